@@ -1,0 +1,6 @@
+#include "methods/methods.h"
+
+const struct rpc_method *const method_table[] = {
+	methods_lifecycle,
+	NULL,
+};
