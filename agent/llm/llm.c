@@ -1,0 +1,881 @@
+/*
+ * The provider driver: one llm_call per completion, run as a small state
+ * machine on the loop: wait (limiter or backoff) -> attempt (one HTTP
+ * transfer) -> done or wait again. The overall deadline is one timer over
+ * all of it; cancellation and the deadline both end the live transfer.
+ */
+#include "llm/llm.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <ev.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config/config.h"
+#include "llm/cost.h"
+#include "llm/http.h"
+#include "llm/retry.h"
+#include "llm/sse.h"
+#include "llm/wire.h"
+#include "util/mem.h"
+
+#define DEFAULT_DEADLINE_MS (10 * 60 * 1000)
+#define DEFAULT_CONNECT_TIMEOUT_MS 10000
+#define DEFAULT_IDLE_TIMEOUT_MS 60000
+#define SSE_MAX_EVENT ((size_t)8 << 20)
+#define MAX_AUTH_HEADERS 4
+
+struct limiter {
+	char *provider;
+	struct retry_limiter requests, tokens;
+	struct limiter *next;
+};
+
+struct llm_client {
+	struct ev_loop *loop;
+	struct http_client *http;
+	struct limiter *limiters;
+	uint64_t rng;
+	int active;
+};
+
+struct llm_call {
+	struct llm_client *c;
+	const struct llm_wire *wire;
+	char *provider;
+	char *url;
+	char *headers[MAX_AUTH_HEADERS + 4];
+	struct buf body;
+	bool stream;
+	int max_retries;
+	long connect_timeout_ms, idle_timeout_ms;
+	double deadline_at; /* ev_now() seconds */
+	struct limiter *limiter;
+	struct llm_price price;
+	bool has_price;
+	struct llm_callbacks cb;
+	struct llm_response res;
+	struct sse_parser sse;
+	struct llm_stream st;
+	struct http_request *http; /* the live transfer, or NULL */
+	ev_timer wait;             /* before the next attempt */
+	ev_timer deadline;
+	const char *stopping; /* ERR_CANCELLED or ERR_TIMEOUT once stopped */
+};
+
+/* ---- providers ---- */
+
+static const struct {
+	const char *name;
+	enum llm_wire_kind wire;
+	const char *url_env, *key_env, *url, *model;
+} builtin[] = {
+	{ "anthropic", LLM_WIRE_ANTHROPIC, "ANTHROPIC_BASE_URL",
+	  "ANTHROPIC_API_KEY", "https://api.anthropic.com",
+	  "claude-sonnet-4-5" },
+	{ "openai", LLM_WIRE_OPENAI, "OPENAI_BASE_URL", "OPENAI_API_KEY",
+	  "https://api.openai.com/v1", "gpt-4.1" },
+};
+
+static int get_str(struct config *cfg, const char *name, const char *var,
+		   char **out, struct err *e)
+{
+	char key[192];
+
+	if (!cfg)
+		return 0;
+	snprintf(key, sizeof(key), "llm.%s.%s", name, var);
+	return config_get_string(cfg, key, out, e);
+}
+
+static int get_int(struct config *cfg, const char *name, const char *var,
+		   int64_t *out, struct err *e)
+{
+	char key[192];
+
+	if (!cfg)
+		return 0;
+	snprintf(key, sizeof(key), "llm.%s.%s", name, var);
+	return config_get_int(cfg, key, out, e);
+}
+
+/* The key file must be the user's own, readable by nobody else. */
+static int read_key_file(struct llm_provider *p, const char *path,
+			 struct err *e)
+{
+	struct buf b = BUF_INIT;
+	struct stat st;
+	size_t n;
+
+	if (stat(path, &st) < 0)
+		return err_set_errno(e, LLM_ERR_AUTH, "%s: key file %s",
+				     p->name, path);
+	if (!S_ISREG(st.st_mode) || (st.st_mode & 077) ||
+	    st.st_uid != getuid())
+		return err_set(e, LLM_ERR_AUTH,
+			       "%s: key file %s has mode %04o; it must be a "
+			       "file of yours with mode 0600", p->name, path,
+			       (unsigned)(st.st_mode & 07777));
+	if (buf_read_file(&b, path, 16384) < 0) {
+		buf_release(&b);
+		return err_set_errno(e, LLM_ERR_AUTH, "%s: key file %s",
+				     p->name, path);
+	}
+	n = b.len;
+	while (n && isspace((unsigned char)b.ptr[n - 1]))
+		n--;
+	if (n)
+		p->api_key = xstrndup(b.ptr, n);
+	explicit_bzero(b.ptr, b.len);
+	buf_release(&b);
+	p->key_source = xstrdup("file");
+	return 0;
+}
+
+int llm_provider_load(struct llm_provider *p, struct config *cfg,
+		      const char *name, struct err *e)
+{
+	int bi = -1, r;
+	char *s = NULL;
+	int64_t v;
+	const char *env;
+
+	memset(p, 0, sizeof(*p));
+	for (const char *q = name; *q; q++)
+		if (!isalnum((unsigned char)*q) && *q != '-' && *q != '_')
+			return err_set(e, ERR_INVALID_PARAMS,
+				       "bad provider name");
+	for (size_t i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
+		if (!strcmp(name, builtin[i].name))
+			bi = (int)i;
+	p->name = xstrdup(name);
+	p->wire = bi >= 0 ? builtin[bi].wire : LLM_WIRE_OPENAI;
+	if ((r = get_str(cfg, name, "type", &s, e)) < 0)
+		goto fail;
+	if (r) {
+		if (!strcmp(s, "anthropic"))
+			p->wire = LLM_WIRE_ANTHROPIC;
+		else if (!strcmp(s, "openai"))
+			p->wire = LLM_WIRE_OPENAI;
+		else {
+			err_set(e, ERR_INVALID_PARAMS, "llm.%s.type: '%s' is "
+				"neither anthropic nor openai", name, s);
+			goto fail;
+		}
+		free(s);
+		s = NULL;
+	}
+
+	if (bi >= 0 && (env = getenv(builtin[bi].url_env)) && *env)
+		p->base_url = xstrdup(env);
+	else if ((r = get_str(cfg, name, "baseUrl", &p->base_url, e)) < 0)
+		goto fail;
+	if (!p->base_url) {
+		if (bi < 0) {
+			err_set(e, ERR_INVALID_PARAMS, "unknown provider '%s' "
+				"(configure llm.%s.baseUrl)", name, name);
+			goto fail;
+		}
+		p->base_url = xstrdup(builtin[bi].url);
+	}
+	for (size_t n = strlen(p->base_url); n && p->base_url[n - 1] == '/';)
+		p->base_url[--n] = '\0';
+
+	if ((r = get_str(cfg, name, "apiKeyEnv", &s, e)) < 0)
+		goto fail;
+	if (!r && bi >= 0)
+		s = xstrdup(builtin[bi].key_env);
+	if (s && (env = getenv(s)) && *env) {
+		p->api_key = xstrdup(env);
+		p->key_source = xstrdup("env:");
+		p->key_source = xrealloc(p->key_source, 5 + strlen(s));
+		strcat(p->key_source, s);
+	}
+	free(s);
+	s = NULL;
+	if (!p->api_key) {
+		if ((r = get_str(cfg, name, "apiKeyFile", &s, e)) < 0)
+			goto fail;
+		if (r && read_key_file(p, s, e) < 0)
+			goto fail;
+		free(s);
+		s = NULL;
+	}
+
+	if ((r = get_str(cfg, name, "model", &p->default_model, e)) < 0)
+		goto fail;
+	if (!r && bi >= 0)
+		p->default_model = xstrdup(builtin[bi].model);
+	p->max_retries = RETRY_DEFAULT_MAX;
+	if (cfg && (r = config_get_int(cfg, "llm.maxRetries", &v, e)) < 0)
+		goto fail;
+	if (cfg && r)
+		p->max_retries = (int)v;
+	if ((r = get_int(cfg, name, "maxRetries", &v, e)) < 0)
+		goto fail;
+	if (r)
+		p->max_retries = (int)v;
+	if (p->max_retries < 0 || p->max_retries > 10) {
+		err_set(e, ERR_INVALID_PARAMS, "llm maxRetries must be 0..10");
+		goto fail;
+	}
+	if ((r = get_int(cfg, name, "requestsPerMinute", &v, e)) < 0)
+		goto fail;
+	p->requests_per_min = r ? (double)v : 0;
+	if ((r = get_int(cfg, name, "inputTokensPerMinute", &v, e)) < 0)
+		goto fail;
+	p->input_tokens_per_min = r ? (double)v : 0;
+	p->connect_timeout_ms = DEFAULT_CONNECT_TIMEOUT_MS;
+	if ((r = get_int(cfg, name, "connectTimeoutMs", &v, e)) < 0)
+		goto fail;
+	if (r)
+		p->connect_timeout_ms = (long)v;
+	p->idle_timeout_ms = DEFAULT_IDLE_TIMEOUT_MS;
+	if ((r = get_int(cfg, name, "idleTimeoutMs", &v, e)) < 0)
+		goto fail;
+	if (r)
+		p->idle_timeout_ms = (long)v;
+	return 0;
+fail:
+	free(s);
+	llm_provider_release(p);
+	return -1;
+}
+
+void llm_provider_release(struct llm_provider *p)
+{
+	if (p->api_key)
+		explicit_bzero(p->api_key, strlen(p->api_key));
+	free(p->api_key);
+	free(p->name);
+	free(p->base_url);
+	free(p->key_source);
+	free(p->default_model);
+	memset(p, 0, sizeof(*p));
+}
+
+struct names {
+	int (*fn)(const char *name, void *data);
+	void *data;
+};
+
+static int configured_name(const char *name, void *data)
+{
+	struct names *n = data;
+
+	for (size_t i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
+		if (!strcmp(name, builtin[i].name))
+			return 0;
+	return n->fn(name, n->data);
+}
+
+int llm_provider_names(struct config *cfg,
+		       int (*fn)(const char *name, void *data), void *data,
+		       struct err *e)
+{
+	struct names n = { fn, data };
+
+	for (size_t i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
+		if (fn(builtin[i].name, data))
+			return 0;
+	if (cfg && config_subsections(cfg, "llm", configured_name, &n, e) < 0)
+		return -1;
+	return 0;
+}
+
+/* ---- responses ---- */
+
+struct llm_block *llm_response_add(struct llm_response *res,
+				   enum llm_block_type type)
+{
+	struct llm_block *b;
+
+	res->blocks = xrealloc(res->blocks,
+			       (size_t)(res->nblocks + 1) * sizeof(*b));
+	b = &res->blocks[res->nblocks++];
+	memset(b, 0, sizeof(*b));
+	b->type = type;
+	buf_init(&b->text, BUF_DEFAULT_MAX);
+	buf_init(&b->signature, 1 << 20);
+	return b;
+}
+
+/* Drops what an attempt produced; attempts and request ids stay. */
+static void response_reset(struct llm_response *res)
+{
+	for (int i = 0; i < res->nblocks; i++) {
+		buf_release(&res->blocks[i].text);
+		buf_release(&res->blocks[i].signature);
+		free(res->blocks[i].id);
+		free(res->blocks[i].name);
+	}
+	free(res->blocks);
+	free(res->id);
+	free(res->model);
+	free(res->stop_reason);
+	free(res->error_type);
+	res->blocks = NULL;
+	res->nblocks = 0;
+	res->id = res->model = res->stop_reason = res->error_type = NULL;
+	memset(&res->usage, 0, sizeof(res->usage));
+	res->status = 0;
+}
+
+void llm_response_release(struct llm_response *res)
+{
+	response_reset(res);
+	for (int i = 0; i < res->n_request_ids; i++)
+		free(res->request_ids[i]);
+	memset(res, 0, sizeof(*res));
+}
+
+void llm_stream_init(struct llm_stream *s, struct llm_response *res,
+		     const struct llm_callbacks *cb, int attempt)
+{
+	memset(s, 0, sizeof(*s));
+	s->res = res;
+	s->cb = cb;
+	s->attempt = attempt;
+	s->text_block = s->thinking_block = -1;
+	for (int i = 0; i < WIRE_MAX_TOOL_CALLS; i++)
+		s->tool_block[i] = -1;
+}
+
+void llm_stream_delta(struct llm_stream *s, enum llm_block_type type,
+		      int index, const char *p, size_t n)
+{
+	if (s->cb && s->cb->on_delta)
+		s->cb->on_delta(type, index, p, n, s->attempt, s->cb->ud);
+}
+
+void wire_get_int(const struct json_doc *d, int obj, const char *key,
+		  int64_t *out)
+{
+	int64_t v;
+
+	if (json_int64(d, json_get(d, obj, key), &v) == 0)
+		*out = v;
+}
+
+void wire_get_str(const struct json_doc *d, int obj, const char *key,
+		  char **dst)
+{
+	char *s = json_strdup(d, json_get(d, obj, key));
+
+	if (s) {
+		free(*dst);
+		*dst = s;
+	}
+}
+
+void wire_error_body(const struct json_doc *d, struct llm_response *res,
+		     struct buf *msg)
+{
+	int err = json_get(d, 0, "error");
+
+	/* OpenAI's error has "type" and sometimes only "code". */
+	wire_get_str(d, err, "code", &res->error_type);
+	wire_get_str(d, err, "type", &res->error_type);
+	if (json_str(d, json_get(d, err, "message"), msg) < 0 &&
+	    json_type(d, err) == JSON_STRING)
+		json_str(d, err, msg);
+}
+
+int wire_parse_messages(struct json_doc *d, const struct llm_request *r,
+			struct err *e)
+{
+	int i = 0;
+
+	if (!r->messages_json ||
+	    json_parse(d, r->messages_json, r->messages_len, 64, e) < 0 ||
+	    json_type(d, 0) != JSON_ARRAY || json_count(d, 0) == 0) {
+		err_clear(e);
+		return err_set(e, ERR_INVALID_PARAMS,
+			       "messages: a non-empty JSON array is needed");
+	}
+	for (int m = json_first(d, 0); m >= 0; m = json_next(d, m), i++) {
+		int role = json_get(d, m, "role");
+		enum json_type ct = json_type(d, json_get(d, m, "content"));
+
+		if (!json_str_eq(d, role, "user") &&
+		    !json_str_eq(d, role, "assistant"))
+			return err_set(e, ERR_INVALID_PARAMS, "messages[%d]: "
+				       "role must be user or assistant", i);
+		if (ct != JSON_STRING && ct != JSON_ARRAY)
+			return err_set(e, ERR_INVALID_PARAMS, "messages[%d]: "
+				       "content must be a string or an array "
+				       "of blocks", i);
+	}
+	return 0;
+}
+
+int wire_parse_tools(struct json_doc *d, const struct llm_request *r,
+		     struct err *e)
+{
+	int i = 0;
+
+	if (!r->tools_json)
+		return 0;
+	if (json_parse(d, r->tools_json, r->tools_len, 64, e) < 0 ||
+	    json_type(d, 0) != JSON_ARRAY) {
+		err_clear(e);
+		return err_set(e, ERR_INVALID_PARAMS, "tools: not an array");
+	}
+	for (int t = json_first(d, 0); t >= 0; t = json_next(d, t), i++)
+		if (json_type(d, json_get(d, t, "name")) != JSON_STRING)
+			return err_set(e, ERR_INVALID_PARAMS,
+				       "tools[%d]: a name is needed", i);
+	return 0;
+}
+
+void llm_write_content(struct json_writer *w, const struct llm_response *res)
+{
+	json_arr_begin(w);
+	for (int i = 0; i < res->nblocks; i++) {
+		const struct llm_block *b = &res->blocks[i];
+		struct json_doc d = JSON_DOC_INIT;
+		struct err e = ERR_INIT;
+
+		json_obj_begin(w);
+		switch (b->type) {
+		case LLM_BLOCK_TEXT:
+			json_kv_str(w, "type", "text");
+			json_key(w, "text");
+			json_w_strn(w, b->text.ptr, b->text.len);
+			break;
+		case LLM_BLOCK_THINKING:
+			json_kv_str(w, "type", "thinking");
+			json_key(w, "thinking");
+			json_w_strn(w, b->text.ptr, b->text.len);
+			if (b->signature.len)
+				json_kv_str(w, "signature", b->signature.ptr);
+			break;
+		case LLM_BLOCK_REDACTED_THINKING:
+			json_kv_str(w, "type", "redacted_thinking");
+			json_key(w, "data");
+			json_w_strn(w, b->text.ptr, b->text.len);
+			break;
+		case LLM_BLOCK_TOOL_USE:
+			json_kv_str(w, "type", "tool_use");
+			json_kv_str(w, "id", b->id ? b->id : "");
+			json_kv_str(w, "name", b->name ? b->name : "");
+			json_key(w, "input");
+			/* The input came as JSON text; a model may still
+			 * produce a broken one, which is passed on as a
+			 * string rather than dropped. */
+			if (!b->text.len)
+				json_w_raw(w, "{}", 2);
+			else if (json_parse(&d, b->text.ptr, b->text.len,
+					    JSON_MAX_DEPTH_DEFAULT, &e) == 0)
+				json_w_value(w, &d, 0);
+			else
+				json_w_strn(w, b->text.ptr, b->text.len);
+			break;
+		}
+		json_obj_end(w);
+		json_doc_release(&d);
+		err_clear(&e);
+	}
+	json_arr_end(w);
+}
+
+void llm_write_usage(struct json_writer *w, const struct llm_usage *u)
+{
+	json_obj_begin(w);
+	json_kv_int(w, "input", u->input);
+	json_kv_int(w, "output", u->output);
+	json_kv_int(w, "cacheWrite", u->cache_write);
+	json_kv_int(w, "cacheWrite1h", u->cache_write_1h);
+	json_kv_int(w, "cacheRead", u->cache_read);
+	json_obj_end(w);
+}
+
+/* ---- the client ---- */
+
+struct llm_client *llm_client_new(struct ev_loop *loop)
+{
+	struct llm_client *c = xcalloc(1, sizeof(*c));
+
+	c->loop = loop;
+	c->http = http_client_new(loop);
+	c->rng = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32) ^
+		 (uint64_t)(uintptr_t)c;
+	return c;
+}
+
+void llm_client_free(struct llm_client *c)
+{
+	if (!c)
+		return;
+	while (c->limiters) {
+		struct limiter *l = c->limiters;
+
+		c->limiters = l->next;
+		free(l->provider);
+		free(l);
+	}
+	http_client_free(c->http);
+	free(c);
+}
+
+int llm_client_active(const struct llm_client *c)
+{
+	return c->active;
+}
+
+static double jitter(struct llm_client *c)
+{
+	/* xorshift64: backoff jitter needs spread, not secrecy. */
+	c->rng ^= c->rng << 13;
+	c->rng ^= c->rng >> 7;
+	c->rng ^= c->rng << 17;
+	return (double)(c->rng >> 11) / (double)(1ull << 53);
+}
+
+static struct limiter *limiter_for(struct llm_client *c,
+				   const struct llm_provider *p)
+{
+	struct limiter *l;
+
+	for (l = c->limiters; l; l = l->next)
+		if (!strcmp(l->provider, p->name))
+			break;
+	if (!l) {
+		l = xcalloc(1, sizeof(*l));
+		l->provider = xstrdup(p->name);
+		l->next = c->limiters;
+		c->limiters = l;
+	}
+	/* The rates follow the config of the latest call. */
+	l->requests.rate = p->requests_per_min;
+	l->tokens.rate = p->input_tokens_per_min;
+	return l;
+}
+
+/* ---- one call ---- */
+
+static void call_free(struct llm_call *call)
+{
+	struct llm_client *c = call->c;
+
+	ev_timer_stop(c->loop, &call->wait);
+	ev_timer_stop(c->loop, &call->deadline);
+	for (int i = 0; call->headers[i]; i++) {
+		explicit_bzero(call->headers[i], strlen(call->headers[i]));
+		free(call->headers[i]);
+	}
+	free(call->provider);
+	free(call->url);
+	buf_release(&call->body);
+	sse_release(&call->sse);
+	llm_response_release(&call->res);
+	c->active--;
+	free(call);
+}
+
+static void call_finish(struct llm_call *call, const struct err *e)
+{
+	call->res.cost_usd = -1;
+	if (!e && call->has_price)
+		call->res.cost_usd = cost_usd(&call->price, &call->res.usage);
+	call->cb.on_done(&call->res, e, call->cb.ud);
+	call_free(call);
+}
+
+static void call_finish_kind(struct llm_call *call, const char *kind,
+			     const char *msg)
+{
+	struct err e = ERR_INIT;
+
+	err_set(&e, kind, "%s: %s", call->provider, msg);
+	call_finish(call, &e);
+	err_clear(&e);
+}
+
+static int on_sse(const char *event, const char *data, size_t n, void *ud,
+		  struct err *e)
+{
+	struct llm_call *call = ud;
+
+	return call->wire->event(&call->st, event, data, n, e);
+}
+
+static int on_data(const char *p, size_t n, void *ud, struct err *e)
+{
+	struct llm_call *call = ud;
+
+	return sse_feed(&call->sse, p, n, on_sse, call, e);
+}
+
+static void attempt_done(const struct http_result *r, void *ud);
+
+static void attempt_start(struct llm_call *call)
+{
+	struct http_options o = { 0 };
+	struct err e = ERR_INIT;
+
+	call->res.attempts++;
+	llm_stream_init(&call->st, &call->res, &call->cb, call->res.attempts);
+	sse_release(&call->sse);
+	sse_init(&call->sse, SSE_MAX_EVENT);
+	o.url = call->url;
+	o.headers = (const char *const *)call->headers;
+	o.body = call->body.ptr;
+	o.body_len = call->body.len;
+	o.connect_timeout_ms = call->connect_timeout_ms;
+	if (call->stream) {
+		o.on_data = on_data;
+		o.idle_timeout_ms = call->idle_timeout_ms;
+	}
+	o.on_done = attempt_done;
+	o.ud = call;
+	call->http = http_start(call->c->http, &o, &e);
+	if (!call->http) {
+		call_finish(call, &e);
+		err_clear(&e);
+	}
+}
+
+static void on_wait(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	attempt_start(w->data);
+}
+
+/* Waits `delay` seconds (and for the limiter) before the next attempt. */
+static void attempt_schedule(struct llm_call *call, double delay)
+{
+	struct ev_loop *loop = call->c->loop;
+	double now = ev_now(loop), w;
+
+	w = retry_limiter_reserve(&call->limiter->requests, 1, now);
+	if (w > delay)
+		delay = w;
+	/* A prompt is about 4 bytes a token: near enough to pace by. */
+	w = retry_limiter_reserve(&call->limiter->tokens,
+				  (double)call->body.len / 4, now);
+	if (w > delay)
+		delay = w;
+	ev_timer_set(&call->wait, delay, 0.);
+	ev_timer_start(loop, &call->wait);
+}
+
+static void on_deadline(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct llm_call *call = w->data;
+
+	call->stopping = ERR_TIMEOUT;
+	if (call->http)
+		http_cancel(call->http); /* ends the call */
+	else
+		call_finish_kind(call, ERR_TIMEOUT, "deadline passed");
+}
+
+void llm_cancel(struct llm_call *call)
+{
+	call->stopping = ERR_CANCELLED;
+	if (call->http)
+		http_cancel(call->http);
+	else
+		call_finish_kind(call, ERR_CANCELLED, "cancelled");
+}
+
+/* Provider messages can quote a key back (OpenAI's "Incorrect API key
+ * provided: sk-..."): cut anything that looks like one. */
+static void redact(struct buf *msg)
+{
+	char *p = msg->ptr;
+
+	while ((p = strstr(p, "sk-"))) {
+		char *end = p + 3;
+
+		while (*end && !isspace((unsigned char)*end) && *end != '"' &&
+		       *end != '\'' && *end != ',')
+			end++;
+		memmove(p + 3, end, strlen(end) + 1);
+		msg->len -= (size_t)(end - p - 3);
+		p += 3;
+	}
+}
+
+static const char *kind_for_status(long status)
+{
+	if (status == 429)
+		return LLM_ERR_RATE_LIMITED;
+	if (status == 401 || status == 403)
+		return LLM_ERR_AUTH;
+	if (status == 0 || status >= 500)
+		return LLM_ERR_UNAVAILABLE;
+	return LLM_ERR_LLM;
+}
+
+static void add_request_id(struct llm_response *res, const char *id)
+{
+	if (*id && res->n_request_ids < LLM_MAX_REQUEST_IDS)
+		res->request_ids[res->n_request_ids++] = xstrdup(id);
+}
+
+static void attempt_done(const struct http_result *r, void *ud)
+{
+	struct llm_call *call = ud;
+	struct llm_response *res = &call->res;
+	struct buf msg = BUF_INIT;
+	struct err e = ERR_INIT;
+	const char *kind = NULL;
+	bool retry = false;
+	long wait_ms = -1;
+
+	call->http = NULL;
+	add_request_id(res, r->headers->request_id);
+	if (call->stopping) {
+		call_finish_kind(call, call->stopping,
+				 !strcmp(call->stopping, ERR_TIMEOUT)
+					 ? "deadline passed"
+					 : "cancelled");
+		return;
+	}
+	if (r->err && (!strcmp(r->err->kind, HTTP_ERR_CONNECT) ||
+		       !strcmp(r->err->kind, ERR_TIMEOUT))) {
+		/* No (whole) answer: always worth another try. */
+		kind = !strcmp(r->err->kind, ERR_TIMEOUT) ? ERR_TIMEOUT
+							  : LLM_ERR_UNAVAILABLE;
+		buf_addf(&msg, "%s", r->err->msg.ptr);
+		retry = true;
+	} else if (r->err) {
+		/* The body was refused: a bad stream, or an error event. */
+		kind = res->status ? kind_for_status(res->status) : LLM_ERR_LLM;
+		buf_addf(&msg, "%s", r->err->msg.ptr);
+		retry = res->status && retry_should(res->status, NULL);
+	} else if (r->status >= 200 && r->status < 300) {
+		res->status = r->status;
+		if (call->stream && !call->st.done) {
+			kind = LLM_ERR_UNAVAILABLE;
+			buf_adds(&msg, "the stream ended before its end");
+			retry = true;
+		} else if (!call->stream &&
+			   call->wire->parse(res, r->body, r->body_len,
+					     &e) < 0) {
+			kind = LLM_ERR_LLM;
+			buf_addf(&msg, "bad response: %s", e.msg.ptr);
+		}
+	} else {
+		struct json_doc d = JSON_DOC_INIT;
+
+		res->status = r->status;
+		kind = kind_for_status(r->status);
+		buf_addf(&msg, "HTTP %ld", r->status);
+		if (json_parse(&d, r->body, r->body_len, 32, &e) == 0) {
+			struct buf text = BUF_INIT;
+
+			wire_error_body(&d, res, &text);
+			if (res->error_type)
+				buf_addf(&msg, " %s", res->error_type);
+			if (text.len)
+				buf_addf(&msg, ": %.500s", text.ptr);
+			buf_release(&text);
+		}
+		json_doc_release(&d);
+		retry = retry_should(r->status, r->headers->should_retry);
+		wait_ms = retry_after_ms(r->headers->retry_after_ms,
+					 r->headers->retry_after, time(NULL));
+	}
+	err_clear(&e);
+	if (!kind) {
+		buf_release(&msg);
+		call_finish(call, NULL);
+		return;
+	}
+	if (retry && res->attempts <= call->max_retries) {
+		double delay, left;
+
+		if (wait_ms < 0)
+			wait_ms = retry_backoff_ms(res->attempts,
+						   jitter(call->c));
+		delay = (double)wait_ms / 1000.0;
+		left = call->deadline_at - ev_now(call->c->loop);
+		if (delay < left) {
+			buf_release(&msg);
+			response_reset(res);
+			attempt_schedule(call, delay);
+			return;
+		}
+	}
+	redact(&msg);
+	if (r->headers->request_id[0])
+		buf_addf(&msg, " (request-id %s)", r->headers->request_id);
+	if (res->attempts > 1)
+		buf_addf(&msg, " after %d attempts", res->attempts);
+	call_finish_kind(call, kind, msg.ptr);
+	buf_release(&msg);
+}
+
+struct llm_call *llm_complete(struct llm_client *c,
+			      const struct llm_provider *p,
+			      const struct llm_request *req,
+			      struct config *cfg,
+			      const struct llm_callbacks *cb, struct err *e)
+{
+	struct llm_call *call = xcalloc(1, sizeof(*call));
+	const struct llm_wire *wire = p->wire == LLM_WIRE_ANTHROPIC
+					      ? &llm_wire_anthropic
+					      : &llm_wire_openai;
+	long deadline = req->deadline_ms > 0 ? req->deadline_ms
+					     : DEFAULT_DEADLINE_MS;
+	int n = 0, r;
+
+	buf_init(&call->body, BUF_DEFAULT_MAX);
+	sse_init(&call->sse, SSE_MAX_EVENT);
+	if (!req->model || !*req->model) {
+		err_set(e, ERR_INVALID_PARAMS, "no model given");
+		goto fail;
+	}
+	if (!p->api_key && (!strcmp(p->name, "anthropic") ||
+			    !strcmp(p->name, "openai"))) {
+		err_set(e, LLM_ERR_AUTH, "%s: no API key (set %s)", p->name,
+			p->wire == LLM_WIRE_ANTHROPIC ? "ANTHROPIC_API_KEY"
+						      : "OPENAI_API_KEY");
+		goto fail;
+	}
+	if (wire->build(&call->body, req, e) < 0)
+		goto fail;
+	r = cost_price(&call->price, req->model, cfg, e);
+	if (r < 0)
+		goto fail;
+	call->has_price = r > 0;
+
+	call->c = c;
+	call->wire = wire;
+	call->provider = xstrdup(p->name);
+	call->url = xmalloc(strlen(p->base_url) + strlen(wire->path) + 1);
+	strcpy(call->url, p->base_url);
+	strcat(call->url, wire->path);
+	call->headers[n++] = xstrdup("content-type: application/json");
+	call->headers[n++] = xstrdup(req->stream
+					     ? "accept: text/event-stream"
+					     : "accept: application/json");
+	wire->auth_headers(p->api_key, call->headers + n, MAX_AUTH_HEADERS);
+	call->stream = req->stream;
+	call->max_retries = p->max_retries;
+	call->connect_timeout_ms = p->connect_timeout_ms;
+	call->idle_timeout_ms = p->idle_timeout_ms;
+	call->cb = *cb;
+	call->limiter = limiter_for(c, p);
+	ev_timer_init(&call->wait, on_wait, 0., 0.);
+	call->wait.data = call;
+	ev_timer_init(&call->deadline, on_deadline, (double)deadline / 1000.0,
+		      0.);
+	call->deadline.data = call;
+	call->deadline_at = ev_now(c->loop) + (double)deadline / 1000.0;
+	ev_timer_start(c->loop, &call->deadline);
+	c->active++;
+	attempt_schedule(call, 0);
+	return call;
+fail:
+	buf_release(&call->body);
+	sse_release(&call->sse);
+	free(call);
+	return NULL;
+}

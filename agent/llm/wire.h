@@ -1,0 +1,76 @@
+/*
+ * wire: what the driver (llm.c) needs from a provider's wire format. Private
+ * to llm/.
+ */
+#ifndef AIRUNNER_LLM_WIRE_H
+#define AIRUNNER_LLM_WIRE_H
+
+#include "llm/llm.h"
+
+#define WIRE_MAX_TOOL_CALLS 128
+
+/* Assembly state of one streamed attempt. */
+struct llm_stream {
+	struct llm_response *res; /* borrowed */
+	const struct llm_callbacks *cb;
+	int attempt;
+	bool done; /* the stream's end marker was seen */
+	/* OpenAI: the block each kind of delta goes to, or -1. */
+	int text_block;
+	int thinking_block;
+	int tool_block[WIRE_MAX_TOOL_CALLS];
+};
+
+struct llm_wire {
+	const char *path; /* appended to the base URL */
+	/* "Name: value" header lines for the key (NULL: no key). Each is
+	 * written into out, at most n lines, NULL-terminated; the strings
+	 * are malloc'd (they hold the secret; freed by the caller after
+	 * wiping). */
+	void (*auth_headers)(const char *key, char **out, int n);
+	/* The request body (appended to out). ERR_INVALID_PARAMS for a bad
+	 * request. */
+	int (*build)(struct buf *out, const struct llm_request *r,
+		     struct err *e);
+	/* A whole (non-streamed) response body into res. */
+	int (*parse)(struct llm_response *res, const char *body, size_t n,
+		     struct err *e);
+	/* One SSE event of a streamed response. On an error event it sets
+	 * res->status (the HTTP status the error stands for) and
+	 * res->error_type, and fails. */
+	int (*event)(struct llm_stream *s, const char *event,
+		     const char *data, size_t n, struct err *e);
+};
+
+extern const struct llm_wire llm_wire_anthropic;
+extern const struct llm_wire llm_wire_openai;
+
+/* Shared helpers (llm.c). */
+struct llm_block *llm_response_add(struct llm_response *res,
+				   enum llm_block_type type);
+void llm_response_release(struct llm_response *res);
+/* Readies s for a new attempt (cb may be NULL: no deltas). */
+void llm_stream_init(struct llm_stream *s, struct llm_response *res,
+		     const struct llm_callbacks *cb, int attempt);
+/* Sends a delta to the consumer. */
+void llm_stream_delta(struct llm_stream *s, enum llm_block_type type,
+		      int index, const char *p, size_t n);
+/* Reads int64 member `key` of obj into *out if present. */
+void wire_get_int(const struct json_doc *d, int obj, const char *key,
+		  int64_t *out);
+/* Replaces *dst with the string member `key` of obj, if present. */
+void wire_get_str(const struct json_doc *d, int obj, const char *key,
+		  char **dst);
+/* Parses and checks the request's neutral messages (an array of
+ * {role: user|assistant, content: string|array}) and tools (an array of
+ * objects, or none): ERR_INVALID_PARAMS when they are not. */
+int wire_parse_messages(struct json_doc *d, const struct llm_request *r,
+			struct err *e);
+int wire_parse_tools(struct json_doc *d, const struct llm_request *r,
+		     struct err *e);
+/* An error event or body: {"error": {"type", "message"}} sets
+ * res->error_type and appends the message to msg. */
+void wire_error_body(const struct json_doc *d, struct llm_response *res,
+		     struct buf *msg);
+
+#endif
