@@ -1,0 +1,49 @@
+/*
+ * client: the blocking side of the protocol, for short-lived commands
+ * (`airunner call`, `airunner hook pre-commit`). It connects to the agent's
+ * socket (starting the agent when none listens, if asked), performs the
+ * `initialize` handshake, and makes calls one at a time.
+ */
+#ifndef AIRUNNER_CLIENT_H
+#define AIRUNNER_CLIENT_H
+
+#include <stdbool.h>
+
+#include "util/buf.h"
+#include "util/err.h"
+
+struct client;
+
+enum {
+	CLIENT_AUTOSTART = 1 << 0, /* start `airunner serve` if nobody listens */
+	CLIENT_STDIO = 1 << 1,     /* spawn a private `airunner serve --stdio` */
+};
+
+/* socket_path NULL = the default path (DESIGN.md). workspace may be NULL.
+ * timeout_ms bounds connecting (and starting) the agent. On failure e->kind
+ * is "agent_unavailable" with the reason. */
+int client_open(struct client **out, const char *socket_path,
+		const char *workspace, unsigned flags, int timeout_ms,
+		struct err *e);
+/*
+ * Sends one request and waits up to timeout_ms (<= 0: no limit) for its
+ * response. On success the result's JSON text is appended to `result` and 0
+ * returned. A JSON-RPC error returns -1 with e->kind "rpc_error", *code set
+ * (when code is non-NULL) and the message in e->msg; the error's `data` JSON,
+ * if any, is appended to `result`. Transport failures: e->kind
+ * "agent_unavailable". Notifications received meanwhile are passed to
+ * on_notify when set.
+ */
+int client_call(struct client *c, const char *method, const char *params_json,
+		int timeout_ms, struct buf *result, int *code, struct err *e);
+void client_on_notify(struct client *c,
+		      void (*fn)(const char *method, const char *params_json,
+				 void *data),
+		      void *data);
+void client_close(struct client *c);
+
+/* The default socket path: $XDG_RUNTIME_DIR/airunner/agent.sock, or
+ * /tmp/airunner-UID/agent.sock. Appended to out. */
+void client_default_socket(struct buf *out);
+
+#endif
