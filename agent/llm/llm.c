@@ -47,6 +47,7 @@ struct llm_call {
 	struct llm_client *c;
 	const struct llm_wire *wire;
 	char *provider;
+	char *key; /* only to cut it out of error messages */
 	char *url;
 	char *headers[MAX_AUTH_HEADERS + 4];
 	struct buf body;
@@ -568,6 +569,9 @@ static void call_free(struct llm_call *call)
 		explicit_bzero(call->headers[i], strlen(call->headers[i]));
 		free(call->headers[i]);
 	}
+	if (call->key)
+		explicit_bzero(call->key, strlen(call->key));
+	free(call->key);
 	free(call->provider);
 	free(call->url);
 	buf_release(&call->body);
@@ -684,21 +688,28 @@ void llm_cancel(struct llm_call *call)
 }
 
 /* Provider messages can quote a key back (OpenAI's "Incorrect API key
- * provided: sk-..."): cut anything that looks like one. */
-static void redact(struct buf *msg)
+ * provided: ..."): cut the key, and anything that looks like one. */
+static void redact(struct buf *msg, const char *key)
 {
-	char *p = msg->ptr;
+	struct buf out = BUF_INIT;
+	const char *p = msg->ptr;
+	size_t kl = key ? strlen(key) : 0;
 
-	while ((p = strstr(p, "sk-"))) {
-		char *end = p + 3;
-
-		while (*end && !isspace((unsigned char)*end) && *end != '"' &&
-		       *end != '\'' && *end != ',')
-			end++;
-		memmove(p + 3, end, strlen(end) + 1);
-		msg->len -= (size_t)(end - p - 3);
-		p += 3;
+	while (*p) {
+		if (kl && !strncmp(p, key, kl)) {
+			buf_adds(&out, "[redacted]");
+			p += kl;
+		} else if (!strncmp(p, "sk-", 3)) {
+			buf_adds(&out, "sk-[redacted]");
+			while (*p && !isspace((unsigned char)*p) && *p != '"' &&
+			       *p != '\'' && *p != ',' && *p != '.')
+				p++;
+		} else {
+			buf_addch(&out, *p++);
+		}
 	}
+	buf_release(msg);
+	*msg = out;
 }
 
 static const char *kind_for_status(long status)
@@ -803,7 +814,7 @@ static void attempt_done(const struct http_result *r, void *ud)
 			return;
 		}
 	}
-	redact(&msg);
+	redact(&msg, call->key);
 	if (r->headers->request_id[0])
 		buf_addf(&msg, " (request-id %s)", r->headers->request_id);
 	if (res->attempts > 1)
@@ -849,6 +860,7 @@ struct llm_call *llm_complete(struct llm_client *c,
 	call->c = c;
 	call->wire = wire;
 	call->provider = xstrdup(p->name);
+	call->key = p->api_key ? xstrdup(p->api_key) : NULL;
 	call->url = xmalloc(strlen(p->base_url) + strlen(wire->path) + 1);
 	strcpy(call->url, p->base_url);
 	strcat(call->url, wire->path);

@@ -1,0 +1,317 @@
+// llm/complete and llm/models through the protocol, against the fake
+// provider server: streaming, thinking round trips, prompt caching and cost,
+// retries and their timing, deadlines, cancellation, and no key in any output.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as rpc from 'vscode-jsonrpc/node.js';
+import { startServer, startAgent, user, SECRET, OPENAI_SECRET } from './harness.mjs';
+
+let server;
+let agent;
+
+before(async () => {
+  server = await startServer();
+  agent = await startAgent(server);
+});
+
+after(async () => {
+  // The whole conversation and the log, searched for the keys last.
+  const all = agent.wire + agent.stderr;
+  if (agent) assert.equal(await agent.stop(), 0);
+  if (server) await server.stop();
+  assert.ok(!all.includes(SECRET), 'the Anthropic key leaked');
+  assert.ok(!all.includes(OPENAI_SECRET), 'the OpenAI key leaked');
+});
+
+beforeEach(async () => {
+  await server.reset();
+  agent.progress.length = 0;
+});
+
+const MODEL = 'claude-sonnet-4-5';
+const complete = (params, token) => agent.request('llm/complete', { model: MODEL, ...params }, token);
+
+async function failure(p) {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  assert.fail('the call succeeded');
+}
+
+test('a streamed answer arrives whole, and its deltas add up to it', async () => {
+  const text = 'Zwölf Boxkämpfer jagen Viktor quer über den großen Sylter Deich. 😀 '.repeat(40);
+  await server.script({ anthropic: [{ content: [{ type: 'text', text }] }] });
+  const r = await complete({ messages: [user('hi')], stream: true, workDoneToken: 'tok-1' });
+  assert.equal(r.text, text);
+  assert.equal(r.stopReason, 'end_turn');
+  assert.equal(r.attempts, 1);
+  assert.equal(r.requestIds.length, 1);
+  const values = agent.progress.filter((p) => p.token === 'tok-1').map((p) => p.value);
+  assert.equal(values[0].kind, 'begin');
+  assert.equal(values.at(-1).kind, 'end');
+  const streamed = values.filter((v) => v.kind === 'report' && v.type === 'text').map((v) => v.delta).join('');
+  assert.equal(streamed, text);
+});
+
+test('the request carries the key, the API version, thinking and the breakpoints', async () => {
+  await complete({
+    system: 'You are terse.',
+    messages: [user('one'), { role: 'assistant', content: 'two' }, user('three')],
+    thinkingBudget: 2000,
+    cache: { system: true, messages: [-1], ttl: '1h' },
+    stream: true,
+  });
+  const [req] = await server.requests();
+  assert.equal(req.path, '/v1/messages');
+  assert.equal(req.headers['x-api-key'], SECRET);
+  assert.equal(req.headers['anthropic-version'], '2023-06-01');
+  assert.match(req.headers['content-type'], /^application\/json/);
+  assert.deepEqual(req.body.thinking, { type: 'enabled', budget_tokens: 2000 });
+  assert.equal(req.body.temperature, 1);
+  assert.ok(req.body.max_tokens > 2000);
+  assert.equal(req.body.stream, true);
+  assert.deepEqual(req.body.system, [{ type: 'text', text: 'You are terse.', cache_control: { type: 'ephemeral', ttl: '1h' } }]);
+  assert.deepEqual(req.body.messages[2].content, [{ type: 'text', text: 'three', cache_control: { type: 'ephemeral', ttl: '1h' } }]);
+  assert.equal(req.body.messages[0].content, 'one');
+});
+
+test('thinking and its signature survive a tool-use turn', async () => {
+  const tools = [{ name: 'edit_file', description: 'Edits a file', input_schema: { type: 'object', properties: { path: { type: 'string' } } } }];
+  await server.script({
+    anthropic: [
+      { content: [
+        { type: 'thinking', thinking: 'I should edit a.c first.', signature: 'auto' },
+        { type: 'tool_use', name: 'edit_file', input: { path: 'a.c' } },
+      ] },
+      { content: [{ type: 'text', text: 'Edited.' }] },
+    ],
+  });
+  const first = await complete({ messages: [user('fix a.c')], tools, thinkingBudget: 1024, stream: true });
+  assert.equal(first.stopReason, 'tool_use');
+  const [thinking, call] = first.content;
+  assert.equal(thinking.type, 'thinking');
+  assert.equal(thinking.thinking, 'I should edit a.c first.');
+  assert.ok(thinking.signature.length > 10);
+  assert.deepEqual({ type: call.type, name: call.name, input: call.input }, { type: 'tool_use', name: 'edit_file', input: { path: 'a.c' } });
+
+  // The server refuses the second turn unless the thinking block comes back
+  // byte for byte, signature included.
+  const messages = [user('fix a.c'), { role: 'assistant', content: first.content },
+    { role: 'user', content: [{ type: 'tool_result', tool_use_id: call.id, content: 'ok' }] }];
+  const second = await complete({ messages, tools, thinkingBudget: 1024 });
+  assert.equal(second.text, 'Edited.');
+  const reqs = await server.requests();
+  assert.deepEqual(reqs[1].body.messages[1].content[0], thinking);
+
+  // An altered signature is refused, and not retried.
+  messages[1] = { role: 'assistant', content: [{ ...thinking, signature: thinking.signature.slice(0, -4) + 'AAAA' }, call] };
+  const e = await failure(complete({ messages, tools, thinkingBudget: 1024 }));
+  assert.equal(e.data.kind, 'llm_error');
+  assert.equal(e.data.attempts, 1);
+  assert.match(e.message, /signature/);
+});
+
+test('cache writes and reads are read and costed', async () => {
+  const system = 'Context line for the cache. '.repeat(400); // ~2800 tokens
+  const params = { system, messages: [user('q')], cache: { system: true } };
+  const first = await complete(params);
+  assert.ok(first.usage.cacheWrite > 1024, JSON.stringify(first.usage));
+  assert.equal(first.usage.cacheRead, 0);
+  const second = await complete({ ...params, stream: true });
+  assert.equal(second.usage.cacheRead, first.usage.cacheWrite);
+  assert.equal(second.usage.cacheWrite, 0);
+  // claude-sonnet-4-5: $3 in, $15 out, writes 1.25x, reads 0.1x a million.
+  const cost = (u) => (u.input * 3 + u.output * 15 + u.cacheWrite * 3.75 + u.cacheRead * 0.3) / 1e6;
+  assert.ok(Math.abs(first.costUsd - cost(first.usage)) < 1e-9);
+  assert.ok(Math.abs(second.costUsd - cost(second.usage)) < 1e-9);
+  assert.ok(second.costUsd < first.costUsd);
+});
+
+test('OpenAI: streamed tool calls, cached tokens and the request shape', async () => {
+  await server.script({ openai: [{ content: 'Sure.', tool_calls: [{ name: 'edit_file', arguments: { path: 'b.c' } }] }] });
+  const r = await agent.request('llm/complete', {
+    provider: 'openai', model: 'gpt-5', system: 'sys', messages: [user('go')], stream: true,
+    reasoningEffort: 'low', maxTokens: 500,
+    tools: [{ name: 'edit_file', input_schema: { type: 'object' } }],
+  });
+  assert.equal(r.text, 'Sure.');
+  assert.deepEqual(r.content[1].input, { path: 'b.c' });
+  assert.equal(r.stopReason, 'tool_calls');
+  const [req] = await server.requests();
+  assert.equal(req.path, '/v1/chat/completions');
+  assert.equal(req.headers.authorization, `Bearer ${OPENAI_SECRET}`);
+  assert.deepEqual(req.body.stream_options, { include_usage: true });
+  assert.equal(req.body.reasoning_effort, 'low');
+  assert.equal(req.body.max_completion_tokens, 500);
+  assert.deepEqual(req.body.messages[0], { role: 'system', content: 'sys' });
+  assert.ok(r.usage.input > 0 && r.usage.output > 0);
+});
+
+async function times() {
+  return (await server.requests()).map((r) => r.time_ms);
+}
+
+test('429 with retry-after is retried after the wait', async () => {
+  await server.script({ anthropic: [{ status: 429, retry_after: '1' }] });
+  const r = await complete({ messages: [user('x')] });
+  assert.equal(r.attempts, 2);
+  assert.equal(r.requestIds.length, 2);
+  const t = await times();
+  assert.equal(t.length, 2);
+  assert.ok(t[1] - t[0] >= 900, `retried after ${t[1] - t[0]} ms`);
+});
+
+test('retry-after-ms and an HTTP date are honoured', async () => {
+  await server.script({ anthropic: [{ status: 529, retry_after_ms: '700' }, { status: 503, retry_after_http_date_in_s: 2 }] });
+  const r = await complete({ messages: [user('x')], stream: true });
+  assert.equal(r.attempts, 3);
+  const t = await times();
+  assert.ok(t[1] - t[0] >= 650, `first wait ${t[1] - t[0]} ms`);
+  // An HTTP date has a resolution of a second.
+  assert.ok(t[2] - t[1] >= 900, `second wait ${t[2] - t[1]} ms`);
+});
+
+test('5xx without a hint backs off, and gives up after two retries', async () => {
+  await server.script({ anthropic: [{ status: 500 }, { status: 500 }, { status: 500 }, { content: 'unused' }] });
+  const e = await failure(complete({ messages: [user('x')] }));
+  assert.equal(e.data.kind, 'llm_unavailable');
+  assert.equal(e.data.status, 500);
+  assert.equal(e.data.errorType, 'api_error');
+  assert.equal(e.data.attempts, 3);
+  assert.equal(e.data.provider, 'anthropic');
+  assert.equal(e.data.requestIds.length, 3);
+  assert.match(e.message, /anthropic: HTTP 500 api_error: .*\(request-id req_/);
+  const t = await times();
+  assert.equal(t.length, 3);
+  assert.ok(t[1] - t[0] >= 375 - 50, `first backoff ${t[1] - t[0]} ms`);
+  assert.ok(t[2] - t[1] >= 750 - 50, `second backoff ${t[2] - t[1]} ms`);
+});
+
+test('408 and 409 are retried; 400, 401 and x-should-retry: false are not', async () => {
+  await server.script({ anthropic: [{ status: 408 }, { status: 409 }] });
+  assert.equal((await complete({ messages: [user('x')] })).attempts, 3);
+
+  for (const [step, kind] of [[{ status: 400 }, 'llm_error'], [{ status: 401 }, 'auth'],
+    [{ status: 429, x_should_retry: 'false' }, 'rate_limited']]) {
+    await server.reset();
+    await server.script({ anthropic: [step] });
+    const e = await failure(complete({ messages: [user('x')] }));
+    assert.equal(e.data.kind, kind, JSON.stringify(step));
+    assert.equal(e.data.attempts, 1);
+    assert.equal((await server.requests()).length, 1);
+  }
+  await server.reset();
+  await server.script({ anthropic: [{ status: 400, x_should_retry: 'true' }] });
+  assert.equal((await complete({ messages: [user('x')] })).attempts, 2);
+});
+
+test('a dropped stream and a stream error event are retried; the retry is whole', async () => {
+  const text = 'The whole answer, once.';
+  await server.script({ anthropic: [{ fault: 'drop', after_events: 4 },
+    { fault: 'stream_error', after_events: 3, error_type: 'overloaded_error' },
+    { content: text }] });
+  const r = await complete({ messages: [user('x')], stream: true, workDoneToken: 't' });
+  assert.equal(r.text, text);
+  assert.equal(r.attempts, 3);
+  const last = agent.progress.filter((p) => p.value.kind === 'report').at(-1).value;
+  assert.equal(last.attempt, 3);
+});
+
+test('the deadline ends a stall', async () => {
+  await server.script({ anthropic: [{ fault: 'stall', after_events: 3 }] });
+  const e = await failure(complete({ messages: [user('x')], stream: true, deadlineMs: 1500 }));
+  assert.equal(e.data.kind, 'timeout');
+  const health = await server.ctl('GET', '/__control/health');
+  assert.equal(health.open_streams, 0);
+});
+
+test('$/cancelRequest aborts the transfer', async () => {
+  await server.script({ anthropic: [{ fault: 'stall', after_events: 3 }] });
+  const source = new rpc.CancellationTokenSource();
+  const p = complete({ messages: [user('x')], stream: true }, source.token);
+  for (let i = 0; i < 100 && (await server.ctl('GET', '/__control/health')).open_streams === 0; i++)
+    await new Promise((r) => setTimeout(r, 20));
+  source.cancel();
+  const e = await failure(p);
+  assert.equal(e.code, -32800);
+  let open = 1;
+  for (let i = 0; i < 100 && open; i++) {
+    open = (await server.ctl('GET', '/__control/health')).open_streams;
+    if (open) await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.equal(open, 0, 'the server still streams to a cancelled call');
+});
+
+test('bad responses are errors, and the agent goes on', async () => {
+  for (const stream of [false, true]) {
+    await server.reset();
+    await server.script({ anthropic: [{ fault: 'malformed_json' }, { fault: 'invalid_utf8' }] });
+    for (let i = 0; i < 2; i++) {
+      const e = await failure(complete({ messages: [user('x')], stream }));
+      assert.equal(e.data.kind, 'llm_error');
+      assert.equal(e.data.attempts, 1);
+    }
+  }
+  await server.script({ anthropic: [{ fault: 'huge', bytes: 1 << 20 }] });
+  const r = await complete({ messages: [user('x')], stream: true });
+  assert.equal(Buffer.byteLength(r.text), 1 << 20);
+  const models = await agent.request('llm/models', {});
+  assert.equal(models.providers.length, 2);
+});
+
+test('bad params are refused before anything is sent', async () => {
+  for (const params of [
+    { messages: [] },
+    { messages: [{ role: 'system', content: 'x' }] },
+    { messages: [user('x')], thinkingBudget: 2000, maxTokens: 1000 },
+    { messages: [user('x')], thinkingBudget: 500 },
+    { messages: [user('x')], cache: { ttl: '2h' } },
+    { messages: [user('x')], provider: 'nowhere' },
+    { messages: 'hi' },
+  ]) {
+    const e = await failure(complete(params));
+    assert.equal(e.code, -32602, JSON.stringify(params));
+  }
+  assert.equal((await server.requests()).length, 0);
+});
+
+test('llm/models names providers and whether a key is there, never the key', async () => {
+  const r = await agent.request('llm/models', {});
+  const byName = Object.fromEntries(r.providers.map((p) => [p.name, p]));
+  assert.equal(byName.anthropic.baseUrl, server.base);
+  assert.equal(byName.anthropic.keyPresent, true);
+  assert.equal(byName.anthropic.keySource, 'env:ANTHROPIC_API_KEY');
+  assert.equal(byName.openai.baseUrl, `${server.base}/v1`);
+  assert.ok(!JSON.stringify(r).includes('SECRET'));
+});
+
+test('a key file must be 0600; an echoed key is cut from errors', async () => {
+  const other = await startAgent(server, { env: { ANTHROPIC_API_KEY: '', OPENAI_API_KEY: 'bad-key' } });
+  try {
+    const keyFile = path.join(other.workspace, 'key');
+    fs.writeFileSync(keyFile, 'sk-ant-from-file-SECRET789\n', { mode: 0o644 });
+    fs.writeFileSync(path.join(other.workspace, '.airunner'), `[llm "anthropic"]\n\tapiKeyFile = ${keyFile}\n`);
+    let e = await failure(other.request('llm/complete', { model: MODEL, messages: [user('x')] }));
+    assert.equal(e.data.kind, 'auth');
+    assert.match(e.message, /0644/);
+    fs.chmodSync(keyFile, 0o600);
+    const r = await other.request('llm/complete', { model: MODEL, messages: [user('x')] });
+    assert.equal(r.attempts, 1);
+    const [req] = await server.requests();
+    assert.equal(req.headers['x-api-key'], 'sk-ant-from-file-SECRET789');
+
+    e = await failure(other.request('llm/complete', { provider: 'openai', model: 'gpt-4.1', messages: [user('x')] }));
+    assert.equal(e.data.kind, 'auth');
+    assert.match(e.message, /Incorrect API key/);
+    assert.ok(!e.message.includes('bad-key'), e.message);
+  } finally {
+    const all = other.wire + other.stderr;
+    await other.stop();
+    assert.ok(!all.includes('SECRET789'));
+    assert.ok(!all.includes('bad-key'));
+  }
+});
