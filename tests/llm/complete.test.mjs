@@ -19,7 +19,8 @@ before(async () => {
 after(async () => {
   // The whole conversation and the log, searched for the keys last.
   const all = agent.wire + agent.stderr;
-  if (agent) assert.equal(await agent.stop(), 0);
+  const code = await agent.stop();
+  assert.equal(code, 0, `agent exited ${code}:\n${agent.stderr.slice(-6000)}`);
   if (server) await server.stop();
   assert.ok(!all.includes(SECRET), 'the Anthropic key leaked');
   assert.ok(!all.includes(OPENAI_SECRET), 'the OpenAI key leaked');
