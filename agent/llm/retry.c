@@ -98,14 +98,18 @@ long retry_backoff_ms(int n, double jitter01)
 double retry_limiter_reserve(struct retry_limiter *l, double cost,
 			     double now)
 {
-	double interval, tat, wait;
+	double interval, tat, wait, burst;
 
 	if (l->rate <= 0)
 		return 0;
 	interval = 60.0 / l->rate;
 	tat = l->tat > now ? l->tat : now;
 	l->tat = tat + cost * interval;
-	/* A minute's worth may go at once: wait only for what exceeds it. */
-	wait = l->tat - 60.0 - now;
+	/* A tenth of a minute's worth may go at once (or one send, however
+	 * big): wait only for what exceeds it. */
+	burst = RETRY_LIMITER_BURST_S;
+	if (cost * interval > burst)
+		burst = cost * interval;
+	wait = l->tat - burst - now;
 	return wait > 0 ? wait : 0;
 }

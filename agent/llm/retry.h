@@ -31,8 +31,9 @@ bool retry_should(long status, const char *should_retry);
  * to 8 s, less up to 25 % jitter; jitter01 is a random number in [0, 1). */
 long retry_backoff_ms(int n, double jitter01);
 
-/* Generic cell rate algorithm: `rate` units per minute, with up to a
- * minute's worth at once. */
+/* Generic cell rate algorithm: `rate` units per minute, evenly spaced,
+ * with bursts of up to RETRY_LIMITER_BURST_S seconds' worth. */
+#define RETRY_LIMITER_BURST_S 6.0
 struct retry_limiter {
 	double rate; /* units per minute; 0: unlimited */
 	double tat;  /* theoretical arrival time, seconds */

@@ -316,3 +316,28 @@ test('a key file must be 0600; an echoed key is cut from errors', async () => {
     assert.ok(!all.includes('bad-key'));
   }
 });
+
+test('configured providers: an unreachable one fails after its retries; the limiter spaces sends', async () => {
+  const other = await startAgent(server);
+  try {
+    fs.writeFileSync(path.join(other.workspace, '.airunner'), [
+      '[llm "local"]', '\ttype = openai', '\tbaseUrl = http://127.0.0.1:1/v1', '\tmaxRetries = 1', '\tmodel = llama-3',
+      '[llm "anthropic"]', '\trequestsPerMinute = 60', ''].join('\n'));
+    const models = await other.request('llm/models', {});
+    const local = models.providers.find((p) => p.name === 'local');
+    assert.deepEqual({ type: local.type, keyPresent: local.keyPresent, defaultModel: local.defaultModel },
+      { type: 'openai', keyPresent: false, defaultModel: 'llama-3' });
+
+    const e = await failure(other.request('llm/complete', { provider: 'local', messages: [user('x')] }));
+    assert.equal(e.data.kind, 'llm_unavailable');
+    assert.equal(e.data.attempts, 2);
+
+    // 60 a minute: six go at once, then one a second.
+    await Promise.all(Array.from({ length: 8 }, () => other.request('llm/complete', { model: MODEL, messages: [user('x')] })));
+    const t = (await times()).sort((a, b) => a - b);
+    assert.equal(t.length, 8);
+    assert.ok(t[7] - t[0] >= 1500, `8 sends in ${t[7] - t[0]} ms`);
+  } finally {
+    await other.stop();
+  }
+});

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <math.h>
 
 #include <cmocka.h>
 
@@ -71,19 +72,24 @@ static void test_backoff(void **state)
 static void test_limiter(void **state)
 {
 	struct retry_limiter l = { 60, 0 }; /* one a second */
+	struct retry_limiter slow = { 2, 0 }; /* one in 30 s */
 	struct retry_limiter off = { 0, 0 };
 	double now = 1000;
 
-	/* A minute's worth goes at once, then one a second. */
-	for (int i = 0; i < 60; i++)
+	/* Six seconds' worth goes at once, then one a second. */
+	for (int i = 0; i < 6; i++)
 		assert_true(retry_limiter_reserve(&l, 1, now) == 0);
-	assert_true(retry_limiter_reserve(&l, 1, now) > 0.99);
-	assert_true(retry_limiter_reserve(&l, 1, now) > 1.99);
+	assert_true(fabs(retry_limiter_reserve(&l, 1, now) - 1) < 1e-9);
+	assert_true(fabs(retry_limiter_reserve(&l, 1, now) - 2) < 1e-9);
 	/* Much later the budget is whole again. */
 	assert_true(retry_limiter_reserve(&l, 1, now + 1000) == 0);
-	/* A cost bigger than a minute's rate waits for the excess. */
+	/* One send always goes at once, even when it costs more than the
+	 * burst; the next waits for it. */
+	assert_true(retry_limiter_reserve(&slow, 1, now) == 0);
+	assert_true(fabs(retry_limiter_reserve(&slow, 1, now) - 30) < 1e-9);
 	l.tat = 0;
-	assert_true(retry_limiter_reserve(&l, 120, now) > 59.9);
+	assert_true(retry_limiter_reserve(&l, 120, now) == 0);
+	assert_true(fabs(retry_limiter_reserve(&l, 1, now) - 115) < 1e-9);
 	assert_true(retry_limiter_reserve(&off, 1e9, now) == 0);
 }
 
