@@ -231,32 +231,23 @@ static void read_usage(const struct json_doc *d, int u, struct llm_usage *out)
 static int read_block(struct llm_response *res, const struct json_doc *d,
 		      int v, struct err *e)
 {
-	static const struct {
-		const char *name;
-		enum llm_block_type type;
-		const char *field;
-	} kinds[] = {
-		{ "text", LLM_BLOCK_TEXT, "text" },
-		{ "thinking", LLM_BLOCK_THINKING, "thinking" },
-		{ "redacted_thinking", LLM_BLOCK_REDACTED_THINKING, "data" },
-		{ "tool_use", LLM_BLOCK_TOOL_USE, NULL },
-	};
 	int t = json_get(d, v, "type");
 
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+	for (int i = 0; i < WIRE_BLOCK_KINDS; i++) {
+		const struct wire_block_kind *k = &wire_block_kinds[i];
 		struct llm_block *b;
 		size_t n;
 		const char *raw;
 
-		if (!json_str_eq(d, t, kinds[i].name))
+		if (!json_str_eq(d, t, k->name))
 			continue;
-		b = llm_response_add(res, kinds[i].type);
-		if (kinds[i].field)
-			json_str(d, json_get(d, v, kinds[i].field), &b->text);
+		b = llm_response_add(res, (enum llm_block_type)i);
+		if (k->field)
+			json_str(d, json_get(d, v, k->field), &b->text);
 		json_str(d, json_get(d, v, "signature"), &b->signature);
 		wire_get_str(d, v, "id", &b->id);
 		wire_get_str(d, v, "name", &b->name);
-		if (kinds[i].type == LLM_BLOCK_TOOL_USE) {
+		if (i == LLM_BLOCK_TOOL_USE) {
 			raw = json_raw(d, json_get(d, v, "input"), &n);
 			/* A streamed tool_use starts with "input": {} and
 			 * gets its input from deltas. */

@@ -433,35 +433,31 @@ int wire_parse_tools(struct json_doc *d, const struct llm_request *r,
 	return 0;
 }
 
+const struct wire_block_kind wire_block_kinds[WIRE_BLOCK_KINDS] = {
+	[LLM_BLOCK_TEXT] = { "text", "text" },
+	[LLM_BLOCK_THINKING] = { "thinking", "thinking" },
+	[LLM_BLOCK_REDACTED_THINKING] = { "redacted_thinking", "data" },
+	[LLM_BLOCK_TOOL_USE] = { "tool_use", NULL },
+};
+
 void llm_write_content(struct json_writer *w, const struct llm_response *res)
 {
 	json_arr_begin(w);
 	for (int i = 0; i < res->nblocks; i++) {
 		const struct llm_block *b = &res->blocks[i];
+		const struct wire_block_kind *k = &wire_block_kinds[b->type];
 		struct json_doc d = JSON_DOC_INIT;
 		struct err e = ERR_INIT;
 
 		json_obj_begin(w);
-		switch (b->type) {
-		case LLM_BLOCK_TEXT:
-			json_kv_str(w, "type", "text");
-			json_key(w, "text");
+		json_kv_str(w, "type", k->name);
+		if (k->field) {
+			json_key(w, k->field);
 			json_w_strn(w, b->text.ptr, b->text.len);
-			break;
-		case LLM_BLOCK_THINKING:
-			json_kv_str(w, "type", "thinking");
-			json_key(w, "thinking");
-			json_w_strn(w, b->text.ptr, b->text.len);
-			if (b->signature.len)
-				json_kv_str(w, "signature", b->signature.ptr);
-			break;
-		case LLM_BLOCK_REDACTED_THINKING:
-			json_kv_str(w, "type", "redacted_thinking");
-			json_key(w, "data");
-			json_w_strn(w, b->text.ptr, b->text.len);
-			break;
-		case LLM_BLOCK_TOOL_USE:
-			json_kv_str(w, "type", "tool_use");
+		}
+		if (b->signature.len)
+			json_kv_str(w, "signature", b->signature.ptr);
+		if (b->type == LLM_BLOCK_TOOL_USE) {
 			json_kv_str(w, "id", b->id ? b->id : "");
 			json_kv_str(w, "name", b->name ? b->name : "");
 			json_key(w, "input");
@@ -475,7 +471,6 @@ void llm_write_content(struct json_writer *w, const struct llm_response *res)
 				json_w_value(w, &d, 0);
 			else
 				json_w_strn(w, b->text.ptr, b->text.len);
-			break;
 		}
 		json_obj_end(w);
 		json_doc_release(&d);

@@ -45,6 +45,15 @@ struct llm_wire {
 extern const struct llm_wire llm_wire_anthropic;
 extern const struct llm_wire llm_wire_openai;
 
+/* Each block type's name in the neutral (and Anthropic) shape, and the
+ * member holding its text; indexed by enum llm_block_type. */
+struct wire_block_kind {
+	const char *name;
+	const char *field; /* NULL: tool_use, whose input is JSON */
+};
+extern const struct wire_block_kind wire_block_kinds[];
+#define WIRE_BLOCK_KINDS 4
+
 /* Shared helpers (llm.c). */
 struct llm_block *llm_response_add(struct llm_response *res,
 				   enum llm_block_type type);

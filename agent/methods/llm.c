@@ -168,41 +168,48 @@ static void on_delta(enum llm_block_type type, int index, const char *p,
 	progress(ud, "report", write_delta, &d);
 }
 
+static void kv_str_or_null(struct json_writer *w, const char *key,
+			   const char *s)
+{
+	json_key(w, key);
+	if (s)
+		json_w_str(w, s);
+	else
+		json_w_null(w);
+}
+
+/* What the retries did: in a result and in an error's data alike. */
+static void write_attempts(struct json_writer *w,
+			   const struct llm_response *res)
+{
+	json_kv_int(w, "attempts", res->attempts);
+	json_key(w, "requestIds");
+	json_arr_begin(w);
+	for (int i = 0; i < res->n_request_ids; i++)
+		json_w_str(w, res->request_ids[i]);
+	json_arr_end(w);
+}
+
 static void write_result(struct json_writer *w, const struct job *j,
 			 const struct llm_response *res)
 {
+	struct buf text = BUF_INIT;
+
+	for (int i = 0; i < res->nblocks; i++)
+		if (res->blocks[i].type == LLM_BLOCK_TEXT)
+			buf_add(&text, res->blocks[i].text.ptr,
+				res->blocks[i].text.len);
 	json_obj_begin(w);
 	json_kv_str(w, "provider", j->provider);
-	json_key(w, "model");
-	if (res->model)
-		json_w_str(w, res->model);
-	else
-		json_w_null(w);
-	json_key(w, "id");
-	if (res->id)
-		json_w_str(w, res->id);
-	else
-		json_w_null(w);
+	kv_str_or_null(w, "model", res->model);
+	kv_str_or_null(w, "id", res->id);
 	json_key(w, "text");
-	{
-		struct buf text = BUF_INIT;
-
-		for (int i = 0; i < res->nblocks; i++)
-			if (res->blocks[i].type == LLM_BLOCK_TEXT)
-				buf_add(&text, res->blocks[i].text.ptr,
-					res->blocks[i].text.len);
-		json_w_strn(w, text.ptr, text.len);
-		buf_release(&text);
-	}
-	/* content is the assistant turn to send back as is; thinking and
-	 * toolCalls are views of it for convenience. */
+	json_w_strn(w, text.ptr, text.len);
+	/* The assistant turn, thinking with signatures and tool calls
+	 * included, to send back as is in the next request. */
 	json_key(w, "content");
 	llm_write_content(w, res);
-	json_key(w, "stopReason");
-	if (res->stop_reason)
-		json_w_str(w, res->stop_reason);
-	else
-		json_w_null(w);
+	kv_str_or_null(w, "stopReason", res->stop_reason);
 	json_key(w, "usage");
 	llm_write_usage(w, &res->usage);
 	json_key(w, "costUsd");
@@ -210,13 +217,9 @@ static void write_result(struct json_writer *w, const struct job *j,
 		json_w_double(w, res->cost_usd);
 	else
 		json_w_null(w);
-	json_kv_int(w, "attempts", res->attempts);
-	json_key(w, "requestIds");
-	json_arr_begin(w);
-	for (int i = 0; i < res->n_request_ids; i++)
-		json_w_str(w, res->request_ids[i]);
-	json_arr_end(w);
+	write_attempts(w, res);
 	json_obj_end(w);
+	buf_release(&text);
 }
 
 static void on_done(const struct llm_response *res, const struct err *e,
@@ -239,12 +242,7 @@ static void on_done(const struct llm_response *res, const struct err *e,
 		json_kv_int(&w, "status", res->status);
 		if (res->error_type)
 			json_kv_str(&w, "errorType", res->error_type);
-		json_kv_int(&w, "attempts", res->attempts);
-		json_key(&w, "requestIds");
-		json_arr_begin(&w);
-		for (int i = 0; i < res->n_request_ids; i++)
-			json_w_str(&w, res->request_ids[i]);
-		json_arr_end(&w);
+		write_attempts(&w, res);
 		json_obj_end(&w);
 		rpc_call_reply_error_code(j->call, rpc_error_code(e->kind),
 					  e->kind, e->msg.ptr, out.ptr);
