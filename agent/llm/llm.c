@@ -21,6 +21,7 @@
 #include "llm/retry.h"
 #include "llm/sse.h"
 #include "llm/wire.h"
+#include "util/log.h"
 #include "util/mem.h"
 
 #define DEFAULT_DEADLINE_MS (10 * 60 * 1000)
@@ -54,7 +55,8 @@ struct llm_call {
 	bool stream;
 	int max_retries;
 	long connect_timeout_ms, idle_timeout_ms;
-	double deadline_at; /* ev_now() seconds */
+	double started, deadline_at; /* ev_now() seconds */
+	char *model;
 	struct limiter *limiter;
 	struct llm_price price;
 	bool has_price;
@@ -191,10 +193,11 @@ int llm_provider_load(struct llm_provider *p, struct config *cfg,
 	if (!r && bi >= 0)
 		s = xstrdup(builtin[bi].key_env);
 	if (s && (env = getenv(s)) && *env) {
+		struct buf src = BUF_INIT;
+
+		buf_addf(&src, "env:%s", s);
 		p->api_key = xstrdup(env);
-		p->key_source = xstrdup("env:");
-		p->key_source = xrealloc(p->key_source, 5 + strlen(s));
-		strcat(p->key_source, s);
+		p->key_source = buf_detach(&src, NULL);
 	}
 	free(s);
 	s = NULL;
@@ -568,6 +571,7 @@ static void call_free(struct llm_call *call)
 		explicit_bzero(call->key, strlen(call->key));
 	free(call->key);
 	free(call->provider);
+	free(call->model);
 	free(call->url);
 	buf_release(&call->body);
 	sse_release(&call->sse);
@@ -578,9 +582,24 @@ static void call_free(struct llm_call *call)
 
 static void call_finish(struct llm_call *call, const struct err *e)
 {
+	const struct llm_usage *u = &call->res.usage;
+
 	call->res.cost_usd = -1;
 	if (!e && call->has_price)
-		call->res.cost_usd = cost_usd(&call->price, &call->res.usage);
+		call->res.cost_usd = cost_usd(&call->price, u);
+	if (e)
+		log_info("llm %s %s: %s after %.2f s: %s", call->provider,
+			 call->model, e->kind,
+			 ev_now(call->c->loop) - call->started, e->msg.ptr);
+	else
+		log_info("llm %s %s: %s in %.2f s, %d attempt(s), tokens in "
+			 "%lld out %lld cache read %lld write %lld",
+			 call->provider, call->model,
+			 call->res.stop_reason ? call->res.stop_reason : "done",
+			 ev_now(call->c->loop) - call->started,
+			 call->res.attempts, (long long)u->input,
+			 (long long)u->output, (long long)u->cache_read,
+			 (long long)u->cache_write);
 	call->cb.on_done(&call->res, e, call->cb.ud);
 	call_free(call);
 }
@@ -803,6 +822,9 @@ static void attempt_done(const struct http_result *r, void *ud)
 		delay = (double)wait_ms / 1000.0;
 		left = call->deadline_at - ev_now(call->c->loop);
 		if (delay < left) {
+			log_info("llm %s %s: attempt %d: %s; retrying in "
+				 "%.2f s", call->provider, call->model,
+				 res->attempts, kind, delay);
 			buf_release(&msg);
 			response_reset(res);
 			attempt_schedule(call, delay);
@@ -855,6 +877,7 @@ struct llm_call *llm_complete(struct llm_client *c,
 	call->c = c;
 	call->wire = wire;
 	call->provider = xstrdup(p->name);
+	call->model = xstrdup(req->model);
 	call->key = p->api_key ? xstrdup(p->api_key) : NULL;
 	call->url = xmalloc(strlen(p->base_url) + strlen(wire->path) + 1);
 	strcpy(call->url, p->base_url);
@@ -875,7 +898,8 @@ struct llm_call *llm_complete(struct llm_client *c,
 	ev_timer_init(&call->deadline, on_deadline, (double)deadline / 1000.0,
 		      0.);
 	call->deadline.data = call;
-	call->deadline_at = ev_now(c->loop) + (double)deadline / 1000.0;
+	call->started = ev_now(c->loop);
+	call->deadline_at = call->started + (double)deadline / 1000.0;
 	ev_timer_start(c->loop, &call->deadline);
 	c->active++;
 	attempt_schedule(call, 0);
