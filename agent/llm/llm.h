@@ -46,6 +46,8 @@ struct llm_provider {
 	char *api_key; /* a secret: never in a log, event or error; NULL if
 			* none was found */
 	char *key_source; /* where the key came from: "env:NAME", "file" */
+	char *key_env;    /* the variable a key is needed from, or NULL when
+			   * the provider may go without one */
 	char *default_model;
 	int max_retries;
 	double requests_per_min;     /* 0: no limit */
