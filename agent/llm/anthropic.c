@@ -105,49 +105,42 @@ static int write_message(struct json_writer *w, const struct json_doc *d,
 }
 
 static int anthropic_build(struct buf *out, const struct llm_request *r,
-			   struct err *e)
+			   const struct json_doc *msgs,
+			   const struct json_doc *tools, struct err *e)
 {
-	struct json_doc msgs = JSON_DOC_INIT, tools = JSON_DOC_INIT;
 	struct json_writer w;
 	int64_t max_tokens = r->max_tokens;
-	int n, i, rc = -1;
+	int n, i;
 
-	if (wire_parse_messages(&msgs, r, e) < 0 ||
-	    wire_parse_tools(&tools, r, e) < 0)
-		goto out;
 	if (r->thinking_budget) {
 		if (r->thinking_budget < MIN_THINKING_BUDGET) {
-			err_set(e, ERR_INVALID_PARAMS,
+			return err_set(e, ERR_INVALID_PARAMS,
 				"thinking budget %lld under the minimum %d",
 				(long long)r->thinking_budget,
 				MIN_THINKING_BUDGET);
-			goto out;
 		}
 		if (!max_tokens)
 			max_tokens = r->thinking_budget + DEFAULT_MAX_TOKENS;
 		if (max_tokens <= r->thinking_budget) {
-			err_set(e, ERR_INVALID_PARAMS,
+			return err_set(e, ERR_INVALID_PARAMS,
 				"max_tokens %lld must be above the thinking "
 				"budget %lld", (long long)max_tokens,
 				(long long)r->thinking_budget);
-			goto out;
 		}
 		if (r->has_temperature && r->temperature != 1.0) {
-			err_set(e, ERR_INVALID_PARAMS,
+			return err_set(e, ERR_INVALID_PARAMS,
 				"extended thinking needs temperature 1");
-			goto out;
 		}
 	}
 	if (!max_tokens)
 		max_tokens = DEFAULT_MAX_TOKENS;
-	n = json_count(&msgs, 0);
+	n = json_count(msgs, 0);
 	for (i = 0; i < r->n_cache_messages; i++) {
 		int m = r->cache_messages[i];
 
 		if (m >= n || m < -n) {
-			err_set(e, ERR_INVALID_PARAMS,
+			return err_set(e, ERR_INVALID_PARAMS,
 				"cache breakpoint on message %d of %d", m, n);
-			goto out;
 		}
 	}
 
@@ -169,25 +162,25 @@ static int anthropic_build(struct buf *out, const struct llm_request *r,
 	json_key(&w, "messages");
 	json_arr_begin(&w);
 	i = 0;
-	for (int m = json_first(&msgs, 0); m >= 0; m = json_next(&msgs, m), i++)
-		write_message(&w, &msgs, m, marked(r, i, n), r->cache_ttl_1h);
+	for (int m = json_first(msgs, 0); m >= 0; m = json_next(msgs, m), i++)
+		write_message(&w, msgs, m, marked(r, i, n), r->cache_ttl_1h);
 	json_arr_end(&w);
-	if (r->tools_json) {
+	if (tools) {
 		int last = -1;
 
-		for (int t = json_first(&tools, 0); t >= 0;
-		     t = json_next(&tools, t))
+		for (int t = json_first(tools, 0); t >= 0;
+		     t = json_next(tools, t))
 			last = t;
 		json_key(&w, "tools");
 		json_arr_begin(&w);
-		for (int t = json_first(&tools, 0); t >= 0;
-		     t = json_next(&tools, t)) {
+		for (int t = json_first(tools, 0); t >= 0;
+		     t = json_next(tools, t)) {
 			if (t == last && r->cache_tools &&
-			    json_type(&tools, t) == JSON_OBJECT)
-				copy_with_cache(&w, &tools, t,
+			    json_type(tools, t) == JSON_OBJECT)
+				copy_with_cache(&w, tools, t,
 						r->cache_ttl_1h);
 			else
-				json_w_value(&w, &tools, t);
+				json_w_value(&w, tools, t);
 		}
 		json_arr_end(&w);
 	}
@@ -204,11 +197,7 @@ static int anthropic_build(struct buf *out, const struct llm_request *r,
 	if (r->stream)
 		json_kv_bool(&w, "stream", true);
 	json_obj_end(&w);
-	rc = 0;
-out:
-	json_doc_release(&msgs);
-	json_doc_release(&tools);
-	return rc;
+	return 0;
 }
 
 static void read_usage(const struct json_doc *d, int u, struct llm_usage *out)

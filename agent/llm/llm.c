@@ -164,24 +164,24 @@ void wire_error_body(const struct json_doc *d, struct llm_response *res,
 		json_str(d, err, msg);
 }
 
-int wire_parse_messages(struct json_doc *d, const struct llm_request *r,
-			struct err *e)
+int wire_parse_request(struct json_doc *msgs, struct json_doc *tools,
+		       const struct llm_request *r, struct err *e)
 {
 	int i = 0;
 
 	if (!r->messages_json ||
-	    json_parse(d, r->messages_json, r->messages_len, 64, e) < 0 ||
-	    json_type(d, 0) != JSON_ARRAY || json_count(d, 0) == 0) {
+	    json_parse(msgs, r->messages_json, r->messages_len, 64, e) < 0 ||
+	    json_type(msgs, 0) != JSON_ARRAY || json_count(msgs, 0) == 0) {
 		err_clear(e);
 		return err_set(e, ERR_INVALID_PARAMS,
 			       "messages: a non-empty JSON array is needed");
 	}
-	for (int m = json_first(d, 0); m >= 0; m = json_next(d, m), i++) {
-		int role = json_get(d, m, "role");
-		enum json_type ct = json_type(d, json_get(d, m, "content"));
+	for (int m = json_first(msgs, 0); m >= 0; m = json_next(msgs, m), i++) {
+		int role = json_get(msgs, m, "role");
+		enum json_type ct = json_type(msgs, json_get(msgs, m, "content"));
 
-		if (!json_str_eq(d, role, "user") &&
-		    !json_str_eq(d, role, "assistant"))
+		if (!json_str_eq(msgs, role, "user") &&
+		    !json_str_eq(msgs, role, "assistant"))
 			return err_set(e, ERR_INVALID_PARAMS, "messages[%d]: "
 				       "role must be user or assistant", i);
 		if (ct != JSON_STRING && ct != JSON_ARRAY)
@@ -189,26 +189,32 @@ int wire_parse_messages(struct json_doc *d, const struct llm_request *r,
 				       "content must be a string or an array "
 				       "of blocks", i);
 	}
-	return 0;
-}
-
-int wire_parse_tools(struct json_doc *d, const struct llm_request *r,
-		     struct err *e)
-{
-	int i = 0;
-
 	if (!r->tools_json)
 		return 0;
-	if (json_parse(d, r->tools_json, r->tools_len, 64, e) < 0 ||
-	    json_type(d, 0) != JSON_ARRAY) {
+	if (json_parse(tools, r->tools_json, r->tools_len, 64, e) < 0 ||
+	    json_type(tools, 0) != JSON_ARRAY) {
 		err_clear(e);
 		return err_set(e, ERR_INVALID_PARAMS, "tools: not an array");
 	}
-	for (int t = json_first(d, 0); t >= 0; t = json_next(d, t), i++)
-		if (json_type(d, json_get(d, t, "name")) != JSON_STRING)
+	i = 0;
+	for (int t = json_first(tools, 0); t >= 0; t = json_next(tools, t), i++)
+		if (json_type(tools, json_get(tools, t, "name")) != JSON_STRING)
 			return err_set(e, ERR_INVALID_PARAMS,
 				       "tools[%d]: a name is needed", i);
 	return 0;
+}
+
+int wire_build(const struct llm_wire *w, struct buf *out,
+	       const struct llm_request *r, struct err *e)
+{
+	struct json_doc msgs = JSON_DOC_INIT, tools = JSON_DOC_INIT;
+	int rc = -1;
+
+	if (wire_parse_request(&msgs, &tools, r, e) == 0)
+		rc = w->build(out, r, &msgs, r->tools_json ? &tools : NULL, e);
+	json_doc_release(&msgs);
+	json_doc_release(&tools);
+	return rc;
 }
 
 const struct wire_block_kind wire_block_kinds[WIRE_BLOCK_KINDS] = {
@@ -640,7 +646,7 @@ struct llm_call *llm_complete(struct llm_client *c,
 			p->key_env);
 		goto fail;
 	}
-	if (wire->build(&call->body, req, e) < 0)
+	if (wire_build(wire, &call->body, req, e) < 0)
 		goto fail;
 	r = cost_price(&call->price, req->model, cfg, e);
 	if (r < 0)

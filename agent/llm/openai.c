@@ -121,20 +121,14 @@ static void write_assistant(struct json_writer *w, const struct json_doc *d,
 }
 
 static int openai_build(struct buf *out, const struct llm_request *r,
-			struct err *e)
+			const struct json_doc *msgs,
+			const struct json_doc *tools, struct err *e)
 {
-	struct json_doc msgs = JSON_DOC_INIT, tools = JSON_DOC_INIT;
 	struct json_writer w;
-	int rc = -1;
 
-	if (wire_parse_messages(&msgs, r, e) < 0 ||
-	    wire_parse_tools(&tools, r, e) < 0)
-		goto out;
-	if (r->thinking_budget) {
-		err_set(e, ERR_INVALID_PARAMS, "a thinking budget is for "
-			"Anthropic models; use reasoningEffort");
-		goto out;
-	}
+	if (r->thinking_budget)
+		return err_set(e, ERR_INVALID_PARAMS, "a thinking budget is "
+			       "for Anthropic models; use reasoningEffort");
 	json_writer_init(&w, out);
 	json_obj_begin(&w);
 	json_kv_str(&w, "model", r->model);
@@ -146,13 +140,13 @@ static int openai_build(struct buf *out, const struct llm_request *r,
 		json_kv_str(&w, "content", r->system);
 		json_obj_end(&w);
 	}
-	for (int m = json_first(&msgs, 0); m >= 0; m = json_next(&msgs, m)) {
-		int content = json_get(&msgs, m, "content");
+	for (int m = json_first(msgs, 0); m >= 0; m = json_next(msgs, m)) {
+		int content = json_get(msgs, m, "content");
 
-		if (json_str_eq(&msgs, json_get(&msgs, m, "role"), "user"))
-			write_user(&w, &msgs, content);
+		if (json_str_eq(msgs, json_get(msgs, m, "role"), "user"))
+			write_user(&w, msgs, content);
 		else
-			write_assistant(&w, &msgs, content);
+			write_assistant(&w, msgs, content);
 	}
 	json_arr_end(&w);
 	if (r->max_tokens)
@@ -161,27 +155,27 @@ static int openai_build(struct buf *out, const struct llm_request *r,
 		json_kv_double(&w, "temperature", r->temperature);
 	if (r->reasoning_effort)
 		json_kv_str(&w, "reasoning_effort", r->reasoning_effort);
-	if (r->tools_json) {
+	if (tools) {
 		json_key(&w, "tools");
 		json_arr_begin(&w);
-		for (int t = json_first(&tools, 0); t >= 0;
-		     t = json_next(&tools, t)) {
-			int schema = json_get(&tools, t, "input_schema");
+		for (int t = json_first(tools, 0); t >= 0;
+		     t = json_next(tools, t)) {
+			int schema = json_get(tools, t, "input_schema");
 
 			json_obj_begin(&w);
 			json_kv_str(&w, "type", "function");
 			json_key(&w, "function");
 			json_obj_begin(&w);
 			json_key(&w, "name");
-			json_w_value(&w, &tools, json_get(&tools, t, "name"));
-			if (json_get(&tools, t, "description") >= 0) {
+			json_w_value(&w, tools, json_get(tools, t, "name"));
+			if (json_get(tools, t, "description") >= 0) {
 				json_key(&w, "description");
-				json_w_value(&w, &tools,
-					     json_get(&tools, t, "description"));
+				json_w_value(&w, tools,
+					     json_get(tools, t, "description"));
 			}
 			json_key(&w, "parameters");
 			if (schema >= 0)
-				json_w_value(&w, &tools, schema);
+				json_w_value(&w, tools, schema);
 			else
 				json_w_raw(&w, "{\"type\":\"object\"}", 17);
 			json_obj_end(&w);
@@ -205,11 +199,7 @@ static int openai_build(struct buf *out, const struct llm_request *r,
 		json_obj_end(&w);
 	}
 	json_obj_end(&w);
-	rc = 0;
-out:
-	json_doc_release(&msgs);
-	json_doc_release(&tools);
-	return rc;
+	return 0;
 }
 
 static void read_usage(const struct json_doc *d, int u, struct llm_usage *out)

@@ -28,9 +28,11 @@ struct llm_wire {
 	 * are malloc'd (they hold the secret; freed by the caller after
 	 * wiping). */
 	void (*auth_headers)(const char *key, char **out, int n);
-	/* The request body (appended to out). ERR_INVALID_PARAMS for a bad
-	 * request. */
+	/* The request body (appended to out), from r and its messages and
+	 * tools already parsed and checked by wire_parse_request() (tools
+	 * NULL when there are none). ERR_INVALID_PARAMS for a bad request. */
 	int (*build)(struct buf *out, const struct llm_request *r,
+		     const struct json_doc *msgs, const struct json_doc *tools,
 		     struct err *e);
 	/* A whole (non-streamed) response body into res. */
 	int (*parse)(struct llm_response *res, const char *body, size_t n,
@@ -70,13 +72,15 @@ void wire_get_int(const struct json_doc *d, int obj, const char *key,
 /* Replaces *dst with the string member `key` of obj, if present. */
 void wire_get_str(const struct json_doc *d, int obj, const char *key,
 		  char **dst);
-/* Parses and checks the request's neutral messages (an array of
+/* Parses and checks the request's neutral messages (a non-empty array of
  * {role: user|assistant, content: string|array}) and tools (an array of
- * objects, or none): ERR_INVALID_PARAMS when they are not. */
-int wire_parse_messages(struct json_doc *d, const struct llm_request *r,
-			struct err *e);
-int wire_parse_tools(struct json_doc *d, const struct llm_request *r,
-		     struct err *e);
+ * named objects, or none): ERR_INVALID_PARAMS when they are not. The docs
+ * are released by the caller either way. */
+int wire_parse_request(struct json_doc *msgs, struct json_doc *tools,
+		       const struct llm_request *r, struct err *e);
+/* Parses, then builds with w: the two steps in one. */
+int wire_build(const struct llm_wire *w, struct buf *out,
+	       const struct llm_request *r, struct err *e);
 /* An error event or body: {"error": {"type", "message"}} sets
  * res->error_type and appends the message to msg. */
 void wire_error_body(const struct json_doc *d, struct llm_response *res,

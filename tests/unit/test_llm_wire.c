@@ -43,7 +43,7 @@ static char *build(const struct llm_wire *w, const struct llm_request *r,
 {
 	struct buf out = BUF_INIT;
 	struct err e = ERR_INIT;
-	int rc = w->build(&out, r, &e);
+	int rc = wire_build(w, &out, r, &e);
 
 	if (want_kind) {
 		assert_int_equal(rc, -1);
