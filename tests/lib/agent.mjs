@@ -185,8 +185,18 @@ export class RawPeer {
 			return Promise.resolve(this.queue.shift());
 		if (this.ended)
 			return Promise.reject(new Error('the agent closed the stream'));
-		const p = new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
-		return withTimeout(p, ms, 'raw reply');
+		return new Promise((resolve, reject) => {
+			const w = {
+				resolve: (m) => { clearTimeout(timer); resolve(m); },
+				reject: (e) => { clearTimeout(timer); reject(e); },
+			};
+			/* A waiter that timed out must not swallow the next reply. */
+			const timer = setTimeout(() => {
+				this.waiters.splice(this.waiters.indexOf(w), 1);
+				reject(new Error(`raw reply: none within ${ms} ms`));
+			}, ms);
+			this.waiters.push(w);
+		});
 	}
 
 	/* Resolves to the messages that arrive within ms (for "nothing comes" checks). */
