@@ -107,7 +107,7 @@ export async function initialize(conn, root = null, extra = {}) {
 
 /*
  * Raw frames over a byte stream, for the malformed-input suite: send any
- * bytes; read framed replies (parsed JSON, or {unparsable: text}) in order.
+ * bytes; read framed replies in order, parsed (next) or as text (nextText).
  */
 export class RawPeer {
 	constructor(readable, writable, closer) {
@@ -135,11 +135,8 @@ export class RawPeer {
 			const n = Number(m[1]);
 			if (this.buf.length < sep + 4 + n)
 				break;
-			const body = this.buf.subarray(sep + 4, sep + 4 + n).toString('utf8');
+			this.queue.push(this.buf.subarray(sep + 4, sep + 4 + n).toString('utf8'));
 			this.buf = this.buf.subarray(sep + 4 + n);
-			let msg;
-			try { msg = JSON.parse(body); } catch { msg = { unparsable: body }; }
-			this.queue.push(msg);
 		}
 		this.wake();
 	}
@@ -180,7 +177,18 @@ export class RawPeer {
 		this.sendFrame(JSON.stringify(req));
 	}
 
-	next(ms = TIMEOUT_MS) {
+	/* The next reply, parsed ({unparsable: text} if it is not JSON). */
+	async next(ms = TIMEOUT_MS) {
+		const text = await this.nextText(ms);
+		try {
+			return JSON.parse(text);
+		} catch {
+			return { unparsable: text };
+		}
+	}
+
+	/* The next reply's body as the agent sent it. */
+	nextText(ms = TIMEOUT_MS) {
 		if (this.queue.length)
 			return Promise.resolve(this.queue.shift());
 		if (this.ended)
@@ -197,12 +205,6 @@ export class RawPeer {
 			}, ms);
 			this.waiters.push(w);
 		});
-	}
-
-	/* Resolves to the messages that arrive within ms (for "nothing comes" checks). */
-	async drain(ms = 200) {
-		await new Promise((r) => setTimeout(r, ms));
-		return this.queue.splice(0);
 	}
 
 	close() {
