@@ -25,7 +25,8 @@
  *
  * agent: { proc, pid, socket, runtimeDir, env, stderr() (what it logged so far),
  *          exited (promise of {code, signal}), connect(), raw(), stop(signal),
- *          cleanup() (kills it if still running, closes connections, removes dirs) }
+ *          cleanup() (kills it if still running, closes connections, removes dirs;
+ *          throws if the agent printed a sanitizer report) }
  *
  * Everything that waits has a timeout (TIMEOUT_MS unless given), so a broken
  * agent fails the test instead of hanging it.
@@ -296,6 +297,10 @@ export async function startAgent(opts = {}) {
 				}
 			}
 			fs.rmSync(runtimeDir, { recursive: true, force: true });
+			/* Under the ASan/UBSan build, a report fails the test. */
+			const report = /(ERROR: \w+Sanitizer|runtime error:)[^]*/.exec(stderr);
+			if (report)
+				throw new Error(`the agent's sanitizer report:\n${report[0].slice(0, 4000)}`);
 		},
 	};
 

@@ -68,6 +68,18 @@ test('stdio: end of input ends the agent', async (t) => {
 	assert.deepEqual(await withTimeout(agent.exited), { code: 0, signal: null });
 });
 
+test('stdio: end of input lets requests in flight finish, then the agent exits 0', async (t) => {
+	const agent = await startAgent({ transport: 'stdio' });
+	t.after(() => agent.cleanup());
+	const r = await agent.raw();
+	r.sendFrame(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: {} }));
+	r.sendFrame(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'test/sleep', params: { ms: 100 } }));
+	r.close(); /* `... | airunner serve --stdio` */
+	assert.equal((await r.next()).id, 1);
+	assert.deepEqual(await r.next(), { jsonrpc: '2.0', id: 2, result: { slept: 100 } });
+	assert.deepEqual(await withTimeout(agent.exited), { code: 0, signal: null });
+});
+
 test('socket: per-connection lifecycle; exit closes one connection; shutdown daemon stops the agent', async (t) => {
 	const agent = await startAgent();
 	t.after(() => agent.cleanup());
