@@ -24,7 +24,8 @@
  * `${agent.runtimeDir}/airunner/agent.sock` unless opts.socket names another path.
  *
  * agent: { proc, pid, socket, runtimeDir, env, stderr() (what it logged so far),
- *          exited (promise of {code, signal}), connect(), raw(), stop(signal),
+ *          exited (promise of {code, signal}), connect(), client(root) (connected
+ *          and initialized), raw(), stop(signal),
  *          cleanup() (kills it if still running, closes connections, removes dirs;
  *          throws if the agent printed a sanitizer report) }
  *
@@ -260,6 +261,13 @@ export async function startAgent(opts = {}) {
 			const conn = messageConnection(s, s);
 			closers.push(() => { conn.dispose(); s.destroy(); });
 			conn.socket = s;
+			return conn;
+		},
+
+		/* connect() + initialize(conn, root): a connection ready for methods. */
+		async client(root = null) {
+			const conn = await agent.connect();
+			await initialize(conn, root);
 			return conn;
 		},
 

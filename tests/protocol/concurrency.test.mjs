@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node.js';
-import { initialize, startAgent, withTimeout } from '../lib/agent.mjs';
+import { startAgent, withTimeout } from '../lib/agent.mjs';
 import { assertError, assertResult } from '../lib/openrpc.mjs';
 
 /* Polls status on conn until pred(status) holds (bounded, no timed assertion). */
@@ -26,10 +26,8 @@ async function statusUntil(conn, pred, what) {
 test('a slow request holds up nothing on its connection or another', async (t) => {
 	const agent = await startAgent();
 	t.after(() => agent.cleanup());
-	const a = await agent.connect();
-	const b = await agent.connect();
-	await initialize(a);
-	await initialize(b);
+	const a = await agent.client();
+	const b = await agent.client();
 
 	const order = [];
 	const sleep = a.sendRequest('test/sleep', { ms: 1500 }).then((r) => { order.push('sleep'); return r; });
@@ -47,10 +45,8 @@ test('a slow request holds up nothing on its connection or another', async (t) =
 test('$/cancelRequest answers the request with -32800 and the connection keeps working', async (t) => {
 	const agent = await startAgent();
 	t.after(() => agent.cleanup());
-	const a = await agent.connect();
-	const b = await agent.connect();
-	await initialize(a);
-	await initialize(b);
+	const a = await agent.client();
+	const b = await agent.client();
 
 	/* vscode-jsonrpc's own cancellation: token -> $/cancelRequest {id}. */
 	const cts = new CancellationTokenSource();
@@ -105,8 +101,7 @@ test('raw: cancellation by number and string id, per connection, unknown ids ign
 test('a client that disconnects mid-request costs nothing', async (t) => {
 	const agent = await startAgent();
 	t.after(() => agent.cleanup());
-	const b = await agent.connect();
-	await initialize(b);
+	const b = await agent.client();
 	const before = await withTimeout(b.sendRequest('status'));
 
 	const c = await agent.raw();
@@ -124,8 +119,7 @@ test('a client that disconnects mid-request costs nothing', async (t) => {
 	assertResult('status', st);
 	assert.equal(st.pid, agent.pid);
 	/* A new client is served as before. */
-	const d = await agent.connect();
-	assertResult('initialize', await initialize(d));
+	const d = await agent.client();
 	assertResult('status', await withTimeout(d.sendRequest('status')));
 });
 
@@ -138,8 +132,7 @@ test('a client that disconnects with its reply unread: the agent lives on', asyn
 	c.sendFrame(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'test/sleep', params: { ms: 50 } }));
 	c.close();
 	await new Promise((r) => setTimeout(r, 150));
-	const b = await agent.connect();
-	await initialize(b);
+	const b = await agent.client();
 	const st = await statusUntil(b, (s) => s.requestsInFlight === 0 && s.connections === 1, 'settled');
 	assert.equal(st.pid, agent.pid);
 });

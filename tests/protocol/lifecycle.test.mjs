@@ -122,10 +122,8 @@ test('socket: per-connection lifecycle; exit closes one connection; shutdown dae
 test('socket: shutdown with daemon true answers in-flight requests of others with -32800', async (t) => {
 	const agent = await startAgent();
 	t.after(() => agent.cleanup());
-	const a = await agent.connect();
-	const b = await agent.connect();
-	await initialize(a);
-	await initialize(b);
+	const a = await agent.client();
+	const b = await agent.client();
 	const sleeping = rpcError(a.sendRequest('test/sleep', { ms: 30000 }));
 	/* A's frames are read in order: once status on A is answered, the sleep
 	 * was dispatched and is in flight. */

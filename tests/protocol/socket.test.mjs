@@ -65,8 +65,7 @@ test('a stale socket file (nobody listening) is replaced', async (t) => {
 	assert.ok(fs.statSync(sock).isSocket());
 	const agent = await startAgent({ socket: sock });
 	t.after(() => agent.cleanup());
-	const conn = await agent.connect();
-	await initialize(conn);
+	const conn = await agent.client();
 	assert.equal((await withTimeout(conn.sendRequest('status'))).pid, agent.pid);
 });
 
@@ -77,8 +76,7 @@ test('after SIGKILL the next agent takes over the socket and the lock', async (t
 	assert.ok(fs.existsSync(first.socket), 'SIGKILL leaves the socket behind');
 	const second = await startAgent({ socket: first.socket });
 	t.after(() => second.cleanup());
-	const conn = await second.connect();
-	await initialize(conn);
+	const conn = await second.client();
 	assert.equal((await withTimeout(conn.sendRequest('status'))).pid, second.pid);
 });
 
@@ -86,8 +84,7 @@ for (const sig of ['SIGTERM', 'SIGINT']) {
 	test(`${sig} stops the agent with 0 and removes the socket and the lock`, async (t) => {
 		const agent = await startAgent();
 		t.after(() => agent.cleanup());
-		const conn = await agent.connect();
-		await initialize(conn);
+		await agent.client();
 		assert.ok(fs.existsSync(`${agent.socket}.lock`));
 		assert.deepEqual(await agent.stop(sig), { code: 0, signal: null });
 		assert.ok(!fs.existsSync(agent.socket), 'socket removed');
@@ -155,8 +152,7 @@ function socketInodes(pid) {
 test('no TCP or UDP socket at all, only Unix ones', async (t) => {
 	const agent = await startAgent();
 	t.after(() => agent.cleanup());
-	const conn = await agent.connect();
-	await initialize(conn);
+	await agent.client(); /* a connection of ours to find among its sockets */
 	const mine = socketInodes(agent.pid);
 	assert.ok(mine.size >= 2, 'the listener and our connection');
 	for (const table of ['tcp', 'tcp6', 'udp', 'udp6']) {
@@ -195,7 +191,6 @@ test('another user is refused (SO_PEERCRED), even with the socket opened up', { 
 	const nobody = spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout.trim();
 	assert.match(agent.stderr(), new RegExp(`refused a connection from uid ${nobody}\\b`));
 	/* We are still served. */
-	const conn = await agent.connect();
-	await initialize(conn);
+	const conn = await agent.client();
 	assert.equal((await withTimeout(conn.sendRequest('status'))).connections, 1);
 });
