@@ -8,7 +8,8 @@
  * socket per client, a closed loop of pre-framed `status` requests, replies
  * read by Content-Length only, so that the servers are what is measured (a
  * Node client costs more per round trip than the agent does). Prints median
- * and p99 latency with one client, requests per second with 1 and 8 clients,
+ * and p99 latency with one client, the server's CPU time per request (all its
+ * threads, from schedstat), requests per second with 1 and 8 clients,
  * idle RSS after start + initialize, and the ratios; and the floor: the same
  * client against a server that sends a canned reply (what the kernel and the
  * scheduler cost, which no server can beat). Not run by ctest.
@@ -23,6 +24,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 function rssKiB(pid) {
 	return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+}
+
+/* CPU time of all the process's threads, in ns: what a request costs the
+ * server, whatever the machine's load does to latency. */
+function cpuNs(pid) {
+	let ns = 0;
+	for (const t of fs.readdirSync(`/proc/${pid}/task`)) {
+		try {
+			ns += Number(fs.readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').split(' ')[0]);
+		} catch { /* thread gone */ }
+	}
+	return ns;
 }
 
 async function waitSocket(p) {
@@ -51,7 +64,9 @@ async function measure(client, argv, socket, count) {
 		await waitSocket(socket);
 		run(client, socket, 1, 1); /* start + initialize (+ one status) */
 		const rss = rssKiB(proc.pid);
+		const cpu0 = cpuNs(proc.pid);
 		const one = run(client, socket, 1, count);
+		one.cpu_us = (cpuNs(proc.pid) - cpu0) / 1000 / count;
 		const eight = run(client, socket, 8, Math.ceil(count / 4));
 		return { rss, one, eight };
 	} finally {
@@ -79,6 +94,7 @@ try {
 		['', 'airunner', 'node peer', 'ratio', 'floor'],
 		['median, 1 client', us(a.one.median_us), us(n.one.median_us), x(n.one.median_us / a.one.median_us), us(f.one.median_us)],
 		['p99, 1 client', us(a.one.p99_us), us(n.one.p99_us), x(n.one.p99_us / a.one.p99_us), us(f.one.p99_us)],
+		['server CPU/request', us(a.one.cpu_us), us(n.one.cpu_us), x(n.one.cpu_us / a.one.cpu_us), us(f.one.cpu_us)],
 		['req/s, 1 client', rps(a.one.rps), rps(n.one.rps), x(a.one.rps / n.one.rps), rps(f.one.rps)],
 		['median, 8 clients', us(a.eight.median_us), us(n.eight.median_us), x(n.eight.median_us / a.eight.median_us), us(f.eight.median_us)],
 		['req/s, 8 clients', rps(a.eight.rps), rps(n.eight.rps), x(a.eight.rps / n.eight.rps), rps(f.eight.rps)],
@@ -88,7 +104,7 @@ try {
 	console.log(`status round trips over a Unix socket: ${count} with 1 client, ${Math.ceil(count / 4)} per client with 8`);
 	for (const r of rows)
 		console.log(r.map((cell, c) => (c ? cell.padStart(w[c]) : cell.padEnd(w[c]))).join('  '));
-	console.log('floor: rt_client --floor, a canned reply per frame (kernel + scheduler, no server work)');
+	console.log('floor: rt_client --floor, one poll() loop sending a canned reply per frame (kernel + scheduler, no server work)');
 	console.log('targets: median < 50 us, >= 5x the node peer, idle RSS < 10 MiB');
 } finally {
 	fs.rmSync(dir, { recursive: true, force: true });

@@ -8,10 +8,11 @@
  *   -> {"rps":..,"median_us":..,"p99_us":..}
  *
  *   rt_client --floor SOCKET
- *   serves a canned status-shaped reply to every frame, a thread per
- *   connection: the floor (kernel and scheduler) under any real server.
+ *   serves a canned status-shaped reply to every frame from one poll()
+ *   loop: the floor (kernel and scheduler) under any event-loop server.
  */
 #define _GNU_SOURCE
+#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,38 +94,68 @@ static const char canned[] =
 	"\"/tmp/x/agent.sock\",\"connections\":1,\"requestsInFlight\":0,"
 	"\"requestsTotal\":2}}";
 
-static void *floor_conn(void *arg)
+/* One thread, poll() over every connection, as an event-loop server works:
+ * the same system calls as the agent's loop, without its work. */
+static void floor_server(const char *path)
 {
-	int fd = (int)(long)arg;
-	char buf[65536], reply[512];
-	size_t have = 0, n;
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	static char bufs[65][4096]; /* per connection */
+	struct pollfd pfd[65];
+	char reply[512];
+	size_t have[65] = { 0 }, n;
+	int nfd = 1, i;
 
 	frame(reply, sizeof(reply), canned);
 	n = strlen(reply);
-	for (;;) {
-		if (read_frame(fd, buf, sizeof(buf), &have) < 0)
-			break;
-		send_all(fd, reply, n);
-	}
-	close(fd);
-	return NULL;
-}
-
-static int floor_server(const char *path)
-{
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	int lfd = socket(AF_UNIX, SOCK_STREAM, 0), fd;
-	pthread_t t;
-
+	pfd[0].fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	pfd[0].events = POLLIN;
 	strncpy(sa.sun_path, path, sizeof(sa.sun_path) - 1);
-	if (lfd < 0 || bind(lfd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
-	    listen(lfd, 64) < 0)
+	if (pfd[0].fd < 0 ||
+	    bind(pfd[0].fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    listen(pfd[0].fd, 64) < 0)
 		die("listen");
-	while ((fd = accept(lfd, NULL, NULL)) >= 0) {
-		pthread_create(&t, NULL, floor_conn, (void *)(long)fd);
-		pthread_detach(t);
+	for (;;) {
+		if (poll(pfd, (nfds_t)nfd, -1) < 0)
+			die("poll");
+		for (i = nfd - 1; i >= 1; i--) {
+			char *buf = bufs[i];
+			ssize_t k;
+
+			if (!pfd[i].revents)
+				continue;
+			k = read(pfd[i].fd, buf + have[i], sizeof(bufs[i]) - have[i]);
+			if (k <= 0) {
+				close(pfd[i].fd);
+				pfd[i] = pfd[--nfd];
+				have[i] = have[nfd];
+				memcpy(bufs[i], bufs[nfd], have[i]);
+				continue;
+			}
+			have[i] += (size_t)k;
+			/* One reply per complete frame received. */
+			for (;;) {
+				char *sep = memmem(buf, have[i], "\r\n\r\n", 4);
+				size_t head, body;
+
+				if (!sep)
+					break;
+				head = (size_t)(sep - buf) + 4;
+				body = strtoul(buf + strlen("Content-Length: "), NULL, 10);
+				if (have[i] < head + body)
+					break;
+				memmove(buf, buf + head + body, have[i] - head - body);
+				have[i] -= head + body;
+				send_all(pfd[i].fd, reply, n);
+			}
+		}
+		if ((pfd[0].revents & POLLIN) && nfd < 65) {
+			pfd[nfd].fd = accept(pfd[0].fd, NULL, NULL);
+			pfd[nfd].events = POLLIN;
+			have[nfd] = 0;
+			if (pfd[nfd].fd >= 0)
+				nfd++;
+		}
 	}
-	return 0;
 }
 
 static void *run(void *arg)
@@ -175,8 +206,10 @@ int main(int argc, char **argv)
 	size_t n;
 	double t0, wall;
 
-	if (argc == 3 && !strcmp(argv[1], "--floor"))
-		return floor_server(argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "--floor")) {
+		floor_server(argv[2]);
+		return 0;
+	}
 	if (argc != 5) {
 		fprintf(stderr, "usage: rt_client SOCKET CLIENTS REQUESTS WARMUP\n");
 		return 2;
