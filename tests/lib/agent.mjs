@@ -12,6 +12,12 @@
  *   const raw = await agent.raw();                    // bytes in, parsed frames out
  *   raw.sendFrame('{"jsonrpc":"2.0","id":1,"method":"x"}');
  *   const reply = await raw.next();                   // rejects after a timeout
+ *   raw.send('Content-Length: 5\r\n\r\n{');           // any bytes; sendFrame(body,
+ *   const text = await raw.nextText();                //   {length}) can lie too
+ *
+ *   const { code, stdout, stderr } = await runCli(['call', '--stdio', 'status']);
+ *   // also: tmpDir(), alive(pid), waitForSocket(path), messageConnection(r, w),
+ *   // BIN, SRC; tests/lib/openrpc.mjs checks results against protocol/openrpc.json
  *
  * startAgent(opts):
  *   transport  'socket' (default) or 'stdio' (`serve --stdio`; connect() and raw()
