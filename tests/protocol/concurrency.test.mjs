@@ -71,14 +71,17 @@ test('raw: cancellation by number and string id, per connection, unknown ids ign
 
 	a.sendFrame(JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'test/sleep', params: { ms: 30000 } }));
 	a.sendFrame(JSON.stringify({ jsonrpc: '2.0', id: 'seven', method: 'test/sleep', params: { ms: 30000 } }));
+	/* A's frames are read in order: once this status is answered, both
+	 * sleeps are in flight. */
+	assert.equal((await a.request(1, 'status')).result.requestsInFlight, 2);
 	/* Another connection's cancel does not reach A's requests. */
 	b.notify('$/cancelRequest', { id: 7 });
 	assert.equal((await b.request(1, 'status')).result.requestsInFlight, 2);
 	/* Unknown ids, and 7 as a string (not the number 7), are ignored. */
 	a.notify('$/cancelRequest', { id: 99 });
 	a.notify('$/cancelRequest', { id: '7' });
-	const st = await a.request(1, 'status');
-	assert.equal(st.id, 1);
+	const st = await a.request(2, 'status');
+	assert.equal(st.id, 2);
 	assert.equal(st.result.requestsInFlight, 2);
 
 	a.notify('$/cancelRequest', { id: 7 });
@@ -93,8 +96,8 @@ test('raw: cancellation by number and string id, per connection, unknown ids ign
 	assert.deepEqual(await a.next(), { jsonrpc: '2.0', id: 8, result: null });
 	/* Cancelling again is a no-op: nothing more is sent for 7. */
 	a.notify('$/cancelRequest', { id: 7 });
-	const after = await a.request(2, 'status');
-	assert.equal(after.id, 2);
+	const after = await a.request(3, 'status');
+	assert.equal(after.id, 3);
 	assert.equal(after.result.requestsInFlight, 0);
 });
 
@@ -121,6 +124,38 @@ test('a client that disconnects mid-request costs nothing', async (t) => {
 	/* A new client is served as before. */
 	const d = await agent.client();
 	assertResult('status', await withTimeout(d.sendRequest('status')));
+});
+
+test('a client that does not read holds up nobody and loses nothing', async (t) => {
+	const agent = await startAgent();
+	t.after(() => agent.cleanup());
+	const a = await agent.raw();
+	await a.request(0, 'initialize', {});
+	const b = await agent.client();
+
+	/* ~18 MB of replies, more than the socket buffers and the agent's
+	 * 16 MiB high-water mark, while A reads nothing. */
+	const BATCHES = 80, PER = 1000;
+	a.socket.pause();
+	for (let i = 0; i < BATCHES; i++)
+		a.sendFrame(JSON.stringify(Array.from({ length: PER },
+			(_, j) => ({ jsonrpc: '2.0', id: i * PER + j, method: 'status' }))));
+	/* B is served while the agent works through A's requests (and, past the
+	 * high-water mark, stops reading A until A reads). */
+	await statusUntil(b, (s) => s.requestsTotal >= 10 * PER, 'A\'s requests run');
+
+	a.socket.resume();
+	const seen = new Set();
+	for (let i = 0; i < BATCHES; i++) {
+		const batch = await a.next();
+		assert.equal(batch.length, PER);
+		for (const m of batch) {
+			assert.equal(m.result.pid, agent.pid);
+			seen.add(m.id);
+		}
+	}
+	assert.equal(seen.size, BATCHES * PER, 'every reply arrived once');
+	assertResult('status', (await a.request('last', 'status')).result);
 });
 
 test('a client that disconnects with its reply unread: the agent lives on', async (t) => {
