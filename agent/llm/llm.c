@@ -488,8 +488,8 @@ static void redact(struct buf *msg, const char *key)
 {
 	struct buf out = BUF_INIT;
 	const char *p = msg->ptr;
-	/* A key too short to be real would cut innocent words. */
-	size_t kl = key && strlen(key) >= 8 ? strlen(key) : 0;
+	/* A key of a few letters would cut innocent words. */
+	size_t kl = key && strlen(key) >= 4 ? strlen(key) : 0;
 
 	while (*p) {
 		if (kl && !strncmp(p, key, kl)) {

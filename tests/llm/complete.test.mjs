@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as rpc from 'vscode-jsonrpc/node.js';
+import { assertResult, schemaValidator } from '../lib/openrpc.mjs';
 import { startServer, startAgent, user, SECRET, OPENAI_SECRET } from './harness.mjs';
 
 let server;
@@ -32,12 +33,19 @@ beforeEach(async () => {
 });
 
 const MODEL = 'claude-sonnet-4-5';
-const complete = (params, token) => agent.request('llm/complete', { model: MODEL, ...params }, token);
+// Every result and error is checked against protocol/openrpc.json.
+const complete = async (params, token, on = agent) =>
+  assertResult('llm/complete', await on.request('llm/complete', { model: MODEL, ...params }, token));
+const models = async (on = agent) => assertResult('llm/models', await on.request('llm/models', {}));
+const errorObject = schemaValidator('ErrorObject');
+const progressValue = schemaValidator('LlmProgressValue');
 
 async function failure(p) {
   try {
     await p;
   } catch (e) {
+    const obj = { code: e.code, message: e.message, data: e.data };
+    assert.ok(errorObject(obj), JSON.stringify(obj));
     return e;
   }
   assert.fail('the call succeeded');
@@ -54,6 +62,8 @@ test('a streamed answer arrives whole, and its deltas add up to it', async () =>
   const values = agent.progress.filter((p) => p.token === 'tok-1').map((p) => p.value);
   assert.equal(values[0].kind, 'begin');
   assert.equal(values.at(-1).kind, 'end');
+  for (const v of values.filter((x) => x.kind === 'report'))
+    assert.ok(progressValue(v), JSON.stringify(v));
   const streamed = values.filter((v) => v.kind === 'report' && v.type === 'text').map((v) => v.delta).join('');
   assert.equal(streamed, text);
 });
@@ -134,7 +144,7 @@ test('cache writes and reads are read and costed', async () => {
 
 test('OpenAI: streamed tool calls, cached tokens and the request shape', async () => {
   await server.script({ openai: [{ content: 'Sure.', tool_calls: [{ name: 'edit_file', arguments: { path: 'b.c' } }] }] });
-  const r = await agent.request('llm/complete', {
+  const r = await complete({
     provider: 'openai', model: 'gpt-5', system: 'sys', messages: [user('go')], stream: true,
     reasoningEffort: 'low', maxTokens: 500,
     tools: [{ name: 'edit_file', input_schema: { type: 'object' } }],
@@ -260,8 +270,7 @@ test('bad responses are errors, and the agent goes on', async () => {
   await server.script({ anthropic: [{ fault: 'huge', bytes: 1 << 20 }] });
   const r = await complete({ messages: [user('x')], stream: true });
   assert.equal(Buffer.byteLength(r.text), 1 << 20);
-  const models = await agent.request('llm/models', {});
-  assert.equal(models.providers.length, 2);
+  assert.equal((await models()).providers.length, 2);
 });
 
 test('bad params are refused before anything is sent', async () => {
@@ -281,7 +290,7 @@ test('bad params are refused before anything is sent', async () => {
 });
 
 test('llm/models names providers and whether a key is there, never the key', async () => {
-  const r = await agent.request('llm/models', {});
+  const r = await models();
   const byName = Object.fromEntries(r.providers.map((p) => [p.name, p]));
   assert.equal(byName.anthropic.baseUrl, server.base);
   assert.equal(byName.anthropic.keyPresent, true);
@@ -296,16 +305,16 @@ test('a key file must be 0600; an echoed key is cut from errors', async () => {
     const keyFile = path.join(other.workspace, 'key');
     fs.writeFileSync(keyFile, 'sk-ant-from-file-SECRET789\n', { mode: 0o644 });
     fs.writeFileSync(path.join(other.workspace, '.airunner'), `[llm "anthropic"]\n\tapiKeyFile = ${keyFile}\n`);
-    let e = await failure(other.request('llm/complete', { model: MODEL, messages: [user('x')] }));
+    let e = await failure(complete({ messages: [user('x')] }, undefined, other));
     assert.equal(e.data.kind, 'auth');
     assert.match(e.message, /0644/);
     fs.chmodSync(keyFile, 0o600);
-    const r = await other.request('llm/complete', { model: MODEL, messages: [user('x')] });
+    const r = await complete({ messages: [user('x')] }, undefined, other);
     assert.equal(r.attempts, 1);
     const [req] = await server.requests();
     assert.equal(req.headers['x-api-key'], 'sk-ant-from-file-SECRET789');
 
-    e = await failure(other.request('llm/complete', { provider: 'openai', model: 'gpt-4.1', messages: [user('x')] }));
+    e = await failure(complete({ provider: 'openai', model: 'gpt-4.1', messages: [user('x')] }, undefined, other));
     assert.equal(e.data.kind, 'auth');
     assert.match(e.message, /Incorrect API key/);
     assert.ok(!e.message.includes('bad-key'), e.message);
@@ -313,7 +322,7 @@ test('a key file must be 0600; an echoed key is cut from errors', async () => {
     const all = other.wire + other.stderr;
     await other.stop();
     assert.ok(!all.includes('SECRET789'));
-    assert.ok(!all.includes('bad-key'));
+    assert.ok(!all.includes('bad-key'), all.slice(Math.max(0, all.indexOf('bad-key') - 300), all.indexOf('bad-key') + 100));
   }
 });
 
@@ -323,8 +332,7 @@ test('configured providers: an unreachable one fails after its retries; the limi
     fs.writeFileSync(path.join(other.workspace, '.airunner'), [
       '[llm "local"]', '\ttype = openai', '\tbaseUrl = http://127.0.0.1:1/v1', '\tmaxRetries = 1', '\tmodel = llama-3',
       '[llm "anthropic"]', '\trequestsPerMinute = 60', ''].join('\n'));
-    const models = await other.request('llm/models', {});
-    const local = models.providers.find((p) => p.name === 'local');
+    const local = (await models(other)).providers.find((p) => p.name === 'local');
     assert.deepEqual({ type: local.type, keyPresent: local.keyPresent, defaultModel: local.defaultModel },
       { type: 'openai', keyPresent: false, defaultModel: 'llama-3' });
 
@@ -333,7 +341,7 @@ test('configured providers: an unreachable one fails after its retries; the limi
     assert.equal(e.data.attempts, 2);
 
     // 60 a minute: six go at once, then one a second.
-    await Promise.all(Array.from({ length: 8 }, () => other.request('llm/complete', { model: MODEL, messages: [user('x')] })));
+    await Promise.all(Array.from({ length: 8 }, () => complete({ messages: [user('x')] }, undefined, other)));
     const t = (await times()).sort((a, b) => a - b);
     assert.equal(t.length, 8);
     assert.ok(t[7] - t[0] >= 1500, `8 sends in ${t[7] - t[0]} ms`);
