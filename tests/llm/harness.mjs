@@ -3,23 +3,11 @@
 // spoken to through vscode-jsonrpc as an editor would.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as rpc from 'vscode-jsonrpc/node.js';
+import { initialize, SRC, startAgent as startLibAgent, tmpDir, withTimeout } from '../lib/agent.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const SRC = process.env.AIRUNNER_SRC ?? path.resolve(HERE, '../..');
-export const BIN = process.env.AIRUNNER_BIN ?? path.join(SRC, 'build/airunner');
 export const SECRET = 'sk-ant-test-SECRET123';
 export const OPENAI_SECRET = 'sk-openai-test-SECRET456';
-
-function withTimeout(p, ms, what) {
-  let t;
-  return Promise.race([p, new Promise((_, rej) => {
-    t = setTimeout(() => rej(new Error(`timeout: ${what}`)), ms);
-  })]).finally(() => clearTimeout(t));
-}
 
 export async function startServer() {
   const proc = spawn(process.execPath,
@@ -60,15 +48,16 @@ export async function startServer() {
   };
 }
 
-// An agent whose providers both point at the server. Everything it writes to
-// stderr and every message it sends is kept, to be searched for secrets.
-export async function startAgent(server, { env = {}, workspace } = {}) {
-  const ws = workspace ?? fs.mkdtempSync(path.join(os.tmpdir(), 'airunner-llm-'));
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'airunner-home-'));
-  const proc = spawn(BIN, ['serve', '--stdio'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
+// An agent (tests/lib/agent.mjs) whose providers both point at the server,
+// with a HOME of its own so no user config leaks in. Everything it logs and
+// every byte it sends is kept, to be searched for secrets.
+export async function startAgent(server, { env = {}, transport = 'stdio' } = {}) {
+  const ws = tmpDir('airunner-llm-');
+  const home = tmpDir('airunner-home-');
+  const a = await startLibAgent({
+    transport,
+    testMethods: false,
     env: {
-      PATH: process.env.PATH,
       HOME: home,
       XDG_CONFIG_HOME: path.join(home, '.config'),
       AIRUNNER_LOG: 'debug',
@@ -79,32 +68,39 @@ export async function startAgent(server, { env = {}, workspace } = {}) {
       ...env,
     },
   });
-  const agent = { proc, stderr: '', wire: '', progress: [], workspace: ws };
-  proc.stderr.on('data', (d) => { agent.stderr += d; });
-  proc.stdout.on('data', (d) => { agent.wire += d; });
-  const conn = rpc.createMessageConnection(
-    new rpc.StreamMessageReader(proc.stdout),
-    new rpc.StreamMessageWriter(proc.stdin));
-  conn.onNotification('$/progress', (p) => agent.progress.push(p));
-  conn.listen();
-  agent.conn = conn;
-  agent.request = (method, params, token) =>
-    (token ? conn.sendRequest(method, params, token) : conn.sendRequest(method, params));
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: `file://${ws}`, capabilities: {} });
-  agent.stop = async () => {
-    const exited = new Promise((r) => (proc.exitCode !== null ? r() : proc.on('exit', r)));
-    try {
-      await withTimeout(conn.sendRequest('shutdown'), 5000, 'shutdown');
-      conn.sendNotification('exit');
-    } catch {
-      proc.kill('SIGTERM');
-    }
-    await withTimeout(exited, 5000, 'agent exit');
-    conn.dispose();
-    fs.rmSync(home, { recursive: true, force: true });
-    if (!workspace) fs.rmSync(ws, { recursive: true, force: true });
-    return proc.exitCode;
+  const conn = await a.connect();
+  let wire = '';
+  (transport === 'stdio' ? a.proc.stdout : conn.socket).on('data', (d) => { wire += d; });
+  const agent = {
+    lib: a,
+    conn,
+    proc: a.proc,
+    socket: a.socket,
+    workspace: ws,
+    progress: [],
+    stderr: () => a.stderr(),
+    wire: () => wire,
+    request: (method, params, token) =>
+      (token ? conn.sendRequest(method, params, token) : conn.sendRequest(method, params)),
+    // An orderly stop (shutdown and exit on stdio; SIGTERM for the socket
+    // daemon); resolves to the exit code. Throws on a sanitizer report.
+    async stop() {
+      try {
+        if (transport !== 'stdio') throw new Error('daemon');
+        await withTimeout(conn.sendRequest('shutdown'), 5000, 'shutdown');
+        await conn.sendNotification('exit');
+      } catch {
+        a.proc.kill('SIGTERM');
+      }
+      const { code } = await withTimeout(a.exited, 5000, 'agent exit');
+      await a.cleanup();
+      fs.rmSync(home, { recursive: true, force: true });
+      fs.rmSync(ws, { recursive: true, force: true });
+      return code;
+    },
   };
+  conn.onNotification('$/progress', (p) => agent.progress.push(p));
+  await initialize(conn, ws);
   return agent;
 }
 
