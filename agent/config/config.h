@@ -23,8 +23,8 @@
 struct config;
 
 /* workspace may be NULL (user config only). A missing .airunner is fine; a
- * malformed one is an error naming the file and line. *out is freed with
- * config_free(). */
+ * malformed one is an error naming the file and line. *out is a snapshot
+ * (later edits need a new config_open()), freed with config_free(). */
 int config_open(struct config **out, const char *workspace, struct err *e);
 void config_free(struct config *cfg);
 
