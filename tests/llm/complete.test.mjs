@@ -160,6 +160,16 @@ test('OpenAI: streamed tool calls, cached tokens and the request shape', async (
   assert.equal(req.body.max_completion_tokens, 500);
   assert.deepEqual(req.body.messages[0], { role: 'system', content: 'sys' });
   assert.ok(r.usage.input > 0 && r.usage.output > 0);
+
+  // Structured output, not streamed: the schema goes out as response_format.
+  await server.reset();
+  await server.script({ openai: [{ content: { steps: ['a', 'b'] } }] });
+  const schema = { name: 'plan', strict: true, schema: { type: 'object', properties: { steps: { type: 'array' } } } };
+  const plan = await complete({ provider: 'openai', model: 'gpt-4.1', messages: [user('plan')], responseSchema: schema });
+  assert.deepEqual(JSON.parse(plan.text), { steps: ['a', 'b'] });
+  const [req2] = await server.requests();
+  assert.deepEqual(req2.body.response_format, { type: 'json_schema', json_schema: schema });
+  assert.equal(req2.body.stream, undefined);
 });
 
 // The server's count of responses still streaming, once it settles at 0
@@ -331,12 +341,12 @@ test('a key file must be 0600; an echoed key is cut from errors', async () => {
   }
 });
 
-test('configured providers: an unreachable one fails after its retries; the limiter spaces sends', async () => {
+test('configured providers: an unreachable one fails after its retries; a silent stream is dropped; the limiter spaces sends', async () => {
   const other = await startAgent(server);
   try {
     fs.writeFileSync(path.join(other.workspace, '.airunner'), [
       '[llm "local"]', '\ttype = openai', '\tbaseUrl = http://127.0.0.1:1/v1', '\tmaxRetries = 1', '\tmodel = llama-3',
-      '[llm "anthropic"]', '\trequestsPerMinute = 60', ''].join('\n'));
+      '[llm "anthropic"]', '\trequestsPerMinute = 60', '\tidleTimeoutMs = 300', '\tmaxRetries = 1', ''].join('\n'));
     const local = (await models(other)).providers.find((p) => p.name === 'local');
     assert.deepEqual({ type: local.type, keyPresent: local.keyPresent, defaultModel: local.defaultModel },
       { type: 'openai', keyPresent: false, defaultModel: 'llama-3' });
@@ -344,6 +354,15 @@ test('configured providers: an unreachable one fails after its retries; the limi
     const e = await failure(other.request('llm/complete', { provider: 'local', messages: [user('x')] }));
     assert.equal(e.data.kind, 'llm_unavailable');
     assert.equal(e.data.attempts, 2);
+
+    // A stream silent for idleTimeoutMs is dropped and retried (maxRetries 1).
+    await server.script({ anthropic: [{ fault: 'stall', after_events: 2 }, { fault: 'stall', after_events: 2 }] });
+    const stalled = await failure(complete({ messages: [user('x')], stream: true }, undefined, other));
+    assert.equal(stalled.data.kind, 'timeout');
+    assert.equal(stalled.data.attempts, 2);
+    assert.match(stalled.message, /no data for 300 ms/);
+    assert.equal(await openStreams(), 0);
+    await server.reset();
 
     // 60 a minute: six go at once, then one a second.
     await Promise.all(Array.from({ length: 8 }, () => complete({ messages: [user('x')] }, undefined, other)));
