@@ -96,6 +96,7 @@ test('thinking and its signature survive a tool-use turn', async () => {
     anthropic: [
       { content: [
         { type: 'thinking', thinking: 'I should edit a.c first.', signature: 'auto' },
+        { type: 'redacted_thinking', data: 'auto' },
         { type: 'tool_use', name: 'edit_file', input: { path: 'a.c' } },
       ] },
       { content: [{ type: 'text', text: 'Edited.' }] },
@@ -103,8 +104,10 @@ test('thinking and its signature survive a tool-use turn', async () => {
   });
   const first = await complete({ messages: [user('fix a.c')], tools, thinkingBudget: 1024, stream: true });
   assert.equal(first.stopReason, 'tool_use');
-  const [thinking, call] = first.content;
+  const [thinking, redacted, call] = first.content;
   assert.equal(thinking.type, 'thinking');
+  assert.equal(redacted.type, 'redacted_thinking');
+  assert.ok(redacted.data.length > 10);
   assert.equal(thinking.thinking, 'I should edit a.c first.');
   assert.ok(thinking.signature.length > 10);
   assert.deepEqual({ type: call.type, name: call.name, input: call.input }, { type: 'tool_use', name: 'edit_file', input: { path: 'a.c' } });
@@ -116,10 +119,10 @@ test('thinking and its signature survive a tool-use turn', async () => {
   const second = await complete({ messages, tools, thinkingBudget: 1024 });
   assert.equal(second.text, 'Edited.');
   const reqs = await server.requests();
-  assert.deepEqual(reqs[1].body.messages[1].content[0], thinking);
+  assert.deepEqual(reqs[1].body.messages[1].content, first.content);
 
   // An altered signature is refused, and not retried.
-  messages[1] = { role: 'assistant', content: [{ ...thinking, signature: thinking.signature.slice(0, -4) + 'AAAA' }, call] };
+  messages[1] = { role: 'assistant', content: [{ ...thinking, signature: thinking.signature.slice(0, -4) + 'AAAA' }, redacted, call] };
   const e = await failure(complete({ messages, tools, thinkingBudget: 1024 }));
   assert.equal(e.data.kind, 'llm_error');
   assert.equal(e.data.attempts, 1);
