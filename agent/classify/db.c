@@ -359,8 +359,23 @@ static int section_set(struct loader *ld, struct section *s, int line,
 		push(&s->before, &s->nbefore, val);
 	else if (!strcmp(key, "after"))
 		push(&s->after, &s->nafter, val);
-	else if (!strcmp(key, "needle"))
-		push(&s->needle, &s->nneedle, val);
+	else if (!strcmp(key, "needle")) {
+		size_t n = strlen(val);
+		char *lit;
+
+		/* Quotes keep a needle's edge blanks: "  error  ". */
+		if (n >= 2 && val[0] == '"' && val[n - 1] == '"') {
+			lit = xstrndup(val + 1, n - 2);
+		} else {
+			lit = xstrdup(val);
+		}
+		if (!*lit) {
+			free(lit);
+			return cl_fail(ld, line, e, "empty needle", NULL);
+		}
+		push(&s->needle, &s->nneedle, lit);
+		free(lit);
+	}
 	else if (!strcmp(key, "priority")) {
 		if (parse_int(val, -1000, 1000, &s->priority) < 0)
 			return cl_fail(ld, line, e, "priority must be -1000..1000",
