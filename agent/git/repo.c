@@ -55,14 +55,14 @@ const char *repo_workdir(const struct repo *r)
 	return git_repository_workdir(r->git);
 }
 
-static int repo_index(struct repo *r, git_index **out, struct err *e)
+/* Loads r->index, re-read from disk: another process (git add) may have
+ * changed it since. */
+static int repo_index(struct repo *r, struct err *e)
 {
 	if (!r->index && git_repository_index(&r->index, r->git) < 0)
 		return git_fail(e, ERR_IO, "reading the index");
-	/* Another process (git add) may have changed it since. */
 	if (git_index_read(r->index, 0) < 0)
 		return git_fail(e, ERR_IO, "reading the index");
-	*out = r->index;
 	return 0;
 }
 
@@ -76,13 +76,12 @@ int repo_files(struct repo *r, enum repo_files_which which, struct strv *out,
 {
 	git_status_options opts;
 	git_status_list *list = NULL;
-	git_index *index;
 	size_t i, n;
 	int ret = -1;
 
 	if (partial)
 		*partial = false;
-	if (repo_index(r, &index, e) < 0)
+	if (repo_index(r, e) < 0)
 		return -1;
 	git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
 	opts.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
@@ -153,15 +152,14 @@ int repo_path_differs(struct repo *r, const char *path, bool *differs,
 
 int repo_index_tree(struct repo *r, char *out, struct err *e)
 {
-	git_index *index;
 	git_oid oid;
 
-	if (repo_index(r, &index, e) < 0)
+	if (repo_index(r, e) < 0)
 		return -1;
-	if (git_index_has_conflicts(index))
+	if (git_index_has_conflicts(r->index))
 		return err_set(e, "conflicts",
 			       "the index has unresolved conflicts");
-	if (git_index_write_tree(&oid, index) < 0)
+	if (git_index_write_tree(&oid, r->index) < 0)
 		return git_fail(e, ERR_IO, "writing the index's tree");
 	git_oid_tostr(out, REPO_OID_HEX + 1, &oid);
 	return 0;
@@ -170,9 +168,8 @@ int repo_index_tree(struct repo *r, char *out, struct err *e)
 int repo_checkout_index(struct repo *r, const char *dir, struct err *e)
 {
 	git_checkout_options opts;
-	git_index *index;
 
-	if (repo_index(r, &index, e) < 0)
+	if (repo_index(r, e) < 0)
 		return -1;
 	git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
 	/* FORCE writes every file; DONT_UPDATE_INDEX keeps the stat data of
@@ -180,7 +177,7 @@ int repo_checkout_index(struct repo *r, const char *dir, struct err *e)
 	opts.checkout_strategy = GIT_CHECKOUT_FORCE |
 				 GIT_CHECKOUT_DONT_UPDATE_INDEX;
 	opts.target_directory = dir;
-	if (git_checkout_index(r->git, index, &opts) < 0)
+	if (git_checkout_index(r->git, r->index, &opts) < 0)
 		return git_fail(e, ERR_IO, "checking out the index");
 	return 0;
 }
