@@ -244,6 +244,26 @@ test('configured commands get the files as separate arguments', async () => {
   assert.equal(r.ok, true); // not blocking
 });
 
+test('the test script runs with CI=true and fails the run when it fails', async () => {
+  const script = "node -e \\\"process.exit(process.env.CI === 'true' ? Number(require('fs').readFileSync('code', 'utf8')) : 9)\\\"";
+  const dir = repo({
+    'package.json': `{"name":"t","private":true,"scripts":{"test":"${script}"}}\n`,
+    code: '0',
+  });
+  git(dir, 'add', '-A');
+  let r = await agent.request('verify/run', { root: dir, staged: true });
+  let t = check(r, 'tests');
+  assert.deepEqual(t.command, ['npm', 'test']);
+  assert.equal(t.status, 'passed', t.output);
+  writeFiles(dir, { code: '4' });
+  git(dir, 'add', '-A');
+  r = await agent.request('verify/run', { root: dir, staged: true });
+  t = check(r, 'tests');
+  assert.equal(t.status, 'failed');
+  assert.equal(t.exitCode, 4);
+  assert.equal(r.ok, false);
+});
+
 test('python and C: the real compilers find the errors', async () => {
   const dir = repo({
     'bad.py': 'def f(:\n    pass\n',
