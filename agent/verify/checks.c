@@ -457,8 +457,8 @@ static int add_to_strv(const char *value, void *data)
 	return 0;
 }
 
-static struct verify_check *check_find(struct verify_checks *c,
-				       const char *name)
+struct verify_check *verify_checks_find(const struct verify_checks *c,
+					const char *name)
 {
 	size_t i;
 
@@ -471,7 +471,7 @@ static struct verify_check *check_find(struct verify_checks *c,
 static int conf_check(const char *name, void *data)
 {
 	struct conf_state *st = data;
-	struct verify_check *k = check_find(st->c, name);
+	struct verify_check *k = verify_checks_find(st->c, name);
 	struct strv files = STRV_INIT, env = STRV_INIT;
 	struct buf key = BUF_INIT;
 	char *cmd = NULL, *tool = NULL;

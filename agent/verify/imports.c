@@ -228,14 +228,8 @@ static void add_diag(struct diag_list *out, const char *rel, int line,
 		     int col, enum diag_severity sev, const char *code,
 		     const char *category, char *message, char *hint)
 {
-	struct diag *d;
+	struct diag *d = verify_diag_push(out);
 
-	if (out->n == out->alloc) {
-		out->alloc = out->alloc ? out->alloc * 2 : 8;
-		out->v = xrealloc(out->v, out->alloc * sizeof(*out->v));
-	}
-	d = &out->v[out->n++];
-	memset(d, 0, sizeof(*d));
 	d->file = xstrdup(rel);
 	d->line = line;
 	d->column = col;

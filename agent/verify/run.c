@@ -120,7 +120,7 @@ static void diag_copy(struct diag *dst, const struct diag *src)
 	dst->tool = strdup_or_null(src->tool);
 }
 
-static struct diag *diag_push(struct diag_list *l)
+struct diag *verify_diag_push(struct diag_list *l)
 {
 	if (l->n == l->alloc) {
 		l->alloc = l->alloc ? l->alloc * 2 : 8;
@@ -150,7 +150,7 @@ static struct verify_result *result_dup(const struct verify_result *r)
 		buf_add(&d->output, s->output.ptr, s->output.len);
 		memset(&d->diags, 0, sizeof(d->diags));
 		for (j = 0; j < s->diags.n; j++)
-			diag_copy(diag_push(&d->diags), &s->diags.v[j]);
+			diag_copy(verify_diag_push(&d->diags), &s->diags.v[j]);
 	}
 	return c;
 }
@@ -644,7 +644,7 @@ static void job_classify(struct job *j, const char *text, size_t len)
 		output_append(j->cr, e.msg.ptr, e.msg.len);
 	for (i = 0; i < l.n; i++) {
 		diag_fix_path(run, j, &l.v[i]);
-		*diag_push(&j->cr->res->diags) = l.v[i]; /* moved */
+		*verify_diag_push(&j->cr->res->diags) = l.v[i]; /* moved */
 	}
 	free(l.v);
 	err_clear(&e);
@@ -657,7 +657,7 @@ static void check_finish(struct verify_run *run, struct check_run *cr)
 	res->duration = ev_time() - cr->start;
 	res->exit_code = cr->exit_code;
 	if (cr->timed_out) {
-		struct diag *d = diag_push(&res->diags);
+		struct diag *d = verify_diag_push(&res->diags);
 		struct buf s = BUF_INIT;
 
 		res->status = VERIFY_TIMEOUT;
@@ -901,13 +901,10 @@ static int select_checks(struct verify_checks *c, const char *root,
 
 	if (!names)
 		return 0;
-	for (n = names; *n; n++) {
-		for (i = 0; i < c->n && strcmp(c->v[i].name, *n); i++)
-			;
-		if (i == c->n)
+	for (n = names; *n; n++)
+		if (!verify_checks_find(c, *n))
 			return err_set(e, ERR_INVALID_PARAMS,
 				       "no check named \"%s\" in %s", *n, root);
-	}
 	for (i = 0; i < c->n; i++) {
 		for (n = names; *n && strcmp(c->v[i].name, *n); n++)
 			;

@@ -76,6 +76,9 @@ struct verify_checks {
 int verify_checks_load(struct verify_checks *out, const char *root,
 		       struct err *e);
 void verify_checks_release(struct verify_checks *c);
+/* The check named name, or NULL. Points into c. */
+struct verify_check *verify_checks_find(const struct verify_checks *c,
+					const char *name);
 /* {name, tool, command, files, timeout, blocking, source} */
 void verify_check_write_json(struct json_writer *w,
 			     const struct verify_check *c);

@@ -236,17 +236,6 @@ static void test_imports(void **state)
 	err_clear(&e);
 }
 
-static const struct verify_check *find_check(const struct verify_checks *c,
-					     const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++)
-		if (!strcmp(c->v[i].name, name))
-			return &c->v[i];
-	return NULL;
-}
-
 static void test_config(void **state)
 {
 	struct verify_checks c = VERIFY_CHECKS_INIT;
@@ -278,20 +267,20 @@ static void test_config(void **state)
 	assert_int_equal(system(cmd), 0);
 
 	assert_int_equal(verify_checks_load(&c, tmp, &e), 0);
-	assert_null(find_check(&c, "tsc"));       /* turned off */
-	assert_null(find_check(&c, "eslint"));    /* no local eslint */
-	k = find_check(&c, "tests");
+	assert_null(verify_checks_find(&c, "tsc"));       /* turned off */
+	assert_null(verify_checks_find(&c, "eslint"));    /* no local eslint */
+	k = verify_checks_find(&c, "tests");
 	assert_non_null(k);
 	assert_int_equal(k->command.n, 4);
 	assert_string_equal(k->command.v[3], "--passWithNoTests");
 	assert_string_equal(k->env.v[0], "CI=true");
 	assert_true(k->timeout == 60.0);
-	assert_non_null(find_check(&c, "python"));
-	k = find_check(&c, "imports");
+	assert_non_null(verify_checks_find(&c, "python"));
+	k = verify_checks_find(&c, "imports");
 	assert_int_equal(k->source, VERIFY_CONFIG);
 	assert_true(k->timeout == 3.0);
 	assert_int_equal(k->kind, VERIFY_KIND_IMPORTS);
-	k = find_check(&c, "docs");
+	k = verify_checks_find(&c, "docs");
 	assert_non_null(k);
 	assert_int_equal(k->source, VERIFY_CONFIG);
 	assert_int_equal(k->command.n, 4);
