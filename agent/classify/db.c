@@ -45,6 +45,9 @@ struct section {
 	size_t nbefore, nafter, nneedle;
 	int priority, span, caret_shift;
 	bool seen_span, drop;
+	/* where each regex was written, for compile errors */
+	int regex_line, until_line;
+	int before_line[CL_MAX_CONTEXT], after_line[CL_MAX_CONTEXT];
 };
 
 struct loader {
@@ -262,22 +265,24 @@ static int section_finish(struct loader *ld, struct section *s, struct err *e)
 	p->priority = s->priority;
 	p->span = s->seen_span ? s->span : CL_SPAN_DEFAULT;
 	p->caret_shift = s->caret_shift;
-	if (regex_compile(ld, s->line, s->regex, &p->re, e) < 0)
+	if (regex_compile(ld, s->regex_line, s->regex, &p->re, e) < 0)
 		goto fail;
-	if (s->until && regex_compile(ld, s->line, s->until, &p->until, e) < 0)
+	if (s->until &&
+	    regex_compile(ld, s->until_line, s->until, &p->until, e) < 0)
 		goto fail;
 	p->before = s->nbefore ? xcalloc(s->nbefore, sizeof(*p->before)) : NULL;
 	for (; p->nbefore < s->nbefore; p->nbefore++) {
 		struct cl_regex *re = &p->before[p->nbefore];
 
-		if (regex_compile(ld, s->line, s->before[p->nbefore], re, e) < 0)
+		if (regex_compile(ld, s->before_line[p->nbefore],
+				  s->before[p->nbefore], re, e) < 0)
 			goto fail;
 		re->memo = db->nmemo++;
 	}
 	p->after = s->nafter ? xcalloc(s->nafter, sizeof(*p->after)) : NULL;
 	for (; p->nafter < s->nafter; p->nafter++)
-		if (regex_compile(ld, s->line, s->after[p->nafter],
-				  &p->after[p->nafter], e) < 0)
+		if (regex_compile(ld, s->after_line[p->nafter],
+				  s->after[p->nafter], &p->after[p->nafter], e) < 0)
 			goto fail;
 	for (i = 0; i < s->nneedle; i++)
 		if (needle_bit(db, s->needle[i], &p->needles) < 0) {
@@ -320,10 +325,10 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 	return 0;
 }
 
-static void push(char ***v, size_t *n, const char *s)
+static void push(char ***v, size_t *n, const char *s, size_t len)
 {
 	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
-	(*v)[(*n)++] = xstrdup(s);
+	(*v)[(*n)++] = xstrndup(s, len);
 }
 
 /* Sets one key of a [pattern] section. */
@@ -332,17 +337,23 @@ static int section_set(struct loader *ld, struct section *s, int line,
 {
 	char **one = NULL;
 
+	if ((!strcmp(key, "before") && s->nbefore == CL_MAX_CONTEXT) ||
+	    (!strcmp(key, "after") && s->nafter == CL_MAX_CONTEXT) ||
+	    (!strcmp(key, "needle") && s->nneedle == CL_MAX_CONTEXT))
+		return cl_fail(ld, line, e, "too many lines of this key", key);
 	if (!strcmp(key, "tool"))
 		one = &s->tool;
 	else if (!strcmp(key, "category"))
 		one = &s->category;
 	else if (!strcmp(key, "severity"))
 		one = &s->severity;
-	else if (!strcmp(key, "regex"))
+	else if (!strcmp(key, "regex")) {
 		one = &s->regex;
-	else if (!strcmp(key, "until"))
+		s->regex_line = line;
+	} else if (!strcmp(key, "until")) {
 		one = &s->until;
-	else if (!strcmp(key, "hint"))
+		s->until_line = line;
+	} else if (!strcmp(key, "hint"))
 		one = &s->hint;
 	else if (!strcmp(key, "message"))
 		one = &s->message;
@@ -355,28 +366,24 @@ static int section_set(struct loader *ld, struct section *s, int line,
 		*one = xstrdup(val);
 		return 0;
 	}
-	if (!strcmp(key, "before"))
-		push(&s->before, &s->nbefore, val);
-	else if (!strcmp(key, "after"))
-		push(&s->after, &s->nafter, val);
-	else if (!strcmp(key, "needle")) {
+	if (!strcmp(key, "before")) {
+		s->before_line[s->nbefore] = line;
+		push(&s->before, &s->nbefore, val, strlen(val));
+	} else if (!strcmp(key, "after")) {
+		s->after_line[s->nafter] = line;
+		push(&s->after, &s->nafter, val, strlen(val));
+	} else if (!strcmp(key, "needle")) {
 		size_t n = strlen(val);
-		char *lit;
 
 		/* Quotes keep a needle's edge blanks: "  error  ". */
 		if (n >= 2 && val[0] == '"' && val[n - 1] == '"') {
-			lit = xstrndup(val + 1, n - 2);
-		} else {
-			lit = xstrdup(val);
+			val++;
+			n -= 2;
 		}
-		if (!*lit) {
-			free(lit);
+		if (!n)
 			return cl_fail(ld, line, e, "empty needle", NULL);
-		}
-		push(&s->needle, &s->nneedle, lit);
-		free(lit);
-	}
-	else if (!strcmp(key, "priority")) {
+		push(&s->needle, &s->nneedle, val, n);
+	} else if (!strcmp(key, "priority")) {
 		if (parse_int(val, -1000, 1000, &s->priority) < 0)
 			return cl_fail(ld, line, e, "priority must be -1000..1000",
 				       val);
@@ -395,10 +402,6 @@ static int section_set(struct loader *ld, struct section *s, int line,
 	} else {
 		return cl_fail(ld, line, e, "unknown key", key);
 	}
-	if (s->nbefore > CL_MAX_CONTEXT || s->nafter > CL_MAX_CONTEXT ||
-	    s->nneedle > CL_MAX_CONTEXT)
-		return cl_fail(ld, line, e, "too many before/after/needle lines",
-			       NULL);
 	return 0;
 }
 
