@@ -167,7 +167,8 @@ static int regex_compile(struct loader *ld, int line, const char *src,
 		re->groups[i].name = (const char *)(ent + 2);
 	}
 	re->ngroups = count;
-	qsort(re->groups, count, sizeof(*re->groups), group_cmp);
+	if (count)
+		qsort(re->groups, count, sizeof(*re->groups), group_cmp);
 	rc = 0;
 out:
 	buf_release(&pat);
