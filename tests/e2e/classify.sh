@@ -58,13 +58,12 @@ assert r["summary"]["warnings"] == 1 and r["summary"]["categories"]["lint_violat
 PY
 
 # A broken repo pattern file is an error that names it, not a crash.
-echo '[pattern "x"]' >team.conf
-echo 'regex = (' >>team.conf
+printf '[pattern "x"]\ntool = t\ncategory = unknown\nregex = (\n' >team.conf
 if "$AIRUNNER_BIN" call --stdio errors/classify "$params" >r3.json 2>err.txt; then
 	echo "a broken pattern file was accepted" >&2
 	exit 1
 fi
-grep -q 'team.conf:2: regex: missing closing parenthesis' err.txt
+grep -q 'team.conf:4: regex: missing closing parenthesis' err.txt
 rm .airunner
 
 if "$AIRUNNER_BIN" call --stdio errors/classify '{"tool": "gcc"}' 2>err.txt; then
