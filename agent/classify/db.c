@@ -127,6 +127,21 @@ static int expand_defines(struct loader *ld, int line, const char *src,
 	return 0;
 }
 
+static enum cl_field field_of(const char *name)
+{
+	static const char *const names[CL_F_COUNT] = {
+		[CL_F_FILE] = "file", [CL_F_LINE] = "line", [CL_F_COL] = "col",
+		[CL_F_CARET] = "caret", [CL_F_CODE] = "code", [CL_F_MSG] = "msg",
+		[CL_F_SEV] = "sev",
+	};
+	int f;
+
+	for (f = CL_F_OTHER + 1; f < CL_F_COUNT; f++)
+		if (!strcmp(names[f], name))
+			return (enum cl_field)f;
+	return CL_F_OTHER;
+}
+
 static int regex_compile(struct loader *ld, int line, const char *src,
 			 struct cl_regex *re, struct err *e)
 {
@@ -165,6 +180,7 @@ static int regex_compile(struct loader *ld, int line, const char *src,
 
 		re->groups[i].number = (uint32_t)(ent[0] << 8 | ent[1]);
 		re->groups[i].name = (const char *)(ent + 2);
+		re->groups[i].field = field_of(re->groups[i].name);
 	}
 	re->ngroups = count;
 	if (count)
@@ -201,6 +217,11 @@ static void section_release(struct section *s)
 	memset(s, 0, sizeof(*s));
 }
 
+static void set_head(struct classify_db *db, unsigned head)
+{
+	db->heads[head / 64] |= (uint64_t)1 << (head % 64);
+}
+
 static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 {
 	size_t i, n = strlen(s);
@@ -209,12 +230,17 @@ static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 		if (db->needle_len[i] == n && !memcmp(db->needle[i], s, n))
 			break;
 	if (i == db->nneedles) {
-		/* Out of bits: the pattern runs on every line, which is only
-		 * slower, never wrong. */
-		if (i == CL_MAX_NEEDLES)
+		/* Out of bits, or too short to index: the pattern runs on
+		 * every line, which is only slower, never wrong. */
+		if (i == CL_MAX_NEEDLES || n < 2)
 			return -1;
 		db->needle[i] = xstrdup(s);
 		db->needle_len[i] = n;
+		db->needle_head[i] = (uint16_t)((unsigned char)s[0] << 8 |
+						(unsigned char)s[1]);
+		set_head(db, db->needle_head[i]);
+		db->next_same_byte[i] = db->by_byte[(unsigned char)s[0]];
+		db->by_byte[(unsigned char)s[0]] = (uint8_t)(i + 1);
 		db->nneedles++;
 	}
 	*mask |= (uint64_t)1 << i;
@@ -290,6 +316,7 @@ static int section_finish(struct loader *ld, struct section *s, struct err *e)
 			p->needles = 0;
 			break;
 		}
+	db->unguarded += !p->needles;
 	p->id = s->id;
 	p->tool = s->tool;
 	p->hint = s->hint;
@@ -592,6 +619,8 @@ int classify_db_load_dir(struct classify_db **out, const char *dir,
 	*out = NULL;
 	memset(&ld, 0, sizeof(ld));
 	ld.db = xcalloc(1, sizeof(*ld.db));
+	for (i = 0; i < 256; i++)
+		set_head(ld.db, 0x1b00 | (unsigned)i); /* colour codes */
 	ld.db->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(ld.db->mctx, CL_MATCH_LIMIT);
 	pcre2_set_depth_limit(ld.db->mctx, CL_DEPTH_LIMIT);
