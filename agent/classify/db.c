@@ -191,6 +191,27 @@ out:
 	return rc;
 }
 
+/* Frees what a pattern holds; a half-built one (zeroed first) too. */
+static void pattern_release(struct cl_pattern *p)
+{
+	size_t i;
+
+	regex_release(&p->re);
+	regex_release(&p->until);
+	for (i = 0; i < p->nbefore; i++)
+		regex_release(&p->before[i]);
+	for (i = 0; i < p->nafter; i++)
+		regex_release(&p->after[i]);
+	free(p->before);
+	free(p->after);
+	free(p->id);
+	free(p->tool);
+	free(p->hint);
+	free(p->message);
+	free(p->code);
+	free(p->need);
+}
+
 static void section_release(struct section *s)
 {
 	size_t i;
@@ -329,14 +350,7 @@ static int section_finish(struct loader *ld, struct section *s, struct err *e)
 	db->n++;
 	return 0;
 fail:
-	regex_release(&p->re);
-	regex_release(&p->until);
-	for (i = 0; i < p->nbefore; i++)
-		regex_release(&p->before[i]);
-	for (i = 0; i < p->nafter; i++)
-		regex_release(&p->after[i]);
-	free(p->before);
-	free(p->after);
+	pattern_release(p);
 	return -1;
 }
 
@@ -671,28 +685,12 @@ size_t classify_db_count(const struct classify_db *db)
 
 void classify_db_free(struct classify_db *db)
 {
-	size_t i, j;
+	size_t i;
 
 	if (!db)
 		return;
-	for (i = 0; i < db->n; i++) {
-		struct cl_pattern *p = &db->pats[i];
-
-		regex_release(&p->re);
-		regex_release(&p->until);
-		for (j = 0; j < p->nbefore; j++)
-			regex_release(&p->before[j]);
-		for (j = 0; j < p->nafter; j++)
-			regex_release(&p->after[j]);
-		free(p->before);
-		free(p->after);
-		free(p->id);
-		free(p->tool);
-		free(p->hint);
-		free(p->message);
-		free(p->code);
-		free(p->need);
-	}
+	for (i = 0; i < db->n; i++)
+		pattern_release(&db->pats[i]);
 	free(db->pats);
 	for (i = 0; i < db->nneedles; i++)
 		free(db->needle[i]);
