@@ -2,10 +2,11 @@
  * Running the pattern database over a text.
  *
  * The text is split into lines once. Each pattern names needles (literals its
- * lines must contain); one memmem pass per needle over the whole text marks
- * the lines that hold it, so a line only meets the patterns it could match.
- * The first pattern that matches a line makes its diagnostic; its `before`
- * and `after` regexes fill what the line lacks from the lines around it.
+ * lines must contain); one pass over each line finds the needles it holds,
+ * so a line only meets the patterns it could match, and most lines of a big
+ * log meet none. The first pattern that matches a line makes its diagnostic;
+ * its `before` and `after` regexes fill what the line lacks from the lines
+ * around it.
  */
 #include "classify/db.h"
 
@@ -27,10 +28,11 @@ struct capture {
 	size_t col;       /* offset of the capture in its line */
 };
 
+/* The last backward search of one `before` regex: it started below line
+ * `from` (0: none yet) and found `found` (or -1) within its span. */
 struct memo {
-	size_t from; /* lines below `from` were searched ... */
-	size_t lo;   /* ... down to lo (0 = never searched: from == 0) */
-	long found;  /* nearest match in [lo, from), or -1 */
+	size_t from;
+	long found;
 };
 
 struct scan {
@@ -53,7 +55,9 @@ struct scan {
 	struct capture cap[CL_MAX_CAPTURES];
 	size_t ncap;
 	const struct capture *field[CL_F_COUNT]; /* by meaning, or NULL */
-	uint64_t *seen; /* hashes of the diagnostics made, open addressing */
+	/* 64-bit hashes of the diagnostics made (open addressing): a repeat
+	 * is dropped */
+	uint64_t *seen;
 	size_t nseen, seen_alloc;
 	struct diag_list *out;
 };
@@ -331,7 +335,6 @@ static long search_before(struct scan *s, const struct cl_regex *re,
 	if (found < 0 && stop > lo && m->found >= (long)lo)
 		found = m->found;
 	m->from = i;
-	m->lo = lo;
 	m->found = found;
 	return found;
 }
@@ -625,6 +628,8 @@ int classify_text(const struct classify_db *db, const char *tool_hint,
 	for (k = 0; k < db->nmemo; k++)
 		s.memo[k].found = -1;
 	s.md = pcre2_match_data_create(db->max_group + 1, NULL);
+	if (!s.md)
+		abort(); /* out of memory, as xmalloc does */
 	s.order = xmalloc(db->n * sizeof(*s.order));
 	for (k = 0; tool_hint && k < db->n; k++)
 		if (!strcmp(db->pats[k].tool, tool_hint))

@@ -8,7 +8,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -636,6 +635,8 @@ int classify_db_load_dir(struct classify_db **out, const char *dir,
 	for (i = 0; i < 256; i++)
 		set_head(ld.db, 0x1b00 | (unsigned)i); /* colour codes */
 	ld.db->mctx = pcre2_match_context_create(NULL);
+	if (!ld.db->mctx)
+		abort(); /* out of memory, as xmalloc does */
 	pcre2_set_match_limit(ld.db->mctx, CL_MATCH_LIMIT);
 	pcre2_set_depth_limit(ld.db->mctx, CL_DEPTH_LIMIT);
 	pcre2_set_heap_limit(ld.db->mctx, CL_HEAP_LIMIT_KIB);
