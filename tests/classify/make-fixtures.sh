@@ -209,6 +209,14 @@ test('passes', () => {});
 X
 	run nodetest-spec node --test --test-reporter=spec sum.test.mjs
 	run nodetest-tap node --test --test-reporter=tap sum.test.mjs
+	cat >slow.test.mjs <<'X'
+import test from 'node:test';
+test('sleeps too long', { timeout: 50 }, async () => {
+  await new Promise((r) => setTimeout(r, 300));
+});
+X
+	run nodetest-timeout-spec node --test --test-reporter=spec slow.test.mjs
+	run nodetest-timeout-tap node --test --test-reporter=tap slow.test.mjs
 	cd ..
 	if have "$BIN/jest"; then
 		mkdir jest && cd jest
@@ -220,7 +228,13 @@ test('adds 1 + 2 to equal 4', () => {
 });
 X
 		echo '{"name":"j","private":true}' >package.json
-		run jest "$BIN/jest" --ci --rootDir .
+		cat >slow.test.js <<'X'
+test('waits forever', (done) => {
+  expect(1).toBe(1);
+}, 50);
+X
+		run jest "$BIN/jest" --ci --rootDir . sum.test.js
+		run jest-timeout "$BIN/jest" --ci --rootDir . slow.test.js
 		cd ..
 	fi
 	if have "$BIN/vitest"; then

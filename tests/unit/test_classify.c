@@ -323,6 +323,19 @@ static const struct fixture node_diags[] = {
 		{ "sum.test.js", 3, 21, "test_failure", NULL,
 		  { "'adds 1 + 2 to equal 4'" }, E },
 	} },
+	{ "jest-timeout", "jest", 1, {
+		{ "slow.test.js", 1, 33, "timeout", NULL,
+		  { "'waits forever'", "50 ms" }, E },
+	} },
+	/* no stack frame for a timeout: no place, and one diagnostic from
+	 * the spec reporter's two copies */
+	{ "nodetest-timeout-spec", "node", 1, {
+		{ NULL, 0, 0, "timeout", NULL, { "'sleeps too long'", "50 ms" }, E },
+	} },
+	{ "nodetest-timeout-tap", "node", 1, {
+		{ "nodejs/slow.test.mjs", 2, 1, "timeout", NULL,
+		  { "'sleeps too long'", "50 ms" }, E },
+	} },
 	{ "vitest", "vitest", 1, {
 		{ "sum.test.js", 3, 17, "test_failure", NULL,
 		  { "'multiplies'" }, E },
