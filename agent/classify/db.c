@@ -655,6 +655,7 @@ int classify_db_load_dir(struct classify_db **out, const char *dir,
 		goto out;
 	}
 	sort_patterns(ld.db, ld.order);
+	ld.db->refs = 1;
 	*out = ld.db;
 	ld.db = NULL;
 	rc = 0;

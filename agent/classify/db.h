@@ -73,6 +73,7 @@ struct classify_db {
 	size_t unguarded;   /* patterns without needles (run on every line) */
 	uint32_t max_group; /* highest capture group number of any regex */
 	pcre2_match_context *mctx;
+	unsigned refs; /* classify_db_acquire's sharing; 1 after a load */
 };
 
 /* Runs one regex on subject[0..n) with the db's limits. >0 on a match. */

@@ -1,88 +1,15 @@
 /*
  * errors/classify {output, tool?} -> {diagnostics, summary}.
  *
- * The shipped database is loaded once per process. A workspace whose config
- * names extra pattern files (`classify.patterns`, repeatable, relative to the
- * workspace) gets its own database, cached until the list changes. The work
- * is CPU only (well over 100 MB/s), so it runs inside the handler.
+ * The database is the workspace's shared one (the shipped patterns plus the
+ * repo's `classify.patterns` files). The work is CPU only (over 100 MB/s),
+ * so it runs inside the handler.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "classify/classify.h"
-#include "config/config.h"
 #include "methods/methods.h"
-#include "util/mem.h"
-
-static struct classify_db *shipped_db;
-static struct classify_db *extra_db; /* for extra_key */
-static char *extra_key;              /* the extra files, one a line */
-
-struct extras {
-	const char *workspace;
-	char **files; /* NULL-terminated */
-	size_t n;
-	struct buf key;
-};
-
-static int add_extra(const char *value, void *data)
-{
-	struct extras *x = data;
-	struct buf path = BUF_INIT;
-
-	if (value[0] == '/' || !x->workspace)
-		buf_adds(&path, value);
-	else
-		buf_addf(&path, "%s/%s", x->workspace, value);
-	buf_addf(&x->key, "%s\n", path.ptr);
-	x->files = xrealloc(x->files, (x->n + 2) * sizeof(*x->files));
-	x->files[x->n++] = buf_detach(&path, NULL);
-	x->files[x->n] = NULL;
-	return 0;
-}
-
-static void extras_release(struct extras *x)
-{
-	size_t i;
-
-	for (i = 0; i < x->n; i++)
-		free(x->files[i]);
-	free(x->files);
-	buf_release(&x->key);
-}
-
-/* The database for a workspace: borrowed, valid until the next call. */
-static const struct classify_db *db_for(const char *workspace, struct err *e)
-{
-	struct extras x = { workspace, NULL, 0, BUF_INIT };
-	struct config *cfg = NULL;
-	const struct classify_db *db = NULL;
-
-	if (config_open(&cfg, workspace, e) < 0 ||
-	    config_get_all(cfg, "classify.patterns", add_extra, &x, e) < 0)
-		goto out;
-	if (!x.n) {
-		if (!shipped_db && classify_db_load(&shipped_db, NULL, e) < 0)
-			goto out;
-		db = shipped_db;
-		goto out;
-	}
-	if (!extra_key || strcmp(extra_key, x.key.ptr)) {
-		struct classify_db *fresh;
-
-		if (classify_db_load(&fresh, (const char *const *)x.files, e) < 0)
-			goto out;
-		classify_db_free(extra_db);
-		free(extra_key);
-		extra_db = fresh;
-		extra_key = buf_strdup(&x.key);
-	}
-	db = extra_db;
-out:
-	config_free(cfg);
-	extras_release(&x);
-	return db;
-}
 
 struct tally {
 	const char *category;
@@ -121,7 +48,7 @@ static void write_summary(struct json_writer *w, const struct diag_list *l)
 static void handle_classify(struct rpc_call *call)
 {
 	const struct json_doc *d = rpc_call_doc(call);
-	const struct classify_db *db;
+	struct classify_db *db = NULL;
 	struct buf output = BUF_INIT, out = BUF_INIT;
 	struct diag_list l = DIAG_LIST_INIT;
 	struct err e = ERR_INIT;
@@ -135,8 +62,8 @@ static void handle_classify(struct rpc_call *call)
 		err_set(&e, ERR_INVALID_PARAMS, "tool must not contain NUL");
 		goto fail;
 	}
-	db = db_for(rpc_call_workspace(call), &e);
-	if (!db || classify_text(db, tool, output.ptr, output.len, &l, &e) < 0)
+	if (classify_db_acquire(&db, rpc_call_workspace(call), &e) < 0 ||
+	    classify_text(db, tool, output.ptr, output.len, &l, &e) < 0)
 		goto fail;
 
 	json_writer_init(&w, &out);
@@ -153,6 +80,7 @@ static void handle_classify(struct rpc_call *call)
 fail:
 	rpc_call_reply_error(call, &e);
 out:
+	classify_db_release(db);
 	diag_list_release(&l);
 	buf_release(&output);
 	buf_release(&out);

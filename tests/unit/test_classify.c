@@ -580,6 +580,66 @@ static void hostile_text_is_harmless(void **state)
 	buf_release(&out);
 }
 
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	struct buf path = BUF_INIT;
+	FILE *f;
+
+	buf_addf(&path, "%s/%s", dir, name);
+	f = fopen(path.ptr, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	buf_release(&path);
+}
+
+/* A workspace's shared database: its .airunner's pattern files join the
+ * shipped ones, the same list gives the same database, an edited file a new
+ * one, and a database held across that change stays usable. */
+static void shared_db_follows_the_workspace_config(void **state)
+{
+	char dir[] = "/tmp/airunner-ws-XXXXXX";
+	const char pat[] = "[pattern \"team.a\"]\ntool = team\n"
+			   "category = unknown\nneedle = TEAM\nregex = TEAM-A\n";
+	struct classify_db *a, *b, *c, *plain;
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	struct buf cmd = BUF_INIT;
+
+	assert_non_null(mkdtemp(dir));
+	write_file(dir, ".airunner", "[classify]\n\tpatterns = team.conf\n");
+	write_file(dir, "team.conf", pat);
+	assert_int_equal(classify_db_acquire(&a, dir, &e), 0);
+	assert_int_equal(classify_db_acquire(&b, dir, &e), 0);
+	assert_ptr_equal(a, b);
+	assert_int_equal(classify_db_count(a), classify_db_count(db) + 1);
+	assert_int_equal(classify_db_acquire(&plain, NULL, &e), 0);
+	assert_int_equal(classify_db_count(plain), classify_db_count(db));
+
+	write_file(dir, "team.conf", "[pattern \"team.b\"]\ntool = team\n"
+		   "category = unknown\nneedle = TEAM\nregex = TEAM-B\n\n");
+	assert_int_equal(classify_db_acquire(&c, dir, &e), 0);
+	assert_ptr_not_equal(c, a);
+	assert_int_equal(classify_text(c, NULL, "TEAM-B\n", 7, &l, &e), 0);
+	assert_int_equal(classify_text(a, NULL, "TEAM-A\n", 7, &l, &e), 0);
+	assert_int_equal(l.n, 2);
+	diag_list_release(&l);
+
+	write_file(dir, "team.conf", "[pattern \"broken\"]\ntool = t\n"
+		   "category = unknown\nregex = (\n");
+	assert_int_equal(classify_db_acquire(&b, dir, &e), -1);
+	assert_non_null(strstr(e.msg.ptr, "team.conf:4: regex"));
+	err_clear(&e);
+
+	classify_db_release(a);
+	classify_db_release(a); /* both references to the first list */
+	classify_db_release(c);
+	classify_db_release(plain);
+	buf_addf(&cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd.ptr), 0);
+	buf_release(&cmd);
+}
+
 static void json_shape(void **state)
 {
 	struct diag d = { NULL, 3, 0, DIAG_WARNING, NULL, NULL, CAT_UNKNOWN,
@@ -614,6 +674,7 @@ int main(void)
 		cmocka_unit_test(extra_file_patterns_win_and_fill_hints),
 		cmocka_unit_test(pathological_regex_is_bounded),
 		cmocka_unit_test(hostile_text_is_harmless),
+		cmocka_unit_test(shared_db_follows_the_workspace_config),
 		cmocka_unit_test(json_shape),
 	};
 
