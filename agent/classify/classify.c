@@ -2,10 +2,11 @@
  * Running the pattern database over a text.
  *
  * The text is split into lines once. Each pattern names needles (literals its
- * lines must contain); one memmem pass per needle over the whole text marks
- * the lines that hold it, so a line only meets the patterns it could match.
- * The first pattern that matches a line makes its diagnostic; its `before`
- * and `after` regexes fill what the line lacks from the lines around it.
+ * lines must contain); one pass over each line finds the needles it holds,
+ * so a line only meets the patterns it could match, and most lines of a big
+ * log meet none. The first pattern that matches a line makes its diagnostic;
+ * its `before` and `after` regexes fill what the line lacks from the lines
+ * around it.
  */
 #include "classify/db.h"
 
@@ -27,10 +28,11 @@ struct capture {
 	size_t col;       /* offset of the capture in its line */
 };
 
+/* The last backward search of one `before` regex: it started below line
+ * `from` (0: none yet) and found `found` (or -1) within its span. */
 struct memo {
-	size_t from; /* lines below `from` were searched ... */
-	size_t lo;   /* ... down to lo (0 = never searched: from == 0) */
-	long found;  /* nearest match in [lo, from), or -1 */
+	size_t from;
+	long found;
 };
 
 struct scan {
@@ -42,12 +44,20 @@ struct scan {
 	unsigned char *used; /* line folded into an earlier diagnostic */
 	struct memo *memo;
 	const struct cl_pattern **order; /* patterns in the order tried */
+	/* Which patterns (bits in `order` positions, `words` words a row) each
+	 * needle guards; the last row holds the unguarded ones. */
+	uint64_t *guarded;
+	uint64_t *cand; /* scratch row */
+	size_t words;
 	pcre2_match_data *md;
 	struct buf line, aux; /* de-coloured copies of the current lines */
 	struct buf vals;      /* capture values of the diagnostic in making */
 	struct capture cap[CL_MAX_CAPTURES];
 	size_t ncap;
-	uint64_t *seen; /* hashes of the diagnostics made, open addressing */
+	const struct capture *field[CL_F_COUNT]; /* by meaning, or NULL */
+	/* 64-bit hashes of the diagnostics made (open addressing): a repeat
+	 * is dropped */
+	uint64_t *seen;
 	size_t nseen, seen_alloc;
 	struct diag_list *out;
 };
@@ -56,65 +66,25 @@ struct scan {
 
 static void split_lines(struct scan *s, const char *text, size_t len)
 {
-	const char *p = text, *end = text + len, *nl;
-	size_t n = 0, i = 0;
+	const char *p = text, *end = text + len;
+	size_t alloc = len / 64 + 16;
 
-	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p)))) {
-		n++;
-		p = nl + 1;
-	}
-	if (p < end)
-		n++;
-	s->nlines = n;
-	s->start = xmalloc((n ? n : 1) * sizeof(*s->start));
-	s->len = xmalloc((n ? n : 1) * sizeof(*s->len));
-	for (p = text; i < n; i++) {
-		size_t l;
+	s->start = xmalloc(alloc * sizeof(*s->start));
+	s->len = xmalloc(alloc * sizeof(*s->len));
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
 
-		nl = memchr(p, '\n', (size_t)(end - p));
-		l = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		s->start[i] = (size_t)(p - text);
+		if (s->nlines == alloc) {
+			alloc *= 2;
+			s->start = xrealloc(s->start, alloc * sizeof(*s->start));
+			s->len = xrealloc(s->len, alloc * sizeof(*s->len));
+		}
+		s->start[s->nlines] = (size_t)(p - text);
 		if (l && p[l - 1] == '\r')
 			l--;
-		s->len[i] = l;
+		s->len[s->nlines++] = l;
 		p = nl ? nl + 1 : end;
-	}
-}
-
-/* Index of the line holding byte offset pos, searching forward from *cur. */
-static size_t line_of(const struct scan *s, size_t *cur, size_t pos)
-{
-	while (*cur + 1 < s->nlines && s->start[*cur + 1] <= pos)
-		(*cur)++;
-	return *cur;
-}
-
-/* Marks the lines holding each needle, and lines with colour codes as
- * holding all of them (the codes may split a needle). */
-static void mark_needles(struct scan *s, size_t len)
-{
-	const struct classify_db *db = s->db;
-	size_t k;
-
-	s->mask = xcalloc(s->nlines ? s->nlines : 1, sizeof(*s->mask));
-	for (k = 0; k <= db->nneedles; k++) {
-		const char *nd = k < db->nneedles ? db->needle[k] : "\x1b";
-		size_t ndl = k < db->nneedles ? db->needle_len[k] : 1;
-		uint64_t bit = k < db->nneedles ? (uint64_t)1 << k : ~(uint64_t)0;
-		size_t pos = 0, cur = 0;
-
-		while (pos < len) {
-			const char *hit = memmem(s->text + pos, len - pos, nd, ndl);
-			size_t li;
-
-			if (!hit)
-				break;
-			li = line_of(s, &cur, (size_t)(hit - s->text));
-			s->mask[li] |= bit;
-			if (li + 1 >= s->nlines)
-				break;
-			pos = s->start[li + 1];
-		}
 	}
 }
 
@@ -132,21 +102,66 @@ static const char *line_view(struct scan *s, size_t i, struct buf *tmp,
 		return p;
 	}
 	buf_reset(tmp);
-	for (j = 0; j < len; j++) {
-		if (p[j] != '\x1b') {
-			buf_addch(tmp, p[j]);
-			continue;
-		}
-		/* CSI: ESC [ params final-byte(0x40..0x7e) */
-		if (j + 1 < len && p[j + 1] == '[') {
-			j += 2;
-			while (j < len && !((unsigned char)p[j] >= 0x40 &&
-					    (unsigned char)p[j] <= 0x7e))
-				j++;
+	for (j = 0; j < len;) {
+		const char *esc = memchr(p + j, '\x1b', len - j);
+		size_t run = esc ? (size_t)(esc - (p + j)) : len - j;
+
+		buf_add(tmp, p + j, run);
+		j += run + 1;
+		/* CSI: ESC [ parameters, then a final byte 0x40..0x7e */
+		if (esc && j < len && p[j] == '[') {
+			for (j++; j < len && !((unsigned char)p[j] >= 0x40 &&
+					      (unsigned char)p[j] <= 0x7e);
+			     j++)
+				;
+			j++;
 		}
 	}
 	*n = tmp->len;
 	return tmp->ptr;
+}
+
+/* The needles in p[0..n); all bits if it holds a colour code (ESC). One
+ * pass: a byte pair that starts no needle costs one bit test. */
+static uint64_t needles_in(const struct classify_db *db,
+			   const unsigned char *p, size_t n)
+{
+	uint64_t m = 0;
+	size_t j, k;
+
+	for (j = 0; j + 1 < n; j++) {
+		unsigned head = (unsigned)p[j] << 8 | p[j + 1];
+
+		if (!(db->heads[head / 64] >> (head % 64) & 1))
+			continue;
+		if (p[j] == 0x1b)
+			return ~(uint64_t)0;
+		for (k = db->by_byte[p[j]]; k; k = db->next_same_byte[k - 1])
+			if (db->needle_head[k - 1] == head &&
+			    db->needle_len[k - 1] <= n - j &&
+			    !memcmp(p + j, db->needle[k - 1], db->needle_len[k - 1]))
+				m |= (uint64_t)1 << (k - 1);
+	}
+	return m;
+}
+
+/* Marks the needles each line holds, in what its regexes will see: the
+ * first CLASSIFY_LINE_MAX bytes, without colour codes. */
+static void mark_needles(struct scan *s)
+{
+	size_t i, n;
+
+	s->mask = xcalloc(s->nlines ? s->nlines : 1, sizeof(*s->mask));
+	for (i = 0; i < s->nlines; i++) {
+		const char *p = s->text + s->start[i];
+
+		n = s->len[i] < CLASSIFY_LINE_MAX ? s->len[i] : CLASSIFY_LINE_MAX;
+		s->mask[i] = needles_in(s->db, (const unsigned char *)p, n);
+		if (s->mask[i] == ~(uint64_t)0) {
+			p = line_view(s, i, &s->aux, &n);
+			s->mask[i] = needles_in(s->db, (const unsigned char *)p, n);
+		}
+	}
 }
 
 /* ---- captures ---- */
@@ -182,9 +197,12 @@ static void cap_add(struct scan *s, const struct cl_regex *re,
 		struct capture *c;
 
 		if (g->number >= nov || ov[2 * g->number] == PCRE2_UNSET ||
-		    cap_get(s, g->name))
+		    (g->field != CL_F_OTHER ? s->field[g->field] != NULL :
+		     cap_get(s, g->name) != NULL))
 			continue;
 		c = &s->cap[s->ncap++];
+		if (g->field != CL_F_OTHER)
+			s->field[g->field] = c;
 		c->name = g->name;
 		c->off = s->vals.len;
 		c->len = ov[2 * g->number + 1] - ov[2 * g->number];
@@ -193,16 +211,20 @@ static void cap_add(struct scan *s, const struct cl_regex *re,
 	}
 }
 
-static char *cap_dup(const struct scan *s, const char *name)
+static void cap_reset(struct scan *s)
 {
-	const struct capture *c = cap_get(s, name);
+	buf_reset(&s->vals);
+	s->ncap = 0;
+	memset(s->field, 0, sizeof(s->field));
+}
 
+static char *cap_dup(const struct scan *s, const struct capture *c)
+{
 	return c && c->len ? xstrndup(s->vals.ptr + c->off, c->len) : NULL;
 }
 
-static int cap_int(const struct scan *s, const char *name)
+static int cap_int(const struct scan *s, const struct capture *c)
 {
-	const struct capture *c = cap_get(s, name);
 	long v = 0;
 	size_t i;
 
@@ -248,7 +270,11 @@ static void expand_into(const struct scan *s, const char *p, const char *end,
 		const struct capture *c;
 
 		if (!close) {
-			buf_addch(out, *p++);
+			const char *brace = memchr(p + 1, '{', (size_t)(end - p - 1));
+			const char *stop = brace ? brace : end;
+
+			buf_add(out, p, (size_t)(stop - p));
+			p = stop;
 			continue;
 		}
 		if (*name == '?') {
@@ -309,7 +335,6 @@ static long search_before(struct scan *s, const struct cl_regex *re,
 	if (found < 0 && stop > lo && m->found >= (long)lo)
 		found = m->found;
 	m->from = i;
-	m->lo = lo;
 	m->found = found;
 	return found;
 }
@@ -407,7 +432,7 @@ static bool first_sighting(struct scan *s, const struct diag *d)
 static enum diag_severity severity_of(const struct scan *s,
 				      enum diag_severity dflt)
 {
-	const struct capture *c = cap_get(s, "sev");
+	const struct capture *c = s->field[CL_F_SEV];
 	char ch;
 
 	if (!c || !c->len)
@@ -439,27 +464,27 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	const struct capture *c;
 
 	memset(&d, 0, sizeof(d));
-	d.file = cap_dup(s, "file");
+	d.file = cap_dup(s, s->field[CL_F_FILE]);
 	if (d.file && !strncmp(d.file, "file://", 7))
 		memmove(d.file, d.file + 7, strlen(d.file + 7) + 1);
-	d.line = cap_int(s, "line");
-	d.column = cap_int(s, "col");
-	if (!d.column && (c = cap_get(s, "caret")) &&
+	d.line = cap_int(s, s->field[CL_F_LINE]);
+	d.column = cap_int(s, s->field[CL_F_COL]);
+	if (!d.column && (c = s->field[CL_F_CARET]) &&
 	    c->col >= (size_t)p->caret_shift)
 		d.column = (int)(c->col - (size_t)p->caret_shift) + 1;
 	d.severity = severity_of(s, p->severity);
-	d.code = p->code ? expand(s, p->code) : cap_dup(s, "code");
+	d.code = p->code ? expand(s, p->code) : cap_dup(s, s->field[CL_F_CODE]);
 	if (p->message)
 		d.message = expand(s, p->message);
-	else if (!(d.message = cap_dup(s, "msg")))
+	else if (!(d.message = cap_dup(s, s->field[CL_F_MSG])))
 		d.message = trimmed(l, n);
 	d.category = p->category;
-	d.hint = expand(s, p->hint);
-	d.tool = xstrdup(p->tool);
 	if (!first_sighting(s, &d)) {
 		diag_release(&d);
 		return;
 	}
+	d.hint = expand(s, p->hint);
+	d.tool = xstrdup(p->tool);
 	if (s->out->n == s->out->alloc) {
 		s->out->alloc = s->out->alloc ? s->out->alloc * 2 : 16;
 		s->out->v = xrealloc(s->out->v, s->out->alloc * sizeof(d));
@@ -467,34 +492,56 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	s->out->v[s->out->n++] = d;
 }
 
-/* Tries the patterns on line i (l[0..n)); true if one matched. tool, when
- * set, limits the patterns to that tool's. */
+/* Pattern p on line i (l[0..n)): true if it matched and took the line. */
+static bool try_pattern(struct scan *s, const struct cl_pattern *p, size_t i,
+			const char *l, size_t n)
+{
+	size_t nfold, fold[CL_MAX_CONTEXT];
+
+	if (cl_match(s->db, &p->re, l, n, s->md) <= 0)
+		return false;
+	cap_reset(s);
+	cap_add(s, &p->re, l);
+	nfold = i < s->nlines ? add_context(s, p, i, fold) : 0;
+	if (p->need && !cap_get(s, p->need))
+		return false;
+	while (nfold)
+		s->used[fold[--nfold]] = 1;
+	if (!p->drop)
+		emit(s, p, l, n);
+	return true;
+}
+
+/* Tries the patterns that the needles in mask let through, in order, on
+ * line i (l[0..n)); true if one matched. tool, when set, limits the
+ * patterns to that tool's. */
 static bool classify_line(struct scan *s, size_t i, const char *l, size_t n,
 			  uint64_t mask, const char *tool)
 {
-	size_t k, nfold, fold[CL_MAX_CONTEXT];
+	size_t nn = s->db->nneedles, w, k;
+	uint64_t bits;
 
-	for (k = 0; k < s->db->n; k++) {
-		const struct cl_pattern *p = s->order[k];
+	if (nn < 64)
+		mask &= ((uint64_t)1 << nn) - 1;
+	memcpy(s->cand, s->guarded + nn * s->words, s->words * sizeof(*s->cand));
+	for (; mask; mask &= mask - 1) {
+		const uint64_t *row =
+			s->guarded + (size_t)__builtin_ctzll(mask) * s->words;
 
-		if (p->needles && !(mask & p->needles))
-			continue;
-		if (tool && strcmp(p->tool, tool))
-			continue;
-		if (cl_match(s->db, &p->re, l, n, s->md) <= 0)
-			continue;
-		buf_reset(&s->vals);
-		s->ncap = 0;
-		cap_add(s, &p->re, l);
-		nfold = i < s->nlines ? add_context(s, p, i, fold) : 0;
-		if (p->need && !cap_get(s, p->need))
-			continue;
-		while (nfold)
-			s->used[fold[--nfold]] = 1;
-		if (!p->drop)
-			emit(s, p, l, n);
-		return true;
+		for (w = 0; w < s->words; w++)
+			s->cand[w] |= row[w];
 	}
+	for (w = 0; w < s->words; w++)
+		for (bits = s->cand[w]; bits; bits &= bits - 1) {
+			const struct cl_pattern *p;
+
+			k = w * 64 + (size_t)__builtin_ctzll(bits);
+			p = s->order[k];
+			if (tool && strcmp(p->tool, tool))
+				continue;
+			if (try_pattern(s, p, i, l, n))
+				return true;
+		}
 	return false;
 }
 
@@ -575,12 +622,14 @@ int classify_text(const struct classify_db *db, const char *tool_hint,
 	buf_init(&s.aux, 0);
 	buf_init(&s.vals, 0);
 	split_lines(&s, s.text, len);
-	mark_needles(&s, len);
+	mark_needles(&s);
 	s.used = xcalloc(s.nlines ? s.nlines : 1, 1);
 	s.memo = xcalloc(db->nmemo ? db->nmemo : 1, sizeof(*s.memo));
 	for (k = 0; k < db->nmemo; k++)
 		s.memo[k].found = -1;
 	s.md = pcre2_match_data_create(db->max_group + 1, NULL);
+	if (!s.md)
+		abort(); /* out of memory, as xmalloc does */
 	s.order = xmalloc(db->n * sizeof(*s.order));
 	for (k = 0; tool_hint && k < db->n; k++)
 		if (!strcmp(db->pats[k].tool, tool_hint))
@@ -588,12 +637,27 @@ int classify_text(const struct classify_db *db, const char *tool_hint,
 	for (k = 0; k < db->n; k++)
 		if (!tool_hint || strcmp(db->pats[k].tool, tool_hint))
 			s.order[m++] = &db->pats[k];
+	s.words = (db->n + 63) / 64;
+	s.cand = xmalloc(s.words * sizeof(*s.cand));
+	s.guarded = xcalloc((db->nneedles + 1) * s.words, sizeof(*s.guarded));
+	for (k = 0; k < db->n; k++) {
+		uint64_t nb = s.order[k]->needles, bit = (uint64_t)1 << (k % 64);
+
+		if (!nb)
+			s.guarded[db->nneedles * s.words + k / 64] |= bit;
+		for (; nb; nb &= nb - 1)
+			s.guarded[(size_t)__builtin_ctzll(nb) * s.words + k / 64] |= bit;
+	}
 
 	for (i = 0; i < s.nlines; i++) {
 		const char *l;
 		size_t n;
 
 		if (s.used[i])
+			continue;
+		/* With every pattern behind a needle, a line holding none can
+		 * match nothing: most lines of a big log end here. */
+		if (!s.mask[i] && !db->unguarded && s.text[s.start[i]] != '[')
 			continue;
 		l = line_view(&s, i, &s.line, &n);
 		if (looks_like_gcc_json(l, n) && classify_gcc_json(&s, i))
@@ -603,6 +667,8 @@ int classify_text(const struct classify_db *db, const char *tool_hint,
 
 	pcre2_match_data_free(s.md);
 	free(s.order);
+	free(s.guarded);
+	free(s.cand);
 	free(s.memo);
 	free(s.used);
 	free(s.mask);

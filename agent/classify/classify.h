@@ -79,6 +79,20 @@ int classify_db_load(struct classify_db **out, const char *const *extra_files,
 int classify_db_load_dir(struct classify_db **out, const char *dir,
 			 const char *const *extra_files, struct err *e);
 void classify_db_free(struct classify_db *db);
+
+/*
+ * The database for a workspace, shared: the shipped patterns plus the files
+ * its config names in `classify.patterns` (repeatable; relative paths are
+ * relative to the workspace; workspace may be NULL). Loaded on first use and
+ * cached by the files' paths, sizes and mtimes, so an edited pattern file is
+ * reloaded on the next acquire. *out holds a reference: give it back with
+ * classify_db_release() when done (it may be kept across loop callbacks).
+ * Loop thread only. Errors as classify_db_load, or the config's.
+ */
+int classify_db_acquire(struct classify_db **out, const char *workspace,
+			struct err *e);
+void classify_db_release(struct classify_db *db);
+
 /* Number of patterns loaded. */
 size_t classify_db_count(const struct classify_db *db);
 

@@ -8,7 +8,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +44,9 @@ struct section {
 	size_t nbefore, nafter, nneedle;
 	int priority, span, caret_shift;
 	bool seen_span, drop;
+	/* where each regex was written, for compile errors */
+	int regex_line, until_line;
+	int before_line[CL_MAX_CONTEXT], after_line[CL_MAX_CONTEXT];
 };
 
 struct loader {
@@ -124,6 +126,21 @@ static int expand_defines(struct loader *ld, int line, const char *src,
 	return 0;
 }
 
+static enum cl_field field_of(const char *name)
+{
+	static const char *const names[CL_F_COUNT] = {
+		[CL_F_FILE] = "file", [CL_F_LINE] = "line", [CL_F_COL] = "col",
+		[CL_F_CARET] = "caret", [CL_F_CODE] = "code", [CL_F_MSG] = "msg",
+		[CL_F_SEV] = "sev",
+	};
+	int f;
+
+	for (f = CL_F_OTHER + 1; f < CL_F_COUNT; f++)
+		if (!strcmp(names[f], name))
+			return (enum cl_field)f;
+	return CL_F_OTHER;
+}
+
 static int regex_compile(struct loader *ld, int line, const char *src,
 			 struct cl_regex *re, struct err *e)
 {
@@ -162,13 +179,36 @@ static int regex_compile(struct loader *ld, int line, const char *src,
 
 		re->groups[i].number = (uint32_t)(ent[0] << 8 | ent[1]);
 		re->groups[i].name = (const char *)(ent + 2);
+		re->groups[i].field = field_of(re->groups[i].name);
 	}
 	re->ngroups = count;
-	qsort(re->groups, count, sizeof(*re->groups), group_cmp);
+	if (count)
+		qsort(re->groups, count, sizeof(*re->groups), group_cmp);
 	rc = 0;
 out:
 	buf_release(&pat);
 	return rc;
+}
+
+/* Frees what a pattern holds; a half-built one (zeroed first) too. */
+static void pattern_release(struct cl_pattern *p)
+{
+	size_t i;
+
+	regex_release(&p->re);
+	regex_release(&p->until);
+	for (i = 0; i < p->nbefore; i++)
+		regex_release(&p->before[i]);
+	for (i = 0; i < p->nafter; i++)
+		regex_release(&p->after[i]);
+	free(p->before);
+	free(p->after);
+	free(p->id);
+	free(p->tool);
+	free(p->hint);
+	free(p->message);
+	free(p->code);
+	free(p->need);
 }
 
 static void section_release(struct section *s)
@@ -197,6 +237,11 @@ static void section_release(struct section *s)
 	memset(s, 0, sizeof(*s));
 }
 
+static void set_head(struct classify_db *db, unsigned head)
+{
+	db->heads[head / 64] |= (uint64_t)1 << (head % 64);
+}
+
 static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 {
 	size_t i, n = strlen(s);
@@ -205,12 +250,17 @@ static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 		if (db->needle_len[i] == n && !memcmp(db->needle[i], s, n))
 			break;
 	if (i == db->nneedles) {
-		/* Out of bits: the pattern runs on every line, which is only
-		 * slower, never wrong. */
-		if (i == CL_MAX_NEEDLES)
+		/* Out of bits, or too short to index: the pattern runs on
+		 * every line, which is only slower, never wrong. */
+		if (i == CL_MAX_NEEDLES || n < 2)
 			return -1;
 		db->needle[i] = xstrdup(s);
 		db->needle_len[i] = n;
+		db->needle_head[i] = (uint16_t)((unsigned char)s[0] << 8 |
+						(unsigned char)s[1]);
+		set_head(db, db->needle_head[i]);
+		db->next_same_byte[i] = db->by_byte[(unsigned char)s[0]];
+		db->by_byte[(unsigned char)s[0]] = (uint8_t)(i + 1);
 		db->nneedles++;
 	}
 	*mask |= (uint64_t)1 << i;
@@ -262,28 +312,31 @@ static int section_finish(struct loader *ld, struct section *s, struct err *e)
 	p->priority = s->priority;
 	p->span = s->seen_span ? s->span : CL_SPAN_DEFAULT;
 	p->caret_shift = s->caret_shift;
-	if (regex_compile(ld, s->line, s->regex, &p->re, e) < 0)
+	if (regex_compile(ld, s->regex_line, s->regex, &p->re, e) < 0)
 		goto fail;
-	if (s->until && regex_compile(ld, s->line, s->until, &p->until, e) < 0)
+	if (s->until &&
+	    regex_compile(ld, s->until_line, s->until, &p->until, e) < 0)
 		goto fail;
 	p->before = s->nbefore ? xcalloc(s->nbefore, sizeof(*p->before)) : NULL;
 	for (; p->nbefore < s->nbefore; p->nbefore++) {
 		struct cl_regex *re = &p->before[p->nbefore];
 
-		if (regex_compile(ld, s->line, s->before[p->nbefore], re, e) < 0)
+		if (regex_compile(ld, s->before_line[p->nbefore],
+				  s->before[p->nbefore], re, e) < 0)
 			goto fail;
 		re->memo = db->nmemo++;
 	}
 	p->after = s->nafter ? xcalloc(s->nafter, sizeof(*p->after)) : NULL;
 	for (; p->nafter < s->nafter; p->nafter++)
-		if (regex_compile(ld, s->line, s->after[p->nafter],
-				  &p->after[p->nafter], e) < 0)
+		if (regex_compile(ld, s->after_line[p->nafter],
+				  s->after[p->nafter], &p->after[p->nafter], e) < 0)
 			goto fail;
 	for (i = 0; i < s->nneedle; i++)
 		if (needle_bit(db, s->needle[i], &p->needles) < 0) {
 			p->needles = 0;
 			break;
 		}
+	db->unguarded += !p->needles;
 	p->id = s->id;
 	p->tool = s->tool;
 	p->hint = s->hint;
@@ -296,14 +349,7 @@ static int section_finish(struct loader *ld, struct section *s, struct err *e)
 	db->n++;
 	return 0;
 fail:
-	regex_release(&p->re);
-	regex_release(&p->until);
-	for (i = 0; i < p->nbefore; i++)
-		regex_release(&p->before[i]);
-	for (i = 0; i < p->nafter; i++)
-		regex_release(&p->after[i]);
-	free(p->before);
-	free(p->after);
+	pattern_release(p);
 	return -1;
 }
 
@@ -320,10 +366,10 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 	return 0;
 }
 
-static void push(char ***v, size_t *n, const char *s)
+static void push(char ***v, size_t *n, const char *s, size_t len)
 {
 	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
-	(*v)[(*n)++] = xstrdup(s);
+	(*v)[(*n)++] = xstrndup(s, len);
 }
 
 /* Sets one key of a [pattern] section. */
@@ -332,17 +378,23 @@ static int section_set(struct loader *ld, struct section *s, int line,
 {
 	char **one = NULL;
 
+	if ((!strcmp(key, "before") && s->nbefore == CL_MAX_CONTEXT) ||
+	    (!strcmp(key, "after") && s->nafter == CL_MAX_CONTEXT) ||
+	    (!strcmp(key, "needle") && s->nneedle == CL_MAX_CONTEXT))
+		return cl_fail(ld, line, e, "too many lines of this key", key);
 	if (!strcmp(key, "tool"))
 		one = &s->tool;
 	else if (!strcmp(key, "category"))
 		one = &s->category;
 	else if (!strcmp(key, "severity"))
 		one = &s->severity;
-	else if (!strcmp(key, "regex"))
+	else if (!strcmp(key, "regex")) {
 		one = &s->regex;
-	else if (!strcmp(key, "until"))
+		s->regex_line = line;
+	} else if (!strcmp(key, "until")) {
 		one = &s->until;
-	else if (!strcmp(key, "hint"))
+		s->until_line = line;
+	} else if (!strcmp(key, "hint"))
 		one = &s->hint;
 	else if (!strcmp(key, "message"))
 		one = &s->message;
@@ -355,28 +407,24 @@ static int section_set(struct loader *ld, struct section *s, int line,
 		*one = xstrdup(val);
 		return 0;
 	}
-	if (!strcmp(key, "before"))
-		push(&s->before, &s->nbefore, val);
-	else if (!strcmp(key, "after"))
-		push(&s->after, &s->nafter, val);
-	else if (!strcmp(key, "needle")) {
+	if (!strcmp(key, "before")) {
+		s->before_line[s->nbefore] = line;
+		push(&s->before, &s->nbefore, val, strlen(val));
+	} else if (!strcmp(key, "after")) {
+		s->after_line[s->nafter] = line;
+		push(&s->after, &s->nafter, val, strlen(val));
+	} else if (!strcmp(key, "needle")) {
 		size_t n = strlen(val);
-		char *lit;
 
 		/* Quotes keep a needle's edge blanks: "  error  ". */
 		if (n >= 2 && val[0] == '"' && val[n - 1] == '"') {
-			lit = xstrndup(val + 1, n - 2);
-		} else {
-			lit = xstrdup(val);
+			val++;
+			n -= 2;
 		}
-		if (!*lit) {
-			free(lit);
+		if (!n)
 			return cl_fail(ld, line, e, "empty needle", NULL);
-		}
-		push(&s->needle, &s->nneedle, lit);
-		free(lit);
-	}
-	else if (!strcmp(key, "priority")) {
+		push(&s->needle, &s->nneedle, val, n);
+	} else if (!strcmp(key, "priority")) {
 		if (parse_int(val, -1000, 1000, &s->priority) < 0)
 			return cl_fail(ld, line, e, "priority must be -1000..1000",
 				       val);
@@ -395,10 +443,6 @@ static int section_set(struct loader *ld, struct section *s, int line,
 	} else {
 		return cl_fail(ld, line, e, "unknown key", key);
 	}
-	if (s->nbefore > CL_MAX_CONTEXT || s->nafter > CL_MAX_CONTEXT ||
-	    s->nneedle > CL_MAX_CONTEXT)
-		return cl_fail(ld, line, e, "too many before/after/needle lines",
-			       NULL);
 	return 0;
 }
 
@@ -588,7 +632,11 @@ int classify_db_load_dir(struct classify_db **out, const char *dir,
 	*out = NULL;
 	memset(&ld, 0, sizeof(ld));
 	ld.db = xcalloc(1, sizeof(*ld.db));
+	for (i = 0; i < 256; i++)
+		set_head(ld.db, 0x1b00 | (unsigned)i); /* colour codes */
 	ld.db->mctx = pcre2_match_context_create(NULL);
+	if (!ld.db->mctx)
+		abort(); /* out of memory, as xmalloc does */
 	pcre2_set_match_limit(ld.db->mctx, CL_MATCH_LIMIT);
 	pcre2_set_depth_limit(ld.db->mctx, CL_DEPTH_LIMIT);
 	pcre2_set_heap_limit(ld.db->mctx, CL_HEAP_LIMIT_KIB);
@@ -607,6 +655,7 @@ int classify_db_load_dir(struct classify_db **out, const char *dir,
 		goto out;
 	}
 	sort_patterns(ld.db, ld.order);
+	ld.db->refs = 1;
 	*out = ld.db;
 	ld.db = NULL;
 	rc = 0;
@@ -638,28 +687,12 @@ size_t classify_db_count(const struct classify_db *db)
 
 void classify_db_free(struct classify_db *db)
 {
-	size_t i, j;
+	size_t i;
 
 	if (!db)
 		return;
-	for (i = 0; i < db->n; i++) {
-		struct cl_pattern *p = &db->pats[i];
-
-		regex_release(&p->re);
-		regex_release(&p->until);
-		for (j = 0; j < p->nbefore; j++)
-			regex_release(&p->before[j]);
-		for (j = 0; j < p->nafter; j++)
-			regex_release(&p->after[j]);
-		free(p->before);
-		free(p->after);
-		free(p->id);
-		free(p->tool);
-		free(p->hint);
-		free(p->message);
-		free(p->code);
-		free(p->need);
-	}
+	for (i = 0; i < db->n; i++)
+		pattern_release(&db->pats[i]);
 	free(db->pats);
 	for (i = 0; i < db->nneedles; i++)
 		free(db->needle[i]);

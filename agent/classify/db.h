@@ -12,15 +12,23 @@
 
 #include "classify/classify.h"
 
-/* A needle is a literal every line a pattern matches contains; the db keeps
- * at most this many distinct ones (one bit each in a line's mask). */
+/* A needle is a literal (two bytes or more) every line a pattern matches
+ * contains; the db keeps at most this many distinct ones (one bit each in a
+ * line's mask). */
 #define CL_MAX_NEEDLES 64
 /* At most this many before, after and needle lines in one pattern. */
 #define CL_MAX_CONTEXT 16
 
+/* Groups with a meaning of their own (other names only feed templates). */
+enum cl_field {
+	CL_F_OTHER, CL_F_FILE, CL_F_LINE, CL_F_COL, CL_F_CARET, CL_F_CODE,
+	CL_F_MSG, CL_F_SEV, CL_F_COUNT
+};
+
 struct cl_group {
 	const char *name; /* points into the compiled code's name table */
 	uint32_t number;
+	enum cl_field field;
 };
 
 struct cl_regex {
@@ -53,10 +61,19 @@ struct classify_db {
 	size_t n;
 	char *needle[CL_MAX_NEEDLES];
 	size_t needle_len[CL_MAX_NEEDLES];
+	uint16_t needle_head[CL_MAX_NEEDLES]; /* first two bytes, big-endian */
+	/* needles by first byte: 1 + index of the first, then a chain */
+	uint8_t by_byte[256];
+	uint8_t next_same_byte[CL_MAX_NEEDLES];
 	size_t nneedles;
+	/* One bit per two-byte sequence that starts a needle (or is ESC and
+	 * any byte): the scan of a line only stops at these. */
+	uint64_t heads[65536 / 64];
 	size_t nmemo;       /* `before` regexes in all patterns */
+	size_t unguarded;   /* patterns without needles (run on every line) */
 	uint32_t max_group; /* highest capture group number of any regex */
 	pcre2_match_context *mctx;
+	unsigned refs; /* classify_db_acquire's sharing; 1 after a load */
 };
 
 /* Runs one regex on subject[0..n) with the db's limits. >0 on a match. */

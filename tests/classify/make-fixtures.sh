@@ -7,8 +7,9 @@
 #   tests/classify/make-fixtures.sh [OUT]
 #
 # tsc, eslint, jest, vitest and tailwindcss come from tests/classify's
-# package.json (`npm install` there); gcc, clang, python3, node, javac, rustc
-# and go from the machine.
+# package.json (installed here from the npm registry on first use); gcc, clang,
+# python3, node, javac, rustc and go from the machine. OUT/skipped names the
+# tools that were not there, so a test can tell "absent" from "broken".
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${1:-$(mktemp -d)}
@@ -19,15 +20,26 @@ rm -rf "$W"
 mkdir -p "$W"
 cd "$W" || exit 1
 BIN="$HERE/node_modules/.bin"
+: >"$OUT/skipped"
+if [ ! -x "$BIN/tsc" ] && command -v npm >/dev/null 2>&1; then
+	(cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error) >"$OUT/npm.log" 2>&1
+fi
 [ -d "$HERE/node_modules" ] && ln -s "$HERE/node_modules" node_modules
 export NO_COLOR=1 CI=true
 
-have() { command -v "$1" >/dev/null 2>&1; }
+# have TOOL: is it installed? (records the ones that are not)
+have() {
+	command -v "$1" >/dev/null 2>&1 && return 0
+	echo "${1##*/}" >>"$OUT/skipped"
+	return 1
+}
 # run NAME CMD...: stdout and stderr of CMD (exit status ignored: they fail)
 run() { name=$1; shift; "$@" >"$OUT/$name.out" 2>&1; :; }
 
+# Each tool family runs in its own subshell and folder, in parallel.
 # ---- TypeScript ----
-if [ -x "$BIN/tsc" ]; then
+(
+if have "$BIN/tsc"; then
 	mkdir ts && cd ts
 	cat >lib.ts <<'X'
 export const foo = 1;
@@ -52,14 +64,24 @@ X
 const x = ;
 console.log(x);
 X
-	run tsc "$BIN/tsc" --noEmit --pretty false --strict lib.ts missing_export.ts unresolved.ts types.ts
-	run tsc-syntax "$BIN/tsc" --noEmit --pretty false syntax.ts
-	run tsc-pretty "$BIN/tsc" --noEmit --pretty true --strict lib.ts missing_export.ts unresolved.ts types.ts
+	# "types": [] keeps tsc from loading every @types package around
+	cat >tsconfig.json <<'X'
+{ "compilerOptions": { "strict": true, "noEmit": true, "types": [], "skipLibCheck": true },
+  "files": ["lib.ts", "missing_export.ts", "unresolved.ts", "types.ts"] }
+X
+	cat >tsconfig.syntax.json <<'X'
+{ "compilerOptions": { "noEmit": true, "types": [] }, "files": ["syntax.ts"] }
+X
+	run tsc "$BIN/tsc" -p tsconfig.json --pretty false
+	run tsc-syntax "$BIN/tsc" -p tsconfig.syntax.json --pretty false
+	run tsc-pretty "$BIN/tsc" -p tsconfig.json --pretty true
 	cd ..
 fi
+) &
 
 # ---- ESLint (flat config, stylish and unix formats) ----
-if [ -x "$BIN/eslint" ]; then
+(
+if have "$BIN/eslint"; then
 	mkdir lint && cd lint
 	cat >eslint.config.js <<'X'
 export default [{
@@ -83,8 +105,10 @@ X
 	run eslint-unix "$BIN/eslint" -f unix bad.js broken.js
 	cd ..
 fi
+) &
 
 # ---- gcc and clang ----
+(
 mkdir c && cd c
 cat >undeclared.c <<'X'
 int main(void)
@@ -141,8 +165,10 @@ if have gcc; then
 	done >"$OUT/gcc-json.out"
 fi
 cd ..
+) &
 
 # ---- Python ----
+(
 if have python3; then
 	mkdir py && cd py
 	printf 'def show():\n    print(undefined_name)\n\nshow()\n' >name.py
@@ -158,8 +184,10 @@ if have python3; then
 	run py-import python3 imp.py
 	cd ..
 fi
+) &
 
 # ---- Node, node:test, jest, vitest ----
+(
 if have node; then
 	mkdir nodejs && cd nodejs
 	echo 'export const x = 1;' >lib.mjs
@@ -181,8 +209,16 @@ test('passes', () => {});
 X
 	run nodetest-spec node --test --test-reporter=spec sum.test.mjs
 	run nodetest-tap node --test --test-reporter=tap sum.test.mjs
+	cat >slow.test.mjs <<'X'
+import test from 'node:test';
+test('sleeps too long', { timeout: 50 }, async () => {
+  await new Promise((r) => setTimeout(r, 300));
+});
+X
+	run nodetest-timeout-spec node --test --test-reporter=spec slow.test.mjs
+	run nodetest-timeout-tap node --test --test-reporter=tap slow.test.mjs
 	cd ..
-	if [ -x "$BIN/jest" ]; then
+	if have "$BIN/jest"; then
 		mkdir jest && cd jest
 		printf 'function sum(a, b) { return a + b; }\nmodule.exports = sum;\n' >sum.js
 		cat >sum.test.js <<'X'
@@ -192,10 +228,16 @@ test('adds 1 + 2 to equal 4', () => {
 });
 X
 		echo '{"name":"j","private":true}' >package.json
-		run jest "$BIN/jest" --ci --rootDir .
+		cat >slow.test.js <<'X'
+test('waits forever', (done) => {
+  expect(1).toBe(1);
+}, 50);
+X
+		run jest "$BIN/jest" --ci --rootDir . sum.test.js
+		run jest-timeout "$BIN/jest" --ci --rootDir . slow.test.js
 		cd ..
 	fi
-	if [ -x "$BIN/vitest" ]; then
+	if have "$BIN/vitest"; then
 		mkdir vit && cd vit
 		ln -s ../node_modules node_modules
 		echo '{"name":"v","private":true,"type":"module"}' >package.json
@@ -209,9 +251,11 @@ X
 		cd ..
 	fi
 fi
+) &
 
 # ---- Tailwind ----
-if [ -x "$BIN/tailwindcss" ]; then
+(
+if have "$BIN/tailwindcss"; then
 	mkdir tw && cd tw
 	printf '@tailwind utilities;\n.btn {\n  @apply px-4 bg-nope-500;\n}\n' >in.css
 	echo 'module.exports = { content: ["./*.html"] };' >tailwind.config.js
@@ -219,8 +263,10 @@ if [ -x "$BIN/tailwindcss" ]; then
 	run tailwind "$BIN/tailwindcss" -i in.css -o out.css
 	cd ..
 fi
+) &
 
 # ---- Rust ----
+(
 if have rustc; then
 	mkdir rs && cd rs
 	cat >main.rs <<'X'
@@ -239,8 +285,10 @@ X
 	fi
 	cd ..
 fi
+) &
 
 # ---- Go ----
+(
 if have go; then
 	mkdir gosrc && cd gosrc
 	cat >main.go <<'X'
@@ -270,8 +318,10 @@ X
 	run go-dep go build ./dep
 	cd ..
 fi
+) &
 
 # ---- Java ----
+(
 if have javac; then
 	mkdir java && cd java
 	cat >Sym.java <<'X'
@@ -291,5 +341,8 @@ X
 	run javac-syntax javac -d out Syn.java
 	cd ..
 fi
+) &
+
+wait
 
 echo "$OUT"
