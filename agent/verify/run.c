@@ -63,6 +63,7 @@ struct verify_run {
 	struct verify_result *result;
 	char *cache_key; /* NULL: not cacheable */
 	const struct classify_db *db;
+	struct classify_db *db_ref; /* the workspace's, released at the end */
 	bool cancelled, pumping, from_cache;
 	double start;
 	ev_timer kick_w;
@@ -803,6 +804,8 @@ static void run_free(struct verify_run *run)
 	}
 	if (run->tmpdir)
 		nftw(run->tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	if (run->db_ref)
+		classify_db_release(run->db_ref);
 	verify_checks_release(&run->checks);
 	strv_release(&run->files);
 	verify_result_free(run->result);
@@ -882,15 +885,6 @@ void verify_cancel(struct verify_run *run)
 }
 
 /* ---- starting a run ---- */
-
-static const struct classify_db *default_db(struct err *e)
-{
-	static struct classify_db *db;
-
-	if (!db && classify_db_load(&db, NULL, e) < 0)
-		return NULL;
-	return db;
-}
 
 /* Keeps only the named checks; an unknown name is an error. */
 static int select_checks(struct verify_checks *c, const char *root,
@@ -1080,8 +1074,12 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 	cores = sysconf(_SC_NPROCESSORS_ONLN);
 	run->max_running = cores > 0 ? (size_t)cores : 1;
 
-	if (!(run->db = req->db ? req->db : default_db(e)))
+	if (req->db)
+		run->db = req->db;
+	else if (classify_db_acquire(&run->db_ref, run->root, e) < 0)
 		goto fail;
+	else
+		run->db = run->db_ref;
 	if (verify_checks_load(&run->checks, run->root, e) < 0 ||
 	    select_checks(&run->checks, run->root, req->checks, e) < 0 ||
 	    collect_files(run, req, &partial, e) < 0)

@@ -139,7 +139,8 @@ struct verify_request {
 	 * unknown name is ERR_INVALID_PARAMS. */
 	const char *const *checks;
 	/* The pattern database (borrowed, must outlive the run); NULL: the
-	 * shipped one, loaded once per process. */
+	 * workspace's (classify_db_acquire: shipped patterns plus the
+	 * config's classify.patterns). */
 	const struct classify_db *db;
 	/* Called as each check finishes (may be NULL). */
 	void (*progress)(const struct verify_check_result *cr, size_t done,
