@@ -10,6 +10,7 @@
  */
 #include "verify/checks.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,11 +242,16 @@ static void add_diag(struct diag_list *out, const char *rel, int line,
 	d->tool = xstrdup("imports");
 }
 
-static char *fmt(const char *f, const char *a, const char *b)
+static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+
+static char *fmt(const char *f, ...)
 {
 	struct buf s = BUF_INIT;
+	va_list ap;
 
-	buf_addf(&s, f, a, b);
+	va_start(ap, f);
+	buf_vaddf(&s, f, ap);
+	va_end(ap);
 	return buf_detach(&s, NULL);
 }
 
@@ -272,24 +278,21 @@ static void check_spec(const char *root, const char *rel,
 		if (!r) {
 			add_diag(out, rel, line, col, DIAG_ERROR,
 				 "unresolved-import", CAT_IMPORT_RESOLUTION,
-				 fmt("cannot resolve import '%s'%s", spec, ""),
+				 fmt("cannot resolve import '%s'", spec),
 				 fmt("no file matches '%s' from %s (tried the "
 				     "name as is, with .ts .tsx .d.ts .js .jsx "
 				     ".mjs .cjs, and /index.*): fix the path "
 				     "or its case, or add the file",
 				     spec, rel));
 		} else if (up > DEEP_IMPORT_LEVELS) {
-			char n[16];
-
-			snprintf(n, sizeof(n), "%d", up);
 			add_diag(out, rel, line, col, DIAG_WARNING,
 				 "deep-relative-import", CAT_LINT_VIOLATION,
-				 fmt("import '%s' reaches up %s folders", spec,
-				     n),
-				 fmt("import '%s' climbs %s levels: a path "
+				 fmt("import '%s' reaches up %d folders", spec,
+				     up),
+				 fmt("import '%s' climbs %d levels: a path "
 				     "alias (tsconfig paths) keeps it stable "
 				     "when files move",
-				     spec, n));
+				     spec, up));
 		}
 		return;
 	}
@@ -299,7 +302,7 @@ static void check_spec(const char *root, const char *rel,
 	if (r == 0)
 		add_diag(out, rel, line, col, DIAG_ERROR, "unresolved-import",
 			 CAT_IMPORT_RESOLUTION,
-			 fmt("cannot resolve import '%s'%s", spec, ""),
+			 fmt("cannot resolve import '%s'", spec),
 			 fmt("'%s' matches a tsconfig paths entry but no file "
 			     "is there (from %s): fix the path or the mapping",
 			     spec, rel));

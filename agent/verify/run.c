@@ -6,7 +6,6 @@
  */
 #include "verify/checks.h"
 
-#include <errno.h>
 #include <ev.h>
 #include <ftw.h>
 #include <limits.h>
