@@ -610,9 +610,8 @@ static void plan_command(struct verify_run *run, struct check_run *cr)
 			strv_add(&j->argv, w);
 			continue;
 		}
-		for (f = 0; f < cr->files.n; f++) {
+		for (f = 0; f < cr->files.n; f++)
 			add_file_arg(&j->argv, cr->files.v[f]);
-		}
 	}
 }
 
