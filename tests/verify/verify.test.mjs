@@ -251,6 +251,25 @@ test('configured commands get the files as separate arguments', async () => {
   assert.equal(r.ok, true); // not blocking
 });
 
+test('files: changed by default, every file with all, skipped when none match', async () => {
+  const dir = repo({
+    'old.txt': '1\n', 'same.txt': '2\n', 'notes.md': '3\n',
+    '.airunner': '[check "list"]\n\tcommand = "sh -c \'printf \\"<%s>\\" \\"$@\\"\' sh {files}"\n'
+      + '\tfiles = *.txt\n',
+  });
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'base');
+  writeFiles(dir, { 'old.txt': 'changed\n', 'new.txt': 'untracked\n' });
+  let r = await agent.request('verify/run', { root: dir });
+  assert.equal(check(r, 'list').output, '<new.txt><old.txt>');
+  assert.equal(r.tree, undefined); // no index tree outside a staged run
+  r = await agent.request('verify/run', { root: dir, all: true });
+  assert.equal(check(r, 'list').output, '<new.txt><old.txt><same.txt>');
+  r = await agent.request('verify/run', { root: dir, files: ['notes.md'] });
+  assert.equal(check(r, 'list').status, 'skipped');
+  assert.equal(r.ok, true);
+});
+
 test('the test script runs with CI=true and fails the run when it fails', async () => {
   const script = "node -e \\\"process.exit(process.env.CI === 'true' ? Number(require('fs').readFileSync('code', 'utf8')) : 9)\\\"";
   const dir = repo({
