@@ -197,15 +197,18 @@ static void test_cancel(void **state)
 	struct err e = ERR_INIT;
 	struct proc *p;
 	ev_timer t;
+	long leader;
 
 	assert_int_equal(proc_spawn(&p, EV_DEFAULT, &spec, on_done, &o, &e), 0);
 	ev_timer_init(&t, cancel_cb, 0.1, 0.);
+	leader = proc_pid(p);
 	t.data = p;
 	ev_timer_start(EV_DEFAULT, &t);
 	ev_run(EV_DEFAULT, 0);
 	assert_int_equal(o.done, 1);
 	assert_int_equal(o.status, PROC_CANCELLED);
 	assert_true(pid_gone(strtol(o.output, NULL, 10)));
+	assert_true(pid_gone(leader)); /* reaped by ev_child: no zombie */
 	outcome_release(&o);
 }
 
