@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as rpc from 'vscode-jsonrpc/node.js';
 import {
-  startAgent, makeRepo, removeRepo, writeFiles, git, tsProject, check,
+  startVerifyAgent, makeRepo, removeRepo, writeFiles, git, tsProject, check,
   snapshot, pidGone, nodeTools,
 } from './helpers.mjs';
 
@@ -21,11 +21,11 @@ function repo(files, opts) {
 before(async () => {
   nodeTools();
   const home = repo({});
-  agent = await startAgent(home);
+  agent = await startVerifyAgent(home);
 });
 
 after(async () => {
-  assert.equal(await agent.stop(), 0);
+  await agent.cleanup(); // throws on a sanitizer report
   repos.forEach(removeRepo);
 });
 
@@ -353,8 +353,8 @@ test('bad requests get clear errors', async () => {
   const plain = fs.mkdtempSync(path.join(path.dirname(dir), 'airunner-verify-test-plain-'));
   repos.push(plain);
   await assert.rejects(agent.request('verify/run', { root: plain, staged: true }),
-    (e) => e.data?.kind === 'not_a_repo' && /needs a git repository/.test(e.message));
+    (e) => e.data?.kind === 'not_a_repository' && /needs a git repository/.test(e.message));
   writeFiles(dir, { '.airunner': '[check "x"]\n\tcommand = a \'b\n' });
   await assert.rejects(agent.request('verify/checks', { root: dir }),
-    (e) => e.code === -32602 && /unbalanced/.test(e.message));
+    (e) => e.code === -32013 && e.data.kind === 'config' && /unbalanced/.test(e.message));
 });
