@@ -119,8 +119,9 @@ struct verify_result {
 	size_t n;
 };
 
-/* {ok, cached, tree?, durationMs, checks: [...], summary: {checks, failed,
- * errors, warnings}} */
+/* {ok, cached, tree?, durationMs, checks: [...], summary: {checks (that
+ * ran: not skipped), failed (failed, timed out or errored), errors,
+ * warnings (diagnostics)}} */
 void verify_result_write_json(struct json_writer *w,
 			      const struct verify_result *r);
 void verify_result_free(struct verify_result *r);

@@ -74,6 +74,7 @@ test('a type error fails tsc with type_error at the right place', async () => {
   assert.equal(d.file, 'src/main.ts');
   assert.equal(d.line, 3);
   assert.equal(check(r, 'imports').status, 'passed');
+  assert.equal(r.summary.checks, 2);
   assert.equal(r.summary.failed, 1);
   assert.ok(r.summary.errors >= 1);
   // begin, a report per check that ran, end
@@ -267,7 +268,9 @@ test('files: changed by default, every file with all, skipped when none match', 
   assert.equal(check(r, 'list').output, '<new.txt><old.txt><same.txt>');
   r = await agent.request('verify/run', { root: dir, files: ['notes.md'] });
   assert.equal(check(r, 'list').status, 'skipped');
+  assert.equal(check(r, 'list').exitCode, null);
   assert.equal(r.ok, true);
+  assert.equal(r.summary.checks, 0); // skipped checks did not run
 });
 
 test('the test script runs with CI=true and fails the run when it fails', async () => {
