@@ -22,6 +22,7 @@
 
 #define OUTPUT_MAX ((size_t)256 << 10) /* per check, in the result */
 #define CACHE_MAX 32
+#define ARGS_CHUNK ((size_t)64 << 10) /* file names per child, in bytes */
 
 /* Folders a checkout of the index lacks (untracked) but tools need. */
 static const char *const dep_dirs[] = { "node_modules", ".venv", "venv",
@@ -599,21 +600,38 @@ static void plan_cc(struct verify_run *run, struct check_run *cr)
 
 /* ---- planning ---- */
 
+/*
+ * The command with {files} expanded. A long file list (`all` on a big repo)
+ * is cut into several children of at most ARGS_CHUNK bytes of names each, so
+ * no exec fails with E2BIG; a check that takes {files} checks each file on
+ * its own terms, so the verdicts add up.
+ */
 static void plan_command(struct verify_run *run, struct check_run *cr)
 {
-	struct job *j = job_add(run, cr);
-	size_t i, f;
+	const struct strv *cmd = &cr->check->command;
+	size_t f = 0, i;
 
-	for (i = 0; i < cr->check->command.n; i++) {
-		const char *w = cr->check->command.v[i];
+	do {
+		struct job *j = job_add(run, cr);
+		size_t chunk_end = f, bytes = 0;
 
-		if (strcmp(w, "{files}")) {
-			strv_add(&j->argv, w);
-			continue;
+		while (chunk_end < cr->files.n &&
+		       (chunk_end == f || bytes < ARGS_CHUNK))
+			bytes += strlen(cr->files.v[chunk_end++]) + 1;
+		for (i = 0; i < cmd->n; i++) {
+			size_t k;
+
+			if (strcmp(cmd->v[i], "{files}")) {
+				strv_add(&j->argv, cmd->v[i]);
+				continue;
+			}
+			for (k = f; k < chunk_end; k++)
+				add_file_arg(&j->argv, cr->files.v[k]);
 		}
-		for (f = 0; f < cr->files.n; f++)
-			add_file_arg(&j->argv, cr->files.v[f]);
-	}
+		if (!strv_has(cmd, "{files}"))
+			break; /* project-wide: one run */
+		f = chunk_end;
+	} while (f < cr->files.n);
 }
 
 /* ---- running ---- */

@@ -273,6 +273,20 @@ test('files: changed by default, every file with all, skipped when none match', 
   assert.equal(r.summary.checks, 0); // skipped checks did not run
 });
 
+test('a long file list is cut into several children, never one exec too long', async () => {
+  const files = {
+    '.airunner': '[check "count"]\n\tcommand = "sh -c \'echo $#\' sh {files}"\n\tfiles = *.txt\n',
+  };
+  for (let i = 0; i < 2000; i++) files[`a-rather-long-file-name-to-fill-the-argument-list-${i}.txt`] = '';
+  const dir = repo(files);
+  const r = await agent.request('verify/run', { root: dir, all: true });
+  const c = check(r, 'count');
+  assert.equal(c.status, 'passed');
+  const counts = c.output.trim().split('\n').map(Number);
+  assert.ok(counts.length >= 2, c.output);
+  assert.equal(counts.reduce((a, b) => a + b, 0), 2000);
+});
+
 test('the test script runs with CI=true and fails the run when it fails', async () => {
   const script = "node -e \\\"process.exit(process.env.CI === 'true' ? Number(require('fs').readFileSync('code', 'utf8')) : 9)\\\"";
   const dir = repo({
