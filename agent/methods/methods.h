@@ -11,6 +11,7 @@
 
 extern const struct rpc_method methods_lifecycle[];
 extern const struct rpc_method methods_testing[];
+extern const struct rpc_method methods_classify[];
 
 /* Every method array, NULL-terminated. */
 extern const struct rpc_method *const method_table[];

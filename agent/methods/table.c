@@ -3,5 +3,6 @@
 const struct rpc_method *const method_table[] = {
 	methods_lifecycle,
 	methods_testing,
+	methods_classify,
 	NULL,
 };
