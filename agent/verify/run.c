@@ -919,17 +919,18 @@ static int select_checks(struct verify_checks *c, const char *root,
 	for (i = 0; i < c->n; i++) {
 		for (n = names; *n && strcmp(c->v[i].name, *n); n++)
 			;
-		if (*n) {
+		if (*n)
 			c->v[k++] = c->v[i];
-		} else
+		else
 			verify_check_release(&c->v[i]);
 	}
 	c->n = k;
 	return 0;
 }
 
-static int collect_files(struct verify_run *run, const struct verify_request *req,
-			 bool *partial, struct err *e)
+static int collect_files(struct verify_run *run,
+			 const struct verify_request *req, bool *partial,
+			 struct err *e)
 {
 	struct repo *repo = NULL;
 	const char *const *f;
