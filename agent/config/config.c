@@ -3,7 +3,6 @@
 #include <git2.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "util/buf.h"
@@ -245,9 +244,9 @@ static int subsection_cb(const git_config_entry *ent, void *p)
 	char *sub;
 	size_t i;
 
-	/* Matched here, not with git_config_foreach_match(): libgit2's regex
-	 * match leaks its PCRE2 match data on every entry that fails it. */
-	if (strncasecmp(ent->name, st->prefix, st->plen))
+	/* Filtered here, not by a libgit2 regex: git_config_foreach_match
+	 * leaks its PCRE2 match data (libgit2 1.5). */
+	if (strncmp(ent->name, st->prefix, st->plen))
 		return 0;
 	dot = strrchr(name, '.');
 	if (!dot || dot == name)

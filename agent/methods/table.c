@@ -3,6 +3,8 @@
 const struct rpc_method *const method_table[] = {
 	methods_lifecycle,
 	methods_testing,
+	methods_classify,
+	methods_verify,
 	methods_llm,
 	NULL,
 };

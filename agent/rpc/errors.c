@@ -34,6 +34,8 @@ static const struct {
 	{ "auth", -32011 },
 	{ ERR_IO, -32012 },
 	{ "config", -32013 },
+	{ "parse", -32014 },
+	{ "conflicts", -32015 },
 };
 
 int rpc_error_code(const char *kind)
