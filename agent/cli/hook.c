@@ -1,0 +1,280 @@
+#include "cli/hook.h"
+
+#include <git2.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/client.h"
+#include "config/config.h"
+#include "hooks/hooks.h"
+#include "hooks/report.h"
+#include "json/json.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+/* Reaching (or starting) the agent must be quick: past this, the hook checks
+ * in-process instead of making the commit wait on a wedged agent. */
+#define CONNECT_TIMEOUT_MS 2000
+/* The whole verification, unless hook.timeout (seconds) says otherwise. Each
+ * check has its own, shorter timeout; this one catches a stuck agent. */
+#define VERIFY_TIMEOUT_S 600
+
+static bool skip_requested(void)
+{
+	const char *v = getenv("AIRUNNER_SKIP");
+
+	return v && *v && strcmp(v, "0") && strcasecmp(v, "false") &&
+	       strcasecmp(v, "no");
+}
+
+/* ---- airunner hooks install|uninstall ---- */
+
+static int usage_hooks(void)
+{
+	fputs("usage: airunner hooks install|uninstall [--repo DIR]\n", stderr);
+	return 2;
+}
+
+int cmd_hooks(int argc, char **argv)
+{
+	struct err e = ERR_INIT;
+	struct buf path = BUF_INIT;
+	const char *verb, *repo = ".";
+	char bin[PATH_MAX];
+	unsigned did;
+	int r;
+
+	if (argc < 2)
+		return usage_hooks();
+	verb = argv[1];
+	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--repo") && i + 1 < argc)
+			repo = argv[++i];
+		else if (!strncmp(argv[i], "--repo=", 7))
+			repo = argv[i] + 7;
+		else
+			return usage_hooks();
+	}
+	if (!strcmp(verb, "install")) {
+		/* The hook remembers this binary for when PATH lacks one. */
+		r = hooks_install(repo,
+				  realpath("/proc/self/exe", bin) ? bin : NULL,
+				  &did, &path, &e);
+		if (r == 0 && (did & HOOKS_WAS_INSTALLED))
+			printf("airunner: the pre-commit hook in %s is up to "
+			       "date\n", path.ptr);
+		else if (r == 0)
+			printf("airunner: installed the pre-commit hook in %s\n",
+			       path.ptr);
+		if (r == 0 && (did & HOOKS_KEPT_ORIG))
+			printf("  the pre-commit hook that was there is kept as "
+			       "pre-commit.airunner-orig and runs first\n");
+	} else if (!strcmp(verb, "uninstall")) {
+		r = hooks_uninstall(repo, &did, &path, &e);
+		if (r == 0 && (did & HOOKS_RESTORED_ORIG))
+			printf("airunner: removed the pre-commit hook; restored "
+			       "the one that was there before in %s\n",
+			       path.ptr);
+		else if (r == 0 && (did & HOOKS_REMOVED))
+			printf("airunner: removed the pre-commit hook %s\n",
+			       path.ptr);
+		else if (r == 0)
+			printf("airunner: no airunner hook in %s\n", path.ptr);
+	} else {
+		return usage_hooks();
+	}
+	if (r < 0)
+		fprintf(stderr, "airunner: hooks %s: %s\n", verb, e.msg.ptr);
+	buf_release(&path);
+	err_clear(&e);
+	return r < 0 ? 1 : 0;
+}
+
+/* ---- airunner hook pre-commit ---- */
+
+/* The top of the work tree holding dir (git runs hooks there, but the
+ * pre-commit framework or a person may call us from elsewhere). */
+static int work_tree(struct buf *out, const char *dir, struct err *e)
+{
+	git_repository *repo = NULL;
+	const char *wd;
+	int r = -1;
+
+	git_libgit2_init();
+	if (git_repository_open_ext(&repo, dir, 0, NULL) < 0) {
+		err_set(e, "not_a_repo", "not inside a git repository");
+		return -1;
+	}
+	wd = git_repository_workdir(repo);
+	if (!wd) {
+		err_set(e, "not_a_repo", "a bare repository has no commits "
+			"to verify");
+		goto out;
+	}
+	buf_adds(out, wd);
+	if (out->len > 1 && out->ptr[out->len - 1] == '/')
+		buf_truncate(out, out->len - 1);
+	r = 0;
+out:
+	git_repository_free(repo);
+	return r;
+}
+
+/* verify/run params: the staged content of root. `git commit -a` and
+ * `git commit FILE` stage into a temporary index named by GIT_INDEX_FILE;
+ * that index, not .git/index, is what is about to be committed. */
+static void build_params(struct buf *out, const char *root)
+{
+	struct json_writer w;
+	struct buf index = BUF_INIT;
+	const char *gif = getenv("GIT_INDEX_FILE");
+
+	if (gif && *gif) {
+		if (gif[0] != '/')
+			buf_addf(&index, "%s/", root); /* git runs us at root */
+		buf_adds(&index, gif);
+	}
+	json_writer_init(&w, out);
+	json_obj_begin(&w);
+	json_kv_str(&w, "root", root);
+	json_kv_bool(&w, "staged", true);
+	if (index.len)
+		json_kv_str(&w, "index", index.ptr);
+	json_obj_end(&w);
+	buf_release(&index);
+}
+
+struct policy {
+	bool allow;       /* hook.onError = allow */
+	int timeout_ms;   /* hook.timeout */
+};
+
+static void read_policy(struct policy *p, const char *root)
+{
+	struct config *cfg = NULL;
+	struct err e = ERR_INIT;
+	char *v = NULL;
+	int64_t t;
+
+	p->allow = false;
+	p->timeout_ms = VERIFY_TIMEOUT_S * 1000;
+	if (config_open(&cfg, root, &e) < 0) {
+		fprintf(stderr, "airunner: %s\n", e.msg.ptr);
+		goto out;
+	}
+	if (config_get_string(cfg, "hook.onerror", &v, &e) == 1) {
+		if (!strcasecmp(v, "allow"))
+			p->allow = true;
+		else if (strcasecmp(v, "block"))
+			fprintf(stderr, "airunner: hook.onError is '%s'; "
+				"expected block or allow, so blocking\n", v);
+	}
+	if (config_get_int(cfg, "hook.timeout", &t, &e) == 1 && t > 0 &&
+	    t < INT_MAX / 1000)
+		p->timeout_ms = (int)t * 1000;
+out:
+	free(v);
+	config_free(cfg);
+	err_clear(&e);
+}
+
+/* The agent (or the in-process run) failed: the policy decides. */
+static int agent_failed(const struct policy *p, const struct err *e)
+{
+	fprintf(stderr, "airunner: verification failed to run: %s\n",
+		e->msg.len ? e->msg.ptr : "unknown error");
+	if (p->allow) {
+		fputs("airunner: commit allowed without verification "
+		      "(hook.onError = allow)\n", stderr);
+		return 0;
+	}
+	fputs("airunner: commit blocked (hook.onError = block). To commit "
+	      "anyway: git commit --no-verify, or AIRUNNER_SKIP=1 git commit\n",
+	      stderr);
+	return 1;
+}
+
+/*
+ * The agent does the work when one runs (or can be started): it keeps the
+ * result cache and the loaded pattern database warm across commits.
+ * 1 = no agent reachable (the caller checks in-process), 0 = result filled,
+ * -1 = the agent failed.
+ */
+static int verify_by_agent(const char *root, const char *params,
+			   int timeout_ms, struct buf *result, struct err *e)
+{
+	struct client *c = NULL;
+	struct err ce = ERR_INIT;
+	int code = 0, r;
+
+	if (client_open(&c, NULL, root, CLIENT_AUTOSTART, CONNECT_TIMEOUT_MS,
+			&ce) < 0) {
+		err_clear(&ce);
+		return 1;
+	}
+	r = client_call(c, "verify/run", params, timeout_ms, result, &code, e);
+	if (r < 0 && code)
+		err_prefix(e, "verify/run error %d", code);
+	client_close(c);
+	return r;
+}
+
+/* TEMPORARY until agent/verify lands: replaced by verify_run. */
+static int verify_in_process(const char *root, const char *params,
+			     struct buf *result, struct err *e)
+{
+	return err_set(e, "agent_unavailable", "no agent reachable for %s",
+		       root);
+}
+
+int cmd_hook(int argc, char **argv)
+{
+	struct err e = ERR_INIT;
+	struct buf root = BUF_INIT, params = BUF_INIT, result = BUF_INIT;
+	struct buf report = BUF_INIT;
+	struct policy pol;
+	unsigned flags = 0;
+	bool blocked = false;
+	int r, status = 1;
+
+	if (argc < 2 || strcmp(argv[1], "pre-commit")) {
+		fputs("usage: airunner hook pre-commit\n", stderr);
+		return 2;
+	}
+	if (skip_requested())
+		return 0;
+	if (work_tree(&root, ".", &e) < 0) {
+		fprintf(stderr, "airunner: hook pre-commit: %s\n", e.msg.ptr);
+		goto out;
+	}
+	read_policy(&pol, root.ptr);
+	build_params(&params, root.ptr);
+	r = verify_by_agent(root.ptr, params.ptr, pol.timeout_ms, &result, &e);
+	if (r == 1)
+		r = verify_in_process(root.ptr, params.ptr, &result, &e);
+	if (r < 0) {
+		status = agent_failed(&pol, &e);
+		goto out;
+	}
+	if (isatty(STDERR_FILENO) && !getenv("NO_COLOR"))
+		flags |= REPORT_COLOR;
+	if (report_render(&report, result.ptr, result.len, flags, &blocked,
+			  &e) < 0) {
+		err_prefix(&e, "unreadable verify/run result");
+		status = agent_failed(&pol, &e);
+		goto out;
+	}
+	fputs(report.ptr, stderr);
+	status = blocked ? 1 : 0;
+out:
+	buf_release(&root);
+	buf_release(&params);
+	buf_release(&result);
+	buf_release(&report);
+	err_clear(&e);
+	return status;
+}
