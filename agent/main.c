@@ -1,2 +1,160 @@
+/*
+ * airunner: the command line. Each command is a function in the table below.
+ */
+#include <errno.h>
 #include <stdio.h>
-int main(void) { puts("airunner " AIRUNNER_VERSION); return 0; }
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/client.h"
+#include "server/server.h"
+#include "util/log.h"
+
+static const char usage_text[] =
+	"usage: airunner <command> [options]\n"
+	"\n"
+	"commands:\n"
+	"  serve [--stdio] [--socket PATH] [--max-frame BYTES]\n"
+	"        run the agent: on stdin/stdout for one client, or on the Unix\n"
+	"        socket for any number of clients (default $XDG_RUNTIME_DIR/airunner/agent.sock)\n"
+	"  call [--socket PATH | --stdio] [--no-start] [--timeout MS] METHOD [PARAMS-JSON]\n"
+	"        call one method and print its result as JSON; starts the agent\n"
+	"        when none is listening (exit 1: JSON-RPC error, 2: no agent)\n"
+	"\n"
+	"options:\n"
+	"  --help      this text\n"
+	"  --version   the version\n"
+	"\n"
+	"environment: AIRUNNER_SOCKET (socket path), AIRUNNER_LOG (debug|info|warn|error)\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "airunner: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n(see airunner --help)\n");
+	return 2;
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || *end || v == 0)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+static int cmd_serve(int argc, char **argv)
+{
+	struct server_options opt = { 0 };
+	struct err e = ERR_INIT;
+	int i, r;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--stdio"))
+			opt.stdio = true;
+		else if (!strcmp(argv[i], "--socket") && i + 1 < argc)
+			opt.socket_path = argv[++i];
+		else if (!strcmp(argv[i], "--max-frame") && i + 1 < argc) {
+			if (parse_size(argv[++i], &opt.max_frame) < 0)
+				return usage_error("bad --max-frame: %s",
+						   argv[i]);
+		} else
+			return usage_error("serve: unknown option %s", argv[i]);
+	}
+	r = server_run(&opt, &e);
+	if (r < 0) {
+		fprintf(stderr, "airunner: %s\n", e.msg.ptr);
+		r = e.kind && !strcmp(e.kind, "already_running") ? 3 : 1;
+	}
+	err_clear(&e);
+	return r;
+}
+
+static int cmd_call(int argc, char **argv)
+{
+	const char *socket_path = NULL, *method = NULL, *params = NULL;
+	unsigned flags = CLIENT_AUTOSTART;
+	struct client *c = NULL;
+	struct err e = ERR_INIT;
+	struct buf result = BUF_INIT;
+	char cwd[4096];
+	int i, code = 0, timeout = 0, r;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--socket") && i + 1 < argc)
+			socket_path = argv[++i];
+		else if (!strcmp(argv[i], "--stdio"))
+			flags = CLIENT_STDIO;
+		else if (!strcmp(argv[i], "--no-start"))
+			flags &= ~(unsigned)CLIENT_AUTOSTART;
+		else if (!strcmp(argv[i], "--timeout") && i + 1 < argc)
+			timeout = atoi(argv[++i]);
+		else if (argv[i][0] == '-' && argv[i][1] == '-')
+			return usage_error("call: unknown option %s", argv[i]);
+		else if (!method)
+			method = argv[i];
+		else if (!params)
+			params = argv[i];
+		else
+			return usage_error("call: unexpected argument %s",
+					   argv[i]);
+	}
+	if (!method)
+		return usage_error("call: %s", "METHOD is missing");
+	if (client_open(&c, socket_path, getcwd(cwd, sizeof(cwd)), flags,
+			5000, &e) < 0) {
+		fprintf(stderr, "airunner: %s\n", e.msg.ptr);
+		err_clear(&e);
+		return 2;
+	}
+	r = client_call(c, method, params, timeout, &result, &code, &e);
+	if (r == 0) {
+		fwrite(result.ptr, 1, result.len, stdout);
+		fputc('\n', stdout);
+	} else if (e.kind && !strcmp(e.kind, "rpc_error")) {
+		fprintf(stderr, "airunner: error %d: %s\n", code, e.msg.ptr);
+		if (result.len)
+			fprintf(stderr, "%s\n", result.ptr);
+		r = 1;
+	} else {
+		fprintf(stderr, "airunner: %s\n", e.msg.ptr);
+		r = 2;
+	}
+	client_close(c);
+	buf_release(&result);
+	err_clear(&e);
+	return r;
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} commands[] = {
+	{ "serve", cmd_serve },
+	{ "call", cmd_call },
+};
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    !strcmp(argv[1], "help")) {
+		fputs(usage_text, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("airunner %s\n", AIRUNNER_VERSION);
+		return 0;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	return usage_error("unknown command %s", argv[1]);
+}

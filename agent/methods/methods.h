@@ -10,6 +10,7 @@
 #include "rpc/rpc.h"
 
 extern const struct rpc_method methods_lifecycle[];
+extern const struct rpc_method methods_testing[];
 
 /* Every method array, NULL-terminated. */
 extern const struct rpc_method *const method_table[];

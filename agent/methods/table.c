@@ -2,5 +2,6 @@
 
 const struct rpc_method *const method_table[] = {
 	methods_lifecycle,
+	methods_testing,
 	NULL,
 };

@@ -1,6 +1,6 @@
 /*
  * rpc: JSON-RPC 2.0 over LSP framing. This header is what a method handler
- * sees; the framing and dispatch live in rpc/*.c and the transports in
+ * sees; the framing and dispatch live in rpc/ and the transports in
  * server/.
  *
  * A handler is called once per request with a `struct rpc_call`. It must end

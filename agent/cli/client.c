@@ -1,0 +1,470 @@
+/*
+ * The blocking client. Short-lived commands wait on one socket with poll();
+ * they have nothing else to do meanwhile, so a loop would add nothing.
+ */
+#include "cli/client.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "json/json.h"
+#include "rpc/frame.h"
+#include "server/server.h"
+#include "util/mem.h"
+
+extern char **environ;
+
+struct client {
+	int rfd, wfd;
+	pid_t child; /* the private agent in --stdio mode */
+	struct frame_reader fr;
+	int64_t next_id;
+	void (*notify)(const char *method, const char *params, void *data);
+	void *notify_data;
+};
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+void client_default_socket(struct buf *out)
+{
+	const char *env = getenv("AIRUNNER_SOCKET");
+	const char *rt = getenv("XDG_RUNTIME_DIR");
+
+	if (env && *env)
+		buf_adds(out, env);
+	else if (rt && *rt)
+		buf_addf(out, "%s/airunner/agent.sock", rt);
+	else
+		buf_addf(out, "/tmp/airunner-%d/agent.sock", (int)getuid());
+}
+
+/* The agent's log when we start it: $XDG_STATE_HOME/airunner/agent.log. */
+static void default_log_path(struct buf *out)
+{
+	const char *st = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+
+	if (st && *st)
+		buf_addf(out, "%s/airunner", st);
+	else if (home && *home)
+		buf_addf(out, "%s/.local/state/airunner", home);
+	else
+		buf_addf(out, "/tmp/airunner-%d", (int)getuid());
+}
+
+static int mkdir_p(char *path, mode_t mode)
+{
+	char *p;
+
+	for (p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0755) < 0 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	return mkdir(path, mode) < 0 && errno != EEXIST ? -1 : 0;
+}
+
+static const char *self_exe(void)
+{
+	static char path[4096];
+	ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+
+	if (n <= 0)
+		return "airunner";
+	path[n] = '\0';
+	return path;
+}
+
+static int try_connect(const char *path)
+{
+	struct sockaddr_un sa;
+	int fd;
+
+	if (strlen(path) >= sizeof(sa.sun_path)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	memcpy(sa.sun_path, path, strlen(path) + 1);
+	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return fd;
+}
+
+/* Starts `airunner serve --socket PATH` in its own session, logging to the
+ * state folder. Two clients racing here start two agents; the socket's lock
+ * lets one win and the other exit at once. */
+static int start_agent(const char *socket_path, struct err *e)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	struct buf logp = BUF_INIT;
+	char *argv[5];
+	pid_t pid;
+	int r;
+
+	default_log_path(&logp);
+	mkdir_p(logp.ptr, 0700);
+	buf_adds(&logp, "/agent.log");
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, logp.ptr,
+					 O_WRONLY | O_CREAT | O_APPEND, 0600);
+	posix_spawn_file_actions_adddup2(&fa, 1, 2);
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
+	argv[0] = (char *)self_exe();
+	argv[1] = "serve";
+	argv[2] = "--socket";
+	argv[3] = (char *)socket_path;
+	argv[4] = NULL;
+	r = posix_spawn(&pid, argv[0], &fa, &attr, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&attr);
+	buf_release(&logp);
+	if (r != 0) {
+		errno = r;
+		return err_set_errno(e, "agent_unavailable",
+				     "cannot start the agent (%s)", argv[0]);
+	}
+	return 0;
+}
+
+static int spawn_stdio_agent(struct client *c, struct err *e)
+{
+	posix_spawn_file_actions_t fa;
+	int in[2], out[2], r;
+	char *argv[4];
+
+	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0)
+		return err_set_errno(e, "agent_unavailable", "pipe");
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, in[0], 0);
+	posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+	argv[0] = (char *)self_exe();
+	argv[1] = "serve";
+	argv[2] = "--stdio";
+	argv[3] = NULL;
+	r = posix_spawn(&c->child, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(in[0]);
+	close(out[1]);
+	if (r != 0) {
+		close(in[1]);
+		close(out[0]);
+		errno = r;
+		return err_set_errno(e, "agent_unavailable",
+				     "cannot start %s", argv[0]);
+	}
+	c->wfd = in[1];
+	c->rfd = out[0];
+	return 0;
+}
+
+static int write_all(int fd, const char *p, size_t n, struct err *e)
+{
+	ssize_t k;
+
+	while (n) {
+		k = send(fd, p, n, MSG_NOSIGNAL);
+		if (k < 0 && errno == ENOTSOCK)
+			k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return err_set_errno(e, "agent_unavailable",
+					     "lost the agent while sending");
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static int send_request(struct client *c, int64_t id, const char *method,
+			const char *params, struct err *e)
+{
+	struct buf body = BUF_INIT, framed = BUF_INIT;
+	struct json_writer w;
+	int r;
+
+	json_writer_init(&w, &body);
+	json_obj_begin(&w);
+	json_kv_str(&w, "jsonrpc", "2.0");
+	json_kv_int(&w, "id", id);
+	json_kv_str(&w, "method", method);
+	if (params) {
+		json_key(&w, "params");
+		json_w_raw(&w, params, strlen(params));
+	}
+	json_obj_end(&w);
+	frame_write(&framed, body.ptr, body.len);
+	r = write_all(c->wfd, framed.ptr, framed.len, e);
+	buf_release(&body);
+	buf_release(&framed);
+	return r;
+}
+
+/* Handles one incoming message; 1 when it is the response to `id`. */
+static int handle_message(struct client *c, const char *text, size_t n,
+			  int64_t id, struct buf *result, int *code,
+			  struct err *e, int *status)
+{
+	struct json_doc d = JSON_DOC_INIT;
+	int64_t got;
+	int v, done = 0;
+
+	if (json_parse(&d, text, n, 0, NULL) < 0)
+		return 0; /* not ours to judge; skip it */
+	v = json_get(&d, 0, "method");
+	if (v >= 0) {
+		if (c->notify) {
+			char *m = json_strdup(&d, v);
+			size_t plen;
+			const char *p = json_raw(&d, json_get(&d, 0, "params"),
+						 &plen);
+			char *params = xstrndup(p, plen);
+
+			if (m)
+				c->notify(m, params, c->notify_data);
+			free(m);
+			free(params);
+		}
+		goto out;
+	}
+	if (json_int64(&d, json_get(&d, 0, "id"), &got) < 0 || got != id)
+		goto out;
+	done = 1;
+	v = json_get(&d, 0, "error");
+	if (v >= 0) {
+		int64_t ec = 0;
+		char *msg = json_strdup(&d, json_get(&d, v, "message"));
+		int data = json_get(&d, v, "data");
+
+		json_int64(&d, json_get(&d, v, "code"), &ec);
+		if (code)
+			*code = (int)ec;
+		err_set(e, "rpc_error", "%s", msg ? msg : "(no message)");
+		free(msg);
+		if (data >= 0) {
+			size_t dn;
+			const char *dr = json_raw(&d, data, &dn);
+
+			buf_add(result, dr, dn);
+		}
+		*status = -1;
+	} else {
+		size_t rn;
+		const char *rr = json_raw(&d, json_get(&d, 0, "result"), &rn);
+
+		buf_add(result, rn ? rr : "null", rn ? rn : 4);
+		*status = 0;
+	}
+out:
+	json_doc_release(&d);
+	return done;
+}
+
+int client_call(struct client *c, const char *method, const char *params_json,
+		int timeout_ms, struct buf *result, int *code, struct err *e)
+{
+	double deadline = timeout_ms > 0 ? now_ms() + timeout_ms : 0;
+	int64_t id = c->next_id++;
+	struct err fe = ERR_INIT;
+	char chunk[65536];
+	int status = -1;
+
+	if (send_request(c, id, method, params_json, e) < 0)
+		return -1;
+	for (;;) {
+		const char *body;
+		size_t len;
+		enum frame_status st;
+		struct pollfd pfd = { c->rfd, POLLIN, 0 };
+		int wait = -1, pr;
+		ssize_t n;
+
+		while ((st = frame_reader_next(&c->fr, &body, &len, &fe)) !=
+		       FRAME_NEED_MORE) {
+			if (st == FRAME_ERROR) {
+				err_clear(&fe);
+				continue;
+			}
+			if (handle_message(c, body, len, id, result, code, e,
+					   &status))
+				return status;
+		}
+		if (deadline) {
+			double left = deadline - now_ms();
+
+			if (left <= 0)
+				return err_set(e, ERR_TIMEOUT,
+					       "no answer to %s within %d ms",
+					       method, timeout_ms);
+			wait = (int)left + 1;
+		}
+		pr = poll(&pfd, 1, wait);
+		if (pr < 0 && errno == EINTR)
+			continue;
+		if (pr == 0)
+			continue;
+		n = read(c->rfd, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return err_set(e, "agent_unavailable",
+				       "the agent closed the connection before answering %s",
+				       method);
+		frame_reader_feed(&c->fr, chunk, (size_t)n);
+	}
+}
+
+static int connect_or_start(struct client *c, const char *path,
+			    unsigned flags, int timeout_ms, struct err *e)
+{
+	double deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 5000);
+	bool started = false;
+	int fd;
+
+	for (;;) {
+		fd = try_connect(path);
+		if (fd >= 0) {
+			c->rfd = c->wfd = fd;
+			return 0;
+		}
+		if (errno != ENOENT && errno != ECONNREFUSED &&
+		    errno != EAGAIN)
+			return err_set_errno(e, "agent_unavailable",
+					     "cannot connect to %s", path);
+		if (!(flags & CLIENT_AUTOSTART))
+			return err_set(e, "agent_unavailable",
+				       "no agent is listening on %s (start one with `airunner serve`)",
+				       path);
+		if (!started) {
+			struct err se = ERR_INIT;
+
+			if (server_prepare_socket_dir(path, &se) < 0 ||
+			    start_agent(path, &se) < 0) {
+				err_move(e, &se);
+				return -1;
+			}
+			started = true;
+		}
+		if (now_ms() > deadline)
+			return err_set(e, "agent_unavailable",
+				       "started an agent, but it did not listen on %s within %d ms",
+				       path, timeout_ms);
+		usleep(5000);
+	}
+}
+
+int client_open(struct client **out, const char *socket_path,
+		const char *workspace, unsigned flags, int timeout_ms,
+		struct err *e)
+{
+	struct client *c = xcalloc(1, sizeof(*c));
+	struct buf path = BUF_INIT, params = BUF_INIT, result = BUF_INIT;
+	struct json_writer w;
+	int r = -1;
+
+	c->rfd = c->wfd = -1;
+	c->next_id = 1;
+	frame_reader_init(&c->fr, 0);
+	signal(SIGPIPE, SIG_IGN);
+	if (flags & CLIENT_STDIO) {
+		if (spawn_stdio_agent(c, e) < 0)
+			goto out;
+	} else {
+		if (socket_path)
+			buf_adds(&path, socket_path);
+		else
+			client_default_socket(&path);
+		if (connect_or_start(c, path.ptr, flags, timeout_ms, e) < 0)
+			goto out;
+	}
+	json_writer_init(&w, &params);
+	json_obj_begin(&w);
+	json_kv_int(&w, "processId", (int64_t)getpid());
+	json_key(&w, "clientInfo");
+	json_obj_begin(&w);
+	json_kv_str(&w, "name", "airunner-cli");
+	json_kv_str(&w, "version", AIRUNNER_VERSION);
+	json_obj_end(&w);
+	if (workspace)
+		json_kv_str(&w, "rootPath", workspace);
+	json_obj_end(&w);
+	if (client_call(c, "initialize", params.ptr,
+			timeout_ms > 0 ? timeout_ms : 5000, &result, NULL,
+			e) < 0) {
+		if (e->kind && strcmp(e->kind, "rpc_error") == 0)
+			e->kind = "agent_unavailable";
+		err_prefix(e, "initialize");
+		goto out;
+	}
+	*out = c;
+	c = NULL;
+	r = 0;
+out:
+	buf_release(&path);
+	buf_release(&params);
+	buf_release(&result);
+	if (c)
+		client_close(c);
+	return r;
+}
+
+void client_on_notify(struct client *c,
+		      void (*fn)(const char *method, const char *params_json,
+				 void *data),
+		      void *data)
+{
+	c->notify = fn;
+	c->notify_data = data;
+}
+
+void client_close(struct client *c)
+{
+	if (!c)
+		return;
+	if (c->wfd >= 0 && c->wfd != c->rfd)
+		close(c->wfd);
+	if (c->rfd >= 0)
+		close(c->rfd);
+	if (c->child > 0) {
+		/* The private agent ends on EOF; reap it. */
+		waitpid(c->child, NULL, 0);
+	}
+	frame_reader_release(&c->fr);
+	free(c);
+}

@@ -1,0 +1,71 @@
+/*
+ * session: one client's protocol state, independent of its transport.
+ *
+ * server/ owns the file descriptors and hands received bytes to
+ * rpc_session_feed(); the session frames, parses and dispatches them and
+ * sends replies back through the transport's ops. A session is reference
+ * counted: the transport holds one reference and every call in flight holds
+ * one, so a call may outlive its connection (its reply is then dropped).
+ */
+#ifndef AIRUNNER_SESSION_H
+#define AIRUNNER_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rpc/rpc.h"
+
+struct rpc_session;
+
+struct rpc_transport_ops {
+	/* Queue bytes for the client (already framed). */
+	void (*send)(void *transport, const char *data, size_t n);
+	/* The client asked to end the connection (`exit`); after_shutdown
+	 * tells whether it sent `shutdown` first (LSP's exit code rule). */
+	void (*close)(void *transport, bool after_shutdown);
+};
+
+struct rpc_limits {
+	size_t max_frame; /* body bytes; 0 = FRAME_DEFAULT_MAX_BODY */
+	int max_depth;    /* 0 = JSON_MAX_DEPTH_DEFAULT */
+};
+
+/* Process-wide counters for `status`. */
+struct rpc_stats {
+	unsigned sessions;
+	unsigned calls_in_flight;
+	unsigned long long requests_total;
+};
+
+extern struct rpc_stats rpc_stats;
+
+struct rpc_session *rpc_session_new(struct ev_loop *loop,
+				    const struct rpc_transport_ops *ops,
+				    void *transport,
+				    const struct rpc_limits *limits);
+/* Frames and dispatches received bytes. */
+void rpc_session_feed(struct rpc_session *s, const char *data, size_t n);
+/* The transport is gone: calls in flight are cancelled, later replies are
+ * dropped, and the transport's reference is released. */
+void rpc_session_detach(struct rpc_session *s);
+
+/* ---- for the lifecycle methods ---- */
+struct rpc_session *rpc_call_session(const struct rpc_call *call);
+void rpc_session_set_initialized(struct rpc_session *s, const char *workspace);
+bool rpc_session_initialized(const struct rpc_session *s);
+void rpc_session_set_shutdown(struct rpc_session *s);
+bool rpc_session_shutdown(const struct rpc_session *s);
+/* Asks the transport to close once pending output is written. */
+void rpc_session_close(struct rpc_session *s);
+/* Enables methods flagged RPC_M_HIDDEN (tests only). */
+void rpc_enable_hidden_methods(bool on);
+/* Appends the names of the advertised methods to w (an open array). */
+void rpc_write_method_names(struct json_writer *w);
+/* Cancels the call whose id matches (JSON value of a parsed doc). Returns
+ * true if one was found. */
+bool rpc_session_cancel(struct rpc_session *s, const struct json_doc *d,
+			int id);
+/* Cancels every call in flight on every session (daemon shutdown). */
+void rpc_cancel_all(void);
+
+#endif

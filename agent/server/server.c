@@ -1,0 +1,444 @@
+/*
+ * The loop and its connections.
+ *
+ * A connection owns its fds, a read watcher, and a write watcher that runs
+ * only while output is queued (redis: write directly, wait for writability
+ * only when bytes are left over). A connection is never freed inside its own
+ * callback: closing marks it and an ev_prepare watcher frees it before the
+ * loop next blocks.
+ */
+#include "server/server.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <ev.h>
+
+#include "cli/client.h"
+#include "rpc/session.h"
+#include "util/log.h"
+#include "util/mem.h"
+
+/* Above this much queued output we stop reading from the client until it
+ * drains: backpressure instead of unbounded memory. */
+#define CONN_OUT_HIGH ((size_t)16 << 20)
+#define READ_CHUNK 65536
+
+struct conn {
+	struct ev_loop *loop;
+	int rfd, wfd;
+	ev_io rw, ww;
+	struct buf out;
+	struct rpc_session *session;
+	bool closing;        /* close once output is flushed */
+	bool dead;           /* freed at the next prepare */
+	bool is_stdio;
+	struct conn *next;   /* all connections */
+};
+
+static struct {
+	struct ev_loop *loop;
+	struct server_info info;
+	struct rpc_limits limits;
+	int listen_fd;
+	int lock_fd;
+	char *socket_path;
+	char *lock_path;
+	ev_io accept_w;
+	ev_signal sigterm_w, sigint_w;
+	ev_prepare reap_w;
+	struct conn *conns;
+	bool stopping;
+	int exit_status;
+} srv = { .listen_fd = -1, .lock_fd = -1 };
+
+static void conn_kill(struct conn *c);
+
+static void conn_flush(struct conn *c)
+{
+	ssize_t n;
+
+	while (c->out.len) {
+		n = c->is_stdio ? write(c->wfd, c->out.ptr, c->out.len)
+				: send(c->wfd, c->out.ptr, c->out.len,
+				       MSG_NOSIGNAL);
+		if (n > 0) {
+			buf_consume(&c->out, (size_t)n);
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			if (!ev_is_active(&c->ww))
+				ev_io_start(c->loop, &c->ww);
+			return;
+		}
+		/* The peer is gone: its requests are all it loses. */
+		conn_kill(c);
+		return;
+	}
+	if (ev_is_active(&c->ww))
+		ev_io_stop(c->loop, &c->ww);
+	if (!ev_is_active(&c->rw) && !c->closing && !c->dead)
+		ev_io_start(c->loop, &c->rw);
+	if (c->closing)
+		conn_kill(c);
+}
+
+static void conn_send(void *transport, const char *data, size_t n)
+{
+	struct conn *c = transport;
+
+	if (c->dead)
+		return;
+	if (buf_add(&c->out, data, n) < 0) {
+		log_warn("client output over %zu bytes; dropping the client",
+			 c->out.max);
+		conn_kill(c);
+		return;
+	}
+	conn_flush(c);
+	if (!c->dead && c->out.len > CONN_OUT_HIGH && ev_is_active(&c->rw))
+		ev_io_stop(c->loop, &c->rw);
+}
+
+static void conn_close_req(void *transport, bool after_shutdown)
+{
+	struct conn *c = transport;
+
+	if (c->is_stdio) /* `exit` ends a stdio agent, as in LSP */
+		server_request_stop(after_shutdown ? 0 : 1);
+	c->closing = true;
+	if (ev_is_active(&c->rw))
+		ev_io_stop(c->loop, &c->rw);
+	if (!c->out.len)
+		conn_kill(c);
+}
+
+static const struct rpc_transport_ops conn_ops = { conn_send, conn_close_req };
+
+/* Detaches the session now; the memory goes at the next prepare. */
+static void conn_kill(struct conn *c)
+{
+	if (c->dead)
+		return;
+	c->dead = true;
+	ev_io_stop(c->loop, &c->rw);
+	ev_io_stop(c->loop, &c->ww);
+	if (c->session) {
+		struct rpc_session *s = c->session;
+
+		c->session = NULL;
+		rpc_session_detach(s);
+	}
+	if (c->is_stdio && !srv.stopping)
+		server_request_stop(srv.exit_status);
+}
+
+static void conn_read_cb(struct ev_loop *loop, ev_io *w, int revents)
+{
+	struct conn *c = w->data;
+	char chunk[READ_CHUNK];
+	ssize_t n;
+
+	n = read(c->rfd, chunk, sizeof(chunk));
+	if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+		return;
+	if (n <= 0) {
+		conn_kill(c);
+		return;
+	}
+	if (c->session)
+		rpc_session_feed(c->session, chunk, (size_t)n);
+}
+
+static void conn_write_cb(struct ev_loop *loop, ev_io *w, int revents)
+{
+	conn_flush(w->data);
+}
+
+static struct conn *conn_new(int rfd, int wfd, bool is_stdio)
+{
+	struct conn *c = xcalloc(1, sizeof(*c));
+
+	c->loop = srv.loop;
+	c->rfd = rfd;
+	c->wfd = wfd;
+	c->is_stdio = is_stdio;
+	/* A client that never reads gets cut off rather than growing us. */
+	buf_init(&c->out, (size_t)256 << 20);
+	fcntl(rfd, F_SETFL, fcntl(rfd, F_GETFL) | O_NONBLOCK);
+	fcntl(wfd, F_SETFL, fcntl(wfd, F_GETFL) | O_NONBLOCK);
+	ev_io_init(&c->rw, conn_read_cb, rfd, EV_READ);
+	ev_io_init(&c->ww, conn_write_cb, wfd, EV_WRITE);
+	c->rw.data = c;
+	c->ww.data = c;
+	c->session = rpc_session_new(srv.loop, &conn_ops, c, &srv.limits);
+	c->next = srv.conns;
+	srv.conns = c;
+	ev_io_start(srv.loop, &c->rw);
+	return c;
+}
+
+static void reap_cb(struct ev_loop *loop, ev_prepare *w, int revents)
+{
+	struct conn **pp = &srv.conns, *c;
+
+	while ((c = *pp)) {
+		if (!c->dead) {
+			pp = &c->next;
+			continue;
+		}
+		*pp = c->next;
+		if (!c->is_stdio) {
+			close(c->rfd);
+		}
+		buf_release(&c->out);
+		free(c);
+	}
+	if (srv.stopping && !srv.conns)
+		ev_break(loop, EVBREAK_ALL);
+	else if (srv.stopping) {
+		/* Wait only for pending output, never for a silent client. */
+		for (c = srv.conns; c; c = c->next)
+			if (!c->out.len || c->is_stdio)
+				conn_kill(c);
+	}
+}
+
+static void accept_cb(struct ev_loop *loop, ev_io *w, int revents)
+{
+	struct ucred cred;
+	socklen_t len = sizeof(cred);
+	int fd;
+
+	fd = accept4(srv.listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+	if (fd < 0)
+		return;
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) < 0 ||
+	    cred.uid != getuid()) {
+		log_warn("refused a connection from uid %d (not ours)",
+			 (int)cred.uid);
+		close(fd);
+		return;
+	}
+	conn_new(fd, fd, false);
+}
+
+void server_request_stop(int exit_status)
+{
+	struct conn *c;
+
+	if (srv.stopping)
+		return;
+	srv.stopping = true;
+	srv.exit_status = exit_status;
+	if (ev_is_active(&srv.accept_w))
+		ev_io_stop(srv.loop, &srv.accept_w);
+	rpc_cancel_all();
+	for (c = srv.conns; c; c = c->next) {
+		c->closing = true;
+		ev_io_stop(srv.loop, &c->rw);
+		if (!c->out.len)
+			conn_kill(c);
+	}
+}
+
+static void signal_cb(struct ev_loop *loop, ev_signal *w, int revents)
+{
+	log_info("signal %d: stopping", w->signum);
+	server_request_stop(0);
+}
+
+const struct server_info *server_info(void)
+{
+	return &srv.info;
+}
+
+int server_prepare_socket_dir(const char *socket_path, struct err *e)
+{
+	char *dir = xstrdup(socket_path), *slash = strrchr(dir, '/');
+	struct stat st;
+	int r = -1;
+
+	if (!slash || slash == dir) {
+		r = 0;
+		goto out;
+	}
+	*slash = '\0';
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+		err_set_errno(e, ERR_IO, "cannot create %s", dir);
+		goto out;
+	}
+	if (stat(dir, &st) < 0) {
+		err_set_errno(e, ERR_IO, "cannot stat %s", dir);
+		goto out;
+	}
+	if (st.st_uid != getuid()) {
+		err_set(e, ERR_IO, "%s belongs to uid %d, not to us", dir,
+			(int)st.st_uid);
+		goto out;
+	}
+	if (st.st_mode & 0077) {
+		err_set(e, ERR_IO,
+			"%s is open to other users (mode %03o); it must be 0700",
+			dir, (unsigned)(st.st_mode & 0777));
+		goto out;
+	}
+	r = 0;
+out:
+	free(dir);
+	return r;
+}
+
+/*
+ * The lock file beside the socket decides who serves: whoever holds the
+ * flock. That makes "is an agent live?" race-free, and a socket file left by
+ * a dead agent is simply replaced.
+ */
+static int take_socket(const char *path, struct err *e)
+{
+	struct sockaddr_un sa;
+	struct buf lock = BUF_INIT, pid = BUF_INIT;
+	mode_t old;
+	int fd = -1, r = -1;
+
+	if (strlen(path) >= sizeof(sa.sun_path))
+		return err_set(e, ERR_INVALID_PARAMS,
+			       "socket path too long (%zu bytes, at most %zu)",
+			       strlen(path), sizeof(sa.sun_path) - 1);
+	if (server_prepare_socket_dir(path, e) < 0)
+		return -1;
+	buf_addf(&lock, "%s.lock", path);
+	srv.lock_fd = open(lock.ptr, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (srv.lock_fd < 0) {
+		err_set_errno(e, ERR_IO, "cannot open %s", lock.ptr);
+		goto out;
+	}
+	if (flock(srv.lock_fd, LOCK_EX | LOCK_NB) < 0) {
+		struct buf other = BUF_INIT;
+
+		buf_read_file(&other, lock.ptr, 64);
+		err_set(e, "already_running",
+			"an agent is already serving on %s (pid %s)", path,
+			other.len ? other.ptr : "unknown");
+		buf_release(&other);
+		close(srv.lock_fd);
+		srv.lock_fd = -1;
+		goto out;
+	}
+	buf_addf(&pid, "%d", (int)getpid());
+	if (ftruncate(srv.lock_fd, 0) < 0 ||
+	    pwrite(srv.lock_fd, pid.ptr, pid.len, 0) < 0)
+		log_warn("cannot record our pid in %s", lock.ptr);
+	unlink(path); /* stale: nobody holds the lock */
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	if (fd < 0) {
+		err_set_errno(e, ERR_IO, "socket");
+		goto out;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	memcpy(sa.sun_path, path, strlen(path) + 1);
+	old = umask(0177); /* the socket is born 0600 */
+	r = bind(fd, (struct sockaddr *)&sa, sizeof(sa));
+	umask(old);
+	if (r < 0 || listen(fd, 128) < 0) {
+		r = err_set_errno(e, ERR_IO, "cannot listen on %s", path);
+		close(fd);
+		goto out;
+	}
+	srv.listen_fd = fd;
+	srv.socket_path = xstrdup(path);
+	srv.lock_path = buf_detach(&lock, NULL);
+	r = 0;
+out:
+	buf_release(&lock);
+	buf_release(&pid);
+	return r;
+}
+
+static void release_socket(void)
+{
+	if (srv.listen_fd >= 0) {
+		close(srv.listen_fd);
+		srv.listen_fd = -1;
+		unlink(srv.socket_path);
+	}
+	if (srv.lock_fd >= 0) {
+		unlink(srv.lock_path);
+		close(srv.lock_fd);
+		srv.lock_fd = -1;
+	}
+	free(srv.socket_path);
+	free(srv.lock_path);
+	srv.socket_path = srv.lock_path = NULL;
+}
+
+int server_run(const struct server_options *opt, struct err *e)
+{
+	struct buf path = BUF_INIT;
+	int r = -1;
+
+	signal(SIGPIPE, SIG_IGN);
+	srv.loop = EV_DEFAULT;
+	srv.limits.max_frame = opt->max_frame;
+	srv.limits.max_depth = opt->max_depth;
+	srv.info.started = ev_time();
+	srv.info.stdio = opt->stdio;
+	srv.stopping = false;
+	srv.exit_status = 0;
+	rpc_enable_hidden_methods(getenv("AIRUNNER_TEST_METHODS") &&
+				  strcmp(getenv("AIRUNNER_TEST_METHODS"), "1") == 0);
+
+	if (opt->stdio) {
+		conn_new(STDIN_FILENO, STDOUT_FILENO, true);
+	} else {
+		if (opt->socket_path)
+			buf_adds(&path, opt->socket_path);
+		else
+			client_default_socket(&path);
+		if (take_socket(path.ptr, e) < 0)
+			goto out;
+		srv.info.socket = srv.socket_path;
+		ev_io_init(&srv.accept_w, accept_cb, srv.listen_fd, EV_READ);
+		ev_io_start(srv.loop, &srv.accept_w);
+		log_info("serving on %s (pid %d)", srv.socket_path,
+			 (int)getpid());
+	}
+	ev_signal_init(&srv.sigterm_w, signal_cb, SIGTERM);
+	ev_signal_init(&srv.sigint_w, signal_cb, SIGINT);
+	ev_signal_start(srv.loop, &srv.sigterm_w);
+	ev_signal_start(srv.loop, &srv.sigint_w);
+	ev_unref(srv.loop); /* signal watchers alone do not keep us alive */
+	ev_unref(srv.loop);
+	ev_prepare_init(&srv.reap_w, reap_cb);
+	ev_prepare_start(srv.loop, &srv.reap_w);
+	ev_unref(srv.loop);
+
+	ev_run(srv.loop, 0);
+
+	ev_ref(srv.loop);
+	ev_ref(srv.loop);
+	ev_ref(srv.loop);
+	ev_signal_stop(srv.loop, &srv.sigterm_w);
+	ev_signal_stop(srv.loop, &srv.sigint_w);
+	ev_prepare_stop(srv.loop, &srv.reap_w);
+	if (ev_is_active(&srv.accept_w))
+		ev_io_stop(srv.loop, &srv.accept_w);
+	release_socket();
+	r = srv.exit_status;
+	log_info("stopped");
+out:
+	buf_release(&path);
+	return r;
+}

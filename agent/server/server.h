@@ -1,0 +1,40 @@
+/*
+ * server: the libev loop, its listeners (stdio, the Unix socket) and the
+ * connections on them. Each connection carries one rpc_session.
+ */
+#ifndef AIRUNNER_SERVER_H
+#define AIRUNNER_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/err.h"
+
+struct server_options {
+	const char *socket_path; /* NULL: the default path */
+	bool stdio;              /* serve one client on stdin/stdout */
+	size_t max_frame;        /* 0: 64 MiB */
+	int max_depth;           /* 0: 256 */
+};
+
+/* Runs until stopped; returns the process exit status, or -1 with e set
+ * when the server could not start (e->kind "already_running" when another
+ * agent holds the socket). */
+int server_run(const struct server_options *opt, struct err *e);
+
+/* Stops accepting, cancels what is in flight, flushes replies, then ends
+ * server_run(). Safe to call from any loop callback. */
+void server_request_stop(int exit_status);
+
+struct server_info {
+	double started;     /* ev_time() at start */
+	const char *socket; /* NULL in stdio mode */
+	bool stdio;
+};
+const struct server_info *server_info(void);
+
+/* Creates the socket's folder (0700, owned by us) if needed; fails when an
+ * existing folder is not ours or is open to others. */
+int server_prepare_socket_dir(const char *socket_path, struct err *e);
+
+#endif
