@@ -81,3 +81,20 @@ expect_in() {
 expect_not_in() {
 	! grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "did not expect '$2' in $1"; }
 }
+
+# example_repo DIR: the bundled TypeScript example as a committed repo with
+# airunner's hook installed and its dev dependencies linked in.
+example_repo() {
+	local deps
+	deps=$("$AIRUNNER_SRC/scripts/example-deps.sh") || fail "installing the example's dependencies"
+	cp -r "$AIRUNNER_SRC/tests/fixtures/example-ts" "$1" && cd "$1" || fail "copy the example"
+	ln -s "$deps" node_modules
+	git init -q . && git add -A && git commit -qm "the example" || fail "example commit"
+	"$AIRUNNER_BIN" hooks install >/dev/null || fail "hooks install"
+}
+
+# The agent that serves our private socket, if one runs: its pid, or "".
+agent_pid() {
+	"$AIRUNNER_BIN" call --no-start status 2>/dev/null |
+		sed -n 's/.*"pid":\([0-9]*\).*/\1/p'
+}
