@@ -19,7 +19,7 @@ commit_ok "nothing to check"
 # A failing configured check blocks and shows its output.
 cat >.airunner <<'CFG'
 [check "fail"]
-	command = sh -c "echo the-check-said-no; exit 3"
+	command = "sh -c 'echo the-check-said-no; exit 3'"
 	files = *
 CFG
 git add .airunner
@@ -48,7 +48,7 @@ done
 # the message says how to bypass.
 cat >.airunner <<'CFG'
 [check "crash"]
-	command = sh -c "kill -9 $PPID; sleep 5"
+	command = "sh -c 'kill -9 $PPID; sleep 5'"
 	files = *
 CFG
 git add .airunner
@@ -70,7 +70,7 @@ new_repo "$T/inproc"
 "$A" hooks install >/dev/null || fail "install"
 cat >.airunner <<'CFG'
 [check "fail"]
-	command = sh -c "echo in-process-no; exit 4"
+	command = "sh -c 'echo in-process-no; exit 4'"
 	files = *
 CFG
 git add .airunner
