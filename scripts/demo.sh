@@ -3,17 +3,16 @@
 # a commit with a type error is blocked with the classified report, the fix
 # is committed. Exits 0 only if the broken commit was blocked and the fixed
 # one passed.
-#   usage: scripts/demo.sh [SCRATCH-DIR]
-#   env:   AIRUNNER_BIN (default: build/airunner of this tree)
+#   usage: sh scripts/demo.sh [SCRATCH-DIR]
+#   env:   AIRUNNER_BIN (default: build/airunner, built by scripts/setup.sh)
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
-bin=${AIRUNNER_BIN:-$src/build/airunner}
-if [ ! -x "$bin" ]; then
-	echo "demo: no airunner binary at $bin; build it first:" >&2
-	echo "  cmake -S . -B build && make -C build -j2" >&2
-	exit 2
+if [ -z "${AIRUNNER_BIN:-}" ]; then
+	sh "$src/scripts/setup.sh" || exit 2
 fi
-bin=$(realpath "$bin")
+bin=$(realpath "${AIRUNNER_BIN:-$src/build/airunner}")
+[ -x "$bin" ] || { echo "demo: no airunner binary at $bin" >&2; exit 2; }
 scratch=${1:-$(mktemp -d "${TMPDIR:-/tmp}/airunner-demo.XXXXXX")}
 repo=$scratch/example-ts
 
@@ -33,7 +32,9 @@ stop_agent() {
 trap stop_agent EXIT
 
 step "1. copy the example project to $repo"
-rm -rf "$repo" && cp -r "$src/tests/fixtures/example-ts" "$repo" || die "copy"
+rm -rf "$repo" && mkdir -p "$repo" &&
+	tar -C "$src/tests/fixtures/example-ts" --exclude=node_modules -cf - . |
+	tar -C "$repo" -xf - || die "copy"
 cd "$repo" || die "cd $repo"
 ls src
 

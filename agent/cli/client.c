@@ -31,6 +31,7 @@ struct client {
 	pid_t child; /* the private agent in --stdio mode */
 	struct frame_reader fr;
 	int64_t next_id;
+	struct buf init_result; /* the `initialize` result JSON */
 	void (*notify)(const char *method, const char *params, void *data);
 	void *notify_data;
 };
@@ -394,12 +395,13 @@ int client_open(struct client **out, const char *socket_path,
 		struct err *e)
 {
 	struct client *c = xcalloc(1, sizeof(*c));
-	struct buf path = BUF_INIT, params = BUF_INIT, result = BUF_INIT;
+	struct buf path = BUF_INIT, params = BUF_INIT;
 	struct json_writer w;
 	int r = -1;
 
 	c->rfd = c->wfd = -1;
 	c->next_id = 1;
+	buf_init(&c->init_result, 0);
 	frame_reader_init(&c->fr, 0);
 	signal(SIGPIPE, SIG_IGN);
 	if (flags & CLIENT_STDIO) {
@@ -425,7 +427,7 @@ int client_open(struct client **out, const char *socket_path,
 		json_kv_str(&w, "rootPath", workspace);
 	json_obj_end(&w);
 	if (client_call(c, "initialize", params.ptr,
-			timeout_ms > 0 ? timeout_ms : 5000, &result, NULL,
+			timeout_ms > 0 ? timeout_ms : 5000, &c->init_result, NULL,
 			e) < 0) {
 		if (e->kind && strcmp(e->kind, "rpc_error") == 0)
 			e->kind = "agent_unavailable";
@@ -438,10 +440,14 @@ int client_open(struct client **out, const char *socket_path,
 out:
 	buf_release(&path);
 	buf_release(&params);
-	buf_release(&result);
 	if (c)
 		client_close(c);
 	return r;
+}
+
+const char *client_initialize_result(const struct client *c)
+{
+	return c->init_result.ptr;
 }
 
 void client_on_notify(struct client *c,
@@ -466,5 +472,6 @@ void client_close(struct client *c)
 		waitpid(c->child, NULL, 0);
 	}
 	frame_reader_release(&c->fr);
+	buf_release(&c->init_result);
 	free(c);
 }

@@ -36,6 +36,8 @@ int client_open(struct client **out, const char *socket_path,
  */
 int client_call(struct client *c, const char *method, const char *params_json,
 		int timeout_ms, struct buf *result, int *code, struct err *e);
+/* The result of the handshake's `initialize` (JSON text, owned by c). */
+const char *client_initialize_result(const struct client *c);
 void client_on_notify(struct client *c,
 		      void (*fn)(const char *method, const char *params_json,
 				 void *data),

@@ -35,14 +35,26 @@ void frame_reader_feed(struct frame_reader *r, const char *data, size_t n)
 		buf_add(&r->in, data, n); /* bounded: see init */
 }
 
-/* Finds the next "Content-Length:" at a line start; drops what precedes it. */
+/* Where "Content-Length:" next occurs in [from, to), or to. */
+static size_t find_header(const struct buf *in, size_t from, size_t to)
+{
+	size_t i, hl = strlen(HEADER_NAME);
+
+	for (i = from; i + hl <= to; i++)
+		if (strncasecmp(in->ptr + i, HEADER_NAME, hl) == 0)
+			return i;
+	return to;
+}
+
+/* Drops bytes up to the next "Content-Length:". Anywhere, not only at a line
+ * start: after a body whose length lied short, the next header follows the
+ * leftover bytes directly. */
 static int resync(struct frame_reader *r)
 {
 	size_t i, hl = strlen(HEADER_NAME);
 
 	for (i = 0; i + hl <= r->in.len; i++) {
-		if ((i == 0 || r->in.ptr[i - 1] == '\n') &&
-		    strncasecmp(r->in.ptr + i, HEADER_NAME, hl) == 0) {
+		if (strncasecmp(r->in.ptr + i, HEADER_NAME, hl) == 0) {
 			buf_consume(&r->in, i);
 			r->resync = 0;
 			r->scanned = 0;
@@ -148,9 +160,16 @@ enum frame_status frame_reader_next(struct frame_reader *r, const char **body,
 			i = (size_t)(p - r->in.ptr);
 			r->scanned = 0;
 			if (parse_headers(r->in.ptr, i, &r->body_len, e) < 0) {
-				/* Skip this header block; look for the next. */
-				buf_consume(&r->in, i + 4);
-				r->resync = 1;
+				size_t at = find_header(&r->in, 1, i);
+
+				if (at < i) {
+					/* Garbage, then a header: keep the
+					 * header. */
+					buf_consume(&r->in, at);
+				} else {
+					buf_consume(&r->in, i + 4);
+					r->resync = 1;
+				}
 				return FRAME_ERROR;
 			}
 			buf_consume(&r->in, i + 4);

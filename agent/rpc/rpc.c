@@ -130,6 +130,11 @@ void rpc_session_detach(struct rpc_session *s)
 	session_unref(s);
 }
 
+bool rpc_session_busy(const struct rpc_session *s)
+{
+	return s->calls != NULL;
+}
+
 void rpc_session_set_initialized(struct rpc_session *s, const char *workspace)
 {
 	s->initialized = true;

@@ -49,6 +49,9 @@ void rpc_session_feed(struct rpc_session *s, const char *data, size_t n);
  * dropped, and the transport's reference is released. */
 void rpc_session_detach(struct rpc_session *s);
 
+/* True while calls are in flight on s. */
+bool rpc_session_busy(const struct rpc_session *s);
+
 /* ---- for the lifecycle methods ---- */
 struct rpc_session *rpc_call_session(const struct rpc_call *call);
 void rpc_session_set_initialized(struct rpc_session *s, const char *workspace);

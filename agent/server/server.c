@@ -42,6 +42,7 @@ struct conn {
 	bool closing;        /* close once output is flushed */
 	bool dead;           /* freed at the next prepare */
 	bool is_stdio;
+	bool read_eof;       /* stdio: stdin ended; finish what is in flight */
 	struct conn *next;   /* all connections */
 };
 
@@ -88,7 +89,7 @@ static void conn_flush(struct conn *c)
 	}
 	if (ev_is_active(&c->ww))
 		ev_io_stop(c->loop, &c->ww);
-	if (!ev_is_active(&c->rw) && !c->closing && !c->dead)
+	if (!ev_is_active(&c->rw) && !c->closing && !c->dead && !c->read_eof)
 		ev_io_start(c->loop, &c->rw);
 	if (c->closing)
 		conn_kill(c);
@@ -153,6 +154,14 @@ static void conn_read_cb(struct ev_loop *loop, ev_io *w, int revents)
 	n = read(c->rfd, chunk, sizeof(chunk));
 	if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
 		return;
+	if (n == 0 && c->is_stdio) {
+		/* `... | airunner serve --stdio`: stdin ends right after the
+		 * requests; answer them before going (reap_cb). A socket peer
+		 * that closes is gone: its requests are cancelled. */
+		c->read_eof = true;
+		ev_io_stop(loop, &c->rw);
+		return;
+	}
 	if (n <= 0) {
 		conn_kill(c);
 		return;
@@ -194,6 +203,9 @@ static void reap_cb(struct ev_loop *loop, ev_prepare *w, int revents)
 	struct conn **pp = &srv.conns, *c;
 
 	while ((c = *pp)) {
+		if (c->read_eof && !c->dead && !c->out.len &&
+		    !rpc_session_busy(c->session))
+			conn_kill(c);
 		if (!c->dead) {
 			pp = &c->next;
 			continue;
