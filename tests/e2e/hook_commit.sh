@@ -46,7 +46,7 @@ grep -q 'String(total(items))' src/cart.ts || fail "the hook touched the work tr
 git add src/cart.ts
 sed -i 's/formatPrice(String(total(items)))/formatPrice(total(items))/' src/cart.ts
 commit_blocked "broken index, good work tree"
-expect_in "$T/out" "src/cart.ts:15:36: type_error:"
+expect_in "$T/out" "src/cart.ts:15:40: type_error:" # "total due: " moved it
 grep -q 'formatPrice(total(items))' src/cart.ts || fail "the hook touched the work tree"
 
 # `git commit -a` commits the work tree (fixed): it passes; staging the
