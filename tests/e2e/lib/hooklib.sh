@@ -57,7 +57,7 @@ new_repo() {
 commit_ok() {
 	local msg=$1
 	shift
-	git commit -m "$msg" "$@" >"$T/out" 2>&1 ||
+	git commit -q -m "$msg" "$@" >"$T/out" 2>&1 ||
 		{ cat "$T/out" >&2; fail "commit '$msg' was blocked"; }
 }
 
@@ -66,7 +66,7 @@ commit_blocked() {
 	local msg=$1 head
 	shift
 	head=$(git rev-parse HEAD)
-	if git commit -m "$msg" "$@" >"$T/out" 2>&1; then
+	if git commit -q -m "$msg" "$@" >"$T/out" 2>&1; then
 		cat "$T/out" >&2
 		fail "commit '$msg' passed but should be blocked"
 	fi
