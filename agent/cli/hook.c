@@ -127,7 +127,7 @@ out:
 /* verify/run params: the staged content of root. `git commit -a` and
  * `git commit FILE` stage into a temporary index named by GIT_INDEX_FILE;
  * that index, not .git/index, is what is about to be committed. */
-static void build_params(struct buf *out, const char *root)
+static void build_params(struct buf *out, const char *root, bool tty)
 {
 	struct json_writer w;
 	struct buf index = BUF_INIT;
@@ -144,6 +144,8 @@ static void build_params(struct buf *out, const char *root)
 	json_kv_bool(&w, "staged", true);
 	if (index.len)
 		json_kv_str(&w, "index", index.ptr);
+	if (tty)
+		json_kv_str(&w, "workDoneToken", "hook");
 	json_obj_end(&w);
 	buf_release(&index);
 }
@@ -199,13 +201,55 @@ static int agent_failed(const struct policy *p, const struct err *e)
 }
 
 /*
+ * On a terminal, a line that says which check just finished while tsc and
+ * friends take their seconds; erased before the report.
+ */
+static void progress_show(const char *msg, int64_t percent)
+{
+	fprintf(stderr, "\r\033[Kairunner: verifying... %s (%lld%%)", msg,
+		(long long)percent);
+	fflush(stderr);
+}
+
+static void progress_clear(bool tty)
+{
+	if (tty)
+		fputs("\r\033[K", stderr);
+}
+
+/* $/progress from the agent: {token, value: {kind, message, percentage}}. */
+static void on_notify(const char *method, const char *params, void *data)
+{
+	struct json_doc d = JSON_DOC_INIT;
+	struct err e = ERR_INIT;
+	char *msg = NULL;
+	int64_t pct = 0;
+	int v;
+
+	if (strcmp(method, "$/progress") ||
+	    json_parse(&d, params, strlen(params), JSON_MAX_DEPTH_DEFAULT,
+		       &e) < 0)
+		goto out;
+	v = json_get(&d, 0, "value");
+	msg = json_strdup(&d, json_get(&d, v, "message"));
+	json_int64(&d, json_get(&d, v, "percentage"), &pct);
+	if (msg && json_str_eq(&d, json_get(&d, v, "kind"), "report"))
+		progress_show(msg, pct);
+out:
+	free(msg);
+	json_doc_release(&d);
+	err_clear(&e);
+}
+
+/*
  * The agent does the work when one runs (or can be started): it keeps the
  * result cache and the loaded pattern database warm across commits.
  * 1 = no agent reachable (the caller checks in-process), 0 = result filled,
  * -1 = the agent failed.
  */
 static int verify_by_agent(const char *root, const char *params,
-			   int timeout_ms, struct buf *result, struct err *e)
+			   int timeout_ms, bool tty, struct buf *result,
+			   struct err *e)
 {
 	struct client *c = NULL;
 	struct err ce = ERR_INIT;
@@ -216,6 +260,8 @@ static int verify_by_agent(const char *root, const char *params,
 		err_clear(&ce);
 		return 1;
 	}
+	if (tty)
+		client_on_notify(c, on_notify, NULL);
 	r = client_call(c, "verify/run", params, timeout_ms, result, &code, e);
 	if (r < 0 && code)
 		err_prefix(e, "verify/run error %d", code);
@@ -238,7 +284,7 @@ int cmd_hook(int argc, char **argv)
 	struct buf report = BUF_INIT;
 	struct policy pol;
 	unsigned flags = 0;
-	bool blocked = false;
+	bool blocked = false, tty;
 	int r, status = 1;
 
 	if (argc < 2 || strcmp(argv[1], "pre-commit")) {
@@ -251,16 +297,20 @@ int cmd_hook(int argc, char **argv)
 		fprintf(stderr, "airunner: hook pre-commit: %s\n", e.msg.ptr);
 		goto out;
 	}
+	tty = isatty(STDERR_FILENO) && getenv("TERM") &&
+	      strcmp(getenv("TERM"), "dumb");
 	read_policy(&pol, root.ptr);
-	build_params(&params, root.ptr);
-	r = verify_by_agent(root.ptr, params.ptr, pol.timeout_ms, &result, &e);
+	build_params(&params, root.ptr, tty);
+	r = verify_by_agent(root.ptr, params.ptr, pol.timeout_ms, tty, &result,
+			    &e);
 	if (r == 1)
 		r = verify_in_process(root.ptr, params.ptr, &result, &e);
+	progress_clear(tty);
 	if (r < 0) {
 		status = agent_failed(&pol, &e);
 		goto out;
 	}
-	if (isatty(STDERR_FILENO) && !getenv("NO_COLOR"))
+	if (tty && !getenv("NO_COLOR"))
 		flags |= REPORT_COLOR;
 	if (report_render(&report, result.ptr, result.len, flags, &blocked,
 			  &e) < 0) {
