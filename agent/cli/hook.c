@@ -19,8 +19,8 @@
 /* Reaching (or starting) the agent must be quick: past this, the hook checks
  * in-process instead of making the commit wait on a wedged agent. */
 #define CONNECT_TIMEOUT_MS 2000
-/* The whole verification, unless hook.timeout (seconds) says otherwise. Each
- * check has its own, shorter timeout; this one catches a stuck agent. */
+/* The whole verification. Each check has its own, shorter timeout, so the
+ * agent answers well before this unless it is stuck. */
 #define VERIFY_TIMEOUT_S 600
 
 static bool skip_requested(void)
@@ -96,16 +96,25 @@ int cmd_hooks(int argc, char **argv)
 
 /* ---- airunner hook pre-commit ---- */
 
-/* The top of the work tree holding dir (git runs hooks there, but the
- * pre-commit framework or a person may call us from elsewhere). */
-static int work_tree(struct buf *out, const char *dir, struct err *e)
+/*
+ * The top of the work tree to verify. Under git (GIT_INDEX_FILE set) that
+ * is the cwd: git runs hooks there. That case skips libgit2, whose
+ * initialisation alone (TLS set-up) costs more than the rest of the hook.
+ * Called by hand or by the pre-commit framework, libgit2 finds the repo.
+ */
+static int work_tree(struct buf *out, struct err *e)
 {
 	git_repository *repo = NULL;
 	const char *wd;
+	char cwd[PATH_MAX];
 	int r = -1;
 
+	if (getenv("GIT_INDEX_FILE") && getcwd(cwd, sizeof(cwd))) {
+		buf_adds(out, cwd);
+		return 0;
+	}
 	git_libgit2_init();
-	if (git_repository_open_ext(&repo, dir, 0, NULL) < 0) {
+	if (git_repository_open_ext(&repo, ".", 0, NULL) < 0) {
 		err_set(e, "not_a_repo", "not inside a git repository");
 		return -1;
 	}
@@ -150,46 +159,32 @@ static void build_params(struct buf *out, const char *root, bool tty)
 	buf_release(&index);
 }
 
-struct policy {
-	bool allow;       /* hook.onError = allow */
-	int timeout_ms;   /* hook.timeout */
-};
-
-static void read_policy(struct policy *p, const char *root)
+/*
+ * Verification could not be done (the agent crashed, timed out, answered
+ * nonsense): hook.onError decides, default block. Read only now, so a
+ * commit that goes well never pays for opening the config.
+ */
+static int agent_failed(const char *root, const struct err *why)
 {
 	struct config *cfg = NULL;
 	struct err e = ERR_INIT;
 	char *v = NULL;
-	int64_t t;
+	bool allow = false;
 
-	p->allow = false;
-	p->timeout_ms = VERIFY_TIMEOUT_S * 1000;
+	fprintf(stderr, "airunner: verification failed to run: %s\n",
+		why->msg.len ? why->msg.ptr : "unknown error");
 	if (config_open(&cfg, root, &e) < 0) {
 		fprintf(stderr, "airunner: %s\n", e.msg.ptr);
-		goto out;
-	}
-	if (config_get_string(cfg, "hook.onerror", &v, &e) == 1) {
-		if (!strcasecmp(v, "allow"))
-			p->allow = true;
-		else if (strcasecmp(v, "block"))
+	} else if (config_get_string(cfg, "hook.onerror", &v, &e) == 1) {
+		allow = !strcasecmp(v, "allow");
+		if (!allow && strcasecmp(v, "block"))
 			fprintf(stderr, "airunner: hook.onError is '%s'; "
-				"expected block or allow, so blocking\n", v);
+				"expected block or allow\n", v);
 	}
-	if (config_get_int(cfg, "hook.timeout", &t, &e) == 1 && t > 0 &&
-	    t < INT_MAX / 1000)
-		p->timeout_ms = (int)t * 1000;
-out:
 	free(v);
 	config_free(cfg);
 	err_clear(&e);
-}
-
-/* The agent (or the in-process run) failed: the policy decides. */
-static int agent_failed(const struct policy *p, const struct err *e)
-{
-	fprintf(stderr, "airunner: verification failed to run: %s\n",
-		e->msg.len ? e->msg.ptr : "unknown error");
-	if (p->allow) {
+	if (allow) {
 		fputs("airunner: commit allowed without verification "
 		      "(hook.onError = allow)\n", stderr);
 		return 0;
@@ -247,9 +242,8 @@ out:
  * 1 = no agent reachable (the caller checks in-process), 0 = result filled,
  * -1 = the agent failed.
  */
-static int verify_by_agent(const char *root, const char *params,
-			   int timeout_ms, bool tty, struct buf *result,
-			   struct err *e)
+static int verify_by_agent(const char *root, const char *params, bool tty,
+			   struct buf *result, struct err *e)
 {
 	struct client *c = NULL;
 	struct err ce = ERR_INIT;
@@ -262,7 +256,8 @@ static int verify_by_agent(const char *root, const char *params,
 	}
 	if (tty)
 		client_on_notify(c, on_notify, NULL);
-	r = client_call(c, "verify/run", params, timeout_ms, result, &code, e);
+	r = client_call(c, "verify/run", params, VERIFY_TIMEOUT_S * 1000,
+			result, &code, e);
 	if (r < 0 && code)
 		err_prefix(e, "verify/run error %d", code);
 	client_close(c);
@@ -282,7 +277,6 @@ int cmd_hook(int argc, char **argv)
 	struct err e = ERR_INIT;
 	struct buf root = BUF_INIT, params = BUF_INIT, result = BUF_INIT;
 	struct buf report = BUF_INIT;
-	struct policy pol;
 	unsigned flags = 0;
 	bool blocked = false, tty;
 	int r, status = 1;
@@ -293,21 +287,19 @@ int cmd_hook(int argc, char **argv)
 	}
 	if (skip_requested())
 		return 0;
-	if (work_tree(&root, ".", &e) < 0) {
+	if (work_tree(&root, &e) < 0) {
 		fprintf(stderr, "airunner: hook pre-commit: %s\n", e.msg.ptr);
 		goto out;
 	}
 	tty = isatty(STDERR_FILENO) && getenv("TERM") &&
 	      strcmp(getenv("TERM"), "dumb");
-	read_policy(&pol, root.ptr);
 	build_params(&params, root.ptr, tty);
-	r = verify_by_agent(root.ptr, params.ptr, pol.timeout_ms, tty, &result,
-			    &e);
+	r = verify_by_agent(root.ptr, params.ptr, tty, &result, &e);
 	if (r == 1)
 		r = verify_in_process(root.ptr, params.ptr, &result, &e);
 	progress_clear(tty);
 	if (r < 0) {
-		status = agent_failed(&pol, &e);
+		status = agent_failed(root.ptr, &e);
 		goto out;
 	}
 	if (tty && !getenv("NO_COLOR"))
@@ -315,7 +307,7 @@ int cmd_hook(int argc, char **argv)
 	if (report_render(&report, result.ptr, result.len, flags, &blocked,
 			  &e) < 0) {
 		err_prefix(&e, "unreadable verify/run result");
-		status = agent_failed(&pol, &e);
+		status = agent_failed(root.ptr, &e);
 		goto out;
 	}
 	fputs(report.ptr, stderr);
