@@ -188,106 +188,118 @@ out:
 	return r;
 }
 
-/* Fills hook and orig with the two paths in repo's hooks folder. */
-static int hook_paths(const char *repo, struct buf *dir, struct buf *hook,
-		      struct buf *orig, struct err *e)
+/* The hooks folder and the two files in it that install and uninstall
+ * deal with. */
+struct hook_files {
+	struct buf dir, hook, orig;
+};
+
+static int hook_files_find(struct hook_files *f, const char *repo,
+			   struct err *e)
 {
-	if (hooks_dir(dir, repo, e) < 0)
+	buf_init(&f->dir, BUF_DEFAULT_MAX);
+	buf_init(&f->hook, BUF_DEFAULT_MAX);
+	buf_init(&f->orig, BUF_DEFAULT_MAX);
+	if (hooks_dir(&f->dir, repo, e) < 0)
 		return -1;
-	buf_addf(hook, "%s/%s", dir->ptr, HOOK_NAME);
-	buf_addf(orig, "%s/%s%s", dir->ptr, HOOK_NAME, ORIG_SUFFIX);
+	buf_addf(&f->hook, "%s/%s", f->dir.ptr, HOOK_NAME);
+	buf_addf(&f->orig, "%s/%s%s", f->dir.ptr, HOOK_NAME, ORIG_SUFFIX);
 	return 0;
+}
+
+static void hook_files_release(struct hook_files *f)
+{
+	buf_release(&f->dir);
+	buf_release(&f->hook);
+	buf_release(&f->orig);
 }
 
 int hooks_install(const char *repo, const char *bin, unsigned *did,
 		  struct buf *hook_path, struct err *e)
 {
-	struct buf dir = BUF_INIT, hook = BUF_INIT, orig = BUF_INIT;
-	struct stat st;
+	struct hook_files f;
+	struct stat st, ost;
 	bool moved = false;
 	int r = -1, have_hook, have_orig;
 
 	*did = 0;
-	if (hook_paths(repo, &dir, &hook, &orig, e) < 0 ||
-	    mkdirs(dir.ptr, e) < 0)
+	if (hook_files_find(&f, repo, e) < 0 || mkdirs(f.dir.ptr, e) < 0)
 		goto out;
-	if ((have_orig = exists(orig.ptr, &st, e)) < 0 ||
-	    (have_hook = exists(hook.ptr, &st, e)) < 0)
+	if ((have_orig = exists(f.orig.ptr, &ost, e)) < 0 ||
+	    (have_hook = exists(f.hook.ptr, &st, e)) < 0)
 		goto out;
-	if (have_hook && is_ours(hook.ptr, &st)) {
+	if (have_hook && is_ours(f.hook.ptr, &st)) {
 		*did |= HOOKS_WAS_INSTALLED;
 	} else if (have_hook && have_orig) {
 		/* Moving this one aside would lose the one kept earlier. */
 		err_set(e, "conflict",
 			"%s is not airunner's and %s already exists; move one of "
 			"them away and install again",
-			hook.ptr, orig.ptr);
+			f.hook.ptr, f.orig.ptr);
 		goto out;
 	} else if (have_hook) {
-		if (rename(hook.ptr, orig.ptr) < 0) {
+		if (rename(f.hook.ptr, f.orig.ptr) < 0) {
 			err_set_errno(e, ERR_IO, "cannot move %s aside",
-				      hook.ptr);
+				      f.hook.ptr);
 			goto out;
 		}
 		moved = true;
 	}
-	if (write_hook(dir.ptr, hook.ptr, bin, e) < 0) {
+	if (write_hook(f.dir.ptr, f.hook.ptr, bin, e) < 0) {
 		if (moved)
-			rename(orig.ptr, hook.ptr); /* put it back */
+			rename(f.orig.ptr, f.hook.ptr); /* put it back */
 		goto out;
 	}
 	*did |= HOOKS_INSTALLED;
 	if (have_orig || moved)
 		*did |= HOOKS_KEPT_ORIG;
 	if (hook_path)
-		buf_adds(hook_path, hook.ptr);
+		buf_adds(hook_path, f.hook.ptr);
 	r = 0;
 out:
-	buf_release(&dir);
-	buf_release(&hook);
-	buf_release(&orig);
+	hook_files_release(&f);
 	return r;
 }
 
 int hooks_uninstall(const char *repo, unsigned *did, struct buf *hook_path,
 		    struct err *e)
 {
-	struct buf dir = BUF_INIT, hook = BUF_INIT, orig = BUF_INIT;
-	struct stat st;
+	struct hook_files f;
+	struct stat st, ost;
 	int r = -1, have_hook, have_orig;
 
 	*did = 0;
-	if (hook_paths(repo, &dir, &hook, &orig, e) < 0)
+	if (hook_files_find(&f, repo, e) < 0)
 		goto out;
-	if ((have_orig = exists(orig.ptr, &st, e)) < 0 ||
-	    (have_hook = exists(hook.ptr, &st, e)) < 0)
+	if ((have_orig = exists(f.orig.ptr, &ost, e)) < 0 ||
+	    (have_hook = exists(f.hook.ptr, &st, e)) < 0)
 		goto out;
 	if (hook_path)
-		buf_adds(hook_path, hook.ptr);
-	if (have_hook && !is_ours(hook.ptr, &st)) {
+		buf_adds(hook_path, f.hook.ptr);
+	if (have_hook && !is_ours(f.hook.ptr, &st)) {
 		err_set(e, "conflict",
-			"%s is not airunner's; leaving it%s", hook.ptr,
+			"%s is not airunner's; leaving it%s", f.hook.ptr,
 			have_orig ? " and " HOOK_NAME ORIG_SUFFIX " alone" : "");
 		goto out;
 	}
 	if (have_orig) {
 		/* rename keeps the bytes, the mode, a symlink as a symlink. */
-		if (rename(orig.ptr, hook.ptr) < 0) {
-			err_set_errno(e, ERR_IO, "cannot restore %s", orig.ptr);
+		if (rename(f.orig.ptr, f.hook.ptr) < 0) {
+			err_set_errno(e, ERR_IO, "cannot restore %s",
+				      f.orig.ptr);
 			goto out;
 		}
 		*did |= HOOKS_RESTORED_ORIG;
 	} else if (have_hook) {
-		if (unlink(hook.ptr) < 0) {
-			err_set_errno(e, ERR_IO, "cannot remove %s", hook.ptr);
+		if (unlink(f.hook.ptr) < 0) {
+			err_set_errno(e, ERR_IO, "cannot remove %s",
+				      f.hook.ptr);
 			goto out;
 		}
 		*did |= HOOKS_REMOVED;
 	}
 	r = 0;
 out:
-	buf_release(&dir);
-	buf_release(&hook);
-	buf_release(&orig);
+	hook_files_release(&f);
 	return r;
 }
