@@ -1,10 +1,12 @@
 /*
  * The git hook commands:
  *
- *   airunner hooks install [--repo DIR]     put the hooks into a repository
- *   airunner hooks uninstall [--repo DIR]   take them out, restoring what was there
- *   airunner hook pre-commit                what hooks/pre-commit runs: verify
- *                                           the staged content, block on failure
+ *   airunner hooks install [--repo DIR]    put the hooks into a repository
+ *   airunner hooks uninstall [--repo DIR]  take them out, restoring what
+ *                                          was there
+ *   airunner hook pre-commit               what hooks/pre-commit runs: verify
+ *                                          the staged content, block on
+ *                                          failure
  *
  * argv[0] is the command's own name ("hooks" / "hook"), as main passes it.
  * Each returns the process exit status: 0 success (commit allowed), 1 blocked
