@@ -9,6 +9,7 @@
 
 #include "cli/client.h"
 #include "cli/hook.h"
+#include "json/json.h"
 #include "server/server.h"
 #include "util/log.h"
 
@@ -83,6 +84,15 @@ static int cmd_serve(int argc, char **argv)
 	return r;
 }
 
+static bool params_valid(const char *params)
+{
+	struct json_doc d = JSON_DOC_INIT;
+	int r = json_parse(&d, params, strlen(params), 0, NULL);
+
+	json_doc_release(&d);
+	return r == 0;
+}
+
 static int cmd_call(int argc, char **argv)
 {
 	const char *socket_path = NULL, *method = NULL, *params = NULL;
@@ -114,6 +124,9 @@ static int cmd_call(int argc, char **argv)
 	}
 	if (!method)
 		return usage_error("call: %s", "METHOD is missing");
+	if (params && !params_valid(params))
+		return usage_error("call: PARAMS-JSON is not valid JSON: %s",
+				   params);
 	if (client_open(&c, socket_path, getcwd(cwd, sizeof(cwd)), flags,
 			5000, &e) < 0) {
 		fprintf(stderr, "airunner: %s\n", e.msg.ptr);

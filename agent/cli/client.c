@@ -264,7 +264,11 @@ static int handle_message(struct client *c, const char *text, size_t n,
 		}
 		goto out;
 	}
-	if (json_int64(&d, json_get(&d, 0, "id"), &got) < 0 || got != id)
+	v = json_get(&d, 0, "id");
+	/* An error with id null answers a request the agent could not read;
+	 * we have one request outstanding, so it is ours. */
+	if (!(json_type(&d, v) == JSON_NULL && json_get(&d, 0, "error") >= 0) &&
+	    (json_int64(&d, v, &got) < 0 || got != id))
 		goto out;
 	done = 1;
 	v = json_get(&d, 0, "error");

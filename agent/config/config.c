@@ -220,10 +220,15 @@ static int subsection_cb(const git_config_entry *ent, void *p)
 {
 	struct subsection_state *st = p;
 	const char *name = ent->name + st->plen;
-	const char *dot = strrchr(name, '.');
+	const char *dot;
 	char *sub;
 	size_t i;
 
+	/* Filtered here, not by a libgit2 regex: git_config_foreach_match
+	 * leaks its PCRE2 match data (libgit2 1.5). */
+	if (strncmp(ent->name, st->prefix, st->plen))
+		return 0;
+	dot = strrchr(name, '.');
 	if (!dot || dot == name)
 		return 0;
 	sub = xstrndup(name, (size_t)(dot - name));
@@ -237,26 +242,12 @@ static int subsection_cb(const git_config_entry *ent, void *p)
 	return 0;
 }
 
-/* libgit2 iterates by regex; escape the section name into one. */
-static void section_regex(struct buf *re, const char *prefix)
-{
-	const char *p;
-
-	buf_addch(re, '^');
-	for (p = prefix; *p; p++) {
-		if (strchr(".^$*+?()[]{}|\\", *p))
-			buf_addch(re, '\\');
-		buf_addch(re, *p);
-	}
-	buf_adds(re, ".+\\.[^.]+$");
-}
-
 int config_subsections(struct config *cfg, const char *section,
 		       int (*fn)(const char *name, void *data), void *data,
 		       struct err *e)
 {
 	struct subsection_state st = { 0 };
-	struct buf prefix = BUF_INIT, re = BUF_INIT;
+	struct buf prefix = BUF_INIT;
 	git_config *srcs[2] = { cfg->team, cfg->user };
 	size_t i;
 	int k, r = 0;
@@ -265,13 +256,10 @@ int config_subsections(struct config *cfg, const char *section,
 		if (!srcs[k])
 			continue;
 		buf_reset(&prefix);
-		buf_reset(&re);
 		buf_addf(&prefix, "%s%s.", k == 0 ? "" : "airunner.", section);
-		section_regex(&re, prefix.ptr);
 		st.prefix = prefix.ptr;
 		st.plen = prefix.len;
-		if (git_config_foreach_match(srcs[k], re.ptr, subsection_cb,
-					     &st) < 0)
+		if (git_config_foreach(srcs[k], subsection_cb, &st) < 0)
 			r = git_fail(e, section);
 	}
 	for (i = 0; i < st.nseen; i++) {
@@ -281,6 +269,5 @@ int config_subsections(struct config *cfg, const char *section,
 	}
 	free(st.seen);
 	buf_release(&prefix);
-	buf_release(&re);
 	return r < 0 ? -1 : 0;
 }

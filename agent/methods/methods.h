@@ -11,6 +11,8 @@
 
 extern const struct rpc_method methods_lifecycle[];
 extern const struct rpc_method methods_testing[];
+extern const struct rpc_method methods_classify[];
+extern const struct rpc_method methods_verify[];
 
 /* Every method array, NULL-terminated. */
 extern const struct rpc_method *const method_table[];

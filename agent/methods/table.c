@@ -3,5 +3,7 @@
 const struct rpc_method *const method_table[] = {
 	methods_lifecycle,
 	methods_testing,
+	methods_classify,
+	methods_verify,
 	NULL,
 };

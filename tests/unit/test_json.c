@@ -191,6 +191,26 @@ static void writer_escapes_and_repairs(void **state)
 	buf_release(&out);
 }
 
+static void writer_integers_at_the_edges(void **state)
+{
+	struct buf out = BUF_INIT;
+	struct json_writer w;
+
+	json_writer_init(&w, &out);
+	json_arr_begin(&w);
+	json_w_int(&w, 0);
+	json_w_int(&w, -1);
+	json_w_int(&w, 10);
+	json_w_int(&w, INT64_MAX);
+	json_w_int(&w, INT64_MIN);
+	json_w_uint(&w, UINT64_MAX);
+	json_arr_end(&w);
+	assert_string_equal(out.ptr,
+			    "[0,-1,10,9223372036854775807,-9223372036854775808,"
+			    "18446744073709551615]");
+	buf_release(&out);
+}
+
 static void writer_output_always_parses(void **state)
 {
 	struct buf out = BUF_INIT;
@@ -246,6 +266,7 @@ int main(void)
 		cmocka_unit_test(lookups_and_iteration),
 		cmocka_unit_test(integers_are_range_checked),
 		cmocka_unit_test(writer_escapes_and_repairs),
+		cmocka_unit_test(writer_integers_at_the_edges),
 		cmocka_unit_test(writer_output_always_parses),
 		cmocka_unit_test(long_input_stays_linear),
 	};

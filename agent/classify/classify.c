@@ -1,0 +1,740 @@
+/*
+ * Running the pattern database over a text.
+ *
+ * The text is split into lines once. Each pattern names needles (literals its
+ * lines must contain); one pass over each line finds the needles it holds,
+ * so a line only meets the patterns it could match, and most lines of a big
+ * log meet none. The first pattern that matches a line makes its diagnostic;
+ * its `before` and `after` regexes fill what the line lacks from the lines
+ * around it.
+ */
+#include "classify/db.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/mem.h"
+
+/* A whole-line JSON document from gcc -fdiagnostics-format=json is parsed
+ * up to this size (it is one line however many diagnostics it holds). */
+#define CL_JSON_MAX ((size_t)16 << 20)
+#define CL_MAX_CAPTURES 32
+
+struct capture {
+	const char *name; /* borrowed from a regex's name table */
+	size_t off, len;  /* in scan.vals */
+	size_t col;       /* offset of the capture in its line */
+};
+
+/* The last backward search of one `before` regex: it started below line
+ * `from` (0: none yet) and found `found` (or -1) within its span. */
+struct memo {
+	size_t from;
+	long found;
+};
+
+struct scan {
+	const struct classify_db *db;
+	const char *text;
+	size_t nlines;
+	size_t *start, *len; /* of each line, without its '\n' (and '\r') */
+	uint64_t *mask;      /* needles each line holds */
+	unsigned char *used; /* line folded into an earlier diagnostic */
+	struct memo *memo;
+	const struct cl_pattern **order; /* patterns in the order tried */
+	/* Which patterns (bits in `order` positions, `words` words a row) each
+	 * needle guards; the last row holds the unguarded ones. */
+	uint64_t *guarded;
+	uint64_t *cand; /* scratch row */
+	size_t words;
+	pcre2_match_data *md;
+	struct buf line, aux; /* de-coloured copies of the current lines */
+	struct buf vals;      /* capture values of the diagnostic in making */
+	struct capture cap[CL_MAX_CAPTURES];
+	size_t ncap;
+	const struct capture *field[CL_F_COUNT]; /* by meaning, or NULL */
+	/* 64-bit hashes of the diagnostics made (open addressing): a repeat
+	 * is dropped */
+	uint64_t *seen;
+	size_t nseen, seen_alloc;
+	struct diag_list *out;
+};
+
+/* ---- lines ---- */
+
+static void split_lines(struct scan *s, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	size_t alloc = len / 64 + 16;
+
+	s->start = xmalloc(alloc * sizeof(*s->start));
+	s->len = xmalloc(alloc * sizeof(*s->len));
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		if (s->nlines == alloc) {
+			alloc *= 2;
+			s->start = xrealloc(s->start, alloc * sizeof(*s->start));
+			s->len = xrealloc(s->len, alloc * sizeof(*s->len));
+		}
+		s->start[s->nlines] = (size_t)(p - text);
+		if (l && p[l - 1] == '\r')
+			l--;
+		s->len[s->nlines++] = l;
+		p = nl ? nl + 1 : end;
+	}
+}
+
+/* Line i as matched: capped, and without ANSI colour sequences. */
+static const char *line_view(struct scan *s, size_t i, struct buf *tmp,
+			     size_t *n)
+{
+	const char *p = s->text + s->start[i];
+	size_t len = s->len[i], j;
+
+	if (len > CLASSIFY_LINE_MAX)
+		len = CLASSIFY_LINE_MAX;
+	if (!memchr(p, '\x1b', len)) {
+		*n = len;
+		return p;
+	}
+	buf_reset(tmp);
+	for (j = 0; j < len;) {
+		const char *esc = memchr(p + j, '\x1b', len - j);
+		size_t run = esc ? (size_t)(esc - (p + j)) : len - j;
+
+		buf_add(tmp, p + j, run);
+		j += run + 1;
+		/* CSI: ESC [ parameters, then a final byte 0x40..0x7e */
+		if (esc && j < len && p[j] == '[') {
+			for (j++; j < len && !((unsigned char)p[j] >= 0x40 &&
+					      (unsigned char)p[j] <= 0x7e);
+			     j++)
+				;
+			j++;
+		}
+	}
+	*n = tmp->len;
+	return tmp->ptr;
+}
+
+/* The needles in p[0..n); all bits if it holds a colour code (ESC). One
+ * pass: a byte pair that starts no needle costs one bit test. */
+static uint64_t needles_in(const struct classify_db *db,
+			   const unsigned char *p, size_t n)
+{
+	uint64_t m = 0;
+	size_t j, k;
+
+	for (j = 0; j + 1 < n; j++) {
+		unsigned head = (unsigned)p[j] << 8 | p[j + 1];
+
+		if (!(db->heads[head / 64] >> (head % 64) & 1))
+			continue;
+		if (p[j] == 0x1b)
+			return ~(uint64_t)0;
+		for (k = db->by_byte[p[j]]; k; k = db->next_same_byte[k - 1])
+			if (db->needle_head[k - 1] == head &&
+			    db->needle_len[k - 1] <= n - j &&
+			    !memcmp(p + j, db->needle[k - 1], db->needle_len[k - 1]))
+				m |= (uint64_t)1 << (k - 1);
+	}
+	return m;
+}
+
+/* Marks the needles each line holds, in what its regexes will see: the
+ * first CLASSIFY_LINE_MAX bytes, without colour codes. */
+static void mark_needles(struct scan *s)
+{
+	size_t i, n;
+
+	s->mask = xcalloc(s->nlines ? s->nlines : 1, sizeof(*s->mask));
+	for (i = 0; i < s->nlines; i++) {
+		const char *p = s->text + s->start[i];
+
+		n = s->len[i] < CLASSIFY_LINE_MAX ? s->len[i] : CLASSIFY_LINE_MAX;
+		s->mask[i] = needles_in(s->db, (const unsigned char *)p, n);
+		if (s->mask[i] == ~(uint64_t)0) {
+			p = line_view(s, i, &s->aux, &n);
+			s->mask[i] = needles_in(s->db, (const unsigned char *)p, n);
+		}
+	}
+}
+
+/* ---- captures ---- */
+
+/* The capture called name[0..n), or NULL. */
+static const struct capture *cap_getn(const struct scan *s, const char *name,
+				      size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncap; i++)
+		if (!strncmp(s->cap[i].name, name, n) && !s->cap[i].name[n])
+			return &s->cap[i];
+	return NULL;
+}
+
+static const struct capture *cap_get(const struct scan *s, const char *name)
+{
+	return cap_getn(s, name, strlen(name));
+}
+
+/* Records the named groups a match set, unless an earlier match (the line
+ * itself comes first) already gave that name. */
+static void cap_add(struct scan *s, const struct cl_regex *re,
+		    const char *subject)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+	uint32_t nov = pcre2_get_ovector_count(s->md);
+	size_t i;
+
+	for (i = 0; i < re->ngroups && s->ncap < CL_MAX_CAPTURES; i++) {
+		const struct cl_group *g = &re->groups[i];
+		struct capture *c;
+
+		if (g->number >= nov || ov[2 * g->number] == PCRE2_UNSET ||
+		    (g->field != CL_F_OTHER ? s->field[g->field] != NULL :
+		     cap_get(s, g->name) != NULL))
+			continue;
+		c = &s->cap[s->ncap++];
+		if (g->field != CL_F_OTHER)
+			s->field[g->field] = c;
+		c->name = g->name;
+		c->off = s->vals.len;
+		c->len = ov[2 * g->number + 1] - ov[2 * g->number];
+		c->col = ov[2 * g->number];
+		buf_add(&s->vals, subject + c->col, c->len);
+	}
+}
+
+static void cap_reset(struct scan *s)
+{
+	buf_reset(&s->vals);
+	s->ncap = 0;
+	memset(s->field, 0, sizeof(s->field));
+}
+
+static char *cap_dup(const struct scan *s, const struct capture *c)
+{
+	return c && c->len ? xstrndup(s->vals.ptr + c->off, c->len) : NULL;
+}
+
+static int cap_int(const struct scan *s, const struct capture *c)
+{
+	long v = 0;
+	size_t i;
+
+	if (!c)
+		return 0;
+	for (i = 0; i < c->len; i++) {
+		char ch = s->vals.ptr[c->off + i];
+
+		if (ch < '0' || ch > '9')
+			return 0;
+		v = v * 10 + (ch - '0');
+		if (v > INT_MAX)
+			return 0;
+	}
+	return (int)v;
+}
+
+/* The '}' closing the '{' at p (nesting counted), or NULL. */
+static const char *closing_brace(const char *p, const char *end)
+{
+	int depth = 0;
+
+	for (; p < end; p++) {
+		if (*p == '{')
+			depth++;
+		else if (*p == '}' && --depth == 0)
+			return p;
+	}
+	return NULL;
+}
+
+/* Template language of hint, message and code:
+ *   {name}          the capture, or nothing
+ *   {name|text}     the capture, or text
+ *   {?name:text}    text (itself a template) only if the capture is set
+ * Anything else is literal. */
+static void expand_into(const struct scan *s, const char *p, const char *end,
+			struct buf *out)
+{
+	while (p < end) {
+		const char *close = *p == '{' ? closing_brace(p, end) : NULL;
+		const char *name = p + 1, *sep;
+		const struct capture *c;
+
+		if (!close) {
+			const char *brace = memchr(p + 1, '{', (size_t)(end - p - 1));
+			const char *stop = brace ? brace : end;
+
+			buf_add(out, p, (size_t)(stop - p));
+			p = stop;
+			continue;
+		}
+		if (*name == '?') {
+			name++;
+			sep = memchr(name, ':', (size_t)(close - name));
+			if (!sep) {
+				buf_addch(out, *p++);
+				continue;
+			}
+			c = cap_getn(s, name, (size_t)(sep - name));
+			if (c && c->len)
+				expand_into(s, sep + 1, close, out);
+		} else {
+			sep = memchr(name, '|', (size_t)(close - name));
+			c = cap_getn(s, name, (size_t)((sep ? sep : close) - name));
+			if (c && c->len)
+				buf_add(out, s->vals.ptr + c->off, c->len);
+			else if (sep)
+				buf_add(out, sep + 1, (size_t)(close - sep - 1));
+		}
+		p = close + 1;
+	}
+}
+
+static char *expand(const struct scan *s, const char *tpl)
+{
+	struct buf out = BUF_INIT;
+
+	if (!tpl)
+		return NULL;
+	expand_into(s, tpl, tpl + strlen(tpl), &out);
+	return buf_detach(&out, NULL);
+}
+
+/* ---- context lines ---- */
+
+/* Nearest line in [i - span, i) that re matches; -1 if none. Searches
+ * remember how far they got, so a run of diagnostics under one header
+ * (eslint's stylish file line) costs one scan, not one per diagnostic. */
+static long search_before(struct scan *s, const struct cl_regex *re,
+			  size_t i, int span)
+{
+	struct memo *m = &s->memo[re->memo];
+	size_t lo = i > (size_t)span ? i - (size_t)span : 0;
+	size_t j, stop = lo, n;
+	long found = -1;
+
+	if (m->from && m->from <= i && m->from > lo)
+		stop = m->from;
+	for (j = i; j > stop;) {
+		const char *l = line_view(s, --j, &s->aux, &n);
+
+		if (cl_match(s->db, re, l, n, s->md) > 0) {
+			found = (long)j;
+			break;
+		}
+	}
+	if (found < 0 && stop > lo && m->found >= (long)lo)
+		found = m->found;
+	m->from = i;
+	m->found = found;
+	return found;
+}
+
+/* Fills what the line lacks from the lines around it: `after` lines first
+ * (rustc's `-->`, a stack frame: the most precise), then `before` lines (a
+ * traceback's `File`, eslint's file header). The after-lines used are listed
+ * in fold[] so the caller can retire them once the diagnostic is kept. */
+static size_t add_context(struct scan *s, const struct cl_pattern *p,
+			  size_t i, size_t *fold)
+{
+	size_t k, j, n, nfold = 0;
+
+	for (k = 0; k < p->nafter; k++) {
+		const struct cl_regex *re = &p->after[k];
+
+		for (j = i + 1; j < s->nlines && j <= i + (size_t)p->span; j++) {
+			const char *l = line_view(s, j, &s->aux, &n);
+
+			if (p->until.code &&
+			    cl_match(s->db, &p->until, l, n, s->md) > 0)
+				break;
+			if (cl_match(s->db, re, l, n, s->md) > 0) {
+				cap_add(s, re, l);
+				fold[nfold++] = j;
+				break;
+			}
+		}
+	}
+	for (k = 0; k < p->nbefore; k++) {
+		const struct cl_regex *re = &p->before[k];
+		long at = search_before(s, re, i, p->span);
+		const char *l;
+
+		if (at < 0)
+			continue;
+		/* Match again to load this line's groups into md. */
+		l = line_view(s, (size_t)at, &s->aux, &n);
+		if (cl_match(s->db, re, l, n, s->md) > 0)
+			cap_add(s, re, l);
+	}
+	return nfold;
+}
+
+/* ---- diagnostics ---- */
+
+static uint64_t hash_str(uint64_t h, const char *str)
+{
+	const unsigned char *p = (const unsigned char *)(str ? str : "");
+
+	for (; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return (h ^ 0xff) * 1099511628211u;
+}
+
+/* Adds d's hash to the seen-set; false if it was already there. */
+static bool first_sighting(struct scan *s, const struct diag *d)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i, mask;
+
+	h = hash_str(h, d->file);
+	h = hash_str(h, d->code);
+	h = hash_str(h, d->message);
+	h = (h ^ (uint64_t)(unsigned)d->line) * 1099511628211u;
+	h = (h ^ (uint64_t)(unsigned)d->column) * 1099511628211u;
+	h |= 1; /* 0 marks an empty slot */
+	if (2 * (s->nseen + 1) > s->seen_alloc) {
+		uint64_t *old = s->seen;
+		size_t oldn = s->seen_alloc;
+
+		s->seen_alloc = oldn ? oldn * 2 : 256;
+		s->seen = xcalloc(s->seen_alloc, sizeof(*s->seen));
+		for (i = 0; i < oldn; i++) {
+			size_t k;
+
+			if (!old[i])
+				continue;
+			for (k = old[i] & (s->seen_alloc - 1); s->seen[k];
+			     k = (k + 1) & (s->seen_alloc - 1))
+				;
+			s->seen[k] = old[i];
+		}
+		free(old);
+	}
+	mask = s->seen_alloc - 1;
+	for (i = h & mask; s->seen[i]; i = (i + 1) & mask)
+		if (s->seen[i] == h)
+			return false;
+	s->seen[i] = h;
+	s->nseen++;
+	return true;
+}
+
+static enum diag_severity severity_of(const struct scan *s,
+				      enum diag_severity dflt)
+{
+	const struct capture *c = s->field[CL_F_SEV];
+	char ch;
+
+	if (!c || !c->len)
+		return dflt;
+	ch = s->vals.ptr[c->off];
+	if (ch == 'w' || ch == 'W')
+		return DIAG_WARNING;
+	if (ch == 'n' || ch == 'N' || ch == 'i' || ch == 'I')
+		return DIAG_NOTE;
+	return DIAG_ERROR;
+}
+
+static char *trimmed(const char *l, size_t n)
+{
+	while (n && (*l == ' ' || *l == '\t')) {
+		l++;
+		n--;
+	}
+	while (n && (l[n - 1] == ' ' || l[n - 1] == '\t'))
+		n--;
+	return xstrndup(l, n);
+}
+
+/* Makes the diagnostic of pattern p from the captures gathered so far. */
+static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
+		 size_t n)
+{
+	struct diag d;
+	const struct capture *c;
+
+	memset(&d, 0, sizeof(d));
+	d.file = cap_dup(s, s->field[CL_F_FILE]);
+	if (d.file && !strncmp(d.file, "file://", 7))
+		memmove(d.file, d.file + 7, strlen(d.file + 7) + 1);
+	d.line = cap_int(s, s->field[CL_F_LINE]);
+	d.column = cap_int(s, s->field[CL_F_COL]);
+	if (!d.column && (c = s->field[CL_F_CARET]) &&
+	    c->col >= (size_t)p->caret_shift)
+		d.column = (int)(c->col - (size_t)p->caret_shift) + 1;
+	d.severity = severity_of(s, p->severity);
+	d.code = p->code ? expand(s, p->code) : cap_dup(s, s->field[CL_F_CODE]);
+	if (p->message)
+		d.message = expand(s, p->message);
+	else if (!(d.message = cap_dup(s, s->field[CL_F_MSG])))
+		d.message = trimmed(l, n);
+	d.category = p->category;
+	if (!first_sighting(s, &d)) {
+		diag_release(&d);
+		return;
+	}
+	d.hint = expand(s, p->hint);
+	d.tool = xstrdup(p->tool);
+	if (s->out->n == s->out->alloc) {
+		s->out->alloc = s->out->alloc ? s->out->alloc * 2 : 16;
+		s->out->v = xrealloc(s->out->v, s->out->alloc * sizeof(d));
+	}
+	s->out->v[s->out->n++] = d;
+}
+
+/* Pattern p on line i (l[0..n)): true if it matched and took the line. */
+static bool try_pattern(struct scan *s, const struct cl_pattern *p, size_t i,
+			const char *l, size_t n)
+{
+	size_t nfold, fold[CL_MAX_CONTEXT];
+
+	if (cl_match(s->db, &p->re, l, n, s->md) <= 0)
+		return false;
+	cap_reset(s);
+	cap_add(s, &p->re, l);
+	nfold = i < s->nlines ? add_context(s, p, i, fold) : 0;
+	if (p->need && !cap_get(s, p->need))
+		return false;
+	while (nfold)
+		s->used[fold[--nfold]] = 1;
+	if (!p->drop)
+		emit(s, p, l, n);
+	return true;
+}
+
+/* Tries the patterns that the needles in mask let through, in order, on
+ * line i (l[0..n)); true if one matched. tool, when set, limits the
+ * patterns to that tool's. */
+static bool classify_line(struct scan *s, size_t i, const char *l, size_t n,
+			  uint64_t mask, const char *tool)
+{
+	size_t nn = s->db->nneedles, w, k;
+	uint64_t bits;
+
+	if (nn < 64)
+		mask &= ((uint64_t)1 << nn) - 1;
+	memcpy(s->cand, s->guarded + nn * s->words, s->words * sizeof(*s->cand));
+	for (; mask; mask &= mask - 1) {
+		const uint64_t *row =
+			s->guarded + (size_t)__builtin_ctzll(mask) * s->words;
+
+		for (w = 0; w < s->words; w++)
+			s->cand[w] |= row[w];
+	}
+	for (w = 0; w < s->words; w++)
+		for (bits = s->cand[w]; bits; bits &= bits - 1) {
+			const struct cl_pattern *p;
+
+			k = w * 64 + (size_t)__builtin_ctzll(bits);
+			p = s->order[k];
+			if (tool && strcmp(p->tool, tool))
+				continue;
+			if (try_pattern(s, p, i, l, n))
+				return true;
+		}
+	return false;
+}
+
+/* gcc -fdiagnostics-format=json: one line holding an array of
+ * {kind, message, option, locations: [{caret: {file, line, column}}]}.
+ * Each becomes a `file:line:col: kind: message` line for the gcc patterns, so
+ * the text and JSON forms are classified by the same knowledge. */
+static bool classify_gcc_json(struct scan *s, size_t i)
+{
+	const char *src = s->text + s->start[i];
+	struct json_doc doc = JSON_DOC_INIT;
+	struct err e = ERR_INIT;
+	struct buf line = BUF_INIT;
+	bool any = false;
+	int v;
+
+	if (s->len[i] > CL_JSON_MAX ||
+	    json_parse(&doc, src, s->len[i], 64, &e) < 0 ||
+	    json_type(&doc, 0) != JSON_ARRAY)
+		goto out;
+	for (v = json_first(&doc, 0); v >= 0; v = json_next(&doc, v)) {
+		int loc = json_get(&doc, json_first(&doc, json_get(&doc, v,
+						    "locations")), "caret");
+		int64_t ln = 0, col = 0;
+		size_t before = s->out->n;
+
+		if (json_type(&doc, json_get(&doc, v, "kind")) != JSON_STRING ||
+		    json_type(&doc, json_get(&doc, v, "message")) != JSON_STRING)
+			continue;
+		buf_reset(&line);
+		json_str(&doc, json_get(&doc, loc, "file"), &line);
+		json_int64(&doc, json_get(&doc, loc, "line"), &ln);
+		json_int64(&doc, json_get(&doc, loc, "column"), &col);
+		buf_addf(&line, ":%lld:%lld: ", (long long)ln, (long long)col);
+		json_str(&doc, json_get(&doc, v, "kind"), &line);
+		buf_adds(&line, ": ");
+		json_str(&doc, json_get(&doc, v, "message"), &line);
+		if (line.len > CLASSIFY_LINE_MAX)
+			buf_truncate(&line, CLASSIFY_LINE_MAX);
+		if (!classify_line(s, s->nlines, line.ptr, line.len, ~(uint64_t)0,
+				   "gcc"))
+			continue;
+		any = true;
+		if (s->out->n > before && !s->out->v[before].code) {
+			struct diag *d = &s->out->v[before];
+
+			d->code = json_strdup(&doc, json_get(&doc, v, "option"));
+		}
+	}
+out:
+	json_doc_release(&doc);
+	err_clear(&e);
+	buf_release(&line);
+	return any;
+}
+
+static bool looks_like_gcc_json(const char *l, size_t n)
+{
+	return n > 12 && l[0] == '[' && memmem(l, n < 64 ? n : 64, "\"kind\"", 6);
+}
+
+int classify_text(const struct classify_db *db, const char *tool_hint,
+		  const char *text, size_t len, struct diag_list *out,
+		  struct err *e)
+{
+	struct scan s;
+	size_t i, k, m = 0;
+
+	if (!db || !out)
+		return err_set(e, ERR_INTERNAL, "classify_text: no database");
+	memset(&s, 0, sizeof(s));
+	s.db = db;
+	s.text = text ? text : "";
+	s.out = out;
+	if (!text)
+		len = 0;
+	buf_init(&s.line, 0);
+	buf_init(&s.aux, 0);
+	buf_init(&s.vals, 0);
+	split_lines(&s, s.text, len);
+	mark_needles(&s);
+	s.used = xcalloc(s.nlines ? s.nlines : 1, 1);
+	s.memo = xcalloc(db->nmemo ? db->nmemo : 1, sizeof(*s.memo));
+	for (k = 0; k < db->nmemo; k++)
+		s.memo[k].found = -1;
+	s.md = pcre2_match_data_create(db->max_group + 1, NULL);
+	if (!s.md)
+		abort(); /* out of memory, as xmalloc does */
+	s.order = xmalloc(db->n * sizeof(*s.order));
+	for (k = 0; tool_hint && k < db->n; k++)
+		if (!strcmp(db->pats[k].tool, tool_hint))
+			s.order[m++] = &db->pats[k];
+	for (k = 0; k < db->n; k++)
+		if (!tool_hint || strcmp(db->pats[k].tool, tool_hint))
+			s.order[m++] = &db->pats[k];
+	s.words = (db->n + 63) / 64;
+	s.cand = xmalloc(s.words * sizeof(*s.cand));
+	s.guarded = xcalloc((db->nneedles + 1) * s.words, sizeof(*s.guarded));
+	for (k = 0; k < db->n; k++) {
+		uint64_t nb = s.order[k]->needles, bit = (uint64_t)1 << (k % 64);
+
+		if (!nb)
+			s.guarded[db->nneedles * s.words + k / 64] |= bit;
+		for (; nb; nb &= nb - 1)
+			s.guarded[(size_t)__builtin_ctzll(nb) * s.words + k / 64] |= bit;
+	}
+
+	for (i = 0; i < s.nlines; i++) {
+		const char *l;
+		size_t n;
+
+		if (s.used[i])
+			continue;
+		/* With every pattern behind a needle, a line holding none can
+		 * match nothing: most lines of a big log end here. */
+		if (!s.mask[i] && !db->unguarded && s.text[s.start[i]] != '[')
+			continue;
+		l = line_view(&s, i, &s.line, &n);
+		if (looks_like_gcc_json(l, n) && classify_gcc_json(&s, i))
+			continue;
+		classify_line(&s, i, l, n, s.mask[i], NULL);
+	}
+
+	pcre2_match_data_free(s.md);
+	free(s.order);
+	free(s.guarded);
+	free(s.cand);
+	free(s.memo);
+	free(s.used);
+	free(s.mask);
+	free(s.start);
+	free(s.len);
+	free(s.seen);
+	buf_release(&s.line);
+	buf_release(&s.aux);
+	buf_release(&s.vals);
+	return 0;
+}
+
+void diag_release(struct diag *d)
+{
+	free(d->file);
+	free(d->code);
+	free(d->message);
+	free(d->hint);
+	free(d->tool);
+	memset(d, 0, sizeof(*d));
+}
+
+void diag_list_release(struct diag_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		diag_release(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->alloc = 0;
+}
+
+const char *diag_severity_name(enum diag_severity sev)
+{
+	switch (sev) {
+	case DIAG_ERROR:
+		return "error";
+	case DIAG_WARNING:
+		return "warning";
+	case DIAG_NOTE:
+		return "note";
+	}
+	return "error";
+}
+
+static void kv_pos(struct json_writer *w, const char *key, int v)
+{
+	json_key(w, key);
+	if (v > 0)
+		json_w_int(w, v);
+	else
+		json_w_null(w);
+}
+
+void diag_write_json(struct json_writer *w, const struct diag *d)
+{
+	json_obj_begin(w);
+	json_kv_str(w, "file", d->file);
+	kv_pos(w, "line", d->line);
+	kv_pos(w, "column", d->column);
+	json_kv_str(w, "severity", diag_severity_name(d->severity));
+	json_kv_str(w, "code", d->code);
+	json_kv_str(w, "message", d->message);
+	json_kv_str(w, "category", d->category ? d->category : CAT_UNKNOWN);
+	json_kv_str(w, "hint", d->hint);
+	json_kv_str(w, "tool", d->tool);
+	json_obj_end(w);
+}

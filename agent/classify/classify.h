@@ -1,0 +1,121 @@
+/*
+ * classify: build, lint and test output in, structured diagnostics out.
+ *
+ * The knowledge lives in a pattern database, data/patterns/NN-tool.conf, shipped
+ * with airunner (repo and user additions come as extra files). Each pattern
+ * is a PCRE2 regex over one line, with named groups (file, line, col, code,
+ * msg, sev, and any others a hint wants), a category from the stable list
+ * below, and a hint template filled from the groups, so a hint names the
+ * symbol or module at fault. A pattern may look a few lines back or ahead
+ * (`before` / `after`) to fold multi-line output into one diagnostic: a
+ * Python traceback's `File "x", line N`, rustc's `--> file:line:col`, javac's
+ * `symbol:` line, jest's stack frame.
+ *
+ * Every regex is JIT-compiled once at load and runs with a match limit and a
+ * depth limit on lines capped at CLASSIFY_LINE_MAX bytes, so no input can
+ * stall or crash the agent. The format of the data files is described at the
+ * top of data/patterns/README.
+ */
+#ifndef AIRUNNER_CLASSIFY_H
+#define AIRUNNER_CLASSIFY_H
+
+#include <stddef.h>
+
+#include "json/json.h"
+#include "util/err.h"
+
+/* Longer lines are matched on their first CLASSIFY_LINE_MAX bytes only. */
+#define CLASSIFY_LINE_MAX 4096
+
+enum diag_severity { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
+
+/* Stable category ids (metrics and the self-healing prompt key on them). */
+#define CAT_MISSING_EXPORT "missing_export"
+#define CAT_IMPORT_RESOLUTION "import_resolution"
+#define CAT_UNDEFINED_SYMBOL "undefined_symbol"
+#define CAT_TYPE_ERROR "type_error"
+#define CAT_SYNTAX_ERROR "syntax_error"
+#define CAT_TAILWIND_INVALID_CLASS "tailwind_invalid_class"
+#define CAT_LINT_VIOLATION "lint_violation"
+#define CAT_TEST_FAILURE "test_failure"
+#define CAT_LINK_ERROR "link_error"
+#define CAT_MISSING_DEPENDENCY "missing_dependency"
+#define CAT_TIMEOUT "timeout"
+#define CAT_UNKNOWN "unknown"
+
+/* All strings are owned by the diag (malloc'd) and may be NULL. */
+struct diag {
+	char *file;
+	int line, column; /* 1-based; 0 when unknown */
+	enum diag_severity severity;
+	char *code;      /* "TS2322", "no-unused-vars", "E0308", ... */
+	char *message;
+	const char *category; /* static: one of the CAT_* ids */
+	char *hint;      /* what to do about it, as specific as the match */
+	char *tool;      /* "tsc", "eslint", "gcc", "python", "jest", ... */
+};
+
+struct diag_list {
+	struct diag *v;
+	size_t n, alloc;
+};
+
+#define DIAG_LIST_INIT { NULL, 0, 0 }
+
+struct classify_db;
+
+/*
+ * Loads the shipped database (every .conf file of AIRUNNER_DATADIR/patterns,
+ * in name order) and then extra_files (a NULL-terminated list of paths, typically the
+ * config's `classify.patterns`; may be NULL). Patterns of extra files are
+ * tried before the shipped ones of the same priority, so a repo can refine a
+ * built-in. A file that does not parse or a regex that does not compile fails
+ * the load with ERR_PARSE naming the file and line. *out is freed with
+ * classify_db_free(); a loaded db is read-only and may be shared.
+ */
+int classify_db_load(struct classify_db **out, const char *const *extra_files,
+		     struct err *e);
+/* As classify_db_load, from the .conf files of another folder (tests). */
+int classify_db_load_dir(struct classify_db **out, const char *dir,
+			 const char *const *extra_files, struct err *e);
+void classify_db_free(struct classify_db *db);
+
+/*
+ * The database for a workspace, shared: the shipped patterns plus the files
+ * its config names in `classify.patterns` (repeatable; relative paths are
+ * relative to the workspace; workspace may be NULL). Loaded on first use and
+ * cached by the files' paths, sizes and mtimes, so an edited pattern file is
+ * reloaded on the next acquire. *out holds a reference: give it back with
+ * classify_db_release() when done (it may be kept across loop callbacks).
+ * Loop thread only. Errors as classify_db_load, or the config's.
+ */
+int classify_db_acquire(struct classify_db **out, const char *workspace,
+			struct err *e);
+void classify_db_release(struct classify_db *db);
+
+/* Number of patterns loaded. */
+size_t classify_db_count(const struct classify_db *db);
+
+/*
+ * Classifies text[0..len) (any bytes; NUL, invalid UTF-8 and ANSI colour
+ * codes are fine) and appends its diagnostics to out in input order. With a
+ * tool_hint ("tsc", "eslint", ...; may be NULL) that tool's patterns are tried
+ * first on every line; the others still run, since a test script's output
+ * mixes tools. Exact repeats (same file, position, code and message) are
+ * reported once. Returns 0; -1 only if the db is unusable.
+ */
+int classify_text(const struct classify_db *db, const char *tool_hint,
+		  const char *text, size_t len, struct diag_list *out,
+		  struct err *e);
+
+/* Frees every diag and the array; the list is empty and reusable. */
+void diag_list_release(struct diag_list *l);
+/* Frees the strings of one diag (not d itself). */
+void diag_release(struct diag *d);
+
+/* {file,line,column,severity,code,message,category,hint,tool}; absent
+ * strings and unknown positions (0) are written as null. */
+void diag_write_json(struct json_writer *w, const struct diag *d);
+const char *diag_severity_name(enum diag_severity s);
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * The loaded pattern database: private to classify/ (db.c builds it,
+ * classify.c runs it).
+ */
+#ifndef AIRUNNER_CLASSIFY_DB_H
+#define AIRUNNER_CLASSIFY_DB_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "classify/classify.h"
+
+/* A needle is a literal (two bytes or more) every line a pattern matches
+ * contains; the db keeps at most this many distinct ones (one bit each in a
+ * line's mask). */
+#define CL_MAX_NEEDLES 64
+/* At most this many before, after and needle lines in one pattern. */
+#define CL_MAX_CONTEXT 16
+
+/* Groups with a meaning of their own (other names only feed templates). */
+enum cl_field {
+	CL_F_OTHER, CL_F_FILE, CL_F_LINE, CL_F_COL, CL_F_CARET, CL_F_CODE,
+	CL_F_MSG, CL_F_SEV, CL_F_COUNT
+};
+
+struct cl_group {
+	const char *name; /* points into the compiled code's name table */
+	uint32_t number;
+	enum cl_field field;
+};
+
+struct cl_regex {
+	pcre2_code *code;
+	bool jit; /* JIT compiled; otherwise the interpreter runs it */
+	struct cl_group *groups; /* named groups, sorted by name */
+	size_t ngroups;
+	size_t memo; /* `before` regexes: index of its search memo */
+};
+
+struct cl_pattern {
+	char *id, *tool;
+	const char *category; /* static CAT_* string */
+	enum diag_severity severity;
+	int priority;
+	int span;        /* lines `before` / `after` look at */
+	int caret_shift; /* columns to subtract from a `caret` group's offset */
+	struct cl_regex re;
+	struct cl_regex *before, *after;
+	size_t nbefore, nafter;
+	struct cl_regex until; /* code NULL when absent */
+	char *hint, *message, *code; /* templates; may be NULL */
+	char *need; /* a capture the diagnostic must end up with, or NULL */
+	bool drop;  /* matched lines are known noise: no diagnostic */
+	uint64_t needles; /* mask of db needles; 0 = run on every line */
+};
+
+struct classify_db {
+	struct cl_pattern *pats; /* sorted: priority, then load order */
+	size_t n;
+	char *needle[CL_MAX_NEEDLES];
+	size_t needle_len[CL_MAX_NEEDLES];
+	uint16_t needle_head[CL_MAX_NEEDLES]; /* first two bytes, big-endian */
+	/* needles by first byte: 1 + index of the first, then a chain */
+	uint8_t by_byte[256];
+	uint8_t next_same_byte[CL_MAX_NEEDLES];
+	size_t nneedles;
+	/* One bit per two-byte sequence that starts a needle (or is ESC and
+	 * any byte): the scan of a line only stops at these. */
+	uint64_t heads[65536 / 64];
+	size_t nmemo;       /* `before` regexes in all patterns */
+	size_t unguarded;   /* patterns without needles (run on every line) */
+	uint32_t max_group; /* highest capture group number of any regex */
+	pcre2_match_context *mctx;
+	unsigned refs; /* classify_db_acquire's sharing; 1 after a load */
+};
+
+/* Runs one regex on subject[0..n) with the db's limits. >0 on a match. */
+int cl_match(const struct classify_db *db, const struct cl_regex *re,
+	     const char *subject, size_t n, pcre2_match_data *md);
+
+#endif

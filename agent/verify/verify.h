@@ -1,0 +1,179 @@
+/*
+ * verify: the checks that apply to a workspace, and running them.
+ *
+ * A check is a command (argv, never a shell string) with the files it
+ * covers (globs), a timeout and whether its failure blocks a commit. Checks
+ * are detected from the project (tsconfig.json and a local typescript, an
+ * eslint config and a local eslint, package.json's test script, Python and C
+ * sources) and configured in git-config syntax: `[check "name"]` in the
+ * repo's .airunner, or `[airunner "check.name"]` in the user's git config,
+ * with command, files (multivar), timeout (seconds), blocking, env
+ * (multivar KEY=VALUE) and enabled. A configured name that matches a detected
+ * check changes it; `enabled = false` turns it off. In a command the word
+ * `{files}` becomes the covered files, one argument each.
+ *
+ * verify_run() runs the checks that cover at least one of the files, in
+ * parallel (at most one per core), each in its own process group on the
+ * caller's libev loop, and classifies their output into diagnostics. With
+ * `staged`, it checks what the index would commit: in the work tree when that
+ * is the same content, else in a temporary checkout of the index (dependency
+ * folders such as node_modules linked in), never touching the user's files.
+ * A staged run's result is cached in memory by (index tree, checks, files):
+ * running it again on the same content answers at once with cached = true.
+ *
+ * The git hook calls this in-process when no agent answers:
+ *
+ *	struct verify_request req = { .root = top, .staged = true };
+ *	verify_run(&run, EV_DEFAULT, &req, done, &state, &e);
+ *	ev_run(EV_DEFAULT, 0);   // done() gets the result
+ */
+#ifndef AIRUNNER_VERIFY_H
+#define AIRUNNER_VERIFY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "classify/classify.h"
+#include "json/json.h"
+#include "util/err.h"
+#include "util/strv.h"
+
+struct ev_loop;
+
+/* How a check runs. */
+enum verify_kind {
+	VERIFY_KIND_COMMAND, /* argv as given ({files} expanded) */
+	VERIFY_KIND_IMPORTS, /* in-process: relative imports that resolve */
+	VERIFY_KIND_CC,      /* the C compiler, per file from compile_commands */
+};
+
+enum verify_source { VERIFY_DETECTED, VERIFY_CONFIG };
+
+/* Every string and list is owned by the check. */
+struct verify_check {
+	char *name;
+	char *tool;          /* classification hint: "tsc", "eslint", "gcc" */
+	struct strv command; /* argv; may hold the word "{files}" */
+	struct strv files;   /* globs over workspace-relative paths */
+	struct strv env;     /* "KEY=VALUE" */
+	double timeout;      /* seconds; 0: none */
+	bool blocking;
+	enum verify_kind kind;
+	enum verify_source source;
+};
+
+struct verify_checks {
+	struct verify_check *v;
+	size_t n, alloc;
+};
+
+#define VERIFY_CHECKS_INIT { NULL, 0, 0 }
+
+/* The checks of the workspace at root (absolute): detected, then changed,
+ * added or turned off by configuration. A bad configuration (an unbalanced
+ * quote in a command, a configured check without a command) is an error
+ * naming the check (ERR_INVALID_PARAMS). */
+int verify_checks_load(struct verify_checks *out, const char *root,
+		       struct err *e);
+void verify_checks_release(struct verify_checks *c);
+/* The check named name, or NULL. Points into c. */
+struct verify_check *verify_checks_find(const struct verify_checks *c,
+					const char *name);
+/* {name, tool, command, files, timeout, blocking, source} */
+void verify_check_write_json(struct json_writer *w,
+			     const struct verify_check *c);
+
+/* ---- running ---- */
+
+enum verify_status {
+	VERIFY_PASSED,
+	VERIFY_FAILED,
+	VERIFY_TIMEOUT,
+	VERIFY_CANCELLED,
+	VERIFY_ERROR,   /* could not run (missing tool, bad command) */
+	VERIFY_SKIPPED, /* no file it covers was given */
+};
+
+const char *verify_status_name(enum verify_status s);
+
+/* What a run produced for one check. All owned by the result. */
+struct verify_check_result {
+	char *name;
+	char *tool;
+	struct strv command; /* as run ({files} expanded) */
+	enum verify_status status;
+	bool blocking;
+	int exit_code; /* -1 when it did not exit on its own */
+	double duration; /* seconds */
+	struct buf output; /* stdout+stderr, capped */
+	bool truncated;
+	struct diag_list diags; /* paths relative to the workspace */
+};
+
+struct verify_result {
+	bool ok;     /* no blocking check failed, timed out or errored */
+	bool cached; /* answered from the cache */
+	char tree[41]; /* the index's tree id for a staged run, else "" */
+	double duration;
+	struct verify_check_result *checks;
+	size_t n;
+};
+
+/* {ok, cached, tree?, durationMs, checks: [...], summary: {checks, failed,
+ * errors, warnings}} */
+void verify_result_write_json(struct json_writer *w,
+			      const struct verify_result *r);
+void verify_result_free(struct verify_result *r);
+
+struct verify_request {
+	const char *root; /* the workspace, absolute; a git work tree for
+			   * staged, all, or when files is NULL */
+	/* Files to check, relative to root (or absolute inside it);
+	 * NULL-terminated. NULL: the staged files with `staged`, every file
+	 * with `all`, else the changed files of the work tree. A path outside
+	 * root is an error of kind "outside_workspace". */
+	const char *const *files;
+	bool staged;
+	bool all;
+	/* Names of the checks to run (NULL-terminated), NULL: all. An
+	 * unknown name is ERR_INVALID_PARAMS. */
+	const char *const *checks;
+	/* The pattern database (borrowed, must outlive the run); NULL: the
+	 * workspace's (classify_db_acquire: shipped patterns plus the
+	 * config's classify.patterns). */
+	const struct classify_db *db;
+	/* Called as each check finishes (may be NULL). */
+	void (*progress)(const struct verify_check_result *cr, size_t done,
+			 size_t total, void *data);
+};
+
+/*
+ * Called once when the run ends, from the loop (never from inside
+ * verify_run). The callback owns res (verify_result_free). A cancelled run
+ * still delivers its result, with the checks that were stopped marked
+ * cancelled.
+ */
+typedef void (*verify_done_fn)(struct verify_result *res, void *data);
+
+struct verify_run;
+
+/*
+ * Starts a run on loop (which must be the default loop: children are reaped
+ * there). Errors found before anything runs (bad params, a path outside the
+ * workspace, not a git repository for staged) return -1 with e set, and done
+ * is never called. Otherwise *out (may be NULL if the caller will not
+ * cancel) names the run until done is called. req and its strings are
+ * copied.
+ */
+int verify_run(struct verify_run **out, struct ev_loop *loop,
+	       const struct verify_request *req, verify_done_fn done,
+	       void *data, struct err *e);
+
+/* Kills every running check's process group; checks not started yet are
+ * not started. done still comes, later. Only valid before done. */
+void verify_cancel(struct verify_run *run);
+
+/* Drops the cached results (tests, and after a configuration change). */
+void verify_cache_clear(void);
+
+#endif

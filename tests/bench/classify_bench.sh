@@ -1,0 +1,53 @@
+#!/bin/sh
+# Classification throughput: classify_text (PCRE2 JIT) against Python's `re`
+# running the same data/patterns files the same way (classify_peer.py), on
+# one large log made by concatenating real tool output (the classification
+# fixtures: tsc, eslint, gcc, clang, python, node, jest, vitest, tailwind,
+# rustc, cargo, go, javac) up to SIZE_MB (default 32). Same log, same run.
+# Targets (DESIGN.md): at least 100 MB/s, at least 10x Python.
+#
+#   tests/bench/classify_bench.sh        (not run by ctest)
+set -eu
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+SIZE_MB=${SIZE_MB:-32}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cmake -S "$SRC" -B "$SRC/build-bench" -DAIRUNNER_BENCH=ON \
+	-DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$SRC/build-bench" --target classify_bench -j 2 >/dev/null
+
+sh "$SRC/tests/classify/make-fixtures.sh" "$work/fx" >/dev/null
+cat "$work"/fx/*.out >"$work/one.log"
+one=$(wc -c <"$work/one.log")
+copies=$(( SIZE_MB * 1048576 / one + 1 ))
+i=0
+while [ $i -lt $copies ]; do
+	cat "$work/one.log"
+	i=$((i + 1))
+done >"$work/big.log"
+
+"$SRC/build-bench/tests/classify_bench" "$work/big.log" 5 \
+	>"$work/c.json" 2>"$work/c.cats"
+python3 "$SRC/tests/bench/classify_peer.py" "$SRC/data" "$work/big.log" 1 \
+	>"$work/py.json" 2>"$work/py.cats"
+
+python3 - "$work" "$one" "$copies" <<'PY'
+import json, sys
+work, one, copies = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+c = json.load(open(work + "/c.json"))
+p = json.load(open(work + "/py.json"))
+same = open(work + "/c.cats").read() == open(work + "/py.cats").read()
+ratio = c["mb_per_s"] / p["mb_per_s"]
+print("log: %.1f MB (%d copies of %d bytes of real tool output), %d patterns"
+      % (c["bytes"] / 1e6, copies, one, c["patterns"]))
+print("%-26s %10s %10s %12s" % ("implementation", "seconds", "MB/s", "diagnostics"))
+print("%-26s %10.3f %10.1f %12d" % ("classify_text (PCRE2 JIT)", c["seconds"],
+                                      c["mb_per_s"], c["diagnostics"]))
+print("%-26s %10.3f %10.1f %12d" % ("Python re (same patterns)", p["seconds"],
+                                      p["mb_per_s"], p["diagnostics"]))
+print("ratio: %.1fx; database load %.1f ms; same diagnostics: %s"
+      % (ratio, c["load_ms"], "yes" if same else "NO"))
+ok = c["mb_per_s"] >= 100 and ratio >= 10 and same
+print("targets (>= 100 MB/s, >= 10x, same results): %s" % ("met" if ok else "NOT met"))
+PY

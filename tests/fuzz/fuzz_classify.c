@@ -1,0 +1,54 @@
+/*
+ * Fuzz target: any bytes as build output through the shipped pattern
+ * database, with the first byte choosing a tool hint. Every diagnostic must
+ * be well formed (a category, a tool, sane positions) and serialize to valid
+ * JSON.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify/classify.h"
+
+static struct classify_db *db;
+
+static const char *const hints[] = { NULL, "tsc", "eslint", "gcc", "python",
+				     "node", "jest", "rustc", "go", "javac" };
+
+static void check(const struct diag *d)
+{
+	struct buf out = BUF_INIT;
+	struct json_writer w;
+	struct json_doc doc = JSON_DOC_INIT;
+
+	if (!d->category || !d->tool || d->line < 0 || d->column < 0)
+		abort();
+	json_writer_init(&w, &out);
+	diag_write_json(&w, d);
+	if (json_parse(&doc, out.ptr, out.len, 0, NULL) < 0)
+		abort();
+	json_doc_release(&doc);
+	buf_release(&out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	const char *hint = NULL;
+	size_t i;
+
+	if (!db && classify_db_load(&db, NULL, &e) < 0)
+		abort();
+	if (size) {
+		hint = hints[data[0] % (sizeof(hints) / sizeof(*hints))];
+		data++;
+		size--;
+	}
+	if (classify_text(db, hint, (const char *)data, size, &l, &e) < 0)
+		abort();
+	for (i = 0; i < l.n; i++)
+		check(&l.v[i]);
+	diag_list_release(&l);
+	return 0;
+}

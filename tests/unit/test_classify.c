@@ -1,0 +1,682 @@
+/*
+ * The classification database against real tool output: the group set-up
+ * runs tests/classify/make-fixtures.sh, which compiles, lints and tests small
+ * broken sources with the real tools (tsc, eslint, gcc, clang, python3, node,
+ * jest, vitest, tailwind, rustc, cargo, go, javac) and keeps what they print.
+ * Each expectation pins a pattern: file, line, column, category, code, and
+ * the names the hint must carry. Then the database's own contract: load
+ * errors, extra files, templates, limits, and hostile input.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "classify/classify.h"
+#include "util/buf.h"
+
+static struct classify_db *db;
+static char fixdir[] = "/tmp/airunner-classify-XXXXXX";
+static struct buf skipped = BUF_INIT;
+
+static int fixtures_make(void **state)
+{
+	struct buf cmd = BUF_INIT, path = BUF_INIT;
+	struct err e = ERR_INIT;
+	int rc;
+
+	if (!mkdtemp(fixdir))
+		return -1;
+	buf_addf(&cmd, "sh classify/make-fixtures.sh %s >/dev/null", fixdir);
+	rc = system(cmd.ptr);
+	buf_release(&cmd);
+	if (rc != 0)
+		return -1;
+	buf_addf(&path, "%s/skipped", fixdir);
+	buf_read_file(&skipped, path.ptr, 0);
+	buf_release(&path);
+	if (classify_db_load(&db, NULL, &e) < 0) {
+		fprintf(stderr, "classify_db_load: %s\n", e.msg.ptr);
+		err_clear(&e);
+		return -1;
+	}
+	return 0;
+}
+
+static int fixtures_remove(void **state)
+{
+	struct buf cmd = BUF_INIT;
+
+	buf_addf(&cmd, "rm -rf %s", fixdir);
+	if (system(cmd.ptr) != 0)
+		fprintf(stderr, "could not remove %s\n", fixdir);
+	buf_release(&cmd);
+	buf_release(&skipped);
+	classify_db_free(db);
+	return 0;
+}
+
+struct expect {
+	const char *file; /* suffix of the diagnostic's file; NULL: none */
+	int line, col;
+	const char *category;
+	const char *code; /* NULL: not checked */
+	const char *hint[2]; /* substrings the hint must hold */
+	enum diag_severity sev;
+};
+
+struct fixture {
+	const char *name; /* <name>.out in the fixture folder */
+	const char *tool; /* the program that printed it */
+	size_t count;     /* diagnostics expected in all */
+	struct expect ex[7];
+};
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static bool tool_skipped(const char *tool)
+{
+	const char *p = skipped.ptr;
+	size_t n = strlen(tool);
+
+	for (; (p = strstr(p, tool)); p += n)
+		if ((p == skipped.ptr || p[-1] == '\n') &&
+		    (p[n] == '\n' || !p[n]))
+			return true;
+	return false;
+}
+
+static void print_diags(const struct diag_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		struct buf o = BUF_INIT;
+		struct json_writer w;
+
+		json_writer_init(&w, &o);
+		diag_write_json(&w, &l->v[i]);
+		fprintf(stderr, "  got %s\n", o.ptr);
+		buf_release(&o);
+	}
+}
+
+static bool matches(const struct diag *d, const struct expect *x)
+{
+	if (strcmp(d->category, x->category) || d->line != x->line ||
+	    d->column != x->col || d->severity != x->sev)
+		return false;
+	if (x->file ? !d->file || !ends_with(d->file, x->file) : d->file != NULL)
+		return false;
+	if (x->code && (!d->code || strcmp(d->code, x->code)))
+		return false;
+	for (int i = 0; i < 2; i++)
+		if (x->hint[i] && (!d->hint || !strstr(d->hint, x->hint[i])))
+			return false;
+	return true;
+}
+
+static void check_fixture(const struct fixture *f)
+{
+	struct buf text = BUF_INIT, path = BUF_INIT;
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	size_t i, j;
+
+	buf_addf(&path, "%s/%s.out", fixdir, f->name);
+	if (buf_read_file(&text, path.ptr, 0) < 0) {
+		if (tool_skipped(f->tool)) {
+			buf_release(&path);
+			skip();
+		}
+		fail_msg("%s: no output from %s, which is installed", f->name,
+			 f->tool);
+	}
+	assert_int_equal(classify_text(db, NULL, text.ptr, text.len, &l, &e), 0);
+	for (i = 0; i < sizeof(f->ex) / sizeof(*f->ex) && f->ex[i].category; i++) {
+		for (j = 0; j < l.n && !matches(&l.v[j], &f->ex[i]); j++)
+			;
+		if (j == l.n) {
+			print_diags(&l);
+			fail_msg("%s: no %s diagnostic at %s:%d:%d", f->name,
+				 f->ex[i].category, f->ex[i].file, f->ex[i].line,
+				 f->ex[i].col);
+		}
+	}
+	if (l.n != f->count) {
+		print_diags(&l);
+		fail_msg("%s: %zu diagnostics, expected %zu", f->name, l.n,
+			 f->count);
+	}
+	for (j = 0; j < l.n; j++)
+		assert_non_null(l.v[j].tool);
+	diag_list_release(&l);
+	buf_release(&text);
+	buf_release(&path);
+}
+
+#define E DIAG_ERROR
+#define W DIAG_WARNING
+
+static const struct fixture tsc_diags[] = {
+	{ "tsc", "tsc", 6, {
+		{ "missing_export.ts", 1, 10, "missing_export", "TS2305",
+		  { "'baz'", "'./lib'" }, E },
+		{ "missing_export.ts", 2, 10, "missing_export", "TS2724",
+		  { "'fooo'", "'foo'" }, E },
+		{ "types.ts", 2, 7, "type_error", "TS2322",
+		  { "'string'", "'number'" }, E },
+		{ "types.ts", 3, 7, "type_error", "TS2345",
+		  { "'number'", "'string'" }, E },
+		{ "types.ts", 4, 16, "undefined_symbol", "TS2304",
+		  { "'undefinedThing'" }, E },
+		{ "unresolved.ts", 1, 23, "import_resolution", "TS2307",
+		  { "'./nowhere'" }, E },
+	} },
+	/* --pretty: colour codes and the file:line:col - error form */
+	{ "tsc-pretty", "tsc", 6, {
+		{ "missing_export.ts", 1, 10, "missing_export", "TS2305",
+		  { "'baz'", "'./lib'" }, E },
+		{ "types.ts", 2, 7, "type_error", "TS2322", { "'string'" }, E },
+		{ "unresolved.ts", 1, 23, "import_resolution", "TS2307",
+		  { "'./nowhere'" }, E },
+	} },
+	{ "tsc-syntax", "tsc", 1, {
+		{ "syntax.ts", 1, 11, "syntax_error", "TS1109", { NULL }, E },
+	} },
+};
+
+static const struct fixture eslint_diags[] = {
+	{ "eslint", "eslint", 4, {
+		{ "lint/bad.js", 1, 7, "lint_violation", "no-unused-vars",
+		  { "'unusedThing'" }, E },
+		{ "lint/bad.js", 3, 8, "lint_violation", "eqeqeq", { "eqeqeq" }, W },
+		{ "lint/bad.js", 3, 21, "undefined_symbol", "no-undef",
+		  { "'missingFn'" }, E },
+		{ "lint/broken.js", 1, 19, "syntax_error", NULL,
+		  { "Unexpected token" }, E },
+	} },
+	{ "eslint-unix", "eslint", 4, {
+		{ "lint/bad.js", 1, 7, "lint_violation", "no-unused-vars",
+		  { "'unusedThing'" }, E },
+		{ "lint/bad.js", 3, 8, "lint_violation", "eqeqeq", { NULL }, W },
+		{ "lint/bad.js", 3, 21, "undefined_symbol", "no-undef",
+		  { "'missingFn'" }, E },
+		{ "lint/broken.js", 1, 19, "syntax_error", NULL, { NULL }, E },
+	} },
+};
+
+static const struct fixture cc_diags[] = {
+	{ "gcc-undeclared", "gcc", 1, {
+		{ "undeclared.c", 3, 16, "undefined_symbol", NULL,
+		  { "'counter'" }, E },
+	} },
+	{ "gcc-syntax", "gcc", 1, {
+		{ "syntax.c", 4, 9, "syntax_error", NULL, { NULL }, E },
+	} },
+	{ "gcc-types", "gcc", 1, {
+		{ "types.c", 5, 18, "type_error", NULL, { "struct point" }, E },
+	} },
+	{ "gcc-header", "gcc", 1, {
+		{ "header.c", 1, 10, "missing_dependency", NULL,
+		  { "'nothere.h'" }, E },
+	} },
+	{ "gcc-link", "gcc", 1, {
+		{ "link.c", 4, 0, "link_error", NULL, { "'frobnicate'" }, E },
+	} },
+	{ "gcc-implicit", "gcc", 2, {
+		{ "implicit.c", 3, 16, "undefined_symbol",
+		  "-Wimplicit-function-declaration", { "'do_magic'" }, W },
+		{ "implicit.c", 0, 0, "link_error", NULL, { "'do_magic'" }, E },
+	} },
+	{ "gcc-json", "gcc", 2, {
+		{ "undeclared.c", 3, 16, "undefined_symbol", NULL,
+		  { "'counter'" }, E },
+		{ "types.c", 5, 18, "type_error", NULL, { NULL }, E },
+	} },
+	{ "clang-undeclared", "clang", 1, {
+		{ "undeclared.c", 3, 9, "undefined_symbol", NULL,
+		  { "'counter'" }, E },
+	} },
+	{ "clang-syntax", "clang", 1, {
+		{ "syntax.c", 3, 11, "syntax_error", NULL, { "';'" }, E },
+	} },
+	{ "clang-types", "clang", 1, {
+		{ "types.c", 5, 7, "type_error", NULL, { NULL }, E },
+	} },
+	{ "clang-header", "clang", 1, {
+		{ "header.c", 1, 10, "missing_dependency", NULL,
+		  { "'nothere.h'" }, E },
+	} },
+	{ "clang-link", "clang", 1, {
+		{ "link.c", 4, 0, "link_error", NULL, { "'frobnicate'" }, E },
+	} },
+	{ "clang-implicit", "clang", 2, {
+		{ "implicit.c", 3, 9, "undefined_symbol", NULL,
+		  { "'do_magic'" }, W },
+		{ "implicit.c", 0, 0, "link_error", NULL, { "'do_magic'" }, E },
+	} },
+};
+
+static const struct fixture python_diags[] = {
+	/* the innermost frame, not the call site */
+	{ "py-name", "python3", 1, {
+		{ "py/name.py", 2, 0, "undefined_symbol", "NameError",
+		  { "'undefined_name'" }, E },
+	} },
+	{ "py-mod", "python3", 1, {
+		{ "py/mod.py", 2, 0, "missing_dependency", "ModuleNotFoundError",
+		  { "'notamodule_xyz'" }, E },
+	} },
+	{ "py-type", "python3", 1, {
+		{ "py/typ.py", 2, 0, "type_error", "TypeError", { "len()" }, E },
+	} },
+	{ "py-syntax", "python3", 1, {
+		{ "py/syn.py", 1, 0, "syntax_error", "SyntaxError", { NULL }, E },
+	} },
+	{ "py-compile", "python3", 1, {
+		{ "syn.py", 1, 0, "syntax_error", "SyntaxError", { NULL }, E },
+	} },
+	{ "py-import", "python3", 1, {
+		{ "py/imp.py", 1, 0, "missing_export", "ImportError",
+		  { "'notthere'", "'os'" }, E },
+	} },
+};
+
+static const struct fixture node_diags[] = {
+	{ "node-export", "node", 1, {
+		{ "nodejs/export.mjs", 1, 10, "missing_export", NULL,
+		  { "'y'", "'./lib.mjs'" }, E },
+	} },
+	{ "node-relative", "node", 1, {
+		{ "nodejs/relative.mjs", 0, 0, "import_resolution", NULL,
+		  { "nope.mjs'" }, E },
+	} },
+	{ "node-dep", "node", 1, {
+		{ "nodejs/dep.cjs", 1, 13, "missing_dependency", NULL,
+		  { "'left-pad-nope'" }, E },
+	} },
+	{ "node-ref", "node", 1, {
+		{ "nodejs/ref.cjs", 2, 3, "undefined_symbol", NULL,
+		  { "'notDefinedHere'" }, E },
+	} },
+	/* the spec reporter repeats failures in its summary: reported once */
+	{ "nodetest-spec", "node", 1, {
+		{ "nodejs/sum.test.mjs", 4, 10, "test_failure", NULL,
+		  { "'adds numbers'" }, E },
+	} },
+	{ "nodetest-tap", "node", 1, {
+		{ "nodejs/sum.test.mjs", 3, 1, "test_failure", NULL,
+		  { "'adds numbers'" }, E },
+	} },
+	{ "jest", "jest", 1, {
+		{ "sum.test.js", 3, 21, "test_failure", NULL,
+		  { "'adds 1 + 2 to equal 4'" }, E },
+	} },
+	{ "jest-timeout", "jest", 1, {
+		{ "slow.test.js", 1, 33, "timeout", NULL,
+		  { "'waits forever'", "50 ms" }, E },
+	} },
+	/* no stack frame for a timeout: no place, and one diagnostic from
+	 * the spec reporter's two copies */
+	{ "nodetest-timeout-spec", "node", 1, {
+		{ NULL, 0, 0, "timeout", NULL, { "'sleeps too long'", "50 ms" }, E },
+	} },
+	{ "nodetest-timeout-tap", "node", 1, {
+		{ "nodejs/slow.test.mjs", 2, 1, "timeout", NULL,
+		  { "'sleeps too long'", "50 ms" }, E },
+	} },
+	{ "vitest", "vitest", 1, {
+		{ "sum.test.js", 3, 17, "test_failure", NULL,
+		  { "'multiplies'" }, E },
+	} },
+	{ "tailwind", "tailwindcss", 1, {
+		{ "tw/in.css", 3, 3, "tailwind_invalid_class", NULL,
+		  { "bg-nope-500" }, E },
+	} },
+};
+
+static const struct fixture rust_go_java_diags[] = {
+	{ "rustc", "rustc", 3, {
+		{ "main.rs", 1, 5, "import_resolution", "E0432",
+		  { "HashMapp" }, E },
+		{ "main.rs", 4, 20, "undefined_symbol", "E0425",
+		  { "`missing_value`" }, E },
+		{ "main.rs", 3, 18, "type_error", "E0308", { "`i32`" }, E },
+	} },
+	{ "cargo", "cargo", 3, {
+		{ "src/main.rs", 1, 5, "import_resolution", "E0432",
+		  { "HashMapp" }, E },
+		{ "src/main.rs", 4, 20, "undefined_symbol", "E0425",
+		  { "`missing_value`" }, E },
+		{ "src/main.rs", 3, 18, "type_error", "E0308", { NULL }, E },
+	} },
+	{ "go-build", "go", 2, {
+		{ "main.go", 6, 17, "type_error", NULL, { "cannot use" }, E },
+		{ "main.go", 7, 17, "undefined_symbol", NULL, { "'missing'" }, E },
+	} },
+	{ "go-vet", "go", 1, {
+		{ "vet/v.go", 6, 2, "lint_violation", NULL, { "Printf" }, E },
+	} },
+	{ "go-dep", "go", 1, {
+		{ "dep/d.go", 3, 8, "missing_dependency", NULL,
+		  { "github.com/nope/nothing" }, E },
+	} },
+	{ "javac-symbol", "javac", 2, {
+		{ "Sym.java", 3, 17, "undefined_symbol", NULL,
+		  { "'counter'", "class Sym" }, E },
+		{ "Sym.java", 4, 20, "type_error", NULL, { "String" }, E },
+	} },
+	{ "javac-syntax", "javac", 1, {
+		{ "Syn.java", 2, 14, "syntax_error", NULL, { ";" }, E },
+	} },
+};
+
+#define CHECK_ALL(arr)                                                    \
+	static void arr##_match(void **state)                             \
+	{                                                                 \
+		for (size_t i = 0; i < sizeof(arr) / sizeof(*arr); i++)    \
+			check_fixture(&arr[i]);                           \
+	}
+CHECK_ALL(tsc_diags)
+CHECK_ALL(eslint_diags)
+CHECK_ALL(cc_diags)
+CHECK_ALL(python_diags)
+CHECK_ALL(node_diags)
+CHECK_ALL(rust_go_java_diags)
+
+/* All of the real outputs in one text, hinted or not: the same diagnostics,
+ * in input order, nothing lost across tool boundaries. */
+static void concatenated_log_keeps_every_diagnostic(void **state)
+{
+	static const char *const names[] = { "tsc", "gcc-link", "py-name",
+					     "eslint", "rustc", "jest" };
+	struct buf all = BUF_INIT;
+	struct diag_list l = DIAG_LIST_INIT, h = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	size_t i, expect = 6 + 1 + 1 + 4 + 3 + 1;
+
+	for (i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		struct buf path = BUF_INIT;
+
+		buf_addf(&path, "%s/%s.out", fixdir, names[i]);
+		if (buf_read_file(&all, path.ptr, 0) < 0)
+			skip();
+		buf_release(&path);
+	}
+	assert_int_equal(classify_text(db, NULL, all.ptr, all.len, &l, &e), 0);
+	assert_int_equal(classify_text(db, "eslint", all.ptr, all.len, &h, &e), 0);
+	if (l.n != expect)
+		print_diags(&l);
+	assert_int_equal(l.n, expect);
+	assert_int_equal(h.n, expect);
+	for (i = 0; i < l.n; i++) {
+		assert_string_equal(l.v[i].category, h.v[i].category);
+		assert_int_equal(l.v[i].line, h.v[i].line);
+	}
+	assert_string_equal(l.v[0].tool, "tsc");
+	assert_string_equal(l.v[l.n - 1].tool, "jest");
+	diag_list_release(&l);
+	diag_list_release(&h);
+	buf_release(&all);
+}
+
+/* ---- the database's own contract ---- */
+
+static char *write_temp(const char *content)
+{
+	char *path = strdup("/tmp/airunner-pat-XXXXXX");
+	int fd = mkstemp(path);
+	size_t n = strlen(content);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, content, n), (ssize_t)n);
+	close(fd);
+	return path;
+}
+
+static void load_expect_error(const char *content, const char *needle)
+{
+	char *path = write_temp(content);
+	const char *files[] = { path, NULL };
+	struct classify_db *d = NULL;
+	struct err e = ERR_INIT;
+
+	assert_int_equal(classify_db_load(&d, files, &e), -1);
+	assert_null(d);
+	assert_string_equal(e.kind, ERR_PARSE);
+	if (!strstr(e.msg.ptr, needle) || !strstr(e.msg.ptr, path))
+		fail_msg("error '%s' lacks '%s' or the path", e.msg.ptr, needle);
+	err_clear(&e);
+	unlink(path);
+	free(path);
+}
+
+static void bad_files_are_refused_with_file_and_line(void **state)
+{
+	load_expect_error("[pattern \"x\"]\ntool = t\ncategory = unknown\n"
+			  "regex = (unclosed\n", ":4: regex:");
+	load_expect_error("[pattern \"x\"]\ntool = t\ncategory = nonsense\n"
+			  "regex = a\n", "unknown category");
+	load_expect_error("[pattern \"x\"]\ntool = t\nbogus = 1\n", ":3: unknown key");
+	load_expect_error("[pattern \"x\"]\ntool = t\nregex = a\n",
+			  "needs tool, regex and category");
+	load_expect_error("[define]\na = %{nope}\n", "unknown define");
+	load_expect_error("tool = t\n", "key outside a section");
+	load_expect_error("[pattern x]\n", "must be quoted");
+	load_expect_error("[pattern \"x\"]\nspan = 0\n", "span must be");
+}
+
+/* Repo additions come first among equals, can use the shipped defines, and
+ * fill templates: {x}, {x|default}, {?x:...}. */
+static void extra_file_patterns_win_and_fill_hints(void **state)
+{
+	char *path = write_temp(
+		"[pattern \"team.deprecated\"]\n"
+		"tool = team\n"
+		"category = lint_violation\n"
+		"severity = warning\n"
+		"needle = DEPRECATED\n"
+		"regex = ^(?<file>%{path}):(?<line>\\d+):\\d+: error: DEPRECATED "
+		"(?<name>\\w+)"
+		"(?: use (?<alt>\\w+))?$\n"
+		"hint = '{name}' is deprecated{?alt:, use '{alt}'}; owner {team|"
+		"platform}\n"
+		"code = dep-{name}\n");
+	const char *files[] = { path, NULL };
+	/* gcc.error matches these too; the team's pattern is tried first */
+	const char text[] = "a.c:3:1: error: DEPRECATED old_fn use new_fn\n"
+			    "b.c:9:1: error: DEPRECATED gone\n";
+	struct classify_db *d;
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	assert_int_equal(classify_db_load(&d, files, &e), 0);
+	assert_true(classify_db_count(d) > classify_db_count(db));
+	assert_int_equal(classify_text(d, NULL, text, sizeof(text) - 1, &l, &e), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].hint,
+			    "'old_fn' is deprecated, use 'new_fn'; owner platform");
+	assert_string_equal(l.v[1].hint, "'gone' is deprecated; owner platform");
+	assert_string_equal(l.v[0].code, "dep-old_fn");
+	assert_int_equal(l.v[1].severity, DIAG_WARNING);
+	assert_string_equal(l.v[1].category, "lint_violation");
+	assert_string_equal(l.v[1].tool, "team");
+	assert_string_equal(l.v[1].file, "b.c");
+	assert_int_equal(l.v[1].line, 9);
+	diag_list_release(&l);
+	classify_db_free(d);
+	unlink(path);
+	free(path);
+}
+
+/* A catastrophic-backtracking regex meets a line built to trigger it: the
+ * match limit ends it as "no match", and the next line still classifies. */
+static void pathological_regex_is_bounded(void **state)
+{
+	char *path = write_temp("[pattern \"evil\"]\ntool = evil\n"
+				"category = unknown\nregex = ^(a+)+$\n");
+	const char *files[] = { path, NULL };
+	struct classify_db *d;
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	struct buf text = BUF_INIT;
+	int i;
+
+	assert_int_equal(classify_db_load(&d, files, &e), 0);
+	for (i = 0; i < 3000; i++)
+		buf_addch(&text, 'a');
+	buf_adds(&text, "!\nx.c:1:2: error: expected ';' before '}' token\n");
+	assert_int_equal(classify_text(d, NULL, text.ptr, text.len, &l, &e), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_db_free(d);
+	buf_release(&text);
+	unlink(path);
+	free(path);
+}
+
+/* NULs, invalid UTF-8, CRLF, a line past the cap, stray escapes, an empty
+ * and a NULL text: all fine, and the CRLF diagnostic keeps its fields. */
+static void hostile_text_is_harmless(void **state)
+{
+	struct buf text = BUF_INIT, out = BUF_INIT;
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	struct json_writer w;
+	int i;
+
+	buf_add(&text, "\0\xff\xfe\x1b[\x1b", 6);
+	for (i = 0; i < 3 * CLASSIFY_LINE_MAX; i++)
+		buf_addch(&text, i % 7 ? 'x' : ':');
+	buf_adds(&text, "\r\na.ts(1,2): error TS2304: Cannot find name '\xff'.\r\n");
+	buf_adds(&text, "[{\"kind\": \"error\", \"message\": 1}]\n[{\"kind\"\n");
+	buf_adds(&text, "  File \"\xc3\", line 99999999999999999999\nNameError: name 'q' is not defined");
+	assert_int_equal(classify_text(db, "nonexistent", text.ptr, text.len, &l, &e), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].file, "a.ts");
+	assert_int_equal(l.v[0].column, 2);
+	assert_string_equal(l.v[1].code, "NameError");
+	assert_int_equal(l.v[1].line, 0); /* overflow: unknown, not garbage */
+	json_writer_init(&w, &out);
+	diag_write_json(&w, &l.v[0]);
+	assert_non_null(strstr(out.ptr, "\"message\":\"Cannot find name '\xef\xbf\xbd'.\""));
+	assert_int_equal(classify_text(db, NULL, "", 0, &l, &e), 0);
+	assert_int_equal(classify_text(db, NULL, NULL, 5, &l, &e), 0);
+	assert_int_equal(l.n, 2);
+	diag_list_release(&l);
+	buf_release(&text);
+	buf_release(&out);
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	struct buf path = BUF_INIT;
+	FILE *f;
+
+	buf_addf(&path, "%s/%s", dir, name);
+	f = fopen(path.ptr, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	buf_release(&path);
+}
+
+/* A workspace's shared database: its .airunner's pattern files join the
+ * shipped ones, the same list gives the same database, an edited file a new
+ * one, and a database held across that change stays usable. */
+static void shared_db_follows_the_workspace_config(void **state)
+{
+	char dir[] = "/tmp/airunner-ws-XXXXXX";
+	const char pat[] = "[pattern \"team.a\"]\ntool = team\n"
+			   "category = unknown\nneedle = TEAM\nregex = TEAM-A\n";
+	struct classify_db *a, *b, *c, *plain;
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	struct buf cmd = BUF_INIT;
+
+	assert_non_null(mkdtemp(dir));
+	write_file(dir, ".airunner", "[classify]\n\tpatterns = team.conf\n");
+	write_file(dir, "team.conf", pat);
+	assert_int_equal(classify_db_acquire(&a, dir, &e), 0);
+	assert_int_equal(classify_db_acquire(&b, dir, &e), 0);
+	assert_ptr_equal(a, b);
+	assert_int_equal(classify_db_count(a), classify_db_count(db) + 1);
+	assert_int_equal(classify_db_acquire(&plain, NULL, &e), 0);
+	assert_int_equal(classify_db_count(plain), classify_db_count(db));
+
+	write_file(dir, "team.conf", "[pattern \"team.b\"]\ntool = team\n"
+		   "category = unknown\nneedle = TEAM\nregex = TEAM-B\n\n");
+	assert_int_equal(classify_db_acquire(&c, dir, &e), 0);
+	assert_ptr_not_equal(c, a);
+	assert_int_equal(classify_text(c, NULL, "TEAM-B\n", 7, &l, &e), 0);
+	assert_int_equal(classify_text(a, NULL, "TEAM-A\n", 7, &l, &e), 0);
+	assert_int_equal(l.n, 2);
+	diag_list_release(&l);
+
+	write_file(dir, "team.conf", "[pattern \"broken\"]\ntool = t\n"
+		   "category = unknown\nregex = (\n");
+	assert_int_equal(classify_db_acquire(&b, dir, &e), -1);
+	assert_non_null(strstr(e.msg.ptr, "team.conf:4: regex"));
+	err_clear(&e);
+
+	classify_db_release(a);
+	classify_db_release(a); /* both references to the first list */
+	classify_db_release(c);
+	classify_db_release(plain);
+	buf_addf(&cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd.ptr), 0);
+	buf_release(&cmd);
+}
+
+static void json_shape(void **state)
+{
+	struct diag d = { NULL, 3, 0, DIAG_WARNING, NULL, NULL, CAT_UNKNOWN,
+			  NULL, NULL };
+	struct buf out = BUF_INIT;
+	struct json_writer w;
+
+	d.file = strdup("a \"b\".c");
+	d.message = strdup("m");
+	json_writer_init(&w, &out);
+	diag_write_json(&w, &d);
+	assert_string_equal(out.ptr,
+			    "{\"file\":\"a \\\"b\\\".c\",\"line\":3,\"column\":null,"
+			    "\"severity\":\"warning\",\"code\":null,\"message\":\"m\","
+			    "\"category\":\"unknown\",\"hint\":null,\"tool\":null}");
+	diag_release(&d);
+	buf_release(&out);
+	assert_string_equal(diag_severity_name(DIAG_NOTE), "note");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(tsc_diags_match),
+		cmocka_unit_test(eslint_diags_match),
+		cmocka_unit_test(cc_diags_match),
+		cmocka_unit_test(python_diags_match),
+		cmocka_unit_test(node_diags_match),
+		cmocka_unit_test(rust_go_java_diags_match),
+		cmocka_unit_test(concatenated_log_keeps_every_diagnostic),
+		cmocka_unit_test(bad_files_are_refused_with_file_and_line),
+		cmocka_unit_test(extra_file_patterns_win_and_fill_hints),
+		cmocka_unit_test(pathological_regex_is_bounded),
+		cmocka_unit_test(hostile_text_is_harmless),
+		cmocka_unit_test(shared_db_follows_the_workspace_config),
+		cmocka_unit_test(json_shape),
+	};
+
+	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
+}

@@ -1,0 +1,307 @@
+/* proc: real children on the real default loop. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <ev.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "proc/proc.h"
+
+struct outcome {
+	int done;
+	enum proc_status status;
+	int exit_code;
+	int term_signal;
+	char *output;
+	bool truncated;
+};
+
+static void on_done(struct proc *p, struct proc_result *r, void *data)
+{
+	struct outcome *o = data;
+
+	o->done++;
+	o->status = r->status;
+	o->exit_code = r->exit_code;
+	o->term_signal = r->term_signal;
+	o->truncated = r->truncated;
+	o->output = buf_detach(&r->output, NULL);
+}
+
+static void outcome_release(struct outcome *o)
+{
+	free(o->output);
+	memset(o, 0, sizeof(*o));
+}
+
+static void run(const char *const *argv, const struct proc_spec *extra,
+		struct outcome *o)
+{
+	struct proc_spec spec = { 0 };
+	struct err e = ERR_INIT;
+	struct proc *p;
+
+	if (extra)
+		spec = *extra;
+	spec.argv = argv;
+	assert_int_equal(proc_spawn(&p, EV_DEFAULT, &spec, on_done, o, &e), 0);
+	ev_run(EV_DEFAULT, 0);
+	assert_int_equal(o->done, 1);
+	err_clear(&e);
+}
+
+/* A process is gone when /proc has no entry or only a zombie waiting for
+ * whoever reaps orphans here. */
+static bool pid_state_gone(long pid)
+{
+	char path[64], line[256];
+	FILE *f;
+	bool gone = true;
+
+	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return true;
+	if (fgets(line, sizeof(line), f)) {
+		char *rp = strrchr(line, ')');
+
+		gone = rp && rp[1] == ' ' && (rp[2] == 'Z' || rp[2] == 'X');
+	}
+	fclose(f);
+	return gone;
+}
+
+/* SIGKILL is delivered asynchronously: the pipe closes on the way out a
+ * moment before the process turns into a zombie, so give it that moment. */
+static bool pid_gone(long pid)
+{
+	int i;
+
+	for (i = 0; i < 500; i++) {
+		if (pid_state_gone(pid))
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+static void test_exit_codes(void **state)
+{
+	const char *ok[] = { "true", NULL };
+	const char *fail[] = { "sh", "-c", "exit 7", NULL };
+	const char *sig[] = { "sh", "-c", "kill -SEGV $$", NULL };
+	struct outcome o = { 0 };
+
+	run(ok, NULL, &o);
+	assert_int_equal(o.status, PROC_EXITED);
+	assert_int_equal(o.exit_code, 0);
+	outcome_release(&o);
+
+	run(fail, NULL, &o);
+	assert_int_equal(o.status, PROC_EXITED);
+	assert_int_equal(o.exit_code, 7);
+	outcome_release(&o);
+
+	run(sig, NULL, &o);
+	assert_int_equal(o.status, PROC_SIGNALED);
+	assert_int_equal(o.term_signal, SIGSEGV);
+	outcome_release(&o);
+}
+
+static void test_output_env_cwd(void **state)
+{
+	/* The argument with spaces and a quote arrives as one word: no
+	 * shell is involved in passing it. */
+	const char *argv[] = { "sh", "-c",
+			       "printf '%s|%s|' \"$1\" \"$AIRUNNER_T\"; pwd; "
+			       "echo err >&2; cat",
+			       "sh", "a b'c", NULL };
+	const char *env[] = { "AIRUNNER_T=x=y", NULL };
+	struct proc_spec spec = { .env = env, .cwd = "/tmp" };
+	struct outcome o = { 0 };
+
+	run(argv, &spec, &o);
+	assert_int_equal(o.exit_code, 0);
+	/* cat read /dev/null: stdin is never the agent's. */
+	assert_string_equal(o.output, "a b'c|x=y|/tmp\nerr\n");
+	assert_false(o.truncated);
+	outcome_release(&o);
+}
+
+static void test_output_cap(void **state)
+{
+	const char *argv[] = { "sh", "-c",
+			       "head -c 300000 /dev/zero | tr '\\0' a; "
+			       "echo; echo tail",
+			       NULL };
+	struct proc_spec spec = { .output_max = 1000 };
+	struct outcome o = { 0 };
+
+	run(argv, &spec, &o);
+	assert_int_equal(o.status, PROC_EXITED);
+	assert_int_equal(o.exit_code, 0); /* drained: the writer never blocked */
+	assert_int_equal(strlen(o.output), 1000);
+	assert_int_equal(o.output[999], 'a'); /* the head is kept */
+	assert_true(o.truncated);
+	outcome_release(&o);
+}
+
+static void test_timeout_kills_group(void **state)
+{
+	/* The grandchild holds the pipe too: only killing the group ends it. */
+	const char *argv[] = { "sh", "-c", "sleep 100 & echo $!; sleep 100",
+			       NULL };
+	struct proc_spec spec = { .timeout = 0.3, .kill_grace = 0.3 };
+	struct outcome o = { 0 };
+	long grandchild;
+
+	run(argv, &spec, &o);
+	assert_int_equal(o.status, PROC_TIMED_OUT);
+	assert_int_equal(o.term_signal, SIGTERM);
+	grandchild = strtol(o.output, NULL, 10);
+	assert_true(grandchild > 1);
+	assert_true(pid_gone(grandchild));
+	outcome_release(&o);
+}
+
+static void test_sigterm_ignored(void **state)
+{
+	const char *argv[] = { "sh", "-c", "trap '' TERM; sleep 100", NULL };
+	struct proc_spec spec = { .timeout = 0.2, .kill_grace = 0.2 };
+	struct outcome o = { 0 };
+
+	run(argv, &spec, &o);
+	assert_int_equal(o.status, PROC_TIMED_OUT);
+	assert_int_equal(o.term_signal, SIGKILL);
+	outcome_release(&o);
+}
+
+static void cancel_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	proc_cancel(w->data);
+}
+
+static void test_cancel(void **state)
+{
+	const char *argv[] = { "sh", "-c", "sleep 100 & echo $!; wait", NULL };
+	struct proc_spec spec = { .argv = argv, .kill_grace = 0.3 };
+	struct outcome o = { 0 };
+	struct err e = ERR_INIT;
+	struct proc *p;
+	ev_timer t;
+	long leader;
+
+	assert_int_equal(proc_spawn(&p, EV_DEFAULT, &spec, on_done, &o, &e), 0);
+	ev_timer_init(&t, cancel_cb, 0.1, 0.);
+	leader = proc_pid(p);
+	t.data = p;
+	ev_timer_start(EV_DEFAULT, &t);
+	ev_run(EV_DEFAULT, 0);
+	assert_int_equal(o.done, 1);
+	assert_int_equal(o.status, PROC_CANCELLED);
+	assert_true(pid_gone(strtol(o.output, NULL, 10)));
+	assert_true(pid_gone(leader)); /* reaped by ev_child: no zombie */
+	outcome_release(&o);
+}
+
+static void test_leader_exits_grandchild_holds_pipe(void **state)
+{
+	/* Leader done, a grandchild keeps the pipe: killed after the grace
+	 * period, so the job ends and leaves nothing behind. */
+	const char *argv[] = { "sh", "-c", "sleep 100 & echo $!", NULL };
+	struct proc_spec spec = { .kill_grace = 0.2 };
+	struct outcome o = { 0 };
+
+	run(argv, &spec, &o);
+	assert_int_equal(o.status, PROC_EXITED);
+	assert_int_equal(o.exit_code, 0);
+	assert_true(pid_gone(strtol(o.output, NULL, 10)));
+	outcome_release(&o);
+}
+
+static void test_missing_program(void **state)
+{
+	const char *argv[] = { "airunner-no-such-program", NULL };
+	const char *empty[] = { NULL };
+	struct proc_spec spec = { .argv = argv };
+	struct outcome o = { 0 };
+	struct err e = ERR_INIT;
+	struct proc *p = NULL;
+
+	assert_int_equal(proc_spawn(&p, EV_DEFAULT, &spec, on_done, &o, &e), -1);
+	assert_string_equal(e.kind, ERR_NOT_FOUND);
+	assert_non_null(strstr(e.msg.ptr, "airunner-no-such-program"));
+	err_clear(&e);
+
+	spec.argv = argv;
+	spec.cwd = "/nonexistent-dir-for-airunner";
+	argv[0] = "true";
+	assert_int_equal(proc_spawn(&p, EV_DEFAULT, &spec, on_done, &o, &e), -1);
+	err_clear(&e);
+
+	spec.argv = empty;
+	spec.cwd = NULL;
+	assert_int_equal(proc_spawn(&p, EV_DEFAULT, &spec, on_done, &o, &e), -1);
+	assert_string_equal(e.kind, ERR_INVALID_PARAMS);
+	err_clear(&e);
+	ev_run(EV_DEFAULT, 0); /* nothing pending: returns at once */
+	assert_int_equal(o.done, 0);
+}
+
+#define MANY 40
+
+static void test_many(void **state)
+{
+	struct outcome o[MANY];
+	char code[MANY][8];
+	struct err e = ERR_INIT;
+	int i;
+
+	memset(o, 0, sizeof(o));
+	for (i = 0; i < MANY; i++) {
+		/* "sh -c script word": the word is $0 */
+		const char *argv[] = { "sh", "-c", "echo $0; exit $0", code[i],
+				       NULL };
+		struct proc_spec spec = { .argv = argv };
+		struct proc *p;
+
+		snprintf(code[i], sizeof(code[i]), "%d", i);
+		assert_int_equal(
+			proc_spawn(&p, EV_DEFAULT, &spec, on_done, &o[i], &e), 0);
+	}
+	ev_run(EV_DEFAULT, 0);
+	for (i = 0; i < MANY; i++) {
+		char want[16];
+
+		snprintf(want, sizeof(want), "%d\n", i);
+		assert_int_equal(o[i].done, 1);
+		assert_int_equal(o[i].exit_code, i);
+		assert_string_equal(o[i].output, want);
+		outcome_release(&o[i]);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_exit_codes),
+		cmocka_unit_test(test_output_env_cwd),
+		cmocka_unit_test(test_output_cap),
+		cmocka_unit_test(test_timeout_kills_group),
+		cmocka_unit_test(test_sigterm_ignored),
+		cmocka_unit_test(test_cancel),
+		cmocka_unit_test(test_leader_exits_grandchild_holds_pipe),
+		cmocka_unit_test(test_missing_program),
+		cmocka_unit_test(test_many),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
