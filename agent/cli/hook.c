@@ -1,5 +1,6 @@
 #include "cli/hook.h"
 
+#include <ev.h>
 #include <git2.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -15,6 +16,7 @@
 #include "json/json.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "verify/verify.h"
 
 /* Reaching (or starting) the agent must be quick: past this, the hook checks
  * in-process instead of making the commit wait on a wedged agent. */
@@ -264,12 +266,51 @@ static int verify_by_agent(const char *root, const char *params, bool tty,
 	return r;
 }
 
-/* TEMPORARY until agent/verify lands: replaced by verify_run. */
-static int verify_in_process(const char *root, const char *params,
-			     struct buf *result, struct err *e)
+/* No agent: the same verification in this process, on the default loop. */
+struct in_process {
+	struct verify_result *res;
+	bool tty;
+};
+
+static void in_process_progress(const struct verify_check_result *cr,
+				size_t done, size_t total, void *data)
 {
-	return err_set(e, "agent_unavailable", "no agent reachable for %s",
-		       root);
+	struct in_process *ip = data;
+	struct buf msg = BUF_INIT;
+
+	if (!ip->tty)
+		return;
+	buf_addf(&msg, "%s %s", cr->name, verify_status_name(cr->status));
+	progress_show(msg.ptr, total ? (int64_t)(done * 100 / total) : 100);
+	buf_release(&msg);
+}
+
+static void in_process_done(struct verify_result *res, void *data)
+{
+	((struct in_process *)data)->res = res;
+}
+
+static int verify_in_process(const char *root, bool tty, struct buf *result,
+			     struct err *e)
+{
+	struct in_process ip = { NULL, tty };
+	struct verify_request req = {
+		.root = root,
+		.staged = true,
+		.progress = in_process_progress,
+	};
+	struct json_writer w;
+
+	if (verify_run(NULL, EV_DEFAULT, &req, in_process_done, &ip, e) < 0)
+		return -1;
+	ev_run(EV_DEFAULT, 0);
+	if (!ip.res)
+		return err_set(e, ERR_INTERNAL,
+			       "verification ended without a result");
+	json_writer_init(&w, result);
+	verify_result_write_json(&w, ip.res);
+	verify_result_free(ip.res);
+	return 0;
 }
 
 int cmd_hook(int argc, char **argv)
@@ -296,7 +337,7 @@ int cmd_hook(int argc, char **argv)
 	build_params(&params, root.ptr, tty);
 	r = verify_by_agent(root.ptr, params.ptr, tty, &result, &e);
 	if (r == 1)
-		r = verify_in_process(root.ptr, params.ptr, &result, &e);
+		r = verify_in_process(root.ptr, tty, &result, &e);
 	progress_clear(tty);
 	if (r < 0) {
 		status = agent_failed(root.ptr, &e);

@@ -49,17 +49,24 @@ commit_blocked "broken index, good work tree"
 expect_in "$T/out" "src/cart.ts:15:40: type_error:" # "total due: " moved it
 grep -q 'formatPrice(total(items))' src/cart.ts || fail "the hook touched the work tree"
 
-# `git commit -a` commits the work tree (fixed): it passes; staging the
-# broken line again and committing with -a after breaking it is blocked.
+# `git commit -a` commits the work tree through a temporary index that git
+# names in GIT_INDEX_FILE: a fixed work tree passes though .git/index holds
+# the broken line...
+sed -i 's/total due: /total owed: /' src/cart.ts
 commit_ok "commit -a of the fixed work tree" -a
+grep -q 'total owed' <(git show HEAD:src/cart.ts) || fail "commit -a did not commit the work tree"
+# ...and a broken work tree is blocked though .git/index is fine.
 sed -i 's/formatPrice(total(items))/formatPrice(String(total(items)))/' src/cart.ts
 commit_blocked "commit -a of a broken work tree" -a
+expect_in "$T/out" "src/cart.ts:15:41: type_error:"
+# `git commit FILE` is the same through another temporary index.
+commit_blocked "commit FILE of a broken file" src/cart.ts
 expect_in "$T/out" "type_error"
 
 # --no-verify and AIRUNNER_SKIP=1 let the broken change through.
 git add src/cart.ts
 commit_ok "skipped by --no-verify" --no-verify
-sed -i 's/due/owed/' src/cart.ts && git add src/cart.ts
+sed -i 's/owed/owing/' src/cart.ts && git add src/cart.ts
 AIRUNNER_SKIP=1 commit_ok "skipped by AIRUNNER_SKIP"
 [ ! -s "$T/out" ] || { cat "$T/out"; fail "AIRUNNER_SKIP=1 printed something"; }
 
