@@ -135,30 +135,36 @@ out:
 	return r;
 }
 
-/* verify/run params: the staged content of root. `git commit -a` and
- * `git commit FILE` stage into a temporary index named by GIT_INDEX_FILE;
- * that index, not .git/index, is what is about to be committed. */
-static void build_params(struct buf *out, const char *root, bool tty)
+/* The index to check: `git commit -a` and `git commit FILE` stage into a
+ * temporary index named by GIT_INDEX_FILE, and that one, not .git/index,
+ * is what is about to be committed. Appended to out (absolute), or nothing
+ * when git named none. */
+static void index_path(struct buf *out, const char *root)
 {
-	struct json_writer w;
-	struct buf index = BUF_INIT;
 	const char *gif = getenv("GIT_INDEX_FILE");
 
-	if (gif && *gif) {
-		if (gif[0] != '/')
-			buf_addf(&index, "%s/", root); /* git runs us at root */
-		buf_adds(&index, gif);
-	}
+	if (!gif || !*gif)
+		return;
+	if (gif[0] != '/')
+		buf_addf(out, "%s/", root); /* git runs hooks at the root */
+	buf_adds(out, gif);
+}
+
+/* verify/run params: the staged content of root. */
+static void build_params(struct buf *out, const char *root,
+			 const char *index, bool tty)
+{
+	struct json_writer w;
+
 	json_writer_init(&w, out);
 	json_obj_begin(&w);
 	json_kv_str(&w, "root", root);
 	json_kv_bool(&w, "staged", true);
-	if (index.len)
-		json_kv_str(&w, "index", index.ptr);
+	if (index)
+		json_kv_str(&w, "index", index);
 	if (tty)
 		json_kv_str(&w, "workDoneToken", "hook");
 	json_obj_end(&w);
-	buf_release(&index);
 }
 
 /*
@@ -290,13 +296,14 @@ static void in_process_done(struct verify_result *res, void *data)
 	((struct in_process *)data)->res = res;
 }
 
-static int verify_in_process(const char *root, bool tty, struct buf *result,
-			     struct err *e)
+static int verify_in_process(const char *root, const char *index, bool tty,
+			     struct buf *result, struct err *e)
 {
 	struct in_process ip = { NULL, tty };
 	struct verify_request req = {
 		.root = root,
 		.staged = true,
+		.index = index,
 		.progress = in_process_progress,
 	};
 	struct json_writer w;
@@ -317,7 +324,7 @@ int cmd_hook(int argc, char **argv)
 {
 	struct err e = ERR_INIT;
 	struct buf root = BUF_INIT, params = BUF_INIT, result = BUF_INIT;
-	struct buf report = BUF_INIT;
+	struct buf report = BUF_INIT, index = BUF_INIT;
 	unsigned flags = 0;
 	bool blocked = false, tty;
 	int r, status = 1;
@@ -334,10 +341,12 @@ int cmd_hook(int argc, char **argv)
 	}
 	tty = isatty(STDERR_FILENO) && getenv("TERM") &&
 	      strcmp(getenv("TERM"), "dumb");
-	build_params(&params, root.ptr, tty);
+	index_path(&index, root.ptr);
+	build_params(&params, root.ptr, index.len ? index.ptr : NULL, tty);
 	r = verify_by_agent(root.ptr, params.ptr, tty, &result, &e);
 	if (r == 1)
-		r = verify_in_process(root.ptr, tty, &result, &e);
+		r = verify_in_process(root.ptr, index.len ? index.ptr : NULL,
+				      tty, &result, &e);
 	progress_clear(tty);
 	if (r < 0) {
 		status = agent_failed(root.ptr, &e);
@@ -358,6 +367,7 @@ out:
 	buf_release(&params);
 	buf_release(&result);
 	buf_release(&report);
+	buf_release(&index);
 	err_clear(&e);
 	return status;
 }
