@@ -75,9 +75,6 @@ struct classify_db;
  */
 int classify_db_load(struct classify_db **out, const char *const *extra_files,
 		     struct err *e);
-/* As classify_db_load, from the .conf files of another folder (tests). */
-int classify_db_load_dir(struct classify_db **out, const char *dir,
-			 const char *const *extra_files, struct err *e);
 void classify_db_free(struct classify_db *db);
 
 /*

@@ -621,8 +621,8 @@ static void sort_patterns(struct classify_db *db, unsigned *order)
 	}
 }
 
-int classify_db_load_dir(struct classify_db **out, const char *dir,
-			 const char *const *extra_files, struct err *e)
+static int load_dir(struct classify_db **out, const char *dir,
+		    const char *const *extra_files, struct err *e)
 {
 	struct loader ld;
 	char **files = NULL;
@@ -676,8 +676,7 @@ out:
 int classify_db_load(struct classify_db **out, const char *const *extra_files,
 		     struct err *e)
 {
-	return classify_db_load_dir(out, AIRUNNER_DATADIR "/patterns",
-				    extra_files, e);
+	return load_dir(out, AIRUNNER_DATADIR "/patterns", extra_files, e);
 }
 
 size_t classify_db_count(const struct classify_db *db)

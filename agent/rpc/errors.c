@@ -34,6 +34,7 @@ static const struct {
 	{ "auth", -32011 },
 	{ ERR_IO, -32012 },
 	{ "config", -32013 },
+	{ "parse", -32014 },
 };
 
 int rpc_error_code(const char *kind)

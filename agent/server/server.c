@@ -413,6 +413,7 @@ int server_run(const struct server_options *opt, struct err *e)
 				  strcmp(getenv("AIRUNNER_TEST_METHODS"), "1") == 0);
 
 	if (opt->stdio) {
+		log_default_level(LOG_WARN);
 		conn_new(STDIN_FILENO, STDOUT_FILENO, true);
 	} else {
 		if (opt->socket_path)

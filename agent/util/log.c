@@ -9,13 +9,20 @@
 #include "util/buf.h"
 
 static int threshold = -1;
+static enum log_level default_level = LOG_INFO;
+
+void log_default_level(enum log_level level)
+{
+	default_level = level;
+	threshold = -1;
+}
 
 static int level_from_env(void)
 {
 	const char *v = getenv("AIRUNNER_LOG");
 
 	if (!v)
-		return LOG_INFO;
+		return default_level;
 	if (!strcmp(v, "debug"))
 		return LOG_DEBUG;
 	if (!strcmp(v, "warn"))

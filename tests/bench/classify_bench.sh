@@ -4,7 +4,9 @@
 # one large log made by concatenating real tool output (the classification
 # fixtures: tsc, eslint, gcc, clang, python, node, jest, vitest, tailwind,
 # rustc, cargo, go, javac) up to SIZE_MB (default 32). Same log, same run.
-# Targets (DESIGN.md): at least 100 MB/s, at least 10x Python.
+# Targets (DESIGN.md): at least 100 MB/s, at least 10x Python. The C side
+# reports its best of 10 runs, Python its best of 2 (each takes seconds): on a
+# loaded machine the MB/s moves a lot; the ratio is the steadier figure.
 #
 #   tests/bench/classify_bench.sh        (not run by ctest)
 set -eu
@@ -27,9 +29,9 @@ while [ $i -lt $copies ]; do
 	i=$((i + 1))
 done >"$work/big.log"
 
-"$SRC/build-bench/tests/classify_bench" "$work/big.log" 5 \
+"$SRC/build-bench/tests/classify_bench" "$work/big.log" 10 \
 	>"$work/c.json" 2>"$work/c.cats"
-python3 "$SRC/tests/bench/classify_peer.py" "$SRC/data" "$work/big.log" 1 \
+python3 "$SRC/tests/bench/classify_peer.py" "$SRC/data" "$work/big.log" 2 \
 	>"$work/py.json" 2>"$work/py.cats"
 
 python3 - "$work" "$one" "$copies" <<'PY'

@@ -42,10 +42,10 @@ test('every schema compiles in strict mode', () => {
 	const strict = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true });
 	/* Strict about keywords; $refs into components resolve through a copy
 	 * of the components under a neutral id. */
-	strict.addSchema({ $id: 'urn:airunner:components', $defs: doc.components.schemas });
+	const rewrite = (x) => JSON.parse(JSON.stringify(x).replaceAll('"#/components/schemas/', '"urn:airunner:components#/$defs/'));
+	strict.addSchema(rewrite({ $id: 'urn:airunner:components', $defs: doc.components.schemas }));
 	for (const [ptr, s] of schemas()) {
-		const rewritten = JSON.parse(JSON.stringify(s).replaceAll('"#/components/schemas/', '"urn:airunner:components#/$defs/'));
-		assert.doesNotThrow(() => strict.compile(rewritten), ptr);
+		assert.doesNotThrow(() => strict.compile(rewrite(s)), ptr);
 	}
 });
 
