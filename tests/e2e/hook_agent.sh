@@ -16,6 +16,21 @@ commit_ok "nothing to check"
 [ ! -s "$T/out" ] || { cat "$T/out"; fail "a commit with nothing to check printed something"; }
 [ -n "$(agent_pid)" ] || fail "the hook did not start the agent"
 
+# git's variables for the hook (GIT_INDEX_FILE, GIT_DIR in a worktree) stay
+# out of the agent it started and out of every check: a test suite running
+# git would act on the wrong index or repository.
+cat >.airunner <<'CFG'
+[check "env"]
+	command = "sh -c 'test -z \"$GIT_INDEX_FILE$GIT_DIR$GIT_PREFIX\" || { env | grep ^GIT_; exit 1; }'"
+	files = *
+CFG
+git add .airunner
+commit_ok "no git variables in checks"
+git worktree add -q -b side "$T/plain-wt" && cd "$T/plain-wt" || fail "worktree"
+echo side >side.txt && git add side.txt
+commit_ok "no git variables in checks, from a worktree"
+cd "$T/plain" && git rm -q --cached .airunner && rm .airunner
+
 # A failing configured check blocks and shows its output.
 cat >.airunner <<'CFG'
 [check "fail"]
