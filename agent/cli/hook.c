@@ -228,8 +228,12 @@ static int agent_failed(const char *root, const struct err *why)
  */
 static void progress_show(const char *msg, int64_t percent)
 {
-	fprintf(stderr, "\r\033[Kairunner: verifying... %s (%lld%%)", msg,
-		(long long)percent);
+	if (msg)
+		fprintf(stderr, "\r\033[Kairunner: verifying... %s (%lld%%)",
+			msg, (long long)percent);
+	else
+		fputs("\r\033[Kairunner: verifying the staged content...",
+		      stderr);
 	fflush(stderr);
 }
 
@@ -363,6 +367,8 @@ int cmd_hook(int argc, char **argv)
 	index_path(&index, root.ptr);
 	scrub_git_env();
 	build_params(&params, root.ptr, index.len ? index.ptr : NULL, tty);
+	if (tty)
+		progress_show(NULL, 0);
 	r = verify_by_agent(root.ptr, params.ptr, tty, &result, &e);
 	if (r == 1)
 		r = verify_in_process(root.ptr, index.len ? index.ptr : NULL,
