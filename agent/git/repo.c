@@ -28,11 +28,11 @@ int repo_open(struct repo **out, const char *workspace, struct err *e)
 	git_libgit2_init();
 	if (git_repository_open_ext(&git, workspace,
 				    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
-		return err_set(e, "not_a_repo", "not a git repository: %s",
+		return err_set(e, "not_a_repository", "not a git repository: %s",
 			       workspace);
 	if (git_repository_is_bare(git)) {
 		git_repository_free(git);
-		return err_set(e, "not_a_repo",
+		return err_set(e, "not_a_repository",
 			       "a bare repository has no work tree: %s",
 			       workspace);
 	}

@@ -20,7 +20,7 @@
 struct repo;
 
 /* Opens the repository whose work tree is exactly `workspace` (no search
- * upwards). Not a repository, or a bare one: error kind "not_a_repo". *out
+ * upwards). Not a repository, or a bare one: error kind "not_a_repository". *out
  * is freed with repo_free(). */
 int repo_open(struct repo **out, const char *workspace, struct err *e);
 void repo_free(struct repo *r);

@@ -35,6 +35,7 @@ static const struct {
 	{ ERR_IO, -32012 },
 	{ "config", -32013 },
 	{ "parse", -32014 },
+	{ "conflicts", -32015 },
 };
 
 int rpc_error_code(const char *kind)

@@ -13,6 +13,7 @@
 #include "json/json.h"
 #include "util/mem.h"
 
+#define ERR_CONFIG "config" /* as config/ reports a malformed file */
 #define TESTS_TIMEOUT 60.0
 #define TOOL_TIMEOUT 120.0
 
@@ -492,7 +493,7 @@ static int conf_check(const char *name, void *data)
 	if ((r = config_get_string(st->cfg, KEY("command"), &cmd, st->e)) < 0)
 		goto fail;
 	if (!k && !cmd) {
-		err_set(st->e, ERR_INVALID_PARAMS,
+		err_set(st->e, ERR_CONFIG,
 			"check \"%s\" is configured without a command", name);
 		goto fail;
 	}
@@ -507,8 +508,8 @@ static int conf_check(const char *name, void *data)
 		if (verify_split_command(cmd, &argv, st->e) < 0 || !argv.n) {
 			strv_release(&argv);
 			if (!st->e->kind)
-				err_set(st->e, ERR_INVALID_PARAMS,
-					"empty command");
+				err_set(st->e, ERR_CONFIG, "empty command");
+			st->e->kind = ERR_CONFIG; /* a bad command is bad config */
 			err_prefix(st->e, "check \"%s\"", name);
 			goto fail;
 		}
@@ -536,7 +537,7 @@ static int conf_check(const char *name, void *data)
 		goto fail;
 	for (size_t i = 0; i < env.n; i++) {
 		if (!strchr(env.v[i], '=') || env.v[i][0] == '=') {
-			err_set(st->e, ERR_INVALID_PARAMS,
+			err_set(st->e, ERR_CONFIG,
 				"check \"%s\": env wants KEY=VALUE, not %s",
 				name, env.v[i]);
 			goto fail;
@@ -547,7 +548,7 @@ static int conf_check(const char *name, void *data)
 		goto fail;
 	if (r == 1) {
 		if (t < 0 || t > 86400) {
-			err_set(st->e, ERR_INVALID_PARAMS,
+			err_set(st->e, ERR_CONFIG,
 				"check \"%s\": timeout must be 0..86400 seconds",
 				name);
 			goto fail;

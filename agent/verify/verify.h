@@ -71,8 +71,8 @@ struct verify_checks {
 
 /* The checks of the workspace at root (absolute): detected, then changed,
  * added or turned off by configuration. A bad configuration (an unbalanced
- * quote in a command, a configured check without a command) is an error
- * naming the check (ERR_INVALID_PARAMS). */
+ * quote in a command, a configured check without a command) is an error of
+ * kind "config" naming the check. */
 int verify_checks_load(struct verify_checks *out, const char *root,
 		       struct err *e);
 void verify_checks_release(struct verify_checks *c);
@@ -119,8 +119,9 @@ struct verify_result {
 	size_t n;
 };
 
-/* {ok, cached, tree?, durationMs, checks: [...], summary: {checks, failed,
- * errors, warnings}} */
+/* {ok, cached, tree?, durationMs, checks: [...], summary: {checks (that
+ * ran: not skipped), failed (failed, timed out or errored), errors,
+ * warnings (diagnostics)}} */
 void verify_result_write_json(struct json_writer *w,
 			      const struct verify_result *r);
 void verify_result_free(struct verify_result *r);

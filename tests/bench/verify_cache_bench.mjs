@@ -7,7 +7,7 @@
 //
 // Not run by ctest: it prints figures, it asserts nothing about time.
 import { performance } from 'node:perf_hooks';
-import { startAgent, makeRepo, removeRepo, git, tsProject } from '../verify/helpers.mjs';
+import { startVerifyAgent, makeRepo, removeRepo, git, tsProject } from '../verify/helpers.mjs';
 
 const n = Number(process.argv[2] ?? 200);
 const files = { ...tsProject };
@@ -16,7 +16,7 @@ for (let i = 0; i < 40; i++) {
 }
 const dir = makeRepo(files, { node: true });
 git(dir, 'add', '-A');
-const agent = await startAgent(dir);
+const agent = await startVerifyAgent(dir);
 
 async function time(fn) {
   const t = performance.now();
@@ -38,7 +38,7 @@ for (let i = 0; i < n; i++) {
   hits.push(t);
   trivial.push((await time(() => agent.request('status', {})))[0]);
 }
-await agent.stop();
+await agent.cleanup();
 removeRepo(dir);
 
 const h = stats(hits);

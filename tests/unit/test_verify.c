@@ -297,6 +297,7 @@ static void test_config(void **state)
 	write_file(".airunner", "[check \"bad\"]\n\tcommand = a 'b\n");
 	assert_int_equal(verify_checks_load(&c, tmp, &e), -1);
 	assert_non_null(strstr(e.msg.ptr, "bad"));
+	assert_string_equal(e.kind, "config");
 	err_clear(&e);
 	write_file(".airunner", "[check \"nocmd\"]\n\tfiles = *.x\n");
 	assert_int_equal(verify_checks_load(&c, tmp, &e), -1);

@@ -1,14 +1,13 @@
 // Shared set-up for the verify tests: real repos in temp folders, real git,
 // real tsc and eslint from npm, and one agent per test file over stdio.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as rpc from 'vscode-jsonrpc/node.js';
+import { startAgent, SRC } from '../lib/agent.mjs';
+import { assertResult } from '../lib/openrpc.mjs';
 
-const src = path.resolve(process.env.AIRUNNER_SRC ?? path.join(import.meta.dirname, '../..'));
-export const bin = path.resolve(process.env.AIRUNNER_BIN ?? path.join(src, 'build/airunner'));
-const toolsDir = path.join(src, 'tests/fixtures/node-tools');
+const toolsDir = path.join(SRC, 'tests/fixtures/node-tools');
 
 // typescript and eslint, installed once into tests/fixtures/node-tools.
 export function nodeTools() {
@@ -71,40 +70,25 @@ export const tsProject = {
   'src/main.ts': "import { add } from './math';\n\nexport const total: number = add(1, 2);\n",
 };
 
-// One agent on stdio, initialized on `root`.
-export async function startAgent(root) {
-  const child = spawn(bin, ['serve', '--stdio'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, AIRUNNER_LOG: 'error' },
-  });
-  let stderr = '';
-  child.stderr.on('data', (b) => { stderr += b; });
-  const conn = rpc.createMessageConnection(
-    new rpc.StreamMessageReader(child.stdout),
-    new rpc.StreamMessageWriter(child.stdin));
+// One agent on stdio (tests/lib/agent.mjs), initialized on `root`, with the
+// $/progress notifications it sent collected. Every result is checked
+// against its schema in protocol/openrpc.json.
+export async function startVerifyAgent(root) {
+  const agent = await startAgent({ transport: 'stdio', testMethods: false, env: { AIRUNNER_LOG: 'error' } });
+  const conn = await agent.client(root);
   const progress = [];
   conn.onNotification('$/progress', (p) => progress.push(p));
-  conn.listen();
-  await conn.sendRequest('initialize', { rootUri: `file://${root}`, capabilities: {} });
   return {
     conn,
     progress,
     // vscode-jsonrpc sends [params, undefined] as an array: pass the
     // token only when there is one.
-    request: (method, params, token) => (token
-      ? conn.sendRequest(method, params, token)
-      : conn.sendRequest(method, params)),
-    stderr: () => stderr,
-    async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      try {
-        await conn.sendRequest('shutdown', {});
-        await conn.sendNotification('exit');
-      } catch { /* already gone */ }
-      await exited;
-      conn.dispose();
-      return child.exitCode;
+    async request(method, params, token) {
+      const r = await (token ? conn.sendRequest(method, params, token) : conn.sendRequest(method, params));
+      return assertResult(method, r);
     },
+    stderr: () => agent.stderr(),
+    cleanup: () => agent.cleanup(),
   };
 }
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as rpc from 'vscode-jsonrpc/node.js';
 import {
-  startAgent, makeRepo, removeRepo, writeFiles, git, tsProject, check,
+  startVerifyAgent, makeRepo, removeRepo, writeFiles, git, tsProject, check,
   snapshot, pidGone, nodeTools,
 } from './helpers.mjs';
 
@@ -21,11 +21,11 @@ function repo(files, opts) {
 before(async () => {
   nodeTools();
   const home = repo({});
-  agent = await startAgent(home);
+  agent = await startVerifyAgent(home);
 });
 
 after(async () => {
-  assert.equal(await agent.stop(), 0);
+  await agent.cleanup(); // throws on a sanitizer report
   repos.forEach(removeRepo);
 });
 
@@ -74,6 +74,7 @@ test('a type error fails tsc with type_error at the right place', async () => {
   assert.equal(d.file, 'src/main.ts');
   assert.equal(d.line, 3);
   assert.equal(check(r, 'imports').status, 'passed');
+  assert.equal(r.summary.checks, 2);
   assert.equal(r.summary.failed, 1);
   assert.ok(r.summary.errors >= 1);
   // begin, a report per check that ran, end
@@ -267,7 +268,23 @@ test('files: changed by default, every file with all, skipped when none match', 
   assert.equal(check(r, 'list').output, '<new.txt><old.txt><same.txt>');
   r = await agent.request('verify/run', { root: dir, files: ['notes.md'] });
   assert.equal(check(r, 'list').status, 'skipped');
+  assert.equal(check(r, 'list').exitCode, null);
   assert.equal(r.ok, true);
+  assert.equal(r.summary.checks, 0); // skipped checks did not run
+});
+
+test('a long file list is cut into several children, never one exec too long', async () => {
+  const files = {
+    '.airunner': '[check "count"]\n\tcommand = "sh -c \'echo $#\' sh {files}"\n\tfiles = *.txt\n',
+  };
+  for (let i = 0; i < 2000; i++) files[`a-rather-long-file-name-to-fill-the-argument-list-${i}.txt`] = '';
+  const dir = repo(files);
+  const r = await agent.request('verify/run', { root: dir, all: true });
+  const c = check(r, 'count');
+  assert.equal(c.status, 'passed');
+  const counts = c.output.trim().split('\n').map(Number);
+  assert.ok(counts.length >= 2, c.output);
+  assert.equal(counts.reduce((a, b) => a + b, 0), 2000);
 });
 
 test('the test script runs with CI=true and fails the run when it fails', async () => {
@@ -353,8 +370,8 @@ test('bad requests get clear errors', async () => {
   const plain = fs.mkdtempSync(path.join(path.dirname(dir), 'airunner-verify-test-plain-'));
   repos.push(plain);
   await assert.rejects(agent.request('verify/run', { root: plain, staged: true }),
-    (e) => e.data?.kind === 'not_a_repo' && /needs a git repository/.test(e.message));
+    (e) => e.data?.kind === 'not_a_repository' && /needs a git repository/.test(e.message));
   writeFiles(dir, { '.airunner': '[check "x"]\n\tcommand = a \'b\n' });
   await assert.rejects(agent.request('verify/checks', { root: dir }),
-    (e) => e.code === -32602 && /unbalanced/.test(e.message));
+    (e) => e.code === -32013 && e.data.kind === 'config' && /unbalanced/.test(e.message));
 });
