@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/client.h"
+#include "cli/hook.h"
 #include "json/json.h"
 #include "server/server.h"
 #include "util/log.h"
@@ -22,6 +23,12 @@ static const char usage_text[] =
 	"  call [--socket PATH | --stdio] [--no-start] [--timeout MS] METHOD [PARAMS-JSON]\n"
 	"        call one method and print its result as JSON; starts the agent\n"
 	"        when none is listening (exit 1: JSON-RPC error, 2: no agent)\n"
+	"  hooks install|uninstall [--repo DIR]\n"
+	"        put airunner's git pre-commit hook into a repository (keeping and\n"
+	"        chaining a hook that is there), or take it out, restoring that one\n"
+	"  hook pre-commit\n"
+	"        what the hook runs: verify the staged content, exit 1 to block\n"
+	"        (skip: git commit --no-verify, or AIRUNNER_SKIP=1)\n"
 	"\n"
 	"options:\n"
 	"  --help      this text\n"
@@ -155,6 +162,8 @@ static const struct {
 } commands[] = {
 	{ "serve", cmd_serve },
 	{ "call", cmd_call },
+	{ "hooks", cmd_hooks },
+	{ "hook", cmd_hook },
 };
 
 int main(int argc, char **argv)

@@ -1,6 +1,7 @@
 #include "git/repo.h"
 
 #include <git2.h>
+#include <git2/sys/repository.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,23 @@ void repo_free(struct repo *r)
 	git_index_free(r->index);
 	git_repository_free(r->git);
 	free(r);
+}
+
+int repo_use_index(struct repo *r, const char *index_path, struct err *e)
+{
+	git_index *idx;
+
+	if (git_index_open(&idx, index_path) < 0)
+		return git_fail(e, ERR_IO, index_path);
+	/* The repository takes its own reference, and status and write-tree
+	 * go through it. */
+	if (git_repository_set_index(r->git, idx) < 0) {
+		git_index_free(idx);
+		return git_fail(e, ERR_IO, index_path);
+	}
+	git_index_free(r->index);
+	r->index = idx;
+	return 0;
 }
 
 const char *repo_workdir(const struct repo *r)

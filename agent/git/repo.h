@@ -24,6 +24,13 @@ struct repo;
  * is freed with repo_free(). */
 int repo_open(struct repo **out, const char *workspace, struct err *e);
 void repo_free(struct repo *r);
+/*
+ * Reads the index from index_path (absolute) instead of the repository's
+ * own: git names a temporary index in GIT_INDEX_FILE for the hooks of
+ * `git commit -a` and `git commit FILE`, and that one holds what will be
+ * committed. Every later call on r uses it.
+ */
+int repo_use_index(struct repo *r, const char *index_path, struct err *e);
 /* The work tree's absolute path, with a trailing '/'. Owned by r. */
 const char *repo_workdir(const struct repo *r);
 

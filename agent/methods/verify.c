@@ -174,7 +174,7 @@ static void handle_run(struct rpc_call *call)
 	struct strv files = STRV_INIT, checks = STRV_INIT;
 	struct run_call *rc = NULL;
 	struct err e = ERR_INIT;
-	char *root = call_root(call);
+	char *root = call_root(call), *index = NULL;
 	bool b;
 
 	if (!root)
@@ -191,6 +191,7 @@ static void handle_run(struct rpc_call *call)
 		req.staged = b;
 	if (json_bool(d, rpc_call_param(call, "all"), &b) == 0)
 		req.all = b;
+	req.index = index = json_strdup(d, rpc_call_param(call, "index"));
 	req.progress = on_progress;
 
 	rc = xcalloc(1, sizeof(*rc));
@@ -208,6 +209,7 @@ out:
 	strv_release(&files);
 	strv_release(&checks);
 	err_clear(&e);
+	free(index);
 	free(root);
 }
 
@@ -221,6 +223,7 @@ static const struct rpc_param_spec run_params[] = {
 	{ "files", RPC_T(JSON_ARRAY), false },
 	{ "staged", RPC_T_BOOL, false },
 	{ "all", RPC_T_BOOL, false },
+	{ "index", RPC_T(JSON_STRING), false },
 	{ "checks", RPC_T(JSON_ARRAY), false },
 	{ NULL, 0, false },
 };

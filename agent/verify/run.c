@@ -964,6 +964,13 @@ static int collect_files(struct verify_run *run,
 	if (req->staged) {
 		struct strv staged = STRV_INIT;
 
+		if (req->index && req->index[0] != '/') {
+			err_set(e, ERR_INVALID_PARAMS,
+				"index must be an absolute path");
+			goto out;
+		}
+		if (req->index && repo_use_index(repo, req->index, e) < 0)
+			goto out;
 		if (repo_files(repo, REPO_FILES_STAGED, &staged, partial, e) < 0 ||
 		    repo_index_tree(repo, run->result->tree, e) < 0) {
 			strv_release(&staged);

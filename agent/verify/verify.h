@@ -135,6 +135,9 @@ struct verify_request {
 	 * root is an error of kind "outside_workspace". */
 	const char *const *files;
 	bool staged;
+	/* With staged: the index file to check (absolute), NULL for the
+	 * repository's own. The pre-commit hook passes GIT_INDEX_FILE. */
+	const char *index;
 	bool all;
 	/* Names of the checks to run (NULL-terminated), NULL: all. An
 	 * unknown name is ERR_INVALID_PARAMS. */

@@ -1,0 +1,37 @@
+/*
+ * report: a verify/run result (protocol/, the JSON the agent answers and
+ * verify_result_write_json writes) turned into the compact text a person
+ * reads under `git commit`:
+ *
+ *   tsc failed (exit 2, 1.3 s)
+ *   src/cart.ts:9:3: type_error: Type 'string' is not assignable to ...
+ *       hint: ...
+ *   airunner: 1 error, 0 warnings in 2 checks (tsc failed) - commit blocked
+ *
+ * Diagnostics are grouped per check; a failed check with no diagnostics shows
+ * the tail of its output instead, so no failure is ever silent. Nothing at
+ * all is written when no check applies.
+ */
+#ifndef AIRUNNER_REPORT_H
+#define AIRUNNER_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/buf.h"
+#include "util/err.h"
+
+enum {
+	REPORT_COLOR = 1 << 0, /* ANSI colors (the caller checked for a tty) */
+};
+
+/*
+ * Renders the result json[0..len) into out. *blocked is set from the
+ * result's `ok` (a blocking check failed). A result that is not a verify/run
+ * result is an error (kind ERR_PARSE or ERR_INVALID_PARAMS) and out is left
+ * as it was.
+ */
+int report_render(struct buf *out, const char *json, size_t len,
+		  unsigned flags, bool *blocked, struct err *e);
+
+#endif
