@@ -73,8 +73,11 @@ export const tsProject = {
 // One agent on stdio (tests/lib/agent.mjs), initialized on `root`, with the
 // $/progress notifications it sent collected. Every result is checked
 // against its schema in protocol/openrpc.json.
+// The agent gets a TMPDIR of its own, so a test can tell that it left no
+// temporary checkout behind without seeing other tests' folders.
 export async function startVerifyAgent(root) {
-  const agent = await startAgent({ transport: 'stdio', testMethods: false, env: { AIRUNNER_LOG: 'error' } });
+  const tmpdir = fs.mkdtempSync(path.join(os.tmpdir(), 'airunner-verify-test-tmp-'));
+  const agent = await startAgent({ transport: 'stdio', testMethods: false, env: { AIRUNNER_LOG: 'error', TMPDIR: tmpdir } });
   const conn = await agent.client(root);
   const progress = [];
   conn.onNotification('$/progress', (p) => progress.push(p));
@@ -87,8 +90,12 @@ export async function startVerifyAgent(root) {
       const r = await (token ? conn.sendRequest(method, params, token) : conn.sendRequest(method, params));
       return assertResult(method, r);
     },
+    tmpdir,
     stderr: () => agent.stderr(),
-    cleanup: () => agent.cleanup(),
+    cleanup: async () => {
+      await agent.cleanup();
+      fs.rmSync(tmpdir, { recursive: true, force: true });
+    },
   };
 }
 

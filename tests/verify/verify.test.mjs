@@ -142,8 +142,7 @@ test('partially staged: a broken work tree over a good index passes, untouched',
   const wt = await agent.request('verify/run', { root: dir, files: ['src/math.ts'] });
   assert.equal(wt.ok, false);
   // no checkout left behind
-  assert.equal(fs.readdirSync(process.env.TMPDIR ?? '/tmp')
-    .filter((n) => n.startsWith('airunner-verify-') && !n.startsWith('airunner-verify-test-')).length, 0);
+  assert.deepEqual(fs.readdirSync(agent.tmpdir), []);
 });
 
 test('partially staged: a broken index under a good work tree fails', async () => {
