@@ -269,6 +269,17 @@ static void respond_error(struct rpc_session *s, struct rpc_batch *b,
 	buf_release(&out);
 }
 
+/* An error for a request; a notification gets none (JSON-RPC 2.0). */
+static void reject(struct rpc_session *s, struct rpc_batch *b,
+		   const struct rpc_msg *msg, int id, int code,
+		   const char *kind, const char *message)
+{
+	if (id >= 0)
+		respond_error(s, b, msg, id, code, kind, message);
+	else
+		respond(s, b, NULL);
+}
+
 /* ---- calls ---- */
 
 static void msg_unref(struct rpc_msg *msg)
@@ -657,38 +668,25 @@ static void dispatch_one(struct rpc_session *s, struct rpc_msg *msg, int v,
 
 		buf_adds(&why, "method not found: ");
 		json_str(d, method, &why);
-		if (id >= 0)
-			respond_error(s, b, msg, id, RPC_METHOD_NOT_FOUND,
-				      "method_not_found", why.ptr);
-		else
-			respond(s, b, NULL);
+		reject(s, b, msg, id, RPC_METHOD_NOT_FOUND, "method_not_found",
+		       why.ptr);
 		buf_release(&why);
 		return;
 	}
 	if (!s->initialized && !(m->flags & RPC_M_BEFORE_INIT)) {
-		if (id >= 0)
-			respond_error(s, b, msg, id, RPC_SERVER_NOT_INITIALIZED,
-				      "not_initialized",
-				      "server not initialized: send initialize first");
-		else
-			respond(s, b, NULL);
+		reject(s, b, msg, id, RPC_SERVER_NOT_INITIALIZED,
+		       "not_initialized",
+		       "server not initialized: send initialize first");
 		return;
 	}
 	if (s->shutdown && strcmp(m->name, "exit") != 0) {
-		if (id >= 0)
-			respond_error(s, b, msg, id, RPC_INVALID_REQUEST,
-				      "shutting_down",
-				      "server is shutting down: only exit is accepted");
-		else
-			respond(s, b, NULL);
+		reject(s, b, msg, id, RPC_INVALID_REQUEST, "shutting_down",
+		       "server is shutting down: only exit is accepted");
 		return;
 	}
 	if (check_params(m, d, params, &e) < 0) {
-		if (id >= 0)
-			respond_error(s, b, msg, id, RPC_INVALID_PARAMS,
-				      ERR_INVALID_PARAMS, e.msg.ptr);
-		else
-			respond(s, b, NULL);
+		reject(s, b, msg, id, RPC_INVALID_PARAMS, ERR_INVALID_PARAMS,
+		       e.msg.ptr);
 		err_clear(&e);
 		return;
 	}
