@@ -57,6 +57,9 @@ int buf_grow(struct buf *b, size_t extra)
 	ncap = b->cap ? b->cap : 64;
 	while (ncap < want)
 		ncap = ncap > ((size_t)-1) / 2 ? want : ncap * 2;
+	/* cap never passes max + 1, so "room left" also means "under max". */
+	if (b->max < (size_t)-1 && ncap > b->max + 1)
+		ncap = b->max + 1;
 	if (b->cap) {
 		b->ptr = xrealloc(b->ptr, ncap);
 	} else {
@@ -71,7 +74,8 @@ int buf_add(struct buf *b, const void *data, size_t n)
 {
 	if (n == 0)
 		return 0;
-	if (buf_grow(b, n) < 0)
+	/* Fast path: room already there (the common case on hot paths). */
+	if (b->cap - b->len <= n && buf_grow(b, n) < 0)
 		return -1;
 	memmove(b->ptr + b->len, data, n);
 	b->len += n;
@@ -86,9 +90,11 @@ int buf_adds(struct buf *b, const char *s)
 
 int buf_addch(struct buf *b, int c)
 {
-	char ch = (char)c;
-
-	return buf_add(b, &ch, 1);
+	if (b->cap - b->len <= 1 && buf_grow(b, 1) < 0)
+		return -1;
+	b->ptr[b->len++] = (char)c;
+	b->ptr[b->len] = '\0';
+	return 0;
 }
 
 int buf_vaddf(struct buf *b, const char *fmt, va_list ap)

@@ -47,11 +47,12 @@ int err_set_errno(struct err *e, const char *kind, const char *fmt, ...)
 
 void err_prefix(struct err *e, const char *fmt, ...)
 {
-	struct buf tmp = BUF_INIT;
+	struct buf tmp;
 	va_list ap;
 
 	if (!e || !e->kind)
 		return;
+	buf_init(&tmp, 64 * 1024);
 	va_start(ap, fmt);
 	buf_vaddf(&tmp, fmt, ap);
 	va_end(ap);
@@ -59,7 +60,6 @@ void err_prefix(struct err *e, const char *fmt, ...)
 	buf_add(&tmp, e->msg.ptr, e->msg.len);
 	buf_release(&e->msg);
 	e->msg = tmp;
-	e->msg.max = 64 * 1024;
 }
 
 void err_clear(struct err *e)
