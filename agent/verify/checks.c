@@ -2,6 +2,7 @@
 #include "verify/checks.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -378,6 +379,30 @@ static const char *const eslint_configs[] = {
 	".eslintrc.json", ".eslintrc.yml", ".eslintrc.yaml", NULL,
 };
 
+/*
+ * py_compile writes .pyc files: not into the user's tree. Python also LOADS
+ * the bytecode of the modules it imports (py_compile itself) from that
+ * prefix, so it must be a folder nobody else can write: in a shared /tmp a
+ * fixed name could be made first by another user, who would then run code
+ * as us. Ours (made 0700, checked after) or the variable is left out.
+ */
+static void add_pycache_env(struct strv *env)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct buf v = BUF_INIT;
+	struct stat st;
+	const char *dir;
+
+	buf_addf(&v, "PYTHONPYCACHEPREFIX=%s/airunner-pycache-%lu",
+		 tmp && *tmp ? tmp : "/tmp", (unsigned long)getuid());
+	dir = strchr(v.ptr, '=') + 1;
+	if ((mkdir(dir, 0700) == 0 || errno == EEXIST) &&
+	    lstat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    st.st_uid == getuid() && !(st.st_mode & 077))
+		strv_push(env, buf_detach(&v, NULL));
+	buf_release(&v);
+}
+
 static void detect(struct verify_checks *c, const char *root)
 {
 	struct verify_check *k;
@@ -421,15 +446,7 @@ static void detect(struct verify_checks *c, const char *root)
 			  (const char *const[]){ "python3", "-m", "py_compile",
 						 "{files}", NULL });
 		strv_add(&k->files, "*.py");
-		/* py_compile writes .pyc files: not into the user's tree. */
-		{
-			struct buf env = BUF_INIT;
-			const char *tmp = getenv("TMPDIR");
-
-			buf_addf(&env, "PYTHONPYCACHEPREFIX=%s/airunner-pycache",
-				 tmp && *tmp ? tmp : "/tmp");
-			strv_push(&k->env, buf_detach(&env, NULL));
-		}
+		add_pycache_env(&k->env);
 	}
 	if (file_exists(root, "compile_commands.json") ||
 	    file_exists(root, "build/compile_commands.json") ||

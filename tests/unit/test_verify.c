@@ -312,6 +312,60 @@ static void test_config(void **state)
 	assert_int_equal(c.n, 0);
 }
 
+static const char *env_get(const struct strv *env, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (size_t i = 0; i < env->n; i++)
+		if (!strncmp(env->v[i], key, n) && env->v[i][n] == '=')
+			return env->v[i] + n + 1;
+	return NULL;
+}
+
+/* python's bytecode prefix: a private folder, never one someone else made
+ * (python loads modules' bytecode from it). */
+static void test_pycache_prefix(void **state)
+{
+	struct verify_checks c = VERIFY_CHECKS_INIT;
+	struct err e = ERR_INIT;
+	char *saved = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+	char ws[300], dir[400];
+	const char *prefix;
+	struct stat st;
+
+	snprintf(ws, sizeof(ws), "%s/ws", tmp);
+	mkdir(ws, 0755);
+	write_file("ws/x.py", "");
+	setenv("TMPDIR", tmp, 1);
+	snprintf(dir, sizeof(dir), "%s/airunner-pycache-%lu", tmp,
+		 (unsigned long)getuid());
+
+	assert_int_equal(verify_checks_load(&c, ws, &e), 0);
+	assert_non_null(verify_checks_find(&c, "python"));
+	prefix = env_get(&verify_checks_find(&c, "python")->env,
+			 "PYTHONPYCACHEPREFIX");
+	assert_non_null(prefix);
+	assert_string_equal(prefix, dir);
+	assert_int_equal(lstat(dir, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	verify_checks_release(&c);
+
+	/* A folder others can write (made before us, as in a shared /tmp)
+	 * is not used. */
+	assert_int_equal(chmod(dir, 0777), 0);
+	assert_int_equal(verify_checks_load(&c, ws, &e), 0);
+	assert_null(env_get(&verify_checks_find(&c, "python")->env,
+			    "PYTHONPYCACHEPREFIX"));
+	verify_checks_release(&c);
+
+	if (saved)
+		setenv("TMPDIR", saved, 1);
+	else
+		unsetenv("TMPDIR");
+	free(saved);
+	err_clear(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +374,8 @@ int main(void)
 		cmocka_unit_test(test_jsonc),
 		cmocka_unit_test_setup_teardown(test_imports, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_config, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pycache_prefix, setup,
+						teardown),
 	};
 
 	/* Only the test's own config counts, not the machine's. */
