@@ -928,9 +928,14 @@ static int select_checks(struct verify_checks *c, const char *root,
 	return 0;
 }
 
+/*
+ * The files to check into run->files. *partial: the work tree is not what
+ * would be committed; then *repo_out gets the open repository (caller
+ * frees) for the checkout, made only when the cache cannot answer.
+ */
 static int collect_files(struct verify_run *run,
 			 const struct verify_request *req, bool *partial,
-			 struct err *e)
+			 struct repo **repo_out, struct err *e)
 {
 	struct repo *repo = NULL;
 	const char *const *f;
@@ -984,8 +989,10 @@ static int collect_files(struct verify_run *run,
 					     : REPO_FILES_CHANGED,
 			      &run->files, NULL, e) < 0)
 		goto out;
-	if (*partial && make_checkout(run, repo, e) < 0)
-		goto out;
+	if (*partial) {
+		*repo_out = repo;
+		repo = NULL;
+	}
 	r = 0;
 out:
 	repo_free(repo);
@@ -1069,9 +1076,10 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 {
 	struct verify_run *run;
 	struct verify_result *hit;
+	struct repo *repo = NULL;
 	char real[PATH_MAX];
 	struct stat st;
-	bool partial;
+	bool partial = false;
 	long cores;
 
 	if (out)
@@ -1107,7 +1115,7 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 		run->db = run->db_ref;
 	if (verify_checks_load(&run->checks, run->root, e) < 0 ||
 	    select_checks(&run->checks, run->root, req->checks, e) < 0 ||
-	    collect_files(run, req, &partial, e) < 0)
+	    collect_files(run, req, &partial, &repo, e) < 0)
 		goto fail;
 	if (req->staged) {
 		run->cache_key = cache_key(run);
@@ -1120,15 +1128,19 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 		}
 	}
 	if (!run->from_cache) {
+		if (partial && make_checkout(run, repo, e) < 0)
+			goto fail;
 		if (!run->run_root)
 			run->run_root = xstrdup(run->root);
 		plan(run);
 	}
+	repo_free(repo);
 	ev_timer_start(loop, &run->kick_w);
 	if (out)
 		*out = run;
 	return 0;
 fail:
+	repo_free(repo);
 	run_free(run);
 	return -1;
 }

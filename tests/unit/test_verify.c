@@ -6,6 +6,8 @@
 
 #include <cmocka.h>
 
+#include <ev.h>
+
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -366,6 +368,68 @@ static void test_pycache_prefix(void **state)
 	err_clear(&e);
 }
 
+static void on_run_done(struct verify_result *res, void *data)
+{
+	*(struct verify_result **)data = res;
+}
+
+static struct verify_result *run_staged(struct err *e)
+{
+	struct verify_request req = { .root = tmp, .staged = true };
+	struct verify_result *res = NULL;
+
+	if (verify_run(NULL, EV_DEFAULT, &req, on_run_done, &res, e) < 0)
+		return NULL;
+	ev_run(EV_DEFAULT, 0);
+	assert_non_null(res);
+	return res;
+}
+
+/* A partially staged file means the checks run in a checkout of the index;
+ * a second run of the same content is the cache's, with no checkout at all
+ * (here one could not even be made). */
+static void test_cache_before_checkout(void **state)
+{
+	struct err e = ERR_INIT;
+	struct verify_result *res;
+	char *saved = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+	char cmd[600];
+
+	verify_cache_clear();
+	write_file(".airunner", "[check \"t\"]\n\tcommand = true\n"
+				"\tfiles = *.txt\n");
+	write_file("a.txt", "staged\n");
+	snprintf(cmd, sizeof(cmd), "cd %s && git init -q && git add a.txt",
+		 tmp);
+	assert_int_equal(system(cmd), 0);
+	write_file("a.txt", "not staged\n");
+
+	setenv("TMPDIR", tmp, 1);
+	res = run_staged(&e);
+	assert_non_null(res);
+	assert_true(res->ok);
+	assert_false(res->cached);
+	assert_int_equal(res->n, 1);
+	assert_int_equal(res->checks[0].status, VERIFY_PASSED);
+	verify_result_free(res);
+
+	setenv("TMPDIR", "/nonexistent-airunner-tmp", 1);
+	res = run_staged(&e);
+	if (!res)
+		fail_msg("second run: %s", e.msg.ptr);
+	assert_true(res->cached);
+	assert_true(res->ok);
+	verify_result_free(res);
+
+	if (saved)
+		setenv("TMPDIR", saved, 1);
+	else
+		unsetenv("TMPDIR");
+	free(saved);
+	verify_cache_clear();
+	err_clear(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -376,6 +440,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_config, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pycache_prefix, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_cache_before_checkout,
+						setup, teardown),
 	};
 
 	/* Only the test's own config counts, not the machine's. */
