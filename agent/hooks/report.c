@@ -229,7 +229,7 @@ int report_render(struct buf *out, const char *json, size_t len,
 	struct json_doc d = JSON_DOC_INIT;
 	struct buf tmp = BUF_INIT, failed = BUF_INIT;
 	struct out o = { out, (flags & REPORT_COLOR) != 0 };
-	int checks, sum, nchecks;
+	int checks, sum, nran = 0;
 	bool ok;
 	int64_t errors = 0, warnings = 0;
 	size_t mark = out->len;
@@ -245,10 +245,11 @@ int report_render(struct buf *out, const char *json, size_t len,
 		goto out;
 	}
 	*blocked = !ok;
-	nchecks = json_count(&d, checks);
 	for (int c = json_first(&d, checks); c >= 0; c = json_next(&d, c)) {
 		const char *status = str(&d, c, "status", &tmp);
 
+		/* A skipped check covered none of the files: it did not run. */
+		nran += strcmp(status, "skipped") != 0;
 		if (failing(status)) {
 			struct buf name = BUF_INIT;
 
@@ -260,7 +261,7 @@ int report_render(struct buf *out, const char *json, size_t len,
 		}
 		render_check(&o, &d, c, &tmp);
 	}
-	if (nchecks == 0 && ok) {
+	if (nran == 0 && ok) {
 		r = 0; /* nothing applies: the commit passes quietly */
 		goto out;
 	}
@@ -273,7 +274,7 @@ int report_render(struct buf *out, const char *json, size_t len,
 	buf_adds(out, ", ");
 	add_plural(out, warnings, "warning");
 	buf_adds(out, " in ");
-	add_plural(out, nchecks, "check");
+	add_plural(out, nran, "check");
 	if (failed.len) {
 		buf_adds(out, " (");
 		add_text(&o, failed.ptr, failed.len, "");

@@ -84,6 +84,29 @@ static void test_no_checks_is_quiet(void **state)
 	buf_release(&out);
 }
 
+/* Checks that cover none of the staged files did not run: they are not
+ * counted, and when none ran the commit passes quietly. */
+static void test_skipped_checks_not_counted(void **state)
+{
+	struct buf out = BUF_INIT;
+	bool blocked = true;
+
+	render("{\"ok\":true,\"checks\":["
+	       CHECK("tsc", "skipped", "true", ",\"diagnostics\":[]") ","
+	       CHECK("eslint", "skipped", "true", ",\"diagnostics\":[]")
+	       "],\"summary\":{\"checks\":0}}", 0, &blocked, &out);
+	assert_false(blocked);
+	assert_int_equal(out.len, 0);
+
+	render("{\"ok\":true,\"checks\":["
+	       CHECK("tsc", "skipped", "true", ",\"diagnostics\":[]") ","
+	       CHECK("py", "passed", "true", ",\"diagnostics\":[]")
+	       "],\"summary\":{\"checks\":1}}", 0, &blocked, &out);
+	assert_string_equal(out.ptr, "airunner: 0 errors, 0 warnings in 1 "
+				     "check \xe2\x80\x94 ok\n");
+	buf_release(&out);
+}
+
 static void test_timeout_shows_output_tail(void **state)
 {
 	struct buf out = BUF_INIT;
@@ -178,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_type_error_blocks),
 		cmocka_unit_test(test_all_passed),
 		cmocka_unit_test(test_no_checks_is_quiet),
+		cmocka_unit_test(test_skipped_checks_not_counted),
 		cmocka_unit_test(test_timeout_shows_output_tail),
 		cmocka_unit_test(test_warning_not_blocking),
 		cmocka_unit_test(test_color_only_when_asked),
