@@ -641,7 +641,7 @@ static void pump(struct verify_run *run);
 static void output_append(struct check_run *cr, const char *s, size_t n)
 {
 	struct buf *out = &cr->res->output;
-	size_t room = OUTPUT_MAX - out->len;
+	size_t room = out->len < OUTPUT_MAX ? OUTPUT_MAX - out->len : 0;
 
 	if (n > room) {
 		n = room;
@@ -747,6 +747,7 @@ static void run_imports(struct job *j)
 	struct check_run *cr = j->cr;
 	struct verify_tsconfig tc;
 	struct err e = ERR_INIT;
+	struct buf line = BUF_INIT;
 	size_t i;
 
 	if (verify_tsconfig_load(&tc, run->run_root, &e) < 0) {
@@ -768,13 +769,15 @@ static void run_imports(struct job *j)
 
 		if (d->severity == DIAG_ERROR)
 			cr->failed = true;
-		output_append(cr, d->file, strlen(d->file));
-		buf_addf(&cr->res->output, ":%d:%d: %s\n", d->line, d->column,
+		buf_reset(&line);
+		buf_addf(&line, "%s:%d:%d: %s\n", d->file, d->line, d->column,
 			 d->message);
+		output_append(cr, line.ptr, line.len);
 	}
 	cr->exit_code = cr->failed ? 1 : 0;
 	verify_tsconfig_release(&tc);
 out:
+	buf_release(&line);
 	err_clear(&e);
 }
 

@@ -430,6 +430,41 @@ static void test_cache_before_checkout(void **state)
 	err_clear(&e);
 }
 
+/* The imports check reports in-process, not through a child: its output
+ * has the same cap as any check's. */
+static void test_imports_output_capped(void **state)
+{
+	const char *files[] = { "a.ts", NULL };
+	struct verify_request req = { .root = tmp, .files = files };
+	struct verify_result *res = NULL;
+	struct err e = ERR_INIT;
+	struct buf src = BUF_INIT;
+	FILE *f;
+	char path[400];
+
+	write_file("package.json", "{}");
+	for (int i = 0; i < 20000; i++)
+		buf_addf(&src, "import './missing-module-number-%d';\n", i);
+	snprintf(path, sizeof(path), "%s/a.ts", tmp);
+	assert_non_null(f = fopen(path, "w"));
+	fwrite(src.ptr, 1, src.len, f);
+	fclose(f);
+
+	assert_int_equal(verify_run(NULL, EV_DEFAULT, &req, on_run_done, &res,
+				    &e), 0);
+	ev_run(EV_DEFAULT, 0);
+	assert_non_null(res);
+	assert_int_equal(res->n, 1);
+	assert_string_equal(res->checks[0].name, "imports");
+	assert_int_equal(res->checks[0].status, VERIFY_FAILED);
+	assert_int_equal(res->checks[0].diags.n, 20000);
+	assert_true(res->checks[0].output.len <= (256 << 10));
+	assert_true(res->checks[0].truncated);
+	verify_result_free(res);
+	buf_release(&src);
+	err_clear(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -441,6 +476,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pycache_prefix, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_cache_before_checkout,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_imports_output_capped,
 						setup, teardown),
 	};
 
