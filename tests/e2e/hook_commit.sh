@@ -69,6 +69,10 @@ commit_ok "skipped by --no-verify" --no-verify
 sed -i 's/owed/owing/' src/cart.ts && git add src/cart.ts
 AIRUNNER_SKIP=1 commit_ok "skipped by AIRUNNER_SKIP"
 [ ! -s "$T/out" ] || { cat "$T/out"; fail "AIRUNNER_SKIP=1 printed something"; }
+# A value that says no, in any case, skips nothing.
+sed -i 's/owing/owes/' src/cart.ts && git add src/cart.ts
+AIRUNNER_SKIP=FALSE commit_blocked "AIRUNNER_SKIP=FALSE"
+AIRUNNER_SKIP=No commit_blocked "AIRUNNER_SKIP=No"
 
 # The fix passes, with the summary line.
 sed -i 's/formatPrice(String(total(items)))/formatPrice(total(items))/' src/cart.ts
