@@ -485,11 +485,7 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	}
 	d.hint = expand(s, p->hint);
 	d.tool = xstrdup(p->tool);
-	if (s->out->n == s->out->alloc) {
-		s->out->alloc = s->out->alloc ? s->out->alloc * 2 : 16;
-		s->out->v = xrealloc(s->out->v, s->out->alloc * sizeof(d));
-	}
-	s->out->v[s->out->n++] = d;
+	*diag_list_push(s->out) = d;
 }
 
 /* Pattern p on line i (l[0..n)): true if it matched and took the line. */
@@ -689,6 +685,16 @@ void diag_release(struct diag *d)
 	free(d->hint);
 	free(d->tool);
 	memset(d, 0, sizeof(*d));
+}
+
+struct diag *diag_list_push(struct diag_list *l)
+{
+	if (l->n == l->alloc) {
+		l->alloc = l->alloc ? l->alloc * 2 : 16;
+		l->v = xrealloc(l->v, l->alloc * sizeof(*l->v));
+	}
+	memset(&l->v[l->n], 0, sizeof(l->v[0]));
+	return &l->v[l->n++];
 }
 
 void diag_list_release(struct diag_list *l)

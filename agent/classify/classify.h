@@ -105,6 +105,8 @@ int classify_text(const struct classify_db *db, const char *tool_hint,
 		  const char *text, size_t len, struct diag_list *out,
 		  struct err *e);
 
+/* A new zeroed diag at the end of l, owned by l. */
+struct diag *diag_list_push(struct diag_list *l);
 /* Frees every diag and the array; the list is empty and reusable. */
 void diag_list_release(struct diag_list *l);
 /* Frees the strings of one diag (not d itself). */

@@ -59,9 +59,6 @@ int verify_imports_file(const char *root, const char *rel,
 			const struct verify_tsconfig *tc,
 			struct diag_list *out, struct err *e);
 
-/* A new zeroed diag at the end of l. */
-struct diag *verify_diag_push(struct diag_list *l);
-
 /* Frees one check's strings (not k itself). */
 void verify_check_release(struct verify_check *k);
 

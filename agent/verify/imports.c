@@ -229,7 +229,7 @@ static void add_diag(struct diag_list *out, const char *rel, int line,
 		     int col, enum diag_severity sev, const char *code,
 		     const char *category, char *message, char *hint)
 {
-	struct diag *d = verify_diag_push(out);
+	struct diag *d = diag_list_push(out);
 
 	d->file = xstrdup(rel);
 	d->line = line;

@@ -121,16 +121,6 @@ static void diag_copy(struct diag *dst, const struct diag *src)
 	dst->tool = strdup_or_null(src->tool);
 }
 
-struct diag *verify_diag_push(struct diag_list *l)
-{
-	if (l->n == l->alloc) {
-		l->alloc = l->alloc ? l->alloc * 2 : 8;
-		l->v = xrealloc(l->v, l->alloc * sizeof(*l->v));
-	}
-	memset(&l->v[l->n], 0, sizeof(l->v[0]));
-	return &l->v[l->n++];
-}
-
 static struct verify_result *result_dup(const struct verify_result *r)
 {
 	struct verify_result *c = xcalloc(1, sizeof(*c));
@@ -151,7 +141,7 @@ static struct verify_result *result_dup(const struct verify_result *r)
 		buf_add(&d->output, s->output.ptr, s->output.len);
 		memset(&d->diags, 0, sizeof(d->diags));
 		for (j = 0; j < s->diags.n; j++)
-			diag_copy(verify_diag_push(&d->diags), &s->diags.v[j]);
+			diag_copy(diag_list_push(&d->diags), &s->diags.v[j]);
 	}
 	return c;
 }
@@ -662,7 +652,7 @@ static void job_classify(struct job *j, const char *text, size_t len)
 		output_append(j->cr, e.msg.ptr, e.msg.len);
 	for (i = 0; i < l.n; i++) {
 		diag_fix_path(run, j, &l.v[i]);
-		*verify_diag_push(&j->cr->res->diags) = l.v[i]; /* moved */
+		*diag_list_push(&j->cr->res->diags) = l.v[i]; /* moved */
 	}
 	free(l.v);
 	err_clear(&e);
@@ -675,7 +665,7 @@ static void check_finish(struct verify_run *run, struct check_run *cr)
 	res->duration = ev_time() - cr->start;
 	res->exit_code = cr->exit_code;
 	if (cr->timed_out) {
-		struct diag *d = verify_diag_push(&res->diags);
+		struct diag *d = diag_list_push(&res->diags);
 		struct buf s = BUF_INIT;
 
 		res->status = VERIFY_TIMEOUT;
