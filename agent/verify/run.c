@@ -62,6 +62,9 @@ struct verify_run {
 	size_t njobs, next, running, max_running;
 	struct verify_result *result;
 	char *cache_key; /* NULL: not cacheable */
+	/* A staged run in the work tree: the files there that git does not
+	 * track (name, size, mtime), for the cache key: tools see them too. */
+	struct buf untracked;
 	const struct classify_db *db;
 	struct classify_db *db_ref; /* the workspace's, released at the end */
 	bool cancelled, pumping, from_cache;
@@ -818,6 +821,7 @@ static void run_free(struct verify_run *run)
 		classify_db_release(run->db_ref);
 	verify_checks_release(&run->checks);
 	strv_release(&run->files);
+	buf_release(&run->untracked);
 	verify_result_free(run->result);
 	free(run->crs);
 	free(run->jobs);
@@ -926,6 +930,40 @@ static int select_checks(struct verify_checks *c, const char *root,
  * would be committed; then *repo_out gets the open repository (caller
  * frees) for the checkout, made only when the cache cannot answer.
  */
+/* The changed files that are not staged: with the tracked ones the same in
+ * the work tree and the index (not partial), the untracked ones. */
+static int note_untracked(struct verify_run *run, struct repo *repo,
+			  const struct strv *staged, struct err *e)
+{
+	struct strv changed = STRV_INIT;
+	struct buf path = BUF_INIT;
+	struct stat st;
+	size_t i, j = 0;
+
+	if (repo_files(repo, REPO_FILES_CHANGED, &changed, NULL, e) < 0)
+		return -1;
+	for (i = 0; i < changed.n; i++) {
+		int c = 1;
+
+		/* Both sorted: walk them together. */
+		while (j < staged->n && (c = strcmp(staged->v[j],
+						    changed.v[i])) < 0)
+			j++;
+		if (j < staged->n && c == 0)
+			continue;
+		buf_reset(&path);
+		buf_addf(&path, "%s/%s", run->root, changed.v[i]);
+		if (lstat(path.ptr, &st) < 0)
+			memset(&st, 0, sizeof(st));
+		buf_addf(&run->untracked, "\n?%s\t%lld\t%lld.%09ld",
+			 changed.v[i], (long long)st.st_size,
+			 (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+	}
+	buf_release(&path);
+	strv_release(&changed);
+	return 0;
+}
+
 static int collect_files(struct verify_run *run,
 			 const struct verify_request *req, bool *partial,
 			 struct repo **repo_out, struct err *e)
@@ -974,6 +1012,10 @@ static int collect_files(struct verify_run *run,
 			strv_release(&staged);
 			goto out;
 		}
+		if (!*partial && note_untracked(run, repo, &staged, e) < 0) {
+			strv_release(&staged);
+			goto out;
+		}
 		if (!req->files)
 			run->files = staged;
 		else
@@ -1007,6 +1049,7 @@ static char *cache_key(struct verify_run *run)
 	json_arr_end(&w);
 	for (i = 0; i < run->files.n; i++)
 		buf_addf(&k, "\n%s", run->files.v[i]);
+	buf_add(&k, run->untracked.ptr, run->untracked.len);
 	return buf_detach(&k, NULL);
 }
 
@@ -1095,6 +1138,7 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 	run->data = data;
 	run->progress = req->progress;
 	run->result = xcalloc(1, sizeof(*run->result));
+	buf_init(&run->untracked, 0);
 	ev_timer_init(&run->kick_w, on_kick, 0., 0.);
 	run->kick_w.data = run;
 	cores = sysconf(_SC_NPROCESSORS_ONLN);

@@ -430,6 +430,45 @@ static void test_cache_before_checkout(void **state)
 	err_clear(&e);
 }
 
+/* Checks that run in the work tree see its untracked files too: a verdict
+ * they decided is not the cache's once they change. */
+static void test_cache_sees_untracked(void **state)
+{
+	struct err e = ERR_INIT;
+	struct verify_result *res;
+	char cmd[600], path[400];
+
+	verify_cache_clear();
+	write_file(".airunner", "[check \"t\"]\n\tcommand = test ! -e "
+				"scratch.txt\n\tfiles = *.txt\n");
+	write_file("a.txt", "staged\n");
+	write_file("scratch.txt", "not tracked\n");
+	snprintf(cmd, sizeof(cmd), "cd %s && git init -q && git add a.txt",
+		 tmp);
+	assert_int_equal(system(cmd), 0);
+
+	res = run_staged(&e);
+	assert_non_null(res);
+	assert_false(res->ok);
+	verify_result_free(res);
+
+	snprintf(path, sizeof(path), "%s/scratch.txt", tmp);
+	assert_int_equal(unlink(path), 0);
+	res = run_staged(&e);
+	assert_non_null(res);
+	assert_false(res->cached);
+	assert_true(res->ok);
+	verify_result_free(res);
+
+	res = run_staged(&e); /* nothing changed: now the cache answers */
+	assert_non_null(res);
+	assert_true(res->cached);
+	assert_true(res->ok);
+	verify_result_free(res);
+	verify_cache_clear();
+	err_clear(&e);
+}
+
 /* The imports check reports in-process, not through a child: its output
  * has the same cap as any check's. */
 static void test_imports_output_capped(void **state)
@@ -478,6 +517,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cache_before_checkout,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_imports_output_capped,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cache_sees_untracked,
 						setup, teardown),
 	};
 
