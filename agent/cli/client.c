@@ -144,6 +144,9 @@ static int start_agent(const char *socket_path, struct err *e)
 	posix_spawn_file_actions_addopen(&fa, 1, logp.ptr,
 					 O_WRONLY | O_CREAT | O_APPEND, 0600);
 	posix_spawn_file_actions_adddup2(&fa, 1, 2);
+	/* The agent outlives us: it must not keep our caller's fds (a hook's
+	 * pipes to git, say) open. */
+	posix_spawn_file_actions_addclosefrom_np(&fa, 3);
 	posix_spawnattr_init(&attr);
 	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
 	argv[0] = (char *)self_exe();
@@ -174,6 +177,7 @@ static int spawn_stdio_agent(struct client *c, struct err *e)
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, in[0], 0);
 	posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+	posix_spawn_file_actions_addclosefrom_np(&fa, 3);
 	argv[0] = (char *)self_exe();
 	argv[1] = "serve";
 	argv[2] = "--stdio";
