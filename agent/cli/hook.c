@@ -297,8 +297,10 @@ static int verify_by_agent(const char *root, const char *params, bool tty,
 
 /* No agent: the same verification in this process, on the default loop. */
 struct in_process {
+	struct verify_run *run;
 	struct verify_result *res;
-	bool tty;
+	ev_timer limit;
+	bool tty, timed_out;
 };
 
 static void in_process_progress(const struct verify_check_result *cr,
@@ -316,13 +318,26 @@ static void in_process_progress(const struct verify_check_result *cr,
 
 static void in_process_done(struct verify_result *res, void *data)
 {
-	((struct in_process *)data)->res = res;
+	struct in_process *ip = data;
+
+	ip->res = res;
+	ev_timer_stop(EV_DEFAULT, &ip->limit);
+}
+
+/* The same bound as through the agent: a check configured without a timeout
+ * must not hang `git commit` for ever. */
+static void in_process_limit(struct ev_loop *loop, ev_timer *t, int revents)
+{
+	struct in_process *ip = t->data;
+
+	ip->timed_out = true;
+	verify_cancel(ip->run);
 }
 
 static int verify_in_process(const char *root, const char *index, bool tty,
 			     struct buf *result, struct err *e)
 {
-	struct in_process ip = { NULL, tty };
+	struct in_process ip = { .tty = tty };
 	struct verify_request req = {
 		.root = root,
 		.staged = true,
@@ -331,12 +346,21 @@ static int verify_in_process(const char *root, const char *index, bool tty,
 	};
 	struct json_writer w;
 
-	if (verify_run(NULL, EV_DEFAULT, &req, in_process_done, &ip, e) < 0)
+	if (verify_run(&ip.run, EV_DEFAULT, &req, in_process_done, &ip, e) < 0)
 		return -1;
+	ev_timer_init(&ip.limit, in_process_limit, VERIFY_TIMEOUT_S, 0.0);
+	ip.limit.data = &ip;
+	ev_timer_start(EV_DEFAULT, &ip.limit);
 	ev_run(EV_DEFAULT, 0);
 	if (!ip.res)
 		return err_set(e, ERR_INTERNAL,
 			       "verification ended without a result");
+	if (ip.timed_out) {
+		verify_result_free(ip.res);
+		return err_set(e, ERR_TIMEOUT,
+			       "the checks did not finish within %d s",
+			       VERIFY_TIMEOUT_S);
+	}
 	json_writer_init(&w, result);
 	verify_result_write_json(&w, ip.res);
 	verify_result_free(ip.res);
