@@ -111,8 +111,12 @@ int buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 		b->len += (size_t)n;
 		return 0;
 	}
-	if (buf_grow(b, (size_t)n) < 0)
+	if (buf_grow(b, (size_t)n) < 0) {
+		/* The first try wrote a partial tail over our NUL. */
+		if (b->cap)
+			b->ptr[b->len] = '\0';
 		return -1;
+	}
 	vsnprintf(b->ptr + b->len, b->cap - b->len, fmt, ap);
 	b->len += (size_t)n;
 	return 0;
