@@ -133,6 +133,17 @@ int buf_addf(struct buf *b, const char *fmt, ...)
 	return r;
 }
 
+int buf_add_uint(struct buf *b, uint64_t v)
+{
+	char tmp[20], *p = tmp + sizeof(tmp);
+
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
 void buf_consume(struct buf *b, size_t n)
 {
 	if (n >= b->len) {

@@ -25,10 +25,25 @@ static void refused_addf_keeps_the_string(void **state)
 	buf_release(&b);
 }
 
+static void uint_digits(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	buf_add_uint(&b, 0);
+	buf_addch(&b, ' ');
+	buf_add_uint(&b, 1234567890);
+	buf_addch(&b, ' ');
+	buf_add_uint(&b, UINT64_MAX);
+	assert_string_equal(b.ptr, "0 1234567890 18446744073709551615");
+	buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(refused_addf_keeps_the_string),
+		cmocka_unit_test(uint_digits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
