@@ -297,6 +297,8 @@ test('bad params are refused before anything is sent', async () => {
     { messages: [{ role: 'system', content: 'x' }] },
     { messages: [user('x')], thinkingBudget: 2000, maxTokens: 1000 },
     { messages: [user('x')], thinkingBudget: 500 },
+    // budget + the default max_tokens once overflowed int64 (UBSan).
+    { messages: [user('x')], thinkingBudget: 9223372036854775000 },
     { messages: [user('x')], cache: { ttl: '2h' } },
     { messages: [user('x')], provider: 'nowhere' },
     { messages: 'hi' },
