@@ -80,6 +80,7 @@ static int read_key_file(struct llm_provider *p, const char *path,
 			       "file of yours with mode 0600", p->name, path,
 			       (unsigned)(st.st_mode & 07777));
 	if (buf_read_file(&b, path, 16384) < 0) {
+		explicit_bzero(b.ptr, b.len); /* what was read is the key */
 		buf_release(&b);
 		return err_set_errno(e, LLM_ERR_AUTH, "%s: key file %s",
 				     p->name, path);
