@@ -172,8 +172,14 @@ static int spawn_stdio_agent(struct client *c, struct err *e)
 	int in[2], out[2], r;
 	char *argv[4];
 
-	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0)
+	if (pipe2(in, O_CLOEXEC) < 0)
 		return err_set_errno(e, "agent_unavailable", "pipe");
+	if (pipe2(out, O_CLOEXEC) < 0) {
+		err_set_errno(e, "agent_unavailable", "pipe");
+		close(in[0]);
+		close(in[1]);
+		return -1;
+	}
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, in[0], 0);
 	posix_spawn_file_actions_adddup2(&fa, out[1], 1);

@@ -126,31 +126,19 @@ void json_w_str(struct json_writer *w, const char *s)
 	json_w_strn(w, s, strlen(s));
 }
 
-/* Digits by hand: printf costs more than the rest of a small reply. */
-static void add_uint(struct buf *out, uint64_t v, bool neg)
-{
-	char tmp[21], *p = tmp + sizeof(tmp);
-
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	if (neg)
-		*--p = '-';
-	buf_add(out, p, (size_t)(tmp + sizeof(tmp) - p));
-}
-
 void json_w_int(struct json_writer *w, int64_t v)
 {
 	value_prefix(w);
+	if (v < 0)
+		buf_addch(w->out, '-');
 	/* -(v + 1) + 1 stays in range for INT64_MIN. */
-	add_uint(w->out, v < 0 ? (uint64_t)-(v + 1) + 1 : (uint64_t)v, v < 0);
+	buf_add_uint(w->out, v < 0 ? (uint64_t)-(v + 1) + 1 : (uint64_t)v);
 }
 
 void json_w_uint(struct json_writer *w, uint64_t v)
 {
 	value_prefix(w);
-	add_uint(w->out, v, false);
+	buf_add_uint(w->out, v);
 }
 
 void json_w_double(struct json_writer *w, double v)

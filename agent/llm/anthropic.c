@@ -12,6 +12,9 @@
 #define ANTHROPIC_VERSION "2023-06-01"
 #define DEFAULT_MAX_TOKENS 4096
 #define MIN_THINKING_BUDGET 1024
+/* Far above any model's output, and low enough that the default
+ * max_tokens (budget + DEFAULT_MAX_TOKENS) cannot overflow. */
+#define MAX_THINKING_BUDGET (1 << 30)
 
 static void anthropic_auth(const char *key, char **out, int n)
 {
@@ -118,6 +121,12 @@ static int anthropic_build(struct buf *out, const struct llm_request *r,
 				"thinking budget %lld under the minimum %d",
 				(long long)r->thinking_budget,
 				MIN_THINKING_BUDGET);
+		}
+		if (r->thinking_budget > MAX_THINKING_BUDGET) {
+			return err_set(e, ERR_INVALID_PARAMS,
+				"thinking budget %lld over the maximum %d",
+				(long long)r->thinking_budget,
+				MAX_THINKING_BUDGET);
 		}
 		if (!max_tokens)
 			max_tokens = r->thinking_budget + DEFAULT_MAX_TOKENS;

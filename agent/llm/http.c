@@ -46,6 +46,15 @@ struct http_sock {
 
 static void finish(struct http_request *r, const struct err *e);
 
+/* Header lines carry API keys: wiped before they go back to the heap, as
+ * llm.c does with its own copies. */
+static void free_headers(struct curl_slist *h)
+{
+	for (struct curl_slist *l = h; l; l = l->next)
+		explicit_bzero(l->data, strlen(l->data));
+	curl_slist_free_all(h);
+}
+
 static void collect_done(struct http_client *c)
 {
 	CURLMsg *msg;
@@ -281,7 +290,7 @@ static void finish(struct http_request *r, const struct err *e)
 	res.err = e;
 	r->o.on_done(&res, r->o.ud);
 	curl_easy_cleanup(r->easy);
-	curl_slist_free_all(r->hdrs);
+	free_headers(r->hdrs);
 	buf_release(&r->body);
 	err_clear(&r->err);
 	free(r);
@@ -333,7 +342,7 @@ struct http_request *http_start(struct http_client *c,
 	if (curl_multi_add_handle(c->multi, h) != CURLM_OK) {
 		err_set(e, ERR_INTERNAL, "curl refused the transfer");
 		curl_easy_cleanup(h);
-		curl_slist_free_all(r->hdrs);
+		free_headers(r->hdrs);
 		buf_release(&r->body);
 		free(r);
 		return NULL;

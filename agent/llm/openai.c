@@ -216,7 +216,7 @@ static void read_usage(const struct json_doc *d, int u, struct llm_usage *out)
 	out->input = prompt - cached;
 }
 
-/* Appends s to the block that `*slot` names, creating it first. */
+/* The block `*slot` names, created (and *slot set) on first use. */
 static struct llm_block *slot_block(struct llm_stream *s, int *slot,
 				    enum llm_block_type type)
 {

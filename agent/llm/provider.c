@@ -51,6 +51,17 @@ static int get_int(struct config *cfg, const char *name, const char *var,
 	return config_get_int(cfg, key, out, e);
 }
 
+/* Counts and milliseconds: 0 (off, or curl's default) up to a day's
+ * worth of milliseconds, which also keeps them within a long. */
+static int check_range(const char *name, const char *var, int64_t v,
+		       struct err *e)
+{
+	if (v < 0 || v > 86400000)
+		return err_set(e, ERR_INVALID_PARAMS,
+			       "llm.%s.%s must be 0..86400000", name, var);
+	return 0;
+}
+
 /* The key file must be the user's own, readable by nobody else. */
 static int read_key_file(struct llm_provider *p, const char *path,
 			 struct err *e)
@@ -69,6 +80,7 @@ static int read_key_file(struct llm_provider *p, const char *path,
 			       "file of yours with mode 0600", p->name, path,
 			       (unsigned)(st.st_mode & 07777));
 	if (buf_read_file(&b, path, 16384) < 0) {
+		explicit_bzero(b.ptr, b.len); /* what was read is the key */
 		buf_release(&b);
 		return err_set_errno(e, LLM_ERR_AUTH, "%s: key file %s",
 				     p->name, path);
@@ -162,35 +174,38 @@ int llm_provider_load(struct llm_provider *p, struct config *cfg,
 		goto fail;
 	if (!r && bi >= 0)
 		p->default_model = xstrdup(builtin[bi].model);
-	p->max_retries = RETRY_DEFAULT_MAX;
-	if (cfg && (r = config_get_int(cfg, "llm.maxRetries", &v, e)) < 0)
+	/* Ranges are checked on the int64 before any narrowing cast: a
+	 * negative timeout would reach libev and curl as is. */
+	v = RETRY_DEFAULT_MAX;
+	if (cfg && config_get_int(cfg, "llm.maxRetries", &v, e) < 0)
 		goto fail;
-	if (cfg && r)
-		p->max_retries = (int)v;
-	if ((r = get_int(cfg, name, "maxRetries", &v, e)) < 0)
+	if (get_int(cfg, name, "maxRetries", &v, e) < 0)
 		goto fail;
-	if (r)
-		p->max_retries = (int)v;
-	if (p->max_retries < 0 || p->max_retries > 10) {
+	if (v < 0 || v > 10) {
 		err_set(e, ERR_INVALID_PARAMS, "llm maxRetries must be 0..10");
 		goto fail;
 	}
-	if ((r = get_int(cfg, name, "requestsPerMinute", &v, e)) < 0)
+	p->max_retries = (int)v;
+	v = 0;
+	if (get_int(cfg, name, "requestsPerMinute", &v, e) < 0 ||
+	    check_range(name, "requestsPerMinute", v, e) < 0)
 		goto fail;
-	p->requests_per_min = r ? (double)v : 0;
-	if ((r = get_int(cfg, name, "inputTokensPerMinute", &v, e)) < 0)
+	p->requests_per_min = (double)v;
+	v = 0;
+	if (get_int(cfg, name, "inputTokensPerMinute", &v, e) < 0 ||
+	    check_range(name, "inputTokensPerMinute", v, e) < 0)
 		goto fail;
-	p->input_tokens_per_min = r ? (double)v : 0;
-	p->connect_timeout_ms = DEFAULT_CONNECT_TIMEOUT_MS;
-	if ((r = get_int(cfg, name, "connectTimeoutMs", &v, e)) < 0)
+	p->input_tokens_per_min = (double)v;
+	v = DEFAULT_CONNECT_TIMEOUT_MS;
+	if (get_int(cfg, name, "connectTimeoutMs", &v, e) < 0 ||
+	    check_range(name, "connectTimeoutMs", v, e) < 0)
 		goto fail;
-	if (r)
-		p->connect_timeout_ms = (long)v;
-	p->idle_timeout_ms = DEFAULT_IDLE_TIMEOUT_MS;
-	if ((r = get_int(cfg, name, "idleTimeoutMs", &v, e)) < 0)
+	p->connect_timeout_ms = (long)v;
+	v = DEFAULT_IDLE_TIMEOUT_MS;
+	if (get_int(cfg, name, "idleTimeoutMs", &v, e) < 0 ||
+	    check_range(name, "idleTimeoutMs", v, e) < 0)
 		goto fail;
-	if (r)
-		p->idle_timeout_ms = (long)v;
+	p->idle_timeout_ms = (long)v;
 	return 0;
 fail:
 	free(s);

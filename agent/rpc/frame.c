@@ -192,17 +192,10 @@ enum frame_status frame_reader_next(struct frame_reader *r, const char **body,
 
 void frame_write(struct buf *out, const char *body, size_t n)
 {
-	char digits[24], *p = digits + sizeof(digits);
-	size_t v = n;
-
-	/* By hand: printf would cost more than the rest of a small reply. */
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	buf_grow(out, 20 + (size_t)(digits + sizeof(digits) - p) + n);
+	/* "Content-Length: " + 20 digits + "\r\n\r\n": one allocation. */
+	buf_grow(out, 40 + n);
 	buf_add(out, "Content-Length: ", 16);
-	buf_add(out, p, (size_t)(digits + sizeof(digits) - p));
+	buf_add_uint(out, n);
 	buf_add(out, "\r\n\r\n", 4);
 	buf_add(out, body, n);
 }

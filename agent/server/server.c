@@ -43,6 +43,10 @@ struct conn {
 	bool dead;           /* freed at the next prepare */
 	bool is_stdio;
 	bool read_eof;       /* stdio: stdin ended; finish what is in flight */
+	/* To be killed by reap_cb. A send runs inside rpc code or a handler
+	 * (which may be replying to a call right then): killing there would
+	 * detach the session and run cancel callbacks under their caller. */
+	bool kill_pending;
 	struct conn *next;   /* all connections */
 };
 
@@ -64,6 +68,15 @@ static struct {
 
 static void conn_kill(struct conn *c);
 
+/* The peer takes no more output: drop it, kill at the next prepare. */
+static void conn_break(struct conn *c)
+{
+	c->kill_pending = true;
+	ev_io_stop(c->loop, &c->rw);
+	ev_io_stop(c->loop, &c->ww);
+	buf_release(&c->out);
+}
+
 static void conn_flush(struct conn *c)
 {
 	ssize_t n;
@@ -84,7 +97,7 @@ static void conn_flush(struct conn *c)
 			return;
 		}
 		/* The peer is gone: its requests are all it loses. */
-		conn_kill(c);
+		conn_break(c);
 		return;
 	}
 	if (ev_is_active(&c->ww))
@@ -92,23 +105,23 @@ static void conn_flush(struct conn *c)
 	if (!ev_is_active(&c->rw) && !c->closing && !c->dead && !c->read_eof)
 		ev_io_start(c->loop, &c->rw);
 	if (c->closing)
-		conn_kill(c);
+		c->kill_pending = true;
 }
 
 static void conn_send(void *transport, const char *data, size_t n)
 {
 	struct conn *c = transport;
 
-	if (c->dead)
+	if (c->dead || c->kill_pending)
 		return;
 	if (buf_add(&c->out, data, n) < 0) {
 		log_warn("client output over %zu bytes; dropping the client",
 			 c->out.max);
-		conn_kill(c);
+		conn_break(c);
 		return;
 	}
 	conn_flush(c);
-	if (!c->dead && c->out.len > CONN_OUT_HIGH && ev_is_active(&c->rw))
+	if (!c->kill_pending && c->out.len > CONN_OUT_HIGH && ev_is_active(&c->rw))
 		ev_io_stop(c->loop, &c->rw);
 }
 
@@ -203,6 +216,8 @@ static void reap_cb(struct ev_loop *loop, ev_prepare *w, int revents)
 	struct conn **pp = &srv.conns, *c;
 
 	while ((c = *pp)) {
+		if (c->kill_pending)
+			conn_kill(c);
 		if (c->read_eof && !c->dead && !c->out.len &&
 		    !rpc_session_busy(c->session))
 			conn_kill(c);

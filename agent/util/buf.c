@@ -111,8 +111,12 @@ int buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 		b->len += (size_t)n;
 		return 0;
 	}
-	if (buf_grow(b, (size_t)n) < 0)
+	if (buf_grow(b, (size_t)n) < 0) {
+		/* The first try wrote a partial tail over our NUL. */
+		if (b->cap)
+			b->ptr[b->len] = '\0';
 		return -1;
+	}
 	vsnprintf(b->ptr + b->len, b->cap - b->len, fmt, ap);
 	b->len += (size_t)n;
 	return 0;
@@ -127,6 +131,17 @@ int buf_addf(struct buf *b, const char *fmt, ...)
 	r = buf_vaddf(b, fmt, ap);
 	va_end(ap);
 	return r;
+}
+
+int buf_add_uint(struct buf *b, uint64_t v)
+{
+	char tmp[20], *p = tmp + sizeof(tmp);
+
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 void buf_consume(struct buf *b, size_t n)

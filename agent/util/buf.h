@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Default cap for a buf that was not given one: big enough for any message we
  * accept (frames are capped lower), small enough to stop a runaway. */
@@ -42,6 +43,9 @@ int buf_addch(struct buf *b, int c);
 int buf_addf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int buf_vaddf(struct buf *b, const char *fmt, va_list ap);
+/* Decimal digits of v; by hand, as printf costs more than the rest of a
+ * small reply. */
+int buf_add_uint(struct buf *b, uint64_t v);
 /* Removes the first n bytes (n <= len). */
 void buf_consume(struct buf *b, size_t n);
 void buf_truncate(struct buf *b, size_t len);

@@ -297,6 +297,8 @@ test('bad params are refused before anything is sent', async () => {
     { messages: [{ role: 'system', content: 'x' }] },
     { messages: [user('x')], thinkingBudget: 2000, maxTokens: 1000 },
     { messages: [user('x')], thinkingBudget: 500 },
+    // budget + the default max_tokens once overflowed int64 (UBSan).
+    { messages: [user('x')], thinkingBudget: 9223372036854775000 },
     { messages: [user('x')], cache: { ttl: '2h' } },
     { messages: [user('x')], provider: 'nowhere' },
     { messages: 'hi' },
@@ -349,8 +351,16 @@ test('configured providers: an unreachable one fails after its retries; a silent
   try {
     fs.writeFileSync(path.join(other.workspace, '.airunner'), [
       '[llm "local"]', '\ttype = openai', '\tbaseUrl = http://127.0.0.1:1/v1', '\tmaxRetries = 1', '\tmodel = llama-3',
-      '[llm "anthropic"]', '\trequestsPerMinute = 60', '\tidleTimeoutMs = 300', '\tmaxRetries = 1', ''].join('\n'));
-    const local = (await models(other)).providers.find((p) => p.name === 'local');
+      '[llm "anthropic"]', '\trequestsPerMinute = 60', '\tidleTimeoutMs = 300', '\tmaxRetries = 1',
+      '[llm "negative"]', '\tbaseUrl = http://127.0.0.1:1/v1', '\tidleTimeoutMs = -5',
+      '[llm "wide"]', '\tbaseUrl = http://127.0.0.1:1/v1', '\tmaxRetries = 4294967297', ''].join('\n'));
+    const all = (await models(other)).providers;
+    const local = all.find((p) => p.name === 'local');
+    // Out-of-range numbers are refused, not cast (2^32 + 1 was 1 retry).
+    assert.match(all.find((p) => p.name === 'negative').error, /idleTimeoutMs must be/);
+    assert.match(all.find((p) => p.name === 'wide').error, /maxRetries must be/);
+    const neg = await failure(other.request('llm/complete', { provider: 'negative', messages: [user('x')] }));
+    assert.equal(neg.data.kind, 'invalid_params');
     assert.deepEqual({ type: local.type, keyPresent: local.keyPresent, defaultModel: local.defaultModel },
       { type: 'openai', keyPresent: false, defaultModel: 'llama-3' });
 

@@ -148,3 +148,17 @@ test('initialize: a rootUri that is not a local absolute path is invalid_params'
 	const init = await withTimeout(conn.sendRequest('initialize', { rootUri: 'file:///tmp/a%20b' }));
 	assert.equal(init.workspace, '/tmp/a b');
 });
+
+test('stdio: a reply that cannot be written (stdout closed) ends the agent cleanly', async (t) => {
+	const agent = await startAgent({ transport: 'stdio' });
+	t.after(() => agent.cleanup());
+	const r = await agent.raw();
+	r.sendFrame(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: {} }));
+	assert.equal((await r.next()).id, 1);
+	/* The reader goes away, stdin stays open: the agent learns of it only
+	 * when its reply to the pending request fails with EPIPE, while that
+	 * request is still cancellable. */
+	agent.proc.stdout.destroy();
+	r.sendFrame(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'test/sleep', params: { ms: 10 } }));
+	assert.deepEqual(await withTimeout(agent.exited), { code: 0, signal: null });
+});
