@@ -212,6 +212,9 @@ static void read_usage(const struct json_doc *d, int u, struct llm_usage *out)
 	wire_get_int(d, u, "completion_tokens", &out->output);
 	wire_get_int(d, json_get(d, u, "prompt_tokens_details"),
 		     "cached_tokens", &cached);
+	/* A compatible server may report more cached than prompt tokens. */
+	if (cached > prompt)
+		cached = prompt;
 	out->cache_read = cached;
 	out->input = prompt - cached;
 }

@@ -3,6 +3,8 @@
  * [llm "name"], resolved from the environment and config.
  */
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,38 +64,62 @@ static int check_range(const char *name, const char *var, int64_t v,
 	return 0;
 }
 
-/* The key file must be the user's own, readable by nobody else. */
+/* The key file must be the user's own, readable by nobody else. The checks
+ * are made on the open file (fstat), so nothing can be swapped in between. */
 static int read_key_file(struct llm_provider *p, const char *path,
 			 struct err *e)
 {
 	struct buf b = BUF_INIT;
 	struct stat st;
+	char chunk[4096];
+	ssize_t k;
 	size_t n;
+	int fd, r = -1;
 
-	if (stat(path, &st) < 0)
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
 		return err_set_errno(e, LLM_ERR_AUTH, "%s: key file %s",
 				     p->name, path);
+	if (fstat(fd, &st) < 0) {
+		err_set_errno(e, LLM_ERR_AUTH, "%s: key file %s", p->name, path);
+		goto out;
+	}
 	if (!S_ISREG(st.st_mode) || (st.st_mode & 077) ||
-	    st.st_uid != getuid())
-		return err_set(e, LLM_ERR_AUTH,
-			       "%s: key file %s has mode %04o; it must be a "
-			       "file of yours with mode 0600", p->name, path,
-			       (unsigned)(st.st_mode & 07777));
-	if (buf_read_file(&b, path, 16384) < 0) {
-		explicit_bzero(b.ptr, b.len); /* what was read is the key */
-		buf_release(&b);
-		return err_set_errno(e, LLM_ERR_AUTH, "%s: key file %s",
-				     p->name, path);
+	    st.st_uid != getuid()) {
+		err_set(e, LLM_ERR_AUTH,
+			"%s: key file %s has mode %04o; it must be a "
+			"file of yours with mode 0600", p->name, path,
+			(unsigned)(st.st_mode & 07777));
+		goto out;
+	}
+	while ((k = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0 || b.len + (size_t)k > 16384) {
+			if (k < 0)
+				err_set_errno(e, LLM_ERR_AUTH,
+					      "%s: key file %s", p->name, path);
+			else
+				err_set(e, LLM_ERR_AUTH,
+					"%s: key file %s is larger than 16 KiB",
+					p->name, path);
+			goto out;
+		}
+		buf_add(&b, chunk, (size_t)k);
 	}
 	n = b.len;
 	while (n && isspace((unsigned char)b.ptr[n - 1]))
 		n--;
 	if (n)
 		p->api_key = xstrndup(b.ptr, n);
+	p->key_source = xstrdup("file");
+	r = 0;
+out:
+	explicit_bzero(chunk, sizeof(chunk)); /* what was read is the key */
 	explicit_bzero(b.ptr, b.len);
 	buf_release(&b);
-	p->key_source = xstrdup("file");
-	return 0;
+	close(fd);
+	return r;
 }
 
 int llm_provider_load(struct llm_provider *p, struct config *cfg,

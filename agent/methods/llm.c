@@ -339,7 +339,28 @@ static void handle_complete(struct rpc_call *call)
 	char *system = json_strdup(d, rpc_call_param(call, "system"));
 	char *effort = json_strdup(d, rpc_call_param(call, "reasoningEffort"));
 	int marks[MAX_CACHE_BREAKPOINTS];
+	static const char *const text_params[] = { "provider", "model",
+						    "system",
+						    "reasoningEffort" };
+	size_t i;
 
+	/* json_strdup gives NULL for a string holding \u0000: refuse it rather
+	 * than fall back to a default as if it were absent. */
+	for (i = 0; i < sizeof(text_params) / sizeof(text_params[0]); i++) {
+		int v = rpc_call_param(call, text_params[i]);
+		char *tmp;
+
+		if (json_type(d, v) != JSON_STRING)
+			continue;
+		tmp = json_strdup(d, v);
+		if (!tmp) {
+			err_set(&e, ERR_INVALID_PARAMS,
+				"param '%s' must not contain a NUL character",
+				text_params[i]);
+			goto fail;
+		}
+		free(tmp);
+	}
 	if (config_open(&cfg, rpc_call_workspace(call), &e) < 0 ||
 	    llm_provider_load(&p, cfg, provider ? provider : "anthropic",
 			      &e) < 0 ||

@@ -134,8 +134,10 @@ static void conn_close_req(void *transport, bool after_shutdown)
 	c->closing = true;
 	if (ev_is_active(&c->rw))
 		ev_io_stop(c->loop, &c->rw);
+	/* Never inside the caller's stack (a handler may still hold a call):
+	 * reap_cb kills it before the loop next blocks. */
 	if (!c->out.len)
-		conn_kill(c);
+		c->kill_pending = true;
 }
 
 static const struct rpc_transport_ops conn_ops = { conn_send, conn_close_req };

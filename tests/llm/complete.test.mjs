@@ -301,6 +301,8 @@ test('bad params are refused before anything is sent', async () => {
     { messages: [user('x')], thinkingBudget: 9223372036854775000 },
     { messages: [user('x')], cache: { ttl: '2h' } },
     { messages: [user('x')], provider: 'nowhere' },
+    // a NUL in the model once fell back to the default model silently.
+    { messages: [user('x')], model: 'claude\u0000x' },
     { messages: 'hi' },
   ]) {
     const e = await failure(complete(params));
