@@ -22,6 +22,7 @@
 #include "json/json.h"
 #include "rpc/frame.h"
 #include "server/server.h"
+#include "util/fs.h"
 #include "util/mem.h"
 
 extern char **environ;
@@ -69,23 +70,6 @@ static void default_log_path(struct buf *out)
 		buf_addf(out, "%s/.local/state/airunner", home);
 	else
 		buf_addf(out, "/tmp/airunner-%d", (int)getuid());
-}
-
-static int mkdir_p(char *path, mode_t mode)
-{
-	char *p;
-
-	for (p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0755) < 0 && errno != EEXIST) {
-			*p = '/';
-			return -1;
-		}
-		*p = '/';
-	}
-	return mkdir(path, mode) < 0 && errno != EEXIST ? -1 : 0;
 }
 
 static const char *self_exe(void)
@@ -137,7 +121,7 @@ static int start_agent(const char *socket_path, struct err *e)
 	int r;
 
 	default_log_path(&logp);
-	mkdir_p(logp.ptr, 0700);
+	fs_mkdirs(logp.ptr, 0700, NULL); /* if it fails, so does the open */
 	buf_adds(&logp, "/agent.log");
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);

@@ -5,20 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "git/giterr.h"
 #include "util/mem.h"
 
 struct repo {
 	git_repository *git;
 	git_index *index; /* re-read from disk by every operation that uses it */
 };
-
-static int git_fail(struct err *e, const char *kind, const char *what)
-{
-	const git_error *ge = git_error_last();
-
-	return err_set(e, kind, "%s: %s", what,
-		       ge && ge->message ? ge->message : "unknown error");
-}
 
 int repo_open(struct repo **out, const char *workspace, struct err *e)
 {
@@ -56,12 +49,12 @@ int repo_use_index(struct repo *r, const char *index_path, struct err *e)
 	git_index *idx;
 
 	if (git_index_open(&idx, index_path) < 0)
-		return git_fail(e, ERR_IO, index_path);
+		return err_set_libgit2(e, ERR_IO, index_path);
 	/* The repository takes its own reference, and status and write-tree
 	 * go through it. */
 	if (git_repository_set_index(r->git, idx) < 0) {
 		git_index_free(idx);
-		return git_fail(e, ERR_IO, index_path);
+		return err_set_libgit2(e, ERR_IO, index_path);
 	}
 	git_index_free(r->index);
 	r->index = idx;
@@ -78,9 +71,9 @@ const char *repo_workdir(const struct repo *r)
 static int repo_index(struct repo *r, struct err *e)
 {
 	if (!r->index && git_repository_index(&r->index, r->git) < 0)
-		return git_fail(e, ERR_IO, "reading the index");
+		return err_set_libgit2(e, ERR_IO, "reading the index");
 	if (git_index_read(r->index, 0) < 0)
-		return git_fail(e, ERR_IO, "reading the index");
+		return err_set_libgit2(e, ERR_IO, "reading the index");
 	return 0;
 }
 
@@ -121,7 +114,7 @@ int repo_files(struct repo *r, enum repo_files_which which, struct strv *out,
 		break;
 	}
 	if (git_status_list_new(&list, r->git, &opts) < 0) {
-		git_fail(e, ERR_IO, "reading the status");
+		err_set_libgit2(e, ERR_IO, "reading the status");
 		goto out;
 	}
 	n = git_status_list_entrycount(list);
@@ -163,7 +156,7 @@ int repo_path_differs(struct repo *r, const char *path, bool *differs,
 	unsigned flags = 0;
 
 	if (git_status_file(&flags, r->git, path) < 0)
-		return git_fail(e, ERR_IO, path);
+		return err_set_libgit2(e, ERR_IO, path);
 	*differs = (flags & wt_differs) != 0;
 	return 0;
 }
@@ -178,7 +171,7 @@ int repo_index_tree(struct repo *r, char *out, struct err *e)
 		return err_set(e, "conflicts",
 			       "the index has unresolved conflicts");
 	if (git_index_write_tree(&oid, r->index) < 0)
-		return git_fail(e, ERR_IO, "writing the index's tree");
+		return err_set_libgit2(e, ERR_IO, "writing the index's tree");
 	git_oid_tostr(out, REPO_OID_HEX + 1, &oid);
 	return 0;
 }
@@ -196,6 +189,6 @@ int repo_checkout_index(struct repo *r, const char *dir, struct err *e)
 				 GIT_CHECKOUT_DONT_UPDATE_INDEX;
 	opts.target_directory = dir;
 	if (git_checkout_index(r->git, r->index, &opts) < 0)
-		return git_fail(e, ERR_IO, "checking out the index");
+		return err_set_libgit2(e, ERR_IO, "checking out the index");
 	return 0;
 }

@@ -9,6 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "git/giterr.h"
+#include "util/fs.h"
+
 #define HOOK_NAME "pre-commit"
 #define ORIG_SUFFIX ".airunner-orig"
 /* The line that tells our script from anyone else's. */
@@ -17,14 +20,6 @@
 #define BIN_LINE "\ninstalled_bin=''\n"
 /* A hook bigger than this is certainly not ours; do not read it all. */
 #define HOOK_MAX ((size_t)1 << 20)
-
-static int git_fail(struct err *e, const char *kind, const char *what)
-{
-	const git_error *ge = git_error_last();
-
-	return err_set(e, kind, "%s: %s", what,
-		       ge && ge->message ? ge->message : "unknown error");
-}
 
 int hooks_dir(struct buf *out, const char *repo_path, struct err *e)
 {
@@ -36,7 +31,7 @@ int hooks_dir(struct buf *out, const char *repo_path, struct err *e)
 
 	git_libgit2_init();
 	if (git_repository_open_ext(&repo, repo_path, 0, NULL) < 0) {
-		git_fail(e, "not_a_repo", repo_path);
+		err_set_libgit2(e, "not_a_repo", repo_path);
 		goto out;
 	}
 	workdir = git_repository_workdir(repo);
@@ -47,13 +42,13 @@ int hooks_dir(struct buf *out, const char *repo_path, struct err *e)
 		goto out;
 	}
 	if (git_repository_config_snapshot(&cfg, repo) < 0) {
-		git_fail(e, "config", repo_path);
+		err_set_libgit2(e, "config", repo_path);
 		goto out;
 	}
 	/* git_config_get_path expands a leading ~/ as git does. */
 	found = git_config_get_path(&val, cfg, "core.hooksPath");
 	if (found < 0 && found != GIT_ENOTFOUND) {
-		git_fail(e, "config", "core.hooksPath");
+		err_set_libgit2(e, "config", "core.hooksPath");
 		goto out;
 	}
 	if (found == 0 && val.ptr[0]) {
@@ -71,28 +66,6 @@ out:
 	git_buf_dispose(&val);
 	git_config_free(cfg);
 	git_repository_free(repo);
-	return r;
-}
-
-/* mkdir -p, for a core.hooksPath that does not exist yet. */
-static int mkdirs(const char *path, struct err *e)
-{
-	struct buf p = BUF_INIT;
-	int r = 0;
-
-	buf_adds(&p, path);
-	for (size_t i = 1; i <= p.len; i++) {
-		if (p.ptr[i] != '/' && p.ptr[i] != '\0')
-			continue;
-		p.ptr[i] = '\0';
-		if (mkdir(p.ptr, 0777) < 0 && errno != EEXIST) {
-			r = err_set_errno(e, ERR_IO, "mkdir %s", p.ptr);
-			break;
-		}
-		if (i < p.len)
-			p.ptr[i] = '/';
-	}
-	buf_release(&p);
 	return r;
 }
 
@@ -223,7 +196,7 @@ int hooks_install(const char *repo, const char *bin, unsigned *did,
 	int r = -1, have_hook, have_orig;
 
 	*did = 0;
-	if (hook_files_find(&f, repo, e) < 0 || mkdirs(f.dir.ptr, e) < 0)
+	if (hook_files_find(&f, repo, e) < 0 || fs_mkdirs(f.dir.ptr, 0777, e) < 0)
 		goto out;
 	if ((have_orig = exists(f.orig.ptr, &ost, e)) < 0 ||
 	    (have_hook = exists(f.hook.ptr, &st, e)) < 0)
