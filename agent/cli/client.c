@@ -22,6 +22,7 @@
 #include "json/json.h"
 #include "rpc/frame.h"
 #include "server/server.h"
+#include "util/env.h"
 #include "util/fs.h"
 #include "util/mem.h"
 
@@ -116,7 +117,7 @@ static int start_agent(const char *socket_path, struct err *e)
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
 	struct buf logp = BUF_INIT;
-	char *argv[5];
+	char *argv[5], **envp;
 	pid_t pid;
 	int r;
 
@@ -138,7 +139,11 @@ static int start_agent(const char *socket_path, struct err *e)
 	argv[2] = "--socket";
 	argv[3] = (char *)socket_path;
 	argv[4] = NULL;
-	r = posix_spawn(&pid, argv[0], &fa, &attr, argv, environ);
+	/* The agent serves every repo: a hook's GIT_DIR and friends would pin
+	 * it (and every check it runs) to one. */
+	envp = env_without_git();
+	r = posix_spawn(&pid, argv[0], &fa, &attr, argv, envp);
+	free(envp);
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&attr);
 	buf_release(&logp);

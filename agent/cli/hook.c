@@ -15,6 +15,7 @@
 #include "hooks/report.h"
 #include "json/json.h"
 #include "util/buf.h"
+#include "util/env.h"
 #include "util/err.h"
 #include "verify/verify.h"
 
@@ -148,25 +149,6 @@ static void index_path(struct buf *out, const char *root)
 	if (gif[0] != '/')
 		buf_addf(out, "%s/", root); /* git runs hooks at the root */
 	buf_adds(out, gif);
-}
-
-/*
- * git exports where the repository and the index are for the hook's own git
- * commands. They must not reach the checks (a test suite running git would
- * act on the commit's temporary index, or on another worktree), nor an
- * agent started from here, which outlives this commit and serves every
- * repository. Called once root and the index path are known.
- */
-static void scrub_git_env(void)
-{
-	static const char *const vars[] = {
-		"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX",
-		"GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
-		"GIT_ALTERNATE_OBJECT_DIRECTORIES",
-	};
-
-	for (size_t i = 0; i < sizeof(vars) / sizeof(*vars); i++)
-		unsetenv(vars[i]);
 }
 
 /* verify/run params: the staged content of root. */
@@ -389,7 +371,10 @@ int cmd_hook(int argc, char **argv)
 	tty = isatty(STDERR_FILENO) && getenv("TERM") &&
 	      strcmp(getenv("TERM"), "dumb");
 	index_path(&index, root.ptr);
-	scrub_git_env();
+	/* Now that root and the index path are read: git's variables must not
+	 * reach the checks (a test suite running git would act on the commit's
+	 * temporary index, or on another worktree). */
+	env_scrub_git();
 	build_params(&params, root.ptr, index.len ? index.ptr : NULL, tty);
 	if (tty)
 		progress_show(NULL, 0);

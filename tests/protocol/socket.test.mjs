@@ -122,6 +122,19 @@ test('airunner call starts an agent when none listens; the next call reuses it',
 	assert.match(fs.readFileSync(path.join(dir, 'airunner', 'agent.log'), 'utf8'), /serving on/);
 });
 
+test('an agent started from inside a git hook does not inherit the hook\'s repository', async (t) => {
+	const { env, socket } = autostartEnv(t);
+	const gitEnv = { ...env, GIT_DIR: '/nowhere/.git', GIT_INDEX_FILE: '/nowhere/index', GIT_WORK_TREE: '/nowhere', LANG_TEST_KEEP: 'kept' };
+	const r = await runCli(['call', 'status'], { env: gitEnv });
+	assert.equal(r.code, 0, r.stderr);
+	const { pid } = JSON.parse(r.stdout);
+	assert.deepEqual(agentsOn(socket), [pid]);
+	const names = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').map((v) => v.split('=')[0]);
+	for (const v of ['GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE'])
+		assert.ok(!names.includes(v), `${v} reached the agent`);
+	assert.ok(names.includes('LANG_TEST_KEEP'), 'the rest of the environment is kept');
+});
+
 test('two calls racing to autostart end with exactly one agent', async (t) => {
 	const { env, socket } = autostartEnv(t);
 	const [a, b] = await Promise.all([runCli(['call', 'status'], { env }), runCli(['call', 'status'], { env })]);
