@@ -15,12 +15,6 @@
 
 #define PROTOCOL_VERSION "1.0"
 
-static void reply_writer(struct rpc_call *call, struct buf *out)
-{
-	rpc_call_reply(call, out->ptr, out->len);
-	buf_release(out);
-}
-
 /* file:///a%20b -> /a b. NULL unless it is an absolute local path. */
 static char *uri_to_path(const char *uri)
 {
@@ -111,7 +105,7 @@ static void handle_initialize(struct rpc_call *call)
 	json_obj_end(&w);
 	free(root);
 	free(path);
-	reply_writer(call, &out);
+	rpc_call_reply_buf(call, &out);
 }
 
 static void handle_initialized(struct rpc_call *call)
@@ -161,7 +155,7 @@ static void handle_status(struct rpc_call *call)
 	json_kv_int(&w, "requestsInFlight", rpc_stats.calls_in_flight - 1);
 	json_kv_int(&w, "requestsTotal", (int64_t)rpc_stats.requests_total);
 	json_obj_end(&w);
-	reply_writer(call, &out);
+	rpc_call_reply_buf(call, &out);
 }
 
 static void handle_cancel(struct rpc_call *call)

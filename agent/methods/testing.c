@@ -25,8 +25,7 @@ static void sleep_done(struct ev_loop *loop, ev_timer *t, int revents)
 	struct buf out = BUF_INIT;
 
 	buf_addf(&out, "{\"slept\":%lld}", (long long)s->ms);
-	rpc_call_reply(s->call, out.ptr, out.len);
-	buf_release(&out);
+	rpc_call_reply_buf(s->call, &out);
 	free(s);
 }
 

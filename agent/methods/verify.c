@@ -11,12 +11,6 @@
 #include "util/strv.h"
 #include "verify/verify.h"
 
-static void reply_buf(struct rpc_call *call, struct buf *out)
-{
-	rpc_call_reply(call, out->ptr, out->len);
-	buf_release(out);
-}
-
 /* params.root, else the workspace of `initialize`; NULL (and an error
  * reply sent) when neither names one. Caller frees. */
 static char *call_root(struct rpc_call *call)
@@ -92,7 +86,7 @@ static void handle_checks(struct rpc_call *call)
 		verify_check_write_json(&w, &checks.v[i]);
 	json_arr_end(&w);
 	json_obj_end(&w);
-	reply_buf(call, &out);
+	rpc_call_reply_buf(call, &out);
 out:
 	verify_checks_release(&checks);
 	err_clear(&e);
@@ -161,7 +155,7 @@ static void on_done(struct verify_result *res, void *data)
 	} else {
 		json_writer_init(&w, &out);
 		verify_result_write_json(&w, res);
-		reply_buf(rc->call, &out);
+		rpc_call_reply_buf(rc->call, &out);
 	}
 	verify_result_free(res);
 	free(rc);

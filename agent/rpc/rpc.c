@@ -458,6 +458,12 @@ void rpc_call_reply(struct rpc_call *call, const char *result_json, size_t n)
 	call_end(call);
 }
 
+void rpc_call_reply_buf(struct rpc_call *call, struct buf *result)
+{
+	rpc_call_reply(call, result->ptr, result->len);
+	buf_release(result);
+}
+
 void rpc_call_reply_error_code(struct rpc_call *call, int code,
 			       const char *kind, const char *message,
 			       const char *data_json)

@@ -81,6 +81,8 @@ const char *rpc_call_workspace(const struct rpc_call *call);
 
 /* result_json: one valid JSON value (build it with json_writer). */
 void rpc_call_reply(struct rpc_call *call, const char *result_json, size_t n);
+/* The same with the result in a buf, which is released. */
+void rpc_call_reply_buf(struct rpc_call *call, struct buf *result);
 /* Maps e->kind to a code in one place (rpc/errors.c); data.kind carries it. */
 void rpc_call_reply_error(struct rpc_call *call, const struct err *e);
 /* For when the handler knows the code; `data_json` may be NULL or one JSON
