@@ -78,7 +78,7 @@ static int cmd_serve(int argc, char **argv)
 	r = server_run(&opt, &e);
 	if (r < 0) {
 		fprintf(stderr, "airunner: %s\n", e.msg.ptr);
-		r = e.kind && !strcmp(e.kind, "already_running") ? 3 : 1;
+		r = e.kind == ERR_ALREADY_RUNNING ? 3 : 1;
 	}
 	err_clear(&e);
 	return r;
@@ -141,7 +141,7 @@ static int cmd_call(int argc, char **argv)
 	if (r == 0) {
 		fwrite(result.ptr, 1, result.len, stdout);
 		fputc('\n', stdout);
-	} else if (e.kind && !strcmp(e.kind, "rpc_error")) {
+	} else if (e.kind == ERR_RPC) {
 		fprintf(stderr, "airunner: error %d: %s\n", code, e.msg.ptr);
 		if (result.len)
 			fprintf(stderr, "%s\n", result.ptr);

@@ -149,7 +149,7 @@ static int start_agent(const char *socket_path, struct err *e)
 	buf_release(&logp);
 	if (r != 0) {
 		errno = r;
-		return err_set_errno(e, "agent_unavailable",
+		return err_set_errno(e, ERR_AGENT_UNAVAILABLE,
 				     "cannot start the agent (%s)", argv[0]);
 	}
 	return 0;
@@ -162,9 +162,9 @@ static int spawn_stdio_agent(struct client *c, struct err *e)
 	char *argv[4];
 
 	if (pipe2(in, O_CLOEXEC) < 0)
-		return err_set_errno(e, "agent_unavailable", "pipe");
+		return err_set_errno(e, ERR_AGENT_UNAVAILABLE, "pipe");
 	if (pipe2(out, O_CLOEXEC) < 0) {
-		err_set_errno(e, "agent_unavailable", "pipe");
+		err_set_errno(e, ERR_AGENT_UNAVAILABLE, "pipe");
 		close(in[0]);
 		close(in[1]);
 		return -1;
@@ -185,7 +185,7 @@ static int spawn_stdio_agent(struct client *c, struct err *e)
 		close(in[1]);
 		close(out[0]);
 		errno = r;
-		return err_set_errno(e, "agent_unavailable",
+		return err_set_errno(e, ERR_AGENT_UNAVAILABLE,
 				     "cannot start %s", argv[0]);
 	}
 	c->wfd = in[1];
@@ -204,7 +204,7 @@ static int write_all(int fd, const char *p, size_t n, struct err *e)
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0)
-			return err_set_errno(e, "agent_unavailable",
+			return err_set_errno(e, ERR_AGENT_UNAVAILABLE,
 					     "lost the agent while sending");
 		p += k;
 		n -= (size_t)k;
@@ -279,7 +279,7 @@ static int handle_message(struct client *c, const char *text, size_t n,
 		json_int64(&d, json_get(&d, v, "code"), &ec);
 		if (code)
 			*code = (int)ec;
-		err_set(e, "rpc_error", "%s", msg ? msg : "(no message)");
+		err_set(e, ERR_RPC, "%s", msg ? msg : "(no message)");
 		free(msg);
 		if (data >= 0) {
 			size_t dn;
@@ -347,7 +347,7 @@ int client_call(struct client *c, const char *method, const char *params_json,
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
-			return err_set(e, "agent_unavailable",
+			return err_set(e, ERR_AGENT_UNAVAILABLE,
 				       "the agent closed the connection before answering %s",
 				       method);
 		frame_reader_feed(&c->fr, chunk, (size_t)n);
@@ -369,10 +369,10 @@ static int connect_or_start(struct client *c, const char *path,
 		}
 		if (errno != ENOENT && errno != ECONNREFUSED &&
 		    errno != EAGAIN)
-			return err_set_errno(e, "agent_unavailable",
+			return err_set_errno(e, ERR_AGENT_UNAVAILABLE,
 					     "cannot connect to %s", path);
 		if (!(flags & CLIENT_AUTOSTART))
-			return err_set(e, "agent_unavailable",
+			return err_set(e, ERR_AGENT_UNAVAILABLE,
 				       "no agent is listening on %s (start one with `airunner serve`)",
 				       path);
 		if (!started) {
@@ -386,7 +386,7 @@ static int connect_or_start(struct client *c, const char *path,
 			started = true;
 		}
 		if (now_ms() > deadline)
-			return err_set(e, "agent_unavailable",
+			return err_set(e, ERR_AGENT_UNAVAILABLE,
 				       "started an agent, but it did not listen on %s within %d ms",
 				       path, timeout_ms);
 		usleep(5000);
@@ -432,8 +432,8 @@ int client_open(struct client **out, const char *socket_path,
 	if (client_call(c, "initialize", params.ptr,
 			timeout_ms > 0 ? timeout_ms : 5000, &c->init_result, NULL,
 			e) < 0) {
-		if (e->kind && strcmp(e->kind, "rpc_error") == 0)
-			e->kind = "agent_unavailable";
+		if (e->kind == ERR_RPC)
+			e->kind = ERR_AGENT_UNAVAILABLE;
 		err_prefix(e, "initialize");
 		goto out;
 	}

@@ -118,12 +118,12 @@ static int work_tree(struct buf *out, struct err *e)
 	}
 	git_libgit2_init();
 	if (git_repository_open_ext(&repo, ".", 0, NULL) < 0) {
-		err_set(e, "not_a_repo", "not inside a git repository");
+		err_set(e, ERR_NOT_A_REPOSITORY, "not inside a git repository");
 		return -1;
 	}
 	wd = git_repository_workdir(repo);
 	if (!wd) {
-		err_set(e, "not_a_repo", "a bare repository has no commits "
+		err_set(e, ERR_NOT_A_REPOSITORY, "a bare repository has no commits "
 			"to verify");
 		goto out;
 	}

@@ -56,7 +56,7 @@ int config_open(struct config **out, const char *workspace, struct err *e)
 			    git_config_add_file_ondisk(
 				    cfg->team, path.ptr,
 				    GIT_CONFIG_LEVEL_LOCAL, NULL, 0) < 0) {
-				err_set_libgit2(e, "config", path.ptr);
+				err_set_libgit2(e, ERR_CONFIG, path.ptr);
 				goto out;
 			}
 		}
@@ -65,7 +65,7 @@ int config_open(struct config **out, const char *workspace, struct err *e)
 	 * on every lookup, which made each get cost about 10 us. A config is
 	 * opened per request, so it never needs to see later edits. */
 	if (snapshot(&cfg->user) < 0 || snapshot(&cfg->team) < 0) {
-		err_set_libgit2(e, "config", "config snapshot");
+		err_set_libgit2(e, ERR_CONFIG, "config snapshot");
 		goto out;
 	}
 	*out = cfg;
@@ -125,7 +125,7 @@ int config_get_string(struct config *cfg, const char *key, char **out,
 	r = lookup(cfg, key, &src, &name, &tmp);
 	if (r == 1) {
 		if (git_config_get_string_buf(&val, src, name) < 0) {
-			r = err_set_libgit2(e, "config", key);
+			r = err_set_libgit2(e, ERR_CONFIG, key);
 		} else {
 			*out = xstrdup(val.ptr ? val.ptr : "");
 			git_buf_dispose(&val);
@@ -147,7 +147,7 @@ int config_get_int(struct config *cfg, const char *key, int64_t *out,
 	r = lookup(cfg, key, &src, &name, &tmp);
 	if (r == 1) {
 		if (git_config_get_int64(&v, src, name) < 0)
-			r = err_set_libgit2(e, "config", key);
+			r = err_set_libgit2(e, ERR_CONFIG, key);
 		else
 			*out = v;
 	}
@@ -166,7 +166,7 @@ int config_get_bool(struct config *cfg, const char *key, bool *out,
 	r = lookup(cfg, key, &src, &name, &tmp);
 	if (r == 1) {
 		if (git_config_get_bool(&v, src, name) < 0)
-			r = err_set_libgit2(e, "config", key);
+			r = err_set_libgit2(e, ERR_CONFIG, key);
 		else
 			*out = v != 0;
 	}
@@ -202,7 +202,7 @@ static int foreach_multivar(git_config *c, const char *name,
 		return 0;
 	r = git_config_get_multivar_foreach(c, name, NULL, multivar_cb, st);
 	if (r < 0 && r != GIT_ENOTFOUND && r != GIT_EUSER)
-		return err_set_libgit2(e, "config", name);
+		return err_set_libgit2(e, ERR_CONFIG, name);
 	return 0;
 }
 
@@ -273,7 +273,7 @@ int config_subsections(struct config *cfg, const char *section,
 		st.prefix = prefix.ptr;
 		st.plen = prefix.len;
 		if (git_config_foreach(srcs[k], subsection_cb, &st) < 0)
-			r = err_set_libgit2(e, "config", section);
+			r = err_set_libgit2(e, ERR_CONFIG, section);
 	}
 	for (i = 0; i < st.nseen; i++) {
 		if (r == 0 && fn(st.seen[i], data))

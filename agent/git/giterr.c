@@ -2,7 +2,7 @@
 
 #include <git2.h>
 
-int err_set_libgit2(struct err *e, const char *kind, const char *what)
+int err_set_libgit2(struct err *e, enum err_kind kind, const char *what)
 {
 	const git_error *ge = git_error_last();
 

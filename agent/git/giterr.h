@@ -5,6 +5,6 @@
 #include "util/err.h"
 
 /* Sets e to "what: <libgit2's message>" with the given kind; returns -1. */
-int err_set_libgit2(struct err *e, const char *kind, const char *what);
+int err_set_libgit2(struct err *e, enum err_kind kind, const char *what);
 
 #endif

@@ -21,11 +21,11 @@ int repo_open(struct repo **out, const char *workspace, struct err *e)
 	git_libgit2_init();
 	if (git_repository_open_ext(&git, workspace,
 				    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
-		return err_set(e, "not_a_repository", "not a git repository: %s",
+		return err_set(e, ERR_NOT_A_REPOSITORY, "not a git repository: %s",
 			       workspace);
 	if (git_repository_is_bare(git)) {
 		git_repository_free(git);
-		return err_set(e, "not_a_repository",
+		return err_set(e, ERR_NOT_A_REPOSITORY,
 			       "a bare repository has no work tree: %s",
 			       workspace);
 	}
@@ -168,7 +168,7 @@ int repo_index_tree(struct repo *r, char *out, struct err *e)
 	if (repo_index(r, e) < 0)
 		return -1;
 	if (git_index_has_conflicts(r->index))
-		return err_set(e, "conflicts",
+		return err_set(e, ERR_CONFLICTS,
 			       "the index has unresolved conflicts");
 	if (git_index_write_tree(&oid, r->index) < 0)
 		return err_set_libgit2(e, ERR_IO, "writing the index's tree");

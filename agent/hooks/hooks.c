@@ -31,24 +31,24 @@ int hooks_dir(struct buf *out, const char *repo_path, struct err *e)
 
 	git_libgit2_init();
 	if (git_repository_open_ext(&repo, repo_path, 0, NULL) < 0) {
-		err_set_libgit2(e, "not_a_repo", repo_path);
+		err_set_libgit2(e, ERR_NOT_A_REPOSITORY, repo_path);
 		goto out;
 	}
 	workdir = git_repository_workdir(repo);
 	if (!workdir) {
-		err_set(e, "not_a_repo",
+		err_set(e, ERR_NOT_A_REPOSITORY,
 			"%s: a bare repository has no commits to verify",
 			repo_path);
 		goto out;
 	}
 	if (git_repository_config_snapshot(&cfg, repo) < 0) {
-		err_set_libgit2(e, "config", repo_path);
+		err_set_libgit2(e, ERR_CONFIG, repo_path);
 		goto out;
 	}
 	/* git_config_get_path expands a leading ~/ as git does. */
 	found = git_config_get_path(&val, cfg, "core.hooksPath");
 	if (found < 0 && found != GIT_ENOTFOUND) {
-		err_set_libgit2(e, "config", "core.hooksPath");
+		err_set_libgit2(e, ERR_CONFIG, "core.hooksPath");
 		goto out;
 	}
 	if (found == 0 && val.ptr[0]) {
@@ -205,7 +205,7 @@ int hooks_install(const char *repo, const char *bin, unsigned *did,
 		*did |= HOOKS_WAS_INSTALLED;
 	} else if (have_hook && have_orig) {
 		/* Moving this one aside would lose the one kept earlier. */
-		err_set(e, "conflict",
+		err_set(e, ERR_CONFLICTS,
 			"%s is not airunner's and %s already exists; move one of "
 			"them away and install again",
 			f.hook.ptr, f.orig.ptr);
@@ -250,7 +250,7 @@ int hooks_uninstall(const char *repo, unsigned *did, struct buf *hook_path,
 	if (hook_path)
 		buf_adds(hook_path, f.hook.ptr);
 	if (have_hook && !is_ours(f.hook.ptr, &st)) {
-		err_set(e, "conflict",
+		err_set(e, ERR_CONFLICTS,
 			"%s is not airunner's; leaving it%s", f.hook.ptr,
 			have_orig ? " and " HOOK_NAME ORIG_SUFFIX " alone" : "");
 		goto out;

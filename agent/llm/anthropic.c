@@ -254,7 +254,7 @@ static int read_block(struct llm_response *res, const struct json_doc *d,
 		}
 		return 0;
 	}
-	return err_set(e, LLM_ERR_LLM, "unknown content block type");
+	return err_set(e, ERR_LLM, "unknown content block type");
 }
 
 static int anthropic_parse(struct llm_response *res, const char *body,
@@ -266,7 +266,7 @@ static int anthropic_parse(struct llm_response *res, const char *body,
 	if (json_parse(&d, body, n, JSON_MAX_DEPTH_DEFAULT, e) < 0)
 		goto out;
 	if (!json_str_eq(&d, json_get(&d, 0, "type"), "message")) {
-		err_set(e, LLM_ERR_LLM, "response is not a message");
+		err_set(e, ERR_LLM, "response is not a message");
 		goto out;
 	}
 	wire_get_str(&d, 0, "id", &res->id);
@@ -339,7 +339,7 @@ static int anthropic_event(struct llm_stream *s, const char *event,
 		read_usage(&d, json_get(&d, m, "usage"), &res->usage);
 	} else if (json_str_eq(&d, type, "content_block_start")) {
 		if (index != res->nblocks) {
-			err_set(e, LLM_ERR_LLM, "stream: block %lld out of "
+			err_set(e, ERR_LLM, "stream: block %lld out of "
 				"order", (long long)index);
 			goto out;
 		}
@@ -348,7 +348,7 @@ static int anthropic_event(struct llm_stream *s, const char *event,
 			goto out;
 	} else if (json_str_eq(&d, type, "content_block_delta")) {
 		if (index < 0 || index >= res->nblocks) {
-			err_set(e, LLM_ERR_LLM, "stream: delta for unknown "
+			err_set(e, ERR_LLM, "stream: delta for unknown "
 				"block %lld", (long long)index);
 			goto out;
 		}
@@ -364,7 +364,7 @@ static int anthropic_event(struct llm_stream *s, const char *event,
 
 		res->status = error_status(&d, json_get(&d, 0, "error"));
 		wire_error_body(&d, res, &msg);
-		err_set(e, LLM_ERR_LLM, "stream error: %s", msg.ptr);
+		err_set(e, ERR_LLM, "stream error: %s", msg.ptr);
 		buf_release(&msg);
 		goto out;
 	}

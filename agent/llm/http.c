@@ -73,7 +73,7 @@ static void collect_done(struct http_client *c)
 			err_set(&e, ERR_TIMEOUT, "%s",
 				r->errbuf[0] ? r->errbuf : "timed out");
 		} else if (msg->data.result != CURLE_OK) {
-			err_set(&e, HTTP_ERR_CONNECT, "%s",
+			err_set(&e, ERR_CONNECTION, "%s",
 				r->errbuf[0] ? r->errbuf
 					     : curl_easy_strerror(msg->data.result));
 		}

@@ -22,7 +22,6 @@ struct http_request;
 
 /* Error kinds of a failed transfer (besides ERR_CANCELLED, ERR_TIMEOUT and
  * ERR_TOO_BIG). */
-#define HTTP_ERR_CONNECT "connection"
 
 /* The response headers the LLM layer acts on, captured as sent (truncated to
  * the field size; empty when absent). */

@@ -63,7 +63,7 @@ struct llm_call {
 	struct http_request *http; /* the live transfer, or NULL */
 	ev_timer wait;             /* before the next attempt */
 	ev_timer deadline;
-	const char *stopping; /* ERR_CANCELLED or ERR_TIMEOUT once stopped */
+	enum err_kind stopping; /* ERR_CANCELLED or ERR_TIMEOUT once stopped */
 };
 
 /* ---- responses ---- */
@@ -370,7 +370,7 @@ static void call_finish(struct llm_call *call, const struct err *e)
 		call->res.cost_usd = cost_usd(&call->price, u);
 	if (e)
 		log_info("llm %s %s: %s after %.2f s: %s", call->provider,
-			 call->model, e->kind,
+			 call->model, err_kind_name(e->kind),
 			 ev_now(call->c->loop) - call->started, e->msg.ptr);
 	else
 		log_info("llm %s %s: %s in %.2f s, %d attempt(s), tokens in "
@@ -385,7 +385,7 @@ static void call_finish(struct llm_call *call, const struct err *e)
 	call_free(call);
 }
 
-static void call_finish_kind(struct llm_call *call, const char *kind,
+static void call_finish_kind(struct llm_call *call, enum err_kind kind,
 			     const char *msg)
 {
 	struct err e = ERR_INIT;
@@ -508,15 +508,15 @@ static void redact(struct buf *msg, const char *key)
 	*msg = out;
 }
 
-static const char *kind_for_status(long status)
+static enum err_kind kind_for_status(long status)
 {
 	if (status == 429)
-		return LLM_ERR_RATE_LIMITED;
+		return ERR_RATE_LIMITED;
 	if (status == 401 || status == 403)
-		return LLM_ERR_AUTH;
+		return ERR_AUTH;
 	if (status == 0 || status >= 500)
-		return LLM_ERR_UNAVAILABLE;
-	return LLM_ERR_LLM;
+		return ERR_LLM_UNAVAILABLE;
+	return ERR_LLM;
 }
 
 static void add_request_id(struct llm_response *res, const char *id)
@@ -531,7 +531,7 @@ static void attempt_done(const struct http_result *r, void *ud)
 	struct llm_response *res = &call->res;
 	struct buf msg = BUF_INIT;
 	struct err e = ERR_INIT;
-	const char *kind = NULL;
+	enum err_kind kind = ERR_NONE;
 	bool retry = false;
 	long wait_ms = -1;
 
@@ -539,33 +539,33 @@ static void attempt_done(const struct http_result *r, void *ud)
 	add_request_id(res, r->headers->request_id);
 	if (call->stopping) {
 		call_finish_kind(call, call->stopping,
-				 !strcmp(call->stopping, ERR_TIMEOUT)
+				 call->stopping == ERR_TIMEOUT
 					 ? "deadline passed"
 					 : "cancelled");
 		return;
 	}
-	if (r->err && (!strcmp(r->err->kind, HTTP_ERR_CONNECT) ||
-		       !strcmp(r->err->kind, ERR_TIMEOUT))) {
+	if (r->err && (r->err->kind == ERR_CONNECTION ||
+		       r->err->kind == ERR_TIMEOUT)) {
 		/* No (whole) answer: always worth another try. */
-		kind = !strcmp(r->err->kind, ERR_TIMEOUT) ? ERR_TIMEOUT
-							  : LLM_ERR_UNAVAILABLE;
+		kind = r->err->kind == ERR_TIMEOUT ? ERR_TIMEOUT
+							  : ERR_LLM_UNAVAILABLE;
 		buf_addf(&msg, "%s", r->err->msg.ptr);
 		retry = true;
 	} else if (r->err) {
 		/* The body was refused: a bad stream, or an error event. */
-		kind = res->status ? kind_for_status(res->status) : LLM_ERR_LLM;
+		kind = res->status ? kind_for_status(res->status) : ERR_LLM;
 		buf_addf(&msg, "%s", r->err->msg.ptr);
 		retry = res->status && retry_should(res->status, NULL);
 	} else if (r->status >= 200 && r->status < 300) {
 		res->status = r->status;
 		if (call->stream && !call->st.done) {
-			kind = LLM_ERR_UNAVAILABLE;
+			kind = ERR_LLM_UNAVAILABLE;
 			buf_adds(&msg, "the stream ended before its end");
 			retry = true;
 		} else if (!call->stream &&
 			   call->wire->parse(res, r->body, r->body_len,
 					     &e) < 0) {
-			kind = LLM_ERR_LLM;
+			kind = ERR_LLM;
 			buf_addf(&msg, "bad response: %s", e.msg.ptr);
 		}
 	} else {
@@ -606,7 +606,7 @@ static void attempt_done(const struct http_result *r, void *ud)
 		if (delay < left) {
 			log_info("llm %s %s: attempt %d: %s; retrying in "
 				 "%.2f s", call->provider, call->model,
-				 res->attempts, kind, delay);
+				 res->attempts, err_kind_name(kind), delay);
 			buf_release(&msg);
 			response_reset(res);
 			attempt_schedule(call, delay);
@@ -643,7 +643,7 @@ struct llm_call *llm_complete(struct llm_client *c,
 		goto fail;
 	}
 	if (!p->api_key && p->key_env) {
-		err_set(e, LLM_ERR_AUTH, "%s: no API key (set %s)", p->name,
+		err_set(e, ERR_AUTH, "%s: no API key (set %s)", p->name,
 			p->key_env);
 		goto fail;
 	}

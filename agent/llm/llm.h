@@ -31,10 +31,6 @@ struct llm_client;
 struct llm_call;
 
 /* Error kinds (besides ERR_INVALID_PARAMS, ERR_TIMEOUT, ERR_CANCELLED). */
-#define LLM_ERR_RATE_LIMITED "rate_limited"   /* 429 after the retries */
-#define LLM_ERR_UNAVAILABLE "llm_unavailable" /* 5xx, 529, connection */
-#define LLM_ERR_AUTH "auth"                   /* 401, 403, no key */
-#define LLM_ERR_LLM "llm_error" /* any other refusal or a bad response */
 
 enum llm_wire_kind { LLM_WIRE_ANTHROPIC, LLM_WIRE_OPENAI };
 

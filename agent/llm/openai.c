@@ -258,7 +258,7 @@ static int add_tool_calls(struct llm_stream *s, const struct json_doc *d,
 
 		wire_get_int(d, c, "index", &idx);
 		if (idx < 0 || idx >= WIRE_MAX_TOOL_CALLS)
-			return err_set(e, LLM_ERR_LLM, "tool call index %lld "
+			return err_set(e, ERR_LLM, "tool call index %lld "
 				       "out of range", (long long)idx);
 		b = slot_block(s, &s->tool_block[idx], LLM_BLOCK_TOOL_USE);
 		wire_get_str(d, c, "id", &b->id);
@@ -297,7 +297,7 @@ static int read_chunk(struct llm_stream *s, const char *data, size_t n,
 
 		s->res->status = 500;
 		wire_error_body(&d, s->res, &msg);
-		err_set(e, LLM_ERR_LLM, "stream error: %s", msg.ptr);
+		err_set(e, ERR_LLM, "stream error: %s", msg.ptr);
 		buf_release(&msg);
 		goto out;
 	}
@@ -306,7 +306,7 @@ static int read_chunk(struct llm_stream *s, const char *data, size_t n,
 	read_usage(&d, json_get(&d, 0, "usage"), &s->res->usage);
 	choice = json_first(&d, json_get(&d, 0, "choices"));
 	if (whole && choice < 0) {
-		err_set(e, LLM_ERR_LLM, "response has no choices");
+		err_set(e, ERR_LLM, "response has no choices");
 		goto out;
 	}
 	if (choice >= 0 &&

@@ -78,15 +78,15 @@ static int read_key_file(struct llm_provider *p, const char *path,
 
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
-		return err_set_errno(e, LLM_ERR_AUTH, "%s: key file %s",
+		return err_set_errno(e, ERR_AUTH, "%s: key file %s",
 				     p->name, path);
 	if (fstat(fd, &st) < 0) {
-		err_set_errno(e, LLM_ERR_AUTH, "%s: key file %s", p->name, path);
+		err_set_errno(e, ERR_AUTH, "%s: key file %s", p->name, path);
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode) || (st.st_mode & 077) ||
 	    st.st_uid != getuid()) {
-		err_set(e, LLM_ERR_AUTH,
+		err_set(e, ERR_AUTH,
 			"%s: key file %s has mode %04o; it must be a "
 			"file of yours with mode 0600", p->name, path,
 			(unsigned)(st.st_mode & 07777));
@@ -97,10 +97,10 @@ static int read_key_file(struct llm_provider *p, const char *path,
 			continue;
 		if (k < 0 || b.len + (size_t)k > 16384) {
 			if (k < 0)
-				err_set_errno(e, LLM_ERR_AUTH,
+				err_set_errno(e, ERR_AUTH,
 					      "%s: key file %s", p->name, path);
 			else
-				err_set(e, LLM_ERR_AUTH,
+				err_set(e, ERR_AUTH,
 					"%s: key file %s is larger than 16 KiB",
 					p->name, path);
 			goto out;

@@ -47,21 +47,17 @@ static void write_summary(struct json_writer *w, const struct diag_list *l)
 
 static void handle_classify(struct rpc_call *call)
 {
-	const struct json_doc *d = rpc_call_doc(call);
 	struct classify_db *db = NULL;
-	struct buf output = BUF_INIT, out = BUF_INIT;
+	struct buf out = BUF_INIT, output = BUF_INIT;
 	struct diag_list l = DIAG_LIST_INIT;
 	struct err e = ERR_INIT;
 	struct json_writer w;
 	char *tool = NULL;
 	size_t i;
 
-	json_str(d, rpc_call_param(call, "output"), &output);
-	if (json_type(d, rpc_call_param(call, "tool")) == JSON_STRING &&
-	    !(tool = json_strdup(d, rpc_call_param(call, "tool")))) {
-		err_set(&e, ERR_INVALID_PARAMS, "tool must not contain NUL");
+	if (rpc_param_text(call, "output", &output, &e) < 0 ||
+	    rpc_param_string(call, "tool", &tool, &e) < 0)
 		goto fail;
-	}
 	if (classify_db_acquire(&db, rpc_call_workspace(call), &e) < 0 ||
 	    classify_text(db, tool, output.ptr, output.len, &l, &e) < 0)
 		goto fail;
@@ -82,8 +78,8 @@ fail:
 out:
 	classify_db_release(db);
 	diag_list_release(&l);
-	buf_release(&output);
 	buf_release(&out);
+	buf_release(&output);
 	free(tool);
 	err_clear(&e);
 }

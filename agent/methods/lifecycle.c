@@ -1,7 +1,6 @@
 /*
  * initialize, initialized, shutdown, exit, status, $/cancelRequest.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -9,76 +8,27 @@
 #include <ev.h>
 
 #include "methods/methods.h"
+#include "job/job.h"
 #include "rpc/session.h"
-#include "server/server.h"
-#include "util/mem.h"
 
 #define PROTOCOL_VERSION "1.0"
 
-/* file:///a%20b -> /a b. NULL unless it is an absolute local path. */
-static char *uri_to_path(const char *uri)
-{
-	struct buf out = BUF_INIT;
-	const char *p;
-
-	if (strncmp(uri, "file://", 7) == 0) {
-		uri += 7;
-		if (strncmp(uri, "localhost/", 10) == 0)
-			uri += 9;
-	}
-	if (uri[0] != '/')
-		return NULL;
-	for (p = uri; *p; p++) {
-		if (p[0] == '%' && isxdigit((unsigned char)p[1]) &&
-		    isxdigit((unsigned char)p[2])) {
-			char hex[3] = { p[1], p[2], 0 };
-			long v = strtol(hex, NULL, 16);
-
-			if (v == 0)
-				goto bad;
-			buf_addch(&out, (int)v);
-			p += 2;
-		} else {
-			buf_addch(&out, *p);
-		}
-	}
-	return buf_detach(&out, NULL);
-bad:
-	buf_release(&out);
-	return NULL;
-}
-
 static void handle_initialize(struct rpc_call *call)
 {
-	const struct json_doc *d = rpc_call_doc(call);
 	struct rpc_session *s = rpc_call_session(call);
 	struct buf out = BUF_INIT;
 	struct json_writer w;
-	char *root = NULL, *path = NULL;
-	int v;
+	struct err e = ERR_INIT;
+	char *path = NULL;
 
 	if (rpc_session_initialized(s)) {
-		rpc_call_reply_error_code(call, RPC_INVALID_REQUEST,
-					  "invalid_request",
-					  "initialize was already called on this connection",
-					  NULL);
-		return;
+		err_set(&e, ERR_INVALID_REQUEST,
+			"initialize was already called on this connection");
+		goto fail;
 	}
-	v = rpc_call_param(call, "rootUri");
-	if (json_type(d, v) != JSON_STRING)
-		v = rpc_call_param(call, "rootPath");
-	if (json_type(d, v) == JSON_STRING) {
-		root = json_strdup(d, v);
-		path = root ? uri_to_path(root) : NULL;
-		if (!path) {
-			rpc_call_reply_error_code(call, RPC_INVALID_PARAMS,
-						  ERR_INVALID_PARAMS,
-						  "rootUri must be a file URI or an absolute path",
-						  NULL);
-			free(root);
-			return;
-		}
-	}
+	if (rpc_param_path(call, "rootUri", &path, &e) < 0 ||
+	    (!path && rpc_param_path(call, "rootPath", &path, &e) < 0))
+		goto fail;
 	rpc_session_set_initialized(s, path);
 
 	json_writer_init(&w, &out);
@@ -93,19 +43,23 @@ static void handle_initialize(struct rpc_call *call)
 	json_obj_begin(&w);
 	json_key(&w, "methods");
 	json_arr_begin(&w);
-	rpc_write_method_names(&w);
+	rpc_write_method_names(call_agent(call)->rpc, &w);
 	json_arr_end(&w);
 	json_key(&w, "notifications");
 	json_arr_begin(&w);
 	json_w_str(&w, "$/progress");
+	json_w_str(&w, "run/event");
 	json_arr_end(&w);
 	json_obj_end(&w);
 	if (path)
 		json_kv_str(&w, "workspace", path);
 	json_obj_end(&w);
-	free(root);
 	free(path);
 	rpc_call_reply_buf(call, &out);
+	return;
+fail:
+	rpc_call_reply_error(call, &e);
+	err_clear(&e);
 }
 
 static void handle_initialized(struct rpc_call *call)
@@ -115,14 +69,19 @@ static void handle_initialized(struct rpc_call *call)
 
 static void handle_shutdown(struct rpc_call *call)
 {
-	const struct json_doc *d = rpc_call_doc(call);
+	struct agent *a = call_agent(call);
+	struct err e = ERR_INIT;
 	bool daemon = false;
 
-	json_bool(d, rpc_call_param(call, "daemon"), &daemon);
+	if (rpc_param_bool(call, "daemon", &daemon, &e) < 0) {
+		rpc_call_reply_error(call, &e);
+		err_clear(&e);
+		return;
+	}
 	rpc_session_set_shutdown(rpc_call_session(call));
 	rpc_call_reply(call, "null", 4);
 	if (daemon)
-		server_request_stop(0);
+		a->ops->request_stop(a, 0);
 }
 
 static void handle_exit(struct rpc_call *call)
@@ -135,7 +94,8 @@ static void handle_exit(struct rpc_call *call)
 
 static void handle_status(struct rpc_call *call)
 {
-	const struct server_info *info = server_info();
+	struct agent *a = call_agent(call);
+	const struct rpc_stats *st = rpc_server_stats(a->rpc);
 	struct buf out = BUF_INIT;
 	struct json_writer w;
 
@@ -145,15 +105,19 @@ static void handle_status(struct rpc_call *call)
 	json_kv_int(&w, "pid", (int64_t)getpid());
 	/* Whole milliseconds: formatting a double costs a third of a status. */
 	json_kv_int(&w, "uptimeMs",
-		    (int64_t)((ev_now(rpc_call_loop(call)) - info->started) *
-			      1000.0));
-	json_kv_str(&w, "transport", info->stdio ? "stdio" : "socket");
-	if (info->socket)
-		json_kv_str(&w, "socket", info->socket);
-	json_kv_int(&w, "connections", rpc_stats.sessions);
+		    (int64_t)((ev_now(a->loop) - a->started) * 1000.0));
+	json_kv_str(&w, "transport", a->stdio ? "stdio" : "socket");
+	if (a->socket)
+		json_kv_str(&w, "socket", a->socket);
+	json_kv_int(&w, "connections", st->sessions);
 	/* This status request itself is not counted as work in flight. */
-	json_kv_int(&w, "requestsInFlight", rpc_stats.calls_in_flight - 1);
-	json_kv_int(&w, "requestsTotal", (int64_t)rpc_stats.requests_total);
+	json_kv_int(&w, "requestsInFlight", st->calls_in_flight - 1);
+	json_kv_int(&w, "requestsTotal", (int64_t)st->requests_total);
+	json_key(&w, "jobs");
+	json_obj_begin(&w);
+	json_kv_int(&w, "queued", job_engine_count(a->jobs, JOB_QUEUED));
+	json_kv_int(&w, "running", job_engine_count(a->jobs, JOB_RUNNING));
+	json_obj_end(&w);
 	json_obj_end(&w);
 	rpc_call_reply_buf(call, &out);
 }

@@ -9,20 +9,9 @@
 #include "config/config.h"
 #include "llm/llm.h"
 #include "methods/methods.h"
-#include "rpc/errors.h"
 #include "util/mem.h"
 
 #define MAX_CACHE_BREAKPOINTS 4
-
-/* One client per process: its limiters must see every call. */
-static struct llm_client *client;
-
-static struct llm_client *client_for(struct rpc_call *call)
-{
-	if (!client)
-		client = llm_client_new(rpc_call_loop(call));
-	return client;
-}
 
 /* ---- llm/models ---- */
 
@@ -109,13 +98,23 @@ out:
 	err_clear(&e);
 }
 
-/* ---- llm/complete ---- */
+/* ---- llm/complete: a job ---- */
 
-struct job {
-	struct rpc_call *call;
-	struct llm_call *llm;
-	bool stream;
-	char *provider;
+/* Everything a completion needs, owned: the request points into it. */
+struct complete_job {
+	struct agent *agent;
+	struct job *job; /* set at the first step */
+	struct config *cfg;
+	struct llm_provider p;
+	char *model, *system, *effort;
+	struct buf messages, tools, schema;
+	int marks[MAX_CACHE_BREAKPOINTS];
+	struct llm_request req;
+	struct llm_call *llm; /* while the transfer runs */
+	bool ended;
+	struct buf result;   /* the result's JSON, once ended well */
+	struct err err;      /* or the error, with more fields for data */
+	struct buf err_data;
 };
 
 static const char *const delta_types[] = {
@@ -125,9 +124,9 @@ static const char *const delta_types[] = {
 	[LLM_BLOCK_TOOL_USE] = "tool_input",
 };
 
-static void progress(struct job *j, const char *kind,
-		     void (*more)(struct json_writer *w, const void *data),
-		     const void *data)
+static void report(struct job *j, const char *kind,
+		   enum llm_block_type type, int index, int attempt,
+		   const char *p, size_t n)
 {
 	struct buf out = BUF_INIT;
 	struct json_writer w;
@@ -135,37 +134,24 @@ static void progress(struct job *j, const char *kind,
 	json_writer_init(&w, &out);
 	json_obj_begin(&w);
 	json_kv_str(&w, "kind", kind);
-	if (more)
-		more(&w, data);
+	if (p) {
+		json_kv_str(&w, "type", delta_types[type]);
+		json_kv_int(&w, "index", index);
+		json_kv_int(&w, "attempt", attempt);
+		json_key(&w, "delta");
+		json_w_strn(&w, p, n);
+	}
 	json_obj_end(&w);
-	rpc_call_progress(j->call, out.ptr, out.len);
+	job_report(j, out.ptr);
 	buf_release(&out);
-}
-
-struct delta {
-	enum llm_block_type type;
-	int index, attempt;
-	const char *p;
-	size_t n;
-};
-
-static void write_delta(struct json_writer *w, const void *data)
-{
-	const struct delta *d = data;
-
-	json_kv_str(w, "type", delta_types[d->type]);
-	json_kv_int(w, "index", d->index);
-	json_kv_int(w, "attempt", d->attempt);
-	json_key(w, "delta");
-	json_w_strn(w, d->p, d->n);
 }
 
 static void on_delta(enum llm_block_type type, int index, const char *p,
 		     size_t n, int attempt, void *ud)
 {
-	struct delta d = { type, index, attempt, p, n };
+	struct complete_job *cj = ud;
 
-	progress(ud, "report", write_delta, &d);
+	report(cj->job, "report", type, index, attempt, p, n);
 }
 
 static void kv_str_or_null(struct json_writer *w, const char *key,
@@ -190,7 +176,7 @@ static void write_attempts(struct json_writer *w,
 	json_arr_end(w);
 }
 
-static void write_result(struct json_writer *w, const struct job *j,
+static void write_result(struct json_writer *w, const char *provider,
 			 const struct llm_response *res)
 {
 	struct buf text = BUF_INIT;
@@ -200,7 +186,7 @@ static void write_result(struct json_writer *w, const struct job *j,
 			buf_add(&text, res->blocks[i].text.ptr,
 				res->blocks[i].text.len);
 	json_obj_begin(w);
-	json_kv_str(w, "provider", j->provider);
+	json_kv_str(w, "provider", provider);
 	kv_str_or_null(w, "model", res->model);
 	kv_str_or_null(w, "id", res->id);
 	json_key(w, "text");
@@ -222,85 +208,124 @@ static void write_result(struct json_writer *w, const struct job *j,
 	buf_release(&text);
 }
 
+/* res and e live only during this call: keep their JSON. */
 static void on_done(const struct llm_response *res, const struct err *e,
 		    void *ud)
 {
-	struct job *j = ud;
-	struct buf out = BUF_INIT;
+	struct complete_job *cj = ud;
 	struct json_writer w;
 
-	rpc_call_on_cancel(j->call, NULL, NULL);
-	if (j->stream)
-		progress(j, "end", NULL, NULL);
-	json_writer_init(&w, &out);
+	cj->llm = NULL;
+	cj->ended = true;
 	if (!e) {
-		write_result(&w, j, res);
-		rpc_call_reply(j->call, out.ptr, out.len);
+		json_writer_init(&w, &cj->result);
+		write_result(&w, cj->p.name, res);
 	} else {
+		err_set(&cj->err, e->kind, "%s", e->msg.ptr);
+		json_writer_init(&w, &cj->err_data);
 		json_obj_begin(&w);
-		json_kv_str(&w, "provider", j->provider);
+		json_kv_str(&w, "provider", cj->p.name);
 		json_kv_int(&w, "status", res->status);
 		if (res->error_type)
 			json_kv_str(&w, "errorType", res->error_type);
 		write_attempts(&w, res);
 		json_obj_end(&w);
-		rpc_call_reply_error_code(j->call, rpc_error_code(e->kind),
-					  e->kind, e->msg.ptr, out.ptr);
 	}
-	buf_release(&out);
-	free(j->provider);
-	free(j);
+	job_wake(cj->job);
 }
 
-static void on_cancel(struct rpc_call *call, void *data)
+static enum job_step complete_step(struct job *j)
 {
-	struct job *j = data;
+	struct complete_job *cj = job_data(j);
+	struct llm_callbacks cb = { 0 };
 
-	llm_cancel(j->llm); /* on_done replies */
+	if (cj->job)
+		return cj->ended ? JOB_STEP_DONE : JOB_STEP_WAIT;
+	cj->job = j;
+	if (job_cancelled(j)) {
+		err_set(&cj->err, ERR_CANCELLED, "cancelled");
+		return JOB_STEP_DONE;
+	}
+	if (cj->req.stream)
+		report(j, "begin", 0, 0, 0, NULL, 0);
+	cb.on_done = on_done;
+	cb.on_delta = cj->req.stream ? on_delta : NULL;
+	cb.ud = cj;
+	cj->llm = llm_complete(agent_llm(cj->agent), &cj->p, &cj->req,
+			       cj->cfg, &cb, &cj->err);
+	return cj->llm ? JOB_STEP_WAIT : JOB_STEP_DONE;
 }
 
-/* The request's optional params, read into req. Strings stay owned by the
- * call's doc. */
-static int read_request(struct rpc_call *call, struct llm_request *req,
-			int *marks, struct err *e)
+static void complete_cancel(struct job *j)
+{
+	struct complete_job *cj = job_data(j);
+
+	if (cj->llm)
+		llm_cancel(cj->llm); /* on_done runs now, and wakes us */
+}
+
+static void complete_release(void *data)
+{
+	struct complete_job *cj = data;
+
+	config_free(cj->cfg);
+	llm_provider_release(&cj->p);
+	free(cj->model);
+	free(cj->system);
+	free(cj->effort);
+	buf_release(&cj->messages);
+	buf_release(&cj->tools);
+	buf_release(&cj->schema);
+	buf_release(&cj->result);
+	buf_release(&cj->err_data);
+	err_clear(&cj->err);
+	free(cj);
+}
+
+static const struct job_kind complete_kind = {
+	.name = "llm",
+	.step = complete_step,
+	.cancel = complete_cancel,
+	.release = complete_release,
+};
+
+static void complete_reply(struct rpc_call *call, struct job *j)
+{
+	struct complete_job *cj = job_data(j);
+
+	if (cj->req.stream && cj->job)
+		report(j, "end", 0, 0, 0, NULL, 0);
+	if (cj->err.kind)
+		rpc_call_reply_error_data(call, &cj->err,
+					  cj->err_data.len ? cj->err_data.ptr
+							   : NULL);
+	else
+		rpc_call_reply(call, cj->result.ptr, cj->result.len);
+}
+
+/* A JSON param copied as text into out (absent: out stays empty). */
+static void param_json(struct rpc_call *call, const char *name,
+		       struct buf *out)
+{
+	size_t n;
+	const char *raw = json_raw(rpc_call_doc(call),
+				   rpc_call_param(call, name), &n);
+
+	if (raw)
+		buf_add(out, raw, n);
+}
+
+/* The cache breakpoints: {system?, tools?, ttl?, messages?: [index]}. */
+static int read_cache(struct rpc_call *call, struct complete_job *cj,
+		      struct err *e)
 {
 	const struct json_doc *d = rpc_call_doc(call);
+	struct llm_request *req = &cj->req;
 	int v, cache = rpc_call_param(call, "cache");
 	bool b;
 
-	req->messages_json = json_raw(d, rpc_call_param(call, "messages"),
-				      &req->messages_len);
-	if ((v = rpc_call_param(call, "tools")) >= 0)
-		req->tools_json = json_raw(d, v, &req->tools_len);
-	if ((v = rpc_call_param(call, "responseSchema")) >= 0)
-		req->json_schema = json_raw(d, v, &req->json_schema_len);
-	if ((v = rpc_call_param(call, "maxTokens")) >= 0 &&
-	    (json_int64(d, v, &req->max_tokens) < 0 || req->max_tokens < 1))
-		return err_set(e, ERR_INVALID_PARAMS,
-			       "maxTokens: a positive integer is needed");
-	if ((v = rpc_call_param(call, "thinkingBudget")) >= 0 &&
-	    (json_int64(d, v, &req->thinking_budget) < 0 ||
-	     req->thinking_budget < 0))
-		return err_set(e, ERR_INVALID_PARAMS,
-			       "thinkingBudget: a positive integer is needed");
-	if ((v = rpc_call_param(call, "temperature")) >= 0) {
-		json_double(d, v, &req->temperature);
-		req->has_temperature = true;
-	}
-	if ((v = rpc_call_param(call, "deadlineMs")) >= 0) {
-		int64_t ms;
-
-		if (json_int64(d, v, &ms) < 0 || ms < 1 || ms > 3600000)
-			return err_set(e, ERR_INVALID_PARAMS,
-				       "deadlineMs: 1 to 3600000");
-		req->deadline_ms = (long)ms;
-	}
-	if (json_bool(d, rpc_call_param(call, "stream"), &b) == 0)
-		req->stream = b;
 	if (cache < 0)
 		return 0;
-	if (json_type(d, cache) != JSON_OBJECT)
-		return err_set(e, ERR_INVALID_PARAMS, "cache: an object");
 	if (json_bool(d, json_get(d, cache, "system"), &b) == 0)
 		req->cache_system = b;
 	if (json_bool(d, json_get(d, cache, "tools"), &b) == 0)
@@ -319,85 +344,81 @@ static int read_request(struct rpc_call *call, struct llm_request *req,
 			return err_set(e, ERR_INVALID_PARAMS,
 				       "cache.messages: up to %d message "
 				       "indices", MAX_CACHE_BREAKPOINTS);
-		marks[req->n_cache_messages++] = (int)i;
+		cj->marks[req->n_cache_messages++] = (int)i;
 	}
-	req->cache_messages = marks;
+	req->cache_messages = cj->marks;
 	return 0;
+}
+
+static int read_request(struct rpc_call *call, struct complete_job *cj,
+			struct err *e)
+{
+	struct llm_request *req = &cj->req;
+	char *provider = NULL;
+	int64_t ms = 0;
+	int r = -1;
+
+	if (rpc_param_string(call, "provider", &provider, e) < 0 ||
+	    rpc_param_string(call, "model", &cj->model, e) < 0 ||
+	    rpc_param_string(call, "system", &cj->system, e) < 0 ||
+	    rpc_param_string(call, "reasoningEffort", &cj->effort, e) < 0 ||
+	    rpc_param_int(call, "maxTokens", 1, INT64_MAX, &req->max_tokens,
+			  e) < 0 ||
+	    rpc_param_int(call, "thinkingBudget", 0, INT64_MAX,
+			  &req->thinking_budget, e) < 0 ||
+	    rpc_param_int(call, "deadlineMs", 1, 3600000, &ms, e) < 0 ||
+	    rpc_param_bool(call, "stream", &req->stream, e) < 0 ||
+	    read_cache(call, cj, e) < 0)
+		goto out;
+	req->has_temperature = rpc_param_double(call, "temperature",
+						&req->temperature, e) > 0;
+	req->deadline_ms = (long)ms;
+	if (config_open(&cj->cfg, rpc_call_workspace(call), e) < 0 ||
+	    llm_provider_load(&cj->p, cj->cfg,
+			      provider ? provider : "anthropic", e) < 0)
+		goto out;
+	param_json(call, "messages", &cj->messages);
+	param_json(call, "tools", &cj->tools);
+	param_json(call, "responseSchema", &cj->schema);
+	req->messages_json = cj->messages.ptr;
+	req->messages_len = cj->messages.len;
+	if (cj->tools.len) {
+		req->tools_json = cj->tools.ptr;
+		req->tools_len = cj->tools.len;
+	}
+	if (cj->schema.len) {
+		req->json_schema = cj->schema.ptr;
+		req->json_schema_len = cj->schema.len;
+	}
+	req->model = cj->model ? cj->model : cj->p.default_model;
+	req->system = cj->system;
+	req->reasoning_effort = cj->effort;
+	r = 0;
+out:
+	free(provider);
+	return r;
 }
 
 static void handle_complete(struct rpc_call *call)
 {
-	const struct json_doc *d = rpc_call_doc(call);
-	struct llm_request req = { 0 };
-	struct llm_provider p = { 0 };
-	struct llm_callbacks cb = { 0 };
-	struct config *cfg = NULL;
+	struct complete_job *cj = xcalloc(1, sizeof(*cj));
 	struct err e = ERR_INIT;
-	struct job *j = NULL;
-	char *provider = json_strdup(d, rpc_call_param(call, "provider"));
-	char *model = json_strdup(d, rpc_call_param(call, "model"));
-	char *system = json_strdup(d, rpc_call_param(call, "system"));
-	char *effort = json_strdup(d, rpc_call_param(call, "reasoningEffort"));
-	int marks[MAX_CACHE_BREAKPOINTS];
-	static const char *const text_params[] = { "provider", "model",
-						    "system",
-						    "reasoningEffort" };
-	size_t i;
 
-	/* json_strdup gives NULL for a string holding \u0000: refuse it rather
-	 * than fall back to a default as if it were absent. */
-	for (i = 0; i < sizeof(text_params) / sizeof(text_params[0]); i++) {
-		int v = rpc_call_param(call, text_params[i]);
-		char *tmp;
-
-		if (json_type(d, v) != JSON_STRING)
-			continue;
-		tmp = json_strdup(d, v);
-		if (!tmp) {
-			err_set(&e, ERR_INVALID_PARAMS,
-				"param '%s' must not contain a NUL character",
-				text_params[i]);
-			goto fail;
-		}
-		free(tmp);
+	cj->agent = call_agent(call);
+	err_init(&cj->err);
+	buf_init(&cj->messages, 0);
+	buf_init(&cj->tools, 0);
+	buf_init(&cj->schema, 0);
+	buf_init(&cj->result, 0);
+	buf_init(&cj->err_data, 0);
+	if (read_request(call, cj, &e) < 0) {
+		rpc_call_reply_error(call, &e);
+		err_clear(&e);
+		complete_release(cj);
+		return;
 	}
-	if (config_open(&cfg, rpc_call_workspace(call), &e) < 0 ||
-	    llm_provider_load(&p, cfg, provider ? provider : "anthropic",
-			      &e) < 0 ||
-	    read_request(call, &req, marks, &e) < 0)
-		goto fail;
-	req.model = model ? model : p.default_model;
-	req.system = system;
-	req.reasoning_effort = effort;
-	j = xcalloc(1, sizeof(*j));
-	j->call = call;
-	j->stream = req.stream;
-	j->provider = xstrdup(p.name);
-	cb.on_done = on_done;
-	cb.on_delta = req.stream ? on_delta : NULL;
-	cb.ud = j;
-	if (j->stream)
-		progress(j, "begin", NULL, NULL);
-	j->llm = llm_complete(client_for(call), &p, &req, cfg, &cb, &e);
-	if (!j->llm)
-		goto fail;
-	rpc_call_on_cancel(call, on_cancel, j);
-	goto out;
-fail:
-	if (j && j->stream)
-		progress(j, "end", NULL, NULL);
-	rpc_call_reply_error(call, &e);
-	if (j)
-		free(j->provider);
-	free(j);
-out:
-	llm_provider_release(&p);
-	config_free(cfg);
-	err_clear(&e);
-	free(provider);
-	free(model);
-	free(system);
-	free(effort);
+	method_job_start(call, &complete_kind, JOB_NORMAL, cj,
+			 complete_reply);
 }
 
 static const struct rpc_param_spec complete_params[] = {

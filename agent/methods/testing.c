@@ -2,9 +2,10 @@
  * Methods for the test suite only: registered RPC_M_HIDDEN, callable only
  * when the agent runs with AIRUNNER_TEST_METHODS=1, never advertised.
  *
- * test/sleep {ms} answers after ms milliseconds on a loop timer: it proves
- * that a slow request holds up nothing else, and gives cancellation a
- * request to cancel.
+ * test/sleep {ms, detach?} is a job that ends after ms milliseconds on a
+ * loop timer: it proves that a slow request holds up nothing else, gives
+ * cancellation a request to cancel, and with `detach` it is a job that
+ * outlives the connection that started it (as writing runs will).
  */
 #include <stdlib.h>
 
@@ -13,57 +14,109 @@
 #include "methods/methods.h"
 #include "util/mem.h"
 
-struct sleeper {
+struct sleep_job {
 	ev_timer timer;
-	struct rpc_call *call;
+	struct job *job;
 	int64_t ms;
+	bool fired;
 };
 
-static void sleep_done(struct ev_loop *loop, ev_timer *t, int revents)
+static void sleep_fired(struct ev_loop *loop, ev_timer *t, int revents)
 {
-	struct sleeper *s = t->data;
-	struct buf out = BUF_INIT;
+	struct sleep_job *s = t->data;
 
-	buf_addf(&out, "{\"slept\":%lld}", (long long)s->ms);
-	rpc_call_reply_buf(s->call, &out);
-	free(s);
+	s->fired = true;
+	job_wake(s->job);
 }
 
-static void sleep_cancel(struct rpc_call *call, void *data)
+static enum job_step sleep_step(struct job *j)
 {
-	struct sleeper *s = data;
+	struct sleep_job *s = job_data(j);
 
-	ev_timer_stop(rpc_call_loop(call), &s->timer);
-	rpc_call_reply_error_code(call, RPC_REQUEST_CANCELLED, ERR_CANCELLED,
-				  "cancelled", NULL);
-	free(s);
+	if (s->fired || job_cancelled(j))
+		return JOB_STEP_DONE;
+	if (!s->job) {
+		s->job = j;
+		ev_timer_init(&s->timer, sleep_fired, (double)s->ms / 1000.0,
+			      0.0);
+		s->timer.data = s;
+		ev_timer_start(job_loop(j), &s->timer);
+		job_emit(j, "sleeping", NULL, NULL);
+	}
+	return JOB_STEP_WAIT;
+}
+
+static void sleep_cancel(struct job *j)
+{
+	struct sleep_job *s = job_data(j);
+
+	if (s->job)
+		ev_timer_stop(job_loop(j), &s->timer);
+}
+
+static void sleep_release(void *data)
+{
+	free(data);
+}
+
+static const struct job_kind sleep_kind = {
+	.name = "test",
+	.step = sleep_step,
+	.cancel = sleep_cancel,
+	.release = sleep_release,
+};
+
+static const struct job_kind sleep_detached_kind = {
+	.name = "test",
+	.outlives_caller = true,
+	.step = sleep_step,
+	.cancel = sleep_cancel,
+	.release = sleep_release,
+};
+
+static void sleep_reply(struct rpc_call *call, struct job *j)
+{
+	struct sleep_job *s = job_data(j);
+	struct buf out = BUF_INIT;
+	struct err e = ERR_INIT;
+
+	if (!s->fired) {
+		err_set(&e, ERR_CANCELLED, "cancelled");
+		rpc_call_reply_error(call, &e);
+		err_clear(&e);
+		return;
+	}
+	buf_adds(&out, "{\"slept\":");
+	buf_add_uint(&out, (uint64_t)s->ms);
+	buf_adds(&out, ",\"run\":");
+	buf_add_uint(&out, job_id(j));
+	buf_addch(&out, '}');
+	rpc_call_reply_buf(call, &out);
 }
 
 static void handle_sleep(struct rpc_call *call)
 {
-	struct sleeper *s;
+	struct sleep_job *s;
+	struct err e = ERR_INIT;
 	int64_t ms = 0;
+	bool detach = false;
 
-	if (json_int64(rpc_call_doc(call), rpc_call_param(call, "ms"), &ms) <
-		    0 ||
-	    ms < 0 || ms > 600000) {
-		rpc_call_reply_error_code(call, RPC_INVALID_PARAMS,
-					  ERR_INVALID_PARAMS,
-					  "ms must be an integer from 0 to 600000",
-					  NULL);
+	if (rpc_param_int(call, "ms", 0, 600000, &ms, &e) < 0 ||
+	    rpc_param_bool(call, "detach", &detach, &e) < 0) {
+		rpc_call_reply_error(call, &e);
+		err_clear(&e);
 		return;
 	}
 	s = xcalloc(1, sizeof(*s));
-	s->call = call;
 	s->ms = ms;
-	ev_timer_init(&s->timer, sleep_done, (double)ms / 1000.0, 0.0);
-	s->timer.data = s;
-	ev_timer_start(rpc_call_loop(call), &s->timer);
-	rpc_call_on_cancel(call, sleep_cancel, s);
+	method_job_start(call, detach ? &sleep_detached_kind : &sleep_kind,
+			 JOB_NORMAL, s, sleep_reply);
 }
 
 static const struct rpc_param_spec sleep_params[] = {
 	{ "ms", RPC_T(JSON_NUMBER), true },
+	{ "detach", RPC_T_BOOL, false },
+	{ "workDoneToken", RPC_T(JSON_STRING) | RPC_T(JSON_NUMBER), false },
 	{ NULL, 0, false },
 };
 

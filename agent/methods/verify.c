@@ -11,56 +11,21 @@
 #include "util/strv.h"
 #include "verify/verify.h"
 
-/* params.root, else the workspace of `initialize`; NULL (and an error
- * reply sent) when neither names one. Caller frees. */
-static char *call_root(struct rpc_call *call)
+/* params.root, else the workspace of `initialize`, into *root (caller
+ * frees); -1 with e set when neither names a folder. */
+static int call_root(struct rpc_call *call, char **root, struct err *e)
 {
-	const struct json_doc *d = rpc_call_doc(call);
-	int v = rpc_call_param(call, "root");
-	char *root = NULL;
+	int r = rpc_param_path(call, "root", root, e);
 
-	if (v >= 0)
-		root = json_strdup(d, v);
-	else if (rpc_call_workspace(call))
-		root = xstrdup(rpc_call_workspace(call));
-	if (!root || root[0] != '/') {
-		struct err e = ERR_INIT;
-
-		err_set(&e, ERR_INVALID_PARAMS,
-			root ? "root must be an absolute path"
-			     : "no workspace: pass root, or name one at initialize");
-		rpc_call_reply_error(call, &e);
-		err_clear(&e);
-		free(root);
-		return NULL;
-	}
-	return root;
-}
-
-/* A params array of strings into out; false (and an error reply) if an
- * element is not a string. */
-static bool param_strings(struct rpc_call *call, const char *name,
-			  struct strv *out)
-{
-	const struct json_doc *d = rpc_call_doc(call);
-	int v = rpc_call_param(call, name), el;
-
-	for (el = json_first(d, v); el >= 0; el = json_next(d, el)) {
-		char *s = json_strdup(d, el);
-
-		if (!s || !*s) {
-			struct err e = ERR_INIT;
-
-			free(s);
-			err_set(&e, ERR_INVALID_PARAMS,
-				"%s must be an array of non-empty strings", name);
-			rpc_call_reply_error(call, &e);
-			err_clear(&e);
-			return false;
-		}
-		strv_push(out, s);
-	}
-	return true;
+	if (r < 0)
+		return -1;
+	if (!r && rpc_call_workspace(call))
+		*root = xstrdup(rpc_call_workspace(call));
+	if (!*root)
+		return err_set(e, ERR_INVALID_PARAMS,
+			       "no workspace: pass root, or name one at "
+			       "initialize");
+	return 0;
 }
 
 static void handle_checks(struct rpc_call *call)
@@ -69,12 +34,11 @@ static void handle_checks(struct rpc_call *call)
 	struct err e = ERR_INIT;
 	struct buf out = BUF_INIT;
 	struct json_writer w;
-	char *root = call_root(call);
+	char *root = NULL;
 	size_t i;
 
-	if (!root)
-		return;
-	if (verify_checks_load(&checks, root, &e) < 0) {
+	if (call_root(call, &root, &e) < 0 ||
+	    verify_checks_load(&checks, root, &e) < 0) {
 		rpc_call_reply_error(call, &e);
 		goto out;
 	}
@@ -93,13 +57,21 @@ out:
 	free(root);
 }
 
-struct run_call {
-	struct rpc_call *call;
-	struct verify_run *run;
+/* ---- verify/run: a job ---- */
+
+struct verify_job {
+	struct agent *agent;
+	struct job *job; /* set at the first step */
+	char *root, *index;
+	struct strv files, checks;
+	bool has_files, has_checks, staged, all;
+	struct verify_run *run; /* while checks run */
+	struct verify_result *result;
+	struct err err; /* the run could not start */
 };
 
-static void progress_send(struct rpc_call *call, const char *kind,
-			  const char *message, int percentage)
+static void report(struct job *j, const char *kind, const char *message,
+		   int percentage)
 {
 	struct buf out = BUF_INIT;
 	struct json_writer w;
@@ -114,97 +86,148 @@ static void progress_send(struct rpc_call *call, const char *kind,
 	if (percentage >= 0)
 		json_kv_int(&w, "percentage", percentage);
 	json_obj_end(&w);
-	rpc_call_progress(call, out.ptr, out.len);
+	job_report(j, out.ptr);
 	buf_release(&out);
 }
 
 static void on_progress(const struct verify_check_result *cr, size_t done,
 			size_t total, void *data)
 {
-	struct run_call *rc = data;
-	struct buf msg = BUF_INIT;
+	struct verify_job *vj = data;
+	struct buf msg = BUF_INIT, ev = BUF_INIT;
+	struct json_writer w;
 
 	buf_addf(&msg, "%s %s", cr->name, verify_status_name(cr->status));
-	progress_send(rc->call, "report", msg.ptr,
-		      total ? (int)(done * 100 / total) : 100);
+	report(vj->job, "report", msg.ptr,
+	       total ? (int)(done * 100 / total) : 100);
+	json_writer_init(&w, &ev);
+	json_obj_begin(&w);
+	json_kv_str(&w, "check", cr->name);
+	json_kv_str(&w, "status", verify_status_name(cr->status));
+	json_kv_int(&w, "durationMs", (int64_t)(cr->duration * 1000.0 + 0.5));
+	json_kv_int(&w, "diagnostics", (int64_t)cr->diags.n);
+	json_obj_end(&w);
+	job_emit(vj->job, "check", msg.ptr, ev.ptr);
 	buf_release(&msg);
-}
-
-static void on_cancel(struct rpc_call *call, void *data)
-{
-	struct run_call *rc = data;
-
-	/* The children are killed; on_done still ends the call. */
-	verify_cancel(rc->run);
+	buf_release(&ev);
 }
 
 static void on_done(struct verify_result *res, void *data)
 {
-	struct run_call *rc = data;
+	struct verify_job *vj = data;
+
+	vj->run = NULL;
+	vj->result = res;
+	job_wake(vj->job);
+}
+
+static enum job_step verify_step(struct job *j)
+{
+	struct verify_job *vj = job_data(j);
+	struct verify_request req = { 0 };
+
+	if (vj->job)
+		return vj->run ? JOB_STEP_WAIT : JOB_STEP_DONE;
+	vj->job = j;
+	report(j, "begin", NULL, 0);
+	if (job_cancelled(j)) {
+		err_set(&vj->err, ERR_CANCELLED, "verification cancelled");
+		return JOB_STEP_DONE;
+	}
+	req.root = vj->root;
+	req.files = vj->has_files ? strv_argv(&vj->files) : NULL;
+	req.checks = vj->has_checks ? strv_argv(&vj->checks) : NULL;
+	req.staged = vj->staged;
+	req.all = vj->all;
+	req.index = vj->index;
+	req.cache = vj->agent->verify_cache;
+	req.procs = vj->agent->procs;
+	req.progress = on_progress;
+	if (verify_run(&vj->run, job_loop(j), &req, on_done, vj,
+		       &vj->err) < 0)
+		return JOB_STEP_DONE;
+	return JOB_STEP_WAIT;
+}
+
+static void verify_job_cancel(struct job *j)
+{
+	struct verify_job *vj = job_data(j);
+
+	if (vj->run)
+		verify_cancel(vj->run); /* on_done still comes */
+}
+
+static void verify_job_release(void *data)
+{
+	struct verify_job *vj = data;
+
+	free(vj->root);
+	free(vj->index);
+	strv_release(&vj->files);
+	strv_release(&vj->checks);
+	verify_result_free(vj->result);
+	err_clear(&vj->err);
+	free(vj);
+}
+
+/* A verification belongs to its caller: the hook killed, it stops. */
+static const struct job_kind verify_kind = {
+	.name = "verify",
+	.step = verify_step,
+	.cancel = verify_job_cancel,
+	.release = verify_job_release,
+};
+
+static void verify_reply(struct rpc_call *call, struct job *j)
+{
+	struct verify_job *vj = job_data(j);
 	struct buf out = BUF_INIT;
 	struct json_writer w;
 
-	rpc_call_on_cancel(rc->call, NULL, NULL);
-	progress_send(rc->call, "end", res->ok ? "ok" : "failed", -1);
-	if (rpc_call_cancelled(rc->call)) {
+	if (!vj->result) {
+		report(j, "end", vj->err.msg.ptr, -1);
+		rpc_call_reply_error(call, &vj->err);
+		return;
+	}
+	report(j, "end", vj->result->ok ? "ok" : "failed", -1);
+	if (job_cancelled(j)) {
 		struct err e = ERR_INIT;
 
 		err_set(&e, ERR_CANCELLED, "verification cancelled");
-		rpc_call_reply_error(rc->call, &e);
+		rpc_call_reply_error(call, &e);
 		err_clear(&e);
-	} else {
-		json_writer_init(&w, &out);
-		verify_result_write_json(&w, res);
-		rpc_call_reply_buf(rc->call, &out);
+		return;
 	}
-	verify_result_free(res);
-	free(rc);
+	json_writer_init(&w, &out);
+	verify_result_write_json(&w, vj->result);
+	rpc_call_reply_buf(call, &out);
 }
 
 static void handle_run(struct rpc_call *call)
 {
-	const struct json_doc *d = rpc_call_doc(call);
-	struct verify_request req = { 0 };
-	struct strv files = STRV_INIT, checks = STRV_INIT;
-	struct run_call *rc = NULL;
+	struct verify_job *vj = xcalloc(1, sizeof(*vj));
 	struct err e = ERR_INIT;
-	char *root = call_root(call), *index = NULL;
-	bool b;
+	int r;
 
-	if (!root)
-		return;
-	if (!param_strings(call, "files", &files) ||
-	    !param_strings(call, "checks", &checks))
-		goto out;
-	req.root = root;
-	if (rpc_call_param(call, "files") >= 0)
-		req.files = strv_argv(&files);
-	if (rpc_call_param(call, "checks") >= 0)
-		req.checks = strv_argv(&checks);
-	if (json_bool(d, rpc_call_param(call, "staged"), &b) == 0)
-		req.staged = b;
-	if (json_bool(d, rpc_call_param(call, "all"), &b) == 0)
-		req.all = b;
-	req.index = index = json_strdup(d, rpc_call_param(call, "index"));
-	req.progress = on_progress;
-
-	rc = xcalloc(1, sizeof(*rc));
-	rc->call = call;
-	progress_send(call, "begin", NULL, 0);
-	if (verify_run(&rc->run, rpc_call_loop(call), &req, on_done, rc,
-		       &e) < 0) {
-		progress_send(call, "end", e.msg.ptr, -1);
-		rpc_call_reply_error(call, &e);
-		free(rc);
-		goto out;
-	}
-	rpc_call_on_cancel(call, on_cancel, rc);
-out:
-	strv_release(&files);
-	strv_release(&checks);
+	err_init(&vj->err);
+	vj->agent = call_agent(call);
+	if (call_root(call, &vj->root, &e) < 0 ||
+	    (r = rpc_param_strings(call, "files", &vj->files, &e)) < 0)
+		goto fail;
+	vj->has_files = r;
+	if ((r = rpc_param_strings(call, "checks", &vj->checks, &e)) < 0)
+		goto fail;
+	vj->has_checks = r;
+	if (rpc_param_bool(call, "staged", &vj->staged, &e) < 0 ||
+	    rpc_param_bool(call, "all", &vj->all, &e) < 0 ||
+	    rpc_param_path(call, "index", &vj->index, &e) < 0)
+		goto fail;
+	method_job_start(call, &verify_kind, JOB_NORMAL, vj, verify_reply);
+	return;
+fail:
+	rpc_call_reply_error(call, &e);
 	err_clear(&e);
-	free(index);
-	free(root);
+	verify_job_release(vj);
 }
 
 static const struct rpc_param_spec checks_params[] = {

@@ -227,9 +227,9 @@ int proc_spawn(struct proc **out, struct ev_loop *loop,
 		return err_set(e, ERR_INTERNAL,
 			       "children need the default loop (ev_child)");
 	if (pipe2(pfd, O_CLOEXEC) < 0)
-		return err_set_errno(e, "spawn", "pipe");
+		return err_set_errno(e, ERR_SPAWN, "pipe");
 	if (fcntl(pfd[0], F_SETFL, O_NONBLOCK) < 0) {
-		err_set_errno(e, "spawn", "fcntl");
+		err_set_errno(e, ERR_SPAWN, "fcntl");
 		goto out;
 	}
 
@@ -264,12 +264,12 @@ int proc_spawn(struct proc **out, struct ev_loop *loop,
 			  (char *const *)spec->argv, envp);
 	if (rc != 0) {
 		if (rc == ENOENT || rc == EACCES || rc == ENOTDIR)
-			err_set(e, rc == ENOENT ? ERR_NOT_FOUND : "spawn",
+			err_set(e, rc == ENOENT ? ERR_NOT_FOUND : ERR_SPAWN,
 				"cannot run %s%s%s: %s", spec->argv[0],
 				spec->cwd ? " in " : "",
 				spec->cwd ? spec->cwd : "", strerror(rc));
 		else
-			err_set(e, "spawn", "cannot run %s: %s",
+			err_set(e, ERR_SPAWN, "cannot run %s: %s",
 				spec->argv[0], strerror(rc));
 		goto out;
 	}
@@ -311,7 +311,7 @@ int proc_spawn(struct proc **out, struct ev_loop *loop,
 	goto out;
 
 spawn_err:
-	err_set(e, "spawn", "cannot set up %s: %s", spec->argv[0],
+	err_set(e, ERR_SPAWN, "cannot set up %s: %s", spec->argv[0],
 		strerror(rc));
 out:
 	if (fa_ok)

@@ -1,8 +1,10 @@
 #ifndef AIRUNNER_RPC_ERRORS_H
 #define AIRUNNER_RPC_ERRORS_H
 
-/* The JSON-RPC code for an error kind (see the table in errors.c and
- * protocol/README.md); unknown kinds get -32000. */
-int rpc_error_code(const char *kind);
+#include "util/err.h"
+
+/* The JSON-RPC code of an error kind: the code column of util/err_kinds.h,
+ * which protocol/README.md lists too. ERR_NONE is an internal error. */
+int rpc_error_code(enum err_kind kind);
 
 #endif

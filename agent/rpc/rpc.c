@@ -12,13 +12,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "methods/methods.h"
 #include "rpc/errors.h"
 #include "rpc/frame.h"
 #include "rpc/session.h"
 #include "util/mem.h"
+#include "util/strv.h"
 
-struct rpc_stats rpc_stats;
+/* Everything process-wide of the protocol layer: one per server_run. */
+struct rpc_server {
+	struct ev_loop *loop;
+	const struct rpc_method *const *table;
+	void *ctx;
+	bool hidden_enabled;
+	struct rpc_session *sessions;
+	struct rpc_stats stats;
+};
 
 struct rpc_msg {
 	int refs;
@@ -47,7 +55,7 @@ struct rpc_call {
 };
 
 struct rpc_session {
-	struct ev_loop *loop;
+	struct rpc_server *srv;
 	int refs;
 	const struct rpc_transport_ops *ops;
 	void *transport; /* NULL once detached */
@@ -56,38 +64,58 @@ struct rpc_session {
 	bool initialized, shutdown;
 	char *workspace;
 	struct rpc_call *calls;
-	struct rpc_session *prev, *next; /* all sessions, for rpc_cancel_all */
+	struct strv topics; /* rpc_session_subscribe */
+	struct rpc_session *prev, *next; /* all sessions of srv */
 };
 
-static struct rpc_session *all_sessions;
-static bool hidden_enabled;
-
-void rpc_enable_hidden_methods(bool on)
+struct rpc_server *rpc_server_new(struct ev_loop *loop,
+				  const struct rpc_method *const *table,
+				  void *ctx)
 {
-	hidden_enabled = on;
+	struct rpc_server *srv = xcalloc(1, sizeof(*srv));
+
+	srv->loop = loop;
+	srv->table = table;
+	srv->ctx = ctx;
+	return srv;
+}
+
+void rpc_server_free(struct rpc_server *srv)
+{
+	free(srv);
+}
+
+void rpc_server_enable_hidden(struct rpc_server *srv, bool on)
+{
+	srv->hidden_enabled = on;
+}
+
+const struct rpc_stats *rpc_server_stats(const struct rpc_server *srv)
+{
+	return &srv->stats;
 }
 
 /* ---- sessions ---- */
 
-struct rpc_session *rpc_session_new(struct ev_loop *loop,
+struct rpc_session *rpc_session_new(struct rpc_server *srv,
 				    const struct rpc_transport_ops *ops,
 				    void *transport,
 				    const struct rpc_limits *limits)
 {
 	struct rpc_session *s = xcalloc(1, sizeof(*s));
 
-	s->loop = loop;
+	s->srv = srv;
 	s->refs = 1;
 	s->ops = ops;
 	s->transport = transport;
 	frame_reader_init(&s->fr, limits ? limits->max_frame : 0);
 	s->max_depth = limits && limits->max_depth ? limits->max_depth
 						   : JSON_MAX_DEPTH_DEFAULT;
-	s->next = all_sessions;
-	if (all_sessions)
-		all_sessions->prev = s;
-	all_sessions = s;
-	rpc_stats.sessions++;
+	s->next = srv->sessions;
+	if (srv->sessions)
+		srv->sessions->prev = s;
+	srv->sessions = s;
+	srv->stats.sessions++;
 	return s;
 }
 
@@ -99,10 +127,11 @@ __attribute__((noinline)) static void session_unref(struct rpc_session *s)
 	if (s->prev)
 		s->prev->next = s->next;
 	else
-		all_sessions = s->next;
+		s->srv->sessions = s->next;
 	if (s->next)
 		s->next->prev = s->prev;
 	frame_reader_release(&s->fr);
+	strv_release(&s->topics);
 	free(s->workspace);
 	free(s);
 }
@@ -125,7 +154,7 @@ static void session_cancel_calls(struct rpc_session *s, bool answer);
 void rpc_session_detach(struct rpc_session *s)
 {
 	s->transport = NULL;
-	rpc_stats.sessions--;
+	s->srv->stats.sessions--;
 	session_cancel_calls(s, false);
 	session_unref(s);
 }
@@ -189,7 +218,7 @@ static void build_result(struct buf *out, const struct rpc_msg *msg, int id,
 }
 
 static void build_error(struct buf *out, const struct rpc_msg *msg, int id,
-			int code, const char *kind, const char *message,
+			enum err_kind kind, const char *message,
 			const char *data_json)
 {
 	struct json_doc dd = JSON_DOC_INIT;
@@ -203,11 +232,11 @@ static void build_error(struct buf *out, const struct rpc_msg *msg, int id,
 	write_id(&w, msg, id);
 	json_key(&w, "error");
 	json_obj_begin(&w);
-	json_kv_int(&w, "code", code);
+	json_kv_int(&w, "code", rpc_error_code(kind));
 	json_kv_str(&w, "message", message);
 	json_key(&w, "data");
 	json_obj_begin(&w);
-	json_kv_str(&w, "kind", kind ? kind : "internal");
+	json_kv_str(&w, "kind", err_kind_name(kind ? kind : ERR_INTERNAL));
 	if (data_json &&
 	    json_parse(&dd, data_json, strlen(data_json), 0, NULL) == 0 &&
 	    json_type(&dd, 0) == JSON_OBJECT) {
@@ -259,23 +288,23 @@ static void respond(struct rpc_session *s, struct rpc_batch *b,
 }
 
 static void respond_error(struct rpc_session *s, struct rpc_batch *b,
-			  const struct rpc_msg *msg, int id, int code,
-			  const char *kind, const char *message)
+			  const struct rpc_msg *msg, int id, enum err_kind kind,
+			  const char *message)
 {
 	struct buf out = BUF_INIT;
 
-	build_error(&out, msg, id, code, kind, message, NULL);
+	build_error(&out, msg, id, kind, message, NULL);
 	respond(s, b, &out);
 	buf_release(&out);
 }
 
 /* An error for a request; a notification gets none (JSON-RPC 2.0). */
 static void reject(struct rpc_session *s, struct rpc_batch *b,
-		   const struct rpc_msg *msg, int id, int code,
-		   const char *kind, const char *message)
+		   const struct rpc_msg *msg, int id, enum err_kind kind,
+		   const char *message)
 {
 	if (id >= 0)
-		respond_error(s, b, msg, id, code, kind, message);
+		respond_error(s, b, msg, id, kind, message);
 	else
 		respond(s, b, NULL);
 }
@@ -312,7 +341,7 @@ static void call_end(struct rpc_call *c)
 		s->calls = c->next;
 	if (c->next)
 		c->next->prev = c->prev;
-	rpc_stats.calls_in_flight--;
+	s->srv->stats.calls_in_flight--;
 	msg_unref(c->msg);
 	free(c);
 	session_unref(s);
@@ -329,8 +358,8 @@ static void call_cancel(struct rpc_call *c, bool answer)
 		struct buf out = BUF_INIT;
 
 		if (answer && c->id >= 0)
-			build_error(&out, c->msg, c->id, RPC_REQUEST_CANCELLED,
-				    ERR_CANCELLED, "request cancelled", NULL);
+			build_error(&out, c->msg, c->id, ERR_CANCELLED,
+				    "request cancelled", NULL);
 		call_answer(c, answer ? &out : NULL);
 		buf_release(&out);
 	}
@@ -354,11 +383,11 @@ again:
 	session_unref(s);
 }
 
-void rpc_cancel_all(void)
+void rpc_server_cancel_all(struct rpc_server *srv)
 {
 	struct rpc_session *s, *next;
 
-	for (s = all_sessions; s; s = next) {
+	for (s = srv->sessions; s; s = next) {
 		s->refs++;
 		session_cancel_calls(s, true);
 		next = s->next;
@@ -408,7 +437,17 @@ bool rpc_session_cancel(struct rpc_session *s, const struct json_doc *d,
 
 struct ev_loop *rpc_call_loop(const struct rpc_call *call)
 {
-	return call->s->loop;
+	return call->s->srv->loop;
+}
+
+void *rpc_call_ctx(const struct rpc_call *call)
+{
+	return call->s->srv->ctx;
+}
+
+bool rpc_call_client_gone(const struct rpc_call *call)
+{
+	return !call->s->transport;
 }
 
 const char *rpc_call_method(const struct rpc_call *call)
@@ -464,14 +503,15 @@ void rpc_call_reply_buf(struct rpc_call *call, struct buf *result)
 	buf_release(result);
 }
 
-void rpc_call_reply_error_code(struct rpc_call *call, int code,
-			       const char *kind, const char *message,
+void rpc_call_reply_error_data(struct rpc_call *call, const struct err *e,
 			       const char *data_json)
 {
+	enum err_kind kind = e && e->kind ? e->kind : ERR_INTERNAL;
+	const char *message = e && e->msg.len ? e->msg.ptr : "internal error";
 	struct buf out = BUF_INIT;
 
 	if (!call->answered && call->id >= 0) {
-		build_error(&out, call->msg, call->id, code, kind, message,
+		build_error(&out, call->msg, call->id, kind, message,
 			    data_json);
 		call_answer(call, &out);
 	}
@@ -481,10 +521,7 @@ void rpc_call_reply_error_code(struct rpc_call *call, int code,
 
 void rpc_call_reply_error(struct rpc_call *call, const struct err *e)
 {
-	const char *kind = e && e->kind ? e->kind : ERR_INTERNAL;
-	const char *msg = e && e->msg.len ? e->msg.ptr : "internal error";
-
-	rpc_call_reply_error_code(call, rpc_error_code(kind), kind, msg, NULL);
+	rpc_call_reply_error_data(call, e, NULL);
 }
 
 void rpc_call_on_cancel(struct rpc_call *call, rpc_cancel_fn fn, void *data)
@@ -498,15 +535,12 @@ bool rpc_call_cancelled(const struct rpc_call *call)
 	return call->cancelled;
 }
 
-void rpc_call_notify(struct rpc_call *call, const char *method,
-		     const char *params_json, size_t n)
+static void build_notification(struct buf *out, const char *method,
+			       const char *params_json, size_t n)
 {
-	struct buf out = BUF_INIT;
 	struct json_writer w;
 
-	if (!call->s->transport || call->answered)
-		return;
-	json_writer_init(&w, &out);
+	json_writer_init(&w, out);
 	json_obj_begin(&w);
 	json_kv_str(&w, "jsonrpc", "2.0");
 	json_kv_str(&w, "method", method);
@@ -515,20 +549,91 @@ void rpc_call_notify(struct rpc_call *call, const char *method,
 		json_w_raw(&w, params_json, n);
 	}
 	json_obj_end(&w);
-	session_send(call->s, out.ptr, out.len);
+}
+
+void rpc_session_notify(struct rpc_session *s, const char *method,
+			const char *params_json, size_t n)
+{
+	struct buf out = BUF_INIT;
+
+	if (!s->transport)
+		return;
+	build_notification(&out, method, params_json, n);
+	session_send(s, out.ptr, out.len);
 	buf_release(&out);
+}
+
+void rpc_call_notify(struct rpc_call *call, const char *method,
+		     const char *params_json, size_t n)
+{
+	/* After the response, progress would arrive out of order. */
+	if (!call->answered)
+		rpc_session_notify(call->s, method, params_json, n);
+}
+
+void rpc_session_subscribe(struct rpc_session *s, const char *topic)
+{
+	if (!rpc_session_subscribed(s, topic))
+		strv_add(&s->topics, topic);
+}
+
+bool rpc_session_subscribed(const struct rpc_session *s, const char *topic)
+{
+	size_t i;
+
+	for (i = 0; i < s->topics.n; i++)
+		if (!strcmp(s->topics.v[i], topic))
+			return true;
+	return false;
+}
+
+void rpc_server_publish(struct rpc_server *srv, const char *const *topics,
+			const char *method, const char *params_json, size_t n)
+{
+	struct rpc_session *s;
+	struct buf out = BUF_INIT;
+	const char *const *t;
+
+	for (s = srv->sessions; s; s = s->next) {
+		if (!s->transport || !s->topics.n)
+			continue;
+		for (t = topics; *t && !rpc_session_subscribed(s, *t); t++)
+			;
+		if (!*t)
+			continue;
+		if (!out.len)
+			build_notification(&out, method, params_json, n);
+		session_send(s, out.ptr, out.len);
+	}
+	buf_release(&out);
+}
+
+/* The token the request named for progress, or -1. */
+static int progress_token(const struct rpc_call *call)
+{
+	const struct json_doc *d = &call->msg->doc;
+	int tok = rpc_call_param(call, "workDoneToken");
+
+	if (tok < 0)
+		tok = rpc_call_param(call, "progressToken");
+	if (json_type(d, tok) != JSON_STRING && json_type(d, tok) != JSON_NUMBER)
+		return -1;
+	return tok;
+}
+
+bool rpc_call_wants_progress(const struct rpc_call *call)
+{
+	return progress_token(call) >= 0;
 }
 
 void rpc_call_progress(struct rpc_call *call, const char *value_json, size_t n)
 {
 	const struct json_doc *d = &call->msg->doc;
-	int tok = rpc_call_param(call, "workDoneToken");
+	int tok = progress_token(call);
 	struct buf params = BUF_INIT;
 	struct json_writer w;
 
 	if (tok < 0)
-		tok = rpc_call_param(call, "progressToken");
-	if (json_type(d, tok) != JSON_STRING && json_type(d, tok) != JSON_NUMBER)
 		return;
 	json_writer_init(&w, &params);
 	json_obj_begin(&w);
@@ -543,25 +648,27 @@ void rpc_call_progress(struct rpc_call *call, const char *value_json, size_t n)
 
 /* ---- dispatch ---- */
 
-static const struct rpc_method *find_method(const struct json_doc *d, int name)
+static const struct rpc_method *find_method(const struct rpc_server *srv,
+					    const struct json_doc *d, int name)
 {
 	const struct rpc_method *const *t;
 	const struct rpc_method *m;
 
-	for (t = method_table; *t; t++)
+	for (t = srv->table; *t; t++)
 		for (m = *t; m->name; m++)
 			if (json_str_eq(d, name, m->name) &&
-			    (!(m->flags & RPC_M_HIDDEN) || hidden_enabled))
+			    (!(m->flags & RPC_M_HIDDEN) || srv->hidden_enabled))
 				return m;
 	return NULL;
 }
 
-void rpc_write_method_names(struct json_writer *w)
+void rpc_write_method_names(const struct rpc_server *srv,
+			    struct json_writer *w)
 {
 	const struct rpc_method *const *t;
 	const struct rpc_method *m;
 
-	for (t = method_table; *t; t++)
+	for (t = srv->table; *t; t++)
 		for (m = *t; m->name; m++)
 			if (!(m->flags & RPC_M_HIDDEN))
 				json_w_str(w, m->name);
@@ -630,16 +737,14 @@ static void dispatch_one(struct rpc_session *s, struct rpc_msg *msg, int v,
 	enum json_type t;
 
 	if (json_type(d, v) != JSON_OBJECT) {
-		respond_error(s, b, msg, -1, RPC_INVALID_REQUEST,
-			      "invalid_request", "a request must be an object");
+		respond_error(s, b, msg, -1, ERR_INVALID_REQUEST, "a request must be an object");
 		return;
 	}
 	id = json_get(d, v, "id");
 	t = json_type(d, id);
 	if (t != JSON_NONE && t != JSON_STRING && t != JSON_NUMBER &&
 	    t != JSON_NULL) {
-		respond_error(s, b, msg, -1, RPC_INVALID_REQUEST,
-			      "invalid_request",
+		respond_error(s, b, msg, -1, ERR_INVALID_REQUEST,
 			      "id must be a string, a number or null");
 		return;
 	}
@@ -651,48 +756,42 @@ static void dispatch_one(struct rpc_session *s, struct rpc_msg *msg, int v,
 	}
 	ver = json_get(d, v, "jsonrpc");
 	if (!json_str_eq(d, ver, "2.0")) {
-		respond_error(s, b, msg, id, RPC_INVALID_REQUEST,
-			      "invalid_request", "jsonrpc must be \"2.0\"");
+		respond_error(s, b, msg, id, ERR_INVALID_REQUEST, "jsonrpc must be \"2.0\"");
 		return;
 	}
 	if (json_type(d, method) != JSON_STRING) {
-		respond_error(s, b, msg, id, RPC_INVALID_REQUEST,
-			      "invalid_request", "method must be a string");
+		respond_error(s, b, msg, id, ERR_INVALID_REQUEST, "method must be a string");
 		return;
 	}
 	params = json_get(d, v, "params");
 	t = json_type(d, params);
 	if (t != JSON_NONE && t != JSON_OBJECT && t != JSON_ARRAY) {
-		respond_error(s, b, msg, id, RPC_INVALID_REQUEST,
-			      "invalid_request",
+		respond_error(s, b, msg, id, ERR_INVALID_REQUEST,
 			      "params must be an object or an array");
 		return;
 	}
-	m = find_method(d, method);
+	m = find_method(s->srv, d, method);
 	if (!m) {
 		struct buf why = BUF_INIT;
 
 		buf_adds(&why, "method not found: ");
 		json_str(d, method, &why);
-		reject(s, b, msg, id, RPC_METHOD_NOT_FOUND, "method_not_found",
-		       why.ptr);
+		reject(s, b, msg, id, ERR_METHOD_NOT_FOUND, why.ptr);
 		buf_release(&why);
 		return;
 	}
 	if (!s->initialized && !(m->flags & RPC_M_BEFORE_INIT)) {
-		reject(s, b, msg, id, RPC_SERVER_NOT_INITIALIZED,
-		       "not_initialized",
+		reject(s, b, msg, id, ERR_NOT_INITIALIZED,
 		       "server not initialized: send initialize first");
 		return;
 	}
 	if (s->shutdown && strcmp(m->name, "exit") != 0) {
-		reject(s, b, msg, id, RPC_INVALID_REQUEST, "shutting_down",
+		reject(s, b, msg, id, ERR_SHUTTING_DOWN,
 		       "server is shutting down: only exit is accepted");
 		return;
 	}
 	if (check_params(m, d, params, &e) < 0) {
-		reject(s, b, msg, id, RPC_INVALID_PARAMS, ERR_INVALID_PARAMS,
-		       e.msg.ptr);
+		reject(s, b, msg, id, ERR_INVALID_PARAMS, e.msg.ptr);
 		err_clear(&e);
 		return;
 	}
@@ -710,8 +809,8 @@ static void dispatch_one(struct rpc_session *s, struct rpc_msg *msg, int v,
 	if (s->calls)
 		s->calls->prev = c;
 	s->calls = c;
-	rpc_stats.calls_in_flight++;
-	rpc_stats.requests_total++;
+	s->srv->stats.calls_in_flight++;
+	s->srv->stats.requests_total++;
 	m->handler(c);
 }
 
@@ -725,11 +824,9 @@ static void dispatch_body(struct rpc_session *s, const char *body, size_t n)
 	msg->refs = 1;
 	msg->text = xstrndup(body, n);
 	if (json_parse(&msg->doc, msg->text, n, s->max_depth, &e) < 0) {
-		bool deep = e.kind && strcmp(e.kind, ERR_TOO_BIG) == 0;
-
 		respond_error(s, NULL, msg, -1,
-			      deep ? RPC_INVALID_REQUEST : RPC_PARSE_ERROR,
-			      deep ? "limit_exceeded" : "parse_error",
+			      e.kind == ERR_TOO_BIG ? ERR_LIMIT_EXCEEDED
+						    : ERR_PARSE_ERROR,
 			      e.msg.ptr);
 		goto out;
 	}
@@ -738,8 +835,7 @@ static void dispatch_body(struct rpc_session *s, const char *body, size_t n)
 		goto out;
 	}
 	if (json_count(&msg->doc, 0) == 0) {
-		respond_error(s, NULL, msg, -1, RPC_INVALID_REQUEST,
-			      "invalid_request", "empty batch");
+		respond_error(s, NULL, msg, -1, ERR_INVALID_REQUEST, "empty batch");
 		goto out;
 	}
 	b = xcalloc(1, sizeof(*b));
@@ -774,11 +870,9 @@ void rpc_session_feed(struct rpc_session *s, const char *data, size_t n)
 		}
 		{
 			struct buf out = BUF_INIT;
-			bool big = e.kind && strcmp(e.kind, ERR_TOO_BIG) == 0;
-
 			build_error(&out, NULL, -1,
-				    big ? RPC_INVALID_REQUEST : RPC_PARSE_ERROR,
-				    big ? "limit_exceeded" : "parse_error",
+				    e.kind == ERR_TOO_BIG ? ERR_LIMIT_EXCEEDED
+							  : ERR_PARSE_ERROR,
 				    e.msg.ptr, NULL);
 			session_send(s, out.ptr, out.len);
 			buf_release(&out);

@@ -17,21 +17,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <stdint.h>
+
 #include "json/json.h"
 #include "util/err.h"
+#include "util/strv.h"
 
 struct ev_loop;
 struct rpc_call;
-
-/* JSON-RPC and LSP error codes. */
-#define RPC_PARSE_ERROR -32700
-#define RPC_INVALID_REQUEST -32600
-#define RPC_METHOD_NOT_FOUND -32601
-#define RPC_INVALID_PARAMS -32602
-#define RPC_INTERNAL_ERROR -32603
-#define RPC_SERVER_NOT_INITIALIZED -32002
-#define RPC_REQUEST_CANCELLED -32800
-#define RPC_SERVER_ERROR -32000 /* our own range: -32000..-32099 */
+struct rpc_server;
+struct rpc_session;
 
 typedef void (*rpc_handler_fn)(struct rpc_call *call);
 typedef void (*rpc_cancel_fn)(struct rpc_call *call, void *data);
@@ -65,6 +60,8 @@ struct rpc_method {
 /* ---- what a handler reads ---- */
 
 struct ev_loop *rpc_call_loop(const struct rpc_call *call);
+/* What the server was given as ctx (the agent). */
+void *rpc_call_ctx(const struct rpc_call *call);
 const char *rpc_call_method(const struct rpc_call *call);
 bool rpc_call_is_notification(const struct rpc_call *call);
 /* The request's parsed message; valid until the call ends. */
@@ -83,12 +80,11 @@ const char *rpc_call_workspace(const struct rpc_call *call);
 void rpc_call_reply(struct rpc_call *call, const char *result_json, size_t n);
 /* The same with the result in a buf, which is released. */
 void rpc_call_reply_buf(struct rpc_call *call, struct buf *result);
-/* Maps e->kind to a code in one place (rpc/errors.c); data.kind carries it. */
+/* The code comes from e->kind (rpc/errors.c); data.kind carries its name. */
 void rpc_call_reply_error(struct rpc_call *call, const struct err *e);
-/* For when the handler knows the code; `data_json` may be NULL or one JSON
- * object that becomes `data` (its "kind" is added). */
-void rpc_call_reply_error_code(struct rpc_call *call, int code,
-			       const char *kind, const char *message,
+/* The same with more fields for `data`: data_json is one JSON object (or
+ * NULL) whose members are added beside "kind". */
+void rpc_call_reply_error_data(struct rpc_call *call, const struct err *e,
 			       const char *data_json);
 
 /* ---- cancellation and progress ---- */
@@ -97,6 +93,9 @@ void rpc_call_reply_error_code(struct rpc_call *call, int code,
  * its connection closes before the call ends. Set NULL to clear. */
 void rpc_call_on_cancel(struct rpc_call *call, rpc_cancel_fn fn, void *data);
 bool rpc_call_cancelled(const struct rpc_call *call);
+/* True once the call's connection is gone (in a cancel callback: the cancel
+ * came from the client leaving, not from $/cancelRequest). */
+bool rpc_call_client_gone(const struct rpc_call *call);
 /* Sends a notification to the caller's connection (dropped if it is gone). */
 void rpc_call_notify(struct rpc_call *call, const char *method,
 		     const char *params_json, size_t n);
@@ -105,5 +104,36 @@ void rpc_call_notify(struct rpc_call *call, const char *method,
  * LSP-style {"kind":"begin"|"report"|"end", ...} object. */
 void rpc_call_progress(struct rpc_call *call, const char *value_json,
 		       size_t n);
+/* Whether the request named a progress token: it asked to hear how its
+ * work goes (run/event too). */
+bool rpc_call_wants_progress(const struct rpc_call *call);
+
+/* ---- params ----
+ *
+ * One way to read params, for every handler. Each returns 1 when the param
+ * was given and read into *out, 0 when it is absent or null (*out untouched),
+ * and -1 with e set (ERR_INVALID_PARAMS, naming the param and what it must
+ * be) when it is there but wrong. Strings are refused when they hold a NUL
+ * character, since C would silently cut them there.
+ */
+int rpc_param_string(const struct rpc_call *call, const char *name,
+		     char **out, struct err *e); /* malloc'd */
+/* A string that may hold any character, NUL included (a build log),
+ * appended to out. */
+int rpc_param_text(const struct rpc_call *call, const char *name,
+		   struct buf *out, struct err *e);
+/* An array of non-empty strings, appended to out. */
+int rpc_param_strings(const struct rpc_call *call, const char *name,
+		      struct strv *out, struct err *e);
+int rpc_param_bool(const struct rpc_call *call, const char *name, bool *out,
+		   struct err *e);
+/* An integer within [min, max]. */
+int rpc_param_int(const struct rpc_call *call, const char *name, int64_t min,
+		  int64_t max, int64_t *out, struct err *e);
+int rpc_param_double(const struct rpc_call *call, const char *name,
+		     double *out, struct err *e);
+/* An absolute path (a file: URI is accepted too), malloc'd. */
+int rpc_param_path(const struct rpc_call *call, const char *name, char **out,
+		   struct err *e);
 
 #endif

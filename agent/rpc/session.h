@@ -30,16 +30,37 @@ struct rpc_limits {
 	int max_depth;    /* 0 = JSON_MAX_DEPTH_DEFAULT */
 };
 
-/* Process-wide counters for `status`. */
+/* Counters for `status`. */
 struct rpc_stats {
 	unsigned sessions;
 	unsigned calls_in_flight;
 	unsigned long long requests_total;
 };
 
-extern struct rpc_stats rpc_stats;
+/*
+ * The protocol layer's process-wide state: the method table it dispatches to
+ * (handed in, so rpc/ never reads methods/), its sessions, and ctx, the
+ * pointer every handler reaches through rpc_call_ctx() (the agent).
+ */
+struct rpc_server *rpc_server_new(struct ev_loop *loop,
+				  const struct rpc_method *const *table,
+				  void *ctx);
+/* After every session is gone. */
+void rpc_server_free(struct rpc_server *srv);
+/* Enables methods flagged RPC_M_HIDDEN (tests only). */
+void rpc_server_enable_hidden(struct rpc_server *srv, bool on);
+const struct rpc_stats *rpc_server_stats(const struct rpc_server *srv);
+/* Cancels every call in flight on every session (daemon shutdown). */
+void rpc_server_cancel_all(struct rpc_server *srv);
+/* Sends the notification to every session subscribed to any of topics
+ * (NULL-terminated), once each. */
+void rpc_server_publish(struct rpc_server *srv, const char *const *topics,
+			const char *method, const char *params_json, size_t n);
+/* Appends the names of the advertised methods to w (an open array). */
+void rpc_write_method_names(const struct rpc_server *srv,
+			    struct json_writer *w);
 
-struct rpc_session *rpc_session_new(struct ev_loop *loop,
+struct rpc_session *rpc_session_new(struct rpc_server *srv,
 				    const struct rpc_transport_ops *ops,
 				    void *transport,
 				    const struct rpc_limits *limits);
@@ -60,15 +81,15 @@ void rpc_session_set_shutdown(struct rpc_session *s);
 bool rpc_session_shutdown(const struct rpc_session *s);
 /* Asks the transport to close once pending output is written. */
 void rpc_session_close(struct rpc_session *s);
-/* Enables methods flagged RPC_M_HIDDEN (tests only). */
-void rpc_enable_hidden_methods(bool on);
-/* Appends the names of the advertised methods to w (an open array). */
-void rpc_write_method_names(struct json_writer *w);
 /* Cancels the call whose id matches (JSON value of a parsed doc). Returns
  * true if one was found. */
 bool rpc_session_cancel(struct rpc_session *s, const struct json_doc *d,
 			int id);
-/* Cancels every call in flight on every session (daemon shutdown). */
-void rpc_cancel_all(void);
+/* A notification outside any call (dropped once the client is gone). */
+void rpc_session_notify(struct rpc_session *s, const char *method,
+			const char *params_json, size_t n);
+/* Topics the session hears through rpc_server_publish ("run:*", "run:7"). */
+void rpc_session_subscribe(struct rpc_session *s, const char *topic);
+bool rpc_session_subscribed(const struct rpc_session *s, const char *topic);
 
 #endif

@@ -24,6 +24,9 @@
 #include <ev.h>
 
 #include "cli/client.h"
+#include "core/agent.h"
+#include "job/job.h"
+#include "methods/methods.h"
 #include "rpc/session.h"
 #include "util/log.h"
 #include "util/mem.h"
@@ -33,7 +36,10 @@
 #define CONN_OUT_HIGH ((size_t)16 << 20)
 #define READ_CHUNK 65536
 
+struct server;
+
 struct conn {
+	struct server *srv;
 	struct ev_loop *loop;
 	int rfd, wfd;
 	ev_io rw, ww;
@@ -50,9 +56,10 @@ struct conn {
 	struct conn *next;   /* all connections */
 };
 
-static struct {
+/* The transports of one server_run, and the agent they serve. */
+struct server {
 	struct ev_loop *loop;
-	struct server_info info;
+	struct agent agent;
 	struct rpc_limits limits;
 	int listen_fd;
 	int lock_fd;
@@ -64,9 +71,10 @@ static struct {
 	struct conn *conns;
 	bool stopping;
 	int exit_status;
-} srv = { .listen_fd = -1, .lock_fd = -1 };
+};
 
 static void conn_kill(struct conn *c);
+static void server_request_stop(struct server *srv, int exit_status);
 
 /* The peer takes no more output: drop it, kill at the next prepare. */
 static void conn_break(struct conn *c)
@@ -130,7 +138,7 @@ static void conn_close_req(void *transport, bool after_shutdown)
 	struct conn *c = transport;
 
 	if (c->is_stdio) /* `exit` ends a stdio agent, as in LSP */
-		server_request_stop(after_shutdown ? 0 : 1);
+		server_request_stop(c->srv, after_shutdown ? 0 : 1);
 	c->closing = true;
 	if (ev_is_active(&c->rw))
 		ev_io_stop(c->loop, &c->rw);
@@ -156,8 +164,8 @@ static void conn_kill(struct conn *c)
 		c->session = NULL;
 		rpc_session_detach(s);
 	}
-	if (c->is_stdio && !srv.stopping)
-		server_request_stop(srv.exit_status);
+	if (c->is_stdio && !c->srv->stopping)
+		server_request_stop(c->srv, c->srv->exit_status);
 }
 
 static void conn_read_cb(struct ev_loop *loop, ev_io *w, int revents)
@@ -190,11 +198,13 @@ static void conn_write_cb(struct ev_loop *loop, ev_io *w, int revents)
 	conn_flush(w->data);
 }
 
-static struct conn *conn_new(int rfd, int wfd, bool is_stdio)
+static struct conn *conn_new(struct server *srv, int rfd, int wfd,
+			     bool is_stdio)
 {
 	struct conn *c = xcalloc(1, sizeof(*c));
 
-	c->loop = srv.loop;
+	c->srv = srv;
+	c->loop = srv->loop;
 	c->rfd = rfd;
 	c->wfd = wfd;
 	c->is_stdio = is_stdio;
@@ -206,16 +216,18 @@ static struct conn *conn_new(int rfd, int wfd, bool is_stdio)
 	ev_io_init(&c->ww, conn_write_cb, wfd, EV_WRITE);
 	c->rw.data = c;
 	c->ww.data = c;
-	c->session = rpc_session_new(srv.loop, &conn_ops, c, &srv.limits);
-	c->next = srv.conns;
-	srv.conns = c;
-	ev_io_start(srv.loop, &c->rw);
+	c->session = rpc_session_new(srv->agent.rpc, &conn_ops, c,
+				     &srv->limits);
+	c->next = srv->conns;
+	srv->conns = c;
+	ev_io_start(srv->loop, &c->rw);
 	return c;
 }
 
 static void reap_cb(struct ev_loop *loop, ev_prepare *w, int revents)
 {
-	struct conn **pp = &srv.conns, *c;
+	struct server *srv = w->data;
+	struct conn **pp = &srv->conns, *c;
 
 	while ((c = *pp)) {
 		if (c->kill_pending)
@@ -234,11 +246,11 @@ static void reap_cb(struct ev_loop *loop, ev_prepare *w, int revents)
 		buf_release(&c->out);
 		free(c);
 	}
-	if (srv.stopping && !srv.conns)
+	if (srv->stopping && !srv->conns)
 		ev_break(loop, EVBREAK_ALL);
-	else if (srv.stopping) {
+	else if (srv->stopping) {
 		/* Wait only for pending output, never for a silent client. */
-		for (c = srv.conns; c; c = c->next)
+		for (c = srv->conns; c; c = c->next)
 			if (!c->out.len || c->is_stdio)
 				conn_kill(c);
 	}
@@ -246,11 +258,12 @@ static void reap_cb(struct ev_loop *loop, ev_prepare *w, int revents)
 
 static void accept_cb(struct ev_loop *loop, ev_io *w, int revents)
 {
+	struct server *srv = w->data;
 	struct ucred cred;
 	socklen_t len = sizeof(cred);
 	int fd;
 
-	fd = accept4(srv.listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+	fd = accept4(srv->listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
 	if (fd < 0)
 		return;
 	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) < 0 ||
@@ -260,37 +273,40 @@ static void accept_cb(struct ev_loop *loop, ev_io *w, int revents)
 		close(fd);
 		return;
 	}
-	conn_new(fd, fd, false);
+	conn_new(srv, fd, fd, false);
 }
 
-void server_request_stop(int exit_status)
+static void server_request_stop(struct server *srv, int exit_status)
 {
 	struct conn *c;
 
-	if (srv.stopping)
+	if (srv->stopping)
 		return;
-	srv.stopping = true;
-	srv.exit_status = exit_status;
-	if (ev_is_active(&srv.accept_w))
-		ev_io_stop(srv.loop, &srv.accept_w);
-	rpc_cancel_all();
-	for (c = srv.conns; c; c = c->next) {
+	srv->stopping = true;
+	srv->exit_status = exit_status;
+	if (ev_is_active(&srv->accept_w))
+		ev_io_stop(srv->loop, &srv->accept_w);
+	rpc_server_cancel_all(srv->agent.rpc);
+	job_engine_cancel_all(srv->agent.jobs); /* those nobody waits for */
+	for (c = srv->conns; c; c = c->next) {
 		c->closing = true;
-		ev_io_stop(srv.loop, &c->rw);
+		ev_io_stop(srv->loop, &c->rw);
 		if (!c->out.len)
 			conn_kill(c);
 	}
 }
 
+static void agent_request_stop(struct agent *a, int exit_status)
+{
+	server_request_stop(a->ops_data, exit_status);
+}
+
+static const struct agent_ops server_agent_ops = { agent_request_stop };
+
 static void signal_cb(struct ev_loop *loop, ev_signal *w, int revents)
 {
 	log_info("signal %d: stopping", w->signum);
-	server_request_stop(0);
-}
-
-const struct server_info *server_info(void)
-{
-	return &srv.info;
+	server_request_stop(w->data, 0);
 }
 
 int server_prepare_socket_dir(const char *socket_path, struct err *e)
@@ -334,7 +350,7 @@ out:
  * flock. That makes "is an agent live?" race-free, and a socket file left by
  * a dead agent is simply replaced.
  */
-static int take_socket(const char *path, struct err *e)
+static int take_socket(struct server *srv, const char *path, struct err *e)
 {
 	struct sockaddr_un sa;
 	struct buf lock = BUF_INIT, pid = BUF_INIT;
@@ -348,26 +364,26 @@ static int take_socket(const char *path, struct err *e)
 	if (server_prepare_socket_dir(path, e) < 0)
 		return -1;
 	buf_addf(&lock, "%s.lock", path);
-	srv.lock_fd = open(lock.ptr, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (srv.lock_fd < 0) {
+	srv->lock_fd = open(lock.ptr, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (srv->lock_fd < 0) {
 		err_set_errno(e, ERR_IO, "cannot open %s", lock.ptr);
 		goto out;
 	}
-	if (flock(srv.lock_fd, LOCK_EX | LOCK_NB) < 0) {
+	if (flock(srv->lock_fd, LOCK_EX | LOCK_NB) < 0) {
 		struct buf other = BUF_INIT;
 
 		buf_read_file(&other, lock.ptr, 64);
-		err_set(e, "already_running",
+		err_set(e, ERR_ALREADY_RUNNING,
 			"an agent is already serving on %s (pid %s)", path,
 			other.len ? other.ptr : "unknown");
 		buf_release(&other);
-		close(srv.lock_fd);
-		srv.lock_fd = -1;
+		close(srv->lock_fd);
+		srv->lock_fd = -1;
 		goto out;
 	}
 	buf_addf(&pid, "%d", (int)getpid());
-	if (ftruncate(srv.lock_fd, 0) < 0 ||
-	    pwrite(srv.lock_fd, pid.ptr, pid.len, 0) < 0)
+	if (ftruncate(srv->lock_fd, 0) < 0 ||
+	    pwrite(srv->lock_fd, pid.ptr, pid.len, 0) < 0)
 		log_warn("cannot record our pid in %s", lock.ptr);
 	unlink(path); /* stale: nobody holds the lock */
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
@@ -386,9 +402,9 @@ static int take_socket(const char *path, struct err *e)
 		close(fd);
 		goto out;
 	}
-	srv.listen_fd = fd;
-	srv.socket_path = xstrdup(path);
-	srv.lock_path = buf_detach(&lock, NULL);
+	srv->listen_fd = fd;
+	srv->socket_path = xstrdup(path);
+	srv->lock_path = buf_detach(&lock, NULL);
 	r = 0;
 out:
 	buf_release(&lock);
@@ -396,79 +412,94 @@ out:
 	return r;
 }
 
-static void release_socket(void)
+static void release_socket(struct server *srv)
 {
-	if (srv.listen_fd >= 0) {
-		close(srv.listen_fd);
-		srv.listen_fd = -1;
-		unlink(srv.socket_path);
+	if (srv->listen_fd >= 0) {
+		close(srv->listen_fd);
+		srv->listen_fd = -1;
+		unlink(srv->socket_path);
 	}
-	if (srv.lock_fd >= 0) {
-		unlink(srv.lock_path);
-		close(srv.lock_fd);
-		srv.lock_fd = -1;
+	if (srv->lock_fd >= 0) {
+		unlink(srv->lock_path);
+		close(srv->lock_fd);
+		srv->lock_fd = -1;
 	}
-	free(srv.socket_path);
-	free(srv.lock_path);
-	srv.socket_path = srv.lock_path = NULL;
+	free(srv->socket_path);
+	free(srv->lock_path);
+	srv->socket_path = srv->lock_path = NULL;
 }
 
 int server_run(const struct server_options *opt, struct err *e)
 {
+	struct server *srv = xcalloc(1, sizeof(*srv));
+	struct agent *a = &srv->agent;
 	struct buf path = BUF_INIT;
+	const char *test_methods = getenv("AIRUNNER_TEST_METHODS");
 	int r = -1;
 
 	signal(SIGPIPE, SIG_IGN);
-	srv.loop = EV_DEFAULT;
-	srv.limits.max_frame = opt->max_frame;
-	srv.limits.max_depth = opt->max_depth;
-	srv.info.started = ev_time();
-	srv.info.stdio = opt->stdio;
-	srv.stopping = false;
-	srv.exit_status = 0;
-	rpc_enable_hidden_methods(getenv("AIRUNNER_TEST_METHODS") &&
-				  strcmp(getenv("AIRUNNER_TEST_METHODS"), "1") == 0);
+	srv->loop = EV_DEFAULT;
+	srv->listen_fd = srv->lock_fd = -1;
+	srv->limits.max_frame = opt->max_frame;
+	srv->limits.max_depth = opt->max_depth;
+	agent_init(a, srv->loop);
+	a->ops = &server_agent_ops;
+	a->ops_data = srv;
+	a->started = ev_time();
+	a->stdio = opt->stdio;
+	a->rpc = rpc_server_new(srv->loop, method_table, a);
+	rpc_server_enable_hidden(a->rpc, test_methods &&
+					 !strcmp(test_methods, "1"));
+	job_engine_listen(a->jobs, methods_publish_job_event, a);
 
 	if (opt->stdio) {
 		log_default_level(LOG_WARN);
-		conn_new(STDIN_FILENO, STDOUT_FILENO, true);
+		conn_new(srv, STDIN_FILENO, STDOUT_FILENO, true);
 	} else {
 		if (opt->socket_path)
 			buf_adds(&path, opt->socket_path);
 		else
 			client_default_socket(&path);
-		if (take_socket(path.ptr, e) < 0)
+		if (take_socket(srv, path.ptr, e) < 0)
 			goto out;
-		srv.info.socket = srv.socket_path;
-		ev_io_init(&srv.accept_w, accept_cb, srv.listen_fd, EV_READ);
-		ev_io_start(srv.loop, &srv.accept_w);
-		log_info("serving on %s (pid %d)", srv.socket_path,
+		a->socket = srv->socket_path;
+		ev_io_init(&srv->accept_w, accept_cb, srv->listen_fd, EV_READ);
+		srv->accept_w.data = srv;
+		ev_io_start(srv->loop, &srv->accept_w);
+		log_info("serving on %s (pid %d)", srv->socket_path,
 			 (int)getpid());
 	}
-	ev_signal_init(&srv.sigterm_w, signal_cb, SIGTERM);
-	ev_signal_init(&srv.sigint_w, signal_cb, SIGINT);
-	ev_signal_start(srv.loop, &srv.sigterm_w);
-	ev_signal_start(srv.loop, &srv.sigint_w);
-	ev_unref(srv.loop); /* signal watchers alone do not keep us alive */
-	ev_unref(srv.loop);
-	ev_prepare_init(&srv.reap_w, reap_cb);
-	ev_prepare_start(srv.loop, &srv.reap_w);
-	ev_unref(srv.loop);
+	ev_signal_init(&srv->sigterm_w, signal_cb, SIGTERM);
+	ev_signal_init(&srv->sigint_w, signal_cb, SIGINT);
+	srv->sigterm_w.data = srv->sigint_w.data = srv;
+	ev_signal_start(srv->loop, &srv->sigterm_w);
+	ev_signal_start(srv->loop, &srv->sigint_w);
+	ev_unref(srv->loop); /* signal watchers alone do not keep us alive */
+	ev_unref(srv->loop);
+	ev_prepare_init(&srv->reap_w, reap_cb);
+	srv->reap_w.data = srv;
+	ev_prepare_start(srv->loop, &srv->reap_w);
+	ev_unref(srv->loop);
 
-	ev_run(srv.loop, 0);
+	ev_run(srv->loop, 0);
 
-	ev_ref(srv.loop);
-	ev_ref(srv.loop);
-	ev_ref(srv.loop);
-	ev_signal_stop(srv.loop, &srv.sigterm_w);
-	ev_signal_stop(srv.loop, &srv.sigint_w);
-	ev_prepare_stop(srv.loop, &srv.reap_w);
-	if (ev_is_active(&srv.accept_w))
-		ev_io_stop(srv.loop, &srv.accept_w);
-	release_socket();
-	r = srv.exit_status;
+	ev_ref(srv->loop);
+	ev_ref(srv->loop);
+	ev_ref(srv->loop);
+	ev_signal_stop(srv->loop, &srv->sigterm_w);
+	ev_signal_stop(srv->loop, &srv->sigint_w);
+	ev_prepare_stop(srv->loop, &srv->reap_w);
+	if (ev_is_active(&srv->accept_w))
+		ev_io_stop(srv->loop, &srv->accept_w);
+	r = srv->exit_status;
 	log_info("stopped");
 out:
+	/* Jobs end first (their children killed), then the calls they held. */
+	job_engine_listen(a->jobs, NULL, NULL);
+	agent_release(a);
+	rpc_server_free(a->rpc);
+	release_socket(srv);
 	buf_release(&path);
+	free(srv);
 	return r;
 }

@@ -22,17 +22,6 @@ struct server_options {
  * agent holds the socket). */
 int server_run(const struct server_options *opt, struct err *e);
 
-/* Stops accepting, cancels what is in flight, flushes replies, then ends
- * server_run(). Safe to call from any loop callback. */
-void server_request_stop(int exit_status);
-
-struct server_info {
-	double started;     /* ev_time() at start */
-	const char *socket; /* NULL in stdio mode */
-	bool stdio;
-};
-const struct server_info *server_info(void);
-
 /* Creates the socket's folder (0700, owned by us) if needed; fails when an
  * existing folder is not ours or is open to others. */
 int server_prepare_socket_dir(const char *socket_path, struct err *e);

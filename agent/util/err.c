@@ -4,13 +4,25 @@
 #include <stdarg.h>
 #include <string.h>
 
+static const char *const kind_names[ERR_KIND_COUNT] = {
+	[ERR_NONE] = "",
+#define ERR_KIND(k, name, code) [k] = name,
+#include "util/err_kinds.h"
+#undef ERR_KIND
+};
+
+const char *err_kind_name(enum err_kind kind)
+{
+	return (unsigned)kind < ERR_KIND_COUNT ? kind_names[kind] : "internal";
+}
+
 void err_init(struct err *e)
 {
-	e->kind = NULL;
+	e->kind = ERR_NONE;
 	buf_init(&e->msg, 64 * 1024);
 }
 
-static void err_vset(struct err *e, const char *kind, const char *fmt,
+static void err_vset(struct err *e, enum err_kind kind, const char *fmt,
 		     va_list ap)
 {
 	e->kind = kind;
@@ -18,7 +30,7 @@ static void err_vset(struct err *e, const char *kind, const char *fmt,
 	buf_vaddf(&e->msg, fmt, ap);
 }
 
-int err_set(struct err *e, const char *kind, const char *fmt, ...)
+int err_set(struct err *e, enum err_kind kind, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -30,7 +42,7 @@ int err_set(struct err *e, const char *kind, const char *fmt, ...)
 	return -1;
 }
 
-int err_set_errno(struct err *e, const char *kind, const char *fmt, ...)
+int err_set_errno(struct err *e, enum err_kind kind, const char *fmt, ...)
 {
 	int saved = errno;
 	va_list ap;
@@ -66,7 +78,7 @@ void err_clear(struct err *e)
 {
 	if (!e)
 		return;
-	e->kind = NULL;
+	e->kind = ERR_NONE;
 	buf_release(&e->msg);
 }
 
@@ -75,6 +87,6 @@ void err_move(struct err *dst, struct err *src)
 	err_clear(dst);
 	dst->kind = src->kind;
 	dst->msg = src->msg;
-	src->kind = NULL;
+	src->kind = ERR_NONE;
 	buf_init(&src->msg, dst->msg.max);
 }

@@ -14,7 +14,6 @@
 #include "json/json.h"
 #include "util/mem.h"
 
-#define ERR_CONFIG "config" /* as config/ reports a malformed file */
 #define TESTS_TIMEOUT 60.0
 #define TOOL_TIMEOUT 120.0
 

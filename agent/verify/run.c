@@ -1,14 +1,11 @@
 /*
  * Running checks: the files, where to run (work tree or a checkout of the
- * index), one job per child (a check is one job, or one per file for the C
- * compiler with compile_commands.json), at most one job per core, and the
- * result cache.
+ * index), one child per check (or one per file for the C compiler with
+ * compile_commands.json), each child holding a slot of the process pool
+ * (shared by every run: one per core), and the cache lookup.
  */
-#include "verify/checks.h"
-
-#include <ev.h>
-#include <ftw.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,255 +13,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "git/repo.h"
 #include "proc/proc.h"
 #include "util/mem.h"
+#include "verify/run.h"
 
 #define OUTPUT_MAX ((size_t)256 << 10) /* per check, in the result */
-#define CACHE_MAX 32
 #define ARGS_CHUNK ((size_t)64 << 10) /* file names per child, in bytes */
-
-/* Folders a checkout of the index lacks (untracked) but tools need. */
-static const char *const dep_dirs[] = { "node_modules", ".venv", "venv",
-					"vendor", NULL };
-
-struct verify_run;
-struct check_run;
-
-struct job {
-	struct verify_run *run;
-	struct check_run *cr;
-	struct strv argv; /* empty for an in-process check */
-	char *cwd;
-	struct proc *proc; /* while running */
-};
-
-struct check_run {
-	const struct verify_check *check;
-	struct verify_check_result *res;
-	struct strv files; /* the request's files this check covers */
-	size_t njobs, jobs_done;
-	bool timed_out, spawn_failed, failed, cancelled, started;
-	int exit_code;
-	double start;
-};
-
-struct verify_run {
-	struct ev_loop *loop;
-	char *root;     /* the workspace (real path) */
-	char *run_root; /* where the checks run: root, or the checkout */
-	char *tmpdir;   /* the checkout to remove, or NULL */
-	struct verify_checks checks;
-	struct strv files;
-	struct check_run *crs;
-	size_t ncr;
-	struct job *jobs;
-	size_t njobs, next, running, max_running;
-	struct verify_result *result;
-	char *cache_key; /* NULL: not cacheable */
-	/* A staged run in the work tree: the files there that git does not
-	 * track (name, size, mtime), for the cache key: tools see them too. */
-	struct buf untracked;
-	const struct classify_db *db;
-	struct classify_db *db_ref; /* the workspace's, released at the end */
-	bool cancelled, pumping, from_cache;
-	double start;
-	ev_timer kick_w;
-	verify_done_fn done;
-	void (*progress)(const struct verify_check_result *, size_t, size_t,
-			 void *);
-	void *data;
-	size_t checks_done, checks_run;
-};
-
-const char *verify_status_name(enum verify_status s)
-{
-	static const char *const names[] = { "passed", "failed", "timeout",
-					     "cancelled", "error", "skipped" };
-
-	return (unsigned)s < sizeof(names) / sizeof(*names) ? names[s]
-							    : "error";
-}
-
-/* ---- results ---- */
-
-static void check_result_release(struct verify_check_result *c)
-{
-	free(c->name);
-	free(c->tool);
-	strv_release(&c->command);
-	buf_release(&c->output);
-	diag_list_release(&c->diags);
-}
-
-void verify_result_free(struct verify_result *r)
-{
-	size_t i;
-
-	if (!r)
-		return;
-	for (i = 0; i < r->n; i++)
-		check_result_release(&r->checks[i]);
-	free(r->checks);
-	free(r);
-}
-
-static char *strdup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
-static void diag_copy(struct diag *dst, const struct diag *src)
-{
-	*dst = *src;
-	dst->file = strdup_or_null(src->file);
-	dst->code = strdup_or_null(src->code);
-	dst->message = strdup_or_null(src->message);
-	dst->hint = strdup_or_null(src->hint);
-	dst->tool = strdup_or_null(src->tool);
-}
-
-static struct verify_result *result_dup(const struct verify_result *r)
-{
-	struct verify_result *c = xcalloc(1, sizeof(*c));
-	size_t i, j;
-
-	*c = *r;
-	c->checks = xcalloc(r->n ? r->n : 1, sizeof(*c->checks));
-	for (i = 0; i < r->n; i++) {
-		const struct verify_check_result *s = &r->checks[i];
-		struct verify_check_result *d = &c->checks[i];
-
-		*d = *s;
-		d->name = xstrdup(s->name);
-		d->tool = xstrdup(s->tool);
-		memset(&d->command, 0, sizeof(d->command));
-		strv_add_all(&d->command, &s->command);
-		buf_init(&d->output, 0);
-		buf_add(&d->output, s->output.ptr, s->output.len);
-		memset(&d->diags, 0, sizeof(d->diags));
-		for (j = 0; j < s->diags.n; j++)
-			diag_copy(diag_list_push(&d->diags), &s->diags.v[j]);
-	}
-	return c;
-}
-
-void verify_result_write_json(struct json_writer *w,
-			      const struct verify_result *r)
-{
-	size_t i, j, ran = 0, failed = 0, errors = 0, warnings = 0;
-
-	json_obj_begin(w);
-	json_kv_bool(w, "ok", r->ok);
-	json_kv_bool(w, "cached", r->cached);
-	if (r->tree[0])
-		json_kv_str(w, "tree", r->tree);
-	json_kv_int(w, "durationMs", (int64_t)(r->duration * 1000.0 + 0.5));
-	json_key(w, "checks");
-	json_arr_begin(w);
-	for (i = 0; i < r->n; i++) {
-		const struct verify_check_result *c = &r->checks[i];
-
-		ran += c->status != VERIFY_SKIPPED;
-		if (c->status == VERIFY_FAILED || c->status == VERIFY_TIMEOUT ||
-		    c->status == VERIFY_ERROR)
-			failed++;
-		json_obj_begin(w);
-		json_kv_str(w, "name", c->name);
-		json_kv_str(w, "tool", c->tool);
-		verify_write_strv(w, "command", &c->command);
-		json_kv_str(w, "status", verify_status_name(c->status));
-		json_kv_bool(w, "blocking", c->blocking);
-		json_key(w, "exitCode");
-		if (c->exit_code >= 0)
-			json_w_int(w, c->exit_code);
-		else
-			json_w_null(w);
-		json_kv_int(w, "durationMs",
-			    (int64_t)(c->duration * 1000.0 + 0.5));
-		json_key(w, "output");
-		json_w_strn(w, c->output.ptr, c->output.len);
-		json_kv_bool(w, "truncated", c->truncated);
-		json_key(w, "diagnostics");
-		json_arr_begin(w);
-		for (j = 0; j < c->diags.n; j++) {
-			errors += c->diags.v[j].severity == DIAG_ERROR;
-			warnings += c->diags.v[j].severity == DIAG_WARNING;
-			diag_write_json(w, &c->diags.v[j]);
-		}
-		json_arr_end(w);
-		json_obj_end(w);
-	}
-	json_arr_end(w);
-	json_key(w, "summary");
-	json_obj_begin(w);
-	json_kv_int(w, "checks", (int64_t)ran);
-	json_kv_int(w, "failed", (int64_t)failed);
-	json_kv_int(w, "errors", (int64_t)errors);
-	json_kv_int(w, "warnings", (int64_t)warnings);
-	json_obj_end(w);
-	json_obj_end(w);
-}
-
-/* ---- the cache: a few recent staged results, least recently used out ---- */
-
-static struct {
-	char *key;
-	struct verify_result *res;
-	uint64_t used;
-} cache[CACHE_MAX];
-static uint64_t cache_clock;
-
-static struct verify_result *cache_get(const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < CACHE_MAX; i++)
-		if (cache[i].key && !strcmp(cache[i].key, key)) {
-			cache[i].used = ++cache_clock;
-			return cache[i].res;
-		}
-	return NULL;
-}
-
-static void cache_put(const char *key, const struct verify_result *r)
-{
-	size_t i, victim = 0;
-
-	for (i = 0; i < CACHE_MAX; i++) {
-		if (!cache[i].key) {
-			victim = i;
-			break;
-		}
-		if (cache[i].used < cache[victim].used)
-			victim = i;
-	}
-	free(cache[victim].key);
-	verify_result_free(cache[victim].res);
-	cache[victim].key = xstrdup(key);
-	cache[victim].res = result_dup(r);
-	cache[victim].used = ++cache_clock;
-}
-
-void verify_cache_clear(void)
-{
-	size_t i;
-
-	for (i = 0; i < CACHE_MAX; i++) {
-		free(cache[i].key);
-		verify_result_free(cache[i].res);
-		memset(&cache[i], 0, sizeof(cache[i]));
-	}
-}
 
 /* ---- paths ---- */
 
-/*
- * Normalizes path (relative to root, or absolute) to a clean path relative
- * to root, appended to out; false when it leaves root. Lexical, as git
- * names files: a symlink inside the work tree is a file of the work tree.
- */
-static bool path_relative(const char *root, const char *path, struct buf *out)
+bool verify_path_relative(const char *root, const char *path, struct buf *out)
 {
 	struct strv seg = STRV_INIT;
 	const char *p;
@@ -302,7 +60,7 @@ static bool path_relative(const char *root, const char *path, struct buf *out)
 }
 
 /* A diagnostic's file as the workspace names it. */
-static void diag_fix_path(struct verify_run *run, const struct job *job,
+static void diag_fix_path(struct verify_run *run, const struct check_child *job,
 			  struct diag *d)
 {
 	struct buf abs = BUF_INIT, rel = BUF_INIT;
@@ -313,8 +71,8 @@ static void diag_fix_path(struct verify_run *run, const struct job *job,
 		buf_addf(&abs, "%s/%s", job->cwd, d->file);
 	else
 		buf_adds(&abs, d->file);
-	if (path_relative(run->run_root, abs.ptr, &rel) ||
-	    path_relative(run->root, abs.ptr, &rel)) {
+	if (verify_path_relative(run->run_root, abs.ptr, &rel) ||
+	    verify_path_relative(run->root, abs.ptr, &rel)) {
 		free(d->file);
 		d->file = buf_detach(&rel, NULL);
 	}
@@ -322,116 +80,7 @@ static void diag_fix_path(struct verify_run *run, const struct job *job,
 	buf_release(&rel);
 }
 
-static int rm_entry(const char *path, const struct stat *st, int flag,
-		    struct FTW *ftw)
-{
-	remove(path);
-	return 0;
-}
-
-/* ---- the checkout of the index ---- */
-
-static int make_checkout(struct verify_run *run, struct repo *repo,
-			 struct err *e)
-{
-	const char *tmp = getenv("TMPDIR");
-	struct buf dir = BUF_INIT, link = BUF_INIT, target = BUF_INIT;
-	char real[PATH_MAX];
-	struct stat st;
-	size_t i;
-	int r = -1;
-
-	buf_addf(&dir, "%s/airunner-verify-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir.ptr)) {
-		err_set_errno(e, ERR_IO, "creating %s", dir.ptr);
-		goto out;
-	}
-	/* Tools print the real path (node's cwd): match them. */
-	if (!realpath(dir.ptr, real)) {
-		err_set_errno(e, ERR_IO, "%s", dir.ptr);
-		rmdir(dir.ptr);
-		goto out;
-	}
-	run->tmpdir = xstrdup(real);
-	if (repo_checkout_index(repo, real, e) < 0)
-		goto out;
-	for (i = 0; dep_dirs[i]; i++) {
-		buf_reset(&target);
-		buf_reset(&link);
-		buf_addf(&target, "%s/%s", run->root, dep_dirs[i]);
-		buf_addf(&link, "%s/%s", real, dep_dirs[i]);
-		if (stat(target.ptr, &st) < 0 || !S_ISDIR(st.st_mode) ||
-		    lstat(link.ptr, &st) == 0)
-			continue; /* absent, or tracked (in the checkout) */
-		if (symlink(target.ptr, link.ptr) < 0) {
-			err_set_errno(e, ERR_IO, "linking %s", link.ptr);
-			goto out;
-		}
-	}
-	run->run_root = xstrdup(real);
-	r = 0;
-out:
-	buf_release(&dir);
-	buf_release(&link);
-	buf_release(&target);
-	return r;
-}
-
-/* ---- the C compiler ---- */
-
-/* Whether prog (looked up in PATH) is gcc: it alone gets
- * -fdiagnostics-format=json in the form the patterns know. */
-static bool cc_is_gcc(const char *prog)
-{
-	const char *path = getenv("PATH");
-	char real[PATH_MAX];
-	struct buf cand = BUF_INIT;
-	bool gcc = false;
-
-	if (strchr(prog, '/')) {
-		gcc = realpath(prog, real) && strstr(strrchr(real, '/'), "gcc");
-		return gcc;
-	}
-	while (path && *path && !gcc) {
-		const char *c = strchr(path, ':');
-		size_t n = c ? (size_t)(c - path) : strlen(path);
-
-		buf_reset(&cand);
-		buf_addf(&cand, "%.*s/%s", (int)n, path, prog);
-		if (access(cand.ptr, X_OK) == 0) {
-			gcc = realpath(cand.ptr, real) &&
-			      strstr(strrchr(real, '/'), "gcc");
-			break;
-		}
-		path = c ? c + 1 : NULL;
-	}
-	buf_release(&cand);
-	return gcc;
-}
-
-/* root-prefixed paths of the workspace point into the checkout instead,
- * where the checkout has them. */
-static char *map_root(struct verify_run *run, const char *s)
-{
-	size_t rl = strlen(run->root);
-	struct buf m = BUF_INIT;
-	const char *at = strstr(s, run->root);
-	struct stat st;
-
-	if (!run->tmpdir || !at || (at[rl] && at[rl] != '/'))
-		return xstrdup(s);
-	buf_add(&m, s, (size_t)(at - s));
-	buf_adds(&m, run->run_root);
-	buf_adds(&m, at + rl);
-	if (stat(m.ptr + (at - s), &st) < 0) {
-		buf_release(&m);
-		return xstrdup(s);
-	}
-	return buf_detach(&m, NULL);
-}
-
-/* A file named like an option stays a file. */
-static void add_file_arg(struct strv *argv, const char *file)
+void verify_add_file_arg(struct strv *argv, const char *file)
 {
 	struct buf dot = BUF_INIT;
 
@@ -443,152 +92,17 @@ static void add_file_arg(struct strv *argv, const char *file)
 	strv_push(argv, buf_detach(&dot, NULL));
 }
 
-static struct job *job_add(struct verify_run *run, struct check_run *cr)
+struct check_child *verify_child_add(struct verify_run *run,
+				     struct check_run *cr)
 {
-	struct job *j = &run->jobs[run->njobs++];
+	struct check_child *c = &run->children[run->nchildren++];
 
-	memset(j, 0, sizeof(*j));
-	j->run = run;
-	j->cr = cr;
-	j->cwd = xstrdup(run->run_root);
-	cr->njobs++;
-	return j;
-}
-
-/*
- * The compile_commands.json entry for file turned into a syntax check:
- * argv and cwd filled (caller frees) and true, or false when there is none.
- * own: the check is airunner's own, so gcc may speak JSON.
- */
-static bool cc_from_db(struct verify_run *run, const struct json_doc *db,
-		       const char *file, bool own, struct strv *argv,
-		       char **cwd)
-{
-	struct buf rel = BUF_INIT, abs = BUF_INIT;
-	int ent;
-	bool found = false;
-
-	for (ent = json_first(db, 0); ent >= 0 && !found;
-	     ent = json_next(db, ent)) {
-		char *dir = json_strdup(db, json_get(db, ent, "directory"));
-		char *f = json_strdup(db, json_get(db, ent, "file"));
-		char *cmd = NULL;
-		struct strv args = STRV_INIT;
-		int a;
-		size_t i;
-
-		if (!dir || !f)
-			goto next;
-		buf_reset(&rel);
-		buf_reset(&abs);
-		if (f[0] == '/')
-			buf_adds(&abs, f);
-		else
-			buf_addf(&abs, "%s/%s", dir, f);
-		if (!path_relative(run->root, abs.ptr, &rel) ||
-		    strcmp(rel.ptr, file))
-			goto next;
-		a = json_get(db, ent, "arguments");
-		if (json_type(db, a) == JSON_ARRAY) {
-			for (a = json_first(db, a); a >= 0;
-			     a = json_next(db, a)) {
-				char *s = json_strdup(db, a);
-
-				if (!s) /* not a string, or holds a NUL */
-					goto next;
-				strv_push(&args, s);
-			}
-		} else {
-			cmd = json_strdup(db, json_get(db, ent, "command"));
-			if (!cmd || verify_split_command(cmd, &args, NULL) < 0)
-				goto next;
-		}
-		if (!args.n)
-			goto next;
-		for (i = 0; i < args.n; i++) {
-			const char *s = args.v[i];
-
-			/* Drop what builds an output; keep the flags. */
-			if (!strcmp(s, "-o") || !strcmp(s, "-MF") ||
-			    !strcmp(s, "-MT") || !strcmp(s, "-MQ")) {
-				i++;
-				continue;
-			}
-			if (!strcmp(s, "-c") || !strcmp(s, "-MD") ||
-			    !strcmp(s, "-MMD") || !strcmp(s, f) ||
-			    !strncmp(s, "-fdiagnostics-format", 20))
-				continue;
-			strv_push(argv, map_root(run, s));
-		}
-		strv_add(argv, "-fsyntax-only");
-		if (own && cc_is_gcc(args.v[0]))
-			strv_add(argv, "-fdiagnostics-format=json");
-		buf_reset(&abs);
-		buf_addf(&abs, "%s/%s", run->run_root, file);
-		strv_add(argv, abs.ptr);
-		*cwd = map_root(run, dir);
-		found = true;
-next:
-		strv_release(&args);
-		free(cmd);
-		free(dir);
-		free(f);
-	}
-	buf_release(&rel);
-	buf_release(&abs);
-	return found;
-}
-
-/* One job per file with a compile_commands.json entry, one plain
- * `cc -fsyntax-only` for the others. */
-static void plan_cc(struct verify_run *run, struct check_run *cr)
-{
-	static const char *const dbs[] = { "compile_commands.json",
-					   "build/compile_commands.json", NULL };
-	struct buf path = BUF_INIT, src = BUF_INIT;
-	struct json_doc db = JSON_DOC_INIT;
-	struct strv plain = STRV_INIT;
-	bool have_db = false, own = cr->check->source == VERIFY_DETECTED;
-	size_t i;
-
-	for (i = 0; dbs[i] && !have_db; i++) {
-		buf_reset(&path);
-		buf_reset(&src);
-		buf_addf(&path, "%s/%s", run->root, dbs[i]);
-		json_doc_release(&db);
-		have_db = buf_read_file(&src, path.ptr, 64u << 20) == 0 &&
-			  json_parse(&db, src.ptr, src.len, 64, NULL) == 0 &&
-			  json_type(&db, 0) == JSON_ARRAY;
-	}
-	for (i = 0; i < cr->files.n; i++) {
-		struct strv argv = STRV_INIT;
-		char *cwd = NULL;
-		struct job *j;
-
-		if (!have_db || !cc_from_db(run, &db, cr->files.v[i], own,
-					    &argv, &cwd)) {
-			strv_add(&plain, cr->files.v[i]);
-			continue;
-		}
-		j = job_add(run, cr);
-		j->argv = argv;
-		free(j->cwd);
-		j->cwd = cwd;
-	}
-	if (plain.n) {
-		struct job *j = job_add(run, cr);
-
-		strv_add(&j->argv, "cc");
-		strv_add(&j->argv, "-fsyntax-only");
-		if (own && cc_is_gcc("cc"))
-			strv_add(&j->argv, "-fdiagnostics-format=json");
-		for (i = 0; i < plain.n; i++)
-			add_file_arg(&j->argv, plain.v[i]);
-	}
-	strv_release(&plain);
-	json_doc_release(&db);
-	buf_release(&path);
-	buf_release(&src);
+	memset(c, 0, sizeof(*c));
+	c->run = run;
+	c->cr = cr;
+	c->cwd = xstrdup(run->run_root);
+	cr->nchildren++;
+	return c;
 }
 
 /* ---- planning ---- */
@@ -605,7 +119,7 @@ static void plan_command(struct verify_run *run, struct check_run *cr)
 	size_t f = 0, i;
 
 	do {
-		struct job *j = job_add(run, cr);
+		struct check_child *j = verify_child_add(run, cr);
 		size_t chunk_end = f, bytes = 0;
 
 		while (chunk_end < cr->files.n &&
@@ -619,7 +133,7 @@ static void plan_command(struct verify_run *run, struct check_run *cr)
 				continue;
 			}
 			for (k = f; k < chunk_end; k++)
-				add_file_arg(&j->argv, cr->files.v[k]);
+				verify_add_file_arg(&j->argv, cr->files.v[k]);
 		}
 		if (!strv_has(cmd, "{files}"))
 			break; /* project-wide: one run */
@@ -644,7 +158,7 @@ static void output_append(struct check_run *cr, const char *s, size_t n)
 }
 
 /* Classifies a job's output into its check's diagnostics. */
-static void job_classify(struct job *j, const char *text, size_t len)
+static void child_classify(struct check_child *j, const char *text, size_t len)
 {
 	struct verify_run *run = j->run;
 	struct diag_list l = DIAG_LIST_INIT;
@@ -695,18 +209,22 @@ static void check_finish(struct verify_run *run, struct check_run *cr)
 			      run->data);
 }
 
-static void job_done(struct job *j)
+static void child_done(struct check_child *j)
 {
 	struct check_run *cr = j->cr;
 
-	if (++cr->jobs_done == cr->njobs)
+	if (j->has_slot) {
+		j->has_slot = false;
+		job_pool_give(j->run->procs);
+	}
+	if (++cr->children_done == cr->nchildren)
 		check_finish(j->run, cr);
 	pump(j->run);
 }
 
 static void on_proc_done(struct proc *p, struct proc_result *r, void *data)
 {
-	struct job *j = data;
+	struct check_child *j = data;
 	struct check_run *cr = j->cr;
 
 	j->proc = NULL;
@@ -714,7 +232,7 @@ static void on_proc_done(struct proc *p, struct proc_result *r, void *data)
 	output_append(cr, r->output.ptr, r->output.len);
 	if (r->truncated)
 		cr->res->truncated = true;
-	job_classify(j, r->output.ptr, r->output.len);
+	child_classify(j, r->output.ptr, r->output.len);
 	switch (r->status) {
 	case PROC_TIMED_OUT:
 		cr->timed_out = true;
@@ -731,10 +249,10 @@ static void on_proc_done(struct proc *p, struct proc_result *r, void *data)
 		cr->failed = true;
 		break;
 	}
-	job_done(j);
+	child_done(j);
 }
 
-static void run_imports(struct job *j)
+static void run_imports(struct check_child *j)
 {
 	struct verify_run *run = j->run;
 	struct check_run *cr = j->cr;
@@ -774,7 +292,7 @@ out:
 	err_clear(&e);
 }
 
-static void start_job(struct verify_run *run, struct job *j)
+static void start_child(struct verify_run *run, struct check_child *j)
 {
 	const struct verify_check *k = j->cr->check;
 	struct proc_spec spec = { 0 };
@@ -786,7 +304,7 @@ static void start_job(struct verify_run *run, struct job *j)
 	}
 	if (k->kind == VERIFY_KIND_IMPORTS) {
 		run_imports(j);
-		job_done(j);
+		child_done(j);
 		return;
 	}
 	spec.argv = strv_argv(&j->argv);
@@ -798,7 +316,7 @@ static void start_job(struct verify_run *run, struct job *j)
 		output_append(j->cr, e.msg.ptr, e.msg.len);
 		j->cr->spawn_failed = true;
 		err_clear(&e);
-		job_done(j);
+		child_done(j);
 		return;
 	}
 	run->running++;
@@ -811,12 +329,15 @@ static void run_free(struct verify_run *run)
 	ev_timer_stop(run->loop, &run->kick_w);
 	for (i = 0; i < run->ncr; i++)
 		strv_release(&run->crs[i].files);
-	for (i = 0; i < run->njobs; i++) {
-		strv_release(&run->jobs[i].argv);
-		free(run->jobs[i].cwd);
+	if (run->waiter.queued)
+		job_pool_forget(run->procs, &run->waiter);
+	for (i = 0; i < run->nchildren; i++) {
+		strv_release(&run->children[i].argv);
+		free(run->children[i].cwd);
 	}
 	if (run->tmpdir)
-		nftw(run->tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+		verify_checkout_remove(run->tmpdir);
+	job_pool_free(run->own_procs);
 	if (run->db_ref)
 		classify_db_release(run->db_ref);
 	verify_checks_release(&run->checks);
@@ -824,7 +345,7 @@ static void run_free(struct verify_run *run)
 	buf_release(&run->untracked);
 	verify_result_free(run->result);
 	free(run->crs);
-	free(run->jobs);
+	free(run->children);
 	free(run->cache_key);
 	free(run->root);
 	free(run->run_root);
@@ -837,7 +358,7 @@ static void run_finish(struct verify_run *run)
 	struct verify_result *res = run->result;
 	verify_done_fn done = run->done;
 	void *data = run->data;
-	bool cacheable = !run->from_cache && run->cache_key;
+	bool cacheable = !run->from_cache && run->cache_key && run->cache;
 	size_t i;
 
 	res->ok = true;
@@ -854,30 +375,47 @@ static void run_finish(struct verify_run *run)
 	}
 	res->duration = ev_time() - run->start;
 	if (cacheable)
-		cache_put(run->cache_key, res);
+		verify_cache_put(run->cache, run->cache_key, res);
 	run->result = NULL;
 	run_free(run);
 	done(res, data);
 }
 
+/* Starts children in order, each once it holds a slot of the pool. */
 static void pump(struct verify_run *run)
 {
 	if (run->pumping)
 		return;
 	run->pumping = true;
-	while (run->next < run->njobs &&
-	       (run->cancelled || run->running < run->max_running)) {
-		struct job *j = &run->jobs[run->next++];
+	while (run->next < run->nchildren && !run->waiter.queued) {
+		struct check_child *j = &run->children[run->next];
 
 		if (run->cancelled) {
+			run->next++;
 			j->cr->cancelled = true;
-			job_done(j);
-		} else
-			start_job(run, j);
+			child_done(j);
+			continue;
+		}
+		if (!j->has_slot && !job_pool_take(run->procs, &run->waiter))
+			break; /* slot_granted() resumes */
+		j->has_slot = true;
+		run->next++;
+		start_child(run, j);
 	}
 	run->pumping = false;
-	if (!run->running && run->next == run->njobs)
+	if (!run->running && run->next == run->nchildren &&
+	    !run->waiter.queued)
 		run_finish(run);
+}
+
+static void slot_granted(struct job_pool_waiter *w)
+{
+	struct verify_run *run =
+		(struct verify_run *)((char *)w -
+				      offsetof(struct verify_run, waiter));
+
+	run->children[run->next].has_slot = true;
+	pump(run);
 }
 
 static void on_kick(struct ev_loop *loop, ev_timer *w, int revents)
@@ -893,9 +431,14 @@ void verify_cancel(struct verify_run *run)
 	size_t i;
 
 	run->cancelled = true;
+	if (run->waiter.queued) {
+		/* Nothing more starts: pump() marks the rest cancelled. */
+		job_pool_forget(run->procs, &run->waiter);
+		ev_timer_start(run->loop, &run->kick_w);
+	}
 	for (i = 0; i < run->next; i++)
-		if (run->jobs[i].proc)
-			proc_cancel(run->jobs[i].proc);
+		if (run->children[i].proc)
+			proc_cancel(run->children[i].proc);
 }
 
 /* ---- starting a run ---- */
@@ -978,10 +521,10 @@ static int collect_files(struct verify_run *run,
 			struct buf rel = BUF_INIT;
 
 			/* Either spelling of the root: as given, or real. */
-			if (!path_relative(run->root, *f, &rel) &&
-			    (buf_reset(&rel), !path_relative(req->root, *f, &rel))) {
+			if (!verify_path_relative(run->root, *f, &rel) &&
+			    (buf_reset(&rel), !verify_path_relative(req->root, *f, &rel))) {
 				buf_release(&rel);
-				return err_set(e, "outside_workspace",
+				return err_set(e, ERR_OUTSIDE_WORKSPACE,
 					       "%s is outside the workspace %s",
 					       *f, run->root);
 			}
@@ -1060,7 +603,7 @@ static void plan(struct verify_run *run)
 
 	for (i = 0; i < run->checks.n; i++)
 		cap += run->files.n + 1;
-	run->jobs = xcalloc(cap ? cap : 1, sizeof(*run->jobs));
+	run->children = xcalloc(cap ? cap : 1, sizeof(*run->children));
 	run->crs = xcalloc(run->checks.n ? run->checks.n : 1,
 			   sizeof(*run->crs));
 	res->checks = xcalloc(run->checks.n ? run->checks.n : 1,
@@ -1068,7 +611,7 @@ static void plan(struct verify_run *run)
 	for (i = 0; i < run->checks.n; i++) {
 		const struct verify_check *k = &run->checks.v[i];
 		struct check_run *cr = &run->crs[run->ncr++];
-		size_t first_job = run->njobs;
+		size_t first = run->nchildren;
 
 		cr->check = k;
 		cr->res = &res->checks[res->n++];
@@ -1093,16 +636,16 @@ static void plan(struct verify_run *run)
 		run->checks_run++;
 		switch (k->kind) {
 		case VERIFY_KIND_IMPORTS:
-			job_add(run, cr);
+			verify_child_add(run, cr);
 			break;
 		case VERIFY_KIND_CC:
-			plan_cc(run, cr);
+			verify_plan_cc(run, cr);
 			break;
 		case VERIFY_KIND_COMMAND:
 			plan_command(run, cr);
 			break;
 		}
-		strv_add_all(&cr->res->command, &run->jobs[first_job].argv);
+		strv_add_all(&cr->res->command, &run->children[first].argv);
 	}
 }
 
@@ -1111,7 +654,7 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 	       void *data, struct err *e)
 {
 	struct verify_run *run;
-	struct verify_result *hit;
+	const struct verify_result *hit;
 	struct repo *repo = NULL;
 	char real[PATH_MAX];
 	struct stat st;
@@ -1141,8 +684,15 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 	buf_init(&run->untracked, 0);
 	ev_timer_init(&run->kick_w, on_kick, 0., 0.);
 	run->kick_w.data = run;
-	cores = sysconf(_SC_NPROCESSORS_ONLN);
-	run->max_running = cores > 0 ? (size_t)cores : 1;
+	run->cache = req->cache;
+	run->waiter.granted = slot_granted;
+	if (req->procs) {
+		run->procs = req->procs;
+	} else {
+		cores = sysconf(_SC_NPROCESSORS_ONLN);
+		run->procs = run->own_procs =
+			job_pool_new(loop, cores > 0 ? (unsigned)cores : 1);
+	}
 
 	if (req->db)
 		run->db = req->db;
@@ -1154,18 +704,18 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 	    select_checks(&run->checks, run->root, req->checks, e) < 0 ||
 	    collect_files(run, req, &partial, &repo, e) < 0)
 		goto fail;
-	if (req->staged) {
+	if (req->staged && run->cache) {
 		run->cache_key = cache_key(run);
-		if ((hit = cache_get(run->cache_key))) {
+		if ((hit = verify_cache_get(run->cache, run->cache_key))) {
 			verify_result_free(run->result);
-			run->result = result_dup(hit);
+			run->result = verify_result_dup(hit);
 			run->result->cached = true;
 			run->from_cache = true;
 			/* Nothing to run: pump() finishes at once. */
 		}
 	}
 	if (!run->from_cache) {
-		if (partial && make_checkout(run, repo, e) < 0)
+		if (partial && verify_checkout_index(run, repo, e) < 0)
 			goto fail;
 		if (!run->run_root)
 			run->run_root = xstrdup(run->root);

@@ -18,8 +18,10 @@
  * `staged`, it checks what the index would commit: in the work tree when that
  * is the same content, else in a temporary checkout of the index (dependency
  * folders such as node_modules linked in), never touching the user's files.
- * A staged run's result is cached in memory by (index tree, checks, files):
- * running it again on the same content answers at once with cached = true.
+ * Children take slots of a process pool shared by every run (one per core).
+ * A staged run's result is cached by (index tree, checks, files) in the
+ * cache the caller owns: running it again on the same content answers at
+ * once with cached = true.
  *
  * The git hook calls this in-process when no agent answers:
  *
@@ -39,6 +41,8 @@
 #include "util/strv.h"
 
 struct ev_loop;
+struct job_pool;
+struct verify_cache;
 
 /* How a check runs. */
 enum verify_kind {
@@ -146,6 +150,11 @@ struct verify_request {
 	 * workspace's (classify_db_acquire: shipped patterns plus the
 	 * config's classify.patterns). */
 	const struct classify_db *db;
+	/* Where staged results are kept and found (borrowed); NULL: none. */
+	struct verify_cache *cache;
+	/* The pool whose slots bound check processes (borrowed); NULL: one of
+	 * the run's own with a slot per core. */
+	struct job_pool *procs;
 	/* Called as each check finishes (may be NULL). */
 	void (*progress)(const struct verify_check_result *cr, size_t done,
 			 size_t total, void *data);
@@ -177,7 +186,11 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
  * not started. done still comes, later. Only valid before done. */
 void verify_cancel(struct verify_run *run);
 
+/* ---- the cache ---- */
+
+struct verify_cache *verify_cache_new(void);
+void verify_cache_free(struct verify_cache *c);
 /* Drops the cached results (tests, and after a configuration change). */
-void verify_cache_clear(void);
+void verify_cache_clear(struct verify_cache *c);
 
 #endif

@@ -35,7 +35,7 @@ test('stdio: initialize, status, shutdown, exit ends the agent with 0', async (t
 	for (const m of ['initialize', 'initialized', 'shutdown', 'exit', 'status', '$/cancelRequest'])
 		assert.ok(init.capabilities.methods.includes(m), `capabilities lists ${m}`);
 	assert.ok(!init.capabilities.methods.includes('test/sleep'), 'test methods stay hidden');
-	assert.deepEqual(init.capabilities.notifications, ['$/progress']);
+	assert.deepEqual(init.capabilities.notifications, ['$/progress', 'run/event']);
 
 	assertError(await rpcError(conn.sendRequest('initialize', {})), -32600, 'invalid_request');
 
@@ -76,7 +76,8 @@ test('stdio: end of input lets requests in flight finish, then the agent exits 0
 	r.sendFrame(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'test/sleep', params: { ms: 100 } }));
 	r.close(); /* `... | airunner serve --stdio` */
 	assert.equal((await r.next()).id, 1);
-	assert.deepEqual(await r.next(), { jsonrpc: '2.0', id: 2, result: { slept: 100 } });
+	const slept = await r.next();
+	assert.deepEqual(slept, { jsonrpc: '2.0', id: 2, result: { slept: 100, run: slept.result?.run } });
 	assert.deepEqual(await withTimeout(agent.exited), { code: 0, signal: null });
 });
 

@@ -81,21 +81,20 @@ test('every error a method names has a JSON-RPC code and a data.kind; the README
 		assert.ok(readme.includes(`\`${err.data.kind}\``), `README names kind ${err.data.kind} (${name})`);
 });
 
-test('the error kinds of agent/rpc/errors.c are all in the README with their codes', () => {
+test('every error kind of agent/util/err_kinds.h is in the README with its code, and no kind is left out', () => {
 	const readme = fs.readFileSync(path.join(SRC, 'protocol/README.md'), 'utf8');
-	const c = fs.readFileSync(path.join(SRC, 'agent/rpc/errors.c'), 'utf8');
-	const codes = { ERR_INVALID_PARAMS: 'invalid_params', ERR_INTERNAL: 'internal', ERR_CANCELLED: 'cancelled',
-			ERR_TIMEOUT: 'timeout', ERR_NOT_FOUND: 'not_found', ERR_IO: 'io' };
-	const rpc = { RPC_INVALID_PARAMS: -32602, RPC_INTERNAL_ERROR: -32603, RPC_REQUEST_CANCELLED: -32800,
-		      RPC_PARSE_ERROR: -32700, RPC_INVALID_REQUEST: -32600, RPC_METHOD_NOT_FOUND: -32601,
-		      RPC_SERVER_NOT_INITIALIZED: -32002 };
-	const rows = [...c.matchAll(/\{\s*("?)([A-Za-z_]+)\1,\s*(-?\w+)\s*\}/g)];
-	assert.ok(rows.length >= 10, 'read the table in errors.c');
+	const table = fs.readFileSync(path.join(SRC, 'agent/util/err_kinds.h'), 'utf8');
+	const rows = [...table.matchAll(/^ERR_KIND\((ERR_\w+), "([a-z_]+)", (-\d+)\)$/gm)];
+	assert.ok(rows.length >= 20, 'read the table in err_kinds.h');
+	const names = new Set();
 	for (const [, , kind, code] of rows) {
-		const k = codes[kind] ?? kind;
-		const n = rpc[code] ?? Number(code);
-		assert.match(readme, new RegExp(`\\| \`${k}\` \\| ${n} \\|`), `README row for ${k} (${n})`);
+		assert.ok(!names.has(kind), `kind ${kind} is in the table once`);
+		names.add(kind);
+		assert.match(readme, new RegExp(`\\| \`${kind}\` \\| ${code} \\|`), `README row for ${kind} (${code})`);
 	}
+	// And the other way: a README row for a kind the agent does not know is stale.
+	for (const [, kind] of readme.matchAll(/^\| `([a-z_]+)` \| -\d+ \|/gm))
+		assert.ok(names.has(kind), `README kind ${kind} is in err_kinds.h`);
 });
 
 test('the document lists exactly the methods the agent serves', async (t) => {

@@ -24,7 +24,7 @@ static void drain(struct frame_reader *r, struct buf *log)
 			buf_adds(log, "B:");
 			buf_add(log, body, len);
 		} else {
-			buf_addf(log, "E:%s", e.kind);
+			buf_addf(log, "E:%s", err_kind_name(e.kind));
 			err_clear(&e);
 		}
 		buf_addch(log, '|');

@@ -39,7 +39,7 @@ static void base_request(struct llm_request *r)
 }
 
 static char *build(const struct llm_wire *w, const struct llm_request *r,
-		   const char *want_kind)
+		   enum err_kind want_kind)
 {
 	struct buf out = BUF_INIT;
 	struct err e = ERR_INIT;
@@ -47,7 +47,7 @@ static char *build(const struct llm_wire *w, const struct llm_request *r,
 
 	if (want_kind) {
 		assert_int_equal(rc, -1);
-		assert_string_equal(e.kind, want_kind);
+		assert_int_equal(e.kind, want_kind);
 		err_clear(&e);
 		buf_release(&out);
 		return NULL;
@@ -70,7 +70,7 @@ static void test_anthropic_request(void **state)
 	r.cache_messages = marks;
 	r.n_cache_messages = 2;
 	r.cache_ttl_1h = true;
-	body = build(&llm_wire_anthropic, &r, NULL);
+	body = build(&llm_wire_anthropic, &r, ERR_NONE);
 	assert_string_equal(
 		body,
 		"{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":6144,"
@@ -140,7 +140,7 @@ static void test_openai_request(void **state)
 	r.json_schema = schema;
 	r.json_schema_len = sizeof(schema) - 1;
 	r.stream = true;
-	body = build(&llm_wire_openai, &r, NULL);
+	body = build(&llm_wire_openai, &r, ERR_NONE);
 	assert_string_equal(
 		body,
 		"{\"model\":\"gpt-5\",\"messages\":["

@@ -237,7 +237,7 @@ static void test_missing_program(void **state)
 	struct proc *p = NULL;
 
 	assert_int_equal(proc_spawn(&p, EV_DEFAULT, &spec, on_done, &o, &e), -1);
-	assert_string_equal(e.kind, ERR_NOT_FOUND);
+	assert_int_equal(e.kind, ERR_NOT_FOUND);
 	assert_non_null(strstr(e.msg.ptr, "airunner-no-such-program"));
 	err_clear(&e);
 
@@ -250,7 +250,7 @@ static void test_missing_program(void **state)
 	spec.argv = empty;
 	spec.cwd = NULL;
 	assert_int_equal(proc_spawn(&p, EV_DEFAULT, &spec, on_done, &o, &e), -1);
-	assert_string_equal(e.kind, ERR_INVALID_PARAMS);
+	assert_int_equal(e.kind, ERR_INVALID_PARAMS);
 	err_clear(&e);
 	ev_run(EV_DEFAULT, 0); /* nothing pending: returns at once */
 	assert_int_equal(o.done, 0);

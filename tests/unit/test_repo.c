@@ -169,7 +169,7 @@ static void test_not_a_repo(void **state)
 	assert_int_equal(mkdir(sub, 0700), 0);
 	/* no search upwards: the workspace is the work tree's top */
 	assert_int_equal(repo_open(&r, sub, &e), -1);
-	assert_string_equal(e.kind, "not_a_repository");
+	assert_int_equal(e.kind, ERR_NOT_A_REPOSITORY);
 	assert_non_null(strstr(e.msg.ptr, sub));
 	err_clear(&e);
 	assert_int_equal(repo_open(&r, "/nonexistent/airunner", &e), -1);

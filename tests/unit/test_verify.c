@@ -119,7 +119,7 @@ static void test_split(void **state)
 	split_is("\"x\\n\"", (const char *[]){ "x\\n", NULL });
 
 	assert_int_equal(verify_split_command("a 'b", &out, &e), -1);
-	assert_string_equal(e.kind, ERR_INVALID_PARAMS);
+	assert_int_equal(e.kind, ERR_INVALID_PARAMS);
 	err_clear(&e);
 	assert_int_equal(verify_split_command("a \"b", &out, &e), -1);
 	err_clear(&e);
@@ -299,7 +299,7 @@ static void test_config(void **state)
 	write_file(".airunner", "[check \"bad\"]\n\tcommand = a 'b\n");
 	assert_int_equal(verify_checks_load(&c, tmp, &e), -1);
 	assert_non_null(strstr(e.msg.ptr, "bad"));
-	assert_string_equal(e.kind, "config");
+	assert_int_equal(e.kind, ERR_CONFIG);
 	err_clear(&e);
 	write_file(".airunner", "[check \"nocmd\"]\n\tfiles = *.x\n");
 	assert_int_equal(verify_checks_load(&c, tmp, &e), -1);
@@ -373,9 +373,13 @@ static void on_run_done(struct verify_result *res, void *data)
 	*(struct verify_result **)data = res;
 }
 
+/* The cache a caller owns (the agent has one). */
+static struct verify_cache *cache;
+
 static struct verify_result *run_staged(struct err *e)
 {
-	struct verify_request req = { .root = tmp, .staged = true };
+	struct verify_request req = { .root = tmp, .staged = true,
+				      .cache = cache };
 	struct verify_result *res = NULL;
 
 	if (verify_run(NULL, EV_DEFAULT, &req, on_run_done, &res, e) < 0)
@@ -395,7 +399,7 @@ static void test_cache_before_checkout(void **state)
 	char *saved = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
 	char cmd[600];
 
-	verify_cache_clear();
+	verify_cache_clear(cache);
 	write_file(".airunner", "[check \"t\"]\n\tcommand = true\n"
 				"\tfiles = *.txt\n");
 	write_file("a.txt", "staged\n");
@@ -426,7 +430,7 @@ static void test_cache_before_checkout(void **state)
 	else
 		unsetenv("TMPDIR");
 	free(saved);
-	verify_cache_clear();
+	verify_cache_clear(cache);
 	err_clear(&e);
 }
 
@@ -438,7 +442,7 @@ static void test_cache_sees_untracked(void **state)
 	struct verify_result *res;
 	char cmd[600], path[400];
 
-	verify_cache_clear();
+	verify_cache_clear(cache);
 	write_file(".airunner", "[check \"t\"]\n\tcommand = test ! -e "
 				"scratch.txt\n\tfiles = *.txt\n");
 	write_file("a.txt", "staged\n");
@@ -465,7 +469,7 @@ static void test_cache_sees_untracked(void **state)
 	assert_true(res->cached);
 	assert_true(res->ok);
 	verify_result_free(res);
-	verify_cache_clear();
+	verify_cache_clear(cache);
 	err_clear(&e);
 }
 
@@ -506,6 +510,8 @@ static void test_imports_output_capped(void **state)
 
 int main(void)
 {
+	int r;
+
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_glob),
 		cmocka_unit_test(test_split),
@@ -526,5 +532,8 @@ int main(void)
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("HOME", "/nonexistent-airunner-home", 1);
 	unsetenv("XDG_CONFIG_HOME");
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	cache = verify_cache_new();
+	r = cmocka_run_group_tests(tests, NULL, NULL);
+	verify_cache_free(cache);
+	return r;
 }

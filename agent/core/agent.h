@@ -1,0 +1,55 @@
+/*
+ * agent: the one object that holds what is process-wide (redis's `server`,
+ * without the global). server_run() creates it and owns it; rpc/ hands it to
+ * every handler as the call's ctx (methods/ reach it with call_agent()), and
+ * methods pass down the parts a subsystem needs. Nothing else is global.
+ *
+ * Where a new long-running capability goes: a job kind (job/job.h) whose
+ * step drives the subsystem's async API; a method that reads params, submits
+ * the job to agent->jobs and answers from the job's done (methods/jobcall.h).
+ */
+#ifndef AIRUNNER_AGENT_H
+#define AIRUNNER_AGENT_H
+
+#include <stdbool.h>
+
+struct ev_loop;
+struct job_engine;
+struct job_pool;
+struct llm_client;
+struct rpc_server;
+struct verify_cache;
+struct agent;
+
+/* What the transport layer supplies (the agent does not call server/). */
+struct agent_ops {
+	/* Stops accepting, cancels what is in flight, flushes replies, then
+	 * ends server_run() with exit_status. Safe from any loop callback. */
+	void (*request_stop)(struct agent *a, int exit_status);
+};
+
+struct agent {
+	struct ev_loop *loop;
+	struct rpc_server *rpc;  /* sessions, the method table */
+	struct job_engine *jobs; /* every job: verifications, completions */
+	struct job_pool *procs;  /* check processes: one slot per core */
+	struct verify_cache *verify_cache;
+	/* Made on the first model call (agent_llm): loading libcurl's TLS
+	 * stack is not for an agent that only verifies commits. */
+	struct llm_client *llm;
+	double started;     /* ev_time() at start */
+	const char *socket; /* NULL on stdio */
+	bool stdio;
+	const struct agent_ops *ops;
+	void *ops_data; /* the server */
+};
+
+/* Makes the process-wide parts on loop (the rpc server comes from the
+ * server, which owns the transports). */
+void agent_init(struct agent *a, struct ev_loop *loop);
+/* Ends every job (running the loop until they are gone) and frees it all. */
+void agent_release(struct agent *a);
+/* The model client, made on first use. */
+struct llm_client *agent_llm(struct agent *a);
+
+#endif

@@ -1,0 +1,463 @@
+/*
+ * The job engine and pools.
+ *
+ * Deferred work runs from an ev_check watcher, paired with an ev_idle one
+ * that only keeps the loop from blocking while work is pending. (An ev_idle
+ * callback alone would starve under steady I/O: libev calls idle watchers
+ * only when nothing else is pending.)
+ */
+#include "job/job.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <ev.h>
+
+#include "util/mem.h"
+
+struct defer {
+	ev_check check;
+	ev_idle idle;
+	struct ev_loop *loop;
+};
+
+static void defer_idle_cb(struct ev_loop *loop, ev_idle *w, int revents)
+{
+}
+
+static void defer_init(struct defer *d, struct ev_loop *loop,
+		       void (*cb)(struct ev_loop *, ev_check *, int),
+		       void *data)
+{
+	d->loop = loop;
+	ev_check_init(&d->check, cb);
+	d->check.data = data;
+	ev_idle_init(&d->idle, defer_idle_cb);
+}
+
+static void defer_arm(struct defer *d)
+{
+	if (!ev_is_active(&d->check)) {
+		ev_check_start(d->loop, &d->check);
+		ev_idle_start(d->loop, &d->idle);
+	}
+}
+
+static void defer_disarm(struct defer *d)
+{
+	ev_check_stop(d->loop, &d->check);
+	ev_idle_stop(d->loop, &d->idle);
+}
+
+/* ---- jobs ---- */
+
+struct job {
+	struct job_engine *e;
+	uint64_t id;
+	const struct job_kind *kind;
+	enum job_priority prio;
+	enum job_state state;
+	void *data;
+	struct job_owner owner;
+	bool has_owner;
+	bool cancelled;
+	bool cancel_pending; /* the kind's cancel hook is yet to run */
+	bool runnable;       /* on the runnable list */
+	bool wake;           /* step it */
+	uint64_t seq;
+	struct job *next_q;    /* queue (while queued) */
+	struct job *next_run;  /* runnable list */
+	struct job *prev, *next; /* all jobs */
+};
+
+struct job_engine {
+	struct ev_loop *loop;
+	uint64_t next_id;
+	struct job *jobs;
+	struct job *queue_head[JOB_NPRIO], *queue_tail[JOB_NPRIO];
+	struct job *runnable;
+	bool admit;
+	struct defer defer;
+	job_listener_fn listener;
+	void *listener_ud;
+	unsigned count[JOB_ENDED + 1];
+};
+
+static void engine_check_cb(struct ev_loop *loop, ev_check *w, int revents);
+
+struct job_engine *job_engine_new(struct ev_loop *loop)
+{
+	struct job_engine *e = xcalloc(1, sizeof(*e));
+
+	e->loop = loop;
+	e->next_id = 1;
+	defer_init(&e->defer, loop, engine_check_cb, e);
+	return e;
+}
+
+void job_engine_listen(struct job_engine *e, job_listener_fn fn, void *ud)
+{
+	e->listener = fn;
+	e->listener_ud = ud;
+}
+
+unsigned job_engine_count(const struct job_engine *e, enum job_state st)
+{
+	return e->count[st];
+}
+
+struct ev_loop *job_engine_loop(const struct job_engine *e)
+{
+	return e->loop;
+}
+
+static void make_runnable(struct job *j)
+{
+	if (!j->runnable) {
+		j->runnable = true;
+		j->next_run = j->e->runnable;
+		j->e->runnable = j;
+	}
+	defer_arm(&j->e->defer);
+}
+
+static void set_state(struct job *j, enum job_state st)
+{
+	j->e->count[j->state]--;
+	j->state = st;
+	j->e->count[st]++;
+}
+
+void job_emit(struct job *j, const char *phase, const char *message,
+	      const char *data_json)
+{
+	struct job_event ev = { j->id, ++j->seq, ev_time(), j->kind->name,
+				phase, message, data_json };
+
+	if (j->has_owner && j->owner.event)
+		j->owner.event(j, &ev, j->owner.ud);
+	if (j->e->listener)
+		j->e->listener(&ev, j->e->listener_ud);
+}
+
+void job_report(struct job *j, const char *value_json)
+{
+	if (j->has_owner && j->owner.report)
+		j->owner.report(j, value_json, j->owner.ud);
+}
+
+struct job *job_submit(struct job_engine *e, const struct job_kind *kind,
+		       enum job_priority prio, void *data,
+		       const struct job_owner *owner)
+{
+	struct job *j = xcalloc(1, sizeof(*j));
+
+	j->e = e;
+	j->id = e->next_id++;
+	j->kind = kind;
+	j->prio = prio < JOB_NPRIO ? prio : JOB_LOW;
+	j->state = JOB_QUEUED;
+	j->data = data;
+	if (owner) {
+		j->owner = *owner;
+		j->has_owner = true;
+	}
+	j->next = e->jobs;
+	if (e->jobs)
+		e->jobs->prev = j;
+	e->jobs = j;
+	e->count[JOB_QUEUED]++;
+	if (e->queue_tail[j->prio])
+		e->queue_tail[j->prio]->next_q = j;
+	else
+		e->queue_head[j->prio] = j;
+	e->queue_tail[j->prio] = j;
+	e->admit = true;
+	defer_arm(&e->defer);
+	return j;
+}
+
+struct job *job_find(struct job_engine *e, uint64_t id)
+{
+	struct job *j;
+
+	for (j = e->jobs; j; j = j->next)
+		if (j->id == id)
+			return j;
+	return NULL;
+}
+
+void job_wake(struct job *j)
+{
+	if (j->state == JOB_ENDED)
+		return;
+	j->wake = true;
+	make_runnable(j);
+}
+
+void job_cancel(struct job *j)
+{
+	if (j->state == JOB_ENDED || j->cancelled)
+		return;
+	j->cancelled = true;
+	j->cancel_pending = true;
+	make_runnable(j);
+}
+
+void job_disown(struct job *j)
+{
+	j->has_owner = false;
+	if (!j->kind->outlives_caller)
+		job_cancel(j);
+}
+
+uint64_t job_id(const struct job *j)
+{
+	return j->id;
+}
+
+void *job_data(const struct job *j)
+{
+	return j->data;
+}
+
+const struct job_kind *job_kind_of(const struct job *j)
+{
+	return j->kind;
+}
+
+enum job_state job_state_of(const struct job *j)
+{
+	return j->state;
+}
+
+bool job_cancelled(const struct job *j)
+{
+	return j->cancelled;
+}
+
+struct ev_loop *job_loop(const struct job *j)
+{
+	return j->e->loop;
+}
+
+struct job_engine *job_engine_of(const struct job *j)
+{
+	return j->e;
+}
+
+static void queue_remove(struct job *j)
+{
+	struct job_engine *e = j->e;
+	struct job **pp = &e->queue_head[j->prio], *prev = NULL;
+
+	while (*pp && *pp != j) {
+		prev = *pp;
+		pp = &(*pp)->next_q;
+	}
+	if (!*pp)
+		return;
+	*pp = j->next_q;
+	if (e->queue_tail[j->prio] == j)
+		e->queue_tail[j->prio] = prev;
+	j->next_q = NULL;
+}
+
+/* Ends j: its owner hears done, then it is freed. */
+static void job_end(struct job *j)
+{
+	struct job_engine *e = j->e;
+
+	if (j->state == JOB_QUEUED)
+		queue_remove(j);
+	set_state(j, JOB_ENDED);
+	job_emit(j, "ended", j->cancelled ? "cancelled" : NULL, NULL);
+	if (j->has_owner && j->owner.done)
+		j->owner.done(j, j->owner.ud);
+	if (j->kind->release)
+		j->kind->release(j->data);
+	if (j->prev)
+		j->prev->next = j->next;
+	else
+		e->jobs = j->next;
+	if (j->next)
+		j->next->prev = j->prev;
+	free(j);
+	e->admit = true; /* a slot of its kind may be free */
+}
+
+static unsigned running_of_kind(const struct job_engine *e,
+				const struct job_kind *k)
+{
+	const struct job *j;
+	unsigned n = 0;
+
+	for (j = e->jobs; j; j = j->next)
+		n += j->state == JOB_RUNNING && j->kind == k;
+	return n;
+}
+
+/* Starts queued jobs in priority order while their kinds' limits allow. */
+static void admit(struct job_engine *e)
+{
+	int p;
+
+	e->admit = false;
+	for (p = 0; p < JOB_NPRIO; p++) {
+		struct job *j = e->queue_head[p], *next;
+
+		for (; j; j = next) {
+			next = j->next_q;
+			if (j->kind->max_running &&
+			    running_of_kind(e, j->kind) >= j->kind->max_running)
+				continue;
+			queue_remove(j);
+			set_state(j, JOB_RUNNING);
+			job_emit(j, "started", NULL, NULL);
+			j->wake = true;
+			make_runnable(j);
+		}
+	}
+}
+
+static void engine_check_cb(struct ev_loop *loop, ev_check *w, int revents)
+{
+	struct job_engine *e = w->data;
+	struct job *list, *j;
+
+	if (e->admit)
+		admit(e);
+	/* Take the list: what the steps wake goes to the next round. */
+	list = e->runnable;
+	e->runnable = NULL;
+	while ((j = list)) {
+		list = j->next_run;
+		j->next_run = NULL;
+		j->runnable = false;
+		if (j->state == JOB_QUEUED) {
+			if (j->cancelled)
+				job_end(j); /* never started: nothing to stop */
+			continue;
+		}
+		if (j->cancel_pending) {
+			j->cancel_pending = false;
+			if (j->kind->cancel)
+				j->kind->cancel(j);
+			j->wake = true; /* the step sees job_cancelled() */
+		}
+		if (j->wake) {
+			j->wake = false;
+			if (j->kind->step(j) == JOB_STEP_DONE)
+				job_end(j);
+		}
+	}
+	if (e->admit)
+		admit(e);
+	if (!e->runnable && !e->admit)
+		defer_disarm(&e->defer);
+}
+
+void job_engine_cancel_all(struct job_engine *e)
+{
+	struct job *j;
+
+	for (j = e->jobs; j; j = j->next)
+		job_cancel(j);
+}
+
+void job_engine_free(struct job_engine *e)
+{
+	if (!e)
+		return;
+	job_engine_cancel_all(e);
+	while (e->jobs)
+		ev_run(e->loop, EVRUN_ONCE);
+	defer_disarm(&e->defer);
+	free(e);
+}
+
+/* ---- pools ---- */
+
+struct job_pool {
+	unsigned cap, used;
+	struct job_pool_waiter *head, *tail;
+	struct defer defer;
+};
+
+static void pool_check_cb(struct ev_loop *loop, ev_check *w, int revents)
+{
+	struct job_pool *p = w->data;
+	struct job_pool_waiter *wt;
+
+	defer_disarm(&p->defer);
+	while (p->used < p->cap && (wt = p->head)) {
+		p->head = wt->next;
+		if (!p->head)
+			p->tail = NULL;
+		wt->next = NULL;
+		wt->queued = false;
+		p->used++;
+		wt->granted(wt);
+	}
+}
+
+struct job_pool *job_pool_new(struct ev_loop *loop, unsigned n)
+{
+	struct job_pool *p = xcalloc(1, sizeof(*p));
+
+	p->cap = n ? n : 1;
+	defer_init(&p->defer, loop, pool_check_cb, p);
+	return p;
+}
+
+void job_pool_free(struct job_pool *p)
+{
+	if (!p)
+		return;
+	defer_disarm(&p->defer);
+	free(p);
+}
+
+bool job_pool_take(struct job_pool *p, struct job_pool_waiter *w)
+{
+	/* Waiters first: a newcomer does not overtake the queue. */
+	if (p->used < p->cap && !p->head) {
+		p->used++;
+		return true;
+	}
+	w->next = NULL;
+	w->queued = true;
+	if (p->tail)
+		p->tail->next = w;
+	else
+		p->head = w;
+	p->tail = w;
+	return false;
+}
+
+void job_pool_give(struct job_pool *p)
+{
+	if (p->used)
+		p->used--;
+	if (p->head)
+		defer_arm(&p->defer);
+}
+
+void job_pool_forget(struct job_pool *p, struct job_pool_waiter *w)
+{
+	struct job_pool_waiter **pp = &p->head, *prev = NULL;
+
+	if (!w->queued)
+		return;
+	while (*pp && *pp != w) {
+		prev = *pp;
+		pp = &(*pp)->next;
+	}
+	if (*pp) {
+		*pp = w->next;
+		if (p->tail == w)
+			p->tail = prev;
+	}
+	w->next = NULL;
+	w->queued = false;
+}

@@ -1,0 +1,106 @@
+/*
+ * The state of one verification run, shared by the files of verify/ that
+ * plan and run it: run.c (files, planning, running), cc.c (the C compiler
+ * from compile_commands.json), checkout.c (the temporary checkout of the
+ * index), result.c and cache.c. Not part of verify's public surface.
+ */
+#ifndef AIRUNNER_VERIFY_RUN_H
+#define AIRUNNER_VERIFY_RUN_H
+
+#include <ev.h>
+
+#include "git/repo.h"
+#include "job/job.h"
+#include "verify/checks.h"
+
+struct verify_run;
+struct check_run;
+
+/* One child process of a check (or the in-process imports check). */
+struct check_child {
+	struct verify_run *run;
+	struct check_run *cr;
+	struct strv argv; /* empty for an in-process check */
+	char *cwd;
+	struct proc *proc; /* while running */
+	bool has_slot;     /* holds a slot of the process pool */
+};
+
+struct check_run {
+	const struct verify_check *check;
+	struct verify_check_result *res;
+	struct strv files; /* the request's files this check covers */
+	size_t nchildren, children_done;
+	bool timed_out, spawn_failed, failed, cancelled, started;
+	int exit_code;
+	double start;
+};
+
+struct verify_run {
+	struct ev_loop *loop;
+	char *root;     /* the workspace (real path) */
+	char *run_root; /* where the checks run: root, or the checkout */
+	char *tmpdir;   /* the checkout to remove, or NULL */
+	struct verify_checks checks;
+	struct strv files;
+	struct check_run *crs;
+	size_t ncr;
+	struct check_child *children;
+	size_t nchildren, next, running;
+	/* Check processes across all runs: one slot per child. */
+	struct job_pool *procs;
+	struct job_pool *own_procs; /* made for this run when none was given */
+	struct job_pool_waiter waiter;
+	struct verify_cache *cache; /* may be NULL */
+	struct verify_result *result;
+	char *cache_key; /* NULL: not cacheable */
+	/* A staged run in the work tree: the files there that git does not
+	 * track (name, size, mtime), for the cache key: tools see them too. */
+	struct buf untracked;
+	const struct classify_db *db;
+	struct classify_db *db_ref; /* the workspace's, released at the end */
+	bool cancelled, pumping, from_cache;
+	double start;
+	ev_timer kick_w;
+	verify_done_fn done;
+	void (*progress)(const struct verify_check_result *, size_t, size_t,
+			 void *);
+	void *data;
+	size_t checks_done, checks_run;
+};
+
+/*
+ * Normalizes path (relative to root, or absolute) to a clean path relative
+ * to root, appended to out; false when it leaves root. Lexical, as git
+ * names files: a symlink inside the work tree is a file of the work tree.
+ */
+bool verify_path_relative(const char *root, const char *path,
+			  struct buf *out);
+/* Adds a child to cr, to run in run->run_root. */
+struct check_child *verify_child_add(struct verify_run *run,
+				     struct check_run *cr);
+/* Adds file to argv; a file named like an option stays a file (./-x). */
+void verify_add_file_arg(struct strv *argv, const char *file);
+
+/* cc.c: one child per file with a compile_commands.json entry, one plain
+ * `cc -fsyntax-only` for the others. */
+void verify_plan_cc(struct verify_run *run, struct check_run *cr);
+
+/* checkout.c: checks the index out into a temporary folder (run->tmpdir,
+ * run->run_root), dependency folders linked in. */
+int verify_checkout_index(struct verify_run *run, struct repo *repo,
+			  struct err *e);
+/* Removes a checkout made by verify_checkout_index. */
+void verify_checkout_remove(const char *dir);
+
+/* result.c: a deep copy. */
+struct verify_result *verify_result_dup(const struct verify_result *r);
+
+/* cache.c: the result for key (owned by the cache), or NULL. */
+const struct verify_result *verify_cache_get(struct verify_cache *c,
+					     const char *key);
+/* Stores a copy of r under key. */
+void verify_cache_put(struct verify_cache *c, const char *key,
+		      const struct verify_result *r);
+
+#endif
