@@ -61,11 +61,6 @@ int repo_use_index(struct repo *r, const char *index_path, struct err *e)
 	return 0;
 }
 
-const char *repo_workdir(const struct repo *r)
-{
-	return git_repository_workdir(r->git);
-}
-
 /* Loads r->index, re-read from disk: another process (git add) may have
  * changed it since. */
 static int repo_index(struct repo *r, struct err *e)

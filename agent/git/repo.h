@@ -31,8 +31,6 @@ void repo_free(struct repo *r);
  * committed. Every later call on r uses it.
  */
 int repo_use_index(struct repo *r, const char *index_path, struct err *e);
-/* The work tree's absolute path, with a trailing '/'. Owned by r. */
-const char *repo_workdir(const struct repo *r);
 
 enum repo_files_which {
 	/* Index vs HEAD: added, modified, renamed (new name), copied, type

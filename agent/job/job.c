@@ -106,11 +106,6 @@ unsigned job_engine_count(const struct job_engine *e, enum job_state st)
 	return e->count[st];
 }
 
-struct ev_loop *job_engine_loop(const struct job_engine *e)
-{
-	return e->loop;
-}
-
 static void make_runnable(struct job *j)
 {
 	if (!j->runnable) {
@@ -177,16 +172,6 @@ struct job *job_submit(struct job_engine *e, const struct job_kind *kind,
 	return j;
 }
 
-struct job *job_find(struct job_engine *e, uint64_t id)
-{
-	struct job *j;
-
-	for (j = e->jobs; j; j = j->next)
-		if (j->id == id)
-			return j;
-	return NULL;
-}
-
 void job_wake(struct job *j)
 {
 	if (j->state == JOB_ENDED)
@@ -221,16 +206,6 @@ void *job_data(const struct job *j)
 	return j->data;
 }
 
-const struct job_kind *job_kind_of(const struct job *j)
-{
-	return j->kind;
-}
-
-enum job_state job_state_of(const struct job *j)
-{
-	return j->state;
-}
-
 bool job_cancelled(const struct job *j)
 {
 	return j->cancelled;
@@ -239,11 +214,6 @@ bool job_cancelled(const struct job *j)
 struct ev_loop *job_loop(const struct job *j)
 {
 	return j->e->loop;
-}
-
-struct job_engine *job_engine_of(const struct job *j)
-{
-	return j->e;
 }
 
 static void queue_remove(struct job *j)

@@ -87,7 +87,6 @@ void job_engine_listen(struct job_engine *e, job_listener_fn fn, void *ud);
 /* Cancels every job (daemon shutdown); their owners still hear done. */
 void job_engine_cancel_all(struct job_engine *e);
 unsigned job_engine_count(const struct job_engine *e, enum job_state st);
-struct ev_loop *job_engine_loop(const struct job_engine *e);
 
 /*
  * Queues a job of kind with data (owned by the job from now on: released by
@@ -98,8 +97,6 @@ struct ev_loop *job_engine_loop(const struct job_engine *e);
 struct job *job_submit(struct job_engine *e, const struct job_kind *kind,
 		       enum job_priority prio, void *data,
 		       const struct job_owner *owner);
-/* The job with this id while it exists, or NULL. */
-struct job *job_find(struct job_engine *e, uint64_t id);
 
 /* Asks the engine to step j again (from the loop). */
 void job_wake(struct job *j);
@@ -118,11 +115,8 @@ void job_report(struct job *j, const char *value_json);
 
 uint64_t job_id(const struct job *j);
 void *job_data(const struct job *j);
-const struct job_kind *job_kind_of(const struct job *j);
-enum job_state job_state_of(const struct job *j);
 bool job_cancelled(const struct job *j);
 struct ev_loop *job_loop(const struct job *j);
-struct job_engine *job_engine_of(const struct job *j);
 
 /* ---- pools ---- */
 

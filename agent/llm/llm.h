@@ -161,7 +161,6 @@ struct llm_callbacks {
 struct llm_client *llm_client_new(struct ev_loop *loop);
 /* Only when no call is live. */
 void llm_client_free(struct llm_client *c);
-int llm_client_active(const struct llm_client *c);
 
 /*
  * Starts a completion. The provider and request are copied. Returns the

@@ -1,6 +1,6 @@
 /*
- * wire: what the driver (llm.c) needs from a provider's wire format. Private
- * to llm/.
+ * wire: what the driver (llm.c) needs from a provider's wire format, and
+ * the helpers the formats share (wire.c). Private to llm/.
  */
 #ifndef AIRUNNER_LLM_WIRE_H
 #define AIRUNNER_LLM_WIRE_H
@@ -56,9 +56,11 @@ struct wire_block_kind {
 extern const struct wire_block_kind wire_block_kinds[];
 #define WIRE_BLOCK_KINDS 4
 
-/* Shared helpers (llm.c). */
+/* Shared helpers (wire.c). */
 struct llm_block *llm_response_add(struct llm_response *res,
 				   enum llm_block_type type);
+/* Empties res for another attempt (the request ids stay). */
+void llm_response_reset(struct llm_response *res);
 void llm_response_release(struct llm_response *res);
 /* Readies s for a new attempt (cb may be NULL: no deltas). */
 void llm_stream_init(struct llm_stream *s, struct llm_response *res,

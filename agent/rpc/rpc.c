@@ -181,11 +181,6 @@ void rpc_session_set_shutdown(struct rpc_session *s)
 	s->shutdown = true;
 }
 
-bool rpc_session_shutdown(const struct rpc_session *s)
-{
-	return s->shutdown;
-}
-
 void rpc_session_close(struct rpc_session *s)
 {
 	if (s->transport)
@@ -435,11 +430,6 @@ bool rpc_session_cancel(struct rpc_session *s, const struct json_doc *d,
 	return false;
 }
 
-struct ev_loop *rpc_call_loop(const struct rpc_call *call)
-{
-	return call->s->srv->loop;
-}
-
 void *rpc_call_ctx(const struct rpc_call *call)
 {
 	return call->s->srv->ctx;
@@ -448,16 +438,6 @@ void *rpc_call_ctx(const struct rpc_call *call)
 bool rpc_call_client_gone(const struct rpc_call *call)
 {
 	return !call->s->transport;
-}
-
-const char *rpc_call_method(const struct rpc_call *call)
-{
-	return call->m->name;
-}
-
-bool rpc_call_is_notification(const struct rpc_call *call)
-{
-	return call->id < 0;
 }
 
 const struct json_doc *rpc_call_doc(const struct rpc_call *call)
@@ -528,11 +508,6 @@ void rpc_call_on_cancel(struct rpc_call *call, rpc_cancel_fn fn, void *data)
 {
 	call->cancel_fn = fn;
 	call->cancel_data = data;
-}
-
-bool rpc_call_cancelled(const struct rpc_call *call)
-{
-	return call->cancelled;
 }
 
 static void build_notification(struct buf *out, const char *method,

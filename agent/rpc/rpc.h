@@ -59,11 +59,8 @@ struct rpc_method {
 
 /* ---- what a handler reads ---- */
 
-struct ev_loop *rpc_call_loop(const struct rpc_call *call);
 /* What the server was given as ctx (the agent). */
 void *rpc_call_ctx(const struct rpc_call *call);
-const char *rpc_call_method(const struct rpc_call *call);
-bool rpc_call_is_notification(const struct rpc_call *call);
 /* The request's parsed message; valid until the call ends. */
 const struct json_doc *rpc_call_doc(const struct rpc_call *call);
 /* The params value (token index into rpc_call_doc), or -1. */
@@ -92,7 +89,6 @@ void rpc_call_reply_error_data(struct rpc_call *call, const struct err *e,
 /* fn(call, data) runs once if the request is cancelled ($/cancelRequest) or
  * its connection closes before the call ends. Set NULL to clear. */
 void rpc_call_on_cancel(struct rpc_call *call, rpc_cancel_fn fn, void *data);
-bool rpc_call_cancelled(const struct rpc_call *call);
 /* True once the call's connection is gone (in a cancel callback: the cancel
  * came from the client leaving, not from $/cancelRequest). */
 bool rpc_call_client_gone(const struct rpc_call *call);

@@ -78,7 +78,6 @@ struct rpc_session *rpc_call_session(const struct rpc_call *call);
 void rpc_session_set_initialized(struct rpc_session *s, const char *workspace);
 bool rpc_session_initialized(const struct rpc_session *s);
 void rpc_session_set_shutdown(struct rpc_session *s);
-bool rpc_session_shutdown(const struct rpc_session *s);
 /* Asks the transport to close once pending output is written. */
 void rpc_session_close(struct rpc_session *s);
 /* Cancels the call whose id matches (JSON value of a parsed doc). Returns

@@ -366,6 +366,12 @@ test('bad requests get clear errors', async () => {
   await assert.rejects(agent.request('verify/run', { root: dir, files: [3] }),
     (e) => e.code === -32602);
   await assert.rejects(agent.request('verify/run', { root: 'relative' }), (e) => e.code === -32602);
+  /* A NUL would cut the path short in C: the repository's own index would
+   * be verified instead of the one named. */
+  await assert.rejects(agent.request('verify/run', { root: dir, staged: true, index: `${dir}/.git/index\u0000.lock` }),
+    (e) => e.code === -32602 && /'index'.*NUL/.test(e.message));
+  await assert.rejects(agent.request('verify/run', { root: dir, files: ['a.txt\u0000b'] }),
+    (e) => e.code === -32602 && /'files'/.test(e.message));
   const plain = fs.mkdtempSync(path.join(path.dirname(dir), 'airunner-verify-test-plain-'));
   repos.push(plain);
   await assert.rejects(agent.request('verify/run', { root: plain, staged: true }),
