@@ -86,6 +86,14 @@ gcc -Wall -c -x c - -o /dev/null <<<'int main(void){int unused;return 0;}' 2>&1 
 	"$A" classify --format gnu >"$T/warn.gnu" || fail "warnings alone: not exit 0"
 expect_in "$T/warn.gnu" "warning: [lint_violation] unused variable"
 
+# On a terminal (script(1) gives it one): colours, unless NO_COLOR is set.
+TERM=xterm script -qec "'$A' classify build.log" /dev/null >"$T/tty.txt" </dev/null
+grep -q $'\033\\[31m' "$T/tty.txt" || { cat -v "$T/tty.txt" >&2; fail "no colours on a terminal"; }
+expect_in "$T/tty.txt" "undefined_symbol"
+TERM=xterm NO_COLOR=1 script -qec "'$A' classify build.log" /dev/null >"$T/tty.txt" </dev/null
+grep -q $'\033' "$T/tty.txt" && { cat -v "$T/tty.txt" >&2; fail "colours with NO_COLOR"; }
+expect_in "$T/tty.txt" "undefined_symbol"
+
 # Bad input: a clear message and exit 2.
 "$A" classify no-such.log >/dev/null 2>"$T/err"; [ $? = 2 ] || fail "missing file: not exit 2"
 expect_in "$T/err" "airunner: classify: cannot read no-such.log"
