@@ -7,8 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/classify_cmd.h"
 #include "cli/client.h"
+#include "cli/complete.h"
 #include "cli/hook.h"
+#include "cli/verify_cmd.h"
 #include "json/json.h"
 #include "server/server.h"
 #include "util/log.h"
@@ -17,12 +20,20 @@ static const char usage_text[] =
 	"usage: airunner <command> [options]\n"
 	"\n"
 	"commands:\n"
+	"  verify [--staged | --all] [--json] [FILE...]\n"
+	"        run the checks the hook runs: on the changed files of the work\n"
+	"        tree, the staged content, every file, or the FILEs; the report,\n"
+	"        or verify/run's result with --json\n"
+	"  classify [--tool T] [--format report|json|sarif|gnu] [--json] [FILE | -]\n"
+	"        the diagnostics in a build or test log (FILE or standard input),\n"
+	"        as the report, errors/classify's JSON, SARIF 2.1.0, or GNU's\n"
+	"        file:line:col: severity: [category] message\n"
+	"  call [--socket PATH | --stdio] [--no-start] [--timeout MS] METHOD [PARAMS-JSON]\n"
+	"        call one method and print its result as JSON; starts the agent\n"
+	"        when none is listening\n"
 	"  serve [--stdio] [--socket PATH] [--max-frame BYTES]\n"
 	"        run the agent: on stdin/stdout for one client, or on the Unix\n"
 	"        socket for any number of clients (default $XDG_RUNTIME_DIR/airunner/agent.sock)\n"
-	"  call [--socket PATH | --stdio] [--no-start] [--timeout MS] METHOD [PARAMS-JSON]\n"
-	"        call one method and print its result as JSON; starts the agent\n"
-	"        when none is listening (exit 1: JSON-RPC error, 2: no agent)\n"
 	"  hooks install|uninstall [--repo DIR]\n"
 	"        put airunner's git pre-commit hook into a repository (keeping and\n"
 	"        chaining a hook that is there), or take it out, restoring that one\n"
@@ -31,10 +42,22 @@ static const char usage_text[] =
 	"        (skip: git commit --no-verify, or AIRUNNER_SKIP=1)\n"
 	"\n"
 	"options:\n"
-	"  --help      this text\n"
+	"  --help      this text (man airunner for all of it)\n"
 	"  --version   the version\n"
 	"\n"
-	"environment: AIRUNNER_SOCKET (socket path), AIRUNNER_LOG (debug|info|warn|error)\n";
+	"exit status:\n"
+	"  0  success: checks passed, no errors in the log, the call answered\n"
+	"  1  a blocking check failed (verify, hook), errors found (classify),\n"
+	"     a JSON-RPC error (call), the agent failed (serve)\n"
+	"  2  usage error, or the work could not be done (no agent for call,\n"
+	"     unreadable input, not a repository)\n"
+	"  3  serve: another agent already serves the socket\n"
+	"\n"
+	"environment:\n"
+	"  AIRUNNER_SOCKET   the agent's socket     AIRUNNER_LOG  debug|info|warn|error\n"
+	"  AIRUNNER_SKIP=1   skip the hook once     NO_COLOR      no colours\n"
+	"  AIRUNNER_BIN      the binary the hook runs\n"
+	"  AIRUNNER_DATADIR  the folder holding patterns/ (default: beside the binary)\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -164,6 +187,10 @@ static const struct {
 	{ "call", cmd_call },
 	{ "hooks", cmd_hooks },
 	{ "hook", cmd_hook },
+	{ "verify", cmd_verify },
+	{ "classify", cmd_classify },
+	/* For the shell completions (completions/): not in --help. */
+	{ "__complete-methods", cmd_complete_methods },
 };
 
 int main(int argc, char **argv)

@@ -116,5 +116,8 @@ void diag_release(struct diag *d);
  * strings and unknown positions (0) are written as null. */
 void diag_write_json(struct json_writer *w, const struct diag *d);
 const char *diag_severity_name(enum diag_severity s);
+/* The errors/classify result: {diagnostics: [diag...], summary: {errors,
+ * warnings, categories: {id: count}}} (protocol/openrpc.json). */
+void classify_write_result(struct json_writer *w, const struct diag_list *l);
 
 #endif

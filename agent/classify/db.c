@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/datadir.h"
 #include "util/mem.h"
 
 /* Bounds on a single pcre2 run: a pathological line costs at most this much
@@ -676,7 +677,13 @@ out:
 int classify_db_load(struct classify_db **out, const char *const *extra_files,
 		     struct err *e)
 {
-	return load_dir(out, AIRUNNER_DATADIR "/patterns", extra_files, e);
+	struct buf dir = BUF_INIT;
+	int rc;
+
+	datadir_path(&dir, "patterns"); /* the install tree's, or the source's */
+	rc = load_dir(out, dir.ptr, extra_files, e);
+	buf_release(&dir);
+	return rc;
 }
 
 size_t classify_db_count(const struct classify_db *db)

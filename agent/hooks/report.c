@@ -284,7 +284,8 @@ int report_render(struct buf *out, const char *json, size_t len,
 		buf_adds(out, ", cached");
 	buf_adds(out, " \xe2\x80\x94 "); /* em dash */
 	color(&o, ok ? C_GREEN : C_RED);
-	buf_adds(out, ok ? "ok" : "commit blocked");
+	buf_adds(out, ok ? "ok"
+		 : (flags & REPORT_NO_COMMIT) ? "failed" : "commit blocked");
 	color(&o, C_OFF);
 	buf_addch(out, '\n');
 	r = 0;
@@ -294,5 +295,50 @@ out:
 	json_doc_release(&d);
 	buf_release(&tmp);
 	buf_release(&failed);
+	return r;
+}
+
+static void render_summary(struct out *o, int64_t errors, int64_t warnings)
+{
+	color(o, C_BOLD);
+	buf_adds(o->b, "airunner: ");
+	color(o, errors ? C_RED : warnings ? C_YELLOW : C_GREEN);
+	add_plural(o->b, errors, "error");
+	buf_adds(o->b, ", ");
+	add_plural(o->b, warnings, "warning");
+	color(o, C_OFF);
+	buf_addch(o->b, '\n');
+}
+
+int report_render_diagnostics(struct buf *out, const char *json, size_t len,
+			      unsigned flags, int64_t *errors, struct err *e)
+{
+	struct json_doc d = JSON_DOC_INIT;
+	struct buf tmp = BUF_INIT;
+	struct out o = { out, (flags & REPORT_COLOR) != 0 };
+	int diags, sum;
+	size_t mark = out->len;
+	int r = -1;
+
+	if (json_parse(&d, json, len, JSON_MAX_DEPTH_DEFAULT, e) < 0)
+		goto out;
+	diags = json_get(&d, 0, "diagnostics");
+	sum = json_get(&d, 0, "summary");
+	if (json_type(&d, diags) != JSON_ARRAY ||
+	    json_type(&d, sum) != JSON_OBJECT) {
+		err_set(e, ERR_INVALID_PARAMS, "not an errors/classify result: "
+			"no `diagnostics` or `summary`");
+		goto out;
+	}
+	for (int g = json_first(&d, diags); g >= 0; g = json_next(&d, g))
+		render_diag(&o, &d, g, &tmp);
+	*errors = num(&d, sum, "errors");
+	render_summary(&o, *errors, num(&d, sum, "warnings"));
+	r = 0;
+out:
+	if (r < 0)
+		buf_truncate(out, mark);
+	json_doc_release(&d);
+	buf_release(&tmp);
 	return r;
 }

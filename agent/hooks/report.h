@@ -17,12 +17,16 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/buf.h"
 #include "util/err.h"
 
 enum {
 	REPORT_COLOR = 1 << 0, /* ANSI colors (the caller checked for a tty) */
+	/* Not under `git commit` (`airunner verify`): the summary ends with
+	 * "failed" rather than "commit blocked". */
+	REPORT_NO_COMMIT = 1 << 1,
 };
 
 /*
@@ -33,5 +37,14 @@ enum {
  */
 int report_render(struct buf *out, const char *json, size_t len,
 		  unsigned flags, bool *blocked, struct err *e);
+
+/*
+ * Renders an errors/classify result ({diagnostics, summary}) the same way:
+ * each diagnostic as `file:line:col: category: message` with its hint, then
+ * "airunner: N errors, M warnings". *errors is set from the summary. Errors
+ * as report_render.
+ */
+int report_render_diagnostics(struct buf *out, const char *json, size_t len,
+			      unsigned flags, int64_t *errors, struct err *e);
 
 #endif

@@ -195,6 +195,60 @@ static void test_bad_input(void **state)
 	buf_release(&out);
 }
 
+/* `airunner verify` is not a commit: the verdict says "failed". */
+static void test_no_commit_wording(void **state)
+{
+	struct buf out = BUF_INIT;
+	bool blocked = false;
+	const char *s = render(
+		"{\"ok\":false,\"checks\":[" CHECK("sh", "failed", "true",
+		",\"output\":\"x.sh: 1: Syntax error\",\"diagnostics\":[]")
+		"],\"summary\":{\"errors\":0,\"warnings\":0}}",
+		REPORT_NO_COMMIT, &blocked, &out);
+
+	assert_true(blocked);
+	assert_non_null(strstr(s, "(sh failed) \xe2\x80\x94 failed\n"));
+	assert_null(strstr(s, "commit blocked"));
+	buf_release(&out);
+}
+
+/* An errors/classify result in the same lines, then the count. */
+static void test_diagnostics(void **state)
+{
+	struct buf out = BUF_INIT;
+	struct err e = ERR_INIT;
+	int64_t errors = -1;
+	const char *json =
+		"{\"diagnostics\":[{\"file\":\"a.c\",\"line\":4,\"column\":16,"
+		"\"severity\":\"error\",\"code\":null,\"message\":\"'n' "
+		"undeclared\",\"category\":\"undefined_symbol\",\"hint\":"
+		"\"declare 'n'\",\"tool\":\"gcc\"},{\"file\":\"a.c\",\"line\":3,"
+		"\"column\":null,\"severity\":\"warning\",\"message\":\"unused "
+		"\\u001b[31m\",\"category\":\"lint_violation\",\"hint\":null}],"
+		"\"summary\":{\"errors\":1,\"warnings\":1,\"categories\":{}}}";
+
+	assert_int_equal(report_render_diagnostics(&out, json, strlen(json), 0,
+						   &errors, &e), 0);
+	assert_int_equal(errors, 1);
+	assert_string_equal(out.ptr,
+		"a.c:4:16: undefined_symbol: 'n' undeclared\n"
+		"    hint: declare 'n'\n"
+		"a.c:3: lint_violation (warning): unused ?[31m\n"
+		"airunner: 1 error, 1 warning\n");
+	buf_reset(&out);
+	assert_int_equal(report_render_diagnostics(&out, json, strlen(json),
+						   REPORT_COLOR, &errors, &e), 0);
+	assert_non_null(strchr(out.ptr, '\033'));
+	/* Not a classify result: an error, out untouched. */
+	buf_reset(&out);
+	assert_int_equal(report_render_diagnostics(&out, "{\"ok\":true}", 11,
+						   0, &errors, &e), -1);
+	assert_string_equal(e.kind, ERR_INVALID_PARAMS);
+	assert_int_equal(out.len, 0);
+	err_clear(&e);
+	buf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -206,6 +260,8 @@ int main(void)
 		cmocka_unit_test(test_warning_not_blocking),
 		cmocka_unit_test(test_color_only_when_asked),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_no_commit_wording),
+		cmocka_unit_test(test_diagnostics),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
