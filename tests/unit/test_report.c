@@ -243,7 +243,7 @@ static void test_diagnostics(void **state)
 	buf_reset(&out);
 	assert_int_equal(report_render_diagnostics(&out, "{\"ok\":true}", 11,
 						   0, &errors, &e), -1);
-	assert_string_equal(e.kind, ERR_INVALID_PARAMS);
+	assert_int_equal(e.kind, ERR_INVALID_PARAMS);
 	assert_int_equal(out.len, 0);
 	err_clear(&e);
 	buf_release(&out);
