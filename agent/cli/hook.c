@@ -14,9 +14,11 @@
 #include "hooks/hooks.h"
 #include "hooks/report.h"
 #include "json/json.h"
+#include "proc/proc.h"
 #include "util/buf.h"
 #include "util/env.h"
 #include "util/err.h"
+#include "util/paths.h"
 #include "verify/verify.h"
 
 /* Reaching (or starting) the agent must be quick: past this, the hook checks
@@ -264,6 +266,13 @@ static int verify_by_agent(const char *root, const char *params, bool tty,
 
 	if (client_open(&c, NULL, root, CLIENT_AUTOSTART, CONNECT_TIMEOUT_MS,
 			&ce) < 0) {
+		/* A socket that is not safely ours (someone else's folder or
+		 * agent) is an attack or a mistake to be told about, not an
+		 * absent agent: hook.onError decides, as for a crash. */
+		if (ce.kind && !strcmp(ce.kind, PATHS_ERR_UNSAFE)) {
+			err_move(e, &ce);
+			return -1;
+		}
 		err_clear(&ce);
 		return 1;
 	}
@@ -328,6 +337,7 @@ static int verify_in_process(const char *root, const char *index, bool tty,
 	};
 	struct json_writer w;
 
+	proc_adopt_orphans(); /* as the agent does for its checks */
 	if (verify_run(&ip.run, EV_DEFAULT, &req, in_process_done, &ip, e) < 0)
 		return -1;
 	ev_timer_init(&ip.limit, in_process_limit, VERIFY_TIMEOUT_S, 0.0);

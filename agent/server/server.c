@@ -23,10 +23,11 @@
 
 #include <ev.h>
 
-#include "cli/client.h"
+#include "proc/proc.h"
 #include "rpc/session.h"
 #include "util/log.h"
 #include "util/mem.h"
+#include "util/paths.h"
 
 /* Above this much queued output we stop reading from the client until it
  * drains: backpressure instead of unbounded memory. */
@@ -293,40 +294,23 @@ const struct server_info *server_info(void)
 	return &srv.info;
 }
 
-int server_prepare_socket_dir(const char *socket_path, struct err *e)
+/* Nobody holds the lock, so a socket left at path is a dead agent's.
+ * Only a socket is removed: anything else there is not ours to delete. */
+static int unlink_stale_socket(const char *path, struct err *e)
 {
-	char *dir = xstrdup(socket_path), *slash = strrchr(dir, '/');
 	struct stat st;
-	int r = -1;
 
-	if (!slash || slash == dir) {
-		r = 0;
-		goto out;
-	}
-	*slash = '\0';
-	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-		err_set_errno(e, ERR_IO, "cannot create %s", dir);
-		goto out;
-	}
-	if (stat(dir, &st) < 0) {
-		err_set_errno(e, ERR_IO, "cannot stat %s", dir);
-		goto out;
-	}
-	if (st.st_uid != getuid()) {
-		err_set(e, ERR_IO, "%s belongs to uid %d, not to us", dir,
-			(int)st.st_uid);
-		goto out;
-	}
-	if (st.st_mode & 0077) {
-		err_set(e, ERR_IO,
-			"%s is open to other users (mode %03o); it must be 0700",
-			dir, (unsigned)(st.st_mode & 0777));
-		goto out;
-	}
-	r = 0;
-out:
-	free(dir);
-	return r;
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT
+			       ? 0
+			       : err_set_errno(e, ERR_IO, "cannot stat %s", path);
+	if (!S_ISSOCK(st.st_mode))
+		return err_set(e, PATHS_ERR_UNSAFE,
+			       "%s exists and is not a socket; not removing it",
+			       path);
+	if (unlink(path) < 0 && errno != ENOENT)
+		return err_set_errno(e, ERR_IO, "cannot remove %s", path);
+	return 0;
 }
 
 /*
@@ -345,10 +329,11 @@ static int take_socket(const char *path, struct err *e)
 		return err_set(e, ERR_INVALID_PARAMS,
 			       "socket path too long (%zu bytes, at most %zu)",
 			       strlen(path), sizeof(sa.sun_path) - 1);
-	if (server_prepare_socket_dir(path, e) < 0)
+	if (paths_check_socket_dir(path, true, e) < 0)
 		return -1;
 	buf_addf(&lock, "%s.lock", path);
-	srv.lock_fd = open(lock.ptr, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	srv.lock_fd = open(lock.ptr, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+			   0600);
 	if (srv.lock_fd < 0) {
 		err_set_errno(e, ERR_IO, "cannot open %s", lock.ptr);
 		goto out;
@@ -369,7 +354,8 @@ static int take_socket(const char *path, struct err *e)
 	if (ftruncate(srv.lock_fd, 0) < 0 ||
 	    pwrite(srv.lock_fd, pid.ptr, pid.len, 0) < 0)
 		log_warn("cannot record our pid in %s", lock.ptr);
-	unlink(path); /* stale: nobody holds the lock */
+	if (unlink_stale_socket(path, e) < 0)
+		goto out;
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (fd < 0) {
 		err_set_errno(e, ERR_IO, "socket");
@@ -419,6 +405,7 @@ int server_run(const struct server_options *opt, struct err *e)
 	int r = -1;
 
 	signal(SIGPIPE, SIG_IGN);
+	proc_adopt_orphans(); /* what a check leaves comes back to us */
 	srv.loop = EV_DEFAULT;
 	srv.limits.max_frame = opt->max_frame;
 	srv.limits.max_depth = opt->max_depth;
@@ -436,7 +423,7 @@ int server_run(const struct server_options *opt, struct err *e)
 		if (opt->socket_path)
 			buf_adds(&path, opt->socket_path);
 		else
-			client_default_socket(&path);
+			paths_socket_default(&path);
 		if (take_socket(path.ptr, e) < 0)
 			goto out;
 		srv.info.socket = srv.socket_path;

@@ -33,8 +33,4 @@ struct server_info {
 };
 const struct server_info *server_info(void);
 
-/* Creates the socket's folder (0700, owned by us) if needed; fails when an
- * existing folder is not ours or is open to others. */
-int server_prepare_socket_dir(const char *socket_path, struct err *e);
-
 #endif
