@@ -34,7 +34,9 @@ static const char usage_text[] =
 	"  --help      this text\n"
 	"  --version   the version\n"
 	"\n"
-	"environment: AIRUNNER_SOCKET (socket path), AIRUNNER_LOG (debug|info|warn|error)\n";
+	"environment: AIRUNNER_SOCKET (socket path), AIRUNNER_LOG (debug|info|warn|error),\n"
+	"             AIRUNNER_MAX_QUEUED_OUTPUT (bytes of unread output the agent holds\n"
+	"             for all clients; default 512 MiB)\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -75,6 +77,11 @@ static int cmd_serve(int argc, char **argv)
 		} else
 			return usage_error("serve: unknown option %s", argv[i]);
 	}
+	if (getenv("AIRUNNER_MAX_QUEUED_OUTPUT") &&
+	    parse_size(getenv("AIRUNNER_MAX_QUEUED_OUTPUT"),
+		       &opt.max_queued_output) < 0)
+		return usage_error("bad AIRUNNER_MAX_QUEUED_OUTPUT: %s",
+				   getenv("AIRUNNER_MAX_QUEUED_OUTPUT"));
 	r = server_run(&opt, &e);
 	if (r < 0) {
 		fprintf(stderr, "airunner: %s\n", e.msg.ptr);

@@ -36,6 +36,7 @@ static const struct {
 	{ "config", -32013 },
 	{ "parse", -32014 },
 	{ "conflicts", -32015 },
+	{ "output_limit", -32016 },
 };
 
 int rpc_error_code(const char *kind)

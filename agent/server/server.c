@@ -32,6 +32,13 @@
 /* Above this much queued output we stop reading from the client until it
  * drains: backpressure instead of unbounded memory. */
 #define CONN_OUT_HIGH ((size_t)16 << 20)
+/* Output one client may have queued, and all of them together (the total
+ * is AIRUNNER_MAX_QUEUED_OUTPUT bytes when set, for tests and small
+ * machines). A reply that does not fit is answered with an output_limit
+ * error instead (rpc.c), taken from a small reserve of each connection. */
+#define CONN_OUT_MAX ((size_t)256 << 20)
+#define QUEUED_TOTAL_MAX_DEFAULT ((size_t)512 << 20)
+#define CONN_OUT_RESERVE ((size_t)1 << 20)
 #define READ_CHUNK 65536
 
 struct conn {
@@ -48,6 +55,8 @@ struct conn {
 	 * (which may be replying to a call right then): killing there would
 	 * detach the session and run cancel callbacks under their caller. */
 	bool kill_pending;
+	size_t counted;      /* of out.len, what queued.total holds */
+	size_t reserve_used; /* error replies over the limits, until drained */
 	struct conn *next;   /* all connections */
 };
 
@@ -69,6 +78,21 @@ static struct {
 
 static void conn_kill(struct conn *c);
 
+/* Output queued on all connections, and its limit. */
+static struct {
+	size_t total;
+	size_t max;
+} queued = { 0, QUEUED_TOTAL_MAX_DEFAULT };
+
+/* Brings queued.total in line with c->out after it grew or shrank. */
+static void conn_account(struct conn *c)
+{
+	queued.total = queued.total - c->counted + c->out.len;
+	c->counted = c->out.len;
+	if (!c->out.len)
+		c->reserve_used = 0;
+}
+
 /* The peer takes no more output: drop it, kill at the next prepare. */
 static void conn_break(struct conn *c)
 {
@@ -76,6 +100,7 @@ static void conn_break(struct conn *c)
 	ev_io_stop(c->loop, &c->rw);
 	ev_io_stop(c->loop, &c->ww);
 	buf_release(&c->out);
+	conn_account(c);
 }
 
 static void conn_flush(struct conn *c)
@@ -88,6 +113,7 @@ static void conn_flush(struct conn *c)
 				       MSG_NOSIGNAL);
 		if (n > 0) {
 			buf_consume(&c->out, (size_t)n);
+			conn_account(c);
 			continue;
 		}
 		if (n < 0 && errno == EINTR)
@@ -109,21 +135,44 @@ static void conn_flush(struct conn *c)
 		c->kill_pending = true;
 }
 
-static void conn_send(void *transport, const char *data, size_t n)
+static int conn_send(void *transport, const char *data, size_t n,
+		     unsigned flags)
 {
 	struct conn *c = transport;
+	bool fits;
 
 	if (c->dead || c->kill_pending)
-		return;
-	if (buf_add(&c->out, data, n) < 0) {
+		return 0; /* gone: nobody to tell */
+	/* Judged on the whole message before a byte is written: a frame
+	 * is sent whole or not at all. */
+	fits = c->out.len + n <= CONN_OUT_MAX &&
+	       queued.total + n <= queued.max;
+	if (!fits && (flags & RPC_SEND_RESERVE) &&
+	    c->reserve_used + n <= CONN_OUT_RESERVE) {
+		c->reserve_used += n;
+		fits = true;
+	}
+	if (!fits) {
+		log_warn("a reply of %zu bytes cannot be queued (%zu queued for this client, %zu of %zu for all)%s",
+			 n, c->out.len, queued.total, queued.max,
+			 flags & RPC_SEND_RESERVE
+				 ? "; its error reply neither: dropping the client"
+				 : "; answering with an error");
+		if (flags & RPC_SEND_RESERVE)
+			conn_break(c);
+		return -1;
+	}
+	if (buf_add(&c->out, data, n) < 0) { /* cannot happen: max above */
 		log_warn("client output over %zu bytes; dropping the client",
 			 c->out.max);
 		conn_break(c);
-		return;
+		return -1;
 	}
+	conn_account(c);
 	conn_flush(c);
 	if (!c->kill_pending && c->out.len > CONN_OUT_HIGH && ev_is_active(&c->rw))
 		ev_io_stop(c->loop, &c->rw);
+	return 0;
 }
 
 static void conn_close_req(void *transport, bool after_shutdown)
@@ -199,8 +248,8 @@ static struct conn *conn_new(int rfd, int wfd, bool is_stdio)
 	c->rfd = rfd;
 	c->wfd = wfd;
 	c->is_stdio = is_stdio;
-	/* A client that never reads gets cut off rather than growing us. */
-	buf_init(&c->out, (size_t)256 << 20);
+	/* conn_send keeps it within CONN_OUT_MAX and the reserve. */
+	buf_init(&c->out, CONN_OUT_MAX + CONN_OUT_RESERVE);
 	fcntl(rfd, F_SETFL, fcntl(rfd, F_GETFL) | O_NONBLOCK);
 	fcntl(wfd, F_SETFL, fcntl(wfd, F_GETFL) | O_NONBLOCK);
 	ev_io_init(&c->rw, conn_read_cb, rfd, EV_READ);
@@ -233,6 +282,7 @@ static void reap_cb(struct ev_loop *loop, ev_prepare *w, int revents)
 			close(c->rfd);
 		}
 		buf_release(&c->out);
+		conn_account(c);
 		free(c);
 	}
 	if (srv.stopping && !srv.conns)
@@ -245,6 +295,55 @@ static void reap_cb(struct ev_loop *loop, ev_prepare *w, int revents)
 	}
 }
 
+/*
+ * Out of descriptors, accept() fails with EMFILE and leaves the client in
+ * the backlog: the listener stays readable and the loop would spin while
+ * the client waits for ever. A descriptor held in reserve (as libev's and
+ * nginx's users do) lets us accept the client and close it at once, so it
+ * learns at once; when even that is not possible, the listener is not
+ * watched for a moment.
+ */
+static struct {
+	int spare_fd;
+	ev_timer retry_w;
+	double logged; /* ev_now() of the last log line: one a second */
+} fdguard = { .spare_fd = -1 };
+
+static void accept_retry_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	if (fdguard.spare_fd < 0)
+		fdguard.spare_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (!srv.stopping && srv.listen_fd >= 0)
+		ev_io_start(loop, &srv.accept_w);
+}
+
+static void accept_overloaded(struct ev_loop *loop, int why)
+{
+	unsigned refused = 0;
+	int fd;
+
+	if (fdguard.spare_fd >= 0) {
+		close(fdguard.spare_fd);
+		while ((fd = accept4(srv.listen_fd, NULL, NULL,
+				     SOCK_CLOEXEC)) >= 0) {
+			close(fd);
+			refused++;
+		}
+		fdguard.spare_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	}
+	if (ev_now(loop) - fdguard.logged >= 1.0) {
+		fdguard.logged = ev_now(loop);
+		log_warn("out of file descriptors (%s): closed %u new connection(s) unanswered",
+			 strerror(why), refused);
+	}
+	if (fdguard.spare_fd < 0 || !refused) {
+		ev_io_stop(loop, &srv.accept_w);
+		ev_timer_stop(loop, &fdguard.retry_w);
+		ev_timer_set(&fdguard.retry_w, 0.1, 0.);
+		ev_timer_start(loop, &fdguard.retry_w);
+	}
+}
+
 static void accept_cb(struct ev_loop *loop, ev_io *w, int revents)
 {
 	struct ucred cred;
@@ -252,8 +351,11 @@ static void accept_cb(struct ev_loop *loop, ev_io *w, int revents)
 	int fd;
 
 	fd = accept4(srv.listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
-	if (fd < 0)
+	if (fd < 0) {
+		if (errno == EMFILE || errno == ENFILE)
+			accept_overloaded(loop, errno);
 		return;
+	}
 	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) < 0 ||
 	    cred.uid != getuid()) {
 		log_warn("refused a connection from uid %d (not ours)",
@@ -413,6 +515,8 @@ int server_run(const struct server_options *opt, struct err *e)
 	srv.info.stdio = opt->stdio;
 	srv.stopping = false;
 	srv.exit_status = 0;
+	queued.max = opt->max_queued_output ? opt->max_queued_output
+					    : QUEUED_TOTAL_MAX_DEFAULT;
 	rpc_enable_hidden_methods(getenv("AIRUNNER_TEST_METHODS") &&
 				  strcmp(getenv("AIRUNNER_TEST_METHODS"), "1") == 0);
 
@@ -429,6 +533,8 @@ int server_run(const struct server_options *opt, struct err *e)
 		srv.info.socket = srv.socket_path;
 		ev_io_init(&srv.accept_w, accept_cb, srv.listen_fd, EV_READ);
 		ev_io_start(srv.loop, &srv.accept_w);
+		fdguard.spare_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+		ev_timer_init(&fdguard.retry_w, accept_retry_cb, 0.1, 0.);
 		log_info("serving on %s (pid %d)", srv.socket_path,
 			 (int)getpid());
 	}
@@ -452,6 +558,11 @@ int server_run(const struct server_options *opt, struct err *e)
 	ev_prepare_stop(srv.loop, &srv.reap_w);
 	if (ev_is_active(&srv.accept_w))
 		ev_io_stop(srv.loop, &srv.accept_w);
+	if (!opt->stdio)
+		ev_timer_stop(srv.loop, &fdguard.retry_w);
+	if (fdguard.spare_fd >= 0)
+		close(fdguard.spare_fd);
+	fdguard.spare_fd = -1;
 	release_socket();
 	r = srv.exit_status;
 	log_info("stopped");

@@ -15,6 +15,8 @@ struct server_options {
 	bool stdio;              /* serve one client on stdin/stdout */
 	size_t max_frame;        /* 0: 64 MiB */
 	int max_depth;           /* 0: 256 */
+	/* Output queued for all clients together; 0: 512 MiB. */
+	size_t max_queued_output;
 };
 
 /* Runs until stopped; returns the process exit status, or -1 with e set
