@@ -39,6 +39,11 @@
 #define CONN_OUT_MAX ((size_t)256 << 20)
 #define QUEUED_TOTAL_MAX_DEFAULT ((size_t)512 << 20)
 #define CONN_OUT_RESERVE ((size_t)1 << 20)
+/* A client that reads (nothing queued) is served a reply this small even
+ * when others have used up the total: their unread output must not starve
+ * it. Worst case, the clients hold the total plus, each, this and the
+ * reserve (a client that spends its reserve on errors is dropped). */
+#define CONN_OUT_SMALL ((size_t)64 << 10)
 #define READ_CHUNK 65536
 
 struct conn {
@@ -146,7 +151,8 @@ static int conn_send(void *transport, const char *data, size_t n,
 	/* Judged on the whole message before a byte is written: a frame
 	 * is sent whole or not at all. */
 	fits = c->out.len + n <= CONN_OUT_MAX &&
-	       queued.total + n <= queued.max;
+	       (queued.total + n <= queued.max ||
+		(!c->out.len && n <= CONN_OUT_SMALL));
 	if (!fits && (flags & RPC_SEND_RESERVE) &&
 	    c->reserve_used + n <= CONN_OUT_RESERVE) {
 		c->reserve_used += n;
