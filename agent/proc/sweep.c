@@ -84,12 +84,14 @@ int proc_sweep_pass(const struct sweep_target *t)
 
 		if (*end || pid <= 0 || pid == self)
 			continue;
-		if (fstatat(dirfd(d), de->d_name, &st, 0) < 0 ||
-		    st.st_uid != uid)
-			continue; /* not ours to judge, nor to signal */
+		/* Most processes are older than the child: one read and
+		 * they are skipped. */
 		if (read_stat((pid_t)pid, &pi) < 0 ||
 		    pi.state == 'Z' || pi.state == 'X' || pi.start < t->since)
 			continue;
+		if (fstatat(dirfd(d), de->d_name, &st, 0) < 0 ||
+		    st.st_uid != uid)
+			continue; /* not ours to judge, nor to signal */
 		tagged = t->tag && has_tag((pid_t)pid, t->tag);
 		/* A member of the group counts when it carries the tag or
 		 * is our own child (its parent died, we adopted it): the
