@@ -154,6 +154,7 @@ static void handle_status(struct rpc_call *call)
 	/* This status request itself is not counted as work in flight. */
 	json_kv_int(&w, "requestsInFlight", rpc_stats.calls_in_flight - 1);
 	json_kv_int(&w, "requestsTotal", (int64_t)rpc_stats.requests_total);
+	json_kv_int(&w, "queuedOutputBytes", (int64_t)info->queued_output);
 	json_obj_end(&w);
 	rpc_call_reply_buf(call, &out);
 }

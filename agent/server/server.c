@@ -60,7 +60,10 @@ struct conn {
 	 * (which may be replying to a call right then): killing there would
 	 * detach the session and run cancel callbacks under their caller. */
 	bool kill_pending;
-	size_t counted;      /* of out.len, what queued.total holds */
+	/* out.ptr[0..out_off) is written; compacted now and then, not on
+	 * every write (a memmove per write is quadratic in the queue). */
+	size_t out_off;
+	size_t counted;      /* of the pending output, what queued.total holds */
 	size_t reserve_used; /* error replies over the limits, until drained */
 	struct conn *next;   /* all connections */
 };
@@ -87,15 +90,25 @@ static void conn_kill(struct conn *c);
 static struct {
 	size_t total;
 	size_t max;
-} queued = { 0, QUEUED_TOTAL_MAX_DEFAULT };
+	double logged; /* ev_now() of the last refusal logged */
+} queued = { 0, QUEUED_TOTAL_MAX_DEFAULT, 0 };
 
 /* Brings queued.total in line with c->out after it grew or shrank. */
 static void conn_account(struct conn *c)
 {
-	queued.total = queued.total - c->counted + c->out.len;
-	c->counted = c->out.len;
-	if (!c->out.len)
+	size_t pending = c->out.len - c->out_off;
+
+	queued.total = queued.total - c->counted + pending;
+	c->counted = pending;
+	srv.info.queued_output = queued.total;
+	if (!pending)
 		c->reserve_used = 0;
+}
+
+/* Output not yet written. */
+static size_t conn_pending(const struct conn *c)
+{
+	return c->out.len - c->out_off;
 }
 
 /* The peer takes no more output: drop it, kill at the next prepare. */
@@ -105,6 +118,7 @@ static void conn_break(struct conn *c)
 	ev_io_stop(c->loop, &c->rw);
 	ev_io_stop(c->loop, &c->ww);
 	buf_release(&c->out);
+	c->out_off = 0;
 	conn_account(c);
 }
 
@@ -113,11 +127,22 @@ static void conn_flush(struct conn *c)
 	ssize_t n;
 
 	while (c->out.len) {
-		n = c->is_stdio ? write(c->wfd, c->out.ptr, c->out.len)
-				: send(c->wfd, c->out.ptr, c->out.len,
-				       MSG_NOSIGNAL);
+		const char *p = c->out.ptr + c->out_off;
+		size_t left = conn_pending(c);
+
+		n = c->is_stdio ? write(c->wfd, p, left)
+				: send(c->wfd, p, left, MSG_NOSIGNAL);
 		if (n > 0) {
-			buf_consume(&c->out, (size_t)n);
+			c->out_off += (size_t)n;
+			if (c->out_off == c->out.len) {
+				/* Drained: a big queue gives its memory
+				 * back rather than keep it for the next. */
+				if (c->out.cap > ((size_t)1 << 20))
+					buf_release(&c->out);
+				else
+					buf_truncate(&c->out, 0);
+				c->out_off = 0;
+			}
 			conn_account(c);
 			continue;
 		}
@@ -150,7 +175,7 @@ static int conn_send(void *transport, const char *data, size_t n,
 		return 0; /* gone: nobody to tell */
 	/* Judged on the whole message before a byte is written: a frame
 	 * is sent whole or not at all. */
-	fits = c->out.len + n <= CONN_OUT_MAX &&
+	fits = conn_pending(c) + n <= CONN_OUT_MAX &&
 	       (queued.total + n <= queued.max ||
 		(!c->out.len && n <= CONN_OUT_SMALL));
 	if (!fits && (flags & RPC_SEND_RESERVE) &&
@@ -159,14 +184,27 @@ static int conn_send(void *transport, const char *data, size_t n,
 		fits = true;
 	}
 	if (!fits) {
-		log_warn("a reply of %zu bytes cannot be queued (%zu queued for this client, %zu of %zu for all)%s",
-			 n, c->out.len, queued.total, queued.max,
-			 flags & RPC_SEND_RESERVE
-				 ? "; its error reply neither: dropping the client"
-				 : "; answering with an error");
+		/* One line a second: a client that sends many requests and
+		 * reads nothing must not flood the log either. */
+		if (flags & RPC_SEND_RESERVE)
+			log_warn("a client reads none of its output and its error replies exceed %zu bytes: dropping it",
+				 CONN_OUT_RESERVE);
+		else if (ev_now(c->loop) - queued.logged >= 1.0) {
+			queued.logged = ev_now(c->loop);
+			log_warn("a reply of %zu bytes cannot be queued (%zu queued for this client, %zu of %zu for all); answering with an error",
+				 n, conn_pending(c), queued.total,
+				 queued.max);
+		}
 		if (flags & RPC_SEND_RESERVE)
 			conn_break(c);
 		return -1;
+	}
+	/* Written bytes go before the buf grows: once they are half of
+	 * it, or when they are in the way of its max. */
+	if (c->out_off && (c->out_off >= c->out.len / 2 ||
+			   c->out.len + n > c->out.max)) {
+		buf_consume(&c->out, c->out_off);
+		c->out_off = 0;
 	}
 	if (buf_add(&c->out, data, n) < 0) { /* cannot happen: max above */
 		log_warn("client output over %zu bytes; dropping the client",
@@ -176,7 +214,8 @@ static int conn_send(void *transport, const char *data, size_t n,
 	}
 	conn_account(c);
 	conn_flush(c);
-	if (!c->kill_pending && c->out.len > CONN_OUT_HIGH && ev_is_active(&c->rw))
+	if (!c->kill_pending && conn_pending(c) > CONN_OUT_HIGH &&
+	    ev_is_active(&c->rw))
 		ev_io_stop(c->loop, &c->rw);
 	return 0;
 }

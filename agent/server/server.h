@@ -32,6 +32,7 @@ struct server_info {
 	double started;     /* ev_time() at start */
 	const char *socket; /* NULL in stdio mode */
 	bool stdio;
+	size_t queued_output; /* bytes written by no client yet, all of them */
 };
 const struct server_info *server_info(void);
 

@@ -12,6 +12,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node.js';
 import { BIN, runCli, startAgent, tmpDir, withTimeout } from '../lib/agent.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -176,6 +177,57 @@ test('an agent of another uid in a folder of ours is refused before a byte is se
 	assert.equal(fs.readFileSync(log).length, 0, 'the stranger received bytes');
 });
 
+/* ---- item 3: no process outlives its check ---- */
+
+/* A repo whose one check leaves a grandchild in a session of its own,
+ * ignoring SIGTERM, its output closed, its pid written to a file; then the
+ * check hangs. */
+function leavingRepo(t, timeout) {
+	const repo = tmpDir();
+	t.after(() => fs.rmSync(repo, { recursive: true, force: true }));
+	const pidFile = path.join(repo, '.pid');
+	fs.writeFileSync(path.join(repo, 'leave.sh'),
+			 `setsid sh -c 'trap "" TERM; echo $$ >"$1"; exec sleep 300' sh ${pidFile} >/dev/null 2>&1 &\n` +
+			 'trap "" TERM\nsleep 300\n');
+	fs.writeFileSync(path.join(repo, '.airunner'),
+			 `[check "leave"]\n\tcommand = sh ${path.join(repo, 'leave.sh')}\n\tfiles = *\n` +
+			 (timeout ? `\ttimeout = ${timeout}\n` : ''));
+	spawnSync('git', ['init', '-q', repo]);
+	spawnSync('git', ['-C', repo, 'add', '.']);
+	return { repo, pidFile };
+}
+
+const pidAlive = (pid) => {
+	try {
+		const st = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return !/^\S+ \(.*\) [ZX]/.test(st);
+	} catch {
+		return false;
+	}
+};
+
+for (const how of ['timeout', 'cancel']) {
+	test(`verify/run ended by ${how}: the check's setsid grandchild that ignores SIGTERM is killed too`, async (t) => {
+		const agent = await startAgent();
+		t.after(() => agent.cleanup());
+		const { repo, pidFile } = leavingRepo(t, how === 'timeout' ? 1 : 0);
+		const conn = await agent.client(repo);
+		const cts = new CancellationTokenSource();
+		const run = conn.sendRequest('verify/run', { root: repo, staged: true }, cts.token);
+		assert.ok(await until(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8').trim()), 'the grandchild started');
+		const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+		if (how === 'cancel')
+			cts.cancel();
+		const outcome = await withTimeout(run.then((r) => r, (e) => e), 10000, 'verify/run');
+		if (how === 'timeout')
+			assert.equal(outcome.checks[0].status, 'timeout');
+		else
+			assert.equal(outcome.code, -32800);
+		assert.ok(await until(() => !pidAlive(pid)), `the grandchild (pid ${pid}) outlived the check`);
+		await answersStatus(agent);
+	});
+}
+
 /* ---- item 8: out of file descriptors ---- */
 
 /* utime + stime of pid, in clock ticks. */
@@ -252,10 +304,13 @@ test('unread output is capped in total; a reply that does not fit is answered wi
 	}
 	t.after(() => clients.forEach(({ s }) => s.destroy()));
 	assert.ok(await until(() => /cannot be queued/.test(agent.stderr()), 10000), 'the agent refused to queue a reply');
-	/* Meanwhile another client is served at once. */
-	await answersStatus(agent);
+	/* Meanwhile another client is served at once, and is told how much
+	 * output waits for readers. */
+	await sleep(300);
+	const conn = await agent.client();
+	const st = await withTimeout(conn.sendRequest('status'), 2000, 'status');
 
-	let errors = 0;
+	let errors = 0, errorBytes = 0;
 	for (const [c, { s, got }] of clients.entries()) {
 		s.resume();
 		const done = () => parseFrames(Buffer.concat(got)).length >= perClient + 1;
@@ -268,8 +323,14 @@ test('unread output is capped in total; a reply that does not fit is answered wi
 			assert.equal(m.error.code, -32016);
 			assert.equal(m.error.data.kind, 'output_limit');
 			errors++;
+			errorBytes += frame(m).length;
 		}
 	}
 	assert.ok(errors > 0, 'some replies did not fit the total and were answered with an error');
+	/* Bounded: the total, plus what each reading client may always get
+	 * (64 KiB), plus the error replies standing in for the rest. */
+	const bound = cap + 4 * (64 << 10) + errorBytes;
+	t.diagnostic(`${st.queuedOutputBytes} bytes queued (bound ${bound}); ${errors} replies answered with output_limit`);
+	assert.ok(st.queuedOutputBytes <= bound, `${st.queuedOutputBytes} bytes queued, over ${bound}`);
 	await answersStatus(agent);
 });
