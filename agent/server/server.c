@@ -441,9 +441,9 @@ const struct server_info *server_info(void)
 	return &srv.info;
 }
 
-/* Nobody holds the lock, so a socket left at path is a dead agent's.
- * Only a socket is removed: anything else there is not ours to delete. */
-static int unlink_stale_socket(const char *path, struct err *e)
+/* Removes the socket at path (a dead agent's, when we take the lock; ours,
+ * when we stop). Only a socket: anything else there is not ours to delete. */
+static int unlink_socket(const char *path, struct err *e)
 {
 	struct stat st;
 
@@ -501,7 +501,7 @@ static int take_socket(const char *path, struct err *e)
 	if (ftruncate(srv.lock_fd, 0) < 0 ||
 	    pwrite(srv.lock_fd, pid.ptr, pid.len, 0) < 0)
 		log_warn("cannot record our pid in %s", lock.ptr);
-	if (unlink_stale_socket(path, e) < 0)
+	if (unlink_socket(path, e) < 0)
 		goto out;
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (fd < 0) {
@@ -532,9 +532,14 @@ out:
 static void release_socket(void)
 {
 	if (srv.listen_fd >= 0) {
+		struct err e = ERR_INIT;
+
 		close(srv.listen_fd);
 		srv.listen_fd = -1;
-		unlink(srv.socket_path);
+		/* Still only a socket: whatever else took its place stays. */
+		if (unlink_socket(srv.socket_path, &e) < 0)
+			log_warn("%s", e.msg.ptr);
+		err_clear(&e);
 	}
 	if (srv.lock_fd >= 0) {
 		unlink(srv.lock_path);
