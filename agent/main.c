@@ -57,7 +57,9 @@ static const char usage_text[] =
 	"  AIRUNNER_SOCKET   the agent's socket     AIRUNNER_LOG  debug|info|warn|error\n"
 	"  AIRUNNER_SKIP=1   skip the hook once     NO_COLOR      no colours\n"
 	"  AIRUNNER_BIN      the binary the hook runs\n"
-	"  AIRUNNER_DATADIR  the folder holding patterns/ (default: beside the binary)\n";
+	"  AIRUNNER_DATADIR  the folder holding patterns/ (default: beside the binary)\n"
+	"  AIRUNNER_MAX_QUEUED_OUTPUT  bytes of unread output the agent holds for\n"
+	"                    all clients together (default 512 MiB)\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -98,6 +100,11 @@ static int cmd_serve(int argc, char **argv)
 		} else
 			return usage_error("serve: unknown option %s", argv[i]);
 	}
+	if (getenv("AIRUNNER_MAX_QUEUED_OUTPUT") &&
+	    parse_size(getenv("AIRUNNER_MAX_QUEUED_OUTPUT"),
+		       &opt.max_queued_output) < 0)
+		return usage_error("bad AIRUNNER_MAX_QUEUED_OUTPUT: %s",
+				   getenv("AIRUNNER_MAX_QUEUED_OUTPUT"));
 	r = server_run(&opt, &e);
 	if (r < 0) {
 		fprintf(stderr, "airunner: %s\n", e.msg.ptr);

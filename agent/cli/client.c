@@ -21,10 +21,10 @@
 
 #include "json/json.h"
 #include "rpc/frame.h"
-#include "server/server.h"
 #include "util/env.h"
 #include "util/fs.h"
 #include "util/mem.h"
+#include "util/paths.h"
 
 extern char **environ;
 
@@ -44,33 +44,6 @@ static double now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
-
-void client_default_socket(struct buf *out)
-{
-	const char *env = getenv("AIRUNNER_SOCKET");
-	const char *rt = getenv("XDG_RUNTIME_DIR");
-
-	if (env && *env)
-		buf_adds(out, env);
-	else if (rt && *rt)
-		buf_addf(out, "%s/airunner/agent.sock", rt);
-	else
-		buf_addf(out, "/tmp/airunner-%d/agent.sock", (int)getuid());
-}
-
-/* The agent's log when we start it: $XDG_STATE_HOME/airunner/agent.log. */
-static void default_log_path(struct buf *out)
-{
-	const char *st = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-
-	if (st && *st)
-		buf_addf(out, "%s/airunner", st);
-	else if (home && *home)
-		buf_addf(out, "%s/.local/state/airunner", home);
-	else
-		buf_addf(out, "/tmp/airunner-%d", (int)getuid());
 }
 
 static const char *self_exe(void)
@@ -121,7 +94,7 @@ static int start_agent(const char *socket_path, struct err *e)
 	pid_t pid;
 	int r;
 
-	default_log_path(&logp);
+	paths_state_dir(&logp); /* the agent logs to STATE/agent.log */
 	fs_mkdirs(logp.ptr, 0700, NULL); /* if it fails, so does the open */
 	buf_adds(&logp, "/agent.log");
 	posix_spawn_file_actions_init(&fa);
@@ -354,20 +327,62 @@ int client_call(struct client *c, const char *method, const char *params_json,
 	}
 }
 
+/*
+ * The agent's uid, from the kernel (SO_PEERCRED): whatever the folder looked
+ * like, only an agent of ours may hear a request. Checked before we send a
+ * byte: verify/run carries the repository's paths.
+ */
+static int check_peer(int fd, const char *path, struct err *e)
+{
+	struct ucred cred;
+	socklen_t len = sizeof(cred);
+
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) < 0)
+		return err_set_errno(e, ERR_UNSAFE_SOCKET,
+				     "cannot tell who listens on %s", path);
+	if (cred.uid != getuid())
+		return err_set(e, ERR_UNSAFE_SOCKET,
+			       "the agent on %s runs as uid %d, not as us (uid %d); refusing to talk to it",
+			       path, (int)cred.uid, (int)getuid());
+	return 0;
+}
+
+/* The socket's folder must be ours and private before we connect; a
+ * missing folder is only "nobody listens" (1). */
+static int check_socket_dir(const char *path, struct err *e)
+{
+	if (paths_check_socket_dir(path, false, e) == 0)
+		return 0;
+	if (e->kind == ERR_IO && errno == ENOENT) {
+		err_clear(e);
+		return 1;
+	}
+	if (e->kind == ERR_UNSAFE_SOCKET)
+		err_prefix(e, "refusing the agent's socket %s", path);
+	return -1;
+}
+
 static int connect_or_start(struct client *c, const char *path,
 			    unsigned flags, int timeout_ms, struct err *e)
 {
 	double deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 5000);
 	bool started = false;
-	int fd;
+	int fd, dir;
 
 	for (;;) {
-		fd = try_connect(path);
+		dir = check_socket_dir(path, e);
+		if (dir < 0)
+			return -1;
+		fd = dir == 0 ? try_connect(path) : -1;
 		if (fd >= 0) {
+			if (check_peer(fd, path, e) < 0) {
+				close(fd);
+				return -1;
+			}
 			c->rfd = c->wfd = fd;
 			return 0;
 		}
-		if (errno != ENOENT && errno != ECONNREFUSED &&
+		if (dir == 0 && errno != ENOENT && errno != ECONNREFUSED &&
 		    errno != EAGAIN)
 			return err_set_errno(e, ERR_AGENT_UNAVAILABLE,
 					     "cannot connect to %s", path);
@@ -378,7 +393,7 @@ static int connect_or_start(struct client *c, const char *path,
 		if (!started) {
 			struct err se = ERR_INIT;
 
-			if (server_prepare_socket_dir(path, &se) < 0 ||
+			if (paths_check_socket_dir(path, true, &se) < 0 ||
 			    start_agent(path, &se) < 0) {
 				err_move(e, &se);
 				return -1;
@@ -414,7 +429,7 @@ int client_open(struct client **out, const char *socket_path,
 		if (socket_path)
 			buf_adds(&path, socket_path);
 		else
-			client_default_socket(&path);
+			paths_socket_default(&path);
 		if (connect_or_start(c, path.ptr, flags, timeout_ms, e) < 0)
 			goto out;
 	}

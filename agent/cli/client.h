@@ -19,9 +19,11 @@ enum {
 	CLIENT_STDIO = 1 << 1,     /* spawn a private `airunner serve --stdio` */
 };
 
-/* socket_path NULL = the default path (DESIGN.md). workspace may be NULL.
- * timeout_ms bounds connecting (and starting) the agent. On failure e->kind
- * is "agent_unavailable" with the reason. */
+/* socket_path NULL = the default path (paths_socket_default). workspace may
+ * be NULL. timeout_ms bounds connecting (and starting) the agent. Before a
+ * byte is sent, the socket's folder must be ours and private and the agent
+ * must run as our uid; a refusal has e->kind ERR_UNSAFE_SOCKET and says why.
+ * Other failures: e->kind "agent_unavailable" with the reason. */
 int client_open(struct client **out, const char *socket_path,
 		const char *workspace, unsigned flags, int timeout_ms,
 		struct err *e);
@@ -43,9 +45,5 @@ void client_on_notify(struct client *c,
 				 void *data),
 		      void *data);
 void client_close(struct client *c);
-
-/* The default socket path: $XDG_RUNTIME_DIR/airunner/agent.sock, or
- * /tmp/airunner-UID/agent.sock. Appended to out. */
-void client_default_socket(struct buf *out);
 
 #endif

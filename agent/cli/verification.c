@@ -11,6 +11,7 @@
 
 #include "cli/client.h"
 #include "json/json.h"
+#include "proc/proc.h"
 #include "verify/verify.h"
 
 /* Reaching (or starting) the agent must be quick: past this, the checks run
@@ -137,6 +138,13 @@ static int verify_by_agent(const struct verification *v, const char *params,
 
 	if (client_open(&c, NULL, v->root, CLIENT_AUTOSTART,
 			CONNECT_TIMEOUT_MS, &ce) < 0) {
+		/* A socket that is not safely ours (someone else's folder or
+		 * agent) is an attack or a mistake to be told about, not an
+		 * absent agent: the caller's error policy decides. */
+		if (ce.kind == ERR_UNSAFE_SOCKET) {
+			err_move(e, &ce);
+			return -1;
+		}
 		err_clear(&ce);
 		return 1;
 	}
@@ -205,6 +213,7 @@ static int verify_in_process(const struct verification *v, struct buf *result,
 	};
 	struct json_writer w;
 
+	proc_adopt_orphans(); /* as the agent does for its checks */
 	if (verify_run(&ip.run, EV_DEFAULT, &req, in_process_done, &ip, e) < 0)
 		return -1;
 	ev_timer_init(&ip.limit, in_process_limit, VERIFY_TIMEOUT_S, 0.0);

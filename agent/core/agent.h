@@ -12,6 +12,7 @@
 #define AIRUNNER_AGENT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct ev_loop;
 struct job_engine;
@@ -40,6 +41,7 @@ struct agent {
 	double started;     /* ev_time() at start */
 	const char *socket; /* NULL on stdio */
 	bool stdio;
+	size_t queued_output; /* bytes no client has read yet, all of them */
 	const struct agent_ops *ops;
 	void *ops_data; /* the server */
 };

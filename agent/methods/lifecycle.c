@@ -113,6 +113,7 @@ static void handle_status(struct rpc_call *call)
 	/* This status request itself is not counted as work in flight. */
 	json_kv_int(&w, "requestsInFlight", st->calls_in_flight - 1);
 	json_kv_int(&w, "requestsTotal", (int64_t)st->requests_total);
+	json_kv_int(&w, "queuedOutputBytes", (int64_t)a->queued_output);
 	json_key(&w, "jobs");
 	json_obj_begin(&w);
 	json_kv_int(&w, "queued", job_engine_count(a->jobs, JOB_QUEUED));

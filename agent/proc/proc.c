@@ -7,10 +7,13 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "proc/sweep.h"
+#include "util/log.h"
 #include "util/mem.h"
 
 extern char **environ;
@@ -28,6 +31,9 @@ struct proc {
 	bool cancelled;
 	bool killing;
 	int kill_rounds; /* SIGKILLs sent after the leader exited */
+	int sweeps;      /* passes after done, while leftovers die */
+	char *tag;       /* PROC_TAG_NAME=agentpid-seq, in the child's env */
+	unsigned long long since; /* the leader's start time */
 	int wstatus;
 	double start;
 	double kill_grace;
@@ -37,6 +43,20 @@ struct proc {
 	void *data;
 };
 
+/* Children not yet done: leftovers that no tag or group ties to a child
+ * are killed only when none is running (sweep.h). */
+static unsigned live_count;
+static unsigned long long tag_seq;
+
+void proc_adopt_orphans(void)
+{
+	/* Descendants whose parent dies come to us instead of init: libev
+	 * reaps them, and proc_sweep_pass finds them by their parent. */
+	if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
+		log_warn("cannot become a child subreaper: %s",
+			 strerror(errno));
+}
+
 int proc_pid(const struct proc *p)
 {
 	return p->pid;
@@ -44,7 +64,7 @@ int proc_pid(const struct proc *p)
 
 /* environ with spec->env laid over it; the strings are borrowed, the array
  * is the caller's to free. */
-static char **env_merge(const char *const *add)
+static char **env_merge(const char *const *add, char *tag)
 {
 	size_t n = 0, nadd = 0, i, j, k = 0;
 	char **envp;
@@ -53,12 +73,16 @@ static char **env_merge(const char *const *add)
 		n++;
 	while (add && add[nadd])
 		nadd++;
-	envp = xcalloc(n + nadd + 1, sizeof(*envp));
+	envp = xcalloc(n + nadd + 2, sizeof(*envp));
 	for (i = 0; i < n; i++) {
 		const char *eq = strchr(environ[i], '=');
 		size_t klen = eq ? (size_t)(eq - environ[i]) : strlen(environ[i]);
 		bool replaced = false;
 
+		/* Our own tag, inherited when the agent runs under a check
+		 * (tests do), gives way to the child's. */
+		replaced = klen == strlen(PROC_TAG_NAME) &&
+			   !strncmp(environ[i], PROC_TAG_NAME, klen);
 		for (j = 0; j < nadd && !replaced; j++)
 			replaced = !strncmp(add[j], environ[i], klen) &&
 				   add[j][klen] == '=';
@@ -67,12 +91,49 @@ static char **env_merge(const char *const *add)
 	}
 	for (j = 0; j < nadd; j++)
 		envp[k++] = (char *)add[j];
+	envp[k++] = tag; /* last, where sweep.c looks first */
 	return envp;
+}
+
+static void proc_free(struct proc *p)
+{
+	free(p->tag);
+	free(p);
+}
+
+/* One pass over what p left; true when something was still there. */
+static bool proc_sweep(struct proc *p)
+{
+	struct sweep_target t = {
+		.pgid = p->pid,
+		.tag = p->tag,
+		.since = p->since,
+		.strays = live_count == 0,
+	};
+
+	return proc_sweep_pass(&t) > 0;
+}
+
+/* After done: SIGKILLed leftovers take a moment to die, and their own
+ * children come to us (the subreaper) only then; pass again until nothing
+ * is left, for at most a second. The timer keeps the loop alive, so a
+ * short-lived caller (the hook) does not exit before it is done. */
+static void on_sweep_timer(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct proc *p = w->data;
+
+	if (proc_sweep(p) && ++p->sweeps < 50)
+		return;
+	if (p->sweeps >= 50)
+		log_warn("processes left by pid %d would not die", (int)p->pid);
+	ev_timer_stop(loop, w);
+	proc_free(p);
 }
 
 static void proc_finish(struct proc *p)
 {
 	struct proc_result *r = &p->res;
+	bool leftovers;
 
 	ev_child_stop(p->loop, &p->child_w);
 	ev_io_stop(p->loop, &p->io_w);
@@ -95,9 +156,26 @@ static void proc_finish(struct proc *p)
 		r->status = PROC_SIGNALED;
 	r->duration = ev_time() - p->start;
 
+	/*
+	 * No process outlives its check: whatever the check left (a
+	 * background child of a check that passed, a grandchild that ignored
+	 * SIGTERM and closed its output, a setsid escapee) gets SIGKILL now,
+	 * before the result goes out. The leader is reaped by now, so its
+	 * group id is not used as such: proc_sweep_pass kills members one by
+	 * one, and only those it can tie to this child (sweep.h).
+	 */
+	live_count--;
+	leftovers = proc_sweep(p);
+
 	p->fn(p, r, p->data);
 	buf_release(&r->output);
-	free(p);
+	if (!leftovers) {
+		proc_free(p);
+		return;
+	}
+	ev_set_cb(&p->kill_w, on_sweep_timer);
+	ev_timer_set(&p->kill_w, 0.02, 0.02);
+	ev_timer_start(p->loop, &p->kill_w);
 }
 
 static void proc_maybe_finish(struct proc *p)
@@ -214,6 +292,7 @@ int proc_spawn(struct proc **out, struct ev_loop *loop,
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
 	sigset_t none, all;
+	struct buf tag = BUF_INIT;
 	char **envp = NULL;
 	int pfd[2] = { -1, -1 };
 	struct proc *p = NULL;
@@ -259,7 +338,8 @@ int proc_spawn(struct proc **out, struct ev_loop *loop,
 	    (rc = posix_spawnattr_setsigdefault(&attr, &all)))
 		goto spawn_err;
 
-	envp = env_merge(spec->env);
+	buf_addf(&tag, "%s=%d-%llu", PROC_TAG_NAME, (int)getpid(), ++tag_seq);
+	envp = env_merge(spec->env, tag.ptr);
 	rc = posix_spawnp(&pid, spec->argv[0], &fa, &attr,
 			  (char *const *)spec->argv, envp);
 	if (rc != 0) {
@@ -282,6 +362,9 @@ int proc_spawn(struct proc **out, struct ev_loop *loop,
 	p->fd = pfd[0];
 	pfd[0] = -1;
 	p->start = ev_time();
+	p->tag = buf_detach(&tag, NULL);
+	p->since = proc_sweep_starttime(pid);
+	live_count++;
 	p->kill_grace = spec->kill_grace > 0 ? spec->kill_grace
 					     : PROC_KILL_GRACE_DEFAULT;
 	p->output_max = spec->output_max ? spec->output_max
@@ -319,6 +402,7 @@ out:
 	if (attr_ok)
 		posix_spawnattr_destroy(&attr);
 	free(envp);
+	buf_release(&tag);
 	if (pfd[0] >= 0)
 		close(pfd[0]);
 	if (pfd[1] >= 0)

@@ -14,7 +14,10 @@
  * calls waitpid(-1) or installs a SIGCHLD handler.
  *
  * A timeout or proc_cancel() kills the whole group: SIGTERM, then SIGKILL
- * after the grace period.
+ * after the grace period. When a child is done for any reason, whatever it
+ * left running (in its group, or escaped with setsid but still carrying its
+ * environment tag, or orphaned to us as subreaper) gets SIGKILL before the
+ * callback runs: no process outlives its check.
  */
 #ifndef AIRUNNER_PROC_H
 #define AIRUNNER_PROC_H
@@ -30,6 +33,9 @@ struct proc;
 
 #define PROC_OUTPUT_MAX_DEFAULT ((size_t)1 << 20)
 #define PROC_KILL_GRACE_DEFAULT 2.0
+/* Every child's environment carries PROC_TAG_NAME=AGENTPID-SEQ, by which
+ * its descendants are found when it is done (sweep.h). */
+#define PROC_TAG_NAME "AIRUNNER_PROC"
 
 struct proc_spec {
 	/* NULL-terminated; argv[0] is looked up in PATH when it has no '/'.
@@ -81,6 +87,11 @@ int proc_spawn(struct proc **out, struct ev_loop *loop,
  * its callback still comes, later, with PROC_CANCELLED. Only valid before the
  * callback ran; a second call does nothing. */
 void proc_cancel(struct proc *p);
+
+/* Makes this process the child subreaper (Linux): descendants orphaned by
+ * a child's death come to us, not to init, so they can be found and
+ * killed. Call once, early, in a process that runs children. */
+void proc_adopt_orphans(void);
 
 /* The child's pid (also its process group id). */
 int proc_pid(const struct proc *p);

@@ -136,15 +136,49 @@ __attribute__((noinline)) static void session_unref(struct rpc_session *s)
 	free(s);
 }
 
-static void session_send(struct rpc_session *s, const char *body, size_t n)
+static int session_send_flags(struct rpc_session *s, const char *body,
+			      size_t n, unsigned flags)
 {
 	struct buf framed = BUF_INIT;
+	int r;
 
 	if (!s->transport)
-		return;
+		return 0; /* nobody listens: nothing to refuse */
 	frame_write(&framed, body, n);
-	s->ops->send(s->transport, framed.ptr, framed.len);
+	r = s->ops->send(s->transport, framed.ptr, framed.len, flags);
 	buf_release(&framed);
+	return r;
+}
+
+static void build_error(struct buf *out, const struct rpc_msg *msg, int id,
+			enum err_kind kind, const char *message,
+			const char *data_json);
+
+/*
+ * Sends a response; one the transport cannot queue (a client that does not
+ * read its output, over its share or the agent's total) is answered with a
+ * small output_limit error in its place, so the client learns why instead
+ * of waiting for ever. msg and id name the request (id < 0: null).
+ */
+static void session_send_reply(struct rpc_session *s, const char *body,
+			       size_t n, const struct rpc_msg *msg, int id)
+{
+	struct buf out = BUF_INIT, why = BUF_INIT;
+
+	if (session_send_flags(s, body, n, 0) == 0)
+		return;
+	buf_addf(&why,
+		 "the reply (%zu bytes) cannot be queued: this client is not reading its output, or the agent holds too much unread output",
+		 n);
+	build_error(&out, msg, id, ERR_OUTPUT_LIMIT, why.ptr, NULL);
+	session_send_flags(s, out.ptr, out.len, RPC_SEND_RESERVE);
+	buf_release(&out);
+	buf_release(&why);
+}
+
+static void session_send(struct rpc_session *s, const char *body, size_t n)
+{
+	session_send_reply(s, body, n, NULL, -1);
 }
 
 /* Runs each call's cancel callback once; callbacks may end calls, so the
@@ -321,6 +355,10 @@ static void call_answer(struct rpc_call *c, const struct buf *body)
 	if (c->answered)
 		return;
 	c->answered = true;
+	if (!c->batch && c->id >= 0 && body) {
+		session_send_reply(c->s, body->ptr, body->len, c->msg, c->id);
+		return;
+	}
 	respond(c->s, c->batch, c->id >= 0 ? body : NULL);
 }
 
@@ -534,7 +572,9 @@ void rpc_session_notify(struct rpc_session *s, const char *method,
 	if (!s->transport)
 		return;
 	build_notification(&out, method, params_json, n);
-	session_send(s, out.ptr, out.len);
+	/* A notification that cannot be queued is dropped: it answers
+	 * nothing, and the reply that follows reports the limit. */
+	session_send_flags(s, out.ptr, out.len, 0);
 	buf_release(&out);
 }
 
@@ -578,7 +618,7 @@ void rpc_server_publish(struct rpc_server *srv, const char *const *topics,
 			continue;
 		if (!out.len)
 			build_notification(&out, method, params_json, n);
-		session_send(s, out.ptr, out.len);
+		session_send_flags(s, out.ptr, out.len, 0);
 	}
 	buf_release(&out);
 }

@@ -18,12 +18,19 @@
 struct rpc_session;
 
 struct rpc_transport_ops {
-	/* Queue bytes for the client (already framed). */
-	void (*send)(void *transport, const char *data, size_t n);
+	/* Queue bytes for the client (already framed): 0, or -1 when they
+	 * cannot be queued (the client is over its output limits). flags:
+	 * RPC_SEND_RESERVE marks the small error that stands in for a reply
+	 * refused that way; the transport takes it from a reserve, or drops
+	 * the client if even that is spent. */
+	int (*send)(void *transport, const char *data, size_t n,
+		    unsigned flags);
 	/* The client asked to end the connection (`exit`); after_shutdown
 	 * tells whether it sent `shutdown` first (LSP's exit code rule). */
 	void (*close)(void *transport, bool after_shutdown);
 };
+
+#define RPC_SEND_RESERVE 1u
 
 struct rpc_limits {
 	size_t max_frame; /* body bytes; 0 = FRAME_DEFAULT_MAX_BODY */

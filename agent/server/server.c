@@ -23,17 +23,30 @@
 
 #include <ev.h>
 
-#include "cli/client.h"
 #include "core/agent.h"
 #include "job/job.h"
 #include "methods/methods.h"
+#include "proc/proc.h"
 #include "rpc/session.h"
 #include "util/log.h"
 #include "util/mem.h"
+#include "util/paths.h"
 
 /* Above this much queued output we stop reading from the client until it
  * drains: backpressure instead of unbounded memory. */
 #define CONN_OUT_HIGH ((size_t)16 << 20)
+/* Output one client may have queued, and all of them together (the total
+ * is AIRUNNER_MAX_QUEUED_OUTPUT bytes when set, for tests and small
+ * machines). A reply that does not fit is answered with an output_limit
+ * error instead (rpc.c), taken from a small reserve of each connection. */
+#define CONN_OUT_MAX ((size_t)256 << 20)
+#define QUEUED_TOTAL_MAX_DEFAULT ((size_t)512 << 20)
+#define CONN_OUT_RESERVE ((size_t)1 << 20)
+/* A client that reads (nothing queued) is served a reply this small even
+ * when others have used up the total: their unread output must not starve
+ * it. Worst case, the clients hold the total plus, each, this and the
+ * reserve (a client that spends its reserve on errors is dropped). */
+#define CONN_OUT_SMALL ((size_t)64 << 10)
 #define READ_CHUNK 65536
 
 struct server;
@@ -53,7 +66,19 @@ struct conn {
 	 * (which may be replying to a call right then): killing there would
 	 * detach the session and run cancel callbacks under their caller. */
 	bool kill_pending;
+	/* out.ptr[0..out_off) is written; compacted now and then, not on
+	 * every write (a memmove per write is quadratic in the queue). */
+	size_t out_off;
+	size_t counted;      /* of the pending output, what queued.total holds */
+	size_t reserve_used; /* error replies over the limits, until drained */
 	struct conn *next;   /* all connections */
+};
+
+/* Output queued on all connections, and its limit. */
+struct queued_output {
+	size_t total;
+	size_t max;
+	double logged; /* ev_now() of the last refusal logged */
 };
 
 /* The transports of one server_run, and the agent they serve. */
@@ -71,10 +96,40 @@ struct server {
 	struct conn *conns;
 	bool stopping;
 	int exit_status;
+	struct queued_output queued;
+	/*
+	 * Out of descriptors, accept() fails with EMFILE and leaves the client
+	 * in the backlog: the listener stays readable and the loop would spin
+	 * while the client waits for ever. A descriptor held in reserve (as
+	 * libev's and nginx's users do) lets us accept the client and close it
+	 * at once, so it learns at once; when even that is not possible, the
+	 * listener is not watched for a moment.
+	 */
+	int spare_fd;
+	ev_timer accept_retry_w;
+	double emfile_logged; /* ev_now() of the last log line: one a second */
 };
 
 static void conn_kill(struct conn *c);
 static void server_request_stop(struct server *srv, int exit_status);
+
+/* Brings queued.total in line with c->out after it grew or shrank. */
+static void conn_account(struct conn *c)
+{
+	size_t pending = c->out.len - c->out_off;
+
+	c->srv->queued.total = c->srv->queued.total - c->counted + pending;
+	c->counted = pending;
+	c->srv->agent.queued_output = c->srv->queued.total;
+	if (!pending)
+		c->reserve_used = 0;
+}
+
+/* Output not yet written. */
+static size_t conn_pending(const struct conn *c)
+{
+	return c->out.len - c->out_off;
+}
 
 /* The peer takes no more output: drop it, kill at the next prepare. */
 static void conn_break(struct conn *c)
@@ -83,6 +138,8 @@ static void conn_break(struct conn *c)
 	ev_io_stop(c->loop, &c->rw);
 	ev_io_stop(c->loop, &c->ww);
 	buf_release(&c->out);
+	c->out_off = 0;
+	conn_account(c);
 }
 
 static void conn_flush(struct conn *c)
@@ -90,11 +147,23 @@ static void conn_flush(struct conn *c)
 	ssize_t n;
 
 	while (c->out.len) {
-		n = c->is_stdio ? write(c->wfd, c->out.ptr, c->out.len)
-				: send(c->wfd, c->out.ptr, c->out.len,
-				       MSG_NOSIGNAL);
+		const char *p = c->out.ptr + c->out_off;
+		size_t left = conn_pending(c);
+
+		n = c->is_stdio ? write(c->wfd, p, left)
+				: send(c->wfd, p, left, MSG_NOSIGNAL);
 		if (n > 0) {
-			buf_consume(&c->out, (size_t)n);
+			c->out_off += (size_t)n;
+			if (c->out_off == c->out.len) {
+				/* Drained: a big queue gives its memory
+				 * back rather than keep it for the next. */
+				if (c->out.cap > ((size_t)1 << 20))
+					buf_release(&c->out);
+				else
+					buf_truncate(&c->out, 0);
+				c->out_off = 0;
+			}
+			conn_account(c);
 			continue;
 		}
 		if (n < 0 && errno == EINTR)
@@ -116,21 +185,59 @@ static void conn_flush(struct conn *c)
 		c->kill_pending = true;
 }
 
-static void conn_send(void *transport, const char *data, size_t n)
+static int conn_send(void *transport, const char *data, size_t n,
+		     unsigned flags)
 {
 	struct conn *c = transport;
+	struct queued_output *q = &c->srv->queued;
+	bool fits;
 
 	if (c->dead || c->kill_pending)
-		return;
-	if (buf_add(&c->out, data, n) < 0) {
+		return 0; /* gone: nobody to tell */
+	/* Judged on the whole message before a byte is written: a frame
+	 * is sent whole or not at all. */
+	fits = conn_pending(c) + n <= CONN_OUT_MAX &&
+	       (q->total + n <= q->max ||
+		(!c->out.len && n <= CONN_OUT_SMALL));
+	if (!fits && (flags & RPC_SEND_RESERVE) &&
+	    c->reserve_used + n <= CONN_OUT_RESERVE) {
+		c->reserve_used += n;
+		fits = true;
+	}
+	if (!fits) {
+		/* One line a second: a client that sends many requests and
+		 * reads nothing must not flood the log either. */
+		if (flags & RPC_SEND_RESERVE)
+			log_warn("a client reads none of its output and its error replies exceed %zu bytes: dropping it",
+				 CONN_OUT_RESERVE);
+		else if (ev_now(c->loop) - q->logged >= 1.0) {
+			q->logged = ev_now(c->loop);
+			log_warn("a reply of %zu bytes cannot be queued (%zu queued for this client, %zu of %zu for all); answering with an error",
+				 n, conn_pending(c), q->total, q->max);
+		}
+		if (flags & RPC_SEND_RESERVE)
+			conn_break(c);
+		return -1;
+	}
+	/* Written bytes go before the buf grows: once they are half of
+	 * it, or when they are in the way of its max. */
+	if (c->out_off && (c->out_off >= c->out.len / 2 ||
+			   c->out.len + n > c->out.max)) {
+		buf_consume(&c->out, c->out_off);
+		c->out_off = 0;
+	}
+	if (buf_add(&c->out, data, n) < 0) { /* cannot happen: max above */
 		log_warn("client output over %zu bytes; dropping the client",
 			 c->out.max);
 		conn_break(c);
-		return;
+		return -1;
 	}
+	conn_account(c);
 	conn_flush(c);
-	if (!c->kill_pending && c->out.len > CONN_OUT_HIGH && ev_is_active(&c->rw))
+	if (!c->kill_pending && conn_pending(c) > CONN_OUT_HIGH &&
+	    ev_is_active(&c->rw))
 		ev_io_stop(c->loop, &c->rw);
+	return 0;
 }
 
 static void conn_close_req(void *transport, bool after_shutdown)
@@ -208,8 +315,8 @@ static struct conn *conn_new(struct server *srv, int rfd, int wfd,
 	c->rfd = rfd;
 	c->wfd = wfd;
 	c->is_stdio = is_stdio;
-	/* A client that never reads gets cut off rather than growing us. */
-	buf_init(&c->out, (size_t)256 << 20);
+	/* conn_send keeps it within CONN_OUT_MAX and the reserve. */
+	buf_init(&c->out, CONN_OUT_MAX + CONN_OUT_RESERVE);
 	fcntl(rfd, F_SETFL, fcntl(rfd, F_GETFL) | O_NONBLOCK);
 	fcntl(wfd, F_SETFL, fcntl(wfd, F_GETFL) | O_NONBLOCK);
 	ev_io_init(&c->rw, conn_read_cb, rfd, EV_READ);
@@ -244,6 +351,7 @@ static void reap_cb(struct ev_loop *loop, ev_prepare *w, int revents)
 			close(c->rfd);
 		}
 		buf_release(&c->out);
+		conn_account(c);
 		free(c);
 	}
 	if (srv->stopping && !srv->conns)
@@ -256,6 +364,44 @@ static void reap_cb(struct ev_loop *loop, ev_prepare *w, int revents)
 	}
 }
 
+static void accept_retry_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct server *srv = w->data;
+
+	if (srv->spare_fd < 0)
+		srv->spare_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (!srv->stopping && srv->listen_fd >= 0)
+		ev_io_start(loop, &srv->accept_w);
+}
+
+static void accept_overloaded(struct server *srv, int why)
+{
+	struct ev_loop *loop = srv->loop;
+	unsigned refused = 0;
+	int fd;
+
+	if (srv->spare_fd >= 0) {
+		close(srv->spare_fd);
+		while ((fd = accept4(srv->listen_fd, NULL, NULL,
+				     SOCK_CLOEXEC)) >= 0) {
+			close(fd);
+			refused++;
+		}
+		srv->spare_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	}
+	if (ev_now(loop) - srv->emfile_logged >= 1.0) {
+		srv->emfile_logged = ev_now(loop);
+		log_warn("out of file descriptors (%s): closed %u new connection(s) unanswered",
+			 strerror(why), refused);
+	}
+	if (srv->spare_fd < 0 || !refused) {
+		ev_io_stop(loop, &srv->accept_w);
+		ev_timer_stop(loop, &srv->accept_retry_w);
+		ev_timer_set(&srv->accept_retry_w, 0.1, 0.);
+		ev_timer_start(loop, &srv->accept_retry_w);
+	}
+}
+
 static void accept_cb(struct ev_loop *loop, ev_io *w, int revents)
 {
 	struct server *srv = w->data;
@@ -264,8 +410,11 @@ static void accept_cb(struct ev_loop *loop, ev_io *w, int revents)
 	int fd;
 
 	fd = accept4(srv->listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
-	if (fd < 0)
+	if (fd < 0) {
+		if (errno == EMFILE || errno == ENFILE)
+			accept_overloaded(srv, errno);
 		return;
+	}
 	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) < 0 ||
 	    cred.uid != getuid()) {
 		log_warn("refused a connection from uid %d (not ours)",
@@ -309,40 +458,23 @@ static void signal_cb(struct ev_loop *loop, ev_signal *w, int revents)
 	server_request_stop(w->data, 0);
 }
 
-int server_prepare_socket_dir(const char *socket_path, struct err *e)
+/* Removes the socket at path (a dead agent's, when we take the lock; ours,
+ * when we stop). Only a socket: anything else there is not ours to delete. */
+static int unlink_socket(const char *path, struct err *e)
 {
-	char *dir = xstrdup(socket_path), *slash = strrchr(dir, '/');
 	struct stat st;
-	int r = -1;
 
-	if (!slash || slash == dir) {
-		r = 0;
-		goto out;
-	}
-	*slash = '\0';
-	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-		err_set_errno(e, ERR_IO, "cannot create %s", dir);
-		goto out;
-	}
-	if (stat(dir, &st) < 0) {
-		err_set_errno(e, ERR_IO, "cannot stat %s", dir);
-		goto out;
-	}
-	if (st.st_uid != getuid()) {
-		err_set(e, ERR_IO, "%s belongs to uid %d, not to us", dir,
-			(int)st.st_uid);
-		goto out;
-	}
-	if (st.st_mode & 0077) {
-		err_set(e, ERR_IO,
-			"%s is open to other users (mode %03o); it must be 0700",
-			dir, (unsigned)(st.st_mode & 0777));
-		goto out;
-	}
-	r = 0;
-out:
-	free(dir);
-	return r;
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT
+			       ? 0
+			       : err_set_errno(e, ERR_IO, "cannot stat %s", path);
+	if (!S_ISSOCK(st.st_mode))
+		return err_set(e, ERR_UNSAFE_SOCKET,
+			       "%s exists and is not a socket; not removing it",
+			       path);
+	if (unlink(path) < 0 && errno != ENOENT)
+		return err_set_errno(e, ERR_IO, "cannot remove %s", path);
+	return 0;
 }
 
 /*
@@ -361,10 +493,11 @@ static int take_socket(struct server *srv, const char *path, struct err *e)
 		return err_set(e, ERR_INVALID_PARAMS,
 			       "socket path too long (%zu bytes, at most %zu)",
 			       strlen(path), sizeof(sa.sun_path) - 1);
-	if (server_prepare_socket_dir(path, e) < 0)
+	if (paths_check_socket_dir(path, true, e) < 0)
 		return -1;
 	buf_addf(&lock, "%s.lock", path);
-	srv->lock_fd = open(lock.ptr, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	srv->lock_fd = open(lock.ptr, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+			    0600);
 	if (srv->lock_fd < 0) {
 		err_set_errno(e, ERR_IO, "cannot open %s", lock.ptr);
 		goto out;
@@ -385,7 +518,8 @@ static int take_socket(struct server *srv, const char *path, struct err *e)
 	if (ftruncate(srv->lock_fd, 0) < 0 ||
 	    pwrite(srv->lock_fd, pid.ptr, pid.len, 0) < 0)
 		log_warn("cannot record our pid in %s", lock.ptr);
-	unlink(path); /* stale: nobody holds the lock */
+	if (unlink_socket(path, e) < 0)
+		goto out;
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (fd < 0) {
 		err_set_errno(e, ERR_IO, "socket");
@@ -415,9 +549,14 @@ out:
 static void release_socket(struct server *srv)
 {
 	if (srv->listen_fd >= 0) {
+		struct err e = ERR_INIT;
+
 		close(srv->listen_fd);
 		srv->listen_fd = -1;
-		unlink(srv->socket_path);
+		/* Still only a socket: whatever else took its place stays. */
+		if (unlink_socket(srv->socket_path, &e) < 0)
+			log_warn("%s", e.msg.ptr);
+		err_clear(&e);
 	}
 	if (srv->lock_fd >= 0) {
 		unlink(srv->lock_path);
@@ -438,10 +577,14 @@ int server_run(const struct server_options *opt, struct err *e)
 	int r = -1;
 
 	signal(SIGPIPE, SIG_IGN);
+	proc_adopt_orphans(); /* what a check leaves comes back to us */
 	srv->loop = EV_DEFAULT;
 	srv->listen_fd = srv->lock_fd = -1;
+	srv->spare_fd = -1;
 	srv->limits.max_frame = opt->max_frame;
 	srv->limits.max_depth = opt->max_depth;
+	srv->queued.max = opt->max_queued_output ? opt->max_queued_output
+						 : QUEUED_TOTAL_MAX_DEFAULT;
 	agent_init(a, srv->loop);
 	a->ops = &server_agent_ops;
 	a->ops_data = srv;
@@ -459,13 +602,16 @@ int server_run(const struct server_options *opt, struct err *e)
 		if (opt->socket_path)
 			buf_adds(&path, opt->socket_path);
 		else
-			client_default_socket(&path);
+			paths_socket_default(&path);
 		if (take_socket(srv, path.ptr, e) < 0)
 			goto out;
 		a->socket = srv->socket_path;
 		ev_io_init(&srv->accept_w, accept_cb, srv->listen_fd, EV_READ);
 		srv->accept_w.data = srv;
 		ev_io_start(srv->loop, &srv->accept_w);
+		srv->spare_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+		ev_timer_init(&srv->accept_retry_w, accept_retry_cb, 0.1, 0.);
+		srv->accept_retry_w.data = srv;
 		log_info("serving on %s (pid %d)", srv->socket_path,
 			 (int)getpid());
 	}
@@ -491,9 +637,12 @@ int server_run(const struct server_options *opt, struct err *e)
 	ev_prepare_stop(srv->loop, &srv->reap_w);
 	if (ev_is_active(&srv->accept_w))
 		ev_io_stop(srv->loop, &srv->accept_w);
+	ev_timer_stop(srv->loop, &srv->accept_retry_w);
 	r = srv->exit_status;
 	log_info("stopped");
 out:
+	if (srv->spare_fd >= 0)
+		close(srv->spare_fd);
 	/* Jobs end first (their children killed), then the calls they held. */
 	job_engine_listen(a->jobs, NULL, NULL);
 	agent_release(a);

@@ -15,15 +15,13 @@ struct server_options {
 	bool stdio;              /* serve one client on stdin/stdout */
 	size_t max_frame;        /* 0: 64 MiB */
 	int max_depth;           /* 0: 256 */
+	/* Output queued for all clients together; 0: 512 MiB. */
+	size_t max_queued_output;
 };
 
 /* Runs until stopped; returns the process exit status, or -1 with e set
  * when the server could not start (e->kind "already_running" when another
  * agent holds the socket). */
 int server_run(const struct server_options *opt, struct err *e);
-
-/* Creates the socket's folder (0700, owned by us) if needed; fails when an
- * existing folder is not ours or is open to others. */
-int server_prepare_socket_dir(const char *socket_path, struct err *e);
 
 #endif

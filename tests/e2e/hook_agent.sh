@@ -77,10 +77,21 @@ expect_in "$T/out" "commit allowed without verification"
 git config --unset airunner.hook.onError
 git rm -q --cached .airunner && rm .airunner
 
-# In-process when no agent can be reached or started: a socket whose
-# folder is open to others is refused by the client, so the checks run
-# inside the hook, with the same verdicts.
+# A socket folder that is not safely ours (open to others here; another
+# user's, or a symlink, in tests/protocol/hostile.test.mjs) is refused by the
+# client before it sends a byte, and hook.onError decides, default block.
 mkdir -p -m 755 "$T/open" && chmod 755 "$T/open"
+new_repo "$T/refused"
+"$A" hooks install >/dev/null || fail "install"
+echo fine >fine.txt && git add fine.txt
+AIRUNNER_SOCKET=$T/open/agent.sock commit_blocked "socket folder open to others"
+expect_in "$T/out" "refusing the agent's socket $T/open/agent.sock"
+expect_in "$T/out" "open to other users"
+expect_in "$T/out" "hook.onError = block"
+[ ! -e "$T/open/agent.sock" ] || fail "an agent was started on the refused socket"
+
+# In-process when no agent can be reached or started (its folder cannot
+# be made: the folder above it is missing), with the same verdicts.
 new_repo "$T/inproc"
 "$A" hooks install >/dev/null || fail "install"
 cat >.airunner <<'CFG'
@@ -89,13 +100,37 @@ cat >.airunner <<'CFG'
 	files = *
 CFG
 git add .airunner
-AIRUNNER_SOCKET=$T/open/agent.sock commit_blocked "in-process failing check"
+AIRUNNER_SOCKET=$T/missing/sub/agent.sock commit_blocked "in-process failing check"
 expect_in "$T/out" "in-process-no"
 expect_in "$T/out" "fail failed (exit 4"
-[ ! -e "$T/open/agent.sock" ] || fail "an agent was started on the refused socket"
 git rm -q --cached .airunner && rm .airunner
 echo fine >fine.txt && git add fine.txt
-AIRUNNER_SOCKET=$T/open/agent.sock commit_ok "in-process, nothing to check"
+AIRUNNER_SOCKET=$T/missing/sub/agent.sock commit_ok "in-process, nothing to check"
+
+# No process outlives its check: a check that passes at once leaves a
+# background child with its output closed, and one in a session of its own;
+# both are gone when the commit is.
+new_repo "$T/leftovers"
+"$A" hooks install >/dev/null || fail "install"
+cat >"$T/leave.sh" <<SH
+sleep 300 >/dev/null 2>&1 &
+echo \$! >"$T/bg.pid"
+setsid sh -c 'echo \$\$ >"\$1"; exec sleep 300' sh "$T/sid.pid" >/dev/null 2>&1 &
+sleep 0.2
+SH
+cat >.airunner <<CFG
+[check "leave"]
+	command = sh $T/leave.sh
+	files = *
+CFG
+git add .airunner
+commit_ok "a check that leaves children behind"
+for f in bg sid; do
+	[ -s "$T/$f.pid" ] || fail "the check did not record its $f child"
+	p=$(cat "$T/$f.pid")
+	for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
+	! kill -0 "$p" 2>/dev/null || fail "the check's $f child (pid $p) outlived it"
+done
 
 # A hook that was there runs first, with airunner after it.
 new_repo "$T/chained"

@@ -33,10 +33,12 @@ static void check_replies(void)
 	}
 }
 
-static void fuzz_send(void *transport, const char *data, size_t n)
+static int fuzz_send(void *transport, const char *data, size_t n,
+		     unsigned flags)
 {
 	frame_reader_feed(&replies, data, n);
 	check_replies();
+	return 0;
 }
 
 static void fuzz_close(void *transport, bool after_shutdown)

@@ -227,6 +227,144 @@ static void test_leader_exits_grandchild_holds_pipe(void **state)
 	outcome_release(&o);
 }
 
+/*
+ * What a check leaves behind must not outlive it (issue 8, item 3). Each
+ * script records a descendant's pid in a file, since the descendant closes
+ * its output and is invisible through the pipe.
+ */
+static char pid_file[64];
+
+static long recorded_pid(void)
+{
+	FILE *f;
+	long pid = 0;
+	int i;
+
+	/* The descendant writes its pid as it starts; give it that moment. */
+	for (i = 0; i < 500 && pid <= 0; i++) {
+		f = fopen(pid_file, "r");
+		if (f) {
+			if (fscanf(f, "%ld", &pid) != 1)
+				pid = 0;
+			fclose(f);
+		}
+		if (pid <= 0)
+			usleep(10000);
+	}
+	unlink(pid_file);
+	return pid;
+}
+
+/* Runs `sh -c script` with $0 = the pid file. */
+static void run_script(const char *script, const struct proc_spec *extra,
+		       struct outcome *o)
+{
+	const char *argv[] = { "sh", "-c", script, pid_file, NULL };
+
+	snprintf(pid_file, sizeof(pid_file), "/tmp/airunner-test-proc-%d",
+		 (int)getpid());
+	unlink(pid_file);
+	run(argv, extra, o);
+}
+
+static void test_timeout_kills_silent_grandchild(void **state)
+{
+	/* Same group, ignores SIGTERM, output redirected: the pipe closes when
+	 * the leader dies, so only the group kill at the end can reach it. */
+	struct proc_spec spec = { .timeout = 0.3, .kill_grace = 0.3 };
+	struct outcome o = { 0 };
+	long pid;
+
+	run_script("(trap '' TERM; exec sleep 100) >/dev/null 2>&1 &"
+		   " echo $! >\"$0\"; sleep 100",
+		   &spec, &o);
+	assert_int_equal(o.status, PROC_TIMED_OUT);
+	pid = recorded_pid();
+	assert_true(pid > 1);
+	assert_true(pid_gone(pid));
+	outcome_release(&o);
+}
+
+static void test_timeout_kills_setsid_grandchild(void **state)
+{
+	/* Its own session and group: out of reach of kill(-pgid). */
+	struct proc_spec spec = { .timeout = 0.3, .kill_grace = 0.3 };
+	struct outcome o = { 0 };
+	long pid;
+
+	run_script("setsid sh -c 'trap \"\" TERM; echo $$ >\"$0\";"
+		   " exec sleep 100' \"$0\" >/dev/null 2>&1 & sleep 100",
+		   &spec, &o);
+	assert_int_equal(o.status, PROC_TIMED_OUT);
+	pid = recorded_pid();
+	assert_true(pid > 1);
+	assert_true(pid_gone(pid));
+	outcome_release(&o);
+}
+
+static void test_passing_check_leaves_nothing(void **state)
+{
+	/* The check passes at once; its background child lives on quietly. */
+	struct outcome o = { 0 };
+	long pid;
+
+	run_script("sleep 100 >/dev/null 2>&1 & echo $! >\"$0\"; sleep 0.1",
+		   NULL, &o);
+	assert_int_equal(o.status, PROC_EXITED);
+	assert_int_equal(o.exit_code, 0);
+	pid = recorded_pid();
+	assert_true(pid > 1);
+	assert_true(pid_gone(pid));
+	outcome_release(&o);
+}
+
+static void test_escapee_without_tag(void **state)
+{
+	/* New session and an empty environment: neither the group nor the tag
+	 * finds it. Its parent (the check) exits, so it comes to us as the
+	 * subreaper, and as no other child runs, it is ours to kill. */
+	struct outcome o = { 0 };
+	long pid;
+
+	run_script("setsid env -i sh -c 'echo $$ >\"$1\"; exec sleep 100'"
+		   " sh \"$0\" >/dev/null 2>&1 & sleep 0.3",
+		   NULL, &o);
+	assert_int_equal(o.status, PROC_EXITED);
+	pid = recorded_pid();
+	assert_true(pid > 1);
+	assert_true(pid_gone(pid));
+	outcome_release(&o);
+}
+
+static void test_cancel_kills_setsid_grandchild(void **state)
+{
+	const char *argv[] = { "sh", "-c",
+			       "setsid sh -c 'trap \"\" TERM; echo $$ >\"$0\";"
+			       " exec sleep 100' \"$0\" >/dev/null 2>&1 & wait",
+			       pid_file, NULL };
+	struct proc_spec spec = { .argv = argv, .kill_grace = 0.3 };
+	struct outcome o = { 0 };
+	struct err e = ERR_INIT;
+	struct proc *p;
+	ev_timer t;
+	long pid;
+
+	snprintf(pid_file, sizeof(pid_file), "/tmp/airunner-test-proc-%d",
+		 (int)getpid());
+	unlink(pid_file);
+	assert_int_equal(proc_spawn(&p, EV_DEFAULT, &spec, on_done, &o, &e), 0);
+	ev_timer_init(&t, cancel_cb, 0.2, 0.);
+	t.data = p;
+	ev_timer_start(EV_DEFAULT, &t);
+	ev_run(EV_DEFAULT, 0);
+	assert_int_equal(o.done, 1);
+	assert_int_equal(o.status, PROC_CANCELLED);
+	pid = recorded_pid();
+	assert_true(pid > 1);
+	assert_true(pid_gone(pid));
+	outcome_release(&o);
+}
+
 static void test_missing_program(void **state)
 {
 	const char *argv[] = { "airunner-no-such-program", NULL };
@@ -292,6 +430,11 @@ static void test_many(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_timeout_kills_silent_grandchild),
+		cmocka_unit_test(test_timeout_kills_setsid_grandchild),
+		cmocka_unit_test(test_passing_check_leaves_nothing),
+		cmocka_unit_test(test_escapee_without_tag),
+		cmocka_unit_test(test_cancel_kills_setsid_grandchild),
 		cmocka_unit_test(test_exit_codes),
 		cmocka_unit_test(test_output_env_cwd),
 		cmocka_unit_test(test_output_cap),
@@ -303,5 +446,6 @@ int main(void)
 		cmocka_unit_test(test_many),
 	};
 
+	proc_adopt_orphans(); /* as the agent does */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
