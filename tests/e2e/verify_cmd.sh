@@ -48,12 +48,19 @@ PY
 [ "$(verify_status --staged)" = 1 ] || fail "second run: not exit 1"
 expect_in "$T/out" ", cached"
 
-# No agent to be had (its socket folder is open to others, which the client
-# refuses): the same checks run in-process, with the same report.
-mkdir -p -m 755 "$T/open" && chmod 755 "$T/open"
-AIRUNNER_SOCKET=$T/open/agent.sock verify_status --staged >"$T/rc"
+# No agent to be had (its socket cannot be made: the folder above it is
+# missing): the same checks run in-process, with the same report.
+AIRUNNER_SOCKET=$T/missing/sub/agent.sock verify_status --staged >"$T/rc"
 [ "$(cat "$T/rc")" = 1 ] || { cat "$T/out" "$T/err" >&2; fail "in-process: not exit 1"; }
 expect_in "$T/out" "$TYPE_ERROR"
+[ -e "$T/missing/sub/agent.sock" ] && fail "an agent was started where none could be"
+
+# A socket folder that is not safely ours (open to others) is refused, not
+# used and not worked around: verify says so and exits 2.
+mkdir -p -m 755 "$T/open" && chmod 755 "$T/open"
+AIRUNNER_SOCKET=$T/open/agent.sock verify_status --staged >"$T/rc"
+[ "$(cat "$T/rc")" = 2 ] || { cat "$T/out" "$T/err" >&2; fail "unsafe socket: not exit 2"; }
+expect_in "$T/err" "open to other users"
 [ -e "$T/open/agent.sock" ] && fail "an agent was started on the refused socket"
 
 # The work tree (the default) against the index: broken work tree, clean

@@ -320,7 +320,7 @@ test('unread output is capped in total; a reply that does not fit is answered wi
 		assert.deepEqual(ids.sort(), Array.from({ length: perClient }, (_, i) => bigId(c, i)).sort(),
 				 'every request answered once, none dropped');
 		for (const m of replies.filter((r) => r.error)) {
-			assert.equal(m.error.code, -32016);
+			assert.equal(m.error.code, -32022);
 			assert.equal(m.error.data.kind, 'output_limit');
 			errors++;
 			errorBytes += frame(m).length;

@@ -87,7 +87,11 @@ expect_not_in() {
 example_repo() {
 	local deps
 	deps=$("$AIRUNNER_SRC/scripts/example-deps.sh") || fail "installing the example's dependencies"
-	cp -r "$AIRUNNER_SRC/tests/fixtures/example-ts" "$1" && cd "$1" || fail "copy the example"
+	# Without a node_modules the set-up may have left in the source tree:
+	# the linked one is the example's.
+	mkdir -p "$1" && tar -C "$AIRUNNER_SRC/tests/fixtures/example-ts" \
+		--exclude=./node_modules -cf - . | tar -C "$1" -xf - &&
+		cd "$1" || fail "copy the example"
 	ln -s "$deps" node_modules
 	git init -q . && git add -A && git commit -qm "the example" || fail "example commit"
 	"$AIRUNNER_BIN" hooks install >/dev/null || fail "hooks install"
