@@ -295,8 +295,10 @@ static int team_parse(git_config **out, const char *path,
 		if (stat(alias, &st) == 0 && S_ISREG(st.st_mode) &&
 		    (size_t)st.st_size == text->len)
 			use = alias;
-		else if (fs_check_regular(path, CONFIG_FILE_MAX, e) < 0)
-			goto out;
+	}
+	if (use == path && fs_check_regular(path, CONFIG_FILE_MAX, e) < 0) {
+		e->kind = ERR_CONFIG;
+		goto out;
 	}
 	if (git_config_new(out) < 0 ||
 	    git_config_add_file_ondisk(*out, use, GIT_CONFIG_LEVEL_LOCAL, NULL,

@@ -52,7 +52,7 @@
  * airunner settings in one source. */
 #define CONFIG_FILE_MAX ((size_t)1 << 20)
 #define CONFIG_SUBSECTIONS_MAX 1000
-#define CONFIG_ENTRIES_MAX 20000
+#define CONFIG_ENTRIES_MAX 50000
 
 struct config;
 
