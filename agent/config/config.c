@@ -157,7 +157,8 @@ static int source_load(struct source *src, git_config *c, struct err *e)
 		return -1;
 	if (r < 0)
 		return err_set_libgit2(e, ERR_CONFIG, src->where);
-	qsort(src->v, src->n, sizeof(*src->v), entry_cmp);
+	if (src->n) /* qsort wants a non-NULL array even when empty */
+		qsort(src->v, src->n, sizeof(*src->v), entry_cmp);
 	for (i = 0; i < src->n; i++) {
 		const struct entry *en = &src->v[i], *prev = i ? en - 1 : NULL;
 
@@ -556,7 +557,9 @@ static void subsections_of(const struct source *src, const char *section,
 		*list = xrealloc(*list, (*n + 1) * sizeof(**list));
 		(*list)[(*n)++] = (struct first_seen){ en->sub, en->seq };
 	}
-	qsort(*list + start, *n - start, sizeof(**list), first_seen_cmp);
+	if (*n > start)
+		qsort(*list + start, *n - start, sizeof(**list),
+		      first_seen_cmp);
 }
 
 int config_subsections(struct config *cfg, const char *section,
