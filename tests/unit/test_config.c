@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "config/config.h"
+#include "llm/cost.h"
 #include "util/buf.h"
 #include "util/strv.h"
 
@@ -454,6 +455,30 @@ static void test_huge_file(void **state)
 	buf_release(&block);
 }
 
+/* The callers' keys through the one shape: a model's price, whose name
+ * (the subsection) holds dots and is matched exactly, overridden per field by
+ * the user; a bad one names the key. */
+static void test_price_keys(void **state)
+{
+	struct config *cfg;
+	struct llm_price p;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	team("[price \"my.model-1\"]\n\tinput = 0.5\n\toutput = 2\n"
+	     "[price \"bad\"]\n\tinput = cheap\n");
+	sh("git config airunner.price.my.model-1.output 3");
+	cfg = open_ok();
+	assert_int_equal(cost_price(&p, "my.model-1", cfg, &e), 1);
+	assert_true(p.input == 0.5);
+	assert_true(p.output == 3);
+	assert_int_equal(cost_price(&p, "My.model-1", cfg, &e), 0);
+	assert_int_equal(cost_price(&p, "bad", cfg, &e), -1);
+	assert_non_null(strstr(e.msg.ptr, "price.bad.input"));
+	err_clear(&e);
+	config_free(cfg);
+}
+
 /* No workspace, or a workspace without .airunner or without git: the user's
  * config alone, no error. */
 static void test_sources_optional(void **state)
@@ -490,6 +515,7 @@ int main(void)
 		cmocka_unit_test_setup(test_include_refused, setup),
 		cmocka_unit_test_setup(test_many_checks, setup),
 		cmocka_unit_test_setup(test_huge_file, setup),
+		cmocka_unit_test_setup(test_price_keys, setup),
 		cmocka_unit_test_setup(test_sources_optional, setup),
 	};
 	char home[300];
