@@ -13,6 +13,7 @@
 
 #include "util/buf.h"
 #include "util/datadir.h"
+#include "util/fs.h"
 #include "util/mem.h"
 
 /* Bounds on a single pcre2 run: a pathological line costs at most this much
@@ -503,8 +504,9 @@ static int load_file(struct loader *ld, const char *path, struct err *e)
 
 	memset(&sec, 0, sizeof(sec));
 	ld->path = path;
-	if (buf_read_file(&text, path, CL_FILE_MAX) < 0) {
-		err_set_errno(e, ERR_IO, "cannot read pattern file %s", path);
+	/* A regular file only: a FIFO here would block the loop in open(). */
+	if (fs_read_regular(&text, path, CL_FILE_MAX, e) < 0) {
+		err_prefix(e, "cannot read pattern file");
 		goto out;
 	}
 	if (memchr(text.ptr, '\0', text.len)) {

@@ -82,7 +82,7 @@ int classify_db_acquire(struct classify_db **out, const char *workspace,
 
 	*out = NULL;
 	if (config_open(&cfg, workspace, e) < 0 ||
-	    config_get_all(cfg, "classify.patterns", add_extra, &x, e) < 0)
+	    config_get_all(cfg, "classify", NULL, "patterns", add_extra, &x, e) < 0)
 		goto out;
 	for (i = 0; i < SHARED_MAX; i++) {
 		c = &cache[i];

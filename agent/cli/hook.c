@@ -120,7 +120,7 @@ static int agent_failed(const char *root, const struct err *why)
 		why->msg.len ? why->msg.ptr : "unknown error");
 	if (config_open(&cfg, root, &e) < 0) {
 		fprintf(stderr, "airunner: %s\n", e.msg.ptr);
-	} else if (config_get_string(cfg, "hook.onerror", &v, &e) == 1) {
+	} else if (config_get_string(cfg, "hook", NULL, "onerror", &v, &e) == 1) {
 		allow = !strcasecmp(v, "allow");
 		if (!allow && strcasecmp(v, "block"))
 			fprintf(stderr, "airunner: hook.onError is '%s'; "

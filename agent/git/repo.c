@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "git/giterr.h"
+#include "util/fs.h"
 #include "util/mem.h"
 
 struct repo {
@@ -48,6 +49,16 @@ int repo_use_index(struct repo *r, const char *index_path, struct err *e)
 {
 	git_index *idx;
 
+	/* libgit2 opens the path itself, and would take a missing file for an
+	 * empty index (verifying the empty tree) and wait in open() on a FIFO.
+	 * The file can still be swapped between this check and libgit2's
+	 * open(), but only by someone who can write where the caller's own
+	 * index lives. */
+	if (fs_check_regular(index_path, 0, e) < 0) {
+		e->kind = ERR_INVALID_PARAMS;
+		err_prefix(e, "index");
+		return -1;
+	}
 	if (git_index_open(&idx, index_path) < 0)
 		return err_set_libgit2(e, ERR_IO, index_path);
 	/* The repository takes its own reference, and status and write-tree

@@ -45,22 +45,19 @@ static const struct {
 static int override(struct config *cfg, const char *model, const char *field,
 		    double *v, struct err *e)
 {
-	char key[256], *s = NULL, *end;
+	char *s = NULL, *end;
 	double d;
 	int r;
 
-	if ((size_t)snprintf(key, sizeof(key), "price.%s.%s", model, field) >=
-	    sizeof(key))
-		return 0;
-	r = config_get_string(cfg, key, &s, e);
+	r = config_get_string(cfg, "price", model, field, &s, e);
 	if (r <= 0)
 		return r;
 	errno = 0;
 	d = strtod(s, &end);
 	if (errno || end == s || *end || d < 0) {
 		err_set(e, ERR_INVALID_PARAMS,
-			"config %s: not a price per million tokens: '%s'", key,
-			s);
+			"config price.%s.%s: not a price per million tokens: "
+			"'%s'", model, field, s);
 		free(s);
 		return -1;
 	}

@@ -34,23 +34,17 @@ static const struct {
 static int get_str(struct config *cfg, const char *name, const char *var,
 		   char **out, struct err *e)
 {
-	char key[192];
-
 	if (!cfg)
 		return 0;
-	snprintf(key, sizeof(key), "llm.%s.%s", name, var);
-	return config_get_string(cfg, key, out, e);
+	return config_get_string(cfg, "llm", name, var, out, e);
 }
 
 static int get_int(struct config *cfg, const char *name, const char *var,
 		   int64_t *out, struct err *e)
 {
-	char key[192];
-
 	if (!cfg)
 		return 0;
-	snprintf(key, sizeof(key), "llm.%s.%s", name, var);
-	return config_get_int(cfg, key, out, e);
+	return config_get_int(cfg, "llm", name, var, out, e);
 }
 
 /* Counts and milliseconds: 0 (off, or curl's default) up to a day's
@@ -203,7 +197,7 @@ int llm_provider_load(struct llm_provider *p, struct config *cfg,
 	/* Ranges are checked on the int64 before any narrowing cast: a
 	 * negative timeout would reach libev and curl as is. */
 	v = RETRY_DEFAULT_MAX;
-	if (cfg && config_get_int(cfg, "llm.maxRetries", &v, e) < 0)
+	if (cfg && config_get_int(cfg, "llm", NULL, "maxRetries", &v, e) < 0)
 		goto fail;
 	if (get_int(cfg, name, "maxRetries", &v, e) < 0)
 		goto fail;

@@ -32,7 +32,6 @@ static int write_provider(const char *name, void *data)
 	struct json_writer *w = m->w;
 	struct llm_provider p;
 	struct err e = ERR_INIT;
-	char key[192];
 
 	json_obj_begin(w);
 	json_kv_str(w, "name", name);
@@ -57,9 +56,9 @@ static int write_provider(const char *name, void *data)
 	json_arr_begin(w);
 	if (p.default_model)
 		json_w_str(w, p.default_model);
-	snprintf(key, sizeof(key), "llm.%s.models", name);
 	if (m->cfg)
-		config_get_all(m->cfg, key, write_model, w, &e);
+		config_get_all(m->cfg, "llm", name, "models", write_model, w,
+			       &e);
 	json_arr_end(w);
 	json_kv_int(w, "maxRetries", p.max_retries);
 	json_kv_double(w, "requestsPerMinute", p.requests_per_min);

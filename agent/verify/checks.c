@@ -490,14 +490,13 @@ static int conf_check(const char *name, void *data)
 	struct conf_state *st = data;
 	struct verify_check *k = verify_checks_find(st->c, name);
 	struct strv files = STRV_INIT, env = STRV_INIT;
-	struct buf key = BUF_INIT;
 	char *cmd = NULL, *tool = NULL;
 	bool enabled = true, b;
 	int64_t t;
 	int r;
 
-#define KEY(var) (buf_reset(&key), buf_addf(&key, "check.%s." var, name), key.ptr)
-	if (config_get_bool(st->cfg, KEY("enabled"), &enabled, st->e) < 0)
+	if (config_get_bool(st->cfg, "check", name, "enabled", &enabled,
+			    st->e) < 0)
 		goto fail;
 	if (!enabled) {
 		if (k) {
@@ -506,7 +505,8 @@ static int conf_check(const char *name, void *data)
 		}
 		goto out;
 	}
-	if ((r = config_get_string(st->cfg, KEY("command"), &cmd, st->e)) < 0)
+	if ((r = config_get_string(st->cfg, "check", name, "command", &cmd,
+				   st->e)) < 0)
 		goto fail;
 	if (!k && !cmd) {
 		err_set(st->e, ERR_CONFIG,
@@ -534,22 +534,24 @@ static int conf_check(const char *name, void *data)
 		/* A command of the project's own choosing runs as given. */
 		k->kind = VERIFY_KIND_COMMAND;
 	}
-	if (config_get_string(st->cfg, KEY("tool"), &tool, st->e) < 0)
+	if (config_get_string(st->cfg, "check", name, "tool", &tool,
+			      st->e) < 0)
 		goto fail;
 	if (tool) {
 		free(k->tool);
 		k->tool = tool;
 		tool = NULL;
 	}
-	if (config_get_all(st->cfg, KEY("files"), add_to_strv, &files,
-			   st->e) < 0)
+	if (config_get_all(st->cfg, "check", name, "files", add_to_strv,
+			   &files, st->e) < 0)
 		goto fail;
 	if (files.n) {
 		strv_release(&k->files);
 		k->files = files;
 		files = (struct strv)STRV_INIT;
 	}
-	if (config_get_all(st->cfg, KEY("env"), add_to_strv, &env, st->e) < 0)
+	if (config_get_all(st->cfg, "check", name, "env", add_to_strv, &env,
+			   st->e) < 0)
 		goto fail;
 	for (size_t i = 0; i < env.n; i++) {
 		if (!strchr(env.v[i], '=') || env.v[i][0] == '=') {
@@ -560,7 +562,8 @@ static int conf_check(const char *name, void *data)
 		}
 		strv_add(&k->env, env.v[i]);
 	}
-	if ((r = config_get_int(st->cfg, KEY("timeout"), &t, st->e)) < 0)
+	if ((r = config_get_int(st->cfg, "check", name, "timeout", &t,
+				st->e)) < 0)
 		goto fail;
 	if (r == 1) {
 		if (t < 0 || t > 86400) {
@@ -571,11 +574,11 @@ static int conf_check(const char *name, void *data)
 		}
 		k->timeout = (double)t;
 	}
-	if ((r = config_get_bool(st->cfg, KEY("blocking"), &b, st->e)) < 0)
+	if ((r = config_get_bool(st->cfg, "check", name, "blocking", &b,
+				 st->e)) < 0)
 		goto fail;
 	if (r == 1)
 		k->blocking = b;
-#undef KEY
 	goto out;
 fail:
 	st->failed = 1;
@@ -584,7 +587,6 @@ out:
 	free(tool);
 	strv_release(&files);
 	strv_release(&env);
-	buf_release(&key);
 	return st->failed;
 }
 

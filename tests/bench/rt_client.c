@@ -11,7 +11,9 @@
  *   serves a canned status-shaped reply to every frame from one poll()
  *   loop: the floor (kernel and scheduler) under any event-loop server.
  */
+#ifndef _GNU_SOURCE /* the CMake build defines it for every target */
 #define _GNU_SOURCE
+#endif
 #include <poll.h>
 #include <pthread.h>
 #include <stdio.h>

@@ -1,0 +1,187 @@
+/*
+ * util/fs: reading files someone else named, on real files, folders, FIFOs
+ * and devices. The FIFO cases run in a forked child under alarm(), so a
+ * regression (an open() waiting for a writer) fails instead of hanging.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <ftw.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/fs.h"
+
+static char dir[256];
+
+static const char *at(const char *name)
+{
+	static char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return path;
+}
+
+static void put(const char *name, const char *text)
+{
+	FILE *f = fopen(at(name), "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Runs fs_read_regular (check == 0) or fs_check_regular on path in a child
+ * limited to 5 s; returns the error message (caller frees), or NULL when
+ * the call succeeded. */
+static char *bounded(const char *path, int check)
+{
+	struct buf msg = BUF_INIT;
+	char chunk[512];
+	int pfd[2], status;
+	ssize_t n;
+	pid_t pid;
+
+	assert_int_equal(pipe(pfd), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct buf out = BUF_INIT;
+		struct err e = ERR_INIT;
+		int r;
+
+		alarm(5);
+		r = check ? fs_check_regular(path, 0, &e)
+			  : fs_read_regular(&out, path, 0, &e);
+		if (r < 0 && write(pfd[1], e.msg.ptr, e.msg.len) < 0)
+			_exit(3);
+		_exit(r < 0 ? 1 : 0);
+	}
+	close(pfd[1]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (WIFSIGNALED(status))
+		fail_msg("%s blocked (signal %d)", path, WTERMSIG(status));
+	while ((n = read(pfd[0], chunk, sizeof(chunk))) > 0)
+		buf_add(&msg, chunk, (size_t)n);
+	close(pfd[0]);
+	assert_true(WIFEXITED(status));
+	if (WEXITSTATUS(status) == 0) {
+		buf_release(&msg);
+		return NULL;
+	}
+	assert_int_equal(WEXITSTATUS(status), 1);
+	return buf_detach(&msg, NULL);
+}
+
+static void test_regular_read(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	put("a.txt", "hello\n");
+	buf_adds(&b, ">");
+	assert_int_equal(fs_read_regular(&b, at("a.txt"), 6, &e), 0);
+	assert_string_equal(b.ptr, ">hello\n"); /* appended */
+	buf_reset(&b);
+	/* a symlink to a regular file is fine */
+	assert_int_equal(symlink("a.txt", at("link")), 0);
+	assert_int_equal(fs_read_regular(&b, at("link"), 0, &e), 0);
+	assert_string_equal(b.ptr, "hello\n");
+	assert_int_equal(fs_check_regular(at("link"), 0, &e), 0);
+	buf_release(&b);
+}
+
+static void test_limit_and_missing(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	put("big.txt", "0123456789");
+	buf_adds(&b, "kept");
+	assert_int_equal(fs_read_regular(&b, at("big.txt"), 9, &e), -1);
+	assert_int_equal(e.kind, ERR_TOO_BIG);
+	assert_non_null(strstr(e.msg.ptr, "big.txt is 10 bytes, over the "
+					  "limit of 9 bytes"));
+	assert_string_equal(b.ptr, "kept"); /* nothing half-read */
+	err_clear(&e);
+	assert_int_equal(fs_check_regular(at("big.txt"), 9, &e), -1);
+	assert_int_equal(e.kind, ERR_TOO_BIG);
+	err_clear(&e);
+
+	assert_int_equal(fs_read_regular(&b, at("none"), 0, &e), -1);
+	assert_int_equal(e.kind, ERR_NOT_FOUND);
+	assert_non_null(strstr(e.msg.ptr, "none: no such file"));
+	err_clear(&e);
+	assert_int_equal(fs_check_regular(at("none"), 0, &e), -1);
+	assert_int_equal(e.kind, ERR_NOT_FOUND);
+	err_clear(&e);
+	buf_release(&b);
+}
+
+static void test_not_regular(void **state)
+{
+	char *msg;
+
+	(void)state;
+	assert_int_equal(mkfifo(at("fifo"), 0600), 0);
+	msg = bounded(at("fifo"), 0);
+	assert_non_null(msg);
+	assert_non_null(strstr(msg, "/fifo is a FIFO, not a regular file"));
+	free(msg);
+	msg = bounded(at("fifo"), 1);
+	assert_non_null(msg);
+	assert_non_null(strstr(msg, "is a FIFO"));
+	free(msg);
+
+	assert_int_equal(mkdir(at("sub"), 0700), 0);
+	msg = bounded(at("sub"), 0);
+	assert_non_null(strstr(msg, "/sub is a folder"));
+	free(msg);
+
+	msg = bounded("/dev/null", 0);
+	assert_non_null(strstr(msg, "/dev/null is a character device"));
+	free(msg);
+
+	/* a symlink to a FIFO is a FIFO */
+	assert_int_equal(symlink("fifo", at("tofifo")), 0);
+	msg = bounded(at("tofifo"), 0);
+	assert_non_null(strstr(msg, "/tofifo is a FIFO"));
+	free(msg);
+}
+
+static int rm_entry(const char *p, const struct stat *st, int flag,
+		    struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_regular_read),
+		cmocka_unit_test(test_limit_and_missing),
+		cmocka_unit_test(test_not_regular),
+	};
+	int r;
+
+	snprintf(dir, sizeof(dir), "%s/airunner-test-fs-XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(dir))
+		return 1;
+	r = cmocka_run_group_tests(tests, NULL, NULL);
+	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return r;
+}
