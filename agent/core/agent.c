@@ -5,17 +5,28 @@
 
 #include "job/job.h"
 #include "llm/llm.h"
+#include "proc/proc.h"
+#include "util/log.h"
 #include "verify/verify.h"
 
 void agent_init(struct agent *a, struct ev_loop *loop)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int n;
 
 	memset(a, 0, sizeof(*a));
 	a->loop = loop;
 	a->jobs = job_engine_new(loop);
 	a->procs = job_pool_new(loop, cores > 0 ? (unsigned)cores : 1);
 	a->verify_cache = verify_cache_new();
+	/* What an agent killed mid-verification left behind. */
+	n = proc_kill_leftovers();
+	if (n)
+		log_info("killed %d check process(es) left by dead agents", n);
+	n = verify_checkout_sweep();
+	if (n)
+		log_info("removed %d checkout(s) of the index left by dead "
+			 "processes", n);
 }
 
 void agent_release(struct agent *a)

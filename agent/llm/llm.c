@@ -51,6 +51,7 @@ struct llm_call {
 	bool stream;
 	int max_retries;
 	long connect_timeout_ms, idle_timeout_ms;
+	size_t max_response_bytes;
 	double started, deadline_at; /* ev_now() seconds */
 	char *model;
 	struct limiter *limiter;
@@ -187,7 +188,14 @@ static int on_sse(const char *event, const char *data, size_t n, void *ud,
 {
 	struct llm_call *call = ud;
 
-	return call->wire->event(&call->st, event, data, n, e);
+	if (call->wire->event(&call->st, event, data, n, e) < 0)
+		return -1;
+	if (call->st.text_bytes > call->max_response_bytes)
+		return err_set(e, ERR_LLM,
+			       "the completion passed %zu bytes of text and "
+			       "was stopped (llm.%s.maxResponseBytes)",
+			       call->max_response_bytes, call->provider);
+	return 0;
 }
 
 static int on_data(const char *p, size_t n, void *ud, struct err *e)
@@ -458,6 +466,9 @@ struct llm_call *llm_complete(struct llm_client *c,
 	call->max_retries = p->max_retries;
 	call->connect_timeout_ms = p->connect_timeout_ms;
 	call->idle_timeout_ms = p->idle_timeout_ms;
+	call->max_response_bytes = p->max_response_bytes
+					   ? p->max_response_bytes
+					   : (size_t)LLM_DEFAULT_MAX_RESPONSE_BYTES;
 	call->cb = *cb;
 	call->limiter = limiter_for(c, p);
 	ev_timer_init(&call->wait, on_wait, 0., 0.);

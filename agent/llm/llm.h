@@ -50,7 +50,13 @@ struct llm_provider {
 	double input_tokens_per_min; /* 0: no limit */
 	long connect_timeout_ms;
 	long idle_timeout_ms; /* a stream silent this long is dropped */
+	/* A streamed completion whose text (all blocks) passes this fails
+	 * with ERR_LLM: an endless stream must not grow the agent without
+	 * bound. llm.<name>.maxResponseBytes. */
+	size_t max_response_bytes;
 };
+
+#define LLM_DEFAULT_MAX_RESPONSE_BYTES ((int64_t)8 << 20)
 
 /*
  * Resolves provider `name` (cfg may be NULL): the wire from

@@ -226,6 +226,16 @@ int llm_provider_load(struct llm_provider *p, struct config *cfg,
 	    check_range(name, "idleTimeoutMs", v, e) < 0)
 		goto fail;
 	p->idle_timeout_ms = (long)v;
+	v = LLM_DEFAULT_MAX_RESPONSE_BYTES;
+	if (get_int(cfg, name, "maxResponseBytes", &v, e) < 0)
+		goto fail;
+	if (v < 1024 || v > ((int64_t)1 << 30)) {
+		err_set(e, ERR_INVALID_PARAMS,
+			"llm.%s.maxResponseBytes must be 1024..1073741824",
+			name);
+		goto fail;
+	}
+	p->max_response_bytes = (size_t)v;
 	return 0;
 fail:
 	free(s);

@@ -70,6 +70,7 @@ void llm_stream_init(struct llm_stream *s, struct llm_response *res,
 void llm_stream_delta(struct llm_stream *s, enum llm_block_type type,
 		      int index, const char *p, size_t n)
 {
+	s->text_bytes += n;
 	if (s->cb && s->cb->on_delta)
 		s->cb->on_delta(type, index, p, n, s->attempt, s->cb->ud);
 }

@@ -15,6 +15,7 @@ struct llm_stream {
 	const struct llm_callbacks *cb;
 	int attempt;
 	bool done; /* the stream's end marker was seen */
+	size_t text_bytes; /* the text of all blocks so far */
 	/* OpenAI: the block each kind of delta goes to, or -1. */
 	int text_block;
 	int thinking_block;

@@ -409,3 +409,8 @@ out:
 		close(pfd[1]);
 	return r;
 }
+
+int proc_kill_leftovers(void)
+{
+	return proc_sweep_dead_owners(PROC_TAG_NAME);
+}

@@ -92,6 +92,10 @@ void proc_cancel(struct proc *p);
  * a child's death come to us, not to init, so they can be found and
  * killed. Call once, early, in a process that runs children. */
 void proc_adopt_orphans(void);
+/* Kills what dead processes' children left running (an agent or a hook
+ * killed with SIGKILL mid-check): ours only, found by the tag every child
+ * carries. Call at start. Returns how many. */
+int proc_kill_leftovers(void);
 
 /* The child's pid (also its process group id). */
 int proc_pid(const struct proc *p);

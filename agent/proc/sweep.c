@@ -141,3 +141,57 @@ unsigned long long proc_sweep_starttime(pid_t pid)
 
 	return read_stat(pid, &pi) < 0 ? 0 : pi.start;
 }
+
+/* The pid in a "NAME=pid-seq" tag of pid's environment, or 0. */
+static long tag_owner(pid_t pid, const char *name)
+{
+	struct buf path = BUF_INIT, env = BUF_INIT;
+	size_t nlen = strlen(name);
+	const char *p, *end;
+	long owner = 0;
+
+	buf_addf(&path, "/proc/%d/environ", (int)pid);
+	if (buf_read_file(&env, path.ptr, (size_t)1 << 20) < 0)
+		goto out;
+	for (p = env.ptr, end = env.ptr + env.len; p < end;
+	     p += strlen(p) + 1)
+		if (!strncmp(p, name, nlen) && p[nlen] == '=') {
+			owner = strtol(p + nlen + 1, NULL, 10);
+			break;
+		}
+out:
+	buf_release(&path);
+	buf_release(&env);
+	return owner;
+}
+
+int proc_sweep_dead_owners(const char *name)
+{
+	pid_t self = getpid();
+	uid_t uid = getuid();
+	struct dirent *de;
+	struct stat st;
+	int killed = 0;
+	DIR *d = opendir("/proc");
+
+	if (!d)
+		return 0;
+	while ((de = readdir(d))) {
+		char *end;
+		long pid = strtol(de->d_name, &end, 10), owner;
+
+		if (*end || pid <= 0 || pid == self ||
+		    fstatat(dirfd(d), de->d_name, &st, 0) < 0 ||
+		    st.st_uid != uid)
+			continue;
+		owner = tag_owner((pid_t)pid, name);
+		/* A live owner (or a pid now someone else's) keeps it. */
+		if (owner <= 0 || owner == self ||
+		    kill((pid_t)owner, 0) == 0 || errno != ESRCH)
+			continue;
+		if (kill((pid_t)pid, SIGKILL) == 0)
+			killed++;
+	}
+	closedir(d);
+	return killed;
+}

@@ -32,6 +32,11 @@ struct sweep_target {
  * gone); 0 means nothing of t's is left. */
 int proc_sweep_pass(const struct sweep_target *t);
 
+/* SIGKILL to every process of our uid whose environment carries the tag
+ * name=<pid>-<seq> of an owner that no longer exists (an agent killed with
+ * SIGKILL leaves its checks running). Returns how many. */
+int proc_sweep_dead_owners(const char *name);
+
 /* The start time of pid (as `since` above), or 0 when unknown. */
 unsigned long long proc_sweep_starttime(pid_t pid);
 

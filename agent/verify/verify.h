@@ -186,6 +186,11 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
  * not started. done still comes, later. Only valid before done. */
 void verify_cancel(struct verify_run *run);
 
+/* Removes the checkouts of the index that dead processes left in $TMPDIR
+ * (an agent or hook killed mid-run): only ours, only real folders, only of
+ * pids that no longer exist. Returns how many went. */
+int verify_checkout_sweep(void);
+
 /* ---- the cache ---- */
 
 struct verify_cache *verify_cache_new(void);

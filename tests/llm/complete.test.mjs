@@ -291,6 +291,29 @@ test('bad responses are errors, and the agent goes on', async () => {
   assert.equal((await models()).providers.length, 2);
 });
 
+test('a streamed completion past maxResponseBytes is stopped with a clear llm_error, and nothing else waits', async () => {
+  const other = await startAgent(server);
+  try {
+    fs.writeFileSync(path.join(other.workspace, '.airunner'),
+      ['[llm "anthropic"]', '\tmaxResponseBytes = 65536', '\tmaxRetries = 0', ''].join('\n'));
+    for (const stream of [true]) {
+      await server.reset();
+      await server.script({ anthropic: [{ fault: 'huge', bytes: 4 << 20 }] });
+      const e = await failure(other.request('llm/complete', { messages: [user('x')], stream }));
+      assert.equal(e.data.kind, 'llm_error');
+      assert.match(e.message, /passed 65536 bytes of text.*maxResponseBytes/);
+      assert.equal(e.data.attempts, 1, 'a completion too big is not retried');
+      assert.ok((await other.request('status', {})).pid > 0);
+    }
+    fs.writeFileSync(path.join(other.workspace, '.airunner'), '[llm "anthropic"]\n\tmaxResponseBytes = 12\n');
+    const bad = await failure(other.request('llm/complete', { messages: [user('x')] }));
+    assert.equal(bad.data.kind, 'invalid_params');
+    assert.match(bad.message, /maxResponseBytes must be/);
+  } finally {
+    await other.stop();
+  }
+});
+
 test('bad params are refused before anything is sent', async () => {
   for (const params of [
     { messages: [] },
