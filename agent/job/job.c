@@ -57,6 +57,9 @@ struct job {
 	const struct job_kind *kind;
 	enum job_priority prio;
 	enum job_state state;
+	char *work_tree;
+	bool writer;
+	double queued_at;
 	void *data;
 	struct job_owner owner;
 	bool has_owner;
@@ -74,13 +77,14 @@ struct job_engine {
 	struct ev_loop *loop;
 	uint64_t next_id;
 	struct job *jobs;
-	struct job *queue_head[JOB_NPRIO], *queue_tail[JOB_NPRIO];
-	struct job *runnable;
+	struct job *queue_head, *queue_tail; /* in order of submission */
+	struct job *runnable, *runnable_tail; /* stepped in this order */
 	bool admit;
 	struct defer defer;
 	job_listener_fn listener;
 	void *listener_ud;
 	unsigned count[JOB_ENDED + 1];
+	double aging; /* seconds of waiting worth one priority level */
 };
 
 static void engine_check_cb(struct ev_loop *loop, ev_check *w, int revents);
@@ -91,6 +95,7 @@ struct job_engine *job_engine_new(struct ev_loop *loop)
 
 	e->loop = loop;
 	e->next_id = 1;
+	e->aging = JOB_AGING_SECONDS;
 	defer_init(&e->defer, loop, engine_check_cb, e);
 	return e;
 }
@@ -108,12 +113,18 @@ unsigned job_engine_count(const struct job_engine *e, enum job_state st)
 
 static void make_runnable(struct job *j)
 {
+	struct job_engine *e = j->e;
+
 	if (!j->runnable) {
 		j->runnable = true;
-		j->next_run = j->e->runnable;
-		j->e->runnable = j;
+		j->next_run = NULL;
+		if (e->runnable_tail)
+			e->runnable_tail->next_run = j;
+		else
+			e->runnable = j;
+		e->runnable_tail = j;
 	}
-	defer_arm(&j->e->defer);
+	defer_arm(&e->defer);
 }
 
 static void set_state(struct job *j, enum job_state st)
@@ -141,18 +152,20 @@ void job_report(struct job *j, const char *value_json)
 		j->owner.report(j, value_json, j->owner.ud);
 }
 
-struct job *job_submit(struct job_engine *e, const struct job_kind *kind,
-		       enum job_priority prio, void *data,
+struct job *job_submit(struct job_engine *e, const struct job_spec *spec,
 		       const struct job_owner *owner)
 {
 	struct job *j = xcalloc(1, sizeof(*j));
 
 	j->e = e;
 	j->id = e->next_id++;
-	j->kind = kind;
-	j->prio = prio < JOB_NPRIO ? prio : JOB_LOW;
+	j->kind = spec->kind;
+	j->prio = spec->priority < JOB_NPRIO ? spec->priority : JOB_LOW;
 	j->state = JOB_QUEUED;
-	j->data = data;
+	j->data = spec->data;
+	j->work_tree = spec->work_tree ? xstrdup(spec->work_tree) : NULL;
+	j->writer = spec->writer;
+	j->queued_at = ev_time();
 	if (owner) {
 		j->owner = *owner;
 		j->has_owner = true;
@@ -162,11 +175,11 @@ struct job *job_submit(struct job_engine *e, const struct job_kind *kind,
 		e->jobs->prev = j;
 	e->jobs = j;
 	e->count[JOB_QUEUED]++;
-	if (e->queue_tail[j->prio])
-		e->queue_tail[j->prio]->next_q = j;
+	if (e->queue_tail)
+		e->queue_tail->next_q = j;
 	else
-		e->queue_head[j->prio] = j;
-	e->queue_tail[j->prio] = j;
+		e->queue_head = j;
+	e->queue_tail = j;
 	e->admit = true;
 	defer_arm(&e->defer);
 	return j;
@@ -201,6 +214,31 @@ uint64_t job_id(const struct job *j)
 	return j->id;
 }
 
+enum job_state job_state_of(const struct job *j)
+{
+	return j->state;
+}
+
+enum job_priority job_priority_of(const struct job *j)
+{
+	return j->prio;
+}
+
+const char *job_work_tree(const struct job *j)
+{
+	return j->work_tree;
+}
+
+bool job_writer(const struct job *j)
+{
+	return j->writer;
+}
+
+double job_queued_at(const struct job *j)
+{
+	return j->queued_at;
+}
+
 void *job_data(const struct job *j)
 {
 	return j->data;
@@ -219,7 +257,7 @@ struct ev_loop *job_loop(const struct job *j)
 static void queue_remove(struct job *j)
 {
 	struct job_engine *e = j->e;
-	struct job **pp = &e->queue_head[j->prio], *prev = NULL;
+	struct job **pp = &e->queue_head, *prev = NULL;
 
 	while (*pp && *pp != j) {
 		prev = *pp;
@@ -228,8 +266,8 @@ static void queue_remove(struct job *j)
 	if (!*pp)
 		return;
 	*pp = j->next_q;
-	if (e->queue_tail[j->prio] == j)
-		e->queue_tail[j->prio] = prev;
+	if (e->queue_tail == j)
+		e->queue_tail = prev;
 	j->next_q = NULL;
 }
 
@@ -252,8 +290,9 @@ static void job_end(struct job *j)
 		e->jobs = j->next;
 	if (j->next)
 		j->next->prev = j->prev;
+	free(j->work_tree);
 	free(j);
-	e->admit = true; /* a slot of its kind may be free */
+	e->admit = true; /* a slot of its kind, or its work tree, is free */
 }
 
 static unsigned running_of_kind(const struct job_engine *e,
@@ -267,26 +306,87 @@ static unsigned running_of_kind(const struct job_engine *e,
 	return n;
 }
 
-/* Starts queued jobs in priority order while their kinds' limits allow. */
+/* A running job on the work tree: any (busy), or a writer (written). */
+static bool work_tree_running(const struct job_engine *e, const char *wt,
+			      bool writers_only)
+{
+	const struct job *j;
+
+	for (j = e->jobs; j; j = j->next)
+		if (j->state == JOB_RUNNING && j->work_tree &&
+		    (j->writer || !writers_only) && !strcmp(j->work_tree, wt))
+			return true;
+	return false;
+}
+
+static bool can_start(const struct job_engine *e, const struct job *j)
+{
+	if (j->kind->max_running &&
+	    running_of_kind(e, j->kind) >= j->kind->max_running)
+		return false;
+	if (!j->work_tree)
+		return true;
+	/* A writer has the work tree to itself; a reader waits for one. */
+	return !work_tree_running(e, j->work_tree, !j->writer);
+}
+
+/* The priority a queued job has now: one level up for every
+ * JOB_AGING_SECONDS it has waited. */
+static double effective_priority(const struct job *j, double now)
+{
+	return (double)j->prio - (now - j->queued_at) / j->e->aging;
+}
+
+void job_engine_set_aging(struct job_engine *e, double seconds)
+{
+	e->aging = seconds > 0 ? seconds : JOB_AGING_SECONDS;
+}
+
+/* Whether a goes before b in the queue. */
+static bool goes_before(const struct job *a, const struct job *b, double now)
+{
+	double pa = effective_priority(a, now), pb = effective_priority(b, now);
+
+	return pa < pb || (pa == pb && a->id < b->id);
+}
+
+/* The queued job that would start next among those that can, or NULL. */
+static struct job *next_to_start(const struct job_engine *e, double now)
+{
+	struct job *j, *best = NULL;
+
+	for (j = e->queue_head; j; j = j->next_q)
+		if ((!best || goes_before(j, best, now)) && can_start(e, j))
+			best = j;
+	return best;
+}
+
+unsigned job_queue_position(const struct job *j)
+{
+	const struct job *o;
+	double now = ev_time();
+	unsigned pos = 1;
+
+	if (j->state != JOB_QUEUED)
+		return 0;
+	for (o = j->e->queue_head; o; o = o->next_q)
+		pos += o != j && goes_before(o, j, now);
+	return pos;
+}
+
+/* Starts queued jobs, best first, while their limits allow. */
 static void admit(struct job_engine *e)
 {
-	int p;
+	double now = ev_time();
+	struct job *j;
 
 	e->admit = false;
-	for (p = 0; p < JOB_NPRIO; p++) {
-		struct job *j = e->queue_head[p], *next;
-
-		for (; j; j = next) {
-			next = j->next_q;
-			if (j->kind->max_running &&
-			    running_of_kind(e, j->kind) >= j->kind->max_running)
-				continue;
-			queue_remove(j);
-			set_state(j, JOB_RUNNING);
-			job_emit(j, "started", NULL, NULL);
-			j->wake = true;
-			make_runnable(j);
-		}
+	while ((j = next_to_start(e, now))) {
+		queue_remove(j);
+		set_state(j, JOB_RUNNING);
+		job_emit(j, "started", NULL, NULL);
+		j->wake = true;
+		make_runnable(j);
 	}
 }
 
@@ -299,7 +399,7 @@ static void engine_check_cb(struct ev_loop *loop, ev_check *w, int revents)
 		admit(e);
 	/* Take the list: what the steps wake goes to the next round. */
 	list = e->runnable;
-	e->runnable = NULL;
+	e->runnable = e->runnable_tail = NULL;
 	while ((j = list)) {
 		list = j->next_run;
 		j->next_run = NULL;

@@ -88,15 +88,42 @@ void job_engine_listen(struct job_engine *e, job_listener_fn fn, void *ud);
 void job_engine_cancel_all(struct job_engine *e);
 unsigned job_engine_count(const struct job_engine *e, enum job_state st);
 
+/* What a new job is; strings are copied. */
+struct job_spec {
+	const struct job_kind *kind;
+	enum job_priority priority;
+	/* Owned by the job from now on: released by kind->release. */
+	void *data;
+	/* The work tree it reads or writes (absolute), or NULL. A writer has
+	 * it to itself: no other writer, and no reader (a verification would
+	 * see half-applied edits), runs on it meanwhile. */
+	const char *work_tree;
+	bool writer;
+};
+
 /*
- * Queues a job of kind with data (owned by the job from now on: released by
- * kind->release when it ends). owner is copied; it may be NULL for a job
- * nobody waits for. Returns the job, valid until owner->done returns (or,
- * without an owner, until it ends: look it up by id after that).
+ * Queues a job. owner is copied; it may be NULL for a job nobody waits for.
+ * Returns the job, valid until owner->done returns (or, without an owner,
+ * until it ends).
+ *
+ * Queued jobs start in order of priority, first come first served within
+ * one, as their kind's limit and the work tree's writer allow. A job that
+ * waits ages: every JOB_AGING_SECONDS it has waited count as one priority
+ * higher, so no job waits for ever behind a stream of more urgent ones. A
+ * job that cannot start (its work tree has a writer) does not hold up the
+ * jobs behind it that can.
  */
-struct job *job_submit(struct job_engine *e, const struct job_kind *kind,
-		       enum job_priority prio, void *data,
+struct job *job_submit(struct job_engine *e, const struct job_spec *spec,
 		       const struct job_owner *owner);
+
+#define JOB_AGING_SECONDS 30.0
+
+/* The aging period (default JOB_AGING_SECONDS). */
+void job_engine_set_aging(struct job_engine *e, double seconds);
+
+/* Where j stands among the queued jobs (1: next to start), 0 when it is
+ * not queued. */
+unsigned job_queue_position(const struct job *j);
 
 /* Asks the engine to step j again (from the loop). */
 void job_wake(struct job *j);
@@ -114,6 +141,11 @@ void job_emit(struct job *j, const char *phase, const char *message,
 void job_report(struct job *j, const char *value_json);
 
 uint64_t job_id(const struct job *j);
+enum job_state job_state_of(const struct job *j);
+enum job_priority job_priority_of(const struct job *j);
+const char *job_work_tree(const struct job *j); /* or NULL */
+bool job_writer(const struct job *j);
+double job_queued_at(const struct job *j);      /* ev_time() */
 void *job_data(const struct job *j);
 bool job_cancelled(const struct job *j);
 struct ev_loop *job_loop(const struct job *j);

@@ -401,6 +401,8 @@ out:
 static void handle_complete(struct rpc_call *call)
 {
 	struct complete_job *cj = xcalloc(1, sizeof(*cj));
+	struct job_spec spec = { .kind = &complete_kind,
+				 .priority = JOB_NORMAL };
 	struct err e = ERR_INIT;
 
 	cj->agent = call_agent(call);
@@ -416,8 +418,8 @@ static void handle_complete(struct rpc_call *call)
 		complete_release(cj);
 		return;
 	}
-	method_job_start(call, &complete_kind, JOB_NORMAL, cj,
-			 complete_reply);
+	spec.data = cj;
+	method_job_start(call, &spec, complete_reply);
 }
 
 static const struct rpc_param_spec complete_params[] = {

@@ -41,9 +41,13 @@ typedef void (*method_job_reply_fn)(struct rpc_call *call, struct job *j);
  * cancels it unless its kind outlives its caller). data is the job's (see
  * job_submit).
  */
-struct job *method_job_start(struct rpc_call *call, const struct job_kind *kind,
-			     enum job_priority prio, void *data,
+struct job *method_job_start(struct rpc_call *call, const struct job_spec *spec,
 			     method_job_reply_fn reply);
+
+/* params.priority ("urgent", "high", "normal", "low") into *out; absent
+ * leaves it. -1 with e set for anything else. */
+int method_param_priority(struct rpc_call *call, enum job_priority *out,
+			  struct err *e);
 
 /* The engine's listener: sends each job event as `run/event` to the
  * sessions subscribed to it (run/subscribe). ud is the agent. */

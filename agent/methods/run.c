@@ -117,8 +117,7 @@ static void jc_cancel(struct rpc_call *call, void *data)
 	free(jc);
 }
 
-struct job *method_job_start(struct rpc_call *call, const struct job_kind *kind,
-			     enum job_priority prio, void *data,
+struct job *method_job_start(struct rpc_call *call, const struct job_spec *spec,
 			     method_job_reply_fn reply)
 {
 	struct jobcall *jc = xcalloc(1, sizeof(*jc));
@@ -126,9 +125,35 @@ struct job *method_job_start(struct rpc_call *call, const struct job_kind *kind,
 
 	jc->call = call;
 	jc->reply = reply;
-	jc->job = job_submit(call_agent(call)->jobs, kind, prio, data, &owner);
+	jc->job = job_submit(call_agent(call)->jobs, spec, &owner);
 	rpc_call_on_cancel(call, jc_cancel, jc);
 	return jc->job;
+}
+
+static const char *const priority_names[JOB_NPRIO] = {
+	[JOB_URGENT] = "urgent",
+	[JOB_HIGH] = "high",
+	[JOB_NORMAL] = "normal",
+	[JOB_LOW] = "low",
+};
+
+int method_param_priority(struct rpc_call *call, enum job_priority *out,
+			  struct err *e)
+{
+	char *name = NULL;
+	int r = rpc_param_string(call, "priority", &name, e), p;
+
+	if (r <= 0)
+		return r;
+	for (p = 0; p < JOB_NPRIO && strcmp(priority_names[p], name); p++)
+		;
+	free(name);
+	if (p == JOB_NPRIO)
+		return err_set(e, ERR_INVALID_PARAMS,
+			       "param 'priority' must be urgent, high, normal "
+			       "or low");
+	*out = (enum job_priority)p;
+	return 1;
 }
 
 /* ---- run/subscribe ---- */

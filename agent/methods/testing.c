@@ -2,10 +2,11 @@
  * Methods for the test suite only: registered RPC_M_HIDDEN, callable only
  * when the agent runs with AIRUNNER_TEST_METHODS=1, never advertised.
  *
- * test/sleep {ms, detach?} is a job that ends after ms milliseconds on a
- * loop timer: it proves that a slow request holds up nothing else, gives
- * cancellation a request to cancel, and with `detach` it is a job that
- * outlives the connection that started it (as writing runs will).
+ * test/sleep {ms, detach?, workTree?, writer?, priority?} is a job that
+ * ends after ms milliseconds on a loop timer: it proves that a slow request
+ * holds up nothing else, gives cancellation a request to cancel, with
+ * `detach` it outlives the connection that started it, and with `workTree`
+ * and `writer` it holds a work tree's writer slot (as writing runs will).
  */
 #include <stdlib.h>
 
@@ -96,26 +97,38 @@ static void sleep_reply(struct rpc_call *call, struct job *j)
 
 static void handle_sleep(struct rpc_call *call)
 {
+	struct job_spec spec = { .priority = JOB_NORMAL };
 	struct sleep_job *s;
 	struct err e = ERR_INIT;
+	char *work_tree = NULL;
 	int64_t ms = 0;
 	bool detach = false;
 
 	if (rpc_param_int(call, "ms", 0, 600000, &ms, &e) < 0 ||
-	    rpc_param_bool(call, "detach", &detach, &e) < 0) {
+	    rpc_param_bool(call, "detach", &detach, &e) < 0 ||
+	    rpc_param_path(call, "workTree", &work_tree, &e) < 0 ||
+	    rpc_param_bool(call, "writer", &spec.writer, &e) < 0 ||
+	    method_param_priority(call, &spec.priority, &e) < 0) {
 		rpc_call_reply_error(call, &e);
 		err_clear(&e);
+		free(work_tree);
 		return;
 	}
 	s = xcalloc(1, sizeof(*s));
 	s->ms = ms;
-	method_job_start(call, detach ? &sleep_detached_kind : &sleep_kind,
-			 JOB_NORMAL, s, sleep_reply);
+	spec.kind = detach ? &sleep_detached_kind : &sleep_kind;
+	spec.data = s;
+	spec.work_tree = work_tree;
+	method_job_start(call, &spec, sleep_reply);
+	free(work_tree);
 }
 
 static const struct rpc_param_spec sleep_params[] = {
 	{ "ms", RPC_T(JSON_NUMBER), true },
 	{ "detach", RPC_T_BOOL, false },
+	{ "workTree", RPC_T(JSON_STRING), false },
+	{ "writer", RPC_T_BOOL, false },
+	{ "priority", RPC_T(JSON_STRING), false },
 	{ "workDoneToken", RPC_T(JSON_STRING) | RPC_T(JSON_NUMBER), false },
 	{ NULL, 0, false },
 };

@@ -206,6 +206,7 @@ static void verify_reply(struct rpc_call *call, struct job *j)
 static void handle_run(struct rpc_call *call)
 {
 	struct verify_job *vj = xcalloc(1, sizeof(*vj));
+	struct job_spec spec = { .kind = &verify_kind, .priority = JOB_NORMAL };
 	struct err e = ERR_INIT;
 	int r;
 
@@ -220,9 +221,13 @@ static void handle_run(struct rpc_call *call)
 	vj->has_checks = r;
 	if (rpc_param_bool(call, "staged", &vj->staged, &e) < 0 ||
 	    rpc_param_bool(call, "all", &vj->all, &e) < 0 ||
-	    rpc_param_path(call, "index", &vj->index, &e) < 0)
+	    rpc_param_path(call, "index", &vj->index, &e) < 0 ||
+	    method_param_priority(call, &spec.priority, &e) < 0)
 		goto fail;
-	method_job_start(call, &verify_kind, JOB_NORMAL, vj, verify_reply);
+	/* A reader of its work tree: it waits while a writer is at work. */
+	spec.data = vj;
+	spec.work_tree = vj->root;
+	method_job_start(call, &spec, verify_reply);
 	return;
 fail:
 	rpc_call_reply_error(call, &e);
@@ -242,6 +247,7 @@ static const struct rpc_param_spec run_params[] = {
 	{ "all", RPC_T_BOOL, false },
 	{ "index", RPC_T(JSON_STRING), false },
 	{ "checks", RPC_T(JSON_ARRAY), false },
+	{ "priority", RPC_T(JSON_STRING), false },
 	{ NULL, 0, false },
 };
 

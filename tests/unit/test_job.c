@@ -90,15 +90,24 @@ static void on_done(struct job *j, void *ud)
 	buf_addf(w->log, "end:%s ", w->name);
 }
 
-static void submit(struct job_engine *e, const struct job_kind *k,
-		   enum job_priority p, struct work *w)
+static void submit_on(struct job_engine *e, const struct job_kind *k,
+		      enum job_priority p, struct work *w, const char *wt,
+		      bool writer)
 {
 	struct job_owner owner = { NULL, NULL, on_done, w };
+	struct job_spec spec = { .kind = k, .priority = p, .data = w,
+				 .work_tree = wt, .writer = writer };
 
 	w->in_caller = true;
 	w->job = NULL;
-	job_submit(e, k, p, w, &owner);
+	job_submit(e, &spec, &owner);
 	w->in_caller = false;
+}
+
+static void submit(struct job_engine *e, const struct job_kind *k,
+		   enum job_priority p, struct work *w)
+{
+	submit_on(e, k, p, w, NULL, false);
 }
 
 static void jobs_start_by_priority_then_in_order_within_the_kinds_limit(
@@ -159,17 +168,19 @@ static void a_queued_job_cancelled_ends_without_ever_running(void **state)
 	struct buf log = BUF_INIT;
 	struct work first = { .name = "first", .log = &log, .seconds = 0.01 }, second = { .name = "second", .log = &log, .seconds = 0.01 };
 	struct job_owner owner = { NULL, NULL, on_done, &second };
+	struct job_spec spec = { .kind = &one_at_a_time,
+				 .priority = JOB_NORMAL, .data = &second };
 	struct job *j;
 
 	submit(e, &one_at_a_time, JOB_NORMAL, &first);
-	j = job_submit(e, &one_at_a_time, JOB_NORMAL, &second, &owner);
+	j = job_submit(e, &spec, &owner);
 	job_cancel(j);
 	assert_int_equal(second.dones, 0);
 	ev_run(EV_DEFAULT, 0);
 	assert_int_equal(second.steps, 0);
 	assert_int_equal(second.dones, 1);
 	assert_null(strstr(log.ptr, "start:second"));
-	assert_string_equal(log.ptr, "start:first end:second end:first ");
+	assert_string_equal(log.ptr, "end:second start:first end:first ");
 	job_engine_free(e);
 	buf_release(&log);
 }
@@ -262,6 +273,71 @@ static void a_pool_grants_slots_in_order_and_from_the_loop(void **state)
 	job_pool_free(p);
 }
 
+/* Where word is in the log (it must be there). */
+static long at(const struct buf *log, const char *word)
+{
+	const char *p = strstr(log->ptr, word);
+
+	assert_non_null(p);
+	return p - log->ptr;
+}
+
+static const struct job_kind any = {
+	.name = "work", .step = work_step, .cancel = work_cancel,
+};
+
+/* One writer per work tree, and no reader while it writes; other work
+ * trees go side by side. */
+static void a_writer_has_its_work_tree_to_itself(void **state)
+{
+	struct job_engine *e = job_engine_new(EV_DEFAULT);
+	struct buf log = BUF_INIT;
+	struct work w1 = { .name = "w1", .log = &log, .seconds = 0.05 },
+		    w2 = { .name = "w2", .log = &log, .seconds = 0.01 },
+		    r1 = { .name = "r1", .log = &log, .seconds = 0.01 },
+		    b1 = { .name = "b1", .log = &log, .seconds = 0.01 };
+
+	submit_on(e, &any, JOB_NORMAL, &w1, "/a", true);
+	submit_on(e, &any, JOB_URGENT, &w2, "/a", true);
+	submit_on(e, &any, JOB_URGENT, &r1, "/a", false);
+	submit_on(e, &any, JOB_LOW, &b1, "/b", true);
+	/* w2 and r1 are more urgent, but w1 came first and nothing ran: the
+	 * urgent writer starts, then the tree is taken. */
+	ev_run(EV_DEFAULT, EVRUN_NOWAIT);
+	assert_int_equal(job_engine_count(e, JOB_RUNNING), 2);
+	assert_string_equal(log.ptr, "start:w2 start:b1 ");
+	ev_run(EV_DEFAULT, 0);
+	/* The reader waited for the writer on /a; each ran alone there. */
+	if (!(at(&log, "end:w2") < at(&log, "start:r1") &&
+	      at(&log, "end:r1") < at(&log, "start:w1")))
+		fail_msg("order: %s", log.ptr);
+	job_engine_free(e);
+	buf_release(&log);
+}
+
+/* A job that has waited long enough goes before a more urgent newcomer. */
+static void a_waiting_job_ages_past_newer_urgent_ones(void **state)
+{
+	struct job_engine *e = job_engine_new(EV_DEFAULT);
+	struct buf log = BUF_INIT;
+	struct work hold = { .name = "hold", .log = &log, .seconds = 0.2 },
+		    low = { .name = "low", .log = &log, .seconds = 0.001 },
+		    urgent = { .name = "urgent", .log = &log,
+			       .seconds = 0.001 };
+
+	job_engine_set_aging(e, 0.02); /* 20 ms of waiting: one level */
+	submit(e, &one_at_a_time, JOB_NORMAL, &hold);
+	submit(e, &one_at_a_time, JOB_LOW, &low);
+	ev_run(EV_DEFAULT, EVRUN_NOWAIT); /* hold runs, low waits */
+	ev_sleep(0.15);                   /* low ages by 7 levels */
+	submit(e, &one_at_a_time, JOB_URGENT, &urgent);
+	ev_run(EV_DEFAULT, 0);
+	assert_string_equal(log.ptr, "start:hold end:hold start:low end:low "
+				     "start:urgent end:urgent ");
+	job_engine_free(e);
+	buf_release(&log);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -274,6 +350,8 @@ int main(void)
 		cmocka_unit_test(
 			a_disowned_job_ends_unless_its_kind_outlives_the_caller),
 		cmocka_unit_test(a_pool_grants_slots_in_order_and_from_the_loop),
+		cmocka_unit_test(a_writer_has_its_work_tree_to_itself),
+		cmocka_unit_test(a_waiting_job_ages_past_newer_urgent_ones),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
