@@ -21,8 +21,13 @@
  * append: a released step is never edited, since databases out there went
  * through it.
  *
- * Schema notes: runs carries its attempts' totals (tokens, cost, count) so the
- * metrics scan reads one row per run; runs_created is the window's index;
+ * Schema notes: the metrics read a window of runs by creation time, so the
+ * hot figures are denormalized for them: runs carries its attempts' totals
+ * (tokens, cost, count) and its verification's verdict (verify_ok,
+ * verify_cached), so the main scan reads one row per run and joins nothing;
+ * attempts and diagnostics carry their run's created time (run_created),
+ * indexed, so the healing and diagnostics queries read only their own rows
+ * in the window. runs_created is the window's index;
  * runs_state serves the queue (state, priority, id) and "what is running";
  * the child tables are keyed by (run_id, ...) WITHOUT ROWID, so a run's
  * attempts, events or checks are one contiguous range.
@@ -54,13 +59,16 @@ static const char *const migrations[] = {
 	" tokens_input INTEGER NOT NULL DEFAULT 0,"
 	" tokens_output INTEGER NOT NULL DEFAULT 0,"
 	" tokens_cache_read INTEGER NOT NULL DEFAULT 0,"
-	" tokens_cache_write INTEGER NOT NULL DEFAULT 0);"
+	" tokens_cache_write INTEGER NOT NULL DEFAULT 0,"
+	" verify_ok INTEGER,"
+	" verify_cached INTEGER);"
 	"CREATE INDEX runs_created ON runs(created);"
 	"CREATE INDEX runs_state ON runs(state, priority, id);"
 	"CREATE INDEX runs_work_tree ON runs(work_tree, id);"
 	"CREATE TABLE attempts ("
 	" run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
 	" attempt INTEGER NOT NULL CHECK (attempt >= 1),"
+	" run_created REAL NOT NULL,"
 	" provider TEXT,"
 	" model TEXT,"
 	" tokens_input INTEGER NOT NULL,"
@@ -73,6 +81,8 @@ static const char *const migrations[] = {
 	" outcome TEXT,"
 	" error_category TEXT,"
 	" PRIMARY KEY (run_id, attempt)) WITHOUT ROWID;"
+	"CREATE INDEX attempts_healing ON attempts(run_created, outcome)"
+	" WHERE attempt >= 2;"
 	"CREATE TABLE events ("
 	" run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
 	" seq INTEGER NOT NULL,"
@@ -100,7 +110,10 @@ static const char *const migrations[] = {
 	"  REFERENCES verifications(run_id) ON DELETE CASCADE,"
 	" category TEXT NOT NULL,"
 	" count INTEGER NOT NULL,"
-	" PRIMARY KEY (run_id, category)) WITHOUT ROWID;",
+	" run_created REAL NOT NULL,"
+	" PRIMARY KEY (run_id, category)) WITHOUT ROWID;"
+	"CREATE INDEX diagnostics_created"
+	" ON verification_diagnostics(run_created, category, count);",
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -149,8 +162,9 @@ static const char *const sql[ST_COUNT] = {
 		"INSERT INTO attempts (run_id, attempt, provider, model,"
 		" tokens_input, tokens_output, tokens_cache_read,"
 		" tokens_cache_write, cost, duration, time, outcome,"
-		" error_category)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+		" error_category, run_created)"
+		" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+		" created FROM runs WHERE id = ?1",
 	[ST_RUN_ADD_ATTEMPT] =
 		"UPDATE runs SET attempts = attempts + 1,"
 		" tokens_input = tokens_input + ?2,"
@@ -178,9 +192,13 @@ static const char *const sql[ST_COUNT] = {
 		"INSERT INTO verification_checks (run_id, idx, name, status,"
 		" duration, blocking) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[ST_DIAG_INSERT] =
-		"INSERT INTO verification_diagnostics (run_id, category, count)"
-		" VALUES (?1, ?2, ?3) ON CONFLICT (run_id, category)"
+		"INSERT INTO verification_diagnostics (run_id, category, count,"
+		" run_created) SELECT ?1, ?2, ?3, created FROM runs WHERE id = ?1"
+		" ON CONFLICT (run_id, category)"
 		" DO UPDATE SET count = count + excluded.count",
+	[ST_RUN_SET_VERDICT] =
+		"UPDATE runs SET verify_ok = ?2, verify_cached = ?3"
+		" WHERE id = ?1",
 	[ST_VERIF_GET] =
 		"SELECT ok, cached, duration FROM verifications"
 		" WHERE run_id = ?1",
@@ -190,32 +208,43 @@ static const char *const sql[ST_COUNT] = {
 	[ST_DIAGS_OF] =
 		"SELECT category, count FROM verification_diagnostics"
 		" WHERE run_id = ?1 ORDER BY category",
-	/* metrics.c: ?1 since, ?2 until (or +inf), ?3 work tree, ?4 kind */
+	/* metrics.c: ?1 since, ?2 until (or +inf), ?3 work tree, ?4 kind.
+	 * The runs of a window are found by their ids (?5, ?6: the lowest and
+	 * highest id created in it, from the covering runs_created index),
+	 * then read in rowid order: one sequential pass over the table, where
+	 * going through runs_created would cost a b-tree lookup per run. The
+	 * created test stays, so a clock that went backwards costs nothing
+	 * but a few extra rows read. */
 	[ST_M_RUNS] =
 		"SELECT r.kind, r.state, r.duration, r.finished - r.created,"
 		" r.origin, r.error_category, r.started IS NOT NULL,"
 		" r.tokens_input, r.tokens_output, r.tokens_cache_read,"
-		" r.tokens_cache_write, r.cost, v.ok, v.cached, r.attempts"
-		" FROM runs r LEFT JOIN verifications v ON v.run_id = r.id"
-		" WHERE r.created >= ?1 AND r.created < ?2"
+		" r.tokens_cache_write, r.cost, r.verify_ok, r.verify_cached,"
+		" r.attempts FROM runs r"
+		" WHERE r.id BETWEEN ?5 AND ?6"
+		" AND +r.created >= ?1 AND +r.created < ?2"
 		" AND (?3 IS NULL OR r.work_tree = ?3)"
 		" AND (?4 IS NULL OR r.kind = ?4)",
+	[ST_M_RANGE] =
+		"SELECT min(id), max(id) FROM runs"
+		" WHERE created >= ?1 AND created < ?2",
+	/* The run is looked up only when the window is narrowed. */
 	[ST_M_DIAGS] =
-		"SELECT d.category, sum(d.count) FROM runs r"
-		" JOIN verification_diagnostics d ON d.run_id = r.id"
-		" WHERE r.created >= ?1 AND r.created < ?2"
-		" AND (?3 IS NULL OR r.work_tree = ?3)"
-		" AND (?4 IS NULL OR r.kind = ?4)"
-		" GROUP BY d.category ORDER BY 2 DESC, 1",
+		"SELECT d.category, sum(d.count) FROM verification_diagnostics d"
+		" WHERE d.run_created >= ?1 AND d.run_created < ?2"
+		" AND ((?3 IS NULL AND ?4 IS NULL) OR EXISTS (SELECT 1 FROM runs r"
+		"  WHERE r.id = d.run_id AND (?3 IS NULL OR r.work_tree = ?3)"
+		"  AND (?4 IS NULL OR r.kind = ?4)))"
+		" GROUP BY d.category",
 	[ST_M_HEAL] =
 		"SELECT a.attempt, a.outcome = 'succeeded', p.error_category"
-		" FROM runs r JOIN attempts a ON a.run_id = r.id AND a.attempt >= 2"
-		" LEFT JOIN attempts p ON p.run_id = a.run_id"
+		" FROM attempts a LEFT JOIN attempts p ON p.run_id = a.run_id"
 		"  AND p.attempt = a.attempt - 1"
-		" WHERE r.created >= ?1 AND r.created < ?2"
-		" AND (?3 IS NULL OR r.work_tree = ?3)"
-		" AND (?4 IS NULL OR r.kind = ?4)"
-		" AND r.attempts >= 2",
+		" WHERE a.attempt >= 2"
+		" AND a.run_created >= ?1 AND a.run_created < ?2"
+		" AND ((?3 IS NULL AND ?4 IS NULL) OR EXISTS (SELECT 1 FROM runs r"
+		"  WHERE r.id = a.run_id AND (?3 IS NULL OR r.work_tree = ?3)"
+		"  AND (?4 IS NULL OR r.kind = ?4)))",
 };
 
 static const char *const state_names[STORE_NSTATES] = {
@@ -472,8 +501,11 @@ int store_open(struct store **out, const char *path, struct err *e)
 		if (rc < 0)
 			goto fail;
 	}
+	/* NOMUTEX: a handle belongs to one thread, so SQLite's per-call
+	 * locking is pure cost. */
 	rc = sqlite3_open_v2(path, &s->db,
-			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				     SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		store_sqlerr(s, rc, e, path);
 		goto fail;
@@ -507,8 +539,11 @@ int store_open(struct store **out, const char *path, struct err *e)
 			path, journal.ptr);
 		goto fail;
 	}
-	if (exec_sql(s, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
-		     e) < 0)
+	/* Reads through a memory map: the metrics scan a window of the file,
+	 * and pread into SQLite's own page cache cost more than the scan.
+	 * The map is shared with the OS page cache, not private memory. */
+	if (exec_sql(s, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+		     " PRAGMA mmap_size = 268435456", e) < 0)
 		goto fail;
 	if (migrate(s, e) < 0)
 		goto fail;
@@ -930,6 +965,10 @@ int store_attempt_add(struct store *s, const struct store_attempt *a,
 		child_err(s, rc, a->run_id, e, "an attempt");
 		goto fail;
 	}
+	if (sqlite3_changes(s->db) == 0) { /* the SELECT found no run */
+		err_set(e, ERR_NOT_FOUND, "no run %lld", (long long)a->run_id);
+		goto fail;
+	}
 	if (!(st = store_stmt(s, ST_RUN_ADD_ATTEMPT, e)))
 		goto fail;
 	sqlite3_bind_int64(st, 1, a->run_id);
@@ -1090,6 +1129,13 @@ int store_verification_add(struct store *s, const struct store_verification *v,
 		child_err(s, rc, v->run_id, e, "a verification");
 		goto fail;
 	}
+	if (!(st = store_stmt(s, ST_RUN_SET_VERDICT, e)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, v->run_id);
+	sqlite3_bind_int(st, 2, v->ok);
+	sqlite3_bind_int(st, 3, v->cached);
+	if (step_done(s, st, e, "recording a verdict") < 0)
+		goto fail;
 	for (size_t i = 0; i < v->nchecks; i++) {
 		if (!(st = store_stmt(s, ST_CHECK_INSERT, e)))
 			goto fail;

@@ -937,6 +937,58 @@ static void test_metrics_known(void **state)
 	store_close(s);
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* p50/p95 against sorting, for sizes and value spreads that find the
+ * edges of a selection algorithm: 1 and 2 values, many equal values,
+ * ascending and random input. */
+static void test_percentiles_match_sorting(void **state)
+{
+	static const int sizes[] = { 1, 2, 3, 20, 21, 301 };
+	struct store *s = open_ok();
+	struct json_doc d = JSON_DOC_INIT;
+	struct buf out = BUF_INIT;
+	double base = 10000, v[301];
+	unsigned seed = 7;
+
+	for (size_t t = 0; t < sizeof(sizes) / sizeof(sizes[0]); t++) {
+		int n = sizes[t];
+		struct store_metrics_filter f = { .since = base,
+						  .until = base + 1000 };
+
+		for (int i = 0; i < n; i++) {
+			int64_t id = insert(s, "llm", NULL, STORE_NORMAL,
+					    base + i);
+
+			seed = seed * 1103515245 + 12345;
+			/* whole milliseconds: few distinct values when t
+			 * is odd, an ascending run when t is 4 */
+			v[i] = t == 4 ? i / 1000.0
+			       : (double)((seed >> 8) % (t % 2 ? 5 : 100000)) /
+					 1000.0;
+			start(s, id, base + i);
+			finish(s, id, STORE_SUCCEEDED, base + i + v[i], NULL);
+			v[i] = (base + i + v[i]) - (base + i);
+		}
+		qsort(v, (size_t)n, sizeof(double), cmp_double);
+		summary(s, &f, &d, &out);
+		assert_true(jnum(&d, "runs.duration.count") == n);
+		assert_true(near(jnum(&d, "runs.duration.p50Ms"),
+				 v[(int)ceil(0.50 * n) - 1] * 1000));
+		assert_true(near(jnum(&d, "runs.duration.p95Ms"),
+				 v[(int)ceil(0.95 * n) - 1] * 1000));
+		json_doc_release(&d);
+		base += 1000;
+	}
+	buf_release(&out);
+	store_close(s);
+}
+
 /* ---- OpenMetrics through Prometheus's own parsers ---- */
 
 static bool have_promtool(void)
@@ -1201,6 +1253,7 @@ int main(void)
 		T(test_attempts),
 		T(test_verification),
 		T(test_metrics_known),
+		T(test_percentiles_match_sorting),
 		T(test_openmetrics),
 		T(test_two_writers),
 #undef T
