@@ -216,6 +216,14 @@ static void metrics_release(struct metrics *m)
 	cat_list_release(&m->errors);
 }
 
+/* qsort, which must not be given NULL even for nothing. */
+static void sort(void *v, size_t n, size_t size,
+		 int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(v, n, size, cmp);
+}
+
 static sqlite3_stmt *window_stmt(struct store *s, enum st_id id,
 				 const struct store_metrics_filter *f,
 				 struct err *e)
@@ -340,15 +348,15 @@ static int metrics_compute(struct store *s, const struct store_metrics_filter *f
 		goto sqlfail;
 	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 
-	qsort(m->kinds, m->nkinds, sizeof(*m->kinds), cmp_kind);
+	sort(m->kinds, m->nkinds, sizeof(*m->kinds), cmp_kind);
 	for (size_t i = 0; i < m->nkinds; i++)
 		dvec_finish(&m->kinds[i].dur);
 	dvec_finish(&m->all.dur);
 	dvec_finish(&m->hook_latency);
-	qsort(m->errors.v, m->errors.n, sizeof(*m->errors.v), cmp_cat_desc);
-	qsort(m->diags.v, m->diags.n, sizeof(*m->diags.v), cmp_cat_desc);
-	qsort(m->heal_cats.v, m->heal_cats.n, sizeof(*m->heal_cats.v),
-	      cmp_cat_desc);
+	sort(m->errors.v, m->errors.n, sizeof(*m->errors.v), cmp_cat_desc);
+	sort(m->diags.v, m->diags.n, sizeof(*m->diags.v), cmp_cat_desc);
+	sort(m->heal_cats.v, m->heal_cats.n, sizeof(*m->heal_cats.v),
+	     cmp_cat_desc);
 	return 0;
 sqlfail:
 	store_sqlerr(s, rc, e, "reading metrics");
