@@ -239,46 +239,67 @@ static sqlite3_stmt *window_stmt(struct store *s, enum st_id id,
 	return st;
 }
 
+/* The state from its name, by its first letters (the CHECK constraint
+ * keeps the column to the six names): this runs once per run scanned. */
+static int state_of(const char *st, enum store_state *out)
+{
+	if (!st)
+		return -1;
+	switch (st[0]) {
+	case 'q': *out = STORE_QUEUED; return 0;
+	case 'r': *out = STORE_RUNNING; return 0;
+	case 's': *out = STORE_SUCCEEDED; return 0;
+	case 'f': *out = STORE_FAILED; return 0;
+	case 'c': *out = STORE_CANCELLED; return 0;
+	case 'i': *out = STORE_INTERRUPTED; return 0;
+	}
+	return -1;
+}
+
+/* One row of ST_M_RUNS. Columns are read only when the row needs them: a
+ * column call per run is a measurable part of a 100,000-run summary. */
 static void count_run(struct metrics *m, sqlite3_stmt *st)
 {
 	const char *kind = (const char *)sqlite3_column_text(st, 0);
-	const char *state = (const char *)sqlite3_column_text(st, 1);
-	const char *origin = (const char *)sqlite3_column_text(st, 4);
-	const char *category = (const char *)sqlite3_column_text(st, 5);
-	bool started = sqlite3_column_int(st, 6) != 0;
-	struct kind_acc *k = kind_get(m, kind ? kind : "");
+	struct kind_acc *k;
 	enum store_state sv;
+	int attempts;
 
-	if (store_state_parse(state, &sv) < 0)
+	if (state_of((const char *)sqlite3_column_text(st, 1), &sv) < 0)
 		return;
+	k = kind_get(m, kind ? kind : "");
 	k->total++;
 	k->states[sv]++;
 	m->all.total++;
 	m->all.states[sv]++;
-	if (sv >= STORE_SUCCEEDED && started &&
-	    sqlite3_column_type(st, 2) != SQLITE_NULL) {
+	if (sv >= STORE_SUCCEEDED && sqlite3_column_type(st, 2) != SQLITE_NULL) {
 		double d = sqlite3_column_double(st, 2);
 
 		dvec_push(&k->dur, d);
 		dvec_push(&m->all.dur, d);
 	}
-	m->tokens_input += sqlite3_column_int64(st, 7);
-	m->tokens_output += sqlite3_column_int64(st, 8);
-	m->tokens_cache_read += sqlite3_column_int64(st, 9);
-	m->tokens_cache_write += sqlite3_column_int64(st, 10);
-	m->cost += sqlite3_column_double(st, 11);
-	if ((sv == STORE_FAILED || sv == STORE_INTERRUPTED) && category)
-		cat_get(&m->errors, category)->a++;
-	if (sqlite3_column_type(st, 12) != SQLITE_NULL) {
-		m->verif_runs++;
-		m->verif_passed += sqlite3_column_int(st, 12) != 0;
-		m->verif_cached += sqlite3_column_int(st, 13) != 0;
-		if (origin && strcmp(origin, "hook") == 0 &&
-		    sqlite3_column_type(st, 3) != SQLITE_NULL)
-			dvec_push(&m->hook_latency,
-				  sqlite3_column_double(st, 3));
+	if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+		dvec_push(&m->hook_latency, sqlite3_column_double(st, 3));
+	if (sv == STORE_FAILED || sv == STORE_INTERRUPTED) {
+		const char *cat = (const char *)sqlite3_column_text(st, 4);
+
+		if (cat)
+			cat_get(&m->errors, cat)->a++;
 	}
-	if (sqlite3_column_int(st, 14) >= 2) {
+	attempts = sqlite3_column_int(st, 5);
+	m->cost += sqlite3_column_double(st, 6);
+	if (sqlite3_column_type(st, 7) != SQLITE_NULL) {
+		m->verif_runs++;
+		m->verif_passed += sqlite3_column_int(st, 7) != 0;
+		m->verif_cached += sqlite3_column_int(st, 8) != 0;
+	}
+	if (attempts > 0) {
+		m->tokens_input += sqlite3_column_int64(st, 9);
+		m->tokens_output += sqlite3_column_int64(st, 10);
+		m->tokens_cache_read += sqlite3_column_int64(st, 11);
+		m->tokens_cache_write += sqlite3_column_int64(st, 12);
+	}
+	if (attempts >= 2) {
 		m->heal_runs++;
 		m->healed += sv == STORE_SUCCEEDED;
 	}

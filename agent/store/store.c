@@ -216,11 +216,13 @@ static const char *const sql[ST_COUNT] = {
 	 * created test stays, so a clock that went backwards costs nothing
 	 * but a few extra rows read. */
 	[ST_M_RUNS] =
-		"SELECT r.kind, r.state, r.duration, r.finished - r.created,"
-		" r.origin, r.error_category, r.started IS NOT NULL,"
-		" r.tokens_input, r.tokens_output, r.tokens_cache_read,"
-		" r.tokens_cache_write, r.cost, r.verify_ok, r.verify_cached,"
-		" r.attempts FROM runs r"
+		"SELECT r.kind, r.state,"
+		" CASE WHEN r.started IS NOT NULL THEN r.duration END,"
+		" CASE WHEN r.origin = 'hook' AND r.verify_ok IS NOT NULL"
+		"  THEN r.finished - r.created END,"
+		" r.error_category, r.attempts, r.cost, r.verify_ok,"
+		" r.verify_cached, r.tokens_input, r.tokens_output,"
+		" r.tokens_cache_read, r.tokens_cache_write FROM runs r"
 		" WHERE r.id BETWEEN ?5 AND ?6"
 		" AND +r.created >= ?1 AND +r.created < ?2"
 		" AND (?3 IS NULL OR r.work_tree = ?3)"
