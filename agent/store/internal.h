@@ -45,6 +45,7 @@ struct store {
 	sqlite3 *db;
 	char *path; /* owned */
 	int version;
+	double busy_since; /* ms, CLOCK_MONOTONIC: when the wait began */
 	sqlite3_stmt *st[ST_COUNT];
 };
 
