@@ -496,6 +496,19 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	else if (!(d.message = cap_dup(s, s->field[CL_F_MSG])))
 		d.message = trimmed(l, n);
 	d.category = p->category;
+	/* What the pattern leaves, the message's own words fill: a generic
+	 * "error" pattern's category, a rule code in brackets. */
+	if (!d.code || !strcmp(d.category, CAT_UNKNOWN)) {
+		struct cl_words w;
+
+		cl_words_read(d.message, strlen(d.message), &w);
+		if (!d.code && w.code_len)
+			d.code = xstrndup(d.message + w.code, w.code_len);
+		if (!strcmp(d.category, CAT_UNKNOWN))
+			d.category = w.category ? w.category :
+				     w.code_len || (d.code && !strncmp(d.code, "-W", 2)) ?
+				     CAT_LINT_VIOLATION : CAT_UNKNOWN;
+	}
 	if (!first_sighting(s, &d)) {
 		diag_release(&d);
 		return;
@@ -613,6 +626,64 @@ out:
 	return any;
 }
 
+/* eslint -f json: one line holding [{filePath, messages: [{ruleId,
+ * severity, message, line, column}]}]. Each message becomes a line of
+ * eslint's unix format ("file:line:col: message [Error/rule]") for the
+ * eslint patterns. */
+static bool classify_eslint_json(struct scan *s, size_t i)
+{
+	const char *src = s->text + s->start[i];
+	struct json_doc doc = JSON_DOC_INIT;
+	struct err e = ERR_INIT;
+	struct buf line = BUF_INIT, file = BUF_INIT;
+	bool any = false;
+	int f, m;
+
+	if (s->len[i] > CL_JSON_MAX ||
+	    json_parse(&doc, src, s->len[i], 64, &e) < 0 ||
+	    json_type(&doc, 0) != JSON_ARRAY)
+		goto out;
+	for (f = json_first(&doc, 0); f >= 0; f = json_next(&doc, f)) {
+		buf_reset(&file);
+		if (json_str(&doc, json_get(&doc, f, "filePath"), &file) < 0)
+			continue;
+		for (m = json_first(&doc, json_get(&doc, f, "messages")); m >= 0;
+		     m = json_next(&doc, m)) {
+			int64_t ln = 0, col = 0, sev = 2;
+
+			json_int64(&doc, json_get(&doc, m, "line"), &ln);
+			json_int64(&doc, json_get(&doc, m, "column"), &col);
+			json_int64(&doc, json_get(&doc, m, "severity"), &sev);
+			buf_reset(&line);
+			buf_addf(&line, "%s:%lld:%lld: ", file.ptr, (long long)ln,
+				 (long long)col);
+			json_str(&doc, json_get(&doc, m, "message"), &line);
+			buf_adds(&line, sev == 1 ? " [Warning" : " [Error");
+			if (json_type(&doc, json_get(&doc, m, "ruleId")) == JSON_STRING) {
+				buf_addch(&line, '/');
+				json_str(&doc, json_get(&doc, m, "ruleId"), &line);
+			}
+			buf_addch(&line, ']');
+			if (line.len > CLASSIFY_LINE_MAX)
+				buf_truncate(&line, CLASSIFY_LINE_MAX);
+			if (classify_line(s, s->nlines, line.ptr, line.len,
+					  ~(uint64_t)0, "eslint"))
+				any = true;
+		}
+	}
+out:
+	json_doc_release(&doc);
+	err_clear(&e);
+	buf_release(&line);
+	buf_release(&file);
+	return any;
+}
+
+static bool looks_like_eslint_json(const char *l, size_t n)
+{
+	return n > 14 && !memcmp(l, "[{\"filePath\":", 13);
+}
+
 static bool looks_like_gcc_json(const char *l, size_t n)
 {
 	return n > 12 && l[0] == '[' && memmem(l, n < 64 ? n : 64, "\"kind\"", 6);
@@ -724,7 +795,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	bool known;
 
 	cl_words_read(m, loc->msg_len, &w);
-	if (w.note)
+	if (w.note || cl_summary(m, loc->msg_len))
 		return;
 	known = loc->file_len ? file_known(s, l, loc->file, loc->file_len) :
 		hdr != NULL;
@@ -765,6 +836,14 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 
 	l = line_view(s, j, &s->aux, &n);
 	k = cl_loc_read(l, n, &loc);
+	if (k == CL_LOC_NONE && !alone_only && cl_path_line(l, n)) {
+		/* rollup: the file alone on the line under the error */
+		loc.kind = k = CL_LOC_ALONE;
+		loc.file_len = n;
+		while (loc.file_len && (l[loc.file_len - 1] == ' ' ||
+					l[loc.file_len - 1] == '\t'))
+			loc.file_len--;
+	}
 	if (k != CL_LOC_FRAME && k != CL_LOC_ALONE)
 		return false;
 	if (alone_only && k != CL_LOC_ALONE)
@@ -819,12 +898,14 @@ static bool headline_place(struct scan *s, size_t i, long lone,
 	return have_weak;
 }
 
-/* Does some diagnostic of this text already name file:line? */
-static bool place_reported(const struct scan *s, const char *file, int line)
+/* Does a diagnostic of the patterns (the first `specific` of this text)
+ * already name file:line? */
+static bool place_reported(const struct scan *s, const char *file, int line,
+			   size_t specific)
 {
 	size_t k;
 
-	for (k = s->first; k < s->out->n; k++) {
+	for (k = s->first; k < s->first + specific; k++) {
 		const struct diag *d = &s->out->v[k];
 
 		if (d->line == line && d->file && file &&
@@ -863,7 +944,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	/* Known tools' errors were taken by their patterns: a placeless
 	 * headline after them is their summary, and one at a place they
 	 * reported is the same error told twice. */
-	if ((!p.file && specific) || (p.file && place_reported(s, p.file, p.line))) {
+	if ((!p.file && specific) || (p.file && place_reported(s, p.file, p.line, specific))) {
 		free(p.file);
 		free(line);
 		return;
@@ -876,12 +957,37 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	free(line);
 }
 
+/* "   ^-- SC2086 (info): msg" under "In a.sh line 3:": the lone place's
+ * file and line, the caret's column. */
+static void general_caret(struct scan *s, const char *l, size_t n, size_t at,
+			  size_t col, size_t lone)
+{
+	struct cl_words w;
+	struct cl_loc loc;
+	const char *ll;
+	size_t ln;
+	char *msg = xstrndup(l + at, n - at), *file;
+
+	cl_words_read(msg, n - at, &w);
+	ll = line_view(s, lone, &s->aux, &ln);
+	if (w.note || cl_loc_read(ll, ln, &loc) != CL_LOC_ALONE) {
+		free(msg);
+		return;
+	}
+	file = xstrndup(ll + loc.file, loc.file_len);
+	general_emit(s, file, loc.line, (int)col, w.sev, msg + w.code, w.code_len,
+		     msg + w.text, n - at - w.text,
+		     w.category ? w.category : CAT_LINT_VIOLATION);
+	free(msg);
+}
+
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
 static void general_pass(struct scan *s)
 {
 	const char *hdr = NULL;
 	size_t hdr_len = 0, hdr_at = 0, specific = s->out->n - s->first, i, n, msg;
+	size_t col;
 	long lone = -1;
 	struct buf hbuf = BUF_INIT;
 
@@ -906,6 +1012,11 @@ static void general_pass(struct scan *s)
 			continue;
 		case CL_LOC_NONE:
 			break;
+		}
+		if (lone >= 0 && i - (size_t)lone < 40 &&
+		    (msg = cl_caret_code(l, n, &col))) {
+			general_caret(s, l, n, msg, col, (size_t)lone);
+			continue;
 		}
 		if (cl_path_line(l, n)) {
 			buf_reset(&hbuf);
@@ -1072,6 +1183,10 @@ int classify_text_opts(const struct classify_db *db,
 		l = line_view(&s, i, &s.line, &n);
 		if (looks_like_gcc_json(l, n) && classify_gcc_json(&s, i))
 			continue;
+		if (looks_like_eslint_json(l, n) && classify_eslint_json(&s, i)) {
+			s.used[i] = 2;
+			continue;
+		}
 		classify_line(&s, i, l, n, s.mask[i], NULL);
 	}
 	if (!s.stopped)

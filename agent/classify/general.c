@@ -281,6 +281,21 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		set_msg(loc, l, n, j);
 		return loc->kind = CL_LOC_INLINE;
 	}
+	/* rollup: "path (line:col)" on its own */
+	if (l[n - 1] == ')') {
+		j = path_end(l, n, i);
+		if (j + 2 < n && l[j] == ' ' && l[j + 1] == '(' &&
+		    plausible_path(l + i, j - i)) {
+			k = j + 2;
+			if (read_int(l, n, &k, &loc->line) && k < n && l[k] == ':' &&
+			    (k++, read_int(l, n, &k, &loc->col)) && k == n - 1) {
+				loc->file = i;
+				loc->file_len = j - i;
+				return loc->kind = CL_LOC_ALONE;
+			}
+			loc->line = loc->col = 0;
+		}
+	}
 	/* Perl and friends: "message at path line N." */
 	{
 		const char *w = l + i;
@@ -422,14 +437,19 @@ static const struct phrase phrases[] = {
 	{ "too few arguments", CAT_TYPE_ERROR },
 };
 
-/* The phrase-pair "expected X, got Y" / "expected X but got Y": a type
- * error (an assertion's "expected ... received" is caught above). */
-static bool expected_got(const char *low, size_t n)
+/* "expected X, got Y": a type error (an assertion's "expected ...
+ * received" is caught above); "expected X but found Y": a parser's. */
+static const char *expected_got(const char *low, size_t n)
 {
 	const char *e = memmem(low, n, "expected", 8);
 
-	return e && (memmem(e, n - (size_t)(e - low), " got ", 5) ||
-		     memmem(e, n - (size_t)(e - low), " found ", 7));
+	if (!e)
+		return NULL;
+	if (memmem(e, n - (size_t)(e - low), " got ", 5))
+		return CAT_TYPE_ERROR;
+	if (memmem(e, n - (size_t)(e - low), " found ", 7))
+		return CAT_SYNTAX_ERROR;
+	return NULL;
 }
 
 static int sev_word(const char *m, size_t n, size_t *len, bool *note)
@@ -545,6 +565,18 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 				 m[i] == '-'))
 			i++;
 		k = code_at(m, n, i);
+	} else if (i > 0 && m[i - 1] == '[') {
+		/* "[rawtypes] found raw type" (javac -Xlint) */
+		for (k = i; k < n && (is_alpha(m[k]) || m[k] == '-' || m[k] == '_'); k++)
+			;
+		k = k < n && m[k] == ']' && k > i ? k - i : 0;
+		if (k) {
+			w->code = i;
+			w->code_len = k;
+			i += k + 1;
+			k = 0;
+			w->sev = -1;
+		}
 	} else {
 		k = code_at(m, n, i);
 	}
@@ -581,8 +613,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 			w->category = phrases[k].category;
 			break;
 		}
-	if (!w->category && expected_got(low, ln))
-		w->category = CAT_TYPE_ERROR;
+	if (!w->category)
+		w->category = expected_got(low, ln);
 	/* A name that does not resolve: a relative or absolute one is the
 	 * project's (import_resolution), a bare one a package that is not
 	 * installed (missing_dependency). */
@@ -602,7 +634,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 
 /* ---- headlines ---- */
 
-static bool summary_line(const char *l, size_t n)
+bool cl_summary(const char *l, size_t n)
 {
 	static const char *const lits[] = {
 		"make: ***", "make[", "npm ERR!", "npm error", "error Command failed",
@@ -619,6 +651,10 @@ static bool summary_line(const char *l, size_t n)
 		if (starts(l, n, lits[k]))
 			return true;
 	return memmem(l, n, " error(s)", 9) || memmem(l, n, "problems (", 10) ||
+	       memmem(l, n, "errors compiling", 16) ||
+	       memmem(l, n, "Compilation aborted", 19) ||
+	       memmem(l, n, "returned an error exitcode", 26) ||
+	       memmem(l, n, "had compilation errors", 22) ||
 	       memmem(l, n, "returned non-zero exit", 22);
 }
 
@@ -647,7 +683,7 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		*msg = skip_blanks(l, n, i + (l[i + 1] == '!' ? 4 : 8));
 		return true;
 	}
-	if (starts(l + i, n - i, "thread '") && memmem(l + i, n - i, "' panicked", 10)) {
+	if (starts(l + i, n - i, "thread '") && memmem(l + i, n - i, " panicked at", 12)) {
 		*msg = i;
 		return true;
 	}
@@ -688,7 +724,7 @@ bool cl_headline(const char *l, size_t n, size_t *msg)
 
 	if (i >= n || !headline_shape(l, n, i, msg))
 		return false;
-	return !summary_line(l + i, n - i);
+	return !cl_summary(l + i, n - i);
 }
 
 bool cl_path_line(const char *l, size_t n)
@@ -710,4 +746,17 @@ bool cl_foreign_path(const char *p, size_t n)
 	       memmem(p, n, "site-packages/", 14) ||
 	       memmem(p, n, "/lib/python", 11) || memmem(p, n, "/go/src/", 8) ||
 	       memmem(p, n, "/libexec/", 9);
+}
+
+size_t cl_caret_code(const char *l, size_t n, size_t *col)
+{
+	size_t i = skip_blanks(l, n, 0), j;
+
+	if (i >= n || l[i] != '^')
+		return 0;
+	*col = i + 1;
+	for (j = i; j < n && (l[j] == '^' || l[j] == '-' || l[j] == '~'); j++)
+		;
+	j = skip_blanks(l, n, j);
+	return j < n && code_at(l, n, j) ? j : 0;
 }

@@ -50,6 +50,15 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w);
  * errors", "make: *** ... Error 1") are not headlines. */
 bool cl_headline(const char *l, size_t n, size_t *msg);
 
+/* Is l[0..n) a summary of errors told before ("Found 3 errors", "make:
+ * *** [all] Error 1", "There were 1 errors compiling")? */
+bool cl_summary(const char *l, size_t n);
+
+/* A caret line with a rule code under a lone place (shellcheck's
+ * "  ^-- SC2086 (info): msg"): offset of the code, 0 if not one; *col the
+ * caret's column (1-based). */
+size_t cl_caret_code(const char *l, size_t n, size_t *col);
+
 /* Is l[0..n) a path on its own (an eslint/stylelint "stylish" file header)? */
 bool cl_path_line(const char *l, size_t n);
 
