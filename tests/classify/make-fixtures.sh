@@ -78,8 +78,27 @@ X
 { "compilerOptions": { "noEmit": true, "types": [] }, "files": ["syntax.ts"] }
 X
 	run tsc "$BIN/tsc" -p tsconfig.json --pretty false
+	expect tsc tsc patterns <<'E'
+missing_export missing_export.ts 1 10
+missing_export missing_export.ts 2 10
+type_error types.ts 2 7
+type_error types.ts 3 7
+undefined_symbol types.ts 4 16
+import_resolution unresolved.ts 1 23
+E
 	run tsc-syntax "$BIN/tsc" -p tsconfig.syntax.json --pretty false
+	expect tsc-syntax tsc patterns <<'E'
+syntax_error syntax.ts 1 11
+E
 	run tsc-pretty "$BIN/tsc" -p tsconfig.json --pretty true
+	expect tsc-pretty tsc patterns <<'E'
+missing_export missing_export.ts 1 10
+missing_export missing_export.ts 2 10
+type_error types.ts 3 7
+undefined_symbol types.ts 4 16
+type_error types.ts 2 7
+import_resolution unresolved.ts 1 23
+E
 	cd ..
 fi
 ) &
@@ -107,7 +126,19 @@ X
 	ln -s ../node_modules node_modules
 	echo '{"type":"module"}' >package.json
 	run eslint "$BIN/eslint" bad.js broken.js
+	expect eslint eslint patterns <<'E'
+lint_violation lint/bad.js 1 7
+lint_violation lint/bad.js 3 8
+undefined_symbol lint/bad.js 3 21
+syntax_error lint/broken.js 1 19
+E
 	run eslint-unix "$BIN/eslint" -f unix bad.js broken.js
+	expect eslint-unix eslint patterns <<'E'
+lint_violation lint/bad.js 1 7
+lint_violation lint/bad.js 3 8
+undefined_symbol lint/bad.js 3 21
+syntax_error lint/broken.js 1 19
+E
 	cd ..
 fi
 ) &
@@ -163,11 +194,35 @@ for cc in gcc clang; do
 	run $cc-header $cc -c header.c -o /dev/null
 	run $cc-link $cc -g link.c -o link.bin
 	run $cc-implicit $cc -Wall implicit.c -o implicit.bin
+	if [ $cc = gcc ]; then sl=4; else sl=3; fi
+	expect $cc-undeclared $cc patterns <<'E'
+undefined_symbol undeclared.c 3 0
+E
+	expect $cc-syntax $cc patterns <<E
+syntax_error syntax.c $sl 0
+E
+	expect $cc-types $cc patterns <<'E'
+type_error types.c 5 0
+E
+	expect $cc-header $cc patterns <<'E'
+import_resolution header.c 1 10
+E
+	expect $cc-link $cc patterns <<'E'
+link_error link.c 4 0
+E
+	expect $cc-implicit $cc patterns <<'E'
+undefined_symbol implicit.c 3 0
+link_error implicit.c 0 0
+E
 done
 if have gcc; then
 	for f in undeclared types link; do
 		gcc -fdiagnostics-format=json -Wall -c $f.c -o /dev/null 2>&1
 	done >"$OUT/gcc-json.out"
+	expect gcc-json gcc patterns <<'E'
+undefined_symbol undeclared.c 3 16
+type_error types.c 5 18
+E
 fi
 cd ..
 ) &
@@ -182,11 +237,29 @@ if have python3; then
 	printf 'def f(:\n    pass\n' >syn.py
 	printf 'from os import notthere\n' >imp.py
 	run py-name python3 name.py
+	expect py-name python3 patterns <<'E'
+undefined_symbol py/name.py 2 0
+E
 	run py-mod python3 mod.py
+	expect py-mod python3 patterns <<'E'
+missing_dependency py/mod.py 2 0
+E
 	run py-type python3 typ.py
+	expect py-type python3 patterns <<'E'
+type_error py/typ.py 2 0
+E
 	run py-syntax python3 syn.py
+	expect py-syntax python3 patterns <<'E'
+syntax_error py/syn.py 1 0
+E
 	run py-compile python3 -m py_compile syn.py
+	expect py-compile python3 patterns <<'E'
+syntax_error syn.py 1 0
+E
 	run py-import python3 imp.py
+	expect py-import python3 patterns <<'E'
+missing_export py/imp.py 1 0
+E
 	cd ..
 fi
 ) &
@@ -201,9 +274,21 @@ if have node; then
 	printf "const pad = require('left-pad-nope');\npad();\n" >dep.cjs
 	printf "function go() {\n  return notDefinedHere + 1;\n}\ngo();\n" >ref.cjs
 	run node-export node export.mjs
+	expect node-export node patterns <<'E'
+missing_export nodejs/export.mjs 1 10
+E
 	run node-relative node relative.mjs
+	expect node-relative node patterns <<'E'
+import_resolution nodejs/relative.mjs 0 0
+E
 	run node-dep node dep.cjs
+	expect node-dep node patterns <<'E'
+missing_dependency nodejs/dep.cjs 1 13
+E
 	run node-ref node ref.cjs
+	expect node-ref node patterns <<'E'
+undefined_symbol nodejs/ref.cjs 2 3
+E
 	cat >sum.test.mjs <<'X'
 import test from 'node:test';
 import assert from 'node:assert';
@@ -213,7 +298,13 @@ test('adds numbers', () => {
 test('passes', () => {});
 X
 	run nodetest-spec node --test --test-reporter=spec sum.test.mjs
+	expect nodetest-spec node patterns <<'E'
+test_failure nodejs/sum.test.mjs 4 10
+E
 	run nodetest-tap node --test --test-reporter=tap sum.test.mjs
+	expect nodetest-tap node patterns <<'E'
+test_failure nodejs/sum.test.mjs 3 1
+E
 	cat >slow.test.mjs <<'X'
 import test from 'node:test';
 test('sleeps too long', { timeout: 50 }, async () => {
@@ -221,7 +312,13 @@ test('sleeps too long', { timeout: 50 }, async () => {
 });
 X
 	run nodetest-timeout-spec node --test --test-reporter=spec slow.test.mjs
+	expect nodetest-timeout-spec node patterns <<'E'
+timeout - 0 0
+E
 	run nodetest-timeout-tap node --test --test-reporter=tap slow.test.mjs
+	expect nodetest-timeout-tap node patterns <<'E'
+timeout nodejs/slow.test.mjs 2 1
+E
 	cd ..
 	if have "$BIN/jest"; then
 		mkdir jest && cd jest
@@ -239,7 +336,13 @@ test('waits forever', (done) => {
 }, 50);
 X
 		run jest "$BIN/jest" --ci --rootDir . sum.test.js
+		expect jest jest patterns <<'E'
+test_failure sum.test.js 3 21
+E
 		run jest-timeout "$BIN/jest" --ci --rootDir . slow.test.js
+		expect jest-timeout jest patterns <<'E'
+timeout slow.test.js 1 33
+E
 		cd ..
 	fi
 	if have "$BIN/vitest"; then
@@ -253,6 +356,9 @@ test('multiplies', () => {
 });
 X
 		run vitest "$BIN/vitest" run --root .
+		expect vitest vitest patterns <<'E'
+test_failure sum.test.js 3 17
+E
 		cd ..
 	fi
 fi
@@ -266,6 +372,9 @@ if have "$BIN/tailwindcss"; then
 	echo 'module.exports = { content: ["./*.html"] };' >tailwind.config.js
 	echo '<div class="btn"></div>' >index.html
 	run tailwind "$BIN/tailwindcss" -i in.css -o out.css
+	expect tailwind tailwindcss patterns <<'E'
+tailwind_invalid_class tw/in.css 3 3
+E
 	cd ..
 fi
 ) &
@@ -282,11 +391,21 @@ fn main() {
 }
 X
 	run rustc rustc --edition 2021 main.rs
+	expect rustc rustc patterns <<'E'
+import_resolution main.rs 1 5
+undefined_symbol main.rs 4 20
+type_error main.rs 3 18
+E
 	if have cargo; then
 		mkdir -p crate/src
 		printf '[package]\nname = "broken"\nversion = "0.1.0"\nedition = "2021"\n' >crate/Cargo.toml
 		cp main.rs crate/src/main.rs
 		(cd crate && run cargo cargo build --offline --quiet)
+		expect cargo cargo patterns <<'E'
+import_resolution src/main.rs 1 5
+undefined_symbol src/main.rs 4 20
+type_error src/main.rs 3 18
+E
 	fi
 	cd ..
 fi
@@ -309,6 +428,10 @@ X
 	export GOPROXY=off GOFLAGS=-mod=mod GOCACHE="$W/.gocache" GOTOOLCHAIN=local
 	printf 'module example.com/broken\n\ngo 1.19\n' >go.mod
 	run go-build go build ./...
+	expect go-build go patterns <<'E'
+type_error main.go 6 17
+undefined_symbol main.go 7 17
+E
 	mkdir vet && cat >vet/v.go <<'X'
 package vet
 
@@ -319,8 +442,14 @@ func Show(n int) {
 }
 X
 	run go-vet go vet ./vet
+	expect go-vet go patterns <<'E'
+lint_violation vet/v.go 6 2
+E
 	mkdir dep && printf 'package dep\n\nimport _ "github.com/nope/nothing"\n' >dep/d.go
 	run go-dep go build ./dep
+	expect go-dep go patterns <<'E'
+missing_dependency dep/d.go 3 8
+E
 	cd ..
 fi
 ) &
@@ -343,7 +472,14 @@ public class Syn {
 }
 X
 	run javac-symbol javac -d out Sym.java
+	expect javac-symbol javac patterns <<'E'
+undefined_symbol Sym.java 3 17
+type_error Sym.java 4 20
+E
 	run javac-syntax javac -d out Syn.java
+	expect javac-syntax javac patterns <<'E'
+syntax_error Syn.java 2 14
+E
 	cd ..
 fi
 ) &

@@ -7,6 +7,8 @@
  * the names the hint must carry. Then the database's own contract: load
  * errors, extra files, templates, limits, and hostile input.
  */
+#include <dirent.h>
+#include <glob.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -228,7 +230,7 @@ static const struct fixture cc_diags[] = {
 		{ "types.c", 5, 18, "type_error", NULL, { "struct point" }, E },
 	} },
 	{ "gcc-header", "gcc", 1, {
-		{ "header.c", 1, 10, "missing_dependency", NULL,
+		{ "header.c", 1, 10, "import_resolution", NULL,
 		  { "'nothere.h'" }, E },
 	} },
 	{ "gcc-link", "gcc", 1, {
@@ -255,7 +257,7 @@ static const struct fixture cc_diags[] = {
 		{ "types.c", 5, 7, "type_error", NULL, { NULL }, E },
 	} },
 	{ "clang-header", "clang", 1, {
-		{ "header.c", 1, 10, "missing_dependency", NULL,
+		{ "header.c", 1, 10, "import_resolution", NULL,
 		  { "'nothere.h'" }, E },
 	} },
 	{ "clang-link", "clang", 1, {
@@ -429,6 +431,226 @@ static void concatenated_log_keeps_every_diagnostic(void **state)
 	diag_list_release(&l);
 	diag_list_release(&h);
 	buf_release(&all);
+}
+
+
+/* ---- the scorer: every fixture's expected diagnostics, per tool ---- */
+
+struct tally {
+	char tool[32], layer[16];
+	unsigned expected, located, right, reported, correct;
+};
+
+struct want {
+	char category[32], file[256];
+	int line, col;
+};
+
+/* Does the fixture tree hold this path (as the tool printed it, relative
+ * to the folder it ran in)? What verify answers from the repository. */
+static bool fixture_file_exists(void *ctx, const char *path)
+{
+	static const char *const depth[] = { "", "*/", "*/*/", "*/*/*/" };
+	struct buf pat = BUF_INIT;
+	bool found = false;
+	size_t k;
+
+	if (path[0] == '/')
+		return access(path, F_OK) == 0;
+	for (k = 0; k < 4 && !found; k++) {
+		glob_t g;
+
+		buf_reset(&pat);
+		buf_addf(&pat, "%s/src/%s%s", (const char *)ctx, depth[k], path);
+		if (glob(pat.ptr, 0, NULL, &g) == 0)
+			found = g.gl_pathc > 0;
+		globfree(&g);
+	}
+	buf_release(&pat);
+	return found;
+}
+
+static bool at_place(const struct diag *d, const struct want *w)
+{
+	if (!strcmp(w->file, "-"))
+		return d->file == NULL;
+	if (!d->file || !ends_with(d->file, w->file))
+		return false;
+	if (strlen(d->file) > strlen(w->file) &&
+	    d->file[strlen(d->file) - strlen(w->file) - 1] != '/')
+		return false;
+	return d->line == w->line &&
+	       (!w->col || !d->column || d->column == w->col);
+}
+
+static struct tally *tally_of(struct tally *t, size_t *n, const char *tool,
+			      const char *layer)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (!strcmp(t[i].tool, tool))
+			return &t[i];
+	assert_true(*n < 64);
+	memset(&t[*n], 0, sizeof(*t));
+	snprintf(t[*n].tool, sizeof(t[*n].tool), "%s", tool);
+	snprintf(t[*n].layer, sizeof(t[*n].layer), "%s", layer);
+	return &t[(*n)++];
+}
+
+/* One fixture: classify as verify would (a failed run, the tree's files
+ * known) and count against NAME.expect. */
+static void score_fixture(const char *name, struct tally *t, size_t *nt,
+			  struct tally *layers, size_t *nl)
+{
+	struct buf path = BUF_INIT, text = BUF_INIT, ex = BUF_INIT;
+	struct diag_list l = DIAG_LIST_INIT;
+	struct classify_opts o = { NULL, 0, true, fixture_file_exists, fixdir };
+	struct classify_outcome oc;
+	struct err e = ERR_INIT;
+	struct want w[16];
+	size_t nw = 0, i, j;
+	char tool[32] = "", layer[16] = "";
+	char *line, *save = NULL;
+	struct tally *a, *b;
+
+	buf_addf(&path, "%s/%s.expect", fixdir, name);
+	assert_int_equal(buf_read_file(&ex, path.ptr, 0), 0);
+	buf_reset(&path);
+	buf_addf(&path, "%s/%s.out", fixdir, name);
+	if (buf_read_file(&text, path.ptr, 0) < 0)
+		fail_msg("%s: an expectation but no output", name);
+	for (line = strtok_r(ex.ptr, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (line[0] == '#') {
+			assert_int_equal(sscanf(line, "# %31s %15s", tool, layer), 2);
+			continue;
+		}
+		assert_true(nw < 16);
+		assert_int_equal(sscanf(line, "%31s %255s %d %d", w[nw].category,
+					w[nw].file, &w[nw].line, &w[nw].col), 4);
+		nw++;
+	}
+	assert_int_equal(classify_text_opts(db, &o, text.ptr, text.len, &l, &oc,
+					    &e), 0);
+	/* a failed run is never zero problems */
+	if (l.n == 0)
+		fail_msg("%s: a failed run classified as no problem at all", name);
+	a = tally_of(t, nt, tool, layer);
+	b = tally_of(layers, nl, layer, layer);
+	for (i = 0; i < nw; i++) {
+		bool located = false, right = false;
+
+		for (j = 0; j < l.n; j++)
+			if (at_place(&l.v[j], &w[i])) {
+				located = true;
+				right |= !strcmp(l.v[j].category, w[i].category);
+			}
+		a->expected++, b->expected++;
+		a->located += located, b->located += located;
+		a->right += right, b->right += right;
+		if (getenv("CLASSIFY_SCORE_VERBOSE") && !right)
+			fprintf(stderr, "  %s: missed %s %s:%d\n", name,
+				w[i].category, w[i].file, w[i].line);
+	}
+	for (j = 0; j < l.n; j++) {
+		bool wanted = false;
+
+		for (i = 0; i < nw && !wanted; i++)
+			wanted = at_place(&l.v[j], &w[i]);
+		a->reported++, b->reported++;
+		a->correct += wanted, b->correct += wanted;
+		if (getenv("CLASSIFY_SCORE_VERBOSE") && !wanted)
+			fprintf(stderr, "  %s: extra %s %s:%d %s\n", name,
+				l.v[j].category, l.v[j].file ? l.v[j].file : "-",
+				l.v[j].line, l.v[j].message);
+	}
+	diag_list_release(&l);
+	buf_release(&path);
+	buf_release(&text);
+	buf_release(&ex);
+}
+
+static double pct(unsigned a, unsigned b)
+{
+	return b ? 100.0 * a / b : 100.0;
+}
+
+/* The figures may not fall below tests/classify/score-baseline (tool or
+ * layer, category accuracy, location recall, precision, in percent). A tool
+ * in the baseline whose fixtures are absent must be one that is not
+ * installed. */
+static void check_baseline(const struct tally *t, size_t n)
+{
+	struct buf base = BUF_INIT;
+	char *line, *save = NULL;
+	size_t i;
+
+	assert_int_equal(buf_read_file(&base, "classify/score-baseline", 0), 0);
+	for (line = strtok_r(base.ptr, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char tool[32];
+		double acc, rec, prec;
+
+		if (line[0] == '#' ||
+		    sscanf(line, "%31s %lf %lf %lf", tool, &acc, &rec, &prec) != 4)
+			continue;
+		for (i = 0; i < n && strcmp(t[i].tool, tool); i++)
+			;
+		if (i == n) {
+			if (!tool_skipped(tool) && strcmp(tool, "patterns") &&
+			    strcmp(tool, "general"))
+				fail_msg("%s: in the baseline, installed, and no "
+					 "fixture scored", tool);
+			continue;
+		}
+		if (pct(t[i].right, t[i].expected) + 0.05 < acc ||
+		    pct(t[i].located, t[i].expected) + 0.05 < rec ||
+		    pct(t[i].correct, t[i].reported) + 0.05 < prec)
+			fail_msg("%s fell below its baseline: %.1f %.1f %.1f < "
+				 "%.1f %.1f %.1f", tool, pct(t[i].right, t[i].expected),
+				 pct(t[i].located, t[i].expected),
+				 pct(t[i].correct, t[i].reported), acc, rec, prec);
+	}
+	buf_release(&base);
+}
+
+static void scorer_reports_accuracy_recall_and_precision_per_tool(void **state)
+{
+	struct tally t[68], layers[4];
+	size_t nt = 0, nl = 0, i;
+	struct dirent *de;
+	DIR *d = opendir(fixdir);
+
+	assert_non_null(d);
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+		char name[256];
+
+		if (len < 8 || len > 200 || strcmp(de->d_name + len - 7, ".expect"))
+			continue;
+		snprintf(name, sizeof(name), "%.*s", (int)(len - 7), de->d_name);
+		score_fixture(name, t, &nt, layers, &nl);
+	}
+	closedir(d);
+	printf("classification score (category accuracy, location recall, "
+	       "precision; %%):\n");
+	for (i = 0; i < nl; i++)
+		printf("  %-12s %5.1f %5.1f %5.1f  (%u expected, %u reported)\n",
+		       layers[i].tool, pct(layers[i].right, layers[i].expected),
+		       pct(layers[i].located, layers[i].expected),
+		       pct(layers[i].correct, layers[i].reported),
+		       layers[i].expected, layers[i].reported);
+	for (i = 0; i < nt; i++)
+		printf("    %-10s %-12s %5.1f %5.1f %5.1f\n", t[i].layer, t[i].tool,
+		       pct(t[i].right, t[i].expected),
+		       pct(t[i].located, t[i].expected),
+		       pct(t[i].correct, t[i].reported));
+	fflush(stdout);
+	assert_true(nl >= 1 && nt + nl <= 64);
+	for (i = 0; i < nl; i++)
+		t[nt + i] = layers[i];
+	check_baseline(t, nt + nl);
 }
 
 /* ---- the database's own contract ---- */
@@ -670,6 +892,7 @@ int main(void)
 		cmocka_unit_test(node_diags_match),
 		cmocka_unit_test(rust_go_java_diags_match),
 		cmocka_unit_test(concatenated_log_keeps_every_diagnostic),
+		cmocka_unit_test(scorer_reports_accuracy_recall_and_precision_per_tool),
 		cmocka_unit_test(bad_files_are_refused_with_file_and_line),
 		cmocka_unit_test(extra_file_patterns_win_and_fill_hints),
 		cmocka_unit_test(pathological_regex_is_bounded),
