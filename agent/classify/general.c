@@ -613,7 +613,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 			w->category = phrases[k].category;
 			break;
 		}
-	if (!w->category)
+	if (!w->category && !w->code_len)
 		w->category = expected_got(low, ln);
 	/* A name that does not resolve: a relative or absolute one is the
 	 * project's (import_resolution), a bare one a package that is not
