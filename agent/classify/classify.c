@@ -408,16 +408,37 @@ static uint64_t hash_str(uint64_t h, const char *str)
 }
 
 /* Adds d's hash to the seen-set; false if it was already there. */
+static bool seen_insert(struct scan *s, uint64_t h);
+
 static bool first_sighting(struct scan *s, const struct diag *d)
 {
 	uint64_t h = 14695981039346656037u;
-	size_t i, mask;
 
 	h = hash_str(h, d->file);
 	h = hash_str(h, d->code);
 	h = hash_str(h, d->message);
 	h = (h ^ (uint64_t)(unsigned)d->line) * 1099511628211u;
 	h = (h ^ (uint64_t)(unsigned)d->column) * 1099511628211u;
+	return seen_insert(s, h);
+}
+
+/* Has the general layer read this exact line before? (Its diagnostic
+ * would be a repeat: skip the work.) Hashed apart from diagnostics. */
+static bool line_seen(struct scan *s, const char *l, size_t n)
+{
+	uint64_t h = 0x84222325cbf29ce4u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)l[i]) * 1099511628211u;
+	return !seen_insert(s, (h ^ 0x5a) * 1099511628211u);
+}
+
+/* Adds h to the seen-set; false if it was already there. */
+static bool seen_insert(struct scan *s, uint64_t h)
+{
+	size_t i, mask;
+
 	h |= 1; /* 0 marks an empty slot */
 	if (2 * (s->nseen + 1) > s->seen_alloc) {
 		uint64_t *old = s->seen;
@@ -496,6 +517,10 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	else if (!(d.message = cap_dup(s, s->field[CL_F_MSG])))
 		d.message = trimmed(l, n);
 	d.category = p->category;
+	if (!first_sighting(s, &d)) {
+		diag_release(&d);
+		return;
+	}
 	/* What the pattern leaves, the message's own words fill: a generic
 	 * "error" pattern's category, a rule code in brackets. */
 	if (!d.code || !strcmp(d.category, CAT_UNKNOWN)) {
@@ -508,10 +533,6 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 			d.category = w.category ? w.category :
 				     w.code_len || (d.code && !strncmp(d.code, "-W", 2)) ?
 				     CAT_LINT_VIOLATION : CAT_UNKNOWN;
-	}
-	if (!first_sighting(s, &d)) {
-		diag_release(&d);
-		return;
 	}
 	d.hint = expand(s, p->hint);
 	d.tool = xstrdup(p->tool);
@@ -794,6 +815,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	const char *cat;
 	bool known;
 
+	if (loc->file_len && line_seen(s, l, n))
+		return;
 	cl_words_read(m, loc->msg_len, &w);
 	if (w.note || cl_summary(m, loc->msg_len))
 		return;
@@ -835,7 +858,8 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 	enum cl_loc_kind k;
 
 	l = line_view(s, j, &s->aux, &n);
-	k = cl_loc_read(l, n, &loc);
+	memset(&loc, 0, sizeof(loc));
+	k = cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE;
 	if (k == CL_LOC_NONE && !alone_only && cl_path_line(l, n)) {
 		/* rollup: the file alone on the line under the error */
 		loc.kind = k = CL_LOC_ALONE;
@@ -1000,7 +1024,9 @@ static void general_pass(struct scan *s)
 		if (s->used[i])
 			continue;
 		l = line_view(s, i, &s->line, &n);
-		switch (cl_loc_read(l, n, &loc)) {
+		if (cl_frame_prefix(l, n))
+			continue; /* read by the error above it, if any */
+		switch (cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE) {
 		case CL_LOC_INLINE:
 			general_inline(s, l, n, &loc,
 				       hdr && i - hdr_at < 1000 ? hdr : NULL, hdr_len);

@@ -30,6 +30,11 @@ static char lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
+/* p[0..n) starts with the string literal lit (its length known at compile
+ * time: these run on every line). */
+#define STARTS(p, n, lit) \
+	((n) >= sizeof(lit) - 1 && !memcmp((p), (lit), sizeof(lit) - 1))
+
 static bool starts(const char *p, size_t n, const char *lit)
 {
 	size_t k = strlen(lit);
@@ -176,12 +181,35 @@ static bool frame_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	while (start > i && !is_blank(l[start - 1]) && l[start - 1] != '(' &&
 	       l[start - 1] != '[')
 		start--;
-	if (starts(l + start, end - start, "file://"))
+	if (STARTS(l + start, end - start, "file://"))
 		start += 7;
 	if (start >= end)
 		return false;
 	j = place_at(l, end, start, loc);
 	return j == end && loc->line > 0;
+}
+
+bool cl_frame_prefix(const char *l, size_t n)
+{
+	size_t i = skip_blanks(l, n, 0);
+
+	l += i;
+	n -= i;
+	return STARTS(l, n, "at ") || STARTS(l, n, "File \"") ||
+	       STARTS(l, n, "--> ") || STARTS(l, n, "==") ||
+	       (n > 1 && l[0] == '#' && is_digit(l[1]));
+}
+
+bool cl_may_place(const char *l, size_t n)
+{
+	size_t j;
+
+	for (j = 1; j < n; j++)
+		if ((unsigned)(l[j] - '0') < 10u &&
+		    (l[j - 1] == ':' || l[j - 1] == '(' || l[j - 1] == ' ' ||
+		     l[j - 1] == ','))
+			return true;
+	return false;
 }
 
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
@@ -192,12 +220,12 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	if (i >= n)
 		return CL_LOC_NONE;
 	/* Python: File "path", line N[, in fn] */
-	if (starts(l + i, n - i, "File \"")) {
+	if (STARTS(l + i, n - i, "File \"")) {
 		j = i + 6;
 		k = j;
 		while (k < n && l[k] != '"')
 			k++;
-		if (k < n && starts(l + k, n - k, "\", line ")) {
+		if (k < n && STARTS(l + k, n - k, "\", line ")) {
 			size_t m = k + 8;
 
 			if (read_int(l, n, &m, &loc->line)) {
@@ -209,14 +237,14 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		return CL_LOC_NONE;
 	}
 	/* JavaScript, Java, C# frames: at fn (path:line:col) | at path:line:col */
-	if (starts(l + i, n - i, "at ")) {
+	if (STARTS(l + i, n - i, "at ")) {
 		if (frame_place(l, n, i + 3, loc))
 			return loc->kind = CL_LOC_FRAME;
 		return CL_LOC_NONE;
 	}
 	/* rustc and friends: --> path:line:col; miette/codespan boxes */
-	if (starts(l + i, n - i, "--> ") || starts(l + i, n - i, "\xe2\x95\xad\xe2\x94\x80[") ||
-	    starts(l + i, n - i, "\xe2\x94\x8c\xe2\x94\x80 ")) {
+	if (STARTS(l + i, n - i, "--> ") || STARTS(l + i, n - i, "\xe2\x95\xad\xe2\x94\x80[") ||
+	    STARTS(l + i, n - i, "\xe2\x94\x8c\xe2\x94\x80 ")) {
 		j = l[i] == '-' ? i + 4 : i + 7;
 		j = skip_blanks(l, n, j);
 		if (place_at(l, n, j, loc) && loc->line > 0)
@@ -236,7 +264,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		return CL_LOC_NONE;
 	}
 	/* shellcheck: "In path line N:" */
-	if (starts(l + i, n - i, "In ")) {
+	if (STARTS(l + i, n - i, "In ")) {
 		const char *w = memmem(l + i, n - i, " line ", 6);
 
 		if (w && l[n - 1] == ':') {
@@ -266,7 +294,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	}
 	/* path:line[:col][:] message | path(line,col)[:] message */
 	if ((j = place_at(l, n, i, loc))) {
-		if (starts(l + loc->file, loc->file_len, "file://")) {
+		if (STARTS(l + loc->file, loc->file_len, "file://")) {
 			loc->file += 7;
 			loc->file_len -= 7;
 		}
@@ -311,7 +339,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			s = at;
 			while (s > i && !is_blank(l[s - 1]))
 				s--;
-			if (s >= i + 4 && starts(l + s - 4, 4, " at ") &&
+			if (s >= i + 4 && STARTS(l + s - 4, 4, " at ") &&
 			    plausible_path(l + s, at - s)) {
 				loc->file = s;
 				loc->file_len = at - s;
@@ -436,6 +464,54 @@ static const struct phrase phrases[] = {
 	{ "too many arguments", CAT_TYPE_ERROR },
 	{ "too few arguments", CAT_TYPE_ERROR },
 };
+
+#define CL_PHRASE_KEYS 1024
+/* The fullest bucket of the table below holds 10 ("une..."). */
+#define CL_PHRASE_BUCKET 16
+
+/* Every phrase has three bytes or more: they make the key. */
+static unsigned phrase_key(const char *p)
+{
+	return ((unsigned)(unsigned char)p[0] * 961u +
+		(unsigned)(unsigned char)p[1] * 31u + (unsigned char)p[2]) %
+	       CL_PHRASE_KEYS;
+}
+
+/* The first phrase (in table order) that low[0..n) holds, or NULL. One
+ * pass: each position only meets the phrases that start with its three
+ * bytes. The index is built on first use (classification runs on the loop
+ * thread; the fuzzer and the tests are single-threaded too). */
+static const char *phrase_in(const char *low, size_t n)
+{
+	static unsigned char first[CL_PHRASE_KEYS][CL_PHRASE_BUCKET];
+	static bool ready;
+	size_t best = sizeof(phrases) / sizeof(*phrases), i, k;
+
+	if (!ready) {
+		for (k = 0; k < sizeof(phrases) / sizeof(*phrases); k++) {
+			unsigned char *b = first[phrase_key(phrases[k].text)];
+			size_t j = 0;
+
+			while (j < CL_PHRASE_BUCKET - 1 && b[j])
+				j++;
+			b[j] = (unsigned char)(k + 1); /* 1 + index; 0 ends */
+		}
+		ready = true;
+	}
+	for (i = 0; i + 2 < n; i++) {
+		const unsigned char *b = first[phrase_key(low + i)];
+
+		for (k = 0; k < CL_PHRASE_BUCKET && b[k]; k++) {
+			size_t p = b[k] - 1u, len = strlen(phrases[p].text);
+
+			if (p < best && len <= n - i &&
+			    !memcmp(low + i, phrases[p].text, len))
+				best = p;
+		}
+	}
+	return best < sizeof(phrases) / sizeof(*phrases) ? phrases[best].category :
+	       NULL;
+}
 
 /* "expected X, got Y": a type error (an assertion's "expected ...
  * received" is caught above); "expected X but found Y": a parser's. */
@@ -608,11 +684,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	ln = n < sizeof(low) ? n : sizeof(low);
 	for (k = 0; k < ln; k++)
 		low[k] = lower(m[k]);
-	for (k = 0; k < sizeof(phrases) / sizeof(*phrases); k++)
-		if (memmem(low, ln, phrases[k].text, strlen(phrases[k].text))) {
-			w->category = phrases[k].category;
-			break;
-		}
+	w->category = phrase_in(low, ln);
 	if (!w->category && !w->code_len)
 		w->category = expected_got(low, ln);
 	/* A name that does not resolve: a relative or absolute one is the
@@ -675,20 +747,20 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	size_t j, wend;
 
 	/* ✘ [ERROR], × error, ✖ */
-	if (starts(l + i, n - i, "\xe2\x9c\x98 ") || starts(l + i, n - i, "\xe2\x9c\x96 ") ||
-	    starts(l + i, n - i, "\xc3\x97 "))
+	if (STARTS(l + i, n - i, "\xe2\x9c\x98 ") || STARTS(l + i, n - i, "\xe2\x9c\x96 ") ||
+	    STARTS(l + i, n - i, "\xc3\x97 "))
 		i = skip_blanks(l, n, i + (l[i] == '\xc3' ? 3 : 4));
-	if (starts(l + i, n - i, "[!] ") || starts(l + i, n - i, "[ERROR] ") ||
-	    starts(l + i, n - i, "[error] ")) {
+	if (STARTS(l + i, n - i, "[!] ") || STARTS(l + i, n - i, "[ERROR] ") ||
+	    STARTS(l + i, n - i, "[error] ")) {
 		*msg = skip_blanks(l, n, i + (l[i + 1] == '!' ? 4 : 8));
 		return true;
 	}
-	if (starts(l + i, n - i, "thread '") && memmem(l + i, n - i, " panicked at", 12)) {
+	if (STARTS(l + i, n - i, "thread '") && memmem(l + i, n - i, " panicked at", 12)) {
 		*msg = i;
 		return true;
 	}
-	if (starts(l + i, n - i, "FAIL ") || starts(l + i, n - i, "FAIL: ") ||
-	    starts(l + i, n - i, "--- FAIL: ")) {
+	if (STARTS(l + i, n - i, "FAIL ") || STARTS(l + i, n - i, "FAIL: ") ||
+	    STARTS(l + i, n - i, "--- FAIL: ")) {
 		*msg = i;
 		return true;
 	}
@@ -739,9 +811,9 @@ bool cl_path_line(const char *l, size_t n)
 
 bool cl_foreign_path(const char *p, size_t n)
 {
-	return starts(p, n, "node:") || starts(p, n, "/usr/") ||
-	       starts(p, n, "/lib/") || starts(p, n, "/rustc/") ||
-	       starts(p, n, "internal/") || starts(p, n, "<") ||
+	return STARTS(p, n, "node:") || STARTS(p, n, "/usr/") ||
+	       STARTS(p, n, "/lib/") || STARTS(p, n, "/rustc/") ||
+	       STARTS(p, n, "internal/") || STARTS(p, n, "<") ||
 	       memmem(p, n, "node_modules/", 13) || memmem(p, n, "/.cargo/", 8) ||
 	       memmem(p, n, "site-packages/", 14) ||
 	       memmem(p, n, "/lib/python", 11) || memmem(p, n, "/go/src/", 8) ||

@@ -41,6 +41,15 @@ struct cl_words {
  * "(path:line)". Returns loc->kind. */
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc);
 
+/* Could l[0..n) name a place? Every shape has a number after ':', '(',
+ * ',' or a blank: one cheap pass rules out the lines that have none. */
+bool cl_may_place(const char *l, size_t n);
+
+/* Does l[0..n) start like a stack frame or a pointer to a place ("at ",
+ * "File \"", "#3 ", "==12==", "--> ")? Such lines only place the error
+ * above them. */
+bool cl_frame_prefix(const char *l, size_t n);
+
 /* Severity, rule code and category of the message m[0..n). */
 void cl_words_read(const char *m, size_t n, struct cl_words *w);
 

@@ -717,6 +717,36 @@ if have xmllint; then
 syntax_error t.xml 2 0
 E
 fi
+printf 'import os\nimport sys\ndef f(x):\n    return undefined_name + x\nclass A:\n  pass\nv: int = "s"\n' >m.py
+if have flake8; then
+	run flake8 flake8 m.py
+	expect flake8 flake8 general <<'E'
+lint_violation m.py 1 1
+lint_violation m.py 2 1
+lint_violation m.py 3 1
+undefined_symbol m.py 4 12
+lint_violation m.py 5 1
+lint_violation m.py 6 3
+lint_violation m.py 7 1
+E
+fi
+if have pylint; then
+	run pylint pylint m.py
+	expect pylint pylint general <<'E'
+lint_violation m.py 1 0
+lint_violation m.py 2 0
+lint_violation m.py 3 0
+undefined_symbol m.py 4 0
+lint_violation m.py 5 0
+lint_violation m.py 6 0
+E
+fi
+if have mypy; then
+	run mypy mypy --no-incremental --cache-dir=/dev/null m.py
+	expect mypy mypy general <<'E'
+type_error m.py 7 0
+E
+fi
 mkdir -p web
 printf 'import x from "./nope.js";\nimport y from "left-pad-nope";\nconsole.log(x, y);\n' >web/a.js
 printf 'const a = {;\n' >web/b.js
