@@ -324,8 +324,9 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			loc->line = loc->col = 0;
 		}
 	}
-	/* Perl and friends: "message at path line N." */
-	{
+	/* Perl and friends: "message at path line N." (or "..., near
+	 * "x"", "..., <STDIN> line 1."): such a line ends in '.' or '"' */
+	if (l[n - 1] == '.' || l[n - 1] == '"') {
 		const char *w = l + i;
 		size_t left = n - i;
 
@@ -794,7 +795,11 @@ bool cl_headline(const char *l, size_t n, size_t *msg)
 {
 	size_t i = skip_blanks(l, n, 0);
 
-	if (i >= n || !headline_shape(l, n, i, msg))
+	/* every shape starts with a letter, '[', '-' or a UTF-8 mark */
+	if (i >= n || !(is_alpha(l[i]) || l[i] == '[' || l[i] == '-' ||
+			(unsigned char)l[i] >= 0xc0))
+		return false;
+	if (!headline_shape(l, n, i, msg))
 		return false;
 	return !cl_summary(l + i, n - i);
 }
