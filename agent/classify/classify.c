@@ -77,6 +77,10 @@ struct scan {
 	double deadline; /* CLOCK_MONOTONIC seconds; 0: none */
 	unsigned tick;
 	bool stopped; /* the budget ran out */
+	/* The line each diagnostic of this text came from, to put the
+	 * general layer's among the patterns' in input order at the end. */
+	size_t cur;
+	size_t *at, nat, at_alloc;
 };
 
 /* ---- lines ---- */
@@ -467,6 +471,52 @@ static bool seen_insert(struct scan *s, uint64_t h)
 	return true;
 }
 
+/* A new diagnostic of this text, from line s->cur. */
+static struct diag *push(struct scan *s)
+{
+	if (s->nat == s->at_alloc) {
+		s->at_alloc = s->at_alloc ? s->at_alloc * 2 : 16;
+		s->at = xrealloc(s->at, s->at_alloc * sizeof(*s->at));
+	}
+	s->at[s->nat++] = s->cur;
+	return diag_list_push(s->out);
+}
+
+struct ranked {
+	size_t at, k; /* line, then order made */
+	struct diag d;
+};
+
+static int ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->k < y->k ? -1 : x->k > y->k;
+}
+
+/* The patterns' diagnostics came first, the general layer's after: one
+ * order, the input's (a tie keeps the order they were made in). */
+static void input_order(struct scan *s)
+{
+	struct ranked *r;
+	size_t k, n = s->out->n - s->first;
+
+	if (n < 2 || n != s->nat)
+		return;
+	r = xmalloc(n * sizeof(*r));
+	for (k = 0; k < n; k++) {
+		r[k].at = s->at[k];
+		r[k].k = k;
+		r[k].d = s->out->v[s->first + k];
+	}
+	qsort(r, n, sizeof(*r), ranked_cmp);
+	for (k = 0; k < n; k++)
+		s->out->v[s->first + k] = r[k].d;
+	free(r);
+}
+
 static enum diag_severity severity_of(const struct scan *s,
 				      enum diag_severity dflt)
 {
@@ -536,7 +586,7 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	}
 	d.hint = expand(s, p->hint);
 	d.tool = xstrdup(p->tool);
-	*diag_list_push(s->out) = d;
+	*push(s) = d;
 }
 
 /* Pattern p on line i (l[0..n)): true if it matched and took the line. */
@@ -741,7 +791,7 @@ static bool out_of_time(struct scan *s, size_t i)
 	buf_addf(&m, "classification ran out of its time budget (%g s) at line "
 		 "%zu of %zu: the rest of the output was not classified",
 		 s->opts->budget, i + 1, s->nlines);
-	d = diag_list_push(s->out);
+	d = push(s);
 	d->severity = DIAG_ERROR;
 	d->category = CAT_UNKNOWN;
 	d->message = buf_detach(&m, NULL);
@@ -798,7 +848,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		d.hint = xstrdup("read from the message's words: see the message "
 				 "at this position");
 	d.tool = xstrdup(s->opts->tool_hint ? s->opts->tool_hint : "generic");
-	*diag_list_push(s->out) = d;
+	*push(s) = d;
 	if (s->outcome)
 		s->outcome->general++;
 }
@@ -1019,6 +1069,7 @@ static void general_pass(struct scan *s)
 		struct cl_loc loc;
 		const char *l;
 
+		s->cur = i;
 		if (out_of_time(s, i))
 			break;
 		if (s->used[i])
@@ -1109,7 +1160,7 @@ static void fallback(struct scan *s)
 	}
 	if (!tail.len)
 		buf_adds(&tail, "the check failed and printed nothing");
-	d = diag_list_push(s->out);
+	d = push(s);
 	d->file = p.file;
 	d->line = p.line;
 	d->column = p.col;
@@ -1198,6 +1249,7 @@ int classify_text_opts(const struct classify_db *db,
 		const char *l;
 		size_t n;
 
+		s.cur = i;
 		if (s.deadline && out_of_time(&s, i))
 			break;
 		if (s.used[i])
@@ -1217,8 +1269,10 @@ int classify_text_opts(const struct classify_db *db,
 	}
 	if (!s.stopped)
 		general_pass(&s);
+	s.cur = s.nlines; /* what comes now belongs to the whole text */
 	if (opts->failed && out->n == s.first)
 		fallback(&s);
+	input_order(&s);
 
 	pcre2_match_data_free(s.md);
 	free(s.order);
@@ -1230,6 +1284,7 @@ int classify_text_opts(const struct classify_db *db,
 	free(s.start);
 	free(s.len);
 	free(s.seen);
+	free(s.at);
 	buf_release(&s.line);
 	buf_release(&s.aux);
 	buf_release(&s.vals);

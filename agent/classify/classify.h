@@ -96,8 +96,7 @@ size_t classify_db_count(const struct classify_db *db);
 
 /*
  * Classifies text[0..len) (any bytes; NUL, invalid UTF-8 and ANSI colour
- * codes are fine) and appends its diagnostics to out: the pattern database's
- * in input order, then the general layer's (classify_text_opts) in input order. With a
+ * codes are fine) and appends its diagnostics to out in input order. With a
  * tool_hint ("tsc", "eslint", ...; may be NULL) that tool's patterns are tried
  * first on every line; the others still run, since a test script's output
  * mixes tools. Exact repeats (same file, position, code and message) are

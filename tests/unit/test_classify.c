@@ -919,6 +919,30 @@ static void general_layer_reads_common_shapes_and_words(void **state)
 	diag_list_release(&l);
 }
 
+/* The patterns' diagnostics and the general layer's come out as the lines
+ * they came from: in input order. */
+static void pattern_and_general_diagnostics_keep_input_order(void **state)
+{
+	const char text[] = "a.c:3:5: error: expected ';' before '}' token\n"
+			    "lib/a.pas(4,8) Error: Identifier not found \"b\"\n"
+			    "b.c:9:1: error: 'counter' undeclared (first use in this function)\n";
+	struct diag_list l = DIAG_LIST_INIT;
+	struct classify_outcome oc;
+	struct err e = ERR_INIT;
+
+	assert_int_equal(classify_text_opts(db, NULL, text, sizeof(text) - 1, &l,
+					    &oc, &e), 0);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(oc.general, 1);
+	assert_string_equal(l.v[0].file, "a.c");
+	assert_string_equal(l.v[0].tool, "gcc");
+	assert_string_equal(l.v[1].file, "lib/a.pas");
+	assert_string_equal(l.v[1].tool, "generic");
+	assert_string_equal(l.v[2].file, "b.c");
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* NULs, invalid UTF-8, CRLF, a line past the cap, stray escapes, an empty
  * and a NULL text: all fine, and the CRLF diagnostic keeps its fields. */
 static void hostile_text_is_harmless(void **state)
@@ -1049,6 +1073,7 @@ int main(void)
 		cmocka_unit_test(time_budget_stops_a_hostile_pattern_and_says_so),
 		cmocka_unit_test(failed_run_with_nothing_recognised_is_one_unknown_at_own_frame),
 		cmocka_unit_test(general_layer_reads_common_shapes_and_words),
+		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
 		cmocka_unit_test(diag_json_writes_nulls_for_unknowns),
