@@ -13,6 +13,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include "classify/general.h"
 
 #include "util/buf.h"
 #include "util/mem.h"
@@ -21,6 +24,14 @@
  * up to this size (it is one line however many diagnostics it holds). */
 #define CL_JSON_MAX ((size_t)16 << 20)
 #define CL_MAX_CAPTURES 32
+/* The clock is read once per this many lines looked at. */
+#define CL_CLOCK_EVERY 32
+/* Lines a headline looks ahead for its place, and back for a lone one. */
+#define CL_AHEAD 16
+#define CL_BACK 6
+/* A failed run's fallback diagnostic: at most this much of its tail. */
+#define CL_TAIL_LINES 12
+#define CL_TAIL_MAX 2048
 
 struct capture {
 	const char *name; /* borrowed from a regex's name table */
@@ -60,6 +71,16 @@ struct scan {
 	uint64_t *seen;
 	size_t nseen, seen_alloc;
 	struct diag_list *out;
+	size_t first; /* out->n when this text started */
+	const struct classify_opts *opts;
+	struct classify_outcome *outcome;
+	double deadline; /* CLOCK_MONOTONIC seconds; 0: none */
+	unsigned tick;
+	bool stopped; /* the budget ran out */
+	/* The line each diagnostic of this text came from, to put the
+	 * general layer's among the patterns' in input order at the end. */
+	size_t cur;
+	size_t *at, nat, at_alloc;
 };
 
 /* ---- lines ---- */
@@ -391,16 +412,37 @@ static uint64_t hash_str(uint64_t h, const char *str)
 }
 
 /* Adds d's hash to the seen-set; false if it was already there. */
+static bool seen_insert(struct scan *s, uint64_t h);
+
 static bool first_sighting(struct scan *s, const struct diag *d)
 {
 	uint64_t h = 14695981039346656037u;
-	size_t i, mask;
 
 	h = hash_str(h, d->file);
 	h = hash_str(h, d->code);
 	h = hash_str(h, d->message);
 	h = (h ^ (uint64_t)(unsigned)d->line) * 1099511628211u;
 	h = (h ^ (uint64_t)(unsigned)d->column) * 1099511628211u;
+	return seen_insert(s, h);
+}
+
+/* Has the general layer read this exact line before? (Its diagnostic
+ * would be a repeat: skip the work.) Hashed apart from diagnostics. */
+static bool line_seen(struct scan *s, const char *l, size_t n)
+{
+	uint64_t h = 0x84222325cbf29ce4u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)l[i]) * 1099511628211u;
+	return !seen_insert(s, (h ^ 0x5a) * 1099511628211u);
+}
+
+/* Adds h to the seen-set; false if it was already there. */
+static bool seen_insert(struct scan *s, uint64_t h)
+{
+	size_t i, mask;
+
 	h |= 1; /* 0 marks an empty slot */
 	if (2 * (s->nseen + 1) > s->seen_alloc) {
 		uint64_t *old = s->seen;
@@ -427,6 +469,52 @@ static bool first_sighting(struct scan *s, const struct diag *d)
 	s->seen[i] = h;
 	s->nseen++;
 	return true;
+}
+
+/* A new diagnostic of this text, from line s->cur. */
+static struct diag *push(struct scan *s)
+{
+	if (s->nat == s->at_alloc) {
+		s->at_alloc = s->at_alloc ? s->at_alloc * 2 : 16;
+		s->at = xrealloc(s->at, s->at_alloc * sizeof(*s->at));
+	}
+	s->at[s->nat++] = s->cur;
+	return diag_list_push(s->out);
+}
+
+struct ranked {
+	size_t at, k; /* line, then order made */
+	struct diag d;
+};
+
+static int ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->k < y->k ? -1 : x->k > y->k;
+}
+
+/* The patterns' diagnostics came first, the general layer's after: one
+ * order, the input's (a tie keeps the order they were made in). */
+static void input_order(struct scan *s)
+{
+	struct ranked *r;
+	size_t k, n = s->out->n - s->first;
+
+	if (n < 2 || n != s->nat)
+		return;
+	r = xmalloc(n * sizeof(*r));
+	for (k = 0; k < n; k++) {
+		r[k].at = s->at[k];
+		r[k].k = k;
+		r[k].d = s->out->v[s->first + k];
+	}
+	qsort(r, n, sizeof(*r), ranked_cmp);
+	for (k = 0; k < n; k++)
+		s->out->v[s->first + k] = r[k].d;
+	free(r);
 }
 
 static enum diag_severity severity_of(const struct scan *s,
@@ -483,9 +571,22 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		diag_release(&d);
 		return;
 	}
+	/* What the pattern leaves, the message's own words fill: a generic
+	 * "error" pattern's category, a rule code in brackets. */
+	if (!d.code || !strcmp(d.category, CAT_UNKNOWN)) {
+		struct cl_words w;
+
+		cl_words_read(d.message, strlen(d.message), &w);
+		if (!d.code && w.code_len)
+			d.code = xstrndup(d.message + w.code, w.code_len);
+		if (!strcmp(d.category, CAT_UNKNOWN))
+			d.category = w.category ? w.category :
+				     w.code_len || (d.code && !strncmp(d.code, "-W", 2)) ?
+				     CAT_LINT_VIOLATION : CAT_UNKNOWN;
+	}
 	d.hint = expand(s, p->hint);
 	d.tool = xstrdup(p->tool);
-	*diag_list_push(s->out) = d;
+	*push(s) = d;
 }
 
 /* Pattern p on line i (l[0..n)): true if it matched and took the line. */
@@ -503,6 +604,8 @@ static bool try_pattern(struct scan *s, const struct cl_pattern *p, size_t i,
 		return false;
 	while (nfold)
 		s->used[fold[--nfold]] = 1;
+	if (i < s->nlines)
+		s->used[i] = 2; /* taken: the general layer leaves it */
 	if (!p->drop)
 		emit(s, p, l, n);
 	return true;
@@ -594,22 +697,519 @@ out:
 	return any;
 }
 
+/* eslint -f json: one line holding [{filePath, messages: [{ruleId,
+ * severity, message, line, column}]}]. Each message becomes a line of
+ * eslint's unix format ("file:line:col: message [Error/rule]") for the
+ * eslint patterns. */
+static bool classify_eslint_json(struct scan *s, size_t i)
+{
+	const char *src = s->text + s->start[i];
+	struct json_doc doc = JSON_DOC_INIT;
+	struct err e = ERR_INIT;
+	struct buf line = BUF_INIT, file = BUF_INIT;
+	bool any = false;
+	int f, m;
+
+	if (s->len[i] > CL_JSON_MAX ||
+	    json_parse(&doc, src, s->len[i], 64, &e) < 0 ||
+	    json_type(&doc, 0) != JSON_ARRAY)
+		goto out;
+	for (f = json_first(&doc, 0); f >= 0; f = json_next(&doc, f)) {
+		buf_reset(&file);
+		if (json_str(&doc, json_get(&doc, f, "filePath"), &file) < 0)
+			continue;
+		for (m = json_first(&doc, json_get(&doc, f, "messages")); m >= 0;
+		     m = json_next(&doc, m)) {
+			int64_t ln = 0, col = 0, sev = 2;
+
+			json_int64(&doc, json_get(&doc, m, "line"), &ln);
+			json_int64(&doc, json_get(&doc, m, "column"), &col);
+			json_int64(&doc, json_get(&doc, m, "severity"), &sev);
+			buf_reset(&line);
+			buf_addf(&line, "%s:%lld:%lld: ", file.ptr, (long long)ln,
+				 (long long)col);
+			json_str(&doc, json_get(&doc, m, "message"), &line);
+			buf_adds(&line, sev == 1 ? " [Warning" : " [Error");
+			if (json_type(&doc, json_get(&doc, m, "ruleId")) == JSON_STRING) {
+				buf_addch(&line, '/');
+				json_str(&doc, json_get(&doc, m, "ruleId"), &line);
+			}
+			buf_addch(&line, ']');
+			if (line.len > CLASSIFY_LINE_MAX)
+				buf_truncate(&line, CLASSIFY_LINE_MAX);
+			if (classify_line(s, s->nlines, line.ptr, line.len,
+					  ~(uint64_t)0, "eslint"))
+				any = true;
+		}
+	}
+out:
+	json_doc_release(&doc);
+	err_clear(&e);
+	buf_release(&line);
+	buf_release(&file);
+	return any;
+}
+
+static bool looks_like_eslint_json(const char *l, size_t n)
+{
+	return n > 14 && !memcmp(l, "[{\"filePath\":", 13);
+}
+
 static bool looks_like_gcc_json(const char *l, size_t n)
 {
 	return n > 12 && l[0] == '[' && memmem(l, n < 64 ? n : 64, "\"kind\"", 6);
+}
+
+/* ---- the time budget ---- */
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* True once the budget is spent (the clock is read every CL_CLOCK_EVERY
+ * calls); then records where classification stopped and says so. */
+static bool out_of_time(struct scan *s, size_t i)
+{
+	struct diag *d;
+	struct buf m = BUF_INIT;
+
+	if (s->stopped)
+		return true;
+	if (!s->deadline || ++s->tick % CL_CLOCK_EVERY)
+		return false;
+	if (now_seconds() < s->deadline)
+		return false;
+	s->stopped = true;
+	if (s->outcome) {
+		s->outcome->out_of_time = true;
+		s->outcome->stopped_at = i + 1;
+	}
+	buf_addf(&m, "classification ran out of its time budget (%g s) at line "
+		 "%zu of %zu: the rest of the output was not classified",
+		 s->opts->budget, i + 1, s->nlines);
+	d = push(s);
+	d->severity = DIAG_ERROR;
+	d->category = CAT_UNKNOWN;
+	d->message = buf_detach(&m, NULL);
+	d->hint = xstrdup("read the rest of the output yourself, or give the "
+			  "classification more time");
+	d->tool = xstrdup("classify");
+	return true;
+}
+
+/* ---- the general layer ---- */
+
+static bool file_known(const struct scan *s, const char *l, size_t off,
+		       size_t n)
+{
+	char *p;
+	bool yes;
+
+	if (!s->opts->file_exists || !n)
+		return false;
+	p = xstrndup(l + off, n);
+	yes = s->opts->file_exists(s->opts->ctx, p);
+	free(p);
+	return yes;
+}
+
+/* A diagnostic of the general layer. file may be NULL. */
+static void general_emit(struct scan *s, char *file, int line, int col,
+			 int sev, const char *code, size_t code_len,
+			 const char *msg, size_t msg_len, const char *category)
+{
+	struct diag d;
+
+	memset(&d, 0, sizeof(d));
+	d.file = file;
+	d.line = line;
+	d.column = col;
+	d.severity = sev < 0 ? DIAG_ERROR : (enum diag_severity)sev;
+	d.code = code_len ? xstrndup(code, code_len) : NULL;
+	while (msg_len && (msg[msg_len - 1] == ' ' || msg[msg_len - 1] == '\t'))
+		msg_len--;
+	d.message = xstrndup(msg, msg_len);
+	d.category = category;
+	if (!first_sighting(s, &d)) {
+		diag_release(&d);
+		return;
+	}
+	if (!strcmp(category, CAT_UNKNOWN))
+		d.hint = xstrdup("see the message at this position");
+	else if (!strcmp(category, CAT_LINT_VIOLATION))
+		d.hint = d.code ? xstrdup("fix the code this rule points at, or "
+					  "configure the rule if it is wrong here") :
+			 xstrdup("fix the code this warning points at");
+	else
+		d.hint = xstrdup("read from the message's words: see the message "
+				 "at this position");
+	d.tool = xstrdup(s->opts->tool_hint ? s->opts->tool_hint : "generic");
+	*push(s) = d;
+	if (s->outcome)
+		s->outcome->general++;
+}
+
+/* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
+ * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
+ * output that gives only line:col. */
+static void general_inline(struct scan *s, const char *l, size_t n,
+			   const struct cl_loc *loc, const char *hdr,
+			   size_t hdr_len)
+{
+	struct cl_words w;
+	const char *m = l + loc->msg;
+	const char *cat;
+	bool known;
+
+	if (loc->file_len && line_seen(s, l, n))
+		return;
+	cl_words_read(m, loc->msg_len, &w);
+	if (w.note || cl_summary(m, loc->msg_len))
+		return;
+	known = loc->file_len ? file_known(s, l, loc->file, loc->file_len) :
+		hdr != NULL;
+	if (!loc->file_len && !hdr)
+		return;
+	/* Shape alone is weak evidence: the message must say what it is, or
+	 * the file must be the project's. */
+	if (w.sev < 0 && !w.code_len && !w.category && !known)
+		return;
+	if (!w.code_len && !w.category && w.sev < 0 && loc->msg_len < 3)
+		return;
+	cat = w.category ? w.category :
+	      w.code_len || w.sev == DIAG_WARNING || w.sev == DIAG_NOTE ?
+	      CAT_LINT_VIOLATION : CAT_UNKNOWN;
+	general_emit(s, loc->file_len ? xstrndup(l + loc->file, loc->file_len) :
+			xstrndup(hdr, hdr_len),
+		     loc->line, loc->col, w.sev, m + w.code, w.code_len,
+		     m + (w.text < loc->msg_len ? w.text : 0),
+		     w.text < loc->msg_len ? loc->msg_len - w.text : loc->msg_len,
+		     cat);
+}
+
+struct place {
+	char *file;
+	int line, col;
+	size_t at; /* the line it came from */
+};
+
+/* The place of line j as a frame or lone place, if it is one worth
+ * taking; strong when the repository has the file. */
+static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
+		     bool alone_only)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n;
+	enum cl_loc_kind k;
+
+	l = line_view(s, j, &s->aux, &n);
+	memset(&loc, 0, sizeof(loc));
+	k = cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE;
+	if (k == CL_LOC_NONE && !alone_only && cl_path_line(l, n)) {
+		/* rollup: the file alone on the line under the error */
+		loc.kind = k = CL_LOC_ALONE;
+		loc.file_len = n;
+		while (loc.file_len && (l[loc.file_len - 1] == ' ' ||
+					l[loc.file_len - 1] == '\t'))
+			loc.file_len--;
+	}
+	if (k != CL_LOC_FRAME && k != CL_LOC_ALONE)
+		return false;
+	if (alone_only && k != CL_LOC_ALONE)
+		return false;
+	if (cl_foreign_path(l + loc.file, loc.file_len))
+		return false;
+	*strong = file_known(s, l, loc.file, loc.file_len);
+	p->file = xstrndup(l + loc.file, loc.file_len);
+	p->line = loc.line;
+	p->col = loc.col;
+	p->at = j;
+	return true;
+}
+
+/* The place of a headline at line i: a lone place just above it (gfortran,
+ * node), else the first frame or lone place below it, in the project (one
+ * the repository has, when we can ask). */
+static bool headline_place(struct scan *s, size_t i, long lone,
+			   struct place *out)
+{
+	struct place p, weak;
+	bool strong, have_weak = false;
+	size_t j, msg, n;
+	const char *l;
+
+	if (lone >= 0 && i - (size_t)lone <= CL_BACK &&
+	    place_of(s, (size_t)lone, out, &strong, true))
+		return true;
+	for (j = i + 1; j < s->nlines && j <= i + CL_AHEAD; j++) {
+		if (s->used[j] == 2)
+			break;
+		l = line_view(s, j, &s->aux, &n);
+		if (cl_headline(l, n, &msg))
+			break;
+		if (!place_of(s, j, &p, &strong, false))
+			continue;
+		if (strong || !s->opts->file_exists) {
+			if (have_weak)
+				free(weak.file);
+			*out = p;
+			return true;
+		}
+		if (!have_weak) {
+			weak = p;
+			have_weak = true;
+		} else {
+			free(p.file);
+		}
+	}
+	if (have_weak)
+		*out = weak;
+	return have_weak;
+}
+
+/* Does a diagnostic of the patterns (the first `specific` of this text)
+ * already name file:line? */
+static bool place_reported(const struct scan *s, const char *file, int line,
+			   size_t specific)
+{
+	size_t k;
+
+	for (k = s->first; k < s->first + specific; k++) {
+		const struct diag *d = &s->out->v[k];
+
+		if (d->line == line && d->file && file &&
+		    (!strcmp(d->file, file) ||
+		     (strlen(d->file) > strlen(file) ?
+		      !strcmp(d->file + strlen(d->file) - strlen(file), file) :
+		      !strcmp(file + strlen(file) - strlen(d->file), d->file))))
+			return true;
+	}
+	return false;
+}
+
+/* An error report without a place on its line ("Error: x", "✘ [ERROR]
+ * x", "FooError: x"): placed from the lines around it. */
+static void general_headline(struct scan *s, size_t i, const char *l,
+			     size_t n, size_t msg, long lone, size_t specific)
+{
+	struct cl_words w;
+	struct place p = { NULL, 0, 0, 0 };
+	struct cl_loc own;
+	const char *cat;
+	char *line = xstrndup(l, n); /* l is s->line's: place_of reuses s->aux */
+	const char *at;
+
+	cl_words_read(line + msg, n - msg, &w);
+	/* a panic names its place on its own line */
+	if ((at = memmem(line, n, "panicked at ", 12)) &&
+	    cl_loc_read(at + 9, n - (size_t)(at + 9 - line), &own) != CL_LOC_NONE &&
+	    own.file_len) {
+		p.file = xstrndup(at + 9 + own.file, own.file_len);
+		p.line = own.line;
+		p.col = own.col;
+	} else if (headline_place(s, i, lone, &p)) {
+		s->used[p.at] = 1;
+	}
+	/* Known tools' errors were taken by their patterns: a placeless
+	 * headline after them is their summary, and one at a place they
+	 * reported is the same error told twice. */
+	if ((!p.file && specific) || (p.file && place_reported(s, p.file, p.line, specific))) {
+		free(p.file);
+		free(line);
+		return;
+	}
+	cat = w.category ? w.category :
+	      !strncmp(line + msg, "FAIL", 4) || !strncmp(line + msg, "--- FAIL", 8) ?
+	      CAT_TEST_FAILURE : CAT_UNKNOWN;
+	general_emit(s, p.file, p.line, p.col, w.sev >= 0 ? w.sev : DIAG_ERROR,
+		     line + msg + w.code, w.code_len, line + msg, n - msg, cat);
+	free(line);
+}
+
+/* "   ^-- SC2086 (info): msg" under "In a.sh line 3:": the lone place's
+ * file and line, the caret's column. */
+static void general_caret(struct scan *s, const char *l, size_t n, size_t at,
+			  size_t col, size_t lone)
+{
+	struct cl_words w;
+	struct cl_loc loc;
+	const char *ll;
+	size_t ln;
+	char *msg = xstrndup(l + at, n - at), *file;
+
+	cl_words_read(msg, n - at, &w);
+	ll = line_view(s, lone, &s->aux, &ln);
+	if (w.note || cl_loc_read(ll, ln, &loc) != CL_LOC_ALONE) {
+		free(msg);
+		return;
+	}
+	file = xstrndup(ll + loc.file, loc.file_len);
+	general_emit(s, file, loc.line, (int)col, w.sev, msg + w.code, w.code_len,
+		     msg + w.text, n - at - w.text,
+		     w.category ? w.category : CAT_LINT_VIOLATION);
+	free(msg);
+}
+
+/* Reads the lines the patterns left: located messages, headlines placed
+ * from the lines around them. */
+static void general_pass(struct scan *s)
+{
+	const char *hdr = NULL;
+	size_t hdr_len = 0, hdr_at = 0, specific = s->out->n - s->first, i, n, msg;
+	size_t col;
+	long lone = -1;
+	struct buf hbuf = BUF_INIT;
+
+	for (i = 0; i < s->nlines; i++) {
+		struct cl_loc loc;
+		const char *l;
+
+		s->cur = i;
+		if (out_of_time(s, i))
+			break;
+		if (s->used[i])
+			continue;
+		l = line_view(s, i, &s->line, &n);
+		if (cl_frame_prefix(l, n))
+			continue; /* read by the error above it, if any */
+		switch (cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE) {
+		case CL_LOC_INLINE:
+			general_inline(s, l, n, &loc,
+				       hdr && i - hdr_at < 1000 ? hdr : NULL, hdr_len);
+			continue;
+		case CL_LOC_ALONE:
+			lone = (long)i;
+			continue;
+		case CL_LOC_FRAME:
+			continue;
+		case CL_LOC_NONE:
+			break;
+		}
+		if (lone >= 0 && i - (size_t)lone < 40 &&
+		    (msg = cl_caret_code(l, n, &col))) {
+			general_caret(s, l, n, msg, col, (size_t)lone);
+			continue;
+		}
+		if (cl_path_line(l, n)) {
+			buf_reset(&hbuf);
+			buf_add(&hbuf, l, n);
+			hdr = hbuf.ptr;
+			hdr_len = n;
+			hdr_at = i;
+			continue;
+		}
+		if (cl_headline(l, n, &msg)) {
+			general_headline(s, i, l, n, msg, lone, specific);
+			lone = -1;
+		}
+	}
+	buf_release(&hbuf);
+}
+
+/* A failed run in which nothing was recognised: one diagnostic with the
+ * output's tail, at the first place in the project the output names. */
+static void fallback(struct scan *s)
+{
+	struct place p = { NULL, 0, 0, 0 }, weak = { NULL, 0, 0, 0 };
+	struct buf tail = BUF_INIT;
+	struct diag *d;
+	size_t i, k, start;
+	bool strong;
+
+	for (i = 0; i < s->nlines && !p.file; i++) {
+		struct place q;
+
+		if (!place_of(s, i, &q, &strong, false))
+			continue;
+		if (strong || !s->opts->file_exists)
+			p = q;
+		else if (!weak.file)
+			weak = q;
+		else
+			free(q.file);
+	}
+	if (!p.file)
+		p = weak;
+	else
+		free(weak.file);
+	/* the last CL_TAIL_LINES lines that hold something */
+	for (start = s->nlines, k = 0; start > 0 && k < CL_TAIL_LINES; start--)
+		if (s->len[start - 1])
+			k++;
+	for (i = start; i < s->nlines; i++) {
+		size_t n;
+		const char *l = line_view(s, i, &s->aux, &n);
+
+		if (!n)
+			continue;
+		if (tail.len)
+			buf_addch(&tail, '\n');
+		buf_add(&tail, l, n);
+	}
+	if (tail.len > CL_TAIL_MAX) {
+		struct buf cut = BUF_INIT;
+
+		buf_add(&cut, tail.ptr + tail.len - CL_TAIL_MAX, CL_TAIL_MAX);
+		buf_release(&tail);
+		tail = cut;
+	}
+	if (!tail.len)
+		buf_adds(&tail, "the check failed and printed nothing");
+	d = push(s);
+	d->file = p.file;
+	d->line = p.line;
+	d->column = p.col;
+	d->severity = DIAG_ERROR;
+	d->category = CAT_UNKNOWN;
+	d->message = buf_detach(&tail, NULL);
+	d->hint = xstrdup("the check failed without a message this agent "
+			  "recognises: read the output's end (a crash, a "
+			  "sanitizer or resource limit, a tool that died early)");
+	d->tool = xstrdup(s->opts->tool_hint ? s->opts->tool_hint : "generic");
+	if (s->outcome)
+		s->outcome->fallback = true;
 }
 
 int classify_text(const struct classify_db *db, const char *tool_hint,
 		  const char *text, size_t len, struct diag_list *out,
 		  struct err *e)
 {
+	struct classify_opts o;
+
+	memset(&o, 0, sizeof(o));
+	o.tool_hint = tool_hint;
+	return classify_text_opts(db, &o, text, len, out, NULL, e);
+}
+
+int classify_text_opts(const struct classify_db *db,
+		       const struct classify_opts *opts, const char *text,
+		       size_t len, struct diag_list *out,
+		       struct classify_outcome *outcome, struct err *e)
+{
+	static const struct classify_opts none;
+	const char *tool_hint;
 	struct scan s;
 	size_t i, k, m = 0;
 
 	if (!db || !out)
 		return err_set(e, ERR_INTERNAL, "classify_text: no database");
+	if (!opts)
+		opts = &none;
+	tool_hint = opts->tool_hint;
+	if (outcome)
+		memset(outcome, 0, sizeof(*outcome));
 	memset(&s, 0, sizeof(s));
 	s.db = db;
+	s.opts = opts;
+	s.outcome = outcome;
+	s.first = out->n;
+	if (opts->budget > 0)
+		s.deadline = now_seconds() + opts->budget;
 	s.text = text ? text : "";
 	s.out = out;
 	if (!text)
@@ -649,6 +1249,9 @@ int classify_text(const struct classify_db *db, const char *tool_hint,
 		const char *l;
 		size_t n;
 
+		s.cur = i;
+		if (s.deadline && out_of_time(&s, i))
+			break;
 		if (s.used[i])
 			continue;
 		/* With every pattern behind a needle, a line holding none can
@@ -658,8 +1261,18 @@ int classify_text(const struct classify_db *db, const char *tool_hint,
 		l = line_view(&s, i, &s.line, &n);
 		if (looks_like_gcc_json(l, n) && classify_gcc_json(&s, i))
 			continue;
+		if (looks_like_eslint_json(l, n) && classify_eslint_json(&s, i)) {
+			s.used[i] = 2;
+			continue;
+		}
 		classify_line(&s, i, l, n, s.mask[i], NULL);
 	}
+	if (!s.stopped)
+		general_pass(&s);
+	s.cur = s.nlines; /* what comes now belongs to the whole text */
+	if (opts->failed && out->n == s.first)
+		fallback(&s);
+	input_order(&s);
 
 	pcre2_match_data_free(s.md);
 	free(s.order);
@@ -671,6 +1284,7 @@ int classify_text(const struct classify_db *db, const char *tool_hint,
 	free(s.start);
 	free(s.len);
 	free(s.seen);
+	free(s.at);
 	buf_release(&s.line);
 	buf_release(&s.aux);
 	buf_release(&s.vals);

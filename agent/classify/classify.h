@@ -19,6 +19,7 @@
 #ifndef AIRUNNER_CLASSIFY_H
 #define AIRUNNER_CLASSIFY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "json/json.h"
@@ -104,6 +105,48 @@ size_t classify_db_count(const struct classify_db *db);
 int classify_text(const struct classify_db *db, const char *tool_hint,
 		  const char *text, size_t len, struct diag_list *out,
 		  struct err *e);
+
+/*
+ * What a caller may add to a classification (all optional: a zeroed struct
+ * behaves as classify_text).
+ */
+struct classify_opts {
+	const char *tool_hint; /* as classify_text's; may be NULL */
+	/* Wall-clock seconds the request may take; <= 0: no limit. When it
+	 * runs out, classification stops where it is, outcome->out_of_time is
+	 * set, and one `unknown` diagnostic (tool "classify") says from which
+	 * line on the text was not classified. */
+	double budget;
+	/* The run failed (a non-zero exit): it is never reported as zero
+	 * problems. If nothing is recognised, one `unknown` diagnostic carries
+	 * the output's tail, at the first place in the project the output
+	 * names (a stack's or a sanitizer report's first own frame). */
+	bool failed;
+	/* Does the repository hold this file (the path as the tool printed
+	 * it)? A place naming a file the repository has is strong evidence;
+	 * without it (NULL), places are judged by their shape alone. */
+	bool (*file_exists)(void *ctx, const char *path);
+	void *ctx; /* for file_exists; borrowed */
+};
+
+struct classify_outcome {
+	bool out_of_time;  /* the budget ran out */
+	size_t stopped_at; /* then: first line (1-based) not classified */
+	size_t general;    /* diagnostics made by the general layer */
+	bool fallback;     /* the one diagnostic of a failed run with nothing
+			    * recognised */
+};
+
+/*
+ * classify_text with options; *outcome (may be NULL) says how it went.
+ * Below the pattern database, a general layer reads what the patterns leave:
+ * places in the common shapes (see data/patterns/README), severities, rule
+ * codes, and a category from the message's own words.
+ */
+int classify_text_opts(const struct classify_db *db,
+		       const struct classify_opts *opts, const char *text,
+		       size_t len, struct diag_list *out,
+		       struct classify_outcome *outcome, struct err *e);
 
 /* A new zeroed diag at the end of l, owned by l. */
 struct diag *diag_list_push(struct diag_list *l);

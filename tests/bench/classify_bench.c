@@ -52,9 +52,10 @@ int main(int argc, char **argv)
 			best = t;
 		ndiag = l.n;
 		if (r == runs - 1) {
-			/* categories, so the peer's results can be compared */
+			/* places, so the peer's results can be compared */
 			for (i = 0; i < l.n; i++)
-				fprintf(stderr, "%s\n", l.v[i].category);
+				fprintf(stderr, "%s:%d\n", l.v[i].file ? l.v[i].file :
+					"None", l.v[i].line);
 		}
 		diag_list_release(&l);
 	}

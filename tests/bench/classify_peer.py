@@ -302,7 +302,7 @@ def main():
         t = time.perf_counter() - t0
         best = t if best is None or t < best else best
     for d in diags:
-        print(d["category"], file=sys.stderr)
+        print("%s:%s" % (d["file"], d["line"]), file=sys.stderr)
     print(json.dumps({"bytes": len(text), "seconds": round(best, 4),
                       "mb_per_s": round(len(text) / 1e6 / best, 1),
                       "diagnostics": len(diags), "patterns": len(pats)}))

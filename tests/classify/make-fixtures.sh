@@ -35,6 +35,11 @@ have() {
 }
 # run NAME CMD...: stdout and stderr of CMD (exit status ignored: they fail)
 run() { name=$1; shift; "$@" >"$OUT/$name.out" 2>&1; :; }
+# expect NAME TOOL LAYER <<EOF: the diagnostics NAME.out must give, one a
+# line: "category file line col" (file "-": no place; col 0: not checked).
+# LAYER is "patterns" for a tool the database knows, "general" for one it
+# has no patterns for. The scorer in tests/unit/test_classify.c reads these.
+expect() { { echo "# $2 $3"; cat; } >"$OUT/$1.expect"; }
 
 # Each tool family runs in its own subshell and folder, in parallel.
 # ---- TypeScript ----
@@ -73,8 +78,27 @@ X
 { "compilerOptions": { "noEmit": true, "types": [] }, "files": ["syntax.ts"] }
 X
 	run tsc "$BIN/tsc" -p tsconfig.json --pretty false
+	expect tsc tsc patterns <<'E'
+missing_export missing_export.ts 1 10
+missing_export missing_export.ts 2 10
+type_error types.ts 2 7
+type_error types.ts 3 7
+undefined_symbol types.ts 4 16
+import_resolution unresolved.ts 1 23
+E
 	run tsc-syntax "$BIN/tsc" -p tsconfig.syntax.json --pretty false
+	expect tsc-syntax tsc patterns <<'E'
+syntax_error syntax.ts 1 11
+E
 	run tsc-pretty "$BIN/tsc" -p tsconfig.json --pretty true
+	expect tsc-pretty tsc patterns <<'E'
+missing_export missing_export.ts 1 10
+missing_export missing_export.ts 2 10
+type_error types.ts 3 7
+undefined_symbol types.ts 4 16
+type_error types.ts 2 7
+import_resolution unresolved.ts 1 23
+E
 	cd ..
 fi
 ) &
@@ -102,7 +126,19 @@ X
 	ln -s ../node_modules node_modules
 	echo '{"type":"module"}' >package.json
 	run eslint "$BIN/eslint" bad.js broken.js
+	expect eslint eslint patterns <<'E'
+lint_violation lint/bad.js 1 7
+lint_violation lint/bad.js 3 8
+undefined_symbol lint/bad.js 3 21
+syntax_error lint/broken.js 1 19
+E
 	run eslint-unix "$BIN/eslint" -f unix bad.js broken.js
+	expect eslint-unix eslint patterns <<'E'
+lint_violation lint/bad.js 1 7
+lint_violation lint/bad.js 3 8
+undefined_symbol lint/bad.js 3 21
+syntax_error lint/broken.js 1 19
+E
 	cd ..
 fi
 ) &
@@ -158,11 +194,35 @@ for cc in gcc clang; do
 	run $cc-header $cc -c header.c -o /dev/null
 	run $cc-link $cc -g link.c -o link.bin
 	run $cc-implicit $cc -Wall implicit.c -o implicit.bin
+	if [ $cc = gcc ]; then sl=4; else sl=3; fi
+	expect $cc-undeclared $cc patterns <<'E'
+undefined_symbol undeclared.c 3 0
+E
+	expect $cc-syntax $cc patterns <<E
+syntax_error syntax.c $sl 0
+E
+	expect $cc-types $cc patterns <<'E'
+type_error types.c 5 0
+E
+	expect $cc-header $cc patterns <<'E'
+import_resolution header.c 1 10
+E
+	expect $cc-link $cc patterns <<'E'
+link_error link.c 4 0
+E
+	expect $cc-implicit $cc patterns <<'E'
+undefined_symbol implicit.c 3 0
+link_error implicit.c 0 0
+E
 done
 if have gcc; then
 	for f in undeclared types link; do
 		gcc -fdiagnostics-format=json -Wall -c $f.c -o /dev/null 2>&1
 	done >"$OUT/gcc-json.out"
+	expect gcc-json gcc patterns <<'E'
+undefined_symbol undeclared.c 3 16
+type_error types.c 5 18
+E
 fi
 cd ..
 ) &
@@ -177,11 +237,29 @@ if have python3; then
 	printf 'def f(:\n    pass\n' >syn.py
 	printf 'from os import notthere\n' >imp.py
 	run py-name python3 name.py
+	expect py-name python3 patterns <<'E'
+undefined_symbol py/name.py 2 0
+E
 	run py-mod python3 mod.py
+	expect py-mod python3 patterns <<'E'
+missing_dependency py/mod.py 2 0
+E
 	run py-type python3 typ.py
+	expect py-type python3 patterns <<'E'
+type_error py/typ.py 2 0
+E
 	run py-syntax python3 syn.py
+	expect py-syntax python3 patterns <<'E'
+syntax_error py/syn.py 1 0
+E
 	run py-compile python3 -m py_compile syn.py
+	expect py-compile python3 patterns <<'E'
+syntax_error syn.py 1 0
+E
 	run py-import python3 imp.py
+	expect py-import python3 patterns <<'E'
+missing_export py/imp.py 1 0
+E
 	cd ..
 fi
 ) &
@@ -196,9 +274,21 @@ if have node; then
 	printf "const pad = require('left-pad-nope');\npad();\n" >dep.cjs
 	printf "function go() {\n  return notDefinedHere + 1;\n}\ngo();\n" >ref.cjs
 	run node-export node export.mjs
+	expect node-export node patterns <<'E'
+missing_export nodejs/export.mjs 1 10
+E
 	run node-relative node relative.mjs
+	expect node-relative node patterns <<'E'
+import_resolution nodejs/relative.mjs 0 0
+E
 	run node-dep node dep.cjs
+	expect node-dep node patterns <<'E'
+missing_dependency nodejs/dep.cjs 1 13
+E
 	run node-ref node ref.cjs
+	expect node-ref node patterns <<'E'
+undefined_symbol nodejs/ref.cjs 2 3
+E
 	cat >sum.test.mjs <<'X'
 import test from 'node:test';
 import assert from 'node:assert';
@@ -208,7 +298,13 @@ test('adds numbers', () => {
 test('passes', () => {});
 X
 	run nodetest-spec node --test --test-reporter=spec sum.test.mjs
+	expect nodetest-spec node patterns <<'E'
+test_failure nodejs/sum.test.mjs 4 10
+E
 	run nodetest-tap node --test --test-reporter=tap sum.test.mjs
+	expect nodetest-tap node patterns <<'E'
+test_failure nodejs/sum.test.mjs 3 1
+E
 	cat >slow.test.mjs <<'X'
 import test from 'node:test';
 test('sleeps too long', { timeout: 50 }, async () => {
@@ -216,7 +312,13 @@ test('sleeps too long', { timeout: 50 }, async () => {
 });
 X
 	run nodetest-timeout-spec node --test --test-reporter=spec slow.test.mjs
+	expect nodetest-timeout-spec node patterns <<'E'
+timeout - 0 0
+E
 	run nodetest-timeout-tap node --test --test-reporter=tap slow.test.mjs
+	expect nodetest-timeout-tap node patterns <<'E'
+timeout nodejs/slow.test.mjs 2 1
+E
 	cd ..
 	if have "$BIN/jest"; then
 		mkdir jest && cd jest
@@ -234,7 +336,13 @@ test('waits forever', (done) => {
 }, 50);
 X
 		run jest "$BIN/jest" --ci --rootDir . sum.test.js
+		expect jest jest patterns <<'E'
+test_failure sum.test.js 3 21
+E
 		run jest-timeout "$BIN/jest" --ci --rootDir . slow.test.js
+		expect jest-timeout jest patterns <<'E'
+timeout slow.test.js 1 33
+E
 		cd ..
 	fi
 	if have "$BIN/vitest"; then
@@ -248,6 +356,9 @@ test('multiplies', () => {
 });
 X
 		run vitest "$BIN/vitest" run --root .
+		expect vitest vitest patterns <<'E'
+test_failure sum.test.js 3 17
+E
 		cd ..
 	fi
 fi
@@ -261,6 +372,9 @@ if have "$BIN/tailwindcss"; then
 	echo 'module.exports = { content: ["./*.html"] };' >tailwind.config.js
 	echo '<div class="btn"></div>' >index.html
 	run tailwind "$BIN/tailwindcss" -i in.css -o out.css
+	expect tailwind tailwindcss patterns <<'E'
+tailwind_invalid_class tw/in.css 3 3
+E
 	cd ..
 fi
 ) &
@@ -277,11 +391,21 @@ fn main() {
 }
 X
 	run rustc rustc --edition 2021 main.rs
+	expect rustc rustc patterns <<'E'
+import_resolution main.rs 1 5
+undefined_symbol main.rs 4 20
+type_error main.rs 3 18
+E
 	if have cargo; then
 		mkdir -p crate/src
 		printf '[package]\nname = "broken"\nversion = "0.1.0"\nedition = "2021"\n' >crate/Cargo.toml
 		cp main.rs crate/src/main.rs
 		(cd crate && run cargo cargo build --offline --quiet)
+		expect cargo cargo patterns <<'E'
+import_resolution src/main.rs 1 5
+undefined_symbol src/main.rs 4 20
+type_error src/main.rs 3 18
+E
 	fi
 	cd ..
 fi
@@ -304,6 +428,10 @@ X
 	export GOPROXY=off GOFLAGS=-mod=mod GOCACHE="$W/.gocache" GOTOOLCHAIN=local
 	printf 'module example.com/broken\n\ngo 1.19\n' >go.mod
 	run go-build go build ./...
+	expect go-build go patterns <<'E'
+type_error main.go 6 17
+undefined_symbol main.go 7 17
+E
 	mkdir vet && cat >vet/v.go <<'X'
 package vet
 
@@ -314,8 +442,14 @@ func Show(n int) {
 }
 X
 	run go-vet go vet ./vet
+	expect go-vet go patterns <<'E'
+lint_violation vet/v.go 6 2
+E
 	mkdir dep && printf 'package dep\n\nimport _ "github.com/nope/nothing"\n' >dep/d.go
 	run go-dep go build ./dep
+	expect go-dep go patterns <<'E'
+missing_dependency dep/d.go 3 8
+E
 	cd ..
 fi
 ) &
@@ -338,9 +472,342 @@ public class Syn {
 }
 X
 	run javac-symbol javac -d out Sym.java
+	expect javac-symbol javac patterns <<'E'
+undefined_symbol Sym.java 3 17
+type_error Sym.java 4 20
+E
 	run javac-syntax javac -d out Syn.java
+	expect javac-syntax javac patterns <<'E'
+syntax_error Syn.java 2 14
+E
 	cd ..
 fi
+) &
+
+# ---- Known tools, output nobody pinned: warnings as errors, local vs
+# installed modules, formats read since (issue 12) ----
+(
+mkdir themes && cd themes
+cat >werror.c <<'X'
+int main(void)
+{
+	int unused = 3;
+	return 0;
+}
+X
+cat >local.c <<'X'
+#include "project_local.h"
+int main(void) { return 0; }
+X
+cat >tmpl.cpp <<'X'
+#include <vector>
+#include <string>
+int main()
+{
+	std::vector<std::string> v;
+	v.push_back(42);
+	return 0;
+}
+X
+if have gcc; then
+	run gcc-werror gcc -Wall -Werror -c werror.c -o /dev/null
+	expect gcc-werror gcc patterns <<'E'
+lint_violation werror.c 3 0
+E
+	run gcc-werror-eq gcc -Werror=unused-variable -c werror.c -o /dev/null
+	expect gcc-werror-eq gcc patterns <<'E'
+lint_violation werror.c 3 0
+E
+	run gcc-local-header gcc -c local.c -o /dev/null
+	expect gcc-local-header gcc patterns <<'E'
+import_resolution local.c 1 10
+E
+fi
+if have clang; then
+	run clang-werror clang -Wall -Werror -c werror.c -o /dev/null
+	expect clang-werror clang patterns <<'E'
+lint_violation werror.c 3 6
+E
+	run clang-local-header clang -c local.c -o /dev/null
+	expect clang-local-header clang patterns <<'E'
+import_resolution local.c 1 10
+E
+fi
+if have g++; then
+	LANG=C.UTF-8 run gxx-template g++ -c tmpl.cpp -o /dev/null
+	expect gxx-template g++ patterns <<'E'
+type_error tmpl.cpp 6 0
+E
+fi
+if have javac; then
+	mkdir -p jw && cat >jw/Raw.java <<'X'
+import java.util.*;
+public class Raw {
+    public static void main(String[] args) {
+        List l = new ArrayList();
+        l.add("x");
+    }
+}
+X
+	run javac-werror javac -Werror -Xlint:all -d jw/out jw/Raw.java
+	expect javac-werror javac patterns <<'E'
+lint_violation jw/Raw.java 4 9
+lint_violation jw/Raw.java 4 22
+lint_violation jw/Raw.java 5 14
+E
+fi
+if have python3; then
+	mkdir -p pkg/sub && : >pkg/__init__.py
+	printf 'from .sub import helper\n' >pkg/rel.py
+	printf 'from .missing_mod import thing\n' >pkg/rel2.py
+	printf 'import requests_nope_xyz\n' >dist.py
+	run py-relative python3 -c 'import pkg.rel2'
+	expect py-relative python3 patterns <<'E'
+import_resolution pkg/rel2.py 1 0
+E
+	run py-dist python3 dist.py
+	expect py-dist python3 patterns <<'E'
+missing_dependency dist.py 1 0
+E
+	mkdir -p many && printf 'def f(:\n' >many/a.py && printf 'x = (\n' >many/b.py &&
+		printf 'ok = 1\n' >many/c.py
+	run py-compileall python3 -m compileall -q many
+	expect py-compileall python3 patterns <<'E'
+syntax_error many/a.py 1 0
+syntax_error many/b.py 1 0
+E
+fi
+if have node; then
+	echo 'export const real = 1;' >esm-lib.mjs
+	printf "import { fake } from './esm-lib.mjs';\nconsole.log(fake);\n" >esm-use.mjs
+	run node-esm-export node esm-use.mjs
+	expect node-esm-export node patterns <<'E'
+missing_export esm-use.mjs 1 10
+E
+	printf "import pad from 'left-pad-nope';\npad();\n" >esm-dep.mjs
+	run node-esm-dep node esm-dep.mjs
+	expect node-esm-dep node patterns <<'E'
+missing_dependency esm-dep.mjs 0 0
+E
+fi
+if have "$BIN/eslint"; then
+	mkdir -p lintj && cd lintj
+	printf 'export default [{ rules: { "no-unused-vars": "error", "no-undef": "error" } }];\n' >eslint.config.js
+	printf 'const unusedThing = 1;\nexport const z = missingFn();\n' >j.js
+	ln -s ../../node_modules node_modules
+	echo '{"type":"module"}' >package.json
+	run eslint-json "$BIN/eslint" -f json j.js
+	expect eslint-json eslint patterns <<'E'
+lint_violation j.js 1 7
+undefined_symbol j.js 2 18
+E
+	cd ..
+fi
+if have rustc; then
+	printf '#![deny(warnings)]\nfn main() {\n    let unused = 3;\n}\n' >deny.rs
+	run rustc-deny rustc --edition 2021 deny.rs -o deny.bin
+	expect rustc-deny rustc patterns <<'E'
+lint_violation deny.rs 3 9
+E
+	printf 'mod gone;\nfn main() {}\n' >modmiss.rs
+	run rustc-e0583 rustc --edition 2021 modmiss.rs -o modmiss.bin
+	expect rustc-e0583 rustc patterns <<'E'
+import_resolution modmiss.rs 1 1
+E
+	if have cargo; then
+		mkdir -p ct/src
+		printf '[package]\nname = "ct"\nversion = "0.1.0"\nedition = "2021"\n' >ct/Cargo.toml
+		cat >ct/src/lib.rs <<'X'
+pub fn add(a: i32, b: i32) -> i32 { a + b }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn adds() {
+        assert_eq!(super::add(1, 2), 4);
+    }
+    #[test]
+    fn fine() {}
+}
+X
+		(cd ct && CARGO_TARGET_DIR="$W/.cargo-target" run cargo-test cargo test --offline -q)
+		expect cargo-test cargo patterns <<'E'
+test_failure src/lib.rs 7 9
+E
+		if command -v cargo-clippy >/dev/null 2>&1; then
+			mkdir -p cl/src
+			printf '[package]\nname = "cl"\nversion = "0.1.0"\nedition = "2021"\n' >cl/Cargo.toml
+			printf 'fn main() {\n    let v = vec![1];\n    if v.len() == 0 { println!("e"); }\n}\n' >cl/src/main.rs
+			(cd cl && CARGO_TARGET_DIR="$W/.cargo-target" run cargo-clippy cargo clippy --offline -q -- -D warnings)
+			expect cargo-clippy cargo patterns <<'E'
+lint_violation src/main.rs 3 8
+lint_violation src/main.rs 2 13
+E
+		fi
+	fi
+fi
+if have gcc && have make; then
+	mkdir -p mk && printf 'void frob(void);\nint main(void) { frob(); return 0; }\n' >mk/m.c
+	printf 'all:\n\tgcc -g m.c -o m.bin\n' >mk/Makefile
+	(cd mk && run make-link make)
+	expect make-link make patterns <<'E'
+link_error m.c 2 0
+E
+fi
+cd ..
+) &
+
+# ---- Tools with no patterns of their own: the general layer alone ----
+(
+mkdir gen && cd gen
+if have shellcheck; then
+	printf '#!/bin/sh\nfor f in $(ls *.txt); do\n  echo $undefined_var\ndone\nif [ $x = 1 ] then\n  echo hi\nfi\n' >bad.sh
+	run shellcheck shellcheck bad.sh
+	expect shellcheck shellcheck general <<'E'
+lint_violation bad.sh 2 1
+lint_violation bad.sh 2 10
+lint_violation bad.sh 2 15
+lint_violation bad.sh 3 8
+lint_violation bad.sh 5 6
+lint_violation bad.sh 5 15
+E
+	run shellcheck-gcc shellcheck -f gcc bad.sh
+	expect shellcheck-gcc shellcheck general <<'E'
+lint_violation bad.sh 2 1
+lint_violation bad.sh 2 10
+lint_violation bad.sh 3 8
+lint_violation bad.sh 5 6
+lint_violation bad.sh 5 15
+E
+fi
+if have cppcheck; then
+	printf 'int main(void)\n{\n\tint a[3];\n\ta[5] = 1;\n\tint *p = 0;\n\treturn *p + a[0];\n}\n' >oob.c
+	run cppcheck cppcheck --quiet oob.c
+	expect cppcheck cppcheck general <<'E'
+lint_violation oob.c 4 3
+lint_violation oob.c 6 10
+E
+fi
+if have gfortran; then
+	printf 'program t\n  implicit none\n  x = y + 1\n  print *, x\nend program t\n' >t.f90
+	LANG=C.UTF-8 run gfortran gfortran -c t.f90 -o /dev/null
+	expect gfortran gfortran general <<'E'
+undefined_symbol t.f90 3 3
+undefined_symbol t.f90 3 7
+E
+fi
+if have fpc; then
+	printf 'program t;\nvar a: integer;\nbegin\n  a := b + 1;\n  writeln(a)\nend.\n' >t.pas
+	run fpc fpc -vew t.pas
+	expect fpc fpc general <<'E'
+undefined_symbol t.pas 4 8
+E
+fi
+if have perl; then
+	printf 'use strict;\nmy $x = 1;\nprint $y;\n' >t.pl
+	run perl perl -c t.pl
+	expect perl perl general <<'E'
+undefined_symbol t.pl 3 0
+E
+fi
+if have xmllint; then
+	printf '<a>\n<b></c>\n</a>\n' >t.xml
+	run xmllint xmllint --noout t.xml
+	expect xmllint xmllint general <<'E'
+syntax_error t.xml 2 0
+E
+fi
+printf 'import os\nimport sys\ndef f(x):\n    return undefined_name + x\nclass A:\n  pass\nv: int = "s"\n' >m.py
+if have flake8; then
+	run flake8 flake8 m.py
+	expect flake8 flake8 general <<'E'
+lint_violation m.py 1 1
+lint_violation m.py 2 1
+lint_violation m.py 3 1
+undefined_symbol m.py 4 12
+lint_violation m.py 5 1
+lint_violation m.py 6 3
+lint_violation m.py 7 1
+E
+fi
+if have pylint; then
+	run pylint pylint m.py
+	expect pylint pylint general <<'E'
+lint_violation m.py 1 0
+lint_violation m.py 2 0
+lint_violation m.py 3 0
+undefined_symbol m.py 4 0
+lint_violation m.py 5 0
+lint_violation m.py 6 0
+E
+fi
+if have mypy; then
+	run mypy mypy --no-incremental --cache-dir=/dev/null m.py
+	expect mypy mypy general <<'E'
+type_error m.py 7 0
+E
+fi
+mkdir -p web
+printf 'import x from "./nope.js";\nimport y from "left-pad-nope";\nconsole.log(x, y);\n' >web/a.js
+printf 'const a = {;\n' >web/b.js
+if have "$BIN/esbuild"; then
+	run esbuild "$BIN/esbuild" web/a.js --bundle --outfile=/dev/null
+	expect esbuild esbuild general <<'E'
+import_resolution web/a.js 1 14
+missing_dependency web/a.js 2 14
+E
+	run esbuild-syntax "$BIN/esbuild" web/b.js --bundle --outfile=/dev/null
+	expect esbuild-syntax esbuild general <<'E'
+syntax_error web/b.js 1 11
+E
+fi
+if have "$BIN/rollup"; then
+	run rollup "$BIN/rollup" web/a.js -o out.js
+	expect rollup rollup general <<'E'
+import_resolution web/a.js 0 0
+E
+	run rollup-syntax "$BIN/rollup" web/b.js -o out.js
+	expect rollup-syntax rollup general <<'E'
+syntax_error web/b.js 1 11
+E
+fi
+if have python3; then
+	cat >test_calc.py <<'X'
+import unittest
+
+class Calc(unittest.TestCase):
+    def test_add(self):
+        self.assertEqual(1 + 2, 4)
+
+if __name__ == "__main__":
+    unittest.main()
+X
+	run unittest python3 -m unittest test_calc
+	expect unittest unittest general <<'E'
+test_failure test_calc.py 5 0
+E
+fi
+if have gcc; then
+	printf '#include <stdlib.h>\nint main(void)\n{\n\tint *p = malloc(4);\n\tp[4] = 1;\n\tfree(p);\n\treturn 0;\n}\n' >heap.c
+	printf 'int main(void)\n{\n\tint *p = 0;\n\treturn *p;\n}\n' >crash.c
+	gcc -g crash.c -o crash.bin 2>/dev/null && run crash sh -c ./crash.bin
+	expect crash crash general <<'E'
+unknown - 0 0
+E
+	if gcc -g -fsanitize=address heap.c -o heap-asan.bin 2>/dev/null; then
+		ASAN_OPTIONS=detect_leaks=0 run asan ./heap-asan.bin
+		expect asan asan general <<'E'
+unknown heap.c 5 0
+E
+	fi
+	if have valgrind && gcc -g heap.c -o heap.bin 2>/dev/null; then
+		run valgrind valgrind -q ./heap.bin
+		expect valgrind valgrind general <<'E'
+unknown heap.c 5 0
+E
+	fi
+fi
+cd ..
 ) &
 
 wait

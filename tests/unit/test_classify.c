@@ -7,6 +7,8 @@
  * the names the hint must carry. Then the database's own contract: load
  * errors, extra files, templates, limits, and hostile input.
  */
+#include <dirent.h>
+#include <glob.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -228,7 +230,7 @@ static const struct fixture cc_diags[] = {
 		{ "types.c", 5, 18, "type_error", NULL, { "struct point" }, E },
 	} },
 	{ "gcc-header", "gcc", 1, {
-		{ "header.c", 1, 10, "missing_dependency", NULL,
+		{ "header.c", 1, 10, "import_resolution", NULL,
 		  { "'nothere.h'" }, E },
 	} },
 	{ "gcc-link", "gcc", 1, {
@@ -255,7 +257,7 @@ static const struct fixture cc_diags[] = {
 		{ "types.c", 5, 7, "type_error", NULL, { NULL }, E },
 	} },
 	{ "clang-header", "clang", 1, {
-		{ "header.c", 1, 10, "missing_dependency", NULL,
+		{ "header.c", 1, 10, "import_resolution", NULL,
 		  { "'nothere.h'" }, E },
 	} },
 	{ "clang-link", "clang", 1, {
@@ -382,24 +384,26 @@ static const struct fixture rust_go_java_diags[] = {
 	} },
 };
 
-#define CHECK_ALL(arr)                                                    \
-	static void arr##_match(void **state)                             \
+#define CHECK_ALL(arr, test)                                              \
+	static void test(void **state)                                    \
 	{                                                                 \
 		for (size_t i = 0; i < sizeof(arr) / sizeof(*arr); i++)    \
 			check_fixture(&arr[i]);                           \
 	}
-CHECK_ALL(tsc_diags)
-CHECK_ALL(eslint_diags)
-CHECK_ALL(cc_diags)
-CHECK_ALL(python_diags)
-CHECK_ALL(node_diags)
-CHECK_ALL(rust_go_java_diags)
+CHECK_ALL(tsc_diags, tsc_errors_give_file_line_col_code_and_hint)
+CHECK_ALL(eslint_diags, eslint_stylish_and_unix_give_rule_and_place)
+CHECK_ALL(cc_diags, gcc_and_clang_errors_give_place_and_category)
+CHECK_ALL(python_diags, python_tracebacks_give_innermost_frame_and_exception)
+CHECK_ALL(node_diags, node_and_test_runners_give_failing_test_and_frame)
+CHECK_ALL(rust_go_java_diags, rustc_go_javac_errors_give_place_and_category)
 
 /* All of the real outputs in one text, hinted or not: the same diagnostics,
  * in input order, nothing lost across tool boundaries. */
-static void concatenated_log_keeps_every_diagnostic(void **state)
+static void concatenated_log_keeps_every_diagnostic_hinted_or_not(void **state)
 {
 	static const char *const names[] = { "tsc", "gcc-link", "py-name",
+					     "eslint", "rustc", "jest" };
+	static const char *const tools[] = { "tsc", "gcc", "python3",
 					     "eslint", "rustc", "jest" };
 	struct buf all = BUF_INIT;
 	struct diag_list l = DIAG_LIST_INIT, h = DIAG_LIST_INIT;
@@ -410,8 +414,12 @@ static void concatenated_log_keeps_every_diagnostic(void **state)
 		struct buf path = BUF_INIT;
 
 		buf_addf(&path, "%s/%s.out", fixdir, names[i]);
-		if (buf_read_file(&all, path.ptr, 0) < 0)
-			skip();
+		if (buf_read_file(&all, path.ptr, 0) < 0) {
+			if (tool_skipped(tools[i]))
+				skip();
+			fail_msg("%s: no output from %s, which is installed",
+				 names[i], tools[i]);
+		}
 		buf_release(&path);
 	}
 	assert_int_equal(classify_text(db, NULL, all.ptr, all.len, &l, &e), 0);
@@ -429,6 +437,226 @@ static void concatenated_log_keeps_every_diagnostic(void **state)
 	diag_list_release(&l);
 	diag_list_release(&h);
 	buf_release(&all);
+}
+
+
+/* ---- the scorer: every fixture's expected diagnostics, per tool ---- */
+
+struct tally {
+	char tool[32], layer[16];
+	unsigned expected, located, right, reported, correct;
+};
+
+struct want {
+	char category[32], file[256];
+	int line, col;
+};
+
+/* Does the fixture tree hold this path (as the tool printed it, relative
+ * to the folder it ran in)? What verify answers from the repository. */
+static bool fixture_file_exists(void *ctx, const char *path)
+{
+	static const char *const depth[] = { "", "*/", "*/*/", "*/*/*/" };
+	struct buf pat = BUF_INIT;
+	bool found = false;
+	size_t k;
+
+	if (path[0] == '/')
+		return access(path, F_OK) == 0;
+	for (k = 0; k < 4 && !found; k++) {
+		glob_t g;
+
+		buf_reset(&pat);
+		buf_addf(&pat, "%s/src/%s%s", (const char *)ctx, depth[k], path);
+		if (glob(pat.ptr, 0, NULL, &g) == 0)
+			found = g.gl_pathc > 0;
+		globfree(&g);
+	}
+	buf_release(&pat);
+	return found;
+}
+
+static bool at_place(const struct diag *d, const struct want *w)
+{
+	if (!strcmp(w->file, "-"))
+		return d->file == NULL;
+	if (!d->file || !ends_with(d->file, w->file))
+		return false;
+	if (strlen(d->file) > strlen(w->file) &&
+	    d->file[strlen(d->file) - strlen(w->file) - 1] != '/')
+		return false;
+	return d->line == w->line &&
+	       (!w->col || !d->column || d->column == w->col);
+}
+
+static struct tally *tally_of(struct tally *t, size_t *n, const char *tool,
+			      const char *layer)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (!strcmp(t[i].tool, tool))
+			return &t[i];
+	assert_true(*n < 64);
+	memset(&t[*n], 0, sizeof(*t));
+	snprintf(t[*n].tool, sizeof(t[*n].tool), "%s", tool);
+	snprintf(t[*n].layer, sizeof(t[*n].layer), "%s", layer);
+	return &t[(*n)++];
+}
+
+/* One fixture: classify as verify would (a failed run, the tree's files
+ * known) and count against NAME.expect. */
+static void score_fixture(const char *name, struct tally *t, size_t *nt,
+			  struct tally *layers, size_t *nl)
+{
+	struct buf path = BUF_INIT, text = BUF_INIT, ex = BUF_INIT;
+	struct diag_list l = DIAG_LIST_INIT;
+	struct classify_opts o = { NULL, 0, true, fixture_file_exists, fixdir };
+	struct classify_outcome oc;
+	struct err e = ERR_INIT;
+	struct want w[16];
+	size_t nw = 0, i, j;
+	char tool[32] = "", layer[16] = "";
+	char *line, *save = NULL;
+	struct tally *a, *b;
+
+	buf_addf(&path, "%s/%s.expect", fixdir, name);
+	assert_int_equal(buf_read_file(&ex, path.ptr, 0), 0);
+	buf_reset(&path);
+	buf_addf(&path, "%s/%s.out", fixdir, name);
+	if (buf_read_file(&text, path.ptr, 0) < 0)
+		fail_msg("%s: an expectation but no output", name);
+	for (line = strtok_r(ex.ptr, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (line[0] == '#') {
+			assert_int_equal(sscanf(line, "# %31s %15s", tool, layer), 2);
+			continue;
+		}
+		assert_true(nw < 16);
+		assert_int_equal(sscanf(line, "%31s %255s %d %d", w[nw].category,
+					w[nw].file, &w[nw].line, &w[nw].col), 4);
+		nw++;
+	}
+	assert_int_equal(classify_text_opts(db, &o, text.ptr, text.len, &l, &oc,
+					    &e), 0);
+	/* a failed run is never zero problems */
+	if (l.n == 0)
+		fail_msg("%s: a failed run classified as no problem at all", name);
+	a = tally_of(t, nt, tool, layer);
+	b = tally_of(layers, nl, layer, layer);
+	for (i = 0; i < nw; i++) {
+		bool located = false, right = false;
+
+		for (j = 0; j < l.n; j++)
+			if (at_place(&l.v[j], &w[i])) {
+				located = true;
+				right |= !strcmp(l.v[j].category, w[i].category);
+			}
+		a->expected++, b->expected++;
+		a->located += located, b->located += located;
+		a->right += right, b->right += right;
+		if (getenv("CLASSIFY_SCORE_VERBOSE") && !right)
+			fprintf(stderr, "  %s: missed %s %s:%d\n", name,
+				w[i].category, w[i].file, w[i].line);
+	}
+	for (j = 0; j < l.n; j++) {
+		bool wanted = false;
+
+		for (i = 0; i < nw && !wanted; i++)
+			wanted = at_place(&l.v[j], &w[i]);
+		a->reported++, b->reported++;
+		a->correct += wanted, b->correct += wanted;
+		if (getenv("CLASSIFY_SCORE_VERBOSE") && !wanted)
+			fprintf(stderr, "  %s: extra %s %s:%d %s\n", name,
+				l.v[j].category, l.v[j].file ? l.v[j].file : "-",
+				l.v[j].line, l.v[j].message);
+	}
+	diag_list_release(&l);
+	buf_release(&path);
+	buf_release(&text);
+	buf_release(&ex);
+}
+
+static double pct(unsigned a, unsigned b)
+{
+	return b ? 100.0 * a / b : 100.0;
+}
+
+/* The figures may not fall below tests/classify/score-baseline (tool or
+ * layer, category accuracy, location recall, precision, in percent). A tool
+ * in the baseline whose fixtures are absent must be one that is not
+ * installed. */
+static void check_baseline(const struct tally *t, size_t n)
+{
+	struct buf base = BUF_INIT;
+	char *line, *save = NULL;
+	size_t i;
+
+	assert_int_equal(buf_read_file(&base, "classify/score-baseline", 0), 0);
+	for (line = strtok_r(base.ptr, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char tool[32];
+		double acc, rec, prec;
+
+		if (line[0] == '#' ||
+		    sscanf(line, "%31s %lf %lf %lf", tool, &acc, &rec, &prec) != 4)
+			continue;
+		for (i = 0; i < n && strcmp(t[i].tool, tool); i++)
+			;
+		if (i == n) {
+			if (!tool_skipped(tool) && strcmp(tool, "patterns") &&
+			    strcmp(tool, "general"))
+				fail_msg("%s: in the baseline, installed, and no "
+					 "fixture scored", tool);
+			continue;
+		}
+		if (pct(t[i].right, t[i].expected) + 0.05 < acc ||
+		    pct(t[i].located, t[i].expected) + 0.05 < rec ||
+		    pct(t[i].correct, t[i].reported) + 0.05 < prec)
+			fail_msg("%s fell below its baseline: %.1f %.1f %.1f < "
+				 "%.1f %.1f %.1f", tool, pct(t[i].right, t[i].expected),
+				 pct(t[i].located, t[i].expected),
+				 pct(t[i].correct, t[i].reported), acc, rec, prec);
+	}
+	buf_release(&base);
+}
+
+static void scorer_reports_accuracy_recall_and_precision_per_tool(void **state)
+{
+	struct tally t[68], layers[4];
+	size_t nt = 0, nl = 0, i;
+	struct dirent *de;
+	DIR *d = opendir(fixdir);
+
+	assert_non_null(d);
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+		char name[256];
+
+		if (len < 8 || len > 200 || strcmp(de->d_name + len - 7, ".expect"))
+			continue;
+		snprintf(name, sizeof(name), "%.*s", (int)(len - 7), de->d_name);
+		score_fixture(name, t, &nt, layers, &nl);
+	}
+	closedir(d);
+	printf("classification score (category accuracy, location recall, "
+	       "precision; %%):\n");
+	for (i = 0; i < nl; i++)
+		printf("  %-12s %5.1f %5.1f %5.1f  (%u expected, %u reported)\n",
+		       layers[i].tool, pct(layers[i].right, layers[i].expected),
+		       pct(layers[i].located, layers[i].expected),
+		       pct(layers[i].correct, layers[i].reported),
+		       layers[i].expected, layers[i].reported);
+	for (i = 0; i < nt; i++)
+		printf("    %-10s %-12s %5.1f %5.1f %5.1f\n", t[i].layer, t[i].tool,
+		       pct(t[i].right, t[i].expected),
+		       pct(t[i].located, t[i].expected),
+		       pct(t[i].correct, t[i].reported));
+	fflush(stdout);
+	assert_true(nl >= 1 && nt + nl <= 64);
+	for (i = 0; i < nl; i++)
+		t[nt + i] = layers[i];
+	check_baseline(t, nt + nl);
 }
 
 /* ---- the database's own contract ---- */
@@ -462,7 +690,7 @@ static void load_expect_error(const char *content, const char *needle)
 	free(path);
 }
 
-static void bad_files_are_refused_with_file_and_line(void **state)
+static void bad_pattern_files_are_refused_with_file_and_line(void **state)
 {
 	load_expect_error("[pattern \"x\"]\ntool = t\ncategory = unknown\n"
 			  "regex = (unclosed\n", ":4: regex:");
@@ -522,7 +750,7 @@ static void extra_file_patterns_win_and_fill_hints(void **state)
 
 /* A catastrophic-backtracking regex meets a line built to trigger it: the
  * match limit ends it as "no match", and the next line still classifies. */
-static void pathological_regex_is_bounded(void **state)
+static void pathological_regex_is_bounded_per_line(void **state)
 {
 	char *path = write_temp("[pattern \"evil\"]\ntool = evil\n"
 				"category = unknown\nregex = ^(a+)+$\n");
@@ -545,6 +773,174 @@ static void pathological_regex_is_bounded(void **state)
 	buf_release(&text);
 	unlink(path);
 	free(path);
+}
+
+
+/* The hostile pattern of issue 8 on 50,000 lines that trigger it: each
+ * line is bounded by the match limit, and the request by its budget; what
+ * was not reached is reported as not classified, not silently dropped. */
+static void time_budget_stops_a_hostile_pattern_and_says_so(void **state)
+{
+	char *path = write_temp("[pattern \"evil\"]\ntool = evil\n"
+				"category = unknown\nregex = ^(a+)+$\n");
+	const char *files[] = { path, NULL };
+	struct classify_opts o = { NULL, 0.2, false, NULL, NULL };
+	struct classify_outcome oc;
+	struct classify_db *d;
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	struct buf text = BUF_INIT;
+	int i, k;
+
+	assert_int_equal(classify_db_load(&d, files, &e), 0);
+	for (k = 0; k < 50000; k++) {
+		for (i = 0; i < 40; i++)
+			buf_addch(&text, 'a');
+		buf_adds(&text, "!\n");
+	}
+	buf_adds(&text, "x.c:1:2: error: expected ';' before '}' token\n");
+	assert_int_equal(classify_text_opts(d, &o, text.ptr, text.len, &l, &oc,
+					    &e), 0);
+	assert_true(oc.out_of_time);
+	assert_true(oc.stopped_at > 0 && oc.stopped_at <= 50001);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].tool, "classify");
+	assert_string_equal(l.v[0].category, "unknown");
+	assert_non_null(strstr(l.v[0].message, "not classified"));
+	diag_list_release(&l);
+	/* with no budget the same text ends, and the last line classifies */
+	o.budget = 0;
+	buf_reset(&text);
+	buf_adds(&text, "aaaa!\nx.c:1:2: error: expected ';' before '}' token\n");
+	assert_int_equal(classify_text_opts(d, &o, text.ptr, text.len, &l, &oc,
+					    &e), 0);
+	assert_false(oc.out_of_time);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_db_free(d);
+	buf_release(&text);
+	unlink(path);
+	free(path);
+}
+
+static bool only_src_main(void *ctx, const char *path)
+{
+	(void)ctx;
+	return !strcmp(path, "src/main.c");
+}
+
+/* A failed run with nothing recognised is one `unknown` diagnostic with the
+ * output's tail, at the project's first frame (not libc's); a run that did
+ * not fail and printed nothing known is no diagnostic. */
+static void failed_run_with_nothing_recognised_is_one_unknown_at_own_frame(void **state)
+{
+	const char text[] =
+		"starting\n"
+		"==1==ERROR: AddressSanitizer: stack-overflow on address 0x1\n"
+		"    #0 0x4011 in memcpy /usr/include/string.h:10:3\n"
+		"    #1 0x4012 in walk src/main.c:42:7\n"
+		"SUMMARY: AddressSanitizer: stack-overflow\n";
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+	struct classify_outcome oc;
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    &oc, &e), 0);
+	assert_true(oc.fallback);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].category, "unknown");
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 42);
+	assert_string_equal(l.v[0].tool, "mytool");
+	assert_non_null(strstr(l.v[0].message, "SUMMARY: AddressSanitizer"));
+	diag_list_release(&l);
+	o.failed = false;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    &oc, &e), 0);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(classify_text_opts(db, &(struct classify_opts){ .failed = true },
+					    "", 0, &l, &oc, &e), 0);
+	assert_int_equal(l.n, 1);
+	assert_non_null(strstr(l.v[0].message, "printed nothing"));
+	diag_list_release(&l);
+}
+
+/* Tools nobody wrote patterns for: places in their common shapes, a
+ * category from the message's words, a rule code where it stands; a place
+ * without words counts only when the repository has the file. */
+static void general_layer_reads_common_shapes_and_words(void **state)
+{
+	const char text[] =
+		"lib/a.pas(4,8) Error: Identifier not found \"b\"\n"
+		"src/x.py:3:1: E302 expected 2 blank lines, found 1\n"
+		"src/y.ts:9:2 - error: Type 'string' is not assignable to type 'number'\n"
+		"conf/app.xml:2: parser error : Opening and ending tag mismatch\n"
+		"Global symbol \"$y\" requires explicit package name at bin/t.pl line 3.\n"
+		"src/main.c:7: something happened here\n"
+		"docs/readme.txt:7: something happened here\n"
+		"\xe2\x9c\x98 [ERROR] Could not resolve \"./util\"\n"
+		"\n"
+		"    src/main.c:12:5:\n"
+		"make: *** [Makefile:3: all] Error 1\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	static const struct {
+		const char *file;
+		int line, col;
+		const char *category, *code;
+	} want[] = {
+		{ "lib/a.pas", 4, 8, "undefined_symbol", NULL },
+		{ "src/x.py", 3, 1, "lint_violation", "E302" },
+		{ "src/y.ts", 9, 2, "type_error", NULL },
+		{ "conf/app.xml", 2, 0, "syntax_error", NULL },
+		{ "bin/t.pl", 3, 0, "undefined_symbol", NULL },
+		{ "src/main.c", 7, 0, "unknown", NULL },
+		{ "src/main.c", 12, 5, "import_resolution", NULL },
+	};
+	size_t i;
+
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != sizeof(want) / sizeof(*want))
+		print_diags(&l);
+	assert_int_equal(l.n, sizeof(want) / sizeof(*want));
+	for (i = 0; i < l.n; i++) {
+		assert_string_equal(l.v[i].file, want[i].file);
+		assert_int_equal(l.v[i].line, want[i].line);
+		assert_int_equal(l.v[i].column, want[i].col);
+		assert_string_equal(l.v[i].category, want[i].category);
+		if (want[i].code)
+			assert_string_equal(l.v[i].code, want[i].code);
+		assert_string_equal(l.v[i].tool, "generic");
+	}
+	diag_list_release(&l);
+}
+
+/* The patterns' diagnostics and the general layer's come out as the lines
+ * they came from: in input order. */
+static void pattern_and_general_diagnostics_keep_input_order(void **state)
+{
+	const char text[] = "a.c:3:5: error: expected ';' before '}' token\n"
+			    "lib/a.pas(4,8) Error: Identifier not found \"b\"\n"
+			    "b.c:9:1: error: 'counter' undeclared (first use in this function)\n";
+	struct diag_list l = DIAG_LIST_INIT;
+	struct classify_outcome oc;
+	struct err e = ERR_INIT;
+
+	assert_int_equal(classify_text_opts(db, NULL, text, sizeof(text) - 1, &l,
+					    &oc, &e), 0);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(oc.general, 1);
+	assert_string_equal(l.v[0].file, "a.c");
+	assert_string_equal(l.v[0].tool, "gcc");
+	assert_string_equal(l.v[1].file, "lib/a.pas");
+	assert_string_equal(l.v[1].tool, "generic");
+	assert_string_equal(l.v[2].file, "b.c");
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	diag_list_release(&l);
 }
 
 /* NULs, invalid UTF-8, CRLF, a line past the cap, stray escapes, an empty
@@ -640,7 +1036,7 @@ static void shared_db_follows_the_workspace_config(void **state)
 	buf_release(&cmd);
 }
 
-static void json_shape(void **state)
+static void diag_json_writes_nulls_for_unknowns(void **state)
 {
 	struct diag d = { NULL, 3, 0, DIAG_WARNING, NULL, NULL, CAT_UNKNOWN,
 			  NULL, NULL };
@@ -663,19 +1059,24 @@ static void json_shape(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(tsc_diags_match),
-		cmocka_unit_test(eslint_diags_match),
-		cmocka_unit_test(cc_diags_match),
-		cmocka_unit_test(python_diags_match),
-		cmocka_unit_test(node_diags_match),
-		cmocka_unit_test(rust_go_java_diags_match),
-		cmocka_unit_test(concatenated_log_keeps_every_diagnostic),
-		cmocka_unit_test(bad_files_are_refused_with_file_and_line),
+		cmocka_unit_test(tsc_errors_give_file_line_col_code_and_hint),
+		cmocka_unit_test(eslint_stylish_and_unix_give_rule_and_place),
+		cmocka_unit_test(gcc_and_clang_errors_give_place_and_category),
+		cmocka_unit_test(python_tracebacks_give_innermost_frame_and_exception),
+		cmocka_unit_test(node_and_test_runners_give_failing_test_and_frame),
+		cmocka_unit_test(rustc_go_javac_errors_give_place_and_category),
+		cmocka_unit_test(concatenated_log_keeps_every_diagnostic_hinted_or_not),
+		cmocka_unit_test(scorer_reports_accuracy_recall_and_precision_per_tool),
+		cmocka_unit_test(bad_pattern_files_are_refused_with_file_and_line),
 		cmocka_unit_test(extra_file_patterns_win_and_fill_hints),
-		cmocka_unit_test(pathological_regex_is_bounded),
+		cmocka_unit_test(pathological_regex_is_bounded_per_line),
+		cmocka_unit_test(time_budget_stops_a_hostile_pattern_and_says_so),
+		cmocka_unit_test(failed_run_with_nothing_recognised_is_one_unknown_at_own_frame),
+		cmocka_unit_test(general_layer_reads_common_shapes_and_words),
+		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
-		cmocka_unit_test(json_shape),
+		cmocka_unit_test(diag_json_writes_nulls_for_unknowns),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);

@@ -1,0 +1,839 @@
+/*
+ * The general layer's readers: places, severities, rule codes and categories
+ * in the spellings most tools share. Hand-written scanners rather than
+ * regexes: they run on every line the pattern database leaves, so they must
+ * cost about as much as a memchr, and they never backtrack.
+ */
+#include "classify/general.h"
+
+#include <string.h>
+
+#include "classify/classify.h"
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* p[0..n) starts with the string literal lit (its length known at compile
+ * time: these run on every line). */
+#define STARTS(p, n, lit) \
+	((n) >= sizeof(lit) - 1 && !memcmp((p), (lit), sizeof(lit) - 1))
+
+static bool starts(const char *p, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+
+	return n >= k && !memcmp(p, lit, k);
+}
+
+/* Reads digits at p[*i..n) into *v (capped); false if none. */
+static bool read_int(const char *p, size_t n, size_t *i, int *v)
+{
+	long x = 0;
+	size_t j = *i;
+
+	while (j < n && is_digit(p[j])) {
+		if (x < 100000000)
+			x = x * 10 + (p[j] - '0');
+		j++;
+	}
+	if (j == *i || x > 100000000)
+		return false;
+	*i = j;
+	*v = (int)x;
+	return true;
+}
+
+/* End of a path token starting at p[i]: no blanks, quotes, brackets or
+ * colons (a drive letter's aside). */
+static size_t path_end(const char *p, size_t n, size_t i)
+{
+	size_t j = i;
+
+	if (j + 2 < n && is_alpha(p[j]) && p[j + 1] == ':' &&
+	    (p[j + 2] == '\\' || p[j + 2] == '/'))
+		j += 2;
+	for (; j < n; j++) {
+		char c = p[j];
+
+		if (c == ':' || c == '(' || c == ')' || c == '"' || c == '\'' ||
+		    c == ',' || c == '[' || c == ']' || c == '`' || c == '<' ||
+		    c == '>' || c == '|' || c == '=' || is_blank(c))
+			break;
+	}
+	return j;
+}
+
+/* Does p[0..n) look like a file: a letter in it, and a folder separator
+ * or an extension; not a URL scheme, not a version or time. */
+static bool plausible_path(const char *p, size_t n)
+{
+	bool letter = false, sep = false, ext = false;
+	size_t i;
+
+	if (!n || n > 1024)
+		return false;
+	for (i = 0; i < n; i++) {
+		if (is_alpha(p[i]))
+			letter = true;
+		else if (p[i] == '/' || p[i] == '\\')
+			sep = true, ext = false;
+		else if (p[i] == '.' && i + 1 < n && is_alpha(p[i + 1]) &&
+			 i > 0 && p[i - 1] != '.' && p[i - 1] != '/')
+			ext = true;
+	}
+	if (!letter || (!sep && !ext))
+		return false;
+	if (p[n - 1] == '.' || p[n - 1] == '/')
+		return false;
+	return true;
+}
+
+static size_t skip_blanks(const char *p, size_t n, size_t i)
+{
+	while (i < n && is_blank(p[i]))
+		i++;
+	return i;
+}
+
+static void set_msg(struct cl_loc *loc, const char *l, size_t n, size_t i)
+{
+	i = skip_blanks(l, n, i);
+	if (i + 1 < n && (l[i] == ':' || l[i] == '-') && is_blank(l[i + 1]))
+		i = skip_blanks(l, n, i + 1);
+	else if (i < n && l[i] == ':')
+		i = skip_blanks(l, n, i + 1);
+	while (n > i && is_blank(l[n - 1]))
+		n--;
+	loc->msg = i;
+	loc->msg_len = n - i;
+}
+
+/* path:line[:col] or path(line[,col]) at l[i]; sets file, line, col and
+ * returns the offset after the place, or 0. */
+static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t e = path_end(l, n, i), j;
+
+	if (l[i] == '.' && i + 1 < n && l[i + 1] == '/' && e == i + 1)
+		return 0;
+	if (e >= n || !plausible_path(l + i, e - i))
+		return 0;
+	loc->file = i;
+	loc->file_len = e - i;
+	loc->line = loc->col = 0;
+	j = e + 1;
+	if (l[e] == ':') {
+		if (!read_int(l, n, &j, &loc->line))
+			return 0;
+		if (j + 1 < n && l[j] == ':' && is_digit(l[j + 1])) {
+			j++;
+			read_int(l, n, &j, &loc->col);
+		}
+		/* "a.c:3.5" (bison, some compilers): line.col */
+		else if (j + 1 < n && l[j] == '.' && is_digit(l[j + 1])) {
+			j++;
+			read_int(l, n, &j, &loc->col);
+		}
+		return j;
+	}
+	if (l[e] == '(') {
+		if (!read_int(l, n, &j, &loc->line))
+			return 0;
+		if (j < n && l[j] == ',') {
+			j++;
+			if (!read_int(l, n, &j, &loc->col))
+				return 0;
+		}
+		if (j >= n || l[j] != ')')
+			return 0;
+		return j + 1;
+	}
+	return 0;
+}
+
+/* A frame's place: the last "path:line[:col]" of l[i..n), with an optional
+ * closing parenthesis after it. */
+static bool frame_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t end = n, start, j;
+
+	while (end > i && (is_blank(l[end - 1]) || l[end - 1] == ')' ||
+			   l[end - 1] == ']' || l[end - 1] == ':'))
+		end--;
+	start = end;
+	while (start > i && !is_blank(l[start - 1]) && l[start - 1] != '(' &&
+	       l[start - 1] != '[')
+		start--;
+	if (STARTS(l + start, end - start, "file://"))
+		start += 7;
+	if (start >= end)
+		return false;
+	j = place_at(l, end, start, loc);
+	return j == end && loc->line > 0;
+}
+
+bool cl_frame_prefix(const char *l, size_t n)
+{
+	size_t i = skip_blanks(l, n, 0);
+
+	l += i;
+	n -= i;
+	return STARTS(l, n, "at ") || STARTS(l, n, "File \"") ||
+	       STARTS(l, n, "--> ") || STARTS(l, n, "==") ||
+	       (n > 1 && l[0] == '#' && is_digit(l[1]));
+}
+
+bool cl_may_place(const char *l, size_t n)
+{
+	size_t j;
+
+	for (j = 1; j < n; j++)
+		if ((unsigned)(l[j] - '0') < 10u &&
+		    (l[j - 1] == ':' || l[j - 1] == '(' || l[j - 1] == ' ' ||
+		     l[j - 1] == ','))
+			return true;
+	return false;
+}
+
+enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
+{
+	size_t i = skip_blanks(l, n, 0), j, k;
+
+	memset(loc, 0, sizeof(*loc));
+	if (i >= n)
+		return CL_LOC_NONE;
+	/* Python: File "path", line N[, in fn] */
+	if (STARTS(l + i, n - i, "File \"")) {
+		j = i + 6;
+		k = j;
+		while (k < n && l[k] != '"')
+			k++;
+		if (k < n && STARTS(l + k, n - k, "\", line ")) {
+			size_t m = k + 8;
+
+			if (read_int(l, n, &m, &loc->line)) {
+				loc->file = j;
+				loc->file_len = k - j;
+				return loc->kind = CL_LOC_FRAME;
+			}
+		}
+		return CL_LOC_NONE;
+	}
+	/* JavaScript, Java, C# frames: at fn (path:line:col) | at path:line:col */
+	if (STARTS(l + i, n - i, "at ")) {
+		if (frame_place(l, n, i + 3, loc))
+			return loc->kind = CL_LOC_FRAME;
+		return CL_LOC_NONE;
+	}
+	/* rustc and friends: --> path:line:col; miette/codespan boxes */
+	if (STARTS(l + i, n - i, "--> ") || STARTS(l + i, n - i, "\xe2\x95\xad\xe2\x94\x80[") ||
+	    STARTS(l + i, n - i, "\xe2\x94\x8c\xe2\x94\x80 ")) {
+		j = l[i] == '-' ? i + 4 : i + 7;
+		j = skip_blanks(l, n, j);
+		if (place_at(l, n, j, loc) && loc->line > 0)
+			return loc->kind = CL_LOC_FRAME;
+		return CL_LOC_NONE;
+	}
+	/* sanitizers: "#3 0x4011d6 in main /src/a.c:12:5" */
+	if (l[i] == '#' && i + 1 < n && is_digit(l[i + 1])) {
+		if (memmem(l + i, n - i, " in ", 4) && frame_place(l, n, i, loc))
+			return loc->kind = CL_LOC_FRAME;
+		return CL_LOC_NONE;
+	}
+	/* valgrind: "==12==    at 0x1091: main (a.c:12)" */
+	if (l[i] == '=' && i + 1 < n && l[i + 1] == '=') {
+		if (l[n - 1] == ')' && frame_place(l, n, i, loc))
+			return loc->kind = CL_LOC_FRAME;
+		return CL_LOC_NONE;
+	}
+	/* shellcheck: "In path line N:" */
+	if (STARTS(l + i, n - i, "In ")) {
+		const char *w = memmem(l + i, n - i, " line ", 6);
+
+		if (w && l[n - 1] == ':') {
+			size_t m = (size_t)(w - l) + 6;
+
+			if (read_int(l, n, &m, &loc->line) && m == n - 1 &&
+			    plausible_path(l + i + 3, (size_t)(w - l) - i - 3)) {
+				loc->file = i + 3;
+				loc->file_len = (size_t)(w - l) - i - 3;
+				return loc->kind = CL_LOC_ALONE;
+			}
+		}
+	}
+	/* stylish: "  3:5  error  message  rule" under a file header */
+	if (i > 0 && is_digit(l[i])) {
+		j = i;
+		if (read_int(l, n, &j, &loc->line) && j + 1 < n && l[j] == ':' &&
+		    is_digit(l[j + 1])) {
+			j++;
+			read_int(l, n, &j, &loc->col);
+			if (j + 1 < n && is_blank(l[j]) && is_blank(l[j + 1])) {
+				set_msg(loc, l, n, j);
+				return loc->kind = CL_LOC_INLINE;
+			}
+		}
+		loc->line = loc->col = 0;
+	}
+	/* path:line[:col][:] message | path(line,col)[:] message */
+	if ((j = place_at(l, n, i, loc))) {
+		if (STARTS(l + loc->file, loc->file_len, "file://")) {
+			loc->file += 7;
+			loc->file_len -= 7;
+		}
+		k = j;
+		while (k < n && (l[k] == ':' || is_blank(l[k])))
+			k++;
+		if (k >= n)
+			return loc->kind = CL_LOC_ALONE;
+		/* the place must end where the message starts */
+		if (l[j] != ':' && !is_blank(l[j]))
+			return loc->kind = CL_LOC_NONE;
+		set_msg(loc, l, n, j);
+		return loc->kind = CL_LOC_INLINE;
+	}
+	/* rollup: "path (line:col)" on its own */
+	if (l[n - 1] == ')') {
+		j = path_end(l, n, i);
+		if (j + 2 < n && l[j] == ' ' && l[j + 1] == '(' &&
+		    plausible_path(l + i, j - i)) {
+			k = j + 2;
+			if (read_int(l, n, &k, &loc->line) && k < n && l[k] == ':' &&
+			    (k++, read_int(l, n, &k, &loc->col)) && k == n - 1) {
+				loc->file = i;
+				loc->file_len = j - i;
+				return loc->kind = CL_LOC_ALONE;
+			}
+			loc->line = loc->col = 0;
+		}
+	}
+	/* Perl and friends: "message at path line N." (or "..., near
+	 * "x"", "..., <STDIN> line 1."): such a line ends in '.' or '"' */
+	if (l[n - 1] == '.' || l[n - 1] == '"') {
+		const char *w = l + i;
+		size_t left = n - i;
+
+		while ((w = memmem(w, left, " line ", 6))) {
+			size_t at = (size_t)(w - l), m = at + 6, s;
+
+			left = n - (at + 6);
+			w += 6;
+			if (!read_int(l, n, &m, &loc->line))
+				continue;
+			s = at;
+			while (s > i && !is_blank(l[s - 1]))
+				s--;
+			if (s >= i + 4 && STARTS(l + s - 4, 4, " at ") &&
+			    plausible_path(l + s, at - s)) {
+				loc->file = s;
+				loc->file_len = at - s;
+				loc->msg = i;
+				loc->msg_len = s - 4 - i;
+				return loc->kind = CL_LOC_INLINE;
+			}
+		}
+		loc->line = 0;
+	}
+	return CL_LOC_NONE;
+}
+
+/* ---- words ---- */
+
+struct phrase {
+	const char *text; /* lower case */
+	const char *category;
+};
+
+/* First match wins: the more specific phrases come first. */
+static const struct phrase phrases[] = {
+	{ "undefined reference", CAT_LINK_ERROR },
+	{ "multiple definition", CAT_LINK_ERROR },
+	{ "undefined symbol", CAT_LINK_ERROR },
+	{ "unresolved external", CAT_LINK_ERROR },
+	{ "ld returned", CAT_LINK_ERROR },
+	{ "timed out", CAT_TIMEOUT },
+	{ "timeout of", CAT_TIMEOUT },
+	{ "exceeded timeout", CAT_TIMEOUT },
+	{ "does not provide an export", CAT_MISSING_EXPORT },
+	{ "has no exported member", CAT_MISSING_EXPORT },
+	{ "is not exported", CAT_MISSING_EXPORT },
+	{ "cannot import name", CAT_MISSING_EXPORT },
+	{ "no module named", CAT_IMPORT_RESOLUTION },
+	{ "cannot find module", CAT_IMPORT_RESOLUTION },
+	{ "can't find module", CAT_IMPORT_RESOLUTION },
+	{ "cannot find package", CAT_IMPORT_RESOLUTION },
+	{ "module not found", CAT_IMPORT_RESOLUTION },
+	{ "could not resolve", CAT_IMPORT_RESOLUTION },
+	{ "cannot resolve", CAT_IMPORT_RESOLUTION },
+	{ "can't resolve", CAT_IMPORT_RESOLUTION },
+	{ "failed to resolve", CAT_IMPORT_RESOLUTION },
+	{ "unresolved import", CAT_IMPORT_RESOLUTION },
+	{ "unable to resolve", CAT_IMPORT_RESOLUTION },
+	{ "import-error", CAT_IMPORT_RESOLUTION },
+	{ "import-untyped", CAT_MISSING_DEPENDENCY },
+	{ "import-not-found", CAT_IMPORT_RESOLUTION },
+	{ "not installed", CAT_MISSING_DEPENDENCY },
+	{ "missing library", CAT_MISSING_DEPENDENCY },
+	{ "file not found", CAT_IMPORT_RESOLUTION },
+	{ "syntax error", CAT_SYNTAX_ERROR },
+	{ "syntaxerror", CAT_SYNTAX_ERROR },
+	{ "invalid syntax", CAT_SYNTAX_ERROR },
+	{ "parse error", CAT_SYNTAX_ERROR },
+	{ "parsing error", CAT_SYNTAX_ERROR },
+	{ "parser error", CAT_SYNTAX_ERROR },
+	{ "unexpected token", CAT_SYNTAX_ERROR },
+	{ "unexpected end", CAT_SYNTAX_ERROR },
+	{ "unexpected eof", CAT_SYNTAX_ERROR },
+	{ "unexpected character", CAT_SYNTAX_ERROR },
+	{ "unexpected symbol", CAT_SYNTAX_ERROR },
+	{ "unexpected keyword", CAT_SYNTAX_ERROR },
+	{ "unexpected \"", CAT_SYNTAX_ERROR },
+	{ "unterminated", CAT_SYNTAX_ERROR },
+	{ "unclosed", CAT_SYNTAX_ERROR },
+	{ "unmatched", CAT_SYNTAX_ERROR },
+	{ "tag mismatch", CAT_SYNTAX_ERROR },
+	{ "expected ';'", CAT_SYNTAX_ERROR },
+	{ "expected \";\"", CAT_SYNTAX_ERROR },
+	{ "expected expression", CAT_SYNTAX_ERROR },
+	{ "illegal character", CAT_SYNTAX_ERROR },
+	{ "indentationerror", CAT_SYNTAX_ERROR },
+	{ "undeclared", CAT_UNDEFINED_SYMBOL },
+	{ "not declared", CAT_UNDEFINED_SYMBOL },
+	{ "is not defined", CAT_UNDEFINED_SYMBOL },
+	{ "not defined", CAT_UNDEFINED_SYMBOL },
+	{ "undefined variable", CAT_UNDEFINED_SYMBOL },
+	{ "undefined name", CAT_UNDEFINED_SYMBOL },
+	{ "undefined function", CAT_UNDEFINED_SYMBOL },
+	{ "undefined:", CAT_UNDEFINED_SYMBOL },
+	{ "name-defined", CAT_UNDEFINED_SYMBOL },
+	{ "cannot find name", CAT_UNDEFINED_SYMBOL },
+	{ "cannot find symbol", CAT_UNDEFINED_SYMBOL },
+	{ "cannot find value", CAT_UNDEFINED_SYMBOL },
+	{ "not found in this scope", CAT_UNDEFINED_SYMBOL },
+	{ "identifier not found", CAT_UNDEFINED_SYMBOL },
+	{ "unknown identifier", CAT_UNDEFINED_SYMBOL },
+	{ "unresolved reference", CAT_UNDEFINED_SYMBOL },
+	{ "use of undefined", CAT_UNDEFINED_SYMBOL },
+	{ "requires explicit package name", CAT_UNDEFINED_SYMBOL },
+	{ "has no implicit type", CAT_UNDEFINED_SYMBOL },
+	{ "referenced before assignment", CAT_UNDEFINED_SYMBOL },
+	{ "assertionerror", CAT_TEST_FAILURE },
+	{ "assertion", CAT_TEST_FAILURE },
+	{ "assert_", CAT_TEST_FAILURE },
+	{ "expected values to be", CAT_TEST_FAILURE },
+	{ "to equal", CAT_TEST_FAILURE },
+	{ "received:", CAT_TEST_FAILURE },
+	{ "test failed", CAT_TEST_FAILURE },
+	{ "tests failed", CAT_TEST_FAILURE },
+	{ "incompatible", CAT_TYPE_ERROR },
+	{ "not assignable", CAT_TYPE_ERROR },
+	{ "type mismatch", CAT_TYPE_ERROR },
+	{ "mismatched types", CAT_TYPE_ERROR },
+	{ "cannot convert", CAT_TYPE_ERROR },
+	{ "invalid conversion", CAT_TYPE_ERROR },
+	{ "wrong type", CAT_TYPE_ERROR },
+	{ "invalid type", CAT_TYPE_ERROR },
+	{ "has no attribute", CAT_TYPE_ERROR },
+	{ "has no member", CAT_TYPE_ERROR },
+	{ "is not a function", CAT_TYPE_ERROR },
+	{ "is not callable", CAT_TYPE_ERROR },
+	{ "argument of type", CAT_TYPE_ERROR },
+	{ "arg-type", CAT_TYPE_ERROR },
+	{ "[assignment]", CAT_TYPE_ERROR },
+	{ "[return-value]", CAT_TYPE_ERROR },
+	{ "[attr-defined]", CAT_TYPE_ERROR },
+	{ "[operator]", CAT_TYPE_ERROR },
+	{ "typeerror", CAT_TYPE_ERROR },
+	{ "unsupported operand", CAT_TYPE_ERROR },
+	{ "too many arguments", CAT_TYPE_ERROR },
+	{ "too few arguments", CAT_TYPE_ERROR },
+};
+
+#define CL_PHRASE_KEYS 1024
+/* The fullest bucket of the table below holds 10 ("une..."). */
+#define CL_PHRASE_BUCKET 16
+
+/* Every phrase has three bytes or more: they make the key. */
+static unsigned phrase_key(const char *p)
+{
+	return ((unsigned)(unsigned char)p[0] * 961u +
+		(unsigned)(unsigned char)p[1] * 31u + (unsigned char)p[2]) %
+	       CL_PHRASE_KEYS;
+}
+
+/* The first phrase (in table order) that low[0..n) holds, or NULL. One
+ * pass: each position only meets the phrases that start with its three
+ * bytes. The index is built on first use (classification runs on the loop
+ * thread; the fuzzer and the tests are single-threaded too). */
+static const char *phrase_in(const char *low, size_t n)
+{
+	static unsigned char first[CL_PHRASE_KEYS][CL_PHRASE_BUCKET];
+	static bool ready;
+	size_t best = sizeof(phrases) / sizeof(*phrases), i, k;
+
+	if (!ready) {
+		for (k = 0; k < sizeof(phrases) / sizeof(*phrases); k++) {
+			unsigned char *b = first[phrase_key(phrases[k].text)];
+			size_t j = 0;
+
+			while (j < CL_PHRASE_BUCKET - 1 && b[j])
+				j++;
+			b[j] = (unsigned char)(k + 1); /* 1 + index; 0 ends */
+		}
+		ready = true;
+	}
+	for (i = 0; i + 2 < n; i++) {
+		const unsigned char *b = first[phrase_key(low + i)];
+
+		for (k = 0; k < CL_PHRASE_BUCKET && b[k]; k++) {
+			size_t p = b[k] - 1u, len = strlen(phrases[p].text);
+
+			if (p < best && len <= n - i &&
+			    !memcmp(low + i, phrases[p].text, len))
+				best = p;
+		}
+	}
+	return best < sizeof(phrases) / sizeof(*phrases) ? phrases[best].category :
+	       NULL;
+}
+
+/* "expected X, got Y": a type error (an assertion's "expected ...
+ * received" is caught above); "expected X but found Y": a parser's. */
+static const char *expected_got(const char *low, size_t n)
+{
+	const char *e = memmem(low, n, "expected", 8);
+
+	if (!e)
+		return NULL;
+	if (memmem(e, n - (size_t)(e - low), " got ", 5))
+		return CAT_TYPE_ERROR;
+	if (memmem(e, n - (size_t)(e - low), " found ", 7))
+		return CAT_SYNTAX_ERROR;
+	return NULL;
+}
+
+static int sev_word(const char *m, size_t n, size_t *len, bool *note)
+{
+	static const struct {
+		const char *w;
+		int sev;
+	} words[] = {
+		{ "fatal error", DIAG_ERROR }, { "error", DIAG_ERROR },
+		{ "fatal", DIAG_ERROR },       { "failure", DIAG_ERROR },
+		{ "warning", DIAG_WARNING },   { "warn", DIAG_WARNING },
+		{ "note", DIAG_NOTE },         { "info", DIAG_NOTE },
+		{ "hint", DIAG_NOTE },         { "style", DIAG_NOTE },
+		{ "convention", DIAG_WARNING }, { "refactor", DIAG_WARNING },
+		{ "\xe2\x9c\x96", DIAG_ERROR }, /* ✖ */
+		{ "\xe2\x9c\x98", DIAG_ERROR }, /* ✘ */
+		{ "\xc3\x97", DIAG_ERROR },     /* × */
+		{ "\xe2\x9a\xa0", DIAG_WARNING }, /* ⚠ */
+	};
+	size_t k, i;
+
+	*note = false;
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++) {
+		size_t wl = strlen(words[k].w);
+
+		if (n < wl)
+			continue;
+		for (i = 0; i < wl && lower(m[i]) == words[k].w[i]; i++)
+			;
+		if (i < wl)
+			continue;
+		/* a whole word: "errors found" is not a severity */
+		if (wl < n && (is_alpha(m[wl]) || m[wl] == '_' || m[wl] == '-'))
+			continue;
+		*len = wl;
+		*note = !strcmp(words[k].w, "note");
+		return words[k].sev;
+	}
+	return -1;
+}
+
+/* A code like E302, SC2086, C0114, TS2322, W0611 at m[i]: its length. */
+static size_t code_at(const char *m, size_t n, size_t i)
+{
+	size_t j = i, letters, digits;
+
+	while (j < n && m[j] >= 'A' && m[j] <= 'Z')
+		j++;
+	letters = j - i;
+	while (j < n && is_digit(m[j]))
+		j++;
+	digits = j - i - letters;
+	if (letters < 1 || letters > 4 || digits < 2 || digits > 5)
+		return 0;
+	if (j < n && !is_blank(m[j]) && m[j] != ':' && m[j] != ']' && m[j] != ')')
+		return 0;
+	return j - i;
+}
+
+/* A trailing rule name: "... [rule-name]", "... (rule-name)" or "...  rule/name". */
+static void trailing_code(const char *m, size_t n, struct cl_words *w)
+{
+	size_t end = n, s, k;
+	bool dash = false;
+
+	while (end && is_blank(m[end - 1]))
+		end--;
+	if (end < 3)
+		return;
+	if (m[end - 1] == ']' || m[end - 1] == ')') {
+		char open = m[end - 1] == ']' ? '[' : '(';
+
+		for (s = end - 1; s > 0 && m[s - 1] != open; s--)
+			if (is_blank(m[s - 1]))
+				return;
+		if (!s || s + 1 >= end)
+			return;
+		for (k = s; k < end - 1; k++)
+			if (m[k] == '-' || m[k] == '/' || m[k] == '.')
+				dash = true;
+		/* "(info)" is a severity, "[x]" an index: a rule has a '-' or
+		 * is a camelCase word in brackets (cppcheck) */
+		if (!dash && !(open == '[' && end - 1 - s > 4))
+			return;
+		w->code = s;
+		w->code_len = end - 1 - s;
+		return;
+	}
+	/* two blanks, then one token with a '-' or '/' (stylish) */
+	for (s = end; s > 0 && !is_blank(m[s - 1]); s--)
+		if (m[s - 1] == '-' || m[s - 1] == '/')
+			dash = true;
+	if (dash && s >= 2 && is_blank(m[s - 1]) && is_blank(m[s - 2]) &&
+	    is_alpha(m[s]) && end - s < 64) {
+		w->code = s;
+		w->code_len = end - s;
+	}
+}
+
+void cl_words_read(const char *m, size_t n, struct cl_words *w)
+{
+	char low[512];
+	size_t i = 0, k, len, ln;
+
+	memset(w, 0, sizeof(*w));
+	w->sev = -1;
+	/* "[ERROR]", "error:", "Error -", "E302 ", "SC2086 (info):" */
+	while (i < n && (m[i] == '[' || is_blank(m[i])))
+		i++;
+	if ((w->sev = sev_word(m + i, n - i, &len, &w->note)) >= 0) {
+		i += len;
+		while (i < n && (m[i] == ']' || m[i] == ':' || is_blank(m[i]) ||
+				 m[i] == '-'))
+			i++;
+		k = code_at(m, n, i);
+	} else if (i > 0 && m[i - 1] == '[') {
+		/* "[rawtypes] found raw type" (javac -Xlint) */
+		for (k = i; k < n && (is_alpha(m[k]) || m[k] == '-' || m[k] == '_'); k++)
+			;
+		k = k < n && m[k] == ']' && k > i ? k - i : 0;
+		if (k) {
+			w->code = i;
+			w->code_len = k;
+			i += k + 1;
+			k = 0;
+			w->sev = -1;
+		}
+	} else {
+		k = code_at(m, n, i);
+	}
+	if (k) {
+		w->code = i;
+		w->code_len = k;
+		i += k;
+		i = skip_blanks(m, n, i);
+		if (i < n && m[i] == '(') {
+			int s = sev_word(m + i + 1, n - i - 1, &len, &w->note);
+
+			if (s >= 0 && i + 1 + len < n && m[i + 1 + len] == ')') {
+				w->sev = s;
+				i += len + 2;
+			}
+		}
+		while (i < n && (m[i] == ':' || is_blank(m[i])))
+			i++;
+		if (w->sev < 0) {
+			char c = m[w->code];
+
+			w->sev = c == 'W' || c == 'C' || c == 'R' ? DIAG_WARNING :
+				 DIAG_ERROR;
+		}
+	}
+	w->text = i;
+	if (!w->code_len)
+		trailing_code(m, n, w);
+	ln = n < sizeof(low) ? n : sizeof(low);
+	for (k = 0; k < ln; k++)
+		low[k] = lower(m[k]);
+	w->category = phrase_in(low, ln);
+	if (!w->category && !w->code_len)
+		w->category = expected_got(low, ln);
+	/* A name that does not resolve: a relative or absolute one is the
+	 * project's (import_resolution), a bare one a package that is not
+	 * installed (missing_dependency). */
+	if (w->category && !strcmp(w->category, CAT_IMPORT_RESOLUTION)) {
+		for (k = 0; k < ln; k++)
+			if (low[k] == '\'' || low[k] == '"' || low[k] == '`')
+				break;
+		if (k + 1 < ln && low[k + 1] != '.' && low[k + 1] != '/' &&
+		    !memmem(low, ln, "file not found", 14) &&
+		    !memmem(low, ln, "no module named", 15))
+			w->category = CAT_MISSING_DEPENDENCY;
+		if (k + 1 < ln && memmem(low, ln, "no module named", 15) &&
+		    low[k + 1] != '.' && !memchr(low + k + 1, '.', ln - k - 1))
+			w->category = CAT_MISSING_DEPENDENCY;
+	}
+}
+
+/* ---- headlines ---- */
+
+bool cl_summary(const char *l, size_t n)
+{
+	static const char *const lits[] = {
+		"make: ***", "make[", "npm ERR!", "npm error", "error Command failed",
+		"ELIFECYCLE", "error: aborting", "error: could not compile",
+		"Error: Process completed", "errors generated", "error generated",
+		"compilation terminated", "Compilation failed", "error: Recipe",
+		"Found ", "FAILED (", "error: script",
+		"Error: Command failed", "Error: exit status", "error: linker",
+		"Error: Cannot find module '/", "Error: Could not find or load",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(lits) / sizeof(*lits); k++)
+		if (starts(l, n, lits[k]))
+			return true;
+	return memmem(l, n, " error(s)", 9) || memmem(l, n, "problems (", 10) ||
+	       memmem(l, n, "errors compiling", 16) ||
+	       memmem(l, n, "Compilation aborted", 19) ||
+	       memmem(l, n, "returned an error exitcode", 26) ||
+	       memmem(l, n, "had compilation errors", 22) ||
+	       memmem(l, n, "returned non-zero exit", 22);
+}
+
+static bool ends_ci(const char *w, size_t len, const char *lit)
+{
+	size_t k = strlen(lit), t;
+
+	if (len < k)
+		return false;
+	for (t = 0; t < k; t++)
+		if (lower(w[len - k + t]) != lit[t])
+			return false;
+	return true;
+}
+
+static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
+{
+	size_t j, wend;
+
+	/* ✘ [ERROR], × error, ✖ */
+	if (STARTS(l + i, n - i, "\xe2\x9c\x98 ") || STARTS(l + i, n - i, "\xe2\x9c\x96 ") ||
+	    STARTS(l + i, n - i, "\xc3\x97 "))
+		i = skip_blanks(l, n, i + (l[i] == '\xc3' ? 3 : 4));
+	if (STARTS(l + i, n - i, "[!] ") || STARTS(l + i, n - i, "[ERROR] ") ||
+	    STARTS(l + i, n - i, "[error] ")) {
+		*msg = skip_blanks(l, n, i + (l[i + 1] == '!' ? 4 : 8));
+		return true;
+	}
+	if (STARTS(l + i, n - i, "thread '") && memmem(l + i, n - i, " panicked at", 12)) {
+		*msg = i;
+		return true;
+	}
+	if (STARTS(l + i, n - i, "FAIL ") || STARTS(l + i, n - i, "FAIL: ") ||
+	    STARTS(l + i, n - i, "--- FAIL: ")) {
+		*msg = i;
+		return true;
+	}
+	/* error: x | Error: x | ERROR: x | fatal: x | FooError: x |
+	 * FooException: x | Error [ERR_X]: x | error[E0425]: x */
+	for (j = i; j < n && (is_alpha(l[j]) || is_digit(l[j]) || l[j] == '_' ||
+			      l[j] == '.'); j++)
+		;
+	wend = j;
+	if (j == i || j >= n)
+		return false;
+	if (l[j] == ' ' && j + 1 < n && l[j + 1] == '[')
+		j++;
+	if (l[j] == '[') {
+		while (j < n && l[j] != ']')
+			j++;
+		j++;
+	}
+	if (j >= n || l[j] != ':')
+		return false;
+	if (ends_ci(l + i, wend - i, "error") || ends_ci(l + i, wend - i, "exception") ||
+	    (wend - i == 5 && ends_ci(l + i, 5, "fatal")) ||
+	    (wend - i == 5 && ends_ci(l + i, 5, "panic"))) {
+		*msg = skip_blanks(l, n, j + 1);
+		return true;
+	}
+	return false;
+}
+
+bool cl_headline(const char *l, size_t n, size_t *msg)
+{
+	size_t i = skip_blanks(l, n, 0);
+
+	/* every shape starts with a letter, '[', '-' or a UTF-8 mark */
+	if (i >= n || !(is_alpha(l[i]) || l[i] == '[' || l[i] == '-' ||
+			(unsigned char)l[i] >= 0xc0))
+		return false;
+	if (!headline_shape(l, n, i, msg))
+		return false;
+	return !cl_summary(l + i, n - i);
+}
+
+bool cl_path_line(const char *l, size_t n)
+{
+	while (n && is_blank(l[n - 1]))
+		n--;
+	if (!n || is_blank(l[0]))
+		return false;
+	return path_end(l, n, 0) == n && plausible_path(l, n) &&
+	       memchr(l, '.', n) != NULL;
+}
+
+bool cl_foreign_path(const char *p, size_t n)
+{
+	return STARTS(p, n, "node:") || STARTS(p, n, "/usr/") ||
+	       STARTS(p, n, "/lib/") || STARTS(p, n, "/rustc/") ||
+	       STARTS(p, n, "internal/") || STARTS(p, n, "<") ||
+	       memmem(p, n, "node_modules/", 13) || memmem(p, n, "/.cargo/", 8) ||
+	       memmem(p, n, "site-packages/", 14) ||
+	       memmem(p, n, "/lib/python", 11) || memmem(p, n, "/go/src/", 8) ||
+	       memmem(p, n, "/libexec/", 9);
+}
+
+size_t cl_caret_code(const char *l, size_t n, size_t *col)
+{
+	size_t i = skip_blanks(l, n, 0), j;
+
+	if (i >= n || l[i] != '^')
+		return 0;
+	*col = i + 1;
+	for (j = i; j < n && (l[j] == '^' || l[j] == '-' || l[j] == '~'); j++)
+		;
+	j = skip_blanks(l, n, j);
+	return j < n && code_at(l, n, j) ? j : 0;
+}

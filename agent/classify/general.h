@@ -1,0 +1,78 @@
+/*
+ * The general layer: what almost every tool's output shares, read without
+ * per-tool patterns. Private to classify/ (classify.c drives it over the
+ * lines the pattern database left; these functions only read one line).
+ */
+#ifndef AIRUNNER_CLASSIFY_GENERAL_H
+#define AIRUNNER_CLASSIFY_GENERAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum cl_loc_kind {
+	CL_LOC_NONE,
+	CL_LOC_INLINE, /* a place and a message: "a.c:3:5: error: x" */
+	CL_LOC_ALONE,  /* a place on its own: "a.c:3:5:", "In a.sh line 3:" */
+	CL_LOC_FRAME,  /* a stack frame or pointer: "at f (a.js:3:5)", "--> a.rs:1:2" */
+};
+
+/* A place in one line; offsets into that line. file_len 0: the line gives a
+ * position but no file (eslint/stylelint "stylish": "  3:5  error  msg"). */
+struct cl_loc {
+	enum cl_loc_kind kind;
+	size_t file, file_len;
+	int line, col; /* 0 when absent */
+	size_t msg, msg_len; /* the message after (or before) the place */
+};
+
+/* What a message says about itself, from its own words. */
+struct cl_words {
+	const char *category; /* a CAT_* id, or NULL: the words do not say */
+	int sev;              /* an enum diag_severity, or -1: not said */
+	bool note;            /* "note:": adds nothing on its own */
+	size_t code, code_len; /* a rule or error code in the message */
+	size_t text;          /* where the message proper starts (after sev/code) */
+};
+
+/* The place line l[0..n) names, if any, in the common shapes: path:line:col:,
+ * path:line:, path(line,col), File "path", line N, at fn (path:line:col),
+ * --> path:line:col, path:line:col - severity, In path line N:, "... at path
+ * line N.", a sanitizer's "#0 0x.. in fn path:line:col", valgrind's
+ * "(path:line)". Returns loc->kind. */
+enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc);
+
+/* Could l[0..n) name a place? Every shape has a number after ':', '(',
+ * ',' or a blank: one cheap pass rules out the lines that have none. */
+bool cl_may_place(const char *l, size_t n);
+
+/* Does l[0..n) start like a stack frame or a pointer to a place ("at ",
+ * "File \"", "#3 ", "==12==", "--> ")? Such lines only place the error
+ * above them. */
+bool cl_frame_prefix(const char *l, size_t n);
+
+/* Severity, rule code and category of the message m[0..n). */
+void cl_words_read(const char *m, size_t n, struct cl_words *w);
+
+/* Does l[0..n) open an error report without a place ("error: x",
+ * "Error: x", "✘ [ERROR] x", "FooError: x", "FAIL x", "thread 'main'
+ * panicked")? *msg is where its message starts. Summaries ("Found 3
+ * errors", "make: *** ... Error 1") are not headlines. */
+bool cl_headline(const char *l, size_t n, size_t *msg);
+
+/* Is l[0..n) a summary of errors told before ("Found 3 errors", "make:
+ * *** [all] Error 1", "There were 1 errors compiling")? */
+bool cl_summary(const char *l, size_t n);
+
+/* A caret line with a rule code under a lone place (shellcheck's
+ * "  ^-- SC2086 (info): msg"): offset of the code, 0 if not one; *col the
+ * caret's column (1-based). */
+size_t cl_caret_code(const char *l, size_t n, size_t *col);
+
+/* Is l[0..n) a path on its own (an eslint/stylelint "stylish" file header)? */
+bool cl_path_line(const char *l, size_t n);
+
+/* Is the file a stack frame names somebody else's (the runtime, a
+ * dependency, the standard library)? */
+bool cl_foreign_path(const char *p, size_t n);
+
+#endif
