@@ -145,7 +145,8 @@ int cmd_hook(int argc, char **argv)
 	struct err e = ERR_INIT;
 	struct buf root = BUF_INIT, result = BUF_INIT;
 	struct buf report = BUF_INIT, index = BUF_INIT;
-	struct verification v = { .staged = true };
+	struct verification v = { .staged = true, .origin = "hook",
+				  .urgent = true };
 	unsigned flags = 0;
 	bool blocked = false;
 	int status = 1;

@@ -75,6 +75,10 @@ static void build_params(struct buf *out, const struct verification *v)
 		json_kv_str(&w, "index", v->index);
 	if (v->progress)
 		json_kv_str(&w, "workDoneToken", "cli");
+	if (v->origin)
+		json_kv_str(&w, "origin", v->origin);
+	if (v->urgent)
+		json_kv_str(&w, "priority", "urgent");
 	json_obj_end(&w);
 }
 

@@ -28,6 +28,10 @@ struct verification {
 	/* A progress line on stderr while the checks run ("verifying the
 	 * staged content..."): NULL for none (stderr is not a terminal). */
 	const char *progress;
+	/* Who asks, for the run's record ("hook", "cli"); the hook's runs go
+	 * first: a person is waiting on `git commit`. */
+	const char *origin;
+	bool urgent;
 };
 
 /*

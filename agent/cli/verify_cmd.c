@@ -26,7 +26,7 @@ static void add_file(struct strv *files, const char *cwd, const char *arg)
 
 int cmd_verify(int argc, char **argv)
 {
-	struct verification v = { 0 };
+	struct verification v = { .origin = "cli" };
 	struct strv files = STRV_INIT;
 	struct buf root = BUF_INIT, result = BUF_INIT, report = BUF_INIT;
 	struct err e = ERR_INIT;

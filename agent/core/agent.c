@@ -1,11 +1,16 @@
 #include "core/agent.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include <ev.h>
 #include <unistd.h>
 
 #include "job/job.h"
 #include "llm/llm.h"
 #include "proc/proc.h"
+#include "store/store.h"
+#include "util/mem.h"
 #include "util/log.h"
 #include "verify/verify.h"
 
@@ -29,10 +34,55 @@ void agent_init(struct agent *a, struct ev_loop *loop)
 			 "processes", n);
 }
 
+int agent_open_store(struct agent *a, const char *path, const char *owner,
+		     struct err *e)
+{
+	struct store_runs left = STORE_RUNS_INIT;
+	struct store_run_filter f = { 0 };
+	struct buf def = BUF_INIT;
+	double now = ev_time();
+	int n = 0, r = -1;
+	size_t i;
+
+	if (!path)
+		store_default_path(&def);
+	if (store_open(&a->store, path ? path : def.ptr, e) < 0)
+		goto out;
+	a->owner = xstrdup(owner);
+	if (store_mark_interrupted(a->store, owner, now, &n, e) < 0)
+		goto out;
+	if (n)
+		log_warn("%d run(s) left running by a dead agent are now "
+			 "interrupted", n);
+	/* Runs that never started belonged to callers now gone: the
+	 * verifications and completions there are end with them. */
+	f.states = STORE_STATE_BIT(STORE_QUEUED);
+	if (store_run_list(a->store, &f, &left, e) < 0)
+		goto out;
+	for (i = 0; i < left.n; i++) {
+		struct store_run_end end = { STORE_CANCELLED, now, NULL,
+					     "interrupted", NULL,
+					     "the agent stopped before it "
+					     "started", -1 };
+
+		if (!left.v[i].owner || strcmp(left.v[i].owner, owner))
+			continue;
+		if (store_run_finish(a->store, left.v[i].id, &end, e) < 0)
+			goto out;
+	}
+	r = 0;
+out:
+	store_runs_release(&left);
+	buf_release(&def);
+	return r;
+}
+
 void agent_release(struct agent *a)
 {
 	job_engine_free(a->jobs); /* first: jobs hold the rest */
 	a->jobs = NULL;
+	store_close(a->store);
+	free(a->owner);
 	if (a->llm)
 		llm_client_free(a->llm);
 	job_pool_free(a->procs);

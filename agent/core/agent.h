@@ -14,11 +14,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/err.h"
+
 struct ev_loop;
 struct job_engine;
 struct job_pool;
 struct llm_client;
 struct rpc_server;
+struct store;
 struct verify_cache;
 struct agent;
 
@@ -35,6 +38,9 @@ struct agent {
 	struct job_engine *jobs; /* every job: verifications, completions */
 	struct job_pool *procs;  /* check processes: one slot per core */
 	struct verify_cache *verify_cache;
+	struct store *store;     /* the run store (runs, events, metrics) */
+	char *owner;             /* what the store calls us: the socket, or
+				    pid:N on stdio */
 	/* Made on the first model call (agent_llm): loading libcurl's TLS
 	 * stack is not for an agent that only verifies commits. */
 	struct llm_client *llm;
@@ -49,6 +55,12 @@ struct agent {
 /* Makes the process-wide parts on loop (the rpc server comes from the
  * server, which owns the transports). */
 void agent_init(struct agent *a, struct ev_loop *loop);
+/* Opens the run store at path (NULL: the default) for owner, and marks the
+ * runs a dead agent of ours left running as interrupted. A store newer
+ * than this binary is an error (ERR_STORE_VERSION): the agent does not
+ * start rather than lose records. */
+int agent_open_store(struct agent *a, const char *path, const char *owner,
+		     struct err *e);
 /* Ends every job (running the loop until they are gone) and frees it all. */
 void agent_release(struct agent *a);
 /* The model client, made on first use. */

@@ -57,7 +57,7 @@ struct job {
 	const struct job_kind *kind;
 	enum job_priority prio;
 	enum job_state state;
-	char *work_tree;
+	char *work_tree, *origin;
 	bool writer;
 	double queued_at;
 	void *data;
@@ -81,8 +81,8 @@ struct job_engine {
 	struct job *runnable, *runnable_tail; /* stepped in this order */
 	bool admit;
 	struct defer defer;
-	job_listener_fn listener;
-	void *listener_ud;
+	struct job_recorder rec;
+	bool has_rec;
 	unsigned count[JOB_ENDED + 1];
 	double aging; /* seconds of waiting worth one priority level */
 };
@@ -100,10 +100,16 @@ struct job_engine *job_engine_new(struct ev_loop *loop)
 	return e;
 }
 
-void job_engine_listen(struct job_engine *e, job_listener_fn fn, void *ud)
+void job_engine_set_recorder(struct job_engine *e,
+			     const struct job_recorder *rec)
 {
-	e->listener = fn;
-	e->listener_ud = ud;
+	e->has_rec = rec != NULL;
+	if (rec) {
+		e->rec = *rec;
+		/* Numbers of unrecorded jobs stay clear of the run ids. */
+		if (e->next_id < ((uint64_t)1 << 52))
+			e->next_id = (uint64_t)1 << 52;
+	}
 }
 
 unsigned job_engine_count(const struct job_engine *e, enum job_state st)
@@ -142,8 +148,8 @@ void job_emit(struct job *j, const char *phase, const char *message,
 
 	if (j->has_owner && j->owner.event)
 		j->owner.event(j, &ev, j->owner.ud);
-	if (j->e->listener)
-		j->e->listener(&ev, j->e->listener_ud);
+	if (j->e->has_rec && j->e->rec.event)
+		j->e->rec.event(j, &ev, j->e->rec.ud);
 }
 
 void job_report(struct job *j, const char *value_json)
@@ -158,14 +164,18 @@ struct job *job_submit(struct job_engine *e, const struct job_spec *spec,
 	struct job *j = xcalloc(1, sizeof(*j));
 
 	j->e = e;
-	j->id = e->next_id++;
 	j->kind = spec->kind;
+	j->origin = spec->origin ? xstrdup(spec->origin) : NULL;
 	j->prio = spec->priority < JOB_NPRIO ? spec->priority : JOB_LOW;
 	j->state = JOB_QUEUED;
 	j->data = spec->data;
 	j->work_tree = spec->work_tree ? xstrdup(spec->work_tree) : NULL;
 	j->writer = spec->writer;
 	j->queued_at = ev_time();
+	if (e->has_rec && e->rec.submitted)
+		j->id = e->rec.submitted(j, e->rec.ud);
+	if (!j->id)
+		j->id = e->next_id++;
 	if (owner) {
 		j->owner = *owner;
 		j->has_owner = true;
@@ -212,6 +222,26 @@ void job_disown(struct job *j)
 uint64_t job_id(const struct job *j)
 {
 	return j->id;
+}
+
+struct job *job_find(struct job_engine *e, uint64_t id)
+{
+	struct job *j;
+
+	for (j = e->jobs; j; j = j->next)
+		if (j->id == id)
+			return j;
+	return NULL;
+}
+
+const struct job_kind *job_kind_of(const struct job *j)
+{
+	return j->kind;
+}
+
+const char *job_origin(const struct job *j)
+{
+	return j->origin;
 }
 
 enum job_state job_state_of(const struct job *j)
@@ -280,6 +310,15 @@ static void job_end(struct job *j)
 		queue_remove(j);
 	set_state(j, JOB_ENDED);
 	job_emit(j, "ended", j->cancelled ? "cancelled" : NULL, NULL);
+	if (e->has_rec && e->rec.ended) {
+		struct job_summary sum = {
+			.outcome = j->cancelled ? JOB_CANCELLED : JOB_SUCCEEDED
+		};
+
+		if (j->kind->summarize)
+			j->kind->summarize(j, &sum);
+		e->rec.ended(j, &sum, e->rec.ud);
+	}
 	if (j->has_owner && j->owner.done)
 		j->owner.done(j, j->owner.ud);
 	if (j->kind->release)
@@ -291,6 +330,7 @@ static void job_end(struct job *j)
 	if (j->next)
 		j->next->prev = j->prev;
 	free(j->work_tree);
+	free(j->origin);
 	free(j);
 	e->admit = true; /* a slot of its kind, or its work tree, is free */
 }

@@ -32,6 +32,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "util/err.h"
+
 struct ev_loop;
 struct job;
 struct job_engine;
@@ -41,6 +43,18 @@ enum job_priority { JOB_URGENT, JOB_HIGH, JOB_NORMAL, JOB_LOW, JOB_NPRIO };
 enum job_state { JOB_QUEUED, JOB_RUNNING, JOB_ENDED };
 
 enum job_step { JOB_STEP_WAIT, JOB_STEP_DONE };
+
+/* How a job ended, for its record. Strings borrowed until the call
+ * returns. */
+enum job_outcome { JOB_SUCCEEDED, JOB_FAILED, JOB_CANCELLED };
+
+struct job_summary {
+	enum job_outcome outcome;
+	const char *result;         /* a short word: "passed", "completed" */
+	enum err_kind error_kind;   /* ERR_NONE when it succeeded */
+	const char *error_category; /* a classify category, or NULL */
+	const char *error_message;  /* for people; no secrets */
+};
 
 struct job_kind {
 	const char *name;      /* "verify", "llm" */
@@ -52,6 +66,13 @@ struct job_kind {
 	void (*cancel)(struct job *j);
 	/* Frees the data given to job_submit. */
 	void (*release)(void *data);
+	/* How it ended (may be NULL: succeeded unless cancelled). Called
+	 * once, when it has ended, before release. */
+	void (*summarize)(struct job *j, struct job_summary *out);
+	/* What else its record holds (a verification, model attempts),
+	 * written through the recorder's store (an opaque struct store *).
+	 * May be NULL. */
+	void (*record)(struct job *j, void *store, uint64_t run);
 };
 
 /* One event of a job's story. Strings are valid during the callback. */
@@ -76,20 +97,32 @@ struct job_owner {
 	void *ud;
 };
 
-typedef void (*job_listener_fn)(const struct job_event *ev, void *ud);
+/* Who keeps the record of every job (the agent's run store), and hears its
+ * events (to publish them). */
+struct job_recorder {
+	/* A new job: its id, > 0 (a run id), or 0 to let the engine number
+	 * it (nothing is recorded then). */
+	uint64_t (*submitted)(struct job *j, void *ud);
+	void (*event)(struct job *j, const struct job_event *ev, void *ud);
+	/* It has ended: sum->outcome etc. come from the kind. */
+	void (*ended)(struct job *j, const struct job_summary *sum, void *ud);
+	void *ud;
+};
 
 struct job_engine *job_engine_new(struct ev_loop *loop);
 /* Cancels what is left and runs the loop until every job has ended, then
  * frees the engine. */
 void job_engine_free(struct job_engine *e);
-/* fn hears every event of every job (one listener; NULL to clear). */
-void job_engine_listen(struct job_engine *e, job_listener_fn fn, void *ud);
+/* rec (copied) records and hears every job from now on; NULL to stop. */
+void job_engine_set_recorder(struct job_engine *e,
+			     const struct job_recorder *rec);
 /* Cancels every job (daemon shutdown); their owners still hear done. */
 void job_engine_cancel_all(struct job_engine *e);
 unsigned job_engine_count(const struct job_engine *e, enum job_state st);
 
 /* What a new job is; strings are copied. */
 struct job_spec {
+	const char *origin; /* who asked: "hook", "editor", "cli"; or NULL */
 	const struct job_kind *kind;
 	enum job_priority priority;
 	/* Owned by the job from now on: released by kind->release. */
@@ -141,6 +174,10 @@ void job_emit(struct job *j, const char *phase, const char *message,
 void job_report(struct job *j, const char *value_json);
 
 uint64_t job_id(const struct job *j);
+/* The job with this id while it exists, or NULL. */
+struct job *job_find(struct job_engine *e, uint64_t id);
+const char *job_origin(const struct job *j); /* or NULL */
+const struct job_kind *job_kind_of(const struct job *j);
 enum job_state job_state_of(const struct job *j);
 enum job_priority job_priority_of(const struct job *j);
 const char *job_work_tree(const struct job *j); /* or NULL */

@@ -6,9 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ev.h>
+
 #include "config/config.h"
 #include "llm/llm.h"
 #include "methods/methods.h"
+#include "store/store.h"
+#include "util/log.h"
 #include "util/mem.h"
 
 #define MAX_CACHE_BREAKPOINTS 4
@@ -111,6 +115,11 @@ struct complete_job {
 	struct llm_request req;
 	struct llm_call *llm; /* while the transfer runs */
 	bool ended;
+	double started;
+	/* For the run's record: what the call cost. */
+	struct llm_usage usage;
+	double cost, duration;
+	char *model_used;
 	struct buf result;   /* the result's JSON, once ended well */
 	struct err err;      /* or the error, with more fields for data */
 	struct buf err_data;
@@ -216,6 +225,11 @@ static void on_done(const struct llm_response *res, const struct err *e,
 
 	cj->llm = NULL;
 	cj->ended = true;
+	cj->usage = res->usage;
+	cj->cost = res->cost_usd;
+	cj->duration = ev_time() - cj->started;
+	free(cj->model_used);
+	cj->model_used = res->model ? xstrdup(res->model) : NULL;
 	if (!e) {
 		json_writer_init(&w, &cj->result);
 		write_result(&w, cj->p.name, res);
@@ -249,6 +263,7 @@ static enum job_step complete_step(struct job *j)
 		report(j, "begin", 0, 0, 0, NULL, 0);
 	cb.on_done = on_done;
 	cb.on_delta = cj->req.stream ? on_delta : NULL;
+	cj->started = ev_time();
 	cb.ud = cj;
 	cj->llm = llm_complete(agent_llm(cj->agent), &cj->p, &cj->req,
 			       cj->cfg, &cb, &cj->err);
@@ -278,7 +293,47 @@ static void complete_release(void *data)
 	buf_release(&cj->result);
 	buf_release(&cj->err_data);
 	err_clear(&cj->err);
+	free(cj->model_used);
 	free(cj);
+}
+
+static void complete_summarize(struct job *j, struct job_summary *out)
+{
+	struct complete_job *cj = job_data(j);
+
+	if (job_cancelled(j) || cj->err.kind == ERR_CANCELLED) {
+		out->outcome = JOB_CANCELLED;
+		return;
+	}
+	out->outcome = cj->err.kind ? JOB_FAILED : JOB_SUCCEEDED;
+	out->result = cj->err.kind ? NULL : "completed";
+	out->error_kind = cj->err.kind;
+	out->error_message = cj->err.kind ? cj->err.msg.ptr : NULL;
+}
+
+/* The call as one attempt: its tokens, cost and time. */
+static void complete_record(struct job *j, void *store, uint64_t run)
+{
+	struct complete_job *cj = job_data(j);
+	struct store_attempt a = { .run_id = (int64_t)run, .attempt = 1 };
+	struct err e = ERR_INIT;
+
+	if (!cj->ended)
+		return; /* nothing was sent */
+	a.provider = cj->p.name;
+	a.model = cj->model_used ? cj->model_used : cj->req.model;
+	a.tokens_input = cj->usage.input;
+	a.tokens_output = cj->usage.output;
+	a.tokens_cache_read = cj->usage.cache_read;
+	a.tokens_cache_write = cj->usage.cache_write;
+	a.cost = cj->cost > 0 ? cj->cost : 0;
+	a.duration = cj->duration;
+	a.time = cj->started;
+	a.outcome = cj->err.kind ? "failed" : "succeeded";
+	if (store_attempt_add(store, &a, &e) < 0) {
+		log_warn("run store: recording an attempt: %s", e.msg.ptr);
+		err_clear(&e);
+	}
 }
 
 static const struct job_kind complete_kind = {
@@ -286,6 +341,8 @@ static const struct job_kind complete_kind = {
 	.step = complete_step,
 	.cancel = complete_cancel,
 	.release = complete_release,
+	.summarize = complete_summarize,
+	.record = complete_record,
 };
 
 static void complete_reply(struct rpc_call *call, struct job *j)

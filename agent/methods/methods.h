@@ -21,6 +21,7 @@ extern const struct rpc_method methods_classify[];
 extern const struct rpc_method methods_verify[];
 extern const struct rpc_method methods_llm[];
 extern const struct rpc_method methods_run[];
+extern const struct rpc_method methods_metrics[];
 
 /* Every method array, NULL-terminated. */
 extern const struct rpc_method *const method_table[];
@@ -49,8 +50,9 @@ struct job *method_job_start(struct rpc_call *call, const struct job_spec *spec,
 int method_param_priority(struct rpc_call *call, enum job_priority *out,
 			  struct err *e);
 
-/* The engine's listener: sends each job event as `run/event` to the
- * sessions subscribed to it (run/subscribe). ud is the agent. */
-void methods_publish_job_event(const struct job_event *ev, void *ud);
+/* Makes the agent's run store the record of every job (runs, events,
+ * outcomes), and sends each job event as `run/event` to the sessions
+ * subscribed to it (run/subscribe). */
+void methods_record_jobs(struct agent *a);
 
 #endif

@@ -7,5 +7,6 @@ const struct rpc_method *const method_table[] = {
 	methods_verify,
 	methods_llm,
 	methods_run,
+	methods_metrics,
 	NULL,
 };

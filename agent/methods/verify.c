@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "methods/methods.h"
+#include "store/store.h"
+#include "util/log.h"
 #include "util/mem.h"
 #include "util/strv.h"
 #include "verify/verify.h"
@@ -170,12 +172,118 @@ static void verify_job_release(void *data)
 	free(vj);
 }
 
+/* The category of most error diagnostics in the checks that failed. */
+static const char *top_category(const struct verify_result *r)
+{
+	const char *best = NULL;
+	size_t best_n = 0;
+
+	for (size_t i = 0; i < r->n; i++)
+		for (size_t k = 0; k < r->checks[i].diags.n; k++) {
+			const struct diag *d = &r->checks[i].diags.v[k];
+			size_t n = 0;
+
+			if (d->severity != DIAG_ERROR || !d->category)
+				continue;
+			for (size_t i2 = 0; i2 < r->n; i2++)
+				for (size_t k2 = 0; k2 < r->checks[i2].diags.n;
+				     k2++) {
+					const struct diag *o =
+						&r->checks[i2].diags.v[k2];
+
+					n += o->severity == DIAG_ERROR &&
+					     o->category &&
+					     !strcmp(o->category, d->category);
+				}
+			if (n > best_n) {
+				best = d->category;
+				best_n = n;
+			}
+		}
+	return best;
+}
+
+static void verify_summarize(struct job *j, struct job_summary *out)
+{
+	struct verify_job *vj = job_data(j);
+
+	if (job_cancelled(j)) {
+		out->outcome = JOB_CANCELLED;
+		return;
+	}
+	if (!vj->result) {
+		out->outcome = JOB_FAILED;
+		out->error_kind = vj->err.kind;
+		out->error_message = vj->err.msg.ptr;
+		return;
+	}
+	out->outcome = vj->result->ok ? JOB_SUCCEEDED : JOB_FAILED;
+	out->result = vj->result->ok ? "passed" : "failed";
+	if (!vj->result->ok) {
+		out->error_kind = ERR_VERIFICATION_FAILED;
+		out->error_category = top_category(vj->result);
+	}
+}
+
+/* The verdict, each check and the diagnostics by category. */
+static void verify_record(struct job *j, void *store, uint64_t run)
+{
+	struct verify_job *vj = job_data(j);
+	const struct verify_result *r = vj->result;
+	struct store_verification v = { .run_id = (int64_t)run };
+	struct store_check *checks;
+	struct store_diag_count *counts;
+	struct err e = ERR_INIT;
+	size_t i, k, nd = 0, c;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->n; i++)
+		nd += r->checks[i].diags.n;
+	checks = xcalloc(r->n + 1, sizeof(*checks));
+	counts = xcalloc(nd + 1, sizeof(*counts));
+	for (i = 0; i < r->n; i++) {
+		const struct verify_check_result *cr = &r->checks[i];
+
+		checks[i] = (struct store_check){ cr->name,
+						  verify_status_name(cr->status),
+						  cr->duration, cr->blocking };
+		for (k = 0; k < cr->diags.n; k++) {
+			const char *cat = cr->diags.v[k].category;
+
+			if (!cat)
+				continue;
+			for (c = 0; c < v.ndiags && strcmp(counts[c].category,
+							  cat);
+			     c++)
+				;
+			if (c == v.ndiags)
+				counts[v.ndiags++].category = cat;
+			counts[c].count++;
+		}
+	}
+	v.ok = r->ok;
+	v.cached = r->cached;
+	v.duration = r->duration;
+	v.checks = checks;
+	v.nchecks = r->n;
+	v.diags = counts;
+	if (store_verification_add(store, &v, &e) < 0) {
+		log_warn("run store: recording a verification: %s", e.msg.ptr);
+		err_clear(&e);
+	}
+	free(checks);
+	free(counts);
+}
+
 /* A verification belongs to its caller: the hook killed, it stops. */
 static const struct job_kind verify_kind = {
 	.name = "verify",
 	.step = verify_step,
 	.cancel = verify_job_cancel,
 	.release = verify_job_release,
+	.summarize = verify_summarize,
+	.record = verify_record,
 };
 
 static void verify_reply(struct rpc_call *call, struct job *j)
@@ -208,6 +316,7 @@ static void handle_run(struct rpc_call *call)
 	struct verify_job *vj = xcalloc(1, sizeof(*vj));
 	struct job_spec spec = { .kind = &verify_kind, .priority = JOB_NORMAL };
 	struct err e = ERR_INIT;
+	char *origin = NULL;
 	int r;
 
 	err_init(&vj->err);
@@ -222,16 +331,20 @@ static void handle_run(struct rpc_call *call)
 	if (rpc_param_bool(call, "staged", &vj->staged, &e) < 0 ||
 	    rpc_param_bool(call, "all", &vj->all, &e) < 0 ||
 	    rpc_param_path(call, "index", &vj->index, &e) < 0 ||
-	    method_param_priority(call, &spec.priority, &e) < 0)
+	    method_param_priority(call, &spec.priority, &e) < 0 ||
+	    rpc_param_string(call, "origin", &origin, &e) < 0)
 		goto fail;
 	/* A reader of its work tree: it waits while a writer is at work. */
 	spec.data = vj;
 	spec.work_tree = vj->root;
+	spec.origin = origin;
 	method_job_start(call, &spec, verify_reply);
+	free(origin);
 	return;
 fail:
 	rpc_call_reply_error(call, &e);
 	err_clear(&e);
+	free(origin);
 	verify_job_release(vj);
 }
 
@@ -248,6 +361,7 @@ static const struct rpc_param_spec run_params[] = {
 	{ "index", RPC_T(JSON_STRING), false },
 	{ "checks", RPC_T(JSON_ARRAY), false },
 	{ "priority", RPC_T(JSON_STRING), false },
+	{ "origin", RPC_T(JSON_STRING), false },
 	{ NULL, 0, false },
 };
 

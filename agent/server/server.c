@@ -572,7 +572,7 @@ int server_run(const struct server_options *opt, struct err *e)
 {
 	struct server *srv = xcalloc(1, sizeof(*srv));
 	struct agent *a = &srv->agent;
-	struct buf path = BUF_INIT;
+	struct buf path = BUF_INIT, owner = BUF_INIT;
 	const char *test_methods = getenv("AIRUNNER_TEST_METHODS");
 	int r = -1;
 
@@ -593,10 +593,13 @@ int server_run(const struct server_options *opt, struct err *e)
 	a->rpc = rpc_server_new(srv->loop, method_table, a);
 	rpc_server_enable_hidden(a->rpc, test_methods &&
 					 !strcmp(test_methods, "1"));
-	job_engine_listen(a->jobs, methods_publish_job_event, a);
 
 	if (opt->stdio) {
 		log_default_level(LOG_WARN);
+		buf_addf(&owner, "pid:%d", (int)getpid());
+		if (agent_open_store(a, NULL, owner.ptr, e) < 0)
+			goto out;
+		methods_record_jobs(a);
 		conn_new(srv, STDIN_FILENO, STDOUT_FILENO, true);
 	} else {
 		if (opt->socket_path)
@@ -605,6 +608,11 @@ int server_run(const struct server_options *opt, struct err *e)
 			paths_socket_default(&path);
 		if (take_socket(srv, path.ptr, e) < 0)
 			goto out;
+		/* Only the agent that holds the socket marks its runs
+		 * interrupted: one that lost the race touches nothing. */
+		if (agent_open_store(a, NULL, srv->socket_path, e) < 0)
+			goto out;
+		methods_record_jobs(a);
 		a->socket = srv->socket_path;
 		ev_io_init(&srv->accept_w, accept_cb, srv->listen_fd, EV_READ);
 		srv->accept_w.data = srv;
@@ -644,11 +652,12 @@ out:
 	if (srv->spare_fd >= 0)
 		close(srv->spare_fd);
 	/* Jobs end first (their children killed), then the calls they held. */
-	job_engine_listen(a->jobs, NULL, NULL);
+	job_engine_set_recorder(a->jobs, NULL);
 	agent_release(a);
 	rpc_server_free(a->rpc);
 	release_socket(srv);
 	buf_release(&path);
+	buf_release(&owner);
 	free(srv);
 	return r;
 }

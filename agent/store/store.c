@@ -258,6 +258,7 @@ static const char *const priority_names[STORE_NPRIORITIES] = {
 };
 static const char *const kinds[] = {
 	"verify", "plan", "execute", "rollback", "fix", "llm",
+	"test", /* the agent's test-only jobs (AIRUNNER_TEST_METHODS=1) */
 };
 
 const char *store_state_name(enum store_state st)
