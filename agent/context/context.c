@@ -32,6 +32,8 @@
 #define README_LINES 40
 #define LEFT_OUT_SHOWN 10
 #define DIRS_SHOWN 20
+/* Definitions shown for a ranked file before only the relevant ones. */
+#define OUTLINE_LINES 12
 
 /* ---- small hash maps (keys borrowed) ------------------------------------ */
 
@@ -924,8 +926,11 @@ static void rebuild_graph(struct ctx_repo *r)
 			if (!nd || nd > MAX_DEFINERS)
 				continue;
 			double w = strlen(name) < 3 ? 0.1 : 1.0;
+			/* A name in C means nothing about a Python file. */
 			for (uint32_t d = 0; d < nd; d++)
-				if (l[d] != i)
+				if (l[d] != i &&
+				    outline_lang_family(r->files[l[d]].lang) ==
+				    outline_lang_family(f->lang))
 					edge_add(&ed.to, &ed.w, &ed.n, &ed.cap,
 						 l[d], w / nd);
 		}
@@ -1110,10 +1115,38 @@ static void add_head(struct buf *out, const char *s, size_t n,
 		buf_addch(out, '\n');
 }
 
-static void outline_text(struct buf *b, const struct ctx_file *f)
+/*
+ * A file's outline: every definition, or for a long one (more than
+ * OUTLINE_LINES) the definitions the focus names (relevant, may be NULL)
+ * and then the top-level ones, in line order, with a count of the rest.
+ */
+static void outline_text(struct buf *b, const struct ctx_file *f,
+			 const struct smap *relevant)
 {
-	for (size_t i = 0; i < f->ol->ndefs; i++) {
+	size_t n = f->ol->ndefs, shown = 0;
+	bool *show = xcalloc(n ? n : 1, sizeof(bool));
+
+	for (size_t i = 0; i < n; i++)
+		show[i] = n <= OUTLINE_LINES;
+	if (n > OUTLINE_LINES) {
+		uint32_t unused;
+		for (size_t i = 0; i < n && relevant; i++)
+			if (smap_get(relevant, outline_str(f->ol,
+							   f->ol->defs[i].name),
+				     &unused) && shown < OUTLINE_LINES) {
+				show[i] = true;
+				shown++;
+			}
+		for (size_t i = 0; i < n && shown < OUTLINE_LINES; i++)
+			if (!show[i] && f->ol->defs[i].depth == 0) {
+				show[i] = true;
+				shown++;
+			}
+	}
+	for (size_t i = 0; i < n; i++) {
 		const struct outline_def *d = &f->ol->defs[i];
+		if (!show[i])
+			continue;
 		for (unsigned k = 0; k < d->depth && k < 8; k++)
 			buf_adds(b, "  ");
 		buf_addf(b, "%u: ", d->line);
@@ -1121,6 +1154,9 @@ static void outline_text(struct buf *b, const struct ctx_file *f)
 				 strlen(outline_str(f->ol, d->sig)));
 		buf_addch(b, '\n');
 	}
+	if (n > OUTLINE_LINES)
+		buf_addf(b, "(%zu more definitions)\n", n - shown);
+	free(show);
 }
 
 static const char *fence_lang(const struct ctx_file *f)
@@ -1187,6 +1223,7 @@ static int build_view(struct ctx_repo *r, const struct context_request *q,
 	struct block *blocks = NULL;
 	size_t nblocks = 0, norder = 0;
 	struct strv focus_files = STRV_INIT;
+	struct smap relevant = { NULL, NULL, 0, 0 };
 	int rc = -1;
 
 	/* The focus: files, then symbols and text as personalisation. */
@@ -1213,6 +1250,15 @@ static int build_view(struct ctx_repo *r, const struct context_request *q,
 				      UINT32_MAX);
 	if (q->focus_text)
 		personal_from_text(r, personal, q->focus_text);
+	/* Names the focus uses or names: their definitions are shown first
+	 * in a long outline. */
+	for (size_t i = 0; i < n; i++)
+		if (is_focus[i] && r->files[i].ol)
+			for (size_t k = 0; k < r->files[i].ol->nrefs; k++)
+				smap_put(&relevant, outline_str(r->files[i].ol,
+								r->files[i].ol->refs[k]), 0);
+	for (size_t i = 0; i < q->n_focus_symbols; i++)
+		smap_put(&relevant, q->focus_symbols[i], 0);
 	rank_pagerank(&r->g, personal, rank);
 	for (size_t i = 0; i < n; i++) {
 		if (r->files[i].rule)
@@ -1255,7 +1301,7 @@ static int build_view(struct ctx_repo *r, const struct context_request *q,
 				if (f && f->ol && f->ol->ndefs) {
 					buf_addf(&tmp, "### %s (outline; too big to "
 						 "show in full)\n", p);
-					outline_text(&tmp, f);
+					outline_text(&tmp, f, NULL);
 					buf_addch(&tmp, '\n');
 				} else {
 					buf_addf(&tmp, "### %s (too big to show)"
@@ -1271,10 +1317,10 @@ static int build_view(struct ctx_repo *r, const struct context_request *q,
 		strv_add(&v->files, p);
 	}
 
-	/* Manifests and the README's head (up to 15%). */
+	/* Manifests and the README's head (up to 10%). */
 	{
 		uint32_t *ms = xcalloc(n ? n : 1, sizeof(*ms));
-		size_t nm = 0, cap = used + budget * 15 / 100;
+		size_t nm = 0, cap = used + budget * 10 / 100;
 		for (size_t i = 0; i < n; i++)
 			if (!r->files[i].rule && !is_focus[i] &&
 			    (files_is_manifest(r->files[i].path) ||
@@ -1310,10 +1356,10 @@ static int build_view(struct ctx_repo *r, const struct context_request *q,
 		free(ms);
 	}
 
-	/* The file map (up to 20% when it does not all fit): every listed
+	/* The file map (up to 12% when it does not all fit): every listed
 	 * file, else the best ranked ones and a count per top folder. */
 	{
-		size_t cap = used + budget * 20 / 100, all = 0;
+		size_t cap = used + budget * 12 / 100, all = 0;
 		uint32_t *pick = xcalloc(n ? n : 1, sizeof(*pick));
 		size_t npick = 0;
 		for (size_t i = 0; i < n; i++)
@@ -1430,7 +1476,7 @@ static int build_view(struct ctx_repo *r, const struct context_request *q,
 			buf_adds(&b->text, "### ");
 			context_add_utf8(&b->text, f->path, strlen(f->path));
 			buf_addch(&b->text, '\n');
-			outline_text(&b->text, f);
+			outline_text(&b->text, f, &relevant);
 			buf_addch(&b->text, '\n');
 			b->tokens = context_estimate_tokens(b->text.ptr,
 							    b->text.len);
@@ -1489,6 +1535,7 @@ out:
 	buf_release(&content);
 	buf_release(&tmp);
 	strv_release(&focus_files);
+	smap_release(&relevant);
 	return rc;
 }
 

@@ -48,6 +48,9 @@ struct outline {
  * compiled in). */
 int outline_lang_of(const char *path);
 const char *outline_lang_name(int lang);
+/* Languages whose files use each other's names share a family (C and C++;
+ * JavaScript, TypeScript and TSX); -1 for none. */
+int outline_lang_family(int lang);
 
 /*
  * Analyses content (n bytes) as language lang (-1: binary check only) into

@@ -150,6 +150,19 @@ const char *outline_lang_name(int lang)
 	return lang >= 0 && (size_t)lang < NLANGS ? langs[lang].name : "";
 }
 
+int outline_lang_family(int lang)
+{
+	const char *n = outline_lang_name(lang);
+
+	if (lang < 0)
+		return -1;
+	if (!strcmp(n, "cpp"))
+		return outline_lang_of("x.c");
+	if (!strcmp(n, "typescript") || !strcmp(n, "tsx"))
+		return outline_lang_of("x.js");
+	return lang;
+}
+
 static TSQuery *query_new(const struct lang *l, const char *src, size_t n,
 			  const char *what)
 {
