@@ -453,7 +453,9 @@ size_t context_estimate_tokens(const char *s, size_t n)
 			i++;
 		}
 	}
-	return t;
+	/* Calibrated on the benchmark's views against a real tokenizer,
+	 * which counts about 8% more than the rules above (README). */
+	return t + t / 12;
 }
 
 /* ---- the state: index, HEAD, dirty files ---------------------------------- */
