@@ -14,6 +14,7 @@ extern const struct rpc_method methods_testing[];
 extern const struct rpc_method methods_classify[];
 extern const struct rpc_method methods_verify[];
 extern const struct rpc_method methods_llm[];
+extern const struct rpc_method methods_context[];
 
 /* Every method array, NULL-terminated. */
 extern const struct rpc_method *const method_table[];

@@ -6,5 +6,6 @@ const struct rpc_method *const method_table[] = {
 	methods_classify,
 	methods_verify,
 	methods_llm,
+	methods_context,
 	NULL,
 };
