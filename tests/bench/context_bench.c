@@ -184,24 +184,20 @@ static int ranking(const char *root, const char *state, int cases,
 	}
 	qsort(syms, nsyms, sizeof(*syms), cmp_sym);
 	/* Keep names defined in exactly one file. */
+	struct sym *once = xcalloc(nsyms + 1, sizeof(*once));
 	size_t k = 0;
-	for (size_t i = 0; i < nsyms;) {
-		size_t j = i;
+	for (size_t i = 0, j; i < nsyms; i = j) {
 		bool one = true;
-		while (j < nsyms && !strcmp(syms[j].name, syms[i].name)) {
-			one &= syms[j].definer == syms[i].definer;
-			j++;
-		}
-		syms[k] = syms[i];
-		syms[k].definer = one ? syms[i].definer : -2;
-		for (size_t x = i + 1; x < j; x++)
-			free(syms[x].name);
-		if (syms[k].definer < 0)
-			free(syms[k].name);
-		else
-			k++;
-		i = j;
+		for (j = i; j < nsyms && !strcmp(syms[j].name, syms[i].name); j++)
+			one = one && syms[j].definer == syms[i].definer;
+		if (one)
+			once[k++] = (struct sym){ xstrdup(syms[i].name),
+						  syms[i].definer };
 	}
+	for (size_t i = 0; i < nsyms; i++)
+		free(syms[i].name);
+	free(syms);
+	syms = once;
 	nsyms = k;
 
 	if (context_cache_new(&c, state, &e) < 0)
