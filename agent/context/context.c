@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,6 +21,7 @@
 #include "context/rank.h"
 #include "git/giterr.h"
 #include "util/fs.h"
+#include "util/log.h"
 #include "util/mem.h"
 
 /* Views kept per repository (different focuses on the same state). */
@@ -200,8 +202,16 @@ struct ctx_file {
 	git_oid wt_id;
 };
 
+/* One index entry's work-tree stat. */
+struct scan {
+	const git_index_entry *entry;
+	bool missing, differs;
+	struct stat st;
+};
+
 struct view {
 	char *request;		/* canonical request, see request_key */
+	size_t tokens;
 	struct buf text;
 	struct strv files;
 };
@@ -220,6 +230,16 @@ struct ctx_repo {
 	struct smap by_path;
 	struct view views[VIEWS_KEPT];
 	size_t next_view;
+	/* The last scan (one per file, as files), valid while the index is
+	 * unchanged, and the inotify watches that keep it current: a warm call
+	 * reads the events instead of stating every file. ino_fd is -1 when
+	 * watching is off (then every call stats). */
+	struct scan *scan;
+	size_t nscan;
+	int ino_fd;
+	bool watch_failed;
+	char **wd_dir;		/* watch descriptor -> folder ("" or "a/b/") */
+	size_t nwd;
 };
 
 /* Memo of outlines by (blob id, language). */
@@ -298,6 +318,8 @@ static void files_free(struct ctx_file *f, size_t n)
 	free(f);
 }
 
+static void watch_close(struct ctx_repo *r);
+
 static void repo_state_free(struct ctx_repo *r)
 {
 	if (!r)
@@ -306,6 +328,8 @@ static void repo_state_free(struct ctx_repo *r)
 		view_clear(&r->views[i]);
 	graph_release(r);
 	files_free(r->files, r->nfiles);
+	free(r->scan);
+	watch_close(r);
 	git_repository_free(r->repo);
 	free(r->root);
 	free(r);
@@ -460,55 +484,45 @@ size_t context_estimate_tokens(const char *s, size_t n)
 
 /* ---- the state: index, HEAD, dirty files ---------------------------------- */
 
-struct scan {
-	const git_index_entry *entry;
-	bool missing, differs;
-	struct stat st;
-};
-
 static void stat_of(const struct stat *st, int64_t *sec, int64_t *nsec)
 {
 	*sec = st->st_mtim.tv_sec;
 	*nsec = st->st_mtim.tv_nsec;
 }
 
-/*
- * Stats every index entry's work-tree file; fills scan (one per path) and
- * the dirty key (a hash of the stat of every file that differs from its
- * index entry).
- */
-static size_t scan_index(struct ctx_repo *r, git_index *idx,
-			 struct scan **out, uint64_t *dirty)
+/* Stats one entry's work-tree file. */
+static void scan_stat(const struct ctx_repo *r, struct scan *sc, struct buf *p)
 {
-	size_t n = git_index_entrycount(idx), k = 0;
-	struct scan *s = xcalloc(n ? n : 1, sizeof(*s));
-	struct buf p = BUF_INIT;
+	const git_index_entry *e = sc->entry;
+	int64_t sec, nsec;
+
+	sc->missing = sc->differs = false;
+	if ((e->mode & 0170000) == GIT_FILEMODE_COMMIT)
+		return;
+	buf_reset(p);
+	buf_adds(p, r->root);
+	buf_adds(p, e->path);
+	if (lstat(p->ptr, &sc->st) < 0) {
+		sc->missing = true;
+		return;
+	}
+	stat_of(&sc->st, &sec, &nsec);
+	sc->differs = (uint64_t)sc->st.st_size != e->file_size ||
+		      sec != e->mtime.seconds ||
+		      (uint32_t)nsec != e->mtime.nanoseconds;
+}
+
+/* The dirty key: a hash of the stat of every file that differs from its
+ * index entry (or is missing). */
+static uint64_t scan_hash(const struct scan *s, size_t n)
+{
 	uint64_t h = HASH_SEED;
 
-	buf_adds(&p, r->root);
-	size_t base = p.len;
 	for (size_t i = 0; i < n; i++) {
-		const git_index_entry *e = git_index_get_byindex(idx, i);
-		if (k && !strcmp(s[k - 1].entry->path, e->path))
-			continue;	/* a conflict's other stages */
-		struct scan *sc = &s[k++];
-		sc->entry = e;
-		if ((e->mode & 0170000) == GIT_FILEMODE_COMMIT)
-			continue;
-		buf_truncate(&p, base);
-		buf_adds(&p, e->path);
-		if (lstat(p.ptr, &sc->st) < 0) {
-			sc->missing = true;
-		} else {
-			int64_t sec, nsec;
-			stat_of(&sc->st, &sec, &nsec);
-			sc->differs = (uint64_t)sc->st.st_size != e->file_size ||
-				      sec != e->mtime.seconds ||
-				      (uint32_t)nsec != e->mtime.nanoseconds;
-		}
+		const struct scan *sc = &s[i];
 		if (!sc->missing && !sc->differs)
 			continue;
-		h = hash_bytes(e->path, strlen(e->path) + 1, h);
+		h = hash_bytes(sc->entry->path, strlen(sc->entry->path) + 1, h);
 		h = hash_bytes(&sc->missing, sizeof(sc->missing), h);
 		if (!sc->missing) {
 			h = hash_bytes(&sc->st.st_size, sizeof(sc->st.st_size), h);
@@ -516,10 +530,146 @@ static size_t scan_index(struct ctx_repo *r, git_index *idx,
 			h = hash_bytes(&sc->st.st_ino, sizeof(sc->st.st_ino), h);
 		}
 	}
+	return h;
+}
+
+/* Stats every index entry's work-tree file: one scan per path. */
+static size_t scan_index(struct ctx_repo *r, git_index *idx,
+			 struct scan **out)
+{
+	size_t n = git_index_entrycount(idx), k = 0;
+	struct scan *s = xcalloc(n ? n : 1, sizeof(*s));
+	struct buf p = BUF_INIT;
+
+	for (size_t i = 0; i < n; i++) {
+		const git_index_entry *e = git_index_get_byindex(idx, i);
+		if (k && !strcmp(s[k - 1].entry->path, e->path))
+			continue;	/* a conflict's other stages */
+		s[k].entry = e;
+		scan_stat(r, &s[k++], &p);
+	}
 	buf_release(&p);
 	*out = s;
-	*dirty = h;
 	return k;
+}
+
+/* ---- change notification ----------------------------------------------- */
+
+static void watch_close(struct ctx_repo *r)
+{
+	if (r->ino_fd >= 0)
+		close(r->ino_fd);
+	r->ino_fd = -1;
+	for (size_t i = 0; i < r->nwd; i++)
+		free(r->wd_dir[i]);
+	free(r->wd_dir);
+	r->wd_dir = NULL;
+	r->nwd = 0;
+}
+
+/*
+ * Watches every folder that holds a tracked file, before the scan that the
+ * events then keep current. Any failure (no inotify, the watch limit)
+ * leaves watching off: every call then stats every file, which is correct,
+ * only slower.
+ */
+static void watch_arm(struct ctx_repo *r, git_index *idx)
+{
+	const uint32_t mask = IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB |
+			      IN_CREATE | IN_DELETE | IN_MOVED_FROM |
+			      IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
+	struct buf p = BUF_INIT;
+	const char *last = NULL;
+	size_t last_len = (size_t)-1;
+
+	if (r->ino_fd < 0 && r->watch_failed)
+		return;
+	if (r->ino_fd < 0) {
+		r->ino_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+		if (r->ino_fd < 0)
+			goto fail;
+	}
+	for (size_t i = 0, n = git_index_entrycount(idx); i <= n; i++) {
+		const char *path = "";
+		size_t len = 0;
+		if (i < n) {
+			path = git_index_get_byindex(idx, i)->path;
+			const char *slash = strrchr(path, '/');
+			len = slash ? (size_t)(slash - path) + 1 : 0;
+		}
+		if (i == n)
+			len = 0;	/* the top itself, last */
+		if (last && len == last_len && !memcmp(last, path, len))
+			continue;
+		last = path;
+		last_len = len;
+		buf_reset(&p);
+		buf_adds(&p, r->root);
+		buf_add(&p, path, len);
+		int wd = inotify_add_watch(r->ino_fd, p.ptr, mask);
+		if (wd < 0)
+			goto fail;
+		if ((size_t)wd >= r->nwd) {
+			size_t more = (size_t)wd + 64;
+			r->wd_dir = xrealloc(r->wd_dir, more * sizeof(char *));
+			memset(r->wd_dir + r->nwd, 0, (more - r->nwd) * sizeof(char *));
+			r->nwd = more;
+		}
+		if (!r->wd_dir[wd])
+			r->wd_dir[wd] = xstrndup(path, len);
+	}
+	buf_release(&p);
+	return;
+fail:
+	buf_release(&p);
+	watch_close(r);
+	r->watch_failed = true;
+}
+
+/*
+ * Reads the pending events and stats again the tracked files they name.
+ * 0 when the scan is current, -1 when only a full scan will do (the queue
+ * overflowed, a watched folder went away).
+ */
+static int watch_drain(struct ctx_repo *r)
+{
+	char ev[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
+	struct buf p = BUF_INIT, rel = BUF_INIT;
+	int rc = 0;
+
+	for (;;) {
+		ssize_t len = read(r->ino_fd, ev, sizeof(ev));
+		if (len < 0 && errno == EINTR)
+			continue;
+		if (len < 0 && errno == EAGAIN)
+			break;
+		if (len <= 0) {
+			rc = -1;
+			break;
+		}
+		for (char *at = ev; at < ev + len;) {
+			const struct inotify_event *ie = (const void *)at;
+			at += sizeof(*ie) + ie->len;
+			if (ie->mask & (IN_Q_OVERFLOW | IN_DELETE_SELF |
+					IN_MOVE_SELF | IN_IGNORED)) {
+				rc = -1;
+				continue;
+			}
+			if (ie->wd < 0 || (size_t)ie->wd >= r->nwd ||
+			    !r->wd_dir[ie->wd] || !ie->len)
+				continue;
+			buf_reset(&rel);
+			buf_adds(&rel, r->wd_dir[ie->wd]);
+			buf_adds(&rel, ie->name);
+			uint32_t i;
+			if (rc == 0 && smap_get(&r->by_path, rel.ptr, &i) &&
+			    i < r->nscan)
+				scan_stat(r, &r->scan[i], &p);
+		}
+	}
+	buf_release(&p);
+	buf_release(&rel);
+	return rc;
 }
 
 /* Reads a work-tree file (at most limit bytes). */
@@ -1579,6 +1729,7 @@ static int repo_state_get(struct context_cache *c, const char *root,
 	r = xcalloc(1, sizeof(*r));
 	r->root = buf_detach(&dir, NULL);
 	r->repo = repo;
+	r->ino_fd = -1;
 	repo = NULL;
 	c->repos = xrealloc(c->repos, (c->nrepos + 1) * sizeof(*c->repos));
 	c->repos[c->nrepos++] = r;
@@ -1595,7 +1746,6 @@ int context_get(struct context_cache *c, const struct context_request *req,
 {
 	struct ctx_repo *r = NULL;
 	git_index *idx = NULL;
-	struct scan *scan = NULL;
 	struct buf key = BUF_INIT;
 	git_oid sum, head;
 	uint64_t dirty;
@@ -1619,11 +1769,20 @@ int context_get(struct context_cache *c, const struct context_request *req,
 		memset(&head, 0, sizeof(head));	/* no commits yet */
 		git_error_clear();
 	}
-	size_t n = scan_index(r, idx, &scan, &dirty);
-	bool same = r->have_key && !git_oid_cmp(&sum, &r->index_sum) &&
-		    !git_oid_cmp(&head, &r->head) && dirty == r->dirty;
-	if (!same) {
-		rebuild_files(c, r, scan, n, &out->parsed);
+	bool index_same = r->have_key && !git_oid_cmp(&sum, &r->index_sum) &&
+			  !git_oid_cmp(&head, &r->head);
+	if (index_same && r->ino_fd >= 0 && watch_drain(r) == 0) {
+		/* The events kept the last scan current. */
+	} else {
+		watch_arm(r, idx);
+		if (r->ino_fd >= 0 && watch_drain(r) < 0)
+			log_debug("context: change events lost; full scan");
+		free(r->scan);
+		r->nscan = scan_index(r, idx, &r->scan);
+	}
+	dirty = scan_hash(r->scan, r->nscan);
+	if (!index_same || dirty != r->dirty) {
+		rebuild_files(c, r, r->scan, r->nscan, &out->parsed);
 		rebuild_graph(r);
 		for (size_t i = 0; i < VIEWS_KEPT; i++)
 			view_clear(&r->views[i]);
@@ -1640,12 +1799,14 @@ int context_get(struct context_cache *c, const struct context_request *req,
 	if (v) {
 		out->from_cache = true;
 	} else {
-		struct view fresh = { NULL, BUF_INIT, STRV_INIT };
+		struct view fresh = { NULL, 0, BUF_INIT, STRV_INIT };
 		if (build_view(r, req, budget, &fresh, e) < 0) {
 			view_clear(&fresh);
 			goto out;
 		}
 		fresh.request = buf_detach(&key, NULL);
+		fresh.tokens = context_estimate_tokens(fresh.text.ptr,
+						       fresh.text.len);
 		v = &r->views[r->next_view];
 		view_clear(v);
 		*v = fresh;
@@ -1654,10 +1815,9 @@ int context_get(struct context_cache *c, const struct context_request *req,
 	buf_add(&out->text, v->text.ptr, v->text.len);
 	strv_add_all(&out->files, &v->files);
 	out->bytes = out->text.len;
-	out->tokens = context_estimate_tokens(out->text.ptr, out->text.len);
+	out->tokens = v->tokens;
 	rc = 0;
 out:
-	free(scan);
 	buf_release(&key);
 	git_index_free(idx);
 	return rc;
