@@ -195,6 +195,7 @@ struct ctx_file {
 	int lang;
 	struct outline *ol;	/* borrowed from the cache's memo; may be NULL */
 	char *dir_base;		/* Go files: their folder's last name (owned) */
+	bool clean;		/* the work tree matched the index entry */
 	/* The work-tree stat last hashed (dirty files), and its id. */
 	bool wt_known;
 	int64_t wt_sec, wt_nsec;
@@ -226,7 +227,7 @@ struct ctx_repo {
 	size_t nfiles;
 	/* The graph and the lookups ranking needs, rebuilt with files. */
 	struct rank_graph g;
-	struct index defs, by_base, by_dir;
+	struct index defs, refs, by_base, by_dir;
 	struct smap by_path;
 	struct view views[VIEWS_KEPT];
 	size_t next_view;
@@ -304,6 +305,7 @@ static void graph_release(struct ctx_repo *r)
 	free(r->g.out_weight);
 	memset(&r->g, 0, sizeof(r->g));
 	index_release(&r->defs);
+	index_release(&r->refs);
 	index_release(&r->by_base);
 	index_release(&r->by_dir);
 	smap_release(&r->by_path);
@@ -719,14 +721,28 @@ static struct outline *outline_for(struct context_cache *c,
 	return o;
 }
 
+/* The files whose content (or rule) a rebuild changed, with the outline
+ * each had before (NULL when it was not listed). */
+struct changes {
+	uint32_t *file;
+	const struct outline **old;
+	size_t n;
+	bool same_paths;	/* the same files in the same order */
+};
+
 /* Builds the files from the scan, reusing what the old state knew. */
 static void rebuild_files(struct context_cache *c, struct ctx_repo *r,
-			  const struct scan *s, size_t n, size_t *parsed)
+			  const struct scan *s, size_t n, size_t *parsed,
+			  struct changes *ch)
 {
 	struct ctx_file *files = xcalloc(n ? n : 1, sizeof(*files));
 	struct buf content = BUF_INIT;
 	size_t old = 0;
 
+	ch->file = xcalloc(n ? n : 1, sizeof(*ch->file));
+	ch->old = xcalloc(n ? n : 1, sizeof(*ch->old));
+	ch->n = 0;
+	ch->same_paths = n == r->nfiles;
 	for (size_t i = 0; i < n; i++) {
 		const git_index_entry *e = s[i].entry;
 		struct ctx_file *f = &files[i], *prev = NULL;
@@ -736,14 +752,41 @@ static void rebuild_files(struct context_cache *c, struct ctx_repo *r,
 			old++;
 		if (old < r->nfiles && !strcmp(r->files[old].path, e->path))
 			prev = &r->files[old];
-		f->path = xstrdup(e->path);
+		ch->same_paths = ch->same_paths && prev && old == i;
+		/* Unchanged since the last build: taken over as it is (the
+		 * path too, so the maps' keys stay valid). */
+		if (prev && !git_oid_cmp(&prev->index_id, &e->id) &&
+		    prev->mode == e->mode && !s[i].missing &&
+		    ((!s[i].differs && prev->clean) ||
+		     (s[i].differs && prev->wt_known &&
+		      prev->wt_sec == s[i].st.st_mtim.tv_sec &&
+		      prev->wt_nsec == s[i].st.st_mtim.tv_nsec &&
+		      prev->wt_size == (uint64_t)s[i].st.st_size &&
+		      prev->wt_ino == (uint64_t)s[i].st.st_ino))) {
+			*f = *prev;
+			prev->path = prev->dir_base = NULL;
+			old++;	/* its path is gone; paths are unique */
+			continue;
+		}
+		ch->file[ch->n] = (uint32_t)i;
+		ch->old[ch->n++] = prev && !prev->rule ? prev->ol : NULL;
+		f->clean = !s[i].differs && !s[i].missing;
 		git_oid_cpy(&f->index_id, &e->id);
 		git_oid_cpy(&f->id, &e->id);
 		f->mode = e->mode;
 		f->size = e->file_size;
+		if (prev) {
+			/* The same strings: the maps' keys point into them. */
+			f->path = prev->path;
+			f->dir_base = prev->dir_base;
+			prev->path = prev->dir_base = NULL;
+			old++;
+		} else {
+			f->path = xstrdup(e->path);
+		}
 		f->lang = outline_lang_of(f->path);
 		const char *slash = strrchr(f->path, '/');
-		if (slash && !strcmp(outline_lang_name(f->lang), "go")) {
+		if (!prev && slash && !strcmp(outline_lang_name(f->lang), "go")) {
 			const char *d = slash;
 			while (d > f->path && d[-1] != '/')
 				d--;
@@ -1038,9 +1081,73 @@ out:
 static int cmp_edge_to(const void *a, const void *b, void *arg)
 {
 	const struct edges *ed = arg;
-	uint32_t x = ed->to[*(const uint32_t *)a], y = ed->to[*(const uint32_t *)b];
+	uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+	uint32_t x = ed->to[i], y = ed->to[j];
 
-	return x < y ? -1 : x > y;
+	/* Ties in insertion order: the sums do not depend on qsort. */
+	if (x != y)
+		return x < y ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+/* Appends file i's edges, merged by target in target order, to the CSR
+ * arrays at *total (growing them by *cap); returns its out weight. The one
+ * place edges are made, so a full and an incremental build agree to the
+ * bit. */
+static double file_edges(struct ctx_repo *r, size_t i, struct edges *ed,
+			 size_t *total, size_t *cap)
+{
+	struct ctx_file *f = &r->files[i];
+	size_t first = *total;
+	double out = 0;
+
+	if (f->rule || !f->ol)
+		return 0;
+	ed->n = 0;
+	for (size_t k = 0; k < f->ol->nrefs; k++) {
+		const char *name = outline_str(f->ol, f->ol->refs[k]);
+		uint32_t nd;
+		const uint32_t *l = index_find(&r->defs, name, &nd);
+		if (!nd || nd > MAX_DEFINERS)
+			continue;
+		double w = strlen(name) < 3 ? 0.1 : 1.0;
+		/* A name in C means nothing about a Python file. */
+		for (uint32_t d = 0; d < nd; d++)
+			if (l[d] != i &&
+			    outline_lang_family(r->files[l[d]].lang) ==
+			    outline_lang_family(f->lang))
+				edge_add(&ed->to, &ed->w, &ed->n, &ed->cap, l[d],
+					 w / nd);
+	}
+	for (size_t k = 0; k < f->ol->nimports; k++)
+		resolve_import(r, ed, (uint32_t)i,
+			       outline_str(f->ol, f->ol->imports[k]));
+	if (!ed->n)
+		return 0;
+	/* Sum the weights of repeated targets, in target order. */
+	uint32_t *ord = xcalloc(ed->n, sizeof(*ord));
+	for (size_t k = 0; k < ed->n; k++)
+		ord[k] = (uint32_t)k;
+	qsort_r(ord, ed->n, sizeof(*ord), cmp_edge_to, ed);
+	for (size_t k = 0; k < ed->n; k++) {
+		uint32_t t = ed->to[ord[k]];
+		double w = ed->w[ord[k]];
+		if (*total > first && r->g.to[*total - 1] == t) {
+			r->g.weight[*total - 1] += w;
+		} else {
+			if (*total == *cap) {
+				*cap = *cap ? *cap * 2 : 1024;
+				r->g.to = xrealloc(r->g.to, *cap * sizeof(uint32_t));
+				r->g.weight = xrealloc(r->g.weight,
+						       *cap * sizeof(double));
+			}
+			r->g.to[*total] = t;
+			r->g.weight[(*total)++] = w;
+		}
+		out += w;
+	}
+	free(ord);
+	return out;
 }
 
 static void rebuild_graph(struct ctx_repo *r)
@@ -1061,64 +1168,172 @@ static void rebuild_graph(struct ctx_repo *r)
 		for (size_t k = 0; k < f->ol->ndefs; k++)
 			index_add(&r->defs, outline_str(f->ol, f->ol->defs[k].name),
 				  (uint32_t)i);
+		for (size_t k = 0; k < f->ol->nrefs; k++)
+			index_add(&r->refs, outline_str(f->ol, f->ol->refs[k]),
+				  (uint32_t)i);
 	}
 	r->g.n = n;
 	r->g.start = xcalloc(n + 1, sizeof(*r->g.start));
 	r->g.out_weight = xcalloc(n ? n : 1, sizeof(*r->g.out_weight));
 	for (size_t i = 0; i < n; i++) {
-		struct ctx_file *f = &r->files[i];
 		r->g.start[i] = total;
-		if (f->rule || !f->ol)
-			continue;
-		ed.n = 0;
-		for (size_t k = 0; k < f->ol->nrefs; k++) {
-			const char *name = outline_str(f->ol, f->ol->refs[k]);
-			uint32_t nd;
-			const uint32_t *l = index_find(&r->defs, name, &nd);
-			if (!nd || nd > MAX_DEFINERS)
-				continue;
-			double w = strlen(name) < 3 ? 0.1 : 1.0;
-			/* A name in C means nothing about a Python file. */
-			for (uint32_t d = 0; d < nd; d++)
-				if (l[d] != i &&
-				    outline_lang_family(r->files[l[d]].lang) ==
-				    outline_lang_family(f->lang))
-					edge_add(&ed.to, &ed.w, &ed.n, &ed.cap,
-						 l[d], w / nd);
-		}
-		for (size_t k = 0; k < f->ol->nimports; k++)
-			resolve_import(r, &ed, (uint32_t)i,
-				       outline_str(f->ol, f->ol->imports[k]));
-		if (!ed.n)
-			continue;
-		/* Sum the weights of repeated targets, in target order. */
-		uint32_t *ord = xcalloc(ed.n, sizeof(*ord));
-		for (size_t k = 0; k < ed.n; k++)
-			ord[k] = (uint32_t)k;
-		qsort_r(ord, ed.n, sizeof(*ord), cmp_edge_to, &ed);
-		for (size_t k = 0; k < ed.n; k++) {
-			uint32_t t = ed.to[ord[k]];
-			double w = ed.w[ord[k]];
-			if (total > r->g.start[i] && r->g.to[total - 1] == t) {
-				r->g.weight[total - 1] += w;
-			} else {
-				if (total == cap) {
-					cap = cap ? cap * 2 : 1024;
-					r->g.to = xrealloc(r->g.to,
-							   cap * sizeof(uint32_t));
-					r->g.weight = xrealloc(r->g.weight,
-							       cap * sizeof(double));
-				}
-				r->g.to[total] = t;
-				r->g.weight[total++] = w;
-			}
-			r->g.out_weight[i] += w;
-		}
-		free(ord);
+		r->g.out_weight[i] = file_edges(r, i, &ed, &total, &cap);
 	}
 	r->g.start[n] = total;
 	free(ed.to);
 	free(ed.w);
+}
+
+/* Inserts file into key's list, keeping it ascending (as a full build
+ * makes it). */
+static void index_insert(struct index *x, const char *key, uint32_t file)
+{
+	uint32_t id;
+
+	if (!smap_get(&x->map, key, &id)) {
+		id = lists_new(&x->lists);
+		smap_put(&x->map, key, id);
+	}
+	struct lists *l = &x->lists;
+	uint32_t k = 0;
+	while (k < l->n[id] && l->v[id][k] < file)
+		k++;
+	if (k < l->n[id] && l->v[id][k] == file)
+		return;
+	if (l->n[id] == l->alloc[id]) {
+		l->alloc[id] = l->alloc[id] ? l->alloc[id] * 2 : 2;
+		l->v[id] = xrealloc(l->v[id], l->alloc[id] * sizeof(uint32_t));
+	}
+	memmove(&l->v[id][k + 1], &l->v[id][k], (l->n[id] - k) * sizeof(uint32_t));
+	l->v[id][k] = file;
+	l->n[id]++;
+}
+
+static void index_remove(struct index *x, const char *key, uint32_t file)
+{
+	uint32_t id;
+
+	if (!smap_get(&x->map, key, &id))
+		return;
+	struct lists *l = &x->lists;
+	for (uint32_t k = 0; k < l->n[id]; k++)
+		if (l->v[id][k] == file) {
+			memmove(&l->v[id][k], &l->v[id][k + 1],
+				(l->n[id] - k - 1) * sizeof(uint32_t));
+			l->n[id]--;
+			return;
+		}
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The distinct definition names of o (NULL: none), sorted. */
+static size_t def_names(const struct outline *o, const char ***out)
+{
+	size_t n = 0;
+
+	*out = xcalloc(o && o->ndefs ? o->ndefs : 1, sizeof(char *));
+	for (size_t k = 0; o && k < o->ndefs; k++)
+		(*out)[n++] = outline_str(o, o->defs[k].name);
+	qsort(*out, n, sizeof(char *), cmp_cstr);
+	size_t u = 0;
+	for (size_t k = 0; k < n; k++)
+		if (!u || strcmp((*out)[u - 1], (*out)[k]))
+			(*out)[u++] = (*out)[k];
+	return u;
+}
+
+/* Marks every file that references name. */
+static void mark_referrers(const struct ctx_repo *r, const char *name,
+			   bool *aff)
+{
+	uint32_t nr;
+	const uint32_t *l = index_find(&r->refs, name, &nr);
+
+	for (uint32_t k = 0; k < nr; k++)
+		aff[l[k]] = true;
+}
+
+/*
+ * After some files' content changed (same paths, same index): updates the
+ * name indexes for those files and rebuilds only the edges of the files
+ * that change touches (the files themselves, and the files referencing a
+ * name they started or stopped defining). The result is what
+ * rebuild_graph would make.
+ */
+static void update_graph(struct ctx_repo *r, const struct changes *ch)
+{
+	size_t n = r->nfiles, total = 0, cap = 0;
+	bool *aff = xcalloc(n ? n : 1, sizeof(bool));
+	struct edges ed = { NULL, NULL, 0, 0 };
+
+	for (size_t c = 0; c < ch->n; c++) {
+		uint32_t x = ch->file[c];
+		const struct ctx_file *f = &r->files[x];
+		const struct outline *oo = ch->old[c];
+		const struct outline *no = f->rule ? NULL : f->ol;
+		const char **a, **b;
+		size_t na = def_names(oo, &a), nb = def_names(no, &b);
+
+		aff[x] = true;
+		for (size_t i = 0, j = 0; i < na || j < nb;) {
+			int d = i == na ? 1 : j == nb ? -1 : strcmp(a[i], b[j]);
+			if (d < 0) {
+				index_remove(&r->defs, a[i], x);
+				mark_referrers(r, a[i++], aff);
+			} else if (d > 0) {
+				index_insert(&r->defs, b[j], x);
+				mark_referrers(r, b[j++], aff);
+			} else {
+				i++;
+				j++;
+			}
+		}
+		free(a);
+		free(b);
+		for (size_t k = 0; oo && k < oo->nrefs; k++)
+			index_remove(&r->refs, outline_str(oo, oo->refs[k]), x);
+		for (size_t k = 0; no && k < no->nrefs; k++)
+			index_insert(&r->refs, outline_str(no, no->refs[k]), x);
+	}
+	/* The rows, old ones copied, touched ones made again. */
+	struct rank_graph old = r->g;
+	memset(&r->g, 0, sizeof(r->g));
+	r->g.n = n;
+	r->g.start = xcalloc(n + 1, sizeof(*r->g.start));
+	r->g.out_weight = xcalloc(n ? n : 1, sizeof(*r->g.out_weight));
+	cap = old.start[n] + 1024;
+	r->g.to = xcalloc(cap, sizeof(uint32_t));
+	r->g.weight = xcalloc(cap, sizeof(double));
+	for (size_t i = 0; i < n; i++) {
+		r->g.start[i] = total;
+		if (aff[i]) {
+			r->g.out_weight[i] = file_edges(r, i, &ed, &total, &cap);
+			continue;
+		}
+		size_t len = old.start[i + 1] - old.start[i];
+		if (total + len > cap) {
+			cap = (total + len) * 2;
+			r->g.to = xrealloc(r->g.to, cap * sizeof(uint32_t));
+			r->g.weight = xrealloc(r->g.weight, cap * sizeof(double));
+		}
+		memcpy(r->g.to + total, old.to + old.start[i], len * sizeof(uint32_t));
+		memcpy(r->g.weight + total, old.weight + old.start[i],
+		       len * sizeof(double));
+		total += len;
+		r->g.out_weight[i] = old.out_weight[i];
+	}
+	r->g.start[n] = total;
+	free(old.start);
+	free(old.to);
+	free(old.weight);
+	free(old.out_weight);
+	free(ed.to);
+	free(ed.w);
+	free(aff);
 }
 
 /* ---- the request ---------------------------------------------------------- */
@@ -1782,8 +1997,15 @@ int context_get(struct context_cache *c, const struct context_request *req,
 	}
 	dirty = scan_hash(r->scan, r->nscan);
 	if (!index_same || dirty != r->dirty) {
-		rebuild_files(c, r, r->scan, r->nscan, &out->parsed);
-		rebuild_graph(r);
+		struct changes ch;
+		rebuild_files(c, r, r->scan, r->nscan, &out->parsed, &ch);
+		/* Only content changed: patch the graph; else make it anew. */
+		if (index_same && ch.same_paths)
+			update_graph(r, &ch);
+		else
+			rebuild_graph(r);
+		free(ch.file);
+		free(ch.old);
 		for (size_t i = 0; i < VIEWS_KEPT; i++)
 			view_clear(&r->views[i]);
 		git_oid_cpy(&r->index_sum, &sum);

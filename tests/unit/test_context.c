@@ -181,6 +181,24 @@ static void test_same_state_same_bytes_and_cache_hit(void **unused)
 	context_cache_free(c2);
 }
 
+/* A new cache (a restarted agent, built from scratch on the same state)
+ * gives the same bytes as r. */
+static void assert_same_as_fresh(const struct context_request *q,
+				 const struct context_result *r)
+{
+	struct context_cache *fresh;
+	struct context_result f;
+	struct err e = ERR_INIT;
+
+	assert_int_equal(context_cache_new(&fresh, state, &e), 0);
+	context_result_init(&f);
+	assert_int_equal(context_get(fresh, q, &f, &e), 0);
+	assert_int_equal(f.bytes, r->bytes);
+	assert_memory_equal(f.text.ptr, r->text.ptr, r->bytes);
+	context_result_release(&f);
+	context_cache_free(fresh);
+}
+
 static void test_one_change_one_parse(void **unused)
 {
 	const char *focus[] = { "app/main.py" };
@@ -206,6 +224,18 @@ static void test_one_change_one_parse(void **unused)
 	assert_false(r.from_cache);
 	assert_int_equal(r.parsed, 1);
 	assert_non_null(strstr(r.text.ptr, "4: def brand_new_function(x):"));
+
+	/* The patched state gives what a fresh build of it gives. */
+	assert_same_as_fresh(&q, &r);
+
+	/* The focus starts using the new name: its edges change. */
+	write_file("app/main.py",
+		   "from lib.helpers import brand_new_function\n\n"
+		   "def run(argv):\n"
+		   "    return brand_new_function(argv[1])\n");
+	assert_int_equal(context_get(c, &q, &r, &e), 0);
+	assert_int_equal(r.parsed, 1);
+	assert_same_as_fresh(&q, &r);
 
 	/* Nothing changed since: a hit again. */
 	assert_int_equal(context_get(c, &q, &r, &e), 0);
