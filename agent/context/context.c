@@ -1797,7 +1797,7 @@ static int build_view(struct ctx_repo *r, const struct context_request *q,
 		for (const char *const *rule = rule_order; *rule; rule++) {
 			size_t count = 0, shown_here = 0;
 			for (size_t i = 0; i < n; i++)
-				count += r->files[i].rule == *rule;
+				count += r->files[i].rule && !strcmp(r->files[i].rule, *rule);
 			if (!count)
 				continue;
 			if (!any)
@@ -1805,7 +1805,7 @@ static int build_view(struct ctx_repo *r, const struct context_request *q,
 			any = true;
 			buf_addf(&map, "%s (%zu):", *rule, count);
 			for (size_t i = 0; i < n && shown_here < LEFT_OUT_SHOWN; i++) {
-				if (r->files[i].rule != *rule)
+				if (!r->files[i].rule || strcmp(r->files[i].rule, *rule))
 					continue;
 				buf_addch(&map, ' ');
 				context_add_utf8(&map, r->files[i].path,

@@ -491,7 +491,8 @@ static size_t uniq(char **v, size_t n)
 {
 	size_t k = 0;
 
-	qsort(v, n, sizeof(*v), cmp_str);
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		if (k && !strcmp(v[k - 1], v[i])) {
 			free(v[i]);
@@ -509,7 +510,8 @@ static void builder_finish(struct builder *b, struct outline *o)
 	uint32_t stack[256];
 	size_t depth = 0;
 
-	qsort(b->defs, b->ndefs, sizeof(*b->defs), cmp_def);
+	if (b->ndefs)	/* qsort wants a pointer even for none */
+		qsort(b->defs, b->ndefs, sizeof(*b->defs), cmp_def);
 	o->defs = xcalloc(b->ndefs ? b->ndefs : 1, sizeof(*o->defs));
 	for (size_t i = 0; i < b->ndefs; i++) {
 		struct tmp_def *d = &b->defs[i];
