@@ -196,6 +196,8 @@ struct ctx_file {
 	struct outline *ol;	/* borrowed from the cache's memo; may be NULL */
 	char *dir_base;		/* Go files: their folder's last name (owned) */
 	bool clean;		/* the work tree matched the index entry */
+	bool manifest;		/* a manifest or the README */
+	uint32_t path_tokens;	/* the path's line in the file map */
 	/* The work-tree stat last hashed (dirty files), and its id. */
 	bool wt_known;
 	int64_t wt_sec, wt_nsec;
@@ -785,6 +787,9 @@ static void rebuild_files(struct context_cache *c, struct ctx_repo *r,
 			f->path = xstrdup(e->path);
 		}
 		f->lang = outline_lang_of(f->path);
+		f->manifest = files_is_manifest(f->path) || files_is_readme(f->path);
+		f->path_tokens = (uint32_t)context_estimate_tokens(
+			f->path, strlen(f->path)) + 1;
 		const char *slash = strrchr(f->path, '/');
 		if (!prev && slash && !strcmp(outline_lang_name(f->lang), "go")) {
 			const char *d = slash;
@@ -1546,6 +1551,75 @@ static int cmp_order(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
+#define SORT_HEAD 2048
+
+/* The k-th largest (0-based) of v[0..n); reorders v. */
+static double kth_largest(double *v, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1;
+
+	while (lo < hi) {
+		double pivot = v[lo + (hi - lo) / 2];
+		size_t i = lo, j = hi;
+		while (i <= j) {
+			while (v[i] > pivot)
+				i++;
+			while (v[j] < pivot)
+				j--;
+			if (i <= j) {
+				double t = v[i];
+				v[i] = v[j];
+				v[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j && j < hi)
+			hi = j;
+		else if (k >= i && i > lo)
+			lo = i;
+		else
+			break;
+	}
+	return v[k];
+}
+
+/* Moves every item ranked at least the SORT_HEAD-th to the front and
+ * sorts them; returns how many are sorted. */
+static size_t sort_head(struct order_item *o, size_t n)
+{
+	if (n <= 2 * SORT_HEAD) {
+		qsort(o, n, sizeof(*o), cmp_order);
+		return n;
+	}
+	double *v = xcalloc(n, sizeof(double));
+	for (size_t i = 0; i < n; i++)
+		v[i] = o[i].rank;
+	double thr = kth_largest(v, n, SORT_HEAD - 1);
+	free(v);
+	size_t head = 0;
+	for (size_t i = 0; i < n; i++)
+		if (o[i].rank >= thr) {
+			struct order_item t = o[head];
+			o[head++] = o[i];
+			o[i] = t;
+		}
+	qsort(o, head, sizeof(*o), cmp_order);
+	return head;
+}
+
+/* Sorts the rest once item k is wanted beyond the sorted head. */
+static size_t sort_rest(struct order_item *o, size_t n, size_t sorted,
+			size_t k)
+{
+	if (k < sorted)
+		return sorted;
+	qsort(o + sorted, n - sorted, sizeof(*o), cmp_order);
+	return n;
+}
+
 static int cmp_u32(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -1637,7 +1711,10 @@ static int build_view(struct ctx_repo *r, const struct context_request *q,
 		order[norder].path = r->files[i].path;
 		order[norder++].file = (uint32_t)i;
 	}
-	qsort(order, norder, sizeof(*order), cmp_order);
+	/* Only the best ranked are usually shown: sort those first, the rest
+	 * when a loop below reaches them (the order is the same as one
+	 * sort's). */
+	size_t sorted = sort_head(order, norder);
 
 	buf_adds(&head, "# Repository context\n"
 			"Paths are relative to the work tree's top.\n\n");
@@ -1690,8 +1767,7 @@ static int build_view(struct ctx_repo *r, const struct context_request *q,
 		size_t nm = 0, cap = used + budget * 10 / 100;
 		for (size_t i = 0; i < n; i++)
 			if (!r->files[i].rule && !is_focus[i] &&
-			    (files_is_manifest(r->files[i].path) ||
-			     files_is_readme(r->files[i].path)))
+			    r->files[i].manifest)
 				ms[nm++] = (uint32_t)i;
 		qsort_r(ms, nm, sizeof(*ms), cmp_manifest, r);
 		for (size_t k = 0; k < nm; k++) {
@@ -1731,16 +1807,15 @@ static int build_view(struct ctx_repo *r, const struct context_request *q,
 		size_t npick = 0;
 		for (size_t i = 0; i < n; i++)
 			if (!r->files[i].rule)
-				all += context_estimate_tokens(r->files[i].path,
-							       strlen(r->files[i].path)) + 1;
+				all += r->files[i].path_tokens;
 		bool whole = used + all + 16 <= cap || all < budget / 10;
 		size_t t_map = 0;
 		for (size_t i = 0; i < n; i++)
 			if (is_focus[i] && !r->files[i].rule)
 				pick[npick++] = (uint32_t)i;
 		for (size_t k = 0; k < norder; k++) {
-			const char *p = order[k].path;
-			size_t t = context_estimate_tokens(p, strlen(p)) + 1;
+			sorted = sort_rest(order, norder, sorted, k);
+			size_t t = r->files[order[k].file].path_tokens;
 			if (!whole && used + t_map + t > cap)
 				break;
 			t_map += t;
@@ -1835,6 +1910,7 @@ static int build_view(struct ctx_repo *r, const struct context_request *q,
 		blocks[0].file = UINT32_MAX;
 		nblocks = 1;
 		for (size_t k = 0; k < norder && misses < 64; k++) {
+			sorted = sort_rest(order, norder, sorted, k);
 			const struct ctx_file *f = &r->files[order[k].file];
 			if (!f->ol || !f->ol->ndefs)
 				continue;
