@@ -33,6 +33,16 @@ for dir in $(find tests -name package.json -not -path '*/node_modules/*' \
 	fi
 done
 
+# The tree-sitter grammars compiled into the agent (agent/context): their C
+# sources and tag queries, from the npm registry at the versions pinned in
+# grammars/package-lock.json (grammars/.npmrc: no install scripts run).
+if [ ! -d grammars/node_modules ] ||
+		[ grammars/package-lock.json -nt grammars/node_modules ]; then
+	echo "setup: npm ci in grammars"
+	(cd grammars && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+	touch grammars/node_modules
+fi
+
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$(nproc)" >/dev/null
 echo "setup: built build/airunner"

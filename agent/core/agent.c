@@ -6,6 +6,7 @@
 #include <ev.h>
 #include <unistd.h>
 
+#include "context/context.h"
 #include "job/job.h"
 #include "llm/llm.h"
 #include "proc/proc.h"
@@ -82,6 +83,7 @@ void agent_release(struct agent *a)
 	job_engine_free(a->jobs); /* first: jobs hold the rest */
 	a->jobs = NULL;
 	store_close(a->store);
+	context_cache_free(a->context);
 	free(a->owner);
 	if (a->llm)
 		llm_client_free(a->llm);

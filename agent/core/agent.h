@@ -24,6 +24,7 @@ struct rpc_server;
 struct store;
 struct verify_cache;
 struct agent;
+struct context_cache;
 
 /* What the transport layer supplies (the agent does not call server/). */
 struct agent_ops {
@@ -39,6 +40,7 @@ struct agent {
 	struct job_pool *procs;  /* check processes: one slot per core */
 	struct verify_cache *verify_cache;
 	struct store *store;     /* the run store (runs, events, metrics) */
+	struct context_cache *context; /* repo views, made on first use */
 	char *owner;             /* what the store calls us: the socket, or
 				    pid:N on stdio */
 	/* Made on the first model call (agent_llm): loading libcurl's TLS

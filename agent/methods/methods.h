@@ -22,6 +22,7 @@ extern const struct rpc_method methods_verify[];
 extern const struct rpc_method methods_llm[];
 extern const struct rpc_method methods_run[];
 extern const struct rpc_method methods_metrics[];
+extern const struct rpc_method methods_context[];
 
 /* Every method array, NULL-terminated. */
 extern const struct rpc_method *const method_table[];
@@ -44,6 +45,11 @@ typedef void (*method_job_reply_fn)(struct rpc_call *call, struct job *j);
  */
 struct job *method_job_start(struct rpc_call *call, const struct job_spec *spec,
 			     method_job_reply_fn reply);
+
+/* params.root (a path or file: URI), else the workspace the connection
+ * named at `initialize`, into *root (caller frees); -1 with e set when
+ * neither names one. */
+int method_param_root(struct rpc_call *call, char **root, struct err *e);
 
 /* params.priority ("urgent", "high", "normal", "low") into *out; absent
  * leaves it. -1 with e set for anything else. */

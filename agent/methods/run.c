@@ -262,6 +262,21 @@ int method_param_priority(struct rpc_call *call, enum job_priority *out,
 	return 1;
 }
 
+int method_param_root(struct rpc_call *call, char **root, struct err *e)
+{
+	int r = rpc_param_path(call, "root", root, e);
+
+	if (r < 0)
+		return -1;
+	if (!r && rpc_call_workspace(call))
+		*root = xstrdup(rpc_call_workspace(call));
+	if (!*root)
+		return err_set(e, ERR_INVALID_PARAMS,
+			       "no workspace: pass root, or name one at "
+			       "initialize");
+	return 0;
+}
+
 /* ---- run/subscribe ---- */
 
 static void handle_subscribe(struct rpc_call *call)

@@ -8,5 +8,6 @@ const struct rpc_method *const method_table[] = {
 	methods_llm,
 	methods_run,
 	methods_metrics,
+	methods_context,
 	NULL,
 };

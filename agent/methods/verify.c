@@ -13,23 +13,6 @@
 #include "util/strv.h"
 #include "verify/verify.h"
 
-/* params.root, else the workspace of `initialize`, into *root (caller
- * frees); -1 with e set when neither names a folder. */
-static int call_root(struct rpc_call *call, char **root, struct err *e)
-{
-	int r = rpc_param_path(call, "root", root, e);
-
-	if (r < 0)
-		return -1;
-	if (!r && rpc_call_workspace(call))
-		*root = xstrdup(rpc_call_workspace(call));
-	if (!*root)
-		return err_set(e, ERR_INVALID_PARAMS,
-			       "no workspace: pass root, or name one at "
-			       "initialize");
-	return 0;
-}
-
 static void handle_checks(struct rpc_call *call)
 {
 	struct verify_checks checks = VERIFY_CHECKS_INIT;
@@ -39,7 +22,7 @@ static void handle_checks(struct rpc_call *call)
 	char *root = NULL;
 	size_t i;
 
-	if (call_root(call, &root, &e) < 0 ||
+	if (method_param_root(call, &root, &e) < 0 ||
 	    verify_checks_load(&checks, root, &e) < 0) {
 		rpc_call_reply_error(call, &e);
 		goto out;
@@ -321,7 +304,7 @@ static void handle_run(struct rpc_call *call)
 
 	err_init(&vj->err);
 	vj->agent = call_agent(call);
-	if (call_root(call, &vj->root, &e) < 0 ||
+	if (method_param_root(call, &vj->root, &e) < 0 ||
 	    (r = rpc_param_strings(call, "files", &vj->files, &e)) < 0)
 		goto fail;
 	vj->has_files = r;
