@@ -78,8 +78,15 @@ int classify_db_load(struct classify_db **out, const char *const *extra_files,
 		     struct err *e);
 void classify_db_free(struct classify_db *db);
 
+struct classify_cache;
+/* The databases shared between requests, most recently used kept; the
+ * agent owns one. Databases are reference counted: one still acquired
+ * outlives the cache. */
+struct classify_cache *classify_cache_new(void);
+void classify_cache_free(struct classify_cache *cache);
+
 /*
- * The database for a workspace, shared: the shipped patterns plus the files
+ * The database for a workspace, shared through cache: the shipped patterns plus the files
  * its config names in `classify.patterns` (repeatable; relative paths are
  * relative to the workspace; workspace may be NULL). Loaded on first use and
  * cached by the files' paths, sizes and mtimes, so an edited pattern file is
@@ -87,7 +94,8 @@ void classify_db_free(struct classify_db *db);
  * classify_db_release() when done (it may be kept across loop callbacks).
  * Loop thread only. Errors as classify_db_load, or the config's.
  */
-int classify_db_acquire(struct classify_db **out, const char *workspace,
+int classify_db_acquire(struct classify_cache *cache,
+			struct classify_db **out, const char *workspace,
 			struct err *e);
 void classify_db_release(struct classify_db *db);
 

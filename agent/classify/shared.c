@@ -22,8 +22,24 @@ struct shared {
 	unsigned long last_use;
 };
 
-static struct shared cache[SHARED_MAX];
-static unsigned long use_clock;
+/* Owned by whoever shares databases between requests (the agent); a
+ * command that classifies once makes its own. */
+static void cache_drop(struct shared *c)
+{
+	classify_db_release(c->db);
+	free(c->key);
+	memset(c, 0, sizeof(*c));
+}
+
+struct classify_cache {
+	struct shared slot[SHARED_MAX];
+	unsigned long use_clock;
+};
+
+struct classify_cache *classify_cache_new(void)
+{
+	return xcalloc(1, sizeof(struct classify_cache));
+}
 
 struct extras {
 	const char *workspace;
@@ -63,19 +79,24 @@ static void extras_release(struct extras *x)
 	buf_release(&x->key);
 }
 
-static void cache_drop(struct shared *c)
+
+void classify_cache_free(struct classify_cache *cache)
 {
-	classify_db_release(c->db);
-	free(c->key);
-	memset(c, 0, sizeof(*c));
+	if (!cache)
+		return;
+	for (size_t i = 0; i < SHARED_MAX; i++)
+		if (cache->slot[i].db)
+			cache_drop(&cache->slot[i]);
+	free(cache);
 }
 
-int classify_db_acquire(struct classify_db **out, const char *workspace,
+int classify_db_acquire(struct classify_cache *cache,
+			struct classify_db **out, const char *workspace,
 			struct err *e)
 {
 	struct extras x = { workspace, NULL, 0, BUF_INIT };
 	struct config *cfg = NULL;
-	struct shared *c, *slot = &cache[0];
+	struct shared *c, *slot = &cache->slot[0];
 	struct classify_db *db;
 	int rc = -1;
 	size_t i;
@@ -85,9 +106,9 @@ int classify_db_acquire(struct classify_db **out, const char *workspace,
 	    config_get_all(cfg, "classify", NULL, "patterns", add_extra, &x, e) < 0)
 		goto out;
 	for (i = 0; i < SHARED_MAX; i++) {
-		c = &cache[i];
+		c = &cache->slot[i];
 		if (c->db && !strcmp(c->key, x.key.ptr)) {
-			c->last_use = ++use_clock;
+			c->last_use = ++cache->use_clock;
 			c->db->refs++;
 			*out = c->db;
 			rc = 0;
@@ -102,7 +123,7 @@ int classify_db_acquire(struct classify_db **out, const char *workspace,
 		cache_drop(slot);
 	slot->key = buf_strdup(&x.key);
 	slot->db = db;
-	slot->last_use = ++use_clock;
+	slot->last_use = ++cache->use_clock;
 	db->refs++; /* the cache's own reference */
 	*out = db;
 	rc = 0;

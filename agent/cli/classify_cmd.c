@@ -100,6 +100,7 @@ static void write_gnu(struct buf *out, const struct diag_list *l)
 
 int cmd_classify(int argc, char **argv)
 {
+	struct classify_cache *patterns = classify_cache_new();
 	struct classify_db *db = NULL;
 	struct diag_list l = DIAG_LIST_INIT;
 	struct buf in = BUF_INIT, out = BUF_INIT, json = BUF_INIT;
@@ -144,7 +145,7 @@ int cmd_classify(int argc, char **argv)
 		goto fail;
 	}
 	ws = workspace();
-	if (classify_db_acquire(&db, ws, &e) < 0 ||
+	if (classify_db_acquire(patterns, &db, ws, &e) < 0 ||
 	    classify_text(db, tool, in.ptr, in.len, &l, &e) < 0)
 		goto fail;
 	for (size_t i = 0; i < l.n; i++)
@@ -180,6 +181,7 @@ fail:
 	fprintf(stderr, "airunner: classify: %s\n", e.msg.ptr);
 out:
 	classify_db_release(db);
+	classify_cache_free(patterns);
 	diag_list_release(&l);
 	buf_release(&in);
 	buf_release(&out);

@@ -6,6 +6,7 @@
 #include <ev.h>
 #include <unistd.h>
 
+#include "classify/classify.h"
 #include "context/context.h"
 #include "job/job.h"
 #include "llm/llm.h"
@@ -25,6 +26,7 @@ void agent_init(struct agent *a, struct ev_loop *loop)
 	a->jobs = job_engine_new(loop);
 	a->procs = job_pool_new(loop, cores > 0 ? (unsigned)cores : 1);
 	a->verify_cache = verify_cache_new();
+	a->patterns = classify_cache_new();
 	/* What an agent killed mid-verification left behind. */
 	n = proc_kill_leftovers();
 	if (n)
@@ -89,6 +91,7 @@ void agent_release(struct agent *a)
 		llm_client_free(a->llm);
 	job_pool_free(a->procs);
 	verify_cache_free(a->verify_cache);
+	classify_cache_free(a->patterns);
 	memset(a, 0, sizeof(*a));
 }
 

@@ -25,6 +25,7 @@ struct store;
 struct verify_cache;
 struct agent;
 struct context_cache;
+struct classify_cache;
 
 /* What the transport layer supplies (the agent does not call server/). */
 struct agent_ops {
@@ -39,6 +40,7 @@ struct agent {
 	struct job_engine *jobs; /* every job: verifications, completions */
 	struct job_pool *procs;  /* check processes: one slot per core */
 	struct verify_cache *verify_cache;
+	struct classify_cache *patterns; /* pattern databases, by workspace */
 	struct store *store;     /* the run store (runs, events, metrics) */
 	struct context_cache *context; /* repo views, made on first use */
 	char *owner;             /* what the store calls us: the socket, or

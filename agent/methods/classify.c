@@ -23,7 +23,8 @@ static void handle_classify(struct rpc_call *call)
 	if (rpc_param_text(call, "output", &output, &e) < 0 ||
 	    rpc_param_string(call, "tool", &tool, &e) < 0)
 		goto fail;
-	if (classify_db_acquire(&db, rpc_call_workspace(call), &e) < 0 ||
+	if (classify_db_acquire(call_agent(call)->patterns, &db,
+				rpc_call_workspace(call), &e) < 0 ||
 	    classify_text(db, tool, output.ptr, output.len, &l, &e) < 0)
 		goto fail;
 

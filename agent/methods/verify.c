@@ -126,6 +126,7 @@ static enum job_step verify_step(struct job *j)
 	req.all = vj->all;
 	req.index = vj->index;
 	req.cache = vj->agent->verify_cache;
+	req.patterns = vj->agent->patterns;
 	req.procs = vj->agent->procs;
 	req.progress = on_progress;
 	if (verify_run(&vj->run, job_loop(j), &req, on_done, vj,

@@ -340,6 +340,7 @@ static void run_free(struct verify_run *run)
 	job_pool_free(run->own_procs);
 	if (run->db_ref)
 		classify_db_release(run->db_ref);
+	classify_cache_free(run->own_patterns);
 	verify_checks_release(&run->checks);
 	strv_release(&run->files);
 	buf_release(&run->untracked);
@@ -696,7 +697,12 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 
 	if (req->db)
 		run->db = req->db;
-	else if (classify_db_acquire(&run->db_ref, run->root, e) < 0)
+	else if (!req->patterns &&
+		 !(run->own_patterns = classify_cache_new()))
+		goto fail; /* cannot happen: allocation aborts */
+	else if (classify_db_acquire(req->patterns ? req->patterns
+						   : run->own_patterns,
+				     &run->db_ref, run->root, e) < 0)
 		goto fail;
 	else
 		run->db = run->db_ref;

@@ -59,6 +59,7 @@ struct verify_run {
 	struct buf untracked;
 	const struct classify_db *db;
 	struct classify_db *db_ref; /* the workspace's, released at the end */
+	struct classify_cache *own_patterns; /* made for this run, or NULL */
 	bool cancelled, pumping, from_cache;
 	double start;
 	ev_timer kick_w;

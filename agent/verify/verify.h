@@ -150,6 +150,9 @@ struct verify_request {
 	 * workspace's (classify_db_acquire: shipped patterns plus the
 	 * config's classify.patterns). */
 	const struct classify_db *db;
+	/* The pattern databases shared between runs (borrowed); NULL: one of
+	 * the run's own. */
+	struct classify_cache *patterns;
 	/* Where staged results are kept and found (borrowed); NULL: none. */
 	struct verify_cache *cache;
 	/* The pool whose slots bound check processes (borrowed); NULL: one of

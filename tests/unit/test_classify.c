@@ -997,6 +997,7 @@ static void shared_db_follows_the_workspace_config(void **state)
 	char dir[] = "/tmp/airunner-ws-XXXXXX";
 	const char pat[] = "[pattern \"team.a\"]\ntool = team\n"
 			   "category = unknown\nneedle = TEAM\nregex = TEAM-A\n";
+	struct classify_cache *cache = classify_cache_new();
 	struct classify_db *a, *b, *c, *plain;
 	struct diag_list l = DIAG_LIST_INIT;
 	struct err e = ERR_INIT;
@@ -1005,16 +1006,16 @@ static void shared_db_follows_the_workspace_config(void **state)
 	assert_non_null(mkdtemp(dir));
 	write_file(dir, ".airunner", "[classify]\n\tpatterns = team.conf\n");
 	write_file(dir, "team.conf", pat);
-	assert_int_equal(classify_db_acquire(&a, dir, &e), 0);
-	assert_int_equal(classify_db_acquire(&b, dir, &e), 0);
+	assert_int_equal(classify_db_acquire(cache, &a, dir, &e), 0);
+	assert_int_equal(classify_db_acquire(cache, &b, dir, &e), 0);
 	assert_ptr_equal(a, b);
 	assert_int_equal(classify_db_count(a), classify_db_count(db) + 1);
-	assert_int_equal(classify_db_acquire(&plain, NULL, &e), 0);
+	assert_int_equal(classify_db_acquire(cache, &plain, NULL, &e), 0);
 	assert_int_equal(classify_db_count(plain), classify_db_count(db));
 
 	write_file(dir, "team.conf", "[pattern \"team.b\"]\ntool = team\n"
 		   "category = unknown\nneedle = TEAM\nregex = TEAM-B\n\n");
-	assert_int_equal(classify_db_acquire(&c, dir, &e), 0);
+	assert_int_equal(classify_db_acquire(cache, &c, dir, &e), 0);
 	assert_ptr_not_equal(c, a);
 	assert_int_equal(classify_text(c, NULL, "TEAM-B\n", 7, &l, &e), 0);
 	assert_int_equal(classify_text(a, NULL, "TEAM-A\n", 7, &l, &e), 0);
@@ -1023,7 +1024,7 @@ static void shared_db_follows_the_workspace_config(void **state)
 
 	write_file(dir, "team.conf", "[pattern \"broken\"]\ntool = t\n"
 		   "category = unknown\nregex = (\n");
-	assert_int_equal(classify_db_acquire(&b, dir, &e), -1);
+	assert_int_equal(classify_db_acquire(cache, &b, dir, &e), -1);
 	assert_non_null(strstr(e.msg.ptr, "team.conf:4: regex"));
 	err_clear(&e);
 
@@ -1031,6 +1032,7 @@ static void shared_db_follows_the_workspace_config(void **state)
 	classify_db_release(a); /* both references to the first list */
 	classify_db_release(c);
 	classify_db_release(plain);
+	classify_cache_free(cache);
 	buf_addf(&cmd, "rm -rf %s", dir);
 	assert_int_equal(system(cmd.ptr), 0);
 	buf_release(&cmd);
