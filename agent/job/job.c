@@ -8,6 +8,8 @@
  */
 #include "job/job.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +69,7 @@ struct job {
 	bool cancel_pending; /* the kind's cancel hook is yet to run */
 	bool runnable;       /* on the runnable list */
 	bool wake;           /* step it */
+	unsigned offloaded;  /* work on other threads not yet back */
 	uint64_t seq;
 	struct job *next_q;    /* queue (while queued) */
 	struct job *next_run;  /* runnable list */
@@ -84,10 +87,14 @@ struct job_engine {
 	struct job_recorder rec;
 	bool has_rec;
 	unsigned count[JOB_ENDED + 1];
-	double aging; /* seconds of waiting worth one priority level */
+	double aging;
+	/* Work on other threads: each says it is done through async_w. */
+	struct offload *offloads;
+	ev_async async_w; /* seconds of waiting worth one priority level */
 };
 
 static void engine_check_cb(struct ev_loop *loop, ev_check *w, int revents);
+static void offload_done_cb(struct ev_loop *loop, ev_async *w, int revents);
 
 struct job_engine *job_engine_new(struct ev_loop *loop)
 {
@@ -97,6 +104,8 @@ struct job_engine *job_engine_new(struct ev_loop *loop)
 	e->next_id = 1;
 	e->aging = JOB_AGING_SECONDS;
 	defer_init(&e->defer, loop, engine_check_cb, e);
+	ev_async_init(&e->async_w, offload_done_cb);
+	e->async_w.data = e;
 	return e;
 }
 
@@ -308,6 +317,8 @@ static void job_end(struct job *j)
 
 	if (j->state == JOB_QUEUED)
 		queue_remove(j);
+	if (j->offloaded) /* a kind's bug: its thread still uses the data */
+		abort();
 	set_state(j, JOB_ENDED);
 	job_emit(j, "ended", j->cancelled ? "cancelled" : NULL, NULL);
 	if (e->has_rec && e->rec.ended) {
@@ -465,6 +476,78 @@ static void engine_check_cb(struct ev_loop *loop, ev_check *w, int revents)
 		admit(e);
 	if (!e->runnable && !e->admit)
 		defer_disarm(&e->defer);
+}
+
+/* ---- work off the loop ---- */
+
+struct offload {
+	struct job *j;
+	void (*work)(void *arg);
+	void *arg;
+	pthread_t thread;
+	atomic_bool done;
+	struct offload *next;
+};
+
+static void *offload_main(void *p)
+{
+	struct offload *o = p;
+	struct job_engine *e = o->j->e;
+
+	o->work(o->arg);
+	atomic_store(&o->done, true);
+	ev_async_send(e->loop, &e->async_w); /* the one thread-safe call */
+	return NULL;
+}
+
+int job_offload(struct job *j, void (*work)(void *arg), void *arg,
+		struct err *e)
+{
+	struct job_engine *eng = j->e;
+	struct offload *o = xcalloc(1, sizeof(*o));
+	int rc;
+
+	o->j = j;
+	o->work = work;
+	o->arg = arg;
+	atomic_init(&o->done, false);
+	if (!ev_is_active(&eng->async_w))
+		ev_async_start(eng->loop, &eng->async_w);
+	rc = pthread_create(&o->thread, NULL, offload_main, o);
+	if (rc) {
+		free(o);
+		return err_set(e, ERR_INTERNAL, "cannot start a thread: %s",
+			       strerror(rc));
+	}
+	o->next = eng->offloads;
+	eng->offloads = o;
+	j->offloaded++;
+	return 0;
+}
+
+bool job_offloaded(const struct job *j)
+{
+	return j->offloaded > 0;
+}
+
+static void offload_done_cb(struct ev_loop *loop, ev_async *w, int revents)
+{
+	struct job_engine *e = w->data;
+	struct offload **pp = &e->offloads, *o;
+
+	while ((o = *pp)) {
+		if (!atomic_load(&o->done)) {
+			pp = &o->next;
+			continue;
+		}
+		*pp = o->next;
+		pthread_join(o->thread, NULL);
+		o->j->offloaded--;
+		job_wake(o->j);
+		free(o);
+	}
+	if (!e->offloads)
+		ev_async_stop(loop, w);
 }
 
 void job_engine_cancel_all(struct job_engine *e)

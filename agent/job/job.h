@@ -187,6 +187,19 @@ void *job_data(const struct job *j);
 bool job_cancelled(const struct job *j);
 struct ev_loop *job_loop(const struct job *j);
 
+/* ---- work off the loop ---- */
+
+/*
+ * Runs work(arg) on a thread of its own (CPU-bound work that would stall
+ * the loop: classifying a huge log, a large checkout), then wakes j from
+ * the loop. Until then j's step must leave what work uses alone and wait
+ * (job_offloaded() is true); work must not touch the loop or the job.
+ * 0, or -1 with e set when no thread could be started.
+ */
+int job_offload(struct job *j, void (*work)(void *arg), void *arg,
+		struct err *e);
+bool job_offloaded(const struct job *j);
+
 /* ---- pools ---- */
 
 struct job_pool;

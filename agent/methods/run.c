@@ -83,7 +83,8 @@ static uint64_t rec_submitted(struct job *j, void *ud)
 	struct err e = ERR_INIT;
 	int64_t id = 0;
 
-	if (!a->store)
+	/* Queries (errors/classify) are jobs, not runs. */
+	if (!a->store || !store_kind_valid(job_kind_of(j)->name))
 		return 0;
 	spec.kind = job_kind_of(j)->name;
 	spec.work_tree = job_work_tree(j);

@@ -158,14 +158,44 @@ static void output_append(struct check_run *cr, const char *s, size_t n)
 }
 
 /* Classifies a job's output into its check's diagnostics. */
-static void child_classify(struct check_child *j, const char *text, size_t len)
+/* Whether the child's cwd (or the workspace) holds path as the tool
+ * printed it: a place naming a file the project has is strong evidence. */
+static bool child_has_file(void *ctx, const char *path)
+{
+	const struct check_child *j = ctx;
+	struct buf abs = BUF_INIT;
+	struct stat st;
+	bool found;
+
+	if (path[0] == '/')
+		buf_adds(&abs, path);
+	else
+		buf_addf(&abs, "%s/%s", j->cwd, path);
+	found = stat(abs.ptr, &st) == 0 && S_ISREG(st.st_mode);
+	buf_release(&abs);
+	return found;
+}
+
+/* A check's output is classified within this many seconds; the rest is
+ * reported as not classified (a hostile pattern cannot hold the agent). */
+#define CLASSIFY_BUDGET_S 10.0
+
+static void child_classify(struct check_child *j, const char *text, size_t len,
+			   bool failed)
 {
 	struct verify_run *run = j->run;
+	struct classify_opts opts = { 0 };
 	struct diag_list l = DIAG_LIST_INIT;
 	struct err e = ERR_INIT;
 	size_t i;
 
-	if (classify_text(run->db, j->cr->check->tool, text, len, &l, &e) < 0)
+	opts.tool_hint = j->cr->check->tool;
+	opts.budget = CLASSIFY_BUDGET_S;
+	/* A failed check is never zero problems. */
+	opts.failed = failed;
+	opts.file_exists = child_has_file;
+	opts.ctx = j;
+	if (classify_text_opts(run->db, &opts, text, len, &l, NULL, &e) < 0)
 		output_append(j->cr, e.msg.ptr, e.msg.len);
 	for (i = 0; i < l.n; i++) {
 		diag_fix_path(run, j, &l.v[i]);
@@ -232,7 +262,9 @@ static void on_proc_done(struct proc *p, struct proc_result *r, void *data)
 	output_append(cr, r->output.ptr, r->output.len);
 	if (r->truncated)
 		cr->res->truncated = true;
-	child_classify(j, r->output.ptr, r->output.len);
+	child_classify(j, r->output.ptr, r->output.len,
+		       r->status == PROC_SIGNALED ||
+			       (r->status == PROC_EXITED && r->exit_code != 0));
 	switch (r->status) {
 	case PROC_TIMED_OUT:
 		cr->timed_out = true;

@@ -334,3 +334,33 @@ test('unread output is capped in total; a reply that does not fit is answered wi
 	assert.ok(st.queuedOutputBytes <= bound, `${st.queuedOutputBytes} bytes queued, over ${bound}`);
 	await answersStatus(agent);
 });
+
+test('a hostile pattern file costs its request a time budget, and every other client is answered meanwhile', async (t) => {
+	/* ^(a+)+$ backtracks on every line of a's that ends in b: the match
+	 * limit holds per line, but 50,000 lines used to hold the loop 30 s. */
+	const ws = tmpDir('airunner-evil-');
+	fs.writeFileSync(path.join(ws, 'evil.conf'), [
+		'[pattern "evil.backtrack"]', 'tool = evil', 'category = unknown',
+		'needle = aaaa', 'regex = ^(a+)+$', ''].join('\n'));
+	fs.writeFileSync(path.join(ws, '.airunner'), '[classify]\n\tpatterns = evil.conf\n');
+	const agent = await startAgent();
+	t.after(() => { agent.cleanup(); fs.rmSync(ws, { recursive: true, force: true }); });
+	const a = await agent.client(ws);
+	const b = await agent.client();
+	const log = `${'a'.repeat(28)}b\n`.repeat(50000);
+	let classified = false;
+	const reply = a.sendRequest('errors/classify', { output: log, budgetMs: 1500 })
+		.then((r) => { classified = true; return r; });
+	/* While A's text is classified, B is answered, again and again. */
+	let answered = 0;
+	while (!classified && answered < 200) {
+		await withTimeout(b.sendRequest('status'), 1000, 'status while classifying');
+		answered++;
+	}
+	const r = await withTimeout(reply, 20000, 'the classification');
+	assert.ok(answered > 0, 'a status was answered before the classification ended');
+	const cut = r.diagnostics.find((d) => d.tool === 'classify');
+	assert.ok(cut, `the budget cut the text short: ${JSON.stringify(r.summary)}`);
+	assert.match(cut.message, /time budget/);
+	await answersStatus(agent);
+});
