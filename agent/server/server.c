@@ -573,6 +573,7 @@ int server_run(const struct server_options *opt, struct err *e)
 	struct server *srv = xcalloc(1, sizeof(*srv));
 	struct agent *a = &srv->agent;
 	struct buf path = BUF_INIT, owner = BUF_INIT;
+	struct rpc_server *rpc;
 	const char *test_methods = getenv("AIRUNNER_TEST_METHODS");
 	int r = -1;
 
@@ -653,8 +654,9 @@ out:
 		close(srv->spare_fd);
 	/* Jobs end first (their children killed), then the calls they held. */
 	job_engine_set_recorder(a->jobs, NULL);
-	agent_release(a);
-	rpc_server_free(a->rpc);
+	rpc = a->rpc;
+	agent_release(a); /* clears a */
+	rpc_server_free(rpc);
 	release_socket(srv);
 	buf_release(&path);
 	buf_release(&owner);
