@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/classify_cmd.h"
+#include "cli/metrics_cmd.h"
 #include "cli/client.h"
 #include "cli/complete.h"
 #include "cli/hook.h"
@@ -28,6 +29,10 @@ static const char usage_text[] =
 	"        the diagnostics in a build or test log (FILE or standard input),\n"
 	"        as the report, errors/classify's JSON, SARIF 2.1.0, or GNU's\n"
 	"        file:line:col: severity: [category] message\n"
+	"  metrics [--since AGE] [--repo DIR] [--kind K] [--format table|json|openmetrics] [--json]\n"
+	"        what the runs of the last 7 days (or AGE: 24h, 30d) did: counts and\n"
+	"        success rates by kind, durations, tokens and cost, the prompt-cache\n"
+	"        share, verification pass rate and the hook's latency, healing\n"
 	"  call [--socket PATH | --stdio] [--no-start] [--timeout MS] METHOD [PARAMS-JSON]\n"
 	"        call one method and print its result as JSON; starts the agent\n"
 	"        when none is listening\n"
@@ -196,6 +201,7 @@ static const struct {
 	{ "hook", cmd_hook },
 	{ "verify", cmd_verify },
 	{ "classify", cmd_classify },
+	{ "metrics", cmd_metrics },
 	/* For the shell completions (completions/): not in --help. */
 	{ "__complete-methods", cmd_complete_methods },
 };

@@ -11,7 +11,7 @@ _airunner()
 	prev=${COMP_WORDS[COMP_CWORD - 1]}
 
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		COMPREPLY=($(compgen -W "verify classify call serve hooks hook --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "verify classify metrics call serve hooks hook --help --version" -- "$cur"))
 		return
 	fi
 	cmd=${COMP_WORDS[1]}
@@ -42,6 +42,14 @@ _airunner()
 			COMPREPLY=($(compgen -W "--tool --format --json -" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -f -- "$cur"))
+		fi ;;
+	metrics)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "--since --repo --kind --format --json" -- "$cur"))
+		elif [[ $prev == --format ]]; then
+			COMPREPLY=($(compgen -W "table json openmetrics" -- "$cur"))
+		elif [[ $prev == --repo ]]; then
+			COMPREPLY=($(compgen -d -- "$cur"))
 		fi ;;
 	call)
 		if [[ $cur == -* ]]; then
