@@ -9,6 +9,7 @@
 
 #include "cli/classify_cmd.h"
 #include "cli/metrics_cmd.h"
+#include "cli/runs_cmd.h"
 #include "cli/client.h"
 #include "cli/complete.h"
 #include "cli/hook.h"
@@ -33,6 +34,9 @@ static const char usage_text[] =
 	"        what the runs of the last 7 days (or AGE: 24h, 30d) did: counts and\n"
 	"        success rates by kind, durations, tokens and cost, the prompt-cache\n"
 	"        share, verification pass rate and the hook's latency, healing\n"
+	"  runs [--repo DIR] [--kind K] [--state S] [--limit N] [--json]\n"
+	"        the recorded runs: the queue in the order it will be taken, then\n"
+	"        the others, newest first (verifications, completions, ...)\n"
 	"  call [--socket PATH | --stdio] [--no-start] [--timeout MS] METHOD [PARAMS-JSON]\n"
 	"        call one method and print its result as JSON; starts the agent\n"
 	"        when none is listening\n"
@@ -202,6 +206,7 @@ static const struct {
 	{ "verify", cmd_verify },
 	{ "classify", cmd_classify },
 	{ "metrics", cmd_metrics },
+	{ "runs", cmd_runs },
 	/* For the shell completions (completions/): not in --help. */
 	{ "__complete-methods", cmd_complete_methods },
 };

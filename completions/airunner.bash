@@ -11,7 +11,7 @@ _airunner()
 	prev=${COMP_WORDS[COMP_CWORD - 1]}
 
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		COMPREPLY=($(compgen -W "verify classify metrics call serve hooks hook --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "verify classify metrics runs call serve hooks hook --help --version" -- "$cur"))
 		return
 	fi
 	cmd=${COMP_WORDS[1]}
@@ -42,6 +42,14 @@ _airunner()
 			COMPREPLY=($(compgen -W "--tool --format --json -" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -f -- "$cur"))
+		fi ;;
+	runs)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "--repo --kind --state --limit --json" -- "$cur"))
+		elif [[ $prev == --state ]]; then
+			COMPREPLY=($(compgen -W "queued running succeeded failed cancelled interrupted" -- "$cur"))
+		elif [[ $prev == --repo ]]; then
+			COMPREPLY=($(compgen -d -- "$cur"))
 		fi ;;
 	metrics)
 		if [[ $cur == -* ]]; then

@@ -336,8 +336,11 @@ static void complete_record(struct job *j, void *store, uint64_t run)
 	}
 }
 
+/* Model calls side by side, all providers together: each provider's own
+ * limiter paces its requests besides. */
 static const struct job_kind complete_kind = {
 	.name = "llm",
+	.max_running = 16,
 	.step = complete_step,
 	.cancel = complete_cancel,
 	.release = complete_release,

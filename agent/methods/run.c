@@ -429,6 +429,22 @@ static int param_run(struct rpc_call *call, int64_t *run, struct err *e)
 	return r < 0 ? -1 : 0;
 }
 
+/* params.run read back from the store into *r (caller releases); false
+ * when the call was answered with an error instead. */
+static bool read_run(struct rpc_call *call, int64_t *id, struct store_run *r)
+{
+	struct err e = ERR_INIT;
+
+	if (!need_store(call))
+		return false;
+	if (param_run(call, id, &e) < 0 ||
+	    store_run_get(call_agent(call)->store, *id, r, &e) < 0) {
+		reply_error(call, &e);
+		return false;
+	}
+	return true;
+}
+
 static void handle_get(struct rpc_call *call)
 {
 	struct agent *a = call_agent(call);
@@ -438,13 +454,8 @@ static void handle_get(struct rpc_call *call)
 	struct err e = ERR_INIT;
 	int64_t id;
 
-	if (!need_store(call))
+	if (!read_run(call, &id, &r))
 		return;
-	if (param_run(call, &id, &e) < 0 ||
-	    store_run_get(a->store, id, &r, &e) < 0) {
-		reply_error(call, &e);
-		return;
-	}
 	json_writer_init(&w, &out);
 	json_obj_begin(&w);
 	json_key(&w, "run");
@@ -473,13 +484,8 @@ static void handle_cancel(struct rpc_call *call)
 	struct job *j;
 	int64_t id;
 
-	if (!need_store(call))
+	if (!read_run(call, &id, &r))
 		return;
-	if (param_run(call, &id, &e) < 0 ||
-	    store_run_get(a->store, id, &r, &e) < 0) {
-		reply_error(call, &e);
-		return;
-	}
 	j = job_find(a->jobs, (uint64_t)id);
 	if (!j) {
 		if (r.state == STORE_QUEUED || r.state == STORE_RUNNING)
@@ -510,14 +516,12 @@ static void handle_events(struct rpc_call *call)
 	struct err e = ERR_INIT;
 	int64_t id, after = 0;
 
-	if (!need_store(call))
-		return;
-	if (param_run(call, &id, &e) < 0 ||
-	    rpc_param_int(call, "after", 0, INT64_MAX, &after, &e) < 0 ||
-	    store_run_get(a->store, id, &r, &e) < 0) {
+	if (rpc_param_int(call, "after", 0, INT64_MAX, &after, &e) < 0) {
 		reply_error(call, &e);
 		return;
 	}
+	if (!read_run(call, &id, &r))
+		return;
 	json_writer_init(&w, &out);
 	json_obj_begin(&w);
 	json_kv_int(&w, "run", id);

@@ -30,8 +30,8 @@ start_verification() {
 	rm -f "$T/check.pid"
 	"$A" serve >"$T/agent.log" 2>&1 &
 	AGENT=$!
-	for _ in $(seq 200); do [ -S "$AIRUNNER_SOCKET" ] && break; sleep 0.05; done
-	[ -S "$AIRUNNER_SOCKET" ] || fail "the agent did not listen"
+	for _ in $(seq 200); do "$A" call --no-start status >/dev/null 2>&1 && break; sleep 0.05; done
+	"$A" call --no-start status >/dev/null 2>&1 || fail "the agent did not listen"
 	"$A" call --no-start verify/run "{\"root\":\"$T/repo\",\"staged\":true}" >/dev/null 2>&1 &
 	for _ in $(seq 400); do [ -s "$T/check.pid" ] && break; sleep 0.05; done
 	[ -s "$T/check.pid" ] || fail "the check did not start"
@@ -72,7 +72,8 @@ ln -s "$T/target" "$TMPDIR/airunner-verify-999999-link"
 mkdir -p "$TMPDIR/airunner-verify-notapid"
 "$A" serve >"$T/agent2.log" 2>&1 &
 AGENT=$!
-for _ in $(seq 200); do [ -S "$AIRUNNER_SOCKET" ] && break; sleep 0.05; done
+# The dead agent's socket file is still there: wait for an answer, not it.
+for _ in $(seq 200); do "$A" call --no-start status >/dev/null 2>&1 && break; sleep 0.05; done
 "$A" call --no-start status >/dev/null || fail "the new agent does not answer"
 gone "$CHECK" || fail "the new agent left the dead one's check $CHECK running"
 [ ! -e "$left" ] || fail "the new agent left the dead one's checkout $left"

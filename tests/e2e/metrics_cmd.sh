@@ -1,7 +1,8 @@
 #!/bin/bash
-# `airunner metrics`: the runs the agent recorded, read from the store with
-# no agent needed, as a table, as metrics/summary's JSON, and as OpenMetrics
-# text that Prometheus's own parser accepts.
+# `airunner metrics` and `airunner runs`: the runs the agent recorded, read
+# from the store with no agent needed: the figures as a table, as
+# metrics/summary's JSON, and as OpenMetrics text that Prometheus's own
+# parser accepts; the runs one a line or as run/list's JSON.
 . "$(dirname "$0")/lib/hooklib.sh"
 
 A=$AIRUNNER_BIN
@@ -52,6 +53,15 @@ if command -v promtool >/dev/null; then
 	# and only says its counters lack the older format's help lines.
 	! grep -v 'no help text' "$T/promtool" | grep -q . || { cat "$T/promtool"; fail "promtool"; }
 fi
+
+# The runs themselves, newest first: the blocked one, then the one that
+# passed; as run/list's JSON too.
+"$A" runs --repo "$T/repo" >"$T/runs" || fail "runs"
+[ "$(grep -c ' verify ' "$T/runs")" = 2 ] || { cat "$T/runs"; fail "two verify runs listed"; }
+head -n 1 "$T/runs" | grep -q ' verify   failed ' || { cat "$T/runs"; fail "the newest is the blocked commit"; }
+"$A" runs --repo "$T/repo" --state succeeded --json >"$T/runs.json" || fail "runs --json"
+/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["runs"]; assert [x["outcome"] for x in r]==["passed"] and r[0]["origin"]=="hook" and r[0]["priority"]=="urgent", r' "$T/runs.json" || fail "runs --json: $(cat "$T/runs.json")"
+"$A" runs --state sleeping >/dev/null 2>&1; [ $? = 2 ] || fail "--state sleeping: not exit 2"
 
 # Bad use is a usage error.
 "$A" metrics --since yesterday >/dev/null 2>"$T/err"; [ $? = 2 ] || fail "--since yesterday: not exit 2"
