@@ -100,7 +100,7 @@ static void write_gnu(struct buf *out, const struct diag_list *l)
 
 int cmd_classify(int argc, char **argv)
 {
-	struct classify_cache *patterns = classify_cache_new();
+	struct classify_cache *patterns = NULL;
 	struct classify_db *db = NULL;
 	struct diag_list l = DIAG_LIST_INIT;
 	struct buf in = BUF_INIT, out = BUF_INIT, json = BUF_INIT;
@@ -145,6 +145,7 @@ int cmd_classify(int argc, char **argv)
 		goto fail;
 	}
 	ws = workspace();
+	patterns = classify_cache_new();
 	if (classify_db_acquire(patterns, &db, ws, &e) < 0 ||
 	    classify_text(db, tool, in.ptr, in.len, &l, &e) < 0)
 		goto fail;

@@ -142,6 +142,24 @@ static void make_runnable(struct job *j)
 	defer_arm(&e->defer);
 }
 
+static void runnable_remove(struct job *j)
+{
+	struct job_engine *e = j->e;
+	struct job **pp = &e->runnable, *prev = NULL;
+
+	while (*pp && *pp != j) {
+		prev = *pp;
+		pp = &(*pp)->next_run;
+	}
+	if (*pp) {
+		*pp = j->next_run;
+		if (e->runnable_tail == j)
+			e->runnable_tail = prev;
+	}
+	j->next_run = NULL;
+	j->runnable = false;
+}
+
 static void set_state(struct job *j, enum job_state st)
 {
 	j->e->count[j->state]--;
@@ -319,6 +337,8 @@ static void job_end(struct job *j)
 		queue_remove(j);
 	if (j->offloaded) /* a kind's bug: its thread still uses the data */
 		abort();
+	if (j->runnable) /* woken on its way out (by its own cancel hook) */
+		runnable_remove(j);
 	set_state(j, JOB_ENDED);
 	job_emit(j, "ended", j->cancelled ? "cancelled" : NULL, NULL);
 	if (e->has_rec && e->rec.ended) {

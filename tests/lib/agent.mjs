@@ -23,6 +23,7 @@
  *   transport  'socket' (default) or 'stdio' (`serve --stdio`; connect() and raw()
  *              then use the child's stdin/stdout, once)
  *   args       extra `serve` arguments, e.g. ['--max-frame', '4096']
+ *   bin        the binary (default: AIRUNNER_BIN or build/airunner)
  *   env        extra environment; AIRUNNER_TEST_METHODS=1 is set unless
  *              testMethods: false (it enables the hidden test/sleep method)
  * The agent gets its own temp dir as XDG_RUNTIME_DIR and XDG_STATE_HOME, and
@@ -240,7 +241,7 @@ export async function startAgent(opts = {}) {
 	const socket = transport === 'socket'
 		? (opts.socket ?? path.join(runtimeDir, 'airunner', 'agent.sock')) : null;
 	const args = transport === 'stdio' ? ['serve', '--stdio'] : ['serve', '--socket', socket];
-	const proc = spawn(BIN, [...args, ...(opts.args ?? [])], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+	const proc = spawn(opts.bin ?? BIN, [...args, ...(opts.args ?? [])], { env, stdio: ['pipe', 'pipe', 'pipe'] });
 	let stderr = '';
 	proc.stderr.setEncoding('utf8');
 	proc.stderr.on('data', (d) => { stderr += d; });
