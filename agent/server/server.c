@@ -402,6 +402,21 @@ static void accept_overloaded(struct server *srv, int why)
 	}
 }
 
+/* Ends and frees every connection (after the loop has ended). */
+static void conns_free_all(struct server *srv)
+{
+	struct conn *c;
+
+	while ((c = srv->conns)) {
+		conn_kill(c);
+		srv->conns = c->next;
+		if (!c->is_stdio)
+			close(c->rfd);
+		buf_release(&c->out);
+		free(c);
+	}
+}
+
 static void accept_cb(struct ev_loop *loop, ev_io *w, int revents)
 {
 	struct server *srv = w->data;
@@ -559,7 +574,10 @@ static void release_socket(struct server *srv)
 		err_clear(&e);
 	}
 	if (srv->lock_fd >= 0) {
-		unlink(srv->lock_path);
+		/* Named only once the socket listens: a start that failed
+		 * midway leaves the lock file, which the next start reuses. */
+		if (srv->lock_path)
+			unlink(srv->lock_path);
 		close(srv->lock_fd);
 		srv->lock_fd = -1;
 	}
@@ -637,6 +655,8 @@ int server_run(const struct server_options *opt, struct err *e)
 	ev_unref(srv->loop);
 
 	ev_run(srv->loop, 0);
+	/* The loop can also end with no watcher left before reap_cb ran. */
+	conns_free_all(srv);
 
 	ev_ref(srv->loop);
 	ev_ref(srv->loop);
