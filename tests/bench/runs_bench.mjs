@@ -85,7 +85,8 @@ console.log(`status round trips from a second client, ${seconds} s each`);
 console.log(`                 idle        while recording ${(started * 60 / seconds).toFixed(0)} runs/min`);
 for (const p of [50, 99])
 	console.log(`p${p}     ${fmt(pct(idle, p)).padStart(12)}  ${fmt(pct(loaded, p)).padStart(12)}   ratio ${(pct(loaded, p) / pct(idle, p)).toFixed(2)}x`);
-console.log(`max     ${fmt(Math.max(...idle)).padStart(12)}  ${fmt(Math.max(...loaded)).padStart(12)}`);
+const max = (xs) => xs.reduce((a, b) => (b > a ? b : a), 0);
+console.log(`max     ${fmt(max(idle)).padStart(12)}  ${fmt(max(loaded)).padStart(12)}`);
 console.log(`target: p99 under 1 ms while recording; recorded ${m.runs.total} runs`);
 console.log(`metrics/summary over them: ${summaryMs.toFixed(2)} ms round trip`);
 
