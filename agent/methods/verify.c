@@ -156,34 +156,38 @@ static void verify_job_release(void *data)
 	free(vj);
 }
 
-/* The category of most error diagnostics in the checks that failed. */
+/* The category of most error diagnostics (the first seen wins a tie). */
 static const char *top_category(const struct verify_result *r)
 {
+	struct tally {
+		const char *category;
+		size_t n;
+	} *t;
 	const char *best = NULL;
-	size_t best_n = 0;
+	size_t nt = 0, cap = 0, best_n = 0, i, k, c;
 
-	for (size_t i = 0; i < r->n; i++)
-		for (size_t k = 0; k < r->checks[i].diags.n; k++) {
+	for (i = 0; i < r->n; i++)
+		cap += r->checks[i].diags.n;
+	t = xcalloc(cap + 1, sizeof(*t));
+	for (i = 0; i < r->n; i++)
+		for (k = 0; k < r->checks[i].diags.n; k++) {
 			const struct diag *d = &r->checks[i].diags.v[k];
-			size_t n = 0;
 
 			if (d->severity != DIAG_ERROR || !d->category)
 				continue;
-			for (size_t i2 = 0; i2 < r->n; i2++)
-				for (size_t k2 = 0; k2 < r->checks[i2].diags.n;
-				     k2++) {
-					const struct diag *o =
-						&r->checks[i2].diags.v[k2];
-
-					n += o->severity == DIAG_ERROR &&
-					     o->category &&
-					     !strcmp(o->category, d->category);
-				}
-			if (n > best_n) {
-				best = d->category;
-				best_n = n;
-			}
+			for (c = 0; c < nt && strcmp(t[c].category, d->category);
+			     c++)
+				;
+			if (c == nt)
+				t[nt++].category = d->category;
+			t[c].n++;
 		}
+	for (c = 0; c < nt; c++) /* in order of first sight */
+		if (t[c].n > best_n) {
+			best = t[c].category;
+			best_n = t[c].n;
+		}
+	free(t);
 	return best;
 }
 

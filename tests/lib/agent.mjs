@@ -367,3 +367,30 @@ export function alive(pid) {
 		return false;
 	}
 }
+
+/*
+ * Collects the run/event notifications conn hears, each checked against the
+ * protocol's RunEvent schema by check (may be omitted). until(pred, what)
+ * resolves with the first event that matches, already heard or to come.
+ */
+export function runEvents(conn, check = () => {}) {
+	const seen = [];
+	const waiters = [];
+	conn.onNotification('run/event', (ev) => {
+		check(ev);
+		seen.push(ev);
+		for (const w of [...waiters])
+			if (w.pred(ev)) {
+				waiters.splice(waiters.indexOf(w), 1);
+				w.resolve(ev);
+			}
+	});
+	return {
+		seen,
+		until(pred, what) {
+			const hit = seen.find(pred);
+			return hit ? Promise.resolve(hit)
+				: withTimeout(new Promise((resolve) => waiters.push({ pred, resolve })), 10000, what);
+		},
+	};
+}

@@ -6,34 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { startAgent, withTimeout } from '../lib/agent.mjs';
+import { runEvents, startAgent, withTimeout } from '../lib/agent.mjs';
 import { assertError, assertResult, schemaValidator } from '../lib/openrpc.mjs';
 
 const isRunEvent = schemaValidator('RunEvent');
 
-/* Collects run/event notifications on conn; until(pred) resolves with the first that matches. */
-function events(conn) {
-	const seen = [];
-	const waiters = [];
-	conn.onNotification('run/event', (ev) => {
-		assert.ok(isRunEvent(ev), JSON.stringify(ev));
-		seen.push(ev);
-		for (const w of [...waiters])
-			if (w.pred(ev)) {
-				waiters.splice(waiters.indexOf(w), 1);
-				w.resolve(ev);
-			}
-	});
-	return {
-		seen,
-		until(pred, what) {
-			const hit = seen.find(pred);
-			if (hit)
-				return Promise.resolve(hit);
-			return withTimeout(new Promise((resolve) => waiters.push({ pred, resolve })), 5000, what);
-		},
-	};
-}
+const events = (conn) => runEvents(conn, (ev) => assert.ok(isRunEvent(ev), JSON.stringify(ev)));
 
 test('a detached job outlives the client that started it, and a subscriber hears it end', async (t) => {
 	const agent = await startAgent();

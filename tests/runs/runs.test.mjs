@@ -12,8 +12,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { BIN, startAgent, tmpDir, withTimeout } from '../lib/agent.mjs';
-import { assertError, assertResult } from '../lib/openrpc.mjs';
+import { BIN, runEvents, startAgent, tmpDir, withTimeout } from '../lib/agent.mjs';
+import { assertError, assertResult, schemaValidator } from '../lib/openrpc.mjs';
 
 /* Debian's python3 has the sqlite3 module; a pyenv one earlier on PATH may not. */
 const PY = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -23,26 +23,8 @@ const sql = (db, query) => {
 	return JSON.parse(r.stdout);
 };
 
-function collect(conn) {
-	const seen = [];
-	const waiters = [];
-	conn.onNotification('run/event', (ev) => {
-		seen.push(ev);
-		for (const w of [...waiters])
-			if (w.pred(ev)) {
-				waiters.splice(waiters.indexOf(w), 1);
-				w.resolve(ev);
-			}
-	});
-	return {
-		seen,
-		until: (pred, what) => {
-			const hit = seen.find(pred);
-			return hit ? Promise.resolve(hit)
-				: withTimeout(new Promise((resolve) => waiters.push({ pred, resolve })), 10000, what);
-		},
-	};
-}
+const isRunEvent = schemaValidator('RunEvent');
+const collect = (conn) => runEvents(conn, (ev) => assert.ok(isRunEvent(ev), JSON.stringify(ev)));
 
 const git = (dir, ...args) => spawnSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
 
