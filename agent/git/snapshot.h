@@ -7,10 +7,13 @@
  * (so `git gc` keeps its objects). Its tree:
  *
  *   paths        a blob: one record per recorded path, each record
- *                "<path>\0<keep>\0", in the order recorded. <keep> is, for
- *                a path that did not exist, its deepest folder that did
- *                exist ("" for the root): restore removes the folders the
- *                run created above a new file, and no others.
+ *                "<path>\0<perm>\0<keep>\0", in the order recorded. <perm>
+ *                is the file's permission bits in octal ("644", "664",
+ *                "755"; "" for a symlink or a missing file), which git's
+ *                tree modes alone would lose. <keep> is, for a path that did
+ *                not exist, its deepest folder that did exist ("" for the
+ *                root): restore removes the folders the run created above a
+ *                new file, and no others.
  *   wt/<path>    the work-tree file as it was, raw bytes (no filters), with
  *                its mode: 100644, 100755 or 120000 (a symlink: the target
  *                as the blob). Absent: the file did not exist.
