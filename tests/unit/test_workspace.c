@@ -444,7 +444,10 @@ static void test_check_path(void **state)
 	assert_int_equal(workspace_check_path("docs/.airunner", &n, &e), 0);
 	assert_int_equal(workspace_check_path("a/..b", &n, &e), 0);
 	expect_refused(workspace_check_path("a/../b", &n, &e), &e, "a/../b");
-	expect_refused(workspace_check_path("./", &n, &e), &e, "./");
+	expect_refused(workspace_check_path(".", &n, &e), &e, ".");
+	assert_int_equal(workspace_check_path("src/", &n, &e), -1);
+	assert_int_equal(e.kind, ERR_INVALID_PARAMS); /* a folder, not a file */
+	err_clear(&e);
 	expect_refused(workspace_check_path(".Airunner", &n, &e), &e,
 		       ".Airunner");
 	buf_release(&n);
