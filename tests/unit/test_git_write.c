@@ -107,6 +107,14 @@ static void test_snapshot_restore_is_exact(void **state)
 	s = sh_out("git for-each-ref --format='%%(refname)' refs/airunner/");
 	assert_string_equal(s, "refs/airunner/runs/41\n");
 	free(s);
+	/* the snapshot is ordinary, well-formed git data */
+	s = sh_out("git fsck --strict --no-progress 2>&1 && "
+		   "git ls-tree -r --name-only refs/airunner/runs/41");
+	assert_null(strstr(s, "error"));
+	assert_non_null(strstr(s, "paths\nwt/a.txt\n"));
+	assert_non_null(strstr(s, "ix/staged-new.txt\n"));
+	assert_null(strstr(s, "wt/new/deep/file.txt")); /* it did not exist */
+	free(s);
 	repo_free(r);
 
 	/* Restore from a fresh process, as after the agent was killed: all
@@ -206,7 +214,9 @@ static void test_commit_exactly_the_runs_files(void **state)
 	struct buf tag = BUF_INIT;
 	char sha[REPO_OID_HEX + 1], *before, *after, *s, *parent;
 
-	sh("git config user.name 'Ada Lovelace' && "
+	sh("mkdir lonely && printf 'x\\n' > lonely/only.txt && "
+	   "git add lonely && git commit -qm lonely && "
+	   "git config user.name 'Ada Lovelace' && "
 	   "git config user.email ada@example.com && "
 	   "printf 'b staged\\n' > b.txt && git add b.txt && "
 	   "printf 'c unstaged\\n' > c.txt && printf 'u\\n' > u.txt");
@@ -215,10 +225,11 @@ static void test_commit_exactly_the_runs_files(void **state)
 
 	/* the run: a change, a new file in a new folder, a deletion */
 	sh("printf 'a by the run\\n' > a.txt && mkdir -p src && "
-	   "printf 'new\\n' > src/new.ts && rm old.txt");
+	   "printf 'new\\n' > src/new.ts && rm old.txt lonely/only.txt");
 	strv_add(&paths, "a.txt");
 	strv_add(&paths, "src/new.ts");
 	strv_add(&paths, "old.txt");
+	strv_add(&paths, "lonely/only.txt");
 	assert_int_equal(commit_paths(r, &paths,
 				      "PROJ-12: add the thing\n\nBody.\n\n"
 				      "AI-Run: 41\nModel: m\nAttempts: 1",
@@ -229,7 +240,15 @@ static void test_commit_exactly_the_runs_files(void **state)
 	assert_memory_equal(s, sha, REPO_OID_HEX);
 	free(s);
 	s = sh_out("git show --name-status --format= HEAD");
-	assert_string_equal(s, "M\ta.txt\nD\told.txt\nA\tsrc/new.ts\n");
+	assert_string_equal(s, "M\ta.txt\nD\tlonely/only.txt\nD\told.txt\n"
+			       "A\tsrc/new.ts\n");
+	free(s);
+	/* no empty folder left in the tree; git fsck finds nothing wrong */
+	s = sh_out("git ls-tree -r -t --name-only HEAD && git fsck --strict "
+		   "--no-progress 2>&1");
+	assert_null(strstr(s, "lonely"));
+	assert_null(strstr(s, "error"));
+	assert_null(strstr(s, "warning"));
 	free(s);
 	s = sh_out("git log -1 --format='%%an <%%ae>|%%cn|%%B'");
 	assert_string_equal(s, "Ada Lovelace <ada@example.com>|Ada Lovelace|"
