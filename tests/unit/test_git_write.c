@@ -13,6 +13,7 @@
 #include <git2.h>
 #include <sys/wait.h>
 
+#include "exec/workspace.h"
 #include "git/commit.h"
 #include "git/snapshot.h"
 #include "gitsh.h"
@@ -524,6 +525,48 @@ static void test_stage_and_dirty(void **state)
 	repo_free(r);
 }
 
+/* The wiring the execution job uses: the workspace's hook snapshots each
+ * path before its first change, and a failed run is undone from it. */
+static int snapshot_hook(const char *path, void *ud, struct err *e)
+{
+	return snapshot_add(ud, RUN, path, e);
+}
+
+static void test_workspace_edits_undone(void **state)
+{
+	struct repo *r = open_repo();
+	struct workspace *ws;
+	struct err e = ERR_INIT;
+	struct strv paths = STRV_INIT;
+	char *before, *after;
+
+	sh("printf 'mine\\n' >> b.txt && git add b.txt");
+	before = state_of_everything();
+	assert_int_equal(workspace_open(&ws, gitsh_repo, 0, &e), 0);
+	workspace_set_hook(ws, snapshot_hook, r);
+	assert_int_equal(workspace_write(ws, "run.sh", "echo x\n", 7, NULL, &e),
+			 0);
+	assert_int_equal(workspace_replace(ws, "b.txt", "mine", 4, "theirs", 6,
+					   0, &e), 0);
+	assert_int_equal(workspace_delete(ws, "old.txt", &e), 0);
+	assert_int_equal(workspace_write(ws, "lib/new.ts", "n\n", 2, NULL, &e),
+			 0);
+	assert_int_equal(workspace_write(ws, "run.sh", "echo y\n", 7, NULL, &e),
+			 0);
+	assert_int_equal(snapshot_paths(r, RUN, &paths, &e), 0);
+	assert_int_equal(paths.n, 4);
+	workspace_free(ws);
+
+	assert_int_equal(snapshot_restore(r, RUN, NULL, &e), 0);
+	assert_int_equal(snapshot_drop(r, RUN, &e), 0);
+	after = state_of_everything();
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	strv_release(&paths);
+	repo_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -539,6 +582,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_reset, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stage_and_dirty, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_workspace_edits_undone,
+						setup, teardown),
 	};
 
 	gitsh_env();
