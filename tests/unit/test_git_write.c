@@ -231,6 +231,7 @@ static void test_commit_exactly_the_runs_files(void **state)
 	strv_add(&paths, "src/new.ts");
 	strv_add(&paths, "old.txt");
 	strv_add(&paths, "lonely/only.txt");
+	strv_add(&paths, "a.txt"); /* named twice: once is enough */
 	assert_int_equal(commit_paths(r, &paths,
 				      "PROJ-12: add the thing\n\nBody.\n\n"
 				      "AI-Run: 41\nModel: m\nAttempts: 1",
