@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include <ev.h>
 
@@ -14,6 +15,20 @@
 #include "json/json.h"
 #include "util/strv.h"
 #include "util/buf.h"
+
+/* c is one of the characters of set (never the terminating NUL). */
+static inline bool issue_in_set(int c, const char *set)
+{
+	return c && strchr(set, c);
+}
+
+/* s[0..n) starts with p. */
+static inline bool issue_has_prefix(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+
+	return n >= k && !memcmp(s, p, k);
+}
 
 /* ---- Markdown writing helpers (markdown.c) ---- */
 

@@ -207,6 +207,14 @@ static size_t indent_of(const struct md_line *l)
 	return i;
 }
 
+/* The first character after the indentation, or 0 on a blank line. */
+static char first_char(const struct md_line *l)
+{
+	size_t i = indent_of(l);
+
+	return i < l->n ? l->p[i] : 0;
+}
+
 static bool blank(const struct md_line *l)
 {
 	for (size_t i = 0; i < l->n; i++)
@@ -221,7 +229,7 @@ static int list_marker(const struct md_line *l, size_t *width, int *num)
 {
 	size_t i = indent_of(l), d = i;
 
-	if (i + 1 < l->n && strchr("-*+", l->p[i]) && l->p[i + 1] == ' ') {
+	if (i + 1 < l->n && issue_in_set(l->p[i], "-*+") && l->p[i + 1] == ' ') {
 		*width = i + 2;
 		return 1;
 	}
@@ -244,7 +252,7 @@ static bool is_rule(const struct md_line *l)
 	for (size_t i = 0; i < l->n; i++) {
 		if (l->p[i] == ' ')
 			continue;
-		if (!strchr("-*_", l->p[i]) || (c && l->p[i] != c))
+		if (!issue_in_set(l->p[i], "-*_") || (c && l->p[i] != c))
 			return false;
 		c = l->p[i];
 		count++;
@@ -281,12 +289,17 @@ static int heading_level(const struct md_line *l, size_t *text)
 	return (int)h;
 }
 
-static struct md_node *md_parse_lines(struct md_line *lines, size_t nl);
+/* Quotes and lists nest at most this deep; deeper, lines are text. */
+#define MD_MAX_DEPTH 32
+
+static struct md_node *md_parse_lines(struct md_line *lines, size_t nl,
+				      int depth);
 
 /* Lines [from, to) with `strip` leading characters removed from each
  * (fewer when a line has fewer spaces), parsed as blocks. */
 static struct md_node *md_parse_sub(struct md_line *lines, size_t from,
-				    size_t to, size_t strip, bool quote)
+				    size_t to, size_t strip, bool quote,
+				    int depth)
 {
 	struct md_line *sub = xcalloc(to - from + 1, sizeof(*sub));
 	struct md_node *m;
@@ -309,14 +322,16 @@ static struct md_node *md_parse_sub(struct md_line *lines, size_t from,
 		sub[i - from].p = l.p + k;
 		sub[i - from].n = l.n - k;
 	}
-	m = md_parse_lines(sub, to - from);
+	m = md_parse_lines(sub, to - from, depth);
 	free(sub);
 	return m;
 }
 
-static struct md_node *md_parse_lines(struct md_line *lines, size_t nl)
+static struct md_node *md_parse_lines(struct md_line *lines, size_t nl,
+				      int depth)
 {
 	struct md_node *head = NULL, **tail = &head;
+	bool deep = depth >= MD_MAX_DEPTH;
 	size_t i = 0;
 
 	while (i < nl) {
@@ -369,17 +384,17 @@ static struct md_node *md_parse_lines(struct md_line *lines, size_t nl)
 		} else if (is_rule(l) && !list_marker(l, &width, &num)) {
 			m = md_new(MD_RULE);
 			i++;
-		} else if (l->p[indent_of(l)] == '>') {
+		} else if (!deep && first_char(l) == '>') {
 			size_t j = i;
 
 			while (j < nl && !blank(&lines[j]) &&
-			       (lines[j].p[indent_of(&lines[j])] == '>' ||
+			       (first_char(&lines[j]) == '>' ||
 				j > i))
 				j++;
 			m = md_new(MD_QUOTE);
-			m->child = md_parse_sub(lines, i, j, 0, true);
+			m->child = md_parse_sub(lines, i, j, 0, true, depth + 1);
 			i = j;
-		} else if ((kind = list_marker(l, &width, &num))) {
+		} else if (!deep && (kind = list_marker(l, &width, &num))) {
 			size_t base = indent_of(l);
 
 			m = md_new(kind == 1 ? MD_BULLET : MD_ORDERED);
@@ -415,7 +430,7 @@ static struct md_node *md_parse_lines(struct md_line *lines, size_t nl)
 					if (list_marker(x, &w3, &n3) ||
 					    fence_len(x, &ch) ||
 					    heading_level(x, &text) ||
-					    x->p[indent_of(x)] == '>' ||
+					    first_char(x) == '>' ||
 					    blank(&lines[j - 1]))
 						break;
 					j++; /* lazy continuation */
@@ -424,7 +439,8 @@ static struct md_node *md_parse_lines(struct md_line *lines, size_t nl)
 				/* the first line without its marker */
 				lines[i].p += w2;
 				lines[i].n -= w2;
-				item->child = md_parse_sub(lines, i, j, w2, false);
+				item->child = md_parse_sub(lines, i, j, w2, false,
+							   depth + 1);
 				lines[i].p -= w2;
 				lines[i].n += w2;
 				*items = item;
@@ -446,7 +462,7 @@ static struct md_node *md_parse_lines(struct md_line *lines, size_t nl)
 				    (fence_len(&lines[i], &ch) ||
 				     heading_level(&lines[i], &text) ||
 				     list_marker(&lines[i], &w3, &n3) ||
-				     lines[i].p[indent_of(&lines[i])] == '>'))
+				     first_char(&lines[i]) == '>'))
 					break;
 				if (m->text.len)
 					buf_addch(&m->text, '\n');
@@ -485,7 +501,7 @@ static struct md_node *md_parse(const char *s, size_t n)
 	}
 	/* tabs as four spaces would need copies; a tab-indented line is
 	 * read as indented by one */
-	m = md_parse_lines(lines, k);
+	m = md_parse_lines(lines, k, 0);
 	free(lines);
 	return m;
 }
@@ -543,11 +559,45 @@ static size_t find_close(const char *s, size_t from, size_t n,
 	return n;
 }
 
+/* Spans nest at most this deep, and a link's text is at most this long:
+ * past either, markup is text. */
+#define INLINE_MAX_DEPTH 16
+#define LINK_TEXT_MAX 4096
+
+/* find_close() with a memory of failures (slot: one per delimiter): a
+ * search that failed from `from` fails from anywhere after it too, so
+ * unclosed markers cost one scan each kind, not one each. */
+static size_t close_at(const char *s, size_t from, size_t n,
+		       const char *delim, size_t *fail, int slot)
+{
+	size_t e;
+
+	if (from >= fail[slot])
+		return n;
+	e = find_close(s, from, n, delim, strlen(delim));
+	if (e >= n)
+		fail[slot] = from;
+	return e;
+}
+
+static void inline_scan_at(struct span_sink *k, const char *s, size_t n,
+			   unsigned marks, const char *href, int depth);
+
 static void inline_scan(struct span_sink *k, const char *s, size_t n,
 			unsigned marks, const char *href)
 {
+	inline_scan_at(k, s, n, marks, href, 0);
+}
+
+static void inline_scan_at(struct span_sink *k, const char *s, size_t n,
+			   unsigned marks, const char *href, int depth)
+{
 	struct buf lit = BUF_INIT;
-	size_t i = 0;
+	size_t i = 0, fail[6], no_gt = (size_t)-1;
+	bool deep = depth >= INLINE_MAX_DEPTH;
+
+	for (size_t f = 0; f < 6; f++)
+		fail[f] = (size_t)-1;
 
 #define FLUSH()                                                         \
 	do {                                                            \
@@ -597,52 +647,57 @@ static void inline_scan(struct span_sink *k, const char *s, size_t n,
 					href);
 			}
 			i = q + (r - i);
-		} else if ((c == '*' || c == '_') && i + 1 < n &&
+		} else if (!deep && (c == '*' || c == '_') && i + 1 < n &&
 			   s[i + 1] == c && i + 2 < n && s[i + 2] != ' ' &&
-			   (e = find_close(s, i + 2, n, c == '*' ? "**" : "__",
-					   2)) < n) {
+			   (e = close_at(s, i + 2, n, c == '*' ? "**" : "__",
+					 fail, c == '*' ? 0 : 1)) < n) {
 			FLUSH();
-			inline_scan(k, s + i + 2, e - i - 2, marks | MARK_STRONG,
-				    href);
+			inline_scan_at(k, s + i + 2, e - i - 2,
+				       marks | MARK_STRONG, href, depth + 1);
 			i = e + 2;
-		} else if ((c == '*' || c == '_') && i + 1 < n &&
+		} else if (!deep && (c == '*' || c == '_') && i + 1 < n &&
 			   s[i + 1] != ' ' &&
 			   !(c == '_' && i > 0 && is_word((unsigned char)s[i - 1])) &&
-			   (e = find_close(s, i + 1, n, c == '*' ? "*" : "_",
-					   1)) < n &&
+			   (e = close_at(s, i + 1, n, c == '*' ? "*" : "_",
+					 fail, c == '*' ? 2 : 3)) < n &&
 			   !(c == '_' && e + 1 < n &&
 			     is_word((unsigned char)s[e + 1]))) {
 			FLUSH();
-			inline_scan(k, s + i + 1, e - i - 1, marks | MARK_EM,
-				    href);
+			inline_scan_at(k, s + i + 1, e - i - 1, marks | MARK_EM,
+				       href, depth + 1);
 			i = e + 1;
-		} else if (c == '~' && i + 2 < n && s[i + 1] == '~' &&
-			   (e = find_close(s, i + 2, n, "~~", 2)) < n) {
+		} else if (!deep && c == '~' && i + 2 < n && s[i + 1] == '~' &&
+			   (e = close_at(s, i + 2, n, "~~", fail, 4)) < n) {
 			FLUSH();
-			inline_scan(k, s + i + 2, e - i - 2, marks | MARK_STRIKE,
-				    href);
+			inline_scan_at(k, s + i + 2, e - i - 2,
+				       marks | MARK_STRIKE, href, depth + 1);
 			i = e + 2;
-		} else if (c == '[' && !(marks & MARK_LINK)) {
+		} else if (!deep && c == '[' && !(marks & MARK_LINK)) {
 			/* [text](url) with balanced brackets in text */
-			size_t depth = 0, j = i, u;
+			size_t open = 0, j = i, u;
+			size_t end = n - i > LINK_TEXT_MAX ? i + LINK_TEXT_MAX : n;
 			bool ok = false;
 
-			for (; j < n; j++) {
+			for (; j < end; j++) {
 				if (s[j] == '\\') {
 					j++;
 					continue;
 				}
 				if (s[j] == '[')
-					depth++;
-				else if (s[j] == ']' && --depth == 0)
+					open++;
+				else if (s[j] == ']' && --open == 0)
 					break;
 			}
-			if (j + 1 < n && s[j + 1] == '(') {
-				for (u = j + 2; u < n && s[u] != ')' &&
+			if (j < end && j + 1 < n && s[j + 1] == '(') {
+				size_t uend = n - j > LINK_TEXT_MAX
+						      ? j + LINK_TEXT_MAX
+						      : n;
+
+				for (u = j + 2; u < uend && s[u] != ')' &&
 						s[u] != '\n';
 				     u++)
 					;
-				ok = u < n && s[u] == ')';
+				ok = u < uend && s[u] == ')';
 				if (ok) {
 					char *url;
 					size_t a = j + 2, b = u;
@@ -651,8 +706,9 @@ static void inline_scan(struct span_sink *k, const char *s, size_t n,
 						a++, b--;
 					url = xstrndup(s + a, b - a);
 					FLUSH();
-					inline_scan(k, s + i + 1, j - i - 1,
-						    marks | MARK_LINK, url);
+					inline_scan_at(k, s + i + 1, j - i - 1,
+						       marks | MARK_LINK, url,
+						       depth + 1);
 					free(url);
 					i = u + 1;
 				}
@@ -661,10 +717,10 @@ static void inline_scan(struct span_sink *k, const char *s, size_t n,
 				buf_addch(&lit, c);
 				i++;
 			}
-		} else if (c == '<' && !(marks & MARK_LINK) &&
-			   (!strncmp(s + i + 1, "http://", 7 < n - i - 1 ? 7 : n - i - 1) ||
-			    !strncmp(s + i + 1, "https://", 8 < n - i - 1 ? 8 : n - i - 1)) &&
-			   n - i > 9 && memchr(s + i, '>', n - i)) {
+		} else if (c == '<' && !(marks & MARK_LINK) && i < no_gt &&
+			   (issue_has_prefix(s + i + 1, n - i - 1, "http://") ||
+			    issue_has_prefix(s + i + 1, n - i - 1, "https://")) &&
+			   (memchr(s + i, '>', n - i) || (no_gt = i, false))) {
 			const char *gt = memchr(s + i, '>', n - i);
 			char *url = xstrndup(s + i + 1, (size_t)(gt - s) - i - 1);
 
@@ -884,9 +940,9 @@ static void wiki_span(struct span_sink *k, const char *s, size_t n,
 			/* characters wiki markup would read as markup: the
 			 * brackets always, the span markers where they could
 			 * open a span (not inside a word, not before a space) */
-			bool esc = strchr("{}[]|!", s[i]) != NULL;
+			bool esc = issue_in_set(s[i], "{}[]|!");
 
-			if (strchr("*_-+^~", s[i]) &&
+			if (issue_in_set(s[i], "*_-+^~") &&
 			    (i == 0 || !is_word((unsigned char)s[i - 1])) &&
 			    i + 1 < n && s[i + 1] != ' ')
 				esc = true;

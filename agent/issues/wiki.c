@@ -40,7 +40,16 @@ static size_t span_close(const char *s, size_t i, size_t n, char c)
 	return n;
 }
 
-static void inline_wiki(struct buf *out, const char *s, size_t n);
+/* Spans nest at most this deep; deeper markup is text. */
+#define WIKI_MAX_DEPTH 16
+
+static void inline_wiki_at(struct buf *out, const char *s, size_t n,
+			   int depth);
+
+static void inline_wiki(struct buf *out, const char *s, size_t n)
+{
+	inline_wiki_at(out, s, n, 0);
+}
 
 static void add_link(struct buf *out, const char *s, size_t n)
 {
@@ -64,8 +73,8 @@ static void add_link(struct buf *out, const char *s, size_t n)
 		url = bar + 1;
 		un = n - tn - 1;
 	}
-	if (!bar && (un >= 4 && (!strncmp(url, "http", 4) ||
-				 !strncmp(url, "mailto:", 7)))) {
+	if (!bar && (issue_has_prefix(url, un, "http") ||
+		     issue_has_prefix(url, un, "mailto:"))) {
 		buf_addch(out, '<');
 		buf_add(out, url, un);
 		buf_addch(out, '>');
@@ -78,14 +87,34 @@ static void add_link(struct buf *out, const char *s, size_t n)
 	buf_addch(out, ')');
 }
 
-static void inline_wiki(struct buf *out, const char *s, size_t n)
+/*
+ * Each search for a closing marker that fails is remembered (fail[c]: the
+ * first position it failed from): a search from further on would fail too,
+ * so a line of a thousand unclosed markers costs one scan, not a thousand.
+ */
+static bool may_close(const size_t *fail, char c, size_t i)
 {
-	size_t i = 0;
+	return i < fail[(unsigned char)c & 127];
+}
 
+static void failed(size_t *fail, char c, size_t i)
+{
+	if (i < fail[(unsigned char)c & 127])
+		fail[(unsigned char)c & 127] = i;
+}
+
+static void inline_wiki_at(struct buf *out, const char *s, size_t n,
+			   int depth)
+{
+	size_t i = 0, fail[128];
+
+	for (size_t k = 0; k < 128; k++)
+		fail[k] = (size_t)-1;
 	while (i < n) {
 		char c = s[i];
-		size_t e;
-		bool open_ok = i == 0 || !word_char((unsigned char)s[i - 1]);
+		size_t e = n;
+		bool open_ok = (i == 0 || !word_char((unsigned char)s[i - 1])) &&
+			       depth < WIKI_MAX_DEPTH;
 
 		if (c == '\\' && i + 1 < n && s[i + 1] == '\\') {
 			buf_adds(out, "\\\n"); /* \\ is a line break */
@@ -96,10 +125,12 @@ static void inline_wiki(struct buf *out, const char *s, size_t n)
 			issue_md_escape(out, s + i + 1, 1);
 			i += 2;
 		} else if (c == '{' && i + 1 < n && s[i + 1] == '{' &&
-			   (e = (size_t)((const char *)memmem(s + i + 2,
-							     n - i - 2, "}}",
-							     2) ?: s + n) -
-				(size_t)s) < n) {
+			   may_close(fail, '{', i) &&
+			   ((e = (size_t)((const char *)memmem(s + i + 2,
+							      n - i - 2, "}}",
+							      2) ?: s + n) -
+				 (size_t)s) < n ||
+			    (failed(fail, '{', i), false))) {
 			size_t a = i + 2, run = 0, longest = 0;
 
 			for (size_t k = a; k < e; k++) {
@@ -113,18 +144,24 @@ static void inline_wiki(struct buf *out, const char *s, size_t n)
 			for (size_t k = 0; k <= longest; k++)
 				buf_addch(out, '`');
 			i = e + 2;
-		} else if (c == '{' && (!strncmp(s + i, "{color", 6) ||
-					!strncmp(s + i, "{anchor", 7)) &&
-			   memchr(s + i, '}', n - i)) {
+		} else if (c == '{' && (issue_has_prefix(s + i, n - i, "{color") ||
+					issue_has_prefix(s + i, n - i, "{anchor")) &&
+			   may_close(fail, '}', i) &&
+			   (memchr(s + i, '}', n - i) ||
+			    (failed(fail, '}', i), false))) {
 			/* colours and anchors have no Markdown: dropped */
 			i = (size_t)((const char *)memchr(s + i, '}', n - i) -
 				     s) + 1;
-		} else if (c == '[' && memchr(s + i, ']', n - i)) {
+		} else if (c == '[' && may_close(fail, '[', i) &&
+			   (memchr(s + i, ']', n - i) ||
+			    (failed(fail, '[', i), false))) {
 			e = (size_t)((const char *)memchr(s + i, ']', n - i) - s);
 			add_link(out, s + i + 1, e - i - 1);
 			i = e + 1;
 		} else if (c == '!' && i + 1 < n && s[i + 1] != ' ' &&
-			   (e = span_close(s, i, n, '!')) < n) {
+			   s[i + 1] != '!' && may_close(fail, '!', i) &&
+			   ((e = span_close(s, i, n, '!')) < n ||
+			    (failed(fail, '!', i), false))) {
 			const char *bar = memchr(s + i + 1, '|', e - i - 1);
 			size_t fn = bar ? (size_t)(bar - s) - i - 1 : e - i - 1;
 
@@ -134,23 +171,27 @@ static void inline_wiki(struct buf *out, const char *s, size_t n)
 			issue_md_add_url(out, s + i + 1, fn);
 			buf_addch(out, ')');
 			i = e + 1;
-		} else if (open_ok && strchr("*_-+?^~", c) &&
-			   (c != '?' || (i + 1 < n && s[i + 1] == '?')) &&
-			   (e = c == '?' ? n : span_close(s, i, n, c)) < n) {
+		} else if (open_ok && c != '?' && issue_in_set(c, "*_-+^~") &&
+			   i + 1 < n && s[i + 1] != ' ' && s[i + 1] != c &&
+			   may_close(fail, c, i) &&
+			   ((e = span_close(s, i, n, c)) < n ||
+			    (failed(fail, c, i), false))) {
 			const char *md = c == '*' ? "**" : c == '_' ? "*"
 					 : c == '-' ? "~~" : "";
 
 			buf_adds(out, md);
-			inline_wiki(out, s + i + 1, e - i - 1);
+			inline_wiki_at(out, s + i + 1, e - i - 1, depth + 1);
 			buf_adds(out, md);
 			i = e + 1;
 		} else if (open_ok && c == '?' && i + 1 < n && s[i + 1] == '?' &&
-			   (e = (size_t)((const char *)memmem(s + i + 2,
-							     n - i - 2, "??",
-							     2) ?: s + n) -
-				(size_t)s) < n) {
+			   may_close(fail, '?', i) &&
+			   ((e = (size_t)((const char *)memmem(s + i + 2,
+							      n - i - 2, "??",
+							      2) ?: s + n) -
+				 (size_t)s) < n ||
+			    (failed(fail, '?', i), false))) {
 			buf_addch(out, '*'); /* ??citation?? */
-			inline_wiki(out, s + i + 2, e - i - 2);
+			inline_wiki_at(out, s + i + 2, e - i - 2, depth + 1);
 			buf_addch(out, '*');
 			i = e + 2;
 		} else {
@@ -261,9 +302,9 @@ static void add_row(struct buf *out, const char *s, size_t n, int *ncols)
 				br++;
 			else if (s[j] == ']' && br)
 				br--;
-			else if (!strncmp(s + j, "{{", 2))
+			else if (issue_has_prefix(s + j, n - j, "{{"))
 				mono = 1;
-			else if (!strncmp(s + j, "}}", 2))
+			else if (issue_has_prefix(s + j, n - j, "}}"))
 				mono = 0;
 			else if (s[j] == '|' && !br && !mono)
 				break;
@@ -332,6 +373,14 @@ static size_t block_body(struct line *lines, size_t nl, size_t i,
 	}
 	buf_release(&tag);
 	return nl; /* unclosed: to the end, as Jira does */
+}
+
+static bool all_dashes(const struct line *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->p[i] != '-')
+			return false;
+	return true;
 }
 
 /* The list markers of a line ("**", "#*"), or 0. */
@@ -419,8 +468,7 @@ static void convert_lines(struct buf *out, struct line *lines, size_t nl)
 			buf_adds(out, "> ");
 			inline_wiki(out, l->p + 4, l->n - 4);
 			i++;
-		} else if (l->n >= 4 && !strncmp(l->p, "----", 4) &&
-			   strspn(l->p, "-") == l->n) {
+		} else if (l->n >= 4 && all_dashes(l)) {
 			sep(out);
 			buf_adds(out, "---");
 			i++;

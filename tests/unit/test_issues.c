@@ -213,6 +213,48 @@ static void test_wiki_edges(void **state)
 	expect_wiki("h1. T\r\nbody\r\n", "# T\n\nbody\n");
 }
 
+static char *repeat(const char *unit, size_t times)
+{
+	struct buf b = BUF_INIT;
+
+	for (size_t i = 0; i < times; i++)
+		buf_adds(&b, unit);
+	return buf_detach(&b, NULL);
+}
+
+/* Hostile text: a hundred thousand unclosed markers on one line, or
+ * quotes nested a hundred thousand deep. Each must come out (as text)
+ * without a quadratic scan or a stack overflow; ctest's time limit on
+ * this binary is what fails a quadratic converter. */
+static void test_pathological(void **state)
+{
+	static const char *const units[] = { " *a", "_a ", "[", "{{", "??a ",
+					     "<http://", "**a ", "`a ``",
+					     "> ", "- ", "~~a " };
+	struct buf out = BUF_INIT, adf = BUF_INIT;
+	struct json_writer w;
+
+	(void)state;
+	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+		char *s = repeat(units[u], 100000);
+		size_t n = strlen(s);
+
+		buf_reset(&out);
+		issue_wiki_to_markdown(&out, s, n);
+		assert_true(out.len > 0);
+		buf_reset(&out);
+		issue_markdown_to_wiki(&out, s, n);
+		assert_true(out.len > 0);
+		buf_reset(&adf);
+		json_writer_init(&w, &adf);
+		issue_markdown_to_adf(&w, s, n);
+		assert_true(adf.len > 0);
+		free(s);
+	}
+	buf_release(&out);
+	buf_release(&adf);
+}
+
 static void test_markdown_out(void **state)
 {
 	char *md = slurp(FIX "comment.md");
@@ -364,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_wiki_fixture),
 		cmocka_unit_test(test_wiki_edges),
 		cmocka_unit_test(test_markdown_out),
+		cmocka_unit_test(test_pathological),
 		cmocka_unit_test(test_from_markdown),
 		cmocka_unit_test(test_issue_json),
 	};
