@@ -88,22 +88,24 @@ static bool from_url(struct issue_op *op, const char *url)
 static int origin_repo(struct issue_op *op, const char *root, struct err *e)
 {
 	git_repository *repo = NULL;
-	git_remote *remote = NULL;
-	const char *url, *end, *mid, *start;
+	git_config *cfg = NULL;
+	const char *url = NULL, *end, *mid, *start;
 	int r = -1;
 
 	if (!root)
 		return err_set(e, ERR_INVALID_PARAMS,
 			       "#N names an issue of the workspace's origin "
 			       "remote: give a root, or owner/repo#N");
+	/* The configured URL as is: git_remote_lookup() would also apply
+	 * url.*.insteadOf rules, which name no owner/repo we want. */
 	if (git_repository_open_ext(&repo, root, 0, NULL) < 0 ||
-	    git_remote_lookup(&remote, repo, "origin") < 0) {
+	    git_repository_config_snapshot(&cfg, repo) < 0 ||
+	    git_config_get_string(&url, cfg, "remote.origin.url") < 0) {
 		err_set(e, ERR_INVALID_PARAMS,
 			"%s has no origin remote to take owner/repo from: use "
 			"owner/repo#N", root);
 		goto out;
 	}
-	url = git_remote_url(remote);
 	end = url + strlen(url);
 	while (end > url && end[-1] == '/')
 		end--;
@@ -122,7 +124,7 @@ static int origin_repo(struct issue_op *op, const char *root, struct err *e)
 	}
 	r = 0;
 out:
-	git_remote_free(remote);
+	git_config_free(cfg);
 	git_repository_free(repo);
 	return r;
 }

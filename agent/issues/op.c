@@ -363,7 +363,10 @@ static void on_http_done(const struct http_result *r, void *ud)
 			op->service, op->what.ptr, op->auth_hint);
 		break;
 	case 403:
-		if (!strcmp(r->headers->ratelimit_remaining, "0")) {
+		/* GitHub's spent rate limit, or its secondary limit (a 403
+		 * with retry-after) */
+		if (!strcmp(r->headers->ratelimit_remaining, "0") ||
+		    r->headers->retry_after[0]) {
 			if (rate_limited(op, r, &e))
 				goto wait;
 			break;
