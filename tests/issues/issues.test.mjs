@@ -6,6 +6,7 @@
 // limit, a dropped connection, a host that is down), and no secret in
 // anything the agent wrote.
 import { test, before, after, beforeEach } from 'node:test';
+import * as rpc from 'vscode-jsonrpc/node.js';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -383,4 +384,17 @@ test('bad references are invalid_params naming the accepted shapes', async () =>
   e = await failure(fetchIssue({ url: 'https://example.com/somewhere' }), 'invalid_params');
   e = await failure(fetchIssue({ source: 'github', key: 'acme/widgets#x' }), 'invalid_params');
   e = await failure(agent.request('issue/comment', { issue: { key: 'PROJ-1' }, body: '' }), 'invalid_params');
+});
+
+test('a slow tracker blocks nothing, and $/cancelRequest stops the fetch', async () => {
+  tracker.fault({ path: /issues\/12$/, delayMs: 20000 });
+  const source = new rpc.CancellationTokenSource();
+  const slow = agent.conn.sendRequest('issue/fetch', { key: 'acme/widgets#12' }, source.token);
+  // While it waits, the agent answers other requests, issue fetches too.
+  await withTimeout(agent.request('status', {}), 2000, 'status while a fetch waits');
+  const other = await withTimeout(fetchIssue({ key: 'PROJ-1', root: roots.cloud }), 4000, 'another fetch');
+  assert.equal(other.key, 'PROJ-1');
+  source.cancel();
+  const e = await withTimeout(failure(slow, 'cancelled'), 4000, 'the cancelled fetch');
+  assert.equal(e.code, -32800);
 });

@@ -12,7 +12,8 @@
 //   t.fault({ path: /regex/, status, headers, body, drop, times })
 //                                the next `times` (default 1) requests whose
 //                                path matches get this answer instead
-//                                (drop: the socket is destroyed unanswered)
+//                                (drop: the socket is destroyed unanswered;
+//                                delayMs: the usual answer, that much later)
 //   t.requests                   every request: {method, path, headers, body, time}
 //   t.reset()                    forget requests and faults
 //   await t.close()
@@ -203,6 +204,11 @@ export async function startTracker({ email, apiToken, pat, githubToken }) {
       if (f) {
         f.times--;
         if (f.drop) { req.socket.destroy(); return; }
+        if (f.delayMs) { // a slow tracker: the real answer, late
+          const t = setTimeout(() => route(req, res, url, body), f.delayMs);
+          res.on('close', () => clearTimeout(t));
+          return;
+        }
         res.writeHead(f.status, { 'content-type': 'application/json', ...(f.headers ?? {}) });
         res.end(JSON.stringify(f.body ?? {}));
         return;
