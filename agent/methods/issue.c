@@ -206,8 +206,9 @@ static void handle_fetch(struct rpc_call *call)
 	struct err e = ERR_INIT;
 
 	if (read_ref(call, rpc_call_params(call), ij, &e) < 0)
-		return fail(call, ij, &e);
-	start(call, ij);
+		fail(call, ij, &e);
+	else
+		start(call, ij);
 }
 
 static void handle_comment(struct rpc_call *call)
@@ -217,12 +218,13 @@ static void handle_comment(struct rpc_call *call)
 
 	if (rpc_param_string(call, "body", &ij->body, &e) < 0 ||
 	    read_ref(call, rpc_call_param(call, "issue"), ij, &e) < 0)
-		return fail(call, ij, &e);
-	if (!ij->body || !*ij->body) {
+		fail(call, ij, &e);
+	else if (!ij->body || !*ij->body) {
 		err_set(&e, ERR_INVALID_PARAMS, "body: a non-empty comment");
-		return fail(call, ij, &e);
+		fail(call, ij, &e);
+	} else {
+		start(call, ij);
 	}
-	start(call, ij);
 }
 
 static const struct rpc_param_spec fetch_params[] = {
