@@ -117,9 +117,13 @@ before(async () => {
 
 after(async () => {
   const results = [];
-  for (const a of [agent, bare]) if (a) results.push(await a.stop());
-  if (tracker) await tracker.close();
-  for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
+  try {
+    for (const a of [agent, bare]) if (a) results.push(await a.stop());
+  } finally {
+    // a failure above must not leave the server keeping node alive
+    if (tracker) await tracker.close();
+    for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
+  }
   for (const { code, all } of results) {
     assert.equal(code, 0, 'the agent exited cleanly');
     for (const s of SECRETS) assert.ok(!all.includes(s), `a secret leaked: ${s.slice(0, 8)}...`);
