@@ -28,6 +28,7 @@
 struct ev_loop;
 struct config;
 struct llm_client;
+struct http_client;
 struct llm_call;
 
 /* Error kinds (besides ERR_INVALID_PARAMS, ERR_TIMEOUT, ERR_CANCELLED). */
@@ -167,6 +168,9 @@ struct llm_callbacks {
 struct llm_client *llm_client_new(struct ev_loop *loop);
 /* Only when no call is live. */
 void llm_client_free(struct llm_client *c);
+/* Its HTTP client, shared with other callers on the loop (the issue
+ * sources): one multi handle, one connection cache. */
+struct http_client *llm_client_http(struct llm_client *c);
 
 /*
  * Starts a completion. The provider and request are copied. Returns the
