@@ -9,6 +9,7 @@
 
 #include "cli/classify_cmd.h"
 #include "cli/metrics_cmd.h"
+#include "cli/plan_cmd.h"
 #include "cli/runs_cmd.h"
 #include "cli/client.h"
 #include "cli/complete.h"
@@ -37,6 +38,12 @@ static const char usage_text[] =
 	"  runs [--repo DIR] [--kind K] [--state S] [--limit N] [--json]\n"
 	"        the recorded runs: the queue in the order it will be taken, then\n"
 	"        the others, newest first (verifications, completions, ...)\n"
+	"  plan [--feedback TEXT --plan ID] [--budget N] [--model M] [--json] ISSUE\n"
+	"  plan --plan ID [--revision N] [--json]\n"
+	"        an implementation plan for ISSUE (a Markdown file, or an issue\n"
+	"        key) against this work tree: summary, subtasks with files,\n"
+	"        criteria, estimates and dependencies, risks, open questions;\n"
+	"        --feedback revises plan ID; without ISSUE, shows plan ID\n"
 	"  call [--socket PATH | --stdio] [--no-start] [--timeout MS] METHOD [PARAMS-JSON]\n"
 	"        call one method and print its result as JSON; starts the agent\n"
 	"        when none is listening\n"
@@ -207,6 +214,7 @@ static const struct {
 	{ "classify", cmd_classify },
 	{ "metrics", cmd_metrics },
 	{ "runs", cmd_runs },
+	{ "plan", cmd_plan },
 	/* For the shell completions (completions/): not in --help. */
 	{ "__complete-methods", cmd_complete_methods },
 };
