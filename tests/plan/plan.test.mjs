@@ -51,6 +51,7 @@ beforeEach(async () => {
 });
 
 const progressValue = schemaValidator('PlanProgressValue');
+const progressParams = schemaValidator('ProgressParams');
 const generate = async (params) =>
   assertResult('plan/generate', await agent.request('plan/generate', { root: repo, ...params }));
 
@@ -124,6 +125,7 @@ test('a plan: thinking on, the context block cached, streamed, stored and record
 
   // Thinking and text streamed as $/progress, adding up to the answer.
   const values = agent.progress.filter((p) => p.token === 'plan-1').map((p) => p.value);
+  for (const p of agent.progress) assert.ok(progressParams(p), JSON.stringify(p));
   for (const v of values) assert.ok(progressValue(v), JSON.stringify(v));
   assert.equal(values.filter((v) => v.kind === 'thinking').map((v) => v.delta).join(''), thinking);
   assert.equal(JSON.parse(values.filter((v) => v.kind === 'text').map((v) => v.delta).join('')).summary,
