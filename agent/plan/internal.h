@@ -12,4 +12,8 @@
 void plan_add_error(struct strv *errors, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* The model's part of a plan: {summary, subtasks, risks, openQuestions},
+ * as the model is asked to answer (the current plan of a revision). */
+void plan_write_answer_json(struct json_writer *w, const struct plan *p);
+
 #endif

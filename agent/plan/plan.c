@@ -417,9 +417,16 @@ static void write_subtask(struct json_writer *w, const struct plan_subtask *t)
 	json_obj_end(w);
 }
 
-static void write_plan(struct json_writer *w, const struct plan *p, bool ids)
+enum plan_json { PLAN_JSON_FULL, PLAN_JSON_STORED, PLAN_JSON_ANSWER };
+
+static void write_plan(struct json_writer *w, const struct plan *p,
+		       enum plan_json what)
 {
+	bool ids = what == PLAN_JSON_FULL;
+
 	json_obj_begin(w);
+	if (what == PLAN_JSON_ANSWER)
+		goto answer;
 	if (ids) {
 		json_key(w, "id");
 		if (p->id > 0)
@@ -438,7 +445,20 @@ static void write_plan(struct json_writer *w, const struct plan *p, bool ids)
 			json_w_null(w);
 	}
 	json_key(w, "issue");
-	plan_issue_write_json(w, &p->issue);
+	if (ids) {
+		plan_issue_write_json(w, &p->issue);
+	} else {
+		/* The store keeps the description too: a revision asked
+		 * for without the issue still shows it to the model. */
+		json_obj_begin(w);
+		kv_str_or_null(w, "source", p->issue.source);
+		kv_str_or_null(w, "key", p->issue.key);
+		kv_str_or_null(w, "title", p->issue.title);
+		kv_str_or_null(w, "url", p->issue.url);
+		kv_str_or_null(w, "description", p->issue.description);
+		json_obj_end(w);
+	}
+answer:
 	kv_str_or_null(w, "summary", p->summary);
 	json_key(w, "subtasks");
 	json_arr_begin(w);
@@ -447,6 +467,10 @@ static void write_plan(struct json_writer *w, const struct plan *p, bool ids)
 	json_arr_end(w);
 	kv_strs(w, "risks", &p->risks);
 	kv_strs(w, "openQuestions", &p->open_questions);
+	if (what == PLAN_JSON_ANSWER) {
+		json_obj_end(w);
+		return;
+	}
 	kv_str_or_null(w, "model", p->model);
 	json_key(w, "created");
 	if (p->created > 0) {
@@ -463,12 +487,17 @@ static void write_plan(struct json_writer *w, const struct plan *p, bool ids)
 
 void plan_write_json(struct json_writer *w, const struct plan *p)
 {
-	write_plan(w, p, true);
+	write_plan(w, p, PLAN_JSON_FULL);
 }
 
 void plan_write_body_json(struct json_writer *w, const struct plan *p)
 {
-	write_plan(w, p, false);
+	write_plan(w, p, PLAN_JSON_STORED);
+}
+
+void plan_write_answer_json(struct json_writer *w, const struct plan *p)
+{
+	write_plan(w, p, PLAN_JSON_ANSWER);
 }
 
 /* ---- issues ---- */

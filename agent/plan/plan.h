@@ -135,8 +135,8 @@ const struct plan_subtask *plan_subtask_find(const struct plan *p,
  * model and created are null.
  */
 void plan_write_json(struct json_writer *w, const struct plan *p);
-/* The same without id, revision and runId: what the store keeps (those
- * three are its columns). */
+/* What the store keeps: the same without id, revision and runId (those
+ * are its columns), with the issue's description. */
 void plan_write_body_json(struct json_writer *w, const struct plan *p);
 /* "2026-11-30T05:00:00Z" (UTC) for epoch seconds t, appended to out. */
 void plan_format_time(struct buf *out, double t);

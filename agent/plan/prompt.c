@@ -82,9 +82,8 @@ void plan_prompt_user(struct buf *out, const struct plan_issue *issue,
 	if (previous) {
 		struct buf json = BUF_INIT;
 		struct json_writer w;
-
 		json_writer_init(&w, &json);
-		plan_write_body_json(&w, previous);
+		plan_write_answer_json(&w, previous);
 		buf_addf(out, "# The current plan (revision %d)\n\n",
 			 previous->revision);
 		buf_add(out, json.ptr, json.len);

@@ -6,6 +6,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import * as rpc from 'vscode-jsonrpc/node.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BIN, tmpDir } from '../lib/agent.mjs';
@@ -223,6 +224,7 @@ test('revision feedback reaches the prompt and makes revision 2', async () => {
   assert.match(turn, /current plan \(revision 1\)/);
   assert.ok(turn.includes(goodPlan().summary), 'the previous plan is in the prompt');
   assert.match(turn, /Title: Discount codes at checkout/, 'the stored issue is kept');
+  assert.match(turn, /Customers can type a discount code/, 'with its description');
 
   assert.equal(r2.plan.id, r1.plan.id);
   assert.equal(r2.plan.revision, 2);
@@ -251,6 +253,34 @@ test('an issue file: the first heading outside a fence is the title', async () =
   const [req] = await server.requests();
   assert.match(req.body.messages[0].content, /Customers can type a discount code/);
   assert.ok(!/Title: not a heading/.test(req.body.messages[0].content));
+});
+
+test('$/cancelRequest stops the model call; the run is cancelled and nothing is stored', async () => {
+  await server.script({ anthropic: [{ fault: 'stall', after_events: 3 }] });
+  const before = await agent.request('plan/list', {});
+  const source = new rpc.CancellationTokenSource();
+  const p = agent.request('plan/generate', { root: repo, issue: inline }, source.token);
+  for (let i = 0; i < 200 && (await server.ctl('GET', '/__control/health')).open_streams === 0; i++)
+    await new Promise((r) => setTimeout(r, 20));
+  source.cancel();
+  const e = await failure(p);
+  assert.equal(e.code, -32800);
+  assert.equal((await server.ctl('GET', '/__control/health')).open_streams, 0);
+  const runs = await agent.request('run/list', { kind: 'plan', limit: 1 });
+  assert.equal((runs.runs ?? runs)[0].state, 'cancelled');
+  assert.equal((await agent.request('plan/list', {})).plans.length, before.plans.length);
+});
+
+test('another provider plans without thinking; its system prompt is one message', async () => {
+  await server.script({ openai: [{ content: JSON.stringify(goodPlan()) }] });
+  const r = await generate({ issue: inline, provider: 'openai', model: 'gpt-4o' });
+  assert.equal(r.plan.subtasks.length, 2);
+  const [req] = await server.requests();
+  assert.equal(req.path, '/v1/chat/completions');
+  assert.equal(req.body.messages[0].role, 'system');
+  const ctx = await agent.request('context/get', { root: repo });
+  assert.ok(req.body.messages[0].content.endsWith(`\n\n${ctx.text}`), 'the instructions, then the context');
+  assert.equal(req.body.reasoning_effort, undefined);
 });
 
 test('bad requests are refused before any model call', async () => {
