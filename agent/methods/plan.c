@@ -7,6 +7,8 @@
  * Jira or GitHub need issue/fetch (the issues module); until it is wired in
  * here they are refused with a message saying to pass the fetched Issue.
  */
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,30 +30,43 @@ static int need_store(struct agent *a, struct err *e)
 }
 
 /* An IssueRef to a Markdown file beneath root: {path} (relative to root,
- * or absolute inside it). */
+ * or absolute inside it). Both are resolved, so neither '..' nor a symlink
+ * reads a file outside the work tree. */
 static int issue_from_file(struct plan_issue *out, const char *root,
 			   const char *path, struct err *e)
 {
 	struct buf full = BUF_INIT, text = BUF_INIT;
-	const char *rel = path;
-	size_t n = strlen(root);
+	char *real_root = realpath(root, NULL), *real = NULL;
+	size_t n;
 	int r = -1;
 
-	if (path[0] == '/') {
-		if (strncmp(path, root, n) || path[n] != '/')
-			return err_set(e, ERR_OUTSIDE_WORKSPACE, "issue.path: "
-				       "%s is outside the work tree", path);
-		rel = path + n + 1;
+	if (path[0] == '/')
+		buf_adds(&full, path);
+	else
+		buf_addf(&full, "%s/%s", root, path);
+	if (!real_root) {
+		err_set_errno(e, ERR_IO, "%s", root);
+		goto out;
 	}
-	if (!*rel || !strcmp(rel, "..") || !strncmp(rel, "../", 3) ||
-	    strstr(rel, "/../") ||
-	    (strlen(rel) >= 3 && !strcmp(rel + strlen(rel) - 3, "/..")))
-		return err_set(e, ERR_OUTSIDE_WORKSPACE, "issue.path: %s "
-			       "leaves the work tree", path);
-	buf_addf(&full, "%s/%s", root, rel);
-	if (fs_read_regular(&text, full.ptr, ISSUE_FILE_MAX, e) == 0 &&
-	    plan_issue_from_markdown(out, text.ptr, text.len, rel, e) == 0)
+	real = realpath(full.ptr, NULL);
+	if (!real) {
+		err_set_errno(e, errno == ENOENT ? ERR_NOT_FOUND : ERR_IO,
+			      "issue.path: %s", path);
+		goto out;
+	}
+	n = strlen(real_root);
+	if (strncmp(real, real_root, n) || real[n] != '/') {
+		err_set(e, ERR_OUTSIDE_WORKSPACE, "issue.path: %s is outside "
+			"the work tree", path);
+		goto out;
+	}
+	if (fs_read_regular(&text, real, ISSUE_FILE_MAX, e) == 0 &&
+	    plan_issue_from_markdown(out, text.ptr, text.len, real + n + 1,
+				     e) == 0)
 		r = 0;
+out:
+	free(real_root);
+	free(real);
 	buf_release(&full);
 	buf_release(&text);
 	return r;

@@ -77,6 +77,7 @@ struct plan_gen {
 	/* Streamed pieces waiting to become one event. */
 	struct buf pending;
 	enum llm_block_type pending_type;
+	int pending_attempt;
 
 	struct strv errors;
 	struct plan plan;
@@ -136,6 +137,10 @@ static void on_delta(enum llm_block_type type, int index, const char *p,
 	job_report(g->job, out.ptr);
 	buf_release(&out);
 
+	/* A retried stream starts its text over: drop the old attempt's. */
+	if (attempt != g->pending_attempt)
+		buf_reset(&g->pending);
+	g->pending_attempt = attempt;
 	if (g->pending.len && g->pending_type != type)
 		flush_pending(g);
 	g->pending_type = type;

@@ -56,6 +56,12 @@ static const char *path_problem(const char *p)
 	}
 }
 
+/* A subtask's id for a message (it may be missing: plan_parse said so). */
+static const char *sid(const struct plan_subtask *t)
+{
+	return t->id ? t->id : "?";
+}
+
 static bool created_by_plan(const struct plan *p, const char *path)
 {
 	for (size_t i = 0; i < p->n_subtasks; i++)
@@ -74,7 +80,7 @@ static void check_paths(const struct plan *p, size_t i,
 
 	if (t->files.n + t->new_files.n > PLAN_MAX_FILES)
 		plan_add_error(errors, "subtasks[%zu] (%s): %zu files, more "
-			       "than %d: split it", i, t->id,
+			       "than %d: split it", i, sid(t),
 			       t->files.n + t->new_files.n, PLAN_MAX_FILES);
 	for (k = 0; k < t->files.n; k++) {
 		const char *f = t->files.v[k];
@@ -112,7 +118,7 @@ static void check_paths(const struct plan *p, size_t i,
 				plan_add_error(errors, "subtasks[%zu].newFiles:"
 					       " \"%s\" is created by %s "
 					       "already (list it under files)",
-					       i, f, p->subtasks[j].id);
+					       i, f, sid(&p->subtasks[j]));
 				break;
 			}
 	}

@@ -287,7 +287,14 @@ test('bad requests are refused before any model call', async () => {
   assertError(await failure(agent.request('plan/get', { planId: 999999 })), -32008, 'not_found');
   assertError(await failure(generate({})), -32602, 'invalid_params');
   assertError(await failure(generate({ issue: { source: 'jira', key: 'PROJ-1' } })), -32602, 'invalid_params');
-  assertError(await failure(generate({ issue: { path: '../outside.md' } })), -32006, 'outside_workspace');
+  assertError(await failure(generate({ issue: { path: '/etc/passwd' } })), -32006, 'outside_workspace');
+  fs.symlinkSync('/etc/passwd', path.join(repo, 'docs/link.md'));
+  try {
+    assertError(await failure(generate({ issue: { path: 'docs/link.md' } })), -32006, 'outside_workspace');
+  } finally {
+    fs.unlinkSync(path.join(repo, 'docs/link.md'));
+  }
+  assertError(await failure(generate({ issue: { path: 'docs/nothing.md' } })), -32008, 'not_found');
   assertError(await failure(generate({ planId: 999999, feedback: 'x' })), -32008, 'not_found');
   assertError(await failure(generate({ issue: inline, thinkingBudget: 10 })), -32602, 'invalid_params');
   assert.equal((await server.requests()).length, 0);
