@@ -70,6 +70,7 @@ struct plan_gen {
 
 	/* The answer of the last call, kept by on_done for the next step. */
 	struct buf answer;  /* its text blocks */
+	bool cut;           /* it stopped at max_tokens */
 	struct buf content; /* its content blocks (JSON), for the repair */
 	struct err call_err;
 	struct buf call_err_data;
@@ -184,6 +185,8 @@ static void on_done(const struct llm_response *res, const struct err *e,
 					res->blocks[i].text.len);
 		json_writer_init(&w, &g->content);
 		llm_write_content(&w, res);
+		g->cut = res->stop_reason &&
+			 !strcmp(res->stop_reason, "max_tokens");
 	}
 	g->state = GEN_ANSWERED;
 	job_wake(g->job);
@@ -435,6 +438,10 @@ static bool answered(struct plan_gen *g)
 		       &pe) == 0 || g->plan.n_subtasks)
 		plan_validate(&g->plan, file_exists, g, &g->errors);
 	err_clear(&pe);
+	if (g->errors.n && g->cut)
+		plan_add_error(&g->errors, "the answer stopped at the token "
+			       "limit (%lld): think less and keep the plan "
+			       "shorter", (long long)g->req.max_tokens);
 	if (!g->errors.n) {
 		c->outcome = "succeeded";
 		succeed(g);

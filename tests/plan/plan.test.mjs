@@ -191,6 +191,16 @@ test('a malformed plan gets exactly one repair request carrying the errors', asy
   assert.equal((run.run ?? run).tokens.output, r.usage.output);
 });
 
+test('an answer cut at max_tokens is repaired with a word about the limit', async () => {
+  const cut = { ...answer(JSON.stringify(goodPlan()).slice(0, 120)), stop_reason: 'max_tokens' };
+  await server.script({ anthropic: [cut, answer(goodPlan())] });
+  const r = await generate({ issue: inline });
+  assert.equal(r.plan.revision, 1);
+  const [, two] = await server.requests();
+  assert.match(two.body.messages[2].content, /no JSON object found/);
+  assert.match(two.body.messages[2].content, /stopped at the token limit \(26000\)/);
+});
+
 test('a cyclic plan is refused with plan_invalid naming the cycle', async () => {
   const cyclic = goodPlan();
   cyclic.subtasks[0].dependsOn = ['S2'];
