@@ -296,7 +296,10 @@ static void read_extras(struct reader *r, struct plan *p)
 	int issue = json_get(d, 0, "issue");
 	int64_t v;
 
-	if (json_type(d, issue) == JSON_OBJECT) {
+	/* A plan written before it had an issue (plan_write_json of a bare
+	 * answer) has one of nulls: nothing to read. */
+	if (json_type(d, issue) == JSON_OBJECT &&
+	    json_type(d, json_get(d, issue, "title")) == JSON_STRING) {
 		struct err e = ERR_INIT;
 
 		if (plan_issue_read(&p->issue, d, issue, "issue", &e) < 0)
