@@ -420,6 +420,12 @@ static void write_subtask(struct json_writer *w, const struct plan_subtask *t)
 	json_obj_end(w);
 }
 
+void plan_subtask_write_json(struct json_writer *w,
+			     const struct plan_subtask *t)
+{
+	write_subtask(w, t);
+}
+
 enum plan_json { PLAN_JSON_FULL, PLAN_JSON_STORED, PLAN_JSON_ANSWER };
 
 static void write_plan(struct json_writer *w, const struct plan *p,

@@ -135,6 +135,11 @@ const struct plan_subtask *plan_subtask_find(const struct plan *p,
  * model and created are null.
  */
 void plan_write_json(struct json_writer *w, const struct plan *p);
+/* One Subtask object: {id, title, description, files, newFiles,
+ * acceptanceCriteria, estimateHours, dependsOn} (for an execution's
+ * prompt or events). */
+void plan_subtask_write_json(struct json_writer *w,
+			     const struct plan_subtask *t);
 /* What the store keeps: the same without id, revision and runId (those
  * are its columns), with the issue's description. */
 void plan_write_body_json(struct json_writer *w, const struct plan *p);

@@ -381,6 +381,18 @@ static void test_write_parse_round_trip(void **state)
 	assert_string_equal(plan_subtask_find(&q, "S1")->new_files.v[0],
 			    "src/n\xc3\xa9w.ts");
 	assert_null(plan_subtask_find(&q, "S3"));
+	{
+		struct buf one = BUF_INIT;
+
+		json_writer_init(&w, &one);
+		plan_subtask_write_json(&w, t);
+		assert_string_equal(one.ptr,
+			"{\"id\":\"S2\",\"title\":\"Do S2\",\"description\":"
+			"\"d\",\"files\":[],\"newFiles\":[],"
+			"\"acceptanceCriteria\":[\"works\"],\"estimateHours\":3,"
+			"\"dependsOn\":[\"S1\"]}");
+		buf_release(&one);
+	}
 	assert_null(plan_subtask_find(&q, NULL));
 	plan_release(&p);
 	plan_release(&q);
