@@ -11,5 +11,6 @@ const struct rpc_method *const method_table[] = {
 	methods_context,
 	methods_exec,
 	methods_issue,
+	methods_plan,
 	NULL,
 };
