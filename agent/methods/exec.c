@@ -16,6 +16,7 @@
 #include "git/commit.h"
 #include "git/snapshot.h"
 #include "methods/methods.h"
+#include "plan/plan.h"
 #include "store/store.h"
 #include "util/log.h"
 #include "util/mem.h"
@@ -436,6 +437,60 @@ static void exec_reply(struct rpc_call *call, struct job *j)
 		rpc_call_reply(call, x->result.ptr, x->result.len);
 }
 
+/* The task from a stored plan: the plan as plan/get shows it, read back
+ * through the one task_text. */
+static int read_planned(struct rpc_call *call, struct exec_job *x,
+			int64_t plan_id, struct err *e)
+{
+	struct plan p;
+	struct buf json = BUF_INIT;
+	struct json_writer w;
+	struct json_doc d = JSON_DOC_INIT;
+	char *sub = NULL;
+	int64_t rev = 0;
+	int rc = -1, st = -1;
+
+	plan_init(&p);
+	if (rpc_param_string(call, "subtaskId", &sub, e) < 0 ||
+	    rpc_param_int(call, "revision", 1, INT32_MAX, &rev, e) < 0)
+		goto out;
+	if (!sub) {
+		err_set(e, ERR_INVALID_PARAMS,
+			"param 'subtaskId' is required with planId");
+		goto out;
+	}
+	if (!x->agent->store) {
+		err_set(e, ERR_STORE, "no run store: plans cannot be read");
+		goto out;
+	}
+	if (plan_load(x->agent->store, plan_id, (int)rev, &p, e) < 0)
+		goto out;
+	if (!plan_subtask_find(&p, sub)) {
+		err_set(e, ERR_NOT_FOUND, "plan %lld has no subtask '%s'",
+			(long long)plan_id, sub);
+		goto out;
+	}
+	json_writer_init(&w, &json);
+	plan_write_json(&w, &p);
+	if (json_parse(&d, json.ptr, json.len, JSON_MAX_DEPTH_DEFAULT, e) < 0)
+		goto out;
+	for (int v = json_first(&d, json_get(&d, 0, "subtasks")); v >= 0;
+	     v = json_next(&d, v))
+		if (json_str_eq(&d, json_get(&d, v, "id"), sub))
+			st = v;
+	x->issue_key = p.issue.key ? xstrdup(p.issue.key) : NULL;
+	x->title = json_strdup(&d, json_get(&d, st, "title"));
+	x->subtask_id = xstrdup(sub);
+	task_text(&d, 0, st, &x->task, &x->files);
+	rc = 0;
+out:
+	json_doc_release(&d);
+	buf_release(&json);
+	plan_release(&p);
+	free(sub);
+	return rc;
+}
+
 /* The subtask to run: params.subtask inline, or params.planId +
  * params.subtaskId from the plan store. */
 static int read_subtask(struct rpc_call *call, struct exec_job *x,
@@ -444,7 +499,12 @@ static int read_subtask(struct rpc_call *call, struct exec_job *x,
 	const struct json_doc *d = rpc_call_doc(call);
 	int st = rpc_call_param(call, "subtask");
 	int issue = rpc_call_param(call, "issue");
+	int64_t plan_id = 0;
 
+	if (rpc_param_int(call, "planId", 1, INT64_MAX, &plan_id, e) < 0)
+		return -1;
+	if (plan_id)
+		return read_planned(call, x, plan_id, e);
 	if (st < 0)
 		return err_set(e, ERR_INVALID_PARAMS,
 			       "name the work: subtask, planId and subtaskId, "
