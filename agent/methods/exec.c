@@ -112,6 +112,7 @@ struct exec_job {
 	struct agent *agent;
 	struct job *job; /* set at the first step */
 	char *root, *issue_key, *title, *subtask_id;
+	int64_t plan_id; /* the stored plan it comes from, or 0 */
 	struct buf task;
 	struct strv files;
 	bool fix, detached;
@@ -230,6 +231,40 @@ static void exec_done(const struct exec_result *res, const struct err *e,
 	job_wake(x->job);
 }
 
+#define NPLAN_CONTEXTS AGENT_PLAN_CONTEXTS
+
+/* The context text a plan's earlier run used on this work tree, moved to
+ * the front; or NULL. */
+static const char *plan_context_find(struct agent *a, int64_t plan,
+				     const char *root)
+{
+	struct plan_context *v = a->plan_contexts, hit;
+
+	for (size_t i = 0; plan && i < NPLAN_CONTEXTS; i++) {
+		if (v[i].plan != plan || !v[i].root || strcmp(v[i].root, root))
+			continue;
+		hit = v[i];
+		memmove(&v[1], &v[0], i * sizeof(*v));
+		v[0] = hit;
+		return v[0].text;
+	}
+	return NULL;
+}
+
+static void plan_context_put(struct agent *a, int64_t plan, const char *root,
+			     const char *text)
+{
+	struct plan_context *v = a->plan_contexts;
+	struct plan_context *last = &v[NPLAN_CONTEXTS - 1];
+
+	free(last->root);
+	free(last->text);
+	memmove(&v[1], &v[0], (NPLAN_CONTEXTS - 1) * sizeof(*v));
+	v[0].plan = plan;
+	v[0].root = xstrdup(root);
+	v[0].text = xstrdup(text);
+}
+
 static int start_exec(struct exec_job *x, struct err *e)
 {
 	struct agent *a = x->agent;
@@ -247,14 +282,19 @@ static int start_exec(struct exec_job *x, struct err *e)
 	 * every attempt and every subtask while the repository is as it was.
 	 * The task's files go into the task layer. */
 	cq.root = x->root;
-	if (context_get(a->context, &cq, &ctx, e) < 0)
-		goto out;
+	q.context = plan_context_find(a, x->plan_id, x->root);
+	if (!q.context) {
+		if (context_get(a->context, &cq, &ctx, e) < 0)
+			goto out;
+		q.context = ctx.text.ptr;
+		if (x->plan_id)
+			plan_context_put(a, x->plan_id, x->root, ctx.text.ptr);
+	}
 	q.root = x->root;
 	q.run_id = job_id(x->job);
 	q.issue_key = x->issue_key;
 	q.title = x->title;
 	q.task = x->task.ptr;
-	q.context = ctx.text.ptr;
 	q.files = &x->files;
 	q.fix = x->fix;
 	q.max_cost_usd = x->max_cost;
@@ -503,6 +543,7 @@ static int read_subtask(struct rpc_call *call, struct exec_job *x,
 
 	if (rpc_param_int(call, "planId", 1, INT64_MAX, &plan_id, e) < 0)
 		return -1;
+	x->plan_id = plan_id;
 	if (plan_id)
 		return read_planned(call, x, plan_id, e);
 	if (st < 0)
