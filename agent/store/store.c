@@ -274,7 +274,7 @@ static const char *const priority_names[STORE_NPRIORITIES] = {
 	"urgent", "high", "normal", "low",
 };
 static const char *const kinds[] = {
-	"verify", "plan", "execute", "rollback", "fix", "llm",
+	"verify", "plan", "execute", "rollback", "fix", "llm", "issue",
 	"test", /* the agent's test-only jobs (AIRUNNER_TEST_METHODS=1) */
 };
 
