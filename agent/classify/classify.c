@@ -50,9 +50,10 @@ struct scan {
 	const struct classify_db *db;
 	const char *text;
 	size_t nlines;
-	size_t *start, *len; /* of each line, without its '\n' (and '\r') */
-	uint64_t *mask;      /* needles each line holds */
-	unsigned char *used; /* line folded into an earlier diagnostic */
+	/* Where each line starts, and start[nlines]: line i ends one byte
+	 * before start[i + 1] (its '\n'); line_len() drops a '\r' too. */
+	size_t *start;
+	unsigned char *used; /* L_* flags of each line */
 	struct memo *memo;
 	const struct cl_pattern **order; /* patterns in the order tried */
 	/* Which patterns (bits in `order` positions, `words` words a row) each
@@ -85,40 +86,59 @@ struct scan {
 
 /* ---- lines ---- */
 
+/* A line's flags (scan.used). */
+#define L_FOLDED 1  /* folded into an earlier diagnostic */
+#define L_TAKEN 2   /* a pattern's own line: the general layer leaves it */
+#define L_USED (L_FOLDED | L_TAKEN)
+#define L_SCANNED 4 /* L_ESC is known */
+#define L_ESC 8     /* holds a colour code (ESC) in its first CLASSIFY_LINE_MAX bytes */
+
+/* Splits the text into lines. The array is sized for lines of 32 bytes on
+ * average (build logs run longer), so it seldom grows, and pages it does
+ * not reach are never touched. */
 static void split_lines(struct scan *s, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
-	size_t alloc = len / 64 + 16;
+	size_t alloc = len / 32 + 64;
 
 	s->start = xmalloc(alloc * sizeof(*s->start));
-	s->len = xmalloc(alloc * sizeof(*s->len));
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
 
-		if (s->nlines == alloc) {
+		if (s->nlines + 1 == alloc) { /* one left for start[nlines] */
 			alloc *= 2;
 			s->start = xrealloc(s->start, alloc * sizeof(*s->start));
-			s->len = xrealloc(s->len, alloc * sizeof(*s->len));
 		}
-		s->start[s->nlines] = (size_t)(p - text);
-		if (l && p[l - 1] == '\r')
-			l--;
-		s->len[s->nlines++] = l;
+		s->start[s->nlines++] = (size_t)(p - text);
 		p = nl ? nl + 1 : end;
 	}
+	/* as if the last line ended in a '\n' */
+	s->start[s->nlines] = len && text[len - 1] != '\n' ? len + 1 : len;
 }
 
-/* Line i as matched: capped, and without ANSI colour sequences. */
+/* The length of line i, without its '\n' and a '\r' before it. */
+static size_t line_len(const struct scan *s, size_t i)
+{
+	size_t b = s->start[i], e = s->start[i + 1] - 1;
+
+	if (e > b && s->text[e - 1] == '\r')
+		e--;
+	return e - b;
+}
+
+/* Line i as matched: capped, and without ANSI colour sequences. Whether
+ * the line has any is looked up once and kept in its flags. */
 static const char *line_view(struct scan *s, size_t i, struct buf *tmp,
 			     size_t *n)
 {
 	const char *p = s->text + s->start[i];
-	size_t len = s->len[i], j;
+	size_t len = line_len(s, i), j;
 
 	if (len > CLASSIFY_LINE_MAX)
 		len = CLASSIFY_LINE_MAX;
-	if (!memchr(p, '\x1b', len)) {
+	if (!(s->used[i] & L_SCANNED))
+		s->used[i] |= L_SCANNED | (memchr(p, '\x1b', len) ? L_ESC : 0);
+	if (!(s->used[i] & L_ESC)) {
 		*n = len;
 		return p;
 	}
@@ -166,23 +186,26 @@ static uint64_t needles_in(const struct classify_db *db,
 	return m;
 }
 
-/* Marks the needles each line holds, in what its regexes will see: the
- * first CLASSIFY_LINE_MAX bytes, without colour codes. */
-static void mark_needles(struct scan *s)
+/* The needles line i holds, in what its regexes will see: the first
+ * CLASSIFY_LINE_MAX bytes, without colour codes. Records in the line's
+ * flags whether it has any colour (the same pass finds ESC). */
+static uint64_t line_needles(struct scan *s, size_t i)
 {
-	size_t i, n;
+	const char *p = s->text + s->start[i];
+	size_t n = line_len(s, i);
+	uint64_t m;
 
-	s->mask = xcalloc(s->nlines ? s->nlines : 1, sizeof(*s->mask));
-	for (i = 0; i < s->nlines; i++) {
-		const char *p = s->text + s->start[i];
-
-		n = s->len[i] < CLASSIFY_LINE_MAX ? s->len[i] : CLASSIFY_LINE_MAX;
-		s->mask[i] = needles_in(s->db, (const unsigned char *)p, n);
-		if (s->mask[i] == ~(uint64_t)0) {
-			p = line_view(s, i, &s->aux, &n);
-			s->mask[i] = needles_in(s->db, (const unsigned char *)p, n);
-		}
+	if (n > CLASSIFY_LINE_MAX)
+		n = CLASSIFY_LINE_MAX;
+	m = needles_in(s->db, (const unsigned char *)p, n);
+	if (m != ~(uint64_t)0) {
+		/* an ESC as the last byte starts no pair: line_view looks */
+		if (!n || p[n - 1] != '\x1b')
+			s->used[i] |= L_SCANNED;
+		return m;
 	}
+	p = line_view(s, i, &s->aux, &n);
+	return needles_in(s->db, (const unsigned char *)p, n);
 }
 
 /* ---- captures ---- */
@@ -603,9 +626,9 @@ static bool try_pattern(struct scan *s, const struct cl_pattern *p, size_t i,
 	if (p->need && !cap_get(s, p->need))
 		return false;
 	while (nfold)
-		s->used[fold[--nfold]] = 1;
+		s->used[fold[--nfold]] |= L_FOLDED;
 	if (i < s->nlines)
-		s->used[i] = 2; /* taken: the general layer leaves it */
+		s->used[i] |= L_TAKEN; /* the general layer leaves it */
 	if (!p->drop)
 		emit(s, p, l, n);
 	return true;
@@ -657,8 +680,8 @@ static bool classify_gcc_json(struct scan *s, size_t i)
 	bool any = false;
 	int v;
 
-	if (s->len[i] > CL_JSON_MAX ||
-	    json_parse(&doc, src, s->len[i], 64, &e) < 0 ||
+	if (line_len(s, i) > CL_JSON_MAX ||
+	    json_parse(&doc, src, line_len(s, i), 64, &e) < 0 ||
 	    json_type(&doc, 0) != JSON_ARRAY)
 		goto out;
 	for (v = json_first(&doc, 0); v >= 0; v = json_next(&doc, v)) {
@@ -710,8 +733,8 @@ static bool classify_eslint_json(struct scan *s, size_t i)
 	bool any = false;
 	int f, m;
 
-	if (s->len[i] > CL_JSON_MAX ||
-	    json_parse(&doc, src, s->len[i], 64, &e) < 0 ||
+	if (line_len(s, i) > CL_JSON_MAX ||
+	    json_parse(&doc, src, line_len(s, i), 64, &e) < 0 ||
 	    json_type(&doc, 0) != JSON_ARRAY)
 		goto out;
 	for (f = json_first(&doc, 0); f >= 0; f = json_next(&doc, f)) {
@@ -947,7 +970,7 @@ static bool headline_place(struct scan *s, size_t i, long lone,
 	    place_of(s, (size_t)lone, out, &strong, true))
 		return true;
 	for (j = i + 1; j < s->nlines && j <= i + CL_AHEAD; j++) {
-		if (s->used[j] == 2)
+		if (s->used[j] & L_TAKEN)
 			break;
 		l = line_view(s, j, &s->aux, &n);
 		if (cl_headline(l, n, &msg))
@@ -1013,7 +1036,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.line = own.line;
 		p.col = own.col;
 	} else if (headline_place(s, i, lone, &p)) {
-		s->used[p.at] = 1;
+		s->used[p.at] |= L_FOLDED;
 	}
 	/* Known tools' errors were taken by their patterns: a placeless
 	 * headline after them is their summary, and one at a place they
@@ -1072,7 +1095,7 @@ static void general_pass(struct scan *s)
 		s->cur = i;
 		if (out_of_time(s, i))
 			break;
-		if (s->used[i])
+		if (s->used[i] & L_USED)
 			continue;
 		l = line_view(s, i, &s->line, &n);
 		if (cl_frame_prefix(l, n))
@@ -1139,7 +1162,7 @@ static void fallback(struct scan *s)
 		free(weak.file);
 	/* the last CL_TAIL_LINES lines that hold something */
 	for (start = s->nlines, k = 0; start > 0 && k < CL_TAIL_LINES; start--)
-		if (s->len[start - 1])
+		if (line_len(s, start - 1))
 			k++;
 	for (i = start; i < s->nlines; i++) {
 		size_t n;
@@ -1218,7 +1241,6 @@ int classify_text_opts(const struct classify_db *db,
 	buf_init(&s.aux, 0);
 	buf_init(&s.vals, 0);
 	split_lines(&s, s.text, len);
-	mark_needles(&s);
 	s.used = xcalloc(s.nlines ? s.nlines : 1, 1);
 	s.memo = xcalloc(db->nmemo ? db->nmemo : 1, sizeof(*s.memo));
 	for (k = 0; k < db->nmemo; k++)
@@ -1248,24 +1270,26 @@ int classify_text_opts(const struct classify_db *db,
 	for (i = 0; i < s.nlines; i++) {
 		const char *l;
 		size_t n;
+		uint64_t mask;
 
 		s.cur = i;
 		if (s.deadline && out_of_time(&s, i))
 			break;
-		if (s.used[i])
+		if (s.used[i] & L_USED)
 			continue;
+		mask = line_needles(&s, i);
 		/* With every pattern behind a needle, a line holding none can
 		 * match nothing: most lines of a big log end here. */
-		if (!s.mask[i] && !db->unguarded && s.text[s.start[i]] != '[')
+		if (!mask && !db->unguarded && s.text[s.start[i]] != '[')
 			continue;
 		l = line_view(&s, i, &s.line, &n);
 		if (looks_like_gcc_json(l, n) && classify_gcc_json(&s, i))
 			continue;
 		if (looks_like_eslint_json(l, n) && classify_eslint_json(&s, i)) {
-			s.used[i] = 2;
+			s.used[i] |= L_TAKEN;
 			continue;
 		}
-		classify_line(&s, i, l, n, s.mask[i], NULL);
+		classify_line(&s, i, l, n, mask, NULL);
 	}
 	if (!s.stopped)
 		general_pass(&s);
@@ -1280,9 +1304,7 @@ int classify_text_opts(const struct classify_db *db,
 	free(s.cand);
 	free(s.memo);
 	free(s.used);
-	free(s.mask);
 	free(s.start);
-	free(s.len);
 	free(s.seen);
 	free(s.at);
 	buf_release(&s.line);
