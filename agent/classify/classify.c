@@ -1078,6 +1078,190 @@ static void general_caret(struct scan *s, const char *l, size_t n, size_t at,
 	free(msg);
 }
 
+/* ---- JSON and SARIF reporters ---- */
+
+/* Keys the common reporters use (pyright --outputjson, SARIF, ruff,
+ * mypy -O json, stylelint, shellcheck and hadolint json, golangci-lint). */
+static const char *const js_msg_keys[] = { "message", "msg", "text", "Text",
+					   "description", NULL };
+static const char *const js_file_keys[] = { "file", "filePath", "filename",
+					    "fileName", "Filename", "path",
+					    "uri", "source", NULL };
+static const char *const js_line_keys[] = { "line", "startLine", "row", "Line",
+					    "lineNumber", "line_number", NULL };
+static const char *const js_col_keys[] = { "column", "startColumn", "col",
+					   "character", "Column", NULL };
+static const char *const js_sev_keys[] = { "severity", "level", "Severity",
+					   "type", NULL };
+static const char *const js_code_keys[] = { "ruleId", "rule", "code",
+					    "check_name", "symbol", "FromLinter",
+					    "messageId", NULL };
+
+/* The first of keys obj has (of type want, or any when JSON_NONE), or -1. */
+static int js_get_any(const struct json_doc *d, int obj,
+		      const char *const *keys, enum json_type want)
+{
+	int v;
+
+	for (; *keys; keys++)
+		if ((v = json_get(d, obj, *keys)) >= 0 &&
+		    (want == JSON_NONE || json_type(d, v) == want))
+			return v;
+	return -1;
+}
+
+/* Depth-first, the first object in v's subtree (depth at most `depth`)
+ * with one of keys (of type want); *holder is that object. */
+static int js_find(const struct json_doc *d, int v, const char *const *keys,
+		   enum json_type want, int depth, int *holder)
+{
+	int k, r;
+
+	if (depth < 0)
+		return -1;
+	if (json_type(d, v) == JSON_OBJECT &&
+	    (r = js_get_any(d, v, keys, want)) >= 0) {
+		*holder = v;
+		return r;
+	}
+	if (json_type(d, v) != JSON_OBJECT && json_type(d, v) != JSON_ARRAY)
+		return -1;
+	for (k = json_first(d, v); k >= 0; k = json_next(d, k)) {
+		int c = json_type(d, v) == JSON_OBJECT ? json_member_value(d, k) : k;
+
+		if ((r = js_find(d, c, keys, want, depth - 1, holder)) >= 0)
+			return r;
+	}
+	return -1;
+}
+
+/* One reported problem: an object with a message (SARIF's is
+ * {text}); its place anywhere below it, else the file of an object above
+ * it (stylelint's `source`, eslint's `filePath`). True if it was one. */
+static bool js_diag(struct scan *s, const struct json_doc *d, int v,
+		    const char *outer_file)
+{
+	int m = js_get_any(d, v, js_msg_keys, JSON_NONE), holder = -1, f, ln, c,
+	    sv, cd;
+	int64_t line = 0, col = 0;
+	char *msg = NULL, *file = NULL, *sev = NULL, *code = NULL;
+	struct cl_words w;
+	const char *cat;
+	int sevn = -1;
+
+	if (m >= 0 && json_type(d, m) == JSON_OBJECT)
+		m = json_get(d, m, "text");
+	if (m < 0 || json_type(d, m) != JSON_STRING)
+		return false;
+	ln = js_find(d, v, js_line_keys, JSON_NUMBER, 5, &holder);
+	f = js_find(d, v, js_file_keys, JSON_STRING, 5, &(int){ 0 });
+	if (ln < 0 && f < 0 && !outer_file)
+		return false; /* a message, but no problem at a place */
+	if (ln >= 0) {
+		json_int64(d, ln, &line);
+		c = js_get_any(d, holder, js_col_keys, JSON_NUMBER);
+		if (c >= 0)
+			json_int64(d, c, &col);
+		/* LSP ranges ({line, character}, pyright) count from 0 */
+		if (json_get(d, holder, "character") >= 0) {
+			line++;
+			col++;
+		}
+	}
+	msg = json_strdup(d, m);
+	file = f >= 0 ? json_strdup(d, f) : outer_file ? xstrdup(outer_file) : NULL;
+	if (file && !strncmp(file, "file://", 7))
+		memmove(file, file + 7, strlen(file + 7) + 1);
+	sv = js_get_any(d, v, js_sev_keys, JSON_NONE);
+	if (sv >= 0 && json_type(d, sv) == JSON_STRING) {
+		sev = json_strdup(d, sv);
+		sevn = sev[0] == 'w' || sev[0] == 'W' ? DIAG_WARNING :
+		       strchr("nNiIhH", sev[0]) && sev[0] ? DIAG_NOTE : DIAG_ERROR;
+	} else if (sv >= 0 && json_type(d, sv) == JSON_NUMBER) {
+		int64_t n = 0;
+
+		json_int64(d, sv, &n); /* eslint: 2 error, 1 warning */
+		sevn = n == 1 ? DIAG_WARNING : DIAG_ERROR;
+	}
+	cd = js_get_any(d, v, js_code_keys, JSON_NONE);
+	if (cd >= 0 && json_type(d, cd) == JSON_STRING) {
+		code = json_strdup(d, cd);
+	} else if (cd >= 0 && json_type(d, cd) == JSON_NUMBER) {
+		size_t rl; /* shellcheck's 2086 */
+		const char *raw = json_raw(d, cd, &rl);
+
+		code = xstrndup(raw, rl);
+	}
+	cl_words_read(msg, strlen(msg), &w);
+	cat = w.category ? w.category :
+	      code || w.code_len || sevn == DIAG_WARNING || sevn == DIAG_NOTE ?
+	      CAT_LINT_VIOLATION : CAT_UNKNOWN;
+	if (!sev || strcmp(sev, "none"))
+		general_emit(s, file, line > 0 && line < INT_MAX ? (int)line : 0,
+			     col > 0 && col < INT_MAX ? (int)col : 0, sevn,
+			     code ? code : msg + w.code, code ? strlen(code) : w.code_len,
+			     msg, strlen(msg), cat);
+	else
+		free(file);
+	free(msg);
+	free(sev);
+	free(code);
+	return true;
+}
+
+/* Walks a reporter's document: each object with a message is one problem
+ * (not looked into further); others pass their file down. */
+static size_t js_walk(struct scan *s, const struct json_doc *d, int v,
+		      const char *outer_file, int depth)
+{
+	size_t n = 0;
+	int k, f;
+	char *own = NULL;
+
+	if (depth > 16)
+		return 0;
+	if (json_type(d, v) == JSON_OBJECT) {
+		if (js_diag(s, d, v, outer_file))
+			return 1;
+		f = js_get_any(d, v, js_file_keys, JSON_STRING);
+		if (f >= 0)
+			outer_file = own = json_strdup(d, f);
+	} else if (json_type(d, v) != JSON_ARRAY) {
+		return 0;
+	}
+	for (k = json_first(d, v); k >= 0; k = json_next(d, k))
+		n += js_walk(s, d, json_type(d, v) == JSON_OBJECT ?
+			     json_member_value(d, k) : k, outer_file, depth + 1);
+	free(own);
+	return n;
+}
+
+/* text[0..len) as one reporter document: the problems it holds. */
+static size_t js_reporter(struct scan *s, const char *text, size_t len)
+{
+	struct json_doc doc = JSON_DOC_INIT;
+	struct err e = ERR_INIT;
+	size_t n = 0;
+
+	if (len <= CL_JSON_MAX && json_parse(&doc, text, len, 64, &e) == 0)
+		n = js_walk(s, &doc, 0, NULL, 0);
+	json_doc_release(&doc);
+	err_clear(&e);
+	return n;
+}
+
+/* Is p[0..n), blanks aside, a JSON object or array? */
+static bool js_shaped(const char *p, size_t n)
+{
+	while (n && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++, n--;
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n' ||
+		     p[n - 1] == '\r'))
+		n--;
+	return n >= 2 && ((p[0] == '{' && p[n - 1] == '}') ||
+			  (p[0] == '[' && p[n - 1] == ']'));
+}
+
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
 static void general_pass(struct scan *s)
@@ -1088,6 +1272,13 @@ static void general_pass(struct scan *s)
 	long lone = -1;
 	struct buf hbuf = BUF_INIT;
 
+	/* A JSON or SARIF report as the whole output: its problems, and no
+	 * reading of its lines as text. */
+	s->cur = 0;
+	if (!specific && js_shaped(s->text, s->start[s->nlines] ?
+				    s->start[s->nlines] - 1 : 0) &&
+	    js_reporter(s, s->text, s->start[s->nlines] ? s->start[s->nlines] - 1 : 0))
+		return;
 	for (i = 0; i < s->nlines; i++) {
 		struct cl_loc loc;
 		const char *l;
@@ -1098,6 +1289,10 @@ static void general_pass(struct scan *s)
 		if (s->used[i] & L_USED)
 			continue;
 		l = line_view(s, i, &s->line, &n);
+		/* one report a line (mypy -O json, JSON lines) */
+		if (n && (l[0] == '{' || l[0] == '[') && js_shaped(l, n) &&
+		    js_reporter(s, s->text + s->start[i], line_len(s, i)))
+			continue;
 		if (cl_frame_prefix(l, n))
 			continue; /* read by the error above it, if any */
 		switch (cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE) {
@@ -1283,8 +1478,10 @@ int classify_text_opts(const struct classify_db *db,
 		if (!mask && !db->unguarded && s.text[s.start[i]] != '[')
 			continue;
 		l = line_view(&s, i, &s.line, &n);
-		if (looks_like_gcc_json(l, n) && classify_gcc_json(&s, i))
+		if (looks_like_gcc_json(l, n) && classify_gcc_json(&s, i)) {
+			s.used[i] |= L_TAKEN;
 			continue;
+		}
 		if (looks_like_eslint_json(l, n) && classify_eslint_json(&s, i)) {
 			s.used[i] |= L_TAKEN;
 			continue;

@@ -731,6 +731,15 @@ lint_violation bad.sh 3 8
 lint_violation bad.sh 5 6
 lint_violation bad.sh 5 15
 E
+	run shellcheck-json shellcheck -f json bad.sh
+	expect shellcheck-json shellcheck general <<'E'
+lint_violation bad.sh 2 1
+lint_violation bad.sh 2 10
+lint_violation bad.sh 2 15
+lint_violation bad.sh 3 8
+lint_violation bad.sh 5 6
+lint_violation bad.sh 5 15
+E
 	run shellcheck-gcc shellcheck -f gcc bad.sh
 	expect shellcheck-gcc shellcheck general <<'E'
 lint_violation bad.sh 2 1
@@ -837,12 +846,15 @@ if have "$BIN/pyright"; then
 	mkdir -p pr && printf 'from .nowhere import thing\nimport notamodule_xyz\n' >pr/imp.py
 	cp m.py pr/m.py && echo '{}' >pr/pyrightconfig.json
 	(cd pr && run pyright "$BIN/pyright" m.py imp.py)
-	expect pyright pyright general <<'E'
+	(cd pr && run pyright-json "$BIN/pyright" --outputjson m.py imp.py)
+	for f in pyright pyright-json; do
+		expect $f pyright general <<'E'
 import_resolution imp.py 1 6
 missing_dependency imp.py 2 8
 undefined_symbol m.py 4 12
 type_error m.py 7 10
 E
+	done
 fi
 if have "$BIN/stylelint"; then
 	mkdir -p sl && printf 'a {\n  colr: red;\n  color: #ggg;\n}\n' >sl/s.css
