@@ -406,6 +406,7 @@ static const struct phrase phrases[] = {
 	{ "not installed", CAT_MISSING_DEPENDENCY },
 	{ "missing library", CAT_MISSING_DEPENDENCY },
 	{ "file not found", CAT_IMPORT_RESOLUTION },
+	{ "to import", CAT_IMPORT_RESOLUTION },
 	{ "syntax error", CAT_SYNTAX_ERROR },
 	{ "syntaxerror", CAT_SYNTAX_ERROR },
 	{ "invalid syntax", CAT_SYNTAX_ERROR },
@@ -465,6 +466,10 @@ static const struct phrase phrases[] = {
 	{ "wrong type", CAT_TYPE_ERROR },
 	{ "invalid type", CAT_TYPE_ERROR },
 	{ "has no attribute", CAT_TYPE_ERROR },
+	{ "cannot access attribute", CAT_TYPE_ERROR },
+	{ "no overloads for", CAT_TYPE_ERROR },
+	{ "positional argument", CAT_TYPE_ERROR },
+	{ "cannot be assigned to", CAT_TYPE_ERROR },
 	{ "has no member", CAT_TYPE_ERROR },
 	{ "is not a function", CAT_TYPE_ERROR },
 	{ "is not callable", CAT_TYPE_ERROR },
@@ -481,7 +486,7 @@ static const struct phrase phrases[] = {
 };
 
 #define CL_PHRASE_KEYS 1024
-/* The fullest bucket of the table below holds 10 ("une..."). */
+/* The fullest bucket of the table below holds 12 ("can..."). */
 #define CL_PHRASE_BUCKET 16
 
 /* Every phrase has three bytes or more: they make the key. */
