@@ -610,13 +610,45 @@ out:
 	return r;
 }
 
-/* Everything the verdict depends on but the tools themselves. */
+/* What the installed tools are, as cheaply as it can be seen: the
+ * dependency folders' mtimes (an entry added or removed) and npm's record
+ * of what it installed (rewritten by every install). */
+static void key_tools(struct buf *k, const char *root)
+{
+	static const char *const marks[] = {
+		"node_modules", "node_modules/.package-lock.json", ".venv",
+		"venv", "vendor", NULL
+	};
+	struct buf path = BUF_INIT;
+	struct stat st;
+	size_t i;
+
+	for (i = 0; marks[i]; i++) {
+		buf_reset(&path);
+		buf_addf(&path, "%s/%s", root, marks[i]);
+		if (stat(path.ptr, &st) < 0)
+			continue;
+		buf_addf(k, "%s\t%lld\t%lld.%09ld\n", marks[i],
+			 (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+			 st.st_mtim.tv_nsec);
+	}
+	buf_release(&path);
+}
+
+/* Everything the verdict depends on but the tools themselves: the content
+ * (tree, and the untracked files the tools see in the work tree), the
+ * checks, the files, the patterns that classify the output (their content:
+ * an edited pattern file is another key), airunner's own version (its
+ * classifier), and a sign of the installed tools. */
 static char *cache_key(struct verify_run *run)
 {
 	struct buf k = BUF_INIT;
 	struct json_writer w;
 	size_t i;
 
+	buf_addf(&k, "airunner %s\npatterns %s\n", AIRUNNER_VERSION,
+		 classify_db_digest(run->db));
+	key_tools(&k, run->root);
 	buf_addf(&k, "%s\n%s\n", run->root, run->result->tree);
 	json_writer_init(&w, &k);
 	json_arr_begin(&w);

@@ -96,6 +96,10 @@ void verify_checkout_remove(const char *dir);
 
 /* result.c: a deep copy. */
 struct verify_result *verify_result_dup(const struct verify_result *r);
+/* The result that verify_result_write_json wrote as value v of d, into *out
+ * (caller frees); -1 when it is not one (nothing allocated then). */
+int verify_result_read_json(struct verify_result **out,
+			    const struct json_doc *d, int v);
 
 /* cache.c: the result for key (owned by the cache), or NULL. */
 const struct verify_result *verify_cache_get(struct verify_cache *c,

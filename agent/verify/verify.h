@@ -19,9 +19,10 @@
  * is the same content, else in a temporary checkout of the index (dependency
  * folders such as node_modules linked in), never touching the user's files.
  * Children take slots of a process pool shared by every run (one per core).
- * A staged run's result is cached by (index tree, checks, files) in the
- * cache the caller owns: running it again on the same content answers at
- * once with cached = true.
+ * A staged run's result is cached by (index tree, checks, files, the
+ * pattern database's content, airunner's version) in the cache the caller
+ * owns: running it again on the same content answers at once with cached =
+ * true, after a restart too when the cache has a folder.
  *
  * The git hook calls this in-process when no agent answers:
  *
@@ -196,9 +197,19 @@ int verify_checkout_sweep(void);
 
 /* ---- the cache ---- */
 
+/* A cache in memory only. */
 struct verify_cache *verify_cache_new(void);
+/* A cache that also keeps every result as a file in dir (made 0700 on the
+ * first write; the agent's and the hook's: STATE/verify-cache), so results
+ * outlive the process and are shared between processes. Reading or writing
+ * the folder never fails a run: a bad entry is a miss. */
+struct verify_cache *verify_cache_open(const char *dir);
 void verify_cache_free(struct verify_cache *c);
-/* Drops the cached results (tests, and after a configuration change). */
+/* Drops the cached results, in memory and on disk (tests, and after a
+ * configuration change). */
 void verify_cache_clear(struct verify_cache *c);
+/* Drops the results held in memory only: the next look-up reads the
+ * folder, as a restarted agent does. */
+void verify_cache_forget(struct verify_cache *c);
 
 #endif
