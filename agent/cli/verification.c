@@ -226,7 +226,10 @@ static int verify_in_process(const struct verification *v, struct buf *result,
 	paths_state_dir(&dir);
 	buf_adds(&dir, "/verify-cache");
 	req.cache = verify_cache_open(dir.ptr);
-	buf_release(&dir);
+	buf_reset(&dir);
+	paths_state_dir(&dir);
+	buf_adds(&dir, "/tools"); /* the agent's tools' state too */
+	req.tools_state = dir.ptr;
 	proc_adopt_orphans(); /* as the agent does for its checks */
 	if (verify_run(&ip.run, EV_DEFAULT, &req, in_process_done, &ip, e) < 0)
 		goto out;
@@ -236,6 +239,10 @@ static int verify_in_process(const struct verification *v, struct buf *result,
 	ev_run(EV_DEFAULT, 0);
 	if (!ip.res) {
 		err_set(e, ERR_INTERNAL, "verification ended without a result");
+		goto out;
+	}
+	if (ip.res->error.kind) {
+		err_move(e, &ip.res->error);
 		goto out;
 	}
 	if (ip.timed_out) {
@@ -249,6 +256,7 @@ static int verify_in_process(const struct verification *v, struct buf *result,
 out:
 	verify_result_free(ip.res);
 	verify_cache_free(req.cache);
+	buf_release(&dir);
 	return r;
 }
 

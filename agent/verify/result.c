@@ -17,6 +17,14 @@ const char *verify_status_name(enum verify_status s)
 
 
 
+struct verify_result *verify_result_new(void)
+{
+	struct verify_result *r = xcalloc(1, sizeof(*r));
+
+	r->error = (struct err)ERR_INIT;
+	return r;
+}
+
 static void check_result_release(struct verify_check_result *c)
 {
 	free(c->name);
@@ -35,6 +43,7 @@ void verify_result_free(struct verify_result *r)
 	for (i = 0; i < r->n; i++)
 		check_result_release(&r->checks[i]);
 	free(r->checks);
+	err_clear(&r->error);
 	free(r);
 }
 
@@ -59,6 +68,7 @@ struct verify_result *verify_result_dup(const struct verify_result *r)
 	size_t i, j;
 
 	*c = *r;
+	c->error = (struct err)ERR_INIT; /* only good results are copied */
 	c->checks = xcalloc(r->n ? r->n : 1, sizeof(*c->checks));
 	for (i = 0; i < r->n; i++) {
 		const struct verify_check_result *s = &r->checks[i];
@@ -262,7 +272,7 @@ static int check_read(const struct json_doc *d, int v,
 int verify_result_read_json(struct verify_result **out,
 			    const struct json_doc *d, int v)
 {
-	struct verify_result *r = xcalloc(1, sizeof(*r));
+	struct verify_result *r = verify_result_new();
 	int checks = json_get(d, v, "checks"), k;
 	int64_t ms;
 	struct buf tree = BUF_INIT;
