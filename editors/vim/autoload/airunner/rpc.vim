@@ -204,13 +204,24 @@ endfunction
 " A short request answered at once (status, lists, metrics): the response
 " dict ({result} or {error}), or v:null after one message.
 function! airunner#rpc#call(method, params, ...) abort
-  let ch = airunner#rpc#ensure(a:0 ? a:1 : airunner#root())
-  if ch is v:null
-    return v:null
-  endif
-  let resp = ch_evalexpr(ch, #{method: a:method, params: a:params}, #{timeout: 30000})
+  let root = a:0 ? a:1 : airunner#root()
+  let resp = v:null
+  " Twice at most: a channel whose agent just went fails the first write,
+  " and the second goes to a new agent.
+  for attempt in [1, 2]
+    let ch = airunner#rpc#ensure(root)
+    if ch is v:null
+      return v:null
+    endif
+    try
+      let resp = ch_evalexpr(ch, #{method: a:method, params: a:params}, #{timeout: 30000})
+      break
+    catch /^Vim\%((\a\+)\)\=:E\%(630\|631\|906\|912\):/
+      call airunner#rpc#disconnect()
+    endtry
+  endfor
   if type(resp) != v:t_dict || empty(resp)
-    call airunner#ui#error(a:method . ': no answer from the agent within 30 s')
+    call airunner#ui#error(a:method . ': no answer from the agent')
     return v:null
   endif
   return resp
@@ -228,8 +239,21 @@ function! airunner#rpc#start(method, params, title, cb, ...) abort
   let s:seq += 1
   let token = 'vim-' . getpid() . '-' . s:seq
   let params = extend(copy(a:params), #{workDoneToken: token})
-  let req = ch_sendexpr(ch, #{method: a:method, params: params},
-        \ #{callback: function('s:on_response')})
+  let req = v:null
+  for attempt in [1, 2]
+    try
+      let req = ch_sendexpr(ch, #{method: a:method, params: params},
+            \ #{callback: function('s:on_response')})
+      break
+    catch /^Vim\%((\a\+)\)\=:E\%(630\|631\|906\|912\):/
+      " The agent went since the last request: once more, to a new one.
+      call airunner#rpc#disconnect()
+      let ch = attempt == 1 ? airunner#rpc#ensure(a:0 ? a:1 : airunner#root()) : v:null
+      if ch is v:null
+        return 0
+      endif
+    endtry
+  endfor
   if type(req) != v:t_dict || !has_key(req, 'id')
     call airunner#ui#error(a:method . ': the request could not be sent')
     return 0
