@@ -37,6 +37,7 @@ run_vim() {
 start_agent() {
 	"$AIRUNNER_BIN" serve --socket "$AIRUNNER_SOCKET" 2>"$T/agent.log" &
 	AGENT=$!
+	disown "$AGENT" # ended by the cleanup (hooklib.sh), without a "Killed" line
 	for _ in $(seq 500); do
 		[ -S "$AIRUNNER_SOCKET" ] && return 0
 		kill -0 "$AGENT" 2>/dev/null || { cat "$T/agent.log" >&2; fail "the agent exited"; }

@@ -7,7 +7,7 @@ function! airunner#view#age(text) abort
   if empty(m)
     return -1
   endif
-  return float2nr(str2float(m[1]) * get(#{s: 1, m: 60, h: 3600, d: 86400, w: 604800, '': 1}, m[2]))
+  return float2nr(str2float(m[1]) * #{s: 1, m: 60, h: 3600, d: 86400, w: 604800}[empty(m[2]) ? 's' : m[2]])
 endfunction
 
 " 830 ms, 12.3 s, 4 m, 2 h 5 m, 3 d.
