@@ -3,7 +3,9 @@
 #   run_vim SCRIPT [vim args]   real vim, headless (`vim -Nu NONE -i NONE -es`)
 #                               with the plugin from the tree on its runtimepath
 #                               and tests/e2e/lib/vimtest.vim's helpers; the
-#                               script's checks must all pass.
+#                               script's checks must all pass; a script
+#                               that calls Skip() makes the test print SKIP
+#                               and why, and exit 77 (ctest: not run).
 #   start_agent                 the real agent on the private socket; $AGENT
 #                               its pid. (The plugin can also start it.)
 . "$(dirname "${BASH_SOURCE[0]}")/hooklib.sh"
@@ -27,6 +29,10 @@ run_vim() {
 	if [ ! -f "$T/vim.out" ]; then
 		cat "$T/vim.stdout" >&2
 		fail "vim ended (status $status) before its script said Done"
+	fi
+	if [ "$(wc -l <"$T/vim.out")" -eq 1 ] && grep -q '^SKIP ' "$T/vim.out"; then
+		echo "SKIP: $(basename "$0"): $(cut -c6- "$T/vim.out")"
+		exit 77
 	fi
 	if [ "$(tail -n 1 "$T/vim.out")" != DONE ] || [ "$(wc -l <"$T/vim.out")" -ne 1 ]; then
 		cat "$T/vim.out" >&2
