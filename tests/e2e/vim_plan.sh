@@ -12,25 +12,7 @@
 # Until the agent serves plan/generate, the test checks that :AIPlan says
 # "not supported by this agent" in one message, then prints SKIP (exit 77).
 . "$(dirname "$0")/lib/vimlib.sh"
-
-# The provider test server.
-node "$AIRUNNER_SRC/tests/llm-server/server.mjs" --port 0 --port-file "$T/llm.port" \
-	--log "$T/llm.log" >/dev/null 2>"$T/llm.err" &
-disown $! # ended by the cleanup (hooklib.sh)
-for _ in $(seq 500); do [ -s "$T/llm.port" ] && break; sleep 0.01; done
-[ -s "$T/llm.port" ] || { cat "$T/llm.err"; fail "the provider test server did not start"; }
-LLM=http://127.0.0.1:$(cat "$T/llm.port")
-# llm_control METHOD PATH [JSON]: its control API (tests/llm-server/README.md).
-llm_control() {
-	node -e '
-		const [method, url, body] = process.argv.slice(1);
-		fetch(url, { method, headers: { "content-type": "application/json" }, body: body || undefined })
-			.then(async (r) => { const t = await r.text(); if (!r.ok) { console.error(t); process.exit(1); } console.log(t); });
-	' "$1" "$LLM$2" "${3:-}"
-}
-
-export ANTHROPIC_API_KEY=sk-ant-test-vim OPENAI_API_KEY=sk-openai-test-vim
-export ANTHROPIC_BASE_URL=$LLM OPENAI_BASE_URL=$LLM/v1
+. "$(dirname "$0")/lib/llmlib.sh"
 
 example_repo "$T/ex"
 ROOT=$PWD

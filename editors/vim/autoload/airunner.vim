@@ -259,8 +259,9 @@ function! airunner#fix() abort
   if !s:require('subtask/execute', 'AIFix', root)
     return
   endif
-  let params = #{root: root, fix: #{staged: v:true},
-        \ commit: get(g:, 'airunner_fix_commit', v:false) ? v:true : v:false}
+  " As `airunner fix`: the fixed files are staged again, never committed;
+  " the user commits.
+  let params = #{root: root, fix: #{staged: v:true}, priority: 'high'}
   call airunner#rpc#start('subtask/execute', params, 'fix',
         \ function('s:executed', [root]), root)
 endfunction

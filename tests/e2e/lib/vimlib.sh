@@ -36,12 +36,13 @@ run_vim() {
 	fi
 	if [ "$(tail -n 1 "$T/vim.out")" != DONE ] || [ "$(wc -l <"$T/vim.out")" -ne 1 ]; then
 		cat "$T/vim.out" >&2
+		[ ! -s "$T/agent.log" ] || { echo "--- the agent's log, last lines:"; tail -n 30 "$T/agent.log"; } >&2
 		fail "checks failed in $(basename "$script")"
 	fi
 }
 
 start_agent() {
-	"$AIRUNNER_BIN" serve --socket "$AIRUNNER_SOCKET" 2>"$T/agent.log" &
+	AIRUNNER_LOG=${AIRUNNER_LOG:-info} "$AIRUNNER_BIN" serve --socket "$AIRUNNER_SOCKET" 2>"$T/agent.log" &
 	AGENT=$!
 	disown "$AGENT" # ended by the cleanup (hooklib.sh), without a "Killed" line
 	for _ in $(seq 500); do
