@@ -370,6 +370,10 @@ function! s:on_event(ev) abort
   let p = s:pending[s:runs[run]]
   call add(p.events, a:ev)
   let phase = get(a:ev, 'phase', '')
+  if phase ==# 'check' || phase ==# 'ended'
+    " A verification's $/progress says the same, with how far it is.
+    return
+  endif
   let msg = get(a:ev, 'message', v:null)
   let data = get(a:ev, 'data', v:null)
   if type(msg) == v:t_string && !empty(msg)
@@ -381,7 +385,7 @@ function! s:on_event(ev) abort
   else
     let text = phase
   endif
-  let p.progress = 'run ' . run . ': ' . text
+  let p.progress = phase ==# 'started' ? 'run ' . run . ' started' : text
   call airunner#ui#progress(p.title . ': ' . p.progress)
 endfunction
 
