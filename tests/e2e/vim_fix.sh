@@ -43,7 +43,7 @@ try
   AIFix
   call Idle(300)
   let msgs = Messages()
-  call assert_match('^airunner: fix: succeeded in 1 attempt, 1 file, \$\d.* (run \d\+; :AIRollback undoes it)$',
+  call assert_match('^airunner: fix: succeeded in 1 attempt, 1 file, staged again, \$\d.* (run \d\+; :AIRollback undoes it)$',
         \ get(filter(copy(msgs), 'v:val =~# "fix:"'), 0, string(msgs)))
   call assert_equal(map(copy(broken), {_, l -> substitute(l, 'String(total(items))', 'total(items)', '')}), getline(1, '$'),
         \ 'the buffer shows the fix')

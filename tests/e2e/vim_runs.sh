@@ -65,6 +65,13 @@ try
   call assert_match('^airunner runs since \d\{4}-', m[0])
   call assert_match('^verify\s\+2\s\+1\s\+0\s\+1\s', get(filter(copy(m), 'v:val =~# "^verify "'), 0, ''))
   call assert_match('^verification: \d\+ runs, 1 passed', get(filter(copy(m), 'v:val =~# "^verification:"'), 0, ''))
+  " Commands that need what this vim has not got say so, once.
+  messages clear
+  AIRollback
+  call assert_equal(['airunner: :AIRollback needs a run id: no run was executed from this vim (see :AIRuns)'], Messages())
+  messages clear
+  AIExecute
+  call assert_equal(['airunner: :AIExecute needs a subtask id (S1, S2, ...: <Tab> completes)'], Messages())
   messages clear
   AIMetrics yesterday
   call assert_equal(['airunner: :AIMetrics takes an age: 7d, 24h, 30m, 90s (not yesterday)'], Messages())

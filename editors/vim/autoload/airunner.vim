@@ -303,7 +303,8 @@ function! s:executed(root, resp, p) abort
   call airunner#ui#info(printf('%s: %s in %s, %s%s, $%.4f (run %d; :AIRollback undoes it)',
         \ a:p.title, get(data, 'state', 'done'), s:plural(get(data, 'attempts', 1), 'attempt'),
         \ s:plural(len(get(data, 'files', [])), 'file'),
-        \ type(commit) == v:t_string ? ', commit ' . commit[:9] : '',
+        \ (type(commit) == v:t_string ? ', commit ' . commit[:9] : '')
+        \ . (get(data, 'staged', v:false) is v:true ? ', staged again' : ''),
         \ get(data, 'costUsd', 0.0), get(data, 'runId', 0)))
 endfunction
 
