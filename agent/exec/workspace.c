@@ -117,6 +117,9 @@ static int check_path(const char *path, bool allow_root, struct buf *norm,
 		return refuse(e, path,
 			      "an absolute path; give the path relative to "
 			      "the work tree's top");
+	if (!allow_root && path[strlen(path) - 1] == '/')
+		return err_set(e, ERR_INVALID_PARAMS,
+			       "%s names a folder; give a file's path", path);
 	for (; *p; p = *end ? end + 1 : end) {
 		size_t n;
 

@@ -4,7 +4,8 @@
  * list, search) goes through here and nowhere else.
  *
  * Every path is relative to the work tree's top, '/'-separated, as git names
- * them ("src/a.ts"; "./src//a.ts" is taken as "src/a.ts"). A path is refused
+ * them ("src/a.ts"; "./src//a.ts" is taken as "src/a.ts"; "src/", a folder,
+ * is ERR_INVALID_PARAMS where a file is meant). A path is refused
  * with ERR_OUTSIDE_WORKSPACE, a message naming the path and the rule, and
  * nothing touched, when:
  *   - it is empty, absolute, or has a ".." component;

@@ -209,10 +209,11 @@ static int stage_one(git_repository *git, git_index *idx, const char *path,
 	return 0;
 }
 
-int commit_paths(struct repo *r, const struct strv *paths, const char *message,
+int commit_paths(struct repo *r, const struct strv *given, const char *message,
 		 char *out, struct err *e)
 {
 	git_repository *git = repo_git(r);
+	struct strv uniq = STRV_INIT, *paths = &uniq;
 	git_commit *head = NULL;
 	git_tree *base = NULL, *tree = NULL;
 	git_index *idx = NULL;
@@ -221,6 +222,9 @@ int commit_paths(struct repo *r, const struct strv *paths, const char *message,
 	size_t i, n = 0;
 	int ret = -1;
 
+	/* A path named twice would be two updates of one tree entry. */
+	strv_add_all(&uniq, given);
+	strv_sort_uniq(&uniq);
 	if (!git_repository_workdir(git)) {
 		err_set(e, ERR_NOT_A_REPOSITORY, "no work tree");
 		goto out;
@@ -263,6 +267,7 @@ int commit_paths(struct repo *r, const struct strv *paths, const char *message,
 	ret = 0;
 out:
 	free(up);
+	strv_release(&uniq);
 	git_index_free(idx);
 	git_tree_free(tree);
 	git_tree_free(base);

@@ -114,7 +114,10 @@ int beneath_open(int rootfd, const char *path, int flags, unsigned how)
 		resolve |= RESOLVE_NO_SYMLINKS;
 	if (!(how & BENEATH_BY_HAND)) {
 		fd = sys_openat2(rootfd, *path ? path : ".", flags, resolve);
-		if (fd >= 0 || errno != ENOSYS)
+		/* EPERM: a container's seccomp filter that predates openat2
+		 * (Docker's before 20.10) refuses it so; openat2 itself never
+		 * answers EPERM for a path. The walk is the same rules. */
+		if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
 			return fd;
 	}
 	if (!*path)

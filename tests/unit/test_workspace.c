@@ -228,6 +228,16 @@ static void test_read(void **state)
 	assert_int_equal(workspace_read(ws, "src", 0, &f, &e), -1);
 	assert_int_equal(e.kind, ERR_INVALID_PARAMS);
 	err_clear(&e);
+
+	/* a FIFO is refused at once, never waited on */
+	sh("mkfifo pipe");
+	assert_int_equal(workspace_read(ws, "pipe", 0, &f, &e), -1);
+	assert_int_equal(e.kind, ERR_INVALID_PARAMS);
+	assert_non_null(strstr(e.msg.ptr, "pipe is a special file"));
+	err_clear(&e);
+	assert_int_equal(workspace_write(ws, "pipe", "x", 1, NULL, &e), -1);
+	assert_int_equal(e.kind, ERR_INVALID_PARAMS);
+	err_clear(&e);
 	workspace_file_release(&f);
 	workspace_free(ws);
 }
@@ -444,7 +454,10 @@ static void test_check_path(void **state)
 	assert_int_equal(workspace_check_path("docs/.airunner", &n, &e), 0);
 	assert_int_equal(workspace_check_path("a/..b", &n, &e), 0);
 	expect_refused(workspace_check_path("a/../b", &n, &e), &e, "a/../b");
-	expect_refused(workspace_check_path("./", &n, &e), &e, "./");
+	expect_refused(workspace_check_path(".", &n, &e), &e, ".");
+	assert_int_equal(workspace_check_path("src/", &n, &e), -1);
+	assert_int_equal(e.kind, ERR_INVALID_PARAMS); /* a folder, not a file */
+	err_clear(&e);
 	expect_refused(workspace_check_path(".Airunner", &n, &e), &e,
 		       ".Airunner");
 	buf_release(&n);
