@@ -65,6 +65,18 @@ try
   call assert_match('^airunner runs since \d\{4}-', m[0])
   call assert_match('^verify\s\+2\s\+1\s\+0\s\+1\s', get(filter(copy(m), 'v:val =~# "^verify "'), 0, ''))
   call assert_match('^verification: \d\+ runs, 1 passed', get(filter(copy(m), 'v:val =~# "^verification:"'), 0, ''))
+  " On save, when asked: a verification of the work tree.
+  call writefile(['[check "quick"]', "\tcommand = true"], '.airunner')
+  edit a.txt
+  let g:airunner_verify_on_save = 1
+  messages clear
+  call setline(1, 'y')
+  write
+  call assert_equal(1, airunner#rpc#busy(), 'a write starts a verification')
+  call Idle(60)
+  call assert_match('^airunner: verify: 0 errors, 0 warnings in 1 check, .* — ok$', get(Messages(), -1, ''))
+  unlet g:airunner_verify_on_save
+
   " Commands that need what this vim has not got say so, once.
   messages clear
   AIRollback

@@ -112,13 +112,18 @@ endfunction
 function! airunner#ui#reload(root, files) abort
   let res = #{reloaded: [], kept: [], deleted: []}
   let s:reload = {}
-  for f in a:files
-    let path = f =~# '^/' ? f : a:root . '/' . f
-    let nr = bufnr('^' . fnameescape(fnamemodify(path, ':p')) . '$')
-    if nr < 0
-      let nr = bufnr(fnamemodify(path, ':p'))
+  " Loaded buffers by their file's real path (the agent's paths may be
+  " the real ones where vim's go through a symlink, or the other way).
+  let loaded = {}
+  for b in getbufinfo(#{bufloaded: 1})
+    if !empty(b.name) && getbufvar(b.bufnr, '&buftype') ==# ''
+      let loaded[resolve(fnamemodify(b.name, ':p'))] = b.bufnr
     endif
-    if nr < 0 || !bufloaded(nr)
+  endfor
+  for f in a:files
+    let path = resolve(fnamemodify(f =~# '^/' ? f : a:root . '/' . f, ':p'))
+    let nr = get(loaded, path, -1)
+    if nr < 0
       continue
     endif
     if getbufvar(nr, '&modified')
