@@ -54,8 +54,8 @@ try
   let index_user = getline(1, '$')
   execute 'edit' fnameescape($ISSUE)
   messages clear
-  if !airunner#rpc#supports('plan/generate') && airunner#rpc#ensure($ROOT) isnot v:null
-        \ && !airunner#rpc#supports('plan/generate')
+  call assert_notequal(v:null, airunner#rpc#ensure($ROOT), 'connected')
+  if !airunner#rpc#supports('plan/generate')
     AIPlan %
     call assert_equal(['airunner: :AIPlan is not supported by this agent (airunner '
           \ . airunner#rpc#info().serverInfo.version . ' does not serve plan/generate)'], Messages())

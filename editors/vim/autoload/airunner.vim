@@ -154,8 +154,10 @@ function! airunner#issue_of(arg, root) abort
     let lines = getline(1, '$')
     let title = get(filter(copy(lines), 'v:val =~# "\\S"'), 0, '')
     let title = substitute(title, '^\s*#*\s*', '', '')
+    " A file of the work tree is named by its path there, as a file issue.
     let name = expand('%:p')
-    return #{source: 'inline', key: empty(name) ? v:null : fnamemodify(name, ':.'),
+    let key = !empty(name) && stridx(name, a:root . '/') == 0 ? name[len(a:root) + 1:] : v:null
+    return #{source: 'inline', key: key,
           \ title: empty(title) ? 'untitled' : title, description: join(lines, "\n"),
           \ url: v:null, status: v:null, labels: [], fields: {}}
   elseif arg =~# '^https\=://'
