@@ -10,7 +10,6 @@
 . "$(dirname "$0")/lib/llmlib.sh"
 
 example_repo "$T/ex"
-ROOT=$PWD
 sed -i 's/formatPrice(total(items))/formatPrice(String(total(items)))/' src/cart.ts
 git add src/cart.ts
 HEAD0=$(git rev-parse HEAD)

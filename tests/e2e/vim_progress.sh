@@ -19,8 +19,7 @@ tm() { tmux -S "$TMUX_SOCK" "$@"; }
 screen() { tm capture-pane -p -t vim; }
 # wait_screen TEXT SECS: until the screen shows TEXT.
 wait_screen() {
-	local i
-	for i in $(seq $(($2 * 20))); do
+	for _ in $(seq $(($2 * 20))); do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.05
 	done

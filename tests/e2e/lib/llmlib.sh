@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The provider test server (tests/llm-server) for the vim tests that need a
 # model: started on a free port, both providers' base URLs and keys
 # pointed at it in the environment (the agent started after this inherits

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared set-up of the vim plugin tests (tests/e2e/vim_*.sh): the hook
 # tests' private scratch folder, socket and cleanup (hooklib.sh), plus
 #   run_vim SCRIPT [vim args]   real vim, headless (`vim -Nu NONE -i NONE -es`)
