@@ -374,19 +374,34 @@ function! s:on_event(ev) abort
     " A verification's $/progress says the same, with how far it is.
     return
   endif
-  let msg = get(a:ev, 'message', v:null)
-  let data = get(a:ev, 'data', v:null)
-  if type(msg) == v:t_string && !empty(msg)
-    let text = phase . ' ' . msg
-  elseif type(data) == v:t_dict && has_key(data, 'path')
-    let text = phase . ' ' . data.path
-  elseif type(data) == v:t_dict && has_key(data, 'attempt')
-    let text = phase . ' ' . data.attempt . (has_key(data, 'of') ? '/' . data.of : '')
-  else
-    let text = phase
-  endif
+  let text = s:event_text(phase, get(a:ev, 'message', v:null), get(a:ev, 'data', v:null))
   let p.progress = phase ==# 'started' ? 'run ' . run . ' started' : text
   call airunner#ui#progress(p.title . ': ' . p.progress)
+endfunction
+
+" A run event in a few words: what an execution is doing now.
+function! s:event_text(phase, msg, data) abort
+  let d = type(a:data) == v:t_dict ? a:data : {}
+  let msg = type(a:msg) == v:t_string ? a:msg : ''
+  let Str = {k -> type(get(d, k, v:null)) == v:t_string ? d[k] : ''}
+  if a:phase ==# 'attempt' && has_key(d, 'attempt')
+    return 'attempt ' . d.attempt . (has_key(d, 'of') ? '/' . d.of : '')
+          \ . (empty(Str('model')) ? '' : ' (' . Str('provider') . ' ' . Str('model') . ')')
+  elseif a:phase ==# 'tool'
+    return Str('name') . ' ' . Str('path')
+  elseif a:phase ==# 'edit'
+    return (empty(Str('action')) ? 'edit' : Str('action')) . ' ' . Str('path')
+  elseif a:phase ==# 'verify' && has_key(d, 'attempt')
+    return 'verifying attempt ' . d.attempt
+  elseif a:phase ==# 'verified' && has_key(d, 'attempt')
+    return 'attempt ' . d.attempt . (get(d, 'passed', v:false) is v:true ? ' passed'
+          \ : ' failed' . (empty(Str('category')) ? '' : ' (' . Str('category') . ')'))
+  elseif a:phase ==# 'commit'
+    return 'committed ' . Str('sha')[:9]
+  elseif a:phase ==# 'model_failed'
+    return 'the model failed: ' . (empty(msg) ? Str('kind') : msg)
+  endif
+  return a:phase . (empty(msg) ? '' : ' ' . msg)
 endfunction
 
 " The agent went (exited, or closed this connection): every pending request
