@@ -223,7 +223,12 @@ function! s:plan_for(root) abort
 endfunction
 
 function! airunner#complete_subtask(lead, line, pos) abort
-  let ids = map(copy(get(s:last_plan, 'subtasks', [])), 'v:val.id')
+  let plan = exists('b:airunner_plan') ? b:airunner_plan : s:last_plan
+  if empty(plan) && airunner#rpc#connected()
+    " The newest stored plan; never an agent started for a <Tab>.
+    let plan = s:plan_for(airunner#root())
+  endif
+  let ids = map(copy(get(plan, 'subtasks', [])), 'v:val.id')
   return filter(ids, 'stridx(v:val, a:lead) == 0')
 endfunction
 
