@@ -14,6 +14,7 @@ let s:init = {}            " initialize's result
 let s:pending = {}         " request id -> {method, title, token, cb, run, progress}
 let s:runs = {}            " run id -> the request id that started it
 let s:seq = 0              " for progress tokens
+let s:gen = 0              " the connection's number: a closed one's news is its own
 let s:uid = ''
 
 " --- where the agent is -------------------------------------------------
@@ -93,7 +94,7 @@ function! s:try_open(sock) abort
   endif
   try
     let ch = ch_open('unix:' . a:sock, #{mode: 'lsp',
-          \ callback: function('s:on_message'), close_cb: function('s:on_close')})
+          \ callback: function('s:on_message'), close_cb: function('s:on_close', [s:gen + 1])})
   catch
     return v:null
   endtry
@@ -141,8 +142,8 @@ function! airunner#rpc#ensure(root) abort
   if airunner#rpc#connected()
     return s:ch
   endif
-  let s:ch = v:null
-  let s:init = {}
+  " A connection vim has not seen close yet: its requests are lost.
+  call s:lost(s:gen)
   let sock = airunner#rpc#socket()
   let unsafe = s:unsafe_dir(sock)
   if !empty(unsafe)
@@ -168,10 +169,14 @@ function! airunner#rpc#ensure(root) abort
       return v:null
     endif
   endif
-  let resp = ch_evalexpr(ch, #{method: 'initialize', params: #{
-        \ processId: getpid(), rootPath: a:root,
-        \ clientInfo: #{name: 'vim', version: string(v:version)},
-        \ capabilities: {}}}, #{timeout: 10000})
+  try
+    let resp = ch_evalexpr(ch, #{method: 'initialize', params: #{
+          \ processId: getpid(), rootPath: a:root,
+          \ clientInfo: #{name: 'vim', version: string(v:version)},
+          \ capabilities: {}}}, #{timeout: 10000})
+  catch
+    let resp = v:null
+  endtry
   if type(resp) != v:t_dict || !has_key(resp, 'result')
     call ch_close(ch)
     call airunner#ui#error('the agent did not initialize: '
@@ -179,6 +184,7 @@ function! airunner#rpc#ensure(root) abort
     return v:null
   endif
   call ch_sendexpr(ch, #{method: 'initialized', params: {}})
+  let s:gen += 1
   let s:ch = ch
   let s:init = resp.result
   return ch
@@ -189,7 +195,7 @@ function! airunner#rpc#disconnect() abort
   if airunner#rpc#connected()
     call ch_close(s:ch)
   endif
-  call s:on_close(v:null)
+  call s:lost(s:gen)
 endfunction
 
 " --- requests ------------------------------------------------------------
@@ -258,7 +264,7 @@ function! airunner#rpc#start(method, params, title, cb, ...) abort
     call airunner#ui#error(a:method . ': the request could not be sent')
     return 0
   endif
-  let s:pending[req.id] = #{id: req.id, method: a:method, title: a:title,
+  let s:pending[req.id] = #{id: req.id, gen: s:gen, method: a:method, title: a:title,
         \ token: token, cb: a:cb, run: 0, progress: '', started: reltime(),
         \ events: []}
   call airunner#ui#progress(a:title . ': started')
@@ -282,6 +288,9 @@ endfunction
 
 function! s:on_response(ch, resp) abort
   let id = get(a:resp, 'id', -1)
+  if !has_key(s:pending, id)
+    return " ended already: its connection was given up
+  endif
   let p = remove(s:pending, id)
   if p.run && has_key(s:runs, p.run)
     call remove(s:runs, p.run)
@@ -405,14 +414,22 @@ function! s:event_text(phase, msg, data) abort
 endfunction
 
 " The agent went (exited, or closed this connection): every pending request
-" ends with one error, and the next command reconnects.
-function! s:on_close(ch) abort
-  let lost = values(s:pending)
-  let s:ch = v:null
-  let s:init = {}
-  let s:pending = {}
-  let s:runs = {}
+" of that connection ends with one error, and the next command reconnects.
+function! s:on_close(gen, ch) abort
+  call s:lost(a:gen)
+endfunction
+
+function! s:lost(gen) abort
+  if a:gen == s:gen
+    let s:ch = v:null
+    let s:init = {}
+  endif
+  let lost = filter(values(s:pending), 'v:val.gen == a:gen')
   for p in sort(lost, {a, b -> a.id - b.id})
+    call remove(s:pending, p.id)
+    if p.run && has_key(s:runs, p.run)
+      call remove(s:runs, p.run)
+    endif
     call s:finish(p, #{id: p.id, error: #{code: -32020,
           \ message: 'lost the agent (it exited or closed the connection)',
           \ data: #{kind: 'agent_unavailable'}}})
