@@ -471,6 +471,10 @@ static void handle_execute(struct rpc_call *call)
 	bool fix = false;
 
 	x->agent = a;
+	buf_init(&x->task, 0);
+	buf_init(&x->result, 0);
+	buf_init(&x->err_data, 0);
+	err_init(&x->err);
 	if (method_param_root(call, &x->root, &e) < 0 ||
 	    rpc_param_bool(call, "detach", &x->detached, &e) < 0 ||
 	    rpc_param_double(call, "maxCostUsd", &x->max_cost, &e) < 0 ||
@@ -706,6 +710,8 @@ static void handle_rollback(struct rpc_call *call)
 	bool have_run = false;
 
 	rb->agent = a;
+	err_init(&rb->err);
+	buf_init(&rb->result, 0);
 	if (rpc_param_int(call, "runId", 1, INT64_MAX, &rb->target, &e) < 0 ||
 	    rpc_param_string(call, "mode", &mode, &e) < 0)
 		goto fail;

@@ -24,6 +24,8 @@ extern const struct rpc_method methods_run[];
 extern const struct rpc_method methods_metrics[];
 extern const struct rpc_method methods_context[];
 extern const struct rpc_method methods_exec[];
+extern const struct rpc_method methods_issue[];
+extern const struct rpc_method methods_plan[];
 
 /* Every method array, NULL-terminated. */
 extern const struct rpc_method *const method_table[];

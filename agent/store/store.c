@@ -115,6 +115,23 @@ static const char *const migrations[] = {
 	" PRIMARY KEY (run_id, category)) WITHOUT ROWID;"
 	"CREATE INDEX diagnostics_created"
 	" ON verification_diagnostics(run_created, category, count);",
+	/* 1 -> 2: plans and their revisions (plans.c). The plan's JSON is
+	 * kept whole; the columns beside it are what plan/list shows and
+	 * filters on without parsing it. */
+	"CREATE TABLE plans ("
+	" id INTEGER NOT NULL CHECK (id >= 1),"
+	" revision INTEGER NOT NULL CHECK (revision >= 1),"
+	" run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,"
+	" work_tree TEXT,"
+	" issue_key TEXT,"
+	" title TEXT,"
+	" summary TEXT,"
+	" subtasks INTEGER NOT NULL,"
+	" plan TEXT NOT NULL,"
+	" created REAL NOT NULL,"
+	" PRIMARY KEY (id, revision)) WITHOUT ROWID;"
+	"CREATE INDEX plans_work_tree ON plans(work_tree, id);"
+	"CREATE INDEX plans_issue ON plans(issue_key, id);",
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
