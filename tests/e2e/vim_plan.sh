@@ -68,6 +68,7 @@ try
   call Idle(120)
   call assert_equal(win, win_getid(), 'the plan does not take the cursor')
   let plan = airunner#last_plan()
+  call assert_false(empty(plan), 'a plan: ' . string(Messages()))
   call assert_equal(['S1'], map(copy(get(plan, 'subtasks', [])), 'v:val.id'))
   let pbuf = bufnr('^airunner://plan/' . get(plan, 'id', 0) . '$')
   call assert_true(pbuf > 0 && bufwinid(pbuf) > 0, 'the plan is shown')

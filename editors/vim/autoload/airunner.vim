@@ -137,6 +137,12 @@ function! s:classified(base, name, resp, p) abort
         \ . s:plural(get(sum, 'warnings', 0), 'warning') . ' in ' . s:plural(len(diags), 'diagnostic'))
 endfunction
 
+" :AIPlan's completion: file names (without -complete=file, which would
+" expand a lone % before :AIPlan sees it).
+function! airunner#complete_issue(lead, line, pos) abort
+  return getcompletion(a:lead, 'file')
+endfunction
+
 " The tools errors/classify knows patterns for, for completion.
 function! airunner#complete_tool(lead, line, pos) abort
   let tools = ['tsc', 'eslint', 'gcc', 'ld', 'python', 'node', 'jest', 'vitest',
@@ -148,18 +154,20 @@ endfunction
 
 " What :AIPlan was given, as plan/generate's issue: a Jira key, a GitHub
 " owner/repo#N, a URL, a file, or % (the current buffer, inline).
+function! s:inline(lines, name, root) abort
+  let title = get(filter(copy(a:lines), 'v:val =~# "\\S"'), 0, '')
+  let title = substitute(title, '^\s*#*\s*', '', '')
+  " A file of the work tree is named by its path there.
+  let key = !empty(a:name) && stridx(a:name, a:root . '/') == 0 ? a:name[len(a:root) + 1:] : v:null
+  return #{source: 'inline', key: key,
+        \ title: empty(title) ? 'untitled' : title, description: join(a:lines, "\n"),
+        \ url: v:null, status: v:null, labels: [], fields: {}}
+endfunction
+
 function! airunner#issue_of(arg, root) abort
   let arg = trim(a:arg)
   if empty(arg) || arg ==# '%'
-    let lines = getline(1, '$')
-    let title = get(filter(copy(lines), 'v:val =~# "\\S"'), 0, '')
-    let title = substitute(title, '^\s*#*\s*', '', '')
-    " A file of the work tree is named by its path there, as a file issue.
-    let name = expand('%:p')
-    let key = !empty(name) && stridx(name, a:root . '/') == 0 ? name[len(a:root) + 1:] : v:null
-    return #{source: 'inline', key: key,
-          \ title: empty(title) ? 'untitled' : title, description: join(lines, "\n"),
-          \ url: v:null, status: v:null, labels: [], fields: {}}
+    return s:inline(getline(1, '$'), expand('%:p'), a:root)
   elseif arg =~# '^https\=://'
     return #{url: arg}
   elseif arg =~# '^[A-Za-z][A-Za-z0-9_]*-\d\+$'
@@ -168,8 +176,12 @@ function! airunner#issue_of(arg, root) abort
     return #{source: 'github', key: arg}
   endif
   let path = fnamemodify(expand(arg), ':p')
-  if filereadable(path)
+  if filereadable(path) && stridx(path, a:root . '/') == 0
     return #{source: 'file', path: path, root: a:root}
+  elseif filereadable(path)
+    " The agent reads issue files of the work tree only: one from
+    " elsewhere goes as its text.
+    return s:inline(readfile(path), path, a:root)
   endif
   throw 'airunner: ' . arg . ' is not an issue key (PROJ-12, owner/repo#12), a URL, a file or %'
 endfunction
@@ -252,11 +264,18 @@ function! airunner#execute(arg) abort
   if empty(plan)
     return airunner#ui#error(':AIExecute: no plan for ' . root . ' (make one with :AIPlan)')
   endif
-  if index(map(copy(get(plan, 'subtasks', [])), 'v:val.id'), id) < 0
+  let subtask = get(filter(copy(get(plan, 'subtasks', [])), 'v:val.id ==# id'), 0, {})
+  if empty(subtask)
     return airunner#ui#error(':AIExecute: plan ' . plan.id . ' has no subtask ' . id)
   endif
+  " The plan's stored revision by id (the contract), and the subtask itself
+  " with its issue (what an agent that does not read its plan store yet
+  " works from); either names the same work.
   let params = #{root: root, planId: plan.id, subtaskId: id,
-        \ revision: get(plan, 'revision', 1)}
+        \ revision: get(plan, 'revision', 1), subtask: subtask}
+  let issue = get(plan, 'issue', {})
+  let params.issue = filter(#{key: get(issue, 'key', v:null), title: get(issue, 'title', v:null)},
+        \ 'type(v:val) == v:t_string')
   call airunner#rpc#start('subtask/execute', params, 'execute ' . id,
         \ function('s:executed', [root]), root)
 endfunction

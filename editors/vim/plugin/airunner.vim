@@ -31,7 +31,7 @@ endif
 command! -bang -nargs=0 AIVerify call airunner#verify(<bang>0)
 command! -range=% -nargs=? -complete=customlist,airunner#complete_tool AIClassify
       \ call airunner#classify(<line1>, <line2>, <q-args>)
-command! -nargs=? -complete=file AIPlan call airunner#plan(<q-args>)
+command! -nargs=? -complete=customlist,airunner#complete_issue AIPlan call airunner#plan(<q-args>)
 command! -nargs=? -complete=customlist,airunner#complete_subtask AIExecute
       \ call airunner#execute(<q-args>)
 command! -nargs=0 AIFix call airunner#fix()
