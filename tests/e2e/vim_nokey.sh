@@ -27,7 +27,7 @@ try
   call Idle(60)
   let msgs = Messages()
   call assert_equal(1, len(msgs), string(msgs))
-  call assert_match('^airunner: fix\%( (run \d\+)\)\=: no API key: .* (the agent reads ANTHROPIC_API_KEY or OPENAI_API_KEY from its environment)$', get(msgs, 0, ''))
+  call assert_match('^airunner: fix\%( (run \d\+)\)\=: .*no API key.*\%(ANTHROPIC\|OPENAI\)_API_KEY', get(msgs, 0, ''))
   call assert_equal(['x'], getline(1, '$'), 'nothing changed')
 catch
   call Fatal()

@@ -56,8 +56,12 @@ function! s:rpc_error(title, err) abort
   elseif kind ==# 'method_not_found'
     call airunner#ui#error(a:title . ': not supported by this agent')
   elseif kind ==# 'auth'
-    call airunner#ui#error(a:title . ': no API key: ' . msg
-          \ . ' (the agent reads ANTHROPIC_API_KEY or OPENAI_API_KEY from its environment)')
+    " The agent's words name the key when they can; else say which.
+    let text = msg =~? 'api.key' ? msg : 'no API key: ' . msg
+    if text !~# '_API_KEY'
+      let text .= ' (the agent reads ANTHROPIC_API_KEY or OPENAI_API_KEY from its environment)'
+    endif
+    call airunner#ui#error(a:title . ': ' . text)
   else
     call airunner#ui#error(a:title . ': ' . msg)
   endif
