@@ -86,6 +86,10 @@ void agent_release(struct agent *a)
 	a->jobs = NULL;
 	store_close(a->store);
 	context_cache_free(a->context);
+	for (size_t i = 0; i < AGENT_PLAN_CONTEXTS; i++) {
+		free(a->plan_contexts[i].root);
+		free(a->plan_contexts[i].text);
+	}
 	free(a->owner);
 	if (a->llm)
 		llm_client_free(a->llm);

@@ -16,6 +16,7 @@
 #include "git/commit.h"
 #include "git/snapshot.h"
 #include "methods/methods.h"
+#include "plan/plan.h"
 #include "store/store.h"
 #include "util/log.h"
 #include "util/mem.h"
@@ -111,6 +112,7 @@ struct exec_job {
 	struct agent *agent;
 	struct job *job; /* set at the first step */
 	char *root, *issue_key, *title, *subtask_id;
+	int64_t plan_id; /* the stored plan it comes from, or 0 */
 	struct buf task;
 	struct strv files;
 	bool fix, detached;
@@ -229,6 +231,40 @@ static void exec_done(const struct exec_result *res, const struct err *e,
 	job_wake(x->job);
 }
 
+#define NPLAN_CONTEXTS AGENT_PLAN_CONTEXTS
+
+/* The context text a plan's earlier run used on this work tree, moved to
+ * the front; or NULL. */
+static const char *plan_context_find(struct agent *a, int64_t plan,
+				     const char *root)
+{
+	struct plan_context *v = a->plan_contexts, hit;
+
+	for (size_t i = 0; plan && i < NPLAN_CONTEXTS; i++) {
+		if (v[i].plan != plan || !v[i].root || strcmp(v[i].root, root))
+			continue;
+		hit = v[i];
+		memmove(&v[1], &v[0], i * sizeof(*v));
+		v[0] = hit;
+		return v[0].text;
+	}
+	return NULL;
+}
+
+static void plan_context_put(struct agent *a, int64_t plan, const char *root,
+			     const char *text)
+{
+	struct plan_context *v = a->plan_contexts;
+	struct plan_context *last = &v[NPLAN_CONTEXTS - 1];
+
+	free(last->root);
+	free(last->text);
+	memmove(&v[1], &v[0], (NPLAN_CONTEXTS - 1) * sizeof(*v));
+	v[0].plan = plan;
+	v[0].root = xstrdup(root);
+	v[0].text = xstrdup(text);
+}
+
 static int start_exec(struct exec_job *x, struct err *e)
 {
 	struct agent *a = x->agent;
@@ -246,14 +282,19 @@ static int start_exec(struct exec_job *x, struct err *e)
 	 * every attempt and every subtask while the repository is as it was.
 	 * The task's files go into the task layer. */
 	cq.root = x->root;
-	if (context_get(a->context, &cq, &ctx, e) < 0)
-		goto out;
+	q.context = plan_context_find(a, x->plan_id, x->root);
+	if (!q.context) {
+		if (context_get(a->context, &cq, &ctx, e) < 0)
+			goto out;
+		q.context = ctx.text.ptr;
+		if (x->plan_id)
+			plan_context_put(a, x->plan_id, x->root, ctx.text.ptr);
+	}
 	q.root = x->root;
 	q.run_id = job_id(x->job);
 	q.issue_key = x->issue_key;
 	q.title = x->title;
 	q.task = x->task.ptr;
-	q.context = ctx.text.ptr;
 	q.files = &x->files;
 	q.fix = x->fix;
 	q.max_cost_usd = x->max_cost;
@@ -436,6 +477,60 @@ static void exec_reply(struct rpc_call *call, struct job *j)
 		rpc_call_reply(call, x->result.ptr, x->result.len);
 }
 
+/* The task from a stored plan: the plan as plan/get shows it, read back
+ * through the one task_text. */
+static int read_planned(struct rpc_call *call, struct exec_job *x,
+			int64_t plan_id, struct err *e)
+{
+	struct plan p;
+	struct buf json = BUF_INIT;
+	struct json_writer w;
+	struct json_doc d = JSON_DOC_INIT;
+	char *sub = NULL;
+	int64_t rev = 0;
+	int rc = -1, st = -1;
+
+	plan_init(&p);
+	if (rpc_param_string(call, "subtaskId", &sub, e) < 0 ||
+	    rpc_param_int(call, "revision", 1, INT32_MAX, &rev, e) < 0)
+		goto out;
+	if (!sub) {
+		err_set(e, ERR_INVALID_PARAMS,
+			"param 'subtaskId' is required with planId");
+		goto out;
+	}
+	if (!x->agent->store) {
+		err_set(e, ERR_STORE, "no run store: plans cannot be read");
+		goto out;
+	}
+	if (plan_load(x->agent->store, plan_id, (int)rev, &p, e) < 0)
+		goto out;
+	if (!plan_subtask_find(&p, sub)) {
+		err_set(e, ERR_NOT_FOUND, "plan %lld has no subtask '%s'",
+			(long long)plan_id, sub);
+		goto out;
+	}
+	json_writer_init(&w, &json);
+	plan_write_json(&w, &p);
+	if (json_parse(&d, json.ptr, json.len, JSON_MAX_DEPTH_DEFAULT, e) < 0)
+		goto out;
+	for (int v = json_first(&d, json_get(&d, 0, "subtasks")); v >= 0;
+	     v = json_next(&d, v))
+		if (json_str_eq(&d, json_get(&d, v, "id"), sub))
+			st = v;
+	x->issue_key = p.issue.key ? xstrdup(p.issue.key) : NULL;
+	x->title = json_strdup(&d, json_get(&d, st, "title"));
+	x->subtask_id = xstrdup(sub);
+	task_text(&d, 0, st, &x->task, &x->files);
+	rc = 0;
+out:
+	json_doc_release(&d);
+	buf_release(&json);
+	plan_release(&p);
+	free(sub);
+	return rc;
+}
+
 /* The subtask to run: params.subtask inline, or params.planId +
  * params.subtaskId from the plan store. */
 static int read_subtask(struct rpc_call *call, struct exec_job *x,
@@ -444,7 +539,13 @@ static int read_subtask(struct rpc_call *call, struct exec_job *x,
 	const struct json_doc *d = rpc_call_doc(call);
 	int st = rpc_call_param(call, "subtask");
 	int issue = rpc_call_param(call, "issue");
+	int64_t plan_id = 0;
 
+	if (rpc_param_int(call, "planId", 1, INT64_MAX, &plan_id, e) < 0)
+		return -1;
+	x->plan_id = plan_id;
+	if (plan_id)
+		return read_planned(call, x, plan_id, e);
 	if (st < 0)
 		return err_set(e, ERR_INVALID_PARAMS,
 			       "name the work: subtask, planId and subtaskId, "

@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/config.h"
 #include "context/context.h"
+#include "issues/issues.h"
+#include "llm/llm.h"
 #include "methods/methods.h"
 #include "plan/plan.h"
 #include "store/store.h"
@@ -99,9 +102,20 @@ static int read_issue(struct rpc_call *call, const char *root,
 		free(path);
 		return r;
 	}
-	return err_set(e, ERR_INVALID_PARAMS, "issue: an Issue object (with a "
-		       "title) or {source: \"file\", path}; fetch Jira and "
-		       "GitHub issues with issue/fetch and pass the Issue");
+	/* A Jira or GitHub reference: fetched first (handle_generate). */
+	*given = false;
+	return 0;
+}
+
+/* params.issue names a tracker's issue ({key} or {url}). */
+static bool issue_is_remote(struct rpc_call *call)
+{
+	const struct json_doc *d = rpc_call_doc(call);
+	int v = rpc_call_param(call, "issue");
+
+	return v >= 0 && json_type(d, v) == JSON_OBJECT &&
+	       json_get(d, v, "title") < 0 && json_get(d, v, "path") < 0 &&
+	       (json_get(d, v, "key") >= 0 || json_get(d, v, "url") >= 0);
 }
 
 static void reply_generated(struct rpc_call *call, struct job *j)
@@ -116,7 +130,9 @@ static void reply_generated(struct rpc_call *call, struct job *j)
 		rpc_call_reply(call, json->ptr, json->len);
 }
 
-static void handle_generate(struct rpc_call *call)
+/* Plans with the issue given inline or read from a file, or with `fetched`
+ * (the tracker's issue, fetched first). Ends the call or starts its job. */
+static void generate_with(struct rpc_call *call, const struct issue *fetched)
 {
 	struct agent *a = call_agent(call);
 	const struct json_doc *d = rpc_call_doc(call);
@@ -133,9 +149,18 @@ static void handle_generate(struct rpc_call *call)
 	bool given = false;
 	int focus = rpc_call_param(call, "focus");
 
+	if (fetched) {
+		issue.source = xstrdup(issue_source_name(fetched->source));
+		issue.key = fetched->key ? xstrdup(fetched->key) : NULL;
+		issue.title = xstrdup(fetched->title ? fetched->title : "");
+		issue.url = fetched->url ? xstrdup(fetched->url) : NULL;
+		issue.description = fetched->description
+			? xstrdup(fetched->description) : NULL;
+		given = true;
+	}
 	if (need_store(a, &e) < 0 ||
 	    method_param_root(call, &root, &e) < 0 ||
-	    read_issue(call, root, &issue, &given, &e) < 0 ||
+	    (!fetched && read_issue(call, root, &issue, &given, &e) < 0) ||
 	    rpc_param_string(call, "feedback", &feedback, &e) < 0 ||
 	    rpc_param_int(call, "planId", 1, INT64_MAX, &p.plan_id, &e) < 0 ||
 	    rpc_param_int(call, "thinkingBudget", 1024, 200000,
@@ -183,6 +208,76 @@ out:
 	free(model);
 	free(provider);
 	free(origin);
+	err_clear(&e);
+}
+
+/* ---- a tracker's issue, fetched before planning ---- */
+
+struct issue_wait {
+	struct rpc_call *call;
+	struct issue_op *op;
+};
+
+static void issue_fetched(const struct issue *is, const struct err *e,
+			  void *ud)
+{
+	struct issue_wait *w = ud;
+	struct rpc_call *call = w->call;
+
+	free(w);
+	rpc_call_on_cancel(call, NULL, NULL);
+	if (e)
+		rpc_call_reply_error(call, e);
+	else
+		generate_with(call, is);
+}
+
+/* $/cancelRequest or the client gone while the issue is fetched. */
+static void issue_wait_cancel(struct rpc_call *call, void *data)
+{
+	struct issue_wait *w = data;
+
+	(void)call;
+	issue_cancel(w->op); /* issue_fetched runs now */
+}
+
+static void handle_generate(struct rpc_call *call)
+{
+	struct agent *a = call_agent(call);
+	const struct json_doc *d = rpc_call_doc(call);
+	struct issue_ref ref = { 0 };
+	struct issue_wait *w;
+	struct config *cfg = NULL;
+	struct err e = ERR_INIT;
+	char *root = NULL;
+
+	if (!issue_is_remote(call)) {
+		generate_with(call, NULL);
+		return;
+	}
+	if (method_param_root(call, &root, &e) < 0 ||
+	    issue_ref_parse_json(&ref, d, rpc_call_param(call, "issue"),
+				 &e) < 0 ||
+	    config_open(&cfg, root, &e) < 0)
+		goto fail;
+	if (!ref.root)
+		ref.root = xstrdup(root);
+	w = xcalloc(1, sizeof(*w));
+	w->call = call;
+	w->op = issue_fetch_start(a->loop, llm_client_http(agent_llm(a)),
+				  &ref, cfg, issue_fetched, w, &e);
+	if (!w->op) {
+		free(w);
+		goto fail;
+	}
+	rpc_call_on_cancel(call, issue_wait_cancel, w);
+	goto out;
+fail:
+	rpc_call_reply_error(call, &e);
+out:
+	issue_ref_release(&ref);
+	config_free(cfg);
+	free(root);
 	err_clear(&e);
 }
 

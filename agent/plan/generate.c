@@ -128,7 +128,9 @@ static void on_delta(enum llm_block_type type, int index, const char *p,
 		return; /* redacted thinking is opaque; no tools here */
 	json_writer_init(&w, &out);
 	json_obj_begin(&w);
-	json_kv_str(&w, "kind", type == LLM_BLOCK_THINKING ? "thinking"
+	/* LSP's shape: a report; what it carries is in "type". */
+	json_kv_str(&w, "kind", "report");
+	json_kv_str(&w, "type", type == LLM_BLOCK_THINKING ? "thinking"
 							   : "text");
 	json_key(&w, "delta");
 	json_w_strn(&w, p, n);

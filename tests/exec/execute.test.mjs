@@ -379,6 +379,39 @@ test('a committed run is rolled back by reset when nothing moved, by a revert co
   assert.match(git(repo, 'log', '-1', '--format=%B'), new RegExp(`reverts commit ${second.commit}`));
 });
 
+test('a subtask of a stored plan runs by its ids: the plan is the task, the issue key is the commit\'s', async () => {
+  const plan = {
+    summary: 'Subtraction next to addition, then used by main.',
+    subtasks: [
+      { id: 'S1', title: 'Add sub to math', description: 'sub(a, b) in src/math.ts.', files: ['src/math.ts'],
+        newFiles: [], acceptanceCriteria: ['sub(3, 1) is 2'], estimateHours: 0.5, dependsOn: [] },
+      { id: 'S2', title: 'Use sub in main', description: 'main shows 3 - 1.', files: ['src/main.ts'],
+        newFiles: [], acceptanceCriteria: ['difference is 2'], estimateHours: 0.5, dependsOn: ['S1'] },
+    ],
+    risks: [],
+    openQuestions: [],
+  };
+  await server.script({ anthropic: [
+    { content: [{ type: 'thinking', thinking: 'Two steps.', signature: 'auto' }, text(JSON.stringify(plan))] },
+    turn(tool('write_file', { path: 'src/math.ts', content: WITH_SUB })),
+    turn(text('Added sub.')),
+  ] });
+  const gen = await agent.request('plan/generate', { root: repo, issue: { key: 'MATH-7', title: 'Subtraction', description: 'We need sub.' } });
+  const r = await execute({ subtask: undefined, issue: undefined, planId: gen.plan.id, subtaskId: 'S1' });
+  assert.equal(r.attempts, 1);
+  assert.match(git(repo, 'log', '-1', '--format=%s'), /^MATH-7: Add sub to math$/);
+  const reqs = await anthropic();
+  const task = reqs[1].body.messages[0].content[0].text;
+  assert.match(task, /Subtraction next to addition/);
+  assert.match(task, /- S2: Use sub in main/);
+  assert.match(task, /Id: S1/);
+  const { run } = await agent.request('run/get', { run: r.runId });
+  assert.equal(run.issueKey, 'MATH-7');
+  assert.equal(run.subtask, 'S1');
+  await assert.rejects(agent.request('subtask/execute', { root: repo, planId: gen.plan.id, subtaskId: 'S9' }),
+    (e) => e.data.kind === 'not_found' && /S9/.test(e.message));
+});
+
 test('bad requests get clear errors and start nothing', async () => {
   await assert.rejects(agent.request('subtask/execute', { root: repo }),
     (e) => e.code === -32602 && /subtask/.test(e.message));

@@ -128,8 +128,8 @@ test('a plan: thinking on, the context block cached, streamed, stored and record
   const values = agent.progress.filter((p) => p.token === 'plan-1').map((p) => p.value);
   for (const p of agent.progress) assert.ok(progressParams(p), JSON.stringify(p));
   for (const v of values) assert.ok(progressValue(v), JSON.stringify(v));
-  assert.equal(values.filter((v) => v.kind === 'thinking').map((v) => v.delta).join(''), thinking);
-  assert.equal(JSON.parse(values.filter((v) => v.kind === 'text').map((v) => v.delta).join('')).summary,
+  assert.equal(values.filter((v) => v.type === 'thinking').map((v) => v.delta).join(''), thinking);
+  assert.equal(JSON.parse(values.filter((v) => v.type === 'text').map((v) => v.delta).join('')).summary,
     goodPlan().summary);
 
   // The run: kind plan, one attempt with the call's tokens; its events.
