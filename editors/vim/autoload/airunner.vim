@@ -272,14 +272,9 @@ function! airunner#execute(arg) abort
   if empty(subtask)
     return airunner#ui#error(':AIExecute: plan ' . plan.id . ' has no subtask ' . id)
   endif
-  " The plan's stored revision by id (the contract), and the subtask itself
-  " with its issue (what an agent that does not read its plan store yet
-  " works from); either names the same work.
+  " The agent reads the subtask from its plan store, at this revision.
   let params = #{root: root, planId: plan.id, subtaskId: id,
-        \ revision: get(plan, 'revision', 1), subtask: subtask}
-  let issue = get(plan, 'issue', {})
-  let params.issue = filter(#{key: get(issue, 'key', v:null), title: get(issue, 'title', v:null)},
-        \ 'type(v:val) == v:t_string')
+        \ revision: get(plan, 'revision', 1)}
   call airunner#rpc#start('subtask/execute', params, 'execute ' . id,
         \ function('s:executed', [root]), root)
 endfunction
