@@ -113,6 +113,7 @@ struct exec_job {
 	struct job *job; /* set at the first step */
 	char *root, *issue_key, *title, *subtask_id;
 	int64_t plan_id; /* the stored plan it comes from, or 0 */
+	char *issue_source; /* "jira", "github", ...: where to report, or NULL */
 	struct buf task;
 	struct strv files;
 	bool fix, detached;
@@ -182,6 +183,30 @@ static void write_files(struct json_writer *w, const struct strv *files)
 	json_arr_end(w);
 }
 
+/* The run's end as a comment on its issue (when the config asks). */
+static void report_result(struct exec_job *x, const struct exec_result *res,
+			  const struct err *e)
+{
+	struct buf md = BUF_INIT;
+
+	if (!x->issue_source || x->fix)
+		return;
+	buf_addf(&md, "**airunner run %llu**: %s",
+		 (unsigned long long)job_id(x->job), x->title ? x->title : "");
+	if (x->subtask_id)
+		buf_addf(&md, " (%s)", x->subtask_id);
+	if (!e)
+		buf_addf(&md, "\n\nCommitted `%.12s` after %d attempt%s.",
+			 res->commit ? res->commit : "", res->attempts,
+			 res->attempts == 1 ? "" : "s");
+	else
+		buf_addf(&md, "\n\nNot done: %s. The work tree was left as it "
+			      "was.", e->msg.ptr);
+	method_issue_report(x->agent, x->root, x->issue_source, x->issue_key,
+			    md.ptr);
+	buf_release(&md);
+}
+
 static void exec_done(const struct exec_result *res, const struct err *e,
 		      void *ud)
 {
@@ -228,6 +253,8 @@ static void exec_done(const struct exec_result *res, const struct err *e,
 			json_kv_double(&w, "spentUsd", res->cost);
 	}
 	json_obj_end(&w);
+	if (!e || e->kind != ERR_CANCELLED)
+		report_result(x, res, e);
 	job_wake(x->job);
 }
 
@@ -420,6 +447,7 @@ static void exec_release(void *data)
 	exec_ladder_release(&x->ladder);
 	free(x->root);
 	free(x->issue_key);
+	free(x->issue_source);
 	free(x->title);
 	free(x->subtask_id);
 	buf_release(&x->task);
@@ -519,6 +547,7 @@ static int read_planned(struct rpc_call *call, struct exec_job *x,
 		if (json_str_eq(&d, json_get(&d, v, "id"), sub))
 			st = v;
 	x->issue_key = p.issue.key ? xstrdup(p.issue.key) : NULL;
+	x->issue_source = p.issue.source ? xstrdup(p.issue.source) : NULL;
 	x->title = json_strdup(&d, json_get(&d, st, "title"));
 	x->subtask_id = xstrdup(sub);
 	task_text(&d, 0, st, &x->task, &x->files);
@@ -554,8 +583,10 @@ static int read_subtask(struct rpc_call *call, struct exec_job *x,
 	    json_type(d, json_get(d, st, "title")) != JSON_STRING)
 		return err_set(e, ERR_INVALID_PARAMS,
 			       "param 'subtask' must be an object with a title");
-	if (issue >= 0)
+	if (issue >= 0) {
 		x->issue_key = json_strdup(d, json_get(d, issue, "key"));
+		x->issue_source = json_strdup(d, json_get(d, issue, "source"));
+	}
 	x->title = json_strdup(d, json_get(d, st, "title"));
 	x->subtask_id = json_strdup(d, json_get(d, st, "id"));
 	task_text(d, -1, st, &x->task, &x->files);

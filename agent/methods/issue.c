@@ -227,6 +227,57 @@ static void handle_comment(struct rpc_call *call)
 	}
 }
 
+/* ---- runs reporting back ---- */
+
+static bool source_of(const char *name, enum issue_source *out)
+{
+	if (!name)
+		return false;
+	if (!strcmp(name, "jira"))
+		*out = ISSUE_SOURCE_JIRA;
+	else if (!strcmp(name, "github"))
+		*out = ISSUE_SOURCE_GITHUB;
+	else
+		return false;
+	return true;
+}
+
+void method_issue_report(struct agent *a, const char *root,
+			 const char *source, const char *key,
+			 const char *body)
+{
+	struct job_spec spec = { .kind = &issue_kind, .priority = JOB_LOW,
+				 .origin = "agent" };
+	struct issue_job *ij;
+	struct config *cfg = NULL;
+	struct err e = ERR_INIT;
+	enum issue_source src;
+	bool on = false;
+
+	if (!key || !*key || !source_of(source, &src))
+		return;
+	if (config_open(&cfg, root, &e) < 0 ||
+	    config_get_bool(cfg, "issue", NULL, "comment", &on, &e) < 0 ||
+	    !on) {
+		config_free(cfg);
+		err_clear(&e);
+		return;
+	}
+	ij = xcalloc(1, sizeof(*ij));
+	ij->agent = a;
+	buf_init(&ij->result, 0);
+	err_init(&ij->err);
+	ij->ref.source = src;
+	ij->ref.key = xstrdup(key);
+	ij->ref.root = xstrdup(root);
+	ij->body = xstrdup(body);
+	ij->cfg = cfg;
+	spec.data = ij;
+	/* Nobody waits: the comment is a run of its own, in runs and
+	 * metrics, failing without failing the work it reports. */
+	job_submit(a->jobs, &spec, NULL);
+}
+
 static const struct rpc_param_spec fetch_params[] = {
 	{ "source", RPC_T(JSON_STRING), false },
 	{ "key", RPC_T(JSON_STRING), false },

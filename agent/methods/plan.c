@@ -118,16 +118,54 @@ static bool issue_is_remote(struct rpc_call *call)
 	       (json_get(d, v, "key") >= 0 || json_get(d, v, "url") >= 0);
 }
 
+/* The plan as a comment on its issue (when the config asks for it). */
+static void report_plan(struct agent *a, const char *root, const char *json,
+			size_t n)
+{
+	struct json_doc d = JSON_DOC_INIT;
+	struct buf md = BUF_INIT, source = BUF_INIT, key = BUF_INIT;
+	int plan, issue;
+	int64_t id = 0, rev = 0;
+
+	if (!root || json_parse(&d, json, n, JSON_MAX_DEPTH_DEFAULT, NULL) < 0)
+		return;
+	plan = json_get(&d, 0, "plan");
+	issue = json_get(&d, plan, "issue");
+	json_str(&d, json_get(&d, issue, "source"), &source);
+	json_str(&d, json_get(&d, issue, "key"), &key);
+	json_int64(&d, json_get(&d, plan, "id"), &id);
+	json_int64(&d, json_get(&d, plan, "revision"), &rev);
+	buf_addf(&md, "**airunner plan %lld, revision %lld**\n\n",
+		 (long long)id, (long long)rev);
+	json_str(&d, json_get(&d, plan, "summary"), &md);
+	buf_adds(&md, "\n\n");
+	for (int t = json_first(&d, json_get(&d, plan, "subtasks")); t >= 0;
+	     t = json_next(&d, t)) {
+		buf_adds(&md, "- **");
+		json_str(&d, json_get(&d, t, "id"), &md);
+		buf_adds(&md, "** ");
+		json_str(&d, json_get(&d, t, "title"), &md);
+		buf_addch(&md, '\n');
+	}
+	method_issue_report(a, root, source.ptr, key.ptr, md.ptr);
+	json_doc_release(&d);
+	buf_release(&md);
+	buf_release(&source);
+	buf_release(&key);
+}
+
 static void reply_generated(struct rpc_call *call, struct job *j)
 {
 	const struct buf *json;
 	const struct err *e;
 	const char *data;
 
-	if (plan_gen_outcome(job_data(j), &json, &e, &data) < 0)
+	if (plan_gen_outcome(job_data(j), &json, &e, &data) < 0) {
 		rpc_call_reply_error_data(call, e, data);
-	else
-		rpc_call_reply(call, json->ptr, json->len);
+		return;
+	}
+	report_plan(call_agent(call), job_work_tree(j), json->ptr, json->len);
+	rpc_call_reply(call, json->ptr, json->len);
 }
 
 /* Plans with the issue given inline or read from a file, or with `fetched`

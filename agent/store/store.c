@@ -274,7 +274,7 @@ static const char *const priority_names[STORE_NPRIORITIES] = {
 	"urgent", "high", "normal", "low",
 };
 static const char *const kinds[] = {
-	"verify", "plan", "execute", "rollback", "fix", "llm",
+	"verify", "plan", "execute", "rollback", "fix", "llm", "issue",
 	"test", /* the agent's test-only jobs (AIRUNNER_TEST_METHODS=1) */
 };
 
@@ -500,7 +500,7 @@ static int exec_sql(struct store *s, const char *q, struct err *e)
 static int migrate(struct store *s, struct err *e)
 {
 	struct buf q = BUF_INIT;
-	int v;
+	int v = 0; /* set by pragma_int; gcc -O3 cannot tell */
 
 	if (s->version == STORE_SCHEMA_VERSION)
 		return 0;

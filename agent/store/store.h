@@ -87,7 +87,7 @@ const char *store_priority_name(enum store_priority p);
 /* The enum for a name; -1 if the name is not one. */
 int store_state_parse(const char *name, enum store_state *out);
 int store_priority_parse(const char *name, enum store_priority *out);
-/* The run kinds: verify, plan, execute, rollback, fix, llm. */
+/* The run kinds: verify, plan, execute, rollback, fix, llm, issue. */
 bool store_kind_valid(const char *kind);
 
 /* What a new run is made of; every pointer is borrowed for the call. */
