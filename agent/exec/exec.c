@@ -61,7 +61,6 @@ struct exec_run {
 	struct repo *repo;
 	struct buf system;     /* instructions + context: the first layer */
 	struct buf task_layer; /* the plan, the subtask, its files */
-	bool dirty_checked;    /* the user's changes were looked at */
 	struct strv user_dirty; /* files with uncommitted user changes */
 
 	enum stage stage;
@@ -81,7 +80,6 @@ struct exec_run {
 	struct buf answer_src;  /* the last answer's content (JSON) */
 	struct json_doc answer; /* parsed: it borrows answer_src */
 	bool has_answer;
-	char *stop_reason;
 	struct err call_err;
 	char *answered_model;
 	struct llm_usage att_usage;
@@ -438,9 +436,6 @@ static void on_answer(const struct llm_response *res, const struct err *e,
 		else
 			messages_push(r, "assistant", r->answer_src.ptr,
 				      r->answer_src.len);
-		free(r->stop_reason);
-		r->stop_reason = res->stop_reason ? xstrdup(res->stop_reason)
-						  : NULL;
 	}
 	err_clear(&pe);
 	r->stage = ST_ANSWERED;
@@ -1135,7 +1130,6 @@ void exec_free(struct exec_run *r)
 	if (r->has_answer)
 		json_doc_release(&r->answer);
 	buf_release(&r->answer_src);
-	free(r->stop_reason);
 	err_clear(&r->call_err);
 	free(r->answered_model);
 	if (r->vres)
