@@ -9,6 +9,7 @@
 
 #include "cli/classify_cmd.h"
 #include "cli/metrics_cmd.h"
+#include "cli/fix_cmd.h"
 #include "cli/runs_cmd.h"
 #include "cli/client.h"
 #include "cli/complete.h"
@@ -37,6 +38,10 @@ static const char usage_text[] =
 	"  runs [--repo DIR] [--kind K] [--state S] [--limit N] [--json]\n"
 	"        the recorded runs: the queue in the order it will be taken, then\n"
 	"        the others, newest first (verifications, completions, ...)\n"
+	"  fix [--max-cost USD] [--json] [--commit [-- GIT-COMMIT-ARGS...]]\n"
+	"        after a blocked commit: the agent heals the staged content's\n"
+	"        failure (the model edits, the checks verify) and stages the fixed\n"
+	"        files again; --commit then runs git commit\n"
 	"  call [--socket PATH | --stdio] [--no-start] [--timeout MS] METHOD [PARAMS-JSON]\n"
 	"        call one method and print its result as JSON; starts the agent\n"
 	"        when none is listening\n"
@@ -207,6 +212,7 @@ static const struct {
 	{ "classify", cmd_classify },
 	{ "metrics", cmd_metrics },
 	{ "runs", cmd_runs },
+	{ "fix", cmd_fix },
 	/* For the shell completions (completions/): not in --help. */
 	{ "__complete-methods", cmd_complete_methods },
 };

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "git/giterr.h"
+#include "git/repo_git.h"
 #include "util/fs.h"
 #include "util/mem.h"
 
@@ -197,4 +198,9 @@ int repo_checkout_index(struct repo *r, const char *dir, struct err *e)
 	if (git_checkout_index(r->git, r->index, &opts) < 0)
 		return err_set_libgit2(e, ERR_IO, "checking out the index");
 	return 0;
+}
+
+git_repository *repo_git(struct repo *r)
+{
+	return r->git;
 }

@@ -288,6 +288,9 @@ int report_render(struct buf *out, const char *json, size_t len,
 		 : (flags & REPORT_NO_COMMIT) ? "failed" : "commit blocked");
 	color(&o, C_OFF);
 	buf_addch(out, '\n');
+	if (!ok && !(flags & REPORT_NO_COMMIT))
+		buf_adds(out, "airunner: to have it fixed: airunner fix "
+			      "(then git commit again)\n");
 	r = 0;
 out:
 	if (r < 0)

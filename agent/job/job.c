@@ -60,6 +60,7 @@ struct job {
 	enum job_priority prio;
 	enum job_state state;
 	char *work_tree, *origin;
+	char *issue_key, *subtask;
 	bool writer;
 	double queued_at;
 	void *data;
@@ -193,6 +194,8 @@ struct job *job_submit(struct job_engine *e, const struct job_spec *spec,
 	j->e = e;
 	j->kind = spec->kind;
 	j->origin = spec->origin ? xstrdup(spec->origin) : NULL;
+	j->issue_key = spec->issue_key ? xstrdup(spec->issue_key) : NULL;
+	j->subtask = spec->subtask ? xstrdup(spec->subtask) : NULL;
 	j->prio = spec->priority < JOB_NPRIO ? spec->priority : JOB_LOW;
 	j->state = JOB_QUEUED;
 	j->data = spec->data;
@@ -269,6 +272,16 @@ const struct job_kind *job_kind_of(const struct job *j)
 const char *job_origin(const struct job *j)
 {
 	return j->origin;
+}
+
+const char *job_issue_key(const struct job *j)
+{
+	return j->issue_key;
+}
+
+const char *job_subtask(const struct job *j)
+{
+	return j->subtask;
 }
 
 enum job_state job_state_of(const struct job *j)
@@ -362,6 +375,8 @@ static void job_end(struct job *j)
 		j->next->prev = j->prev;
 	free(j->work_tree);
 	free(j->origin);
+	free(j->issue_key);
+	free(j->subtask);
 	free(j);
 	e->admit = true; /* a slot of its kind, or its work tree, is free */
 }

@@ -132,6 +132,10 @@ struct job_spec {
 	 * see half-applied edits), runs on it meanwhile. */
 	const char *work_tree;
 	bool writer;
+	/* What the run is about, for its record: an issue key and a subtask
+	 * id, or NULL. */
+	const char *issue_key;
+	const char *subtask;
 };
 
 /*
@@ -177,6 +181,8 @@ uint64_t job_id(const struct job *j);
 /* The job with this id while it exists, or NULL. */
 struct job *job_find(struct job_engine *e, uint64_t id);
 const char *job_origin(const struct job *j); /* or NULL */
+const char *job_issue_key(const struct job *j); /* or NULL */
+const char *job_subtask(const struct job *j);   /* or NULL */
 const struct job_kind *job_kind_of(const struct job *j);
 enum job_state job_state_of(const struct job *j);
 enum job_priority job_priority_of(const struct job *j);

@@ -23,6 +23,7 @@ extern const struct rpc_method methods_llm[];
 extern const struct rpc_method methods_run[];
 extern const struct rpc_method methods_metrics[];
 extern const struct rpc_method methods_context[];
+extern const struct rpc_method methods_exec[];
 
 /* Every method array, NULL-terminated. */
 extern const struct rpc_method *const method_table[];

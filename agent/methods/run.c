@@ -90,6 +90,8 @@ static uint64_t rec_submitted(struct job *j, void *ud)
 	spec.work_tree = job_work_tree(j);
 	spec.priority = store_priorities[job_priority_of(j)];
 	spec.origin = job_origin(j);
+	spec.issue_key = job_issue_key(j);
+	spec.subtask = job_subtask(j);
 	spec.owner = a->owner;
 	spec.created = job_queued_at(j);
 	if (store_run_insert(a->store, &spec, &id, &e) < 0) {

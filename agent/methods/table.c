@@ -9,5 +9,6 @@ const struct rpc_method *const method_table[] = {
 	methods_run,
 	methods_metrics,
 	methods_context,
+	methods_exec,
 	NULL,
 };

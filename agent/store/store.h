@@ -241,6 +241,10 @@ struct store_event {
  * that two writers never share one. */
 int store_event_append(struct store *s, const struct store_event *ev,
 		       int64_t *seq, struct err *e);
+/* The data (JSON text) of the run's last event of this phase, appended to
+ * data; *found says whether there was one. */
+int store_event_find(struct store *s, int64_t run_id, const char *phase,
+		     struct buf *data, bool *found, struct err *e);
 /* Writes the run's events with seq > after as a JSON array in seq order,
  * at most limit of them (<= 0: all), each
  *   {"run","seq","time","phase","message","data"}

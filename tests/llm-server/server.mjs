@@ -982,6 +982,9 @@ async function handleAnthropic(req, res, raw, rawLen, rec) {
         service_tier: 'standard',
       },
     };
+    // What the reply says was used, for tests that hold the agent's metrics
+    // to the provider's count.
+    rec.usage = message.usage;
     const fault = faultOf(step, streaming);
 
     if (!streaming) {
@@ -1080,6 +1083,7 @@ async function handleOpenAI(req, res, raw, rawLen, rec) {
       prompt_tokens_details: { cached_tokens: pu.cached_tokens, audio_tokens: 0 },
       completion_tokens_details: { reasoning_tokens: reasoning, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
     };
+    rec.usage = usage;
     const finish = step.finish_reason ?? (msg.tool_calls ? 'tool_calls' : 'stop');
     const id = 'chatcmpl-' + b62(29);
     const created = Math.floor(Date.now() / 1000);
