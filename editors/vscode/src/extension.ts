@@ -390,9 +390,27 @@ class Extension {
 		if (kind.id === 'selection')
 			issue = inlineIssue(selection);
 		else if (kind.id === 'file') {
-			const mds = await vscode.workspace.findFiles('**/*.md', '**/node_modules/**', 200);
-			const pick = await vscode.window.showQuickPick(mds.map((u) => ({ label: path.relative(root, u.fsPath), uri: u })),
-				{ title: 'AI Runner: Plan Issue', placeHolder: 'The Markdown file that describes the issue' });
+			/* The Markdown files of the workspace, the one open in the editor
+			 * first; found while the quick pick is already open. */
+			const current = ed?.document.uri.scheme === 'file' && /\.(md|markdown)$/i.test(ed.document.uri.fsPath)
+				? path.relative(root, ed.document.uri.fsPath) : null;
+			const qp = vscode.window.createQuickPick();
+			qp.title = 'AI Runner: Plan Issue';
+			qp.placeholder = 'The Markdown file that describes the issue';
+			qp.busy = true;
+			if (current)
+				qp.items = [{ label: current }];
+			qp.show();
+			void vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}', 500).then((mds) => {
+				const rel = mds.map((u) => path.relative(root, u.fsPath)).filter((p) => p !== current).sort();
+				qp.items = [...(current ? [current] : []), ...rel].map((label) => ({ label }));
+				qp.busy = false;
+			});
+			const pick = await new Promise<vscode.QuickPickItem | undefined>((resolve) => {
+				qp.onDidAccept(() => { resolve(qp.selectedItems[0]); qp.hide(); });
+				qp.onDidHide(() => resolve(undefined));
+			});
+			qp.dispose();
 			if (!pick)
 				return;
 			issue = { source: 'file', path: pick.label, root };
@@ -471,8 +489,10 @@ class Extension {
 			id = pick.id;
 		}
 		const st = this.model.subtask(id)!;
+		/* The plan by id (the agent reads it from its store) and the subtask
+		 * inline too: an agent that takes the work inline needs no store. */
 		const r = await this.client.request<ExecuteResult>('subtask/execute',
-			{ root, planId: plan.id, revision: plan.revision, subtaskId: id, detach: true });
+			{ root, planId: plan.id, revision: plan.revision, subtaskId: id, subtask: st, issue: plan.issue, detach: true });
 		this.model.bindRun(r.runId, id);
 		await this.follow({ runId: r.runId, subtaskId: id, title: `${id} ${st.title}` }, []);
 	}

@@ -187,12 +187,17 @@ export async function startWorkbench({ folder, vsix, env, settings = {}, scratch
 		},
 
 		/* Picks the quick pick row with text (typed to filter, then Enter). */
-		async pick(text, { type = true } = {}) {
+		async pick(text, { type = true, timeout = 30000 } = {}) {
 			const input = page.locator('.quick-input-widget input');
-			await input.waitFor({ state: 'visible', timeout: 15000 });
-			if (type)
-				await input.fill(text);
-			await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 15000 });
+			try {
+				await input.waitFor({ state: 'visible', timeout });
+				if (type)
+					await input.fill(text);
+				await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout });
+			} catch (e) {
+				await wb.screenshot(`debug-pick-${text.replace(/\W+/g, '_')}`);
+				throw e;
+			}
 			await page.keyboard.press('Enter');
 		},
 
