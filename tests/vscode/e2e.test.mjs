@@ -301,9 +301,12 @@ test('Execute Subtask shows progress with the attempt number and ends with the c
 		return;
 	const cart = fs.readFileSync(path.join(WS, 'src/cart.ts'), 'utf8');
 	const edited = cart.replace('return lines.join', 'lines.push(`tax: ${formatPrice(total(items) * 0.2)}`);\n\treturn lines.join');
+	/* the model's turns: thinking, then a tool call; the first one slow
+	 * enough for the progress to be seen */
+	const turn = (...blocks) => ({ content: [{ type: 'thinking', thinking: 'Working out the change.', signature: 'auto' }, ...blocks] });
 	await llm.script({ anthropic: [
-		{ delay_ms: 3000, content: [{ type: 'tool_use', name: 'write_file', input: { path: 'src/cart.ts', content: edited } }] },
-		{ content: 'Done: the receipt prints the tax line.' },
+		{ ...turn({ type: 'tool_use', name: 'write_file', input: { path: 'src/cart.ts', content: edited } }), delay_ms: 4000 },
+		turn({ type: 'text', text: 'Done: the receipt prints the tax line.' }),
 	] });
 	await wb.command('AI Runner: Execute Subtask');
 	await wb.pick('S1 Print the tax line');

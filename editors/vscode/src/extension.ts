@@ -42,6 +42,9 @@ class Extension {
 	private model = new PlanModel();
 	private active = new Map<number, { kind: string; state: 'queued' | 'running' }>();
 	private following = new Map<number, (ev: RunEvent) => void>();
+	/* the events heard of recent runs: a run's first events may come before
+	 * its follower is set up (subtask/execute answers as the run starts) */
+	private recent = new Map<number, RunEvent[]>();
 	private reconnectTimer: NodeJS.Timeout | null = null;
 	private logTail: LogTail | null = null;
 	private root: string | null;
@@ -223,6 +226,14 @@ class Extension {
 	}
 
 	private onRunEvent(ev: RunEvent): void {
+		let log = this.recent.get(ev.run);
+		if (!log) {
+			this.recent.set(ev.run, log = []);
+			if (this.recent.size > 50)
+				this.recent.delete(this.recent.keys().next().value as number);
+		}
+		if (log.length < 500)
+			log.push(ev);
 		if (ev.phase === 'queued')
 			this.active.set(ev.run, { kind: ev.kind, state: 'queued' });
 		else if (ev.phase === 'started' || (!this.active.has(ev.run) && ev.phase !== 'ended'))
@@ -552,9 +563,12 @@ class Extension {
 						void this.finishRun(f, true);
 					}
 				};
-				for (const ev of replayed)
-					show(ev);
+				/* what was heard before this point, then the rest as it comes
+				 * (no await in between: no event is lost or shown twice) */
+				const before = replayed.length ? replayed : (this.recent.get(f.runId) ?? []);
 				this.following.set(f.runId, show);
+				for (const ev of before)
+					show(ev);
 				token.onCancellationRequested(() => {
 					this.log(`cancelling run ${f.runId}`);
 					this.client.request('run/cancel', { run: f.runId }).catch((e) => this.log(`run/cancel: ${e.message}`));

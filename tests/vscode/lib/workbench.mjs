@@ -186,19 +186,21 @@ export async function startWorkbench({ folder, vsix, env, settings = {}, scratch
 			return rows.some((r) => r.includes(title));
 		},
 
-		/* Picks the quick pick row with text (typed to filter, then Enter). */
+		/* Picks the quick pick row with text (typed to filter first, unless
+		 * type is false), with a click. */
 		async pick(text, { type = true, timeout = 30000 } = {}) {
 			const input = page.locator('.quick-input-widget input');
 			try {
 				await input.waitFor({ state: 'visible', timeout });
 				if (type)
 					await input.fill(text);
-				await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout });
+				const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+				await row.waitFor({ timeout });
+				await row.click();
 			} catch (e) {
 				await wb.screenshot(`debug-pick-${text.replace(/\W+/g, '_')}`);
 				throw e;
 			}
-			await page.keyboard.press('Enter');
 		},
 
 		async type(text) {
