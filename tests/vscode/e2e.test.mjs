@@ -253,6 +253,18 @@ test('the agent stopped mid-session: the status bar says so and reconnects', { t
 	await wb.screenshot('agent-started-by-click');
 });
 
+/* A subtask's row in the plan view, and a wait for what it says. */
+function planRow(label) {
+	return wb.page.locator('.monaco-list-row[role="treeitem"]', { hasText: label }).first();
+}
+
+async function rowSays(row, re) {
+	await withTimeout((async () => {
+		while (!re.test(await row.getAttribute('aria-label') ?? ''))
+			await wb.page.waitForTimeout(100);
+	})(), 15000, `the plan view's row saying ${re}`);
+}
+
 /* The methods plan/execute/rollback need: until the agent has them, the
  * commands are not offered (checked) and the tests say SKIP with why. */
 async function needs(t, ...needed) {
@@ -290,9 +302,9 @@ test('Plan Issue fills the plan view', { timeout: 180000 }, async (t) => {
 	await wb.command('AI Runner: Plan Issue');
 	await wb.pick('A Markdown file', { type: false });
 	await wb.pick('docs/tax.md');
-	const row = wb.page.locator('.monaco-list-row', { hasText: 'S1 Print the tax line' });
+	const row = planRow('S1 Print the tax line');
 	await row.waitFor({ timeout: 150000 });
-	assert.match(await row.textContent(), /pending/);
+	await rowSays(row, /pending/);
 	await wb.screenshot('plan-view');
 });
 
@@ -315,8 +327,7 @@ test('Execute Subtask shows progress with the attempt number and ends with the c
 	await wb.screenshot('execute-progress');
 	const done = wb.toast(/S1 Print the tax line: done — commit [0-9a-f]{7}/);
 	await done.waitFor({ timeout: 240000 });
-	const row = wb.page.locator('.monaco-list-row', { hasText: 'S1 Print the tax line' });
-	assert.match(await row.textContent(), /done: [0-9a-f]{7}/);
+	await rowSays(planRow('S1 Print the tax line'), /done: [0-9a-f]{7}/);
 	const head = git('log', '-1', '--format=%h').trim();
 	assert.match(await done.textContent(), new RegExp(head.slice(0, 7)));
 	await wb.screenshot('execute-done');
@@ -331,8 +342,7 @@ test('Roll Back Run restores the file', { timeout: 180000 }, async (t) => {
 	await wb.pick('Revert', { type: true });
 	await wb.toast(/rolled back run #\d+ \(revert\): src\/cart\.ts/).waitFor({ timeout: 120000 });
 	assert.equal(fs.readFileSync(path.join(WS, 'src/cart.ts'), 'utf8'), before);
-	const row = wb.page.locator('.monaco-list-row', { hasText: 'S1 Print the tax line' });
-	assert.match(await row.textContent(), /pending/);
+	await rowSays(planRow('S1 Print the tax line'), /pending/);
 	await wb.screenshot('rollback');
 });
 
