@@ -111,13 +111,25 @@ before(async () => {
 
 after(async () => {
 	await wb?.stop();
+	/* the agents (ours and the one the extension started) stopped in order,
+	 * so an ASan build writes its report; then whatever is left is killed */
+	const agents = await agentCall('status').then((st) => [st.pid], () => []);
 	if (agentProc && agentProc.exitCode === null)
-		agentProc.kill('SIGTERM');
+		agents.push(agentProc.pid);
+	for (const pid of new Set(agents))
+		try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ }
+	await withTimeout((async () => {
+		while (agents.some((pid) => alive(pid)))
+			await new Promise((r) => setTimeout(r, 50));
+	})(), 10000, 'the agents stopping').catch(() => {});
 	await llm?.stop();
 	killTagged();
-	if (wb?.offLoopback.length)
-		console.log(`requests off loopback: ${wb.offLoopback.join(' ')}`);
+	const logs = [path.join(T, 'agent-test.log'), path.join(T, 'state', 'airunner', 'agent.log')]
+		.filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 	fs.rmSync(T, { recursive: true, force: true });
+	const report = /(ERROR: \w+Sanitizer|runtime error:)[^]*/.exec(logs);
+	if (report)
+		throw new Error(`an agent's sanitizer report:\n${report[0].slice(0, 4000)}`);
 });
 
 test('Verify Staged from the command palette puts the type error in the Problems panel, with its category and hint; a passing run clears it', { timeout: 240000 }, async () => {
@@ -308,7 +320,7 @@ test('Plan Issue fills the plan view', { timeout: 180000 }, async (t) => {
 	await wb.screenshot('plan-view');
 });
 
-test('Execute Subtask shows progress with the attempt number and ends with the commit, the subtask done', { timeout: 300000 }, async (t) => {
+test('Execute Subtask shows progress with the attempt number, survives a window reload, and ends with the commit, the subtask done', { timeout: 300000 }, async (t) => {
 	if (!await needs(t, 'plan/generate', 'subtask/execute'))
 		return;
 	const cart = fs.readFileSync(path.join(WS, 'src/cart.ts'), 'utf8');
@@ -325,6 +337,10 @@ test('Execute Subtask shows progress with the attempt number and ends with the c
 	const progress = wb.toast(/attempt 1/);
 	await progress.waitFor({ timeout: 120000 });
 	await wb.screenshot('execute-progress');
+
+	/* the window reloaded mid-run: the run is picked up again (run/events)
+	 * and its end still shown */
+	await wb.reload();
 	const done = wb.toast(/S1 Print the tax line: done — commit [0-9a-f]{7}/);
 	await done.waitFor({ timeout: 240000 });
 	await rowSays(planRow('S1 Print the tax line'), /done: [0-9a-f]{7}/);

@@ -217,7 +217,7 @@ class Extension {
 					this.log(`picking up run ${f.runId} (${f.title}) again`);
 					void this.follow(f, r.events);
 				} else {
-					await this.finishRun(f, false);
+					await this.finishRun(f, true); // it ended while the window was away: say how
 				}
 			}
 		} catch (e: any) {

@@ -257,6 +257,13 @@ export async function startWorkbench({ folder, vsix, env, settings = {}, scratch
 			return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 		},
 
+		/* Reloads the window, as Developer: Reload Window does. */
+		async reload() {
+			await page.reload({ waitUntil: 'domcontentloaded', timeout: 180000 });
+			await page.locator('.monaco-workbench').waitFor({ timeout: 180000 });
+			await wb.statusItem().waitFor({ timeout: 120000 });
+		},
+
 		async screenshot(name) {
 			await page.waitForTimeout(1000); // toasts slide in
 			const file = path.join(ARTIFACTS, `${name}.png`);
