@@ -10,6 +10,7 @@
 #include "cli/classify_cmd.h"
 #include "cli/metrics_cmd.h"
 #include "cli/fix_cmd.h"
+#include "cli/plan_cmd.h"
 #include "cli/runs_cmd.h"
 #include "cli/client.h"
 #include "cli/complete.h"
@@ -42,6 +43,12 @@ static const char usage_text[] =
 	"        after a blocked commit: the agent heals the staged content's\n"
 	"        failure (the model edits, the checks verify) and stages the fixed\n"
 	"        files again; --commit then runs git commit\n"
+	"  plan [--feedback TEXT --plan ID] [--budget N] [--model M] [--json] ISSUE\n"
+	"  plan --plan ID [--revision N] [--json]\n"
+	"        an implementation plan for ISSUE (a Markdown file, or an issue\n"
+	"        key) against this work tree: summary, subtasks with files,\n"
+	"        criteria, estimates and dependencies, risks, open questions;\n"
+	"        --feedback revises plan ID; without ISSUE, shows plan ID\n"
 	"  call [--socket PATH | --stdio] [--no-start] [--timeout MS] METHOD [PARAMS-JSON]\n"
 	"        call one method and print its result as JSON; starts the agent\n"
 	"        when none is listening\n"
@@ -213,6 +220,7 @@ static const struct {
 	{ "metrics", cmd_metrics },
 	{ "runs", cmd_runs },
 	{ "fix", cmd_fix },
+	{ "plan", cmd_plan },
 	/* For the shell completions (completions/): not in --help. */
 	{ "__complete-methods", cmd_complete_methods },
 };

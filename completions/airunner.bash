@@ -11,7 +11,7 @@ _airunner()
 	prev=${COMP_WORDS[COMP_CWORD - 1]}
 
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		COMPREPLY=($(compgen -W "verify classify metrics runs call serve hooks hook --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "verify classify metrics runs plan fix call serve hooks hook --help --version" -- "$cur"))
 		return
 	fi
 	cmd=${COMP_WORDS[1]}
@@ -43,6 +43,9 @@ _airunner()
 		else
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;
+	fix)
+		[[ $cur == -* ]] &&
+			COMPREPLY=($(compgen -W "--commit --max-cost --json" -- "$cur")) ;;
 	runs)
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "--repo --kind --state --limit --json" -- "$cur"))
@@ -58,6 +61,14 @@ _airunner()
 			COMPREPLY=($(compgen -W "table json openmetrics" -- "$cur"))
 		elif [[ $prev == --repo ]]; then
 			COMPREPLY=($(compgen -d -- "$cur"))
+		fi ;;
+	plan)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "--feedback --plan --revision --budget --model --json --socket --stdio" -- "$cur"))
+		elif [[ $prev == --feedback || $prev == --plan || $prev == --revision || $prev == --budget || $prev == --model ]]; then
+			return
+		else
+			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;
 	call)
 		if [[ $cur == -* ]]; then

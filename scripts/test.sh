@@ -14,7 +14,7 @@ echo "== tests under ASan+UBSan (build-asan/)"
 cmake -S . -B build-asan -DAIRUNNER_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build-asan -j "$jobs" >/dev/null
 ASAN_OPTIONS=abort_on_error=0:detect_leaks=1 \
-UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 AIRUNNER_TEST_TIMEOUT_MS=20000 \
 	sh -c 'cd build-asan && ctest --output-on-failure -j "$0"' "$jobs"
 
 seconds=${FUZZ_SECONDS:-60}

@@ -50,9 +50,10 @@ struct scan {
 	const struct classify_db *db;
 	const char *text;
 	size_t nlines;
-	size_t *start, *len; /* of each line, without its '\n' (and '\r') */
-	uint64_t *mask;      /* needles each line holds */
-	unsigned char *used; /* line folded into an earlier diagnostic */
+	/* Where each line starts, and start[nlines]: line i ends one byte
+	 * before start[i + 1] (its '\n'); line_len() drops a '\r' too. */
+	size_t *start;
+	unsigned char *used; /* L_* flags of each line */
 	struct memo *memo;
 	const struct cl_pattern **order; /* patterns in the order tried */
 	/* Which patterns (bits in `order` positions, `words` words a row) each
@@ -85,40 +86,59 @@ struct scan {
 
 /* ---- lines ---- */
 
+/* A line's flags (scan.used). */
+#define L_FOLDED 1  /* folded into an earlier diagnostic */
+#define L_TAKEN 2   /* a pattern's own line: the general layer leaves it */
+#define L_USED (L_FOLDED | L_TAKEN)
+#define L_SCANNED 4 /* L_ESC is known */
+#define L_ESC 8     /* holds a colour code (ESC) in its first CLASSIFY_LINE_MAX bytes */
+
+/* Splits the text into lines. The array is sized for lines of 32 bytes on
+ * average (build logs run longer), so it seldom grows, and pages it does
+ * not reach are never touched. */
 static void split_lines(struct scan *s, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
-	size_t alloc = len / 64 + 16;
+	size_t alloc = len / 32 + 64;
 
 	s->start = xmalloc(alloc * sizeof(*s->start));
-	s->len = xmalloc(alloc * sizeof(*s->len));
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
 
-		if (s->nlines == alloc) {
+		if (s->nlines + 1 == alloc) { /* one left for start[nlines] */
 			alloc *= 2;
 			s->start = xrealloc(s->start, alloc * sizeof(*s->start));
-			s->len = xrealloc(s->len, alloc * sizeof(*s->len));
 		}
-		s->start[s->nlines] = (size_t)(p - text);
-		if (l && p[l - 1] == '\r')
-			l--;
-		s->len[s->nlines++] = l;
+		s->start[s->nlines++] = (size_t)(p - text);
 		p = nl ? nl + 1 : end;
 	}
+	/* as if the last line ended in a '\n' */
+	s->start[s->nlines] = len && text[len - 1] != '\n' ? len + 1 : len;
 }
 
-/* Line i as matched: capped, and without ANSI colour sequences. */
+/* The length of line i, without its '\n' and a '\r' before it. */
+static size_t line_len(const struct scan *s, size_t i)
+{
+	size_t b = s->start[i], e = s->start[i + 1] - 1;
+
+	if (e > b && s->text[e - 1] == '\r')
+		e--;
+	return e - b;
+}
+
+/* Line i as matched: capped, and without ANSI colour sequences. Whether
+ * the line has any is looked up once and kept in its flags. */
 static const char *line_view(struct scan *s, size_t i, struct buf *tmp,
 			     size_t *n)
 {
 	const char *p = s->text + s->start[i];
-	size_t len = s->len[i], j;
+	size_t len = line_len(s, i), j;
 
 	if (len > CLASSIFY_LINE_MAX)
 		len = CLASSIFY_LINE_MAX;
-	if (!memchr(p, '\x1b', len)) {
+	if (!(s->used[i] & L_SCANNED))
+		s->used[i] |= L_SCANNED | (memchr(p, '\x1b', len) ? L_ESC : 0);
+	if (!(s->used[i] & L_ESC)) {
 		*n = len;
 		return p;
 	}
@@ -166,23 +186,26 @@ static uint64_t needles_in(const struct classify_db *db,
 	return m;
 }
 
-/* Marks the needles each line holds, in what its regexes will see: the
- * first CLASSIFY_LINE_MAX bytes, without colour codes. */
-static void mark_needles(struct scan *s)
+/* The needles line i holds, in what its regexes will see: the first
+ * CLASSIFY_LINE_MAX bytes, without colour codes. Records in the line's
+ * flags whether it has any colour (the same pass finds ESC). */
+static uint64_t line_needles(struct scan *s, size_t i)
 {
-	size_t i, n;
+	const char *p = s->text + s->start[i];
+	size_t n = line_len(s, i);
+	uint64_t m;
 
-	s->mask = xcalloc(s->nlines ? s->nlines : 1, sizeof(*s->mask));
-	for (i = 0; i < s->nlines; i++) {
-		const char *p = s->text + s->start[i];
-
-		n = s->len[i] < CLASSIFY_LINE_MAX ? s->len[i] : CLASSIFY_LINE_MAX;
-		s->mask[i] = needles_in(s->db, (const unsigned char *)p, n);
-		if (s->mask[i] == ~(uint64_t)0) {
-			p = line_view(s, i, &s->aux, &n);
-			s->mask[i] = needles_in(s->db, (const unsigned char *)p, n);
-		}
+	if (n > CLASSIFY_LINE_MAX)
+		n = CLASSIFY_LINE_MAX;
+	m = needles_in(s->db, (const unsigned char *)p, n);
+	if (m != ~(uint64_t)0) {
+		/* an ESC as the last byte starts no pair: line_view looks */
+		if (!n || p[n - 1] != '\x1b')
+			s->used[i] |= L_SCANNED;
+		return m;
 	}
+	p = line_view(s, i, &s->aux, &n);
+	return needles_in(s->db, (const unsigned char *)p, n);
 }
 
 /* ---- captures ---- */
@@ -603,9 +626,9 @@ static bool try_pattern(struct scan *s, const struct cl_pattern *p, size_t i,
 	if (p->need && !cap_get(s, p->need))
 		return false;
 	while (nfold)
-		s->used[fold[--nfold]] = 1;
+		s->used[fold[--nfold]] |= L_FOLDED;
 	if (i < s->nlines)
-		s->used[i] = 2; /* taken: the general layer leaves it */
+		s->used[i] |= L_TAKEN; /* the general layer leaves it */
 	if (!p->drop)
 		emit(s, p, l, n);
 	return true;
@@ -657,8 +680,8 @@ static bool classify_gcc_json(struct scan *s, size_t i)
 	bool any = false;
 	int v;
 
-	if (s->len[i] > CL_JSON_MAX ||
-	    json_parse(&doc, src, s->len[i], 64, &e) < 0 ||
+	if (line_len(s, i) > CL_JSON_MAX ||
+	    json_parse(&doc, src, line_len(s, i), 64, &e) < 0 ||
 	    json_type(&doc, 0) != JSON_ARRAY)
 		goto out;
 	for (v = json_first(&doc, 0); v >= 0; v = json_next(&doc, v)) {
@@ -710,8 +733,8 @@ static bool classify_eslint_json(struct scan *s, size_t i)
 	bool any = false;
 	int f, m;
 
-	if (s->len[i] > CL_JSON_MAX ||
-	    json_parse(&doc, src, s->len[i], 64, &e) < 0 ||
+	if (line_len(s, i) > CL_JSON_MAX ||
+	    json_parse(&doc, src, line_len(s, i), 64, &e) < 0 ||
 	    json_type(&doc, 0) != JSON_ARRAY)
 		goto out;
 	for (f = json_first(&doc, 0); f >= 0; f = json_next(&doc, f)) {
@@ -947,7 +970,7 @@ static bool headline_place(struct scan *s, size_t i, long lone,
 	    place_of(s, (size_t)lone, out, &strong, true))
 		return true;
 	for (j = i + 1; j < s->nlines && j <= i + CL_AHEAD; j++) {
-		if (s->used[j] == 2)
+		if (s->used[j] & L_TAKEN)
 			break;
 		l = line_view(s, j, &s->aux, &n);
 		if (cl_headline(l, n, &msg))
@@ -1013,7 +1036,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.line = own.line;
 		p.col = own.col;
 	} else if (headline_place(s, i, lone, &p)) {
-		s->used[p.at] = 1;
+		s->used[p.at] |= L_FOLDED;
 	}
 	/* Known tools' errors were taken by their patterns: a placeless
 	 * headline after them is their summary, and one at a place they
@@ -1055,6 +1078,190 @@ static void general_caret(struct scan *s, const char *l, size_t n, size_t at,
 	free(msg);
 }
 
+/* ---- JSON and SARIF reporters ---- */
+
+/* Keys the common reporters use (pyright --outputjson, SARIF, ruff,
+ * mypy -O json, stylelint, shellcheck and hadolint json, golangci-lint). */
+static const char *const js_msg_keys[] = { "message", "msg", "text", "Text",
+					   "description", NULL };
+static const char *const js_file_keys[] = { "file", "filePath", "filename",
+					    "fileName", "Filename", "path",
+					    "uri", "source", NULL };
+static const char *const js_line_keys[] = { "line", "startLine", "row", "Line",
+					    "lineNumber", "line_number", NULL };
+static const char *const js_col_keys[] = { "column", "startColumn", "col",
+					   "character", "Column", NULL };
+static const char *const js_sev_keys[] = { "severity", "level", "Severity",
+					   "type", NULL };
+static const char *const js_code_keys[] = { "ruleId", "rule", "code",
+					    "check_name", "symbol", "FromLinter",
+					    "messageId", NULL };
+
+/* The first of keys obj has (of type want, or any when JSON_NONE), or -1. */
+static int js_get_any(const struct json_doc *d, int obj,
+		      const char *const *keys, enum json_type want)
+{
+	int v;
+
+	for (; *keys; keys++)
+		if ((v = json_get(d, obj, *keys)) >= 0 &&
+		    (want == JSON_NONE || json_type(d, v) == want))
+			return v;
+	return -1;
+}
+
+/* Depth-first, the first object in v's subtree (depth at most `depth`)
+ * with one of keys (of type want); *holder is that object. */
+static int js_find(const struct json_doc *d, int v, const char *const *keys,
+		   enum json_type want, int depth, int *holder)
+{
+	int k, r;
+
+	if (depth < 0)
+		return -1;
+	if (json_type(d, v) == JSON_OBJECT &&
+	    (r = js_get_any(d, v, keys, want)) >= 0) {
+		*holder = v;
+		return r;
+	}
+	if (json_type(d, v) != JSON_OBJECT && json_type(d, v) != JSON_ARRAY)
+		return -1;
+	for (k = json_first(d, v); k >= 0; k = json_next(d, k)) {
+		int c = json_type(d, v) == JSON_OBJECT ? json_member_value(d, k) : k;
+
+		if ((r = js_find(d, c, keys, want, depth - 1, holder)) >= 0)
+			return r;
+	}
+	return -1;
+}
+
+/* One reported problem: an object with a message (SARIF's is
+ * {text}); its place anywhere below it, else the file of an object above
+ * it (stylelint's `source`, eslint's `filePath`). True if it was one. */
+static bool js_diag(struct scan *s, const struct json_doc *d, int v,
+		    const char *outer_file)
+{
+	int m = js_get_any(d, v, js_msg_keys, JSON_NONE), holder = -1, f, ln, c,
+	    sv, cd;
+	int64_t line = 0, col = 0;
+	char *msg = NULL, *file = NULL, *sev = NULL, *code = NULL;
+	struct cl_words w;
+	const char *cat;
+	int sevn = -1;
+
+	if (m >= 0 && json_type(d, m) == JSON_OBJECT)
+		m = json_get(d, m, "text");
+	if (m < 0 || json_type(d, m) != JSON_STRING)
+		return false;
+	ln = js_find(d, v, js_line_keys, JSON_NUMBER, 5, &holder);
+	f = js_find(d, v, js_file_keys, JSON_STRING, 5, &(int){ 0 });
+	if (ln < 0 && f < 0 && !outer_file)
+		return false; /* a message, but no problem at a place */
+	if (ln >= 0) {
+		json_int64(d, ln, &line);
+		c = js_get_any(d, holder, js_col_keys, JSON_NUMBER);
+		if (c >= 0)
+			json_int64(d, c, &col);
+		/* LSP ranges ({line, character}, pyright) count from 0 */
+		if (json_get(d, holder, "character") >= 0) {
+			line++;
+			col++;
+		}
+	}
+	msg = json_strdup(d, m);
+	file = f >= 0 ? json_strdup(d, f) : outer_file ? xstrdup(outer_file) : NULL;
+	if (file && !strncmp(file, "file://", 7))
+		memmove(file, file + 7, strlen(file + 7) + 1);
+	sv = js_get_any(d, v, js_sev_keys, JSON_NONE);
+	if (sv >= 0 && json_type(d, sv) == JSON_STRING) {
+		sev = json_strdup(d, sv);
+		sevn = sev[0] == 'w' || sev[0] == 'W' ? DIAG_WARNING :
+		       strchr("nNiIhH", sev[0]) && sev[0] ? DIAG_NOTE : DIAG_ERROR;
+	} else if (sv >= 0 && json_type(d, sv) == JSON_NUMBER) {
+		int64_t n = 0;
+
+		json_int64(d, sv, &n); /* eslint: 2 error, 1 warning */
+		sevn = n == 1 ? DIAG_WARNING : DIAG_ERROR;
+	}
+	cd = js_get_any(d, v, js_code_keys, JSON_NONE);
+	if (cd >= 0 && json_type(d, cd) == JSON_STRING) {
+		code = json_strdup(d, cd);
+	} else if (cd >= 0 && json_type(d, cd) == JSON_NUMBER) {
+		size_t rl; /* shellcheck's 2086 */
+		const char *raw = json_raw(d, cd, &rl);
+
+		code = xstrndup(raw, rl);
+	}
+	cl_words_read(msg, strlen(msg), &w);
+	cat = w.category ? w.category :
+	      code || w.code_len || sevn == DIAG_WARNING || sevn == DIAG_NOTE ?
+	      CAT_LINT_VIOLATION : CAT_UNKNOWN;
+	if (!sev || strcmp(sev, "none"))
+		general_emit(s, file, line > 0 && line < INT_MAX ? (int)line : 0,
+			     col > 0 && col < INT_MAX ? (int)col : 0, sevn,
+			     code ? code : msg + w.code, code ? strlen(code) : w.code_len,
+			     msg, strlen(msg), cat);
+	else
+		free(file);
+	free(msg);
+	free(sev);
+	free(code);
+	return true;
+}
+
+/* Walks a reporter's document: each object with a message is one problem
+ * (not looked into further); others pass their file down. */
+static size_t js_walk(struct scan *s, const struct json_doc *d, int v,
+		      const char *outer_file, int depth)
+{
+	size_t n = 0;
+	int k, f;
+	char *own = NULL;
+
+	if (depth > 16)
+		return 0;
+	if (json_type(d, v) == JSON_OBJECT) {
+		if (js_diag(s, d, v, outer_file))
+			return 1;
+		f = js_get_any(d, v, js_file_keys, JSON_STRING);
+		if (f >= 0)
+			outer_file = own = json_strdup(d, f);
+	} else if (json_type(d, v) != JSON_ARRAY) {
+		return 0;
+	}
+	for (k = json_first(d, v); k >= 0; k = json_next(d, k))
+		n += js_walk(s, d, json_type(d, v) == JSON_OBJECT ?
+			     json_member_value(d, k) : k, outer_file, depth + 1);
+	free(own);
+	return n;
+}
+
+/* text[0..len) as one reporter document: the problems it holds. */
+static size_t js_reporter(struct scan *s, const char *text, size_t len)
+{
+	struct json_doc doc = JSON_DOC_INIT;
+	struct err e = ERR_INIT;
+	size_t n = 0;
+
+	if (len <= CL_JSON_MAX && json_parse(&doc, text, len, 64, &e) == 0)
+		n = js_walk(s, &doc, 0, NULL, 0);
+	json_doc_release(&doc);
+	err_clear(&e);
+	return n;
+}
+
+/* Is p[0..n), blanks aside, a JSON object or array? */
+static bool js_shaped(const char *p, size_t n)
+{
+	while (n && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++, n--;
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n' ||
+		     p[n - 1] == '\r'))
+		n--;
+	return n >= 2 && ((p[0] == '{' && p[n - 1] == '}') ||
+			  (p[0] == '[' && p[n - 1] == ']'));
+}
+
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
 static void general_pass(struct scan *s)
@@ -1065,6 +1272,13 @@ static void general_pass(struct scan *s)
 	long lone = -1;
 	struct buf hbuf = BUF_INIT;
 
+	/* A JSON or SARIF report as the whole output: its problems, and no
+	 * reading of its lines as text. */
+	s->cur = 0;
+	if (!specific && js_shaped(s->text, s->start[s->nlines] ?
+				    s->start[s->nlines] - 1 : 0) &&
+	    js_reporter(s, s->text, s->start[s->nlines] ? s->start[s->nlines] - 1 : 0))
+		return;
 	for (i = 0; i < s->nlines; i++) {
 		struct cl_loc loc;
 		const char *l;
@@ -1072,9 +1286,13 @@ static void general_pass(struct scan *s)
 		s->cur = i;
 		if (out_of_time(s, i))
 			break;
-		if (s->used[i])
+		if (s->used[i] & L_USED)
 			continue;
 		l = line_view(s, i, &s->line, &n);
+		/* one report a line (mypy -O json, JSON lines) */
+		if (n && (l[0] == '{' || l[0] == '[') && js_shaped(l, n) &&
+		    js_reporter(s, s->text + s->start[i], line_len(s, i)))
+			continue;
 		if (cl_frame_prefix(l, n))
 			continue; /* read by the error above it, if any */
 		switch (cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE) {
@@ -1139,7 +1357,7 @@ static void fallback(struct scan *s)
 		free(weak.file);
 	/* the last CL_TAIL_LINES lines that hold something */
 	for (start = s->nlines, k = 0; start > 0 && k < CL_TAIL_LINES; start--)
-		if (s->len[start - 1])
+		if (line_len(s, start - 1))
 			k++;
 	for (i = start; i < s->nlines; i++) {
 		size_t n;
@@ -1218,7 +1436,6 @@ int classify_text_opts(const struct classify_db *db,
 	buf_init(&s.aux, 0);
 	buf_init(&s.vals, 0);
 	split_lines(&s, s.text, len);
-	mark_needles(&s);
 	s.used = xcalloc(s.nlines ? s.nlines : 1, 1);
 	s.memo = xcalloc(db->nmemo ? db->nmemo : 1, sizeof(*s.memo));
 	for (k = 0; k < db->nmemo; k++)
@@ -1248,24 +1465,28 @@ int classify_text_opts(const struct classify_db *db,
 	for (i = 0; i < s.nlines; i++) {
 		const char *l;
 		size_t n;
+		uint64_t mask;
 
 		s.cur = i;
 		if (s.deadline && out_of_time(&s, i))
 			break;
-		if (s.used[i])
+		if (s.used[i] & L_USED)
 			continue;
+		mask = line_needles(&s, i);
 		/* With every pattern behind a needle, a line holding none can
 		 * match nothing: most lines of a big log end here. */
-		if (!s.mask[i] && !db->unguarded && s.text[s.start[i]] != '[')
+		if (!mask && !db->unguarded && s.text[s.start[i]] != '[')
 			continue;
 		l = line_view(&s, i, &s.line, &n);
-		if (looks_like_gcc_json(l, n) && classify_gcc_json(&s, i))
-			continue;
-		if (looks_like_eslint_json(l, n) && classify_eslint_json(&s, i)) {
-			s.used[i] = 2;
+		if (looks_like_gcc_json(l, n) && classify_gcc_json(&s, i)) {
+			s.used[i] |= L_TAKEN;
 			continue;
 		}
-		classify_line(&s, i, l, n, s.mask[i], NULL);
+		if (looks_like_eslint_json(l, n) && classify_eslint_json(&s, i)) {
+			s.used[i] |= L_TAKEN;
+			continue;
+		}
+		classify_line(&s, i, l, n, mask, NULL);
 	}
 	if (!s.stopped)
 		general_pass(&s);
@@ -1280,9 +1501,7 @@ int classify_text_opts(const struct classify_db *db,
 	free(s.cand);
 	free(s.memo);
 	free(s.used);
-	free(s.mask);
 	free(s.start);
-	free(s.len);
 	free(s.seen);
 	free(s.at);
 	buf_release(&s.line);

@@ -278,6 +278,19 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			}
 		}
 	}
+	/* dart-sass's trace: "  path 2:10  root stylesheet" */
+	if (i > 0 && (j = path_end(l, n, i)) > i && j + 3 < n && l[j] == ' ' &&
+	    is_digit(l[j + 1]) && plausible_path(l + i, j - i)) {
+		k = j + 1;
+		if (read_int(l, n, &k, &loc->line) && k + 1 < n && l[k] == ':' &&
+		    (k++, read_int(l, n, &k, &loc->col)) &&
+		    (k == n || (k + 1 < n && l[k] == ' ' && l[k + 1] == ' '))) {
+			loc->file = i;
+			loc->file_len = j - i;
+			return loc->kind = CL_LOC_FRAME;
+		}
+		loc->line = loc->col = 0;
+	}
 	/* stylish: "  3:5  error  message  rule" under a file header */
 	if (i > 0 && is_digit(l[i])) {
 		j = i;
@@ -381,6 +394,7 @@ static const struct phrase phrases[] = {
 	{ "cannot find package", CAT_IMPORT_RESOLUTION },
 	{ "module not found", CAT_IMPORT_RESOLUTION },
 	{ "could not resolve", CAT_IMPORT_RESOLUTION },
+	{ "could not be resolved", CAT_IMPORT_RESOLUTION },
 	{ "cannot resolve", CAT_IMPORT_RESOLUTION },
 	{ "can't resolve", CAT_IMPORT_RESOLUTION },
 	{ "failed to resolve", CAT_IMPORT_RESOLUTION },
@@ -392,6 +406,7 @@ static const struct phrase phrases[] = {
 	{ "not installed", CAT_MISSING_DEPENDENCY },
 	{ "missing library", CAT_MISSING_DEPENDENCY },
 	{ "file not found", CAT_IMPORT_RESOLUTION },
+	{ "to import", CAT_IMPORT_RESOLUTION },
 	{ "syntax error", CAT_SYNTAX_ERROR },
 	{ "syntaxerror", CAT_SYNTAX_ERROR },
 	{ "invalid syntax", CAT_SYNTAX_ERROR },
@@ -451,6 +466,10 @@ static const struct phrase phrases[] = {
 	{ "wrong type", CAT_TYPE_ERROR },
 	{ "invalid type", CAT_TYPE_ERROR },
 	{ "has no attribute", CAT_TYPE_ERROR },
+	{ "cannot access attribute", CAT_TYPE_ERROR },
+	{ "no overloads for", CAT_TYPE_ERROR },
+	{ "positional argument", CAT_TYPE_ERROR },
+	{ "cannot be assigned to", CAT_TYPE_ERROR },
 	{ "has no member", CAT_TYPE_ERROR },
 	{ "is not a function", CAT_TYPE_ERROR },
 	{ "is not callable", CAT_TYPE_ERROR },
@@ -467,7 +486,7 @@ static const struct phrase phrases[] = {
 };
 
 #define CL_PHRASE_KEYS 1024
-/* The fullest bucket of the table below holds 10 ("une..."). */
+/* The fullest bucket of the table below holds 12 ("can..."). */
 #define CL_PHRASE_BUCKET 16
 
 /* Every phrase has three bytes or more: they make the key. */
@@ -607,10 +626,26 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 		for (k = s; k < end - 1; k++)
 			if (m[k] == '-' || m[k] == '/' || m[k] == '.')
 				dash = true;
-		/* "(info)" is a severity, "[x]" an index: a rule has a '-' or
-		 * is a camelCase word in brackets (cppcheck) */
-		if (!dash && !(open == '[' && end - 1 - s > 4))
+		/* "[x]" is an index: a rule in brackets has a '-' or is a
+		 * word (cppcheck's camelCase) */
+		if (!dash && open == '[' && end - 1 - s <= 4)
 			return;
+		/* in parentheses, one word: "(colons)", "(reportMissingImports)";
+		 * but "(info)" is a severity and "(3)" a count */
+		if (!dash && open == '(') {
+			size_t sl;
+			bool note, letter = false;
+
+			for (k = s; k < end - 1; k++) {
+				if (!is_alpha(m[k]) && !is_digit(m[k]) && m[k] != '_')
+					return;
+				letter |= is_alpha(m[k]);
+			}
+			if (!letter || end - 1 - s < 3 ||
+			    (sev_word(m + s, end - 1 - s, &sl, &note) >= 0 &&
+			     sl == end - 1 - s))
+				return;
+		}
 		w->code = s;
 		w->code_len = end - 1 - s;
 		return;
@@ -693,7 +728,10 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	 * installed (missing_dependency). */
 	if (w->category && !strcmp(w->category, CAT_IMPORT_RESOLUTION)) {
 		for (k = 0; k < ln; k++)
-			if (low[k] == '\'' || low[k] == '"' || low[k] == '`')
+			if ((low[k] == '\'' || low[k] == '"' || low[k] == '`') &&
+			    /* not an apostrophe: "can't", "doesn't" */
+			    !(k > 0 && is_alpha(low[k - 1]) && k + 1 < ln &&
+			      is_alpha(low[k + 1])))
 				break;
 		if (k + 1 < ln && low[k + 1] != '.' && low[k + 1] != '/' &&
 		    !memmem(low, ln, "file not found", 14) &&
@@ -795,11 +833,20 @@ bool cl_headline(const char *l, size_t n, size_t *msg)
 {
 	size_t i = skip_blanks(l, n, 0);
 
+	/* A box drawn around the message ("│ Error: x", Tailwind v4, miette):
+	 * its side is not part of it. */
+	if (STARTS(l + i, n - i, "\xe2\x94\x82") || STARTS(l + i, n - i, "\xe2\x94\x83") ||
+	    STARTS(l + i, n - i, "\xe2\x95\x91"))
+		i = skip_blanks(l, n, i + 3);
 	/* every shape starts with a letter, '[', '-' or a UTF-8 mark */
 	if (i >= n || !(is_alpha(l[i]) || l[i] == '[' || l[i] == '-' ||
 			(unsigned char)l[i] >= 0xc0))
 		return false;
 	if (!headline_shape(l, n, i, msg))
+		return false;
+	/* "Error:" alone heads a message told on the lines below: those
+	 * are read for themselves */
+	if (*msg >= n)
 		return false;
 	return !cl_summary(l + i, n - i);
 }

@@ -1,10 +1,12 @@
 #include "core/agent.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <ev.h>
-#include <unistd.h>
 
 #include "classify/classify.h"
 #include "context/context.h"
@@ -37,6 +39,23 @@ void agent_init(struct agent *a, struct ev_loop *loop)
 			 "processes", n);
 }
 
+/* Whether a run's owner is this agent, or an agent on stdio ("pid:N")
+ * that no longer exists: its runs are nobody's now. */
+static bool owner_gone(const char *run_owner, const char *owner)
+{
+	char *end;
+	long pid;
+
+	if (!run_owner)
+		return false;
+	if (!strcmp(run_owner, owner))
+		return true;
+	if (strncmp(run_owner, "pid:", 4))
+		return false;
+	pid = strtol(run_owner + 4, &end, 10);
+	return pid > 0 && !*end && kill((pid_t)pid, 0) < 0 && errno == ESRCH;
+}
+
 int agent_open_store(struct agent *a, const char *path, const char *owner,
 		     struct err *e)
 {
@@ -54,25 +73,29 @@ int agent_open_store(struct agent *a, const char *path, const char *owner,
 	a->owner = xstrdup(owner);
 	if (store_mark_interrupted(a->store, owner, now, &n, e) < 0)
 		goto out;
-	if (n)
-		log_warn("%d run(s) left running by a dead agent are now "
-			 "interrupted", n);
-	/* Runs that never started belonged to callers now gone: the
-	 * verifications and completions there are end with them. */
-	f.states = STORE_STATE_BIT(STORE_QUEUED);
+	/* Runs of a dead agent on stdio: running ones were interrupted;
+	 * queued ones belonged to callers now gone (the verifications and
+	 * completions there end with them). */
+	f.states = STORE_STATE_BIT(STORE_QUEUED) | STORE_STATE_BIT(STORE_RUNNING);
 	if (store_run_list(a->store, &f, &left, e) < 0)
 		goto out;
 	for (i = 0; i < left.n; i++) {
-		struct store_run_end end = { STORE_CANCELLED, now, NULL,
-					     "interrupted", NULL,
-					     "the agent stopped before it "
-					     "started", -1 };
+		bool queued = left.v[i].state == STORE_QUEUED;
+		struct store_run_end end = {
+			queued ? STORE_CANCELLED : STORE_INTERRUPTED, now,
+			NULL, "interrupted", NULL,
+			queued ? "the agent stopped before it started"
+			       : "the agent running it stopped", -1 };
 
-		if (!left.v[i].owner || strcmp(left.v[i].owner, owner))
+		if (!owner_gone(left.v[i].owner, owner))
 			continue;
 		if (store_run_finish(a->store, left.v[i].id, &end, e) < 0)
 			goto out;
+		n += !queued;
 	}
+	if (n)
+		log_warn("%d run(s) left running by a dead agent are now "
+			 "interrupted", n);
 	r = 0;
 out:
 	store_runs_release(&left);
@@ -86,6 +109,10 @@ void agent_release(struct agent *a)
 	a->jobs = NULL;
 	store_close(a->store);
 	context_cache_free(a->context);
+	for (size_t i = 0; i < AGENT_PLAN_CONTEXTS; i++) {
+		free(a->plan_contexts[i].root);
+		free(a->plan_contexts[i].text);
+	}
 	free(a->owner);
 	if (a->llm)
 		llm_client_free(a->llm);

@@ -34,6 +34,8 @@ struct agent_ops {
 	void (*request_stop)(struct agent *a, int exit_status);
 };
 
+#define AGENT_PLAN_CONTEXTS 8
+
 struct agent {
 	struct ev_loop *loop;
 	struct rpc_server *rpc;  /* sessions, the method table */
@@ -43,6 +45,14 @@ struct agent {
 	struct classify_cache *patterns; /* pattern databases, by workspace */
 	struct store *store;     /* the run store (runs, events, metrics) */
 	struct context_cache *context; /* repo views, made on first use */
+	/* The repo context the runs of one plan share: the view their first
+	 * subtask saw, so every subtask's cached prompt prefix is the same
+	 * bytes though each commit changes the repository. Most recently used
+	 * first. */
+	struct plan_context {
+		int64_t plan;
+		char *root, *text;
+	} plan_contexts[AGENT_PLAN_CONTEXTS];
 	char *owner;             /* what the store calls us: the socket, or
 				    pid:N on stdio */
 	/* Made on the first model call (agent_llm): loading libcurl's TLS

@@ -874,7 +874,12 @@ static void succeed(struct exec_run *r)
 		 r->answered_model ? r->answered_model : r->model, r->attempt);
 	if (commit_paths(r->repo, touched, msg.ptr, r->commit_id, &e) < 0) {
 		r->commit_id[0] = 0;
-		fail(r, e.kind, "committing: %s", e.msg.ptr);
+		/* Edits that put every file back as HEAD has it. */
+		if (e.kind == ERR_INVALID_PARAMS)
+			fail(r, ERR_LLM, "the model's edits leave every file "
+			     "as it was: nothing to commit");
+		else
+			fail(r, e.kind, "committing: %s", e.msg.ptr);
 		goto out;
 	}
 	if (commit_tag_before(r->repo, r->commit_id, r->issue_key, &r->tag,
@@ -1030,6 +1035,14 @@ int exec_start(struct exec_run **out, const struct exec_request *req,
 	       const struct exec_callbacks *cb, struct err *e)
 {
 	struct exec_run *r = xcalloc(1, sizeof(*r));
+	struct buf *bufs[] = { &r->system, &r->task_layer, &r->messages,
+			       &r->answer_src, &r->history, &r->last_sig,
+			       &r->diags_json, &r->refused, &r->tag };
+
+	for (size_t i = 0; i < sizeof(bufs) / sizeof(bufs[0]); i++)
+		buf_init(bufs[i], 0);
+	err_init(&r->call_err);
+	err_init(&r->err);
 
 	r->loop = req->loop;
 	r->root = xstrdup(req->root);

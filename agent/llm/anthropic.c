@@ -157,7 +157,19 @@ static int anthropic_build(struct buf *out, const struct llm_request *r,
 	json_obj_begin(&w);
 	json_kv_str(&w, "model", r->model);
 	json_kv_int(&w, "max_tokens", max_tokens);
-	if (r->system) {
+	if (r->n_system_blocks > 0) {
+		json_key(&w, "system");
+		json_arr_begin(&w);
+		for (i = 0; i < r->n_system_blocks; i++) {
+			json_obj_begin(&w);
+			json_kv_str(&w, "type", "text");
+			json_kv_str(&w, "text", r->system_blocks[i].text);
+			if (r->system_blocks[i].cache)
+				cache_control(&w, r->cache_ttl_1h);
+			json_obj_end(&w);
+		}
+		json_arr_end(&w);
+	} else if (r->system) {
 		json_key(&w, "system");
 		json_arr_begin(&w);
 		json_obj_begin(&w);

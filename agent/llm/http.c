@@ -212,6 +212,9 @@ static size_t on_header(char *p, size_t size, size_t n, void *ud)
 		W("retry-after-ms", retry_after_ms),
 		W("x-should-retry", should_retry),
 		W("content-type", content_type),
+		W("link", link),
+		W("x-ratelimit-remaining", ratelimit_remaining),
+		W("x-ratelimit-reset", ratelimit_reset),
 #undef W
 	};
 

@@ -23,7 +23,7 @@ struct http_request;
 /* Error kinds of a failed transfer (besides ERR_CANCELLED, ERR_TIMEOUT and
  * ERR_TOO_BIG). */
 
-/* The response headers the LLM layer acts on, captured as sent (truncated to
+/* The response headers the callers act on, captured as sent (truncated to
  * the field size; empty when absent). */
 struct http_headers {
 	char request_id[128]; /* request-id or x-request-id */
@@ -31,6 +31,11 @@ struct http_headers {
 	char retry_after_ms[32];
 	char should_retry[16]; /* x-should-retry */
 	char content_type[96];
+	/* For the issue sources (agent/issues): GitHub's pagination and
+	 * rate limit. */
+	char link[1024];
+	char ratelimit_remaining[24]; /* x-ratelimit-remaining */
+	char ratelimit_reset[24];     /* x-ratelimit-reset, epoch seconds */
 };
 
 struct http_result {

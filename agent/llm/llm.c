@@ -80,6 +80,11 @@ struct llm_client *llm_client_new(struct ev_loop *loop)
 	return c;
 }
 
+struct http_client *llm_client_http(struct llm_client *c)
+{
+	return c->http;
+}
+
 void llm_client_free(struct llm_client *c)
 {
 	if (!c)

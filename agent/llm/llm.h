@@ -28,6 +28,7 @@
 struct ev_loop;
 struct config;
 struct llm_client;
+struct http_client;
 struct llm_call;
 
 /* Error kinds (besides ERR_INVALID_PARAMS, ERR_TIMEOUT, ERR_CANCELLED). */
@@ -76,9 +77,21 @@ int llm_provider_names(struct config *cfg,
 		       int (*fn)(const char *name, void *data), void *data,
 		       struct err *e);
 
+/* One text block of a system prompt made of several (llm_request). */
+struct llm_system_block {
+	const char *text; /* borrowed, as the request's other strings */
+	bool cache;       /* Anthropic: a cache breakpoint on this block */
+};
+
 struct llm_request {
 	const char *model;
 	const char *system; /* may be NULL */
+	/* Instead of system when n_system_blocks > 0: the system prompt as
+	 * blocks, so a breakpoint can sit on one of them (the repo context
+	 * after stable instructions) rather than only on the whole. Anthropic
+	 * sends them as text blocks; OpenAI joins them with a blank line. */
+	const struct llm_system_block *system_blocks;
+	int n_system_blocks;
 	/* Neutral messages: a JSON array (borrowed, valid during the call to
 	 * llm_complete only; it is copied into the wire body). */
 	const char *messages_json;
@@ -167,6 +180,9 @@ struct llm_callbacks {
 struct llm_client *llm_client_new(struct ev_loop *loop);
 /* Only when no call is live. */
 void llm_client_free(struct llm_client *c);
+/* Its HTTP client, shared with other callers on the loop (the issue
+ * sources): one multi handle, one connection cache. */
+struct http_client *llm_client_http(struct llm_client *c);
 
 /*
  * Starts a completion. The provider and request are copied. Returns the

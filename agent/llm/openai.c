@@ -134,7 +134,21 @@ static int openai_build(struct buf *out, const struct llm_request *r,
 	json_kv_str(&w, "model", r->model);
 	json_key(&w, "messages");
 	json_arr_begin(&w);
-	if (r->system) {
+	if (r->n_system_blocks > 0) {
+		struct buf sys = BUF_INIT;
+
+		for (int b = 0; b < r->n_system_blocks; b++) {
+			if (b)
+				buf_adds(&sys, "\n\n");
+			buf_adds(&sys, r->system_blocks[b].text);
+		}
+		json_obj_begin(&w);
+		json_kv_str(&w, "role", "system");
+		json_key(&w, "content");
+		json_w_strn(&w, sys.ptr, sys.len);
+		json_obj_end(&w);
+		buf_release(&sys);
+	} else if (r->system) {
 		json_obj_begin(&w);
 		json_kv_str(&w, "role", "system");
 		json_kv_str(&w, "content", r->system);

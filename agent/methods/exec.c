@@ -16,6 +16,7 @@
 #include "git/commit.h"
 #include "git/snapshot.h"
 #include "methods/methods.h"
+#include "plan/plan.h"
 #include "store/store.h"
 #include "util/log.h"
 #include "util/mem.h"
@@ -111,6 +112,8 @@ struct exec_job {
 	struct agent *agent;
 	struct job *job; /* set at the first step */
 	char *root, *issue_key, *title, *subtask_id;
+	int64_t plan_id; /* the stored plan it comes from, or 0 */
+	char *issue_source; /* "jira", "github", ...: where to report, or NULL */
 	struct buf task;
 	struct strv files;
 	bool fix, detached;
@@ -180,6 +183,30 @@ static void write_files(struct json_writer *w, const struct strv *files)
 	json_arr_end(w);
 }
 
+/* The run's end as a comment on its issue (when the config asks). */
+static void report_result(struct exec_job *x, const struct exec_result *res,
+			  const struct err *e)
+{
+	struct buf md = BUF_INIT;
+
+	if (!x->issue_source || x->fix)
+		return;
+	buf_addf(&md, "**airunner run %llu**: %s",
+		 (unsigned long long)job_id(x->job), x->title ? x->title : "");
+	if (x->subtask_id)
+		buf_addf(&md, " (%s)", x->subtask_id);
+	if (!e)
+		buf_addf(&md, "\n\nCommitted `%.12s` after %d attempt%s.",
+			 res->commit ? res->commit : "", res->attempts,
+			 res->attempts == 1 ? "" : "s");
+	else
+		buf_addf(&md, "\n\nNot done: %s. The work tree was left as it "
+			      "was.", e->msg.ptr);
+	method_issue_report(x->agent, x->root, x->issue_source, x->issue_key,
+			    md.ptr);
+	buf_release(&md);
+}
+
 static void exec_done(const struct exec_result *res, const struct err *e,
 		      void *ud)
 {
@@ -226,7 +253,43 @@ static void exec_done(const struct exec_result *res, const struct err *e,
 			json_kv_double(&w, "spentUsd", res->cost);
 	}
 	json_obj_end(&w);
+	if (!e || e->kind != ERR_CANCELLED)
+		report_result(x, res, e);
 	job_wake(x->job);
+}
+
+#define NPLAN_CONTEXTS AGENT_PLAN_CONTEXTS
+
+/* The context text a plan's earlier run used on this work tree, moved to
+ * the front; or NULL. */
+static const char *plan_context_find(struct agent *a, int64_t plan,
+				     const char *root)
+{
+	struct plan_context *v = a->plan_contexts, hit;
+
+	for (size_t i = 0; plan && i < NPLAN_CONTEXTS; i++) {
+		if (v[i].plan != plan || !v[i].root || strcmp(v[i].root, root))
+			continue;
+		hit = v[i];
+		memmove(&v[1], &v[0], i * sizeof(*v));
+		v[0] = hit;
+		return v[0].text;
+	}
+	return NULL;
+}
+
+static void plan_context_put(struct agent *a, int64_t plan, const char *root,
+			     const char *text)
+{
+	struct plan_context *v = a->plan_contexts;
+	struct plan_context *last = &v[NPLAN_CONTEXTS - 1];
+
+	free(last->root);
+	free(last->text);
+	memmove(&v[1], &v[0], (NPLAN_CONTEXTS - 1) * sizeof(*v));
+	v[0].plan = plan;
+	v[0].root = xstrdup(root);
+	v[0].text = xstrdup(text);
 }
 
 static int start_exec(struct exec_job *x, struct err *e)
@@ -246,14 +309,19 @@ static int start_exec(struct exec_job *x, struct err *e)
 	 * every attempt and every subtask while the repository is as it was.
 	 * The task's files go into the task layer. */
 	cq.root = x->root;
-	if (context_get(a->context, &cq, &ctx, e) < 0)
-		goto out;
+	q.context = plan_context_find(a, x->plan_id, x->root);
+	if (!q.context) {
+		if (context_get(a->context, &cq, &ctx, e) < 0)
+			goto out;
+		q.context = ctx.text.ptr;
+		if (x->plan_id)
+			plan_context_put(a, x->plan_id, x->root, ctx.text.ptr);
+	}
 	q.root = x->root;
 	q.run_id = job_id(x->job);
 	q.issue_key = x->issue_key;
 	q.title = x->title;
 	q.task = x->task.ptr;
-	q.context = ctx.text.ptr;
 	q.files = &x->files;
 	q.fix = x->fix;
 	q.max_cost_usd = x->max_cost;
@@ -379,6 +447,7 @@ static void exec_release(void *data)
 	exec_ladder_release(&x->ladder);
 	free(x->root);
 	free(x->issue_key);
+	free(x->issue_source);
 	free(x->title);
 	free(x->subtask_id);
 	buf_release(&x->task);
@@ -436,6 +505,61 @@ static void exec_reply(struct rpc_call *call, struct job *j)
 		rpc_call_reply(call, x->result.ptr, x->result.len);
 }
 
+/* The task from a stored plan: the plan as plan/get shows it, read back
+ * through the one task_text. */
+static int read_planned(struct rpc_call *call, struct exec_job *x,
+			int64_t plan_id, struct err *e)
+{
+	struct plan p;
+	struct buf json = BUF_INIT;
+	struct json_writer w;
+	struct json_doc d = JSON_DOC_INIT;
+	char *sub = NULL;
+	int64_t rev = 0;
+	int rc = -1, st = -1;
+
+	plan_init(&p);
+	if (rpc_param_string(call, "subtaskId", &sub, e) < 0 ||
+	    rpc_param_int(call, "revision", 1, INT32_MAX, &rev, e) < 0)
+		goto out;
+	if (!sub) {
+		err_set(e, ERR_INVALID_PARAMS,
+			"param 'subtaskId' is required with planId");
+		goto out;
+	}
+	if (!x->agent->store) {
+		err_set(e, ERR_STORE, "no run store: plans cannot be read");
+		goto out;
+	}
+	if (plan_load(x->agent->store, plan_id, (int)rev, &p, e) < 0)
+		goto out;
+	if (!plan_subtask_find(&p, sub)) {
+		err_set(e, ERR_NOT_FOUND, "plan %lld has no subtask '%s'",
+			(long long)plan_id, sub);
+		goto out;
+	}
+	json_writer_init(&w, &json);
+	plan_write_json(&w, &p);
+	if (json_parse(&d, json.ptr, json.len, JSON_MAX_DEPTH_DEFAULT, e) < 0)
+		goto out;
+	for (int v = json_first(&d, json_get(&d, 0, "subtasks")); v >= 0;
+	     v = json_next(&d, v))
+		if (json_str_eq(&d, json_get(&d, v, "id"), sub))
+			st = v;
+	x->issue_key = p.issue.key ? xstrdup(p.issue.key) : NULL;
+	x->issue_source = p.issue.source ? xstrdup(p.issue.source) : NULL;
+	x->title = json_strdup(&d, json_get(&d, st, "title"));
+	x->subtask_id = xstrdup(sub);
+	task_text(&d, 0, st, &x->task, &x->files);
+	rc = 0;
+out:
+	json_doc_release(&d);
+	buf_release(&json);
+	plan_release(&p);
+	free(sub);
+	return rc;
+}
+
 /* The subtask to run: params.subtask inline, or params.planId +
  * params.subtaskId from the plan store. */
 static int read_subtask(struct rpc_call *call, struct exec_job *x,
@@ -444,7 +568,13 @@ static int read_subtask(struct rpc_call *call, struct exec_job *x,
 	const struct json_doc *d = rpc_call_doc(call);
 	int st = rpc_call_param(call, "subtask");
 	int issue = rpc_call_param(call, "issue");
+	int64_t plan_id = 0;
 
+	if (rpc_param_int(call, "planId", 1, INT64_MAX, &plan_id, e) < 0)
+		return -1;
+	x->plan_id = plan_id;
+	if (plan_id)
+		return read_planned(call, x, plan_id, e);
 	if (st < 0)
 		return err_set(e, ERR_INVALID_PARAMS,
 			       "name the work: subtask, planId and subtaskId, "
@@ -453,8 +583,10 @@ static int read_subtask(struct rpc_call *call, struct exec_job *x,
 	    json_type(d, json_get(d, st, "title")) != JSON_STRING)
 		return err_set(e, ERR_INVALID_PARAMS,
 			       "param 'subtask' must be an object with a title");
-	if (issue >= 0)
+	if (issue >= 0) {
 		x->issue_key = json_strdup(d, json_get(d, issue, "key"));
+		x->issue_source = json_strdup(d, json_get(d, issue, "source"));
+	}
 	x->title = json_strdup(d, json_get(d, st, "title"));
 	x->subtask_id = json_strdup(d, json_get(d, st, "id"));
 	task_text(d, -1, st, &x->task, &x->files);
@@ -471,6 +603,10 @@ static void handle_execute(struct rpc_call *call)
 	bool fix = false;
 
 	x->agent = a;
+	buf_init(&x->task, 0);
+	buf_init(&x->result, 0);
+	buf_init(&x->err_data, 0);
+	err_init(&x->err);
 	if (method_param_root(call, &x->root, &e) < 0 ||
 	    rpc_param_bool(call, "detach", &x->detached, &e) < 0 ||
 	    rpc_param_double(call, "maxCostUsd", &x->max_cost, &e) < 0 ||
@@ -706,6 +842,8 @@ static void handle_rollback(struct rpc_call *call)
 	bool have_run = false;
 
 	rb->agent = a;
+	err_init(&rb->err);
+	buf_init(&rb->result, 0);
 	if (rpc_param_int(call, "runId", 1, INT64_MAX, &rb->target, &e) < 0 ||
 	    rpc_param_string(call, "mode", &mode, &e) < 0)
 		goto fail;

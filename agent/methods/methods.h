@@ -24,6 +24,8 @@ extern const struct rpc_method methods_run[];
 extern const struct rpc_method methods_metrics[];
 extern const struct rpc_method methods_context[];
 extern const struct rpc_method methods_exec[];
+extern const struct rpc_method methods_issue[];
+extern const struct rpc_method methods_plan[];
 
 /* Every method array, NULL-terminated. */
 extern const struct rpc_method *const method_table[];
@@ -56,6 +58,13 @@ int method_param_root(struct rpc_call *call, char **root, struct err *e);
  * leaves it. -1 with e set for anything else. */
 int method_param_priority(struct rpc_call *call, enum job_priority *out,
 			  struct err *e);
+
+/* When the work tree's config says `issue.comment = true` and the issue
+ * is Jira's or GitHub's (source "jira" or "github"), posts body (Markdown)
+ * as a comment on it, as a run of its own that nobody waits for. */
+void method_issue_report(struct agent *a, const char *root,
+			 const char *source, const char *key,
+			 const char *body);
 
 /* Makes the agent's run store the record of every job (runs, events,
  * outcomes), and sends each job event as `run/event` to the sessions

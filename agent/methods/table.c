@@ -10,5 +10,7 @@ const struct rpc_method *const method_table[] = {
 	methods_metrics,
 	methods_context,
 	methods_exec,
+	methods_issue,
+	methods_plan,
 	NULL,
 };

@@ -115,6 +115,23 @@ static const char *const migrations[] = {
 	" PRIMARY KEY (run_id, category)) WITHOUT ROWID;"
 	"CREATE INDEX diagnostics_created"
 	" ON verification_diagnostics(run_created, category, count);",
+	/* 1 -> 2: plans and their revisions (plans.c). The plan's JSON is
+	 * kept whole; the columns beside it are what plan/list shows and
+	 * filters on without parsing it. */
+	"CREATE TABLE plans ("
+	" id INTEGER NOT NULL CHECK (id >= 1),"
+	" revision INTEGER NOT NULL CHECK (revision >= 1),"
+	" run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,"
+	" work_tree TEXT,"
+	" issue_key TEXT,"
+	" title TEXT,"
+	" summary TEXT,"
+	" subtasks INTEGER NOT NULL,"
+	" plan TEXT NOT NULL,"
+	" created REAL NOT NULL,"
+	" PRIMARY KEY (id, revision)) WITHOUT ROWID;"
+	"CREATE INDEX plans_work_tree ON plans(work_tree, id);"
+	"CREATE INDEX plans_issue ON plans(issue_key, id);",
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -257,7 +274,7 @@ static const char *const priority_names[STORE_NPRIORITIES] = {
 	"urgent", "high", "normal", "low",
 };
 static const char *const kinds[] = {
-	"verify", "plan", "execute", "rollback", "fix", "llm",
+	"verify", "plan", "execute", "rollback", "fix", "llm", "issue",
 	"test", /* the agent's test-only jobs (AIRUNNER_TEST_METHODS=1) */
 };
 
@@ -483,7 +500,7 @@ static int exec_sql(struct store *s, const char *q, struct err *e)
 static int migrate(struct store *s, struct err *e)
 {
 	struct buf q = BUF_INIT;
-	int v;
+	int v = 0; /* set by pragma_int; gcc -O3 cannot tell */
 
 	if (s->version == STORE_SCHEMA_VERSION)
 		return 0;

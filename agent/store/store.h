@@ -2,7 +2,8 @@
  * store: the one SQLite database per user that records every run.
  *
  * $XDG_STATE_HOME/airunner/airunner.db (else ~/.local/state/airunner/): runs,
- * their model attempts, their events, and the verifications of verify runs;
+ * their model attempts, their events, the verifications of verify runs, and
+ * plans with their revisions;
  * the metrics are queries over them (store_metrics_*, metrics.c).
  *
  * The database is in WAL mode with a busy timeout (5 s), synchronous=NORMAL
@@ -41,7 +42,7 @@
 
 
 /* The schema version this binary writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 struct store; /* opaque; one per agent (or per test) */
 
@@ -86,7 +87,7 @@ const char *store_priority_name(enum store_priority p);
 /* The enum for a name; -1 if the name is not one. */
 int store_state_parse(const char *name, enum store_state *out);
 int store_priority_parse(const char *name, enum store_priority *out);
-/* The run kinds: verify, plan, execute, rollback, fix, llm. */
+/* The run kinds: verify, plan, execute, rollback, fix, llm, issue. */
 bool store_kind_valid(const char *kind);
 
 /* What a new run is made of; every pointer is borrowed for the call. */
@@ -287,6 +288,50 @@ int store_verification_add(struct store *s, const struct store_verification *v,
  * the run has no verification. */
 int store_verification_write_json(struct store *s, int64_t run_id,
 				  struct json_writer *w, struct err *e);
+
+/* ---- plans (plans.c; plan/plan.h reads and writes their JSON) ---- */
+
+/* One revision of a plan. Read back, the strings are owned
+ * (store_plan_release); given to store_plan_put, borrowed. */
+struct store_plan {
+	int64_t id;     /* revisions share it */
+	int revision;   /* 1, 2, ... */
+	int64_t run_id; /* the run that made it; 0: none (or deleted) */
+	char *work_tree, *issue_key, *title, *summary; /* or NULL */
+	int subtasks;   /* how many */
+	char *json;     /* the plan (required) */
+	double created; /* required */
+};
+
+/* Inserts p as revision 1 of a new plan when p->id is 0 (the next id), else
+ * as the next revision of plan p->id (ERR_NOT_FOUND when it has none), in
+ * one transaction; *id and *revision say what it became. ERR_INVALID_PARAMS
+ * when p->json is missing. */
+int store_plan_put(struct store *s, const struct store_plan *p, int64_t *id,
+		   int *revision, struct err *e);
+/* Plan id at revision (<= 0: its latest) into *out (caller releases);
+ * ERR_NOT_FOUND naming what is missing. */
+int store_plan_get(struct store *s, int64_t id, int revision,
+		   struct store_plan *out, struct err *e);
+void store_plan_release(struct store_plan *p);
+
+struct store_plan_filter {
+	const char *work_tree; /* NULL: any */
+	const char *issue_key; /* NULL: any */
+	int limit;             /* <= 0: no limit */
+};
+
+struct store_plans {
+	struct store_plan *v; /* owned */
+	size_t n;
+};
+#define STORE_PLANS_INIT { NULL, 0 }
+
+/* The latest revision of each matching plan (matched on that revision's
+ * work tree and issue key), newest plan first, appended to out. */
+int store_plan_list(struct store *s, const struct store_plan_filter *f,
+		    struct store_plans *out, struct err *e);
+void store_plans_release(struct store_plans *l);
 
 /* ---- metrics (metrics.c) ---- */
 

@@ -6,9 +6,15 @@
 # rustc, cargo, go, javac) up to SIZE_MB (default 32). Same log, same run.
 # Targets (DESIGN.md): at least 100 MB/s, at least 10x Python. The C side
 # reports its best of 10 runs, Python its best of 2 (each takes seconds): on a
-# loaded machine the MB/s moves a lot; the ratio is the steadier figure.
+# loaded machine the MB/s moves a lot; the ratio is the steadier figure, and
+# so is the CPU time of the process (printed beside the wall-clock figure).
+#
+# BASE=<git revision>: also builds that revision's classify_bench (its own
+# patterns and code) and runs it on the same log, alternating with this
+# tree's three times, so a change is measured before and after in one run.
 #
 #   tests/bench/classify_bench.sh        (not run by ctest)
+#   BASE=main tests/bench/classify_bench.sh
 set -eu
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 SIZE_MB=${SIZE_MB:-32}
@@ -34,6 +40,35 @@ done >"$work/big.log"
 python3 "$SRC/tests/bench/classify_peer.py" "$SRC/data" "$work/big.log" 2 \
 	>"$work/py.json" 2>"$work/py.cats"
 
+if [ -n "${BASE:-}" ]; then
+	mkdir "$work/base"
+	git -C "$SRC" archive "$BASE" | tar -x -C "$work/base"
+	[ -d "$SRC/grammars/node_modules" ] &&
+		ln -s "$SRC/grammars/node_modules" "$work/base/grammars/node_modules"
+	# without -Werror: an older revision may trip a warning this compiler
+	# added (the code made is the same)
+	sed -i 's/ -Werror / /' "$work/base/CMakeLists.txt"
+	cmake -S "$work/base" -B "$work/base-build" -DAIRUNNER_BENCH=ON \
+		-DCMAKE_BUILD_TYPE=Release >/dev/null 2>&1
+	cmake --build "$work/base-build" --target classify_bench -j 2 >/dev/null
+	echo "before ($BASE) and after (this tree), same log, alternating:"
+	for round in 1 2 3; do
+		for side in before after; do
+			if [ $side = before ]; then
+				b="$work/base-build/tests/classify_bench"
+			else
+				b="$SRC/build-bench/tests/classify_bench"
+			fi
+			"$b" "$work/big.log" 10 2>/dev/null | python3 -c '
+import json, sys
+c = json.load(sys.stdin)
+print("  %-6s %8.1f MB/s wall %8s MB/s CPU %6d diagnostics" % (sys.argv[1],
+      c["mb_per_s"], "%.1f" % c["cpu_mb_per_s"] if "cpu_mb_per_s" in c else "-",
+      c["diagnostics"]))' $side
+		done
+	done
+fi
+
 python3 - "$work" "$one" "$copies" <<'PY'
 import json, sys
 work, one, copies = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -48,8 +83,9 @@ ratio = c["mb_per_s"] / p["mb_per_s"]
 print("log: %.1f MB (%d copies of %d bytes of real tool output), %d patterns"
       % (c["bytes"] / 1e6, copies, one, c["patterns"]))
 print("%-26s %10s %10s %12s" % ("implementation", "seconds", "MB/s", "diagnostics"))
-print("%-26s %10.3f %10.1f %12d" % ("classify_text (PCRE2 JIT)", c["seconds"],
-                                      c["mb_per_s"], c["diagnostics"]))
+print("%-26s %10.3f %10.1f %12d   (CPU: %.3f s, %.1f MB/s)"
+      % ("classify_text (PCRE2 JIT)", c["seconds"], c["mb_per_s"],
+         c["diagnostics"], c["cpu_seconds"], c["cpu_mb_per_s"]))
 print("%-26s %10.3f %10.1f %12d" % ("Python re (same patterns)", p["seconds"],
                                       p["mb_per_s"], p["diagnostics"]))
 print("ratio: %.1fx; database load %.1f ms; every peer diagnostic found: %s"

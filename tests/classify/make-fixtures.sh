@@ -6,8 +6,8 @@
 #
 #   tests/classify/make-fixtures.sh [OUT]
 #
-# tsc, eslint, jest, vitest and tailwindcss come from tests/classify's
-# package.json (installed here from the npm registry on first use); gcc, clang,
+# tsc, eslint, jest, vitest and tailwindcss (v3, and v4's @tailwindcss/cli)
+# come from tests/classify's package.json (installed here from the npm registry on first use); gcc, clang,
 # python3, node, javac, rustc and go from the machine. OUT/skipped names the
 # tools that were not there, so a test can tell "absent" from "broken".
 set -u
@@ -21,7 +21,8 @@ mkdir -p "$W"
 cd "$W" || exit 1
 BIN="$HERE/node_modules/.bin"
 : >"$OUT/skipped"
-if [ ! -x "$BIN/tsc" ] && command -v npm >/dev/null 2>&1; then
+TW4="$HERE/node_modules/@tailwindcss/cli/dist/index.mjs"
+if { [ ! -x "$BIN/tsc" ] || [ ! -f "$TW4" ]; } && command -v npm >/dev/null 2>&1; then
 	(cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error) >"$OUT/npm.log" 2>&1
 fi
 [ -d "$HERE/node_modules" ] && ln -s "$HERE/node_modules" node_modules
@@ -364,17 +365,42 @@ E
 fi
 ) &
 
-# ---- Tailwind ----
+# ---- Tailwind (v3's `tailwind`; v4's CLI by its path: both packages
+# name a `tailwindcss` bin) ----
 (
-if have "$BIN/tailwindcss"; then
+if have "$BIN/tailwind"; then
 	mkdir tw && cd tw
 	printf '@tailwind utilities;\n.btn {\n  @apply px-4 bg-nope-500;\n}\n' >in.css
 	echo 'module.exports = { content: ["./*.html"] };' >tailwind.config.js
 	echo '<div class="btn"></div>' >index.html
-	run tailwind "$BIN/tailwindcss" -i in.css -o out.css
+	run tailwind "$BIN/tailwind" -i in.css -o out.css
 	expect tailwind tailwindcss patterns <<'E'
 tailwind_invalid_class tw/in.css 3 3
 E
+	cd ..
+fi
+# v4 stops at the first error and names no file or line (it colours its
+# box even under NO_COLOR): each case is a run of its own.
+if have node && [ -f "$TW4" ]; then
+	mkdir -p tw4/node_modules && cd tw4
+	# `@import "tailwindcss"` must find v4's stylesheet, not v3's at the
+	# top of node_modules: npm nests v4 under the CLI's packages
+	for d in "$HERE"/node_modules/@tailwindcss/*/node_modules/tailwindcss; do
+		grep -q '"version": "4' "$d/package.json" 2>/dev/null &&
+			ln -sfn "$d" node_modules/tailwindcss && break
+	done
+	echo '<div class="btn px-4"></div>' >index.html
+	printf '@import "tailwindcss";\n.btn {\n  @apply px-4 bg-nope-500;\n}\n' >apply.css
+	printf '@import "tailwindcss";\n.btn {\n  @apply flex nope:px-4;\n}\n' >variant.css
+	printf '@import "tailwindcss";\n@utility Bad_Name {\n  color: red;\n}\n' >utility.css
+	printf '@import "tailwindcss";\n@utility tab-* {\n}\n' >empty.css
+	printf '@import "tailwindcss";\n@variant nope {\n  .b { color: red; }\n}\n' >atvariant.css
+	for c in apply variant utility empty atvariant; do
+		run tailwind4-$c node "$TW4" -i $c.css -o out.css
+		expect tailwind4-$c tailwindcss patterns <<'E'
+tailwind_invalid_class - 0 0
+E
+	done
 	cd ..
 fi
 ) &
@@ -634,6 +660,40 @@ X
 		expect cargo-test cargo patterns <<'E'
 test_failure src/lib.rs 7 9
 E
+		# a native function nobody links: the linker's words come in
+		# cargo's `= note:` block (lld by default on new toolchains, GNU
+		# ld on old ones; -fuse-ld=bfd asks for GNU's everywhere)
+		mkdir -p lk/src
+		printf '[package]\nname = "lk"\nversion = "0.1.0"\nedition = "2021"\n' >lk/Cargo.toml
+		cat >lk/src/main.rs <<'X'
+extern "C" {
+    fn frobnicate(x: i32);
+    fn twiddle() -> i32;
+}
+
+fn main() {
+    unsafe { frobnicate(3) };
+    let _ = unsafe { twiddle() };
+}
+X
+		(cd lk && CARGO_TARGET_DIR="$W/.cargo-target" run cargo-link cargo build --offline -q)
+		(cd lk && CARGO_TARGET_DIR="$W/.cargo-target-bfd" RUSTFLAGS=-Clink-arg=-fuse-ld=bfd \
+			run cargo-link-bfd cargo build --offline -q)
+		for f in cargo-link cargo-link-bfd; do
+			expect $f cargo patterns <<'E'
+link_error src/main.rs 7 0
+link_error src/main.rs 8 0
+E
+		done
+		mkdir -p md/src
+		printf '[package]\nname = "md"\nversion = "0.1.0"\nedition = "2021"\n' >md/Cargo.toml
+		printf 'mod gone;\nmod util;\nfn main() {\n    util::go();\n}\n' >md/src/main.rs
+		printf 'mod inner;\npub fn go() {}\n' >md/src/util.rs
+		(cd md && CARGO_TARGET_DIR="$W/.cargo-target" run cargo-e0583 cargo build --offline -q)
+		expect cargo-e0583 cargo patterns <<'E'
+import_resolution src/main.rs 1 1
+import_resolution src/util.rs 1 1
+E
 		if command -v cargo-clippy >/dev/null 2>&1; then
 			mkdir -p cl/src
 			printf '[package]\nname = "cl"\nversion = "0.1.0"\nedition = "2021"\n' >cl/Cargo.toml
@@ -664,6 +724,15 @@ if have shellcheck; then
 	printf '#!/bin/sh\nfor f in $(ls *.txt); do\n  echo $undefined_var\ndone\nif [ $x = 1 ] then\n  echo hi\nfi\n' >bad.sh
 	run shellcheck shellcheck bad.sh
 	expect shellcheck shellcheck general <<'E'
+lint_violation bad.sh 2 1
+lint_violation bad.sh 2 10
+lint_violation bad.sh 2 15
+lint_violation bad.sh 3 8
+lint_violation bad.sh 5 6
+lint_violation bad.sh 5 15
+E
+	run shellcheck-json shellcheck -f json bad.sh
+	expect shellcheck-json shellcheck general <<'E'
 lint_violation bad.sh 2 1
 lint_violation bad.sh 2 10
 lint_violation bad.sh 2 15
@@ -770,6 +839,93 @@ E
 	expect rollup-syntax rollup general <<'E'
 syntax_error web/b.js 1 11
 E
+fi
+# pyright, stylelint, sass and mocha from npm; pytest and yamllint from
+# Debian (python3-pytest, yamllint)
+if have "$BIN/pyright"; then
+	mkdir -p pr && printf 'from .nowhere import thing\nimport notamodule_xyz\n' >pr/imp.py
+	cp m.py pr/m.py && echo '{}' >pr/pyrightconfig.json
+	(cd pr && run pyright "$BIN/pyright" m.py imp.py)
+	(cd pr && run pyright-json "$BIN/pyright" --outputjson m.py imp.py)
+	for f in pyright pyright-json; do
+		expect $f pyright general <<'E'
+import_resolution imp.py 1 6
+missing_dependency imp.py 2 8
+undefined_symbol m.py 4 12
+type_error m.py 7 10
+E
+	done
+fi
+if have "$BIN/stylelint"; then
+	mkdir -p sl && printf 'a {\n  colr: red;\n  color: #ggg;\n}\n' >sl/s.css
+	echo '{"rules":{"property-no-unknown":true,"color-no-invalid-hex":true}}' >sl/.stylelintrc.json
+	(cd sl && run stylelint "$BIN/stylelint" s.css)
+	expect stylelint stylelint general <<'E'
+lint_violation s.css 2 3
+lint_violation s.css 3 10
+E
+fi
+if have "$BIN/sass"; then
+	mkdir -p scss && printf '.a {\n  color: $undefined-var;\n}\n' >scss/x.scss
+	printf '.b {\n  color: red\n  margin: 0;\n}\n' >scss/y.scss
+	(cd scss && run sass-undefined "$BIN/sass" x.scss && run sass-syntax "$BIN/sass" y.scss)
+	expect sass-undefined sass general <<'E'
+undefined_symbol x.scss 2 10
+E
+	expect sass-syntax sass general <<'E'
+syntax_error y.scss 3 9
+E
+fi
+if have "$BIN/mocha"; then
+	mkdir -p mo && cat >mo/sum.spec.js <<'X'
+const assert = require('assert');
+describe('math', () => {
+  it('adds', () => {
+    assert.strictEqual(1 + 2, 4);
+  });
+  it('passes', () => {});
+});
+X
+	(cd mo && run mocha "$BIN/mocha" sum.spec.js)
+	expect mocha mocha general <<'E'
+test_failure sum.spec.js 4 12
+E
+fi
+if have pytest; then
+	mkdir -p pt && cat >pt/test_m.py <<'X'
+def add(a, b):
+    return a + b
+
+def test_add():
+    assert add(1, 2) == 4
+
+def test_ok():
+    assert add(1, 1) == 2
+X
+	(cd pt && run pytest pytest -q -p no:cacheprovider test_m.py)
+	expect pytest pytest general <<'E'
+test_failure test_m.py 5 0
+E
+fi
+if have yamllint; then
+	mkdir -p yl && printf 'a: 1\nb:  [1,2\nc: yes\n' >yl/bad.yaml
+	printf 'key: value\nkey: other\nlist:\n- a\n-   b   \n' >yl/dup.yaml
+	(cd yl && run yamllint yamllint bad.yaml dup.yaml &&
+		run yamllint-parsable yamllint -f parsable bad.yaml dup.yaml)
+	for f in yamllint yamllint-parsable; do
+		expect $f yamllint general <<'E'
+lint_violation bad.yaml 1 1
+lint_violation bad.yaml 2 4
+lint_violation bad.yaml 2 8
+syntax_error bad.yaml 3 2
+lint_violation bad.yaml 3 4
+lint_violation dup.yaml 1 1
+lint_violation dup.yaml 2 1
+lint_violation dup.yaml 4 1
+lint_violation dup.yaml 5 4
+lint_violation dup.yaml 5 6
+E
+	done
 fi
 if have python3; then
 	cat >test_calc.py <<'X'

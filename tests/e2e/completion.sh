@@ -29,7 +29,7 @@ bash --norc --noprofile -c ". '$BASH_COMPLETION' && complete -p airunner" >"$T/s
 	fail "the bash completion does not load"
 expect_in "$T/spec" "complete -o default -F _airunner airunner"
 
-expect_words "--help --version call classify hook hooks metrics runs serve verify " airunner ""
+expect_words "--help --version call classify fix hook hooks metrics plan runs serve verify " airunner ""
 expect_words "verify " airunner ve
 expect_words "--all --json --staged " airunner verify --
 expect_words "--format --json --tool " airunner classify --

@@ -45,7 +45,19 @@ export async function startExecAgent(server, { state, env = {} } = {}) {
   a.proc.stdout.on('data', (d) => { wire += d; });
   const progress = [];
   conn.onNotification('$/progress', (p) => progress.push(p));
-  const events = runEvents(conn);
+  const heard = runEvents(conn);
+  // Verification runs real tsc: on a loaded machine that takes a while.
+  const events = {
+    seen: heard.seen,
+    async until(pred, what, ms = 120_000) {
+      for (const end = Date.now() + ms; Date.now() < end;) {
+        const hit = heard.seen.find(pred);
+        if (hit) return hit;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`${what}: not within ${ms} ms`);
+    },
+  };
   await initialize(conn, null);
   return {
     lib: a,
@@ -86,7 +98,8 @@ export function treeState(dir) {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       if (e.name === '.git' || e.name === 'node_modules') continue;
       const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
+      if (e.isSymbolicLink()) files[path.relative(dir, p)] = { link: fs.readlinkSync(p) };
+      else if (e.isDirectory()) walk(p);
       else files[path.relative(dir, p)] = { bytes: fs.readFileSync(p, 'base64'), mode: fs.statSync(p).mode };
     }
   };

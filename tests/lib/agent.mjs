@@ -55,7 +55,9 @@ const testsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 export const BIN = path.resolve(process.env.AIRUNNER_BIN ?? path.join(testsDir, '../build/airunner'));
 export const SRC = path.resolve(process.env.AIRUNNER_SRC ?? path.join(testsDir, '..'));
-export const TIMEOUT_MS = 5000;
+/* How long a wait may take before it fails: longer under the sanitizers
+ * (scripts/test.sh sets it), where an agent starts several times slower. */
+export const TIMEOUT_MS = Number(process.env.AIRUNNER_TEST_TIMEOUT_MS) || 5000;
 
 /* A fresh 0700 temp dir; removed by cleanupTmp() or the agent's cleanup(). */
 export function tmpDir(prefix = 'airunner-test-') {

@@ -1266,10 +1266,12 @@ async function onRequest(req, res) {
 
   if (req.method === 'POST' && urlPath === '/v1/messages') {
     const rec = record(req, 'anthropic', urlPath, raw, rawLen);
+    res.on('close', () => { rec.end_ms = performance.timeOrigin + performance.now(); });
     return handleAnthropic(req, res, raw, rawLen, rec);
   }
   if (req.method === 'POST' && (urlPath === '/v1/chat/completions' || urlPath === '/chat/completions')) {
     const rec = record(req, 'openai', urlPath, raw, rawLen);
+    res.on('close', () => { rec.end_ms = performance.timeOrigin + performance.now(); });
     return handleOpenAI(req, res, raw, rawLen, rec);
   }
   if (req.method === 'GET' && urlPath === '/v1/models') {

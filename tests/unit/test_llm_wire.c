@@ -164,6 +164,39 @@ static void test_openai_request(void **state)
 	build(&llm_wire_openai, &r, ERR_INVALID_PARAMS);
 }
 
+/* A system prompt of blocks: Anthropic sends each, a breakpoint on the
+ * ones marked (the repo context after the instructions); OpenAI joins
+ * them into one system message. `system` is then not used. */
+static void test_system_blocks(void **state)
+{
+	static const struct llm_system_block blocks[] = {
+		{ "Instructions.", false },
+		{ "The repo context.", true },
+	};
+	struct llm_request r;
+	char *body;
+
+	(void)state;
+	base_request(&r);
+	r.tools_json = NULL;
+	r.system_blocks = blocks;
+	r.n_system_blocks = 2;
+	body = build(&llm_wire_anthropic, &r, ERR_NONE);
+	assert_non_null(strstr(body,
+		"\"system\":[{\"type\":\"text\",\"text\":\"Instructions.\"},"
+		"{\"type\":\"text\",\"text\":\"The repo context.\","
+		"\"cache_control\":{\"type\":\"ephemeral\"}}],"));
+	assert_null(strstr(body, "You are terse."));
+	free(body);
+	r.model = "gpt-5";
+	body = build(&llm_wire_openai, &r, ERR_NONE);
+	assert_non_null(strstr(body,
+		"{\"role\":\"system\",\"content\":\"Instructions.\\n\\n"
+		"The repo context.\"},"));
+	assert_null(strstr(body, "You are terse."));
+	free(body);
+}
+
 static char *content_json(const struct llm_response *res)
 {
 	struct buf out = BUF_INIT;
@@ -411,6 +444,7 @@ int main(void)
 		cmocka_unit_test(test_anthropic_request),
 		cmocka_unit_test(test_anthropic_refusals),
 		cmocka_unit_test(test_openai_request),
+		cmocka_unit_test(test_system_blocks),
 		cmocka_unit_test(test_anthropic_parse),
 		cmocka_unit_test(test_anthropic_stream),
 		cmocka_unit_test(test_openai_stream),

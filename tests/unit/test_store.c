@@ -192,7 +192,7 @@ static void test_schema_created(void **state)
 	assert_string_equal(mode, "wal");
 	free(mode);
 	assert_int_equal(sql_int(dbpath.ptr, "SELECT count(*) FROM"
-				 " sqlite_schema WHERE type = 'table'"), 6);
+				 " sqlite_schema WHERE type = 'table'"), 7);
 	buf_release(&dir);
 }
 
@@ -278,7 +278,13 @@ static void test_newer_version_refused(void **state)
 	assert_null(s);
 	assert_int_equal(e.kind, ERR_STORE_VERSION);
 	assert_non_null(strstr(e.msg.ptr, "schema version 99"));
-	assert_non_null(strstr(e.msg.ptr, "this airunner's 1"));
+	{
+		struct buf want = BUF_INIT;
+
+		buf_addf(&want, "this airunner's %d", STORE_SCHEMA_VERSION);
+		assert_non_null(strstr(e.msg.ptr, want.ptr));
+		buf_release(&want);
+	}
 
 	assert_int_equal(buf_read_file(&after, dbpath.ptr, 1 << 20), 0);
 	assert_int_equal(before.len, after.len);
@@ -323,13 +329,40 @@ static void test_migrates_from_version_0(void **state)
 	sqlite3_close(db);
 	a = open_ok();
 	b = open_ok();
-	assert_int_equal(store_schema_version(a), 1);
-	assert_int_equal(store_schema_version(b), 1);
+	assert_int_equal(store_schema_version(a), STORE_SCHEMA_VERSION);
+	assert_int_equal(store_schema_version(b), STORE_SCHEMA_VERSION);
 	insert(a, "verify", NULL, STORE_NORMAL, 1);
 	insert(b, "verify", NULL, STORE_NORMAL, 2);
 	store_close(a);
 	store_close(b);
 	assert_int_equal(sql_int(dbpath.ptr, "SELECT count(*) FROM runs"), 2);
+}
+
+/* A database of schema 1 (before plans) gets the plans table and keeps its
+ * runs. */
+static void test_migrates_from_version_1(void **state)
+{
+	struct store *s = open_ok();
+	struct store_plan p = { .json = "{}", .created = 1, .subtasks = 1 };
+	struct err e = ERR_INIT;
+	int64_t id;
+	int rev;
+	sqlite3 *db;
+
+	insert(s, "verify", NULL, STORE_NORMAL, 1);
+	store_close(s);
+	assert_int_equal(sqlite3_open(dbpath.ptr, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE plans;"
+				      " PRAGMA user_version = 1", NULL, NULL,
+				      NULL), SQLITE_OK);
+	sqlite3_close(db);
+	s = open_ok();
+	assert_int_equal(store_schema_version(s), STORE_SCHEMA_VERSION);
+	assert_int_equal(store_plan_put(s, &p, &id, &rev, &e), 0);
+	assert_int_equal(id, 1);
+	assert_int_equal(rev, 1);
+	store_close(s);
+	assert_int_equal(sql_int(dbpath.ptr, "SELECT count(*) FROM runs"), 1);
 }
 
 static void test_transitions(void **state)
@@ -1246,6 +1279,7 @@ int main(void)
 		T(test_newer_version_refused),
 		T(test_not_a_database),
 		T(test_migrates_from_version_0),
+		T(test_migrates_from_version_1),
 		T(test_transitions),
 		T(test_interrupted_at_start),
 		T(test_events_replay),
