@@ -165,79 +165,6 @@ test('Verify Staged from the command palette puts the type error in the Problems
 	git('commit', '-qm', 'receipt: say total due');
 });
 
-test('Show Metrics renders the charts with the numbers of the runs just made', { timeout: 120000 }, async () => {
-	/* a model call too, so tokens and cost are not zero */
-	await llm.script({ anthropic: [{ content: 'Hello from the e2e test.', output_tokens: 7 }] });
-	await agentCall('llm/complete', { model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Say hello.' }] });
-	const now = Date.now() / 1000;
-	const expected = await agentCall('metrics/summary', { since: now - 86400, until: now + 60 });
-	assert.ok(expected.runs.total >= 2, `the runs made so far: ${JSON.stringify(expected.runs)}`);
-	assert.ok(expected.tokens.input > 0);
-
-	if (await wb.page.locator('.part.panel').isVisible())
-		await wb.page.keyboard.press('Control+J'); // the Problems panel away: room for the charts
-	await wb.command('AI Runner: Show Metrics');
-	const view = wb.webview();
-	const value = (id) => view.locator(`[data-metric="${id}"] .value`);
-	await value('runs').waitFor({ timeout: 30000 });
-	await withTimeout((async () => {
-		while ((await value('runs').textContent()) !== String(expected.runs.total))
-			await wb.page.waitForTimeout(200);
-	})(), 20000, `runs = ${expected.runs.total} on the dashboard`);
-	assert.equal(await value('failed').textContent(), String(expected.runs.failed));
-	assert.equal(await value('succeeded').textContent(), String(expected.runs.succeeded));
-	const v = expected.verification;
-	const summaries = Object.fromEntries(await view.locator('figure.chart').evaluateAll((figs) =>
-		figs.map((f) => [f.id, f.querySelector('canvas').getAttribute('aria-label')])));
-	assert.deepEqual(Object.keys(summaries), ['chart-success', 'chart-durations', 'chart-tokens', 'chart-cache',
-		'chart-verification', 'chart-healing', 'chart-errors']);
-	assert.equal(summaries['chart-verification'], `Verification pass rate ${Math.round(v.passRate * 1000) / 10}%: ` +
-		`${v.passed} passed, ${v.failed} failed of ${v.runs}`);
-	assert.match(summaries['chart-errors'], /type_error 1/);
-	assert.match(summaries['chart-tokens'], new RegExp(`input ${expected.tokens.input}, output ${expected.tokens.output}`));
-	assert.match(summaries['chart-durations'], /verify p50 [\d.]+ s/);
-
-	/* each chart is drawn: its canvas has a size and coloured pixels */
-	const drawn = await view.locator('canvas').evaluateAll((cs) => cs.map((c) => {
-		const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-		let ink = 0;
-		for (let i = 3; i < d.length; i += 4)
-			ink += d[i] > 0;
-		return { w: c.width, h: c.height, ink };
-	}));
-	assert.equal(drawn.length, 7);
-	for (const d of drawn)
-		assert.ok(d.w > 100 && d.h > 100 && d.ink > 200, `a chart drawn: ${JSON.stringify(d)}`);
-
-	/* a strict content security policy, and nothing it refused */
-	const csp = await view.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-	assert.match(csp, /default-src 'none'/);
-	assert.match(csp, /script-src 'nonce-[A-Za-z0-9+/=]{16,}'/);
-	assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*(?!\.vscode-cdn\.net)/);
-	/* the only origin named is VS Code's own for the extension's files
-	 * (served by code-server, never fetched from outside: see offLoopback) */
-	for (const origin of csp.match(/https?:\/\/[^\s;]+/g) ?? [])
-		assert.equal(origin, 'https://*.vscode-cdn.net');
-	assert.deepEqual(wb.consoleLines.filter((l) => /Content Security Policy|Refused to/.test(l)), []);
-	const darkColor = await value('runs').evaluate((e) => getComputedStyle(e).color);
-	await wb.page.setViewportSize({ width: 1400, height: 1500 }); // every chart in the picture
-	await wb.screenshot('metrics-dark');
-
-	/* readable in a light theme too: the page follows the theme's colours */
-	await wb.command('Preferences: Toggle between Light/Dark Themes');
-	await withTimeout((async () => {
-		while (!(await view.locator('body').getAttribute('class'))?.includes('vscode-light'))
-			await wb.page.waitForTimeout(100);
-	})(), 10000, 'the light theme');
-	await wb.page.waitForTimeout(500);
-	const lightColor = await value('runs').evaluate((e) => getComputedStyle(e).color);
-	assert.notEqual(lightColor, darkColor, 'text colour follows the theme');
-	await wb.screenshot('metrics-light');
-	await wb.page.setViewportSize({ width: 1400, height: 900 });
-	await wb.command('Preferences: Toggle between Light/Dark Themes');
-	await wb.command('View: Close All Editors');
-});
-
 test('the agent stopped mid-session: the status bar says so and reconnects', { timeout: 120000 }, async () => {
 	const first = agentProc.pid;
 	agentProc.kill('SIGTERM');
@@ -360,6 +287,79 @@ test('Roll Back Run restores the file', { timeout: 180000 }, async (t) => {
 	assert.equal(fs.readFileSync(path.join(WS, 'src/cart.ts'), 'utf8'), before);
 	await rowSays(planRow('S1 Print the tax line'), /pending/);
 	await wb.screenshot('rollback');
+});
+
+test('Show Metrics renders the charts with the numbers of the runs just made', { timeout: 120000 }, async () => {
+	/* a model call too, so tokens and cost are not zero */
+	await llm.script({ anthropic: [{ content: 'Hello from the e2e test.', output_tokens: 7 }] });
+	await agentCall('llm/complete', { model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Say hello.' }] });
+	const now = Date.now() / 1000;
+	const expected = await agentCall('metrics/summary', { since: now - 86400, until: now + 60 });
+	assert.ok(expected.runs.total >= 2, `the runs made so far: ${JSON.stringify(expected.runs)}`);
+	assert.ok(expected.tokens.input > 0);
+
+	if (await wb.page.locator('.part.panel').isVisible())
+		await wb.page.keyboard.press('Control+J'); // the Problems panel away: room for the charts
+	await wb.command('AI Runner: Show Metrics');
+	const view = wb.webview();
+	const value = (id) => view.locator(`[data-metric="${id}"] .value`);
+	await value('runs').waitFor({ timeout: 30000 });
+	await withTimeout((async () => {
+		while ((await value('runs').textContent()) !== String(expected.runs.total))
+			await wb.page.waitForTimeout(200);
+	})(), 20000, `runs = ${expected.runs.total} on the dashboard`);
+	assert.equal(await value('failed').textContent(), String(expected.runs.failed));
+	assert.equal(await value('succeeded').textContent(), String(expected.runs.succeeded));
+	const v = expected.verification;
+	const summaries = Object.fromEntries(await view.locator('figure.chart').evaluateAll((figs) =>
+		figs.map((f) => [f.id, f.querySelector('canvas').getAttribute('aria-label')])));
+	assert.deepEqual(Object.keys(summaries), ['chart-success', 'chart-durations', 'chart-tokens', 'chart-cache',
+		'chart-verification', 'chart-healing', 'chart-errors']);
+	assert.equal(summaries['chart-verification'], `Verification pass rate ${Math.round(v.passRate * 1000) / 10}%: ` +
+		`${v.passed} passed, ${v.failed} failed of ${v.runs}`);
+	assert.match(summaries['chart-errors'], /type_error 1/);
+	assert.match(summaries['chart-tokens'], new RegExp(`input ${expected.tokens.input}, output ${expected.tokens.output}`));
+	assert.match(summaries['chart-durations'], /verify p50 [\d.]+ s/);
+
+	/* each chart is drawn: its canvas has a size and coloured pixels */
+	const drawn = await view.locator('canvas').evaluateAll((cs) => cs.map((c) => {
+		const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+		let ink = 0;
+		for (let i = 3; i < d.length; i += 4)
+			ink += d[i] > 0;
+		return { w: c.width, h: c.height, ink };
+	}));
+	assert.equal(drawn.length, 7);
+	for (const d of drawn)
+		assert.ok(d.w > 100 && d.h > 100 && d.ink > 200, `a chart drawn: ${JSON.stringify(d)}`);
+
+	/* a strict content security policy, and nothing it refused */
+	const csp = await view.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+	assert.match(csp, /default-src 'none'/);
+	assert.match(csp, /script-src 'nonce-[A-Za-z0-9+/=]{16,}'/);
+	assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*(?!\.vscode-cdn\.net)/);
+	/* the only origin named is VS Code's own for the extension's files
+	 * (served by code-server, never fetched from outside: see offLoopback) */
+	for (const origin of csp.match(/https?:\/\/[^\s;]+/g) ?? [])
+		assert.equal(origin, 'https://*.vscode-cdn.net');
+	assert.deepEqual(wb.consoleLines.filter((l) => /Content Security Policy|Refused to/.test(l)), []);
+	const darkColor = await value('runs').evaluate((e) => getComputedStyle(e).color);
+	await wb.page.setViewportSize({ width: 1400, height: 1500 }); // every chart in the picture
+	await wb.screenshot('metrics-dark');
+
+	/* readable in a light theme too: the page follows the theme's colours */
+	await wb.command('Preferences: Toggle between Light/Dark Themes');
+	await withTimeout((async () => {
+		while (!(await view.locator('body').getAttribute('class'))?.includes('vscode-light'))
+			await wb.page.waitForTimeout(100);
+	})(), 10000, 'the light theme');
+	await wb.page.waitForTimeout(500);
+	const lightColor = await value('runs').evaluate((e) => getComputedStyle(e).color);
+	assert.notEqual(lightColor, darkColor, 'text colour follows the theme');
+	await wb.screenshot('metrics-light');
+	await wb.page.setViewportSize({ width: 1400, height: 900 });
+	await wb.command('Preferences: Toggle between Light/Dark Themes');
+	await wb.command('View: Close All Editors');
 });
 
 test('nothing left the machine: the workbench made requests to loopback only', () => {
