@@ -99,6 +99,14 @@ int classify_db_acquire(struct classify_cache *cache,
 			struct err *e);
 void classify_db_release(struct classify_db *db);
 
+/* A digest (40 hex digits) of the content of every pattern file the db was
+ * loaded from, shipped and extra, in load order: equal digests, same
+ * patterns. Keys caches of classified output. Points into db. */
+const char *classify_db_digest(const struct classify_db *db);
+
+/* The static CAT_* id named name, or NULL when there is none. */
+const char *classify_category_find(const char *name);
+
 /* Number of patterns loaded. */
 size_t classify_db_count(const struct classify_db *db);
 

@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <git2.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,9 @@ struct loader {
 	unsigned *order; /* load order of each pattern, for a stable sort */
 	int extra; /* loading extra files: they win ties */
 	const char *path; /* file being read, for messages */
+	/* Every file's bytes in load order, each after its length: what the
+	 * digest is of. */
+	struct buf content;
 };
 
 static int cl_fail(struct loader *ld, int line, struct err *e, const char *what,
@@ -509,6 +513,8 @@ static int load_file(struct loader *ld, const char *path, struct err *e)
 		err_prefix(e, "cannot read pattern file");
 		goto out;
 	}
+	buf_addf(&ld->content, "%zu\n", text.len);
+	buf_add(&ld->content, text.ptr, text.len);
 	if (memchr(text.ptr, '\0', text.len)) {
 		cl_fail(ld, 1, e, "NUL byte in pattern file", NULL);
 		goto out;
@@ -624,6 +630,18 @@ static void sort_patterns(struct classify_db *db, unsigned *order)
 	}
 }
 
+/* The SHA-1 of what was loaded (libgit2's, as a blob): a verdict cached
+ * with one set of patterns is never served under another. */
+static void set_digest(struct classify_db *db, const struct buf *content)
+{
+	git_oid id;
+
+	git_libgit2_init(); /* idempotent; the hash needs it */
+	if (git_odb_hash(&id, content->ptr, content->len, GIT_OBJECT_BLOB) < 0)
+		abort(); /* only on out of memory */
+	git_oid_tostr(db->digest, sizeof(db->digest), &id);
+}
+
 static int load_dir(struct classify_db **out, const char *dir,
 		    const char *const *extra_files, struct err *e)
 {
@@ -634,6 +652,7 @@ static int load_dir(struct classify_db **out, const char *dir,
 
 	*out = NULL;
 	memset(&ld, 0, sizeof(ld));
+	buf_init(&ld.content, 0);
 	ld.db = xcalloc(1, sizeof(*ld.db));
 	for (i = 0; i < 256; i++)
 		set_head(ld.db, 0x1b00 | (unsigned)i); /* colour codes */
@@ -658,6 +677,7 @@ static int load_dir(struct classify_db **out, const char *dir,
 		goto out;
 	}
 	sort_patterns(ld.db, ld.order);
+	set_digest(ld.db, &ld.content);
 	ld.db->refs = 1;
 	*out = ld.db;
 	ld.db = NULL;
@@ -670,6 +690,7 @@ out:
 	}
 	free(ld.defs);
 	free(ld.order);
+	buf_release(&ld.content);
 	for (i = 0; i < nfiles; i++)
 		free(files[i]);
 	free(files);
@@ -686,6 +707,21 @@ int classify_db_load(struct classify_db **out, const char *const *extra_files,
 	rc = load_dir(out, dir.ptr, extra_files, e);
 	buf_release(&dir);
 	return rc;
+}
+
+const char *classify_db_digest(const struct classify_db *db)
+{
+	return db->digest;
+}
+
+const char *classify_category_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < sizeof(categories) / sizeof(*categories); i++)
+		if (!strcmp(categories[i], name))
+			return categories[i];
+	return NULL;
 }
 
 size_t classify_db_count(const struct classify_db *db)

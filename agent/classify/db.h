@@ -74,6 +74,7 @@ struct classify_db {
 	uint32_t max_group; /* highest capture group number of any regex */
 	pcre2_match_context *mctx;
 	unsigned refs; /* classify_db_acquire's sharing; 1 after a load */
+	char digest[41]; /* hex SHA-1 of every file loaded, in order */
 };
 
 /* Runs one regex on subject[0..n) with the db's limits. >0 on a match. */

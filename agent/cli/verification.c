@@ -12,6 +12,7 @@
 #include "cli/client.h"
 #include "json/json.h"
 #include "proc/proc.h"
+#include "util/paths.h"
 #include "verify/verify.h"
 
 /* Reaching (or starting) the agent must be quick: past this, the checks run
@@ -217,26 +218,46 @@ static int verify_in_process(const struct verification *v, struct buf *result,
 	};
 	struct json_writer w;
 
+	struct buf dir = BUF_INIT;
+	int r = -1;
+
+	/* The agent's cache folder: a verdict either of them reached serves
+	 * the other. */
+	paths_state_dir(&dir);
+	buf_adds(&dir, "/verify-cache");
+	req.cache = verify_cache_open(dir.ptr);
+	buf_reset(&dir);
+	paths_state_dir(&dir);
+	buf_adds(&dir, "/tools"); /* the agent's tools' state too */
+	req.tools_state = dir.ptr;
 	proc_adopt_orphans(); /* as the agent does for its checks */
 	if (verify_run(&ip.run, EV_DEFAULT, &req, in_process_done, &ip, e) < 0)
-		return -1;
+		goto out;
 	ev_timer_init(&ip.limit, in_process_limit, VERIFY_TIMEOUT_S, 0.0);
 	ip.limit.data = &ip;
 	ev_timer_start(EV_DEFAULT, &ip.limit);
 	ev_run(EV_DEFAULT, 0);
-	if (!ip.res)
-		return err_set(e, ERR_INTERNAL,
-			       "verification ended without a result");
+	if (!ip.res) {
+		err_set(e, ERR_INTERNAL, "verification ended without a result");
+		goto out;
+	}
+	if (ip.res->error.kind) {
+		err_move(e, &ip.res->error);
+		goto out;
+	}
 	if (ip.timed_out) {
-		verify_result_free(ip.res);
-		return err_set(e, ERR_TIMEOUT,
-			       "the checks did not finish within %d s",
-			       VERIFY_TIMEOUT_S);
+		err_set(e, ERR_TIMEOUT, "the checks did not finish within %d s",
+			VERIFY_TIMEOUT_S);
+		goto out;
 	}
 	json_writer_init(&w, result);
 	verify_result_write_json(&w, ip.res);
+	r = 0;
+out:
 	verify_result_free(ip.res);
-	return 0;
+	verify_cache_free(req.cache);
+	buf_release(&dir);
+	return r;
 }
 
 int verification_run(const struct verification *v, struct buf *result,

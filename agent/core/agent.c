@@ -15,19 +15,25 @@
 #include "proc/proc.h"
 #include "store/store.h"
 #include "util/mem.h"
+#include "util/paths.h"
 #include "util/log.h"
 #include "verify/verify.h"
 
 void agent_init(struct agent *a, struct ev_loop *loop)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	struct buf dir = BUF_INIT;
 	int n;
 
 	memset(a, 0, sizeof(*a));
 	a->loop = loop;
 	a->jobs = job_engine_new(loop);
 	a->procs = job_pool_new(loop, cores > 0 ? (unsigned)cores : 1);
-	a->verify_cache = verify_cache_new();
+	/* Verdicts outlive the agent (and serve the hook without one). */
+	paths_state_dir(&dir);
+	buf_adds(&dir, "/verify-cache");
+	a->verify_cache = verify_cache_open(dir.ptr);
+	buf_release(&dir);
 	a->patterns = classify_cache_new();
 	/* What an agent killed mid-verification left behind. */
 	n = proc_kill_leftovers();

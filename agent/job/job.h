@@ -206,6 +206,16 @@ int job_offload(struct job *j, void (*work)(void *arg), void *arg,
 		struct err *e);
 bool job_offloaded(const struct job *j);
 
+/*
+ * The same for work that is no job's (verify's checkout of the index, which
+ * the hook also runs without an engine): work(arg) on a thread of its own,
+ * then done(arg) (may be NULL) from loop. Until then the pending work keeps
+ * loop running. 0, or -1 with e set when no thread could be started
+ * (nothing is called then).
+ */
+int job_thread_run(struct ev_loop *loop, void (*work)(void *arg),
+		   void (*done)(void *arg), void *arg, struct err *e);
+
 /* ---- pools ---- */
 
 struct job_pool;

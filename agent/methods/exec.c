@@ -908,10 +908,10 @@ static void handle_rollback(struct rpc_call *call)
 	spec.data = rb;
 	spec.work_tree = rb->work_tree;
 	spec.origin = "editor";
-	spec.issue_key = run.issue_key;
+	spec.issue_key = run.issue_key; /* copied by job_submit */
+	method_job_start(call, &spec, rollback_reply);
 	store_run_release(&run);
 	free(mode);
-	method_job_start(call, &spec, rollback_reply);
 	return;
 fail:
 	rpc_call_reply_error(call, &e);

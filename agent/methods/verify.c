@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "util/log.h"
 #include "util/mem.h"
+#include "util/paths.h"
 #include "util/strv.h"
 #include "verify/verify.h"
 
@@ -102,6 +103,11 @@ static void on_done(struct verify_result *res, void *data)
 	struct verify_job *vj = data;
 
 	vj->run = NULL;
+	if (res->error.kind) { /* it could not start after all */
+		err_move(&vj->err, &res->error);
+		verify_result_free(res);
+		res = NULL;
+	}
 	vj->result = res;
 	job_wake(vj->job);
 }
@@ -110,6 +116,8 @@ static enum job_step verify_step(struct job *j)
 {
 	struct verify_job *vj = job_data(j);
 	struct verify_request req = { 0 };
+	struct buf tools = BUF_INIT;
+	int r;
 
 	if (vj->job)
 		return vj->run ? JOB_STEP_WAIT : JOB_STEP_DONE;
@@ -128,11 +136,13 @@ static enum job_step verify_step(struct job *j)
 	req.cache = vj->agent->verify_cache;
 	req.patterns = vj->agent->patterns;
 	req.procs = vj->agent->procs;
+	paths_state_dir(&tools);
+	buf_adds(&tools, "/tools");
+	req.tools_state = tools.ptr;
 	req.progress = on_progress;
-	if (verify_run(&vj->run, job_loop(j), &req, on_done, vj,
-		       &vj->err) < 0)
-		return JOB_STEP_DONE;
-	return JOB_STEP_WAIT;
+	r = verify_run(&vj->run, job_loop(j), &req, on_done, vj, &vj->err);
+	buf_release(&tools); /* copied by verify_run */
+	return r < 0 ? JOB_STEP_DONE : JOB_STEP_WAIT;
 }
 
 static void verify_job_cancel(struct job *j)

@@ -186,8 +186,13 @@ static void proc_maybe_finish(struct proc *p)
 
 static void proc_kill_group(struct proc *p, int sig)
 {
-	/* The group outlives its leader while a member lives, so its id is
-	 * not reused before we stop sending to it. */
+	/* The group outlives its leader while a member lives: the kernel keeps
+	 * the number allocated while it names a live group. Once the leader is
+	 * reaped, a process holding that number again means every member is
+	 * gone and the number was reused (perhaps for someone else's group):
+	 * never signal it. */
+	if (p->exited && (kill(p->pid, 0) == 0 || errno != ESRCH))
+		return;
 	if (kill(-p->pid, sig) < 0 && errno == ESRCH && !p->exited)
 		kill(p->pid, sig);
 }

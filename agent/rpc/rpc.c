@@ -9,6 +9,7 @@
  */
 #include "rpc/rpc.h"
 
+#include <ev.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,9 @@ struct rpc_session {
 	const struct rpc_transport_ops *ops;
 	void *transport; /* NULL once detached */
 	struct frame_reader fr;
+	/* More frames may be buffered: the next is dispatched from here, on
+	 * the next turn of the loop (holds a reference while active). */
+	ev_timer more_w;
 	int max_depth;
 	bool initialized, shutdown;
 	char *workspace;
@@ -97,6 +101,8 @@ const struct rpc_stats *rpc_server_stats(const struct rpc_server *srv)
 
 /* ---- sessions ---- */
 
+static void session_more_cb(struct ev_loop *loop, ev_timer *w, int revents);
+
 struct rpc_session *rpc_session_new(struct rpc_server *srv,
 				    const struct rpc_transport_ops *ops,
 				    void *transport,
@@ -109,6 +115,8 @@ struct rpc_session *rpc_session_new(struct rpc_server *srv,
 	s->ops = ops;
 	s->transport = transport;
 	frame_reader_init(&s->fr, limits ? limits->max_frame : 0);
+	ev_timer_init(&s->more_w, session_more_cb, 0., 0.);
+	s->more_w.data = s;
 	s->max_depth = limits && limits->max_depth ? limits->max_depth
 						   : JSON_MAX_DEPTH_DEFAULT;
 	s->next = srv->sessions;
@@ -187,6 +195,10 @@ static void session_cancel_calls(struct rpc_session *s, bool answer);
 
 void rpc_session_detach(struct rpc_session *s)
 {
+	if (ev_is_active(&s->more_w)) {
+		ev_timer_stop(s->srv->loop, &s->more_w);
+		s->refs--; /* the timer's; the transport's is still held */
+	}
 	s->transport = NULL;
 	s->srv->stats.sessions--;
 	session_cancel_calls(s, false);
@@ -195,7 +207,7 @@ void rpc_session_detach(struct rpc_session *s)
 
 bool rpc_session_busy(const struct rpc_session *s)
 {
-	return s->calls != NULL;
+	return s->calls != NULL || ev_is_active(&s->more_w);
 }
 
 void rpc_session_set_initialized(struct rpc_session *s, const char *workspace)
@@ -867,7 +879,13 @@ out:
 	msg_unref(msg);
 }
 
-void rpc_session_feed(struct rpc_session *s, const char *data, size_t n)
+/*
+ * Dispatches the buffered frames, but at most one request: when a client
+ * sends many in one write, the others wait for the next turn of the loop,
+ * so other clients (and timers, children, transfers) are served between
+ * them. Framing errors cost nothing to answer and do not count.
+ */
+static void session_dispatch(struct rpc_session *s)
 {
 	struct err e = ERR_INIT;
 	const char *body;
@@ -875,13 +893,17 @@ void rpc_session_feed(struct rpc_session *s, const char *data, size_t n)
 	enum frame_status st;
 
 	s->refs++; /* a handler may detach the transport meanwhile */
-	frame_reader_feed(&s->fr, data, n);
 	while (s->transport &&
 	       (st = frame_reader_next(&s->fr, &body, &len, &e)) !=
 		       FRAME_NEED_MORE) {
 		if (st == FRAME_BODY) {
 			dispatch_body(s, body, len);
-			continue;
+			if (s->transport && s->fr.in.len &&
+			    !ev_is_active(&s->more_w)) {
+				ev_timer_start(s->srv->loop, &s->more_w);
+				s->refs++;
+			}
+			break;
 		}
 		{
 			struct buf out = BUF_INIT;
@@ -895,4 +917,21 @@ void rpc_session_feed(struct rpc_session *s, const char *data, size_t n)
 		}
 	}
 	session_unref(s);
+}
+
+static void session_more_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct rpc_session *s = w->data;
+
+	ev_timer_stop(loop, w);
+	session_dispatch(s);
+	session_unref(s); /* the timer's */
+}
+
+void rpc_session_feed(struct rpc_session *s, const char *data, size_t n)
+{
+	frame_reader_feed(&s->fr, data, n);
+	/* With frames already waiting their turn, these queue behind them. */
+	if (!ev_is_active(&s->more_w))
+		session_dispatch(s);
 }

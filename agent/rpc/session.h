@@ -77,7 +77,7 @@ void rpc_session_feed(struct rpc_session *s, const char *data, size_t n);
  * dropped, and the transport's reference is released. */
 void rpc_session_detach(struct rpc_session *s);
 
-/* True while calls are in flight on s. */
+/* True while calls are in flight on s, or frames wait their turn. */
 bool rpc_session_busy(const struct rpc_session *s);
 
 /* ---- for the lifecycle methods ---- */

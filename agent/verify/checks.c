@@ -416,6 +416,7 @@ static void detect(struct verify_checks *c, const char *root)
 			  (const char *const[]){ "node_modules/.bin/tsc",
 						 "--noEmit", "--pretty",
 						 "false", NULL });
+		k->warm = VERIFY_WARM_TSC;
 		add_words(&k->files, js_globs);
 		strv_add(&k->files, "tsconfig.json");
 	}
@@ -428,6 +429,7 @@ static void detect(struct verify_checks *c, const char *root)
 		add_words(&k->command,
 			  (const char *const[]){ "node_modules/.bin/eslint",
 						 "{files}", NULL });
+		k->warm = VERIFY_WARM_ESLINT;
 		add_words(&k->files, js_globs);
 	}
 	if (node) {
@@ -521,6 +523,7 @@ static int conf_check(const char *name, void *data)
 	if (cmd) {
 		struct strv argv = STRV_INIT;
 
+		k->warm = VERIFY_WARM_NONE; /* its own command: its own flags */
 		if (verify_split_command(cmd, &argv, st->e) < 0 || !argv.n) {
 			strv_release(&argv);
 			if (!st->e->kind)

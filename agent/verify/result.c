@@ -1,4 +1,5 @@
 /* Results: what a run produced, copied, written as JSON, freed. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,14 @@ const char *verify_status_name(enum verify_status s)
 }
 
 
+
+struct verify_result *verify_result_new(void)
+{
+	struct verify_result *r = xcalloc(1, sizeof(*r));
+
+	r->error = (struct err)ERR_INIT;
+	return r;
+}
 
 static void check_result_release(struct verify_check_result *c)
 {
@@ -34,6 +43,7 @@ void verify_result_free(struct verify_result *r)
 	for (i = 0; i < r->n; i++)
 		check_result_release(&r->checks[i]);
 	free(r->checks);
+	err_clear(&r->error);
 	free(r);
 }
 
@@ -58,6 +68,7 @@ struct verify_result *verify_result_dup(const struct verify_result *r)
 	size_t i, j;
 
 	*c = *r;
+	c->error = (struct err)ERR_INIT; /* only good results are copied */
 	c->checks = xcalloc(r->n ? r->n : 1, sizeof(*c->checks));
 	for (i = 0; i < r->n; i++) {
 		const struct verify_check_result *s = &r->checks[i];
@@ -134,3 +145,161 @@ void verify_result_write_json(struct json_writer *w,
 	json_obj_end(w);
 }
 
+
+/* ---- reading back (the persisted cache) ---- */
+
+static int status_parse(const struct json_doc *d, int v,
+			enum verify_status *out)
+{
+	enum verify_status s;
+
+	for (s = VERIFY_PASSED; s <= VERIFY_SKIPPED; s++)
+		if (json_str_eq(d, v, verify_status_name(s))) {
+			*out = s;
+			return 0;
+		}
+	return -1;
+}
+
+static int severity_parse(const struct json_doc *d, int v,
+			  enum diag_severity *out)
+{
+	enum diag_severity s;
+
+	for (s = DIAG_ERROR; s <= DIAG_NOTE; s++)
+		if (json_str_eq(d, v, diag_severity_name(s))) {
+			*out = s;
+			return 0;
+		}
+	return -1;
+}
+
+/* A string member, or NULL when null or absent; -1 for anything else. */
+static int opt_str(const struct json_doc *d, int obj, const char *key,
+		   char **out)
+{
+	int v = json_get(d, obj, key);
+
+	*out = NULL;
+	if (v < 0 || json_type(d, v) == JSON_NULL)
+		return 0;
+	return (*out = json_strdup(d, v)) ? 0 : -1;
+}
+
+/* A position: a positive integer, or null for unknown (0). */
+static int opt_pos(const struct json_doc *d, int obj, const char *key,
+		   int *out)
+{
+	int v = json_get(d, obj, key);
+	int64_t n;
+
+	*out = 0;
+	if (v < 0 || json_type(d, v) == JSON_NULL)
+		return 0;
+	if (json_int64(d, v, &n) < 0 || n <= 0 || n > INT32_MAX)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+static int diag_read(const struct json_doc *d, int v, struct diag *out)
+{
+	char *cat = NULL;
+	int r = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (json_type(d, v) != JSON_OBJECT ||
+	    opt_str(d, v, "file", &out->file) < 0 ||
+	    opt_pos(d, v, "line", &out->line) < 0 ||
+	    opt_pos(d, v, "column", &out->column) < 0 ||
+	    severity_parse(d, json_get(d, v, "severity"), &out->severity) < 0 ||
+	    opt_str(d, v, "code", &out->code) < 0 ||
+	    opt_str(d, v, "message", &out->message) < 0 ||
+	    opt_str(d, v, "hint", &out->hint) < 0 ||
+	    opt_str(d, v, "tool", &out->tool) < 0 ||
+	    opt_str(d, v, "category", &cat) < 0 ||
+	    !(out->category = classify_category_find(cat)))
+		goto out;
+	r = 0;
+out:
+	free(cat);
+	return r;
+}
+
+static int check_read(const struct json_doc *d, int v,
+		      struct verify_check_result *c)
+{
+	int x, k;
+	int64_t n;
+
+	buf_init(&c->output, 0);
+	c->exit_code = -1;
+	if (json_type(d, v) != JSON_OBJECT ||
+	    !(c->name = json_strdup(d, json_get(d, v, "name"))) ||
+	    !(c->tool = json_strdup(d, json_get(d, v, "tool"))) ||
+	    status_parse(d, json_get(d, v, "status"), &c->status) < 0 ||
+	    json_bool(d, json_get(d, v, "blocking"), &c->blocking) < 0 ||
+	    json_bool(d, json_get(d, v, "truncated"), &c->truncated) < 0 ||
+	    json_str(d, json_get(d, v, "output"), &c->output) < 0 ||
+	    json_int64(d, json_get(d, v, "durationMs"), &n) < 0)
+		return -1;
+	c->duration = (double)n / 1000.0;
+	x = json_get(d, v, "exitCode");
+	if (json_type(d, x) != JSON_NULL) {
+		if (json_int64(d, x, &n) < 0 || n < 0 || n > INT32_MAX)
+			return -1;
+		c->exit_code = (int)n;
+	}
+	x = json_get(d, v, "command");
+	if (json_type(d, x) != JSON_ARRAY)
+		return -1;
+	for (k = json_first(d, x); k >= 0; k = json_next(d, k)) {
+		char *s = json_strdup(d, k);
+
+		if (!s)
+			return -1;
+		strv_push(&c->command, s);
+	}
+	x = json_get(d, v, "diagnostics");
+	if (json_type(d, x) != JSON_ARRAY)
+		return -1;
+	for (k = json_first(d, x); k >= 0; k = json_next(d, k))
+		if (diag_read(d, k, diag_list_push(&c->diags)) < 0)
+			return -1;
+	return 0;
+}
+
+int verify_result_read_json(struct verify_result **out,
+			    const struct json_doc *d, int v)
+{
+	struct verify_result *r = verify_result_new();
+	int checks = json_get(d, v, "checks"), k;
+	int64_t ms;
+	struct buf tree = BUF_INIT;
+
+	*out = NULL;
+	if (json_type(d, v) != JSON_OBJECT ||
+	    json_bool(d, json_get(d, v, "ok"), &r->ok) < 0 ||
+	    json_int64(d, json_get(d, v, "durationMs"), &ms) < 0 ||
+	    json_type(d, checks) != JSON_ARRAY)
+		goto fail;
+	r->duration = (double)ms / 1000.0;
+	if (json_get(d, v, "tree") >= 0) {
+		if (json_str(d, json_get(d, v, "tree"), &tree) < 0 ||
+		    tree.len >= sizeof(r->tree))
+			goto fail;
+		memcpy(r->tree, tree.ptr, tree.len + 1);
+	}
+	r->checks = xcalloc((size_t)json_count(d, checks) + 1,
+			    sizeof(*r->checks));
+	for (k = json_first(d, checks); k >= 0; k = json_next(d, k))
+		if (check_read(d, k, &r->checks[r->n++]) < 0)
+			goto fail;
+	buf_release(&tree);
+	*out = r;
+	return 0;
+fail:
+	buf_release(&tree);
+	verify_result_free(r);
+	return -1;
+}

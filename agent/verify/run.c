@@ -4,6 +4,8 @@
  * compile_commands.json), each child holding a slot of the process pool
  * (shared by every run: one per core), and the cache lookup.
  */
+#include <fcntl.h>
+#include <git2.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,6 +16,7 @@
 #include <unistd.h>
 
 #include "proc/proc.h"
+#include "util/fs.h"
 #include "util/mem.h"
 #include "verify/run.h"
 
@@ -144,6 +147,7 @@ static void plan_command(struct verify_run *run, struct check_run *cr)
 /* ---- running ---- */
 
 static void pump(struct verify_run *run);
+static void warm_done(struct check_child *j, bool publish);
 
 static void output_append(struct check_run *cr, const char *s, size_t n)
 {
@@ -259,6 +263,7 @@ static void on_proc_done(struct proc *p, struct proc_result *r, void *data)
 
 	j->proc = NULL;
 	j->run->running--;
+	warm_done(j, r->status == PROC_EXITED);
 	output_append(cr, r->output.ptr, r->output.len);
 	if (r->truncated)
 		cr->res->truncated = true;
@@ -324,11 +329,102 @@ out:
 	err_clear(&e);
 }
 
+/* ---- warm tools ---- */
+
+/* Copies from to to (a new file, 0600); -1 when from cannot be read. */
+static int copy_file(const char *from, const char *to)
+{
+	int in = open(from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), out = -1, r = -1;
+	struct stat st;
+	ssize_t k;
+
+	if (in < 0 || fstat(in, &st) < 0 || !S_ISREG(st.st_mode))
+		goto out;
+	out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (out < 0)
+		goto out;
+	/* In the kernel: a few MiB of build info in a millisecond or two. */
+	while ((k = copy_file_range(in, NULL, out, NULL, (size_t)1 << 30, 0)) > 0)
+		;
+	r = k == 0 ? 0 : -1;
+out:
+	if (in >= 0)
+		close(in);
+	if (out >= 0 && close(out) < 0)
+		r = -1;
+	if (r < 0 && out >= 0)
+		unlink(to);
+	return r;
+}
+
+/*
+ * The tool's flags for its state in the work tree's folder under
+ * tools_state (named by the SHA-1 of the work tree's path), appended to
+ * argv after the program; j->state and j->state_tmp set. Nothing when the
+ * check keeps no state, the run is in a checkout, or the check runs as
+ * several children (they would share one file).
+ */
+static void warm_args(struct verify_run *run, struct check_child *j,
+		      struct strv *argv)
+{
+	static unsigned long seq;
+	const struct verify_check *k = j->cr->check;
+	struct buf dir = BUF_INIT, b = BUF_INIT;
+	struct err e = ERR_INIT;
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid id;
+
+	if (k->warm == VERIFY_WARM_NONE || !run->tools_state ||
+	    strcmp(run->run_root, run->root) || j->cr->nchildren != 1)
+		return;
+	git_libgit2_init();
+	if (git_odb_hash(&id, run->root, strlen(run->root), GIT_OBJECT_BLOB) < 0)
+		return;
+	git_oid_tostr(hex, sizeof(hex), &id);
+	buf_addf(&dir, "%s/%s", run->tools_state, hex);
+	if (fs_mkdirs(dir.ptr, 0700, &e) < 0)
+		goto out; /* cold, then */
+	buf_addf(&b, "%s/%s", dir.ptr,
+		 k->warm == VERIFY_WARM_TSC ? "tsc.tsbuildinfo" : "eslint.cache");
+	j->state = buf_detach(&b, NULL);
+	buf_addf(&b, "%s.%d-%lu.tmp", j->state, (int)getpid(), ++seq);
+	j->state_tmp = buf_detach(&b, NULL);
+	unlink(j->state_tmp);
+	copy_file(j->state, j->state_tmp); /* none yet: the tool starts one */
+	if (k->warm == VERIFY_WARM_TSC) {
+		strv_add(argv, "--incremental");
+		strv_add(argv, "--tsBuildInfoFile");
+	} else {
+		strv_add(argv, "--cache");
+		strv_add(argv, "--cache-strategy");
+		strv_add(argv, "content");
+		strv_add(argv, "--cache-location");
+	}
+	strv_add(argv, j->state_tmp);
+out:
+	buf_release(&dir);
+	err_clear(&e);
+}
+
+/* The tool exited on its own: its state replaces the shared one. Else
+ * (killed, timed out, cancelled) the copy goes. */
+static void warm_done(struct check_child *j, bool publish)
+{
+	if (!j->state_tmp)
+		return;
+	if (!publish || rename(j->state_tmp, j->state) < 0)
+		unlink(j->state_tmp);
+	free(j->state_tmp);
+	j->state_tmp = NULL;
+}
+
 static void start_child(struct verify_run *run, struct check_child *j)
 {
 	const struct verify_check *k = j->cr->check;
 	struct proc_spec spec = { 0 };
+	struct strv argv = STRV_INIT;
 	struct err e = ERR_INIT;
+	size_t i;
 
 	if (!j->cr->started) {
 		j->cr->started = true;
@@ -339,7 +435,14 @@ static void start_child(struct verify_run *run, struct check_child *j)
 		child_done(j);
 		return;
 	}
-	spec.argv = strv_argv(&j->argv);
+	/* The program, its state flags, then the rest: the command the
+	 * result shows stays the check's own. */
+	if (j->argv.n)
+		strv_add(&argv, j->argv.v[0]);
+	warm_args(run, j, &argv);
+	for (i = 1; i < j->argv.n; i++)
+		strv_add(&argv, j->argv.v[i]);
+	spec.argv = strv_argv(&argv);
 	spec.env = k->env.n ? strv_argv(&k->env) : NULL;
 	spec.cwd = j->cwd;
 	spec.output_max = OUTPUT_MAX;
@@ -348,9 +451,12 @@ static void start_child(struct verify_run *run, struct check_child *j)
 		output_append(j->cr, e.msg.ptr, e.msg.len);
 		j->cr->spawn_failed = true;
 		err_clear(&e);
+		warm_done(j, false);
+		strv_release(&argv);
 		child_done(j);
 		return;
 	}
+	strv_release(&argv);
 	run->running++;
 }
 
@@ -364,11 +470,16 @@ static void run_free(struct verify_run *run)
 	if (run->waiter.queued)
 		job_pool_forget(run->procs, &run->waiter);
 	for (i = 0; i < run->nchildren; i++) {
+		warm_done(&run->children[i], false);
+		free(run->children[i].state);
 		strv_release(&run->children[i].argv);
 		free(run->children[i].cwd);
 	}
-	if (run->tmpdir)
+	if (run->tmpdir) /* only when no thread could remove it */
 		verify_checkout_remove(run->tmpdir);
+	repo_free(run->repo);
+	free(run->index);
+	err_clear(&run->prep_err);
 	job_pool_free(run->own_procs);
 	if (run->db_ref)
 		classify_db_release(run->db_ref);
@@ -380,17 +491,57 @@ static void run_free(struct verify_run *run)
 	free(run->crs);
 	free(run->children);
 	free(run->cache_key);
+	free(run->tools_state);
 	free(run->root);
 	free(run->run_root);
 	free(run->tmpdir);
 	free(run);
 }
 
-static void run_finish(struct verify_run *run)
+/* Gives the result to the caller and frees the run. */
+static void run_done(struct verify_run *run)
 {
 	struct verify_result *res = run->result;
 	verify_done_fn done = run->done;
 	void *data = run->data;
+
+	run->result = NULL;
+	run_free(run);
+	done(res, data);
+}
+
+static void remove_work(void *arg)
+{
+	struct verify_run *run = arg;
+
+	verify_checkout_remove(run->tmpdir);
+}
+
+static void removed(void *arg)
+{
+	struct verify_run *run = arg;
+
+	free(run->tmpdir);
+	run->tmpdir = NULL;
+	run_done(run);
+}
+
+/* The checkout goes before the answer (whoever reads it finds no
+ * leftover), on a thread: 50,000 files take a while to unlink. */
+static void run_deliver(struct verify_run *run)
+{
+	struct err e = ERR_INIT;
+
+	if (run->tmpdir &&
+	    job_thread_run(run->loop, remove_work, removed, run, &e) == 0)
+		return;
+	err_clear(&e);
+	run_done(run); /* run_free removes it, here */
+}
+
+static void run_finish(struct verify_run *run)
+{
+	struct verify_result *res = run->result;
 	bool cacheable = !run->from_cache && run->cache_key && run->cache;
 	size_t i;
 
@@ -409,9 +560,7 @@ static void run_finish(struct verify_run *run)
 	res->duration = ev_time() - run->start;
 	if (cacheable)
 		verify_cache_put(run->cache, run->cache_key, res);
-	run->result = NULL;
-	run_free(run);
-	done(res, data);
+	run_deliver(run);
 }
 
 /* Starts children in order, each once it holds a slot of the pool. */
@@ -501,11 +650,6 @@ static int select_checks(struct verify_checks *c, const char *root,
 	return 0;
 }
 
-/*
- * The files to check into run->files. *partial: the work tree is not what
- * would be committed; then *repo_out gets the open repository (caller
- * frees) for the checkout, made only when the cache cannot answer.
- */
 /* The changed files that are not staged: with the tracked ones the same in
  * the work tree and the index (not partial), the untracked ones. */
 static int note_untracked(struct verify_run *run, struct repo *repo,
@@ -540,15 +684,16 @@ static int note_untracked(struct verify_run *run, struct repo *repo,
 	return 0;
 }
 
-static int collect_files(struct verify_run *run,
-			 const struct verify_request *req, bool *partial,
-			 struct repo **repo_out, struct err *e)
+/*
+ * Before anything runs, on the loop: the files named (inside the
+ * workspace), the repository when one is needed (a staged run, or no files
+ * named), a usable index path. The listing itself is list_work's.
+ */
+static int check_request(struct verify_run *run,
+			 const struct verify_request *req, struct err *e)
 {
-	struct repo *repo = NULL;
 	const char *const *f;
-	int r = -1;
 
-	*partial = false;
 	if (req->files) {
 		for (f = req->files; *f; f++) {
 			struct buf rel = BUF_INIT;
@@ -567,56 +712,102 @@ static int collect_files(struct verify_run *run,
 		if (!req->staged)
 			return 0;
 	}
-	if (repo_open(&repo, run->root, e) < 0) {
+	if (req->staged && req->index && req->index[0] != '/')
+		return err_set(e, ERR_INVALID_PARAMS,
+			       "index must be an absolute path");
+	if (repo_open(&run->repo, run->root, e) < 0) {
 		err_prefix(e, "%s needs a git repository",
 			   req->staged ? "checking the staged content"
 				       : "finding the changed files");
 		return -1;
 	}
-	if (req->staged) {
-		struct strv staged = STRV_INIT;
-
-		if (req->index && req->index[0] != '/') {
-			err_set(e, ERR_INVALID_PARAMS,
-				"index must be an absolute path");
-			goto out;
-		}
-		if (req->index && repo_use_index(repo, req->index, e) < 0)
-			goto out;
-		if (repo_files(repo, REPO_FILES_STAGED, &staged, partial, e) < 0 ||
-		    repo_index_tree(repo, run->result->tree, e) < 0) {
-			strv_release(&staged);
-			goto out;
-		}
-		if (!*partial && note_untracked(run, repo, &staged, e) < 0) {
-			strv_release(&staged);
-			goto out;
-		}
-		if (!req->files)
-			run->files = staged;
-		else
-			strv_release(&staged);
-	} else if (repo_files(repo, req->all ? REPO_FILES_ALL
-					     : REPO_FILES_CHANGED,
-			      &run->files, NULL, e) < 0)
-		goto out;
-	if (*partial) {
-		*repo_out = repo;
-		repo = NULL;
-	}
-	r = 0;
-out:
-	repo_free(repo);
-	return r;
+	run->staged = req->staged;
+	run->all = req->all;
+	run->has_files = req->files != NULL;
+	run->index = req->index ? xstrdup(req->index) : NULL;
+	return 0;
 }
 
-/* Everything the verdict depends on but the tools themselves. */
+/*
+ * On a thread (it reads the whole index and stats the work tree: long on a
+ * big repository): the files to check into run->files, the index's tree,
+ * and run->partial when the work tree is not what would be committed.
+ * Touches only the run's repository, files, result tree, untracked and
+ * prep_err, which the loop leaves alone meanwhile.
+ */
+static void list_work(void *arg)
+{
+	struct verify_run *run = arg;
+	struct err *e = &run->prep_err;
+	struct strv staged = STRV_INIT;
+
+	if (!run->staged) {
+		repo_files(run->repo, run->all ? REPO_FILES_ALL
+					       : REPO_FILES_CHANGED,
+			   &run->files, NULL, e);
+		return;
+	}
+	if ((run->index && repo_use_index(run->repo, run->index, e) < 0) ||
+	    repo_files(run->repo, REPO_FILES_STAGED, &staged, &run->partial,
+		       e) < 0 ||
+	    repo_index_tree(run->repo, run->result->tree, e) < 0 ||
+	    (!run->partial && note_untracked(run, run->repo, &staged, e) < 0))
+		goto out;
+	if (!run->has_files) {
+		run->files = staged;
+		memset(&staged, 0, sizeof(staged));
+	}
+out:
+	strv_release(&staged);
+}
+
+/* On a thread: the checkout of the index (every file written). */
+static void checkout_work(void *arg)
+{
+	struct verify_run *run = arg;
+
+	verify_checkout_index(run, run->repo, &run->prep_err);
+}
+
+/* What the installed tools are, as cheaply as it can be seen: the
+ * dependency folders' mtimes (an entry added or removed) and npm's record
+ * of what it installed (rewritten by every install). */
+static void key_tools(struct buf *k, const char *root)
+{
+	static const char *const marks[] = {
+		"node_modules", "node_modules/.package-lock.json", ".venv",
+		"venv", "vendor", NULL
+	};
+	struct buf path = BUF_INIT;
+	struct stat st;
+	size_t i;
+
+	for (i = 0; marks[i]; i++) {
+		buf_reset(&path);
+		buf_addf(&path, "%s/%s", root, marks[i]);
+		if (stat(path.ptr, &st) < 0)
+			continue;
+		buf_addf(k, "%s\t%lld\t%lld.%09ld\n", marks[i],
+			 (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+			 st.st_mtim.tv_nsec);
+	}
+	buf_release(&path);
+}
+
+/* Everything the verdict depends on but the tools themselves: the content
+ * (tree, and the untracked files the tools see in the work tree), the
+ * checks, the files, the patterns that classify the output (their content:
+ * an edited pattern file is another key), airunner's own version (its
+ * classifier), and a sign of the installed tools. */
 static char *cache_key(struct verify_run *run)
 {
 	struct buf k = BUF_INIT;
 	struct json_writer w;
 	size_t i;
 
+	buf_addf(&k, "airunner %s\npatterns %s\n", AIRUNNER_VERSION,
+		 classify_db_digest(run->db));
+	key_tools(&k, run->root);
 	buf_addf(&k, "%s\n%s\n", run->root, run->result->tree);
 	json_writer_init(&w, &k);
 	json_arr_begin(&w);
@@ -682,16 +873,73 @@ static void plan(struct verify_run *run)
 	}
 }
 
+/* A step of the start failed (on a thread): the run ends with the error,
+ * and with the checkout, if one was begun, removed first. */
+static void start_failed(struct verify_run *run)
+{
+	err_move(&run->result->error, &run->prep_err);
+	run_deliver(run);
+}
+
+/* Where the checks run is known: plan them, and start on the next turn. */
+static void start_checks(struct verify_run *run)
+{
+	if (!run->run_root)
+		run->run_root = xstrdup(run->root);
+	plan(run);
+	ev_timer_start(run->loop, &run->kick_w);
+}
+
+static void checked_out(void *arg)
+{
+	struct verify_run *run = arg;
+
+	if (run->prep_err.kind)
+		start_failed(run);
+	else
+		start_checks(run);
+}
+
+/* The files are known (back on the loop): the cache may answer; else the
+ * checks run, in a checkout of the index when the work tree differs. */
+static void listed(void *arg)
+{
+	struct verify_run *run = arg;
+	const struct verify_result *hit;
+
+	if (run->prep_err.kind) {
+		start_failed(run);
+		return;
+	}
+	if (run->use_cache) {
+		run->cache_key = cache_key(run);
+		if ((hit = verify_cache_get(run->cache, run->cache_key))) {
+			verify_result_free(run->result);
+			run->result = verify_result_dup(hit);
+			run->result->cached = true;
+			run->from_cache = true;
+			/* Nothing to run: pump() finishes at once. */
+			ev_timer_start(run->loop, &run->kick_w);
+			return;
+		}
+	}
+	/* Cancelled meanwhile: no checkout; pump() marks every check. */
+	if (run->partial && !run->cancelled) {
+		if (job_thread_run(run->loop, checkout_work, checked_out, run,
+				   &run->prep_err) < 0)
+			start_failed(run);
+		return;
+	}
+	start_checks(run);
+}
+
 int verify_run(struct verify_run **out, struct ev_loop *loop,
 	       const struct verify_request *req, verify_done_fn done,
 	       void *data, struct err *e)
 {
 	struct verify_run *run;
-	const struct verify_result *hit;
-	struct repo *repo = NULL;
 	char real[PATH_MAX];
 	struct stat st;
-	bool partial = false;
 	long cores;
 
 	if (out)
@@ -713,11 +961,13 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 	run->done = done;
 	run->data = data;
 	run->progress = req->progress;
-	run->result = xcalloc(1, sizeof(*run->result));
+	run->result = verify_result_new();
+	run->prep_err = (struct err)ERR_INIT;
 	buf_init(&run->untracked, 0);
 	ev_timer_init(&run->kick_w, on_kick, 0., 0.);
 	run->kick_w.data = run;
 	run->cache = req->cache;
+	run->tools_state = req->tools_state ? xstrdup(req->tools_state) : NULL;
 	run->waiter.granted = slot_granted;
 	if (req->procs) {
 		run->procs = req->procs;
@@ -740,32 +990,17 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 		run->db = run->db_ref;
 	if (verify_checks_load(&run->checks, run->root, e) < 0 ||
 	    select_checks(&run->checks, run->root, req->checks, e) < 0 ||
-	    collect_files(run, req, &partial, &repo, e) < 0)
+	    check_request(run, req, e) < 0)
 		goto fail;
-	if (req->staged && run->cache) {
-		run->cache_key = cache_key(run);
-		if ((hit = verify_cache_get(run->cache, run->cache_key))) {
-			verify_result_free(run->result);
-			run->result = verify_result_dup(hit);
-			run->result->cached = true;
-			run->from_cache = true;
-			/* Nothing to run: pump() finishes at once. */
-		}
-	}
-	if (!run->from_cache) {
-		if (partial && verify_checkout_index(run, repo, e) < 0)
-			goto fail;
-		if (!run->run_root)
-			run->run_root = xstrdup(run->root);
-		plan(run);
-	}
-	repo_free(repo);
-	ev_timer_start(loop, &run->kick_w);
+	run->use_cache = req->staged && run->cache;
+	if (!run->repo) {
+		listed(run); /* the files were named: nothing to list */
+	} else if (job_thread_run(loop, list_work, listed, run, e) < 0)
+		goto fail;
 	if (out)
 		*out = run;
 	return 0;
 fail:
-	repo_free(repo);
 	run_free(run);
 	return -1;
 }

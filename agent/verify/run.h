@@ -23,6 +23,9 @@ struct check_child {
 	struct strv argv; /* empty for an in-process check */
 	char *cwd;
 	struct proc *proc; /* while running */
+	/* A warm tool's state: the shared file, and this child's copy that
+	 * replaces it when the tool exits on its own (NULL: cold). */
+	char *state, *state_tmp;
 	bool has_slot;     /* holds a slot of the process pool */
 };
 
@@ -51,7 +54,15 @@ struct verify_run {
 	struct job_pool *procs;
 	struct job_pool *own_procs; /* made for this run when none was given */
 	struct job_pool_waiter waiter;
+	/* The request, as the threads that list and check out need it. */
+	struct repo *repo; /* NULL when the files were named */
+	bool staged, all, has_files, partial, use_cache;
+	char *index;
+	/* Set by list_work and checkout_work (threads): read on the loop
+	 * once they are back. */
+	struct err prep_err;
 	struct verify_cache *cache; /* may be NULL */
+	char *tools_state; /* verify_request.tools_state, or NULL */
 	struct verify_result *result;
 	char *cache_key; /* NULL: not cacheable */
 	/* A staged run in the work tree: the files there that git does not
@@ -94,8 +105,14 @@ int verify_checkout_index(struct verify_run *run, struct repo *repo,
 /* Removes a checkout made by verify_checkout_index. */
 void verify_checkout_remove(const char *dir);
 
-/* result.c: a deep copy. */
+/* result.c: an empty result. */
+struct verify_result *verify_result_new(void);
+/* A deep copy (of a result without an error). */
 struct verify_result *verify_result_dup(const struct verify_result *r);
+/* The result that verify_result_write_json wrote as value v of d, into *out
+ * (caller frees); -1 when it is not one (nothing allocated then). */
+int verify_result_read_json(struct verify_result **out,
+			    const struct json_doc *d, int v);
 
 /* cache.c: the result for key (owned by the cache), or NULL. */
 const struct verify_result *verify_cache_get(struct verify_cache *c,

@@ -19,9 +19,10 @@
  * is the same content, else in a temporary checkout of the index (dependency
  * folders such as node_modules linked in), never touching the user's files.
  * Children take slots of a process pool shared by every run (one per core).
- * A staged run's result is cached by (index tree, checks, files) in the
- * cache the caller owns: running it again on the same content answers at
- * once with cached = true.
+ * A staged run's result is cached by (index tree, checks, files, the
+ * pattern database's content, airunner's version) in the cache the caller
+ * owns: running it again on the same content answers at once with cached =
+ * true, after a restart too when the cache has a folder.
  *
  * The git hook calls this in-process when no agent answers:
  *
@@ -53,6 +54,10 @@ enum verify_kind {
 
 enum verify_source { VERIFY_DETECTED, VERIFY_CONFIG };
 
+/* The incremental state a detected tool keeps between runs (see
+ * verify_request.tools_state); a configured command keeps none. */
+enum verify_warm { VERIFY_WARM_NONE, VERIFY_WARM_TSC, VERIFY_WARM_ESLINT };
+
 /* Every string and list is owned by the check. */
 struct verify_check {
 	char *name;
@@ -64,6 +69,7 @@ struct verify_check {
 	bool blocking;
 	enum verify_kind kind;
 	enum verify_source source;
+	enum verify_warm warm;
 };
 
 struct verify_checks {
@@ -121,6 +127,10 @@ struct verify_result {
 	double duration;
 	struct verify_check_result *checks;
 	size_t n;
+	/* kind != ERR_NONE: the run could not start after verify_run
+	 * returned (the index could not be read or checked out); then there
+	 * are no checks. */
+	struct err error;
 };
 
 /* {ok, cached, tree?, durationMs, checks: [...], summary: {checks (that
@@ -158,6 +168,17 @@ struct verify_request {
 	/* The pool whose slots bound check processes (borrowed); NULL: one of
 	 * the run's own with a slot per core. */
 	struct job_pool *procs;
+	/* Where tools keep their incremental state between runs (absolute;
+	 * the agent's and the hook's: STATE/tools), NULL: none, every run
+	 * cold. Per work tree: tsc's build info (--incremental
+	 * --tsBuildInfoFile), eslint's cache (--cache --cache-strategy
+	 * content). Only a run in the work tree itself uses it (a checkout's
+	 * paths differ every run). Each run works on a private copy that
+	 * replaces the shared state only when the tool exited on its own, so
+	 * a killed tool or a concurrent run never leaves it half written; a
+	 * stale state costs the tool time, never the verdict (the tools check
+	 * content hashes and their own options). */
+	const char *tools_state;
 	/* Called as each check finishes (may be NULL). */
 	void (*progress)(const struct verify_check_result *cr, size_t done,
 			 size_t total, void *data);
@@ -167,7 +188,8 @@ struct verify_request {
  * Called once when the run ends, from the loop (never from inside
  * verify_run). The callback owns res (verify_result_free). A cancelled run
  * still delivers its result, with the checks that were stopped marked
- * cancelled.
+ * cancelled. A run that failed to start after verify_run returned delivers
+ * res->error.
  */
 typedef void (*verify_done_fn)(struct verify_result *res, void *data);
 
@@ -175,7 +197,9 @@ struct verify_run;
 
 /*
  * Starts a run on loop (which must be the default loop: children are reaped
- * there). Errors found before anything runs (bad params, a path outside the
+ * there). Reading the index, listing the files, checking the index out and
+ * removing the checkout happen on threads, so the loop goes on meanwhile.
+ * Errors found before anything runs (bad params, a path outside the
  * workspace, not a git repository for staged) return -1 with e set, and done
  * is never called. Otherwise *out (may be NULL if the caller will not
  * cancel) names the run until done is called. req and its strings are
@@ -196,9 +220,19 @@ int verify_checkout_sweep(void);
 
 /* ---- the cache ---- */
 
+/* A cache in memory only. */
 struct verify_cache *verify_cache_new(void);
+/* A cache that also keeps every result as a file in dir (made 0700 on the
+ * first write; the agent's and the hook's: STATE/verify-cache), so results
+ * outlive the process and are shared between processes. Reading or writing
+ * the folder never fails a run: a bad entry is a miss. */
+struct verify_cache *verify_cache_open(const char *dir);
 void verify_cache_free(struct verify_cache *c);
-/* Drops the cached results (tests, and after a configuration change). */
+/* Drops the cached results, in memory and on disk (tests, and after a
+ * configuration change). */
 void verify_cache_clear(struct verify_cache *c);
+/* Drops the results held in memory only: the next look-up reads the
+ * folder, as a restarted agent does. */
+void verify_cache_forget(struct verify_cache *c);
 
 #endif

@@ -28,7 +28,8 @@ done
 
 dpkg-deb -c "$deb" | awk '{print $6}' >"$T/contents"
 for f in ./usr/bin/airunner ./usr/share/airunner/patterns/30-gcc.conf ./usr/share/man/man1/airunner.1 \
-	./usr/share/bash-completion/completions/airunner ./usr/share/zsh/vendor-completions/_airunner; do
+	./usr/share/bash-completion/completions/airunner ./usr/share/zsh/vendor-completions/_airunner \
+	./usr/share/vim/vimfiles/plugin/airunner.vim ./usr/share/vim/vimfiles/doc/airunner.txt; do
 	grep -qx -- "$f" "$T/contents" || fail "$f is not in the package"
 done
 

@@ -85,6 +85,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < size; i += k) {
 		k = size - i < step ? size - i : step;
 		rpc_session_feed(s, (const char *)data + i, k);
+		/* Frames beyond the first wait for a turn of the loop. */
+		ev_run(EV_DEFAULT, EVRUN_NOWAIT);
 	}
 	rpc_session_detach(s);
 	/* What the input started ends (cancelled with its client) before the
