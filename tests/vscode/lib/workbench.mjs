@@ -164,7 +164,7 @@ export async function startWorkbench({ folder, vsix, env, settings = {}, scratch
 		/* The command palette as a person uses it: F1, the title, Enter. */
 		async command(title) {
 			await wb.dismissNotifications();
-			await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => {});
+			await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 }, timeout: 2000 }).catch(() => {}); // focus, never a wait
 			await page.keyboard.press('F1');
 			const input = page.locator('.quick-input-widget input');
 			await input.waitFor({ state: 'visible', timeout: 10000 });
@@ -217,7 +217,7 @@ export async function startWorkbench({ folder, vsix, env, settings = {}, scratch
 
 		async dismissNotifications() {
 			for (const b of await page.locator('.notifications-toasts .notification-list-item .codicon-notifications-clear').all())
-				await b.click().catch(() => {});
+				await b.click({ timeout: 2000 }).catch(() => {});
 		},
 
 		statusItem() {
