@@ -43,6 +43,18 @@ if [ ! -d grammars/node_modules ] ||
 	touch grammars/node_modules
 fi
 
+# The VS Code extension's build tools and bundled libraries (esbuild,
+# TypeScript, @vscode/vsce, chart.js, vscode-jsonrpc) at the versions of
+# editors/vscode/package-lock.json; and code-server, the real VS Code its
+# end-to-end tests run in (scripts/code-server-deps.sh: .cache/code-server).
+if [ ! -d editors/vscode/node_modules ] ||
+		[ editors/vscode/package-lock.json -nt editors/vscode/node_modules ]; then
+	echo "setup: npm ci in editors/vscode"
+	(cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+	touch editors/vscode/node_modules
+fi
+bash scripts/code-server-deps.sh >/dev/null
+
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$(nproc)" >/dev/null
 echo "setup: built build/airunner"
