@@ -296,7 +296,11 @@ test('another provider plans without thinking; its system prompt is one message'
 test('bad requests are refused before any model call', async () => {
   assertError(await failure(agent.request('plan/get', { planId: 999999 })), -32008, 'not_found');
   assertError(await failure(generate({})), -32602, 'invalid_params');
-  assertError(await failure(generate({ issue: { source: 'jira', key: 'PROJ-1' } })), -32602, 'invalid_params');
+  // A Jira key is fetched first: with no Jira site configured, the error
+  // says what to set, and no model is called.
+  const noSite = await failure(generate({ issue: { source: 'jira', key: 'PROJ-1' } }));
+  assertError(noSite, -32013, 'config');
+  assert.match(noSite.message, /JIRA_BASE_URL/);
   assertError(await failure(generate({ issue: { path: '/etc/passwd' } })), -32006, 'outside_workspace');
   fs.symlinkSync('/etc/passwd', path.join(repo, 'docs/link.md'));
   try {
