@@ -463,7 +463,7 @@ static void exec_summarize(struct job *j, struct job_summary *out)
 {
 	struct exec_job *x = job_data(j);
 
-	if (x->err.kind == ERR_CANCELLED) {
+	if (x->err.kind == ERR_CANCELLED || (!x->err.kind && !x->ended)) {
 		out->outcome = JOB_CANCELLED;
 		return;
 	}
@@ -497,6 +497,9 @@ static void exec_reply(struct rpc_call *call, struct job *j)
 {
 	struct exec_job *x = job_data(j);
 
+	/* Cancelled while it waited in the queue: it never ran. */
+	if (!x->err.kind && !x->result.len)
+		err_set(&x->err, ERR_CANCELLED, "cancelled before it started");
 	if (x->err.kind)
 		rpc_call_reply_error_data(call, &x->err,
 					  x->err_data.len ? x->err_data.ptr
@@ -774,7 +777,7 @@ static void rollback_summarize(struct job *j, struct job_summary *out)
 {
 	struct rollback_job *rb = job_data(j);
 
-	if (rb->err.kind == ERR_CANCELLED) {
+	if (rb->err.kind == ERR_CANCELLED || !rb->started) {
 		out->outcome = JOB_CANCELLED;
 		return;
 	}
@@ -798,6 +801,8 @@ static void rollback_reply(struct rpc_call *call, struct job *j)
 {
 	struct rollback_job *rb = job_data(j);
 
+	if (!rb->err.kind && !rb->result.len)
+		err_set(&rb->err, ERR_CANCELLED, "cancelled before it started");
 	if (rb->err.kind)
 		rpc_call_reply_error(call, &rb->err);
 	else

@@ -5,6 +5,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import * as rpc from 'vscode-jsonrpc/node.js';
 import { assertResult } from '../lib/openrpc.mjs';
 import {
   git, makeProject, scratch, startExecAgent, startServer, tool, text, treeState, turn, writeFiles,
@@ -410,6 +411,32 @@ test('a subtask of a stored plan runs by its ids: the plan is the task, the issu
   assert.equal(run.subtask, 'S1');
   await assert.rejects(agent.request('subtask/execute', { root: repo, planId: gen.plan.id, subtaskId: 'S9' }),
     (e) => e.data.kind === 'not_found' && /S9/.test(e.message));
+});
+
+test('a second writing run on the same work tree waits for the first; cancelled while it waits, it never runs', async () => {
+  await server.script({ anthropic: [
+    { ...turn(tool('write_file', { path: 'src/math.ts', content: WITH_SUB })), delay_ms: 1500 },
+    turn(text('Done.')),
+  ] });
+  const first = execute();
+  await agent.events.until((ev) => ev.phase === 'attempt', 'the first run started');
+  const source = new rpc.CancellationTokenSource();
+  const second = agent.conn.sendRequest('subtask/execute',
+    { root: repo, subtask: { ...subtask, id: 'S2' }, issue, workDoneToken: 'second' }, source.token).then(() => null, (e) => e);
+  // It waits behind the first, the work tree's writer.
+  await new Promise((res) => setTimeout(res, 300));
+  assert.equal((await agent.request('status', {})).jobs.queued, 1);
+  source.cancel();
+  const e = await second;
+  assert.ok(e, 'the second run was not cancelled');
+  assert.equal(e.code, -32800);
+  const r = await first;
+  assert.equal(r.state, 'succeeded');
+  assert.equal((await anthropic()).length, 2, 'the cancelled run called the model');
+  const { runs } = await agent.request('run/list', { kind: 'execute' });
+  const cancelled = runs.filter((x) => x.state === 'cancelled');
+  assert.equal(cancelled.length, 1);
+  assert.equal(cancelled[0].started, null, 'the cancelled run started');
 });
 
 test('bad requests get clear errors and start nothing', async () => {
