@@ -206,8 +206,11 @@ struct ctx_file {
 };
 
 /* One index entry's work-tree stat. */
+/* One index entry and its work-tree file. The entry is a copy (its path
+ * owned): libgit2 frees the index's own entries when it reads a changed
+ * index file, and a scan outlives that (inotify events stat it later). */
 struct scan {
-	const git_index_entry *entry;
+	git_index_entry entry;
 	bool missing, differs;
 	struct stat st;
 };
@@ -324,6 +327,13 @@ static void files_free(struct ctx_file *f, size_t n)
 
 static void watch_close(struct ctx_repo *r);
 
+static void scan_free(struct scan *s, size_t n)
+{
+	for (size_t i = 0; s && i < n; i++)
+		free((char *)s[i].entry.path);
+	free(s);
+}
+
 static void repo_state_free(struct ctx_repo *r)
 {
 	if (!r)
@@ -332,7 +342,7 @@ static void repo_state_free(struct ctx_repo *r)
 		view_clear(&r->views[i]);
 	graph_release(r);
 	files_free(r->files, r->nfiles);
-	free(r->scan);
+	scan_free(r->scan, r->nscan);
 	watch_close(r);
 	git_repository_free(r->repo);
 	free(r->root);
@@ -497,7 +507,7 @@ static void stat_of(const struct stat *st, int64_t *sec, int64_t *nsec)
 /* Stats one entry's work-tree file. */
 static void scan_stat(const struct ctx_repo *r, struct scan *sc, struct buf *p)
 {
-	const git_index_entry *e = sc->entry;
+	const git_index_entry *e = &sc->entry;
 	int64_t sec, nsec;
 
 	sc->missing = sc->differs = false;
@@ -526,7 +536,7 @@ static uint64_t scan_hash(const struct scan *s, size_t n)
 		const struct scan *sc = &s[i];
 		if (!sc->missing && !sc->differs)
 			continue;
-		h = hash_bytes(sc->entry->path, strlen(sc->entry->path) + 1, h);
+		h = hash_bytes(sc->entry.path, strlen(sc->entry.path) + 1, h);
 		h = hash_bytes(&sc->missing, sizeof(sc->missing), h);
 		if (!sc->missing) {
 			h = hash_bytes(&sc->st.st_size, sizeof(sc->st.st_size), h);
@@ -547,9 +557,10 @@ static size_t scan_index(struct ctx_repo *r, git_index *idx,
 
 	for (size_t i = 0; i < n; i++) {
 		const git_index_entry *e = git_index_get_byindex(idx, i);
-		if (k && !strcmp(s[k - 1].entry->path, e->path))
+		if (k && !strcmp(s[k - 1].entry.path, e->path))
 			continue;	/* a conflict's other stages */
-		s[k].entry = e;
+		s[k].entry = *e;
+		s[k].entry.path = xstrdup(e->path);
 		scan_stat(r, &s[k++], &p);
 	}
 	buf_release(&p);
@@ -746,7 +757,7 @@ static void rebuild_files(struct context_cache *c, struct ctx_repo *r,
 	ch->n = 0;
 	ch->same_paths = n == r->nfiles;
 	for (size_t i = 0; i < n; i++) {
-		const git_index_entry *e = s[i].entry;
+		const git_index_entry *e = &s[i].entry;
 		struct ctx_file *f = &files[i], *prev = NULL;
 		bool have_content = false;
 
@@ -2065,10 +2076,12 @@ int context_get(struct context_cache *c, const struct context_request *req,
 	if (index_same && r->ino_fd >= 0 && watch_drain(r) == 0) {
 		/* The events kept the last scan current. */
 	} else {
+		scan_free(r->scan, r->nscan);
+		r->scan = NULL;
+		r->nscan = 0; /* events drained below find nothing to stat */
 		watch_arm(r, idx);
 		if (r->ino_fd >= 0 && watch_drain(r) < 0)
 			log_debug("context: change events lost; full scan");
-		free(r->scan);
 		r->nscan = scan_index(r, idx, &r->scan);
 	}
 	dirty = scan_hash(r->scan, r->nscan);
