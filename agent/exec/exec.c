@@ -887,11 +887,7 @@ static void succeed(struct exec_run *r)
 	json_writer_init(&w, &data);
 	json_obj_begin(&w);
 	json_kv_str(&w, "sha", r->commit_id);
-	json_key(&w, "tag");
-	if (r->tag.len)
-		json_w_str(&w, r->tag.ptr);
-	else
-		json_w_null(&w);
+	json_kv_str_or_null(&w, "tag", r->tag.len ? r->tag.ptr : NULL);
 	json_obj_end(&w);
 	emit(r, "commit", r->commit_id, data.ptr);
 done:
@@ -925,11 +921,7 @@ static void verified(struct exec_run *r)
 	json_kv_int(&w, "attempt", r->attempt);
 	json_kv_bool(&w, "passed", res->ok);
 	json_kv_int(&w, "diagnostics", (int64_t)ndiags);
-	json_key(&w, "category");
-	if (res->ok)
-		json_w_null(&w);
-	else
-		json_w_str(&w, r->category);
+	json_kv_str_or_null(&w, "category", res->ok ? NULL : r->category);
 	if (r->repeated && !res->ok)
 		json_kv_bool(&w, "repeated", true);
 	json_obj_end(&w);

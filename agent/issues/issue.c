@@ -52,27 +52,17 @@ void issue_ref_release(struct issue_ref *ref)
 	memset(ref, 0, sizeof(*ref));
 }
 
-static void kv_str_or_null(struct json_writer *w, const char *k,
-			   const char *v)
-{
-	json_key(w, k);
-	if (v)
-		json_w_str(w, v);
-	else
-		json_w_null(w);
-}
-
 void issue_write_json(struct json_writer *w, const struct issue *is)
 {
 	json_obj_begin(w);
 	json_kv_str(w, "source", issue_source_name(is->source)
 					 ? issue_source_name(is->source)
 					 : "inline");
-	kv_str_or_null(w, "key", is->key);
+	json_kv_str_or_null(w, "key", is->key);
 	json_kv_str(w, "title", is->title ? is->title : "");
 	json_kv_str(w, "description", is->description ? is->description : "");
-	kv_str_or_null(w, "url", is->url);
-	kv_str_or_null(w, "status", is->status);
+	json_kv_str_or_null(w, "url", is->url);
+	json_kv_str_or_null(w, "status", is->status);
 	json_key(w, "labels");
 	json_arr_begin(w);
 	for (size_t i = 0; i < is->labels.n; i++)

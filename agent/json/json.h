@@ -128,6 +128,9 @@ void json_kv_str(struct json_writer *w, const char *key, const char *s);
 void json_kv_int(struct json_writer *w, const char *key, int64_t v);
 void json_kv_double(struct json_writer *w, const char *key, double v);
 void json_kv_bool(struct json_writer *w, const char *key, bool v);
+/* s, or null when s is NULL. */
+void json_kv_str_or_null(struct json_writer *w, const char *key,
+			 const char *s);
 
 /* UTF-8: length of the valid sequence starting at s (1..4), or 0 if the bytes
  * at s do not start a valid one (overlong, surrogate, > U+10FFFF, truncated). */

@@ -211,3 +211,12 @@ void json_kv_bool(struct json_writer *w, const char *key, bool v)
 	json_key(w, key);
 	json_w_bool(w, v);
 }
+
+void json_kv_str_or_null(struct json_writer *w, const char *key, const char *s)
+{
+	json_key(w, key);
+	if (s)
+		json_w_str(w, s);
+	else
+		json_w_null(w);
+}

@@ -237,11 +237,7 @@ static void exec_done(const struct exec_result *res, const struct err *e,
 	json_key(&w, "usage");
 	llm_write_usage(&w, &res->usage);
 	if (e) {
-		json_key(&w, "category");
-		if (res->category)
-			json_w_str(&w, res->category);
-		else
-			json_w_null(&w);
+		json_kv_str_or_null(&w, "category", res->category);
 		json_key(&w, "diagnostics");
 		if (res->diagnostics_json)
 			json_w_raw(&w, res->diagnostics_json,

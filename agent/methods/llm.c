@@ -162,16 +162,6 @@ static void on_delta(enum llm_block_type type, int index, const char *p,
 	report(cj->job, "report", type, index, attempt, p, n);
 }
 
-static void kv_str_or_null(struct json_writer *w, const char *key,
-			   const char *s)
-{
-	json_key(w, key);
-	if (s)
-		json_w_str(w, s);
-	else
-		json_w_null(w);
-}
-
 /* What the retries did: in a result and in an error's data alike. */
 static void write_attempts(struct json_writer *w,
 			   const struct llm_response *res)
@@ -195,15 +185,15 @@ static void write_result(struct json_writer *w, const char *provider,
 				res->blocks[i].text.len);
 	json_obj_begin(w);
 	json_kv_str(w, "provider", provider);
-	kv_str_or_null(w, "model", res->model);
-	kv_str_or_null(w, "id", res->id);
+	json_kv_str_or_null(w, "model", res->model);
+	json_kv_str_or_null(w, "id", res->id);
 	json_key(w, "text");
 	json_w_strn(w, text.ptr, text.len);
 	/* The assistant turn, thinking with signatures and tool calls
 	 * included, to send back as is in the next request. */
 	json_key(w, "content");
 	llm_write_content(w, res);
-	kv_str_or_null(w, "stopReason", res->stop_reason);
+	json_kv_str_or_null(w, "stopReason", res->stop_reason);
 	json_key(w, "usage");
 	llm_write_usage(w, &res->usage);
 	json_key(w, "costUsd");

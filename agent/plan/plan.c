@@ -365,16 +365,6 @@ int plan_parse(struct plan *out, const char *text, size_t n,
 
 /* ---- writing ---- */
 
-static void kv_str_or_null(struct json_writer *w, const char *key,
-			   const char *s)
-{
-	json_key(w, key);
-	if (s)
-		json_w_str(w, s);
-	else
-		json_w_null(w);
-}
-
 static void kv_strs(struct json_writer *w, const char *key,
 		    const struct strv *l)
 {
@@ -399,19 +389,19 @@ void plan_format_time(struct buf *out, double t)
 void plan_issue_write_json(struct json_writer *w, const struct plan_issue *i)
 {
 	json_obj_begin(w);
-	kv_str_or_null(w, "source", i->source);
-	kv_str_or_null(w, "key", i->key);
-	kv_str_or_null(w, "title", i->title);
-	kv_str_or_null(w, "url", i->url);
+	json_kv_str_or_null(w, "source", i->source);
+	json_kv_str_or_null(w, "key", i->key);
+	json_kv_str_or_null(w, "title", i->title);
+	json_kv_str_or_null(w, "url", i->url);
 	json_obj_end(w);
 }
 
 static void write_subtask(struct json_writer *w, const struct plan_subtask *t)
 {
 	json_obj_begin(w);
-	kv_str_or_null(w, "id", t->id);
-	kv_str_or_null(w, "title", t->title);
-	kv_str_or_null(w, "description", t->description);
+	json_kv_str_or_null(w, "id", t->id);
+	json_kv_str_or_null(w, "title", t->title);
+	json_kv_str_or_null(w, "description", t->description);
 	kv_strs(w, "files", &t->files);
 	kv_strs(w, "newFiles", &t->new_files);
 	kv_strs(w, "acceptanceCriteria", &t->criteria);
@@ -460,15 +450,15 @@ static void write_plan(struct json_writer *w, const struct plan *p,
 		/* The store keeps the description too: a revision asked
 		 * for without the issue still shows it to the model. */
 		json_obj_begin(w);
-		kv_str_or_null(w, "source", p->issue.source);
-		kv_str_or_null(w, "key", p->issue.key);
-		kv_str_or_null(w, "title", p->issue.title);
-		kv_str_or_null(w, "url", p->issue.url);
-		kv_str_or_null(w, "description", p->issue.description);
+		json_kv_str_or_null(w, "source", p->issue.source);
+		json_kv_str_or_null(w, "key", p->issue.key);
+		json_kv_str_or_null(w, "title", p->issue.title);
+		json_kv_str_or_null(w, "url", p->issue.url);
+		json_kv_str_or_null(w, "description", p->issue.description);
 		json_obj_end(w);
 	}
 answer:
-	kv_str_or_null(w, "summary", p->summary);
+	json_kv_str_or_null(w, "summary", p->summary);
 	json_key(w, "subtasks");
 	json_arr_begin(w);
 	for (size_t i = 0; i < p->n_subtasks; i++)
@@ -480,7 +470,7 @@ answer:
 		json_obj_end(w);
 		return;
 	}
-	kv_str_or_null(w, "model", p->model);
+	json_kv_str_or_null(w, "model", p->model);
 	json_key(w, "created");
 	if (p->created > 0) {
 		struct buf t = BUF_INIT;

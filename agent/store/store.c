@@ -845,15 +845,6 @@ void store_run_release(struct store_run *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static void kv_str_or_null(struct json_writer *w, const char *k, const char *v)
-{
-	json_key(w, k);
-	if (v)
-		json_w_str(w, v);
-	else
-		json_w_null(w);
-}
-
 static void kv_time(struct json_writer *w, const char *k, double t)
 {
 	json_key(w, k);
@@ -879,11 +870,11 @@ void store_run_write_json(struct json_writer *w, const struct store_run *r)
 {
 	json_obj_begin(w);
 	json_kv_int(w, "id", r->id);
-	kv_str_or_null(w, "kind", r->kind);
-	kv_str_or_null(w, "workTree", r->work_tree);
+	json_kv_str_or_null(w, "kind", r->kind);
+	json_kv_str_or_null(w, "workTree", r->work_tree);
 	json_kv_str(w, "priority", store_priority_name(r->priority));
 	json_kv_str(w, "state", store_state_name(r->state));
-	kv_str_or_null(w, "origin", r->origin);
+	json_kv_str_or_null(w, "origin", r->origin);
 	kv_time(w, "created", r->created);
 	kv_time(w, "started", r->started);
 	kv_time(w, "finished", r->finished);
@@ -892,14 +883,14 @@ void store_run_write_json(struct json_writer *w, const struct store_run *r)
 		json_w_double(w, r->duration * 1000);
 	else
 		json_w_null(w);
-	kv_str_or_null(w, "issueKey", r->issue_key);
-	kv_str_or_null(w, "subtask", r->subtask);
+	json_kv_str_or_null(w, "issueKey", r->issue_key);
+	json_kv_str_or_null(w, "subtask", r->subtask);
 	json_key(w, "request");
 	write_stored_json(w, r->request);
-	kv_str_or_null(w, "outcome", r->outcome);
-	kv_str_or_null(w, "errorKind", r->error_kind);
-	kv_str_or_null(w, "errorCategory", r->error_category);
-	kv_str_or_null(w, "errorMessage", r->error_message);
+	json_kv_str_or_null(w, "outcome", r->outcome);
+	json_kv_str_or_null(w, "errorKind", r->error_kind);
+	json_kv_str_or_null(w, "errorCategory", r->error_category);
+	json_kv_str_or_null(w, "errorMessage", r->error_message);
 	json_kv_double(w, "cost", r->cost);
 	json_kv_int(w, "attempts", r->attempts);
 	write_tokens(w, r->tokens_input, r->tokens_output,
@@ -1052,9 +1043,9 @@ int store_attempts_write_json(struct store *s, int64_t run_id,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		json_obj_begin(w);
 		json_kv_int(w, "attempt", sqlite3_column_int(st, 0));
-		kv_str_or_null(w, "provider",
+		json_kv_str_or_null(w, "provider",
 			       (const char *)sqlite3_column_text(st, 1));
-		kv_str_or_null(w, "model",
+		json_kv_str_or_null(w, "model",
 			       (const char *)sqlite3_column_text(st, 2));
 		write_tokens(w, sqlite3_column_int64(st, 3),
 			     sqlite3_column_int64(st, 4),
@@ -1064,9 +1055,9 @@ int store_attempts_write_json(struct store *s, int64_t run_id,
 		json_kv_double(w, "durationMs",
 			       sqlite3_column_double(st, 8) * 1000);
 		kv_time(w, "time", col_time(st, 9));
-		kv_str_or_null(w, "outcome",
+		json_kv_str_or_null(w, "outcome",
 			       (const char *)sqlite3_column_text(st, 10));
-		kv_str_or_null(w, "errorCategory",
+		json_kv_str_or_null(w, "errorCategory",
 			       (const char *)sqlite3_column_text(st, 11));
 		json_obj_end(w);
 	}
@@ -1135,9 +1126,9 @@ int store_events_write_json(struct store *s, int64_t run_id, int64_t after,
 		json_kv_int(w, "run", run_id);
 		json_kv_int(w, "seq", sqlite3_column_int64(st, 0));
 		json_kv_double(w, "time", sqlite3_column_double(st, 1));
-		kv_str_or_null(w, "phase",
+		json_kv_str_or_null(w, "phase",
 			       (const char *)sqlite3_column_text(st, 2));
-		kv_str_or_null(w, "message",
+		json_kv_str_or_null(w, "message",
 			       (const char *)sqlite3_column_text(st, 3));
 		json_key(w, "data");
 		write_stored_json(w, (const char *)sqlite3_column_text(st, 4));
