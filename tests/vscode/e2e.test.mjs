@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { alive, BIN, initialize, messageConnection, SRC, tmpDir, waitForSocket, withTimeout, connectSocket } from '../lib/agent.mjs';
 import { startServer } from '../llm/harness.mjs';
-import { buildVsix, startWorkbench } from './lib/workbench.mjs';
+import { ARTIFACTS, buildVsix, startWorkbench } from './lib/workbench.mjs';
 
 const T = fs.realpathSync(tmpDir('airunner-vscode-e2e-'));
 const WS = path.join(T, 'example-ts');
@@ -126,6 +126,9 @@ after(async () => {
 	killTagged();
 	const logs = [path.join(T, 'agent-test.log'), path.join(T, 'state', 'airunner', 'agent.log')]
 		.filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+	/* kept beside the screenshots: what the agent did, for a failure's reader */
+	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	fs.writeFileSync(path.join(ARTIFACTS, 'agent.log'), logs);
 	fs.rmSync(T, { recursive: true, force: true });
 	const report = /(ERROR: \w+Sanitizer|runtime error:)[^]*/.exec(logs);
 	if (report)
@@ -138,7 +141,9 @@ test('Verify Staged from the command palette puts the type error in the Problems
 	git('add', 'src/cart.ts');
 
 	await wb.command('AI Runner: Verify Staged');
-	const toast = wb.toast('Verify Staged: tsc failed');
+	/* the summary's toast, not the progress toast: while the run ends, its
+	 * progress message says "tsc failed" too */
+	const toast = wb.toast(/Verify Staged: tsc failed: \d+ errors?/);
 	await toast.waitFor({ timeout: 180000 });
 	assert.match(await toast.textContent(), /1 error, 0 warnings \(type_error\)/);
 	await toast.getByRole('button', { name: 'Show Problems' }).click();
