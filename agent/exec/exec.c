@@ -61,7 +61,10 @@ struct exec_run {
 	struct repo *repo;
 	struct buf system;     /* instructions + context: the first layer */
 	struct buf task_layer; /* the plan, the subtask, its files */
-	struct strv user_dirty; /* files with uncommitted user changes */
+	/* The person's changes a run must not carry: every uncommitted path;
+	 * for a fix, the paths with unstaged changes (staging them whole
+	 * would commit more than the person staged). */
+	struct strv user_dirty;
 
 	enum stage stage;
 	ev_timer kick;
@@ -559,11 +562,13 @@ static int before_write(const char *path, void *ud, struct err *e)
 {
 	struct exec_run *r = ud;
 
-	if (!r->fix && strv_has(&r->user_dirty, path))
-		return err_set(e, ERR_WORKSPACE_DIRTY,
-			       "%s has uncommitted changes of the developer's; "
-			       "it is not edited by a run (they commit or "
-			       "stash them first)", path);
+	if (strv_has(&r->user_dirty, path))
+		return err_set(e, ERR_WORKSPACE_DIRTY, r->fix
+			? "%s has unstaged changes of the developer's; a fix "
+			  "would stage them too, so it is not edited"
+			: "%s has uncommitted changes of the developer's; "
+			  "it is not edited by a run (they commit or "
+			  "stash them first)", path);
 	if (snapshot_add(r->repo, (int64_t)r->run_id, path, e) < 0)
 		return -1;
 	if (workspace_touched(r->ws)->n == 0) {
@@ -1013,9 +1018,31 @@ static void kicked(struct ev_loop *loop, ev_timer *t, int revents)
 
 static int check_user_changes(struct exec_run *r, struct err *e)
 {
-	/* Every path with uncommitted changes (staged, unstaged or
-	 * untracked): the run edits none of them. */
-	return commit_dirty_paths(r->repo, NULL, &r->user_dirty, e);
+	struct buf both = BUF_INIT;
+
+	/* A subtask: every path with uncommitted changes (staged, unstaged
+	 * or untracked); the run edits none of them. */
+	if (!r->fix)
+		return commit_dirty_paths(r->repo, NULL, &r->user_dirty, e);
+	/* A fix edits the staged files and stages them again: a failing
+	 * file that also has unstaged changes cannot be fixed without
+	 * committing those too, so the fix does not start (no model call). */
+	if (commit_unstaged_paths(r->repo, &r->user_dirty, e) < 0)
+		return -1;
+	for (size_t i = 0; i < r->files.n; i++)
+		if (strv_has(&r->user_dirty, r->files.v[i]))
+			buf_addf(&both, "%s%s", both.len ? ", " : "",
+				 r->files.v[i]);
+	if (both.len) {
+		err_set(e, ERR_WORKSPACE_DIRTY,
+			"%s: staged with unstaged changes besides; a fix would "
+			"stage those too. Stage the whole file (git add) or put "
+			"the unstaged part aside (git stash --keep-index), then "
+			"run the fix again", both.ptr);
+		buf_release(&both);
+		return -1;
+	}
+	return 0;
 }
 
 int exec_start(struct exec_run **out, const struct exec_request *req,
@@ -1067,7 +1094,7 @@ int exec_start(struct exec_run **out, const struct exec_request *req,
 	if (repo_open(&r->repo, r->root, e) < 0 ||
 	    workspace_open(&r->ws, r->root, 0, e) < 0)
 		goto fail;
-	if (!r->fix && check_user_changes(r, e) < 0)
+	if (check_user_changes(r, e) < 0)
 		goto fail;
 	workspace_set_hook(r->ws, before_write, r);
 	build_system(r);

@@ -677,21 +677,19 @@ out:
 	return ret;
 }
 
-int commit_dirty_paths(struct repo *r, const struct strv *paths,
-		       struct strv *dirty, struct err *e)
+/* The paths of the status entries, new and old names, sorted. */
+static int status_paths(struct repo *r, const struct strv *paths,
+			git_status_show_t show, unsigned int flags,
+			struct strv *out, struct err *e)
 {
 	git_repository *git = repo_git(r);
 	git_status_options opts;
 	git_status_list *list = NULL;
 	size_t i, n;
 
-	if (paths && paths->n == 0)
-		return 0;
 	git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
-	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
-	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED |
-		     GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
-		     GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	opts.show = show;
+	opts.flags = flags | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
 	if (paths) {
 		opts.flags |= GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH;
 		opts.pathspec.strings = paths->v;
@@ -708,12 +706,30 @@ int commit_dirty_paths(struct repo *r, const struct strv *paths,
 		if (s->status == GIT_STATUS_CURRENT ||
 		    (s->status & GIT_STATUS_IGNORED) || !d)
 			continue;
-		strv_add(dirty, d->new_file.path);
+		strv_add(out, d->new_file.path);
 		if (d->old_file.path && strcmp(d->old_file.path,
 					       d->new_file.path) != 0)
-			strv_add(dirty, d->old_file.path);
+			strv_add(out, d->old_file.path);
 	}
-	strv_sort_uniq(dirty);
+	strv_sort_uniq(out);
 	git_status_list_free(list);
 	return 0;
+}
+
+int commit_dirty_paths(struct repo *r, const struct strv *paths,
+		       struct strv *dirty, struct err *e)
+{
+	if (paths && paths->n == 0)
+		return 0;
+	return status_paths(r, paths, GIT_STATUS_SHOW_INDEX_AND_WORKDIR,
+			    GIT_STATUS_OPT_INCLUDE_UNTRACKED |
+			    GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS,
+			    dirty, e);
+}
+
+int commit_unstaged_paths(struct repo *r, struct strv *unstaged,
+			  struct err *e)
+{
+	return status_paths(r, NULL, GIT_STATUS_SHOW_WORKDIR_ONLY, 0,
+			    unstaged, e);
 }

@@ -107,4 +107,12 @@ int commit_stage_paths(struct repo *r, const struct strv *paths,
 int commit_dirty_paths(struct repo *r, const struct strv *paths,
 		       struct strv *dirty, struct err *e);
 
+/*
+ * Appends to unstaged, sorted, each tracked path whose work tree differs
+ * from the index (modified, deleted, type changed): the files a `git add`
+ * of the whole file would carry more than was staged.
+ */
+int commit_unstaged_paths(struct repo *r, struct strv *unstaged,
+			  struct err *e);
+
 #endif

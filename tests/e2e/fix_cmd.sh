@@ -3,7 +3,8 @@
 # error, the report names `airunner fix`, the fix heals the staged content
 # with a model (the provider test server playing the demo's recorded
 # session), stages it, and `git commit` passes. When every attempt fails, the
-# files and the index are as they were.
+# files and the index are as they were; when the failing file has unstaged
+# changes too, no fix starts.
 . "$(dirname "$0")/lib/hooklib.sh"
 
 node "$AIRUNNER_SRC/tests/llm-server/server.mjs" --port 0 --port-file "$T/llm.port" >/dev/null 2>&1 &
@@ -40,7 +41,20 @@ diff_before=$(git diff)
 expect_in "$T/fail.out" "attempt 1 of 3: anthropic"
 expect_in "$T/fail.out" "attempt 3 of 3: openai"
 
-ctl /__control/reset >/dev/null
+# The failing file also has unstaged changes: a fix would stage them with
+# it, so none starts (no model call), says what to do, and changes nothing.
+echo '{}' >"$T/empty.json"
+ctl /__control/reset "$T/empty.json" >/dev/null || fail "resetting the provider test server"
+echo "// not ready to commit" >>src/cart.ts
+diff_before=$(git diff)
+"$AIRUNNER_BIN" fix >"$T/partial.out" 2>&1 && fail "a fix over unstaged changes of the failing file passed"
+expect_in "$T/partial.out" "src/cart.ts: staged with unstaged changes besides"
+expect_in "$T/partial.out" "git stash --keep-index"
+[ "$(git ls-files -s)" = "$index_before" ] || fail "the refused fix changed the index"
+[ "$(git diff)" = "$diff_before" ] || fail "the refused fix changed the work tree"
+[ "$(ctl /__control/requests)" = "[]" ] || fail "the refused fix called a model"
+git checkout -q -- src/cart.ts # the unstaged line put away
+
 ctl /__control/script "$AIRUNNER_SRC/scripts/demo-session.json" >/dev/null || fail "scripting the model"
 "$AIRUNNER_BIN" fix >"$T/fix.out" 2>&1 || { cat "$T/fix.out" >&2; fail "airunner fix failed"; }
 expect_in "$T/fix.out" "replace src/cart.ts"
