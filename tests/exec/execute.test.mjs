@@ -203,9 +203,11 @@ test('the same errors twice move the run to the next rung at once', async () => 
     ],
   });
   const r = await execute();
-  assert.equal(r.attempts, 3);
+  // What each attempt's verification said, for the reader of a failure.
+  const story = JSON.stringify(agent.events.seen.filter((e) => e.run === r.runId && /verif|check/.test(e.phase)));
+  assert.equal(r.attempts, 3, story);
   const reqs = await server.requests();
-  assert.equal(reqs.filter((q) => q.provider === 'anthropic').length, 4, 'a third Anthropic attempt was made');
+  assert.equal(reqs.filter((q) => q.provider === 'anthropic').length, 4, `a third Anthropic attempt was made: ${story}`);
   const oa = reqs.filter((q) => q.provider === 'openai');
   assert.equal(oa.length, 2);
   const prompt = JSON.stringify(oa[0].body.messages);
