@@ -98,6 +98,7 @@ int main(int argc, char **argv)
 	struct client *c = NULL;
 	const char *gif = getenv("GIT_INDEX_FILE");
 	char cwd[PATH_MAX];
+	int64_t id;
 	bool blocked = false;
 	int status;
 
@@ -118,18 +119,23 @@ int main(int argc, char **argv)
 	}
 	v.root = root.ptr;
 	v.index = index.len ? index.ptr : NULL;
+	if (output_interactive(STDERR_FILENO))
+		v.progress = "the staged content";
 	/* Only an agent that already listens: starting one is the full
-	 * binary's work, and so is checking in-process when it cannot. */
-	if (client_open(&c, NULL, v.root, 0, VERIFICATION_CONNECT_TIMEOUT_MS,
-			&e) < 0) {
+	 * binary's work, and so is checking in-process when it cannot. The
+	 * handshake and verify/run go out together (one wake-up of the agent
+	 * less); an agent that does not take the handshake is no agent. */
+	if (client_open(&c, NULL, v.root, CLIENT_NO_WAIT,
+			VERIFICATION_CONNECT_TIMEOUT_MS, &e) < 0 ||
+	    verification_agent_send(c, &v, &id, &e) < 0 ||
+	    client_initialized(c, VERIFICATION_CONNECT_TIMEOUT_MS, &e) < 0) {
+		client_close(c);
 		status = run_full(argc, argv, NULL);
 		goto out;
 	}
-	if (output_interactive(STDERR_FILENO)) {
-		v.progress = "the staged content";
+	if (v.progress)
 		verification_progress_show(v.progress, NULL, 0);
-	}
-	status = verification_agent_call(c, &v, &result, &e);
+	status = verification_agent_wait(c, &v, id, &result, &e);
 	client_close(c);
 	verification_progress_clear(&v);
 	if (status == 0 &&

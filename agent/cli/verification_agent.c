@@ -82,19 +82,38 @@ out:
 	err_clear(&e);
 }
 
+int verification_agent_send(struct client *c, const struct verification *v,
+			    int64_t *id, struct err *e)
+{
+	struct buf params = BUF_INIT;
+	int r;
+
+	build_params(&params, v);
+	r = client_send(c, "verify/run", params.ptr, id, e);
+	buf_release(&params);
+	return r;
+}
+
+int verification_agent_wait(struct client *c, const struct verification *v,
+			    int64_t id, struct buf *result, struct err *e)
+{
+	int code = 0, r;
+
+	if (v->progress)
+		client_on_notify(c, on_notify, (void *)v);
+	r = client_wait(c, "verify/run", id, VERIFICATION_TIMEOUT_S * 1000,
+			result, &code, e);
+	if (r < 0 && code)
+		err_prefix(e, "verify/run error %d", code);
+	return r;
+}
+
 int verification_agent_call(struct client *c, const struct verification *v,
 			    struct buf *result, struct err *e)
 {
-	struct buf params = BUF_INIT;
-	int code = 0, r;
+	int64_t id;
 
-	build_params(&params, v);
-	if (v->progress)
-		client_on_notify(c, on_notify, (void *)v);
-	r = client_call(c, "verify/run", params.ptr,
-			VERIFICATION_TIMEOUT_S * 1000, result, &code, e);
-	if (r < 0 && code)
-		err_prefix(e, "verify/run error %d", code);
-	buf_release(&params);
-	return r;
+	if (verification_agent_send(c, v, &id, e) < 0)
+		return -1;
+	return verification_agent_wait(c, v, id, result, e);
 }

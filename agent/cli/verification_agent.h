@@ -31,6 +31,12 @@
  */
 int verification_agent_call(struct client *c, const struct verification *v,
 			    struct buf *result, struct err *e);
+/* The same in two halves (client_send, client_wait): the request sent,
+ * *id set; then its answer awaited. */
+int verification_agent_send(struct client *c, const struct verification *v,
+			    int64_t *id, struct err *e);
+int verification_agent_wait(struct client *c, const struct verification *v,
+			    int64_t id, struct buf *result, struct err *e);
 
 /*
  * The progress line on stderr, for a terminal: "verifying WHAT..." when msg
