@@ -33,6 +33,7 @@ struct client {
 	pid_t child; /* the private agent in --stdio mode */
 	struct frame_reader fr;
 	int64_t next_id;
+	int64_t init_id; /* CLIENT_NO_WAIT: initialize, not answered yet; or 0 */
 	struct buf init_result; /* the `initialize` result JSON */
 	void (*notify)(const char *method, const char *params, void *data);
 	void *notify_data;
@@ -273,17 +274,21 @@ out:
 	return done;
 }
 
-int client_call(struct client *c, const char *method, const char *params_json,
+int client_send(struct client *c, const char *method, const char *params_json,
+		int64_t *id, struct err *e)
+{
+	*id = c->next_id++;
+	return send_request(c, *id, method, params_json, e);
+}
+
+int client_wait(struct client *c, const char *method, int64_t id,
 		int timeout_ms, struct buf *result, int *code, struct err *e)
 {
 	double deadline = timeout_ms > 0 ? now_ms() + timeout_ms : 0;
-	int64_t id = c->next_id++;
 	struct err fe = ERR_INIT;
 	char chunk[65536];
 	int status = -1;
 
-	if (send_request(c, id, method, params_json, e) < 0)
-		return -1;
 	for (;;) {
 		const char *body;
 		size_t len;
@@ -325,6 +330,16 @@ int client_call(struct client *c, const char *method, const char *params_json,
 				       method);
 		frame_reader_feed(&c->fr, chunk, (size_t)n);
 	}
+}
+
+int client_call(struct client *c, const char *method, const char *params_json,
+		int timeout_ms, struct buf *result, int *code, struct err *e)
+{
+	int64_t id;
+
+	if (client_send(c, method, params_json, &id, e) < 0)
+		return -1;
+	return client_wait(c, method, id, timeout_ms, result, code, e);
 }
 
 /*
@@ -408,6 +423,31 @@ static int connect_or_start(struct client *c, const char *path,
 	}
 }
 
+/* The handshake's answer, for initialize sent as params (NULL: already
+ * sent, as c->init_id). */
+static int client_initialized_wait(struct client *c, const char *params,
+				   int timeout_ms, struct err *e)
+{
+	int64_t id = c->init_id;
+
+	if (params && client_send(c, "initialize", params, &id, e) < 0)
+		return -1;
+	c->init_id = 0;
+	if (client_wait(c, "initialize", id, timeout_ms > 0 ? timeout_ms : 5000,
+			&c->init_result, NULL, e) < 0) {
+		if (e->kind == ERR_RPC)
+			e->kind = ERR_AGENT_UNAVAILABLE;
+		err_prefix(e, "initialize");
+		return -1;
+	}
+	return 0;
+}
+
+int client_initialized(struct client *c, int timeout_ms, struct err *e)
+{
+	return c->init_id ? client_initialized_wait(c, NULL, timeout_ms, e) : 0;
+}
+
 int client_open(struct client **out, const char *socket_path,
 		const char *workspace, unsigned flags, int timeout_ms,
 		struct err *e)
@@ -444,12 +484,11 @@ int client_open(struct client **out, const char *socket_path,
 	if (workspace)
 		json_kv_str(&w, "rootPath", workspace);
 	json_obj_end(&w);
-	if (client_call(c, "initialize", params.ptr,
-			timeout_ms > 0 ? timeout_ms : 5000, &c->init_result, NULL,
-			e) < 0) {
-		if (e->kind == ERR_RPC)
-			e->kind = ERR_AGENT_UNAVAILABLE;
-		err_prefix(e, "initialize");
+	if (flags & CLIENT_NO_WAIT) {
+		if (client_send(c, "initialize", params.ptr, &c->init_id,
+				e) < 0)
+			goto out;
+	} else if (client_initialized_wait(c, params.ptr, timeout_ms, e) < 0) {
 		goto out;
 	}
 	*out = c;

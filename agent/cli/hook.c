@@ -16,14 +16,6 @@
 #include "util/env.h"
 #include "util/err.h"
 
-static bool skip_requested(void)
-{
-	const char *v = getenv("AIRUNNER_SKIP");
-
-	return v && *v && strcmp(v, "0") && strcasecmp(v, "false") &&
-	       strcasecmp(v, "no");
-}
-
 /* ---- airunner hooks install|uninstall ---- */
 
 static int usage_hooks(void)
@@ -149,13 +141,19 @@ int cmd_hook(int argc, char **argv)
 				  .urgent = true };
 	unsigned flags = 0;
 	bool blocked = false;
+	const char *failed = NULL;
 	int status = 1;
 
 	if (argc < 2 || strcmp(argv[1], "pre-commit")) {
 		fputs("usage: airunner hook pre-commit\n", stderr);
 		return 2;
 	}
-	if (skip_requested())
+	/* From airunner-hook (agent/hook_main.c): the agent it reached failed,
+	 * and hook.onError, which needs the config reader, is ours to apply.
+	 * Not for people: git passes the hook no arguments. */
+	if (argc >= 4 && !strcmp(argv[2], HOOK_AGENT_FAILED))
+		failed = argv[3];
+	if (hook_skip_requested())
 		return 0;
 	if (verification_work_tree(&root, &e) < 0) {
 		fprintf(stderr, "airunner: hook pre-commit: %s\n", e.msg.ptr);
@@ -168,6 +166,11 @@ int cmd_hook(int argc, char **argv)
 	env_scrub_git();
 	v.root = root.ptr;
 	v.index = index.len ? index.ptr : NULL;
+	if (failed) {
+		err_set(&e, ERR_AGENT_UNAVAILABLE, "%s", failed);
+		status = agent_failed(root.ptr, &e);
+		goto out;
+	}
 	if (output_interactive(STDERR_FILENO))
 		v.progress = "the staged content";
 	if (verification_run(&v, &result, &e) < 0) {

@@ -10,17 +10,11 @@
 #include <unistd.h>
 
 #include "cli/client.h"
+#include "cli/verification_agent.h"
 #include "json/json.h"
 #include "proc/proc.h"
 #include "util/paths.h"
 #include "verify/verify.h"
-
-/* Reaching (or starting) the agent must be quick: past this, the checks run
- * in-process instead of making the commit wait on a wedged agent. */
-#define CONNECT_TIMEOUT_MS 2000
-/* The whole verification. Each check has its own, shorter timeout, so the
- * agent answers well before this unless it is stuck. */
-#define VERIFY_TIMEOUT_S 600
 
 int verification_work_tree(struct buf *out, struct err *e)
 {
@@ -53,96 +47,21 @@ out:
 	return r;
 }
 
-/* verify/run params for v. */
-static void build_params(struct buf *out, const struct verification *v)
-{
-	struct json_writer w;
-
-	json_writer_init(&w, out);
-	json_obj_begin(&w);
-	json_kv_str(&w, "root", v->root);
-	if (v->files) {
-		json_key(&w, "files");
-		json_arr_begin(&w);
-		for (size_t i = 0; v->files[i]; i++)
-			json_w_str(&w, v->files[i]);
-		json_arr_end(&w);
-	}
-	if (v->staged)
-		json_kv_bool(&w, "staged", true);
-	if (v->all)
-		json_kv_bool(&w, "all", true);
-	if (v->index)
-		json_kv_str(&w, "index", v->index);
-	if (v->progress)
-		json_kv_str(&w, "workDoneToken", "cli");
-	if (v->origin)
-		json_kv_str(&w, "origin", v->origin);
-	if (v->urgent)
-		json_kv_str(&w, "priority", "urgent");
-	json_obj_end(&w);
-}
-
-/*
- * On a terminal, a line that says which check just finished while tsc and
- * friends take their seconds; erased before the report.
- */
-static void progress_show(const char *what, const char *msg, int64_t percent)
-{
-	if (msg)
-		fprintf(stderr, "\r\033[Kairunner: verifying... %s (%lld%%)",
-			msg, (long long)percent);
-	else
-		fprintf(stderr, "\r\033[Kairunner: verifying %s...", what);
-	fflush(stderr);
-}
-
-static void progress_clear(const struct verification *v)
-{
-	if (v->progress)
-		fputs("\r\033[K", stderr);
-}
-
-/* $/progress from the agent: {token, value: {kind, message, percentage}}. */
-static void on_notify(const char *method, const char *params, void *data)
-{
-	const struct verification *v = data;
-	struct json_doc d = JSON_DOC_INIT;
-	struct err e = ERR_INIT;
-	char *msg = NULL;
-	int64_t pct = 0;
-	int val;
-
-	if (strcmp(method, "$/progress") ||
-	    json_parse(&d, params, strlen(params), JSON_MAX_DEPTH_DEFAULT,
-		       &e) < 0)
-		goto out;
-	val = json_get(&d, 0, "value");
-	msg = json_strdup(&d, json_get(&d, val, "message"));
-	json_int64(&d, json_get(&d, val, "percentage"), &pct);
-	if (msg && json_str_eq(&d, json_get(&d, val, "kind"), "report"))
-		progress_show(v->progress, msg, pct);
-out:
-	free(msg);
-	json_doc_release(&d);
-	err_clear(&e);
-}
-
 /*
  * The agent does the work when one runs (or can be started): it keeps the
  * result cache and the loaded pattern database warm across commits.
  * 1 = no agent reachable (the caller checks in-process), 0 = result filled,
  * -1 = the agent failed.
  */
-static int verify_by_agent(const struct verification *v, const char *params,
-			   struct buf *result, struct err *e)
+static int verify_by_agent(const struct verification *v, struct buf *result,
+			   struct err *e)
 {
 	struct client *c = NULL;
 	struct err ce = ERR_INIT;
-	int code = 0, r;
+	int r;
 
 	if (client_open(&c, NULL, v->root, CLIENT_AUTOSTART,
-			CONNECT_TIMEOUT_MS, &ce) < 0) {
+			VERIFICATION_CONNECT_TIMEOUT_MS, &ce) < 0) {
 		/* A socket that is not safely ours (someone else's folder or
 		 * agent) is an attack or a mistake to be told about, not an
 		 * absent agent: the caller's error policy decides. */
@@ -153,12 +72,7 @@ static int verify_by_agent(const struct verification *v, const char *params,
 		err_clear(&ce);
 		return 1;
 	}
-	if (v->progress)
-		client_on_notify(c, on_notify, (void *)v);
-	r = client_call(c, "verify/run", params, VERIFY_TIMEOUT_S * 1000,
-			result, &code, e);
-	if (r < 0 && code)
-		err_prefix(e, "verify/run error %d", code);
+	r = verification_agent_call(c, v, result, e);
 	client_close(c);
 	return r;
 }
@@ -181,8 +95,8 @@ static void in_process_progress(const struct verify_check_result *cr,
 	if (!ip->v->progress)
 		return;
 	buf_addf(&msg, "%s %s", cr->name, verify_status_name(cr->status));
-	progress_show(ip->v->progress, msg.ptr,
-		      total ? (int64_t)(done * 100 / total) : 100);
+	verification_progress_show(ip->v->progress, msg.ptr,
+				   total ? (int64_t)(done * 100 / total) : 100);
 	buf_release(&msg);
 }
 
@@ -233,7 +147,7 @@ static int verify_in_process(const struct verification *v, struct buf *result,
 	proc_adopt_orphans(); /* as the agent does for its checks */
 	if (verify_run(&ip.run, EV_DEFAULT, &req, in_process_done, &ip, e) < 0)
 		goto out;
-	ev_timer_init(&ip.limit, in_process_limit, VERIFY_TIMEOUT_S, 0.0);
+	ev_timer_init(&ip.limit, in_process_limit, VERIFICATION_TIMEOUT_S, 0.0);
 	ip.limit.data = &ip;
 	ev_timer_start(EV_DEFAULT, &ip.limit);
 	ev_run(EV_DEFAULT, 0);
@@ -247,7 +161,7 @@ static int verify_in_process(const struct verification *v, struct buf *result,
 	}
 	if (ip.timed_out) {
 		err_set(e, ERR_TIMEOUT, "the checks did not finish within %d s",
-			VERIFY_TIMEOUT_S);
+			VERIFICATION_TIMEOUT_S);
 		goto out;
 	}
 	json_writer_init(&w, result);
@@ -263,16 +177,13 @@ out:
 int verification_run(const struct verification *v, struct buf *result,
 		     struct err *e)
 {
-	struct buf params = BUF_INIT;
 	int r;
 
-	build_params(&params, v);
 	if (v->progress)
-		progress_show(v->progress, NULL, 0);
-	r = verify_by_agent(v, params.ptr, result, e);
+		verification_progress_show(v->progress, NULL, 0);
+	r = verify_by_agent(v, result, e);
 	if (r == 1)
 		r = verify_in_process(v, result, e);
-	progress_clear(v);
-	buf_release(&params);
+	verification_progress_clear(v);
 	return r;
 }

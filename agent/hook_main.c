@@ -1,0 +1,161 @@
+/*
+ * airunner-hook: what the pre-commit hook (hooks/pre-commit) runs when it is
+ * installed beside airunner. It does what `airunner hook pre-commit` does
+ * when the agent runs: the same verify/run on the agent's socket, the same
+ * report, the same exit status. It is built from libc-only modules (util/,
+ * json/, the client, the report), so a commit does not wait for the dynamic
+ * loader to map the full binary's libraries (curl's TLS stacks, libgit2,
+ * SQLite, PCRE2, tree-sitter): that cost, not the work, was most of the
+ * hook's time.
+ *
+ * Whatever needs those libraries is the full binary's, run with exec in our
+ * place (same pid, so git sees one hook): no agent listening (it starts one,
+ * or checks in-process), not under `git commit` (finding the work tree takes
+ * libgit2), a usage error (its message), and a failed agent (hook.onError is
+ * read from the config; HOOK_AGENT_FAILED hands it the reason).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/client.h"
+#include "cli/hook.h"
+#include "cli/output.h"
+#include "cli/verification_agent.h"
+#include "hooks/report.h"
+#include "util/buf.h"
+#include "util/err.h"
+#include "util/mem.h"
+
+/* The full binary: beside us, as installed and as built. */
+#define FULL_NAME "airunner"
+
+/*
+ * Runs `airunner hook ARGS...` in this process: args are ours after argv[0]
+ * (`pre-commit` and git's arguments), or, when failed is set, `pre-commit
+ * HOOK_AGENT_FAILED failed`. The full binary is the one in our own folder
+ * (/proc/self/exe, symlinks resolved: the pair installed together), else the
+ * first on PATH. Returns only when neither can be run: 1, the commit blocked
+ * with a word on how to bypass.
+ */
+static int run_full(int argc, char **argv, const char *failed)
+{
+	struct buf path = BUF_INIT;
+	char self[PATH_MAX], **args;
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	int k = 0, saved;
+
+	args = xcalloc((size_t)argc + 4, sizeof(*args));
+	args[k++] = FULL_NAME;
+	args[k++] = "hook";
+	if (failed) {
+		args[k++] = "pre-commit";
+		args[k++] = HOOK_AGENT_FAILED;
+		args[k++] = (char *)failed;
+	} else {
+		for (int i = 1; i < argc; i++)
+			args[k++] = argv[i];
+	}
+	args[k] = NULL;
+	/* As git left it: the client ignored SIGPIPE, and an ignored signal
+	 * stays ignored across exec, into every check the full binary runs. */
+	signal(SIGPIPE, SIG_DFL);
+	fflush(stderr);
+	if (n > 0) {
+		char *slash;
+
+		self[n] = '\0';
+		slash = strrchr(self, '/');
+		buf_add(&path, self, slash ? (size_t)(slash - self) + 1 : 0);
+		buf_adds(&path, FULL_NAME);
+		execv(path.ptr, args);
+	}
+	saved = errno;
+	execvp(FULL_NAME, args);
+	if (errno == ENOENT && n > 0)
+		errno = saved; /* the one beside us says more */
+	fprintf(stderr, "airunner: cannot run %s (%s); the commit is "
+		"blocked.\n  bypass once: git commit --no-verify, or "
+		"AIRUNNER_SKIP=1 git commit\n",
+		path.len ? path.ptr : FULL_NAME, strerror(errno));
+	buf_release(&path);
+	free(args);
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	struct err e = ERR_INIT;
+	struct buf root = BUF_INIT, index = BUF_INIT;
+	struct buf result = BUF_INIT, report = BUF_INIT;
+	struct verification v = { .staged = true, .origin = "hook",
+				  .urgent = true };
+	struct client *c = NULL;
+	const char *gif = getenv("GIT_INDEX_FILE");
+	char cwd[PATH_MAX];
+	int64_t id;
+	bool blocked = false;
+	int status;
+
+	if (argc < 2 || strcmp(argv[1], "pre-commit"))
+		return run_full(argc, argv, NULL); /* with its usage message */
+	if (hook_skip_requested())
+		return 0;
+	/* git runs the hook at the top of the work tree and names the index
+	 * (for -a and FILE, a temporary one). Without it, finding the work
+	 * tree takes libgit2. */
+	if (!gif || !getcwd(cwd, sizeof(cwd)))
+		return run_full(argc, argv, NULL);
+	buf_adds(&root, cwd);
+	if (*gif) {
+		if (gif[0] != '/')
+			buf_addf(&index, "%s/", root.ptr);
+		buf_adds(&index, gif);
+	}
+	v.root = root.ptr;
+	v.index = index.len ? index.ptr : NULL;
+	if (output_interactive(STDERR_FILENO))
+		v.progress = "the staged content";
+	/* Only an agent that already listens: starting one is the full
+	 * binary's work, and so is checking in-process when it cannot. The
+	 * handshake and verify/run go out together (one wake-up of the agent
+	 * less); an agent that does not take the handshake is no agent. */
+	if (client_open(&c, NULL, v.root, CLIENT_NO_WAIT,
+			VERIFICATION_CONNECT_TIMEOUT_MS, &e) < 0 ||
+	    verification_agent_send(c, &v, &id, &e) < 0 ||
+	    client_initialized(c, VERIFICATION_CONNECT_TIMEOUT_MS, &e) < 0) {
+		client_close(c);
+		status = run_full(argc, argv, NULL);
+		goto out;
+	}
+	if (v.progress)
+		verification_progress_show(v.progress, NULL, 0);
+	status = verification_agent_wait(c, &v, id, &result, &e);
+	client_close(c);
+	verification_progress_clear(&v);
+	if (status == 0 &&
+	    report_render(&report, result.ptr, result.len,
+			  output_color(STDERR_FILENO) ? REPORT_COLOR : 0,
+			  &blocked, &e) < 0) {
+		err_prefix(&e, "unreadable verify/run result");
+		status = -1;
+	}
+	if (status < 0) {
+		status = run_full(argc, argv, e.msg.ptr);
+		goto out;
+	}
+	fputs(report.ptr, stderr);
+	status = blocked ? 1 : 0;
+out:
+	buf_release(&root);
+	buf_release(&index);
+	buf_release(&result);
+	buf_release(&report);
+	err_clear(&e);
+	return status;
+}
