@@ -145,11 +145,23 @@ static int anthropic_build(struct buf *out, const struct llm_request *r,
 		max_tokens = DEFAULT_MAX_TOKENS;
 	n = json_count(msgs, 0);
 	for (i = 0; i < r->n_cache_messages; i++) {
-		int m = r->cache_messages[i];
+		int m = r->cache_messages[i], msg, content;
 
 		if (m >= n || m < -n) {
 			return err_set(e, ERR_INVALID_PARAMS,
 				"cache breakpoint on message %d of %d", m, n);
+		}
+		msg = json_first(msgs, 0);
+		for (int k = m < 0 ? n + m : m; k > 0; k--)
+			msg = json_next(msgs, msg);
+		content = json_get(msgs, msg, "content");
+		/* The breakpoint goes on the last block (every block is an
+		 * object: wire_parse_request); none means nowhere to put it. */
+		if (json_type(msgs, content) == JSON_ARRAY &&
+		    json_count(msgs, content) == 0) {
+			return err_set(e, ERR_INVALID_PARAMS,
+				"cache breakpoint on message %d, which has "
+				"no content block", m);
 		}
 	}
 

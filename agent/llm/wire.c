@@ -122,7 +122,8 @@ int wire_parse_request(struct json_doc *msgs, struct json_doc *tools,
 	}
 	for (int m = json_first(msgs, 0); m >= 0; m = json_next(msgs, m), i++) {
 		int role = json_get(msgs, m, "role");
-		enum json_type ct = json_type(msgs, json_get(msgs, m, "content"));
+		int content = json_get(msgs, m, "content"), k = 0;
+		enum json_type ct = json_type(msgs, content);
 
 		if (!json_str_eq(msgs, role, "user") &&
 		    !json_str_eq(msgs, role, "assistant"))
@@ -132,6 +133,14 @@ int wire_parse_request(struct json_doc *msgs, struct json_doc *tools,
 			return err_set(e, ERR_INVALID_PARAMS, "messages[%d]: "
 				       "content must be a string or an array "
 				       "of blocks", i);
+		/* A block that is not an object would be dropped (OpenAI) or
+		 * sent malformed (a cache breakpoint on it). */
+		for (int b = ct == JSON_ARRAY ? json_first(msgs, content) : -1;
+		     b >= 0; b = json_next(msgs, b), k++)
+			if (json_type(msgs, b) != JSON_OBJECT)
+				return err_set(e, ERR_INVALID_PARAMS,
+					       "messages[%d].content[%d]: a "
+					       "block must be an object", i, k);
 	}
 	if (!r->tools_json)
 		return 0;

@@ -76,9 +76,9 @@ void wire_get_int(const struct json_doc *d, int obj, const char *key,
 void wire_get_str(const struct json_doc *d, int obj, const char *key,
 		  char **dst);
 /* Parses and checks the request's neutral messages (a non-empty array of
- * {role: user|assistant, content: string|array}) and tools (an array of
- * named objects, or none): ERR_INVALID_PARAMS when they are not. The docs
- * are released by the caller either way. */
+ * {role: user|assistant, content: string|array of block objects}) and
+ * tools (an array of named objects, or none): ERR_INVALID_PARAMS when they
+ * are not. The docs are released by the caller either way. */
 int wire_parse_request(struct json_doc *msgs, struct json_doc *tools,
 		       const struct llm_request *r, struct err *e);
 /* Parses, then builds with w: the two steps in one. */

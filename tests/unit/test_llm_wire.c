@@ -57,6 +57,27 @@ static char *build(const struct llm_wire *w, const struct llm_request *r,
 	return buf_detach(&out, NULL);
 }
 
+/* w refuses r as invalid params, with a message holding `says`. */
+static void refused(const struct llm_wire *w, const struct llm_request *r,
+		    const char *says)
+{
+	struct buf out = BUF_INIT;
+	struct err e = ERR_INIT;
+
+	assert_int_equal(wire_build(w, &out, r, &e), -1);
+	assert_int_equal(e.kind, ERR_INVALID_PARAMS);
+	if (!strstr(e.msg.ptr, says))
+		fail_msg("\"%s\" does not say \"%s\"", e.msg.ptr, says);
+	err_clear(&e);
+	buf_release(&out);
+}
+
+static void set_messages(struct llm_request *r, const char *json)
+{
+	r->messages_json = json;
+	r->messages_len = strlen(json);
+}
+
 static void test_anthropic_request(void **state)
 {
 	struct llm_request r;
@@ -125,6 +146,46 @@ static void test_anthropic_refusals(void **state)
 	r.messages_json = "[{\"role\":\"user\",\"content\":\"x\"}";
 	r.messages_len = strlen(r.messages_json);
 	build(&llm_wire_anthropic, &r, ERR_INVALID_PARAMS);
+}
+
+static void test_cached_block_not_an_object(void **state)
+{
+	struct llm_request r;
+	int last[] = { -1 };
+
+	/* A breakpoint goes on the message's last block: a string there
+	 * would have been sent as a block with no type, only the
+	 * cache_control. Refused, with or without the breakpoint. */
+	base_request(&r);
+	r.cache_messages = last;
+	r.n_cache_messages = 1;
+	set_messages(&r, "[{\"role\":\"user\",\"content\":[{\"type\":"
+			 "\"text\",\"text\":\"a\"},\"b\"]}]");
+	refused(&llm_wire_anthropic, &r,
+		"messages[0].content[1]: a block must be an object");
+	r.n_cache_messages = 0;
+	refused(&llm_wire_anthropic, &r, "messages[0].content[1]");
+	set_messages(&r, "[{\"role\":\"user\",\"content\":\"a\"},"
+			 "{\"role\":\"assistant\",\"content\":[7]}]");
+	refused(&llm_wire_anthropic, &r,
+		"messages[1].content[0]: a block must be an object");
+	/* No block at all: the breakpoint has nowhere to go. */
+	set_messages(&r, "[{\"role\":\"user\",\"content\":[]}]");
+	r.n_cache_messages = 1;
+	refused(&llm_wire_anthropic, &r,
+		"cache breakpoint on message -1, which has no content block");
+	last[0] = 0;
+	refused(&llm_wire_anthropic, &r,
+		"cache breakpoint on message 0, which has no content block");
+
+	/* OpenAI has no breakpoints, but joined only the text of object
+	 * blocks: a string among them was dropped without a word. */
+	base_request(&r);
+	r.tools_json = NULL;
+	set_messages(&r, "[{\"role\":\"user\",\"content\":[{\"type\":"
+			 "\"text\",\"text\":\"a\"},\"b\"]}]");
+	refused(&llm_wire_openai, &r,
+		"messages[0].content[1]: a block must be an object");
 }
 
 static void test_openai_request(void **state)
@@ -443,6 +504,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_anthropic_request),
 		cmocka_unit_test(test_anthropic_refusals),
+		cmocka_unit_test(test_cached_block_not_an_object),
 		cmocka_unit_test(test_openai_request),
 		cmocka_unit_test(test_system_blocks),
 		cmocka_unit_test(test_anthropic_parse),
