@@ -449,6 +449,113 @@ static void test_openai_stream(void **state)
 	llm_response_release(&res);
 }
 
+/* One event that must fail; its error message is returned (caller frees). */
+static char *refused_event(const struct llm_wire *w, struct llm_stream *s,
+			   const char *event)
+{
+	struct err e = ERR_INIT;
+
+	assert_int_equal(w->event(s, "x", event, strlen(event), &e), -1);
+	return buf_detach(&e.msg, NULL);
+}
+
+static void test_stream_caps(void **state)
+{
+	static const char *const anthropic[] = {
+		"{\"type\":\"message_start\",\"message\":{\"id\":\"m\"}}",
+		"{\"type\":\"content_block_start\",\"index\":0,"
+		"\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\","
+		"\"signature\":\"\"}}",
+		"{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{"
+		"\"type\":\"thinking_delta\",\"thinking\":\"abcd\"}}",
+		"{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{"
+		"\"type\":\"signature_delta\",\"signature\":\"SIGNA\"}}",
+		"{\"type\":\"content_block_start\",\"index\":1,"
+		"\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
+		"{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{"
+		"\"type\":\"text_delta\",\"text\":\"x\"}}",
+		NULL,
+	};
+	static const char *const tool_start[] = {
+		"{\"type\":\"content_block_start\",\"index\":2,"
+		"\"content_block\":{\"type\":\"tool_use\",\"id\":\"t\","
+		"\"name\":\"n\",\"input\":{}}}",
+		NULL,
+	};
+	static const char *const openai[] = {
+		"{\"choices\":[{\"delta\":{\"reasoning_content\":\"ab\"}}]}",
+		"{\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}",
+		NULL,
+	};
+	struct llm_response res = { 0 };
+	struct llm_stream s;
+	struct buf big = BUF_INIT;
+	char *msg;
+
+	/* Thinking, its signature and text: 4 + 5 + 1 bytes, exactly the
+	 * cap. The data of a redacted_thinking block, which comes whole in
+	 * its start event, counts as well: two bytes more fail the call. */
+	llm_stream_init(&s, &res, NULL, 1);
+	s.max_text = 10;
+	feed_events(&llm_wire_anthropic, &s, anthropic);
+	assert_int_equal(s.text_bytes, 10);
+	assert_false(s.over_cap);
+	msg = refused_event(&llm_wire_anthropic, &s,
+			    "{\"type\":\"content_block_start\",\"index\":2,"
+			    "\"content_block\":{\"type\":\"redacted_thinking\","
+			    "\"data\":\"xy\"}}");
+	assert_true(s.over_cap);
+	assert_string_equal(msg, "the completion passed 10 bytes");
+	free(msg);
+	llm_response_release(&res);
+
+	/* Tool input streamed past the cap. */
+	llm_stream_init(&s, &res, NULL, 1);
+	s.max_text = 10;
+	feed_events(&llm_wire_anthropic, &s, anthropic);
+	feed_events(&llm_wire_anthropic, &s, tool_start);
+	msg = refused_event(&llm_wire_anthropic, &s,
+			    "{\"type\":\"content_block_delta\",\"index\":2,"
+			    "\"delta\":{\"type\":\"input_json_delta\","
+			    "\"partial_json\":\"{\"}}");
+	assert_true(s.over_cap);
+	free(msg);
+	llm_response_release(&res);
+
+	/* No stream cap (a whole response): a signature past its own buffer
+	 * (1 MiB) fails the call rather than going back cut short. */
+	llm_stream_init(&s, &res, NULL, 1);
+	feed_events(&llm_wire_anthropic, &s, anthropic);
+	buf_adds(&big, "{\"type\":\"content_block_delta\",\"index\":0,"
+		       "\"delta\":{\"type\":\"signature_delta\","
+		       "\"signature\":\"");
+	for (size_t i = 0; i < ((size_t)1 << 20); i++)
+		buf_addch(&big, 'S');
+	buf_adds(&big, "\"}}");
+	msg = refused_event(&llm_wire_anthropic, &s, big.ptr);
+	assert_false(s.over_cap);
+	assert_string_equal(msg, "block 0: the signature over 1048576 bytes");
+	assert_string_equal(res.blocks[0].signature.ptr, "SIGNA");
+	free(msg);
+	buf_release(&big);
+	llm_response_release(&res);
+
+	/* OpenAI: reasoning and text count alike; a tool call's arguments
+	 * passing the cap fail the call. */
+	llm_stream_init(&s, &res, NULL, 1);
+	s.max_text = 5;
+	feed_events(&llm_wire_openai, &s, openai);
+	assert_int_equal(s.text_bytes, 4);
+	msg = refused_event(&llm_wire_openai, &s,
+			    "{\"choices\":[{\"delta\":{\"tool_calls\":[{"
+			    "\"index\":0,\"id\":\"c\",\"function\":{"
+			    "\"name\":\"f\",\"arguments\":\"{}\"}}]}}]}");
+	assert_true(s.over_cap);
+	assert_string_equal(msg, "the completion passed 5 bytes");
+	free(msg);
+	llm_response_release(&res);
+}
+
 static void test_openai_parse(void **state)
 {
 	static const char body[] =
@@ -510,6 +617,7 @@ int main(void)
 		cmocka_unit_test(test_anthropic_parse),
 		cmocka_unit_test(test_anthropic_stream),
 		cmocka_unit_test(test_openai_stream),
+		cmocka_unit_test(test_stream_caps),
 		cmocka_unit_test(test_openai_parse),
 		cmocka_unit_test(test_cost),
 	};
