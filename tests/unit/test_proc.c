@@ -445,18 +445,20 @@ struct reuse {
 	struct proc *p;
 	pid_t leader, decoy;
 	ev_timer poll;
+	int polls;
 };
 
 /* As soon as the leader is reaped (and its empty group gone with it), a
- * decoy takes its number. */
+ * decoy takes its number. Given up after 5 s, so a failure cannot hang. */
 static void reuse_poll(struct ev_loop *loop, ev_timer *w, int revents)
 {
 	struct reuse *r = w->data;
 
-	if (kill(r->leader, 0) == 0 || errno != ESRCH)
+	if (++r->polls > 1000)
+		ev_timer_stop(loop, w);
+	else if (kill(r->leader, 0) == 0 || errno != ESRCH)
 		return;
-	r->decoy = start_decoy(r->leader);
-	if (r->decoy > 0)
+	else if ((r->decoy = start_decoy(r->leader)) > 0)
 		ev_timer_stop(loop, w);
 }
 
