@@ -145,11 +145,23 @@ static int anthropic_build(struct buf *out, const struct llm_request *r,
 		max_tokens = DEFAULT_MAX_TOKENS;
 	n = json_count(msgs, 0);
 	for (i = 0; i < r->n_cache_messages; i++) {
-		int m = r->cache_messages[i];
+		int m = r->cache_messages[i], msg, content;
 
 		if (m >= n || m < -n) {
 			return err_set(e, ERR_INVALID_PARAMS,
 				"cache breakpoint on message %d of %d", m, n);
+		}
+		msg = json_first(msgs, 0);
+		for (int k = m < 0 ? n + m : m; k > 0; k--)
+			msg = json_next(msgs, msg);
+		content = json_get(msgs, msg, "content");
+		/* The breakpoint goes on the last block (every block is an
+		 * object: wire_parse_request); none means nowhere to put it. */
+		if (json_type(msgs, content) == JSON_ARRAY &&
+		    json_count(msgs, content) == 0) {
+			return err_set(e, ERR_INVALID_PARAMS,
+				"cache breakpoint on message %d, which has "
+				"no content block", m);
 		}
 	}
 
@@ -237,32 +249,40 @@ static void read_usage(const struct json_doc *d, int u, struct llm_usage *out)
 		out->cache_write_1h = in;
 }
 
-/* A content block as the API wrote it, appended to res. */
-static int read_block(struct llm_response *res, const struct json_doc *d,
-		      int v, struct err *e)
+/* A content block as the API wrote it, appended to the response. */
+static int read_block(struct llm_stream *s, const struct json_doc *d, int v,
+		      struct err *e)
 {
 	int t = json_get(d, v, "type");
 
 	for (int i = 0; i < WIRE_BLOCK_KINDS; i++) {
 		const struct wire_block_kind *k = &wire_block_kinds[i];
 		struct llm_block *b;
+		int index;
 		size_t n;
 		const char *raw;
 
 		if (!json_str_eq(d, t, k->name))
 			continue;
-		b = llm_response_add(res, (enum llm_block_type)i);
-		if (k->field)
-			json_str(d, json_get(d, v, k->field), &b->text);
-		json_str(d, json_get(d, v, "signature"), &b->signature);
+		b = llm_response_add(s->res, (enum llm_block_type)i);
+		index = s->res->nblocks - 1;
+		if (k->field && llm_stream_add(s, index, &b->text, d,
+					       json_get(d, v, k->field),
+					       false, e) < 0)
+			return -1;
+		if (llm_stream_add(s, index, &b->signature, d,
+				   json_get(d, v, "signature"), false, e) < 0)
+			return -1;
 		wire_get_str(d, v, "id", &b->id);
 		wire_get_str(d, v, "name", &b->name);
 		if (i == LLM_BLOCK_TOOL_USE) {
 			raw = json_raw(d, json_get(d, v, "input"), &n);
 			/* A streamed tool_use starts with "input": {} and
 			 * gets its input from deltas. */
-			if (raw && !(n == 2 && !memcmp(raw, "{}", 2)))
-				buf_add(&b->text, raw, n);
+			if (raw && !(n == 2 && !memcmp(raw, "{}", 2)) &&
+			    llm_stream_add_raw(s, index, &b->text, raw, n,
+					       e) < 0)
+				return -1;
 		}
 		return 0;
 	}
@@ -273,8 +293,10 @@ static int anthropic_parse(struct llm_response *res, const char *body,
 			   size_t n, struct err *e)
 {
 	struct json_doc d = JSON_DOC_INIT;
+	struct llm_stream s;
 	int content, rc = -1;
 
+	llm_stream_init(&s, res, NULL, 0);
 	if (json_parse(&d, body, n, JSON_MAX_DEPTH_DEFAULT, e) < 0)
 		goto out;
 	if (!json_str_eq(&d, json_get(&d, 0, "type"), "message")) {
@@ -287,7 +309,7 @@ static int anthropic_parse(struct llm_response *res, const char *body,
 	read_usage(&d, json_get(&d, 0, "usage"), &res->usage);
 	content = json_get(&d, 0, "content");
 	for (int b = json_first(&d, content); b >= 0; b = json_next(&d, b))
-		if (read_block(res, &d, b, e) < 0)
+		if (read_block(&s, &d, b, e) < 0)
 			goto out;
 	rc = 0;
 out:
@@ -313,19 +335,21 @@ static int on_delta(struct llm_stream *s, const struct json_doc *d, int index,
 {
 	struct llm_block *b = &s->res->blocks[index];
 	int t = json_get(d, delta, "type");
-	size_t before = b->text.len;
+	static const char *const text[][2] = {
+		{ "text_delta", "text" },
+		{ "thinking_delta", "thinking" },
+		{ "input_json_delta", "partial_json" },
+	};
 
-	if (json_str_eq(d, t, "text_delta"))
-		json_str(d, json_get(d, delta, "text"), &b->text);
-	else if (json_str_eq(d, t, "thinking_delta"))
-		json_str(d, json_get(d, delta, "thinking"), &b->text);
-	else if (json_str_eq(d, t, "input_json_delta"))
-		json_str(d, json_get(d, delta, "partial_json"), &b->text);
-	else if (json_str_eq(d, t, "signature_delta"))
-		json_str(d, json_get(d, delta, "signature"), &b->signature);
-	if (b->text.len > before)
-		llm_stream_delta(s, b->type, index, b->text.ptr + before,
-				 b->text.len - before);
+	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++)
+		if (json_str_eq(d, t, text[i][0]))
+			return llm_stream_add(s, index, &b->text, d,
+					      json_get(d, delta, text[i][1]),
+					      true, e);
+	if (json_str_eq(d, t, "signature_delta"))
+		return llm_stream_add(s, index, &b->signature, d,
+				      json_get(d, delta, "signature"), false,
+				      e);
 	return 0;
 }
 
@@ -355,7 +379,7 @@ static int anthropic_event(struct llm_stream *s, const char *event,
 				"order", (long long)index);
 			goto out;
 		}
-		if (read_block(res, &d, json_get(&d, 0, "content_block"),
+		if (read_block(s, &d, json_get(&d, 0, "content_block"),
 			       e) < 0)
 			goto out;
 	} else if (json_str_eq(&d, type, "content_block_delta")) {
@@ -364,7 +388,9 @@ static int anthropic_event(struct llm_stream *s, const char *event,
 				"block %lld", (long long)index);
 			goto out;
 		}
-		on_delta(s, &d, (int)index, json_get(&d, 0, "delta"), e);
+		if (on_delta(s, &d, (int)index, json_get(&d, 0, "delta"),
+			     e) < 0)
+			goto out;
 	} else if (json_str_eq(&d, type, "message_delta")) {
 		wire_get_str(&d, json_get(&d, 0, "delta"), "stop_reason",
 			     &res->stop_reason);

@@ -35,6 +35,7 @@ struct http_request {
 	struct http_headers headers;
 	struct buf body;
 	struct err err; /* set by a callback that ended the transfer */
+	bool finishing; /* on_done is running: a cancel does nothing */
 	char errbuf[CURL_ERROR_SIZE];
 };
 
@@ -55,6 +56,13 @@ static void free_headers(struct curl_slist *h)
 	curl_slist_free_all(h);
 }
 
+/*
+ * Reports the transfers curl has finished. An on_done may cancel (and so
+ * free) another transfer whose done message is still queued: nothing read
+ * from curl is kept across a callback (each message is read afresh after
+ * the previous on_done returned), and curl_multi_remove_handle() drops a
+ * removed handle's queued message, so a freed transfer is never reported.
+ */
 static void collect_done(struct http_client *c)
 {
 	CURLMsg *msg;
@@ -283,6 +291,7 @@ static void finish(struct http_request *r, const struct err *e)
 
 	if (!r->status)
 		curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &r->status);
+	r->finishing = true;
 	ev_timer_stop(c->loop, &r->idle);
 	curl_multi_remove_handle(c->multi, r->easy);
 	c->active--;
@@ -360,6 +369,10 @@ void http_cancel(struct http_request *r)
 {
 	struct err e = ERR_INIT;
 
+	/* Its on_done is running (a chain of callbacks came back to it):
+	 * ending it again would free it under that on_done. */
+	if (r->finishing)
+		return;
 	err_set(&e, ERR_CANCELLED, "request cancelled");
 	finish(r, &e);
 	err_clear(&e);

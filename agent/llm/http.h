@@ -84,7 +84,9 @@ struct http_request *http_start(struct http_client *c,
 				const struct http_options *o, struct err *e);
 
 /* Aborts the transfer; on_done runs before this returns, with an error of
- * kind ERR_CANCELLED. Must not be called from inside on_data. */
+ * kind ERR_CANCELLED. Must not be called from inside on_data. May be called
+ * from any on_done, for any live request: for one whose own on_done is
+ * already running (it is ending anyway) it does nothing. */
 void http_cancel(struct http_request *r);
 
 #endif

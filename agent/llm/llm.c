@@ -193,14 +193,15 @@ static int on_sse(const char *event, const char *data, size_t n, void *ud,
 {
 	struct llm_call *call = ud;
 
-	if (call->wire->event(&call->st, event, data, n, e) < 0)
-		return -1;
-	if (call->st.text_bytes > call->max_response_bytes)
-		return err_set(e, ERR_LLM,
-			       "the completion passed %zu bytes of text and "
-			       "was stopped (llm.%s.maxResponseBytes)",
-			       call->max_response_bytes, call->provider);
-	return 0;
+	if (call->wire->event(&call->st, event, data, n, e) == 0)
+		return 0;
+	if (call->st.over_cap) {
+		err_clear(e);
+		err_set(e, ERR_LLM, "the completion passed %zu bytes of text "
+			"and was stopped (llm.%s.maxResponseBytes)",
+			call->max_response_bytes, call->provider);
+	}
+	return -1;
 }
 
 static int on_data(const char *p, size_t n, void *ud, struct err *e)
@@ -219,6 +220,7 @@ static void attempt_start(struct llm_call *call)
 
 	call->res.attempts++;
 	llm_stream_init(&call->st, &call->res, &call->cb, call->res.attempts);
+	call->st.max_text = call->max_response_bytes;
 	sse_release(&call->sse);
 	sse_init(&call->sse, SSE_MAX_EVENT);
 	o.url = call->url;

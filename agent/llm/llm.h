@@ -51,9 +51,11 @@ struct llm_provider {
 	double input_tokens_per_min; /* 0: no limit */
 	long connect_timeout_ms;
 	long idle_timeout_ms; /* a stream silent this long is dropped */
-	/* A streamed completion whose text (all blocks) passes this fails
-	 * with ERR_LLM: an endless stream must not grow the agent without
-	 * bound. llm.<name>.maxResponseBytes. */
+	/* A streamed completion whose content (the text, thinking, tool
+	 * input, redacted data and signatures of all blocks) passes this
+	 * fails with ERR_LLM naming the setting: an endless stream must not
+	 * grow the agent without bound, and nothing is ever cut.
+	 * llm.<name>.maxResponseBytes. */
 	size_t max_response_bytes;
 };
 

@@ -244,20 +244,16 @@ static struct llm_block *slot_block(struct llm_stream *s, int *slot,
 	return &s->res->blocks[*slot];
 }
 
-static void add_text(struct llm_stream *s, int *slot,
-		     enum llm_block_type type, const struct json_doc *d, int v)
+static int add_text(struct llm_stream *s, int *slot,
+		    enum llm_block_type type, const struct json_doc *d, int v,
+		    struct err *e)
 {
 	struct llm_block *b;
-	size_t before;
 
 	if (json_type(d, v) != JSON_STRING)
-		return;
+		return 0;
 	b = slot_block(s, slot, type);
-	before = b->text.len;
-	json_str(d, v, &b->text);
-	if (b->text.len > before)
-		llm_stream_delta(s, type, *slot, b->text.ptr + before,
-				 b->text.len - before);
+	return llm_stream_add(s, *slot, &b->text, d, v, true, e);
 }
 
 static int add_tool_calls(struct llm_stream *s, const struct json_doc *d,
@@ -277,8 +273,9 @@ static int add_tool_calls(struct llm_stream *s, const struct json_doc *d,
 		b = slot_block(s, &s->tool_block[idx], LLM_BLOCK_TOOL_USE);
 		wire_get_str(d, c, "id", &b->id);
 		wire_get_str(d, fn, "name", &b->name);
-		add_text(s, &s->tool_block[idx], LLM_BLOCK_TOOL_USE, d,
-			 json_get(d, fn, "arguments"));
+		if (add_text(s, &s->tool_block[idx], LLM_BLOCK_TOOL_USE, d,
+			     json_get(d, fn, "arguments"), e) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -287,11 +284,11 @@ static int add_tool_calls(struct llm_stream *s, const struct json_doc *d,
 static int read_choice(struct llm_stream *s, const struct json_doc *d,
 		       int choice, int msg, struct err *e)
 {
-	add_text(s, &s->thinking_block, LLM_BLOCK_THINKING, d,
-		 json_get(d, msg, "reasoning_content"));
-	add_text(s, &s->text_block, LLM_BLOCK_TEXT, d,
-		 json_get(d, msg, "content"));
-	if (add_tool_calls(s, d, json_get(d, msg, "tool_calls"), e) < 0)
+	if (add_text(s, &s->thinking_block, LLM_BLOCK_THINKING, d,
+		     json_get(d, msg, "reasoning_content"), e) < 0 ||
+	    add_text(s, &s->text_block, LLM_BLOCK_TEXT, d,
+		     json_get(d, msg, "content"), e) < 0 ||
+	    add_tool_calls(s, d, json_get(d, msg, "tool_calls"), e) < 0)
 		return -1;
 	if (json_type(d, json_get(d, choice, "finish_reason")) == JSON_STRING)
 		wire_get_str(d, choice, "finish_reason", &s->res->stop_reason);

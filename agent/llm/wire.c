@@ -67,12 +67,68 @@ void llm_stream_init(struct llm_stream *s, struct llm_response *res,
 		s->tool_block[i] = -1;
 }
 
-void llm_stream_delta(struct llm_stream *s, enum llm_block_type type,
-		      int index, const char *p, size_t n)
+/* into refused n more bytes: the stream's cap passed (a text buf's own
+ * cap, BUF_DEFAULT_MAX, is never under max_text), or a signature's. */
+static int stream_refused(struct llm_stream *s, int index,
+			  const struct buf *into, size_t n, struct err *e)
 {
+	if (s->max_text && s->text_bytes + n > s->max_text) {
+		s->over_cap = true;
+		return err_set(e, ERR_LLM, "the completion passed %zu bytes",
+			       s->max_text);
+	}
+	return err_set(e, ERR_LLM, "block %d: %s over %zu bytes", index,
+		       into == &s->res->blocks[index].signature
+			       ? "the signature"
+			       : "the text",
+		       into->max);
+}
+
+/* Counts what was just appended to into (from `before` on), and passes
+ * text on to the consumer. */
+static int stream_took(struct llm_stream *s, int index, struct buf *into,
+		       size_t before, bool delta, struct err *e)
+{
+	const struct llm_block *b = &s->res->blocks[index];
+	size_t n = into->len - before;
+
 	s->text_bytes += n;
-	if (s->cb && s->cb->on_delta)
-		s->cb->on_delta(type, index, p, n, s->attempt, s->cb->ud);
+	if (s->max_text && s->text_bytes > s->max_text) {
+		s->over_cap = true;
+		return err_set(e, ERR_LLM, "the completion passed %zu bytes",
+			       s->max_text);
+	}
+	if (n && delta && into == &b->text && s->cb && s->cb->on_delta)
+		s->cb->on_delta(b->type, index, into->ptr + before, n,
+				s->attempt, s->cb->ud);
+	return 0;
+}
+
+int llm_stream_add(struct llm_stream *s, int index, struct buf *into,
+		   const struct json_doc *d, int v, bool delta,
+		   struct err *e)
+{
+	size_t before = into->len, raw = 0;
+
+	if (json_type(d, v) != JSON_STRING)
+		return 0;
+	if (json_str(d, v, into) < 0) {
+		/* The escaped form is never shorter than the decoded. */
+		json_raw(d, v, &raw);
+		buf_truncate(into, before);
+		return stream_refused(s, index, into, raw, e);
+	}
+	return stream_took(s, index, into, before, delta, e);
+}
+
+int llm_stream_add_raw(struct llm_stream *s, int index, struct buf *into,
+		       const char *p, size_t n, struct err *e)
+{
+	size_t before = into->len;
+
+	if (buf_add(into, p, n) < 0)
+		return stream_refused(s, index, into, n, e);
+	return stream_took(s, index, into, before, false, e);
 }
 
 void wire_get_int(const struct json_doc *d, int obj, const char *key,
@@ -122,7 +178,8 @@ int wire_parse_request(struct json_doc *msgs, struct json_doc *tools,
 	}
 	for (int m = json_first(msgs, 0); m >= 0; m = json_next(msgs, m), i++) {
 		int role = json_get(msgs, m, "role");
-		enum json_type ct = json_type(msgs, json_get(msgs, m, "content"));
+		int content = json_get(msgs, m, "content"), k = 0;
+		enum json_type ct = json_type(msgs, content);
 
 		if (!json_str_eq(msgs, role, "user") &&
 		    !json_str_eq(msgs, role, "assistant"))
@@ -132,6 +189,14 @@ int wire_parse_request(struct json_doc *msgs, struct json_doc *tools,
 			return err_set(e, ERR_INVALID_PARAMS, "messages[%d]: "
 				       "content must be a string or an array "
 				       "of blocks", i);
+		/* A block that is not an object would be dropped (OpenAI) or
+		 * sent malformed (a cache breakpoint on it). */
+		for (int b = ct == JSON_ARRAY ? json_first(msgs, content) : -1;
+		     b >= 0; b = json_next(msgs, b), k++)
+			if (json_type(msgs, b) != JSON_OBJECT)
+				return err_set(e, ERR_INVALID_PARAMS,
+					       "messages[%d].content[%d]: a "
+					       "block must be an object", i, k);
 	}
 	if (!r->tools_json)
 		return 0;

@@ -15,7 +15,12 @@ struct llm_stream {
 	const struct llm_callbacks *cb;
 	int attempt;
 	bool done; /* the stream's end marker was seen */
-	size_t text_bytes; /* the text of all blocks so far */
+	/* What the blocks hold so far (text, thinking, tool input, redacted
+	 * data, signatures), and the most they may: an append past it fails
+	 * with over_cap set, for the driver to name its setting. 0: no cap
+	 * (a whole response: its body is capped instead). */
+	size_t text_bytes, max_text;
+	bool over_cap;
 	/* OpenAI: the block each kind of delta goes to, or -1. */
 	int text_block;
 	int thinking_block;
@@ -66,9 +71,16 @@ void llm_response_release(struct llm_response *res);
 /* Readies s for a new attempt (cb may be NULL: no deltas). */
 void llm_stream_init(struct llm_stream *s, struct llm_response *res,
 		     const struct llm_callbacks *cb, int attempt);
-/* Sends a delta to the consumer. */
-void llm_stream_delta(struct llm_stream *s, enum llm_block_type type,
-		      int index, const char *p, size_t n);
+/* Appends string value v of d (nothing when v is not a string), or the
+ * raw bytes p/n, to `into`: the text or signature of block `index`. The
+ * bytes are counted against max_text, and a text append goes to the
+ * consumer as a delta when `delta` is set. Past max_text, or past the
+ * buf's own cap, the call fails: nothing is ever cut. */
+int llm_stream_add(struct llm_stream *s, int index, struct buf *into,
+		   const struct json_doc *d, int v, bool delta,
+		   struct err *e);
+int llm_stream_add_raw(struct llm_stream *s, int index, struct buf *into,
+		       const char *p, size_t n, struct err *e);
 /* Reads int64 member `key` of obj into *out if present. */
 void wire_get_int(const struct json_doc *d, int obj, const char *key,
 		  int64_t *out);
@@ -76,9 +88,9 @@ void wire_get_int(const struct json_doc *d, int obj, const char *key,
 void wire_get_str(const struct json_doc *d, int obj, const char *key,
 		  char **dst);
 /* Parses and checks the request's neutral messages (a non-empty array of
- * {role: user|assistant, content: string|array}) and tools (an array of
- * named objects, or none): ERR_INVALID_PARAMS when they are not. The docs
- * are released by the caller either way. */
+ * {role: user|assistant, content: string|array of block objects}) and
+ * tools (an array of named objects, or none): ERR_INVALID_PARAMS when they
+ * are not. The docs are released by the caller either way. */
 int wire_parse_request(struct json_doc *msgs, struct json_doc *tools,
 		       const struct llm_request *r, struct err *e);
 /* Parses, then builds with w: the two steps in one. */

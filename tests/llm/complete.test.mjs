@@ -305,6 +305,18 @@ test('a streamed completion past maxResponseBytes is stopped with a clear llm_er
       assert.equal(e.data.attempts, 1, 'a completion too big is not retried');
       assert.ok((await other.request('status', {})).pid > 0);
     }
+    // Thinking signatures and redacted thinking (whose data comes whole in
+    // its block's start event) count as well: little text, much else.
+    await server.reset();
+    await server.script({ anthropic: [{ content: [
+      { type: 'thinking', thinking: 'hm', signature: `S${'s'.repeat(30000)}` },
+      { type: 'redacted_thinking', data: `E${'A'.repeat(30000)}` },
+      { type: 'redacted_thinking', data: `E${'B'.repeat(30000)}` },
+      { type: 'text', text: 'ok' },
+    ] }] });
+    const e = await failure(other.request('llm/complete', { messages: [user('x')], stream: true }));
+    assert.equal(e.data.kind, 'llm_error');
+    assert.match(e.message, /passed 65536 bytes of text.*maxResponseBytes/);
     fs.writeFileSync(path.join(other.workspace, '.airunner'), '[llm "anthropic"]\n\tmaxResponseBytes = 12\n');
     const bad = await failure(other.request('llm/complete', { messages: [user('x')] }));
     assert.equal(bad.data.kind, 'invalid_params');

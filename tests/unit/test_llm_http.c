@@ -339,6 +339,110 @@ static void test_connection_refused(void **state)
 	outcome_release(&o);
 }
 
+/*
+ * Two transfers that curl finishes in the same pass: both done messages
+ * are queued when the first on_done runs. The server takes the connections
+ * (the kernel's backlog) and never answers, so both hit their total
+ * timeout; the loop is held past it, so curl's one timer call finds both
+ * expired.
+ */
+struct pair {
+	struct ev_loop *loop;
+	struct http_request *req[2];
+	int calls[2];
+	bool returned[2];      /* that on_done has returned */
+	enum err_kind kind[2];
+	unsigned iteration[2]; /* ev_iteration() in on_done */
+	bool cross_cancel;     /* each on_done cancels the other */
+	int order[2], n;
+};
+
+struct pair_ud {
+	struct pair *p;
+	int i;
+};
+
+static void pair_done(const struct http_result *r, void *ud)
+{
+	struct pair_ud *u = ud;
+	struct pair *p = u->p;
+	int other = 1 - u->i;
+
+	p->calls[u->i]++;
+	p->kind[u->i] = r->err ? r->err->kind : ERR_NONE;
+	p->iteration[u->i] = ev_iteration(p->loop);
+	p->order[p->n++] = u->i;
+	/* The other request is valid until its on_done returns: cancelling
+	 * it here frees it while its done message may still be queued, and
+	 * its own on_done, run by that cancel, cancels this one back. */
+	if (p->cross_cancel && !p->returned[other])
+		http_cancel(p->req[other]);
+	p->returned[u->i] = true;
+}
+
+static void hold_loop(struct ev_loop *loop, ev_timer *t, int revents)
+{
+	usleep(300 * 1000);
+}
+
+static void run_pair(struct pair *p)
+{
+	struct ev_loop *loop = ev_loop_new(EVFLAG_AUTO);
+	struct http_client *c = http_client_new(loop);
+	struct sockaddr_in a = { 0 };
+	socklen_t len = sizeof(a);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct pair_ud ud[2] = { { p, 0 }, { p, 1 } };
+	struct err e = ERR_INIT;
+	char url[128];
+	ev_timer hold;
+
+	p->loop = loop;
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+	assert_int_equal(listen(fd, 4), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d/", ntohs(a.sin_port));
+	for (int i = 0; i < 2; i++) {
+		struct http_options o = { .url = url, .total_timeout_ms = 100,
+					  .on_done = pair_done, .ud = &ud[i] };
+
+		p->req[i] = http_start(c, &o, &e);
+		assert_non_null(p->req[i]);
+	}
+	ev_timer_init(&hold, hold_loop, 0.05, 0.);
+	ev_timer_start(loop, &hold);
+	ev_run(loop, 0);
+	assert_int_equal(p->calls[0], 1);
+	assert_int_equal(p->calls[1], 1);
+	assert_int_equal(http_client_active(c), 0);
+	close(fd);
+	http_client_free(c);
+	ev_loop_destroy(loop);
+}
+
+static void test_on_done_cancels_queued_transfer(void **state)
+{
+	struct pair plain = { 0 }, cross = { .cross_cancel = true };
+
+	/* Left alone, both time out, reported in one loop iteration: from
+	 * the one collect pass that found both done messages queued. */
+	run_pair(&plain);
+	assert_int_equal(plain.kind[0], ERR_TIMEOUT);
+	assert_int_equal(plain.kind[1], ERR_TIMEOUT);
+	assert_int_equal(plain.iteration[0], plain.iteration[1]);
+
+	/* The first reported cancels the second, whose done message is
+	 * queued behind it: the second ends once, as cancelled, and its
+	 * message (its easy handle freed) is never read. Its cancel of the
+	 * first, still in its on_done, does nothing. Under ASan a freed
+	 * transfer reported again, or a request ended twice, fails here. */
+	run_pair(&cross);
+	assert_int_equal(cross.kind[cross.order[0]], ERR_TIMEOUT);
+	assert_int_equal(cross.kind[cross.order[1]], ERR_CANCELLED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -350,6 +454,7 @@ int main(void)
 		cmocka_unit_test(test_caps_and_refusal),
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_connection_refused),
+		cmocka_unit_test(test_on_done_cancels_queued_transfer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -57,6 +57,27 @@ static char *build(const struct llm_wire *w, const struct llm_request *r,
 	return buf_detach(&out, NULL);
 }
 
+/* w refuses r as invalid params, with a message holding `says`. */
+static void refused(const struct llm_wire *w, const struct llm_request *r,
+		    const char *says)
+{
+	struct buf out = BUF_INIT;
+	struct err e = ERR_INIT;
+
+	assert_int_equal(wire_build(w, &out, r, &e), -1);
+	assert_int_equal(e.kind, ERR_INVALID_PARAMS);
+	if (!strstr(e.msg.ptr, says))
+		fail_msg("\"%s\" does not say \"%s\"", e.msg.ptr, says);
+	err_clear(&e);
+	buf_release(&out);
+}
+
+static void set_messages(struct llm_request *r, const char *json)
+{
+	r->messages_json = json;
+	r->messages_len = strlen(json);
+}
+
 static void test_anthropic_request(void **state)
 {
 	struct llm_request r;
@@ -125,6 +146,46 @@ static void test_anthropic_refusals(void **state)
 	r.messages_json = "[{\"role\":\"user\",\"content\":\"x\"}";
 	r.messages_len = strlen(r.messages_json);
 	build(&llm_wire_anthropic, &r, ERR_INVALID_PARAMS);
+}
+
+static void test_cached_block_not_an_object(void **state)
+{
+	struct llm_request r;
+	int last[] = { -1 };
+
+	/* A breakpoint goes on the message's last block: a string there
+	 * would have been sent as a block with no type, only the
+	 * cache_control. Refused, with or without the breakpoint. */
+	base_request(&r);
+	r.cache_messages = last;
+	r.n_cache_messages = 1;
+	set_messages(&r, "[{\"role\":\"user\",\"content\":[{\"type\":"
+			 "\"text\",\"text\":\"a\"},\"b\"]}]");
+	refused(&llm_wire_anthropic, &r,
+		"messages[0].content[1]: a block must be an object");
+	r.n_cache_messages = 0;
+	refused(&llm_wire_anthropic, &r, "messages[0].content[1]");
+	set_messages(&r, "[{\"role\":\"user\",\"content\":\"a\"},"
+			 "{\"role\":\"assistant\",\"content\":[7]}]");
+	refused(&llm_wire_anthropic, &r,
+		"messages[1].content[0]: a block must be an object");
+	/* No block at all: the breakpoint has nowhere to go. */
+	set_messages(&r, "[{\"role\":\"user\",\"content\":[]}]");
+	r.n_cache_messages = 1;
+	refused(&llm_wire_anthropic, &r,
+		"cache breakpoint on message -1, which has no content block");
+	last[0] = 0;
+	refused(&llm_wire_anthropic, &r,
+		"cache breakpoint on message 0, which has no content block");
+
+	/* OpenAI has no breakpoints, but joined only the text of object
+	 * blocks: a string among them was dropped without a word. */
+	base_request(&r);
+	r.tools_json = NULL;
+	set_messages(&r, "[{\"role\":\"user\",\"content\":[{\"type\":"
+			 "\"text\",\"text\":\"a\"},\"b\"]}]");
+	refused(&llm_wire_openai, &r,
+		"messages[0].content[1]: a block must be an object");
 }
 
 static void test_openai_request(void **state)
@@ -388,6 +449,113 @@ static void test_openai_stream(void **state)
 	llm_response_release(&res);
 }
 
+/* One event that must fail; its error message is returned (caller frees). */
+static char *refused_event(const struct llm_wire *w, struct llm_stream *s,
+			   const char *event)
+{
+	struct err e = ERR_INIT;
+
+	assert_int_equal(w->event(s, "x", event, strlen(event), &e), -1);
+	return buf_detach(&e.msg, NULL);
+}
+
+static void test_stream_caps(void **state)
+{
+	static const char *const anthropic[] = {
+		"{\"type\":\"message_start\",\"message\":{\"id\":\"m\"}}",
+		"{\"type\":\"content_block_start\",\"index\":0,"
+		"\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\","
+		"\"signature\":\"\"}}",
+		"{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{"
+		"\"type\":\"thinking_delta\",\"thinking\":\"abcd\"}}",
+		"{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{"
+		"\"type\":\"signature_delta\",\"signature\":\"SIGNA\"}}",
+		"{\"type\":\"content_block_start\",\"index\":1,"
+		"\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
+		"{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{"
+		"\"type\":\"text_delta\",\"text\":\"x\"}}",
+		NULL,
+	};
+	static const char *const tool_start[] = {
+		"{\"type\":\"content_block_start\",\"index\":2,"
+		"\"content_block\":{\"type\":\"tool_use\",\"id\":\"t\","
+		"\"name\":\"n\",\"input\":{}}}",
+		NULL,
+	};
+	static const char *const openai[] = {
+		"{\"choices\":[{\"delta\":{\"reasoning_content\":\"ab\"}}]}",
+		"{\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}",
+		NULL,
+	};
+	struct llm_response res = { 0 };
+	struct llm_stream s;
+	struct buf big = BUF_INIT;
+	char *msg;
+
+	/* Thinking, its signature and text: 4 + 5 + 1 bytes, exactly the
+	 * cap. The data of a redacted_thinking block, which comes whole in
+	 * its start event, counts as well: two bytes more fail the call. */
+	llm_stream_init(&s, &res, NULL, 1);
+	s.max_text = 10;
+	feed_events(&llm_wire_anthropic, &s, anthropic);
+	assert_int_equal(s.text_bytes, 10);
+	assert_false(s.over_cap);
+	msg = refused_event(&llm_wire_anthropic, &s,
+			    "{\"type\":\"content_block_start\",\"index\":2,"
+			    "\"content_block\":{\"type\":\"redacted_thinking\","
+			    "\"data\":\"xy\"}}");
+	assert_true(s.over_cap);
+	assert_string_equal(msg, "the completion passed 10 bytes");
+	free(msg);
+	llm_response_release(&res);
+
+	/* Tool input streamed past the cap. */
+	llm_stream_init(&s, &res, NULL, 1);
+	s.max_text = 10;
+	feed_events(&llm_wire_anthropic, &s, anthropic);
+	feed_events(&llm_wire_anthropic, &s, tool_start);
+	msg = refused_event(&llm_wire_anthropic, &s,
+			    "{\"type\":\"content_block_delta\",\"index\":2,"
+			    "\"delta\":{\"type\":\"input_json_delta\","
+			    "\"partial_json\":\"{\"}}");
+	assert_true(s.over_cap);
+	free(msg);
+	llm_response_release(&res);
+
+	/* No stream cap (a whole response): a signature past its own buffer
+	 * (1 MiB) fails the call rather than going back cut short. */
+	llm_stream_init(&s, &res, NULL, 1);
+	feed_events(&llm_wire_anthropic, &s, anthropic);
+	buf_adds(&big, "{\"type\":\"content_block_delta\",\"index\":0,"
+		       "\"delta\":{\"type\":\"signature_delta\","
+		       "\"signature\":\"");
+	for (size_t i = 0; i < ((size_t)1 << 20); i++)
+		buf_addch(&big, 'S');
+	buf_adds(&big, "\"}}");
+	msg = refused_event(&llm_wire_anthropic, &s, big.ptr);
+	assert_false(s.over_cap);
+	assert_string_equal(msg, "block 0: the signature over 1048576 bytes");
+	assert_string_equal(res.blocks[0].signature.ptr, "SIGNA");
+	free(msg);
+	buf_release(&big);
+	llm_response_release(&res);
+
+	/* OpenAI: reasoning and text count alike; a tool call's arguments
+	 * passing the cap fail the call. */
+	llm_stream_init(&s, &res, NULL, 1);
+	s.max_text = 5;
+	feed_events(&llm_wire_openai, &s, openai);
+	assert_int_equal(s.text_bytes, 4);
+	msg = refused_event(&llm_wire_openai, &s,
+			    "{\"choices\":[{\"delta\":{\"tool_calls\":[{"
+			    "\"index\":0,\"id\":\"c\",\"function\":{"
+			    "\"name\":\"f\",\"arguments\":\"{}\"}}]}}]}");
+	assert_true(s.over_cap);
+	assert_string_equal(msg, "the completion passed 5 bytes");
+	free(msg);
+	llm_response_release(&res);
+}
+
 static void test_openai_parse(void **state)
 {
 	static const char body[] =
@@ -443,11 +611,13 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_anthropic_request),
 		cmocka_unit_test(test_anthropic_refusals),
+		cmocka_unit_test(test_cached_block_not_an_object),
 		cmocka_unit_test(test_openai_request),
 		cmocka_unit_test(test_system_blocks),
 		cmocka_unit_test(test_anthropic_parse),
 		cmocka_unit_test(test_anthropic_stream),
 		cmocka_unit_test(test_openai_stream),
+		cmocka_unit_test(test_stream_caps),
 		cmocka_unit_test(test_openai_parse),
 		cmocka_unit_test(test_cost),
 	};

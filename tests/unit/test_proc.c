@@ -6,11 +6,18 @@
 
 #include <cmocka.h>
 
+#include <errno.h>
 #include <ev.h>
+#include <fcntl.h>
+#include <linux/sched.h> /* struct clone_args */
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "proc/proc.h"
@@ -394,6 +401,159 @@ static void test_missing_program(void **state)
 	assert_int_equal(o.done, 0);
 }
 
+/*
+ * The group kill never reaches a reused number (issue 13). The leader
+ * exits while a setsid grandchild holds the pipe, so the group is empty
+ * but the job goes on for the grace period, its SIGKILL timer still
+ * aimed at the group. In that period an unrelated process takes the
+ * leader's pid and makes it its group's id. Pids are only handed out on
+ * request in a pid namespace of our own (clone3's set_tid), so the test
+ * runs in one: a child of the test, pid 1 there, with its own /proc.
+ */
+#define REUSE_SKIP 77
+
+static int write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY);
+	ssize_t n = fd < 0 ? -1 : write(fd, text, strlen(text));
+
+	if (fd >= 0)
+		close(fd);
+	return n == (ssize_t)strlen(text) ? 0 : -1;
+}
+
+/* A process with pid `pid` in a group of its own, waiting to be killed;
+ * its pid, or -1 while the number is still taken. */
+static pid_t start_decoy(pid_t pid)
+{
+	struct clone_args ca = { 0 };
+	pid_t want = pid, r;
+
+	ca.exit_signal = SIGCHLD;
+	ca.set_tid = (uint64_t)(uintptr_t)&want;
+	ca.set_tid_size = 1;
+	r = (pid_t)syscall(SYS_clone3, &ca, sizeof(ca));
+	if (r == 0) {
+		setpgid(0, 0);
+		for (;;)
+			pause();
+	}
+	return r;
+}
+
+struct reuse {
+	struct proc *p;
+	pid_t leader, decoy;
+	ev_timer poll;
+	int polls;
+};
+
+/* As soon as the leader is reaped (and its empty group gone with it), a
+ * decoy takes its number. Given up after 5 s, so a failure cannot hang. */
+static void reuse_poll(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct reuse *r = w->data;
+
+	if (++r->polls > 1000)
+		ev_timer_stop(loop, w);
+	else if (kill(r->leader, 0) == 0 || errno != ESRCH)
+		return;
+	else if ((r->decoy = start_decoy(r->leader)) > 0)
+		ev_timer_stop(loop, w);
+}
+
+/* In the namespace: 0 when the decoy survived the job, else what failed. */
+static int reuse_scenario(void)
+{
+	const char *argv[] = {
+		"sh", "-c",
+		"setsid sh -c ': >\"$0\"; exec sleep 30' \"$0\" &"
+		" while ! [ -e \"$0\" ]; do sleep 0.01; done",
+		pid_file, NULL };
+	struct proc_spec spec = { .argv = argv, .kill_grace = 1.0 };
+	struct outcome o = { 0 };
+	struct reuse r = { 0 };
+	struct err e = ERR_INIT;
+	int rc;
+
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
+	    mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+		  NULL) < 0)
+		return REUSE_SKIP;
+	unlink(argv[3]);
+	ev_loop_fork(EV_DEFAULT);
+	if (proc_spawn(&r.p, EV_DEFAULT, &spec, on_done, &o, &e) < 0)
+		return 2;
+	r.leader = proc_pid(r.p);
+	ev_timer_init(&r.poll, reuse_poll, 0.005, 0.005);
+	r.poll.data = &r;
+	ev_timer_start(EV_DEFAULT, &r.poll);
+	ev_run(EV_DEFAULT, 0);
+	unlink(argv[3]);
+	if (o.done != 1 || o.status != PROC_EXITED)
+		rc = 3;
+	else if (r.decoy != r.leader)
+		rc = 4; /* the number never came free in time */
+	else if (pid_state_gone(r.decoy))
+		rc = 5; /* the group kill reached the decoy */
+	else
+		rc = 0;
+	outcome_release(&o);
+	return rc;
+}
+
+static void test_group_kill_spares_reused_pgid(void **state)
+{
+	char map[64];
+	uid_t uid = getuid();
+	gid_t gid = getgid();
+	int status;
+	pid_t child;
+
+	/* Named by the test's own pid: inside, every pid is small. */
+	snprintf(pid_file, sizeof(pid_file), "/tmp/airunner-test-proc-%d",
+		 (int)getpid());
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		pid_t init;
+
+		if (unshare(CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNS) < 0)
+			_exit(REUSE_SKIP);
+		snprintf(map, sizeof(map), "0 %d 1", (int)uid);
+		if (write_file("/proc/self/uid_map", map) < 0)
+			_exit(REUSE_SKIP);
+		snprintf(map, sizeof(map), "0 %d 1", (int)gid);
+		if (write_file("/proc/self/setgroups", "deny") < 0 ||
+		    write_file("/proc/self/gid_map", map) < 0)
+			_exit(REUSE_SKIP);
+		init = fork(); /* pid 1 of the new namespace */
+		if (init == 0)
+			_exit(reuse_scenario());
+		if (init < 0 || waitpid(init, &status, 0) != init)
+			_exit(REUSE_SKIP);
+		_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 6);
+	}
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status));
+	if (WEXITSTATUS(status) == REUSE_SKIP) {
+		print_message("no user and pid namespace here: skipped\n");
+		skip();
+	}
+	switch (WEXITSTATUS(status)) {
+	case 0:
+		break;
+	case 5:
+		fail_msg("the group kill reached a process that took the "
+			 "leader's number");
+		break;
+	default:
+		fail_msg("the scenario failed with %d (2: spawn, 3: the job's "
+			 "end, 4: the number never came free)",
+			 WEXITSTATUS(status));
+	}
+}
+
 #define MANY 40
 
 static void test_many(void **state)
@@ -444,6 +604,7 @@ int main(void)
 		cmocka_unit_test(test_leader_exits_grandchild_holds_pipe),
 		cmocka_unit_test(test_missing_program),
 		cmocka_unit_test(test_many),
+		cmocka_unit_test(test_group_kill_spares_reused_pgid),
 	};
 
 	proc_adopt_orphans(); /* as the agent does */
