@@ -51,9 +51,19 @@ struct verify_resident_call {
 	bool cancelled;
 };
 
+/* A work tree whose tool a worker cannot serve (its typescript too old,
+ * say): not tried again before `until`. */
+struct refusal {
+	struct refusal *next;
+	char *root;
+	enum verify_warm tool;
+	double until;
+};
+
 struct verify_residents {
 	struct ev_loop *loop;
 	struct worker *list; /* most recently used first */
+	struct refusal *refused;
 	unsigned max;
 	unsigned live; /* workers whose process is not done, listed or not */
 	double idle;
@@ -162,9 +172,21 @@ static void on_answer(struct worker *w, const char *s, size_t n)
 		goto out;
 	}
 	if ((v = json_get(&d, 0, "unavailable")) >= 0) {
+		bool retry = true;
+
 		json_str(&d, v, &output);
 		log_info("resident worker for %s: %.*s; the tool runs "
 			 "one-shot", w->root, (int)output.len, output.ptr);
+		if ((v = json_get(&d, 0, "retry")) >= 0 &&
+		    json_bool(&d, v, &retry) == 0 && !retry) {
+			struct refusal *f = xcalloc(1, sizeof(*f));
+
+			f->root = xstrdup(w->root);
+			f->tool = w->tool;
+			f->until = ev_now(w->rs->loop) + w->rs->idle;
+			f->next = w->rs->refused;
+			w->rs->refused = f;
+		}
 		call_end(w, VERIFY_RESIDENT_UNAVAILABLE, -1, NULL);
 		worker_kill(w); /* it exits anyway: stale or broken */
 		goto out;
@@ -326,8 +348,20 @@ static struct worker *worker_get(struct verify_residents *rs,
 				 const char *root, enum verify_warm tool)
 {
 	struct worker *w, *lru_idle = NULL;
+	struct refusal **fp, *f;
 	unsigned n = 0;
 
+	for (fp = &rs->refused; (f = *fp);) {
+		if (f->until <= ev_now(rs->loop)) { /* expired: forget it */
+			*fp = f->next;
+			free(f->root);
+			free(f);
+			continue;
+		}
+		if (f->tool == tool && !strcmp(f->root, root))
+			return NULL;
+		fp = &f->next;
+	}
 	for (w = rs->list; w; w = w->next) {
 		n++;
 		if (!w->call)
@@ -411,5 +445,12 @@ void verify_residents_free(struct verify_residents *rs)
 	 * once on it (SIGKILL after the grace period otherwise). */
 	while (rs->live)
 		ev_run(rs->loop, EVRUN_ONCE);
+	while (rs->refused) {
+		struct refusal *f = rs->refused;
+
+		rs->refused = f->next;
+		free(f->root);
+		free(f);
+	}
 	free(rs);
 }

@@ -16,7 +16,9 @@
 // (anything else on the pipe, a plugin's console.log, is not an answer):
 //
 //   {"id": 1, "exit": 2, "output": "src/a.ts(3,5): error TS2322: ..."}
-//   {"id": 1, "unavailable": "why"}  -> the agent runs the tool one-shot
+//   {"id": 1, "unavailable": "why", "retry": false}
+//      -> the agent runs the tool one-shot (and, without retry, does not
+//         start a worker for this tool and work tree again for a while)
 //
 // The output is the text the one-shot command prints, byte for byte, and
 // the exit code its exit code: the classification cannot tell them apart.
@@ -84,7 +86,7 @@ let ts, builder, sources = new Map();
 function mapper(dir) {
 	if (dir === ROOT) return (p) => p;
 	const nm = path.join(ROOT, 'node_modules');
-	return (p) => (p.startsWith(`${ROOT}/`) && !p.startsWith(`${nm}/`) && p !== nm
+	return (p) => (p === ROOT || (p.startsWith(`${ROOT}/`) && !p.startsWith(`${nm}/`) && p !== nm)
 		? dir + p.slice(ROOT.length) : p);
 }
 
@@ -96,6 +98,7 @@ function tscRequest(req) {
 			throw new Unavailable(`typescript ${ts.version} lacks the functions tsc reports with`);
 	}
 	const map = mapper(req.dir);
+	const unmap = (f) => (req.dir !== ROOT && f.startsWith(`${req.dir}/`) ? ROOT + f.slice(req.dir.length) : f);
 	const sys = ts.sys;
 	let out = '';
 	// What tsc's command line sees: the work tree's paths, the index's
@@ -107,11 +110,14 @@ function tscRequest(req) {
 		fileExists: (p) => sys.fileExists(map(p)),
 		directoryExists: (p) => sys.directoryExists(map(p)),
 		getDirectories: (p) => sys.getDirectories(map(p)),
-		readDirectory: (p, ext, exc, inc, depth) =>
-			sys.readDirectory(map(p), ext, exc, inc, depth).map((f) => (req.dir === ROOT ? f : ROOT + f.slice(req.dir.length))),
+		// The config's include and exclude specs may be absolute (under
+		// ROOT): they are read in dir too, and what is found named as
+		// under ROOT.
+		readDirectory: (p, ext, exc, inc, depth) => sys.readDirectory(map(p), ext, exc?.map(map), inc?.map(map), depth)
+			.map(unmap),
 		realpath: sys.realpath && ((p) => {
 			const r = sys.realpath(map(p));
-			return req.dir !== ROOT && (r === req.dir || r.startsWith(`${req.dir}/`)) ? ROOT + r.slice(req.dir.length) : r;
+			return r === req.dir ? ROOT : unmap(r);
 		}),
 		getCurrentDirectory: () => ROOT,
 		exit: () => {},
@@ -168,13 +174,16 @@ function tscRequest(req) {
 // a local plugin), with their content when loaded: one that changed since
 // makes the worker stale (node keeps the module it loaded).
 const loaded = new Map();
-let ESLint, port;
+let loadESLint, port;
 
 async function eslintLoad() {
-	const { ESLint: E } = await import(pathToFileURL(projectRequire.resolve('eslint')).href);
-	if (typeof E?.prototype?.lintFiles !== 'function' || typeof E.prototype.loadFormatter !== 'function')
-		throw new Unavailable('this eslint has no ESLint class');
-	ESLint = E;
+	const mod = await import(pathToFileURL(projectRequire.resolve('eslint')).href);
+	// loadESLint picks the class the CLI picks (flat config or eslintrc,
+	// as ESLINT_USE_FLAT_CONFIG and the config files say); older eslints
+	// choose otherwise: one-shot for them.
+	if (typeof mod.loadESLint !== 'function')
+		throw new Unavailable('this eslint has no loadESLint (older than 8.57)');
+	loadESLint = mod.loadESLint;
 	// ES modules: a loader hook reports every file it loads; CommonJS:
 	// require.cache holds them.
 	const { register } = await import('node:module');
@@ -213,7 +222,11 @@ async function syncLoads() {
 }
 
 async function eslintRequest(req) {
-	if (!ESLint) await eslintLoad();
+	if (!loadESLint) await eslintLoad();
+	// The CLI applies bulk suppressions from this file (eslint 9.24+).
+	if (fs.existsSync(path.join(req.dir, 'eslint-suppressions.json')))
+		throw new Unavailable('eslint-suppressions.json is applied by the CLI only');
+	const ESLint = await loadESLint({ cwd: req.dir });
 	const engine = new ESLint({ cwd: req.dir });
 	const results = await engine.lintFiles(req.files);
 	const formatter = await engine.loadFormatter('stylish');
@@ -257,14 +270,17 @@ rl.on('line', (line) => {
 		}
 		const why = stale();
 		if (why) {
-			answer({ id: req.id, unavailable: why });
+			answer({ id: req.id, unavailable: why, retry: true });
 			process.exit(0);
 		}
 		try {
 			const r = tool === 'tsc' ? tscRequest(req) : await eslintRequest(req);
 			answer({ id: req.id, exit: r.exit, output: r.output });
 		} catch (e) {
-			answer({ id: req.id, unavailable: e instanceof Unavailable ? e.message : String(e?.stack ?? e) });
+			// Unavailable: this project's tool cannot be served, do not
+			// start a worker for it again soon; else a fresh one may.
+			answer({ id: req.id, unavailable: e instanceof Unavailable ? e.message : String(e?.stack ?? e),
+				 retry: !(e instanceof Unavailable) });
 			// A tool that threw may hold half-made state: start again.
 			if (!(e instanceof Unavailable)) process.exit(0);
 		}
