@@ -178,6 +178,9 @@ test(`eslint warm (${mode}): the same diagnostics as cold through an edit and it
       assert.deepEqual(verdict(w), verdict(c), what);
       if (env === ONE_SHOT)
         assert.equal(toolState(warmState, 'eslint.cache').length, 1, `${what}: no cache kept`);
+      else if (!/config|rules/.test(what)) // a changed config ends the worker that loaded it
+        assert.equal([...workers(warm.pid).values()].filter(([tool, root]) => tool === 'eslint' && root === dir).length, 1,
+          `${what}: one eslint worker for the work tree`);
     }
   } finally {
     await warm.cleanup();
