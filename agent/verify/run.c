@@ -458,7 +458,13 @@ static void on_resident_done(enum verify_resident_status status,
  * Which checks a worker may answer, explicitly: the detected tsc and eslint
  * checks (warm set), with the detected command (a configured `command`
  * clears warm) and no configured env (the worker has the agent's), run as
- * one process. True when the worker took it.
+ * one process; eslint in the work tree only. True when the worker took it.
+ *
+ * Why a worker of ours (data/resident/worker.mjs) rather than tsserver:
+ * tsserver answers per open file, while a commit's verdict needs every file
+ * the change affects and tsc's exact text; a builder program over the
+ * project's own typescript gives both, and the same process model serves
+ * eslint.
  */
 static bool start_resident(struct verify_run *run, struct check_child *j)
 {
@@ -466,6 +472,12 @@ static bool start_resident(struct verify_run *run, struct check_child *j)
 
 	if (j->one_shot || !run->residents || k->warm == VERIFY_WARM_NONE ||
 	    k->env.n || j->cr->nchildren != 1 || k->kind != VERIFY_KIND_COMMAND)
+		return false;
+	/* eslint's plugins keep state by where their config was loaded from
+	 * (typescript-eslint refuses a second place): its worker serves the
+	 * work tree only, a checkout's run is one-shot. tsc's worker reads a
+	 * checkout's files under the work tree's names. */
+	if (k->warm == VERIFY_WARM_ESLINT && strcmp(run->run_root, run->root))
 		return false;
 	if (verify_resident_call(&j->resident, run->residents, run->root,
 				 k->warm, run->run_root, &j->cr->files,

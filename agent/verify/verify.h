@@ -185,7 +185,8 @@ struct verify_request {
 	 * eslint check whose command is the detected one (a configured
 	 * `command` or `env` makes it one-shot), run as one process, is asked
 	 * of the work tree's worker with the content the run checks (the
-	 * work tree, or the checkout of the index); a worker that is busy,
+	 * work tree, or for tsc the checkout of the index; eslint in a
+	 * checkout, and type-aware eslint, stay one-shot); a worker that is busy,
 	 * cannot start, errs or dies sends the check back to the one-shot
 	 * command. Its output and exit code are the command's. */
 	struct verify_residents *residents;

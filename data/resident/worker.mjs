@@ -12,7 +12,10 @@
 //
 // dir is ROOT when the work tree holds what is checked, else the agent's
 // checkout of the index: the staged content is what is checked, never the
-// work tree's. Each answer is one line on stdout, after the marker below
+// work tree's. The eslint worker is asked only with dir = ROOT: plugins keep
+// state by where their config was loaded from (typescript-eslint infers its
+// tsconfigRootDir from it, and refuses two), so a checkout's run is
+// one-shot. Each answer is one line on stdout, after the marker below
 // (anything else on the pipe, a plugin's console.log, is not an answer):
 //
 //   {"id": 1, "exit": 2, "output": "src/a.ts(3,5): error TS2322: ..."}
@@ -228,6 +231,14 @@ async function eslintRequest(req) {
 		throw new Unavailable('eslint-suppressions.json is applied by the CLI only');
 	const ESLint = await loadESLint({ cwd: req.dir });
 	const engine = new ESLint({ cwd: req.dir });
+	// Type-aware linting keeps a TypeScript program of its own inside the
+	// parser, whose freshness across runs is the plugin's affair: one-shot.
+	for (const f of req.files) {
+		const cfg = await engine.calculateConfigForFile(path.resolve(req.dir, f)).catch(() => undefined);
+		const po = { ...cfg?.parserOptions, ...cfg?.languageOptions?.parserOptions };
+		if (po.project || po.projectService || po.EXPERIMENTAL_useProjectService || po.programs)
+			throw new Unavailable('type-aware linting (parserOptions.project or projectService)');
+	}
 	const results = await engine.lintFiles(req.files);
 	const formatter = await engine.loadFormatter('stylish');
 	const text = await formatter.format(results, {});
