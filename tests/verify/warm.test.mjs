@@ -182,6 +182,20 @@ test(`eslint warm (${mode}): the same diagnostics as cold through an edit and it
         assert.equal([...workers(warm.pid).values()].filter(([tool, root]) => tool === 'eslint' && root === dir).length, 1,
           `${what}: one eslint worker for the work tree`);
     }
+    // the staged content both ways (eslint in a checkout runs one-shot)
+    writeFiles(dir, { 'b.js': 'console.log(;\n' });
+    git(dir, 'add', '-A');
+    writeFiles(dir, { 'b.js': 'console.log("b");\n' });
+    let w = await warm.verify('eslint');
+    let c = await cold.verify('eslint');
+    assert.equal(w.status, 'failed');
+    assert.deepEqual(verdict(w).diagnostics, verdict(c).diagnostics);
+    git(dir, 'add', '-A');
+    writeFiles(dir, { 'b.js': 'console.log(;\n' });
+    w = await warm.verify('eslint');
+    c = await cold.verify('eslint');
+    assert.equal(w.status, 'passed');
+    assert.deepEqual(verdict(w), verdict(c));
   } finally {
     await warm.cleanup();
     await cold.cleanup();
