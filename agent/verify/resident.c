@@ -167,8 +167,8 @@ static void on_answer(struct worker *w, const char *s, size_t n)
 		/* Not an answer to what we asked: it cannot be trusted. */
 		log_warn("resident worker for %s: an answer that is not one",
 			 w->root);
+		worker_kill(w); /* first: fn may ask again */
 		call_end(w, VERIFY_RESIDENT_UNAVAILABLE, -1, NULL);
-		worker_kill(w);
 		goto out;
 	}
 	if ((v = json_get(&d, 0, "unavailable")) >= 0) {
@@ -187,15 +187,15 @@ static void on_answer(struct worker *w, const char *s, size_t n)
 			f->next = w->rs->refused;
 			w->rs->refused = f;
 		}
-		call_end(w, VERIFY_RESIDENT_UNAVAILABLE, -1, NULL);
 		worker_kill(w); /* it exits anyway: stale or broken */
+		call_end(w, VERIFY_RESIDENT_UNAVAILABLE, -1, NULL);
 		goto out;
 	}
 	if ((v = json_get(&d, 0, "exit")) < 0 ||
 	    json_int64(&d, v, &code) < 0 || code < 0 || code > 255 ||
 	    (v = json_get(&d, 0, "output")) < 0 || json_str(&d, v, &output) < 0) {
+		worker_kill(w); /* first: fn may ask again */
 		call_end(w, VERIFY_RESIDENT_UNAVAILABLE, -1, NULL);
-		worker_kill(w);
 		goto out;
 	}
 	call_end(w, VERIFY_RESIDENT_DONE, (int)code, &output);
@@ -232,8 +232,8 @@ static void on_worker_data(struct proc *p, const char *s, size_t n,
 	}
 	if (w->line.len > LINE_MAX_BYTES) {
 		buf_reset(&w->line);
+		worker_kill(w); /* first: fn may ask again */
 		call_end(w, VERIFY_RESIDENT_UNAVAILABLE, -1, NULL);
-		worker_kill(w);
 	}
 }
 
@@ -254,8 +254,8 @@ static void on_call_timeout(struct ev_loop *loop, ev_timer *t, int revents)
 	(void)loop;
 	(void)revents;
 	/* It is busy in a synchronous check: only killing stops it. */
-	call_end(w, VERIFY_RESIDENT_TIMEOUT, -1, NULL);
 	worker_kill(w);
+	call_end(w, VERIFY_RESIDENT_TIMEOUT, -1, NULL);
 }
 
 /* Writes what is pending without blocking; the rest when the pipe has
