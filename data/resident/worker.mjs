@@ -135,6 +135,10 @@ function tscRequest(req) {
 	if (!parsed) // tsc stops there: DiagnosticsPresent_OutputsSkipped
 		return { exit: ts.ExitStatus.DiagnosticsPresent_OutputsSkipped, output: out };
 	const options = parsed.options;
+	// tsc prints timings or writes traces for these: not ours to imitate.
+	if (options.diagnostics || options.extendedDiagnostics || options.generateTrace || options.generateCpuProfile
+	    || options.listFilesOnly || options.build || options.watch)
+		throw new Unavailable('tsconfig asks tsc for diagnostics, traces or profiles');
 	const host = ts.createCompilerHost(options);
 	Object.assign(host, {
 		readFile: mySys.readFile,
@@ -144,6 +148,11 @@ function tscRequest(req) {
 		realpath: mySys.realpath,
 		getCurrentDirectory: () => ROOT,
 	});
+	// Every import resolved again: a file added since can change where
+	// an unchanged file's import goes (tsc's watch mode watches the failed
+	// lookups for that; we look again).
+	host.hasInvalidatedResolutions = () => true;
+	host.hasInvalidatedLibResolutions = () => true;
 	// As tsc sets it: JSDoc parsed only where it can carry type errors.
 	if (ts.JSDocParsingMode) host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
 	const seen = new Map();
