@@ -19,6 +19,30 @@
 #include "util/log.h"
 #include "verify/verify.h"
 
+/* Resident tool workers: AIRUNNER_RESIDENT_MAX at once (default 4, two
+ * work trees' tsc and eslint; 0: none, every check one-shot), each ended
+ * after AIRUNNER_RESIDENT_IDLE seconds unused (default 900). */
+static struct verify_residents *residents_new(struct ev_loop *loop)
+{
+	const char *max = getenv("AIRUNNER_RESIDENT_MAX");
+	const char *idle = getenv("AIRUNNER_RESIDENT_IDLE");
+	char *end;
+	long n = 4;
+	double s = 900;
+
+	if (max && *max) {
+		n = strtol(max, &end, 10);
+		if (*end || n < 0 || n > 64)
+			n = 4;
+	}
+	if (idle && *idle) {
+		s = strtod(idle, &end);
+		if (*end || !(s > 0))
+			s = 900;
+	}
+	return verify_residents_new(loop, (unsigned)n, s);
+}
+
 void agent_init(struct agent *a, struct ev_loop *loop)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -35,6 +59,7 @@ void agent_init(struct agent *a, struct ev_loop *loop)
 	a->verify_cache = verify_cache_open(dir.ptr);
 	buf_release(&dir);
 	a->patterns = classify_cache_new();
+	a->residents = residents_new(loop);
 	/* What an agent killed mid-verification left behind. */
 	n = proc_kill_leftovers();
 	if (n)
@@ -113,6 +138,7 @@ void agent_release(struct agent *a)
 {
 	job_engine_free(a->jobs); /* first: jobs hold the rest */
 	a->jobs = NULL;
+	verify_residents_free(a->residents); /* their workers end */
 	store_close(a->store);
 	context_cache_free(a->context);
 	for (size_t i = 0; i < AGENT_PLAN_CONTEXTS; i++) {

@@ -23,6 +23,7 @@ struct llm_client;
 struct rpc_server;
 struct store;
 struct verify_cache;
+struct verify_residents;
 struct agent;
 struct context_cache;
 struct classify_cache;
@@ -42,6 +43,8 @@ struct agent {
 	struct job_engine *jobs; /* every job: verifications, completions */
 	struct job_pool *procs;  /* check processes: one slot per core */
 	struct verify_cache *verify_cache;
+	/* tsc and eslint kept loaded per work tree (verify.h) */
+	struct verify_residents *residents;
 	struct classify_cache *patterns; /* pattern databases, by workspace */
 	struct store *store;     /* the run store (runs, events, metrics) */
 	struct context_cache *context; /* repo views, made on first use */

@@ -139,6 +139,7 @@ static enum job_step verify_step(struct job *j)
 	paths_state_dir(&tools);
 	buf_adds(&tools, "/tools");
 	req.tools_state = tools.ptr;
+	req.residents = vj->agent->residents;
 	req.progress = on_progress;
 	r = verify_run(&vj->run, job_loop(j), &req, on_done, vj, &vj->err);
 	buf_release(&tools); /* copied by verify_run */

@@ -22,6 +22,8 @@ struct proc {
 	struct ev_loop *loop;
 	pid_t pid;
 	int fd; /* read end of the output pipe, -1 after EOF */
+	int in; /* write end of the stdin pipe, or -1 */
+	void (*on_data)(struct proc *, const char *, size_t, void *);
 	ev_child child_w;
 	ev_io io_w;
 	ev_timer timeout_w;
@@ -55,6 +57,18 @@ void proc_adopt_orphans(void)
 	if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
 		log_warn("cannot become a child subreaper: %s",
 			 strerror(errno));
+}
+
+int proc_stdin(const struct proc *p)
+{
+	return p->in;
+}
+
+void proc_close_stdin(struct proc *p)
+{
+	if (p->in >= 0)
+		close(p->in);
+	p->in = -1;
 }
 
 int proc_pid(const struct proc *p)
@@ -142,6 +156,7 @@ static void proc_finish(struct proc *p)
 	if (p->fd >= 0)
 		close(p->fd);
 	p->fd = -1;
+	proc_close_stdin(p);
 
 	r->exit_code = -1;
 	r->term_signal = WIFSIGNALED(p->wstatus) ? WTERMSIG(p->wstatus) : 0;
@@ -205,6 +220,10 @@ static void on_output(struct ev_loop *loop, ev_io *w, int revents)
 	for (;;) {
 		ssize_t n = read(p->fd, chunk, sizeof(chunk));
 
+		if (n > 0 && p->on_data) {
+			p->on_data(p, chunk, (size_t)n, p->data);
+			continue;
+		}
 		if (n > 0) {
 			size_t room = p->output_max - p->res.output.len;
 			size_t keep = (size_t)n < room ? (size_t)n : room;
@@ -299,7 +318,7 @@ int proc_spawn(struct proc **out, struct ev_loop *loop,
 	sigset_t none, all;
 	struct buf tag = BUF_INIT;
 	char **envp = NULL;
-	int pfd[2] = { -1, -1 };
+	int pfd[2] = { -1, -1 }, ifd[2] = { -1, -1 };
 	struct proc *p = NULL;
 	pid_t pid;
 	int rc, r = -1;
@@ -316,12 +335,20 @@ int proc_spawn(struct proc **out, struct ev_loop *loop,
 		err_set_errno(e, ERR_SPAWN, "fcntl");
 		goto out;
 	}
+	/* Written to without blocking the loop. */
+	if (spec->stdin_pipe && (pipe2(ifd, O_CLOEXEC) < 0 ||
+				 fcntl(ifd[1], F_SETFL, O_NONBLOCK) < 0)) {
+		err_set_errno(e, ERR_SPAWN, "stdin pipe");
+		goto out;
+	}
 
 	if ((rc = posix_spawn_file_actions_init(&fa)) != 0)
 		goto spawn_err;
 	fa_ok = true;
-	if ((rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null",
-						   O_RDONLY, 0)) ||
+	if ((rc = ifd[0] >= 0
+			  ? posix_spawn_file_actions_adddup2(&fa, ifd[0], 0)
+			  : posix_spawn_file_actions_addopen(&fa, 0, "/dev/null",
+							     O_RDONLY, 0)) ||
 	    (rc = posix_spawn_file_actions_adddup2(&fa, pfd[1], 1)) ||
 	    (rc = posix_spawn_file_actions_adddup2(&fa, pfd[1], 2)) ||
 	    /* Whatever the agent holds open without CLOEXEC stays home. */
@@ -366,6 +393,9 @@ int proc_spawn(struct proc **out, struct ev_loop *loop,
 	p->pid = pid;
 	p->fd = pfd[0];
 	pfd[0] = -1;
+	p->in = ifd[1];
+	ifd[1] = -1;
+	p->on_data = spec->on_data;
 	p->start = ev_time();
 	p->tag = buf_detach(&tag, NULL);
 	p->since = proc_sweep_starttime(pid);
@@ -412,6 +442,10 @@ out:
 		close(pfd[0]);
 	if (pfd[1] >= 0)
 		close(pfd[1]);
+	if (ifd[0] >= 0)
+		close(ifd[0]);
+	if (ifd[1] >= 0)
+		close(ifd[1]);
 	return r;
 }
 

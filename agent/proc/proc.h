@@ -48,6 +48,12 @@ struct proc_spec {
 	size_t output_max;   /* 0: PROC_OUTPUT_MAX_DEFAULT */
 	double timeout;      /* seconds; 0: none */
 	double kill_grace;   /* seconds from SIGTERM to SIGKILL; 0: default */
+	/* A long-lived child spoken to (verify's resident workers): stdin is
+	 * a pipe whose write end proc_stdin() gives, and with on_data set the
+	 * output goes to on_data as it comes (the result's output stays
+	 * empty). Both off: stdin is /dev/null, the output is collected. */
+	bool stdin_pipe;
+	void (*on_data)(struct proc *p, const char *s, size_t n, void *data);
 };
 
 enum proc_status {
@@ -96,6 +102,13 @@ void proc_adopt_orphans(void);
  * killed with SIGKILL mid-check): ours only, found by the tag every child
  * carries. Call at start. Returns how many. */
 int proc_kill_leftovers(void);
+
+/* The write end of the child's stdin (non-blocking; owned by the proc,
+ * closed when it is done), or -1 without spec.stdin_pipe or after
+ * proc_close_stdin(). */
+int proc_stdin(const struct proc *p);
+/* Closes the child's stdin: it reads end of file. */
+void proc_close_stdin(struct proc *p);
 
 /* The child's pid (also its process group id). */
 int proc_pid(const struct proc *p);

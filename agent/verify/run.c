@@ -418,6 +418,75 @@ static void warm_done(struct check_child *j, bool publish)
 	j->state_tmp = NULL;
 }
 
+/* ---- resident workers ---- */
+
+static void start_child(struct verify_run *run, struct check_child *j);
+
+static void on_resident_done(enum verify_resident_status status,
+			     int exit_code, struct buf *output, void *data)
+{
+	struct check_child *j = data;
+	struct check_run *cr = j->cr;
+
+	j->resident = NULL;
+	j->run->running--;
+	switch (status) {
+	case VERIFY_RESIDENT_UNAVAILABLE:
+		/* Sent back: the one-shot command, holding the same slot. */
+		j->one_shot = true;
+		start_child(j->run, j);
+		return;
+	case VERIFY_RESIDENT_TIMEOUT:
+		cr->timed_out = true;
+		break;
+	case VERIFY_RESIDENT_CANCELLED:
+		cr->cancelled = true;
+		break;
+	case VERIFY_RESIDENT_DONE:
+		/* As on_proc_done does with a tool that exited. */
+		output_append(cr, output->ptr, output->len);
+		child_classify(j, output->ptr, output->len, exit_code != 0);
+		if (cr->exit_code <= 0)
+			cr->exit_code = exit_code;
+		cr->failed |= exit_code != 0;
+		break;
+	}
+	child_done(j);
+}
+
+/*
+ * Which checks a worker may answer, explicitly: the detected tsc and eslint
+ * checks (warm set), with the detected command (a configured `command`
+ * clears warm) and no configured env (the worker has the agent's), run as
+ * one process; eslint in the work tree only. True when the worker took it.
+ *
+ * Why a worker of ours (data/resident/worker.mjs) rather than tsserver:
+ * tsserver answers per open file, while a commit's verdict needs every file
+ * the change affects and tsc's exact text; a builder program over the
+ * project's own typescript gives both, and the same process model serves
+ * eslint.
+ */
+static bool start_resident(struct verify_run *run, struct check_child *j)
+{
+	const struct verify_check *k = j->cr->check;
+
+	if (j->one_shot || !run->residents || k->warm == VERIFY_WARM_NONE ||
+	    k->env.n || j->cr->nchildren != 1 || k->kind != VERIFY_KIND_COMMAND)
+		return false;
+	/* eslint's plugins keep state by where their config was loaded from
+	 * (typescript-eslint refuses a second place): its worker serves the
+	 * work tree only, a checkout's run is one-shot. tsc's worker reads a
+	 * checkout's files under the work tree's names. */
+	if (k->warm == VERIFY_WARM_ESLINT && strcmp(run->run_root, run->root))
+		return false;
+	if (verify_resident_call(&j->resident, run->residents, run->root,
+				 k->warm, run->run_root, &j->cr->files,
+				 k->timeout, on_resident_done, j) < 0)
+		return false;
+	run->running++;
+	return true;
+}
+
 static void start_child(struct verify_run *run, struct check_child *j)
 {
 	const struct verify_check *k = j->cr->check;
@@ -435,6 +504,8 @@ static void start_child(struct verify_run *run, struct check_child *j)
 		child_done(j);
 		return;
 	}
+	if (start_resident(run, j))
+		return;
 	/* The program, its state flags, then the rest: the command the
 	 * result shows stays the check's own. */
 	if (j->argv.n)
@@ -618,9 +689,12 @@ void verify_cancel(struct verify_run *run)
 		job_pool_forget(run->procs, &run->waiter);
 		ev_timer_start(run->loop, &run->kick_w);
 	}
-	for (i = 0; i < run->next; i++)
+	for (i = 0; i < run->next; i++) {
 		if (run->children[i].proc)
 			proc_cancel(run->children[i].proc);
+		if (run->children[i].resident)
+			verify_resident_cancel(run->children[i].resident);
+	}
 }
 
 /* ---- starting a run ---- */
@@ -968,6 +1042,7 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 	run->kick_w.data = run;
 	run->cache = req->cache;
 	run->tools_state = req->tools_state ? xstrdup(req->tools_state) : NULL;
+	run->residents = req->residents;
 	run->waiter.granted = slot_granted;
 	if (req->procs) {
 		run->procs = req->procs;

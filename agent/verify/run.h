@@ -27,6 +27,10 @@ struct check_child {
 	 * replaces it when the tool exits on its own (NULL: cold). */
 	char *state, *state_tmp;
 	bool has_slot;     /* holds a slot of the process pool */
+	/* Asked of a resident worker (NULL: not, or no longer); once it
+	 * sent the check back, the one-shot command runs. */
+	struct verify_resident_call *resident;
+	bool one_shot;
 };
 
 struct check_run {
@@ -63,6 +67,7 @@ struct verify_run {
 	struct err prep_err;
 	struct verify_cache *cache; /* may be NULL */
 	char *tools_state; /* verify_request.tools_state, or NULL */
+	struct verify_residents *residents; /* borrowed, or NULL */
 	struct verify_result *result;
 	char *cache_key; /* NULL: not cacheable */
 	/* A staged run in the work tree: the files there that git does not
@@ -120,5 +125,29 @@ const struct verify_result *verify_cache_get(struct verify_cache *c,
 /* Stores a copy of r under key. */
 void verify_cache_put(struct verify_cache *c, const char *key,
 		      const struct verify_result *r);
+
+/* resident.c: a check asked of a resident worker. */
+enum verify_resident_status {
+	VERIFY_RESIDENT_DONE,        /* exit_code and output are the tool's */
+	VERIFY_RESIDENT_UNAVAILABLE, /* run the one-shot command instead */
+	VERIFY_RESIDENT_TIMEOUT,     /* the call's timeout passed */
+	VERIFY_RESIDENT_CANCELLED,   /* verify_resident_cancel */
+};
+struct verify_resident_call;
+/* Called once, from the loop (never from inside verify_resident_call);
+ * output (NULL unless DONE) is borrowed for the call. */
+typedef void (*verify_resident_fn)(enum verify_resident_status status,
+				   int exit_code, struct buf *output,
+				   void *data);
+/* Asks the worker of (root, tool) to check files as found in dir (root,
+ * or a checkout of its index). -1 (fn never called): no worker can take
+ * it now, run the one-shot command. */
+int verify_resident_call(struct verify_resident_call **out,
+			 struct verify_residents *rs, const char *root,
+			 enum verify_warm tool, const char *dir,
+			 const struct strv *files, double timeout,
+			 verify_resident_fn fn, void *data);
+/* Kills the worker; the call ends with CANCELLED once it is gone. */
+void verify_resident_cancel(struct verify_resident_call *c);
 
 #endif

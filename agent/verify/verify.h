@@ -44,6 +44,7 @@
 struct ev_loop;
 struct job_pool;
 struct verify_cache;
+struct verify_residents;
 
 /* How a check runs. */
 enum verify_kind {
@@ -179,6 +180,16 @@ struct verify_request {
 	 * stale state costs the tool time, never the verdict (the tools check
 	 * content hashes and their own options). */
 	const char *tools_state;
+	/* The resident workers (borrowed; the agent's), NULL: none, every
+	 * tool one-shot (the hook's in-process fallback). A detected tsc or
+	 * eslint check whose command is the detected one (a configured
+	 * `command` or `env` makes it one-shot), run as one process, is asked
+	 * of the work tree's worker with the content the run checks (the
+	 * work tree, or for tsc the checkout of the index; eslint in a
+	 * checkout, and type-aware eslint, stay one-shot); a worker that is busy,
+	 * cannot start, errs or dies sends the check back to the one-shot
+	 * command. Its output and exit code are the command's. */
+	struct verify_residents *residents;
 	/* Called as each check finishes (may be NULL). */
 	void (*progress)(const struct verify_check_result *cr, size_t done,
 			 size_t total, void *data);
@@ -217,6 +228,21 @@ void verify_cancel(struct verify_run *run);
  * (an agent or hook killed mid-run): only ours, only real folders, only of
  * pids that no longer exist. Returns how many went. */
 int verify_checkout_sweep(void);
+
+/* ---- resident workers ---- */
+
+/*
+ * Long-lived tool workers (data/resident/worker.mjs: node with the
+ * project's own typescript or eslint loaded), one per work tree and tool,
+ * at most max at once, each ended after idle seconds unused; max 0: none.
+ * Workers are spawned on loop (the default loop) and spoken to through
+ * pipes it watches.
+ */
+struct verify_residents *verify_residents_new(struct ev_loop *loop,
+					      unsigned max, double idle);
+/* Ends every worker (waiting, on the loop, for their processes to end)
+ * and frees the set. After every run that used it is done. */
+void verify_residents_free(struct verify_residents *rs);
 
 /* ---- the cache ---- */
 

@@ -3,7 +3,11 @@
  * 251 TypeScript sources rxjs ships under src/, from the npm registry),
  * against what lint-staged runs for the same commit: `npx tsc --noEmit`
  * plus `npx eslint` on the staged files (typescript-eslint's recommended
- * rules), in the same run. Also airunner cold (no tool state) for scale.
+ * rules), in the same run. airunner two ways: with its resident workers
+ * (the default: tsc and eslint kept loaded per work tree), and with the
+ * previous warm path (AIRUNNER_RESIDENT_MAX=0: one-shot tools with tsc's
+ * build info and eslint's cache kept per work tree). Also airunner cold (no
+ * worker, no tool state) for scale.
  *
  *   (cd tests/bench/warm && npm ci)
  *   node tests/bench/warm_bench.mjs [--edits N]
@@ -67,12 +71,14 @@ function peer(dir, files) {
 
 const dir = makeRepo();
 const state = tmpDir('airunner-warm-bench-state-');
+const stateOld = tmpDir('airunner-warm-bench-state-');
 const agent = await startAgent({ env: { AIRUNNER_LOG: 'error', XDG_STATE_HOME: state } });
+const agentOld = await startAgent({ env: { AIRUNNER_LOG: 'error', XDG_STATE_HOME: stateOld, AIRUNNER_RESIDENT_MAX: '0' } });
 try {
-	const conn = await agent.client(dir);
-	const verify = async () => {
+	const conns = [await agent.client(dir), await agentOld.client(dir)];
+	const verify = async (which = 0) => {
 		const t0 = process.hrtime.bigint();
-		const r = await conn.sendRequest('verify/run', { root: dir, staged: true, checks: ['tsc', 'eslint'] });
+		const r = await conns[which].sendRequest('verify/run', { root: dir, staged: true, checks: ['tsc', 'eslint'] });
 		const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 		if (r.cached) throw new Error('answered from the cache');
 		const tsc = r.checks.find((c) => c.name === 'tsc');
@@ -86,31 +92,43 @@ try {
 		fs.writeFileSync(path.join(dir, FILE), `${src}\nconst edit${i}: number = ${i};\nvoid edit${i};\n`);
 		git(dir, 'add', FILE);
 	};
-	/* The first verification of the work tree is cold: it makes the state. */
+	/* The first verification of the work tree is cold: it starts the
+	 * workers (or makes the tools' state). */
 	edit(0);
-	const cold = await verify();
-	console.log(`airunner cold (no tool state): ${cold.ms.toFixed(0)} ms (${cold.status})`);
-	const warm = [], lint = [], coldAgain = [];
+	const cold = await verify(0);
+	console.log(`airunner first run (workers start): ${cold.ms.toFixed(0)} ms (${cold.status})`);
+	const coldOld = await verify(1);
+	console.log(`airunner previous warm path, first run (no tool state): ${coldOld.ms.toFixed(0)} ms (${coldOld.status})`);
+	const warm = [], warmOld = [], lint = [];
 	for (let i = 1; i <= EDITS; i++) {
 		edit(i);
-		const w = await verify();
+		const w = await verify(0);
+		const o = await verify(1);
 		const p = peer(dir, [FILE]);
-		if (w.tscErrors !== p.tscErrors)
-			throw new Error(`tsc errors differ: airunner ${w.tscErrors}, tsc ${p.tscErrors}`);
+		if (w.tscErrors !== p.tscErrors || o.tscErrors !== p.tscErrors)
+			throw new Error(`tsc errors differ: airunner ${w.tscErrors} (previous ${o.tscErrors}), tsc ${p.tscErrors}`);
 		warm.push(w.ms);
+		warmOld.push(o.ms);
 		lint.push(p.ms);
-		console.log(`edit ${i}: airunner warm ${w.ms.toFixed(0)} ms (${w.status}), `
+		console.log(`edit ${i}: airunner resident ${w.ms.toFixed(0)} ms (${w.status}); `
+			    + `previous warm ${o.ms.toFixed(0)} ms; `
 			    + `npx tsc --noEmit + npx eslint ${p.ms.toFixed(0)} ms (tsc errors ${p.tscErrors})`);
 	}
-	/* Cold again, for scale: the tools' state removed. */
-	fs.rmSync(path.join(state, 'airunner/tools'), { recursive: true, force: true });
+	/* Cold, for scale: no worker (the previous path's agent) and its
+	 * tools' state removed. */
+	fs.rmSync(path.join(stateOld, 'airunner/tools'), { recursive: true, force: true });
 	edit(EDITS + 1);
-	coldAgain.push((await verify()).ms);
-	console.log(`median: airunner warm ${median(warm).toFixed(0)} ms, peer ${median(lint).toFixed(0)} ms, `
-		    + `airunner cold ${coldAgain[0].toFixed(0)} ms`);
-	console.log(`ratio peer / airunner warm: ${(median(lint) / median(warm)).toFixed(1)}x`);
+	const coldAgain = (await verify(1)).ms;
+	console.log(`median: airunner resident ${median(warm).toFixed(0)} ms, previous warm ${median(warmOld).toFixed(0)} ms, `
+		    + `peer ${median(lint).toFixed(0)} ms, airunner cold ${coldAgain.toFixed(0)} ms`);
+	console.log(`ratio peer / airunner resident: ${(median(lint) / median(warm)).toFixed(1)}x; `
+		    + `peer / previous warm: ${(median(lint) / median(warmOld)).toFixed(1)}x; `
+		    + `previous warm / resident: ${(median(warmOld) / median(warm)).toFixed(1)}x`);
+	console.log(`load average: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 } finally {
 	await agent.cleanup();
+	await agentOld.cleanup();
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.rmSync(state, { recursive: true, force: true });
+	fs.rmSync(stateOld, { recursive: true, force: true });
 }

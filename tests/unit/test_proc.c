@@ -143,6 +143,53 @@ static void test_output_env_cwd(void **state)
 	outcome_release(&o);
 }
 
+/* A long-lived child spoken to: a line written to its stdin pipe comes
+ * back through on_data while it runs; closing stdin ends it. */
+struct talk {
+	struct outcome o; /* first: on_done takes the talk as its outcome */
+	struct buf got;
+	int lines;
+};
+
+static void on_talk(struct proc *p, const char *s, size_t n, void *data)
+{
+	struct talk *t = data;
+
+	buf_add(&t->got, s, n);
+	if (memchr(s, '\n', n) && ++t->lines == 1) {
+		/* The first answer: ask again, then say goodbye. */
+		assert_int_equal(write(proc_stdin(p), "two\n", 4), 4);
+		proc_close_stdin(p);
+		assert_int_equal(proc_stdin(p), -1);
+	}
+}
+
+static void test_stdin_pipe_streamed(void **state)
+{
+	const char *argv[] = { "sh", "-c",
+			       "while read l; do echo \"got $l\"; done; "
+			       "echo bye", NULL };
+	struct proc_spec spec = { .argv = argv, .stdin_pipe = true,
+				  .on_data = on_talk };
+	struct talk t = { .lines = 0 };
+	struct err e = ERR_INIT;
+	struct proc *p;
+
+	buf_init(&t.got, 0);
+	assert_int_equal(proc_spawn(&p, EV_DEFAULT, &spec, on_done, &t, &e), 0);
+	assert_true(proc_stdin(p) >= 0);
+	assert_int_equal(write(proc_stdin(p), "one\n", 4), 4);
+	ev_run(EV_DEFAULT, 0);
+	assert_int_equal(t.o.done, 1);
+	assert_int_equal(t.o.exit_code, 0);
+	/* Streamed, not collected. */
+	assert_string_equal(t.o.output, "");
+	assert_string_equal(t.got.ptr, "got one\ngot two\nbye\n");
+	buf_release(&t.got);
+	outcome_release(&t.o);
+	err_clear(&e);
+}
+
 static void test_output_cap(void **state)
 {
 	const char *argv[] = { "sh", "-c",
@@ -597,6 +644,7 @@ int main(void)
 		cmocka_unit_test(test_cancel_kills_setsid_grandchild),
 		cmocka_unit_test(test_exit_codes),
 		cmocka_unit_test(test_output_env_cwd),
+		cmocka_unit_test(test_stdin_pipe_streamed),
 		cmocka_unit_test(test_output_cap),
 		cmocka_unit_test(test_timeout_kills_group),
 		cmocka_unit_test(test_sigterm_ignored),
