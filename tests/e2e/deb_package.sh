@@ -27,7 +27,7 @@ done
 [ "$(dpkg-deb -f "$deb" Recommends)" = git ] || fail "Recommends is not git"
 
 dpkg-deb -c "$deb" | awk '{print $6}' >"$T/contents"
-for f in ./usr/bin/airunner ./usr/bin/airunner-hook ./usr/share/airunner/patterns/30-gcc.conf ./usr/share/man/man1/airunner.1 \
+for f in ./usr/bin/airunner ./usr/bin/airunner-hook ./usr/share/airunner/patterns/30-gcc.conf ./usr/share/airunner/resident/worker.mjs ./usr/share/man/man1/airunner.1 \
 	./usr/share/bash-completion/completions/airunner ./usr/share/zsh/vendor-completions/_airunner \
 	./usr/share/vim/vimfiles/plugin/airunner.vim ./usr/share/vim/vimfiles/doc/airunner.txt; do
 	grep -qx -- "$f" "$T/contents" || fail "$f is not in the package"
