@@ -512,7 +512,7 @@ static struct tally *tally_of(struct tally *t, size_t *n, const char *tool,
 	for (i = 0; i < *n; i++)
 		if (!strcmp(t[i].tool, tool))
 			return &t[i];
-	assert_true(*n < 64);
+	assert_true(*n < 128);
 	memset(&t[*n], 0, sizeof(*t));
 	snprintf(t[*n].tool, sizeof(t[*n].tool), "%s", tool);
 	snprintf(t[*n].layer, sizeof(t[*n].layer), "%s", layer);
@@ -638,7 +638,7 @@ static void check_baseline(const struct tally *t, size_t n)
 
 static void scorer_reports_accuracy_recall_and_precision_per_tool(void **state)
 {
-	struct tally t[68], layers[4];
+	struct tally t[132], layers[4];
 	size_t nt = 0, nl = 0, i;
 	struct dirent *de;
 	DIR *d = opendir(fixdir);
@@ -668,7 +668,7 @@ static void scorer_reports_accuracy_recall_and_precision_per_tool(void **state)
 		       pct(t[i].located, t[i].expected),
 		       pct(t[i].correct, t[i].reported));
 	fflush(stdout);
-	assert_true(nl >= 1 && nt + nl <= 64);
+	assert_true(nl >= 1 && nt + nl <= 128);
 	for (i = 0; i < nl; i++)
 		t[nt + i] = layers[i];
 	check_baseline(t, nt + nl);
