@@ -26,6 +26,9 @@
 #define CL_MAX_CAPTURES 32
 /* The clock is read once per this many lines looked at. */
 #define CL_CLOCK_EVERY 32
+/* A located message's continuation: at most this many lines, and bytes. */
+#define CL_CONT_LINES 24
+#define CL_CONT_MAX 1024
 /* Lines a headline looks ahead for its place, and back for a lone one. */
 #define CL_AHEAD 16
 #define CL_BACK 6
@@ -876,6 +879,59 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		s->outcome->general++;
 }
 
+/* The lines under line i indented deeper than it (blank lines between
+ * them allowed) that name no place of their own: the rest of its message
+ * ("CMake Error at a:3 (x):" and its paragraphs, pyright's second line
+ * with the rule code). Appended to out, one blank between lines; *last
+ * gets the offset in out of the last one. How many lines were read. */
+static size_t continuation(struct scan *s, size_t i, struct buf *out,
+			   size_t *last)
+{
+	const char *l;
+	size_t n, j, ind, k, taken = 0;
+
+	l = line_view(s, i, &s->aux, &n);
+	for (ind = 0; ind < n && (l[ind] == ' ' || l[ind] == '\t'); ind++)
+		;
+	for (j = i + 1; j < s->nlines && j <= i + CL_CONT_LINES; j++) {
+		struct cl_loc loc;
+
+		if (s->used[j] & L_USED)
+			break;
+		l = line_view(s, j, &s->aux, &n);
+		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+		if (k == n)
+			continue; /* a blank line inside the message */
+		if (k <= ind || l[k] == '^' || l[k] == '~' ||
+		    (cl_may_place(l, n) && cl_loc_read(l, n, &loc) != CL_LOC_NONE))
+			break;
+		if (out->len)
+			buf_addch(out, ' ');
+		*last = out->len;
+		buf_add(out, l + k, n - k);
+		taken++;
+		if (out->len > CL_CONT_MAX)
+			break;
+	}
+	return taken;
+}
+
+/* Has the general layer already reported file:line (a weak message at a
+ * place told before, PHP's "thrown in a.php on line 2")? */
+static bool general_at(const struct scan *s, const char *file, int line)
+{
+	size_t k = s->out->n, stop = k > s->first + 64 ? k - 64 : s->first;
+
+	while (k-- > stop) {
+		const struct diag *d = &s->out->v[k];
+
+		if (d->line == line && d->file && file && !strcmp(d->file, file))
+			return true;
+	}
+	return false;
+}
+
 /* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
  * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
  * output that gives only line:col. */
@@ -883,35 +939,82 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
 {
-	struct cl_words w;
+	struct cl_words w, cw;
 	const char *m = l + loc->msg;
-	const char *cat;
-	bool known;
+	const char *cat, *code;
+	char *file;
+	bool known, bare;
+	struct buf more = BUF_INIT, msg = BUF_INIT;
+	size_t last = 0, text, text_len;
 
 	if (loc->file_len && line_seen(s, l, n))
 		return;
 	cl_words_read(m, loc->msg_len, &w);
 	if (w.note || cl_summary(m, loc->msg_len))
 		return;
+	code = m + w.code;
+	if (w.sev < 0 && loc->pre_len)
+		w.sev = cl_prefix_sev(l + loc->pre, loc->pre_len);
 	known = loc->file_len ? file_known(s, l, loc->file, loc->file_len) :
 		hdr != NULL;
-	if (!loc->file_len && !hdr)
+	/* no file: only a stylish header's, or a message that says what it
+	 * is (tidy's "line 6 column 6 - Warning: x") */
+	if (!loc->file_len && !hdr && w.sev < 0)
 		return;
+	text = w.text < loc->msg_len ? w.text : 0;
+	text_len = w.text < loc->msg_len ? loc->msg_len - w.text : loc->msg_len;
+	/* "X Error at a:3 (fn):" tells its message on the lines under it */
+	bare = text_len < 3 || w.text >= loc->msg_len || m[loc->msg_len - 1] == ':';
+	if ((bare || !w.code_len || (!w.category && w.sev < 0)) &&
+	    continuation(s, s->cur, &more, &last)) {
+		cl_words_read(more.ptr, more.len, &cw);
+		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
+			w.category = cw.category;
+		if (!w.code_len) {
+			memset(&cw, 0, sizeof(cw));
+			cl_trailing_code(more.ptr + last, more.len - last, &cw);
+			if (cw.code_len) {
+				code = more.ptr + last + cw.code;
+				w.code_len = cw.code_len;
+			}
+		}
+		if (bare) {
+			size_t tl = text_len;
+
+			if (tl && m[text + tl - 1] == ':')
+				tl--;
+			buf_add(&msg, m + text, tl);
+			if (msg.len)
+				buf_addch(&msg, ' ');
+			buf_add(&msg, more.ptr, more.len);
+		}
+	}
 	/* Shape alone is weak evidence: the message must say what it is, or
 	 * the file must be the project's. */
-	if (w.sev < 0 && !w.code_len && !w.category && !known)
-		return;
+	if (w.sev < 0 && !w.code_len && !w.category &&
+	    (!known || loc->msg < loc->file))
+		goto out; /* "test at a.mjs:3:1": a place the message ends on
+			   * says nothing of itself */
 	if (!w.code_len && !w.category && w.sev < 0 && loc->msg_len < 3)
-		return;
+		goto out;
 	cat = w.category ? w.category :
 	      w.code_len || w.sev == DIAG_WARNING || w.sev == DIAG_NOTE ?
 	      CAT_LINT_VIOLATION : CAT_UNKNOWN;
-	general_emit(s, loc->file_len ? xstrndup(l + loc->file, loc->file_len) :
-			xstrndup(hdr, hdr_len),
-		     loc->line, loc->col, w.sev, m + w.code, w.code_len,
-		     m + (w.text < loc->msg_len ? w.text : 0),
-		     w.text < loc->msg_len ? loc->msg_len - w.text : loc->msg_len,
-		     cat);
+	file = loc->file_len ? xstrndup(l + loc->file, loc->file_len) :
+	       hdr ? xstrndup(hdr, hdr_len) : NULL;
+	if (w.sev < 0 && !w.code_len && !w.category && general_at(s, file, loc->line)) {
+		free(file);
+		goto out;
+	}
+	if (msg.len)
+		general_emit(s, file, loc->line, loc->col, w.sev, code,
+			     w.code_len, msg.ptr, msg.len, cat);
+	else
+		general_emit(s, file, loc->line, loc->col, w.sev, code,
+			     w.code_len, m + text, text_len, cat);
+out:
+	buf_release(&more);
+	buf_release(&msg);
 }
 
 struct place {
