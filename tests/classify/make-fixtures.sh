@@ -34,8 +34,9 @@ have() {
 	echo "${1##*/}" >>"$OUT/skipped"
 	return 1
 }
-# run NAME CMD...: stdout and stderr of CMD (exit status ignored: they fail)
-run() { name=$1; shift; "$@" >"$OUT/$name.out" 2>&1; :; }
+# run NAME CMD...: stdout and stderr of CMD (exit status ignored: they
+# fail). No standard input: cargo's rustc probe reads whatever it inherits.
+run() { name=$1; shift; "$@" >"$OUT/$name.out" 2>&1 </dev/null; :; }
 # expect NAME TOOL LAYER <<EOF: the diagnostics NAME.out must give, one a
 # line: "category file line col" (file "-": no place; col 0: not checked).
 # LAYER is "patterns" for a tool the database knows, "general" for one it
@@ -1107,7 +1108,9 @@ if have nasm; then
 	printf 'section .text\nglobal _start\n_start:\n    mov eax, 1\n    foo eax\n' >a.asm
 	printf 'section .text\n    mov eax, [ebx+\n' >b.asm
 	printf 'section .text\n    jmp nowhere\n' >c.asm
-	run nasm sh -c 'for f in a b c; do nasm -f elf64 $f.asm -o /dev/null; done'
+	# never "-o /dev/null": nasm removes its output file on an error,
+	# and as root that is /dev/null itself
+	run nasm sh -c 'for f in a b c; do nasm -f elf64 $f.asm -o $f.o; done'
 	expect nasm nasm general <<'E'
 syntax_error a.asm 5 0
 syntax_error b.asm 2 0
