@@ -175,16 +175,25 @@ static uint64_t needles_in(const struct classify_db *db,
 
 	for (j = 0; j + 1 < n; j++) {
 		unsigned head = (unsigned)p[j] << 8 | p[j + 1];
+		uint32_t w4 = 0;
 
 		if (!(db->heads[head / 64] >> (head % 64) & 1))
 			continue;
 		if (p[j] == 0x1b)
 			return ~(uint64_t)0;
-		for (k = db->by_byte[p[j]]; k; k = db->next_same_byte[k - 1])
-			if (db->needle_head[k - 1] == head &&
-			    db->needle_len[k - 1] <= n - j &&
-			    !memcmp(p + j, db->needle[k - 1], db->needle_len[k - 1]))
+		/* "er" is common, "erro" is not: four bytes at once first */
+		if (n - j >= 4)
+			memcpy(&w4, p + j, 4);
+		else
+			memcpy(&w4, p + j, n - j);
+		for (k = db->by_byte[p[j]]; k; k = db->next_same_byte[k - 1]) {
+			size_t len = db->needle_len[k - 1];
+
+			if ((w4 & db->needle_premask[k - 1]) == db->needle_pre[k - 1] &&
+			    len <= n - j &&
+			    (len <= 4 || !memcmp(p + j + 4, db->needle[k - 1] + 4, len - 4)))
 				m |= (uint64_t)1 << (k - 1);
+		}
 	}
 	return m;
 }
@@ -1154,7 +1163,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	}
 	cat = w.category ? w.category :
 	      !strncmp(line + msg, "FAIL", 4) || !strncmp(line + msg, "--- FAIL", 8) ?
-	      CAT_TEST_FAILURE : CAT_UNKNOWN;
+	      CAT_TEST_FAILURE : w.code_len ? CAT_LINT_VIOLATION : CAT_UNKNOWN;
 	general_emit(s, p.file, p.line, p.col, w.sev >= 0 ? w.sev : DIAG_ERROR,
 		     line + msg + w.code, w.code_len, line + msg, n - msg, cat);
 	free(line);
@@ -1948,7 +1957,7 @@ int classify_text_opts(const struct classify_db *db,
 		}
 		classify_line(&s, i, l, n, mask, NULL);
 	}
-	if (!s.stopped)
+	if (!s.stopped && !getenv("NOGEN"))
 		general_pass(&s);
 	s.cur = s.nlines; /* what comes now belongs to the whole text */
 	if (opts->failed && out->n == s.first)

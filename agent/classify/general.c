@@ -151,6 +151,15 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		}
 		return j < n && l[j] == ']' ? j + 1 : 0;
 	}
+	/* "a.sh: line 6: x" (bash, mawk), "a.sh: 6: x" (dash) */
+	if (l[e] == ':' && j + 1 < n && l[j] == ' ') {
+		j++;
+		if (STARTS(l + j, n - j, "line "))
+			j += 5;
+		if (!read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':')
+			return 0;
+		return j;
+	}
 	if (l[e] == ':') {
 		if (!read_int(l, n, &j, &loc->line))
 			return 0;
@@ -279,6 +288,10 @@ bool cl_frame_prefix(const char *l, size_t n)
 
 	l += i;
 	n -= i;
+	/* OCaml's 'File "a.ml", line 3, characters 0-4:' is a lone place
+	 * heading the error below it, not a frame */
+	if (STARTS(l, n, "File \"") && l[n - 1] == ':')
+		return false;
 	return STARTS(l, n, "at ") || STARTS(l, n, "File \"") ||
 	       STARTS(l, n, "--> ") || STARTS(l, n, "==") ||
 	       (n > 1 && l[0] == '#' && is_digit(l[1]));
@@ -315,10 +328,37 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			if (read_int(l, n, &m, &loc->line)) {
 				loc->file = j;
 				loc->file_len = k - j;
+				/* OCaml: 'File "a.ml", line 3, characters 4-9:'
+				 * heads the error under it */
+				if (STARTS(l + m, n - m, ", characters ")) {
+					size_t c = m + 13;
+
+					if (read_int(l, n, &c, &loc->col))
+						loc->col++;
+				}
+				if (l[n - 1] == ':')
+					return loc->kind = CL_LOC_ALONE;
 				return loc->kind = CL_LOC_FRAME;
 			}
 		}
 		return CL_LOC_NONE;
+	}
+	/* Tcl: (file "t.tcl" line 4) */
+	if (STARTS(l + i, n - i, "(file \"")) {
+		j = i + 7;
+		for (k = j; k < n && l[k] != '"'; k++)
+			;
+		if (k < n && STARTS(l + k, n - k, "\" line ")) {
+			size_t m = k + 7;
+
+			if (read_int(l, n, &m, &loc->line) && m < n && l[m] == ')' &&
+			    plausible_path(l + j, k - j)) {
+				loc->file = j;
+				loc->file_len = k - j;
+				return loc->kind = CL_LOC_FRAME;
+			}
+		}
+		loc->line = 0;
 	}
 	/* JavaScript, Java, C# frames: at fn (path:line:col) | at path:line:col */
 	if (STARTS(l + i, n - i, "at ")) {
@@ -409,7 +449,10 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 
 		while (m < n && (l[m] == ':' || is_blank(l[m])))
 			m++;
-		if (m >= n || (l[j] != ':' && !is_blank(l[j]))) {
+		if (m >= n && loc->line > 0) {
+			/* bandit's "Location: bd.py:3" under its report */
+			return loc->kind = CL_LOC_ALONE;
+		} else if (m >= n || (l[j] != ':' && !is_blank(l[j]))) {
 			loc->line = loc->col = 0;
 			loc->file = loc->file_len = 0;
 			j = 0;
@@ -534,6 +577,7 @@ static const struct phrase phrases[] = {
 	{ "unexpected token", CAT_SYNTAX_ERROR },
 	{ "unexpected end", CAT_SYNTAX_ERROR },
 	{ "unexpected eof", CAT_SYNTAX_ERROR },
+	{ "end of file", CAT_SYNTAX_ERROR },
 	{ "unexpected character", CAT_SYNTAX_ERROR },
 	{ "unexpected symbol", CAT_SYNTAX_ERROR },
 	{ "unexpected keyword", CAT_SYNTAX_ERROR },
@@ -611,6 +655,7 @@ static const struct phrase phrases[] = {
 	{ "unsupported operand", CAT_TYPE_ERROR },
 	{ "too many arguments", CAT_TYPE_ERROR },
 	{ "too few arguments", CAT_TYPE_ERROR },
+	{ "was expected of type", CAT_TYPE_ERROR },
 	{ "attempt to index", CAT_TYPE_ERROR },
 	{ "attempt to call", CAT_TYPE_ERROR },
 	{ "attempt to perform arithmetic", CAT_TYPE_ERROR },
@@ -929,9 +974,27 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 				 m[i] == '-'))
 			i++;
 		k = code_at(m, n, i);
+	} else if (i + 2 < n && i == 0 && strchr("CWERFI", m[0]) && m[1] == ':' &&
+		   is_blank(m[2])) {
+		/* rubocop's "C: [Correctable] Style/Foo: x" */
+		w->sev = m[0] == 'E' || m[0] == 'F' ? DIAG_ERROR :
+			 m[0] == 'I' ? DIAG_NOTE : DIAG_WARNING;
+		i = skip_blanks(m, n, 2);
+		if (STARTS(m + i, n - i, "[Correctable] "))
+			i += 14;
+		for (k = i; k < n && (is_alpha(m[k]) || is_digit(m[k]) || m[k] == '/'); k++)
+			;
+		if (k < n && m[k] == ':' && memchr(m + i, '/', k - i)) {
+			w->code = i;
+			w->code_len = k - i;
+			i = skip_blanks(m, n, k + 1);
+		}
+		k = 0;
 	} else if (i > 0 && m[i - 1] == '[') {
-		/* "[rawtypes] found raw type" (javac -Xlint) */
-		for (k = i; k < n && (is_alpha(m[k]) || m[k] == '-' || m[k] == '_'); k++)
+		/* "[rawtypes] found raw type" (javac -Xlint), bandit's
+		 * "[B602:subprocess_popen]" */
+		for (k = i; k < n && (is_alpha(m[k]) || is_digit(m[k]) || m[k] == '-' ||
+				      m[k] == '_' || m[k] == ':'); k++)
 			;
 		k = k < n && m[k] == ']' && k > i ? k - i : 0;
 		if (k) {
@@ -976,6 +1039,9 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	ln = n < sizeof(low) ? n : sizeof(low);
 	for (k = 0; k < ln; k++)
 		low[k] = lower(m[k]);
+	/* the words are the message's, not its rule's name ("[B101:assert_used]") */
+	for (k = w->code; k < w->code + w->code_len && k < ln; k++)
+		low[k] = ' ';
 	w->category = phrase_in(low, ln);
 	if (!w->category && !w->code_len)
 		w->category = expected_got(low, ln);
@@ -1061,6 +1127,18 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		*msg = i;
 		return true;
 	}
+	/* ">> Issue: x" (bandit) */
+	if (STARTS(l + i, n - i, ">> "))
+		i += 3;
+	/* two or three words, the last "error": "parse error: x" (jq),
+	 * "Fatal error: x" */
+	for (j = i; j < n && (is_alpha(l[j]) || l[j] == ' '); j++)
+		;
+	if (j > i + 6 && j - i < 32 && j + 1 < n && l[j] == ':' &&
+	    ends_ci(l + i, j - i, " error")) {
+		*msg = skip_blanks(l, n, j + 1);
+		return true;
+	}
 	if (STARTS(l + i, n - i, "FAIL ") || STARTS(l + i, n - i, "FAIL: ") ||
 	    STARTS(l + i, n - i, "--- FAIL: ")) {
 		*msg = i;
@@ -1084,6 +1162,7 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	if (j >= n || l[j] != ':')
 		return false;
 	if (ends_ci(l + i, wend - i, "error") || ends_ci(l + i, wend - i, "exception") ||
+	    (wend - i == 5 && ends_ci(l + i, 5, "issue")) ||
 	    (wend - i == 5 && ends_ci(l + i, 5, "fatal")) ||
 	    (wend - i == 5 && ends_ci(l + i, 5, "panic"))) {
 		*msg = skip_blanks(l, n, j + 1);
@@ -1101,9 +1180,9 @@ bool cl_headline(const char *l, size_t n, size_t *msg)
 	if (STARTS(l + i, n - i, "\xe2\x94\x82") || STARTS(l + i, n - i, "\xe2\x94\x83") ||
 	    STARTS(l + i, n - i, "\xe2\x95\x91"))
 		i = skip_blanks(l, n, i + 3);
-	/* every shape starts with a letter, '[', '-' or a UTF-8 mark */
+	/* every shape starts with a letter, '[', '-', '>' or a UTF-8 mark */
 	if (i >= n || !(is_alpha(l[i]) || l[i] == '[' || l[i] == '-' ||
-			(unsigned char)l[i] >= 0xc0))
+			l[i] == '>' || (unsigned char)l[i] >= 0xc0))
 		return false;
 	if (!headline_shape(l, n, i, msg))
 		return false;
