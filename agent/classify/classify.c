@@ -1957,7 +1957,7 @@ int classify_text_opts(const struct classify_db *db,
 		}
 		classify_line(&s, i, l, n, mask, NULL);
 	}
-	if (!s.stopped && !getenv("NOGEN"))
+	if (!s.stopped)
 		general_pass(&s);
 	s.cur = s.nlines; /* what comes now belongs to the whole text */
 	if (opts->failed && out->n == s.first)
