@@ -248,6 +248,9 @@ static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 		if (l[k] == '(' && k > i && is_blank(l[k - 1]))
 			end = k - 1;
 	}
+	/* every such place ends in its line number: most lines stop here */
+	if (end <= i || !is_digit(l[end - 1]))
+		return false;
 	for (k = end; k > i + 4; k--) {
 		size_t s = k - 4, j, e;
 
@@ -803,6 +806,8 @@ static const char *not_found(const char *low, size_t n)
 	};
 	size_t k;
 
+	if (!memchr(low, 'f', n)) /* each of `what` has one */
+		return NULL;
 	for (k = 0; k < sizeof(what) / sizeof(*what); k++)
 		if (memmem(low, n, what[k], strlen(what[k])))
 			break;
@@ -1132,12 +1137,19 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		i += 3;
 	/* two or three words, the last "error": "parse error: x" (jq),
 	 * "Fatal error: x" */
-	for (j = i; j < n && (is_alpha(l[j]) || l[j] == ' '); j++)
-		;
-	if (j > i + 6 && j - i < 32 && j + 1 < n && l[j] == ':' &&
-	    ends_ci(l + i, j - i, " error")) {
-		*msg = skip_blanks(l, n, j + 1);
-		return true;
+	{
+		const char *c = memchr(l + i, ':', n - i < 32 ? n - i : 32);
+
+		j = c ? (size_t)(c - l) : i;
+		if (j > i + 6 && j + 1 < n && ends_ci(l + i, j - i, " error")) {
+			for (wend = i; wend < j && (is_alpha(l[wend]) || l[wend] == ' ');
+			     wend++)
+				;
+			if (wend == j) {
+				*msg = skip_blanks(l, n, j + 1);
+				return true;
+			}
+		}
 	}
 	if (STARTS(l + i, n - i, "FAIL ") || STARTS(l + i, n - i, "FAIL: ") ||
 	    STARTS(l + i, n - i, "--- FAIL: ")) {
