@@ -26,6 +26,9 @@
 #define CL_MAX_CAPTURES 32
 /* The clock is read once per this many lines looked at. */
 #define CL_CLOCK_EVERY 32
+/* A located message's continuation: at most this many lines, and bytes. */
+#define CL_CONT_LINES 24
+#define CL_CONT_MAX 1024
 /* Lines a headline looks ahead for its place, and back for a lone one. */
 #define CL_AHEAD 16
 #define CL_BACK 6
@@ -172,16 +175,28 @@ static uint64_t needles_in(const struct classify_db *db,
 
 	for (j = 0; j + 1 < n; j++) {
 		unsigned head = (unsigned)p[j] << 8 | p[j + 1];
+		uint32_t w4 = 0;
 
+		/* one bit test a pair, a branch almost never taken (a test of
+		 * the first byte alone passes a third of the bytes, and its
+		 * mispredictions cost more than the bit test saves) */
 		if (!(db->heads[head / 64] >> (head % 64) & 1))
 			continue;
 		if (p[j] == 0x1b)
 			return ~(uint64_t)0;
-		for (k = db->by_byte[p[j]]; k; k = db->next_same_byte[k - 1])
-			if (db->needle_head[k - 1] == head &&
-			    db->needle_len[k - 1] <= n - j &&
-			    !memcmp(p + j, db->needle[k - 1], db->needle_len[k - 1]))
+		/* "er" is common, "erro" is not: four bytes at once first */
+		if (n - j >= 4)
+			memcpy(&w4, p + j, 4);
+		else
+			memcpy(&w4, p + j, n - j);
+		for (k = db->by_byte[p[j]]; k; k = db->next_same_byte[k - 1]) {
+			size_t len = db->needle_len[k - 1];
+
+			if ((w4 & db->needle_premask[k - 1]) == db->needle_pre[k - 1] &&
+			    len <= n - j &&
+			    (len <= 4 || !memcmp(p + j + 4, db->needle[k - 1] + 4, len - 4)))
 				m |= (uint64_t)1 << (k - 1);
+		}
 	}
 	return m;
 }
@@ -876,6 +891,62 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		s->outcome->general++;
 }
 
+/* The lines under line i indented deeper than it (blank lines between
+ * them allowed) that name no place of their own: the rest of its message
+ * ("CMake Error at a:3 (x):" and its paragraphs, pyright's second line
+ * with the rule code). Appended to out, one blank between lines; *last
+ * gets the offset in out of the last one. How many lines were read. */
+static size_t continuation(struct scan *s, size_t i, struct buf *out,
+			   size_t *last)
+{
+	const char *l;
+	size_t n, j, ind, k, taken = 0;
+
+	l = line_view(s, i, &s->aux, &n);
+	for (ind = 0; ind < n && (l[ind] == ' ' || l[ind] == '\t'); ind++)
+		;
+	for (j = i + 1; j < s->nlines && j <= i + CL_CONT_LINES; j++) {
+		struct cl_loc loc;
+
+		if (s->used[j] & L_USED)
+			break;
+		l = line_view(s, j, &s->aux, &n);
+		/* blanks, and pyright's no-break spaces (U+00A0) */
+		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t' ||
+				      (l[k] == '\xc2' && k + 1 < n &&
+				       l[k + 1] == '\xa0' && ++k)); k++)
+			;
+		if (k == n)
+			continue; /* a blank line inside the message */
+		if (k <= ind || l[k] == '^' || l[k] == '~' ||
+		    (cl_may_place(l, n) && cl_loc_read(l, n, &loc) != CL_LOC_NONE))
+			break;
+		if (out->len)
+			buf_addch(out, ' ');
+		*last = out->len;
+		buf_add(out, l + k, n - k);
+		taken++;
+		if (out->len > CL_CONT_MAX)
+			break;
+	}
+	return taken;
+}
+
+/* Has the general layer already reported file:line (a weak message at a
+ * place told before, PHP's "thrown in a.php on line 2")? */
+static bool general_at(const struct scan *s, const char *file, int line)
+{
+	size_t k = s->out->n, stop = k > s->first + 64 ? k - 64 : s->first;
+
+	while (k-- > stop) {
+		const struct diag *d = &s->out->v[k];
+
+		if (d->line == line && d->file && file && !strcmp(d->file, file))
+			return true;
+	}
+	return false;
+}
+
 /* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
  * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
  * output that gives only line:col. */
@@ -883,35 +954,82 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
 {
-	struct cl_words w;
+	struct cl_words w, cw;
 	const char *m = l + loc->msg;
-	const char *cat;
-	bool known;
+	const char *cat, *code;
+	char *file;
+	bool known, bare;
+	struct buf more = BUF_INIT, msg = BUF_INIT;
+	size_t last = 0, text, text_len;
 
 	if (loc->file_len && line_seen(s, l, n))
 		return;
 	cl_words_read(m, loc->msg_len, &w);
 	if (w.note || cl_summary(m, loc->msg_len))
 		return;
+	code = m + w.code;
+	if (w.sev < 0 && loc->pre_len)
+		w.sev = cl_prefix_sev(l + loc->pre, loc->pre_len);
 	known = loc->file_len ? file_known(s, l, loc->file, loc->file_len) :
 		hdr != NULL;
-	if (!loc->file_len && !hdr)
+	/* no file: only a stylish header's, or a message that says what it
+	 * is (tidy's "line 6 column 6 - Warning: x") */
+	if (!loc->file_len && !hdr && w.sev < 0)
 		return;
+	text = w.text < loc->msg_len ? w.text : 0;
+	text_len = w.text < loc->msg_len ? loc->msg_len - w.text : loc->msg_len;
+	/* "X Error at a:3 (fn):" tells its message on the lines under it */
+	bare = text_len < 3 || w.text >= loc->msg_len || m[loc->msg_len - 1] == ':';
+	if ((bare || !w.code_len || (!w.category && w.sev < 0)) &&
+	    continuation(s, s->cur, &more, &last)) {
+		cl_words_read(more.ptr, more.len, &cw);
+		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
+			w.category = cw.category;
+		if (!w.code_len) {
+			memset(&cw, 0, sizeof(cw));
+			cl_trailing_code(more.ptr + last, more.len - last, &cw);
+			if (cw.code_len) {
+				code = more.ptr + last + cw.code;
+				w.code_len = cw.code_len;
+			}
+		}
+		if (bare) {
+			size_t tl = text_len;
+
+			if (tl && m[text + tl - 1] == ':')
+				tl--;
+			buf_add(&msg, m + text, tl);
+			if (msg.len)
+				buf_adds(&msg, ": ");
+			buf_add(&msg, more.ptr, more.len);
+		}
+	}
 	/* Shape alone is weak evidence: the message must say what it is, or
 	 * the file must be the project's. */
-	if (w.sev < 0 && !w.code_len && !w.category && !known)
-		return;
+	if (w.sev < 0 && !w.code_len && !w.category &&
+	    (!known || loc->msg < loc->file))
+		goto out; /* "test at a.mjs:3:1": a place the message ends on
+			   * says nothing of itself */
 	if (!w.code_len && !w.category && w.sev < 0 && loc->msg_len < 3)
-		return;
+		goto out;
 	cat = w.category ? w.category :
 	      w.code_len || w.sev == DIAG_WARNING || w.sev == DIAG_NOTE ?
 	      CAT_LINT_VIOLATION : CAT_UNKNOWN;
-	general_emit(s, loc->file_len ? xstrndup(l + loc->file, loc->file_len) :
-			xstrndup(hdr, hdr_len),
-		     loc->line, loc->col, w.sev, m + w.code, w.code_len,
-		     m + (w.text < loc->msg_len ? w.text : 0),
-		     w.text < loc->msg_len ? loc->msg_len - w.text : loc->msg_len,
-		     cat);
+	file = loc->file_len ? xstrndup(l + loc->file, loc->file_len) :
+	       hdr ? xstrndup(hdr, hdr_len) : NULL;
+	if (w.sev < 0 && !w.code_len && !w.category && general_at(s, file, loc->line)) {
+		free(file);
+		goto out;
+	}
+	if (msg.len)
+		general_emit(s, file, loc->line, loc->col, w.sev, code,
+			     w.code_len, msg.ptr, msg.len, cat);
+	else
+		general_emit(s, file, loc->line, loc->col, w.sev, code,
+			     w.code_len, m + text, text_len, cat);
+out:
+	buf_release(&more);
+	buf_release(&msg);
 }
 
 struct place {
@@ -1048,7 +1166,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	}
 	cat = w.category ? w.category :
 	      !strncmp(line + msg, "FAIL", 4) || !strncmp(line + msg, "--- FAIL", 8) ?
-	      CAT_TEST_FAILURE : CAT_UNKNOWN;
+	      CAT_TEST_FAILURE : w.code_len ? CAT_LINT_VIOLATION : CAT_UNKNOWN;
 	general_emit(s, p.file, p.line, p.col, w.sev >= 0 ? w.sev : DIAG_ERROR,
 		     line + msg + w.code, w.code_len, line + msg, n - msg, cat);
 	free(line);
@@ -1262,6 +1380,356 @@ static bool js_shaped(const char *p, size_t n)
 			  (p[0] == '[' && p[n - 1] == ']'));
 }
 
+/* ---- XML reporters (checkstyle, JUnit, cppcheck --xml, PMD) ---- */
+
+/* An element of an XML report, as far as a reporter needs it. */
+struct xml_el {
+	char name[16]; /* lower case, cut */
+	char *file;    /* its own file attribute, or <file name>'s */
+	/* a problem in the making (error, warning, failure, violation...) */
+	bool problem;
+	char *msg, *sev, *rule, *type, *test;
+	int line, col;
+	size_t body; /* where its content starts */
+};
+
+/* Decodes XML's entities in p[0..n) into out. */
+static void xml_text(struct buf *out, const char *p, size_t n)
+{
+	static const struct { const char *e; char c; } ents[] = {
+		{ "&lt;", '<' }, { "&gt;", '>' }, { "&amp;", '&' },
+		{ "&quot;", '"' }, { "&apos;", '\'' },
+	};
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] != '&') {
+			buf_addch(out, p[i]);
+			continue;
+		}
+		for (k = 0; k < sizeof(ents) / sizeof(*ents); k++)
+			if (n - i >= strlen(ents[k].e) &&
+			    !memcmp(p + i, ents[k].e, strlen(ents[k].e)))
+				break;
+		if (k < sizeof(ents) / sizeof(*ents)) {
+			buf_addch(out, ents[k].c);
+			i += strlen(ents[k].e) - 1;
+		} else if (i + 3 < n && p[i + 1] == '#') {
+			/* &#10; &#x3C;: ASCII only; others pass as they are */
+			bool hex = p[i + 2] == 'x' || p[i + 2] == 'X';
+			char *end;
+			unsigned long v = strtoul(p + i + 2 + hex, &end, hex ? 16 : 10);
+
+			if (end < p + n && *end == ';' && v > 0 && v < 128) {
+				buf_addch(out, (char)v);
+				i = (size_t)(end - p);
+			} else {
+				buf_addch(out, '&');
+			}
+		} else {
+			buf_addch(out, '&');
+		}
+	}
+}
+
+static char *xml_dup(const char *p, size_t n)
+{
+	struct buf b = BUF_INIT;
+
+	xml_text(&b, p, n);
+	return b.len ? buf_detach(&b, NULL) : (buf_release(&b), xstrdup(""));
+}
+
+static bool xml_is(const struct xml_el *e, const char *const *names)
+{
+	for (; *names; names++)
+		if (!strcmp(e->name, *names))
+			return true;
+	return false;
+}
+
+/* The place a problem's text tells (a JUnit failure's trace): the first
+ * frame or located line in the project, else the first at all. */
+static void xml_body_place(struct scan *s, const char *t, size_t len,
+			   struct xml_el *el)
+{
+	const char *p = t, *end = t + len;
+	char *weak = NULL;
+	int wl = 0, wc = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		struct cl_loc loc;
+
+		if (cl_may_place(p, n) && cl_loc_read(p, n, &loc) != CL_LOC_NONE &&
+		    loc.file_len && loc.line > 0 &&
+		    !cl_foreign_path(p + loc.file, loc.file_len)) {
+			if (file_known(s, p, loc.file, loc.file_len) ||
+			    !s->opts->file_exists) {
+				free(el->file);
+				el->file = xstrndup(p + loc.file, loc.file_len);
+				el->line = loc.line;
+				el->col = loc.col;
+				free(weak);
+				return;
+			}
+			if (!weak) {
+				weak = xstrndup(p + loc.file, loc.file_len);
+				wl = loc.line;
+				wc = loc.col;
+			}
+		}
+		p += n + 1;
+	}
+	if (weak) {
+		free(el->file);
+		el->file = weak;
+		el->line = wl;
+		el->col = wc;
+	}
+}
+
+/* One problem element, closed: its diagnostic. body[0..blen) its
+ * content (a JUnit failure's trace), raw. */
+static void xml_emit(struct scan *s, struct xml_el *el, const char *body,
+		     size_t blen, bool in_test)
+{
+	struct buf text = BUF_INIT, msg = BUF_INIT;
+	struct cl_words w;
+	const char *cat, *first = NULL;
+	size_t fl = 0;
+	int sev;
+
+	xml_text(&text, body, blen);
+	if (!el->line && text.len)
+		xml_body_place(s, text.ptr, text.len, el);
+	/* the message: its attribute, else the content's first line */
+	if (el->msg && *el->msg) {
+		first = el->msg;
+		fl = strcspn(el->msg, "\n");
+	} else if (text.len) {
+		first = text.ptr + strspn(text.ptr, " \t\n");
+		fl = strcspn(first, "\n");
+	}
+	if (el->test)
+		buf_addf(&msg, "%s: ", el->test);
+	buf_add(&msg, first ? first : el->name, first ? fl : strlen(el->name));
+	cl_words_read(first ? first : "", first ? fl : 0, &w);
+	cat = w.category;
+	if (!cat && el->type) {
+		struct cl_words tw;
+
+		cl_words_read(el->type, strlen(el->type), &tw);
+		cat = tw.category;
+	}
+	sev = el->sev ? cl_prefix_sev(el->sev, strlen(el->sev)) :
+	      !strcmp(el->name, "warning") ? DIAG_WARNING : DIAG_ERROR;
+	if (!cat)
+		cat = in_test ? CAT_TEST_FAILURE :
+		      el->rule || sev == DIAG_WARNING || sev == DIAG_NOTE ?
+		      CAT_LINT_VIOLATION : CAT_UNKNOWN;
+	general_emit(s, el->file ? xstrdup(el->file) : NULL, el->line, el->col,
+		     sev, el->rule ? el->rule : "", el->rule ? strlen(el->rule) : 0,
+		     msg.ptr, msg.len, cat);
+	buf_release(&text);
+	buf_release(&msg);
+}
+
+static void xml_el_release(struct xml_el *e)
+{
+	free(e->file);
+	free(e->msg);
+	free(e->sev);
+	free(e->rule);
+	free(e->type);
+	free(e->test);
+	memset(e, 0, sizeof(*e));
+}
+
+/* text[0..len) as an XML report: every problem element (checkstyle's and
+ * cppcheck's <error>, PMD's <violation>, JUnit's <failure> and <error>
+ * in a <testcase>) is one diagnostic, placed by its line attributes, a
+ * <location> inside it, or the trace it holds; its file from itself or
+ * the element around it (<file name>, <testcase file>). A hand-written
+ * scanner: reports are flat, and no library reads them for us. */
+static size_t xml_reporter(struct scan *s, const char *t, size_t len)
+{
+	static const char *const problems[] = { "error", "warning", "failure",
+		"violation", "issue", "problem", NULL };
+	static const char *const files[] = { "file", "filename", "path",
+					     "sourcefile", NULL };
+	struct xml_el st[32];
+	size_t depth = 0, found = 0, i = 0, k;
+
+	memset(st, 0, sizeof(st));
+	while (i < len) {
+		const char *lt = memchr(t + i, '<', len - i);
+		struct xml_el el;
+		bool closing, self = false;
+		size_t j, ns;
+
+		if (!lt)
+			break;
+		i = (size_t)(lt - t);
+		closing = i + 1 < len && t[i + 1] == '/';
+		j = i + 1 + closing;
+
+		if (i + 1 < len && (t[i + 1] == '?' || t[i + 1] == '!')) {
+			const char *e = t[i + 1] == '!' && len - i > 4 &&
+					!memcmp(t + i, "<!--", 4) ?
+					memmem(t + i, len - i, "-->", 3) :
+					memchr(t + i, '>', len - i);
+
+			i = e ? (size_t)(e - t) + 1 : len;
+			continue;
+		}
+		memset(&el, 0, sizeof(el));
+		for (ns = j; j < len && !strchr(" \t\r\n/>", t[j]); j++)
+			;
+		for (k = 0; ns + k < j && k + 1 < sizeof(el.name); k++)
+			el.name[k] = (char)(t[ns + k] >= 'A' && t[ns + k] <= 'Z' ?
+					    t[ns + k] + 32 : t[ns + k]);
+		if (closing) {
+			const char *e = memchr(t + j, '>', len - j);
+
+			if (depth && !strcmp(st[depth - 1].name, el.name)) {
+				struct xml_el *top = &st[depth - 1];
+
+				if (top->problem) {
+					xml_emit(s, top, t + top->body, i - top->body,
+						 depth > 1 && !strcmp(st[depth - 2].name,
+								      "testcase"));
+					found++;
+				}
+				xml_el_release(top);
+				depth--;
+			}
+			i = e ? (size_t)(e - t) + 1 : len;
+			continue;
+		}
+		/* attributes: name="value" | name='value' */
+		while (j < len && t[j] != '>') {
+			size_t an, ae, vs, ve;
+			char q;
+
+			if (t[j] == '/' && j + 1 < len && t[j + 1] == '>') {
+				self = true;
+				j++;
+				break;
+			}
+			if (strchr(" \t\r\n", t[j])) {
+				j++;
+				continue;
+			}
+			for (an = j; j < len && !strchr("= \t\r\n/>", t[j]); j++)
+				;
+			ae = j;
+			if (j >= len || t[j] != '=' || j + 1 >= len ||
+			    (t[j + 1] != '"' && t[j + 1] != '\''))
+				continue;
+			q = t[j + 1];
+			vs = j + 2;
+			for (ve = vs; ve < len && t[ve] != q; ve++)
+				;
+			j = ve + 1;
+#define ATTR(lit) (ae - an == sizeof(lit) - 1 && !memcmp(t + an, lit, sizeof(lit) - 1))
+			if (ATTR("line") || ATTR("beginline") || ATTR("startLine")) {
+				long v = strtol(t + vs, NULL, 10);
+
+				el.line = v > 0 && v < INT_MAX ? (int)v : 0;
+			} else if (ATTR("column") || ATTR("begincolumn") || ATTR("col")) {
+				long v = strtol(t + vs, NULL, 10);
+
+				el.col = v > 0 && v < INT_MAX ? (int)v : 0;
+			} else if (ATTR("message") || ATTR("msg")) {
+				free(el.msg);
+				el.msg = xml_dup(t + vs, ve - vs);
+			} else if (ATTR("severity")) {
+				el.sev = xml_dup(t + vs, ve - vs);
+			} else if (ATTR("source") || ATTR("rule") || ATTR("id") ||
+				   ATTR("ruleId")) {
+				free(el.rule);
+				el.rule = xml_dup(t + vs, ve - vs);
+			} else if (ATTR("type")) {
+				el.type = xml_dup(t + vs, ve - vs);
+			} else if (ATTR("name") && (!strcmp(el.name, "file") ||
+						   !strcmp(el.name, "testcase"))) {
+				if (!strcmp(el.name, "file")) {
+					free(el.file);
+					el.file = xml_dup(t + vs, ve - vs);
+				} else {
+					el.test = xml_dup(t + vs, ve - vs);
+				}
+			} else {
+				for (k = 0; files[k]; k++)
+					if (ae - an == strlen(files[k]) &&
+					    !memcmp(t + an, files[k], ae - an))
+						break;
+				if (files[k]) {
+					free(el.file);
+					el.file = xml_dup(t + vs, ve - vs);
+				}
+			}
+#undef ATTR
+		}
+		i = j < len ? j + 1 : len;
+		/* a <location> inside a problem places it (cppcheck) */
+		if (!strcmp(el.name, "location") && depth && st[depth - 1].problem &&
+		    !st[depth - 1].line && el.line) {
+			struct xml_el *top = &st[depth - 1];
+
+			free(top->file);
+			top->file = el.file;
+			el.file = NULL;
+			top->line = el.line;
+			top->col = el.col;
+		}
+		el.problem = xml_is(&el, problems) &&
+			     (el.msg || el.line || el.sev || el.type ||
+			      (depth && !strcmp(st[depth - 1].name, "testcase")));
+		if (!el.file)
+			for (k = depth; k-- > 0;)
+				if (st[k].file) {
+					el.file = xstrdup(st[k].file);
+					break;
+				}
+		if (el.problem && !el.test && depth && st[depth - 1].test)
+			el.test = xstrdup(st[depth - 1].test);
+		if (self || depth == sizeof(st) / sizeof(*st)) {
+			if (el.problem) {
+				xml_emit(s, &el, "", 0, depth &&
+					 !strcmp(st[depth - 1].name, "testcase"));
+				found++;
+			}
+			xml_el_release(&el);
+			continue;
+		}
+		el.body = i;
+		st[depth++] = el;
+	}
+	while (depth)
+		xml_el_release(&st[--depth]);
+	return found;
+}
+
+static bool is_xml_name_start(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+/* Is p[0..n), blanks aside, an XML document (or element)? */
+static bool xml_shaped(const char *p, size_t n)
+{
+	while (n && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++, n--;
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n' ||
+		     p[n - 1] == '\r'))
+		n--;
+	return n >= 4 && p[0] == '<' && p[n - 1] == '>' &&
+	       (p[1] == '?' || is_xml_name_start(p[1]));
+}
+
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
 static void general_pass(struct scan *s)
@@ -1278,6 +1746,10 @@ static void general_pass(struct scan *s)
 	if (!specific && js_shaped(s->text, s->start[s->nlines] ?
 				    s->start[s->nlines] - 1 : 0) &&
 	    js_reporter(s, s->text, s->start[s->nlines] ? s->start[s->nlines] - 1 : 0))
+		return;
+	if (!specific && xml_shaped(s->text, s->start[s->nlines] ?
+				    s->start[s->nlines] - 1 : 0) &&
+	    xml_reporter(s, s->text, s->start[s->nlines] ? s->start[s->nlines] - 1 : 0))
 		return;
 	for (i = 0; i < s->nlines; i++) {
 		struct cl_loc loc;

@@ -265,6 +265,9 @@ static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 		db->needle_head[i] = (uint16_t)((unsigned char)s[0] << 8 |
 						(unsigned char)s[1]);
 		set_head(db, db->needle_head[i]);
+		db->needle_pre[i] = db->needle_premask[i] = 0;
+		memcpy(&db->needle_pre[i], s, n < 4 ? n : 4);
+		memset(&db->needle_premask[i], 0xff, n < 4 ? n : 4);
 		db->next_same_byte[i] = db->by_byte[(unsigned char)s[0]];
 		db->by_byte[(unsigned char)s[0]] = (uint8_t)(i + 1);
 		db->nneedles++;

@@ -62,6 +62,9 @@ struct classify_db {
 	char *needle[CL_MAX_NEEDLES];
 	size_t needle_len[CL_MAX_NEEDLES];
 	uint16_t needle_head[CL_MAX_NEEDLES]; /* first two bytes, big-endian */
+	/* the first four bytes (fewer: the mask says), as a memcpy to a
+	 * uint32_t reads them: one compare rules out most near misses */
+	uint32_t needle_pre[CL_MAX_NEEDLES], needle_premask[CL_MAX_NEEDLES];
 	/* needles by first byte: 1 + index of the first, then a chain */
 	uint8_t by_byte[256];
 	uint8_t next_same_byte[CL_MAX_NEEDLES];

@@ -139,6 +139,27 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	loc->file_len = e - i;
 	loc->line = loc->col = 0;
 	j = e + 1;
+	/* "A.java:[3,5]" (maven) */
+	if (l[e] == ':' && j < n && l[j] == '[') {
+		j++;
+		if (!read_int(l, n, &j, &loc->line))
+			return 0;
+		if (j < n && l[j] == ',') {
+			j++;
+			if (!read_int(l, n, &j, &loc->col))
+				return 0;
+		}
+		return j < n && l[j] == ']' ? j + 1 : 0;
+	}
+	/* "a.sh: line 6: x" (bash, mawk), "a.sh: 6: x" (dash) */
+	if (l[e] == ':' && j + 1 < n && l[j] == ' ') {
+		j++;
+		if (STARTS(l + j, n - j, "line "))
+			j += 5;
+		if (!read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':')
+			return 0;
+		return j;
+	}
 	if (l[e] == ':') {
 		if (!read_int(l, n, &j, &loc->line))
 			return 0;
@@ -189,12 +210,91 @@ static bool frame_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	return j == end && loc->line > 0;
 }
 
+/* The end of a prefix before a place at l[i]: "[ERROR] ", "[warn] ",
+ * "prog: " (a program's name, no folder in it); 0 if none. */
+static size_t prefix_end(const char *l, size_t n, size_t i)
+{
+	size_t j = i;
+
+	if (j < n && l[j] == '[') {
+		for (j++; j < n && is_alpha(l[j]); j++)
+			;
+		if (j == i + 1 || j + 1 >= n || l[j] != ']' || !is_blank(l[j + 1]))
+			return 0;
+		return skip_blanks(l, n, j + 1);
+	}
+	for (; j < n && (is_alpha(l[j]) || is_digit(l[j]) || l[j] == '.' ||
+			 l[j] == '_' || l[j] == '-' || l[j] == '+'); j++)
+		;
+	if (j == i || j - i > 32 || j + 1 >= n || l[j] != ':' || !is_blank(l[j + 1]))
+		return 0;
+	return skip_blanks(l, n, j + 1);
+}
+
+/* A place that ends the line after " at " or " in ": "CMake Error at
+ * CMakeLists.txt:3 (find_package):", "... undefined_fn() in /s/a.php:2",
+ * "... in a.php on line 3". The message is what comes before it. */
+static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t end = n, k;
+
+	while (end > i && (l[end - 1] == ':' || l[end - 1] == '.' ||
+			   is_blank(l[end - 1])))
+		end--;
+	/* "(find_package)" after the place */
+	if (end > i && l[end - 1] == ')') {
+		for (k = end - 1; k > i && l[k] != '(' && !is_blank(l[k]); k--)
+			;
+		if (l[k] == '(' && k > i && is_blank(l[k - 1]))
+			end = k - 1;
+	}
+	/* every such place ends in its line number: most lines stop here */
+	if (end <= i || !is_digit(l[end - 1]))
+		return false;
+	for (k = end; k > i + 4; k--) {
+		size_t s = k - 4, j, e;
+
+		if (!(STARTS(l + s, 4, " at ") || STARTS(l + s, 4, " in ")))
+			continue;
+		e = path_end(l, end, k);
+		if (e == k || !plausible_path(l + k, e - k))
+			continue;
+		memset(loc, 0, sizeof(*loc));
+		j = e;
+		if (j + 1 < end && l[j] == ':' && is_digit(l[j + 1])) {
+			j++;
+			read_int(l, end, &j, &loc->line);
+			if (j + 1 < end && l[j] == ':' && is_digit(l[j + 1])) {
+				j++;
+				read_int(l, end, &j, &loc->col);
+			}
+		} else if (STARTS(l + j, end - j, " on line ")) {
+			j += 9;
+			read_int(l, end, &j, &loc->line);
+		}
+		if (j != end || !loc->line || memmem(l + i, s - i, "panicked", 8)) {
+			loc->line = loc->col = 0;
+			return false; /* the last " at "/" in " decides */
+		}
+		loc->file = k;
+		loc->file_len = e - k;
+		loc->msg = i;
+		loc->msg_len = s - i;
+		return true;
+	}
+	return false;
+}
+
 bool cl_frame_prefix(const char *l, size_t n)
 {
 	size_t i = skip_blanks(l, n, 0);
 
 	l += i;
 	n -= i;
+	/* OCaml's 'File "a.ml", line 3, characters 0-4:' is a lone place
+	 * heading the error below it, not a frame */
+	if (STARTS(l, n, "File \"") && l[n - 1] == ':')
+		return false;
 	return STARTS(l, n, "at ") || STARTS(l, n, "File \"") ||
 	       STARTS(l, n, "--> ") || STARTS(l, n, "==") ||
 	       (n > 1 && l[0] == '#' && is_digit(l[1]));
@@ -231,10 +331,37 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			if (read_int(l, n, &m, &loc->line)) {
 				loc->file = j;
 				loc->file_len = k - j;
+				/* OCaml: 'File "a.ml", line 3, characters 4-9:'
+				 * heads the error under it */
+				if (STARTS(l + m, n - m, ", characters ")) {
+					size_t c = m + 13;
+
+					if (read_int(l, n, &c, &loc->col))
+						loc->col++;
+				}
+				if (l[n - 1] == ':')
+					return loc->kind = CL_LOC_ALONE;
 				return loc->kind = CL_LOC_FRAME;
 			}
 		}
 		return CL_LOC_NONE;
+	}
+	/* Tcl: (file "t.tcl" line 4) */
+	if (STARTS(l + i, n - i, "(file \"")) {
+		j = i + 7;
+		for (k = j; k < n && l[k] != '"'; k++)
+			;
+		if (k < n && STARTS(l + k, n - k, "\" line ")) {
+			size_t m = k + 7;
+
+			if (read_int(l, n, &m, &loc->line) && m < n && l[m] == ')' &&
+			    plausible_path(l + j, k - j)) {
+				loc->file = j;
+				loc->file_len = k - j;
+				return loc->kind = CL_LOC_FRAME;
+			}
+		}
+		loc->line = 0;
 	}
 	/* JavaScript, Java, C# frames: at fn (path:line:col) | at path:line:col */
 	if (STARTS(l + i, n - i, "at ")) {
@@ -305,8 +432,40 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		loc->line = loc->col = 0;
 	}
+	/* tidy and friends: "line 6 column 3 - Warning: x", no file */
+	if (STARTS(l + i, n - i, "line ") && is_digit(l[i + 5 < n ? i + 5 : i])) {
+		j = i + 5;
+		if (read_int(l, n, &j, &loc->line) &&
+		    STARTS(l + j, n - j, " column ") &&
+		    (j += 8, read_int(l, n, &j, &loc->col)) && j + 2 < n &&
+		    l[j] == ' ' && l[j + 1] == '-' && l[j + 2] == ' ') {
+			set_msg(loc, l, n, j);
+			return loc->kind = CL_LOC_INLINE;
+		}
+		loc->line = loc->col = 0;
+	}
+	/* a program's name or a severity before the place: "luac: a.lua:3:
+	 * x", "[ERROR] /src/A.java:3:5: x" */
+	if (!(j = place_at(l, n, i, loc)) && (k = prefix_end(l, n, i)) &&
+	    (j = place_at(l, n, k, loc))) {
+		size_t m = j;
+
+		while (m < n && (l[m] == ':' || is_blank(l[m])))
+			m++;
+		if (m >= n && loc->line > 0) {
+			/* bandit's "Location: bd.py:3" under its report */
+			return loc->kind = CL_LOC_ALONE;
+		} else if (m >= n || (l[j] != ':' && !is_blank(l[j]))) {
+			loc->line = loc->col = 0;
+			loc->file = loc->file_len = 0;
+			j = 0;
+		} else {
+			loc->pre = i;
+			loc->pre_len = k - i;
+		}
+	}
 	/* path:line[:col][:] message | path(line,col)[:] message */
-	if ((j = place_at(l, n, i, loc))) {
+	if (j) {
 		if (STARTS(l + loc->file, loc->file_len, "file://")) {
 			loc->file += 7;
 			loc->file_len -= 7;
@@ -364,6 +523,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		loc->line = 0;
 	}
+	if (trailing_place(l, n, i, loc))
+		return loc->kind = CL_LOC_INLINE;
 	return CL_LOC_NONE;
 }
 
@@ -404,7 +565,10 @@ static const struct phrase phrases[] = {
 	{ "import-untyped", CAT_MISSING_DEPENDENCY },
 	{ "import-not-found", CAT_IMPORT_RESOLUTION },
 	{ "not installed", CAT_MISSING_DEPENDENCY },
+	{ "command not found", CAT_MISSING_DEPENDENCY },
 	{ "missing library", CAT_MISSING_DEPENDENCY },
+	{ "could not find a package", CAT_MISSING_DEPENDENCY },
+	{ "package configuration file", CAT_MISSING_DEPENDENCY },
 	{ "file not found", CAT_IMPORT_RESOLUTION },
 	{ "to import", CAT_IMPORT_RESOLUTION },
 	{ "syntax error", CAT_SYNTAX_ERROR },
@@ -416,6 +580,7 @@ static const struct phrase phrases[] = {
 	{ "unexpected token", CAT_SYNTAX_ERROR },
 	{ "unexpected end", CAT_SYNTAX_ERROR },
 	{ "unexpected eof", CAT_SYNTAX_ERROR },
+	{ "end of file", CAT_SYNTAX_ERROR },
 	{ "unexpected character", CAT_SYNTAX_ERROR },
 	{ "unexpected symbol", CAT_SYNTAX_ERROR },
 	{ "unexpected keyword", CAT_SYNTAX_ERROR },
@@ -449,6 +614,16 @@ static const struct phrase phrases[] = {
 	{ "requires explicit package name", CAT_UNDEFINED_SYMBOL },
 	{ "has no implicit type", CAT_UNDEFINED_SYMBOL },
 	{ "referenced before assignment", CAT_UNDEFINED_SYMBOL },
+	{ "undefined method", CAT_UNDEFINED_SYMBOL },
+	{ "undefined local variable", CAT_UNDEFINED_SYMBOL },
+	{ "is unbound", CAT_UNDEFINED_SYMBOL },
+	{ "unbound variable", CAT_UNDEFINED_SYMBOL },
+	{ "unbound value", CAT_UNDEFINED_SYMBOL },
+	{ "unknown variable", CAT_UNDEFINED_SYMBOL },
+	{ "unknown function", CAT_UNDEFINED_SYMBOL },
+	{ "unknown command", CAT_UNDEFINED_SYMBOL },
+	{ "unknown cmake command", CAT_UNDEFINED_SYMBOL },
+	{ "no such function", CAT_UNDEFINED_SYMBOL },
 	{ "assertionerror", CAT_TEST_FAILURE },
 	{ "assertion", CAT_TEST_FAILURE },
 	{ "assert_", CAT_TEST_FAILURE },
@@ -483,6 +658,17 @@ static const struct phrase phrases[] = {
 	{ "unsupported operand", CAT_TYPE_ERROR },
 	{ "too many arguments", CAT_TYPE_ERROR },
 	{ "too few arguments", CAT_TYPE_ERROR },
+	{ "was expected of type", CAT_TYPE_ERROR },
+	{ "attempt to index", CAT_TYPE_ERROR },
+	{ "attempt to call", CAT_TYPE_ERROR },
+	{ "attempt to perform arithmetic", CAT_TYPE_ERROR },
+	{ "attempt to compare", CAT_TYPE_ERROR },
+	{ "attempt to concatenate", CAT_TYPE_ERROR },
+	/* last: a linter's words, when nothing above names the problem */
+	{ "unused", CAT_LINT_VIOLATION },
+	{ "never used", CAT_LINT_VIOLATION },
+	{ "trailing whitespace", CAT_LINT_VIOLATION },
+	{ "line too long", CAT_LINT_VIOLATION },
 };
 
 #define CL_PHRASE_KEYS 1024
@@ -534,13 +720,23 @@ static const char *phrase_in(const char *low, size_t n)
 }
 
 /* "expected X, got Y": a type error (an assertion's "expected ...
- * received" is caught above); "expected X but found Y": a parser's. */
+ * received" is caught above); "expected X but found Y", and "';'
+ * expected" or "instruction expected" (a parser's idiom: what it wanted
+ * first, then "expected"), a syntax error. */
 static const char *expected_got(const char *low, size_t n)
 {
+	static const char *const wanted[] = { "' expected", "\" expected",
+		"` expected", "instruction expected", "expression expected",
+		"identifier expected", "statement expected",
+		"declaration expected", "operand expected" };
 	const char *e = memmem(low, n, "expected", 8);
+	size_t k;
 
 	if (!e)
 		return NULL;
+	for (k = 0; k < sizeof(wanted) / sizeof(*wanted); k++)
+		if (memmem(low, n, wanted[k], strlen(wanted[k])))
+			return CAT_SYNTAX_ERROR;
 	if (memmem(e, n - (size_t)(e - low), " got ", 5))
 		return CAT_TYPE_ERROR;
 	if (memmem(e, n - (size_t)(e - low), " found ", 7))
@@ -585,6 +781,42 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 		return words[k].sev;
 	}
 	return -1;
+}
+
+/* "not found" and its kin name what was not found: a dependency or
+ * package (missing_dependency), an import or include (import_resolution),
+ * a variable, function or command (undefined_symbol). */
+static const char *not_found(const char *low, size_t n)
+{
+	static const char *const what[] = { "not found", "could not find",
+					    "cannot find", "can't find",
+					    "no such file", "unable to find" };
+	static const struct phrase kinds[] = {
+		{ "dependency", CAT_MISSING_DEPENDENCY },
+		{ "package", CAT_MISSING_DEPENDENCY },
+		{ "library", CAT_MISSING_DEPENDENCY },
+		{ "import", CAT_IMPORT_RESOLUTION },
+		{ "include", CAT_IMPORT_RESOLUTION },
+		{ "module", CAT_IMPORT_RESOLUTION },
+		{ "variable", CAT_UNDEFINED_SYMBOL },
+		{ "function", CAT_UNDEFINED_SYMBOL },
+		{ "symbol", CAT_UNDEFINED_SYMBOL },
+		{ "command", CAT_UNDEFINED_SYMBOL },
+		{ "method", CAT_UNDEFINED_SYMBOL },
+	};
+	size_t k;
+
+	if (!memchr(low, 'f', n)) /* each of `what` has one */
+		return NULL;
+	for (k = 0; k < sizeof(what) / sizeof(*what); k++)
+		if (memmem(low, n, what[k], strlen(what[k])))
+			break;
+	if (k == sizeof(what) / sizeof(*what))
+		return NULL;
+	for (k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
+		if (memmem(low, n, kinds[k].text, strlen(kinds[k].text)))
+			return kinds[k].category;
+	return NULL;
 }
 
 /* A code like E302, SC2086, C0114, TS2322, W0611 at m[i]: its length. */
@@ -661,6 +893,76 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 	}
 }
 
+/* Up to two capitalised words and a severity word ending the message or
+ * followed by ':' at m[i]: "PHP Parse error:", "CMake Error", "Uncaught
+ * Error:". Sets w->sev; returns where the message goes on, or 0. */
+static size_t lead_sev(const char *m, size_t n, size_t i, struct cl_words *w)
+{
+	size_t j = i, words, len;
+	bool note;
+	int sev;
+
+	for (words = 0; words < 3; words++) {
+		if ((sev = sev_word(m + j, n - j, &len, &note)) >= 0 && words &&
+		    (j + len == n || m[j + len] == ':')) {
+			w->sev = sev;
+			w->note = note;
+			j += len;
+			while (j < n && (m[j] == ':' || is_blank(m[j])))
+				j++;
+			return j < n ? j : n;
+		}
+		if (j >= n || m[j] < 'A' || m[j] > 'Z')
+			return 0;
+		while (j < n && is_alpha(m[j]))
+			j++;
+		if (j >= n || m[j] != ' ')
+			return 0;
+		j++;
+	}
+	return 0;
+}
+
+/* Is the name quoted at low[q] a file ("missing.proto", "x.h"): a dot and
+ * an extension of letters before the closing quote? */
+static bool quoted_file(const char *low, size_t n, size_t q)
+{
+	size_t k = q + 1, dot = 0;
+
+	for (; k < n && low[k] != low[q] && !is_blank(low[k]); k++)
+		if (low[k] == '.')
+			dot = k;
+	if (k >= n || low[k] != low[q] || !dot || k - dot < 2 || k - dot > 6)
+		return false;
+	for (dot++; dot < k; dot++)
+		if (!is_alpha(low[dot]))
+			return false;
+	return true;
+}
+
+int cl_prefix_sev(const char *p, size_t n)
+{
+	size_t len;
+	bool note;
+
+	while (n && (*p == '[' || is_blank(*p)))
+		p++, n--;
+	return sev_word(p, n, &len, &note);
+}
+
+void cl_trailing_code(const char *m, size_t n, struct cl_words *w)
+{
+	struct cl_words t;
+
+	memset(&t, 0, sizeof(t));
+	trailing_code(m, n, &t);
+	/* "detail (reportX)", never "call(arg)": a blank before the code */
+	if (t.code_len && t.code >= 2 && is_blank(m[t.code - 2])) {
+		w->code = t.code;
+		w->code_len = t.code_len;
+	}
+}
+
 void cl_words_read(const char *m, size_t n, struct cl_words *w)
 {
 	char low[512];
@@ -677,9 +979,27 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 				 m[i] == '-'))
 			i++;
 		k = code_at(m, n, i);
+	} else if (i + 2 < n && i == 0 && strchr("CWERFI", m[0]) && m[1] == ':' &&
+		   is_blank(m[2])) {
+		/* rubocop's "C: [Correctable] Style/Foo: x" */
+		w->sev = m[0] == 'E' || m[0] == 'F' ? DIAG_ERROR :
+			 m[0] == 'I' ? DIAG_NOTE : DIAG_WARNING;
+		i = skip_blanks(m, n, 2);
+		if (STARTS(m + i, n - i, "[Correctable] "))
+			i += 14;
+		for (k = i; k < n && (is_alpha(m[k]) || is_digit(m[k]) || m[k] == '/'); k++)
+			;
+		if (k < n && m[k] == ':' && memchr(m + i, '/', k - i)) {
+			w->code = i;
+			w->code_len = k - i;
+			i = skip_blanks(m, n, k + 1);
+		}
+		k = 0;
 	} else if (i > 0 && m[i - 1] == '[') {
-		/* "[rawtypes] found raw type" (javac -Xlint) */
-		for (k = i; k < n && (is_alpha(m[k]) || m[k] == '-' || m[k] == '_'); k++)
+		/* "[rawtypes] found raw type" (javac -Xlint), bandit's
+		 * "[B602:subprocess_popen]" */
+		for (k = i; k < n && (is_alpha(m[k]) || is_digit(m[k]) || m[k] == '-' ||
+				      m[k] == '_' || m[k] == ':'); k++)
 			;
 		k = k < n && m[k] == ']' && k > i ? k - i : 0;
 		if (k) {
@@ -689,6 +1009,10 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 			k = 0;
 			w->sev = -1;
 		}
+	} else if ((k = lead_sev(m, n, i, w))) {
+		/* "PHP Parse error:  x", "CMake Error" */
+		i = k;
+		k = 0;
 	} else {
 		k = code_at(m, n, i);
 	}
@@ -720,9 +1044,18 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	ln = n < sizeof(low) ? n : sizeof(low);
 	for (k = 0; k < ln; k++)
 		low[k] = lower(m[k]);
+	/* the words are the message's, not its rule's name ("[B101:assert_used]") */
+	for (k = w->code; k < w->code + w->code_len && k < ln; k++)
+		low[k] = ' ';
 	w->category = phrase_in(low, ln);
 	if (!w->category && !w->code_len)
 		w->category = expected_got(low, ln);
+	if (!w->category || !strcmp(w->category, CAT_LINT_VIOLATION)) {
+		const char *nf = not_found(low, ln);
+
+		if (nf)
+			w->category = nf;
+	}
 	/* A name that does not resolve: a relative or absolute one is the
 	 * project's (import_resolution), a bare one a package that is not
 	 * installed (missing_dependency). */
@@ -734,6 +1067,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 			      is_alpha(low[k + 1])))
 				break;
 		if (k + 1 < ln && low[k + 1] != '.' && low[k + 1] != '/' &&
+		    !quoted_file(low, ln, k) &&
 		    !memmem(low, ln, "file not found", 14) &&
 		    !memmem(low, ln, "no module named", 15))
 			w->category = CAT_MISSING_DEPENDENCY;
@@ -798,6 +1132,25 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		*msg = i;
 		return true;
 	}
+	/* ">> Issue: x" (bandit) */
+	if (STARTS(l + i, n - i, ">> "))
+		i += 3;
+	/* two or three words, the last "error": "parse error: x" (jq),
+	 * "Fatal error: x" */
+	{
+		const char *c = memchr(l + i, ':', n - i < 32 ? n - i : 32);
+
+		j = c ? (size_t)(c - l) : i;
+		if (j > i + 6 && j + 1 < n && ends_ci(l + i, j - i, " error")) {
+			for (wend = i; wend < j && (is_alpha(l[wend]) || l[wend] == ' ');
+			     wend++)
+				;
+			if (wend == j) {
+				*msg = skip_blanks(l, n, j + 1);
+				return true;
+			}
+		}
+	}
 	if (STARTS(l + i, n - i, "FAIL ") || STARTS(l + i, n - i, "FAIL: ") ||
 	    STARTS(l + i, n - i, "--- FAIL: ")) {
 		*msg = i;
@@ -821,6 +1174,7 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	if (j >= n || l[j] != ':')
 		return false;
 	if (ends_ci(l + i, wend - i, "error") || ends_ci(l + i, wend - i, "exception") ||
+	    (wend - i == 5 && ends_ci(l + i, 5, "issue")) ||
 	    (wend - i == 5 && ends_ci(l + i, 5, "fatal")) ||
 	    (wend - i == 5 && ends_ci(l + i, 5, "panic"))) {
 		*msg = skip_blanks(l, n, j + 1);
@@ -838,9 +1192,9 @@ bool cl_headline(const char *l, size_t n, size_t *msg)
 	if (STARTS(l + i, n - i, "\xe2\x94\x82") || STARTS(l + i, n - i, "\xe2\x94\x83") ||
 	    STARTS(l + i, n - i, "\xe2\x95\x91"))
 		i = skip_blanks(l, n, i + 3);
-	/* every shape starts with a letter, '[', '-' or a UTF-8 mark */
+	/* every shape starts with a letter, '[', '-', '>' or a UTF-8 mark */
 	if (i >= n || !(is_alpha(l[i]) || l[i] == '[' || l[i] == '-' ||
-			(unsigned char)l[i] >= 0xc0))
+			l[i] == '>' || (unsigned char)l[i] >= 0xc0))
 		return false;
 	if (!headline_shape(l, n, i, msg))
 		return false;

@@ -23,6 +23,9 @@ struct cl_loc {
 	size_t file, file_len;
 	int line, col; /* 0 when absent */
 	size_t msg, msg_len; /* the message after (or before) the place */
+	/* What stood before the place: a program's name or a severity
+	 * ("luac: a.lua:3: x", "[ERROR] A.java:3:5: x"); pre_len 0: none. */
+	size_t pre, pre_len;
 };
 
 /* What a message says about itself, from its own words. */
@@ -35,10 +38,13 @@ struct cl_words {
 };
 
 /* The place line l[0..n) names, if any, in the common shapes: path:line:col:,
- * path:line:, path(line,col), File "path", line N, at fn (path:line:col),
- * --> path:line:col, path:line:col - severity, In path line N:, "... at path
- * line N.", a sanitizer's "#0 0x.. in fn path:line:col", valgrind's
- * "(path:line)". Returns loc->kind. */
+ * path:line:, path(line,col), path:[line,col], File "path", line N, at fn
+ * (path:line:col), --> path:line:col, path:line:col - severity, In path line
+ * N:, "... at path line N.", a place ending the line after " at " or " in "
+ * ("X Error at path:3 (fn):", "msg in path:3", "msg in path on line 3"), a
+ * program's name or a bracketed severity before the place, "line N column
+ * M - msg" (no file), a sanitizer's "#0 0x.. in fn path:line:col",
+ * valgrind's "(path:line)". Returns loc->kind. */
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc);
 
 /* Could l[0..n) name a place? Every shape has a number after ':', '(',
@@ -52,6 +58,14 @@ bool cl_frame_prefix(const char *l, size_t n);
 
 /* Severity, rule code and category of the message m[0..n). */
 void cl_words_read(const char *m, size_t n, struct cl_words *w);
+
+/* The severity a place's prefix says ("[ERROR]", "error", "luac": none):
+ * an enum diag_severity, or -1. */
+int cl_prefix_sev(const char *p, size_t n);
+
+/* A trailing rule code of a continuation line ("    detail (reportX)"):
+ * sets w->code, w->code_len (offsets into m) when there is one. */
+void cl_trailing_code(const char *m, size_t n, struct cl_words *w);
 
 /* Does l[0..n) open an error report without a place ("error: x",
  * "Error: x", "✘ [ERROR] x", "FooError: x", "FAIL x", "thread 'main'

@@ -34,8 +34,9 @@ have() {
 	echo "${1##*/}" >>"$OUT/skipped"
 	return 1
 }
-# run NAME CMD...: stdout and stderr of CMD (exit status ignored: they fail)
-run() { name=$1; shift; "$@" >"$OUT/$name.out" 2>&1; :; }
+# run NAME CMD...: stdout and stderr of CMD (exit status ignored: they
+# fail). No standard input: cargo's rustc probe reads whatever it inherits.
+run() { name=$1; shift; "$@" >"$OUT/$name.out" 2>&1 </dev/null; :; }
 # expect NAME TOOL LAYER <<EOF: the diagnostics NAME.out must give, one a
 # line: "category file line col" (file "-": no place; col 0: not checked).
 # LAYER is "patterns" for a tool the database knows, "general" for one it
@@ -962,6 +963,368 @@ E
 unknown heap.c 5 0
 E
 	fi
+fi
+cd ..
+) &
+
+# ---- A held-out batch (issue 12): tools added only after the classifier
+# was written, their expectations read from their output, never tuned
+# against; no patterns of their own, so they measure the general layer.
+# What the classifier scored on them before any change is in the commit
+# that added them. ----
+(
+mkdir held && cd held
+# nohave NAME: a tool scored under a name that is not its command
+nohave() { echo "$1" >>"$OUT/skipped"; }
+if have php; then
+	mkdir -p php && cd php
+	printf '<?php\nfunction f($a) {\n  return $a +;\n}\n' >bad.php
+	printf '<?php\n$x = [1, 2;\necho $x;\n' >arr.php
+	printf '<?php\nfunction g() { return undefined_fn(3); }\necho g();\n' >run.php
+	run php-lint sh -c 'php -l bad.php; php -l arr.php'
+	expect php-lint php general <<'E'
+syntax_error bad.php 3 0
+syntax_error arr.php 2 0
+E
+	run php-run php run.php
+	expect php-run php general <<'E'
+undefined_symbol php/run.php 2 0
+E
+	cd ..
+fi
+if have ruby; then
+	mkdir -p rb && cd rb
+	printf 'def f(a)\n  if a\n    puts a\nend\n' >bad.rb
+	printf 'def g\n  nosuch_method(2)\nend\ng\n' >run.rb
+	run ruby-syntax ruby -c bad.rb
+	expect ruby-syntax ruby general <<'E'
+syntax_error bad.rb 4 0
+E
+	run ruby-run ruby run.rb
+	expect ruby-run ruby general <<'E'
+undefined_symbol run.rb 2 0
+E
+	cd ..
+fi
+mkdir -p lua && cd lua
+printf 'local x = 1\nif x then\n  print(x\nend\n' >bad.lua
+printf 'local unused = 1\nprint(undefined_global)\nlocal function f(a) return 1 end\nreturn f\n' >lint.lua
+printf 'local t = nil\nprint(t.field)\n' >run.lua
+if have luac; then
+	run luac luac -p bad.lua
+	expect luac luac general <<'E'
+syntax_error bad.lua 4 0
+E
+fi
+if have luacheck; then
+	# luacheck colours its default output even under NO_COLOR
+	run luacheck luacheck lint.lua
+	run luacheck-plain luacheck --formatter plain lint.lua
+	for f in luacheck luacheck-plain; do
+		expect $f luacheck general <<'E'
+lint_violation lint.lua 1 7
+undefined_symbol lint.lua 2 7
+lint_violation lint.lua 3 18
+E
+	done
+fi
+if have lua5.4; then
+	run lua lua5.4 run.lua
+	expect lua lua5.4 general <<'E'
+type_error run.lua 2 0
+E
+fi
+cd ..
+if have erlc; then
+	mkdir -p erl && cd erl
+	printf -- '-module(bad).\n-export([f/1]).\nf(X) ->\n    Y + X.\ng() -> ok.\n' >bad.erl
+	printf -- '-module(syn).\nf(X) ->\n    X +.\n' >syn.erl
+	run erlc sh -c 'erlc bad.erl; erlc syn.erl'
+	expect erlc erlc general <<'E'
+undefined_symbol bad.erl 4 5
+lint_violation bad.erl 5 1
+syntax_error syn.erl 3 8
+E
+	# a warning made an error: still a lint violation
+	run erlc-werror erlc -Werror bad.erl
+	expect erlc-werror erlc general <<'E'
+undefined_symbol bad.erl 4 5
+lint_violation bad.erl 5 1
+E
+	cd ..
+fi
+if have protoc; then
+	mkdir -p pb && cd pb
+	printf 'syntax = "proto3";\nimport "missing.proto";\nmessage A {\n  int32 x = 1;\n  Foo y = 2;\n}\n' >a.proto
+	printf 'syntax = "proto3";\nmessage B {\n  int32 x = 1\n}\n' >b.proto
+	run protoc sh -c 'protoc --cpp_out=. a.proto; protoc --cpp_out=. b.proto'
+	expect protoc protoc general <<'E'
+import_resolution a.proto 2 1
+undefined_symbol a.proto 5 3
+syntax_error b.proto 4 1
+E
+	cd ..
+fi
+if have tidy; then
+	mkdir -p ht && cd ht
+	printf '<!DOCTYPE html>\n<html>\n<head><title>t</title></head>\n<body>\n<p>hi\n<div><span>x</div>\n<img src="a.png">\n</body>\n</html>\n' >a.html
+	# tidy names no file: "line 6 column 6 - Warning: ..."
+	run tidy tidy -q -e a.html
+	expect tidy tidy general <<'E'
+lint_violation - 6 6
+lint_violation - 7 1
+lint_violation - 7 1
+E
+	cd ..
+fi
+mkdir -p pyl && cd pyl
+printf 'import os,sys\ndef f( x ):\n    return x+1\nclass A:\n  pass\n' >s.py
+printf 'import os\nimport sys\n\ndef f():\n    return undefined_name\n' >f.py
+if have pycodestyle; then
+	run pycodestyle pycodestyle s.py
+	expect pycodestyle pycodestyle general <<'E'
+lint_violation s.py 1 10
+lint_violation s.py 1 10
+lint_violation s.py 2 1
+lint_violation s.py 2 7
+lint_violation s.py 2 9
+lint_violation s.py 4 1
+lint_violation s.py 5 3
+E
+fi
+if have pyflakes3; then
+	run pyflakes pyflakes3 f.py s.py
+	expect pyflakes pyflakes3 general <<'E'
+lint_violation f.py 1 1
+lint_violation f.py 2 1
+undefined_symbol f.py 5 12
+lint_violation s.py 1 1
+lint_violation s.py 1 1
+E
+fi
+cd ..
+if have nasm; then
+	mkdir -p asm && cd asm
+	printf 'section .text\nglobal _start\n_start:\n    mov eax, 1\n    foo eax\n' >a.asm
+	printf 'section .text\n    mov eax, [ebx+\n' >b.asm
+	printf 'section .text\n    jmp nowhere\n' >c.asm
+	# never "-o /dev/null": nasm removes its output file on an error,
+	# and as root that is /dev/null itself
+	run nasm sh -c 'for f in a b c; do nasm -f elf64 $f.asm -o $f.o; done'
+	expect nasm nasm general <<'E'
+syntax_error a.asm 5 0
+syntax_error b.asm 2 0
+undefined_symbol c.asm 2 0
+E
+	cd ..
+fi
+if have checkstyle; then
+	mkdir -p cs && cd cs
+	printf 'public class Bad {\n    public void f(int a){\n        int b = a+1;\n        if (b == 2) System.out.println(b);\n    }\n}\n' >Bad.java
+	run checkstyle checkstyle -c /sun_checks.xml Bad.java
+	expect checkstyle checkstyle general <<'E'
+lint_violation Bad.java 1 0
+lint_violation Bad.java 2 5
+lint_violation Bad.java 2 5
+lint_violation Bad.java 2 19
+lint_violation Bad.java 2 25
+lint_violation Bad.java 3 18
+lint_violation Bad.java 3 18
+lint_violation Bad.java 4 9
+E
+	run checkstyle-xml checkstyle -c /google_checks.xml -f xml Bad.java
+	expect checkstyle-xml checkstyle general <<'E'
+lint_violation Bad.java 2 5
+lint_violation Bad.java 2 17
+lint_violation Bad.java 2 25
+lint_violation Bad.java 3 9
+lint_violation Bad.java 3 18
+lint_violation Bad.java 3 18
+lint_violation Bad.java 4 9
+lint_violation Bad.java 4 9
+lint_violation Bad.java 5 5
+E
+	cd ..
+fi
+if have meson; then
+	mkdir -p ms/dep ms/var && touch ms/dep/main.c
+	printf "project('t', 'c')\nexecutable('t', 'main.c', dependencies: dependency('nosuchlib-xyz'))\n" >ms/dep/meson.build
+	printf "project('t', 'c')\nx = undefined_var + 1\n" >ms/var/meson.build
+	(cd ms/dep && run meson-dep meson setup b)
+	expect meson-dep meson general <<'E'
+missing_dependency meson.build 2 0
+E
+	(cd ms/var && run meson-var meson setup b)
+	expect meson-var meson general <<'E'
+undefined_symbol meson.build 2 0
+E
+fi
+if have cmake; then
+	mkdir -p cm/pkg cm/cmd
+	printf 'cmake_minimum_required(VERSION 3.10)\nproject(t NONE)\nfind_package(NoSuchPkgXyz REQUIRED)\n' >cm/pkg/CMakeLists.txt
+	printf 'cmake_minimum_required(VERSION 3.10)\nproject(t NONE)\nnosuch_command(x)\n' >cm/cmd/CMakeLists.txt
+	(cd cm/pkg && run cmake-pkg cmake -S . -B b)
+	expect cmake-pkg cmake general <<'E'
+missing_dependency CMakeLists.txt 3 0
+E
+	(cd cm/cmd && run cmake-cmd cmake -S . -B b)
+	expect cmake-cmd cmake general <<'E'
+undefined_symbol CMakeLists.txt 3 0
+E
+fi
+if have clang-tidy; then
+	mkdir -p ctidy && cd ctidy
+	printf '#include <string.h>\nint main(void)\n{\n\tchar buf[4];\n\tstrcpy(buf, "hello");\n\tint *p = 0;\n\treturn *p;\n}\n' >t.c
+	run clang-tidy clang-tidy --checks='-*,clang-analyzer-*,bugprone-*' t.c --
+	expect clang-tidy clang-tidy general <<'E'
+lint_violation t.c 5 2
+lint_violation t.c 7 9
+E
+	run clang-tidy-werror clang-tidy --checks='-*,clang-analyzer-core.*' --warnings-as-errors='*' t.c --
+	expect clang-tidy-werror clang-tidy general <<'E'
+lint_violation t.c 7 9
+E
+	cd ..
+fi
+# JUnit XML, the report CI servers read: pytest's and mocha's (xunit)
+if have pytest; then
+	mkdir -p ju && cat >ju/test_j.py <<'X'
+def add(a, b):
+    return a + b
+
+def test_add():
+    assert add(1, 2) == 4
+
+def test_ok():
+    assert add(1, 1) == 2
+
+def test_err():
+    return undefined_thing
+X
+	(cd ju && pytest -q -p no:cacheprovider --junitxml=r.xml test_j.py >/dev/null 2>&1
+		cp r.xml "$OUT/junit-pytest.out")
+	expect junit-pytest junit-pytest general <<'E'
+test_failure test_j.py 5 0
+undefined_symbol test_j.py 11 0
+E
+else
+	nohave junit-pytest
+fi
+if have "$BIN/mocha"; then
+	mkdir -p jx && cat >jx/sum.spec.js <<'X'
+const assert = require('assert');
+describe('math', () => {
+  it('adds', () => {
+    assert.strictEqual(1 + 2, 4);
+  });
+  it('passes', () => {});
+});
+X
+	(cd jx && run junit-mocha "$BIN/mocha" --reporter xunit sum.spec.js)
+	expect junit-mocha junit-mocha general <<'E'
+test_failure sum.spec.js 4 12
+E
+else
+	nohave junit-mocha
+fi
+cd ..
+) &
+
+# ---- A second held-out batch, added after the general layer learnt from
+# the first: scored as they came, never tuned against (their figures in
+# score-baseline are what the layer made of them on first sight). ----
+(
+mkdir held2 && cd held2
+if have bash; then
+	printf 'if [ -f x ]; then\n  echo hi\nfi\nfor i in 1 2; do\n  echo $i\n' >a.sh
+	run bash-n bash -n a.sh
+	expect bash-n bash general <<'E'
+syntax_error a.sh 6 0
+E
+	if have dash; then
+		run dash-n dash -n a.sh
+		expect dash-n dash general <<'E'
+syntax_error a.sh 6 0
+E
+	fi
+fi
+if have tclsh; then
+	printf 'proc f {a} {\n  return [expr {$a + $undefined_var}]\n}\nputs [f 1]\n' >t.tcl
+	run tclsh tclsh t.tcl
+	# the only file place Tcl names is the call's
+	expect tclsh tclsh general <<'E'
+undefined_symbol t.tcl 4 0
+E
+fi
+printf '{"a": 1,\n "b": [1, 2,\n}\n' >j.json
+if have jq; then
+	run jq jq . j.json
+	expect jq jq general <<'E'
+syntax_error - 0 0
+E
+fi
+if have python3; then
+	run json-tool python3 -m json.tool j.json
+	expect json-tool json-tool general <<'E'
+syntax_error - 0 0
+E
+else
+	echo json-tool >>"$OUT/skipped"
+fi
+if have sqlite3; then
+	printf 'CREATE TABLE t(a int);\nSELECT nosuchcol FROM t;\nSELEC 1;\n' >q.sql
+	run sqlite3 sh -c 'sqlite3 :memory: <q.sql'
+	expect sqlite3 sqlite3 general <<'E'
+undefined_symbol - 0 0
+syntax_error - 0 0
+E
+fi
+if have mawk; then
+	printf 'BEGIN { x = 1\n print x\n' >p.awk
+	run mawk mawk -f p.awk
+	expect mawk mawk general <<'E'
+syntax_error p.awk 4 0
+E
+fi
+if have ocamlc; then
+	printf 'let x = 1 +\nlet y = undefined_value + 2\n' >a.ml
+	printf 'let f (x : int) = x\nlet () = print_int (f "s")\n' >b.ml
+	printf 'let () = print_int (nosuch 1)\n' >c.ml
+	run ocamlc sh -c 'for f in a b c; do ocamlc -c $f.ml; done'
+	expect ocamlc ocamlc general <<'E'
+syntax_error a.ml 3 0
+type_error b.ml 2 0
+undefined_symbol c.ml 1 0
+E
+fi
+if have rubocop; then
+	printf 'def f(a)\n  x = 1\n  return a\nend\n' >r.rb
+	run rubocop rubocop --cache false r.rb
+	run rubocop-simple rubocop --cache false --format simple r.rb
+	for f in rubocop rubocop-simple; do
+		expect $f rubocop general <<'E'
+lint_violation r.rb 1 1
+lint_violation r.rb 1 7
+lint_violation r.rb 2 3
+lint_violation r.rb 3 3
+E
+	done
+fi
+printf 'import subprocess\ndef f(x):\n    subprocess.call(x, shell=True)\n    assert x\n' >bd.py
+if have bandit; then
+	run bandit bandit -q bd.py
+	expect bandit bandit general <<'E'
+lint_violation bd.py 1 0
+lint_violation bd.py 3 0
+lint_violation bd.py 4 0
+E
+fi
+if have black; then
+	run black black --check bd.py
+	# black names the file, never a line
+	expect black black general <<'E'
+lint_violation bd.py 0 0
+E
 fi
 cd ..
 ) &
