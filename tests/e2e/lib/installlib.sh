@@ -23,7 +23,8 @@ X
 		git add bad.sh
 		commit_blocked "a broken script"
 		expect_in "$T/out" "sh failed (exit 2,"
-		expect_in "$T/out" 'Syntax error: "then" unexpected'
+		# dash's `bad.sh: 1: Syntax error: ...`, read by the general layer
+		expect_in "$T/out" 'bad.sh:1: syntax_error: "then" unexpected'
 		expect_in "$T/out" "commit blocked"
 		printf 'if true; then echo fine; fi\n' >bad.sh
 		git add bad.sh
