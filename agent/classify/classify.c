@@ -855,6 +855,12 @@ static bool file_known(const struct scan *s, const char *l, size_t off,
 	return yes;
 }
 
+/* cl_known_fn over the scan's file_exists (ctx: the scan). */
+static bool known_file(const void *ctx, const char *p, size_t n)
+{
+	return file_known(ctx, p, 0, n);
+}
+
 /* A diagnostic of the general layer. file may be NULL. */
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
@@ -965,11 +971,17 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (loc->file_len && line_seen(s, l, n))
 		return;
 	cl_words_read(m, loc->msg_len, &w);
-	if (w.note || cl_summary(m, loc->msg_len))
+	/* "a.po:2: ...this is the location of the first definition": the
+	 * message above, continued */
+	if (w.note || cl_summary(m, loc->msg_len) ||
+	    (loc->msg_len > 3 && !memcmp(m, "...", 3)))
 		return;
 	code = m + w.code;
 	if (w.sev < 0 && loc->pre_len)
 		w.sev = cl_prefix_sev(l + loc->pre, loc->pre_len);
+	/* "ninja: error: a.x:4: msg": a severity among the prefix's words */
+	if (w.sev < 0 && loc->pre_len)
+		w.sev = cl_sev_among(l + loc->pre, loc->pre_len);
 	known = loc->file_len ? file_known(s, l, loc->file, loc->file_len) :
 		hdr != NULL;
 	/* no file: only a stylish header's, or a message that says what it
@@ -985,6 +997,14 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		cl_words_read(more.ptr, more.len, &cw);
 		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
 			w.category = cw.category;
+		/* "p.py:1 at module level:" over "    D100: Missing ...": the
+		 * lines under it say what it is */
+		if (bare && !w.code_len && cw.code_len) {
+			code = more.ptr + cw.code;
+			w.code_len = cw.code_len;
+		}
+		if (bare && w.sev < 0)
+			w.sev = cw.sev;
 		if (!w.code_len) {
 			memset(&cw, 0, sizeof(cw));
 			cl_trailing_code(more.ptr + last, more.len - last, &cw);
@@ -1779,6 +1799,12 @@ static void general_pass(struct scan *s)
 			continue;
 		case CL_LOC_NONE:
 			break;
+		}
+		/* any spelling of a place around a file the repository has */
+		if (s->opts->file_exists && n > 4 &&
+		    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE) {
+			general_inline(s, l, n, &loc, NULL, 0);
+			continue;
 		}
 		if (lone >= 0 && i - (size_t)lone < 40 &&
 		    (msg = cl_caret_code(l, n, &col))) {
