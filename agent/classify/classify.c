@@ -34,6 +34,8 @@
 #define CL_BACK 6
 /* A failed run's fallback diagnostic: at most this much of its tail. */
 #define CL_TAIL_LINES 12
+/* Lines of a failed run's output whose words may name the fallback's category. */
+#define CL_FALLBACK_WORDS 40
 #define CL_TAIL_MAX 2048
 
 struct capture {
@@ -1836,6 +1838,7 @@ static void fallback(struct scan *s)
 	struct diag *d;
 	size_t i, k, start;
 	bool strong;
+	const char *cat = NULL;
 
 	for (i = 0; i < s->nlines && !p.file; i++) {
 		struct place q;
@@ -1876,14 +1879,28 @@ static void fallback(struct scan *s)
 	}
 	if (!tail.len)
 		buf_adds(&tail, "the check failed and printed nothing");
+	/* the category the output's own words name first, if any (Tcl's
+	 * "can't read "x": no such variable" over its trace, Python's
+	 * json.tool "Expecting value: line 3 column 1"); a linter's word in
+	 * a failed run's output says nothing */
+	for (i = 0; i < s->nlines && i < CL_FALLBACK_WORDS && !cat; i++) {
+		size_t n;
+		const char *l = line_view(s, i, &s->aux, &n);
+		struct cl_words w;
+
+		cl_words_read(l, n, &w);
+		if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+			cat = w.category;
+	}
 	d = push(s);
 	d->file = p.file;
 	d->line = p.line;
 	d->column = p.col;
 	d->severity = DIAG_ERROR;
-	d->category = CAT_UNKNOWN;
+	d->category = cat ? cat : CAT_UNKNOWN;
 	d->message = buf_detach(&tail, NULL);
-	d->hint = xstrdup("the check failed without a message this agent "
+	d->hint = cat ? xstrdup("read from the output's words: see its end") :
+		  xstrdup("the check failed without a message this agent "
 			  "recognises: read the output's end (a crash, a "
 			  "sanitizer or resource limit, a tool that died early)");
 	d->tool = xstrdup(s->opts->tool_hint ? s->opts->tool_hint : "generic");

@@ -665,6 +665,9 @@ static const struct phrase phrases[] = {
 	{ "attempt to compare", CAT_TYPE_ERROR },
 	{ "attempt to concatenate", CAT_TYPE_ERROR },
 	{ "expected type", CAT_TYPE_ERROR },
+	/* a parser's "syntax error, unexpected X, expecting Y", "Expecting
+	 * value" */
+	{ "expecting", CAT_SYNTAX_ERROR },
 	/* after "typeerror": "TypeError: x is undefined" is a type error */
 	{ "is undefined", CAT_UNDEFINED_SYMBOL },
 	{ "must be followed by", CAT_SYNTAX_ERROR },
@@ -799,7 +802,7 @@ static const char *not_found(const char *low, size_t n)
 {
 	static const char *const what[] = { "not found", "could not find",
 					    "cannot find", "can't find",
-					    "no such file", "unable to find" };
+					    "no such ", "unable to find" };
 	static const struct phrase kinds[] = {
 		{ "dependency", CAT_MISSING_DEPENDENCY },
 		{ "package", CAT_MISSING_DEPENDENCY },
@@ -812,10 +815,14 @@ static const char *not_found(const char *low, size_t n)
 		{ "symbol", CAT_UNDEFINED_SYMBOL },
 		{ "command", CAT_UNDEFINED_SYMBOL },
 		{ "method", CAT_UNDEFINED_SYMBOL },
+		/* SQL's "no such column: x" */
+		{ "column", CAT_UNDEFINED_SYMBOL },
+		{ "table", CAT_UNDEFINED_SYMBOL },
 	};
 	size_t k;
 
-	if (!memchr(low, 'f', n)) /* each of `what` has one */
+	/* each of `what` has an 'f' but "no such " */
+	if (!memchr(low, 'f', n) && !memmem(low, n, "no such ", 8))
 		return NULL;
 	for (k = 0; k < sizeof(what) / sizeof(*what); k++)
 		if (memmem(low, n, what[k], strlen(what[k])))
@@ -1182,6 +1189,22 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 			if (wend == j) {
 				*msg = skip_blanks(l, n, j + 1);
 				return true;
+			}
+		}
+		/* "Parse error near line 2: x" (sqlite3): a place with no
+		 * file between the words and the colon */
+		if (c) {
+			const char *w = memmem(l + i, j - i, " error ", 7);
+
+			if (w && (size_t)(w - l) > i && !is_blank(l[i]) &&
+			    (memmem(w, (size_t)(l + j - w), " line ", 6))) {
+				for (wend = i; wend < (size_t)(w - l) &&
+				     (is_alpha(l[wend]) || l[wend] == ' '); wend++)
+					;
+				if (wend == (size_t)(w - l) && is_digit(l[j - 1])) {
+					*msg = skip_blanks(l, n, j + 1);
+					return true;
+				}
 			}
 		}
 	}
