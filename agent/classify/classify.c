@@ -984,6 +984,10 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	/* "ninja: error: a.x:4: msg": a severity among the prefix's words */
 	if (w.sev < 0 && loc->pre_len)
 		w.sev = cl_sev_among(l + loc->pre, loc->pre_len);
+	/* one letter for a severity (rubocop's and pylint's "C:", "W:") */
+	if (w.sev < 0 && loc->pre_len == 1 && strchr("CWRIEF", l[loc->pre]))
+		w.sev = l[loc->pre] == 'E' || l[loc->pre] == 'F' ? DIAG_ERROR :
+			l[loc->pre] == 'I' ? DIAG_NOTE : DIAG_WARNING;
 	known = loc->file_len ? file_known(s, l, loc->file, loc->file_len) :
 		hdr != NULL;
 	/* no file: only a stylish header's, or a message that says what it
@@ -1761,6 +1765,7 @@ static void general_pass(struct scan *s)
 	size_t col;
 	long lone = -1;
 	struct buf hbuf = BUF_INIT;
+	bool dec_hdr = false; /* hdr is a decorated header's */
 
 	/* A JSON or SARIF report as the whole output: its problems, and no
 	 * reading of its lines as text. */
@@ -1819,6 +1824,24 @@ static void general_pass(struct scan *s)
 			hdr = hbuf.ptr;
 			hdr_len = n;
 			hdr_at = i;
+			dec_hdr = false;
+			continue;
+		}
+		/* "== a.rb ==" over "C:  1:  1: msg": a decorated header
+		 * counts when the repository has its file */
+		if (cl_header_path(l, n, &col, &msg) &&
+		    (!s->opts->file_exists || file_known(s, l, col, msg))) {
+			buf_reset(&hbuf);
+			buf_add(&hbuf, l + col, msg);
+			hdr = hbuf.ptr;
+			hdr_len = msg;
+			hdr_at = i;
+			dec_hdr = true;
+			continue;
+		}
+		if (hdr && dec_hdr && i - hdr_at < 1000 &&
+		    cl_header_place(l, n, &loc) != CL_LOC_NONE) {
+			general_inline(s, l, n, &loc, hdr, hdr_len);
 			continue;
 		}
 		if (cl_headline(l, n, &msg)) {

@@ -296,7 +296,9 @@ bool cl_frame_prefix(const char *l, size_t n)
 	if (STARTS(l, n, "File \"") && l[n - 1] == ':')
 		return false;
 	return STARTS(l, n, "at ") || STARTS(l, n, "File \"") ||
-	       STARTS(l, n, "--> ") || STARTS(l, n, "==") ||
+	       STARTS(l, n, "--> ") ||
+	       /* valgrind's "==12==", not a header's "== a.rb ==" */
+	       (STARTS(l, n, "==") && n > 2 && is_digit(l[2])) ||
 	       (n > 1 && l[0] == '#' && is_digit(l[1]));
 }
 
@@ -1459,4 +1461,67 @@ int cl_sev_among(const char *p, size_t n)
 			return sev;
 	}
 	return -1;
+}
+
+/* ---- a file heading the places under it ---- */
+
+static bool decoration(char c)
+{
+	return is_blank(c) || c == '=' || c == '-' || c == '*' || c == '#' ||
+	       c == '>' || c == '<';
+}
+
+bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
+{
+	size_t i = 0, e = n;
+
+	while (i < n && decoration(l[i]))
+		i++;
+	while (e > i && (decoration(l[e - 1]) || l[e - 1] == ':'))
+		e--;
+	/* decorated ("== a.rb ==", "--- a.py ---") or ending in ':' ("a.py:") */
+	if (e <= i || (i == 0 && (e == n || l[e] != ':')))
+		return false;
+	if (path_end(l, e, i) != e || !plausible_path(l + i, e - i))
+		return false;
+	*off = i;
+	*len = e - i;
+	return true;
+}
+
+enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
+{
+	size_t i = skip_blanks(l, n, 0), j, k;
+
+	memset(loc, 0, sizeof(*loc));
+	/* a short prefix: "C:", "warning:" */
+	for (j = i; j < n && is_alpha(l[j]); j++)
+		;
+	if (j > i && j - i <= 12 && j + 1 < n && l[j] == ':' && is_blank(l[j + 1])) {
+		loc->pre = i;
+		loc->pre_len = j - i;
+		i = skip_blanks(l, n, j + 1);
+	}
+	if (STARTS(l + i, n - i, "line "))
+		i += 5;
+	j = i;
+	if (!read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':')
+		goto none;
+	j++;
+	k = skip_blanks(l, n, j);
+	if (k < n && is_digit(l[k])) {
+		j = k;
+		read_int(l, n, &j, &loc->col);
+		if (j < n && l[j] == ':')
+			j++;
+	}
+	if (j >= n || !is_blank(l[j]))
+		goto none;
+	set_msg(loc, l, n, j);
+	if (loc->msg_len < 3)
+		goto none;
+	return loc->kind = CL_LOC_INLINE;
+none:
+	memset(loc, 0, sizeof(*loc));
+	return CL_LOC_NONE;
 }

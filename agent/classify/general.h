@@ -100,6 +100,15 @@ typedef bool (*cl_known_fn)(const void *ctx, const char *p, size_t n);
 enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 				const void *ctx, struct cl_loc *loc);
 
+/* A line that is a file heading the places under it, decorated or ending
+ * in ':' ("== a.rb ==", "--- a.py ---", "a.py:"): the path's offset and
+ * length. (A bare path line is cl_path_line's.) */
+bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len);
+
+/* A place with no file, under such a header: "C:  1:  1: msg", "  12: msg",
+ * "line 4: msg", "3:5: msg" (a short prefix in loc->pre). */
+enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc);
+
 /* The first severity word anywhere in p[0..n) ("ninja: error:"), or -1. */
 int cl_sev_among(const char *p, size_t n);
 
