@@ -1829,8 +1829,12 @@ static void general_pass(struct scan *s)
 		}
 		/* "== a.rb ==" over "C:  1:  1: msg": a decorated header
 		 * counts when the repository has its file */
-		if (cl_header_path(l, n, &col, &msg) &&
-		    (!s->opts->file_exists || file_known(s, l, col, msg))) {
+		if (cl_header_path(l, n, &col, &msg)) {
+			/* one the repository does not have ends the one before */
+			if (s->opts->file_exists && !file_known(s, l, col, msg)) {
+				hdr = NULL;
+				continue;
+			}
 			buf_reset(&hbuf);
 			buf_add(&hbuf, l + col, msg);
 			hdr = hbuf.ptr;

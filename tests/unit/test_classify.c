@@ -998,6 +998,99 @@ static void general_layer_reads_common_shapes_and_words(void **state)
 	diag_list_release(&l);
 }
 
+/* The repository of the tests below: these files, nothing else. */
+static bool some_repo_files(void *ctx, const char *path)
+{
+	static const char *const have[] = { "conf/rules.cfg", "doc/x.pod",
+		"doc/paper.tex", "doc/page.1", "app/ui.desktop", "lib/app.rb" };
+	size_t k;
+
+	(void)ctx;
+	for (k = 0; k < sizeof(have) / sizeof(*have); k++)
+		if (!strcmp(path, have[k]))
+			return true;
+	return false;
+}
+
+/* What the third held-out batch asked for (issue 12), by mechanism rather
+ * than by a tool's shape: a place in any common spelling around a token
+ * that names a file the repository has (after a program's name, "line N"
+ * elsewhere on the line, an extension that is a digit, the file with no
+ * line), a decorated file header over "N: M:" lines, and never a frame or
+ * a file the repository does not have. The tools here are made up. */
+static void general_layer_reads_places_around_the_repositorys_files(void **state)
+{
+	const char text[] =
+		"mytool: error: conf/rules.cfg:4: unknown rule 'nosuch'\n"
+		"*** ERROR: Unterminated block at line 11 in file doc/x.pod\n"
+		"Warning 7 in doc/paper.tex line 3: You should use \\ldots\n"
+		"gen: doc/page.1:3: warning: macro 'X' not defined\n"
+		"app/ui.desktop: error: value \"Foo\" is not a registered type\n"
+		"see notes.txt line 5: it is not the project's\n"
+		"  helper (conf/rules.cfg:9:2)\n"
+		"== lib/app.rb ==\n"
+		"W:  2:  3: Useless assignment to variable - x.\n"
+		"== other.rb ==\n"
+		"E:  1:  1: an error in a file the project does not have\n";
+	struct classify_opts o = { NULL, 0, true, some_repo_files, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	static const struct {
+		const char *file;
+		int line, col;
+		const char *category, *msg;
+		enum diag_severity sev;
+	} want[] = {
+		{ "conf/rules.cfg", 4, 0, "undefined_symbol", "unknown rule", DIAG_ERROR },
+		{ "doc/x.pod", 11, 0, "syntax_error", "Unterminated block", DIAG_ERROR },
+		{ "doc/paper.tex", 3, 0, "lint_violation", "should use", DIAG_WARNING },
+		{ "doc/page.1", 3, 0, "undefined_symbol", "not defined", DIAG_WARNING },
+		{ "app/ui.desktop", 0, 0, "unknown", "not a registered type", DIAG_ERROR },
+		{ "lib/app.rb", 2, 3, "lint_violation", "Useless assignment", DIAG_WARNING },
+	};
+	size_t i;
+
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != sizeof(want) / sizeof(*want))
+		print_diags(&l);
+	assert_int_equal(l.n, sizeof(want) / sizeof(*want));
+	for (i = 0; i < l.n; i++) {
+		assert_string_equal(l.v[i].file, want[i].file);
+		assert_int_equal(l.v[i].line, want[i].line);
+		assert_int_equal(l.v[i].column, want[i].col);
+		assert_string_equal(l.v[i].category, want[i].category);
+		assert_non_null(strstr(l.v[i].message, want[i].msg));
+		assert_int_equal(l.v[i].severity, want[i].sev);
+	}
+	diag_list_release(&l);
+}
+
+/* A failed run nothing recognises keeps its fallback (its tail, its
+ * place), but the category its own words name: Tcl's error over its
+ * trace is an undefined variable, not "unknown". */
+static void fallback_takes_its_category_from_the_outputs_words(void **state)
+{
+	const char text[] = "can't read \"v\": no such variable\n"
+			    "    while executing\n"
+			    "\"expr {$v + 1}\"\n"
+			    "    (file \"conf/rules.cfg\" line 2)\n";
+	struct classify_opts o = { NULL, 0, true, some_repo_files, NULL };
+	struct classify_outcome oc;
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    &oc, &e), 0);
+	assert_true(oc.fallback);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[0].file, "conf/rules.cfg");
+	assert_int_equal(l.v[0].line, 2);
+	assert_non_null(strstr(l.v[0].message, "no such variable"));
+	diag_list_release(&l);
+}
+
 /* What the held-out batch taught the general layer (issue 12): a place
  * after a program's name or a bracketed severity, a place ending the line,
  * no file at all, a message told on the lines under its place, a rule
@@ -1294,6 +1387,8 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_sarif_report),
 		cmocka_unit_test(general_layer_reads_prefixes_trailing_places_and_continuations),
 		cmocka_unit_test(general_layer_reads_xml_reports),
+		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
+		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
