@@ -1883,6 +1883,16 @@ static void fallback(struct scan *s)
 		p = weak;
 	else
 		free(weak.file);
+	/* no place at all: the first file of the project the output names,
+	 * without a line (black's "would reformat a.py") */
+	for (i = 0; i < s->nlines && i < CL_FALLBACK_WORDS && !p.file &&
+		    s->opts->file_exists; i++) {
+		size_t n, off, len;
+		const char *l = line_view(s, i, &s->aux, &n);
+
+		if (cl_repo_token(l, n, known_file, s, &off, &len))
+			p.file = xstrndup(l + off, len);
+	}
 	/* the last CL_TAIL_LINES lines that hold something */
 	for (start = s->nlines, k = 0; start > 0 && k < CL_TAIL_LINES; start--)
 		if (line_len(s, start - 1))

@@ -1525,3 +1525,36 @@ none:
 	memset(loc, 0, sizeof(*loc));
 	return CL_LOC_NONE;
 }
+
+bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
+		   size_t *off, size_t *len)
+{
+	size_t i = 0, e, t, tried = 0;
+
+	while (i < n && tried < 4) {
+		bool dot = false, letter = false;
+
+		t = i;
+		e = path_end(l, n, t);
+		if (e == t) {
+			i++;
+			continue;
+		}
+		i = e;
+		while (e > t && (l[e - 1] == '.' || l[e - 1] == ';'))
+			e--;
+		for (size_t k = t; k < e; k++) {
+			dot |= l[k] == '.' || l[k] == '/';
+			letter |= is_alpha(l[k]);
+		}
+		if (!dot || !letter || e - t > 1024 || !plausible_path(l + t, e - t))
+			continue;
+		tried++;
+		if (!cl_foreign_path(l + t, e - t) && known(ctx, l + t, e - t)) {
+			*off = t;
+			*len = e - t;
+			return true;
+		}
+	}
+	return false;
+}

@@ -109,6 +109,11 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len);
  * "line 4: msg", "3:5: msg" (a short prefix in loc->pre). */
 enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc);
 
+/* The first token of l[0..n) naming a file the repository has (at most
+ * four asks): black's "would reformat a.py". */
+bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
+		   size_t *off, size_t *len);
+
 /* The first severity word anywhere in p[0..n) ("ninja: error:"), or -1. */
 int cl_sev_among(const char *p, size_t n);
 

@@ -1068,7 +1068,8 @@ static void general_layer_reads_places_around_the_repositorys_files(void **state
 
 /* A failed run nothing recognises keeps its fallback (its tail, its
  * place), but the category its own words name: Tcl's error over its
- * trace is an undefined variable, not "unknown". */
+ * trace is an undefined variable, not "unknown". With no place in any
+ * shape, the first project file the output names is its place. */
 static void fallback_takes_its_category_from_the_outputs_words(void **state)
 {
 	const char text[] = "can't read \"v\": no such variable\n"
@@ -1088,6 +1089,16 @@ static void fallback_takes_its_category_from_the_outputs_words(void **state)
 	assert_string_equal(l.v[0].file, "conf/rules.cfg");
 	assert_int_equal(l.v[0].line, 2);
 	assert_non_null(strstr(l.v[0].message, "no such variable"));
+	diag_list_release(&l);
+	/* no place in any shape: the first of the project's files it names */
+	assert_int_equal(classify_text_opts(db, &o, "would reformat lib/app.rb\n"
+					    "1 file would be reformatted.\n",
+					    55, &l, &oc, &e), 0);
+	assert_true(oc.fallback);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].category, "unknown");
+	assert_string_equal(l.v[0].file, "lib/app.rb");
+	assert_int_equal(l.v[0].line, 0);
 	diag_list_release(&l);
 }
 
