@@ -34,6 +34,8 @@
 #define CL_BACK 6
 /* A failed run's fallback diagnostic: at most this much of its tail. */
 #define CL_TAIL_LINES 12
+/* Lines of a failed run's output whose words may name the fallback's category. */
+#define CL_FALLBACK_WORDS 40
 #define CL_TAIL_MAX 2048
 
 struct capture {
@@ -855,6 +857,12 @@ static bool file_known(const struct scan *s, const char *l, size_t off,
 	return yes;
 }
 
+/* cl_known_fn over the scan's file_exists (ctx: the scan). */
+static bool known_file(const void *ctx, const char *p, size_t n)
+{
+	return file_known(ctx, p, 0, n);
+}
+
 /* A diagnostic of the general layer. file may be NULL. */
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
@@ -965,11 +973,21 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (loc->file_len && line_seen(s, l, n))
 		return;
 	cl_words_read(m, loc->msg_len, &w);
-	if (w.note || cl_summary(m, loc->msg_len))
+	/* "a.po:2: ...this is the location of the first definition": the
+	 * message above, continued */
+	if (w.note || cl_summary(m, loc->msg_len) ||
+	    (loc->msg_len > 3 && !memcmp(m, "...", 3)))
 		return;
 	code = m + w.code;
 	if (w.sev < 0 && loc->pre_len)
 		w.sev = cl_prefix_sev(l + loc->pre, loc->pre_len);
+	/* "ninja: error: a.x:4: msg": a severity among the prefix's words */
+	if (w.sev < 0 && loc->pre_len)
+		w.sev = cl_sev_among(l + loc->pre, loc->pre_len);
+	/* one letter for a severity (rubocop's and pylint's "C:", "W:") */
+	if (w.sev < 0 && loc->pre_len == 1 && strchr("CWRIEF", l[loc->pre]))
+		w.sev = l[loc->pre] == 'E' || l[loc->pre] == 'F' ? DIAG_ERROR :
+			l[loc->pre] == 'I' ? DIAG_NOTE : DIAG_WARNING;
 	known = loc->file_len ? file_known(s, l, loc->file, loc->file_len) :
 		hdr != NULL;
 	/* no file: only a stylish header's, or a message that says what it
@@ -985,6 +1003,14 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		cl_words_read(more.ptr, more.len, &cw);
 		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
 			w.category = cw.category;
+		/* "p.py:1 at module level:" over "    D100: Missing ...": the
+		 * lines under it say what it is */
+		if (bare && !w.code_len && cw.code_len) {
+			code = more.ptr + cw.code;
+			w.code_len = cw.code_len;
+		}
+		if (bare && w.sev < 0)
+			w.sev = cw.sev;
 		if (!w.code_len) {
 			memset(&cw, 0, sizeof(cw));
 			cl_trailing_code(more.ptr + last, more.len - last, &cw);
@@ -1739,6 +1765,7 @@ static void general_pass(struct scan *s)
 	size_t col;
 	long lone = -1;
 	struct buf hbuf = BUF_INIT;
+	bool dec_hdr = false; /* hdr is a decorated header's */
 
 	/* A JSON or SARIF report as the whole output: its problems, and no
 	 * reading of its lines as text. */
@@ -1780,6 +1807,12 @@ static void general_pass(struct scan *s)
 		case CL_LOC_NONE:
 			break;
 		}
+		/* any spelling of a place around a file the repository has */
+		if (s->opts->file_exists && n > 4 &&
+		    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE) {
+			general_inline(s, l, n, &loc, NULL, 0);
+			continue;
+		}
 		if (lone >= 0 && i - (size_t)lone < 40 &&
 		    (msg = cl_caret_code(l, n, &col))) {
 			general_caret(s, l, n, msg, col, (size_t)lone);
@@ -1791,6 +1824,28 @@ static void general_pass(struct scan *s)
 			hdr = hbuf.ptr;
 			hdr_len = n;
 			hdr_at = i;
+			dec_hdr = false;
+			continue;
+		}
+		/* "== a.rb ==" over "C:  1:  1: msg": a decorated header
+		 * counts when the repository has its file */
+		if (cl_header_path(l, n, &col, &msg)) {
+			/* one the repository does not have ends the one before */
+			if (s->opts->file_exists && !file_known(s, l, col, msg)) {
+				hdr = NULL;
+				continue;
+			}
+			buf_reset(&hbuf);
+			buf_add(&hbuf, l + col, msg);
+			hdr = hbuf.ptr;
+			hdr_len = msg;
+			hdr_at = i;
+			dec_hdr = true;
+			continue;
+		}
+		if (hdr && dec_hdr && i - hdr_at < 1000 &&
+		    cl_header_place(l, n, &loc) != CL_LOC_NONE) {
+			general_inline(s, l, n, &loc, hdr, hdr_len);
 			continue;
 		}
 		if (cl_headline(l, n, &msg)) {
@@ -1810,6 +1865,7 @@ static void fallback(struct scan *s)
 	struct diag *d;
 	size_t i, k, start;
 	bool strong;
+	const char *cat = NULL;
 
 	for (i = 0; i < s->nlines && !p.file; i++) {
 		struct place q;
@@ -1827,6 +1883,16 @@ static void fallback(struct scan *s)
 		p = weak;
 	else
 		free(weak.file);
+	/* no place at all: the first file of the project the output names,
+	 * without a line (black's "would reformat a.py") */
+	for (i = 0; i < s->nlines && i < CL_FALLBACK_WORDS && !p.file &&
+		    s->opts->file_exists; i++) {
+		size_t n, off, len;
+		const char *l = line_view(s, i, &s->aux, &n);
+
+		if (cl_repo_token(l, n, known_file, s, &off, &len))
+			p.file = xstrndup(l + off, len);
+	}
 	/* the last CL_TAIL_LINES lines that hold something */
 	for (start = s->nlines, k = 0; start > 0 && k < CL_TAIL_LINES; start--)
 		if (line_len(s, start - 1))
@@ -1850,14 +1916,28 @@ static void fallback(struct scan *s)
 	}
 	if (!tail.len)
 		buf_adds(&tail, "the check failed and printed nothing");
+	/* the category the output's own words name first, if any (Tcl's
+	 * "can't read "x": no such variable" over its trace, Python's
+	 * json.tool "Expecting value: line 3 column 1"); a linter's word in
+	 * a failed run's output says nothing */
+	for (i = 0; i < s->nlines && i < CL_FALLBACK_WORDS && !cat; i++) {
+		size_t n;
+		const char *l = line_view(s, i, &s->aux, &n);
+		struct cl_words w;
+
+		cl_words_read(l, n, &w);
+		if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+			cat = w.category;
+	}
 	d = push(s);
 	d->file = p.file;
 	d->line = p.line;
 	d->column = p.col;
 	d->severity = DIAG_ERROR;
-	d->category = CAT_UNKNOWN;
+	d->category = cat ? cat : CAT_UNKNOWN;
 	d->message = buf_detach(&tail, NULL);
-	d->hint = xstrdup("the check failed without a message this agent "
+	d->hint = cat ? xstrdup("read from the output's words: see its end") :
+		  xstrdup("the check failed without a message this agent "
 			  "recognises: read the output's end (a crash, a "
 			  "sanitizer or resource limit, a tool that died early)");
 	d->tool = xstrdup(s->opts->tool_hint ? s->opts->tool_hint : "generic");

@@ -296,7 +296,9 @@ bool cl_frame_prefix(const char *l, size_t n)
 	if (STARTS(l, n, "File \"") && l[n - 1] == ':')
 		return false;
 	return STARTS(l, n, "at ") || STARTS(l, n, "File \"") ||
-	       STARTS(l, n, "--> ") || STARTS(l, n, "==") ||
+	       STARTS(l, n, "--> ") ||
+	       /* valgrind's "==12==", not a header's "== a.rb ==" */
+	       (STARTS(l, n, "==") && n > 2 && is_digit(l[2])) ||
 	       (n > 1 && l[0] == '#' && is_digit(l[1]));
 }
 
@@ -664,11 +666,23 @@ static const struct phrase phrases[] = {
 	{ "attempt to perform arithmetic", CAT_TYPE_ERROR },
 	{ "attempt to compare", CAT_TYPE_ERROR },
 	{ "attempt to concatenate", CAT_TYPE_ERROR },
+	{ "expected type", CAT_TYPE_ERROR },
+	/* a parser's "syntax error, unexpected X, expecting Y", "Expecting
+	 * value" */
+	{ "expecting", CAT_SYNTAX_ERROR },
+	/* after "typeerror": "TypeError: x is undefined" is a type error */
+	{ "is undefined", CAT_UNDEFINED_SYMBOL },
+	{ "must be followed by", CAT_SYNTAX_ERROR },
 	/* last: a linter's words, when nothing above names the problem */
 	{ "unused", CAT_LINT_VIOLATION },
 	{ "never used", CAT_LINT_VIOLATION },
 	{ "trailing whitespace", CAT_LINT_VIOLATION },
 	{ "line too long", CAT_LINT_VIOLATION },
+	/* a suggested replacement: "teh ==> the", "should be", "consider
+	 * using" */
+	{ "==>", CAT_LINT_VIOLATION },
+	{ "should be", CAT_LINT_VIOLATION },
+	{ "consider using", CAT_LINT_VIOLATION },
 };
 
 #define CL_PHRASE_KEYS 1024
@@ -790,7 +804,7 @@ static const char *not_found(const char *low, size_t n)
 {
 	static const char *const what[] = { "not found", "could not find",
 					    "cannot find", "can't find",
-					    "no such file", "unable to find" };
+					    "no such ", "unable to find" };
 	static const struct phrase kinds[] = {
 		{ "dependency", CAT_MISSING_DEPENDENCY },
 		{ "package", CAT_MISSING_DEPENDENCY },
@@ -803,10 +817,14 @@ static const char *not_found(const char *low, size_t n)
 		{ "symbol", CAT_UNDEFINED_SYMBOL },
 		{ "command", CAT_UNDEFINED_SYMBOL },
 		{ "method", CAT_UNDEFINED_SYMBOL },
+		/* SQL's "no such column: x" */
+		{ "column", CAT_UNDEFINED_SYMBOL },
+		{ "table", CAT_UNDEFINED_SYMBOL },
 	};
 	size_t k;
 
-	if (!memchr(low, 'f', n)) /* each of `what` has one */
+	/* each of `what` has an 'f' but "no such " */
+	if (!memchr(low, 'f', n) && !memmem(low, n, "no such ", 8))
 		return NULL;
 	for (k = 0; k < sizeof(what) / sizeof(*what); k++)
 		if (memmem(low, n, what[k], strlen(what[k])))
@@ -816,6 +834,27 @@ static const char *not_found(const char *low, size_t n)
 	for (k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
 		if (memmem(low, n, kinds[k].text, strlen(kinds[k].text)))
 			return kinds[k].category;
+	return NULL;
+}
+
+/* "unknown build rule 'x'", "Unknown key `y`": a name the tool does not
+ * know, quoted within a few words of "unknown". */
+static const char *unknown_name(const char *low, size_t n)
+{
+	const char *u = memmem(low, n, "unknown ", 8);
+	size_t k, words = 0;
+
+	if (!u)
+		return NULL;
+	for (k = (size_t)(u - low) + 8; k < n && words < 3; k++) {
+		if (low[k] == '\'' || low[k] == '`' || low[k] == '"')
+			return k + 1 < n && is_alpha(low[k + 1]) ?
+			       CAT_UNDEFINED_SYMBOL : NULL;
+		if (low[k] == ' ')
+			words++;
+		else if (!is_alpha(low[k]) && low[k] != '-' && low[k] != '_')
+			return NULL;
+	}
 	return NULL;
 }
 
@@ -1056,6 +1095,10 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		if (nf)
 			w->category = nf;
 	}
+	/* a rule's code says a linter's ("Unexpected unknown property "x"
+	 * property-no-unknown") */
+	if (!w->category && !w->code_len)
+		w->category = unknown_name(low, ln);
 	/* A name that does not resolve: a relative or absolute one is the
 	 * project's (import_resolution), a bare one a package that is not
 	 * installed (missing_dependency). */
@@ -1150,6 +1193,22 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 				return true;
 			}
 		}
+		/* "Parse error near line 2: x" (sqlite3): a place with no
+		 * file between the words and the colon */
+		if (c) {
+			const char *w = memmem(l + i, j - i, " error ", 7);
+
+			if (w && (size_t)(w - l) > i && !is_blank(l[i]) &&
+			    (memmem(w, (size_t)(l + j - w), " line ", 6))) {
+				for (wend = i; wend < (size_t)(w - l) &&
+				     (is_alpha(l[wend]) || l[wend] == ' '); wend++)
+					;
+				if (wend == (size_t)(w - l) && is_digit(l[j - 1])) {
+					*msg = skip_blanks(l, n, j + 1);
+					return true;
+				}
+			}
+		}
 	}
 	if (STARTS(l + i, n - i, "FAIL ") || STARTS(l + i, n - i, "FAIL: ") ||
 	    STARTS(l + i, n - i, "--- FAIL: ")) {
@@ -1237,4 +1296,265 @@ size_t cl_caret_code(const char *l, size_t n, size_t *col)
 		;
 	j = skip_blanks(l, n, j);
 	return j < n && code_at(l, n, j) ? j : 0;
+}
+
+/* ---- places told loosely, confirmed by the repository ---- */
+
+/* A "line N" or "Line N" anywhere on l[0..n): N, or 0. */
+static int line_anywhere(const char *l, size_t n)
+{
+	const char *w;
+	size_t k;
+	int v;
+
+	for (w = l; (w = memmem(w, n - (size_t)(w - l), "ine", 3)); w += 3) {
+		k = (size_t)(w - l) + 3;
+		if (w == l || lower(w[-1]) != 'l' ||
+		    (w - 1 > l && is_alpha(w[-2])))
+			continue;
+		if (k < n && (l[k] == ' ' || l[k] == ':'))
+			k++;
+		if (k < n && is_digit(l[k]) && read_int(l, n, &k, &v))
+			return v;
+	}
+	return 0;
+}
+
+/* The line number told right after a token ending at l[e] (":N[:M]",
+ * ":N.M", "(N[,M])", "[N[,M]]", " N:M"): sets loc->line/col and returns
+ * where the place ends, or 0. */
+static size_t number_after(const char *l, size_t n, size_t e,
+			   struct cl_loc *loc)
+{
+	size_t j = e + 1;
+	char close;
+
+	if (e + 1 >= n || !is_digit(l[j]) ||
+	    !(l[e] == ':' || l[e] == '(' || l[e] == '[' || l[e] == ' ') ||
+	    !read_int(l, n, &j, &loc->line))
+		return 0;
+	close = l[e] == '(' ? ')' : l[e] == '[' ? ']' : 0;
+	if (j + 1 < n && (l[j] == ':' || l[j] == '.' || l[j] == ',') &&
+	    is_digit(l[j + 1])) {
+		j++;
+		read_int(l, n, &j, &loc->col);
+	}
+	/* " 12" alone is a count ("a.c 12 bytes"): " N:M" only */
+	if ((close && (j >= n || l[j] != close)) || (l[e] == ' ' && !loc->col)) {
+		loc->line = loc->col = 0;
+		return 0;
+	}
+	return close ? j + 1 : j;
+}
+
+enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
+				const void *ctx, struct cl_loc *loc)
+{
+	size_t i = 0, e, t, after, tried = 0;
+	int anyline = -1; /* "line N" on the line: found on first need */
+
+	memset(loc, 0, sizeof(*loc));
+	/* a stack frame (Ruby's "\tfrom a.rb:4:in `<main>'") is read by the
+	 * error above it */
+	i = skip_blanks(l, n, 0);
+	if (STARTS(l + i, n - i, "from "))
+		return CL_LOC_NONE;
+	i = 0;
+	while (i < n && tried < 4) {
+		bool dot = false, letter = false;
+
+		/* a token: what path_end takes, from a line's start or after a
+		 * blank, quote, bracket, '=' or ':' */
+		t = i;
+		e = path_end(l, n, t);
+		if (e == t) {
+			i++;
+			continue;
+		}
+		i = e;
+		/* "in file x.pod." ends a sentence */
+		while (e > t && (l[e - 1] == '.' || l[e - 1] == ';'))
+			e--;
+		for (size_t k = t; k < e; k++) {
+			dot |= l[k] == '.' || l[k] == '/';
+			letter |= is_alpha(l[k]);
+		}
+		if (!dot || !letter || e - t > 1024 || is_digit(l[t]))
+			continue;
+		if (!(after = number_after(l, n, e, loc))) {
+			if (anyline < 0)
+				anyline = line_anywhere(l, n);
+			loc->line = anyline;
+		}
+		if (!loc->line) {
+			/* "x.desktop: error: y": the file itself, no line */
+			size_t len, m;
+			bool note;
+
+			if (t != 0 || e + 2 >= n || l[e] != ':' || !is_blank(l[e + 1]))
+				continue;
+			m = skip_blanks(l, n, e + 1);
+			if (sev_word(l + m, n - m, &len, &note) < 0 || note ||
+			    m + len >= n || l[m + len] != ':')
+				continue;
+			tried++;
+			if (!known(ctx, l + t, e - t))
+				continue;
+			loc->file = t;
+			loc->file_len = e - t;
+			set_msg(loc, l, n, e);
+			return loc->kind = CL_LOC_INLINE;
+		}
+		/* "fn (file:///a.mjs:4:10)" ending the line: a frame too */
+		if (after && t && (l[t - 1] == '(' || l[t - 1] == ':') &&
+		    after < n && l[after] == ')' &&
+		    skip_blanks(l, n, after + 1) == n) {
+			loc->line = loc->col = 0;
+			continue;
+		}
+		tried++;
+		if (cl_foreign_path(l + t, e - t) || !known(ctx, l + t, e - t)) {
+			loc->line = loc->col = 0;
+			continue;
+		}
+		loc->file = t;
+		loc->file_len = e - t;
+		/* "prog: error: a.x:4: message": the message after the place,
+		 * what stood before it read for a severity */
+		if (after && skip_blanks(l, n, after) + 2 < n &&
+		    (l[after] == ':' || is_blank(l[after]))) {
+			set_msg(loc, l, n, after);
+			if (t) {
+				loc->pre = 0;
+				loc->pre_len = t;
+			}
+			return loc->kind = CL_LOC_INLINE;
+		}
+		/* "*** ERROR: x at line 9 in file a.pod", "Warning 11 in a.tex
+		 * line 3: x": the whole line is the message */
+		for (t = 0; t < n && !is_alpha(l[t]) && !is_digit(l[t]); t++)
+			;
+		loc->msg = t;
+		loc->msg_len = n - t;
+		while (loc->msg_len && is_blank(l[loc->msg + loc->msg_len - 1]))
+			loc->msg_len--;
+		return loc->kind = CL_LOC_INLINE;
+	}
+	memset(loc, 0, sizeof(*loc));
+	return CL_LOC_NONE;
+}
+
+int cl_sev_among(const char *p, size_t n)
+{
+	size_t i, len;
+	bool note;
+	int sev;
+
+	for (i = 0; i < n; i++) {
+		if (i && (is_alpha(p[i - 1]) || p[i - 1] == '_'))
+			continue;
+		if (!is_alpha(p[i]))
+			continue;
+		sev = sev_word(p + i, n - i, &len, &note);
+		if (sev >= 0 && !note && (i + len == n || p[i + len] == ':' ||
+					  p[i + len] == ']' || is_blank(p[i + len])))
+			return sev;
+	}
+	return -1;
+}
+
+/* ---- a file heading the places under it ---- */
+
+static bool decoration(char c)
+{
+	return is_blank(c) || c == '=' || c == '-' || c == '*' || c == '#' ||
+	       c == '>' || c == '<';
+}
+
+bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
+{
+	size_t i = 0, e = n;
+
+	while (i < n && decoration(l[i]))
+		i++;
+	while (e > i && (decoration(l[e - 1]) || l[e - 1] == ':'))
+		e--;
+	/* decorated ("== a.rb ==", "--- a.py ---") or ending in ':' ("a.py:") */
+	if (e <= i || (i == 0 && (e == n || l[e] != ':')))
+		return false;
+	if (path_end(l, e, i) != e || !plausible_path(l + i, e - i))
+		return false;
+	*off = i;
+	*len = e - i;
+	return true;
+}
+
+enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
+{
+	size_t i = skip_blanks(l, n, 0), j, k;
+
+	memset(loc, 0, sizeof(*loc));
+	/* a short prefix: "C:", "warning:" */
+	for (j = i; j < n && is_alpha(l[j]); j++)
+		;
+	if (j > i && j - i <= 12 && j + 1 < n && l[j] == ':' && is_blank(l[j + 1])) {
+		loc->pre = i;
+		loc->pre_len = j - i;
+		i = skip_blanks(l, n, j + 1);
+	}
+	if (STARTS(l + i, n - i, "line "))
+		i += 5;
+	j = i;
+	if (!read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':')
+		goto none;
+	j++;
+	k = skip_blanks(l, n, j);
+	if (k < n && is_digit(l[k])) {
+		j = k;
+		read_int(l, n, &j, &loc->col);
+		if (j < n && l[j] == ':')
+			j++;
+	}
+	if (j >= n || !is_blank(l[j]))
+		goto none;
+	set_msg(loc, l, n, j);
+	if (loc->msg_len < 3)
+		goto none;
+	return loc->kind = CL_LOC_INLINE;
+none:
+	memset(loc, 0, sizeof(*loc));
+	return CL_LOC_NONE;
+}
+
+bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
+		   size_t *off, size_t *len)
+{
+	size_t i = 0, e, t, tried = 0;
+
+	while (i < n && tried < 4) {
+		bool dot = false, letter = false;
+
+		t = i;
+		e = path_end(l, n, t);
+		if (e == t) {
+			i++;
+			continue;
+		}
+		i = e;
+		while (e > t && (l[e - 1] == '.' || l[e - 1] == ';'))
+			e--;
+		for (size_t k = t; k < e; k++) {
+			dot |= l[k] == '.' || l[k] == '/';
+			letter |= is_alpha(l[k]);
+		}
+		if (!dot || !letter || e - t > 1024 || !plausible_path(l + t, e - t))
+			continue;
+		tried++;
+		if (!cl_foreign_path(l + t, e - t) && known(ctx, l + t, e - t)) {
+			*off = t;
+			*len = e - t;
+			return true;
+		}
+	}
+	return false;
 }

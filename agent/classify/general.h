@@ -89,4 +89,32 @@ bool cl_path_line(const char *l, size_t n);
  * dependency, the standard library)? */
 bool cl_foreign_path(const char *p, size_t n);
 
+/* Does the repository have the file p[0..n)? (classify_opts.file_exists) */
+typedef bool (*cl_known_fn)(const void *ctx, const char *p, size_t n);
+
+/* A place told in any common spelling around a token naming a file the
+ * repository has (known says which): "prog: a.x:4: msg", "a.x(4)", "x at
+ * line 9 in file a.pod", "Warning in a.tex line 3: x", or "a.x: error: msg"
+ * (the file, no line). Only for lines no other shape reads: it asks known
+ * for up to four tokens. CL_LOC_INLINE with loc's message, or NONE. */
+enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
+				const void *ctx, struct cl_loc *loc);
+
+/* A line that is a file heading the places under it, decorated or ending
+ * in ':' ("== a.rb ==", "--- a.py ---", "a.py:"): the path's offset and
+ * length. (A bare path line is cl_path_line's.) */
+bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len);
+
+/* A place with no file, under such a header: "C:  1:  1: msg", "  12: msg",
+ * "line 4: msg", "3:5: msg" (a short prefix in loc->pre). */
+enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc);
+
+/* The first token of l[0..n) naming a file the repository has (at most
+ * four asks): black's "would reformat a.py". */
+bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
+		   size_t *off, size_t *len);
+
+/* The first severity word anywhere in p[0..n) ("ninja: error:"), or -1. */
+int cl_sev_among(const char *p, size_t n);
+
 #endif
