@@ -1347,6 +1347,37 @@ static size_t number_after(const char *l, size_t n, size_t e,
 	return close ? j + 1 : j;
 }
 
+/*
+ * The next token from *i that could name a file: what path_end takes, from
+ * a line's start or after a blank, quote, bracket, '=' or ':', without a
+ * sentence's closing '.' or ';' ("in file x.pod."), with a letter and a '.'
+ * or '/' in it. [*t, *e) is the token; false at the line's end.
+ */
+static bool next_file_token(const char *l, size_t n, size_t *i, size_t *t,
+			    size_t *e)
+{
+	while (*i < n) {
+		bool dot = false, letter = false;
+
+		*t = *i;
+		*e = path_end(l, n, *t);
+		if (*e == *t) {
+			(*i)++;
+			continue;
+		}
+		*i = *e;
+		while (*e > *t && (l[*e - 1] == '.' || l[*e - 1] == ';'))
+			(*e)--;
+		for (size_t k = *t; k < *e; k++) {
+			dot |= l[k] == '.' || l[k] == '/';
+			letter |= is_alpha(l[k]);
+		}
+		if (dot && letter && *e - *t <= 1024)
+			return true;
+	}
+	return false;
+}
+
 enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 				const void *ctx, struct cl_loc *loc)
 {
@@ -1360,26 +1391,8 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 	if (STARTS(l + i, n - i, "from "))
 		return CL_LOC_NONE;
 	i = 0;
-	while (i < n && tried < 4) {
-		bool dot = false, letter = false;
-
-		/* a token: what path_end takes, from a line's start or after a
-		 * blank, quote, bracket, '=' or ':' */
-		t = i;
-		e = path_end(l, n, t);
-		if (e == t) {
-			i++;
-			continue;
-		}
-		i = e;
-		/* "in file x.pod." ends a sentence */
-		while (e > t && (l[e - 1] == '.' || l[e - 1] == ';'))
-			e--;
-		for (size_t k = t; k < e; k++) {
-			dot |= l[k] == '.' || l[k] == '/';
-			letter |= is_alpha(l[k]);
-		}
-		if (!dot || !letter || e - t > 1024 || is_digit(l[t]))
+	while (tried < 4 && next_file_token(l, n, &i, &t, &e)) {
+		if (is_digit(l[t]))
 			continue;
 		if (!(after = number_after(l, n, e, loc))) {
 			if (anyline < 0)
@@ -1531,23 +1544,8 @@ bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 {
 	size_t i = 0, e, t, tried = 0;
 
-	while (i < n && tried < 4) {
-		bool dot = false, letter = false;
-
-		t = i;
-		e = path_end(l, n, t);
-		if (e == t) {
-			i++;
-			continue;
-		}
-		i = e;
-		while (e > t && (l[e - 1] == '.' || l[e - 1] == ';'))
-			e--;
-		for (size_t k = t; k < e; k++) {
-			dot |= l[k] == '.' || l[k] == '/';
-			letter |= is_alpha(l[k]);
-		}
-		if (!dot || !letter || e - t > 1024 || !plausible_path(l + t, e - t))
+	while (tried < 4 && next_file_token(l, n, &i, &t, &e)) {
+		if (!plausible_path(l + t, e - t))
 			continue;
 		tried++;
 		if (!cl_foreign_path(l + t, e - t) && known(ctx, l + t, e - t)) {
