@@ -125,6 +125,21 @@ static void set_msg(struct cl_loc *loc, const char *l, size_t n, size_t i)
 	loc->msg_len = n - i;
 }
 
+/* "line[,col]" at l[j] closed by close ("(3,5)", maven's "[3,5]"): the
+ * offset after close, or 0. */
+static size_t bracketed_line_col(const char *l, size_t n, size_t j, char close,
+				 struct cl_loc *loc)
+{
+	if (!read_int(l, n, &j, &loc->line))
+		return 0;
+	if (j < n && l[j] == ',') {
+		j++;
+		if (!read_int(l, n, &j, &loc->col))
+			return 0;
+	}
+	return j < n && l[j] == close ? j + 1 : 0;
+}
+
 /* path:line[:col] or path(line[,col]) at l[i]; sets file, line, col and
  * returns the offset after the place, or 0. */
 static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
@@ -140,17 +155,8 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	loc->line = loc->col = 0;
 	j = e + 1;
 	/* "A.java:[3,5]" (maven) */
-	if (l[e] == ':' && j < n && l[j] == '[') {
-		j++;
-		if (!read_int(l, n, &j, &loc->line))
-			return 0;
-		if (j < n && l[j] == ',') {
-			j++;
-			if (!read_int(l, n, &j, &loc->col))
-				return 0;
-		}
-		return j < n && l[j] == ']' ? j + 1 : 0;
-	}
+	if (l[e] == ':' && j < n && l[j] == '[')
+		return bracketed_line_col(l, n, j + 1, ']', loc);
 	/* "a.sh: line 6: x" (bash, mawk), "a.sh: 6: x" (dash) */
 	if (l[e] == ':' && j + 1 < n && l[j] == ' ') {
 		j++;
@@ -174,18 +180,8 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		}
 		return j;
 	}
-	if (l[e] == '(') {
-		if (!read_int(l, n, &j, &loc->line))
-			return 0;
-		if (j < n && l[j] == ',') {
-			j++;
-			if (!read_int(l, n, &j, &loc->col))
-				return 0;
-		}
-		if (j >= n || l[j] != ')')
-			return 0;
-		return j + 1;
-	}
+	if (l[e] == '(')
+		return bracketed_line_col(l, n, j, ')', loc);
 	return 0;
 }
 
