@@ -7,13 +7,15 @@
  *
  *   node tests/bench/checkout_bench.mjs [--files N] [--requests N] [--runs N]
  *
- * --requests: idle samples (default 2000); during the load, `status` is
- * sent back to back (1 ms apart) until --runs verifications (default 2)
- * have finished.
+ * `status` is sent by rt_client.c (compiled here with cc) from its own
+ * connection, one at a time 1 ms apart: a C client, so that the agent is
+ * what is sampled, not node's timers. --requests: idle samples (default
+ * 2000, about as many seconds / 1000 as that); during the load, until
+ * --runs verifications (default 2) have finished.
  *
  * Target (issue 13): p99 under 1 ms while the checkout runs.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startAgent, tmpDir } from '../lib/agent.mjs';
@@ -51,32 +53,26 @@ function makeRepo() {
 	return dir;
 }
 
-function percentiles(times) {
-	times.sort((a, b) => a - b);
-	const at = (q) => times[Math.min(times.length - 1, Math.floor(times.length * q))];
-	return { p50: at(0.5), p99: at(0.99), max: times[times.length - 1] };
+/* rt_client --paced on the agent's socket, sampling until stop() resolves;
+ * returns its percentiles in ms. */
+async function paced(client, socket, stop) {
+	const p = spawn(client, ['--paced', socket, '1000'], { stdio: ['pipe', 'pipe', 'inherit'] });
+	let out = '';
+	p.stdout.on('data', (d) => { out += d; });
+	const exited = new Promise((r) => p.on('exit', r));
+	await stop();
+	p.stdin.end();
+	if (await exited !== 0)
+		throw new Error('rt_client --paced failed');
+	const r = JSON.parse(out);
+	return { n: r.n, p50: r.p50_us / 1000, p99: r.p99_us / 1000, max: r.max_us / 1000 };
 }
 
-/* `status` round trips, spread out so the load is sampled throughout: n of
- * them, or until more() is false. */
-async function statusTimes(conn, n, more = () => true) {
-	const times = [];
-	for (let i = 0; i < n && more(); i++) {
-		const t0 = process.hrtime.bigint();
-		await conn.sendRequest('status');
-		times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-		await sleep(1);
-	}
-	return times;
-}
-
-async function measure(bin, repo) {
+async function measure(bin, repo, client) {
 	const agent = await startAgent({ bin, env: { AIRUNNER_LOG: 'error' } });
 	try {
-		const pinger = await agent.client(repo);
 		const worker = await agent.client(repo);
-		await statusTimes(pinger, 50); /* warm up */
-		const idle = percentiles(await statusTimes(pinger, N));
+		const idle = await paced(client, agent.socket, () => sleep(N));
 		let stop = false, runs = 0, runTime = 0, k = 0;
 		const loop = (async () => {
 			while (!stop) {
@@ -93,7 +89,10 @@ async function measure(bin, repo) {
 			}
 		})();
 		await sleep(300); /* the first checkout is under way */
-		const busy = percentiles(await statusTimes(pinger, Infinity, () => runs < RUNS));
+		const busy = await paced(client, agent.socket, async () => {
+			while (runs < RUNS)
+				await sleep(50);
+		});
 		stop = true;
 		await loop;
 		return { idle, busy, runs, runMs: runTime / runs };
@@ -103,20 +102,24 @@ async function measure(bin, repo) {
 }
 
 const repo = makeRepo();
-const fmt = (p) => `p50 ${p.p50.toFixed(3)} ms, p99 ${p.p99.toFixed(3)} ms, max ${p.max.toFixed(3)} ms`;
+const scratch = tmpDir();
+const client = path.join(scratch, 'rt_client');
+execFileSync('cc', ['-O2', '-pthread', '-o', client, path.join(import.meta.dirname, 'rt_client.c')], { stdio: 'inherit' });
+const fmt = (p) => `${p.n} samples: p50 ${p.p50.toFixed(3)} ms, p99 ${p.p99.toFixed(3)} ms, max ${p.max.toFixed(3)} ms`;
 const report = (name, m) => {
 	console.log(`${name}: idle ${fmt(m.idle)}`);
 	console.log(`${name}: during checkouts ${fmt(m.busy)} (${m.runs} runs, ${m.runMs.toFixed(0)} ms each)`);
 	console.log(`${name}: p99 ratio busy/idle ${(m.busy.p99 / m.idle.p99).toFixed(2)}x`);
 };
 try {
-	const now = await measure(undefined, repo);
+	const now = await measure(undefined, repo, client);
 	report('this build', now);
 	if (process.env.AIRUNNER_OLD_BIN) {
-		const old = await measure(process.env.AIRUNNER_OLD_BIN, repo);
+		const old = await measure(process.env.AIRUNNER_OLD_BIN, repo, client);
 		report('old build', old);
 		console.log(`p99 during checkouts, old/this: ${(old.busy.p99 / now.busy.p99).toFixed(1)}x`);
 	}
 } finally {
 	fs.rmSync(repo, { recursive: true, force: true });
+	fs.rmSync(scratch, { recursive: true, force: true });
 }

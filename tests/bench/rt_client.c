@@ -10,6 +10,11 @@
  *   rt_client --floor SOCKET
  *   serves a canned status-shaped reply to every frame from one poll()
  *   loop: the floor (kernel and scheduler) under any event-loop server.
+ *
+ *   rt_client --paced SOCKET GAP_US
+ *   one `status` at a time, GAP_US apart, until standard input closes:
+ *   samples the agent's latency while the caller loads it some other way
+ *   -> {"n":..,"p50_us":..,"p99_us":..,"max_us":..}
  */
 #ifndef _GNU_SOURCE /* the CMake build defines it for every target */
 #define _GNU_SOURCE
@@ -201,6 +206,52 @@ static int cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* A C client, so that what is sampled is the agent, not a JavaScript
+ * runtime's timers and garbage collector. */
+static void paced(const char *path, long gap_us)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	struct pollfd in = { .fd = 0, .events = POLLIN };
+	struct timespec gap = { gap_us / 1000000, (gap_us % 1000000) * 1000 };
+	char buf[65536], init[256], req[128];
+	size_t have = 0, reqlen, n = 0, cap = 1 << 16;
+	double *t = malloc(cap * sizeof(*t));
+	int fd, i;
+
+	fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	strncpy(sa.sun_path, path, sizeof(sa.sun_path) - 1);
+	if (!t || fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
+		die("connect");
+	frame(init, sizeof(init),
+	      "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{}}");
+	frame(req, sizeof(req), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"status\"}");
+	reqlen = strlen(req);
+	send_all(fd, init, strlen(init));
+	read_reply(fd, buf, sizeof(buf), &have);
+	for (i = 0; i < 50; i++) {
+		send_all(fd, req, reqlen);
+		read_reply(fd, buf, sizeof(buf), &have);
+	}
+	/* Until the caller closes our stdin (or writes to it). */
+	while (poll(&in, 1, 0) == 0) {
+		double t0 = now_us();
+
+		send_all(fd, req, reqlen);
+		read_reply(fd, buf, sizeof(buf), &have);
+		if (n == cap && !(t = realloc(t, (cap *= 2) * sizeof(*t))))
+			die("realloc");
+		t[n++] = now_us() - t0;
+		nanosleep(&gap, NULL);
+	}
+	if (!n)
+		die("no samples");
+	qsort(t, n, sizeof(*t), cmp);
+	printf("{\"n\":%zu,\"p50_us\":%.1f,\"p99_us\":%.1f,\"max_us\":%.1f}\n",
+	       n, t[n / 2], t[n * 99 / 100], t[n - 1]);
+	free(t);
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	pthread_t *th;
@@ -210,6 +261,10 @@ int main(int argc, char **argv)
 
 	if (argc == 3 && !strcmp(argv[1], "--floor")) {
 		floor_server(argv[2]);
+		return 0;
+	}
+	if (argc == 4 && !strcmp(argv[1], "--paced")) {
+		paced(argv[2], atol(argv[3]));
 		return 0;
 	}
 	if (argc != 5) {
