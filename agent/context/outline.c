@@ -118,7 +118,12 @@ static struct lang langs[] = {
 #endif
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, false },
 };
-#define NLANGS (sizeof(langs) / sizeof(langs[0]) - 1)
+/* A function, not a constant: with no grammar built in it is 0, and a
+ * constant 0 bound trips -Wtype-limits at every `i < nlangs()`. */
+static size_t nlangs(void)
+{
+	return sizeof(langs) / sizeof(langs[0]) - 1;
+}
 
 int outline_lang_of(const char *path)
 {
@@ -139,7 +144,7 @@ int outline_lang_of(const char *path)
 				    dot[i] + 32 : dot[i]);
 	ext[n + 1] = ' ';
 	ext[n + 2] = '\0';
-	for (size_t i = 0; i < NLANGS; i++)
+	for (size_t i = 0; i < nlangs(); i++)
 		if (strstr(langs[i].exts, ext))
 			return (int)i;
 	return -1;
@@ -147,7 +152,7 @@ int outline_lang_of(const char *path)
 
 const char *outline_lang_name(int lang)
 {
-	return lang >= 0 && (size_t)lang < NLANGS ? langs[lang].name : "";
+	return lang >= 0 && (size_t)lang < nlangs() ? langs[lang].name : "";
 }
 
 int outline_lang_family(int lang)
@@ -562,7 +567,7 @@ struct outline *outline_build(const git_oid *id, int lang, const char *content,
 	o->lang = lang;
 	o->binary = memchr(content, '\0', n < BINARY_PROBE ? n : BINARY_PROBE)
 		    != NULL;
-	if (!o->binary && lang >= 0 && (size_t)lang < NLANGS &&
+	if (!o->binary && lang >= 0 && (size_t)lang < nlangs() &&
 	    lang_ready(&langs[lang]) && n < UINT32_MAX) {
 		struct lang *l = &langs[lang];
 		TSParser *p = ts_parser_new();
