@@ -92,13 +92,16 @@ int json_bool(const struct json_doc *d, int v, bool *out);
 /*
  * A streaming writer over a buf that inserts commas and colons itself. Any
  * string it is given is escaped, and bytes that are not valid UTF-8 come out
- * as U+FFFD, so the output is always valid JSON text in valid UTF-8.
+ * as U+FFFD, so the output is always valid JSON text in valid UTF-8, unless
+ * out refused bytes at its max: then `failed` is set for good and the text
+ * must not be used (json_writer_failed).
  */
 struct json_writer {
 	struct buf *out; /* borrowed */
 	int depth;
 	bool need_comma[JSON_WRITER_MAX_DEPTH];
 	bool after_key;
+	bool failed;
 };
 
 void json_writer_init(struct json_writer *w, struct buf *out);
@@ -119,9 +122,12 @@ void json_w_null(struct json_writer *w);
 void json_w_value(struct json_writer *w, const struct json_doc *d, int v);
 /* Inserts text the caller guarantees is one valid JSON value. */
 void json_w_raw(struct json_writer *w, const char *json, size_t n);
+/* True once out refused a byte: what it holds is cut short. */
+bool json_writer_failed(const struct json_writer *w);
 
-/* Appends s[0..n) as a quoted JSON string to out (no writer state). */
-void json_quote(struct buf *out, const char *s, size_t n);
+/* Appends s[0..n) as a quoted JSON string to out (no writer state). 0, or
+ * -1 when out refused bytes at its max (out is cut short then). */
+int json_quote(struct buf *out, const char *s, size_t n);
 
 /* Keyed shorthands for the common case inside an object. */
 void json_kv_str(struct json_writer *w, const char *key, const char *s);

@@ -223,6 +223,14 @@ static void on_done(const struct llm_response *res, const struct err *e,
 	if (!e) {
 		json_writer_init(&w, &cj->result);
 		write_result(&w, cj->p.name, res);
+		/* Never a result cut short: the text goes in twice (text and
+		 * content), escaped, and can outgrow the result's buf. */
+		if (json_writer_failed(&w)) {
+			buf_release(&cj->result);
+			err_set(&cj->err, ERR_TOO_BIG,
+				"the model's answer is too large to return (over %zu bytes as JSON); lower llm.%s.maxResponseBytes",
+				cj->result.max, cj->p.name);
+		}
 	} else {
 		err_set(&cj->err, e->kind, "%s", e->msg.ptr);
 		json_writer_init(&w, &cj->err_data);

@@ -211,6 +211,35 @@ static void writer_integers_at_the_edges(void **state)
 	buf_release(&out);
 }
 
+/* A buf that reaches its max refuses bytes; the writer remembers, so that
+ * nobody sends the cut-short text as if it were JSON. */
+static void writer_failure_sticks_at_the_bufs_max(void **state)
+{
+	struct buf out;
+	struct json_writer w;
+
+	buf_init(&out, 32);
+	json_writer_init(&w, &out);
+	json_obj_begin(&w);
+	json_kv_str(&w, "a", "fits");
+	assert_false(json_writer_failed(&w));
+	json_kv_str(&w, "text", "this string is longer than what is left");
+	assert_true(json_writer_failed(&w));
+	json_kv_int(&w, "n", 1); /* small enough to fit, still failed */
+	json_obj_end(&w);
+	assert_true(json_writer_failed(&w));
+	assert_true(out.len <= 32);
+	buf_release(&out);
+
+	/* Escapes count: 10 control bytes are 60 bytes quoted. */
+	buf_init(&out, 40);
+	assert_int_equal(json_quote(&out, "\x01\x02\x03\x04\x05\x06\x07\x0e\x0f\x10", 10), -1);
+	buf_reset(&out);
+	assert_int_equal(json_quote(&out, "ok", 2), 0);
+	assert_string_equal(out.ptr, "\"ok\"");
+	buf_release(&out);
+}
+
 static void writer_output_always_parses(void **state)
 {
 	struct buf out = BUF_INIT;
@@ -267,6 +296,7 @@ int main(void)
 		cmocka_unit_test(integers_are_range_checked),
 		cmocka_unit_test(writer_escapes_and_repairs),
 		cmocka_unit_test(writer_integers_at_the_edges),
+		cmocka_unit_test(writer_failure_sticks_at_the_bufs_max),
 		cmocka_unit_test(writer_output_always_parses),
 		cmocka_unit_test(long_input_stays_linear),
 	};
