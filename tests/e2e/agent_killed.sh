@@ -70,6 +70,9 @@ mkdir -p "$TMPDIR/airunner-verify-$$-live" "$T/target"
 echo keep >"$T/target/file"
 ln -s "$T/target" "$TMPDIR/airunner-verify-999999-link"
 mkdir -p "$TMPDIR/airunner-verify-notapid"
+# Every agent sweeps the checks of any dead agent of its user: another
+# test's agent, started now, may be the one that kills ours.
+kill -0 "$CHECK" 2>/dev/null && ours=1 || ours=0
 "$A" serve >"$T/agent2.log" 2>&1 &
 AGENT=$!
 # The dead agent's socket file is still there: wait for an answer, not it.
@@ -81,7 +84,8 @@ gone "$CHECK" || fail "the new agent left the dead one's check $CHECK running"
 [ -L "$TMPDIR/airunner-verify-999999-link" ] || fail "a symlink was removed"
 [ -f "$T/target/file" ] || fail "a symlink was followed"
 [ -d "$TMPDIR/airunner-verify-notapid" ] || fail "a folder of another name was removed"
-grep -q "killed 1 check process" "$T/agent2.log" || { cat "$T/agent2.log"; fail "the new agent did not say what it cleaned"; }
+grep -q "killed 1 check process" "$T/agent2.log" || [ "$ours" = 0 ] ||
+	{ cat "$T/agent2.log"; fail "the new agent did not say what it cleaned"; }
 kill -TERM "$AGENT"
 wait "$AGENT" 2>/dev/null
 echo "ok: agent_killed"
