@@ -802,13 +802,31 @@ static int check_request(struct verify_run *run,
 	return 0;
 }
 
+/* Whether some check's glob matches one of files: whether anything runs
+ * (plan() matches the same way). */
+static bool checks_cover(const struct verify_checks *c,
+			 const struct strv *files)
+{
+	size_t i, f, g;
+
+	for (i = 0; i < c->n; i++)
+		for (f = 0; f < files->n; f++)
+			for (g = 0; g < c->v[i].files.n; g++)
+				if (verify_glob_match(c->v[i].files.v[g],
+						      files->v[f]))
+					return true;
+	return false;
+}
+
 /*
  * On a thread (it reads the whole index and stats the work tree: long on a
  * big repository): the files to check into run->files, the index's tree,
- * and run->partial when the work tree is not what would be committed.
- * Touches only the run's repository, files, result tree, untracked and
- * prep_err, which the loop leaves alone meanwhile.
+ * run->idle when no check covers them, else run->partial when the work
+ * tree is not what would be committed. Touches only the run's repository,
+ * files, result tree, idle, partial, untracked and prep_err, which the loop
+ * leaves alone meanwhile (and reads run->checks, which it does not change).
  */
+
 static void list_work(void *arg)
 {
 	struct verify_run *run = arg;
@@ -821,11 +839,22 @@ static void list_work(void *arg)
 			   &run->files, NULL, e);
 		return;
 	}
+	/* The index against HEAD first: no file of the work tree is read
+	 * until a check is known to run. Most commits touch files that no
+	 * check covers (docs, data), and the hook should cost them nothing
+	 * beyond the tree id. */
 	if ((run->index && repo_use_index(run->repo, run->index, e) < 0) ||
-	    repo_files(run->repo, REPO_FILES_STAGED, &staged, &run->partial,
-		       e) < 0 ||
-	    repo_index_tree(run->repo, run->result->tree, e) < 0 ||
-	    (!run->partial && note_untracked(run, run->repo, &staged, e) < 0))
+	    repo_files(run->repo, REPO_FILES_STAGED, &staged, NULL, e) < 0 ||
+	    repo_index_tree(run->repo, run->result->tree, e) < 0)
+		goto out;
+	run->idle = !checks_cover(&run->checks,
+				  run->has_files ? &run->files : &staged);
+	/* Something runs: where (partial: a checkout of the index), and
+	 * what else the tools see (untracked files, for the cache key). */
+	if (!run->idle &&
+	    (repo_work_tree_differs(run->repo, &run->partial, e) < 0 ||
+	     (!run->partial &&
+	      note_untracked(run, run->repo, &staged, e) < 0)))
 		goto out;
 	if (!run->has_files) {
 		run->files = staged;
@@ -985,7 +1014,9 @@ static void listed(void *arg)
 		start_failed(run);
 		return;
 	}
-	if (run->use_cache) {
+	/* Nothing runs: nothing worth keeping either (this answer costs
+	 * less than a lookup), and the cache key was not gathered. */
+	if (run->use_cache && !run->idle) {
 		run->cache_key = cache_key(run);
 		if ((hit = verify_cache_get(run->cache, run->cache_key))) {
 			verify_result_free(run->result);

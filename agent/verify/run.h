@@ -61,6 +61,9 @@ struct verify_run {
 	/* The request, as the threads that list and check out need it. */
 	struct repo *repo; /* NULL when the files were named */
 	bool staged, all, has_files, partial, use_cache;
+	/* A staged run in which no check covers a file (list_work): the
+	 * work tree is not compared, nothing is cached, no checkout. */
+	bool idle;
 	char *index;
 	/* Set by list_work and checkout_work (threads): read on the loop
 	 * once they are back. */
