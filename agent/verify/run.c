@@ -1003,6 +1003,24 @@ static void checked_out(void *arg)
 		start_checks(run);
 }
 
+/*
+ * The patterns that classify the checks' output (and key the cache), once
+ * something is known to run: a commit that no check covers does not read
+ * the config and the pattern files for them. A broken pattern file fails
+ * the run here, as it did at the start.
+ */
+static int acquire_patterns(struct verify_run *run, struct err *e)
+{
+	if (run->db)
+		return 0;
+	if (!run->patterns)
+		run->patterns = run->own_patterns = classify_cache_new();
+	if (classify_db_acquire(run->patterns, &run->db_ref, run->root, e) < 0)
+		return -1;
+	run->db = run->db_ref;
+	return 0;
+}
+
 /* The files are known (back on the loop): the cache may answer; else the
  * checks run, in a checkout of the index when the work tree differs. */
 static void listed(void *arg)
@@ -1010,7 +1028,8 @@ static void listed(void *arg)
 	struct verify_run *run = arg;
 	const struct verify_result *hit;
 
-	if (run->prep_err.kind) {
+	if (run->prep_err.kind ||
+	    (!run->idle && acquire_patterns(run, &run->prep_err) < 0)) {
 		start_failed(run);
 		return;
 	}
@@ -1083,17 +1102,8 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 			job_pool_new(loop, cores > 0 ? (unsigned)cores : 1);
 	}
 
-	if (req->db)
-		run->db = req->db;
-	else if (!req->patterns &&
-		 !(run->own_patterns = classify_cache_new()))
-		goto fail; /* cannot happen: allocation aborts */
-	else if (classify_db_acquire(req->patterns ? req->patterns
-						   : run->own_patterns,
-				     &run->db_ref, run->root, e) < 0)
-		goto fail;
-	else
-		run->db = run->db_ref;
+	run->db = req->db;
+	run->patterns = req->patterns;
 	if (verify_checks_load(&run->checks, run->root, e) < 0 ||
 	    select_checks(&run->checks, run->root, req->checks, e) < 0 ||
 	    check_request(run, req, e) < 0)

@@ -76,7 +76,9 @@ struct verify_run {
 	/* A staged run in the work tree: the files there that git does not
 	 * track (name, size, mtime), for the cache key: tools see them too. */
 	struct buf untracked;
+	/* NULL until acquire_patterns (never, when the run is idle). */
 	const struct classify_db *db;
+	struct classify_cache *patterns; /* verify_request.patterns, or own */
 	struct classify_db *db_ref; /* the workspace's, released at the end */
 	struct classify_cache *own_patterns; /* made for this run, or NULL */
 	bool cancelled, pumping, from_cache;
