@@ -826,7 +826,6 @@ static bool checks_cover(const struct verify_checks *c,
  * files, result tree, idle, partial, untracked and prep_err, which the loop
  * leaves alone meanwhile (and reads run->checks, which it does not change).
  */
-
 static void list_work(void *arg)
 {
 	struct verify_run *run = arg;
