@@ -361,20 +361,19 @@ static int user_open(struct config *cfg, const char *workspace, struct err *e)
 	git_config *gc = NULL;
 	int r;
 
-	if (git_config_open_default(&gc) < 0)
-		gc = NULL;
-	/* The repo's own .git/config outranks the user's global one. */
+	/* The repo's own .git/config outranks the user's global one; the
+	 * repository's config holds every level, so the user's files alone
+	 * are read only when there is no repository (each read is a dozen
+	 * system calls per file, on every verification). */
 	if (workspace && git_repository_open_ext(&repo, workspace,
 						 GIT_REPOSITORY_OPEN_NO_SEARCH,
 						 NULL) == 0) {
-		git_config *local = NULL;
-
-		if (git_repository_config(&local, repo) == 0) {
-			git_config_free(gc);
-			gc = local;
-		}
+		if (git_repository_config(&gc, repo) < 0)
+			gc = NULL;
 		git_repository_free(repo);
 	}
+	if (!gc && git_config_open_default(&gc) < 0)
+		gc = NULL;
 	cfg->user.where = xstrdup("git config");
 	cfg->user.prefix = "airunner.";
 	if (!gc)

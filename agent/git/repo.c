@@ -105,7 +105,10 @@ int repo_files(struct repo *r, enum repo_files_which which, struct strv *out,
 	opts.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
 	switch (which) {
 	case REPO_FILES_STAGED:
-		opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+		/* The work tree only answers partial: without it, no file
+		 * of the work tree is read or even stat()ed. */
+		opts.show = partial ? GIT_STATUS_SHOW_INDEX_AND_WORKDIR
+				    : GIT_STATUS_SHOW_INDEX_ONLY;
 		opts.flags |= GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX;
 		break;
 	case REPO_FILES_CHANGED:
@@ -155,6 +158,27 @@ int repo_files(struct repo *r, enum repo_files_which which, struct strv *out,
 out:
 	git_status_list_free(list);
 	return ret;
+}
+
+int repo_work_tree_differs(struct repo *r, bool *differs, struct err *e)
+{
+	git_status_options opts;
+	git_status_list *list = NULL;
+	size_t i, n;
+
+	*differs = false;
+	if (repo_index(r, e) < 0)
+		return -1;
+	git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
+	opts.show = GIT_STATUS_SHOW_WORKDIR_ONLY;
+	opts.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	if (git_status_list_new(&list, r->git, &opts) < 0)
+		return err_set_libgit2(e, ERR_IO, "reading the status");
+	n = git_status_list_entrycount(list);
+	for (i = 0; i < n && !*differs; i++)
+		*differs = (git_status_byindex(list, i)->status & wt_differs) != 0;
+	git_status_list_free(list);
+	return 0;
 }
 
 int repo_path_differs(struct repo *r, const char *path, bool *differs,

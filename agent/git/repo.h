@@ -49,10 +49,16 @@ enum repo_files_which {
  * index or is missing from the work tree (a partially staged file, or an
  * unstaged change elsewhere that a project-wide check such as tsc would
  * see): then the work tree is not what would be committed. Untracked files
- * do not count.
+ * do not count. With partial NULL the work tree is not looked at.
  */
 int repo_files(struct repo *r, enum repo_files_which which, struct strv *out,
 	       bool *partial, struct err *e);
+
+/* *differs: what repo_files(REPO_FILES_STAGED) says in *partial, alone (the
+ * index against the work tree; HEAD is not read). With repo_files(STAGED,
+ * partial NULL), which reads only the index and HEAD, the same answers as
+ * one repo_files(STAGED, &partial) call, in two steps. */
+int repo_work_tree_differs(struct repo *r, bool *differs, struct err *e);
 
 /* Whether path's work-tree content differs from its index entry (a
  * partially staged file), or the file is missing from the work tree. */

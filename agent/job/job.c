@@ -345,6 +345,9 @@ static void queue_remove(struct job *j)
 static void job_end(struct job *j)
 {
 	struct job_engine *e = j->e;
+	struct job_summary sum = {
+		.outcome = j->cancelled ? JOB_CANCELLED : JOB_SUCCEEDED
+	};
 
 	if (j->state == JOB_QUEUED)
 		queue_remove(j);
@@ -354,17 +357,17 @@ static void job_end(struct job *j)
 		runnable_remove(j);
 	set_state(j, JOB_ENDED);
 	job_emit(j, "ended", j->cancelled ? "cancelled" : NULL, NULL);
-	if (e->has_rec && e->rec.ended) {
-		struct job_summary sum = {
-			.outcome = j->cancelled ? JOB_CANCELLED : JOB_SUCCEEDED
-		};
-
-		if (j->kind->summarize)
-			j->kind->summarize(j, &sum);
-		e->rec.ended(j, &sum, e->rec.ud);
-	}
+	/* The summary is the job's as it ended (pointers into its data, alive
+	 * until release); then the owner hears, so its caller (a commit
+	 * waiting in its hook) has the answer before the record is written.
+	 * Written in this same turn of the loop: any request that follows
+	 * the answer finds the run recorded. */
+	if (e->has_rec && e->rec.ended && j->kind->summarize)
+		j->kind->summarize(j, &sum);
 	if (j->has_owner && j->owner.done)
 		j->owner.done(j, j->owner.ud);
+	if (e->has_rec && e->rec.ended)
+		e->rec.ended(j, &sum, e->rec.ud);
 	if (j->kind->release)
 		j->kind->release(j->data);
 	if (j->prev)

@@ -802,12 +802,29 @@ static int check_request(struct verify_run *run,
 	return 0;
 }
 
+/* Whether some check's glob matches one of files: whether anything runs
+ * (plan() matches the same way). */
+static bool checks_cover(const struct verify_checks *c,
+			 const struct strv *files)
+{
+	size_t i, f, g;
+
+	for (i = 0; i < c->n; i++)
+		for (f = 0; f < files->n; f++)
+			for (g = 0; g < c->v[i].files.n; g++)
+				if (verify_glob_match(c->v[i].files.v[g],
+						      files->v[f]))
+					return true;
+	return false;
+}
+
 /*
  * On a thread (it reads the whole index and stats the work tree: long on a
  * big repository): the files to check into run->files, the index's tree,
- * and run->partial when the work tree is not what would be committed.
- * Touches only the run's repository, files, result tree, untracked and
- * prep_err, which the loop leaves alone meanwhile.
+ * run->idle when no check covers them, else run->partial when the work
+ * tree is not what would be committed. Touches only the run's repository,
+ * files, result tree, idle, partial, untracked and prep_err, which the loop
+ * leaves alone meanwhile (and reads run->checks, which it does not change).
  */
 static void list_work(void *arg)
 {
@@ -821,11 +838,22 @@ static void list_work(void *arg)
 			   &run->files, NULL, e);
 		return;
 	}
+	/* The index against HEAD first: no file of the work tree is read
+	 * until a check is known to run. Most commits touch files that no
+	 * check covers (docs, data), and the hook should cost them nothing
+	 * beyond the tree id. */
 	if ((run->index && repo_use_index(run->repo, run->index, e) < 0) ||
-	    repo_files(run->repo, REPO_FILES_STAGED, &staged, &run->partial,
-		       e) < 0 ||
-	    repo_index_tree(run->repo, run->result->tree, e) < 0 ||
-	    (!run->partial && note_untracked(run, run->repo, &staged, e) < 0))
+	    repo_files(run->repo, REPO_FILES_STAGED, &staged, NULL, e) < 0 ||
+	    repo_index_tree(run->repo, run->result->tree, e) < 0)
+		goto out;
+	run->idle = !checks_cover(&run->checks,
+				  run->has_files ? &run->files : &staged);
+	/* Something runs: where (partial: a checkout of the index), and
+	 * what else the tools see (untracked files, for the cache key). */
+	if (!run->idle &&
+	    (repo_work_tree_differs(run->repo, &run->partial, e) < 0 ||
+	     (!run->partial &&
+	      note_untracked(run, run->repo, &staged, e) < 0)))
 		goto out;
 	if (!run->has_files) {
 		run->files = staged;
@@ -974,6 +1002,24 @@ static void checked_out(void *arg)
 		start_checks(run);
 }
 
+/*
+ * The patterns that classify the checks' output (and key the cache), once
+ * something is known to run: a commit that no check covers does not read
+ * the config and the pattern files for them. A broken pattern file fails
+ * the run here, as it did at the start.
+ */
+static int acquire_patterns(struct verify_run *run, struct err *e)
+{
+	if (run->db)
+		return 0;
+	if (!run->patterns)
+		run->patterns = run->own_patterns = classify_cache_new();
+	if (classify_db_acquire(run->patterns, &run->db_ref, run->root, e) < 0)
+		return -1;
+	run->db = run->db_ref;
+	return 0;
+}
+
 /* The files are known (back on the loop): the cache may answer; else the
  * checks run, in a checkout of the index when the work tree differs. */
 static void listed(void *arg)
@@ -981,11 +1027,14 @@ static void listed(void *arg)
 	struct verify_run *run = arg;
 	const struct verify_result *hit;
 
-	if (run->prep_err.kind) {
+	if (run->prep_err.kind ||
+	    (!run->idle && acquire_patterns(run, &run->prep_err) < 0)) {
 		start_failed(run);
 		return;
 	}
-	if (run->use_cache) {
+	/* Nothing runs: nothing worth keeping either (this answer costs
+	 * less than a lookup), and the cache key was not gathered. */
+	if (run->use_cache && !run->idle) {
 		run->cache_key = cache_key(run);
 		if ((hit = verify_cache_get(run->cache, run->cache_key))) {
 			verify_result_free(run->result);
@@ -1052,17 +1101,8 @@ int verify_run(struct verify_run **out, struct ev_loop *loop,
 			job_pool_new(loop, cores > 0 ? (unsigned)cores : 1);
 	}
 
-	if (req->db)
-		run->db = req->db;
-	else if (!req->patterns &&
-		 !(run->own_patterns = classify_cache_new()))
-		goto fail; /* cannot happen: allocation aborts */
-	else if (classify_db_acquire(req->patterns ? req->patterns
-						   : run->own_patterns,
-				     &run->db_ref, run->root, e) < 0)
-		goto fail;
-	else
-		run->db = run->db_ref;
+	run->db = req->db;
+	run->patterns = req->patterns;
 	if (verify_checks_load(&run->checks, run->root, e) < 0 ||
 	    select_checks(&run->checks, run->root, req->checks, e) < 0 ||
 	    check_request(run, req, e) < 0)

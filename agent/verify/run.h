@@ -61,6 +61,9 @@ struct verify_run {
 	/* The request, as the threads that list and check out need it. */
 	struct repo *repo; /* NULL when the files were named */
 	bool staged, all, has_files, partial, use_cache;
+	/* A staged run in which no check covers a file (list_work): the
+	 * work tree is not compared, nothing is cached, no checkout. */
+	bool idle;
 	char *index;
 	/* Set by list_work and checkout_work (threads): read on the loop
 	 * once they are back. */
@@ -73,7 +76,9 @@ struct verify_run {
 	/* A staged run in the work tree: the files there that git does not
 	 * track (name, size, mtime), for the cache key: tools see them too. */
 	struct buf untracked;
+	/* NULL until acquire_patterns (never, when the run is idle). */
 	const struct classify_db *db;
+	struct classify_cache *patterns; /* verify_request.patterns, or own */
 	struct classify_db *db_ref; /* the workspace's, released at the end */
 	struct classify_cache *own_patterns; /* made for this run, or NULL */
 	bool cancelled, pumping, from_cache;

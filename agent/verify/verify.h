@@ -22,7 +22,10 @@
  * A staged run's result is cached by (index tree, checks, files, the
  * pattern database's content, airunner's version) in the cache the caller
  * owns: running it again on the same content answers at once with cached =
- * true, after a restart too when the cache has a folder.
+ * true, after a restart too when the cache has a folder. A staged run whose
+ * files no check covers reads only the index and HEAD (no work-tree
+ * status, no checkout, no pattern files) and is not cached: deciding it
+ * again costs less than a lookup.
  *
  * The git hook calls this in-process when no agent answers:
  *
