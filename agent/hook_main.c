@@ -13,6 +13,11 @@
  * or checks in-process), not under `git commit` (finding the work tree takes
  * libgit2), a usage error (its message), and a failed agent (hook.onError is
  * read from the config; HOOK_AGENT_FAILED hands it the reason).
+ *
+ * It is also the hook file's interpreter: `airunner hooks install` writes a
+ * hook whose "#!" line names it (hooks/hooks.h), so git's commit runs no
+ * shell, and the kernel hands us the hook's path first. Then we do what the
+ * script hooks/pre-commit does before it would exec us.
  */
 #include <errno.h>
 #include <limits.h>
@@ -21,12 +26,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli/client.h"
 #include "cli/hook.h"
 #include "cli/output.h"
 #include "cli/verification_agent.h"
+#include "hooks/hooks.h"
 #include "hooks/report.h"
 #include "util/buf.h"
 #include "util/err.h"
@@ -88,6 +96,157 @@ static int run_full(int argc, char **argv, const char *failed)
 	return 1;
 }
 
+static void cannot_run(const char *what)
+{
+	fprintf(stderr, "airunner: cannot run %s (%s); the commit is "
+		"blocked.\n  bypass once: git commit --no-verify, or "
+		"AIRUNNER_SKIP=1 git commit\n", what, strerror(errno));
+}
+
+/* The hook that was there before airunner's, kept beside it: run first with
+ * git's arguments (args, argv-style, args[0] replaced); its verdict stands,
+ * as in the script's `"$orig" "$@" || exit $?`. 0 to go on, else the
+ * status to exit with. */
+static int run_orig(const char *hook, char **args)
+{
+	const char *slash = strrchr(hook, '/');
+	struct buf orig = BUF_INIT;
+	int status = 0, ws;
+	pid_t pid;
+
+	buf_add(&orig, hook, (size_t)(slash - hook) + 1);
+	buf_adds(&orig, "pre-commit.airunner-orig");
+	if (access(orig.ptr, X_OK) < 0)
+		goto out;
+	fflush(stderr);
+	pid = fork();
+	if (pid == 0) {
+		args[0] = orig.ptr;
+		execv(orig.ptr, args);
+		cannot_run(orig.ptr);
+		_exit(126); /* as sh says of a file it cannot execute */
+	}
+	if (pid < 0) {
+		cannot_run(orig.ptr);
+		status = 1;
+		goto out;
+	}
+	while (waitpid(pid, &ws, 0) < 0)
+		if (errno != EINTR) {
+			status = 1;
+			goto out;
+		}
+	if (WIFEXITED(ws))
+		status = WEXITSTATUS(ws);
+	else if (WIFSIGNALED(ws))
+		status = 128 + WTERMSIG(ws);
+out:
+	buf_release(&orig);
+	return status;
+}
+
+/* The airunner the script would pick: $AIRUNNER_BIN, else the first on
+ * PATH (searched as `command -v` does), into out; false when neither, and
+ * the one beside us (the installed pair) is the one. */
+static bool pick_airunner(struct buf *out)
+{
+	const char *env = getenv("AIRUNNER_BIN"), *p = getenv("PATH");
+	struct stat st;
+
+	if (env && *env) {
+		buf_adds(out, env);
+		return true;
+	}
+	while (p) {
+		const char *colon = strchr(p, ':');
+		size_t n = colon ? (size_t)(colon - p) : strlen(p);
+
+		buf_reset(out);
+		if (n)
+			buf_add(out, p, n);
+		else
+			buf_addch(out, '.');
+		buf_adds(out, "/" FULL_NAME);
+		if (stat(out->ptr, &st) == 0 && S_ISREG(st.st_mode) &&
+		    access(out->ptr, X_OK) == 0)
+			return true;
+		p = colon ? colon + 1 : NULL;
+	}
+	buf_reset(out);
+	return false;
+}
+
+/* Whether a and b name one file. */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/*
+ * Run by the kernel as the hook file's interpreter: argv is us, the hook's
+ * path, git's arguments. The kept hook, AIRUNNER_SKIP, then the airunner
+ * the script would pick: when its client is us, -1 (go on as `pre-commit`
+ * in this process); otherwise exec its client, or `BIN hook pre-commit`
+ * for a binary with no client beside it. Else the status to exit with.
+ */
+static int run_hook_file(int argc, char **argv)
+{
+	struct buf bin = BUF_INIT, client = BUF_INIT;
+	char **args = xcalloc((size_t)argc + 3, sizeof(*args));
+	const char *slash;
+	int status, k = 0;
+
+	/* `BIN hook pre-commit ARGS`; its tail serves the client (from
+	 * args + 1) and the kept hook (from args + 2), each given its own
+	 * args[0]. */
+	args[k++] = NULL;
+	args[k++] = "hook";
+	args[k++] = "pre-commit";
+	for (int i = 2; i < argc; i++)
+		args[k++] = argv[i];
+	status = run_orig(argv[1], args + 2);
+	if (status || hook_skip_requested())
+		goto out;
+	status = -1;
+	if (!pick_airunner(&bin))
+		goto out;
+	slash = strrchr(bin.ptr, '/');
+	if (slash && !strcmp(slash + 1, FULL_NAME)) {
+		buf_add(&client, bin.ptr, (size_t)(slash - bin.ptr) + 1);
+		buf_adds(&client, HOOKS_CLIENT_NAME);
+		if (same_file(client.ptr, "/proc/self/exe"))
+			goto out; /* that pair is ours */
+		if (access(client.ptr, X_OK) == 0) {
+			args[1] = HOOKS_CLIENT_NAME;
+			execv(client.ptr, args + 1);
+			cannot_run(client.ptr);
+			status = 1;
+			goto out;
+		}
+	}
+	args[0] = bin.ptr;
+	execv(bin.ptr, args);
+	cannot_run(bin.ptr);
+	status = 1;
+out:
+	buf_release(&bin);
+	buf_release(&client);
+	free(args);
+	return status;
+}
+
+/* Whether argv[1] is a hook file's path (the kernel gives the path git ran,
+ * so it has a slash), not a hook's name. */
+static bool is_hook_file(int argc, char **argv)
+{
+	const char *slash = argc >= 2 ? strrchr(argv[1], '/') : NULL;
+
+	return slash && !strcmp(slash + 1, "pre-commit");
+}
+
 int main(int argc, char **argv)
 {
 	struct err e = ERR_INIT;
@@ -102,6 +261,13 @@ int main(int argc, char **argv)
 	bool blocked = false;
 	int status;
 
+	if (is_hook_file(argc, argv)) {
+		status = run_hook_file(argc, argv);
+		if (status >= 0)
+			return status;
+		/* From here on, as if run as `airunner-hook pre-commit ARGS`. */
+		argv[1] = "pre-commit";
+	}
 	if (argc < 2 || strcmp(argv[1], "pre-commit"))
 		return run_full(argc, argv, NULL); /* with its usage message */
 	if (hook_skip_requested())

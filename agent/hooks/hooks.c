@@ -93,15 +93,63 @@ static bool is_ours(const char *path, const struct stat *st)
 	return ours;
 }
 
-/* The script with bin recorded in it, single-quoted for sh. */
-static void render_script(struct buf *out, const char *bin)
+/* Whether path can stand in a "#!" line: absolute, nothing the kernel
+ * would split or cut (it splits at the first blank and reads 256 bytes at
+ * most; older kernels 128). */
+static bool shebang_safe(const char *path)
+{
+	if (path[0] != '/' || strlen(path) > 120)
+		return false;
+	for (const char *c = path; *c; c++)
+		if (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')
+			return false;
+	return true;
+}
+
+/* The hook run by the client itself: the marker line keeps it airunner's
+ * for install and uninstall; the client reads nothing else of it. */
+static void render_direct(struct buf *out, const char *client)
+{
+	buf_addf(out, "#!%s\n", client);
+	buf_adds(out,
+		 "# airunner pre-commit hook: git runs the hook client named "
+		 "above on it,\n"
+		 "# which verifies the staged content through the running "
+		 "agent (airunner\n"
+		 "# itself when it must) and does what hooks/pre-commit in "
+		 "airunner's source\n"
+		 "# does: pre-commit.airunner-orig first, AIRUNNER_SKIP, "
+		 "$AIRUNNER_BIN or the\n"
+		 "# airunner on PATH before the one installed here.\n"
+		 "# Installed by `airunner hooks install` (again after moving "
+		 "airunner), removed\n"
+		 "# by `airunner hooks uninstall`.\n"
+		 "# Skip once: `git commit --no-verify`, or AIRUNNER_SKIP=1 git "
+		 "commit.\n"
+		 "# airunner-managed-hook (this line marks the file as "
+		 "airunner's; keep it)\n");
+}
+
+/* The hook for bin: the direct one when its client is beside it, else the
+ * script with bin recorded in it, single-quoted for sh. */
+static void render_hook(struct buf *out, const char *bin)
 {
 	const char *s = hooks_pre_commit_script;
 	const char *at = strstr(s, BIN_LINE);
+	const char *slash = bin ? strrchr(bin, '/') : NULL;
+	struct buf client = BUF_INIT;
 
+	if (slash) {
+		buf_add(&client, bin, (size_t)(slash - bin) + 1);
+		buf_adds(&client, HOOKS_CLIENT_NAME);
+		if (shebang_safe(client.ptr) && access(client.ptr, X_OK) == 0) {
+			render_direct(out, client.ptr);
+			goto out;
+		}
+	}
 	if (!bin || !at) {
 		buf_add(out, s, hooks_pre_commit_script_len);
-		return;
+		goto out;
 	}
 	buf_add(out, s, (size_t)(at - s));
 	buf_adds(out, "\ninstalled_bin='");
@@ -113,6 +161,8 @@ static void render_script(struct buf *out, const char *bin)
 	}
 	buf_adds(out, "'\n");
 	buf_adds(out, at + strlen(BIN_LINE));
+out:
+	buf_release(&client);
 }
 
 /* Writes the hook through a temp file and a rename, so git never runs a
@@ -124,7 +174,7 @@ static int write_hook(const char *dir, const char *path, const char *bin,
 	size_t off = 0;
 	int fd, r = -1;
 
-	render_script(&script, bin);
+	render_hook(&script, bin);
 	buf_addf(&tmp, "%s/.%s.airunner-XXXXXX", dir, HOOK_NAME);
 	fd = mkstemp(tmp.ptr);
 	if (fd < 0) {

@@ -2,9 +2,11 @@
 # What a `git commit` costs with airunner's pre-commit hook installed and
 # nothing to check (the agent running), in one repository and one run:
 #   - no hook at all, and a hook that is only `exit 0` (the floor);
-#   - airunner's hook run by airunner itself (before: the full binary, as
+#   - the hook script run by airunner itself (before: the full binary, as
 #     with an airunner that has no airunner-hook beside it);
-#   - airunner's hook answered by airunner-hook (after: the hook's client);
+#   - the hook script handing over to airunner-hook (sh, then the client);
+#   - the hook as `airunner hooks install` writes it (after: its "#!" line
+#     names airunner-hook, so git runs the client with no shell);
 #   - the pre-commit framework running one no-op `repo: local` hook.
 # The variants take turns, round after round (a machine whose load drifts
 # weighs on all of them alike); each commit stages a fresh change first,
@@ -58,28 +60,33 @@ git add -A && git commit -qm init
 
 # pre-commit's hook goes where git looks by default (.git/hooks); the
 # others into folders of their own, chosen per commit with core.hooksPath.
-# "before" is the same installed script with an airunner that has no
+# "before" is the script (hooks/pre-commit) with an airunner that has no
 # airunner-hook beside it (a symlink to the binary in a folder of its own).
 pre-commit install >/dev/null || exit 1
-mkdir -p "$T/no-hooks" "$T/exit0-hooks" "$T/airunner-hooks" "$T/alone"
+mkdir -p "$T/no-hooks" "$T/exit0-hooks" "$T/airunner-hooks" "$T/alone" "$T/script-hooks"
 printf '#!/bin/sh\nexit 0\n' >"$T/exit0-hooks/pre-commit"
 chmod +x "$T/exit0-hooks/pre-commit"
+cp "$src/hooks/pre-commit" "$T/script-hooks/pre-commit"
 ln -s "$bin" "$T/alone/airunner"
 git config core.hooksPath "$T/airunner-hooks"
 "$bin" hooks install >/dev/null || exit 1
 git config --unset core.hooksPath
 "$bin" call status >/dev/null || { echo "cannot start the agent" >&2; exit 1; }
 
-names=("git commit, no hook" "exit 0 hook" "airunner hook, before" "airunner hook, after" "pre-commit, 1 no-op")
+names=("git commit, no hook" "exit 0 hook" "airunner hook, before" "script + airunner-hook" "airunner hook, after" "pre-commit, 1 no-op")
+V="0 1 2 3 4 5"
+head -n1 "$T/airunner-hooks/pre-commit" | grep -q '^#!.*/airunner-hook$' ||
+	{ echo "the installed hook does not name airunner-hook" >&2; exit 1; }
 stage() { date +%N >>notes-1.txt && git add notes-1.txt; }
 # One commit of variant $1; its hook's output goes to $T/err.
 commit() {
 	case $1 in
 	0) git -c core.hooksPath="$T/no-hooks" commit -qm bench ;;
 	1) git -c core.hooksPath="$T/exit0-hooks" commit -qm bench ;;
-	2) AIRUNNER_BIN=$T/alone/airunner git -c core.hooksPath="$T/airunner-hooks" commit -qm bench ;;
-	3) git -c core.hooksPath="$T/airunner-hooks" commit -qm bench ;;
-	4) git commit -qm bench >/dev/null ;;
+	2) AIRUNNER_BIN=$T/alone/airunner git -c core.hooksPath="$T/script-hooks" commit -qm bench ;;
+	3) git -c core.hooksPath="$T/script-hooks" commit -qm bench ;;
+	4) git -c core.hooksPath="$T/airunner-hooks" commit -qm bench ;;
+	5) git commit -qm bench >/dev/null ;;
 	esac 2>"$T/err"
 }
 
@@ -94,12 +101,12 @@ stage && git commit -m probe >"$T/err" 2>&1 && grep -q "no-op" "$T/err" ||
 	{ cat "$T/err"; echo "pre-commit's hook did not run" >&2; exit 1; }
 
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
-for v in 0 1 2 3 4; do : >"$T/t$v"; done
-: >"$T/d2" && : >"$T/d3"
+for v in $V; do : >"$T/t$v"; done
+: >"$T/d2" && : >"$T/d3" && : >"$T/d4"
 for r in $(seq 1 $((n + warm))); do
 	# A different variant goes first each round.
-	for k in 0 1 2 3 4; do
-		v=$(((k + r) % 5))
+	for k in $V; do
+		v=$(((k + r) % 6))
 		stage
 		t0=$EPOCHREALTIME
 		commit $v || { cat "$T/err"; echo "commit failed (${names[$v]})" >&2; exit 1; }
@@ -107,31 +114,32 @@ for r in $(seq 1 $((n + warm))); do
 		us[$v]=$(((${t1/./} - ${t0/./})))
 	done
 	[ "$r" -le "$warm" ] && continue
-	for v in 0 1 2 3 4; do echo "${us[$v]}" >>"$T/t$v"; done
-	echo $((us[2] - us[1])) >>"$T/d2"
-	echo $((us[3] - us[1])) >>"$T/d3"
+	for v in $V; do echo "${us[$v]}" >>"$T/t$v"; done
+	for v in 2 3 4; do echo $((us[v] - us[1])) >>"$T/d$v"; done
 done
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
 
 median() { # of the numbers in file $1, in us, printed in ms
 	sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m/1000}'
 }
-for v in 0 1 2 3 4; do med[$v]=$(median "$T/t$v"); done
+for v in $V; do med[$v]=$(median "$T/t$v"); done
 pd2=$(median "$T/d2")
 pd3=$(median "$T/d3")
+pd4=$(median "$T/d4")
 
 echo
 printf '%-26s %10s %12s %14s\n' "git commit ($n rounds)" "median ms" "over no hook" "over exit 0"
-for v in 0 1 2 3 4; do
+for v in $V; do
 	printf '%-26s %10s %12s %14s\n' "${names[$v]}" "${med[$v]}" \
 		"$([ $v = 0 ] && echo - || awk -v a="${med[$v]}" -v b="${med[0]}" 'BEGIN {printf "%.2f", a - b}')" \
 		"$([ $v -le 1 ] && echo - || awk -v a="${med[$v]}" -v b="${med[1]}" 'BEGIN {printf "%.2f", a - b}')"
 done
 echo
 echo "airunner hook over the exit 0 hook, median of the per-round differences:"
-echo "  before (airunner):      $pd2 ms"
-echo "  after  (airunner-hook): $pd3 ms"
-awk -v base="${med[0]}" -v e0="${med[1]}" -v ours="${med[3]}" -v pc="${med[4]}" -v pd="$pd3" 'BEGIN {
+echo "  before (script, airunner):        $pd2 ms"
+echo "  script, then airunner-hook:        $pd3 ms"
+echo "  after (airunner-hook as #!):       $pd4 ms"
+awk -v base="${med[0]}" -v e0="${med[1]}" -v ours="${med[4]}" -v pc="${med[5]}" -v pd="$pd4" 'BEGIN {
 	o = ours - base; p = pc - base; if (o < 0.01) o = 0.01
 	printf "pre-commit overhead / airunner overhead (over no hook): %.1fx (target >= 10x)\n", p / o
 	d = ours - e0

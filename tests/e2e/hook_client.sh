@@ -135,6 +135,24 @@ echo e >e.txt && git add e.txt
 grep -qx "hook pre-commit" "$T/alone.log" || fail "the first airunner on PATH did not run"
 [ ! -s "$T/pair.log" ] || fail "a client beside a later airunner on PATH answered"
 
+# The hook file names the installed client in its "#!" line: with no
+# AIRUNNER_BIN and no airunner on PATH, that pair answers, and the kept
+# hook runs first with git's arguments.
+[ "$(head -n1 .git/hooks/pre-commit)" = "#!$H" ] || fail "the hook does not name $H"
+printf '#!/bin/sh\necho "kept hook: $#" >>"%s"\n' "$T/kept.log" >.git/hooks/pre-commit.airunner-orig
+chmod +x .git/hooks/pre-commit.airunner-orig
+: >"$T/pair.log"
+echo f >f.txt && git add f.txt
+(unset AIRUNNER_BIN && PATH=/usr/bin:/bin commit_ok "the installed client") || exit 1
+[ ! -s "$T/out" ] && [ ! -s "$T/pair.log" ] || fail "the installed client did not answer alone: $(cat "$T/out" "$T/pair.log")"
+expect_in "$T/kept.log" "kept hook: 0"
+printf '#!/bin/sh\necho kept-says-no >&2; exit 5\n' >.git/hooks/pre-commit.airunner-orig
+echo g >g.txt && git add g.txt
+commit_blocked "the kept hook says no"
+expect_in "$T/out" "kept-says-no"
+[ ! -s "$T/pair.log" ] || fail "airunner ran after the kept hook blocked the commit"
+rm .git/hooks/pre-commit.airunner-orig
+
 # 5. The client alone. AIRUNNER_SKIP: nothing runs. Outside a commit (no
 # GIT_INDEX_FILE) and for a usage error, airunner does the work.
 : >"$T/pair.log"

@@ -10,16 +10,16 @@ snap() { # the exact state of a file: mode, type, bytes
 	stat -c '%A %F' "$1" && sha256sum <"$1"
 }
 
-# 1. A fresh repo: the hook is written, executable, records the binary.
+# 1. A fresh repo: the hook is written, executable, and run by the hook
+# client beside the binary with no shell between ("#!" names it).
 new_repo "$T/fresh"
 "$A" hooks install >"$T/msg" || fail "install in a fresh repo"
 expect_in "$T/msg" "installed the pre-commit hook in $T/fresh/.git/hooks/pre-commit"
 h=.git/hooks/pre-commit
 [ -x $h ] || fail "hook not executable"
 expect_in $h "airunner-managed-hook"
-expect_in $h "installed_bin='$(realpath "$A")'"
-cmp -s <(sed "s|^installed_bin=.*|installed_bin=''|" $h) "$AIRUNNER_SRC/hooks/pre-commit" ||
-	fail "installed hook differs from hooks/pre-commit"
+[ "$(head -n1 $h)" = "#!$(dirname "$(realpath "$A")")/airunner-hook" ] ||
+	fail "the hook's first line does not name the client: $(head -n1 $h)"
 before=$(snap $h)
 "$A" hooks install >"$T/msg" || fail "second install"
 expect_in "$T/msg" "up to date"
@@ -31,6 +31,24 @@ expect_in "$T/msg" "removed the pre-commit hook"
 "$A" hooks uninstall >"$T/msg" || fail "uninstall when not installed"
 expect_in "$T/msg" "no airunner hook"
 [ -e .git/hooks/pre-commit.sample ] || fail "the sample hooks were touched"
+
+# An airunner with no client beside it (or one whose path cannot stand in
+# a "#!" line) installs the script, recording where it is, and the script
+# runs it.
+mkdir -p "$T/solo bin"
+cp "$(realpath "$A")" "$T/solo bin/airunner"
+"$T/solo bin/airunner" hooks install >/dev/null || fail "install by an airunner alone"
+expect_in $h "installed_bin='$T/solo bin/airunner'"
+cmp -s <(sed "s|^installed_bin=.*|installed_bin=''|" $h) "$AIRUNNER_SRC/hooks/pre-commit" ||
+	fail "installed hook differs from hooks/pre-commit"
+mkdir -p "$T/a b" && cp "$(realpath "$A")" "$(dirname "$(realpath "$A")")/airunner-hook" "$T/a b/"
+"$T/a b/airunner" hooks install >/dev/null || fail "install from a path with a blank"
+[ "$(head -n1 $h)" = "#!/bin/sh" ] || fail "a client path with a blank went into a #! line"
+echo s >s.txt && git add s.txt
+(unset AIRUNNER_BIN && PATH=/usr/bin:/bin commit_ok "through the script, the recorded binary") || exit 1
+"$A" call --no-start shutdown '{"daemon": true}' >/dev/null 2>&1
+"$A" hooks install >/dev/null || fail "back to the client's hook"
+[ "$(head -n1 $h)" != "#!/bin/sh" ] || fail "reinstall did not bring the client's hook back"
 
 # 2. A hook that was there: kept, run first with its verdict respected,
 # restored byte for byte with its mode.
