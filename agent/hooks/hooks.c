@@ -106,49 +106,29 @@ static bool shebang_safe(const char *path)
 	return true;
 }
 
-/* The hook run by the client itself: the marker line keeps it airunner's
- * for install and uninstall; the client reads nothing else of it. */
-static void render_direct(struct buf *out, const char *client)
-{
-	buf_addf(out, "#!%s\n", client);
-	buf_adds(out,
-		 "# airunner pre-commit hook: git runs the hook client named "
-		 "above on it,\n"
-		 "# which verifies the staged content through the running "
-		 "agent (airunner\n"
-		 "# itself when it must) and does what hooks/pre-commit in "
-		 "airunner's source\n"
-		 "# does: pre-commit.airunner-orig first, AIRUNNER_SKIP, "
-		 "$AIRUNNER_BIN or the\n"
-		 "# airunner on PATH before the one installed here.\n"
-		 "# Installed by `airunner hooks install` (again after moving "
-		 "airunner), removed\n"
-		 "# by `airunner hooks uninstall`.\n"
-		 "# Skip once: `git commit --no-verify`, or AIRUNNER_SKIP=1 git "
-		 "commit.\n"
-		 "# airunner-managed-hook (this line marks the file as "
-		 "airunner's; keep it)\n");
-}
-
-/* The hook for bin: the direct one when its client is beside it, else the
- * script with bin recorded in it, single-quoted for sh. */
+/* The script with bin recorded in it, single-quoted for sh; its "#!" line
+ * naming the client beside bin when there is one, so that git runs that
+ * with no shell (it reads nothing of the file: the rest stays the script,
+ * for whoever runs the file with sh). */
 static void render_hook(struct buf *out, const char *bin)
 {
 	const char *s = hooks_pre_commit_script;
 	const char *at = strstr(s, BIN_LINE);
 	const char *slash = bin ? strrchr(bin, '/') : NULL;
+	const char *nl = strchr(s, '\n');
 	struct buf client = BUF_INIT;
 
-	if (slash) {
+	if (slash && at && nl && nl < at) {
 		buf_add(&client, bin, (size_t)(slash - bin) + 1);
 		buf_adds(&client, HOOKS_CLIENT_NAME);
 		if (shebang_safe(client.ptr) && access(client.ptr, X_OK) == 0) {
-			render_direct(out, client.ptr);
-			goto out;
+			buf_addf(out, "#!%s", client.ptr);
+			s = nl;
 		}
 	}
 	if (!bin || !at) {
-		buf_add(out, s, hooks_pre_commit_script_len);
+		buf_add(out, s, hooks_pre_commit_script_len -
+				(size_t)(s - hooks_pre_commit_script));
 		goto out;
 	}
 	buf_add(out, s, (size_t)(at - s));

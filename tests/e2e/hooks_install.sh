@@ -20,6 +20,10 @@ h=.git/hooks/pre-commit
 expect_in $h "airunner-managed-hook"
 [ "$(head -n1 $h)" = "#!$(dirname "$(realpath "$A")")/airunner-hook" ] ||
 	fail "the hook's first line does not name the client: $(head -n1 $h)"
+# The rest is the script, for whoever runs the file with sh.
+expect_in $h "installed_bin='$(realpath "$A")'"
+cmp -s <(tail -n +2 $h | sed "s|^installed_bin=.*|installed_bin=''|") <(tail -n +2 "$AIRUNNER_SRC/hooks/pre-commit") ||
+	fail "installed hook differs from hooks/pre-commit after its first line"
 before=$(snap $h)
 "$A" hooks install >"$T/msg" || fail "second install"
 expect_in "$T/msg" "up to date"
