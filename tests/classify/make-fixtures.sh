@@ -868,6 +868,34 @@ lint_violation s.css 2 3
 lint_violation s.css 3 10
 E
 fi
+# A report amid other text: npm's script header over pyright's JSON and
+# over mocha's xunit XML, as a check run through `npm run` prints them
+if have "$BIN/pyright" && have npm; then
+	printf '{"name":"pr","version":"1.0.0","private":true,"scripts":{"typecheck":"%s --outputjson m.py imp.py"}}\n' "$BIN/pyright" >pr/package.json
+	(cd pr && run mixed-json npm run typecheck)
+	expect mixed-json mixed-json general <<'E'
+import_resolution imp.py 1 6
+missing_dependency imp.py 2 8
+undefined_symbol m.py 4 12
+type_error m.py 7 10
+E
+fi
+if have "$BIN/mocha" && have npm; then
+	mkdir -p mx && cat >mx/sum.spec.js <<'X'
+const assert = require('assert');
+describe('math', () => {
+  it('adds', () => {
+    assert.strictEqual(1 + 2, 4);
+  });
+  it('passes', () => {});
+});
+X
+	printf '{"name":"mx","version":"1.0.0","private":true,"scripts":{"test":"%s --reporter xunit sum.spec.js"}}\n' "$BIN/mocha" >mx/package.json
+	(cd mx && run mixed-xml npm test)
+	expect mixed-xml mixed-xml general <<'E'
+test_failure sum.spec.js 4 12
+E
+fi
 if have "$BIN/sass"; then
 	mkdir -p scss && printf '.a {\n  color: $undefined-var;\n}\n' >scss/x.scss
 	printf '.b {\n  color: red\n  margin: 0;\n}\n' >scss/y.scss

@@ -581,6 +581,10 @@ static void score_fixture(const char *name, struct tally *t, size_t *nt,
 			fprintf(stderr, "  %s: missed %s %s:%d\n", name,
 				w[i].category, w[i].file, w[i].line);
 	}
+	/* CLASSIFY_SCORE_SHOW=NAME: every diagnostic of fixture NAME */
+	if (getenv("CLASSIFY_SCORE_SHOW") &&
+	    !strcmp(getenv("CLASSIFY_SCORE_SHOW"), name))
+		print_diags(&l);
 	for (j = 0; j < l.n; j++) {
 		bool wanted = false;
 
@@ -1045,7 +1049,7 @@ static void general_layer_reads_places_around_the_repositorys_files(void **state
 		{ "doc/x.pod", 11, 0, "syntax_error", "Unterminated block", DIAG_ERROR },
 		{ "doc/paper.tex", 3, 0, "lint_violation", "should use", DIAG_WARNING },
 		{ "doc/page.1", 3, 0, "undefined_symbol", "not defined", DIAG_WARNING },
-		{ "app/ui.desktop", 0, 0, "unknown", "not a registered type", DIAG_ERROR },
+		{ "app/ui.desktop", 0, 0, "lint_violation", "not a registered type", DIAG_ERROR },
 		{ "lib/app.rb", 2, 3, "lint_violation", "Useless assignment", DIAG_WARNING },
 	};
 	size_t i;
@@ -1096,7 +1100,8 @@ static void fallback_takes_its_category_from_the_outputs_words(void **state)
 					    55, &l, &oc, &e), 0);
 	assert_true(oc.fallback);
 	assert_int_equal(l.n, 1);
-	assert_string_equal(l.v[0].category, "unknown");
+	/* and what that line says of it: a formatter's verdict */
+	assert_string_equal(l.v[0].category, "lint_violation");
 	assert_string_equal(l.v[0].file, "lib/app.rb");
 	assert_int_equal(l.v[0].line, 0);
 	diag_list_release(&l);
