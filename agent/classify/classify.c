@@ -23,8 +23,11 @@
 /* A whole-line JSON document from gcc -fdiagnostics-format=json is parsed
  * up to this size (it is one line however many diagnostics it holds). */
 #define CL_JSON_MAX ((size_t)16 << 20)
-/* Openings of a report amid other text that did not close, at most. */
-#define CL_EMBED_TRIES 8
+/* Openings of a report amid other text that did not close, at most, and
+ * how far one is looked for its close (a search the length of a big log
+ * for every "<b>" line would cost more than reading the log). */
+#define CL_EMBED_TRIES 4
+#define CL_EMBED_MAX ((size_t)512 << 10)
 #define CL_MAX_CAPTURES 32
 /* The clock is read once per this many lines looked at. */
 #define CL_CLOCK_EVERY 32
@@ -1926,8 +1929,8 @@ static size_t embedded_report(struct scan *s, size_t i, unsigned *tries)
 		       (t[k + 1] == '?' || is_xml_name_start(t[k + 1]))))
 		return 0;
 	len = s->start[s->nlines] - s->start[i];
-	if (len > CL_JSON_MAX)
-		len = CL_JSON_MAX;
+	if (len > CL_EMBED_MAX)
+		len = CL_EMBED_MAX;
 	end = json ? js_close(t + k, len - k) : xml_close(t, len);
 	if (!end) {
 		++*tries;
@@ -1981,7 +1984,10 @@ static void general_pass(struct scan *s)
 			continue;
 		l = line_view(s, i, &s->line, &n);
 		/* a report amid other lines */
-		if (n && (l[0] == '<' || l[0] == '{' || l[0] == '[' || l[0] == ' ') &&
+		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+		if (k < n && (l[k] == '<' || ((l[k] == '{' || l[k] == '[') &&
+					      k + 3 > n)) &&
 		    (k = embedded_report(s, i, &tries))) {
 			i += k - 1;
 			continue;

@@ -888,25 +888,33 @@ static const char *unknown_name(const char *low, size_t n)
  * (a quoted or bracketing token, or an end or closing one). */
 static const char *missing_token(const char *low, size_t n)
 {
-	static const char *const leads[] = { "missing ", "forgot a ",
-					     "forgot an ", "forgot the " };
 	static const char *const ends[] = { "end", "closing", "terminating",
 					    "delimiter" };
 	const char *at;
-	size_t k, j, e;
+	size_t j, e;
 
-	for (k = 0; k < sizeof(leads) / sizeof(*leads); k++) {
-		if (!(at = memmem(low, n, leads[k], strlen(leads[k]))))
-			continue;
-		j = (size_t)(at - low) + strlen(leads[k]);
-		if (j < n && strchr("'\"`([{)]};,", low[j]))
-			return CAT_SYNTAX_ERROR;
-		for (e = 0; e < sizeof(ends) / sizeof(*ends); e++)
-			if (starts(low + j, n - j, ends[e]) &&
-			    (j + strlen(ends[e]) == n ||
-			     !is_alpha(low[j + strlen(ends[e])])))
-				return CAT_SYNTAX_ERROR;
+	if ((at = memmem(low, n, "missing ", 8))) {
+		j = (size_t)(at - low) + 8;
+	} else if ((at = memmem(low, n, "forgot ", 7))) {
+		/* "forgot a", "forgot an", "forgot the" */
+		j = (size_t)(at - low) + 7;
+		if (starts(low + j, n - j, "the "))
+			j += 4;
+		else if (starts(low + j, n - j, "an "))
+			j += 3;
+		else if (starts(low + j, n - j, "a "))
+			j += 2;
+		else
+			return NULL;
+	} else {
+		return NULL;
 	}
+	if (j < n && strchr("'\"`([{)]};,", low[j]))
+		return CAT_SYNTAX_ERROR;
+	for (e = 0; e < sizeof(ends) / sizeof(*ends); e++)
+		if (starts(low + j, n - j, ends[e]) &&
+		    (j + strlen(ends[e]) == n || !is_alpha(low[j + strlen(ends[e])])))
+			return CAT_SYNTAX_ERROR;
 	return NULL;
 }
 
