@@ -1733,8 +1733,11 @@ static size_t xml_reporter(struct scan *s, const char *t, size_t len)
 				;
 			ae = j;
 			if (j >= len || t[j] != '=' || j + 1 >= len ||
-			    (t[j + 1] != '"' && t[j + 1] != '\''))
+			    (t[j + 1] != '"' && t[j + 1] != '\'')) {
+				if (j == an)
+					j++; /* a stray '=' or '/': step over it */
 				continue;
+			}
 			q = t[j + 1];
 			vs = j + 2;
 			for (ve = vs; ve < len && t[ve] != q; ve++)
@@ -1753,12 +1756,14 @@ static size_t xml_reporter(struct scan *s, const char *t, size_t len)
 				free(el.msg);
 				el.msg = xml_dup(t + vs, ve - vs);
 			} else if (ATTR("severity")) {
+				free(el.sev); /* a repeated attribute: the last */
 				el.sev = xml_dup(t + vs, ve - vs);
 			} else if (ATTR("source") || ATTR("rule") || ATTR("id") ||
 				   ATTR("ruleId")) {
 				free(el.rule);
 				el.rule = xml_dup(t + vs, ve - vs);
 			} else if (ATTR("type")) {
+				free(el.type);
 				el.type = xml_dup(t + vs, ve - vs);
 			} else if (ATTR("name") && (!strcmp(el.name, "file") ||
 						   !strcmp(el.name, "testcase"))) {
@@ -1766,6 +1771,7 @@ static size_t xml_reporter(struct scan *s, const char *t, size_t len)
 					free(el.file);
 					el.file = xml_dup(t + vs, ve - vs);
 				} else {
+					free(el.test);
 					el.test = xml_dup(t + vs, ve - vs);
 				}
 			} else {
@@ -1928,7 +1934,9 @@ static size_t embedded_report(struct scan *s, size_t i, unsigned *tries)
 	if (!json && !(t[k] == '<' && k + 1 < n &&
 		       (t[k + 1] == '?' || is_xml_name_start(t[k + 1]))))
 		return 0;
-	len = s->start[s->nlines] - s->start[i];
+	/* to the text's end (start[nlines] is one past a last '\n', real
+	 * or supposed) */
+	len = s->start[s->nlines] - 1 - s->start[i];
 	if (len > CL_EMBED_MAX)
 		len = CL_EMBED_MAX;
 	end = json ? js_close(t + k, len - k) : xml_close(t, len);
