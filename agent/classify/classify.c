@@ -23,6 +23,11 @@
 /* A whole-line JSON document from gcc -fdiagnostics-format=json is parsed
  * up to this size (it is one line however many diagnostics it holds). */
 #define CL_JSON_MAX ((size_t)16 << 20)
+/* Openings of a report amid other text that did not close, at most, and
+ * how far one is looked for its close (a search the length of a big log
+ * for every "<b>" line would cost more than reading the log). */
+#define CL_EMBED_TRIES 4
+#define CL_EMBED_MAX ((size_t)512 << 10)
 #define CL_MAX_CAPTURES 32
 /* The clock is read once per this many lines looked at. */
 #define CL_CLOCK_EVERY 32
@@ -32,6 +37,7 @@
 /* Lines a headline looks ahead for its place, and back for a lone one. */
 #define CL_AHEAD 16
 #define CL_BACK 6
+#define CL_TRACE 24 /* a placeless error's trace above it */
 /* A failed run's fallback diagnostic: at most this much of its tail. */
 #define CL_TAIL_LINES 12
 /* Lines of a failed run's output whose words may name the fallback's category. */
@@ -899,6 +905,32 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		s->outcome->general++;
 }
 
+/* Line j, right under a line whose message ends in ':' ("ERROR: a.pl:1:
+ * Initialization goal raised exception:", "ERROR: In procedure x:"), says
+ * what the line announced ("ERROR: main/0: Unknown procedure: f/1",
+ * "Unbound variable: x") when it holds something, names no place and
+ * opens no new report of its own. Appended to out and folded. */
+static bool announced(struct scan *s, size_t j, struct buf *out)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n, k;
+
+	if (j >= s->nlines || (s->used[j] & L_USED))
+		return false;
+	l = line_view(s, j, &s->aux, &n);
+	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+		;
+	if (k == n || l[k] == '^' || l[k] == '~' || cl_summary(l, n) ||
+	    (cl_may_place(l, n) && cl_loc_read(l, n, &loc) != CL_LOC_NONE))
+		return false;
+	if (out->len)
+		buf_addch(out, ' ');
+	buf_add(out, l + k, n - k);
+	s->used[j] |= L_FOLDED;
+	return true;
+}
+
 /* The lines under line i indented deeper than it (blank lines between
  * them allowed) that name no place of their own: the rest of its message
  * ("CMake Error at a:3 (x):" and its paragraphs, pyright's second line
@@ -999,7 +1031,9 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	/* "X Error at a:3 (fn):" tells its message on the lines under it */
 	bare = text_len < 3 || w.text >= loc->msg_len || m[loc->msg_len - 1] == ':';
 	if ((bare || !w.code_len || (!w.category && w.sev < 0)) &&
-	    continuation(s, s->cur, &more, &last)) {
+	    (continuation(s, s->cur, &more, &last) ||
+	     (bare && loc->msg_len && m[loc->msg_len - 1] == ':' &&
+	      announced(s, s->cur + 1, &more)))) {
 		cl_words_read(more.ptr, more.len, &cw);
 		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
 			w.category = cw.category;
@@ -1159,6 +1193,29 @@ static bool place_reported(const struct scan *s, const char *file, int line,
 	return false;
 }
 
+/* The outermost file of the project a trace above line i names (up to
+ * CL_TRACE lines, not past another report or a line read before); NULL if
+ * none. */
+static char *file_above(struct scan *s, size_t i)
+{
+	size_t j, n, off, len;
+	char *file = NULL;
+	const char *l;
+
+	for (j = i; j-- > 0 && i - j <= CL_TRACE;) {
+		if (s->used[j] & L_USED)
+			break;
+		l = line_view(s, j, &s->aux, &n);
+		if (cl_headline(l, n, &off))
+			break; /* above it: another report's */
+		if (cl_repo_token(l, n, known_file, s, &off, &len)) {
+			free(file);
+			file = xstrndup(l + off, len);
+		}
+	}
+	return file;
+}
+
 /* An error report without a place on its line ("Error: x", "✘ [ERROR]
  * x", "FooError: x"): placed from the lines around it. */
 static void general_headline(struct scan *s, size_t i, const char *l,
@@ -1170,8 +1227,27 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	const char *cat;
 	char *line = xstrndup(l, n); /* l is s->line's: place_of reuses s->aux */
 	const char *at;
+	struct buf more = BUF_INIT;
 
 	cl_words_read(line + msg, n - msg, &w);
+	/* "ERROR: In procedure x:" over "Unbound variable: y": the line
+	 * under it says what it is */
+	if (n > msg && line[n - 1] == ':' && announced(s, i + 1, &more)) {
+		struct cl_words mw;
+
+		cl_words_read(more.ptr, more.len, &mw);
+		if (!w.category)
+			w.category = mw.category;
+		struct buf both = BUF_INIT;
+
+		buf_add(&both, line + msg, n - msg);
+		buf_addch(&both, ' ');
+		buf_add(&both, more.ptr, more.len);
+		free(line);
+		line = buf_detach(&both, &n);
+		msg = 0;
+	}
+	buf_release(&more);
 	/* a panic names its place on its own line */
 	if ((at = memmem(line, n, "panicked at ", 12)) &&
 	    cl_loc_read(at + 9, n - (size_t)(at + 9 - line), &own) != CL_LOC_NONE &&
@@ -1181,6 +1257,11 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.col = own.col;
 	} else if (headline_place(s, i, lone, &p)) {
 		s->used[p.at] |= L_FOLDED;
+	} else if (s->opts->file_exists && !specific) {
+		/* a trace above it that names a file of the project, without
+		 * a line (guile's "(primitive-load "a.scm")"); after the
+		 * patterns' errors, a placeless line is their summary */
+		p.file = file_above(s, i);
 	}
 	/* Known tools' errors were taken by their patterns: a placeless
 	 * headline after them is their summary, and one at a place they
@@ -1652,8 +1733,11 @@ static size_t xml_reporter(struct scan *s, const char *t, size_t len)
 				;
 			ae = j;
 			if (j >= len || t[j] != '=' || j + 1 >= len ||
-			    (t[j + 1] != '"' && t[j + 1] != '\''))
+			    (t[j + 1] != '"' && t[j + 1] != '\'')) {
+				if (j == an)
+					j++; /* a stray '=' or '/': step over it */
 				continue;
+			}
 			q = t[j + 1];
 			vs = j + 2;
 			for (ve = vs; ve < len && t[ve] != q; ve++)
@@ -1672,12 +1756,14 @@ static size_t xml_reporter(struct scan *s, const char *t, size_t len)
 				free(el.msg);
 				el.msg = xml_dup(t + vs, ve - vs);
 			} else if (ATTR("severity")) {
+				free(el.sev); /* a repeated attribute: the last */
 				el.sev = xml_dup(t + vs, ve - vs);
 			} else if (ATTR("source") || ATTR("rule") || ATTR("id") ||
 				   ATTR("ruleId")) {
 				free(el.rule);
 				el.rule = xml_dup(t + vs, ve - vs);
 			} else if (ATTR("type")) {
+				free(el.type);
 				el.type = xml_dup(t + vs, ve - vs);
 			} else if (ATTR("name") && (!strcmp(el.name, "file") ||
 						   !strcmp(el.name, "testcase"))) {
@@ -1685,6 +1771,7 @@ static size_t xml_reporter(struct scan *s, const char *t, size_t len)
 					free(el.file);
 					el.file = xml_dup(t + vs, ve - vs);
 				} else {
+					free(el.test);
 					el.test = xml_dup(t + vs, ve - vs);
 				}
 			} else {
@@ -1756,16 +1843,132 @@ static bool xml_shaped(const char *p, size_t n)
 	       (p[1] == '?' || is_xml_name_start(p[1]));
 }
 
+/* Where a JSON value opening at t[0] ('{' or '[') closes: one past its
+ * last byte, or 0 when it does not within len (strings and escapes
+ * skipped; nesting capped as the parser caps it). */
+static size_t js_close(const char *t, size_t len)
+{
+	size_t i, depth = 0;
+	bool str = false;
+
+	for (i = 0; i < len; i++) {
+		char c = t[i];
+
+		if (str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				str = false;
+		} else if (c == '"') {
+			str = true;
+		} else if (c == '{' || c == '[') {
+			if (++depth > 64)
+				return 0;
+		} else if (c == '}' || c == ']') {
+			if (--depth == 0)
+				return i + 1;
+		}
+	}
+	return 0;
+}
+
+/* Where an XML document opening at t[0] closes: past "</root>" of its
+ * root element (after a "<?xml ...?>" declaration and comments), or 0. */
+static size_t xml_close(const char *t, size_t len)
+{
+	size_t i = 0, name, nlen;
+	const char *end;
+	char close[72];
+
+	for (;;) {
+		while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' ||
+				   t[i] == '\r'))
+			i++;
+		if (i + 1 < len && t[i] == '<' && (t[i + 1] == '?' || t[i + 1] == '!')) {
+			end = memchr(t + i, '>', len - i);
+			if (!end)
+				return 0;
+			i = (size_t)(end - t) + 1;
+			continue;
+		}
+		break;
+	}
+	if (i + 1 >= len || t[i] != '<' || !is_xml_name_start(t[i + 1]))
+		return 0;
+	for (name = ++i; i < len && (is_xml_name_start(t[i]) || t[i] == '-' ||
+				     t[i] == ':' || t[i] == '.' ||
+				     (t[i] >= '0' && t[i] <= '9')); i++)
+		;
+	nlen = i - name;
+	if (nlen + 3 > sizeof(close))
+		return 0;
+	close[0] = '<';
+	close[1] = '/';
+	memcpy(close + 2, t + name, nlen);
+	close[2 + nlen] = '>';
+	end = memmem(t + i, len - i, close, nlen + 3);
+	return end ? (size_t)(end - t) + nlen + 3 : 0;
+}
+
+/* A report that opens at line i amid other text (npm's "> x@1 test"
+ * header over mocha's xunit XML, pyright's pretty JSON between two
+ * lines of a script): its problems, its lines taken. How many lines it
+ * spans, 0 when there is none. *tries counts the openings that did not
+ * close, so a log full of "{" lines costs a few scans, not one each. */
+static size_t embedded_report(struct scan *s, size_t i, unsigned *tries)
+{
+	const char *t = s->text + s->start[i]; /* the raw line: offsets below
+						* are into the text */
+	size_t k = 0, n = line_len(s, i), len, end, j;
+	bool json;
+
+	while (k < n && (t[k] == ' ' || t[k] == '\t'))
+		k++;
+	while (n > k && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	if (k == n || *tries >= CL_EMBED_TRIES)
+		return 0;
+	/* pretty JSON opens with a bracket alone on its line; XML with
+	 * "<?xml" or an element */
+	json = (t[k] == '{' || t[k] == '[') && k + 1 == n;
+	if (!json && !(t[k] == '<' && k + 1 < n &&
+		       (t[k + 1] == '?' || is_xml_name_start(t[k + 1]))))
+		return 0;
+	/* to the text's end (start[nlines] is one past a last '\n', real
+	 * or supposed) */
+	len = s->start[s->nlines] - 1 - s->start[i];
+	if (len > CL_EMBED_MAX)
+		len = CL_EMBED_MAX;
+	end = json ? js_close(t + k, len - k) : xml_close(t, len);
+	if (!end) {
+		++*tries;
+		return 0;
+	}
+	if (json)
+		end += k;
+	/* the document ends its line */
+	for (j = end; j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'); j++)
+		;
+	if (j < len && t[j] != '\n')
+		return 0;
+	if (!(json ? js_reporter(s, t, end) : xml_reporter(s, t, end)))
+		return 0;
+	for (j = i; j < s->nlines && s->start[j] < s->start[i] + end; j++)
+		s->used[j] |= L_TAKEN;
+	return j - i;
+}
+
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
 static void general_pass(struct scan *s)
 {
 	const char *hdr = NULL;
 	size_t hdr_len = 0, hdr_at = 0, specific = s->out->n - s->first, i, n, msg;
-	size_t col;
+	size_t col, k;
 	long lone = -1;
 	struct buf hbuf = BUF_INIT;
 	bool dec_hdr = false; /* hdr is a decorated header's */
+	unsigned tries = 0;
 
 	/* A JSON or SARIF report as the whole output: its problems, and no
 	 * reading of its lines as text. */
@@ -1788,6 +1991,15 @@ static void general_pass(struct scan *s)
 		if (s->used[i] & L_USED)
 			continue;
 		l = line_view(s, i, &s->line, &n);
+		/* a report amid other lines */
+		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+		if (k < n && (l[k] == '<' || ((l[k] == '{' || l[k] == '[') &&
+					      k + 3 > n)) &&
+		    (k = embedded_report(s, i, &tries))) {
+			i += k - 1;
+			continue;
+		}
 		/* one report a line (mypy -O json, JSON lines) */
 		if (n && (l[0] == '{' || l[0] == '[') && js_shaped(l, n) &&
 		    js_reporter(s, s->text + s->start[i], line_len(s, i)))
@@ -1890,8 +2102,15 @@ static void fallback(struct scan *s)
 		size_t n, off, len;
 		const char *l = line_view(s, i, &s->aux, &n);
 
-		if (cl_repo_token(l, n, known_file, s, &off, &len))
+		if (cl_repo_token(l, n, known_file, s, &off, &len)) {
+			struct cl_words w;
+
 			p.file = xstrndup(l + off, len);
+			/* what the line says of its file, a linter's words too
+			 * (a formatter's "would reformat a.py") */
+			cl_words_read(l, n, &w);
+			cat = w.category;
+		}
 	}
 	/* the last CL_TAIL_LINES lines that hold something */
 	for (start = s->nlines, k = 0; start > 0 && k < CL_TAIL_LINES; start--)

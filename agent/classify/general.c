@@ -571,6 +571,7 @@ static const struct phrase phrases[] = {
 	{ "to import", CAT_IMPORT_RESOLUTION },
 	{ "syntax error", CAT_SYNTAX_ERROR },
 	{ "syntaxerror", CAT_SYNTAX_ERROR },
+	{ "parseerror", CAT_SYNTAX_ERROR },
 	{ "invalid syntax", CAT_SYNTAX_ERROR },
 	{ "parse error", CAT_SYNTAX_ERROR },
 	{ "parsing error", CAT_SYNTAX_ERROR },
@@ -579,6 +580,14 @@ static const struct phrase phrases[] = {
 	{ "unexpected end", CAT_SYNTAX_ERROR },
 	{ "unexpected eof", CAT_SYNTAX_ERROR },
 	{ "end of file", CAT_SYNTAX_ERROR },
+	{ "end of input", CAT_SYNTAX_ERROR },
+	{ "eof encountered", CAT_SYNTAX_ERROR },
+	{ "without end", CAT_SYNTAX_ERROR },
+	{ "not terminated", CAT_SYNTAX_ERROR },
+	{ "never closed", CAT_SYNTAX_ERROR },
+	{ "semicolon needed", CAT_SYNTAX_ERROR },
+	{ "semicolon expected", CAT_SYNTAX_ERROR },
+	{ "expected semicolon", CAT_SYNTAX_ERROR },
 	{ "unexpected character", CAT_SYNTAX_ERROR },
 	{ "unexpected symbol", CAT_SYNTAX_ERROR },
 	{ "unexpected keyword", CAT_SYNTAX_ERROR },
@@ -599,6 +608,14 @@ static const struct phrase phrases[] = {
 	{ "undefined variable", CAT_UNDEFINED_SYMBOL },
 	{ "undefined name", CAT_UNDEFINED_SYMBOL },
 	{ "undefined function", CAT_UNDEFINED_SYMBOL },
+	{ "undefined identifier", CAT_UNDEFINED_SYMBOL },
+	{ "undefined procedure", CAT_UNDEFINED_SYMBOL },
+	{ "unknown procedure", CAT_UNDEFINED_SYMBOL },
+	/* C#'s and Vala's "The name `y' does not exist in the current
+	 * context" */
+	{ "does not exist in the current context", CAT_UNDEFINED_SYMBOL },
+	{ "does not exist in the context", CAT_UNDEFINED_SYMBOL },
+	{ "unknown predicate", CAT_UNDEFINED_SYMBOL },
 	{ "undefined:", CAT_UNDEFINED_SYMBOL },
 	{ "name-defined", CAT_UNDEFINED_SYMBOL },
 	{ "cannot find name", CAT_UNDEFINED_SYMBOL },
@@ -635,6 +652,9 @@ static const struct phrase phrases[] = {
 	{ "type mismatch", CAT_TYPE_ERROR },
 	{ "mismatched types", CAT_TYPE_ERROR },
 	{ "cannot convert", CAT_TYPE_ERROR },
+	{ "cannot implicitly convert", CAT_TYPE_ERROR },
+	{ "implicit conversion", CAT_TYPE_ERROR },
+	{ "cannot be converted", CAT_TYPE_ERROR },
 	{ "invalid conversion", CAT_TYPE_ERROR },
 	{ "wrong type", CAT_TYPE_ERROR },
 	{ "invalid type", CAT_TYPE_ERROR },
@@ -678,11 +698,18 @@ static const struct phrase phrases[] = {
 	 * using" */
 	{ "==>", CAT_LINT_VIOLATION },
 	{ "should be", CAT_LINT_VIOLATION },
+	{ "should start with", CAT_LINT_VIOLATION },
+	{ "should end with", CAT_LINT_VIOLATION },
+	{ "is not a registered", CAT_LINT_VIOLATION },
+	/* a formatter's verdict: "would reformat a.py", "Code style issues" */
+	{ "would reformat", CAT_LINT_VIOLATION },
+	{ "would be reformatted", CAT_LINT_VIOLATION },
+	{ "code style issues", CAT_LINT_VIOLATION },
 	{ "consider using", CAT_LINT_VIOLATION },
 };
 
 #define CL_PHRASE_KEYS 1024
-/* The fullest bucket of the table below holds 12 ("can..."). */
+/* The fullest bucket of the table above holds 14 ("can..."). */
 #define CL_PHRASE_BUCKET 16
 
 /* Every phrase has three bytes or more: they make the key. */
@@ -833,8 +860,9 @@ static const char *not_found(const char *low, size_t n)
 	return NULL;
 }
 
-/* "unknown build rule 'x'", "Unknown key `y`": a name the tool does not
- * know, quoted within a few words of "unknown". */
+/* "unknown build rule 'x'", "Unknown key `y`", "Unknown target name:
+ * "x"": a name the tool does not know, quoted within a few words of
+ * "unknown". */
 static const char *unknown_name(const char *low, size_t n)
 {
 	const char *u = memmem(low, n, "unknown ", 8);
@@ -848,10 +876,61 @@ static const char *unknown_name(const char *low, size_t n)
 			       CAT_UNDEFINED_SYMBOL : NULL;
 		if (low[k] == ' ')
 			words++;
-		else if (!is_alpha(low[k]) && low[k] != '-' && low[k] != '_')
+		else if (!is_alpha(low[k]) && low[k] != '-' && low[k] != '_' &&
+			 low[k] != ':')
 			return NULL;
 	}
 	return NULL;
+}
+
+/* A part the parser wanted and did not get: "missing ]", "Missing end to
+ * balance this loop", "missing 'msgstr' section", "You forgot a '=back'"
+ * (a quoted or bracketing token, or an end or closing one). */
+static const char *missing_token(const char *low, size_t n)
+{
+	static const char *const ends[] = { "end", "closing", "terminating",
+					    "delimiter" };
+	const char *at;
+	size_t j, e;
+
+	if ((at = memmem(low, n, "missing ", 8))) {
+		j = (size_t)(at - low) + 8;
+	} else if ((at = memmem(low, n, "forgot ", 7))) {
+		/* "forgot a", "forgot an", "forgot the" */
+		j = (size_t)(at - low) + 7;
+		if (starts(low + j, n - j, "the "))
+			j += 4;
+		else if (starts(low + j, n - j, "an "))
+			j += 3;
+		else if (starts(low + j, n - j, "a "))
+			j += 2;
+		else
+			return NULL;
+	} else {
+		return NULL;
+	}
+	if (j < n && strchr("'\"`([{)]};,", low[j]))
+		return CAT_SYNTAX_ERROR;
+	for (e = 0; e < sizeof(ends) / sizeof(*ends); e++)
+		if (starts(low + j, n - j, ends[e]) &&
+		    (j + strlen(ends[e]) == n || !is_alpha(low[j + strlen(ends[e])])))
+			return CAT_SYNTAX_ERROR;
+	return NULL;
+}
+
+/* "duplicate message definition", "duplicate key definition": the same
+ * thing defined twice, which the tool's reader refuses. */
+static const char *duplicate_definition(const char *low, size_t n)
+{
+	const char *at = memmem(low, n, "duplicate ", 10);
+	size_t j, end;
+
+	if (!at)
+		return NULL;
+	j = (size_t)(at - low) + 10;
+	end = j + 32 < n ? j + 32 : n;
+	return memmem(low + j, end - j, "definition", 10) ? CAT_SYNTAX_ERROR :
+	       NULL;
 }
 
 /* A code like E302, SC2086, C0114, TS2322, W0611 at m[i]: its length. */
@@ -926,6 +1005,19 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 		w->code = s;
 		w->code_len = end - s;
 	}
+}
+
+/* Does m[0..n) open with a CamelCase name ending in "Error" and a ':'
+ * ("ParseError:", "NameError:")? */
+static bool is_error_name(const char *m, size_t n)
+{
+	size_t j = 0;
+
+	if (!n || m[0] < 'A' || m[0] > 'Z')
+		return false;
+	while (j < n && j < 48 && (is_alpha(m[j]) || is_digit(m[j])))
+		j++;
+	return j >= 6 && j < n && m[j] == ':' && !memcmp(m + j - 5, "Error", 5);
 }
 
 /* Up to two capitalised words and a severity word ending the message or
@@ -1008,10 +1100,17 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	/* "[ERROR]", "error:", "Error -", "E302 ", "SC2086 (info):" */
 	while (i < n && (m[i] == '[' || is_blank(m[i])))
 		i++;
+	/* docutils' "(ERROR/3) x" */
+	if (i + 1 < n && m[i] == '(' && sev_word(m + i + 1, n - i - 1, &len,
+						 &w->note) >= 0)
+		i++;
 	if ((w->sev = sev_word(m + i, n - i, &len, &w->note)) >= 0) {
 		i += len;
+		if (i < n && m[i] == '/')
+			while (++i < n && is_digit(m[i]))
+				;
 		while (i < n && (m[i] == ']' || m[i] == ':' || is_blank(m[i]) ||
-				 m[i] == '-'))
+				 m[i] == '-' || m[i] == ')'))
 			i++;
 		k = code_at(m, n, i);
 	} else if (i + 2 < n && i == 0 && strchr("CWERFI", m[0]) && m[1] == ':' &&
@@ -1050,6 +1149,10 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		k = 0;
 	} else {
 		k = code_at(m, n, i);
+		/* "ParseError: x", "NameError: x": an exception's name says
+		 * error (the message keeps it) */
+		if (!k && i == 0 && is_error_name(m, n))
+			w->sev = DIAG_ERROR;
 	}
 	if (k) {
 		w->code = i;
@@ -1083,6 +1186,10 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	for (k = w->code; k < w->code + w->code_len && k < ln; k++)
 		low[k] = ' ';
 	w->category = phrase_in(low, ln);
+	if (!w->category)
+		w->category = missing_token(low, ln);
+	if (!w->category)
+		w->category = duplicate_definition(low, ln);
 	if (!w->category && !w->code_len)
 		w->category = expected_got(low, ln);
 	if (!w->category || !strcmp(w->category, CAT_LINT_VIOLATION)) {

@@ -581,6 +581,10 @@ static void score_fixture(const char *name, struct tally *t, size_t *nt,
 			fprintf(stderr, "  %s: missed %s %s:%d\n", name,
 				w[i].category, w[i].file, w[i].line);
 	}
+	/* CLASSIFY_SCORE_SHOW=NAME: every diagnostic of fixture NAME */
+	if (getenv("CLASSIFY_SCORE_SHOW") &&
+	    !strcmp(getenv("CLASSIFY_SCORE_SHOW"), name))
+		print_diags(&l);
 	for (j = 0; j < l.n; j++) {
 		bool wanted = false;
 
@@ -1045,7 +1049,7 @@ static void general_layer_reads_places_around_the_repositorys_files(void **state
 		{ "doc/x.pod", 11, 0, "syntax_error", "Unterminated block", DIAG_ERROR },
 		{ "doc/paper.tex", 3, 0, "lint_violation", "should use", DIAG_WARNING },
 		{ "doc/page.1", 3, 0, "undefined_symbol", "not defined", DIAG_WARNING },
-		{ "app/ui.desktop", 0, 0, "unknown", "not a registered type", DIAG_ERROR },
+		{ "app/ui.desktop", 0, 0, "lint_violation", "not a registered type", DIAG_ERROR },
 		{ "lib/app.rb", 2, 3, "lint_violation", "Useless assignment", DIAG_WARNING },
 	};
 	size_t i;
@@ -1096,7 +1100,8 @@ static void fallback_takes_its_category_from_the_outputs_words(void **state)
 					    55, &l, &oc, &e), 0);
 	assert_true(oc.fallback);
 	assert_int_equal(l.n, 1);
-	assert_string_equal(l.v[0].category, "unknown");
+	/* and what that line says of it: a formatter's verdict */
+	assert_string_equal(l.v[0].category, "lint_violation");
 	assert_string_equal(l.v[0].file, "lib/app.rb");
 	assert_int_equal(l.v[0].line, 0);
 	diag_list_release(&l);
@@ -1237,6 +1242,135 @@ static void general_layer_reads_xml_reports(void **state)
 	assert_int_equal(l.v[1].line, 11);
 	assert_string_equal(l.v[1].category, "undefined_symbol");
 	diag_list_release(&l);
+}
+
+/* What the fourth held-out batch asked for (issue 12), by mechanism: a
+ * report amid other lines (a script runner's header over it, a summary
+ * under it), an opening bracket that never closes costing nothing, a
+ * line ending in ':' completed by the line under it, and a placeless
+ * error placed at the project file its trace names. Made-up tools. */
+static void general_layer_reads_reports_amid_text_and_announced_lines(void **state)
+{
+	const char xml[] =
+		"\n> app@1.0.0 lint\n> mylint -f checkstyle src\n\n"
+		"<?xml version=\"1.0\"?>\n<checkstyle version=\"1\">\n"
+		"<file name=\"src/main.c\">\n"
+		"<error line=\"3\" column=\"2\" severity=\"error\" message=\"x\" "
+		"source=\"some-rule\"/>\n</file>\n</checkstyle>\n"
+		"lint: 1 problem\n";
+	const char json[] =
+		"checking...\n{\n  \"diagnostics\": [\n    { \"file\": \"src/main.c\", "
+		"\"line\": 7, \"message\": \"'y' is not defined\", "
+		"\"severity\": \"error\" }\n  ]\n}\nexit status 1\n";
+	const char open[] = "{\nsrc/main.c:9:1: error: unexpected token\n";
+	const char announce[] =
+		"ERROR: src/main.c:1: goal raised an exception:\n"
+		"ERROR: main/0: Unknown procedure: f/1\n";
+	const char trace[] =
+		"Backtrace:\n           1 (primitive-load \"src/main.c\")\n"
+		"In other/lib.scm:\n    12:3  0 (f)\n\n"
+		"ERROR: In procedure lookup:\nUnbound variable: y\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	assert_int_equal(classify_text_opts(db, &o, xml, sizeof(xml) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 1)
+		print_diags(&l);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].code, "some-rule");
+	diag_list_release(&l);
+
+	assert_int_equal(classify_text_opts(db, &o, json, sizeof(json) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 1)
+		print_diags(&l);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	/* "{" alone that closes nowhere: the lines under it read as text */
+	assert_int_equal(classify_text_opts(db, &o, open, sizeof(open) - 1, &l,
+					    NULL, &e), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].line, 9);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
+	/* the second line says what the first announced: one problem */
+	assert_int_equal(classify_text_opts(db, &o, announce, sizeof(announce) - 1,
+					    &l, NULL, &e), 0);
+	if (l.n != 1)
+		print_diags(&l);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_non_null(strstr(l.v[0].message, "Unknown procedure"));
+	diag_list_release(&l);
+
+	/* no place on the error: the project file its trace names, no line
+	 * (other/lib.scm is not the project's) */
+	assert_int_equal(classify_text_opts(db, &o, trace, sizeof(trace) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 1)
+		print_diags(&l);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 0);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_non_null(strstr(l.v[0].message, "Unbound variable: y"));
+	diag_list_release(&l);
+}
+
+/* Words of the fourth batch's tools, in made-up messages. */
+static void general_layer_reads_more_words(void **state)
+{
+	static const struct {
+		const char *text, *category;
+	} cases[] = {
+		{ "src/main.c:3:1: error: missing ]\n", "syntax_error" },
+		{ "src/main.c:3: You forgot a '=back' before '=head2'\n", "syntax_error" },
+		{ "src/main.c:3: missing 'msgstr' section\n", "syntax_error" },
+		{ "src/main.c:3: duplicate message definition...\n", "syntax_error" },
+		{ "src/main.c:3: (WARNING/2) Inline literal start-string without "
+		  "end-string.\n", "syntax_error" },
+		{ "src/main.c:3: (ERROR/3) Unknown target name: \"link\".\n",
+		  "undefined_symbol" },
+		{ "src/main.c(4,30): error CS0103: The name `y' does not exist in "
+		  "the current context\n", "undefined_symbol" },
+		{ "src/main.c(3,13): error CS0029: Cannot implicitly convert type "
+		  "`string' to `int'\n", "type_error" },
+		{ "ParseError: Unrecognised input in src/main.c on line 3, column 6:\n",
+		  "syntax_error" },
+		{ "src/main.c:3:19: error: expected type \"Standard.Integer\"\n",
+		  "type_error" },
+		{ "src/main.c:4:3: error: expected ';' before '}' token\n",
+		  "syntax_error" },
+	};
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		assert_int_equal(classify_text_opts(db, &o, cases[i].text,
+						    strlen(cases[i].text), &l,
+						    NULL, &e), 0);
+		if (l.n != 1 || strcmp(l.v[0].category, cases[i].category)) {
+			fprintf(stderr, "case %zu: %s", i, cases[i].text);
+			print_diags(&l);
+		}
+		assert_int_equal(l.n, 1);
+		assert_string_equal(l.v[0].file, "src/main.c");
+		assert_string_equal(l.v[0].category, cases[i].category);
+		diag_list_release(&l);
+	}
 }
 
 /* The patterns' diagnostics and the general layer's come out as the lines
@@ -1398,6 +1532,8 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_sarif_report),
 		cmocka_unit_test(general_layer_reads_prefixes_trailing_places_and_continuations),
 		cmocka_unit_test(general_layer_reads_xml_reports),
+		cmocka_unit_test(general_layer_reads_reports_amid_text_and_announced_lines),
+		cmocka_unit_test(general_layer_reads_more_words),
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
