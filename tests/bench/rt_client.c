@@ -165,28 +165,42 @@ static void floor_server(const char *path)
 	}
 }
 
-static void *run(void *arg)
+/* A connection to path that has been through the handshake and n `status`
+ * round trips; req gets the framed `status` request. */
+static int open_warm(const char *path, int n, char *req, size_t reqcap,
+		     char *buf, size_t cap, size_t *have)
 {
-	long idx = (long)arg;
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	char buf[65536], init[256], req[128];
-	size_t have = 0, reqlen;
-	int fd, i;
+	char init[256];
+	size_t reqlen;
+	int fd;
 
 	fd = socket(AF_UNIX, SOCK_STREAM, 0);
-	strncpy(sa.sun_path, sock_path, sizeof(sa.sun_path) - 1);
+	strncpy(sa.sun_path, path, sizeof(sa.sun_path) - 1);
 	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
 		die("connect");
 	frame(init, sizeof(init),
 	      "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{}}");
-	frame(req, sizeof(req), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"status\"}");
+	frame(req, reqcap, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"status\"}");
 	reqlen = strlen(req);
 	send_all(fd, init, strlen(init));
-	read_reply(fd, buf, sizeof(buf), &have);
-	for (i = 0; i < warmup; i++) {
+	read_reply(fd, buf, cap, have);
+	for (int i = 0; i < n; i++) {
 		send_all(fd, req, reqlen);
-		read_reply(fd, buf, sizeof(buf), &have);
+		read_reply(fd, buf, cap, have);
 	}
+	return fd;
+}
+
+static void *run(void *arg)
+{
+	long idx = (long)arg;
+	char buf[65536], req[128];
+	size_t have = 0, reqlen;
+	int fd, i;
+
+	fd = open_warm(sock_path, warmup, req, sizeof(req), buf, sizeof(buf), &have);
+	reqlen = strlen(req);
 	pthread_barrier_wait(&start);
 	for (i = 0; i < per_client; i++) {
 		double t = now_us();
@@ -210,28 +224,17 @@ static int cmp(const void *a, const void *b)
  * runtime's timers and garbage collector. */
 static void paced(const char *path, long gap_us)
 {
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	struct pollfd in = { .fd = 0, .events = POLLIN };
 	struct timespec gap = { gap_us / 1000000, (gap_us % 1000000) * 1000 };
-	char buf[65536], init[256], req[128];
+	char buf[65536], req[128];
 	size_t have = 0, reqlen, n = 0, cap = 1 << 16;
 	double *t = malloc(cap * sizeof(*t));
-	int fd, i;
+	int fd;
 
-	fd = socket(AF_UNIX, SOCK_STREAM, 0);
-	strncpy(sa.sun_path, path, sizeof(sa.sun_path) - 1);
-	if (!t || fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
-		die("connect");
-	frame(init, sizeof(init),
-	      "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{}}");
-	frame(req, sizeof(req), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"status\"}");
+	if (!t)
+		die("malloc");
+	fd = open_warm(path, 50, req, sizeof(req), buf, sizeof(buf), &have);
 	reqlen = strlen(req);
-	send_all(fd, init, strlen(init));
-	read_reply(fd, buf, sizeof(buf), &have);
-	for (i = 0; i < 50; i++) {
-		send_all(fd, req, reqlen);
-		read_reply(fd, buf, sizeof(buf), &have);
-	}
 	/* Until the caller closes our stdin (or writes to it). */
 	while (poll(&in, 1, 0) == 0) {
 		double t0 = now_us();
