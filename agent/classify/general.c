@@ -219,6 +219,9 @@ static size_t prefix_end(const char *l, size_t n, size_t i)
 			return 0;
 		return skip_blanks(l, n, j + 1);
 	}
+	/* verilator's "%Warning-WIDTH: " */
+	if (j + 1 < n && l[j] == '%' && is_alpha(l[j + 1]))
+		j++;
 	for (; j < n && (is_alpha(l[j]) || is_digit(l[j]) || l[j] == '.' ||
 			 l[j] == '_' || l[j] == '-' || l[j] == '+'); j++)
 		;
@@ -599,6 +602,9 @@ static const struct phrase phrases[] = {
 	{ "expected ';'", CAT_SYNTAX_ERROR },
 	{ "expected \";\"", CAT_SYNTAX_ERROR },
 	{ "expected expression", CAT_SYNTAX_ERROR },
+	/* "Expected an identifier and instead saw ';'" */
+	{ "expected an identifier", CAT_SYNTAX_ERROR },
+	{ "expected an expression", CAT_SYNTAX_ERROR },
 	{ "illegal character", CAT_SYNTAX_ERROR },
 	{ "indentationerror", CAT_SYNTAX_ERROR },
 	{ "undeclared", CAT_UNDEFINED_SYMBOL },
@@ -611,6 +617,9 @@ static const struct phrase phrases[] = {
 	{ "undefined identifier", CAT_UNDEFINED_SYMBOL },
 	{ "undefined procedure", CAT_UNDEFINED_SYMBOL },
 	{ "unknown procedure", CAT_UNDEFINED_SYMBOL },
+	/* a Forth's "Undefined word", VHDL's "no declaration for "x"" */
+	{ "undefined word", CAT_UNDEFINED_SYMBOL },
+	{ "no declaration for", CAT_UNDEFINED_SYMBOL },
 	/* C#'s and Vala's "The name `y' does not exist in the current
 	 * context" */
 	{ "does not exist in the current context", CAT_UNDEFINED_SYMBOL },
@@ -706,6 +715,9 @@ static const struct phrase phrases[] = {
 	{ "would be reformatted", CAT_LINT_VIOLATION },
 	{ "code style issues", CAT_LINT_VIOLATION },
 	{ "consider using", CAT_LINT_VIOLATION },
+	/* a bare "Missing semicolon." is a style checker's (a parser says
+	 * "expected ';'", caught above) */
+	{ "missing semicolon", CAT_LINT_VIOLATION },
 };
 
 #define CL_PHRASE_KEYS 1024
@@ -979,8 +991,15 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 		/* in parentheses, one word: "(colons)", "(reportMissingImports)";
 		 * but "(info)" is a severity and "(3)" a count */
 		if (!dash && open == '(') {
-			size_t sl;
+			size_t sl, b;
 			bool note, letter = false;
+
+			/* "(test)" alone is a frame's function, not a rule
+			 * after a message */
+			for (b = 0; b + 1 < s && is_blank(m[b]); b++)
+				;
+			if (b + 1 >= s)
+				return;
 
 			for (k = s; k < end - 1; k++) {
 				if (!is_alpha(m[k]) && !is_digit(m[k]) && m[k] != '_')
@@ -1072,9 +1091,18 @@ int cl_prefix_sev(const char *p, size_t n)
 	size_t len;
 	bool note;
 
-	while (n && (*p == '[' || is_blank(*p)))
+	const char *d;
+	int sev;
+
+	while (n && (*p == '[' || *p == '%' || is_blank(*p)))
 		p++, n--;
-	return sev_word(p, n, &len, &note);
+	if ((sev = sev_word(p, n, &len, &note)) >= 0)
+		return sev;
+	/* "Warning-WIDTH": a severity, then its rule's name */
+	if ((d = memchr(p, '-', n)) && d > p &&
+	    sev_word(p, (size_t)(d - p), &len, &note) >= 0 && len == (size_t)(d - p))
+		return sev_word(p, len, &len, &note);
+	return -1;
 }
 
 void cl_trailing_code(const char *m, size_t n, struct cl_words *w)

@@ -1352,6 +1352,14 @@ static void general_layer_reads_more_words(void **state)
 		  "type_error" },
 		{ "src/main.c:4:3: error: expected ';' before '}' token\n",
 		  "syntax_error" },
+		/* made-up tools: a stack language's, a hardware language's,
+		 * a script checker's words */
+		{ "src/main.c:2: Undefined word\n", "undefined_symbol" },
+		{ "src/main.c:9:14: no declaration for \"nosuch\"\n",
+		  "undefined_symbol" },
+		{ "src/main.c: line 5, col 3, Expected an identifier and "
+		  "instead saw ';'.\n", "syntax_error" },
+		{ "src/main.c:2:12: Missing semicolon.\n", "lint_violation" },
 	};
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
