@@ -38,6 +38,8 @@
 #define CL_AHEAD 16
 #define CL_BACK 6
 #define CL_TRACE 24 /* a placeless error's trace above it */
+/* Lines above a frame whose words may say what failed there. */
+#define CL_WORDS_ABOVE 8
 /* A failed run's fallback diagnostic: at most this much of its tail. */
 #define CL_TAIL_LINES 12
 /* Lines of a failed run's output whose words may name the fallback's category. */
@@ -987,6 +989,41 @@ static bool general_at(const struct scan *s, const char *file, int line)
 	return false;
 }
 
+/* Is m[0..n) only "(name)", a stack frame's function? */
+static bool frame_function(const char *m, size_t n)
+{
+	size_t k;
+
+	if (n < 3 || m[0] != '(' || m[n - 1] != ')')
+		return false;
+	for (k = 1; k < n - 1; k++)
+		if (!((m[k] >= 'a' && m[k] <= 'z') || (m[k] >= 'A' && m[k] <= 'Z') ||
+		      (m[k] >= '0' && m[k] <= '9') || m[k] == '_' || m[k] == '.' ||
+		      m[k] == '/' || m[k] == ' '))
+			return false;
+	return true;
+}
+
+/* The first category (not a linter's) that the few lines above line
+ * `cur` name, nearest first; NULL if none. */
+static const char *words_above(struct scan *s, size_t cur)
+{
+	struct buf tmp = BUF_INIT;
+	const char *cat = NULL;
+	size_t j, n;
+
+	for (j = cur; j > 0 && cur - j < CL_WORDS_ABOVE && !cat; j--) {
+		const char *l = line_view(s, j - 1, &tmp, &n);
+		struct cl_words w;
+
+		cl_words_read(l, n, &w);
+		if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+			cat = w.category;
+	}
+	buf_release(&tmp);
+	return cat;
+}
+
 /* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
  * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
  * output that gives only line:col. */
@@ -1064,6 +1101,11 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 			buf_add(&msg, more.ptr, more.len);
 		}
 	}
+	/* "a_test.x:5: (test)" under "stacktrace:": a frame naming its
+	 * function; what failed is said by the lines above it ("Assertion
+	 * with == failed") */
+	if (!w.category && w.sev < 0 && !w.code_len && frame_function(m, loc->msg_len))
+		w.category = words_above(s, s->cur);
 	/* Shape alone is weak evidence: the message must say what it is, or
 	 * the file must be the project's. */
 	if (w.sev < 0 && !w.code_len && !w.category &&

@@ -1381,6 +1381,32 @@ static void general_layer_reads_more_words(void **state)
 	}
 }
 
+/* A frame that names only its function ("(test)", never a rule's name)
+ * takes what failed from the lines above it. The tool is made up. */
+static void general_layer_reads_a_frame_under_its_failure(void **state)
+{
+	static const char text[] =
+		"  1) check sums (SumCheck)\n"
+		"     Assertion with == failed\n"
+		"     stacktrace:\n"
+		"       src/main.c:5: (check)\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 1)
+		print_diags(&l);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_null(l.v[0].code);
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1544,6 +1570,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_more_words),
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
+		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
