@@ -963,6 +963,32 @@ static size_t code_at(const char *m, size_t n, size_t i)
 	return j - i;
 }
 
+/* A rule named by its group at m[i]: "MD001/heading-increment",
+ * "lint/style/useConst" (letters, digits, '-' and '_' around one '/' or
+ * more, no '.' as a path would have), then a blank or the end, two blanks
+ * if `wide`. Its length, or 0. */
+static size_t group_rule_at(const char *m, size_t n, size_t i, bool wide)
+{
+	size_t j = i, slashes = 0;
+
+	if (i >= n || !is_alpha(m[i]))
+		return 0;
+	for (; j < n && j - i < 64 && (is_alpha(m[j]) || is_digit(m[j]) ||
+				       m[j] == '-' || m[j] == '_' || m[j] == '/'); j++)
+		if (m[j] == '/') {
+			if (m[j - 1] == '/')
+				return 0;
+			slashes++;
+		}
+	if (!slashes || m[j - 1] == '/' || j - i >= 64)
+		return 0;
+	if (j == n)
+		return j - i;
+	if (!is_blank(m[j]) || (wide && (j + 1 >= n || !is_blank(m[j + 1]))))
+		return 0;
+	return j - i;
+}
+
 /* A trailing rule name: "... [rule-name]", "... (rule-name)" or "...  rule/name". */
 static void trailing_code(const char *m, size_t n, struct cl_words *w)
 {
@@ -1140,7 +1166,13 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		while (i < n && (m[i] == ']' || m[i] == ':' || is_blank(m[i]) ||
 				 m[i] == '-' || m[i] == ')'))
 			i++;
-		k = code_at(m, n, i);
+		if (!(k = code_at(m, n, i)) && (k = group_rule_at(m, n, i, false))) {
+			/* "error MD001/heading-increment Heading ..." */
+			w->code = i;
+			w->code_len = k;
+			i = skip_blanks(m, n, i + k);
+			k = 0;
+		}
 	} else if (i + 2 < n && i == 0 && strchr("CWERFI", m[0]) && m[1] == ':' &&
 		   is_blank(m[2])) {
 		/* rubocop's "C: [Correctable] Style/Foo: x" */
@@ -1181,6 +1213,13 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		 * error (the message keeps it) */
 		if (!k && i == 0 && is_error_name(m, n))
 			w->sev = DIAG_ERROR;
+		/* "lint/style/useConst  FIXABLE": a rule heading its report */
+		if (!k && (k = group_rule_at(m, n, i, true))) {
+			w->code = i;
+			w->code_len = k;
+			i = skip_blanks(m, n, i + k);
+			k = 0;
+		}
 	}
 	if (k) {
 		w->code = i;

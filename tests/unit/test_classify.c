@@ -1360,6 +1360,15 @@ static void general_layer_reads_more_words(void **state)
 		{ "src/main.c: line 5, col 3, Expected an identifier and "
 		  "instead saw ';'.\n", "syntax_error" },
 		{ "src/main.c:2:12: Missing semicolon.\n", "lint_violation" },
+		/* a rule named with its group, after a severity or heading
+		 * a report: a linter's */
+		{ "src/main.c:3 error XY012/level-order Levels go up by "
+		  "one\n", "lint_violation" },
+		{ "src/main.c:1:1 check/style/preferThing  FIXABLE  "
+		  "\xe2\x94\x81\xe2\x94\x81\n", "lint_violation" },
+		/* "%Severity-RULE: place: message" */
+		{ "%Warning-SHAPE: src/main.c:2:12: Operand holds 4 bits\n",
+		  "lint_violation" },
 	};
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
