@@ -406,6 +406,20 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			}
 		}
 	}
+	/* libsass under its message: "on line 3:10 of a.scss", "line 3 of
+	 * a.scss" */
+	if (STARTS(l + i, n - i, "on line ") || STARTS(l + i, n - i, "line ")) {
+		j = i + (l[i] == 'o' ? 8 : 5);
+		if (read_int(l, n, &j, &loc->line) &&
+		    (j >= n || l[j] != ':' || (j++, read_int(l, n, &j, &loc->col))) &&
+		    STARTS(l + j, n - j, " of ") && (k = path_end(l, n, j + 4)) == n &&
+		    plausible_path(l + j + 4, k - j - 4)) {
+			loc->file = j + 4;
+			loc->file_len = k - j - 4;
+			return loc->kind = CL_LOC_ALONE;
+		}
+		loc->line = loc->col = 0;
+	}
 	/* dart-sass's trace: "  path 2:10  root stylesheet" */
 	if (i > 0 && (j = path_end(l, n, i)) > i && j + 3 < n && l[j] == ' ' &&
 	    is_digit(l[j + 1]) && plausible_path(l + i, j - i)) {

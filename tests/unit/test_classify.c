@@ -1416,6 +1416,31 @@ static void general_layer_reads_a_frame_under_its_failure(void **state)
 	diag_list_release(&l);
 }
 
+/* A message, then its place in words on the line under it ("on line
+ * 3:10 of FILE"). The tool is made up. */
+static void general_layer_reads_a_place_in_words_under_its_message(void **state)
+{
+	static const char text[] =
+		"Error: Undefined variable: \"$colour\".\n"
+		"        on line 3:10 of src/main.c\n"
+		">>   color: $colour;\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 1)
+		print_diags(&l);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 10);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1580,6 +1605,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
+		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
