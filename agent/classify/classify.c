@@ -1004,6 +1004,20 @@ static bool frame_function(const char *m, size_t n)
 	return true;
 }
 
+/* Is m[0..n) a few words of letters ("runtime error")? */
+static bool few_words(const char *m, size_t n)
+{
+	size_t k, blanks = 0;
+
+	for (k = 0; k < n; k++) {
+		if (m[k] == ' ')
+			blanks++;
+		else if (!((m[k] >= 'a' && m[k] <= 'z') || (m[k] >= 'A' && m[k] <= 'Z')))
+			return false;
+	}
+	return n && blanks < 3;
+}
+
 /* The first category (not a linter's) that the few lines above line
  * `cur` name, nearest first; NULL if none. */
 static const char *words_above(struct scan *s, size_t cur)
@@ -1105,6 +1119,12 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	 * function; what failed is said by the lines above it ("Assertion
 	 * with == failed") */
 	if (!w.category && w.sev < 0 && !w.code_len && frame_function(m, loc->msg_len))
+		w.category = words_above(s, s->cur);
+	/* "runtime error: file a.xsl line 4 ...": a few words naming a
+	 * severity before the place; what went wrong is said above it */
+	if (!w.category && w.sev < 0 && !w.code_len && loc->msg < loc->file &&
+	    few_words(m, loc->msg_len) &&
+	    (w.sev = cl_sev_among(m, loc->msg_len)) == DIAG_ERROR)
 		w.category = words_above(s, s->cur);
 	/* Shape alone is weak evidence: the message must say what it is, or
 	 * the file must be the project's. */

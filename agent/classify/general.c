@@ -316,6 +316,7 @@ bool cl_may_place(const char *l, size_t n)
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j, k;
+	const char *fw;
 
 	memset(loc, 0, sizeof(*loc));
 	if (i >= n)
@@ -404,6 +405,24 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 				loc->file_len = (size_t)(w - l) - i - 3;
 				return loc->kind = CL_LOC_ALONE;
 			}
+		}
+	}
+	/* libxslt: "runtime error: file a.xsl line 4 element value-of" */
+	if ((fw = memmem(l + i, n - i, ": file ", 7))) {
+		j = (size_t)(fw - l) + 7;
+		k = path_end(l, n, j);
+		if (k > j && STARTS(l + k, n - k, " line ") &&
+		    plausible_path(l + j, k - j)) {
+			size_t m = k + 6;
+
+			if (read_int(l, n, &m, &loc->line) && (m == n || is_blank(l[m]))) {
+				loc->file = j;
+				loc->file_len = k - j;
+				loc->msg = i;
+				loc->msg_len = (size_t)(fw - l) - i;
+				return loc->kind = CL_LOC_INLINE;
+			}
+			loc->line = 0;
 		}
 	}
 	/* libsass under its message: "on line 3:10 of a.scss", "line 3 of

@@ -1424,6 +1424,9 @@ static void general_layer_reads_a_place_in_words_under_its_message(void **state)
 		"Error: Undefined variable: \"$colour\".\n"
 		"        on line 3:10 of src/main.c\n"
 		">>   color: $colour;\n";
+	static const char more[] =
+		"lookup: function bar not found\n"
+		"transform error: file src/main.c line 4 element get\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
 	struct err e = ERR_INIT;
@@ -1437,6 +1440,17 @@ static void general_layer_reads_a_place_in_words_under_its_message(void **state)
 	assert_string_equal(l.v[0].file, "src/main.c");
 	assert_int_equal(l.v[0].line, 3);
 	assert_int_equal(l.v[0].column, 10);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	/* "a severity: file F line N": what went wrong is said above it */
+	assert_int_equal(classify_text_opts(db, &o, more, sizeof(more) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 1)
+		print_diags(&l);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 4);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
 	diag_list_release(&l);
 }
