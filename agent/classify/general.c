@@ -407,24 +407,6 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			}
 		}
 	}
-	/* libxslt: "runtime error: file a.xsl line 4 element value-of" */
-	if ((fw = memmem(l + i, n - i, ": file ", 7))) {
-		j = (size_t)(fw - l) + 7;
-		k = path_end(l, n, j);
-		if (k > j && STARTS(l + k, n - k, " line ") &&
-		    plausible_path(l + j, k - j)) {
-			size_t m = k + 6;
-
-			if (read_int(l, n, &m, &loc->line) && (m == n || is_blank(l[m]))) {
-				loc->file = j;
-				loc->file_len = k - j;
-				loc->msg = i;
-				loc->msg_len = (size_t)(fw - l) - i;
-				return loc->kind = CL_LOC_INLINE;
-			}
-			loc->line = 0;
-		}
-	}
 	/* libsass under its message: "on line 3:10 of a.scss", "line 3 of
 	 * a.scss" */
 	if (STARTS(l + i, n - i, "on line ") || STARTS(l + i, n - i, "line ")) {
@@ -514,6 +496,25 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			return loc->kind = CL_LOC_NONE;
 		set_msg(loc, l, n, j);
 		return loc->kind = CL_LOC_INLINE;
+	}
+	/* libxslt: "runtime error: file a.xsl line 4 element value-of" (after the
+	 * common shapes: most lines have returned by here) */
+	if ((fw = memmem(l + i, n - i, ": file ", 7))) {
+		j = (size_t)(fw - l) + 7;
+		k = path_end(l, n, j);
+		if (k > j && STARTS(l + k, n - k, " line ") &&
+		    plausible_path(l + j, k - j)) {
+			size_t m = k + 6;
+
+			if (read_int(l, n, &m, &loc->line) && (m == n || is_blank(l[m]))) {
+				loc->file = j;
+				loc->file_len = k - j;
+				loc->msg = i;
+				loc->msg_len = (size_t)(fw - l) - i;
+				return loc->kind = CL_LOC_INLINE;
+			}
+			loc->line = 0;
+		}
 	}
 	/* rollup: "path (line:col)" on its own */
 	if (l[n - 1] == ')') {
