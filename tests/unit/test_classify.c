@@ -128,6 +128,19 @@ static void print_diags(const struct diag_list *l)
 	}
 }
 
+/* Classifies n bytes of text with o, expecting exactly one diagnostic in l
+ * (printed when there are others, for the reader of a failure). */
+static void classify_one(const struct classify_opts *o, const char *text,
+			 size_t n, struct diag_list *l)
+{
+	struct err e = ERR_INIT;
+
+	assert_int_equal(classify_text_opts(db, o, text, n, l, NULL, &e), 0);
+	if (l->n != 1)
+		print_diags(l);
+	assert_int_equal(l->n, 1);
+}
+
 static bool matches(const struct diag *d, const struct expect *x)
 {
 	if (strcmp(d->category, x->category) || d->line != x->line ||
@@ -1274,21 +1287,13 @@ static void general_layer_reads_reports_amid_text_and_announced_lines(void **sta
 	struct diag_list l = DIAG_LIST_INIT;
 	struct err e = ERR_INIT;
 
-	assert_int_equal(classify_text_opts(db, &o, xml, sizeof(xml) - 1, &l,
-					    NULL, &e), 0);
-	if (l.n != 1)
-		print_diags(&l);
-	assert_int_equal(l.n, 1);
+	classify_one(&o, xml, sizeof(xml) - 1, &l);
 	assert_string_equal(l.v[0].file, "src/main.c");
 	assert_int_equal(l.v[0].line, 3);
 	assert_string_equal(l.v[0].code, "some-rule");
 	diag_list_release(&l);
 
-	assert_int_equal(classify_text_opts(db, &o, json, sizeof(json) - 1, &l,
-					    NULL, &e), 0);
-	if (l.n != 1)
-		print_diags(&l);
-	assert_int_equal(l.n, 1);
+	classify_one(&o, json, sizeof(json) - 1, &l);
 	assert_string_equal(l.v[0].file, "src/main.c");
 	assert_int_equal(l.v[0].line, 7);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
@@ -1303,11 +1308,7 @@ static void general_layer_reads_reports_amid_text_and_announced_lines(void **sta
 	diag_list_release(&l);
 
 	/* the second line says what the first announced: one problem */
-	assert_int_equal(classify_text_opts(db, &o, announce, sizeof(announce) - 1,
-					    &l, NULL, &e), 0);
-	if (l.n != 1)
-		print_diags(&l);
-	assert_int_equal(l.n, 1);
+	classify_one(&o, announce, sizeof(announce) - 1, &l);
 	assert_string_equal(l.v[0].file, "src/main.c");
 	assert_int_equal(l.v[0].line, 1);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
@@ -1316,11 +1317,7 @@ static void general_layer_reads_reports_amid_text_and_announced_lines(void **sta
 
 	/* no place on the error: the project file its trace names, no line
 	 * (other/lib.scm is not the project's) */
-	assert_int_equal(classify_text_opts(db, &o, trace, sizeof(trace) - 1, &l,
-					    NULL, &e), 0);
-	if (l.n != 1)
-		print_diags(&l);
-	assert_int_equal(l.n, 1);
+	classify_one(&o, trace, sizeof(trace) - 1, &l);
 	assert_string_equal(l.v[0].file, "src/main.c");
 	assert_int_equal(l.v[0].line, 0);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
@@ -1401,14 +1398,9 @@ static void general_layer_reads_a_frame_under_its_failure(void **state)
 		"       src/main.c:5: (check)\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
-	struct err e = ERR_INIT;
 
 	(void)state;
-	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
-					    NULL, &e), 0);
-	if (l.n != 1)
-		print_diags(&l);
-	assert_int_equal(l.n, 1);
+	classify_one(&o, text, sizeof(text) - 1, &l);
 	assert_string_equal(l.v[0].file, "src/main.c");
 	assert_int_equal(l.v[0].line, 5);
 	assert_string_equal(l.v[0].category, "test_failure");
@@ -1429,14 +1421,9 @@ static void general_layer_reads_a_place_in_words_under_its_message(void **state)
 		"transform error: file src/main.c line 4 element get\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
-	struct err e = ERR_INIT;
 
 	(void)state;
-	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
-					    NULL, &e), 0);
-	if (l.n != 1)
-		print_diags(&l);
-	assert_int_equal(l.n, 1);
+	classify_one(&o, text, sizeof(text) - 1, &l);
 	assert_string_equal(l.v[0].file, "src/main.c");
 	assert_int_equal(l.v[0].line, 3);
 	assert_int_equal(l.v[0].column, 10);
@@ -1444,11 +1431,7 @@ static void general_layer_reads_a_place_in_words_under_its_message(void **state)
 	diag_list_release(&l);
 
 	/* "a severity: file F line N": what went wrong is said above it */
-	assert_int_equal(classify_text_opts(db, &o, more, sizeof(more) - 1, &l,
-					    NULL, &e), 0);
-	if (l.n != 1)
-		print_diags(&l);
-	assert_int_equal(l.n, 1);
+	classify_one(&o, more, sizeof(more) - 1, &l);
 	assert_string_equal(l.v[0].file, "src/main.c");
 	assert_int_equal(l.v[0].line, 4);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
