@@ -39,9 +39,19 @@
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/mem.h"
+#include "util/paths.h"
 
 /* The full binary: beside us, as installed and as built. */
 #define FULL_NAME "airunner"
+
+/* Says that what cannot run (errno says why) and that the commit is
+ * blocked, with how to bypass it. */
+static void cannot_run(const char *what)
+{
+	fprintf(stderr, "airunner: cannot run %s (%s); the commit is "
+		"blocked.\n  bypass once: git commit --no-verify, or "
+		"AIRUNNER_SKIP=1 git commit\n", what, strerror(errno));
+}
 
 /*
  * Runs `airunner hook ARGS...` in this process: args are ours after argv[0]
@@ -87,20 +97,10 @@ static int run_full(int argc, char **argv, const char *failed)
 	execvp(FULL_NAME, args);
 	if (errno == ENOENT && n > 0)
 		errno = saved; /* the one beside us says more */
-	fprintf(stderr, "airunner: cannot run %s (%s); the commit is "
-		"blocked.\n  bypass once: git commit --no-verify, or "
-		"AIRUNNER_SKIP=1 git commit\n",
-		path.len ? path.ptr : FULL_NAME, strerror(errno));
+	cannot_run(path.len ? path.ptr : FULL_NAME);
 	buf_release(&path);
 	free(args);
 	return 1;
-}
-
-static void cannot_run(const char *what)
-{
-	fprintf(stderr, "airunner: cannot run %s (%s); the commit is "
-		"blocked.\n  bypass once: git commit --no-verify, or "
-		"AIRUNNER_SKIP=1 git commit\n", what, strerror(errno));
 }
 
 /* The hook that was there before airunner's, kept beside it: run first with
@@ -146,34 +146,17 @@ out:
 }
 
 /* The airunner the script would pick: $AIRUNNER_BIN, else the first on
- * PATH (searched as `command -v` does), into out; false when neither, and
- * the one beside us (the installed pair) is the one. */
+ * PATH, into out; false when neither, and the one beside us (the installed
+ * pair) is the one. */
 static bool pick_airunner(struct buf *out)
 {
-	const char *env = getenv("AIRUNNER_BIN"), *p = getenv("PATH");
-	struct stat st;
+	const char *env = getenv("AIRUNNER_BIN");
 
 	if (env && *env) {
 		buf_adds(out, env);
 		return true;
 	}
-	while (p) {
-		const char *colon = strchr(p, ':');
-		size_t n = colon ? (size_t)(colon - p) : strlen(p);
-
-		buf_reset(out);
-		if (n)
-			buf_add(out, p, n);
-		else
-			buf_addch(out, '.');
-		buf_adds(out, "/" FULL_NAME);
-		if (stat(out->ptr, &st) == 0 && S_ISREG(st.st_mode) &&
-		    access(out->ptr, X_OK) == 0)
-			return true;
-		p = colon ? colon + 1 : NULL;
-	}
-	buf_reset(out);
-	return false;
+	return paths_which(FULL_NAME, out);
 }
 
 /* Whether a and b name one file. */

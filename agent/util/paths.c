@@ -102,3 +102,27 @@ out:
 	free(dir);
 	return r;
 }
+
+bool paths_which(const char *prog, struct buf *out)
+{
+	const char *p = getenv("PATH");
+	struct stat st;
+
+	while (p) {
+		const char *colon = strchr(p, ':');
+		size_t n = colon ? (size_t)(colon - p) : strlen(p);
+
+		buf_reset(out);
+		if (n)
+			buf_add(out, p, n);
+		else
+			buf_addch(out, '.');
+		buf_addf(out, "/%s", prog);
+		if (stat(out->ptr, &st) == 0 && S_ISREG(st.st_mode) &&
+		    access(out->ptr, X_OK) == 0)
+			return true;
+		p = colon ? colon + 1 : NULL;
+	}
+	buf_reset(out);
+	return false;
+}

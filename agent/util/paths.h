@@ -38,4 +38,9 @@ int paths_check_private_dir(const char *dir, struct err *e);
 int paths_check_socket_dir(const char *socket_path, bool create,
 			   struct err *e);
 
+/* The first executable regular file named prog in a folder of $PATH (an
+ * empty entry is "."), as `command -v` finds it, into out (reset first);
+ * false, out empty, when there is none. */
+bool paths_which(const char *prog, struct buf *out);
+
 #endif

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "util/mem.h"
+#include "util/paths.h"
 #include "verify/run.h"
 
 
@@ -17,28 +18,15 @@
  * -fdiagnostics-format=json in the form the patterns know. */
 static bool cc_is_gcc(const char *prog)
 {
-	const char *path = getenv("PATH");
 	char real[PATH_MAX];
 	struct buf cand = BUF_INIT;
-	bool gcc = false;
+	bool gcc;
 
-	if (strchr(prog, '/')) {
-		gcc = realpath(prog, real) && strstr(strrchr(real, '/'), "gcc");
-		return gcc;
-	}
-	while (path && *path && !gcc) {
-		const char *c = strchr(path, ':');
-		size_t n = c ? (size_t)(c - path) : strlen(path);
-
-		buf_reset(&cand);
-		buf_addf(&cand, "%.*s/%s", (int)n, path, prog);
-		if (access(cand.ptr, X_OK) == 0) {
-			gcc = realpath(cand.ptr, real) &&
-			      strstr(strrchr(real, '/'), "gcc");
-			break;
-		}
-		path = c ? c + 1 : NULL;
-	}
+	if (strchr(prog, '/'))
+		buf_adds(&cand, prog);
+	else if (!paths_which(prog, &cand))
+		return false;
+	gcc = realpath(cand.ptr, real) && strstr(strrchr(real, '/'), "gcc");
 	buf_release(&cand);
 	return gcc;
 }

@@ -802,19 +802,23 @@ static int check_request(struct verify_run *run,
 	return 0;
 }
 
-/* Whether some check's glob matches one of files: whether anything runs
- * (plan() matches the same way). */
+/* Whether one of k's globs matches path: the file is k's to check. */
+static bool check_covers(const struct verify_check *k, const char *path)
+{
+	for (size_t g = 0; g < k->files.n; g++)
+		if (verify_glob_match(k->files.v[g], path))
+			return true;
+	return false;
+}
+
+/* Whether some check covers one of files: whether anything runs. */
 static bool checks_cover(const struct verify_checks *c,
 			 const struct strv *files)
 {
-	size_t i, f, g;
-
-	for (i = 0; i < c->n; i++)
-		for (f = 0; f < files->n; f++)
-			for (g = 0; g < c->v[i].files.n; g++)
-				if (verify_glob_match(c->v[i].files.v[g],
-						      files->v[f]))
-					return true;
+	for (size_t i = 0; i < c->n; i++)
+		for (size_t f = 0; f < files->n; f++)
+			if (check_covers(&c->v[i], files->v[f]))
+				return true;
 	return false;
 }
 
@@ -925,7 +929,7 @@ static char *cache_key(struct verify_run *run)
 static void plan(struct verify_run *run)
 {
 	struct verify_result *res = run->result;
-	size_t i, f, g, cap = 0;
+	size_t i, f, cap = 0;
 
 	for (i = 0; i < run->checks.n; i++)
 		cap += run->files.n + 1;
@@ -948,12 +952,8 @@ static void plan(struct verify_run *run)
 		cr->res->exit_code = -1;
 		buf_init(&cr->res->output, 0);
 		for (f = 0; f < run->files.n; f++)
-			for (g = 0; g < k->files.n; g++)
-				if (verify_glob_match(k->files.v[g],
-						      run->files.v[f])) {
-					strv_add(&cr->files, run->files.v[f]);
-					break;
-				}
+			if (check_covers(k, run->files.v[f]))
+				strv_add(&cr->files, run->files.v[f]);
 		if (!cr->files.n) {
 			cr->res->status = VERIFY_SKIPPED;
 			strv_add_all(&cr->res->command, &k->command);
