@@ -104,6 +104,11 @@ export function messageConnection(readable, writable) {
 	const conn = createMessageConnection(new StreamMessageReader(readable),
 					     new StreamMessageWriter(writable));
 	conn.listen();
+	/* vscode-jsonrpc leaves requests pending when the stream closes (only
+	 * dispose rejects them), so a test whose agent died would wait for its
+	 * timeout. Dispose once the messages already read have been handed out
+	 * (they are delivered one per event-loop turn). */
+	conn.onClose(() => setTimeout(() => conn.dispose(), 100));
 	return conn;
 }
 

@@ -81,6 +81,20 @@ test('stdio: end of input lets requests in flight finish, then the agent exits 0
 	assert.deepEqual(await withTimeout(agent.exited), { code: 0, signal: null });
 });
 
+test('stdio and socket: a request in flight when the agent is killed fails at once, with the cause', async (t) => {
+	for (const transport of ['stdio', 'socket']) {
+		const agent = await startAgent({ transport });
+		t.after(() => agent.cleanup());
+		const conn = await agent.client();
+		const sleeping = conn.sendRequest('test/sleep', { ms: 30000 });
+		await withTimeout(conn.sendRequest('status'));
+		await agent.stop('SIGKILL');
+		/* not the 30 s sleep, nor the test helper's own timeout */
+		await assert.rejects(withTimeout(sleeping, 5000, `${transport} pending request`),
+				     /disposed/);
+	}
+});
+
 test('socket: per-connection lifecycle; exit closes one connection; shutdown daemon stops the agent', async (t) => {
 	const agent = await startAgent();
 	t.after(() => agent.cleanup());
