@@ -11,6 +11,7 @@
 #include "classify/db.h"
 
 #include <limits.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -863,6 +864,56 @@ static bool file_known(const struct scan *s, const char *l, size_t off,
 	yes = s->opts->file_exists(s->opts->ctx, p);
 	free(p);
 	return yes;
+}
+
+/*
+ * With no repository to ask (`airunner classify LOG`, errors/classify), a
+ * token stands for a file the project has when it is shaped like one: no
+ * blanks or quotes, not a URL or an option, and a last component with an
+ * extension that has a letter in it ("a.c", "src/x.test.ts"; not "1.2.3"),
+ * a manual page's section, or a build file's well-known name. A log's own files are not there to confirm anything, and judging
+ * every place by its shape alone would drop the loose and headed spellings.
+ */
+static bool file_plausible(void *ctx, const char *p)
+{
+	static const char *const named[] = {
+		"Makefile", "makefile", "GNUmakefile", "Dockerfile",
+		"Containerfile", "Rakefile", "Gemfile", "Jenkinsfile",
+		"Vagrantfile", "Justfile", "justfile", "BUILD", "WORKSPACE",
+	};
+	static const char *const hosts[] = { "com", "org", "net", "io" };
+	const char *base, *dot, *c;
+	size_t k;
+	bool letter = false;
+
+	(void)ctx;
+	if (!*p || *p == '-' || strstr(p, "://") || strlen(p) > 1024)
+		return false;
+	for (c = p; *c; c++)
+		if ((unsigned char)*c <= ' ' || strchr("\"'`<>|*?{}", *c))
+			return false;
+	base = strrchr(p, '/');
+	base = base ? base + 1 : p;
+	for (k = 0; k < sizeof(named) / sizeof(*named); k++)
+		if (!strcmp(base, named[k]))
+			return true;
+	dot = strrchr(base, '.');
+	if (!dot || dot == base || !dot[1] || strlen(dot + 1) > 12)
+		return false;
+	/* a manual page ("x.1", "ls.8"), not a version ("v1.2", "3.1") */
+	if (dot[1] >= '1' && dot[1] <= '9' && !dot[2] &&
+	    isalpha((unsigned char)dot[-1]))
+		return true;
+	for (c = dot + 1; *c; c++) {
+		if (!isalnum((unsigned char)*c) && *c != '_' && *c != '+' &&
+		    *c != '-')
+			return false;
+		letter |= isalpha((unsigned char)*c) != 0;
+	}
+	for (k = 0; k < sizeof(hosts) / sizeof(*hosts); k++)
+		if (!strcmp(dot + 1, hosts[k]) && !strchr(p, '/'))
+			return false;
+	return letter;
 }
 
 /* cl_known_fn over the scan's file_exists (ctx: the scan). */
@@ -2243,6 +2294,7 @@ int classify_text_opts(const struct classify_db *db,
 		       struct classify_outcome *outcome, struct err *e)
 {
 	static const struct classify_opts none;
+	struct classify_opts shaped;
 	const char *tool_hint;
 	struct scan s;
 	size_t i, k, m = 0;
@@ -2251,6 +2303,12 @@ int classify_text_opts(const struct classify_db *db,
 		return err_set(e, ERR_INTERNAL, "classify_text: no database");
 	if (!opts)
 		opts = &none;
+	if (!opts->file_exists) {
+		shaped = *opts;
+		shaped.file_exists = file_plausible;
+		shaped.ctx = NULL;
+		opts = &shaped;
+	}
 	tool_hint = opts->tool_hint;
 	if (outcome)
 		memset(outcome, 0, sizeof(*outcome));

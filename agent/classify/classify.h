@@ -175,6 +175,14 @@ void diag_release(struct diag *d);
  * strings and unknown positions (0) are written as null. */
 void diag_write_json(struct json_writer *w, const struct diag *d);
 const char *diag_severity_name(enum diag_severity s);
+/*
+ * Did the run that printed text[0..len) fail, read from the text alone (for
+ * a log given without its exit status)? Error, fatal, FAIL, panic,
+ * traceback and signal lines, and an error's spelling inside a line, are
+ * signs; "0 errors", "no failures", "exit code 0" are not.
+ */
+bool classify_output_failed(const char *text, size_t len);
+
 /* The errors/classify result: {diagnostics: [diag...], summary: {errors,
  * warnings, categories: {id: count}}} (protocol/openrpc.json). */
 void classify_write_result(struct json_writer *w, const struct diag_list *l);

@@ -108,6 +108,8 @@ int cmd_classify(int argc, char **argv)
 	struct json_writer w;
 	enum format fmt = FMT_REPORT;
 	const char *tool = NULL, *file = NULL, *fmtname = NULL;
+	struct classify_opts opts = { 0 };
+	int failed = -1; /* -1: read from the log */
 	char *ws = NULL;
 	char cwd[PATH_MAX];
 	int64_t errors = 0;
@@ -126,6 +128,10 @@ int cmd_classify(int argc, char **argv)
 			fmtname = a + 9;
 		else if (!strcmp(a, "--json"))
 			fmtname = "json";
+		else if (!strcmp(a, "--failed"))
+			failed = 1;
+		else if (!strcmp(a, "--passed"))
+			failed = 0;
 		else if (a[0] == '-' && a[1])
 			return output_usage("classify", "unknown option %s", a);
 		else if (!file)
@@ -146,8 +152,13 @@ int cmd_classify(int argc, char **argv)
 	}
 	ws = workspace();
 	patterns = classify_cache_new();
+	/* a failed run is never zero problems; a passing one's log gets no
+	 * invented error */
+	opts.tool_hint = tool;
+	opts.failed = failed < 0 ? classify_output_failed(in.ptr, in.len)
+				 : failed == 1;
 	if (classify_db_acquire(patterns, &db, ws, &e) < 0 ||
-	    classify_text(db, tool, in.ptr, in.len, &l, &e) < 0)
+	    classify_text_opts(db, &opts, in.ptr, in.len, &l, NULL, &e) < 0)
 		goto fail;
 	for (size_t i = 0; i < l.n; i++)
 		errors += l.v[i].severity == DIAG_ERROR;

@@ -21,6 +21,7 @@ struct classify_job {
 	struct buf output;
 	char *tool;
 	double budget;
+	int failed; /* 1, 0, or -1: read from the output */
 	bool started;
 	/* Filled on the worker thread. */
 	struct buf result;
@@ -35,6 +36,11 @@ static void classify_work(void *arg)
 	struct diag_list l = DIAG_LIST_INIT;
 	struct json_writer w;
 
+	/* a failed run is never zero problems; a passing one gets no
+	 * invented error */
+	opts.failed = cj->failed < 0 ? classify_output_failed(cj->output.ptr,
+							       cj->output.len)
+				     : cj->failed == 1;
 	if (classify_text_opts(cj->db, &opts, cj->output.ptr, cj->output.len,
 			       &l, NULL, &cj->err) == 0) {
 		json_writer_init(&w, &cj->result);
@@ -106,6 +112,8 @@ static void handle_classify(struct rpc_call *call)
 				 .priority = JOB_HIGH };
 	struct err e = ERR_INIT;
 	int64_t budget_ms = 10000;
+	bool failed = false;
+	int given = 0;
 
 	buf_init(&cj->output, 0);
 	buf_init(&cj->result, 0);
@@ -113,6 +121,7 @@ static void handle_classify(struct rpc_call *call)
 	if (rpc_param_text(call, "output", &cj->output, &e) < 0 ||
 	    rpc_param_string(call, "tool", &cj->tool, &e) < 0 ||
 	    rpc_param_int(call, "budgetMs", 1, 600000, &budget_ms, &e) < 0 ||
+	    (given = rpc_param_bool(call, "failed", &failed, &e)) < 0 ||
 	    classify_db_acquire(call_agent(call)->patterns, &cj->db,
 				rpc_call_workspace(call), &e) < 0) {
 		rpc_call_reply_error(call, &e);
@@ -121,6 +130,7 @@ static void handle_classify(struct rpc_call *call)
 		return;
 	}
 	cj->budget = (double)budget_ms / 1000.0;
+	cj->failed = given ? failed : -1;
 	spec.data = cj;
 	method_job_start(call, &spec, classify_reply);
 }
@@ -129,6 +139,7 @@ static const struct rpc_param_spec classify_params[] = {
 	{ "output", RPC_T(JSON_STRING), true },
 	{ "tool", RPC_T(JSON_STRING) | RPC_T(JSON_NULL), false },
 	{ "budgetMs", RPC_T(JSON_NUMBER), false },
+	{ "failed", RPC_T_BOOL | RPC_T(JSON_NULL), false },
 	{ NULL, 0, false },
 };
 

@@ -24,15 +24,17 @@ python3 - r1.json <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 d = r["diagnostics"]
-assert len(d) == 2, d
+assert len(d) == 3, d
 # gcc counts columns as displayed, a tab to the next multiple of 8
 assert (d[0]["file"], d[0]["line"], d[0]["column"]) == ("bad.c", 3, 16), d[0]
 assert d[0]["category"] == "undefined_symbol" and "'counter'" in d[0]["hint"], d[0]
 assert d[0]["tool"] == "gcc" and d[0]["severity"] == "error"
 assert d[1]["file"].endswith("bad.py") and d[1]["line"] == 2, d[1]
 assert d[1]["category"] == "missing_dependency" and "notamodule_xyz" in d[1]["hint"]
-assert r["summary"] == {"errors": 2, "warnings": 0,
-    "categories": {"undefined_symbol": 1, "missing_dependency": 1}}, r["summary"]
+# no pattern knows the team's line: the general layer keeps its place
+assert (d[2]["file"], d[2]["line"], d[2]["category"]) == ("bad.c", 9, "unknown"), d[2]
+assert r["summary"] == {"errors": 3, "warnings": 0,
+    "categories": {"undefined_symbol": 1, "missing_dependency": 1, "unknown": 1}}, r["summary"]
 PY
 
 # The repo's own pattern file, named in .airunner, relative to the workspace.

@@ -86,6 +86,38 @@ gcc -Wall -c -x c - -o /dev/null <<<'int main(void){int unused;return 0;}' 2>&1 
 	"$A" classify --format gnu >"$T/warn.gnu" || fail "warnings alone: not exit 0"
 expect_in "$T/warn.gnu" "warning: [lint_violation] unused variable"
 
+# A failed run is never zero problems, even when nothing in its log is
+# recognised: one unknown diagnostic with the log's tail. Whether it failed
+# is read from the log (a fatal line here) unless --failed/--passed say.
+python3 -c 'import sys; print("loading settings"); sys.exit("the config went missing")' >died.log 2>&1 &&
+	fail "the dying program exited 0"
+"$A" classify --passed died.log >"$T/died.txt" || fail "--passed: not exit 0"
+expect_in "$T/died.txt" "airunner: 0 errors, 0 warnings"
+"$A" classify --failed died.log >"$T/died.txt" && fail "--failed: exit 0"
+expect_in "$T/died.txt" "unknown: loading settings"
+expect_in "$T/died.txt" "the config went missing"
+expect_in "$T/died.txt" "airunner: 1 error, 0 warnings"
+printf 'Segmentation fault (core dumped)\n' | "$A" classify >"$T/segv.txt" && fail "a crash: exit 0"
+expect_in "$T/segv.txt" "unknown: Segmentation fault (core dumped)"
+# A passing log whose tests mention errors is no failure.
+printf '  ok 1 returns an error on bad input\n\n  12 passing (9ms)\n' |
+	"$A" classify >"$T/pass.txt" || fail "a passing suite: not exit 0"
+expect_in "$T/pass.txt" "airunner: 0 errors, 0 warnings"
+# errors/classify takes the same word as `failed`; absent or null, the log
+# decides (this one shows no sign of failure: none).
+for f in true false null; do
+	params=$(python3 -c 'import json,sys; print(json.dumps({"output": open("died.log").read(), "failed": json.loads(sys.argv[1])}))' "$f")
+	"$A" call --stdio errors/classify "$params" >"$T/died-$f.json" || fail "errors/classify failed=$f"
+done
+python3 - "$T" <<'PY' || fail "errors/classify's failed"
+import json, sys
+n = lambda f: len(json.load(open(f"{sys.argv[1]}/died-{f}.json"))["diagnostics"])
+assert (n("true"), n("false"), n("null")) == (1, 0, 0), (n("true"), n("false"), n("null"))
+PY
+"$A" call --stdio errors/classify '{"output": "x", "failed": "yes"}' >/dev/null 2>"$T/err" &&
+	fail "failed: a string accepted"
+expect_in "$T/err" "failed"
+
 # On a terminal (script(1) gives it one): colours, unless NO_COLOR is set.
 TERM=xterm script -qec "'$A' classify build.log" /dev/null >"$T/tty.txt" </dev/null
 grep -q $'\033\\[31m' "$T/tty.txt" || { cat -v "$T/tty.txt" >&2; fail "no colours on a terminal"; }

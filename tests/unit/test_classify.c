@@ -532,8 +532,49 @@ static struct tally *tally_of(struct tally *t, size_t *n, size_t cap,
 	return &t[(*n)++];
 }
 
+/* Counts what l found of the nw wanted problems into each tally of ts
+ * (NULL ones skipped); verbose: says what was missed and what was extra. */
+static void tally_diags(const char *name, bool verbose, const struct want *w,
+			size_t nw, const struct diag_list *l,
+			struct tally *const ts[3])
+{
+	size_t i, j, k;
+
+	for (i = 0; i < nw; i++) {
+		bool located = false, right = false;
+
+		for (j = 0; j < l->n; j++)
+			if (at_place(&l->v[j], &w[i])) {
+				located = true;
+				right |= !strcmp(l->v[j].category, w[i].category);
+			}
+		for (k = 0; k < 3; k++)
+			if (ts[k])
+				ts[k]->expected++, ts[k]->located += located,
+					ts[k]->right += right;
+		if (verbose && !right)
+			fprintf(stderr, "  %s: missed %s %s:%d\n", name,
+				w[i].category, w[i].file, w[i].line);
+	}
+	for (j = 0; j < l->n; j++) {
+		bool wanted = false;
+
+		for (i = 0; i < nw && !wanted; i++)
+			wanted = at_place(&l->v[j], &w[i]);
+		for (k = 0; k < 3; k++)
+			if (ts[k])
+				ts[k]->reported++, ts[k]->correct += wanted;
+		if (verbose && !wanted)
+			fprintf(stderr, "  %s: extra %s %s:%d %s\n", name,
+				l->v[j].category, l->v[j].file ? l->v[j].file : "-",
+				l->v[j].line, l->v[j].message);
+	}
+}
+
 /* One fixture: classify as verify would (a failed run, the tree's files
- * known) and count against NAME.expect. */
+ * known) and count against NAME.expect; then as `airunner classify LOG`
+ * would (no repository, failure read from the log), counted into the
+ * layer's "-bare" row. */
 static void score_fixture(const char *name, struct tally *t, size_t *nt,
 			  struct tally *layers, size_t *nl,
 			  struct tally *batches, size_t *nb)
@@ -541,13 +582,13 @@ static void score_fixture(const char *name, struct tally *t, size_t *nt,
 	struct buf path = BUF_INIT, text = BUF_INIT, ex = BUF_INIT;
 	struct diag_list l = DIAG_LIST_INIT;
 	struct classify_opts o = { NULL, 0, true, fixture_file_exists, fixdir };
+	struct classify_opts bare = { NULL, 0, false, NULL, NULL };
 	struct classify_outcome oc;
 	struct err e = ERR_INIT;
 	struct want w[16];
-	size_t nw = 0, i, j;
-	char tool[32] = "", layer[16] = "", batch[16] = "";
+	size_t nw = 0;
+	char tool[32] = "", layer[16] = "", batch[16] = "", row[32];
 	char *line, *save = NULL;
-	struct tally *a, *b, *c = NULL;
 
 	buf_addf(&path, "%s/%s.expect", fixdir, name);
 	assert_int_equal(buf_read_file(&ex, path.ptr, 0), 0);
@@ -573,45 +614,29 @@ static void score_fixture(const char *name, struct tally *t, size_t *nt,
 	/* a failed run is never zero problems */
 	if (l.n == 0)
 		fail_msg("%s: a failed run classified as no problem at all", name);
-	a = tally_of(t, nt, 128, tool, layer);
-	b = tally_of(layers, nl, 4, layer, layer);
-	if (batch[0])
-		c = tally_of(batches, nb, 8, batch, layer);
-	for (i = 0; i < nw; i++) {
-		bool located = false, right = false;
-
-		for (j = 0; j < l.n; j++)
-			if (at_place(&l.v[j], &w[i])) {
-				located = true;
-				right |= !strcmp(l.v[j].category, w[i].category);
-			}
-		a->expected++, b->expected++;
-		a->located += located, b->located += located;
-		a->right += right, b->right += right;
-		if (c)
-			c->expected++, c->located += located, c->right += right;
-		if (getenv("CLASSIFY_SCORE_VERBOSE") && !right)
-			fprintf(stderr, "  %s: missed %s %s:%d\n", name,
-				w[i].category, w[i].file, w[i].line);
-	}
+	tally_diags(name, getenv("CLASSIFY_SCORE_VERBOSE"), w, nw, &l,
+		    (struct tally *const[3]){
+			    tally_of(t, nt, 128, tool, layer),
+			    tally_of(layers, nl, 4, layer, layer),
+			    batch[0] ? tally_of(batches, nb, 8, batch, layer)
+				     : NULL });
 	/* CLASSIFY_SCORE_SHOW=NAME: every diagnostic of fixture NAME */
 	if (getenv("CLASSIFY_SCORE_SHOW") &&
 	    !strcmp(getenv("CLASSIFY_SCORE_SHOW"), name))
 		print_diags(&l);
-	for (j = 0; j < l.n; j++) {
-		bool wanted = false;
+	diag_list_release(&l);
 
-		for (i = 0; i < nw && !wanted; i++)
-			wanted = at_place(&l.v[j], &w[i]);
-		a->reported++, b->reported++;
-		a->correct += wanted, b->correct += wanted;
-		if (c)
-			c->reported++, c->correct += wanted;
-		if (getenv("CLASSIFY_SCORE_VERBOSE") && !wanted)
-			fprintf(stderr, "  %s: extra %s %s:%d %s\n", name,
-				l.v[j].category, l.v[j].file ? l.v[j].file : "-",
-				l.v[j].line, l.v[j].message);
-	}
+	bare.failed = classify_output_failed(text.ptr, text.len);
+	assert_int_equal(classify_text_opts(db, &bare, text.ptr, text.len, &l,
+					    &oc, &e), 0);
+	/* every fixture is a failed run, and given alone it still says so */
+	if (l.n == 0)
+		fail_msg("%s: a failed run's log, given alone, classified as no "
+			 "problem at all", name);
+	snprintf(row, sizeof(row), "%s-bare", layer);
+	tally_diags(name, getenv("CLASSIFY_SCORE_VERBOSE_BARE"), w, nw, &l,
+		    (struct tally *const[3]){
+				tally_of(layers, nl, 4, row, layer), NULL, NULL });
 	diag_list_release(&l);
 	buf_release(&path);
 	buf_release(&text);
@@ -708,6 +733,44 @@ static void scorer_reports_accuracy_recall_and_precision_per_tool(void **state)
 	for (i = 0; i < nb; i++)
 		t[nt + nl + i] = batches[i];
 	check_baseline(t, nt + nl + nb);
+}
+
+/* A log given without its exit status says by itself whether the run
+ * failed: error lines, failure counts, checkers' findings at a place; not
+ * a count of none, nor a passing suite whose tests mention errors. */
+static void a_log_says_whether_its_run_failed(void **state)
+{
+	static const char *const failed[] = {
+		"src/a.c:3:5: error: expected ';'\n",
+		"vet/v.go:6:2: fmt.Printf format %s has arg n of wrong type int\n",
+		"Tests: 1 failed, 12 passed, 13 total\n",
+		"1 file inspected, 4 offenses detected\n",
+		"Traceback (most recent call last):\n  File \"a.py\", line 1\n",
+		"make: *** [Makefile:3: all] Error 2\n",
+		"\x1b[31mFAIL\x1b[0m src/x.test.js\n",
+		"process exited with code 137\n",
+		"Parse error near line 2: no such column: x\n",
+		"would reformat a.py\n",
+		"Segmentation fault (core dumped)\n",
+	};
+	static const char *const passing[] = {
+		"Found 0 errors. Watching for file changes.\n",
+		"  \xe2\x9c\x94 returns an error on bad input\n\n  12 passing (9ms)\n",
+		"ok  \texample.com/x/errors\t0.01s\n",
+		"Compiling errors.c\nexit code 0\n",
+		"==12== ERROR SUMMARY: 0 errors from 0 contexts\n",
+		"a.c:3:13: warning: unused variable 'x'\n",
+		"",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(failed) / sizeof(*failed); i++)
+		if (!classify_output_failed(failed[i], strlen(failed[i])))
+			fail_msg("read as passing: %s", failed[i]);
+	for (i = 0; i < sizeof(passing) / sizeof(*passing); i++)
+		if (classify_output_failed(passing[i], strlen(passing[i])))
+			fail_msg("read as failed: %s", passing[i]);
 }
 
 /* ---- the database's own contract ---- */
@@ -1588,6 +1651,7 @@ int main(void)
 		cmocka_unit_test(rustc_go_javac_errors_give_place_and_category),
 		cmocka_unit_test(concatenated_log_keeps_every_diagnostic_hinted_or_not),
 		cmocka_unit_test(scorer_reports_accuracy_recall_and_precision_per_tool),
+		cmocka_unit_test(a_log_says_whether_its_run_failed),
 		cmocka_unit_test(bad_pattern_files_are_refused_with_file_and_line),
 		cmocka_unit_test(extra_file_patterns_win_and_fill_hints),
 		cmocka_unit_test(pathological_regex_is_bounded_per_line),

@@ -1,0 +1,213 @@
+/*
+ * Did the run that printed this output fail? For a log given without its
+ * exit status (`airunner classify LOG`, errors/classify without `failed`):
+ * a failed run is never reported as zero problems, a passing one never gets
+ * an invented error.
+ *
+ * Strong signs are what tools of every kind print when they fail: a line
+ * that opens with error / fatal / FAIL / panic / a traceback / a signal's
+ * name, an error's spelling inside a line (": error", "error[E",
+ * "TypeError:", "exited with code 2", "make: ***"), a count of failures
+ * that is not zero ("2 failed", "4 offenses"), or a place whose message is
+ * not a warning or a note ("v.go:6:2: format %s has arg n of wrong type
+ * int": a checker's finding). Weak signs are an error's words anywhere
+ * ("Parse error near line 2", "no such column", "cannot", "unexpected");
+ * they count only when the log does not also say it passed ("12 passing",
+ * "0 errors", "ok"), since a passing test suite names errors in its tests.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "classify/classify.h"
+#include "classify/general.h"
+
+/* What a line opens with when the run failed. Case as tools print it. */
+static const char *const openers[] = {
+	"error", "Error", "ERROR", "fatal", "Fatal", "FATAL", "FAIL",
+	"Failed", "failed", "Failure", "FAILURE", "Traceback",
+	"panic:", "Segmentation fault", "Aborted", "Killed", "Bus error",
+	"Illegal instruction", "Floating point exception", "Uncaught",
+	"Unhandled", "Exception", "npm ERR!", "not ok ", "--- FAIL",
+	"BUILD FAILED", "E   ", "\xe2\x9c\x96" /* ✖ */, "\xe2\x9c\x97" /* ✗ */,
+	"\xe2\x9d\x8c" /* ❌ */,
+};
+
+/* What a failed run prints inside a line. A word ending in a blank is a
+ * status read after it ("exit code 0" is none). */
+static const char *const inside[] = {
+	": error", ": fatal", "error[", "Error:", "Exception:", "ERROR:",
+	"FAILED", "exited with code ", "exit status ", "exit code ",
+	"returned non-zero", "non-zero exit", "core dumped", "ut of memory",
+	"Permission denied", "command not found", "No such file or directory",
+	"tack overflow", "undefined reference", "panicked at", "make: ***",
+	"]: ***", "Sanitizer", "Assertion failed", "assertion failed",
+	"would reformat", "would be reformatted",
+};
+
+/* Counted words: a sign after a number that is not 0 ("2 failed"). */
+static const char *const counted[] = {
+	"failed", "failing", "failures", "failure", "errors", "error",
+	"error(s)", "offenses", "offences", "problems", "problem",
+	"violations", "violation", "issues", "issue",
+};
+
+/* An error's words anywhere: signs when the log does not say it passed. */
+static const char *const weak[] = {
+	"error", "Error", "ERROR", "no such ", "No such ", "cannot ",
+	"Cannot ", "can't ", "could not ", "Could not ", "unable to ",
+	"Unable to ", "not found", "undefined", "Undefined", "unexpected",
+	"Unexpected", "invalid ", "Invalid ", "Missing ", "missing ",
+	"Expecting ", "expecting ", "Expected ", "expected ",
+};
+
+/* What a passing run says of itself. */
+static const char *const passed[] = {
+	" passing", " passed", "PASS", "SUCCESS", "Success", "successful",
+	"0 errors", "0 failed", "no errors", "No errors", "All tests passed",
+};
+
+/* w at l[at..] as a word of its own: no letter or digit on either side
+ * where w itself starts or ends with one ("error:", not "errors.go",
+ * "Failover" or "terror"). */
+static bool whole(const char *l, size_t n, size_t at, const char *w)
+{
+	size_t k = strlen(w);
+
+	if (isalnum((unsigned char)w[0]) && at > 0 &&
+	    (isalnum((unsigned char)l[at - 1]) || l[at - 1] == '_'))
+		return false;
+	if (isalnum((unsigned char)w[k - 1]) && at + k < n &&
+	    (isalnum((unsigned char)l[at + k]) || strchr("_./-", l[at + k])))
+		return false;
+	return true;
+}
+
+/* The number right before l[at], if any: 0 for "0 ", 1+ for "2 ", -1 for
+ * none ("no failures" counts as 0). */
+static long count_before(const char *l, size_t at)
+{
+	size_t b = at, t;
+	long v = 0;
+
+	while (b > 0 && l[b - 1] == ' ')
+		b--;
+	if (b == at)
+		return -1;
+	for (t = b; t > 0 && isdigit((unsigned char)l[t - 1]); t--)
+		;
+	if (t == b)
+		return b >= 2 && (l[b - 2] == 'n' || l[b - 2] == 'N') &&
+				       l[b - 1] == 'o' &&
+				       (b == 2 || !isalpha((unsigned char)l[b - 3]))
+			       ? 0
+			       : -1;
+	for (; t < b && v < 1000000; t++)
+		v = v * 10 + (l[t] - '0');
+	return v;
+}
+
+/* Does l[0..n) hold w at a place where test(l, n, at, w) says yes? */
+static bool find(const char *l, size_t n, const char *w,
+		 bool (*test)(const char *, size_t, size_t, const char *))
+{
+	const char *p = l;
+	size_t len = strlen(w);
+
+	while ((p = memmem(p, n - (size_t)(p - l), w, len))) {
+		if (test(l, n, (size_t)(p - l), w))
+			return true;
+		p += len;
+	}
+	return false;
+}
+
+static bool status_or_any(const char *l, size_t n, size_t at, const char *w)
+{
+	size_t k = strlen(w), e = at + k;
+
+	if (w[k - 1] != ' ')
+		return true;
+	return !(e < n && l[e] == '0' && (e + 1 == n || !isdigit((unsigned char)l[e + 1])));
+}
+
+static bool counted_nonzero(const char *l, size_t n, size_t at, const char *w)
+{
+	return whole(l, n, at, w) && count_before(l, at) > 0;
+}
+
+static bool weak_word(const char *l, size_t n, size_t at, const char *w)
+{
+	return whole(l, n, at, w) && count_before(l, at) != 0;
+}
+
+static bool any(const char *l, size_t n, size_t at, const char *w)
+{
+	(void)l, (void)n, (void)at, (void)w;
+	return true;
+}
+
+/* "path:line[:col]: message" whose words say neither warning nor note. */
+static bool place_failed(const char *l, size_t n)
+{
+	struct cl_loc loc;
+	struct cl_words w;
+
+	if (cl_loc_read(l, n, &loc) != CL_LOC_INLINE || !loc.file_len ||
+	    loc.line <= 0 || !loc.msg_len)
+		return false;
+	cl_words_read(l + loc.msg, loc.msg_len, &w);
+	return !w.note && w.sev != DIAG_WARNING && w.sev != DIAG_NOTE;
+}
+
+#define EACH(i, a) for (i = 0; i < sizeof(a) / sizeof(*(a)); i++)
+
+static bool strong_sign(const char *l, size_t n)
+{
+	size_t i = 0, k;
+
+	/* colour and indentation before the first word */
+	for (;;) {
+		while (i < n && (l[i] == ' ' || l[i] == '\t'))
+			i++;
+		if (i + 1 < n && l[i] == '\x1b' && l[i + 1] == '[') {
+			while (i < n && l[i] != 'm')
+				i++;
+			i += i < n;
+			continue;
+		}
+		break;
+	}
+	EACH(k, openers)
+		if (n - i >= strlen(openers[k]) &&
+		    !memcmp(l + i, openers[k], strlen(openers[k])) &&
+		    whole(l + i, n - i, 0, openers[k]))
+			return true;
+	EACH(k, inside)
+		if (find(l, n, inside[k], status_or_any))
+			return true;
+	EACH(k, counted)
+		if (find(l, n, counted[k], counted_nonzero))
+			return true;
+	return place_failed(l, n);
+}
+
+bool classify_output_failed(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	bool weak_seen = false, passed_seen = false;
+	size_t k;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		if (strong_sign(p, n))
+			return true;
+		EACH(k, weak)
+			weak_seen = weak_seen || find(p, n, weak[k], weak_word);
+		EACH(k, passed)
+			passed_seen = passed_seen || find(p, n, passed[k], any);
+		p += n + 1;
+	}
+	return weak_seen && !passed_seen;
+}
