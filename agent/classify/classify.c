@@ -869,10 +869,12 @@ static bool file_known(const struct scan *s, const char *l, size_t off,
 /*
  * With no repository to ask (`airunner classify LOG`, errors/classify), a
  * token stands for a file the project has when it is shaped like one: no
- * blanks or quotes, not a URL or an option, and a last component with an
+ * blanks or quotes, not a URL, an option or somebody else's file (the
+ * runtime's, a dependency's: cl_foreign_path), and a last component with an
  * extension that has a letter in it ("a.c", "src/x.test.ts"; not "1.2.3"),
- * a manual page's section, or a build file's well-known name. A log's own files are not there to confirm anything, and judging
- * every place by its shape alone would drop the loose and headed spellings.
+ * a manual page's section, or a build file's well-known name. A log's own
+ * files are not there to confirm anything, and judging every place by its
+ * shape alone would drop the loose and headed spellings.
  */
 static bool file_plausible(void *ctx, const char *p)
 {
@@ -887,7 +889,8 @@ static bool file_plausible(void *ctx, const char *p)
 	bool letter = false;
 
 	(void)ctx;
-	if (!*p || *p == '-' || strstr(p, "://") || strlen(p) > 1024)
+	if (!*p || *p == '-' || strstr(p, "://") || strlen(p) > 1024 ||
+	    cl_foreign_path(p, strlen(p)))
 		return false;
 	for (c = p; *c; c++)
 		if ((unsigned char)*c <= ' ' || strchr("\"'`<>|*?{}", *c))
