@@ -925,6 +925,39 @@ static bool known_file(const void *ctx, const char *p, size_t n)
 	return file_known(ctx, p, 0, n);
 }
 
+/* Is path a test's file by the names test runners look for: test_x.py,
+ * x_test.go, x.test.ts, x.spec.js, XTest.java, FooTests.cs, or a file under
+ * test/, tests/, spec/, __tests__/ or t/ (Perl's)? */
+static bool test_file(const char *path)
+{
+	static const char *const dirs[] = { "test/", "tests/", "spec/",
+					    "__tests__/", "t/" };
+	static const char *const stems[] = { "_test", "_spec", ".test",
+					     ".spec", "Test", "Tests", "Spec",
+					     "_tests" };
+	const char *base = strrchr(path, '/'), *dot;
+	size_t k, stem;
+
+	base = base ? base + 1 : path;
+	for (k = 0; k < sizeof(dirs) / sizeof(*dirs); k++) {
+		const char *at = strstr(path, dirs[k]);
+
+		if (at && (at == path || at[-1] == '/'))
+			return true;
+	}
+	if (!strncmp(base, "test_", 5) || !strncmp(base, "test-", 5))
+		return true;
+	dot = strrchr(base, '.');
+	stem = dot ? (size_t)(dot - base) : strlen(base);
+	for (k = 0; k < sizeof(stems) / sizeof(*stems); k++) {
+		size_t n = strlen(stems[k]);
+
+		if (stem > n && !memcmp(base + stem - n, stems[k], n))
+			return true;
+	}
+	return false;
+}
+
 /* A diagnostic of the general layer. file may be NULL. */
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
@@ -941,6 +974,12 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	while (msg_len && (msg[msg_len - 1] == ' ' || msg[msg_len - 1] == '\t'))
 		msg_len--;
 	d.message = xstrndup(msg, msg_len);
+	/* an error nothing names, in a test's own file: the test failed
+	 * there (pytest's "test_a.py:19: KeyError", go's "x_test.go:15:
+	 * got 4, want 5") */
+	if (!strcmp(category, CAT_UNKNOWN) && d.severity == DIAG_ERROR &&
+	    file && test_file(file))
+		category = CAT_TEST_FAILURE;
 	d.category = category;
 	if (!first_sighting(s, &d)) {
 		diag_release(&d);

@@ -1086,17 +1086,17 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 	}
 }
 
-/* Does m[0..n) open with a CamelCase name ending in "Error" and a ':'
- * ("ParseError:", "NameError:")? */
-static bool is_error_name(const char *m, size_t n)
+/* Does m[0..n) open with a CamelCase name ending in what (`Error`,
+ * `Warning`) and a ':' ("ParseError:", "DeprecationWarning:")? */
+static bool is_named(const char *m, size_t n, const char *what)
 {
-	size_t j = 0;
+	size_t j = 0, k = strlen(what);
 
 	if (!n || m[0] < 'A' || m[0] > 'Z')
 		return false;
 	while (j < n && j < 48 && (is_alpha(m[j]) || is_digit(m[j])))
 		j++;
-	return j >= 6 && j < n && m[j] == ':' && !memcmp(m + j - 5, "Error", 5);
+	return j > k && j < n && m[j] == ':' && !memcmp(m + j - k, what, k);
 }
 
 /* Up to two capitalised words and a severity word ending the message or
@@ -1244,9 +1244,12 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	} else {
 		k = code_at(m, n, i);
 		/* "ParseError: x", "NameError: x": an exception's name says
-		 * error (the message keeps it) */
-		if (!k && i == 0 && is_error_name(m, n))
+		 * error (the message keeps it); Python's warning classes
+		 * ("DeprecationWarning: x", "UserWarning: x") warning */
+		if (!k && i == 0 && is_named(m, n, "Error"))
 			w->sev = DIAG_ERROR;
+		else if (!k && i == 0 && is_named(m, n, "Warning"))
+			w->sev = DIAG_WARNING;
 		/* "lint/style/useConst  FIXABLE": a rule heading its report */
 		if (!k && (k = group_rule_at(m, n, i, true))) {
 			w->code = i;

@@ -1471,6 +1471,41 @@ static void general_layer_reads_a_frame_under_its_failure(void **state)
 	diag_list_release(&l);
 }
 
+/* An error no word names, in a test's own file, is that test failing
+ * (pytest's place line under its "E   KeyError"); a Python warning class
+ * is a warning. With no repository to ask, the places count by their
+ * shape: a made-up runner's log, given alone. */
+static void general_layer_reads_test_files_and_warning_classes(void **state)
+{
+	static const char text[] =
+		"_____ test_lookup _____\n"
+		"E       KeyError: 'missing'\n"
+		"\n"
+		"tests/test_store.py:19: KeyError\n"
+		"src/store.py:5: DeprecationWarning: old api\n"
+		"  warnings.warn(\"old api\", DeprecationWarning)\n"
+		"vendor/lib.py:3: KeyError\n";
+	struct classify_opts o = { NULL, 0, true, NULL, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 3)
+		print_diags(&l);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[0].file, "tests/test_store.py");
+	assert_int_equal(l.v[0].line, 19);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_string_equal(l.v[1].file, "src/store.py");
+	assert_int_equal(l.v[1].severity, DIAG_WARNING);
+	/* not a test's file: nothing says what went wrong */
+	assert_string_equal(l.v[2].file, "vendor/lib.py");
+	assert_string_equal(l.v[2].category, "unknown");
+	diag_list_release(&l);
+}
+
 /* A message, then its place in words on the line under it ("on line
  * 3:10 of FILE"). The tool is made up. */
 static void general_layer_reads_a_place_in_words_under_its_message(void **state)
@@ -1666,6 +1701,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
+		cmocka_unit_test(general_layer_reads_test_files_and_warning_classes),
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
