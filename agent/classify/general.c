@@ -60,8 +60,16 @@ static bool read_int(const char *p, size_t n, size_t *i, int *v)
 	return true;
 }
 
-/* End of a path token starting at p[i]: no blanks, quotes, brackets or
- * colons (a drive letter's aside). */
+/* The characters that end a path token: blanks, quotes, brackets, colons
+ * (a drive letter's aside). A table: every token of a log's unread lines
+ * goes through it. */
+static const bool path_stop[256] = {
+	[':'] = 1, ['('] = 1, [')'] = 1, ['"'] = 1, ['\''] = 1, [','] = 1,
+	['['] = 1, [']'] = 1, ['`'] = 1, ['<'] = 1, ['>'] = 1, ['|'] = 1,
+	['='] = 1, [' '] = 1, ['\t'] = 1,
+};
+
+/* End of a path token starting at p[i]. */
 static size_t path_end(const char *p, size_t n, size_t i)
 {
 	size_t j = i;
@@ -69,14 +77,8 @@ static size_t path_end(const char *p, size_t n, size_t i)
 	if (j + 2 < n && is_alpha(p[j]) && p[j + 1] == ':' &&
 	    (p[j + 2] == '\\' || p[j + 2] == '/'))
 		j += 2;
-	for (; j < n; j++) {
-		char c = p[j];
-
-		if (c == ':' || c == '(' || c == ')' || c == '"' || c == '\'' ||
-		    c == ',' || c == '[' || c == ']' || c == '`' || c == '<' ||
-		    c == '>' || c == '|' || c == '=' || is_blank(c))
-			break;
-	}
+	while (j < n && !path_stop[(unsigned char)p[j]])
+		j++;
 	return j;
 }
 
@@ -1554,41 +1556,72 @@ static size_t number_after(const char *l, size_t n, size_t e,
 	return close ? j + 1 : j;
 }
 
-/*
- * The next token from *i that could name a file: what path_end takes, from
- * a line's start or after a blank, quote, bracket, '=' or ':', without a
- * sentence's closing '.' or ';' ("in file x.pod."), with a letter and a '.'
- * or '/' in it. [*t, *e) is the token; false at the line's end.
- */
-static bool next_file_token(const char *l, size_t n, size_t *i, size_t *t,
-			    size_t *e)
-{
-	while (*i < n) {
-		bool dot = false, letter = false;
+/* Where next_file_token is on a line: the next '.' and '/' at or after i
+ * are looked for once each and kept (SIZE_MAX: not yet; n: none), so a line
+ * of many tokens is read once. */
+struct file_tokens {
+	size_t i, dot, sep;
+};
+#define FILE_TOKENS_INIT { 0, (size_t)-1, (size_t)-1 }
 
-		*t = *i;
+static size_t next_of(const char *l, size_t n, size_t k, char c, size_t *at)
+{
+	if (*at == (size_t)-1 || *at < k) {
+		const char *p = memchr(l + k, c, n - k);
+
+		*at = p ? (size_t)(p - l) : n;
+	}
+	return *at;
+}
+
+/*
+ * The next token from ft->i that could name a file: what path_end takes,
+ * from a line's start or after a blank, quote, bracket, '=' or ':', without
+ * a sentence's closing '.' or ';' ("in file x.pod."), with a letter and a
+ * '.' or '/' in it. [*t, *e) is the token; false at the line's end.
+ */
+static bool next_file_token(const char *l, size_t n, struct file_tokens *ft,
+			    size_t *t, size_t *e)
+{
+	size_t *i = &ft->i;
+
+	while (*i < n) {
+		bool letter = false;
+		size_t k = *i, d, sl;
+
+		/* a file token has a '.' or a '/': find one, then its token */
+		d = next_of(l, n, k, '.', &ft->dot);
+		sl = next_of(l, n, k, '/', &ft->sep);
+		k = d < sl ? d : sl;
+		if (k >= n)
+			break;
+		for (*t = k; *t > *i && !path_stop[(unsigned char)l[*t - 1]]; (*t)--)
+			;
+		/* a drive letter before the colon ("C:\x", "C:/x") */
+		if (*t >= *i + 2 && l[*t - 1] == ':' && is_alpha(l[*t - 2]) &&
+		    (l[*t] == '\\' || l[*t] == '/') &&
+		    (*t - 2 == *i || path_stop[(unsigned char)l[*t - 3]]))
+			*t -= 2;
 		*e = path_end(l, n, *t);
-		if (*e == *t) {
-			(*i)++;
-			continue;
-		}
-		*i = *e;
+		*i = *e > k ? *e : k + 1;
 		while (*e > *t && (l[*e - 1] == '.' || l[*e - 1] == ';'))
 			(*e)--;
-		for (size_t k = *t; k < *e; k++) {
-			dot |= l[k] == '.' || l[k] == '/';
-			letter |= is_alpha(l[k]);
-		}
-		if (dot && letter && *e - *t <= 1024)
+		if (*e <= k) /* its only '.' ended a sentence */
+			continue;
+		for (k = *t; k < *e && !letter; k++)
+			letter = is_alpha(l[k]);
+		if (letter && *e - *t <= 1024)
 			return true;
 	}
+	*i = n;
 	return false;
 }
 
 enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 				const void *ctx, struct cl_loc *loc)
 {
-	size_t i = 0, e, t, after, tried = 0;
+	struct file_tokens ft = FILE_TOKENS_INIT;
+	size_t i, e, t, after, tried = 0;
 	int anyline = -1; /* "line N" on the line: found on first need */
 
 	memset(loc, 0, sizeof(*loc));
@@ -1597,8 +1630,7 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 	i = skip_blanks(l, n, 0);
 	if (STARTS(l + i, n - i, "from "))
 		return CL_LOC_NONE;
-	i = 0;
-	while (tried < 4 && next_file_token(l, n, &i, &t, &e)) {
+	while (tried < 4 && next_file_token(l, n, &ft, &t, &e)) {
 		if (is_digit(l[t]))
 			continue;
 		if (!(after = number_after(l, n, e, loc))) {
@@ -1749,9 +1781,10 @@ none:
 bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 		   size_t *off, size_t *len)
 {
-	size_t i = 0, e, t, tried = 0;
+	struct file_tokens ft = FILE_TOKENS_INIT;
+	size_t e, t, tried = 0;
 
-	while (tried < 4 && next_file_token(l, n, &i, &t, &e)) {
+	while (tried < 4 && next_file_token(l, n, &ft, &t, &e)) {
 		if (!plausible_path(l + t, e - t))
 			continue;
 		tried++;
