@@ -1067,6 +1067,15 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	/* "ninja: error: a.x:4: msg": a severity among the prefix's words */
 	if (w.sev < 0 && loc->pre_len)
 		w.sev = cl_sev_among(l + loc->pre, loc->pre_len);
+	/* "SyntaxError: a.js: msg (3:2)": an error's name before the place
+	 * says what it is when the message does not */
+	if (!w.category && loc->pre_len) {
+		struct cl_words pw;
+
+		cl_words_read(l + loc->pre, loc->pre_len, &pw);
+		if (pw.category && strcmp(pw.category, CAT_LINT_VIOLATION))
+			w.category = pw.category;
+	}
 	/* one letter for a severity (rubocop's and pylint's "C:", "W:") */
 	if (w.sev < 0 && loc->pre_len == 1 && strchr("CWRIEF", l[loc->pre]))
 		w.sev = l[loc->pre] == 'E' || l[loc->pre] == 'F' ? DIAG_ERROR :
@@ -2022,6 +2031,19 @@ static size_t embedded_report(struct scan *s, size_t i, unsigned *tries)
 
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
+/* "[warn] b.js": the file, no line; a warning's is a linter's finding. */
+static bool general_tagged_file(struct scan *s, const char *l, size_t n)
+{
+	size_t off, len;
+	int sev;
+
+	if (!cl_tagged_path(l, n, &off, &len, &sev) || !file_known(s, l, off, len))
+		return false;
+	general_emit(s, xstrndup(l + off, len), 0, 0, sev, NULL, 0, l, n,
+		     sev == DIAG_ERROR ? CAT_UNKNOWN : CAT_LINT_VIOLATION);
+	return true;
+}
+
 static void general_pass(struct scan *s)
 {
 	const char *hdr = NULL;
@@ -2092,6 +2114,11 @@ static void general_pass(struct scan *s)
 			general_caret(s, l, n, msg, col, (size_t)lone);
 			continue;
 		}
+		/* "[warn] b.js": a finding about a file of the project, no
+		 * line (prettier --check) */
+		if (s->opts->file_exists && n > 4 && l[0] == '[' &&
+		    general_tagged_file(s, l, n))
+			continue;
 		if (cl_path_line(l, n)) {
 			buf_reset(&hbuf);
 			buf_add(&hbuf, l, n);

@@ -284,6 +284,59 @@ static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 	return false;
 }
 
+/* A file heading its message and the place ending it in parentheses:
+ * "a.js: Unexpected token (4:1)" (acorn, babel, prettier, postcss), after
+ * an error's name or a severity tag ("SyntaxError: /s/a.js: x (3:2):",
+ * "[error] a.js: x (4:1)"). The message is what lies between. */
+static bool paren_line_col(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t end = n, k, e, j = i, pre = 0;
+	int line = 0, col = 0;
+
+	while (end > i && (l[end - 1] == ':' || is_blank(l[end - 1])))
+		end--;
+	/* most lines stop here: the place ends in "digit)" */
+	if (end < i + 6 || l[end - 1] != ')' || !is_digit(l[end - 2]))
+		return false;
+	for (k = end - 2; k > i && (is_digit(l[k - 1]) || l[k - 1] == ':'); k--)
+		;
+	if (l[k - 1] != '(' || k < i + 2 || l[k - 2] != ' ')
+		return false;
+	e = k;
+	if (!read_int(l, end, &e, &line) || e >= end || l[e] != ':' ||
+	    (e++, !read_int(l, end, &e, &col)) || e != end - 1)
+		return false;
+	/* the file: at the start, or after an error's name or a tag */
+	e = path_end(l, n, j);
+	if (!(e + 1 < n && l[e] == ':' && l[e + 1] == ' ' &&
+	      plausible_path(l + j, e - j))) {
+		if (!(j = prefix_end(l, n, i)))
+			return false;
+		pre = j;
+		e = path_end(l, n, j);
+		if (!(e + 1 < n && l[e] == ':' && l[e + 1] == ' ' &&
+		      plausible_path(l + j, e - j)))
+			return false;
+	}
+	if (e + 2 >= k - 2)
+		return false;
+	memset(loc, 0, sizeof(*loc));
+	loc->file = j;
+	loc->file_len = e - j;
+	loc->line = line;
+	loc->col = col;
+	loc->msg = e + 2;
+	loc->msg_len = k - 2 - loc->msg;
+	if (pre) {
+		loc->pre = i;
+		loc->pre_len = pre - i;
+		while (loc->pre_len && (l[i + loc->pre_len - 1] == ' ' ||
+					l[i + loc->pre_len - 1] == ':'))
+			loc->pre_len--;
+	}
+	return true;
+}
+
 bool cl_frame_prefix(const char *l, size_t n)
 {
 	size_t i = skip_blanks(l, n, 0);
@@ -559,6 +612,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		loc->line = 0;
 	}
 	if (trailing_place(l, n, i, loc))
+		return loc->kind = CL_LOC_INLINE;
+	if (paren_line_col(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
 	return CL_LOC_NONE;
 }
@@ -1362,6 +1417,20 @@ static bool ends_ci(const char *w, size_t len, const char *lit)
 	return true;
 }
 
+/* A line of a code frame quoting the source under a message: "  2 |
+ * x", "> 4 | };", "    | ^" (babel, prettier, eslint's codeframe, rustc's
+ * " 3 |"), its gutter a number or nothing, then a bar. */
+static bool code_frame_line(const char *l, size_t n, size_t i)
+{
+	i = skip_blanks(l, n, i);
+	if (i < n && l[i] == '>')
+		i = skip_blanks(l, n, i + 1);
+	while (i < n && is_digit(l[i]))
+		i++;
+	i = skip_blanks(l, n, i);
+	return i < n && l[i] == '|' && (i + 1 == n || is_blank(l[i + 1]));
+}
+
 static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 {
 	size_t j, wend;
@@ -1373,7 +1442,8 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	if (STARTS(l + i, n - i, "[!] ") || STARTS(l + i, n - i, "[ERROR] ") ||
 	    STARTS(l + i, n - i, "[error] ")) {
 		*msg = skip_blanks(l, n, i + (l[i + 1] == '!' ? 4 : 8));
-		return true;
+		/* "[error] > 4 | };": the code frame under the message */
+		return !code_frame_line(l, n, *msg);
 	}
 	if (STARTS(l + i, n - i, "thread '") && memmem(l + i, n - i, " panicked at", 12)) {
 		*msg = i;
@@ -1759,4 +1829,22 @@ bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 		}
 	}
 	return false;
+}
+
+bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,
+		    int *sev)
+{
+	size_t i = skip_blanks(l, n, 0), k;
+
+	if (i >= n || l[i] != '[' || !(k = prefix_end(l, n, i)))
+		return false;
+	if ((*sev = cl_prefix_sev(l + i, k - i)) < 0)
+		return false;
+	while (n > k && is_blank(l[n - 1]))
+		n--;
+	if (path_end(l, n, k) != n || !plausible_path(l + k, n - k))
+		return false;
+	*off = k;
+	*len = n - k;
+	return true;
 }

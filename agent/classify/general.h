@@ -117,4 +117,9 @@ bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 /* The first severity word anywhere in p[0..n) ("ninja: error:"), or -1. */
 int cl_sev_among(const char *p, size_t n);
 
+/* A severity tag and a file alone ("[warn] b.js": a formatter's file to
+ * rewrite): the path's offset and length, the tag's severity. */
+bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,
+		    int *sev);
+
 #endif

@@ -1438,6 +1438,49 @@ static void general_layer_reads_a_place_in_words_under_its_message(void **state)
 	diag_list_release(&l);
 }
 
+/* The JS ecosystem's shapes (held7): a file heading its message and the
+ * place in parentheses ending it, an error's name before the file, a code
+ * frame under a severity tag, a tagged file alone. */
+static void general_layer_reads_a_place_in_parentheses_after_the_message(void **state)
+{
+	static const char babel[] =
+		"SyntaxError: src/main.c: Support for the experimental syntax "
+		"'jsx' isn't currently enabled (2:10):\n"
+		"\n"
+		"> 2 |   return <div/>;\n"
+		"    |          ^\n";
+	static const char framed[] =
+		"[error] src/main.c: Unexpected token, expected \",\" (4:1)\n"
+		"[error]   3 |   c: [1, 2\n"
+		"[error] > 4 | };\n"
+		"[error]     | ^\n";
+	static const char tagged[] = "Checking formatting...\n[warn] src/main.c\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	/* the category from the error's name: the message names none */
+	classify_one(&o, babel, sizeof(babel) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 10);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
+	/* the frame's lines under "[error]" are not errors of their own */
+	classify_one(&o, framed, sizeof(framed) - 1, &l);
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
+	/* a warning about a file of the project, no line: a style finding */
+	classify_one(&o, tagged, sizeof(tagged) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 0);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1603,6 +1646,7 @@ int main(void)
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
+		cmocka_unit_test(general_layer_reads_a_place_in_parentheses_after_the_message),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
