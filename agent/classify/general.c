@@ -433,6 +433,16 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			return loc->kind = CL_LOC_FRAME;
 		return CL_LOC_NONE;
 	}
+	/* a frame's closing corner pointing at the place: "└─ in a.ts(2,19)"
+	 * (AssemblyScript), "└─ at a.x:3:5" */
+	if (STARTS(l + i, n - i, "\xe2\x94\x94\xe2\x94\x80 ")) {
+		j = skip_blanks(l, n, i + 7);
+		if (STARTS(l + j, n - j, "in ") || STARTS(l + j, n - j, "at "))
+			j += 3;
+		if (place_at(l, n, j, loc) && loc->line > 0)
+			return loc->kind = CL_LOC_FRAME;
+		return CL_LOC_NONE;
+	}
 	/* sanitizers: "#3 0x4011d6 in main /src/a.c:12:5" */
 	if (l[i] == '#' && i + 1 < n && is_digit(l[i + 1])) {
 		if (memmem(l + i, n - i, " in ", 4) && frame_place(l, n, i, loc))
@@ -691,6 +701,8 @@ static const struct phrase phrases[] = {
 	{ "expected ';'", CAT_SYNTAX_ERROR },
 	{ "expected \";\"", CAT_SYNTAX_ERROR },
 	{ "expected expression", CAT_SYNTAX_ERROR },
+	/* the other order (TypeScript, Pascal, Go's "expression expected") */
+	{ "expression expected", CAT_SYNTAX_ERROR },
 	/* "Expected an identifier and instead saw ';'" */
 	{ "expected an identifier", CAT_SYNTAX_ERROR },
 	{ "expected an expression", CAT_SYNTAX_ERROR },
@@ -772,6 +784,9 @@ static const struct phrase phrases[] = {
 	{ "[operator]", CAT_TYPE_ERROR },
 	{ "typeerror", CAT_TYPE_ERROR },
 	{ "unsupported operand", CAT_TYPE_ERROR },
+	/* "Operator '+' cannot be applied to types", Swift's "binary
+	 * operator '+' cannot be applied to operands of type" */
+	{ "cannot be applied to", CAT_TYPE_ERROR },
 	{ "too many arguments", CAT_TYPE_ERROR },
 	{ "too few arguments", CAT_TYPE_ERROR },
 	{ "was expected of type", CAT_TYPE_ERROR },
@@ -810,8 +825,8 @@ static const struct phrase phrases[] = {
 };
 
 #define CL_PHRASE_KEYS 1024
-/* The fullest bucket of the table above holds 14 ("can..."). */
-#define CL_PHRASE_BUCKET 16
+/* The fullest bucket of the table above holds 15 ("can..."); room for more. */
+#define CL_PHRASE_BUCKET 24
 
 /* Every phrase has three bytes or more: they make the key. */
 static unsigned phrase_key(const char *p)
@@ -1433,7 +1448,7 @@ static bool code_frame_line(const char *l, size_t n, size_t i)
 
 static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 {
-	size_t j, wend;
+	size_t j, wend, k;
 
 	/* ✘ [ERROR], × error, ✖ */
 	if (STARTS(l + i, n - i, "\xe2\x9c\x98 ") || STARTS(l + i, n - i, "\xe2\x9c\x96 ") ||
@@ -1504,6 +1519,10 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 			j++;
 		j++;
 	}
+	/* "ERROR TS2322: x", "error CS0103: x": a code after the word */
+	else if (l[j] == ' ' && (k = code_at(l, n, j + 1)) && j + 1 + k < n &&
+		 l[j + 1 + k] == ':')
+		j += 1 + k;
 	if (j >= n || l[j] != ':')
 		return false;
 	if (ends_ci(l + i, wend - i, "error") || ends_ci(l + i, wend - i, "exception") ||

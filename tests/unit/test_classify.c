@@ -1481,6 +1481,31 @@ static void general_layer_reads_a_place_in_parentheses_after_the_message(void **
 	diag_list_release(&l);
 }
 
+/* "ERROR TS2322: msg" heads its report; the frame's closing corner
+ * ("└─ in a.ts(2,19)") under the quoted source places it. */
+static void general_layer_reads_a_coded_headline_and_a_corner_pointer(void **state)
+{
+	static const char text[] =
+		"ERROR TS2365: Operator '+' cannot be applied to types 'i32' "
+		"and 'String'.\n"
+		"   :\n"
+		" 3 \xe2\x94\x82 return a + s;\n"
+		"   \xe2\x94\x82        ~~~~~\n"
+		"   \xe2\x94\x94\xe2\x94\x80 in src/main.c(3,10)\n"
+		"\n"
+		"FAILURE 1 compile error(s)\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 10);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1647,6 +1672,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
 		cmocka_unit_test(general_layer_reads_a_place_in_parentheses_after_the_message),
+		cmocka_unit_test(general_layer_reads_a_coded_headline_and_a_corner_pointer),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
