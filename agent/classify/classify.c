@@ -2031,6 +2031,28 @@ static size_t embedded_report(struct scan *s, size_t i, unsigned *tries)
 
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
+/* "ERROR in ./src/a.js 2:0-32" over its message: the severity said
+ * before the place, what went wrong on the line under it. */
+static bool general_lone_sev(struct scan *s, const char *l, size_t n,
+			     const struct cl_loc *loc)
+{
+	struct buf more = BUF_INIT;
+	struct cl_words w;
+	int sev = cl_prefix_sev(l + loc->pre, loc->pre_len);
+
+	if (sev < 0 || !announced(s, s->cur + 1, &more)) {
+		buf_release(&more);
+		return false;
+	}
+	cl_words_read(more.ptr, more.len, &w);
+	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line,
+		     loc->col, sev, more.ptr + w.code, w.code_len, more.ptr,
+		     more.len, w.category ? w.category :
+		     sev == DIAG_ERROR ? CAT_UNKNOWN : CAT_LINT_VIOLATION);
+	buf_release(&more);
+	return true;
+}
+
 /* "[warn] b.js": the file, no line; a warning's is a linter's finding. */
 static bool general_tagged_file(struct scan *s, const char *l, size_t n)
 {
@@ -2096,6 +2118,8 @@ static void general_pass(struct scan *s)
 				       hdr && i - hdr_at < 1000 ? hdr : NULL, hdr_len);
 			continue;
 		case CL_LOC_ALONE:
+			if (loc.pre_len && general_lone_sev(s, l, n, &loc))
+				continue;
 			lone = (long)i;
 			continue;
 		case CL_LOC_FRAME:

@@ -337,6 +337,52 @@ static bool paren_line_col(const char *l, size_t n, size_t i, struct cl_loc *loc
 	return true;
 }
 
+static int sev_word(const char *m, size_t n, size_t *len, bool *note);
+
+/* A severity, then the place alone, its message on the line under it:
+ * "ERROR in ./src/a.js 2:0-32", "WARNING in src/b.ts 4:12" (webpack and
+ * the bundlers that copied its stats). The severity word is loc's pre. */
+static bool sev_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t len, k, e, j;
+	bool note;
+
+	if (sev_word(l + i, n - i, &len, &note) < 0 ||
+	    !STARTS(l + i + len, n - i - len, " in "))
+		return false;
+	while (n > i && is_blank(l[n - 1]))
+		n--;
+	k = i + len + 4;
+	e = path_end(l, n, k);
+	if (e + 3 >= n || l[e] != ' ' || !is_digit(l[e + 1]) ||
+	    !plausible_path(l + k, e - k))
+		return false;
+	j = e + 1;
+	memset(loc, 0, sizeof(*loc));
+	if (!read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':' ||
+	    (j++, !read_int(l, n, &j, &loc->col)))
+		goto no;
+	/* a span: "2:0-32", "2:0-3:5" */
+	if (j < n && l[j] == '-') {
+		int end;
+
+		j++;
+		if (!read_int(l, n, &j, &end) ||
+		    (j < n && l[j] == ':' && (j++, !read_int(l, n, &j, &end))))
+			goto no;
+	}
+	if (j != n)
+		goto no;
+	loc->file = k;
+	loc->file_len = e - k;
+	loc->pre = i;
+	loc->pre_len = len;
+	return true;
+no:
+	loc->line = loc->col = 0;
+	return false;
+}
+
 bool cl_frame_prefix(const char *l, size_t n)
 {
 	size_t i = skip_blanks(l, n, 0);
@@ -625,6 +671,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		return loc->kind = CL_LOC_INLINE;
 	if (paren_line_col(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
+	if (sev_in_place(l, n, i, loc))
+		return loc->kind = CL_LOC_ALONE;
 	return CL_LOC_NONE;
 }
 
@@ -648,6 +696,8 @@ static const struct phrase phrases[] = {
 	{ "does not provide an export", CAT_MISSING_EXPORT },
 	{ "has no exported member", CAT_MISSING_EXPORT },
 	{ "is not exported", CAT_MISSING_EXPORT },
+	/* 'No matching export in "a.js" for import "b"' */
+	{ "no matching export", CAT_MISSING_EXPORT },
 	{ "cannot import name", CAT_MISSING_EXPORT },
 	{ "no module named", CAT_IMPORT_RESOLUTION },
 	{ "cannot find module", CAT_IMPORT_RESOLUTION },
@@ -945,6 +995,8 @@ static const char *not_found(const char *low, size_t n)
 					    "cannot find", "can't find",
 					    "no such ", "unable to find" };
 	static const struct phrase kinds[] = {
+		/* "export 'x' (imported as 'x') was not found in './y'" */
+		{ "export", CAT_MISSING_EXPORT },
 		{ "dependency", CAT_MISSING_DEPENDENCY },
 		{ "package", CAT_MISSING_DEPENDENCY },
 		{ "library", CAT_MISSING_DEPENDENCY },

@@ -1506,6 +1506,35 @@ static void general_layer_reads_a_coded_headline_and_a_corner_pointer(void **sta
 	diag_list_release(&l);
 }
 
+/* "ERROR in FILE L:C-C" alone: its message is the line under it; an
+ * export that was not found is a missing export, a bare package that does
+ * not resolve a missing dependency. */
+static void general_layer_reads_a_severity_in_a_place_over_its_message(void **state)
+{
+	static const char text[] =
+		"ERROR in ./src/main.c 4:12-18\n"
+		"export 'helper' (imported as 'helper') was not found in './util'\n"
+		"\n"
+		"ERROR in ./src/main.c 3:0-42\n"
+		"Module not found: Error: Can't resolve 'left-pad' in '/w/src'\n"
+		"\n"
+		"webpack compiled with 2 errors\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].file, "./src/main.c");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "missing_export");
+	assert_int_equal(l.v[1].line, 3);
+	assert_string_equal(l.v[1].category, "missing_dependency");
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1673,6 +1702,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
 		cmocka_unit_test(general_layer_reads_a_place_in_parentheses_after_the_message),
 		cmocka_unit_test(general_layer_reads_a_coded_headline_and_a_corner_pointer),
+		cmocka_unit_test(general_layer_reads_a_severity_in_a_place_over_its_message),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
