@@ -1967,22 +1967,6 @@ undefined_symbol spec/add.spec.js 7 5
 E
 	cd ..
 fi
-if have node; then
-	mkdir node-test && cd node-test
-	printf 'const test = require("node:test");\nconst assert = require("node:assert");\nfunction add(a, b) { return a - b; }\ntest("adds", () => {\n  assert.strictEqual(add(1, 2), 3);\n});\ntest("throws", () => {\n  missingThing();\n});\n' >add.test.js
-	# node's own test runner, its TAP and spec reporters
-	run node-test-tap node --test --test-reporter=tap add.test.js
-	expect node-test-tap node-test general <<'E'
-test_failure add.test.js 5 10
-undefined_symbol add.test.js 8 3
-E
-	run node-test-spec node --test --test-reporter=spec add.test.js
-	expect node-test-spec node-test general <<'E'
-test_failure add.test.js 5 10
-undefined_symbol add.test.js 8 3
-E
-	cd ..
-fi
 if have "$BIN/oxlint"; then
 	mkdir oxlint && cd oxlint
 	printf 'const unused = 1;\nfunction f(a) {\n  debugger;\n  if (a == NaN) return 1;\n  return 0;\n}\nf(1);\n' >a.js
