@@ -1342,8 +1342,23 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		free(line);
 		return;
 	}
+	/* a failed test's report ("Error: should be equal" under TAP's "not
+	 * ok 1") whose words name nothing, at the place its test was
+	 * reported: the same failure told twice */
+	if (p.file && !w.code_len && (!w.category || !strcmp(w.category, CAT_LINT_VIOLATION)) &&
+	    general_at(s, p.file, p.line) && strncmp(line + msg, "not ok ", 7)) {
+		free(p.file);
+		free(line);
+		return;
+	}
+	/* a failed test is one whatever a linter's words in its name say
+	 * ("not ok 2 should be deeply equivalent") */
+	if (w.category && !strcmp(w.category, CAT_LINT_VIOLATION) &&
+	    !strncmp(line + msg, "not ok ", 7))
+		w.category = NULL;
 	cat = w.category ? w.category :
-	      !strncmp(line + msg, "FAIL", 4) || !strncmp(line + msg, "--- FAIL", 8) ?
+	      !strncmp(line + msg, "FAIL", 4) || !strncmp(line + msg, "--- FAIL", 8) ||
+	      !strncmp(line + msg, "not ok ", 7) ?
 	      CAT_TEST_FAILURE : w.code_len ? CAT_LINT_VIOLATION : CAT_UNKNOWN;
 	general_emit(s, p.file, p.line, p.col, w.sev >= 0 ? w.sev : DIAG_ERROR,
 		     line + msg + w.code, w.code_len, line + msg, n - msg, cat);

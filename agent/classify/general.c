@@ -393,7 +393,7 @@ bool cl_frame_prefix(const char *l, size_t n)
 	 * heading the error below it, not a frame */
 	if (STARTS(l, n, "File \"") && l[n - 1] == ':')
 		return false;
-	return STARTS(l, n, "at ") || STARTS(l, n, "File \"") ||
+	return STARTS(l, n, "at ") || STARTS(l, n, "at: ") || STARTS(l, n, "File \"") ||
 	       STARTS(l, n, "--> ") ||
 	       /* valgrind's "==12==", not a header's "== a.rb ==" */
 	       (STARTS(l, n, "==") && n > 2 && is_digit(l[2])) ||
@@ -465,7 +465,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		loc->line = 0;
 	}
 	/* JavaScript, Java, C# frames: at fn (path:line:col) | at path:line:col */
-	if (STARTS(l + i, n - i, "at ")) {
+	/* ... and TAP's YAML block: "at: Test.<anonymous> (path:4:5)" */
+	if (STARTS(l + i, n - i, "at ") || STARTS(l + i, n - i, "at: ")) {
 		if (frame_place(l, n, i + 3, loc))
 			return loc->kind = CL_LOC_FRAME;
 		return CL_LOC_NONE;
@@ -1550,6 +1551,11 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 				}
 			}
 		}
+	}
+	/* TAP: "not ok 3 - name" (tape, node-tap, prove, bats) */
+	if (STARTS(l + i, n - i, "not ok ") && i + 7 < n && is_digit(l[i + 7])) {
+		*msg = i;
+		return true;
 	}
 	if (STARTS(l + i, n - i, "FAIL ") || STARTS(l + i, n - i, "FAIL: ") ||
 	    STARTS(l + i, n - i, "--- FAIL: ")) {

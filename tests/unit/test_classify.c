@@ -1535,6 +1535,35 @@ static void general_layer_reads_a_severity_in_a_place_over_its_message(void **st
 	diag_list_release(&l);
 }
 
+/* TAP's "not ok N name" is a failed test, placed by the "at:" of its YAML
+ * block; the error its stack repeats is not a second problem. */
+static void general_layer_reads_a_tap_failure(void **state)
+{
+	static const char text[] =
+		"TAP version 13\n"
+		"# deep\n"
+		"not ok 1 should be deeply equivalent\n"
+		"  ---\n"
+		"    operator: deepEqual\n"
+		"    at: Test.<anonymous> (src/main.c:8:5)\n"
+		"    stack: |-\n"
+		"      Error: should be deeply equivalent\n"
+		"          at Test.assert (node_modules/tape/lib/test.js:548:48)\n"
+		"          at Test.<anonymous> (src/main.c:8:5)\n"
+		"  ...\n"
+		"1..1\n"
+		"# fail  1\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 8);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1703,6 +1732,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_place_in_parentheses_after_the_message),
 		cmocka_unit_test(general_layer_reads_a_coded_headline_and_a_corner_pointer),
 		cmocka_unit_test(general_layer_reads_a_severity_in_a_place_over_its_message),
+		cmocka_unit_test(general_layer_reads_a_tap_failure),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
