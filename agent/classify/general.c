@@ -383,6 +383,64 @@ no:
 	return false;
 }
 
+/* A quoted file and its place, after a few words (a time stamp, a
+ * severity): '1796 ERROR "a.svelte" 2:7 "msg"' (svelte-check's machine
+ * output), '"a.c", line 3: msg' and '"a.c", line 3.5: msg' (the Unix
+ * compilers' old shape), '"a.c":3:5: msg'. A quoted message is unquoted. */
+static bool quoted_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t q, e, j, lim = n - i < 64 ? n - i : 64;
+	const char *qp = memchr(l + i, '"', lim);
+
+	if (!qp)
+		return false;
+	q = (size_t)(qp - l);
+	for (j = i; j < q; j++)
+		if (!is_alpha(l[j]) && !is_digit(l[j]) && !is_blank(l[j]))
+			return false;
+	for (e = q + 1; e < n && l[e] != '"'; e++)
+		;
+	if (e + 3 >= n || !plausible_path(l + q + 1, e - q - 1))
+		return false;
+	memset(loc, 0, sizeof(*loc));
+	j = e + 1;
+	if ((l[j] == ' ' || l[j] == ':') && is_digit(l[j + 1])) {
+		j++;
+		if (!read_int(l, n, &j, &loc->line))
+			goto no;
+		if (j + 1 < n && l[j] == ':' && is_digit(l[j + 1]) && (j++, 1) &&
+		    !read_int(l, n, &j, &loc->col))
+			goto no;
+	} else if (STARTS(l + j, n - j, ", line ")) {
+		j += 7;
+		if (!read_int(l, n, &j, &loc->line))
+			goto no;
+		if (j + 1 < n && l[j] == '.' && is_digit(l[j + 1]) && (j++, 1) &&
+		    !read_int(l, n, &j, &loc->col))
+			goto no;
+	} else {
+		return false;
+	}
+	if (j >= n || (l[j] != ':' && !is_blank(l[j])))
+		goto no;
+	loc->file = q + 1;
+	loc->file_len = e - q - 1;
+	set_msg(loc, l, n, j);
+	if (loc->msg_len >= 2 && l[loc->msg] == '"' &&
+	    l[loc->msg + loc->msg_len - 1] == '"')
+		loc->msg++, loc->msg_len -= 2;
+	if (q > i) {
+		loc->pre = i;
+		loc->pre_len = q - i;
+		while (loc->pre_len && is_blank(l[i + loc->pre_len - 1]))
+			loc->pre_len--;
+	}
+	return true;
+no:
+	loc->line = loc->col = 0;
+	return false;
+}
+
 bool cl_frame_prefix(const char *l, size_t n)
 {
 	size_t i = skip_blanks(l, n, 0);
@@ -674,6 +732,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		return loc->kind = CL_LOC_INLINE;
 	if (sev_in_place(l, n, i, loc))
 		return loc->kind = CL_LOC_ALONE;
+	if (quoted_place(l, n, i, loc))
+		return loc->kind = CL_LOC_INLINE;
 	return CL_LOC_NONE;
 }
 

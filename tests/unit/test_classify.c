@@ -1564,6 +1564,38 @@ static void general_layer_reads_a_tap_failure(void **state)
 	diag_list_release(&l);
 }
 
+/* A quoted file and its place after a few words: a machine format's
+ * 'STAMP ERROR "file" L:C "msg"', the old Unix compilers' '"file", line N:
+ * msg'. */
+static void general_layer_reads_a_quoted_file_and_its_place(void **state)
+{
+	static const char machine[] =
+		"1796053702639 START \"/w\"\n"
+		"1796053702649 ERROR \"src/main.c\" 2:7 \"Type 'string' is not "
+		"assignable to type 'number'.\"\n"
+		"1796053702650 COMPLETED 102 FILES 1 ERRORS 0 WARNINGS\n";
+	static const char unix_cc[] =
+		"\"src/main.c\", line 3: undefined symbol: counter\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, machine, sizeof(machine) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 7);
+	assert_int_equal(l.v[0].severity, DIAG_ERROR);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[0].message,
+			    "Type 'string' is not assignable to type 'number'.");
+	diag_list_release(&l);
+
+	classify_one(&o, unix_cc, sizeof(unix_cc) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 3);
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1733,6 +1765,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_coded_headline_and_a_corner_pointer),
 		cmocka_unit_test(general_layer_reads_a_severity_in_a_place_over_its_message),
 		cmocka_unit_test(general_layer_reads_a_tap_failure),
+		cmocka_unit_test(general_layer_reads_a_quoted_file_and_its_place),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
