@@ -1351,6 +1351,13 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		free(line);
 		return;
 	}
+	/* "⚠ rule: msg", "WARNING: msg": a warning that names nothing else
+	 * is a linter's finding */
+	if (w.sev < 0)
+		w.sev = msg >= 3 && memmem(line, msg, "\xe2\x9a\xa0", 3) ? DIAG_WARNING :
+			cl_sev_among(line, msg);
+	if (!w.category && w.sev == DIAG_WARNING)
+		w.category = CAT_LINT_VIOLATION;
 	/* a failed test is one whatever a linter's words in its name say
 	 * ("not ok 2 should be deeply equivalent") */
 	if (w.category && !strcmp(w.category, CAT_LINT_VIOLATION) &&
@@ -2068,6 +2075,23 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	return true;
 }
 
+/* Is the line under i the top of a box pointing at a place ("╭─[a.js:1:7]",
+ * "┌─ a.x:3:5")? */
+static bool boxed_below(struct scan *s, size_t i)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n, k;
+
+	if (i + 1 >= s->nlines)
+		return false;
+	l = line_view(s, i + 1, &s->aux, &n);
+	for (k = 0; k < n && l[k] == ' '; k++)
+		;
+	return k + 3 < n && (unsigned char)l[k] == 0xe2 &&
+	       cl_loc_read(l, n, &loc) == CL_LOC_FRAME;
+}
+
 /* "[warn] b.js": the file, no line; a warning's is a linter's finding. */
 static bool general_tagged_file(struct scan *s, const char *l, size_t n)
 {
@@ -2188,7 +2212,8 @@ static void general_pass(struct scan *s)
 			general_inline(s, l, n, &loc, hdr, hdr_len);
 			continue;
 		}
-		if (cl_headline(l, n, &msg)) {
+		if (cl_headline(l, n, &msg) ||
+		    (cl_marked_message(l, n, &msg) && boxed_below(s, i))) {
 			general_headline(s, i, l, n, msg, lone, specific);
 			lone = -1;
 		}

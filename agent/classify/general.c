@@ -1563,10 +1563,11 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 {
 	size_t j, wend, k;
 
-	/* ✘ [ERROR], × error, ✖ */
+	/* ✘ [ERROR], × error, ✖; ⚠ a warning (oxlint, miette's reports) */
 	if (STARTS(l + i, n - i, "\xe2\x9c\x98 ") || STARTS(l + i, n - i, "\xe2\x9c\x96 ") ||
-	    STARTS(l + i, n - i, "\xc3\x97 "))
+	    STARTS(l + i, n - i, "\xc3\x97 ") || STARTS(l + i, n - i, "\xe2\x9a\xa0 ")) {
 		i = skip_blanks(l, n, i + (l[i] == '\xc3' ? 3 : 4));
+	}
 	if (STARTS(l + i, n - i, "[!] ") || STARTS(l + i, n - i, "[ERROR] ") ||
 	    STARTS(l + i, n - i, "[error] ")) {
 		*msg = skip_blanks(l, n, i + (l[i + 1] == '!' ? 4 : 8));
@@ -1984,4 +1985,16 @@ bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,
 	*off = k;
 	*len = n - k;
 	return true;
+}
+
+bool cl_marked_message(const char *l, size_t n, size_t *msg)
+{
+	size_t i = skip_blanks(l, n, 0);
+
+	if (!(STARTS(l + i, n - i, "\xc3\x97 ") || STARTS(l + i, n - i, "\xe2\x9c\x98 ") ||
+	      STARTS(l + i, n - i, "\xe2\x9c\x96 ") || STARTS(l + i, n - i, "\xe2\x9a\xa0 ")))
+		return false;
+	i = skip_blanks(l, n, i + (l[i] == '\xc3' ? 3 : 4));
+	*msg = i;
+	return i < n && is_alpha(l[i]);
 }

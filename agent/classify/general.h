@@ -122,4 +122,8 @@ int cl_sev_among(const char *p, size_t n);
 bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,
 		    int *sev);
 
+/* A mark and a message ("× Unexpected token", "⚠ rule: msg"): miette's
+ * and ariadne's reports, whose place is the box under them. */
+bool cl_marked_message(const char *l, size_t n, size_t *msg);
+
 #endif

@@ -1596,6 +1596,32 @@ static void general_layer_reads_a_quoted_file_and_its_place(void **state)
 	diag_list_release(&l);
 }
 
+/* miette's reports: a mark and a message over the box that places it; a
+ * warning that names nothing else is a linter's finding. */
+static void general_layer_reads_a_marked_message_over_its_box(void **state)
+{
+	static const char text[] =
+		"  \xe2\x9a\xa0 eslint(no-debugger): `debugger` statement is not "
+		"allowed\n"
+		"   \xe2\x95\xad\xe2\x94\x80[src/main.c:3:3]\n"
+		" 3 \xe2\x94\x82   debugger;\n"
+		"   \xe2\x95\xb0\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\n"
+		"  help: Remove the debugger statement\n"
+		"\n"
+		"Found 1 warning and 0 errors.\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 3);
+	assert_int_equal(l.v[0].severity, DIAG_WARNING);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1766,6 +1792,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_severity_in_a_place_over_its_message),
 		cmocka_unit_test(general_layer_reads_a_tap_failure),
 		cmocka_unit_test(general_layer_reads_a_quoted_file_and_its_place),
+		cmocka_unit_test(general_layer_reads_a_marked_message_over_its_box),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
