@@ -1287,6 +1287,35 @@ static char *file_above(struct scan *s, size_t i)
 	return file;
 }
 
+/* "Parse error at a.js:2,12" then "ERROR: Unexpected token": a report
+ * with no line of its own naming the file the last diagnostic placed is
+ * that one's detail (its words name the category the place line did
+ * not). */
+static bool detail_of_last(struct scan *s, const char *file, const char *cat,
+			   const char *m, size_t n)
+{
+	struct buf more = BUF_INIT;
+	struct diag *d;
+
+	if (s->out->n <= s->first)
+		return false;
+	d = &s->out->v[s->out->n - 1];
+	if (!d->file || !d->line || strcmp(d->file, file))
+		return false;
+	if (cat && !strcmp(d->category, CAT_UNKNOWN)) {
+		d->category = cat;
+		free(d->hint);
+		d->hint = xstrdup("read from the message's words: see the message "
+				  "at this position");
+	}
+	buf_adds(&more, d->message ? d->message : "");
+	buf_adds(&more, ": ");
+	buf_add(&more, m, n);
+	free(d->message);
+	d->message = buf_detach(&more, NULL);
+	return true;
+}
+
 /* An error report without a place on its line ("Error: x", "✘ [ERROR]
  * x", "FooError: x"): placed from the lines around it. */
 static void general_headline(struct scan *s, size_t i, const char *l,
@@ -1333,6 +1362,12 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * a line (guile's "(primitive-load "a.scm")"); after the
 		 * patterns' errors, a placeless line is their summary */
 		p.file = file_above(s, i);
+		if (p.file && detail_of_last(s, p.file, w.category, line + msg,
+					     n - msg)) {
+			free(p.file);
+			free(line);
+			return;
+		}
 	}
 	/* Known tools' errors were taken by their patterns: a placeless
 	 * headline after them is their summary, and one at a place they

@@ -1622,6 +1622,28 @@ static void general_layer_reads_a_marked_message_over_its_box(void **state)
 	diag_list_release(&l);
 }
 
+/* A report with no line of its own right under the place of the same
+ * file is that place's detail: one problem, with both lines' words. */
+static void general_layer_reads_a_placeless_detail_under_its_place(void **state)
+{
+	static const char text[] =
+		"Parse error at src/main.c:2,12\n"
+		"  return a +;\n"
+		"            ^\n"
+		"ERROR: Unexpected token: punc (;)\n"
+		"    at js_error (/w/node_modules/terser/dist/bundle.min.js:577:11)\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_non_null(strstr(l.v[0].message, "Unexpected token"));
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1793,6 +1815,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_tap_failure),
 		cmocka_unit_test(general_layer_reads_a_quoted_file_and_its_place),
 		cmocka_unit_test(general_layer_reads_a_marked_message_over_its_box),
+		cmocka_unit_test(general_layer_reads_a_placeless_detail_under_its_place),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
