@@ -2094,14 +2094,36 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 			     const struct cl_loc *loc)
 {
 	struct buf more = BUF_INIT;
-	struct cl_words w;
+	struct cl_words w, pw;
 	int sev = cl_prefix_sev(l + loc->pre, loc->pre_len);
+	size_t j = s->cur + 1, k, ln;
 
-	if (sev < 0 || !announced(s, s->cur + 1, &more)) {
+	/* "ParseError: a.styl:4:1": an error's name says error */
+	memset(&pw, 0, sizeof(pw));
+	if (loc->pre + loc->pre_len < n && l[loc->pre + loc->pre_len] == ':') {
+		cl_words_read(l + loc->pre, loc->pre_len + 1, &pw);
+		if (sev < 0)
+			sev = pw.sev;
+	}
+	if (sev < 0)
+		return false;
+	/* the message is under the code frame quoting the source, if any */
+	for (k = 0; k < 12 && j < s->nlines; k++, j++) {
+		const char *q = line_view(s, j, &s->aux, &ln);
+		size_t b = 0;
+
+		while (b < ln && (q[b] == ' ' || q[b] == '\t'))
+			b++;
+		if (b < ln && !cl_source_line(q, ln))
+			break;
+	}
+	if (!announced(s, j, &more)) {
 		buf_release(&more);
 		return false;
 	}
 	cl_words_read(more.ptr, more.len, &w);
+	if (!w.category && pw.category && strcmp(pw.category, CAT_LINT_VIOLATION))
+		w.category = pw.category;
 	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line,
 		     loc->col, sev, more.ptr + w.code, w.code_len, more.ptr,
 		     more.len, w.category ? w.category :

@@ -637,7 +637,13 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		while (m < n && (l[m] == ':' || is_blank(l[m])))
 			m++;
 		if (m >= n && loc->line > 0) {
-			/* bandit's "Location: bd.py:3" under its report */
+			/* bandit's "Location: bd.py:3" under its report;
+			 * "ParseError: a.styl:4:1" over its (the prefix kept) */
+			loc->pre = i;
+			loc->pre_len = k - i;
+			while (loc->pre_len && (l[i + loc->pre_len - 1] == ' ' ||
+						l[i + loc->pre_len - 1] == ':'))
+				loc->pre_len--;
 			return loc->kind = CL_LOC_ALONE;
 		} else if (m >= n || (l[j] != ':' && !is_blank(l[j]))) {
 			loc->line = loc->col = 0;
@@ -1054,7 +1060,10 @@ static const char *not_found(const char *low, size_t n)
 {
 	static const char *const what[] = { "not found", "could not find",
 					    "cannot find", "can't find",
-					    "no such ", "unable to find" };
+					    "no such ", "unable to find",
+					    "failed to locate",
+					    "unable to locate",
+					    "could not locate" };
 	static const struct phrase kinds[] = {
 		/* "export 'x' (imported as 'x') was not found in './y'" */
 		{ "export", CAT_MISSING_EXPORT },
@@ -1075,8 +1084,9 @@ static const char *not_found(const char *low, size_t n)
 	};
 	size_t k;
 
-	/* each of `what` has an 'f' but "no such " */
-	if (!memchr(low, 'f', n) && !memmem(low, n, "no such ", 8))
+	/* each of `what` has an 'f' but "no such " and "...locate" */
+	if (!memchr(low, 'f', n) && !memmem(low, n, "no such ", 8) &&
+	    !memmem(low, n, "locate", 6))
 		return NULL;
 	for (k = 0; k < sizeof(what) / sizeof(*what); k++)
 		if (memmem(low, n, what[k], strlen(what[k])))
@@ -1997,4 +2007,22 @@ bool cl_marked_message(const char *l, size_t n, size_t *msg)
 	i = skip_blanks(l, n, i + (l[i] == '\xc3' ? 3 : 4));
 	*msg = i;
 	return i < n && is_alpha(l[i]);
+}
+
+bool cl_source_line(const char *l, size_t n)
+{
+	size_t i = skip_blanks(l, n, 0), j;
+
+	if (code_frame_line(l, n, 0))
+		return true;
+	/* "  3| x" (stylus), " 3 │ x" */
+	for (j = i; j < n && is_digit(l[j]); j++)
+		;
+	if (j > i && j < n && (l[j] == '|' || STARTS(l + j, n - j, " \xe2\x94\x82") ||
+			       STARTS(l + j, n - j, "\xe2\x94\x82")))
+		return true;
+	/* an underline: "------^", "   ^~~~" */
+	for (j = i; j < n && (l[j] == '-' || l[j] == '^' || l[j] == '~'); j++)
+		;
+	return j > i && j == n && memchr(l + i, '^', n - i);
 }

@@ -126,4 +126,8 @@ bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,
  * and ariadne's reports, whose place is the box under them. */
 bool cl_marked_message(const char *l, size_t n, size_t *msg);
 
+/* Is l[0..n) a line of a code frame quoting the source ("  3| x",
+ * "> 4 | x", "------^")? */
+bool cl_source_line(const char *l, size_t n);
+
 #endif

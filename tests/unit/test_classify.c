@@ -1644,6 +1644,36 @@ static void general_layer_reads_a_placeless_detail_under_its_place(void **state)
 	diag_list_release(&l);
 }
 
+/* An error's name and a place alone ("Error: a.styl:1:9") over a code
+ * frame: the message is the line under the frame; "failed to locate" an
+ * import is an import that does not resolve. */
+static void general_layer_reads_a_named_place_over_its_frame(void **state)
+{
+	static const char text[] =
+		"/w/node_modules/stylus/bin/stylus:684\n"
+		"              throw err;\n"
+		"              ^\n"
+		"\n"
+		"Error: src/main.c:1:9\n"
+		"   1| @import \"nowhere\"\n"
+		"--------------^\n"
+		"   2| .a\n"
+		"\n"
+		"failed to locate @import file nowhere.styl\n"
+		"\n"
+		"    at Evaluator.visitImport (/w/node_modules/stylus/lib/e.js:911:23)\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 1);
+	assert_int_equal(l.v[0].column, 9);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1816,6 +1846,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_quoted_file_and_its_place),
 		cmocka_unit_test(general_layer_reads_a_marked_message_over_its_box),
 		cmocka_unit_test(general_layer_reads_a_placeless_detail_under_its_place),
+		cmocka_unit_test(general_layer_reads_a_named_place_over_its_frame),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
