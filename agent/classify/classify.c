@@ -1348,7 +1348,6 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		msg = 0;
 	}
 	buf_release(&more);
-	/* a panic names its place on its own line */
 	if ((at = memmem(line, n, "panicked at ", 12)) &&
 	    cl_loc_read(at + 9, n - (size_t)(at + 9 - line), &own) != CL_LOC_NONE &&
 	    own.file_len) {
@@ -1357,6 +1356,9 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.col = own.col;
 	} else if (headline_place(s, i, lone, &p)) {
 		s->used[p.at] |= L_FOLDED;
+	} else if ((p.file = cl_file_heading(line + msg, n - msg))) {
+		/* "error:  /w/bad.json: Expected ... at position 15": the
+		 * file heads the message, no line */
 	} else if (s->opts->file_exists && !specific) {
 		/* a trace above it that names a file of the project, without
 		 * a line (guile's "(primitive-load "a.scm")"); after the

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "classify/classify.h"
+#include "util/mem.h"
 
 static bool is_digit(char c)
 {
@@ -800,6 +801,8 @@ static const struct phrase phrases[] = {
 	{ "unexpected eof", CAT_SYNTAX_ERROR },
 	{ "end of file", CAT_SYNTAX_ERROR },
 	{ "end of input", CAT_SYNTAX_ERROR },
+	/* JSON.parse in every Node tool: "... in JSON at position 15" */
+	{ "in json at position", CAT_SYNTAX_ERROR },
 	{ "eof encountered", CAT_SYNTAX_ERROR },
 	{ "without end", CAT_SYNTAX_ERROR },
 	{ "not terminated", CAT_SYNTAX_ERROR },
@@ -2025,4 +2028,14 @@ bool cl_source_line(const char *l, size_t n)
 	for (j = i; j < n && (l[j] == '-' || l[j] == '^' || l[j] == '~'); j++)
 		;
 	return j > i && j == n && memchr(l + i, '^', n - i);
+}
+
+char *cl_file_heading(const char *m, size_t n)
+{
+	size_t i = skip_blanks(m, n, 0), e = path_end(m, n, i);
+
+	if (e + 2 >= n || m[e] != ':' || m[e + 1] != ' ' ||
+	    !plausible_path(m + i, e - i) || !memchr(m + i, '.', e - i))
+		return NULL;
+	return xstrndup(m + i, e - i);
 }

@@ -130,4 +130,8 @@ bool cl_marked_message(const char *l, size_t n, size_t *msg);
  * "> 4 | x", "------^")? */
 bool cl_source_line(const char *l, size_t n);
 
+/* The file heading a message, no line ("a.json: Expected ..." after
+ * "error:"): a copy the caller frees, or NULL. */
+char *cl_file_heading(const char *m, size_t n);
+
 #endif

@@ -1674,6 +1674,24 @@ static void general_layer_reads_a_named_place_over_its_frame(void **state)
 	diag_list_release(&l);
 }
 
+/* A headline whose message starts with a file: that file, no line;
+ * JSON.parse's "in JSON at position N" is a syntax error. */
+static void general_layer_reads_a_file_heading_a_headline(void **state)
+{
+	static const char text[] =
+		"error:  src/main.c: Expected double-quoted property name in "
+		"JSON at position 15\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 0);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1847,6 +1865,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_marked_message_over_its_box),
 		cmocka_unit_test(general_layer_reads_a_placeless_detail_under_its_place),
 		cmocka_unit_test(general_layer_reads_a_named_place_over_its_frame),
+		cmocka_unit_test(general_layer_reads_a_file_heading_a_headline),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
