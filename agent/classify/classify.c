@@ -2134,6 +2134,75 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	return true;
 }
 
+/* "1) add adds" over "Message:", "Expected -1 to be 3.", "Stack:" and its
+ * frames: a failed test in a runner's numbered list (jasmine, mocha,
+ * RSpec), at the first frame in the project below it. An error report
+ * between them (a "ReferenceError: x") speaks for itself instead. */
+static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
+{
+	struct buf words = BUF_INIT, msg = BUF_INIT;
+	struct place p;
+	struct cl_words w;
+	size_t j, k = 0, ln, off;
+	bool strong, found = false;
+	const char *q;
+
+	while (k < n && l[k] == ' ')
+		k++;
+	while (k < n && l[k] >= '0' && l[k] <= '9')
+		k++;
+	if (k + 2 >= n || l[k] != ')' || l[k + 1] != ' ' || l[k + 2] == ' ')
+		return false;
+	buf_add(&msg, l + k + 2, n - k - 2);
+	for (j = i + 1; j < s->nlines && j <= i + CL_AHEAD && !found; j++) {
+		struct cl_loc loc;
+
+		if (s->used[j] & L_USED)
+			break;
+		/* a place alone is the test's own ("math_test.exs:4"), the
+		 * frame below it the failure's */
+		q = line_view(s, j, &s->aux, &ln);
+		if (cl_may_place(q, ln) && cl_loc_read(q, ln, &loc) == CL_LOC_ALONE)
+			continue;
+		if (place_of(s, j, &p, &strong, false)) {
+			if (strong || !s->opts->file_exists)
+				found = true;
+			else
+				free(p.file);
+			continue;
+		}
+		q = line_view(s, j, &s->aux, &ln);
+		if (cl_headline(q, ln, &off))
+			break;
+		/* not a label ("Message:", "Stack:") nor a frame outside
+		 * the project ("at <Jasmine>") */
+		for (off = 0; off < ln && (q[off] == ' ' || q[off] == '\t'); off++)
+			;
+		if (off == ln || cl_frame_prefix(q, ln) ||
+		    (q[ln - 1] == ':' && !memchr(q + off, ' ', ln - off)))
+			continue;
+		if (words.len)
+			buf_addch(&words, ' ');
+		buf_add(&words, q + off, ln - off);
+	}
+	if (found) {
+		s->used[p.at] |= L_FOLDED;
+		cl_words_read(words.ptr ? words.ptr : "", words.len, &w);
+		/* what failed, after the test's title */
+		if (words.len) {
+			buf_adds(&msg, ": ");
+			buf_add(&msg, words.ptr, words.len < 200 ? words.len : 200);
+		}
+		general_emit(s, p.file, p.line, p.col, DIAG_ERROR, NULL, 0,
+			     msg.ptr, msg.len,
+			     w.category && strcmp(w.category, CAT_LINT_VIOLATION) ?
+			     w.category : CAT_TEST_FAILURE);
+	}
+	buf_release(&words);
+	buf_release(&msg);
+	return found;
+}
+
 /* Is the line under i the top of a box pointing at a place ("╭─[a.js:1:7]",
  * "┌─ a.x:3:5")? */
 static bool boxed_below(struct scan *s, size_t i)
@@ -2271,6 +2340,8 @@ static void general_pass(struct scan *s)
 			general_inline(s, l, n, &loc, hdr, hdr_len);
 			continue;
 		}
+		if (general_numbered(s, i, l, n))
+			continue;
 		if (cl_headline(l, n, &msg) ||
 		    (cl_marked_message(l, n, &msg) && boxed_below(s, i))) {
 			general_headline(s, i, l, n, msg, lone, specific);

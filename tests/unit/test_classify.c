@@ -1692,6 +1692,34 @@ static void general_layer_reads_a_file_heading_a_headline(void **state)
 	diag_list_release(&l);
 }
 
+/* A runner's numbered failure ("1) add adds") is a failed test at the
+ * first frame in the project under it; one whose error report speaks for
+ * itself ("ReferenceError: x") is that report's. */
+static void general_layer_reads_a_numbered_failure(void **state)
+{
+	static const char text[] =
+		"Failures:\n"
+		"1) add adds\n"
+		"  Message:\n"
+		"    Expected -1 to be 3.\n"
+		"  Stack:\n"
+		"        at <Jasmine>\n"
+		"        at UserContext.<anonymous> (src/main.c:4:23)\n"
+		"        at <Jasmine>\n"
+		"\n"
+		"1 spec, 1 failure\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_string_equal(l.v[0].message, "add adds: Expected -1 to be 3.");
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1866,6 +1894,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_placeless_detail_under_its_place),
 		cmocka_unit_test(general_layer_reads_a_named_place_over_its_frame),
 		cmocka_unit_test(general_layer_reads_a_file_heading_a_headline),
+		cmocka_unit_test(general_layer_reads_a_numbered_failure),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
