@@ -348,6 +348,9 @@ static bool sev_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	size_t len, k, e, j;
 	bool note;
 
+	/* most lines stop here: a short word, then " in " */
+	if (!is_alpha(l[i]) || !memmem(l + i, n - i < 16 ? n - i : 16, " in ", 4))
+		return false;
 	if (sev_word(l + i, n - i, &len, &note) < 0 ||
 	    !STARTS(l + i + len, n - i - len, " in "))
 		return false;
