@@ -1348,6 +1348,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		msg = 0;
 	}
 	buf_release(&more);
+	/* a panic names its place on its own line */
 	if ((at = memmem(line, n, "panicked at ", 12)) &&
 	    cl_loc_read(at + 9, n - (size_t)(at + 9 - line), &own) != CL_LOC_NONE &&
 	    own.file_len) {
@@ -2088,8 +2089,6 @@ static size_t embedded_report(struct scan *s, size_t i, unsigned *tries)
 	return j - i;
 }
 
-/* Reads the lines the patterns left: located messages, headlines placed
- * from the lines around them. */
 /* "ERROR in ./src/a.js 2:0-32" over its message: the severity said
  * before the place, what went wrong on the line under it. */
 static bool general_lone_sev(struct scan *s, const char *l, size_t n,
@@ -2233,6 +2232,8 @@ static bool general_tagged_file(struct scan *s, const char *l, size_t n)
 	return true;
 }
 
+/* Reads the lines the patterns left: located messages, headlines placed
+ * from the lines around them. */
 static void general_pass(struct scan *s)
 {
 	const char *hdr = NULL;
