@@ -301,7 +301,7 @@ static bool paren_line_col(const char *l, size_t n, size_t i, struct cl_loc *loc
 		return false;
 	for (k = end - 2; k > i && (is_digit(l[k - 1]) || l[k - 1] == ':'); k--)
 		;
-	if (l[k - 1] != '(' || k < i + 2 || l[k - 2] != ' ')
+	if (k < i + 2 || l[k - 1] != '(' || l[k - 2] != ' ')
 		return false;
 	e = k;
 	if (!read_int(l, end, &e, &line) || e >= end || l[e] != ':' ||
