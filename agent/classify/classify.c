@@ -1160,6 +1160,15 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	/* "ninja: error: a.x:4: msg": a severity among the prefix's words */
 	if (w.sev < 0 && loc->pre_len)
 		w.sev = cl_sev_among(l + loc->pre, loc->pre_len);
+	/* "SyntaxError: a.js: msg (3:2)": an error's name before the place
+	 * says what it is when the message does not */
+	if (!w.category && loc->pre_len) {
+		struct cl_words pw;
+
+		cl_words_read(l + loc->pre, loc->pre_len, &pw);
+		if (pw.category && strcmp(pw.category, CAT_LINT_VIOLATION))
+			w.category = pw.category;
+	}
 	/* one letter for a severity (rubocop's and pylint's "C:", "W:") */
 	if (w.sev < 0 && loc->pre_len == 1 && strchr("CWRIEF", l[loc->pre]))
 		w.sev = l[loc->pre] == 'E' || l[loc->pre] == 'F' ? DIAG_ERROR :
@@ -1371,6 +1380,35 @@ static char *file_above(struct scan *s, size_t i)
 	return file;
 }
 
+/* "Parse error at a.js:2,12" then "ERROR: Unexpected token": a report
+ * with no line of its own naming the file the last diagnostic placed is
+ * that one's detail (its words name the category the place line did
+ * not). */
+static bool detail_of_last(struct scan *s, const char *file, const char *cat,
+			   const char *m, size_t n)
+{
+	struct buf more = BUF_INIT;
+	struct diag *d;
+
+	if (s->out->n <= s->first)
+		return false;
+	d = &s->out->v[s->out->n - 1];
+	if (!d->file || !d->line || strcmp(d->file, file))
+		return false;
+	if (cat && !strcmp(d->category, CAT_UNKNOWN)) {
+		d->category = cat;
+		free(d->hint);
+		d->hint = xstrdup("read from the message's words: see the message "
+				  "at this position");
+	}
+	buf_adds(&more, d->message ? d->message : "");
+	buf_adds(&more, ": ");
+	buf_add(&more, m, n);
+	free(d->message);
+	d->message = buf_detach(&more, NULL);
+	return true;
+}
+
 /* An error report without a place on its line ("Error: x", "✘ [ERROR]
  * x", "FooError: x"): placed from the lines around it. */
 static void general_headline(struct scan *s, size_t i, const char *l,
@@ -1412,11 +1450,20 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.col = own.col;
 	} else if (headline_place(s, i, lone, &p)) {
 		s->used[p.at] |= L_FOLDED;
+	} else if ((p.file = cl_file_heading(line + msg, n - msg))) {
+		/* "error:  /w/bad.json: Expected ... at position 15": the
+		 * file heads the message, no line */
 	} else if (s->opts->file_exists && !specific) {
 		/* a trace above it that names a file of the project, without
 		 * a line (guile's "(primitive-load "a.scm")"); after the
 		 * patterns' errors, a placeless line is their summary */
 		p.file = file_above(s, i);
+		if (p.file && detail_of_last(s, p.file, w.category, line + msg,
+					     n - msg)) {
+			free(p.file);
+			free(line);
+			return;
+		}
 	}
 	/* Known tools' errors were taken by their patterns: a placeless
 	 * headline after them is their summary, and one at a place they
@@ -1426,8 +1473,30 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		free(line);
 		return;
 	}
+	/* a failed test's report ("Error: should be equal" under TAP's "not
+	 * ok 1") whose words name nothing, at the place its test was
+	 * reported: the same failure told twice */
+	if (p.file && !w.code_len && (!w.category || !strcmp(w.category, CAT_LINT_VIOLATION)) &&
+	    general_at(s, p.file, p.line) && strncmp(line + msg, "not ok ", 7)) {
+		free(p.file);
+		free(line);
+		return;
+	}
+	/* "⚠ rule: msg", "WARNING: msg": a warning that names nothing else
+	 * is a linter's finding */
+	if (w.sev < 0)
+		w.sev = msg >= 3 && memmem(line, msg, "\xe2\x9a\xa0", 3) ? DIAG_WARNING :
+			cl_sev_among(line, msg);
+	if (!w.category && w.sev == DIAG_WARNING)
+		w.category = CAT_LINT_VIOLATION;
+	/* a failed test is one whatever a linter's words in its name say
+	 * ("not ok 2 should be deeply equivalent") */
+	if (w.category && !strcmp(w.category, CAT_LINT_VIOLATION) &&
+	    !strncmp(line + msg, "not ok ", 7))
+		w.category = NULL;
 	cat = w.category ? w.category :
-	      !strncmp(line + msg, "FAIL", 4) || !strncmp(line + msg, "--- FAIL", 8) ?
+	      !strncmp(line + msg, "FAIL", 4) || !strncmp(line + msg, "--- FAIL", 8) ||
+	      !strncmp(line + msg, "not ok ", 7) ?
 	      CAT_TEST_FAILURE : w.code_len ? CAT_LINT_VIOLATION : CAT_UNKNOWN;
 	general_emit(s, p.file, p.line, p.col, w.sev >= 0 ? w.sev : DIAG_ERROR,
 		     line + msg + w.code, w.code_len, line + msg, n - msg, cat);
@@ -2113,6 +2182,149 @@ static size_t embedded_report(struct scan *s, size_t i, unsigned *tries)
 	return j - i;
 }
 
+/* "ERROR in ./src/a.js 2:0-32" over its message: the severity said
+ * before the place, what went wrong on the line under it. */
+static bool general_lone_sev(struct scan *s, const char *l, size_t n,
+			     const struct cl_loc *loc)
+{
+	struct buf more = BUF_INIT;
+	struct cl_words w, pw;
+	int sev = cl_prefix_sev(l + loc->pre, loc->pre_len);
+	size_t j = s->cur + 1, k, ln;
+
+	/* "ParseError: a.styl:4:1": an error's name says error */
+	memset(&pw, 0, sizeof(pw));
+	if (loc->pre + loc->pre_len < n && l[loc->pre + loc->pre_len] == ':') {
+		cl_words_read(l + loc->pre, loc->pre_len + 1, &pw);
+		if (sev < 0)
+			sev = pw.sev;
+	}
+	if (sev < 0)
+		return false;
+	/* the message is under the code frame quoting the source, if any */
+	for (k = 0; k < 12 && j < s->nlines; k++, j++) {
+		const char *q = line_view(s, j, &s->aux, &ln);
+		size_t b = 0;
+
+		while (b < ln && (q[b] == ' ' || q[b] == '\t'))
+			b++;
+		if (b < ln && !cl_source_line(q, ln))
+			break;
+	}
+	if (!announced(s, j, &more)) {
+		buf_release(&more);
+		return false;
+	}
+	cl_words_read(more.ptr, more.len, &w);
+	if (!w.category && pw.category && strcmp(pw.category, CAT_LINT_VIOLATION))
+		w.category = pw.category;
+	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line,
+		     loc->col, sev, more.ptr + w.code, w.code_len, more.ptr,
+		     more.len, w.category ? w.category :
+		     sev == DIAG_ERROR ? CAT_UNKNOWN : CAT_LINT_VIOLATION);
+	buf_release(&more);
+	return true;
+}
+
+/* "1) add adds" over "Message:", "Expected -1 to be 3.", "Stack:" and its
+ * frames: a failed test in a runner's numbered list (jasmine, mocha,
+ * RSpec), at the first frame in the project below it. An error report
+ * between them (a "ReferenceError: x") speaks for itself instead. */
+static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
+{
+	struct buf words = BUF_INIT, msg = BUF_INIT;
+	struct place p;
+	struct cl_words w;
+	size_t j, k = 0, ln, off;
+	bool strong, found = false;
+	const char *q;
+
+	while (k < n && l[k] == ' ')
+		k++;
+	while (k < n && l[k] >= '0' && l[k] <= '9')
+		k++;
+	if (k + 2 >= n || l[k] != ')' || l[k + 1] != ' ' || l[k + 2] == ' ')
+		return false;
+	buf_add(&msg, l + k + 2, n - k - 2);
+	for (j = i + 1; j < s->nlines && j <= i + CL_AHEAD && !found; j++) {
+		struct cl_loc loc;
+
+		if (s->used[j] & L_USED)
+			break;
+		/* a place alone is the test's own ("math_test.exs:4"), the
+		 * frame below it the failure's */
+		q = line_view(s, j, &s->aux, &ln);
+		if (cl_may_place(q, ln) && cl_loc_read(q, ln, &loc) == CL_LOC_ALONE)
+			continue;
+		if (place_of(s, j, &p, &strong, false)) {
+			if (strong || !s->opts->file_exists)
+				found = true;
+			else
+				free(p.file);
+			continue;
+		}
+		q = line_view(s, j, &s->aux, &ln);
+		if (cl_headline(q, ln, &off))
+			break;
+		/* not a label ("Message:", "Stack:") nor a frame outside
+		 * the project ("at <Jasmine>") */
+		for (off = 0; off < ln && (q[off] == ' ' || q[off] == '\t'); off++)
+			;
+		if (off == ln || cl_frame_prefix(q, ln) ||
+		    (q[ln - 1] == ':' && !memchr(q + off, ' ', ln - off)))
+			continue;
+		if (words.len)
+			buf_addch(&words, ' ');
+		buf_add(&words, q + off, ln - off);
+	}
+	if (found) {
+		s->used[p.at] |= L_FOLDED;
+		cl_words_read(words.ptr ? words.ptr : "", words.len, &w);
+		/* what failed, after the test's title */
+		if (words.len) {
+			buf_adds(&msg, ": ");
+			buf_add(&msg, words.ptr, words.len < 200 ? words.len : 200);
+		}
+		general_emit(s, p.file, p.line, p.col, DIAG_ERROR, NULL, 0,
+			     msg.ptr, msg.len,
+			     w.category && strcmp(w.category, CAT_LINT_VIOLATION) ?
+			     w.category : CAT_TEST_FAILURE);
+	}
+	buf_release(&words);
+	buf_release(&msg);
+	return found;
+}
+
+/* Is the line under i the top of a box pointing at a place ("╭─[a.js:1:7]",
+ * "┌─ a.x:3:5")? */
+static bool boxed_below(struct scan *s, size_t i)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n, k;
+
+	if (i + 1 >= s->nlines)
+		return false;
+	l = line_view(s, i + 1, &s->aux, &n);
+	for (k = 0; k < n && l[k] == ' '; k++)
+		;
+	return k + 3 < n && (unsigned char)l[k] == 0xe2 &&
+	       cl_loc_read(l, n, &loc) == CL_LOC_FRAME;
+}
+
+/* "[warn] b.js": the file, no line; a warning's is a linter's finding. */
+static bool general_tagged_file(struct scan *s, const char *l, size_t n)
+{
+	size_t off, len;
+	int sev;
+
+	if (!cl_tagged_path(l, n, &off, &len, &sev) || !file_known(s, l, off, len))
+		return false;
+	general_emit(s, xstrndup(l + off, len), 0, 0, sev, NULL, 0, l, n,
+		     sev == DIAG_ERROR ? CAT_UNKNOWN : CAT_LINT_VIOLATION);
+	return true;
+}
+
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
 static void general_pass(struct scan *s)
@@ -2167,6 +2379,8 @@ static void general_pass(struct scan *s)
 				       hdr && i - hdr_at < 1000 ? hdr : NULL, hdr_len);
 			continue;
 		case CL_LOC_ALONE:
+			if (loc.pre_len && general_lone_sev(s, l, n, &loc))
+				continue;
 			lone = (long)i;
 			continue;
 		case CL_LOC_FRAME:
@@ -2185,6 +2399,11 @@ static void general_pass(struct scan *s)
 			general_caret(s, l, n, msg, col, (size_t)lone);
 			continue;
 		}
+		/* "[warn] b.js": a finding about a file of the project, no
+		 * line (prettier --check) */
+		if (s->opts->file_exists && n > 4 && l[0] == '[' &&
+		    general_tagged_file(s, l, n))
+			continue;
 		if (cl_path_line(l, n)) {
 			buf_reset(&hbuf);
 			buf_add(&hbuf, l, n);
@@ -2215,7 +2434,10 @@ static void general_pass(struct scan *s)
 			general_inline(s, l, n, &loc, hdr, hdr_len);
 			continue;
 		}
-		if (cl_headline(l, n, &msg)) {
+		if (general_numbered(s, i, l, n))
+			continue;
+		if (cl_headline(l, n, &msg) ||
+		    (cl_marked_message(l, n, &msg) && boxed_below(s, i))) {
 			general_headline(s, i, l, n, msg, lone, specific);
 			lone = -1;
 		}

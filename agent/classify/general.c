@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "classify/classify.h"
+#include "util/mem.h"
 
 static bool is_digit(char c)
 {
@@ -286,6 +287,166 @@ static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 	return false;
 }
 
+/* A file heading its message and the place ending it in parentheses:
+ * "a.js: Unexpected token (4:1)" (acorn, babel, prettier, postcss), after
+ * an error's name or a severity tag ("SyntaxError: /s/a.js: x (3:2):",
+ * "[error] a.js: x (4:1)"). The message is what lies between. */
+static bool paren_line_col(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t end = n, k, e, j = i, pre = 0;
+	int line = 0, col = 0;
+
+	while (end > i && (l[end - 1] == ':' || is_blank(l[end - 1])))
+		end--;
+	/* most lines stop here: the place ends in "digit)" */
+	if (end < i + 6 || l[end - 1] != ')' || !is_digit(l[end - 2]))
+		return false;
+	for (k = end - 2; k > i && (is_digit(l[k - 1]) || l[k - 1] == ':'); k--)
+		;
+	if (k < i + 2 || l[k - 1] != '(' || l[k - 2] != ' ')
+		return false;
+	e = k;
+	if (!read_int(l, end, &e, &line) || e >= end || l[e] != ':' ||
+	    (e++, !read_int(l, end, &e, &col)) || e != end - 1)
+		return false;
+	/* the file: at the start, or after an error's name or a tag */
+	e = path_end(l, n, j);
+	if (!(e + 1 < n && l[e] == ':' && l[e + 1] == ' ' &&
+	      plausible_path(l + j, e - j))) {
+		if (!(j = prefix_end(l, n, i)))
+			return false;
+		pre = j;
+		e = path_end(l, n, j);
+		if (!(e + 1 < n && l[e] == ':' && l[e + 1] == ' ' &&
+		      plausible_path(l + j, e - j)))
+			return false;
+	}
+	if (e + 2 >= k - 2)
+		return false;
+	memset(loc, 0, sizeof(*loc));
+	loc->file = j;
+	loc->file_len = e - j;
+	loc->line = line;
+	loc->col = col;
+	loc->msg = e + 2;
+	loc->msg_len = k - 2 - loc->msg;
+	if (pre) {
+		loc->pre = i;
+		loc->pre_len = pre - i;
+		while (loc->pre_len && (l[i + loc->pre_len - 1] == ' ' ||
+					l[i + loc->pre_len - 1] == ':'))
+			loc->pre_len--;
+	}
+	return true;
+}
+
+static int sev_word(const char *m, size_t n, size_t *len, bool *note);
+
+/* A severity, then the place alone, its message on the line under it:
+ * "ERROR in ./src/a.js 2:0-32", "WARNING in src/b.ts 4:12" (webpack and
+ * the bundlers that copied its stats). The severity word is loc's pre. */
+static bool sev_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t len, k, e, j;
+	bool note;
+
+	/* most lines stop here: a short word, then " in " */
+	if (!is_alpha(l[i]) || !memmem(l + i, n - i < 16 ? n - i : 16, " in ", 4))
+		return false;
+	if (sev_word(l + i, n - i, &len, &note) < 0 ||
+	    !STARTS(l + i + len, n - i - len, " in "))
+		return false;
+	while (n > i && is_blank(l[n - 1]))
+		n--;
+	k = i + len + 4;
+	e = path_end(l, n, k);
+	if (e + 3 >= n || l[e] != ' ' || !is_digit(l[e + 1]) ||
+	    !plausible_path(l + k, e - k))
+		return false;
+	j = e + 1;
+	memset(loc, 0, sizeof(*loc));
+	if (!read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':' ||
+	    (j++, !read_int(l, n, &j, &loc->col)))
+		goto no;
+	/* a span: "2:0-32", "2:0-3:5" */
+	if (j < n && l[j] == '-') {
+		int end;
+
+		j++;
+		if (!read_int(l, n, &j, &end) ||
+		    (j < n && l[j] == ':' && (j++, !read_int(l, n, &j, &end))))
+			goto no;
+	}
+	if (j != n)
+		goto no;
+	loc->file = k;
+	loc->file_len = e - k;
+	loc->pre = i;
+	loc->pre_len = len;
+	return true;
+no:
+	loc->line = loc->col = 0;
+	return false;
+}
+
+/* A quoted file and its place, after a few words (a time stamp, a
+ * severity): '1796 ERROR "a.svelte" 2:7 "msg"' (svelte-check's machine
+ * output), '"a.c", line 3: msg' and '"a.c", line 3.5: msg' (the Unix
+ * compilers' old shape), '"a.c":3:5: msg'. A quoted message is unquoted. */
+static bool quoted_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t q, e, j, lim = n - i < 64 ? n - i : 64;
+	const char *qp = memchr(l + i, '"', lim);
+
+	if (!qp)
+		return false;
+	q = (size_t)(qp - l);
+	for (j = i; j < q; j++)
+		if (!is_alpha(l[j]) && !is_digit(l[j]) && !is_blank(l[j]))
+			return false;
+	for (e = q + 1; e < n && l[e] != '"'; e++)
+		;
+	if (e + 3 >= n || !plausible_path(l + q + 1, e - q - 1))
+		return false;
+	memset(loc, 0, sizeof(*loc));
+	j = e + 1;
+	if ((l[j] == ' ' || l[j] == ':') && is_digit(l[j + 1])) {
+		j++;
+		if (!read_int(l, n, &j, &loc->line))
+			goto no;
+		if (j + 1 < n && l[j] == ':' && is_digit(l[j + 1]) && (j++, 1) &&
+		    !read_int(l, n, &j, &loc->col))
+			goto no;
+	} else if (STARTS(l + j, n - j, ", line ")) {
+		j += 7;
+		if (!read_int(l, n, &j, &loc->line))
+			goto no;
+		if (j + 1 < n && l[j] == '.' && is_digit(l[j + 1]) && (j++, 1) &&
+		    !read_int(l, n, &j, &loc->col))
+			goto no;
+	} else {
+		return false;
+	}
+	if (j >= n || (l[j] != ':' && !is_blank(l[j])))
+		goto no;
+	loc->file = q + 1;
+	loc->file_len = e - q - 1;
+	set_msg(loc, l, n, j);
+	if (loc->msg_len >= 2 && l[loc->msg] == '"' &&
+	    l[loc->msg + loc->msg_len - 1] == '"')
+		loc->msg++, loc->msg_len -= 2;
+	if (q > i) {
+		loc->pre = i;
+		loc->pre_len = q - i;
+		while (loc->pre_len && is_blank(l[i + loc->pre_len - 1]))
+			loc->pre_len--;
+	}
+	return true;
+no:
+	loc->line = loc->col = 0;
+	return false;
+}
+
 bool cl_frame_prefix(const char *l, size_t n)
 {
 	size_t i = skip_blanks(l, n, 0);
@@ -296,7 +457,7 @@ bool cl_frame_prefix(const char *l, size_t n)
 	 * heading the error below it, not a frame */
 	if (STARTS(l, n, "File \"") && l[n - 1] == ':')
 		return false;
-	return STARTS(l, n, "at ") || STARTS(l, n, "File \"") ||
+	return STARTS(l, n, "at ") || STARTS(l, n, "at: ") || STARTS(l, n, "File \"") ||
 	       STARTS(l, n, "--> ") ||
 	       /* valgrind's "==12==", not a header's "== a.rb ==" */
 	       (STARTS(l, n, "==") && n > 2 && is_digit(l[2])) ||
@@ -368,7 +529,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		loc->line = 0;
 	}
 	/* JavaScript, Java, C# frames: at fn (path:line:col) | at path:line:col */
-	if (STARTS(l + i, n - i, "at ")) {
+	/* ... and TAP's YAML block: "at: Test.<anonymous> (path:4:5)" */
+	if (STARTS(l + i, n - i, "at ") || STARTS(l + i, n - i, "at: ")) {
 		if (frame_place(l, n, i + 3, loc))
 			return loc->kind = CL_LOC_FRAME;
 		return CL_LOC_NONE;
@@ -378,6 +540,16 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	    STARTS(l + i, n - i, "\xe2\x94\x8c\xe2\x94\x80 ")) {
 		j = l[i] == '-' ? i + 4 : i + 7;
 		j = skip_blanks(l, n, j);
+		if (place_at(l, n, j, loc) && loc->line > 0)
+			return loc->kind = CL_LOC_FRAME;
+		return CL_LOC_NONE;
+	}
+	/* a frame's closing corner pointing at the place: "└─ in a.ts(2,19)"
+	 * (AssemblyScript), "└─ at a.x:3:5" */
+	if (STARTS(l + i, n - i, "\xe2\x94\x94\xe2\x94\x80 ")) {
+		j = skip_blanks(l, n, i + 7);
+		if (STARTS(l + j, n - j, "in ") || STARTS(l + j, n - j, "at "))
+			j += 3;
 		if (place_at(l, n, j, loc) && loc->line > 0)
 			return loc->kind = CL_LOC_FRAME;
 		return CL_LOC_NONE;
@@ -471,7 +643,13 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		while (m < n && (l[m] == ':' || is_blank(l[m])))
 			m++;
 		if (m >= n && loc->line > 0) {
-			/* bandit's "Location: bd.py:3" under its report */
+			/* bandit's "Location: bd.py:3" under its report;
+			 * "ParseError: a.styl:4:1" over its (the prefix kept) */
+			loc->pre = i;
+			loc->pre_len = k - i;
+			while (loc->pre_len && (l[i + loc->pre_len - 1] == ' ' ||
+						l[i + loc->pre_len - 1] == ':'))
+				loc->pre_len--;
 			return loc->kind = CL_LOC_ALONE;
 		} else if (m >= n || (l[j] != ':' && !is_blank(l[j]))) {
 			loc->line = loc->col = 0;
@@ -562,6 +740,12 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	}
 	if (trailing_place(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
+	if (paren_line_col(l, n, i, loc))
+		return loc->kind = CL_LOC_INLINE;
+	if (sev_in_place(l, n, i, loc))
+		return loc->kind = CL_LOC_ALONE;
+	if (quoted_place(l, n, i, loc))
+		return loc->kind = CL_LOC_INLINE;
 	return CL_LOC_NONE;
 }
 
@@ -585,6 +769,8 @@ static const struct phrase phrases[] = {
 	{ "does not provide an export", CAT_MISSING_EXPORT },
 	{ "has no exported member", CAT_MISSING_EXPORT },
 	{ "is not exported", CAT_MISSING_EXPORT },
+	/* 'No matching export in "a.js" for import "b"' */
+	{ "no matching export", CAT_MISSING_EXPORT },
 	{ "cannot import name", CAT_MISSING_EXPORT },
 	{ "no module named", CAT_IMPORT_RESOLUTION },
 	{ "cannot find module", CAT_IMPORT_RESOLUTION },
@@ -620,6 +806,8 @@ static const struct phrase phrases[] = {
 	{ "unexpected eof", CAT_SYNTAX_ERROR },
 	{ "end of file", CAT_SYNTAX_ERROR },
 	{ "end of input", CAT_SYNTAX_ERROR },
+	/* JSON.parse in every Node tool: "... in JSON at position 15" */
+	{ "in json at position", CAT_SYNTAX_ERROR },
 	{ "eof encountered", CAT_SYNTAX_ERROR },
 	{ "without end", CAT_SYNTAX_ERROR },
 	{ "not terminated", CAT_SYNTAX_ERROR },
@@ -638,6 +826,8 @@ static const struct phrase phrases[] = {
 	{ "expected ';'", CAT_SYNTAX_ERROR },
 	{ "expected \";\"", CAT_SYNTAX_ERROR },
 	{ "expected expression", CAT_SYNTAX_ERROR },
+	/* the other order (TypeScript, Pascal, Go's "expression expected") */
+	{ "expression expected", CAT_SYNTAX_ERROR },
 	/* "Expected an identifier and instead saw ';'" */
 	{ "expected an identifier", CAT_SYNTAX_ERROR },
 	{ "expected an expression", CAT_SYNTAX_ERROR },
@@ -719,6 +909,9 @@ static const struct phrase phrases[] = {
 	{ "[operator]", CAT_TYPE_ERROR },
 	{ "typeerror", CAT_TYPE_ERROR },
 	{ "unsupported operand", CAT_TYPE_ERROR },
+	/* "Operator '+' cannot be applied to types", Swift's "binary
+	 * operator '+' cannot be applied to operands of type" */
+	{ "cannot be applied to", CAT_TYPE_ERROR },
 	{ "too many arguments", CAT_TYPE_ERROR },
 	{ "too few arguments", CAT_TYPE_ERROR },
 	{ "was expected of type", CAT_TYPE_ERROR },
@@ -757,8 +950,8 @@ static const struct phrase phrases[] = {
 };
 
 #define CL_PHRASE_KEYS 1024
-/* The fullest bucket of the table above holds 14 ("can..."). */
-#define CL_PHRASE_BUCKET 16
+/* The fullest bucket of the table above holds 15 ("can..."); room for more. */
+#define CL_PHRASE_BUCKET 24
 
 /* Every phrase has three bytes or more: they make the key. */
 static unsigned phrase_key(const char *p)
@@ -875,8 +1068,13 @@ static const char *not_found(const char *low, size_t n)
 {
 	static const char *const what[] = { "not found", "could not find",
 					    "cannot find", "can't find",
-					    "no such ", "unable to find" };
+					    "no such ", "unable to find",
+					    "failed to locate",
+					    "unable to locate",
+					    "could not locate" };
 	static const struct phrase kinds[] = {
+		/* "export 'x' (imported as 'x') was not found in './y'" */
+		{ "export", CAT_MISSING_EXPORT },
 		{ "dependency", CAT_MISSING_DEPENDENCY },
 		{ "package", CAT_MISSING_DEPENDENCY },
 		{ "library", CAT_MISSING_DEPENDENCY },
@@ -894,8 +1092,9 @@ static const char *not_found(const char *low, size_t n)
 	};
 	size_t k;
 
-	/* each of `what` has an 'f' but "no such " */
-	if (!memchr(low, 'f', n) && !memmem(low, n, "no such ", 8))
+	/* each of `what` has an 'f' but "no such " and "...locate" */
+	if (!memchr(low, 'f', n) && !memmem(low, n, "no such ", 8) &&
+	    !memmem(low, n, "locate", 6))
 		return NULL;
 	for (k = 0; k < sizeof(what) / sizeof(*what); k++)
 		if (memmem(low, n, what[k], strlen(what[k])))
@@ -1367,18 +1566,34 @@ static bool ends_ci(const char *w, size_t len, const char *lit)
 	return true;
 }
 
+/* A line of a code frame quoting the source under a message: "  2 |
+ * x", "> 4 | };", "    | ^" (babel, prettier, eslint's codeframe, rustc's
+ * " 3 |"), its gutter a number or nothing, then a bar. */
+static bool code_frame_line(const char *l, size_t n, size_t i)
+{
+	i = skip_blanks(l, n, i);
+	if (i < n && l[i] == '>')
+		i = skip_blanks(l, n, i + 1);
+	while (i < n && is_digit(l[i]))
+		i++;
+	i = skip_blanks(l, n, i);
+	return i < n && l[i] == '|' && (i + 1 == n || is_blank(l[i + 1]));
+}
+
 static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 {
-	size_t j, wend;
+	size_t j, wend, k;
 
-	/* ✘ [ERROR], × error, ✖ */
+	/* ✘ [ERROR], × error, ✖; ⚠ a warning (oxlint, miette's reports) */
 	if (STARTS(l + i, n - i, "\xe2\x9c\x98 ") || STARTS(l + i, n - i, "\xe2\x9c\x96 ") ||
-	    STARTS(l + i, n - i, "\xc3\x97 "))
+	    STARTS(l + i, n - i, "\xc3\x97 ") || STARTS(l + i, n - i, "\xe2\x9a\xa0 ")) {
 		i = skip_blanks(l, n, i + (l[i] == '\xc3' ? 3 : 4));
+	}
 	if (STARTS(l + i, n - i, "[!] ") || STARTS(l + i, n - i, "[ERROR] ") ||
 	    STARTS(l + i, n - i, "[error] ")) {
 		*msg = skip_blanks(l, n, i + (l[i + 1] == '!' ? 4 : 8));
-		return true;
+		/* "[error] > 4 | };": the code frame under the message */
+		return !code_frame_line(l, n, *msg);
 	}
 	if (STARTS(l + i, n - i, "thread '") && memmem(l + i, n - i, " panicked at", 12)) {
 		*msg = i;
@@ -1419,6 +1634,11 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 			}
 		}
 	}
+	/* TAP: "not ok 3 - name" (tape, node-tap, prove, bats) */
+	if (STARTS(l + i, n - i, "not ok ") && i + 7 < n && is_digit(l[i + 7])) {
+		*msg = i;
+		return true;
+	}
 	if (STARTS(l + i, n - i, "FAIL ") || STARTS(l + i, n - i, "FAIL: ") ||
 	    STARTS(l + i, n - i, "--- FAIL: ")) {
 		*msg = i;
@@ -1439,6 +1659,10 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 			j++;
 		j++;
 	}
+	/* "ERROR TS2322: x", "error CS0103: x": a code after the word */
+	else if (l[j] == ' ' && (k = code_at(l, n, j + 1)) && j + 1 + k < n &&
+		 l[j + 1 + k] == ':')
+		j += 1 + k;
 	if (j >= n || l[j] != ':')
 		return false;
 	if (ends_ci(l + i, wend - i, "error") || ends_ci(l + i, wend - i, "exception") ||
@@ -1795,4 +2019,62 @@ bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 		}
 	}
 	return false;
+}
+
+bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,
+		    int *sev)
+{
+	size_t i = skip_blanks(l, n, 0), k;
+
+	if (i >= n || l[i] != '[' || !(k = prefix_end(l, n, i)))
+		return false;
+	if ((*sev = cl_prefix_sev(l + i, k - i)) < 0)
+		return false;
+	while (n > k && is_blank(l[n - 1]))
+		n--;
+	if (path_end(l, n, k) != n || !plausible_path(l + k, n - k))
+		return false;
+	*off = k;
+	*len = n - k;
+	return true;
+}
+
+bool cl_marked_message(const char *l, size_t n, size_t *msg)
+{
+	size_t i = skip_blanks(l, n, 0);
+
+	if (!(STARTS(l + i, n - i, "\xc3\x97 ") || STARTS(l + i, n - i, "\xe2\x9c\x98 ") ||
+	      STARTS(l + i, n - i, "\xe2\x9c\x96 ") || STARTS(l + i, n - i, "\xe2\x9a\xa0 ")))
+		return false;
+	i = skip_blanks(l, n, i + (l[i] == '\xc3' ? 3 : 4));
+	*msg = i;
+	return i < n && is_alpha(l[i]);
+}
+
+bool cl_source_line(const char *l, size_t n)
+{
+	size_t i = skip_blanks(l, n, 0), j;
+
+	if (code_frame_line(l, n, 0))
+		return true;
+	/* "  3| x" (stylus), " 3 │ x" */
+	for (j = i; j < n && is_digit(l[j]); j++)
+		;
+	if (j > i && j < n && (l[j] == '|' || STARTS(l + j, n - j, " \xe2\x94\x82") ||
+			       STARTS(l + j, n - j, "\xe2\x94\x82")))
+		return true;
+	/* an underline: "------^", "   ^~~~" */
+	for (j = i; j < n && (l[j] == '-' || l[j] == '^' || l[j] == '~'); j++)
+		;
+	return j > i && j == n && memchr(l + i, '^', n - i);
+}
+
+char *cl_file_heading(const char *m, size_t n)
+{
+	size_t i = skip_blanks(m, n, 0), e = path_end(m, n, i);
+
+	if (e + 2 >= n || m[e] != ':' || m[e + 1] != ' ' ||
+	    !plausible_path(m + i, e - i) || !memchr(m + i, '.', e - i))
+		return NULL;
+	return xstrndup(m + i, e - i);
 }

@@ -117,4 +117,21 @@ bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 /* The first severity word anywhere in p[0..n) ("ninja: error:"), or -1. */
 int cl_sev_among(const char *p, size_t n);
 
+/* A severity tag and a file alone ("[warn] b.js": a formatter's file to
+ * rewrite): the path's offset and length, the tag's severity. */
+bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,
+		    int *sev);
+
+/* A mark and a message ("× Unexpected token", "⚠ rule: msg"): miette's
+ * and ariadne's reports, whose place is the box under them. */
+bool cl_marked_message(const char *l, size_t n, size_t *msg);
+
+/* Is l[0..n) a line of a code frame quoting the source ("  3| x",
+ * "> 4 | x", "------^")? */
+bool cl_source_line(const char *l, size_t n);
+
+/* The file heading a message, no line ("a.json: Expected ..." after
+ * "error:"): a copy the caller frees, or NULL. */
+char *cl_file_heading(const char *m, size_t n);
+
 #endif

@@ -470,6 +470,10 @@ static void concatenated_log_keeps_every_diagnostic_hinted_or_not(void **state)
 
 /* ---- the scorer: every fixture's expected diagnostics, per tool ---- */
 
+/* The scorer's tables: tools with fixtures, layers (patterns, general and
+ * their -bare rows), held-out batches. */
+enum { SCORE_TOOLS = 256, SCORE_LAYERS = 4, SCORE_BATCHES = 16 };
+
 struct tally {
 	char tool[32], layer[16];
 	unsigned expected, located, right, reported, correct;
@@ -616,9 +620,9 @@ static void score_fixture(const char *name, struct tally *t, size_t *nt,
 		fail_msg("%s: a failed run classified as no problem at all", name);
 	tally_diags(name, getenv("CLASSIFY_SCORE_VERBOSE"), w, nw, &l,
 		    (struct tally *const[3]){
-			    tally_of(t, nt, 128, tool, layer),
-			    tally_of(layers, nl, 4, layer, layer),
-			    batch[0] ? tally_of(batches, nb, 8, batch, layer)
+			    tally_of(t, nt, SCORE_TOOLS, tool, layer),
+			    tally_of(layers, nl, SCORE_LAYERS, layer, layer),
+			    batch[0] ? tally_of(batches, nb, SCORE_BATCHES, batch, layer)
 				     : NULL });
 	/* CLASSIFY_SCORE_SHOW=NAME: every diagnostic of fixture NAME */
 	if (getenv("CLASSIFY_SCORE_SHOW") &&
@@ -636,7 +640,8 @@ static void score_fixture(const char *name, struct tally *t, size_t *nt,
 	snprintf(row, sizeof(row), "%s-bare", layer);
 	tally_diags(name, getenv("CLASSIFY_SCORE_VERBOSE_BARE"), w, nw, &l,
 		    (struct tally *const[3]){
-				tally_of(layers, nl, 4, row, layer), NULL, NULL });
+				tally_of(layers, nl, SCORE_LAYERS, row, layer),
+				NULL, NULL });
 	diag_list_release(&l);
 	buf_release(&path);
 	buf_release(&text);
@@ -690,7 +695,8 @@ static void check_baseline(const struct tally *t, size_t n)
 
 static void scorer_reports_accuracy_recall_and_precision_per_tool(void **state)
 {
-	struct tally t[140], layers[4], batches[8];
+	struct tally t[SCORE_TOOLS + SCORE_LAYERS + SCORE_BATCHES],
+		layers[SCORE_LAYERS], batches[SCORE_BATCHES];
 	size_t nt = 0, nl = 0, nb = 0, i;
 	struct dirent *de;
 	DIR *d = opendir(fixdir);
@@ -727,7 +733,7 @@ static void scorer_reports_accuracy_recall_and_precision_per_tool(void **state)
 		       pct(t[i].located, t[i].expected),
 		       pct(t[i].correct, t[i].reported));
 	fflush(stdout);
-	assert_true(nl >= 1 && nt + nl + nb <= 140);
+	assert_true(nl >= 1);
 	for (i = 0; i < nl; i++)
 		t[nt + i] = layers[i];
 	for (i = 0; i < nb; i++)
@@ -1536,6 +1542,288 @@ static void general_layer_reads_a_place_in_words_under_its_message(void **state)
 	diag_list_release(&l);
 }
 
+/* The JS ecosystem's shapes (held7): a file heading its message and the
+ * place in parentheses ending it, an error's name before the file, a code
+ * frame under a severity tag, a tagged file alone. */
+static void general_layer_reads_a_place_in_parentheses_after_the_message(void **state)
+{
+	static const char babel[] =
+		"SyntaxError: src/main.c: Support for the experimental syntax "
+		"'jsx' isn't currently enabled (2:10):\n"
+		"\n"
+		"> 2 |   return <div/>;\n"
+		"    |          ^\n";
+	static const char framed[] =
+		"[error] src/main.c: Unexpected token, expected \",\" (4:1)\n"
+		"[error]   3 |   c: [1, 2\n"
+		"[error] > 4 | };\n"
+		"[error]     | ^\n";
+	static const char tagged[] = "Checking formatting...\n[warn] src/main.c\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	/* the category from the error's name: the message names none */
+	classify_one(&o, babel, sizeof(babel) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 10);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
+	/* the frame's lines under "[error]" are not errors of their own */
+	classify_one(&o, framed, sizeof(framed) - 1, &l);
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
+	/* a warning about a file of the project, no line: a style finding */
+	classify_one(&o, tagged, sizeof(tagged) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 0);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+}
+
+/* "ERROR TS2322: msg" heads its report; the frame's closing corner
+ * ("└─ in a.ts(2,19)") under the quoted source places it. */
+static void general_layer_reads_a_coded_headline_and_a_corner_pointer(void **state)
+{
+	static const char text[] =
+		"ERROR TS2365: Operator '+' cannot be applied to types 'i32' "
+		"and 'String'.\n"
+		"   :\n"
+		" 3 \xe2\x94\x82 return a + s;\n"
+		"   \xe2\x94\x82        ~~~~~\n"
+		"   \xe2\x94\x94\xe2\x94\x80 in src/main.c(3,10)\n"
+		"\n"
+		"FAILURE 1 compile error(s)\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 10);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+}
+
+/* "ERROR in FILE L:C-C" alone: its message is the line under it; an
+ * export that was not found is a missing export, a bare package that does
+ * not resolve a missing dependency. */
+static void general_layer_reads_a_severity_in_a_place_over_its_message(void **state)
+{
+	static const char text[] =
+		"ERROR in ./src/main.c 4:12-18\n"
+		"export 'helper' (imported as 'helper') was not found in './util'\n"
+		"\n"
+		"ERROR in ./src/main.c 3:0-42\n"
+		"Module not found: Error: Can't resolve 'left-pad' in '/w/src'\n"
+		"\n"
+		"webpack compiled with 2 errors\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].file, "./src/main.c");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "missing_export");
+	assert_int_equal(l.v[1].line, 3);
+	assert_string_equal(l.v[1].category, "missing_dependency");
+	diag_list_release(&l);
+}
+
+/* TAP's "not ok N name" is a failed test, placed by the "at:" of its YAML
+ * block; the error its stack repeats is not a second problem. */
+static void general_layer_reads_a_tap_failure(void **state)
+{
+	static const char text[] =
+		"TAP version 13\n"
+		"# deep\n"
+		"not ok 1 should be deeply equivalent\n"
+		"  ---\n"
+		"    operator: deepEqual\n"
+		"    at: Test.<anonymous> (src/main.c:8:5)\n"
+		"    stack: |-\n"
+		"      Error: should be deeply equivalent\n"
+		"          at Test.assert (node_modules/tape/lib/test.js:548:48)\n"
+		"          at Test.<anonymous> (src/main.c:8:5)\n"
+		"  ...\n"
+		"1..1\n"
+		"# fail  1\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 8);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+}
+
+/* A quoted file and its place after a few words: a machine format's
+ * 'STAMP ERROR "file" L:C "msg"', the old Unix compilers' '"file", line N:
+ * msg'. */
+static void general_layer_reads_a_quoted_file_and_its_place(void **state)
+{
+	static const char machine[] =
+		"1796053702639 START \"/w\"\n"
+		"1796053702649 ERROR \"src/main.c\" 2:7 \"Type 'string' is not "
+		"assignable to type 'number'.\"\n"
+		"1796053702650 COMPLETED 102 FILES 1 ERRORS 0 WARNINGS\n";
+	static const char unix_cc[] =
+		"\"src/main.c\", line 3: undefined symbol: counter\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, machine, sizeof(machine) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 7);
+	assert_int_equal(l.v[0].severity, DIAG_ERROR);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[0].message,
+			    "Type 'string' is not assignable to type 'number'.");
+	diag_list_release(&l);
+
+	classify_one(&o, unix_cc, sizeof(unix_cc) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 3);
+	diag_list_release(&l);
+}
+
+/* miette's reports: a mark and a message over the box that places it; a
+ * warning that names nothing else is a linter's finding. */
+static void general_layer_reads_a_marked_message_over_its_box(void **state)
+{
+	static const char text[] =
+		"  \xe2\x9a\xa0 eslint(no-debugger): `debugger` statement is not "
+		"allowed\n"
+		"   \xe2\x95\xad\xe2\x94\x80[src/main.c:3:3]\n"
+		" 3 \xe2\x94\x82   debugger;\n"
+		"   \xe2\x95\xb0\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\n"
+		"  help: Remove the debugger statement\n"
+		"\n"
+		"Found 1 warning and 0 errors.\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 3);
+	assert_int_equal(l.v[0].severity, DIAG_WARNING);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+}
+
+/* A report with no line of its own right under the place of the same
+ * file is that place's detail: one problem, with both lines' words. */
+static void general_layer_reads_a_placeless_detail_under_its_place(void **state)
+{
+	static const char text[] =
+		"Parse error at src/main.c:2,12\n"
+		"  return a +;\n"
+		"            ^\n"
+		"ERROR: Unexpected token: punc (;)\n"
+		"    at js_error (/w/node_modules/terser/dist/bundle.min.js:577:11)\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_non_null(strstr(l.v[0].message, "Unexpected token"));
+	diag_list_release(&l);
+}
+
+/* An error's name and a place alone ("Error: a.styl:1:9") over a code
+ * frame: the message is the line under the frame; "failed to locate" an
+ * import is an import that does not resolve. */
+static void general_layer_reads_a_named_place_over_its_frame(void **state)
+{
+	static const char text[] =
+		"/w/node_modules/stylus/bin/stylus:684\n"
+		"              throw err;\n"
+		"              ^\n"
+		"\n"
+		"Error: src/main.c:1:9\n"
+		"   1| @import \"nowhere\"\n"
+		"--------------^\n"
+		"   2| .a\n"
+		"\n"
+		"failed to locate @import file nowhere.styl\n"
+		"\n"
+		"    at Evaluator.visitImport (/w/node_modules/stylus/lib/e.js:911:23)\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 1);
+	assert_int_equal(l.v[0].column, 9);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+}
+
+/* A headline whose message starts with a file: that file, no line;
+ * JSON.parse's "in JSON at position N" is a syntax error. */
+static void general_layer_reads_a_file_heading_a_headline(void **state)
+{
+	static const char text[] =
+		"error:  src/main.c: Expected double-quoted property name in "
+		"JSON at position 15\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 0);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+}
+
+/* A runner's numbered failure ("1) add adds") is a failed test at the
+ * first frame in the project under it; one whose error report speaks for
+ * itself ("ReferenceError: x") is that report's. */
+static void general_layer_reads_a_numbered_failure(void **state)
+{
+	static const char text[] =
+		"Failures:\n"
+		"1) add adds\n"
+		"  Message:\n"
+		"    Expected -1 to be 3.\n"
+		"  Stack:\n"
+		"        at <Jasmine>\n"
+		"        at UserContext.<anonymous> (src/main.c:4:23)\n"
+		"        at <Jasmine>\n"
+		"\n"
+		"1 spec, 1 failure\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_string_equal(l.v[0].message, "add adds: Expected -1 to be 3.");
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1703,6 +1991,16 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
 		cmocka_unit_test(general_layer_reads_test_files_and_warning_classes),
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
+		cmocka_unit_test(general_layer_reads_a_place_in_parentheses_after_the_message),
+		cmocka_unit_test(general_layer_reads_a_coded_headline_and_a_corner_pointer),
+		cmocka_unit_test(general_layer_reads_a_severity_in_a_place_over_its_message),
+		cmocka_unit_test(general_layer_reads_a_tap_failure),
+		cmocka_unit_test(general_layer_reads_a_quoted_file_and_its_place),
+		cmocka_unit_test(general_layer_reads_a_marked_message_over_its_box),
+		cmocka_unit_test(general_layer_reads_a_placeless_detail_under_its_place),
+		cmocka_unit_test(general_layer_reads_a_named_place_over_its_frame),
+		cmocka_unit_test(general_layer_reads_a_file_heading_a_headline),
+		cmocka_unit_test(general_layer_reads_a_numbered_failure),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
