@@ -484,14 +484,14 @@ struct want {
  * to the folder it ran in)? What verify answers from the repository. */
 static bool fixture_file_exists(void *ctx, const char *path)
 {
-	static const char *const depth[] = { "", "*/", "*/*/", "*/*/*/" };
+	static const char *const depth[] = { "", "*/", "*/*/", "*/*/*/", "*/*/*/*/" };
 	struct buf pat = BUF_INIT;
 	bool found = false;
 	size_t k;
 
 	if (path[0] == '/')
 		return access(path, F_OK) == 0;
-	for (k = 0; k < 4 && !found; k++) {
+	for (k = 0; k < 5 && !found; k++) {
 		glob_t g;
 
 		buf_reset(&pat);
