@@ -1326,6 +1326,45 @@ static void general_layer_reads_reports_amid_text_and_announced_lines(void **sta
 	diag_list_release(&l);
 }
 
+/* known1 (issue 12): in a test run that failed ("2 failed", "FAILED
+ * a::t", "--- FAIL:", "Failures: 1"), an error raised while a test ran
+ * is that test's failure; a build step's "FAILED: out.o" or "0 failed"
+ * is no test verdict, and a named category stays. */
+static void an_error_raised_in_a_failed_test_run_is_a_test_failure(void **state)
+{
+	static const struct {
+		const char *text, *category;
+	} cases[] = {
+		{ "src/main.c:5: something broke here\n2 failed, 1 passed in 0.1s\n",
+		  "test_failure" },
+		{ "src/main.c:5: KeyError: 'price'\nFAILED t.py::test_price\n",
+		  "test_failure" },
+		{ "    src/main.c:5: got 1, want 2\ntest result: FAILED. 0 passed\n",
+		  "test_failure" },
+		{ "Tests run: 2,  Failures: 1\nsrc/main.c:5: expected:<9> but was:<8>\n",
+		  "test_failure" },
+		{ "FAILED: out.o\nsrc/main.c:5: something broke here\n", "unknown" },
+		{ "src/main.c:5: something broke here\n0 failed, 3 passed\n",
+		  "unknown" },
+		{ "src/main.c:5: SyntaxError: invalid syntax\n1 failed\n",
+		  "syntax_error" },
+	};
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		classify_one(&o, cases[i].text, strlen(cases[i].text), &l);
+		assert_string_equal(l.v[0].file, "src/main.c");
+		assert_int_equal(l.v[0].line, 5);
+		if (strcmp(l.v[0].category, cases[i].category))
+			fail_msg("%s: %s, not %s", cases[i].text, l.v[0].category,
+				 cases[i].category);
+		diag_list_release(&l);
+	}
+}
+
 /* Words of the fourth batch's tools, in made-up messages. */
 static void general_layer_reads_more_words(void **state)
 {
@@ -1604,6 +1643,7 @@ int main(void)
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
+		cmocka_unit_test(an_error_raised_in_a_failed_test_run_is_a_test_failure),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
