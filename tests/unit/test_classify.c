@@ -1365,6 +1365,44 @@ static void an_error_raised_in_a_failed_test_run_is_a_test_failure(void **state)
 	}
 }
 
+/* known1 (issue 12): a bare package or crate that is not installed is a
+ * missing dependency; a path or a module of the project's own that does
+ * not resolve is an import problem. */
+static void a_bare_package_is_a_dependency_a_path_is_the_projects(void **state)
+{
+	const char text[] =
+		"src/a.ts(1,20): error TS2307: Cannot find module '@scope/pkg' or its corresponding type declarations.\n"
+		"src/a.ts(2,20): error TS2307: Cannot find module '~/lib/x' or its corresponding type declarations.\n"
+		"error[E0433]: failed to resolve: use of unresolved module or unlinked crate `regex`\n"
+		" --> src/main.rs:3:5\n"
+		"  |\n"
+		"3 |     regex::Regex::new(\"a\");\n"
+		"  |     ^^^^^ use of unresolved module or unlinked crate `regex`\n"
+		"\n"
+		"error[E0432]: unresolved import `crate::gone`\n"
+		" --> src/main.rs:1:5\n"
+		"  |\n"
+		"1 | use crate::gone;\n"
+		"  |     ^^^^^^^^^^^ no `gone` in the root\n"
+		"\n"
+		"main.go:6:2: missing go.sum entry for module providing package github.com/x/y (imported by m); to add:\n";
+	static const char *const want[] = { "missing_dependency", "import_resolution",
+					    "missing_dependency", "import_resolution",
+					    "missing_dependency" };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(classify_text(db, NULL, text, sizeof(text) - 1, &l, &e), 0);
+	if (l.n != 5)
+		print_diags(&l);
+	assert_int_equal(l.n, 5);
+	for (i = 0; i < 5; i++)
+		assert_string_equal(l.v[i].category, want[i]);
+	diag_list_release(&l);
+}
+
 /* Words of the fourth batch's tools, in made-up messages. */
 static void general_layer_reads_more_words(void **state)
 {
@@ -1644,6 +1682,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
 		cmocka_unit_test(an_error_raised_in_a_failed_test_run_is_a_test_failure),
+		cmocka_unit_test(a_bare_package_is_a_dependency_a_path_is_the_projects),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
