@@ -296,6 +296,8 @@ bool cl_frame_prefix(const char *l, size_t n)
 		return false;
 	return STARTS(l, n, "at ") || STARTS(l, n, "File \"") ||
 	       STARTS(l, n, "--> ") ||
+	       /* vitest's "❯ a.test.ts:16:12" under its failure */
+	       STARTS(l, n, "\xe2\x9d\xaf ") ||
 	       /* valgrind's "==12==", not a header's "== a.rb ==" */
 	       (STARTS(l, n, "==") && n > 2 && is_digit(l[2])) ||
 	       (n > 1 && l[0] == '#' && is_digit(l[1]));
