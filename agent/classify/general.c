@@ -643,6 +643,16 @@ static const struct phrase phrases[] = {
 	{ "expected an expression", CAT_SYNTAX_ERROR },
 	{ "illegal character", CAT_SYNTAX_ERROR },
 	{ "indentationerror", CAT_SYNTAX_ERROR },
+	/* a name declared twice, as "duplicate ... definition" below: C's
+	 * "redefinition of 'x'", Go's "x redeclared in this block", Swift's
+	 * "invalid redeclaration", Java's "is already defined in", Rust's
+	 * "defined multiple times", TypeScript's "Duplicate identifier" */
+	{ "redefinition of", CAT_SYNTAX_ERROR },
+	{ "redeclared", CAT_SYNTAX_ERROR },
+	{ "redeclaration", CAT_SYNTAX_ERROR },
+	{ "is already defined", CAT_SYNTAX_ERROR },
+	{ "defined multiple times", CAT_SYNTAX_ERROR },
+	{ "duplicate identifier", CAT_SYNTAX_ERROR },
 	{ "undeclared", CAT_UNDEFINED_SYMBOL },
 	{ "not declared", CAT_UNDEFINED_SYMBOL },
 	{ "is not defined", CAT_UNDEFINED_SYMBOL },
@@ -709,6 +719,11 @@ static const struct phrase phrases[] = {
 	{ "positional argument", CAT_TYPE_ERROR },
 	{ "cannot be assigned to", CAT_TYPE_ERROR },
 	{ "has no member", CAT_TYPE_ERROR },
+	/* overload resolution that found nothing: "no matching (member)
+	 * function for call", "no matching constructor", clang's "no viable
+	 * conversion" */
+	{ "no matching", CAT_TYPE_ERROR },
+	{ "no viable", CAT_TYPE_ERROR },
 	{ "is not a function", CAT_TYPE_ERROR },
 	{ "is not callable", CAT_TYPE_ERROR },
 	{ "argument of type", CAT_TYPE_ERROR },

@@ -1403,6 +1403,40 @@ static void a_bare_package_is_a_dependency_a_path_is_the_projects(void **state)
 	diag_list_release(&l);
 }
 
+/* known1 (issue 12): a name declared twice is a syntax error, as a
+ * "duplicate definition" is; overload resolution that found nothing a
+ * type error. Made-up messages in other tools' words. */
+static void a_redeclaration_and_no_matching_overload_by_their_words(void **state)
+{
+	static const struct {
+		const char *text, *category;
+	} cases[] = {
+		{ "src/main.c:5:3: error: invalid redeclaration of 'x'\n", "syntax_error" },
+		{ "src/main.c:5:3: error: x redeclared in this block\n", "syntax_error" },
+		{ "src/main.c:5:3: error: variable x is already defined in method f\n",
+		  "syntax_error" },
+		{ "src/main.c:5:3: error: the name `x` is defined multiple times\n",
+		  "syntax_error" },
+		{ "src/main.c:5:3: error: no matching constructor for initialization of 'S'\n",
+		  "type_error" },
+		{ "src/main.c:5:3: error: no viable conversion from 'A' to 'B'\n",
+		  "type_error" },
+	};
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		classify_one(&o, cases[i].text, strlen(cases[i].text), &l);
+		assert_int_equal(l.v[0].line, 5);
+		if (strcmp(l.v[0].category, cases[i].category))
+			fail_msg("%s: %s, not %s", cases[i].text, l.v[0].category,
+				 cases[i].category);
+		diag_list_release(&l);
+	}
+}
+
 /* Words of the fourth batch's tools, in made-up messages. */
 static void general_layer_reads_more_words(void **state)
 {
@@ -1683,6 +1717,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
 		cmocka_unit_test(an_error_raised_in_a_failed_test_run_is_a_test_failure),
 		cmocka_unit_test(a_bare_package_is_a_dependency_a_path_is_the_projects),
+		cmocka_unit_test(a_redeclaration_and_no_matching_overload_by_their_words),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
