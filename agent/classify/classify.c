@@ -2022,6 +2022,22 @@ static size_t embedded_report(struct scan *s, size_t i, unsigned *tries)
 
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
+/* A stack frame's code offset after its place, and nothing else: Go's
+ * goroutine dump ("\t/src/a.go:20 +0x1d"), a frame, not an error. */
+static bool code_offset(const char *m, size_t n)
+{
+	size_t j = 0;
+
+	while (j < n && (m[j] == ' ' || m[j] == '\t'))
+		j++;
+	if (n - j < 4 || m[j] != '+' || m[j + 1] != '0' || m[j + 2] != 'x')
+		return false;
+	for (j += 3; j < n && ((m[j] >= '0' && m[j] <= '9') ||
+			       (m[j] >= 'a' && m[j] <= 'f')); j++)
+		;
+	return j == n;
+}
+
 static void general_pass(struct scan *s)
 {
 	const char *hdr = NULL;
@@ -2070,6 +2086,8 @@ static void general_pass(struct scan *s)
 			continue; /* read by the error above it, if any */
 		switch (cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE) {
 		case CL_LOC_INLINE:
+			if (code_offset(l + loc.msg, loc.msg_len))
+				continue; /* a frame: read by the error above */
 			general_inline(s, l, n, &loc,
 				       hdr && i - hdr_at < 1000 ? hdr : NULL, hdr_len);
 			continue;

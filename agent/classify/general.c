@@ -598,6 +598,14 @@ static const struct phrase phrases[] = {
 	{ "failed to resolve", CAT_IMPORT_RESOLUTION },
 	{ "unresolved import", CAT_IMPORT_RESOLUTION },
 	{ "unable to resolve", CAT_IMPORT_RESOLUTION },
+	/* modules that import each other: Go's "import cycle not allowed",
+	 * Python's "circular import", GHC's "imports form a cycle", bundlers'
+	 * "Circular dependency" */
+	{ "import cycle", CAT_IMPORT_RESOLUTION },
+	{ "circular import", CAT_IMPORT_RESOLUTION },
+	{ "cyclic import", CAT_IMPORT_RESOLUTION },
+	{ "imports form a cycle", CAT_IMPORT_RESOLUTION },
+	{ "circular dependency", CAT_IMPORT_RESOLUTION },
 	{ "import-error", CAT_IMPORT_RESOLUTION },
 	{ "import-untyped", CAT_MISSING_DEPENDENCY },
 	{ "import-not-found", CAT_IMPORT_RESOLUTION },

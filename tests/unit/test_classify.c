@@ -1437,6 +1437,31 @@ static void a_redeclaration_and_no_matching_overload_by_their_words(void **state
 	}
 }
 
+/* known1 (issue 12): modules that import each other are an import
+ * problem, whatever the tool calls it; a goroutine dump's "path:N +0x1d"
+ * lines are frames of the panic above them, not problems of their own. */
+static void an_import_cycle_and_a_goroutine_frame(void **state)
+{
+	const char cycle[] =
+		"package example.com/app/a\n\timports example.com/app/b\n"
+		"\timports example.com/app/a: import cycle not allowed\n";
+	const char dump[] =
+		"panic: runtime error: index out of range [3] with length 1\n\n"
+		"goroutine 1 [running]:\nmain.f(...)\n\tsrc/main.c:5\n"
+		"main.main()\n\tsrc/main.c:9 +0x1d\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, cycle, sizeof(cycle) - 1, &l);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+	classify_one(&o, dump, sizeof(dump) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 5);
+	diag_list_release(&l);
+}
+
 /* Words of the fourth batch's tools, in made-up messages. */
 static void general_layer_reads_more_words(void **state)
 {
@@ -1718,6 +1743,7 @@ int main(void)
 		cmocka_unit_test(an_error_raised_in_a_failed_test_run_is_a_test_failure),
 		cmocka_unit_test(a_bare_package_is_a_dependency_a_path_is_the_projects),
 		cmocka_unit_test(a_redeclaration_and_no_matching_overload_by_their_words),
+		cmocka_unit_test(an_import_cycle_and_a_goroutine_frame),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
