@@ -1462,6 +1462,37 @@ static void an_import_cycle_and_a_goroutine_frame(void **state)
 	diag_list_release(&l);
 }
 
+/* known1 (issue 12): go test's t.Errorf lines are its failures' places,
+ * under "--- FAIL:" (plain) or above it (-v). */
+static void go_test_failures_plain_and_verbose(void **state)
+{
+	const char plain[] =
+		"--- FAIL: TestAdd (0.00s)\n    calc_test.go:7: Add(2, 3) = -1, want 5\n"
+		"FAIL\nFAIL\texample.com/calc\t0.01s\nFAIL\n";
+	const char verbose[] =
+		"=== RUN   TestAdd\n    calc_test.go:7: Add(2, 3) = -1, want 5\n"
+		"--- FAIL: TestAdd (0.00s)\nFAIL\nFAIL\texample.com/calc\t0.01s\nFAIL\n";
+	const char *const texts[] = { plain, verbose };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	size_t i, j, placed;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(classify_text(db, NULL, texts[i], strlen(texts[i]),
+					       &l, &e), 0);
+		for (j = placed = 0; j < l.n; j++)
+			if (l.v[j].file && !strcmp(l.v[j].file, "calc_test.go") &&
+			    l.v[j].line == 7 &&
+			    !strcmp(l.v[j].category, "test_failure"))
+				placed++;
+		if (placed != 1)
+			print_diags(&l);
+		assert_int_equal(placed, 1);
+		diag_list_release(&l);
+	}
+}
+
 /* Words of the fourth batch's tools, in made-up messages. */
 static void general_layer_reads_more_words(void **state)
 {
@@ -1744,6 +1775,7 @@ int main(void)
 		cmocka_unit_test(a_bare_package_is_a_dependency_a_path_is_the_projects),
 		cmocka_unit_test(a_redeclaration_and_no_matching_overload_by_their_words),
 		cmocka_unit_test(an_import_cycle_and_a_goroutine_frame),
+		cmocka_unit_test(go_test_failures_plain_and_verbose),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
