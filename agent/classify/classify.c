@@ -2327,6 +2327,22 @@ static bool general_tagged_file(struct scan *s, const char *l, size_t n)
 
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
+/* A stack frame's code offset after its place, and nothing else: Go's
+ * goroutine dump ("\t/src/a.go:20 +0x1d"), a frame, not an error. */
+static bool code_offset(const char *m, size_t n)
+{
+	size_t j = 0;
+
+	while (j < n && (m[j] == ' ' || m[j] == '\t'))
+		j++;
+	if (n - j < 4 || m[j] != '+' || m[j + 1] != '0' || m[j + 2] != 'x')
+		return false;
+	for (j += 3; j < n && ((m[j] >= '0' && m[j] <= '9') ||
+			       (m[j] >= 'a' && m[j] <= 'f')); j++)
+		;
+	return j == n;
+}
+
 static void general_pass(struct scan *s)
 {
 	const char *hdr = NULL;
@@ -2375,6 +2391,8 @@ static void general_pass(struct scan *s)
 			continue; /* read by the error above it, if any */
 		switch (cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE) {
 		case CL_LOC_INLINE:
+			if (code_offset(l + loc.msg, loc.msg_len))
+				continue; /* a frame: read by the error above */
 			general_inline(s, l, n, &loc,
 				       hdr && i - hdr_at < 1000 ? hdr : NULL, hdr_len);
 			continue;
@@ -2447,6 +2465,114 @@ static void general_pass(struct scan *s)
 
 /* A failed run in which nothing was recognised: one diagnostic with the
  * output's tail, at the first place in the project the output names. */
+/* ---- a test run's verdict ---- */
+
+static bool is_alnum_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Does text[0..len) hold a test runner's verdict that tests failed? The
+ * words runners share: an upper-case FAIL/FAILED word (pytest's "FAILED
+ * a.py::t", go's "--- FAIL:" and "FAIL\tpkg", jest's and vitest's "FAIL
+ * file", cargo's "test result: FAILED.", JUnit's "FAILURES!!!", unittest's
+ * "FAILED (failures=1)"; not ninja's "FAILED: target", a build step), or a
+ * count of failures ("2 failed", "1 failing", "3 failures", JUnit's
+ * "Failures: 2"). */
+static bool test_verdict(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *hit;
+
+	while (p < end && (hit = memmem(p, (size_t)(end - p), "FAIL", 4))) {
+		const char *w = hit + 4;
+		bool word_start = hit == text || !is_alnum_byte(hit[-1]);
+
+		p = w;
+		if (!word_start)
+			continue;
+		if (w + 2 <= end && !memcmp(w, "ED", 2))
+			w += 2;
+		else if (w + 4 <= end && !memcmp(w, "URES", 4))
+			w += 4;
+		if (w < end && is_alnum_byte(*w))
+			continue;
+		if (w < end && *w == ':' && !(hit - text >= 4 && !memcmp(hit - 4, "--- ", 4)))
+			continue; /* "FAILED: out.o": a build step's */
+		return true;
+	}
+	for (p = text; p < end && (hit = memmem(p, (size_t)(end - p), "ail", 3));) {
+		const char *b = hit - 1, *w = hit + 3;
+
+		p = w;
+		if (hit == text || (*b != 'f' && *b != 'F'))
+			continue;
+		if (*b == 'F' && w + 5 <= end && !memcmp(w, "ures:", 5)) {
+			/* "Failures: 2" */
+			for (w += 5; w < end && *w == ' '; w++)
+				;
+			if (w < end && *w >= '1' && *w <= '9')
+				return true;
+			continue;
+		}
+		/* "<N> failed", "<N> failing", "<N> failure(s)" */
+		if (b - text < 2 || b[-1] != ' ' || b[-2] < '0' || b[-2] > '9')
+			continue;
+		if ((w + 2 <= end && !memcmp(w, "ed", 2)) ||
+		    (w + 3 <= end && !memcmp(w, "ing", 3)) ||
+		    (w + 3 <= end && !memcmp(w, "ure", 3))) {
+			const char *d = b - 2;
+
+			while (d > text && d[-1] >= '0' && d[-1] <= '9')
+				d--;
+			/* "0 failed" says nothing failed */
+			if (!(d == b - 2 && *d == '0'))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Is code the name of an exception raised at run time ("KeyError",
+ * "RuntimeException", "TypeError")? Compilers' codes (E0308, TS2322) are
+ * not. */
+static bool runtime_exception(const char *code)
+{
+	size_t n = code ? strlen(code) : 0;
+
+	return (n > 5 && !strcmp(code + n - 5, "Error")) ||
+	       (n > 9 && !strcmp(code + n - 9, "Exception"));
+}
+
+/* In a test run that failed, an error the code raised while a test ran
+ * (a placed problem nothing else named, or a run-time exception such as a
+ * KeyError) is that test's failure: what to fix is the code under test
+ * or the test. Problems with a category of their own (a syntax error, an
+ * undefined name, an import) keep it. */
+static void test_run_pass(struct scan *s)
+{
+	size_t i, len = s->start[s->nlines] ? s->start[s->nlines] - 1 : 0;
+	bool any = false;
+
+	for (i = s->first; i < s->out->n && !any; i++) {
+		const struct diag *d = &s->out->v[i];
+
+		any = d->file && (!strcmp(d->category, CAT_UNKNOWN) ||
+				  (!strcmp(d->category, CAT_TYPE_ERROR) &&
+				   runtime_exception(d->code)));
+	}
+	if (!any || !test_verdict(s->text, len))
+		return;
+	for (i = s->first; i < s->out->n; i++) {
+		struct diag *d = &s->out->v[i];
+
+		if (d->file && (!strcmp(d->category, CAT_UNKNOWN) ||
+				(!strcmp(d->category, CAT_TYPE_ERROR) &&
+				 runtime_exception(d->code))))
+			d->category = CAT_TEST_FAILURE;
+	}
+}
+
 static void fallback(struct scan *s)
 {
 	struct place p = { NULL, 0, 0, 0 }, weak = { NULL, 0, 0, 0 };
@@ -2645,6 +2771,8 @@ int classify_text_opts(const struct classify_db *db,
 	}
 	if (!s.stopped)
 		general_pass(&s);
+	if (!s.stopped)
+		test_run_pass(&s);
 	s.cur = s.nlines; /* what comes now belongs to the whole text */
 	if (opts->failed && out->n == s.first)
 		fallback(&s);

@@ -459,6 +459,8 @@ bool cl_frame_prefix(const char *l, size_t n)
 		return false;
 	return STARTS(l, n, "at ") || STARTS(l, n, "at: ") || STARTS(l, n, "File \"") ||
 	       STARTS(l, n, "--> ") ||
+	       /* vitest's "❯ a.test.ts:16:12" under its failure */
+	       STARTS(l, n, "\xe2\x9d\xaf ") ||
 	       /* valgrind's "==12==", not a header's "== a.rb ==" */
 	       (STARTS(l, n, "==") && n > 2 && is_digit(l[2])) ||
 	       (n > 1 && l[0] == '#' && is_digit(l[1]));
@@ -784,6 +786,14 @@ static const struct phrase phrases[] = {
 	{ "failed to resolve", CAT_IMPORT_RESOLUTION },
 	{ "unresolved import", CAT_IMPORT_RESOLUTION },
 	{ "unable to resolve", CAT_IMPORT_RESOLUTION },
+	/* modules that import each other: Go's "import cycle not allowed",
+	 * Python's "circular import", GHC's "imports form a cycle", bundlers'
+	 * "Circular dependency" */
+	{ "import cycle", CAT_IMPORT_RESOLUTION },
+	{ "circular import", CAT_IMPORT_RESOLUTION },
+	{ "cyclic import", CAT_IMPORT_RESOLUTION },
+	{ "imports form a cycle", CAT_IMPORT_RESOLUTION },
+	{ "circular dependency", CAT_IMPORT_RESOLUTION },
 	{ "import-error", CAT_IMPORT_RESOLUTION },
 	{ "import-untyped", CAT_MISSING_DEPENDENCY },
 	{ "import-not-found", CAT_IMPORT_RESOLUTION },
@@ -833,6 +843,16 @@ static const struct phrase phrases[] = {
 	{ "expected an expression", CAT_SYNTAX_ERROR },
 	{ "illegal character", CAT_SYNTAX_ERROR },
 	{ "indentationerror", CAT_SYNTAX_ERROR },
+	/* a name declared twice, as "duplicate ... definition" below: C's
+	 * "redefinition of 'x'", Go's "x redeclared in this block", Swift's
+	 * "invalid redeclaration", Java's "is already defined in", Rust's
+	 * "defined multiple times", TypeScript's "Duplicate identifier" */
+	{ "redefinition of", CAT_SYNTAX_ERROR },
+	{ "redeclared", CAT_SYNTAX_ERROR },
+	{ "redeclaration", CAT_SYNTAX_ERROR },
+	{ "is already defined", CAT_SYNTAX_ERROR },
+	{ "defined multiple times", CAT_SYNTAX_ERROR },
+	{ "duplicate identifier", CAT_SYNTAX_ERROR },
 	{ "undeclared", CAT_UNDEFINED_SYMBOL },
 	{ "not declared", CAT_UNDEFINED_SYMBOL },
 	{ "is not defined", CAT_UNDEFINED_SYMBOL },
@@ -899,6 +919,11 @@ static const struct phrase phrases[] = {
 	{ "positional argument", CAT_TYPE_ERROR },
 	{ "cannot be assigned to", CAT_TYPE_ERROR },
 	{ "has no member", CAT_TYPE_ERROR },
+	/* overload resolution that found nothing: "no matching (member)
+	 * function for call", "no matching constructor", clang's "no viable
+	 * conversion" */
+	{ "no matching", CAT_TYPE_ERROR },
+	{ "no viable", CAT_TYPE_ERROR },
 	{ "is not a function", CAT_TYPE_ERROR },
 	{ "is not callable", CAT_TYPE_ERROR },
 	{ "argument of type", CAT_TYPE_ERROR },

@@ -997,6 +997,773 @@ fi
 cd ..
 ) &
 
+# ---- Known tools, new output (batch known1, issue 12): diagnostics and
+# shapes of the tools the pattern database knows that no fixture above
+# had (other compiler errors, reporters, test failures, colour), written
+# down and scored before the patterns changed for them (the first figures
+# are in the commit that added them). Each family in its own subshell. ----
+(
+BATCH=known1
+mkdir -p known1/c && cd known1/c
+cat >multi.c <<'X'
+#include <stdio.h>
+
+static int scale(int a, int b) { return a * b; }
+int total;
+int total = 2;
+int total = 3;
+
+int main(void)
+{
+	long n = 5;
+	int *p = &n;
+	printf("%s\n", n);
+	return scale(2) + *p + helper_fn(1);
+}
+X
+printf '#include <zlibnope/zlib.h>\nint main(void) { return 0; }\n' >sysdep.c
+printf 'int main(void)\n{\n\t/* never closed\n\treturn 0;\n}\n' >comment.c
+mkdir -p link
+printf 'int helper(void);\nint main(void) { return helper() + missing_one(); }\n' >link/main.c
+printf 'int helper(void) { return 1; }\nint twice(void) { return 2; }\n' >link/util.c
+printf 'int twice(void) { return 3; }\n' >link/extra.c
+printf 'app.bin: main.o util.o extra.o\n\t$(CC) -o $@ main.o util.o extra.o\n' >link/Makefile
+cat >shapes.cpp <<'X'
+#include <string>
+#include <vector>
+
+struct Shape {
+	double area() const { return 0; }
+};
+
+void draw(const Shape &s, int times);
+
+int main()
+{
+	Shape s;
+	std::vector<int> v;
+	draw(s, "twice");
+	double p = s.perimeter();
+	v.push_back(std::string("x"));
+	return counter + p;
+}
+X
+for cc in gcc clang; do
+	have $cc || continue
+	run k1-$cc-multi $cc -Wall -Werror=format -c multi.c -o multi-$cc.o
+	run k1-$cc-sysheader $cc -c sysdep.c -o sysdep-$cc.o
+	run k1-$cc-comment $cc -c comment.c -o comment-$cc.o
+	# gcc counts a tab as eight columns, clang as one
+	if [ $cc = gcc ]; then c1=18 c2=32 c3=9; else c1=7 c2=25 c3=2; fi
+	# a redefinition: the same thing defined twice (a syntax error, as
+	# the general layer's "duplicate definition"); a warning that names
+	# a type mismatch is still a type error; -Werror=format's is a lint
+	expect k1-$cc-multi $cc patterns <<E
+syntax_error multi.c 6 5
+type_error multi.c 11 $c1
+lint_violation multi.c 12 0
+type_error multi.c 13 16
+undefined_symbol multi.c 13 $c2
+E
+	# <lib/header.h> not on the system: a library to install
+	expect k1-$cc-sysheader $cc patterns <<'E'
+missing_dependency sysdep.c 1 10
+E
+	if [ $cc = gcc ]; then
+		expect k1-$cc-comment $cc patterns <<E
+syntax_error comment.c 3 $c3
+syntax_error comment.c 2 1
+E
+	else
+		expect k1-$cc-comment $cc patterns <<E
+syntax_error comment.c 3 $c3
+syntax_error comment.c 5 2
+E
+	fi
+done
+# the linker, reached directly (objects named /tmp/cc*.o) and through
+# make: one symbol missing, one defined twice; no -g, so no lines
+if have gcc; then
+	(cd link && run k1-gcc-link gcc main.c util.c extra.c -o app.bin)
+	expect k1-gcc-link gcc patterns <<'E'
+undefined_symbol main.c 2 36
+link_error main.c 0 0
+link_error extra.c 0 0
+E
+fi
+if have clang && have make; then
+	(cd link && run k1-make-link make CC=clang)
+	expect k1-make-link make patterns <<'E'
+undefined_symbol main.c 2 36
+link_error main.c 0 0
+link_error extra.c 0 0
+E
+fi
+if have g++; then
+	LANG=C.UTF-8 run k1-gxx-shapes g++ -c shapes.cpp -o shapes-gxx.o
+	# a member the type lacks is a type error (as tsc's TS2339)
+	expect k1-gxx-shapes g++ patterns <<'E'
+type_error shapes.cpp 14 17
+type_error shapes.cpp 15 22
+type_error shapes.cpp 16 20
+undefined_symbol shapes.cpp 17 16
+E
+fi
+if have clang++; then
+	run k1-clangxx-shapes clang++ -c shapes.cpp -o shapes-clangxx.o
+	expect k1-clangxx-shapes clang++ patterns <<'E'
+type_error shapes.cpp 14 2
+type_error shapes.cpp 15 15
+type_error shapes.cpp 16 4
+undefined_symbol shapes.cpp 17 9
+E
+fi
+) &
+(
+BATCH=known1
+mkdir -p known1/js && cd known1/js
+if have "$BIN/tsc"; then
+	mkdir -p ts/src && cd ts
+	cat >src/util.ts <<'X'
+export interface User { name: string; email?: string }
+export function greet(u: User, loud: boolean): string {
+  return loud ? u.name.toUpperCase() : u.name;
+}
+X
+	cat >src/app.ts <<'X'
+import { greet, User } from './util';
+import lodash from 'lodash-nope';
+import { helper } from '../shared/helper';
+
+const u: User = { name: "ada" };
+greet(u, "yes");
+greet(u);
+console.log(u.age);
+console.log(u.email.length);
+export function twice(x) { return x * 2; }
+console.log(lodash, helper);
+X
+	printf 'const total = Math.max(1, 2;\nexport { total };\n' >src/broken.ts
+	cat >tsconfig.json <<'X'
+{ "compilerOptions": { "strict": true, "noEmit": true, "types": [], "skipLibCheck": true, "moduleResolution": "node" },
+  "files": ["src/util.ts", "src/app.ts"] }
+X
+	# a syntax error hides every other error of its program: its own
+	echo '{ "compilerOptions": { "noEmit": true, "types": [] }, "files": ["src/broken.ts"] }' >tsconfig.syntax.json
+	run k1-tsc sh -c '"$0" -p tsconfig.json --pretty false; "$0" -p tsconfig.syntax.json --pretty false' "$BIN/tsc"
+	run k1-tsc-pretty sh -c '"$0" -p tsconfig.json --pretty true; "$0" -p tsconfig.syntax.json --pretty true' "$BIN/tsc"
+	# a bare package that is not installed vs a relative path
+	for f in k1-tsc k1-tsc-pretty; do
+		expect $f tsc patterns <<'E'
+missing_dependency src/app.ts 2 20
+import_resolution src/app.ts 3 24
+type_error src/app.ts 6 10
+type_error src/app.ts 7 1
+type_error src/app.ts 8 15
+type_error src/app.ts 9 13
+type_error src/app.ts 10 23
+syntax_error src/broken.ts 1 28
+E
+	done
+	# project references: tsc -b builds core, then app against it
+	mkdir -p refs/core/src refs/app/src && cd refs
+	cat >core/tsconfig.json <<'X'
+{ "compilerOptions": { "composite": true, "strict": true, "types": [], "outDir": "dist", "rootDir": "src" }, "include": ["src"] }
+X
+	printf 'export function area(w: number, h: number): number { return w * h; }\nexport const unit: number = "cm";\n' >core/src/index.ts
+	cat >app/tsconfig.json <<'X'
+{ "compilerOptions": { "strict": true, "types": [], "outDir": "dist", "rootDir": "src" }, "references": [{ "path": "../core" }], "include": ["src"] }
+X
+	printf "import { area } from '../../core/src/index';\nconsole.log(area(2));\n" >app/src/main.ts
+	echo '{ "files": [], "references": [{ "path": "core" }, { "path": "app" }] }' >tsconfig.json
+	run k1-tsc-build "$BIN/tsc" -b --pretty true --verbose
+	expect k1-tsc-build tsc patterns <<'E'
+type_error core/src/index.ts 2 14
+type_error app/src/main.ts 2 13
+E
+	cd ../..
+fi
+if have "$BIN/eslint"; then
+	mkdir -p lint && cd lint
+	ln -s ../../../node_modules node_modules
+	echo '{"type":"module"}' >package.json
+	cat >eslint.config.js <<'X'
+export default [{
+	files: ["**/*.js", "**/*.jsx"],
+	languageOptions: { sourceType: "module", globals: { console: "readonly" } },
+	rules: {
+		"no-unused-vars": "warn", "no-undef": "error", "prefer-const": "error",
+		"no-unreachable": "error", "no-dupe-keys": "error", "no-console": "warn",
+	},
+}];
+X
+	cat >cart.js <<'X'
+import { readFile } from "node:fs";
+
+export function total(items) {
+	let sum = 0, count = 0;
+	const seen = { a: 1, a: 2 };
+	for (const i of items) sum += i.price;
+	return sum + count;
+	console.log(seen);
+}
+
+export const tax = rate * 2;
+X
+	echo 'export const View = () => <div>{items}</div>;' >view.jsx
+	# stylish in colour (FORCE_COLOR; NO_COLOR would make node warn)
+	env -u NO_COLOR FORCE_COLOR=1 "$BIN/eslint" cart.js view.jsx >"$OUT/k1-eslint-color.out" 2>&1 </dev/null
+	run k1-eslint-json "$BIN/eslint" -f json cart.js view.jsx
+	for f in k1-eslint-color k1-eslint-json; do
+		expect $f eslint patterns <<'E'
+lint_violation cart.js 1 10
+lint_violation cart.js 4 15
+lint_violation cart.js 5 23
+lint_violation cart.js 8 2
+lint_violation cart.js 8 2
+undefined_symbol cart.js 11 20
+syntax_error view.jsx 1 27
+E
+	done
+	# a plugin the config imports is not installed
+	mkdir -p plug && cd plug
+	ln -s ../node_modules node_modules
+	echo '{"type":"module"}' >package.json
+	printf 'import react from "eslint-plugin-react-nope";\nexport default [{ plugins: { react }, rules: { "react/jsx-key": "error" } }];\n' >eslint.config.js
+	echo 'export const a = 1;' >a.js
+	run k1-eslint-plugin "$BIN/eslint" a.js
+	expect k1-eslint-plugin eslint patterns <<'E'
+missing_dependency eslint.config.js 0 0
+E
+	cd ../..
+fi
+if have node; then
+	mkdir -p node/lib node/helpers && cd node
+	echo 'export function total(xs) { return xs.reduce((a, b) => a + b, 0); }' >lib/math.mjs
+	printf "import { total } from './lib/maths.mjs';\nconsole.log(total([1]));\n" >rel.mjs
+	printf "import chalk from 'chalk-nope';\nconsole.log(chalk);\n" >pkg.mjs
+	printf "import { total } from './lib/math.mjs';\nconst sum = total([1, 2];\nconsole.log(sum);\n" >syn.mjs
+	printf "const cfg = { load: 1 };\nfunction start() {\n  return cfg.load();\n}\nstart();\n" >notfn.cjs
+	printf "const x = require('./helpers/missing');\nconsole.log(x);\n" >req.cjs
+	printf "import fs from 'fs';\nconst here = __dirname;\nconsole.log(fs, here);\n" >esmscope.mjs
+	printf "const o = { a: { b: null } };\nconsole.log(o.a.b.c);\n" >nul.mjs
+	run k1-node-modules sh -c 'node rel.mjs; node pkg.mjs; node req.cjs'
+	expect k1-node-modules node patterns <<'E'
+import_resolution rel.mjs 0 0
+missing_dependency pkg.mjs 0 0
+import_resolution req.cjs 1 11
+E
+	run k1-node-errors sh -c 'node syn.mjs; node notfn.cjs; node esmscope.mjs; node nul.mjs'
+	expect k1-node-errors node patterns <<'E'
+syntax_error syn.mjs 2 0
+type_error notfn.cjs 3 14
+undefined_symbol esmscope.mjs 2 14
+type_error nul.mjs 2 19
+E
+	cd ..
+fi
+if have "$BIN/jest"; then
+	mkdir -p jest/__snapshots__ && cd jest
+	echo '{"name":"k1j","private":true}' >package.json
+	cat >cart.js <<'X'
+function total(items) {
+  return items.reduce((s, i) => s + i.price * i.qty, 0);
+}
+function label(item) {
+  return item.name.toUpperCase();
+}
+module.exports = { total, label };
+X
+	cat >cart.test.js <<'X'
+const { total, label } = require('./cart');
+
+test('renders a cart summary', () => {
+  expect({ total: total([{ price: 2, qty: 3 }]), currency: 'EUR' }).toMatchSnapshot();
+});
+
+test('labels an item', () => {
+  expect(label({ title: 'pen' })).toBe('PEN');
+});
+X
+	printf '// Jest Snapshot v1, https://goo.gl/fbAQLP\n\nexports[`renders a cart summary 1`] = `\n{\n  "currency": "EUR",\n  "total": 5,\n}\n`;\n' >__snapshots__/cart.test.js.snap
+	cat >setup.test.js <<'X'
+let db;
+beforeAll(() => {
+  db = connect();
+});
+function connect() {
+  throw new Error('database is down');
+}
+test('reads a row', () => {
+  expect(db.row(1)).toEqual({ id: 1 });
+});
+X
+	run k1-jest "$BIN/jest" --ci --rootDir .
+	# an error thrown in the code under test fails the test: where it
+	# was thrown is the place
+	expect k1-jest jest patterns <<'E'
+test_failure cart.test.js 4 69
+test_failure cart.js 5 20
+test_failure setup.test.js 6 9
+E
+	cd ..
+fi
+if have "$BIN/vitest"; then
+	mkdir -p vit && cd vit
+	ln -s ../../../node_modules node_modules
+	echo '{"name":"k1v","private":true,"type":"module"}' >package.json
+	cat >price.ts <<'X'
+export interface Item { price: number; qty: number }
+export function total(items: Item[]): number {
+  return items.reduce((s, i) => s + i.price * i.qty, 0);
+}
+export function parse(raw: string): Item {
+  const [p, q] = raw.split('x');
+  if (!q) throw new RangeError(`bad item: ${raw}`);
+  return { price: Number(p), qty: Number(q) };
+}
+X
+	cat >price.test.ts <<'X'
+import { describe, it, expect } from 'vitest';
+import { total, parse } from './price';
+
+describe('total', () => {
+  it('sums price times quantity', () => {
+    const items: { price: number; qty: number }[] = [{ price: 2, qty: 3 }];
+    expect(total(items)).toBe(5);
+  });
+  it('renders inline', () => {
+    expect(total([{ price: 1, qty: 1 }])).toMatchInlineSnapshot(`2`);
+  });
+});
+
+describe('parse', () => {
+  it('reads 3x2', () => {
+    expect(parse('3*2')).toEqual({ price: 3, qty: 2 });
+  });
+  it('waits for the server', async () => {
+    await new Promise((r) => setTimeout(r, 500));
+  }, 50);
+});
+X
+	run k1-vitest "$BIN/vitest" run --root .
+	# the timeout names its test, not a line
+	expect k1-vitest vitest patterns <<'E'
+test_failure price.test.ts 7 26
+test_failure price.test.ts 10 43
+test_failure price.ts 7 17
+timeout price.test.ts 0 0
+E
+	cd ..
+fi
+if have "$BIN/tailwind"; then
+	mkdir -p tw && cd tw
+	echo 'module.exports = { content: ["./*.html"] };' >tailwind.config.js
+	echo '<div class="card"></div>' >index.html
+	printf '@tailwind components;\n@tailwind utilities;\n\n.card {\n  color: theme(colors.nope.500);\n}\n' >theme.css
+	printf '@tailwind utilities;\n\n.card {\n  @apply p-4 hover2:bg-red-500;\n}\n' >variant.css
+	printf '@tailwind utilities;\n@layer components {\n  .btn { @apply px-2; }\n}\n' >layer.css
+	run k1-tailwind sh -c 'for f in theme variant layer; do "$0" -i $f.css -o $f.out.css; done' "$BIN/tailwind"
+	expect k1-tailwind tailwindcss patterns <<'E'
+tailwind_invalid_class theme.css 5 3
+tailwind_invalid_class variant.css 4 3
+tailwind_invalid_class layer.css 2 1
+E
+	cd ..
+fi
+if have node && [ -f "$TW4" ]; then
+	mkdir -p tw4/node_modules && cd tw4
+	for d in "$HERE"/node_modules/@tailwindcss/*/node_modules/tailwindcss; do
+		grep -q '"version": "4' "$d/package.json" 2>/dev/null &&
+			ln -sfn "$d" node_modules/tailwindcss && break
+	done
+	echo '<div class="card"></div>' >index.html
+	printf '@import "tailwindcss";\n.card {\n  color: theme(--color-nope-500);\n}\n' >theme.css
+	printf '@import "tailwindcss";\n@config "./tailwind.nope.js";\n' >config.css
+	printf '@import "tailwindcss";\n.card {\n  @apply hover:shadow-glow;\n}\n' >hover.css
+	for c in theme config hover; do
+		run k1-tailwind4-$c node "$TW4" -i $c.css -o $c.out.css
+	done
+	expect k1-tailwind4-theme tailwindcss patterns <<'E'
+tailwind_invalid_class - 0 0
+E
+	# the config file it names does not resolve
+	expect k1-tailwind4-config tailwindcss patterns <<'E'
+import_resolution - 0 0
+E
+	expect k1-tailwind4-hover tailwindcss patterns <<'E'
+tailwind_invalid_class - 0 0
+E
+	cd ..
+fi
+) &
+(
+BATCH=known1
+mkdir -p known1/rs && cd known1/rs
+if have rustc; then
+	cat >resolve.rs <<'X'
+struct Counter { n: u32 }
+
+fn main() {
+    let mut seen = HashMap::new();
+    let c = Counter { n: 1 };
+    c.bump();
+    seen.insert(1, c.n);
+    let total: u32 = compute(2);
+}
+X
+	cat >borrow.rs <<'X'
+fn consume(v: Vec<i32>) -> usize { v.len() }
+
+fn main() {
+    let v = vec![1, 2, 3];
+    let n = consume(v);
+    println!("{} {}", n, v.len());
+    let mut s = String::from("a");
+    let r = &s;
+    s.push('b');
+    println!("{}", r);
+}
+X
+	run k1-rustc-resolve rustc --edition 2021 resolve.rs -o resolve.bin
+	# a method the type lacks is a type error (E0599, as tsc's TS2339)
+	expect k1-rustc-resolve rustc patterns <<'E'
+undefined_symbol resolve.rs 4 20
+type_error resolve.rs 6 7
+undefined_symbol resolve.rs 8 22
+E
+	run k1-rustc-borrow rustc --edition 2021 borrow.rs -o borrow.bin
+	# ownership and borrowing are checked as part of Rust's types: no
+	# category is nearer than type_error
+	expect k1-rustc-borrow rustc patterns <<'E'
+type_error borrow.rs 6 26
+type_error borrow.rs 9 5
+E
+fi
+if have cargo; then
+	export CARGO_TARGET_DIR="$W/.cargo-target-k1" RUST_BACKTRACE=0
+	mkdir -p dw/src && printf '[package]\nname = "dw"\nversion = "0.1.0"\nedition = "2021"\n' >dw/Cargo.toml
+	cat >dw/src/main.rs <<'X'
+use std::fmt::Write;
+
+fn helper() -> u32 { 7 }
+
+fn main() {
+    let x = 5;
+    println!("hi");
+}
+X
+	(cd dw && RUSTFLAGS="-D warnings" run k1-cargo-deny cargo build --offline -q)
+	expect k1-cargo-deny cargo patterns <<'E'
+lint_violation src/main.rs 1 5
+lint_violation src/main.rs 6 9
+lint_violation src/main.rs 3 4
+E
+	# a crate Cargo.toml does not list: a dependency to add
+	mkdir -p mc/src && printf '[package]\nname = "mc"\nversion = "0.1.0"\nedition = "2021"\n' >mc/Cargo.toml
+	printf 'use serde::Serialize;\n\n#[derive(Serialize)]\nstruct P { x: i32 }\n\nfn main() {\n    let _ = P { x: 1 }.x;\n}\n' >mc/src/main.rs
+	(cd mc && run k1-cargo-crate cargo build --offline -q)
+	expect k1-cargo-crate cargo patterns <<'E'
+missing_dependency src/main.rs 1 5
+E
+	mkdir -p ct/src ct/tests && printf '[package]\nname = "ct"\nversion = "0.1.0"\nedition = "2021"\n' >ct/Cargo.toml
+	cat >ct/src/lib.rs <<'X'
+pub fn parse(s: &str) -> Option<u32> {
+    s.parse().ok()
+}
+
+pub fn div(a: u32, b: u32) -> u32 {
+    a / b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_words() {
+        let n = parse("seven").unwrap();
+        assert_eq!(n, 7);
+    }
+
+    #[test]
+    fn checks_range() {
+        assert!(parse("3").unwrap() > 5, "expected more than 5");
+    }
+
+    #[test]
+    fn divides() {
+        assert_eq!(div(4, 0), 0);
+    }
+}
+X
+	printf '#[test]\nfn api_ne() {\n    assert_ne!(ct::div(4, 2), 2);\n}\n' >ct/tests/api.rs
+	# every failing test of both targets, in colour
+	(cd ct && CARGO_TERM_COLOR=always run k1-cargo-test cargo test --offline --no-fail-fast)
+	expect k1-cargo-test cargo patterns <<'E'
+test_failure src/lib.rs 15 32
+test_failure src/lib.rs 21 9
+test_failure src/lib.rs 6 5
+test_failure tests/api.rs 3 5
+E
+fi
+) &
+(
+BATCH=known1
+mkdir -p known1/misc && cd known1/misc
+if have go; then
+	export GOPROXY=off GOCACHE="$W/.gocache-k1" GOTOOLCHAIN=local GOFLAGS=-mod=mod
+	mkdir -p app/calc app/a app/b app/vt && cd app
+	printf 'module example.com/app\n\ngo 1.19\n' >go.mod
+	cat >calc/calc.go <<'X'
+package calc
+
+import (
+	"fmt"
+	"os"
+)
+
+func Sum(xs []int) int {
+	total := 0
+	count := 0
+	for _, x := range xs {
+		total += x
+	}
+	fmt.Println(totl)
+	return total
+}
+X
+	printf 'package a\n\nimport "example.com/app/b"\n\nfunc A() int { return b.B() }\n' >a/a.go
+	printf 'package b\n\nimport "example.com/app/a"\n\nfunc B() int { return a.A() }\n' >b/b.go
+	cat >vt/v.go <<'X'
+package vt
+
+import (
+	"errors"
+	"fmt"
+)
+
+type Config struct {
+	Name string `json:name`
+}
+
+func Check(n int) error {
+	n = n
+	fmt.Printf("%d %d\n", n)
+	errors.New("ignored")
+	return nil
+}
+X
+	# Go rejects what is unused: a lint, made an error
+	run k1-go-unused go build ./calc
+	expect k1-go-unused go patterns <<'E'
+lint_violation calc/calc.go 5 2
+lint_violation calc/calc.go 10 2
+undefined_symbol calc/calc.go 14 14
+E
+	# the cycle names packages, no file
+	run k1-go-cycle go build ./a
+	expect k1-go-cycle go patterns <<'E'
+import_resolution - 0 0
+E
+	run k1-go-vet go vet ./vt
+	expect k1-go-vet go patterns <<'E'
+lint_violation vt/v.go 13 2
+lint_violation vt/v.go 14 2
+lint_violation vt/v.go 9 2
+lint_violation vt/v.go 15 12
+E
+	cd ..
+	mkdir -p sum && cd sum
+	printf 'module example.com/sum\n\ngo 1.19\n\nrequire github.com/google/uuid v1.6.0\n' >go.mod
+	printf 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/google/uuid"\n)\n\nfunc main() { fmt.Println(uuid.New()) }\n' >main.go
+	run k1-go-sum env GOFLAGS= go build -o sum.bin .
+	expect k1-go-sum go patterns <<'E'
+missing_dependency main.go 6 2
+E
+	cd ..
+	mkdir -p tst && cd tst
+	printf 'module example.com/tst\n\ngo 1.19\n' >go.mod
+	printf 'package mathx\n\nfunc Add(a, b int) int { return a - b }\n\nfunc Index(xs []int, i int) int { return xs[i] }\n' >mathx.go
+	cat >mathx_test.go <<'X'
+package mathx
+
+import "testing"
+
+func TestAdd(t *testing.T) {
+	if got := Add(2, 3); got != 5 {
+		t.Errorf("Add(2, 3) = %d, want 5", got)
+	}
+}
+
+func TestTable(t *testing.T) {
+	for _, c := range []struct{ a, b, want int }{{1, 1, 2}, {0, 0, 0}} {
+		if got := Add(c.a, c.b); got != c.want {
+			t.Fatalf("Add(%d, %d) = %d", c.a, c.b, got)
+		}
+	}
+}
+
+func TestIndex(t *testing.T) {
+	if Index([]int{1}, 3) != 0 {
+		t.Error("unreachable")
+	}
+}
+X
+	# the panic's place: the first frame in the project
+	run k1-go-test go test ./...
+	expect k1-go-test go patterns <<'E'
+test_failure mathx_test.go 7 0
+test_failure mathx_test.go 14 0
+test_failure mathx.go 5 0
+E
+	cd ..
+fi
+if have javac; then
+	mkdir -p java && cd java
+	cat >Shop.java <<'X'
+import org.apache.commons.lang3.StringUtils;
+import java.util.List;
+
+public class Shop {
+    static int price(double p) {
+        int cents = p * 100;
+        return cents;
+    }
+
+    public static void main(String[] args) {
+        Basket b = new Basket();
+        String s = "x";
+        System.out.println(s.lenght() + price(2));
+    }
+}
+X
+	printf 'public class Old {\n    @Deprecated\n    static void legacy() {}\n}\n' >Old.java
+	printf 'public class Use {\n    void go() {\n        Old.legacy();\n        Integer i = new Integer(3);\n    }\n}\n' >Use.java
+	# a library package not on the class path: a dependency
+	run k1-javac javac -d out Shop.java
+	expect k1-javac javac patterns <<'E'
+missing_dependency Shop.java 1 0
+type_error Shop.java 6 0
+undefined_symbol Shop.java 11 0
+undefined_symbol Shop.java 13 0
+E
+	run k1-javac-werror javac -Werror -Xlint:all -d out Old.java Use.java
+	expect k1-javac-werror javac patterns <<'E'
+lint_violation Use.java 3 0
+lint_violation Use.java 4 0
+E
+	JU=/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar
+	if [ -f /usr/share/java/junit4.jar ] && have java; then
+		cat >Cart.java <<'X'
+public class Cart {
+    public static int total(int[] prices) {
+        int sum = 0;
+        for (int i = 0; i <= prices.length; i++) sum += prices[i];
+        return sum;
+    }
+    public static int discount(int total) { return total - 1; }
+}
+X
+		cat >CartTest.java <<'X'
+import static org.junit.Assert.assertEquals;
+import org.junit.Test;
+
+public class CartTest {
+    @Test
+    public void totalsPrices() {
+        assertEquals(6, Cart.total(new int[] { 1, 2, 3 }));
+    }
+
+    @Test
+    public void discounts() {
+        assertEquals(9, Cart.discount(9));
+    }
+}
+X
+		javac -cp "$JU" -d jout Cart.java CartTest.java >"$OUT/k1-junit.log" 2>&1
+		run k1-junit java -cp "jout:$JU" org.junit.runner.JUnitCore CartTest
+		expect k1-junit junit patterns <<'E'
+test_failure CartTest.java 12 0
+test_failure Cart.java 4 0
+E
+	else
+		echo junit >>"$OUT/skipped"
+	fi
+	cd ..
+fi
+if have python3; then
+	mkdir -p py/app && cd py
+	: >app/__init__.py
+	printf 'from app.helpers_gone import fmt\n' >app/loader.py
+	printf 'from .models import User\n' >standalone.py
+	printf 'import yaml_nope_xyz.loader\n' >pkg.py
+	printf 'class Box:\n    def __init__(self):\n        self.items = []\n\nb = Box()\nb.item.append(3)\n' >attr.py
+	# a module of the project's own package vs a distribution not installed
+	run k1-py-imports sh -c 'python3 -c "import app.loader"; python3 standalone.py; python3 pkg.py; python3 attr.py'
+	expect k1-py-imports python3 patterns <<'E'
+import_resolution app/loader.py 1 0
+import_resolution standalone.py 1 0
+missing_dependency pkg.py 1 0
+type_error attr.py 6 0
+E
+	printf 'def f(x):\n    if x:\n    return 1\n' >indent.py
+	printf 'def g():\n    a = 1\n      b = 2\n    return a\n' >indent2.py
+	printf 'x = [1, 2\nprint(x)\n' >paren.py
+	run k1-py-syntax sh -c 'for f in indent indent2 paren; do python3 $f.py; done'
+	expect k1-py-syntax python3 patterns <<'E'
+syntax_error indent.py 3 0
+syntax_error indent2.py 3 0
+syntax_error paren.py 1 0
+E
+	if have pytest; then
+		mkdir -p pt && cd pt
+		printf 'def restock(stock, n):\n    return stock + n\n\ndef price(item):\n    return item["price"]\n' >inventory.py
+		cat >test_inventory.py <<'X'
+import pytest
+from inventory import restock, price
+
+def test_restock():
+    assert restock(2, 3) == 6
+
+def test_price_missing():
+    assert price({"cost": 3}) == 3
+
+@pytest.fixture
+def db():
+    raise RuntimeError("no database")
+
+def test_uses_db(db):
+    assert db
+
+def test_ok():
+    assert restock(1, 1) == 2
+X
+		# a test's failure is placed where it was raised; a fixture's
+		# error fails its test too
+		run k1-pytest-q pytest -q -p no:cacheprovider test_inventory.py
+		run k1-pytest-short pytest -v --tb=short -p no:cacheprovider test_inventory.py
+		run k1-pytest-native pytest -q --tb=native -p no:cacheprovider test_inventory.py
+		for f in k1-pytest-q k1-pytest-short k1-pytest-native; do
+			expect $f pytest patterns <<'E'
+test_failure test_inventory.py 5 0
+test_failure inventory.py 5 0
+test_failure test_inventory.py 12 0
+E
+		done
+		# --tb=line gives the error in a fixture no line
+		run k1-pytest-line pytest -q --tb=line -p no:cacheprovider test_inventory.py
+		expect k1-pytest-line pytest patterns <<'E'
+test_failure test_inventory.py 5 0
+test_failure inventory.py 5 0
+test_failure test_inventory.py 0 0
+E
+		cd ..
+	fi
+	cd ..
+fi
+) &
+
 # ---- A held-out batch (issue 12): tools added only after the classifier
 # was written, their expectations read from their output, never tuned
 # against; no patterns of their own, so they measure the general layer.
