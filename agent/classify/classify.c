@@ -2325,8 +2325,6 @@ static bool general_tagged_file(struct scan *s, const char *l, size_t n)
 	return true;
 }
 
-/* Reads the lines the patterns left: located messages, headlines placed
- * from the lines around them. */
 /* A stack frame's code offset after its place, and nothing else: Go's
  * goroutine dump ("\t/src/a.go:20 +0x1d"), a frame, not an error. */
 static bool code_offset(const char *m, size_t n)
@@ -2343,6 +2341,8 @@ static bool code_offset(const char *m, size_t n)
 	return j == n;
 }
 
+/* Reads the lines the patterns left: located messages, headlines placed
+ * from the lines around them. */
 static void general_pass(struct scan *s)
 {
 	const char *hdr = NULL;
@@ -2463,8 +2463,6 @@ static void general_pass(struct scan *s)
 	buf_release(&hbuf);
 }
 
-/* A failed run in which nothing was recognised: one diagnostic with the
- * output's tail, at the first place in the project the output names. */
 /* ---- a test run's verdict ---- */
 
 static bool is_alnum_byte(char c)
@@ -2573,6 +2571,8 @@ static void test_run_pass(struct scan *s)
 	}
 }
 
+/* A failed run in which nothing was recognised: one diagnostic with the
+ * output's tail, at the first place in the project the output names. */
 static void fallback(struct scan *s)
 {
 	struct place p = { NULL, 0, 0, 0 }, weak = { NULL, 0, 0, 0 };
