@@ -133,7 +133,8 @@ static size_t bracketed_line_col(const char *l, size_t n, size_t j, char close,
 	if (!read_int(l, n, &j, &loc->line))
 		return 0;
 	if (j < n && l[j] == ',') {
-		j++;
+		/* nim's "a.nim(2, 16)": a blank after the comma */
+		j = skip_blanks(l, n, j + 1);
 		if (!read_int(l, n, &j, &loc->col))
 			return 0;
 	}
@@ -406,6 +407,11 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 				return loc->kind = CL_LOC_ALONE;
 			}
 		}
+		/* Crystal's "In a.cr:2:7" over its code frame and "Error: x" */
+		j = place_at(l, n, i + 3, loc);
+		if (j && loc->line > 0 && (j == n || (j + 1 == n && l[j] == ':')))
+			return loc->kind = CL_LOC_ALONE;
+		memset(loc, 0, sizeof(*loc));
 	}
 	/* libsass under its message: "on line 3:10 of a.scss", "line 3 of
 	 * a.scss" */
@@ -643,6 +649,8 @@ static const struct phrase phrases[] = {
 	{ "indentationerror", CAT_SYNTAX_ERROR },
 	{ "undeclared", CAT_UNDEFINED_SYMBOL },
 	{ "not declared", CAT_UNDEFINED_SYMBOL },
+	/* Poly/ML's and g++'s "has not been declared" */
+	{ "not been declared", CAT_UNDEFINED_SYMBOL },
 	{ "is not defined", CAT_UNDEFINED_SYMBOL },
 	{ "not defined", CAT_UNDEFINED_SYMBOL },
 	{ "undefined variable", CAT_UNDEFINED_SYMBOL },
@@ -650,6 +658,12 @@ static const struct phrase phrases[] = {
 	{ "undefined function", CAT_UNDEFINED_SYMBOL },
 	{ "undefined identifier", CAT_UNDEFINED_SYMBOL },
 	{ "undefined procedure", CAT_UNDEFINED_SYMBOL },
+	/* a document's or an assembler's label, PHP's and Ruby's constants,
+	 * a preprocessor's macro */
+	{ "undefined label", CAT_UNDEFINED_SYMBOL },
+	{ "undefined constant", CAT_UNDEFINED_SYMBOL },
+	{ "undefined macro", CAT_UNDEFINED_SYMBOL },
+	{ "undefined class", CAT_UNDEFINED_SYMBOL },
 	{ "unknown procedure", CAT_UNDEFINED_SYMBOL },
 	/* a Forth's "Undefined word", VHDL's "no declaration for "x"" */
 	{ "undefined word", CAT_UNDEFINED_SYMBOL },
@@ -755,8 +769,9 @@ static const struct phrase phrases[] = {
 };
 
 #define CL_PHRASE_KEYS 1024
-/* The fullest bucket of the table above holds 14 ("can..."). */
-#define CL_PHRASE_BUCKET 16
+/* The fullest bucket of the table above holds 16 ("und..."); one slot
+ * stays 0 to end it. */
+#define CL_PHRASE_BUCKET 24
 
 /* Every phrase has three bytes or more: they make the key. */
 static unsigned phrase_key(const char *p)
@@ -820,7 +835,10 @@ static const char *expected_got(const char *low, size_t n)
 	for (k = 0; k < sizeof(wanted) / sizeof(*wanted); k++)
 		if (memmem(low, n, wanted[k], strlen(wanted[k])))
 			return CAT_SYNTAX_ERROR;
-	if (memmem(e, n - (size_t)(e - low), " got ", 5))
+	/* " got ", and Crystal's "expected argument #1 to be Int32, not
+	 * String" */
+	if (memmem(e, n - (size_t)(e - low), " got ", 5) ||
+	    memmem(e, n - (size_t)(e - low), ", not ", 6))
 		return CAT_TYPE_ERROR;
 	if (memmem(e, n - (size_t)(e - low), " found ", 7))
 		return CAT_SYNTAX_ERROR;
@@ -873,7 +891,15 @@ static const char *not_found(const char *low, size_t n)
 {
 	static const char *const what[] = { "not found", "could not find",
 					    "cannot find", "can't find",
-					    "no such ", "unable to find" };
+					    "no such ", "unable to find",
+					    /* a file that is not there:
+					     * "cannot open file: x" (nim),
+					     * "unable to read module `x`"
+					     * (D), "nonexisting document" */
+					    "cannot open", "can't open",
+					    "could not open", "unable to open",
+					    "unable to read", "nonexist",
+					    "non-existent" };
 	static const struct phrase kinds[] = {
 		{ "dependency", CAT_MISSING_DEPENDENCY },
 		{ "package", CAT_MISSING_DEPENDENCY },
@@ -889,11 +915,17 @@ static const char *not_found(const char *low, size_t n)
 		/* SQL's "no such column: x" */
 		{ "column", CAT_UNDEFINED_SYMBOL },
 		{ "table", CAT_UNDEFINED_SYMBOL },
+		/* a file or document the project names (Sphinx's toctree) */
+		{ "file", CAT_IMPORT_RESOLUTION },
+		{ "document", CAT_IMPORT_RESOLUTION },
 	};
 	size_t k;
 
-	/* each of `what` has an 'f' but "no such " */
-	if (!memchr(low, 'f', n) && !memmem(low, n, "no such ", 8))
+	/* each of `what` has an 'f' but "no such " and the opening, reading
+	 * and existing ones */
+	if (!memchr(low, 'f', n) && !memmem(low, n, "no such ", 8) &&
+	    !memmem(low, n, " open", 5) && !memmem(low, n, " read", 5) &&
+	    !memmem(low, n, "exist", 5))
 		return NULL;
 	for (k = 0; k < sizeof(what) / sizeof(*what); k++)
 		if (memmem(low, n, what[k], strlen(what[k])))
@@ -1084,6 +1116,42 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 		w->code = s;
 		w->code_len = end - s;
 	}
+}
+
+/* A linter's rating of its finding ending m[0..n): cpplint's confidence
+ * "[5]", perlcritic's "(Severity: 5)", "(severity 3)". Where the message
+ * ends without it, or n if there is none. */
+static size_t trailing_rating(const char *m, size_t n)
+{
+	size_t end = n, k;
+
+	while (end && is_blank(m[end - 1]))
+		end--;
+	if (end < 4 || (m[end - 1] != ']' && m[end - 1] != ')'))
+		return n;
+	for (k = end - 1; k > 0 && is_digit(m[k - 1]); k--)
+		;
+	if (k == end - 1 || k == 0)
+		return n;
+	/* "[5]": digits alone in brackets, after a blank */
+	if (m[end - 1] == ']' && m[k - 1] == '[') {
+		k--;
+	} else if (m[end - 1] == ')') {
+		/* "(Severity: 5)", "(severity 5)" */
+		while (k > 0 && (is_blank(m[k - 1]) || m[k - 1] == ':'))
+			k--;
+		if (k < 9 || lower(m[k - 9]) != '(' || lower(m[k - 8]) != 's' ||
+		    memcmp("everity", m + k - 7, 7) != 0)
+			return n;
+		k -= 9;
+	} else {
+		return n;
+	}
+	if (k == 0 || !is_blank(m[k - 1]))
+		return n;
+	while (k && is_blank(m[k - 1]))
+		k--;
+	return k;
 }
 
 /* Does m[0..n) open with a CamelCase name ending in "Error" and a ':'
@@ -1278,8 +1346,15 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		}
 	}
 	w->text = i;
-	if (!w->code_len)
-		trailing_code(m, n, w);
+	if (!w->code_len) {
+		size_t rated = trailing_rating(m, n);
+
+		trailing_code(m, rated, w);
+		/* a finding rated by its tool and no severity word: a
+		 * linter's */
+		if (rated < n && w->sev < 0)
+			w->sev = DIAG_WARNING;
+	}
 	ln = n < sizeof(low) ? n : sizeof(low);
 	for (k = 0; k < ln; k++)
 		low[k] = lower(m[k]);
@@ -1316,6 +1391,9 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		if (k + 1 < ln && low[k + 1] != '.' && low[k + 1] != '/' &&
 		    !quoted_file(low, ln, k) &&
 		    !memmem(low, ln, "file not found", 14) &&
+		    /* "can't find file 'x'", "nonexisting document 'x'": a
+		     * file of the project, not a package */
+		    !memmem(low, k, "file", 4) && !memmem(low, k, "document", 8) &&
 		    !memmem(low, ln, "no module named", 15))
 			w->category = CAT_MISSING_DEPENDENCY;
 		if (k + 1 < ln && memmem(low, ln, "no module named", 15) &&

@@ -1438,6 +1438,51 @@ static void general_layer_reads_a_place_in_words_under_its_message(void **state)
 	diag_list_release(&l);
 }
 
+/* held6's shapes and words, each in a made-up tool's output: a blank in
+ * "(line, col)", a linter's rating after its rule, "In FILE:L:C" over a
+ * code frame and its error, a file or document that is not there. */
+static void general_layer_reads_ratings_lone_places_and_missing_files(void **state)
+{
+	static const struct {
+		const char *text, *category;
+		int line, col;
+	} cases[] = {
+		{ "src/main.c(2, 16) Error: undeclared identifier: 'x'\n",
+		  "undefined_symbol", 2, 16 },
+		{ "src/main.c:2: error: Value or constructor (x) has not been "
+		  "declared\n", "undefined_symbol", 2, 0 },
+		/* a confidence "[5]" after the rule, a "(Severity: 5)" alone */
+		{ "src/main.c:3:  Missing space before {  [whitespace/braces] [5]\n",
+		  "lint_violation", 3, 0 },
+		{ "src/main.c: Code before strictures are enabled at line 2, "
+		  "column 1.  (Severity: 5)\n", "lint_violation", 2, 0 },
+		{ "In src/main.c:2:7\n\n 2 | puts g(\"x\")\n     ^\n"
+		  "Error: expected argument #1 to 'g' to be Int32, not String\n",
+		  "type_error", 2, 7 },
+		{ "src/main.c:1:8: error: cannot open file: ./helpers\n",
+		  "import_resolution", 1, 8 },
+		{ "src/main.c:4: WARNING: toctree contains reference to "
+		  "nonexisting document 'intro'\n", "import_resolution", 4, 0 },
+		{ "src/main.c:9: WARNING: undefined label: 'intro'\n",
+		  "undefined_symbol", 9, 0 },
+	};
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		classify_one(&o, cases[i].text, strlen(cases[i].text), &l);
+		if (strcmp(l.v[0].category, cases[i].category))
+			fprintf(stderr, "case %zu: %s", i, cases[i].text);
+		assert_string_equal(l.v[0].file, "src/main.c");
+		assert_int_equal(l.v[0].line, cases[i].line);
+		assert_int_equal(l.v[0].column, cases[i].col);
+		assert_string_equal(l.v[0].category, cases[i].category);
+		diag_list_release(&l);
+	}
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1603,6 +1648,7 @@ int main(void)
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
+		cmocka_unit_test(general_layer_reads_ratings_lone_places_and_missing_files),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
