@@ -832,6 +832,11 @@ static const char *expected_got(const char *low, size_t n)
 
 	if (!e)
 		return NULL;
+	/* the layout a style checker wants: "Expected 1 space after IF",
+	 * "expected at least 4 spaces, found 2", "Expected indentation of
+	 * 2 spaces" */
+	if (memmem(low, n, " space", 6) || memmem(low, n, "indent", 6))
+		return CAT_LINT_VIOLATION;
 	for (k = 0; k < sizeof(wanted) / sizeof(*wanted); k++)
 		if (memmem(low, n, wanted[k], strlen(wanted[k])))
 			return CAT_SYNTAX_ERROR;
@@ -935,6 +940,26 @@ static const char *not_found(const char *low, size_t n)
 	for (k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
 		if (memmem(low, n, kinds[k].text, strlen(kinds[k].text)))
 			return kinds[k].category;
+	return NULL;
+}
+
+/* A documentation comment that does not match its code: "@param c is
+ * not found in the argument list" (Doxygen, javadoc, JSDoc, phpDocumentor
+ * tags), "parameter 'b' is not documented", "Missing doc comment",
+ * "undocumented". A linter's finding, whatever else the words say. */
+static const char *doc_comment(const char *low, size_t n)
+{
+	static const char *const words[] = { "@param", "@return", "@throws",
+					     "not documented", "undocumented",
+					     "doc comment", "docstring",
+					     "missing documentation" };
+	size_t k;
+
+	if (!memchr(low, '@', n) && !memmem(low, n, "doc", 3))
+		return NULL;
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
+		if (memmem(low, n, words[k], strlen(words[k])))
+			return CAT_LINT_VIOLATION;
 	return NULL;
 }
 
@@ -1266,7 +1291,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 			while (++i < n && is_digit(m[i]))
 				;
 		while (i < n && (m[i] == ']' || m[i] == ':' || is_blank(m[i]) ||
-				 m[i] == '-' || m[i] == ')'))
+				 m[i] == '-' || m[i] == ')' || m[i] == '|'))
 			i++;
 		if (!(k = code_at(m, n, i)) && (k = group_rule_at(m, n, i, false))) {
 			/* "error MD001/heading-increment Heading ..." */
@@ -1373,6 +1398,12 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 
 		if (nf)
 			w->category = nf;
+	}
+	if (!w->category || strcmp(w->category, CAT_LINT_VIOLATION)) {
+		const char *doc = doc_comment(low, ln);
+
+		if (doc)
+			w->category = doc;
 	}
 	/* a rule's code says a linter's ("Unexpected unknown property "x"
 	 * property-no-unknown") */
@@ -1770,6 +1801,20 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 {
 	size_t i = 0, e = n;
 
+	/* a label: "FILE: /src/a.php" heading a table of findings
+	 * (PHP_CodeSniffer) */
+	if (n > 6 && lower(l[0]) == 'f' && lower(l[1]) == 'i' &&
+	    lower(l[2]) == 'l' && lower(l[3]) == 'e' && l[4] == ':' &&
+	    is_blank(l[5])) {
+		i = skip_blanks(l, n, 5);
+		while (e > i && is_blank(l[e - 1]))
+			e--;
+		if (e <= i || path_end(l, e, i) != e || !plausible_path(l + i, e - i))
+			return false;
+		*off = i;
+		*len = e - i;
+		return true;
+	}
 	while (i < n && decoration(l[i]))
 		i++;
 	while (e > i && (decoration(l[e - 1]) || l[e - 1] == ':'))
@@ -1800,7 +1845,12 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 	if (STARTS(l + i, n - i, "line "))
 		i += 5;
 	j = i;
-	if (!read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':')
+	if (!read_int(l, n, &j, &loc->line))
+		goto none;
+	/* a table's row: " 3 | ERROR | message" */
+	if (j + 1 < n && is_blank(l[j]) && l[j + 1] == '|')
+		j++;
+	if (j >= n || (l[j] != ':' && l[j] != '|'))
 		goto none;
 	j++;
 	k = skip_blanks(l, n, j);

@@ -1465,6 +1465,16 @@ static void general_layer_reads_ratings_lone_places_and_missing_files(void **sta
 		  "nonexisting document 'intro'\n", "import_resolution", 4, 0 },
 		{ "src/main.c:9: WARNING: undefined label: 'intro'\n",
 		  "undefined_symbol", 9, 0 },
+		/* a documentation comment that does not match its code */
+		{ "src/main.c:7: error: argument 'c' of command @param is not "
+		  "found in the argument list of add(int a, int b)\n",
+		  "lint_violation", 7, 0 },
+		/* a table per file under "FILE: path"; the layout a style
+		 * checker wants */
+		{ "\nFILE: src/main.c\n-----\nFOUND 1 ERROR AFFECTING 1 LINE\n"
+		  "-----\n 5 | ERROR | [x] Line indented incorrectly; expected "
+		  "at least 4\n   |       |     spaces, found 2\n-----\n",
+		  "lint_violation", 5, 0 },
 	};
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
