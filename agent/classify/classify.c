@@ -1263,6 +1263,7 @@ static char *file_above(struct scan *s, size_t i)
 	size_t j, n, off, len;
 	char *file = NULL;
 	const char *l;
+	struct cl_loc loc;
 
 	for (j = i; j-- > 0 && i - j <= CL_TRACE;) {
 		if (s->used[j] & L_USED)
@@ -1270,6 +1271,10 @@ static char *file_above(struct scan *s, size_t i)
 		l = line_view(s, j, &s->aux, &n);
 		if (cl_headline(l, n, &off))
 			break; /* above it: another report's */
+		/* a message at a file above is another report too */
+		if (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE &&
+		    loc.file_len)
+			break;
 		if (cl_repo_token(l, n, known_file, s, &off, &len)) {
 			free(file);
 			file = xstrndup(l + off, len);
@@ -2020,6 +2025,27 @@ static size_t embedded_report(struct scan *s, size_t i, unsigned *tries)
 	return j - i;
 }
 
+/* Is one of the few lines under line i, before a blank one, a message at
+ * a file ("lookup: function f not found" over "XPath error" over "runtime
+ * error: file a.xsl line 4")? Then line i says what went wrong there, and
+ * that message reads it (from the words above it). */
+static bool placed_next(struct scan *s, size_t i)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n, j;
+
+	for (j = i + 1; j < s->nlines && j <= i + 3; j++) {
+		l = line_view(s, j, &s->aux, &n);
+		if (!n)
+			return false;
+		if (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE &&
+		    loc.file_len)
+			return true;
+	}
+	return false;
+}
+
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
 static void general_pass(struct scan *s)
@@ -2122,7 +2148,8 @@ static void general_pass(struct scan *s)
 			general_inline(s, l, n, &loc, hdr, hdr_len);
 			continue;
 		}
-		if (cl_headline(l, n, &msg)) {
+		if (cl_headline(l, n, &msg) ||
+		    (cl_tool_says(l, n, &msg) && !placed_next(s, i))) {
 			general_headline(s, i, l, n, msg, lone, specific);
 			lone = -1;
 		}

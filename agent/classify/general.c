@@ -231,6 +231,35 @@ static size_t prefix_end(const char *l, size_t n, size_t i)
 	return skip_blanks(l, n, j + 1);
 }
 
+/* A quoted path and its line at l[q] ('"a.c", line 3:' of the Unix
+ * compilers, BSD make's '"Makefile" line 6:'): sets the place and the
+ * message after it; false if not one. */
+static bool quoted_place(const char *l, size_t n, size_t q, struct cl_loc *loc)
+{
+	const char *c = q + 1 < n ? memchr(l + q + 1, '"', n - q - 1) : NULL;
+	size_t e, j;
+
+	if (!c)
+		return false;
+	e = (size_t)(c - l);
+	if (!plausible_path(l + q + 1, e - q - 1) || path_end(l, e, q + 1) != e)
+		return false;
+	j = e + 1;
+	if (j < n && l[j] == ',')
+		j++;
+	if (!STARTS(l + j, n - j, " line "))
+		return false;
+	j += 6;
+	if (!read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':') {
+		loc->line = 0;
+		return false;
+	}
+	loc->file = q + 1;
+	loc->file_len = e - q - 1;
+	set_msg(loc, l, n, j);
+	return true;
+}
+
 /* A place that ends the line after " at " or " in ": "CMake Error at
  * CMakeLists.txt:3 (find_package):", "... undefined_fn() in /s/a.php:2",
  * "... in a.php on line 3". The message is what comes before it. */
@@ -466,6 +495,18 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		loc->line = loc->col = 0;
 	}
+	/* '"a.c", line 3: x', 'make: "Makefile" line 6: x' */
+	if (memchr(l + i, '"', n - i < 40 ? n - i : 40)) {
+		k = l[i] == '"' ? i : prefix_end(l, n, i);
+		if (k && k < n && l[k] == '"' && quoted_place(l, n, k, loc)) {
+			if (k > i) {
+				loc->pre = i;
+				loc->pre_len = k - i;
+			}
+			return loc->kind = loc->msg_len ? CL_LOC_INLINE : CL_LOC_ALONE;
+		}
+		memset(loc, 0, sizeof(*loc));
+	}
 	/* a program's name or a severity before the place: "luac: a.lua:3:
 	 * x", "[ERROR] /src/A.java:3:5: x" */
 	if (!(j = place_at(l, n, i, loc)) && (k = prefix_end(l, n, i)) &&
@@ -611,6 +652,10 @@ static const struct phrase phrases[] = {
 	{ "could not find a package", CAT_MISSING_DEPENDENCY },
 	{ "package configuration file", CAT_MISSING_DEPENDENCY },
 	{ "file not found", CAT_IMPORT_RESOLUTION },
+	/* a make's missing prerequisite: BSD make's and NMAKE's "don't know
+	 * how to make x.c", GNU make's "No rule to make target" */
+	{ "don't know how to make", CAT_IMPORT_RESOLUTION },
+	{ "no rule to make target", CAT_IMPORT_RESOLUTION },
 	{ "to import", CAT_IMPORT_RESOLUTION },
 	{ "syntax error", CAT_SYNTAX_ERROR },
 	{ "syntaxerror", CAT_SYNTAX_ERROR },
@@ -1575,6 +1620,22 @@ bool cl_headline(const char *l, size_t n, size_t *msg)
 	if (*msg >= n)
 		return false;
 	return !cl_summary(l + i, n - i);
+}
+
+bool cl_tool_says(const char *l, size_t n, size_t *msg)
+{
+	struct cl_words w;
+	size_t k;
+
+	/* a program's name, not a file's ("a.proto: File not found.") */
+	if (!n || !is_alpha(l[0]) || !(k = prefix_end(l, n, 0)) || k >= n ||
+	    memchr(l, '/', k) || plausible_path(l, k - 2) || cl_summary(l, n))
+		return false;
+	cl_words_read(l + k, n - k, &w);
+	if (w.note || !w.category || !strcmp(w.category, CAT_LINT_VIOLATION))
+		return false;
+	*msg = k;
+	return true;
 }
 
 bool cl_path_line(const char *l, size_t n)

@@ -82,6 +82,12 @@ bool cl_summary(const char *l, size_t n);
  * caret's column (1-based). */
 size_t cl_caret_code(const char *l, size_t n, size_t *col);
 
+/* Does l[0..n) open with a program's name and go on with a message whose
+ * words name a problem ("bmake: don't know how to make x.c. Stop", "m4:
+ * cannot open `x.m4'")? *msg is where the message starts. For lines no
+ * other shape reads: a headline by another spelling. */
+bool cl_tool_says(const char *l, size_t n, size_t *msg);
+
 /* Is l[0..n) a path on its own (an eslint/stylelint "stylish" file header)? */
 bool cl_path_line(const char *l, size_t n);
 

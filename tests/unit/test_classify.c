@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -489,15 +490,21 @@ static bool fixture_file_exists(void *ctx, const char *path)
 	bool found = false;
 	size_t k;
 
+	struct stat st;
+
+	/* a file, as verify's child_has_file answers: a folder is not one */
 	if (path[0] == '/')
-		return access(path, F_OK) == 0;
+		return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 	for (k = 0; k < 4 && !found; k++) {
 		glob_t g;
+		size_t m;
 
 		buf_reset(&pat);
 		buf_addf(&pat, "%s/src/%s%s", (const char *)ctx, depth[k], path);
 		if (glob(pat.ptr, 0, NULL, &g) == 0)
-			found = g.gl_pathc > 0;
+			for (m = 0; m < g.gl_pathc && !found; m++)
+				found = stat(g.gl_pathv[m], &st) == 0 &&
+					S_ISREG(st.st_mode);
 		globfree(&g);
 	}
 	buf_release(&pat);
@@ -1475,7 +1482,16 @@ static void general_layer_reads_ratings_lone_places_and_missing_files(void **sta
 		  "-----\n 5 | ERROR | [x] Line indented incorrectly; expected "
 		  "at least 4\n   |       |     spaces, found 2\n-----\n",
 		  "lint_violation", 5, 0 },
+		/* a quoted path and its line: the Unix compilers', BSD
+		 * make's */
+		{ "\"src/main.c\", line 3: error: undefined symbol: x\n",
+		  "link_error", 3, 0 },
+		{ "mk: \"src/main.c\" line 6: Need an operator\n", "unknown",
+		  6, 0 },
 	};
+	/* a program's name, then words that name the problem: a headline
+	 * (no place here) */
+	static const char says[] = "mk: don't know how to make nosuch.c. Stop\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
 	size_t i;
@@ -1491,6 +1507,10 @@ static void general_layer_reads_ratings_lone_places_and_missing_files(void **sta
 		assert_string_equal(l.v[0].category, cases[i].category);
 		diag_list_release(&l);
 	}
+	classify_one(&o, says, sizeof(says) - 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
 }
 
 /* The patterns' diagnostics and the general layer's come out as the lines
