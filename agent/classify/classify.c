@@ -1004,6 +1004,57 @@ static bool frame_function(const char *m, size_t n)
 	return true;
 }
 
+/* Is p[0..n) one word and a blank, a command's name ("rspec ")? */
+static bool command_word(const char *p, size_t n)
+{
+	size_t k;
+
+	if (n < 2 || p[n - 1] != ' ')
+		return false;
+	for (k = 0; k + 1 < n; k++)
+		if (!((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= '0' && p[k] <= '9') ||
+		      p[k] == '-' || p[k] == '_' || p[k] == '.'))
+			return false;
+	return true;
+}
+
+/* What the lines between a headline (line i) and its place (line at) say
+ * when the headline's own words do not ("Failure/Error: expect(x)" over
+ * "NoMethodError:" and "undefined method `mul'" over its frame): the first
+ * category (not a linter's) they name. The lines are folded into it. */
+static const char *words_between(struct scan *s, size_t i, size_t at)
+{
+	const char *cat = NULL, *l;
+	struct cl_words w;
+	struct cl_loc loc;
+	size_t j, n;
+
+	for (j = i + 1; j < at && j <= i + CL_AHEAD; j++) {
+		l = line_view(s, j, &s->aux, &n);
+		if (s->used[j] & L_USED ||
+		    (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE))
+			return cat;
+		cl_words_read(l, n, &w);
+		if (!cat && w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+			cat = w.category;
+		if (cat)
+			s->used[j] |= L_FOLDED;
+	}
+	return cat;
+}
+
+/* Does the label before a headline's message (line[0..msg)) say
+ * "Failure" ("Failure/Error:", "Failure:")? */
+static bool failure_label(const char *line, size_t msg)
+{
+	size_t b = 0;
+
+	while (b < msg && (line[b] == ' ' || line[b] == '\t'))
+		b++;
+	return msg - b >= 8 && !strncmp(line + b, "Failure", 7) &&
+	       (line[b + 7] == ':' || line[b + 7] == '/');
+}
+
 /* Is m[0..n) a few words of letters ("runtime error")? */
 static bool few_words(const char *m, size_t n)
 {
@@ -1140,6 +1191,13 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	file = loc->file_len ? xstrndup(l + loc->file, loc->file_len) :
 	       hdr ? xstrndup(hdr, hdr_len) : NULL;
 	if (w.sev < 0 && !w.code_len && !w.category && general_at(s, file, loc->line)) {
+		free(file);
+		goto out;
+	}
+	/* "rspec ./spec/a_spec.rb:4 # adds": a command that runs again a
+	 * failure told above, saying nothing of itself */
+	if (w.sev < 0 && !w.code_len && !w.category && loc->pre_len &&
+	    loc->pre == 0 && command_word(l, loc->pre_len) && s->out->n > s->first) {
 		free(file);
 		goto out;
 	}
@@ -1324,6 +1382,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.col = own.col;
 	} else if (headline_place(s, i, lone, &p)) {
 		s->used[p.at] |= L_FOLDED;
+		if (!w.category && p.at > i)
+			w.category = words_between(s, i, p.at);
 	} else if (s->opts->file_exists && !specific) {
 		/* a trace above it that names a file of the project, without
 		 * a line (guile's "(primitive-load "a.scm")"); after the
@@ -1338,8 +1398,11 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		free(line);
 		return;
 	}
+	/* "FAIL x", and a "Failure:" label (RSpec's "Failure/Error:",
+	 * minitest's and Test::Unit's "Failure:") */
 	cat = w.category ? w.category :
-	      !strncmp(line + msg, "FAIL", 4) || !strncmp(line + msg, "--- FAIL", 8) ?
+	      !strncmp(line + msg, "FAIL", 4) || !strncmp(line + msg, "--- FAIL", 8) ||
+	      failure_label(line, msg) ?
 	      CAT_TEST_FAILURE : w.code_len ? CAT_LINT_VIOLATION : CAT_UNKNOWN;
 	general_emit(s, p.file, p.line, p.col, w.sev >= 0 ? w.sev : DIAG_ERROR,
 		     line + msg + w.code, w.code_len, line + msg, n - msg, cat);

@@ -395,6 +395,17 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		loc->line = 0;
 	}
+	/* Ruby's frames: "from a.rb:4:in `<main>'", RSpec's "# ./a_spec.rb:5:in
+	 * `block'" */
+	if ((l[i] == '#' && i + 1 < n && l[i + 1] == ' ') || STARTS(l + i, n - i, "from ")) {
+		j = place_at(l, n, i + (l[i] == '#' ? 2 : 5), loc);
+		if (j && loc->line > 0 && (STARTS(l + j, n - j, ":in `") ||
+					   STARTS(l + j, n - j, ":in '")))
+			return loc->kind = CL_LOC_FRAME;
+		memset(loc, 0, sizeof(*loc));
+		if (l[i] == '#')
+			return CL_LOC_NONE;
+	}
 	/* JavaScript, Java, C# frames: at fn (path:line:col) | at path:line:col */
 	if (STARTS(l + i, n - i, "at ")) {
 		if (frame_place(l, n, i + 3, loc))
@@ -1574,9 +1585,10 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		return true;
 	}
 	/* error: x | Error: x | ERROR: x | fatal: x | FooError: x |
-	 * FooException: x | Error [ERR_X]: x | error[E0425]: x */
+	 * FooException: x | Error [ERR_X]: x | error[E0425]: x |
+	 * Failure/Error: x (RSpec) */
 	for (j = i; j < n && (is_alpha(l[j]) || is_digit(l[j]) || l[j] == '_' ||
-			      l[j] == '.'); j++)
+			      l[j] == '.' || l[j] == '/'); j++)
 		;
 	wend = j;
 	if (j == i || j >= n)

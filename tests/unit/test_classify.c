@@ -1513,6 +1513,39 @@ static void general_layer_reads_ratings_lone_places_and_missing_files(void **sta
 	diag_list_release(&l);
 }
 
+/* A "Failure:" label heads a test's failure; its place is the frame under
+ * it ("# path:5:in `block'", Ruby's), and what the lines between say is
+ * its category. A command that runs it again names no new problem. */
+static void general_layer_reads_a_failure_over_its_frame(void **state)
+{
+	static const char assertion[] =
+		"  1) add adds\n"
+		"     Failure/Error: expect(add(1, 2)).to eq(3)\n\n"
+		"       expected: 3\n"
+		"            got: -1\n\n"
+		"     # src/main.c:5:in `block (2 levels) in <top (required)>'\n\n"
+		"rspec src/main.c:4 # add adds\n";
+	static const char error[] =
+		"     Failure/Error: expect(mul(2, 3)).to eq(6)\n\n"
+		"     NoMethodError:\n"
+		"       undefined method `mul' for #<Example (src/main.c:4)>\n"
+		"     # src/main.c:5:in `block (2 levels) in <top (required)>'\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, assertion, sizeof(assertion) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_one(&o, error, sizeof(error) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* The patterns' diagnostics and the general layer's come out as the lines
  * they came from: in input order. */
 static void pattern_and_general_diagnostics_keep_input_order(void **state)
@@ -1679,6 +1712,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
 		cmocka_unit_test(general_layer_reads_ratings_lone_places_and_missing_files),
+		cmocka_unit_test(general_layer_reads_a_failure_over_its_frame),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
