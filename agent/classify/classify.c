@@ -2109,6 +2109,26 @@ static bool placed_next(struct scan *s, size_t i)
 	return false;
 }
 
+/* Does the failure a test runner's verdict (line i) announces come with
+ * its own report in the lines under it, before the next verdict (a place,
+ * a frame, a headline)? Then that report tells it. */
+static bool told_below(struct scan *s, size_t i)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n, j, msg;
+
+	for (j = i + 1; j < s->nlines && j <= i + CL_AHEAD; j++) {
+		l = line_view(s, j, &s->aux, &n);
+		if (cl_test_verdict(l, n))
+			return false;
+		if ((cl_may_place(l, n) && cl_loc_read(l, n, &loc) != CL_LOC_NONE) ||
+		    cl_headline(l, n, &msg))
+			return true;
+	}
+	return false;
+}
+
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
 static void general_pass(struct scan *s)
@@ -2215,6 +2235,12 @@ static void general_pass(struct scan *s)
 		    (cl_tool_says(l, n, &msg) && !placed_next(s, i))) {
 			general_headline(s, i, l, n, msg, lone, specific);
 			lone = -1;
+		} else if (!specific && cl_test_verdict(l, n) && !told_below(s, i)) {
+			/* a test that failed and said nothing we read */
+			for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+				;
+			general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l + k, n - k,
+				     CAT_TEST_FAILURE);
 		}
 	}
 	buf_release(&hbuf);

@@ -1650,6 +1650,38 @@ bool cl_tool_says(const char *l, size_t n, size_t *msg)
 	return true;
 }
 
+bool cl_test_verdict(const char *l, size_t n)
+{
+	static const char *const words[] = { "FAILED", "Failed", "failed",
+					     "FAIL" };
+	const char *d = l;
+	size_t k, s, dots, w;
+
+	while ((d = memchr(d, '.', n - (size_t)(d - l)))) {
+		s = (size_t)(d - l);
+		for (k = s; k < n && l[k] == '.'; k++)
+			;
+		dots = k - s;
+		d = l + k;
+		/* a leader: three dots or more, or " .. " (prove) */
+		if (dots < 2 || (dots == 2 && (!s || !is_blank(l[s - 1]) ||
+					       k >= n || !is_blank(l[k]))))
+			continue;
+		while (k < n && (is_blank(l[k]) || l[k] == '*'))
+			k++;
+		for (w = 0; w < sizeof(words) / sizeof(*words); w++) {
+			size_t len = strlen(words[w]);
+
+			if (starts(l + k, n - k, words[w]) &&
+			    (k + len == n || !is_alpha(l[k + len])))
+				return true;
+		}
+		if (k >= n)
+			break;
+	}
+	return false;
+}
+
 bool cl_path_line(const char *l, size_t n)
 {
 	while (n && is_blank(l[n - 1]))

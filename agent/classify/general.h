@@ -88,6 +88,11 @@ size_t cl_caret_code(const char *l, size_t n, size_t *col);
  * other shape reads: a headline by another spelling. */
 bool cl_tool_says(const char *l, size_t n, size_t *msg);
 
+/* Is l[0..n) a test runner's verdict on one test, a leader of dots and a
+ * failure ("1/2 Test #2: quiet .....***Failed  0.01 sec" (CTest),
+ * "t/a.t .. Failed 1/2 subtests" (prove), "test_x (m.T) ... FAIL")? */
+bool cl_test_verdict(const char *l, size_t n);
+
 /* Is l[0..n) a path on its own (an eslint/stylelint "stylish" file header)? */
 bool cl_path_line(const char *l, size_t n);
 

@@ -1530,6 +1530,13 @@ static void general_layer_reads_a_failure_over_its_frame(void **state)
 		"     NoMethodError:\n"
 		"       undefined method `mul' for #<Example (src/main.c:4)>\n"
 		"     # src/main.c:5:in `block (2 levels) in <top (required)>'\n";
+	static const char verdict[] =
+		"1/2 Test #1: quick ......   Passed    0.01 sec\n"
+		"2/2 Test #2: quiet ......***Failed    0.01 sec\n\n"
+		"50% tests passed, 1 tests failed out of 2\n";
+	static const char told[] =
+		"t/a.t .. Failed 1/1 subtests\n"
+		"runner: src/main.c:5: main: Assertion `x == 3' failed.\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
 
@@ -1543,6 +1550,16 @@ static void general_layer_reads_a_failure_over_its_frame(void **state)
 	assert_string_equal(l.v[0].file, "src/main.c");
 	assert_int_equal(l.v[0].line, 5);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	/* a runner's verdict on a test that said nothing more: a failure
+	 * with no place; one with its own report under it is that report */
+	classify_one(&o, verdict, sizeof(verdict) - 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_one(&o, told, sizeof(told) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_string_equal(l.v[0].category, "test_failure");
 	diag_list_release(&l);
 }
 
