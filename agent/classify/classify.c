@@ -1341,6 +1341,32 @@ static char *file_above(struct scan *s, size_t i)
 	return file;
 }
 
+/* The first file of the project a few lines under line i name (a
+ * compiler's command told after its error: CHICKEN's "Error: shell
+ * command terminated ...: 'chicken' 'b.scm'"); NULL if none. */
+static char *file_below(struct scan *s, size_t i)
+{
+	size_t j, n, off, len;
+	const char *l;
+
+	for (j = i + 1; j < s->nlines && j <= i + CL_BACK; j++) {
+		if (s->used[j] & L_USED)
+			break;
+		l = line_view(s, j, &s->aux, &n);
+		if (cl_repo_token(l, n, known_file, s, &off, &len))
+			return xstrndup(l + off, len);
+	}
+	return NULL;
+}
+
+/* Does m[0..n) only name a file ("file in.xml", "a.c")? */
+static bool names_only_a_file(const char *m, size_t n)
+{
+	if (n > 5 && !memcmp(m, "file ", 5))
+		m += 5, n -= 5;
+	return cl_path_line(m, n);
+}
+
 /* An error report without a place on its line ("Error: x", "✘ [ERROR]
  * x", "FooError: x"): placed from the lines around it. */
 static void general_headline(struct scan *s, size_t i, const char *l,
@@ -1386,9 +1412,23 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			w.category = words_between(s, i, p.at);
 	} else if (s->opts->file_exists && !specific) {
 		/* a trace above it that names a file of the project, without
-		 * a line (guile's "(primitive-load "a.scm")"); after the
-		 * patterns' errors, a placeless line is their summary */
+		 * a line (guile's "(primitive-load "a.scm")"), or the command
+		 * told under it; after the patterns' errors, a placeless line
+		 * is their summary */
 		p.file = file_above(s, i);
+		if (!p.file)
+			p.file = file_below(s, i);
+		/* its line in its words: "Error: (line 3) unterminated list" */
+		if (p.file)
+			p.line = cl_line_in_words(line + msg, n - msg);
+	}
+	/* "error: file in.xml" after the reports: it names the file they
+	 * were in, nothing more */
+	if (!w.category && !w.code_len && s->out->n > s->first &&
+	    names_only_a_file(line + msg, n - msg)) {
+		free(p.file);
+		free(line);
+		return;
 	}
 	/* Known tools' errors were taken by their patterns: a placeless
 	 * headline after them is their summary, and one at a place they

@@ -163,7 +163,19 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		j++;
 		if (STARTS(l + j, n - j, "line "))
 			j += 5;
-		if (!read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':')
+		if (!read_int(l, n, &j, &loc->line))
+			return 0;
+		/* JSHint's "a.js: line 2, col 12, msg" */
+		if (j + 6 < n &&
+		    (STARTS(l + j, n - j, ", col ") || STARTS(l + j, n - j, ", column "))) {
+			size_t c = j + (l[j + 5] == ' ' ? 6 : 9);
+
+			if (read_int(l, n, &c, &loc->col) && c + 1 < n &&
+			    (l[c] == ',' || l[c] == ':') && is_blank(l[c + 1]))
+				return c + 1;
+			loc->col = 0;
+		}
+		if (j >= n || l[j] != ':')
 			return 0;
 		return j;
 	}
@@ -1512,7 +1524,9 @@ bool cl_summary(const char *l, size_t n)
 	       memmem(l, n, "Compilation aborted", 19) ||
 	       memmem(l, n, "returned an error exitcode", 26) ||
 	       memmem(l, n, "had compilation errors", 22) ||
-	       memmem(l, n, "returned non-zero exit", 22);
+	       memmem(l, n, "returned non-zero exit", 22) ||
+	       /* "shell command terminated with non-zero exit status" */
+	       memmem(l, n, "with non-zero exit status", 25);
 }
 
 static bool ends_ci(const char *w, size_t len, const char *lit)
@@ -1736,6 +1750,11 @@ static int line_anywhere(const char *l, size_t n)
 			return v;
 	}
 	return 0;
+}
+
+int cl_line_in_words(const char *m, size_t n)
+{
+	return line_anywhere(m, n);
 }
 
 /* The line number told right after a token ending at l[e] (":N[:M]",

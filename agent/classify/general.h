@@ -125,6 +125,9 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc);
 bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 		   size_t *off, size_t *len);
 
+/* A "line N" or "(line N)" anywhere in a message m[0..n): N, or 0. */
+int cl_line_in_words(const char *m, size_t n);
+
 /* The first severity word anywhere in p[0..n) ("ninja: error:"), or -1. */
 int cl_sev_among(const char *p, size_t n);
 

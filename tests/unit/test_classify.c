@@ -1513,6 +1513,39 @@ static void general_layer_reads_ratings_lone_places_and_missing_files(void **sta
 	diag_list_release(&l);
 }
 
+/* "FILE: line 2, col 12, msg" gives its column; a placeless error takes
+ * its file from the command told under it and its line from its words; a
+ * headline that only names a file after the reports adds nothing. */
+static void general_layer_reads_columns_in_words_and_commands_under_errors(void **state)
+{
+	static const char col[] = "src/main.c: line 2, col 12, Missing semicolon.\n";
+	static const char command[] =
+		"\nError: (line 3) unterminated list, starting in line 1\n\n"
+		"Error: shell command terminated with non-zero exit status 17920: "
+		"'/usr/bin/cc1' 'src/main.c' -o 'main.o'\n";
+	static const char named[] =
+		"runtime error: file src/main.c line 4 element value-of\n"
+		"error: file in.xml\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, col, sizeof(col) - 1, &l);
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 12);
+	assert_string_equal(l.v[0].message, "Missing semicolon.");
+	diag_list_release(&l);
+	classify_one(&o, command, sizeof(command) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_one(&o, named, sizeof(named) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 4);
+	diag_list_release(&l);
+}
+
 /* A "Failure:" label heads a test's failure; its place is the frame under
  * it ("# path:5:in `block'", Ruby's), and what the lines between say is
  * its category. A command that runs it again names no new problem. */
@@ -1730,6 +1763,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
 		cmocka_unit_test(general_layer_reads_ratings_lone_places_and_missing_files),
 		cmocka_unit_test(general_layer_reads_a_failure_over_its_frame),
+		cmocka_unit_test(general_layer_reads_columns_in_words_and_commands_under_errors),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
