@@ -1651,11 +1651,13 @@ bool cl_headline(const char *l, size_t n, size_t *msg)
 bool cl_tool_says(const char *l, size_t n, size_t *msg)
 {
 	struct cl_words w;
+	const char *colon;
 	size_t k;
 
 	/* a program's name, not a file's ("a.proto: File not found.") */
 	if (!n || !is_alpha(l[0]) || !(k = prefix_end(l, n, 0)) || k >= n ||
-	    memchr(l, '/', k) || plausible_path(l, k - 2) || cl_summary(l, n))
+	    !(colon = memchr(l, ':', k)) || memchr(l, '/', k) ||
+	    plausible_path(l, (size_t)(colon - l)) || cl_summary(l, n))
 		return false;
 	cl_words_read(l + k, n - k, &w);
 	if (w.note || !w.category || !strcmp(w.category, CAT_LINT_VIOLATION))

@@ -44,7 +44,9 @@ struct cl_words {
  * ("X Error at path:3 (fn):", "msg in path:3", "msg in path on line 3"), a
  * program's name or a bracketed severity before the place, "line N column
  * M - msg" (no file), a sanitizer's "#0 0x.. in fn path:line:col",
- * valgrind's "(path:line)". Returns loc->kind. */
+ * valgrind's "(path:line)", '"path", line N:' and 'make: "path" line N:',
+ * "path: line N, col M, msg", "In path:line:col" alone, Ruby's "# path:N:in
+ * `fn'" and "from path:N:in `fn'" frames. Returns loc->kind. */
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc);
 
 /* Could l[0..n) name a place? Every shape has a number after ':', '(',
