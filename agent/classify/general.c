@@ -994,11 +994,18 @@ static const char *not_found(const char *low, size_t n)
 	};
 	size_t k;
 
-	/* each of `what` has an 'f' but "no such " and the opening, reading
-	 * and existing ones */
-	if (!memchr(low, 'f', n) && !memmem(low, n, "no such ", 8) &&
-	    !memmem(low, n, " open", 5) && !memmem(low, n, " read", 5) &&
-	    !memmem(low, n, "exist", 5))
+	/* each of `what` holds "not ", "no ", "non", "fin", "ope" or "read":
+	 * one pass rules out the many messages that have none */
+	for (k = 0; k + 3 < n; k++)
+		if ((low[k] == 'n' && low[k + 1] == 'o' &&
+		     (low[k + 2] == ' ' || low[k + 2] == 'n' ||
+		      (low[k + 2] == 't' && low[k + 3] == ' '))) ||
+		    (low[k] == 'f' && low[k + 1] == 'i' && low[k + 2] == 'n') ||
+		    (low[k] == 'o' && low[k + 1] == 'p' && low[k + 2] == 'e') ||
+		    (low[k] == 'r' && low[k + 1] == 'e' && low[k + 2] == 'a' &&
+		     low[k + 3] == 'd'))
+			break;
+	if (k + 3 >= n)
 		return NULL;
 	for (k = 0; k < sizeof(what) / sizeof(*what); k++)
 		if (memmem(low, n, what[k], strlen(what[k])))
@@ -1023,7 +1030,13 @@ static const char *doc_comment(const char *low, size_t n)
 					     "missing documentation" };
 	size_t k;
 
-	if (!memchr(low, '@', n) && !memmem(low, n, "doc", 3))
+	const char *d = memchr(low, '@', n);
+
+	/* most messages have neither an '@' nor "doc" */
+	for (k = 0; !d && k + 2 < n; k++)
+		if (low[k] == 'd' && low[k + 1] == 'o' && low[k + 2] == 'c')
+			d = low + k;
+	if (!d)
 		return NULL;
 	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
 		if (memmem(low, n, words[k], strlen(words[k])))
@@ -1652,11 +1665,15 @@ bool cl_tool_says(const char *l, size_t n, size_t *msg)
 {
 	struct cl_words w;
 	const char *colon;
-	size_t k;
+	size_t k, len;
 
-	/* a program's name, not a file's ("a.proto: File not found.") */
+	bool note;
+
+	/* a program's name, not a file's ("a.proto: File not found.") nor a
+	 * severity ("note: x", "warning: x": read as such elsewhere) */
 	if (!n || !is_alpha(l[0]) || !(k = prefix_end(l, n, 0)) || k >= n ||
 	    !(colon = memchr(l, ':', k)) || memchr(l, '/', k) ||
+	    sev_word(l, (size_t)(colon - l), &len, &note) >= 0 ||
 	    plausible_path(l, (size_t)(colon - l)) || cl_summary(l, n))
 		return false;
 	cl_words_read(l + k, n - k, &w);
