@@ -1480,7 +1480,9 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		if (nf)
 			w->category = nf;
 	}
-	if (!w->category || strcmp(w->category, CAT_LINT_VIOLATION)) {
+	/* what "not found" would say of a doc comment's tag, or nothing */
+	if (!w->category || !strcmp(w->category, CAT_UNDEFINED_SYMBOL) ||
+	    !strcmp(w->category, CAT_IMPORT_RESOLUTION)) {
 		const char *doc = doc_comment(low, ln);
 
 		if (doc)
