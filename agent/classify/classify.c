@@ -1097,6 +1097,57 @@ static bool frame_function(const char *m, size_t n)
 	return true;
 }
 
+/* Is p[0..n) one word and a blank, a command's name ("rspec ")? */
+static bool command_word(const char *p, size_t n)
+{
+	size_t k;
+
+	if (n < 2 || p[n - 1] != ' ')
+		return false;
+	for (k = 0; k + 1 < n; k++)
+		if (!((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= '0' && p[k] <= '9') ||
+		      p[k] == '-' || p[k] == '_' || p[k] == '.'))
+			return false;
+	return true;
+}
+
+/* What the lines between a headline (line i) and its place (line at) say
+ * when the headline's own words do not ("Failure/Error: expect(x)" over
+ * "NoMethodError:" and "undefined method `mul'" over its frame): the first
+ * category (not a linter's) they name. The lines are folded into it. */
+static const char *words_between(struct scan *s, size_t i, size_t at)
+{
+	const char *cat = NULL, *l;
+	struct cl_words w;
+	struct cl_loc loc;
+	size_t j, n;
+
+	for (j = i + 1; j < at && j <= i + CL_AHEAD; j++) {
+		l = line_view(s, j, &s->aux, &n);
+		if (s->used[j] & L_USED ||
+		    (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE))
+			return cat;
+		cl_words_read(l, n, &w);
+		if (!cat && w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+			cat = w.category;
+		if (cat)
+			s->used[j] |= L_FOLDED;
+	}
+	return cat;
+}
+
+/* Does the label before a headline's message (line[0..msg)) say
+ * "Failure" ("Failure/Error:", "Failure:")? */
+static bool failure_label(const char *line, size_t msg)
+{
+	size_t b = 0;
+
+	while (b < msg && (line[b] == ' ' || line[b] == '\t'))
+		b++;
+	return msg - b >= 8 && !strncmp(line + b, "Failure", 7) &&
+	       (line[b + 7] == ':' || line[b + 7] == '/');
+}
+
 /* Is m[0..n) a few words of letters ("runtime error")? */
 static bool few_words(const char *m, size_t n)
 {
@@ -1245,6 +1296,13 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		free(file);
 		goto out;
 	}
+	/* "rspec ./spec/a_spec.rb:4 # adds": a command that runs again a
+	 * failure told above, saying nothing of itself */
+	if (w.sev < 0 && !w.code_len && !w.category && loc->pre_len &&
+	    loc->pre == 0 && command_word(l, loc->pre_len) && s->out->n > s->first) {
+		free(file);
+		goto out;
+	}
 	if (msg.len)
 		general_emit(s, file, loc->line, loc->col, w.sev, code,
 			     w.code_len, msg.ptr, msg.len, cat);
@@ -1365,6 +1423,7 @@ static char *file_above(struct scan *s, size_t i)
 	size_t j, n, off, len;
 	char *file = NULL;
 	const char *l;
+	struct cl_loc loc;
 
 	for (j = i; j-- > 0 && i - j <= CL_TRACE;) {
 		if (s->used[j] & L_USED)
@@ -1372,6 +1431,10 @@ static char *file_above(struct scan *s, size_t i)
 		l = line_view(s, j, &s->aux, &n);
 		if (cl_headline(l, n, &off))
 			break; /* above it: another report's */
+		/* a message at a file above is another report too */
+		if (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE &&
+		    loc.file_len)
+			break;
 		if (cl_repo_token(l, n, known_file, s, &off, &len)) {
 			free(file);
 			file = xstrndup(l + off, len);
@@ -1407,6 +1470,32 @@ static bool detail_of_last(struct scan *s, const char *file, const char *cat,
 	free(d->message);
 	d->message = buf_detach(&more, NULL);
 	return true;
+}
+
+/* The first file of the project a few lines under line i name (a
+ * compiler's command told after its error: CHICKEN's "Error: shell
+ * command terminated ...: 'chicken' 'b.scm'"); NULL if none. */
+static char *file_below(struct scan *s, size_t i)
+{
+	size_t j, n, off, len;
+	const char *l;
+
+	for (j = i + 1; j < s->nlines && j <= i + CL_BACK; j++) {
+		if (s->used[j] & L_USED)
+			break;
+		l = line_view(s, j, &s->aux, &n);
+		if (cl_repo_token(l, n, known_file, s, &off, &len))
+			return xstrndup(l + off, len);
+	}
+	return NULL;
+}
+
+/* Does m[0..n) only name a file ("file in.xml", "a.c")? */
+static bool names_only_a_file(const char *m, size_t n)
+{
+	if (n > 5 && !memcmp(m, "file ", 5))
+		m += 5, n -= 5;
+	return cl_path_line(m, n);
 }
 
 /* An error report without a place on its line ("Error: x", "✘ [ERROR]
@@ -1450,13 +1539,16 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.col = own.col;
 	} else if (headline_place(s, i, lone, &p)) {
 		s->used[p.at] |= L_FOLDED;
+		if (!w.category && p.at > i)
+			w.category = words_between(s, i, p.at);
 	} else if ((p.file = cl_file_heading(line + msg, n - msg))) {
 		/* "error:  /w/bad.json: Expected ... at position 15": the
 		 * file heads the message, no line */
 	} else if (s->opts->file_exists && !specific) {
 		/* a trace above it that names a file of the project, without
-		 * a line (guile's "(primitive-load "a.scm")"); after the
-		 * patterns' errors, a placeless line is their summary */
+		 * a line (guile's "(primitive-load "a.scm")"), or the command
+		 * told under it; after the patterns' errors, a placeless line
+		 * is their summary */
 		p.file = file_above(s, i);
 		if (p.file && detail_of_last(s, p.file, w.category, line + msg,
 					     n - msg)) {
@@ -1464,6 +1556,19 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			free(line);
 			return;
 		}
+		if (!p.file)
+			p.file = file_below(s, i);
+		/* its line in its words: "Error: (line 3) unterminated list" */
+		if (p.file)
+			p.line = cl_line_in_words(line + msg, n - msg);
+	}
+	/* "error: file in.xml" after the reports: it names the file they
+	 * were in, nothing more */
+	if (!w.category && !w.code_len && s->out->n > s->first &&
+	    names_only_a_file(line + msg, n - msg)) {
+		free(p.file);
+		free(line);
+		return;
 	}
 	/* Known tools' errors were taken by their patterns: a placeless
 	 * headline after them is their summary, and one at a place they
@@ -1494,9 +1599,11 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	if (w.category && !strcmp(w.category, CAT_LINT_VIOLATION) &&
 	    !strncmp(line + msg, "not ok ", 7))
 		w.category = NULL;
+	/* "FAIL x", TAP's "not ok N", and a "Failure:" label (RSpec's
+	 * "Failure/Error:", minitest's and Test::Unit's "Failure:") */
 	cat = w.category ? w.category :
 	      !strncmp(line + msg, "FAIL", 4) || !strncmp(line + msg, "--- FAIL", 8) ||
-	      !strncmp(line + msg, "not ok ", 7) ?
+	      !strncmp(line + msg, "not ok ", 7) || failure_label(line, msg) ?
 	      CAT_TEST_FAILURE : w.code_len ? CAT_LINT_VIOLATION : CAT_UNKNOWN;
 	general_emit(s, p.file, p.line, p.col, w.sev >= 0 ? w.sev : DIAG_ERROR,
 		     line + msg + w.code, w.code_len, line + msg, n - msg, cat);
@@ -2341,6 +2448,47 @@ static bool code_offset(const char *m, size_t n)
 	return j == n;
 }
 
+/* Is one of the few lines under line i, before a blank one, a message at
+ * a file ("lookup: function f not found" over "XPath error" over "runtime
+ * error: file a.xsl line 4")? Then line i says what went wrong there, and
+ * that message reads it (from the words above it). */
+static bool placed_next(struct scan *s, size_t i)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n, j;
+
+	for (j = i + 1; j < s->nlines && j <= i + 3; j++) {
+		l = line_view(s, j, &s->aux, &n);
+		if (!n)
+			return false;
+		if (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE &&
+		    loc.file_len)
+			return true;
+	}
+	return false;
+}
+
+/* Does the failure a test runner's verdict (line i) announces come with
+ * its own report in the lines under it, before the next verdict (a place,
+ * a frame, a headline)? Then that report tells it. */
+static bool told_below(struct scan *s, size_t i)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n, j, msg;
+
+	for (j = i + 1; j < s->nlines && j <= i + CL_AHEAD; j++) {
+		l = line_view(s, j, &s->aux, &n);
+		if (cl_test_verdict(l, n))
+			return false;
+		if ((cl_may_place(l, n) && cl_loc_read(l, n, &loc) != CL_LOC_NONE) ||
+		    cl_headline(l, n, &msg))
+			return true;
+	}
+	return false;
+}
+
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
 static void general_pass(struct scan *s)
@@ -2455,9 +2603,16 @@ static void general_pass(struct scan *s)
 		if (general_numbered(s, i, l, n))
 			continue;
 		if (cl_headline(l, n, &msg) ||
-		    (cl_marked_message(l, n, &msg) && boxed_below(s, i))) {
+		    (cl_marked_message(l, n, &msg) && boxed_below(s, i)) ||
+		    (cl_tool_says(l, n, &msg) && !placed_next(s, i))) {
 			general_headline(s, i, l, n, msg, lone, specific);
 			lone = -1;
+		} else if (!specific && cl_test_verdict(l, n) && !told_below(s, i)) {
+			/* a test that failed and said nothing we read */
+			for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+				;
+			general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l + k, n - k,
+				     CAT_TEST_FAILURE);
 		}
 	}
 	buf_release(&hbuf);

@@ -6,6 +6,7 @@
  */
 #include "classify/general.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "classify/classify.h"
@@ -136,7 +137,8 @@ static size_t bracketed_line_col(const char *l, size_t n, size_t j, char close,
 	if (!read_int(l, n, &j, &loc->line))
 		return 0;
 	if (j < n && l[j] == ',') {
-		j++;
+		/* nim's "a.nim(2, 16)": a blank after the comma */
+		j = skip_blanks(l, n, j + 1);
 		if (!read_int(l, n, &j, &loc->col))
 			return 0;
 	}
@@ -165,7 +167,19 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		j++;
 		if (STARTS(l + j, n - j, "line "))
 			j += 5;
-		if (!read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':')
+		if (!read_int(l, n, &j, &loc->line))
+			return 0;
+		/* JSHint's "a.js: line 2, col 12, msg" */
+		if (j + 6 < n &&
+		    (STARTS(l + j, n - j, ", col ") || STARTS(l + j, n - j, ", column "))) {
+			size_t c = j + (l[j + 5] == ' ' ? 6 : 9);
+
+			if (read_int(l, n, &c, &loc->col) && c + 1 < n &&
+			    (l[c] == ',' || l[c] == ':') && is_blank(l[c + 1]))
+				return c + 1;
+			loc->col = 0;
+		}
+		if (j >= n || l[j] != ':')
 			return 0;
 		return j;
 	}
@@ -392,7 +406,8 @@ no:
 /* A quoted file and its place, after a few words (a time stamp, a
  * severity): '1796 ERROR "a.svelte" 2:7 "msg"' (svelte-check's machine
  * output), '"a.c", line 3: msg' and '"a.c", line 3.5: msg' (the Unix
- * compilers' old shape), '"a.c":3:5: msg'. A quoted message is unquoted. */
+ * compilers' old shape), BSD make's '"Makefile" line 6: msg', '"a.c":3:5:
+ * msg'. A quoted message is unquoted. */
 static bool quoted_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
 	size_t q, e, j, lim = n - i < 64 ? n - i : 64;
@@ -417,8 +432,9 @@ static bool quoted_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		if (j + 1 < n && l[j] == ':' && is_digit(l[j + 1]) && (j++, 1) &&
 		    !read_int(l, n, &j, &loc->col))
 			goto no;
-	} else if (STARTS(l + j, n - j, ", line ")) {
-		j += 7;
+	} else if (STARTS(l + j, n - j, ", line ") ||
+		   STARTS(l + j, n - j, " line ")) {
+		j += l[j] == ',' ? 7 : 6;
 		if (!read_int(l, n, &j, &loc->line))
 			goto no;
 		if (j + 1 < n && l[j] == '.' && is_digit(l[j + 1]) && (j++, 1) &&
@@ -530,6 +546,17 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		loc->line = 0;
 	}
+	/* Ruby's frames: "from a.rb:4:in `<main>'", RSpec's "# ./a_spec.rb:5:in
+	 * `block'" */
+	if ((l[i] == '#' && i + 1 < n && l[i + 1] == ' ') || STARTS(l + i, n - i, "from ")) {
+		j = place_at(l, n, i + (l[i] == '#' ? 2 : 5), loc);
+		if (j && loc->line > 0 && (STARTS(l + j, n - j, ":in `") ||
+					   STARTS(l + j, n - j, ":in '")))
+			return loc->kind = CL_LOC_FRAME;
+		memset(loc, 0, sizeof(*loc));
+		if (l[i] == '#')
+			return CL_LOC_NONE;
+	}
 	/* JavaScript, Java, C# frames: at fn (path:line:col) | at path:line:col */
 	/* ... and TAP's YAML block: "at: Test.<anonymous> (path:4:5)" */
 	if (STARTS(l + i, n - i, "at ") || STARTS(l + i, n - i, "at: ")) {
@@ -582,6 +609,11 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 				return loc->kind = CL_LOC_ALONE;
 			}
 		}
+		/* Crystal's "In a.cr:2:7" over its code frame and "Error: x" */
+		j = place_at(l, n, i + 3, loc);
+		if (j && loc->line > 0 && (j == n || (j + 1 == n && l[j] == ':')))
+			return loc->kind = CL_LOC_ALONE;
+		memset(loc, 0, sizeof(*loc));
 	}
 	/* libsass under its message: "on line 3:10 of a.scss", "line 3 of
 	 * a.scss" */
@@ -635,6 +667,18 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			return loc->kind = CL_LOC_INLINE;
 		}
 		loc->line = loc->col = 0;
+	}
+	/* '"a.c", line 3: x', 'make: "Makefile" line 6: x' */
+	if (memchr(l + i, '"', n - i < 40 ? n - i : 40)) {
+		k = l[i] == '"' ? i : prefix_end(l, n, i);
+		if (k && k < n && l[k] == '"' && quoted_place(l, n, k, loc)) {
+			if (k > i) {
+				loc->pre = i;
+				loc->pre_len = k - i;
+			}
+			return loc->kind = loc->msg_len ? CL_LOC_INLINE : CL_LOC_ALONE;
+		}
+		memset(loc, 0, sizeof(*loc));
 	}
 	/* a program's name or a severity before the place: "luac: a.lua:3:
 	 * x", "[ERROR] /src/A.java:3:5: x" */
@@ -803,6 +847,10 @@ static const struct phrase phrases[] = {
 	{ "could not find a package", CAT_MISSING_DEPENDENCY },
 	{ "package configuration file", CAT_MISSING_DEPENDENCY },
 	{ "file not found", CAT_IMPORT_RESOLUTION },
+	/* a make's missing prerequisite: BSD make's and NMAKE's "don't know
+	 * how to make x.c", GNU make's "No rule to make target" */
+	{ "don't know how to make", CAT_IMPORT_RESOLUTION },
+	{ "no rule to make target", CAT_IMPORT_RESOLUTION },
 	{ "to import", CAT_IMPORT_RESOLUTION },
 	{ "syntax error", CAT_SYNTAX_ERROR },
 	{ "syntaxerror", CAT_SYNTAX_ERROR },
@@ -855,6 +903,8 @@ static const struct phrase phrases[] = {
 	{ "duplicate identifier", CAT_SYNTAX_ERROR },
 	{ "undeclared", CAT_UNDEFINED_SYMBOL },
 	{ "not declared", CAT_UNDEFINED_SYMBOL },
+	/* Poly/ML's and g++'s "has not been declared" */
+	{ "not been declared", CAT_UNDEFINED_SYMBOL },
 	{ "is not defined", CAT_UNDEFINED_SYMBOL },
 	{ "not defined", CAT_UNDEFINED_SYMBOL },
 	{ "undefined variable", CAT_UNDEFINED_SYMBOL },
@@ -862,6 +912,12 @@ static const struct phrase phrases[] = {
 	{ "undefined function", CAT_UNDEFINED_SYMBOL },
 	{ "undefined identifier", CAT_UNDEFINED_SYMBOL },
 	{ "undefined procedure", CAT_UNDEFINED_SYMBOL },
+	/* a document's or an assembler's label, PHP's and Ruby's constants,
+	 * a preprocessor's macro */
+	{ "undefined label", CAT_UNDEFINED_SYMBOL },
+	{ "undefined constant", CAT_UNDEFINED_SYMBOL },
+	{ "undefined macro", CAT_UNDEFINED_SYMBOL },
+	{ "undefined class", CAT_UNDEFINED_SYMBOL },
 	{ "unknown procedure", CAT_UNDEFINED_SYMBOL },
 	/* a Forth's "Undefined word", VHDL's "no declaration for "x"" */
 	{ "undefined word", CAT_UNDEFINED_SYMBOL },
@@ -975,7 +1031,8 @@ static const struct phrase phrases[] = {
 };
 
 #define CL_PHRASE_KEYS 1024
-/* The fullest bucket of the table above holds 15 ("can..."); room for more. */
+/* The fullest bucket of the table above holds 16 ("und..."); one slot
+ * stays 0 to end it, and phrase_index refuses to overflow one. */
 #define CL_PHRASE_BUCKET 24
 
 /* Every phrase has three bytes or more: they make the key. */
@@ -1003,6 +1060,10 @@ static const char *phrase_in(const char *low, size_t n)
 
 			while (j < CL_PHRASE_BUCKET - 1 && b[j])
 				j++;
+			/* a phrase with no room would be lost silently: a
+			 * table grown past CL_PHRASE_BUCKET fails every test */
+			if (j == CL_PHRASE_BUCKET - 1)
+				abort();
 			b[j] = (unsigned char)(k + 1); /* 1 + index; 0 ends */
 		}
 		ready = true;
@@ -1037,10 +1098,18 @@ static const char *expected_got(const char *low, size_t n)
 
 	if (!e)
 		return NULL;
+	/* the layout a style checker wants: "Expected 1 space after IF",
+	 * "expected at least 4 spaces, found 2", "Expected indentation of
+	 * 2 spaces" */
+	if (memmem(low, n, " space", 6) || memmem(low, n, "indent", 6))
+		return CAT_LINT_VIOLATION;
 	for (k = 0; k < sizeof(wanted) / sizeof(*wanted); k++)
 		if (memmem(low, n, wanted[k], strlen(wanted[k])))
 			return CAT_SYNTAX_ERROR;
-	if (memmem(e, n - (size_t)(e - low), " got ", 5))
+	/* " got ", and Crystal's "expected argument #1 to be Int32, not
+	 * String" */
+	if (memmem(e, n - (size_t)(e - low), " got ", 5) ||
+	    memmem(e, n - (size_t)(e - low), ", not ", 6))
 		return CAT_TYPE_ERROR;
 	if (memmem(e, n - (size_t)(e - low), " found ", 7))
 		return CAT_SYNTAX_ERROR;
@@ -1096,7 +1165,15 @@ static const char *not_found(const char *low, size_t n)
 					    "no such ", "unable to find",
 					    "failed to locate",
 					    "unable to locate",
-					    "could not locate" };
+					    "could not locate",
+					    /* a file that is not there:
+					     * "cannot open file: x" (nim),
+					     * "unable to read module `x`"
+					     * (D), "nonexisting document" */
+					    "cannot open", "can't open",
+					    "could not open", "unable to open",
+					    "unable to read", "nonexist",
+					    "non-existent" };
 	static const struct phrase kinds[] = {
 		/* "export 'x' (imported as 'x') was not found in './y'" */
 		{ "export", CAT_MISSING_EXPORT },
@@ -1114,12 +1191,25 @@ static const char *not_found(const char *low, size_t n)
 		/* SQL's "no such column: x" */
 		{ "column", CAT_UNDEFINED_SYMBOL },
 		{ "table", CAT_UNDEFINED_SYMBOL },
+		/* a file or document the project names (Sphinx's toctree) */
+		{ "file", CAT_IMPORT_RESOLUTION },
+		{ "document", CAT_IMPORT_RESOLUTION },
 	};
 	size_t k;
 
-	/* each of `what` has an 'f' but "no such " and "...locate" */
-	if (!memchr(low, 'f', n) && !memmem(low, n, "no such ", 8) &&
-	    !memmem(low, n, "locate", 6))
+	/* each of `what` holds "not ", "no ", "non", "fin", "ope", "read"
+	 * or "loc": one pass rules out the many messages that have none */
+	for (k = 0; k + 3 < n; k++)
+		if ((low[k] == 'n' && low[k + 1] == 'o' &&
+		     (low[k + 2] == ' ' || low[k + 2] == 'n' ||
+		      (low[k + 2] == 't' && low[k + 3] == ' '))) ||
+		    (low[k] == 'f' && low[k + 1] == 'i' && low[k + 2] == 'n') ||
+		    (low[k] == 'o' && low[k + 1] == 'p' && low[k + 2] == 'e') ||
+		    (low[k] == 'l' && low[k + 1] == 'o' && low[k + 2] == 'c') ||
+		    (low[k] == 'r' && low[k + 1] == 'e' && low[k + 2] == 'a' &&
+		     low[k + 3] == 'd'))
+			break;
+	if (k + 3 >= n)
 		return NULL;
 	for (k = 0; k < sizeof(what) / sizeof(*what); k++)
 		if (memmem(low, n, what[k], strlen(what[k])))
@@ -1129,6 +1219,32 @@ static const char *not_found(const char *low, size_t n)
 	for (k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
 		if (memmem(low, n, kinds[k].text, strlen(kinds[k].text)))
 			return kinds[k].category;
+	return NULL;
+}
+
+/* A documentation comment that does not match its code: "@param c is
+ * not found in the argument list" (Doxygen, javadoc, JSDoc, phpDocumentor
+ * tags), "parameter 'b' is not documented", "Missing doc comment",
+ * "undocumented". A linter's finding, whatever else the words say. */
+static const char *doc_comment(const char *low, size_t n)
+{
+	static const char *const words[] = { "@param", "@return", "@throws",
+					     "not documented", "undocumented",
+					     "doc comment", "docstring",
+					     "missing documentation" };
+	size_t k;
+
+	const char *d = memchr(low, '@', n);
+
+	/* most messages have neither an '@' nor "doc" */
+	for (k = 0; !d && k + 2 < n; k++)
+		if (low[k] == 'd' && low[k + 1] == 'o' && low[k + 2] == 'c')
+			d = low + k;
+	if (!d)
+		return NULL;
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
+		if (memmem(low, n, words[k], strlen(words[k])))
+			return CAT_LINT_VIOLATION;
 	return NULL;
 }
 
@@ -1312,6 +1428,42 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 	}
 }
 
+/* A linter's rating of its finding ending m[0..n): cpplint's confidence
+ * "[5]", perlcritic's "(Severity: 5)", "(severity 3)". Where the message
+ * ends without it, or n if there is none. */
+static size_t trailing_rating(const char *m, size_t n)
+{
+	size_t end = n, k;
+
+	while (end && is_blank(m[end - 1]))
+		end--;
+	if (end < 4 || (m[end - 1] != ']' && m[end - 1] != ')'))
+		return n;
+	for (k = end - 1; k > 0 && is_digit(m[k - 1]); k--)
+		;
+	if (k == end - 1 || k == 0)
+		return n;
+	/* "[5]": digits alone in brackets, after a blank */
+	if (m[end - 1] == ']' && m[k - 1] == '[') {
+		k--;
+	} else if (m[end - 1] == ')') {
+		/* "(Severity: 5)", "(severity 5)" */
+		while (k > 0 && (is_blank(m[k - 1]) || m[k - 1] == ':'))
+			k--;
+		if (k < 9 || lower(m[k - 9]) != '(' || lower(m[k - 8]) != 's' ||
+		    memcmp("everity", m + k - 7, 7) != 0)
+			return n;
+		k -= 9;
+	} else {
+		return n;
+	}
+	if (k == 0 || !is_blank(m[k - 1]))
+		return n;
+	while (k && is_blank(m[k - 1]))
+		k--;
+	return k;
+}
+
 /* Does m[0..n) open with a CamelCase name ending in what (`Error`,
  * `Warning`) and a ':' ("ParseError:", "DeprecationWarning:")? */
 static bool is_named(const char *m, size_t n, const char *what)
@@ -1424,7 +1576,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 			while (++i < n && is_digit(m[i]))
 				;
 		while (i < n && (m[i] == ']' || m[i] == ':' || is_blank(m[i]) ||
-				 m[i] == '-' || m[i] == ')'))
+				 m[i] == '-' || m[i] == ')' || m[i] == '|'))
 			i++;
 		if (!(k = code_at(m, n, i)) && (k = group_rule_at(m, n, i, false))) {
 			/* "error MD001/heading-increment Heading ..." */
@@ -1507,8 +1659,15 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		}
 	}
 	w->text = i;
-	if (!w->code_len)
-		trailing_code(m, n, w);
+	if (!w->code_len) {
+		size_t rated = trailing_rating(m, n);
+
+		trailing_code(m, rated, w);
+		/* a finding rated by its tool and no severity word: a
+		 * linter's */
+		if (rated < n && w->sev < 0)
+			w->sev = DIAG_WARNING;
+	}
 	ln = n < sizeof(low) ? n : sizeof(low);
 	for (k = 0; k < ln; k++)
 		low[k] = lower(m[k]);
@@ -1528,6 +1687,14 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		if (nf)
 			w->category = nf;
 	}
+	/* what "not found" would say of a doc comment's tag, or nothing */
+	if (!w->category || !strcmp(w->category, CAT_UNDEFINED_SYMBOL) ||
+	    !strcmp(w->category, CAT_IMPORT_RESOLUTION)) {
+		const char *doc = doc_comment(low, ln);
+
+		if (doc)
+			w->category = doc;
+	}
 	/* a rule's code says a linter's ("Unexpected unknown property "x"
 	 * property-no-unknown") */
 	if (!w->category && !w->code_len)
@@ -1545,6 +1712,9 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		if (k + 1 < ln && low[k + 1] != '.' && low[k + 1] != '/' &&
 		    !quoted_file(low, ln, k) &&
 		    !memmem(low, ln, "file not found", 14) &&
+		    /* "can't find file 'x'", "nonexisting document 'x'": a
+		     * file of the project, not a package */
+		    !memmem(low, k, "file", 4) && !memmem(low, k, "document", 8) &&
 		    !memmem(low, ln, "no module named", 15))
 			w->category = CAT_MISSING_DEPENDENCY;
 		if (k + 1 < ln && memmem(low, ln, "no module named", 15) &&
@@ -1576,7 +1746,9 @@ bool cl_summary(const char *l, size_t n)
 	       memmem(l, n, "Compilation aborted", 19) ||
 	       memmem(l, n, "returned an error exitcode", 26) ||
 	       memmem(l, n, "had compilation errors", 22) ||
-	       memmem(l, n, "returned non-zero exit", 22);
+	       memmem(l, n, "returned non-zero exit", 22) ||
+	       /* "shell command terminated with non-zero exit status" */
+	       memmem(l, n, "with non-zero exit status", 25);
 }
 
 static bool ends_ci(const char *w, size_t len, const char *lit)
@@ -1670,9 +1842,10 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		return true;
 	}
 	/* error: x | Error: x | ERROR: x | fatal: x | FooError: x |
-	 * FooException: x | Error [ERR_X]: x | error[E0425]: x */
+	 * FooException: x | Error [ERR_X]: x | error[E0425]: x |
+	 * Failure/Error: x (RSpec) */
 	for (j = i; j < n && (is_alpha(l[j]) || is_digit(l[j]) || l[j] == '_' ||
-			      l[j] == '.'); j++)
+			      l[j] == '.' || l[j] == '/'); j++)
 		;
 	wend = j;
 	if (j == i || j >= n)
@@ -1720,6 +1893,60 @@ bool cl_headline(const char *l, size_t n, size_t *msg)
 	if (*msg >= n)
 		return false;
 	return !cl_summary(l + i, n - i);
+}
+
+bool cl_tool_says(const char *l, size_t n, size_t *msg)
+{
+	struct cl_words w;
+	const char *colon;
+	size_t k, len;
+
+	bool note;
+
+	/* a program's name, not a file's ("a.proto: File not found.") nor a
+	 * severity ("note: x", "warning: x": read as such elsewhere) */
+	if (!n || !is_alpha(l[0]) || !(k = prefix_end(l, n, 0)) || k >= n ||
+	    !(colon = memchr(l, ':', k)) || memchr(l, '/', k) ||
+	    sev_word(l, (size_t)(colon - l), &len, &note) >= 0 ||
+	    plausible_path(l, (size_t)(colon - l)) || cl_summary(l, n))
+		return false;
+	cl_words_read(l + k, n - k, &w);
+	if (w.note || !w.category || !strcmp(w.category, CAT_LINT_VIOLATION))
+		return false;
+	*msg = k;
+	return true;
+}
+
+bool cl_test_verdict(const char *l, size_t n)
+{
+	static const char *const words[] = { "FAILED", "Failed", "failed",
+					     "FAIL" };
+	const char *d = l;
+	size_t k, s, dots, w;
+
+	while ((d = memchr(d, '.', n - (size_t)(d - l)))) {
+		s = (size_t)(d - l);
+		for (k = s; k < n && l[k] == '.'; k++)
+			;
+		dots = k - s;
+		d = l + k;
+		/* a leader: three dots or more, or " .. " (prove) */
+		if (dots < 2 || (dots == 2 && (!s || !is_blank(l[s - 1]) ||
+					       k >= n || !is_blank(l[k]))))
+			continue;
+		while (k < n && (is_blank(l[k]) || l[k] == '*'))
+			k++;
+		for (w = 0; w < sizeof(words) / sizeof(*words); w++) {
+			size_t len = strlen(words[w]);
+
+			if (starts(l + k, n - k, words[w]) &&
+			    (k + len == n || !is_alpha(l[k + len])))
+				return true;
+		}
+		if (k >= n)
+			break;
+	}
+	return false;
 }
 
 bool cl_path_line(const char *l, size_t n)
@@ -1776,6 +2003,11 @@ static int line_anywhere(const char *l, size_t n)
 			return v;
 	}
 	return 0;
+}
+
+int cl_line_in_words(const char *m, size_t n)
+{
+	return line_anywhere(m, n);
 }
 
 /* The line number told right after a token ending at l[e] (":N[:M]",
@@ -1976,6 +2208,20 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 {
 	size_t i = 0, e = n;
 
+	/* a label: "FILE: /src/a.php" heading a table of findings
+	 * (PHP_CodeSniffer) */
+	if (n > 6 && lower(l[0]) == 'f' && lower(l[1]) == 'i' &&
+	    lower(l[2]) == 'l' && lower(l[3]) == 'e' && l[4] == ':' &&
+	    is_blank(l[5])) {
+		i = skip_blanks(l, n, 5);
+		while (e > i && is_blank(l[e - 1]))
+			e--;
+		if (e <= i || path_end(l, e, i) != e || !plausible_path(l + i, e - i))
+			return false;
+		*off = i;
+		*len = e - i;
+		return true;
+	}
 	while (i < n && decoration(l[i]))
 		i++;
 	while (e > i && (decoration(l[e - 1]) || l[e - 1] == ':'))
@@ -2006,7 +2252,12 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 	if (STARTS(l + i, n - i, "line "))
 		i += 5;
 	j = i;
-	if (!read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':')
+	if (!read_int(l, n, &j, &loc->line))
+		goto none;
+	/* a table's row: " 3 | ERROR | message" */
+	if (j + 1 < n && is_blank(l[j]) && l[j + 1] == '|')
+		j++;
+	if (j >= n || (l[j] != ':' && l[j] != '|'))
 		goto none;
 	j++;
 	k = skip_blanks(l, n, j);

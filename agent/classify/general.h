@@ -44,7 +44,9 @@ struct cl_words {
  * ("X Error at path:3 (fn):", "msg in path:3", "msg in path on line 3"), a
  * program's name or a bracketed severity before the place, "line N column
  * M - msg" (no file), a sanitizer's "#0 0x.. in fn path:line:col",
- * valgrind's "(path:line)". Returns loc->kind. */
+ * valgrind's "(path:line)", '"path", line N:' and 'make: "path" line N:',
+ * "path: line N, col M, msg", "In path:line:col" alone, Ruby's "# path:N:in
+ * `fn'" and "from path:N:in `fn'" frames. Returns loc->kind. */
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc);
 
 /* Could l[0..n) name a place? Every shape has a number after ':', '(',
@@ -82,6 +84,17 @@ bool cl_summary(const char *l, size_t n);
  * caret's column (1-based). */
 size_t cl_caret_code(const char *l, size_t n, size_t *col);
 
+/* Does l[0..n) open with a program's name and go on with a message whose
+ * words name a problem ("bmake: don't know how to make x.c. Stop", "m4:
+ * cannot open `x.m4'")? *msg is where the message starts. For lines no
+ * other shape reads: a headline by another spelling. */
+bool cl_tool_says(const char *l, size_t n, size_t *msg);
+
+/* Is l[0..n) a test runner's verdict on one test, a leader of dots and a
+ * failure ("1/2 Test #2: quiet .....***Failed  0.01 sec" (CTest),
+ * "t/a.t .. Failed 1/2 subtests" (prove), "test_x (m.T) ... FAIL")? */
+bool cl_test_verdict(const char *l, size_t n);
+
 /* Is l[0..n) a path on its own (an eslint/stylelint "stylish" file header)? */
 bool cl_path_line(const char *l, size_t n);
 
@@ -113,6 +126,9 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc);
  * four asks): black's "would reformat a.py". */
 bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 		   size_t *off, size_t *len);
+
+/* A "line N" or "(line N)" anywhere in a message m[0..n): N, or 0. */
+int cl_line_in_words(const char *m, size_t n);
 
 /* The first severity word anywhere in p[0..n) ("ninja: error:"), or -1. */
 int cl_sev_among(const char *p, size_t n);

@@ -11,7 +11,9 @@
  * that is not zero ("2 failed", "4 offenses"), or a place whose message is
  * not a warning or a note ("v.go:6:2: format %s has arg n of wrong type
  * int": a checker's finding). Weak signs are an error's words anywhere
- * ("Parse error near line 2", "no such column", "cannot", "unexpected");
+ * ("Parse error near line 2", "no such column", "cannot", "unexpected",
+ * and whatever the general layer's words name: "import cycle not
+ * allowed");
  * they count only when the log does not also say it passed ("12 passing",
  * "0 errors", "ok"), since a passing test suite names errors in its tests.
  */
@@ -205,6 +207,15 @@ bool classify_output_failed(const char *text, size_t len)
 			return true;
 		EACH(k, weak)
 			weak_seen = weak_seen || find(p, n, weak[k], weak_word);
+		/* the general layer's words for what went wrong ("import
+		 * cycle not allowed"), but a linter's */
+		if (!weak_seen && n) {
+			struct cl_words w;
+
+			cl_words_read(p, n, &w);
+			weak_seen = w.category &&
+				    strcmp(w.category, CAT_LINT_VIOLATION) != 0;
+		}
 		EACH(k, passed)
 			passed_seen = passed_seen || find(p, n, passed[k], any);
 		p += n + 1;

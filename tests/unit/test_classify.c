@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -491,17 +492,22 @@ static bool fixture_file_exists(void *ctx, const char *path)
 	static const char *const depth[] = { "", "*/", "*/*/", "*/*/*/", "*/*/*/*/" };
 	struct buf pat = BUF_INIT;
 	bool found = false;
+	struct stat st;
 	size_t k;
 
+	/* a file, as verify's child_has_file answers: a folder is not one */
 	if (path[0] == '/')
-		return access(path, F_OK) == 0;
+		return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 	for (k = 0; k < 5 && !found; k++) {
 		glob_t g;
+		size_t m;
 
 		buf_reset(&pat);
 		buf_addf(&pat, "%s/src/%s%s", (const char *)ctx, depth[k], path);
 		if (glob(pat.ptr, 0, NULL, &g) == 0)
-			found = g.gl_pathc > 0;
+			for (m = 0; m < g.gl_pathc && !found; m++)
+				found = stat(g.gl_pathv[m], &st) == 0 &&
+					S_ISREG(st.st_mode);
 		globfree(&g);
 	}
 	buf_release(&pat);
@@ -2131,6 +2137,157 @@ static void diag_json_writes_nulls_for_unknowns(void **state)
 	assert_string_equal(diag_severity_name(DIAG_NOTE), "note");
 }
 
+/* held6's shapes and words, each in a made-up tool's output: a blank in
+ * "(line, col)", a linter's rating after its rule, "In FILE:L:C" over a
+ * code frame and its error, a file or document that is not there. */
+static void general_layer_reads_ratings_lone_places_and_missing_files(void **state)
+{
+	static const struct {
+		const char *text, *category;
+		int line, col;
+	} cases[] = {
+		{ "src/main.c(2, 16) Error: undeclared identifier: 'x'\n",
+		  "undefined_symbol", 2, 16 },
+		{ "src/main.c:2: error: Value or constructor (x) has not been "
+		  "declared\n", "undefined_symbol", 2, 0 },
+		/* a confidence "[5]" after the rule, a "(Severity: 5)" alone */
+		{ "src/main.c:3:  Missing space before {  [whitespace/braces] [5]\n",
+		  "lint_violation", 3, 0 },
+		{ "src/main.c: Code before strictures are enabled at line 2, "
+		  "column 1.  (Severity: 5)\n", "lint_violation", 2, 0 },
+		{ "In src/main.c:2:7\n\n 2 | puts g(\"x\")\n     ^\n"
+		  "Error: expected argument #1 to 'g' to be Int32, not String\n",
+		  "type_error", 2, 7 },
+		{ "src/main.c:1:8: error: cannot open file: ./helpers\n",
+		  "import_resolution", 1, 8 },
+		{ "src/main.c:4: WARNING: toctree contains reference to "
+		  "nonexisting document 'intro'\n", "import_resolution", 4, 0 },
+		{ "src/main.c:9: WARNING: undefined label: 'intro'\n",
+		  "undefined_symbol", 9, 0 },
+		/* a documentation comment that does not match its code */
+		{ "src/main.c:7: error: argument 'c' of command @param is not "
+		  "found in the argument list of add(int a, int b)\n",
+		  "lint_violation", 7, 0 },
+		/* a table per file under "FILE: path"; the layout a style
+		 * checker wants */
+		{ "\nFILE: src/main.c\n-----\nFOUND 1 ERROR AFFECTING 1 LINE\n"
+		  "-----\n 5 | ERROR | [x] Line indented incorrectly; expected "
+		  "at least 4\n   |       |     spaces, found 2\n-----\n",
+		  "lint_violation", 5, 0 },
+		/* a quoted path and its line: the Unix compilers', BSD
+		 * make's */
+		{ "\"src/main.c\", line 3: error: undefined symbol: x\n",
+		  "link_error", 3, 0 },
+		{ "mk: \"src/main.c\" line 6: Need an operator\n", "unknown",
+		  6, 0 },
+	};
+	/* a program's name, then words that name the problem: a headline
+	 * (no place here) */
+	static const char says[] = "mk: don't know how to make nosuch.c. Stop\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		classify_one(&o, cases[i].text, strlen(cases[i].text), &l);
+		if (strcmp(l.v[0].category, cases[i].category))
+			fprintf(stderr, "case %zu: %s", i, cases[i].text);
+		assert_string_equal(l.v[0].file, "src/main.c");
+		assert_int_equal(l.v[0].line, cases[i].line);
+		assert_int_equal(l.v[0].column, cases[i].col);
+		assert_string_equal(l.v[0].category, cases[i].category);
+		diag_list_release(&l);
+	}
+	classify_one(&o, says, sizeof(says) - 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+}
+
+/* "FILE: line 2, col 12, msg" gives its column; a placeless error takes
+ * its file from the command told under it and its line from its words; a
+ * headline that only names a file after the reports adds nothing. */
+static void general_layer_reads_columns_in_words_and_commands_under_errors(void **state)
+{
+	static const char col[] = "src/main.c: line 2, col 12, Missing semicolon.\n";
+	static const char command[] =
+		"\nError: (line 3) unterminated list, starting in line 1\n\n"
+		"Error: shell command terminated with non-zero exit status 17920: "
+		"'/usr/bin/cc1' 'src/main.c' -o 'main.o'\n";
+	static const char named[] =
+		"runtime error: file src/main.c line 4 element value-of\n"
+		"error: file in.xml\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, col, sizeof(col) - 1, &l);
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 12);
+	assert_string_equal(l.v[0].message, "Missing semicolon.");
+	diag_list_release(&l);
+	classify_one(&o, command, sizeof(command) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_one(&o, named, sizeof(named) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 4);
+	diag_list_release(&l);
+}
+
+/* A "Failure:" label heads a test's failure; its place is the frame under
+ * it ("# path:5:in `block'", Ruby's), and what the lines between say is
+ * its category. A command that runs it again names no new problem. */
+static void general_layer_reads_a_failure_over_its_frame(void **state)
+{
+	static const char assertion[] =
+		"  1) add adds\n"
+		"     Failure/Error: expect(add(1, 2)).to eq(3)\n\n"
+		"       expected: 3\n"
+		"            got: -1\n\n"
+		"     # src/main.c:5:in `block (2 levels) in <top (required)>'\n\n"
+		"rspec src/main.c:4 # add adds\n";
+	static const char error[] =
+		"     Failure/Error: expect(mul(2, 3)).to eq(6)\n\n"
+		"     NoMethodError:\n"
+		"       undefined method `mul' for #<Example (src/main.c:4)>\n"
+		"     # src/main.c:5:in `block (2 levels) in <top (required)>'\n";
+	static const char verdict[] =
+		"1/2 Test #1: quick ......   Passed    0.01 sec\n"
+		"2/2 Test #2: quiet ......***Failed    0.01 sec\n\n"
+		"50% tests passed, 1 tests failed out of 2\n";
+	static const char told[] =
+		"t/a.t .. Failed 1/1 subtests\n"
+		"runner: src/main.c:5: main: Assertion `x == 3' failed.\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, assertion, sizeof(assertion) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_one(&o, error, sizeof(error) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	/* a runner's verdict on a test that said nothing more: a failure
+	 * with no place; one with its own report under it is that report */
+	classify_one(&o, verdict, sizeof(verdict) - 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_one(&o, told, sizeof(told) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2159,6 +2316,9 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
 		cmocka_unit_test(general_layer_reads_test_files_and_warning_classes),
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
+		cmocka_unit_test(general_layer_reads_ratings_lone_places_and_missing_files),
+		cmocka_unit_test(general_layer_reads_a_failure_over_its_frame),
+		cmocka_unit_test(general_layer_reads_columns_in_words_and_commands_under_errors),
 		cmocka_unit_test(general_layer_reads_a_place_in_parentheses_after_the_message),
 		cmocka_unit_test(general_layer_reads_a_coded_headline_and_a_corner_pointer),
 		cmocka_unit_test(general_layer_reads_a_severity_in_a_place_over_its_message),
