@@ -1547,6 +1547,19 @@ static void go_test_failures_plain_and_verbose(void **state)
 	const char verbose[] =
 		"=== RUN   TestAdd\n    calc_test.go:7: Add(2, 3) = -1, want 5\n"
 		"--- FAIL: TestAdd (0.00s)\nFAIL\nFAIL\texample.com/calc\t0.01s\nFAIL\n";
+	const char panicked[] =
+		"=== RUN   TestPanics\n--- FAIL: TestPanics (0.00s)\n"
+		"panic: assignment to entry in nil map [recovered]\n"
+		"\tpanic: assignment to entry in nil map\n\n"
+		"goroutine 25 [running]:\ntesting.tRunner.func1.2({0x508ee0, 0x551da0})\n"
+		"\t/usr/lib/go-1.19/src/testing/testing.go:1396 +0x24e\n"
+		"panic({0x508ee0, 0x551da0})\n"
+		"\t/usr/lib/go-1.19/src/runtime/panic.go:884 +0x212\n"
+		"example.com/calc.TestPanics(0xc0000844e0?)\n"
+		"\t/src/calc/calc_test.go:21 +0x2e\n"
+		"testing.tRunner(0xc0000851e0, 0x52f3b8)\n"
+		"\t/usr/lib/go-1.19/src/testing/testing.go:1446 +0x10b\n"
+		"FAIL\texample.com/calc\t0.027s\nFAIL\n";
 	const char *const texts[] = { plain, verbose };
 	struct diag_list l = DIAG_LIST_INIT;
 	struct err e = ERR_INIT;
@@ -1566,6 +1579,19 @@ static void go_test_failures_plain_and_verbose(void **state)
 		assert_int_equal(placed, 1);
 		diag_list_release(&l);
 	}
+	/* a test that panicked: the panic, placed at the first frame of the
+	 * dump in the project (not the runtime's), a failure of the run; the
+	 * "[recovered]" copy and the frames add nothing */
+	assert_int_equal(classify_text(db, NULL, panicked, strlen(panicked), &l,
+				       &e), 0);
+	if (l.n != 1)
+		print_diags(&l);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].file, "/src/calc/calc_test.go");
+	assert_int_equal(l.v[0].line, 21);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_string_equal(l.v[0].message, "assignment to entry in nil map");
+	diag_list_release(&l);
 }
 
 /* Words of the fourth batch's tools, in made-up messages. */
