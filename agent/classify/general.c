@@ -1029,6 +1029,9 @@ static const struct phrase phrases[] = {
 	 * "expected ';'", caught above) */
 	{ "missing semicolon", CAT_LINT_VIOLATION },
 };
+/* a bucket holds 1 + a phrase's index in a byte, its length a byte */
+_Static_assert(sizeof(phrases) / sizeof(*phrases) < 255,
+	       "phrase_in's buckets hold an index in a byte");
 
 #define CL_PHRASE_KEYS 1024
 /* The fullest bucket of the table above holds 16 ("und..."); one slot
@@ -1050,6 +1053,7 @@ static unsigned phrase_key(const char *p)
 static const char *phrase_in(const char *low, size_t n)
 {
 	static unsigned char first[CL_PHRASE_KEYS][CL_PHRASE_BUCKET];
+	static unsigned char plen[sizeof(phrases) / sizeof(*phrases)];
 	static bool ready;
 	size_t best = sizeof(phrases) / sizeof(*phrases), i, k;
 
@@ -1057,6 +1061,8 @@ static const char *phrase_in(const char *low, size_t n)
 		for (k = 0; k < sizeof(phrases) / sizeof(*phrases); k++) {
 			unsigned char *b = first[phrase_key(phrases[k].text)];
 			size_t j = 0;
+
+			plen[k] = (unsigned char)strlen(phrases[k].text);
 
 			while (j < CL_PHRASE_BUCKET - 1 && b[j])
 				j++;
@@ -1072,7 +1078,7 @@ static const char *phrase_in(const char *low, size_t n)
 		const unsigned char *b = first[phrase_key(low + i)];
 
 		for (k = 0; k < CL_PHRASE_BUCKET && b[k]; k++) {
-			size_t p = b[k] - 1u, len = strlen(phrases[p].text);
+			size_t p = b[k] - 1u, len = plen[p];
 
 			if (p < best && len <= n - i &&
 			    !memcmp(low + i, phrases[p].text, len))
@@ -1741,14 +1747,20 @@ bool cl_summary(const char *l, size_t n)
 	for (k = 0; k < sizeof(lits) / sizeof(*lits); k++)
 		if (starts(l, n, lits[k]))
 			return true;
-	return memmem(l, n, " error(s)", 9) || memmem(l, n, "problems (", 10) ||
-	       memmem(l, n, "errors compiling", 16) ||
-	       memmem(l, n, "Compilation aborted", 19) ||
-	       memmem(l, n, "returned an error exitcode", 26) ||
-	       memmem(l, n, "had compilation errors", 22) ||
-	       memmem(l, n, "returned non-zero exit", 22) ||
-	       /* "shell command terminated with non-zero exit status" */
-	       memmem(l, n, "with non-zero exit status", 25);
+	/* most lines hold none of "rror", "-zero", "problems (" and
+	 * "Compilation aborted": one look each rules them out */
+	if (memmem(l, n, "rror", 4) &&
+	    (memmem(l, n, " error(s)", 9) || memmem(l, n, "errors compiling", 16) ||
+	     memmem(l, n, "returned an error exitcode", 26) ||
+	     memmem(l, n, "had compilation errors", 22)))
+		return true;
+	/* "shell command terminated with non-zero exit status" */
+	if (memmem(l, n, "-zero exit", 10) &&
+	    (memmem(l, n, "returned non-zero exit", 22) ||
+	     memmem(l, n, "with non-zero exit status", 25)))
+		return true;
+	return memmem(l, n, "problems (", 10) ||
+	       memmem(l, n, "Compilation aborted", 19);
 }
 
 static bool ends_ci(const char *w, size_t len, const char *lit)
