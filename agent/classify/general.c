@@ -6,6 +6,7 @@
  */
 #include "classify/general.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1046,39 +1047,45 @@ static unsigned phrase_key(const char *p)
 	       CL_PHRASE_KEYS;
 }
 
+/* The phrases by their first three bytes (1 + index, 0 ends a bucket) and
+ * their lengths: built once, on first use, by whichever thread classifies
+ * first (errors/classify and verify run on worker threads). */
+static unsigned char phrase_first[CL_PHRASE_KEYS][CL_PHRASE_BUCKET];
+static unsigned char phrase_len[sizeof(phrases) / sizeof(*phrases)];
+
+static void phrase_index_build(void)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(phrases) / sizeof(*phrases); k++) {
+		unsigned char *b = phrase_first[phrase_key(phrases[k].text)];
+		size_t j = 0;
+
+		phrase_len[k] = (unsigned char)strlen(phrases[k].text);
+		while (j < CL_PHRASE_BUCKET - 1 && b[j])
+			j++;
+		/* a phrase with no room would be lost silently: a table
+		 * grown past CL_PHRASE_BUCKET fails every test */
+		if (j == CL_PHRASE_BUCKET - 1)
+			abort();
+		b[j] = (unsigned char)(k + 1); /* 1 + index; 0 ends */
+	}
+}
+
 /* The first phrase (in table order) that low[0..n) holds, or NULL. One
  * pass: each position only meets the phrases that start with its three
- * bytes. The index is built on first use (classification runs on the loop
- * thread; the fuzzer and the tests are single-threaded too). */
+ * bytes. */
 static const char *phrase_in(const char *low, size_t n)
 {
-	static unsigned char first[CL_PHRASE_KEYS][CL_PHRASE_BUCKET];
-	static unsigned char plen[sizeof(phrases) / sizeof(*phrases)];
-	static bool ready;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	size_t best = sizeof(phrases) / sizeof(*phrases), i, k;
 
-	if (!ready) {
-		for (k = 0; k < sizeof(phrases) / sizeof(*phrases); k++) {
-			unsigned char *b = first[phrase_key(phrases[k].text)];
-			size_t j = 0;
-
-			plen[k] = (unsigned char)strlen(phrases[k].text);
-
-			while (j < CL_PHRASE_BUCKET - 1 && b[j])
-				j++;
-			/* a phrase with no room would be lost silently: a
-			 * table grown past CL_PHRASE_BUCKET fails every test */
-			if (j == CL_PHRASE_BUCKET - 1)
-				abort();
-			b[j] = (unsigned char)(k + 1); /* 1 + index; 0 ends */
-		}
-		ready = true;
-	}
+	pthread_once(&once, phrase_index_build);
 	for (i = 0; i + 2 < n; i++) {
-		const unsigned char *b = first[phrase_key(low + i)];
+		const unsigned char *b = phrase_first[phrase_key(low + i)];
 
 		for (k = 0; k < CL_PHRASE_BUCKET && b[k]; k++) {
-			size_t p = b[k] - 1u, len = plen[p];
+			size_t p = b[k] - 1u, len = phrase_len[p];
 
 			if (p < best && len <= n - i &&
 			    !memcmp(low + i, phrases[p].text, len))
