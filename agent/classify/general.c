@@ -1147,8 +1147,12 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 		{ "\xe2\x9a\xa0", DIAG_WARNING }, /* ⚠ */
 	};
 	size_t k, i;
+	char c = n ? lower(m[0]) : 0;
 
 	*note = false;
+	/* most words start with none of the words' first bytes */
+	if (!c || !strchr("fewnihscr\xe2\xc3", c))
+		return -1;
 	for (k = 0; k < sizeof(words) / sizeof(*words); k++) {
 		size_t wl = strlen(words[k].w);
 
@@ -2338,6 +2342,8 @@ bool cl_marked_message(const char *l, size_t n, size_t *msg)
 {
 	size_t i = skip_blanks(l, n, 0);
 
+	if (i >= n || (l[i] != '\xc3' && l[i] != '\xe2'))
+		return false;
 	if (!(STARTS(l + i, n - i, "\xc3\x97 ") || STARTS(l + i, n - i, "\xe2\x9c\x98 ") ||
 	      STARTS(l + i, n - i, "\xe2\x9c\x96 ") || STARTS(l + i, n - i, "\xe2\x9a\xa0 ")))
 		return false;
