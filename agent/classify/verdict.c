@@ -13,9 +13,9 @@
  * int": a checker's finding). Weak signs are an error's words anywhere
  * ("Parse error near line 2", "no such column", "cannot", "unexpected",
  * and whatever the general layer's words name: "import cycle not
- * allowed");
- * they count only when the log does not also say it passed ("12 passing",
- * "0 errors", "ok"), since a passing test suite names errors in its tests.
+ * allowed"); they count only when the log does not also say it passed
+ * ("12 passing", "0 errors"), since a passing suite names errors in its
+ * tests. A log over 512 KiB is read at its two ends.
  */
 #include <ctype.h>
 #include <string.h>
@@ -193,10 +193,17 @@ static bool strong_sign(const char *l, size_t n)
 	return place_failed(l, n);
 }
 
-bool classify_output_failed(const char *text, size_t len)
+/* A long log is read at its two ends: what a failed run says of itself
+ * (its error, its summary, its exit status) is there, and the rest would
+ * cost more than classifying it. */
+#define VERDICT_END_BYTES ((size_t)256 << 10)
+
+/* Reads the lines of text[from..to) (to at a line's end or the text's),
+ * into *weak_seen and *passed_seen; true at a strong sign. */
+static bool read_lines(const char *text, size_t from, size_t to,
+		       bool *weak_seen, bool *passed_seen)
 {
-	const char *p = text, *end = text + len;
-	bool weak_seen = false, passed_seen = false;
+	const char *p = text + from, *end = text + to;
 	size_t k;
 
 	while (p < end) {
@@ -206,19 +213,42 @@ bool classify_output_failed(const char *text, size_t len)
 		if (strong_sign(p, n))
 			return true;
 		EACH(k, weak)
-			weak_seen = weak_seen || find(p, n, weak[k], weak_word);
+			*weak_seen = *weak_seen || find(p, n, weak[k], weak_word);
 		/* the general layer's words for what went wrong ("import
 		 * cycle not allowed"), but a linter's */
-		if (!weak_seen && n) {
+		if (!*weak_seen && n) {
 			struct cl_words w;
 
 			cl_words_read(p, n, &w);
-			weak_seen = w.category &&
-				    strcmp(w.category, CAT_LINT_VIOLATION) != 0;
+			*weak_seen = w.category &&
+				     strcmp(w.category, CAT_LINT_VIOLATION) != 0;
 		}
 		EACH(k, passed)
-			passed_seen = passed_seen || find(p, n, passed[k], any);
+			*passed_seen = *passed_seen || find(p, n, passed[k], any);
 		p += n + 1;
 	}
+	return false;
+}
+
+bool classify_output_failed(const char *text, size_t len)
+{
+	bool weak_seen = false, passed_seen = false;
+	size_t head = len, tail;
+	const char *nl;
+
+	if (len > 2 * VERDICT_END_BYTES) {
+		/* whole lines: the head up to a line's end, the tail from
+		 * one's start */
+		nl = memchr(text + VERDICT_END_BYTES, '\n', len - VERDICT_END_BYTES);
+		head = nl ? (size_t)(nl - text) : len;
+		nl = memchr(text + len - VERDICT_END_BYTES, '\n', VERDICT_END_BYTES);
+		tail = nl ? (size_t)(nl - text) + 1 : len;
+		if (tail < head)
+			tail = head;
+		if (read_lines(text, tail, len, &weak_seen, &passed_seen))
+			return true;
+	}
+	if (read_lines(text, 0, head, &weak_seen, &passed_seen))
+		return true;
 	return weak_seen && !passed_seen;
 }

@@ -775,6 +775,7 @@ static void a_log_says_whether_its_run_failed(void **state)
 		"a.c:3:13: warning: unused variable 'x'\n",
 		"",
 	};
+	struct buf log = BUF_INIT;
 	size_t i;
 
 	(void)state;
@@ -784,6 +785,14 @@ static void a_log_says_whether_its_run_failed(void **state)
 	for (i = 0; i < sizeof(passing) / sizeof(*passing); i++)
 		if (classify_output_failed(passing[i], strlen(passing[i])))
 			fail_msg("read as failed: %s", passing[i]);
+
+	/* a long log is read at its ends, where a run says how it ended */
+	for (i = 0; i < 40000; i++)
+		buf_addf(&log, "ok  \texample.com/pkg%zu\t0.01s\n", i);
+	assert_false(classify_output_failed(log.ptr, log.len));
+	buf_adds(&log, "FAIL\texample.com/pkg40000\t0.02s\n");
+	assert_true(classify_output_failed(log.ptr, log.len));
+	buf_release(&log);
 }
 
 /* ---- the database's own contract ---- */
