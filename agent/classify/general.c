@@ -150,8 +150,11 @@ static size_t bracketed_line_col(const char *l, size_t n, size_t j, char close,
  * returns the offset after the place, or 0. */
 static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
-	size_t e = path_end(l, n, i), j;
+	size_t e, j;
 
+	if (i >= n)
+		return 0;
+	e = path_end(l, n, i);
 	if (l[i] == '.' && i + 1 < n && l[i + 1] == '/' && e == i + 1)
 		return 0;
 	if (e >= n || !plausible_path(l + i, e - i))

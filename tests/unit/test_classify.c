@@ -2061,6 +2061,12 @@ static void pattern_and_general_diagnostics_keep_input_order(void **state)
  * and a NULL text: all fine, and the CRLF diagnostic keeps its fields. */
 static void hostile_text_is_harmless(void **state)
 {
+	/* shapes cut off where the text ends ("at: " and nothing after) */
+	static const char *const cut[] = {
+		"at: ", "at:", "x: ", "error: ", "in ", "\"", "\"a.c\", line ",
+		"a.c(", "a.c:", "[ERROR] ", "FAIL ", "not ok ", "\xe2\x9c\x96 ",
+		"ERROR in ", "make: ", "--> ", "File \"",
+	};
 	struct buf text = BUF_INIT, out = BUF_INIT;
 	struct diag_list l = DIAG_LIST_INIT;
 	struct err e = ERR_INIT;
@@ -2088,6 +2094,28 @@ static void hostile_text_is_harmless(void **state)
 	diag_list_release(&l);
 	buf_release(&text);
 	buf_release(&out);
+
+	/* each cut-off shape in a buffer of exactly its bytes, with and
+	 * without a repository: nothing is read past the end (the ASan
+	 * build checks) */
+	for (i = 0; i < (int)(sizeof(cut) / sizeof(*cut)); i++) {
+		size_t n = strlen(cut[i]);
+		char *exact = malloc(n);
+		struct classify_opts o = { NULL, 0, true, NULL, NULL };
+
+		assert_non_null(exact);
+		memcpy(exact, cut[i], n);
+		assert_int_equal(classify_text_opts(db, &o, exact, n, &l, NULL, &e), 0);
+		assert_true(l.n >= 1); /* a failed run: never nothing */
+		diag_list_release(&l);
+		o.failed = false;
+		assert_int_equal(classify_text_opts(db, &o, exact, n, &l, NULL, &e), 0);
+		diag_list_release(&l);
+		o.file_exists = only_src_main;
+		assert_int_equal(classify_text_opts(db, &o, exact, n, &l, NULL, &e), 0);
+		diag_list_release(&l);
+		free(exact);
+	}
 }
 
 static void write_file(const char *dir, const char *name, const char *text)
