@@ -142,6 +142,26 @@ static void classify_one(const struct classify_opts *o, const char *text,
 	assert_int_equal(l->n, 1);
 }
 
+/* classify_one, then what its one diagnostic must be: file and category
+ * (NULL: not checked), line and column (-1: not checked). */
+static void expect_one(const struct classify_opts *o, const char *text,
+		       size_t n, const char *file, int line, int col,
+		       const char *category)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	classify_one(o, text, n, &l);
+	if (file)
+		assert_string_equal(l.v[0].file, file);
+	if (line >= 0)
+		assert_int_equal(l.v[0].line, line);
+	if (col >= 0)
+		assert_int_equal(l.v[0].column, col);
+	if (category)
+		assert_string_equal(l.v[0].category, category);
+	diag_list_release(&l);
+}
+
 static bool matches(const struct diag *d, const struct expect *x)
 {
 	if (strcmp(d->category, x->category) || d->line != x->line ||
@@ -1378,11 +1398,8 @@ static void general_layer_reads_reports_amid_text_and_announced_lines(void **sta
 	assert_string_equal(l.v[0].code, "some-rule");
 	diag_list_release(&l);
 
-	classify_one(&o, json, sizeof(json) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 7);
-	assert_string_equal(l.v[0].category, "undefined_symbol");
-	diag_list_release(&l);
+	expect_one(&o, json, sizeof(json) - 1, "src/main.c", 7, -1,
+		   "undefined_symbol");
 
 	/* "{" alone that closes nowhere: the lines under it read as text */
 	assert_int_equal(classify_text_opts(db, &o, open, sizeof(open) - 1, &l,
@@ -1534,16 +1551,12 @@ static void an_import_cycle_and_a_goroutine_frame(void **state)
 		"goroutine 1 [running]:\nmain.f(...)\n\tsrc/main.c:5\n"
 		"main.main()\n\tsrc/main.c:9 +0x1d\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
-	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
-	classify_one(&o, cycle, sizeof(cycle) - 1, &l);
-	assert_string_equal(l.v[0].category, "import_resolution");
-	diag_list_release(&l);
-	classify_one(&o, dump, sizeof(dump) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 5);
-	diag_list_release(&l);
+	expect_one(&o, cycle, sizeof(cycle) - 1, NULL, -1, -1,
+		   "import_resolution");
+	expect_one(&o, dump, sizeof(dump) - 1, "src/main.c", 5, -1,
+		   NULL);
 }
 
 /* known1 (issue 12): go test's t.Errorf lines are its failures' places,
@@ -1733,22 +1746,14 @@ static void general_layer_reads_a_place_in_words_under_its_message(void **state)
 		"lookup: function bar not found\n"
 		"transform error: file src/main.c line 4 element get\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
-	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
-	classify_one(&o, text, sizeof(text) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 3);
-	assert_int_equal(l.v[0].column, 10);
-	assert_string_equal(l.v[0].category, "undefined_symbol");
-	diag_list_release(&l);
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 3, 10,
+		   "undefined_symbol");
 
 	/* "a severity: file F line N": what went wrong is said above it */
-	classify_one(&o, more, sizeof(more) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 4);
-	assert_string_equal(l.v[0].category, "undefined_symbol");
-	diag_list_release(&l);
+	expect_one(&o, more, sizeof(more) - 1, "src/main.c", 4, -1,
+		   "undefined_symbol");
 }
 
 /* The JS ecosystem's shapes (held7): a file heading its message and the
@@ -1769,29 +1774,19 @@ static void general_layer_reads_a_place_in_parentheses_after_the_message(void **
 		"[error]     | ^\n";
 	static const char tagged[] = "Checking formatting...\n[warn] src/main.c\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
-	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
 	/* the category from the error's name: the message names none */
-	classify_one(&o, babel, sizeof(babel) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 2);
-	assert_int_equal(l.v[0].column, 10);
-	assert_string_equal(l.v[0].category, "syntax_error");
-	diag_list_release(&l);
+	expect_one(&o, babel, sizeof(babel) - 1, "src/main.c", 2, 10,
+		   "syntax_error");
 
 	/* the frame's lines under "[error]" are not errors of their own */
-	classify_one(&o, framed, sizeof(framed) - 1, &l);
-	assert_int_equal(l.v[0].line, 4);
-	assert_string_equal(l.v[0].category, "syntax_error");
-	diag_list_release(&l);
+	expect_one(&o, framed, sizeof(framed) - 1, NULL, 4, -1,
+		   "syntax_error");
 
 	/* a warning about a file of the project, no line: a style finding */
-	classify_one(&o, tagged, sizeof(tagged) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 0);
-	assert_string_equal(l.v[0].category, "lint_violation");
-	diag_list_release(&l);
+	expect_one(&o, tagged, sizeof(tagged) - 1, "src/main.c", 0, -1,
+		   "lint_violation");
 }
 
 /* "ERROR TS2322: msg" heads its report; the frame's closing corner
@@ -1808,15 +1803,10 @@ static void general_layer_reads_a_coded_headline_and_a_corner_pointer(void **sta
 		"\n"
 		"FAILURE 1 compile error(s)\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
-	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
-	classify_one(&o, text, sizeof(text) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 3);
-	assert_int_equal(l.v[0].column, 10);
-	assert_string_equal(l.v[0].category, "type_error");
-	diag_list_release(&l);
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 3, 10,
+		   "type_error");
 }
 
 /* "ERROR in FILE L:C-C" alone: its message is the line under it; an
@@ -1867,14 +1857,10 @@ static void general_layer_reads_a_tap_failure(void **state)
 		"1..1\n"
 		"# fail  1\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
-	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
-	classify_one(&o, text, sizeof(text) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 8);
-	assert_string_equal(l.v[0].category, "test_failure");
-	diag_list_release(&l);
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 8, -1,
+		   "test_failure");
 }
 
 /* A quoted file and its place after a few words: a machine format's
@@ -1903,10 +1889,8 @@ static void general_layer_reads_a_quoted_file_and_its_place(void **state)
 			    "Type 'string' is not assignable to type 'number'.");
 	diag_list_release(&l);
 
-	classify_one(&o, unix_cc, sizeof(unix_cc) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 3);
-	diag_list_release(&l);
+	expect_one(&o, unix_cc, sizeof(unix_cc) - 1, "src/main.c", 3, -1,
+		   NULL);
 }
 
 /* miette's reports: a mark and a message over the box that places it; a
@@ -1976,15 +1960,10 @@ static void general_layer_reads_a_named_place_over_its_frame(void **state)
 		"\n"
 		"    at Evaluator.visitImport (/w/node_modules/stylus/lib/e.js:911:23)\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
-	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
-	classify_one(&o, text, sizeof(text) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 1);
-	assert_int_equal(l.v[0].column, 9);
-	assert_string_equal(l.v[0].category, "import_resolution");
-	diag_list_release(&l);
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 1, 9,
+		   "import_resolution");
 }
 
 /* A headline whose message starts with a file: that file, no line;
@@ -1995,14 +1974,10 @@ static void general_layer_reads_a_file_heading_a_headline(void **state)
 		"error:  src/main.c: Expected double-quoted property name in "
 		"JSON at position 15\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
-	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
-	classify_one(&o, text, sizeof(text) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 0);
-	assert_string_equal(l.v[0].category, "syntax_error");
-	diag_list_release(&l);
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 0, -1,
+		   "syntax_error");
 }
 
 /* A runner's numbered failure ("1) add adds") is a failed test at the
@@ -2290,15 +2265,10 @@ static void general_layer_reads_columns_in_words_and_commands_under_errors(void 
 	assert_int_equal(l.v[0].column, 12);
 	assert_string_equal(l.v[0].message, "Missing semicolon.");
 	diag_list_release(&l);
-	classify_one(&o, command, sizeof(command) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 3);
-	assert_string_equal(l.v[0].category, "syntax_error");
-	diag_list_release(&l);
-	classify_one(&o, named, sizeof(named) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 4);
-	diag_list_release(&l);
+	expect_one(&o, command, sizeof(command) - 1, "src/main.c", 3, -1,
+		   "syntax_error");
+	expect_one(&o, named, sizeof(named) - 1, "src/main.c", 4, -1,
+		   NULL);
 }
 
 /* A "Failure:" label heads a test's failure; its place is the frame under
@@ -2329,26 +2299,18 @@ static void general_layer_reads_a_failure_over_its_frame(void **state)
 	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
-	classify_one(&o, assertion, sizeof(assertion) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 5);
-	assert_string_equal(l.v[0].category, "test_failure");
-	diag_list_release(&l);
-	classify_one(&o, error, sizeof(error) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_int_equal(l.v[0].line, 5);
-	assert_string_equal(l.v[0].category, "undefined_symbol");
-	diag_list_release(&l);
+	expect_one(&o, assertion, sizeof(assertion) - 1, "src/main.c", 5, -1,
+		   "test_failure");
+	expect_one(&o, error, sizeof(error) - 1, "src/main.c", 5, -1,
+		   "undefined_symbol");
 	/* a runner's verdict on a test that said nothing more: a failure
 	 * with no place; one with its own report under it is that report */
 	classify_one(&o, verdict, sizeof(verdict) - 1, &l);
 	assert_null(l.v[0].file);
 	assert_string_equal(l.v[0].category, "test_failure");
 	diag_list_release(&l);
-	classify_one(&o, told, sizeof(told) - 1, &l);
-	assert_string_equal(l.v[0].file, "src/main.c");
-	assert_string_equal(l.v[0].category, "test_failure");
-	diag_list_release(&l);
+	expect_one(&o, told, sizeof(told) - 1, "src/main.c", -1, -1,
+		   "test_failure");
 }
 
 int main(void)
