@@ -650,10 +650,15 @@ static void score_fixture(const char *name, struct tally *t, size_t *nt,
 			    tally_of(layers, nl, SCORE_LAYERS, layer, layer),
 			    batch[0] ? tally_of(batches, nb, SCORE_BATCHES, batch, layer)
 				     : NULL });
-	/* CLASSIFY_SCORE_SHOW=NAME: every diagnostic of fixture NAME */
+	/* CLASSIFY_SCORE_SHOW=NAME: every diagnostic of fixture NAME; "*":
+	 * of every fixture (a change meant to alter no result, such as one
+	 * for speed, compares the two dumps) */
 	if (getenv("CLASSIFY_SCORE_SHOW") &&
-	    !strcmp(getenv("CLASSIFY_SCORE_SHOW"), name))
+	    (!strcmp(getenv("CLASSIFY_SCORE_SHOW"), name) ||
+	     !strcmp(getenv("CLASSIFY_SCORE_SHOW"), "*"))) {
+		fprintf(stderr, "%s\n", name);
 		print_diags(&l);
+	}
 	diag_list_release(&l);
 
 	bare.failed = classify_output_failed(text.ptr, text.len);
@@ -663,6 +668,11 @@ static void score_fixture(const char *name, struct tally *t, size_t *nt,
 	if (l.n == 0)
 		fail_msg("%s: a failed run's log, given alone, classified as no "
 			 "problem at all", name);
+	if (getenv("CLASSIFY_SCORE_SHOW") &&
+	    !strcmp(getenv("CLASSIFY_SCORE_SHOW"), "*")) {
+		fprintf(stderr, "%s, alone\n", name);
+		print_diags(&l);
+	}
 	snprintf(row, sizeof(row), "%s-bare", layer);
 	tally_diags(name, getenv("CLASSIFY_SCORE_VERBOSE_BARE"), w, nw, &l,
 		    (struct tally *const[3]){
