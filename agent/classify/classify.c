@@ -176,30 +176,29 @@ static const char *line_view(struct scan *s, size_t i, struct buf *tmp,
 	return tmp->ptr;
 }
 
-/* The needles in p[0..n); all bits if it holds a colour code (ESC). One
- * pass: a byte pair that starts no needle costs one bit test. */
+/* The needles in p[0..n); all bits if it holds a colour code (ESC). The
+ * window of db->window bytes moves by the skip of the two bytes it ends
+ * in (db.h), so a line holding no needle is read a few bytes at a time;
+ * where the skip is 0 a needle may start at the window's first byte. */
 static uint64_t needles_in(const struct classify_db *db,
 			   const unsigned char *p, size_t n)
 {
 	uint64_t m = 0;
-	size_t j, k;
+	size_t w = db->window, e, j, k;
 
-	for (j = 0; j + 1 < n; j++) {
-		unsigned head = (unsigned)p[j] << 8 | p[j + 1];
+	if (memchr(p, 0x1b, n))
+		return ~(uint64_t)0;
+	for (e = w - 1; e < n;) {
+		unsigned skip = db->skip[(unsigned)p[e - 1] << 8 | p[e]];
 		uint32_t w4 = 0;
 
-		/* one bit test a pair, a branch almost never taken (a test of
-		 * the first byte alone passes a third of the bytes, and its
-		 * mispredictions cost more than the bit test saves) */
-		if (!(db->heads[head / 64] >> (head % 64) & 1))
+		if (skip) {
+			e += skip;
 			continue;
-		if (p[j] == 0x1b)
-			return ~(uint64_t)0;
+		}
+		j = e + 1 - w;
 		/* "er" is common, "erro" is not: four bytes at once first */
-		if (n - j >= 4)
-			memcpy(&w4, p + j, 4);
-		else
-			memcpy(&w4, p + j, n - j);
+		memcpy(&w4, p + j, n - j >= 4 ? 4 : n - j);
 		for (k = db->by_byte[p[j]]; k; k = db->next_same_byte[k - 1]) {
 			size_t len = db->needle_len[k - 1];
 
@@ -208,6 +207,7 @@ static uint64_t needles_in(const struct classify_db *db,
 			    (len <= 4 || !memcmp(p + j + 4, db->needle[k - 1] + 4, len - 4)))
 				m |= (uint64_t)1 << (k - 1);
 		}
+		e++;
 	}
 	return m;
 }
@@ -225,9 +225,7 @@ static uint64_t line_needles(struct scan *s, size_t i)
 		n = CLASSIFY_LINE_MAX;
 	m = needles_in(s->db, (const unsigned char *)p, n);
 	if (m != ~(uint64_t)0) {
-		/* an ESC as the last byte starts no pair: line_view looks */
-		if (!n || p[n - 1] != '\x1b')
-			s->used[i] |= L_SCANNED;
+		s->used[i] |= L_SCANNED; /* and no ESC */
 		return m;
 	}
 	p = line_view(s, i, &s->aux, &n);
@@ -806,7 +804,7 @@ static bool looks_like_eslint_json(const char *l, size_t n)
 
 static bool looks_like_gcc_json(const char *l, size_t n)
 {
-	return n > 12 && l[0] == '[' && memmem(l, n < 64 ? n : 64, "\"kind\"", 6);
+	return n > 12 && l[0] == '[' && cl_find(l, n < 64 ? n : 64, "\"kind\"", 6);
 }
 
 /* ---- the time budget ---- */
@@ -1531,7 +1529,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	}
 	buf_release(&more);
 	/* a panic names its place on its own line */
-	if ((at = memmem(line, n, "panicked at ", 12)) &&
+	if ((at = cl_find(line, n, "panicked at ", 12)) &&
 	    cl_loc_read(at + 9, n - (size_t)(at + 9 - line), &own) != CL_LOC_NONE &&
 	    own.file_len) {
 		p.file = xstrndup(at + 9 + own.file, own.file_len);
@@ -1590,7 +1588,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	/* "⚠ rule: msg", "WARNING: msg": a warning that names nothing else
 	 * is a linter's finding */
 	if (w.sev < 0)
-		w.sev = msg >= 3 && memmem(line, msg, "\xe2\x9a\xa0", 3) ? DIAG_WARNING :
+		w.sev = msg >= 3 && cl_find(line, msg, "\xe2\x9a\xa0", 3) ? DIAG_WARNING :
 			cl_sev_among(line, msg);
 	if (!w.category && w.sev == DIAG_WARNING)
 		w.category = CAT_LINT_VIOLATION;

@@ -243,11 +243,6 @@ static void section_release(struct section *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static void set_head(struct classify_db *db, unsigned head)
-{
-	db->heads[head / 64] |= (uint64_t)1 << (head % 64);
-}
-
 static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 {
 	size_t i, n = strlen(s);
@@ -262,9 +257,6 @@ static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 			return -1;
 		db->needle[i] = xstrdup(s);
 		db->needle_len[i] = n;
-		db->needle_head[i] = (uint16_t)((unsigned char)s[0] << 8 |
-						(unsigned char)s[1]);
-		set_head(db, db->needle_head[i]);
 		db->needle_pre[i] = db->needle_premask[i] = 0;
 		memcpy(&db->needle_pre[i], s, n < 4 ? n : 4);
 		memset(&db->needle_premask[i], 0xff, n < 4 ? n : 4);
@@ -274,6 +266,29 @@ static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 	}
 	*mask |= (uint64_t)1 << i;
 	return 0;
+}
+
+/* The skip table of the line scan (db.h): the window is the shortest
+ * needle, at most 4 bytes; a two-byte block at offset q of a needle's
+ * first `window` bytes lets the window move window - 2 - q bytes, a block
+ * in none of them window - 1. */
+static void index_needles(struct classify_db *db)
+{
+	size_t i, q, w = 4;
+
+	for (i = 0; i < db->nneedles; i++)
+		if (db->needle_len[i] < w)
+			w = db->needle_len[i]; /* needle_bit keeps them >= 2 */
+	db->window = w;
+	memset(db->skip, (int)(w - 1), sizeof(db->skip));
+	for (i = 0; i < db->nneedles; i++)
+		for (q = 0; q + 2 <= w; q++) {
+			unsigned b = (unsigned)(unsigned char)db->needle[i][q] << 8 |
+				     (unsigned char)db->needle[i][q + 1];
+
+			if (db->skip[b] > w - 2 - q)
+				db->skip[b] = (uint8_t)(w - 2 - q);
+		}
 }
 
 static int parse_severity(const char *s, enum diag_severity *out)
@@ -657,8 +672,6 @@ static int load_dir(struct classify_db **out, const char *dir,
 	memset(&ld, 0, sizeof(ld));
 	buf_init(&ld.content, 0);
 	ld.db = xcalloc(1, sizeof(*ld.db));
-	for (i = 0; i < 256; i++)
-		set_head(ld.db, 0x1b00 | (unsigned)i); /* colour codes */
 	ld.db->mctx = pcre2_match_context_create(NULL);
 	if (!ld.db->mctx)
 		abort(); /* out of memory, as xmalloc does */
@@ -680,6 +693,7 @@ static int load_dir(struct classify_db **out, const char *dir,
 		goto out;
 	}
 	sort_patterns(ld.db, ld.order);
+	index_needles(ld.db);
 	set_digest(ld.db, &ld.content);
 	ld.db->refs = 1;
 	*out = ld.db;

@@ -61,7 +61,6 @@ struct classify_db {
 	size_t n;
 	char *needle[CL_MAX_NEEDLES];
 	size_t needle_len[CL_MAX_NEEDLES];
-	uint16_t needle_head[CL_MAX_NEEDLES]; /* first two bytes, big-endian */
 	/* the first four bytes (fewer: the mask says), as a memcpy to a
 	 * uint32_t reads them: one compare rules out most near misses */
 	uint32_t needle_pre[CL_MAX_NEEDLES], needle_premask[CL_MAX_NEEDLES];
@@ -69,9 +68,12 @@ struct classify_db {
 	uint8_t by_byte[256];
 	uint8_t next_same_byte[CL_MAX_NEEDLES];
 	size_t nneedles;
-	/* One bit per two-byte sequence that starts a needle (or is ESC and
-	 * any byte): the scan of a line only stops at these. */
-	uint64_t heads[65536 / 64];
+	/* The scan of a line skips as Wu and Manber's does: every needle
+	 * has at least `window` bytes (2..4); skip[b] is how far the window
+	 * can move when it ends in the two bytes b (big-endian), 0 where a
+	 * needle may start window - 1 bytes before them. */
+	size_t window;
+	uint8_t skip[65536];
 	size_t nmemo;       /* `before` regexes in all patterns */
 	size_t unguarded;   /* patterns without needles (run on every line) */
 	uint32_t max_group; /* highest capture group number of any regex */

@@ -292,7 +292,7 @@ static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 			j += 9;
 			read_int(l, end, &j, &loc->line);
 		}
-		if (j != end || !loc->line || memmem(l + i, s - i, "panicked", 8)) {
+		if (j != end || !loc->line || cl_find(l + i, s - i, "panicked", 8)) {
 			loc->line = loc->col = 0;
 			return false; /* the last " at "/" in " decides */
 		}
@@ -369,7 +369,7 @@ static bool sev_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	bool note;
 
 	/* most lines stop here: a short word, then " in " */
-	if (!is_alpha(l[i]) || !memmem(l + i, n - i < 16 ? n - i : 16, " in ", 4))
+	if (!is_alpha(l[i]) || !cl_find(l + i, n - i < 16 ? n - i : 16, " in ", 4))
 		return false;
 	if (sev_word(l + i, n - i, &len, &note) < 0 ||
 	    !STARTS(l + i + len, n - i - len, " in "))
@@ -589,7 +589,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	}
 	/* sanitizers: "#3 0x4011d6 in main /src/a.c:12:5" */
 	if (l[i] == '#' && i + 1 < n && is_digit(l[i + 1])) {
-		if (memmem(l + i, n - i, " in ", 4) && frame_place(l, n, i, loc))
+		if (cl_find(l + i, n - i, " in ", 4) && frame_place(l, n, i, loc))
 			return loc->kind = CL_LOC_FRAME;
 		return CL_LOC_NONE;
 	}
@@ -601,7 +601,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	}
 	/* shellcheck: "In path line N:" */
 	if (STARTS(l + i, n - i, "In ")) {
-		const char *w = memmem(l + i, n - i, " line ", 6);
+		const char *w = cl_find(l + i, n - i, " line ", 6);
 
 		if (w && l[n - 1] == ':') {
 			size_t m = (size_t)(w - l) + 6;
@@ -729,7 +729,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	}
 	/* libxslt: "runtime error: file a.xsl line 4 element value-of" (after the
 	 * common shapes: most lines have returned by here) */
-	if ((fw = memmem(l + i, n - i, ": file ", 7))) {
+	if ((fw = cl_find(l + i, n - i, ": file ", 7))) {
 		j = (size_t)(fw - l) + 7;
 		k = path_end(l, n, j);
 		if (k > j && STARTS(l + k, n - k, " line ") &&
@@ -767,7 +767,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		const char *w = l + i;
 		size_t left = n - i;
 
-		while ((w = memmem(w, left, " line ", 6))) {
+		while ((w = cl_find(w, left, " line ", 6))) {
 			size_t at = (size_t)(w - l), m = at + 6, s;
 
 			left = n - (at + 6);
@@ -1109,7 +1109,7 @@ static const char *expected_got(const char *low, size_t n)
 		"` expected", "instruction expected", "expression expected",
 		"identifier expected", "statement expected",
 		"declaration expected", "operand expected" };
-	const char *e = memmem(low, n, "expected", 8);
+	const char *e = cl_find(low, n, "expected", 8);
 	size_t k;
 
 	if (!e)
@@ -1117,17 +1117,17 @@ static const char *expected_got(const char *low, size_t n)
 	/* the layout a style checker wants: "Expected 1 space after IF",
 	 * "expected at least 4 spaces, found 2", "Expected indentation of
 	 * 2 spaces" */
-	if (memmem(low, n, " space", 6) || memmem(low, n, "indent", 6))
+	if (cl_find(low, n, " space", 6) || cl_find(low, n, "indent", 6))
 		return CAT_LINT_VIOLATION;
 	for (k = 0; k < sizeof(wanted) / sizeof(*wanted); k++)
-		if (memmem(low, n, wanted[k], strlen(wanted[k])))
+		if (cl_find(low, n, wanted[k], strlen(wanted[k])))
 			return CAT_SYNTAX_ERROR;
 	/* " got ", and Crystal's "expected argument #1 to be Int32, not
 	 * String" */
-	if (memmem(e, n - (size_t)(e - low), " got ", 5) ||
-	    memmem(e, n - (size_t)(e - low), ", not ", 6))
+	if (cl_find(e, n - (size_t)(e - low), " got ", 5) ||
+	    cl_find(e, n - (size_t)(e - low), ", not ", 6))
 		return CAT_TYPE_ERROR;
-	if (memmem(e, n - (size_t)(e - low), " found ", 7))
+	if (cl_find(e, n - (size_t)(e - low), " found ", 7))
 		return CAT_SYNTAX_ERROR;
 	return NULL;
 }
@@ -1232,12 +1232,12 @@ static const char *not_found(const char *low, size_t n)
 	if (k + 3 >= n)
 		return NULL;
 	for (k = 0; k < sizeof(what) / sizeof(*what); k++)
-		if (memmem(low, n, what[k], strlen(what[k])))
+		if (cl_find(low, n, what[k], strlen(what[k])))
 			break;
 	if (k == sizeof(what) / sizeof(*what))
 		return NULL;
 	for (k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
-		if (memmem(low, n, kinds[k].text, strlen(kinds[k].text)))
+		if (cl_find(low, n, kinds[k].text, strlen(kinds[k].text)))
 			return kinds[k].category;
 	return NULL;
 }
@@ -1263,7 +1263,7 @@ static const char *doc_comment(const char *low, size_t n)
 	if (!d)
 		return NULL;
 	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
-		if (memmem(low, n, words[k], strlen(words[k])))
+		if (cl_find(low, n, words[k], strlen(words[k])))
 			return CAT_LINT_VIOLATION;
 	return NULL;
 }
@@ -1273,7 +1273,7 @@ static const char *doc_comment(const char *low, size_t n)
  * "unknown". */
 static const char *unknown_name(const char *low, size_t n)
 {
-	const char *u = memmem(low, n, "unknown ", 8);
+	const char *u = cl_find(low, n, "unknown ", 8);
 	size_t k, words = 0;
 
 	if (!u)
@@ -1301,9 +1301,9 @@ static const char *missing_token(const char *low, size_t n)
 	const char *at;
 	size_t j, e;
 
-	if ((at = memmem(low, n, "missing ", 8))) {
+	if ((at = cl_find(low, n, "missing ", 8))) {
 		j = (size_t)(at - low) + 8;
-	} else if ((at = memmem(low, n, "forgot ", 7))) {
+	} else if ((at = cl_find(low, n, "forgot ", 7))) {
 		/* "forgot a", "forgot an", "forgot the" */
 		j = (size_t)(at - low) + 7;
 		if (starts(low + j, n - j, "the "))
@@ -1330,14 +1330,14 @@ static const char *missing_token(const char *low, size_t n)
  * thing defined twice, which the tool's reader refuses. */
 static const char *duplicate_definition(const char *low, size_t n)
 {
-	const char *at = memmem(low, n, "duplicate ", 10);
+	const char *at = cl_find(low, n, "duplicate ", 10);
 	size_t j, end;
 
 	if (!at)
 		return NULL;
 	j = (size_t)(at - low) + 10;
 	end = j + 32 < n ? j + 32 : n;
-	return memmem(low + j, end - j, "definition", 10) ? CAT_SYNTAX_ERROR :
+	return cl_find(low + j, end - j, "definition", 10) ? CAT_SYNTAX_ERROR :
 	       NULL;
 }
 
@@ -1731,13 +1731,13 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 				break;
 		if (k + 1 < ln && low[k + 1] != '.' && low[k + 1] != '/' &&
 		    !quoted_file(low, ln, k) &&
-		    !memmem(low, ln, "file not found", 14) &&
+		    !cl_find(low, ln, "file not found", 14) &&
 		    /* "can't find file 'x'", "nonexisting document 'x'": a
 		     * file of the project, not a package */
-		    !memmem(low, k, "file", 4) && !memmem(low, k, "document", 8) &&
-		    !memmem(low, ln, "no module named", 15))
+		    !cl_find(low, k, "file", 4) && !cl_find(low, k, "document", 8) &&
+		    !cl_find(low, ln, "no module named", 15))
 			w->category = CAT_MISSING_DEPENDENCY;
-		if (k + 1 < ln && memmem(low, ln, "no module named", 15) &&
+		if (k + 1 < ln && cl_find(low, ln, "no module named", 15) &&
 		    low[k + 1] != '.' && !memchr(low + k + 1, '.', ln - k - 1))
 			w->category = CAT_MISSING_DEPENDENCY;
 	}
@@ -1763,18 +1763,18 @@ bool cl_summary(const char *l, size_t n)
 			return true;
 	/* most lines hold none of "rror", "-zero", "problems (" and
 	 * "Compilation aborted": one look each rules them out */
-	if (memmem(l, n, "rror", 4) &&
-	    (memmem(l, n, " error(s)", 9) || memmem(l, n, "errors compiling", 16) ||
-	     memmem(l, n, "returned an error exitcode", 26) ||
-	     memmem(l, n, "had compilation errors", 22)))
+	if (cl_find(l, n, "rror", 4) &&
+	    (cl_find(l, n, " error(s)", 9) || cl_find(l, n, "errors compiling", 16) ||
+	     cl_find(l, n, "returned an error exitcode", 26) ||
+	     cl_find(l, n, "had compilation errors", 22)))
 		return true;
 	/* "shell command terminated with non-zero exit status" */
-	if (memmem(l, n, "-zero exit", 10) &&
-	    (memmem(l, n, "returned non-zero exit", 22) ||
-	     memmem(l, n, "with non-zero exit status", 25)))
+	if (cl_find(l, n, "-zero exit", 10) &&
+	    (cl_find(l, n, "returned non-zero exit", 22) ||
+	     cl_find(l, n, "with non-zero exit status", 25)))
 		return true;
-	return memmem(l, n, "problems (", 10) ||
-	       memmem(l, n, "Compilation aborted", 19);
+	return cl_find(l, n, "problems (", 10) ||
+	       cl_find(l, n, "Compilation aborted", 19);
 }
 
 static bool ends_ci(const char *w, size_t len, const char *lit)
@@ -1818,7 +1818,7 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		/* "[error] > 4 | };": the code frame under the message */
 		return !code_frame_line(l, n, *msg);
 	}
-	if (STARTS(l + i, n - i, "thread '") && memmem(l + i, n - i, " panicked at", 12)) {
+	if (STARTS(l + i, n - i, "thread '") && cl_find(l + i, n - i, " panicked at", 12)) {
 		*msg = i;
 		return true;
 	}
@@ -1843,10 +1843,10 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		/* "Parse error near line 2: x" (sqlite3): a place with no
 		 * file between the words and the colon */
 		if (c) {
-			const char *w = memmem(l + i, j - i, " error ", 7);
+			const char *w = cl_find(l + i, j - i, " error ", 7);
 
 			if (w && (size_t)(w - l) > i && !is_blank(l[i]) &&
-			    (memmem(w, (size_t)(l + j - w), " line ", 6))) {
+			    (cl_find(w, (size_t)(l + j - w), " line ", 6))) {
 				for (wend = i; wend < (size_t)(w - l) &&
 				     (is_alpha(l[wend]) || l[wend] == ' '); wend++)
 					;
@@ -1990,10 +1990,10 @@ bool cl_foreign_path(const char *p, size_t n)
 	return STARTS(p, n, "node:") || STARTS(p, n, "/usr/") ||
 	       STARTS(p, n, "/lib/") || STARTS(p, n, "/rustc/") ||
 	       STARTS(p, n, "internal/") || STARTS(p, n, "<") ||
-	       memmem(p, n, "node_modules/", 13) || memmem(p, n, "/.cargo/", 8) ||
-	       memmem(p, n, "site-packages/", 14) ||
-	       memmem(p, n, "/lib/python", 11) || memmem(p, n, "/go/src/", 8) ||
-	       memmem(p, n, "/libexec/", 9);
+	       cl_find(p, n, "node_modules/", 13) || cl_find(p, n, "/.cargo/", 8) ||
+	       cl_find(p, n, "site-packages/", 14) ||
+	       cl_find(p, n, "/lib/python", 11) || cl_find(p, n, "/go/src/", 8) ||
+	       cl_find(p, n, "/libexec/", 9);
 }
 
 size_t cl_caret_code(const char *l, size_t n, size_t *col)
@@ -2018,7 +2018,7 @@ static int line_anywhere(const char *l, size_t n)
 	size_t k;
 	int v;
 
-	for (w = l; (w = memmem(w, n - (size_t)(w - l), "ine", 3)); w += 3) {
+	for (w = l; (w = cl_find(w, n - (size_t)(w - l), "ine", 3)); w += 3) {
 		k = (size_t)(w - l) + 3;
 		if (w == l || lower(w[-1]) != 'l' ||
 		    (w - 1 > l && is_alpha(w[-2])))

@@ -8,6 +8,24 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
+
+/* Where lit[0..len) first occurs in h[0..n), or NULL (len > 0): memmem
+ * for the haystacks of one line, where glibc's memmem spends more setting
+ * up its shift table than searching. A whole log goes to memmem. */
+static inline const char *cl_find(const char *h, size_t n, const char *lit,
+				  size_t len)
+{
+	const char *p = h, *end = h + n;
+
+	while (len <= (size_t)(end - p) &&
+	       (p = memchr(p, lit[0], (size_t)(end - p) - len + 1))) {
+		if (!memcmp(p + 1, lit + 1, len - 1))
+			return p;
+		p++;
+	}
+	return NULL;
+}
 
 enum cl_loc_kind {
 	CL_LOC_NONE,
