@@ -176,18 +176,19 @@ static const char *line_view(struct scan *s, size_t i, struct buf *tmp,
 	return tmp->ptr;
 }
 
-/* The needles in p[0..n); all bits if it holds a colour code (ESC). The
- * window of db->window bytes moves by the skip of the two bytes it ends
- * in (db.h), so a line holding no needle is read a few bytes at a time;
- * where the skip is 0 a needle may start at the window's first byte. */
-static uint64_t needles_in(const struct classify_db *db,
-			   const unsigned char *p, size_t n)
+/* The needles in p[0..n), into m (CL_NEEDLE_WORDS words); false, and
+ * none, if it holds a colour code (ESC). The window of db->window bytes
+ * moves by the skip of the two bytes it ends in (db.h), so a line holding
+ * no needle is read a few bytes at a time; where the skip is 0 a needle
+ * may start at the window's first byte. */
+static bool needles_in(const struct classify_db *db, const unsigned char *p,
+		       size_t n, uint64_t *m)
 {
-	uint64_t m = 0;
 	size_t w = db->window, e, j, k;
 
+	memset(m, 0, CL_NEEDLE_WORDS * sizeof(*m));
 	if (memchr(p, 0x1b, n))
-		return ~(uint64_t)0;
+		return false;
 	for (e = w - 1; e < n;) {
 		unsigned skip = db->skip[(unsigned)p[e - 1] << 8 | p[e]];
 		uint32_t w4 = 0;
@@ -199,37 +200,40 @@ static uint64_t needles_in(const struct classify_db *db,
 		j = e + 1 - w;
 		/* "er" is common, "erro" is not: four bytes at once first */
 		memcpy(&w4, p + j, n - j >= 4 ? 4 : n - j);
-		for (k = db->by_byte[p[j]]; k; k = db->next_same_byte[k - 1]) {
-			size_t len = db->needle_len[k - 1];
+		for (k = db->by_byte[p[j]]; k--; k = db->next_same_byte[k]) {
+			size_t len = db->needle_len[k];
 
-			if ((w4 & db->needle_premask[k - 1]) == db->needle_pre[k - 1] &&
+			if ((w4 & db->needle_premask[k]) == db->needle_pre[k] &&
 			    len <= n - j &&
-			    (len <= 4 || !memcmp(p + j + 4, db->needle[k - 1] + 4, len - 4)))
-				m |= (uint64_t)1 << (k - 1);
+			    (len <= 4 || !memcmp(p + j + 4, db->needle[k] + 4, len - 4)))
+				m[k / 64] |= (uint64_t)1 << (k % 64);
 		}
 		e++;
 	}
-	return m;
+	return true;
 }
 
-/* The needles line i holds, in what its regexes will see: the first
- * CLASSIFY_LINE_MAX bytes, without colour codes. Records in the line's
- * flags whether it has any colour (the same pass finds ESC). */
-static uint64_t line_needles(struct scan *s, size_t i)
+/* The needles line i holds (into m), in what its regexes will see: the
+ * first CLASSIFY_LINE_MAX bytes, without colour codes; true if any.
+ * Records in the line's flags whether it has any colour (the same pass
+ * finds ESC). */
+static bool line_needles(struct scan *s, size_t i, uint64_t *m)
 {
 	const char *p = s->text + s->start[i];
-	size_t n = line_len(s, i);
-	uint64_t m;
+	size_t n = line_len(s, i), w;
+	uint64_t any = 0;
 
 	if (n > CLASSIFY_LINE_MAX)
 		n = CLASSIFY_LINE_MAX;
-	m = needles_in(s->db, (const unsigned char *)p, n);
-	if (m != ~(uint64_t)0) {
+	if (needles_in(s->db, (const unsigned char *)p, n, m)) {
 		s->used[i] |= L_SCANNED; /* and no ESC */
-		return m;
+	} else {
+		p = line_view(s, i, &s->aux, &n);
+		needles_in(s->db, (const unsigned char *)p, n, m);
 	}
-	p = line_view(s, i, &s->aux, &n);
-	return needles_in(s->db, (const unsigned char *)p, n);
+	for (w = 0; w < CL_NEEDLE_WORDS; w++)
+		any |= m[w];
+	return any != 0;
 }
 
 /* ---- captures ---- */
@@ -640,8 +644,13 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 static bool try_pattern(struct scan *s, const struct cl_pattern *p, size_t i,
 			const char *l, size_t n)
 {
-	size_t nfold, fold[CL_MAX_CONTEXT];
+	size_t nfold, fold[CL_MAX_CONTEXT], k;
 
+	for (k = 0; k < p->nloose &&
+		    !cl_find(l, n, p->loose[k], strlen(p->loose[k])); k++)
+		;
+	if (p->nloose && k == p->nloose)
+		return false; /* none of the needles the index had no room for */
 	if (cl_match(s->db, &p->re, l, n, s->md) <= 0)
 		return false;
 	cap_reset(s);
@@ -658,24 +667,27 @@ static bool try_pattern(struct scan *s, const struct cl_pattern *p, size_t i,
 	return true;
 }
 
-/* Tries the patterns that the needles in mask let through, in order, on
- * line i (l[0..n)); true if one matched. tool, when set, limits the
- * patterns to that tool's. */
+/* Tries the patterns that the needles in mask (CL_NEEDLE_WORDS words;
+ * NULL: every needle) let through, in order, on line i (l[0..n)); true if
+ * one matched. tool, when set, limits the patterns to that tool's. */
 static bool classify_line(struct scan *s, size_t i, const char *l, size_t n,
-			  uint64_t mask, const char *tool)
+			  const uint64_t *mask, const char *tool)
 {
-	size_t nn = s->db->nneedles, w, k;
+	size_t nn = s->db->nneedles, w, k, mw;
 	uint64_t bits;
 
-	if (nn < 64)
-		mask &= ((uint64_t)1 << nn) - 1;
 	memcpy(s->cand, s->guarded + nn * s->words, s->words * sizeof(*s->cand));
-	for (; mask; mask &= mask - 1) {
-		const uint64_t *row =
-			s->guarded + (size_t)__builtin_ctzll(mask) * s->words;
+	for (mw = 0; mw < CL_NEEDLE_WORDS && mw * 64 < nn; mw++) {
+		bits = mask ? mask[mw] : ~(uint64_t)0;
+		if (nn - mw * 64 < 64)
+			bits &= ((uint64_t)1 << (nn - mw * 64)) - 1;
+		for (; bits; bits &= bits - 1) {
+			const uint64_t *row = s->guarded +
+				(mw * 64 + (size_t)__builtin_ctzll(bits)) * s->words;
 
-		for (w = 0; w < s->words; w++)
-			s->cand[w] |= row[w];
+			for (w = 0; w < s->words; w++)
+				s->cand[w] |= row[w];
+		}
 	}
 	for (w = 0; w < s->words; w++)
 		for (bits = s->cand[w]; bits; bits &= bits - 1) {
@@ -727,8 +739,7 @@ static bool classify_gcc_json(struct scan *s, size_t i)
 		json_str(&doc, json_get(&doc, v, "message"), &line);
 		if (line.len > CLASSIFY_LINE_MAX)
 			buf_truncate(&line, CLASSIFY_LINE_MAX);
-		if (!classify_line(s, s->nlines, line.ptr, line.len, ~(uint64_t)0,
-				   "gcc"))
+		if (!classify_line(s, s->nlines, line.ptr, line.len, NULL, "gcc"))
 			continue;
 		any = true;
 		if (s->out->n > before && !s->out->v[before].code) {
@@ -785,7 +796,7 @@ static bool classify_eslint_json(struct scan *s, size_t i)
 			if (line.len > CLASSIFY_LINE_MAX)
 				buf_truncate(&line, CLASSIFY_LINE_MAX);
 			if (classify_line(s, s->nlines, line.ptr, line.len,
-					  ~(uint64_t)0, "eslint"))
+					  NULL, "eslint"))
 				any = true;
 		}
 	}
@@ -2888,28 +2899,35 @@ int classify_text_opts(const struct classify_db *db,
 	s.cand = xmalloc(s.words * sizeof(*s.cand));
 	s.guarded = xcalloc((db->nneedles + 1) * s.words, sizeof(*s.guarded));
 	for (k = 0; k < db->n; k++) {
-		uint64_t nb = s.order[k]->needles, bit = (uint64_t)1 << (k % 64);
+		const uint64_t *nb = s.order[k]->needles;
+		uint64_t bit = (uint64_t)1 << (k % 64), b;
+		bool guarded = false;
+		size_t w;
 
-		if (!nb)
+		for (w = 0; w < CL_NEEDLE_WORDS; w++)
+			for (b = nb[w]; b; b &= b - 1) {
+				s.guarded[(w * 64 + (size_t)__builtin_ctzll(b)) *
+					  s.words + k / 64] |= bit;
+				guarded = true;
+			}
+		if (!guarded)
 			s.guarded[db->nneedles * s.words + k / 64] |= bit;
-		for (; nb; nb &= nb - 1)
-			s.guarded[(size_t)__builtin_ctzll(nb) * s.words + k / 64] |= bit;
 	}
 
 	for (i = 0; i < s.nlines; i++) {
 		const char *l;
 		size_t n;
-		uint64_t mask;
+		uint64_t mask[CL_NEEDLE_WORDS];
 
 		s.cur = i;
 		if (s.deadline && out_of_time(&s, i))
 			break;
 		if (s.used[i] & L_USED)
 			continue;
-		mask = line_needles(&s, i);
 		/* With every pattern behind a needle, a line holding none can
 		 * match nothing: most lines of a big log end here. */
-		if (!mask && !db->unguarded && s.text[s.start[i]] != '[')
+		if (!line_needles(&s, i, mask) && !db->unguarded &&
+		    s.text[s.start[i]] != '[')
 			continue;
 		l = line_view(&s, i, &s.line, &n);
 		if (looks_like_gcc_json(l, n) && classify_gcc_json(&s, i)) {

@@ -207,6 +207,9 @@ static void pattern_release(struct cl_pattern *p)
 		regex_release(&p->before[i]);
 	for (i = 0; i < p->nafter; i++)
 		regex_release(&p->after[i]);
+	for (i = 0; i < p->nloose; i++)
+		free(p->loose[i]);
+	free(p->loose);
 	free(p->before);
 	free(p->after);
 	free(p->id);
@@ -251,8 +254,8 @@ static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 		if (db->needle_len[i] == n && !memcmp(db->needle[i], s, n))
 			break;
 	if (i == db->nneedles) {
-		/* Out of bits, or too short to index: the pattern runs on
-		 * every line, which is only slower, never wrong. */
+		/* Out of bits, or too short to index: the pattern looks for
+		 * its needles in every line itself (cl_pattern.loose). */
 		if (i == CL_MAX_NEEDLES || n < 2)
 			return -1;
 		db->needle[i] = xstrdup(s);
@@ -264,7 +267,7 @@ static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 		db->by_byte[(unsigned char)s[0]] = (uint8_t)(i + 1);
 		db->nneedles++;
 	}
-	*mask |= (uint64_t)1 << i;
+	mask[i / 64] |= (uint64_t)1 << (i % 64);
 	return 0;
 }
 
@@ -356,11 +359,16 @@ static int section_finish(struct loader *ld, struct section *s, struct err *e)
 				  s->after[p->nafter], &p->after[p->nafter], e) < 0)
 			goto fail;
 	for (i = 0; i < s->nneedle; i++)
-		if (needle_bit(db, s->needle[i], &p->needles) < 0) {
-			p->needles = 0;
+		if (needle_bit(db, s->needle[i], p->needles) < 0) {
+			memset(p->needles, 0, sizeof(p->needles));
+			p->loose = xcalloc(s->nneedle, sizeof(*p->loose));
+			for (p->nloose = 0; p->nloose < s->nneedle; p->nloose++)
+				p->loose[p->nloose] = xstrdup(s->needle[p->nloose]);
 			break;
 		}
-	db->unguarded += !p->needles;
+	for (i = 0; i < CL_NEEDLE_WORDS && !p->needles[i]; i++)
+		;
+	db->unguarded += i == CL_NEEDLE_WORDS;
 	p->id = s->id;
 	p->tool = s->tool;
 	p->hint = s->hint;

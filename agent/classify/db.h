@@ -14,8 +14,10 @@
 
 /* A needle is a literal (two bytes or more) every line a pattern matches
  * contains; the db keeps at most this many distinct ones (one bit each in a
- * line's mask). */
-#define CL_MAX_NEEDLES 64
+ * line's mask of CL_NEEDLE_WORDS words). The shipped files use 62: room
+ * for a repository's own. */
+#define CL_MAX_NEEDLES 128
+#define CL_NEEDLE_WORDS (CL_MAX_NEEDLES / 64)
 /* At most this many before, after and needle lines in one pattern. */
 #define CL_MAX_CONTEXT 16
 
@@ -53,7 +55,12 @@ struct cl_pattern {
 	char *hint, *message, *code; /* templates; may be NULL */
 	char *need; /* a capture the diagnostic must end up with, or NULL */
 	bool drop;  /* matched lines are known noise: no diagnostic */
-	uint64_t needles; /* mask of db needles; 0 = run on every line */
+	/* mask of db needles; all 0 = run on every line */
+	uint64_t needles[CL_NEEDLE_WORDS];
+	/* its needles when the index had no room for one (or one is a
+	 * single byte): looked for in each line before the regex runs */
+	char **loose;
+	size_t nloose;
 };
 
 struct classify_db {

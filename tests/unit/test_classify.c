@@ -914,6 +914,49 @@ static void extra_file_patterns_win_and_fill_hints(void **state)
 	free(path);
 }
 
+/* A repository's own patterns with needles of their own: 80 of them take
+ * the shipped files' needles past one mask word (64) and past the index
+ * (128), where a pattern runs on every line. Every regex takes any of the
+ * lines; the needles decide which pattern does: each line meets its own,
+ * not an earlier one whose needle it lacks. */
+static void needles_past_the_index_still_guard_rightly(void **state)
+{
+	struct buf conf = BUF_INIT, text = BUF_INIT;
+	const char *files[] = { NULL, NULL };
+	struct classify_db *d;
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	char *path;
+	int k;
+
+	for (k = 0; k < 80; k++)
+		buf_addf(&conf, "[pattern \"team.n%d\"]\ntool = team\n"
+			 "category = lint_violation\nneedle = zq%02dx\ncode = n%d\n"
+			 "regex = ^(?<file>\\w+\\.t):(?<line>\\d+): zq\\d\\dx "
+			 "(?<msg>.*)$\n", k, k, k);
+	path = write_temp(conf.ptr);
+	files[0] = path;
+	assert_int_equal(classify_db_load(&d, files, &e), 0);
+	for (k = 0; k < 80; k += 13)
+		buf_addf(&text, "m%d.t:%d: zq%02dx rule broken\n", k, k + 1, k);
+	buf_adds(&text, "m.t:99: zq79x rule broken\n");
+	assert_int_equal(classify_text(d, NULL, text.ptr, text.len, &l, &e), 0);
+	assert_int_equal(l.n, 8);
+	for (k = 0; k < 8; k++) {
+		char code[8];
+
+		snprintf(code, sizeof(code), "n%d", k < 7 ? k * 13 : 79);
+		assert_string_equal(l.v[k].code, code);
+		assert_string_equal(l.v[k].tool, "team");
+	}
+	diag_list_release(&l);
+	classify_db_free(d);
+	unlink(path);
+	free(path);
+	buf_release(&conf);
+	buf_release(&text);
+}
+
 /* A catastrophic-backtracking regex meets a line built to trigger it: the
  * match limit ends it as "no match", and the next line still classifies. */
 static void pathological_regex_is_bounded_per_line(void **state)
@@ -2337,6 +2380,7 @@ int main(void)
 		cmocka_unit_test(a_log_says_whether_its_run_failed),
 		cmocka_unit_test(bad_pattern_files_are_refused_with_file_and_line),
 		cmocka_unit_test(extra_file_patterns_win_and_fill_hints),
+		cmocka_unit_test(needles_past_the_index_still_guard_rightly),
 		cmocka_unit_test(pathological_regex_is_bounded_per_line),
 		cmocka_unit_test(time_budget_stops_a_hostile_pattern_and_says_so),
 		cmocka_unit_test(failed_run_with_nothing_recognised_is_one_unknown_at_own_frame),
