@@ -198,8 +198,13 @@ static bool needles_in(const struct classify_db *db, const unsigned char *p,
 			continue;
 		}
 		j = e + 1 - w;
-		/* "er" is common, "erro" is not: four bytes at once first */
-		memcpy(&w4, p + j, n - j >= 4 ? 4 : n - j);
+		/* "er" is common, "erro" is not: four bytes at once first
+		 * (a constant size: the copy is one load) */
+		if (n - j >= 4)
+			memcpy(&w4, p + j, 4);
+		else /* the line's last bytes */
+			for (k = 0; k < n - j; k++)
+				((unsigned char *)&w4)[k] = p[j + k];
 		for (k = db->by_byte[p[j]]; k--; k = db->next_same_byte[k]) {
 			size_t len = db->needle_len[k];
 
