@@ -176,19 +176,16 @@ static const char *line_view(struct scan *s, size_t i, struct buf *tmp,
 	return tmp->ptr;
 }
 
-/* The needles in p[0..n), into m (CL_NEEDLE_WORDS words); false, and
- * none, if it holds a colour code (ESC). The window of db->window bytes
+/* The needles in p[0..n), into m (CL_NEEDLE_WORDS words). The window of db->window bytes
  * moves by the skip of the two bytes it ends in (db.h), so a line holding
  * no needle is read a few bytes at a time; where the skip is 0 a needle
  * may start at the window's first byte. */
-static bool needles_in(const struct classify_db *db, const unsigned char *p,
+static void needles_in(const struct classify_db *db, const unsigned char *p,
 		       size_t n, uint64_t *m)
 {
 	size_t w = db->window, e, j, k;
 
 	memset(m, 0, CL_NEEDLE_WORDS * sizeof(*m));
-	if (memchr(p, 0x1b, n))
-		return false;
 	for (e = w - 1; e < n;) {
 		unsigned skip = db->skip[(unsigned)p[e - 1] << 8 | p[e]];
 		uint32_t w4 = 0;
@@ -215,13 +212,10 @@ static bool needles_in(const struct classify_db *db, const unsigned char *p,
 		}
 		e++;
 	}
-	return true;
 }
 
 /* The needles line i holds (into m), in what its regexes will see: the
- * first CLASSIFY_LINE_MAX bytes, without colour codes; true if any.
- * Records in the line's flags whether it has any colour (the same pass
- * finds ESC). */
+ * first CLASSIFY_LINE_MAX bytes, without colour codes; true if any. */
 static bool line_needles(struct scan *s, size_t i, uint64_t *m)
 {
 	const char *p = s->text + s->start[i];
@@ -230,12 +224,11 @@ static bool line_needles(struct scan *s, size_t i, uint64_t *m)
 
 	if (n > CLASSIFY_LINE_MAX)
 		n = CLASSIFY_LINE_MAX;
-	if (needles_in(s->db, (const unsigned char *)p, n, m)) {
-		s->used[i] |= L_SCANNED; /* and no ESC */
-	} else {
+	if (!(s->used[i] & L_SCANNED))
+		s->used[i] |= L_SCANNED | (memchr(p, '\x1b', n) ? L_ESC : 0);
+	if (s->used[i] & L_ESC)
 		p = line_view(s, i, &s->aux, &n);
-		needles_in(s->db, (const unsigned char *)p, n, m);
-	}
+	needles_in(s->db, (const unsigned char *)p, n, m);
 	for (w = 0; w < CL_NEEDLE_WORDS; w++)
 		any |= m[w];
 	return any != 0;
@@ -2887,6 +2880,9 @@ int classify_text_opts(const struct classify_db *db,
 	buf_init(&s.vals, 0);
 	split_lines(&s, s.text, len);
 	s.used = xcalloc(s.nlines ? s.nlines : 1, 1);
+	/* most logs have no colour at all: one look says so for every line */
+	if (!memchr(text, '\x1b', len))
+		memset(s.used, L_SCANNED, s.nlines);
 	s.memo = xcalloc(db->nmemo ? db->nmemo : 1, sizeof(*s.memo));
 	for (k = 0; k < db->nmemo; k++)
 		s.memo[k].found = -1;
