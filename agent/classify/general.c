@@ -487,11 +487,41 @@ bool cl_frame_prefix(const char *l, size_t n)
 	       (n > 1 && l[0] == '#' && is_digit(l[1]));
 }
 
+/* The digits among the eight bytes of x: 0x80 in each byte that is one.
+ * Each byte is taken without its top bit first, so no sum carries into
+ * the next; a byte with the top bit set is no digit. */
+static uint64_t digit_bytes(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, top = 0x8080808080808080u;
+	uint64_t y = x & ~top;
+
+	return (y + 0x50 * ones) & ~(y + 0x46 * ones) & ~x & top;
+}
+
 bool cl_may_place(const char *l, size_t n)
 {
-	size_t j;
+	size_t j = 1;
 
-	for (j = 1; j < n; j++)
+	/* eight bytes a step while none is a digit: most of a line is not */
+	while (j + 8 <= n) {
+		uint64_t x, d;
+
+		memcpy(&x, l + j, 8);
+		if (!(d = digit_bytes(x))) {
+			j += 8;
+			continue;
+		}
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		j += (size_t)__builtin_clzll(d) / 8; /* the first digit */
+#else
+		j += (size_t)__builtin_ctzll(d) / 8;
+#endif
+		if (l[j - 1] == ':' || l[j - 1] == '(' || l[j - 1] == ' ' ||
+		    l[j - 1] == ',')
+			return true;
+		j++;
+	}
+	for (; j < n; j++)
 		if ((unsigned)(l[j] - '0') < 10u &&
 		    (l[j - 1] == ':' || l[j - 1] == '(' || l[j - 1] == ' ' ||
 		     l[j - 1] == ','))

@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "classify/classify.h"
+#include "classify/general.h"
 #include "util/buf.h"
 
 static struct classify_db *db;
@@ -955,6 +956,35 @@ static void needles_past_the_index_still_guard_rightly(void **state)
 	free(path);
 	buf_release(&conf);
 	buf_release(&text);
+}
+
+/* cl_may_place reads a line eight bytes a step: a digit after ':', '(',
+ * ',' or a blank is found wherever it falls, and nothing else is: not a
+ * digit after a letter, not a byte that only looks like one once its top
+ * bit is dropped (0xb0..0xb9: UTF-8's continuation bytes). */
+static void may_place_finds_a_number_anywhere_in_the_line(void **state)
+{
+	static const struct {
+		const char *line;
+		bool yes;
+	} cases[] = {
+		{ "a.c:3", true },
+		{ "abcdefghijklmnop:7", true },
+		{ "abcdefghijklmno:7", true },
+		{ "abcdefgh(12,3)", true },
+		{ "abcdefghijklmnopqrstuvw x9 y8 z 7", true },
+		{ "x1y2z3w4v5u6t7s8r9q0", false },
+		{ "no digits here at all, none", false },
+		{ "\xb1\xb2\xb3 \xb4:\xb5(\xb6,\xb7 \xb8\xb9:\xb0", false },
+		{ "\xc2\xb3 : \xe2\x80\xb9 caf\xc3\xa9 (\xf0\x9f\x98\x80 ,1", true },
+	};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(*cases); k++)
+		if (cl_may_place(cases[k].line, strlen(cases[k].line)) != cases[k].yes)
+			fail_msg("cl_may_place(\"%s\") should be %d", cases[k].line,
+				 cases[k].yes);
 }
 
 /* A catastrophic-backtracking regex meets a line built to trigger it: the
@@ -2381,6 +2411,7 @@ int main(void)
 		cmocka_unit_test(bad_pattern_files_are_refused_with_file_and_line),
 		cmocka_unit_test(extra_file_patterns_win_and_fill_hints),
 		cmocka_unit_test(needles_past_the_index_still_guard_rightly),
+		cmocka_unit_test(may_place_finds_a_number_anywhere_in_the_line),
 		cmocka_unit_test(pathological_regex_is_bounded_per_line),
 		cmocka_unit_test(time_budget_stops_a_hostile_pattern_and_says_so),
 		cmocka_unit_test(failed_run_with_nothing_recognised_is_one_unknown_at_own_frame),
