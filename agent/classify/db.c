@@ -249,6 +249,7 @@ static void section_release(struct section *s)
 static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 {
 	size_t i, n = strlen(s);
+	unsigned head;
 
 	for (i = 0; i < db->nneedles; i++)
 		if (db->needle_len[i] == n && !memcmp(db->needle[i], s, n))
@@ -260,6 +261,8 @@ static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 			return -1;
 		db->needle[i] = xstrdup(s);
 		db->needle_len[i] = n;
+		head = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+		db->heads[head / 64] |= (uint64_t)1 << (head % 64);
 		db->needle_pre[i] = db->needle_premask[i] = 0;
 		memcpy(&db->needle_pre[i], s, n < 4 ? n : 4);
 		memset(&db->needle_premask[i], 0xff, n < 4 ? n : 4);
@@ -269,29 +272,6 @@ static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 	}
 	mask[i / 64] |= (uint64_t)1 << (i % 64);
 	return 0;
-}
-
-/* The skip table of the line scan (db.h): the window is the shortest
- * needle, at most 4 bytes; a two-byte block at offset q of a needle's
- * first `window` bytes lets the window move window - 2 - q bytes, a block
- * in none of them window - 1. */
-static void index_needles(struct classify_db *db)
-{
-	size_t i, q, w = 4;
-
-	for (i = 0; i < db->nneedles; i++)
-		if (db->needle_len[i] < w)
-			w = db->needle_len[i]; /* needle_bit keeps them >= 2 */
-	db->window = w;
-	memset(db->skip, (int)(w - 1), sizeof(db->skip));
-	for (i = 0; i < db->nneedles; i++)
-		for (q = 0; q + 2 <= w; q++) {
-			unsigned b = (unsigned)(unsigned char)db->needle[i][q] << 8 |
-				     (unsigned char)db->needle[i][q + 1];
-
-			if (db->skip[b] > w - 2 - q)
-				db->skip[b] = (uint8_t)(w - 2 - q);
-		}
 }
 
 static int parse_severity(const char *s, enum diag_severity *out)
@@ -701,7 +681,6 @@ static int load_dir(struct classify_db **out, const char *dir,
 		goto out;
 	}
 	sort_patterns(ld.db, ld.order);
-	index_needles(ld.db);
 	set_digest(ld.db, &ld.content);
 	ld.db->refs = 1;
 	*out = ld.db;

@@ -75,12 +75,9 @@ struct classify_db {
 	uint8_t by_byte[256];
 	uint8_t next_same_byte[CL_MAX_NEEDLES];
 	size_t nneedles;
-	/* The scan of a line skips as Wu and Manber's does: every needle
-	 * has at least `window` bytes (2..4); skip[b] is how far the window
-	 * can move when it ends in the two bytes b (big-endian), 0 where a
-	 * needle may start window - 1 bytes before them. */
-	size_t window;
-	uint8_t skip[65536];
+	/* One bit per two-byte sequence that starts a needle: the scan of a
+	 * line only stops at these. */
+	uint64_t heads[65536 / 64];
 	size_t nmemo;       /* `before` regexes in all patterns */
 	size_t unguarded;   /* patterns without needles (run on every line) */
 	uint32_t max_group; /* highest capture group number of any regex */
