@@ -2880,7 +2880,7 @@ int classify_text_opts(const struct classify_db *db,
 	split_lines(&s, s.text, len);
 	s.used = xcalloc(s.nlines ? s.nlines : 1, 1);
 	/* most logs have no colour at all: one look says so for every line */
-	if (!memchr(text, '\x1b', len))
+	if (!len || !memchr(text, '\x1b', len))
 		memset(s.used, L_SCANNED, s.nlines);
 	s.memo = xcalloc(db->nmemo ? db->nmemo : 1, sizeof(*s.memo));
 	for (k = 0; k < db->nmemo; k++)
