@@ -498,6 +498,24 @@ static uint64_t digit_bytes(uint64_t x)
 	return (y + 0x50 * ones) & ~(y + 0x46 * ones) & ~x & top;
 }
 
+/* Does l[0..n) hold a digit? */
+static bool any_digit(const char *l, size_t n)
+{
+	size_t j = 0;
+
+	for (; j + 8 <= n; j += 8) {
+		uint64_t x;
+
+		memcpy(&x, l + j, 8);
+		if (digit_bytes(x))
+			return true;
+	}
+	for (; j < n; j++)
+		if (is_digit(l[j]))
+			return true;
+	return false;
+}
+
 bool cl_may_place(const char *l, size_t n)
 {
 	size_t j = 1;
@@ -2173,6 +2191,7 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 	struct file_tokens ft = FILE_TOKENS_INIT;
 	size_t i, e, t, after, tried = 0;
 	int anyline = -1; /* "line N" on the line: found on first need */
+	bool digits;
 
 	memset(loc, 0, sizeof(*loc));
 	/* a stack frame (Ruby's "\tfrom a.rb:4:in `<main>'") is read by the
@@ -2180,7 +2199,12 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 	i = skip_blanks(l, n, 0);
 	if (STARTS(l + i, n - i, "from "))
 		return CL_LOC_NONE;
+	digits = any_digit(l, n);
 	while (tried < 4 && next_file_token(l, n, &ft, &t, &e)) {
+		/* no digit, no line: only a file opening the line can be a
+		 * place ("x.desktop: error: y"), and tokens come in order */
+		if (!digits && t)
+			break;
 		if (is_digit(l[t]))
 			continue;
 		if (!(after = number_after(l, n, e, loc))) {
