@@ -187,13 +187,12 @@ static void needles_in(const struct classify_db *db, const unsigned char *p,
 
 	memset(m, 0, CL_NEEDLE_WORDS * sizeof(*m));
 	for (j = 0; j + 1 < n; j++) {
-		unsigned head = (unsigned)p[j] << 8 | p[j + 1];
 		uint32_t w4 = 0;
 
 		/* a branch almost never taken (a test of the first byte
 		 * alone passes a third of the bytes, and its mispredictions
-		 * cost more than the bit test saves) */
-		if (!(db->heads[head / 64] >> (head % 64) & 1))
+		 * cost more than the pair's test saves) */
+		if (!db->heads[cl_pair(p + j)])
 			continue;
 		/* "er" is common, "erro" is not: four bytes at once first
 		 * (a constant size: the copy is one load) */

@@ -249,7 +249,6 @@ static void section_release(struct section *s)
 static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 {
 	size_t i, n = strlen(s);
-	unsigned head;
 
 	for (i = 0; i < db->nneedles; i++)
 		if (db->needle_len[i] == n && !memcmp(db->needle[i], s, n))
@@ -261,8 +260,7 @@ static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 			return -1;
 		db->needle[i] = xstrdup(s);
 		db->needle_len[i] = n;
-		head = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
-		db->heads[head / 64] |= (uint64_t)1 << (head % 64);
+		db->heads[cl_pair((const unsigned char *)s)] = 1;
 		db->needle_pre[i] = db->needle_premask[i] = 0;
 		memcpy(&db->needle_pre[i], s, n < 4 ? n : 4);
 		memset(&db->needle_premask[i], 0xff, n < 4 ? n : 4);

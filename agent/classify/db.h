@@ -9,6 +9,7 @@
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "classify/classify.h"
 
@@ -17,6 +18,14 @@
  * line's mask of CL_NEEDLE_WORDS words). The shipped files use 62: room
  * for a repository's own. */
 #define CL_MAX_NEEDLES 128
+/* Two bytes as one unaligned 16-bit load reads them. */
+static inline unsigned cl_pair(const unsigned char *p)
+{
+	uint16_t v;
+
+	memcpy(&v, p, 2);
+	return v;
+}
 #define CL_NEEDLE_WORDS (CL_MAX_NEEDLES / 64)
 /* At most this many before, after and needle lines in one pattern. */
 #define CL_MAX_CONTEXT 16
@@ -75,9 +84,11 @@ struct classify_db {
 	uint8_t by_byte[256];
 	uint8_t next_same_byte[CL_MAX_NEEDLES];
 	size_t nneedles;
-	/* One bit per two-byte sequence that starts a needle: the scan of a
-	 * line only stops at these. */
-	uint64_t heads[65536 / 64];
+	/* Non-zero for each two-byte sequence that starts a needle, indexed
+	 * by the two bytes as one 16-bit load reads them (cl_pair): the scan
+	 * of a line only stops at these. A byte each, not a bit: one load
+	 * and a test a position. */
+	uint8_t heads[65536];
 	size_t nmemo;       /* `before` regexes in all patterns */
 	size_t unguarded;   /* patterns without needles (run on every line) */
 	uint32_t max_group; /* highest capture group number of any regex */
