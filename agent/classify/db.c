@@ -5,6 +5,7 @@
  * patterns a line cannot match.
  */
 #include "classify/db.h"
+#include "classify/general.h"
 
 #include <dirent.h>
 #include <errno.h>

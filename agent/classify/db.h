@@ -9,7 +9,6 @@
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <string.h>
 
 #include "classify/classify.h"
 
@@ -18,14 +17,6 @@
  * line's mask of CL_NEEDLE_WORDS words). The shipped files use 62: room
  * for a repository's own. */
 #define CL_MAX_NEEDLES 128
-/* Two bytes as one unaligned 16-bit load reads them. */
-static inline unsigned cl_pair(const unsigned char *p)
-{
-	uint16_t v;
-
-	memcpy(&v, p, 2);
-	return v;
-}
 #define CL_NEEDLE_WORDS (CL_MAX_NEEDLES / 64)
 /* At most this many before, after and needle lines in one pattern. */
 #define CL_MAX_CONTEXT 16

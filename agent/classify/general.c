@@ -1104,9 +1104,9 @@ static unsigned phrase_key(const char *p)
  * first (errors/classify and verify run on worker threads). */
 static unsigned char phrase_first[CL_PHRASE_KEYS][CL_PHRASE_BUCKET];
 static unsigned char phrase_len[sizeof(phrases) / sizeof(*phrases)];
-/* one bit per two bytes that start a phrase: most positions of a message
- * stop at this test */
-static uint64_t phrase_pair[65536 / 64];
+/* non-zero for the two bytes that start a phrase (as one 16-bit load
+ * reads them): most positions of a message stop at this test */
+static unsigned char phrase_pair[65536];
 
 static void phrase_index_build(void)
 {
@@ -1114,12 +1114,10 @@ static void phrase_index_build(void)
 
 	for (k = 0; k < sizeof(phrases) / sizeof(*phrases); k++) {
 		unsigned char *b = phrase_first[phrase_key(phrases[k].text)];
-		unsigned pair = (unsigned)(unsigned char)phrases[k].text[0] << 8 |
-				(unsigned char)phrases[k].text[1];
 		size_t j = 0;
 
 		phrase_len[k] = (unsigned char)strlen(phrases[k].text);
-		phrase_pair[pair / 64] |= (uint64_t)1 << (pair % 64);
+		phrase_pair[cl_pair((const unsigned char *)phrases[k].text)] = 1;
 		while (j < CL_PHRASE_BUCKET - 1 && b[j])
 			j++;
 		/* a phrase with no room would be lost silently: a table
@@ -1140,11 +1138,9 @@ static const char *phrase_in(const char *low, size_t n)
 
 	pthread_once(&once, phrase_index_build);
 	for (i = 0; i + 2 < n; i++) {
-		unsigned pair = (unsigned)(unsigned char)low[i] << 8 |
-				(unsigned char)low[i + 1];
 		const unsigned char *b;
 
-		if (!(phrase_pair[pair / 64] >> (pair % 64) & 1))
+		if (!phrase_pair[cl_pair((const unsigned char *)low + i)])
 			continue;
 		b = phrase_first[phrase_key(low + i)];
 

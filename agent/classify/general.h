@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Where lit[0..len) first occurs in h[0..n), or NULL (len > 0): memmem
@@ -25,6 +26,16 @@ static inline const char *cl_find(const char *h, size_t n, const char *lit,
 		p++;
 	}
 	return NULL;
+}
+
+/* Two bytes as one unaligned 16-bit load reads them: the index of the
+ * tables that say which pairs start a needle or a phrase. */
+static inline unsigned cl_pair(const unsigned char *p)
+{
+	uint16_t v;
+
+	memcpy(&v, p, 2);
+	return v;
 }
 
 enum cl_loc_kind {
