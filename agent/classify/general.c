@@ -1816,7 +1816,7 @@ bool cl_summary(const char *l, size_t n)
 	size_t k;
 
 	for (k = 0; k < sizeof(lits) / sizeof(*lits); k++)
-		if (starts(l, n, lits[k]))
+		if (n && l[0] == lits[k][0] && starts(l, n, lits[k]))
 			return true;
 	/* most lines hold none of "rror", "-zero", "problems (" and
 	 * "Compilation aborted": one look each rules them out */
