@@ -2196,6 +2196,8 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 	if (STARTS(l + i, n - i, "from "))
 		return CL_LOC_NONE;
 	digits = any_digit(l, n);
+	if (!digits && (!n || path_stop[(unsigned char)l[0]]))
+		return CL_LOC_NONE; /* no token can open the line */
 	while (tried < 4 && next_file_token(l, n, &ft, &t, &e)) {
 		/* no digit, no line: only a file opening the line can be a
 		 * place ("x.desktop: error: y"), and tokens come in order */
