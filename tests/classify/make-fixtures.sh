@@ -2969,7 +2969,9 @@ if have "$BIN/ava"; then
 	mkdir ava && cd ava
 	printf '{ "type": "module" }\n' >package.json
 	printf 'import test from "ava";\nfunction add(a, b) { return a - b; }\ntest("adds", (t) => {\n  t.is(add(1, 2), 3);\n});\ntest("throws", (t) => {\n  notDefinedHelper();\n  t.pass();\n});\n' >add.test.js
-	run ava "$BIN/ava" add.test.js
+	# a generous timeout: under the load of the other fixtures ava's
+	# default (10 s without news from its worker) can cut the run short
+	run ava "$BIN/ava" --timeout=2m add.test.js
 	# "add.test.js:4" over a code frame and the difference; a test that
 	# throws ReferenceError fails on an undefined name
 	expect ava ava general <<'E'
