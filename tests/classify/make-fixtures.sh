@@ -1618,6 +1618,42 @@ test_failure mathx_test.go 14 0
 test_failure mathx.go 5 0
 E
 	cd ..
+	mkdir -p tstv && cd tstv
+	printf 'module example.com/tstv\n\ngo 1.19\n' >go.mod
+	printf 'package sub\n\nfunc Add(a, b int) int { return a - b }\n' >sub.go
+	cat >sub_test.go <<'X'
+package sub
+
+import "testing"
+
+func TestAdd(t *testing.T) {
+	t.Run("zero", func(t *testing.T) {
+		got := Add(0, 0)
+		t.Logf("Add(0, 0) = %d", got)
+		if got != 0 {
+			t.Errorf("Add(0, 0) = %d, want 0", got)
+		}
+	})
+	t.Run("positive", func(t *testing.T) {
+		if got := Add(2, 3); got != 5 {
+			t.Errorf("Add(2, 3) = %d, want 5", got)
+		}
+	})
+}
+
+func TestLog(t *testing.T) {
+	t.Log("checking nothing in particular")
+}
+X
+	# -v prints what a test logs as it runs, under "=== RUN   name", and
+	# the verdicts later ("--- PASS: TestAdd/zero" among its parent's at
+	# the end): the lines of the subtest and the test that passed are
+	# logs, only the failed subtest's t.Errorf is a failure
+	run k1-go-test-v go test -v ./...
+	expect k1-go-test-v go patterns <<'E'
+test_failure sub_test.go 15 0
+E
+	cd ..
 fi
 if have javac; then
 	mkdir -p java && cd java
