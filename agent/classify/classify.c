@@ -2731,6 +2731,107 @@ static void test_run_pass(struct scan *s)
 	}
 }
 
+/* ---- output of tests that passed ---- */
+
+/* A test's name in a verdict or header line: bytes up to a blank. */
+struct test_name {
+	const char *p;
+	size_t n;
+};
+
+static int test_name_cmp(const void *a, const void *b)
+{
+	const struct test_name *x = a, *y = b;
+	int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+
+	return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+/* l[0..n) after its indentation: "--- PASS: name (", "--- SKIP: name (" or
+ * "--- FAIL: name (" (go test's verdict on a test): the name, and whether
+ * it passed. */
+static bool test_verdict_line(const char *l, size_t n, struct test_name *t,
+			      bool *passed)
+{
+	const char *end = l + n, *p;
+
+	while (l < end && (*l == ' ' || *l == '\t'))
+		l++;
+	if (end - l < 12 || memcmp(l, "--- ", 4) || memcmp(l + 8, ": ", 2) ||
+	    (memcmp(l + 4, "PASS", 4) && memcmp(l + 4, "SKIP", 4) &&
+	     memcmp(l + 4, "FAIL", 4)))
+		return false;
+	*passed = memcmp(l + 4, "FAIL", 4) != 0;
+	for (p = l + 10; p < end && *p != ' '; p++)
+		;
+	if (p == l + 10 || end - p < 2 || p[1] != '(')
+		return false;
+	t->p = l + 10;
+	t->n = (size_t)(p - t->p);
+	return true;
+}
+
+/* go test -v prints what a test logs (t.Log, and t.Error alike) as it
+ * runs, under "=== RUN   name" (or "=== CONT"/"=== NAME" when it resumes),
+ * and its verdict later: "--- PASS: name (0.00s)", a subtest's among its
+ * parent's at the end. Without -v, and before Go 1.14, the lines sit under
+ * the verdict instead. The indented lines of a test that passed are a log,
+ * not a failure: they are retired before any pattern sees them. Costs one
+ * memmem on output holding no "--- PASS: ". */
+static void passed_test_output(struct scan *s, size_t len)
+{
+	struct test_name *passed = NULL, t;
+	size_t npassed = 0, alloc = 0, i;
+	bool ok, in_passed = false; /* the lines are a passed test's */
+
+	if (!memmem(s->text, len, "--- PASS: ", 10))
+		return;
+	for (i = 0; i < s->nlines; i++)
+		if (test_verdict_line(s->text + s->start[i], line_len(s, i), &t,
+				      &ok) && ok) {
+			if (npassed == alloc) {
+				alloc = alloc ? 2 * alloc : 16;
+				passed = xrealloc(passed, alloc * sizeof(*passed));
+			}
+			passed[npassed++] = t;
+		}
+	if (!npassed)
+		return; /* "--- PASS: " in words, no verdict */
+	qsort(passed, npassed, sizeof(*passed), test_name_cmp);
+	for (i = 0; i < s->nlines; i++) {
+		const char *l = s->text + s->start[i], *end, *p;
+		size_t n = line_len(s, i);
+
+		end = l + n;
+		if (test_verdict_line(l, n, &t, &ok)) {
+			in_passed = ok;
+			continue;
+		}
+		if (n && l[0] != ' ' && l[0] != '\t') {
+			/* "=== RUN   name": the lines below are name's until
+			 * the next header; any other unindented line ends them */
+			in_passed = false;
+			if (n > 8 && (!memcmp(l, "=== RUN ", 8) ||
+				      !memcmp(l, "=== CONT ", 9) ||
+				      !memcmp(l, "=== NAME ", 9))) {
+				for (p = l + 4; p < end && *p != ' '; p++)
+					;
+				while (p < end && *p == ' ')
+					p++;
+				t.p = p;
+				t.n = (size_t)(end - p);
+				in_passed = t.n && bsearch(&t, passed, npassed,
+							   sizeof(*passed),
+							   test_name_cmp);
+			}
+			continue;
+		}
+		if (in_passed && n)
+			s->used[i] |= L_FOLDED;
+	}
+	free(passed);
+}
+
 /* A failed run in which nothing was recognised: one diagnostic with the
  * output's tail, at the first place in the project the output names. */
 static void fallback(struct scan *s)
@@ -2913,6 +3014,7 @@ int classify_text_opts(const struct classify_db *db,
 			s.guarded[db->nneedles * s.words + k / 64] |= bit;
 	}
 
+	passed_test_output(&s, len);
 	for (i = 0; i < s.nlines; i++) {
 		const char *l;
 		size_t n;

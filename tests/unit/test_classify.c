@@ -1699,6 +1699,48 @@ static void go_test_failures_plain_and_verbose(void **state)
 	diag_list_release(&l);
 }
 
+/* go test -v prints what each test logs as it runs, under "=== RUN   name",
+ * and the verdicts after it (a subtest's among its parent's): the lines of
+ * a test that passed are its log, not a failure. Without -v (and before Go
+ * 1.14) they sit under "--- PASS: name" instead. */
+static void go_test_logs_of_passed_tests_are_not_failures(void **state)
+{
+	const char subtests[] =
+		"=== RUN   TestAdd\n=== RUN   TestAdd/zero\n"
+		"    sub_test.go:8: Add(0, 0) = 0\n"
+		"=== RUN   TestAdd/positive\n"
+		"    sub_test.go:15: Add(2, 3) = -1, want 5\n"
+		"--- FAIL: TestAdd (0.00s)\n"
+		"    --- PASS: TestAdd/zero (0.00s)\n"
+		"    --- FAIL: TestAdd/positive (0.00s)\n"
+		"=== RUN   TestLog\n    sub_test.go:21: checking nothing\n"
+		"--- PASS: TestLog (0.00s)\nFAIL\nFAIL\texample.com/sub\t0.01s\nFAIL\n";
+	const char under[] =
+		"--- PASS: TestLog (0.00s)\n    sub_test.go:21: checking nothing\n"
+		"--- FAIL: TestAdd (0.00s)\n    sub_test.go:15: Add(2, 3) = -1, want 5\n"
+		"FAIL\nFAIL\texample.com/sub\t0.01s\nFAIL\n";
+	const char passed[] =
+		"=== RUN   TestLog\n    sub_test.go:21: checking nothing\n"
+		"--- PASS: TestLog (0.00s)\nPASS\nok  \texample.com/sub\t0.01s\n";
+	struct classify_opts o = { NULL, 0, true, NULL, NULL };
+	struct classify_opts ok = { NULL, 0, false, NULL, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	expect_one(&o, subtests, sizeof(subtests) - 1, "sub_test.go", 15, -1,
+		   "test_failure");
+	expect_one(&o, under, sizeof(under) - 1, "sub_test.go", 15, -1,
+		   "test_failure");
+	/* a run that passed, logs and all, has no problem */
+	assert_int_equal(classify_text_opts(db, &ok, passed, sizeof(passed) - 1,
+					    &l, NULL, &e), 0);
+	if (l.n)
+		print_diags(&l);
+	assert_int_equal(l.n, 0);
+	diag_list_release(&l);
+}
+
 /* Words of the fourth batch's tools, in made-up messages. */
 static void general_layer_reads_more_words(void **state)
 {
@@ -2444,6 +2486,7 @@ int main(void)
 		cmocka_unit_test(a_redeclaration_and_no_matching_overload_by_their_words),
 		cmocka_unit_test(an_import_cycle_and_a_goroutine_frame),
 		cmocka_unit_test(go_test_failures_plain_and_verbose),
+		cmocka_unit_test(go_test_logs_of_passed_tests_are_not_failures),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
