@@ -894,6 +894,37 @@ static const struct phrase phrases[] = {
 	{ "expected an identifier", CAT_SYNTAX_ERROR },
 	{ "expected an expression", CAT_SYNTAX_ERROR },
 	{ "illegal character", CAT_SYNTAX_ERROR },
+	/* a line indented where the grammar does not allow it: Python's
+	 * "unexpected indent", docutils' "unexpected unindent" */
+	{ "unexpected indent", CAT_SYNTAX_ERROR },
+	{ "unexpected unindent", CAT_SYNTAX_ERROR },
+	{ "unindent does not match", CAT_SYNTAX_ERROR },
+	/* what is left over after a statement the parser read: GNU as's
+	 * "junk at end of line", cpp's "extra tokens at end of #include",
+	 * gdb's and assemblers' "garbage at end of", "trailing garbage" */
+	{ "junk at end", CAT_SYNTAX_ERROR },
+	{ "junk `", CAT_SYNTAX_ERROR },
+	{ "junk after", CAT_SYNTAX_ERROR },
+	{ "garbage at end", CAT_SYNTAX_ERROR },
+	{ "garbage after", CAT_SYNTAX_ERROR },
+	{ "garbage following", CAT_SYNTAX_ERROR },
+	{ "trailing garbage", CAT_SYNTAX_ERROR },
+	{ "extra tokens", CAT_SYNTAX_ERROR },
+	{ "trailing characters", CAT_SYNTAX_ERROR },
+	/* a bracket that does not close: "Couldn't find closing bracket",
+	 * "expected closing brace", "unbalanced parentheses" */
+	{ "closing bracket", CAT_SYNTAX_ERROR },
+	{ "closing brace", CAT_SYNTAX_ERROR },
+	{ "closing paren", CAT_SYNTAX_ERROR },
+	{ "unbalanced", CAT_SYNTAX_ERROR },
+	/* an assembler's mnemonic it does not know (llvm-mc's "invalid
+	 * instruction mnemonic", yasm's "unrecognized instruction"; GNU as's
+	 * "no such instruction" is read with "not found" below) */
+	{ "invalid instruction", CAT_SYNTAX_ERROR },
+	{ "unknown instruction", CAT_SYNTAX_ERROR },
+	{ "unrecognized instruction", CAT_SYNTAX_ERROR },
+	{ "unknown opcode", CAT_SYNTAX_ERROR },
+	{ "invalid opcode", CAT_SYNTAX_ERROR },
 	{ "indentationerror", CAT_SYNTAX_ERROR },
 	/* a name declared twice, as "duplicate ... definition" below: C's
 	 * "redefinition of 'x'", Go's "x redeclared in this block", Swift's
@@ -916,6 +947,8 @@ static const struct phrase phrases[] = {
 	{ "undefined function", CAT_UNDEFINED_SYMBOL },
 	{ "undefined identifier", CAT_UNDEFINED_SYMBOL },
 	{ "undefined procedure", CAT_UNDEFINED_SYMBOL },
+	/* Perl's "Undefined subroutine &main::f called" */
+	{ "undefined subroutine", CAT_UNDEFINED_SYMBOL },
 	/* a document's or an assembler's label, PHP's and Ruby's constants,
 	 * a preprocessor's macro */
 	{ "undefined label", CAT_UNDEFINED_SYMBOL },
@@ -1006,6 +1039,11 @@ static const struct phrase phrases[] = {
 	{ "attempt to compare", CAT_TYPE_ERROR },
 	{ "attempt to concatenate", CAT_TYPE_ERROR },
 	{ "expected type", CAT_TYPE_ERROR },
+	/* a value that cannot be made the type wanted: Cython's "do not
+	 * support coercion to C types", Idris' and Lean's "Can't coerce",
+	 * "cannot be coerced" */
+	{ "coercion", CAT_TYPE_ERROR },
+	{ "coerce", CAT_TYPE_ERROR },
 	/* a parser's "syntax error, unexpected X, expecting Y", "Expecting
 	 * value" */
 	{ "expecting", CAT_SYNTAX_ERROR },
@@ -1032,6 +1070,11 @@ static const struct phrase phrases[] = {
 	/* a bare "Missing semicolon." is a style checker's (a parser says
 	 * "expected ';'", caught above) */
 	{ "missing semicolon", CAT_LINT_VIOLATION },
+	/* a finding that says how to switch it off is a checker's: splint's
+	 * "(Use -usedef to inhibit warning)", "use --suppress=x to suppress
+	 * this" */
+	{ "to inhibit", CAT_LINT_VIOLATION },
+	{ "to suppress", CAT_LINT_VIOLATION },
 };
 /* a bucket holds 1 + a phrase's index in a byte, its length a byte */
 _Static_assert(sizeof(phrases) / sizeof(*phrases) < 255,
@@ -1175,6 +1218,8 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 	return -1;
 }
 
+static bool quoted_file(const char *low, size_t n, size_t q);
+
 /* "not found" and its kin name what was not found: a dependency or
  * package (missing_dependency), an import or include (import_resolution),
  * a variable, function or command (undefined_symbol). */
@@ -1182,6 +1227,7 @@ static const char *not_found(const char *low, size_t n)
 {
 	static const char *const what[] = { "not found", "could not find",
 					    "cannot find", "can't find",
+					    "couldn't find",
 					    "no such ", "unable to find",
 					    "failed to locate",
 					    "unable to locate",
@@ -1193,8 +1239,17 @@ static const char *not_found(const char *low, size_t n)
 					    "cannot open", "can't open",
 					    "could not open", "unable to open",
 					    "unable to read", "nonexist",
-					    "non-existent" };
+					    "non-existent",
+					    /* "unable to load include
+					     * file: x.fbs" */
+					    "unable to load", "could not load",
+					    "cannot load", "can't load",
+					    "failed to load" };
 	static const struct phrase kinds[] = {
+		/* an assembler's "no such instruction: `x'" is its grammar's */
+		{ "instruction", CAT_SYNTAX_ERROR },
+		{ "mnemonic", CAT_SYNTAX_ERROR },
+		{ "opcode", CAT_SYNTAX_ERROR },
 		/* "export 'x' (imported as 'x') was not found in './y'" */
 		{ "export", CAT_MISSING_EXPORT },
 		{ "dependency", CAT_MISSING_DEPENDENCY },
@@ -1217,15 +1272,17 @@ static const char *not_found(const char *low, size_t n)
 	};
 	size_t k;
 
-	/* each of `what` holds "not ", "no ", "non", "fin", "ope", "read"
-	 * or "loc": one pass rules out the many messages that have none */
+	/* each of `what` holds "not ", "no ", "non", "fin", "ope", "read",
+	 * "loc" or "loa": one pass rules out the many messages that have
+	 * none */
 	for (k = 0; k + 3 < n; k++)
 		if ((low[k] == 'n' && low[k + 1] == 'o' &&
 		     (low[k + 2] == ' ' || low[k + 2] == 'n' ||
 		      (low[k + 2] == 't' && low[k + 3] == ' '))) ||
 		    (low[k] == 'f' && low[k + 1] == 'i' && low[k + 2] == 'n') ||
 		    (low[k] == 'o' && low[k + 1] == 'p' && low[k + 2] == 'e') ||
-		    (low[k] == 'l' && low[k + 1] == 'o' && low[k + 2] == 'c') ||
+		    (low[k] == 'l' && low[k + 1] == 'o' &&
+		     (low[k + 2] == 'c' || low[k + 2] == 'a')) ||
 		    (low[k] == 'r' && low[k + 1] == 'e' && low[k + 2] == 'a' &&
 		     low[k + 3] == 'd'))
 			break;
@@ -1239,6 +1296,12 @@ static const char *not_found(const char *low, size_t n)
 	for (k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
 		if (memmem(low, n, kinds[k].text, strlen(kinds[k].text)))
 			return kinds[k].category;
+	/* what was not found is a file by its name ("Unable to find
+	 * 'nosuch.i'", "'x.pxd' not found"): one the project names */
+	for (k = 0; k + 1 < n; k++)
+		if ((low[k] == '\'' || low[k] == '"' || low[k] == '`') &&
+		    quoted_file(low, n, k))
+			return CAT_IMPORT_RESOLUTION;
 	return NULL;
 }
 

@@ -1538,6 +1538,58 @@ static void a_redeclaration_and_no_matching_overload_by_their_words(void **state
 	}
 }
 
+/* held8: words that say the kind of problem whatever tool says them: a
+ * value that cannot be coerced is a type error; a file not found by its
+ * name, or one that does not load, the project's import; an assembler's
+ * unknown mnemonic, what is left after a statement, an indentation the
+ * grammar does not allow, and a bracket that does not close, syntax; a
+ * finding that says how to switch it off, a checker's (even with no
+ * severity and its words on the line under it); Perl's undefined
+ * subroutine, an undefined name. */
+static void words_name_the_kind_of_problem(void **state)
+{
+	static const struct {
+		const char *text, *category;
+	} cases[] = {
+		{ "src/main.c:5:3: error: literals do not support coercion to ints\n",
+		  "type_error" },
+		{ "src/main.c:5:3: error: cannot coerce Str to Int\n", "type_error" },
+		{ "src/main.c:5:3: error: Unable to find 'helpers.inc'\n",
+		  "import_resolution" },
+		{ "src/main.c:5:3: error: 'common.defs' not found\n",
+		  "import_resolution" },
+		{ "src/main.c:5:3: error: unable to load include file: base.idl\n",
+		  "import_resolution" },
+		{ "src/main.c:5: Error: no such instruction: `frob %eax'\n",
+		  "syntax_error" },
+		{ "src/main.c:5: Error: junk at end of line, first unrecognized "
+		  "character is `x'\n", "syntax_error" },
+		{ "src/main.c:5: error: extra tokens at end of directive\n",
+		  "syntax_error" },
+		{ "src/main.c:5:3: R000 Unexpected indentation.\n", "syntax_error" },
+		{ "src/main.c:5:3: error: couldn't find closing brace for '{'\n",
+		  "syntax_error" },
+		{ "src/main.c:5:3: Variable x used before set\n"
+		  "  A value may be unset on some path. (Use -noset to inhibit\n"
+		  "  warning)\n", "lint_violation" },
+		{ "Undefined subroutine &main::helper called at src/main.c line 5.\n",
+		  "undefined_symbol" },
+	};
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		classify_one(&o, cases[i].text, strlen(cases[i].text), &l);
+		assert_int_equal(l.v[0].line, 5);
+		if (strcmp(l.v[0].category, cases[i].category))
+			fail_msg("%s: %s, not %s", cases[i].text, l.v[0].category,
+				 cases[i].category);
+		diag_list_release(&l);
+	}
+}
+
 /* known1 (issue 12): modules that import each other are an import
  * problem, whatever the tool calls it; a goroutine dump's "path:N +0x1d"
  * lines are frames of the panic above them, not problems of their own. */
@@ -2358,6 +2410,7 @@ int main(void)
 		cmocka_unit_test(a_bare_package_is_a_dependency_a_path_is_the_projects),
 		cmocka_unit_test(a_redeclaration_and_no_matching_overload_by_their_words),
 		cmocka_unit_test(an_import_cycle_and_a_goroutine_frame),
+		cmocka_unit_test(words_name_the_kind_of_problem),
 		cmocka_unit_test(go_test_failures_plain_and_verbose),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
