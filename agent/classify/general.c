@@ -467,6 +467,51 @@ no:
 	return false;
 }
 
+/* "PATH line N" at l[j], then nothing or a '.': the rest of Perl's "at
+ * t/a.t line 5." (Test::More's and Carp's place of a failure). */
+static bool path_line_at(const char *l, size_t n, size_t j, struct cl_loc *loc)
+{
+	size_t k = path_end(l, n, j), m = k + 6;
+
+	if (k == j || !STARTS(l + k, n - k, " line ") ||
+	    !plausible_path(l + j, k - j) || !read_int(l, n, &m, &loc->line) ||
+	    !(m == n || (m + 1 == n && l[m] == '.'))) {
+		loc->line = 0;
+		return false;
+	}
+	loc->file = j;
+	loc->file_len = k - j;
+	return true;
+}
+
+/* A test runner's comment line (TAP's "# ...") holding the place of the
+ * failure told above it: Test::More's "#   at t/a.t line 5.", bats'
+ * "# (in test file a.bats, line 3)": "(in ... file PATH, line N)". */
+static bool tap_comment_place(const char *l, size_t n, size_t i,
+			      struct cl_loc *loc)
+{
+	const char *f;
+	size_t j = skip_blanks(l, n, i), k, m;
+
+	if (STARTS(l + j, n - j, "at "))
+		return path_line_at(l, n, j + 3, loc);
+	if (!STARTS(l + j, n - j, "(in ") || l[n - 1] != ')' ||
+	    !(f = memmem(l + j, n - j < 32 ? n - j : 32, "file ", 5)))
+		return false;
+	j = (size_t)(f - l) + 5;
+	k = path_end(l, n, j);
+	m = k + 7;
+	if (k == j || !STARTS(l + k, n - k, ", line ") ||
+	    !plausible_path(l + j, k - j) || !read_int(l, n, &m, &loc->line) ||
+	    m + 1 != n) {
+		loc->line = 0;
+		return false;
+	}
+	loc->file = j;
+	loc->file_len = k - j;
+	return true;
+}
+
 bool cl_frame_prefix(const char *l, size_t n)
 {
 	size_t i = skip_blanks(l, n, 0);
@@ -559,12 +604,17 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			return loc->kind = CL_LOC_FRAME;
 		memset(loc, 0, sizeof(*loc));
 		if (l[i] == '#')
-			return CL_LOC_NONE;
+			return tap_comment_place(l, n, i + 2, loc) ?
+			       (loc->kind = CL_LOC_FRAME) : CL_LOC_NONE;
 	}
 	/* JavaScript, Java, C# frames: at fn (path:line:col) | at path:line:col */
 	/* ... and TAP's YAML block: "at: Test.<anonymous> (path:4:5)" */
 	if (STARTS(l + i, n - i, "at ") || STARTS(l + i, n - i, "at: ")) {
 		if (frame_place(l, n, i + 3, loc))
+			return loc->kind = CL_LOC_FRAME;
+		/* Perl's "at t/a.t line 5." on its own */
+		memset(loc, 0, sizeof(*loc));
+		if (path_line_at(l, n, i + 3, loc))
 			return loc->kind = CL_LOC_FRAME;
 		return CL_LOC_NONE;
 	}
@@ -994,6 +1044,8 @@ static const struct phrase phrases[] = {
 	{ "to equal", CAT_TEST_FAILURE },
 	{ "received:", CAT_TEST_FAILURE },
 	{ "test failed", CAT_TEST_FAILURE },
+	/* TAP's "# Failed test 'x'", "1 failed test" */
+	{ "failed test", CAT_TEST_FAILURE },
 	{ "tests failed", CAT_TEST_FAILURE },
 	{ "incompatible", CAT_TYPE_ERROR },
 	{ "not assignable", CAT_TYPE_ERROR },
@@ -1971,6 +2023,16 @@ bool cl_headline(const char *l, size_t n, size_t *msg)
 	if (STARTS(l + i, n - i, "\xe2\x94\x82") || STARTS(l + i, n - i, "\xe2\x94\x83") ||
 	    STARTS(l + i, n - i, "\xe2\x95\x91"))
 		i = skip_blanks(l, n, i + 3);
+	/* a test runner's comment naming a failed test: TAP's "#   Failed
+	 * test 'adds'" (Test::More, Test2), its place on the lines under it */
+	if (i + 1 < n && l[i] == '#' && is_blank(l[i + 1])) {
+		size_t j = skip_blanks(l, n, i + 1);
+
+		if (!STARTS(l + j, n - j, "Failed test"))
+			return false;
+		*msg = j;
+		return true;
+	}
 	/* every shape starts with a letter, '[', '-', '>' or a UTF-8 mark */
 	if (i >= n || !(is_alpha(l[i]) || l[i] == '[' || l[i] == '-' ||
 			l[i] == '>' || (unsigned char)l[i] >= 0xc0))

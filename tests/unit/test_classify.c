@@ -1590,6 +1590,33 @@ static void words_name_the_kind_of_problem(void **state)
 	}
 }
 
+/* held8: a test runner's comment lines (TAP's "# ...") hold the place of
+ * the failure above them: "# (in test file F, line N)" under "not ok 1"
+ * (bats), and "#   Failed test 'x'" is itself a failure placed by the
+ * "#   at F line N." under it (Test::More through prove). */
+static void a_tap_comment_places_the_failure_above_it(void **state)
+{
+	static const char notok[] =
+		"1..1\n"
+		"not ok 1 adds\n"
+		"# (in test file src/main.c, line 3)\n"
+		"#   `[ \"$r\" -eq 3 ]' failed\n";
+	static const char failed[] =
+		"\n"
+		"#   Failed test 'adds'\n"
+		"#   at src/main.c line 5.\n"
+		"#          got: '-1'\n"
+		"#     expected: '3'\n"
+		"# Looks like you failed 1 test of 1.\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, notok, sizeof(notok) - 1, "src/main.c", 3, -1,
+		   "test_failure");
+	expect_one(&o, failed, sizeof(failed) - 1, "src/main.c", 5, -1,
+		   "test_failure");
+}
+
 /* known1 (issue 12): modules that import each other are an import
  * problem, whatever the tool calls it; a goroutine dump's "path:N +0x1d"
  * lines are frames of the panic above them, not problems of their own. */
@@ -2411,6 +2438,7 @@ int main(void)
 		cmocka_unit_test(a_redeclaration_and_no_matching_overload_by_their_words),
 		cmocka_unit_test(an_import_cycle_and_a_goroutine_frame),
 		cmocka_unit_test(words_name_the_kind_of_problem),
+		cmocka_unit_test(a_tap_comment_places_the_failure_above_it),
 		cmocka_unit_test(go_test_failures_plain_and_verbose),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
