@@ -1784,7 +1784,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 				i += len + 2;
 			}
 		}
-		while (i < n && (m[i] == ':' || is_blank(m[i])))
+		/* "L010 | msg": a table's column after the code */
+		while (i < n && (m[i] == ':' || m[i] == '|' || is_blank(m[i])))
 			i++;
 		if (w->sev < 0) {
 			char c = m[w->code];
@@ -2375,6 +2376,25 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 	}
 	while (i < n && decoration(l[i]))
 		i++;
+	/* the file in brackets and the verdict on it: "== [a.sql] FAIL"
+	 * (sqlfluff), "[a.py] FAILED" */
+	if (i < n && l[i] == '[') {
+		const char *b = memchr(l + i, ']', n - i);
+		size_t k;
+
+		if (!b)
+			return false;
+		e = (size_t)(b - l);
+		for (k = e + 1; k < n && (decoration(l[k]) ||
+					  (l[k] >= 'A' && l[k] <= 'Z')); k++)
+			;
+		if (k < n || e <= i + 1 || path_end(l, e, i + 1) != e ||
+		    !plausible_path(l + i + 1, e - i - 1))
+			return false;
+		*off = i + 1;
+		*len = e - i - 1;
+		return true;
+	}
 	while (e > i && (decoration(l[e - 1]) || l[e - 1] == ':'))
 		e--;
 	/* decorated ("== a.rb ==", "--- a.py ---") or ending in ':' ("a.py:") */
@@ -2412,11 +2432,26 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 		goto none;
 	j++;
 	k = skip_blanks(l, n, j);
+	/* a labelled column: "L:   3 | P:  12 | rule | msg" (sqlfluff's
+	 * position), "Line 3, Col 5" */
+	if (k < n && is_alpha(l[k])) {
+		size_t a = k;
+
+		while (a < n && is_alpha(l[a]) && a - k < 9)
+			a++;
+		if (a < n && (l[a] == ':' || is_blank(l[a])) &&
+		    (a = skip_blanks(l, n, a + 1)) < n && is_digit(l[a]))
+			k = a;
+	}
 	if (k < n && is_digit(l[k])) {
 		j = k;
 		read_int(l, n, &j, &loc->col);
 		if (j < n && l[j] == ':')
 			j++;
+		/* the table's next column */
+		k = skip_blanks(l, n, j);
+		if (k < n && l[k] == '|')
+			j = k + 1;
 	}
 	if (j >= n || !is_blank(l[j]))
 		goto none;

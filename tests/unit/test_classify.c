@@ -1617,6 +1617,29 @@ static void a_tap_comment_places_the_failure_above_it(void **state)
 		   "test_failure");
 }
 
+/* held8: a file in brackets with the verdict on it heads the table of its
+ * findings ("== [a.sql] FAIL"), whose rows label their line and column
+ * ("L:   3 | P:   7 | rule | msg"). */
+static void a_bracketed_file_heads_rows_with_labelled_places(void **state)
+{
+	static const char text[] =
+		"== [src/main.c] FAIL\n"
+		"L:   3 | P:   7 | X101 | Names must be lower case.\n"
+		"All Finished!\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 7);
+	assert_string_equal(l.v[0].code, "X101");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[0].message, "Names must be lower case.");
+	diag_list_release(&l);
+}
+
 /* known1 (issue 12): modules that import each other are an import
  * problem, whatever the tool calls it; a goroutine dump's "path:N +0x1d"
  * lines are frames of the panic above them, not problems of their own. */
@@ -2439,6 +2462,7 @@ int main(void)
 		cmocka_unit_test(an_import_cycle_and_a_goroutine_frame),
 		cmocka_unit_test(words_name_the_kind_of_problem),
 		cmocka_unit_test(a_tap_comment_places_the_failure_above_it),
+		cmocka_unit_test(a_bracketed_file_heads_rows_with_labelled_places),
 		cmocka_unit_test(go_test_failures_plain_and_verbose),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
