@@ -1498,6 +1498,39 @@ static bool names_only_a_file(const char *m, size_t n)
 	return cl_path_line(m, n);
 }
 
+/* Has a diagnostic of category cat been reported for this text? */
+static bool reported(const struct scan *s, const char *cat)
+{
+	size_t k;
+
+	for (k = s->first; k < s->out->n; k++)
+		if (!strcmp(s->out->v[k].category, cat))
+			return true;
+	return false;
+}
+
+/* Where a linker's complaint starts on l[0..n) ("(.text+0x21): undefined
+ * reference to `f'", "ld.lld: error: undefined symbol: f", MSVC's
+ * "unresolved external symbol"), or n: the words every linker uses. */
+static size_t link_words(const char *l, size_t n)
+{
+	static const char *const words[] = { "undefined reference to",
+					     "multiple definition of",
+					     "undefined symbol",
+					     "unresolved external" };
+	const char *at;
+	size_t k;
+
+	/* one look rules out most lines */
+	if (!memmem(l, n, "ef", 2) && !memmem(l, n, "xter", 4) &&
+	    !memmem(l, n, "ymbol", 5))
+		return n;
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
+		if ((at = memmem(l, n, words[k], strlen(words[k]))))
+			return (size_t)(at - l);
+	return n;
+}
+
 /* An error report without a place on its line ("Error: x", "✘ [ERROR]
  * x", "FooError: x"): placed from the lines around it. */
 static void general_headline(struct scan *s, size_t i, const char *l,
@@ -1573,7 +1606,15 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	/* Known tools' errors were taken by their patterns: a placeless
 	 * headline after them is their summary, and one at a place they
 	 * reported is the same error told twice. */
-	if ((!p.file && specific) || (p.file && place_reported(s, p.file, p.line, specific))) {
+	/* ... but a link error after compile errors is a problem of its own
+	 * (the compile errors' summary is never one), once */
+	if (!p.file && w.category && !strcmp(w.category, CAT_LINK_ERROR)) {
+		if (reported(s, CAT_LINK_ERROR)) {
+			free(line);
+			return;
+		}
+	} else if ((!p.file && specific) ||
+		   (p.file && place_reported(s, p.file, p.line, specific))) {
 		free(p.file);
 		free(line);
 		return;
@@ -2602,6 +2643,7 @@ static void general_pass(struct scan *s)
 		}
 		if (general_numbered(s, i, l, n))
 			continue;
+
 		if (cl_headline(l, n, &msg) ||
 		    (cl_marked_message(l, n, &msg) && boxed_below(s, i)) ||
 		    (cl_tool_says(l, n, &msg) && !placed_next(s, i))) {
@@ -2613,6 +2655,12 @@ static void general_pass(struct scan *s)
 				;
 			general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l + k, n - k,
 				     CAT_TEST_FAILURE);
+		} else if ((k = link_words(l, n)) < n && !reported(s, CAT_LINK_ERROR)) {
+			/* a linker's complaint at an object file or a section,
+			 * no place of the project ("(.text+0x21): undefined
+			 * reference to `f'"): the first one, placeless */
+			general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l + k, n - k,
+				     CAT_LINK_ERROR);
 		}
 	}
 	buf_release(&hbuf);

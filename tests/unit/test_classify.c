@@ -1640,6 +1640,34 @@ static void a_bracketed_file_heads_rows_with_labelled_places(void **state)
 	diag_list_release(&l);
 }
 
+/* held8: a linker's complaint at an object file or a section, after the
+ * compile errors of another file, is a link error of its own (placeless:
+ * the object is a temporary), told once however many lines say it. */
+static void a_link_error_after_compile_errors_is_its_own(void **state)
+{
+	static const char text[] =
+		"src/main.c:1:16: syntax error: , or ) expected\n"
+		"\t1 error(s)\n"
+		"/usr/bin/ld: /tmp/cc1x.o: in function `main':\n"
+		"(.text+0x21): undefined reference to `helper'\n"
+		"collect2: error: ld returned 1 exit status\n";
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 2)
+		print_diags(&l);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "link_error");
+	assert_string_equal(l.v[1].message, "undefined reference to `helper'");
+	diag_list_release(&l);
+}
+
 /* known1 (issue 12): modules that import each other are an import
  * problem, whatever the tool calls it; a goroutine dump's "path:N +0x1d"
  * lines are frames of the panic above them, not problems of their own. */
@@ -2463,6 +2491,7 @@ int main(void)
 		cmocka_unit_test(words_name_the_kind_of_problem),
 		cmocka_unit_test(a_tap_comment_places_the_failure_above_it),
 		cmocka_unit_test(a_bracketed_file_heads_rows_with_labelled_places),
+		cmocka_unit_test(a_link_error_after_compile_errors_is_its_own),
 		cmocka_unit_test(go_test_failures_plain_and_verbose),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
