@@ -877,6 +877,11 @@ static const struct phrase phrases[] = {
 	{ "can't find module", CAT_IMPORT_RESOLUTION },
 	{ "cannot find package", CAT_IMPORT_RESOLUTION },
 	{ "module not found", CAT_IMPORT_RESOLUTION },
+	/* a name, not a module: Clojure's "Unable to resolve symbol: x",
+	 * IntelliJ's "Cannot resolve symbol 'x'", "cannot resolve method" */
+	{ "resolve symbol", CAT_UNDEFINED_SYMBOL },
+	{ "resolve method", CAT_UNDEFINED_SYMBOL },
+	{ "resolve variable", CAT_UNDEFINED_SYMBOL },
 	{ "could not resolve", CAT_IMPORT_RESOLUTION },
 	{ "could not be resolved", CAT_IMPORT_RESOLUTION },
 	{ "cannot resolve", CAT_IMPORT_RESOLUTION },
@@ -931,6 +936,16 @@ static const struct phrase phrases[] = {
 	{ "unexpected symbol", CAT_SYNTAX_ERROR },
 	{ "unexpected keyword", CAT_SYNTAX_ERROR },
 	{ "unexpected \"", CAT_SYNTAX_ERROR },
+	/* the token the parser met, quoted or named: "Unexpected input: '('"
+	 * (Groovy), "unexpected '}'", "Unexpected identifier", "unexpected
+	 * newline" */
+	{ "unexpected '", CAT_SYNTAX_ERROR },
+	{ "unexpected `", CAT_SYNTAX_ERROR },
+	{ "unexpected input", CAT_SYNTAX_ERROR },
+	{ "unexpected identifier", CAT_SYNTAX_ERROR },
+	{ "unexpected newline", CAT_SYNTAX_ERROR },
+	{ "unexpected string", CAT_SYNTAX_ERROR },
+	{ "unexpected number", CAT_SYNTAX_ERROR },
 	{ "unterminated", CAT_SYNTAX_ERROR },
 	{ "unclosed", CAT_SYNTAX_ERROR },
 	{ "unmatched", CAT_SYNTAX_ERROR },
@@ -1002,6 +1017,10 @@ static const struct phrase phrases[] = {
 	/* a document's or an assembler's label, PHP's and Ruby's constants,
 	 * a preprocessor's macro */
 	{ "undefined label", CAT_UNDEFINED_SYMBOL },
+	/* a name used before any declaration: C's "implicit declaration of
+	 * function", Verilog's "is implicitly declared" */
+	{ "implicit declaration", CAT_UNDEFINED_SYMBOL },
+	{ "implicitly declared", CAT_UNDEFINED_SYMBOL },
 	{ "undefined constant", CAT_UNDEFINED_SYMBOL },
 	{ "undefined macro", CAT_UNDEFINED_SYMBOL },
 	{ "undefined class", CAT_UNDEFINED_SYMBOL },
@@ -1072,6 +1091,10 @@ static const struct phrase phrases[] = {
 	{ "is not a function", CAT_TYPE_ERROR },
 	{ "is not callable", CAT_TYPE_ERROR },
 	{ "argument of type", CAT_TYPE_ERROR },
+	/* "cannot assign value of type 'String' to type 'Int'" (Swift,
+	 * Groovy), "a value of type 'x' cannot be used to initialize" (clang),
+	 * "cannot convert value of type" */
+	{ "value of type", CAT_TYPE_ERROR },
 	{ "arg-type", CAT_TYPE_ERROR },
 	{ "[assignment]", CAT_TYPE_ERROR },
 	{ "[return-value]", CAT_TYPE_ERROR },
@@ -1321,7 +1344,11 @@ static const char *not_found(const char *low, size_t n)
 		/* a file or document the project names (Sphinx's toctree) */
 		{ "file", CAT_IMPORT_RESOLUTION },
 		{ "document", CAT_IMPORT_RESOLUTION },
+		/* Scala's "not found: value x", "not found: type T" */
+		{ "value", CAT_UNDEFINED_SYMBOL },
+		{ "type", CAT_UNDEFINED_SYMBOL },
 	};
+	const char *nf;
 	size_t k;
 
 	/* each of `what` holds "not ", "no ", "non", "fin", "ope", "read",
@@ -1354,6 +1381,18 @@ static const char *not_found(const char *low, size_t n)
 		if ((low[k] == '\'' || low[k] == '"' || low[k] == '`') &&
 		    quoted_file(low, n, k))
 			return CAT_IMPORT_RESOLUTION;
+	/* "Not found: x" (Scala 3, and "error: not found: x"): the name
+	 * after the colon is what was looked up, an identifier */
+	if ((nf = memmem(low, n, "not found: ", 11))) {
+		k = (size_t)(nf - low) + 11;
+		if (k < n && (is_alpha(low[k]) || low[k] == '_')) {
+			while (k < n && (is_alpha(low[k]) || is_digit(low[k]) ||
+					 low[k] == '_'))
+				k++;
+			if (k == n || is_blank(low[k]))
+				return CAT_UNDEFINED_SYMBOL;
+		}
+	}
 	return NULL;
 }
 

@@ -1574,6 +1574,19 @@ static void words_name_the_kind_of_problem(void **state)
 		  "  warning)\n", "lint_violation" },
 		{ "Undefined subroutine &main::helper called at src/main.c line 5.\n",
 		  "undefined_symbol" },
+		/* a name, not a module, that does not resolve */
+		{ "src/main.c:5:1: error: Unable to resolve symbol: helper in this "
+		  "context\n", "undefined_symbol" },
+		{ "src/main.c:5: error: not found: value helper\n", "undefined_symbol" },
+		{ "src/main.c:5:3: error: Not found: helper\n", "undefined_symbol" },
+		{ "src/main.c:5: ERROR: Identifier `x' is implicitly declared.\n",
+		  "undefined_symbol" },
+		/* the token the parser met, by its quotes or its name */
+		{ "src/main.c: 5: Unexpected input: '(' @ line 5, column 10.\n",
+		  "syntax_error" },
+		{ "src/main.c:5:3: error: unexpected newline in list\n", "syntax_error" },
+		{ "src/main.c:5:3: error: cannot assign value of type 'String' to "
+		  "type 'Int'\n", "type_error" },
 	};
 	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
