@@ -2680,10 +2680,19 @@ static bool is_alnum_byte(char c)
  * file", cargo's "test result: FAILED.", JUnit's "FAILURES!!!", unittest's
  * "FAILED (failures=1)"; not ninja's "FAILED: target", a build step), or a
  * count of failures ("2 failed", "1 failing", "3 failures", JUnit's
- * "Failures: 2"). */
+ * "Failures: 2", Criterion's "Failing: 1"), TAP's "not ok 3" at a line's
+ * start, or "tests failed" (Dart's "Some tests failed."). */
 static bool test_verdict(const char *text, size_t len)
 {
 	const char *p = text, *end = text + len, *hit;
+
+	for (; p < end && (hit = memmem(p, (size_t)(end - p), "not ok ", 7)); p = hit + 7)
+		if ((hit == text || hit[-1] == '\n') && hit + 7 < end &&
+		    hit[7] >= '1' && hit[7] <= '9')
+			return true;
+	if (memmem(text, len, "tests failed", 12))
+		return true;
+	p = text;
 
 	while (p < end && (hit = memmem(p, (size_t)(end - p), "FAIL", 4))) {
 		const char *w = hit + 4;
@@ -2708,8 +2717,9 @@ static bool test_verdict(const char *text, size_t len)
 		p = w;
 		if (hit == text || (*b != 'f' && *b != 'F'))
 			continue;
-		if (*b == 'F' && w + 5 <= end && !memcmp(w, "ures:", 5)) {
-			/* "Failures: 2" */
+		if (*b == 'F' && ((w + 5 <= end && !memcmp(w, "ures:", 5)) ||
+				  (w + 5 <= end && !memcmp(w, "ing: ", 5)))) {
+			/* "Failures: 2", "Failing: 1" */
 			for (w += 5; w < end && *w == ' '; w++)
 				;
 			if (w < end && *w >= '1' && *w <= '9')
@@ -2746,10 +2756,10 @@ static bool runtime_exception(const char *code)
 }
 
 /* In a test run that failed, an error the code raised while a test ran
- * (a placed problem nothing else named, or a run-time exception such as a
- * KeyError) is that test's failure: what to fix is the code under test
- * or the test. Problems with a category of their own (a syntax error, an
- * undefined name, an import) keep it. */
+ * (a problem nothing else named, placed or not, or a run-time exception
+ * such as a KeyError) is that test's failure: what to fix is the code
+ * under test or the test. Problems with a category of their own (a syntax
+ * error, an undefined name, an import) keep it. */
 static void test_run_pass(struct scan *s)
 {
 	size_t i, len = s->start[s->nlines] ? s->start[s->nlines] - 1 : 0;
@@ -2758,18 +2768,18 @@ static void test_run_pass(struct scan *s)
 	for (i = s->first; i < s->out->n && !any; i++) {
 		const struct diag *d = &s->out->v[i];
 
-		any = d->file && (!strcmp(d->category, CAT_UNKNOWN) ||
-				  (!strcmp(d->category, CAT_TYPE_ERROR) &&
-				   runtime_exception(d->code)));
+		any = !strcmp(d->category, CAT_UNKNOWN) ||
+		      (d->file && !strcmp(d->category, CAT_TYPE_ERROR) &&
+		       runtime_exception(d->code));
 	}
 	if (!any || !test_verdict(s->text, len))
 		return;
 	for (i = s->first; i < s->out->n; i++) {
 		struct diag *d = &s->out->v[i];
 
-		if (d->file && (!strcmp(d->category, CAT_UNKNOWN) ||
-				(!strcmp(d->category, CAT_TYPE_ERROR) &&
-				 runtime_exception(d->code))))
+		if (!strcmp(d->category, CAT_UNKNOWN) ||
+		    (d->file && !strcmp(d->category, CAT_TYPE_ERROR) &&
+		     runtime_exception(d->code)))
 			d->category = CAT_TEST_FAILURE;
 	}
 }
@@ -2854,6 +2864,10 @@ static void fallback(struct scan *s)
 		if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
 			cat = w.category;
 	}
+	/* nothing named, in a test run that failed: a test failed */
+	if (!cat && test_verdict(s->text, s->start[s->nlines] ?
+				 s->start[s->nlines] - 1 : 0))
+		cat = CAT_TEST_FAILURE;
 	d = push(s);
 	d->file = p.file;
 	d->line = p.line;

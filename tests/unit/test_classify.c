@@ -1681,6 +1681,31 @@ static void a_link_error_after_compile_errors_is_its_own(void **state)
 	diag_list_release(&l);
 }
 
+/* held8: in a test run that failed (a count of failures in any runner's
+ * words: "1 failure", Criterion's "Failing: 1", TAP's "not ok 1", "Some
+ * tests failed"), what nothing else names is a failed test: a placeless
+ * error, and the whole output when nothing in it was read. */
+static void in_a_failed_test_run_what_nothing_names_is_a_test_failure(void **state)
+{
+	static const char placeless[] =
+		"Error: the values differ\n"
+		"[====] Synthesis: Tested: 1 | Passing: 0 | Failing: 1\n";
+	static const char unread[] =
+		"suite add\n"
+		"  adds: values differ\n"
+		"\n"
+		"Some tests failed.\n";
+	static const char not_a_test_run[] = "suite add\n  adds: values differ\n";
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, placeless, sizeof(placeless) - 1, NULL, -1, -1,
+		   "test_failure");
+	expect_one(&o, unread, sizeof(unread) - 1, NULL, -1, -1, "test_failure");
+	expect_one(&o, not_a_test_run, sizeof(not_a_test_run) - 1, NULL, -1, -1,
+		   "unknown");
+}
+
 /* known1 (issue 12): modules that import each other are an import
  * problem, whatever the tool calls it; a goroutine dump's "path:N +0x1d"
  * lines are frames of the panic above them, not problems of their own. */
@@ -2505,6 +2530,7 @@ int main(void)
 		cmocka_unit_test(a_tap_comment_places_the_failure_above_it),
 		cmocka_unit_test(a_bracketed_file_heads_rows_with_labelled_places),
 		cmocka_unit_test(a_link_error_after_compile_errors_is_its_own),
+		cmocka_unit_test(in_a_failed_test_run_what_nothing_names_is_a_test_failure),
 		cmocka_unit_test(go_test_failures_plain_and_verbose),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
