@@ -959,11 +959,55 @@ static bool test_file(const char *path)
 }
 
 /* A diagnostic of the general layer. file may be NULL. */
+/* Do paths a and b name the same file (one the other's tail at a '/':
+ * "a.bats" and "/w/bt/a.bats")? */
+static bool same_file(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la < lb) {
+		const char *t = a;
+
+		a = b;
+		b = t;
+		la = lb;
+		lb = strlen(b);
+	}
+	return !strcmp(a + la - lb, b) && (la == lb || a[la - lb - 1] == '/');
+}
+
+/* Is category one that says why something failed (an undefined name, a
+ * type, an import, syntax), not only that it did? */
+static bool cause_category(const char *category)
+{
+	return !strcmp(category, CAT_UNDEFINED_SYMBOL) ||
+	       !strcmp(category, CAT_TYPE_ERROR) ||
+	       !strcmp(category, CAT_IMPORT_RESOLUTION) ||
+	       !strcmp(category, CAT_MISSING_DEPENDENCY) ||
+	       !strcmp(category, CAT_MISSING_EXPORT) ||
+	       !strcmp(category, CAT_SYNTAX_ERROR);
+}
+
+/* A failed test the general layer reported at file:line, or NULL. */
+static struct diag *test_failure_at(struct scan *s, const char *file, int line)
+{
+	size_t k;
+
+	for (k = s->first; k < s->out->n; k++) {
+		struct diag *t = &s->out->v[k];
+
+		if (t->file && t->line == line &&
+		    !strcmp(t->category, CAT_TEST_FAILURE) && same_file(t->file, file))
+			return t;
+	}
+	return NULL;
+}
+
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
 			 const char *msg, size_t msg_len, const char *category)
 {
-	struct diag d;
+	struct diag d, *t;
 
 	memset(&d, 0, sizeof(d));
 	d.file = file;
@@ -982,6 +1026,22 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		category = CAT_TEST_FAILURE;
 	d.category = category;
 	if (!first_sighting(s, &d)) {
+		diag_release(&d);
+		return;
+	}
+	/* the cause of a failed test told at the test's place ("not ok 3"
+	 * placed at a.bats:12, then "a.bats: line 12: x: command not
+	 * found"): one problem, the failure taking the cause's category */
+	if (file && line > 0 && cause_category(category) &&
+	    (t = test_failure_at(s, file, line))) {
+		struct buf m = BUF_INIT;
+
+		buf_adds(&m, t->message);
+		buf_adds(&m, ": ");
+		buf_adds(&m, d.message);
+		free(t->message);
+		t->message = buf_detach(&m, NULL);
+		t->category = category;
 		diag_release(&d);
 		return;
 	}
@@ -1290,6 +1350,13 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	cat = w.category ? w.category :
 	      w.code_len || w.sev == DIAG_WARNING || w.sev == DIAG_NOTE ?
 	      CAT_LINT_VIOLATION : CAT_UNKNOWN;
+	/* a shell's "command not found" at a line of the project's own
+	 * script: a name the script calls that nothing defines (a helper,
+	 * a function); from the runner's own shell ("sh: 1: x: not found")
+	 * it stays a tool that is not installed */
+	if (known && loc->file_len && !strcmp(cat, CAT_MISSING_DEPENDENCY) &&
+	    memmem(m, loc->msg_len, "command not found", 17))
+		cat = CAT_UNDEFINED_SYMBOL;
 	file = loc->file_len ? xstrndup(l + loc->file, loc->file_len) :
 	       hdr ? xstrndup(hdr, hdr_len) : NULL;
 	if (w.sev < 0 && !w.code_len && !w.category && general_at(s, file, loc->line)) {
@@ -1320,6 +1387,8 @@ struct place {
 	size_t at; /* the line it came from */
 };
 
+static bool code_offset(const char *m, size_t n);
+
 /* The place of line j as a frame or lone place, if it is one worth
  * taking; strong when the repository has the file. */
 static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
@@ -1333,6 +1402,9 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 	l = line_view(s, j, &s->aux, &n);
 	memset(&loc, 0, sizeof(loc));
 	k = cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE;
+	/* "a.zig:6:5: 0x211b4e in test.adds (test)": a frame by its message */
+	if (k == CL_LOC_INLINE && code_offset(l + loc.msg, loc.msg_len))
+		k = CL_LOC_FRAME;
 	if (k == CL_LOC_NONE && !alone_only && cl_path_line(l, n)) {
 		/* rollup: the file alone on the line under the error */
 		loc.kind = k = CL_LOC_ALONE;
@@ -2481,6 +2553,14 @@ static bool code_offset(const char *m, size_t n)
 
 	while (j < n && (m[j] == ' ' || m[j] == '\t'))
 		j++;
+	/* "0x2119c0 in expectEqual (test)": a frame's address and function
+	 * (Zig's traces, and any "ADDR in FN" frame after a place) */
+	if (n - j > 6 && m[j] == '0' && m[j + 1] == 'x') {
+		for (j += 2; j < n && ((m[j] >= '0' && m[j] <= '9') ||
+				       (m[j] >= 'a' && m[j] <= 'f')); j++)
+			;
+		return n - j > 4 && !memcmp(m + j, " in ", 4);
+	}
 	if (n - j < 4 || m[j] != '+' || m[j + 1] != '0' || m[j + 2] != 'x')
 		return false;
 	for (j += 3; j < n && ((m[j] >= '0' && m[j] <= '9') ||

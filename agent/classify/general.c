@@ -103,6 +103,14 @@ static bool plausible_path(const char *p, size_t n)
 			 i > 0 && p[i - 1] != '.' && p[i - 1] != '/')
 			ext = true;
 	}
+	/* a build or container file named by convention, no extension:
+	 * "Dockerfile", "Makefile", "Jenkinsfile", "Vagrantfile" */
+	if (letter && !sep && !ext && n >= 7 && p[0] >= 'A' && p[0] <= 'Z' &&
+	    !memcmp(p + n - 4, "file", 4)) {
+		for (i = 1; i < n - 4 && p[i] >= 'a' && p[i] <= 'z'; i++)
+			;
+		return i == n - 4;
+	}
 	if (!letter || (!sep && !ext))
 		return false;
 	if (p[n - 1] == '.' || p[n - 1] == '/')
@@ -303,6 +311,38 @@ static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 		return true;
 	}
 	return false;
+}
+
+/* A place in brackets ending the line after its message: minitest's
+ * "AddTest#test_adds [test/a_test.rb:6]:", "msg [src/a.c:12]". */
+static bool bracketed_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t end = n, k, j, e;
+
+	while (end > i && (l[end - 1] == ':' || is_blank(l[end - 1])))
+		end--;
+	if (end < i + 6 || l[end - 1] != ']' || !is_digit(l[end - 2]))
+		return false;
+	for (k = end - 1; k > i && l[k] != '[' && !is_blank(l[k]); k--)
+		;
+	if (l[k] != '[' || k == i || !is_blank(l[k - 1]))
+		return false;
+	e = path_end(l, end - 1, k + 1);
+	if (e == k + 1 || e + 1 >= end || l[e] != ':' ||
+	    !plausible_path(l + k + 1, e - k - 1))
+		return false;
+	j = e + 1;
+	if (!read_int(l, end, &j, &loc->line) ||
+	    (j < end - 1 && (l[j] != ':' || (j++, !read_int(l, end, &j, &loc->col)))) ||
+	    j != end - 1) {
+		loc->line = loc->col = 0;
+		return false;
+	}
+	loc->file = k + 1;
+	loc->file_len = e - k - 1;
+	loc->msg = i;
+	loc->msg_len = k - 1 - i;
+	return true;
 }
 
 /* A file heading its message and the place ending it in parentheses:
@@ -839,6 +879,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		loc->line = 0;
 	}
 	if (trailing_place(l, n, i, loc))
+		return loc->kind = CL_LOC_INLINE;
+	if (bracketed_place(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
 	if (paren_line_col(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
@@ -1821,6 +1863,15 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 			if (s >= 0 && i + 1 + len < n && m[i + 1 + len] == ')') {
 				w->sev = s;
 				i += len + 2;
+			}
+		} else if (w->sev < 0) {
+			/* "DL3008 warning: msg" (hadolint): the severity after
+			 * the code */
+			int s = sev_word(m + i, n - i, &len, &w->note);
+
+			if (s >= 0 && i + len < n && m[i + len] == ':') {
+				w->sev = s;
+				i += len + 1;
 			}
 		}
 		/* "L010 | msg": a table's column after the code */

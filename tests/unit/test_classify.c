@@ -1706,6 +1706,62 @@ static void in_a_failed_test_run_what_nothing_names_is_a_test_failure(void **sta
 		   "unknown");
 }
 
+/* held8: a failed test whose cause is told at its place is one problem
+ * of the cause's category; a shell's "command not found" at a line of the
+ * project's own script is a name it calls that nothing defines. */
+static void a_failed_tests_cause_at_its_place_names_it(void **state)
+{
+	static const char text[] =
+		"1..1\n"
+		"not ok 1 calls a helper\n"
+		"# (in test file src/main.c, line 5)\n"
+		"#   `helper_cmd' failed with status 127\n"
+		"# src/main.c: line 5: helper_cmd: command not found\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_non_null(strstr(l.v[0].message, "not ok 1 calls a helper"));
+	assert_non_null(strstr(l.v[0].message, "command not found"));
+	diag_list_release(&l);
+}
+
+/* held8: shapes of other tools: a frame told by its address after a place
+ * ("a.zig:6:5: 0x211b4e in test.adds (test)") places the failure above
+ * it and is no problem of its own; a build file named by convention, no
+ * extension ("Dockerfile:3"), is a file, and a severity after a rule code
+ * ("DL3008 warning: msg") is the finding's; a place in brackets ending
+ * the line ("msg [src/main.c:5]") is the message's. */
+static void frames_by_address_conventional_files_and_bracketed_places(void **state)
+{
+	static const char frame[] =
+		"Test [1/1] test.adds... expected 3, found -1\n"
+		"FAIL (TestExpectedEqual)\n"
+		"/usr/lib/zig/std/testing.zig:84:17: 0x2119c0 in expectEqual (test)\n"
+		"src/main.c:6:5: 0x211b4e in test.adds (test)\n"
+		"0 passed; 0 skipped; 1 failed.\n";
+	static const char docker[] = "Dockerfile:3 DL3008 warning: Pin versions\n";
+	static const char bracket[] = "Error: values differ [src/main.c:5]\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct classify_opts any = { NULL, 0, true, NULL, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	expect_one(&o, frame, sizeof(frame) - 1, "src/main.c", 6, 5, "test_failure");
+	classify_one(&any, docker, sizeof(docker) - 1, &l);
+	assert_string_equal(l.v[0].file, "Dockerfile");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].code, "DL3008");
+	assert_int_equal(l.v[0].severity, DIAG_WARNING);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+	expect_one(&o, bracket, sizeof(bracket) - 1, "src/main.c", 5, -1, NULL);
+}
+
 /* known1 (issue 12): modules that import each other are an import
  * problem, whatever the tool calls it; a goroutine dump's "path:N +0x1d"
  * lines are frames of the panic above them, not problems of their own. */
@@ -2531,6 +2587,8 @@ int main(void)
 		cmocka_unit_test(a_bracketed_file_heads_rows_with_labelled_places),
 		cmocka_unit_test(a_link_error_after_compile_errors_is_its_own),
 		cmocka_unit_test(in_a_failed_test_run_what_nothing_names_is_a_test_failure),
+		cmocka_unit_test(a_failed_tests_cause_at_its_place_names_it),
+		cmocka_unit_test(frames_by_address_conventional_files_and_bracketed_places),
 		cmocka_unit_test(go_test_failures_plain_and_verbose),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
