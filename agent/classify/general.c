@@ -1292,6 +1292,32 @@ static const char *expected_got(const char *low, size_t n)
 	return NULL;
 }
 
+/* An assertion's report in any test framework's words: what was expected
+ * and what came, as labels ("Expected: 3" and "Actual: -1", "got:",
+ * "received:", JUnit's "expected:<3> but was:<4>"), Go's "got 4, want 5",
+ * PHPUnit's "Failed asserting that", "expectation failed". A test's
+ * failure (a type checker says "expected X, got Y" without the labels). */
+static const char *assertion_words(const char *low, size_t n)
+{
+	static const char *const got[] = { "actual:", "actual :", "got:",
+					   "received:", "but was", "result:" };
+	size_t k;
+
+	if (memmem(low, n, "failed asserting", 16) ||
+	    memmem(low, n, "expectation", 11))
+		return CAT_TEST_FAILURE;
+	if (memmem(low, n, "expected:", 9) || memmem(low, n, "expected :", 10)) {
+		for (k = 0; k < sizeof(got) / sizeof(*got); k++)
+			if (memmem(low, n, got[k], strlen(got[k])))
+				return CAT_TEST_FAILURE;
+		return NULL;
+	}
+	/* "got 4, want 5", "= 4; want 5" */
+	if (memmem(low, n, "got ", 4) && memmem(low, n, "want ", 5))
+		return CAT_TEST_FAILURE;
+	return NULL;
+}
+
 static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 {
 	static const struct {
@@ -1901,6 +1927,10 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	for (k = w->code; k < w->code + w->code_len && k < ln; k++)
 		low[k] = ' ';
 	w->category = phrase_in(low, ln);
+	/* (a linter's finding may say what it expected: "[Expected: h2;
+	 * Actual: h3]" after its rule is the rule's) */
+	if (!w->category && !w->code_len)
+		w->category = assertion_words(low, ln);
 	if (!w->category)
 		w->category = missing_token(low, ln);
 	if (!w->category)

@@ -1762,6 +1762,40 @@ static void frames_by_address_conventional_files_and_bracketed_places(void **sta
 	expect_one(&o, bracket, sizeof(bracket) - 1, "src/main.c", 5, -1, NULL);
 }
 
+/* held8: an assertion's report in any framework's words (labels for what
+ * was expected and what came, "got X, want Y", "Failed asserting that") is
+ * a test's failure, in a file that is not named like a test and with no
+ * verdict around it; a type checker's "expected X, got Y" stays a type
+ * error, and a linter's rule that says what it expected stays the rule's. */
+static void assertion_words_are_a_test_failure(void **state)
+{
+	static const struct {
+		const char *text, *category;
+	} cases[] = {
+		{ "src/main.c:5: values differ\n  Expected: 3\n    Actual: -1\n",
+		  "test_failure" },
+		{ "src/main.c:5: sum(1, 2) = -1, got -1, want 3\n", "test_failure" },
+		{ "src/main.c:5: Failed asserting that -1 matches expected 3.\n",
+		  "test_failure" },
+		{ "src/main.c:5:3: error: argument 1: expected int, got str\n", "type_error" },
+		{ "src/main.c:5 error MD001/heading-increment Heading levels should "
+		  "increment by one [Expected: h2; Actual: h3]\n", "lint_violation" },
+	};
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		classify_one(&o, cases[i].text, strlen(cases[i].text), &l);
+		assert_int_equal(l.v[0].line, 5);
+		if (strcmp(l.v[0].category, cases[i].category))
+			fail_msg("%s: %s, not %s", cases[i].text, l.v[0].category,
+				 cases[i].category);
+		diag_list_release(&l);
+	}
+}
+
 /* known1 (issue 12): modules that import each other are an import
  * problem, whatever the tool calls it; a goroutine dump's "path:N +0x1d"
  * lines are frames of the panic above them, not problems of their own. */
@@ -2589,6 +2623,7 @@ int main(void)
 		cmocka_unit_test(in_a_failed_test_run_what_nothing_names_is_a_test_failure),
 		cmocka_unit_test(a_failed_tests_cause_at_its_place_names_it),
 		cmocka_unit_test(frames_by_address_conventional_files_and_bracketed_places),
+		cmocka_unit_test(assertion_words_are_a_test_failure),
 		cmocka_unit_test(go_test_failures_plain_and_verbose),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
