@@ -2724,6 +2724,11 @@ static void general_pass(struct scan *s)
 		if (general_numbered(s, i, l, n))
 			continue;
 
+		/* "MultipleCompilationErrorsException: startup failed:" over
+		 * "a.groovy: 3: msg": a heading of the reports under it */
+		if (n > 1 && l[n - 1] == ':' && cl_headline(l, n, &msg) &&
+		    placed_next(s, i))
+			continue;
 		if (cl_headline(l, n, &msg) ||
 		    (cl_marked_message(l, n, &msg) && boxed_below(s, i)) ||
 		    (cl_tool_says(l, n, &msg) && !placed_next(s, i))) {

@@ -1500,7 +1500,7 @@ static const char *unknown_name(const char *low, size_t n)
 
 	if (!u)
 		return NULL;
-	for (k = (size_t)(u - low) + 8; k < n && words < 3; k++) {
+	for (k = (size_t)(u - low) + 8; k < n && words < 4; k++) {
 		if (low[k] == '\'' || low[k] == '`' || low[k] == '"')
 			return k + 1 < n && is_alpha(low[k + 1]) ?
 			       CAT_UNDEFINED_SYMBOL : NULL;

@@ -1587,6 +1587,13 @@ static void words_name_the_kind_of_problem(void **state)
 		{ "src/main.c:5:3: error: unexpected newline in list\n", "syntax_error" },
 		{ "src/main.c:5:3: error: cannot assign value of type 'String' to "
 		  "type 'Int'\n", "type_error" },
+		/* a quoted name a few words after "unknown" */
+		{ "src/main.c:5: ERROR Unknown interpreted text role \"nosuch\".\n",
+		  "undefined_symbol" },
+		/* a heading over the placed reports under it is none itself */
+		{ "FooCompilationErrorsException: startup failed:\n"
+		  "src/main.c: 5: unexpected input: '(' @ line 5, column 10.\n",
+		  "syntax_error" },
 	};
 	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
