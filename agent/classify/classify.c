@@ -1242,6 +1242,8 @@ static const char *words_above(struct scan *s, size_t cur)
 	return cat;
 }
 
+static bool duration_only(const char *m, size_t n);
+
 /* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
  * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
  * output that gives only line:col. */
@@ -1259,6 +1261,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 
 	if (loc->file_len && line_seen(s, l, n))
 		return;
+	if (duration_only(m, loc->msg_len))
+		return; /* a step's place and its time */
 	cl_words_read(m, loc->msg_len, &w);
 	/* "a.po:2: ...this is the location of the first definition": the
 	 * message above, continued */
@@ -2566,6 +2570,34 @@ static bool code_offset(const char *m, size_t n)
 	for (j += 3; j < n && ((m[j] >= '0' && m[j] <= '9') ||
 			       (m[j] >= 'a' && m[j] <= 'f')); j++)
 		;
+	return j == n;
+}
+
+/* Is m[0..n) only a duration ("0.000s", "12 ms", "(0.01 sec)")? A test
+ * runner's step told with its place and its time (behave's "Given x  #
+ * steps/a.py:4 0.000s") says nothing went wrong there. */
+static bool duration_only(const char *m, size_t n)
+{
+	size_t j = 0, d;
+
+	while (j < n && (m[j] == ' ' || m[j] == '('))
+		j++;
+	for (d = j; j < n && ((m[j] >= '0' && m[j] <= '9') || m[j] == '.'); j++)
+		;
+	if (j == d)
+		return false;
+	while (j < n && m[j] == ' ')
+		j++;
+	if (j + 3 <= n && !memcmp(m + j, "sec", 3))
+		j += 3;
+	else if (j + 2 <= n && !memcmp(m + j, "ms", 2))
+		j += 2;
+	else if (j < n && m[j] == 's')
+		j++;
+	else
+		return false;
+	while (j < n && (m[j] == ' ' || m[j] == ')'))
+		j++;
 	return j == n;
 }
 

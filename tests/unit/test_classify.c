@@ -1739,7 +1739,8 @@ static void a_failed_tests_cause_at_its_place_names_it(void **state)
 
 /* held8: shapes of other tools: a frame told by its address after a place
  * ("a.zig:6:5: 0x211b4e in test.adds (test)") places the failure above
- * it and is no problem of its own; a build file named by convention, no
+ * it and is no problem of its own, nor is a place and a duration (a
+ * runner's step and its time); a build file named by convention, no
  * extension ("Dockerfile:3"), is a file, and a severity after a rule code
  * ("DL3008 warning: msg") is the finding's; a place in brackets ending
  * the line ("msg [src/main.c:5]") is the message's. */
@@ -1753,6 +1754,7 @@ static void frames_by_address_conventional_files_and_bracketed_places(void **sta
 		"0 passed; 0 skipped; 1 failed.\n";
 	static const char docker[] = "Dockerfile:3 DL3008 warning: Pin versions\n";
 	static const char bracket[] = "Error: values differ [src/main.c:5]\n";
+	static const char step[] = "    Given two numbers  # src/main.c:4 0.000s\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
 	struct classify_opts any = { NULL, 0, true, NULL, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
@@ -1767,6 +1769,11 @@ static void frames_by_address_conventional_files_and_bracketed_places(void **sta
 	assert_string_equal(l.v[0].category, "lint_violation");
 	diag_list_release(&l);
 	expect_one(&o, bracket, sizeof(bracket) - 1, "src/main.c", 5, -1, NULL);
+	/* a step's place and its time is no problem: only the run's
+	 * failure, from the whole output, remains */
+	classify_one(&o, step, sizeof(step) - 1, &l);
+	assert_non_null(strstr(l.v[0].message, "Given two numbers"));
+	diag_list_release(&l);
 }
 
 /* held8: an assertion's report in any framework's words (labels for what
