@@ -1619,11 +1619,19 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	char *line = xstrndup(l, n); /* l is s->line's: place_of reuses s->aux */
 	const char *at;
 	struct buf more = BUF_INIT;
+	size_t b = 0;
+	bool no_place;
 
+	while (b < msg && (line[b] == ' ' || line[b] == '\t'))
+		b++;
+	no_place = !strncmp(line + b, "unknown file: ", 14) ||
+		   !strncmp(line + b, "<unknown>: ", 11);
 	cl_words_read(line + msg, n - msg, &w);
 	/* "ERROR: In procedure x:" over "Unbound variable: y": the line
-	 * under it says what it is */
-	if (n > msg && line[n - 1] == ':' && announced(s, i + 1, &more)) {
+	 * under it says what it is; so it does under a severity alone
+	 * ("unknown file: Failure" over "C++ exception ... thrown") */
+	if (n > msg && (line[n - 1] == ':' || (w.sev >= 0 && w.text >= n - msg)) &&
+	    announced(s, i + 1, &more)) {
 		struct cl_words mw;
 
 		cl_words_read(more.ptr, more.len, &mw);
@@ -1639,8 +1647,10 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		msg = 0;
 	}
 	buf_release(&more);
-	/* a panic names its place on its own line */
-	if ((at = memmem(line, n, "panicked at ", 12)) &&
+	/* "unknown file: Failure": the tool says it knows no place; none
+	 * around it is this error's */
+	if (no_place) {
+	} else if ((at = memmem(line, n, "panicked at ", 12)) &&
 	    cl_loc_read(at + 9, n - (size_t)(at + 9 - line), &own) != CL_LOC_NONE &&
 	    own.file_len) {
 		p.file = xstrndup(at + 9 + own.file, own.file_len);

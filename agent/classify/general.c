@@ -2093,6 +2093,12 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 			}
 		}
 	}
+	/* a place the tool says it does not know: googletest's "unknown
+	 * file: Failure", "<unknown>: error: x" */
+	if (STARTS(l + i, n - i, "unknown file: ") || STARTS(l + i, n - i, "<unknown>: ")) {
+		*msg = skip_blanks(l, n, i + (l[i] == 'u' ? 14 : 11));
+		return true;
+	}
 	/* TAP: "not ok 3 - name" (tape, node-tap, prove, bats) */
 	if (STARTS(l + i, n - i, "not ok ") && i + 7 < n && is_digit(l[i + 7])) {
 		*msg = i;

@@ -1810,6 +1810,43 @@ static void assertion_words_are_a_test_failure(void **state)
 	}
 }
 
+/* held8: a place the tool says it does not know ("unknown file:
+ * Failure") heads an error with no place, told on the line under the
+ * bare severity; in a failed test run it is a failed test. */
+static void an_unknown_file_is_no_place(void **state)
+{
+	static const char text[] =
+		"[ RUN      ] T.sums\n"
+		"src/main.c:5: Failure\n"
+		"Expected equality of these values:\n"
+		"[  FAILED  ] T.sums (0 ms)\n"
+		"[ RUN      ] T.throws\n"
+		"unknown file: Failure\n"
+		"uncaught exception \"boom\" in the test body.\n"
+		"[  FAILED  ] T.throws (0 ms)\n"
+		" 2 FAILED TESTS\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct classify_opts bare = { NULL, 0, true, NULL, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	const struct classify_opts *const with[] = { &o, &bare };
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		assert_int_equal(classify_text_opts(db, with[k], text, sizeof(text) - 1,
+						    &l, NULL, &e), 0);
+		if (l.n != 2)
+			print_diags(&l);
+		assert_int_equal(l.n, 2);
+		assert_string_equal(l.v[0].file, "src/main.c");
+		assert_null(l.v[1].file);
+		assert_string_equal(l.v[1].category, "test_failure");
+		assert_non_null(strstr(l.v[1].message, "uncaught exception"));
+		diag_list_release(&l);
+	}
+}
+
 /* known1 (issue 12): modules that import each other are an import
  * problem, whatever the tool calls it; a goroutine dump's "path:N +0x1d"
  * lines are frames of the panic above them, not problems of their own. */
@@ -2638,6 +2675,7 @@ int main(void)
 		cmocka_unit_test(a_failed_tests_cause_at_its_place_names_it),
 		cmocka_unit_test(frames_by_address_conventional_files_and_bracketed_places),
 		cmocka_unit_test(assertion_words_are_a_test_failure),
+		cmocka_unit_test(an_unknown_file_is_no_place),
 		cmocka_unit_test(go_test_failures_plain_and_verbose),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
 		cmocka_unit_test(hostile_text_is_harmless),
