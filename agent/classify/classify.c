@@ -1597,9 +1597,10 @@ static size_t link_words(const char *l, size_t n)
 	const char *at;
 	size_t k;
 
-	/* one look rules out most lines */
-	if (!memmem(l, n, "ef", 2) && !memmem(l, n, "xter", 4) &&
-	    !memmem(l, n, "ymbol", 5))
+	/* each holds "defin", "ymbol" or "xtern": one look rules out most
+	 * lines */
+	if (!memmem(l, n, "defin", 5) && !memmem(l, n, "ymbol", 5) &&
+	    !memmem(l, n, "xtern", 5))
 		return n;
 	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
 		if ((at = memmem(l, n, words[k], strlen(words[k]))))
