@@ -1594,14 +1594,21 @@ static size_t link_words(const char *l, size_t n)
 					     "multiple definition of",
 					     "undefined symbol",
 					     "unresolved external" };
-	const char *at;
+	const char *at, *p;
 	size_t k;
 
-	/* each holds "defin", "ymbol" or "xtern": one look rules out most
-	 * lines */
-	if (!memmem(l, n, "defin", 5) && !memmem(l, n, "ymbol", 5) &&
-	    !memmem(l, n, "xtern", 5))
-		return n;
+	/* each holds "efi" or "xte": most lines have no 'f' or 'x' after
+	 * an 'e', found by memchr (the general layer asks every line) */
+	for (p = l; (p = memchr(p, 'f', (size_t)(l + n - p))); p++)
+		if (p > l && p[-1] == 'e' && p + 1 < l + n && p[1] == 'i')
+			break;
+	if (!p) {
+		for (p = l; (p = memchr(p, 'x', (size_t)(l + n - p))); p++)
+			if (p > l && p[-1] == 'e' && p + 1 < l + n && p[1] == 't')
+				break;
+		if (!p)
+			return n;
+	}
 	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
 		if ((at = memmem(l, n, words[k], strlen(words[k]))))
 			return (size_t)(at - l);
