@@ -964,11 +964,55 @@ static bool test_file(const char *path)
 }
 
 /* A diagnostic of the general layer. file may be NULL. */
+/* Do paths a and b name the same file (one the other's tail at a '/':
+ * "a.bats" and "/w/bt/a.bats")? */
+static bool same_file(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la < lb) {
+		const char *t = a;
+
+		a = b;
+		b = t;
+		la = lb;
+		lb = strlen(b);
+	}
+	return !strcmp(a + la - lb, b) && (la == lb || a[la - lb - 1] == '/');
+}
+
+/* Is category one that says why something failed (an undefined name, a
+ * type, an import, syntax), not only that it did? */
+static bool cause_category(const char *category)
+{
+	return !strcmp(category, CAT_UNDEFINED_SYMBOL) ||
+	       !strcmp(category, CAT_TYPE_ERROR) ||
+	       !strcmp(category, CAT_IMPORT_RESOLUTION) ||
+	       !strcmp(category, CAT_MISSING_DEPENDENCY) ||
+	       !strcmp(category, CAT_MISSING_EXPORT) ||
+	       !strcmp(category, CAT_SYNTAX_ERROR);
+}
+
+/* A failed test the general layer reported at file:line, or NULL. */
+static struct diag *test_failure_at(struct scan *s, const char *file, int line)
+{
+	size_t k;
+
+	for (k = s->first; k < s->out->n; k++) {
+		struct diag *t = &s->out->v[k];
+
+		if (t->file && t->line == line &&
+		    !strcmp(t->category, CAT_TEST_FAILURE) && same_file(t->file, file))
+			return t;
+	}
+	return NULL;
+}
+
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
 			 const char *msg, size_t msg_len, const char *category)
 {
-	struct diag d;
+	struct diag d, *t;
 
 	memset(&d, 0, sizeof(d));
 	d.file = file;
@@ -987,6 +1031,22 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		category = CAT_TEST_FAILURE;
 	d.category = category;
 	if (!first_sighting(s, &d)) {
+		diag_release(&d);
+		return;
+	}
+	/* the cause of a failed test told at the test's place ("not ok 3"
+	 * placed at a.bats:12, then "a.bats: line 12: x: command not
+	 * found"): one problem, the failure taking the cause's category */
+	if (file && line > 0 && cause_category(category) &&
+	    (t = test_failure_at(s, file, line))) {
+		struct buf m = BUF_INIT;
+
+		buf_adds(&m, t->message);
+		buf_adds(&m, ": ");
+		buf_adds(&m, d.message);
+		free(t->message);
+		t->message = buf_detach(&m, NULL);
+		t->category = category;
 		diag_release(&d);
 		return;
 	}
@@ -1187,6 +1247,8 @@ static const char *words_above(struct scan *s, size_t cur)
 	return cat;
 }
 
+static bool duration_only(const char *m, size_t n);
+
 /* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
  * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
  * output that gives only line:col. */
@@ -1204,6 +1266,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 
 	if (loc->file_len && line_seen(s, l, n))
 		return;
+	if (duration_only(m, loc->msg_len))
+		return; /* a step's place and its time */
 	cl_words_read(m, loc->msg_len, &w);
 	/* "a.po:2: ...this is the location of the first definition": the
 	 * message above, continued */
@@ -1295,6 +1359,13 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	cat = w.category ? w.category :
 	      w.code_len || w.sev == DIAG_WARNING || w.sev == DIAG_NOTE ?
 	      CAT_LINT_VIOLATION : CAT_UNKNOWN;
+	/* a shell's "command not found" at a line of the project's own
+	 * script: a name the script calls that nothing defines (a helper,
+	 * a function); from the runner's own shell ("sh: 1: x: not found")
+	 * it stays a tool that is not installed */
+	if (known && loc->file_len && !strcmp(cat, CAT_MISSING_DEPENDENCY) &&
+	    cl_find(m, loc->msg_len, "command not found", 17))
+		cat = CAT_UNDEFINED_SYMBOL;
 	file = loc->file_len ? xstrndup(l + loc->file, loc->file_len) :
 	       hdr ? xstrndup(hdr, hdr_len) : NULL;
 	if (w.sev < 0 && !w.code_len && !w.category && general_at(s, file, loc->line)) {
@@ -1325,6 +1396,8 @@ struct place {
 	size_t at; /* the line it came from */
 };
 
+static bool code_offset(const char *m, size_t n);
+
 /* The place of line j as a frame or lone place, if it is one worth
  * taking; strong when the repository has the file. */
 static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
@@ -1338,6 +1411,9 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 	l = line_view(s, j, &s->aux, &n);
 	memset(&loc, 0, sizeof(loc));
 	k = cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE;
+	/* "a.zig:6:5: 0x211b4e in test.adds (test)": a frame by its message */
+	if (k == CL_LOC_INLINE && code_offset(l + loc.msg, loc.msg_len))
+		k = CL_LOC_FRAME;
 	if (k == CL_LOC_NONE && !alone_only && cl_path_line(l, n)) {
 		/* rollup: the file alone on the line under the error */
 		loc.kind = k = CL_LOC_ALONE;
@@ -1503,6 +1579,47 @@ static bool names_only_a_file(const char *m, size_t n)
 	return cl_path_line(m, n);
 }
 
+/* Has a diagnostic of category cat been reported for this text? */
+static bool reported(const struct scan *s, const char *cat)
+{
+	size_t k;
+
+	for (k = s->first; k < s->out->n; k++)
+		if (!strcmp(s->out->v[k].category, cat))
+			return true;
+	return false;
+}
+
+/* Where a linker's complaint starts on l[0..n) ("(.text+0x21): undefined
+ * reference to `f'", "ld.lld: error: undefined symbol: f", MSVC's
+ * "unresolved external symbol"), or n: the words every linker uses. */
+static size_t link_words(const char *l, size_t n)
+{
+	static const char *const words[] = { "undefined reference to",
+					     "multiple definition of",
+					     "undefined symbol",
+					     "unresolved external" };
+	const char *at, *p;
+	size_t k;
+
+	/* each holds "efi" or "xte": most lines have no 'f' or 'x' after
+	 * an 'e', found by memchr (the general layer asks every line) */
+	for (p = l; (p = memchr(p, 'f', (size_t)(l + n - p))); p++)
+		if (p > l && p[-1] == 'e' && p + 1 < l + n && p[1] == 'i')
+			break;
+	if (!p) {
+		for (p = l; (p = memchr(p, 'x', (size_t)(l + n - p))); p++)
+			if (p > l && p[-1] == 'e' && p + 1 < l + n && p[1] == 't')
+				break;
+		if (!p)
+			return n;
+	}
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
+		if ((at = cl_find(l, n, words[k], strlen(words[k]))))
+			return (size_t)(at - l);
+	return n;
+}
+
 /* An error report without a place on its line ("Error: x", "✘ [ERROR]
  * x", "FooError: x"): placed from the lines around it. */
 static void general_headline(struct scan *s, size_t i, const char *l,
@@ -1515,11 +1632,19 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	char *line = xstrndup(l, n); /* l is s->line's: place_of reuses s->aux */
 	const char *at;
 	struct buf more = BUF_INIT;
+	size_t b = 0;
+	bool no_place;
 
+	while (b < msg && (line[b] == ' ' || line[b] == '\t'))
+		b++;
+	no_place = !strncmp(line + b, "unknown file: ", 14) ||
+		   !strncmp(line + b, "<unknown>: ", 11);
 	cl_words_read(line + msg, n - msg, &w);
 	/* "ERROR: In procedure x:" over "Unbound variable: y": the line
-	 * under it says what it is */
-	if (n > msg && line[n - 1] == ':' && announced(s, i + 1, &more)) {
+	 * under it says what it is; so it does under a severity alone
+	 * ("unknown file: Failure" over "C++ exception ... thrown") */
+	if (n > msg && (line[n - 1] == ':' || (w.sev >= 0 && w.text >= n - msg)) &&
+	    announced(s, i + 1, &more)) {
 		struct cl_words mw;
 
 		cl_words_read(more.ptr, more.len, &mw);
@@ -1535,8 +1660,10 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		msg = 0;
 	}
 	buf_release(&more);
-	/* a panic names its place on its own line */
-	if ((at = cl_find(line, n, "panicked at ", 12)) &&
+	/* "unknown file: Failure": the tool says it knows no place; none
+	 * around it is this error's */
+	if (no_place) {
+	} else if ((at = cl_find(line, n, "panicked at ", 12)) &&
 	    cl_loc_read(at + 9, n - (size_t)(at + 9 - line), &own) != CL_LOC_NONE &&
 	    own.file_len) {
 		p.file = xstrndup(at + 9 + own.file, own.file_len);
@@ -1578,7 +1705,15 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	/* Known tools' errors were taken by their patterns: a placeless
 	 * headline after them is their summary, and one at a place they
 	 * reported is the same error told twice. */
-	if ((!p.file && specific) || (p.file && place_reported(s, p.file, p.line, specific))) {
+	/* ... but a link error after compile errors is a problem of its own
+	 * (the compile errors' summary is never one), once */
+	if (!p.file && w.category && !strcmp(w.category, CAT_LINK_ERROR)) {
+		if (reported(s, CAT_LINK_ERROR)) {
+			free(line);
+			return;
+		}
+	} else if ((!p.file && specific) ||
+		   (p.file && place_reported(s, p.file, p.line, specific))) {
 		free(p.file);
 		free(line);
 		return;
@@ -2445,11 +2580,47 @@ static bool code_offset(const char *m, size_t n)
 
 	while (j < n && (m[j] == ' ' || m[j] == '\t'))
 		j++;
+	/* "0x2119c0 in expectEqual (test)": a frame's address and function
+	 * (Zig's traces, and any "ADDR in FN" frame after a place) */
+	if (n - j > 6 && m[j] == '0' && m[j + 1] == 'x') {
+		for (j += 2; j < n && ((m[j] >= '0' && m[j] <= '9') ||
+				       (m[j] >= 'a' && m[j] <= 'f')); j++)
+			;
+		return n - j > 4 && !memcmp(m + j, " in ", 4);
+	}
 	if (n - j < 4 || m[j] != '+' || m[j + 1] != '0' || m[j + 2] != 'x')
 		return false;
 	for (j += 3; j < n && ((m[j] >= '0' && m[j] <= '9') ||
 			       (m[j] >= 'a' && m[j] <= 'f')); j++)
 		;
+	return j == n;
+}
+
+/* Is m[0..n) only a duration ("0.000s", "12 ms", "(0.01 sec)")? A test
+ * runner's step told with its place and its time (behave's "Given x  #
+ * steps/a.py:4 0.000s") says nothing went wrong there. */
+static bool duration_only(const char *m, size_t n)
+{
+	size_t j = 0, d;
+
+	while (j < n && (m[j] == ' ' || m[j] == '('))
+		j++;
+	for (d = j; j < n && ((m[j] >= '0' && m[j] <= '9') || m[j] == '.'); j++)
+		;
+	if (j == d)
+		return false;
+	while (j < n && m[j] == ' ')
+		j++;
+	if (j + 3 <= n && !memcmp(m + j, "sec", 3))
+		j += 3;
+	else if (j + 2 <= n && !memcmp(m + j, "ms", 2))
+		j += 2;
+	else if (j < n && m[j] == 's')
+		j++;
+	else
+		return false;
+	while (j < n && (m[j] == ' ' || m[j] == ')'))
+		j++;
 	return j == n;
 }
 
@@ -2607,6 +2778,12 @@ static void general_pass(struct scan *s)
 		}
 		if (general_numbered(s, i, l, n))
 			continue;
+
+		/* "MultipleCompilationErrorsException: startup failed:" over
+		 * "a.groovy: 3: msg": a heading of the reports under it */
+		if (n > 1 && l[n - 1] == ':' && cl_headline(l, n, &msg) &&
+		    placed_next(s, i))
+			continue;
 		if (cl_headline(l, n, &msg) ||
 		    (cl_marked_message(l, n, &msg) && boxed_below(s, i)) ||
 		    (cl_tool_says(l, n, &msg) && !placed_next(s, i))) {
@@ -2618,6 +2795,12 @@ static void general_pass(struct scan *s)
 				;
 			general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l + k, n - k,
 				     CAT_TEST_FAILURE);
+		} else if ((k = link_words(l, n)) < n && !reported(s, CAT_LINK_ERROR)) {
+			/* a linker's complaint at an object file or a section,
+			 * no place of the project ("(.text+0x21): undefined
+			 * reference to `f'"): the first one, placeless */
+			general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l + k, n - k,
+				     CAT_LINK_ERROR);
 		}
 	}
 	buf_release(&hbuf);
@@ -2637,10 +2820,19 @@ static bool is_alnum_byte(char c)
  * file", cargo's "test result: FAILED.", JUnit's "FAILURES!!!", unittest's
  * "FAILED (failures=1)"; not ninja's "FAILED: target", a build step), or a
  * count of failures ("2 failed", "1 failing", "3 failures", JUnit's
- * "Failures: 2"). */
+ * "Failures: 2", Criterion's "Failing: 1"), TAP's "not ok 3" at a line's
+ * start, or "tests failed" (Dart's "Some tests failed."). */
 static bool test_verdict(const char *text, size_t len)
 {
 	const char *p = text, *end = text + len, *hit;
+
+	for (; p < end && (hit = memmem(p, (size_t)(end - p), "not ok ", 7)); p = hit + 7)
+		if ((hit == text || hit[-1] == '\n') && hit + 7 < end &&
+		    hit[7] >= '1' && hit[7] <= '9')
+			return true;
+	if (memmem(text, len, "tests failed", 12))
+		return true;
+	p = text;
 
 	while (p < end && (hit = memmem(p, (size_t)(end - p), "FAIL", 4))) {
 		const char *w = hit + 4;
@@ -2665,8 +2857,9 @@ static bool test_verdict(const char *text, size_t len)
 		p = w;
 		if (hit == text || (*b != 'f' && *b != 'F'))
 			continue;
-		if (*b == 'F' && w + 5 <= end && !memcmp(w, "ures:", 5)) {
-			/* "Failures: 2" */
+		if (*b == 'F' && ((w + 5 <= end && !memcmp(w, "ures:", 5)) ||
+				  (w + 5 <= end && !memcmp(w, "ing: ", 5)))) {
+			/* "Failures: 2", "Failing: 1" */
 			for (w += 5; w < end && *w == ' '; w++)
 				;
 			if (w < end && *w >= '1' && *w <= '9')
@@ -2703,10 +2896,10 @@ static bool runtime_exception(const char *code)
 }
 
 /* In a test run that failed, an error the code raised while a test ran
- * (a placed problem nothing else named, or a run-time exception such as a
- * KeyError) is that test's failure: what to fix is the code under test
- * or the test. Problems with a category of their own (a syntax error, an
- * undefined name, an import) keep it. */
+ * (a problem nothing else named, placed or not, or a run-time exception
+ * such as a KeyError) is that test's failure: what to fix is the code
+ * under test or the test. Problems with a category of their own (a syntax
+ * error, an undefined name, an import) keep it. */
 static void test_run_pass(struct scan *s)
 {
 	size_t i, len = s->start[s->nlines] ? s->start[s->nlines] - 1 : 0;
@@ -2715,18 +2908,18 @@ static void test_run_pass(struct scan *s)
 	for (i = s->first; i < s->out->n && !any; i++) {
 		const struct diag *d = &s->out->v[i];
 
-		any = d->file && (!strcmp(d->category, CAT_UNKNOWN) ||
-				  (!strcmp(d->category, CAT_TYPE_ERROR) &&
-				   runtime_exception(d->code)));
+		any = !strcmp(d->category, CAT_UNKNOWN) ||
+		      (d->file && !strcmp(d->category, CAT_TYPE_ERROR) &&
+		       runtime_exception(d->code));
 	}
 	if (!any || !test_verdict(s->text, len))
 		return;
 	for (i = s->first; i < s->out->n; i++) {
 		struct diag *d = &s->out->v[i];
 
-		if (d->file && (!strcmp(d->category, CAT_UNKNOWN) ||
-				(!strcmp(d->category, CAT_TYPE_ERROR) &&
-				 runtime_exception(d->code))))
+		if (!strcmp(d->category, CAT_UNKNOWN) ||
+		    (d->file && !strcmp(d->category, CAT_TYPE_ERROR) &&
+		     runtime_exception(d->code)))
 			d->category = CAT_TEST_FAILURE;
 	}
 }
@@ -2912,6 +3105,10 @@ static void fallback(struct scan *s)
 		if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
 			cat = w.category;
 	}
+	/* nothing named, in a test run that failed: a test failed */
+	if (!cat && test_verdict(s->text, s->start[s->nlines] ?
+				 s->start[s->nlines] - 1 : 0))
+		cat = CAT_TEST_FAILURE;
 	d = push(s);
 	d->file = p.file;
 	d->line = p.line;

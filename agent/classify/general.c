@@ -104,6 +104,14 @@ static bool plausible_path(const char *p, size_t n)
 			 i > 0 && p[i - 1] != '.' && p[i - 1] != '/')
 			ext = true;
 	}
+	/* a build or container file named by convention, no extension:
+	 * "Dockerfile", "Makefile", "Jenkinsfile", "Vagrantfile" */
+	if (letter && !sep && !ext && n >= 7 && p[0] >= 'A' && p[0] <= 'Z' &&
+	    !memcmp(p + n - 4, "file", 4)) {
+		for (i = 1; i < n - 4 && p[i] >= 'a' && p[i] <= 'z'; i++)
+			;
+		return i == n - 4;
+	}
 	if (!letter || (!sep && !ext))
 		return false;
 	if (p[n - 1] == '.' || p[n - 1] == '/')
@@ -306,6 +314,38 @@ static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 	return false;
 }
 
+/* A place in brackets ending the line after its message: minitest's
+ * "AddTest#test_adds [test/a_test.rb:6]:", "msg [src/a.c:12]". */
+static bool bracketed_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t end = n, k, j, e;
+
+	while (end > i && (l[end - 1] == ':' || is_blank(l[end - 1])))
+		end--;
+	if (end < i + 6 || l[end - 1] != ']' || !is_digit(l[end - 2]))
+		return false;
+	for (k = end - 1; k > i && l[k] != '[' && !is_blank(l[k]); k--)
+		;
+	if (l[k] != '[' || k == i || !is_blank(l[k - 1]))
+		return false;
+	e = path_end(l, end - 1, k + 1);
+	if (e == k + 1 || e + 1 >= end || l[e] != ':' ||
+	    !plausible_path(l + k + 1, e - k - 1))
+		return false;
+	j = e + 1;
+	if (!read_int(l, end, &j, &loc->line) ||
+	    (j < end - 1 && (l[j] != ':' || (j++, !read_int(l, end, &j, &loc->col)))) ||
+	    j != end - 1) {
+		loc->line = loc->col = 0;
+		return false;
+	}
+	loc->file = k + 1;
+	loc->file_len = e - k - 1;
+	loc->msg = i;
+	loc->msg_len = k - 1 - i;
+	return true;
+}
+
 /* A file heading its message and the place ending it in parentheses:
  * "a.js: Unexpected token (4:1)" (acorn, babel, prettier, postcss), after
  * an error's name or a severity tag ("SyntaxError: /s/a.js: x (3:2):",
@@ -468,6 +508,51 @@ no:
 	return false;
 }
 
+/* "PATH line N" at l[j], then nothing or a '.': the rest of Perl's "at
+ * t/a.t line 5." (Test::More's and Carp's place of a failure). */
+static bool path_line_at(const char *l, size_t n, size_t j, struct cl_loc *loc)
+{
+	size_t k = path_end(l, n, j), m = k + 6;
+
+	if (k == j || !STARTS(l + k, n - k, " line ") ||
+	    !plausible_path(l + j, k - j) || !read_int(l, n, &m, &loc->line) ||
+	    !(m == n || (m + 1 == n && l[m] == '.'))) {
+		loc->line = 0;
+		return false;
+	}
+	loc->file = j;
+	loc->file_len = k - j;
+	return true;
+}
+
+/* A test runner's comment line (TAP's "# ...") holding the place of the
+ * failure told above it: Test::More's "#   at t/a.t line 5.", bats'
+ * "# (in test file a.bats, line 3)": "(in ... file PATH, line N)". */
+static bool tap_comment_place(const char *l, size_t n, size_t i,
+			      struct cl_loc *loc)
+{
+	const char *f;
+	size_t j = skip_blanks(l, n, i), k, m;
+
+	if (STARTS(l + j, n - j, "at "))
+		return path_line_at(l, n, j + 3, loc);
+	if (!STARTS(l + j, n - j, "(in ") || l[n - 1] != ')' ||
+	    !(f = cl_find(l + j, n - j < 32 ? n - j : 32, "file ", 5)))
+		return false;
+	j = (size_t)(f - l) + 5;
+	k = path_end(l, n, j);
+	m = k + 7;
+	if (k == j || !STARTS(l + k, n - k, ", line ") ||
+	    !plausible_path(l + j, k - j) || !read_int(l, n, &m, &loc->line) ||
+	    m + 1 != n) {
+		loc->line = 0;
+		return false;
+	}
+	loc->file = j;
+	loc->file_len = k - j;
+	return true;
+}
+
 bool cl_frame_prefix(const char *l, size_t n)
 {
 	size_t i = skip_blanks(l, n, 0);
@@ -608,12 +693,17 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			return loc->kind = CL_LOC_FRAME;
 		memset(loc, 0, sizeof(*loc));
 		if (l[i] == '#')
-			return CL_LOC_NONE;
+			return tap_comment_place(l, n, i + 2, loc) ?
+			       (loc->kind = CL_LOC_FRAME) : CL_LOC_NONE;
 	}
 	/* JavaScript, Java, C# frames: at fn (path:line:col) | at path:line:col */
 	/* ... and TAP's YAML block: "at: Test.<anonymous> (path:4:5)" */
 	if (STARTS(l + i, n - i, "at ") || STARTS(l + i, n - i, "at: ")) {
 		if (frame_place(l, n, i + 3, loc))
+			return loc->kind = CL_LOC_FRAME;
+		/* Perl's "at t/a.t line 5." on its own */
+		memset(loc, 0, sizeof(*loc));
+		if (path_line_at(l, n, i + 3, loc))
 			return loc->kind = CL_LOC_FRAME;
 		return CL_LOC_NONE;
 	}
@@ -839,6 +929,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	}
 	if (trailing_place(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
+	if (bracketed_place(l, n, i, loc))
+		return loc->kind = CL_LOC_INLINE;
 	if (paren_line_col(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
 	if (sev_in_place(l, n, i, loc))
@@ -876,6 +968,11 @@ static const struct phrase phrases[] = {
 	{ "can't find module", CAT_IMPORT_RESOLUTION },
 	{ "cannot find package", CAT_IMPORT_RESOLUTION },
 	{ "module not found", CAT_IMPORT_RESOLUTION },
+	/* a name, not a module: Clojure's "Unable to resolve symbol: x",
+	 * IntelliJ's "Cannot resolve symbol 'x'", "cannot resolve method" */
+	{ "resolve symbol", CAT_UNDEFINED_SYMBOL },
+	{ "resolve method", CAT_UNDEFINED_SYMBOL },
+	{ "resolve variable", CAT_UNDEFINED_SYMBOL },
 	{ "could not resolve", CAT_IMPORT_RESOLUTION },
 	{ "could not be resolved", CAT_IMPORT_RESOLUTION },
 	{ "cannot resolve", CAT_IMPORT_RESOLUTION },
@@ -930,6 +1027,16 @@ static const struct phrase phrases[] = {
 	{ "unexpected symbol", CAT_SYNTAX_ERROR },
 	{ "unexpected keyword", CAT_SYNTAX_ERROR },
 	{ "unexpected \"", CAT_SYNTAX_ERROR },
+	/* the token the parser met, quoted or named: "Unexpected input: '('"
+	 * (Groovy), "unexpected '}'", "Unexpected identifier", "unexpected
+	 * newline" */
+	{ "unexpected '", CAT_SYNTAX_ERROR },
+	{ "unexpected `", CAT_SYNTAX_ERROR },
+	{ "unexpected input", CAT_SYNTAX_ERROR },
+	{ "unexpected identifier", CAT_SYNTAX_ERROR },
+	{ "unexpected newline", CAT_SYNTAX_ERROR },
+	{ "unexpected string", CAT_SYNTAX_ERROR },
+	{ "unexpected number", CAT_SYNTAX_ERROR },
 	{ "unterminated", CAT_SYNTAX_ERROR },
 	{ "unclosed", CAT_SYNTAX_ERROR },
 	{ "unmatched", CAT_SYNTAX_ERROR },
@@ -943,6 +1050,37 @@ static const struct phrase phrases[] = {
 	{ "expected an identifier", CAT_SYNTAX_ERROR },
 	{ "expected an expression", CAT_SYNTAX_ERROR },
 	{ "illegal character", CAT_SYNTAX_ERROR },
+	/* a line indented where the grammar does not allow it: Python's
+	 * "unexpected indent", docutils' "unexpected unindent" */
+	{ "unexpected indent", CAT_SYNTAX_ERROR },
+	{ "unexpected unindent", CAT_SYNTAX_ERROR },
+	{ "unindent does not match", CAT_SYNTAX_ERROR },
+	/* what is left over after a statement the parser read: GNU as's
+	 * "junk at end of line", cpp's "extra tokens at end of #include",
+	 * gdb's and assemblers' "garbage at end of", "trailing garbage" */
+	{ "junk at end", CAT_SYNTAX_ERROR },
+	{ "junk `", CAT_SYNTAX_ERROR },
+	{ "junk after", CAT_SYNTAX_ERROR },
+	{ "garbage at end", CAT_SYNTAX_ERROR },
+	{ "garbage after", CAT_SYNTAX_ERROR },
+	{ "garbage following", CAT_SYNTAX_ERROR },
+	{ "trailing garbage", CAT_SYNTAX_ERROR },
+	{ "extra tokens", CAT_SYNTAX_ERROR },
+	{ "trailing characters", CAT_SYNTAX_ERROR },
+	/* a bracket that does not close: "Couldn't find closing bracket",
+	 * "expected closing brace", "unbalanced parentheses" */
+	{ "closing bracket", CAT_SYNTAX_ERROR },
+	{ "closing brace", CAT_SYNTAX_ERROR },
+	{ "closing paren", CAT_SYNTAX_ERROR },
+	{ "unbalanced", CAT_SYNTAX_ERROR },
+	/* an assembler's mnemonic it does not know (llvm-mc's "invalid
+	 * instruction mnemonic", yasm's "unrecognized instruction"; GNU as's
+	 * "no such instruction" is read with "not found" below) */
+	{ "invalid instruction", CAT_SYNTAX_ERROR },
+	{ "unknown instruction", CAT_SYNTAX_ERROR },
+	{ "unrecognized instruction", CAT_SYNTAX_ERROR },
+	{ "unknown opcode", CAT_SYNTAX_ERROR },
+	{ "invalid opcode", CAT_SYNTAX_ERROR },
 	{ "indentationerror", CAT_SYNTAX_ERROR },
 	/* a name declared twice, as "duplicate ... definition" below: C's
 	 * "redefinition of 'x'", Go's "x redeclared in this block", Swift's
@@ -965,9 +1103,15 @@ static const struct phrase phrases[] = {
 	{ "undefined function", CAT_UNDEFINED_SYMBOL },
 	{ "undefined identifier", CAT_UNDEFINED_SYMBOL },
 	{ "undefined procedure", CAT_UNDEFINED_SYMBOL },
+	/* Perl's "Undefined subroutine &main::f called" */
+	{ "undefined subroutine", CAT_UNDEFINED_SYMBOL },
 	/* a document's or an assembler's label, PHP's and Ruby's constants,
 	 * a preprocessor's macro */
 	{ "undefined label", CAT_UNDEFINED_SYMBOL },
+	/* a name used before any declaration: C's "implicit declaration of
+	 * function", Verilog's "is implicitly declared" */
+	{ "implicit declaration", CAT_UNDEFINED_SYMBOL },
+	{ "implicitly declared", CAT_UNDEFINED_SYMBOL },
 	{ "undefined constant", CAT_UNDEFINED_SYMBOL },
 	{ "undefined macro", CAT_UNDEFINED_SYMBOL },
 	{ "undefined class", CAT_UNDEFINED_SYMBOL },
@@ -1010,6 +1154,8 @@ static const struct phrase phrases[] = {
 	{ "to equal", CAT_TEST_FAILURE },
 	{ "received:", CAT_TEST_FAILURE },
 	{ "test failed", CAT_TEST_FAILURE },
+	/* TAP's "# Failed test 'x'", "1 failed test" */
+	{ "failed test", CAT_TEST_FAILURE },
 	{ "tests failed", CAT_TEST_FAILURE },
 	{ "incompatible", CAT_TYPE_ERROR },
 	{ "not assignable", CAT_TYPE_ERROR },
@@ -1036,6 +1182,10 @@ static const struct phrase phrases[] = {
 	{ "is not a function", CAT_TYPE_ERROR },
 	{ "is not callable", CAT_TYPE_ERROR },
 	{ "argument of type", CAT_TYPE_ERROR },
+	/* "cannot assign value of type 'String' to type 'Int'" (Swift,
+	 * Groovy), "a value of type 'x' cannot be used to initialize" (clang),
+	 * "cannot convert value of type" */
+	{ "value of type", CAT_TYPE_ERROR },
 	{ "arg-type", CAT_TYPE_ERROR },
 	{ "[assignment]", CAT_TYPE_ERROR },
 	{ "[return-value]", CAT_TYPE_ERROR },
@@ -1055,6 +1205,11 @@ static const struct phrase phrases[] = {
 	{ "attempt to compare", CAT_TYPE_ERROR },
 	{ "attempt to concatenate", CAT_TYPE_ERROR },
 	{ "expected type", CAT_TYPE_ERROR },
+	/* a value that cannot be made the type wanted: Cython's "do not
+	 * support coercion to C types", Idris' and Lean's "Can't coerce",
+	 * "cannot be coerced" */
+	{ "coercion", CAT_TYPE_ERROR },
+	{ "coerce", CAT_TYPE_ERROR },
 	/* a parser's "syntax error, unexpected X, expecting Y", "Expecting
 	 * value" */
 	{ "expecting", CAT_SYNTAX_ERROR },
@@ -1081,6 +1236,11 @@ static const struct phrase phrases[] = {
 	/* a bare "Missing semicolon." is a style checker's (a parser says
 	 * "expected ';'", caught above) */
 	{ "missing semicolon", CAT_LINT_VIOLATION },
+	/* a finding that says how to switch it off is a checker's: splint's
+	 * "(Use -usedef to inhibit warning)", "use --suppress=x to suppress
+	 * this" */
+	{ "to inhibit", CAT_LINT_VIOLATION },
+	{ "to suppress", CAT_LINT_VIOLATION },
 };
 /* a bucket holds 1 + a phrase's index in a byte, its length a byte */
 _Static_assert(sizeof(phrases) / sizeof(*phrases) < 255,
@@ -1189,6 +1349,41 @@ static const char *expected_got(const char *low, size_t n)
 	return NULL;
 }
 
+/* An assertion's report in any test framework's words: what was expected
+ * and what came, as labels ("Expected: 3" and "Actual: -1", "got:",
+ * "received:", JUnit's "expected:<3> but was:<4>"), Go's "got 4, want 5",
+ * PHPUnit's "Failed asserting that", "expectation failed". A test's
+ * failure (a type checker says "expected X, got Y" without the labels). */
+static const char *assertion_words(const char *low, size_t n)
+{
+	static const char *const got[] = { "actual:", "actual :", "got:",
+					   "received:", "but was", "result:" };
+	size_t k;
+
+	/* each holds "xpect", "want" or "sserting": one pass rules out the
+	 * many messages that have none */
+	for (k = 0; k + 4 <= n; k++)
+		if ((low[k] == 'x' && low[k + 1] == 'p' && low[k + 2] == 'e') ||
+		    (low[k] == 'w' && low[k + 1] == 'a' && low[k + 2] == 'n') ||
+		    (low[k] == 's' && low[k + 1] == 's' && low[k + 2] == 'e'))
+			break;
+	if (k + 4 > n)
+		return NULL;
+	if (cl_find(low, n, "failed asserting", 16) ||
+	    cl_find(low, n, "expectation", 11))
+		return CAT_TEST_FAILURE;
+	if (cl_find(low, n, "expected:", 9) || cl_find(low, n, "expected :", 10)) {
+		for (k = 0; k < sizeof(got) / sizeof(*got); k++)
+			if (cl_find(low, n, got[k], strlen(got[k])))
+				return CAT_TEST_FAILURE;
+		return NULL;
+	}
+	/* "got 4, want 5", "= 4; want 5" */
+	if (cl_find(low, n, "got ", 4) && cl_find(low, n, "want ", 5))
+		return CAT_TEST_FAILURE;
+	return NULL;
+}
+
 static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 {
 	static const struct {
@@ -1232,6 +1427,8 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 	return -1;
 }
 
+static bool quoted_file(const char *low, size_t n, size_t q);
+
 /* "not found" and its kin name what was not found: a dependency or
  * package (missing_dependency), an import or include (import_resolution),
  * a variable, function or command (undefined_symbol). */
@@ -1239,6 +1436,7 @@ static const char *not_found(const char *low, size_t n)
 {
 	static const char *const what[] = { "not found", "could not find",
 					    "cannot find", "can't find",
+					    "couldn't find",
 					    "no such ", "unable to find",
 					    "failed to locate",
 					    "unable to locate",
@@ -1250,8 +1448,17 @@ static const char *not_found(const char *low, size_t n)
 					    "cannot open", "can't open",
 					    "could not open", "unable to open",
 					    "unable to read", "nonexist",
-					    "non-existent" };
+					    "non-existent",
+					    /* "unable to load include
+					     * file: x.fbs" */
+					    "unable to load", "could not load",
+					    "cannot load", "can't load",
+					    "failed to load" };
 	static const struct phrase kinds[] = {
+		/* an assembler's "no such instruction: `x'" is its grammar's */
+		{ "instruction", CAT_SYNTAX_ERROR },
+		{ "mnemonic", CAT_SYNTAX_ERROR },
+		{ "opcode", CAT_SYNTAX_ERROR },
 		/* "export 'x' (imported as 'x') was not found in './y'" */
 		{ "export", CAT_MISSING_EXPORT },
 		{ "dependency", CAT_MISSING_DEPENDENCY },
@@ -1271,18 +1478,24 @@ static const char *not_found(const char *low, size_t n)
 		/* a file or document the project names (Sphinx's toctree) */
 		{ "file", CAT_IMPORT_RESOLUTION },
 		{ "document", CAT_IMPORT_RESOLUTION },
+		/* Scala's "not found: value x", "not found: type T" */
+		{ "value", CAT_UNDEFINED_SYMBOL },
+		{ "type", CAT_UNDEFINED_SYMBOL },
 	};
+	const char *nf;
 	size_t k;
 
-	/* each of `what` holds "not ", "no ", "non", "fin", "ope", "read"
-	 * or "loc": one pass rules out the many messages that have none */
+	/* each of `what` holds "not ", "no ", "non", "fin", "ope", "read",
+	 * "loc" or "loa": one pass rules out the many messages that have
+	 * none */
 	for (k = 0; k + 3 < n; k++)
 		if ((low[k] == 'n' && low[k + 1] == 'o' &&
 		     (low[k + 2] == ' ' || low[k + 2] == 'n' ||
 		      (low[k + 2] == 't' && low[k + 3] == ' '))) ||
 		    (low[k] == 'f' && low[k + 1] == 'i' && low[k + 2] == 'n') ||
 		    (low[k] == 'o' && low[k + 1] == 'p' && low[k + 2] == 'e') ||
-		    (low[k] == 'l' && low[k + 1] == 'o' && low[k + 2] == 'c') ||
+		    (low[k] == 'l' && low[k + 1] == 'o' &&
+		     (low[k + 2] == 'c' || low[k + 2] == 'a')) ||
 		    (low[k] == 'r' && low[k + 1] == 'e' && low[k + 2] == 'a' &&
 		     low[k + 3] == 'd'))
 			break;
@@ -1296,6 +1509,24 @@ static const char *not_found(const char *low, size_t n)
 	for (k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
 		if (cl_find(low, n, kinds[k].text, strlen(kinds[k].text)))
 			return kinds[k].category;
+	/* what was not found is a file by its name ("Unable to find
+	 * 'nosuch.i'", "'x.pxd' not found"): one the project names */
+	for (k = 0; k + 1 < n; k++)
+		if ((low[k] == '\'' || low[k] == '"' || low[k] == '`') &&
+		    quoted_file(low, n, k))
+			return CAT_IMPORT_RESOLUTION;
+	/* "Not found: x" (Scala 3, and "error: not found: x"): the name
+	 * after the colon is what was looked up, an identifier */
+	if ((nf = cl_find(low, n, "not found: ", 11))) {
+		k = (size_t)(nf - low) + 11;
+		if (k < n && (is_alpha(low[k]) || low[k] == '_')) {
+			while (k < n && (is_alpha(low[k]) || is_digit(low[k]) ||
+					 low[k] == '_'))
+				k++;
+			if (k == n || is_blank(low[k]))
+				return CAT_UNDEFINED_SYMBOL;
+		}
+	}
 	return NULL;
 }
 
@@ -1335,7 +1566,7 @@ static const char *unknown_name(const char *low, size_t n)
 
 	if (!u)
 		return NULL;
-	for (k = (size_t)(u - low) + 8; k < n && words < 3; k++) {
+	for (k = (size_t)(u - low) + 8; k < n && words < 4; k++) {
 		if (low[k] == '\'' || low[k] == '`' || low[k] == '"')
 			return k + 1 < n && is_alpha(low[k + 1]) ?
 			       CAT_UNDEFINED_SYMBOL : NULL;
@@ -1725,8 +1956,18 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 				w->sev = s;
 				i += len + 2;
 			}
+		} else if (w->sev < 0) {
+			/* "DL3008 warning: msg" (hadolint): the severity after
+			 * the code */
+			int s = sev_word(m + i, n - i, &len, &w->note);
+
+			if (s >= 0 && i + len < n && m[i + len] == ':') {
+				w->sev = s;
+				i += len + 1;
+			}
 		}
-		while (i < n && (m[i] == ':' || is_blank(m[i])))
+		/* "L010 | msg": a table's column after the code */
+		while (i < n && (m[i] == ':' || m[i] == '|' || is_blank(m[i])))
 			i++;
 		if (w->sev < 0) {
 			char c = m[w->code];
@@ -1752,6 +1993,10 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	for (k = w->code; k < w->code + w->code_len && k < ln; k++)
 		low[k] = ' ';
 	w->category = phrase_in(low, ln);
+	/* (a linter's finding may say what it expected: "[Expected: h2;
+	 * Actual: h3]" after its rule is the rule's) */
+	if (!w->category && !w->code_len)
+		w->category = assertion_words(low, ln);
 	if (!w->category)
 		w->category = missing_token(low, ln);
 	if (!w->category)
@@ -1914,6 +2159,12 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 			}
 		}
 	}
+	/* a place the tool says it does not know: googletest's "unknown
+	 * file: Failure", "<unknown>: error: x" */
+	if (STARTS(l + i, n - i, "unknown file: ") || STARTS(l + i, n - i, "<unknown>: ")) {
+		*msg = skip_blanks(l, n, i + (l[i] == 'u' ? 14 : 11));
+		return true;
+	}
 	/* TAP: "not ok 3 - name" (tape, node-tap, prove, bats) */
 	if (STARTS(l + i, n - i, "not ok ") && i + 7 < n && is_digit(l[i + 7])) {
 		*msg = i;
@@ -1965,6 +2216,16 @@ bool cl_headline(const char *l, size_t n, size_t *msg)
 	if (STARTS(l + i, n - i, "\xe2\x94\x82") || STARTS(l + i, n - i, "\xe2\x94\x83") ||
 	    STARTS(l + i, n - i, "\xe2\x95\x91"))
 		i = skip_blanks(l, n, i + 3);
+	/* a test runner's comment naming a failed test: TAP's "#   Failed
+	 * test 'adds'" (Test::More, Test2), its place on the lines under it */
+	if (i + 1 < n && l[i] == '#' && is_blank(l[i + 1])) {
+		size_t j = skip_blanks(l, n, i + 1);
+
+		if (!STARTS(l + j, n - j, "Failed test"))
+			return false;
+		*msg = j;
+		return true;
+	}
 	/* every shape starts with a letter, '[', '-', '>' or a UTF-8 mark */
 	if (i >= n || !(is_alpha(l[i]) || l[i] == '[' || l[i] == '-' ||
 			l[i] == '>' || (unsigned char)l[i] >= 0xc0))
@@ -2315,6 +2576,25 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 	}
 	while (i < n && decoration(l[i]))
 		i++;
+	/* the file in brackets and the verdict on it: "== [a.sql] FAIL"
+	 * (sqlfluff), "[a.py] FAILED" */
+	if (i < n && l[i] == '[') {
+		const char *b = memchr(l + i, ']', n - i);
+		size_t k;
+
+		if (!b)
+			return false;
+		e = (size_t)(b - l);
+		for (k = e + 1; k < n && (decoration(l[k]) ||
+					  (l[k] >= 'A' && l[k] <= 'Z')); k++)
+			;
+		if (k < n || e <= i + 1 || path_end(l, e, i + 1) != e ||
+		    !plausible_path(l + i + 1, e - i - 1))
+			return false;
+		*off = i + 1;
+		*len = e - i - 1;
+		return true;
+	}
 	while (e > i && (decoration(l[e - 1]) || l[e - 1] == ':'))
 		e--;
 	/* decorated ("== a.rb ==", "--- a.py ---") or ending in ':' ("a.py:") */
@@ -2352,11 +2632,26 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 		goto none;
 	j++;
 	k = skip_blanks(l, n, j);
+	/* a labelled column: "L:   3 | P:  12 | rule | msg" (sqlfluff's
+	 * position), "Line 3, Col 5" */
+	if (k < n && is_alpha(l[k])) {
+		size_t a = k;
+
+		while (a < n && is_alpha(l[a]) && a - k < 9)
+			a++;
+		if (a < n && (l[a] == ':' || is_blank(l[a])) &&
+		    (a = skip_blanks(l, n, a + 1)) < n && is_digit(l[a]))
+			k = a;
+	}
 	if (k < n && is_digit(l[k])) {
 		j = k;
 		read_int(l, n, &j, &loc->col);
 		if (j < n && l[j] == ':')
 			j++;
+		/* the table's next column */
+		k = skip_blanks(l, n, j);
+		if (k < n && l[k] == '|')
+			j = k + 1;
 	}
 	if (j >= n || !is_blank(l[j]))
 		goto none;

@@ -1621,6 +1621,315 @@ static void a_redeclaration_and_no_matching_overload_by_their_words(void **state
 	}
 }
 
+/* held8: words that say the kind of problem whatever tool says them: a
+ * value that cannot be coerced is a type error; a file not found by its
+ * name, or one that does not load, the project's import; an assembler's
+ * unknown mnemonic, what is left after a statement, an indentation the
+ * grammar does not allow, and a bracket that does not close, syntax; a
+ * finding that says how to switch it off, a checker's (even with no
+ * severity and its words on the line under it); Perl's undefined
+ * subroutine, an undefined name. */
+static void words_name_the_kind_of_problem(void **state)
+{
+	static const struct {
+		const char *text, *category;
+	} cases[] = {
+		{ "src/main.c:5:3: error: literals do not support coercion to ints\n",
+		  "type_error" },
+		{ "src/main.c:5:3: error: cannot coerce Str to Int\n", "type_error" },
+		{ "src/main.c:5:3: error: Unable to find 'helpers.inc'\n",
+		  "import_resolution" },
+		{ "src/main.c:5:3: error: 'common.defs' not found\n",
+		  "import_resolution" },
+		{ "src/main.c:5:3: error: unable to load include file: base.idl\n",
+		  "import_resolution" },
+		{ "src/main.c:5: Error: no such instruction: `frob %eax'\n",
+		  "syntax_error" },
+		{ "src/main.c:5: Error: junk at end of line, first unrecognized "
+		  "character is `x'\n", "syntax_error" },
+		{ "src/main.c:5: error: extra tokens at end of directive\n",
+		  "syntax_error" },
+		{ "src/main.c:5:3: R000 Unexpected indentation.\n", "syntax_error" },
+		{ "src/main.c:5:3: error: couldn't find closing brace for '{'\n",
+		  "syntax_error" },
+		{ "src/main.c:5:3: Variable x used before set\n"
+		  "  A value may be unset on some path. (Use -noset to inhibit\n"
+		  "  warning)\n", "lint_violation" },
+		{ "Undefined subroutine &main::helper called at src/main.c line 5.\n",
+		  "undefined_symbol" },
+		/* a name, not a module, that does not resolve */
+		{ "src/main.c:5:1: error: Unable to resolve symbol: helper in this "
+		  "context\n", "undefined_symbol" },
+		{ "src/main.c:5: error: not found: value helper\n", "undefined_symbol" },
+		{ "src/main.c:5:3: error: Not found: helper\n", "undefined_symbol" },
+		{ "src/main.c:5: ERROR: Identifier `x' is implicitly declared.\n",
+		  "undefined_symbol" },
+		/* the token the parser met, by its quotes or its name */
+		{ "src/main.c: 5: Unexpected input: '(' @ line 5, column 10.\n",
+		  "syntax_error" },
+		{ "src/main.c:5:3: error: unexpected newline in list\n", "syntax_error" },
+		{ "src/main.c:5:3: error: cannot assign value of type 'String' to "
+		  "type 'Int'\n", "type_error" },
+		/* a quoted name a few words after "unknown" */
+		{ "src/main.c:5: ERROR Unknown interpreted text role \"nosuch\".\n",
+		  "undefined_symbol" },
+		/* a heading over the placed reports under it is none itself */
+		{ "FooCompilationErrorsException: startup failed:\n"
+		  "src/main.c: 5: unexpected input: '(' @ line 5, column 10.\n",
+		  "syntax_error" },
+	};
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		classify_one(&o, cases[i].text, strlen(cases[i].text), &l);
+		assert_int_equal(l.v[0].line, 5);
+		if (strcmp(l.v[0].category, cases[i].category))
+			fail_msg("%s: %s, not %s", cases[i].text, l.v[0].category,
+				 cases[i].category);
+		diag_list_release(&l);
+	}
+}
+
+/* held8: a test runner's comment lines (TAP's "# ...") hold the place of
+ * the failure above them: "# (in test file F, line N)" under "not ok 1"
+ * (bats), and "#   Failed test 'x'" is itself a failure placed by the
+ * "#   at F line N." under it (Test::More through prove). */
+static void a_tap_comment_places_the_failure_above_it(void **state)
+{
+	static const char notok[] =
+		"1..1\n"
+		"not ok 1 adds\n"
+		"# (in test file src/main.c, line 3)\n"
+		"#   `[ \"$r\" -eq 3 ]' failed\n";
+	static const char failed[] =
+		"\n"
+		"#   Failed test 'adds'\n"
+		"#   at src/main.c line 5.\n"
+		"#          got: '-1'\n"
+		"#     expected: '3'\n"
+		"# Looks like you failed 1 test of 1.\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, notok, sizeof(notok) - 1, "src/main.c", 3, -1,
+		   "test_failure");
+	expect_one(&o, failed, sizeof(failed) - 1, "src/main.c", 5, -1,
+		   "test_failure");
+}
+
+/* held8: a file in brackets with the verdict on it heads the table of its
+ * findings ("== [a.sql] FAIL"), whose rows label their line and column
+ * ("L:   3 | P:   7 | rule | msg"). */
+static void a_bracketed_file_heads_rows_with_labelled_places(void **state)
+{
+	static const char text[] =
+		"== [src/main.c] FAIL\n"
+		"L:   3 | P:   7 | X101 | Names must be lower case.\n"
+		"All Finished!\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 7);
+	assert_string_equal(l.v[0].code, "X101");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[0].message, "Names must be lower case.");
+	diag_list_release(&l);
+}
+
+/* held8: a linker's complaint at an object file or a section, after the
+ * compile errors of another file, is a link error of its own (placeless:
+ * the object is a temporary), told once however many lines say it. */
+static void a_link_error_after_compile_errors_is_its_own(void **state)
+{
+	static const char text[] =
+		"src/main.c:1:16: syntax error: , or ) expected\n"
+		"\t1 error(s)\n"
+		"/usr/bin/ld: /tmp/cc1x.o: in function `main':\n"
+		"(.text+0x21): undefined reference to `helper'\n"
+		"collect2: error: ld returned 1 exit status\n";
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 2)
+		print_diags(&l);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "link_error");
+	assert_string_equal(l.v[1].message, "undefined reference to `helper'");
+	diag_list_release(&l);
+}
+
+/* held8: in a test run that failed (a count of failures in any runner's
+ * words: "1 failure", Criterion's "Failing: 1", TAP's "not ok 1", "Some
+ * tests failed"), what nothing else names is a failed test: a placeless
+ * error, and the whole output when nothing in it was read. */
+static void in_a_failed_test_run_what_nothing_names_is_a_test_failure(void **state)
+{
+	static const char placeless[] =
+		"Error: the values differ\n"
+		"[====] Synthesis: Tested: 1 | Passing: 0 | Failing: 1\n";
+	static const char unread[] =
+		"suite add\n"
+		"  adds: values differ\n"
+		"\n"
+		"Some tests failed.\n";
+	static const char not_a_test_run[] = "suite add\n  adds: values differ\n";
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, placeless, sizeof(placeless) - 1, NULL, -1, -1,
+		   "test_failure");
+	expect_one(&o, unread, sizeof(unread) - 1, NULL, -1, -1, "test_failure");
+	expect_one(&o, not_a_test_run, sizeof(not_a_test_run) - 1, NULL, -1, -1,
+		   "unknown");
+}
+
+/* held8: a failed test whose cause is told at its place is one problem
+ * of the cause's category; a shell's "command not found" at a line of the
+ * project's own script is a name it calls that nothing defines. */
+static void a_failed_tests_cause_at_its_place_names_it(void **state)
+{
+	static const char text[] =
+		"1..1\n"
+		"not ok 1 calls a helper\n"
+		"# (in test file src/main.c, line 5)\n"
+		"#   `helper_cmd' failed with status 127\n"
+		"# src/main.c: line 5: helper_cmd: command not found\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_non_null(strstr(l.v[0].message, "not ok 1 calls a helper"));
+	assert_non_null(strstr(l.v[0].message, "command not found"));
+	diag_list_release(&l);
+}
+
+/* held8: shapes of other tools: a frame told by its address after a place
+ * ("a.zig:6:5: 0x211b4e in test.adds (test)") places the failure above
+ * it and is no problem of its own, nor is a place and a duration (a
+ * runner's step and its time); a build file named by convention, no
+ * extension ("Dockerfile:3"), is a file, and a severity after a rule code
+ * ("DL3008 warning: msg") is the finding's; a place in brackets ending
+ * the line ("msg [src/main.c:5]") is the message's. */
+static void frames_by_address_conventional_files_and_bracketed_places(void **state)
+{
+	static const char frame[] =
+		"Test [1/1] test.adds... expected 3, found -1\n"
+		"FAIL (TestExpectedEqual)\n"
+		"/usr/lib/zig/std/testing.zig:84:17: 0x2119c0 in expectEqual (test)\n"
+		"src/main.c:6:5: 0x211b4e in test.adds (test)\n"
+		"0 passed; 0 skipped; 1 failed.\n";
+	static const char docker[] = "Dockerfile:3 DL3008 warning: Pin versions\n";
+	static const char bracket[] = "Error: values differ [src/main.c:5]\n";
+	static const char step[] = "    Given two numbers  # src/main.c:4 0.000s\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct classify_opts any = { NULL, 0, true, NULL, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	expect_one(&o, frame, sizeof(frame) - 1, "src/main.c", 6, 5, "test_failure");
+	classify_one(&any, docker, sizeof(docker) - 1, &l);
+	assert_string_equal(l.v[0].file, "Dockerfile");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].code, "DL3008");
+	assert_int_equal(l.v[0].severity, DIAG_WARNING);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+	expect_one(&o, bracket, sizeof(bracket) - 1, "src/main.c", 5, -1, NULL);
+	/* a step's place and its time is no problem: only the run's
+	 * failure, from the whole output, remains */
+	classify_one(&o, step, sizeof(step) - 1, &l);
+	assert_non_null(strstr(l.v[0].message, "Given two numbers"));
+	diag_list_release(&l);
+}
+
+/* held8: an assertion's report in any framework's words (labels for what
+ * was expected and what came, "got X, want Y", "Failed asserting that") is
+ * a test's failure, in a file that is not named like a test and with no
+ * verdict around it; a type checker's "expected X, got Y" stays a type
+ * error, and a linter's rule that says what it expected stays the rule's. */
+static void assertion_words_are_a_test_failure(void **state)
+{
+	static const struct {
+		const char *text, *category;
+	} cases[] = {
+		{ "src/main.c:5: values differ\n  Expected: 3\n    Actual: -1\n",
+		  "test_failure" },
+		{ "src/main.c:5: sum(1, 2) = -1, got -1, want 3\n", "test_failure" },
+		{ "src/main.c:5: Failed asserting that -1 matches expected 3.\n",
+		  "test_failure" },
+		{ "src/main.c:5:3: error: argument 1: expected int, got str\n", "type_error" },
+		{ "src/main.c:5 error MD001/heading-increment Heading levels should "
+		  "increment by one [Expected: h2; Actual: h3]\n", "lint_violation" },
+	};
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		classify_one(&o, cases[i].text, strlen(cases[i].text), &l);
+		assert_int_equal(l.v[0].line, 5);
+		if (strcmp(l.v[0].category, cases[i].category))
+			fail_msg("%s: %s, not %s", cases[i].text, l.v[0].category,
+				 cases[i].category);
+		diag_list_release(&l);
+	}
+}
+
+/* held8: a place the tool says it does not know ("unknown file:
+ * Failure") heads an error with no place, told on the line under the
+ * bare severity; in a failed test run it is a failed test. */
+static void an_unknown_file_is_no_place(void **state)
+{
+	static const char text[] =
+		"[ RUN      ] T.sums\n"
+		"src/main.c:5: Failure\n"
+		"Expected equality of these values:\n"
+		"[  FAILED  ] T.sums (0 ms)\n"
+		"[ RUN      ] T.throws\n"
+		"unknown file: Failure\n"
+		"uncaught exception \"boom\" in the test body.\n"
+		"[  FAILED  ] T.throws (0 ms)\n"
+		" 2 FAILED TESTS\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct classify_opts bare = { NULL, 0, true, NULL, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	const struct classify_opts *const with[] = { &o, &bare };
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		assert_int_equal(classify_text_opts(db, with[k], text, sizeof(text) - 1,
+						    &l, NULL, &e), 0);
+		if (l.n != 2)
+			print_diags(&l);
+		assert_int_equal(l.n, 2);
+		assert_string_equal(l.v[0].file, "src/main.c");
+		assert_null(l.v[1].file);
+		assert_string_equal(l.v[1].category, "test_failure");
+		assert_non_null(strstr(l.v[1].message, "uncaught exception"));
+		diag_list_release(&l);
+	}
+}
+
 /* known1 (issue 12): modules that import each other are an import
  * problem, whatever the tool calls it; a goroutine dump's "path:N +0x1d"
  * lines are frames of the panic above them, not problems of their own. */
@@ -2485,6 +2794,15 @@ int main(void)
 		cmocka_unit_test(a_bare_package_is_a_dependency_a_path_is_the_projects),
 		cmocka_unit_test(a_redeclaration_and_no_matching_overload_by_their_words),
 		cmocka_unit_test(an_import_cycle_and_a_goroutine_frame),
+		cmocka_unit_test(words_name_the_kind_of_problem),
+		cmocka_unit_test(a_tap_comment_places_the_failure_above_it),
+		cmocka_unit_test(a_bracketed_file_heads_rows_with_labelled_places),
+		cmocka_unit_test(a_link_error_after_compile_errors_is_its_own),
+		cmocka_unit_test(in_a_failed_test_run_what_nothing_names_is_a_test_failure),
+		cmocka_unit_test(a_failed_tests_cause_at_its_place_names_it),
+		cmocka_unit_test(frames_by_address_conventional_files_and_bracketed_places),
+		cmocka_unit_test(assertion_words_are_a_test_failure),
+		cmocka_unit_test(an_unknown_file_is_no_place),
 		cmocka_unit_test(go_test_failures_plain_and_verbose),
 		cmocka_unit_test(go_test_logs_of_passed_tests_are_not_failures),
 		cmocka_unit_test(pattern_and_general_diagnostics_keep_input_order),
