@@ -1599,21 +1599,18 @@ static size_t link_words(const char *l, size_t n)
 					     "multiple definition of",
 					     "undefined symbol",
 					     "unresolved external" };
-	const char *at, *p;
+	const char *at;
 	size_t k;
 
-	/* each holds "efi" or "xte": most lines have no 'f' or 'x' after
-	 * an 'e', found by memchr (the general layer asks every line) */
-	for (p = l; (p = memchr(p, 'f', (size_t)(l + n - p))); p++)
-		if (p > l && p[-1] == 'e' && p + 1 < l + n && p[1] == 'i')
+	/* each holds "efi" or "ext": most lines hold neither, and one pass
+	 * of byte compares says so (the general layer asks every line; a
+	 * memchr a candidate byte costs more on lines this short) */
+	for (k = 2; k < n; k++)
+		if (l[k - 2] == 'e' && ((l[k - 1] == 'f' && l[k] == 'i') ||
+					(l[k - 1] == 'x' && l[k] == 't')))
 			break;
-	if (!p) {
-		for (p = l; (p = memchr(p, 'x', (size_t)(l + n - p))); p++)
-			if (p > l && p[-1] == 'e' && p + 1 < l + n && p[1] == 't')
-				break;
-		if (!p)
-			return n;
-	}
+	if (k >= n)
+		return n;
 	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
 		if ((at = cl_find(l, n, words[k], strlen(words[k]))))
 			return (size_t)(at - l);
