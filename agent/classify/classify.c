@@ -1486,11 +1486,7 @@ static bool place_reported(const struct scan *s, const char *file, int line,
 	for (k = s->first; k < s->first + specific; k++) {
 		const struct diag *d = &s->out->v[k];
 
-		if (d->line == line && d->file && file &&
-		    (!strcmp(d->file, file) ||
-		     (strlen(d->file) > strlen(file) ?
-		      !strcmp(d->file + strlen(d->file) - strlen(file), file) :
-		      !strcmp(file + strlen(file) - strlen(d->file), d->file))))
+		if (d->line == line && d->file && file && same_file(d->file, file))
 			return true;
 	}
 	return false;
