@@ -3458,6 +3458,345 @@ fi
 cd ..
 ) &
 
+# ---- Known tools, more new output (batch known2, issue 12): shapes of the
+# tools the database knows that neither the fixtures above nor known1 had
+# (tsc's argument and config errors, eslint's crash on a missing plugin
+# and its warnings limit, a library the linker cannot find, chained and
+# runaway Python exceptions, pytest's collection and fixture errors, Node's
+# module-mode and unhandled-rejection crashes, jest's and vitest's suites
+# that fail to run, a test that times out, cargo's doc-tests and
+# should_panic, go's missing module and data race, javac's missing
+# package), written down and scored once before anything changed for
+# them. ----
+(
+BATCH=known2
+mkdir -p known2 && cd known2
+if have "$BIN/tsc"; then
+	mkdir ts && cd ts
+	cat >calls.ts <<'X'
+function area(w: number, h: number): number {
+  return w * h;
+}
+export function sum(values) {
+  return values.reduce((a, b) => a + b, 0);
+}
+area("3", 4);
+area(3);
+X
+	printf 'let t = [1, 2\nconsole.log(t);\n' >broken.ts
+	cat >tsconfig.json <<'X'
+{ "compilerOptions": { "strict": true, "noEmit": true, "types": [], "skipLibCheck": true,
+    "noUnusedLocal": true },
+  "files": ["calls.ts"] }
+X
+	printf '{ "compilerOptions": { "noEmit": true, "types": [] }, "files": ["broken.ts"] }\n' >tsconfig.syntax.json
+	run k2-tsc "$BIN/tsc" -p .
+	# implicit any under strict, a wrong argument and a wrong count are
+	# type errors; an unknown option in tsconfig.json is a configuration
+	# error, which no category names
+	expect k2-tsc tsc patterns <<'E'
+type_error calls.ts 4 21
+type_error calls.ts 5 25
+type_error calls.ts 5 28
+type_error calls.ts 7 6
+type_error calls.ts 8 1
+unknown tsconfig.json 2 5
+E
+	run k2-tsc-syntax "$BIN/tsc" -p tsconfig.syntax.json --pretty
+	expect k2-tsc-syntax tsc patterns <<'E'
+syntax_error broken.ts 2 1
+syntax_error broken.ts 2 15
+E
+	cd ..
+fi
+if have "$BIN/eslint"; then
+	mkdir es && cd es
+	cat >eslint.config.js <<'X'
+module.exports = [{ files: ["**/*.js"], rules: { "no-unused-vars": "warn" },
+  languageOptions: { sourceType: "commonjs" } }];
+X
+	printf 'const a = 1;\nfunction f(x) {\n  return a;\n}\n' >w.js
+	# warnings alone fail the run past --max-warnings
+	run k2-eslint-warnings "$BIN/eslint" --max-warnings 0 w.js
+	expect k2-eslint-warnings eslint patterns <<'E'
+lint_violation w.js 2 10
+lint_violation w.js 2 12
+E
+	printf 'module.exports = [{ plugins: { x: require("eslint-plugin-nosuch") } }];\n' >eslint.config.bad.js
+	# the configuration requires a plugin that is not installed: eslint
+	# dies before linting, the config's require is the place
+	run k2-eslint-plugin "$BIN/eslint" -c eslint.config.bad.js w.js
+	expect k2-eslint-plugin eslint patterns <<'E'
+missing_dependency eslint.config.bad.js 1 35
+E
+	cd ..
+fi
+if have gcc; then
+	mkdir c && cd c
+	printf 'int main(void) { return 0; }\n' >m.c
+	# a library that is not installed: no place in the project
+	run k2-gcc-lib gcc m.c -o m-gcc -lnosuchlib
+	expect k2-gcc-lib gcc patterns <<'E'
+missing_dependency - 0 0
+E
+	if have clang; then
+		run k2-clang-lib clang m.c -o m-clang -lnosuchlib
+		expect k2-clang-lib clang patterns <<'E'
+missing_dependency - 0 0
+E
+	fi
+	cd ..
+fi
+if have python3; then
+	mkdir -p py/pkg py/tests && cd py
+	: >pkg/__init__.py
+	cat >pkg/store.py <<'X'
+import json
+
+
+class Store:
+    def __init__(self, path):
+        self.path = path
+
+    def load(self):
+        try:
+            with open(self.path) as f:
+                return json.load(f)
+        except FileNotFoundError as e:
+            raise RuntimeError(f"no store at {self.path}") from e
+
+
+def depth(n):
+    return depth(n + 1)
+X
+	printf 'from pkg.store import Store\n\nStore("nope.json").load()\n' >chained.py
+	printf 'from pkg.store import depth\n\ndepth(0)\n' >deep.py
+	# the last exception of a chain, at its innermost frame; a runaway
+	# recursion at the frame that repeats (neither has a category)
+	run k2-py-chained python3 chained.py
+	expect k2-py-chained python3 patterns <<'E'
+unknown pkg/store.py 13 0
+E
+	run k2-py-recursion python3 deep.py
+	expect k2-py-recursion python3 patterns <<'E'
+unknown pkg/store.py 17 0
+E
+	if have pytest; then
+		printf '[pytest]\npythonpath = .\n' >pytest.ini
+		cat >tests/conftest.py <<'X'
+import pytest
+
+
+@pytest.fixture
+def store(tmp_path):
+    return tmp_path / "s.json"
+X
+		cat >tests/test_store.py <<'X'
+from pkg.store import Store
+
+
+def test_load(stor):
+    assert Store(stor).load() == {}
+
+
+def test_missing(store):
+    assert Store(store).load() == {}
+X
+		printf 'from pkg.stores import Store\n\n\ndef test_nothing():\n    assert Store\n' >tests/test_broken.py
+		# a project module that does not resolve (collection error), a
+		# fixture that does not exist (setup error: an undefined name),
+		# and a test failed by what the code under test raised
+		run k2-pytest pytest -q -p no:cacheprovider --continue-on-collection-errors tests
+		expect k2-pytest pytest patterns <<'E'
+import_resolution tests/test_broken.py 1 0
+undefined_symbol tests/test_store.py 4 0
+test_failure pkg/store.py 13 0
+E
+	fi
+	cd ..
+fi
+if have node; then
+	mkdir nd && cd nd
+	printf '{ "type": "commonjs" }\n' >package.json
+	printf 'export function twice(x) { return 2 * x; }\n' >lib.mjs
+	printf 'import { twice } from "./lib.mjs";\nconsole.log(twice(3));\n' >imp.js
+	run k2-node-esm node imp.js
+	expect k2-node-esm node patterns <<'E'
+syntax_error imp.js 1 0
+E
+	printf 'function load() {\n  return Promise.reject("config missing");\n}\nload();\n' >unh.js
+	# a rejection with no stack of the project's: unknown, no place
+	run k2-node-rejection node unh.js
+	expect k2-node-rejection node patterns <<'E'
+unknown - 0 0
+E
+	printf 'function walk(node) {\n  return walk({ next: node });\n}\nwalk(null);\n' >deep.js
+	run k2-node-stack node deep.js
+	expect k2-node-stack node patterns <<'E'
+unknown deep.js 2 3
+E
+	cd ..
+fi
+if have "$BIN/jest"; then
+	mkdir jest && cd jest
+	echo '{"name":"k2j","private":true}' >package.json
+	printf 'const { parse } = require("./nope");\n\ntest("parses", () => {\n  expect(parse("1")).toBe(1);\n});\n' >missing.test.js
+	printf 'test("broken", () => {\n  const x = {;\n});\n' >syntax.test.js
+	printf 'test("waits for the queue", async () => {\n  await new Promise((r) => setTimeout(r, 1000));\n}, 100);\n' >slow.test.js
+	# suites that fail to run (a relative module that does not resolve,
+	# a file that does not parse) and a test past its timeout
+	run k2-jest "$BIN/jest" --ci --rootDir .
+	expect k2-jest jest patterns <<'E'
+import_resolution missing.test.js 1 19
+syntax_error syntax.test.js 2 0
+timeout slow.test.js 1 41
+E
+	cd ..
+fi
+if have "$BIN/vitest"; then
+	mkdir vit && cd vit
+	echo '{"name":"k2v","private":true,"type":"module"}' >package.json
+	printf 'import { describe, it, expect } from "vitest";\nimport { slug } from "./slugify";\n\ndescribe("slug", () => {\n  it("lowers", () => {\n    expect(slug("A B")).toBe("a-b");\n  });\n});\n' >slug.test.ts
+	cat >hooks.test.ts <<'X'
+import { describe, it, expect, beforeEach } from "vitest";
+
+let conn: { query(q: string): number } | undefined;
+beforeEach(() => {
+  conn = undefined;
+  throw new Error("pool exhausted");
+});
+
+describe("db", () => {
+  it("queries", () => {
+    expect(conn!.query("select 1")).toBe(1);
+  });
+});
+X
+	# a relative import that does not resolve names its file, not its
+	# line; a hook that throws fails the test where it threw
+	run k2-vitest "$BIN/vitest" run --root .
+	expect k2-vitest vitest patterns <<'E'
+import_resolution slug.test.ts 0 0
+test_failure hooks.test.ts 6 9
+E
+	cd ..
+fi
+if have cargo; then
+	mkdir -p calc/src && cd calc
+	printf '[package]\nname = "calc"\nversion = "0.1.0"\nedition = "2021"\n' >Cargo.toml
+	cat >src/lib.rs <<'X'
+/// Adds two numbers.
+///
+/// ```
+/// assert_eq!(calc::add(2, 2), 5);
+/// ```
+pub fn add(a: i32, b: i32) -> i32 {
+    a + b
+}
+
+pub fn div(a: i32, b: i32) -> i32 {
+    if b == 0 {
+        return 0;
+    }
+    a / b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[should_panic(expected = "divide by zero")]
+    fn div_by_zero_panics() {
+        div(1, 0);
+    }
+}
+X
+	# a test that did not panic as it should; a doc-test whose example
+	# fails: its panic's place, as rustdoc maps it back to the source
+	# (the header's "(line 3)" is where the example starts)
+	run k2-cargo-doctest env RUST_BACKTRACE=0 cargo test --offline -q --no-fail-fast
+	expect k2-cargo-doctest cargo patterns <<'E'
+test_failure src/lib.rs 23 8
+test_failure src/lib.rs 5 1
+E
+	cd ..
+fi
+if have go; then
+	export GOPROXY=off GOCACHE="$W/.gocache-k2" GOTOOLCHAIN=local
+	mkdir -p gomod/counter gomod/app && cd gomod
+	printf 'module example.com/k2\n\ngo 1.19\n' >go.mod
+	cat >counter/counter.go <<'X'
+package counter
+
+type Counter struct{ n int }
+
+func (c *Counter) Inc() { c.n++ }
+func (c *Counter) N() int { return c.n }
+X
+	cat >counter/counter_test.go <<'X'
+package counter
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestConcurrentInc(t *testing.T) {
+	var c Counter
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.Inc()
+		}()
+	}
+	wg.Wait()
+	if c.N() != 2 {
+		t.Fatalf("got %d", c.N())
+	}
+}
+X
+	printf 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/google/uuid"\n)\n\nfunc main() { fmt.Println(uuid.New()) }\n' >app/main.go
+	# a package no module in go.mod provides
+	run k2-go-module env GOFLAGS= go build ./app
+	expect k2-go-module go patterns <<'E'
+missing_dependency app/main.go 6 2
+E
+	# the race detector fails the test: the racing access is the place
+	run k2-go-race go test -race ./counter
+	expect k2-go-race go patterns <<'E'
+test_failure counter/counter.go 5 0
+E
+	cd ..
+fi
+if have javac; then
+	mkdir jv && cd jv
+	cat >Report.java <<'X'
+import org.apache.commons.lang3.StringUtils;
+
+public class Report {
+    static int width(String s) {
+        long n = s.length();
+        int w = n;
+        return w + StringUtils.length(s);
+    }
+}
+X
+	# a library's package not on the class path, a lossy conversion, and
+	# the name the missing import would have given
+	run k2-javac javac -d out Report.java
+	expect k2-javac javac patterns <<'E'
+missing_dependency Report.java 1 0
+type_error Report.java 6 0
+undefined_symbol Report.java 7 0
+E
+	cd ..
+fi
+cd ..
+) &
+
 wait
 
 echo "$OUT"
