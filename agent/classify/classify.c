@@ -1274,6 +1274,15 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (w.note || cl_summary(m, loc->msg_len) ||
 	    (loc->msg_len > 3 && !memcmp(m, "...", 3)))
 		return;
+	/* "/usr/lib/python3.11/x.py:126: in f", "(fn)": a frame in the
+	 * runtime's or a dependency's code is a step of a stack, never the
+	 * failure */
+	if (w.sev < 0 && !w.code_len && !w.category && loc->file_len &&
+	    cl_foreign_path(l + loc->file, loc->file_len) &&
+	    (frame_function(m, loc->msg_len) ||
+	     (loc->msg_len > 3 && !memcmp(m, "in ", 3) &&
+	      !memchr(m + 3, ' ', loc->msg_len - 3))))
+		return;
 	code = m + w.code;
 	if (w.sev < 0 && loc->pre_len)
 		w.sev = cl_prefix_sev(l + loc->pre, loc->pre_len);

@@ -1302,6 +1302,10 @@ static const char *phrase_in(const char *low, size_t n)
 
 		if (!phrase_pair[cl_pair((const unsigned char *)low + i)])
 			continue;
+		/* words, not the middle of a name: 'noUnusedLocals' says
+		 * nothing about an unused name */
+		if (i && is_alpha(low[i - 1]) && is_alpha(low[i]))
+			continue;
 		b = phrase_first[phrase_key(low + i)];
 
 		for (k = 0; k < CL_PHRASE_BUCKET && b[k]; k++) {
@@ -1559,6 +1563,15 @@ static const char *doc_comment(const char *low, size_t n)
 /* "unknown build rule 'x'", "Unknown key `y`", "Unknown target name:
  * "x"": a name the tool does not know, quoted within a few words of
  * "unknown". */
+/* Does low[0..k) end with the word w? */
+static bool ends_word(const char *low, size_t k, const char *w)
+{
+	size_t len = strlen(w);
+
+	return k >= len && !memcmp(low + k - len, w, len) &&
+	       (k == len || !is_alpha(low[k - len - 1]));
+}
+
 static const char *unknown_name(const char *low, size_t n)
 {
 	const char *u = cl_find(low, n, "unknown ", 8);
@@ -1570,6 +1583,13 @@ static const char *unknown_name(const char *low, size_t n)
 		if (low[k] == '\'' || low[k] == '`' || low[k] == '"')
 			return k + 1 < n && is_alpha(low[k + 1]) ?
 			       CAT_UNDEFINED_SYMBOL : NULL;
+		/* "unknown compiler option 'x'", "unknown flag": a command
+		 * line's or a configuration's, not a name in the code */
+		if (low[k] == ' ' && (ends_word(low, k, "option") ||
+				      ends_word(low, k, "flag") ||
+				      ends_word(low, k, "argument") ||
+				      ends_word(low, k, "switch")))
+			return NULL;
 		if (low[k] == ' ')
 			words++;
 		else if (!is_alpha(low[k]) && low[k] != '-' && low[k] != '_' &&

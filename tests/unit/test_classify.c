@@ -1673,6 +1673,14 @@ static void words_name_the_kind_of_problem(void **state)
 		/* a quoted name a few words after "unknown" */
 		{ "src/main.c:5: ERROR Unknown interpreted text role \"nosuch\".\n",
 		  "undefined_symbol" },
+		/* an option a command line or a configuration does not know
+		 * is no name of the code, whatever it is called */
+		{ "src/main.c:5: error: unknown compiler option 'strictx'\n",
+		  "unknown" },
+		{ "src/main.c:5: error: unknown flag 'verbos'\n", "unknown" },
+		/* the words are words: "unused" inside a name is none */
+		{ "src/main.c:5: error: option 'noUnusedLocal' is not valid\n",
+		  "unknown" },
 		/* a heading over the placed reports under it is none itself */
 		{ "FooCompilationErrorsException: startup failed:\n"
 		  "src/main.c: 5: unexpected input: '(' @ line 5, column 10.\n",
