@@ -1249,6 +1249,25 @@ static const char *words_above(struct scan *s, size_t cur)
 
 static bool duration_only(const char *m, size_t n);
 
+/* The first line of the paragraph under line i, after one blank line or
+ * two: where a header that is only a place ("Error ---- a.js:3:19" in
+ * Flow, Elm's "-- TYPE MISMATCH ---- a.elm") says what it reports. Past
+ * the text when there is none. */
+static size_t paragraph_below(struct scan *s, size_t i)
+{
+	size_t j, n, k;
+
+	for (j = i + 1; j < s->nlines && j <= i + 3; j++) {
+		const char *l = line_view(s, j, &s->aux, &n);
+
+		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+		if (k < n)
+			return j > i + 1 ? j : s->nlines;
+	}
+	return s->nlines;
+}
+
 /* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
  * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
  * output that gives only line:col. */
@@ -1260,7 +1279,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	const char *m = l + loc->msg;
 	const char *cat, *code;
 	char *file;
-	bool known, bare;
+	bool known, bare, place_only;
 	struct buf more = BUF_INIT, msg = BUF_INIT;
 	size_t last = 0, text, text_len;
 
@@ -1303,10 +1322,16 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	text_len = w.text < loc->msg_len ? loc->msg_len - w.text : loc->msg_len;
 	/* "X Error at a:3 (fn):" tells its message on the lines under it */
 	bare = text_len < 3 || w.text >= loc->msg_len || m[loc->msg_len - 1] == ':';
+	/* the message proper is the place alone: a header, its words in
+	 * the paragraph under it */
+	place_only = !w.category && !w.code_len && loc->file_len &&
+		     m + text == l + loc->file && !memchr(m + text, ' ', text_len);
 	if ((bare || !w.code_len || (!w.category && w.sev < 0)) &&
 	    (continuation(s, s->cur, &more, &last) ||
 	     (bare && loc->msg_len && m[loc->msg_len - 1] == ':' &&
-	      announced(s, s->cur + 1, &more)))) {
+	      announced(s, s->cur + 1, &more)) ||
+	     (place_only && (bare = true) &&
+	      announced(s, paragraph_below(s, s->cur), &more)))) {
 		cl_words_read(more.ptr, more.len, &cw);
 		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
 			w.category = cw.category;
@@ -1331,7 +1356,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 
 			if (tl && m[text + tl - 1] == ':')
 				tl--;
-			buf_add(&msg, m + text, tl);
+			if (!place_only)
+				buf_add(&msg, m + text, tl);
 			if (msg.len)
 				buf_adds(&msg, ": ");
 			buf_add(&msg, more.ptr, more.len);

@@ -970,6 +970,11 @@ static const struct phrase phrases[] = {
 	{ "module not found", CAT_IMPORT_RESOLUTION },
 	/* a name, not a module: Clojure's "Unable to resolve symbol: x",
 	 * IntelliJ's "Cannot resolve symbol 'x'", "cannot resolve method" */
+	/* Flow's "Cannot resolve name `x`", Hack's and Pyre's "Unbound
+	 * name", "unbound identifier" (Racket) */
+	{ "resolve name", CAT_UNDEFINED_SYMBOL },
+	{ "unbound name", CAT_UNDEFINED_SYMBOL },
+	{ "unbound identifier", CAT_UNDEFINED_SYMBOL },
 	{ "resolve symbol", CAT_UNDEFINED_SYMBOL },
 	{ "resolve method", CAT_UNDEFINED_SYMBOL },
 	{ "resolve variable", CAT_UNDEFINED_SYMBOL },
