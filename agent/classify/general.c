@@ -1354,6 +1354,70 @@ static const char *expected_got(const char *low, size_t n)
 	return NULL;
 }
 
+/* Is c a byte of a grammar's punctuation token (';', '}', '=>', ':=')? */
+static bool token_punct(char c)
+{
+	return c && strchr(";:,.{}[]()<>=+-*/|&!?#@$%^~", c) != NULL;
+}
+
+/* "Expected RBRACE at line 7" (csslint), "found: ']' - expected:
+ * 'STRING', 'NUMBER'" (jsonlint and every Jison parser), ANTLR's
+ * "expecting ID", "expected ';' or '}'": a parser naming the token it
+ * wanted, a grammar's token name in capitals or quoted punctuation. A
+ * syntax error. One quoted word in capitals alone may be an assertion's
+ * value ("expected 'FOO' to equal 'BAR'"): it counts in a list of them or
+ * when the message says what came instead ("found", "got"). Quoted
+ * punctuation under a linter's rule is its style ("Expected '===' and
+ * instead saw '=='. (eqeqeq)"): ruled says there is one. m is low in its
+ * own case. */
+static const char *expected_token(const char *m, const char *low, size_t n,
+				  bool ruled)
+{
+	const char *e = low;
+	size_t k, j;
+	char q;
+
+	while ((e = cl_find(e, n - (size_t)(e - low), "expect", 6)) &&
+	       e > low && is_alpha(e[-1]))
+		e += 6;
+	if (!e)
+		return NULL;
+	k = (size_t)(e - low) + 6;
+	if (starts(low + k, n - k, "ed"))
+		k += 2;
+	else if (starts(low + k, n - k, "ing"))
+		k += 3;
+	else
+		return NULL;
+	if (k < n && low[k] == ':')
+		k++;
+	k = skip_blanks(m, n, k);
+	if (k >= n)
+		return NULL;
+	if (m[k] >= 'A' && m[k] <= 'Z') {
+		for (j = k; j < n && ((m[j] >= 'A' && m[j] <= 'Z') || m[j] == '_'); j++)
+			;
+		return j - k >= 2 && (j == n || (!is_alpha(m[j]) && !is_digit(m[j]))) ?
+		       CAT_SYNTAX_ERROR : NULL;
+	}
+	if (m[k] != '\'' && m[k] != '"' && m[k] != '`')
+		return NULL;
+	q = m[k];
+	for (j = k + 1; j < n && j - k <= 3 && token_punct(m[j]); j++)
+		;
+	if (j < n && j > k + 1 && m[j] == q)
+		return ruled ? NULL : CAT_SYNTAX_ERROR; /* "expected ';'" */
+	for (j = k + 1; j < n && ((m[j] >= 'A' && m[j] <= 'Z') || m[j] == '_'); j++)
+		;
+	if (j >= n || j - k < 3 || m[j] != q)
+		return NULL;
+	/* a list ("'STRING', 'NUMBER'"), or what came instead */
+	if ((j + 3 < n && m[j + 1] == ',' && m[j + 2] == ' ' && m[j + 3] == q) ||
+	    cl_find(low, n, "found", 5) || cl_find(low, n, " got ", 5))
+		return CAT_SYNTAX_ERROR;
+	return NULL;
+}
+
 /* An assertion's report in any test framework's words: what was expected
  * and what came, as labels ("Expected: 3" and "Actual: -1", "got:",
  * "received:", JUnit's "expected:<3> but was:<4>"), Go's "got 4, want 5",
@@ -2008,6 +2072,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = duplicate_definition(low, ln);
 	if (!w->category && !w->code_len)
 		w->category = expected_got(low, ln);
+	if (!w->category)
+		w->category = expected_token(m, low, ln, w->code_len != 0);
 	if (!w->category || !strcmp(w->category, CAT_LINT_VIOLATION)) {
 		const char *nf = not_found(low, ln);
 
