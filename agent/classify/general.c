@@ -2062,6 +2062,14 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	for (k = w->code; k < w->code + w->code_len && k < ln; k++)
 		low[k] = ' ';
 	w->category = phrase_in(low, ln);
+	/* Lua's "attempt to call global 'f' (a nil value)" (5.1) and
+	 * "attempt to call a nil value (global 'f')" (5.3 on), "attempt to
+	 * index ...": a global that nothing defines, not a value of the
+	 * wrong type */
+	if (w->category && !strcmp(w->category, CAT_TYPE_ERROR) &&
+	    cl_find(low, ln, "nil value", 9) &&
+	    cl_find(low, ln, "global '", 8))
+		w->category = CAT_UNDEFINED_SYMBOL;
 	/* (a linter's finding may say what it expected: "[Expected: h2;
 	 * Actual: h3]" after its rule is the rule's) */
 	if (!w->category && !w->code_len)
