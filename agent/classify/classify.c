@@ -1518,6 +1518,28 @@ static bool place_reported(const struct scan *s, const char *file, int line,
 	return false;
 }
 
+/* Is line j a line of source quoted over a caret ("    throw new
+ * E(open.path.original);" over "    ^", node's uncaught error; a
+ * compiler's quoted line)? Its tokens are code, not files. */
+static bool quoted_over_caret(struct scan *s, size_t j)
+{
+	struct buf tmp = BUF_INIT;
+	const char *l;
+	size_t n, k;
+	bool caret;
+
+	if (j + 1 >= s->nlines)
+		return false;
+	l = line_view(s, j + 1, &tmp, &n);
+	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+		;
+	caret = k < n && l[k] == '^';
+	while (k < n && (l[k] == '^' || l[k] == '~' || l[k] == ' '))
+		k++;
+	buf_release(&tmp);
+	return caret && k == n;
+}
+
 /* The outermost file of the project a trace above line i names (up to
  * CL_TRACE lines, not past another report or a line read before); NULL if
  * none. */
@@ -1538,7 +1560,8 @@ static char *file_above(struct scan *s, size_t i)
 		if (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE &&
 		    loc.file_len)
 			break;
-		if (cl_repo_token(l, n, known_file, s, &off, &len)) {
+		if (cl_repo_token(l, n, known_file, s, &off, &len) &&
+		    !quoted_over_caret(s, j)) {
 			free(file);
 			file = xstrndup(l + off, len);
 		}

@@ -2743,6 +2743,31 @@ none:
 	return CL_LOC_NONE;
 }
 
+/* Is the token l[t..e) a name that only looks like a file: a runtime's or
+ * a tool's opening its version line ("Node.js v20.20.2", "Python 3.11.2",
+ * "ruby 3.1.2p20 (...)", "clang version 14.0.0"), or a stack frame's
+ * function ("at Object.prepareBlock (/x/a.js:3:5)")? */
+static bool named_not_file(const char *l, size_t n, size_t t, size_t e)
+{
+	size_t k;
+
+	if (t >= 3 && STARTS(l + t - 3, 3, "at ") && e + 1 < n && l[e] == ' ' &&
+	    l[e + 1] == '(')
+		return true;
+	if (t != skip_blanks(l, n, 0) || e >= n || l[e] != ' ')
+		return false;
+	k = skip_blanks(l, n, e);
+	if (STARTS(l + k, n - k, "version "))
+		k = skip_blanks(l, n, k + 8);
+	if (k < n && (l[k] == 'v' || l[k] == 'V'))
+		k++;
+	if (k >= n || !is_digit(l[k]))
+		return false;
+	while (k < n && is_digit(l[k]))
+		k++;
+	return k + 1 < n && l[k] == '.' && is_digit(l[k + 1]);
+}
+
 bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 		   size_t *off, size_t *len)
 {
@@ -2750,7 +2775,7 @@ bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 	size_t e, t, tried = 0;
 
 	while (tried < 4 && next_file_token(l, n, &ft, &t, &e)) {
-		if (!plausible_path(l + t, e - t))
+		if (!plausible_path(l + t, e - t) || named_not_file(l, n, t, e))
 			continue;
 		tried++;
 		if (!cl_foreign_path(l + t, e - t) && known(ctx, l + t, e - t)) {
