@@ -1480,7 +1480,8 @@ static bool headline_place(struct scan *s, size_t i, long lone,
 		if (s->used[j] & L_TAKEN)
 			break;
 		l = line_view(s, j, &s->aux, &n);
-		if (cl_headline(l, n, &msg))
+		/* another report's ("x msg" over its box is miette's) */
+		if (cl_headline(l, n, &msg) || cl_marked_message(l, n, &msg))
 			break;
 		if (!place_of(s, j, &p, &strong, false))
 			continue;
@@ -1538,6 +1539,28 @@ static bool quoted_over_caret(struct scan *s, size_t j)
 		k++;
 	buf_release(&tmp);
 	return caret && k == n;
+}
+
+/* A code frame under the place p read from (miette's box, a header):
+ * the caret under its quoted line p->line gives the column, which the
+ * header may not ("   ,-[a.js:2:1]" over " 2 | const b = a +;" and
+ * "   :              ^"). */
+static void frame_caret(struct scan *s, struct place *p)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	size_t j, sn, cn;
+	int col = 0;
+
+	for (j = p->at + 1; !col && j + 1 < s->nlines && j <= p->at + 8; j++) {
+		const char *src = line_view(s, j, &a, &sn);
+		const char *car = line_view(s, j + 1, &b, &cn);
+
+		col = cl_frame_caret_col(src, sn, car, cn, p->line);
+	}
+	if (col > 0)
+		p->col = col;
+	buf_release(&a);
+	buf_release(&b);
 }
 
 /* The outermost file of the project a trace above line i names (up to
@@ -1715,6 +1738,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		s->used[p.at] |= L_FOLDED;
 		if (!w.category && p.at > i)
 			w.category = words_between(s, i, p.at);
+		if (p.at > i)
+			frame_caret(s, &p);
 	} else if ((p.file = cl_file_heading(line + msg, n - msg))) {
 		/* "error:  /w/bad.json: Expected ... at position 15": the
 		 * file heads the message, no line */
@@ -2597,7 +2622,7 @@ static bool boxed_below(struct scan *s, size_t i)
 	l = line_view(s, i + 1, &s->aux, &n);
 	for (k = 0; k < n && l[k] == ' '; k++)
 		;
-	return k + 3 < n && (unsigned char)l[k] == 0xe2 &&
+	return k + 3 < n && ((unsigned char)l[k] == 0xe2 || l[k] == ',') &&
 	       cl_loc_read(l, n, &loc) == CL_LOC_FRAME;
 }
 

@@ -709,8 +709,10 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	}
 	/* rustc and friends: --> path:line:col; miette/codespan boxes */
 	if (STARTS(l + i, n - i, "--> ") || STARTS(l + i, n - i, "\xe2\x95\xad\xe2\x94\x80[") ||
-	    STARTS(l + i, n - i, "\xe2\x94\x8c\xe2\x94\x80 ")) {
-		j = l[i] == '-' ? i + 4 : i + 7;
+	    STARTS(l + i, n - i, "\xe2\x94\x8c\xe2\x94\x80 ") ||
+	    /* miette's and ariadne's box in ASCII (no terminal) */
+	    STARTS(l + i, n - i, ",-[")) {
+		j = l[i] == '-' ? i + 4 : l[i] == ',' ? i + 3 : i + 7;
 		j = skip_blanks(l, n, j);
 		if (place_at(l, n, j, loc) && loc->line > 0)
 			return loc->kind = CL_LOC_FRAME;
@@ -2078,10 +2080,12 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = missing_token(low, ln);
 	if (!w->category)
 		w->category = duplicate_definition(low, ln);
-	if (!w->category && !w->code_len)
-		w->category = expected_got(low, ln);
+	/* the token a parser wanted before "expected X, got Y"'s types:
+	 * "Expected ',', got ';'" is swc's syntax error */
 	if (!w->category)
 		w->category = expected_token(m, low, ln, w->code_len != 0);
+	if (!w->category && !w->code_len)
+		w->category = expected_got(low, ln);
 	if (!w->category || !strcmp(w->category, CAT_LINT_VIOLATION)) {
 		const char *nf = not_found(low, ln);
 
@@ -2128,6 +2132,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 
 bool cl_summary(const char *l, size_t n)
 {
+	const char *c;
 	static const char *const lits[] = {
 		"make: ***", "make[", "npm ERR!", "npm error", "error Command failed",
 		"ELIFECYCLE", "error: aborting", "error: could not compile",
@@ -2146,6 +2151,10 @@ bool cl_summary(const char *l, size_t n)
 	 * "Compilation aborted": one look each rules them out */
 	if (cl_find(l, n, "rror", 4) &&
 	    (cl_find(l, n, " error(s)", 9) || cl_find(l, n, "errors compiling", 16) ||
+	     /* "Error: Failed to compile 1 file with swc.": a count of
+	      * the files whose errors were told */
+	     ((c = cl_find(l, n, "to compile ", 11)) &&
+	      c + 11 < l + n && is_digit(c[11])) ||
 	     cl_find(l, n, "returned an error exitcode", 26) ||
 	     cl_find(l, n, "had compilation errors", 22)))
 		return true;
@@ -2809,6 +2818,11 @@ bool cl_marked_message(const char *l, size_t n, size_t *msg)
 {
 	size_t i = skip_blanks(l, n, 0);
 
+	/* miette's "x msg" in ASCII, over its ",-[a.js:2:1]" box */
+	if (i + 2 < n && l[i] == 'x' && l[i + 1] == ' ' && is_alpha(l[i + 2])) {
+		*msg = i + 2;
+		return true;
+	}
 	if (i >= n || (l[i] != '\xc3' && l[i] != '\xe2'))
 		return false;
 	if (!(STARTS(l + i, n - i, "\xc3\x97 ") || STARTS(l + i, n - i, "\xe2\x9c\x98 ") ||
@@ -2817,6 +2831,55 @@ bool cl_marked_message(const char *l, size_t n, size_t *msg)
 	i = skip_blanks(l, n, i + (l[i] == '\xc3' ? 3 : 4));
 	*msg = i;
 	return i < n && is_alpha(l[i]);
+}
+
+/* The column of l[0..at) in characters (UTF-8: a frame's bars are). */
+static size_t chars_before(const char *l, size_t at)
+{
+	size_t k, c = 0;
+
+	for (k = 0; k < at; k++)
+		c += ((unsigned char)l[k] & 0xc0) != 0x80;
+	return c;
+}
+
+/* Where a code frame's gutter ends on l[0..n): " 2 | x", "2 │ x" (its
+ * number in *num), "   : ", "   · ", "   | " (no number: *num 0), in
+ * characters (its byte in *at); 0 if l has no gutter. */
+static size_t gutter_end(const char *l, size_t n, int *num, size_t *at)
+{
+	size_t i = skip_blanks(l, n, 0);
+
+	*num = 0;
+	if (i < n && is_digit(l[i]) && (!read_int(l, n, &i, num) ||
+					(i = skip_blanks(l, n, i)) >= n))
+		return 0;
+	if (i < n && (l[i] == '|' || l[i] == ':'))
+		i++;
+	else if (STARTS(l + i, n - i, "\xe2\x94\x82"))
+		i += 3;
+	else if (STARTS(l + i, n - i, "\xc2\xb7"))
+		i += 2;
+	else
+		return 0;
+	*at = i;
+	return chars_before(l, i) + 1;
+}
+
+int cl_frame_caret_col(const char *src, size_t sn, const char *car, size_t cn,
+		       int line)
+{
+	size_t g, k;
+	int num, none;
+
+	/* most lines: no caret at all */
+	if (!cn || !memchr(car, '^', cn) || !(g = gutter_end(src, sn, &num, &k)) ||
+	    num != line || gutter_end(car, cn, &none, &k) != g || none)
+		return 0;
+	/* blanks, then the caret */
+	while (k < cn && (car[k] == ' ' || car[k] == '\t'))
+		k++;
+	return k < cn && car[k] == '^' ? (int)(chars_before(car, k) + 1 - g) : 0;
 }
 
 bool cl_source_line(const char *l, size_t n)
