@@ -2503,8 +2503,9 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 {
 	struct buf more = BUF_INIT;
 	struct cl_words w, pw;
-	int sev = cl_prefix_sev(l + loc->pre, loc->pre_len);
+	int sev = loc->pre_len ? cl_prefix_sev(l + loc->pre, loc->pre_len) : -1;
 	size_t j = s->cur + 1, k, ln;
+	bool framed = false;
 
 	/* "ParseError: a.styl:4:1": an error's name says error */
 	memset(&pw, 0, sizeof(pw));
@@ -2513,7 +2514,10 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 		if (sev < 0)
 			sev = pw.sev;
 	}
-	if (sev < 0)
+	/* no severity: "a.pug:1:4" alone over a code frame quoting the
+	 * source, its message under the frame (pug-lint's console), is a
+	 * problem reported there all the same */
+	if (sev < 0 && loc->pre_len)
 		return false;
 	/* the message is under the code frame quoting the source, if any */
 	for (k = 0; k < 12 && j < s->nlines; k++, j++) {
@@ -2524,7 +2528,12 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 			b++;
 		if (b < ln && !cl_source_line(q, ln))
 			break;
+		framed |= b < ln;
+		if (sev < 0 && !framed)
+			return false; /* no frame right under the place */
 	}
+	if (sev < 0 && !framed)
+		return false;
 	if (!announced(s, j, &more)) {
 		buf_release(&more);
 		return false;
@@ -2532,6 +2541,25 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	cl_words_read(more.ptr, more.len, &w);
 	if (!w.category && pw.category && strcmp(pw.category, CAT_LINT_VIOLATION))
 		w.category = pw.category;
+	if (sev < 0) {
+		char *file = xstrndup(l + loc->file, loc->file_len);
+
+		/* "References:" under a place told already (Flow's second
+		 * frame): words that name nothing, no problem of their own */
+		if (!w.category && general_at(s, file, loc->line)) {
+			free(file);
+			buf_release(&more);
+			return true;
+		}
+		/* the severity the message opens with, not in its text */
+		general_emit(s, file, loc->line, loc->col, w.sev,
+			     more.ptr + w.code, w.code_len, more.ptr + w.text,
+			     more.len - w.text, w.category ? w.category :
+			     w.sev == DIAG_WARNING || w.sev == DIAG_NOTE ?
+			     CAT_LINT_VIOLATION : CAT_UNKNOWN);
+		buf_release(&more);
+		return true;
+	}
 	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line,
 		     loc->col, sev, more.ptr + w.code, w.code_len, more.ptr,
 		     more.len, w.category ? w.category :
@@ -2788,7 +2816,8 @@ static void general_pass(struct scan *s)
 				       hdr && i - hdr_at < 1000 ? hdr : NULL, hdr_len);
 			continue;
 		case CL_LOC_ALONE:
-			if (loc.pre_len && general_lone_sev(s, l, n, &loc))
+			if ((loc.pre_len || (loc.line > 0 && i + 1 < s->nlines)) &&
+			    general_lone_sev(s, l, n, &loc))
 				continue;
 			lone = (long)i;
 			continue;

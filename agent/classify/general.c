@@ -1235,6 +1235,10 @@ static const struct phrase phrases[] = {
 	{ "should start with", CAT_LINT_VIOLATION },
 	{ "should end with", CAT_LINT_VIOLATION },
 	{ "is not a registered", CAT_LINT_VIOLATION },
+	/* a style rule's ban or spelling: "ID literals must not be used",
+	 * "All tags must be written in lower case" */
+	{ "must not be used", CAT_LINT_VIOLATION },
+	{ "must be written", CAT_LINT_VIOLATION },
 	/* a formatter's verdict: "would reformat a.py", "Code style issues" */
 	{ "would reformat", CAT_LINT_VIOLATION },
 	{ "would be reformatted", CAT_LINT_VIOLATION },
