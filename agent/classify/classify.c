@@ -1462,6 +1462,32 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 	return true;
 }
 
+/* How far below line i its report may name its place: CL_AHEAD lines, or
+ * to the end of a TAP YAML block opening right under it ("not ok 2" over
+ * "  ---" ... "  ...": node-tap, tape, QUnit, TAP::Harness), however long
+ * the values it quotes. */
+static size_t report_reach(struct scan *s, size_t i)
+{
+	size_t j, n, k;
+	const char *l;
+
+	if (i + 1 >= s->nlines)
+		return i + CL_AHEAD;
+	l = line_view(s, i + 1, &s->aux, &n);
+	for (k = 0; k < n && l[k] == ' '; k++)
+		;
+	if (n - k != 3 || memcmp(l + k, "---", 3))
+		return i + CL_AHEAD;
+	for (j = i + 2; j < s->nlines && j <= i + 256; j++) {
+		l = line_view(s, j, &s->aux, &n);
+		for (k = 0; k < n && l[k] == ' '; k++)
+			;
+		if (n - k == 3 && !memcmp(l + k, "...", 3))
+			return j;
+	}
+	return i + CL_AHEAD;
+}
+
 /* The place of a headline at line i: a lone place just above it (gfortran,
  * node), else the first frame or lone place below it, in the project (one
  * the repository has, when we can ask). */
@@ -1473,10 +1499,12 @@ static bool headline_place(struct scan *s, size_t i, long lone,
 	size_t j, msg, n;
 	const char *l;
 
+	size_t reach = report_reach(s, i);
+
 	if (lone >= 0 && i - (size_t)lone <= CL_BACK &&
 	    place_of(s, (size_t)lone, out, &strong, true))
 		return true;
-	for (j = i + 1; j < s->nlines && j <= i + CL_AHEAD; j++) {
+	for (j = i + 1; j < s->nlines && j <= reach; j++) {
 		if (s->used[j] & L_TAKEN)
 			break;
 		l = line_view(s, j, &s->aux, &n);

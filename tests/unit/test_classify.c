@@ -2317,6 +2317,30 @@ static void general_layer_reads_a_lone_place_over_its_frame(void **state)
 	diag_list_release(&l);
 }
 
+/* A TAP "not ok" takes its place from its whole YAML block, however long
+ * the values it quotes before its stack (QUnit's deepEqual). */
+static void general_layer_reads_a_long_tap_block(void **state)
+{
+	struct buf text = BUF_INIT;
+	struct diag_list l = DIAG_LIST_INIT;
+	int k;
+
+	(void)state;
+	buf_adds(&text, "TAP version 13\nnot ok 1 add > deep\n  ---\n"
+			"  message: failed\n  actual  : {\n");
+	for (k = 0; k < 20; k++)
+		buf_addf(&text, "      %d,\n", k);
+	buf_adds(&text, "  }\n  stack: |\n"
+			"        at Object.<anonymous> (/w/test/add.js:7:10)\n"
+			"  ...\n1..1\n# fail 1\n");
+	classify_n(text.ptr, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/test/add.js");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	buf_release(&text);
+}
+
 /* An error no word names, in a test's own file, is that test failing
  * (pytest's place line under its "E   KeyError"); a Python warning class
  * is a warning. With no repository to ask, the places count by their
@@ -2964,6 +2988,7 @@ int main(void)
 		cmocka_unit_test(code_frame_caret_gives_the_column),
 		cmocka_unit_test(general_layer_reads_ascii_boxes_and_skips_version_lines),
 		cmocka_unit_test(general_layer_reads_a_lone_place_over_its_frame),
+		cmocka_unit_test(general_layer_reads_a_long_tap_block),
 		cmocka_unit_test(general_layer_reads_test_files_and_warning_classes),
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
 		cmocka_unit_test(general_layer_reads_ratings_lone_places_and_missing_files),
