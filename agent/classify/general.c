@@ -1205,6 +1205,9 @@ static const struct phrase phrases[] = {
 	{ "cannot be applied to", CAT_TYPE_ERROR },
 	{ "too many arguments", CAT_TYPE_ERROR },
 	{ "too few arguments", CAT_TYPE_ERROR },
+	/* a call with the wrong arity: Lisp's and Ruby's "wrong number of
+	 * arguments", Clojure's "Wrong number of args (1) passed to" */
+	{ "wrong number of arg", CAT_TYPE_ERROR },
 	{ "was expected of type", CAT_TYPE_ERROR },
 	{ "attempt to index", CAT_TYPE_ERROR },
 	{ "attempt to call", CAT_TYPE_ERROR },

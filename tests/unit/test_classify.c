@@ -2214,6 +2214,7 @@ static void general_words_name_tokens_nil_globals_and_names(void **state)
 		{ "Cannot resolve name `undefinedName`.", "undefined_symbol" },
 		{ "Cannot resolve module `./nowhere`.", "import_resolution" },
 		{ "ID literals must not be used", "lint_violation" },
+		{ "Wrong number of arguments for function H", "type_error" },
 	};
 	size_t k;
 
