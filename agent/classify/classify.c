@@ -1249,6 +1249,25 @@ static const char *words_above(struct scan *s, size_t cur)
 
 static bool duration_only(const char *m, size_t n);
 
+/* The first line of the paragraph under line i, after one blank line or
+ * two: where a header that is only a place ("Error ---- a.js:3:19" in
+ * Flow, Elm's "-- TYPE MISMATCH ---- a.elm") says what it reports. Past
+ * the text when there is none. */
+static size_t paragraph_below(struct scan *s, size_t i)
+{
+	size_t j, n, k;
+
+	for (j = i + 1; j < s->nlines && j <= i + 3; j++) {
+		const char *l = line_view(s, j, &s->aux, &n);
+
+		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+		if (k < n)
+			return j > i + 1 ? j : s->nlines;
+	}
+	return s->nlines;
+}
+
 /* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
  * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
  * output that gives only line:col. */
@@ -1260,7 +1279,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	const char *m = l + loc->msg;
 	const char *cat, *code;
 	char *file;
-	bool known, bare;
+	bool known, bare, place_only;
 	struct buf more = BUF_INIT, msg = BUF_INIT;
 	size_t last = 0, text, text_len;
 
@@ -1312,10 +1331,16 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	text_len = w.text < loc->msg_len ? loc->msg_len - w.text : loc->msg_len;
 	/* "X Error at a:3 (fn):" tells its message on the lines under it */
 	bare = text_len < 3 || w.text >= loc->msg_len || m[loc->msg_len - 1] == ':';
+	/* the message proper is the place alone: a header, its words in
+	 * the paragraph under it */
+	place_only = !w.category && !w.code_len && loc->file_len &&
+		     m + text == l + loc->file && !memchr(m + text, ' ', text_len);
 	if ((bare || !w.code_len || (!w.category && w.sev < 0)) &&
 	    (continuation(s, s->cur, &more, &last) ||
 	     (bare && loc->msg_len && m[loc->msg_len - 1] == ':' &&
-	      announced(s, s->cur + 1, &more)))) {
+	      announced(s, s->cur + 1, &more)) ||
+	     (place_only && (bare = true) &&
+	      announced(s, paragraph_below(s, s->cur), &more)))) {
 		cl_words_read(more.ptr, more.len, &cw);
 		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
 			w.category = cw.category;
@@ -1340,7 +1365,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 
 			if (tl && m[text + tl - 1] == ':')
 				tl--;
-			buf_add(&msg, m + text, tl);
+			if (!place_only)
+				buf_add(&msg, m + text, tl);
 			if (msg.len)
 				buf_adds(&msg, ": ");
 			buf_add(&msg, more.ptr, more.len);
@@ -1445,6 +1471,32 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 	return true;
 }
 
+/* How far below line i its report may name its place: CL_AHEAD lines, or
+ * to the end of a TAP YAML block opening right under it ("not ok 2" over
+ * "  ---" ... "  ...": node-tap, tape, QUnit, TAP::Harness), however long
+ * the values it quotes. */
+static size_t report_reach(struct scan *s, size_t i)
+{
+	size_t j, n, k;
+	const char *l;
+
+	if (i + 1 >= s->nlines)
+		return i + CL_AHEAD;
+	l = line_view(s, i + 1, &s->aux, &n);
+	for (k = 0; k < n && l[k] == ' '; k++)
+		;
+	if (n - k != 3 || memcmp(l + k, "---", 3))
+		return i + CL_AHEAD;
+	for (j = i + 2; j < s->nlines && j <= i + 256; j++) {
+		l = line_view(s, j, &s->aux, &n);
+		for (k = 0; k < n && l[k] == ' '; k++)
+			;
+		if (n - k == 3 && !memcmp(l + k, "...", 3))
+			return j;
+	}
+	return i + CL_AHEAD;
+}
+
 /* The place of a headline at line i: a lone place just above it (gfortran,
  * node), else the first frame or lone place below it, in the project (one
  * the repository has, when we can ask). */
@@ -1456,14 +1508,17 @@ static bool headline_place(struct scan *s, size_t i, long lone,
 	size_t j, msg, n;
 	const char *l;
 
+	size_t reach = report_reach(s, i);
+
 	if (lone >= 0 && i - (size_t)lone <= CL_BACK &&
 	    place_of(s, (size_t)lone, out, &strong, true))
 		return true;
-	for (j = i + 1; j < s->nlines && j <= i + CL_AHEAD; j++) {
+	for (j = i + 1; j < s->nlines && j <= reach; j++) {
 		if (s->used[j] & L_TAKEN)
 			break;
 		l = line_view(s, j, &s->aux, &n);
-		if (cl_headline(l, n, &msg))
+		/* another report's ("x msg" over its box is miette's) */
+		if (cl_headline(l, n, &msg) || cl_marked_message(l, n, &msg))
 			break;
 		if (!place_of(s, j, &p, &strong, false))
 			continue;
@@ -1501,6 +1556,50 @@ static bool place_reported(const struct scan *s, const char *file, int line,
 	return false;
 }
 
+/* Is line j a line of source quoted over a caret ("    throw new
+ * E(open.path.original);" over "    ^", node's uncaught error; a
+ * compiler's quoted line)? Its tokens are code, not files. */
+static bool quoted_over_caret(struct scan *s, size_t j)
+{
+	struct buf tmp = BUF_INIT;
+	const char *l;
+	size_t n, k;
+	bool caret;
+
+	if (j + 1 >= s->nlines)
+		return false;
+	l = line_view(s, j + 1, &tmp, &n);
+	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+		;
+	caret = k < n && l[k] == '^';
+	while (k < n && (l[k] == '^' || l[k] == '~' || l[k] == ' '))
+		k++;
+	buf_release(&tmp);
+	return caret && k == n;
+}
+
+/* A code frame under the place p read from (miette's box, a header):
+ * the caret under its quoted line p->line gives the column, which the
+ * header may not ("   ,-[a.js:2:1]" over " 2 | const b = a +;" and
+ * "   :              ^"). */
+static void frame_caret(struct scan *s, struct place *p)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	size_t j, sn, cn;
+	int col = 0;
+
+	for (j = p->at + 1; !col && j + 1 < s->nlines && j <= p->at + 8; j++) {
+		const char *src = line_view(s, j, &a, &sn);
+		const char *car = line_view(s, j + 1, &b, &cn);
+
+		col = cl_frame_caret_col(src, sn, car, cn, p->line);
+	}
+	if (col > 0)
+		p->col = col;
+	buf_release(&a);
+	buf_release(&b);
+}
+
 /* The outermost file of the project a trace above line i names (up to
  * CL_TRACE lines, not past another report or a line read before); NULL if
  * none. */
@@ -1521,7 +1620,8 @@ static char *file_above(struct scan *s, size_t i)
 		if (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE &&
 		    loc.file_len)
 			break;
-		if (cl_repo_token(l, n, known_file, s, &off, &len)) {
+		if (cl_repo_token(l, n, known_file, s, &off, &len) &&
+		    !quoted_over_caret(s, j)) {
 			free(file);
 			file = xstrndup(l + off, len);
 		}
@@ -1675,6 +1775,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		s->used[p.at] |= L_FOLDED;
 		if (!w.category && p.at > i)
 			w.category = words_between(s, i, p.at);
+		if (p.at > i)
+			frame_caret(s, &p);
 	} else if ((p.file = cl_file_heading(line + msg, n - msg))) {
 		/* "error:  /w/bad.json: Expected ... at position 15": the
 		 * file heads the message, no line */
@@ -2438,8 +2540,9 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 {
 	struct buf more = BUF_INIT;
 	struct cl_words w, pw;
-	int sev = cl_prefix_sev(l + loc->pre, loc->pre_len);
+	int sev = loc->pre_len ? cl_prefix_sev(l + loc->pre, loc->pre_len) : -1;
 	size_t j = s->cur + 1, k, ln;
+	bool framed = false;
 
 	/* "ParseError: a.styl:4:1": an error's name says error */
 	memset(&pw, 0, sizeof(pw));
@@ -2448,7 +2551,10 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 		if (sev < 0)
 			sev = pw.sev;
 	}
-	if (sev < 0)
+	/* no severity: "a.pug:1:4" alone over a code frame quoting the
+	 * source, its message under the frame (pug-lint's console), is a
+	 * problem reported there all the same */
+	if (sev < 0 && loc->pre_len)
 		return false;
 	/* the message is under the code frame quoting the source, if any */
 	for (k = 0; k < 12 && j < s->nlines; k++, j++) {
@@ -2459,7 +2565,12 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 			b++;
 		if (b < ln && !cl_source_line(q, ln))
 			break;
+		framed |= b < ln;
+		if (sev < 0 && !framed)
+			return false; /* no frame right under the place */
 	}
+	if (sev < 0 && !framed)
+		return false;
 	if (!announced(s, j, &more)) {
 		buf_release(&more);
 		return false;
@@ -2467,6 +2578,25 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	cl_words_read(more.ptr, more.len, &w);
 	if (!w.category && pw.category && strcmp(pw.category, CAT_LINT_VIOLATION))
 		w.category = pw.category;
+	if (sev < 0) {
+		char *file = xstrndup(l + loc->file, loc->file_len);
+
+		/* "References:" under a place told already (Flow's second
+		 * frame): words that name nothing, no problem of their own */
+		if (!w.category && general_at(s, file, loc->line)) {
+			free(file);
+			buf_release(&more);
+			return true;
+		}
+		/* the severity the message opens with, not in its text */
+		general_emit(s, file, loc->line, loc->col, w.sev,
+			     more.ptr + w.code, w.code_len, more.ptr + w.text,
+			     more.len - w.text, w.category ? w.category :
+			     w.sev == DIAG_WARNING || w.sev == DIAG_NOTE ?
+			     CAT_LINT_VIOLATION : CAT_UNKNOWN);
+		buf_release(&more);
+		return true;
+	}
 	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line,
 		     loc->col, sev, more.ptr + w.code, w.code_len, more.ptr,
 		     more.len, w.category ? w.category :
@@ -2557,7 +2687,7 @@ static bool boxed_below(struct scan *s, size_t i)
 	l = line_view(s, i + 1, &s->aux, &n);
 	for (k = 0; k < n && l[k] == ' '; k++)
 		;
-	return k + 3 < n && (unsigned char)l[k] == 0xe2 &&
+	return k + 3 < n && ((unsigned char)l[k] == 0xe2 || l[k] == ',') &&
 	       cl_loc_read(l, n, &loc) == CL_LOC_FRAME;
 }
 
@@ -2723,7 +2853,8 @@ static void general_pass(struct scan *s)
 				       hdr && i - hdr_at < 1000 ? hdr : NULL, hdr_len);
 			continue;
 		case CL_LOC_ALONE:
-			if (loc.pre_len && general_lone_sev(s, l, n, &loc))
+			if ((loc.pre_len || (loc.line > 0 && i + 1 < s->nlines)) &&
+			    general_lone_sev(s, l, n, &loc))
 				continue;
 			lone = (long)i;
 			continue;

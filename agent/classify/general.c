@@ -709,8 +709,10 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	}
 	/* rustc and friends: --> path:line:col; miette/codespan boxes */
 	if (STARTS(l + i, n - i, "--> ") || STARTS(l + i, n - i, "\xe2\x95\xad\xe2\x94\x80[") ||
-	    STARTS(l + i, n - i, "\xe2\x94\x8c\xe2\x94\x80 ")) {
-		j = l[i] == '-' ? i + 4 : i + 7;
+	    STARTS(l + i, n - i, "\xe2\x94\x8c\xe2\x94\x80 ") ||
+	    /* miette's and ariadne's box in ASCII (no terminal) */
+	    STARTS(l + i, n - i, ",-[")) {
+		j = l[i] == '-' ? i + 4 : l[i] == ',' ? i + 3 : i + 7;
 		j = skip_blanks(l, n, j);
 		if (place_at(l, n, j, loc) && loc->line > 0)
 			return loc->kind = CL_LOC_FRAME;
@@ -970,6 +972,11 @@ static const struct phrase phrases[] = {
 	{ "module not found", CAT_IMPORT_RESOLUTION },
 	/* a name, not a module: Clojure's "Unable to resolve symbol: x",
 	 * IntelliJ's "Cannot resolve symbol 'x'", "cannot resolve method" */
+	/* Flow's "Cannot resolve name `x`", Hack's and Pyre's "Unbound
+	 * name", "unbound identifier" (Racket) */
+	{ "resolve name", CAT_UNDEFINED_SYMBOL },
+	{ "unbound name", CAT_UNDEFINED_SYMBOL },
+	{ "unbound identifier", CAT_UNDEFINED_SYMBOL },
 	{ "resolve symbol", CAT_UNDEFINED_SYMBOL },
 	{ "resolve method", CAT_UNDEFINED_SYMBOL },
 	{ "resolve variable", CAT_UNDEFINED_SYMBOL },
@@ -1198,6 +1205,9 @@ static const struct phrase phrases[] = {
 	{ "cannot be applied to", CAT_TYPE_ERROR },
 	{ "too many arguments", CAT_TYPE_ERROR },
 	{ "too few arguments", CAT_TYPE_ERROR },
+	/* a call with the wrong arity: Lisp's and Ruby's "wrong number of
+	 * arguments", Clojure's "Wrong number of args (1) passed to" */
+	{ "wrong number of arg", CAT_TYPE_ERROR },
 	{ "was expected of type", CAT_TYPE_ERROR },
 	{ "attempt to index", CAT_TYPE_ERROR },
 	{ "attempt to call", CAT_TYPE_ERROR },
@@ -1228,6 +1238,10 @@ static const struct phrase phrases[] = {
 	{ "should start with", CAT_LINT_VIOLATION },
 	{ "should end with", CAT_LINT_VIOLATION },
 	{ "is not a registered", CAT_LINT_VIOLATION },
+	/* a style rule's ban or spelling: "ID literals must not be used",
+	 * "All tags must be written in lower case" */
+	{ "must not be used", CAT_LINT_VIOLATION },
+	{ "must be written", CAT_LINT_VIOLATION },
 	/* a formatter's verdict: "would reformat a.py", "Code style issues" */
 	{ "would reformat", CAT_LINT_VIOLATION },
 	{ "would be reformatted", CAT_LINT_VIOLATION },
@@ -1349,6 +1363,70 @@ static const char *expected_got(const char *low, size_t n)
 	    cl_find(e, n - (size_t)(e - low), ", not ", 6))
 		return CAT_TYPE_ERROR;
 	if (cl_find(e, n - (size_t)(e - low), " found ", 7))
+		return CAT_SYNTAX_ERROR;
+	return NULL;
+}
+
+/* Is c a byte of a grammar's punctuation token (';', '}', '=>', ':=')? */
+static bool token_punct(char c)
+{
+	return c && strchr(";:,.{}[]()<>=+-*/|&!?#@$%^~", c) != NULL;
+}
+
+/* "Expected RBRACE at line 7" (csslint), "found: ']' - expected:
+ * 'STRING', 'NUMBER'" (jsonlint and every Jison parser), ANTLR's
+ * "expecting ID", "expected ';' or '}'": a parser naming the token it
+ * wanted, a grammar's token name in capitals or quoted punctuation. A
+ * syntax error. One quoted word in capitals alone may be an assertion's
+ * value ("expected 'FOO' to equal 'BAR'"): it counts in a list of them or
+ * when the message says what came instead ("found", "got"). Quoted
+ * punctuation under a linter's rule is its style ("Expected '===' and
+ * instead saw '=='. (eqeqeq)"): ruled says there is one. m is low in its
+ * own case. */
+static const char *expected_token(const char *m, const char *low, size_t n,
+				  bool ruled)
+{
+	const char *e = low;
+	size_t k, j;
+	char q;
+
+	while ((e = cl_find(e, n - (size_t)(e - low), "expect", 6)) &&
+	       e > low && is_alpha(e[-1]))
+		e += 6;
+	if (!e)
+		return NULL;
+	k = (size_t)(e - low) + 6;
+	if (starts(low + k, n - k, "ed"))
+		k += 2;
+	else if (starts(low + k, n - k, "ing"))
+		k += 3;
+	else
+		return NULL;
+	if (k < n && low[k] == ':')
+		k++;
+	k = skip_blanks(m, n, k);
+	if (k >= n)
+		return NULL;
+	if (m[k] >= 'A' && m[k] <= 'Z') {
+		for (j = k; j < n && ((m[j] >= 'A' && m[j] <= 'Z') || m[j] == '_'); j++)
+			;
+		return j - k >= 2 && (j == n || (!is_alpha(m[j]) && !is_digit(m[j]))) ?
+		       CAT_SYNTAX_ERROR : NULL;
+	}
+	if (m[k] != '\'' && m[k] != '"' && m[k] != '`')
+		return NULL;
+	q = m[k];
+	for (j = k + 1; j < n && j - k <= 3 && token_punct(m[j]); j++)
+		;
+	if (j < n && j > k + 1 && m[j] == q)
+		return ruled ? NULL : CAT_SYNTAX_ERROR; /* "expected ';'" */
+	for (j = k + 1; j < n && ((m[j] >= 'A' && m[j] <= 'Z') || m[j] == '_'); j++)
+		;
+	if (j >= n || j - k < 3 || m[j] != q)
+		return NULL;
+	/* a list ("'STRING', 'NUMBER'"), or what came instead */
+	if ((j + 3 < n && m[j + 1] == ',' && m[j + 2] == ' ' && m[j + 3] == q) ||
+	    cl_find(low, n, "found", 5) || cl_find(low, n, " got ", 5))
 		return CAT_SYNTAX_ERROR;
 	return NULL;
 }
@@ -2013,6 +2091,14 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	for (k = w->code; k < w->code + w->code_len && k < ln; k++)
 		low[k] = ' ';
 	w->category = phrase_in(low, ln);
+	/* Lua's "attempt to call global 'f' (a nil value)" (5.1) and
+	 * "attempt to call a nil value (global 'f')" (5.3 on), "attempt to
+	 * index ...": a global that nothing defines, not a value of the
+	 * wrong type */
+	if (w->category && !strcmp(w->category, CAT_TYPE_ERROR) &&
+	    cl_find(low, ln, "nil value", 9) &&
+	    cl_find(low, ln, "global '", 8))
+		w->category = CAT_UNDEFINED_SYMBOL;
 	/* (a linter's finding may say what it expected: "[Expected: h2;
 	 * Actual: h3]" after its rule is the rule's) */
 	if (!w->category && !w->code_len)
@@ -2021,6 +2107,10 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = missing_token(low, ln);
 	if (!w->category)
 		w->category = duplicate_definition(low, ln);
+	/* the token a parser wanted before "expected X, got Y"'s types:
+	 * "Expected ',', got ';'" is swc's syntax error */
+	if (!w->category)
+		w->category = expected_token(m, low, ln, w->code_len != 0);
 	if (!w->category && !w->code_len)
 		w->category = expected_got(low, ln);
 	if (!w->category || !strcmp(w->category, CAT_LINT_VIOLATION)) {
@@ -2069,6 +2159,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 
 bool cl_summary(const char *l, size_t n)
 {
+	const char *c;
 	static const char *const lits[] = {
 		"make: ***", "make[", "npm ERR!", "npm error", "error Command failed",
 		"ELIFECYCLE", "error: aborting", "error: could not compile",
@@ -2087,6 +2178,10 @@ bool cl_summary(const char *l, size_t n)
 	 * "Compilation aborted": one look each rules them out */
 	if (cl_find(l, n, "rror", 4) &&
 	    (cl_find(l, n, " error(s)", 9) || cl_find(l, n, "errors compiling", 16) ||
+	     /* "Error: Failed to compile 1 file with swc.": a count of
+	      * the files whose errors were told */
+	     ((c = cl_find(l, n, "to compile ", 11)) &&
+	      c + 11 < l + n && is_digit(c[11])) ||
 	     cl_find(l, n, "returned an error exitcode", 26) ||
 	     cl_find(l, n, "had compilation errors", 22)))
 		return true;
@@ -2684,6 +2779,31 @@ none:
 	return CL_LOC_NONE;
 }
 
+/* Is the token l[t..e) a name that only looks like a file: a runtime's or
+ * a tool's opening its version line ("Node.js v20.20.2", "Python 3.11.2",
+ * "ruby 3.1.2p20 (...)", "clang version 14.0.0"), or a stack frame's
+ * function ("at Object.prepareBlock (/x/a.js:3:5)")? */
+static bool named_not_file(const char *l, size_t n, size_t t, size_t e)
+{
+	size_t k;
+
+	if (t >= 3 && STARTS(l + t - 3, 3, "at ") && e + 1 < n && l[e] == ' ' &&
+	    l[e + 1] == '(')
+		return true;
+	if (t != skip_blanks(l, n, 0) || e >= n || l[e] != ' ')
+		return false;
+	k = skip_blanks(l, n, e);
+	if (STARTS(l + k, n - k, "version "))
+		k = skip_blanks(l, n, k + 8);
+	if (k < n && (l[k] == 'v' || l[k] == 'V'))
+		k++;
+	if (k >= n || !is_digit(l[k]))
+		return false;
+	while (k < n && is_digit(l[k]))
+		k++;
+	return k + 1 < n && l[k] == '.' && is_digit(l[k + 1]);
+}
+
 bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 		   size_t *off, size_t *len)
 {
@@ -2691,7 +2811,7 @@ bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 	size_t e, t, tried = 0;
 
 	while (tried < 4 && next_file_token(l, n, &ft, &t, &e)) {
-		if (!plausible_path(l + t, e - t))
+		if (!plausible_path(l + t, e - t) || named_not_file(l, n, t, e))
 			continue;
 		tried++;
 		if (!cl_foreign_path(l + t, e - t) && known(ctx, l + t, e - t)) {
@@ -2725,6 +2845,11 @@ bool cl_marked_message(const char *l, size_t n, size_t *msg)
 {
 	size_t i = skip_blanks(l, n, 0);
 
+	/* miette's "x msg" in ASCII, over its ",-[a.js:2:1]" box */
+	if (i + 2 < n && l[i] == 'x' && l[i + 1] == ' ' && is_alpha(l[i + 2])) {
+		*msg = i + 2;
+		return true;
+	}
 	if (i >= n || (l[i] != '\xc3' && l[i] != '\xe2'))
 		return false;
 	if (!(STARTS(l + i, n - i, "\xc3\x97 ") || STARTS(l + i, n - i, "\xe2\x9c\x98 ") ||
@@ -2733,6 +2858,55 @@ bool cl_marked_message(const char *l, size_t n, size_t *msg)
 	i = skip_blanks(l, n, i + (l[i] == '\xc3' ? 3 : 4));
 	*msg = i;
 	return i < n && is_alpha(l[i]);
+}
+
+/* The column of l[0..at) in characters (UTF-8: a frame's bars are). */
+static size_t chars_before(const char *l, size_t at)
+{
+	size_t k, c = 0;
+
+	for (k = 0; k < at; k++)
+		c += ((unsigned char)l[k] & 0xc0) != 0x80;
+	return c;
+}
+
+/* Where a code frame's gutter ends on l[0..n): " 2 | x", "2 │ x" (its
+ * number in *num), "   : ", "   · ", "   | " (no number: *num 0), in
+ * characters (its byte in *at); 0 if l has no gutter. */
+static size_t gutter_end(const char *l, size_t n, int *num, size_t *at)
+{
+	size_t i = skip_blanks(l, n, 0);
+
+	*num = 0;
+	if (i < n && is_digit(l[i]) && (!read_int(l, n, &i, num) ||
+					(i = skip_blanks(l, n, i)) >= n))
+		return 0;
+	if (i < n && (l[i] == '|' || l[i] == ':'))
+		i++;
+	else if (STARTS(l + i, n - i, "\xe2\x94\x82"))
+		i += 3;
+	else if (STARTS(l + i, n - i, "\xc2\xb7"))
+		i += 2;
+	else
+		return 0;
+	*at = i;
+	return chars_before(l, i) + 1;
+}
+
+int cl_frame_caret_col(const char *src, size_t sn, const char *car, size_t cn,
+		       int line)
+{
+	size_t g, k;
+	int num, none;
+
+	/* most lines: no caret at all */
+	if (!cn || !memchr(car, '^', cn) || !(g = gutter_end(src, sn, &num, &k)) ||
+	    num != line || gutter_end(car, cn, &none, &k) != g || none)
+		return 0;
+	/* blanks, then the caret */
+	while (k < cn && (car[k] == ' ' || car[k] == '\t'))
+		k++;
+	return k < cn && car[k] == '^' ? (int)(chars_before(car, k) + 1 - g) : 0;
 }
 
 bool cl_source_line(const char *l, size_t n)

@@ -173,6 +173,12 @@ bool cl_marked_message(const char *l, size_t n, size_t *msg);
 
 /* Is l[0..n) a line of a code frame quoting the source ("  3| x",
  * "> 4 | x", "------^")? */
+/* The column a caret line car[0..cn) marks under the quoted source line
+ * src[0..sn) numbered `line` in a code frame (" 2 | const b = a +;" over
+ * "   :              ^": 14; miette, ariadne, rustc, Elm, swc), counted
+ * from the source's first character; 0 when car is no caret under src. */
+int cl_frame_caret_col(const char *src, size_t sn, const char *car, size_t cn,
+		       int line);
 bool cl_source_line(const char *l, size_t n);
 
 /* The file heading a message, no line ("a.json: Expected ..." after

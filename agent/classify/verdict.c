@@ -163,6 +163,30 @@ static bool place_failed(const char *l, size_t n)
 
 #define EACH(i, a) for (i = 0; i < sizeof(a) / sizeof(*(a)); i++)
 
+/* A place alone on its line ("a.pug:1:4", no severity before it): a
+ * report's head whose message comes under it. */
+static bool lone_place(const char *l, size_t n)
+{
+	struct cl_loc loc;
+
+	return n && cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_ALONE &&
+	       loc.file_len && loc.line > 0 && !loc.pre_len;
+}
+
+/* "  1:7  msg  rule" under a file's own line (a stylish report): a row
+ * whose words say neither warning nor note. */
+static bool stylish_row(const char *l, size_t n)
+{
+	struct cl_loc loc;
+	struct cl_words w;
+
+	if (!n || (l[0] != ' ' && l[0] != '\t') ||
+	    cl_header_place(l, n, &loc) != CL_LOC_INLINE || !loc.col)
+		return false;
+	cl_words_read(l + loc.msg, loc.msg_len, &w);
+	return !w.note && w.sev != DIAG_WARNING && w.sev != DIAG_NOTE;
+}
+
 static bool strong_sign(const char *l, size_t n)
 {
 	size_t i = 0, k;
@@ -205,6 +229,9 @@ static bool read_lines(const char *text, size_t from, size_t to,
 {
 	const char *p = text + from, *end = text + to;
 	size_t k;
+	/* the line before: a place alone, a file's own line (or a row
+	 * under it) */
+	bool lone = false, headed = false;
 
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -212,6 +239,18 @@ static bool read_lines(const char *text, size_t from, size_t to,
 
 		if (strong_sign(p, n))
 			return true;
+		/* what a report looks like, whatever its words: a place
+		 * alone over a code frame quoting the source (pug-lint's
+		 * console, "a.pug:1:4" over "  > 1| DIV#main"), a stylish
+		 * file header over a "  1:7  msg" row that is no warning */
+		if (!*weak_seen && ((lone && cl_source_line(p, n)) ||
+				    (headed && stylish_row(p, n))))
+			*weak_seen = true;
+		if (!*weak_seen) {
+			lone = lone_place(p, n);
+			headed = (headed && n && (p[0] == ' ' || p[0] == '\t')) ||
+				 (n && p[0] != ' ' && cl_path_line(p, n));
+		}
 		EACH(k, weak)
 			*weak_seen = *weak_seen || find(p, n, weak[k], weak_word);
 		/* the general layer's words for what went wrong ("import

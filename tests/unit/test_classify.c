@@ -796,6 +796,10 @@ static void a_log_says_whether_its_run_failed(void **state)
 		"Parse error near line 2: no such column: x\n",
 		"would reformat a.py\n",
 		"Segmentation fault (core dumped)\n",
+		/* a report's shape, no word of failure: a place alone over
+		 * a code frame, a stylish row that is no warning */
+		"a.pug:1:4\n  > 1| DIV#main\n----------^\n\nID literals must not be used\n",
+		"src/a.js\n  1:7  Prefer const  prefer-const\n",
 	};
 	static const char *const passing[] = {
 		"Found 0 errors. Watching for file changes.\n",
@@ -804,6 +808,7 @@ static void a_log_says_whether_its_run_failed(void **state)
 		"Compiling errors.c\nexit code 0\n",
 		"==12== ERROR SUMMARY: 0 errors from 0 contexts\n",
 		"a.c:3:13: warning: unused variable 'x'\n",
+		"src/a.js\n  1:7  warning  Prefer const  prefer-const\n",
 		"",
 	};
 	struct buf log = BUF_INIT;
@@ -2141,6 +2146,210 @@ static void general_layer_reads_a_frame_under_its_failure(void **state)
 	diag_list_release(&l);
 }
 
+/* Classifies text into l (failed, with file_exists `known`), asserting it
+ * gives n diagnostics (they are printed when it does not). */
+static void classify_n(const char *text, bool (*known)(void *, const char *),
+		       size_t n, struct diag_list *l)
+{
+	struct classify_opts o = { NULL, 0, true, known, NULL };
+	struct err e = ERR_INIT;
+
+	assert_int_equal(classify_text_opts(db, &o, text, strlen(text), l, NULL,
+					    &e), 0);
+	if (l->n != n)
+		print_diags(l);
+	assert_int_equal(l->n, n);
+}
+
+/* Every file a log names is the project's (the scorer's repositories
+ * hold each file a fixture's tool was given). */
+static bool any_file(void *ctx, const char *path)
+{
+	(void)ctx;
+	return *path != '/';
+}
+
+/* A header that is only a severity and a place (Flow's "Error ----
+ * a.js:3:19", Elm's "-- TYPE MISMATCH ---- a.elm") tells its problem in
+ * the paragraph under it, after a blank line. */
+static void general_layer_reads_a_place_header_s_paragraph(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("Error ------------------------------------ a.js:3:19\n"
+		   "\n"
+		   "Cannot assign `f()` to `s` because `number` [1] is "
+		   "incompatible with `string` [2]. [incompatible-type]\n"
+		   "\n"
+		   "Error ------------------------------------ a.js:4:16\n"
+		   "\n"
+		   "Cannot resolve name `undefinedName`. [cannot-resolve-name]\n"
+		   "\n"
+		   "   4| console.log(s, undefinedName);\n"
+		   "                     ^^^^^^^^^^^^^\n"
+		   "\n"
+		   "Found 2 errors\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_int_equal(l.v[0].column, 19);
+	assert_string_equal(l.v[0].code, "incompatible-type");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "a.js");
+	assert_int_equal(l.v[1].line, 4);
+	diag_list_release(&l);
+}
+
+/* The words of parsers and runtimes nobody tuned for: the token a parser
+ * wanted, in capitals or quoted ("Expected RBRACE", jsonlint's and every
+ * Jison parser's "expected: 'STRING', 'NUMBER'", swc's "Expected ',', got
+ * ';'") is a syntax error, but not an assertion's quoted value nor a
+ * linter's style under its rule; Lua's nil global is an undefined name;
+ * Flow's "Cannot resolve name" too. */
+static void general_words_name_tokens_nil_globals_and_names(void **state)
+{
+	static const struct {
+		const char *text, *category; /* NULL: none */
+	} cases[] = {
+		{ "Expected RBRACE at line 7, col 1. (errors)", "syntax_error" },
+		{ "found: ']' - expected: 'STRING', 'NUMBER', 'NULL'.", "syntax_error" },
+		{ "Expected ',', got ';'", "syntax_error" },
+		{ "mismatched input ';' expecting ID", "syntax_error" },
+		{ "expected 'FOO' to have length 3", NULL },
+		{ "Expected '===' and instead saw '=='. (eqeqeq)", NULL },
+		{ "attempt to call global 'helper' (a nil value)", "undefined_symbol" },
+		{ "attempt to index a nil value (global 'cfg')", "undefined_symbol" },
+		{ "attempt to perform arithmetic on a nil value (field 'x')", "type_error" },
+		{ "Cannot resolve name `undefinedName`.", "undefined_symbol" },
+		{ "Cannot resolve module `./nowhere`.", "import_resolution" },
+		{ "ID literals must not be used", "lint_violation" },
+		{ "Wrong number of arguments for function H", "type_error" },
+	};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
+		struct cl_words w;
+
+		cl_words_read(cases[k].text, strlen(cases[k].text), &w);
+		if (cases[k].category ? !w.category ||
+		    strcmp(w.category, cases[k].category) : w.category &&
+		    !strcmp(w.category, "syntax_error"))
+			fail_msg("\"%s\": %s, not %s", cases[k].text,
+				 w.category ? w.category : "nothing",
+				 cases[k].category ? cases[k].category : "a syntax error");
+	}
+}
+
+/* The caret under a frame's quoted line is the column (" 2 | x" over
+ * "   :    ^"), counted in characters from the source's first one, for
+ * ASCII and Unicode gutters alike; a caret under another line, or with
+ * no gutter, says nothing. */
+static void code_frame_caret_gives_the_column(void **state)
+{
+	static const char src[] = " 2 | const b = a +;";
+	static const char car[] = "   :              ^";
+	static const char usrc[] = " 2 \xe2\x94\x82 let x = y;";
+	static const char ucar[] = "   \xc2\xb7         ^";
+
+	(void)state;
+	assert_int_equal(cl_frame_caret_col(src, strlen(src), car, strlen(car), 2), 14);
+	assert_int_equal(cl_frame_caret_col(src, strlen(src), car, strlen(car), 3), 0);
+	assert_int_equal(cl_frame_caret_col(usrc, strlen(usrc), ucar, strlen(ucar), 2), 9);
+	assert_int_equal(cl_frame_caret_col(src, strlen(src), "      ^", 7, 2), 0);
+}
+
+/* miette's report without a terminal (swc): "x msg" over its ASCII box,
+ * the column the caret's under the quoted line; a runtime's version line
+ * ("Node.js v20.20.2") and a frame's function are never a file, nor a
+ * quoted source line's tokens; "Failed to compile 1 file" is a summary. */
+static void general_layer_reads_ascii_boxes_and_skips_version_lines(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("  x Expression expected\n"
+		   "   ,-[a.js:2:1]\n"
+		   " 1 | const a = 1;\n"
+		   " 2 | const b = a +;\n"
+		   "   :              ^\n"
+		   " 3 | export { b };\n"
+		   "   `----\n"
+		   "Error: Failed to compile 1 file with swc.\n"
+		   "/x/node_modules/hb/parser.js:267\n"
+		   "    throw new Error(open.path.original);\n"
+		   "    ^\n"
+		   "\n"
+		   "Error: Parse error on line 3:\n"
+		   "    at Object.prepareBlock (/x/node_modules/hb/helpers.js:142:5)\n"
+		   "\n"
+		   "Node.js v20.20.2\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "a.js");
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 14);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+}
+
+/* A place alone over a code frame, its message under the frame (pug-lint's
+ * console reporter): a problem there, of the message's kind; the log,
+ * given alone, reads as a failed run though no word says so. */
+static void general_layer_reads_a_lone_place_over_its_frame(void **state)
+{
+	static const char text[] =
+		"a.pug:1:4\n"
+		"  > 1| DIV#main\n"
+		"----------^\n"
+		"    2|   p hello\n"
+		"\n"
+		"ID literals must not be used\n"
+		"\n"
+		"b.pug:3:1\n"
+		"    2|   p(class=\"a\" hello\n"
+		"  > 3| \n"
+		"-------^\n"
+		"\n"
+		"The end of the string reached with no closing bracket ) found.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	/* a.pug's report alone: no word of failure in it */
+	assert_true(classify_output_failed(text, (size_t)(strstr(text, "b.pug") - text)));
+	classify_n(text, NULL, 2, &l);
+	assert_string_equal(l.v[0].file, "a.pug");
+	assert_int_equal(l.v[0].column, 4);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[0].message, "ID literals must not be used");
+	assert_string_equal(l.v[1].file, "b.pug");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+}
+
+/* A TAP "not ok" takes its place from its whole YAML block, however long
+ * the values it quotes before its stack (QUnit's deepEqual). */
+static void general_layer_reads_a_long_tap_block(void **state)
+{
+	struct buf text = BUF_INIT;
+	struct diag_list l = DIAG_LIST_INIT;
+	int k;
+
+	(void)state;
+	buf_adds(&text, "TAP version 13\nnot ok 1 add > deep\n  ---\n"
+			"  message: failed\n  actual  : {\n");
+	for (k = 0; k < 20; k++)
+		buf_addf(&text, "      %d,\n", k);
+	buf_adds(&text, "  }\n  stack: |\n"
+			"        at Object.<anonymous> (/w/test/add.js:7:10)\n"
+			"  ...\n1..1\n# fail 1\n");
+	classify_n(text.ptr, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/test/add.js");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	buf_release(&text);
+}
+
 /* An error no word names, in a test's own file, is that test failing
  * (pytest's place line under its "E   KeyError"); a Python warning class
  * is a warning. With no repository to ask, the places count by their
@@ -2783,6 +2992,12 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
+		cmocka_unit_test(general_layer_reads_a_place_header_s_paragraph),
+		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
+		cmocka_unit_test(code_frame_caret_gives_the_column),
+		cmocka_unit_test(general_layer_reads_ascii_boxes_and_skips_version_lines),
+		cmocka_unit_test(general_layer_reads_a_lone_place_over_its_frame),
+		cmocka_unit_test(general_layer_reads_a_long_tap_block),
 		cmocka_unit_test(general_layer_reads_test_files_and_warning_classes),
 		cmocka_unit_test(general_layer_reads_a_place_in_words_under_its_message),
 		cmocka_unit_test(general_layer_reads_ratings_lone_places_and_missing_files),
