@@ -2169,6 +2169,45 @@ static bool any_file(void *ctx, const char *path)
 	return *path != '/';
 }
 
+/* pytest's long traceback: a failure's place line ("a.py:13: RuntimeError")
+ * says what failed by the "E" lines just above it; the first part of a
+ * chained exception is told again by the last, and is no failure of its
+ * own. */
+static void pytest_failure_says_what_failed_once(void **state)
+{
+	static const char text[] =
+		"_____ test_missing _____\n"
+		"E           FileNotFoundError: [Errno 2] No such file: 's.json'\n"
+		"\n"
+		"pkg/store.py:10: FileNotFoundError\n"
+		"\n"
+		"The above exception was the direct cause of the following exception:\n"
+		"\n"
+		"    def test_missing(store):\n"
+		">       assert Store(store).load() == {}\n"
+		"\n"
+		"E           RuntimeError: no store at s.json\n"
+		"\n"
+		"pkg/store.py:13: RuntimeError\n"
+		"_____ test_add _____\n"
+		"E       assert 3 == 4\n"
+		"E        +  where 3 = add(1, 2)\n"
+		"\n"
+		"tests/test_add.py:5: AssertionError\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(text, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "pkg/store.py");
+	assert_int_equal(l.v[0].line, 13);
+	assert_string_equal(l.v[0].message, "RuntimeError: no store at s.json");
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_string_equal(l.v[1].file, "tests/test_add.py");
+	assert_string_equal(l.v[1].message, "assert 3 == 4");
+	assert_string_equal(l.v[1].code, "AssertionError");
+	diag_list_release(&l);
+}
+
 /* A header that is only a severity and a place (Flow's "Error ----
  * a.js:3:19", Elm's "-- TYPE MISMATCH ---- a.elm") tells its problem in
  * the paragraph under it, after a blank line. */
@@ -2992,6 +3031,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
+		cmocka_unit_test(pytest_failure_says_what_failed_once),
 		cmocka_unit_test(general_layer_reads_a_place_header_s_paragraph),
 		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
 		cmocka_unit_test(code_frame_caret_gives_the_column),
