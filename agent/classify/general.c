@@ -632,6 +632,23 @@ bool cl_may_place(const char *l, size_t n)
 	return false;
 }
 
+/* A place's span after its line:col, "-3:13" or "-13" (vfile's, capnp's):
+ * skipped, *i past it; false if there is none. */
+static bool span_end(const char *l, size_t n, size_t *i)
+{
+	size_t j = *i + 1;
+	int v;
+
+	if (*i >= n || l[*i] != '-' || !read_int(l, n, &j, &v))
+		return false;
+	if (j + 1 < n && l[j] == ':' && is_digit(l[j + 1])) {
+		j++;
+		read_int(l, n, &j, &v);
+	}
+	*i = j;
+	return true;
+}
+
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j, k;
@@ -785,14 +802,20 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		loc->line = loc->col = 0;
 	}
-	/* stylish: "  3:5  error  message  rule" under a file header */
-	if (i > 0 && is_digit(l[i])) {
+	/* stylish: "  3:5  error  message  rule" under a file header; the
+	 * unified tools (remark-lint, retext, alex, rehype) give the span,
+	 * "3:5-3:13 warning message rule", indented or not */
+	if (is_digit(l[i])) {
+		bool span;
+
 		j = i;
 		if (read_int(l, n, &j, &loc->line) && j + 1 < n && l[j] == ':' &&
 		    is_digit(l[j + 1])) {
 			j++;
 			read_int(l, n, &j, &loc->col);
-			if (j + 1 < n && is_blank(l[j]) && is_blank(l[j + 1])) {
+			span = span_end(l, n, &j);
+			if (j + 1 < n && is_blank(l[j]) &&
+			    (span || (i > 0 && is_blank(l[j + 1])))) {
 				set_msg(loc, l, n, j);
 				return loc->kind = CL_LOC_INLINE;
 			}
@@ -992,6 +1015,13 @@ static const struct phrase phrases[] = {
 	{ "import-untyped", CAT_MISSING_DEPENDENCY },
 	{ "import-not-found", CAT_IMPORT_RESOLUTION },
 	{ "not installed", CAT_MISSING_DEPENDENCY },
+	/* a tool or package older than the one asked for: Autoconf's
+	 * "Autoconf version 2.80 or higher is required", CMake's "CMake 3.20
+	 * or higher is required", "Python 3.10 or later is required", "Node.js
+	 * 18 or newer is required" */
+	{ "higher is required", CAT_MISSING_DEPENDENCY },
+	{ "later is required", CAT_MISSING_DEPENDENCY },
+	{ "newer is required", CAT_MISSING_DEPENDENCY },
 	{ "command not found", CAT_MISSING_DEPENDENCY },
 	{ "missing library", CAT_MISSING_DEPENDENCY },
 	{ "could not find a package", CAT_MISSING_DEPENDENCY },
@@ -1002,6 +1032,9 @@ static const struct phrase phrases[] = {
 	{ "don't know how to make", CAT_IMPORT_RESOLUTION },
 	{ "no rule to make target", CAT_IMPORT_RESOLUTION },
 	{ "to import", CAT_IMPORT_RESOLUTION },
+	/* the other order: Cap'n Proto's "Import failed: x.capnp", Python
+	 * tools' "import failed for x" */
+	{ "import failed", CAT_IMPORT_RESOLUTION },
 	{ "syntax error", CAT_SYNTAX_ERROR },
 	{ "syntaxerror", CAT_SYNTAX_ERROR },
 	{ "parseerror", CAT_SYNTAX_ERROR },

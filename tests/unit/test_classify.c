@@ -1677,6 +1677,14 @@ static void words_name_the_kind_of_problem(void **state)
 		{ "FooCompilationErrorsException: startup failed:\n"
 		  "src/main.c: 5: unexpected input: '(' @ line 5, column 10.\n",
 		  "syntax_error" },
+		/* held11: a tool older than the one asked for; an import that
+		 * failed, said in that order */
+		{ "src/main.c:5: error: Autoconf version 9.99 or higher is "
+		  "required\n", "missing_dependency" },
+		{ "src/main.c:5: error: Python 3.12 or later is required\n",
+		  "missing_dependency" },
+		{ "src/main.c:5:22-36: error: Import failed: other.capnp\n",
+		  "import_resolution" },
 	};
 	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
@@ -2297,6 +2305,61 @@ static void general_layer_reads_a_tap_failure(void **state)
 		   "test_failure");
 }
 
+/* held11: the unified tools (remark-lint, retext, alex, rehype) put the
+ * file alone on a line and a row for each finding under it, its place a
+ * span ("3:5-3:13"), indented or not, a single blank after it. */
+static void a_span_row_under_its_file_is_a_finding(void **state)
+{
+	static const char flush[] =
+		"src/main.c\n"
+		"5:1-5:16 warning Unexpected reference to undefined definition "
+		"no-undefined-references remark-lint\n"
+		"\n"
+		"\xe2\x9a\xa0 1 warning\n";
+	static const char indented[] =
+		"src/main.c\n"
+		"  3:5-3:13  warning  `chairman` may be insensitive  "
+		"chairman-chairwoman  retext-equality\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, flush, sizeof(flush) - 1, "src/main.c", 5, 1,
+		   "lint_violation");
+	expect_one(&o, indented, sizeof(indented) - 1, "src/main.c", 3, 5,
+		   "lint_violation");
+}
+
+/* held11: TAP producers other than node --test put a failure's place in
+ * their YAML block as a value (zora's 'at: " file:///a.js:6:3"') or as the
+ * first frame of a stack cleaned of its "at" (node-tap). */
+static void tap_yaml_places_as_a_value_or_a_cleaned_frame(void **state)
+{
+	static const char value[] =
+		"TAP version 13\n"
+		"not ok 1 - adds\n"
+		"  ---\n"
+		"    actual: -1\n"
+		"    expected: 3\n"
+		"    at: \" file:///w/src/main.c:6:3\"\n"
+		"  ...\n";
+	static const char frame[] =
+		"TAP version 14\n"
+		"not ok 1 - should be equal\n"
+		"  ---\n"
+		"  compare: ===\n"
+		"  stack: |\n"
+		"    Test.<anonymous> (src/main.c:6:5)\n"
+		"    Test.run (node:internal/test:796:25)\n"
+		"  ...\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, value, sizeof(value) - 1, "/w/src/main.c", 6, 3,
+		   "test_failure");
+	expect_one(&o, frame, sizeof(frame) - 1, "src/main.c", 6, 5,
+		   "test_failure");
+}
+
 /* A quoted file and its place after a few words: a machine format's
  * 'STAMP ERROR "file" L:C "msg"', the old Unix compilers' '"file", line N:
  * msg'. */
@@ -2797,6 +2860,8 @@ int main(void)
 		cmocka_unit_test(words_name_the_kind_of_problem),
 		cmocka_unit_test(a_tap_comment_places_the_failure_above_it),
 		cmocka_unit_test(a_bracketed_file_heads_rows_with_labelled_places),
+		cmocka_unit_test(a_span_row_under_its_file_is_a_finding),
+		cmocka_unit_test(tap_yaml_places_as_a_value_or_a_cleaned_frame),
 		cmocka_unit_test(a_link_error_after_compile_errors_is_its_own),
 		cmocka_unit_test(in_a_failed_test_run_what_nothing_names_is_a_test_failure),
 		cmocka_unit_test(a_failed_tests_cause_at_its_place_names_it),
