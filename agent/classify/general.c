@@ -448,6 +448,47 @@ no:
 	return false;
 }
 
+/* A severity-led message whose place ends the line after a blank, the
+ * tool's name in angle brackets or brackets before it: "<markuplint>
+ * error: msg (rule) /src/a.html:6:4", "[tool] warning: msg src/a.c:3:5".
+ * The place must give line and column; the message runs from the
+ * severity to it. */
+static bool sev_trailing_place(const char *l, size_t n, size_t i,
+			       struct cl_loc *loc)
+{
+	size_t end = n, k, j = i, len;
+	bool note;
+
+	while (end > i && is_blank(l[end - 1]))
+		end--;
+	/* every such place ends in its column: most lines stop here */
+	if (end <= i + 8 || !is_digit(l[end - 1]))
+		return false;
+	if (l[j] == '<' || l[j] == '[') {
+		char close = l[j] == '<' ? '>' : ']';
+
+		for (j++; j < end && (is_alpha(l[j]) || l[j] == '-' || l[j] == '_'); j++)
+			;
+		if (j >= end || l[j] != close || j + 1 >= end || !is_blank(l[j + 1]))
+			return false;
+		j = skip_blanks(l, end, j + 1);
+	}
+	if (sev_word(l + j, end - j, &len, &note) < 0 || j + len >= end ||
+	    l[j + len] != ':')
+		return false;
+	for (k = end; k > j + len && !is_blank(l[k - 1]); k--)
+		;
+	memset(loc, 0, sizeof(*loc));
+	if (k <= j + len + 1 || place_at(l, end, k, loc) != end || !loc->line ||
+	    !loc->col) {
+		memset(loc, 0, sizeof(*loc));
+		return false;
+	}
+	loc->msg = j;
+	loc->msg_len = k - 1 - j;
+	return true;
+}
+
 /* A quoted file and its place, after a few words (a time stamp, a
  * severity): '1796 ERROR "a.svelte" 2:7 "msg"' (svelte-check's machine
  * output), '"a.c", line 3: msg' and '"a.c", line 3.5: msg' (the Unix
@@ -951,6 +992,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		loc->line = 0;
 	}
 	if (trailing_place(l, n, i, loc))
+		return loc->kind = CL_LOC_INLINE;
+	if (sev_trailing_place(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
 	if (bracketed_place(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;

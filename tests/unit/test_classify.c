@@ -2329,6 +2329,23 @@ static void a_span_row_under_its_file_is_a_finding(void **state)
 		   "lint_violation");
 }
 
+/* held11: a severity-led message whose place ends the line after a blank,
+ * the tool's name in angle brackets or brackets before it (markuplint):
+ * its trailing "(rule)" makes it a linter's finding. */
+static void a_severity_led_message_with_its_place_at_the_end(void **state)
+{
+	static const char text[] =
+		"<checker> error: The value of the \"id\" attribute is duplicated "
+		"(id-duplication) src/main.c:6:4\n"
+		"   5: <div id=\"a\"></div>\n"
+		"   6: <p id=\"a\">y</p>\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 6, 4,
+		   "lint_violation");
+}
+
 /* held11: TAP producers other than node --test put a failure's place in
  * their YAML block as a value (zora's 'at: " file:///a.js:6:3"') or as the
  * first frame of a stack cleaned of its "at" (node-tap). */
@@ -2862,6 +2879,7 @@ int main(void)
 		cmocka_unit_test(a_bracketed_file_heads_rows_with_labelled_places),
 		cmocka_unit_test(a_span_row_under_its_file_is_a_finding),
 		cmocka_unit_test(tap_yaml_places_as_a_value_or_a_cleaned_frame),
+		cmocka_unit_test(a_severity_led_message_with_its_place_at_the_end),
 		cmocka_unit_test(a_link_error_after_compile_errors_is_its_own),
 		cmocka_unit_test(in_a_failed_test_run_what_nothing_names_is_a_test_failure),
 		cmocka_unit_test(a_failed_tests_cause_at_its_place_names_it),
