@@ -1414,6 +1414,9 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 	/* "a.zig:6:5: 0x211b4e in test.adds (test)": a frame by its message */
 	if (k == CL_LOC_INLINE && code_offset(l + loc.msg, loc.msg_len))
 		k = CL_LOC_FRAME;
+	/* "file: /src/a.js" (vite): the file alone, no digit to gate on */
+	if (k == CL_LOC_NONE && !alone_only && cl_file_label(l, n, &loc))
+		k = CL_LOC_FRAME;
 	if (k == CL_LOC_NONE && !alone_only && cl_path_line(l, n)) {
 		/* rollup: the file alone on the line under the error */
 		loc.kind = k = CL_LOC_ALONE;

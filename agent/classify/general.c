@@ -690,6 +690,31 @@ static bool span_end(const char *l, size_t n, size_t *i)
 	return true;
 }
 
+bool cl_file_label(const char *l, size_t n, struct cl_loc *loc)
+{
+	size_t i, e, j;
+
+	if (n < 8 || l[0] != 'f' || !STARTS(l, n, "file: "))
+		return false;
+	while (n && is_blank(l[n - 1]))
+		n--;
+	i = skip_blanks(l, n, 6);
+	memset(loc, 0, sizeof(*loc));
+	e = path_end(l, n, i);
+	if (e == n && e > i && plausible_path(l + i, e - i) &&
+	    memchr(l + i, '.', e - i)) {
+		loc->file = i;
+		loc->file_len = e - i;
+		return (loc->kind = CL_LOC_FRAME), true;
+	}
+	j = place_at(l, n, i, loc);
+	if (j != n || !loc->line) {
+		memset(loc, 0, sizeof(*loc));
+		return false;
+	}
+	return (loc->kind = CL_LOC_FRAME), true;
+}
+
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j, k;
@@ -698,6 +723,9 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	memset(loc, 0, sizeof(*loc));
 	if (i >= n)
 		return CL_LOC_NONE;
+	/* rollup's and vite's "file: /src/a.js:1:9" under the error */
+	if (i == 0 && l[0] == 'f' && cl_file_label(l, n, loc))
+		return CL_LOC_FRAME;
 	/* Python: File "path", line N[, in fn] */
 	if (STARTS(l + i, n - i, "File \"")) {
 		j = i + 6;
@@ -1079,6 +1107,12 @@ static const struct phrase phrases[] = {
 	 * tools' "import failed for x" */
 	{ "import failed", CAT_IMPORT_RESOLUTION },
 	{ "syntax error", CAT_SYNTAX_ERROR },
+	/* a parser that gave up: "Failed to parse source" (vite), "could not
+	 * parse" (cargo's manifests, Go's), "unable to parse", "cannot parse" */
+	{ "failed to parse", CAT_SYNTAX_ERROR },
+	{ "could not parse", CAT_SYNTAX_ERROR },
+	{ "unable to parse", CAT_SYNTAX_ERROR },
+	{ "cannot parse", CAT_SYNTAX_ERROR },
 	{ "syntaxerror", CAT_SYNTAX_ERROR },
 	{ "parseerror", CAT_SYNTAX_ERROR },
 	{ "invalid syntax", CAT_SYNTAX_ERROR },
@@ -2181,6 +2215,34 @@ static bool code_frame_line(const char *l, size_t n, size_t i)
 	return i < n && l[i] == '|' && (i + 1 == n || is_blank(l[i + 1]));
 }
 
+/* l[i..n) is "error(s) during|while|when|in WORDS:", a few words of
+ * letters ending the line. */
+static bool during_heading(const char *l, size_t n, size_t i)
+{
+	static const char *const preps[] = { "during ", "while ", "when ", "in " };
+	size_t j = i + 5, k, words = 0;
+
+	if (n - i < 10 || !ends_ci(l + i, 5, "error"))
+		return false;
+	if (j < n && (l[j] == 's' || l[j] == 'S'))
+		j++;
+	if (j >= n || l[j] != ' ')
+		return false;
+	j++;
+	for (k = 0; k < sizeof(preps) / sizeof(*preps); k++)
+		if (starts(l + j, n - j, preps[k]))
+			break;
+	if (k == sizeof(preps) / sizeof(*preps))
+		return false;
+	for (j += strlen(preps[k]); j < n - 1; j++) {
+		if (l[j] == ' ')
+			words++;
+		else if (!is_alpha(l[j]) && l[j] != '-')
+			return false;
+	}
+	return words < 5;
+}
+
 static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 {
 	size_t j, wend, k;
@@ -2234,6 +2296,14 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 				}
 			}
 		}
+	}
+	/* a severity and what the tool was doing, the message on the line
+	 * under it: "error during build:" (vite), "Error while compiling:",
+	 * "errors in build:", "Error when starting dev server:" */
+	if (l[n - 1] == ':' && (l[i] == 'e' || l[i] == 'E') &&
+	    during_heading(l, n, i)) {
+		*msg = i;
+		return true;
 	}
 	/* a place the tool says it does not know: googletest's "unknown
 	 * file: Failure", "<unknown>: error: x" */
@@ -2638,9 +2708,7 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 
 	/* a label: "FILE: /src/a.php" heading a table of findings
 	 * (PHP_CodeSniffer) */
-	if (n > 6 && lower(l[0]) == 'f' && lower(l[1]) == 'i' &&
-	    lower(l[2]) == 'l' && lower(l[3]) == 'e' && l[4] == ':' &&
-	    is_blank(l[5])) {
+	if (n > 6 && STARTS(l, n, "FILE:") && is_blank(l[5])) {
 		i = skip_blanks(l, n, 5);
 		while (e > i && is_blank(l[e - 1]))
 			e--;

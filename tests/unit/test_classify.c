@@ -2346,6 +2346,35 @@ static void a_severity_led_message_with_its_place_at_the_end(void **state)
 		   "lint_violation");
 }
 
+/* held11: a severity and what the tool was doing ("error during build:")
+ * heads the message on the line under it, placed by rollup's and vite's
+ * "file: PATH[:L:C]" under that (the file alone when the import is not
+ * found); "Failed to parse" is a parser that gave up. */
+static void an_error_during_a_step_over_its_message_and_file_label(void **state)
+{
+	static const char unresolved[] =
+		"x Build failed in 834ms\n"
+		"error during build:\n"
+		"Could not resolve \"./nosuch.js\" from \"src/main.c\"\n"
+		"file: src/main.c\n"
+		"    at getRollupError (file:///n/rollup/parseAst.js:355:41)\n";
+	static const char unparsed[] =
+		"error during build:\n"
+		"[plugin vite:x] src/main.c (1:0): Failed to parse source for "
+		"import analysis\n"
+		"file: src/main.c:1:0\n"
+		"\n"
+		"1: console.log(helper(;\n"
+		"   ^\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, unresolved, sizeof(unresolved) - 1, "src/main.c", 0, -1,
+		   "import_resolution");
+	expect_one(&o, unparsed, sizeof(unparsed) - 1, "src/main.c", 1, -1,
+		   "syntax_error");
+}
+
 /* held11: TAP producers other than node --test put a failure's place in
  * their YAML block as a value (zora's 'at: " file:///a.js:6:3"') or as the
  * first frame of a stack cleaned of its "at" (node-tap). */
@@ -2880,6 +2909,7 @@ int main(void)
 		cmocka_unit_test(a_span_row_under_its_file_is_a_finding),
 		cmocka_unit_test(tap_yaml_places_as_a_value_or_a_cleaned_frame),
 		cmocka_unit_test(a_severity_led_message_with_its_place_at_the_end),
+		cmocka_unit_test(an_error_during_a_step_over_its_message_and_file_label),
 		cmocka_unit_test(a_link_error_after_compile_errors_is_its_own),
 		cmocka_unit_test(in_a_failed_test_run_what_nothing_names_is_a_test_failure),
 		cmocka_unit_test(a_failed_tests_cause_at_its_place_names_it),
