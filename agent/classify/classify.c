@@ -1269,6 +1269,11 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (duration_only(m, loc->msg_len))
 		return; /* a step's place and its time */
 	cl_words_read(m, loc->msg_len, &w);
+	/* "Undefined symbol: 'y'" at a line of a source is a compiler's or an
+	 * assembler's (cc65, ca65, yasm): a linker names no line for it */
+	if (w.category && loc->line > 0 && !strcmp(w.category, CAT_LINK_ERROR) &&
+	    cl_find(m, loc->msg_len, "ndefined symbol", 15))
+		w.category = CAT_UNDEFINED_SYMBOL;
 	/* "a.po:2: ...this is the location of the first definition": the
 	 * message above, continued */
 	if (w.note || cl_summary(m, loc->msg_len) ||
