@@ -1150,6 +1150,8 @@ static const struct phrase phrases[] = {
 	{ "unterminated", CAT_SYNTAX_ERROR },
 	{ "unclosed", CAT_SYNTAX_ERROR },
 	{ "unmatched", CAT_SYNTAX_ERROR },
+	/* perltidy's "The most recent un-matched '{' is on line 3" */
+	{ "un-matched", CAT_SYNTAX_ERROR },
 	{ "tag mismatch", CAT_SYNTAX_ERROR },
 	{ "expected ';'", CAT_SYNTAX_ERROR },
 	{ "expected \";\"", CAT_SYNTAX_ERROR },
@@ -1306,6 +1308,15 @@ static const struct phrase phrases[] = {
 	/* "Operator '+' cannot be applied to types", Swift's "binary
 	 * operator '+' cannot be applied to operands of type" */
 	{ "cannot be applied to", CAT_TYPE_ERROR },
+	/* a pointer made of what is none, or the other way: gcc's and tcc's
+	 * "makes pointer from integer without a cast", "cast to pointer from
+	 * integer of different size", SDCC's "non-pointer type cast to
+	 * generic pointer" */
+	{ "pointer from integer", CAT_TYPE_ERROR },
+	{ "integer from pointer", CAT_TYPE_ERROR },
+	{ "cast to pointer", CAT_TYPE_ERROR },
+	{ "cast from pointer", CAT_TYPE_ERROR },
+	{ "non-pointer", CAT_TYPE_ERROR },
 	{ "too many arguments", CAT_TYPE_ERROR },
 	{ "too few arguments", CAT_TYPE_ERROR },
 	{ "was expected of type", CAT_TYPE_ERROR },

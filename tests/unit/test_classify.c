@@ -1685,6 +1685,14 @@ static void words_name_the_kind_of_problem(void **state)
 		  "missing_dependency" },
 		{ "src/main.c:5:22-36: error: Import failed: other.capnp\n",
 		  "import_resolution" },
+		/* a pointer made of what is none; a bracket without its pair,
+		 * hyphenated */
+		{ "src/main.c:5: warning 127: non-pointer type cast to generic "
+		  "pointer\n", "type_error" },
+		{ "src/main.c:5:9: warning: assignment makes pointer from integer "
+		  "without a cast\n", "type_error" },
+		{ "src/main.c:5: The most recent un-matched '{' is here\n",
+		  "syntax_error" },
 		/* "undefined symbol" at a line: a compiler's or an assembler's */
 		{ "src/main.c(5): Error: Undefined symbol: 'y'\n",
 		  "undefined_symbol" },
