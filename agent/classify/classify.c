@@ -1288,6 +1288,11 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (duration_only(m, loc->msg_len))
 		return; /* a step's place and its time */
 	cl_words_read(m, loc->msg_len, &w);
+	/* "Undefined symbol: 'y'" at a line of a source is a compiler's or an
+	 * assembler's (cc65, ca65, yasm): a linker names no line for it */
+	if (w.category && loc->line > 0 && !strcmp(w.category, CAT_LINK_ERROR) &&
+	    cl_find(m, loc->msg_len, "ndefined symbol", 15))
+		w.category = CAT_UNDEFINED_SYMBOL;
 	/* "a.po:2: ...this is the location of the first definition": the
 	 * message above, continued */
 	if (w.note || cl_summary(m, loc->msg_len) ||
@@ -1448,6 +1453,9 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 	k = cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE;
 	/* "a.zig:6:5: 0x211b4e in test.adds (test)": a frame by its message */
 	if (k == CL_LOC_INLINE && code_offset(l + loc.msg, loc.msg_len))
+		k = CL_LOC_FRAME;
+	/* "file: /src/a.js" (vite): the file alone, no digit to gate on */
+	if (k == CL_LOC_NONE && !alone_only && cl_file_label(l, n, &loc))
 		k = CL_LOC_FRAME;
 	if (k == CL_LOC_NONE && !alone_only && cl_path_line(l, n)) {
 		/* rollup: the file alone on the line under the error */

@@ -448,6 +448,47 @@ no:
 	return false;
 }
 
+/* A severity-led message whose place ends the line after a blank, the
+ * tool's name in angle brackets or brackets before it: "<markuplint>
+ * error: msg (rule) /src/a.html:6:4", "[tool] warning: msg src/a.c:3:5".
+ * The place must give line and column; the message runs from the
+ * severity to it. */
+static bool sev_trailing_place(const char *l, size_t n, size_t i,
+			       struct cl_loc *loc)
+{
+	size_t end = n, k, j = i, len;
+	bool note;
+
+	while (end > i && is_blank(l[end - 1]))
+		end--;
+	/* every such place ends in its column: most lines stop here */
+	if (end <= i + 8 || !is_digit(l[end - 1]))
+		return false;
+	if (l[j] == '<' || l[j] == '[') {
+		char close = l[j] == '<' ? '>' : ']';
+
+		for (j++; j < end && (is_alpha(l[j]) || l[j] == '-' || l[j] == '_'); j++)
+			;
+		if (j >= end || l[j] != close || j + 1 >= end || !is_blank(l[j + 1]))
+			return false;
+		j = skip_blanks(l, end, j + 1);
+	}
+	if (sev_word(l + j, end - j, &len, &note) < 0 || j + len >= end ||
+	    l[j + len] != ':')
+		return false;
+	for (k = end; k > j + len && !is_blank(l[k - 1]); k--)
+		;
+	memset(loc, 0, sizeof(*loc));
+	if (k <= j + len + 1 || place_at(l, end, k, loc) != end || !loc->line ||
+	    !loc->col) {
+		memset(loc, 0, sizeof(*loc));
+		return false;
+	}
+	loc->msg = j;
+	loc->msg_len = k - 1 - j;
+	return true;
+}
+
 /* A quoted file and its place, after a few words (a time stamp, a
  * severity): '1796 ERROR "a.svelte" 2:7 "msg"' (svelte-check's machine
  * output), '"a.c", line 3: msg' and '"a.c", line 3.5: msg' (the Unix
@@ -632,6 +673,48 @@ bool cl_may_place(const char *l, size_t n)
 	return false;
 }
 
+/* A place's span after its line:col, "-3:13" or "-13" (vfile's, capnp's):
+ * skipped, *i past it; false if there is none. */
+static bool span_end(const char *l, size_t n, size_t *i)
+{
+	size_t j = *i + 1;
+	int v;
+
+	if (*i >= n || l[*i] != '-' || !read_int(l, n, &j, &v))
+		return false;
+	if (j + 1 < n && l[j] == ':' && is_digit(l[j + 1])) {
+		j++;
+		read_int(l, n, &j, &v);
+	}
+	*i = j;
+	return true;
+}
+
+bool cl_file_label(const char *l, size_t n, struct cl_loc *loc)
+{
+	size_t i, e, j;
+
+	if (n < 8 || l[0] != 'f' || !STARTS(l, n, "file: "))
+		return false;
+	while (n && is_blank(l[n - 1]))
+		n--;
+	i = skip_blanks(l, n, 6);
+	memset(loc, 0, sizeof(*loc));
+	e = path_end(l, n, i);
+	if (e == n && e > i && plausible_path(l + i, e - i) &&
+	    memchr(l + i, '.', e - i)) {
+		loc->file = i;
+		loc->file_len = e - i;
+		return (loc->kind = CL_LOC_FRAME), true;
+	}
+	j = place_at(l, n, i, loc);
+	if (j != n || !loc->line) {
+		memset(loc, 0, sizeof(*loc));
+		return false;
+	}
+	return (loc->kind = CL_LOC_FRAME), true;
+}
+
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j, k;
@@ -640,6 +723,9 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	memset(loc, 0, sizeof(*loc));
 	if (i >= n)
 		return CL_LOC_NONE;
+	/* rollup's and vite's "file: /src/a.js:1:9" under the error */
+	if (i == 0 && l[0] == 'f' && cl_file_label(l, n, loc))
+		return CL_LOC_FRAME;
 	/* Python: File "path", line N[, in fn] */
 	if (STARTS(l + i, n - i, "File \"")) {
 		j = i + 6;
@@ -787,14 +873,20 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		loc->line = loc->col = 0;
 	}
-	/* stylish: "  3:5  error  message  rule" under a file header */
-	if (i > 0 && is_digit(l[i])) {
+	/* stylish: "  3:5  error  message  rule" under a file header; the
+	 * unified tools (remark-lint, retext, alex, rehype) give the span,
+	 * "3:5-3:13 warning message rule", indented or not */
+	if (is_digit(l[i])) {
+		bool span;
+
 		j = i;
 		if (read_int(l, n, &j, &loc->line) && j + 1 < n && l[j] == ':' &&
 		    is_digit(l[j + 1])) {
 			j++;
 			read_int(l, n, &j, &loc->col);
-			if (j + 1 < n && is_blank(l[j]) && is_blank(l[j + 1])) {
+			span = span_end(l, n, &j);
+			if (j + 1 < n && is_blank(l[j]) &&
+			    (span || (i > 0 && is_blank(l[j + 1])))) {
 				set_msg(loc, l, n, j);
 				return loc->kind = CL_LOC_INLINE;
 			}
@@ -931,6 +1023,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	}
 	if (trailing_place(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
+	if (sev_trailing_place(l, n, i, loc))
+		return loc->kind = CL_LOC_INLINE;
 	if (bracketed_place(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
 	if (paren_line_col(l, n, i, loc))
@@ -999,6 +1093,13 @@ static const struct phrase phrases[] = {
 	{ "import-untyped", CAT_MISSING_DEPENDENCY },
 	{ "import-not-found", CAT_IMPORT_RESOLUTION },
 	{ "not installed", CAT_MISSING_DEPENDENCY },
+	/* a tool or package older than the one asked for: Autoconf's
+	 * "Autoconf version 2.80 or higher is required", CMake's "CMake 3.20
+	 * or higher is required", "Python 3.10 or later is required", "Node.js
+	 * 18 or newer is required" */
+	{ "higher is required", CAT_MISSING_DEPENDENCY },
+	{ "later is required", CAT_MISSING_DEPENDENCY },
+	{ "newer is required", CAT_MISSING_DEPENDENCY },
 	{ "command not found", CAT_MISSING_DEPENDENCY },
 	{ "missing library", CAT_MISSING_DEPENDENCY },
 	{ "could not find a package", CAT_MISSING_DEPENDENCY },
@@ -1009,7 +1110,16 @@ static const struct phrase phrases[] = {
 	{ "don't know how to make", CAT_IMPORT_RESOLUTION },
 	{ "no rule to make target", CAT_IMPORT_RESOLUTION },
 	{ "to import", CAT_IMPORT_RESOLUTION },
+	/* the other order: Cap'n Proto's "Import failed: x.capnp", Python
+	 * tools' "import failed for x" */
+	{ "import failed", CAT_IMPORT_RESOLUTION },
 	{ "syntax error", CAT_SYNTAX_ERROR },
+	/* a parser that gave up: "Failed to parse source" (vite), "could not
+	 * parse" (cargo's manifests, Go's), "unable to parse", "cannot parse" */
+	{ "failed to parse", CAT_SYNTAX_ERROR },
+	{ "could not parse", CAT_SYNTAX_ERROR },
+	{ "unable to parse", CAT_SYNTAX_ERROR },
+	{ "cannot parse", CAT_SYNTAX_ERROR },
 	{ "syntaxerror", CAT_SYNTAX_ERROR },
 	{ "parseerror", CAT_SYNTAX_ERROR },
 	{ "invalid syntax", CAT_SYNTAX_ERROR },
@@ -1047,6 +1157,8 @@ static const struct phrase phrases[] = {
 	{ "unterminated", CAT_SYNTAX_ERROR },
 	{ "unclosed", CAT_SYNTAX_ERROR },
 	{ "unmatched", CAT_SYNTAX_ERROR },
+	/* perltidy's "The most recent un-matched '{' is on line 3" */
+	{ "un-matched", CAT_SYNTAX_ERROR },
 	{ "tag mismatch", CAT_SYNTAX_ERROR },
 	{ "expected ';'", CAT_SYNTAX_ERROR },
 	{ "expected \";\"", CAT_SYNTAX_ERROR },
@@ -1203,6 +1315,15 @@ static const struct phrase phrases[] = {
 	/* "Operator '+' cannot be applied to types", Swift's "binary
 	 * operator '+' cannot be applied to operands of type" */
 	{ "cannot be applied to", CAT_TYPE_ERROR },
+	/* a pointer made of what is none, or the other way: gcc's and tcc's
+	 * "makes pointer from integer without a cast", "cast to pointer from
+	 * integer of different size", SDCC's "non-pointer type cast to
+	 * generic pointer" */
+	{ "pointer from integer", CAT_TYPE_ERROR },
+	{ "integer from pointer", CAT_TYPE_ERROR },
+	{ "cast to pointer", CAT_TYPE_ERROR },
+	{ "cast from pointer", CAT_TYPE_ERROR },
+	{ "non-pointer", CAT_TYPE_ERROR },
 	{ "too many arguments", CAT_TYPE_ERROR },
 	{ "too few arguments", CAT_TYPE_ERROR },
 	/* a call with the wrong arity: Lisp's and Ruby's "wrong number of
@@ -2220,6 +2341,34 @@ static bool code_frame_line(const char *l, size_t n, size_t i)
 	return i < n && l[i] == '|' && (i + 1 == n || is_blank(l[i + 1]));
 }
 
+/* l[i..n) is "error(s) during|while|when|in WORDS:", a few words of
+ * letters ending the line. */
+static bool during_heading(const char *l, size_t n, size_t i)
+{
+	static const char *const preps[] = { "during ", "while ", "when ", "in " };
+	size_t j = i + 5, k, words = 0;
+
+	if (n - i < 10 || !ends_ci(l + i, 5, "error"))
+		return false;
+	if (j < n && (l[j] == 's' || l[j] == 'S'))
+		j++;
+	if (j >= n || l[j] != ' ')
+		return false;
+	j++;
+	for (k = 0; k < sizeof(preps) / sizeof(*preps); k++)
+		if (starts(l + j, n - j, preps[k]))
+			break;
+	if (k == sizeof(preps) / sizeof(*preps))
+		return false;
+	for (j += strlen(preps[k]); j < n - 1; j++) {
+		if (l[j] == ' ')
+			words++;
+		else if (!is_alpha(l[j]) && l[j] != '-')
+			return false;
+	}
+	return words < 5;
+}
+
 static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 {
 	size_t j, wend, k;
@@ -2273,6 +2422,14 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 				}
 			}
 		}
+	}
+	/* a severity and what the tool was doing, the message on the line
+	 * under it: "error during build:" (vite), "Error while compiling:",
+	 * "errors in build:", "Error when starting dev server:" */
+	if (l[n - 1] == ':' && (l[i] == 'e' || l[i] == 'E') &&
+	    during_heading(l, n, i)) {
+		*msg = i;
+		return true;
 	}
 	/* a place the tool says it does not know: googletest's "unknown
 	 * file: Failure", "<unknown>: error: x" */
@@ -2677,9 +2834,7 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 
 	/* a label: "FILE: /src/a.php" heading a table of findings
 	 * (PHP_CodeSniffer) */
-	if (n > 6 && lower(l[0]) == 'f' && lower(l[1]) == 'i' &&
-	    lower(l[2]) == 'l' && lower(l[3]) == 'e' && l[4] == ':' &&
-	    is_blank(l[5])) {
+	if (n > 6 && STARTS(l, n, "FILE:") && is_blank(l[5])) {
 		i = skip_blanks(l, n, 5);
 		while (e > i && is_blank(l[e - 1]))
 			e--;

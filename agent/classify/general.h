@@ -77,6 +77,9 @@ struct cl_words {
  * "path: line N, col M, msg", "In path:line:col" alone, Ruby's "# path:N:in
  * `fn'" and "from path:N:in `fn'" frames. Returns loc->kind. */
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc);
+/* rollup's and vite's "file: PATH[:L[:C]]" under an error: a frame (its
+ * line 0 when it names only the file); false for any other line. */
+bool cl_file_label(const char *l, size_t n, struct cl_loc *loc);
 
 /* Could l[0..n) name a place? Every shape has a number after ':', '(',
  * ',' or a blank: one cheap pass rules out the lines that have none. */

@@ -494,7 +494,7 @@ static void concatenated_log_keeps_every_diagnostic_hinted_or_not(void **state)
 
 /* The scorer's tables: tools with fixtures, layers (patterns, general and
  * their -bare rows), held-out batches. */
-enum { SCORE_TOOLS = 256, SCORE_LAYERS = 4, SCORE_BATCHES = 16 };
+enum { SCORE_TOOLS = 320, SCORE_LAYERS = 4, SCORE_BATCHES = 16 };
 
 struct tally {
 	char tool[32], layer[16];
@@ -1690,6 +1690,25 @@ static void words_name_the_kind_of_problem(void **state)
 		{ "FooCompilationErrorsException: startup failed:\n"
 		  "src/main.c: 5: unexpected input: '(' @ line 5, column 10.\n",
 		  "syntax_error" },
+		/* held11: a tool older than the one asked for; an import that
+		 * failed, said in that order */
+		{ "src/main.c:5: error: Autoconf version 9.99 or higher is "
+		  "required\n", "missing_dependency" },
+		{ "src/main.c:5: error: Python 3.12 or later is required\n",
+		  "missing_dependency" },
+		{ "src/main.c:5:22-36: error: Import failed: other.capnp\n",
+		  "import_resolution" },
+		/* a pointer made of what is none; a bracket without its pair,
+		 * hyphenated */
+		{ "src/main.c:5: warning 127: non-pointer type cast to generic "
+		  "pointer\n", "type_error" },
+		{ "src/main.c:5:9: warning: assignment makes pointer from integer "
+		  "without a cast\n", "type_error" },
+		{ "src/main.c:5: The most recent un-matched '{' is here\n",
+		  "syntax_error" },
+		/* "undefined symbol" at a line: a compiler's or an assembler's */
+		{ "src/main.c(5): Error: Undefined symbol: 'y'\n",
+		  "undefined_symbol" },
 	};
 	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
@@ -2553,6 +2572,107 @@ static void general_layer_reads_a_tap_failure(void **state)
 		   "test_failure");
 }
 
+/* held11: the unified tools (remark-lint, retext, alex, rehype) put the
+ * file alone on a line and a row for each finding under it, its place a
+ * span ("3:5-3:13"), indented or not, a single blank after it. */
+static void a_span_row_under_its_file_is_a_finding(void **state)
+{
+	static const char flush[] =
+		"src/main.c\n"
+		"5:1-5:16 warning Unexpected reference to undefined definition "
+		"no-undefined-references remark-lint\n"
+		"\n"
+		"\xe2\x9a\xa0 1 warning\n";
+	static const char indented[] =
+		"src/main.c\n"
+		"  3:5-3:13  warning  `chairman` may be insensitive  "
+		"chairman-chairwoman  retext-equality\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, flush, sizeof(flush) - 1, "src/main.c", 5, 1,
+		   "lint_violation");
+	expect_one(&o, indented, sizeof(indented) - 1, "src/main.c", 3, 5,
+		   "lint_violation");
+}
+
+/* held11: a severity-led message whose place ends the line after a blank,
+ * the tool's name in angle brackets or brackets before it (markuplint):
+ * its trailing "(rule)" makes it a linter's finding. */
+static void a_severity_led_message_with_its_place_at_the_end(void **state)
+{
+	static const char text[] =
+		"<checker> error: The value of the \"id\" attribute is duplicated "
+		"(id-duplication) src/main.c:6:4\n"
+		"   5: <div id=\"a\"></div>\n"
+		"   6: <p id=\"a\">y</p>\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 6, 4,
+		   "lint_violation");
+}
+
+/* held11: a severity and what the tool was doing ("error during build:")
+ * heads the message on the line under it, placed by rollup's and vite's
+ * "file: PATH[:L:C]" under that (the file alone when the import is not
+ * found); "Failed to parse" is a parser that gave up. */
+static void an_error_during_a_step_over_its_message_and_file_label(void **state)
+{
+	static const char unresolved[] =
+		"x Build failed in 834ms\n"
+		"error during build:\n"
+		"Could not resolve \"./nosuch.js\" from \"src/main.c\"\n"
+		"file: src/main.c\n"
+		"    at getRollupError (file:///n/rollup/parseAst.js:355:41)\n";
+	static const char unparsed[] =
+		"error during build:\n"
+		"[plugin vite:x] src/main.c (1:0): Failed to parse source for "
+		"import analysis\n"
+		"file: src/main.c:1:0\n"
+		"\n"
+		"1: console.log(helper(;\n"
+		"   ^\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, unresolved, sizeof(unresolved) - 1, "src/main.c", 0, -1,
+		   "import_resolution");
+	expect_one(&o, unparsed, sizeof(unparsed) - 1, "src/main.c", 1, -1,
+		   "syntax_error");
+}
+
+/* held11: TAP producers other than node --test put a failure's place in
+ * their YAML block as a value (zora's 'at: " file:///a.js:6:3"') or as the
+ * first frame of a stack cleaned of its "at" (node-tap). */
+static void tap_yaml_places_as_a_value_or_a_cleaned_frame(void **state)
+{
+	static const char value[] =
+		"TAP version 13\n"
+		"not ok 1 - adds\n"
+		"  ---\n"
+		"    actual: -1\n"
+		"    expected: 3\n"
+		"    at: \" file:///w/src/main.c:6:3\"\n"
+		"  ...\n";
+	static const char frame[] =
+		"TAP version 14\n"
+		"not ok 1 - should be equal\n"
+		"  ---\n"
+		"  compare: ===\n"
+		"  stack: |\n"
+		"    Test.<anonymous> (src/main.c:6:5)\n"
+		"    Test.run (node:internal/test:796:25)\n"
+		"  ...\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, value, sizeof(value) - 1, "/w/src/main.c", 6, 3,
+		   "test_failure");
+	expect_one(&o, frame, sizeof(frame) - 1, "src/main.c", 6, 5,
+		   "test_failure");
+}
+
 /* A quoted file and its place after a few words: a machine format's
  * 'STAMP ERROR "file" L:C "msg"', the old Unix compilers' '"file", line N:
  * msg'. */
@@ -2903,9 +3023,10 @@ static void general_layer_reads_ratings_lone_places_and_missing_files(void **sta
 		  "at least 4\n   |       |     spaces, found 2\n-----\n",
 		  "lint_violation", 5, 0 },
 		/* a quoted path and its line: the Unix compilers', BSD
-		 * make's */
+		 * make's (Sun C's "undefined symbol" at a line is a name it
+		 * does not know, as cc65's: a linker gives it no line) */
 		{ "\"src/main.c\", line 3: error: undefined symbol: x\n",
-		  "link_error", 3, 0 },
+		  "undefined_symbol", 3, 0 },
 		{ "mk: \"src/main.c\" line 6: Need an operator\n", "unknown",
 		  6, 0 },
 	};
@@ -3060,6 +3181,10 @@ int main(void)
 		cmocka_unit_test(words_name_the_kind_of_problem),
 		cmocka_unit_test(a_tap_comment_places_the_failure_above_it),
 		cmocka_unit_test(a_bracketed_file_heads_rows_with_labelled_places),
+		cmocka_unit_test(a_span_row_under_its_file_is_a_finding),
+		cmocka_unit_test(tap_yaml_places_as_a_value_or_a_cleaned_frame),
+		cmocka_unit_test(a_severity_led_message_with_its_place_at_the_end),
+		cmocka_unit_test(an_error_during_a_step_over_its_message_and_file_label),
 		cmocka_unit_test(a_link_error_after_compile_errors_is_its_own),
 		cmocka_unit_test(in_a_failed_test_run_what_nothing_names_is_a_test_failure),
 		cmocka_unit_test(a_failed_tests_cause_at_its_place_names_it),
