@@ -1759,9 +1759,6 @@ static const char *doc_comment(const char *low, size_t n)
 	return NULL;
 }
 
-/* "unknown build rule 'x'", "Unknown key `y`", "Unknown target name:
- * "x"": a name the tool does not know, quoted within a few words of
- * "unknown". */
 /* Does low[0..k) end with the word w? */
 static bool ends_word(const char *low, size_t k, const char *w)
 {
@@ -1771,6 +1768,9 @@ static bool ends_word(const char *low, size_t k, const char *w)
 	       (k == len || !is_alpha(low[k - len - 1]));
 }
 
+/* "unknown build rule 'x'", "Unknown key `y`", "Unknown target name:
+ * "x"": a name the tool does not know, quoted within a few words of
+ * "unknown". */
 static const char *unknown_name(const char *low, size_t n)
 {
 	const char *u = cl_find(low, n, "unknown ", 8);
