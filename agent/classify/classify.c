@@ -76,7 +76,11 @@ struct scan {
 	uint64_t *cand; /* scratch row */
 	size_t words;
 	pcre2_match_data *md;
-	struct buf line, aux; /* de-coloured copies of the current lines */
+	/* Lines with colour codes, de-coloured once (see mark_colour):
+	 * plain_at[i] is where line i's length and bytes start in plain.
+	 * NULL when the text has no colour. */
+	struct buf plain;
+	size_t *plain_at;
 	struct buf vals;      /* capture values of the diagnostic in making */
 	struct capture cap[CL_MAX_CAPTURES];
 	size_t ncap;
@@ -104,24 +108,47 @@ struct scan {
 #define L_FOLDED 1  /* folded into an earlier diagnostic */
 #define L_TAKEN 2   /* a pattern's own line: the general layer leaves it */
 #define L_USED (L_FOLDED | L_TAKEN)
-#define L_SCANNED 4 /* L_ESC is known */
-#define L_ESC 8     /* holds a colour code (ESC) in its first CLASSIFY_LINE_MAX bytes */
+#define L_ESC 4     /* holds a colour code (ESC): read from scan.plain */
+/* The line lacks the words of a CL_T_* group (general.h): its reader can
+ * skip it. Set by the needle scan; a line it never saw has none. */
+#define L_NO(groups) ((unsigned char)((groups) << 3))
 
-/* Splits the text into lines. The array is sized for lines of 32 bytes on
- * average (build logs run longer), so it seldom grows, and pages it does
- * not reach are never touched. */
+/* Splits the text into lines, and flags those with a colour code (ESC).
+ * The array is sized for lines of 32 bytes on average (build logs run
+ * longer), so it seldom grows, and pages it does not reach are never
+ * touched. The next ESC is looked up a window at a time, the window the
+ * line search reads next: one look per window when there is none (most
+ * logs), and no second pass over a text too big for the cache. */
 static void split_lines(struct scan *s, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
+	const char *esc = text; /* the next ESC, or where the search stopped */
+	bool esc_found = false;
 	size_t alloc = len / 32 + 64;
 
 	s->start = xmalloc(alloc * sizeof(*s->start));
+	s->used = xcalloc(alloc, 1);
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
 
 		if (s->nlines + 1 == alloc) { /* one left for start[nlines] */
+			s->start = xrealloc(s->start, 2 * alloc * sizeof(*s->start));
+			s->used = xrealloc(s->used, 2 * alloc);
+			memset(s->used + alloc, 0, alloc);
 			alloc *= 2;
-			s->start = xrealloc(s->start, alloc * sizeof(*s->start));
+		}
+		while (!esc_found && esc < le) {
+			size_t w = (size_t)(end - esc) < 16384 ? (size_t)(end - esc) : 16384;
+			const char *q = memchr(esc, '\x1b', w);
+
+			esc_found = q != NULL;
+			esc = q ? q : esc + w;
+		}
+		if (esc_found && esc < le) {
+			s->used[s->nlines] = L_ESC;
+			esc_found = false;
+			esc = le;
 		}
 		s->start[s->nlines++] = (size_t)(p - text);
 		p = nl ? nl + 1 : end;
@@ -140,28 +167,22 @@ static size_t line_len(const struct scan *s, size_t i)
 	return e - b;
 }
 
-/* Line i as matched: capped, and without ANSI colour sequences. Whether
- * the line has any is looked up once and kept in its flags. */
-static const char *line_view(struct scan *s, size_t i, struct buf *tmp,
-			     size_t *n)
+/* Copies line i's first CLASSIFY_LINE_MAX bytes into s->plain without
+ * ANSI colour sequences, after their length. */
+static void plain_add(struct scan *s, size_t i)
 {
 	const char *p = s->text + s->start[i];
-	size_t len = line_len(s, i), j;
+	size_t len = line_len(s, i), at = s->plain.len, out, j;
 
 	if (len > CLASSIFY_LINE_MAX)
 		len = CLASSIFY_LINE_MAX;
-	if (!(s->used[i] & L_SCANNED))
-		s->used[i] |= L_SCANNED | (memchr(p, '\x1b', len) ? L_ESC : 0);
-	if (!(s->used[i] & L_ESC)) {
-		*n = len;
-		return p;
-	}
-	buf_reset(tmp);
+	s->plain_at[i] = at;
+	buf_add(&s->plain, &len, sizeof(len)); /* set below */
 	for (j = 0; j < len;) {
 		const char *esc = memchr(p + j, '\x1b', len - j);
 		size_t run = esc ? (size_t)(esc - (p + j)) : len - j;
 
-		buf_add(tmp, p + j, run);
+		buf_add(&s->plain, p + j, run);
 		j += run + 1;
 		/* CSI: ESC [ parameters, then a final byte 0x40..0x7e */
 		if (esc && j < len && p[j] == '[') {
@@ -172,8 +193,46 @@ static const char *line_view(struct scan *s, size_t i, struct buf *tmp,
 			j++;
 		}
 	}
-	*n = tmp->len;
-	return tmp->ptr;
+	out = s->plain.len - at - sizeof(len);
+	memcpy(s->plain.ptr + at, &out, sizeof(out));
+}
+
+/* De-colours the lines split_lines flagged, once: a line is read many
+ * times (the lines around every error are), copied once. The copies
+ * never move after this, so views of them stay valid. */
+static void plain_lines(struct scan *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nlines; i++) {
+		if (!(s->used[i] & L_ESC))
+			continue;
+		if (!s->plain_at)
+			s->plain_at = xmalloc(s->nlines * sizeof(*s->plain_at));
+		plain_add(s, i);
+	}
+}
+
+/* Line i as matched: capped, and without ANSI colour sequences. Valid
+ * until the scan ends. */
+static const char *line_view(const struct scan *s, size_t i, size_t *n)
+{
+	size_t len;
+
+	if (!(s->used[i] & L_ESC)) {
+		len = line_len(s, i);
+		*n = len > CLASSIFY_LINE_MAX ? CLASSIFY_LINE_MAX : len;
+		return s->text + s->start[i];
+	}
+	memcpy(n, s->plain.ptr + s->plain_at[i], sizeof(*n));
+	return s->plain.ptr + s->plain_at[i] + sizeof(*n);
+}
+
+/* Did the needle scan find none of group's words (CL_T_*) in line i? Then
+ * the group's reader finds nothing there. */
+static bool lacks(const struct scan *s, size_t i, unsigned group)
+{
+	return (s->used[i] & L_NO(group)) != 0;
 }
 
 /* The needles in p[0..n), into m (CL_NEEDLE_WORDS words). One pass: a
@@ -213,22 +272,23 @@ static void needles_in(const struct classify_db *db, const unsigned char *p,
 }
 
 /* The needles line i holds (into m), in what its regexes will see: the
- * first CLASSIFY_LINE_MAX bytes, without colour codes; true if any. */
+ * first CLASSIFY_LINE_MAX bytes, without colour codes; true if any
+ * pattern's. The general layer's trigger groups it lacks go in its flags. */
 static bool line_needles(struct scan *s, size_t i, uint64_t *m)
 {
-	const char *p = s->text + s->start[i];
-	size_t n = line_len(s, i), w;
-	uint64_t any = 0;
+	const struct classify_db *db = s->db;
+	size_t n, w;
+	const char *p = line_view(s, i, &n);
+	uint64_t any = 0, b;
+	unsigned groups = db->groups_always;
 
-	if (n > CLASSIFY_LINE_MAX)
-		n = CLASSIFY_LINE_MAX;
-	if (!(s->used[i] & L_SCANNED))
-		s->used[i] |= L_SCANNED | (memchr(p, '\x1b', n) ? L_ESC : 0);
-	if (s->used[i] & L_ESC)
-		p = line_view(s, i, &s->aux, &n);
-	needles_in(s->db, (const unsigned char *)p, n, m);
-	for (w = 0; w < CL_NEEDLE_WORDS; w++)
-		any |= m[w];
+	needles_in(db, (const unsigned char *)p, n, m);
+	for (w = 0; w < CL_NEEDLE_WORDS; w++) {
+		for (b = m[w]; b; b &= b - 1)
+			groups |= db->needle_groups[w * 64 + (size_t)__builtin_ctzll(b)];
+		any |= m[w] & db->pattern_needles[w];
+	}
+	s->used[i] |= L_NO(CL_T_ALL & ~groups);
 	return any != 0;
 }
 
@@ -393,7 +453,7 @@ static long search_before(struct scan *s, const struct cl_regex *re,
 	if (m->from && m->from <= i && m->from > lo)
 		stop = m->from;
 	for (j = i; j > stop;) {
-		const char *l = line_view(s, --j, &s->aux, &n);
+		const char *l = line_view(s, --j, &n);
 
 		if (cl_match(s->db, re, l, n, s->md) > 0) {
 			found = (long)j;
@@ -420,7 +480,7 @@ static size_t add_context(struct scan *s, const struct cl_pattern *p,
 		const struct cl_regex *re = &p->after[k];
 
 		for (j = i + 1; j < s->nlines && j <= i + (size_t)p->span; j++) {
-			const char *l = line_view(s, j, &s->aux, &n);
+			const char *l = line_view(s, j, &n);
 
 			if (p->until.code &&
 			    cl_match(s->db, &p->until, l, n, s->md) > 0)
@@ -440,7 +500,7 @@ static size_t add_context(struct scan *s, const struct cl_pattern *p,
 		if (at < 0)
 			continue;
 		/* Match again to load this line's groups into md. */
-		l = line_view(s, (size_t)at, &s->aux, &n);
+		l = line_view(s, (size_t)at, &n);
 		if (cl_match(s->db, re, l, n, s->md) > 0)
 			cap_add(s, re, l);
 	}
@@ -1078,7 +1138,7 @@ static bool announced(struct scan *s, size_t j, struct buf *out)
 
 	if (j >= s->nlines || (s->used[j] & L_USED))
 		return false;
-	l = line_view(s, j, &s->aux, &n);
+	l = line_view(s, j, &n);
 	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 		;
 	if (k == n || l[k] == '^' || l[k] == '~' || cl_summary(l, n) ||
@@ -1102,7 +1162,7 @@ static size_t continuation(struct scan *s, size_t i, struct buf *out,
 	const char *l;
 	size_t n, j, ind, k, taken = 0;
 
-	l = line_view(s, i, &s->aux, &n);
+	l = line_view(s, i, &n);
 	for (ind = 0; ind < n && (l[ind] == ' ' || l[ind] == '\t'); ind++)
 		;
 	for (j = i + 1; j < s->nlines && j <= i + CL_CONT_LINES; j++) {
@@ -1110,7 +1170,7 @@ static size_t continuation(struct scan *s, size_t i, struct buf *out,
 
 		if (s->used[j] & L_USED)
 			break;
-		l = line_view(s, j, &s->aux, &n);
+		l = line_view(s, j, &n);
 		/* blanks, and pyright's no-break spaces (U+00A0) */
 		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t' ||
 				      (l[k] == '\xc2' && k + 1 < n &&
@@ -1188,7 +1248,7 @@ static const char *words_between(struct scan *s, size_t i, size_t at)
 	size_t j, n;
 
 	for (j = i + 1; j < at && j <= i + CL_AHEAD; j++) {
-		l = line_view(s, j, &s->aux, &n);
+		l = line_view(s, j, &n);
 		if (s->used[j] & L_USED ||
 		    (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE))
 			return cat;
@@ -1231,19 +1291,17 @@ static bool few_words(const char *m, size_t n)
  * `cur` name, nearest first; NULL if none. */
 static const char *words_above(struct scan *s, size_t cur)
 {
-	struct buf tmp = BUF_INIT;
 	const char *cat = NULL;
 	size_t j, n;
 
 	for (j = cur; j > 0 && cur - j < CL_WORDS_ABOVE && !cat; j--) {
-		const char *l = line_view(s, j - 1, &tmp, &n);
+		const char *l = line_view(s, j - 1, &n);
 		struct cl_words w;
 
 		cl_words_read(l, n, &w);
 		if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
 			cat = w.category;
 	}
-	buf_release(&tmp);
 	return cat;
 }
 
@@ -1258,7 +1316,7 @@ static size_t paragraph_below(struct scan *s, size_t i)
 	size_t j, n, k;
 
 	for (j = i + 1; j < s->nlines && j <= i + 3; j++) {
-		const char *l = line_view(s, j, &s->aux, &n);
+		const char *l = line_view(s, j, &n);
 
 		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 			;
@@ -1448,7 +1506,7 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 	size_t n;
 	enum cl_loc_kind k;
 
-	l = line_view(s, j, &s->aux, &n);
+	l = line_view(s, j, &n);
 	memset(&loc, 0, sizeof(loc));
 	k = cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE;
 	/* "a.zig:6:5: 0x211b4e in test.adds (test)": a frame by its message */
@@ -1490,13 +1548,13 @@ static size_t report_reach(struct scan *s, size_t i)
 
 	if (i + 1 >= s->nlines)
 		return i + CL_AHEAD;
-	l = line_view(s, i + 1, &s->aux, &n);
+	l = line_view(s, i + 1, &n);
 	for (k = 0; k < n && l[k] == ' '; k++)
 		;
 	if (n - k != 3 || memcmp(l + k, "---", 3))
 		return i + CL_AHEAD;
 	for (j = i + 2; j < s->nlines && j <= i + 256; j++) {
-		l = line_view(s, j, &s->aux, &n);
+		l = line_view(s, j, &n);
 		for (k = 0; k < n && l[k] == ' '; k++)
 			;
 		if (n - k == 3 && !memcmp(l + k, "...", 3))
@@ -1524,9 +1582,10 @@ static bool headline_place(struct scan *s, size_t i, long lone,
 	for (j = i + 1; j < s->nlines && j <= reach; j++) {
 		if (s->used[j] & L_TAKEN)
 			break;
-		l = line_view(s, j, &s->aux, &n);
+		l = line_view(s, j, &n);
 		/* another report's ("x msg" over its box is miette's) */
-		if (cl_headline(l, n, &msg) || cl_marked_message(l, n, &msg))
+		if ((!lacks(s, j, CL_T_HEADLINE) && cl_headline(l, n, &msg)) ||
+		    cl_marked_message(l, n, &msg))
 			break;
 		if (!place_of(s, j, &p, &strong, false))
 			continue;
@@ -1569,20 +1628,18 @@ static bool place_reported(const struct scan *s, const char *file, int line,
  * compiler's quoted line)? Its tokens are code, not files. */
 static bool quoted_over_caret(struct scan *s, size_t j)
 {
-	struct buf tmp = BUF_INIT;
 	const char *l;
 	size_t n, k;
 	bool caret;
 
 	if (j + 1 >= s->nlines)
 		return false;
-	l = line_view(s, j + 1, &tmp, &n);
+	l = line_view(s, j + 1, &n);
 	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 		;
 	caret = k < n && l[k] == '^';
 	while (k < n && (l[k] == '^' || l[k] == '~' || l[k] == ' '))
 		k++;
-	buf_release(&tmp);
 	return caret && k == n;
 }
 
@@ -1592,20 +1649,17 @@ static bool quoted_over_caret(struct scan *s, size_t j)
  * "   :              ^"). */
 static void frame_caret(struct scan *s, struct place *p)
 {
-	struct buf a = BUF_INIT, b = BUF_INIT;
 	size_t j, sn, cn;
 	int col = 0;
 
 	for (j = p->at + 1; !col && j + 1 < s->nlines && j <= p->at + 8; j++) {
-		const char *src = line_view(s, j, &a, &sn);
-		const char *car = line_view(s, j + 1, &b, &cn);
+		const char *src = line_view(s, j, &sn);
+		const char *car = line_view(s, j + 1, &cn);
 
 		col = cl_frame_caret_col(src, sn, car, cn, p->line);
 	}
 	if (col > 0)
 		p->col = col;
-	buf_release(&a);
-	buf_release(&b);
 }
 
 /* The outermost file of the project a trace above line i names (up to
@@ -1621,8 +1675,8 @@ static char *file_above(struct scan *s, size_t i)
 	for (j = i; j-- > 0 && i - j <= CL_TRACE;) {
 		if (s->used[j] & L_USED)
 			break;
-		l = line_view(s, j, &s->aux, &n);
-		if (cl_headline(l, n, &off))
+		l = line_view(s, j, &n);
+		if (!lacks(s, j, CL_T_HEADLINE) && cl_headline(l, n, &off))
 			break; /* above it: another report's */
 		/* a message at a file above is another report too */
 		if (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE &&
@@ -1677,7 +1731,7 @@ static char *file_below(struct scan *s, size_t i)
 	for (j = i + 1; j < s->nlines && j <= i + CL_BACK; j++) {
 		if (s->used[j] & L_USED)
 			break;
-		l = line_view(s, j, &s->aux, &n);
+		l = line_view(s, j, &n);
 		if (cl_repo_token(l, n, known_file, s, &off, &len))
 			return xstrndup(l + off, len);
 	}
@@ -1715,15 +1769,7 @@ static size_t link_words(const char *l, size_t n)
 	const char *at;
 	size_t k;
 
-	/* each holds "efi" or "ext": most lines hold neither, and one pass
-	 * of byte compares says so (the general layer asks every line; a
-	 * memchr a candidate byte costs more on lines this short) */
-	for (k = 2; k < n; k++)
-		if (l[k - 2] == 'e' && ((l[k - 1] == 'f' && l[k] == 'i') ||
-					(l[k - 1] == 'x' && l[k] == 't')))
-			break;
-	if (k >= n)
-		return n;
+	/* (asked only of lines with one of them: CL_T_LINK) */
 	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
 		if ((at = cl_find(l, n, words[k], strlen(words[k]))))
 			return (size_t)(at - l);
@@ -1739,7 +1785,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	struct place p = { NULL, 0, 0, 0 };
 	struct cl_loc own;
 	const char *cat;
-	char *line = xstrndup(l, n); /* l is s->line's: place_of reuses s->aux */
+	char *line = xstrndup(l, n); /* its own: the line under may join it */
 	const char *at;
 	struct buf more = BUF_INIT;
 	size_t b = 0;
@@ -1874,7 +1920,7 @@ static void general_caret(struct scan *s, const char *l, size_t n, size_t at,
 	char *msg = xstrndup(l + at, n - at), *file;
 
 	cl_words_read(msg, n - at, &w);
-	ll = line_view(s, lone, &s->aux, &ln);
+	ll = line_view(s, lone, &ln);
 	if (w.note || cl_loc_read(ll, ln, &loc) != CL_LOC_ALONE) {
 		free(msg);
 		return;
@@ -2566,7 +2612,7 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 		return false;
 	/* the message is under the code frame quoting the source, if any */
 	for (k = 0; k < 12 && j < s->nlines; k++, j++) {
-		const char *q = line_view(s, j, &s->aux, &ln);
+		const char *q = line_view(s, j, &ln);
 		size_t b = 0;
 
 		while (b < ln && (q[b] == ' ' || q[b] == '\t'))
@@ -2640,7 +2686,7 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 			break;
 		/* a place alone is the test's own ("math_test.exs:4"), the
 		 * frame below it the failure's */
-		q = line_view(s, j, &s->aux, &ln);
+		q = line_view(s, j, &ln);
 		if (cl_may_place(q, ln) && cl_loc_read(q, ln, &loc) == CL_LOC_ALONE)
 			continue;
 		if (place_of(s, j, &p, &strong, false)) {
@@ -2650,8 +2696,8 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 				free(p.file);
 			continue;
 		}
-		q = line_view(s, j, &s->aux, &ln);
-		if (cl_headline(q, ln, &off))
+		q = line_view(s, j, &ln);
+		if (!lacks(s, j, CL_T_HEADLINE) && cl_headline(q, ln, &off))
 			break;
 		/* not a label ("Message:", "Stack:") nor a frame outside
 		 * the project ("at <Jasmine>") */
@@ -2692,7 +2738,7 @@ static bool boxed_below(struct scan *s, size_t i)
 
 	if (i + 1 >= s->nlines)
 		return false;
-	l = line_view(s, i + 1, &s->aux, &n);
+	l = line_view(s, i + 1, &n);
 	for (k = 0; k < n && l[k] == ' '; k++)
 		;
 	return k + 3 < n && ((unsigned char)l[k] == 0xe2 || l[k] == ',') &&
@@ -2775,7 +2821,7 @@ static bool placed_next(struct scan *s, size_t i)
 	size_t n, j;
 
 	for (j = i + 1; j < s->nlines && j <= i + 3; j++) {
-		l = line_view(s, j, &s->aux, &n);
+		l = line_view(s, j, &n);
 		if (!n)
 			return false;
 		if (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE &&
@@ -2795,11 +2841,11 @@ static bool told_below(struct scan *s, size_t i)
 	size_t n, j, msg;
 
 	for (j = i + 1; j < s->nlines && j <= i + CL_AHEAD; j++) {
-		l = line_view(s, j, &s->aux, &n);
-		if (cl_test_verdict(l, n))
+		l = line_view(s, j, &n);
+		if (!lacks(s, j, CL_T_VERDICT) && cl_test_verdict(l, n))
 			return false;
 		if ((cl_may_place(l, n) && cl_loc_read(l, n, &loc) != CL_LOC_NONE) ||
-		    cl_headline(l, n, &msg))
+		    (!lacks(s, j, CL_T_HEADLINE) && cl_headline(l, n, &msg)))
 			return true;
 	}
 	return false;
@@ -2831,13 +2877,15 @@ static void general_pass(struct scan *s)
 	for (i = 0; i < s->nlines; i++) {
 		struct cl_loc loc;
 		const char *l;
+		bool head;
 
 		s->cur = i;
 		if (out_of_time(s, i))
 			break;
 		if (s->used[i] & L_USED)
 			continue;
-		l = line_view(s, i, &s->line, &n);
+		l = line_view(s, i, &n);
+		head = !lacks(s, i, CL_T_HEADLINE);
 		/* a report amid other lines */
 		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 			;
@@ -2922,21 +2970,23 @@ static void general_pass(struct scan *s)
 
 		/* "MultipleCompilationErrorsException: startup failed:" over
 		 * "a.groovy: 3: msg": a heading of the reports under it */
-		if (n > 1 && l[n - 1] == ':' && cl_headline(l, n, &msg) &&
+		if (head && n > 1 && l[n - 1] == ':' && cl_headline(l, n, &msg) &&
 		    placed_next(s, i))
 			continue;
-		if (cl_headline(l, n, &msg) ||
+		if ((head && cl_headline(l, n, &msg)) ||
 		    (cl_marked_message(l, n, &msg) && boxed_below(s, i)) ||
 		    (cl_tool_says(l, n, &msg) && !placed_next(s, i))) {
 			general_headline(s, i, l, n, msg, lone, specific);
 			lone = -1;
-		} else if (!specific && cl_test_verdict(l, n) && !told_below(s, i)) {
+		} else if (!specific && !lacks(s, i, CL_T_VERDICT) &&
+			   cl_test_verdict(l, n) && !told_below(s, i)) {
 			/* a test that failed and said nothing we read */
 			for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 				;
 			general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l + k, n - k,
 				     CAT_TEST_FAILURE);
-		} else if ((k = link_words(l, n)) < n && !reported(s, CAT_LINK_ERROR)) {
+		} else if (!lacks(s, i, CL_T_LINK) &&
+			   (k = link_words(l, n)) < n && !reported(s, CAT_LINK_ERROR)) {
 			/* a linker's complaint at an object file or a section,
 			 * no place of the project ("(.text+0x21): undefined
 			 * reference to `f'"): the first one, placeless */
@@ -3198,7 +3248,7 @@ static void fallback(struct scan *s)
 	for (i = 0; i < s->nlines && i < CL_FALLBACK_WORDS && !p.file &&
 		    s->opts->file_exists; i++) {
 		size_t n, off, len;
-		const char *l = line_view(s, i, &s->aux, &n);
+		const char *l = line_view(s, i, &n);
 
 		if (cl_repo_token(l, n, known_file, s, &off, &len)) {
 			struct cl_words w;
@@ -3216,7 +3266,7 @@ static void fallback(struct scan *s)
 			k++;
 	for (i = start; i < s->nlines; i++) {
 		size_t n;
-		const char *l = line_view(s, i, &s->aux, &n);
+		const char *l = line_view(s, i, &n);
 
 		if (!n)
 			continue;
@@ -3239,7 +3289,7 @@ static void fallback(struct scan *s)
 	 * a failed run's output says nothing */
 	for (i = 0; i < s->nlines && i < CL_FALLBACK_WORDS && !cat; i++) {
 		size_t n;
-		const char *l = line_view(s, i, &s->aux, &n);
+		const char *l = line_view(s, i, &n);
 		struct cl_words w;
 
 		cl_words_read(l, n, &w);
@@ -3312,14 +3362,10 @@ int classify_text_opts(const struct classify_db *db,
 	s.out = out;
 	if (!text)
 		len = 0;
-	buf_init(&s.line, 0);
-	buf_init(&s.aux, 0);
+	buf_init(&s.plain, 0);
 	buf_init(&s.vals, 0);
 	split_lines(&s, s.text, len);
-	s.used = xcalloc(s.nlines ? s.nlines : 1, 1);
-	/* most logs have no colour at all: one look says so for every line */
-	if (!len || !memchr(text, '\x1b', len))
-		memset(s.used, L_SCANNED, s.nlines);
+	plain_lines(&s);
 	s.memo = xcalloc(db->nmemo ? db->nmemo : 1, sizeof(*s.memo));
 	for (k = 0; k < db->nmemo; k++)
 		s.memo[k].found = -1;
@@ -3368,7 +3414,7 @@ int classify_text_opts(const struct classify_db *db,
 		if (!line_needles(&s, i, mask) && !db->unguarded &&
 		    s.text[s.start[i]] != '[')
 			continue;
-		l = line_view(&s, i, &s.line, &n);
+		l = line_view(&s, i, &n);
 		if (looks_like_gcc_json(l, n) && classify_gcc_json(&s, i)) {
 			s.used[i] |= L_TAKEN;
 			continue;
@@ -3397,8 +3443,8 @@ int classify_text_opts(const struct classify_db *db,
 	free(s.start);
 	free(s.seen);
 	free(s.at);
-	buf_release(&s.line);
-	buf_release(&s.aux);
+	free(s.plain_at);
+	buf_release(&s.plain);
 	buf_release(&s.vals);
 	return 0;
 }

@@ -273,6 +273,30 @@ static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 	return 0;
 }
 
+/* Indexes the general layer's trigger words after the patterns' needles
+ * (a word both use keeps one bit). */
+static void index_triggers(struct classify_db *db)
+{
+	const struct cl_trigger *t;
+	size_t i, w;
+
+	for (i = 0; i < db->n; i++)
+		for (w = 0; w < CL_NEEDLE_WORDS; w++)
+			db->pattern_needles[w] |= db->pats[i].needles[w];
+	for (t = cl_triggers; t->text; t++) {
+		uint64_t m[CL_NEEDLE_WORDS] = { 0 };
+
+		if (needle_bit(db, t->text, m) < 0) {
+			db->groups_always |= t->groups;
+			continue;
+		}
+		for (w = 0; w < CL_NEEDLE_WORDS; w++)
+			if (m[w])
+				db->needle_groups[w * 64 + (size_t)__builtin_ctzll(m[w])] |=
+					(uint8_t)t->groups;
+	}
+}
+
 static int parse_severity(const char *s, enum diag_severity *out)
 {
 	if (!strcmp(s, "error"))
@@ -680,6 +704,7 @@ static int load_dir(struct classify_db **out, const char *dir,
 		goto out;
 	}
 	sort_patterns(ld.db, ld.order);
+	index_triggers(ld.db);
 	set_digest(ld.db, &ld.content);
 	ld.db->refs = 1;
 	*out = ld.db;

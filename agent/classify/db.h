@@ -14,9 +14,10 @@
 
 /* A needle is a literal (two bytes or more) every line a pattern matches
  * contains; the db keeps at most this many distinct ones (one bit each in a
- * line's mask of CL_NEEDLE_WORDS words). The shipped files use 62: room
- * for a repository's own. */
-#define CL_MAX_NEEDLES 128
+ * line's mask of CL_NEEDLE_WORDS words). The shipped files use about 70,
+ * the general layer's triggers (general.h) 24 more: room for a
+ * repository's own. */
+#define CL_MAX_NEEDLES 192
 #define CL_NEEDLE_WORDS (CL_MAX_NEEDLES / 64)
 /* At most this many before, after and needle lines in one pattern. */
 #define CL_MAX_CONTEXT 16
@@ -80,6 +81,13 @@ struct classify_db {
 	 * of a line only stops at these. A byte each, not a bit: one load
 	 * and a test a position. */
 	uint8_t heads[65536];
+	/* The needles some pattern has, and the general layer's trigger
+	 * groups (CL_T_*) each needle stands for: one scan of a line tells
+	 * both. groups_always: the groups whose words found no room (their
+	 * readers then run on every line). */
+	uint64_t pattern_needles[CL_NEEDLE_WORDS];
+	uint8_t needle_groups[CL_MAX_NEEDLES];
+	unsigned groups_always;
 	size_t nmemo;       /* `before` regexes in all patterns */
 	size_t unguarded;   /* patterns without needles (run on every line) */
 	uint32_t max_group; /* highest capture group number of any regex */

@@ -2479,6 +2479,41 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	return false;
 }
 
+/* What cl_headline, cl_test_verdict and link_words read needs: the words
+ * every shape of theirs holds, in the spellings tools print (lower case,
+ * capitalised, upper case). */
+const struct cl_trigger cl_triggers[] = {
+	/* "error:", "TypeError:", "ERROR:", "[error] ", "Parse error near" */
+	{ "rror", CL_T_HEADLINE },
+	{ "RROR", CL_T_HEADLINE },
+	{ "xception", CL_T_HEADLINE },
+	{ "XCEPTION", CL_T_HEADLINE },
+	{ "issue", CL_T_HEADLINE },
+	{ "Issue", CL_T_HEADLINE },
+	{ "ISSUE", CL_T_HEADLINE },
+	{ "fatal", CL_T_HEADLINE },
+	{ "Fatal", CL_T_HEADLINE },
+	{ "FATAL", CL_T_HEADLINE },
+	/* "panic:", and Rust's "thread 'x' panicked at" */
+	{ "panic", CL_T_HEADLINE },
+	{ "Panic", CL_T_HEADLINE },
+	{ "PANIC", CL_T_HEADLINE },
+	{ "[!] ", CL_T_HEADLINE },
+	{ "unknown file: ", CL_T_HEADLINE },
+	{ "<unknown>: ", CL_T_HEADLINE },
+	{ "not ok ", CL_T_HEADLINE },
+	/* "FAIL x", "--- FAIL:", and "...  FAILED" after a test's name; TAP's
+	 * "# Failed test" */
+	{ "FAIL", CL_T_HEADLINE | CL_T_VERDICT },
+	{ "Failed", CL_T_HEADLINE | CL_T_VERDICT },
+	{ "failed", CL_T_VERDICT },
+	{ "undefined reference to", CL_T_LINK },
+	{ "multiple definition of", CL_T_LINK },
+	{ "undefined symbol", CL_T_LINK },
+	{ "unresolved external", CL_T_LINK },
+	{ NULL, 0 },
+};
+
 bool cl_headline(const char *l, size_t n, size_t *msg)
 {
 	size_t i = skip_blanks(l, n, 0);

@@ -38,6 +38,25 @@ static inline unsigned cl_pair(const unsigned char *p)
 	return v;
 }
 
+/* Words a line must hold for one of the general layer's readers to find
+ * anything in it, by reader (a group each): the pattern database indexes
+ * them with its needles, so the scan every line gets anyway says which
+ * readers can skip it. Case matters, as in the readers. */
+enum {
+	CL_T_HEADLINE = 1, /* cl_headline */
+	CL_T_VERDICT = 2,  /* cl_test_verdict */
+	CL_T_LINK = 4,     /* a linker's words (classify.c's link_words) */
+	CL_T_ALL = 7,
+};
+
+struct cl_trigger {
+	const char *text; /* two bytes or more */
+	unsigned groups;  /* CL_T_* */
+};
+
+/* The words, ending with a NULL text. */
+extern const struct cl_trigger cl_triggers[];
+
 enum cl_loc_kind {
 	CL_LOC_NONE,
 	CL_LOC_INLINE, /* a place and a message: "a.c:3:5: error: x" */

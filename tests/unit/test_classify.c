@@ -963,6 +963,99 @@ static void needles_past_the_index_still_guard_rightly(void **state)
 	buf_release(&text);
 }
 
+/* Does l[0..n) hold one of the trigger words of group? */
+static bool holds_trigger(const char *l, size_t n, unsigned group)
+{
+	const struct cl_trigger *t;
+
+	for (t = cl_triggers; t->text; t++)
+		if ((t->groups & group) && cl_find(l, n, t->text, strlen(t->text)))
+			return true;
+	return false;
+}
+
+/* A reader the needle scan's trigger words gate must never find anything
+ * in a line without them: every headline and every test verdict the
+ * readers take, in the shapes their comments name and in every line of
+ * every fixture, holds one of its group's words. A new shape without its
+ * word fails here, not as a diagnostic silently lost. */
+static void trigger_words_hold_in_every_line_a_reader_takes(void **state)
+{
+	static const char *const heads[] = {
+		"error: x", "Error: x", "ERROR: x", "TypeError: x",
+		"java.lang.NullPointerException: x", "fatal: x", "FATAL: x",
+		"panic: x", "thread 'main' panicked at src/a.rs:2:5:",
+		"Parse error near line 2: x", "error during build:",
+		"unknown file: Failure", "not ok 3 - adds",
+		"FAIL src/a.test.js", "--- FAIL: TestX (0.00s)",
+		"#   Failed test 'adds'", "[!] x failed", ">> Issue: [B101] x",
+		"\xe2\x9c\x98 [ERROR] x", "\xe2\x94\x82 Error: x",
+		"Failure/Error: expect(1).to eq 2",
+	};
+	static const char *const verdicts[] = {
+		"t/a.t .. FAILED", "test_x ... FAIL", "adds ......... failed",
+	};
+	struct dirent *de;
+	DIR *d = opendir(fixdir);
+	size_t k, lines = 0, taken = 0, msg;
+
+	(void)state;
+	for (k = 0; k < sizeof(heads) / sizeof(*heads); k++) {
+		if (!cl_headline(heads[k], strlen(heads[k]), &msg))
+			fail_msg("no headline: %s", heads[k]);
+		assert_true(holds_trigger(heads[k], strlen(heads[k]), CL_T_HEADLINE));
+	}
+	for (k = 0; k < sizeof(verdicts) / sizeof(*verdicts); k++) {
+		if (!cl_test_verdict(verdicts[k], strlen(verdicts[k])))
+			fail_msg("no verdict: %s", verdicts[k]);
+		assert_true(holds_trigger(verdicts[k], strlen(verdicts[k]), CL_T_VERDICT));
+	}
+	assert_non_null(d);
+	while ((de = readdir(d))) {
+		struct buf out = BUF_INIT, path = BUF_INIT, line = BUF_INIT;
+		size_t len = strlen(de->d_name), i, e, j;
+
+		if (len < 5 || strcmp(de->d_name + len - 4, ".out"))
+			continue;
+		buf_addf(&path, "%s/%s", fixdir, de->d_name);
+		assert_int_equal(buf_read_file(&out, path.ptr, 0), 0);
+		for (i = 0; i < out.len; i = e + 1) {
+			const char *nl = memchr(out.ptr + i, '\n', out.len - i);
+
+			e = nl ? (size_t)(nl - out.ptr) : out.len;
+			/* as the readers see it: no colour codes */
+			buf_reset(&line);
+			for (j = i; j < e; j++) {
+				if (out.ptr[j] == '\x1b' && j + 1 < e && out.ptr[j + 1] == '[') {
+					for (j += 2; j < e && !((unsigned char)out.ptr[j] >= 0x40 &&
+								(unsigned char)out.ptr[j] <= 0x7e); j++)
+						;
+					continue;
+				}
+				buf_addch(&line, out.ptr[j]);
+			}
+			lines++;
+			if (cl_headline(line.ptr, line.len, &msg)) {
+				taken++;
+				if (!holds_trigger(line.ptr, line.len, CL_T_HEADLINE))
+					fail_msg("%s: a headline without its word: %s",
+						 de->d_name, line.ptr);
+			}
+			if (cl_test_verdict(line.ptr, line.len) &&
+			    !holds_trigger(line.ptr, line.len, CL_T_VERDICT))
+				fail_msg("%s: a verdict without its word: %s",
+					 de->d_name, line.ptr);
+		}
+		buf_release(&out);
+		buf_release(&path);
+		buf_release(&line);
+	}
+	closedir(d);
+	/* the corpus has headlines to check: a fixture dir without any is
+	 * no evidence */
+	assert_true(lines > 1000 && taken > 100);
+}
+
 /* cl_may_place reads a line eight bytes a step: a digit after ':', '(',
  * ',' or a blank is found wherever it falls, and nothing else is: not a
  * digit after a letter, not a byte that only looks like one once its top
@@ -3140,6 +3233,7 @@ int main(void)
 		cmocka_unit_test(extra_file_patterns_win_and_fill_hints),
 		cmocka_unit_test(needles_past_the_index_still_guard_rightly),
 		cmocka_unit_test(may_place_finds_a_number_anywhere_in_the_line),
+		cmocka_unit_test(trigger_words_hold_in_every_line_a_reader_takes),
 		cmocka_unit_test(pathological_regex_is_bounded_per_line),
 		cmocka_unit_test(time_budget_stops_a_hostile_pattern_and_says_so),
 		cmocka_unit_test(failed_run_with_nothing_recognised_is_one_unknown_at_own_frame),
