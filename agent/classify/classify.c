@@ -11,6 +11,7 @@
 #include "classify/db.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,11 +77,17 @@ struct scan {
 	uint64_t *cand; /* scratch row */
 	size_t words;
 	pcre2_match_data *md;
-	/* Lines with colour codes, de-coloured once (see mark_colour):
-	 * plain_at[i] is where line i's length and bytes start in plain.
-	 * NULL when the text has no colour. */
+	/* The lines with colour codes (nesc of them, esc_bytes long in all),
+	 * de-coloured once into plain; plain_at finds a line's copy (its
+	 * length, then its bytes) by the line's number: open addressing,
+	 * plain_mask + 1 slots. Sized by the few lines that have colour, not
+	 * by the text: fresh pages cost a fault each. */
+	size_t nesc, esc_bytes;
 	struct buf plain;
-	size_t *plain_at;
+	struct plain_slot {
+		size_t line, off;
+	} *plain_at;
+	size_t plain_mask;
 	struct buf vals;      /* capture values of the diagnostic in making */
 	struct capture cap[CL_MAX_CAPTURES];
 	size_t ncap;
@@ -146,7 +153,11 @@ static void split_lines(struct scan *s, const char *text, size_t len)
 			esc = q ? q : esc + w;
 		}
 		if (esc_found && esc < le) {
+			size_t n = (size_t)(le - p);
+
 			s->used[s->nlines] = L_ESC;
+			s->nesc++;
+			s->esc_bytes += n < CLASSIFY_LINE_MAX ? n : CLASSIFY_LINE_MAX;
 			esc_found = false;
 			esc = le;
 		}
@@ -168,15 +179,19 @@ static size_t line_len(const struct scan *s, size_t i)
 }
 
 /* Copies line i's first CLASSIFY_LINE_MAX bytes into s->plain without
- * ANSI colour sequences, after their length. */
+ * ANSI colour sequences, after their length; plain has the room. */
 static void plain_add(struct scan *s, size_t i)
 {
 	const char *p = s->text + s->start[i];
-	size_t len = line_len(s, i), at = s->plain.len, out, j;
+	size_t len = line_len(s, i), at = s->plain.len, out, j, h;
 
 	if (len > CLASSIFY_LINE_MAX)
 		len = CLASSIFY_LINE_MAX;
-	s->plain_at[i] = at;
+	for (h = i & s->plain_mask; s->plain_at[h].line != SIZE_MAX;
+	     h = (h + 1) & s->plain_mask)
+		;
+	s->plain_at[h].line = i;
+	s->plain_at[h].off = at;
 	buf_add(&s->plain, &len, sizeof(len)); /* set below */
 	for (j = 0; j < len;) {
 		const char *esc = memchr(p + j, '\x1b', len - j);
@@ -202,30 +217,37 @@ static void plain_add(struct scan *s, size_t i)
  * never move after this, so views of them stay valid. */
 static void plain_lines(struct scan *s)
 {
-	size_t i;
+	size_t i, slots = 2;
 
-	for (i = 0; i < s->nlines; i++) {
-		if (!(s->used[i] & L_ESC))
-			continue;
-		if (!s->plain_at)
-			s->plain_at = xmalloc(s->nlines * sizeof(*s->plain_at));
-		plain_add(s, i);
-	}
+	if (!s->nesc)
+		return;
+	while (slots < 2 * s->nesc)
+		slots *= 2;
+	s->plain_mask = slots - 1;
+	s->plain_at = xmalloc(slots * sizeof(*s->plain_at));
+	for (i = 0; i < slots; i++)
+		s->plain_at[i].line = SIZE_MAX;
+	buf_grow(&s->plain, s->esc_bytes + s->nesc * sizeof(size_t));
+	for (i = 0; i < s->nlines; i++)
+		if (s->used[i] & L_ESC)
+			plain_add(s, i);
 }
 
 /* Line i as matched: capped, and without ANSI colour sequences. Valid
  * until the scan ends. */
 static const char *line_view(const struct scan *s, size_t i, size_t *n)
 {
-	size_t len;
+	size_t len, h;
 
 	if (!(s->used[i] & L_ESC)) {
 		len = line_len(s, i);
 		*n = len > CLASSIFY_LINE_MAX ? CLASSIFY_LINE_MAX : len;
 		return s->text + s->start[i];
 	}
-	memcpy(n, s->plain.ptr + s->plain_at[i], sizeof(*n));
-	return s->plain.ptr + s->plain_at[i] + sizeof(*n);
+	for (h = i & s->plain_mask; s->plain_at[h].line != i; h = (h + 1) & s->plain_mask)
+		;
+	memcpy(n, s->plain.ptr + s->plain_at[h].off, sizeof(*n));
+	return s->plain.ptr + s->plain_at[h].off + sizeof(*n);
 }
 
 /* Did the needle scan find none of group's words (CL_T_*) in line i? Then

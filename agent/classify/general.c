@@ -1589,21 +1589,24 @@ static const char *assertion_words(const char *low, size_t n)
 
 static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 {
+#define SEV(w, sev) { w, sizeof(w) - 1, sev }
 	static const struct {
 		const char *w;
+		size_t len;
 		int sev;
 	} words[] = {
-		{ "fatal error", DIAG_ERROR }, { "error", DIAG_ERROR },
-		{ "fatal", DIAG_ERROR },       { "failure", DIAG_ERROR },
-		{ "warning", DIAG_WARNING },   { "warn", DIAG_WARNING },
-		{ "note", DIAG_NOTE },         { "info", DIAG_NOTE },
-		{ "hint", DIAG_NOTE },         { "style", DIAG_NOTE },
-		{ "convention", DIAG_WARNING }, { "refactor", DIAG_WARNING },
-		{ "\xe2\x9c\x96", DIAG_ERROR }, /* ✖ */
-		{ "\xe2\x9c\x98", DIAG_ERROR }, /* ✘ */
-		{ "\xc3\x97", DIAG_ERROR },     /* × */
-		{ "\xe2\x9a\xa0", DIAG_WARNING }, /* ⚠ */
+		SEV("fatal error", DIAG_ERROR), SEV("error", DIAG_ERROR),
+		SEV("fatal", DIAG_ERROR),       SEV("failure", DIAG_ERROR),
+		SEV("warning", DIAG_WARNING),   SEV("warn", DIAG_WARNING),
+		SEV("note", DIAG_NOTE),         SEV("info", DIAG_NOTE),
+		SEV("hint", DIAG_NOTE),         SEV("style", DIAG_NOTE),
+		SEV("convention", DIAG_WARNING), SEV("refactor", DIAG_WARNING),
+		SEV("\xe2\x9c\x96", DIAG_ERROR), /* ✖ */
+		SEV("\xe2\x9c\x98", DIAG_ERROR), /* ✘ */
+		SEV("\xc3\x97", DIAG_ERROR),     /* × */
+		SEV("\xe2\x9a\xa0", DIAG_WARNING), /* ⚠ */
 	};
+#undef SEV
 	size_t k, i;
 	char c = n ? lower(m[0]) : 0;
 
@@ -1612,11 +1615,11 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 	if (!c || !strchr("fewnihscr\xe2\xc3", c))
 		return -1;
 	for (k = 0; k < sizeof(words) / sizeof(*words); k++) {
-		size_t wl = strlen(words[k].w);
+		size_t wl = words[k].len;
 
-		if (n < wl)
+		if (words[k].w[0] != c || n < wl)
 			continue;
-		for (i = 0; i < wl && lower(m[i]) == words[k].w[i]; i++)
+		for (i = 1; i < wl && lower(m[i]) == words[k].w[i]; i++)
 			;
 		if (i < wl)
 			continue;
@@ -1624,7 +1627,7 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 		if (wl < n && (is_alpha(m[wl]) || m[wl] == '_' || m[wl] == '-'))
 			continue;
 		*len = wl;
-		*note = !strcmp(words[k].w, "note");
+		*note = words[k].sev == DIAG_NOTE && c == 'n';
 		return words[k].sev;
 	}
 	return -1;
