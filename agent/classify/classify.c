@@ -107,6 +107,9 @@ struct scan {
 	 * general layer's among the patterns' in input order at the end. */
 	size_t cur;
 	size_t *at, nat, at_alloc;
+	/* test_failure_at's candidates (indices into out) among the
+	 * diagnostics before out->v[tf_upto] */
+	size_t *tf, ntf, tf_alloc, tf_upto;
 };
 
 /* ---- lines ---- */
@@ -269,11 +272,12 @@ static void needles_in(const struct classify_db *db, const unsigned char *p,
 	memset(m, 0, CL_NEEDLE_WORDS * sizeof(*m));
 	for (j = 0; j + 1 < n; j++) {
 		uint32_t w4 = 0;
+		unsigned first = db->heads[cl_pair(p + j)];
 
 		/* a branch almost never taken (a test of the first byte
 		 * alone passes a third of the bytes, and its mispredictions
 		 * cost more than the pair's test saves) */
-		if (!db->heads[cl_pair(p + j)])
+		if (!first)
 			continue;
 		/* "er" is common, "erro" is not: four bytes at once first
 		 * (a constant size: the copy is one load) */
@@ -282,7 +286,7 @@ static void needles_in(const struct classify_db *db, const unsigned char *p,
 		else /* the line's last bytes */
 			for (k = 0; k < n - j; k++)
 				((unsigned char *)&w4)[k] = p[j + k];
-		for (k = db->by_byte[p[j]]; k--; k = db->next_same_byte[k]) {
+		for (k = first; k--; k = db->next_same_pair[k]) {
 			size_t len = db->needle_len[k];
 
 			if ((w4 & db->needle_premask[k]) == db->needle_pre[k] &&
@@ -1075,16 +1079,33 @@ static bool cause_category(const char *category)
 	       !strcmp(category, CAT_SYNTAX_ERROR);
 }
 
-/* A failed test the general layer reported at file:line, or NULL. */
+/* A failed test reported at file:line, or NULL. Every emit asks, so the
+ * candidates are listed as the diagnostics appear (a failed test, or an
+ * unknown one the words under it may make one): a scan of them all would
+ * make a text with many problems quadratic. */
 static struct diag *test_failure_at(struct scan *s, const char *file, int line)
 {
 	size_t k;
 
-	for (k = s->first; k < s->out->n; k++) {
-		struct diag *t = &s->out->v[k];
+	if (s->tf_upto < s->first)
+		s->tf_upto = s->first;
+	for (; s->tf_upto < s->out->n; s->tf_upto++) {
+		const struct diag *d = &s->out->v[s->tf_upto];
 
-		if (t->file && t->line == line &&
-		    !strcmp(t->category, CAT_TEST_FAILURE) && same_file(t->file, file))
+		if (!d->file || (strcmp(d->category, CAT_TEST_FAILURE) &&
+				 strcmp(d->category, CAT_UNKNOWN)))
+			continue;
+		if (s->ntf == s->tf_alloc) {
+			s->tf_alloc = s->tf_alloc ? 2 * s->tf_alloc : 16;
+			s->tf = xrealloc(s->tf, s->tf_alloc * sizeof(*s->tf));
+		}
+		s->tf[s->ntf++] = s->tf_upto;
+	}
+	for (k = 0; k < s->ntf; k++) {
+		struct diag *t = &s->out->v[s->tf[k]];
+
+		if (t->line == line && !strcmp(t->category, CAT_TEST_FAILURE) &&
+		    same_file(t->file, file))
 			return t;
 	}
 	return NULL;
@@ -3465,6 +3486,7 @@ int classify_text_opts(const struct classify_db *db,
 	free(s.start);
 	free(s.seen);
 	free(s.at);
+	free(s.tf);
 	free(s.plain_at);
 	buf_release(&s.plain);
 	buf_release(&s.vals);

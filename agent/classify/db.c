@@ -261,12 +261,11 @@ static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 			return -1;
 		db->needle[i] = xstrdup(s);
 		db->needle_len[i] = n;
-		db->heads[cl_pair((const unsigned char *)s)] = 1;
 		db->needle_pre[i] = db->needle_premask[i] = 0;
 		memcpy(&db->needle_pre[i], s, n < 4 ? n : 4);
 		memset(&db->needle_premask[i], 0xff, n < 4 ? n : 4);
-		db->next_same_byte[i] = db->by_byte[(unsigned char)s[0]];
-		db->by_byte[(unsigned char)s[0]] = (uint8_t)(i + 1);
+		db->next_same_pair[i] = db->heads[cl_pair((const unsigned char *)s)];
+		db->heads[cl_pair((const unsigned char *)s)] = (uint8_t)(i + 1);
 		db->nneedles++;
 	}
 	mask[i / 64] |= (uint64_t)1 << (i % 64);

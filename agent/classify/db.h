@@ -17,7 +17,7 @@
  * line's mask of CL_NEEDLE_WORDS words). The shipped files use about 70,
  * the general layer's triggers (general.h) 24 more: room for a
  * repository's own. */
-#define CL_MAX_NEEDLES 192
+#define CL_MAX_NEEDLES 192 /* < 255: heads holds 1 + an index in a byte */
 #define CL_NEEDLE_WORDS (CL_MAX_NEEDLES / 64)
 /* At most this many before, after and needle lines in one pattern. */
 #define CL_MAX_CONTEXT 16
@@ -72,15 +72,14 @@ struct classify_db {
 	/* the first four bytes (fewer: the mask says), as a memcpy to a
 	 * uint32_t reads them: one compare rules out most near misses */
 	uint32_t needle_pre[CL_MAX_NEEDLES], needle_premask[CL_MAX_NEEDLES];
-	/* needles by first byte: 1 + index of the first, then a chain */
-	uint8_t by_byte[256];
-	uint8_t next_same_byte[CL_MAX_NEEDLES];
 	size_t nneedles;
-	/* Non-zero for each two-byte sequence that starts a needle, indexed
-	 * by the two bytes as one 16-bit load reads them (cl_pair): the scan
-	 * of a line only stops at these. A byte each, not a bit: one load
-	 * and a test a position. */
+	/* The needles by their first two bytes, indexed by the two bytes as
+	 * one 16-bit load reads them (cl_pair): 1 + the index of the first
+	 * (0: none starts so, and the scan of a line moves on), then a chain
+	 * through next_same_pair. A byte each: one load and a test a
+	 * position, and a stop meets only the needles of its own pair. */
 	uint8_t heads[65536];
+	uint8_t next_same_pair[CL_MAX_NEEDLES];
 	/* The needles some pattern has, and the general layer's trigger
 	 * groups (CL_T_*) each needle stands for: one scan of a line tells
 	 * both. groups_always: the groups whose words found no room (their

@@ -1399,9 +1399,48 @@ static unsigned phrase_key(const char *p)
  * first (errors/classify and verify run on worker threads). */
 static unsigned char phrase_first[CL_PHRASE_KEYS][CL_PHRASE_BUCKET];
 static unsigned char phrase_len[sizeof(phrases) / sizeof(*phrases)];
-/* non-zero for the two bytes that start a phrase (as one 16-bit load
- * reads them): most positions of a message stop at this test */
+/* For each two bytes (as one 16-bit load reads them): W_PHRASE if they
+ * start a phrase (most positions of a message stop at this test), and the
+ * W_* groups of the word readers whose words hold them, so the one pass of
+ * phrase_in also tells which of those readers can find anything. */
 static unsigned char phrase_pair[65536];
+
+/* A word reader's group is set when the message holds one of its pairs:
+ * a pair every word it looks for contains (lower case). */
+enum {
+	W_PHRASE = 1,
+	W_EXPECT = 2,   /* "xp": expected_token, expected_got */
+	W_ASSERT = 4,   /* "xp", "wa", "ss": assertion_words */
+	W_MISSING = 8,  /* "mi", "fo": missing_token */
+	W_DUP = 16,     /* "du": duplicate_definition */
+	W_FOUND = 32,   /* "no", "fi", "op", "re", "lo": not_found */
+	W_DOC = 64,     /* "@" and any byte, "do": doc_comment */
+	W_UNKNOWN = 128, /* "nk": unknown_name */
+};
+
+static void word_pairs_build(void)
+{
+	static const struct {
+		const char *pair;
+		unsigned char groups;
+	} pairs[] = {
+		{ "xp", W_EXPECT | W_ASSERT }, { "wa", W_ASSERT }, { "ss", W_ASSERT },
+		{ "mi", W_MISSING }, { "fo", W_MISSING }, { "du", W_DUP },
+		{ "no", W_FOUND }, { "fi", W_FOUND }, { "op", W_FOUND },
+		{ "re", W_FOUND }, { "lo", W_FOUND }, { "do", W_DOC },
+		{ "nk", W_UNKNOWN },
+	};
+	unsigned char at[2] = { '@', 0 };
+	size_t k;
+
+	for (k = 0; k < sizeof(pairs) / sizeof(*pairs); k++)
+		phrase_pair[cl_pair((const unsigned char *)pairs[k].pair)] |=
+			pairs[k].groups;
+	for (k = 0; k < 256; k++) {
+		at[1] = (unsigned char)k;
+		phrase_pair[cl_pair(at)] |= W_DOC;
+	}
+}
 
 static void phrase_index_build(void)
 {
@@ -1412,7 +1451,7 @@ static void phrase_index_build(void)
 		size_t j = 0;
 
 		phrase_len[k] = (unsigned char)strlen(phrases[k].text);
-		phrase_pair[cl_pair((const unsigned char *)phrases[k].text)] = 1;
+		phrase_pair[cl_pair((const unsigned char *)phrases[k].text)] |= W_PHRASE;
 		while (j < CL_PHRASE_BUCKET - 1 && b[j])
 			j++;
 		/* a phrase with no room would be lost silently: a table
@@ -1421,21 +1460,27 @@ static void phrase_index_build(void)
 			abort();
 		b[j] = (unsigned char)(k + 1); /* 1 + index; 0 ends */
 	}
+	word_pairs_build();
 }
 
-/* The first phrase (in table order) that low[0..n) holds, or NULL. One
- * pass: each position only meets the phrases that start with its three
- * bytes. */
-static const char *phrase_in(const char *low, size_t n)
+/* The first phrase (in table order) that low[0..n) holds, or NULL; the
+ * W_* groups of the pairs it holds in *groups. One pass: each position
+ * only meets the phrases that start with its three bytes. */
+static const char *phrase_in(const char *low, size_t n, unsigned *groups)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	size_t best = sizeof(phrases) / sizeof(*phrases), i, k;
+	unsigned g = 0;
 
 	pthread_once(&once, phrase_index_build);
+	if (n >= 2) /* the last pair, which starts no phrase of three bytes */
+		g = phrase_pair[cl_pair((const unsigned char *)low + n - 2)];
 	for (i = 0; i + 2 < n; i++) {
 		const unsigned char *b;
+		unsigned v = phrase_pair[cl_pair((const unsigned char *)low + i)];
 
-		if (!phrase_pair[cl_pair((const unsigned char *)low + i)])
+		g |= v;
+		if (!(v & W_PHRASE))
 			continue;
 		/* words, not the middle of a name: 'noUnusedLocals' says
 		 * nothing about an unused name */
@@ -1451,6 +1496,7 @@ static const char *phrase_in(const char *low, size_t n)
 				best = p;
 		}
 	}
+	*groups = g;
 	return best < sizeof(phrases) / sizeof(*phrases) ? phrases[best].category :
 	       NULL;
 }
@@ -1693,7 +1739,8 @@ static const char *not_found(const char *low, size_t n)
 
 	/* each of `what` holds "not ", "no ", "non", "fin", "ope", "read",
 	 * "loc" or "loa": one pass rules out the many messages that have
-	 * none */
+	 * none (and W_FOUND's pairs are their first two bytes: cl_words_read
+	 * asks only messages with one) */
 	for (k = 0; k + 3 < n; k++)
 		if ((low[k] == 'n' && low[k + 1] == 'o' &&
 		     (low[k + 2] == ' ' || low[k + 2] == 'n' ||
@@ -2090,6 +2137,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 {
 	char low[512];
 	size_t i = 0, k, len, ln;
+	unsigned groups; /* W_*: which word readers below can find anything */
 
 	memset(w, 0, sizeof(*w));
 	w->sev = -1;
@@ -2214,7 +2262,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	/* the words are the message's, not its rule's name ("[B101:assert_used]") */
 	for (k = w->code; k < w->code + w->code_len && k < ln; k++)
 		low[k] = ' ';
-	w->category = phrase_in(low, ln);
+	w->category = phrase_in(low, ln, &groups);
 	/* Lua's "attempt to call global 'f' (a nil value)" (5.1) and
 	 * "attempt to call a nil value (global 'f')" (5.3 on), "attempt to
 	 * index ...": a global that nothing defines, not a value of the
@@ -2225,27 +2273,29 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = CAT_UNDEFINED_SYMBOL;
 	/* (a linter's finding may say what it expected: "[Expected: h2;
 	 * Actual: h3]" after its rule is the rule's) */
-	if (!w->category && !w->code_len)
+	if (!w->category && !w->code_len && (groups & W_ASSERT))
 		w->category = assertion_words(low, ln);
-	if (!w->category)
+	if (!w->category && (groups & W_MISSING))
 		w->category = missing_token(low, ln);
-	if (!w->category)
+	if (!w->category && (groups & W_DUP))
 		w->category = duplicate_definition(low, ln);
 	/* the token a parser wanted before "expected X, got Y"'s types:
 	 * "Expected ',', got ';'" is swc's syntax error */
-	if (!w->category)
+	if (!w->category && (groups & W_EXPECT))
 		w->category = expected_token(m, low, ln, w->code_len != 0);
-	if (!w->category && !w->code_len)
+	if (!w->category && !w->code_len && (groups & W_EXPECT))
 		w->category = expected_got(low, ln);
-	if (!w->category || !strcmp(w->category, CAT_LINT_VIOLATION)) {
+	if ((groups & W_FOUND) &&
+	    (!w->category || !strcmp(w->category, CAT_LINT_VIOLATION))) {
 		const char *nf = not_found(low, ln);
 
 		if (nf)
 			w->category = nf;
 	}
 	/* what "not found" would say of a doc comment's tag, or nothing */
-	if (!w->category || !strcmp(w->category, CAT_UNDEFINED_SYMBOL) ||
-	    !strcmp(w->category, CAT_IMPORT_RESOLUTION)) {
+	if ((groups & W_DOC) &&
+	    (!w->category || !strcmp(w->category, CAT_UNDEFINED_SYMBOL) ||
+	     !strcmp(w->category, CAT_IMPORT_RESOLUTION))) {
 		const char *doc = doc_comment(low, ln);
 
 		if (doc)
@@ -2253,7 +2303,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	}
 	/* a rule's code says a linter's ("Unexpected unknown property "x"
 	 * property-no-unknown") */
-	if (!w->category && !w->code_len)
+	if (!w->category && !w->code_len && (groups & W_UNKNOWN))
 		w->category = unknown_name(low, ln);
 	/* A name that does not resolve: a relative or absolute one is the
 	 * project's (import_resolution), a bare one a package that is not
