@@ -592,6 +592,18 @@ static char *trimmed(const char *l, size_t n)
 }
 
 /* Makes the diagnostic of pattern p from the captures gathered so far. */
+/* "Undefined symbol: 'y'" at a line of a source is a compiler's or an
+ * assembler's (cc65, ca65, yasm, Sun C): a linker names no line for it.
+ * The category the words gave (cat), or undefined_symbol for it. */
+static const char *symbol_at_line(const char *cat, int line, const char *m,
+				  size_t n)
+{
+	if (cat && line > 0 && !strcmp(cat, CAT_LINK_ERROR) &&
+	    cl_find(m, n, "ndefined symbol", 15))
+		return CAT_UNDEFINED_SYMBOL;
+	return cat;
+}
+
 static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		 size_t n)
 {
@@ -626,6 +638,8 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		cl_words_read(d.message, strlen(d.message), &w);
 		if (!d.code && w.code_len)
 			d.code = xstrndup(d.message + w.code, w.code_len);
+		w.category = symbol_at_line(w.category, d.line, d.message,
+					    strlen(d.message));
 		if (!strcmp(d.category, CAT_UNKNOWN))
 			d.category = w.category ? w.category :
 				     w.code_len || (d.code && !strncmp(d.code, "-W", 2)) ?
@@ -1288,11 +1302,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (duration_only(m, loc->msg_len))
 		return; /* a step's place and its time */
 	cl_words_read(m, loc->msg_len, &w);
-	/* "Undefined symbol: 'y'" at a line of a source is a compiler's or an
-	 * assembler's (cc65, ca65, yasm): a linker names no line for it */
-	if (w.category && loc->line > 0 && !strcmp(w.category, CAT_LINK_ERROR) &&
-	    cl_find(m, loc->msg_len, "ndefined symbol", 15))
-		w.category = CAT_UNDEFINED_SYMBOL;
+	w.category = symbol_at_line(w.category, loc->line, m, loc->msg_len);
 	/* "a.po:2: ...this is the location of the first definition": the
 	 * message above, continued */
 	if (w.note || cl_summary(m, loc->msg_len) ||

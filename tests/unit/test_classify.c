@@ -1709,6 +1709,10 @@ static void words_name_the_kind_of_problem(void **state)
 		/* "undefined symbol" at a line: a compiler's or an assembler's */
 		{ "src/main.c(5): Error: Undefined symbol: 'y'\n",
 		  "undefined_symbol" },
+		/* gen10: the same through the generic "F:L: error:" pattern
+		 * (yasm's "undefined symbol `x' (first use)") */
+		{ "src/main.c:5: error: undefined symbol `x' (first use)\n",
+		  "undefined_symbol" },
 	};
 	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
