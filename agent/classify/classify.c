@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "classify/general.h"
@@ -995,6 +996,26 @@ static bool same_file(const char *a, const char *b)
 	return !strcmp(a + la - lb, b) && (la == lb || a[la - lb - 1] == '/');
 }
 
+/* Is path a document of prose (Markdown, reStructuredText, AsciiDoc, Org,
+ * plain text)? Nothing compiles one: what a tool finds at a line of it is
+ * a prose or markup linter's finding (write-good, proselint, alex, vale,
+ * textlint, markdownlint, doc8, codespell), whatever its words. */
+static bool prose_file(const char *path)
+{
+	static const char *const exts[] = { "md", "markdown", "mdx", "rst",
+					    "txt", "adoc", "asciidoc", "org",
+					    "textile" };
+	const char *dot = strrchr(path, '.');
+	size_t k;
+
+	if (!dot || strchr(dot, '/'))
+		return false;
+	for (k = 0; k < sizeof(exts) / sizeof(*exts); k++)
+		if (!strcasecmp(dot + 1, exts[k]))
+			return true;
+	return false;
+}
+
 /* Is category one that says why something failed (an undefined name, a
  * type, an import, syntax), not only that it did? */
 static bool cause_category(const char *category)
@@ -1043,6 +1064,10 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	if (!strcmp(category, CAT_UNKNOWN) && d.severity == DIAG_ERROR &&
 	    file && test_file(file))
 		category = CAT_TEST_FAILURE;
+	/* a finding at a line of a document of prose: a linter's */
+	if (!strcmp(category, CAT_UNKNOWN) && file && line > 0 &&
+	    prose_file(file))
+		category = CAT_LINT_VIOLATION;
 	d.category = category;
 	if (!first_sighting(s, &d)) {
 		diag_release(&d);

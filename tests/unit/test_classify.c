@@ -3128,6 +3128,25 @@ static void general_layer_reads_a_failure_over_its_frame(void **state)
 		   "test_failure");
 }
 
+/* gen10: what a tool finds at a line of a document of prose (Markdown,
+ * reStructuredText, plain text) is a linter's finding, whatever its words
+ * (write-good's "\"So\" adds no meaning", proselint's "lexical_illusions.misc
+ * ..."): nothing compiles a document. */
+static void a_finding_in_a_document_of_prose_is_a_linters(void **state)
+{
+	static const char text[] = "docs/guide.md:5:0:\"So\" adds no meaning\n";
+	static const char rule[] =
+		"docs/guide.md:3:9: lexical_illusions.misc There's a lexical "
+		"illusion here: a word is repeated.\n";
+	struct classify_opts o = { NULL, 0, true, any_file, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "docs/guide.md", 5, -1,
+		   "lint_violation");
+	expect_one(&o, rule, sizeof(rule) - 1, "docs/guide.md", 3, 9,
+		   "lint_violation");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3201,6 +3220,7 @@ int main(void)
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
 		cmocka_unit_test(diag_json_writes_nulls_for_unknowns),
+		cmocka_unit_test(a_finding_in_a_document_of_prose_is_a_linters),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
