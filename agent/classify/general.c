@@ -1154,6 +1154,14 @@ static const struct phrase phrases[] = {
 	{ "unexpected newline", CAT_SYNTAX_ERROR },
 	{ "unexpected string", CAT_SYNTAX_ERROR },
 	{ "unexpected number", CAT_SYNTAX_ERROR },
+	/* the token after a colon: Jsonnet's 'unexpected: "}"', parsers'
+	 * "Unexpected: EOF" */
+	{ "unexpected: ", CAT_SYNTAX_ERROR },
+	/* a character no token starts with: GHC's, OCaml's, Coq's and
+	 * JavaCC's "lexical error", V8's "Invalid or unexpected token",
+	 * Python's "invalid token" */
+	{ "lexical error", CAT_SYNTAX_ERROR },
+	{ "invalid token", CAT_SYNTAX_ERROR },
 	{ "unterminated", CAT_SYNTAX_ERROR },
 	{ "unclosed", CAT_SYNTAX_ERROR },
 	{ "unmatched", CAT_SYNTAX_ERROR },
@@ -1266,6 +1274,14 @@ static const struct phrase phrases[] = {
 	{ "unknown command", CAT_UNDEFINED_SYMBOL },
 	{ "unknown cmake command", CAT_UNDEFINED_SYMBOL },
 	{ "no such function", CAT_UNDEFINED_SYMBOL },
+	/* a name no scope has: Tcl's and Expect's 'invalid command name
+	 * "x"' (as a shell's "command not found" in a script), GHC's,
+	 * Agda's and PureScript's "Variable not in scope: x", Swift's
+	 * "cannot find 'x' in scope", C's "unknown type name 'T'" */
+	{ "invalid command name", CAT_UNDEFINED_SYMBOL },
+	{ "not in scope", CAT_UNDEFINED_SYMBOL },
+	{ "' in scope", CAT_UNDEFINED_SYMBOL },
+	{ "unknown type name", CAT_UNDEFINED_SYMBOL },
 	{ "assertionerror", CAT_TEST_FAILURE },
 	{ "assertion", CAT_TEST_FAILURE },
 	{ "assert_", CAT_TEST_FAILURE },
@@ -1311,6 +1327,14 @@ static const struct phrase phrases[] = {
 	{ "[attr-defined]", CAT_TYPE_ERROR },
 	{ "[operator]", CAT_TYPE_ERROR },
 	{ "typeerror", CAT_TYPE_ERROR },
+	/* "Type error:" (Elm, Flow, Hack, Pyre), GHC's "Couldn't match
+	 * expected type" and "No instance for (Num Bool)", Scala's "value x
+	 * is not a member of Int", "object is not iterable" (Python, JS) */
+	{ "type error", CAT_TYPE_ERROR },
+	{ "couldn't match", CAT_TYPE_ERROR },
+	{ "no instance for", CAT_TYPE_ERROR },
+	{ "not a member of", CAT_TYPE_ERROR },
+	{ "not iterable", CAT_TYPE_ERROR },
 	{ "unsupported operand", CAT_TYPE_ERROR },
 	/* "Operator '+' cannot be applied to types", Swift's "binary
 	 * operator '+' cannot be applied to operands of type" */
@@ -1324,8 +1348,10 @@ static const struct phrase phrases[] = {
 	{ "cast to pointer", CAT_TYPE_ERROR },
 	{ "cast from pointer", CAT_TYPE_ERROR },
 	{ "non-pointer", CAT_TYPE_ERROR },
-	{ "too many arguments", CAT_TYPE_ERROR },
-	{ "too few arguments", CAT_TYPE_ERROR },
+	/* "too many arguments" (C, Go), "too many args" (Jsonnet, Janet),
+	 * "too few arguments to function" */
+	{ "too many arg", CAT_TYPE_ERROR },
+	{ "too few arg", CAT_TYPE_ERROR },
 	/* a call with the wrong arity: Lisp's and Ruby's "wrong number of
 	 * arguments", Clojure's "Wrong number of args (1) passed to" */
 	{ "wrong number of arg", CAT_TYPE_ERROR },
@@ -1377,9 +1403,9 @@ static const struct phrase phrases[] = {
 	{ "to inhibit", CAT_LINT_VIOLATION },
 	{ "to suppress", CAT_LINT_VIOLATION },
 };
-/* a bucket holds 1 + a phrase's index in a byte, its length a byte */
-_Static_assert(sizeof(phrases) / sizeof(*phrases) < 255,
-	       "phrase_in's buckets hold an index in a byte");
+/* a bucket holds 1 + a phrase's index in 16 bits, its length a byte */
+_Static_assert(sizeof(phrases) / sizeof(*phrases) < 65535,
+	       "phrase_in's buckets hold an index in 16 bits");
 
 #define CL_PHRASE_KEYS 1024
 /* The fullest bucket of the table above holds 16 ("und..."); one slot
@@ -1397,7 +1423,7 @@ static unsigned phrase_key(const char *p)
 /* The phrases by their first three bytes (1 + index, 0 ends a bucket) and
  * their lengths: built once, on first use, by whichever thread classifies
  * first (errors/classify and verify run on worker threads). */
-static unsigned char phrase_first[CL_PHRASE_KEYS][CL_PHRASE_BUCKET];
+static uint16_t phrase_first[CL_PHRASE_KEYS][CL_PHRASE_BUCKET];
 static unsigned char phrase_len[sizeof(phrases) / sizeof(*phrases)];
 /* non-zero for the two bytes that start a phrase (as one 16-bit load
  * reads them): most positions of a message stop at this test */
@@ -1408,7 +1434,7 @@ static void phrase_index_build(void)
 	size_t k;
 
 	for (k = 0; k < sizeof(phrases) / sizeof(*phrases); k++) {
-		unsigned char *b = phrase_first[phrase_key(phrases[k].text)];
+		uint16_t *b = phrase_first[phrase_key(phrases[k].text)];
 		size_t j = 0;
 
 		phrase_len[k] = (unsigned char)strlen(phrases[k].text);
@@ -1419,7 +1445,7 @@ static void phrase_index_build(void)
 		 * grown past CL_PHRASE_BUCKET fails every test */
 		if (j == CL_PHRASE_BUCKET - 1)
 			abort();
-		b[j] = (unsigned char)(k + 1); /* 1 + index; 0 ends */
+		b[j] = (uint16_t)(k + 1); /* 1 + index; 0 ends */
 	}
 }
 
@@ -1433,7 +1459,7 @@ static const char *phrase_in(const char *low, size_t n)
 
 	pthread_once(&once, phrase_index_build);
 	for (i = 0; i + 2 < n; i++) {
-		const unsigned char *b;
+		const uint16_t *b;
 
 		if (!phrase_pair[cl_pair((const unsigned char *)low + i)])
 			continue;

@@ -1713,6 +1713,32 @@ static void words_name_the_kind_of_problem(void **state)
 		 * (yasm's "undefined symbol `x' (first use)") */
 		{ "src/main.c:5: error: undefined symbol `x' (first use)\n",
 		  "undefined_symbol" },
+		/* gen10: the words of many ecosystems for one kind: a name no
+		 * scope has (Tcl, GHC, Swift, C), a type that does not fit
+		 * (GHC, Scala, Elm, Python), a call's arity (Jsonnet), a
+		 * token the lexer or parser did not take */
+		{ "src/main.c:5: invalid command name \"helper\"\n",
+		  "undefined_symbol" },
+		{ "src/main.c:5:9: error: Variable not in scope: hlper :: Int\n",
+		  "undefined_symbol" },
+		{ "src/main.c:5:9: error: cannot find 'helpr' in scope\n",
+		  "undefined_symbol" },
+		{ "src/main.c:5:9: error: unknown type name 'sizet'\n",
+		  "undefined_symbol" },
+		{ "src/main.c:5:9: error: Couldn't match expected type 'Int' with "
+		  "actual type 'Bool'\n", "type_error" },
+		{ "src/main.c:5:9: error: No instance for (Num Bool) arising from "
+		  "a use of '+'\n", "type_error" },
+		{ "src/main.c:5: error: value lenght is not a member of String\n",
+		  "type_error" },
+		{ "src/main.c:5: TypeError: 'int' object is not iterable\n",
+		  "type_error" },
+		{ "src/main.c:5:6: error: too many args, function has 1 "
+		  "parameter(s)\n", "type_error" },
+		{ "src/main.c:5:1: error: unexpected: \"}\" while parsing "
+		  "terminal\n", "syntax_error" },
+		{ "src/main.c:5:1: error: lexical error at character '\\''\n",
+		  "syntax_error" },
 	};
 	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
