@@ -2639,7 +2639,36 @@ static int line_anywhere(const char *l, size_t n)
 		if (w == l || lower(w[-1]) != 'l' ||
 		    (w - 1 > l && is_alpha(w[-2])))
 			continue;
-		if (k < n && (l[k] == ' ' || l[k] == ':'))
+		if (k < n && (l[k] == ' ' || l[k] == ':' || l[k] == '='))
+			k++;
+		/* a field's "line: 2" (PDepend's, phpmd's), "line = 2" */
+		if (k + 1 < n && l[k] == ' ' && l[k - 1] != ' ')
+			k++;
+		if (k < n && is_digit(l[k]) && read_int(l, n, &k, &v))
+			return v;
+	}
+	return 0;
+}
+
+/* A column told in words or fields after a line told so: "column 9",
+ * "col: 18", "col=4", "Column 9" (XML parsers', JSON and YAML parsers',
+ * PDepend's "line: 2, col: 18, file: x"): N, or 0. */
+static int column_anywhere(const char *l, size_t n)
+{
+	const char *w;
+	size_t k;
+	int v;
+
+	for (w = l; (w = cl_find(w, n - (size_t)(w - l), "ol", 2)); w += 2) {
+		k = (size_t)(w - l) + 2;
+		if (w == l || lower(w[-1]) != 'c' ||
+		    (w - 1 > l && is_alpha(w[-2])))
+			continue;
+		if (k + 3 <= n && !memcmp(l + k, "umn", 3))
+			k += 3;
+		if (k < n && (l[k] == ' ' || l[k] == ':' || l[k] == '='))
+			k++;
+		if (k + 1 < n && l[k] == ' ' && l[k - 1] != ' ')
 			k++;
 		if (k < n && is_digit(l[k]) && read_int(l, n, &k, &v))
 			return v;
@@ -2768,6 +2797,8 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 			if (anyline < 0)
 				anyline = line_anywhere(l, n);
 			loc->line = anyline;
+			if (anyline > 0)
+				loc->col = column_anywhere(l, n);
 		}
 		if (!loc->line) {
 			/* "x.desktop: error: y": the file itself, no line */

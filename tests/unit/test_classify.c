@@ -3032,7 +3032,7 @@ static void general_layer_reads_ratings_lone_places_and_missing_files(void **sta
 		{ "src/main.c:3:  Missing space before {  [whitespace/braces] [5]\n",
 		  "lint_violation", 3, 0 },
 		{ "src/main.c: Code before strictures are enabled at line 2, "
-		  "column 1.  (Severity: 5)\n", "lint_violation", 2, 0 },
+		  "column 1.  (Severity: 5)\n", "lint_violation", 2, 1 },
 		{ "In src/main.c:2:7\n\n 2 | puts g(\"x\")\n     ^\n"
 		  "Error: expected argument #1 to 'g' to be Int32, not String\n",
 		  "type_error", 2, 7 },
@@ -3173,6 +3173,30 @@ static void a_finding_in_a_document_of_prose_is_a_linters(void **state)
 		   "lint_violation");
 }
 
+/* gen10: a place told in words or fields around a file the repository
+ * has: "line: 2, col: 18, file: F" (PDepend under phpmd), "F at line 3,
+ * column 9" (JSON and YAML parsers), "line 3 column 9 of F" (XML's). */
+static void a_place_in_fields_or_words_gives_line_and_column(void **state)
+{
+	static const struct {
+		const char *text;
+		int line, col;
+	} cases[] = {
+		{ "\t-\tUnexpected token: {, line: 2, col: 18, file: "
+		  "src/main.c.\n", 2, 18 },
+		{ "error: src/main.c: mapping values are not allowed at line 3, "
+		  "column 9\n", 3, 9 },
+		{ "parser error: line=4 column=2 in src/main.c\n", 4, 2 },
+	};
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		expect_one(&o, cases[i].text, strlen(cases[i].text), "src/main.c",
+			   cases[i].line, cases[i].col, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3247,6 +3271,7 @@ int main(void)
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
 		cmocka_unit_test(diag_json_writes_nulls_for_unknowns),
 		cmocka_unit_test(a_finding_in_a_document_of_prose_is_a_linters),
+		cmocka_unit_test(a_place_in_fields_or_words_gives_line_and_column),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
