@@ -3025,6 +3025,9 @@ static bool test_verdict(const char *text, size_t len)
 			continue;
 		if (w < end && *w == ':' && !(hit - text >= 4 && !memcmp(hit - 4, "--- ", 4)))
 			continue; /* "FAILED: out.o": a build step's */
+		/* "BUILD FAILED" (Ant), "BUILD FAILURE" (Maven): a build's */
+		if (hit - text >= 6 && !memcmp(hit - 6, "BUILD ", 6))
+			continue;
 		return true;
 	}
 	for (p = text; p < end && (hit = memmem(p, (size_t)(end - p), "ail", 3));) {

@@ -2332,6 +2332,14 @@ bool cl_summary(const char *l, size_t n)
 	     cl_find(l, n, "returned an error exitcode", 26) ||
 	     cl_find(l, n, "had compilation errors", 22)))
 		return true;
+	/* a wrapper's verdict that sends the reader to the wrapped tool's
+	 * own errors: Ant's and Gradle's "Compile failed; see the compiler
+	 * error output for details", "Build failed, see the log above" */
+	if ((c = cl_find(l, n, "ailed", 5)) &&
+	    (cl_find(c, (size_t)(l + n - c), "see the ", 8) ||
+	     cl_find(c, (size_t)(l + n - c), "see above", 9) ||
+	     cl_find(c, (size_t)(l + n - c), "for details", 11)))
+		return true;
 	/* "shell command terminated with non-zero exit status" */
 	if (cl_find(l, n, "-zero exit", 10) &&
 	    (cl_find(l, n, "returned non-zero exit", 22) ||

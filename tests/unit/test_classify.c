@@ -3197,6 +3197,33 @@ static void a_place_in_fields_or_words_gives_line_and_column(void **state)
 			   cases[i].line, cases[i].col, NULL);
 }
 
+/* gen10: a wrapper's verdict sending the reader to the wrapped tool's own
+ * errors ("build.xml:4: Compile failed; see the compiler error output for
+ * details", Ant's and Gradle's) is no problem of its own; "BUILD FAILED"
+ * is a build's verdict, not a test run's: a problem nothing names stays
+ * unknown, not a failed test. */
+static void a_wrappers_verdict_is_no_problem_of_its_own(void **state)
+{
+	static const char text[] =
+		"    [javac] src/main.c:6: error: cannot find symbol\n"
+		"    [javac] 1 error\n"
+		"\n"
+		"BUILD FAILED\n"
+		"src/main.c:4: Compile failed; see the compiler error output for "
+		"details.\n";
+	static const char build[] =
+		"src/main.c:3: error: frobnication of the widget\n"
+		"\n"
+		"BUILD FAILED\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 6, -1,
+		   "undefined_symbol");
+	expect_one(&o, build, sizeof(build) - 1, "src/main.c", 3, -1,
+		   "unknown");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3272,6 +3299,7 @@ int main(void)
 		cmocka_unit_test(diag_json_writes_nulls_for_unknowns),
 		cmocka_unit_test(a_finding_in_a_document_of_prose_is_a_linters),
 		cmocka_unit_test(a_place_in_fields_or_words_gives_line_and_column),
+		cmocka_unit_test(a_wrappers_verdict_is_no_problem_of_its_own),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
