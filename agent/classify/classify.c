@@ -1767,6 +1767,15 @@ static size_t link_words(const char *l, size_t n)
 
 /* An error report without a place on its line ("Error: x", "✘ [ERROR]
  * x", "FooError: x"): placed from the lines around it. */
+/* A placeless headline after the patterns' errors whose words name a
+ * cause none of them has (yasm's "FATAL: unable to open include file" after
+ * its placed errors, an import or a name no line holds): a problem of its
+ * own, not their summary. */
+static bool own_cause(const struct scan *s, const char *cat)
+{
+	return cat && cause_category(cat) && !reported(s, cat);
+}
+
 static void general_headline(struct scan *s, size_t i, const char *l,
 			     size_t n, size_t msg, long lone, size_t specific)
 {
@@ -1859,7 +1868,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			free(line);
 			return;
 		}
-	} else if ((!p.file && specific) ||
+	} else if ((!p.file && specific && !own_cause(s, w.category)) ||
 		   (p.file && place_reported(s, p.file, p.line, specific))) {
 		free(p.file);
 		free(line);
@@ -2648,6 +2657,27 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	return true;
 }
 
+/* A sentence alone on a line of a failed run, opening with a capitalised
+ * word (not pytest's "E   x"), no place and no severity, that names a
+ * cause with a quoted name (Thrift's 'Type "T" not defined',
+ * a generator's 'Unknown type "x"', 'Module "y" not found'): a problem of
+ * the run, placeless, once a category. A quote is looked for first: most
+ * lines have none. */
+static bool general_sentence(struct scan *s, const char *l, size_t n)
+{
+	struct cl_words w;
+
+	if (n < 12 || n > 160 || l[0] < 'A' || l[0] > 'Z' || l[1] < 'a' ||
+	    l[1] > 'z' || l[n - 1] == ':' ||
+	    (!memchr(l, '"', n) && !memchr(l, '\'', n) && !memchr(l, '`', n)))
+		return false;
+	cl_words_read(l, n, &w);
+	if (w.code_len || w.note || w.sev >= 0 || !own_cause(s, w.category))
+		return false;
+	general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l, n, w.category);
+	return true;
+}
+
 /* "1) add adds" over "Message:", "Expected -1 to be 3.", "Stack:" and its
  * frames: a failed test in a runner's numbered list (jasmine, mocha,
  * RSpec), at the first frame in the project below it. An error report
@@ -2971,6 +3001,8 @@ static void general_pass(struct scan *s)
 				;
 			general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l + k, n - k,
 				     CAT_TEST_FAILURE);
+		} else if (s->opts->failed && general_sentence(s, l, n)) {
+			/* a placeless sentence naming a cause */
 		} else if ((k = link_words(l, n)) < n && !reported(s, CAT_LINK_ERROR)) {
 			/* a linker's complaint at an object file or a section,
 			 * no place of the project ("(.text+0x21): undefined

@@ -3224,6 +3224,39 @@ static void a_wrappers_verdict_is_no_problem_of_its_own(void **state)
 		   "unknown");
 }
 
+/* gen10: problems a failed run tells with no place at all keep their
+ * category beside the placed ones: a tool's "FATAL: unable to open include
+ * file" after errors a pattern read (yasm), a sentence naming a quoted
+ * name that nothing defines (Thrift's 'Type "T" not defined'). */
+static void a_failed_runs_placeless_causes_are_problems_too(void **state)
+{
+	static const char fatal[] =
+		"src/main.c:5: error: instruction expected after label\n"
+		"asm: FATAL: unable to open include file `nosuch.inc'\n";
+	static const char sentence[] =
+		"Type \"UnknownType\" not defined\n"
+		"[ERROR:src/main.c:3] (last token was '}')\n"
+		"syntax error\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, fatal, sizeof(fatal) - 1, &l,
+					    NULL, &e), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "import_resolution");
+	diag_list_release(&l);
+	assert_int_equal(classify_text_opts(db, &o, sentence, sizeof(sentence) - 1,
+					    &l, NULL, &e), 0);
+	assert_true(l.n >= 2);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3300,6 +3333,7 @@ int main(void)
 		cmocka_unit_test(a_finding_in_a_document_of_prose_is_a_linters),
 		cmocka_unit_test(a_place_in_fields_or_words_gives_line_and_column),
 		cmocka_unit_test(a_wrappers_verdict_is_no_problem_of_its_own),
+		cmocka_unit_test(a_failed_runs_placeless_causes_are_problems_too),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
