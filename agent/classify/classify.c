@@ -2977,6 +2977,12 @@ static void general_pass(struct scan *s)
 			dec_hdr = true;
 			continue;
 		}
+		/* "a.frag" over "ERROR: 0:4: msg": a source string's line */
+		if (hdr && i - hdr_at < 1000 &&
+		    cl_string_place(l, n, &loc) != CL_LOC_NONE) {
+			general_inline(s, l, n, &loc, hdr, hdr_len);
+			continue;
+		}
 		if (hdr && dec_hdr && i - hdr_at < 1000 &&
 		    cl_header_place(l, n, &loc) != CL_LOC_NONE) {
 			general_inline(s, l, n, &loc, hdr, hdr_len);

@@ -2332,6 +2332,14 @@ bool cl_summary(const char *l, size_t n)
 	     cl_find(l, n, "returned an error exitcode", 26) ||
 	     cl_find(l, n, "had compilation errors", 22)))
 		return true;
+	/* a count of the errors told ("2 compilation errors.  No code
+	 * generated.", glslang's, Haxe's, dmd's), and a compiler that
+	 * stopped after them ("'' : compilation terminated") */
+	if ((c = cl_find(l, n, "ompilation ", 11)) &&
+	    (cl_find(c, (size_t)(l + n - c), "ompilation terminated", 21) ||
+	     (c - l >= 3 && c[-2] == ' ' && is_digit(c[-3]) &&
+	      cl_find(c, (size_t)(l + n - c), "ompilation error", 16))))
+		return true;
 	/* a wrapper's verdict that sends the reader to the wrapped tool's
 	 * own errors: Ant's and Gradle's "Compile failed; see the compiler
 	 * error output for details", "Build failed, see the log above" */
@@ -3022,6 +3030,50 @@ static bool named_not_file(const char *l, size_t n, size_t t, size_t e)
 	while (k < n && is_digit(l[k]))
 		k++;
 	return k + 1 < n && l[k] == '.' && is_digit(l[k + 1]);
+}
+
+enum cl_loc_kind cl_string_place(const char *l, size_t n, struct cl_loc *loc)
+{
+	size_t i = 0, j, len;
+	int src, sev = -1;
+	bool note;
+
+	memset(loc, 0, sizeof(*loc));
+	/* most lines open with neither a severity's letter nor a digit */
+	if (n < 8 || !(is_alpha(l[0]) || is_digit(l[0])))
+		return CL_LOC_NONE;
+	if (is_alpha(l[0])) {
+		if ((sev = sev_word(l, n, &len, &note)) < 0 || note ||
+		    len + 1 >= n || l[len] != ':' || !is_blank(l[len + 1]))
+			return CL_LOC_NONE;
+		loc->pre = 0;
+		loc->pre_len = len;
+		i = skip_blanks(l, n, len + 1);
+	}
+	j = i;
+	/* a source string's index, a few digits, then the line */
+	if (!read_int(l, n, &j, &src) || j - i > 3 || j + 1 >= n || l[j] != ':' ||
+	    !is_digit(l[j + 1]))
+		return CL_LOC_NONE;
+	j++;
+	read_int(l, n, &j, &loc->line);
+	if (j + 1 < n && l[j] == '(' && is_digit(l[j + 1])) {
+		j++;
+		read_int(l, n, &j, &loc->col);
+		if (j >= n || l[j] != ')')
+			goto none;
+		j++;
+	}
+	if (j + 1 >= n || l[j] != ':' || !is_blank(l[j + 1]) || !loc->line)
+		goto none;
+	set_msg(loc, l, n, j + 1);
+	/* with no severity before it, one after it ("0:4(10): error: x") */
+	if (sev < 0 && sev_word(l + loc->msg, loc->msg_len, &len, &note) < 0)
+		goto none;
+	return loc->kind = CL_LOC_INLINE;
+none:
+	memset(loc, 0, sizeof(*loc));
+	return CL_LOC_NONE;
 }
 
 bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,

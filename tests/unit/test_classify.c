@@ -3257,6 +3257,29 @@ static void a_failed_runs_placeless_causes_are_problems_too(void **state)
 	diag_list_release(&l);
 }
 
+/* gen10: a file alone on its line over "ERROR: 0:4: msg" (glslangValidator:
+ * source string 0, line 4) or "0:4(10): error: msg" (Mesa's GLSL
+ * compiler): each message at its line of that file; the count of errors
+ * and "compilation terminated" after them are no problems. */
+static void a_source_strings_line_under_its_file(void **state)
+{
+	static const char glslang[] =
+		"src/main.c\n"
+		"ERROR: 0:4: 'alpha' : undeclared identifier \n"
+		"ERROR: 0:4: '' : compilation terminated \n"
+		"ERROR: 2 compilation errors.  No code generated.\n";
+	static const char mesa[] =
+		"src/main.c\n"
+		"0:5(10): error: syntax error, unexpected IDENTIFIER\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, glslang, sizeof(glslang) - 1, "src/main.c", 4, 0,
+		   "undefined_symbol");
+	expect_one(&o, mesa, sizeof(mesa) - 1, "src/main.c", 5, 10,
+		   "syntax_error");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3334,6 +3357,7 @@ int main(void)
 		cmocka_unit_test(a_place_in_fields_or_words_gives_line_and_column),
 		cmocka_unit_test(a_wrappers_verdict_is_no_problem_of_its_own),
 		cmocka_unit_test(a_failed_runs_placeless_causes_are_problems_too),
+		cmocka_unit_test(a_source_strings_line_under_its_file),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
