@@ -2678,6 +2678,98 @@ static bool general_sentence(struct scan *s, const char *l, size_t n)
 	return true;
 }
 
+/* The file of a unified diff's header line "--- F" or "+++ F" (l[0..n)),
+ * without what follows a tab (a time stamp), git's "a/" or "b/" and a
+ * label after the name ("a.py:before", isort's): a file the repository
+ * has, or with no repository to ask, the cleaned name; NULL if none. */
+static char *diff_header_file(struct scan *s, const char *l, size_t n)
+{
+	const char *p = l + 4, *t = memchr(p, '\t', n - 4);
+	size_t len = t ? (size_t)(t - p) : n - 4, k;
+
+	while (len && p[len - 1] == ' ')
+		len--;
+	if (len > 2 && (p[0] == 'a' || p[0] == 'b') && p[1] == '/' &&
+	    (!s->opts->file_exists || !known_file(s, p, len))) {
+		p += 2;
+		len -= 2;
+	}
+	if (len && s->opts->file_exists && known_file(s, p, len))
+		return xstrndup(p, len);
+	/* "a.py:before": a label after the name */
+	for (k = len; k > 0 && isalpha((unsigned char)p[k - 1]); k--)
+		;
+	if (k > 1 && k < len && p[k - 1] == ':')
+		len = k - 1;
+	if (!len || !memchr(p, '.', len) || (s->opts->file_exists &&
+					      !known_file(s, p, len)))
+		return NULL;
+	return xstrndup(p, len);
+}
+
+/* "@@ -A,B +C,D @@" at line i of a unified diff a formatter printed in
+ * check mode (isort --diff, black --diff, gofmt -d, clang-format's diff,
+ * prettier's, rustfmt's, git diff): a finding at the first line the hunk
+ * changes (A and the context lines before it), in the file of the "+++ "
+ * (or "--- ") header above. A placeless finding about that file told
+ * before it ("ERROR: a.py Imports are incorrectly sorted") takes that
+ * line instead. Only lines starting "@@ -" get here. */
+static bool general_hunk(struct scan *s, size_t i, const char *l, size_t n)
+{
+	size_t j, k, ln, back;
+	int a = 0, ctx = 0;
+	char *file = NULL;
+	const char *q;
+
+	if (n < 10 || memcmp(l, "@@ -", 4) || !isdigit((unsigned char)l[4]))
+		return false;
+	for (k = 4; k < n && isdigit((unsigned char)l[k]); k++)
+		a = a * 10 + (l[k] - '0');
+	if (a <= 0 || a > 10000000 || !memmem(l + k, n - k, " @@", 3))
+		return false;
+	/* the header above, past this file's earlier hunks */
+	for (j = i, back = 0; j-- > 0 && back < 2000; back++) {
+		q = line_view(s, j, &s->aux, &ln);
+		if (ln > 4 && (!memcmp(q, "+++ ", 4) || !memcmp(q, "--- ", 4))) {
+			char *f = diff_header_file(s, q, ln);
+
+			if (f) {
+				free(file);
+				file = f;
+			}
+			if (!memcmp(q, "--- ", 4))
+				break;
+			continue;
+		}
+		if (file)
+			break;
+		if (ln && q[0] != ' ' && q[0] != '+' && q[0] != '-' &&
+		    q[0] != '@' && q[0] != '\\')
+			return false; /* no diff's line: no header */
+	}
+	if (!file)
+		return false;
+	for (j = i + 1; j < s->nlines; j++, ctx++) {
+		q = line_view(s, j, &s->aux, &ln);
+		if (!ln || q[0] != ' ')
+			break;
+	}
+	for (k = s->first; k < s->out->n; k++) {
+		struct diag *d = &s->out->v[k];
+
+		if (d->file && !d->line && same_file(d->file, file)) {
+			d->line = a + ctx;
+			if (!strcmp(d->category, CAT_UNKNOWN))
+				d->category = CAT_LINT_VIOLATION;
+			free(file);
+			return true;
+		}
+	}
+	general_emit(s, file, a + ctx, 0, DIAG_WARNING, NULL, 0, l, n,
+		     CAT_LINT_VIOLATION);
+	return true;
+}
+
 /* "1) add adds" over "Message:", "Expected -1 to be 3.", "Stack:" and its
  * frames: a failed test in a runner's numbered list (jasmine, mocha,
  * RSpec), at the first frame in the project below it. An error report
@@ -2918,6 +3010,8 @@ static void general_pass(struct scan *s)
 			continue;
 		if (cl_frame_prefix(l, n))
 			continue; /* read by the error above it, if any */
+		if (l[0] == '@' && general_hunk(s, i, l, n))
+			continue;
 		switch (cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE) {
 		case CL_LOC_INLINE:
 			if (code_offset(l + loc.msg, loc.msg_len))

@@ -1393,6 +1393,11 @@ static const struct phrase phrases[] = {
 	{ "would reformat", CAT_LINT_VIOLATION },
 	{ "would be reformatted", CAT_LINT_VIOLATION },
 	{ "code style issues", CAT_LINT_VIOLATION },
+	/* isort's "Imports are incorrectly sorted and/or formatted",
+	 * dprint's and others' "not formatted" */
+	{ "incorrectly sorted", CAT_LINT_VIOLATION },
+	{ "incorrectly formatted", CAT_LINT_VIOLATION },
+	{ "not formatted", CAT_LINT_VIOLATION },
 	{ "consider using", CAT_LINT_VIOLATION },
 	/* a bare "Missing semicolon." is a style checker's (a parser says
 	 * "expected ';'", caught above) */

@@ -3280,6 +3280,40 @@ static void a_source_strings_line_under_its_file(void **state)
 		   "syntax_error");
 }
 
+/* gen10: a unified diff a formatter prints in check mode: a finding per
+ * hunk at the first line it changes (the hunk's start and the context
+ * before the change), in the file of its header (git's "b/", isort's
+ * ":before" label and a tab's time stamp taken off); a placeless finding
+ * about that file told before it takes that line. */
+static void a_formatters_diff_is_a_finding_per_hunk(void **state)
+{
+	static const char git[] =
+		"diff --git a/src/main.c b/src/main.c\n"
+		"--- a/src/main.c\n"
+		"+++ b/src/main.c\n"
+		"@@ -3,4 +3,4 @@ int main(void)\n"
+		" {\n"
+		"-\tint s = a +  b;\n"
+		"+\tint s = a + b;\n"
+		" \treturn s;\n";
+	static const char isort[] =
+		"ERROR: src/main.c Imports are incorrectly sorted and/or "
+		"formatted.\n"
+		"--- src/main.c:before\t2026-12-01 01:27:09.407061\n"
+		"+++ src/main.c:after\t2026-12-01 01:27:20.987802\n"
+		"@@ -1,3 +1,3 @@\n"
+		"+import json\n"
+		" import sys\n"
+		"-import json\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, git, sizeof(git) - 1, "src/main.c", 4, -1,
+		   "lint_violation");
+	expect_one(&o, isort, sizeof(isort) - 1, "src/main.c", 1, -1,
+		   "lint_violation");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3358,6 +3392,7 @@ int main(void)
 		cmocka_unit_test(a_wrappers_verdict_is_no_problem_of_its_own),
 		cmocka_unit_test(a_failed_runs_placeless_causes_are_problems_too),
 		cmocka_unit_test(a_source_strings_line_under_its_file),
+		cmocka_unit_test(a_formatters_diff_is_a_finding_per_hunk),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
