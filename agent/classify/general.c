@@ -2673,7 +2673,7 @@ static int line_anywhere(const char *l, size_t n)
 
 /* A column told in words or fields after a line told so: "column 9",
  * "col: 18", "col=4", "Column 9" (XML parsers', JSON and YAML parsers',
- * PDepend's "line: 2, col: 18, file: x"): N, or 0. */
+ * PDepend's "line: 2, col: 18, file: x"): N, or -1 if none. */
 static int column_anywhere(const char *l, size_t n)
 {
 	const char *w;
@@ -2694,12 +2694,17 @@ static int column_anywhere(const char *l, size_t n)
 		if (k < n && is_digit(l[k]) && read_int(l, n, &k, &v))
 			return v;
 	}
-	return 0;
+	return -1;
 }
 
 int cl_line_in_words(const char *m, size_t n)
 {
 	return line_anywhere(m, n);
+}
+
+int cl_col_in_words(const char *m, size_t n)
+{
+	return column_anywhere(m, n);
 }
 
 /* The line number told right after a token ending at l[e] (":N[:M]",
@@ -2818,8 +2823,8 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 			if (anyline < 0)
 				anyline = line_anywhere(l, n);
 			loc->line = anyline;
-			if (anyline > 0)
-				loc->col = column_anywhere(l, n);
+			if (anyline > 0 && (loc->col = column_anywhere(l, n)) < 0)
+				loc->col = 0;
 		}
 		if (!loc->line) {
 			/* "x.desktop: error: y": the file itself, no line */

@@ -167,6 +167,8 @@ bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 
 /* A "line N" or "(line N)" anywhere in a message m[0..n): N, or 0. */
 int cl_line_in_words(const char *m, size_t n);
+/* The column "column 9", "col: 18" tells on m[0..n), or -1 if none. */
+int cl_col_in_words(const char *m, size_t n);
 
 /* The first severity word anywhere in p[0..n) ("ninja: error:"), or -1. */
 int cl_sev_among(const char *p, size_t n);

@@ -800,6 +800,12 @@ static void a_log_says_whether_its_run_failed(void **state)
 		 * a code frame, a stylish row that is no warning */
 		"a.pug:1:4\n  > 1| DIV#main\n----------^\n\nID literals must not be used\n",
 		"src/a.js\n  1:7  Prefer const  prefer-const\n",
+		/* gen10: a linter's finding by its shape: a line and column
+		 * in words (write-good's console), a line number heading a
+		 * rule's code (gitlint's) */
+		"In guide.md\n=============\n\"So\" adds no meaning on line 5 "
+		"at column 0\n",
+		"1: T3 Title has trailing punctuation (.): \"WIP: fix.\"\n",
 	};
 	static const char *const passing[] = {
 		"Found 0 errors. Watching for file changes.\n",
@@ -809,6 +815,7 @@ static void a_log_says_whether_its_run_failed(void **state)
 		"==12== ERROR SUMMARY: 0 errors from 0 contexts\n",
 		"a.c:3:13: warning: unused variable 'x'\n",
 		"src/a.js\n  1:7  warning  Prefer const  prefer-const\n",
+		"Read 12 lines; line 3 at column 9 is fine\n12 passed\n",
 		"",
 	};
 	struct buf log = BUF_INIT;
