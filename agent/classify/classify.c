@@ -1043,6 +1043,22 @@ static struct diag *test_failure_at(struct scan *s, const char *file, int line)
 	return NULL;
 }
 
+/* The last diagnostic the general layer gave in file with no line whose
+ * category names a cause, or NULL. */
+static struct diag *placeless_cause(struct scan *s, const char *file)
+{
+	size_t k;
+
+	for (k = s->out->n; k-- > s->first;) {
+		struct diag *t = &s->out->v[k];
+
+		if (t->file && !t->line && cause_category(t->category) &&
+		    same_file(t->file, file))
+			return t;
+	}
+	return NULL;
+}
+
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
 			 const char *msg, size_t msg_len, const char *category)
@@ -1086,6 +1102,17 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		free(t->message);
 		t->message = buf_detach(&m, NULL);
 		t->category = category;
+		diag_release(&d);
+		return;
+	}
+	/* a cause told in a file with no line ("NoMethodError: undefined
+	 * method `h'" over its backtrace), then a failure at a line of that
+	 * file ("test/a.rb:13:in `test_h'"): one problem, placed there */
+	if (file && line > 0 && (!strcmp(category, CAT_TEST_FAILURE) ||
+				 !strcmp(category, CAT_UNKNOWN)) &&
+	    (t = placeless_cause(s, file))) {
+		t->line = line;
+		t->column = col;
 		diag_release(&d);
 		return;
 	}
@@ -1310,6 +1337,25 @@ static size_t paragraph_below(struct scan *s, size_t i)
 /* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
  * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
  * output that gives only line:col. */
+/* Is the line above line i a test runner's failure label, numbered or
+ * not ("  1) Failure:", "Failure:")? */
+static bool under_failure_label(struct scan *s, size_t i)
+{
+	const char *q;
+	size_t ln, b = 0;
+
+	if (!i)
+		return false;
+	q = line_view(s, i - 1, &s->aux, &ln);
+	while (b < ln && (q[b] == ' ' || q[b] == '\t'))
+		b++;
+	while (b < ln && isdigit((unsigned char)q[b]))
+		b++;
+	if (b + 1 < ln && q[b] == ')' && q[b + 1] == ' ')
+		b += 2;
+	return failure_label(q + b, ln - b);
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -1423,6 +1469,11 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	    few_words(m, loc->msg_len) &&
 	    (w.sev = cl_sev_among(m, loc->msg_len)) == DIAG_ERROR)
 		w.category = words_above(s, s->cur);
+	/* "AddTest#test_adds [test/a.rb:9]:" under "1) Failure:": the
+	 * failed test's name and its place (minitest, Test::Unit) */
+	if (!w.category && w.sev < 0 && !w.code_len && known &&
+	    loc->msg < loc->file && under_failure_label(s, s->cur))
+		w.category = CAT_TEST_FAILURE;
 	/* Shape alone is weak evidence: the message must say what it is, or
 	 * the file must be the project's. */
 	if (w.sev < 0 && !w.code_len && !w.category &&

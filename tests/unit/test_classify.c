@@ -3321,6 +3321,31 @@ static void a_formatters_diff_is_a_finding_per_hunk(void **state)
 		   "lint_violation");
 }
 
+/* gen10: minitest's and Test::Unit's numbered reports: a test's name and
+ * its place in brackets under a "Failure:" label is the failed test there;
+ * an error's cause told in a file with no line, then the backtrace's line
+ * of that file, is one problem at that line. */
+static void a_failure_labels_test_and_a_cause_placed_by_its_frame(void **state)
+{
+	static const char failure[] =
+		"  1) Failure:\n"
+		"AddTest#test_adds [src/main.c:9]:\n"
+		"Expected: 3\n"
+		"  Actual: -1\n";
+	static const char error[] =
+		"  2) Error:\n"
+		"AddTest#test_helper:\n"
+		"NoMethodError: undefined method `helper' for src/main.c\n"
+		"    src/main.c:13:in `test_helper'\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, failure, sizeof(failure) - 1, "src/main.c", 9, -1,
+		   "test_failure");
+	expect_one(&o, error, sizeof(error) - 1, "src/main.c", 13, -1,
+		   "undefined_symbol");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3400,6 +3425,7 @@ int main(void)
 		cmocka_unit_test(a_failed_runs_placeless_causes_are_problems_too),
 		cmocka_unit_test(a_source_strings_line_under_its_file),
 		cmocka_unit_test(a_formatters_diff_is_a_finding_per_hunk),
+		cmocka_unit_test(a_failure_labels_test_and_a_cause_placed_by_its_frame),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
