@@ -3013,6 +3013,58 @@ static bool told_below(struct scan *s, size_t i)
 	return false;
 }
 
+/* Does l[0..n) hold a digit? (a frame's line needs one) */
+static bool any_digit_in(const char *l, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (isdigit((unsigned char)l[k]))
+			return true;
+	return false;
+}
+
+/* A test's verdict that said nothing we read ("add_tests: adds_test...
+ * *failed*", EUnit's) placed by the first frame of its report naming a
+ * line of a project's file in any spelling ("in function m:f/0 (FILE,
+ * line 7)", Erlang's; "(FILE:7)"), up to a blank line or the next
+ * verdict; its category from the report's words ("**error:undef" an
+ * undefined function), else a failed test. False if no frame places it. */
+static bool verdict_frame(struct scan *s, size_t i, const char *l, size_t n)
+{
+	struct cl_loc loc;
+	const char *q, *cat = NULL;
+	char *file = NULL;
+	size_t j, ln;
+	int line = 0;
+
+	if (!s->opts->file_exists)
+		return false;
+	for (j = i + 1; j < s->nlines && j <= i + CL_AHEAD; j++) {
+		struct cl_words w;
+
+		q = line_view(s, j, &s->aux, &ln);
+		if (!ln || cl_test_verdict(q, ln))
+			break;
+		if (!file && any_digit_in(q, ln) &&
+		    cl_loose_place(q, ln, known_file, s, &loc) != CL_LOC_NONE &&
+		    loc.file_len && loc.line > 0 &&
+		    !cl_foreign_path(q + loc.file, loc.file_len)) {
+			file = xstrndup(q + loc.file, loc.file_len);
+			line = loc.line;
+			continue;
+		}
+		cl_words_read(q, ln, &w);
+		if (!cat && w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+			cat = w.category;
+	}
+	if (!file)
+		return false;
+	general_emit(s, file, line, 0, DIAG_ERROR, NULL, 0, l, n,
+		     cat ? cat : CAT_TEST_FAILURE);
+	return true;
+}
+
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
 static void general_pass(struct scan *s)
@@ -3150,8 +3202,9 @@ static void general_pass(struct scan *s)
 			/* a test that failed and said nothing we read */
 			for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 				;
-			general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l + k, n - k,
-				     CAT_TEST_FAILURE);
+			if (!verdict_frame(s, i, l + k, n - k))
+				general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0,
+					     l + k, n - k, CAT_TEST_FAILURE);
 		} else if (s->opts->failed && general_sentence(s, l, n)) {
 			/* a placeless sentence naming a cause */
 		} else if ((k = link_words(l, n)) < n && !reported(s, CAT_LINK_ERROR)) {

@@ -1274,6 +1274,9 @@ static const struct phrase phrases[] = {
 	{ "unknown command", CAT_UNDEFINED_SYMBOL },
 	{ "unknown cmake command", CAT_UNDEFINED_SYMBOL },
 	{ "no such function", CAT_UNDEFINED_SYMBOL },
+	/* Erlang's "**error:undef" and "error:undef": a function no module
+	 * exports */
+	{ "error:undef", CAT_UNDEFINED_SYMBOL },
 	/* a name no scope has: Tcl's and Expect's 'invalid command name
 	 * "x"' (as a shell's "command not found" in a script), GHC's,
 	 * Agda's and PureScript's "Variable not in scope: x", Swift's

@@ -3346,6 +3346,28 @@ static void a_failure_labels_test_and_a_cause_placed_by_its_frame(void **state)
 		   "undefined_symbol");
 }
 
+/* gen10: a test's verdict that says nothing more (EUnit's "m: t...*failed*")
+ * is placed by the first frame under it naming a line of the project's
+ * file in any spelling (Erlang's "(FILE, line N)"), its category from its
+ * report's words ("**error:undef": a function nothing exports). */
+static void a_verdict_placed_by_a_frame_under_it(void **state)
+{
+	static const char text[] =
+		"add_tests: helper_test...*failed*\n"
+		"in function nosuch_mod:helper/1\n"
+		"  called as helper(2)\n"
+		"in call from add_tests:helper_test/0 (src/main.c, line 10)\n"
+		"**error:undef\n"
+		"  output:<<\"\">>\n"
+		"\n"
+		"  Failed: 1.  Skipped: 0.  Passed: 0.\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 10, -1,
+		   "undefined_symbol");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3426,6 +3448,7 @@ int main(void)
 		cmocka_unit_test(a_source_strings_line_under_its_file),
 		cmocka_unit_test(a_formatters_diff_is_a_finding_per_hunk),
 		cmocka_unit_test(a_failure_labels_test_and_a_cause_placed_by_its_frame),
+		cmocka_unit_test(a_verdict_placed_by_a_frame_under_it),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
