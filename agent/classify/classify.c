@@ -3013,6 +3013,47 @@ static bool told_below(struct scan *s, size_t i)
 	return false;
 }
 
+/* 'File "a.py", line 4, in f' over a label ("Failed example:",
+ * "Failure:"): not a frame but the head of a report (Python's doctest,
+ * which prints a traceback's place shape over each failed example). The
+ * report runs to a line of '*' or '=' or the next such head; its words
+ * name the category ("NameError: name 'x' is not defined"), else a failed
+ * test; its lines are taken. */
+static bool general_report_head(struct scan *s, size_t i, const char *l,
+				size_t n)
+{
+	struct cl_loc loc;
+	const char *q, *cat = NULL;
+	size_t j, ln, b;
+
+	if (i + 1 >= s->nlines || !cl_may_place(l, n) ||
+	    cl_loc_read(l, n, &loc) == CL_LOC_NONE || !loc.file_len ||
+	    loc.line <= 0 || !file_known(s, l, loc.file, loc.file_len))
+		return false;
+	q = line_view(s, i + 1, &s->aux, &ln);
+	if (ln < 4 || q[ln - 1] != ':' || !isupper((unsigned char)q[0]) ||
+	    memchr(q, '/', ln) || memchr(q, '"', ln))
+		return false;
+	for (j = i + 1; j < s->nlines && j <= i + 4 * CL_AHEAD; j++) {
+		struct cl_words w;
+
+		q = line_view(s, j, &s->aux, &ln);
+		if (ln && (q[0] == '*' || q[0] == '=' || (ln > 6 && !memcmp(q, "File \"", 6))))
+			break;
+		s->used[j] |= L_FOLDED;
+		for (b = 0; b < ln && (q[b] == ' ' || q[b] == '\t'); b++)
+			;
+		if (cat || b == ln || q[ln - 1] == ':')
+			continue;
+		cl_words_read(q + b, ln - b, &w);
+		if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+			cat = w.category;
+	}
+	general_emit(s, xstrndup(l + loc.file, loc.file_len), loc.line, loc.col,
+		     DIAG_ERROR, NULL, 0, l, n, cat ? cat : CAT_TEST_FAILURE);
+	return true;
+}
+
 /* Does l[0..n) hold a digit? (a frame's line needs one) */
 static bool any_digit_in(const char *l, size_t n)
 {
@@ -3110,6 +3151,9 @@ static void general_pass(struct scan *s)
 		/* one report a line (mypy -O json, JSON lines) */
 		if (n && (l[0] == '{' || l[0] == '[') && js_shaped(l, n) &&
 		    js_reporter(s, s->text + s->start[i], line_len(s, i)))
+			continue;
+		if (l[0] == 'F' && s->opts->file_exists && n > 6 && !memcmp(l, "File \"", 6) &&
+		    general_report_head(s, i, l, n))
 			continue;
 		if (cl_frame_prefix(l, n))
 			continue; /* read by the error above it, if any */

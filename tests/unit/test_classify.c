@@ -3368,6 +3368,27 @@ static void a_verdict_placed_by_a_frame_under_it(void **state)
 		   "undefined_symbol");
 }
 
+/* gen10: a traceback's place shape over a label ('File "F", line 13, in
+ * m.f' over "Failed example:", Python's doctest) heads a report, not a
+ * frame: a failed test there, or what its words name. */
+static void a_frames_shape_over_a_label_heads_a_report(void **state)
+{
+	static const char text[] =
+		"*****************************************************\n"
+		"File \"src/main.c\", line 15, in calc.greet\n"
+		"Failed example:\n"
+		"    shout(\"bob\")\n"
+		"Exception raised:\n"
+		"    Traceback (most recent call last):\n"
+		"    NameError: name 'shout' is not defined\n"
+		"*****************************************************\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 15, -1,
+		   "undefined_symbol");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3449,6 +3470,7 @@ int main(void)
 		cmocka_unit_test(a_formatters_diff_is_a_finding_per_hunk),
 		cmocka_unit_test(a_failure_labels_test_and_a_cause_placed_by_its_frame),
 		cmocka_unit_test(a_verdict_placed_by_a_frame_under_it),
+		cmocka_unit_test(a_frames_shape_over_a_label_heads_a_report),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
