@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "classify/general.h"
@@ -678,6 +679,18 @@ static char *trimmed(const char *l, size_t n)
 }
 
 /* Makes the diagnostic of pattern p from the captures gathered so far. */
+/* "Undefined symbol: 'y'" at a line of a source is a compiler's or an
+ * assembler's (cc65, ca65, yasm, Sun C): a linker names no line for it.
+ * The category the words gave (cat), or undefined_symbol for it. */
+static const char *symbol_at_line(const char *cat, int line, const char *m,
+				  size_t n)
+{
+	if (cat && line > 0 && !strcmp(cat, CAT_LINK_ERROR) &&
+	    cl_find(m, n, "ndefined symbol", 15))
+		return CAT_UNDEFINED_SYMBOL;
+	return cat;
+}
+
 static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		 size_t n)
 {
@@ -712,6 +725,8 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		cl_words_read(d.message, strlen(d.message), &w);
 		if (!d.code && w.code_len)
 			d.code = xstrndup(d.message + w.code, w.code_len);
+		w.category = symbol_at_line(w.category, d.line, d.message,
+					    strlen(d.message));
 		if (!strcmp(d.category, CAT_UNKNOWN))
 			d.category = w.category ? w.category :
 				     w.code_len || (d.code && !strncmp(d.code, "-W", 2)) ?
@@ -1067,6 +1082,26 @@ static bool same_file(const char *a, const char *b)
 	return !strcmp(a + la - lb, b) && (la == lb || a[la - lb - 1] == '/');
 }
 
+/* Is path a document of prose (Markdown, reStructuredText, AsciiDoc, Org,
+ * plain text)? Nothing compiles one: what a tool finds at a line of it is
+ * a prose or markup linter's finding (write-good, proselint, alex, vale,
+ * textlint, markdownlint, doc8, codespell), whatever its words. */
+static bool prose_file(const char *path)
+{
+	static const char *const exts[] = { "md", "markdown", "mdx", "rst",
+					    "txt", "adoc", "asciidoc", "org",
+					    "textile" };
+	const char *dot = strrchr(path, '.');
+	size_t k;
+
+	if (!dot || strchr(dot, '/'))
+		return false;
+	for (k = 0; k < sizeof(exts) / sizeof(*exts); k++)
+		if (!strcasecmp(dot + 1, exts[k]))
+			return true;
+	return false;
+}
+
 /* Is category one that says why something failed (an undefined name, a
  * type, an import, syntax), not only that it did? */
 static bool cause_category(const char *category)
@@ -1111,6 +1146,22 @@ static struct diag *test_failure_at(struct scan *s, const char *file, int line)
 	return NULL;
 }
 
+/* The last diagnostic the general layer gave in file with no line whose
+ * category names a cause, or NULL. */
+static struct diag *placeless_cause(struct scan *s, const char *file)
+{
+	size_t k;
+
+	for (k = s->out->n; k-- > s->first;) {
+		struct diag *t = &s->out->v[k];
+
+		if (t->file && !t->line && cause_category(t->category) &&
+		    same_file(t->file, file))
+			return t;
+	}
+	return NULL;
+}
+
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
 			 const char *msg, size_t msg_len, const char *category)
@@ -1132,6 +1183,10 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	if (!strcmp(category, CAT_UNKNOWN) && d.severity == DIAG_ERROR &&
 	    file && test_file(file))
 		category = CAT_TEST_FAILURE;
+	/* a finding at a line of a document of prose: a linter's */
+	if (!strcmp(category, CAT_UNKNOWN) && file && line > 0 &&
+	    prose_file(file))
+		category = CAT_LINT_VIOLATION;
 	d.category = category;
 	if (!first_sighting(s, &d)) {
 		diag_release(&d);
@@ -1150,6 +1205,17 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		free(t->message);
 		t->message = buf_detach(&m, NULL);
 		t->category = category;
+		diag_release(&d);
+		return;
+	}
+	/* a cause told in a file with no line ("NoMethodError: undefined
+	 * method `h'" over its backtrace), then a failure at a line of that
+	 * file ("test/a.rb:13:in `test_h'"): one problem, placed there */
+	if (file && line > 0 && (!strcmp(category, CAT_TEST_FAILURE) ||
+				 !strcmp(category, CAT_UNKNOWN)) &&
+	    (t = placeless_cause(s, file))) {
+		t->line = line;
+		t->column = col;
 		diag_release(&d);
 		return;
 	}
@@ -1372,6 +1438,25 @@ static size_t paragraph_below(struct scan *s, size_t i)
 /* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
  * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
  * output that gives only line:col. */
+/* Is the line above line i a test runner's failure label, numbered or
+ * not ("  1) Failure:", "Failure:")? */
+static bool under_failure_label(struct scan *s, size_t i)
+{
+	const char *q;
+	size_t ln, b = 0;
+
+	if (!i)
+		return false;
+	q = line_view(s, i - 1, &ln);
+	while (b < ln && (q[b] == ' ' || q[b] == '\t'))
+		b++;
+	while (b < ln && isdigit((unsigned char)q[b]))
+		b++;
+	if (b + 1 < ln && q[b] == ')' && q[b + 1] == ' ')
+		b += 2;
+	return failure_label(q + b, ln - b);
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -1389,11 +1474,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (duration_only(m, loc->msg_len))
 		return; /* a step's place and its time */
 	cl_words_read(m, loc->msg_len, &w);
-	/* "Undefined symbol: 'y'" at a line of a source is a compiler's or an
-	 * assembler's (cc65, ca65, yasm): a linker names no line for it */
-	if (w.category && loc->line > 0 && !strcmp(w.category, CAT_LINK_ERROR) &&
-	    cl_find(m, loc->msg_len, "ndefined symbol", 15))
-		w.category = CAT_UNDEFINED_SYMBOL;
+	w.category = symbol_at_line(w.category, loc->line, m, loc->msg_len);
 	/* "a.po:2: ...this is the location of the first definition": the
 	 * message above, continued */
 	if (w.note || cl_summary(m, loc->msg_len) ||
@@ -1489,6 +1570,11 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	    few_words(m, loc->msg_len) &&
 	    (w.sev = cl_sev_among(m, loc->msg_len)) == DIAG_ERROR)
 		w.category = words_above(s, s->cur);
+	/* "AddTest#test_adds [test/a.rb:9]:" under "1) Failure:": the
+	 * failed test's name and its place (minitest, Test::Unit) */
+	if (!w.category && w.sev < 0 && !w.code_len && known &&
+	    loc->msg < loc->file && under_failure_label(s, s->cur))
+		w.category = CAT_TEST_FAILURE;
 	/* Shape alone is weak evidence: the message must say what it is, or
 	 * the file must be the project's. */
 	if (w.sev < 0 && !w.code_len && !w.category &&
@@ -1821,6 +1907,15 @@ static size_t link_words(const char *l, size_t n)
 
 /* An error report without a place on its line ("Error: x", "✘ [ERROR]
  * x", "FooError: x"): placed from the lines around it. */
+/* A placeless headline after the patterns' errors whose words name a
+ * cause none of them has (yasm's "FATAL: unable to open include file" after
+ * its placed errors, an import or a name no line holds): a problem of its
+ * own, not their summary. */
+static bool own_cause(const struct scan *s, const char *cat)
+{
+	return cat && cause_category(cat) && !reported(s, cat);
+}
+
 static void general_headline(struct scan *s, size_t i, const char *l,
 			     size_t n, size_t msg, long lone, size_t specific)
 {
@@ -1913,7 +2008,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			free(line);
 			return;
 		}
-	} else if ((!p.file && specific) ||
+	} else if ((!p.file && specific && !own_cause(s, w.category)) ||
 		   (p.file && place_reported(s, p.file, p.line, specific))) {
 		free(p.file);
 		free(line);
@@ -2702,6 +2797,119 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	return true;
 }
 
+/* A sentence alone on a line of a failed run, opening with a capitalised
+ * word (not pytest's "E   x"), no place and no severity, that names a
+ * cause with a quoted name (Thrift's 'Type "T" not defined',
+ * a generator's 'Unknown type "x"', 'Module "y" not found'): a problem of
+ * the run, placeless, once a category. A quote is looked for first: most
+ * lines have none. */
+static bool general_sentence(struct scan *s, const char *l, size_t n)
+{
+	struct cl_words w;
+
+	if (n < 12 || n > 160 || l[0] < 'A' || l[0] > 'Z' || l[1] < 'a' ||
+	    l[1] > 'z' || l[n - 1] == ':' ||
+	    (!memchr(l, '"', n) && !memchr(l, '\'', n) && !memchr(l, '`', n)))
+		return false;
+	cl_words_read(l, n, &w);
+	if (w.code_len || w.note || w.sev >= 0 || !own_cause(s, w.category))
+		return false;
+	general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l, n, w.category);
+	return true;
+}
+
+/* The file of a unified diff's header line "--- F" or "+++ F" (l[0..n)),
+ * without what follows a tab (a time stamp), git's "a/" or "b/" and a
+ * label after the name ("a.py:before", isort's): a file the repository
+ * has, or with no repository to ask, the cleaned name; NULL if none. */
+static char *diff_header_file(struct scan *s, const char *l, size_t n)
+{
+	const char *p = l + 4, *t = memchr(p, '\t', n - 4);
+	size_t len = t ? (size_t)(t - p) : n - 4, k;
+
+	while (len && p[len - 1] == ' ')
+		len--;
+	if (len > 2 && (p[0] == 'a' || p[0] == 'b') && p[1] == '/' &&
+	    (!s->opts->file_exists || !known_file(s, p, len))) {
+		p += 2;
+		len -= 2;
+	}
+	if (len && s->opts->file_exists && known_file(s, p, len))
+		return xstrndup(p, len);
+	/* "a.py:before": a label after the name */
+	for (k = len; k > 0 && isalpha((unsigned char)p[k - 1]); k--)
+		;
+	if (k > 1 && k < len && p[k - 1] == ':')
+		len = k - 1;
+	if (!len || !memchr(p, '.', len) || (s->opts->file_exists &&
+					      !known_file(s, p, len)))
+		return NULL;
+	return xstrndup(p, len);
+}
+
+/* "@@ -A,B +C,D @@" at line i of a unified diff a formatter printed in
+ * check mode (isort --diff, black --diff, gofmt -d, clang-format's diff,
+ * prettier's, rustfmt's, git diff): a finding at the first line the hunk
+ * changes (A and the context lines before it), in the file of the "+++ "
+ * (or "--- ") header above. A placeless finding about that file told
+ * before it ("ERROR: a.py Imports are incorrectly sorted") takes that
+ * line instead. Only lines starting "@@ -" get here. */
+static bool general_hunk(struct scan *s, size_t i, const char *l, size_t n)
+{
+	size_t j, k, ln, back;
+	int a = 0, ctx = 0;
+	char *file = NULL;
+	const char *q;
+
+	if (n < 10 || memcmp(l, "@@ -", 4) || !isdigit((unsigned char)l[4]))
+		return false;
+	for (k = 4; k < n && isdigit((unsigned char)l[k]); k++)
+		a = a * 10 + (l[k] - '0');
+	if (a <= 0 || a > 10000000 || !memmem(l + k, n - k, " @@", 3))
+		return false;
+	/* the header above, past this file's earlier hunks */
+	for (j = i, back = 0; j-- > 0 && back < 2000; back++) {
+		q = line_view(s, j, &ln);
+		if (ln > 4 && (!memcmp(q, "+++ ", 4) || !memcmp(q, "--- ", 4))) {
+			char *f = diff_header_file(s, q, ln);
+
+			if (f) {
+				free(file);
+				file = f;
+			}
+			if (!memcmp(q, "--- ", 4))
+				break;
+			continue;
+		}
+		if (file)
+			break;
+		if (ln && q[0] != ' ' && q[0] != '+' && q[0] != '-' &&
+		    q[0] != '@' && q[0] != '\\')
+			return false; /* no diff's line: no header */
+	}
+	if (!file)
+		return false;
+	for (j = i + 1; j < s->nlines; j++, ctx++) {
+		q = line_view(s, j, &ln);
+		if (!ln || q[0] != ' ')
+			break;
+	}
+	for (k = s->first; k < s->out->n; k++) {
+		struct diag *d = &s->out->v[k];
+
+		if (d->file && !d->line && same_file(d->file, file)) {
+			d->line = a + ctx;
+			if (!strcmp(d->category, CAT_UNKNOWN))
+				d->category = CAT_LINT_VIOLATION;
+			free(file);
+			return true;
+		}
+	}
+	general_emit(s, file, a + ctx, 0, DIAG_WARNING, NULL, 0, l, n,
+		     CAT_LINT_VIOLATION);
+	return true;
+}
+
 /* "1) add adds" over "Message:", "Expected -1 to be 3.", "Stack:" and its
  * frames: a failed test in a runner's numbered list (jasmine, mocha,
  * RSpec), at the first frame in the project below it. An error report
@@ -2894,6 +3102,99 @@ static bool told_below(struct scan *s, size_t i)
 	return false;
 }
 
+/* 'File "a.py", line 4, in f' over a label ("Failed example:",
+ * "Failure:"): not a frame but the head of a report (Python's doctest,
+ * which prints a traceback's place shape over each failed example). The
+ * report runs to a line of '*' or '=' or the next such head; its words
+ * name the category ("NameError: name 'x' is not defined"), else a failed
+ * test; its lines are taken. */
+static bool general_report_head(struct scan *s, size_t i, const char *l,
+				size_t n)
+{
+	struct cl_loc loc;
+	const char *q, *cat = NULL;
+	size_t j, ln, b;
+
+	if (i + 1 >= s->nlines || !cl_may_place(l, n) ||
+	    cl_loc_read(l, n, &loc) == CL_LOC_NONE || !loc.file_len ||
+	    loc.line <= 0 || !file_known(s, l, loc.file, loc.file_len))
+		return false;
+	q = line_view(s, i + 1, &ln);
+	if (ln < 4 || q[ln - 1] != ':' || !isupper((unsigned char)q[0]) ||
+	    memchr(q, '/', ln) || memchr(q, '"', ln))
+		return false;
+	for (j = i + 1; j < s->nlines && j <= i + 4 * CL_AHEAD; j++) {
+		struct cl_words w;
+
+		q = line_view(s, j, &ln);
+		if (ln && (q[0] == '*' || q[0] == '=' || (ln > 6 && !memcmp(q, "File \"", 6))))
+			break;
+		s->used[j] |= L_FOLDED;
+		for (b = 0; b < ln && (q[b] == ' ' || q[b] == '\t'); b++)
+			;
+		if (cat || b == ln || q[ln - 1] == ':')
+			continue;
+		cl_words_read(q + b, ln - b, &w);
+		if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+			cat = w.category;
+	}
+	general_emit(s, xstrndup(l + loc.file, loc.file_len), loc.line, loc.col,
+		     DIAG_ERROR, NULL, 0, l, n, cat ? cat : CAT_TEST_FAILURE);
+	return true;
+}
+
+/* Does l[0..n) hold a digit? (a frame's line needs one) */
+static bool any_digit_in(const char *l, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (isdigit((unsigned char)l[k]))
+			return true;
+	return false;
+}
+
+/* A test's verdict that said nothing we read ("add_tests: adds_test...
+ * *failed*", EUnit's) placed by the first frame of its report naming a
+ * line of a project's file in any spelling ("in function m:f/0 (FILE,
+ * line 7)", Erlang's; "(FILE:7)"), up to a blank line or the next
+ * verdict; its category from the report's words ("**error:undef" an
+ * undefined function), else a failed test. False if no frame places it. */
+static bool verdict_frame(struct scan *s, size_t i, const char *l, size_t n)
+{
+	struct cl_loc loc;
+	const char *q, *cat = NULL;
+	char *file = NULL;
+	size_t j, ln;
+	int line = 0;
+
+	if (!s->opts->file_exists)
+		return false;
+	for (j = i + 1; j < s->nlines && j <= i + CL_AHEAD; j++) {
+		struct cl_words w;
+
+		q = line_view(s, j, &ln);
+		if (!ln || (!lacks(s, j, CL_T_VERDICT) && cl_test_verdict(q, ln)))
+			break;
+		if (!file && any_digit_in(q, ln) &&
+		    cl_loose_place(q, ln, known_file, s, &loc) != CL_LOC_NONE &&
+		    loc.file_len && loc.line > 0 &&
+		    !cl_foreign_path(q + loc.file, loc.file_len)) {
+			file = xstrndup(q + loc.file, loc.file_len);
+			line = loc.line;
+			continue;
+		}
+		cl_words_read(q, ln, &w);
+		if (!cat && w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+			cat = w.category;
+	}
+	if (!file)
+		return false;
+	general_emit(s, file, line, 0, DIAG_ERROR, NULL, 0, l, n,
+		     cat ? cat : CAT_TEST_FAILURE);
+	return true;
+}
+
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
 static void general_pass(struct scan *s)
@@ -2942,8 +3243,13 @@ static void general_pass(struct scan *s)
 		if (n && (l[0] == '{' || l[0] == '[') && js_shaped(l, n) &&
 		    js_reporter(s, s->text + s->start[i], line_len(s, i)))
 			continue;
+		if (l[0] == 'F' && s->opts->file_exists && n > 6 && !memcmp(l, "File \"", 6) &&
+		    general_report_head(s, i, l, n))
+			continue;
 		if (cl_frame_prefix(l, n))
 			continue; /* read by the error above it, if any */
+		if (l[0] == '@' && general_hunk(s, i, l, n))
+			continue;
 		switch (cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE) {
 		case CL_LOC_INLINE:
 			if (code_offset(l + loc.msg, loc.msg_len))
@@ -3003,6 +3309,12 @@ static void general_pass(struct scan *s)
 			dec_hdr = true;
 			continue;
 		}
+		/* "a.frag" over "ERROR: 0:4: msg": a source string's line */
+		if (hdr && i - hdr_at < 1000 &&
+		    cl_string_place(l, n, &loc) != CL_LOC_NONE) {
+			general_inline(s, l, n, &loc, hdr, hdr_len);
+			continue;
+		}
 		if (hdr && dec_hdr && i - hdr_at < 1000 &&
 		    cl_header_place(l, n, &loc) != CL_LOC_NONE) {
 			general_inline(s, l, n, &loc, hdr, hdr_len);
@@ -3026,8 +3338,11 @@ static void general_pass(struct scan *s)
 			/* a test that failed and said nothing we read */
 			for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 				;
-			general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l + k, n - k,
-				     CAT_TEST_FAILURE);
+			if (!verdict_frame(s, i, l + k, n - k))
+				general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0,
+					     l + k, n - k, CAT_TEST_FAILURE);
+		} else if (s->opts->failed && general_sentence(s, l, n)) {
+			/* a placeless sentence naming a cause */
 		} else if (!lacks(s, i, CL_T_LINK) &&
 			   (k = link_words(l, n)) < n && !reported(s, CAT_LINK_ERROR)) {
 			/* a linker's complaint at an object file or a section,
@@ -3083,6 +3398,9 @@ static bool test_verdict(const char *text, size_t len)
 			continue;
 		if (w < end && *w == ':' && !(hit - text >= 4 && !memcmp(hit - 4, "--- ", 4)))
 			continue; /* "FAILED: out.o": a build step's */
+		/* "BUILD FAILED" (Ant), "BUILD FAILURE" (Maven): a build's */
+		if (hit - text >= 6 && !memcmp(hit - 6, "BUILD ", 6))
+			continue;
 		return true;
 	}
 	for (p = text; p < end && (hit = memmem(p, (size_t)(end - p), "ail", 3));) {

@@ -1154,6 +1154,14 @@ static const struct phrase phrases[] = {
 	{ "unexpected newline", CAT_SYNTAX_ERROR },
 	{ "unexpected string", CAT_SYNTAX_ERROR },
 	{ "unexpected number", CAT_SYNTAX_ERROR },
+	/* the token after a colon: Jsonnet's 'unexpected: "}"', parsers'
+	 * "Unexpected: EOF" */
+	{ "unexpected: ", CAT_SYNTAX_ERROR },
+	/* a character no token starts with: GHC's, OCaml's, Coq's and
+	 * JavaCC's "lexical error", V8's "Invalid or unexpected token",
+	 * Python's "invalid token" */
+	{ "lexical error", CAT_SYNTAX_ERROR },
+	{ "invalid token", CAT_SYNTAX_ERROR },
 	{ "unterminated", CAT_SYNTAX_ERROR },
 	{ "unclosed", CAT_SYNTAX_ERROR },
 	{ "unmatched", CAT_SYNTAX_ERROR },
@@ -1266,6 +1274,17 @@ static const struct phrase phrases[] = {
 	{ "unknown command", CAT_UNDEFINED_SYMBOL },
 	{ "unknown cmake command", CAT_UNDEFINED_SYMBOL },
 	{ "no such function", CAT_UNDEFINED_SYMBOL },
+	/* Erlang's "**error:undef" and "error:undef": a function no module
+	 * exports */
+	{ "error:undef", CAT_UNDEFINED_SYMBOL },
+	/* a name no scope has: Tcl's and Expect's 'invalid command name
+	 * "x"' (as a shell's "command not found" in a script), GHC's,
+	 * Agda's and PureScript's "Variable not in scope: x", Swift's
+	 * "cannot find 'x' in scope", C's "unknown type name 'T'" */
+	{ "invalid command name", CAT_UNDEFINED_SYMBOL },
+	{ "not in scope", CAT_UNDEFINED_SYMBOL },
+	{ "' in scope", CAT_UNDEFINED_SYMBOL },
+	{ "unknown type name", CAT_UNDEFINED_SYMBOL },
 	{ "assertionerror", CAT_TEST_FAILURE },
 	{ "assertion", CAT_TEST_FAILURE },
 	{ "assert_", CAT_TEST_FAILURE },
@@ -1311,6 +1330,14 @@ static const struct phrase phrases[] = {
 	{ "[attr-defined]", CAT_TYPE_ERROR },
 	{ "[operator]", CAT_TYPE_ERROR },
 	{ "typeerror", CAT_TYPE_ERROR },
+	/* "Type error:" (Elm, Flow, Hack, Pyre), GHC's "Couldn't match
+	 * expected type" and "No instance for (Num Bool)", Scala's "value x
+	 * is not a member of Int", "object is not iterable" (Python, JS) */
+	{ "type error", CAT_TYPE_ERROR },
+	{ "couldn't match", CAT_TYPE_ERROR },
+	{ "no instance for", CAT_TYPE_ERROR },
+	{ "not a member of", CAT_TYPE_ERROR },
+	{ "not iterable", CAT_TYPE_ERROR },
 	{ "unsupported operand", CAT_TYPE_ERROR },
 	/* "Operator '+' cannot be applied to types", Swift's "binary
 	 * operator '+' cannot be applied to operands of type" */
@@ -1324,8 +1351,10 @@ static const struct phrase phrases[] = {
 	{ "cast to pointer", CAT_TYPE_ERROR },
 	{ "cast from pointer", CAT_TYPE_ERROR },
 	{ "non-pointer", CAT_TYPE_ERROR },
-	{ "too many arguments", CAT_TYPE_ERROR },
-	{ "too few arguments", CAT_TYPE_ERROR },
+	/* "too many arguments" (C, Go), "too many args" (Jsonnet, Janet),
+	 * "too few arguments to function" */
+	{ "too many arg", CAT_TYPE_ERROR },
+	{ "too few arg", CAT_TYPE_ERROR },
 	/* a call with the wrong arity: Lisp's and Ruby's "wrong number of
 	 * arguments", Clojure's "Wrong number of args (1) passed to" */
 	{ "wrong number of arg", CAT_TYPE_ERROR },
@@ -1367,6 +1396,11 @@ static const struct phrase phrases[] = {
 	{ "would reformat", CAT_LINT_VIOLATION },
 	{ "would be reformatted", CAT_LINT_VIOLATION },
 	{ "code style issues", CAT_LINT_VIOLATION },
+	/* isort's "Imports are incorrectly sorted and/or formatted",
+	 * dprint's and others' "not formatted" */
+	{ "incorrectly sorted", CAT_LINT_VIOLATION },
+	{ "incorrectly formatted", CAT_LINT_VIOLATION },
+	{ "not formatted", CAT_LINT_VIOLATION },
 	{ "consider using", CAT_LINT_VIOLATION },
 	/* a bare "Missing semicolon." is a style checker's (a parser says
 	 * "expected ';'", caught above) */
@@ -1377,9 +1411,9 @@ static const struct phrase phrases[] = {
 	{ "to inhibit", CAT_LINT_VIOLATION },
 	{ "to suppress", CAT_LINT_VIOLATION },
 };
-/* a bucket holds 1 + a phrase's index in a byte, its length a byte */
-_Static_assert(sizeof(phrases) / sizeof(*phrases) < 255,
-	       "phrase_in's buckets hold an index in a byte");
+/* a bucket holds 1 + a phrase's index in 16 bits, its length a byte */
+_Static_assert(sizeof(phrases) / sizeof(*phrases) < 65535,
+	       "phrase_in's buckets hold an index in 16 bits");
 
 #define CL_PHRASE_KEYS 1024
 /* The fullest bucket of the table above holds 16 ("und..."); one slot
@@ -1397,7 +1431,7 @@ static unsigned phrase_key(const char *p)
 /* The phrases by their first three bytes (1 + index, 0 ends a bucket) and
  * their lengths: built once, on first use, by whichever thread classifies
  * first (errors/classify and verify run on worker threads). */
-static unsigned char phrase_first[CL_PHRASE_KEYS][CL_PHRASE_BUCKET];
+static uint16_t phrase_first[CL_PHRASE_KEYS][CL_PHRASE_BUCKET];
 static unsigned char phrase_len[sizeof(phrases) / sizeof(*phrases)];
 /* For each two bytes (as one 16-bit load reads them): W_PHRASE if they
  * start a phrase (most positions of a message stop at this test), and the
@@ -1447,7 +1481,7 @@ static void phrase_index_build(void)
 	size_t k;
 
 	for (k = 0; k < sizeof(phrases) / sizeof(*phrases); k++) {
-		unsigned char *b = phrase_first[phrase_key(phrases[k].text)];
+		uint16_t *b = phrase_first[phrase_key(phrases[k].text)];
 		size_t j = 0;
 
 		phrase_len[k] = (unsigned char)strlen(phrases[k].text);
@@ -1458,7 +1492,7 @@ static void phrase_index_build(void)
 		 * grown past CL_PHRASE_BUCKET fails every test */
 		if (j == CL_PHRASE_BUCKET - 1)
 			abort();
-		b[j] = (unsigned char)(k + 1); /* 1 + index; 0 ends */
+		b[j] = (uint16_t)(k + 1); /* 1 + index; 0 ends */
 	}
 	word_pairs_build();
 }
@@ -1476,7 +1510,7 @@ static const char *phrase_in(const char *low, size_t n, unsigned *groups)
 	if (n >= 2) /* the last pair, which starts no phrase of three bytes */
 		g = phrase_pair[cl_pair((const unsigned char *)low + n - 2)];
 	for (i = 0; i + 2 < n; i++) {
-		const unsigned char *b;
+		const uint16_t *b;
 		unsigned v = phrase_pair[cl_pair((const unsigned char *)low + i)];
 
 		g |= v;
@@ -2359,6 +2393,22 @@ bool cl_summary(const char *l, size_t n)
 	     cl_find(l, n, "returned an error exitcode", 26) ||
 	     cl_find(l, n, "had compilation errors", 22)))
 		return true;
+	/* a count of the errors told ("2 compilation errors.  No code
+	 * generated.", glslang's, Haxe's, dmd's), and a compiler that
+	 * stopped after them ("'' : compilation terminated") */
+	if ((c = cl_find(l, n, "ompilation ", 11)) &&
+	    (cl_find(c, (size_t)(l + n - c), "ompilation terminated", 21) ||
+	     (c - l >= 3 && c[-2] == ' ' && is_digit(c[-3]) &&
+	      cl_find(c, (size_t)(l + n - c), "ompilation error", 16))))
+		return true;
+	/* a wrapper's verdict that sends the reader to the wrapped tool's
+	 * own errors: Ant's and Gradle's "Compile failed; see the compiler
+	 * error output for details", "Build failed, see the log above" */
+	if ((c = cl_find(l, n, "ailed", 5)) &&
+	    (cl_find(c, (size_t)(l + n - c), "see the ", 8) ||
+	     cl_find(c, (size_t)(l + n - c), "see above", 9) ||
+	     cl_find(c, (size_t)(l + n - c), "for details", 11)))
+		return true;
 	/* "shell command terminated with non-zero exit status" */
 	if (cl_find(l, n, "-zero exit", 10) &&
 	    (cl_find(l, n, "returned non-zero exit", 22) ||
@@ -2701,7 +2751,10 @@ static int line_anywhere(const char *l, size_t n)
 		if (w == l || lower(w[-1]) != 'l' ||
 		    (w - 1 > l && is_alpha(w[-2])))
 			continue;
-		if (k < n && (l[k] == ' ' || l[k] == ':'))
+		if (k < n && (l[k] == ' ' || l[k] == ':' || l[k] == '='))
+			k++;
+		/* a field's "line: 2" (PDepend's, phpmd's), "line = 2" */
+		if (k + 1 < n && l[k] == ' ' && l[k - 1] != ' ')
 			k++;
 		if (k < n && is_digit(l[k]) && read_int(l, n, &k, &v))
 			return v;
@@ -2709,9 +2762,40 @@ static int line_anywhere(const char *l, size_t n)
 	return 0;
 }
 
+/* A column told in words or fields after a line told so: "column 9",
+ * "col: 18", "col=4", "Column 9" (XML parsers', JSON and YAML parsers',
+ * PDepend's "line: 2, col: 18, file: x"): N, or -1 if none. */
+static int column_anywhere(const char *l, size_t n)
+{
+	const char *w;
+	size_t k;
+	int v;
+
+	for (w = l; (w = cl_find(w, n - (size_t)(w - l), "ol", 2)); w += 2) {
+		k = (size_t)(w - l) + 2;
+		if (w == l || lower(w[-1]) != 'c' ||
+		    (w - 1 > l && is_alpha(w[-2])))
+			continue;
+		if (k + 3 <= n && !memcmp(l + k, "umn", 3))
+			k += 3;
+		if (k < n && (l[k] == ' ' || l[k] == ':' || l[k] == '='))
+			k++;
+		if (k + 1 < n && l[k] == ' ' && l[k - 1] != ' ')
+			k++;
+		if (k < n && is_digit(l[k]) && read_int(l, n, &k, &v))
+			return v;
+	}
+	return -1;
+}
+
 int cl_line_in_words(const char *m, size_t n)
 {
 	return line_anywhere(m, n);
+}
+
+int cl_col_in_words(const char *m, size_t n)
+{
+	return column_anywhere(m, n);
 }
 
 /* The line number told right after a token ending at l[e] (":N[:M]",
@@ -2830,6 +2914,8 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 			if (anyline < 0)
 				anyline = line_anywhere(l, n);
 			loc->line = anyline;
+			if (anyline > 0 && (loc->col = column_anywhere(l, n)) < 0)
+				loc->col = 0;
 		}
 		if (!loc->line) {
 			/* "x.desktop: error: y": the file itself, no line */
@@ -3045,6 +3131,50 @@ static bool named_not_file(const char *l, size_t n, size_t t, size_t e)
 	while (k < n && is_digit(l[k]))
 		k++;
 	return k + 1 < n && l[k] == '.' && is_digit(l[k + 1]);
+}
+
+enum cl_loc_kind cl_string_place(const char *l, size_t n, struct cl_loc *loc)
+{
+	size_t i = 0, j, len;
+	int src, sev = -1;
+	bool note;
+
+	memset(loc, 0, sizeof(*loc));
+	/* most lines open with neither a severity's letter nor a digit */
+	if (n < 8 || !(is_alpha(l[0]) || is_digit(l[0])))
+		return CL_LOC_NONE;
+	if (is_alpha(l[0])) {
+		if ((sev = sev_word(l, n, &len, &note)) < 0 || note ||
+		    len + 1 >= n || l[len] != ':' || !is_blank(l[len + 1]))
+			return CL_LOC_NONE;
+		loc->pre = 0;
+		loc->pre_len = len;
+		i = skip_blanks(l, n, len + 1);
+	}
+	j = i;
+	/* a source string's index, a few digits, then the line */
+	if (!read_int(l, n, &j, &src) || j - i > 3 || j + 1 >= n || l[j] != ':' ||
+	    !is_digit(l[j + 1]))
+		return CL_LOC_NONE;
+	j++;
+	read_int(l, n, &j, &loc->line);
+	if (j + 1 < n && l[j] == '(' && is_digit(l[j + 1])) {
+		j++;
+		read_int(l, n, &j, &loc->col);
+		if (j >= n || l[j] != ')')
+			goto none;
+		j++;
+	}
+	if (j + 1 >= n || l[j] != ':' || !is_blank(l[j + 1]) || !loc->line)
+		goto none;
+	set_msg(loc, l, n, j + 1);
+	/* with no severity before it, one after it ("0:4(10): error: x") */
+	if (sev < 0 && sev_word(l + loc->msg, loc->msg_len, &len, &note) < 0)
+		goto none;
+	return loc->kind = CL_LOC_INLINE;
+none:
+	memset(loc, 0, sizeof(*loc));
+	return CL_LOC_NONE;
 }
 
 bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,

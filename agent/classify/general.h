@@ -173,6 +173,12 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len);
  * "line 4: msg", "3:5: msg" (a short prefix in loc->pre). */
 enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc);
 
+/* A place in a source string under a file heading it: "ERROR: 0:4: msg"
+ * (glslangValidator: string 0, line 4), "0:4(10): error: msg" (Mesa's
+ * GLSL compiler), a severity before or after it; the severity word in
+ * loc->pre. */
+enum cl_loc_kind cl_string_place(const char *l, size_t n, struct cl_loc *loc);
+
 /* The first token of l[0..n) naming a file the repository has (at most
  * four asks): black's "would reformat a.py". */
 bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
@@ -180,6 +186,8 @@ bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 
 /* A "line N" or "(line N)" anywhere in a message m[0..n): N, or 0. */
 int cl_line_in_words(const char *m, size_t n);
+/* The column "column 9", "col: 18" tells on m[0..n), or -1 if none. */
+int cl_col_in_words(const char *m, size_t n);
 
 /* The first severity word anywhere in p[0..n) ("ninja: error:"), or -1. */
 int cl_sev_among(const char *p, size_t n);

@@ -187,6 +187,32 @@ static bool stylish_row(const char *l, size_t n)
 	return !w.note && w.sev != DIAG_WARNING && w.sev != DIAG_NOTE;
 }
 
+/* A linter's finding by its shape, whatever its words: a line and a
+ * column told in words ("\"x\" may be passive voice on line 3 at column
+ * 9", write-good's console; "at line 3, column 9"), or a line number
+ * heading a rule's code ("1: T3 Title has trailing punctuation", gitlint's;
+ * "12: E501 line too long"). A weak sign: a passing run may print one. */
+static bool finding_shape(const char *l, size_t n)
+{
+	size_t i = 0, c;
+
+	while (i < n && isdigit((unsigned char)l[i]))
+		i++;
+	if (i && i + 2 < n && l[i] == ':' && l[i + 1] == ' ') {
+		for (i += 2, c = i; i < n && isupper((unsigned char)l[i]); i++)
+			;
+		if (i > c && i - c <= 4 && i < n && isdigit((unsigned char)l[i])) {
+			for (c = i; i < n && isdigit((unsigned char)l[i]); i++)
+				;
+			if (i - c <= 5 && i < n && l[i] == ' ')
+				return true;
+		}
+	}
+	/* "line" and "col" both: most lines have no "ine " */
+	return memmem(l, n, "ine ", 4) && cl_line_in_words(l, n) > 0 &&
+	       cl_col_in_words(l, n) >= 0;
+}
+
 static bool strong_sign(const char *l, size_t n)
 {
 	size_t i = 0, k;
@@ -253,6 +279,7 @@ static bool read_lines(const char *text, size_t from, size_t to,
 		}
 		EACH(k, weak)
 			*weak_seen = *weak_seen || find(p, n, weak[k], weak_word);
+		*weak_seen = *weak_seen || finding_shape(p, n);
 		/* the general layer's words for what went wrong ("import
 		 * cycle not allowed"), but a linter's */
 		if (!*weak_seen && n) {

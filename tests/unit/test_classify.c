@@ -800,6 +800,12 @@ static void a_log_says_whether_its_run_failed(void **state)
 		 * a code frame, a stylish row that is no warning */
 		"a.pug:1:4\n  > 1| DIV#main\n----------^\n\nID literals must not be used\n",
 		"src/a.js\n  1:7  Prefer const  prefer-const\n",
+		/* gen10: a linter's finding by its shape: a line and column
+		 * in words (write-good's console), a line number heading a
+		 * rule's code (gitlint's) */
+		"In guide.md\n=============\n\"So\" adds no meaning on line 5 "
+		"at column 0\n",
+		"1: T3 Title has trailing punctuation (.): \"WIP: fix.\"\n",
 	};
 	static const char *const passing[] = {
 		"Found 0 errors. Watching for file changes.\n",
@@ -809,6 +815,7 @@ static void a_log_says_whether_its_run_failed(void **state)
 		"==12== ERROR SUMMARY: 0 errors from 0 contexts\n",
 		"a.c:3:13: warning: unused variable 'x'\n",
 		"src/a.js\n  1:7  warning  Prefer const  prefer-const\n",
+		"Read 12 lines; line 3 at column 9 is fine\n12 passed\n",
 		"",
 	};
 	struct buf log = BUF_INIT;
@@ -1802,6 +1809,36 @@ static void words_name_the_kind_of_problem(void **state)
 		/* "undefined symbol" at a line: a compiler's or an assembler's */
 		{ "src/main.c(5): Error: Undefined symbol: 'y'\n",
 		  "undefined_symbol" },
+		/* gen10: the same through the generic "F:L: error:" pattern
+		 * (yasm's "undefined symbol `x' (first use)") */
+		{ "src/main.c:5: error: undefined symbol `x' (first use)\n",
+		  "undefined_symbol" },
+		/* gen10: the words of many ecosystems for one kind: a name no
+		 * scope has (Tcl, GHC, Swift, C), a type that does not fit
+		 * (GHC, Scala, Elm, Python), a call's arity (Jsonnet), a
+		 * token the lexer or parser did not take */
+		{ "src/main.c:5: invalid command name \"helper\"\n",
+		  "undefined_symbol" },
+		{ "src/main.c:5:9: error: Variable not in scope: hlper :: Int\n",
+		  "undefined_symbol" },
+		{ "src/main.c:5:9: error: cannot find 'helpr' in scope\n",
+		  "undefined_symbol" },
+		{ "src/main.c:5:9: error: unknown type name 'sizet'\n",
+		  "undefined_symbol" },
+		{ "src/main.c:5:9: error: Couldn't match expected type 'Int' with "
+		  "actual type 'Bool'\n", "type_error" },
+		{ "src/main.c:5:9: error: No instance for (Num Bool) arising from "
+		  "a use of '+'\n", "type_error" },
+		{ "src/main.c:5: error: value lenght is not a member of String\n",
+		  "type_error" },
+		{ "src/main.c:5: TypeError: 'int' object is not iterable\n",
+		  "type_error" },
+		{ "src/main.c:5:6: error: too many args, function has 1 "
+		  "parameter(s)\n", "type_error" },
+		{ "src/main.c:5:1: error: unexpected: \"}\" while parsing "
+		  "terminal\n", "syntax_error" },
+		{ "src/main.c:5:1: error: lexical error at character '\\''\n",
+		  "syntax_error" },
 	};
 	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
@@ -3095,7 +3132,7 @@ static void general_layer_reads_ratings_lone_places_and_missing_files(void **sta
 		{ "src/main.c:3:  Missing space before {  [whitespace/braces] [5]\n",
 		  "lint_violation", 3, 0 },
 		{ "src/main.c: Code before strictures are enabled at line 2, "
-		  "column 1.  (Severity: 5)\n", "lint_violation", 2, 0 },
+		  "column 1.  (Severity: 5)\n", "lint_violation", 2, 1 },
 		{ "In src/main.c:2:7\n\n 2 | puts g(\"x\")\n     ^\n"
 		  "Error: expected argument #1 to 'g' to be Int32, not String\n",
 		  "type_error", 2, 7 },
@@ -3217,6 +3254,234 @@ static void general_layer_reads_a_failure_over_its_frame(void **state)
 		   "test_failure");
 }
 
+/* gen10: what a tool finds at a line of a document of prose (Markdown,
+ * reStructuredText, plain text) is a linter's finding, whatever its words
+ * (write-good's "\"So\" adds no meaning", proselint's "lexical_illusions.misc
+ * ..."): nothing compiles a document. */
+static void a_finding_in_a_document_of_prose_is_a_linters(void **state)
+{
+	static const char text[] = "docs/guide.md:5:0:\"So\" adds no meaning\n";
+	static const char rule[] =
+		"docs/guide.md:3:9: lexical_illusions.misc There's a lexical "
+		"illusion here: a word is repeated.\n";
+	struct classify_opts o = { NULL, 0, true, any_file, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "docs/guide.md", 5, -1,
+		   "lint_violation");
+	expect_one(&o, rule, sizeof(rule) - 1, "docs/guide.md", 3, 9,
+		   "lint_violation");
+}
+
+/* gen10: a place told in words or fields around a file the repository
+ * has: "line: 2, col: 18, file: F" (PDepend under phpmd), "F at line 3,
+ * column 9" (JSON and YAML parsers), "line 3 column 9 of F" (XML's). */
+static void a_place_in_fields_or_words_gives_line_and_column(void **state)
+{
+	static const struct {
+		const char *text;
+		int line, col;
+	} cases[] = {
+		{ "\t-\tUnexpected token: {, line: 2, col: 18, file: "
+		  "src/main.c.\n", 2, 18 },
+		{ "error: src/main.c: mapping values are not allowed at line 3, "
+		  "column 9\n", 3, 9 },
+		{ "parser error: line=4 column=2 in src/main.c\n", 4, 2 },
+	};
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		expect_one(&o, cases[i].text, strlen(cases[i].text), "src/main.c",
+			   cases[i].line, cases[i].col, NULL);
+}
+
+/* gen10: a wrapper's verdict sending the reader to the wrapped tool's own
+ * errors ("build.xml:4: Compile failed; see the compiler error output for
+ * details", Ant's and Gradle's) is no problem of its own; "BUILD FAILED"
+ * is a build's verdict, not a test run's: a problem nothing names stays
+ * unknown, not a failed test. */
+static void a_wrappers_verdict_is_no_problem_of_its_own(void **state)
+{
+	static const char text[] =
+		"    [javac] src/main.c:6: error: cannot find symbol\n"
+		"    [javac] 1 error\n"
+		"\n"
+		"BUILD FAILED\n"
+		"src/main.c:4: Compile failed; see the compiler error output for "
+		"details.\n";
+	static const char build[] =
+		"src/main.c:3: error: frobnication of the widget\n"
+		"\n"
+		"BUILD FAILED\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 6, -1,
+		   "undefined_symbol");
+	expect_one(&o, build, sizeof(build) - 1, "src/main.c", 3, -1,
+		   "unknown");
+}
+
+/* gen10: problems a failed run tells with no place at all keep their
+ * category beside the placed ones: a tool's "FATAL: unable to open include
+ * file" after errors a pattern read (yasm), a sentence naming a quoted
+ * name that nothing defines (Thrift's 'Type "T" not defined'). */
+static void a_failed_runs_placeless_causes_are_problems_too(void **state)
+{
+	static const char fatal[] =
+		"src/main.c:5: error: instruction expected after label\n"
+		"asm: FATAL: unable to open include file `nosuch.inc'\n";
+	static const char sentence[] =
+		"Type \"UnknownType\" not defined\n"
+		"[ERROR:src/main.c:3] (last token was '}')\n"
+		"syntax error\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, fatal, sizeof(fatal) - 1, &l,
+					    NULL, &e), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "import_resolution");
+	diag_list_release(&l);
+	assert_int_equal(classify_text_opts(db, &o, sentence, sizeof(sentence) - 1,
+					    &l, NULL, &e), 0);
+	assert_true(l.n >= 2);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
+/* gen10: a file alone on its line over "ERROR: 0:4: msg" (glslangValidator:
+ * source string 0, line 4) or "0:4(10): error: msg" (Mesa's GLSL
+ * compiler): each message at its line of that file; the count of errors
+ * and "compilation terminated" after them are no problems. */
+static void a_source_strings_line_under_its_file(void **state)
+{
+	static const char glslang[] =
+		"src/main.c\n"
+		"ERROR: 0:4: 'alpha' : undeclared identifier \n"
+		"ERROR: 0:4: '' : compilation terminated \n"
+		"ERROR: 2 compilation errors.  No code generated.\n";
+	static const char mesa[] =
+		"src/main.c\n"
+		"0:5(10): error: syntax error, unexpected IDENTIFIER\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, glslang, sizeof(glslang) - 1, "src/main.c", 4, 0,
+		   "undefined_symbol");
+	expect_one(&o, mesa, sizeof(mesa) - 1, "src/main.c", 5, 10,
+		   "syntax_error");
+}
+
+/* gen10: a unified diff a formatter prints in check mode: a finding per
+ * hunk at the first line it changes (the hunk's start and the context
+ * before the change), in the file of its header (git's "b/", isort's
+ * ":before" label and a tab's time stamp taken off); a placeless finding
+ * about that file told before it takes that line. */
+static void a_formatters_diff_is_a_finding_per_hunk(void **state)
+{
+	static const char git[] =
+		"diff --git a/src/main.c b/src/main.c\n"
+		"--- a/src/main.c\n"
+		"+++ b/src/main.c\n"
+		"@@ -3,4 +3,4 @@ int main(void)\n"
+		" {\n"
+		"-\tint s = a +  b;\n"
+		"+\tint s = a + b;\n"
+		" \treturn s;\n";
+	static const char isort[] =
+		"ERROR: src/main.c Imports are incorrectly sorted and/or "
+		"formatted.\n"
+		"--- src/main.c:before\t2026-12-01 01:27:09.407061\n"
+		"+++ src/main.c:after\t2026-12-01 01:27:20.987802\n"
+		"@@ -1,3 +1,3 @@\n"
+		"+import json\n"
+		" import sys\n"
+		"-import json\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, git, sizeof(git) - 1, "src/main.c", 4, -1,
+		   "lint_violation");
+	expect_one(&o, isort, sizeof(isort) - 1, "src/main.c", 1, -1,
+		   "lint_violation");
+}
+
+/* gen10: minitest's and Test::Unit's numbered reports: a test's name and
+ * its place in brackets under a "Failure:" label is the failed test there;
+ * an error's cause told in a file with no line, then the backtrace's line
+ * of that file, is one problem at that line. */
+static void a_failure_labels_test_and_a_cause_placed_by_its_frame(void **state)
+{
+	static const char failure[] =
+		"  1) Failure:\n"
+		"AddTest#test_adds [src/main.c:9]:\n"
+		"Expected: 3\n"
+		"  Actual: -1\n";
+	static const char error[] =
+		"  2) Error:\n"
+		"AddTest#test_helper:\n"
+		"NoMethodError: undefined method `helper' for src/main.c\n"
+		"    src/main.c:13:in `test_helper'\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, failure, sizeof(failure) - 1, "src/main.c", 9, -1,
+		   "test_failure");
+	expect_one(&o, error, sizeof(error) - 1, "src/main.c", 13, -1,
+		   "undefined_symbol");
+}
+
+/* gen10: a test's verdict that says nothing more (EUnit's "m: t...*failed*")
+ * is placed by the first frame under it naming a line of the project's
+ * file in any spelling (Erlang's "(FILE, line N)"), its category from its
+ * report's words ("**error:undef": a function nothing exports). */
+static void a_verdict_placed_by_a_frame_under_it(void **state)
+{
+	static const char text[] =
+		"add_tests: helper_test...*failed*\n"
+		"in function nosuch_mod:helper/1\n"
+		"  called as helper(2)\n"
+		"in call from add_tests:helper_test/0 (src/main.c, line 10)\n"
+		"**error:undef\n"
+		"  output:<<\"\">>\n"
+		"\n"
+		"  Failed: 1.  Skipped: 0.  Passed: 0.\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 10, -1,
+		   "undefined_symbol");
+}
+
+/* gen10: a traceback's place shape over a label ('File "F", line 13, in
+ * m.f' over "Failed example:", Python's doctest) heads a report, not a
+ * frame: a failed test there, or what its words name. */
+static void a_frames_shape_over_a_label_heads_a_report(void **state)
+{
+	static const char text[] =
+		"*****************************************************\n"
+		"File \"src/main.c\", line 15, in calc.greet\n"
+		"Failed example:\n"
+		"    shout(\"bob\")\n"
+		"Exception raised:\n"
+		"    Traceback (most recent call last):\n"
+		"    NameError: name 'shout' is not defined\n"
+		"*****************************************************\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 15, -1,
+		   "undefined_symbol");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3291,6 +3556,15 @@ int main(void)
 		cmocka_unit_test(hostile_text_is_harmless),
 		cmocka_unit_test(shared_db_follows_the_workspace_config),
 		cmocka_unit_test(diag_json_writes_nulls_for_unknowns),
+		cmocka_unit_test(a_finding_in_a_document_of_prose_is_a_linters),
+		cmocka_unit_test(a_place_in_fields_or_words_gives_line_and_column),
+		cmocka_unit_test(a_wrappers_verdict_is_no_problem_of_its_own),
+		cmocka_unit_test(a_failed_runs_placeless_causes_are_problems_too),
+		cmocka_unit_test(a_source_strings_line_under_its_file),
+		cmocka_unit_test(a_formatters_diff_is_a_finding_per_hunk),
+		cmocka_unit_test(a_failure_labels_test_and_a_cause_placed_by_its_frame),
+		cmocka_unit_test(a_verdict_placed_by_a_frame_under_it),
+		cmocka_unit_test(a_frames_shape_over_a_label_heads_a_report),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
