@@ -1129,6 +1129,10 @@ static const struct phrase phrases[] = {
 	{ "unexpected token", CAT_SYNTAX_ERROR },
 	{ "unexpected end", CAT_SYNTAX_ERROR },
 	{ "unexpected eof", CAT_SYNTAX_ERROR },
+	/* whitespace the style wants gone, before "end of input": mandoc's
+	 * "whitespace at end of input line", chktex's and editors' "at end
+	 * of line" (flake8 and git say "trailing whitespace", below) */
+	{ "whitespace at end", CAT_LINT_VIOLATION },
 	{ "end of file", CAT_SYNTAX_ERROR },
 	{ "end of input", CAT_SYNTAX_ERROR },
 	/* JSON.parse in every Node tool: "... in JSON at position 15" */
@@ -1792,12 +1796,64 @@ static const char *unknown_name(const char *low, size_t n)
 				      ends_word(low, k, "argument") ||
 				      ends_word(low, k, "switch")))
 			return NULL;
+		/* "unknown macro: .BOGUS", "Unknown variable: $x": the name
+		 * after a colon, bare */
+		if (low[k] == ' ' && k > 0 && low[k - 1] == ':' && k + 1 < n &&
+		    (is_alpha(low[k + 1]) || strchr("._$@%", low[k + 1])) &&
+		    k + 2 < n && (is_alpha(low[k + 2]) || low[k + 2] == '_'))
+			return CAT_UNDEFINED_SYMBOL;
 		if (low[k] == ' ')
 			words++;
 		else if (!is_alpha(low[k]) && low[k] != '-' && low[k] != '_' &&
 			 low[k] != ':')
 			return NULL;
 	}
+	return NULL;
+}
+
+/* Words of many ecosystems that name a problem when nothing above did
+ * (they lose to every phrase of the table, in this order). */
+static const char *other_words(const char *low, size_t n)
+{
+	static const struct phrase words[] = {
+		/* a lexer's bad escape: C's and Go's "unknown escape
+		 * sequence", Python's "invalid escape sequence", Java's
+		 * "illegal escape character", Rust's "unknown character
+		 * escape", mandoc's, JSON readers' */
+		{ "escape sequence", CAT_SYNTAX_ERROR },
+		{ "escape character", CAT_SYNTAX_ERROR },
+		{ "character escape", CAT_SYNTAX_ERROR },
+		/* a line break where a token may not hold one: Go's
+		 * "newline in string", C#'s "Newline in constant", a regex
+		 * or lexer generator's "newline in character class" */
+		{ "newline in ", CAT_SYNTAX_ERROR },
+		/* a document of a data format its reader refuses: "invalid
+		 * TOML" (taplo), "Invalid JSON", "invalid YAML", "not valid
+		 * XML"; the same key twice in it (PyYAML's "found duplicate
+		 * key", serde's "duplicate key", taplo's "conflicting keys") */
+		{ "invalid toml", CAT_SYNTAX_ERROR },
+		{ "invalid json", CAT_SYNTAX_ERROR },
+		{ "invalid yaml", CAT_SYNTAX_ERROR },
+		{ "invalid xml", CAT_SYNTAX_ERROR },
+		{ "valid xml", CAT_SYNTAX_ERROR },
+		{ "duplicate key", CAT_SYNTAX_ERROR },
+		{ "conflicting key", CAT_SYNTAX_ERROR },
+		/* what a function must give back: "function with void return
+		 * type" (spirv-val), "return type mismatch", "incompatible
+		 * return type", Swift's "non-void return value in void
+		 * function" */
+		{ "return type", CAT_TYPE_ERROR },
+		{ "return value in void", CAT_TYPE_ERROR },
+		/* a security checker's finding (bandit, gosec, npm audit's
+		 * "vulnerabilities", lockfile-lint's "security issues") */
+		{ "security issue", CAT_LINT_VIOLATION },
+		{ "vulnerabilit", CAT_LINT_VIOLATION },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
+		if (cl_find(low, n, words[k].text, strlen(words[k].text)))
+			return words[k].category;
 	return NULL;
 }
 
@@ -2255,6 +2311,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	 * property-no-unknown") */
 	if (!w->category && !w->code_len)
 		w->category = unknown_name(low, ln);
+	if (!w->category)
+		w->category = other_words(low, ln);
 	/* A name that does not resolve: a relative or absolute one is the
 	 * project's (import_resolution), a bare one a package that is not
 	 * installed (missing_dependency). */
