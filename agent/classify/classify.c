@@ -710,8 +710,17 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 			d.code = xstrndup(d.message + w.code, w.code_len);
 		if (!strcmp(d.category, CAT_UNKNOWN))
 			d.category = w.category ? w.category :
-				     w.code_len || (d.code && !strncmp(d.code, "-W", 2)) ?
+				     w.code_len || (d.code && !strncmp(d.code, "-W", 2)) ||
+				     /* a warning no words name: a checker's
+				      * finding, as the general layer reads one */
+				     d.severity == DIAG_WARNING ?
 				     CAT_LINT_VIOLATION : CAT_UNKNOWN;
+		/* a compiler pattern's "undefined symbol 'x'" at a line of a
+		 * source (re2c, cc65): a name, as the general layer reads it */
+		if (d.line > 0 && !strcmp(d.category, CAT_LINK_ERROR) &&
+		    !strcmp(p->category, CAT_UNKNOWN) &&
+		    strstr(d.message, "ndefined symbol"))
+			d.category = CAT_UNDEFINED_SYMBOL;
 	}
 	d.hint = expand(s, p->hint);
 	d.tool = xstrdup(p->tool);
@@ -1328,6 +1337,7 @@ static const char *words_above(struct scan *s, size_t cur)
 }
 
 static bool duration_only(const char *m, size_t n);
+static bool progress_note(const char *m, size_t n);
 
 /* The first line of the paragraph under line i, after one blank line or
  * two: where a header that is only a place ("Error ---- a.js:3:19" in
@@ -1367,6 +1377,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		return;
 	if (duration_only(m, loc->msg_len))
 		return; /* a step's place and its time */
+	if (progress_note(m, loc->msg_len))
+		return; /* "configure.ac:3: installing './compile'" */
 	cl_words_read(m, loc->msg_len, &w);
 	/* "Undefined symbol: 'y'" at a line of a source is a compiler's or an
 	 * assembler's (cc65, ca65, yasm): a linker names no line for it */
@@ -2802,6 +2814,36 @@ static bool code_offset(const char *m, size_t n)
 			       (m[j] >= 'a' && m[j] <= 'f')); j++)
 		;
 	return j == n;
+}
+
+/* Does m[0..n) open with a verb of work being done ("installing
+ * './compile'", "creating x.h", "copying file 'm4/libtool.m4'",
+ * "generating y.c", "writing z")? The progress a generator or an
+ * installer tells at the line that asked for it (automake, libtoolize,
+ * autoreconf, gettextize, config.status): nothing went wrong there. */
+static bool progress_note(const char *m, size_t n)
+{
+	static const char *const verbs[] = { "installing ", "creating ",
+					     "copying ", "generating ",
+					     "writing ", "removing " };
+	size_t k;
+
+	while (n && (*m == ' ' || *m == '\t'))
+		m++, n--;
+	/* most messages open with none of the verbs' first bytes */
+	if (!n || !strchr("icgwrICGWR", *m))
+		return false;
+	for (k = 0; k < sizeof(verbs) / sizeof(*verbs); k++) {
+		size_t len = strlen(verbs[k]), i;
+
+		if (n <= len)
+			continue;
+		for (i = 0; i < len && (m[i] | 0x20) == (verbs[k][i] | 0x20); i++)
+			;
+		if (i == len)
+			return true;
+	}
+	return false;
 }
 
 /* Is m[0..n) only a duration ("0.000s", "12 ms", "(0.01 sec)")? A test
