@@ -1084,6 +1084,19 @@ static bool cause_category(const char *category)
 	       !strcmp(category, CAT_SYNTAX_ERROR);
 }
 
+/* The last diagnostic, when it is a cause (an exception's words) placed
+ * at file with no line, or NULL. */
+static struct diag *lineless_cause_in(struct scan *s, const char *file)
+{
+	struct diag *t;
+
+	if (s->out->n <= s->first)
+		return NULL;
+	t = &s->out->v[s->out->n - 1];
+	return t->file && !t->line && cause_category(t->category) &&
+	       same_file(t->file, file) ? t : NULL;
+}
+
 /* A failed test the general layer reported at file:line, or NULL. */
 static struct diag *test_failure_at(struct scan *s, const char *file, int line)
 {
@@ -1122,6 +1135,17 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		category = CAT_TEST_FAILURE;
 	d.category = category;
 	if (!first_sighting(s, &d)) {
+		diag_release(&d);
+		return;
+	}
+	/* an exception's headline placed at its file alone, then the test's
+	 * frame that raised it (minitest's and Test::Unit's "Error:" blocks:
+	 * "NoMethodError: x" over "test/a.rb:10:in `test_b'"): one problem,
+	 * the cause's, at the frame's line */
+	if (file && line > 0 && !strcmp(category, CAT_TEST_FAILURE) &&
+	    (t = lineless_cause_in(s, file))) {
+		t->line = line;
+		t->column = col;
 		diag_release(&d);
 		return;
 	}
@@ -1304,6 +1328,26 @@ static bool failure_label(const char *line, size_t msg)
 	       (line[b + 7] == ':' || line[b + 7] == '/');
 }
 
+/* Does line cur - 1 open with a test runner's failure label, numbered
+ * or not ("  1) Failure:" of minitest, "Failure: test_add(TestCalc)" of
+ * Test::Unit)? */
+static bool failure_label_above(struct scan *s, size_t cur)
+{
+	size_t n, b = 0;
+	const char *l = line_view(s, cur - 1, &n);
+
+	while (b < n && (l[b] == ' ' || l[b] == '\t'))
+		b++;
+	/* most lines open with something else */
+	if (b == n || (l[b] != 'F' && (l[b] < '0' || l[b] > '9')))
+		return false;
+	while (b < n && l[b] >= '0' && l[b] <= '9')
+		b++;
+	if (b + 2 < n && l[b] == ')' && l[b + 1] == ' ')
+		b += 2;
+	return n - b >= 8 && !memcmp(l + b, "Failure:", 8);
+}
+
 /* Is m[0..n) a few words of letters ("runtime error")? */
 static bool few_words(const char *m, size_t n)
 {
@@ -1480,6 +1524,12 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	    few_words(m, loc->msg_len) &&
 	    (w.sev = cl_sev_among(m, loc->msg_len)) == DIAG_ERROR)
 		w.category = words_above(s, s->cur);
+	/* "TestCalc#test_add [test/a.rb:6]:" under minitest's "1) Failure:",
+	 * "a.rb:9:in `test_add'" under Test::Unit's "Failure: test_add(T)":
+	 * the place of the test a runner's failure label heads */
+	if (w.sev < 0 && !w.code_len && !w.category && s->cur > 0 &&
+	    failure_label_above(s, s->cur))
+		w.category = CAT_TEST_FAILURE;
 	/* Shape alone is weak evidence: the message must say what it is, or
 	 * the file must be the project's. */
 	if (w.sev < 0 && !w.code_len && !w.category &&

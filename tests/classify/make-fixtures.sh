@@ -4582,7 +4582,8 @@ end
 task default: :test
 X
 	printf 'task default: :build\n\ntask build: [:compile] do\n  puts "built"\nend\n' >u/Rakefile
-	run rake sh -c '(cd t && rake test); (cd u && rake)'
+	# (a fixed seed: minitest runs its tests in a random order)
+	run rake sh -c '(cd t && rake test TESTOPTS=--seed=1); (cd u && rake)'
 	# minitest's report under rake's test task, then "rake aborted!"
 	# over "Don't know how to build task 'x'" (a task nobody defined;
 	# rake names no file)
