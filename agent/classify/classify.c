@@ -1141,8 +1141,10 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	/* an exception's headline placed at its file alone, then the test's
 	 * frame that raised it (minitest's and Test::Unit's "Error:" blocks:
 	 * "NoMethodError: x" over "test/a.rb:10:in `test_b'"): one problem,
-	 * the cause's, at the frame's line */
-	if (file && line > 0 && !strcmp(category, CAT_TEST_FAILURE) &&
+	 * the cause's, at the frame's line (a frame in a test's file reads
+	 * as its failure, elsewhere as unknown) */
+	if (file && line > 0 && (!strcmp(category, CAT_TEST_FAILURE) ||
+				 !strcmp(category, CAT_UNKNOWN)) &&
 	    (t = lineless_cause_in(s, file))) {
 		t->line = line;
 		t->column = col;
