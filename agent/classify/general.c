@@ -2430,6 +2430,31 @@ static bool during_heading(const char *l, size_t n, size_t i)
 	return words < 5;
 }
 
+/* Does l[i..n) end with a rule's name in brackets after a blank ("...
+ * empty [subject-empty]", "[no-dupe-keys]"): lower case words joined by
+ * '-', a '/' or '@' scope allowed? */
+static bool ruled_finding(const char *l, size_t n, size_t i)
+{
+	size_t e = n, k;
+	bool joined = false;
+
+	while (e > i && is_blank(l[e - 1]))
+		e--;
+	if (e < i + 5 || l[e - 1] != ']')
+		return false;
+	for (k = e - 1; k > i && l[k - 1] != '['; k--) {
+		char c = l[k - 1];
+
+		if (c == '-')
+			joined = true;
+		else if (!((c >= 'a' && c <= 'z') || is_digit(c) || c == '/' ||
+			   c == '@'))
+			return false;
+	}
+	return joined && k > i + 1 && l[k - 1] == '[' && is_blank(l[k - 2]) &&
+	       k + 1 < e;
+}
+
 static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 {
 	size_t j, wend, k;
@@ -2437,7 +2462,17 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	/* ✘ [ERROR], × error, ✖; ⚠ a warning (oxlint, miette's reports) */
 	if (STARTS(l + i, n - i, "\xe2\x9c\x98 ") || STARTS(l + i, n - i, "\xe2\x9c\x96 ") ||
 	    STARTS(l + i, n - i, "\xc3\x97 ") || STARTS(l + i, n - i, "\xe2\x9a\xa0 ")) {
+		/* ✖ and ✘ (the cross marks, not × or ⚠) */
+		bool cross = l[i] == '\xe2' && l[i + 2] != '\xa0';
+
 		i = skip_blanks(l, n, i + (l[i] == '\xc3' ? 3 : 4));
+		/* "✖   subject may not be empty [subject-empty]"
+		 * (commitlint): a cross mark and a finding its rule ends,
+		 * with no place; a linter's */
+		if (cross && ruled_finding(l, n, i)) {
+			*msg = i;
+			return true;
+		}
 	}
 	if (STARTS(l + i, n - i, "[!] ") || STARTS(l + i, n - i, "[ERROR] ") ||
 	    STARTS(l + i, n - i, "[error] ")) {
@@ -2563,6 +2598,9 @@ const struct cl_trigger cl_triggers[] = {
 	{ "unknown file: ", CL_T_HEADLINE },
 	{ "<unknown>: ", CL_T_HEADLINE },
 	{ "not ok ", CL_T_HEADLINE },
+	/* "✖ x [rule-id]", "✘ x [rule-id]": a linter's finding, no place */
+	{ "\xe2\x9c\x96 ", CL_T_HEADLINE },
+	{ "\xe2\x9c\x98 ", CL_T_HEADLINE },
 	/* "FAIL x", "--- FAIL:", and "...  FAILED" after a test's name; TAP's
 	 * "# Failed test" */
 	{ "FAIL", CL_T_HEADLINE | CL_T_VERDICT },

@@ -1812,6 +1812,27 @@ static void fault_blocks_place_the_failed_test(void **state)
 		   "undefined_symbol");
 }
 
+/* A cross mark and a finding its rule's name in brackets ends, with no
+ * place (commitlint on a message): a linter's finding, placeless; the
+ * mark's summary ("found 1 problems") is not one. */
+static void cross_marked_rule_findings_are_a_linters(void **state)
+{
+	static const char text[] =
+		"\xe2\xa7\x97   input: added stuff.\n"
+		"\xe2\x9c\x96   subject may not be empty [subject-empty]\n"
+		"\n"
+		"\xe2\x9c\x96   found 1 problems, 0 warnings\n";
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[0].code, "subject-empty");
+	diag_list_release(&l);
+}
+
 static void words_name_the_kind_of_problem(void **state)
 {
 	static const struct {
@@ -3379,6 +3400,7 @@ int main(void)
 		cmocka_unit_test(other_ecosystems_words_name_the_problem),
 		cmocka_unit_test(progress_at_a_place_is_no_problem),
 		cmocka_unit_test(fault_blocks_place_the_failed_test),
+		cmocka_unit_test(cross_marked_rule_findings_are_a_linters),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
