@@ -729,8 +729,17 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 					    strlen(d.message));
 		if (!strcmp(d.category, CAT_UNKNOWN))
 			d.category = w.category ? w.category :
-				     w.code_len || (d.code && !strncmp(d.code, "-W", 2)) ?
+				     w.code_len || (d.code && !strncmp(d.code, "-W", 2)) ||
+				     /* a warning no words name: a checker's
+				      * finding, as the general layer reads one */
+				     d.severity == DIAG_WARNING ?
 				     CAT_LINT_VIOLATION : CAT_UNKNOWN;
+		/* a compiler pattern's "undefined symbol 'x'" at a line of a
+		 * source (re2c, cc65): a name, as the general layer reads it */
+		if (d.line > 0 && !strcmp(d.category, CAT_LINK_ERROR) &&
+		    !strcmp(p->category, CAT_UNKNOWN) &&
+		    strstr(d.message, "ndefined symbol"))
+			d.category = CAT_UNDEFINED_SYMBOL;
 	}
 	d.hint = expand(s, p->hint);
 	d.tool = xstrdup(p->tool);
@@ -1114,6 +1123,19 @@ static bool cause_category(const char *category)
 	       !strcmp(category, CAT_SYNTAX_ERROR);
 }
 
+/* The last diagnostic, when it is a cause (an exception's words) placed
+ * at file with no line, or NULL. */
+static struct diag *lineless_cause_in(struct scan *s, const char *file)
+{
+	struct diag *t;
+
+	if (s->out->n <= s->first)
+		return NULL;
+	t = &s->out->v[s->out->n - 1];
+	return t->file && !t->line && cause_category(t->category) &&
+	       same_file(t->file, file) ? t : NULL;
+}
+
 /* A failed test reported at file:line, or NULL. Every emit asks, so the
  * candidates are listed as the diagnostics appear (a failed test, or an
  * unknown one the words under it may make one): a scan of them all would
@@ -1189,6 +1211,19 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		category = CAT_LINT_VIOLATION;
 	d.category = category;
 	if (!first_sighting(s, &d)) {
+		diag_release(&d);
+		return;
+	}
+	/* an exception's headline placed at its file alone, then the test's
+	 * frame that raised it (minitest's and Test::Unit's "Error:" blocks:
+	 * "NoMethodError: x" over "test/a.rb:10:in `test_b'"): one problem,
+	 * the cause's, at the frame's line (a frame in a test's file reads
+	 * as its failure, elsewhere as unknown) */
+	if (file && line > 0 && (!strcmp(category, CAT_TEST_FAILURE) ||
+				 !strcmp(category, CAT_UNKNOWN)) &&
+	    (t = lineless_cause_in(s, file))) {
+		t->line = line;
+		t->column = col;
 		diag_release(&d);
 		return;
 	}
@@ -1415,6 +1450,7 @@ static const char *words_above(struct scan *s, size_t cur)
 }
 
 static bool duration_only(const char *m, size_t n);
+static bool progress_note(const char *m, size_t n);
 
 /* The first line of the paragraph under line i, after one blank line or
  * two: where a header that is only a place ("Error ---- a.js:3:19" in
@@ -1435,9 +1471,6 @@ static size_t paragraph_below(struct scan *s, size_t i)
 	return s->nlines;
 }
 
-/* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
- * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
- * output that gives only line:col. */
 /* Is the line above line i a test runner's failure label, numbered or
  * not ("  1) Failure:", "Failure:")? */
 static bool under_failure_label(struct scan *s, size_t i)
@@ -1457,6 +1490,9 @@ static bool under_failure_label(struct scan *s, size_t i)
 	return failure_label(q + b, ln - b);
 }
 
+/* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
+ * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
+ * output that gives only line:col. */
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -1473,6 +1509,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		return;
 	if (duration_only(m, loc->msg_len))
 		return; /* a step's place and its time */
+	if (progress_note(m, loc->msg_len))
+		return; /* "configure.ac:3: installing './compile'" */
 	cl_words_read(m, loc->msg_len, &w);
 	w.category = symbol_at_line(w.category, loc->line, m, loc->msg_len);
 	/* "a.po:2: ...this is the location of the first definition": the
@@ -1570,10 +1608,11 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	    few_words(m, loc->msg_len) &&
 	    (w.sev = cl_sev_among(m, loc->msg_len)) == DIAG_ERROR)
 		w.category = words_above(s, s->cur);
-	/* "AddTest#test_adds [test/a.rb:9]:" under "1) Failure:": the
-	 * failed test's name and its place (minitest, Test::Unit) */
-	if (!w.category && w.sev < 0 && !w.code_len && known &&
-	    loc->msg < loc->file && under_failure_label(s, s->cur))
+	/* "AddTest#test_adds [test/a.rb:9]:" under minitest's "1) Failure:",
+	 * "a.rb:9:in `test_add'" under Test::Unit's "Failure: test_add(T)":
+	 * the place of the test a runner's failure label heads */
+	if (!w.category && w.sev < 0 && !w.code_len &&
+	    under_failure_label(s, s->cur))
 		w.category = CAT_TEST_FAILURE;
 	/* Shape alone is weak evidence: the message must say what it is, or
 	 * the file must be the project's. */
@@ -3031,6 +3070,36 @@ static bool code_offset(const char *m, size_t n)
 			       (m[j] >= 'a' && m[j] <= 'f')); j++)
 		;
 	return j == n;
+}
+
+/* Does m[0..n) open with a verb of work being done ("installing
+ * './compile'", "creating x.h", "copying file 'm4/libtool.m4'",
+ * "generating y.c", "writing z")? The progress a generator or an
+ * installer tells at the line that asked for it (automake, libtoolize,
+ * autoreconf, gettextize, config.status): nothing went wrong there. */
+static bool progress_note(const char *m, size_t n)
+{
+	static const char *const verbs[] = { "installing ", "creating ",
+					     "copying ", "generating ",
+					     "writing ", "removing " };
+	size_t k;
+
+	while (n && (*m == ' ' || *m == '\t'))
+		m++, n--;
+	/* most messages open with none of the verbs' first bytes */
+	if (!n || !strchr("icgwrICGWR", *m))
+		return false;
+	for (k = 0; k < sizeof(verbs) / sizeof(*verbs); k++) {
+		size_t len = strlen(verbs[k]), i;
+
+		if (n <= len)
+			continue;
+		for (i = 0; i < len && (m[i] | 0x20) == (verbs[k][i] | 0x20); i++)
+			;
+		if (i == len)
+			return true;
+	}
+	return false;
 }
 
 /* Is m[0..n) only a duration ("0.000s", "12 ms", "(0.01 sec)")? A test

@@ -1129,6 +1129,10 @@ static const struct phrase phrases[] = {
 	{ "unexpected token", CAT_SYNTAX_ERROR },
 	{ "unexpected end", CAT_SYNTAX_ERROR },
 	{ "unexpected eof", CAT_SYNTAX_ERROR },
+	/* whitespace the style wants gone, before "end of input": mandoc's
+	 * "whitespace at end of input line", chktex's and editors' "at end
+	 * of line" (flake8 and git say "trailing whitespace", below) */
+	{ "whitespace at end", CAT_LINT_VIOLATION },
 	{ "end of file", CAT_SYNTAX_ERROR },
 	{ "end of input", CAT_SYNTAX_ERROR },
 	/* JSON.parse in every Node tool: "... in JSON at position 15" */
@@ -1873,12 +1877,64 @@ static const char *unknown_name(const char *low, size_t n)
 				      ends_word(low, k, "argument") ||
 				      ends_word(low, k, "switch")))
 			return NULL;
+		/* "unknown macro: .BOGUS", "Unknown variable: $x": the name
+		 * after a colon, bare */
+		if (low[k] == ' ' && k > 0 && low[k - 1] == ':' && k + 1 < n &&
+		    (is_alpha(low[k + 1]) || strchr("._$@%", low[k + 1])) &&
+		    k + 2 < n && (is_alpha(low[k + 2]) || low[k + 2] == '_'))
+			return CAT_UNDEFINED_SYMBOL;
 		if (low[k] == ' ')
 			words++;
 		else if (!is_alpha(low[k]) && low[k] != '-' && low[k] != '_' &&
 			 low[k] != ':')
 			return NULL;
 	}
+	return NULL;
+}
+
+/* Words of many ecosystems that name a problem when nothing above did
+ * (they lose to every phrase of the table, in this order). */
+static const char *other_words(const char *low, size_t n)
+{
+	static const struct phrase words[] = {
+		/* a lexer's bad escape: C's and Go's "unknown escape
+		 * sequence", Python's "invalid escape sequence", Java's
+		 * "illegal escape character", Rust's "unknown character
+		 * escape", mandoc's, JSON readers' */
+		{ "escape sequence", CAT_SYNTAX_ERROR },
+		{ "escape character", CAT_SYNTAX_ERROR },
+		{ "character escape", CAT_SYNTAX_ERROR },
+		/* a line break where a token may not hold one: Go's
+		 * "newline in string", C#'s "Newline in constant", a regex
+		 * or lexer generator's "newline in character class" */
+		{ "newline in ", CAT_SYNTAX_ERROR },
+		/* a document of a data format its reader refuses: "invalid
+		 * TOML" (taplo), "Invalid JSON", "invalid YAML", "not valid
+		 * XML"; the same key twice in it (PyYAML's "found duplicate
+		 * key", serde's "duplicate key", taplo's "conflicting keys") */
+		{ "invalid toml", CAT_SYNTAX_ERROR },
+		{ "invalid json", CAT_SYNTAX_ERROR },
+		{ "invalid yaml", CAT_SYNTAX_ERROR },
+		{ "invalid xml", CAT_SYNTAX_ERROR },
+		{ "valid xml", CAT_SYNTAX_ERROR },
+		{ "duplicate key", CAT_SYNTAX_ERROR },
+		{ "conflicting key", CAT_SYNTAX_ERROR },
+		/* what a function must give back: "function with void return
+		 * type" (spirv-val), "return type mismatch", "incompatible
+		 * return type", Swift's "non-void return value in void
+		 * function" */
+		{ "return type", CAT_TYPE_ERROR },
+		{ "return value in void", CAT_TYPE_ERROR },
+		/* a security checker's finding (bandit, gosec, npm audit's
+		 * "vulnerabilities", lockfile-lint's "security issues") */
+		{ "security issue", CAT_LINT_VIOLATION },
+		{ "vulnerabilit", CAT_LINT_VIOLATION },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
+		if (cl_find(low, n, words[k].text, strlen(words[k].text)))
+			return words[k].category;
 	return NULL;
 }
 
@@ -2339,6 +2395,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	 * property-no-unknown") */
 	if (!w->category && !w->code_len && (groups & W_UNKNOWN))
 		w->category = unknown_name(low, ln);
+	if (!w->category)
+		w->category = other_words(low, ln);
 	/* A name that does not resolve: a relative or absolute one is the
 	 * project's (import_resolution), a bare one a package that is not
 	 * installed (missing_dependency). */
@@ -2472,6 +2530,31 @@ static bool during_heading(const char *l, size_t n, size_t i)
 	return words < 5;
 }
 
+/* Does l[i..n) end with a rule's name in brackets after a blank ("...
+ * empty [subject-empty]", "[no-dupe-keys]"): lower case words joined by
+ * '-', a '/' or '@' scope allowed? */
+static bool ruled_finding(const char *l, size_t n, size_t i)
+{
+	size_t e = n, k;
+	bool joined = false;
+
+	while (e > i && is_blank(l[e - 1]))
+		e--;
+	if (e < i + 5 || l[e - 1] != ']')
+		return false;
+	for (k = e - 1; k > i && l[k - 1] != '['; k--) {
+		char c = l[k - 1];
+
+		if (c == '-')
+			joined = true;
+		else if (!((c >= 'a' && c <= 'z') || is_digit(c) || c == '/' ||
+			   c == '@'))
+			return false;
+	}
+	return joined && k > i + 1 && l[k - 1] == '[' && is_blank(l[k - 2]) &&
+	       k + 1 < e;
+}
+
 static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 {
 	size_t j, wend, k;
@@ -2479,7 +2562,17 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	/* ✘ [ERROR], × error, ✖; ⚠ a warning (oxlint, miette's reports) */
 	if (STARTS(l + i, n - i, "\xe2\x9c\x98 ") || STARTS(l + i, n - i, "\xe2\x9c\x96 ") ||
 	    STARTS(l + i, n - i, "\xc3\x97 ") || STARTS(l + i, n - i, "\xe2\x9a\xa0 ")) {
+		/* ✖ and ✘ (the cross marks, not × or ⚠) */
+		bool cross = l[i] == '\xe2' && l[i + 2] != '\xa0';
+
 		i = skip_blanks(l, n, i + (l[i] == '\xc3' ? 3 : 4));
+		/* "✖   subject may not be empty [subject-empty]"
+		 * (commitlint): a cross mark and a finding its rule ends,
+		 * with no place; a linter's */
+		if (cross && ruled_finding(l, n, i)) {
+			*msg = i;
+			return true;
+		}
 	}
 	if (STARTS(l + i, n - i, "[!] ") || STARTS(l + i, n - i, "[ERROR] ") ||
 	    STARTS(l + i, n - i, "[error] ")) {
@@ -2605,6 +2698,9 @@ const struct cl_trigger cl_triggers[] = {
 	{ "unknown file: ", CL_T_HEADLINE },
 	{ "<unknown>: ", CL_T_HEADLINE },
 	{ "not ok ", CL_T_HEADLINE },
+	/* "✖ x [rule-id]", "✘ x [rule-id]": a linter's finding, no place */
+	{ "\xe2\x9c\x96 ", CL_T_HEADLINE },
+	{ "\xe2\x9c\x98 ", CL_T_HEADLINE },
 	/* "FAIL x", "--- FAIL:", and "...  FAILED" after a test's name; TAP's
 	 * "# Failed test" */
 	{ "FAIL", CL_T_HEADLINE | CL_T_VERDICT },

@@ -4774,6 +4774,355 @@ fi
 cd ..
 ) &
 
+# ---- held13: a batch nobody tuned for (issue 12): test runners (cmocka,
+# C++ doctest, Boost.Test, rake), linters and checkers (mandoc -T lint,
+# cmake-lint, taplo, commitlint, rstcheck, lockfile-lint) and compilers
+# and build tools (wat2wasm, spirv-as and spirv-val, re2c, ragel,
+# automake, dub), written down and scored before the classifier changed
+# for them (the first figures are in the commit that added them). ----
+(
+BATCH=held13
+mkdir held13 && cd held13
+if have cc && [ -f /usr/include/cmocka.h ]; then
+	mkdir cm && cd cm
+	cat >t.c <<'X'
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+static int add(int a, int b) { return a - b; }
+
+static void test_add(void **state)
+{
+	(void)state;
+	assert_int_equal(add(2, 3), 5);
+}
+
+static void test_name(void **state)
+{
+	(void)state;
+	assert_string_equal("alice", "alicia");
+}
+
+static void test_ok(void **state)
+{
+	(void)state;
+	assert_true(add(1, 1) == 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_add),
+		cmocka_unit_test(test_name),
+		cmocka_unit_test(test_ok),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
+X
+	run cmocka sh -c 'cc -o t t.c -lcmocka && ./t'
+	# "[  ERROR   ] --- a != b" over "[   LINE   ] --- FILE:L: error:
+	# Failure!", the test named by "[  FAILED  ] name"
+	expect cmocka cmocka general <<'E'
+test_failure t.c 12 0
+test_failure t.c 18 0
+E
+	cd ..
+else
+	echo cmocka >>"$OUT/skipped"
+fi
+if have c++ && [ -f /usr/include/doctest/doctest.h ]; then
+	mkdir dc && cd dc
+	cat >t.cpp <<'X'
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+#include <string>
+
+static int add(int a, int b) { return a - b; }
+static std::string greet(const std::string &n) { return "hello " + n; }
+
+TEST_CASE("adding two numbers") {
+    CHECK(add(2, 3) == 5);
+    CHECK(add(0, 0) == 0);
+}
+
+TEST_CASE("greeting") {
+    REQUIRE(greet("bob") == "hi bob");
+}
+X
+	run cpp-doctest sh -c 'c++ -o t t.cpp && ./t'
+	# "FILE:L: ERROR: CHECK( ... ) is NOT correct!" under "TEST CASE:"
+	expect cpp-doctest cpp-doctest general <<'E'
+test_failure t.cpp 9 0
+test_failure t.cpp 14 0
+E
+	cd ..
+else
+	echo cpp-doctest >>"$OUT/skipped"
+fi
+if have c++ && [ -f /usr/include/boost/test/unit_test.hpp ]; then
+	mkdir bt && cd bt
+	cat >t.cpp <<'X'
+#define BOOST_TEST_MODULE calc
+#define BOOST_TEST_DYN_LINK
+#include <boost/test/unit_test.hpp>
+#include <string>
+
+static int add(int a, int b) { return a - b; }
+
+BOOST_AUTO_TEST_CASE(adds_numbers)
+{
+    BOOST_CHECK_EQUAL(add(2, 3), 5);
+    BOOST_CHECK(add(0, 0) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(greets)
+{
+    std::string g = "hello bob";
+    BOOST_REQUIRE_EQUAL(g, std::string("hi bob"));
+}
+X
+	run boost-test sh -c 'c++ -o t t.cpp -lboost_unit_test_framework && ./t'
+	# "FILE(L): error: in "case": check ... has failed [a != b]"
+	expect boost-test boost-test general <<'E'
+test_failure t.cpp 10 0
+test_failure t.cpp 17 0
+E
+	cd ..
+else
+	echo boost-test >>"$OUT/skipped"
+fi
+if have rake; then
+	mkdir rk rk/t rk/u && cd rk
+	mkdir t/lib t/test
+	cat >t/lib/calc.rb <<'X'
+class Calc
+  def add(a, b)
+    a - b
+  end
+
+  def greet(name)
+    "hello #{name}"
+  end
+end
+X
+	cat >t/test/test_calc.rb <<'X'
+require "minitest/autorun"
+require "calc"
+
+class TestCalc < Minitest::Test
+  def test_add
+    assert_equal 5, Calc.new.add(2, 3)
+  end
+
+  def test_greet
+    assert_equal "hi bob", Calc.new.gret("bob")
+  end
+end
+X
+	cat >t/Rakefile <<'X'
+require "rake/testtask"
+Rake::TestTask.new do |t|
+  t.libs << "lib"
+  t.test_files = FileList["test/test_*.rb"]
+end
+task default: :test
+X
+	printf 'task default: :build\n\ntask build: [:compile] do\n  puts "built"\nend\n' >u/Rakefile
+	# (a fixed seed: minitest runs its tests in a random order)
+	run rake sh -c '(cd t && rake test TESTOPTS=--seed=1); (cd u && rake)'
+	# minitest's report under rake's test task, then "rake aborted!"
+	# over "Don't know how to build task 'x'" (a task nobody defined;
+	# rake names no file)
+	expect rake rake general <<'E'
+test_failure test/test_calc.rb 6 0
+undefined_symbol test/test_calc.rb 10 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+if have mandoc; then
+	mkdir md && cd md
+	printf '.TH DEMO 1 2024-01-01\n.SH NAME\ndemo \\- do things\n.SH SYNOPSIS\n.B demo \n.SH DESCRIPTION\nThis is a page.\n.BOGUS x\n.SH OPTIONS\n.TP\n.B \\-v\nbe \\fQverbose\n' >demo.1
+	run mandoc mandoc -T lint -W all demo.1
+	# "mandoc: FILE:L:C: LEVEL: message": style, an unknown macro, a bad
+	# escape
+	expect mandoc mandoc general <<'E'
+lint_violation demo.1 5 9
+undefined_symbol demo.1 8 2
+syntax_error demo.1 12 4
+E
+	cd ..
+fi
+if have cmake-lint; then
+	mkdir cl && cd cl
+	printf 'cmake_minimum_required(VERSION 3.10)\nproject(demo C)\nadd_executable(demo main.c)\nset(MyVar "x")\nif(MyVar)\n  message(STATUS "this line is far far far too long for the linter because it goes on and on and on")\nendif()\n' >CMakeLists.txt
+	run cmake-lint cmake-lint CMakeLists.txt
+	# the file heads its findings: "FILE:LL,CC: [C0103] message"
+	expect cmake-lint cmake-lint general <<'E'
+lint_violation CMakeLists.txt 4 0
+lint_violation CMakeLists.txt 6 0
+E
+	cd ..
+fi
+if have "$BIN/taplo"; then
+	mkdir tp && cd tp
+	printf '[server]\nhost = "localhost"\nport = 8080\nport = 9090\n' >a.toml
+	printf 'title = "x"\n[client\nname = "x"\n' >b.toml
+	run taplo "$BIN/taplo" lint a.toml b.toml
+	# codespan's frame: "error: title" over "┌─ PATH:L:C"
+	expect taplo taplo general <<'E'
+syntax_error a.toml 4 1
+syntax_error b.toml 2 8
+E
+	cd ..
+fi
+if have "$BIN/commitlint"; then
+	mkdir cml && cd cml
+	printf 'added stuff.\n' >msg
+	printf 'module.exports = { rules: { "type-empty": [2, "never"], "subject-empty": [2, "never"] } };\n' >commitlint.config.js
+	run commitlint sh -c "'$BIN/commitlint' <msg"
+	# "✖   message [rule]" under "⧗   input: ..." (a commit message has
+	# no file)
+	expect commitlint commitlint general <<'E'
+lint_violation - 0 0
+E
+	cd ..
+fi
+if have rstcheck; then
+	mkdir rs && cd rs
+	printf 'Title\n=====\n\nSome text.\n\n.. code-block:: python\n\n   def f(:\n       pass\n\nSee `link`_ here.\n' >a.rst
+	run rstcheck rstcheck a.rst
+	# docutils' "FILE:L: (ERROR/3) message", a code block's own parse
+	expect rstcheck rstcheck general <<'E'
+syntax_error a.rst 8 0
+undefined_symbol a.rst 11 0
+E
+	cd ..
+fi
+if have "$BIN/lockfile-lint"; then
+	mkdir ll && cd ll
+	cat >package-lock.json <<'X'
+{
+  "name": "demo",
+  "version": "1.0.0",
+  "lockfileVersion": 3,
+  "requires": true,
+  "packages": {
+    "": { "name": "demo", "version": "1.0.0", "dependencies": { "left-pad": "^1.3.0", "evil": "^1.0.0" } },
+    "node_modules/left-pad": {
+      "version": "1.3.0",
+      "resolved": "http://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz",
+      "integrity": "sha512-XI5MPzVNApjAyhQzphX8BkmKsKUxD4LdyK24iZeQ9nXpv7vEXwCvOxm/SiSOEwZXqEX6y+GSP7RdAkYfPV8azg=="
+    },
+    "node_modules/evil": {
+      "version": "1.0.0",
+      "resolved": "https://evil.example.com/evil/-/evil-1.0.0.tgz",
+      "integrity": "sha512-AAAA"
+    }
+  }
+}
+X
+	run lockfile-lint "$BIN/lockfile-lint" --path package-lock.json --type npm --allowed-hosts npm --validate-https
+	# "detected invalid host(s) for package: NAME@VERSION" with expected
+	# and actual below it; the lock file is not named
+	expect lockfile-lint lockfile-lint general <<'E'
+lint_violation - 0 0
+E
+	cd ..
+fi
+if have wat2wasm; then
+	mkdir ww && cd ww
+	printf '(module\n  (func $add (param $a i32) (param $b i32) (result i32)\n    local.get $a\n    local.get $c\n    i32.add)\n  (export "add" (func $add)))\n' >a.wat
+	printf '(module\n  (func $f (result i32)\n    i32.const 1\n    i64.const 2\n    i32.add))\n' >b.wat
+	printf '(module\n  (func $g\n    i32.bogus 1\n  )\n' >c.wat
+	run wat2wasm sh -c 'for f in a b c; do wat2wasm $f.wat -o $f.wasm; done'
+	# "FILE:L:C: error: message" over the line and a caret
+	expect wat2wasm wat2wasm general <<'E'
+undefined_symbol a.wat 4 15
+type_error b.wat 5 5
+syntax_error c.wat 3 5
+E
+	cd ..
+fi
+if have spirv-as && have spirv-val; then
+	mkdir sp && cd sp
+	printf '               OpCapability Shader\n               OpMemoryModel Logical GLSL450\n               OpEntryPoint Fragment %%main "main"\n               OpExecutionMode %%main OriginUpperLeft\n       %%void = OpTypeVoid\n      %%fn = OpTypeFunction %%void\n       %%main = OpFunction %%void None %%fn\n      %%entry = OpLabel\n               OpBogus\n               OpReturn\n               OpFunctionEnd\n' >a.spvasm
+	printf '               OpCapability Shader\n               OpMemoryModel Logical GLSL450\n               OpEntryPoint Fragment %%main "main"\n               OpExecutionMode %%main OriginUpperLeft\n       %%void = OpTypeVoid\n      %%fn = OpTypeFunction %%void\n      %%int = OpTypeInt 32 1\n       %%main = OpFunction %%int None %%fn\n      %%entry = OpLabel\n               OpReturn\n               OpFunctionEnd\n' >b.spvasm
+	run spirv-as spirv-as a.spvasm -o a.spv
+	run spirv-val sh -c 'spirv-as b.spvasm -o b.spv && spirv-val b.spv'
+	# "error: L: C: message" and "error: line N: message": neither
+	# names its file
+	expect spirv-as spirv general <<'E'
+syntax_error - 0 0
+E
+	expect spirv-val spirv general <<'E'
+type_error - 0 0
+E
+	cd ..
+fi
+if have re2c; then
+	mkdir r2 && cd r2
+	printf 'int lex(const char *YYCURSOR)\n{\n    const char *YYMARKER;\n    /*!re2c\n        re2c:define:YYCTYPE = char;\n        re2c:yyfill:enable = 0;\n        digit = [0-9];\n        digit+ { return 1; }\n        word { return 2; }\n        * { return 0; }\n    */\n}\n' >a.re
+	printf 'int lex(const char *YYCURSOR)\n{\n    /*!re2c\n        re2c:define:YYCTYPE = char;\n        re2c:yyfill:enable = 0;\n        [0-9+ { return 1; }\n        * { return 0; }\n    */\n}\n' >b.re
+	run re2c sh -c 'for f in a b; do re2c $f.re -o $f.c; done'
+	# "FILE:L:C: error: message"
+	expect re2c re2c general <<'E'
+undefined_symbol a.re 9 13
+syntax_error b.re 6 27
+E
+	cd ..
+fi
+if have ragel; then
+	mkdir rl && cd rl
+	printf '%%%%{\n  machine num;\n  action inc { count++; }\n  main := ( digit+ @inc \n}%%%%\n%%%% write data;\n' >a.rl
+	printf '%%%%{\n  machine num;\n  main := ( digit+ | nosuch ) ;\n}%%%%\n%%%% write data;\n' >b.rl
+	run ragel sh -c 'for f in a b; do ragel $f.rl -o $f.c; done'
+	# "FILE:L:C: message" with no severity word: a parse error at a
+	# token, a machine nobody defined ("graph lookup ... failed")
+	expect ragel ragel general <<'E'
+syntax_error a.rl 5 7
+undefined_symbol b.rl 3 22
+E
+	cd ..
+fi
+if have automake && have aclocal; then
+	mkdir am && cd am
+	printf 'AC_INIT([demo], [1.0])\nAM_INIT_AUTOMAKE([foreign])\nAC_PROG_CC\nAC_CONFIG_FILES([Makefile])\nAC_OUTPUT\n' >configure.ac
+	printf 'bin_PROGRAMS = demo\ndemo_SOURCES = main.c\nhelper_SOURCES = h.c\nif HAVE_X\nx = 1\nendif\n' >Makefile.am
+	: >main.c
+	run automake sh -c 'aclocal && automake --add-missing -Wall'
+	# "FILE:L: error: ..." (a conditional nobody declared) and
+	# "FILE:L: warning: ..." wrapped onto a second line with the same
+	# place
+	expect automake automake general <<'E'
+undefined_symbol Makefile.am 4 0
+lint_violation Makefile.am 3 0
+E
+	cd ..
+fi
+if have dub && have ldc2; then
+	mkdir du du/a du/a/source du/b du/b/source && cd du
+	printf '{ "name": "demo", "targetType": "executable" }\n' >a/dub.json
+	printf 'import std.stdio;\n\nvoid main()\n{\n    int x = "hello";\n    writeln(y);\n}\n' >a/source/app.d
+	printf '{ "name": "demo2", "targetType": "executable", "dependencies": { "nosuchpkg": "~>1.0.0" } }\n' >b/dub.json
+	printf 'void main() {}\n' >b/source/app.d
+	# dub keeps its packages under HOME: a fresh one here, and no registry
+	run dub sh -c 'HOME=$PWD; export HOME; for d in a b; do (cd $d && dub build --compiler=ldc2 --skip-registry=all); done'
+	# the compiler's "FILE(L,C): Error: ..." under dub's own lines, then
+	# a dependency no registry has (dub names no file)
+	expect dub dub general <<'E'
+type_error source/app.d 5 13
+undefined_symbol source/app.d 6 13
+missing_dependency - 0 0
+E
+	cd ..
+fi
+cd ..
+) &
+
 wait
 
 echo "$OUT"

@@ -494,7 +494,7 @@ static void concatenated_log_keeps_every_diagnostic_hinted_or_not(void **state)
 
 /* The scorer's tables: tools with fixtures, layers (patterns, general and
  * their -bare rows), held-out batches. */
-enum { SCORE_TOOLS = 320, SCORE_LAYERS = 4, SCORE_BATCHES = 16 };
+enum { SCORE_TOOLS = 320, SCORE_LAYERS = 4, SCORE_BATCHES = 24 };
 
 struct tally {
 	char tool[32], layer[16];
@@ -1734,6 +1734,112 @@ static void a_redeclaration_and_no_matching_overload_by_their_words(void **state
  * finding that says how to switch it off, a checker's (even with no
  * severity and its words on the line under it); Perl's undefined
  * subroutine, an undefined name. */
+/* What a person reads in the wording of tools nobody tuned for (the
+ * held13 batch): a bad escape and a newline inside a token are a lexer's,
+ * an invalid document or its key twice a data format's, a return type a
+ * type's, a security finding a checker's; "unknown macro: .X" a name
+ * nobody defined; whitespace at a line's end style, not its input's end;
+ * a compiler pattern's "undefined symbol 'x'" at a line a name. */
+static void other_ecosystems_words_name_the_problem(void **state)
+{
+	static const struct {
+		const char *text, *category;
+	} cases[] = {
+		{ "mandoc: src/main.c:12:4: WARNING: invalid escape sequence: \\fQ\n",
+		  "syntax_error" },
+		{ "src/main.c:7:9: error: unknown escape sequence: '\\q'\n",
+		  "syntax_error" },
+		{ "src/main.c:6:27: error: newline in character class\n",
+		  "syntax_error" },
+		{ "src/main.c:4:1: error: newline in string\n", "syntax_error" },
+		{ "mandoc: src/main.c:5:9: STYLE: whitespace at end of input line\n",
+		  "lint_violation" },
+		{ "mandoc: src/main.c:8:2: ERROR: skipping unknown macro: .BOGUS x\n",
+		  "undefined_symbol" },
+		{ "src/main.c:2:8: error: invalid TOML\n", "syntax_error" },
+		{ "src/main.c:4:1: error: found duplicate key \"port\"\n",
+		  "syntax_error" },
+		{ "src/main.c:10:2: error: function with void return type returns a value\n",
+		  "type_error" },
+		{ "src/main.c:3:1: error: 2 security issues detected\n",
+		  "lint_violation" },
+		{ "src/main.c:9:13: error: undefined symbol 'word'\n",
+		  "undefined_symbol" },
+	};
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		expect_one(&o, cases[i].text, strlen(cases[i].text), "src/main.c",
+			   -1, -1, cases[i].category);
+}
+
+/* A generator's progress told at the line that asked for it is no
+ * problem; a warning it words in no known way is a checker's finding
+ * (automake: "installing './compile'", then "variable 'x' is defined but
+ * no program ..."). */
+static void progress_at_a_place_is_no_problem(void **state)
+{
+	static const char text[] =
+		"src/main.c:3: installing './compile'\n"
+		"src/main.c:2: creating src/config.h\n"
+		"src/main.c:4: warning: variable 'helper_SOURCES' is defined but no program or\n"
+		"src/main.c:4: library has 'helper' as canonical name (possible typo)\n";
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 4, -1,
+		   "lint_violation");
+}
+
+/* A test runner's fault blocks (minitest, alone or under rake): the place
+ * under "1) Failure:" is the failed test's; an exception's headline in an
+ * "Error:" block is the problem, at the line of the test's frame under
+ * it. */
+static void fault_blocks_place_the_failed_test(void **state)
+{
+	static const char failure[] =
+		"  1) Failure:\n"
+		"TestCalc#test_add [src/main.c:6]:\n"
+		"Expected: 5\n"
+		"  Actual: -1\n";
+	static const char error[] =
+		"  2) Error:\n"
+		"TestCalc#test_greet:\n"
+		"NoMethodError: undefined method `gret' for #<Calc:0x0000>\n"
+		"\n"
+		"    src/main.c:10:in `test_greet'\n";
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, failure, sizeof(failure) - 1, "src/main.c", 6, -1,
+		   "test_failure");
+	expect_one(&o, error, sizeof(error) - 1, "src/main.c", 10, -1,
+		   "undefined_symbol");
+}
+
+/* A cross mark and a finding its rule's name in brackets ends, with no
+ * place (commitlint on a message): a linter's finding, placeless; the
+ * mark's summary ("found 1 problems") is not one. */
+static void cross_marked_rule_findings_are_a_linters(void **state)
+{
+	static const char text[] =
+		"\xe2\xa7\x97   input: added stuff.\n"
+		"\xe2\x9c\x96   subject may not be empty [subject-empty]\n"
+		"\n"
+		"\xe2\x9c\x96   found 1 problems, 0 warnings\n";
+	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[0].code, "subject-empty");
+	diag_list_release(&l);
+}
+
 static void words_name_the_kind_of_problem(void **state)
 {
 	static const struct {
@@ -3565,6 +3671,10 @@ int main(void)
 		cmocka_unit_test(a_failure_labels_test_and_a_cause_placed_by_its_frame),
 		cmocka_unit_test(a_verdict_placed_by_a_frame_under_it),
 		cmocka_unit_test(a_frames_shape_over_a_label_heads_a_report),
+		cmocka_unit_test(other_ecosystems_words_name_the_problem),
+		cmocka_unit_test(progress_at_a_place_is_no_problem),
+		cmocka_unit_test(fault_blocks_place_the_failed_test),
+		cmocka_unit_test(cross_marked_rule_findings_are_a_linters),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
