@@ -1123,19 +1123,6 @@ static bool cause_category(const char *category)
 	       !strcmp(category, CAT_SYNTAX_ERROR);
 }
 
-/* The last diagnostic, when it is a cause (an exception's words) placed
- * at file with no line, or NULL. */
-static struct diag *lineless_cause_in(struct scan *s, const char *file)
-{
-	struct diag *t;
-
-	if (s->out->n <= s->first)
-		return NULL;
-	t = &s->out->v[s->out->n - 1];
-	return t->file && !t->line && cause_category(t->category) &&
-	       same_file(t->file, file) ? t : NULL;
-}
-
 /* A failed test reported at file:line, or NULL. Every emit asks, so the
  * candidates are listed as the diagnostics appear (a failed test, or an
  * unknown one the words under it may make one): a scan of them all would
@@ -1214,19 +1201,6 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		diag_release(&d);
 		return;
 	}
-	/* an exception's headline placed at its file alone, then the test's
-	 * frame that raised it (minitest's and Test::Unit's "Error:" blocks:
-	 * "NoMethodError: x" over "test/a.rb:10:in `test_b'"): one problem,
-	 * the cause's, at the frame's line (a frame in a test's file reads
-	 * as its failure, elsewhere as unknown) */
-	if (file && line > 0 && (!strcmp(category, CAT_TEST_FAILURE) ||
-				 !strcmp(category, CAT_UNKNOWN)) &&
-	    (t = lineless_cause_in(s, file))) {
-		t->line = line;
-		t->column = col;
-		diag_release(&d);
-		return;
-	}
 	/* the cause of a failed test told at the test's place ("not ok 3"
 	 * placed at a.bats:12, then "a.bats: line 12: x: command not
 	 * found"): one problem, the failure taking the cause's category */
@@ -1244,8 +1218,11 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		return;
 	}
 	/* a cause told in a file with no line ("NoMethodError: undefined
-	 * method `h'" over its backtrace), then a failure at a line of that
-	 * file ("test/a.rb:13:in `test_h'"): one problem, placed there */
+	 * method `h'" over its backtrace, minitest's and Test::Unit's
+	 * "Error:" blocks), then a failure or a frame at a line of that file
+	 * ("test/a.rb:13:in `test_h'"; a frame in a test's file reads as its
+	 * failure, elsewhere as unknown): one problem, the cause's, placed
+	 * there */
 	if (file && line > 0 && (!strcmp(category, CAT_TEST_FAILURE) ||
 				 !strcmp(category, CAT_UNKNOWN)) &&
 	    (t = placeless_cause(s, file))) {
