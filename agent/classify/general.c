@@ -2835,18 +2835,23 @@ size_t cl_caret_code(const char *l, size_t n, size_t *col)
 
 /* ---- places told loosely, confirmed by the repository ---- */
 
-/* A "line N" or "Line N" anywhere on l[0..n): N, or 0. */
-static int line_anywhere(const char *l, size_t n)
+/* The number after a word anywhere on l[0..n): `first` (either case)
+ * starting a word, then stem, then tail if it is there ("line 3", "Line:
+ * 3", "line=3"; "col 9", "column: 9"); `none` if there is none. */
+static int number_after_word(const char *l, size_t n, char first,
+			     const char *stem, const char *tail, int none)
 {
+	size_t sl = strlen(stem), tl = tail ? strlen(tail) : 0, k;
 	const char *w;
-	size_t k;
 	int v;
 
-	for (w = l; (w = cl_find(w, n - (size_t)(w - l), "ine", 3)); w += 3) {
-		k = (size_t)(w - l) + 3;
-		if (w == l || lower(w[-1]) != 'l' ||
+	for (w = l; (w = cl_find(w, n - (size_t)(w - l), stem, sl)); w += sl) {
+		k = (size_t)(w - l) + sl;
+		if (w == l || lower(w[-1]) != first ||
 		    (w - 1 > l && is_alpha(w[-2])))
 			continue;
+		if (tl && k + tl <= n && !memcmp(l + k, tail, tl))
+			k += tl;
 		if (k < n && (l[k] == ' ' || l[k] == ':' || l[k] == '='))
 			k++;
 		/* a field's "line: 2" (PDepend's, phpmd's), "line = 2" */
@@ -2855,7 +2860,13 @@ static int line_anywhere(const char *l, size_t n)
 		if (k < n && is_digit(l[k]) && read_int(l, n, &k, &v))
 			return v;
 	}
-	return 0;
+	return none;
+}
+
+/* A "line N" or "Line N" anywhere on l[0..n): N, or 0. */
+static int line_anywhere(const char *l, size_t n)
+{
+	return number_after_word(l, n, 'l', "ine", NULL, 0);
 }
 
 /* A column told in words or fields after a line told so: "column 9",
@@ -2863,25 +2874,7 @@ static int line_anywhere(const char *l, size_t n)
  * PDepend's "line: 2, col: 18, file: x"): N, or -1 if none. */
 static int column_anywhere(const char *l, size_t n)
 {
-	const char *w;
-	size_t k;
-	int v;
-
-	for (w = l; (w = cl_find(w, n - (size_t)(w - l), "ol", 2)); w += 2) {
-		k = (size_t)(w - l) + 2;
-		if (w == l || lower(w[-1]) != 'c' ||
-		    (w - 1 > l && is_alpha(w[-2])))
-			continue;
-		if (k + 3 <= n && !memcmp(l + k, "umn", 3))
-			k += 3;
-		if (k < n && (l[k] == ' ' || l[k] == ':' || l[k] == '='))
-			k++;
-		if (k + 1 < n && l[k] == ' ' && l[k - 1] != ' ')
-			k++;
-		if (k < n && is_digit(l[k]) && read_int(l, n, &k, &v))
-			return v;
-	}
-	return -1;
+	return number_after_word(l, n, 'c', "ol", "umn", -1);
 }
 
 int cl_line_in_words(const char *m, size_t n)
