@@ -803,8 +803,7 @@ static void a_log_says_whether_its_run_failed(void **state)
 		/* gen10: a linter's finding by its shape: a line and column
 		 * in words (write-good's console), a line number heading a
 		 * rule's code (gitlint's) */
-		"In guide.md\n=============\n\"So\" adds no meaning on line 5 "
-		"at column 0\n",
+		"In guide.md\n=============\n\"So\" adds no meaning on line 5 at column 0\n",
 		"1: T3 Title has trailing punctuation (.): \"WIP: fix.\"\n",
 	};
 	static const char *const passing[] = {
