@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -325,7 +326,7 @@ static void test_timeout_kills_silent_grandchild(void **state)
 {
 	/* Same group, ignores SIGTERM, output redirected: the pipe closes when
 	 * the leader dies, so only the group kill at the end can reach it. */
-	struct proc_spec spec = { .timeout = 0.3, .kill_grace = 0.3 };
+	struct proc_spec spec = { .timeout = 1.0, .kill_grace = 0.3 };
 	struct outcome o = { 0 };
 	long pid;
 
@@ -342,12 +343,16 @@ static void test_timeout_kills_silent_grandchild(void **state)
 static void test_timeout_kills_setsid_grandchild(void **state)
 {
 	/* Its own session and group: out of reach of kill(-pgid). */
-	struct proc_spec spec = { .timeout = 0.3, .kill_grace = 0.3 };
+	struct proc_spec spec = { .timeout = 1.0, .kill_grace = 0.3 };
 	struct outcome o = { 0 };
 	long pid;
 
+	/* The timeout is long enough for the grandchild to record its pid
+	 * on a loaded machine; one killed before that leaves nothing to
+	 * check. */
 	run_script("setsid sh -c 'trap \"\" TERM; echo $$ >\"$0\";"
-		   " exec sleep 100' \"$0\" >/dev/null 2>&1 & sleep 100",
+		   " exec sleep 100' \"$0\" >/dev/null 2>&1 &"
+		   " until [ -s \"$0\" ]; do sleep 0.01; done; sleep 100",
 		   &spec, &o);
 	assert_int_equal(o.status, PROC_TIMED_OUT);
 	pid = recorded_pid();
@@ -381,13 +386,29 @@ static void test_escapee_without_tag(void **state)
 	long pid;
 
 	run_script("setsid env -i sh -c 'echo $$ >\"$1\"; exec sleep 100'"
-		   " sh \"$0\" >/dev/null 2>&1 & sleep 0.3",
+		   " sh \"$0\" >/dev/null 2>&1 &"
+		   " until [ -s \"$0\" ]; do sleep 0.01; done",
 		   NULL, &o);
 	assert_int_equal(o.status, PROC_EXITED);
 	pid = recorded_pid();
 	assert_true(pid > 1);
 	assert_true(pid_gone(pid));
 	outcome_release(&o);
+}
+
+/* Cancels once the descendant has recorded its pid (or after 5 s):
+ * cancelled earlier, it dies unrecorded and the test has nothing to look
+ * for. Process start-up on a loaded CI machine took longer than 0.2 s. */
+static void cancel_when_recorded_cb(struct ev_loop *loop, ev_timer *w,
+				    int revents)
+{
+	static int ticks;
+	struct stat st;
+
+	if ((stat(pid_file, &st) == 0 && st.st_size > 0) || ++ticks > 500) {
+		ev_timer_stop(loop, w);
+		proc_cancel(w->data);
+	}
 }
 
 static void test_cancel_kills_setsid_grandchild(void **state)
@@ -407,7 +428,7 @@ static void test_cancel_kills_setsid_grandchild(void **state)
 		 (int)getpid());
 	unlink(pid_file);
 	assert_int_equal(proc_spawn(&p, EV_DEFAULT, &spec, on_done, &o, &e), 0);
-	ev_timer_init(&t, cancel_cb, 0.2, 0.);
+	ev_timer_init(&t, cancel_when_recorded_cb, 0.01, 0.01);
 	t.data = p;
 	ev_timer_start(EV_DEFAULT, &t);
 	ev_run(EV_DEFAULT, 0);
