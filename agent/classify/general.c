@@ -1892,6 +1892,69 @@ static const char *unknown_name(const char *low, size_t n)
 	return NULL;
 }
 
+/* A key of a configuration or a manifest the tool does not know, its
+ * name bare or quoted: dune's "Unknown field librarys", systemd's
+ * "Unknown key 'ExecStat'", nginx's "unknown directive", serde's and
+ * Cargo's "unknown field `x`", JSON Schema's "unknown property",
+ * "unrecognized key", "no such field". A command line's option or flag
+ * is no key of the project (unknown_name leaves them too). */
+static const char *unknown_key(const char *low, size_t n)
+{
+	static const char *const adj[] = { "unknown ", "unrecognized ",
+					   "unrecognised ", "unsupported ",
+					   "no such " };
+	static const char *const noun[] = { "key", "field", "directive",
+					    "property", "attribute", "setting",
+					    "keyword", "section", "parameter",
+					    "entry" };
+	size_t a, b, j;
+	const char *at;
+
+	for (a = 0; a < sizeof(adj) / sizeof(*adj); a++) {
+		if (!(at = cl_find(low, n, adj[a], strlen(adj[a]))))
+			continue;
+		j = (size_t)(at - low) + strlen(adj[a]);
+		for (b = 0; b < sizeof(noun) / sizeof(*noun); b++) {
+			size_t e = j + strlen(noun[b]);
+
+			/* "key", "keys", "field:" but not "keyboard" */
+			if (starts(low + j, n - j, noun[b]) &&
+			    (e == n || !is_alpha(low[e]) ||
+			     (low[e] == 's' && (e + 1 == n || !is_alpha(low[e + 1])))))
+				return CAT_UNDEFINED_SYMBOL;
+		}
+	}
+	return NULL;
+}
+
+/* Brackets that do not pair, counted: ACME's "Too many '('", TeX's "Too
+ * many }'s" and "Extra }", awk's "extra ')'", Lisp readers' "too many
+ * closing parentheses", "mismatched brackets" (missing_token reads
+ * "missing )"). */
+static const char *bracket_count(const char *low, size_t n)
+{
+	static const char *const lead[] = { "too many ", "too few ", "extra ",
+					    "mismatched " };
+	static const char *const word[] = { "paren", "bracket", "brace",
+					    "closing", "opening" };
+	size_t a, b, j;
+	const char *at;
+
+	for (a = 0; a < sizeof(lead) / sizeof(*lead); a++) {
+		if (!(at = cl_find(low, n, lead[a], strlen(lead[a]))))
+			continue;
+		j = (size_t)(at - low) + strlen(lead[a]);
+		if (j < n && (low[j] == '\'' || low[j] == '"' || low[j] == '`'))
+			j++;
+		if (j < n && low[j] && strchr("()[]{}", low[j]))
+			return CAT_SYNTAX_ERROR;
+		for (b = 0; b < sizeof(word) / sizeof(*word); b++)
+			if (starts(low + j, n - j, word[b]))
+				return CAT_SYNTAX_ERROR;
+	}
+	return NULL;
+}
+
 /* Words of many ecosystems that name a problem when nothing above did
  * (they lose to every phrase of the table, in this order). */
 static const char *other_words(const char *low, size_t n)
@@ -1929,13 +1992,36 @@ static const char *other_words(const char *low, size_t n)
 		 * "vulnerabilities", lockfile-lint's "security issues") */
 		{ "security issue", CAT_LINT_VIOLATION },
 		{ "vulnerabilit", CAT_LINT_VIOLATION },
+		/* a literal malformed for its kind: BIND's "bad dotted
+		 * quad" and "not a valid number", Lua's "malformed number
+		 * near", awk's and shells' "invalid number", ssh's and
+		 * resolvers' "bad address", Go's "invalid IP address" */
+		{ "dotted quad", CAT_SYNTAX_ERROR },
+		{ "malformed", CAT_SYNTAX_ERROR },
+		{ "bad number", CAT_SYNTAX_ERROR },
+		{ "invalid number", CAT_SYNTAX_ERROR },
+		{ "valid number", CAT_SYNTAX_ERROR },
+		{ "invalid integer", CAT_SYNTAX_ERROR },
+		{ "valid integer", CAT_SYNTAX_ERROR },
+		{ "bad address", CAT_SYNTAX_ERROR },
+		{ "invalid address", CAT_SYNTAX_ERROR },
+		{ "ip address", CAT_SYNTAX_ERROR },
+		/* a setting given a value outside the ones it takes:
+		 * haproxy's "balance only supports 'roundrobin', ...",
+		 * "only accepts", ajv's and Terraform's "must be one of" /
+		 * "to be one of", Kubernetes' "Unsupported value" */
+		{ "only supports", CAT_TYPE_ERROR },
+		{ "only accepts", CAT_TYPE_ERROR },
+		{ "must be one of", CAT_TYPE_ERROR },
+		{ "to be one of", CAT_TYPE_ERROR },
+		{ "unsupported value", CAT_TYPE_ERROR },
 	};
 	size_t k;
 
 	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
 		if (cl_find(low, n, words[k].text, strlen(words[k].text)))
 			return words[k].category;
-	return NULL;
+	return bracket_count(low, n);
 }
 
 /* A part the parser wanted and did not get: "missing ]", "Missing end to
@@ -2395,6 +2481,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	 * property-no-unknown") */
 	if (!w->category && !w->code_len && (groups & W_UNKNOWN))
 		w->category = unknown_name(low, ln);
+	if (!w->category && !w->code_len)
+		w->category = unknown_key(low, ln);
 	if (!w->category)
 		w->category = other_words(low, ln);
 	/* A name that does not resolve: a relative or absolute one is the

@@ -2533,6 +2533,44 @@ static void general_words_name_tokens_nil_globals_and_names(void **state)
 	}
 }
 
+/* Families of words configuration checkers and assemblers share: a key
+ * the tool does not know (bare or quoted; a command line's option is no
+ * key), a literal malformed for its kind, a setting given a value outside
+ * the ones it takes, brackets counted that do not pair. */
+static void general_words_read_keys_literals_values_and_brackets(void **state)
+{
+	static const struct {
+		const char *text, *category; /* NULL: none */
+	} cases[] = {
+		{ "Unknown field librarys", "undefined_symbol" },
+		{ "unrecognized key 'colour' in section [ui]", "undefined_symbol" },
+		{ "no such setting: max_size", "undefined_symbol" },
+		{ "unknown option --frobnicate", NULL },
+		{ "near '192.0.2.300': bad dotted quad", "syntax_error" },
+		{ "malformed number near '3x'", "syntax_error" },
+		{ "port: not a valid number", "syntax_error" },
+		{ "balance only supports 'roundrobin' and 'source' options.", "type_error" },
+		{ "mode must be one of: tcp, http", "type_error" },
+		{ "Too many '('.", "syntax_error" },
+		{ "too many closing parentheses", "syntax_error" },
+		{ "Extra }, or forgotten $.", "syntax_error" },
+		{ "too many arguments in the list", "type_error" },
+	};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
+		struct cl_words w;
+
+		cl_words_read(cases[k].text, strlen(cases[k].text), &w);
+		if (cases[k].category ? !w.category ||
+		    strcmp(w.category, cases[k].category) : w.category != NULL)
+			fail_msg("\"%s\": %s, not %s", cases[k].text,
+				 w.category ? w.category : "nothing",
+				 cases[k].category ? cases[k].category : "nothing");
+	}
+}
+
 /* The caret under a frame's quoted line is the column (" 2 | x" over
  * "   :    ^"), counted in characters from the source's first one, for
  * ASCII and Unicode gutters alike; a caret under another line, or with
@@ -3619,6 +3657,7 @@ int main(void)
 		cmocka_unit_test(pytest_failure_says_what_failed_once),
 		cmocka_unit_test(general_layer_reads_a_place_header_s_paragraph),
 		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
+		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
 		cmocka_unit_test(code_frame_caret_gives_the_column),
 		cmocka_unit_test(general_layer_reads_ascii_boxes_and_skips_version_lines),
 		cmocka_unit_test(general_layer_reads_a_lone_place_over_its_frame),
