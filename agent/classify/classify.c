@@ -3625,6 +3625,117 @@ static void passed_test_output(struct scan *s, size_t len)
 
 /* A failed run in which nothing was recognised: one diagnostic with the
  * output's tail, at the first place in the project the output names. */
+/* A list item's marker at l[k]: "* ", "- ", "• ", "✖ ", "✗ ", "✘ ", "× ",
+ * "⚠ ": the length up to the item's text, or 0. */
+static size_t list_marker(const char *l, size_t n, size_t k)
+{
+	static const char *const marks[] = { "*", "-", "\xe2\x80\xa2",
+					     "\xe2\x9c\x96", "\xe2\x9c\x97",
+					     "\xe2\x9c\x98", "\xc3\x97",
+					     "\xe2\x9a\xa0" };
+	size_t m, len;
+
+	for (m = 0; m < sizeof(marks) / sizeof(*marks); m++) {
+		len = strlen(marks[m]);
+		if (k + len < n && !memcmp(l + k, marks[m], len) &&
+		    (l[k + len] == ' ' || l[k + len] == '\t'))
+			return len + 1;
+	}
+	return 0;
+}
+
+/* A file the list names: one the repository has, or with no repository
+ * to ask, one shaped as a file. */
+static bool listed_file(struct scan *s, const char *p, size_t n)
+{
+	if (n > 2 && p[0] == '.' && p[1] == '/')
+		p += 2, n -= 2;
+	if (!cl_path_line(p, n) || cl_foreign_path(p, n))
+		return false;
+	return s->opts->file_exists ? file_known(s, p, 0, n) : true;
+}
+
+/* A list finding of file (once a file when `once`: a file two headings
+ * list is one finding); a linter's when its words name nothing else. */
+static void list_emit(struct scan *s, const char *file, size_t fn,
+		      const char *msg, size_t mn, bool once)
+{
+	struct cl_words w;
+	size_t j;
+
+	if (fn > 2 && file[0] == '.' && file[1] == '/')
+		file += 2, fn -= 2;
+	for (j = s->first; once && j < s->out->n; j++)
+		if (s->out->v[j].file && !s->out->v[j].line &&
+		    strlen(s->out->v[j].file) == fn &&
+		    !memcmp(s->out->v[j].file, file, fn))
+			return;
+	cl_words_read(msg, mn, &w);
+	general_emit(s, xstrndup(file, fn), 0, 0, w.sev, NULL, 0, msg, mn,
+		     w.category ? w.category : CAT_LINT_VIOLATION);
+}
+
+/* A checker's report as lists, no line anywhere, read when nothing else
+ * was (before the one finding of a failed run's output). Two shapes:
+ * a file alone on a line over its items, each a finding of that file
+ * (npm-package-json-lint's "./package.json" over "✖ rule - msg",
+ * editorconfig-checker's "a.txt:" over indented findings, lychee's, a
+ * stylish formatter's with no line); a heading ending in ':' over the
+ * files it lists, each a finding with the heading's words (reuse's
+ * "The following files have no copyright ...:" over "* src/b.py", git's
+ * "... would be overwritten by merge:" over tab-indented files, a
+ * formatter's "Files that would be reformatted:"). Dots and letters of a
+ * run's progress (".F.E") are no file. */
+static void list_report(struct scan *s)
+{
+	const char *file = NULL, *head = NULL;
+	size_t fn = 0, hn = 0, i, n, k, m, e;
+	bool blank_ok = false;
+
+	for (i = 0; i < s->nlines; i++) {
+		const char *l = line_view(s, i, &n);
+
+		while (n && (l[n - 1] == ' ' || l[n - 1] == '\t' ||
+			     l[n - 1] == '\r'))
+			n--;
+		if (!n) {
+			/* one blank line may part a heading from its list */
+			if (!blank_ok)
+				file = head = NULL;
+			blank_ok = false;
+			continue;
+		}
+		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+		m = list_marker(l, n, k);
+		if (!k && !m) {
+			e = l[n - 1] == ':' ? n - 1 : n;
+			file = head = NULL;
+			if (listed_file(s, l, e)) {
+				file = l;
+				fn = e;
+			} else if (e < n) {
+				head = l;
+				hn = n;
+				blank_ok = true;
+				continue;
+			}
+			blank_ok = false;
+			continue;
+		}
+		blank_ok = false;
+		if (head && listed_file(s, l + k + m, n - k - m)) {
+			list_emit(s, l + k + m, n - k - m, head, hn, true);
+			continue;
+		}
+		head = NULL;
+		if (file && n - k - m > 2)
+			list_emit(s, file, fn, l + k + m, n - k - m, false);
+		else
+			file = NULL;
+	}
+}
+
 static void fallback(struct scan *s)
 {
 	struct place p = { NULL, 0, 0, 0 }, weak = { NULL, 0, 0, 0 };
@@ -3661,6 +3772,9 @@ static void fallback(struct scan *s)
 			struct cl_words w;
 
 			p.file = xstrndup(l + off, len);
+			/* its line told in words on the same line (CppUnit's
+			 * "line: 15 test_add.cpp", "at line 3 of file x") */
+			p.line = cl_line_in_words(l, n);
 			/* what the line says of its file, a linter's words too
 			 * (a formatter's "would reformat a.py") */
 			cl_words_read(l, n, &w);
@@ -3837,6 +3951,8 @@ int classify_text_opts(const struct classify_db *db,
 	if (!s.stopped)
 		test_run_pass(&s);
 	s.cur = s.nlines; /* what comes now belongs to the whole text */
+	if (opts->failed && out->n == s.first && !s.stopped)
+		list_report(&s);
 	if (opts->failed && out->n == s.first)
 		fallback(&s);
 	input_order(&s);

@@ -95,6 +95,14 @@ static bool plausible_path(const char *p, size_t n)
 
 	if (!n || n > 1024)
 		return false;
+	/* a test run's progress, one mark a test (unittest's and CppUnit's
+	 * ".F.E", pytest's "..Fs", minitest's "..F", RSpec's "..F*"): no
+	 * file, which has a name before its extension or two dots */
+	for (i = 0; i < n && strchr(".FEsSxX*", p[i]) && p[i]; i++)
+		;
+	if (i == n && (p[0] == '.' || memchr(p + 1, '.', n - 1) !=
+		       memrchr(p, '.', n)))
+		return false;
 	for (i = 0; i < n; i++) {
 		if (is_alpha(p[i]))
 			letter = true;

@@ -2533,6 +2533,58 @@ static void general_words_name_tokens_nil_globals_and_names(void **state)
 	}
 }
 
+/* A checker's report as lists, no line in it: a file alone on a line
+ * over its marked items is a finding an item; a heading ending in ':'
+ * over the files it lists is a finding a file, once (a file two headings
+ * list). The tools' words are made up. */
+static void general_layer_reads_list_reports(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("./package.json\n"
+		   "\xe2\x9c\x96 name-format - name has capitals\n"
+		   "\xe2\x9c\x96 no-caret - do not use ^ in versions\n"
+		   "2 errors\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "package.json");
+	assert_int_equal(l.v[0].line, 0);
+	assert_string_equal(l.v[1].message, "no-caret - do not use ^ in versions");
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n("# BAD LICENSES\n"
+		   "\n"
+		   "'GPL-9.0' found in:\n"
+		   "* src/c.py\n"
+		   "\n"
+		   "The following files have no licensing information:\n"
+		   "* src/b.py\n"
+		   "* src/c.py\n"
+		   "\n"
+		   "Your project is not compliant :-(\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "src/c.py");
+	assert_string_equal(l.v[1].file, "src/b.py");
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+}
+
+/* A test run's progress (".F.E", one mark a test) is no file; a failed
+ * run's one finding takes its place from the file the output names, and
+ * the line told in words on that line ("line: 15 test_add.cpp"). */
+static void progress_marks_are_no_file(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(".F.E\n"
+		   "\n"
+		   "!!!FAILURES!!!\n"
+		   "1) test: AddTest::testAdds (F) line: 15 test_add.cpp\n"
+		   "equality assertion failed\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "test_add.cpp");
+	assert_int_equal(l.v[0].line, 15);
+	diag_list_release(&l);
+}
+
 /* Families of words configuration checkers and assemblers share: a key
  * the tool does not know (bare or quoted; a command line's option is no
  * key), a literal malformed for its kind, a setting given a value outside
@@ -3658,6 +3710,8 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_place_header_s_paragraph),
 		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
+		cmocka_unit_test(general_layer_reads_list_reports),
+		cmocka_unit_test(progress_marks_are_no_file),
 		cmocka_unit_test(code_frame_caret_gives_the_column),
 		cmocka_unit_test(general_layer_reads_ascii_boxes_and_skips_version_lines),
 		cmocka_unit_test(general_layer_reads_a_lone_place_over_its_frame),
