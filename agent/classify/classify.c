@@ -1932,6 +1932,25 @@ static bool own_cause(const struct scan *s, const char *cat)
 	return cat && cause_category(cat) && !reported(s, cat);
 }
 
+/* A verdict on a file the findings just before it are in: nginx's
+ * "configuration file a.conf test failed", haproxy's "Error(s) found in
+ * configuration file : a.cfg", systemd's "Unit a.service has a bad unit
+ * file setting", a compiler's "compilation of a.c failed": their summary,
+ * no finding of its own. The last few findings are asked (a summary
+ * follows its findings). */
+static bool verdict_on_reported(const struct scan *s, const char *m, size_t n)
+{
+	size_t k, len;
+
+	for (k = s->out->n; k > s->first && k + 32 > s->out->n; k--) {
+		const char *f = s->out->v[k - 1].file;
+
+		if (f && (len = strlen(f)) > 2 && cl_find(m, n, f, len))
+			return true;
+	}
+	return false;
+}
+
 static void general_headline(struct scan *s, size_t i, const char *l,
 			     size_t n, size_t msg, long lone, size_t specific)
 {
@@ -2036,6 +2055,11 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	if (p.file && !w.code_len && (!w.category || !strcmp(w.category, CAT_LINT_VIOLATION)) &&
 	    general_at(s, p.file, p.line) && strncmp(line + msg, "not ok ", 7)) {
 		free(p.file);
+		free(line);
+		return;
+	}
+	if (!p.file && (!w.category || !strcmp(w.category, CAT_TEST_FAILURE)) &&
+	    !w.code_len && verdict_on_reported(s, line + msg, n - msg)) {
 		free(line);
 		return;
 	}

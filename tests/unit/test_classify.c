@@ -2567,6 +2567,22 @@ static void general_layer_reads_list_reports(void **state)
 	diag_list_release(&l);
 }
 
+/* A verdict on a file just reported ("configuration file conf/a.conf
+ * test failed") is its findings' summary, no finding of its own. */
+static void verdict_on_a_reported_file_is_a_summary(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("error: unknown directive \"proxy_pas\" in conf/a.conf:5\n"
+		   "webd: configuration file conf/a.conf test failed\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "conf/a.conf");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* A test run's progress (".F.E", one mark a test) is no file; a failed
  * run's one finding takes its place from the file the output names, and
  * the line told in words on that line ("line: 15 test_add.cpp"). */
@@ -3712,6 +3728,7 @@ int main(void)
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
 		cmocka_unit_test(general_layer_reads_list_reports),
 		cmocka_unit_test(progress_marks_are_no_file),
+		cmocka_unit_test(verdict_on_a_reported_file_is_a_summary),
 		cmocka_unit_test(code_frame_caret_gives_the_column),
 		cmocka_unit_test(general_layer_reads_ascii_boxes_and_skips_version_lines),
 		cmocka_unit_test(general_layer_reads_a_lone_place_over_its_frame),
