@@ -795,6 +795,13 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	if (STARTS(l + i, n - i, "at ") || STARTS(l + i, n - i, "at: ")) {
 		if (frame_place(l, n, i + 3, loc))
 			return loc->kind = CL_LOC_FRAME;
+		/* the place first, then what ran there: TSTyche's "at
+		 * ./a.tst.ts:5:31 ❭ test name", Bun's and Deno's "at
+		 * a.ts:3:5 (anonymous)" */
+		memset(loc, 0, sizeof(*loc));
+		j = place_at(l, n, i + 3, loc);
+		if (j && loc->line > 0 && j < n && is_blank(l[j]))
+			return loc->kind = CL_LOC_FRAME;
 		/* Perl's "at t/a.t line 5." on its own */
 		memset(loc, 0, sizeof(*loc));
 		if (path_line_at(l, n, i + 3, loc))

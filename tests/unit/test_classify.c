@@ -2567,6 +2567,23 @@ static void general_layer_reads_list_reports(void **state)
 	diag_list_release(&l);
 }
 
+/* A frame whose place comes first and what ran there after it ("at
+ * ./add.tst.ts:5:31 ❭ test name") places the error above it. */
+static void frame_place_first_then_its_test(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("Error: Type 'number' is not the same as type 'string'.\n"
+		   "\n"
+		   "      at ./add.tst.ts:5:31 \xe2\x9d\xad add returns a number\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "./add.tst.ts");
+	assert_int_equal(l.v[0].line, 5);
+	assert_int_equal(l.v[0].column, 31);
+	diag_list_release(&l);
+}
+
 /* A verdict on a file just reported ("configuration file conf/a.conf
  * test failed") is its findings' summary, no finding of its own. */
 static void verdict_on_a_reported_file_is_a_summary(void **state)
@@ -3729,6 +3746,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_list_reports),
 		cmocka_unit_test(progress_marks_are_no_file),
 		cmocka_unit_test(verdict_on_a_reported_file_is_a_summary),
+		cmocka_unit_test(frame_place_first_then_its_test),
 		cmocka_unit_test(code_frame_caret_gives_the_column),
 		cmocka_unit_test(general_layer_reads_ascii_boxes_and_skips_version_lines),
 		cmocka_unit_test(general_layer_reads_a_lone_place_over_its_frame),
