@@ -1470,6 +1470,71 @@ static bool under_failure_label(struct scan *s, size_t i)
 /* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
  * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
  * output that gives only line:col. */
+/* Is line i in the list a run closes with, of the failures told above
+ * (behave's "Failing scenarios:" over "  a.feature:3  name", Cucumber's
+ * "Failing Scenarios:" over "cucumber a.feature:3 # x", RSpec's "Failed
+ * examples:" over "rspec ./a_spec.rb:4 # x", "Failed tests:")? A heading
+ * ending in ':' that says fail, over the list's lines; one blank line may
+ * part them. Asked only of a line that names no problem (not "Build failed
+ * with 2 errors:" over the errors), once a finding was told. */
+static bool failure_summary(struct scan *s, size_t i)
+{
+	size_t j, n, k;
+	const char *l;
+	bool blank = false;
+
+	for (j = i; j-- > 0 && i - j <= 64;) {
+		l = line_view(s, j, &n);
+		while (n && (l[n - 1] == ' ' || l[n - 1] == '\r'))
+			n--;
+		if (!n) {
+			if (blank || j + 1 == i)
+				return false;
+			blank = true;
+			continue;
+		}
+		if (l[n - 1] != ':' || n > 48)
+			continue; /* another line of the list */
+		for (k = 0; k + 4 <= n; k++)
+			if ((l[k] | 0x20) == 'f' && !strncmp(l + k + 1, "ail", 3))
+				return true;
+		return false;
+	}
+	return false;
+}
+
+/* A BDD runner's listing of what ran, each step or scenario with its
+ * definition's place as a trailing comment (behave's and Cucumber's
+ * "Given x  # steps/a.py:4", godog's "# steps_test.go:12 -> f",
+ * "Scenario: y  # a.feature:3"): a step failed only when its failure is
+ * told under it, indented deeper; the others are no finding. */
+static bool step_listing(struct scan *s, const char *l, size_t n,
+			 const struct cl_loc *loc)
+{
+	size_t f = loc->file, k, j, ind = 0, below;
+	const char *u;
+
+	if (!loc->file_len || f < 3 || l[f - 1] != ' ' || l[f - 2] != '#' ||
+	    l[f - 3] != ' ')
+		return false;
+	/* the place (and a "-> fn" or a time) ends the line */
+	for (k = f; k < n && l[k] != ' '; k++)
+		;
+	if (k < n && !(k + 3 < n && l[k + 1] == '-' && l[k + 2] == '>') &&
+	    !duration_only(l + k, n - k))
+		return false;
+	while (ind < n && (l[ind] == ' ' || l[ind] == '\t'))
+		ind++;
+	if (s->cur + 1 >= s->nlines)
+		return true;
+	u = line_view(s, s->cur + 1, &below);
+	for (j = 0; j < below && (u[j] == ' ' || u[j] == '\t'); j++)
+		;
+	/* the next step, or nothing told under it */
+	return j <= ind || j == below ||
+	       memmem(u, below, " # ", 3) != NULL;
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -1486,10 +1551,16 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		return;
 	if (duration_only(m, loc->msg_len))
 		return; /* a step's place and its time */
+	if (step_listing(s, l, n, loc))
+		return;
 	if (progress_note(m, loc->msg_len))
 		return; /* "configure.ac:3: installing './compile'" */
 	cl_words_read(m, loc->msg_len, &w);
 	w.category = symbol_at_line(w.category, loc->line, m, loc->msg_len);
+	/* a name at a place, nothing said of it, in the closing list */
+	if (w.sev < 0 && !w.category && !w.code_len && s->out->n > s->first &&
+	    failure_summary(s, s->cur))
+		return; /* told above */
 	/* "a.po:2: ...this is the location of the first definition": the
 	 * message above, continued */
 	if (w.note || cl_summary(m, loc->msg_len) ||
@@ -1951,6 +2022,40 @@ static bool verdict_on_reported(const struct scan *s, const char *m, size_t n)
 	return false;
 }
 
+/* The innermost frame of the project in a trace that ends just above
+ * line i, most recent call last (Python's 'File "a.py", line 20, in f'
+ * over the quoted line and its carets, and the error under them, as any
+ * Python tool prints it): the error's place. Walks back over the frames
+ * and their quoted code only; the first frame met is the innermost. */
+static bool frame_above(struct scan *s, size_t i, struct place *out)
+{
+	struct place p;
+	size_t j, n, k;
+	const char *l;
+	bool strong;
+
+	for (j = i; j-- > 0 && i - j <= 4;) {
+		if (s->used[j] & L_USED)
+			return false;
+		l = line_view(s, j, &n);
+		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+		if (k == n || !k)
+			return false; /* a blank or unindented line: no trace */
+		if (!cl_frame_prefix(l, n))
+			continue; /* the frame's quoted code, its carets */
+		if (!place_of(s, j, &p, &strong, false))
+			return false;
+		if (strong && p.line > 0) {
+			*out = p;
+			return true;
+		}
+		free(p.file);
+		return false;
+	}
+	return false;
+}
+
 static void general_headline(struct scan *s, size_t i, const char *l,
 			     size_t n, size_t msg, long lone, size_t specific)
 {
@@ -1998,6 +2103,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.file = xstrndup(at + 9 + own.file, own.file_len);
 		p.line = own.line;
 		p.col = own.col;
+	} else if (s->opts->file_exists && frame_above(s, i, &p)) {
+		/* the trace above it says where */
 	} else if (headline_place(s, i, lone, &p)) {
 		s->used[p.at] |= L_FOLDED;
 		if (!w.category && p.at > i)

@@ -2567,6 +2567,43 @@ static void general_layer_reads_list_reports(void **state)
 	diag_list_release(&l);
 }
 
+/* A BDD runner's listing: each step with its definition's place as a
+ * trailing comment is no finding unless its failure is told under it;
+ * an error under a trace (most recent call last) is at the trace's
+ * innermost frame of the project; the closing "Failing scenarios:" list
+ * tells the failures again. */
+static void bdd_steps_traces_and_the_closing_list(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("Feature: sums # f/calc.feature:1\n"
+		   "\n"
+		   "  Scenario: adding     # f/calc.feature:3\n"
+		   "    Given two numbers  # f/steps/s.py:8\n"
+		   "    Then the sum is 3  # f/steps/s.py:23\n"
+		   "      Assertion Failed: expected 3, got -1\n"
+		   "\n"
+		   "  Scenario: a helper   # f/calc.feature:8\n"
+		   "    When I call it     # f/steps/s.py:18\n"
+		   "      Traceback (most recent call last):\n"
+		   "        File \"f/steps/s.py\", line 20, in step_helper\n"
+		   "          context.r = missing_helper(context.a)\n"
+		   "      NameError: name 'missing_helper' is not defined\n"
+		   "\n"
+		   "Failing scenarios:\n"
+		   "  f/calc.feature:3  adding\n"
+		   "  f/calc.feature:8  a helper\n",
+		   any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "f/steps/s.py");
+	assert_int_equal(l.v[0].line, 23);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_string_equal(l.v[1].file, "f/steps/s.py");
+	assert_int_equal(l.v[1].line, 20);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* A frame whose place comes first and what ran there after it ("at
  * ./add.tst.ts:5:31 ❭ test name") places the error above it. */
 static void frame_place_first_then_its_test(void **state)
@@ -3747,6 +3784,7 @@ int main(void)
 		cmocka_unit_test(progress_marks_are_no_file),
 		cmocka_unit_test(verdict_on_a_reported_file_is_a_summary),
 		cmocka_unit_test(frame_place_first_then_its_test),
+		cmocka_unit_test(bdd_steps_traces_and_the_closing_list),
 		cmocka_unit_test(code_frame_caret_gives_the_column),
 		cmocka_unit_test(general_layer_reads_ascii_boxes_and_skips_version_lines),
 		cmocka_unit_test(general_layer_reads_a_lone_place_over_its_frame),
