@@ -3806,6 +3806,38 @@ static void list_emit(struct scan *s, const char *file, size_t fn,
 		     w.category ? w.category : CAT_LINT_VIOLATION);
 }
 
+/* A finding with no line in a file another finding of its kind (or of
+ * any, when its words name none) has a line of: the same problem told
+ * again without its place (DejaGnu's
+ * "ERROR: invalid command name" after the one at helper.exp line 2, a
+ * runner's closing recap of an error, a compiler's "in file a.c" line).
+ * Small lists only: a pair test each. */
+static void drop_lineless_repeats(struct scan *s)
+{
+	size_t n = s->out->n - s->first, k, j, w = 0;
+	struct diag *v = s->out->v + s->first;
+
+	if (n < 2 || n > 256 || n != s->nat)
+		return;
+	for (k = 0; k < n; k++) {
+		bool again = false;
+
+		for (j = 0; !v[k].line && v[k].file && j < n && !again; j++)
+			again = v[j].line > 0 && v[j].file &&
+				(!strcmp(v[j].category, v[k].category) ||
+				 !strcmp(v[k].category, CAT_UNKNOWN)) &&
+				same_file(v[j].file, v[k].file);
+		if (again) {
+			diag_release(&v[k]);
+			continue;
+		}
+		v[w] = v[k];
+		s->at[w++] = s->at[k];
+	}
+	s->out->n = s->first + w;
+	s->nat = w;
+}
+
 /* A checker's report as lists, no line anywhere, read when nothing else
  * was (before the one finding of a failed run's output). Two shapes:
  * a file alone on a line over its items, each a finding of that file
@@ -4082,6 +4114,7 @@ int classify_text_opts(const struct classify_db *db,
 	if (!s.stopped)
 		test_run_pass(&s);
 	s.cur = s.nlines; /* what comes now belongs to the whole text */
+	drop_lineless_repeats(&s);
 	if (opts->failed && out->n == s.first && !s.stopped)
 		list_report(&s);
 	if (opts->failed && out->n == s.first)

@@ -2567,6 +2567,27 @@ static void general_layer_reads_list_reports(void **state)
 	diag_list_release(&l);
 }
 
+/* A finding with no line in a file a finding of its kind (or of any,
+ * when its words name none) has a line of is that one told again. */
+static void lineless_repeat_of_a_placed_finding(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("Running lib/helper.tcl ...\n"
+		   "ERROR: proc \"missing_helper 2\" does not exist.\n"
+		   "ERROR: tcl error sourcing lib/helper.tcl.\n"
+		   "ERROR: invalid command name \"missing_helper\"\n"
+		   "    while executing\n"
+		   "\"missing_helper $x\"\n"
+		   "    (file \"lib/helper.tcl\" line 2)\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "lib/helper.tcl");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* A BDD runner's listing: each step with its definition's place as a
  * trailing comment is no finding unless its failure is told under it;
  * an error under a trace (most recent call last) is at the trace's
@@ -3785,6 +3806,7 @@ int main(void)
 		cmocka_unit_test(verdict_on_a_reported_file_is_a_summary),
 		cmocka_unit_test(frame_place_first_then_its_test),
 		cmocka_unit_test(bdd_steps_traces_and_the_closing_list),
+		cmocka_unit_test(lineless_repeat_of_a_placed_finding),
 		cmocka_unit_test(code_frame_caret_gives_the_column),
 		cmocka_unit_test(general_layer_reads_ascii_boxes_and_skips_version_lines),
 		cmocka_unit_test(general_layer_reads_a_lone_place_over_its_frame),
