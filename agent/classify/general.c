@@ -1704,6 +1704,11 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 		SEV("\xe2\x9c\x98", DIAG_ERROR), /* ✘ */
 		SEV("\xc3\x97", DIAG_ERROR),     /* × */
 		SEV("\xe2\x9a\xa0", DIAG_WARNING), /* ⚠ */
+		/* syslog's levels above error, as servers' and daemons'
+		 * checkers tag their lines (nginx's "[emerg]", haproxy's
+		 * "[ALERT]", "CRITICAL:") */
+		SEV("emerg", DIAG_ERROR),       SEV("alert", DIAG_ERROR),
+		SEV("critical", DIAG_ERROR),    SEV("crit", DIAG_ERROR),
 	};
 #undef SEV
 	size_t k, i;
@@ -1711,7 +1716,7 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 
 	*note = false;
 	/* most words start with none of the words' first bytes */
-	if (!c || !strchr("fewnihscr\xe2\xc3", c))
+	if (!c || !strchr("fewnihscra\xe2\xc3", c))
 		return -1;
 	for (k = 0; k < sizeof(words) / sizeof(*words); k++) {
 		size_t wl = words[k].len;
