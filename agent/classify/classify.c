@@ -3497,6 +3497,23 @@ static void general_pass(struct scan *s)
 			general_inline(s, l, n, &loc, hdr, hdr_len);
 			continue;
 		}
+		/* under it, a finding whose place is told in words ("\"So\"
+		 * adds no meaning on line 5 at column 0") */
+		if (hdr && dec_hdr && i - hdr_at < 1000 && n > 8 &&
+		    (k = (size_t)cl_line_in_words(l, n)) > 0) {
+			struct cl_words w;
+			int c = cl_col_in_words(l, n);
+			size_t b = 0;
+
+			/* not the caret under the quoted line before it */
+			while (b < n && (l[b] == ' ' || l[b] == '\t' || l[b] == '^'))
+				b++;
+			cl_words_read(l + b, n - b, &w);
+			general_emit(s, xstrndup(hdr, hdr_len), (int)k,
+				     c > 0 ? c : 0, w.sev, NULL, 0, l + b, n - b,
+				     w.category ? w.category : CAT_UNKNOWN);
+			continue;
+		}
 		if (general_numbered(s, i, l, n))
 			continue;
 

@@ -3215,6 +3215,18 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 		*len = e - i;
 		return true;
 	}
+	/* "In guide.md" over findings placed in words (write-good's
+	 * console reporter); not "In ice-9/eval.scm:" over a backtrace's
+	 * frames (Guile's) */
+	if (n > 4 && STARTS(l, n, "In ")) {
+		while (e > 3 && is_blank(l[e - 1]))
+			e--;
+		if (path_end(l, e, 3) != e || !plausible_path(l + 3, e - 3))
+			return false;
+		*off = 3;
+		*len = e - 3;
+		return true;
+	}
 	while (i < n && decoration(l[i]))
 		i++;
 	/* the file in brackets and the verdict on it: "== [a.sql] FAIL"

@@ -2567,6 +2567,31 @@ static void general_layer_reads_list_reports(void **state)
 	diag_list_release(&l);
 }
 
+/* "In guide.md" heads findings whose place is told in words ("... on
+ * line 5 at column 3"), each a finding of that file. */
+static void file_heading_over_places_in_words(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("In guide.md\n"
+		   "=============\n"
+		   "The file was deleted by the script.\n"
+		   "         ^^^^^^^^^^^\n"
+		   "\"was deleted\" may be passive voice on line 3 at column 9\n"
+		   "-------------\n"
+		   "So it is basically done.\n"
+		   "   ^^^^^\n"
+		   "\"it is\" is wordy or unneeded on line 5 at column 3\n",
+		   any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "guide.md");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 9);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_int_equal(l.v[1].line, 5);
+	diag_list_release(&l);
+}
+
 /* A finding with no line in a file a finding of its kind (or of any,
  * when its words name none) has a line of is that one told again. */
 static void lineless_repeat_of_a_placed_finding(void **state)
@@ -3807,6 +3832,7 @@ int main(void)
 		cmocka_unit_test(frame_place_first_then_its_test),
 		cmocka_unit_test(bdd_steps_traces_and_the_closing_list),
 		cmocka_unit_test(lineless_repeat_of_a_placed_finding),
+		cmocka_unit_test(file_heading_over_places_in_words),
 		cmocka_unit_test(code_frame_caret_gives_the_column),
 		cmocka_unit_test(general_layer_reads_ascii_boxes_and_skips_version_lines),
 		cmocka_unit_test(general_layer_reads_a_lone_place_over_its_frame),
