@@ -3861,11 +3861,10 @@ static void drop_lineless_repeats(struct scan *s)
  * (npm-package-json-lint's "./package.json" over "✖ rule - msg",
  * editorconfig-checker's "a.txt:" over indented findings, lychee's, a
  * stylish formatter's with no line); a heading ending in ':' over the
- * files it lists, each a finding with the heading's words (reuse's
- * "The following files have no copyright ...:" over "* src/b.py", git's
- * "... would be overwritten by merge:" over tab-indented files, a
- * formatter's "Files that would be reformatted:"). Dots and letters of a
- * run's progress (".F.E") are no file. */
+ * files it lists as marked items, each a finding with the heading's
+ * words (reuse's "The following files have no copyright ...:" over "*
+ * src/b.py", a formatter's "Files that would be reformatted:" over "-
+ * a.py"; not a build's "Compiling:" over indented files). */
 static void list_report(struct scan *s)
 {
 	const char *file = NULL, *head = NULL;
@@ -3904,7 +3903,7 @@ static void list_report(struct scan *s)
 			continue;
 		}
 		blank_ok = false;
-		if (head && listed_file(s, l + k + m, n - k - m)) {
+		if (head && m && listed_file(s, l + k + m, n - k - m)) {
 			list_emit(s, l + k + m, n - k - m, head, hn, true);
 			continue;
 		}
