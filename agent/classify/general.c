@@ -2025,7 +2025,8 @@ static const char *other_words(const char *low, size_t n)
 		{ "valid integer", CAT_SYNTAX_ERROR },
 		{ "bad address", CAT_SYNTAX_ERROR },
 		{ "invalid address", CAT_SYNTAX_ERROR },
-		{ "ip address", CAT_SYNTAX_ERROR },
+		{ "invalid ip", CAT_SYNTAX_ERROR },
+		{ "bad ip", CAT_SYNTAX_ERROR },
 		/* a setting given a value outside the ones it takes:
 		 * haproxy's "balance only supports 'roundrobin', ...",
 		 * "only accepts", ajv's and Terraform's "must be one of" /
