@@ -107,6 +107,11 @@ struct scan {
 	/* The line each diagnostic of this text came from, to put the
 	 * general layer's among the patterns' in input order at the end. */
 	size_t cur;
+	/* the last numbered failure general_numbered read at a place on
+	 * its own line ("1) test: x line: 15 a.cpp"): its number and line,
+	 * 0 when none */
+	unsigned numbered;
+	size_t numbered_at;
 	size_t *at, nat, at_alloc;
 	/* test_failure_at's candidates (indices into out) among the
 	 * diagnostics before out->v[tf_upto] */
@@ -3061,6 +3066,25 @@ static bool general_hunk(struct scan *s, size_t i, const char *l, size_t n)
  * frames: a failed test in a runner's numbered list (jasmine, mocha,
  * RSpec), at the first frame in the project below it. An error report
  * between them (a "ReferenceError: x") speaks for itself instead. */
+/* The few lines under a numbered item, up to a blank line or the next
+ * item: what its failure says. */
+static void item_words(struct scan *s, size_t i, struct buf *words)
+{
+	size_t j, ln, off;
+	const char *q;
+
+	for (j = i + 1; j < s->nlines && j <= i + 4; j++) {
+		q = line_view(s, j, &ln);
+		for (off = 0; off < ln && q[off] == ' '; off++)
+			;
+		if (off == ln || (q[off] >= '0' && q[off] <= '9'))
+			break;
+		if (words->len)
+			buf_addch(words, ' ');
+		buf_add(words, q + off, ln - off);
+	}
+}
+
 static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 {
 	struct buf words = BUF_INIT, msg = BUF_INIT;
@@ -3070,13 +3094,25 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 	bool strong, found = false;
 	const char *q;
 
+	unsigned num = 0;
+
 	while (k < n && l[k] == ' ')
 		k++;
-	while (k < n && l[k] >= '0' && l[k] <= '9')
-		k++;
+	while (k < n && l[k] >= '0' && l[k] <= '9' && num < 100000)
+		num = num * 10 + (unsigned)(l[k++] - '0');
 	if (k + 2 >= n || l[k] != ')' || l[k + 1] != ' ' || l[k + 2] == ' ')
 		return false;
 	buf_add(&msg, l + k + 2, n - k - 2);
+	/* the place on the item's own line, its line in words: CppUnit's
+	 * "1) test: T::t (F) line: 15 a.cpp" */
+	if (s->opts->file_exists && cl_repo_token(l, n, known_file, s, &off, &ln) &&
+	    (p.line = cl_line_in_words(l, n)) > 0) {
+		p.file = xstrndup(l + off, ln);
+		p.col = 0;
+		p.at = i;
+		found = true;
+		item_words(s, i, &words);
+	}
 	for (j = i + 1; j < s->nlines && j <= i + CL_AHEAD && !found; j++) {
 		struct cl_loc loc;
 
@@ -3108,8 +3144,35 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 			buf_addch(&words, ' ');
 		buf_add(&words, q + off, ln - off);
 	}
+	/* no place, next after a failure of the same list that told its
+	 * place on its line ("2) test: T::load (E)" under "1) test: T::add
+	 * (F) line: 15 a.cpp"): a failure too, which told no place (an
+	 * exception's) */
+	if (!found && num && num == s->numbered + 1 && s->numbered &&
+	    i - s->numbered_at <= 40) {
+		buf_reset(&words);
+		item_words(s, i, &words);
+		cl_words_read(words.ptr ? words.ptr : "", words.len, &w);
+		if (words.len) {
+			buf_adds(&msg, ": ");
+			buf_add(&msg, words.ptr, words.len < 200 ? words.len : 200);
+		}
+		general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, msg.ptr, msg.len,
+			     w.category && strcmp(w.category, CAT_LINT_VIOLATION) ?
+			     w.category : CAT_TEST_FAILURE);
+		s->numbered = num;
+		s->numbered_at = i;
+		buf_release(&words);
+		buf_release(&msg);
+		return true;
+	}
 	if (found) {
-		s->used[p.at] |= L_FOLDED;
+		/* a list whose items tell their places on their own lines:
+		 * a next one without is placeless */
+		s->numbered = p.at == i ? num : 0;
+		s->numbered_at = i;
+		if (p.at != i)
+			s->used[p.at] |= L_FOLDED;
 		cl_words_read(words.ptr ? words.ptr : "", words.len, &w);
 		/* what failed, after the test's title */
 		if (words.len) {
@@ -3445,6 +3508,12 @@ static void general_pass(struct scan *s)
 		case CL_LOC_NONE:
 			break;
 		}
+		/* a numbered failure telling its place in words on its line
+		 * ("1) test: T::t (F) line: 15 a.cpp") before the loose place
+		 * that line also is */
+		if (n > 3 && ((l[0] >= '0' && l[0] <= '9') || l[0] == ' ') &&
+		    cl_line_in_words(l, n) > 0 && general_numbered(s, i, l, n))
+			continue;
 		/* any spelling of a place around a file the repository has */
 		if (s->opts->file_exists && n > 4 &&
 		    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE) {

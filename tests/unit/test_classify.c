@@ -2567,6 +2567,33 @@ static void general_layer_reads_list_reports(void **state)
 	diag_list_release(&l);
 }
 
+/* A numbered failure tells its place in words on its own line ("1)
+ * test: T::t (F) line: 15 a.cpp"); the next item of that list with no
+ * place (an exception's) is a failure too, placeless. */
+static void numbered_failures_with_places_in_words(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("!!!FAILURES!!!\n"
+		   "Test Results:\n"
+		   "Run:  2   Failures: 1   Errors: 1\n"
+		   "\n"
+		   "1) test: AddTest::testAdds (F) line: 15 test_add.cpp\n"
+		   "equality assertion failed\n"
+		   "- Expected: 3\n"
+		   "\n"
+		   "2) test: AddTest::testLoad (E) \n"
+		   "uncaught exception of type std::exception (or derived).\n"
+		   "- no store at s.json\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "test_add.cpp");
+	assert_int_equal(l.v[0].line, 15);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "test_failure");
+	diag_list_release(&l);
+}
+
 /* "In guide.md" heads findings whose place is told in words ("... on
  * line 5 at column 3"), each a finding of that file. */
 static void file_heading_over_places_in_words(void **state)
@@ -3833,6 +3860,7 @@ int main(void)
 		cmocka_unit_test(bdd_steps_traces_and_the_closing_list),
 		cmocka_unit_test(lineless_repeat_of_a_placed_finding),
 		cmocka_unit_test(file_heading_over_places_in_words),
+		cmocka_unit_test(numbered_failures_with_places_in_words),
 		cmocka_unit_test(code_frame_caret_gives_the_column),
 		cmocka_unit_test(general_layer_reads_ascii_boxes_and_skips_version_lines),
 		cmocka_unit_test(general_layer_reads_a_lone_place_over_its_frame),
