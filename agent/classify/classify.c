@@ -3882,7 +3882,9 @@ static void list_emit(struct scan *s, const char *file, size_t fn,
 
 	if (fn > 2 && file[0] == '.' && file[1] == '/')
 		file += 2, fn -= 2;
-	for (j = s->first; once && j < s->out->n; j++)
+	/* the last few findings: a long list stays linear */
+	j = s->out->n - s->first > 256 ? s->out->n - 256 : s->first;
+	for (; once && j < s->out->n; j++)
 		if (s->out->v[j].file && !s->out->v[j].line &&
 		    strlen(s->out->v[j].file) == fn &&
 		    !memcmp(s->out->v[j].file, file, fn))
@@ -3940,7 +3942,7 @@ static void list_report(struct scan *s)
 	size_t fn = 0, hn = 0, i, n, k, m, e;
 	bool blank_ok = false;
 
-	for (i = 0; i < s->nlines; i++) {
+	for (i = 0; i < s->nlines && s->out->n - s->first < 4096; i++) {
 		const char *l = line_view(s, i, &n);
 
 		while (n && (l[n - 1] == ' ' || l[n - 1] == '\t' ||
