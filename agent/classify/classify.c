@@ -62,6 +62,13 @@ struct memo {
 	long found;
 };
 
+/* Indices into out of the diagnostics of this text a test picked, in
+ * order, among those before out->v[upto]: asked at every emit, a scan of
+ * them all would make a text with many problems quadratic. */
+struct diag_picks {
+	size_t *v, n, alloc, upto;
+};
+
 struct scan {
 	const struct classify_db *db;
 	const char *text;
@@ -108,9 +115,8 @@ struct scan {
 	 * general layer's among the patterns' in input order at the end. */
 	size_t cur;
 	size_t *at, nat, at_alloc;
-	/* test_failure_at's candidates (indices into out) among the
-	 * diagnostics before out->v[tf_upto] */
-	size_t *tf, ntf, tf_alloc, tf_upto;
+	/* The candidates of test_failure_at and of placeless_cause */
+	struct diag_picks tf, placeless;
 };
 
 /* ---- lines ---- */
@@ -261,25 +267,26 @@ static bool lacks(const struct scan *s, size_t i, unsigned group)
 	return (s->used[i] & L_NO(group)) != 0;
 }
 
-/* The needles in p[0..n), into m (CL_NEEDLE_WORDS words). One pass: a
- * byte pair that starts no needle costs one bit test, and no test waits
- * on the one before (a scan that skips ahead by a table must wait for
- * each load to know where to read next, and is slower for it). */
+/* The needles in p[0..n), into m (CL_NEEDLE_WORDS words). Two passes: the
+ * first notes where a byte pair starts a needle with no branch at all (a
+ * test that passes at random, a few times a line, is a misprediction
+ * each time it goes the other way than the last), the second tries those
+ * places' needles. A line longer than CLASSIFY_LINE_MAX is not given. */
 static void needles_in(const struct classify_db *db, const unsigned char *p,
 		       size_t n, uint64_t *m)
 {
-	size_t j, k;
+	uint16_t at[CLASSIFY_LINE_MAX];
+	size_t j, k, c, nat = 0;
 
 	memset(m, 0, CL_NEEDLE_WORDS * sizeof(*m));
 	for (j = 0; j + 1 < n; j++) {
+		at[nat] = (uint16_t)j;
+		nat += db->heads[cl_pair(p + j)] != 0;
+	}
+	for (c = 0; c < nat; c++) {
 		uint32_t w4 = 0;
-		unsigned first = db->heads[cl_pair(p + j)];
 
-		/* a branch almost never taken (a test of the first byte
-		 * alone passes a third of the bytes, and its mispredictions
-		 * cost more than the pair's test saves) */
-		if (!first)
-			continue;
+		j = at[c];
 		/* "er" is common, "erro" is not: four bytes at once first
 		 * (a constant size: the copy is one load) */
 		if (n - j >= 4)
@@ -287,7 +294,7 @@ static void needles_in(const struct classify_db *db, const unsigned char *p,
 		else /* the line's last bytes */
 			for (k = 0; k < n - j; k++)
 				((unsigned char *)&w4)[k] = p[j + k];
-		for (k = first; k--; k = db->next_same_pair[k]) {
+		for (k = db->heads[cl_pair(p + j)]; k--; k = db->next_same_pair[k]) {
 			size_t len = db->needle_len[k];
 
 			if ((w4 & db->needle_premask[k]) == db->needle_pre[k] &&
@@ -1123,30 +1130,40 @@ static bool cause_category(const char *category)
 	       !strcmp(category, CAT_SYNTAX_ERROR);
 }
 
-/* A failed test reported at file:line, or NULL. Every emit asks, so the
- * candidates are listed as the diagnostics appear (a failed test, or an
- * unknown one the words under it may make one): a scan of them all would
- * make a text with many problems quadratic. */
+/* Lists the diagnostics added since the last call that pick() takes. A
+ * pick holds what cannot change after the diagnostic is made; the caller
+ * checks the rest. */
+static void picks_update(struct scan *s, struct diag_picks *p,
+			 bool (*pick)(const struct diag *))
+{
+	if (p->upto < s->first)
+		p->upto = s->first;
+	for (; p->upto < s->out->n; p->upto++) {
+		if (!pick(&s->out->v[p->upto]))
+			continue;
+		if (p->n == p->alloc) {
+			p->alloc = p->alloc ? 2 * p->alloc : 16;
+			p->v = xrealloc(p->v, p->alloc * sizeof(*p->v));
+		}
+		p->v[p->n++] = p->upto;
+	}
+}
+
+/* A failed test, or an unknown one the words under it may make one */
+static bool maybe_test_failure(const struct diag *d)
+{
+	return d->file && (!strcmp(d->category, CAT_TEST_FAILURE) ||
+			   !strcmp(d->category, CAT_UNKNOWN));
+}
+
+/* A failed test reported at file:line, or NULL. */
 static struct diag *test_failure_at(struct scan *s, const char *file, int line)
 {
 	size_t k;
 
-	if (s->tf_upto < s->first)
-		s->tf_upto = s->first;
-	for (; s->tf_upto < s->out->n; s->tf_upto++) {
-		const struct diag *d = &s->out->v[s->tf_upto];
-
-		if (!d->file || (strcmp(d->category, CAT_TEST_FAILURE) &&
-				 strcmp(d->category, CAT_UNKNOWN)))
-			continue;
-		if (s->ntf == s->tf_alloc) {
-			s->tf_alloc = s->tf_alloc ? 2 * s->tf_alloc : 16;
-			s->tf = xrealloc(s->tf, s->tf_alloc * sizeof(*s->tf));
-		}
-		s->tf[s->ntf++] = s->tf_upto;
-	}
-	for (k = 0; k < s->ntf; k++) {
-		struct diag *t = &s->out->v[s->tf[k]];
+	picks_update(s, &s->tf, maybe_test_failure);
+	for (k = 0; k < s->tf.n; k++) {
+		struct diag *t = &s->out->v[s->tf.v[k]];
 
 		if (t->line == line && !strcmp(t->category, CAT_TEST_FAILURE) &&
 		    same_file(t->file, file))
@@ -1155,16 +1172,23 @@ static struct diag *test_failure_at(struct scan *s, const char *file, int line)
 	return NULL;
 }
 
+/* In a file, at no line (yet: a line is given later, never taken away) */
+static bool placeless(const struct diag *d)
+{
+	return d->file && !d->line;
+}
+
 /* The last diagnostic the general layer gave in file with no line whose
  * category names a cause, or NULL. */
 static struct diag *placeless_cause(struct scan *s, const char *file)
 {
 	size_t k;
 
-	for (k = s->out->n; k-- > s->first;) {
-		struct diag *t = &s->out->v[k];
+	picks_update(s, &s->placeless, placeless);
+	for (k = s->placeless.n; k--;) {
+		struct diag *t = &s->out->v[s->placeless.v[k]];
 
-		if (t->file && !t->line && cause_category(t->category) &&
+		if (!t->line && cause_category(t->category) &&
 		    same_file(t->file, file))
 			return t;
 	}
@@ -2910,10 +2934,11 @@ static bool general_hunk(struct scan *s, size_t i, const char *l, size_t n)
 		if (!ln || q[0] != ' ')
 			break;
 	}
-	for (k = s->first; k < s->out->n; k++) {
-		struct diag *d = &s->out->v[k];
+	picks_update(s, &s->placeless, placeless);
+	for (k = 0; k < s->placeless.n; k++) {
+		struct diag *d = &s->out->v[s->placeless.v[k]];
 
-		if (d->file && !d->line && same_file(d->file, file)) {
+		if (!d->line && same_file(d->file, file)) {
 			d->line = a + ctx;
 			if (!strcmp(d->category, CAT_UNKNOWN))
 				d->category = CAT_LINT_VIOLATION;
@@ -3850,7 +3875,8 @@ int classify_text_opts(const struct classify_db *db,
 	free(s.start);
 	free(s.seen);
 	free(s.at);
-	free(s.tf);
+	free(s.tf.v);
+	free(s.placeless.v);
 	free(s.plain_at);
 	buf_release(&s.plain);
 	buf_release(&s.vals);
