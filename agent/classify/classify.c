@@ -183,8 +183,9 @@ static size_t line_len(const struct scan *s, size_t i)
 {
 	size_t b = s->start[i], e = s->start[i + 1] - 1;
 
-	if (e > b && s->text[e - 1] == '\r')
-		e--;
+	/* no branch: whether a line is empty or not comes at random. An
+	 * empty line's e is its '\n' (a last line with none is not empty). */
+	e -= (e > b) & (s->text[e - 1 + (e == b)] == '\r');
 	return e - b;
 }
 
@@ -272,6 +273,8 @@ static bool lacks(const struct scan *s, size_t i, unsigned group)
  * test that passes at random, a few times a line, is a misprediction
  * each time it goes the other way than the last), the second tries those
  * places' needles. A line longer than CLASSIFY_LINE_MAX is not given. */
+_Static_assert(CLASSIFY_LINE_MAX <= 65536, "needles_in notes places in 16 bits");
+
 static void needles_in(const struct classify_db *db, const unsigned char *p,
 		       size_t n, uint64_t *m)
 {
@@ -1286,7 +1289,7 @@ static bool announced(struct scan *s, size_t j, struct buf *out)
 	l = line_view(s, j, &n);
 	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 		;
-	if (k == n || l[k] == '^' || l[k] == '~' || cl_summary(l, n) ||
+	if (k == n || l[k] == '^' || l[k] == '~' || cl_summary(l, n, !lacks(s, j, CL_T_SUMMARY)) ||
 	    (cl_may_place(l, n) && cl_loc_read(l, n, &loc) != CL_LOC_NONE))
 		return false;
 	if (out->len)
@@ -1516,7 +1519,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	w.category = symbol_at_line(w.category, loc->line, m, loc->msg_len);
 	/* "a.po:2: ...this is the location of the first definition": the
 	 * message above, continued */
-	if (w.note || cl_summary(m, loc->msg_len) ||
+	if (w.note || cl_summary(m, loc->msg_len, !lacks(s, s->cur, CL_T_SUMMARY)) ||
 	    (loc->msg_len > 3 && !memcmp(m, "...", 3)))
 		return;
 	/* "/usr/lib/python3.11/x.py:126: in f", "(fn)": a frame in the
@@ -1753,7 +1756,8 @@ static bool headline_place(struct scan *s, size_t i, long lone,
 			break;
 		l = line_view(s, j, &n);
 		/* another report's ("x msg" over its box is miette's) */
-		if ((!lacks(s, j, CL_T_HEADLINE) && cl_headline(l, n, &msg)) ||
+		if ((!lacks(s, j, CL_T_HEADLINE) &&
+		     cl_headline(l, n, &msg, !lacks(s, j, CL_T_SUMMARY))) ||
 		    cl_marked_message(l, n, &msg))
 			break;
 		if (!place_of(s, j, &p, &strong, false))
@@ -1845,7 +1849,8 @@ static char *file_above(struct scan *s, size_t i)
 		if (s->used[j] & L_USED)
 			break;
 		l = line_view(s, j, &n);
-		if (!lacks(s, j, CL_T_HEADLINE) && cl_headline(l, n, &off))
+		if (!lacks(s, j, CL_T_HEADLINE) &&
+		    cl_headline(l, n, &off, !lacks(s, j, CL_T_SUMMARY)))
 			break; /* above it: another report's */
 		/* a message at a file above is another report too */
 		if (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE &&
@@ -2989,7 +2994,8 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 			continue;
 		}
 		q = line_view(s, j, &ln);
-		if (!lacks(s, j, CL_T_HEADLINE) && cl_headline(q, ln, &off))
+		if (!lacks(s, j, CL_T_HEADLINE) &&
+		    cl_headline(q, ln, &off, !lacks(s, j, CL_T_SUMMARY)))
 			break;
 		/* not a label ("Message:", "Stack:") nor a frame outside
 		 * the project ("at <Jasmine>") */
@@ -3167,7 +3173,8 @@ static bool told_below(struct scan *s, size_t i)
 		if (!lacks(s, j, CL_T_VERDICT) && cl_test_verdict(l, n))
 			return false;
 		if ((cl_may_place(l, n) && cl_loc_read(l, n, &loc) != CL_LOC_NONE) ||
-		    (!lacks(s, j, CL_T_HEADLINE) && cl_headline(l, n, &msg)))
+		    (!lacks(s, j, CL_T_HEADLINE) &&
+		     cl_headline(l, n, &msg, !lacks(s, j, CL_T_SUMMARY))))
 			return true;
 	}
 	return false;
@@ -3292,7 +3299,7 @@ static void general_pass(struct scan *s)
 	for (i = 0; i < s->nlines; i++) {
 		struct cl_loc loc;
 		const char *l;
-		bool head;
+		bool head, summary;
 
 		s->cur = i;
 		if (out_of_time(s, i))
@@ -3301,6 +3308,7 @@ static void general_pass(struct scan *s)
 			continue;
 		l = line_view(s, i, &n);
 		head = !lacks(s, i, CL_T_HEADLINE);
+		summary = !lacks(s, i, CL_T_SUMMARY);
 		/* a report amid other lines */
 		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 			;
@@ -3396,12 +3404,12 @@ static void general_pass(struct scan *s)
 
 		/* "MultipleCompilationErrorsException: startup failed:" over
 		 * "a.groovy: 3: msg": a heading of the reports under it */
-		if (head && n > 1 && l[n - 1] == ':' && cl_headline(l, n, &msg) &&
+		if (head && n > 1 && l[n - 1] == ':' && cl_headline(l, n, &msg, summary) &&
 		    placed_next(s, i))
 			continue;
-		if ((head && cl_headline(l, n, &msg)) ||
+		if ((head && cl_headline(l, n, &msg, summary)) ||
 		    (cl_marked_message(l, n, &msg) && boxed_below(s, i)) ||
-		    (cl_tool_says(l, n, &msg) && !placed_next(s, i))) {
+		    (cl_tool_says(l, n, &msg, summary) && !placed_next(s, i))) {
 			general_headline(s, i, l, n, msg, lone, specific);
 			lone = -1;
 		} else if (!specific && !lacks(s, i, CL_T_VERDICT) &&

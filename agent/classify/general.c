@@ -1552,6 +1552,9 @@ static void phrase_index_build(void)
 	word_pairs_build();
 }
 
+_Static_assert(W_PHRASE == 1, "phrase_in adds the W_PHRASE bit as a count");
+_Static_assert(CL_WORDS_MAX <= 65536, "phrase_in notes places in 16 bits");
+
 /* The first phrase of the table that low[0..n) holds, or NULL; the first
  * of later_phrases it holds in *later when no phrase is there (NULL if
  * none); the W_* groups of the pairs it holds in *groups. One pass: each
@@ -2442,7 +2445,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 
 /* ---- headlines ---- */
 
-bool cl_summary(const char *l, size_t n)
+bool cl_summary(const char *l, size_t n, bool words)
 {
 	const char *c;
 	static const char *const lits[] = {
@@ -2459,6 +2462,9 @@ bool cl_summary(const char *l, size_t n)
 	for (k = 0; k < sizeof(lits) / sizeof(*lits); k++)
 		if (n && l[0] == lits[k][0] && starts(l, n, lits[k]))
 			return true;
+	/* each test below needs one of CL_T_SUMMARY's words (cl_triggers) */
+	if (!words)
+		return false;
 	/* most lines hold none of "rror", "-zero", "problems (" and
 	 * "Compilation aborted": one look each rules them out */
 	if (cl_find(l, n, "rror", 4) &&
@@ -2729,10 +2735,28 @@ const struct cl_trigger cl_triggers[] = {
 	{ "multiple definition of", CL_T_LINK },
 	{ "undefined symbol", CL_T_LINK },
 	{ "unresolved external", CL_T_LINK },
+	/* cl_summary's: a count of errors ("1 error(s)", "There were 1
+	 * errors compiling", "Failed to compile 2 files", "2 problems (2
+	 * errors, 0 warnings)"), a compiler that stopped ("compilation
+	 * terminated", "2 compilation errors", "Compilation aborted"), a
+	 * wrapper's verdict that points elsewhere ("see the compiler error
+	 * output", "see above", "for details"), a command's exit status */
+	{ " error(s)", CL_T_SUMMARY },
+	{ "errors compiling", CL_T_SUMMARY },
+	{ "to compile ", CL_T_SUMMARY },
+	{ "returned an error exitcode", CL_T_SUMMARY },
+	{ "ompilation error", CL_T_SUMMARY },
+	{ "ompilation terminated", CL_T_SUMMARY },
+	{ "Compilation aborted", CL_T_SUMMARY },
+	{ "see the ", CL_T_SUMMARY },
+	{ "see above", CL_T_SUMMARY },
+	{ "for details", CL_T_SUMMARY },
+	{ "-zero exit", CL_T_SUMMARY },
+	{ "problems (", CL_T_SUMMARY },
 	{ NULL, 0 },
 };
 
-bool cl_headline(const char *l, size_t n, size_t *msg)
+bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 {
 	size_t i = skip_blanks(l, n, 0);
 
@@ -2761,10 +2785,10 @@ bool cl_headline(const char *l, size_t n, size_t *msg)
 	 * are read for themselves */
 	if (*msg >= n)
 		return false;
-	return !cl_summary(l + i, n - i);
+	return !cl_summary(l + i, n - i, words);
 }
 
-bool cl_tool_says(const char *l, size_t n, size_t *msg)
+bool cl_tool_says(const char *l, size_t n, size_t *msg, bool words)
 {
 	struct cl_words w;
 	const char *colon;
@@ -2777,7 +2801,7 @@ bool cl_tool_says(const char *l, size_t n, size_t *msg)
 	if (!n || !is_alpha(l[0]) || !(k = prefix_end(l, n, 0)) || k >= n ||
 	    !(colon = memchr(l, ':', k)) || memchr(l, '/', k) ||
 	    sev_word(l, (size_t)(colon - l), &len, &note) >= 0 ||
-	    plausible_path(l, (size_t)(colon - l)) || cl_summary(l, n))
+	    plausible_path(l, (size_t)(colon - l)) || cl_summary(l, n, words))
 		return false;
 	cl_words_read(l + k, n - k, &w);
 	if (w.note || !w.category || !strcmp(w.category, CAT_LINT_VIOLATION))
