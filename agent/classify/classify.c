@@ -62,6 +62,13 @@ struct memo {
 	long found;
 };
 
+/* Indices into out of the diagnostics of this text a test picked, in
+ * order, among those before out->v[upto]: asked at every emit, a scan of
+ * them all would make a text with many problems quadratic. */
+struct diag_picks {
+	size_t *v, n, alloc, upto;
+};
+
 struct scan {
 	const struct classify_db *db;
 	const char *text;
@@ -113,9 +120,8 @@ struct scan {
 	unsigned numbered;
 	size_t numbered_at;
 	size_t *at, nat, at_alloc;
-	/* test_failure_at's candidates (indices into out) among the
-	 * diagnostics before out->v[tf_upto] */
-	size_t *tf, ntf, tf_alloc, tf_upto;
+	/* The candidates of test_failure_at and of placeless_cause */
+	struct diag_picks tf, placeless;
 };
 
 /* ---- lines ---- */
@@ -182,8 +188,9 @@ static size_t line_len(const struct scan *s, size_t i)
 {
 	size_t b = s->start[i], e = s->start[i + 1] - 1;
 
-	if (e > b && s->text[e - 1] == '\r')
-		e--;
+	/* no branch: whether a line is empty or not comes at random. An
+	 * empty line's e is its '\n' (a last line with none is not empty). */
+	e -= (e > b) & (s->text[e - 1 + (e == b)] == '\r');
 	return e - b;
 }
 
@@ -266,25 +273,28 @@ static bool lacks(const struct scan *s, size_t i, unsigned group)
 	return (s->used[i] & L_NO(group)) != 0;
 }
 
-/* The needles in p[0..n), into m (CL_NEEDLE_WORDS words). One pass: a
- * byte pair that starts no needle costs one bit test, and no test waits
- * on the one before (a scan that skips ahead by a table must wait for
- * each load to know where to read next, and is slower for it). */
+/* The needles in p[0..n), into m (CL_NEEDLE_WORDS words). Two passes: the
+ * first notes where a byte pair starts a needle with no branch at all (a
+ * test that passes at random, a few times a line, is a misprediction
+ * each time it goes the other way than the last), the second tries those
+ * places' needles. A line longer than CLASSIFY_LINE_MAX is not given. */
+_Static_assert(CLASSIFY_LINE_MAX <= 65536, "needles_in notes places in 16 bits");
+
 static void needles_in(const struct classify_db *db, const unsigned char *p,
 		       size_t n, uint64_t *m)
 {
-	size_t j, k;
+	uint16_t at[CLASSIFY_LINE_MAX];
+	size_t j, k, c, nat = 0;
 
 	memset(m, 0, CL_NEEDLE_WORDS * sizeof(*m));
 	for (j = 0; j + 1 < n; j++) {
+		at[nat] = (uint16_t)j;
+		nat += db->heads[cl_pair(p + j)] != 0;
+	}
+	for (c = 0; c < nat; c++) {
 		uint32_t w4 = 0;
-		unsigned first = db->heads[cl_pair(p + j)];
 
-		/* a branch almost never taken (a test of the first byte
-		 * alone passes a third of the bytes, and its mispredictions
-		 * cost more than the pair's test saves) */
-		if (!first)
-			continue;
+		j = at[c];
 		/* "er" is common, "erro" is not: four bytes at once first
 		 * (a constant size: the copy is one load) */
 		if (n - j >= 4)
@@ -292,7 +302,7 @@ static void needles_in(const struct classify_db *db, const unsigned char *p,
 		else /* the line's last bytes */
 			for (k = 0; k < n - j; k++)
 				((unsigned char *)&w4)[k] = p[j + k];
-		for (k = first; k--; k = db->next_same_pair[k]) {
+		for (k = db->heads[cl_pair(p + j)]; k--; k = db->next_same_pair[k]) {
 			size_t len = db->needle_len[k];
 
 			if ((w4 & db->needle_premask[k]) == db->needle_pre[k] &&
@@ -1128,30 +1138,40 @@ static bool cause_category(const char *category)
 	       !strcmp(category, CAT_SYNTAX_ERROR);
 }
 
-/* A failed test reported at file:line, or NULL. Every emit asks, so the
- * candidates are listed as the diagnostics appear (a failed test, or an
- * unknown one the words under it may make one): a scan of them all would
- * make a text with many problems quadratic. */
+/* Lists the diagnostics added since the last call that pick() takes. A
+ * pick holds what cannot change after the diagnostic is made; the caller
+ * checks the rest. */
+static void picks_update(struct scan *s, struct diag_picks *p,
+			 bool (*pick)(const struct diag *))
+{
+	if (p->upto < s->first)
+		p->upto = s->first;
+	for (; p->upto < s->out->n; p->upto++) {
+		if (!pick(&s->out->v[p->upto]))
+			continue;
+		if (p->n == p->alloc) {
+			p->alloc = p->alloc ? 2 * p->alloc : 16;
+			p->v = xrealloc(p->v, p->alloc * sizeof(*p->v));
+		}
+		p->v[p->n++] = p->upto;
+	}
+}
+
+/* A failed test, or an unknown one the words under it may make one */
+static bool maybe_test_failure(const struct diag *d)
+{
+	return d->file && (!strcmp(d->category, CAT_TEST_FAILURE) ||
+			   !strcmp(d->category, CAT_UNKNOWN));
+}
+
+/* A failed test reported at file:line, or NULL. */
 static struct diag *test_failure_at(struct scan *s, const char *file, int line)
 {
 	size_t k;
 
-	if (s->tf_upto < s->first)
-		s->tf_upto = s->first;
-	for (; s->tf_upto < s->out->n; s->tf_upto++) {
-		const struct diag *d = &s->out->v[s->tf_upto];
-
-		if (!d->file || (strcmp(d->category, CAT_TEST_FAILURE) &&
-				 strcmp(d->category, CAT_UNKNOWN)))
-			continue;
-		if (s->ntf == s->tf_alloc) {
-			s->tf_alloc = s->tf_alloc ? 2 * s->tf_alloc : 16;
-			s->tf = xrealloc(s->tf, s->tf_alloc * sizeof(*s->tf));
-		}
-		s->tf[s->ntf++] = s->tf_upto;
-	}
-	for (k = 0; k < s->ntf; k++) {
-		struct diag *t = &s->out->v[s->tf[k]];
+	picks_update(s, &s->tf, maybe_test_failure);
+	for (k = 0; k < s->tf.n; k++) {
+		struct diag *t = &s->out->v[s->tf.v[k]];
 
 		if (t->line == line && !strcmp(t->category, CAT_TEST_FAILURE) &&
 		    same_file(t->file, file))
@@ -1160,16 +1180,23 @@ static struct diag *test_failure_at(struct scan *s, const char *file, int line)
 	return NULL;
 }
 
+/* In a file, at no line (yet: a line is given later, never taken away) */
+static bool placeless(const struct diag *d)
+{
+	return d->file && !d->line;
+}
+
 /* The last diagnostic the general layer gave in file with no line whose
  * category names a cause, or NULL. */
 static struct diag *placeless_cause(struct scan *s, const char *file)
 {
 	size_t k;
 
-	for (k = s->out->n; k-- > s->first;) {
-		struct diag *t = &s->out->v[k];
+	picks_update(s, &s->placeless, placeless);
+	for (k = s->placeless.n; k--;) {
+		struct diag *t = &s->out->v[s->placeless.v[k]];
 
-		if (t->file && !t->line && cause_category(t->category) &&
+		if (!t->line && cause_category(t->category) &&
 		    same_file(t->file, file))
 			return t;
 	}
@@ -1267,7 +1294,7 @@ static bool announced(struct scan *s, size_t j, struct buf *out)
 	l = line_view(s, j, &n);
 	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 		;
-	if (k == n || l[k] == '^' || l[k] == '~' || cl_summary(l, n) ||
+	if (k == n || l[k] == '^' || l[k] == '~' || cl_summary(l, n, !lacks(s, j, CL_T_SUMMARY)) ||
 	    (cl_may_place(l, n) && cl_loc_read(l, n, &loc) != CL_LOC_NONE))
 		return false;
 	if (out->len)
@@ -1568,7 +1595,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		return; /* told above */
 	/* "a.po:2: ...this is the location of the first definition": the
 	 * message above, continued */
-	if (w.note || cl_summary(m, loc->msg_len) ||
+	if (w.note || cl_summary(m, loc->msg_len, !lacks(s, s->cur, CL_T_SUMMARY)) ||
 	    (loc->msg_len > 3 && !memcmp(m, "...", 3)))
 		return;
 	/* "/usr/lib/python3.11/x.py:126: in f", "(fn)": a frame in the
@@ -1805,7 +1832,8 @@ static bool headline_place(struct scan *s, size_t i, long lone,
 			break;
 		l = line_view(s, j, &n);
 		/* another report's ("x msg" over its box is miette's) */
-		if ((!lacks(s, j, CL_T_HEADLINE) && cl_headline(l, n, &msg)) ||
+		if ((!lacks(s, j, CL_T_HEADLINE) &&
+		     cl_headline(l, n, &msg, !lacks(s, j, CL_T_SUMMARY))) ||
 		    cl_marked_message(l, n, &msg))
 			break;
 		if (!place_of(s, j, &p, &strong, false))
@@ -1897,7 +1925,8 @@ static char *file_above(struct scan *s, size_t i)
 		if (s->used[j] & L_USED)
 			break;
 		l = line_view(s, j, &n);
-		if (!lacks(s, j, CL_T_HEADLINE) && cl_headline(l, n, &off))
+		if (!lacks(s, j, CL_T_HEADLINE) &&
+		    cl_headline(l, n, &off, !lacks(s, j, CL_T_SUMMARY)))
 			break; /* above it: another report's */
 		/* a message at a file above is another report too */
 		if (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE &&
@@ -3046,10 +3075,11 @@ static bool general_hunk(struct scan *s, size_t i, const char *l, size_t n)
 		if (!ln || q[0] != ' ')
 			break;
 	}
-	for (k = s->first; k < s->out->n; k++) {
-		struct diag *d = &s->out->v[k];
+	picks_update(s, &s->placeless, placeless);
+	for (k = 0; k < s->placeless.n; k++) {
+		struct diag *d = &s->out->v[s->placeless.v[k]];
 
-		if (d->file && !d->line && same_file(d->file, file)) {
+		if (!d->line && same_file(d->file, file)) {
 			d->line = a + ctx;
 			if (!strcmp(d->category, CAT_UNKNOWN))
 				d->category = CAT_LINT_VIOLATION;
@@ -3131,7 +3161,8 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 			continue;
 		}
 		q = line_view(s, j, &ln);
-		if (!lacks(s, j, CL_T_HEADLINE) && cl_headline(q, ln, &off))
+		if (!lacks(s, j, CL_T_HEADLINE) &&
+		    cl_headline(q, ln, &off, !lacks(s, j, CL_T_SUMMARY)))
 			break;
 		/* not a label ("Message:", "Stack:") nor a frame outside
 		 * the project ("at <Jasmine>") */
@@ -3336,7 +3367,8 @@ static bool told_below(struct scan *s, size_t i)
 		if (!lacks(s, j, CL_T_VERDICT) && cl_test_verdict(l, n))
 			return false;
 		if ((cl_may_place(l, n) && cl_loc_read(l, n, &loc) != CL_LOC_NONE) ||
-		    (!lacks(s, j, CL_T_HEADLINE) && cl_headline(l, n, &msg)))
+		    (!lacks(s, j, CL_T_HEADLINE) &&
+		     cl_headline(l, n, &msg, !lacks(s, j, CL_T_SUMMARY))))
 			return true;
 	}
 	return false;
@@ -3461,7 +3493,7 @@ static void general_pass(struct scan *s)
 	for (i = 0; i < s->nlines; i++) {
 		struct cl_loc loc;
 		const char *l;
-		bool head;
+		bool head, summary;
 
 		s->cur = i;
 		if (out_of_time(s, i))
@@ -3470,6 +3502,7 @@ static void general_pass(struct scan *s)
 			continue;
 		l = line_view(s, i, &n);
 		head = !lacks(s, i, CL_T_HEADLINE);
+		summary = !lacks(s, i, CL_T_SUMMARY);
 		/* a report amid other lines */
 		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 			;
@@ -3588,12 +3621,12 @@ static void general_pass(struct scan *s)
 
 		/* "MultipleCompilationErrorsException: startup failed:" over
 		 * "a.groovy: 3: msg": a heading of the reports under it */
-		if (head && n > 1 && l[n - 1] == ':' && cl_headline(l, n, &msg) &&
+		if (head && n > 1 && l[n - 1] == ':' && cl_headline(l, n, &msg, summary) &&
 		    placed_next(s, i))
 			continue;
-		if ((head && cl_headline(l, n, &msg)) ||
+		if ((head && cl_headline(l, n, &msg, summary)) ||
 		    (cl_marked_message(l, n, &msg) && boxed_below(s, i)) ||
-		    (cl_tool_says(l, n, &msg) && !placed_next(s, i))) {
+		    (cl_tool_says(l, n, &msg, summary) && !placed_next(s, i))) {
 			general_headline(s, i, l, n, msg, lone, specific);
 			lone = -1;
 		} else if (!specific && !lacks(s, i, CL_T_VERDICT) &&
@@ -4217,7 +4250,8 @@ int classify_text_opts(const struct classify_db *db,
 	free(s.start);
 	free(s.seen);
 	free(s.at);
-	free(s.tf);
+	free(s.tf.v);
+	free(s.placeless.v);
 	free(s.plain_at);
 	buf_release(&s.plain);
 	buf_release(&s.vals);

@@ -1053,6 +1053,9 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 
 /* ---- words ---- */
 
+/* The bytes of a message its words are read in. */
+#define CL_WORDS_MAX 512
+
 struct phrase {
 	const char *text; /* lower case */
 	const char *category;
@@ -1430,8 +1433,79 @@ static const struct phrase phrases[] = {
 	{ "to inhibit", CAT_LINT_VIOLATION },
 	{ "to suppress", CAT_LINT_VIOLATION },
 };
+/* Words of many ecosystems that name a problem when nothing else in a
+ * message did: they lose to every phrase above and to the word readers
+ * (cl_words_read asks them last), in this order. */
+static const struct phrase later_phrases[] = {
+	/* a lexer's bad escape: C's and Go's "unknown escape
+	 * sequence", Python's "invalid escape sequence", Java's
+	 * "illegal escape character", Rust's "unknown character
+	 * escape", mandoc's, JSON readers' */
+	{ "escape sequence", CAT_SYNTAX_ERROR },
+	{ "escape character", CAT_SYNTAX_ERROR },
+	{ "character escape", CAT_SYNTAX_ERROR },
+	/* a line break where a token may not hold one: Go's
+	 * "newline in string", C#'s "Newline in constant", a regex
+	 * or lexer generator's "newline in character class" */
+	{ "newline in ", CAT_SYNTAX_ERROR },
+	/* a document of a data format its reader refuses: "invalid
+	 * TOML" (taplo), "Invalid JSON", "invalid YAML", "not valid
+	 * XML"; the same key twice in it (PyYAML's "found duplicate
+	 * key", serde's "duplicate key", taplo's "conflicting keys") */
+	{ "invalid toml", CAT_SYNTAX_ERROR },
+	{ "invalid json", CAT_SYNTAX_ERROR },
+	{ "invalid yaml", CAT_SYNTAX_ERROR },
+	{ "invalid xml", CAT_SYNTAX_ERROR },
+	{ "valid xml", CAT_SYNTAX_ERROR },
+	{ "duplicate key", CAT_SYNTAX_ERROR },
+	{ "conflicting key", CAT_SYNTAX_ERROR },
+	/* what a function must give back: "function with void return
+	 * type" (spirv-val), "return type mismatch", "incompatible
+	 * return type", Swift's "non-void return value in void
+	 * function" */
+	{ "return type", CAT_TYPE_ERROR },
+	{ "return value in void", CAT_TYPE_ERROR },
+	/* a security checker's finding (bandit, gosec, npm audit's
+	 * "vulnerabilities", lockfile-lint's "security issues") */
+	{ "security issue", CAT_LINT_VIOLATION },
+	{ "vulnerabilit", CAT_LINT_VIOLATION },
+	/* a literal malformed for its kind: BIND's "bad dotted quad" and
+	 * "not a valid number", Lua's "malformed number near", awk's and
+	 * shells' "invalid number", ssh's and resolvers' "bad address", Go's
+	 * "invalid IP address" */
+	{ "dotted quad", CAT_SYNTAX_ERROR },
+	{ "malformed", CAT_SYNTAX_ERROR },
+	{ "bad number", CAT_SYNTAX_ERROR },
+	{ "invalid number", CAT_SYNTAX_ERROR },
+	{ "valid number", CAT_SYNTAX_ERROR },
+	{ "invalid integer", CAT_SYNTAX_ERROR },
+	{ "valid integer", CAT_SYNTAX_ERROR },
+	{ "bad address", CAT_SYNTAX_ERROR },
+	{ "invalid address", CAT_SYNTAX_ERROR },
+	{ "invalid ip", CAT_SYNTAX_ERROR },
+	{ "bad ip", CAT_SYNTAX_ERROR },
+	/* a setting given a value outside the ones it takes: haproxy's
+	 * "balance only supports 'roundrobin', ...", "only accepts", ajv's
+	 * and Terraform's "must be one of" / "to be one of", Kubernetes'
+	 * "Unsupported value" */
+	{ "only supports", CAT_TYPE_ERROR },
+	{ "only accepts", CAT_TYPE_ERROR },
+	{ "must be one of", CAT_TYPE_ERROR },
+	{ "to be one of", CAT_TYPE_ERROR },
+	{ "unsupported value", CAT_TYPE_ERROR },
+};
+
+#define CL_NPHRASES (sizeof(phrases) / sizeof(*phrases))
+#define CL_NLATER (sizeof(later_phrases) / sizeof(*later_phrases))
+
+/* Both tables as one: phrases first, so the lower index wins. */
+static const struct phrase *phrase_at(size_t k)
+{
+	return k < CL_NPHRASES ? &phrases[k] : &later_phrases[k - CL_NPHRASES];
+}
+
 /* a bucket holds 1 + a phrase's index in 16 bits, its length a byte */
-_Static_assert(sizeof(phrases) / sizeof(*phrases) < 65535,
+_Static_assert(CL_NPHRASES + CL_NLATER < 65535,
 	       "phrase_in's buckets hold an index in 16 bits");
 
 #define CL_PHRASE_KEYS 1024
@@ -1451,7 +1525,7 @@ static unsigned phrase_key(const char *p)
  * their lengths: built once, on first use, by whichever thread classifies
  * first (errors/classify and verify run on worker threads). */
 static uint16_t phrase_first[CL_PHRASE_KEYS][CL_PHRASE_BUCKET];
-static unsigned char phrase_len[sizeof(phrases) / sizeof(*phrases)];
+static unsigned char phrase_len[CL_NPHRASES + CL_NLATER];
 /* For each two bytes (as one 16-bit load reads them): W_PHRASE if they
  * start a phrase (most positions of a message stop at this test), and the
  * W_* groups of the word readers whose words hold them, so the one pass of
@@ -1499,12 +1573,13 @@ static void phrase_index_build(void)
 {
 	size_t k;
 
-	for (k = 0; k < sizeof(phrases) / sizeof(*phrases); k++) {
-		uint16_t *b = phrase_first[phrase_key(phrases[k].text)];
+	for (k = 0; k < CL_NPHRASES + CL_NLATER; k++) {
+		const char *text = phrase_at(k)->text;
+		uint16_t *b = phrase_first[phrase_key(text)];
 		size_t j = 0;
 
-		phrase_len[k] = (unsigned char)strlen(phrases[k].text);
-		phrase_pair[cl_pair((const unsigned char *)phrases[k].text)] |= W_PHRASE;
+		phrase_len[k] = (unsigned char)strlen(text);
+		phrase_pair[cl_pair((const unsigned char *)text)] |= W_PHRASE;
 		while (j < CL_PHRASE_BUCKET - 1 && b[j])
 			j++;
 		/* a phrase with no room would be lost silently: a table
@@ -1516,42 +1591,58 @@ static void phrase_index_build(void)
 	word_pairs_build();
 }
 
-/* The first phrase (in table order) that low[0..n) holds, or NULL; the
- * W_* groups of the pairs it holds in *groups. One pass: each position
- * only meets the phrases that start with its three bytes. */
-static const char *phrase_in(const char *low, size_t n, unsigned *groups)
+_Static_assert(W_PHRASE == 1, "phrase_in adds the W_PHRASE bit as a count");
+_Static_assert(CL_WORDS_MAX <= 65536, "phrase_in notes places in 16 bits");
+
+/* The first phrase of the table that low[0..n) holds, or NULL; the first
+ * of later_phrases it holds in *later when no phrase is there (NULL if
+ * none); the W_* groups of the pairs it holds in *groups. One pass: each
+ * position only meets the phrases that start with its three bytes. */
+static const char *phrase_in(const char *low, size_t n, unsigned *groups,
+			     const char **later)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	size_t best = sizeof(phrases) / sizeof(*phrases), i, k;
+	size_t best = CL_NPHRASES + CL_NLATER, i, k;
 	unsigned g = 0;
+
+	uint16_t at[CL_WORDS_MAX];
+	size_t nat = 0, c;
+	unsigned alpha = 0; /* is low[i - 1] a letter? */
 
 	pthread_once(&once, phrase_index_build);
 	if (n >= 2) /* the last pair, which starts no phrase of three bytes */
 		g = phrase_pair[cl_pair((const unsigned char *)low + n - 2)];
+	/* where a phrase may start, noted with no branch (as needles_in
+	 * does): its first two bytes, at the start of a word, not the
+	 * middle of a name ('noUnusedLocals' says nothing about an unused
+	 * name) */
 	for (i = 0; i + 2 < n; i++) {
-		const uint16_t *b;
 		unsigned v = phrase_pair[cl_pair((const unsigned char *)low + i)];
+		/* low is lower case: a letter is 'a'..'z' */
+		unsigned here = (unsigned char)(low[i] - 'a') < 26;
 
 		g |= v;
-		if (!(v & W_PHRASE))
-			continue;
-		/* words, not the middle of a name: 'noUnusedLocals' says
-		 * nothing about an unused name */
-		if (i && is_alpha(low[i - 1]) && is_alpha(low[i]))
-			continue;
-		b = phrase_first[phrase_key(low + i)];
+		at[nat] = (uint16_t)i;
+		nat += v & W_PHRASE & ~(alpha & here);
+		alpha = here;
+	}
+	for (c = 0; c < nat; c++) {
+		const uint16_t *b = phrase_first[phrase_key(low + at[c])];
+
+		i = at[c];
 
 		for (k = 0; k < CL_PHRASE_BUCKET && b[k]; k++) {
 			size_t p = b[k] - 1u, len = phrase_len[p];
 
 			if (p < best && len <= n - i &&
-			    !memcmp(low + i, phrases[p].text, len))
+			    !memcmp(low + i, phrase_at(p)->text, len))
 				best = p;
 		}
 	}
 	*groups = g;
-	return best < sizeof(phrases) / sizeof(*phrases) ? phrases[best].category :
-	       NULL;
+	*later = best >= CL_NPHRASES && best < CL_NPHRASES + CL_NLATER ?
+		 later_phrases[best - CL_NPHRASES].category : NULL;
+	return best < CL_NPHRASES ? phrases[best].category : NULL;
 }
 
 /* "expected X, got Y": a type error (an assertion's "expected ...
@@ -1975,76 +2066,6 @@ static const char *bracket_count(const char *low, size_t n)
 	return NULL;
 }
 
-/* Words of many ecosystems that name a problem when nothing above did
- * (they lose to every phrase of the table, in this order). */
-static const char *other_words(const char *low, size_t n)
-{
-	static const struct phrase words[] = {
-		/* a lexer's bad escape: C's and Go's "unknown escape
-		 * sequence", Python's "invalid escape sequence", Java's
-		 * "illegal escape character", Rust's "unknown character
-		 * escape", mandoc's, JSON readers' */
-		{ "escape sequence", CAT_SYNTAX_ERROR },
-		{ "escape character", CAT_SYNTAX_ERROR },
-		{ "character escape", CAT_SYNTAX_ERROR },
-		/* a line break where a token may not hold one: Go's
-		 * "newline in string", C#'s "Newline in constant", a regex
-		 * or lexer generator's "newline in character class" */
-		{ "newline in ", CAT_SYNTAX_ERROR },
-		/* a document of a data format its reader refuses: "invalid
-		 * TOML" (taplo), "Invalid JSON", "invalid YAML", "not valid
-		 * XML"; the same key twice in it (PyYAML's "found duplicate
-		 * key", serde's "duplicate key", taplo's "conflicting keys") */
-		{ "invalid toml", CAT_SYNTAX_ERROR },
-		{ "invalid json", CAT_SYNTAX_ERROR },
-		{ "invalid yaml", CAT_SYNTAX_ERROR },
-		{ "invalid xml", CAT_SYNTAX_ERROR },
-		{ "valid xml", CAT_SYNTAX_ERROR },
-		{ "duplicate key", CAT_SYNTAX_ERROR },
-		{ "conflicting key", CAT_SYNTAX_ERROR },
-		/* what a function must give back: "function with void return
-		 * type" (spirv-val), "return type mismatch", "incompatible
-		 * return type", Swift's "non-void return value in void
-		 * function" */
-		{ "return type", CAT_TYPE_ERROR },
-		{ "return value in void", CAT_TYPE_ERROR },
-		/* a security checker's finding (bandit, gosec, npm audit's
-		 * "vulnerabilities", lockfile-lint's "security issues") */
-		{ "security issue", CAT_LINT_VIOLATION },
-		{ "vulnerabilit", CAT_LINT_VIOLATION },
-		/* a literal malformed for its kind: BIND's "bad dotted
-		 * quad" and "not a valid number", Lua's "malformed number
-		 * near", awk's and shells' "invalid number", ssh's and
-		 * resolvers' "bad address", Go's "invalid IP address" */
-		{ "dotted quad", CAT_SYNTAX_ERROR },
-		{ "malformed", CAT_SYNTAX_ERROR },
-		{ "bad number", CAT_SYNTAX_ERROR },
-		{ "invalid number", CAT_SYNTAX_ERROR },
-		{ "valid number", CAT_SYNTAX_ERROR },
-		{ "invalid integer", CAT_SYNTAX_ERROR },
-		{ "valid integer", CAT_SYNTAX_ERROR },
-		{ "bad address", CAT_SYNTAX_ERROR },
-		{ "invalid address", CAT_SYNTAX_ERROR },
-		{ "invalid ip", CAT_SYNTAX_ERROR },
-		{ "bad ip", CAT_SYNTAX_ERROR },
-		/* a setting given a value outside the ones it takes:
-		 * haproxy's "balance only supports 'roundrobin', ...",
-		 * "only accepts", ajv's and Terraform's "must be one of" /
-		 * "to be one of", Kubernetes' "Unsupported value" */
-		{ "only supports", CAT_TYPE_ERROR },
-		{ "only accepts", CAT_TYPE_ERROR },
-		{ "must be one of", CAT_TYPE_ERROR },
-		{ "to be one of", CAT_TYPE_ERROR },
-		{ "unsupported value", CAT_TYPE_ERROR },
-	};
-	size_t k;
-
-	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
-		if (cl_find(low, n, words[k].text, strlen(words[k].text)))
-			return words[k].category;
-	return bracket_count(low, n);
-}
-
 /* A part the parser wanted and did not get: "missing ]", "Missing end to
  * balance this loop", "missing 'msgstr' section", "You forgot a '=back'"
  * (a quoted or bracketing token, or an end or closing one). */
@@ -2332,9 +2353,10 @@ void cl_trailing_code(const char *m, size_t n, struct cl_words *w)
 
 void cl_words_read(const char *m, size_t n, struct cl_words *w)
 {
-	char low[512];
+	char low[CL_WORDS_MAX];
 	size_t i = 0, k, len, ln;
 	unsigned groups; /* W_*: which word readers below can find anything */
+	const char *later; /* what later_phrases say, if nothing else does */
 
 	memset(w, 0, sizeof(*w));
 	w->sev = -1;
@@ -2459,7 +2481,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	/* the words are the message's, not its rule's name ("[B101:assert_used]") */
 	for (k = w->code; k < w->code + w->code_len && k < ln; k++)
 		low[k] = ' ';
-	w->category = phrase_in(low, ln, &groups);
+	w->category = phrase_in(low, ln, &groups, &later);
 	/* Lua's "attempt to call global 'f' (a nil value)" (5.1) and
 	 * "attempt to call a nil value (global 'f')" (5.3 on), "attempt to
 	 * index ...": a global that nothing defines, not a value of the
@@ -2505,7 +2527,9 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	if (!w->category && !w->code_len)
 		w->category = unknown_key(low, ln);
 	if (!w->category)
-		w->category = other_words(low, ln);
+		w->category = later;
+	if (!w->category)
+		w->category = bracket_count(low, ln);
 	/* A name that does not resolve: a relative or absolute one is the
 	 * project's (import_resolution), a bare one a package that is not
 	 * installed (missing_dependency). */
@@ -2532,7 +2556,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 
 /* ---- headlines ---- */
 
-bool cl_summary(const char *l, size_t n)
+bool cl_summary(const char *l, size_t n, bool words)
 {
 	const char *c;
 	static const char *const lits[] = {
@@ -2549,6 +2573,9 @@ bool cl_summary(const char *l, size_t n)
 	for (k = 0; k < sizeof(lits) / sizeof(*lits); k++)
 		if (n && l[0] == lits[k][0] && starts(l, n, lits[k]))
 			return true;
+	/* each test below needs one of CL_T_SUMMARY's words (cl_triggers) */
+	if (!words)
+		return false;
 	/* most lines hold none of "rror", "-zero", "problems (" and
 	 * "Compilation aborted": one look each rules them out */
 	if (cl_find(l, n, "rror", 4) &&
@@ -2819,10 +2846,28 @@ const struct cl_trigger cl_triggers[] = {
 	{ "multiple definition of", CL_T_LINK },
 	{ "undefined symbol", CL_T_LINK },
 	{ "unresolved external", CL_T_LINK },
+	/* cl_summary's: a count of errors ("1 error(s)", "There were 1
+	 * errors compiling", "Failed to compile 2 files", "2 problems (2
+	 * errors, 0 warnings)"), a compiler that stopped ("compilation
+	 * terminated", "2 compilation errors", "Compilation aborted"), a
+	 * wrapper's verdict that points elsewhere ("see the compiler error
+	 * output", "see above", "for details"), a command's exit status */
+	{ " error(s)", CL_T_SUMMARY },
+	{ "errors compiling", CL_T_SUMMARY },
+	{ "to compile ", CL_T_SUMMARY },
+	{ "returned an error exitcode", CL_T_SUMMARY },
+	{ "ompilation error", CL_T_SUMMARY },
+	{ "ompilation terminated", CL_T_SUMMARY },
+	{ "Compilation aborted", CL_T_SUMMARY },
+	{ "see the ", CL_T_SUMMARY },
+	{ "see above", CL_T_SUMMARY },
+	{ "for details", CL_T_SUMMARY },
+	{ "-zero exit", CL_T_SUMMARY },
+	{ "problems (", CL_T_SUMMARY },
 	{ NULL, 0 },
 };
 
-bool cl_headline(const char *l, size_t n, size_t *msg)
+bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 {
 	size_t i = skip_blanks(l, n, 0);
 
@@ -2851,10 +2896,10 @@ bool cl_headline(const char *l, size_t n, size_t *msg)
 	 * are read for themselves */
 	if (*msg >= n)
 		return false;
-	return !cl_summary(l + i, n - i);
+	return !cl_summary(l + i, n - i, words);
 }
 
-bool cl_tool_says(const char *l, size_t n, size_t *msg)
+bool cl_tool_says(const char *l, size_t n, size_t *msg, bool words)
 {
 	struct cl_words w;
 	const char *colon;
@@ -2867,7 +2912,7 @@ bool cl_tool_says(const char *l, size_t n, size_t *msg)
 	if (!n || !is_alpha(l[0]) || !(k = prefix_end(l, n, 0)) || k >= n ||
 	    !(colon = memchr(l, ':', k)) || memchr(l, '/', k) ||
 	    sev_word(l, (size_t)(colon - l), &len, &note) >= 0 ||
-	    plausible_path(l, (size_t)(colon - l)) || cl_summary(l, n))
+	    plausible_path(l, (size_t)(colon - l)) || cl_summary(l, n, words))
 		return false;
 	cl_words_read(l + k, n - k, &w);
 	if (w.note || !w.category || !strcmp(w.category, CAT_LINT_VIOLATION))

@@ -46,7 +46,8 @@ enum {
 	CL_T_HEADLINE = 1, /* cl_headline */
 	CL_T_VERDICT = 2,  /* cl_test_verdict */
 	CL_T_LINK = 4,     /* a linker's words (classify.c's link_words) */
-	CL_T_ALL = 7,
+	CL_T_SUMMARY = 8,  /* cl_summary's words (not its line starts) */
+	CL_T_ALL = 15,
 };
 
 struct cl_trigger {
@@ -124,11 +125,13 @@ void cl_trailing_code(const char *m, size_t n, struct cl_words *w);
  * "Error: x", "✘ [ERROR] x", "FooError: x", "FAIL x", "thread 'main'
  * panicked")? *msg is where its message starts. Summaries ("Found 3
  * errors", "make: *** ... Error 1") are not headlines. */
-bool cl_headline(const char *l, size_t n, size_t *msg);
+bool cl_headline(const char *l, size_t n, size_t *msg, bool words);
 
 /* Is l[0..n) a summary of errors told before ("Found 3 errors", "make:
- * *** [all] Error 1", "There were 1 errors compiling")? */
-bool cl_summary(const char *l, size_t n);
+ * *** [all] Error 1", "There were 1 errors compiling")? words: false when
+ * the line holds none of CL_T_SUMMARY's words (then only the ways a
+ * summary starts are read); true when it does or nobody knows. */
+bool cl_summary(const char *l, size_t n, bool words);
 
 /* A caret line with a rule code under a lone place (shellcheck's
  * "  ^-- SC2086 (info): msg"): offset of the code, 0 if not one; *col the
@@ -139,7 +142,7 @@ size_t cl_caret_code(const char *l, size_t n, size_t *col);
  * words name a problem ("bmake: don't know how to make x.c. Stop", "m4:
  * cannot open `x.m4'")? *msg is where the message starts. For lines no
  * other shape reads: a headline by another spelling. */
-bool cl_tool_says(const char *l, size_t n, size_t *msg);
+bool cl_tool_says(const char *l, size_t n, size_t *msg, bool words);
 
 /* Is l[0..n) a test runner's verdict on one test, a leader of dots and a
  * failure ("1/2 Test #2: quiet .....***Failed  0.01 sec" (CTest),

@@ -163,6 +163,38 @@ def to_int(caps, name):
     return int(v)
 
 
+VERDICT = re.compile(rb"[ \t]*--- (PASS|SKIP|FAIL): (\S+) \(")
+HEADER = re.compile(rb"=== (?:RUN|CONT|NAME) +(.*)")
+
+
+def passed_test_output(raw, used):
+    """go test -v: the indented lines under "=== RUN name" (or the verdict)
+    of a test that passed are its log, not a failure: retired before any
+    pattern sees them, as classify_text does."""
+    if b"--- PASS: " not in b"\n".join(raw):
+        return
+    passed = set()
+    for l in raw:
+        m = VERDICT.match(l.rstrip(b"\r"))
+        if m and m.group(1) != b"FAIL":
+            passed.add(m.group(2))
+    if not passed:
+        return
+    in_passed = False
+    for i, l in enumerate(raw):
+        l = l.rstrip(b"\r")
+        m = VERDICT.match(l)
+        if m:
+            in_passed = m.group(1) != b"FAIL"
+            continue
+        if l and l[:1] not in (b" ", b"\t"):
+            h = HEADER.match(l) if len(l) > 8 else None
+            in_passed = bool(h) and h.group(1) in passed
+            continue
+        if in_passed and l:
+            used[i] = True
+
+
 def classify(pats, text):
     raw = text.split(b"\n")
     if raw and raw[-1] == b"":
@@ -183,6 +215,7 @@ def classify(pats, text):
             p.mask |= bit[n]
     unguarded = any(not p.needles for p in pats)
     used = [False] * len(lines)
+    passed_test_output(raw, used)
     seen = set()
     out = []
 

@@ -1007,7 +1007,7 @@ static void trigger_words_hold_in_every_line_a_reader_takes(void **state)
 
 	(void)state;
 	for (k = 0; k < sizeof(heads) / sizeof(*heads); k++) {
-		if (!cl_headline(heads[k], strlen(heads[k]), &msg))
+		if (!cl_headline(heads[k], strlen(heads[k]), &msg, true))
 			fail_msg("no headline: %s", heads[k]);
 		assert_true(holds_trigger(heads[k], strlen(heads[k]), CL_T_HEADLINE));
 	}
@@ -1041,7 +1041,7 @@ static void trigger_words_hold_in_every_line_a_reader_takes(void **state)
 				buf_addch(&line, out.ptr[j]);
 			}
 			lines++;
-			if (cl_headline(line.ptr, line.len, &msg)) {
+			if (cl_headline(line.ptr, line.len, &msg, true)) {
 				taken++;
 				if (!holds_trigger(line.ptr, line.len, CL_T_HEADLINE))
 					fail_msg("%s: a headline without its word: %s",
