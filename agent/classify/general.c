@@ -1530,7 +1530,7 @@ static unsigned char phrase_len[CL_NPHRASES + CL_NLATER];
  * start a phrase (most positions of a message stop at this test), and the
  * W_* groups of the word readers whose words hold them, so the one pass of
  * phrase_in also tells which of those readers can find anything. */
-static unsigned char phrase_pair[65536];
+static uint16_t phrase_pair[65536];
 
 /* A word reader's group is set when the message holds one of its pairs:
  * a pair every word it looks for contains (lower case). */
@@ -1543,19 +1543,23 @@ enum {
 	W_FOUND = 32,   /* "no", "fi", "op", "re", "lo": not_found */
 	W_DOC = 64,     /* "@" and any byte, "do": doc_comment */
 	W_UNKNOWN = 128, /* "nk": unknown_name */
+	W_KEY = 256,     /* "nk", "gn", "pp", "uc": unknown_key */
+	W_BRACKET = 512, /* "oo", "xt", "sm": bracket_count */
 };
 
 static void word_pairs_build(void)
 {
 	static const struct {
 		const char *pair;
-		unsigned char groups;
+		uint16_t groups;
 	} pairs[] = {
 		{ "xp", W_EXPECT | W_ASSERT }, { "wa", W_ASSERT }, { "ss", W_ASSERT },
 		{ "mi", W_MISSING }, { "fo", W_MISSING }, { "du", W_DUP },
 		{ "no", W_FOUND }, { "fi", W_FOUND }, { "op", W_FOUND },
 		{ "re", W_FOUND }, { "lo", W_FOUND }, { "do", W_DOC },
-		{ "nk", W_UNKNOWN },
+		{ "nk", W_UNKNOWN | W_KEY }, { "gn", W_KEY }, { "pp", W_KEY },
+		{ "uc", W_KEY }, { "oo", W_BRACKET }, { "xt", W_BRACKET },
+		{ "sm", W_BRACKET },
 	};
 	unsigned char at[2] = { '@', 0 };
 	size_t k;
@@ -2524,11 +2528,11 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	 * property-no-unknown") */
 	if (!w->category && !w->code_len && (groups & W_UNKNOWN))
 		w->category = unknown_name(low, ln);
-	if (!w->category && !w->code_len)
+	if (!w->category && !w->code_len && (groups & W_KEY))
 		w->category = unknown_key(low, ln);
 	if (!w->category)
 		w->category = later;
-	if (!w->category)
+	if (!w->category && (groups & W_BRACKET))
 		w->category = bracket_count(low, ln);
 	/* A name that does not resolve: a relative or absolute one is the
 	 * project's (import_resolution), a bare one a package that is not
