@@ -3115,6 +3115,22 @@ static void item_words(struct scan *s, size_t i, struct buf *words)
 	}
 }
 
+/* "1) name" (a runner's numbered failure, indented or not): where its ')'
+ * is, its number in *num; 0 if l[0..n) is not one. */
+static size_t numbered_item(const char *l, size_t n, unsigned *num)
+{
+	size_t k = 0;
+
+	*num = 0;
+	while (k < n && l[k] == ' ')
+		k++;
+	while (k < n && l[k] >= '0' && l[k] <= '9' && *num < 100000)
+		*num = *num * 10 + (unsigned)(l[k++] - '0');
+	if (k + 2 >= n || l[k] != ')' || l[k + 1] != ' ' || l[k + 2] == ' ')
+		return 0;
+	return k;
+}
+
 static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 {
 	struct buf words = BUF_INIT, msg = BUF_INIT;
@@ -3126,11 +3142,7 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 
 	unsigned num = 0;
 
-	while (k < n && l[k] == ' ')
-		k++;
-	while (k < n && l[k] >= '0' && l[k] <= '9' && num < 100000)
-		num = num * 10 + (unsigned)(l[k++] - '0');
-	if (k + 2 >= n || l[k] != ')' || l[k + 1] != ' ' || l[k + 2] == ' ')
+	if (!(k = numbered_item(l, n, &num)))
 		return false;
 	buf_add(&msg, l + k + 2, n - k - 2);
 	/* the place on the item's own line, its line in words: CppUnit's
@@ -3477,7 +3489,7 @@ static void general_pass(struct scan *s)
 	long lone = -1;
 	struct buf hbuf = BUF_INIT;
 	bool dec_hdr = false; /* hdr is a decorated header's */
-	unsigned tries = 0;
+	unsigned tries = 0, num;
 
 	/* A JSON or SARIF report as the whole output: its problems, and no
 	 * reading of its lines as text. */
@@ -3544,7 +3556,7 @@ static void general_pass(struct scan *s)
 		/* a numbered failure telling its place in words on its line
 		 * ("1) test: T::t (F) line: 15 a.cpp") before the loose place
 		 * that line also is */
-		if (n > 3 && ((l[0] >= '0' && l[0] <= '9') || l[0] == ' ') &&
+		if (n > 3 && numbered_item(l, n, &num) &&
 		    cl_line_in_words(l, n) > 0 && general_numbered(s, i, l, n))
 			continue;
 		/* any spelling of a place around a file the repository has */
