@@ -706,6 +706,30 @@ static const char *symbol_at_line(const char *cat, int line, const char *m,
 	return cat;
 }
 
+/* "got }" at the place of the finding just made, "Expected ; at end of
+ * statement": what a parser found instead of what it wanted, told as a
+ * finding of its own (sparse; "expected X" / "got Y" pairs of hand-written
+ * parsers, varnish's VCC): one problem, the line added to the one above. */
+static bool got_of_last(struct scan *s, const struct diag *d)
+{
+	struct diag *t;
+	struct buf m = BUF_INIT;
+
+	if (s->out->n <= s->first || !d->file || d->line <= 0 ||
+	    strncmp(d->message, "got ", 4))
+		return false;
+	t = &s->out->v[s->out->n - 1];
+	if (!t->file || strcmp(t->file, d->file) || t->line != d->line ||
+	    (!strstr(t->message, "xpected") && !strstr(t->message, "xpecting")))
+		return false;
+	buf_adds(&m, t->message);
+	buf_adds(&m, ", ");
+	buf_adds(&m, d->message);
+	free(t->message);
+	t->message = buf_detach(&m, NULL);
+	return true;
+}
+
 static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		 size_t n)
 {
@@ -728,7 +752,7 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	else if (!(d.message = cap_dup(s, s->field[CL_F_MSG])))
 		d.message = trimmed(l, n);
 	d.category = p->category;
-	if (!first_sighting(s, &d)) {
+	if (!first_sighting(s, &d) || got_of_last(s, &d)) {
 		diag_release(&d);
 		return;
 	}
@@ -1229,7 +1253,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	    prose_file(file))
 		category = CAT_LINT_VIOLATION;
 	d.category = category;
-	if (!first_sighting(s, &d)) {
+	if (!first_sighting(s, &d) || got_of_last(s, &d)) {
 		diag_release(&d);
 		return;
 	}
@@ -1648,6 +1672,10 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	      announced(s, paragraph_below(s, s->cur), &more)))) {
 		cl_words_read(more.ptr, more.len, &cw);
 		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
+			w.category = cw.category;
+		/* "Syntax error on line 9 of a.conf:" over "Invalid command
+		 * 'X'": the heading places it, the message says what it is */
+		else if (bare && cw.category && cl_place_heading(m, loc->msg_len))
 			w.category = cw.category;
 		/* "p.py:1 at module level:" over "    D100: Missing ...": the
 		 * lines under it say what it is */

@@ -1493,6 +1493,18 @@ static const struct phrase later_phrases[] = {
 	{ "must be one of", CAT_TYPE_ERROR },
 	{ "to be one of", CAT_TYPE_ERROR },
 	{ "unsupported value", CAT_TYPE_ERROR },
+	/* a value of the wrong kind for its setting: sudoers' 'value "x"
+	 * is invalid for option "y"', ssh's and systemd's "invalid value
+	 * for", Apache's "X has wrong format", Go's and Prometheus' "not a
+	 * valid duration" / "invalid duration" */
+	{ "is invalid for", CAT_TYPE_ERROR },
+	{ "wrong format", CAT_TYPE_ERROR },
+	{ "valid duration", CAT_TYPE_ERROR },
+	{ "invalid duration", CAT_TYPE_ERROR },
+	/* a directive nobody defines: Apache's "Invalid command 'X',
+	 * perhaps misspelled", gdb's and lighttpd's "unknown directive" */
+	{ "invalid command", CAT_UNDEFINED_SYMBOL },
+	{ "unknown directive", CAT_UNDEFINED_SYMBOL },
 };
 
 #define CL_NPHRASES (sizeof(phrases) / sizeof(*phrases))
@@ -1724,6 +1736,15 @@ static const char *expected_token(const char *m, const char *low, size_t n,
 		return j - k >= 2 && (j == n || (!is_alpha(m[j]) && !is_digit(m[j]))) ?
 		       CAT_SYNTAX_ERROR : NULL;
 	}
+	/* the token bare, a word after it: sparse's "Expected ; at end of
+	 * statement", "Expected } at end of function", yacc-made parsers'
+	 * "expected ) before x" */
+	if (token_punct(m[k]) && !ruled) {
+		for (j = k; j < n && j - k < 3 && token_punct(m[j]); j++)
+			;
+		if (j + 1 < n && m[j] == ' ' && is_alpha(m[j + 1]))
+			return CAT_SYNTAX_ERROR;
+	}
 	if (m[k] != '\'' && m[k] != '"' && m[k] != '`')
 		return NULL;
 	q = m[k];
@@ -1740,6 +1761,20 @@ static const char *expected_token(const char *m, const char *low, size_t n,
 	    cl_find(low, n, "found", 5) || cl_find(low, n, " got ", 5))
 		return CAT_SYNTAX_ERROR;
 	return NULL;
+}
+
+/* Does low[0..n) compare values twice, " == " then " != " (or "==" again,
+ * or the other way), blanks around each: an assertion's expression and
+ * what it came to, not a parser's quoted token ("expected '=='")? */
+static bool compared(const char *low, size_t n)
+{
+	const char *a = cl_find(low, n, " == ", 4), *b;
+
+	if (!a)
+		return false;
+	a += 4;
+	b = cl_find(a, n - (size_t)(a - low), " != ", 4);
+	return b || cl_find(a, n - (size_t)(a - low), " == ", 4);
 }
 
 /* An assertion's report in any test framework's words: what was expected
@@ -1764,6 +1799,14 @@ static const char *assertion_words(const char *low, size_t n)
 		return NULL;
 	if (cl_find(low, n, "failed asserting", 16) ||
 	    cl_find(low, n, "expectation", 11))
+		return CAT_TEST_FAILURE;
+	/* what was expected and what came as comparisons of values:
+	 * CxxTest's "Expected (a == 5), found (-1 != 5)", Boost.Test's
+	 * "check a == b has failed [1 != 2]", doctest's and Catch's
+	 * "CHECK( a == b )" over "1 == 2" */
+	if (compared(low, n) && (cl_find(low, n, "found", 5) ||
+				 cl_find(low, n, "failed", 6) ||
+				 cl_find(low, n, " got ", 5)))
 		return CAT_TEST_FAILURE;
 	if (cl_find(low, n, "expected:", 9) || cl_find(low, n, "expected :", 10)) {
 		for (k = 0; k < sizeof(got) / sizeof(*got); k++)
@@ -2351,6 +2394,40 @@ void cl_trailing_code(const char *m, size_t n, struct cl_words *w)
 	}
 }
 
+/* A heading that only says where an error is, ending in ": " with a
+ * message after it: Apache httpd's "Syntax error on line 9 of a.conf:
+ * Invalid command 'X'", "Error on line 3 of x.cfg: ...", "error at line
+ * 5: ..." (Tcl's bgerror, m4 front ends, INI readers). Where the message
+ * starts (n: on the lines under it), or 0. */
+static size_t place_heading(const char *low, size_t n)
+{
+	static const char *const at[] = { "error on line ", "error at line ",
+					  "error in line " };
+	const char *h = NULL, *c;
+	size_t k;
+
+	for (k = 0; k < sizeof(at) / sizeof(*at) && !h; k++)
+		h = cl_find(low, n, at[k], strlen(at[k]));
+	if (!h || !is_digit(h[14]))
+		return 0;
+	c = cl_find(h, n - (size_t)(h - low), ": ", 2);
+	if (!c)
+		return low[n - 1] == ':' ? n : 0; /* the message under it */
+	return skip_blanks(low, n, (size_t)(c - low) + 2);
+}
+
+bool cl_place_heading(const char *m, size_t n)
+{
+	char low[CL_WORDS_MAX];
+	size_t k;
+
+	if (n > sizeof(low))
+		n = sizeof(low);
+	for (k = 0; k < n; k++)
+		low[k] = lower(m[k]);
+	return place_heading(low, n) != 0;
+}
+
 void cl_words_read(const char *m, size_t n, struct cl_words *w)
 {
 	char low[CL_WORDS_MAX];
@@ -2551,6 +2628,16 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		if (k + 1 < ln && cl_find(low, ln, "no module named", 15) &&
 		    low[k + 1] != '.' && !memchr(low + k + 1, '.', ln - k - 1))
 			w->category = CAT_MISSING_DEPENDENCY;
+	}
+	/* a heading that only places the error, over a message with words
+	 * of its own: those words say what it is */
+	if ((!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR)) &&
+	    (k = place_heading(low, ln)) && k < ln) {
+		struct cl_words tail;
+
+		cl_words_read(m + k, n - k, &tail);
+		if (tail.category)
+			w->category = tail.category;
 	}
 }
 

@@ -2766,6 +2766,66 @@ static void general_words_read_keys_literals_values_and_brackets(void **state)
 	}
 }
 
+/* Words many checkers share: a value of the wrong kind for its setting,
+ * a directive nobody defines, a parser's bare token wanted ("Expected ;
+ * at end"), an assertion told as comparisons ("Expected (a == b), found
+ * (x != y)"), and a heading that only places the error ("Syntax error on
+ * line 9 of a.conf: ...") losing to the message's own words. */
+static void general_words_read_values_directives_tokens_and_headings(void **state)
+{
+	static const struct {
+		const char *text, *category; /* NULL: none */
+	} cases[] = {
+		{ "value \"soon\" is invalid for option \"timestamp_timeout\"", "type_error" },
+		{ "KeepAliveTimeout has wrong format", "type_error" },
+		{ "slow.yml: not a valid duration string: \"five\"", "type_error" },
+		{ "Invalid command 'Foo', perhaps misspelled", "undefined_symbol" },
+		{ "Expected ; at end of statement", "syntax_error" },
+		{ "expected ) before x", "syntax_error" },
+		{ "Expected (add(2, 3) == 5), found (-1 != 5)", "test_failure" },
+		{ "expected '==' but found '='", "syntax_error" },
+		{ "Syntax error on line 9 of a.conf: Invalid command 'Foo', perhaps misspelled", "undefined_symbol" },
+		{ "Syntax error on line 7 of b.conf: X has wrong format", "type_error" },
+		{ "Syntax error on line 5 of c.conf: <Directory> was not closed.", "syntax_error" },
+	};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
+		struct cl_words w;
+
+		cl_words_read(cases[k].text, strlen(cases[k].text), &w);
+		if (cases[k].category ? !w.category ||
+		    strcmp(w.category, cases[k].category) : w.category != NULL)
+			fail_msg("\"%s\": %s, not %s", cases[k].text,
+				 w.category ? w.category : "nothing",
+				 cases[k].category ? cases[k].category : "nothing");
+	}
+}
+
+/* A placing heading over its message on the next line: the message's
+ * words say what it is; a parser's "got X" at the place of its "expected
+ * Y" just told is the same finding. */
+static void placing_heading_and_got_line_are_one_finding(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("AH00526: Syntax error on line 9 of conf/a.conf:\n"
+		   "Invalid command 'Foo', perhaps misspelled or defined by a module\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "conf/a.conf");
+	assert_int_equal(l.v[0].line, 9);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n("b.q:4:1: error: Expected ; at end of statement\n"
+		   "b.q:4:1: error: got }\n", any_file, 1, &l);
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_non_null(strstr(l.v[0].message, "got }"));
+	diag_list_release(&l);
+}
+
 /* The caret under a frame's quoted line is the column (" 2 | x" over
  * "   :    ^"), counted in characters from the source's first one, for
  * ASCII and Unicode gutters alike; a caret under another line, or with
@@ -3853,6 +3913,8 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_place_header_s_paragraph),
 		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
+		cmocka_unit_test(general_words_read_values_directives_tokens_and_headings),
+		cmocka_unit_test(placing_heading_and_got_line_are_one_finding),
 		cmocka_unit_test(general_layer_reads_list_reports),
 		cmocka_unit_test(progress_marks_are_no_file),
 		cmocka_unit_test(verdict_on_a_reported_file_is_a_summary),
