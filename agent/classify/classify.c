@@ -1591,6 +1591,22 @@ static bool step_listing(struct scan *s, const char *l, size_t n,
 	       memmem(u, below, " # ", 3) != NULL;
 }
 
+/* The category of the finding just made when its message opens with the
+ * words m[0..k) (two words or more, the ones before a place), or NULL. */
+static const char *words_of_last(struct scan *s, const char *m, size_t k)
+{
+	const struct diag *t;
+
+	while (k && m[k - 1] == ' ')
+		k--;
+	if (k < 8 || !memchr(m, ' ', k) || s->out->n <= s->first)
+		return NULL;
+	t = &s->out->v[s->out->n - 1];
+	if (strncmp(t->message, m, k) || !strcmp(t->category, CAT_UNKNOWN))
+		return NULL;
+	return t->category;
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -1722,6 +1738,13 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (!w.category && w.sev < 0 && !w.code_len &&
 	    under_failure_label(s, s->cur))
 		w.category = CAT_TEST_FAILURE;
+	/* "possible bashism in a.sh line 9 (echo -e):" after findings told
+	 * in the same words before their place: one more of the list
+	 * (checkbashisms, "Use of uninitialized value in x at a.pl line 3",
+	 * Tcl's and lint's "warning text in FILE line N") */
+	if (w.sev < 0 && !w.code_len && !w.category && loc->file_len &&
+	    loc->msg < loc->file)
+		w.category = words_of_last(s, m, (size_t)(l + loc->file - m));
 	/* Shape alone is weak evidence: the message must say what it is, or
 	 * the file must be the project's. */
 	if (w.sev < 0 && !w.code_len && !w.category &&
@@ -3006,6 +3029,31 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	return true;
 }
 
+/* The place a sentence's message is at when the tool tells it on its own
+ * line just under it, or one line further ("Symbol not found: 'x'" over
+ * varnish VCC's "('/a.vcl' Line 12 Pos 25)", Tcl's message over its
+ * "(file "a.tcl" line 3)", a message over rustc's "--> a.rs:3:5"): a
+ * frame or a lone place of the project, nothing else between. */
+static bool place_under(struct scan *s, size_t i, struct place *p)
+{
+	bool strong;
+	size_t j, n;
+
+	for (j = i + 1; j < s->nlines && j <= i + 2; j++) {
+		line_view(s, j, &n);
+		if (!n || (s->used[j] & L_USED))
+			return false;
+		if (!place_of(s, j, p, &strong, false))
+			continue;
+		if (strong || !s->opts->file_exists)
+			return true;
+		free(p->file);
+		p->file = NULL;
+		return false;
+	}
+	return false;
+}
+
 /* A sentence alone on a line of a failed run, opening with a capitalised
  * word (not pytest's "E   x"), no place and no severity, that names a
  * cause with a quoted name (Thrift's 'Type "T" not defined',
@@ -3015,15 +3063,30 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 static bool general_sentence(struct scan *s, const char *l, size_t n)
 {
 	struct cl_words w;
+	struct place p;
+	bool placed;
 
 	if (n < 12 || n > 160 || l[0] < 'A' || l[0] > 'Z' || l[1] < 'a' ||
-	    l[1] > 'z' || l[n - 1] == ':' ||
-	    (!memchr(l, '"', n) && !memchr(l, '\'', n) && !memchr(l, '`', n)))
+	    l[1] > 'z' || l[n - 1] == ':')
+		return false;
+	memset(&p, 0, sizeof(p));
+	placed = place_under(s, s->cur, &p);
+	if (!placed && !memchr(l, '"', n) && !memchr(l, '\'', n) &&
+	    !memchr(l, '`', n))
 		return false;
 	cl_words_read(l, n, &w);
-	if (w.code_len || w.note || w.sev >= 0 || !own_cause(s, w.category))
+	if (w.code_len || w.note || w.sev >= 0 || !w.category ||
+	    !cause_category(w.category) ||
+	    (!placed && !own_cause(s, w.category))) {
+		free(p.file);
 		return false;
-	general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l, n, w.category);
+	}
+	if (placed) {
+		s->used[p.at] |= L_FOLDED;
+		frame_caret(s, &p);
+	}
+	general_emit(s, p.file, p.line, p.col, DIAG_ERROR, NULL, 0, l, n,
+		     w.category);
 	return true;
 }
 

@@ -761,22 +761,51 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		return CL_LOC_NONE;
 	}
-	/* Tcl: (file "t.tcl" line 4) */
-	if (STARTS(l + i, n - i, "(file \"")) {
-		j = i + 7;
-		for (k = j; k < n && l[k] != '"'; k++)
+	/* A quoted path and its line in parentheses: Tcl's (file "t.tcl"
+	 * line 4), varnish VCC's "('/a.vcl' Line 9 Pos 31)" (after "At: "
+	 * too), a position after the line ("Pos", "col", "column") */
+	if (STARTS(l + i, n - i, "At: ("))
+		i += 4;
+	if (i + 2 < n && l[i] == '(') {
+		char q;
+
+		j = i + 1;
+		if (STARTS(l + j, n - j, "file "))
+			j += 5;
+		q = j < n ? l[j] : 0;
+		if (q == '"' || q == '\'')
+			j++;
+		for (k = j; q && k < n && l[k] != q; k++)
 			;
-		if (k < n && STARTS(l + k, n - k, "\" line ")) {
+		if ((q == '"' || q == '\'') && k + 6 < n && l[k + 1] == ' ' &&
+		    (l[k + 2] == 'l' || l[k + 2] == 'L') &&
+		    STARTS(l + k + 3, n - k - 3, "ine ")) {
 			size_t m = k + 7;
 
-			if (read_int(l, n, &m, &loc->line) && m < n && l[m] == ')' &&
+			if (read_int(l, n, &m, &loc->line) && m < n &&
 			    plausible_path(l + j, k - j)) {
-				loc->file = j;
-				loc->file_len = k - j;
-				return loc->kind = CL_LOC_FRAME;
+				size_t c = m;
+
+				if (STARTS(l + c, n - c, " Pos "))
+					c += 5;
+				else if (STARTS(l + c, n - c, " col "))
+					c += 5;
+				else if (STARTS(l + c, n - c, " column "))
+					c += 8;
+				if (c > m && read_int(l, n, &c, &loc->col))
+					m = c;
+				else
+					loc->col = 0;
+				if (m < n && l[m] == ')') {
+					loc->file = j;
+					loc->file_len = k - j;
+					return loc->kind = CL_LOC_FRAME;
+				}
 			}
 		}
 		loc->line = 0;
+		loc->col = 0;
+		i = skip_blanks(l, n, 0);
 	}
 	/* Ruby's frames: "from a.rb:4:in `<main>'", RSpec's "# ./a_spec.rb:5:in
 	 * `block'" */
@@ -1328,6 +1357,10 @@ static const struct phrase phrases[] = {
 	{ "invalid conversion", CAT_TYPE_ERROR },
 	{ "wrong type", CAT_TYPE_ERROR },
 	{ "invalid type", CAT_TYPE_ERROR },
+	/* what an expression is against what it must be: varnish VCC's
+	 * "Expression has type STRING, expected DURATION", OCaml's "This
+	 * expression has type int but ...", Elm's and Idris' "has type" */
+	{ "has type", CAT_TYPE_ERROR },
 	{ "has no attribute", CAT_TYPE_ERROR },
 	{ "cannot access attribute", CAT_TYPE_ERROR },
 	{ "no overloads for", CAT_TYPE_ERROR },

@@ -2787,6 +2787,7 @@ static void general_words_read_values_directives_tokens_and_headings(void **stat
 		{ "Syntax error on line 9 of a.conf: Invalid command 'Foo', perhaps misspelled", "undefined_symbol" },
 		{ "Syntax error on line 7 of b.conf: X has wrong format", "type_error" },
 		{ "Syntax error on line 5 of c.conf: <Directory> was not closed.", "syntax_error" },
+		{ "Expression has type STRING, expected DURATION", "type_error" },
 	};
 	size_t k;
 
@@ -2823,6 +2824,41 @@ static void placing_heading_and_got_line_are_one_finding(void **state)
 	assert_int_equal(l.v[0].line, 4);
 	assert_string_equal(l.v[0].category, "syntax_error");
 	assert_non_null(strstr(l.v[0].message, "got }"));
+	diag_list_release(&l);
+}
+
+/* A sentence over its place on the line under it (a quoted path, "Line
+ * N Pos C" in parentheses, as Tcl's "(file "a.tcl" line 3)"), one line
+ * between them or none: one finding there. A line told in the words of
+ * the finding before it, up to its place, is one more of the same list
+ * though its own words name nothing. */
+static void place_under_a_sentence_and_lists_in_the_same_words(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("Message from VCC-compiler:\n"
+		   "Expected ')' got '{'\n"
+		   "(program line 70), at\n"
+		   "('conf/b.vcl' Line 9 Pos 31)\n"
+		   "    if (req.method == \"PURGE\" {\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "conf/b.vcl");
+	assert_int_equal(l.v[0].line, 9);
+	assert_int_equal(l.v[0].column, 31);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n("Expression has type STRING, expected DURATION\n"
+		   "At: ('conf/c.vcl' Line 4 Pos 22) -- (Pos 27)\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "conf/c.vcl");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+	classify_n("possible bashism in b.sh line 4 (should be '.', not 'source'):\n"
+		   "source ./env.sh\n"
+		   "possible bashism in b.sh line 9 (echo -e):\n"
+		   "  echo -e x\n", any_file, 2, &l);
+	assert_int_equal(l.v[1].line, 9);
+	assert_string_equal(l.v[1].category, "lint_violation");
 	diag_list_release(&l);
 }
 
@@ -3915,6 +3951,7 @@ int main(void)
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
 		cmocka_unit_test(general_words_read_values_directives_tokens_and_headings),
 		cmocka_unit_test(placing_heading_and_got_line_are_one_finding),
+		cmocka_unit_test(place_under_a_sentence_and_lists_in_the_same_words),
 		cmocka_unit_test(general_layer_reads_list_reports),
 		cmocka_unit_test(progress_marks_are_no_file),
 		cmocka_unit_test(verdict_on_a_reported_file_is_a_summary),
