@@ -323,18 +323,28 @@ static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 }
 
 /* A place in brackets ending the line after its message: minitest's
- * "AddTest#test_adds [test/a_test.rb:6]:", "msg [src/a.c:12]". */
+ * "AddTest#test_adds [test/a_test.rb:6]:", "msg [src/a.c:12]"; in
+ * parentheses, clojure.test's "FAIL in (t) (a_test.clj:7)", Elixir's and
+ * Gradle's "msg (a.ex:12)". */
 static bool bracketed_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
 	size_t end = n, k, j, e;
+	char open;
 
 	while (end > i && (l[end - 1] == ':' || is_blank(l[end - 1])))
 		end--;
-	if (end < i + 6 || l[end - 1] != ']' || !is_digit(l[end - 2]))
+	if (end < i + 6 || !is_digit(l[end - 2]))
 		return false;
-	for (k = end - 1; k > i && l[k] != '[' && !is_blank(l[k]); k--)
+	open = l[end - 1] == ']' ? '[' : l[end - 1] == ')' ? '(' : 0;
+	if (!open)
+		return false;
+	for (k = end - 1; k > i && l[k] != open && !is_blank(l[k]); k--)
 		;
-	if (l[k] != '[' || k == i || !is_blank(l[k - 1]))
+	if (l[k] != open || k == i || !is_blank(l[k - 1]))
+		return false;
+	/* "calc_test/fn (a.clj:15)": a frame's function, one word */
+	if (open == '(' && !memchr(l + skip_blanks(l, n, i), ' ',
+				   k - 1 - skip_blanks(l, n, i)))
 		return false;
 	e = path_end(l, end - 1, k + 1);
 	if (e == k + 1 || e + 1 >= end || l[e] != ':' ||
@@ -2254,6 +2264,10 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 				return;
 		if (!s || s + 1 >= end)
 			return;
+		/* "FAIL in (add-test)", "ERROR in [suite]": what failed, not
+		 * a rule (clojure.test, ExUnit's and Catch's sections) */
+		if (s >= 5 && !memcmp(m + s - 5, " in ", 4))
+			return;
 		for (k = s; k < end - 1; k++)
 			if (m[k] == '-' || m[k] == '/' || m[k] == '.')
 				dash = true;
@@ -2640,6 +2654,11 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = later;
 	if (!w->category)
 		w->category = bracket_count(low, ln);
+	/* a test runner's verdict opening the message: clojure.test's "FAIL
+	 * in (t)", Go's and jest's "FAIL x", ExUnit's and Perl's "FAILED" */
+	if (!w->category && (STARTS(m, n, "FAIL ") || STARTS(m, n, "FAIL:") ||
+			     STARTS(m, n, "FAILED ") || STARTS(m, n, "FAILED:")))
+		w->category = CAT_TEST_FAILURE;
 	/* A name that does not resolve: a relative or absolute one is the
 	 * project's (import_resolution), a bare one a package that is not
 	 * installed (missing_dependency). */

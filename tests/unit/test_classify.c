@@ -2788,6 +2788,7 @@ static void general_words_read_values_directives_tokens_and_headings(void **stat
 		{ "Syntax error on line 7 of b.conf: X has wrong format", "type_error" },
 		{ "Syntax error on line 5 of c.conf: <Directory> was not closed.", "syntax_error" },
 		{ "Expression has type STRING, expected DURATION", "type_error" },
+		{ "FAIL in (add-test)", "test_failure" },
 	};
 	size_t k;
 
@@ -2829,7 +2830,9 @@ static void placing_heading_and_got_line_are_one_finding(void **state)
 
 /* A sentence over its place on the line under it (a quoted path, "Line
  * N Pos C" in parentheses, as Tcl's "(file "a.tcl" line 3)"), one line
- * between them or none: one finding there. A line told in the words of
+ * between them or none: one finding there. A verdict with its place in
+ * parentheses ending the line ("FAIL in (t) (a.clj:7)"), what failed no
+ * rule code; a frame's "fn (a.clj:15)" no finding. A line told in the words of
  * the finding before it, up to its place, is one more of the same list
  * though its own words name nothing. */
 static void place_under_a_sentence_and_lists_in_the_same_words(void **state)
@@ -2852,6 +2855,14 @@ static void place_under_a_sentence_and_lists_in_the_same_words(void **state)
 	assert_string_equal(l.v[0].file, "conf/c.vcl");
 	assert_int_equal(l.v[0].line, 4);
 	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+	classify_n("FAIL in (add-test) (test/calc_test.clj:7)\n"
+		   "expected: (= 5 (add 2 3))\n"
+		   "    calc_test/fn (calc_test.clj:15)\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "test/calc_test.clj");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_null(l.v[0].code);
 	diag_list_release(&l);
 	classify_n("possible bashism in b.sh line 4 (should be '.', not 'source'):\n"
 		   "source ./env.sh\n"
