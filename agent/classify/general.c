@@ -3268,6 +3268,21 @@ static bool next_file_token(const char *l, size_t n, struct file_tokens *ft,
 	return false;
 }
 
+/* Do the words of m[0..n) say what problem they tell, with no severity
+ * word ("a.yml: not a valid duration string: x" (promtool), "a.ini:
+ * unknown key 'x'", "a.json: Unexpected token")? */
+static bool names_a_problem(const char *m, size_t n)
+{
+	struct cl_words w;
+
+	cl_words_read(m, n, &w);
+	/* "missing.proto: File not found.": the file is what is missing,
+	 * not where a problem is */
+	return w.category && !w.note && strcmp(w.category, CAT_LINT_VIOLATION) &&
+	       strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
+	       strcmp(w.category, CAT_MISSING_DEPENDENCY);
+}
+
 enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 				const void *ctx, struct cl_loc *loc)
 {
@@ -3307,8 +3322,9 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 			if (t != 0 || e + 2 >= n || l[e] != ':' || !is_blank(l[e + 1]))
 				continue;
 			m = skip_blanks(l, n, e + 1);
-			if (sev_word(l + m, n - m, &len, &note) < 0 || note ||
-			    m + len >= n || l[m + len] != ':')
+			if ((sev_word(l + m, n - m, &len, &note) < 0 || note ||
+			     m + len >= n || l[m + len] != ':') &&
+			    !names_a_problem(l + m, n - m))
 				continue;
 			tried++;
 			if (!known(ctx, l + t, e - t))

@@ -2832,7 +2832,9 @@ static void placing_heading_and_got_line_are_one_finding(void **state)
  * N Pos C" in parentheses, as Tcl's "(file "a.tcl" line 3)"), one line
  * between them or none: one finding there. A verdict with its place in
  * parentheses ending the line ("FAIL in (t) (a.clj:7)"), what failed no
- * rule code; a frame's "fn (a.clj:15)" no finding. A line told in the words of
+ * rule code; a frame's "fn (a.clj:15)" no finding. A file opening a line,
+ * no line, no severity word, the message's words naming a problem
+ * ("a.yml: not a valid duration string"): a finding in that file. A line told in the words of
  * the finding before it, up to its place, is one more of the same list
  * though its own words name nothing. */
 static void place_under_a_sentence_and_lists_in_the_same_words(void **state)
@@ -2863,6 +2865,13 @@ static void place_under_a_sentence_and_lists_in_the_same_words(void **state)
 	assert_int_equal(l.v[0].line, 7);
 	assert_string_equal(l.v[0].category, "test_failure");
 	assert_null(l.v[0].code);
+	diag_list_release(&l);
+	classify_n("Checking conf/slow.yml\n"
+		   "  FAILED:\n"
+		   "conf/slow.yml: not a valid duration string: \"five\"\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "conf/slow.yml");
+	assert_string_equal(l.v[0].category, "type_error");
 	diag_list_release(&l);
 	classify_n("possible bashism in b.sh line 4 (should be '.', not 'source'):\n"
 		   "source ./env.sh\n"
