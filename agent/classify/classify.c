@@ -3710,6 +3710,31 @@ static void general_pass(struct scan *s)
 		if (general_numbered(s, i, l, n))
 			continue;
 
+		/* "FAILED: parsing YAML file a.yml: yaml: unmarshal errors:"
+		 * over "  line 7: msg" (Go's YAML and JSON decoders, Ansible's
+		 * and Kubernetes' "error in file a.yml:"): a heading naming
+		 * the file the places under it are in, saying it failed (a
+		 * backtrace's "In a.scm:" over its frames does not) */
+		if (n > 1 && l[n - 1] == ':' && s->opts->file_exists &&
+		    i + 1 < s->nlines && !(s->used[i + 1] & L_USED) &&
+		    (cl_sev_among(l, n) >= 0 || cl_find(l, n, "FAIL", 4) ||
+		     cl_find(l, n, "rror", 4))) {
+			const char *nl;
+			size_t nn, off, len;
+			struct cl_loc nloc;
+
+			nl = line_view(s, i + 1, &nn);
+			if (cl_header_place(nl, nn, &nloc) != CL_LOC_NONE &&
+			    cl_repo_token(l, n, known_file, s, &off, &len)) {
+				buf_reset(&hbuf);
+				buf_add(&hbuf, l + off, len);
+				hdr = hbuf.ptr;
+				hdr_len = len;
+				hdr_at = i;
+				dec_hdr = true;
+				continue;
+			}
+		}
 		/* "MultipleCompilationErrorsException: startup failed:" over
 		 * "a.groovy: 3: msg": a heading of the reports under it */
 		if (head && n > 1 && l[n - 1] == ':' && cl_headline(l, n, &msg, summary) &&

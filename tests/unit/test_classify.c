@@ -2834,7 +2834,8 @@ static void placing_heading_and_got_line_are_one_finding(void **state)
  * parentheses ending the line ("FAIL in (t) (a.clj:7)"), what failed no
  * rule code; a frame's "fn (a.clj:15)" no finding. A file opening a line,
  * no line, no severity word, the message's words naming a problem
- * ("a.yml: not a valid duration string"): a finding in that file. A line told in the words of
+ * ("a.yml: not a valid duration string"): a finding in that file; a
+ * failure's heading naming a file over "line N: msg", a finding there. A line told in the words of
  * the finding before it, up to its place, is one more of the same list
  * though its own words name nothing. */
 static void place_under_a_sentence_and_lists_in_the_same_words(void **state)
@@ -2872,6 +2873,13 @@ static void place_under_a_sentence_and_lists_in_the_same_words(void **state)
 		   any_file, 1, &l);
 	assert_string_equal(l.v[0].file, "conf/slow.yml");
 	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+	classify_n("  FAILED: parsing YAML file conf/p.yml: yaml: unmarshal errors:\n"
+		   "  line 7: field scrape_intervall not found in type Config\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "conf/p.yml");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
 	diag_list_release(&l);
 	classify_n("possible bashism in b.sh line 4 (should be '.', not 'source'):\n"
 		   "source ./env.sh\n"
