@@ -2141,6 +2141,61 @@ static bool frame_above(struct scan *s, size_t i, struct place *out)
 	return false;
 }
 
+/* The line closing a most-recent-call-last trace ("Traceback (most recent
+ * call last):" over its frames), "pkg.mod.Name: msg" whatever the name
+ * (Twisted's "twisted.trial.unittest.FailTest: -1 != 5", Python's own
+ * exceptions no pattern names, Jython's, Hy's): one finding at the
+ * trace's innermost frame in the project, the frames of the runtime and
+ * the test framework under it skipped. A name of a failed check
+ * ("FailTest", "AssertionFailed") is a test's failure. */
+static bool is_alnum_byte(char c);
+
+static bool general_trace_end(struct scan *s, size_t i, const char *l,
+			      size_t n)
+{
+	struct place p, best;
+	struct cl_words w;
+	const char *pl, *cat;
+	size_t k, j, pn;
+	bool strong, have = false;
+
+	for (k = 0; k < n && (is_alnum_byte(l[k]) || l[k] == '_' || l[k] == '.'); k++)
+		;
+	if (!k || k + 2 >= n || l[k] != ':' || l[k + 1] != ' ' ||
+	    !s->opts->file_exists)
+		return false;
+	memset(&best, 0, sizeof(best));
+	for (j = i; j-- > 0 && i - j <= 64;) {
+		pl = line_view(s, j, &pn);
+		if (pn >= 34 && !memcmp(pl, "Traceback (most recent call last):", 34))
+			break;
+		if (!pn || (pl[0] != ' ' && pl[0] != '\t'))
+			return false; /* no trace right above */
+		if (have || !cl_frame_prefix(pl, pn))
+			continue;
+		if (!place_of(s, j, &p, &strong, false))
+			continue;
+		if (strong && p.line > 0 && !cl_foreign_path(p.file, strlen(p.file))) {
+			best = p;
+			have = true;
+		} else {
+			free(p.file);
+		}
+	}
+	if (j == (size_t)-1 || i - j > 64 || !have) {
+		free(best.file);
+		return false;
+	}
+	cl_words_read(l + k + 2, n - k - 2, &w);
+	cat = w.category;
+	if (!cat && (cl_find(l, k, "Fail", 4) || cl_find(l, k, "Assert", 6)))
+		cat = CAT_TEST_FAILURE;
+	s->used[best.at] |= L_FOLDED;
+	general_emit(s, best.file, best.line, best.col, DIAG_ERROR, l, k,
+		     l + k + 2, n - k - 2, cat ? cat : CAT_UNKNOWN);
+	return true;
+}
+
 static void general_headline(struct scan *s, size_t i, const char *l,
 			     size_t n, size_t msg, long lone, size_t specific)
 {
@@ -3612,6 +3667,9 @@ static void general_pass(struct scan *s)
 			continue;
 		if (cl_frame_prefix(l, n))
 			continue; /* read by the error above it, if any */
+		if (i > 1 && n > 3 && (l[0] < '0' || l[0] > '9') &&
+		    general_trace_end(s, i, l, n))
+			continue;
 		if (l[0] == '@' && general_hunk(s, i, l, n))
 			continue;
 		switch (cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE) {

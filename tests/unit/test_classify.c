@@ -2881,6 +2881,16 @@ static void place_under_a_sentence_and_lists_in_the_same_words(void **state)
 	assert_int_equal(l.v[0].line, 7);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
 	diag_list_release(&l);
+	classify_n("Traceback (most recent call last):\n"
+		   "  File \"calc/test_calc.py\", line 10, in test_add\n"
+		   "    self.assertEqual(add(2, 3), 5)\n"
+		   "  File \"/usr/lib/python3.11/unittest/case.py\", line 866, in _baseAssertEqual\n"
+		   "    raise self.failureException(msg)\n"
+		   "twisted.trial.unittest.FailTest: -1 != 5\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "calc/test_calc.py");
+	assert_int_equal(l.v[0].line, 10);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
 	classify_n("possible bashism in b.sh line 4 (should be '.', not 'source'):\n"
 		   "source ./env.sh\n"
 		   "possible bashism in b.sh line 9 (echo -e):\n"
