@@ -1591,6 +1591,15 @@ static bool step_listing(struct scan *s, const char *l, size_t n,
 	       memmem(u, below, " # ", 3) != NULL;
 }
 
+struct place {
+	char *file;
+	int line, col;
+	size_t at; /* the line it came from */
+};
+
+static bool headline_place(struct scan *s, size_t i, long lone,
+			   struct place *out);
+
 /* The category of the finding just made when its message opens with the
  * words m[0..k) (two words or more, the ones before a place), or NULL. */
 static const char *words_of_last(struct scan *s, const char *m, size_t k)
@@ -1618,6 +1627,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	bool known, bare, place_only;
 	struct buf more = BUF_INIT, msg = BUF_INIT;
 	size_t last = 0, text, text_len;
+	struct place p;
+	int line, col;
 
 	if (loc->file_len && line_seen(s, l, n))
 		return;
@@ -1765,6 +1776,21 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		cat = CAT_UNDEFINED_SYMBOL;
 	file = loc->file_len ? xstrndup(l + loc->file, loc->file_len) :
 	       hdr ? xstrndup(hdr, hdr_len) : NULL;
+	line = loc->line;
+	col = loc->col;
+	/* "ERROR in (t) (NumberFormatException.java:67)": a failure placed
+	 * in a file the repository lacks (the runtime's), its trace under
+	 * it naming the project's frame (clojure.test, a JVM test runner's
+	 * "at" lines, Python's frames): there */
+	if (loc->file_len && !known && s->opts->file_exists &&
+	    (!strcmp(cat, CAT_TEST_FAILURE) || !strcmp(cat, CAT_UNKNOWN)) &&
+	    headline_place(s, s->cur, -1, &p)) {
+		free(file);
+		file = p.file;
+		line = p.line;
+		col = p.col;
+		s->used[p.at] |= L_FOLDED;
+	}
 	if (w.sev < 0 && !w.code_len && !w.category && general_at(s, file, loc->line)) {
 		free(file);
 		goto out;
@@ -1777,21 +1803,15 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		goto out;
 	}
 	if (msg.len)
-		general_emit(s, file, loc->line, loc->col, w.sev, code,
+		general_emit(s, file, line, col, w.sev, code,
 			     w.code_len, msg.ptr, msg.len, cat);
 	else
-		general_emit(s, file, loc->line, loc->col, w.sev, code,
+		general_emit(s, file, line, col, w.sev, code,
 			     w.code_len, m + text, text_len, cat);
 out:
 	buf_release(&more);
 	buf_release(&msg);
 }
-
-struct place {
-	char *file;
-	int line, col;
-	size_t at; /* the line it came from */
-};
 
 static bool code_offset(const char *m, size_t n);
 

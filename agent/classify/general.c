@@ -342,10 +342,11 @@ static bool bracketed_place(const char *l, size_t n, size_t i, struct cl_loc *lo
 		;
 	if (l[k] != open || k == i || !is_blank(l[k - 1]))
 		return false;
-	/* "calc_test/fn (a.clj:15)": a frame's function, one word */
+	/* "calc_test/fn (a.clj:15)": a frame's function, one word (told as
+	 * a frame by the caller) */
 	if (open == '(' && !memchr(l + skip_blanks(l, n, i), ' ',
 				   k - 1 - skip_blanks(l, n, i)))
-		return false;
+		loc->kind = CL_LOC_FRAME;
 	e = path_end(l, end - 1, k + 1);
 	if (e == k + 1 || e + 1 >= end || l[e] != ':' ||
 	    !plausible_path(l + k + 1, e - k - 1))
@@ -355,6 +356,7 @@ static bool bracketed_place(const char *l, size_t n, size_t i, struct cl_loc *lo
 	    (j < end - 1 && (l[j] != ':' || (j++, !read_int(l, end, &j, &loc->col)))) ||
 	    j != end - 1) {
 		loc->line = loc->col = 0;
+		loc->kind = CL_LOC_NONE;
 		return false;
 	}
 	loc->file = k + 1;
@@ -1080,7 +1082,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	if (sev_trailing_place(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
 	if (bracketed_place(l, n, i, loc))
-		return loc->kind = CL_LOC_INLINE;
+		return loc->kind = loc->kind == CL_LOC_FRAME ? CL_LOC_FRAME :
+				   CL_LOC_INLINE;
 	if (paren_line_col(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
 	if (sev_in_place(l, n, i, loc))

@@ -2828,6 +2828,13 @@ static void placing_heading_and_got_line_are_one_finding(void **state)
 	diag_list_release(&l);
 }
 
+/* The repository of a Clojure project: its test file only. */
+static bool only_test_clj(void *ctx, const char *path)
+{
+	(void)ctx;
+	return !strcmp(path, "test/calc_test.clj");
+}
+
 /* A sentence over its place on the line under it (a quoted path, "Line
  * N Pos C" in parentheses, as Tcl's "(file "a.tcl" line 3)"), one line
  * between them or none: one finding there. A verdict with its place in
@@ -2835,7 +2842,10 @@ static void placing_heading_and_got_line_are_one_finding(void **state)
  * rule code; a frame's "fn (a.clj:15)" no finding. A file opening a line,
  * no line, no severity word, the message's words naming a problem
  * ("a.yml: not a valid duration string"): a finding in that file; a
- * failure's heading naming a file over "line N: msg", a finding there. A line told in the words of
+ * failure's heading naming a file over "line N: msg", a finding there.
+ * A failure placed in a file the repository lacks ("ERROR in (t)
+ * (X.java:67)"), at the project's frame of the trace under it ("fn
+ * (a.clj:16)" a frame). A line told in the words of
  * the finding before it, up to its place, is one more of the same list
  * though its own words name nothing. */
 static void place_under_a_sentence_and_lists_in_the_same_words(void **state)
@@ -2889,6 +2899,16 @@ static void place_under_a_sentence_and_lists_in_the_same_words(void **state)
 		   "twisted.trial.unittest.FailTest: -1 != 5\n", any_file, 1, &l);
 	assert_string_equal(l.v[0].file, "calc/test_calc.py");
 	assert_int_equal(l.v[0].line, 10);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_n("ERROR in (parse-test) (NumberFormatException.java:67)\n"
+		   "expected: (= 3 (Integer/parseInt \"three\"))\n"
+		   " at java.lang.NumberFormatException.forInputString (NumberFormatException.java:67)\n"
+		   "    java.lang.Integer.parseInt (Integer.java:668)\n"
+		   "    calc_test$fn__162.invokeStatic (test/calc_test.clj:16)\n",
+		   only_test_clj, 1, &l);
+	assert_string_equal(l.v[0].file, "test/calc_test.clj");
+	assert_int_equal(l.v[0].line, 16);
 	assert_string_equal(l.v[0].category, "test_failure");
 	diag_list_release(&l);
 	classify_n("possible bashism in b.sh line 4 (should be '.', not 'source'):\n"
