@@ -3139,23 +3139,28 @@ static bool general_sentence(struct scan *s, const char *l, size_t n)
 {
 	struct cl_words w;
 	struct place p;
-	bool placed;
+	bool placed, quoted;
 
 	if (n < 12 || n > 160 || l[0] < 'A' || l[0] > 'Z' || l[1] < 'a' ||
 	    l[1] > 'z' || l[n - 1] == ':')
 		return false;
 	memset(&p, 0, sizeof(p));
-	placed = place_under(s, s->cur, &p);
-	if (!placed && !memchr(l, '"', n) && !memchr(l, '\'', n) &&
-	    !memchr(l, '`', n))
+	/* an unquoted sentence only with its place under it; a quoted one
+	 * asks for the place once its words name a cause */
+	quoted = memchr(l, '"', n) || memchr(l, '\'', n) || memchr(l, '`', n);
+	placed = !quoted && place_under(s, s->cur, &p);
+	if (!quoted && !placed)
 		return false;
 	cl_words_read(l, n, &w);
 	if (w.code_len || w.note || w.sev >= 0 || !w.category ||
-	    !cause_category(w.category) ||
-	    (!placed && !own_cause(s, w.category))) {
+	    !cause_category(w.category)) {
 		free(p.file);
 		return false;
 	}
+	if (quoted)
+		placed = place_under(s, s->cur, &p);
+	if (!placed && !own_cause(s, w.category))
+		return false;
 	if (placed) {
 		s->used[p.at] |= L_FOLDED;
 		frame_caret(s, &p);
