@@ -706,6 +706,30 @@ static const char *symbol_at_line(const char *cat, int line, const char *m,
 	return cat;
 }
 
+/* "got }" at the place of the finding just made, "Expected ; at end of
+ * statement": what a parser found instead of what it wanted, told as a
+ * finding of its own (sparse; "expected X" / "got Y" pairs of hand-written
+ * parsers, varnish's VCC): one problem, the line added to the one above. */
+static bool got_of_last(struct scan *s, const struct diag *d)
+{
+	struct diag *t;
+	struct buf m = BUF_INIT;
+
+	if (s->out->n <= s->first || !d->file || d->line <= 0 ||
+	    strncmp(d->message, "got ", 4))
+		return false;
+	t = &s->out->v[s->out->n - 1];
+	if (!t->file || strcmp(t->file, d->file) || t->line != d->line ||
+	    (!strstr(t->message, "xpected") && !strstr(t->message, "xpecting")))
+		return false;
+	buf_adds(&m, t->message);
+	buf_adds(&m, ", ");
+	buf_adds(&m, d->message);
+	free(t->message);
+	t->message = buf_detach(&m, NULL);
+	return true;
+}
+
 static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		 size_t n)
 {
@@ -728,7 +752,7 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	else if (!(d.message = cap_dup(s, s->field[CL_F_MSG])))
 		d.message = trimmed(l, n);
 	d.category = p->category;
-	if (!first_sighting(s, &d)) {
+	if (!first_sighting(s, &d) || got_of_last(s, &d)) {
 		diag_release(&d);
 		return;
 	}
@@ -1229,7 +1253,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	    prose_file(file))
 		category = CAT_LINT_VIOLATION;
 	d.category = category;
-	if (!first_sighting(s, &d)) {
+	if (!first_sighting(s, &d) || got_of_last(s, &d)) {
 		diag_release(&d);
 		return;
 	}
@@ -1567,6 +1591,31 @@ static bool step_listing(struct scan *s, const char *l, size_t n,
 	       memmem(u, below, " # ", 3) != NULL;
 }
 
+struct place {
+	char *file;
+	int line, col;
+	size_t at; /* the line it came from */
+};
+
+static bool headline_place(struct scan *s, size_t i, long lone,
+			   struct place *out);
+
+/* The category of the finding just made when its message opens with the
+ * words m[0..k) (two words or more, the ones before a place), or NULL. */
+static const char *words_of_last(struct scan *s, const char *m, size_t k)
+{
+	const struct diag *t;
+
+	while (k && m[k - 1] == ' ')
+		k--;
+	if (k < 8 || !memchr(m, ' ', k) || s->out->n <= s->first)
+		return NULL;
+	t = &s->out->v[s->out->n - 1];
+	if (strncmp(t->message, m, k) || !strcmp(t->category, CAT_UNKNOWN))
+		return NULL;
+	return t->category;
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -1578,6 +1627,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	bool known, bare, place_only;
 	struct buf more = BUF_INIT, msg = BUF_INIT;
 	size_t last = 0, text, text_len;
+	struct place p;
+	int line, col;
 
 	if (loc->file_len && line_seen(s, l, n))
 		return;
@@ -1649,6 +1700,10 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		cl_words_read(more.ptr, more.len, &cw);
 		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
 			w.category = cw.category;
+		/* "Syntax error on line 9 of a.conf:" over "Invalid command
+		 * 'X'": the heading places it, the message says what it is */
+		else if (bare && cw.category && cl_place_heading(m, loc->msg_len))
+			w.category = cw.category;
 		/* "p.py:1 at module level:" over "    D100: Missing ...": the
 		 * lines under it say what it is */
 		if (bare && !w.code_len && cw.code_len) {
@@ -1694,6 +1749,13 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (!w.category && w.sev < 0 && !w.code_len &&
 	    under_failure_label(s, s->cur))
 		w.category = CAT_TEST_FAILURE;
+	/* "possible bashism in a.sh line 9 (echo -e):" after findings told
+	 * in the same words before their place: one more of the list
+	 * (checkbashisms, "Use of uninitialized value in x at a.pl line 3",
+	 * Tcl's and lint's "warning text in FILE line N") */
+	if (w.sev < 0 && !w.code_len && !w.category && loc->file_len &&
+	    loc->msg < loc->file)
+		w.category = words_of_last(s, m, (size_t)(l + loc->file - m));
 	/* Shape alone is weak evidence: the message must say what it is, or
 	 * the file must be the project's. */
 	if (w.sev < 0 && !w.code_len && !w.category &&
@@ -1714,6 +1776,21 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		cat = CAT_UNDEFINED_SYMBOL;
 	file = loc->file_len ? xstrndup(l + loc->file, loc->file_len) :
 	       hdr ? xstrndup(hdr, hdr_len) : NULL;
+	line = loc->line;
+	col = loc->col;
+	/* "ERROR in (t) (NumberFormatException.java:67)": a failure placed
+	 * in a file the repository lacks (the runtime's), its trace under
+	 * it naming the project's frame (clojure.test, a JVM test runner's
+	 * "at" lines, Python's frames): there */
+	if (loc->file_len && !known && s->opts->file_exists &&
+	    (!strcmp(cat, CAT_TEST_FAILURE) || !strcmp(cat, CAT_UNKNOWN)) &&
+	    headline_place(s, s->cur, -1, &p)) {
+		free(file);
+		file = p.file;
+		line = p.line;
+		col = p.col;
+		s->used[p.at] |= L_FOLDED;
+	}
 	if (w.sev < 0 && !w.code_len && !w.category && general_at(s, file, loc->line)) {
 		free(file);
 		goto out;
@@ -1726,21 +1803,15 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		goto out;
 	}
 	if (msg.len)
-		general_emit(s, file, loc->line, loc->col, w.sev, code,
+		general_emit(s, file, line, col, w.sev, code,
 			     w.code_len, msg.ptr, msg.len, cat);
 	else
-		general_emit(s, file, loc->line, loc->col, w.sev, code,
+		general_emit(s, file, line, col, w.sev, code,
 			     w.code_len, m + text, text_len, cat);
 out:
 	buf_release(&more);
 	buf_release(&msg);
 }
-
-struct place {
-	char *file;
-	int line, col;
-	size_t at; /* the line it came from */
-};
 
 static bool code_offset(const char *m, size_t n);
 
@@ -2088,6 +2159,61 @@ static bool frame_above(struct scan *s, size_t i, struct place *out)
 		return false;
 	}
 	return false;
+}
+
+/* The line closing a most-recent-call-last trace ("Traceback (most recent
+ * call last):" over its frames), "pkg.mod.Name: msg" whatever the name
+ * (Twisted's "twisted.trial.unittest.FailTest: -1 != 5", Python's own
+ * exceptions no pattern names, Jython's, Hy's): one finding at the
+ * trace's innermost frame in the project, the frames of the runtime and
+ * the test framework under it skipped. A name of a failed check
+ * ("FailTest", "AssertionFailed") is a test's failure. */
+static bool is_alnum_byte(char c);
+
+static bool general_trace_end(struct scan *s, size_t i, const char *l,
+			      size_t n)
+{
+	struct place p, best;
+	struct cl_words w;
+	const char *pl, *cat;
+	size_t k, j, pn;
+	bool strong, have = false;
+
+	for (k = 0; k < n && (is_alnum_byte(l[k]) || l[k] == '_' || l[k] == '.'); k++)
+		;
+	if (!k || k + 2 >= n || l[k] != ':' || l[k + 1] != ' ' ||
+	    !s->opts->file_exists)
+		return false;
+	memset(&best, 0, sizeof(best));
+	for (j = i; j-- > 0 && i - j <= 64;) {
+		pl = line_view(s, j, &pn);
+		if (pn >= 34 && !memcmp(pl, "Traceback (most recent call last):", 34))
+			break;
+		if (!pn || (pl[0] != ' ' && pl[0] != '\t'))
+			return false; /* no trace right above */
+		if (have || !cl_frame_prefix(pl, pn))
+			continue;
+		if (!place_of(s, j, &p, &strong, false))
+			continue;
+		if (strong && p.line > 0 && !cl_foreign_path(p.file, strlen(p.file))) {
+			best = p;
+			have = true;
+		} else {
+			free(p.file);
+		}
+	}
+	if (j == (size_t)-1 || i - j > 64 || !have) {
+		free(best.file);
+		return false;
+	}
+	cl_words_read(l + k + 2, n - k - 2, &w);
+	cat = w.category;
+	if (!cat && (cl_find(l, k, "Fail", 4) || cl_find(l, k, "Assert", 6)))
+		cat = CAT_TEST_FAILURE;
+	s->used[best.at] |= L_FOLDED;
+	general_emit(s, best.file, best.line, best.col, DIAG_ERROR, l, k,
+		     l + k + 2, n - k - 2, cat ? cat : CAT_UNKNOWN);
+	return true;
 }
 
 static void general_headline(struct scan *s, size_t i, const char *l,
@@ -2978,6 +3104,31 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	return true;
 }
 
+/* The place a sentence's message is at when the tool tells it on its own
+ * line just under it, or one line further ("Symbol not found: 'x'" over
+ * varnish VCC's "('/a.vcl' Line 12 Pos 25)", Tcl's message over its
+ * "(file "a.tcl" line 3)", a message over rustc's "--> a.rs:3:5"): a
+ * frame or a lone place of the project, nothing else between. */
+static bool place_under(struct scan *s, size_t i, struct place *p)
+{
+	bool strong;
+	size_t j, n;
+
+	for (j = i + 1; j < s->nlines && j <= i + 2; j++) {
+		line_view(s, j, &n);
+		if (!n || (s->used[j] & L_USED))
+			return false;
+		if (!place_of(s, j, p, &strong, false))
+			continue;
+		if (strong || !s->opts->file_exists)
+			return true;
+		free(p->file);
+		p->file = NULL;
+		return false;
+	}
+	return false;
+}
+
 /* A sentence alone on a line of a failed run, opening with a capitalised
  * word (not pytest's "E   x"), no place and no severity, that names a
  * cause with a quoted name (Thrift's 'Type "T" not defined',
@@ -2987,15 +3138,35 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 static bool general_sentence(struct scan *s, const char *l, size_t n)
 {
 	struct cl_words w;
+	struct place p;
+	bool placed, quoted;
 
 	if (n < 12 || n > 160 || l[0] < 'A' || l[0] > 'Z' || l[1] < 'a' ||
-	    l[1] > 'z' || l[n - 1] == ':' ||
-	    (!memchr(l, '"', n) && !memchr(l, '\'', n) && !memchr(l, '`', n)))
+	    l[1] > 'z' || l[n - 1] == ':')
+		return false;
+	memset(&p, 0, sizeof(p));
+	/* an unquoted sentence only with its place under it; a quoted one
+	 * asks for the place once its words name a cause */
+	quoted = memchr(l, '"', n) || memchr(l, '\'', n) || memchr(l, '`', n);
+	placed = !quoted && place_under(s, s->cur, &p);
+	if (!quoted && !placed)
 		return false;
 	cl_words_read(l, n, &w);
-	if (w.code_len || w.note || w.sev >= 0 || !own_cause(s, w.category))
+	if (w.code_len || w.note || w.sev >= 0 || !w.category ||
+	    !cause_category(w.category)) {
+		free(p.file);
 		return false;
-	general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l, n, w.category);
+	}
+	if (quoted)
+		placed = place_under(s, s->cur, &p);
+	if (!placed && !own_cause(s, w.category))
+		return false;
+	if (placed) {
+		s->used[p.at] |= L_FOLDED;
+		frame_caret(s, &p);
+	}
+	general_emit(s, p.file, p.line, p.col, DIAG_ERROR, NULL, 0, l, n,
+		     w.category);
 	return true;
 }
 
@@ -3533,6 +3704,9 @@ static void general_pass(struct scan *s)
 			continue;
 		if (cl_frame_prefix(l, n))
 			continue; /* read by the error above it, if any */
+		if (i > 1 && n > 3 && (l[0] < '0' || l[0] > '9') &&
+		    general_trace_end(s, i, l, n))
+			continue;
 		if (l[0] == '@' && general_hunk(s, i, l, n))
 			continue;
 		switch (cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE) {
@@ -3631,6 +3805,31 @@ static void general_pass(struct scan *s)
 		if (general_numbered(s, i, l, n))
 			continue;
 
+		/* "FAILED: parsing YAML file a.yml: yaml: unmarshal errors:"
+		 * over "  line 7: msg" (Go's YAML and JSON decoders, Ansible's
+		 * and Kubernetes' "error in file a.yml:"): a heading naming
+		 * the file the places under it are in, saying it failed (a
+		 * backtrace's "In a.scm:" over its frames does not) */
+		if (n > 1 && l[n - 1] == ':' && s->opts->file_exists &&
+		    i + 1 < s->nlines && !(s->used[i + 1] & L_USED) &&
+		    (cl_sev_among(l, n) >= 0 || cl_find(l, n, "FAIL", 4) ||
+		     cl_find(l, n, "rror", 4))) {
+			const char *nl;
+			size_t nn, off, len;
+			struct cl_loc nloc;
+
+			nl = line_view(s, i + 1, &nn);
+			if (cl_header_place(nl, nn, &nloc) != CL_LOC_NONE &&
+			    cl_repo_token(l, n, known_file, s, &off, &len)) {
+				buf_reset(&hbuf);
+				buf_add(&hbuf, l + off, len);
+				hdr = hbuf.ptr;
+				hdr_len = len;
+				hdr_at = i;
+				dec_hdr = true;
+				continue;
+			}
+		}
 		/* "MultipleCompilationErrorsException: startup failed:" over
 		 * "a.groovy: 3: msg": a heading of the reports under it */
 		if (head && n > 1 && l[n - 1] == ':' && cl_headline(l, n, &msg, summary) &&

@@ -323,19 +323,30 @@ static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 }
 
 /* A place in brackets ending the line after its message: minitest's
- * "AddTest#test_adds [test/a_test.rb:6]:", "msg [src/a.c:12]". */
+ * "AddTest#test_adds [test/a_test.rb:6]:", "msg [src/a.c:12]"; in
+ * parentheses, clojure.test's "FAIL in (t) (a_test.clj:7)", Elixir's and
+ * Gradle's "msg (a.ex:12)". */
 static bool bracketed_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
 	size_t end = n, k, j, e;
+	char open;
 
 	while (end > i && (l[end - 1] == ':' || is_blank(l[end - 1])))
 		end--;
-	if (end < i + 6 || l[end - 1] != ']' || !is_digit(l[end - 2]))
+	if (end < i + 6 || !is_digit(l[end - 2]))
 		return false;
-	for (k = end - 1; k > i && l[k] != '[' && !is_blank(l[k]); k--)
+	open = l[end - 1] == ']' ? '[' : l[end - 1] == ')' ? '(' : 0;
+	if (!open)
+		return false;
+	for (k = end - 1; k > i && l[k] != open && !is_blank(l[k]); k--)
 		;
-	if (l[k] != '[' || k == i || !is_blank(l[k - 1]))
+	if (l[k] != open || k == i || !is_blank(l[k - 1]))
 		return false;
+	/* "calc_test/fn (a.clj:15)": a frame's function, one word (told as
+	 * a frame by the caller) */
+	if (open == '(' && !memchr(l + skip_blanks(l, n, i), ' ',
+				   k - 1 - skip_blanks(l, n, i)))
+		loc->kind = CL_LOC_FRAME;
 	e = path_end(l, end - 1, k + 1);
 	if (e == k + 1 || e + 1 >= end || l[e] != ':' ||
 	    !plausible_path(l + k + 1, e - k - 1))
@@ -345,6 +356,7 @@ static bool bracketed_place(const char *l, size_t n, size_t i, struct cl_loc *lo
 	    (j < end - 1 && (l[j] != ':' || (j++, !read_int(l, end, &j, &loc->col)))) ||
 	    j != end - 1) {
 		loc->line = loc->col = 0;
+		loc->kind = CL_LOC_NONE;
 		return false;
 	}
 	loc->file = k + 1;
@@ -761,22 +773,51 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		return CL_LOC_NONE;
 	}
-	/* Tcl: (file "t.tcl" line 4) */
-	if (STARTS(l + i, n - i, "(file \"")) {
-		j = i + 7;
-		for (k = j; k < n && l[k] != '"'; k++)
+	/* A quoted path and its line in parentheses: Tcl's (file "t.tcl"
+	 * line 4), varnish VCC's "('/a.vcl' Line 9 Pos 31)" (after "At: "
+	 * too), a position after the line ("Pos", "col", "column") */
+	if (STARTS(l + i, n - i, "At: ("))
+		i += 4;
+	if (i + 2 < n && l[i] == '(') {
+		char q;
+
+		j = i + 1;
+		if (STARTS(l + j, n - j, "file "))
+			j += 5;
+		q = j < n ? l[j] : 0;
+		if (q == '"' || q == '\'')
+			j++;
+		for (k = j; q && k < n && l[k] != q; k++)
 			;
-		if (k < n && STARTS(l + k, n - k, "\" line ")) {
+		if ((q == '"' || q == '\'') && k + 6 < n && l[k + 1] == ' ' &&
+		    (l[k + 2] == 'l' || l[k + 2] == 'L') &&
+		    STARTS(l + k + 3, n - k - 3, "ine ")) {
 			size_t m = k + 7;
 
-			if (read_int(l, n, &m, &loc->line) && m < n && l[m] == ')' &&
+			if (read_int(l, n, &m, &loc->line) && m < n &&
 			    plausible_path(l + j, k - j)) {
-				loc->file = j;
-				loc->file_len = k - j;
-				return loc->kind = CL_LOC_FRAME;
+				size_t c = m;
+
+				if (STARTS(l + c, n - c, " Pos "))
+					c += 5;
+				else if (STARTS(l + c, n - c, " col "))
+					c += 5;
+				else if (STARTS(l + c, n - c, " column "))
+					c += 8;
+				if (c > m && read_int(l, n, &c, &loc->col))
+					m = c;
+				else
+					loc->col = 0;
+				if (m < n && l[m] == ')') {
+					loc->file = j;
+					loc->file_len = k - j;
+					return loc->kind = CL_LOC_FRAME;
+				}
 			}
 		}
 		loc->line = 0;
+		loc->col = 0;
+		i = skip_blanks(l, n, 0);
 	}
 	/* Ruby's frames: "from a.rb:4:in `<main>'", RSpec's "# ./a_spec.rb:5:in
 	 * `block'" */
@@ -1041,7 +1082,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	if (sev_trailing_place(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
 	if (bracketed_place(l, n, i, loc))
-		return loc->kind = CL_LOC_INLINE;
+		return loc->kind = loc->kind == CL_LOC_FRAME ? CL_LOC_FRAME :
+				   CL_LOC_INLINE;
 	if (paren_line_col(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
 	if (sev_in_place(l, n, i, loc))
@@ -1328,6 +1370,10 @@ static const struct phrase phrases[] = {
 	{ "invalid conversion", CAT_TYPE_ERROR },
 	{ "wrong type", CAT_TYPE_ERROR },
 	{ "invalid type", CAT_TYPE_ERROR },
+	/* what an expression is against what it must be: varnish VCC's
+	 * "Expression has type STRING, expected DURATION", OCaml's "This
+	 * expression has type int but ...", Elm's and Idris' "has type" */
+	{ "has type", CAT_TYPE_ERROR },
 	{ "has no attribute", CAT_TYPE_ERROR },
 	{ "cannot access attribute", CAT_TYPE_ERROR },
 	{ "no overloads for", CAT_TYPE_ERROR },
@@ -1493,6 +1539,18 @@ static const struct phrase later_phrases[] = {
 	{ "must be one of", CAT_TYPE_ERROR },
 	{ "to be one of", CAT_TYPE_ERROR },
 	{ "unsupported value", CAT_TYPE_ERROR },
+	/* a value of the wrong kind for its setting: sudoers' 'value "x"
+	 * is invalid for option "y"', ssh's and systemd's "invalid value
+	 * for", Apache's "X has wrong format", Go's and Prometheus' "not a
+	 * valid duration" / "invalid duration" */
+	{ "is invalid for", CAT_TYPE_ERROR },
+	{ "wrong format", CAT_TYPE_ERROR },
+	{ "valid duration", CAT_TYPE_ERROR },
+	{ "invalid duration", CAT_TYPE_ERROR },
+	/* a directive nobody defines: Apache's "Invalid command 'X',
+	 * perhaps misspelled", gdb's and lighttpd's "unknown directive" */
+	{ "invalid command", CAT_UNDEFINED_SYMBOL },
+	{ "unknown directive", CAT_UNDEFINED_SYMBOL },
 };
 
 #define CL_NPHRASES (sizeof(phrases) / sizeof(*phrases))
@@ -1728,6 +1786,15 @@ static const char *expected_token(const char *m, const char *low, size_t n,
 		return j - k >= 2 && (j == n || (!is_alpha(m[j]) && !is_digit(m[j]))) ?
 		       CAT_SYNTAX_ERROR : NULL;
 	}
+	/* the token bare, a word after it: sparse's "Expected ; at end of
+	 * statement", "Expected } at end of function", yacc-made parsers'
+	 * "expected ) before x" */
+	if (token_punct(m[k]) && !ruled) {
+		for (j = k; j < n && j - k < 3 && token_punct(m[j]); j++)
+			;
+		if (j + 1 < n && m[j] == ' ' && is_alpha(m[j + 1]))
+			return CAT_SYNTAX_ERROR;
+	}
 	if (m[k] != '\'' && m[k] != '"' && m[k] != '`')
 		return NULL;
 	q = m[k];
@@ -1744,6 +1811,20 @@ static const char *expected_token(const char *m, const char *low, size_t n,
 	    cl_find(low, n, "found", 5) || cl_find(low, n, " got ", 5))
 		return CAT_SYNTAX_ERROR;
 	return NULL;
+}
+
+/* Does low[0..n) compare values twice, " == " then " != " (or "==" again,
+ * or the other way), blanks around each: an assertion's expression and
+ * what it came to, not a parser's quoted token ("expected '=='")? */
+static bool compared(const char *low, size_t n)
+{
+	const char *a = cl_find(low, n, " == ", 4), *b;
+
+	if (!a)
+		return false;
+	a += 4;
+	b = cl_find(a, n - (size_t)(a - low), " != ", 4);
+	return b || cl_find(a, n - (size_t)(a - low), " == ", 4);
 }
 
 /* An assertion's report in any test framework's words: what was expected
@@ -1768,6 +1849,14 @@ static const char *assertion_words(const char *low, size_t n)
 		return NULL;
 	if (cl_find(low, n, "failed asserting", 16) ||
 	    cl_find(low, n, "expectation", 11))
+		return CAT_TEST_FAILURE;
+	/* what was expected and what came as comparisons of values:
+	 * CxxTest's "Expected (a == 5), found (-1 != 5)", Boost.Test's
+	 * "check a == b has failed [1 != 2]", doctest's and Catch's
+	 * "CHECK( a == b )" over "1 == 2" */
+	if (compared(low, n) && (cl_find(low, n, "found", 5) ||
+				 cl_find(low, n, "failed", 6) ||
+				 cl_find(low, n, " got ", 5)))
 		return CAT_TEST_FAILURE;
 	if (cl_find(low, n, "expected:", 9) || cl_find(low, n, "expected :", 10)) {
 		for (k = 0; k < sizeof(got) / sizeof(*got); k++)
@@ -2182,6 +2271,10 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 				return;
 		if (!s || s + 1 >= end)
 			return;
+		/* "FAIL in (add-test)", "ERROR in [suite]": what failed, not
+		 * a rule (clojure.test, ExUnit's and Catch's sections) */
+		if (s >= 5 && !memcmp(m + s - 5, " in ", 4))
+			return;
 		for (k = s; k < end - 1; k++)
 			if (m[k] == '-' || m[k] == '/' || m[k] == '.')
 				dash = true;
@@ -2353,6 +2446,40 @@ void cl_trailing_code(const char *m, size_t n, struct cl_words *w)
 		w->code = t.code;
 		w->code_len = t.code_len;
 	}
+}
+
+/* A heading that only says where an error is, ending in ": " with a
+ * message after it: Apache httpd's "Syntax error on line 9 of a.conf:
+ * Invalid command 'X'", "Error on line 3 of x.cfg: ...", "error at line
+ * 5: ..." (Tcl's bgerror, m4 front ends, INI readers). Where the message
+ * starts (n: on the lines under it), or 0. */
+static size_t place_heading(const char *low, size_t n)
+{
+	static const char *const at[] = { "error on line ", "error at line ",
+					  "error in line " };
+	const char *h = NULL, *c;
+	size_t k;
+
+	for (k = 0; k < sizeof(at) / sizeof(*at) && !h; k++)
+		h = cl_find(low, n, at[k], strlen(at[k]));
+	if (!h || !is_digit(h[14]))
+		return 0;
+	c = cl_find(h, n - (size_t)(h - low), ": ", 2);
+	if (!c)
+		return low[n - 1] == ':' ? n : 0; /* the message under it */
+	return skip_blanks(low, n, (size_t)(c - low) + 2);
+}
+
+bool cl_place_heading(const char *m, size_t n)
+{
+	char low[CL_WORDS_MAX];
+	size_t k;
+
+	if (n > sizeof(low))
+		n = sizeof(low);
+	for (k = 0; k < n; k++)
+		low[k] = lower(m[k]);
+	return place_heading(low, n) != 0;
 }
 
 void cl_words_read(const char *m, size_t n, struct cl_words *w)
@@ -2534,6 +2661,11 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = later;
 	if (!w->category && (groups & W_BRACKET))
 		w->category = bracket_count(low, ln);
+	/* a test runner's verdict opening the message: clojure.test's "FAIL
+	 * in (t)", Go's and jest's "FAIL x", ExUnit's and Perl's "FAILED" */
+	if (!w->category && (STARTS(m, n, "FAIL ") || STARTS(m, n, "FAIL:") ||
+			     STARTS(m, n, "FAILED ") || STARTS(m, n, "FAILED:")))
+		w->category = CAT_TEST_FAILURE;
 	/* A name that does not resolve: a relative or absolute one is the
 	 * project's (import_resolution), a bare one a package that is not
 	 * installed (missing_dependency). */
@@ -2555,6 +2687,16 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		if (k + 1 < ln && cl_find(low, ln, "no module named", 15) &&
 		    low[k + 1] != '.' && !memchr(low + k + 1, '.', ln - k - 1))
 			w->category = CAT_MISSING_DEPENDENCY;
+	}
+	/* a heading that only places the error, over a message with words
+	 * of its own: those words say what it is */
+	if ((!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR)) &&
+	    (k = place_heading(low, ln)) && k < ln) {
+		struct cl_words tail;
+
+		cl_words_read(m + k, n - k, &tail);
+		if (tail.category)
+			w->category = tail.category;
 	}
 }
 
@@ -3133,6 +3275,21 @@ static bool next_file_token(const char *l, size_t n, struct file_tokens *ft,
 	return false;
 }
 
+/* Do the words of m[0..n) say what problem they tell, with no severity
+ * word ("a.yml: not a valid duration string: x" (promtool), "a.ini:
+ * unknown key 'x'", "a.json: Unexpected token")? */
+static bool names_a_problem(const char *m, size_t n)
+{
+	struct cl_words w;
+
+	cl_words_read(m, n, &w);
+	/* "missing.proto: File not found.": the file is what is missing,
+	 * not where a problem is */
+	return w.category && !w.note && strcmp(w.category, CAT_LINT_VIOLATION) &&
+	       strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
+	       strcmp(w.category, CAT_MISSING_DEPENDENCY);
+}
+
 enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 				const void *ctx, struct cl_loc *loc)
 {
@@ -3172,8 +3329,9 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 			if (t != 0 || e + 2 >= n || l[e] != ':' || !is_blank(l[e + 1]))
 				continue;
 			m = skip_blanks(l, n, e + 1);
-			if (sev_word(l + m, n - m, &len, &note) < 0 || note ||
-			    m + len >= n || l[m + len] != ':')
+			if ((sev_word(l + m, n - m, &len, &note) < 0 || note ||
+			     m + len >= n || l[m + len] != ':') &&
+			    !names_a_problem(l + m, n - m))
 				continue;
 			tried++;
 			if (!known(ctx, l + t, e - t))

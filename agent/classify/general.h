@@ -110,6 +110,10 @@ bool cl_may_place(const char *l, size_t n);
  * above them. */
 bool cl_frame_prefix(const char *l, size_t n);
 
+/* Is m[0..n) a heading that only places an error ("Syntax error on line 9
+ * of a.conf:"), the words under or after it saying what the error is? */
+bool cl_place_heading(const char *m, size_t n);
+
 /* Severity, rule code and category of the message m[0..n). */
 void cl_words_read(const char *m, size_t n, struct cl_words *w);
 

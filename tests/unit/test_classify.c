@@ -2766,6 +2766,160 @@ static void general_words_read_keys_literals_values_and_brackets(void **state)
 	}
 }
 
+/* Words many checkers share: a value of the wrong kind for its setting,
+ * a directive nobody defines, a parser's bare token wanted ("Expected ;
+ * at end"), an assertion told as comparisons ("Expected (a == b), found
+ * (x != y)"), and a heading that only places the error ("Syntax error on
+ * line 9 of a.conf: ...") losing to the message's own words. */
+static void general_words_read_values_directives_tokens_and_headings(void **state)
+{
+	static const struct {
+		const char *text, *category; /* NULL: none */
+	} cases[] = {
+		{ "value \"soon\" is invalid for option \"timestamp_timeout\"", "type_error" },
+		{ "KeepAliveTimeout has wrong format", "type_error" },
+		{ "slow.yml: not a valid duration string: \"five\"", "type_error" },
+		{ "Invalid command 'Foo', perhaps misspelled", "undefined_symbol" },
+		{ "Expected ; at end of statement", "syntax_error" },
+		{ "expected ) before x", "syntax_error" },
+		{ "Expected (add(2, 3) == 5), found (-1 != 5)", "test_failure" },
+		{ "expected '==' but found '='", "syntax_error" },
+		{ "Syntax error on line 9 of a.conf: Invalid command 'Foo', perhaps misspelled", "undefined_symbol" },
+		{ "Syntax error on line 7 of b.conf: X has wrong format", "type_error" },
+		{ "Syntax error on line 5 of c.conf: <Directory> was not closed.", "syntax_error" },
+		{ "Expression has type STRING, expected DURATION", "type_error" },
+		{ "FAIL in (add-test)", "test_failure" },
+	};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
+		struct cl_words w;
+
+		cl_words_read(cases[k].text, strlen(cases[k].text), &w);
+		if (cases[k].category ? !w.category ||
+		    strcmp(w.category, cases[k].category) : w.category != NULL)
+			fail_msg("\"%s\": %s, not %s", cases[k].text,
+				 w.category ? w.category : "nothing",
+				 cases[k].category ? cases[k].category : "nothing");
+	}
+}
+
+/* A placing heading over its message on the next line: the message's
+ * words say what it is; a parser's "got X" at the place of its "expected
+ * Y" just told is the same finding. */
+static void placing_heading_and_got_line_are_one_finding(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("AH00526: Syntax error on line 9 of conf/a.conf:\n"
+		   "Invalid command 'Foo', perhaps misspelled or defined by a module\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "conf/a.conf");
+	assert_int_equal(l.v[0].line, 9);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n("b.q:4:1: error: Expected ; at end of statement\n"
+		   "b.q:4:1: error: got }\n", any_file, 1, &l);
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_non_null(strstr(l.v[0].message, "got }"));
+	diag_list_release(&l);
+}
+
+/* The repository of a Clojure project: its test file only. */
+static bool only_test_clj(void *ctx, const char *path)
+{
+	(void)ctx;
+	return !strcmp(path, "test/calc_test.clj");
+}
+
+/* A sentence over its place on the line under it (a quoted path, "Line
+ * N Pos C" in parentheses, as Tcl's "(file "a.tcl" line 3)"), one line
+ * between them or none: one finding there. A verdict with its place in
+ * parentheses ending the line ("FAIL in (t) (a.clj:7)"), what failed no
+ * rule code; a frame's "fn (a.clj:15)" no finding. A file opening a line,
+ * no line, no severity word, the message's words naming a problem
+ * ("a.yml: not a valid duration string"): a finding in that file; a
+ * failure's heading naming a file over "line N: msg", a finding there.
+ * A failure placed in a file the repository lacks ("ERROR in (t)
+ * (X.java:67)"), at the project's frame of the trace under it ("fn
+ * (a.clj:16)" a frame). A line told in the words of
+ * the finding before it, up to its place, is one more of the same list
+ * though its own words name nothing. */
+static void place_under_a_sentence_and_lists_in_the_same_words(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("Message from VCC-compiler:\n"
+		   "Expected ')' got '{'\n"
+		   "(program line 70), at\n"
+		   "('conf/b.vcl' Line 9 Pos 31)\n"
+		   "    if (req.method == \"PURGE\" {\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "conf/b.vcl");
+	assert_int_equal(l.v[0].line, 9);
+	assert_int_equal(l.v[0].column, 31);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n("Expression has type STRING, expected DURATION\n"
+		   "At: ('conf/c.vcl' Line 4 Pos 22) -- (Pos 27)\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "conf/c.vcl");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+	classify_n("FAIL in (add-test) (test/calc_test.clj:7)\n"
+		   "expected: (= 5 (add 2 3))\n"
+		   "    calc_test/fn (calc_test.clj:15)\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "test/calc_test.clj");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_null(l.v[0].code);
+	diag_list_release(&l);
+	classify_n("Checking conf/slow.yml\n"
+		   "  FAILED:\n"
+		   "conf/slow.yml: not a valid duration string: \"five\"\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "conf/slow.yml");
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+	classify_n("  FAILED: parsing YAML file conf/p.yml: yaml: unmarshal errors:\n"
+		   "  line 7: field scrape_intervall not found in type Config\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "conf/p.yml");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n("Traceback (most recent call last):\n"
+		   "  File \"calc/test_calc.py\", line 10, in test_add\n"
+		   "    self.assertEqual(add(2, 3), 5)\n"
+		   "  File \"/usr/lib/python3.11/unittest/case.py\", line 866, in _baseAssertEqual\n"
+		   "    raise self.failureException(msg)\n"
+		   "twisted.trial.unittest.FailTest: -1 != 5\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "calc/test_calc.py");
+	assert_int_equal(l.v[0].line, 10);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_n("ERROR in (parse-test) (NumberFormatException.java:67)\n"
+		   "expected: (= 3 (Integer/parseInt \"three\"))\n"
+		   " at java.lang.NumberFormatException.forInputString (NumberFormatException.java:67)\n"
+		   "    java.lang.Integer.parseInt (Integer.java:668)\n"
+		   "    calc_test$fn__162.invokeStatic (test/calc_test.clj:16)\n",
+		   only_test_clj, 1, &l);
+	assert_string_equal(l.v[0].file, "test/calc_test.clj");
+	assert_int_equal(l.v[0].line, 16);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_n("possible bashism in b.sh line 4 (should be '.', not 'source'):\n"
+		   "source ./env.sh\n"
+		   "possible bashism in b.sh line 9 (echo -e):\n"
+		   "  echo -e x\n", any_file, 2, &l);
+	assert_int_equal(l.v[1].line, 9);
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+}
+
 /* The caret under a frame's quoted line is the column (" 2 | x" over
  * "   :    ^"), counted in characters from the source's first one, for
  * ASCII and Unicode gutters alike; a caret under another line, or with
@@ -3853,6 +4007,9 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_place_header_s_paragraph),
 		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
+		cmocka_unit_test(general_words_read_values_directives_tokens_and_headings),
+		cmocka_unit_test(placing_heading_and_got_line_are_one_finding),
+		cmocka_unit_test(place_under_a_sentence_and_lists_in_the_same_words),
 		cmocka_unit_test(general_layer_reads_list_reports),
 		cmocka_unit_test(progress_marks_are_no_file),
 		cmocka_unit_test(verdict_on_a_reported_file_is_a_summary),
