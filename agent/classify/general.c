@@ -1603,6 +1603,7 @@ enum {
 	W_UNKNOWN = 128, /* "nk": unknown_name */
 	W_KEY = 256,     /* "nk", "gn", "pp", "uc": unknown_key */
 	W_BRACKET = 512, /* "oo", "xt", "sm": bracket_count */
+	W_HEADING = 1024, /* "rr": place_heading */
 };
 
 static void word_pairs_build(void)
@@ -1617,7 +1618,7 @@ static void word_pairs_build(void)
 		{ "re", W_FOUND }, { "lo", W_FOUND }, { "do", W_DOC },
 		{ "nk", W_UNKNOWN | W_KEY }, { "gn", W_KEY }, { "pp", W_KEY },
 		{ "uc", W_KEY }, { "oo", W_BRACKET }, { "xt", W_BRACKET },
-		{ "sm", W_BRACKET },
+		{ "sm", W_BRACKET }, { "rr", W_HEADING },
 	};
 	unsigned char at[2] = { '@', 0 };
 	size_t k;
@@ -2690,7 +2691,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	}
 	/* a heading that only places the error, over a message with words
 	 * of its own: those words say what it is */
-	if ((!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR)) &&
+	if ((groups & W_HEADING) &&
+	    (!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR)) &&
 	    (k = place_heading(low, ln)) && k < ln) {
 		struct cl_words tail;
 
