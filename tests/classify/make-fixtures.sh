@@ -5319,7 +5319,9 @@ if have varnishd; then
 	{ cat head.vcl; printf 'sub vcl_recv {\n    if (req.url ~ "^/admin") {\n        return (pass);\n    }\n    set req.http.X-Id = client.identiy;\n}\n'; } >a.vcl
 	{ cat head.vcl; printf 'sub vcl_recv {\n    if (req.method == "PURGE" {\n        return (purge);\n    }\n}\n'; } >b.vcl
 	{ cat head.vcl; printf 'sub vcl_backend_response {\n    set beresp.ttl = "long";\n}\n'; } >c.vcl
-	run varnishd sh -c 'for f in a b c; do varnishd -C -n "$PWD/work" -f "$PWD/$f.vcl"; done'
+	# -j none: no jail, so the VCL is read as ourselves (the test's
+	# fixture folder is mkdtemp's, 0700: varnish's own user cannot read it)
+	run varnishd sh -c 'for f in a b c; do varnishd -C -j none -n "$PWD/work" -f "$PWD/$f.vcl"; done'
 	# "Message from VCC-compiler:" over the message and "('/abs/FILE'
 	# Line L Pos C)", the line and a row of '#' under it
 	expect varnishd varnishd general <<'E'
