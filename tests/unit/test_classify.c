@@ -2728,15 +2728,34 @@ static void progress_marks_are_no_file(void **state)
 	diag_list_release(&l);
 }
 
+/* A message and the category its words give (NULL: none). */
+struct word_case {
+	const char *text, *category;
+};
+
+static void words_read_as(const struct word_case *cases, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		struct cl_words w;
+
+		cl_words_read(cases[k].text, strlen(cases[k].text), &w);
+		if (cases[k].category ? !w.category ||
+		    strcmp(w.category, cases[k].category) : w.category != NULL)
+			fail_msg("\"%s\": %s, not %s", cases[k].text,
+				 w.category ? w.category : "nothing",
+				 cases[k].category ? cases[k].category : "nothing");
+	}
+}
+
 /* Families of words configuration checkers and assemblers share: a key
  * the tool does not know (bare or quoted; a command line's option is no
  * key), a literal malformed for its kind, a setting given a value outside
  * the ones it takes, brackets counted that do not pair. */
 static void general_words_read_keys_literals_values_and_brackets(void **state)
 {
-	static const struct {
-		const char *text, *category; /* NULL: none */
-	} cases[] = {
+	static const struct word_case cases[] = {
 		{ "Unknown field librarys", "undefined_symbol" },
 		{ "unrecognized key 'colour' in section [ui]", "undefined_symbol" },
 		{ "no such setting: max_size", "undefined_symbol" },
@@ -2751,19 +2770,9 @@ static void general_words_read_keys_literals_values_and_brackets(void **state)
 		{ "Extra }, or forgotten $.", "syntax_error" },
 		{ "too many arguments in the list", "type_error" },
 	};
-	size_t k;
 
 	(void)state;
-	for (k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
-		struct cl_words w;
-
-		cl_words_read(cases[k].text, strlen(cases[k].text), &w);
-		if (cases[k].category ? !w.category ||
-		    strcmp(w.category, cases[k].category) : w.category != NULL)
-			fail_msg("\"%s\": %s, not %s", cases[k].text,
-				 w.category ? w.category : "nothing",
-				 cases[k].category ? cases[k].category : "nothing");
-	}
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
 }
 
 /* Words many checkers share: a value of the wrong kind for its setting,
@@ -2773,9 +2782,7 @@ static void general_words_read_keys_literals_values_and_brackets(void **state)
  * line 9 of a.conf: ...") losing to the message's own words. */
 static void general_words_read_values_directives_tokens_and_headings(void **state)
 {
-	static const struct {
-		const char *text, *category; /* NULL: none */
-	} cases[] = {
+	static const struct word_case cases[] = {
 		{ "value \"soon\" is invalid for option \"timestamp_timeout\"", "type_error" },
 		{ "KeepAliveTimeout has wrong format", "type_error" },
 		{ "slow.yml: not a valid duration string: \"five\"", "type_error" },
@@ -2790,19 +2797,9 @@ static void general_words_read_values_directives_tokens_and_headings(void **stat
 		{ "Expression has type STRING, expected DURATION", "type_error" },
 		{ "FAIL in (add-test)", "test_failure" },
 	};
-	size_t k;
 
 	(void)state;
-	for (k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
-		struct cl_words w;
-
-		cl_words_read(cases[k].text, strlen(cases[k].text), &w);
-		if (cases[k].category ? !w.category ||
-		    strcmp(w.category, cases[k].category) : w.category != NULL)
-			fail_msg("\"%s\": %s, not %s", cases[k].text,
-				 w.category ? w.category : "nothing",
-				 cases[k].category ? cases[k].category : "nothing");
-	}
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
 }
 
 /* A placing heading over its message on the next line: the message's
