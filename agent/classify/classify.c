@@ -2189,8 +2189,10 @@ static bool general_trace_end(struct scan *s, size_t i, const char *l,
 		pl = line_view(s, j, &pn);
 		if (pn >= 34 && !memcmp(pl, "Traceback (most recent call last):", 34))
 			break;
-		if (!pn || (pl[0] != ' ' && pl[0] != '\t'))
+		if (!pn || (pl[0] != ' ' && pl[0] != '\t')) {
+			free(best.file);
 			return false; /* no trace right above */
+		}
 		if (have || !cl_frame_prefix(pl, pn))
 			continue;
 		if (!place_of(s, j, &p, &strong, false))
