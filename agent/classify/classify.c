@@ -3654,14 +3654,32 @@ static bool verdict_frame(struct scan *s, size_t i, const char *l, size_t n)
 
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
+/* The file heading the findings under it that name only a line (a
+ * stylish report's path line, "== a.rb ==", a failure's heading naming
+ * its file), kept while general_pass reads on. */
+struct header {
+	struct buf text;
+	size_t at;      /* its line */
+	bool on;        /* it still heads the lines read */
+	bool decorated; /* "== a.rb ==" or a heading, not a bare path line */
+};
+
+static void header_set(struct header *h, size_t at, const char *p, size_t n,
+		       bool decorated)
+{
+	buf_reset(&h->text);
+	buf_add(&h->text, p, n);
+	h->at = at;
+	h->on = true;
+	h->decorated = decorated;
+}
+
 static void general_pass(struct scan *s)
 {
-	const char *hdr = NULL;
-	size_t hdr_len = 0, hdr_at = 0, specific = s->out->n - s->first, i, n, msg;
+	struct header h = { BUF_INIT, 0, false, false };
+	size_t specific = s->out->n - s->first, i, n, msg;
 	size_t col, k;
 	long lone = -1;
-	struct buf hbuf = BUF_INIT;
-	bool dec_hdr = false; /* hdr is a decorated header's */
 	unsigned tries = 0, num;
 
 	/* A JSON or SARIF report as the whole output: its problems, and no
@@ -3681,6 +3699,9 @@ static void general_pass(struct scan *s)
 		bool head, summary;
 
 		s->cur = i;
+		/* a header reaches the next 1000 lines at most */
+		if (h.on && i - h.at >= 1000)
+			h.on = false;
 		if (out_of_time(s, i))
 			break;
 		if (s->used[i] & L_USED)
@@ -3716,7 +3737,7 @@ static void general_pass(struct scan *s)
 			if (code_offset(l + loc.msg, loc.msg_len))
 				continue; /* a frame: read by the error above */
 			general_inline(s, l, n, &loc,
-				       hdr && i - hdr_at < 1000 ? hdr : NULL, hdr_len);
+				       h.on ? h.text.ptr : NULL, h.text.len);
 			continue;
 		case CL_LOC_ALONE:
 			if ((loc.pre_len || (loc.line > 0 && i + 1 < s->nlines)) &&
@@ -3752,12 +3773,7 @@ static void general_pass(struct scan *s)
 		    general_tagged_file(s, l, n))
 			continue;
 		if (cl_path_line(l, n)) {
-			buf_reset(&hbuf);
-			buf_add(&hbuf, l, n);
-			hdr = hbuf.ptr;
-			hdr_len = n;
-			hdr_at = i;
-			dec_hdr = false;
+			header_set(&h, i, l, n, false);
 			continue;
 		}
 		/* "== a.rb ==" over "C:  1:  1: msg": a decorated header
@@ -3765,31 +3781,26 @@ static void general_pass(struct scan *s)
 		if (cl_header_path(l, n, &col, &msg)) {
 			/* one the repository does not have ends the one before */
 			if (s->opts->file_exists && !file_known(s, l, col, msg)) {
-				hdr = NULL;
+				h.on = false;
 				continue;
 			}
-			buf_reset(&hbuf);
-			buf_add(&hbuf, l + col, msg);
-			hdr = hbuf.ptr;
-			hdr_len = msg;
-			hdr_at = i;
-			dec_hdr = true;
+			header_set(&h, i, l + col, msg, true);
 			continue;
 		}
 		/* "a.frag" over "ERROR: 0:4: msg": a source string's line */
-		if (hdr && i - hdr_at < 1000 &&
+		if (h.on &&
 		    cl_string_place(l, n, &loc) != CL_LOC_NONE) {
-			general_inline(s, l, n, &loc, hdr, hdr_len);
+			general_inline(s, l, n, &loc, h.text.ptr, h.text.len);
 			continue;
 		}
-		if (hdr && dec_hdr && i - hdr_at < 1000 &&
+		if (h.on && h.decorated &&
 		    cl_header_place(l, n, &loc) != CL_LOC_NONE) {
-			general_inline(s, l, n, &loc, hdr, hdr_len);
+			general_inline(s, l, n, &loc, h.text.ptr, h.text.len);
 			continue;
 		}
 		/* under it, a finding whose place is told in words ("\"So\"
 		 * adds no meaning on line 5 at column 0") */
-		if (hdr && dec_hdr && i - hdr_at < 1000 && n > 8 &&
+		if (h.on && h.decorated && n > 8 &&
 		    (k = (size_t)cl_line_in_words(l, n)) > 0) {
 			struct cl_words w;
 			int c = cl_col_in_words(l, n);
@@ -3799,7 +3810,7 @@ static void general_pass(struct scan *s)
 			while (b < n && (l[b] == ' ' || l[b] == '\t' || l[b] == '^'))
 				b++;
 			cl_words_read(l + b, n - b, &w);
-			general_emit(s, xstrndup(hdr, hdr_len), (int)k,
+			general_emit(s, xstrndup(h.text.ptr, h.text.len), (int)k,
 				     c > 0 ? c : 0, w.sev, NULL, 0, l + b, n - b,
 				     w.category ? w.category : CAT_UNKNOWN);
 			continue;
@@ -3823,12 +3834,7 @@ static void general_pass(struct scan *s)
 			nl = line_view(s, i + 1, &nn);
 			if (cl_header_place(nl, nn, &nloc) != CL_LOC_NONE &&
 			    cl_repo_token(l, n, known_file, s, &off, &len)) {
-				buf_reset(&hbuf);
-				buf_add(&hbuf, l + off, len);
-				hdr = hbuf.ptr;
-				hdr_len = len;
-				hdr_at = i;
-				dec_hdr = true;
+				header_set(&h, i, l + off, len, true);
 				continue;
 			}
 		}
@@ -3861,7 +3867,7 @@ static void general_pass(struct scan *s)
 				     CAT_LINK_ERROR);
 		}
 	}
-	buf_release(&hbuf);
+	buf_release(&h.text);
 }
 
 /* ---- a test run's verdict ---- */
