@@ -513,6 +513,51 @@ static long search_before(struct scan *s, const struct cl_regex *re,
  * (rustc's `-->`, a stack frame: the most precise), then `before` lines (a
  * traceback's `File`, eslint's file header). The after-lines used are listed
  * in fold[] so the caller can retire them once the diagnostic is kept. */
+/* Does the file re's last match on l (in md) captured name the runtime's
+ * or a dependency's file (cl_foreign_path)? */
+static bool foreign_file(const struct cl_regex *re, const char *l,
+			 pcre2_match_data *md)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	uint32_t nov = pcre2_get_ovector_count(md);
+	size_t k;
+
+	for (k = 0; k < re->ngroups; k++) {
+		uint32_t g = re->groups[k].number;
+
+		if (re->groups[k].field == CL_F_FILE && g < nov &&
+		    ov[2 * g] != PCRE2_UNSET)
+			return cl_foreign_path(l + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+	}
+	return false;
+}
+
+/* The nearest line above line at, down to line lo, that re matches with a
+ * file of the project's, matched into md (its view in *n); else l (line
+ * at's view), matched again. A trace's frames are indented: a line that is
+ * not ("Traceback (most recent call last):", another tool's output) ends
+ * the search. */
+static const char *project_frame_above(struct scan *s, const struct cl_regex *re,
+				       size_t at, size_t lo, const char *l,
+				       size_t *n)
+{
+	size_t j, jn;
+
+	for (j = at; j > lo;) {
+		const char *up = line_view(s, --j, &jn);
+
+		if (!jn || (up[0] != ' ' && up[0] != '\t'))
+			break;
+		if (cl_match(s->db, re, up, jn, s->md) > 0 &&
+		    !foreign_file(re, up, s->md)) {
+			*n = jn;
+			return up;
+		}
+	}
+	cl_match(s->db, re, l, *n, s->md);
+	return l;
+}
+
 static size_t add_context(struct scan *s, const struct cl_pattern *p,
 			  size_t i, size_t *fold)
 {
@@ -543,8 +588,17 @@ static size_t add_context(struct scan *s, const struct cl_pattern *p,
 			continue;
 		/* Match again to load this line's groups into md. */
 		l = line_view(s, (size_t)at, &n);
-		if (cl_match(s->db, re, l, n, s->md) > 0)
-			cap_add(s, re, l);
+		if (cl_match(s->db, re, l, n, s->md) <= 0)
+			continue;
+		/* A frame in the runtime's or a dependency's file (the
+		 * assertion helper of a test library that raised, a library
+		 * call the project's code misused): the project's frame above
+		 * it in the span is where its code failed. */
+		if (foreign_file(re, l, s->md))
+			l = project_frame_above(s, re, (size_t)at,
+						i > (size_t)p->span ? i - (size_t)p->span : 0,
+						l, &n);
+		cap_add(s, re, l);
 	}
 	return nfold;
 }

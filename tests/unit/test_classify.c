@@ -2462,6 +2462,35 @@ static void pytest_failure_says_what_failed_once(void **state)
 	diag_list_release(&l);
 }
 
+/* A traceback whose innermost frame is a library's (a test library's
+ * assertion helper raised, a dependency the project's code misused): the
+ * error is the project's, at its frame above; with no project frame in
+ * reach, the library's frame is all there is. */
+static void traceback_through_a_library_is_placed_at_the_projects_frame(void **state)
+{
+	static const char text[] =
+		"Traceback (most recent call last):\n"
+		"  File \"tests/test_calc.py\", line 11, in test_add\n"
+		"    self.assertThat(add(2, 3), Equals(5))\n"
+		"  File \"/usr/lib/python3/dist-packages/testtools/testcase.py\", line 480, in assertThat\n"
+		"    raise mismatch_error\n"
+		"testtools.matchers._impl.MismatchError: -1 != 5\n"
+		"Traceback (most recent call last):\n"
+		"  File \"/usr/lib/python3.11/json/__init__.py\", line 346, in loads\n"
+		"    return _default_decoder.decode(s)\n"
+		"json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(text, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "tests/test_calc.py");
+	assert_int_equal(l.v[0].line, 11);
+	assert_string_equal(l.v[0].message, "-1 != 5");
+	assert_string_equal(l.v[1].file, "/usr/lib/python3.11/json/__init__.py");
+	assert_int_equal(l.v[1].line, 346);
+	diag_list_release(&l);
+}
+
 /* A header that is only a severity and a place (Flow's "Error ----
  * a.js:3:19", Elm's "-- TYPE MISMATCH ---- a.elm") tells its problem in
  * the paragraph under it, after a blank line. */
@@ -4001,6 +4030,7 @@ int main(void)
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
 		cmocka_unit_test(pytest_failure_says_what_failed_once),
+		cmocka_unit_test(traceback_through_a_library_is_placed_at_the_projects_frame),
 		cmocka_unit_test(general_layer_reads_a_place_header_s_paragraph),
 		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
