@@ -1670,6 +1670,32 @@ static const char *words_of_last(struct scan *s, const char *m, size_t k)
 	return t->category;
 }
 
+/* Where a rule ending m[0..n) starts ("add works ────────", "x -----"):
+ * three or more of one of '-', '=', '_' or the box-drawing lines, and the
+ * blanks before them; n if m ends in none. */
+static size_t rule_start(const char *m, size_t n)
+{
+	static const char *const glyphs[] = { "-", "=", "_", "\xe2\x94\x80",
+					      "\xe2\x94\x81", "\xe2\x95\x90" };
+	size_t k, g, e = n, count;
+
+	while (e && (m[e - 1] == ' ' || m[e - 1] == '\t'))
+		e--;
+	for (g = 0; g < sizeof(glyphs) / sizeof(*glyphs); g++) {
+		size_t gl = strlen(glyphs[g]);
+
+		for (k = e, count = 0; k >= gl && !memcmp(m + k - gl, glyphs[g], gl);
+		     k -= gl)
+			count++;
+		if (count >= 3) {
+			while (k && (m[k - 1] == ' ' || m[k - 1] == '\t'))
+				k--;
+			return k;
+		}
+	}
+	return n;
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -1680,7 +1706,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	char *file;
 	bool known, bare, place_only;
 	struct buf more = BUF_INIT, msg = BUF_INIT;
-	size_t last = 0, text, text_len;
+	size_t last = 0, text, text_len, ruled;
 	struct place p;
 	int line, col;
 
@@ -1745,12 +1771,18 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	 * the paragraph under it */
 	place_only = !w.category && !w.code_len && loc->file_len &&
 		     m + text == l + loc->file && !memchr(m + text, ' ', text_len);
+	/* a heading ruled off to the line's end ("── Error ('a.R:14'): t
+	 * ─────", testthat's; a box-drawn or dashed banner over a report):
+	 * what went wrong is the line under it */
+	ruled = rule_start(m + text, text_len);
 	if ((bare || !w.code_len || (!w.category && w.sev < 0)) &&
 	    (continuation(s, s->cur, &more, &last) ||
 	     (bare && loc->msg_len && m[loc->msg_len - 1] == ':' &&
 	      announced(s, s->cur + 1, &more)) ||
 	     (place_only && (bare = true) &&
-	      announced(s, paragraph_below(s, s->cur), &more)))) {
+	      announced(s, paragraph_below(s, s->cur), &more)) ||
+	     (ruled < text_len && !w.category && (bare = true) &&
+	      (text_len = ruled, announced(s, s->cur + 1, &more))))) {
 		cl_words_read(more.ptr, more.len, &cw);
 		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
 			w.category = cw.category;

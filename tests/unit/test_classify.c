@@ -2521,6 +2521,32 @@ static void general_layer_reads_a_place_header_s_paragraph(void **state)
 	diag_list_release(&l);
 }
 
+/* A heading ruled off to the end of its line ("── Error ('a.R:14'): name
+ * ─────", testthat's blocks) tells its problem on the line under it: the
+ * test's place, the line's words. */
+static void a_ruled_heading_tells_its_problem_on_the_line_under_it(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("\xe2\x94\x80\xe2\x94\x80 Failure ('tests/test-calc.R:6'): add "
+		   "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\n"
+		   "add(2, 3) not equal to 5.\n"
+		   "\n"
+		   "\xe2\x94\x80\xe2\x94\x80 Error ('tests/test-calc.R:14'): helper "
+		   "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\n"
+		   "Error in `missing_helper(2)`: could not find function "
+		   "\"missing_helper\"\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_int_equal(l.v[0].line, 6);
+	assert_string_equal(l.v[0].message,
+			    "('tests/test-calc.R:6'): add: add(2, 3) not equal to 5.");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "tests/test-calc.R");
+	assert_int_equal(l.v[1].line, 14);
+	diag_list_release(&l);
+}
+
 /* The words of parsers and runtimes nobody tuned for: the token a parser
  * wanted, in capitals or quoted ("Expected RBRACE", jsonlint's and every
  * Jison parser's "expected: 'STRING', 'NUMBER'", swc's "Expected ',', got
@@ -4032,6 +4058,7 @@ int main(void)
 		cmocka_unit_test(pytest_failure_says_what_failed_once),
 		cmocka_unit_test(traceback_through_a_library_is_placed_at_the_projects_frame),
 		cmocka_unit_test(general_layer_reads_a_place_header_s_paragraph),
+		cmocka_unit_test(a_ruled_heading_tells_its_problem_on_the_line_under_it),
 		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
 		cmocka_unit_test(general_words_read_values_directives_tokens_and_headings),
