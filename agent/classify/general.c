@@ -614,6 +614,28 @@ static bool tap_comment_place(const char *l, size_t n, size_t i,
 	return true;
 }
 
+/* 'File "a.mly", line 6: unterminated action' (ocamlyacc, ocamllex, the
+ * OCaml tools' own errors): the Python frame's spelling with a message of
+ * its own after the line. Where that message starts, or 0. */
+static size_t file_line_message(const char *l, size_t n)
+{
+	const char *q;
+	size_t k;
+	int line;
+
+	if (!STARTS(l, n, "File \"") || !(q = memchr(l + 6, '"', n - 6)))
+		return 0;
+	k = (size_t)(q - l);
+	if (!STARTS(l + k, n - k, "\", line "))
+		return 0;
+	k += 8;
+	if (!read_int(l, n, &k, &line) || k + 2 >= n || l[k] != ':' ||
+	    !is_blank(l[k + 1]))
+		return 0;
+	k = skip_blanks(l, n, k + 1);
+	return k < n ? k : 0;
+}
+
 bool cl_frame_prefix(const char *l, size_t n)
 {
 	size_t i = skip_blanks(l, n, 0);
@@ -621,8 +643,9 @@ bool cl_frame_prefix(const char *l, size_t n)
 	l += i;
 	n -= i;
 	/* OCaml's 'File "a.ml", line 3, characters 0-4:' is a lone place
-	 * heading the error below it, not a frame */
-	if (STARTS(l, n, "File \"") && l[n - 1] == ':')
+	 * heading the error below it, not a frame; 'File "a.mly", line 6:
+	 * msg' a report */
+	if (STARTS(l, n, "File \"") && (l[n - 1] == ':' || file_line_message(l, n)))
 		return false;
 	return STARTS(l, n, "at ") || STARTS(l, n, "at: ") || STARTS(l, n, "File \"") ||
 	       STARTS(l, n, "--> ") ||
@@ -768,6 +791,10 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 				}
 				if (l[n - 1] == ':')
 					return loc->kind = CL_LOC_ALONE;
+				if ((m = file_line_message(l + i, n - i))) {
+					set_msg(loc, l, n, i + m);
+					return loc->kind = CL_LOC_INLINE;
+				}
 				return loc->kind = CL_LOC_FRAME;
 			}
 		}

@@ -2521,6 +2521,26 @@ static void general_layer_reads_a_place_header_s_paragraph(void **state)
 	diag_list_release(&l);
 }
 
+/* The Python frame's spelling with a message after the line ('File
+ * "b.mly", line 6: unterminated action', ocamlyacc's and ocamllex's) is a
+ * report of its own, not a frame lending its place (and losing its
+ * message) to the tool's placeless complaint above it. */
+static void file_line_with_its_own_message_is_a_report(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("ocamlyacc: e - the symbol `MINUS' is undefined\n"
+		   "File \"b.mly\", line 6: unterminated action\n"
+		   "    INT { $1\n"
+		   "        ^\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "b.mly");
+	assert_int_equal(l.v[0].line, 6);
+	assert_string_equal(l.v[0].message, "unterminated action");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 /* A heading ruled off to the end of its line ("── Error ('a.R:14'): name
  * ─────", testthat's blocks) tells its problem on the line under it: the
  * test's place, the line's words. */
@@ -4059,6 +4079,7 @@ int main(void)
 		cmocka_unit_test(traceback_through_a_library_is_placed_at_the_projects_frame),
 		cmocka_unit_test(general_layer_reads_a_place_header_s_paragraph),
 		cmocka_unit_test(a_ruled_heading_tells_its_problem_on_the_line_under_it),
+		cmocka_unit_test(file_line_with_its_own_message_is_a_report),
 		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
 		cmocka_unit_test(general_words_read_values_directives_tokens_and_headings),
