@@ -1188,6 +1188,11 @@ static const struct phrase phrases[] = {
 	{ "parser error", CAT_SYNTAX_ERROR },
 	{ "unexpected token", CAT_SYNTAX_ERROR },
 	{ "unexpected end", CAT_SYNTAX_ERROR },
+	/* the input stopped inside something: libxml2's "Premature end of
+	 * data in tag", bison's and flex's "premature end of file", Tcl's,
+	 * PostScript readers' "premature EOF" */
+	{ "premature end", CAT_SYNTAX_ERROR },
+	{ "premature eof", CAT_SYNTAX_ERROR },
 	{ "unexpected eof", CAT_SYNTAX_ERROR },
 	/* whitespace the style wants gone, before "end of input": mandoc's
 	 * "whitespace at end of input line", chktex's and editors' "at end
@@ -1380,10 +1385,20 @@ static const struct phrase phrases[] = {
 	{ "positional argument", CAT_TYPE_ERROR },
 	{ "cannot be assigned to", CAT_TYPE_ERROR },
 	{ "has no member", CAT_TYPE_ERROR },
+	/* a member the type lacks, before not_found's "does not exist":
+	 * TypeScript's and Flow's "Property 'x' does not exist on type 'Y'",
+	 * Hack's "does not exist on object" */
+	{ "does not exist on", CAT_TYPE_ERROR },
 	/* overload resolution that found nothing: "no matching (member)
 	 * function for call", "no matching constructor", clang's "no viable
 	 * conversion" */
 	{ "no matching", CAT_TYPE_ERROR },
+	/* but an ANTLR-made parser's "no viable alternative at input 'x'"
+	 * (Spark SQL, Presto, Cypher, every grammar ANTLR builds) is its
+	 * grammar's, as its "mismatched input" and "extraneous input" */
+	{ "no viable alternative", CAT_SYNTAX_ERROR },
+	{ "mismatched input", CAT_SYNTAX_ERROR },
+	{ "extraneous input", CAT_SYNTAX_ERROR },
 	{ "no viable", CAT_TYPE_ERROR },
 	{ "is not a function", CAT_TYPE_ERROR },
 	{ "is not callable", CAT_TYPE_ERROR },
@@ -1547,6 +1562,31 @@ static const struct phrase later_phrases[] = {
 	{ "wrong format", CAT_TYPE_ERROR },
 	{ "valid duration", CAT_TYPE_ERROR },
 	{ "invalid duration", CAT_TYPE_ERROR },
+	/* two values an assertion found unlike, with no "expected" label
+	 * (assertion_words reads those): testify's "Not equal:", unittest's
+	 * "Lists differ" kin "values not equal", NUnit's and Catch's "are not
+	 * equal", chai's "expected [1] to deeply equal [2]", node's
+	 * "deep-equal" */
+	{ "not equal", CAT_TEST_FAILURE },
+	{ "deeply equal", CAT_TEST_FAILURE },
+	{ "deep equal", CAT_TEST_FAILURE },
+	/* a style checker's words for a name's or a line's layout when no
+	 * rule names it: "is not in camel case" (jscs, checkstyle's kin),
+	 * "snake case", pylint's "naming convention", "Trailing spaces not
+	 * allowed" (yamllint's kin), "missing space after comma", "extra
+	 * space", and what can go: "redundant parentheses", clippy's
+	 * "redundant clone", rustc's "unnecessary parentheses", "superfluous
+	 * semicolon" */
+	{ "camel case", CAT_LINT_VIOLATION },
+	{ "camelcase", CAT_LINT_VIOLATION },
+	{ "snake case", CAT_LINT_VIOLATION },
+	{ "naming convention", CAT_LINT_VIOLATION },
+	{ "trailing space", CAT_LINT_VIOLATION },
+	{ "missing space", CAT_LINT_VIOLATION },
+	{ "extra space", CAT_LINT_VIOLATION },
+	{ "redundant", CAT_LINT_VIOLATION },
+	{ "unnecessary", CAT_LINT_VIOLATION },
+	{ "superfluous", CAT_LINT_VIOLATION },
 	/* a directive nobody defines: Apache's "Invalid command 'X',
 	 * perhaps misspelled", gdb's and lighttpd's "unknown directive" */
 	{ "invalid command", CAT_UNDEFINED_SYMBOL },
@@ -1598,12 +1638,13 @@ enum {
 	W_ASSERT = 4,   /* "xp", "wa", "ss": assertion_words */
 	W_MISSING = 8,  /* "mi", "fo": missing_token */
 	W_DUP = 16,     /* "du": duplicate_definition */
-	W_FOUND = 32,   /* "no", "fi", "op", "re", "lo": not_found */
+	W_FOUND = 32,   /* "no", "fi", "op", "re", "lo", "xi": not_found */
 	W_DOC = 64,     /* "@" and any byte, "do": doc_comment */
 	W_UNKNOWN = 128, /* "nk": unknown_name */
 	W_KEY = 256,     /* "nk", "gn", "pp", "uc": unknown_key */
 	W_BRACKET = 512, /* "oo", "xt", "sm": bracket_count */
 	W_HEADING = 1024, /* "rr": place_heading */
+	W_VALUE = 2048,  /* "va", "ty", "mu", "gu", "ma", "bo", "du", "rs": wrong_kind */
 };
 
 static void word_pairs_build(void)
@@ -1615,10 +1656,14 @@ static void word_pairs_build(void)
 		{ "xp", W_EXPECT | W_ASSERT }, { "wa", W_ASSERT }, { "ss", W_ASSERT },
 		{ "mi", W_MISSING }, { "fo", W_MISSING }, { "du", W_DUP },
 		{ "no", W_FOUND }, { "fi", W_FOUND }, { "op", W_FOUND },
-		{ "re", W_FOUND }, { "lo", W_FOUND }, { "do", W_DOC },
+		{ "re", W_FOUND }, { "lo", W_FOUND }, { "xi", W_FOUND },
+		{ "do", W_DOC },
 		{ "nk", W_UNKNOWN | W_KEY }, { "gn", W_KEY }, { "pp", W_KEY },
 		{ "uc", W_KEY }, { "oo", W_BRACKET }, { "xt", W_BRACKET },
-		{ "sm", W_BRACKET }, { "rr", W_HEADING },
+		{ "sm", W_BRACKET }, { "rr", W_HEADING }, { "va", W_VALUE },
+		{ "ty", W_VALUE }, { "mu", W_VALUE }, { "gu", W_VALUE },
+		{ "ma", W_VALUE }, { "bo", W_VALUE }, { "du", W_VALUE },
+		{ "rs", W_VALUE },
 	};
 	unsigned char at[2] = { '@', 0 };
 	size_t k;
@@ -1828,6 +1873,33 @@ static bool compared(const char *low, size_t n)
 	return b || cl_find(a, n - (size_t)(a - low), " == ", 4);
 }
 
+/* Is what follows "expected" at low[e] a value, not a type or a token:
+ * a number ("expected 3 but was -1"), or a number, string or list in
+ * brackets ("expected [3] but found [4]" (TestNG), "Expected <3>, actual
+ * <4>" (kotlin.test)), with what came after it ("but", "got", "actual",
+ * "found")? Parsers name tokens quoted ("expected ';' but found '}'") or
+ * by their grammar's names ("expected <identifier>"). */
+static bool expected_value(const char *low, size_t n, const char *e)
+{
+	size_t j = (size_t)(e - low) + 8, v;
+	char c;
+
+	if (e > low && is_alpha(e[-1]))
+		return false;
+	j = skip_blanks(low, n, j);
+	if (j + 1 >= n)
+		return false;
+	c = low[j];
+	v = c == '-' || c == '[' || c == '<' ? j + 1 : j;
+	if (!is_digit(low[v]) &&
+	    !((c == '[' || c == '<') && strchr("-'\"]>", low[v])))
+		return false;
+	return cl_find(low + j, n - j, " but ", 5) ||
+	       cl_find(low + j, n - j, "got ", 4) ||
+	       cl_find(low + j, n - j, "actual", 6) ||
+	       cl_find(low + j, n - j, "found ", 6);
+}
+
 /* An assertion's report in any test framework's words: what was expected
  * and what came, as labels ("Expected: 3" and "Actual: -1", "got:",
  * "received:", JUnit's "expected:<3> but was:<4>"), Go's "got 4, want 5",
@@ -1837,6 +1909,7 @@ static const char *assertion_words(const char *low, size_t n)
 {
 	static const char *const got[] = { "actual:", "actual :", "got:",
 					   "received:", "but was", "result:" };
+	const char *e;
 	size_t k;
 
 	/* each holds "xpect", "want" or "sserting": one pass rules out the
@@ -1867,6 +1940,12 @@ static const char *assertion_words(const char *low, size_t n)
 	}
 	/* "got 4, want 5", "= 4; want 5" */
 	if (cl_find(low, n, "got ", 4) && cl_find(low, n, "want ", 5))
+		return CAT_TEST_FAILURE;
+	/* a value expected, and what came */
+	if ((e = cl_find(low, n, "expected ", 9)) && expected_value(low, n, e))
+		return CAT_TEST_FAILURE;
+	/* two values unlike ("not equal: expected 3, got 4": testify) */
+	if (cl_find(low, n, "not equal", 9))
 		return CAT_TEST_FAILURE;
 	return NULL;
 }
@@ -1948,7 +2027,14 @@ static const char *not_found(const char *low, size_t n)
 					     * file: x.fbs" */
 					    "unable to load", "could not load",
 					    "cannot load", "can't load",
-					    "failed to load" };
+					    "failed to load",
+					    /* (last, these three: see exist
+					     * below) javac's "package x does not
+					     * exist", PostgreSQL's 'relation
+					     * "t" does not exist', "file 'x'
+					     * doesn't exist" */
+					    "does not exist", "doesn't exist",
+					    "do not exist" };
 	static const struct phrase kinds[] = {
 		/* an assembler's "no such instruction: `x'" is its grammar's */
 		{ "instruction", CAT_SYNTAX_ERROR },
@@ -1967,23 +2053,26 @@ static const char *not_found(const char *low, size_t n)
 		{ "symbol", CAT_UNDEFINED_SYMBOL },
 		{ "command", CAT_UNDEFINED_SYMBOL },
 		{ "method", CAT_UNDEFINED_SYMBOL },
-		/* SQL's "no such column: x" */
+		/* SQL's "no such column: x", PostgreSQL's "relation" */
 		{ "column", CAT_UNDEFINED_SYMBOL },
 		{ "table", CAT_UNDEFINED_SYMBOL },
+		{ "relation", CAT_UNDEFINED_SYMBOL },
 		/* a file or document the project names (Sphinx's toctree) */
 		{ "file", CAT_IMPORT_RESOLUTION },
 		{ "document", CAT_IMPORT_RESOLUTION },
+		{ "directory", CAT_IMPORT_RESOLUTION },
 		/* Scala's "not found: value x", "not found: type T" */
 		{ "value", CAT_UNDEFINED_SYMBOL },
 		{ "type", CAT_UNDEFINED_SYMBOL },
 	};
 	const char *nf;
 	size_t k;
+	bool exist;
 
 	/* each of `what` holds "not ", "no ", "non", "fin", "ope", "read",
-	 * "loc" or "loa": one pass rules out the many messages that have
-	 * none (and W_FOUND's pairs are their first two bytes: cl_words_read
-	 * asks only messages with one) */
+	 * "loc", "loa" or "exi": one pass rules out the many messages that
+	 * have none (and W_FOUND's pairs are in them: cl_words_read asks
+	 * only messages with one) */
 	for (k = 0; k + 3 < n; k++)
 		if ((low[k] == 'n' && low[k + 1] == 'o' &&
 		     (low[k + 2] == ' ' || low[k + 2] == 'n' ||
@@ -1993,7 +2082,8 @@ static const char *not_found(const char *low, size_t n)
 		    (low[k] == 'l' && low[k + 1] == 'o' &&
 		     (low[k + 2] == 'c' || low[k + 2] == 'a')) ||
 		    (low[k] == 'r' && low[k + 1] == 'e' && low[k + 2] == 'a' &&
-		     low[k + 3] == 'd'))
+		     low[k + 3] == 'd') ||
+		    (low[k] == 'e' && low[k + 1] == 'x' && low[k + 2] == 'i'))
 			break;
 	if (k + 3 >= n)
 		return NULL;
@@ -2002,9 +2092,13 @@ static const char *not_found(const char *low, size_t n)
 			break;
 	if (k == sizeof(what) / sizeof(*what))
 		return NULL;
+	/* a package that "does not exist" is a name the code imports (javac's
+	 * "package x does not exist"), one not installed is "not found" */
+	exist = k >= sizeof(what) / sizeof(*what) - 3;
 	for (k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
 		if (cl_find(low, n, kinds[k].text, strlen(kinds[k].text)))
-			return kinds[k].category;
+			return exist && !strcmp(kinds[k].text, "package") ?
+			       CAT_IMPORT_RESOLUTION : kinds[k].category;
 	/* what was not found is a file by its name ("Unable to find
 	 * 'nosuch.i'", "'x.pxd' not found"): one the project names */
 	for (k = 0; k + 1 < n; k++)
@@ -2208,6 +2302,123 @@ static const char *duplicate_definition(const char *low, size_t n)
 	end = j + 32 < n ? j + 32 : n;
 	return cl_find(low + j, end - j, "definition", 10) ? CAT_SYNTAX_ERROR :
 	       NULL;
+}
+
+/* Does low[j..n) start with one of the words of list (a whole word, or
+ * one of its plural)? */
+static bool word_of(const char *low, size_t n, size_t j,
+		    const char *const *list, size_t nl)
+{
+	size_t k, e;
+
+	for (k = 0; k < nl; k++) {
+		e = j + strlen(list[k]);
+		if (starts(low + j, n - j, list[k]) &&
+		    (e == n || !is_alpha(low[e]) ||
+		     (low[e] == 's' && (e + 1 == n || !is_alpha(low[e + 1])))))
+			return true;
+	}
+	return false;
+}
+
+/* Where the word after the one at low[j] starts (n: none). */
+static size_t next_word(const char *low, size_t n, size_t j)
+{
+	while (j < n && !is_blank(low[j]))
+		j++;
+	return skip_blanks(low, n, j);
+}
+
+/* A value of the wrong kind for what takes it, in the words the checkers
+ * of settings, schemas and arguments share (a type error):
+ * - a word of fault within three words of a word of kind: "invalid
+ *   value" (clap, systemd, Kubernetes), "Illegal value", "bad value for
+ *   option" (Samba, ssh), "invalid boolean value", sparse's "incorrect
+ *   type in assignment", Lua's "wrong argument type", "bad operand type";
+ * - the kind a value must be: ajv's and every JSON Schema validator's
+ *   "must be string", "must be >= 1", "must be an integer" (Joi, Yup,
+ *   OpenAPI linters), Node's "must be of type function" (not a length or
+ *   a count: "must be at least 3 characters long" is a style rule's);
+ * - "not a valid X" ("not a valid boolean", "'x' is not a valid port
+ *   number"; later_phrases read a number's and a document's as their
+ *   grammar's first);
+ * - a value a parse of it refused: systemd's "Failed to parse boolean
+ *   value", "Failed to parse service type, ignoring", "cannot parse
+ *   \"5x\" as a duration" (parsed is set when the words said only a
+ *   syntax error: a parse of a value, not of a document, says more).
+ * A value told by errno alone ("open: Invalid argument") is no kind. */
+static const char *wrong_kind(const char *low, size_t n, bool parsed)
+{
+	static const char *const fault[] = { "invalid ", "illegal ", "bad ",
+					     "wrong ", "incorrect ", "improper ",
+					     "unacceptable " };
+	static const char *const kind[] = { "value", "type", "format",
+					    "argument", "arg", "operand",
+					    "boolean", "bool", "duration" };
+	static const char *const must[] = { "string", "number", "integer",
+					    "int", "boolean", "bool", "array",
+					    "list", "object", "map", "float",
+					    "double", "positive", "negative",
+					    "non-negative", "valid", "null",
+					    "type" };
+	static const char *const parsed_as[] = { "value", "type", "boolean",
+						 "bool", "duration", "size",
+						 "time", "timespan", "as a",
+						 "as an" };
+	const char *at;
+	size_t a, j, w;
+
+	if ((at = cl_find(low, n, "parse ", 6))) {
+		j = (size_t)(at - low) + 6;
+		for (w = 0; w < 3 && j < n; w++, j = next_word(low, n, j))
+			if (word_of(low, n, j, parsed_as,
+				    sizeof(parsed_as) / sizeof(*parsed_as)))
+				return CAT_TYPE_ERROR;
+	}
+	if (parsed)
+		return NULL;
+	for (a = 0; a < sizeof(fault) / sizeof(*fault); a++) {
+		if (!(at = cl_find(low, n, fault[a], strlen(fault[a]))) ||
+		    (at > low && is_alpha(at[-1])))
+			continue;
+		j = (size_t)(at - low) + strlen(fault[a]);
+		/* strerror's EINVAL ends the message: no kind was told */
+		if (starts(low + j, n - j, "argument") && j + 8 >= n - 1)
+			continue;
+		for (w = 0; w < 3 && j < n; w++, j = next_word(low, n, j))
+			if (word_of(low, n, j, kind, sizeof(kind) / sizeof(*kind)))
+				return CAT_TYPE_ERROR;
+	}
+	if ((at = cl_find(low, n, "must be ", 8))) {
+		j = (size_t)(at - low) + 8;
+		if (starts(low + j, n - j, "of type "))
+			return CAT_TYPE_ERROR;
+		if (starts(low + j, n - j, "a "))
+			j += 2;
+		else if (starts(low + j, n - j, "an "))
+			j += 3;
+		if ((j < n && (low[j] == '<' || low[j] == '>' || low[j] == '=')) ||
+		    word_of(low, n, j, must, sizeof(must) / sizeof(*must)))
+			return CAT_TYPE_ERROR;
+	}
+	return cl_find(low, n, "not a valid ", 12) ? CAT_TYPE_ERROR : NULL;
+}
+
+/* Does low[i..n) open with a linter's rule name before its message: a
+ * token joined by '-' or '/' then ": " or " - " (RuboCop's
+ * "Naming/MethodParameterName: ...", npm-package-json-lint's
+ * "valid-values-license - ...", ansible-lint's "name[casing]: ...")? Its
+ * words are that rule's finding, whatever kind of value they name. */
+static bool lead_rule(const char *low, size_t n, size_t i)
+{
+	size_t j = i;
+	bool joined = false;
+
+	for (; j < n && j - i < 64 && (is_alpha(low[j]) || is_digit(low[j]) ||
+				       strchr("-_/[]", low[j])); j++)
+		joined |= low[j] == '-' || low[j] == '/' || low[j] == '[';
+	return joined && j > i + 2 &&
+	       (starts(low + j, n - j, ": ") || starts(low + j, n - j, " - "));
 }
 
 /* A code like E302, SC2086, C0114, TS2322, W0611 at m[i]: its length. */
@@ -2660,6 +2871,15 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = unknown_key(low, ln);
 	if (!w->category)
 		w->category = later;
+	/* a value of the wrong kind, or a parse that refused a value */
+	if ((groups & W_VALUE) && !w->code_len &&
+	    (!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR)) &&
+	    !lead_rule(low, ln, w->text)) {
+		const char *v = wrong_kind(low, ln, w->category != NULL);
+
+		if (v)
+			w->category = v;
+	}
 	if (!w->category && (groups & W_BRACKET))
 		w->category = bracket_count(low, ln);
 	/* a test runner's verdict opening the message: clojure.test's "FAIL

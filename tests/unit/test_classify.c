@@ -2802,6 +2802,52 @@ static void general_words_read_values_directives_tokens_and_headings(void **stat
 	words_read_as(cases, sizeof(cases) / sizeof(*cases));
 }
 
+/* Word classes, not one tool's phrases (messages of tools the fixtures
+ * lack): a value of the wrong kind (a word of fault near a word of kind,
+ * the kind it must be, "not a valid X", a parse that refused a value),
+ * not a length a style rule wants nor errno's bare "Invalid argument", nor
+ * under a linter's rule name; a thing that "does not exist" by its kind;
+ * an assertion's values unlike ("expected 3 but was -1", "not equal"),
+ * not a parser's token; an ANTLR parser's words, a premature end; a
+ * style checker's words for layout and for what can go. */
+static void general_words_read_kinds_names_assertions_and_style(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "Invalid value for option 'max_connections': 'abc'", "type_error" },
+		{ "bad value for option timeout: five", "type_error" },
+		{ "Illegal value \"xyz\" for attribute \"type\"", "type_error" },
+		{ "invalid boolean value 'maybe'", "type_error" },
+		{ "incorrect type in assignment (different base types)", "type_error" },
+		{ "/port must be integer", "type_error" },
+		{ "\"listener\" argument must be of type function", "type_error" },
+		{ "timeout must be a positive integer", "type_error" },
+		{ "'abc' is not a valid port number", "type_error" },
+		{ "Failed to parse boolean value, ignoring: maybe", "type_error" },
+		{ "cannot parse \"5x\" as a duration", "type_error" },
+		{ "failed to parse manifest", "syntax_error" },
+		{ "name must be at least 3 characters long", NULL },
+		{ "open: Invalid argument", NULL },
+		{ "valid-values-license - Invalid value for license", NULL },
+		{ "package demo.missing does not exist", "import_resolution" },
+		{ "relation \"users\" does not exist", "undefined_symbol" },
+		{ "Property 'x' does not exist on type 'Y'", "type_error" },
+		{ "expected 3 but was -1", "test_failure" },
+		{ "expected [3] but found [4]", "test_failure" },
+		{ "Not equal: expected 3, got 4", "test_failure" },
+		{ "values not equal: 3 != 4", "test_failure" },
+		{ "expected ';' but found '}'", "syntax_error" },
+		{ "expected int, got str", "type_error" },
+		{ "no viable alternative at input 'x'", "syntax_error" },
+		{ "Premature end of data in tag foo line 3", "syntax_error" },
+		{ "Identifier 'foo_bar' is not in camel case", "lint_violation" },
+		{ "Trailing spaces not allowed", "lint_violation" },
+		{ "Redundant parentheses", "lint_violation" },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
 /* A placing heading over its message on the next line: the message's
  * words say what it is; a parser's "got X" at the place of its "expected
  * Y" just told is the same finding. */
@@ -4005,6 +4051,7 @@ int main(void)
 		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
 		cmocka_unit_test(general_words_read_values_directives_tokens_and_headings),
+		cmocka_unit_test(general_words_read_kinds_names_assertions_and_style),
 		cmocka_unit_test(placing_heading_and_got_line_are_one_finding),
 		cmocka_unit_test(place_under_a_sentence_and_lists_in_the_same_words),
 		cmocka_unit_test(general_layer_reads_list_reports),
