@@ -1153,6 +1153,12 @@ static const struct phrase phrases[] = {
 	{ "import-untyped", CAT_MISSING_DEPENDENCY },
 	{ "import-not-found", CAT_IMPORT_RESOLUTION },
 	{ "not installed", CAT_MISSING_DEPENDENCY },
+	/* a module to install: Perl's "Can't locate X.pm in @INC (you may
+	 * need to install the X module)", installers' "you need to install" */
+	{ "need to install", CAT_MISSING_DEPENDENCY },
+	/* but Perl's "Can't locate object method "f" via package "P"" is a
+	 * method no package defines */
+	{ "locate object method", CAT_UNDEFINED_SYMBOL },
 	/* a tool or package older than the one asked for: Autoconf's
 	 * "Autoconf version 2.80 or higher is required", CMake's "CMake 3.20
 	 * or higher is required", "Python 3.10 or later is required", "Node.js
@@ -1198,6 +1204,11 @@ static const struct phrase phrases[] = {
 	 * "whitespace at end of input line", chktex's and editors' "at end
 	 * of line" (flake8 and git say "trailing whitespace", below) */
 	{ "whitespace at end", CAT_LINT_VIOLATION },
+	/* a file's last line with no line break is a style rule's (clang's
+	 * -Wnewline-eof "no newline at end of file", eslint's eol-last
+	 * "Newline required at end of file", "missing final newline") */
+	{ "newline at end", CAT_LINT_VIOLATION },
+	{ "final newline", CAT_LINT_VIOLATION },
 	{ "end of file", CAT_SYNTAX_ERROR },
 	{ "end of input", CAT_SYNTAX_ERROR },
 	/* JSON.parse in every Node tool: "... in JSON at position 15" */
@@ -1568,6 +1579,7 @@ static const struct phrase later_phrases[] = {
 	 * equal", chai's "expected [1] to deeply equal [2]", node's
 	 * "deep-equal" */
 	{ "not equal", CAT_TEST_FAILURE },
+	{ "should equal", CAT_TEST_FAILURE },
 	{ "deeply equal", CAT_TEST_FAILURE },
 	{ "deep equal", CAT_TEST_FAILURE },
 	/* a style checker's words for a name's or a line's layout when no
@@ -1587,6 +1599,13 @@ static const struct phrase later_phrases[] = {
 	{ "redundant", CAT_LINT_VIOLATION },
 	{ "unnecessary", CAT_LINT_VIOLATION },
 	{ "superfluous", CAT_LINT_VIOLATION },
+	/* a line's length and a linter's advice: "Line is longer than 80
+	 * characters", "line length of 91 exceeds", "Avoid using 'var'",
+	 * "Prefer template literals" */
+	{ "longer than", CAT_LINT_VIOLATION },
+	{ "line length", CAT_LINT_VIOLATION },
+	{ "avoid ", CAT_LINT_VIOLATION },
+	{ "prefer ", CAT_LINT_VIOLATION },
 	/* a directive nobody defines: Apache's "Invalid command 'X',
 	 * perhaps misspelled", gdb's and lighttpd's "unknown directive" */
 	{ "invalid command", CAT_UNDEFINED_SYMBOL },
@@ -1641,7 +1660,7 @@ enum {
 	W_FOUND = 32,   /* "no", "fi", "op", "re", "lo", "xi": not_found */
 	W_DOC = 64,     /* "@" and any byte, "do": doc_comment */
 	W_UNKNOWN = 128, /* "nk": unknown_name */
-	W_KEY = 256,     /* "nk", "gn", "pp", "uc": unknown_key */
+	W_KEY = 256,     /* "nk", "gn", "pp", "uc", "ef": unknown_key */
 	W_BRACKET = 512, /* "oo", "xt", "sm": bracket_count */
 	W_HEADING = 1024, /* "rr": place_heading */
 	W_VALUE = 2048,  /* "va", "ty", "mu", "gu", "ma", "bo", "du", "rs": wrong_kind */
@@ -1659,7 +1678,7 @@ static void word_pairs_build(void)
 		{ "re", W_FOUND }, { "lo", W_FOUND }, { "xi", W_FOUND },
 		{ "do", W_DOC },
 		{ "nk", W_UNKNOWN | W_KEY }, { "gn", W_KEY }, { "pp", W_KEY },
-		{ "uc", W_KEY }, { "oo", W_BRACKET }, { "xt", W_BRACKET },
+		{ "uc", W_KEY }, { "ef", W_KEY }, { "oo", W_BRACKET }, { "xt", W_BRACKET },
 		{ "sm", W_BRACKET }, { "rr", W_HEADING }, { "va", W_VALUE },
 		{ "ty", W_VALUE }, { "mu", W_VALUE }, { "gu", W_VALUE },
 		{ "ma", W_VALUE }, { "bo", W_VALUE }, { "du", W_VALUE },
@@ -1838,6 +1857,10 @@ static const char *expected_token(const char *m, const char *low, size_t n,
 	if (token_punct(m[k]) && !ruled) {
 		for (j = k; j < n && j - k < 3 && token_punct(m[j]); j++)
 			;
+		/* a clause's comma is no token: Lua's "(table expected, got
+		 * nil)" is expected_got's */
+		if (j == k + 1 && (m[k] == ',' || m[k] == '.'))
+			return NULL;
 		if (j + 1 < n && m[j] == ' ' && is_alpha(m[j + 1]))
 			return CAT_SYNTAX_ERROR;
 	}
@@ -1881,7 +1904,9 @@ static bool compared(const char *low, size_t n)
  * by their grammar's names ("expected <identifier>"). */
 static bool expected_value(const char *low, size_t n, const char *e)
 {
-	size_t j = (size_t)(e - low) + 8, v;
+	static const char *const came[] = { "but ", "got ", "actual",
+					    "found ", "instead " };
+	size_t j = (size_t)(e - low) + 8, v, k;
 	char c;
 
 	if (e > low && is_alpha(e[-1]))
@@ -1894,10 +1919,24 @@ static bool expected_value(const char *low, size_t n, const char *e)
 	if (!is_digit(low[v]) &&
 	    !((c == '[' || c == '<') && strchr("-'\"]>", low[v])))
 		return false;
-	return cl_find(low + j, n - j, " but ", 5) ||
-	       cl_find(low + j, n - j, "got ", 4) ||
-	       cl_find(low + j, n - j, "actual", 6) ||
-	       cl_find(low + j, n - j, "found ", 6);
+	/* past the value (a bracket's to its close), then what came: "2
+	 * arguments, but got 1" counts things, a type checker's arity */
+	if (c == '[' || c == '<') {
+		const char *close = memchr(low + j, c == '[' ? ']' : '>', n - j);
+
+		if (!close)
+			return false;
+		j = (size_t)(close - low) + 1;
+	} else {
+		while (j < n && !is_blank(low[j]) && low[j] != ',')
+			j++;
+	}
+	while (j < n && (is_blank(low[j]) || low[j] == ',' || low[j] == ';'))
+		j++;
+	for (k = 0; k < sizeof(came) / sizeof(*came); k++)
+		if (starts(low + j, n - j, came[k]))
+			return true;
+	return false;
 }
 
 /* An assertion's report in any test framework's words: what was expected
@@ -2015,12 +2054,14 @@ static const char *not_found(const char *low, size_t n)
 					    "failed to locate",
 					    "unable to locate",
 					    "could not locate",
+					    "can't locate", "cannot locate",
 					    /* a file that is not there:
 					     * "cannot open file: x" (nim),
 					     * "unable to read module `x`"
 					     * (D), "nonexisting document" */
 					    "cannot open", "can't open",
 					    "could not open", "unable to open",
+					    "couldn't open", "failed to open",
 					    "unable to read", "nonexist",
 					    "non-existent",
 					    /* "unable to load include
@@ -2191,7 +2232,8 @@ static const char *unknown_name(const char *low, size_t n)
 	return NULL;
 }
 
-/* A key of a configuration or a manifest the tool does not know, its
+/* A key of a configuration or a manifest the tool does not know (or
+ * nothing defines), its
  * name bare or quoted: dune's "Unknown field librarys", systemd's
  * "Unknown key 'ExecStat'", nginx's "unknown directive", serde's and
  * Cargo's "unknown field `x`", JSON Schema's "unknown property",
@@ -2201,11 +2243,18 @@ static const char *unknown_key(const char *low, size_t n)
 {
 	static const char *const adj[] = { "unknown ", "unrecognized ",
 					   "unrecognised ", "unsupported ",
-					   "no such " };
+					   "no such ", "undefined " };
+	/* and a document's or a pipeline's names: a markup's tag or element
+	 * (XML schemas, appstream, HTML checkers), PHP's "Undefined index"
+	 * and "Undefined property", TeX's "Undefined control sequence",
+	 * Sass' "Undefined mixin", a BDD runner's "undefined step"
+	 * (cucumber, behave), a compose file's "undefined service" */
 	static const char *const noun[] = { "key", "field", "directive",
 					    "property", "attribute", "setting",
 					    "keyword", "section", "parameter",
-					    "entry" };
+					    "entry", "tag", "element", "index",
+					    "offset", "control sequence",
+					    "mixin", "step", "service" };
 	size_t a, b, j;
 	const char *at;
 

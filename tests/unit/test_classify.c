@@ -2848,6 +2848,36 @@ static void general_words_read_kinds_names_assertions_and_style(void **state)
 	words_read_as(cases, sizeof(cases) / sizeof(*cases));
 }
 
+/* More of the same classes: a name nothing defines by its noun after
+ * "undefined" (PHP's index and property, TeX's control sequence, a BDD
+ * runner's step), a module to install and a method no package has
+ * (Perl), a file that could not be opened; a value that came against
+ * one expected, but not a count of arguments ("Expected 2 arguments, but
+ * got 1" is a type checker's), nor a clause's comma a token; a missing
+ * final newline, a line's length and a linter's advice. */
+static void general_words_read_names_files_values_and_advice(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "Undefined control sequence.", "undefined_symbol" },
+		{ "Notice: Undefined index: name", "undefined_symbol" },
+		{ "You can implement step definitions for undefined steps", "undefined_symbol" },
+		{ "Can't locate Foo/Bar.pm in @INC (you may need to install the Foo::Bar module)", "missing_dependency" },
+		{ "Can't locate object method \"frob\" via package \"Foo\"", "undefined_symbol" },
+		{ "Couldn't open file 'x.txt'", "import_resolution" },
+		{ "Expected 3 but got -1", "test_failure" },
+		{ "Expected 2 arguments, but got 1.", "type_error" },
+		{ "bad argument #1 to 'insert' (table expected, got nil)", "type_error" },
+		{ "should equal 3", "test_failure" },
+		{ "no newline at end of file", "lint_violation" },
+		{ "unexpected end of file", "syntax_error" },
+		{ "Line is longer than 80 characters", "lint_violation" },
+		{ "Avoid using 'var'", "lint_violation" },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
 /* A placing heading over its message on the next line: the message's
  * words say what it is; a parser's "got X" at the place of its "expected
  * Y" just told is the same finding. */
@@ -4052,6 +4082,7 @@ int main(void)
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
 		cmocka_unit_test(general_words_read_values_directives_tokens_and_headings),
 		cmocka_unit_test(general_words_read_kinds_names_assertions_and_style),
+		cmocka_unit_test(general_words_read_names_files_values_and_advice),
 		cmocka_unit_test(placing_heading_and_got_line_are_one_finding),
 		cmocka_unit_test(place_under_a_sentence_and_lists_in_the_same_words),
 		cmocka_unit_test(general_layer_reads_list_reports),
