@@ -1663,7 +1663,8 @@ enum {
 	W_KEY = 256,     /* "nk", "gn", "pp", "uc", "ef": unknown_key */
 	W_BRACKET = 512, /* "oo", "xt", "sm": bracket_count */
 	W_HEADING = 1024, /* "rr": place_heading */
-	W_VALUE = 2048,  /* "va", "ty", "mu", "gu", "ma", "bo", "du", "rs": wrong_kind */
+	W_FAULT = 2048,  /* "nv", "ga", "ba", "wr", "nc": wrong_kind's faults */
+	W_VALUE = 4096,  /* "mu", "pa", "id": wrong_kind's other shapes */
 };
 
 static void word_pairs_build(void)
@@ -1678,11 +1679,11 @@ static void word_pairs_build(void)
 		{ "re", W_FOUND }, { "lo", W_FOUND }, { "xi", W_FOUND },
 		{ "do", W_DOC },
 		{ "nk", W_UNKNOWN | W_KEY }, { "gn", W_KEY }, { "pp", W_KEY },
-		{ "uc", W_KEY }, { "ef", W_KEY }, { "oo", W_BRACKET }, { "xt", W_BRACKET },
-		{ "sm", W_BRACKET }, { "rr", W_HEADING }, { "va", W_VALUE },
-		{ "ty", W_VALUE }, { "mu", W_VALUE }, { "gu", W_VALUE },
-		{ "ma", W_VALUE }, { "bo", W_VALUE }, { "du", W_VALUE },
-		{ "rs", W_VALUE },
+		{ "uc", W_KEY }, { "ef", W_KEY }, { "oo", W_BRACKET },
+		{ "xt", W_BRACKET }, { "sm", W_BRACKET }, { "rr", W_HEADING },
+		{ "nv", W_FAULT }, { "ga", W_FAULT }, { "ba", W_FAULT },
+		{ "wr", W_FAULT }, { "nc", W_FAULT }, { "mu", W_VALUE },
+		{ "pa", W_VALUE }, { "id", W_VALUE },
 	};
 	unsigned char at[2] = { '@', 0 };
 	size_t k;
@@ -2047,35 +2048,51 @@ static bool quoted_file(const char *low, size_t n, size_t q);
  * a variable, function or command (undefined_symbol). */
 static const char *not_found(const char *low, size_t n)
 {
-	static const char *const what[] = { "not found", "could not find",
-					    "cannot find", "can't find",
-					    "couldn't find",
-					    "no such ", "unable to find",
-					    "failed to locate",
-					    "unable to locate",
-					    "could not locate",
-					    "can't locate", "cannot locate",
-					    /* a file that is not there:
-					     * "cannot open file: x" (nim),
-					     * "unable to read module `x`"
-					     * (D), "nonexisting document" */
-					    "cannot open", "can't open",
-					    "could not open", "unable to open",
-					    "couldn't open", "failed to open",
-					    "unable to read", "nonexist",
-					    "non-existent",
-					    /* "unable to load include
-					     * file: x.fbs" */
-					    "unable to load", "could not load",
-					    "cannot load", "can't load",
-					    "failed to load",
-					    /* (last, these three: see exist
-					     * below) javac's "package x does not
-					     * exist", PostgreSQL's 'relation
-					     * "t" does not exist', "file 'x'
-					     * doesn't exist" */
-					    "does not exist", "doesn't exist",
-					    "do not exist" };
+	/* the ways of saying it, by a word each holds (its anchor: a
+	 * message without the anchor skips the forms that share it) */
+	static const char *const anchors[] = { "found", "find", "no such ",
+					       "locate", "open", "read",
+					       "exist", "load" };
+	static const struct {
+		unsigned char anchor; /* in anchors */
+		const char *text;
+		bool exist; /* "does not exist": see below */
+	} what[] = {
+		{ 0, "not found", false },
+		{ 1, "could not find", false },
+		{ 1, "cannot find", false },
+		{ 1, "can't find", false },
+		{ 1, "couldn't find", false },
+		{ 1, "unable to find", false },
+		{ 2, "no such ", false },
+		{ 3, "failed to locate", false },
+		{ 3, "unable to locate", false },
+		{ 3, "could not locate", false },
+		{ 3, "can't locate", false },
+		{ 3, "cannot locate", false },
+		/* a file that is not there: "cannot open file: x" (nim),
+		 * "unable to read module `x`" (D), "nonexisting document" */
+		{ 4, "cannot open", false },
+		{ 4, "can't open", false },
+		{ 4, "could not open", false },
+		{ 4, "unable to open", false },
+		{ 4, "couldn't open", false },
+		{ 4, "failed to open", false },
+		{ 5, "unable to read", false },
+		{ 6, "nonexist", false },
+		{ 6, "non-existent", false },
+		/* javac's "package x does not exist", PostgreSQL's 'relation
+		 * "t" does not exist', "file 'x' doesn't exist" */
+		{ 6, "does not exist", true },
+		{ 6, "doesn't exist", true },
+		{ 6, "do not exist", true },
+		/* "unable to load include file: x.fbs" */
+		{ 7, "unable to load", false },
+		{ 7, "could not load", false },
+		{ 7, "cannot load", false },
+		{ 7, "can't load", false },
+		{ 7, "failed to load", false },
+	};
 	static const struct phrase kinds[] = {
 		/* an assembler's "no such instruction: `x'" is its grammar's */
 		{ "instruction", CAT_SYNTAX_ERROR },
@@ -2107,8 +2124,8 @@ static const char *not_found(const char *low, size_t n)
 		{ "type", CAT_UNDEFINED_SYMBOL },
 	};
 	const char *nf;
-	size_t k;
-	bool exist;
+	size_t k, anchor = sizeof(anchors) / sizeof(*anchors);
+	bool there = false, exist;
 
 	/* each of `what` holds "not ", "no ", "non", "fin", "ope", "read",
 	 * "loc", "loa" or "exi": one pass rules out the many messages that
@@ -2128,14 +2145,20 @@ static const char *not_found(const char *low, size_t n)
 			break;
 	if (k + 3 >= n)
 		return NULL;
-	for (k = 0; k < sizeof(what) / sizeof(*what); k++)
-		if (cl_find(low, n, what[k], strlen(what[k])))
+	for (k = 0; k < sizeof(what) / sizeof(*what); k++) {
+		if (what[k].anchor != anchor) {
+			anchor = what[k].anchor;
+			there = cl_find(low, n, anchors[anchor],
+					strlen(anchors[anchor])) != NULL;
+		}
+		if (there && cl_find(low, n, what[k].text, strlen(what[k].text)))
 			break;
+	}
 	if (k == sizeof(what) / sizeof(*what))
 		return NULL;
 	/* a package that "does not exist" is a name the code imports (javac's
 	 * "package x does not exist"), one not installed is "not found" */
-	exist = k >= sizeof(what) / sizeof(*what) - 3;
+	exist = what[k].exist;
 	for (k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
 		if (cl_find(low, n, kinds[k].text, strlen(kinds[k].text)))
 			return exist && !strcmp(kinds[k].text, "package") ?
@@ -2396,14 +2419,16 @@ static size_t next_word(const char *low, size_t n, size_t j)
  *   \"5x\" as a duration" (parsed is set when the words said only a
  *   syntax error: a parse of a value, not of a document, says more).
  * A value told by errno alone ("open: Invalid argument") is no kind. */
-static const char *wrong_kind(const char *low, size_t n, bool parsed)
+static const char *wrong_kind(const char *low, size_t n, bool parsed,
+			      unsigned groups)
 {
+	/* each holds one of W_FAULT's pairs, each shape below one of
+	 * W_VALUE's: groups says which can be there */
 	static const char *const fault[] = { "invalid ", "illegal ", "bad ",
-					     "wrong ", "incorrect ", "improper ",
-					     "unacceptable " };
+					     "wrong ", "incorrect " };
 	static const char *const kind[] = { "value", "type", "format",
-					    "argument", "arg", "operand",
-					    "boolean", "bool", "duration" };
+					    "argument", "boolean", "bool",
+					    "duration" };
 	static const char *const must[] = { "string", "number", "integer",
 					    "int", "boolean", "bool", "array",
 					    "list", "object", "map", "float",
@@ -2417,7 +2442,7 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed)
 	const char *at;
 	size_t a, j, w;
 
-	if ((at = cl_find(low, n, "parse ", 6))) {
+	if ((groups & W_VALUE) && (at = cl_find(low, n, "parse ", 6))) {
 		j = (size_t)(at - low) + 6;
 		for (w = 0; w < 3 && j < n; w++, j = next_word(low, n, j))
 			if (word_of(low, n, j, parsed_as,
@@ -2426,7 +2451,8 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed)
 	}
 	if (parsed)
 		return NULL;
-	for (a = 0; a < sizeof(fault) / sizeof(*fault); a++) {
+	for (a = 0; (groups & W_FAULT) && a < sizeof(fault) / sizeof(*fault);
+	     a++) {
 		if (!(at = cl_find(low, n, fault[a], strlen(fault[a]))) ||
 		    (at > low && is_alpha(at[-1])))
 			continue;
@@ -2438,6 +2464,8 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed)
 			if (word_of(low, n, j, kind, sizeof(kind) / sizeof(*kind)))
 				return CAT_TYPE_ERROR;
 	}
+	if (!(groups & W_VALUE))
+		return NULL;
 	if ((at = cl_find(low, n, "must be ", 8))) {
 		j = (size_t)(at - low) + 8;
 		if (starts(low + j, n - j, "of type "))
@@ -2921,10 +2949,10 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	if (!w->category)
 		w->category = later;
 	/* a value of the wrong kind, or a parse that refused a value */
-	if ((groups & W_VALUE) && !w->code_len &&
+	if ((groups & (W_FAULT | W_VALUE)) && !w->code_len &&
 	    (!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR)) &&
 	    !lead_rule(low, ln, w->text)) {
-		const char *v = wrong_kind(low, ln, w->category != NULL);
+		const char *v = wrong_kind(low, ln, w->category != NULL, groups);
 
 		if (v)
 			w->category = v;
