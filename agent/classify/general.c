@@ -1304,6 +1304,12 @@ static const struct phrase phrases[] = {
 	/* Poly/ML's and g++'s "has not been declared" */
 	{ "not been declared", CAT_UNDEFINED_SYMBOL },
 	{ "is not defined", CAT_UNDEFINED_SYMBOL },
+	/* contracted: Dart's "The method 'f' isn't defined for the type",
+	 * "'x' wasn't declared" */
+	{ "isn't defined", CAT_UNDEFINED_SYMBOL },
+	{ "aren't defined", CAT_UNDEFINED_SYMBOL },
+	{ "isn't declared", CAT_UNDEFINED_SYMBOL },
+	{ "wasn't declared", CAT_UNDEFINED_SYMBOL },
 	{ "not defined", CAT_UNDEFINED_SYMBOL },
 	{ "undefined variable", CAT_UNDEFINED_SYMBOL },
 	{ "undefined name", CAT_UNDEFINED_SYMBOL },
@@ -1395,6 +1401,9 @@ static const struct phrase phrases[] = {
 	{ "no overloads for", CAT_TYPE_ERROR },
 	{ "positional argument", CAT_TYPE_ERROR },
 	{ "cannot be assigned to", CAT_TYPE_ERROR },
+	/* the same in contractions: Dart's "The argument type 'String'
+	 * can't be assigned to the parameter type 'int'" */
+	{ "can't be assigned", CAT_TYPE_ERROR },
 	{ "has no member", CAT_TYPE_ERROR },
 	/* a member the type lacks, before not_found's "does not exist":
 	 * TypeScript's and Flow's "Property 'x' does not exist on type 'Y'",
@@ -1452,6 +1461,10 @@ static const struct phrase phrases[] = {
 	/* a call with the wrong arity: Lisp's and Ruby's "wrong number of
 	 * arguments", Clojure's "Wrong number of args (1) passed to" */
 	{ "wrong number of arg", CAT_TYPE_ERROR },
+	/* and in other words, before later_phrases' "invalid number":
+	 * nginx's "invalid number of arguments in "listen" directive",
+	 * "incorrect number of arguments", "unexpected number of arguments" */
+	{ "number of arguments", CAT_TYPE_ERROR },
 	{ "was expected of type", CAT_TYPE_ERROR },
 	{ "attempt to index", CAT_TYPE_ERROR },
 	{ "attempt to call", CAT_TYPE_ERROR },
@@ -2292,6 +2305,18 @@ static const char *unknown_key(const char *low, size_t n)
 			if (starts(low + j, n - j, noun[b]) &&
 			    (e == n || !is_alpha(low[e]) ||
 			     (low[e] == 's' && (e + 1 == n || !is_alpha(low[e + 1])))))
+				return CAT_UNDEFINED_SYMBOL;
+		}
+		/* an option a configuration names, not a command line's
+		 * ('-x', "--frob"): named-checkconf's "unknown option 'x'",
+		 * sshd's 'unsupported option "x"', "unrecognized option 'y'
+		 * in section [z]" */
+		if (starts(low + j, n - j, "option ") ||
+		    starts(low + j, n - j, "option: ")) {
+			j += low[j + 6] == ':' ? 8 : 7;
+			if (j < n && (low[j] == '\'' || low[j] == '"' || low[j] == '`'))
+				j++;
+			if (j < n && is_alpha(low[j]))
 				return CAT_UNDEFINED_SYMBOL;
 		}
 	}

@@ -2854,7 +2854,9 @@ static void general_words_read_kinds_names_assertions_and_style(void **state)
  * (Perl), a file that could not be opened; a value that came against
  * one expected, but not a count of arguments ("Expected 2 arguments, but
  * got 1" is a type checker's), nor a clause's comma a token; a missing
- * final newline, a line's length and a linter's advice. */
+ * final newline, a line's length and a linter's advice; an option a
+ * configuration names (no '-' before it: a command line's is none); a
+ * count of arguments told in other words; contractions. */
 static void general_words_read_names_files_values_and_advice(void **state)
 {
 	static const struct word_case cases[] = {
@@ -2872,6 +2874,13 @@ static void general_words_read_names_files_values_and_advice(void **state)
 		{ "unexpected end of file", "syntax_error" },
 		{ "Line is longer than 80 characters", "lint_violation" },
 		{ "Avoid using 'var'", "lint_violation" },
+		{ "unknown option 'foo'", "undefined_symbol" },
+		{ "unsupported option \"yes-please\".", "undefined_symbol" },
+		{ "Unknown option: -x", NULL },
+		{ "invalid number of arguments in \"listen\" directive", "type_error" },
+		{ "The argument type 'String' can't be assigned to the parameter type 'int'.", "type_error" },
+		{ "The method 'foo' isn't defined for the type 'Bar'.", "undefined_symbol" },
+		{ "3 did not equal 4", "test_failure" },
 	};
 
 	(void)state;
