@@ -1113,6 +1113,9 @@ static const struct phrase phrases[] = {
 	{ "timed out", CAT_TIMEOUT },
 	{ "timeout of", CAT_TIMEOUT },
 	{ "exceeded timeout", CAT_TIMEOUT },
+	/* a test or a step over its time ("Test took longer than 10s",
+	 * "step took longer than 300s"), before later_phrases' line length */
+	{ "took longer than", CAT_TIMEOUT },
 	{ "does not provide an export", CAT_MISSING_EXPORT },
 	{ "has no exported member", CAT_MISSING_EXPORT },
 	{ "is not exported", CAT_MISSING_EXPORT },

@@ -2873,6 +2873,7 @@ static void general_words_read_names_files_values_and_advice(void **state)
 		{ "no newline at end of file", "lint_violation" },
 		{ "unexpected end of file", "syntax_error" },
 		{ "Line is longer than 80 characters", "lint_violation" },
+		{ "test took longer than 10s", "timeout" },
 		{ "Avoid using 'var'", "lint_violation" },
 		{ "unknown option 'foo'", "undefined_symbol" },
 		{ "unsupported option \"yes-please\".", "undefined_symbol" },
