@@ -1260,6 +1260,36 @@ static const struct phrase phrases[] = {
 	{ "expected an identifier", CAT_SYNTAX_ERROR },
 	{ "expected an expression", CAT_SYNTAX_ERROR },
 	{ "illegal character", CAT_SYNTAX_ERROR },
+	/* a lexer's in other words: Go's "invalid character U+0040" and its
+	 * JSON reader's "invalid character 'x' looking for beginning of
+	 * value" (every Go tool), TOML's and JSON5's */
+	{ "invalid character", CAT_SYNTAX_ERROR },
+	/* GCC's front ends (C, C++, Objective-C, D): "expected identifier or
+	 * '(' before '}' token", "stray '@' in program" */
+	{ "expected identifier", CAT_SYNTAX_ERROR },
+	{ "' token", CAT_SYNTAX_ERROR },
+	/* a statement where the grammar does not allow it: Python's
+	 * "'return' outside function", "'break' outside loop", javac's
+	 * "illegal start of expression" */
+	{ "outside function", CAT_SYNTAX_ERROR },
+	{ "outside loop", CAT_SYNTAX_ERROR },
+	{ "illegal start of", CAT_SYNTAX_ERROR },
+	/* libyaml's scanner and parser, in every tool reading YAML through it
+	 * (PyYAML, Psych, yamllint, Ansible; go-yaml says the same):
+	 * "mapping values are not allowed here", "did not find expected
+	 * key", "could not find expected ':'", "found character that cannot
+	 * start any token", "while scanning a quoted scalar" */
+	{ "mapping values", CAT_SYNTAX_ERROR },
+	{ "find expected", CAT_SYNTAX_ERROR },
+	{ "start any token", CAT_SYNTAX_ERROR },
+	{ "while scanning", CAT_SYNTAX_ERROR },
+	/* make's "*** missing separator.  Stop." (a recipe line without its
+	 * tab), HCL's and bc's "Invalid expression" */
+	{ "missing separator", CAT_SYNTAX_ERROR },
+	{ "invalid expression", CAT_SYNTAX_ERROR },
+	/* Python's "expected an indented block": its grammar's, not the
+	 * style checker's indentation expected_got reads */
+	{ "indented block", CAT_SYNTAX_ERROR },
 	/* a line indented where the grammar does not allow it: Python's
 	 * "unexpected indent", docutils' "unexpected unindent" */
 	{ "unexpected indent", CAT_SYNTAX_ERROR },

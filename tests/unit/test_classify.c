@@ -2888,6 +2888,30 @@ static void general_words_read_names_files_values_and_advice(void **state)
 	words_read_as(cases, sizeof(cases) / sizeof(*cases));
 }
 
+/* A parse that failed, in the words of readers many tools share: a
+ * lexer's "invalid character", GCC's front ends' "expected identifier"
+ * and "before 'x' token", a statement out of its place, libyaml's
+ * scanner and parser, make's missing separator, Python's indented block
+ * (no style checker's indentation). */
+static void general_words_read_shared_parsers(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "invalid character 'x' looking for beginning of value", "syntax_error" },
+		{ "expected identifier or '(' before '}' token", "syntax_error" },
+		{ "'return' outside function", "syntax_error" },
+		{ "illegal start of expression", "syntax_error" },
+		{ "mapping values are not allowed here", "syntax_error" },
+		{ "yaml: line 3: did not find expected key", "syntax_error" },
+		{ "found character that cannot start any token", "syntax_error" },
+		{ "*** missing separator.  Stop.", "syntax_error" },
+		{ "expected an indented block", "syntax_error" },
+		{ "Expected indentation of 2 spaces", "lint_violation" },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
 /* A placing heading over its message on the next line: the message's
  * words say what it is; a parser's "got X" at the place of its "expected
  * Y" just told is the same finding. */
@@ -4093,6 +4117,7 @@ int main(void)
 		cmocka_unit_test(general_words_read_values_directives_tokens_and_headings),
 		cmocka_unit_test(general_words_read_kinds_names_assertions_and_style),
 		cmocka_unit_test(general_words_read_names_files_values_and_advice),
+		cmocka_unit_test(general_words_read_shared_parsers),
 		cmocka_unit_test(placing_heading_and_got_line_are_one_finding),
 		cmocka_unit_test(place_under_a_sentence_and_lists_in_the_same_words),
 		cmocka_unit_test(general_layer_reads_list_reports),
