@@ -1626,6 +1626,11 @@ static const struct phrase later_phrases[] = {
 	 * "deep-equal" */
 	{ "not equal", CAT_TEST_FAILURE },
 	{ "should equal", CAT_TEST_FAILURE },
+	/* a golden file's comparison: "output does not match expected",
+	 * "differs from expected", unittest's "Lists differ:" */
+	{ "match expected", CAT_TEST_FAILURE },
+	{ "from expected", CAT_TEST_FAILURE },
+	{ "differ:", CAT_TEST_FAILURE },
 	{ "deeply equal", CAT_TEST_FAILURE },
 	{ "deep equal", CAT_TEST_FAILURE },
 	/* a style checker's words for a name's or a line's layout when no
@@ -1943,7 +1948,8 @@ static bool compared(const char *low, size_t n)
 	return b || cl_find(a, n - (size_t)(a - low), " == ", 4);
 }
 
-/* Is what follows "expected" at low[e] a value, not a type or a token:
+/* Is what follows "expected" (or "expecting") at low[e] a value, not a
+ * type or a token:
  * a number ("expected 3 but was -1"), or a number, string or list in
  * brackets ("expected [3] but found [4]" (TestNG), "Expected <3>, actual
  * <4>" (kotlin.test)), with what came after it ("but", "got", "actual",
@@ -1951,9 +1957,14 @@ static bool compared(const char *low, size_t n)
  * by their grammar's names ("expected <identifier>"). */
 static bool expected_value(const char *low, size_t n, const char *e)
 {
+	/* and a matcher's verb: "expected 3 to be 4" (expect.js, should),
+	 * Unity's "Expected 4 Was 3" */
 	static const char *const came[] = { "but ", "got ", "actual",
-					    "found ", "instead " };
-	size_t j = (size_t)(e - low) + 8, v, k;
+					    "found ", "instead ", "received",
+					    "was ", "to be ", "to have ",
+					    "to contain", "to include",
+					    "to match" };
+	size_t j = (size_t)(e - low) + (e[6] == 'i' ? 9 : 8), v, k;
 	char c;
 
 	if (e > low && is_alpha(e[-1]))
@@ -1963,13 +1974,22 @@ static bool expected_value(const char *low, size_t n, const char *e)
 		return false;
 	c = low[j];
 	v = c == '-' || c == '[' || c == '<' ? j + 1 : j;
-	if (!is_digit(low[v]) &&
-	    !((c == '[' || c == '<') && strchr("-'\"]>", low[v])))
+	/* a string in double quotes is a value when it came "received" or
+	 * "but ..." ("Expected "foo" but received "bar""): a parser's token
+	 * is quoted punctuation (expected_token), a type checker's type
+	 * comes with "got" */
+	if (c == '"' && j + 2 < n && is_alpha(low[j + 1]) &&
+	    (cl_find(low + j, n - j, "received", 8) ||
+	     cl_find(low + j, n - j, " but ", 5)))
+		c = '[', v = j; /* read it to its close as a bracket */
+	else if (!is_digit(low[v]) &&
+		 !((c == '[' || c == '<') && strchr("-'\"]>", low[v])))
 		return false;
 	/* past the value (a bracket's to its close), then what came: "2
 	 * arguments, but got 1" counts things, a type checker's arity */
 	if (c == '[' || c == '<') {
-		const char *close = memchr(low + j, c == '[' ? ']' : '>', n - j);
+		const char *close = memchr(low + j + 1, low[j] == '"' ? '"' :
+					   c == '[' ? ']' : '>', n - j - 1);
 
 		if (!close)
 			return false;
@@ -2029,6 +2049,12 @@ static const char *assertion_words(const char *low, size_t n)
 		return CAT_TEST_FAILURE;
 	/* a value expected, and what came */
 	if ((e = cl_find(low, n, "expected ", 9)) && expected_value(low, n, e))
+		return CAT_TEST_FAILURE;
+	/* an assert statement's comparison, as pytest and power-assert
+	 * libraries print it: "assert 3 == 4", "assert x != y" */
+	if ((e = cl_find(low, n, "assert ", 7)) && (e == low || !is_alpha(e[-1])) &&
+	    (cl_find(e, n - (size_t)(e - low), " == ", 4) ||
+	     cl_find(e, n - (size_t)(e - low), " != ", 4)))
 		return CAT_TEST_FAILURE;
 	/* two values unlike ("not equal: expected 3, got 4": testify) */
 	if (cl_find(low, n, "not equal", 9))
@@ -2960,6 +2986,15 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	for (k = w->code; k < w->code + w->code_len && k < ln; k++)
 		low[k] = ' ';
 	w->category = phrase_in(low, ln, &groups, &later);
+	/* a parser's "expecting" names a token; a value expected and another
+	 * got is an assertion's: alcotest's "Error int: expecting 4, got 3." */
+	if (w->category && (groups & W_ASSERT) &&
+	    !strcmp(w->category, CAT_SYNTAX_ERROR)) {
+		const char *e = cl_find(low, ln, "expecting ", 10);
+
+		if (e && expected_value(low, ln, e))
+			w->category = CAT_TEST_FAILURE;
+	}
 	/* Lua's "attempt to call global 'f' (a nil value)" (5.1) and
 	 * "attempt to call a nil value (global 'f')" (5.3 on), "attempt to
 	 * index ...": a global that nothing defines, not a value of the

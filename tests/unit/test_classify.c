@@ -2912,6 +2912,28 @@ static void general_words_read_shared_parsers(void **state)
 	words_read_as(cases, sizeof(cases) / sizeof(*cases));
 }
 
+/* A test's values unlike in more runners' words: a value "expecting"
+ * (no parser's token), a matcher's verb after the value, a string
+ * "received", an assert statement's comparison, a golden file's
+ * comparison; a parser's "expecting" stays its grammar's. */
+static void general_words_read_more_assertions(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "Error int: expecting 4, got 3.", "test_failure" },
+		{ "syntax error, unexpected ')', expecting ';'", "syntax_error" },
+		{ "Expected 3 to be 4", "test_failure" },
+		{ "Expected 4 Was 3", "test_failure" },
+		{ "Expected \"foo\" but received \"bar\"", "test_failure" },
+		{ "assert 3 == 4", "test_failure" },
+		{ "output does not match expected output", "test_failure" },
+		{ "Lists differ: [1, 2] != [1, 3]", "test_failure" },
+		{ "incorrect type in argument 1 (different base types)", "type_error" },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
 /* A placing heading over its message on the next line: the message's
  * words say what it is; a parser's "got X" at the place of its "expected
  * Y" just told is the same finding. */
@@ -4118,6 +4140,7 @@ int main(void)
 		cmocka_unit_test(general_words_read_kinds_names_assertions_and_style),
 		cmocka_unit_test(general_words_read_names_files_values_and_advice),
 		cmocka_unit_test(general_words_read_shared_parsers),
+		cmocka_unit_test(general_words_read_more_assertions),
 		cmocka_unit_test(placing_heading_and_got_line_are_one_finding),
 		cmocka_unit_test(place_under_a_sentence_and_lists_in_the_same_words),
 		cmocka_unit_test(general_layer_reads_list_reports),
