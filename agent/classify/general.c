@@ -1159,6 +1159,13 @@ static const struct phrase phrases[] = {
 	/* a module to install: Perl's "Can't locate X.pm in @INC (you may
 	 * need to install the X module)", installers' "you need to install" */
 	{ "need to install", CAT_MISSING_DEPENDENCY },
+	/* a dependency told missing or unmet: apt's "unmet dependencies",
+	 * "Missing dependency: x", "required dependency", Go's "no required
+	 * module provides package" (every Go tool that loads packages) */
+	{ "unmet dependenc", CAT_MISSING_DEPENDENCY },
+	{ "missing dependenc", CAT_MISSING_DEPENDENCY },
+	{ "required dependenc", CAT_MISSING_DEPENDENCY },
+	{ "required module provides", CAT_MISSING_DEPENDENCY },
 	/* but Perl's "Can't locate object method "f" via package "P"" is a
 	 * method no package defines */
 	{ "locate object method", CAT_UNDEFINED_SYMBOL },
@@ -2175,6 +2182,14 @@ static const char *not_found(const char *low, size_t n)
 		{ "dependency", CAT_MISSING_DEPENDENCY },
 		{ "package", CAT_MISSING_DEPENDENCY },
 		{ "library", CAT_MISSING_DEPENDENCY },
+		/* what an ecosystem installs by its own name (Bundler's "Could
+		 * not find gem", rustc's "can't find crate"), or a program
+		 * a build runs (Meson's "Program 'x' not found"); whole words
+		 * ("management", "programming" are none) */
+		{ " gem ", CAT_MISSING_DEPENDENCY },
+		{ "crate", CAT_MISSING_DEPENDENCY },
+		{ "program ", CAT_MISSING_DEPENDENCY },
+		{ "executable", CAT_MISSING_DEPENDENCY },
 		{ "import", CAT_IMPORT_RESOLUTION },
 		{ "include", CAT_IMPORT_RESOLUTION },
 		{ "module", CAT_IMPORT_RESOLUTION },

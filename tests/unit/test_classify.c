@@ -2934,6 +2934,24 @@ static void general_words_read_more_assertions(void **state)
 	words_read_as(cases, sizeof(cases) / sizeof(*cases));
 }
 
+/* What is to be installed, by its ecosystem's name or told missing or
+ * unmet; a file of the project named "package-*" is none. */
+static void general_words_read_dependencies(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "Could not find gem 'rails (~> 7.0)' in locally installed gems.", "missing_dependency" },
+		{ "Program 'foo' not found or not executable", "missing_dependency" },
+		{ "The following packages have unmet dependencies", "missing_dependency" },
+		{ "Missing dependency: lodash", "missing_dependency" },
+		{ "no required module provides package github.com/x/y", "missing_dependency" },
+		{ "the file a.yml does not exist", "import_resolution" },
+		{ "Missing package-info.java file.", NULL },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
 /* A placing heading over its message on the next line: the message's
  * words say what it is; a parser's "got X" at the place of its "expected
  * Y" just told is the same finding. */
@@ -4141,6 +4159,7 @@ int main(void)
 		cmocka_unit_test(general_words_read_names_files_values_and_advice),
 		cmocka_unit_test(general_words_read_shared_parsers),
 		cmocka_unit_test(general_words_read_more_assertions),
+		cmocka_unit_test(general_words_read_dependencies),
 		cmocka_unit_test(placing_heading_and_got_line_are_one_finding),
 		cmocka_unit_test(place_under_a_sentence_and_lists_in_the_same_words),
 		cmocka_unit_test(general_layer_reads_list_reports),
