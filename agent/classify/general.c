@@ -1347,6 +1347,8 @@ static const struct phrase phrases[] = {
 	/* contracted: Dart's "The method 'f' isn't defined for the type",
 	 * "'x' wasn't declared" */
 	{ "isn't defined", CAT_UNDEFINED_SYMBOL },
+	/* "'x' is used but never defined" (Bison, GraphQL fragments) */
+	{ "never defined", CAT_UNDEFINED_SYMBOL },
 	{ "aren't defined", CAT_UNDEFINED_SYMBOL },
 	{ "isn't declared", CAT_UNDEFINED_SYMBOL },
 	{ "wasn't declared", CAT_UNDEFINED_SYMBOL },
@@ -1445,6 +1447,9 @@ static const struct phrase phrases[] = {
 	 * can't be assigned to the parameter type 'int'" */
 	{ "can't be assigned", CAT_TYPE_ERROR },
 	{ "has no member", CAT_TYPE_ERROR },
+	/* clang's "no member named 'x' in 'struct s'", before not_found's
+	 * "no X named" */
+	{ "no member named", CAT_TYPE_ERROR },
 	/* a member the type lacks, before not_found's "does not exist":
 	 * TypeScript's and Flow's "Property 'x' does not exist on type 'Y'",
 	 * Hack's "does not exist on object" */
@@ -2131,7 +2136,7 @@ static const char *not_found(const char *low, size_t n)
 	 * message without the anchor skips the forms that share it) */
 	static const char *const anchors[] = { "found", "find", "no such ",
 					       "locate", "open", "read",
-					       "exist", "load" };
+					       "exist", "load", " named " };
 	static const struct {
 		unsigned char anchor; /* in anchors */
 		const char *text;
@@ -2171,6 +2176,8 @@ static const char *not_found(const char *low, size_t n)
 		{ 7, "cannot load", false },
 		{ 7, "can't load", false },
 		{ 7, "failed to load", false },
+		/* "no X named y": see below */
+		{ 8, " named ", false },
 	};
 	static const struct phrase kinds[] = {
 		/* an assembler's "no such instruction: `x'" is its grammar's */
@@ -2198,6 +2205,10 @@ static const char *not_found(const char *low, size_t n)
 		{ "symbol", CAT_UNDEFINED_SYMBOL },
 		{ "command", CAT_UNDEFINED_SYMBOL },
 		{ "method", CAT_UNDEFINED_SYMBOL },
+		/* PHP's "Class "Foo" not found", Puppet's "Could not find
+		 * class", Pascal's and SQL's procedures */
+		{ "class ", CAT_UNDEFINED_SYMBOL },
+		{ "procedure", CAT_UNDEFINED_SYMBOL },
 		/* SQL's "no such column: x", PostgreSQL's "relation" */
 		{ "column", CAT_UNDEFINED_SYMBOL },
 		{ "table", CAT_UNDEFINED_SYMBOL },
@@ -2256,6 +2267,16 @@ static const char *not_found(const char *low, size_t n)
 		if ((low[k] == '\'' || low[k] == '"' || low[k] == '`') &&
 		    quoted_file(low, n, k))
 			return CAT_IMPORT_RESOLUTION;
+	/* "no template named 'x'" (clang), "There is no mixin named x"
+	 * (Sass), whatever the kind: a name nothing defines */
+	if ((nf = cl_find(low, n, " named ", 7)) && nf - low >= 4) {
+		for (k = (size_t)(nf - low); k > 0 && is_alpha(low[k - 1]); k--)
+			;
+		if (k >= 3 && k < (size_t)(nf - low) && low[k - 1] == ' ' &&
+		    low[k - 3] == 'n' && low[k - 2] == 'o' &&
+		    (k == 3 || !is_alpha(low[k - 4])))
+			return CAT_UNDEFINED_SYMBOL;
+	}
 	/* "Not found: x" (Scala 3, and "error: not found: x"): the name
 	 * after the colon is what was looked up, an identifier */
 	if ((nf = cl_find(low, n, "not found: ", 11))) {
@@ -2364,7 +2385,8 @@ static const char *unknown_key(const char *low, size_t n)
 					    "keyword", "section", "parameter",
 					    "entry", "tag", "element", "index",
 					    "offset", "control sequence",
-					    "mixin", "step", "service" };
+					    "mixin", "step", "service",
+					    "template" };
 	size_t a, b, j;
 	const char *at;
 

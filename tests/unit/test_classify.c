@@ -2952,6 +2952,26 @@ static void general_words_read_dependencies(void **state)
 	words_read_as(cases, sizeof(cases) / sizeof(*cases));
 }
 
+/* Names nothing defines in more kinds: a class or a procedure not
+ * found, "no X named y" whatever X (but a member a type lacks is a type
+ * error), an undefined template, "never defined". */
+static void general_words_read_more_names(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "Uncaught Error: Class 'Foo' not found", "undefined_symbol" },
+		{ "procedure foo not found", "undefined_symbol" },
+		{ "no template named 'foo'", "undefined_symbol" },
+		{ "There is no mixin named foo.", "undefined_symbol" },
+		{ "no member named 'foo' in 'struct bar'", "type_error" },
+		{ "Reference to undefined template 'foo'", "undefined_symbol" },
+		{ "'x' is used but never defined", "undefined_symbol" },
+		{ "No module named 'requests'", "missing_dependency" },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
 /* A placing heading over its message on the next line: the message's
  * words say what it is; a parser's "got X" at the place of its "expected
  * Y" just told is the same finding. */
@@ -4160,6 +4180,7 @@ int main(void)
 		cmocka_unit_test(general_words_read_shared_parsers),
 		cmocka_unit_test(general_words_read_more_assertions),
 		cmocka_unit_test(general_words_read_dependencies),
+		cmocka_unit_test(general_words_read_more_names),
 		cmocka_unit_test(placing_heading_and_got_line_are_one_finding),
 		cmocka_unit_test(place_under_a_sentence_and_lists_in_the_same_words),
 		cmocka_unit_test(general_layer_reads_list_reports),
