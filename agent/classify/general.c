@@ -1662,6 +1662,13 @@ static const struct phrase later_phrases[] = {
 	{ "redundant", CAT_LINT_VIOLATION },
 	{ "unnecessary", CAT_LINT_VIOLATION },
 	{ "superfluous", CAT_LINT_VIOLATION },
+	/* blank lines counted (pycodestyle's "too many blank lines (3)"),
+	 * prose linters' words (write-good, proselint, vale, alex: "may be
+	 * passive voice", "is a weasel word", "is wordy") */
+	{ "blank line", CAT_LINT_VIOLATION },
+	{ "passive voice", CAT_LINT_VIOLATION },
+	{ "weasel word", CAT_LINT_VIOLATION },
+	{ "wordy", CAT_LINT_VIOLATION },
 	/* a line's length and a linter's advice: "Line is longer than 80
 	 * characters", "line length of 91 exceeds", "Avoid using 'var'",
 	 * "Prefer template literals" */
@@ -1673,6 +1680,9 @@ static const struct phrase later_phrases[] = {
 	 * perhaps misspelled", gdb's and lighttpd's "unknown directive" */
 	{ "invalid command", CAT_UNDEFINED_SYMBOL },
 	{ "unknown directive", CAT_UNDEFINED_SYMBOL },
+	/* last, after Apache's "perhaps misspelled": a word misspelt
+	 * (misspell's "is a misspelling of", spell checkers') */
+	{ "misspell", CAT_LINT_VIOLATION },
 };
 
 #define CL_NPHRASES (sizeof(phrases) / sizeof(*phrases))
@@ -1836,6 +1846,14 @@ static const char *phrase_in(const char *low, size_t n, unsigned *groups,
 	return best < CL_NPHRASES ? phrases[best].category : NULL;
 }
 
+/* Does low[0..n) speak of a text's layout (spaces, indentation, blank
+ * lines): a style checker's numbers, not an assertion's values? */
+static bool layout_words(const char *low, size_t n)
+{
+	return cl_find(low, n, " space", 6) || cl_find(low, n, "indent", 6) ||
+	       cl_find(low, n, "blank line", 10);
+}
+
 /* "expected X, got Y": a type error (an assertion's "expected ...
  * received" is caught above); "expected X but found Y", and "';'
  * expected" or "instruction expected" (a parser's idiom: what it wanted
@@ -1853,8 +1871,8 @@ static const char *expected_got(const char *low, size_t n)
 		return NULL;
 	/* the layout a style checker wants: "Expected 1 space after IF",
 	 * "expected at least 4 spaces, found 2", "Expected indentation of
-	 * 2 spaces" */
-	if (cl_find(low, n, " space", 6) || cl_find(low, n, "indent", 6))
+	 * 2 spaces", pycodestyle's "expected 2 blank lines, found 1" */
+	if (layout_words(low, n))
 		return CAT_LINT_VIOLATION;
 	for (k = 0; k < sizeof(wanted) / sizeof(*wanted); k++)
 		if (cl_find(low, n, wanted[k], strlen(wanted[k])))
@@ -1979,7 +1997,7 @@ static bool expected_value(const char *low, size_t n, const char *e)
 	size_t j = (size_t)(e - low) + (e[6] == 'i' ? 9 : 8), v, k;
 	char c;
 
-	if (e > low && is_alpha(e[-1]))
+	if ((e > low && is_alpha(e[-1])) || layout_words(low, n))
 		return false;
 	j = skip_blanks(low, n, j);
 	if (j + 1 >= n)

@@ -2972,6 +2972,26 @@ static void general_words_read_more_names(void **state)
 	words_read_as(cases, sizeof(cases) / sizeof(*cases));
 }
 
+/* A text's layout counted (spaces, indentation, blank lines) is a style
+ * checker's, never an assertion's values nor a parser's; a word
+ * misspelt (after "perhaps misspelled", a directive's), prose linters'
+ * words. */
+static void general_words_read_layout_and_prose(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "wrong indentation: expected 2 but found 4", "lint_violation" },
+		{ "expected 2 blank lines, found 1", "lint_violation" },
+		{ "too many blank lines (3)", "lint_violation" },
+		{ "\"langauge\" is a misspelling of \"language\"", "lint_violation" },
+		{ "Invalid command 'X', perhaps misspelled", "undefined_symbol" },
+		{ "\"was deleted\" may be passive voice", "lint_violation" },
+		{ "\"it is\" is wordy or unneeded", "lint_violation" },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
 /* A placing heading over its message on the next line: the message's
  * words say what it is; a parser's "got X" at the place of its "expected
  * Y" just told is the same finding. */
@@ -4181,6 +4201,7 @@ int main(void)
 		cmocka_unit_test(general_words_read_more_assertions),
 		cmocka_unit_test(general_words_read_dependencies),
 		cmocka_unit_test(general_words_read_more_names),
+		cmocka_unit_test(general_words_read_layout_and_prose),
 		cmocka_unit_test(placing_heading_and_got_line_are_one_finding),
 		cmocka_unit_test(place_under_a_sentence_and_lists_in_the_same_words),
 		cmocka_unit_test(general_layer_reads_list_reports),
