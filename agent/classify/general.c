@@ -1536,6 +1536,19 @@ static const struct phrase phrases[] = {
 	/* a suggested replacement: "teh ==> the", "should be", "consider
 	 * using" */
 	{ "==>", CAT_LINT_VIOLATION },
+	/* but a value's kind a schema wants (ajv 6 and the JSON Schema
+	 * validators of its time: "should be integer", "should be equal to
+	 * one of the allowed values"; ajv 8 says "must be", wrong_kind), as
+	 * a type checker's "X should be Y" names it (Haxe's "Int should be
+	 * String") */
+	{ "should be integer", CAT_TYPE_ERROR },
+	{ "should be number", CAT_TYPE_ERROR },
+	{ "should be string", CAT_TYPE_ERROR },
+	{ "should be boolean", CAT_TYPE_ERROR },
+	{ "should be array", CAT_TYPE_ERROR },
+	{ "should be object", CAT_TYPE_ERROR },
+	{ "should be of type", CAT_TYPE_ERROR },
+	{ "should be equal to one of", CAT_TYPE_ERROR },
 	{ "should be", CAT_LINT_VIOLATION },
 	{ "should start with", CAT_LINT_VIOLATION },
 	{ "should end with", CAT_LINT_VIOLATION },

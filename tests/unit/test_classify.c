@@ -2975,7 +2975,7 @@ static void general_words_read_more_names(void **state)
 /* A text's layout counted (spaces, indentation, blank lines) is a style
  * checker's, never an assertion's values nor a parser's; a word
  * misspelt (after "perhaps misspelled", a directive's), prose linters'
- * words. */
+ * words; what "should be" is a style's unless a schema's kind follows. */
 static void general_words_read_layout_and_prose(void **state)
 {
 	static const struct word_case cases[] = {
@@ -2986,6 +2986,8 @@ static void general_words_read_layout_and_prose(void **state)
 		{ "Invalid command 'X', perhaps misspelled", "undefined_symbol" },
 		{ "\"was deleted\" may be passive voice", "lint_violation" },
 		{ "\"it is\" is wordy or unneeded", "lint_violation" },
+		{ "data.port should be integer", "type_error" },
+		{ "Function name should be lowercase", "lint_violation" },
 	};
 
 	(void)state;
