@@ -1347,11 +1347,11 @@ static const struct phrase phrases[] = {
 	/* contracted: Dart's "The method 'f' isn't defined for the type",
 	 * "'x' wasn't declared" */
 	{ "isn't defined", CAT_UNDEFINED_SYMBOL },
-	/* "'x' is used but never defined" (Bison, GraphQL fragments) */
-	{ "never defined", CAT_UNDEFINED_SYMBOL },
 	{ "aren't defined", CAT_UNDEFINED_SYMBOL },
 	{ "isn't declared", CAT_UNDEFINED_SYMBOL },
 	{ "wasn't declared", CAT_UNDEFINED_SYMBOL },
+	/* "'x' is used but never defined" (Bison, GraphQL fragments) */
+	{ "never defined", CAT_UNDEFINED_SYMBOL },
 	{ "not defined", CAT_UNDEFINED_SYMBOL },
 	{ "undefined variable", CAT_UNDEFINED_SYMBOL },
 	{ "undefined name", CAT_UNDEFINED_SYMBOL },
@@ -1992,8 +1992,8 @@ static bool compared(const char *low, size_t n)
 }
 
 /* Is what follows "expected" (or "expecting") at low[e] a value, not a
- * type or a token:
- * a number ("expected 3 but was -1"), or a number, string or list in
+ * type or a token: a number ("expected 3 but was -1"), or a number,
+ * string or list in
  * brackets ("expected [3] but found [4]" (TestNG), "Expected <3>, actual
  * <4>" (kotlin.test)), with what came after it ("but", "got", "actual",
  * "found")? Parsers name tokens quoted ("expected ';' but found '}'") or
@@ -2007,6 +2007,7 @@ static bool expected_value(const char *low, size_t n, const char *e)
 					    "was ", "to be ", "to have ",
 					    "to contain", "to include",
 					    "to match" };
+	/* past "expected" or "expecting" */
 	size_t j = (size_t)(e - low) + (e[6] == 'i' ? 9 : 8), v, k;
 	char c;
 
@@ -2394,13 +2395,13 @@ static const char *unknown_name(const char *low, size_t n)
 	return NULL;
 }
 
-/* A key of a configuration or a manifest the tool does not know (or
- * nothing defines), its
- * name bare or quoted: dune's "Unknown field librarys", systemd's
- * "Unknown key 'ExecStat'", nginx's "unknown directive", serde's and
- * Cargo's "unknown field `x`", JSON Schema's "unknown property",
- * "unrecognized key", "no such field". A command line's option or flag
- * is no key of the project (unknown_name leaves them too). */
+/* A key of a configuration or a manifest the tool does not know (or a
+ * name nothing defines), bare or quoted: dune's "Unknown field
+ * librarys", systemd's "Unknown key 'ExecStat'", nginx's "unknown
+ * directive", serde's and Cargo's "unknown field `x`", JSON Schema's
+ * "unknown property", "unrecognized key", "no such field". A command
+ * line's option or flag is no key of the project (unknown_name leaves
+ * them too). */
 static const char *unknown_key(const char *low, size_t n)
 {
 	static const char *const adj[] = { "unknown ", "unrecognized ",
