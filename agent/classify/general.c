@@ -2168,7 +2168,7 @@ static const char *not_found(const char *low, size_t n)
 	 * message without the anchor skips the forms that share it) */
 	static const char *const anchors[] = { "found", "find", "no such ",
 					       "locate", "open", "read",
-					       "exist", "load", " named " };
+					       "exist", "load", "named " };
 	static const struct {
 		unsigned char anchor; /* in anchors */
 		const char *text;
@@ -3112,11 +3112,10 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = later;
 	/* a value of the wrong kind, or a parse that refused a value */
 	if ((groups & (W_FAULT | W_VALUE)) && !w->code_len &&
-	    (!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR)) &&
-	    !lead_rule(low, ln, w->text)) {
+	    (!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR))) {
 		const char *v = wrong_kind(low, ln, w->category != NULL, groups);
 
-		if (v)
+		if (v && !lead_rule(low, ln, w->text))
 			w->category = v;
 	}
 	if (!w->category && (groups & W_BRACKET))
