@@ -1140,6 +1140,9 @@ static const struct phrase phrases[] = {
 	{ "timed out", CAT_TIMEOUT },
 	{ "timeout of", CAT_TIMEOUT },
 	{ "exceeded timeout", CAT_TIMEOUT },
+	/* a test or a step over its time ("Test took longer than 10s",
+	 * "step took longer than 300s"), before later_phrases' line length */
+	{ "took longer than", CAT_TIMEOUT },
 	{ "does not provide an export", CAT_MISSING_EXPORT },
 	{ "has no exported member", CAT_MISSING_EXPORT },
 	{ "is not exported", CAT_MISSING_EXPORT },
@@ -1180,6 +1183,19 @@ static const struct phrase phrases[] = {
 	{ "import-untyped", CAT_MISSING_DEPENDENCY },
 	{ "import-not-found", CAT_IMPORT_RESOLUTION },
 	{ "not installed", CAT_MISSING_DEPENDENCY },
+	/* a module to install: Perl's "Can't locate X.pm in @INC (you may
+	 * need to install the X module)", installers' "you need to install" */
+	{ "need to install", CAT_MISSING_DEPENDENCY },
+	/* a dependency told missing or unmet: apt's "unmet dependencies",
+	 * "Missing dependency: x", "required dependency", Go's "no required
+	 * module provides package" (every Go tool that loads packages) */
+	{ "unmet dependenc", CAT_MISSING_DEPENDENCY },
+	{ "missing dependenc", CAT_MISSING_DEPENDENCY },
+	{ "required dependenc", CAT_MISSING_DEPENDENCY },
+	{ "required module provides", CAT_MISSING_DEPENDENCY },
+	/* but Perl's "Can't locate object method "f" via package "P"" is a
+	 * method no package defines */
+	{ "locate object method", CAT_UNDEFINED_SYMBOL },
 	/* a tool or package older than the one asked for: Autoconf's
 	 * "Autoconf version 2.80 or higher is required", CMake's "CMake 3.20
 	 * or higher is required", "Python 3.10 or later is required", "Node.js
@@ -1215,11 +1231,21 @@ static const struct phrase phrases[] = {
 	{ "parser error", CAT_SYNTAX_ERROR },
 	{ "unexpected token", CAT_SYNTAX_ERROR },
 	{ "unexpected end", CAT_SYNTAX_ERROR },
+	/* the input stopped inside something: libxml2's "Premature end of
+	 * data in tag", bison's and flex's "premature end of file", Tcl's,
+	 * PostScript readers' "premature EOF" */
+	{ "premature end", CAT_SYNTAX_ERROR },
+	{ "premature eof", CAT_SYNTAX_ERROR },
 	{ "unexpected eof", CAT_SYNTAX_ERROR },
 	/* whitespace the style wants gone, before "end of input": mandoc's
 	 * "whitespace at end of input line", chktex's and editors' "at end
 	 * of line" (flake8 and git say "trailing whitespace", below) */
 	{ "whitespace at end", CAT_LINT_VIOLATION },
+	/* a file's last line with no line break is a style rule's (clang's
+	 * -Wnewline-eof "no newline at end of file", eslint's eol-last
+	 * "Newline required at end of file", "missing final newline") */
+	{ "newline at end", CAT_LINT_VIOLATION },
+	{ "final newline", CAT_LINT_VIOLATION },
 	{ "end of file", CAT_SYNTAX_ERROR },
 	{ "end of input", CAT_SYNTAX_ERROR },
 	/* JSON.parse in every Node tool: "... in JSON at position 15" */
@@ -1268,6 +1294,36 @@ static const struct phrase phrases[] = {
 	{ "expected an identifier", CAT_SYNTAX_ERROR },
 	{ "expected an expression", CAT_SYNTAX_ERROR },
 	{ "illegal character", CAT_SYNTAX_ERROR },
+	/* a lexer's in other words: Go's "invalid character U+0040" and its
+	 * JSON reader's "invalid character 'x' looking for beginning of
+	 * value" (every Go tool), TOML's and JSON5's */
+	{ "invalid character", CAT_SYNTAX_ERROR },
+	/* GCC's front ends (C, C++, Objective-C, D): "expected identifier or
+	 * '(' before '}' token", "stray '@' in program" */
+	{ "expected identifier", CAT_SYNTAX_ERROR },
+	{ "' token", CAT_SYNTAX_ERROR },
+	/* a statement where the grammar does not allow it: Python's
+	 * "'return' outside function", "'break' outside loop", javac's
+	 * "illegal start of expression" */
+	{ "outside function", CAT_SYNTAX_ERROR },
+	{ "outside loop", CAT_SYNTAX_ERROR },
+	{ "illegal start of", CAT_SYNTAX_ERROR },
+	/* libyaml's scanner and parser, in every tool reading YAML through it
+	 * (PyYAML, Psych, yamllint, Ansible; go-yaml says the same):
+	 * "mapping values are not allowed here", "did not find expected
+	 * key", "could not find expected ':'", "found character that cannot
+	 * start any token", "while scanning a quoted scalar" */
+	{ "mapping values", CAT_SYNTAX_ERROR },
+	{ "find expected", CAT_SYNTAX_ERROR },
+	{ "start any token", CAT_SYNTAX_ERROR },
+	{ "while scanning", CAT_SYNTAX_ERROR },
+	/* make's "*** missing separator.  Stop." (a recipe line without its
+	 * tab), HCL's and bc's "Invalid expression" */
+	{ "missing separator", CAT_SYNTAX_ERROR },
+	{ "invalid expression", CAT_SYNTAX_ERROR },
+	/* Python's "expected an indented block": its grammar's, not the
+	 * style checker's indentation expected_got reads */
+	{ "indented block", CAT_SYNTAX_ERROR },
 	/* a line indented where the grammar does not allow it: Python's
 	 * "unexpected indent", docutils' "unexpected unindent" */
 	{ "unexpected indent", CAT_SYNTAX_ERROR },
@@ -1315,6 +1371,14 @@ static const struct phrase phrases[] = {
 	/* Poly/ML's and g++'s "has not been declared" */
 	{ "not been declared", CAT_UNDEFINED_SYMBOL },
 	{ "is not defined", CAT_UNDEFINED_SYMBOL },
+	/* contracted: Dart's "The method 'f' isn't defined for the type",
+	 * "'x' wasn't declared" */
+	{ "isn't defined", CAT_UNDEFINED_SYMBOL },
+	{ "aren't defined", CAT_UNDEFINED_SYMBOL },
+	{ "isn't declared", CAT_UNDEFINED_SYMBOL },
+	{ "wasn't declared", CAT_UNDEFINED_SYMBOL },
+	/* "'x' is used but never defined" (Bison, GraphQL fragments) */
+	{ "never defined", CAT_UNDEFINED_SYMBOL },
 	{ "not defined", CAT_UNDEFINED_SYMBOL },
 	{ "undefined variable", CAT_UNDEFINED_SYMBOL },
 	{ "undefined name", CAT_UNDEFINED_SYMBOL },
@@ -1406,11 +1470,27 @@ static const struct phrase phrases[] = {
 	{ "no overloads for", CAT_TYPE_ERROR },
 	{ "positional argument", CAT_TYPE_ERROR },
 	{ "cannot be assigned to", CAT_TYPE_ERROR },
+	/* the same in contractions: Dart's "The argument type 'String'
+	 * can't be assigned to the parameter type 'int'" */
+	{ "can't be assigned", CAT_TYPE_ERROR },
 	{ "has no member", CAT_TYPE_ERROR },
+	/* clang's "no member named 'x' in 'struct s'", before not_found's
+	 * "no X named" */
+	{ "no member named", CAT_TYPE_ERROR },
+	/* a member the type lacks, before not_found's "does not exist":
+	 * TypeScript's and Flow's "Property 'x' does not exist on type 'Y'",
+	 * Hack's "does not exist on object" */
+	{ "does not exist on", CAT_TYPE_ERROR },
 	/* overload resolution that found nothing: "no matching (member)
 	 * function for call", "no matching constructor", clang's "no viable
 	 * conversion" */
 	{ "no matching", CAT_TYPE_ERROR },
+	/* but an ANTLR-made parser's "no viable alternative at input 'x'"
+	 * (Spark SQL, Presto, Cypher, every grammar ANTLR builds) is its
+	 * grammar's, as its "mismatched input" and "extraneous input" */
+	{ "no viable alternative", CAT_SYNTAX_ERROR },
+	{ "mismatched input", CAT_SYNTAX_ERROR },
+	{ "extraneous input", CAT_SYNTAX_ERROR },
 	{ "no viable", CAT_TYPE_ERROR },
 	{ "is not a function", CAT_TYPE_ERROR },
 	{ "is not callable", CAT_TYPE_ERROR },
@@ -1453,6 +1533,10 @@ static const struct phrase phrases[] = {
 	/* a call with the wrong arity: Lisp's and Ruby's "wrong number of
 	 * arguments", Clojure's "Wrong number of args (1) passed to" */
 	{ "wrong number of arg", CAT_TYPE_ERROR },
+	/* and in other words, before later_phrases' "invalid number":
+	 * nginx's "invalid number of arguments in "listen" directive",
+	 * "incorrect number of arguments", "unexpected number of arguments" */
+	{ "number of arguments", CAT_TYPE_ERROR },
 	{ "was expected of type", CAT_TYPE_ERROR },
 	{ "attempt to index", CAT_TYPE_ERROR },
 	{ "attempt to call", CAT_TYPE_ERROR },
@@ -1479,6 +1563,19 @@ static const struct phrase phrases[] = {
 	/* a suggested replacement: "teh ==> the", "should be", "consider
 	 * using" */
 	{ "==>", CAT_LINT_VIOLATION },
+	/* but a value's kind a schema wants (ajv 6 and the JSON Schema
+	 * validators of its time: "should be integer", "should be equal to
+	 * one of the allowed values"; ajv 8 says "must be", wrong_kind), as
+	 * a type checker's "X should be Y" names it (Haxe's "Int should be
+	 * String") */
+	{ "should be integer", CAT_TYPE_ERROR },
+	{ "should be number", CAT_TYPE_ERROR },
+	{ "should be string", CAT_TYPE_ERROR },
+	{ "should be boolean", CAT_TYPE_ERROR },
+	{ "should be array", CAT_TYPE_ERROR },
+	{ "should be object", CAT_TYPE_ERROR },
+	{ "should be of type", CAT_TYPE_ERROR },
+	{ "should be equal to one of", CAT_TYPE_ERROR },
 	{ "should be", CAT_LINT_VIOLATION },
 	{ "should start with", CAT_LINT_VIOLATION },
 	{ "should end with", CAT_LINT_VIOLATION },
@@ -1574,10 +1671,58 @@ static const struct phrase later_phrases[] = {
 	{ "wrong format", CAT_TYPE_ERROR },
 	{ "valid duration", CAT_TYPE_ERROR },
 	{ "invalid duration", CAT_TYPE_ERROR },
+	/* two values an assertion found unlike, with no "expected" label
+	 * (assertion_words reads those): testify's "Not equal:", unittest's
+	 * "Lists differ" kin "values not equal", NUnit's and Catch's "are not
+	 * equal", chai's "expected [1] to deeply equal [2]", node's
+	 * "deep-equal" */
+	{ "not equal", CAT_TEST_FAILURE },
+	{ "should equal", CAT_TEST_FAILURE },
+	/* a golden file's comparison: "output does not match expected",
+	 * "differs from expected", unittest's "Lists differ:" */
+	{ "match expected", CAT_TEST_FAILURE },
+	{ "from expected", CAT_TEST_FAILURE },
+	{ "differ:", CAT_TEST_FAILURE },
+	{ "deeply equal", CAT_TEST_FAILURE },
+	{ "deep equal", CAT_TEST_FAILURE },
+	/* a style checker's words for a name's or a line's layout when no
+	 * rule names it: "is not in camel case" (jscs, checkstyle's kin),
+	 * "snake case", pylint's "naming convention", "Trailing spaces not
+	 * allowed" (yamllint's kin), "missing space after comma", "extra
+	 * space", and what can go: "redundant parentheses", clippy's
+	 * "redundant clone", rustc's "unnecessary parentheses", "superfluous
+	 * semicolon" */
+	{ "camel case", CAT_LINT_VIOLATION },
+	{ "camelcase", CAT_LINT_VIOLATION },
+	{ "snake case", CAT_LINT_VIOLATION },
+	{ "naming convention", CAT_LINT_VIOLATION },
+	{ "trailing space", CAT_LINT_VIOLATION },
+	{ "missing space", CAT_LINT_VIOLATION },
+	{ "extra space", CAT_LINT_VIOLATION },
+	{ "redundant", CAT_LINT_VIOLATION },
+	{ "unnecessary", CAT_LINT_VIOLATION },
+	{ "superfluous", CAT_LINT_VIOLATION },
+	/* blank lines counted (pycodestyle's "too many blank lines (3)"),
+	 * prose linters' words (write-good, proselint, vale, alex: "may be
+	 * passive voice", "is a weasel word", "is wordy") */
+	{ "blank line", CAT_LINT_VIOLATION },
+	{ "passive voice", CAT_LINT_VIOLATION },
+	{ "weasel word", CAT_LINT_VIOLATION },
+	{ "wordy", CAT_LINT_VIOLATION },
+	/* a line's length and a linter's advice: "Line is longer than 80
+	 * characters", "line length of 91 exceeds", "Avoid using 'var'",
+	 * "Prefer template literals" */
+	{ "longer than", CAT_LINT_VIOLATION },
+	{ "line length", CAT_LINT_VIOLATION },
+	{ "avoid ", CAT_LINT_VIOLATION },
+	{ "prefer ", CAT_LINT_VIOLATION },
 	/* a directive nobody defines: Apache's "Invalid command 'X',
 	 * perhaps misspelled", gdb's and lighttpd's "unknown directive" */
 	{ "invalid command", CAT_UNDEFINED_SYMBOL },
 	{ "unknown directive", CAT_UNDEFINED_SYMBOL },
+	/* last, after Apache's "perhaps misspelled": a word misspelt
+	 * (misspell's "is a misspelling of", spell checkers') */
+	{ "misspell", CAT_LINT_VIOLATION },
 };
 
 #define CL_NPHRASES (sizeof(phrases) / sizeof(*phrases))
@@ -1625,12 +1770,14 @@ enum {
 	W_ASSERT = 4,   /* "xp", "wa", "ss": assertion_words */
 	W_MISSING = 8,  /* "mi", "fo": missing_token */
 	W_DUP = 16,     /* "du": duplicate_definition */
-	W_FOUND = 32,   /* "no", "fi", "op", "re", "lo": not_found */
+	W_FOUND = 32,   /* "no", "fi", "op", "re", "lo", "xi": not_found */
 	W_DOC = 64,     /* "@" and any byte, "do": doc_comment */
 	W_UNKNOWN = 128, /* "nk": unknown_name */
-	W_KEY = 256,     /* "nk", "gn", "pp", "uc": unknown_key */
+	W_KEY = 256,     /* "nk", "gn", "pp", "uc", "ef": unknown_key */
 	W_BRACKET = 512, /* "oo", "xt", "sm": bracket_count */
 	W_HEADING = 1024, /* "rr": place_heading */
+	W_FAULT = 2048,  /* "nv", "ga", "ba", "wr", "nc": wrong_kind's faults */
+	W_VALUE = 4096,  /* "mu", "pa", "id": wrong_kind's other shapes */
 };
 
 static void word_pairs_build(void)
@@ -1642,10 +1789,14 @@ static void word_pairs_build(void)
 		{ "xp", W_EXPECT | W_ASSERT }, { "wa", W_ASSERT }, { "ss", W_ASSERT },
 		{ "mi", W_MISSING }, { "fo", W_MISSING }, { "du", W_DUP },
 		{ "no", W_FOUND }, { "fi", W_FOUND }, { "op", W_FOUND },
-		{ "re", W_FOUND }, { "lo", W_FOUND }, { "do", W_DOC },
+		{ "re", W_FOUND }, { "lo", W_FOUND }, { "xi", W_FOUND },
+		{ "do", W_DOC },
 		{ "nk", W_UNKNOWN | W_KEY }, { "gn", W_KEY }, { "pp", W_KEY },
-		{ "uc", W_KEY }, { "oo", W_BRACKET }, { "xt", W_BRACKET },
-		{ "sm", W_BRACKET }, { "rr", W_HEADING },
+		{ "uc", W_KEY }, { "ef", W_KEY }, { "oo", W_BRACKET },
+		{ "xt", W_BRACKET }, { "sm", W_BRACKET }, { "rr", W_HEADING },
+		{ "nv", W_FAULT }, { "ga", W_FAULT }, { "ba", W_FAULT },
+		{ "wr", W_FAULT }, { "nc", W_FAULT }, { "mu", W_VALUE },
+		{ "pa", W_VALUE }, { "id", W_VALUE },
 	};
 	unsigned char at[2] = { '@', 0 };
 	size_t k;
@@ -1735,6 +1886,14 @@ static const char *phrase_in(const char *low, size_t n, unsigned *groups,
 	return best < CL_NPHRASES ? phrases[best].category : NULL;
 }
 
+/* Does low[0..n) speak of a text's layout (spaces, indentation, blank
+ * lines): a style checker's numbers, not an assertion's values? */
+static bool layout_words(const char *low, size_t n)
+{
+	return cl_find(low, n, " space", 6) || cl_find(low, n, "indent", 6) ||
+	       cl_find(low, n, "blank line", 10);
+}
+
 /* "expected X, got Y": a type error (an assertion's "expected ...
  * received" is caught above); "expected X but found Y", and "';'
  * expected" or "instruction expected" (a parser's idiom: what it wanted
@@ -1752,8 +1911,8 @@ static const char *expected_got(const char *low, size_t n)
 		return NULL;
 	/* the layout a style checker wants: "Expected 1 space after IF",
 	 * "expected at least 4 spaces, found 2", "Expected indentation of
-	 * 2 spaces" */
-	if (cl_find(low, n, " space", 6) || cl_find(low, n, "indent", 6))
+	 * 2 spaces", pycodestyle's "expected 2 blank lines, found 1" */
+	if (layout_words(low, n))
 		return CAT_LINT_VIOLATION;
 	for (k = 0; k < sizeof(wanted) / sizeof(*wanted); k++)
 		if (cl_find(low, n, wanted[k], strlen(wanted[k])))
@@ -1820,6 +1979,10 @@ static const char *expected_token(const char *m, const char *low, size_t n,
 	if (token_punct(m[k]) && !ruled) {
 		for (j = k; j < n && j - k < 3 && token_punct(m[j]); j++)
 			;
+		/* a clause's comma is no token: Lua's "(table expected, got
+		 * nil)" is expected_got's */
+		if (j == k + 1 && (m[k] == ',' || m[k] == '.'))
+			return NULL;
 		if (j + 1 < n && m[j] == ' ' && is_alpha(m[j + 1]))
 			return CAT_SYNTAX_ERROR;
 	}
@@ -1855,6 +2018,65 @@ static bool compared(const char *low, size_t n)
 	return b || cl_find(a, n - (size_t)(a - low), " == ", 4);
 }
 
+/* Is what follows "expected" (or "expecting") at low[e] a value, not a
+ * type or a token: a number ("expected 3 but was -1"), or a number,
+ * string or list in
+ * brackets ("expected [3] but found [4]" (TestNG), "Expected <3>, actual
+ * <4>" (kotlin.test)), with what came after it ("but", "got", "actual",
+ * "found")? Parsers name tokens quoted ("expected ';' but found '}'") or
+ * by their grammar's names ("expected <identifier>"). */
+static bool expected_value(const char *low, size_t n, const char *e)
+{
+	/* and a matcher's verb: "expected 3 to be 4" (expect.js, should),
+	 * Unity's "Expected 4 Was 3" */
+	static const char *const came[] = { "but ", "got ", "actual",
+					    "found ", "instead ", "received",
+					    "was ", "to be ", "to have ",
+					    "to contain", "to include",
+					    "to match" };
+	/* past "expected" or "expecting" */
+	size_t j = (size_t)(e - low) + (e[6] == 'i' ? 9 : 8), v, k;
+	char c;
+
+	if ((e > low && is_alpha(e[-1])) || layout_words(low, n))
+		return false;
+	j = skip_blanks(low, n, j);
+	if (j + 1 >= n)
+		return false;
+	c = low[j];
+	v = c == '-' || c == '[' || c == '<' ? j + 1 : j;
+	/* a string in double quotes is a value when it came "received" or
+	 * "but ..." ("Expected "foo" but received "bar""): a parser's token
+	 * is quoted punctuation (expected_token), a type checker's type
+	 * comes with "got" */
+	if (c == '"' && j + 2 < n && is_alpha(low[j + 1]) &&
+	    (cl_find(low + j, n - j, "received", 8) ||
+	     cl_find(low + j, n - j, " but ", 5)))
+		c = '[', v = j; /* read it to its close as a bracket */
+	else if (!is_digit(low[v]) &&
+		 !((c == '[' || c == '<') && strchr("-'\"]>", low[v])))
+		return false;
+	/* past the value (a bracket's to its close), then what came: "2
+	 * arguments, but got 1" counts things, a type checker's arity */
+	if (c == '[' || c == '<') {
+		const char *close = memchr(low + j + 1, low[j] == '"' ? '"' :
+					   c == '[' ? ']' : '>', n - j - 1);
+
+		if (!close)
+			return false;
+		j = (size_t)(close - low) + 1;
+	} else {
+		while (j < n && !is_blank(low[j]) && low[j] != ',')
+			j++;
+	}
+	while (j < n && (is_blank(low[j]) || low[j] == ',' || low[j] == ';'))
+		j++;
+	for (k = 0; k < sizeof(came) / sizeof(*came); k++)
+		if (starts(low + j, n - j, came[k]))
+			return true;
+	return false;
+}
+
 /* An assertion's report in any test framework's words: what was expected
  * and what came, as labels ("Expected: 3" and "Actual: -1", "got:",
  * "received:", JUnit's "expected:<3> but was:<4>"), Go's "got 4, want 5",
@@ -1864,6 +2086,7 @@ static const char *assertion_words(const char *low, size_t n)
 {
 	static const char *const got[] = { "actual:", "actual :", "got:",
 					   "received:", "but was", "result:" };
+	const char *e;
 	size_t k;
 
 	/* each holds "xpect", "want" or "sserting": one pass rules out the
@@ -1894,6 +2117,18 @@ static const char *assertion_words(const char *low, size_t n)
 	}
 	/* "got 4, want 5", "= 4; want 5" */
 	if (cl_find(low, n, "got ", 4) && cl_find(low, n, "want ", 5))
+		return CAT_TEST_FAILURE;
+	/* a value expected, and what came */
+	if ((e = cl_find(low, n, "expected ", 9)) && expected_value(low, n, e))
+		return CAT_TEST_FAILURE;
+	/* an assert statement's comparison, as pytest and power-assert
+	 * libraries print it: "assert 3 == 4", "assert x != y" */
+	if ((e = cl_find(low, n, "assert ", 7)) && (e == low || !is_alpha(e[-1])) &&
+	    (cl_find(e, n - (size_t)(e - low), " == ", 4) ||
+	     cl_find(e, n - (size_t)(e - low), " != ", 4)))
+		return CAT_TEST_FAILURE;
+	/* two values unlike ("not equal: expected 3, got 4": testify) */
+	if (cl_find(low, n, "not equal", 9))
 		return CAT_TEST_FAILURE;
 	return NULL;
 }
@@ -1956,26 +2191,53 @@ static bool quoted_file(const char *low, size_t n, size_t q);
  * a variable, function or command (undefined_symbol). */
 static const char *not_found(const char *low, size_t n)
 {
-	static const char *const what[] = { "not found", "could not find",
-					    "cannot find", "can't find",
-					    "couldn't find",
-					    "no such ", "unable to find",
-					    "failed to locate",
-					    "unable to locate",
-					    "could not locate",
-					    /* a file that is not there:
-					     * "cannot open file: x" (nim),
-					     * "unable to read module `x`"
-					     * (D), "nonexisting document" */
-					    "cannot open", "can't open",
-					    "could not open", "unable to open",
-					    "unable to read", "nonexist",
-					    "non-existent",
-					    /* "unable to load include
-					     * file: x.fbs" */
-					    "unable to load", "could not load",
-					    "cannot load", "can't load",
-					    "failed to load" };
+	/* the ways of saying it, by a word each holds (its anchor: a
+	 * message without the anchor skips the forms that share it) */
+	static const char *const anchors[] = { "found", "find", "no such ",
+					       "locate", "open", "read",
+					       "exist", "load", "named " };
+	static const struct {
+		unsigned char anchor; /* in anchors */
+		const char *text;
+		bool exist; /* "does not exist": see below */
+	} what[] = {
+		{ 0, "not found", false },
+		{ 1, "could not find", false },
+		{ 1, "cannot find", false },
+		{ 1, "can't find", false },
+		{ 1, "couldn't find", false },
+		{ 1, "unable to find", false },
+		{ 2, "no such ", false },
+		{ 3, "failed to locate", false },
+		{ 3, "unable to locate", false },
+		{ 3, "could not locate", false },
+		{ 3, "can't locate", false },
+		{ 3, "cannot locate", false },
+		/* a file that is not there: "cannot open file: x" (nim),
+		 * "unable to read module `x`" (D), "nonexisting document" */
+		{ 4, "cannot open", false },
+		{ 4, "can't open", false },
+		{ 4, "could not open", false },
+		{ 4, "unable to open", false },
+		{ 4, "couldn't open", false },
+		{ 4, "failed to open", false },
+		{ 5, "unable to read", false },
+		{ 6, "nonexist", false },
+		{ 6, "non-existent", false },
+		/* javac's "package x does not exist", PostgreSQL's 'relation
+		 * "t" does not exist', "file 'x' doesn't exist" */
+		{ 6, "does not exist", true },
+		{ 6, "doesn't exist", true },
+		{ 6, "do not exist", true },
+		/* "unable to load include file: x.fbs" */
+		{ 7, "unable to load", false },
+		{ 7, "could not load", false },
+		{ 7, "cannot load", false },
+		{ 7, "can't load", false },
+		{ 7, "failed to load", false },
+		/* "no X named y": see below */
+		{ 8, " named ", false },
+	};
 	static const struct phrase kinds[] = {
 		/* an assembler's "no such instruction: `x'" is its grammar's */
 		{ "instruction", CAT_SYNTAX_ERROR },
@@ -1986,6 +2248,14 @@ static const char *not_found(const char *low, size_t n)
 		{ "dependency", CAT_MISSING_DEPENDENCY },
 		{ "package", CAT_MISSING_DEPENDENCY },
 		{ "library", CAT_MISSING_DEPENDENCY },
+		/* what an ecosystem installs by its own name (Bundler's "Could
+		 * not find gem", rustc's "can't find crate"), or a program
+		 * a build runs (Meson's "Program 'x' not found"); whole words
+		 * ("management", "programming" are none) */
+		{ " gem ", CAT_MISSING_DEPENDENCY },
+		{ "crate", CAT_MISSING_DEPENDENCY },
+		{ "program ", CAT_MISSING_DEPENDENCY },
+		{ "executable", CAT_MISSING_DEPENDENCY },
 		{ "import", CAT_IMPORT_RESOLUTION },
 		{ "include", CAT_IMPORT_RESOLUTION },
 		{ "module", CAT_IMPORT_RESOLUTION },
@@ -1994,23 +2264,30 @@ static const char *not_found(const char *low, size_t n)
 		{ "symbol", CAT_UNDEFINED_SYMBOL },
 		{ "command", CAT_UNDEFINED_SYMBOL },
 		{ "method", CAT_UNDEFINED_SYMBOL },
-		/* SQL's "no such column: x" */
+		/* PHP's "Class "Foo" not found", Puppet's "Could not find
+		 * class", Pascal's and SQL's procedures */
+		{ "class ", CAT_UNDEFINED_SYMBOL },
+		{ "procedure", CAT_UNDEFINED_SYMBOL },
+		/* SQL's "no such column: x", PostgreSQL's "relation" */
 		{ "column", CAT_UNDEFINED_SYMBOL },
 		{ "table", CAT_UNDEFINED_SYMBOL },
+		{ "relation", CAT_UNDEFINED_SYMBOL },
 		/* a file or document the project names (Sphinx's toctree) */
 		{ "file", CAT_IMPORT_RESOLUTION },
 		{ "document", CAT_IMPORT_RESOLUTION },
+		{ "directory", CAT_IMPORT_RESOLUTION },
 		/* Scala's "not found: value x", "not found: type T" */
 		{ "value", CAT_UNDEFINED_SYMBOL },
 		{ "type", CAT_UNDEFINED_SYMBOL },
 	};
 	const char *nf;
-	size_t k;
+	size_t k, anchor = sizeof(anchors) / sizeof(*anchors);
+	bool there = false, exist;
 
 	/* each of `what` holds "not ", "no ", "non", "fin", "ope", "read",
-	 * "loc" or "loa": one pass rules out the many messages that have
-	 * none (and W_FOUND's pairs are their first two bytes: cl_words_read
-	 * asks only messages with one) */
+	 * "loc", "loa" or "exi": one pass rules out the many messages that
+	 * have none (and W_FOUND's pairs are in them: cl_words_read asks
+	 * only messages with one) */
 	for (k = 0; k + 3 < n; k++)
 		if ((low[k] == 'n' && low[k + 1] == 'o' &&
 		     (low[k + 2] == ' ' || low[k + 2] == 'n' ||
@@ -2020,24 +2297,45 @@ static const char *not_found(const char *low, size_t n)
 		    (low[k] == 'l' && low[k + 1] == 'o' &&
 		     (low[k + 2] == 'c' || low[k + 2] == 'a')) ||
 		    (low[k] == 'r' && low[k + 1] == 'e' && low[k + 2] == 'a' &&
-		     low[k + 3] == 'd'))
+		     low[k + 3] == 'd') ||
+		    (low[k] == 'e' && low[k + 1] == 'x' && low[k + 2] == 'i'))
 			break;
 	if (k + 3 >= n)
 		return NULL;
-	for (k = 0; k < sizeof(what) / sizeof(*what); k++)
-		if (cl_find(low, n, what[k], strlen(what[k])))
+	for (k = 0; k < sizeof(what) / sizeof(*what); k++) {
+		if (what[k].anchor != anchor) {
+			anchor = what[k].anchor;
+			there = cl_find(low, n, anchors[anchor],
+					strlen(anchors[anchor])) != NULL;
+		}
+		if (there && cl_find(low, n, what[k].text, strlen(what[k].text)))
 			break;
+	}
 	if (k == sizeof(what) / sizeof(*what))
 		return NULL;
+	/* a package that "does not exist" is a name the code imports (javac's
+	 * "package x does not exist"), one not installed is "not found" */
+	exist = what[k].exist;
 	for (k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
 		if (cl_find(low, n, kinds[k].text, strlen(kinds[k].text)))
-			return kinds[k].category;
+			return exist && !strcmp(kinds[k].text, "package") ?
+			       CAT_IMPORT_RESOLUTION : kinds[k].category;
 	/* what was not found is a file by its name ("Unable to find
 	 * 'nosuch.i'", "'x.pxd' not found"): one the project names */
 	for (k = 0; k + 1 < n; k++)
 		if ((low[k] == '\'' || low[k] == '"' || low[k] == '`') &&
 		    quoted_file(low, n, k))
 			return CAT_IMPORT_RESOLUTION;
+	/* "no template named 'x'" (clang), "There is no mixin named x"
+	 * (Sass), whatever the kind: a name nothing defines */
+	if ((nf = cl_find(low, n, " named ", 7)) && nf - low >= 4) {
+		for (k = (size_t)(nf - low); k > 0 && is_alpha(low[k - 1]); k--)
+			;
+		if (k >= 3 && k < (size_t)(nf - low) && low[k - 1] == ' ' &&
+		    low[k - 3] == 'n' && low[k - 2] == 'o' &&
+		    (k == 3 || !is_alpha(low[k - 4])))
+			return CAT_UNDEFINED_SYMBOL;
+	}
 	/* "Not found: x" (Scala 3, and "error: not found: x"): the name
 	 * after the colon is what was looked up, an identifier */
 	if ((nf = cl_find(low, n, "not found: ", 11))) {
@@ -2124,21 +2422,30 @@ static const char *unknown_name(const char *low, size_t n)
 	return NULL;
 }
 
-/* A key of a configuration or a manifest the tool does not know, its
- * name bare or quoted: dune's "Unknown field librarys", systemd's
- * "Unknown key 'ExecStat'", nginx's "unknown directive", serde's and
- * Cargo's "unknown field `x`", JSON Schema's "unknown property",
- * "unrecognized key", "no such field". A command line's option or flag
- * is no key of the project (unknown_name leaves them too). */
+/* A key of a configuration or a manifest the tool does not know (or a
+ * name nothing defines), bare or quoted: dune's "Unknown field
+ * librarys", systemd's "Unknown key 'ExecStat'", nginx's "unknown
+ * directive", serde's and Cargo's "unknown field `x`", JSON Schema's
+ * "unknown property", "unrecognized key", "no such field". A command
+ * line's option or flag is no key of the project (unknown_name leaves
+ * them too). */
 static const char *unknown_key(const char *low, size_t n)
 {
 	static const char *const adj[] = { "unknown ", "unrecognized ",
 					   "unrecognised ", "unsupported ",
-					   "no such " };
+					   "no such ", "undefined " };
+	/* and a document's or a pipeline's names: a markup's tag or element
+	 * (XML schemas, appstream, HTML checkers), PHP's "Undefined index"
+	 * and "Undefined property", TeX's "Undefined control sequence",
+	 * Sass' "Undefined mixin", a BDD runner's "undefined step"
+	 * (cucumber, behave), a compose file's "undefined service" */
 	static const char *const noun[] = { "key", "field", "directive",
 					    "property", "attribute", "setting",
 					    "keyword", "section", "parameter",
-					    "entry" };
+					    "entry", "tag", "element", "index",
+					    "offset", "control sequence",
+					    "mixin", "step", "service",
+					    "template" };
 	size_t a, b, j;
 	const char *at;
 
@@ -2153,6 +2460,18 @@ static const char *unknown_key(const char *low, size_t n)
 			if (starts(low + j, n - j, noun[b]) &&
 			    (e == n || !is_alpha(low[e]) ||
 			     (low[e] == 's' && (e + 1 == n || !is_alpha(low[e + 1])))))
+				return CAT_UNDEFINED_SYMBOL;
+		}
+		/* an option a configuration names, not a command line's
+		 * ('-x', "--frob"): named-checkconf's "unknown option 'x'",
+		 * sshd's 'unsupported option "x"', "unrecognized option 'y'
+		 * in section [z]" */
+		if (starts(low + j, n - j, "option ") ||
+		    starts(low + j, n - j, "option: ")) {
+			j += low[j + 6] == ':' ? 8 : 7;
+			if (j < n && (low[j] == '\'' || low[j] == '"' || low[j] == '`'))
+				j++;
+			if (j < n && is_alpha(low[j]))
 				return CAT_UNDEFINED_SYMBOL;
 		}
 	}
@@ -2235,6 +2554,128 @@ static const char *duplicate_definition(const char *low, size_t n)
 	end = j + 32 < n ? j + 32 : n;
 	return cl_find(low + j, end - j, "definition", 10) ? CAT_SYNTAX_ERROR :
 	       NULL;
+}
+
+/* Does low[j..n) start with one of the words of list (a whole word, or
+ * one of its plural)? */
+static bool word_of(const char *low, size_t n, size_t j,
+		    const char *const *list, size_t nl)
+{
+	size_t k, e;
+
+	for (k = 0; k < nl; k++) {
+		e = j + strlen(list[k]);
+		if (starts(low + j, n - j, list[k]) &&
+		    (e == n || !is_alpha(low[e]) ||
+		     (low[e] == 's' && (e + 1 == n || !is_alpha(low[e + 1])))))
+			return true;
+	}
+	return false;
+}
+
+/* Where the word after the one at low[j] starts (n: none). */
+static size_t next_word(const char *low, size_t n, size_t j)
+{
+	while (j < n && !is_blank(low[j]))
+		j++;
+	return skip_blanks(low, n, j);
+}
+
+/* A value of the wrong kind for what takes it, in the words the checkers
+ * of settings, schemas and arguments share (a type error):
+ * - a word of fault within three words of a word of kind: "invalid
+ *   value" (clap, systemd, Kubernetes), "Illegal value", "bad value for
+ *   option" (Samba, ssh), "invalid boolean value", sparse's "incorrect
+ *   type in assignment", Lua's "wrong argument type", "bad operand type";
+ * - the kind a value must be: ajv's and every JSON Schema validator's
+ *   "must be string", "must be >= 1", "must be an integer" (Joi, Yup,
+ *   OpenAPI linters), Node's "must be of type function" (not a length or
+ *   a count: "must be at least 3 characters long" is a style rule's);
+ * - "not a valid X" ("not a valid boolean", "'x' is not a valid port
+ *   number"; later_phrases read a number's and a document's as their
+ *   grammar's first);
+ * - a value a parse of it refused: systemd's "Failed to parse boolean
+ *   value", "Failed to parse service type, ignoring", "cannot parse
+ *   \"5x\" as a duration" (parsed is set when the words said only a
+ *   syntax error: a parse of a value, not of a document, says more).
+ * A value told by errno alone ("open: Invalid argument") is no kind. */
+static const char *wrong_kind(const char *low, size_t n, bool parsed,
+			      unsigned groups)
+{
+	/* each holds one of W_FAULT's pairs, each shape below one of
+	 * W_VALUE's: groups says which can be there */
+	static const char *const fault[] = { "invalid ", "illegal ", "bad ",
+					     "wrong ", "incorrect " };
+	static const char *const kind[] = { "value", "type", "format",
+					    "argument", "boolean", "bool",
+					    "duration" };
+	static const char *const must[] = { "string", "number", "integer",
+					    "int", "boolean", "bool", "array",
+					    "list", "object", "map", "float",
+					    "double", "positive", "negative",
+					    "non-negative", "valid", "null",
+					    "type" };
+	static const char *const parsed_as[] = { "value", "type", "boolean",
+						 "bool", "duration", "size",
+						 "time", "timespan", "as a",
+						 "as an" };
+	const char *at;
+	size_t a, j, w;
+
+	if ((groups & W_VALUE) && (at = cl_find(low, n, "parse ", 6))) {
+		j = (size_t)(at - low) + 6;
+		for (w = 0; w < 3 && j < n; w++, j = next_word(low, n, j))
+			if (word_of(low, n, j, parsed_as,
+				    sizeof(parsed_as) / sizeof(*parsed_as)))
+				return CAT_TYPE_ERROR;
+	}
+	if (parsed)
+		return NULL;
+	for (a = 0; (groups & W_FAULT) && a < sizeof(fault) / sizeof(*fault);
+	     a++) {
+		if (!(at = cl_find(low, n, fault[a], strlen(fault[a]))) ||
+		    (at > low && is_alpha(at[-1])))
+			continue;
+		j = (size_t)(at - low) + strlen(fault[a]);
+		/* strerror's EINVAL ends the message: no kind was told */
+		if (starts(low + j, n - j, "argument") && j + 8 >= n - 1)
+			continue;
+		for (w = 0; w < 3 && j < n; w++, j = next_word(low, n, j))
+			if (word_of(low, n, j, kind, sizeof(kind) / sizeof(*kind)))
+				return CAT_TYPE_ERROR;
+	}
+	if (!(groups & W_VALUE))
+		return NULL;
+	if ((at = cl_find(low, n, "must be ", 8))) {
+		j = (size_t)(at - low) + 8;
+		if (starts(low + j, n - j, "of type "))
+			return CAT_TYPE_ERROR;
+		if (starts(low + j, n - j, "a "))
+			j += 2;
+		else if (starts(low + j, n - j, "an "))
+			j += 3;
+		if ((j < n && (low[j] == '<' || low[j] == '>' || low[j] == '=')) ||
+		    word_of(low, n, j, must, sizeof(must) / sizeof(*must)))
+			return CAT_TYPE_ERROR;
+	}
+	return cl_find(low, n, "not a valid ", 12) ? CAT_TYPE_ERROR : NULL;
+}
+
+/* Does low[i..n) open with a linter's rule name before its message: a
+ * token joined by '-' or '/' then ": " or " - " (RuboCop's
+ * "Naming/MethodParameterName: ...", npm-package-json-lint's
+ * "valid-values-license - ...", ansible-lint's "name[casing]: ...")? Its
+ * words are that rule's finding, whatever kind of value they name. */
+static bool lead_rule(const char *low, size_t n, size_t i)
+{
+	size_t j = i;
+	bool joined = false;
+
+	for (; j < n && j - i < 64 && (is_alpha(low[j]) || is_digit(low[j]) ||
+				       strchr("-_/[]", low[j])); j++)
+		joined |= low[j] == '-' || low[j] == '/' || low[j] == '[';
+	return joined && j > i + 2 &&
+	       (starts(low + j, n - j, ": ") || starts(low + j, n - j, " - "));
 }
 
 /* A code like E302, SC2086, C0114, TS2322, W0611 at m[i]: its length. */
@@ -2641,6 +3082,15 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	for (k = w->code; k < w->code + w->code_len && k < ln; k++)
 		low[k] = ' ';
 	w->category = phrase_in(low, ln, &groups, &later);
+	/* a parser's "expecting" names a token; a value expected and another
+	 * got is an assertion's: alcotest's "Error int: expecting 4, got 3." */
+	if (w->category && (groups & W_ASSERT) &&
+	    !strcmp(w->category, CAT_SYNTAX_ERROR)) {
+		const char *e = cl_find(low, ln, "expecting ", 10);
+
+		if (e && expected_value(low, ln, e))
+			w->category = CAT_TEST_FAILURE;
+	}
 	/* Lua's "attempt to call global 'f' (a nil value)" (5.1) and
 	 * "attempt to call a nil value (global 'f')" (5.3 on), "attempt to
 	 * index ...": a global that nothing defines, not a value of the
@@ -2687,6 +3137,14 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = unknown_key(low, ln);
 	if (!w->category)
 		w->category = later;
+	/* a value of the wrong kind, or a parse that refused a value */
+	if ((groups & (W_FAULT | W_VALUE)) && !w->code_len &&
+	    (!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR))) {
+		const char *v = wrong_kind(low, ln, w->category != NULL, groups);
+
+		if (v && !lead_rule(low, ln, w->text))
+			w->category = v;
+	}
 	if (!w->category && (groups & W_BRACKET))
 		w->category = bracket_count(low, ln);
 	/* a test runner's verdict opening the message: clojure.test's "FAIL

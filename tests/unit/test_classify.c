@@ -2877,6 +2877,198 @@ static void general_words_read_values_directives_tokens_and_headings(void **stat
 	words_read_as(cases, sizeof(cases) / sizeof(*cases));
 }
 
+/* Word classes, not one tool's phrases (messages of tools the fixtures
+ * lack): a value of the wrong kind (a word of fault near a word of kind,
+ * the kind it must be, "not a valid X", a parse that refused a value),
+ * not a length a style rule wants nor errno's bare "Invalid argument", nor
+ * under a linter's rule name; a thing that "does not exist" by its kind;
+ * an assertion's values unlike ("expected 3 but was -1", "not equal"),
+ * not a parser's token; an ANTLR parser's words, a premature end; a
+ * style checker's words for layout and for what can go. */
+static void general_words_read_kinds_names_assertions_and_style(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "Invalid value for option 'max_connections': 'abc'", "type_error" },
+		{ "bad value for option timeout: five", "type_error" },
+		{ "Illegal value \"xyz\" for attribute \"type\"", "type_error" },
+		{ "invalid boolean value 'maybe'", "type_error" },
+		{ "incorrect type in assignment (different base types)", "type_error" },
+		{ "/port must be integer", "type_error" },
+		{ "\"listener\" argument must be of type function", "type_error" },
+		{ "timeout must be a positive integer", "type_error" },
+		{ "'abc' is not a valid port number", "type_error" },
+		{ "Failed to parse boolean value, ignoring: maybe", "type_error" },
+		{ "cannot parse \"5x\" as a duration", "type_error" },
+		{ "failed to parse manifest", "syntax_error" },
+		{ "name must be at least 3 characters long", NULL },
+		{ "open: Invalid argument", NULL },
+		{ "valid-values-license - Invalid value for license", NULL },
+		{ "package demo.missing does not exist", "import_resolution" },
+		{ "relation \"users\" does not exist", "undefined_symbol" },
+		{ "Property 'x' does not exist on type 'Y'", "type_error" },
+		{ "expected 3 but was -1", "test_failure" },
+		{ "expected [3] but found [4]", "test_failure" },
+		{ "Not equal: expected 3, got 4", "test_failure" },
+		{ "values not equal: 3 != 4", "test_failure" },
+		{ "expected ';' but found '}'", "syntax_error" },
+		{ "expected int, got str", "type_error" },
+		{ "no viable alternative at input 'x'", "syntax_error" },
+		{ "Premature end of data in tag foo line 3", "syntax_error" },
+		{ "Identifier 'foo_bar' is not in camel case", "lint_violation" },
+		{ "Trailing spaces not allowed", "lint_violation" },
+		{ "Redundant parentheses", "lint_violation" },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
+/* More of the same classes: a name nothing defines by its noun after
+ * "undefined" (PHP's index and property, TeX's control sequence, a BDD
+ * runner's step), a module to install and a method no package has
+ * (Perl), a file that could not be opened; a value that came against
+ * one expected, but not a count of arguments ("Expected 2 arguments, but
+ * got 1" is a type checker's), nor a clause's comma a token; a missing
+ * final newline, a line's length and a linter's advice; an option a
+ * configuration names (no '-' before it: a command line's is none); a
+ * count of arguments told in other words; contractions. */
+static void general_words_read_names_files_values_and_advice(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "Undefined control sequence.", "undefined_symbol" },
+		{ "Notice: Undefined index: name", "undefined_symbol" },
+		{ "You can implement step definitions for undefined steps", "undefined_symbol" },
+		{ "Can't locate Foo/Bar.pm in @INC (you may need to install the Foo::Bar module)", "missing_dependency" },
+		{ "Can't locate object method \"frob\" via package \"Foo\"", "undefined_symbol" },
+		{ "Couldn't open file 'x.txt'", "import_resolution" },
+		{ "Expected 3 but got -1", "test_failure" },
+		{ "Expected 2 arguments, but got 1.", "type_error" },
+		{ "bad argument #1 to 'insert' (table expected, got nil)", "type_error" },
+		{ "should equal 3", "test_failure" },
+		{ "no newline at end of file", "lint_violation" },
+		{ "unexpected end of file", "syntax_error" },
+		{ "Line is longer than 80 characters", "lint_violation" },
+		{ "test took longer than 10s", "timeout" },
+		{ "Avoid using 'var'", "lint_violation" },
+		{ "unknown option 'foo'", "undefined_symbol" },
+		{ "unsupported option \"yes-please\".", "undefined_symbol" },
+		{ "Unknown option: -x", NULL },
+		{ "invalid number of arguments in \"listen\" directive", "type_error" },
+		{ "The argument type 'String' can't be assigned to the parameter type 'int'.", "type_error" },
+		{ "The method 'foo' isn't defined for the type 'Bar'.", "undefined_symbol" },
+		{ "3 did not equal 4", "test_failure" },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
+/* A parse that failed, in the words of readers many tools share: a
+ * lexer's "invalid character", GCC's front ends' "expected identifier"
+ * and "before 'x' token", a statement out of its place, libyaml's
+ * scanner and parser, make's missing separator, Python's indented block
+ * (no style checker's indentation). */
+static void general_words_read_shared_parsers(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "invalid character 'x' looking for beginning of value", "syntax_error" },
+		{ "expected identifier or '(' before '}' token", "syntax_error" },
+		{ "'return' outside function", "syntax_error" },
+		{ "illegal start of expression", "syntax_error" },
+		{ "mapping values are not allowed here", "syntax_error" },
+		{ "yaml: line 3: did not find expected key", "syntax_error" },
+		{ "found character that cannot start any token", "syntax_error" },
+		{ "*** missing separator.  Stop.", "syntax_error" },
+		{ "expected an indented block", "syntax_error" },
+		{ "Expected indentation of 2 spaces", "lint_violation" },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
+/* A test's values unlike in more runners' words: a value "expecting"
+ * (no parser's token), a matcher's verb after the value, a string
+ * "received", an assert statement's comparison, a golden file's
+ * comparison; a parser's "expecting" stays its grammar's. */
+static void general_words_read_more_assertions(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "Error int: expecting 4, got 3.", "test_failure" },
+		{ "syntax error, unexpected ')', expecting ';'", "syntax_error" },
+		{ "Expected 3 to be 4", "test_failure" },
+		{ "Expected 4 Was 3", "test_failure" },
+		{ "Expected \"foo\" but received \"bar\"", "test_failure" },
+		{ "assert 3 == 4", "test_failure" },
+		{ "output does not match expected output", "test_failure" },
+		{ "Lists differ: [1, 2] != [1, 3]", "test_failure" },
+		{ "incorrect type in argument 1 (different base types)", "type_error" },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
+/* What is to be installed, by its ecosystem's name or told missing or
+ * unmet; a file of the project named "package-*" is none. */
+static void general_words_read_dependencies(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "Could not find gem 'rails (~> 7.0)' in locally installed gems.", "missing_dependency" },
+		{ "Program 'foo' not found or not executable", "missing_dependency" },
+		{ "The following packages have unmet dependencies", "missing_dependency" },
+		{ "Missing dependency: lodash", "missing_dependency" },
+		{ "no required module provides package github.com/x/y", "missing_dependency" },
+		{ "the file a.yml does not exist", "import_resolution" },
+		{ "Missing package-info.java file.", NULL },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
+/* Names nothing defines in more kinds: a class or a procedure not
+ * found, "no X named y" whatever X (but a member a type lacks is a type
+ * error), an undefined template, "never defined". */
+static void general_words_read_more_names(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "Uncaught Error: Class 'Foo' not found", "undefined_symbol" },
+		{ "procedure foo not found", "undefined_symbol" },
+		{ "no template named 'foo'", "undefined_symbol" },
+		{ "There is no mixin named foo.", "undefined_symbol" },
+		{ "no member named 'foo' in 'struct bar'", "type_error" },
+		{ "Reference to undefined template 'foo'", "undefined_symbol" },
+		{ "'x' is used but never defined", "undefined_symbol" },
+		{ "No module named 'requests'", "missing_dependency" },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
+/* A text's layout counted (spaces, indentation, blank lines) is a style
+ * checker's, never an assertion's values nor a parser's; a word
+ * misspelt (after "perhaps misspelled", a directive's), prose linters'
+ * words; what "should be" is a style's unless a schema's kind follows. */
+static void general_words_read_layout_and_prose(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "wrong indentation: expected 2 but found 4", "lint_violation" },
+		{ "expected 2 blank lines, found 1", "lint_violation" },
+		{ "too many blank lines (3)", "lint_violation" },
+		{ "\"langauge\" is a misspelling of \"language\"", "lint_violation" },
+		{ "Invalid command 'X', perhaps misspelled", "undefined_symbol" },
+		{ "\"was deleted\" may be passive voice", "lint_violation" },
+		{ "\"it is\" is wordy or unneeded", "lint_violation" },
+		{ "data.port should be integer", "type_error" },
+		{ "Function name should be lowercase", "lint_violation" },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
 /* A placing heading over its message on the next line: the message's
  * words say what it is; a parser's "got X" at the place of its "expected
  * Y" just told is the same finding. */
@@ -4083,6 +4275,13 @@ int main(void)
 		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
 		cmocka_unit_test(general_words_read_values_directives_tokens_and_headings),
+		cmocka_unit_test(general_words_read_kinds_names_assertions_and_style),
+		cmocka_unit_test(general_words_read_names_files_values_and_advice),
+		cmocka_unit_test(general_words_read_shared_parsers),
+		cmocka_unit_test(general_words_read_more_assertions),
+		cmocka_unit_test(general_words_read_dependencies),
+		cmocka_unit_test(general_words_read_more_names),
+		cmocka_unit_test(general_words_read_layout_and_prose),
 		cmocka_unit_test(placing_heading_and_got_line_are_one_finding),
 		cmocka_unit_test(place_under_a_sentence_and_lists_in_the_same_words),
 		cmocka_unit_test(general_layer_reads_list_reports),
