@@ -43,6 +43,24 @@ run() { name=$1; shift; "$@" >"$OUT/$name.out" 2>&1 </dev/null; :; }
 # has no patterns for. BATCH, when set, names the held-out batch the case
 # belongs to (the scorer prints each batch's figures too). The scorer in
 # tests/unit/test_classify.c reads these.
+#
+# Categories, as a careful reader of the output labels a finding; the same
+# kind of message gets the same category whatever tool printed it:
+#   syntax_error: the text could not be read (unexpected or expected token,
+#     unterminated, a malformed literal such as a bad number or address, a
+#     tool's own "syntax error" or "parse error").
+#   type_error: a well-formed value of the wrong kind or out of range where
+#     it is used (wrong type, not assignable, invalid value for an option,
+#     not a valid duration, too large for its field, must be a number).
+#   undefined_symbol: a name nothing defines (an undefined variable,
+#     function or label, an unknown option, key, directive or command, a
+#     reference to something that does not exist).
+#   import_resolution: a module, header or file of the project that does
+#     not resolve; missing_dependency: a package that is not installed;
+#     missing_export: a name a module does not export; link_error.
+#   test_failure: a test that failed (an assertion, or an error in a test
+#     whose cause none of the above names); lint_violation: a checker's rule
+#     or style finding (unused, too long, naming, layout); unknown: none.
 expect() { { echo "# $2 $3${BATCH:+ $BATCH}"; cat; } >"$OUT/$1.expect"; }
 
 # Each tool family runs in its own subshell and folder, in parallel.
