@@ -1229,6 +1229,10 @@ static const struct phrase phrases[] = {
 	{ "parse error", CAT_SYNTAX_ERROR },
 	{ "parsing error", CAT_SYNTAX_ERROR },
 	{ "parser error", CAT_SYNTAX_ERROR },
+	/* lighttpd's "parser failed somehow near here", config readers'
+	 * "parsing failed" */
+	{ "parser failed", CAT_SYNTAX_ERROR },
+	{ "parsing failed", CAT_SYNTAX_ERROR },
 	{ "unexpected token", CAT_SYNTAX_ERROR },
 	{ "unexpected end", CAT_SYNTAX_ERROR },
 	/* the input stopped inside something: libxml2's "Premature end of
@@ -1374,6 +1378,10 @@ static const struct phrase phrases[] = {
 	/* contracted: Dart's "The method 'f' isn't defined for the type",
 	 * "'x' wasn't declared" */
 	{ "isn't defined", CAT_UNDEFINED_SYMBOL },
+	/* dtc's "Reference to non-existent node or label", Sphinx's and
+	 * LaTeX's references to a label nothing defines */
+	{ "reference to non-existent", CAT_UNDEFINED_SYMBOL },
+	{ "reference to nonexistent", CAT_UNDEFINED_SYMBOL },
 	{ "aren't defined", CAT_UNDEFINED_SYMBOL },
 	{ "isn't declared", CAT_UNDEFINED_SYMBOL },
 	{ "wasn't declared", CAT_UNDEFINED_SYMBOL },
@@ -1671,6 +1679,11 @@ static const struct phrase later_phrases[] = {
 	{ "wrong format", CAT_TYPE_ERROR },
 	{ "valid duration", CAT_TYPE_ERROR },
 	{ "invalid duration", CAT_TYPE_ERROR },
+	/* a value out of its field's range: assemblers' "too large for a 8
+	 * bit unsigned integer" (64tass), gcc's "integer constant is too
+	 * large for its type", "value too big for field" */
+	{ "too large for", CAT_TYPE_ERROR },
+	{ "too big for", CAT_TYPE_ERROR },
 	/* two values an assertion found unlike, with no "expected" label
 	 * (assertion_words reads those): testify's "Not equal:", unittest's
 	 * "Lists differ" kin "values not equal", NUnit's and Catch's "are not
@@ -1720,6 +1733,9 @@ static const struct phrase later_phrases[] = {
 	 * perhaps misspelled", gdb's and lighttpd's "unknown directive" */
 	{ "invalid command", CAT_UNDEFINED_SYMBOL },
 	{ "unknown directive", CAT_UNDEFINED_SYMBOL },
+	/* a configuration reader's "bad option" (dnsmasq's, getopt-style
+	 * files'): a name it does not know */
+	{ "bad option", CAT_UNDEFINED_SYMBOL },
 	/* last, after Apache's "perhaps misspelled": a word misspelt
 	 * (misspell's "is a misspelling of", spell checkers') */
 	{ "misspell", CAT_LINT_VIOLATION },

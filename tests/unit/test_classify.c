@@ -2871,6 +2871,11 @@ static void general_words_read_values_directives_tokens_and_headings(void **stat
 		{ "Syntax error on line 5 of c.conf: <Directory> was not closed.", "syntax_error" },
 		{ "Expression has type STRING, expected DURATION", "type_error" },
 		{ "FAIL in (add-test)", "test_failure" },
+		{ "source: a.conf line: 7 pos: 0 parser failed somehow near here", "syntax_error" },
+		{ "/leds/led0: Reference to non-existent node or label \"gpio1\"", "undefined_symbol" },
+		{ "too large for a 8 bit unsigned integer int '300'", "type_error" },
+		{ "integer constant is too large for its type", "type_error" },
+		{ "dnsmasq: bad option at line 2 of b.conf", "undefined_symbol" },
 	};
 
 	(void)state;
