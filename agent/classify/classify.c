@@ -1281,6 +1281,29 @@ static struct diag *placeless_cause(struct scan *s, const char *file)
 	return NULL;
 }
 
+/* A placeless failed test told on one of the few lines above the current
+ * one whose name m quotes ('adds', "adds"), or NULL. */
+static struct diag *verdict_named_in(struct scan *s, const char *m)
+{
+	size_t k, len;
+
+	for (k = s->out->n; k-- > s->first;) {
+		struct diag *t = &s->out->v[k];
+		size_t at = s->at[k - s->first];
+		const char *q;
+
+		if (t->file || at > s->cur || s->cur - at > 4 ||
+		    strcmp(t->category, CAT_TEST_FAILURE) ||
+		    !(len = strlen(t->message)))
+			continue;
+		for (q = m; (q = strstr(q, t->message)); q++)
+			if (q > m && (q[-1] == '\'' || q[-1] == '"' || q[-1] == '`') &&
+			    q[len] == q[-1])
+				return t;
+	}
+	return NULL;
+}
+
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
 			 const char *msg, size_t msg_len, const char *category)
@@ -1336,6 +1359,19 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	if (file && line > 0 && (!strcmp(category, CAT_TEST_FAILURE) ||
 				 !strcmp(category, CAT_UNKNOWN)) &&
 	    (t = placeless_cause(s, file))) {
+		t->line = line;
+		t->column = col;
+		diag_release(&d);
+		return;
+	}
+	/* a test's verdict with no place ("not ok 1 - adds": TAP), then its
+	 * place in the comment under it ("#   Failed test 'adds'" over "#
+	 * at calc.t line 7.": Perl's Test::More, Raku's Test, node-tap): one
+	 * failure, placed there */
+	if (file && line > 0 && !strcmp(category, CAT_TEST_FAILURE) &&
+	    (t = verdict_named_in(s, d.message))) {
+		t->file = d.file;
+		d.file = NULL;
 		t->line = line;
 		t->column = col;
 		diag_release(&d);

@@ -2541,6 +2541,32 @@ static void file_line_with_its_own_message_is_a_report(void **state)
 	diag_list_release(&l);
 }
 
+/* TAP's verdict with no place, then the comment under it telling where
+ * ("#   Failed test 'adds'" over "#   at calc.t line 7.": Perl's
+ * Test::More, Raku's Test): one failure, placed there; a test the
+ * comments do not name stays as the verdict said. */
+static void tap_verdict_takes_the_place_its_comment_tells(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("1..3\n"
+		   "not ok 1 - adds\n"
+		   "#   Failed test 'adds'\n"
+		   "#   at t/calc.t line 7.\n"
+		   "#          got: '-1'\n"
+		   "#     expected: '3'\n"
+		   "ok 2 - zero\n"
+		   "not ok 3 - positive\n"
+		   "# Looks like you failed 2 tests of 3.\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "t/calc.t");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].message, "positive");
+	diag_list_release(&l);
+}
+
 /* A heading ruled off to the end of its line ("── Error ('a.R:14'): name
  * ─────", testthat's blocks) tells its problem on the line under it: the
  * test's place, the line's words. */
@@ -4277,6 +4303,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_a_place_header_s_paragraph),
 		cmocka_unit_test(a_ruled_heading_tells_its_problem_on_the_line_under_it),
 		cmocka_unit_test(file_line_with_its_own_message_is_a_report),
+		cmocka_unit_test(tap_verdict_takes_the_place_its_comment_tells),
 		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
 		cmocka_unit_test(general_words_read_values_directives_tokens_and_headings),
