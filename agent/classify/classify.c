@@ -1281,6 +1281,23 @@ static struct diag *placeless_cause(struct scan *s, const char *file)
 	return NULL;
 }
 
+/* Is d, placeless, the closing line of the finding just above it, a
+ * cause of the same kind at a place ("Error: b.dts:8.2-3 syntax error"
+ * then "FATAL ERROR: Unable to parse input tree", a compiler's "aborting
+ * due to the previous error" in words of its own)? */
+static bool closes_last(const struct scan *s, const struct diag *d)
+{
+	const struct diag *t;
+	size_t at;
+
+	if (d->file || s->out->n <= s->first || !cause_category(d->category))
+		return false;
+	t = &s->out->v[s->out->n - 1];
+	at = s->at[s->out->n - 1 - s->first];
+	return t->file && at < s->cur && s->cur - at <= 2 &&
+	       !strcmp(t->category, d->category);
+}
+
 /* A placeless failed test told on one of the few lines above the current
  * one whose name m quotes ('adds', "adds"), or NULL. */
 static struct diag *verdict_named_in(struct scan *s, const char *m)
@@ -1330,7 +1347,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	    prose_file(file))
 		category = CAT_LINT_VIOLATION;
 	d.category = category;
-	if (!first_sighting(s, &d) || got_of_last(s, &d)) {
+	if (!first_sighting(s, &d) || got_of_last(s, &d) || closes_last(s, &d)) {
 		diag_release(&d);
 		return;
 	}

@@ -2567,6 +2567,25 @@ static void tap_verdict_takes_the_place_its_comment_tells(void **state)
 	diag_list_release(&l);
 }
 
+/* A placeless cause right under a placed one of the same kind is its
+ * closing line ("FATAL ERROR: Unable to parse input tree" under dtc's
+ * syntax error), not a second problem; one of another kind is one. */
+static void closing_line_of_a_placed_cause_is_no_second_problem(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("Error: b.dts:8.2-3 syntax error\n"
+		   "FATAL ERROR: Unable to parse input tree\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "b.dts");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n("Error: b.dts:8.2-3 syntax error\n"
+		   "FATAL ERROR: Reference to non-existent node or label \"x\"\n",
+		   any_file, 2, &l);
+	diag_list_release(&l);
+}
+
 /* A heading ruled off to the end of its line ("── Error ('a.R:14'): name
  * ─────", testthat's blocks) tells its problem on the line under it: the
  * test's place, the line's words. */
@@ -4304,6 +4323,7 @@ int main(void)
 		cmocka_unit_test(a_ruled_heading_tells_its_problem_on_the_line_under_it),
 		cmocka_unit_test(file_line_with_its_own_message_is_a_report),
 		cmocka_unit_test(tap_verdict_takes_the_place_its_comment_tells),
+		cmocka_unit_test(closing_line_of_a_placed_cause_is_no_second_problem),
 		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
 		cmocka_unit_test(general_words_read_values_directives_tokens_and_headings),
