@@ -120,8 +120,9 @@ struct scan {
 	unsigned numbered;
 	size_t numbered_at;
 	size_t *at, nat, at_alloc;
-	/* The candidates of test_failure_at and of placeless_cause */
-	struct diag_picks tf, placeless;
+	/* The candidates of test_failure_at, placeless_cause and
+	 * verdict_named_in */
+	struct diag_picks tf, placeless, unplaced;
 };
 
 /* ---- lines ---- */
@@ -1298,13 +1299,21 @@ static bool closes_last(const struct scan *s, const struct diag *d)
 	       !strcmp(t->category, d->category);
 }
 
+/* Made with no file (it may be given one later) */
+static bool unplaced(const struct diag *d)
+{
+	return !d->file;
+}
+
 /* A placeless failed test told on one of the few lines above the current
  * one whose name m quotes ('adds', "adds"), or NULL. */
 static struct diag *verdict_named_in(struct scan *s, const char *m)
 {
-	size_t k, len;
+	size_t c, len;
 
-	for (k = s->out->n; k-- > s->first;) {
+	picks_update(s, &s->unplaced, unplaced);
+	for (c = s->unplaced.n; c--;) {
+		size_t k = s->unplaced.v[c];
 		struct diag *t = &s->out->v[k];
 		size_t at = s->at[k - s->first];
 		const char *q;
@@ -4609,6 +4618,7 @@ int classify_text_opts(const struct classify_db *db,
 	free(s.seen);
 	free(s.at);
 	free(s.tf.v);
+	free(s.unplaced.v);
 	free(s.placeless.v);
 	free(s.plain_at);
 	buf_release(&s.plain);
