@@ -1766,9 +1766,9 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	const char *m = l + loc->msg;
 	const char *cat, *code;
 	char *file;
-	bool known, bare, place_only;
+	bool known, bare, place_only, ruled;
 	struct buf more = BUF_INIT, msg = BUF_INIT;
-	size_t last = 0, text, text_len, ruled;
+	size_t last = 0, text, text_len, end;
 	struct place p;
 	int line, col;
 
@@ -1836,15 +1836,17 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	/* a heading ruled off to the line's end ("── Error ('a.R:14'): t
 	 * ─────", testthat's; a box-drawn or dashed banner over a report):
 	 * what went wrong is the line under it */
-	ruled = rule_start(m + text, text_len);
+	end = rule_start(m + text, text_len);
+	ruled = end < text_len;
+	text_len = end; /* the rule is decoration, not words */
 	if ((bare || !w.code_len || (!w.category && w.sev < 0)) &&
 	    (continuation(s, s->cur, &more, &last) ||
 	     (bare && loc->msg_len && m[loc->msg_len - 1] == ':' &&
 	      announced(s, s->cur + 1, &more)) ||
 	     (place_only && (bare = true) &&
 	      announced(s, paragraph_below(s, s->cur), &more)) ||
-	     (ruled < text_len && !w.category && (bare = true) &&
-	      (text_len = ruled, announced(s, s->cur + 1, &more))))) {
+	     (ruled && !w.category && (bare = true) &&
+	      announced(s, s->cur + 1, &more)))) {
 		cl_words_read(more.ptr, more.len, &cw);
 		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
 			w.category = cw.category;
