@@ -1291,7 +1291,8 @@ static bool closes_last(const struct scan *s, const struct diag *d)
 	const struct diag *t;
 	size_t at;
 
-	if (d->file || s->out->n <= s->first || !cause_category(d->category))
+	if (d->file || s->out->n <= s->first || s->out->n - s->first != s->nat ||
+	    !cause_category(d->category))
 		return false;
 	t = &s->out->v[s->out->n - 1];
 	at = s->at[s->out->n - 1 - s->first];
@@ -1315,9 +1316,12 @@ static struct diag *verdict_named_in(struct scan *s, const char *m)
 	for (c = s->unplaced.n; c--;) {
 		size_t k = s->unplaced.v[c];
 		struct diag *t = &s->out->v[k];
-		size_t at = s->at[k - s->first];
+		size_t at;
 		const char *q;
 
+		if (k - s->first >= s->nat)
+			continue;
+		at = s->at[k - s->first];
 		if (t->file || at > s->cur || s->cur - at > 4 ||
 		    strcmp(t->category, CAT_TEST_FAILURE) ||
 		    !(len = strlen(t->message)))
