@@ -96,11 +96,12 @@ static bool plausible_path(const char *p, size_t n)
 	if (!n || n > 1024)
 		return false;
 	/* a test run's progress, one mark a test (unittest's and CppUnit's
-	 * ".F.E", pytest's "..Fs", minitest's "..F", RSpec's "..F*"): no
-	 * file, which has a name before its extension or two dots */
+	 * ".F.E", pytest's "..Fs", minitest's "..F", RSpec's "..F*", OUnit's
+	 * "F.FE"): no file, which has a name before its extension or two
+	 * dots, or is shorter ("x.s") */
 	for (i = 0; i < n && strchr(".FEsSxX*", p[i]) && p[i]; i++)
 		;
-	if (i == n && (p[0] == '.' || memchr(p + 1, '.', n - 1) !=
+	if (i == n && (p[0] == '.' || n >= 4 || memchr(p + 1, '.', n - 1) !=
 		       memrchr(p, '.', n)))
 		return false;
 	for (i = 0; i < n; i++) {
@@ -3614,6 +3615,10 @@ bool cl_path_line(const char *l, size_t n)
 
 bool cl_foreign_path(const char *p, size_t n)
 {
+	/* a log a tool wrote of its run (OUnit's "oUnit-x.log", a test
+	 * suite's "testsuite.log"): its record, no source of the project */
+	if (n > 4 && !memcmp(p + n - 4, ".log", 4))
+		return true;
 	return STARTS(p, n, "node:") || STARTS(p, n, "/usr/") ||
 	       STARTS(p, n, "/lib/") || STARTS(p, n, "/rustc/") ||
 	       STARTS(p, n, "internal/") || STARTS(p, n, "<") ||

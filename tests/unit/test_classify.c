@@ -2586,6 +2586,26 @@ static void closing_line_of_a_placed_cause_is_no_second_problem(void **state)
 	diag_list_release(&l);
 }
 
+/* A log a tool wrote of its run (OUnit's "oUnit-calc.log") is its record,
+ * not a source of the project: no finding is placed in it; a test run's
+ * progress marks ("F.FE") name no file. */
+static void a_tools_own_log_and_progress_marks_are_no_place(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t k;
+
+	(void)state;
+	classify_n("F.FE\n"
+		   "Error: calc:3:parse.\n"
+		   "\n"
+		   "File \"_build/oUnit-calc.log\", line 39, characters 1-1:\n"
+		   "Error: calc:3:parse (in the log).\n", any_file, 2, &l);
+	for (k = 0; k < l.n; k++)
+		assert_true(!l.v[k].file || (!strstr(l.v[k].file, ".log") &&
+					     strcmp(l.v[k].file, "F.FE")));
+	diag_list_release(&l);
+}
+
 /* A heading ruled off to the end of its line ("── Error ('a.R:14'): name
  * ─────", testthat's blocks) tells its problem on the line under it: the
  * test's place, the line's words. */
@@ -4324,6 +4344,7 @@ int main(void)
 		cmocka_unit_test(file_line_with_its_own_message_is_a_report),
 		cmocka_unit_test(tap_verdict_takes_the_place_its_comment_tells),
 		cmocka_unit_test(closing_line_of_a_placed_cause_is_no_second_problem),
+		cmocka_unit_test(a_tools_own_log_and_progress_marks_are_no_place),
 		cmocka_unit_test(general_words_name_tokens_nil_globals_and_names),
 		cmocka_unit_test(general_words_read_keys_literals_values_and_brackets),
 		cmocka_unit_test(general_words_read_values_directives_tokens_and_headings),
