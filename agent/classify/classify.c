@@ -761,6 +761,11 @@ static const char *symbol_at_line(const char *cat, int line, const char *m,
 	return cat;
 }
 
+/* The hint of a category read by likeness to other tools' messages
+ * (learned.h) */
+#define LIKENED_HINT "read from words other tools use for this kind of " \
+		     "problem: see the message at this position"
+
 /* "got }" at the place of the finding just made, "Expected ; at end of
  * statement": what a parser found instead of what it wanted, told as a
  * finding of its own (sparse; "expected X" / "got Y" pairs of hand-written
@@ -788,6 +793,7 @@ static bool got_of_last(struct scan *s, const struct diag *d)
 static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		 size_t n)
 {
+	const char *liken = NULL;
 	struct diag d;
 	const struct capture *c;
 
@@ -828,6 +834,15 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 				      * finding, as the general layer reads one */
 				     d.severity == DIAG_WARNING ?
 				     CAT_LINT_VIOLATION : CAT_UNKNOWN;
+		/* no word names a kind: for the catch-all pattern, the kind
+		 * other tools' messages in the same words were, as
+		 * general_emit reads one (a tool's own pattern that says
+		 * unknown means it) */
+		if (!strcmp(d.category, CAT_UNKNOWN) &&
+		    !strcmp(p->tool, "generic") &&
+		    (liken = cl_learned_category(s->db->learned, d.message,
+						  strlen(d.message))))
+			d.category = liken;
 		/* a compiler pattern's "undefined symbol 'x'" at a line of a
 		 * source (re2c, cc65): a name, as the general layer reads it */
 		if (d.line > 0 && !strcmp(d.category, CAT_LINK_ERROR) &&
@@ -835,7 +850,8 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		    strstr(d.message, "ndefined symbol"))
 			d.category = CAT_UNDEFINED_SYMBOL;
 	}
-	d.hint = expand(s, p->hint);
+	d.hint = liken && d.category == liken ? xstrdup(LIKENED_HINT) :
+						expand(s, p->hint);
 	d.tool = xstrdup(p->tool);
 	*push(s) = d;
 }
@@ -1143,7 +1159,7 @@ static bool test_file(const char *path)
 					    "__tests__/", "t/" };
 	static const char *const stems[] = { "_test", "_spec", ".test",
 					     ".spec", "Test", "Tests", "Spec",
-					     "_tests" };
+					     "_tests", ".tst", "_tst" };
 	const char *base = strrchr(path, '/'), *dot;
 	size_t k, stem;
 
@@ -1338,6 +1354,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
 			 const char *msg, size_t msg_len, const char *category)
 {
+	const char *liken = NULL;
 	struct diag d, *t;
 
 	memset(&d, 0, sizeof(d));
@@ -1359,6 +1376,12 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	if (!strcmp(category, CAT_UNKNOWN) && file && line > 0 &&
 	    prose_file(file))
 		category = CAT_LINT_VIOLATION;
+	/* no word here names a kind: the kind other tools' messages in
+	 * the same words were */
+	if (!strcmp(category, CAT_UNKNOWN) &&
+	    (liken = cl_learned_category(s->db->learned, d.message,
+					  msg_len)))
+		category = liken;
 	d.category = category;
 	if (!first_sighting(s, &d) || got_of_last(s, &d) || closes_last(s, &d)) {
 		diag_release(&d);
@@ -1413,6 +1436,8 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		d.hint = d.code ? xstrdup("fix the code this rule points at, or "
 					  "configure the rule if it is wrong here") :
 			 xstrdup("fix the code this warning points at");
+	else if (liken && category == liken)
+		d.hint = xstrdup(LIKENED_HINT);
 	else
 		d.hint = xstrdup("read from the message's words: see the message "
 				 "at this position");

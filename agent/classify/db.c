@@ -12,6 +12,7 @@
 #include <git2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/buf.h"
 #include "util/datadir.h"
@@ -670,6 +671,33 @@ static void set_digest(struct classify_db *db, const struct buf *content)
 	git_oid_tostr(db->digest, sizeof(db->digest), &id);
 }
 
+/* dir/learned-words, the general layer's categories by likeness
+ * (learned.h), when the folder has it: a pattern folder of a test or of
+ * an older install may not. Part of the digest: it changes verdicts. */
+static int load_learned(struct loader *ld, const char *dir, struct err *e)
+{
+	struct buf path = BUF_INIT, text = BUF_INIT;
+	int rc = 0;
+
+	buf_addf(&path, "%s/learned-words", dir);
+	if (access(path.ptr, F_OK) < 0)
+		goto out;
+	rc = fs_read_regular(&text, path.ptr, CL_FILE_MAX, e);
+	if (rc == 0)
+		rc = cl_learned_parse(&ld->db->learned, text.ptr ? text.ptr : "",
+				      text.len, e);
+	if (rc < 0) {
+		err_prefix(e, "%s", path.ptr);
+		goto out;
+	}
+	buf_addf(&ld->content, "%zu\n", text.len);
+	buf_add(&ld->content, text.ptr, text.len);
+out:
+	buf_release(&path);
+	buf_release(&text);
+	return rc;
+}
+
 static int load_dir(struct classify_db **out, const char *dir,
 		    const char *const *extra_files, struct err *e)
 {
@@ -702,6 +730,8 @@ static int load_dir(struct classify_db **out, const char *dir,
 		err_set(e, ERR_NOT_FOUND, "no patterns in %s", dir);
 		goto out;
 	}
+	if (load_learned(&ld, dir, e) < 0)
+		goto out;
 	sort_patterns(ld.db, ld.order);
 	index_triggers(ld.db);
 	set_digest(ld.db, &ld.content);
@@ -768,5 +798,6 @@ void classify_db_free(struct classify_db *db)
 	for (i = 0; i < db->nneedles; i++)
 		free(db->needle[i]);
 	pcre2_match_context_free(db->mctx);
+	cl_learned_free(db->learned);
 	free(db);
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "classify/classify.h"
+#include "classify/learned.h"
 
 /* A needle is a literal (two bytes or more) every line a pattern matches
  * contains; the db keeps at most this many distinct ones (one bit each in a
@@ -91,6 +92,8 @@ struct classify_db {
 	size_t unguarded;   /* patterns without needles (run on every line) */
 	uint32_t max_group; /* highest capture group number of any regex */
 	pcre2_match_context *mctx;
+	/* the pattern folder's learned-words, or NULL when it has none */
+	struct cl_learned *learned;
 	unsigned refs; /* classify_db_acquire's sharing; 1 after a load */
 	char digest[41]; /* hex SHA-1 of every file loaded, in order */
 };

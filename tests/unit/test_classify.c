@@ -22,6 +22,7 @@
 
 #include "classify/classify.h"
 #include "classify/general.h"
+#include "classify/learned.h"
 #include "util/buf.h"
 
 static struct classify_db *db;
@@ -602,6 +603,52 @@ static void tally_diags(const char *name, bool verbose, const struct want *w,
 	}
 }
 
+/* CLASSIFY_LEARN_OUT=FILE: each expected problem found at its place, as
+ * "category<TAB>words" (cl_learned_words), appended to FILE: the examples
+ * tests/classify/learn-words.sh makes data/patterns/learned-words of. A
+ * batch named in CLASSIFY_LEARN_SKIP (blank- or comma-separated) is left
+ * out, to stay a measure of what the rest taught; so are problems of no
+ * kind (unknown) and Tailwind's own category, which only its patterns
+ * give. */
+static void learn_examples(const char *batch, const struct want *w, size_t nw,
+			   const struct diag_list *l)
+{
+	const char *path = getenv("CLASSIFY_LEARN_OUT"),
+		   *skip = getenv("CLASSIFY_LEARN_SKIP");
+	struct buf words = BUF_INIT;
+	size_t i, j;
+	FILE *f;
+
+	if (!path || !*path)
+		return;
+	if (batch[0] && skip) {
+		const char *p = strstr(skip, batch);
+		size_t bl = strlen(batch);
+
+		for (; p; p = strstr(p + 1, batch))
+			if ((p == skip || p[-1] == ',' || p[-1] == ' ') &&
+			    (p[bl] == '\0' || p[bl] == ',' || p[bl] == ' '))
+				return;
+	}
+	assert_non_null(f = fopen(path, "a"));
+	for (i = 0; i < nw; i++) {
+		if (!strcmp(w[i].category, CAT_UNKNOWN) ||
+		    !strcmp(w[i].category, CAT_TAILWIND_INVALID_CLASS))
+			continue;
+		for (j = 0; j < l->n && !at_place(&l->v[j], &w[i]); j++)
+			;
+		if (j == l->n || !l->v[j].message)
+			continue;
+		buf_reset(&words);
+		cl_learned_words(l->v[j].message, strlen(l->v[j].message),
+				 &words);
+		if (words.len)
+			fprintf(f, "%s\t%s\n", w[i].category, words.ptr);
+	}
+	fclose(f);
+	buf_release(&words);
+}
+
 /* One fixture: classify as verify would (a failed run, the tree's files
  * known) and count against NAME.expect; then as `airunner classify LOG`
  * would (no repository, failure read from the log), counted into the
@@ -651,6 +698,7 @@ static void score_fixture(const char *name, struct tally *t, size_t *nt,
 			    tally_of(layers, nl, SCORE_LAYERS, layer, layer),
 			    batch[0] ? tally_of(batches, nb, SCORE_BATCHES, batch, layer)
 				     : NULL });
+	learn_examples(batch, w, nw, &l);
 	/* CLASSIFY_SCORE_SHOW=NAME: every diagnostic of fixture NAME; "*":
 	 * of every fixture (a change meant to alter no result, such as one
 	 * for speed, compares the two dumps) */
@@ -1839,6 +1887,105 @@ static void cross_marked_rule_findings_are_a_linters(void **state)
 	diag_list_release(&l);
 }
 
+/* What the likeness model reads of a message: its words, not the names
+ * and values it quotes, not its paths, not the words every message has;
+ * an apostrophe inside a word keeps the word whole. */
+static void learned_words_are_a_messages_kind_not_its_names(void **state)
+{
+	static const struct {
+		const char *msg, *words;
+	} cases[] = {
+		{ "Unknown keyword 'advert_intt' in /etc/k/a.conf",
+		  "unknown keyword" },
+		{ "can't open \"x.h\": No such file", "cant open no such file" },
+		{ "a.s:line 4: c007:Overflow error", "overflow" },
+		{ "value doesn\xe2\x80\x99t fit \xe2\x80\x98u8\xe2\x80\x99 here",
+		  "value doesnt fit here" },
+		{ "first line\nsecond line words", "first" },
+		{ "", "" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct buf w = BUF_INIT;
+
+		cl_learned_words(cases[i].msg, strlen(cases[i].msg), &w);
+		assert_string_equal(w.len ? w.ptr : "", cases[i].words);
+		buf_release(&w);
+	}
+}
+
+/* A message whose own words name no kind takes the kind the examples'
+ * words say, when they say it clearly: never from words no example had
+ * twice, nor from one word alone, nor when two kinds are as likely. */
+static void likeness_reads_a_kind_from_other_tools_words(void **state)
+{
+	static const char model[] =
+		"# a comment\n"
+		"type_error\tvalue out range field\n"
+		"type_error\tnumber out range option\n"
+		"type_error\tvalue must be number\n"
+		"undefined_symbol\tsymbol never defined\n"
+		"undefined_symbol\tlabel never defined\n"
+		"undefined_symbol\tno such symbol label\n"
+		"\n"
+		"syntax_error\tunexpected token expected operand\n"
+		"syntax_error\tmissing operand after comma\n"
+		"syntax_error\tcomma missing after operand\n";
+	struct cl_learned *m = NULL;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(cl_learned_parse(&m, model, sizeof(model) - 1, &e), 0);
+#define LIKE(msg) cl_learned_category(m, msg, strlen(msg))
+	assert_string_equal(LIKE("count 'x' out of range for field"), "type_error");
+	assert_string_equal(LIKE("Symbol 'q' never defined here"),
+			    "undefined_symbol");
+	assert_string_equal(LIKE("operand missing after the comma"),
+			    "syntax_error");
+	assert_null(LIKE("blah foo zork"));     /* no word seen */
+	assert_null(LIKE("the symbol"));        /* one word alone */
+	assert_null(LIKE("unexpected token"));  /* each seen once only */
+	assert_null(LIKE("number label"));      /* as much one kind's as another's */
+#undef LIKE
+	assert_null(cl_learned_category(NULL, "x", 1));
+	cl_learned_free(m);
+
+	assert_int_equal(cl_learned_parse(&m, "type_error\tok\nkind_x\twords\n",
+					  27, &e), -1);
+	assert_null(m);
+	assert_non_null(strstr(e.msg.ptr, "line 2"));
+	assert_non_null(strstr(e.msg.ptr, "kind_x"));
+	err_clear(&e);
+	assert_int_equal(cl_learned_parse(&m, "type_error words\n", 17, &e), -1);
+	assert_non_null(strstr(e.msg.ptr, "line 1"));
+	err_clear(&e);
+}
+
+/* Through the classifier with the shipped examples: a message no rule's
+ * words name, in a form only the catch-all reads, takes the kind other
+ * tools' messages in the same words had, and its hint says so. */
+static void unknown_words_take_the_kind_of_like_messages(void **state)
+{
+	static const char text[] =
+		"src/main.c:8: error: Symbol not previously defined: loopx\n"
+		"src/main.c:9: error: blah foo zork\n";
+	struct classify_opts o = { NULL, 0, true, NULL, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_non_null(strstr(l.v[0].hint, "other tools"));
+	assert_string_equal(l.v[1].category, "unknown");
+	assert_null(strstr(l.v[1].hint, "other tools"));
+	diag_list_release(&l);
+}
+
 static void words_name_the_kind_of_problem(void **state)
 {
 	static const struct {
@@ -1883,14 +2030,18 @@ static void words_name_the_kind_of_problem(void **state)
 		/* a quoted name a few words after "unknown" */
 		{ "src/main.c:5: ERROR Unknown interpreted text role \"nosuch\".\n",
 		  "undefined_symbol" },
-		/* an option a command line or a configuration does not know
-		 * is no name of the code, whatever it is called */
+		/* an option a command line or a configuration does not know:
+		 * the words name no kind of their own, but other tools'
+		 * messages in them were of names nothing defines (the
+		 * category guide of make-fixtures.sh says so too); a flag's,
+		 * in too few words, stays unknown */
 		{ "src/main.c:5: error: unknown compiler option 'strictx'\n",
-		  "unknown" },
+		  "undefined_symbol" },
 		{ "src/main.c:5: error: unknown flag 'verbos'\n", "unknown" },
-		/* the words are words: "unused" inside a name is none */
+		/* the words are words: "unused" inside a name is none (what
+		 * names the kind is other tools' "option ... not valid") */
 		{ "src/main.c:5: error: option 'noUnusedLocal' is not valid\n",
-		  "unknown" },
+		  "type_error" },
 		/* a heading over the placed reports under it is none itself */
 		{ "FooCompilationErrorsException: startup failed:\n"
 		  "src/main.c: 5: unexpected input: '(' @ line 5, column 10.\n",
@@ -4420,6 +4571,9 @@ int main(void)
 		cmocka_unit_test(progress_at_a_place_is_no_problem),
 		cmocka_unit_test(fault_blocks_place_the_failed_test),
 		cmocka_unit_test(cross_marked_rule_findings_are_a_linters),
+		cmocka_unit_test(learned_words_are_a_messages_kind_not_its_names),
+		cmocka_unit_test(likeness_reads_a_kind_from_other_tools_words),
+		cmocka_unit_test(unknown_words_take_the_kind_of_like_messages),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
