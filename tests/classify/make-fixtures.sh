@@ -6347,6 +6347,622 @@ fi
 cd ..
 ) &
 
+# ---- held17: a validation batch nobody tuned for (issue 12), mainstream
+# developer tools of several ecosystems: test runners (Playwright Test,
+# Japa, Poku, Brittle, Erlang's Common Test, zope.testrunner), type
+# checkers (vue-tsc, ReScript, Dialyzer), bundlers and build tools
+# (Rolldown, Rspack, rebar3) and linters (Spectral,
+# graphql-schema-linter, lacheck, staticcheck), written down from their
+# output and scored once, on first sight, with no change to the
+# classifier for them (the figures are in the commit that added them). ----
+(
+BATCH=held17
+mkdir held17 && cd held17
+if have "$BIN/playwright"; then
+	mkdir playwright && cd playwright
+	ln -s ../../node_modules node_modules
+	mkdir tests
+	cat >tests/calc.spec.js <<'X'
+const { test, expect } = require('@playwright/test');
+
+function add(a, b) {
+  return a - b;
+}
+
+test('adds two numbers', () => {
+  expect(add(2, 3)).toBe(5);
+});
+
+test('adds zero', () => {
+  expect(add(0, 0)).toBe(0);
+});
+
+test('greets by name', () => {
+  const greeting = 'hello ' + 'bob';
+  expect(greeting).toContain('hi');
+});
+
+test('uses a helper', () => {
+  expect(missingHelper(2)).toBe(4);
+});
+X
+	run playwright "$BIN/playwright" test --workers=1
+	# "N) FILE:L:C › title" over the error, a code frame and "at
+	# /abs/FILE:L:C"; a summary repeats the tests' own lines
+	expect playwright playwright general <<'E'
+test_failure tests/calc.spec.js 8 21
+test_failure tests/calc.spec.js 17 20
+undefined_symbol tests/calc.spec.js 21 3
+E
+	cd ..
+fi
+if have node && { [ -d "$HERE/node_modules/@japa/runner" ] || { echo japa >>"$OUT/skipped"; false; }; }; then
+	mkdir japa && cd japa
+	ln -s ../../node_modules node_modules
+	echo '{"type":"module"}' >package.json
+	mkdir tests
+	cat >bin.js <<'X'
+import { assert } from '@japa/assert'
+import { configure, processCLIArgs, run } from '@japa/runner'
+
+processCLIArgs(process.argv.splice(2))
+configure({ files: ['tests/**/*.spec.js'], plugins: [assert()] })
+run()
+X
+	cat >tests/calc.spec.js <<'X'
+import { test } from '@japa/runner'
+
+function add(a, b) {
+  return a - b
+}
+
+test('adds two numbers', ({ assert }) => {
+  assert.equal(add(2, 3), 5)
+})
+
+test('adds zero', ({ assert }) => {
+  assert.equal(add(0, 0), 0)
+})
+
+test('parses a number', ({ assert }) => {
+  assert.equal(parseNumber('3'), 3)
+})
+X
+	run japa node bin.js
+	# "❯ suite / title" over the error, "at Object.executor (FILE:L:C)"
+	# and a numbered code frame (some colour left in, NO_COLOR or not)
+	expect japa japa general <<'E'
+test_failure tests/calc.spec.js 8 10
+undefined_symbol tests/calc.spec.js 16 10
+E
+	cd ..
+fi
+if have "$BIN/poku"; then
+	mkdir poku && cd poku
+	ln -s ../../node_modules node_modules
+	echo '{"type":"module"}' >package.json
+	mkdir test
+	cat >test/calc.test.js <<'X'
+import { test, assert } from 'poku';
+
+const add = (a, b) => a - b;
+
+test('adds two numbers', () => {
+  assert.strictEqual(add(2, 3), 5, 'two plus three');
+});
+
+test('adds zero', () => {
+  assert.strictEqual(add(0, 0), 0, 'zero plus zero');
+});
+
+test('greets', () => {
+  assert.deepStrictEqual({ name: 'bob' }, { name: 'alice' }, 'greets by name');
+});
+X
+	run poku "$BIN/poku" test
+	# each assertion's message under its test, "File FILE:L:C" under it,
+	# the whole report again under "N test file(s) failed:" (in colour)
+	expect poku poku general <<'E'
+test_failure test/calc.test.js 6 10
+test_failure test/calc.test.js 14 10
+E
+	cd ..
+fi
+if have "$BIN/brittle-node"; then
+	mkdir brittle && cd brittle
+	ln -s ../../node_modules node_modules
+	cat >calc.test.js <<'X'
+const test = require('brittle')
+
+function add (a, b) {
+  return a - b
+}
+
+test('adds two numbers', function (t) {
+  t.is(add(2, 3), 5)
+})
+
+test('adds zero', function (t) {
+  t.is(add(0, 0), 0)
+})
+
+test('greets', function (t) {
+  t.alike({ name: 'bob' }, { name: 'alice' })
+})
+
+test('helper', function (t) {
+  t.is(missingHelper(2), 4)
+})
+X
+	run brittle "$BIN/brittle-node" calc.test.js
+	# TAP: "not ok N - message" over a YAML block whose source frame and
+	# "stack: ./FILE:L:C" place it; an exception ends the run with
+	# node's own "FILE:L", caret and stack
+	expect brittle brittle general <<'E'
+test_failure calc.test.js 8 5
+test_failure calc.test.js 16 5
+undefined_symbol calc.test.js 20 5
+E
+	cd ..
+fi
+if have ct_run && have erlc; then
+	mkdir common_test && cd common_test
+	cat >calc_SUITE.erl <<'X'
+-module(calc_SUITE).
+-include_lib("common_test/include/ct.hrl").
+-export([all/0, add_test/1, zero_test/1, member_test/1]).
+
+all() -> [add_test, zero_test, member_test].
+
+add(A, B) -> A - B.
+
+add_test(_Config) ->
+    5 = add(2, 3).
+
+zero_test(_Config) ->
+    0 = add(0, 0).
+
+member_test(_Config) ->
+    Names = [alice, carol],
+    true = lists:member(bob, Names).
+X
+	mkdir logs
+	# (its banner and the run's log folder name the cwd and the time)
+	run ct_run sh -c 'ct_run -noshell -dir . -logdir logs 2>&1 | grep -v "^Common Test.*starting\|^CWD set to"'
+	# "MODULE:TEST failed on line L" over "Reason: ..." between dashed
+	# rules (the suite's module names its file)
+	expect ct_run ct_run general <<'E'
+test_failure calc_SUITE.erl 10 0
+test_failure calc_SUITE.erl 17 0
+E
+	cd ..
+fi
+if have zope-testrunner; then
+	mkdir -p zope-testrunner/calc && cd zope-testrunner
+	: >calc/__init__.py
+	cat >calc/tests.py <<'X'
+import unittest
+
+
+def add(a, b):
+    return a - b
+
+
+class AddTest(unittest.TestCase):
+
+    def test_add(self):
+        self.assertEqual(add(2, 3), 5)
+
+    def test_zero(self):
+        self.assertEqual(add(0, 0), 0)
+
+    def test_helper(self):
+        self.assertEqual(missing_helper(2), 4)
+
+    def test_names(self):
+        self.assertIn("bob", ["alice", "carol"])
+X
+	run zope-testrunner zope-testrunner --path "$PWD"
+	# "Failure in test NAME" / "Error in test NAME" over a Python
+	# traceback, unittest's own frames among the test's
+	expect zope-testrunner zope-testrunner general <<'E'
+test_failure calc/tests.py 11 0
+undefined_symbol calc/tests.py 17 0
+test_failure calc/tests.py 20 0
+E
+	cd ..
+fi
+if have "$BIN/vue-tsc"; then
+	mkdir vue-tsc vue-tsc/src && cd vue-tsc
+	ln -s ../../node_modules node_modules
+	cat >tsconfig.json <<'X'
+{ "compilerOptions": { "strict": true, "noEmit": true, "types": [], "skipLibCheck": true,
+    "module": "esnext", "moduleResolution": "bundler", "target": "es2020", "jsx": "preserve" },
+  "include": ["src/**/*.ts", "src/**/*.vue"] }
+X
+	cat >src/shims.d.ts <<'X'
+declare module '*.vue' {
+  import type { DefineComponent } from 'vue'
+  const component: DefineComponent<{}, {}, any>
+  export default component
+}
+X
+	cat >src/Counter.vue <<'X'
+<script setup lang="ts">
+import { ref, computed } from 'vue'
+
+const props = defineProps<{ start: number; label: string }>()
+const count = ref<number>(props.start)
+const doubled = computed(() => count.value * 2)
+
+function increment(step: number) {
+  count.value += step
+}
+const title: string = props.start
+</script>
+
+<template>
+  <div>
+    <h1>{{ props.labl }}</h1>
+    <button @click="increment('one')">{{ doubled }}</button>
+  </div>
+</template>
+X
+	cat >src/main.ts <<'X'
+import { createApp } from 'vue'
+import Counter from './Counter.vue'
+import { format } from './format'
+
+createApp(Counter, { start: 1, label: format(2) }).mount('#app')
+X
+	run vue-tsc "$BIN/vue-tsc" --noEmit -p tsconfig.json
+	# tsc's "FILE(L,C): error TSn: message", a .vue file's template and
+	# script alike
+	expect vue-tsc vue-tsc general <<'E'
+type_error src/Counter.vue 11 7
+type_error src/Counter.vue 16 18
+type_error src/Counter.vue 17 31
+import_resolution src/main.ts 3 24
+E
+	cd ..
+fi
+if have "$BIN/rescript"; then
+	mkdir rescript rescript/src && cd rescript
+	ln -s ../../node_modules node_modules
+	cat >package.json <<'X'
+{ "name": "calc", "version": "0.1.0", "private": true }
+X
+	cat >rescript.json <<'X'
+{ "name": "calc", "sources": { "dir": "src" }, "package-specs": { "module": "esmodule", "in-source": true }, "suffix": ".res.js" }
+X
+	cat >src/Calc.res <<'X'
+let add = (a: int, b: int) => a + b
+
+let total = add(2, "three")
+X
+	cat >src/Greet.res <<'X'
+let greet = name => "hi " ++ name
+
+let shout = greet(nmae)
+X
+	run rescript "$BIN/rescript" build
+	# "We've found a bug for you!" over "/abs/FILE:L:C-C", a numbered
+	# frame and the message under it, one module after the other
+	expect rescript rescript general <<'E'
+undefined_symbol src/Greet.res 3 19
+type_error src/Calc.res 3 20
+E
+	cd ..
+fi
+if have dialyzer; then
+	mkdir dialyzer && cd dialyzer
+	cat >shapes.erl <<'X'
+-module(shapes).
+-export([area/1, total/1, label/1]).
+
+-spec area({circle, number()} | {square, number()}) -> number().
+area({circle, R}) -> 3.14159 * R * R;
+area({square, S}) -> S * S.
+
+-spec total([tuple()]) -> number().
+total(Shapes) ->
+    area(hd(Shapes)) + area({triangle, 3}).
+
+-spec label(atom()) -> string().
+label(Name) ->
+    atom_to_list(Name) ++ length(Name).
+X
+	# a small table of the runtime's own types only: a full one takes
+	# minutes to build
+	run dialyzer sh -c 'dialyzer --build_plt --output_plt erts.plt --apps erts >/dev/null 2>&1; dialyzer --plt erts.plt --src shapes.erl'
+	# "FILE:L:C: message", a call's types on indented lines under it
+	expect dialyzer dialyzer general <<'E'
+type_error shapes.erl 9 1
+type_error shapes.erl 10 29
+type_error shapes.erl 13 1
+type_error shapes.erl 14 34
+E
+	cd ..
+fi
+if have "$BIN/rolldown"; then
+	mkdir rolldown rolldown/src && cd rolldown
+	ln -s ../../node_modules node_modules
+	echo '{"name":"app","version":"1.0.0","type":"module"}' >package.json
+	cat >src/index.js <<'X'
+import { greet } from './greet.js';
+import { shout } from './shout.js';
+
+console.log(shout(greet('bob')));
+X
+	cat >src/greet.js <<'X'
+export function greet(name) {
+  return 'hi ' + name;
+}
+X
+	cat >src/util.js <<'X'
+export const twice = (x) => x * 2
+export const half = (x) => x / 2;;
+export const third = (x) => { return x / 3 ;
+X
+	cat >src/main.js <<'X'
+import { greet, farewell } from './greet.js';
+
+console.log(greet('bob'), farewell);
+X
+	run rolldown "$BIN/rolldown" src/index.js src/util.js -d dist
+	# "[CODE] message" over a "╭─[ FILE:L:C ]" frame, then the CLI's
+	# own JS stack
+	expect rolldown rolldown general <<'E'
+import_resolution src/index.js 2 23
+syntax_error src/util.js 3 46
+E
+	run rolldown-export "$BIN/rolldown" src/main.js -d dist
+	expect rolldown-export rolldown general <<'E'
+missing_export src/main.js 1 17
+E
+	cd ..
+fi
+if have "$BIN/rspack"; then
+	mkdir rspack rspack/src && cd rspack
+	ln -s ../../node_modules node_modules
+	echo '{"name":"app","version":"1.0.0","type":"module"}' >package.json
+	cat >rspack.config.js <<'X'
+export default { mode: 'production', entry: { main: './src/index.js', util: './src/util.js' } };
+X
+	cat >src/index.js <<'X'
+import { greet, farewell } from './greet.js';
+import { shout } from './shout.js';
+import chalk from 'chalk-nope';
+
+console.log(chalk(shout(greet('bob'))), farewell);
+X
+	cat >src/greet.js <<'X'
+export function greet(name) {
+  return 'hi ' + name;
+}
+X
+	cat >src/util.js <<'X'
+export const twice = (x) => x * 2;
+export const third = (x) => { return x / 3 ;
+X
+	run rspack "$BIN/rspack" build
+	# webpack's "ERROR in ./FILE L:C-C" over "× message" and a frame; a
+	# parse error names the file alone (its frame starts at line 1)
+	expect rspack rspack general <<'E'
+import_resolution src/index.js 2 1
+missing_dependency src/index.js 3 1
+missing_export src/index.js 5 41
+syntax_error src/util.js 0 0
+E
+	cd ..
+fi
+if have rebar3; then
+	mkdir -p rebar3/src && cd rebar3
+	printf '{erl_opts, [debug_info]}.\n{deps, []}.\n' >rebar.config
+	printf '{application, calc, [{description, "calc"}, {vsn, "0.1.0"}, {applications, [kernel, stdlib]}]}.\n' >src/calc.app.src
+	cat >src/calc.erl <<'X'
+-module(calc).
+-export([add/2, double/1, name/1]).
+
+-record(person, {name, age}).
+
+add(A, B) -> A + B.
+
+double(X) ->
+    Factor = 2,
+    Y = scale(X, 2),
+    Y.
+
+name(P) ->
+    P#person.nam.
+X
+	run rebar3 sh -c 'HOME=$PWD rebar3 compile'
+	# "===> Compiling FILE failed" over erlc's "FILE:L:C: message" (and
+	# "Warning: ..." after a blank line), in colour
+	expect rebar3 rebar3 general <<'E'
+undefined_symbol src/calc.erl 10 9
+undefined_symbol src/calc.erl 14 14
+lint_violation src/calc.erl 9 5
+E
+	cd ..
+fi
+if have "$BIN/spectral"; then
+	mkdir spectral && cd spectral
+	echo 'extends: ["spectral:oas"]' >.spectral.yaml
+	cat >openapi.yaml <<'X'
+openapi: 3.0.3
+info:
+  title: Pets
+  description: A pet store
+  version: 1.0.0
+  contact:
+    email: pets@example.com
+servers:
+  - url: https://pets.example.com
+tags:
+  - name: pets
+    description: Pets
+paths:
+  /pets/{petId}:
+    get:
+      summary: Get a pet
+      description: Gets one pet
+      operationId: getPet
+      tags: [pets]
+      responses:
+        '200':
+          description: A pet
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Pett'
+components:
+  schemas:
+    Pet:
+      type: object
+      properties:
+        name:
+          type: strin
+X
+	run spectral "$BIN/spectral" lint openapi.yaml
+	# "/abs/FILE" over "L:C severity rule message path" rows
+	expect spectral spectral general <<'E'
+lint_violation openapi.yaml 15 9
+undefined_symbol openapi.yaml 26 23
+lint_violation openapi.yaml 29 9
+type_error openapi.yaml 33 17
+E
+	cd ..
+fi
+if have "$BIN/graphql-schema-linter"; then
+	mkdir graphql-schema-linter && cd graphql-schema-linter
+	cat >schema.graphql <<'X'
+"The root query"
+type Query {
+  "A user by id"
+  user(id: ID!): User
+  posts: [Post]
+}
+
+"A user"
+type User {
+  "The id"
+  id: ID!
+  user_name: String
+}
+
+type Post {
+  "The title"
+  title: String
+  author: Author
+}
+X
+	run graphql-schema-linter "$BIN/graphql-schema-linter" schema.graphql
+	# "/abs/FILE" over "L:C message rule-name" rows (eslint's stylish)
+	expect graphql-schema-linter graphql-schema-linter general <<'E'
+undefined_symbol schema.graphql 18 11
+E
+	cd ..
+fi
+if have "$BIN/graphql-schema-linter"; then
+	cd graphql-schema-linter
+	cat >blog.graphql <<'X'
+"The root query"
+type Query {
+  "A post by id"
+  post(id: ID!): Post
+}
+
+"A post"
+type Post {
+  "The title"
+  Title: String
+  body: String
+  "The id"
+  id: ID!
+}
+X
+	run graphql-schema-linter-rules "$BIN/graphql-schema-linter" blog.graphql
+	expect graphql-schema-linter-rules graphql-schema-linter general <<'E'
+lint_violation blog.graphql 1 1
+lint_violation blog.graphql 4 8
+lint_violation blog.graphql 9 3
+lint_violation blog.graphql 11 3
+E
+	cd ..
+fi
+if have lacheck; then
+	mkdir lacheck && cd lacheck
+	cat >paper.tex <<'X'
+\documentclass{article}
+\begin{document}
+\section{Introduction}
+This is a test , with a space before a comma.
+See Figure \ref{fig:one} for details.
+We use the the same method as before.
+\begin{itemize}
+\item First
+\end{enumerate}
+Results are in sec.~\ref{sec:two}... and so on.
+\end{document}
+X
+	run lacheck lacheck paper.tex
+	# '"FILE", line L: message': an \end that closes another
+	# environment, its \begin named on a line of its own
+	expect lacheck lacheck general <<'E'
+lint_violation paper.tex 5 0
+syntax_error paper.tex 9 0
+syntax_error paper.tex 7 0
+lint_violation paper.tex 10 0
+E
+	cd ..
+fi
+if have go-staticcheck && have go; then
+	mkdir staticcheck && cd staticcheck
+	printf 'module example.com/shop\n\ngo 1.19\n' >go.mod
+	cat >shop.go <<'X'
+package shop
+
+import (
+	"fmt"
+	"strings"
+)
+
+func Label(name string) string {
+	if strings.Index(name, "x") != -1 {
+		return "x"
+	}
+	return fmt.Sprintf("item: %s %d", name)
+}
+
+func total(prices []int) int {
+	sum := 0
+	for _, p := range prices {
+		sum += p
+	}
+	return sum
+}
+
+func Check(err error) {
+	if err != nil {
+		fmt.Errorf("failed: %v", err)
+	}
+}
+X
+	run staticcheck sh -c 'GOFLAGS=-mod=mod GOCACHE=$PWD/.cache GOPROXY=off go-staticcheck ./...'
+	# go vet's "FILE:L:C: message (CHECK)"; a check's finding is a
+	# lint finding as vet's are
+	expect staticcheck staticcheck general <<'E'
+lint_violation shop.go 9 5
+lint_violation shop.go 12 21
+lint_violation shop.go 15 6
+lint_violation shop.go 25 3
+E
+	cd ..
+fi
+cd ..
+) &
+
 wait
 
 echo "$OUT"
