@@ -86,6 +86,13 @@ static size_t path_end(const char *p, size_t n, size_t i)
 	return j;
 }
 
+/* A test run's progress marks (plausible_path): a table, not strchr, as
+ * every token of every line that may place is asked. */
+static const bool progress_mark[256] = {
+	['.'] = 1, ['F'] = 1, ['E'] = 1, ['s'] = 1, ['S'] = 1, ['x'] = 1,
+	['X'] = 1, ['*'] = 1,
+};
+
 /* Does p[0..n) look like a file: a letter in it, and a folder separator
  * or an extension; not a URL scheme, not a version or time. */
 static bool plausible_path(const char *p, size_t n)
@@ -99,7 +106,7 @@ static bool plausible_path(const char *p, size_t n)
 	 * ".F.E", pytest's "..Fs", minitest's "..F", RSpec's "..F*", OUnit's
 	 * "F.FE"): no file, which has a name before its extension or two
 	 * dots, or is shorter ("x.s") */
-	for (i = 0; i < n && strchr(".FEsSxX*", p[i]) && p[i]; i++)
+	for (i = 0; i < n && progress_mark[(unsigned char)p[i]]; i++)
 		;
 	if (i == n && (p[0] == '.' || n >= 4 || memchr(p + 1, '.', n - 1) !=
 		       memrchr(p, '.', n)))
@@ -2175,12 +2182,18 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 		SEV("critical", DIAG_ERROR),    SEV("crit", DIAG_ERROR),
 	};
 #undef SEV
+	/* the words' first bytes (lower case): a table, not strchr, as
+	 * every message's words are asked */
+	static const bool first[256] = {
+		['f'] = 1, ['e'] = 1, ['w'] = 1, ['n'] = 1, ['i'] = 1, ['h'] = 1,
+		['s'] = 1, ['c'] = 1, ['r'] = 1, ['a'] = 1, [0xe2] = 1, [0xc3] = 1,
+	};
 	size_t k, i;
 	char c = n ? lower(m[0]) : 0;
 
 	*note = false;
 	/* most words start with none of the words' first bytes */
-	if (!c || !strchr("fewnihscra\xe2\xc3", c))
+	if (!first[(unsigned char)c])
 		return -1;
 	for (k = 0; k < sizeof(words) / sizeof(*words); k++) {
 		size_t wl = words[k].len;
