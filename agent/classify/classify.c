@@ -3994,7 +3994,10 @@ static void general_pass(struct scan *s)
 		/* a numbered failure telling its place in words on its line
 		 * ("1) test: T::t (F) line: 15 a.cpp") before the loose place
 		 * that line also is */
-		item = numbered_item(l, n, &num); /* asked twice below */
+		/* asked twice below; an item's number (or its ')') is the
+		 * first byte after its indent, which has no tab */
+		item = (lead >= '0' && lead <= '9') || lead == ')' ?
+		       numbered_item(l, n, &num) : 0;
 		if (item && cl_line_in_words(l, n) > 0 && general_numbered(s, i, l, n))
 			continue;
 		/* any spelling of a place around a file the repository has */

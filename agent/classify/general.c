@@ -2182,23 +2182,30 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 		SEV("critical", DIAG_ERROR),    SEV("crit", DIAG_ERROR),
 	};
 #undef SEV
-	/* the words' first bytes (lower case): a table, not strchr, as
-	 * every message's words are asked */
-	static const bool first[256] = {
-		['f'] = 1, ['e'] = 1, ['w'] = 1, ['n'] = 1, ['i'] = 1, ['h'] = 1,
-		['s'] = 1, ['c'] = 1, ['r'] = 1, ['a'] = 1, [0xe2] = 1, [0xc3] = 1,
+	/* The words by their first byte (lower case): 1 + their index, in
+	 * the order of words (the first that matches wins), 0 ends. Every
+	 * message's words are asked: most start with none of these bytes,
+	 * and the others meet only the words they could be. A word added
+	 * above is added here (the count below says so). */
+	static const unsigned char by_first[256][4] = {
+		['f'] = { 1, 3, 4 }, ['e'] = { 2, 17 }, ['w'] = { 5, 6 },
+		['n'] = { 7 }, ['i'] = { 8 }, ['h'] = { 9 }, ['s'] = { 10 },
+		['c'] = { 11, 19, 20 }, ['r'] = { 12 }, ['a'] = { 18 },
+		[0xe2] = { 13, 14, 16 }, [0xc3] = { 15 },
 	};
-	size_t k, i;
+	_Static_assert(sizeof(words) / sizeof(*words) == 20,
+		       "sev_word's by_first lists every word");
+	size_t k, i, j;
 	char c = n ? lower(m[0]) : 0;
+	const unsigned char *at = by_first[(unsigned char)c];
 
 	*note = false;
-	/* most words start with none of the words' first bytes */
-	if (!first[(unsigned char)c])
-		return -1;
-	for (k = 0; k < sizeof(words) / sizeof(*words); k++) {
-		size_t wl = words[k].len;
+	for (j = 0; j < 4 && at[j]; j++) {
+		size_t wl;
 
-		if (words[k].w[0] != c || n < wl)
+		k = at[j] - 1u;
+		wl = words[k].len;
+		if (n < wl)
 			continue;
 		for (i = 1; i < wl && lower(m[i]) == words[k].w[i]; i++)
 			;
