@@ -41,6 +41,8 @@
 #define CL_AHEAD 16
 #define CL_BACK 6
 #define CL_TRACE 24 /* a placeless error's trace above it */
+/* line_place's answers kept: a power of two, past CL_AHEAD + CL_BACK */
+#define CL_PLACED 32
 /* Lines above a frame whose words may say what failed there. */
 #define CL_WORDS_ABOVE 8
 /* A failed run's fallback diagnostic: at most this much of its tail. */
@@ -123,6 +125,19 @@ struct scan {
 	/* The candidates of test_failure_at, placeless_cause and
 	 * verdict_named_in */
 	struct diag_picks tf, placeless, unplaced;
+	/* The line of each of the patterns' diagnostics (the first nspec of
+	 * this text), kept in step with them while the general layer runs:
+	 * place_reported reads them for every headline, and a walk over the
+	 * diagnostics themselves reads a cache line each. */
+	int *spec_line;
+	size_t nspec;
+	/* line_place's last answers, by line (slot j % CL_PLACED) */
+	struct placed {
+		size_t line;  /* 1 + the line; 0: empty */
+		bool read;    /* cl_may_place let cl_loc_read read it */
+		enum cl_loc_kind kind;
+		struct cl_loc loc;
+	} placed[CL_PLACED];
 };
 
 /* ---- lines ---- */
@@ -272,6 +287,27 @@ static const char *line_view(const struct scan *s, size_t i, size_t *n)
 static bool lacks(const struct scan *s, size_t i, unsigned group)
 {
 	return (s->used[i] & L_NO(group)) != 0;
+}
+
+/* The place line j holds (l[0..n), its line_view), as cl_loc_read reads
+ * it; CL_LOC_NONE, loc cleared, when cl_may_place says it has none. The
+ * lines around a report are asked by every reader of a report near them,
+ * and by general_pass in its turn: the last answers are kept, by line. */
+static enum cl_loc_kind line_place(struct scan *s, size_t j, const char *l,
+				   size_t n, struct cl_loc *loc)
+{
+	struct placed *p = &s->placed[j % CL_PLACED];
+
+	if (p->line != j + 1) {
+		p->line = j + 1;
+		p->read = cl_may_place(l, n);
+		p->kind = p->read ? cl_loc_read(l, n, &p->loc) : CL_LOC_NONE;
+	}
+	if (p->read)
+		*loc = p->loc;
+	else /* (read by no caller then) */
+		memset(loc, 0, sizeof(*loc));
+	return p->kind;
 }
 
 /* The needles in p[0..n), into m (CL_NEEDLE_WORDS words). Two passes: the
@@ -1101,6 +1137,13 @@ static bool file_known(const struct scan *s, const char *l, size_t off,
  * files are not there to confirm anything, and judging every place by its
  * shape alone would drop the loose and headed spellings.
  */
+/* Bytes no file name of a project holds (file_plausible): a table, not
+ * strchr, as each byte of each name asked about is. */
+static const bool path_bad[256] = {
+	['"'] = 1, ['\''] = 1, ['`'] = 1, ['<'] = 1, ['>'] = 1, ['|'] = 1,
+	['*'] = 1, ['?'] = 1, ['{'] = 1, ['}'] = 1,
+};
+
 static bool file_plausible(void *ctx, const char *p)
 {
 	static const char *const named[] = {
@@ -1118,7 +1161,7 @@ static bool file_plausible(void *ctx, const char *p)
 	    cl_foreign_path(p, strlen(p)))
 		return false;
 	for (c = p; *c; c++)
-		if ((unsigned char)*c <= ' ' || strchr("\"'`<>|*?{}", *c))
+		if ((unsigned char)*c <= ' ' || path_bad[(unsigned char)*c])
 			return false;
 	base = strrchr(p, '/');
 	base = base ? base + 1 : p;
@@ -1275,6 +1318,16 @@ static struct diag *test_failure_at(struct scan *s, const char *file, int line)
 	return NULL;
 }
 
+/* Gives t, a diagnostic of this text, its line (spec_line too). */
+static void line_set(struct scan *s, struct diag *t, int line)
+{
+	size_t k = (size_t)(t - s->out->v) - s->first;
+
+	t->line = line;
+	if (k < s->nspec)
+		s->spec_line[k] = line;
+}
+
 /* In a file, at no line (yet: a line is given later, never taken away) */
 static bool placeless(const struct diag *d)
 {
@@ -1412,7 +1465,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	if (file && line > 0 && (!strcmp(category, CAT_TEST_FAILURE) ||
 				 !strcmp(category, CAT_UNKNOWN)) &&
 	    (t = placeless_cause(s, file))) {
-		t->line = line;
+		line_set(s, t, line);
 		t->column = col;
 		diag_release(&d);
 		return;
@@ -1425,7 +1478,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	    (t = verdict_named_in(s, d.message))) {
 		t->file = d.file;
 		d.file = NULL;
-		t->line = line;
+		line_set(s, t, line);
 		t->column = col;
 		diag_release(&d);
 		return;
@@ -1464,7 +1517,7 @@ static bool announced(struct scan *s, size_t j, struct buf *out)
 	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 		;
 	if (k == n || l[k] == '^' || l[k] == '~' || cl_summary(l, n, !lacks(s, j, CL_T_SUMMARY)) ||
-	    (cl_may_place(l, n) && cl_loc_read(l, n, &loc) != CL_LOC_NONE))
+	    line_place(s, j, l, n, &loc) != CL_LOC_NONE)
 		return false;
 	if (out->len)
 		buf_addch(out, ' ');
@@ -1501,7 +1554,7 @@ static size_t continuation(struct scan *s, size_t i, struct buf *out,
 		if (k == n)
 			continue; /* a blank line inside the message */
 		if (k <= ind || l[k] == '^' || l[k] == '~' ||
-		    (cl_may_place(l, n) && cl_loc_read(l, n, &loc) != CL_LOC_NONE))
+		    line_place(s, j, l, n, &loc) != CL_LOC_NONE)
 			break;
 		if (out->len)
 			buf_addch(out, ' ');
@@ -1572,7 +1625,7 @@ static const char *words_between(struct scan *s, size_t i, size_t at)
 	for (j = i + 1; j < at && j <= i + CL_AHEAD; j++) {
 		l = line_view(s, j, &n);
 		if (s->used[j] & L_USED ||
-		    (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE))
+		    line_place(s, j, l, n, &loc) == CL_LOC_INLINE)
 			return cat;
 		cl_words_read(l, n, &w);
 		if (!cat && w.category && strcmp(w.category, CAT_LINT_VIOLATION))
@@ -2006,7 +2059,7 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 
 	l = line_view(s, j, &n);
 	memset(&loc, 0, sizeof(loc));
-	k = cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE;
+	k = line_place(s, j, l, n, &loc);
 	/* "a.zig:6:5: 0x211b4e in test.adds (test)": a frame by its message */
 	if (k == CL_LOC_INLINE && code_offset(l + loc.msg, loc.msg_len))
 		k = CL_LOC_FRAME;
@@ -2113,10 +2166,13 @@ static bool place_reported(const struct scan *s, const char *file, int line,
 {
 	size_t k;
 
-	for (k = s->first; k < s->first + specific; k++) {
-		const struct diag *d = &s->out->v[k];
+	for (k = 0; k < specific; k++) {
+		const struct diag *d;
 
-		if (d->line == line && d->file && file && same_file(d->file, file))
+		if (s->spec_line[k] != line)
+			continue;
+		d = &s->out->v[s->first + k];
+		if (d->file && file && same_file(d->file, file))
 			return true;
 	}
 	return false;
@@ -2179,8 +2235,7 @@ static char *file_above(struct scan *s, size_t i)
 		    cl_headline(l, n, &off, !lacks(s, j, CL_T_SUMMARY)))
 			break; /* above it: another report's */
 		/* a message at a file above is another report too */
-		if (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE &&
-		    loc.file_len)
+		if (line_place(s, j, l, n, &loc) == CL_LOC_INLINE && loc.file_len)
 			break;
 		if (cl_repo_token(l, n, known_file, s, &off, &len) &&
 		    !quoted_over_caret(s, j)) {
@@ -3432,7 +3487,7 @@ static bool general_hunk(struct scan *s, size_t i, const char *l, size_t n)
 		struct diag *d = &s->out->v[s->placeless.v[k]];
 
 		if (!d->line && same_file(d->file, file)) {
-			d->line = a + ctx;
+			line_set(s, d, a + ctx);
 			if (!strcmp(d->category, CAT_UNKNOWN))
 				d->category = CAT_LINT_VIOLATION;
 			free(file);
@@ -3515,7 +3570,7 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 		/* a place alone is the test's own ("math_test.exs:4"), the
 		 * frame below it the failure's */
 		q = line_view(s, j, &ln);
-		if (cl_may_place(q, ln) && cl_loc_read(q, ln, &loc) == CL_LOC_ALONE)
+		if (line_place(s, j, q, ln, &loc) == CL_LOC_ALONE)
 			continue;
 		if (place_of(s, j, &p, &strong, false)) {
 			if (strong || !s->opts->file_exists)
@@ -3710,8 +3765,7 @@ static bool placed_next(struct scan *s, size_t i)
 		l = line_view(s, j, &n);
 		if (!n)
 			return false;
-		if (cl_may_place(l, n) && cl_loc_read(l, n, &loc) == CL_LOC_INLINE &&
-		    loc.file_len)
+		if (line_place(s, j, l, n, &loc) == CL_LOC_INLINE && loc.file_len)
 			return true;
 	}
 	return false;
@@ -3730,7 +3784,7 @@ static bool told_below(struct scan *s, size_t i)
 		l = line_view(s, j, &n);
 		if (!lacks(s, j, CL_T_VERDICT) && cl_test_verdict(l, n))
 			return false;
-		if ((cl_may_place(l, n) && cl_loc_read(l, n, &loc) != CL_LOC_NONE) ||
+		if (line_place(s, j, l, n, &loc) != CL_LOC_NONE ||
 		    (!lacks(s, j, CL_T_HEADLINE) &&
 		     cl_headline(l, n, &msg, !lacks(s, j, CL_T_SUMMARY))))
 			return true;
@@ -3751,8 +3805,8 @@ static bool general_report_head(struct scan *s, size_t i, const char *l,
 	const char *q, *cat = NULL;
 	size_t j, ln, b;
 
-	if (i + 1 >= s->nlines || !cl_may_place(l, n) ||
-	    cl_loc_read(l, n, &loc) == CL_LOC_NONE || !loc.file_len ||
+	if (i + 1 >= s->nlines || line_place(s, i, l, n, &loc) == CL_LOC_NONE ||
+	    !loc.file_len ||
 	    loc.line <= 0 || !file_known(s, l, loc.file, loc.file_len))
 		return false;
 	q = line_view(s, i + 1, &ln);
@@ -3843,6 +3897,28 @@ struct header {
 	bool decorated; /* "== a.rb ==" or a heading, not a bare path line */
 };
 
+/* Does l[0..n) hold a '.' or a '/'? Every file token cl_loose_place takes
+ * has one; most lines of prose have neither. Eight bytes a step: '.' and
+ * '/' differ in their low bit only, so one compare finds both. */
+static bool has_file_byte(const char *l, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, top = 0x8080808080808080u;
+	size_t j = 0;
+
+	for (; j + 8 <= n; j += 8) {
+		uint64_t x, v;
+
+		memcpy(&x, l + j, 8);
+		v = (x | ones) ^ ('/' * ones); /* a zero byte: '.' or '/' */
+		if ((v - ones) & ~v & top)
+			return true;
+	}
+	for (; j < n; j++)
+		if (l[j] == '.' || l[j] == '/')
+			return true;
+	return false;
+}
+
 static void header_set(struct header *h, size_t at, const char *p, size_t n,
 		       bool decorated)
 {
@@ -3860,6 +3936,8 @@ static void general_pass(struct scan *s)
 	size_t col, k;
 	long lone = -1;
 	unsigned tries = 0, num;
+	size_t item; /* numbered_item of the line */
+	char lead; /* the line's first byte after blanks, or 0 */
 
 	/* A JSON or SARIF report as the whole output: its problems, and no
 	 * reading of its lines as text. */
@@ -3872,6 +3950,10 @@ static void general_pass(struct scan *s)
 				    s->start[s->nlines] - 1 : 0) &&
 	    xml_reporter(s, s->text, s->start[s->nlines] ? s->start[s->nlines] - 1 : 0))
 		return;
+	s->nspec = specific;
+	s->spec_line = xmalloc((specific ? specific : 1) * sizeof(*s->spec_line));
+	for (k = 0; k < specific; k++)
+		s->spec_line[k] = s->out->v[s->first + k].line;
 	for (i = 0; i < s->nlines; i++) {
 		struct cl_loc loc;
 		const char *l;
@@ -3881,7 +3963,8 @@ static void general_pass(struct scan *s)
 		/* a header reaches the next 1000 lines at most */
 		if (h.on && i - h.at >= 1000)
 			h.on = false;
-		if (out_of_time(s, i))
+		/* (only a budget stops a scan: no call a line without one) */
+		if (s->deadline && out_of_time(s, i))
 			break;
 		if (s->used[i] & L_USED)
 			continue;
@@ -3891,6 +3974,7 @@ static void general_pass(struct scan *s)
 		/* a report amid other lines */
 		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 			;
+		lead = k < n ? l[k] : 0;
 		if (k < n && (l[k] == '<' || ((l[k] == '{' || l[k] == '[') &&
 					      k + 3 > n)) &&
 		    (k = embedded_report(s, i, &tries))) {
@@ -3904,14 +3988,17 @@ static void general_pass(struct scan *s)
 		if (l[0] == 'F' && s->opts->file_exists && n > 6 && !memcmp(l, "File \"", 6) &&
 		    general_report_head(s, i, l, n))
 			continue;
-		if (cl_frame_prefix(l, n))
+		/* a frame opens with one of these (cl_frame_prefix): most
+		 * lines are not asked */
+		if ((lead == 'a' || lead == 'F' || lead == '-' || lead == '=' ||
+		     lead == '#' || lead == '\xe2') && cl_frame_prefix(l, n))
 			continue; /* read by the error above it, if any */
 		if (i > 1 && n > 3 && (l[0] < '0' || l[0] > '9') &&
 		    general_trace_end(s, i, l, n))
 			continue;
 		if (l[0] == '@' && general_hunk(s, i, l, n))
 			continue;
-		switch (cl_may_place(l, n) ? cl_loc_read(l, n, &loc) : CL_LOC_NONE) {
+		switch (line_place(s, i, l, n, &loc)) {
 		case CL_LOC_INLINE:
 			if (code_offset(l + loc.msg, loc.msg_len))
 				continue; /* a frame: read by the error above */
@@ -3932,11 +4019,14 @@ static void general_pass(struct scan *s)
 		/* a numbered failure telling its place in words on its line
 		 * ("1) test: T::t (F) line: 15 a.cpp") before the loose place
 		 * that line also is */
-		if (n > 3 && numbered_item(l, n, &num) &&
-		    cl_line_in_words(l, n) > 0 && general_numbered(s, i, l, n))
+		/* asked twice below; an item's number (or its ')') is the
+		 * first byte after its indent, which has no tab */
+		item = (lead >= '0' && lead <= '9') || lead == ')' ?
+		       numbered_item(l, n, &num) : 0;
+		if (item && cl_line_in_words(l, n) > 0 && general_numbered(s, i, l, n))
 			continue;
 		/* any spelling of a place around a file the repository has */
-		if (s->opts->file_exists && n > 4 &&
+		if (s->opts->file_exists && n > 4 && has_file_byte(l, n) &&
 		    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE) {
 			general_inline(s, l, n, &loc, NULL, 0);
 			continue;
@@ -3994,7 +4084,7 @@ static void general_pass(struct scan *s)
 				     w.category ? w.category : CAT_UNKNOWN);
 			continue;
 		}
-		if (general_numbered(s, i, l, n))
+		if (item && general_numbered(s, i, l, n))
 			continue;
 
 		/* "FAILED: parsing YAML file a.yml: yaml: unmarshal errors:"
@@ -4047,6 +4137,9 @@ static void general_pass(struct scan *s)
 		}
 	}
 	buf_release(&h.text);
+	free(s->spec_line);
+	s->spec_line = NULL;
+	s->nspec = 0;
 }
 
 /* ---- a test run's verdict ---- */
@@ -4222,28 +4315,46 @@ static void passed_test_output(struct scan *s, size_t len)
 	struct test_name *passed = NULL, t;
 	size_t npassed = 0, alloc = 0, i;
 	bool ok, in_passed = false; /* the lines are a passed test's */
+	/* every verdict's line and whether it passed, for the second walk:
+	 * each line is read for one once */
+	struct verdict_at {
+		size_t line;
+		bool ok;
+	} *verdicts = NULL;
+	size_t nv = 0, valloc = 0, v = 0;
 
 	if (!memmem(s->text, len, "--- PASS: ", 10))
 		return;
-	for (i = 0; i < s->nlines; i++)
-		if (test_verdict_line(s->text + s->start[i], line_len(s, i), &t,
-				      &ok) && ok) {
-			if (npassed == alloc) {
-				alloc = alloc ? 2 * alloc : 16;
-				passed = xrealloc(passed, alloc * sizeof(*passed));
-			}
-			passed[npassed++] = t;
+	for (i = 0; i < s->nlines; i++) {
+		if (!test_verdict_line(s->text + s->start[i], line_len(s, i), &t,
+				       &ok))
+			continue;
+		if (nv == valloc) {
+			valloc = valloc ? 2 * valloc : 16;
+			verdicts = xrealloc(verdicts, valloc * sizeof(*verdicts));
 		}
-	if (!npassed)
+		verdicts[nv].line = i;
+		verdicts[nv++].ok = ok;
+		if (!ok)
+			continue;
+		if (npassed == alloc) {
+			alloc = alloc ? 2 * alloc : 16;
+			passed = xrealloc(passed, alloc * sizeof(*passed));
+		}
+		passed[npassed++] = t;
+	}
+	if (!npassed) {
+		free(verdicts);
 		return; /* "--- PASS: " in words, no verdict */
+	}
 	qsort(passed, npassed, sizeof(*passed), test_name_cmp);
 	for (i = 0; i < s->nlines; i++) {
 		const char *l = s->text + s->start[i], *end, *p;
 		size_t n = line_len(s, i);
 
 		end = l + n;
-		if (test_verdict_line(l, n, &t, &ok)) {
-			in_passed = ok;
+		if (v < nv && verdicts[v].line == i) {
+			in_passed = verdicts[v++].ok;
 			continue;
 		}
 		if (n && l[0] != ' ' && l[0] != '\t') {
@@ -4269,6 +4380,7 @@ static void passed_test_output(struct scan *s, size_t len)
 			s->used[i] |= L_FOLDED;
 	}
 	free(passed);
+	free(verdicts);
 }
 
 /* A failed run in which nothing was recognised: one diagnostic with the

@@ -86,6 +86,13 @@ static size_t path_end(const char *p, size_t n, size_t i)
 	return j;
 }
 
+/* A test run's progress marks (plausible_path): a table, not strchr, as
+ * every token of every line that may place is asked. */
+static const bool progress_mark[256] = {
+	['.'] = 1, ['F'] = 1, ['E'] = 1, ['s'] = 1, ['S'] = 1, ['x'] = 1,
+	['X'] = 1, ['*'] = 1,
+};
+
 /* Does p[0..n) look like a file: a letter in it, and a folder separator
  * or an extension; not a URL scheme, not a version or time. */
 static bool plausible_path(const char *p, size_t n)
@@ -99,7 +106,7 @@ static bool plausible_path(const char *p, size_t n)
 	 * ".F.E", pytest's "..Fs", minitest's "..F", RSpec's "..F*", OUnit's
 	 * "F.FE"): no file, which has a name before its extension or two
 	 * dots, or is shorter ("x.s") */
-	for (i = 0; i < n && strchr(".FEsSxX*", p[i]) && p[i]; i++)
+	for (i = 0; i < n && progress_mark[(unsigned char)p[i]]; i++)
 		;
 	if (i == n && (p[0] == '.' || n >= 4 || memchr(p + 1, '.', n - 1) !=
 		       memrchr(p, '.', n)))
@@ -2175,17 +2182,30 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 		SEV("critical", DIAG_ERROR),    SEV("crit", DIAG_ERROR),
 	};
 #undef SEV
-	size_t k, i;
+	/* The words by their first byte (lower case): 1 + their index, in
+	 * the order of words (the first that matches wins), 0 ends. Every
+	 * message's words are asked: most start with none of these bytes,
+	 * and the others meet only the words they could be. A word added
+	 * above is added here (the count below says so). */
+	static const unsigned char by_first[256][4] = {
+		['f'] = { 1, 3, 4 }, ['e'] = { 2, 17 }, ['w'] = { 5, 6 },
+		['n'] = { 7 }, ['i'] = { 8 }, ['h'] = { 9 }, ['s'] = { 10 },
+		['c'] = { 11, 19, 20 }, ['r'] = { 12 }, ['a'] = { 18 },
+		[0xe2] = { 13, 14, 16 }, [0xc3] = { 15 },
+	};
+	_Static_assert(sizeof(words) / sizeof(*words) == 20,
+		       "sev_word's by_first lists every word");
+	size_t k, i, j;
 	char c = n ? lower(m[0]) : 0;
+	const unsigned char *at = by_first[(unsigned char)c];
 
 	*note = false;
-	/* most words start with none of the words' first bytes */
-	if (!c || !strchr("fewnihscra\xe2\xc3", c))
-		return -1;
-	for (k = 0; k < sizeof(words) / sizeof(*words); k++) {
-		size_t wl = words[k].len;
+	for (j = 0; j < 4 && at[j]; j++) {
+		size_t wl;
 
-		if (words[k].w[0] != c || n < wl)
+		k = at[j] - 1u;
+		wl = words[k].len;
+		if (n < wl)
 			continue;
 		for (i = 1; i < wl && lower(m[i]) == words[k].w[i]; i++)
 			;
