@@ -1692,6 +1692,19 @@ static const struct phrase later_phrases[] = {
 	 * large for its type", "value too big for field" */
 	{ "too large for", CAT_TYPE_ERROR },
 	{ "too big for", CAT_TYPE_ERROR },
+	/* and told by its range: "value out of range" (assemblers, gpasm's
+	 * "Argument out of range"), "number '300' outside range [1, 255]"
+	 * (keepalived), "not in range" (sysctl, config checkers), "outside
+	 * the allowed range"; a run's index past its array's end says no
+	 * kind (a test's failure or a crash: the run tells which) */
+	{ "index out of range", NULL },
+	{ "out of range", CAT_TYPE_ERROR },
+	{ "outside range", CAT_TYPE_ERROR },
+	{ "outside the range", CAT_TYPE_ERROR },
+	{ "outside the allowed range", CAT_TYPE_ERROR },
+	{ "outside of the range", CAT_TYPE_ERROR },
+	{ "not in range", CAT_TYPE_ERROR },
+	{ "not within range", CAT_TYPE_ERROR },
 	/* two values an assertion found unlike, with no "expected" label
 	 * (assertion_words reads those): testify's "Not equal:", unittest's
 	 * "Lists differ" kin "values not equal", NUnit's and Catch's "are not
@@ -2423,16 +2436,31 @@ static bool ends_word(const char *low, size_t k, const char *w)
 	       (k == len || !is_alpha(low[k - len - 1]));
 }
 
+static bool word_of(const char *low, size_t n, size_t j,
+		    const char *const *list, size_t nl);
+
 /* "unknown build rule 'x'", "Unknown key `y`", "Unknown target name:
  * "x"": a name the tool does not know, quoted within a few words of
  * "unknown". */
 static const char *unknown_name(const char *low, size_t n)
 {
+	/* a value outside the set a setting takes, not a name: "unknown
+	 * state 'MASTRE'" (keepalived), "unknown unit 'Q'" (logrotate),
+	 * "unknown mode", "unknown log level", "unknown encoding" */
+	static const char *const value_nouns[] = {
+		"value", "unit", "state", "mode", "level", "format",
+		"encoding", "protocol", "facility", "priority", "severity",
+		"scheme", "algorithm", "policy",
+	};
 	const char *u = cl_find(low, n, "unknown ", 8);
 	size_t k, words = 0;
 
 	if (!u)
 		return NULL;
+	k = (size_t)(u - low) + 8;
+	if (word_of(low, n, k, value_nouns,
+		    sizeof(value_nouns) / sizeof(*value_nouns)))
+		return CAT_TYPE_ERROR;
 	for (k = (size_t)(u - low) + 8; k < n && words < 4; k++) {
 		if (low[k] == '\'' || low[k] == '`' || low[k] == '"')
 			return k + 1 < n && is_alpha(low[k + 1]) ?
@@ -2645,13 +2673,19 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 					     "wrong ", "incorrect " };
 	static const char *const kind[] = { "value", "type", "format",
 					    "argument", "boolean", "bool",
-					    "duration" };
+					    "duration", "count", "level",
+					    "mode", "unit" };
 	static const char *const must[] = { "string", "number", "integer",
 					    "int", "boolean", "bool", "array",
 					    "list", "object", "map", "float",
 					    "double", "positive", "negative",
 					    "non-negative", "valid", "null",
 					    "type" };
+	static const char *const expected_kind[] = {
+		"number", "integer", "int", "boolean", "bool", "float",
+		"decimal", "positive", "non-negative", "unsigned", "duration",
+		"percentage", "port",
+	};
 	static const char *const parsed_as[] = { "value", "type", "boolean",
 						 "bool", "duration", "size",
 						 "time", "timespan", "as a",
@@ -2680,6 +2714,24 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 		for (w = 0; w < 3 && j < n; w++, j = next_word(low, n, j))
 			if (word_of(low, n, j, kind, sizeof(kind) / sizeof(*kind)))
 				return CAT_TYPE_ERROR;
+	}
+	/* what a setting's reader wanted in its place: "expected a
+	 * number" (nsd-checkconf), "expected yes or no" (unbound), "expected
+	 * an integer", "expected boolean" (TOML and INI readers, argument
+	 * parsers); a token a parser wanted ("expected ';'", "expected
+	 * expression") is expected_token's */
+	if ((groups & W_EXPECT) && (at = cl_find(low, n, "expected ", 9))) {
+		j = (size_t)(at - low) + 9;
+		if (starts(low + j, n - j, "a "))
+			j += 2;
+		else if (starts(low + j, n - j, "an "))
+			j += 3;
+		if (word_of(low, n, j, expected_kind,
+			    sizeof(expected_kind) / sizeof(*expected_kind)) ||
+		    starts(low + j, n - j, "yes or no") ||
+		    starts(low + j, n - j, "true or false") ||
+		    starts(low + j, n - j, "on or off"))
+			return CAT_TYPE_ERROR;
 	}
 	if (!(groups & W_VALUE))
 		return NULL;
@@ -3175,7 +3227,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	if (!w->category)
 		w->category = later;
 	/* a value of the wrong kind, or a parse that refused a value */
-	if ((groups & (W_FAULT | W_VALUE)) && !w->code_len &&
+	if ((groups & (W_FAULT | W_VALUE | W_EXPECT)) && !w->code_len &&
 	    (!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR))) {
 		const char *v = wrong_kind(low, ln, w->category != NULL, groups);
 

@@ -2093,6 +2093,20 @@ static void words_name_the_kind_of_problem(void **state)
 		  "terminal\n", "syntax_error" },
 		{ "src/main.c:5:1: error: lexical error at character '\\''\n",
 		  "syntax_error" },
+		/* a value a setting's reader refuses: the kind it wanted, a
+		 * range, a word out of the set it takes */
+		{ "src/main.c:5: error: expected a number\n", "type_error" },
+		{ "src/main.c:5: error: expected yes or no.\n", "type_error" },
+		{ "src/main.c:5: error: number '300' outside range [1, 255]\n",
+		  "type_error" },
+		{ "src/main.c:5: error: Argument out of range.\n", "type_error" },
+		{ "src/main.c:5: error: unknown state 'MASTRE'\n", "type_error" },
+		{ "src/main.c:5: error: bad rotation count 'seven'\n",
+		  "type_error" },
+		/* but an index past an array's end is a run's, of no kind
+		 * the words tell */
+		{ "src/main.c:5: error: runtime error: index out of range [3] "
+		  "with length 1\n", "unknown" },
 	};
 	struct cl_learned *learned;
 	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
