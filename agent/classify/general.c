@@ -396,17 +396,29 @@ static bool paren_line_col(const char *l, size_t n, size_t i, struct cl_loc *loc
 	if (!read_int(l, end, &e, &line) || e >= end || l[e] != ':' ||
 	    (e++, !read_int(l, end, &e, &col)) || e != end - 1)
 		return false;
-	/* the file: at the start, or after an error's name or a tag */
+	/* the file: at the start, or after an error's name or a tag, and
+	 * there after a few words of what was being done ("Error: Parsing
+	 * file /s/a.js: Unexpected token (2:24)": browserify, module-deps) */
 	e = path_end(l, n, j);
 	if (!(e + 1 < n && l[e] == ':' && l[e + 1] == ' ' &&
 	      plausible_path(l + j, e - j))) {
+		size_t words;
+
 		if (!(j = prefix_end(l, n, i)))
 			return false;
 		pre = j;
-		e = path_end(l, n, j);
-		if (!(e + 1 < n && l[e] == ':' && l[e + 1] == ' ' &&
-		      plausible_path(l + j, e - j)))
-			return false;
+		for (words = 0;; words++) {
+			e = path_end(l, n, j);
+			if (e + 1 < n && l[e] == ':' && l[e + 1] == ' ' &&
+			    plausible_path(l + j, e - j))
+				break;
+			/* only words of letters lead up to the file */
+			for (e = j; e < n && is_alpha(l[e]); e++)
+				;
+			if (words == 3 || e == j || e >= k || l[e] != ' ')
+				return false;
+			j = e + 1;
+		}
 	}
 	if (e + 2 >= k - 2)
 		return false;

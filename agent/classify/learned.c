@@ -122,11 +122,12 @@ void cl_learned_words(const char *msg, size_t n, struct buf *out)
 	memcpy(line, msg, n);
 	/* blank what the message quotes, quotes and all */
 	for (i = 0; i < n; i++) {
-		const char *close, *end;
-		size_t q = quote_open(line, n, i, &close), cl = strlen(close);
+		const char *close = NULL, *end;
+		size_t q = quote_open(line, n, i, &close), cl;
 
 		if (!q)
 			continue;
+		cl = strlen(close);
 		for (end = NULL, j = i + q; j + cl <= n && !end; j++)
 			if (!memcmp(line + j, close, cl))
 				end = line + j + cl;

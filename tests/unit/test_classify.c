@@ -1485,6 +1485,9 @@ static void general_layer_reads_prefixes_trailing_places_and_continuations(void 
 		"src/l.lua:1:7: unused variable 'unused'\n"
 		"src/a.proto:2:1: Import \"missing.proto\" was not found or had errors.\n"
 		"meson.build:2:0: ERROR: Dependency \"zlibx\" not found, tried pkgconfig\n"
+		/* acorn's place in parentheses after the file, a few words
+		 * of what was being done before it (browserify) */
+		"Error: Parsing file /w/src/c.js: Unexpected token (2:24)\n"
 		"test at src/main.c:3:1\n";
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
@@ -1508,6 +1511,8 @@ static void general_layer_reads_prefixes_trailing_places_and_continuations(void 
 		{ "src/l.lua", 1, 7, "lint_violation", NULL, "unused variable", DIAG_ERROR },
 		{ "src/a.proto", 2, 1, "import_resolution", NULL, "missing.proto", DIAG_ERROR },
 		{ "meson.build", 2, 0, "missing_dependency", NULL, "Dependency", DIAG_ERROR },
+		{ "/w/src/c.js", 2, 24, "syntax_error", NULL, "Unexpected token",
+		  DIAG_ERROR },
 	};
 	size_t i;
 
