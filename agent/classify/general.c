@@ -446,11 +446,17 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note);
  * the bundlers that copied its stats). The severity word is loc's pre. */
 static bool sev_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
-	size_t len, k, e, j;
+	size_t len, k, e, j, p, t;
 	bool note;
 
+	/* a loader's tag first, after an error's name or not: ts-loader's
+	 * "[tsl] ERROR in /s/a.ts(2,27)", ncc's "Error: [tsl] ERROR in" */
+	if (cl_find(l + i, n - i < 24 ? n - i : 24, "] ", 2))
+		for (t = 0; t < 2 && (p = prefix_end(l, n, i)); t++)
+			i = p;
 	/* most lines stop here: a short word, then " in " */
-	if (!is_alpha(l[i]) || !cl_find(l + i, n - i < 16 ? n - i : 16, " in ", 4))
+	if (i >= n || !is_alpha(l[i]) ||
+	    !cl_find(l + i, n - i < 16 ? n - i : 16, " in ", 4))
 		return false;
 	if (sev_word(l + i, n - i, &len, &note) < 0 ||
 	    !STARTS(l + i + len, n - i - len, " in "))
@@ -459,6 +465,22 @@ static bool sev_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		n--;
 	k = i + len + 4;
 	e = path_end(l, n, k);
+	/* the place as a compiler of .NET's or TypeScript's tells it,
+	 * ending the line: "path(2,27)" */
+	if (e + 4 < n && l[e] == '(' && l[n - 1] == ')' &&
+	    plausible_path(l + k, e - k)) {
+		memset(loc, 0, sizeof(*loc));
+		j = e + 1;
+		if (read_int(l, n, &j, &loc->line) && j < n && l[j] == ',' &&
+		    (j++, read_int(l, n, &j, &loc->col)) && j == n - 1) {
+			loc->file = k;
+			loc->file_len = e - k;
+			loc->pre = i;
+			loc->pre_len = len;
+			return true;
+		}
+		goto no;
+	}
 	if (e + 3 >= n || l[e] != ' ' || !is_digit(l[e + 1]) ||
 	    !plausible_path(l + k, e - k))
 		return false;

@@ -3677,6 +3677,29 @@ static void general_layer_reads_a_severity_in_a_place_over_its_message(void **st
 	diag_list_release(&l);
 }
 
+/* ts-loader's "[tsl] ERROR in FILE(L,C)", after an error's name or not,
+ * over the compiler's indented message: one problem, its words the
+ * message's */
+static void a_loaders_tagged_place_over_its_message(void **state)
+{
+	static const char text[] =
+		"Error: [tsl] ERROR in /w/src/main.c(2,27)\n"
+		"      TS2345: Argument of type 'string' is not assignable to "
+		"parameter of type 'number'.\n"
+		"    at /w/node_modules/ncc/index.js:29:20\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "/w/src/main.c");
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 27);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[0].code, "TS2345");
+	diag_list_release(&l);
+}
+
 /* TAP's "not ok N name" is a failed test, placed by the "at:" of its YAML
  * block; the error its stack repeats is not a second problem. */
 static void general_layer_reads_a_tap_failure(void **state)
@@ -4597,6 +4620,7 @@ int main(void)
 		cmocka_unit_test(learned_words_are_a_messages_kind_not_its_names),
 		cmocka_unit_test(likeness_reads_a_kind_from_other_tools_words),
 		cmocka_unit_test(unknown_words_take_the_kind_of_like_messages),
+		cmocka_unit_test(a_loaders_tagged_place_over_its_message),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
