@@ -88,23 +88,29 @@ static size_t apostrophe(const char *m, size_t n, size_t i)
 	return i + 2 < n && !memcmp(m + i, "\xe2\x80\x99", 3) ? 3 : 0;
 }
 
-/* The length of the quote opening at m[i] and the closer it wants, or 0.
- * A quote opens after a blank, a punctuation mark or the line's start:
- * the apostrophe of "can't" opens nothing. */
-static size_t quote_open(const char *m, size_t n, size_t i, const char **close)
-{
-	const unsigned char *u = (const unsigned char *)m;
+/* The quotes a message sets a name or a value in, and their closers. */
+static const struct {
+	const char *open, *close;
+} quotes[] = {
+	{ "'", "'" }, { "\"", "\"" }, { "`", "`" },
+	{ "\xe2\x80\x98", "\xe2\x80\x99" }, /* ‘ ’ */
+	{ "\xe2\x80\x9c", "\xe2\x80\x9d" }, /* “ ” */
+};
 
-	if (i > 0 && is_alnum(u[i - 1]))
+/* Which quote opens at m[i] (1 + its index in quotes), or 0. A quote
+ * opens after a blank, a punctuation mark or the line's start: the
+ * apostrophe of "can't" opens nothing. */
+static size_t quote_open(const char *m, size_t n, size_t i)
+{
+	size_t k;
+
+	if (i > 0 && is_alnum((unsigned char)m[i - 1]))
 		return 0;
-	if (m[i] == '\'' || m[i] == '"' || m[i] == '`') {
-		*close = m[i] == '\'' ? "'" : m[i] == '"' ? "\"" : "`";
-		return 1;
-	}
-	if (i + 2 < n && u[i] == 0xe2 && u[i + 1] == 0x80 &&
-	    (u[i + 2] == 0x98 || u[i + 2] == 0x9c)) {
-		*close = u[i + 2] == 0x98 ? "\xe2\x80\x99" : "\xe2\x80\x9d";
-		return 3;
+	for (k = 0; k < sizeof(quotes) / sizeof(*quotes); k++) {
+		size_t len = strlen(quotes[k].open);
+
+		if (n - i >= len && !memcmp(m + i, quotes[k].open, len))
+			return k + 1;
 	}
 	return 0;
 }
@@ -114,25 +120,31 @@ void cl_learned_words(const char *msg, size_t n, struct buf *out)
 	char line[LEARNED_LINE_MAX];
 	const char *nl = memchr(msg, '\n', n);
 	size_t i, j, start = out->len;
+	unsigned unclosed = 0; /* bit 1 + k: quotes[k] has no closer ahead */
 
 	if (nl)
 		n = (size_t)(nl - msg);
 	if (n > sizeof(line))
 		n = sizeof(line);
 	memcpy(line, msg, n);
-	/* blank what the message quotes, quotes and all */
+	/* blank what the message quotes, quotes and all; a closer found
+	 * nowhere after one quote is nowhere after a later one either (no
+	 * second scan: a line of lone quotes stays linear) */
 	for (i = 0; i < n; i++) {
-		const char *close = NULL, *end;
-		size_t q = quote_open(line, n, i, &close), cl;
+		size_t q = quote_open(line, n, i), ol, cl;
+		const char *end = NULL;
 
-		if (!q)
+		if (!q || (unclosed & (1u << q)))
 			continue;
-		cl = strlen(close);
-		for (end = NULL, j = i + q; j + cl <= n && !end; j++)
-			if (!memcmp(line + j, close, cl))
+		ol = strlen(quotes[q - 1].open);
+		cl = strlen(quotes[q - 1].close);
+		for (j = i + ol; j + cl <= n && !end; j++)
+			if (!memcmp(line + j, quotes[q - 1].close, cl))
 				end = line + j + cl;
-		if (!end)
+		if (!end) {
+			unclosed |= 1u << q;
 			continue;
+		}
 		memset(line + i, ' ', (size_t)(end - (line + i)));
 		i = (size_t)(end - line) - 1;
 	}
