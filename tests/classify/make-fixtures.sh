@@ -6709,11 +6709,16 @@ import { greet, farewell } from './greet.js';
 
 console.log(greet('bob'), farewell);
 X
-	run rolldown "$BIN/rolldown" src/index.js src/util.js -d dist
+	# one entry a run: given two, rolldown prints their errors in either
+	# order from run to run
+	run rolldown "$BIN/rolldown" src/index.js -d dist
 	# "[CODE] message" over a "╭─[ FILE:L:C ]" frame, then the CLI's
 	# own JS stack
 	expect rolldown rolldown general <<'E'
 import_resolution src/index.js 2 23
+E
+	run rolldown-syntax "$BIN/rolldown" src/util.js -d dist
+	expect rolldown-syntax rolldown general <<'E'
 syntax_error src/util.js 3 46
 E
 	run rolldown-export "$BIN/rolldown" src/main.js -d dist
