@@ -6527,8 +6527,10 @@ member_test(_Config) ->
     true = lists:member(bob, Names).
 X
 	mkdir logs
-	# (its banner and the run's log folder name the cwd and the time)
-	run ct_run sh -c 'ct_run -noshell -dir . -logdir logs 2>&1 | grep -v "^Common Test.*starting\|^CWD set to"'
+	# (its banner and the run's log folder name the cwd and the time; a
+	# node name of its own: two fixture runs at once, as ctest -j runs
+	# them, would both be "ct@host", and the second would not start)
+	run ct_run sh -c 'ct_run -noshell -sname "ct_$$" -dir . -logdir logs 2>&1 | grep -v "^Common Test.*starting\|^CWD set to"'
 	# "MODULE:TEST failed on line L" over "Reason: ..." between dashed
 	# rules (the suite's module names its file)
 	expect ct_run ct_run general <<'E'
