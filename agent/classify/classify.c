@@ -4446,10 +4446,11 @@ static void list_emit(struct scan *s, const char *file, size_t fn,
 static void drop_lineless_repeats(struct scan *s)
 {
 	size_t n = s->out->n - s->first, k, j, w = 0;
-	struct diag *v = s->out->v + s->first;
+	struct diag *v;
 
 	if (n < 2 || n > 256 || n != s->nat)
 		return;
+	v = s->out->v + s->first; /* (v is NULL while nothing was found) */
 	for (k = 0; k < n; k++) {
 		bool again = false;
 
