@@ -276,6 +276,24 @@ static size_t prefix_end(const char *l, size_t n, size_t i)
 	return skip_blanks(l, n, j + 1);
 }
 
+/* A field's label naming a place, with no colon, at l[i]: "File",
+ * "Location", "Source", then blanks. Where the place starts, or 0. */
+static size_t place_label_end(const char *l, size_t n, size_t i)
+{
+	static const char *const labels[] = { "File ", "Location ", "Source " };
+	size_t k, len;
+
+	if (l[i] != 'F' && l[i] != 'L' && l[i] != 'S')
+		return 0;
+	for (k = 0; k < sizeof(labels) / sizeof(*labels); k++) {
+		len = strlen(labels[k]);
+		if (n - i > len && !memcmp(l + i, labels[k], len) &&
+		    l[i + len] != '"')
+			return skip_blanks(l, n, i + len);
+	}
+	return 0;
+}
+
 /* A place that ends the line after " at " or " in ": "CMake Error at
  * CMakeLists.txt:3 (find_package):", "... undefined_fn() in /s/a.php:2",
  * "... in a.php on line 3". The message is what comes before it. */
@@ -678,9 +696,23 @@ static size_t file_line_message(const char *l, size_t n)
 	return k < n ? k : 0;
 }
 
+/* A bullet a runner sets before each frame of a trace (Japa's "⁃ at
+ * fn (a.js:8:10)"; "•", "‣", "◦"): the offset after it and its blanks,
+ * or i. The ASCII "-" and "*" are not taken: "- at least one" is prose. */
+static size_t skip_frame_bullet(const char *l, size_t n, size_t i)
+{
+	if (i + 4 < n && l[i] == '\xe2' &&
+	    ((l[i + 1] == '\x81' && l[i + 2] == '\x83') ||
+	     (l[i + 1] == '\x80' && (l[i + 2] == '\xa2' || l[i + 2] == '\xa3')) ||
+	     (l[i + 1] == '\x97' && l[i + 2] == '\xa6')) &&
+	    l[i + 3] == ' ')
+		return skip_blanks(l, n, i + 4);
+	return i;
+}
+
 bool cl_frame_prefix(const char *l, size_t n)
 {
-	size_t i = skip_blanks(l, n, 0);
+	size_t i = skip_frame_bullet(l, n, skip_blanks(l, n, 0));
 
 	l += i;
 	n -= i;
@@ -902,6 +934,9 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	}
 	/* JavaScript, Java, C# frames: at fn (path:line:col) | at path:line:col */
 	/* ... and TAP's YAML block: "at: Test.<anonymous> (path:4:5)" */
+	if (l[i] == '\xe2' && (j = skip_frame_bullet(l, n, i)) > i &&
+	    STARTS(l + j, n - j, "at "))
+		i = j;
 	if (STARTS(l + i, n - i, "at ") || STARTS(l + i, n - i, "at: ")) {
 		if (frame_place(l, n, i + 3, loc))
 			return loc->kind = CL_LOC_FRAME;
@@ -1042,6 +1077,18 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		memset(loc, 0, sizeof(*loc));
 	}
+	/* a label with no colon over the place alone, in a runner's block of
+	 * fields (Poku's "        File a.test.js:6:10" under its failed
+	 * assertion, with "Code", "Operator" under it) */
+	if (i && (k = place_label_end(l, n, i)) && (j = place_at(l, n, k, loc)) &&
+	    loc->line > 0 && skip_blanks(l, n, j) == n) {
+		loc->pre = i;
+		loc->pre_len = k - i;
+		while (loc->pre_len && is_blank(l[i + loc->pre_len - 1]))
+			loc->pre_len--;
+		return loc->kind = CL_LOC_ALONE;
+	}
+	memset(loc, 0, sizeof(*loc));
 	/* a program's name or a severity before the place: "luac: a.lua:3:
 	 * x", "[ERROR] /src/A.java:3:5: x" */
 	if (!(j = place_at(l, n, i, loc)) && (k = prefix_end(l, n, i)) &&

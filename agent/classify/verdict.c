@@ -31,7 +31,7 @@ static const char *const openers[] = {
 	"Illegal instruction", "Floating point exception", "Uncaught",
 	"Unhandled", "Exception", "npm ERR!", "not ok ", "--- FAIL",
 	"BUILD FAILED", "E   ", "\xe2\x9c\x96" /* ✖ */, "\xe2\x9c\x97" /* ✗ */,
-	"\xe2\x9d\x8c" /* ❌ */,
+	"\xe2\x9c\x98" /* ✘ */, "\xe2\x9c\x95" /* ✕ */, "\xe2\x9d\x8c" /* ❌ */,
 };
 
 /* What a failed run prints inside a line. A word ending in a blank is a

@@ -4505,6 +4505,54 @@ static void a_frames_shape_over_a_label_heads_a_report(void **state)
 		   "undefined_symbol");
 }
 
+/* held17's runners: a field of a failed assertion's block naming its
+ * place with no colon (Poku's "File a.js:6:10" over "Code", "Operator"),
+ * a bulleted frame (Japa's "⁃ at fn (a.js:8:10)"), a TAP YAML stack whose
+ * frames are bare places (brittle's "./a.test.js:8:5" under "stack: |"),
+ * and a heavy cross opening a line as a failed run's sign. */
+static void a_runners_fields_and_bulleted_frames_place_its_failure(void **state)
+{
+	static const char field[] =
+		"  \xe2\x97\x8c adds two numbers\n"
+		"    \xe2\x9c\x98 two plus three\n"
+		"          File src/main.c:6:10\n"
+		"          Code ERR_ASSERTION\n"
+		"      Operator strictEqual\n";
+	static const char bullet[] =
+		"AssertionError: expected -1 to equal 5\n"
+		"\n"
+		" \xe2\x81\x83 at Assert.equal (/x/node_modules/assert/index.js:69:19)\n"
+		" \xe2\x81\x83 at Object.executor (src/main.c:8:10)\n";
+	static const char yaml[] =
+		"TAP version 13\n"
+		"# adds\n"
+		"    not ok 1 - should be equal\n"
+		"      ---\n"
+		"      actual: -1\n"
+		"      expected: 5\n"
+		"      stack: |\n"
+		"        ./src/a.test.js:8:5\n"
+		"        process.processTicksAndRejections (node:internal/process/task_queues:95:5)\n"
+		"      ...\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_true(classify_output_failed(field, sizeof(field) - 1));
+	expect_one(&o, field, sizeof(field) - 1, "src/main.c", 6, 10,
+		   "test_failure");
+	expect_one(&o, bullet, sizeof(bullet) - 1, "src/main.c", 8, 10,
+		   "test_failure");
+	assert_int_equal(classify_text_opts(db, &o, yaml, sizeof(yaml) - 1, &l,
+					    NULL, &e), 0);
+	assert_true(l.n >= 1);
+	assert_string_equal(l.v[0].file, "./src/a.test.js");
+	assert_int_equal(l.v[0].line, 8);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -4621,6 +4669,7 @@ int main(void)
 		cmocka_unit_test(likeness_reads_a_kind_from_other_tools_words),
 		cmocka_unit_test(unknown_words_take_the_kind_of_like_messages),
 		cmocka_unit_test(a_loaders_tagged_place_over_its_message),
+		cmocka_unit_test(a_runners_fields_and_bulleted_frames_place_its_failure),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
