@@ -3895,6 +3895,7 @@ struct header {
 	size_t at;      /* its line */
 	bool on;        /* it still heads the lines read */
 	bool decorated; /* "== a.rb ==" or a heading, not a bare path line */
+	size_t last;    /* the last line read as a row under it */
 };
 
 /* Does l[0..n) hold a '.' or a '/'? Every file token cl_loose_place takes
@@ -3919,19 +3920,32 @@ static bool has_file_byte(const char *l, size_t n)
 	return false;
 }
 
+/* Is line j a stylish row with no file ("  ✖  4:19  msg", "  3:5  error
+ * msg")? */
+static bool rows_under(struct scan *s, size_t j)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n;
+
+	l = line_view(s, j, &n);
+	return line_place(s, j, l, n, &loc) == CL_LOC_INLINE && !loc.file_len &&
+	       loc.line > 0;
+}
+
 static void header_set(struct header *h, size_t at, const char *p, size_t n,
 		       bool decorated)
 {
 	buf_reset(&h->text);
 	buf_add(&h->text, p, n);
-	h->at = at;
+	h->at = h->last = at;
 	h->on = true;
 	h->decorated = decorated;
 }
 
 static void general_pass(struct scan *s)
 {
-	struct header h = { BUF_INIT, 0, false, false };
+	struct header h = { BUF_INIT, 0, false, false, 0 };
 	size_t specific = s->out->n - s->first, i, n, msg;
 	size_t col, k;
 	long lone = -1;
@@ -4006,6 +4020,13 @@ static void general_pass(struct scan *s)
 				       h.on ? h.text.ptr : NULL, h.text.len);
 			continue;
 		case CL_LOC_ALONE:
+			/* a place alone over stylish rows ("  a.ts:4:19" over
+			 * "  ✖  4:19  msg", tsd): the rows' file */
+			if (loc.file_len && !loc.pre_len && i + 1 < s->nlines &&
+			    rows_under(s, i + 1)) {
+				header_set(&h, i, l + loc.file, loc.file_len, false);
+				continue;
+			}
 			if ((loc.pre_len || (loc.line > 0 && i + 1 < s->nlines)) &&
 			    general_lone_sev(s, l, n, &loc))
 				continue;
@@ -4062,9 +4083,13 @@ static void general_pass(struct scan *s)
 			general_inline(s, l, n, &loc, h.text.ptr, h.text.len);
 			continue;
 		}
-		if (h.on && h.decorated &&
+		/* a bare path line heads rows right under it too, unindented
+		 * and with one blank: "18:11 Unknown type" (graphql-schema-
+		 * linter) */
+		if (h.on && (h.decorated || ((l[0] >= '0' && l[0] <= '9') && i == h.last + 1)) &&
 		    cl_header_place(l, n, &loc) != CL_LOC_NONE) {
 			general_inline(s, l, n, &loc, h.text.ptr, h.text.len);
+			h.last = i;
 			continue;
 		}
 		/* under it, a finding whose place is told in words ("\"So\"

@@ -696,6 +696,20 @@ static size_t file_line_message(const char *l, size_t n)
 	return k < n ? k : 0;
 }
 
+/* A severity's mark opening a finding at l[i] ("× msg", "✘ msg", "✖ msg",
+ * "⚠ msg"; tsd's "✖  4:19  msg" row): the offset after it and its
+ * blanks, or i. */
+static size_t skip_sev_mark(const char *l, size_t n, size_t i)
+{
+	if (i + 3 < n && l[i] == '\xc3' && l[i + 1] == '\x97' && l[i + 2] == ' ')
+		return skip_blanks(l, n, i + 3);
+	if (i + 4 < n && l[i] == '\xe2' && l[i + 3] == ' ' &&
+	    ((l[i + 1] == '\x9c' && (l[i + 2] == '\x98' || l[i + 2] == '\x96')) ||
+	     (l[i + 1] == '\x9a' && l[i + 2] == '\xa0')))
+		return skip_blanks(l, n, i + 4);
+	return i;
+}
+
 /* A bullet a runner sets before each frame of a trace (Japa's "⁃ at
  * fn (a.js:8:10)"; "•", "‣", "◦"): the offset after it and its blanks,
  * or i. The ASCII "-" and "*" are not taken: "- at least one" is prose. */
@@ -1035,18 +1049,21 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	}
 	/* stylish: "  3:5  error  message  rule" under a file header; the
 	 * unified tools (remark-lint, retext, alex, rehype) give the span,
-	 * "3:5-3:13 warning message rule", indented or not */
-	if (is_digit(l[i])) {
+	 * "3:5-3:13 warning message rule", indented or not; a severity's
+	 * mark may open the row (tsd's "  ✖  4:19  msg") */
+	k = is_digit(l[i]) ? i : l[i] == '\xe2' || l[i] == '\xc3' ?
+		skip_sev_mark(l, n, i) : n;
+	if (k < n && is_digit(l[k])) {
 		bool span;
 
-		j = i;
+		j = k;
 		if (read_int(l, n, &j, &loc->line) && j + 1 < n && l[j] == ':' &&
 		    is_digit(l[j + 1])) {
 			j++;
 			read_int(l, n, &j, &loc->col);
 			span = span_end(l, n, &j);
 			if (j + 1 < n && is_blank(l[j]) &&
-			    (span || (i > 0 && is_blank(l[j + 1])))) {
+			    (span || (k > 0 && is_blank(l[j + 1])))) {
 				set_msg(loc, l, n, j);
 				return loc->kind = CL_LOC_INLINE;
 			}
@@ -4294,21 +4311,17 @@ bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,
 
 bool cl_marked_message(const char *l, size_t n, size_t *msg)
 {
-	size_t i = skip_blanks(l, n, 0);
+	size_t i = skip_blanks(l, n, 0), k;
 
 	/* miette's "x msg" in ASCII, over its ",-[a.js:2:1]" box */
 	if (i + 2 < n && l[i] == 'x' && l[i + 1] == ' ' && is_alpha(l[i + 2])) {
 		*msg = i + 2;
 		return true;
 	}
-	if (i >= n || (l[i] != '\xc3' && l[i] != '\xe2'))
+	if ((k = skip_sev_mark(l, n, i)) == i)
 		return false;
-	if (!(STARTS(l + i, n - i, "\xc3\x97 ") || STARTS(l + i, n - i, "\xe2\x9c\x98 ") ||
-	      STARTS(l + i, n - i, "\xe2\x9c\x96 ") || STARTS(l + i, n - i, "\xe2\x9a\xa0 ")))
-		return false;
-	i = skip_blanks(l, n, i + (l[i] == '\xc3' ? 3 : 4));
-	*msg = i;
-	return i < n && is_alpha(l[i]);
+	*msg = k;
+	return k < n && is_alpha(l[k]);
 }
 
 /* The column of l[0..at) in characters (UTF-8: a frame's bars are). */

@@ -4553,6 +4553,42 @@ static void a_runners_fields_and_bulleted_frames_place_its_failure(void **state)
 	diag_list_release(&l);
 }
 
+/* Stylish rows a mark opens, under a place alone that names their file
+ * (tsd's "  a.ts:4:19" over "  ✖  4:19  msg" rows), and unindented rows
+ * of one blank right under a bare path line (graphql-schema-linter's
+ * "18:11 Unknown type"): each row is a finding in that file. */
+static void stylish_rows_under_a_lone_place_or_a_bare_path(void **state)
+{
+	static const char marked[] =
+		"\n"
+		"  src/main.c:4:19\n"
+		"  \xe2\x9c\x96  4:19  Argument of type number is not assignable to parameter of type string.  \n"
+		"  \xe2\x9c\x96  6:6   Argument of type number is not assignable to parameter of type string.  \n"
+		"\n"
+		"  2 errors\n";
+	static const char bare[] =
+		"src/main.c\n"
+		"18:11 Unknown type \"Author\". invalid-graphql-schema\n"
+		"\n"
+		"\xe2\x9c\x96 1 error detected\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, marked, sizeof(marked) - 1,
+					    &l, NULL, &e), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 4);
+	assert_int_equal(l.v[1].line, 6);
+	assert_int_equal(l.v[1].column, 6);
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+	expect_one(&o, bare, sizeof(bare) - 1, "src/main.c", 18, 11,
+		   "undefined_symbol");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -4670,6 +4706,7 @@ int main(void)
 		cmocka_unit_test(unknown_words_take_the_kind_of_like_messages),
 		cmocka_unit_test(a_loaders_tagged_place_over_its_message),
 		cmocka_unit_test(a_runners_fields_and_bulleted_frames_place_its_failure),
+		cmocka_unit_test(stylish_rows_under_a_lone_place_or_a_bare_path),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
