@@ -4495,6 +4495,116 @@ static void drop_lineless_repeats(struct scan *s)
 	s->nat = w;
 }
 
+/* A heading counting the items under it, "Unused files (2)": its words
+ * in [0, *wn), the count returned (0: none). Words only before the count
+ * ("Unused devDependencies", "Unresolved imports"). */
+static unsigned counted_heading(const char *l, size_t n, size_t *wn)
+{
+	size_t k, d;
+	unsigned v = 0;
+	bool letter = false;
+
+	if (n < 5 || l[n - 1] != ')' || l[0] == ' ' || l[0] == '\t')
+		return 0;
+	for (k = n - 1; k > 0 && l[k - 1] >= '0' && l[k - 1] <= '9'; k--)
+		;
+	if (k == n - 1 || n - 1 - k > 4 || k < 3 || l[k - 1] != '(' ||
+	    l[k - 2] != ' ')
+		return 0;
+	for (d = 0; d < k - 2; d++) {
+		if (is_alnum_byte(l[d]))
+			letter = true;
+		else if (l[d] != ' ' && l[d] != '-' && l[d] != '_')
+			return 0;
+	}
+	for (d = k; d < n - 1; d++)
+		v = v * 10 + (unsigned)(l[d] - '0');
+	*wn = k - 2;
+	return letter ? v : 0;
+}
+
+/* A row of a counted list naming a file of the project, at a place
+ * ("left-pad  package.json:7:6") or alone ("src/old.js"): one finding
+ * with the heading's words, unless one was read there already. */
+static void counted_row(struct scan *s, const char *head, size_t hn,
+			const char *l, size_t n)
+{
+	struct cl_loc loc;
+	struct buf m = BUF_INIT;
+	struct cl_words w;
+	size_t k, e;
+	char *file = NULL;
+	int line = 0, col = 0;
+
+	if (cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE &&
+	    loc.line > 0) {
+		file = xstrndup(l + loc.file, loc.file_len);
+		line = loc.line;
+		col = loc.col;
+	} else {
+		for (k = 0; k < n && !file; k = e) {
+			while (k < n && (l[k] == ' ' || l[k] == '\t'))
+				k++;
+			for (e = k; e < n && l[e] != ' ' && l[e] != '\t'; e++)
+				;
+			if (e > k && listed_file(s, l + k, e - k))
+				file = xstrndup(l + k, e - k);
+		}
+	}
+	if (!file)
+		return;
+	if (general_at(s, file, line)) {
+		free(file);
+		return;
+	}
+	buf_add(&m, head, hn);
+	buf_adds(&m, ": ");
+	for (k = 0; k < n; k++)
+		if (l[k] != ' ' || (k && l[k - 1] != ' '))
+			buf_add(&m, l + k, 1);
+	cl_words_read(head, hn, &w);
+	general_emit(s, file, line, col, w.sev, NULL, 0, m.ptr, m.len,
+		     w.category ? w.category : CAT_LINT_VIOLATION);
+	buf_release(&m);
+}
+
+/* Lists under headings that count them ("Unused files (1)" over
+ * "src/old.js", "Unused dependencies (1)" over "left-pad
+ * package.json:7:6": knip, and the like of depcheck's and linters'
+ * summaries): when the rows under the heading are as many as it counts
+ * and its words say what is wrong, each row naming a file of the
+ * project is a finding there. */
+static void counted_lists(struct scan *s)
+{
+	size_t i, n, wn, j, rn, count;
+	struct cl_words w;
+	const char *l;
+
+	for (i = 0; i + 1 < s->nlines; i++) {
+		l = line_view(s, i, &n);
+		if (!(count = counted_heading(l, n, &wn)) || i + count >= s->nlines)
+			continue;
+		for (j = i + 1; j <= i + count; j++) {
+			const char *r = line_view(s, j, &rn);
+
+			if (!rn || counted_heading(r, rn, &rn))
+				break;
+		}
+		if (j <= i + count)
+			continue; /* fewer rows than it counts */
+		cl_words_read(l, wn, &w);
+		if (!w.category && w.sev < 0)
+			continue;
+		for (j = i + 1; j <= i + count; j++) {
+			const char *r = line_view(s, j, &rn);
+
+			s->cur = j;
+			counted_row(s, l, wn, r, rn);
+		}
+		i += count;
+	}
+}
+
 /* A checker's report as lists, no line anywhere, read when nothing else
  * was (before the one finding of a failed run's output). Two shapes:
  * a file alone on a line over its items, each a finding of that file
@@ -4769,6 +4879,8 @@ int classify_text_opts(const struct classify_db *db,
 		general_pass(&s);
 	if (!s.stopped)
 		test_run_pass(&s);
+	if (opts->failed && !s.stopped)
+		counted_lists(&s);
 	s.cur = s.nlines; /* what comes now belongs to the whole text */
 	drop_lineless_repeats(&s);
 	if (opts->failed && out->n == s.first && !s.stopped)

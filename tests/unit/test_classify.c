@@ -4589,6 +4589,47 @@ static void stylish_rows_under_a_lone_place_or_a_bare_path(void **state)
 		   "undefined_symbol");
 }
 
+/* A heading that counts its rows ("Unused files (1)", knip's report) over
+ * that many rows: each row naming a file of the project is a finding
+ * there, with the heading's words; a row read already is not read again,
+ * and a heading whose rows fall short of its count, or whose words say
+ * nothing is wrong, lists nothing. */
+static void a_counted_headings_rows_are_findings(void **state)
+{
+	static const char files[] =
+		"Unused files (1)\n"
+		"src/main.c\n"
+		"Unlisted things (1)\n"
+		"x\n";
+	static const char placed[] =
+		"Unused dependencies (1)\n"
+		"left-pad  src/main.c:7:6\n";
+	static const char short_list[] =
+		"Unused files (2)\n"
+		"src/main.c\n";
+	static const char plain[] =
+		"Changed files (1)\n"
+		"src/main.c\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, files, sizeof(files) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 0);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[0].message, "Unused files: src/main.c");
+	diag_list_release(&l);
+	expect_one(&o, placed, sizeof(placed) - 1, "src/main.c", 7, 6,
+		   "lint_violation");
+	classify_one(&o, short_list, sizeof(short_list) - 1, &l);
+	assert_null(strstr(l.v[0].message, "Unused files:"));
+	diag_list_release(&l);
+	classify_one(&o, plain, sizeof(plain) - 1, &l);
+	assert_null(strstr(l.v[0].message, "Changed files:"));
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -4707,6 +4748,7 @@ int main(void)
 		cmocka_unit_test(a_loaders_tagged_place_over_its_message),
 		cmocka_unit_test(a_runners_fields_and_bulleted_frames_place_its_failure),
 		cmocka_unit_test(stylish_rows_under_a_lone_place_or_a_bare_path),
+		cmocka_unit_test(a_counted_headings_rows_are_findings),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
