@@ -3301,8 +3301,10 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 		if (b < ln && !cl_source_line(q, ln))
 			break;
 		framed |= b < ln;
-		if (sev < 0 && !framed)
-			return false; /* no frame right under the place */
+		/* no frame right under the place, or a blank line over it
+		 * (ReScript's place, a blank, then its frame) */
+		if (sev < 0 && !framed && k > 0)
+			return false;
 	}
 	if (sev < 0 && !framed)
 		return false;

@@ -173,6 +173,8 @@ static size_t bracketed_line_col(const char *l, size_t n, size_t j, char close,
 
 /* path:line[:col] or path(line[,col]) at l[i]; sets file, line, col and
  * returns the offset after the place, or 0. */
+static bool span_end(const char *l, size_t n, size_t *i);
+
 static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
 	size_t e, j;
@@ -218,6 +220,10 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		if (j + 1 < n && l[j] == ':' && is_digit(l[j + 1])) {
 			j++;
 			read_int(l, n, &j, &loc->col);
+			/* a span after it: "a.res:3:19-22" (ReScript),
+			 * "a.md:3:5-3:13" */
+			if (j + 1 < n && l[j] == '-' && is_digit(l[j + 1]))
+				span_end(l, n, &j);
 		}
 		/* "a.c:3.5" (bison, some compilers): line.col */
 		else if (j + 1 < n && l[j] == '.' && is_digit(l[j + 1])) {

@@ -4630,6 +4630,35 @@ static void a_counted_headings_rows_are_findings(void **state)
 	diag_list_release(&l);
 }
 
+/* A place with a span ("a.res:3:19-22") alone under a banner that names
+ * no kind ("We've found a bug for you!"), a blank line, then the code
+ * frame: the message is the paragraph under the frame (ReScript). */
+static void a_spanned_place_over_a_frame_after_a_blank(void **state)
+{
+	static const char text[] =
+		"  We've found a bug for you!\n"
+		"  src/main.c:3:19-22\n"
+		"\n"
+		"  1 \xe2\x94\x82 let greet = name => \"hi \" ++ name\n"
+		"  2 \xe2\x94\x82 \n"
+		"  3 \xe2\x94\x82 let shout = greet(nmae)\n"
+		"  4 \xe2\x94\x82 \n"
+		"\n"
+		"  The value nmae can't be found\n"
+		"\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 19);
+	assert_string_equal(l.v[0].message, "The value nmae can't be found");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -4749,6 +4778,7 @@ int main(void)
 		cmocka_unit_test(a_runners_fields_and_bulleted_frames_place_its_failure),
 		cmocka_unit_test(stylish_rows_under_a_lone_place_or_a_bare_path),
 		cmocka_unit_test(a_counted_headings_rows_are_findings),
+		cmocka_unit_test(a_spanned_place_over_a_frame_after_a_blank),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
