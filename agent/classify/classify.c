@@ -2410,20 +2410,35 @@ static bool general_trace_end(struct scan *s, size_t i, const char *l,
 	struct place p, best;
 	struct cl_words w;
 	const char *pl, *cat;
-	size_t k, j, pn;
+	size_t k, j, pn, ind, b;
 	bool strong, have = false;
 
-	for (k = 0; k < n && (is_alnum_byte(l[k]) || l[k] == '_' || l[k] == '.'); k++)
+	for (ind = 0; ind < n && (l[ind] == ' ' || l[ind] == '\t'); ind++)
 		;
-	if (!k || k + 2 >= n || l[k] != ':' || l[k + 1] != ' ' ||
+	for (k = ind; k < n && (is_alnum_byte(l[k]) || l[k] == '_' || l[k] == '.'); k++)
+		;
+	if (k == ind || k + 2 >= n || l[k] != ':' || l[k + 1] != ' ' ||
 	    !s->opts->file_exists)
+		return false;
+	/* indented, only an exception's name: most indented "key: value"
+	 * lines are a report's fields, not a trace's end */
+	if (ind && !(k - ind > 5 && !memcmp(l + k - 5, "Error", 5)) &&
+	    !(k - ind > 9 && !memcmp(l + k - 9, "Exception", 9)) &&
+	    !cl_find(l + ind, k - ind, "Fail", 4))
 		return false;
 	memset(&best, 0, sizeof(best));
 	for (j = i; j-- > 0 && i - j <= 64;) {
 		pl = line_view(s, j, &pn);
-		if (pn >= 34 && !memcmp(pl, "Traceback (most recent call last):", 34))
+		for (b = 0; b < pn && b < ind && (pl[b] == ' ' || pl[b] == '\t'); b++)
+			;
+		if (b == ind && pn - b >= 34 &&
+		    !memcmp(pl + b, "Traceback (most recent call last):", 34))
 			break;
-		if (!pn || (pl[0] != ' ' && pl[0] != '\t')) {
+		/* a trace told indented (stestr's "Captured traceback:"
+		 * under its test): its lines as deep as the error's, blank
+		 * lines between them */
+		if (ind ? b < ind && b < pn :
+			  !pn || (pl[0] != ' ' && pl[0] != '\t')) {
 			free(best.file);
 			return false; /* no trace right above */
 		}
@@ -2444,11 +2459,12 @@ static bool general_trace_end(struct scan *s, size_t i, const char *l,
 	}
 	cl_words_read(l + k + 2, n - k - 2, &w);
 	cat = w.category;
-	if (!cat && (cl_find(l, k, "Fail", 4) || cl_find(l, k, "Assert", 6)))
+	if (!cat && (cl_find(l + ind, k - ind, "Fail", 4) ||
+		     cl_find(l + ind, k - ind, "Assert", 6)))
 		cat = CAT_TEST_FAILURE;
 	s->used[best.at] |= L_FOLDED;
-	general_emit(s, best.file, best.line, best.col, DIAG_ERROR, l, k,
-		     l + k + 2, n - k - 2, cat ? cat : CAT_UNKNOWN);
+	general_emit(s, best.file, best.line, best.col, DIAG_ERROR, l + ind,
+		     k - ind, l + k + 2, n - k - 2, cat ? cat : CAT_UNKNOWN);
 	return true;
 }
 

@@ -4659,6 +4659,60 @@ static void a_spanned_place_over_a_frame_after_a_blank(void **state)
 	diag_list_release(&l);
 }
 
+/* A Python trace told indented under its test (stestr's "Captured
+ * traceback:"), blank lines between its frames: the error closing it is
+ * placed at the innermost frame of the project above it, not at the
+ * next test's frame below. */
+static void an_indented_trace_places_its_error_above(void **state)
+{
+	static const char text[] =
+		"{0} calc.tests.test_calc.AddTest.test_add [0.0001s] ... FAILED\n"
+		"\n"
+		"Captured traceback:\n"
+		"~~~~~~~~~~~~~~~~~~~\n"
+		"    Traceback (most recent call last):\n"
+		"\n"
+		"      File \"src/main.c\", line 10, in test_add\n"
+		"    self.assertEqual(add(2, 3), 5)\n"
+		"\n"
+		"      File \"/usr/lib/python3.11/unittest/case.py\", line 873, in assertEqual\n"
+		"    assertion_func(first, second, msg=msg)\n"
+		"\n"
+		"    AssertionError: -1 != 5\n"
+		"\n"
+		"{1} calc.tests.test_calc.AddTest.test_helper [0.0001s] ... FAILED\n"
+		"\n"
+		"Captured traceback:\n"
+		"~~~~~~~~~~~~~~~~~~~\n"
+		"    Traceback (most recent call last):\n"
+		"\n"
+		"      File \"src/main.c\", line 13, in test_helper\n"
+		"    self.assertEqual(missing_helper(2), 4)\n"
+		"\n"
+		"    NameError: name 'missing_helper' is not defined\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	size_t k;
+	bool failed = false, undefined = false;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	for (k = 0; k < l.n; k++) {
+		if (!l.v[k].file)
+			continue;
+		if (l.v[k].line == 10)
+			failed = !strcmp(l.v[k].category, "test_failure");
+		if (l.v[k].line == 13)
+			undefined = !strcmp(l.v[k].category, "undefined_symbol");
+	}
+	if (!failed || !undefined)
+		print_diags(&l);
+	assert_true(failed && undefined);
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -4779,6 +4833,7 @@ int main(void)
 		cmocka_unit_test(stylish_rows_under_a_lone_place_or_a_bare_path),
 		cmocka_unit_test(a_counted_headings_rows_are_findings),
 		cmocka_unit_test(a_spanned_place_over_a_frame_after_a_blank),
+		cmocka_unit_test(an_indented_trace_places_its_error_above),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
