@@ -1505,6 +1505,20 @@ static void general_emit(struct scan *s, char *file, int line, int col,
  * what the line announced ("ERROR: main/0: Unknown procedure: f/1",
  * "Unbound variable: x") when it holds something, names no place and
  * opens no new report of its own. Appended to out and folded. */
+/* Is line j there and blank? */
+static bool blank_line(struct scan *s, size_t j)
+{
+	const char *l;
+	size_t n, k;
+
+	if (j >= s->nlines)
+		return false;
+	l = line_view(s, j, &n);
+	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+		;
+	return k == n;
+}
+
 static bool announced(struct scan *s, size_t j, struct buf *out)
 {
 	struct cl_loc loc;
@@ -2490,7 +2504,10 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	 * under it says what it is; so it does under a severity alone
 	 * ("unknown file: Failure" over "C++ exception ... thrown") */
 	if (n > msg && (line[n - 1] == ':' || (w.sev >= 0 && w.text >= n - msg)) &&
-	    announced(s, i + 1, &more)) {
+	    (announced(s, i + 1, &more) ||
+	     /* a blank line between ("[error] Build failed with 1 error:",
+	      * a blank, "[PARSE_ERROR] Expected `}`": rolldown) */
+	     (blank_line(s, i + 1) && announced(s, i + 2, &more)))) {
 		struct cl_words mw;
 
 		cl_words_read(more.ptr, more.len, &mw);

@@ -4713,6 +4713,26 @@ static void an_indented_trace_places_its_error_above(void **state)
 	diag_list_release(&l);
 }
 
+/* A heading that ends in ':' announces its error a blank line under it
+ * ("[error] Build failed with 1 error:", a blank, then "[PARSE_ERROR]
+ * Expected ..." over its box: rolldown): that line tells what it is. */
+static void a_heading_announces_its_error_over_a_blank(void **state)
+{
+	static const char text[] =
+		"[error] Build failed with 1 error:\n"
+		"\n"
+		"[PARSE_ERROR] Expected `}` but found `EOF`\n"
+		"   \xe2\x95\xad\xe2\x94\x80[ src/main.c:3:46 ]\n"
+		"   \xe2\x94\x82\n"
+		" 3 \xe2\x94\x82 export const third = (x) => { return x / 3 ;\n"
+		"\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x95\xaf\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 3, 46,
+		   "syntax_error");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -4834,6 +4854,7 @@ int main(void)
 		cmocka_unit_test(a_counted_headings_rows_are_findings),
 		cmocka_unit_test(a_spanned_place_over_a_frame_after_a_blank),
 		cmocka_unit_test(an_indented_trace_places_its_error_above),
+		cmocka_unit_test(a_heading_announces_its_error_over_a_blank),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
