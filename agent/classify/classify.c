@@ -4097,6 +4097,12 @@ static void general_pass(struct scan *s)
 		if (s->opts->file_exists && n > 4 && l[0] == '[' &&
 		    general_tagged_file(s, l, n))
 			continue;
+		/* "ERROR in ./src/util.js" over "× Module parse failed:" */
+		if (s->opts->file_exists && lead >= 'A' && lead <= 'Z' &&
+		    cl_sev_in_file(l, n, &loc) &&
+		    file_known(s, l, loc.file, loc.file_len) &&
+		    general_lone_sev(s, l, n, &loc))
+			continue;
 		if (cl_path_line(l, n)) {
 			header_set(&h, i, l, n, false);
 			continue;

@@ -505,6 +505,16 @@ static bool sev_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		}
 		goto no;
 	}
+	/* the file alone: "ERROR in ./src/util.js" over "Module parse
+	 * failed" (no digit: cl_loc_read never sees it; cl_sev_in_file) */
+	if (e == n && e > k && plausible_path(l + k, e - k)) {
+		memset(loc, 0, sizeof(*loc));
+		loc->file = k;
+		loc->file_len = e - k;
+		loc->pre = i;
+		loc->pre_len = len;
+		return true;
+	}
 	if (e + 3 >= n || l[e] != ' ' || !is_digit(l[e + 1]) ||
 	    !plausible_path(l + k, e - k))
 		return false;
@@ -1225,8 +1235,9 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 				   CL_LOC_INLINE;
 	if (paren_line_col(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
-	if (sev_in_place(l, n, i, loc))
+	if (sev_in_place(l, n, i, loc) && loc->line > 0)
 		return loc->kind = CL_LOC_ALONE;
+	memset(loc, 0, sizeof(*loc));
 	if (quoted_place(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
 	return CL_LOC_NONE;
@@ -1342,9 +1353,10 @@ static const struct phrase phrases[] = {
 	{ "parsing error", CAT_SYNTAX_ERROR },
 	{ "parser error", CAT_SYNTAX_ERROR },
 	/* lighttpd's "parser failed somehow near here", config readers'
-	 * "parsing failed" */
+	 * "parsing failed", webpack's "Module parse failed" */
 	{ "parser failed", CAT_SYNTAX_ERROR },
 	{ "parsing failed", CAT_SYNTAX_ERROR },
+	{ "parse failed", CAT_SYNTAX_ERROR },
 	{ "unexpected token", CAT_SYNTAX_ERROR },
 	{ "unexpected end", CAT_SYNTAX_ERROR },
 	/* the input stopped inside something: libxml2's "Premature end of
@@ -4313,6 +4325,16 @@ bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,
 	*off = k;
 	*len = n - k;
 	return true;
+}
+
+bool cl_sev_in_file(const char *l, size_t n, struct cl_loc *loc)
+{
+	size_t i = skip_blanks(l, n, 0);
+
+	if (sev_in_place(l, n, i, loc) && !loc->line)
+		return (loc->kind = CL_LOC_ALONE), true;
+	memset(loc, 0, sizeof(*loc));
+	return false;
 }
 
 bool cl_marked_message(const char *l, size_t n, size_t *msg)

@@ -204,6 +204,11 @@ int cl_sev_among(const char *p, size_t n);
 bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,
 		    int *sev);
 
+/* A severity, " in ", then a file alone ending the line: "ERROR in
+ * ./src/util.js" over its message (webpack, rspack); loc names the file
+ * (line 0) and the severity word (pre). */
+bool cl_sev_in_file(const char *l, size_t n, struct cl_loc *loc);
+
 /* A mark and a message ("× Unexpected token", "⚠ rule: msg"): miette's
  * and ariadne's reports, whose place is the box under them. */
 bool cl_marked_message(const char *l, size_t n, size_t *msg);

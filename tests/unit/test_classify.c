@@ -4733,6 +4733,37 @@ static void a_heading_announces_its_error_over_a_blank(void **state)
 		   "syntax_error");
 }
 
+/* A severity "in" a file alone, no line ("ERROR in ./src/main.c" over
+ * "× Module parse failed:": webpack and rspack when a loader cannot parse
+ * the file): a problem in that file, of the kind the line under says. */
+static void a_severity_in_a_file_alone_over_its_message(void **state)
+{
+	static const char text[] =
+		"ERROR in src/main.c 2:1-36\n"
+		"  \xc3\x97 Module not found: Can't resolve './x.js' in '/s'\n"
+		"\n"
+		"ERROR in src/main.c\n"
+		"  \xc3\x97 Module parse failed:\n"
+		"  help: You may need an appropriate loader to handle this file type.\n"
+		"\n"
+		"Rspack compiled with 2 errors in 98 ms\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 2)
+		print_diags(&l);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[1].file, "src/main.c");
+	assert_int_equal(l.v[1].line, 0);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -4855,6 +4886,7 @@ int main(void)
 		cmocka_unit_test(a_spanned_place_over_a_frame_after_a_blank),
 		cmocka_unit_test(an_indented_trace_places_its_error_above),
 		cmocka_unit_test(a_heading_announces_its_error_over_a_blank),
+		cmocka_unit_test(a_severity_in_a_file_alone_over_its_message),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
