@@ -4536,6 +4536,93 @@ static void drop_lineless_repeats(struct scan *s)
 	s->nat = w;
 }
 
+/* Does line j end with name[0..nn), after a blank or a '/' or a '›'
+ * (a block's heading naming a test: "❯ default / adds two numbers")? */
+static bool heading_names(struct scan *s, size_t j, const char *name,
+			  size_t nn)
+{
+	const char *l;
+	size_t n;
+
+	l = line_view(s, j, &n);
+	while (n && (l[n - 1] == ' ' || l[n - 1] == '\t'))
+		n--;
+	return n > nn + 1 && !memcmp(l + n - nn, name, nn) &&
+	       (l[n - nn - 1] == ' ' || l[n - nn - 1] == '/');
+}
+
+/* A test's verdict told with no place in a list first ("✖ adds two
+ * numbers (3.84ms)"), then a block further down headed by its name ("❯
+ * default / adds two numbers": Japa, and the runners that list first and
+ * explain after): the failure is at the block's first frame in the
+ * project, of the kind the block's error names. A block ends at the
+ * heading of another such verdict. */
+static void verdicts_placed_by_blocks(struct scan *s)
+{
+	size_t k, c, j, n, nn, end, nd = s->out->n;
+	size_t names[32], lens[32], nv = 0;
+	const char *m;
+
+	for (k = s->first; k < nd && k - s->first < s->nat && nv < 32; k++) {
+		const struct diag *d = &s->out->v[k];
+
+		if (d->file || strcmp(d->category, CAT_TEST_FAILURE))
+			continue;
+		m = strstr(d->message, ": ");
+		nn = m ? (size_t)(m - d->message) : strlen(d->message);
+		if (nn < 4)
+			continue;
+		names[nv] = k;
+		lens[nv++] = nn;
+	}
+	for (c = 0; c < nv; c++) {
+		struct diag *d = &s->out->v[names[c]];
+		const char *cat = NULL;
+		size_t at = s->at[names[c] - s->first], h;
+
+		nn = lens[c];
+		end = s->nlines < at + 2000 ? s->nlines : at + 2000;
+		for (h = at + 1; h < end && !heading_names(s, h, d->message, nn); h++)
+			;
+		if (h >= end)
+			continue;
+		for (j = h + 1; j < s->nlines && j <= h + 60; j++) {
+			struct place p;
+			struct cl_words w;
+			bool strong, other = false;
+			size_t o;
+			const char *l = line_view(s, j, &n);
+
+			for (o = 0; o < nv && !other; o++)
+				other = o != c &&
+					heading_names(s, j, s->out->v[names[o]].message,
+						      lens[o]);
+			if (other)
+				break;
+			if (cl_frame_prefix(l, n)) {
+				if (!place_of(s, j, &p, &strong, false))
+					continue;
+				if (!strong || p.line <= 0 ||
+				    cl_foreign_path(p.file, strlen(p.file))) {
+					free(p.file);
+					continue;
+				}
+				d->file = p.file;
+				line_set(s, d, p.line);
+				d->column = p.col;
+				if (cat)
+					d->category = cat;
+				break;
+			}
+			if (!cat && n) {
+				cl_words_read(l, n, &w);
+				if (w.category && cause_category(w.category))
+					cat = w.category;
+			}
+		}
+	}
+}
+
 /* A heading counting the items under it, "Unused files (2)": its words
  * in [0, *wn), the count returned (0: none). Words only before the count
  * ("Unused devDependencies", "Unresolved imports"). */
@@ -4920,6 +5007,8 @@ int classify_text_opts(const struct classify_db *db,
 		general_pass(&s);
 	if (!s.stopped)
 		test_run_pass(&s);
+	if (!s.stopped)
+		verdicts_placed_by_blocks(&s);
 	if (opts->failed && !s.stopped)
 		counted_lists(&s);
 	s.cur = s.nlines; /* what comes now belongs to the whole text */

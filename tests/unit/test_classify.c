@@ -4764,6 +4764,48 @@ static void a_severity_in_a_file_alone_over_its_message(void **state)
 	diag_list_release(&l);
 }
 
+/* Verdicts listed first with no place ("✖ adds (3ms)"), each explained
+ * further down in a block its name heads ("❯ default / adds": Japa):
+ * each failure is placed at its own block's first frame in the project,
+ * of the kind its error names, not at a neighbour's. */
+static void listed_verdicts_are_placed_by_the_blocks_their_names_head(void **state)
+{
+	static const char text[] =
+		"src/main.c\n"
+		"  \xe2\x9c\x96 adds two numbers (3.84ms)\n"
+		"  \xe2\x9c\x94 adds zero (0.34ms)\n"
+		"  \xe2\x9c\x96 parses a number (0.21ms)\n"
+		" ERRORS \n"
+		"\n"
+		"\xe2\x9d\xaf default / adds two numbers\n"
+		"\n"
+		"\xe2\x84\xb9 AssertionError: expected -1 to equal 5\n"
+		"\n"
+		" \xe2\x81\x83 at Assert.equal (/x/node_modules/@japa/assert/build/index.js:69:19)\n"
+		" \xe2\x81\x83 at Object.executor (src/main.c:8:10)\n"
+		"\n"
+		"\xe2\x9d\xaf default / parses a number\n"
+		"\n"
+		"\xe2\x84\xb9 ReferenceError: parseNumber is not defined\n"
+		"\n"
+		" \xe2\x81\x83 at Object.executor (src/main.c:16:10)\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 2)
+		print_diags(&l);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].line, 8);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_int_equal(l.v[1].line, 16);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -4887,6 +4929,7 @@ int main(void)
 		cmocka_unit_test(an_indented_trace_places_its_error_above),
 		cmocka_unit_test(a_heading_announces_its_error_over_a_blank),
 		cmocka_unit_test(a_severity_in_a_file_alone_over_its_message),
+		cmocka_unit_test(listed_verdicts_are_placed_by_the_blocks_their_names_head),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
