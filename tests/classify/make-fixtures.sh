@@ -7437,6 +7437,517 @@ fi
 cd ..
 ) &
 
+# ---- held19: a validation batch nobody tuned for (issue 12): linters
+# (XO, rpmlint, ejs-lint, madge), checkers (quick-lint-js, ts-node's
+# type check, Eclipse's ecj), bundlers and build tools (tsdown, Parcel,
+# premake4) and test runners (ospec, nodeunit, TestNG, tinytest, Ginkgo,
+# CppUTest), written down from their output and scored once, on first
+# sight, with no change to the classifier for them (the figures are in
+# the commit that added them). ----
+(
+BATCH=held19
+mkdir held19 && cd held19
+if have "$BIN/xo"; then
+	mkdir xo && cd xo
+	echo '{ "name": "calc", "version": "1.0.0", "type": "module" }' >package.json
+	cat >index.js <<'X'
+import fs from 'node:fs';
+
+export function add(a, b) {
+	return a + b;
+}
+
+export function greet(name) {
+	if (name == 'bob') {
+		return 'hi ' + name;
+	}
+	return 'hello ' + nam;
+}
+X
+	run xo "$BIN/xo" index.js
+	# ESLint's stylish shape: "  FILE:L:C" heading over "✖  L:C  message
+	# rule" lines
+	expect xo xo general <<'E'
+lint_violation index.js 1 8
+lint_violation index.js 8 11
+lint_violation index.js 11 2
+undefined_symbol index.js 11 20
+E
+	cd ..
+fi
+if have rpmlint; then
+	mkdir rpmlint && cd rpmlint
+	cat >calc.spec <<'X'
+Name:           calc
+Version:        1.0
+Release:        1
+Summary:        A small calculator.
+License:        MIT
+URL:            https://example.org/calc
+Source0:        https://example.org/calc-1.0.tar.gz
+
+%description
+A small calculator.
+
+%prep
+%setup
+
+%build
+make PREFIX=/usr/lib/calc
+
+%install
+make install DESTDIR=$RPM_BUILD_ROOT
+
+%files
+/usr/bin/calc
+
+%changelog
+* Mon Jan 01 2024 Bob <bob@example.org> - 1.0-1
+- First release, see %install
+X
+	run rpmlint sh -c 'HOME=$PWD rpmlint --strict calc.spec'
+	# "FILE:L: E: check-name detail" (no line for a whole-file check)
+	expect rpmlint rpmlint general <<'E'
+lint_violation calc.spec 13 0
+lint_violation calc.spec 0 0
+lint_violation calc.spec 26 0
+E
+	cd ..
+fi
+if have "$BIN/ejslint"; then
+	mkdir ejslint && cd ejslint
+	cat >page.ejs <<'X'
+<h1><%= title %></h1>
+<ul>
+<% items.forEach(function (item) { %>
+  <li><%= item.name %></li>
+<% }) %>
+</ul>
+<% if (user { %>
+  <p>Hello <%= user.name %></p>
+<% } %>
+X
+	run ejslint "$BIN/ejslint" page.ejs
+	# "Unexpected token (L:C) in FILE" over the line and a caret
+	expect ejslint ejs-lint general <<'E'
+syntax_error page.ejs 7 13
+E
+	cd ..
+fi
+if have "$BIN/madge"; then
+	mkdir madge madge/src && cd madge
+	printf "import { b } from './b.js';\nexport const a = () => b();\n" >src/a.js
+	printf "import { c } from './c.js';\nexport const b = () => c();\n" >src/b.js
+	printf "import { a } from './a.js';\nexport const c = () => a;\n" >src/c.js
+	printf "import { e } from './e.js';\nexport const d = () => e();\n" >src/d.js
+	printf "import { d } from './d.js';\nexport const e = () => d;\n" >src/e.js
+	run madge "$BIN/madge" --circular --no-spinner src
+	# numbered "N) a.js > b.js > c.js" cycles (paths under the folder
+	# given), "✖ Found N circular dependencies!"
+	expect madge madge general <<'E'
+lint_violation src/a.js 0 0
+lint_violation src/d.js 0 0
+E
+	cd ..
+fi
+if have "$BIN/quick-lint-js"; then
+	mkdir quick-lint-js && cd quick-lint-js
+	cat >app.js <<'X'
+import { add } from './lib.js';
+
+const total = add(2, 3);
+total = total + 1;
+console.log(totl);
+if (total > 3 {
+	console.log('big');
+}
+X
+	run quick-lint-js "$BIN/quick-lint-js" app.js
+	# "FILE:L:C: error: message [Ennnn]", a "note:" line for the const
+	expect quick-lint-js quick-lint-js general <<'E'
+type_error app.js 4 1
+syntax_error app.js 6 14
+undefined_symbol app.js 5 13
+E
+	cd ..
+fi
+if have "$BIN/ts-node"; then
+	mkdir ts-node && cd ts-node
+	cat >lib.ts <<'X'
+export function add(a: number, b: number): number { return a + b; }
+X
+	cat >main.ts <<'X'
+import { add } from './lib';
+
+const total: string = add(2, 3);
+console.log(total, count);
+X
+	echo '{ "compilerOptions": { "strict": true, "types": [], "module": "commonjs" } }' >tsconfig.json
+	run ts-node "$BIN/ts-node" main.ts
+	# "TSError: ⨯ Unable to compile TypeScript:" over tsc's
+	# "FILE(L,C): error TSnnnn: message" lines, then a Node stack
+	expect ts-node ts-node general <<'E'
+type_error main.ts 3 7
+undefined_symbol main.ts 4 20
+E
+	cd ..
+fi
+if have ecj; then
+	mkdir ecj && cd ecj
+	cat >Calc.java <<'X'
+public class Calc {
+	static int add(int a, int b) {
+		return a + b;
+	}
+
+	public static void main(String[] args) {
+		String total = add(2, 3);
+		System.out.println(total + count);
+	}
+}
+X
+	run ecj ecj -proc:none -d out -source 11 -target 11 Calc.java
+	# "N. ERROR in FILE (at line L)" over the line, carets, the message
+	expect ecj ecj general <<'E'
+type_error Calc.java 7 0
+undefined_symbol Calc.java 8 0
+E
+	cd ..
+fi
+if have "$BIN/tsdown"; then
+	mkdir tsdown tsdown/src && cd tsdown
+	echo '{ "name": "calc", "version": "1.0.0", "type": "module" }' >package.json
+	cat >src/index.ts <<'X'
+import { add } from './lib';
+import { format } from './format';
+
+export const total = format(add(2, 3));
+X
+	cat >src/lib.ts <<'X'
+export function add(a: number, b: number): number {
+	return a + b;
+}
+X
+	cat >src/broken.ts <<'X'
+export function add(a: number, b: number): number {
+	return (a + b;
+}
+X
+	run tsdown "$BIN/tsdown" src/index.ts --no-config
+	# rolldown's "[UNRESOLVED_IMPORT] Error: message" over a boxed
+	# "[ FILE:L:C ]" code frame, then a Node stack
+	expect tsdown tsdown general <<'E'
+import_resolution src/index.ts 2 24
+E
+	run tsdown-syntax "$BIN/tsdown" src/broken.ts --no-config
+	expect tsdown-syntax tsdown general <<'E'
+syntax_error src/broken.ts 2 15
+E
+	cd ..
+fi
+if have "$BIN/parcel"; then
+	mkdir parcel parcel/src && cd parcel
+	echo '{ "name": "calc", "version": "1.0.0" }' >package.json
+	cat >src/index.js <<'X'
+import { add } from './lib.js';
+import { format } from './format.js';
+
+console.log(format(add(2, 3)));
+X
+	cat >src/lib.js <<'X'
+export function add(a, b) {
+	return a + b;
+}
+X
+	cat >src/broken.js <<'X'
+export function add(a, b) {
+	return (a + b;
+}
+X
+	run parcel "$BIN/parcel" build src/index.js --no-cache --dist-dir dist
+	# "@parcel/PLUGIN: message" over "  FILE:L:C" and a code frame
+	expect parcel parcel general <<'E'
+import_resolution src/index.js 2 24
+E
+	run parcel-syntax "$BIN/parcel" build src/broken.js --no-cache --dist-dir dist
+	expect parcel-syntax parcel general <<'E'
+syntax_error src/broken.js 2 18
+E
+	cd ..
+fi
+if have premake4; then
+	mkdir premake4 premake4/value premake4/syntax premake4/nil && cd premake4
+	cat >value/premake4.lua <<'X'
+solution "calc"
+   configurations { "Debug", "Release" }
+
+project "calc"
+   kind "ConsoleApp"
+   language "C"
+   files { "src/*.c" }
+   flags { "ExtraWarnigns" }
+X
+	cat >syntax/premake4.lua <<'X'
+solution "calc"
+   configurations { "Debug", "Release" }
+
+project "calc"
+   kind "ConsoleApp"
+   language "C"
+   files { "src/*.c"
+   links { "m" }
+X
+	cat >nil/premake4.lua <<'X'
+solution "calc"
+   configurations { "Debug", "Release" }
+
+project "calc"
+   kind "ConsoleApp"
+   language "C"
+   files { "src/*.c" }
+   defines { "VERSION=" .. version }
+X
+	# Lua's "FILE:L: message", FILE the script's full path
+	(cd value && run premake4 premake4 gmake)
+	expect premake4 premake4 general <<'E'
+type_error value/premake4.lua 8 0
+E
+	(cd syntax && run premake4-syntax premake4 gmake)
+	expect premake4-syntax premake4 general <<'E'
+syntax_error syntax/premake4.lua 8 0
+E
+	(cd nil && run premake4-nil premake4 gmake)
+	expect premake4-nil premake4 general <<'E'
+undefined_symbol nil/premake4.lua 8 0
+E
+	cd ..
+fi
+if have "$BIN/ospec"; then
+	mkdir ospec ospec/tests && cd ospec
+	cat >tests/calc.js <<'X'
+const o = require('ospec');
+
+function add(a, b) { return a - b; }
+
+o.spec('calc', function () {
+	o('add', function () {
+		o(add(2, 3)).equals(5);
+	});
+	o('zero', function () {
+		o(add(0, 0)).equals(0);
+	});
+	o('greet', function () {
+		o(greet('bob')).equals('hi bob');
+	});
+});
+X
+	run ospec "$BIN/ospec"
+	# "suite > test:" over the values and "    at FILE:L:C"
+	expect ospec ospec general <<'E'
+test_failure tests/calc.js 7 16
+undefined_symbol tests/calc.js 13 3
+E
+	cd ..
+fi
+if have "$BIN/nodeunit"; then
+	mkdir nodeunit nodeunit/test && cd nodeunit
+	cat >test/calc.js <<'X'
+function add(a, b) { return a - b; }
+
+exports.add = function (test) {
+	test.equal(add(2, 3), 5);
+	test.done();
+};
+
+exports.zero = function (test) {
+	test.equal(add(0, 0), 0);
+	test.done();
+};
+
+exports.greet = function (test) {
+	test.equal(greet('bob'), 'hi bob');
+	test.done();
+};
+X
+	run nodeunit "$BIN/nodeunit" test
+	# "✖ test" over the error and a Node stack (the runner's own frames
+	# first for an assertion), "FAILURES: N/M assertions failed"
+	expect nodeunit nodeunit general <<'E'
+test_failure test/calc.js 4 7
+undefined_symbol test/calc.js 14 7
+E
+	cd ..
+fi
+if have javac && have java && [ -f /usr/share/java/testng.jar ]; then
+	mkdir testng && cd testng
+	cat >CalcTest.java <<'X'
+import static org.testng.Assert.assertEquals;
+
+import org.testng.annotations.Test;
+
+public class CalcTest {
+	static int add(int a, int b) {
+		return a - b;
+	}
+
+	@Test
+	public void addsTwoNumbers() {
+		assertEquals(add(2, 3), 5);
+	}
+
+	@Test
+	public void addsZero() {
+		assertEquals(add(0, 0), 0);
+	}
+
+	@Test
+	public void parsesCount() {
+		assertEquals(Integer.parseInt("seven"), 7);
+	}
+}
+X
+	CP=/usr/share/java/testng.jar:/usr/share/java/jcommander.jar:/usr/share/java/bsh.jar:/usr/share/java/snakeyaml.jar
+	# the verbose listener alone: the default ones write reports and
+	# print object hashes and times
+	run testng sh -c "javac -cp $CP -d . CalcTest.java && java -cp .:$CP org.testng.TestNG -verbose 2 -usedefaultlisteners false -listener org.testng.reporters.VerboseReporter -testclass CalcTest"
+	# "[VerboseTestNG] FAILED: ... CalcTest.test()" over a Java stack
+	# with "at CalcTest.test(FILE:L)"
+	expect testng testng general <<'E'
+test_failure CalcTest.java 12 0
+test_failure CalcTest.java 22 0
+E
+	cd ..
+else
+	echo testng >>"$OUT/skipped"
+fi
+if have Rscript && Rscript -e 'library(tinytest)' >/dev/null 2>&1; then
+	mkdir tinytest && cd tinytest
+	echo 'add <- function(a, b) a - b' >calc.R
+	cat >test_calc.R <<'X'
+source("calc.R")
+
+expect_equal(add(2, 3), 5)
+expect_equal(add(0, 0), 0)
+expect_true(is.character(add(1, 1)))
+X
+	run tinytest Rscript -e 'tinytest::run_test_dir(".")'
+	# a progress line, then "----- FAILED[data]: FILE<L--L>" over
+	# " call| expr" and " diff| message"
+	expect tinytest tinytest general <<'E'
+test_failure test_calc.R 3 0
+test_failure test_calc.R 5 0
+E
+	cd ..
+else
+	echo tinytest >>"$OUT/skipped"
+fi
+if have go && [ -d /usr/share/gocode/src/github.com/onsi/ginkgo ] &&
+   [ -d /usr/share/gocode/src/github.com/onsi/gomega ]; then
+	mkdir ginkgo && cd ginkgo
+	cat >calc.go <<'X'
+package calc
+
+func Add(a, b int) int { return a - b }
+
+func Greet(name string) string { return "hello " + name }
+X
+	cat >calc_suite_test.go <<'X'
+package calc
+
+import (
+	"testing"
+
+	. "github.com/onsi/ginkgo"
+	. "github.com/onsi/gomega"
+)
+
+func TestCalc(t *testing.T) {
+	RegisterFailHandler(Fail)
+	RunSpecs(t, "Calc Suite")
+}
+X
+	cat >calc_test.go <<'X'
+package calc
+
+import (
+	. "github.com/onsi/ginkgo"
+	. "github.com/onsi/gomega"
+)
+
+var _ = Describe("Calc", func() {
+	It("adds", func() {
+		Expect(Add(2, 3)).To(Equal(5))
+	})
+	It("adds zero", func() {
+		Expect(Add(0, 0)).To(Equal(0))
+	})
+	It("greets", func() {
+		Expect(Greet("bob")).To(Equal("hi bob"))
+	})
+})
+X
+	# Debian's Ginkgo v1 sources, GOPATH mode (no module download); a
+	# fixed seed keeps the output the same from run to run
+	run ginkgo sh -c 'GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= GOCACHE=$PWD/.cache go test . -ginkgo.noColor -ginkgo.seed=1'
+	# "• Failure [time]" blocks: the container's and the spec's
+	# "FILE:L" lines, the matcher's message, the failing "FILE:L"; again
+	# under "Summarizing N Failures:"
+	expect ginkgo ginkgo general <<'E'
+test_failure calc_test.go 10 0
+test_failure calc_test.go 16 0
+E
+	cd ..
+else
+	echo ginkgo >>"$OUT/skipped"
+fi
+if have g++ && [ -f /usr/include/CppUTest/TestHarness.h ]; then
+	mkdir cpputest && cd cpputest
+	cat >calc_test.cpp <<'X'
+#include <CppUTest/CommandLineTestRunner.h>
+#include <CppUTest/TestHarness.h>
+#include <string>
+
+static int add(int a, int b) { return a - b; }
+static std::string greet(const std::string &name) { return "hello " + name; }
+
+TEST_GROUP(Calc)
+{
+};
+
+TEST(Calc, Add)
+{
+	LONGS_EQUAL(5, add(2, 3));
+}
+
+TEST(Calc, Zero)
+{
+	LONGS_EQUAL(0, add(0, 0));
+}
+
+TEST(Calc, Greet)
+{
+	STRCMP_EQUAL("hi bob", greet("bob").c_str());
+}
+
+int main(int argc, char **argv)
+{
+	return CommandLineTestRunner::RunAllTests(argc, argv);
+}
+X
+	run cpputest sh -c 'g++ -o calc_test calc_test.cpp -lCppUTest && ./calc_test'
+	# "FILE:L: error: Failure in TEST(group, name)" over the expected
+	# and actual values, dots for the passing ones
+	expect cpputest cpputest general <<'E'
+test_failure calc_test.cpp 24 0
+test_failure calc_test.cpp 14 0
+E
+	cd ..
+else
+	echo cpputest >>"$OUT/skipped"
+fi
+cd ..
+) &
+
 wait
 
 echo "$OUT"
