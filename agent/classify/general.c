@@ -1605,6 +1605,14 @@ static const struct phrase phrases[] = {
 	/* the same in contractions: Dart's "The argument type 'String'
 	 * can't be assigned to the parameter type 'int'" */
 	{ "can't be assigned", CAT_TYPE_ERROR },
+	/* a write to what cannot change: quick-lint-js's "cannot assign to
+	 * a const variable", V8's "Assignment to constant variable", gcc's
+	 * "assignment of read-only variable", rustc's "cannot assign twice
+	 * to immutable variable" */
+	{ "assign to a const", CAT_TYPE_ERROR },
+	{ "assignment to constant", CAT_TYPE_ERROR },
+	{ "read-only variable", CAT_TYPE_ERROR },
+	{ "immutable variable", CAT_TYPE_ERROR },
 	{ "has no member", CAT_TYPE_ERROR },
 	/* clang's "no member named 'x' in 'struct s'", before not_found's
 	 * "no X named" */

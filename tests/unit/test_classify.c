@@ -4806,6 +4806,32 @@ static void listed_verdicts_are_placed_by_the_blocks_their_names_head(void **sta
 	diag_list_release(&l);
 }
 
+/* gcc's "file:line:col: warning: msg" printed by a tool that is not gcc
+ * about a file gcc does not compile (quick-lint-js on app.js): read by
+ * the general layer's words, not as a compiler's warning. gcc's own on a
+ * C file stays gcc's. */
+static void gccs_shape_on_other_files_is_read_by_its_words(void **state)
+{
+	static const char js[] =
+		"src/app.js:5:13: warning: use of undeclared variable: totl [E0057]\n";
+	static const char konst[] =
+		"src/app.js:4:1: error: cannot assign to a const variable [E0003]\n";
+	static const char c[] =
+		"src/main.c:5:13: warning: unused variable 'x' [-Wunused-variable]\n";
+	struct classify_opts o = { NULL, 0, true, NULL, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	expect_one(&o, js, sizeof(js) - 1, "src/app.js", 5, 13,
+		   "undefined_symbol");
+	expect_one(&o, konst, sizeof(konst) - 1, "src/app.js", 4, 1,
+		   "type_error");
+	classify_one(&o, c, sizeof(c) - 1, &l);
+	assert_string_equal(l.v[0].tool, "gcc");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -4930,6 +4956,7 @@ int main(void)
 		cmocka_unit_test(a_heading_announces_its_error_over_a_blank),
 		cmocka_unit_test(a_severity_in_a_file_alone_over_its_message),
 		cmocka_unit_test(listed_verdicts_are_placed_by_the_blocks_their_names_head),
+		cmocka_unit_test(gccs_shape_on_other_files_is_read_by_its_words),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
