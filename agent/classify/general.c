@@ -2991,10 +2991,22 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 		w->code_len = end - 1 - s;
 		return;
 	}
-	/* two blanks, then one token with a '-' or '/' (stylish) */
+	/* two blanks, then one token with a '-' or '/' (stylish), or a
+	 * lower-case word after a sentence's full stop ("Expected === and
+	 * instead saw ==.   eqeqeq": ESLint's and XO's rules of one word) */
 	for (s = end; s > 0 && !is_blank(m[s - 1]); s--)
 		if (m[s - 1] == '-' || m[s - 1] == '/')
 			dash = true;
+	if (!dash && s >= 3 && end - s >= 3 && is_blank(m[s - 1]) &&
+	    is_blank(m[s - 2])) {
+		size_t b = s - 2, t;
+
+		while (b > 0 && is_blank(m[b - 1]))
+			b--;
+		for (t = s; t < end && m[t] >= 'a' && m[t] <= 'z'; t++)
+			;
+		dash = b > 0 && m[b - 1] == '.' && t == end;
+	}
 	if (dash && s >= 2 && is_blank(m[s - 1]) && is_blank(m[s - 2]) &&
 	    is_alpha(m[s]) && end - s < 64) {
 		w->code = s;

@@ -4832,6 +4832,26 @@ static void gccs_shape_on_other_files_is_read_by_its_words(void **state)
 	diag_list_release(&l);
 }
 
+/* A lower-case word two blanks after a sentence's full stop is its rule
+ * ("Expected === and instead saw ==.   eqeqeq": ESLint's and XO's rules
+ * of one word): a linter's finding with that code, whatever the words
+ * would say alone. */
+static void a_one_word_rule_after_a_full_stop_is_a_linters(void **state)
+{
+	static const char text[] =
+		"src/main.c\n"
+		"  8:11  error  Expected === and instead saw ==.     eqeqeq\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_int_equal(l.v[0].line, 8);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[0].code, "eqeqeq");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -4957,6 +4977,7 @@ int main(void)
 		cmocka_unit_test(a_severity_in_a_file_alone_over_its_message),
 		cmocka_unit_test(listed_verdicts_are_placed_by_the_blocks_their_names_head),
 		cmocka_unit_test(gccs_shape_on_other_files_is_read_by_its_words),
+		cmocka_unit_test(a_one_word_rule_after_a_full_stop_is_a_linters),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
