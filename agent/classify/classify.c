@@ -3301,6 +3301,24 @@ static size_t embedded_report(struct scan *s, size_t i, unsigned *tries)
 	return j - i;
 }
 
+/* Is the line under j carets alone ("    ^^^^^", "  ^~~~")? */
+static bool carets_under(struct scan *s, size_t j)
+{
+	const char *l;
+	size_t n, k;
+
+	if (j + 1 >= s->nlines)
+		return false;
+	l = line_view(s, j + 1, &n);
+	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+		;
+	if (k == n || l[k] != '^')
+		return false;
+	while (k < n && (l[k] == '^' || l[k] == '~'))
+		k++;
+	return k == n;
+}
+
 /* "ERROR in ./src/a.js 2:0-32" over its message: the severity said
  * before the place, what went wrong on the line under it. */
 static bool general_lone_sev(struct scan *s, const char *l, size_t n,
@@ -3331,7 +3349,11 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 
 		while (b < ln && (q[b] == ' ' || q[b] == '\t'))
 			b++;
-		if (b < ln && !cl_source_line(q, ln))
+		/* the quoted line, bare, over its carets (ecj's "\tint x =
+		 * y;" over "\t        ^"), under a place a severity told:
+		 * the frame's too */
+		if (b < ln && !cl_source_line(q, ln) &&
+		    !(sev >= 0 && carets_under(s, j)))
 			break;
 		framed |= b < ln;
 		/* no frame right under the place, or a blank line over it

@@ -478,6 +478,13 @@ static bool sev_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	if (cl_find(l + i, n - i < 24 ? n - i : 24, "] ", 2))
 		for (t = 0; t < 2 && (p = prefix_end(l, n, i)); t++)
 			i = p;
+	/* a numbered report: "2. ERROR in a.java (at line 8)" (ecj) */
+	if (i < n && is_digit(l[i])) {
+		for (p = i; p < n && is_digit(l[p]); p++)
+			;
+		if (p + 2 < n && (l[p] == '.' || l[p] == ')') && l[p + 1] == ' ')
+			i = p + 2;
+	}
 	/* most lines stop here: a short word, then " in " */
 	if (i >= n || !is_alpha(l[i]) ||
 	    !cl_find(l + i, n - i < 16 ? n - i : 16, " in ", 4))
@@ -504,6 +511,19 @@ static bool sev_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 			return true;
 		}
 		goto no;
+	}
+	/* its line in words after it: "ERROR in a.java (at line 8)" */
+	if (e < n && l[n - 1] == ')' && plausible_path(l + k, e - k) &&
+	    (STARTS(l + e, n - e, " (at line ") || STARTS(l + e, n - e, " (line "))) {
+		memset(loc, 0, sizeof(*loc));
+		j = e + (l[e + 2] == 'a' ? 10 : 7);
+		if (!read_int(l, n, &j, &loc->line) || j != n - 1)
+			goto no;
+		loc->file = k;
+		loc->file_len = e - k;
+		loc->pre = i;
+		loc->pre_len = len;
+		return true;
 	}
 	/* the file alone: "ERROR in ./src/util.js" over "Module parse
 	 * failed" (no digit: cl_loc_read never sees it; cl_sev_in_file) */
@@ -1287,6 +1307,12 @@ static const struct phrase phrases[] = {
 	{ "resolve symbol", CAT_UNDEFINED_SYMBOL },
 	{ "resolve method", CAT_UNDEFINED_SYMBOL },
 	{ "resolve variable", CAT_UNDEFINED_SYMBOL },
+	/* Eclipse's compiler: "count cannot be resolved to a variable",
+	 * "Foo cannot be resolved to a type", "x cannot be resolved or is
+	 * not a field" (its imports' "The import x cannot be resolved" stay
+	 * unresolved imports) */
+	{ "be resolved to a", CAT_UNDEFINED_SYMBOL },
+	{ "resolved or is not a field", CAT_UNDEFINED_SYMBOL },
 	{ "could not resolve", CAT_IMPORT_RESOLUTION },
 	{ "could not be resolved", CAT_IMPORT_RESOLUTION },
 	{ "cannot resolve", CAT_IMPORT_RESOLUTION },

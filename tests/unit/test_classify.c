@@ -4852,6 +4852,42 @@ static void a_one_word_rule_after_a_full_stop_is_a_linters(void **state)
 	diag_list_release(&l);
 }
 
+/* Numbered reports whose place is "N. ERROR in FILE (at line L)", the
+ * quoted line bare over its carets, the message under them (Eclipse's
+ * ecj): one problem each, of the kind its message names. */
+static void numbered_reports_place_their_line_in_words(void **state)
+{
+	static const char text[] =
+		"----------\n"
+		"1. ERROR in src/main.c (at line 7)\n"
+		"\tString total = add(2, 3);\n"
+		"\t               ^^^^^^^^^\n"
+		"Type mismatch: cannot convert from int to String\n"
+		"----------\n"
+		"2. ERROR in src/main.c (at line 8)\n"
+		"\tSystem.out.println(total + count);\n"
+		"\t                           ^^^^^\n"
+		"count cannot be resolved to a variable\n"
+		"----------\n"
+		"2 problems (2 errors)\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 2)
+		print_diags(&l);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_int_equal(l.v[1].line, 8);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_string_equal(l.v[1].message, "count cannot be resolved to a variable");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -4978,6 +5014,7 @@ int main(void)
 		cmocka_unit_test(listed_verdicts_are_placed_by_the_blocks_their_names_head),
 		cmocka_unit_test(gccs_shape_on_other_files_is_read_by_its_words),
 		cmocka_unit_test(a_one_word_rule_after_a_full_stop_is_a_linters),
+		cmocka_unit_test(numbered_reports_place_their_line_in_words),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
