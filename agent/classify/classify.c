@@ -121,6 +121,9 @@ struct scan {
 	 * 0 when none */
 	unsigned numbered;
 	size_t numbered_at;
+	/* the first frames of stacks general_pass met (lines), for
+	 * orphan_test_frames; the first sixteen */
+	size_t orphan[16], norphan;
 	size_t *at, nat, at_alloc;
 	/* The candidates of test_failure_at, placeless_cause and
 	 * verdict_named_in */
@@ -3432,15 +3435,20 @@ static bool general_sentence(struct scan *s, const char *l, size_t n)
 {
 	struct cl_words w;
 	struct place p;
-	bool placed, quoted;
+	bool placed, quoted, lower;
 
-	if (n < 12 || n > 160 || l[0] < 'A' || l[0] > 'Z' || l[1] < 'a' ||
-	    l[1] > 'z' || l[n - 1] == ':')
+	/* a capitalised word first; or a lower-case one with its frame right
+	 * under it (an exception's message printed without its name: ospec's
+	 * "greet is not defined" over "    at /s/tests/calc.js:13:3") */
+	lower = l[0] >= 'a' && l[0] <= 'z';
+	if (n < 12 || n > 160 || ((l[0] < 'A' || l[0] > 'Z') && !lower) ||
+	    l[1] < 'a' || l[1] > 'z' || l[n - 1] == ':')
 		return false;
 	memset(&p, 0, sizeof(p));
 	/* an unquoted sentence only with its place under it; a quoted one
 	 * asks for the place once its words name a cause */
-	quoted = memchr(l, '"', n) || memchr(l, '\'', n) || memchr(l, '`', n);
+	quoted = !lower &&
+		 (memchr(l, '"', n) || memchr(l, '\'', n) || memchr(l, '`', n));
 	placed = !quoted && place_under(s, s->cur, &p);
 	if (!quoted && !placed)
 		return false;
@@ -4000,6 +4008,8 @@ static void header_set(struct header *h, size_t at, const char *p, size_t n,
 	h->decorated = decorated;
 }
 
+static bool frame_line(struct scan *s, size_t j);
+
 static void general_pass(struct scan *s)
 {
 	struct header h = { BUF_INIT, 0, false, false, 0 };
@@ -4062,8 +4072,14 @@ static void general_pass(struct scan *s)
 		/* a frame opens with one of these (cl_frame_prefix): most
 		 * lines are not asked */
 		if ((lead == 'a' || lead == 'F' || lead == '-' || lead == '=' ||
-		     lead == '#' || lead == '\xe2') && cl_frame_prefix(l, n))
-			continue; /* read by the error above it, if any */
+		     lead == '#' || lead == '\xe2') && cl_frame_prefix(l, n)) {
+			/* read by the error above it, if any; a stack's
+			 * first frame is kept for orphan_test_frames */
+			if (lead == 'a' && s->norphan < 16 && i > 0 &&
+			    !(s->used[i] & L_USED) && !frame_line(s, i - 1))
+				s->orphan[s->norphan++] = i;
+			continue;
+		}
 		if (i > 1 && n > 3 && (l[0] < '0' || l[0] > '9') &&
 		    general_trace_end(s, i, l, n))
 			continue;
@@ -4645,6 +4661,72 @@ static void verdicts_placed_by_blocks(struct scan *s)
 	}
 }
 
+/* Is line j a frame of a stack ("at fn (a.js:3:5)")? */
+static bool frame_line(struct scan *s, size_t j)
+{
+	const char *l;
+	size_t n;
+
+	l = line_view(s, j, &n);
+	return cl_frame_prefix(l, n);
+}
+
+/* The first frame of a stack in a test's file that no diagnostic took,
+ * under a paragraph no reader took either (ospec's "calc > add:" over
+ * "-1", "should equal", "5", then "    at /s/tests/calc.js:7:16"): a
+ * test's failure there, told by that paragraph. */
+static void orphan_test_frames(struct scan *s)
+{
+	size_t c, j, n, top;
+	struct buf m = BUF_INIT;
+	struct cl_words w;
+	struct place p;
+	bool strong;
+
+	for (c = 0; c < s->norphan; c++) {
+		size_t i = s->orphan[c];
+
+		if (s->used[i] & L_USED || !place_of(s, i, &p, &strong, false))
+			continue;
+		if (!strong || p.line <= 0 || !test_file(p.file) ||
+		    cl_foreign_path(p.file, strlen(p.file)) ||
+		    general_at(s, p.file, p.line)) {
+			free(p.file);
+			continue;
+		}
+		/* the paragraph over it, up to a blank line: none of it read */
+		for (top = i; top > 0 && i - top < 8; top--) {
+			line_view(s, top - 1, &n);
+			if (!n || (s->used[top - 1] & L_USED))
+				break;
+		}
+		if (top == i || (top > 0 && (s->used[top - 1] & L_USED))) {
+			free(p.file);
+			continue;
+		}
+		buf_reset(&m);
+		for (j = top; j < i; j++) {
+			const char *l = line_view(s, j, &n);
+			size_t b = 0;
+
+			while (b < n && (l[b] == ' ' || l[b] == '\t'))
+				b++;
+			if (b == n)
+				continue;
+			if (m.len)
+				buf_addch(&m, ' ');
+			buf_add(&m, l + b, n - b);
+		}
+		cl_words_read(m.ptr, m.len, &w);
+		s->cur = top;
+		s->used[i] |= L_FOLDED;
+		general_emit(s, p.file, p.line, p.col, DIAG_ERROR, NULL, 0, m.ptr,
+			     m.len, w.category && cause_category(w.category) ?
+			     w.category : CAT_TEST_FAILURE);
+	}
+	buf_release(&m);
+}
+
 /* A heading counting the items under it, "Unused files (2)": its words
  * in [0, *wn), the count returned (0: none). Words only before the count
  * ("Unused devDependencies", "Unresolved imports"). */
@@ -5031,6 +5113,8 @@ int classify_text_opts(const struct classify_db *db,
 		test_run_pass(&s);
 	if (!s.stopped)
 		verdicts_placed_by_blocks(&s);
+	if (opts->failed && !s.stopped)
+		orphan_test_frames(&s);
 	if (opts->failed && !s.stopped)
 		counted_lists(&s);
 	s.cur = s.nlines; /* what comes now belongs to the whole text */

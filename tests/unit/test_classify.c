@@ -4888,6 +4888,45 @@ static void numbered_reports_place_their_line_in_words(void **state)
 	diag_list_release(&l);
 }
 
+/* A runner that prints an assertion's paragraph, or an exception's
+ * message without its name, over the stack (ospec's "calc > add:" over
+ * "-1", "should equal", "5"; "greet is not defined"), each over its
+ * frame in a test's file: a failure there, of the kind the words name. */
+static void a_paragraph_over_a_test_files_frame_is_its_failure(void **state)
+{
+	static const char text[] =
+		"\n"
+		"calc > add:\n"
+		"-1\n"
+		"  should equal\n"
+		"5\n"
+		"    at tests/calc.test.js:7:16\n"
+		"    \n"
+		"\n"
+		"calc > greet:\n"
+		"greet is not defined\n"
+		"    at tests/calc.test.js:13:3\n"
+		"    at process.processTicksAndRejections (node:internal/process/task_queues:77:11)\n"
+		"    \n"
+		"1 out of 2 assertions failed. Bailed out 1 time\n";
+	struct classify_opts o = { NULL, 0, true, any_file, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 2)
+		print_diags(&l);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_string_equal(l.v[0].message, "calc > add: -1 should equal 5");
+	assert_int_equal(l.v[1].line, 13);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5015,6 +5054,7 @@ int main(void)
 		cmocka_unit_test(gccs_shape_on_other_files_is_read_by_its_words),
 		cmocka_unit_test(a_one_word_rule_after_a_full_stop_is_a_linters),
 		cmocka_unit_test(numbered_reports_place_their_line_in_words),
+		cmocka_unit_test(a_paragraph_over_a_test_files_frame_is_its_failure),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
