@@ -2066,6 +2066,35 @@ static bool code_offset(const char *m, size_t n);
 
 /* The place of line j as a frame or lone place, if it is one worth
  * taking; strong when the repository has the file. */
+/* A JVM frame of the runtime's or a test framework's own code, its file
+ * told bare ("at org.testng.Assert.fail(Assert.java:94)", "at java.base/
+ * jdk.internal..."): never the project's, even with no repository to
+ * ask. l[0..file) is the frame up to its file. */
+static bool jvm_runtime_frame(const char *l, size_t file)
+{
+	static const char *const pkgs[] = {
+		"java.", "javax.", "jdk.", "sun.", "org.junit.", "org.testng.",
+		"junit.", "kotlin.", "kotlinx.", "scala.", "org.apache.maven.",
+		"org.gradle.", "org.opentest4j.", "org.assertj.", "org.hamcrest.",
+	};
+	const char *at, *slash;
+	size_t k, len, rest;
+
+	if (file < 5 || l[file - 1] != '(' || !(at = memmem(l, file, "at ", 3)))
+		return false;
+	at += 3;
+	/* a module before the class: "java.base/jdk.internal.x" */
+	if ((slash = memchr(at, '/', (size_t)(l + file - at))))
+		at = slash + 1;
+	rest = (size_t)(l + file - at);
+	for (k = 0; k < sizeof(pkgs) / sizeof(*pkgs); k++) {
+		len = strlen(pkgs[k]);
+		if (rest > len && !memcmp(at, pkgs[k], len))
+			return true;
+	}
+	return false;
+}
+
 static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 		     bool alone_only)
 {
@@ -2095,7 +2124,8 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 		return false;
 	if (alone_only && k != CL_LOC_ALONE)
 		return false;
-	if (cl_foreign_path(l + loc.file, loc.file_len))
+	if (cl_foreign_path(l + loc.file, loc.file_len) ||
+	    (k == CL_LOC_FRAME && jvm_runtime_frame(l, loc.file)))
 		return false;
 	*strong = file_known(s, l, loc.file, loc.file_len);
 	p->file = xstrndup(l + loc.file, loc.file_len);
@@ -4010,6 +4040,28 @@ static void header_set(struct header *h, size_t at, const char *p, size_t n,
 
 static bool frame_line(struct scan *s, size_t j);
 
+/* The length of a tag "[Name] " opening l[0..n) that the line above or
+ * under opens with too, Name no severity ("[VerboseTestNG] ": a runner
+ * tagging everything it prints); 0 if none. */
+static size_t shared_tag(struct scan *s, size_t i, const char *l, size_t n)
+{
+	const char *o;
+	size_t k, on;
+
+	for (k = 1; k < n && k < 32 && l[k] != ']' && l[k] != ' '; k++)
+		;
+	if (k < 2 || k + 1 >= n || l[k] != ']' || l[k + 1] != ' ' ||
+	    cl_prefix_sev(l, k + 1) >= 0)
+		return 0;
+	k++;
+	if (i > 0 && (o = line_view(s, i - 1, &on)) && on > k && !memcmp(o, l, k))
+		return k + 1;
+	if (i + 1 < s->nlines && (o = line_view(s, i + 1, &on)) && on > k &&
+	    !memcmp(o, l, k))
+		return k + 1;
+	return 0;
+}
+
 static void general_pass(struct scan *s)
 {
 	struct header h = { BUF_INIT, 0, false, false, 0 };
@@ -4052,6 +4104,12 @@ static void general_pass(struct scan *s)
 		l = line_view(s, i, &n);
 		head = !lacks(s, i, CL_T_HEADLINE);
 		summary = !lacks(s, i, CL_T_SUMMARY);
+		/* a runner's tag before each of its lines ("[VerboseTestNG]
+		 * java.lang.AssertionError: x"): what it tags is the line */
+		if (n && l[0] == '[' && (k = shared_tag(s, i, l, n))) {
+			l += k;
+			n -= k;
+		}
 		/* a report amid other lines */
 		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 			;

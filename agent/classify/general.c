@@ -760,9 +760,28 @@ static size_t skip_frame_bullet(const char *l, size_t n, size_t i)
 	return i;
 }
 
+/* A tag a runner sets before every line it prints ("[VerboseTestNG]
+ * \tat C.t(C.java:12)": TestNG's verbose log), over a frame: the offset of
+ * the frame's "at ", or i. */
+static size_t skip_frame_tag(const char *l, size_t n, size_t i)
+{
+	size_t k;
+
+	if (i >= n || l[i] != '[')
+		return i;
+	for (k = i + 1; k < n && k - i < 32 && (is_alpha(l[k]) || is_digit(l[k]) ||
+						 l[k] == '_' || l[k] == '-' ||
+						 l[k] == '.'); k++)
+		;
+	if (k == i + 1 || k + 1 >= n || l[k] != ']' || !is_blank(l[k + 1]))
+		return i;
+	k = skip_blanks(l, n, k + 1);
+	return STARTS(l + k, n - k, "at ") ? k : i;
+}
+
 bool cl_frame_prefix(const char *l, size_t n)
 {
-	size_t i = skip_frame_bullet(l, n, skip_blanks(l, n, 0));
+	size_t i = skip_frame_tag(l, n, skip_frame_bullet(l, n, skip_blanks(l, n, 0)));
 
 	l += i;
 	n -= i;
@@ -987,6 +1006,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	if (l[i] == '\xe2' && (j = skip_frame_bullet(l, n, i)) > i &&
 	    STARTS(l + j, n - j, "at "))
 		i = j;
+	if (l[i] == '[')
+		i = skip_frame_tag(l, n, i);
 	if (STARTS(l + i, n - i, "at ") || STARTS(l + i, n - i, "at: ")) {
 		if (frame_place(l, n, i + 3, loc))
 			return loc->kind = CL_LOC_FRAME;

@@ -4927,6 +4927,29 @@ static void a_paragraph_over_a_test_files_frame_is_its_failure(void **state)
 	diag_list_release(&l);
 }
 
+/* A runner's tag before every line it prints ("[VerboseTestNG] ", TestNG's
+ * verbose log): what it tags is read as the line, frames and all; the
+ * JVM's and the test framework's own frames ("at org.testng.Assert.fail(
+ * Assert.java:94)") are never the project's, with no repository to ask
+ * too: the failure is at the test's frame. */
+static void a_runners_tag_is_no_part_of_its_lines(void **state)
+{
+	static const char text[] =
+		"[VerboseTestNG] INVOKING: \"Command line test\" - CalcTest.adds()\n"
+		"[VerboseTestNG] FAILED: \"Command line test\" - CalcTest.adds() finished in 16 ms\n"
+		"[VerboseTestNG] java.lang.AssertionError: expected [5] but found [-1]\n"
+		"[VerboseTestNG] \tat org.testng.Assert.fail(Assert.java:94)\n"
+		"[VerboseTestNG] \tat org.testng.Assert.assertEquals(Assert.java:116)\n"
+		"[VerboseTestNG] \tat CalcTest.adds(CalcTest.java:12)\n"
+		"[VerboseTestNG] \tat java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)\n"
+		"[VerboseTestNG] \tat java.base/java.lang.reflect.Method.invoke(Method.java:569)\n"
+		"[VerboseTestNG] PASSED: \"Command line test\" - CalcTest.zero() finished in 0 ms\n";
+	struct classify_opts o = { NULL, 0, true, NULL, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "CalcTest.java", 12, -1, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5055,6 +5078,7 @@ int main(void)
 		cmocka_unit_test(a_one_word_rule_after_a_full_stop_is_a_linters),
 		cmocka_unit_test(numbered_reports_place_their_line_in_words),
 		cmocka_unit_test(a_paragraph_over_a_test_files_frame_is_its_failure),
+		cmocka_unit_test(a_runners_tag_is_no_part_of_its_lines),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
