@@ -314,10 +314,11 @@ static enum cl_loc_kind line_place(struct scan *s, size_t j, const char *l,
 }
 
 /* The needles in p[0..n), into m (CL_NEEDLE_WORDS words). Two passes: the
- * first notes where a byte pair starts a needle with no branch at all (a
- * test that passes at random, a few times a line, is a misprediction
- * each time it goes the other way than the last), the second tries those
- * places' needles. A line longer than CLASSIFY_LINE_MAX is not given. */
+ * first notes where a byte pair and the byte after it can start a needle
+ * (db->third) with no branch at all (a test that passes at random, a few
+ * times a line, is a misprediction each time it goes the other way than
+ * the last), the second tries those places' needles. A line longer than
+ * CLASSIFY_LINE_MAX is not given. */
 _Static_assert(CLASSIFY_LINE_MAX <= 65536, "needles_in notes places in 16 bits");
 
 static void needles_in(const struct classify_db *db, const unsigned char *p,
@@ -327,27 +328,31 @@ static void needles_in(const struct classify_db *db, const unsigned char *p,
 	size_t j, k, c, nat = 0;
 
 	memset(m, 0, CL_NEEDLE_WORDS * sizeof(*m));
-	for (j = 0; j + 1 < n; j++) {
+	for (j = 0; j + 2 < n; j++) {
 		at[nat] = (uint16_t)j;
-		nat += db->heads[cl_pair(p + j)] != 0;
+		nat += (db->third[cl_pair(p + j)] >> (p[j + 2] & 7)) & 1;
+	}
+	if (n >= 2) { /* the last pair has no third byte */
+		at[nat] = (uint16_t)(n - 2);
+		nat += db->heads[cl_pair(p + n - 2)] != 0;
 	}
 	for (c = 0; c < nat; c++) {
-		uint32_t w4 = 0;
+		uint64_t w8 = 0;
 
 		j = at[c];
-		/* "er" is common, "erro" is not: four bytes at once first
+		/* "er" is common, "erro" is not: eight bytes at once first
 		 * (a constant size: the copy is one load) */
-		if (n - j >= 4)
-			memcpy(&w4, p + j, 4);
+		if (n - j >= 8)
+			memcpy(&w8, p + j, 8);
 		else /* the line's last bytes */
 			for (k = 0; k < n - j; k++)
-				((unsigned char *)&w4)[k] = p[j + k];
+				((unsigned char *)&w8)[k] = p[j + k];
 		for (k = db->heads[cl_pair(p + j)]; k--; k = db->next_same_pair[k]) {
 			size_t len = db->needle_len[k];
 
-			if ((w4 & db->needle_premask[k]) == db->needle_pre[k] &&
+			if ((w8 & db->needle_premask[k]) == db->needle_pre[k] &&
 			    len <= n - j &&
-			    (len <= 4 || !memcmp(p + j + 4, db->needle[k] + 4, len - 4)))
+			    (len <= 8 || !memcmp(p + j + 8, db->needle[k] + 8, len - 8)))
 				m[k / 64] |= (uint64_t)1 << (k % 64);
 		}
 	}

@@ -263,10 +263,12 @@ static int needle_bit(struct classify_db *db, const char *s, uint64_t *mask)
 		db->needle[i] = xstrdup(s);
 		db->needle_len[i] = n;
 		db->needle_pre[i] = db->needle_premask[i] = 0;
-		memcpy(&db->needle_pre[i], s, n < 4 ? n : 4);
-		memset(&db->needle_premask[i], 0xff, n < 4 ? n : 4);
+		memcpy(&db->needle_pre[i], s, n < 8 ? n : 8);
+		memset(&db->needle_premask[i], 0xff, n < 8 ? n : 8);
 		db->next_same_pair[i] = db->heads[cl_pair((const unsigned char *)s)];
 		db->heads[cl_pair((const unsigned char *)s)] = (uint8_t)(i + 1);
+		db->third[cl_pair((const unsigned char *)s)] |=
+			n > 2 ? (uint8_t)(1u << (s[2] & 7)) : 0xff;
 		db->nneedles++;
 	}
 	mask[i / 64] |= (uint64_t)1 << (i % 64);

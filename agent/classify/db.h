@@ -70,9 +70,10 @@ struct classify_db {
 	size_t n;
 	char *needle[CL_MAX_NEEDLES];
 	size_t needle_len[CL_MAX_NEEDLES];
-	/* the first four bytes (fewer: the mask says), as a memcpy to a
-	 * uint32_t reads them: one compare rules out most near misses */
-	uint32_t needle_pre[CL_MAX_NEEDLES], needle_premask[CL_MAX_NEEDLES];
+	/* the first eight bytes (fewer: the mask says), as a memcpy to a
+	 * uint64_t reads them: one compare rules out most near misses, and
+	 * the eleven needles of "erro" from each other */
+	uint64_t needle_pre[CL_MAX_NEEDLES], needle_premask[CL_MAX_NEEDLES];
 	size_t nneedles;
 	/* The needles by their first two bytes, indexed by the two bytes as
 	 * one 16-bit load reads them (cl_pair): 1 + the index of the first
@@ -81,6 +82,11 @@ struct classify_db {
 	 * position, and a stop meets only the needles of its own pair. */
 	uint8_t heads[65536];
 	uint8_t next_same_pair[CL_MAX_NEEDLES];
+	/* By the same pair, the needles' third bytes, a bit each by the
+	 * byte's low three bits (all eight for a two-byte needle): the scan
+	 * stops at half the places heads alone would stop it ("--", ": ",
+	 * "re" start no needle at most of them), each a chain walked. */
+	uint8_t third[65536];
 	/* The needles some pattern has, and the general layer's trigger
 	 * groups (CL_T_*) each needle stands for: one scan of a line tells
 	 * both. groups_always: the groups whose words found no room (their
