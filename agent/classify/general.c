@@ -3004,6 +3004,10 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 		 * a rule (clojure.test, ExUnit's and Catch's sections) */
 		if (s >= 5 && !memcmp(m + s - 5, " in ", 4))
 			return;
+		for (k = s; k < end - 1 && !is_alpha(m[k]); k++)
+			;
+		if (k == end - 1)
+			return; /* "[-1]", "(3.5)": a value, no rule */
 		for (k = s; k < end - 1; k++)
 			if (m[k] == '-' || m[k] == '/' || m[k] == '.')
 				dash = true;
