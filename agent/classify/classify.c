@@ -2413,6 +2413,30 @@ static bool verdict_on_reported(const struct scan *s, const char *m, size_t n)
 	return false;
 }
 
+/* A placeless "--- FAIL: TestCalc (0.01s)" (a name and a time, nothing
+ * said of it) after this output's failed tests were placed: the verdict
+ * of the suite that holds them (go test's over Ginkgo's specs). */
+static bool suite_verdict(const struct scan *s, const char *m, size_t n)
+{
+	size_t k, j;
+
+	if (n > 9 && !memcmp(m, "--- FAIL: ", 10))
+		k = 10;
+	else
+		return false;
+	for (j = k; j < n && m[j] != ' '; j++)
+		;
+	if (j < n && !duration_only(m + j, n - j))
+		return false;
+	for (k = s->out->n; k > s->first && k + 32 > s->out->n; k--) {
+		const struct diag *d = &s->out->v[k - 1];
+
+		if (d->file && d->line > 0 && !strcmp(d->category, CAT_TEST_FAILURE))
+			return true;
+	}
+	return false;
+}
+
 /* The innermost frame of the project in a trace that ends just above
  * line i, most recent call last (Python's 'File "a.py", line 20, in f'
  * over the quoted line and its carets, and the error under them, as any
@@ -2633,7 +2657,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		return;
 	}
 	if (!p.file && (!w.category || !strcmp(w.category, CAT_TEST_FAILURE)) &&
-	    !w.code_len && verdict_on_reported(s, line + msg, n - msg)) {
+	    !w.code_len && (verdict_on_reported(s, line + msg, n - msg) ||
+			    suite_verdict(s, line + msg, n - msg))) {
 		free(line);
 		return;
 	}
@@ -3756,6 +3781,40 @@ static bool boxed_below(struct scan *s, size_t i)
 	       cl_loc_read(l, n, &loc) == CL_LOC_FRAME;
 }
 
+/* A failed test's tag opening the line ("[Fail] Calc [It] adds",
+ * "[FAILED] x"), its place alone right under it (Ginkgo's summary): the
+ * test failed there. */
+static bool general_fail_tag(struct scan *s, size_t i, const char *l,
+			     size_t n)
+{
+	static const char *const tags[] = { "[Fail] ", "[FAIL] ", "[Failed] ",
+					    "[FAILED] " };
+	struct place p;
+	struct cl_loc loc;
+	const char *q;
+	size_t k, len, qn;
+	bool strong;
+
+	for (k = 0; k < sizeof(tags) / sizeof(*tags); k++)
+		if (n > (len = strlen(tags[k])) + 2 && !memcmp(l, tags[k], len))
+			break;
+	if (k == sizeof(tags) / sizeof(*tags) || i + 1 >= s->nlines ||
+	    (s->used[i + 1] & L_USED))
+		return false;
+	q = line_view(s, i + 1, &qn);
+	if (line_place(s, i + 1, q, qn, &loc) != CL_LOC_ALONE || loc.pre_len ||
+	    !place_of(s, i + 1, &p, &strong, true))
+		return false;
+	if (!strong || p.line <= 0) {
+		free(p.file);
+		return false;
+	}
+	s->used[i + 1] |= L_FOLDED;
+	general_emit(s, p.file, p.line, p.col, DIAG_ERROR, NULL, 0, l + len,
+		     n - len, CAT_TEST_FAILURE);
+	return true;
+}
+
 /* "[warn] b.js": the file, no line; a warning's is a linter's finding. */
 static bool general_tagged_file(struct scan *s, const char *l, size_t n)
 {
@@ -4197,6 +4256,10 @@ static void general_pass(struct scan *s)
 		 * line (prettier --check) */
 		if (s->opts->file_exists && n > 4 && l[0] == '[' &&
 		    general_tagged_file(s, l, n))
+			continue;
+		/* "[Fail] Calc [It] adds" over its place alone (Ginkgo's
+		 * summary of failures) */
+		if (lead == '[' && s->opts->file_exists && general_fail_tag(s, i, l, n))
 			continue;
 		/* "ERROR in ./src/util.js" over "× Module parse failed:" */
 		if (s->opts->file_exists && lead >= 'A' && lead <= 'Z' &&

@@ -3008,6 +3008,11 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 			;
 		if (k == end - 1)
 			return; /* "[-1]", "(3.5)": a value, no rule */
+		/* "(0.01s)", "(12ms)": a duration, no rule */
+		if (k > s && (is_digit(m[k - 1]) || m[k - 1] == '.') &&
+		    ((k + 1 == end - 1 && m[k] == 's') ||
+		     (k + 2 == end - 1 && m[k] == 'm' && m[k + 1] == 's')))
+			return;
 		for (k = s; k < end - 1; k++)
 			if (m[k] == '-' || m[k] == '/' || m[k] == '.')
 				dash = true;

@@ -4952,6 +4952,42 @@ static void a_runners_tag_is_no_part_of_its_lines(void **state)
 		   "test_failure");
 }
 
+/* A failed test's tag over its place alone ("[Fail] Calc [It] adds" over
+ * "/s/calc_test.go:10": Ginkgo's summary): the test failed there; the
+ * go test verdict of the suite holding them ("--- FAIL: TestCalc
+ * (0.01s)", a name and a time) is no problem of its own. */
+static void a_fail_tag_over_its_place_and_the_suites_verdict(void **state)
+{
+	static const char text[] =
+		"Summarizing 2 Failures:\n"
+		"\n"
+		"[Fail] Calc [It] adds \n"
+		"src/main.c:10\n"
+		"\n"
+		"[Fail] Calc [It] greets \n"
+		"src/main.c:16\n"
+		"\n"
+		"Ran 3 of 3 Specs in 0.004 seconds\n"
+		"FAIL! -- 1 Passed | 2 Failed | 0 Pending | 0 Skipped\n"
+		"--- FAIL: TestCalc (0.01s)\n"
+		"FAIL\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 2)
+		print_diags(&l);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].line, 10);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_string_equal(l.v[0].message, "Calc [It] adds");
+	assert_int_equal(l.v[1].line, 16);
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5081,6 +5117,7 @@ int main(void)
 		cmocka_unit_test(numbered_reports_place_their_line_in_words),
 		cmocka_unit_test(a_paragraph_over_a_test_files_frame_is_its_failure),
 		cmocka_unit_test(a_runners_tag_is_no_part_of_its_lines),
+		cmocka_unit_test(a_fail_tag_over_its_place_and_the_suites_verdict),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
