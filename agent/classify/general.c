@@ -354,6 +354,42 @@ static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 	return false;
 }
 
+/* The line and column in parentheses, then the file ending the line:
+ * "Unexpected token (7:13) in page.ejs" (ejs-lint; acorn's position
+ * with the file after it). The message is what comes before. */
+static bool line_col_in_file(const char *l, size_t n, size_t i,
+			     struct cl_loc *loc)
+{
+	size_t end = n, k, j, p;
+	const char *in;
+
+	while (end > i && is_blank(l[end - 1]))
+		end--;
+	if (end < i + 12 || !(in = cl_find(l + i, end - i, ") in ", 5)))
+		return false;
+	k = (size_t)(in - l) + 5;
+	if (path_end(l, end, k) != end || !plausible_path(l + k, end - k) ||
+	    !memchr(l + k, '.', end - k))
+		return false;
+	for (p = (size_t)(in - l); p > i && l[p - 1] != '('; p--)
+		;
+	if (p <= i + 1 || !is_blank(l[p - 2]))
+		return false;
+	memset(loc, 0, sizeof(*loc));
+	j = p;
+	if (!read_int(l, n, &j, &loc->line) ||
+	    (j < n && l[j] == ':' && (j++, !read_int(l, n, &j, &loc->col))) ||
+	    l + j != in) {
+		loc->line = loc->col = 0;
+		return false;
+	}
+	loc->file = k;
+	loc->file_len = end - k;
+	loc->msg = i;
+	loc->msg_len = p - 2 - i;
+	return true;
+}
+
 /* A place in brackets ending the line after its message: minitest's
  * "AddTest#test_adds [test/a_test.rb:6]:", "msg [src/a.c:12]"; in
  * parentheses, clojure.test's "FAIL in (t) (a_test.clj:7)", Elixir's and
@@ -1267,7 +1303,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		loc->line = 0;
 	}
-	if (trailing_place(l, n, i, loc))
+	if (trailing_place(l, n, i, loc) || line_col_in_file(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
 	if (sev_trailing_place(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;

@@ -4988,6 +4988,28 @@ static void a_fail_tag_over_its_place_and_the_suites_verdict(void **state)
 	diag_list_release(&l);
 }
 
+/* The line and column in parentheses, then " in " and the file ending
+ * the line ("Unexpected token (7:13) in page.ejs", ejs-lint): a place,
+ * the message what comes before it. */
+static void a_position_then_in_file_is_a_place(void **state)
+{
+	static const char text[] =
+		"Unexpected token (7:13) in src/main.c\n"
+		"<% if (user { %>\n"
+		"            ^\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 7);
+	assert_int_equal(l.v[0].column, 13);
+	assert_string_equal(l.v[0].message, "Unexpected token");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5118,6 +5140,7 @@ int main(void)
 		cmocka_unit_test(a_paragraph_over_a_test_files_frame_is_its_failure),
 		cmocka_unit_test(a_runners_tag_is_no_part_of_its_lines),
 		cmocka_unit_test(a_fail_tag_over_its_place_and_the_suites_verdict),
+		cmocka_unit_test(a_position_then_in_file_is_a_place),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
