@@ -2014,6 +2014,10 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	 * the file must be the project's. */
 	if (w.sev < 0 && !w.code_len && !w.category &&
 	    (!known || loc->msg < loc->file))
+		goto out;
+	/* a check's name alone ("W: org.example.Demo:7: spdx-license-
+	 * unknown") says what it is only at a file the project has */
+	if (w.lead_check && !w.category && !known && s->opts->file_exists)
 		goto out; /* "test at a.mjs:3:1": a place the message ends on
 			   * says nothing of itself */
 	if (!w.code_len && !w.category && w.sev < 0 && loc->msg_len < 3)

@@ -3018,6 +3018,30 @@ static size_t group_rule_at(const char *m, size_t n, size_t i, bool wide)
 	return j - i;
 }
 
+/* A check's name opening the message, the whole of it or before its
+ * detail: "setup-not-quiet", "macro-in-%changelog %install" (rpmlint),
+ * "binary-without-manpage usr/bin/x" (lintian): lower case words joined
+ * by '-', two joins at least unless the name is all there is. */
+static void leading_check(const char *m, size_t n, size_t i,
+			  struct cl_words *w)
+{
+	size_t k = i, dashes = 0;
+
+	if (i >= n || m[i] < 'a' || m[i] > 'z')
+		return;
+	for (; k < n && ((m[k] >= 'a' && m[k] <= 'z') || is_digit(m[k]) ||
+			 m[k] == '-' || m[k] == '%' || m[k] == '_'); k++)
+		dashes += m[k] == '-' && m[k - 1] != '-';
+	while (n > k && is_blank(m[n - 1]))
+		n--;
+	if (m[k - 1] == '-' || (k < n && !is_blank(m[k])) ||
+	    !(dashes >= 2 || (dashes == 1 && k == n)))
+		return;
+	w->code = i;
+	w->code_len = k - i;
+	w->lead_check = true;
+}
+
 /* A trailing rule name: "... [rule-name]", "... (rule-name)" or "...  rule/name". */
 static void trailing_code(const char *m, size_t n, struct cl_words *w)
 {
@@ -3392,6 +3416,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		if (rated < n && w->sev < 0)
 			w->sev = DIAG_WARNING;
 	}
+	if (!w->code_len)
+		leading_check(m, n, i, w);
 	ln = n < sizeof(low) ? n : sizeof(low);
 	for (k = 0; k < ln; k++)
 		low[k] = lower(m[k]);

@@ -83,6 +83,7 @@ struct cl_words {
 	int sev;              /* an enum diag_severity, or -1: not said */
 	bool note;            /* "note:": adds nothing on its own */
 	size_t code, code_len; /* a rule or error code in the message */
+	bool lead_check;      /* the code is a check's name opening it */
 	size_t text;          /* where the message proper starts (after sev/code) */
 };
 

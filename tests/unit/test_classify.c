@@ -5010,6 +5010,35 @@ static void a_position_then_in_file_is_a_place(void **state)
 	diag_list_release(&l);
 }
 
+/* A check's name opening the message ("src/main.c:13: E:
+ * setup-not-quiet", rpmlint; lintian's): a linter's finding with that
+ * code, at a file the project has; at a name the project has no file of
+ * ("org.example.Demo:7: spdx-license-unknown"), no finding. */
+static void a_checks_name_opening_a_message_is_its_code(void **state)
+{
+	static const char text[] =
+		"src/main.c:13: E: setup-not-quiet\n"
+		"src/main.c:26: E: macro-in-%changelog %install\n"
+		" 0 packages and 1 specfiles checked; 2 errors, 0 warnings\n";
+	static const char other[] =
+		"W: org.example.Demo:7: spdx-license-unknown GPL-9.0\n"
+		"src/main.c:4: error: setup-not-quiet\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].code, "setup-not-quiet");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].code, "macro-in-%changelog");
+	diag_list_release(&l);
+	expect_one(&o, other, sizeof(other) - 1, "src/main.c", 4, -1,
+		   "lint_violation");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5141,6 +5170,7 @@ int main(void)
 		cmocka_unit_test(a_runners_tag_is_no_part_of_its_lines),
 		cmocka_unit_test(a_fail_tag_over_its_place_and_the_suites_verdict),
 		cmocka_unit_test(a_position_then_in_file_is_a_place),
+		cmocka_unit_test(a_checks_name_opening_a_message_is_its_code),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
