@@ -7949,12 +7949,12 @@ cd ..
 ) &
 
 # ---- held20: a validation batch nobody tuned for (issue 12): linters
-# (ts-standard, depcheck, ls-lint), checkers and compilers (Poly/ML,
-# UglifyJS), build tools (unbuild, qmake) and test runners (testify,
-# gocheck, GoConvey, pytest-bdd, shelltestrunner, clitest), written down
-# from their output and scored once, on first sight, with no change to
-# the classifier for them (the figures are in the commit that added
-# them). ----
+# (ts-standard, depcheck, ls-lint, markdownlint-cli2), checkers and
+# compilers (Poly/ML, UglifyJS, Jing), build tools and bundlers (unbuild,
+# qmake, Rsbuild) and test runners (testify, gocheck, GoConvey,
+# pytest-bdd, shelltestrunner, clitest), written down from their output
+# and scored once, on first sight, with no change to the classifier for
+# them (the figures are in the commits that added them). ----
 (
 BATCH=held20
 mkdir held20 && cd held20
@@ -8372,6 +8372,87 @@ X
 	expect clitest clitest general <<'E'
 test_failure calc.txt 3 0
 test_failure calc.txt 5 0
+E
+	cd ..
+fi
+if have "$BIN/markdownlint-cli2"; then
+	mkdir markdownlint-cli2 && cd markdownlint-cli2
+	printf '# Calc\n\n## Usage\n\nRun `calc 2 3`.  \nThen read the result.\n\n#Install\n\n* one\n+ two\n' >README.md
+	run markdownlint-cli2 "$BIN/markdownlint-cli2" README.md
+	# a banner, then "FILE:L[:C] error MDnnn/name message [Context: ...]"
+	expect markdownlint-cli2 markdownlint-cli2 general <<'E'
+lint_violation README.md 8 1
+lint_violation README.md 10 0
+lint_violation README.md 11 1
+lint_violation README.md 11 0
+E
+	cd ..
+fi
+if have "$BIN/rsbuild"; then
+	mkdir rsbuild rsbuild/src && cd rsbuild
+	echo '{ "name": "calc", "version": "1.0.0", "type": "module" }' >package.json
+	[ -d "$HERE/node_modules" ] && ln -s "$HERE/node_modules" node_modules
+	cat >src/index.js <<'X'
+import { add } from './lib.js';
+import { format } from './format.js';
+
+console.log(format(add(2, 3)));
+X
+	cat >src/lib.js <<'X'
+export function add(a, b) {
+	return a + b;
+}
+X
+	cat >src/broken.js <<'X'
+export function add(a, b) {
+	return (a + b;
+}
+X
+	echo "export default { source: { entry: { index: './src/broken.js' } } };" >syntax.config.mjs
+	run rsbuild "$BIN/rsbuild" build
+	# "error   Build error:" over "File: ./FILE:L:C-C", "  × message"
+	# and a boxed code frame "╭─[L:C]", then a Node stack
+	expect rsbuild rsbuild general <<'E'
+import_resolution src/index.js 2 1
+E
+	run rsbuild-syntax "$BIN/rsbuild" build -c syntax.config.mjs
+	# the File: line names 1:1, the frame the real place (tabs shown
+	# as four spaces)
+	expect rsbuild-syntax rsbuild general <<'E'
+syntax_error src/broken.js 2 0
+E
+	cd ..
+fi
+if have jing; then
+	mkdir jing && cd jing
+	cat >book.rnc <<'X'
+start = element book {
+  attribute id { xsd:integer },
+  element title { text },
+  element author { text }+,
+  element year { xsd:gYear }
+}
+X
+	cat >book.xml <<'X'
+<?xml version="1.0"?>
+<book id="b12">
+  <title>Calc</title>
+  <author>Bob</author>
+  <year>2024</year>
+  <isbn>123</isbn>
+</book>
+X
+	printf '<?xml version="1.0"?>\n<book id="3">\n  <title>Calc</title>\n  <author>Bob</author>\n  <year>2024</year>\n</boo>\n' >bad.xml
+	run jing jing -c book.rnc book.xml
+	# "/FULL/PATH:L:C: error: message" (Debian's wrapper may warn about
+	# jars it cannot find first)
+	expect jing jing general <<'E'
+type_error book.xml 2 16
+undefined_symbol book.xml 6 9
+E
+	run jing-syntax jing -c book.rnc bad.xml
+	expect jing-syntax jing general <<'E'
+syntax_error bad.xml 6 3
 E
 	cd ..
 fi
