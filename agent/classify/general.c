@@ -1464,6 +1464,11 @@ static const struct phrase phrases[] = {
 	{ "eof encountered", CAT_SYNTAX_ERROR },
 	{ "without end", CAT_SYNTAX_ERROR },
 	{ "not terminated", CAT_SYNTAX_ERROR },
+	/* XML parsers: "The element type "b" must be terminated by the
+	 * matching end-tag" (Xerces, jing), "Opening and ending tag
+	 * mismatch" (libxml2) */
+	{ "must be terminated", CAT_SYNTAX_ERROR },
+	{ "matching end-tag", CAT_SYNTAX_ERROR },
 	{ "never closed", CAT_SYNTAX_ERROR },
 	{ "semicolon needed", CAT_SYNTAX_ERROR },
 	{ "semicolon expected", CAT_SYNTAX_ERROR },

@@ -1999,6 +1999,15 @@ static void words_name_the_kind_of_problem(void **state)
 	} cases[] = {
 		{ "src/main.c:5:3: error: literals do not support coercion to ints\n",
 		  "type_error" },
+		/* held19, held20: a write to a constant; an unresolved name
+		 * (Eclipse); an XML element left open */
+		{ "src/main.c:5:1: error: cannot assign to a const variable\n",
+		  "type_error" },
+		{ "src/main.c:5: error: count cannot be resolved to a variable\n",
+		  "undefined_symbol" },
+		{ "src/main.c:5:3: fatal: The element type \"book\" must be "
+		  "terminated by the matching end-tag \"</book>\".\n",
+		  "syntax_error" },
 		{ "src/main.c:5:3: error: cannot coerce Str to Int\n", "type_error" },
 		{ "src/main.c:5:3: error: Unable to find 'helpers.inc'\n",
 		  "import_resolution" },
