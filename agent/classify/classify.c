@@ -4791,6 +4791,50 @@ static void verdicts_placed_by_blocks(struct scan *s)
 	}
 }
 
+/* A failed test placed at its own line by its heading ("FAIL:
+ * calc_test.go:15: CalcSuite.TestAdd", gocheck), the place of the
+ * assertion that failed alone a few lines under it, in the same file
+ * further down ("calc_test.go:16:"): the failure is there. */
+static void failures_at_their_assertion(struct scan *s)
+{
+	size_t k, j, n, end;
+	struct cl_loc loc;
+	const char *l;
+
+	for (k = s->first + s->nspec; k < s->out->n && k - s->first < s->nat; k++) {
+		struct diag *d = &s->out->v[k];
+		size_t at = s->at[k - s->first];
+
+		if (!d->file || d->line <= 0 || strcmp(d->category, CAT_TEST_FAILURE))
+			continue;
+		/* the heading a verdict opens: "FAIL: a.go:15: T.t" */
+		l = line_view(s, at, &n);
+		if (n < 6 || memcmp(l, "FAIL", 4))
+			continue;
+		end = k + 1 < s->out->n && k + 1 - s->first < s->nat ?
+		      s->at[k + 1 - s->first] : s->nlines;
+		for (j = at + 1; j < end && j <= at + 8; j++) {
+			char *f;
+
+			if (s->used[j] & L_USED)
+				continue;
+			l = line_view(s, j, &n);
+			if (line_place(s, j, l, n, &loc) != CL_LOC_ALONE || loc.pre_len ||
+			    loc.line <= d->line || loc.line - d->line > 200)
+				continue;
+			f = xstrndup(l + loc.file, loc.file_len);
+			if (same_file(f, d->file)) {
+				line_set(s, d, loc.line);
+				d->column = loc.col;
+				s->used[j] |= L_FOLDED;
+				free(f);
+				break;
+			}
+			free(f);
+		}
+	}
+}
+
 /* Is line j a frame of a stack ("at fn (a.js:3:5)")? */
 static bool frame_line(struct scan *s, size_t j)
 {
@@ -5243,6 +5287,8 @@ int classify_text_opts(const struct classify_db *db,
 		test_run_pass(&s);
 	if (!s.stopped)
 		verdicts_placed_by_blocks(&s);
+	if (!s.stopped)
+		failures_at_their_assertion(&s);
 	if (opts->failed && !s.stopped)
 		orphan_test_frames(&s);
 	if (opts->failed && !s.stopped)

@@ -5048,6 +5048,28 @@ static void a_checks_name_opening_a_message_is_its_code(void **state)
 		   "lint_violation");
 }
 
+/* A verdict heading placed at the test's own line ("FAIL: a.go:15:
+ * CalcSuite.TestAdd", gocheck), the failed assertion's place alone a few
+ * lines under it ("a.go:16:"): the failure is at the assertion. */
+static void a_verdict_heading_yields_to_its_assertions_place(void **state)
+{
+	static const char text[] =
+		"----------------------------------------------------------------------\n"
+		"FAIL: src/main.c:15: CalcSuite.TestAdd\n"
+		"\n"
+		"src/main.c:16:\n"
+		"    c.Assert(Add(2, 3), Equals, 5)\n"
+		"... obtained int = -1\n"
+		"... expected int = 5\n"
+		"\n"
+		"OOPS: 1 passed, 1 FAILED\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 16, -1,
+		   "test_failure");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5180,6 +5202,7 @@ int main(void)
 		cmocka_unit_test(a_fail_tag_over_its_place_and_the_suites_verdict),
 		cmocka_unit_test(a_position_then_in_file_is_a_place),
 		cmocka_unit_test(a_checks_name_opening_a_message_is_its_code),
+		cmocka_unit_test(a_verdict_heading_yields_to_its_assertions_place),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
