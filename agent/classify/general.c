@@ -1861,6 +1861,9 @@ static const struct phrase later_phrases[] = {
 	 * type" (spirv-val), "return type mismatch", "incompatible
 	 * return type", Swift's "non-void return value in void
 	 * function" */
+	/* ... but an annotation a style asks for is a linter's:
+	 * "Missing return type on function" (typescript-eslint) */
+	{ "missing return type", CAT_LINT_VIOLATION },
 	{ "return type", CAT_TYPE_ERROR },
 	{ "return value in void", CAT_TYPE_ERROR },
 	/* a security checker's finding (bandit, gosec, npm audit's

@@ -2008,6 +2008,9 @@ static void words_name_the_kind_of_problem(void **state)
 		{ "src/main.c:5:3: fatal: The element type \"book\" must be "
 		  "terminated by the matching end-tag \"</book>\".\n",
 		  "syntax_error" },
+		{ "src/main.c:5:8: error: Missing return type on function. "
+		  "(@typescript-eslint/explicit-function-return-type)\n",
+		  "lint_violation" },
 		{ "src/main.c:5:3: error: cannot coerce Str to Int\n", "type_error" },
 		{ "src/main.c:5:3: error: Unable to find 'helpers.inc'\n",
 		  "import_resolution" },
