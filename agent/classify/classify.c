@@ -3495,11 +3495,29 @@ static bool place_under(struct scan *s, size_t i, struct place *p)
  * a generator's 'Unknown type "x"', 'Module "y" not found'): a problem of
  * the run, placeless, once a category. A quote is looked for first: most
  * lines have none. */
+/* The file a sentence names right before a colon and a blank, after its
+ * first word ("Cannot read /s/a.pri: No such file"): one shaped as a
+ * file (it may be the one missing), not the runtime's; or NULL. */
+static char *named_file(const char *l, size_t n)
+{
+	const char *c = memchr(l, ' ', n), *e;
+	size_t t;
+
+	if (!c || !(e = cl_find(c, n - (size_t)(c - l), ": ", 2)))
+		return NULL;
+	for (t = (size_t)(e - l); t > 0 && l[t - 1] != ' '; t--)
+		;
+	if (!t || (size_t)(e - l) == t || !cl_path_line(l + t, (size_t)(e - l) - t) ||
+	    cl_foreign_path(l + t, (size_t)(e - l) - t))
+		return NULL;
+	return xstrndup(l + t, (size_t)(e - l) - t);
+}
+
 static bool general_sentence(struct scan *s, const char *l, size_t n)
 {
 	struct cl_words w;
 	struct place p;
-	bool placed, quoted, lower;
+	bool placed, quoted, lower, named = false;
 
 	/* a capitalised word first; or a lower-case one with its frame right
 	 * under it (an exception's message printed without its name: ospec's
@@ -3514,11 +3532,18 @@ static bool general_sentence(struct scan *s, const char *l, size_t n)
 	quoted = !lower &&
 		 (memchr(l, '"', n) || memchr(l, '\'', n) || memchr(l, '`', n));
 	placed = !quoted && place_under(s, s->cur, &p);
+	/* the file it names before a colon: "Cannot read /s/a.pri: No such
+	 * file or directory" (qmake), "cannot open x.h: ..." */
+	if (!quoted && !placed && (p.file = named_file(l, n)))
+		placed = named = true;
 	if (!quoted && !placed)
 		return false;
 	cl_words_read(l, n, &w);
 	if (w.code_len || w.note || w.sev >= 0 || !w.category ||
-	    !cause_category(w.category)) {
+	    !cause_category(w.category) ||
+	    /* the file named is the one missing, or no place at all */
+	    (named && strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
+	     strcmp(w.category, CAT_MISSING_DEPENDENCY))) {
 		free(p.file);
 		return false;
 	}
@@ -3526,7 +3551,7 @@ static bool general_sentence(struct scan *s, const char *l, size_t n)
 		placed = place_under(s, s->cur, &p);
 	if (!placed && !own_cause(s, w.category))
 		return false;
-	if (placed) {
+	if (placed && !named) {
 		s->used[p.at] |= L_FOLDED;
 		frame_caret(s, &p);
 	}

@@ -5073,6 +5073,25 @@ static void a_verdict_heading_yields_to_its_assertions_place(void **state)
 		   "test_failure");
 }
 
+/* A sentence naming the file it could not read before a colon ("Cannot
+ * read /s/include/common.pri: No such file or directory", qmake): the
+ * missing file is its place, not a file an earlier line named. */
+static void a_sentence_names_the_file_it_could_not_read(void **state)
+{
+	static const char text[] =
+		"Info: creating stash file /s/include/.qmake.stash\n"
+		"Cannot read /s/include/common.pri: No such file or directory\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_one(&o, text, sizeof(text) - 1, &l);
+	assert_string_equal(l.v[0].file, "/s/include/common.pri");
+	assert_int_equal(l.v[0].line, 0);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5206,6 +5225,7 @@ int main(void)
 		cmocka_unit_test(a_position_then_in_file_is_a_place),
 		cmocka_unit_test(a_checks_name_opening_a_message_is_its_code),
 		cmocka_unit_test(a_verdict_heading_yields_to_its_assertions_place),
+		cmocka_unit_test(a_sentence_names_the_file_it_could_not_read),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
