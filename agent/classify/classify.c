@@ -1819,6 +1819,7 @@ struct place {
 
 static bool headline_place(struct scan *s, size_t i, long lone,
 			   struct place *out);
+static bool box_position(struct scan *s, size_t i, int *line, int *col);
 
 /* The category of the finding just made when its message opens with the
  * words m[0..k) (two words or more, the ones before a place), or NULL. */
@@ -2601,6 +2602,14 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	} else if (s->opts->file_exists && frame_above(s, i, &p)) {
 		/* the trace above it says where */
 	} else if (headline_place(s, i, lone, &p)) {
+		int bl, bc;
+
+		/* "File: a.js:1:1" above, "╭─[2:17]" under: the box's
+		 * place in that file */
+		if (p.at < i && box_position(s, i, &bl, &bc)) {
+			p.line = bl;
+			p.col = bc ? bc : p.col;
+		}
 		s->used[p.at] |= L_FOLDED;
 		if (!w.category && p.at > i)
 			w.category = words_between(s, i, p.at);
@@ -3795,19 +3804,49 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 
 /* Is the line under i the top of a box pointing at a place ("╭─[a.js:1:7]",
  * "┌─ a.x:3:5")? */
+/* The line and column of a box under line i that names no file ("╭─[2:17]"
+ * under rspack's and rsbuild's "× msg", the file told by "File: a.js:1:1"
+ * above; its cause "╰─▶ × Syntax Error: x" between), into *line, *col. */
+static bool box_position(struct scan *s, size_t i, int *line, int *col)
+{
+	const char *l;
+	size_t n, k, j;
+
+	for (j = i + 1; j < s->nlines && j <= i + 2; j++) {
+		l = line_view(s, j, &n);
+		for (k = 0; k < n && l[k] == ' '; k++)
+			;
+		if (n - k > 9 && !memcmp(l + k, "\xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6", 9))
+			continue; /* "╰─▶ × cause" */
+		if (n - k < 11 || memcmp(l + k, "\xe2\x95\xad\xe2\x94\x80[", 7))
+			return false;
+		k += 7;
+		for (*line = 0; k < n && l[k] >= '0' && l[k] <= '9'; k++)
+			*line = *line * 10 + (l[k] - '0');
+		if (k >= n || l[k] != ':')
+			return false;
+		for (*col = 0, k++; k < n && l[k] >= '0' && l[k] <= '9'; k++)
+			*col = *col * 10 + (l[k] - '0');
+		return k < n && l[k] == ']' && *line > 0;
+	}
+	return false;
+}
+
 static bool boxed_below(struct scan *s, size_t i)
 {
 	struct cl_loc loc;
 	const char *l;
 	size_t n, k;
+	int bl, bc;
 
 	if (i + 1 >= s->nlines)
 		return false;
 	l = line_view(s, i + 1, &n);
 	for (k = 0; k < n && l[k] == ' '; k++)
 		;
-	return k + 3 < n && ((unsigned char)l[k] == 0xe2 || l[k] == ',') &&
-	       cl_loc_read(l, n, &loc) == CL_LOC_FRAME;
+	return (k + 3 < n && ((unsigned char)l[k] == 0xe2 || l[k] == ',') &&
+		cl_loc_read(l, n, &loc) == CL_LOC_FRAME) ||
+	       box_position(s, i, &bl, &bc);
 }
 
 /* A failed test's tag opening the line ("[Fail] Calc [It] adds",

@@ -5092,6 +5092,29 @@ static void a_sentence_names_the_file_it_could_not_read(void **state)
 	diag_list_release(&l);
 }
 
+/* A box that names no file ("╭─[2:17]") under a marked message, the file
+ * told by a label above ("File: ./src/main.c:1:1", rsbuild): the
+ * problem is at the box's line and column of that file. */
+static void a_boxs_position_in_the_file_a_label_names(void **state)
+{
+	static const char text[] =
+		"error   Build error: \n"
+		"File: src/main.c:1:1\n"
+		"  \xc3\x97 Module build failed (from builtin:swc-loader):\n"
+		"  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6   \xc3\x97 Syntax Error: Expected ',', got ';'\n"
+		"         \xe2\x95\xad\xe2\x94\x80[2:17]\n"
+		"       1 \xe2\x94\x82 export function add(a, b) {\n"
+		"       2 \xe2\x94\x82     return (a + b;\n"
+		"         \xe2\x95\xb0\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\n"
+		"\n"
+		"error   build failed in 0.09s\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 2, 17,
+		   "syntax_error");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5226,6 +5249,7 @@ int main(void)
 		cmocka_unit_test(a_checks_name_opening_a_message_is_its_code),
 		cmocka_unit_test(a_verdict_heading_yields_to_its_assertions_place),
 		cmocka_unit_test(a_sentence_names_the_file_it_could_not_read),
+		cmocka_unit_test(a_boxs_position_in_the_file_a_label_names),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
