@@ -5085,11 +5085,60 @@ static void counted_lists(struct scan *s)
  * words (reuse's "The following files have no copyright ...:" over "*
  * src/b.py", a formatter's "Files that would be reformatted:" over "-
  * a.py"; not a build's "Compiling:" over indented files). */
+/* A heading with no colon whose words say what is wrong ("Missing
+ * dependencies", "Unused dependencies"): a few words, no place. */
+static bool naming_heading(const char *l, size_t n)
+{
+	struct cl_words w;
+	size_t k, words = 1;
+
+	if (n > 48 || l[0] < 'A' || l[0] > 'Z')
+		return false;
+	for (k = 0; k < n; k++) {
+		if (l[k] == ' ')
+			words++;
+		else if (!is_alnum_byte(l[k]) && l[k] != '-')
+			return false;
+	}
+	if (words > 5)
+		return false;
+	cl_words_read(l, n, &w);
+	return w.category != NULL;
+}
+
+/* An item under a heading that names its kind: "lodash: ./src/index.js"
+ * (a name, then the file it is in) is a finding in that file, "left-pad"
+ * one with no place; the heading's words, then the item's. */
+static void list_item(struct scan *s, const char *head, size_t hn,
+		      const char *it, size_t n)
+{
+	struct buf m = BUF_INIT;
+	struct cl_words w;
+	const char *c = memchr(it, ':', n);
+	char *file = NULL;
+	size_t f;
+
+	if (c && (size_t)(c - it) + 2 < n && c[1] == ' ') {
+		f = (size_t)(c - it) + 2;
+		if (n - f > 2 && it[f] == '.' && it[f + 1] == '/')
+			f += 2;
+		if (listed_file(s, it + f, n - f))
+			file = xstrndup(it + f, n - f);
+	}
+	buf_add(&m, head, hn);
+	buf_adds(&m, ": ");
+	buf_add(&m, it, file ? (size_t)(c - it) : n);
+	cl_words_read(head, hn, &w);
+	general_emit(s, file, 0, 0, w.sev, NULL, 0, m.ptr, m.len,
+		     w.category ? w.category : CAT_LINT_VIOLATION);
+	buf_release(&m);
+}
+
 static void list_report(struct scan *s)
 {
 	const char *file = NULL, *head = NULL;
 	size_t fn = 0, hn = 0, i, n, k, m, e;
-	bool blank_ok = false;
+	bool blank_ok = false, named = false;
 
 	for (i = 0; i < s->nlines && s->out->n - s->first < 4096; i++) {
 		const char *l = line_view(s, i, &n);
@@ -5110,10 +5159,11 @@ static void list_report(struct scan *s)
 		if (!k && !m) {
 			e = l[n - 1] == ':' ? n - 1 : n;
 			file = head = NULL;
+			named = false;
 			if (listed_file(s, l, e)) {
 				file = l;
 				fn = e;
-			} else if (e < n) {
+			} else if (e < n || (named = naming_heading(l, n))) {
 				head = l;
 				hn = n;
 				blank_ok = true;
@@ -5125,6 +5175,13 @@ static void list_report(struct scan *s)
 		blank_ok = false;
 		if (head && m && listed_file(s, l + k + m, n - k - m)) {
 			list_emit(s, l + k + m, n - k - m, head, hn, true);
+			continue;
+		}
+		/* under a heading its words name ("Missing dependencies"
+		 * over "* lodash: ./src/index.js", "* left-pad": depcheck):
+		 * an item and the file it is in, or the item alone */
+		if (head && m && named) {
+			list_item(s, head, hn, l + k + m, n - k - m);
 			continue;
 		}
 		head = NULL;

@@ -5115,6 +5115,36 @@ static void a_boxs_position_in_the_file_a_label_names(void **state)
 		   "syntax_error");
 }
 
+/* Headings that say what is wrong with no colon ("Missing dependencies",
+ * depcheck) over marked items: an item with the file it is in ("lodash:
+ * ./src/main.c") is a finding there, one alone ("left-pad") a finding
+ * with no place, each of the kind its heading names. */
+static void headings_name_the_kind_of_the_items_under_them(void **state)
+{
+	static const char text[] =
+		"Unused dependencies\n"
+		"* left-pad\n"
+		"Missing dependencies\n"
+		"* lodash: ./src/main.c\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 2)
+		print_diags(&l);
+	assert_int_equal(l.n, 2);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].message, "Unused dependencies: left-pad");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].file, "src/main.c");
+	assert_string_equal(l.v[1].message, "Missing dependencies: lodash");
+	assert_string_equal(l.v[1].category, "missing_dependency");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5250,6 +5280,7 @@ int main(void)
 		cmocka_unit_test(a_verdict_heading_yields_to_its_assertions_place),
 		cmocka_unit_test(a_sentence_names_the_file_it_could_not_read),
 		cmocka_unit_test(a_boxs_position_in_the_file_a_label_names),
+		cmocka_unit_test(headings_name_the_kind_of_the_items_under_them),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
