@@ -3605,12 +3605,70 @@ static char *diff_header_file(struct scan *s, const char *l, size_t n)
  * (or "--- ") header above. A placeless finding about that file told
  * before it ("ERROR: a.py Imports are incorrectly sorted") takes that
  * line instead. Only lines starting "@@ -" get here. */
+/* A hunk of a test transcript's diff ("--- calc.t" over "+++ calc.t.err",
+ * cram and the transcript runners like it): each run of changed lines
+ * is a command whose output was not the one expected, a failed test at
+ * the run's first line, of the kind the output it got names ("+  /bin/sh:
+ * 10: helper: not found"). Owns file. */
+static bool transcript_hunk(struct scan *s, size_t i, char *file, int a)
+{
+	struct buf got = BUF_INIT;
+	struct cl_words w;
+	const char *q;
+	size_t j, ln;
+	int at = a, first = 0;
+
+	for (j = i + 1; j <= s->nlines; j++) {
+		q = j < s->nlines ? line_view(s, j, &ln) : NULL;
+		if (q && ln && (q[0] == '-' || q[0] == '+')) {
+			if (!first)
+				first = at;
+			if (q[0] == '+') {
+				size_t b = 1;
+
+				while (b < ln && (q[b] == ' ' || q[b] == '\t'))
+					b++;
+				buf_adds(&got, got.len ? " " : "got: ");
+				buf_add(&got, q + b, ln - b);
+			} else {
+				at++;
+			}
+			s->used[j] |= L_FOLDED;
+			continue;
+		}
+		if (first) {
+			cl_words_read(got.ptr ? got.ptr : "", got.len, &w);
+			/* the shell's "sh: 10: helper: not found": a name the
+			 * transcript calls that nothing defines */
+			if (!w.category && got.len &&
+			    (cl_find(got.ptr, got.len, ": not found", 11) ||
+			     cl_find(got.ptr, got.len, "command not found", 17)))
+				w.category = CAT_UNDEFINED_SYMBOL;
+			s->cur = j - 1;
+			general_emit(s, xstrdup(file), first, 0, DIAG_ERROR, NULL, 0,
+				     got.len ? got.ptr : "output missing",
+				     got.len ? got.len : 14,
+				     w.category && cause_category(w.category) ?
+				     w.category : CAT_TEST_FAILURE);
+			buf_reset(&got);
+			first = 0;
+		}
+		if (!q || !ln || q[0] != ' ')
+			break;
+		at++;
+	}
+	buf_release(&got);
+	free(file);
+	return true;
+}
+
 static bool general_hunk(struct scan *s, size_t i, const char *l, size_t n)
 {
 	size_t j, k, ln, back;
 	int a = 0, ctx = 0;
 	char *file = NULL;
 	const char *q;
+	bool transcript = false;
 
 	if (n < 10 || memcmp(l, "@@ -", 4) || !isdigit((unsigned char)l[4]))
 		return false;
@@ -3623,6 +3681,11 @@ static bool general_hunk(struct scan *s, size_t i, const char *l, size_t n)
 		q = line_view(s, j, &ln);
 		if (ln > 4 && (!memcmp(q, "+++ ", 4) || !memcmp(q, "--- ", 4))) {
 			char *f = diff_header_file(s, q, ln);
+
+			/* "+++ calc.t.err": the output a test transcript
+			 * got, against the one it expects */
+			if (q[0] == '+' && ln > 8 && !memcmp(q + ln - 4, ".err", 4))
+				transcript = true;
 
 			if (f) {
 				free(file);
@@ -3640,6 +3703,8 @@ static bool general_hunk(struct scan *s, size_t i, const char *l, size_t n)
 	}
 	if (!file)
 		return false;
+	if (transcript)
+		return transcript_hunk(s, i, file, a);
 	for (j = i + 1; j < s->nlines; j++, ctx++) {
 		q = line_view(s, j, &ln);
 		if (!ln || q[0] != ' ')

@@ -5145,6 +5145,51 @@ static void headings_name_the_kind_of_the_items_under_them(void **state)
 	diag_list_release(&l);
 }
 
+/* A test transcript's diff ("--- calc.t" over "+++ calc.t.err", cram):
+ * each run of changed lines is a failed test at the run's first line,
+ * of the kind the output it got names; not a formatter's hunk. */
+static void a_transcripts_diff_is_a_failure_per_change(void **state)
+{
+	static const char text[] =
+		"!\n"
+		"--- src/main.c\n"
+		"+++ src/main.c.err\n"
+		"@@ -3,8 +3,8 @@\n"
+		"   $ expr 2 + 3\n"
+		"   5\n"
+		"   $ expr 2 - 3\n"
+		"-  1\n"
+		"+  -1\n"
+		" \n"
+		"   $ echo hello bob\n"
+		"-  hi bob\n"
+		"+  hello bob\n"
+		"@@ -16,3 +16,4 @@\n"
+		"   $ missing-helper 2\n"
+		"-  4\n"
+		"+  /bin/sh: 10: missing-helper: not found\n"
+		"+  [127]\n"
+		"\n"
+		"# Ran 1 tests, 0 skipped, 1 failed.\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 3)
+		print_diags(&l);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(l.v[0].line, 6);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_string_equal(l.v[0].message, "got: -1");
+	assert_int_equal(l.v[1].line, 9);
+	assert_int_equal(l.v[2].line, 17);
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5281,6 +5326,7 @@ int main(void)
 		cmocka_unit_test(a_sentence_names_the_file_it_could_not_read),
 		cmocka_unit_test(a_boxs_position_in_the_file_a_label_names),
 		cmocka_unit_test(headings_name_the_kind_of_the_items_under_them),
+		cmocka_unit_test(a_transcripts_diff_is_a_failure_per_change),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
