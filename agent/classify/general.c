@@ -532,50 +532,33 @@ static bool sev_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		n--;
 	k = i + len + 4;
 	e = path_end(l, n, k);
+	if (e == k || !plausible_path(l + k, e - k))
+		return false;
+	memset(loc, 0, sizeof(*loc));
+	/* the file alone: "ERROR in ./src/util.js" over "Module parse
+	 * failed" (no digit: cl_loc_read never sees it; cl_sev_in_file) */
+	if (e == n)
+		goto found;
 	/* the place as a compiler of .NET's or TypeScript's tells it,
 	 * ending the line: "path(2,27)" */
-	if (e + 4 < n && l[e] == '(' && l[n - 1] == ')' &&
-	    plausible_path(l + k, e - k)) {
-		memset(loc, 0, sizeof(*loc));
+	if (e + 4 < n && l[e] == '(' && l[n - 1] == ')') {
 		j = e + 1;
 		if (read_int(l, n, &j, &loc->line) && j < n && l[j] == ',' &&
-		    (j++, read_int(l, n, &j, &loc->col)) && j == n - 1) {
-			loc->file = k;
-			loc->file_len = e - k;
-			loc->pre = i;
-			loc->pre_len = len;
-			return true;
-		}
+		    (j++, read_int(l, n, &j, &loc->col)) && j == n - 1)
+			goto found;
 		goto no;
 	}
 	/* its line in words after it: "ERROR in a.java (at line 8)" */
-	if (e < n && l[n - 1] == ')' && plausible_path(l + k, e - k) &&
+	if (l[n - 1] == ')' &&
 	    (STARTS(l + e, n - e, " (at line ") || STARTS(l + e, n - e, " (line "))) {
-		memset(loc, 0, sizeof(*loc));
 		j = e + (l[e + 2] == 'a' ? 10 : 7);
-		if (!read_int(l, n, &j, &loc->line) || j != n - 1)
-			goto no;
-		loc->file = k;
-		loc->file_len = e - k;
-		loc->pre = i;
-		loc->pre_len = len;
-		return true;
+		if (read_int(l, n, &j, &loc->line) && j == n - 1)
+			goto found;
+		goto no;
 	}
-	/* the file alone: "ERROR in ./src/util.js" over "Module parse
-	 * failed" (no digit: cl_loc_read never sees it; cl_sev_in_file) */
-	if (e == n && e > k && plausible_path(l + k, e - k)) {
-		memset(loc, 0, sizeof(*loc));
-		loc->file = k;
-		loc->file_len = e - k;
-		loc->pre = i;
-		loc->pre_len = len;
-		return true;
-	}
-	if (e + 3 >= n || l[e] != ' ' || !is_digit(l[e + 1]) ||
-	    !plausible_path(l + k, e - k))
+	if (e + 3 >= n || l[e] != ' ' || !is_digit(l[e + 1]))
 		return false;
 	j = e + 1;
-	memset(loc, 0, sizeof(*loc));
 	if (!read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':' ||
 	    (j++, !read_int(l, n, &j, &loc->col)))
 		goto no;
@@ -590,6 +573,7 @@ static bool sev_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	}
 	if (j != n)
 		goto no;
+found:
 	loc->file = k;
 	loc->file_len = e - k;
 	loc->pre = i;
