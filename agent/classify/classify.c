@@ -1508,11 +1508,6 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		s->outcome->general++;
 }
 
-/* Line j, right under a line whose message ends in ':' ("ERROR: a.pl:1:
- * Initialization goal raised exception:", "ERROR: In procedure x:"), says
- * what the line announced ("ERROR: main/0: Unknown procedure: f/1",
- * "Unbound variable: x") when it holds something, names no place and
- * opens no new report of its own. Appended to out and folded. */
 /* Is line j there and blank? */
 static bool blank_line(struct scan *s, size_t j)
 {
@@ -1527,6 +1522,11 @@ static bool blank_line(struct scan *s, size_t j)
 	return k == n;
 }
 
+/* Line j, right under a line whose message ends in ':' ("ERROR: a.pl:1:
+ * Initialization goal raised exception:", "ERROR: In procedure x:"), says
+ * what the line announced ("ERROR: main/0: Unknown procedure: f/1",
+ * "Unbound variable: x") when it holds something, names no place and
+ * opens no new report of its own. Appended to out and folded. */
 static bool announced(struct scan *s, size_t j, struct buf *out)
 {
 	struct cl_loc loc;
@@ -2015,12 +2015,12 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	 * the file must be the project's. */
 	if (w.sev < 0 && !w.code_len && !w.category &&
 	    (!known || loc->msg < loc->file))
-		goto out;
+		goto out; /* "test at a.mjs:3:1": a place the message ends on
+			   * says nothing of itself */
 	/* a check's name alone ("W: org.example.Demo:7: spdx-license-
 	 * unknown") says what it is only at a file the project has */
 	if (w.lead_check && !w.category && !known && s->opts->file_exists)
-		goto out; /* "test at a.mjs:3:1": a place the message ends on
-			   * says nothing of itself */
+		goto out;
 	if (!w.code_len && !w.category && w.sev < 0 && loc->msg_len < 3)
 		goto out;
 	cat = w.category ? w.category :
@@ -2074,8 +2074,6 @@ out:
 
 static bool code_offset(const char *m, size_t n);
 
-/* The place of line j as a frame or lone place, if it is one worth
- * taking; strong when the repository has the file. */
 /* A JVM frame of the runtime's or a test framework's own code, its file
  * told bare ("at org.testng.Assert.fail(Assert.java:94)", "at java.base/
  * jdk.internal..."): never the project's, even with no repository to
@@ -2105,6 +2103,8 @@ static bool jvm_runtime_frame(const char *l, size_t file)
 	return false;
 }
 
+/* The place of line j as a frame or lone place, if it is one worth
+ * taking; strong when the repository has the file. */
 static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 		     bool alone_only)
 {
@@ -3498,12 +3498,6 @@ static bool place_under(struct scan *s, size_t i, struct place *p)
 	return false;
 }
 
-/* A sentence alone on a line of a failed run, opening with a capitalised
- * word (not pytest's "E   x"), no place and no severity, that names a
- * cause with a quoted name (Thrift's 'Type "T" not defined',
- * a generator's 'Unknown type "x"', 'Module "y" not found'): a problem of
- * the run, placeless, once a category. A quote is looked for first: most
- * lines have none. */
 /* The file a sentence names right before a colon and a blank, after its
  * first word ("Cannot read /s/a.pri: No such file"): one shaped as a
  * file (it may be the one missing), not the runtime's; or NULL. */
@@ -3522,6 +3516,13 @@ static char *named_file(const char *l, size_t n)
 	return xstrndup(l + t, (size_t)(e - l) - t);
 }
 
+/* A sentence alone on a line of a failed run, opening with a capitalised
+ * word (not pytest's "E   x"), no place and no severity, that names a
+ * cause with a quoted name (Thrift's 'Type "T" not defined',
+ * a generator's 'Unknown type "x"', 'Module "y" not found'): a problem of
+ * the run, placeless, once a category. A quote is looked for first: most
+ * lines have none. Placed when a frame or place is right under it, or
+ * when it names the file it could not read. */
 static bool general_sentence(struct scan *s, const char *l, size_t n)
 {
 	struct cl_words w;
@@ -3598,13 +3599,6 @@ static char *diff_header_file(struct scan *s, const char *l, size_t n)
 	return xstrndup(p, len);
 }
 
-/* "@@ -A,B +C,D @@" at line i of a unified diff a formatter printed in
- * check mode (isort --diff, black --diff, gofmt -d, clang-format's diff,
- * prettier's, rustfmt's, git diff): a finding at the first line the hunk
- * changes (A and the context lines before it), in the file of the "+++ "
- * (or "--- ") header above. A placeless finding about that file told
- * before it ("ERROR: a.py Imports are incorrectly sorted") takes that
- * line instead. Only lines starting "@@ -" get here. */
 /* A hunk of a test transcript's diff ("--- calc.t" over "+++ calc.t.err",
  * cram and the transcript runners like it): each run of changed lines
  * is a command whose output was not the one expected, a failed test at
@@ -3662,6 +3656,13 @@ static bool transcript_hunk(struct scan *s, size_t i, char *file, int a)
 	return true;
 }
 
+/* "@@ -A,B +C,D @@" at line i of a unified diff a formatter printed in
+ * check mode (isort --diff, black --diff, gofmt -d, clang-format's diff,
+ * prettier's, rustfmt's, git diff): a finding at the first line the hunk
+ * changes (A and the context lines before it), in the file of the "+++ "
+ * (or "--- ") header above. A placeless finding about that file told
+ * before it ("ERROR: a.py Imports are incorrectly sorted") takes that
+ * line instead. Only lines starting "@@ -" get here. */
 static bool general_hunk(struct scan *s, size_t i, const char *l, size_t n)
 {
 	size_t j, k, ln, back;
@@ -3867,8 +3868,6 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 	return found;
 }
 
-/* Is the line under i the top of a box pointing at a place ("╭─[a.js:1:7]",
- * "┌─ a.x:3:5")? */
 /* The line and column of a box under line i that names no file ("╭─[2:17]"
  * under rspack's and rsbuild's "× msg", the file told by "File: a.js:1:1"
  * above; its cause "╰─▶ × Syntax Error: x" between), into *line, *col. */
@@ -3897,6 +3896,8 @@ static bool box_position(struct scan *s, size_t i, int *line, int *col)
 	return false;
 }
 
+/* Is the line under i the top of a box pointing at a place ("╭─[a.js:1:7]",
+ * "┌─ a.x:3:5")? */
 static bool boxed_below(struct scan *s, size_t i)
 {
 	struct cl_loc loc;
@@ -4833,8 +4834,8 @@ static void drop_lineless_repeats(struct scan *s)
 	s->nat = w;
 }
 
-/* Does line j end with name[0..nn), after a blank or a '/' or a '›'
- * (a block's heading naming a test: "❯ default / adds two numbers")? */
+/* Does line j end with name[0..nn), after a blank or a '/' (a block's
+ * heading naming a test: "❯ default / adds two numbers")? */
 static bool heading_names(struct scan *s, size_t j, const char *name,
 			  size_t nn)
 {

@@ -171,10 +171,10 @@ static size_t bracketed_line_col(const char *l, size_t n, size_t j, char close,
 	return j < n && l[j] == close ? j + 1 : 0;
 }
 
-/* path:line[:col] or path(line[,col]) at l[i]; sets file, line, col and
- * returns the offset after the place, or 0. */
 static bool span_end(const char *l, size_t n, size_t *i);
 
+/* path:line[:col] or path(line[,col]) at l[i]; sets file, line, col and
+ * returns the offset after the place, or 0. */
 static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
 	size_t e, j;
