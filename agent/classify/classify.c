@@ -3915,6 +3915,65 @@ static bool boxed_below(struct scan *s, size_t i)
 	       box_position(s, i, &bl, &bc);
 }
 
+/* After a rule's code, ruff's "[*]" (a fix is at hand) and its blanks:
+ * where the message starts (k if there is none). */
+static size_t skip_fix_mark(const char *l, size_t n, size_t k)
+{
+	if (k + 3 < n && !memcmp(l + k, "[*] ", 4))
+		k += 4;
+	while (k < n && l[k] == ' ')
+		k++;
+	return k;
+}
+
+/* A message right over its place behind an arrow (" --> a.py:1:8"), no
+ * severity said: ruff's "F401 [*] `os` imported but unused", the reports
+ * that took rustc's shape. A rule's code opening it ("F401", "RUF100")
+ * is its code; its words or the code say the kind. */
+static bool general_arrowed(struct scan *s, size_t i, const char *l, size_t n)
+{
+	struct cl_words w;
+	struct place p;
+	const char *q;
+	size_t qn, k, c = 0, cl = 0;
+	bool strong;
+
+	q = line_view(s, i + 1, &qn);
+	for (k = 0; k < qn && q[k] == ' '; k++)
+		;
+	if (qn - k < 6 || memcmp(q + k, "--> ", 4) || (s->used[i + 1] & L_USED) ||
+	    !place_of(s, i + 1, &p, &strong, false))
+		return false;
+	if (p.line <= 0 || (s->opts->file_exists && !strong)) {
+		free(p.file);
+		return false;
+	}
+	for (k = 0; k < n && l[k] == ' '; k++)
+		;
+	/* the rule's code: capitals then digits ("F401", "RUF100") */
+	for (c = k; c < n && l[c] >= 'A' && l[c] <= 'Z'; c++)
+		;
+	for (cl = c; cl < n && l[cl] >= '0' && l[cl] <= '9'; cl++)
+		;
+	if (c > k && cl > c && cl < n && l[cl] == ' ') {
+		c = k;
+		cl -= k;
+		k = skip_fix_mark(l, n, k + cl + 1);
+	} else {
+		cl = 0;
+	}
+	cl_words_read(l + k, n - k, &w);
+	/* a severity said ("error: x", "note: y") is the headlines' to read */
+	if (w.sev >= 0 || w.note || (!w.category && !cl)) {
+		free(p.file);
+		return false;
+	}
+	s->used[i + 1] |= L_FOLDED;
+	general_emit(s, p.file, p.line, p.col, DIAG_ERROR, cl ? l + c : NULL, cl,
+		     l + k, n - k, w.category ? w.category : CAT_LINT_VIOLATION);
+	return true;
+}
+
 /* A failed test's tag opening the line ("[Fail] Calc [It] adds",
  * "[FAILED] x"), its place alone right under it (Ginkgo's summary): the
  * test failed there. */
@@ -4394,6 +4453,11 @@ static void general_pass(struct scan *s)
 		/* "[Fail] Calc [It] adds" over its place alone (Ginkgo's
 		 * summary of failures) */
 		if (lead == '[' && s->opts->file_exists && general_fail_tag(s, i, l, n))
+			continue;
+		/* "F401 [*] `os` imported but unused" over " --> a.py:1:8"
+		 * (ruff's, and the reports rustc's shape taught) */
+		if (lead && lead != ' ' && i + 1 < s->nlines &&
+		    general_arrowed(s, i, l, n))
 			continue;
 		/* "ERROR in ./src/util.js" over "× Module parse failed:" */
 		if (s->opts->file_exists && lead >= 'A' && lead <= 'Z' &&

@@ -4249,6 +4249,20 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 		*len = e - i;
 		return true;
 	}
+	/* a table's column heads: "  Line   src/Foo.php" over "  12
+	 * Call to an undefined method" rows (PHPStan) */
+	i = skip_blanks(l, n, 0);
+	if (n - i > 8 && STARTS(l + i, n - i, "Line ") && is_blank(l[i + 5])) {
+		i = skip_blanks(l, n, i + 5);
+		while (e > i && is_blank(l[e - 1]))
+			e--;
+		if (e <= i || path_end(l, e, i) != e || !plausible_path(l + i, e - i))
+			return false;
+		*off = i;
+		*len = e - i;
+		return true;
+	}
+	i = 0;
 	/* "In guide.md" over findings placed in words (write-good's
 	 * console reporter); not "In ice-9/eval.scm:" over a backtrace's
 	 * frames (Guile's) */
@@ -4315,6 +4329,13 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 	/* a table's row: " 3 | ERROR | message" */
 	if (j + 1 < n && is_blank(l[j]) && l[j + 1] == '|')
 		j++;
+	/* a column of lines, the message two blanks on: "  12     Call
+	 * to an undefined method" (PHPStan) */
+	if (!loc->pre_len && j + 3 < n && is_blank(l[j]) && is_blank(l[j + 1]) &&
+	    is_alpha(l[k = skip_blanks(l, n, j)])) {
+		set_msg(loc, l, n, k);
+		return loc->kind = CL_LOC_INLINE;
+	}
 	if (j >= n || (l[j] != ':' && l[j] != '|'))
 		goto none;
 	j++;

@@ -5190,6 +5190,57 @@ static void a_transcripts_diff_is_a_failure_per_change(void **state)
 	diag_list_release(&l);
 }
 
+/* A rule's code and message over its place behind an arrow, no severity
+ * said (ruff's "F401 [*] `os` imported but unused" over " --> a.py:1:8",
+ * its frame and help under it), and PHPStan's table ("  Line   FILE" over
+ * "  12     message" rows): a finding each, at its line. */
+static void an_arrowed_rule_and_a_table_of_lines(void **state)
+{
+	static const char ruff[] =
+		"F401 [*] `os` imported but unused\n"
+		" --> src/main.c:1:8\n"
+		"  |\n"
+		"1 | import os\n"
+		"  |        ^^\n"
+		"  |\n"
+		"help: Remove unused import: `os`\n"
+		"\n"
+		"F821 Undefined name `undefined_fn`\n"
+		" --> src/main.c:5:5\n"
+		"  |\n"
+		"5 |     undefined_fn()\n"
+		"  |     ^^^^^^^^^^^^\n"
+		"  |\n"
+		"\n"
+		"Found 2 errors.\n";
+	static const char phpstan[] =
+		" ------ ---------------------------------------------\n"
+		"  Line   src/main.c\n"
+		" ------ ---------------------------------------------\n"
+		"  12     Call to an undefined method Foo::bar().\n"
+		" ------ ---------------------------------------------\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, ruff, sizeof(ruff) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 2)
+		print_diags(&l);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].line, 1);
+	assert_int_equal(l.v[0].column, 8);
+	assert_string_equal(l.v[0].code, "F401");
+	assert_string_equal(l.v[0].message, "`os` imported but unused");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_int_equal(l.v[1].line, 5);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+	expect_one(&o, phpstan, sizeof(phpstan) - 1, "src/main.c", 12, -1,
+		   "undefined_symbol");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5327,6 +5378,7 @@ int main(void)
 		cmocka_unit_test(a_boxs_position_in_the_file_a_label_names),
 		cmocka_unit_test(headings_name_the_kind_of_the_items_under_them),
 		cmocka_unit_test(a_transcripts_diff_is_a_failure_per_change),
+		cmocka_unit_test(an_arrowed_rule_and_a_table_of_lines),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
