@@ -181,6 +181,9 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 
 	if (i >= n)
 		return 0;
+	/* a URL of the file: "file:///s/A.kt:3:5" (kotlinc's "e: ...") */
+	if (STARTS(l + i, n - i, "file:///"))
+		i += 7;
 	e = path_end(l, n, i);
 	if (l[i] == '.' && i + 1 < n && l[i + 1] == '/' && e == i + 1)
 		return 0;
@@ -1095,6 +1098,22 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		j = place_at(l, n, i + 3, loc);
 		if (j && loc->line > 0 && (j == n || (j + 1 == n && l[j] == ':')))
 			return loc->kind = CL_LOC_ALONE;
+		memset(loc, 0, sizeof(*loc));
+	}
+	/* Terraform's and HCL's under "Error: x": "on main.tf line 3, in
+	 * resource "a" "b":" */
+	if (STARTS(l + i, n - i, "on ") && !STARTS(l + i, n - i, "on line ")) {
+		const char *w = cl_find(l + i, n - i, " line ", 6);
+		size_t m;
+
+		if (w && plausible_path(l + i + 3, (size_t)(w - l) - i - 3) &&
+		    path_end(l, n, i + 3) == (size_t)(w - l) &&
+		    (m = (size_t)(w - l) + 6, read_int(l, n, &m, &loc->line)) &&
+		    (m == n || l[m] == ',' || l[m] == ':')) {
+			loc->file = i + 3;
+			loc->file_len = (size_t)(w - l) - i - 3;
+			return loc->kind = CL_LOC_FRAME;
+		}
 		memset(loc, 0, sizeof(*loc));
 	}
 	/* libsass under its message: "on line 3:10 of a.scss", "line 3 of

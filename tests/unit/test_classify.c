@@ -5241,6 +5241,30 @@ static void an_arrowed_rule_and_a_table_of_lines(void **state)
 		   "undefined_symbol");
 }
 
+/* A file told as a URL ("e: file:///s/A.kt:3:5 Unresolved reference",
+ * kotlinc under Gradle) is the file; Terraform's "on main.tf line 3, in
+ * resource ..." under its "Error: x" is the error's place. */
+static void a_file_url_and_an_on_file_line_place(void **state)
+{
+	static const char kotlin[] =
+		"> Task :compileKotlin FAILED\n"
+		"e: file:///src/main.c:3:5 Unresolved reference: foo\n";
+	static const char hcl[] =
+		"\n"
+		"Error: Unsupported argument\n"
+		"\n"
+		"  on src/main.c line 3, in resource \"null_resource\" \"x\":\n"
+		"   3:   foo = 1\n"
+		"\n"
+		"An argument named \"foo\" is not expected here.\n";
+	struct classify_opts o = { NULL, 0, true, NULL, NULL };
+
+	(void)state;
+	expect_one(&o, kotlin, sizeof(kotlin) - 1, "/src/main.c", 3, 5,
+		   "undefined_symbol");
+	expect_one(&o, hcl, sizeof(hcl) - 1, "src/main.c", 3, -1, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5379,6 +5403,7 @@ int main(void)
 		cmocka_unit_test(headings_name_the_kind_of_the_items_under_them),
 		cmocka_unit_test(a_transcripts_diff_is_a_failure_per_change),
 		cmocka_unit_test(an_arrowed_rule_and_a_table_of_lines),
+		cmocka_unit_test(a_file_url_and_an_on_file_line_place),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
