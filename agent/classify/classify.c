@@ -2549,6 +2549,24 @@ static bool general_trace_end(struct scan *s, size_t i, const char *l,
 	return true;
 }
 
+/* The file a message about an import names as the importer, quoted
+ * after " from " ("Rollup failed to resolve import "x" from
+ * "/s/src/main.js"."), or NULL. */
+static char *quoted_importer(const char *m, size_t n)
+{
+	const char *f = cl_find(m, n, " from \"", 7), *e;
+
+	if (!f)
+		f = cl_find(m, n, " from '", 7);
+	if (!f || !cl_find(m, (size_t)(f - m), "import", 6))
+		return NULL;
+	f += 7;
+	if (!(e = memchr(f, f[-1], n - (size_t)(f - m))) || e == f ||
+	    !cl_path_line(f, (size_t)(e - f)) || cl_foreign_path(f, (size_t)(e - f)))
+		return NULL;
+	return xstrndup(f, (size_t)(e - f));
+}
+
 static void general_headline(struct scan *s, size_t i, const char *l,
 			     size_t n, size_t msg, long lone, size_t specific)
 {
@@ -2615,6 +2633,9 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			w.category = words_between(s, i, p.at);
 		if (p.at > i)
 			frame_caret(s, &p);
+	} else if ((p.file = quoted_importer(line + msg, n - msg))) {
+		/* "failed to resolve import "x" from "src/main.js"" (vite,
+		 * Rollup): the file that imports it */
 	} else if ((p.file = cl_file_heading(line + msg, n - msg))) {
 		/* "error:  /w/bad.json: Expected ... at position 15": the
 		 * file heads the message, no line */

@@ -5243,7 +5243,9 @@ static void an_arrowed_rule_and_a_table_of_lines(void **state)
 
 /* A file told as a URL ("e: file:///s/A.kt:3:5 Unresolved reference",
  * kotlinc under Gradle) is the file; Terraform's "on main.tf line 3, in
- * resource ..." under its "Error: x" is the error's place. */
+ * resource ..." under its "Error: x" is the error's place; an import
+ * that does not resolve is in the file quoted as its importer (vite's
+ * "failed to resolve import "x" from "src/main.js""). */
 static void a_file_url_and_an_on_file_line_place(void **state)
 {
 	static const char kotlin[] =
@@ -5257,12 +5259,19 @@ static void a_file_url_and_an_on_file_line_place(void **state)
 		"   3:   foo = 1\n"
 		"\n"
 		"An argument named \"foo\" is not expected here.\n";
+	static const char vite[] =
+		"error during build:\n"
+		"[vite]: Rollup failed to resolve import \"lodash\" from \"src/main.c\".\n"
+		"This is most likely unintended because it can break your application at runtime.\n";
 	struct classify_opts o = { NULL, 0, true, NULL, NULL };
 
 	(void)state;
 	expect_one(&o, kotlin, sizeof(kotlin) - 1, "/src/main.c", 3, 5,
 		   "undefined_symbol");
 	expect_one(&o, hcl, sizeof(hcl) - 1, "src/main.c", 3, -1, NULL);
+	/* an import that does not resolve, its importer quoted after " from " */
+	expect_one(&o, vite, sizeof(vite) - 1, "src/main.c", 0, -1,
+		   "missing_dependency");
 }
 
 int main(void)
