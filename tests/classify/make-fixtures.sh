@@ -8459,6 +8459,296 @@ fi
 cd ..
 ) &
 
+
+# ---- held21: a validation batch of tools nobody tuned for, scored on first sight ----
+(
+BATCH=held21
+mkdir held21 && cd held21
+if have "$BIN/coffeelint"; then
+	mkdir coffeelint && cd coffeelint
+	printf 'square = (x) -> x * x\n\nclass animal\n  constructor: (@name) ->\n\nsay = (msg) ->\n\tconsole.log msg   \n' >app.coffee
+	run coffeelint "$BIN/coffeelint" app.coffee
+	expect coffeelint coffeelint general <<'E'
+lint_violation app.coffee 3 0
+lint_violation app.coffee 7 0
+lint_violation app.coffee 7 0
+lint_violation app.coffee 7 0
+E
+	cd ..
+fi
+if have "$BIN/jscpd"; then
+	mkdir jscpd jscpd/src && cd jscpd
+	for f in a b; do cat >src/$f.js <<'X'
+export function total(items) {
+  let sum = 0;
+  for (const item of items) {
+    if (item.price > 0 && item.count > 0) {
+      sum += item.price * item.count;
+    } else {
+      console.warn('skipping', item.name);
+    }
+  }
+  return sum;
+}
+X
+	done
+	# the console reporter ends with the run's time: --silent keeps the summary
+	run jscpd "$BIN/jscpd" --min-lines 5 --threshold 0 --reporters console --silent src
+	expect jscpd jscpd general <<'E'
+lint_violation - 0 0
+E
+	cd ..
+fi
+if have "$BIN/svgo"; then
+	mkdir svgo && cd svgo
+	printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">\n  <rect x="0" y="0" width="10" height="10"\n  <circle cx="5" cy="5" r="2"/>\n</svg>\n' >icon.svg
+	run svgo "$BIN/svgo" icon.svg -o out.svg
+	expect svgo svgo general <<'E'
+syntax_error icon.svg 3 3
+E
+	cd ..
+fi
+if have "$BIN/lightningcss"; then
+	mkdir lightningcss && cd lightningcss
+	printf '.a {\n  color: red;\n}\n\n.b {\n  color: blue;;\n  margin: 0 auto\n}}\n' >style.css
+	printf '@import "./missing.css";\n.c { color: green; }\n' >main.css
+	# the CLI panics on an error: its "thread 'main' (PID)" varies, so drop the number;
+	# the subshell puts the shell's "Aborted" after it, in order
+	run lightningcss sh -c "('$BIN/lightningcss' style.css -o out.css; :) 2>&1 | sed 's/ ([0-9]*) panicked/ panicked/'"
+	expect lightningcss lightningcss general <<'E'
+syntax_error style.css 8 1
+E
+	run lightningcss-bundle sh -c "('$BIN/lightningcss' --bundle main.css -o out.css; :) 2>&1 | sed 's/ ([0-9]*) panicked/ panicked/'"
+	expect lightningcss-bundle lightningcss general <<'E'
+import_resolution main.css 1 0
+E
+	cd ..
+fi
+if have "$BIN/dts-bundle-generator"; then
+	mkdir dts-bundle-generator && cd dts-bundle-generator
+	cat >index.ts <<'X'
+import { helper } from './util';
+export function run(n: number): string {
+  return helper(n);
+}
+X
+	cat >util.ts <<'X'
+export function helper(n: number): number {
+  return n * 2;
+}
+X
+	echo '{ "compilerOptions": { "strict": true, "types": [], "skipLibCheck": true }, "files": ["index.ts", "util.ts"] }' >tsconfig.json
+	run dts-bundle-generator "$BIN/dts-bundle-generator" --no-banner -o out.d.ts index.ts
+	expect dts-bundle-generator dts-bundle-generator general <<'E'
+type_error index.ts 3 3
+E
+	cd ..
+fi
+if have "$BIN/typedoc"; then
+	mkdir typedoc typedoc/src && cd typedoc
+	cat >src/index.ts <<'X'
+import { missing } from './nowhere';
+/** Adds two numbers. */
+export function add(a: number, b: number): number {
+  return a + b + missing;
+}
+X
+	echo '{ "compilerOptions": { "strict": true, "types": [], "skipLibCheck": true }, "include": ["src"] }' >tsconfig.json
+	run typedoc "$BIN/typedoc" --out docs --logLevel Error src/index.ts
+	expect typedoc typedoc general <<'E'
+import_resolution src/index.ts 1 25
+E
+	cd ..
+fi
+if have Rscript && Rscript -e 'library(RUnit)' >/dev/null 2>&1; then
+	mkdir runit && cd runit
+	cat >calc.R <<'X'
+add <- function(a, b) a + b
+mul <- function(a, b) a + b
+X
+	cat >runitCalc.R <<'X'
+source("calc.R")
+test.add <- function() {
+  checkEquals(5, add(2, 3))
+}
+test.mul <- function() {
+  checkEquals(6, mul(2, 3))
+}
+test.err <- function() {
+  checkTrue(is.numeric(divide(4, 2)))
+}
+X
+	cat >run.R <<'X'
+library(RUnit)
+s <- defineTestSuite("calc", dirs = ".", testFileRegexp = "^runit.+\\.R$",
+	rngKind = "default", rngNormalKind = "default")
+r <- runTestSuite(s, verbose = 0L)
+printTextProtocol(r, showDetails = FALSE)
+quit(status = getErrors(r)$nFail + getErrors(r)$nErr > 0)
+X
+	# without the lines that carry the time and date of the run
+	run runit sh -c 'Rscript run.R 2>&1 | grep -v "^Timing stopped at\|^RUNIT TEST PROTOCOL"'
+	expect runit runit general <<'E'
+undefined_symbol - 0 0
+test_failure - 0 0
+E
+	cd ..
+fi
+if have "$BIN/riteway"; then
+	mkdir riteway && cd riteway
+	echo '{ "name": "calc", "version": "1.0.0", "type": "module" }' >package.json
+	cat >calc.test.js <<'X'
+import { describe } from 'riteway';
+const add = (a, b) => a + b;
+const mul = (a, b) => a + b;
+
+describe('add()', async assert => {
+  assert({ given: 'two numbers', should: 'return their sum', actual: add(2, 3), expected: 5 });
+});
+
+describe('mul()', async assert => {
+  assert({ given: 'two numbers', should: 'return their product', actual: mul(2, 3), expected: 6 });
+});
+X
+	run riteway "$BIN/riteway" calc.test.js
+	expect riteway riteway general <<'E'
+test_failure calc.test.js 10 3
+E
+	cd ..
+fi
+if have "$BIN/yamllint"; then
+	mkdir yaml-lint && cd yaml-lint
+	printf 'name: build\non:\n  push:\n    branches: [main\njobs:\n  test:\n    runs-on: ubuntu-latest\n' >ci.yml
+	run yaml-lint "$BIN/yamllint" ci.yml
+	expect yaml-lint yaml-lint general <<'E'
+syntax_error ci.yml 5 1
+E
+	cd ..
+fi
+if have "$BIN/lintspaces"; then
+	mkdir lintspaces && cd lintspaces
+	printf 'function add(a, b) {\n  return a + b;   \n}\n\nfunction mul(a, b) {\n\treturn a * b;\n}\n' >calc.js
+	run lintspaces "$BIN/lintspaces" -n -t -d spaces calc.js
+	expect lintspaces lintspaces general <<'E'
+lint_violation calc.js 2 0
+lint_violation calc.js 6 0
+E
+	cd ..
+fi
+if have "$BIN/grunt"; then
+	mkdir grunt grunt/broken && cd grunt
+	echo '{ "name": "site", "version": "1.0.0" }' >package.json
+	cat >Gruntfile.js <<'X'
+module.exports = function (grunt) {
+  grunt.registerTask('build', 'Copies the site', function () {
+    grunt.log.writeln('building');
+  });
+  grunt.registerTask('default', ['build', 'minify']);
+};
+X
+	run grunt "$BIN/grunt" --no-color
+	expect grunt grunt general <<'E'
+undefined_symbol - 0 0
+E
+	cd broken
+	echo '{ "name": "site", "version": "1.0.0" }' >package.json
+	cat >Gruntfile.js <<'X'
+module.exports = function (grunt) {
+  grunt.registerTask('build', 'Copies the site', function () {
+    grunt.log.writeln('building'
+  });
+};
+X
+	run grunt-syntax "$BIN/grunt" --no-color build
+	expect grunt-syntax grunt general <<'E'
+syntax_error Gruntfile.js 0 0
+E
+	cd ../..
+fi
+if have "$BIN/microbundle"; then
+	mkdir microbundle microbundle/src && cd microbundle
+	echo '{ "name": "calc", "version": "1.0.0", "source": "src/index.js", "main": "dist/calc.js" }' >package.json
+	cat >src/index.js <<'X'
+import { round } from './math';
+export function add(a, b) {
+  return round(a + b);
+}
+X
+	run microbundle "$BIN/microbundle" --no-compress -f cjs
+	expect microbundle microbundle general <<'E'
+import_resolution src/index.js 0 0
+E
+	cd ..
+fi
+if have Rscript && Rscript -e 'library(testit)' >/dev/null 2>&1; then
+	mkdir testit && cd testit
+	cat >test-calc.R <<'X'
+library(testit)
+add <- function(a, b) a + b
+mul <- function(a, b) a + b
+assert("add() sums two numbers", add(2, 3) == 5)
+assert("mul() multiplies two numbers", mul(2, 3) == 6)
+X
+	run testit Rscript test-calc.R
+	expect testit testit general <<'E'
+test_failure - 0 0
+E
+	cd ..
+fi
+if perl -MTest::Spec -e 1 >/dev/null 2>&1; then
+	mkdir test-spec && cd test-spec
+	cat >calc.t <<'X'
+use strict;
+use warnings;
+use Test::Spec;
+
+sub add { return $_[0] + $_[1] }
+sub mul { return $_[0] + $_[1] }
+
+describe "calc" => sub {
+  it "adds" => sub {
+    is(add(2, 3), 5);
+  };
+  it "multiplies" => sub {
+    is(mul(2, 3), 6);
+  };
+};
+
+runtests unless caller;
+X
+	run test-spec perl calc.t
+	expect test-spec test-spec general <<'E'
+test_failure calc.t 13 0
+E
+	cd ..
+fi
+if have gopls && have go; then
+	mkdir gopls && cd gopls
+	printf 'module example.com/calc\n\ngo 1.19\n' >go.mod
+	cat >calc.go <<'X'
+package calc
+
+import "strings"
+
+func Add(a, b int) int {
+	return a + b + "1"
+}
+
+func Mul(a, b int) int {
+	return a * c
+}
+X
+	run gopls gopls check calc.go
+	# "/FULL/PATH:L:C-C2: message", one a line
+	expect gopls gopls general <<'E'
+type_error calc.go 6 9
+undefined_symbol calc.go 10 13
+lint_violation calc.go 3 8
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
