@@ -6386,7 +6386,9 @@ test('uses a helper', () => {
   expect(missingHelper(2)).toBe(4);
 });
 X
-	run playwright "$BIN/playwright" test --workers=1
+	# the dot reporter, named: Playwright picks it when CI is set and the
+	# list reporter ("✘ 1 a.spec.js:7:1 › t (207ms)") when not
+	run playwright "$BIN/playwright" test --workers=1 --reporter=dot
 	# "N) FILE:L:C › title" over the error, a code frame and "at
 	# /abs/FILE:L:C"; a summary repeats the tests' own lines
 	expect playwright playwright general <<'E'
