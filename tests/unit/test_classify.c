@@ -8,7 +8,6 @@
  * errors, extra files, templates, limits, and hostile input.
  */
 #include <dirent.h>
-#include <glob.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -508,33 +507,111 @@ struct want {
 	int line, col;
 };
 
+/* The fixture tree's files under src/, each as the paths the scorer's
+ * lookups may name it by: its path with one to four leading folders
+ * dropped (the tool ran in a folder below src/). Built once and sorted;
+ * node_modules (links to the npm tree, tens of thousands of files) is not
+ * walked, as no fixture's expectation lies in it. */
+static struct {
+	char **v;
+	size_t n, cap;
+} fixture_index;
+
+static void fixture_index_add(const char *rel)
+{
+	if (fixture_index.n == fixture_index.cap) {
+		fixture_index.cap = fixture_index.cap ? 2 * fixture_index.cap : 4096;
+		fixture_index.v = realloc(fixture_index.v, fixture_index.cap *
+					  sizeof(*fixture_index.v));
+		assert_non_null(fixture_index.v);
+	}
+	fixture_index.v[fixture_index.n] = strdup(rel);
+	assert_non_null(fixture_index.v[fixture_index.n]);
+	fixture_index.n++;
+}
+
+/* Walks dir (rel: its path under src/, "" at the top), links followed, as
+ * deep as a fixture goes; a file's suffixes after each of its first four
+ * folders are indexed, as glob's "*" would have matched them (no hidden
+ * folder). */
+static void fixture_index_walk(struct buf *dir, size_t top, int depth)
+{
+	DIR *d = opendir(dir->ptr);
+	struct dirent *de;
+	size_t len = dir->len;
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		struct stat st;
+
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
+		    !strcmp(de->d_name, "node_modules"))
+			continue;
+		buf_truncate(dir, len);
+		buf_addf(dir, "/%s", de->d_name);
+		if (stat(dir->ptr, &st) < 0)
+			continue;
+		if (S_ISDIR(st.st_mode) && depth < 16) {
+			fixture_index_walk(dir, top, depth + 1);
+		} else if (S_ISREG(st.st_mode)) {
+			const char *rel = dir->ptr + top, *s = rel;
+			int k;
+
+			for (k = 0; k < 4; k++) {
+				if (*s == '.' || !(s = strchr(s, '/')))
+					break;
+				fixture_index_add(++s);
+			}
+		}
+	}
+	buf_truncate(dir, len);
+	closedir(d);
+}
+
+static int fixture_index_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void fixture_index_build(const char *fixtures)
+{
+	struct buf dir = BUF_INIT;
+
+	buf_addf(&dir, "%s/src", fixtures);
+	fixture_index_walk(&dir, dir.len + 1, 0);
+	qsort(fixture_index.v, fixture_index.n, sizeof(*fixture_index.v),
+	      fixture_index_cmp);
+	buf_release(&dir);
+}
+
+static void fixture_index_release(void)
+{
+	while (fixture_index.n)
+		free(fixture_index.v[--fixture_index.n]);
+	free(fixture_index.v);
+	memset(&fixture_index, 0, sizeof(fixture_index));
+}
+
 /* Does the fixture tree hold this path (as the tool printed it, relative
- * to the folder it ran in)? What verify answers from the repository. */
+ * to the folder it ran in, which is src/ or up to four folders below)?
+ * What verify answers from the repository. */
 static bool fixture_file_exists(void *ctx, const char *path)
 {
-	static const char *const depth[] = { "", "*/", "*/*/", "*/*/*/", "*/*/*/*/" };
-	struct buf pat = BUF_INIT;
-	bool found = false;
+	struct buf full = BUF_INIT;
+	bool found;
 	struct stat st;
-	size_t k;
 
 	/* a file, as verify's child_has_file answers: a folder is not one */
 	if (path[0] == '/')
 		return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-	for (k = 0; k < 5 && !found; k++) {
-		glob_t g;
-		size_t m;
-
-		buf_reset(&pat);
-		buf_addf(&pat, "%s/src/%s%s", (const char *)ctx, depth[k], path);
-		if (glob(pat.ptr, 0, NULL, &g) == 0)
-			for (m = 0; m < g.gl_pathc && !found; m++)
-				found = stat(g.gl_pathv[m], &st) == 0 &&
-					S_ISREG(st.st_mode);
-		globfree(&g);
-	}
-	buf_release(&pat);
-	return found;
+	buf_addf(&full, "%s/src/%s", (const char *)ctx, path);
+	found = stat(full.ptr, &st) == 0 && S_ISREG(st.st_mode);
+	buf_release(&full);
+	while (!found && path[0] == '.' && path[1] == '/')
+		path += 2;
+	return found || bsearch(&path, fixture_index.v, fixture_index.n,
+				sizeof(*fixture_index.v), fixture_index_cmp);
 }
 
 static bool at_place(const struct diag *d, const struct want *w)
@@ -789,6 +866,7 @@ static void scorer_reports_accuracy_recall_and_precision_per_tool(void **state)
 	DIR *d = opendir(fixdir);
 
 	assert_non_null(d);
+	fixture_index_build(fixdir);
 	while ((de = readdir(d))) {
 		size_t len = strlen(de->d_name);
 		char name[256];
@@ -799,6 +877,7 @@ static void scorer_reports_accuracy_recall_and_precision_per_tool(void **state)
 		score_fixture(name, t, &nt, layers, &nl, batches, &nb);
 	}
 	closedir(d);
+	fixture_index_release();
 	printf("classification score (category accuracy, location recall, "
 	       "precision; %%):\n");
 	for (i = 0; i < nl; i++)
