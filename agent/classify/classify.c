@@ -1384,7 +1384,8 @@ static bool unplaced(const struct diag *d)
 }
 
 /* A placeless failed test told on one of the few lines above the current
- * one whose name m quotes ('adds', "adds"), or NULL. */
+ * one whose name m quotes ('adds', "adds"), or TAP's verdict on a test
+ * m names, its YAML block above; or NULL. */
 static struct diag *verdict_named_in(struct scan *s, const char *m)
 {
 	size_t c, len;
@@ -1399,9 +1400,23 @@ static struct diag *verdict_named_in(struct scan *s, const char *m)
 		if (k - s->first >= s->nat)
 			continue;
 		at = s->at[k - s->first];
-		if (t->file || at > s->cur || s->cur - at > 4 ||
+		if (t->file || at > s->cur || s->cur - at > 40 ||
 		    strcmp(t->category, CAT_TEST_FAILURE) ||
 		    !(len = strlen(t->message)))
+			continue;
+		/* TAP's "not ok 2 adds" over its YAML block, whose stack's
+		 * error is told in the test's name ("Error: adds" over "at
+		 * file:///s/a.test.js:10:3": tape, riteway) */
+		if (!strncmp(t->message, "not ok ", 7)) {
+			q = t->message + 7;
+			while (*q >= '0' && *q <= '9')
+				q++;
+			if (q[0] == ' ' && q[1] == '-' && q[2] == ' ')
+				q += 2;
+			if (*q == ' ' && !strcmp(q + 1, m))
+				return t;
+		}
+		if (s->cur - at > 4)
 			continue;
 		for (q = m; (q = strstr(q, t->message)); q++)
 			if (q > m && (q[-1] == '\'' || q[-1] == '"' || q[-1] == '`') &&
@@ -1915,8 +1930,16 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	 * says what it is when the message does not */
 	if (!w.category && loc->pre_len) {
 		struct cl_words pw;
+		const char *pre = l + loc->pre;
+		size_t k;
 
-		cl_words_read(l + loc->pre, loc->pre_len, &pw);
+		cl_words_read(pre, loc->pre_len, &pw);
+		/* a tool's own name for a parser's error, in one CamelCase
+		 * word ("SvgoParserError"): the words its capitals start */
+		for (k = 1; !pw.category && k + 5 < loc->pre_len &&
+			    pre[k] != ' '; k++)
+			if (pre[k] >= 'A' && pre[k] <= 'Z')
+				cl_words_read(pre + k, loc->pre_len - k, &pw);
 		if (pw.category && strcmp(pw.category, CAT_LINT_VIOLATION))
 			w.category = pw.category;
 	}
@@ -2344,6 +2367,10 @@ static char *file_below(struct scan *s, size_t i)
 		if (s->used[j] & L_USED)
 			break;
 		l = line_view(s, j, &n);
+		/* another test's verdict: its name is no file ("FAILURE in
+		 * test.mul: msg" under "ERROR in test.err: msg") */
+		if (cl_verdict_on_test(l, n))
+			break;
 		if (cl_repo_token(l, n, known_file, s, &off, &len))
 			return xstrndup(l + off, len);
 	}
@@ -2549,20 +2576,30 @@ static bool general_trace_end(struct scan *s, size_t i, const char *l,
 	return true;
 }
 
-/* The file a message about an import names as the importer, quoted
- * after " from " ("Rollup failed to resolve import "x" from
- * "/s/src/main.js"."), or NULL. */
-static char *quoted_importer(const char *m, size_t n)
+/* The file a message about an import names as the importer after " from
+ * ", quoted or not ("Rollup failed to resolve import "x" from
+ * "/s/src/main.js".", Rollup's "Could not resolve './math' from
+ * src/index.js"), or NULL. */
+static char *importer_named(const char *m, size_t n)
 {
-	const char *f = cl_find(m, n, " from \"", 7), *e;
+	const char *f = cl_find(m, n, " from ", 6), *e;
 
-	if (!f)
-		f = cl_find(m, n, " from '", 7);
-	if (!f || !cl_find(m, (size_t)(f - m), "import", 6))
+	if (!f || (!cl_find(m, (size_t)(f - m), "import", 6) &&
+		   !cl_find(m, (size_t)(f - m), "resolve", 7)))
 		return NULL;
-	f += 7;
-	if (!(e = memchr(f, f[-1], n - (size_t)(f - m))) || e == f ||
-	    !cl_path_line(f, (size_t)(e - f)) || cl_foreign_path(f, (size_t)(e - f)))
+	f += 6;
+	if (f < m + n && (*f == '"' || *f == '\'')) {
+		f++;
+		e = memchr(f, f[-1], n - (size_t)(f - m));
+	} else {
+		for (e = f; e < m + n && *e != ' ' && *e != '\t'; e++)
+			;
+		/* the sentence's full stop is not the file's */
+		if (e > f && e[-1] == '.')
+			e--;
+	}
+	if (!e || e == f || !cl_path_line(f, (size_t)(e - f)) ||
+	    cl_foreign_path(f, (size_t)(e - f)))
 		return NULL;
 	return xstrndup(f, (size_t)(e - f));
 }
@@ -2633,7 +2670,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			w.category = words_between(s, i, p.at);
 		if (p.at > i)
 			frame_caret(s, &p);
-	} else if ((p.file = quoted_importer(line + msg, n - msg))) {
+	} else if ((p.file = importer_named(line + msg, n - msg))) {
 		/* "failed to resolve import "x" from "src/main.js"" (vite,
 		 * Rollup): the file that imports it */
 	} else if ((p.file = cl_file_heading(line + msg, n - msg))) {

@@ -755,15 +755,16 @@ static size_t file_line_message(const char *l, size_t n)
 	return k < n ? k : 0;
 }
 
-/* A severity's mark opening a finding at l[i] ("× msg", "✘ msg", "✖ msg",
- * "⚠ msg"; tsd's "✖  4:19  msg" row): the offset after it and its
+/* A severity's mark opening a finding at l[i] ("× msg", "✘ msg", "✗ msg",
+ * "✖ msg", "⚠ msg"; tsd's "✖  4:19  msg" row): the offset after it and its
  * blanks, or i. */
 static size_t skip_sev_mark(const char *l, size_t n, size_t i)
 {
 	if (i + 3 < n && l[i] == '\xc3' && l[i + 1] == '\x97' && l[i + 2] == ' ')
 		return skip_blanks(l, n, i + 3);
 	if (i + 4 < n && l[i] == '\xe2' && l[i + 3] == ' ' &&
-	    ((l[i + 1] == '\x9c' && (l[i + 2] == '\x98' || l[i + 2] == '\x96')) ||
+	    ((l[i + 1] == '\x9c' && (l[i + 2] == '\x98' || l[i + 2] == '\x96' ||
+				  l[i + 2] == '\x97')) ||
 	     (l[i + 1] == '\x9a' && l[i + 2] == '\xa0')))
 		return skip_blanks(l, n, i + 4);
 	return i;
@@ -1434,6 +1435,7 @@ static const struct phrase phrases[] = {
 	{ "cannot parse", CAT_SYNTAX_ERROR },
 	{ "syntaxerror", CAT_SYNTAX_ERROR },
 	{ "parseerror", CAT_SYNTAX_ERROR },
+	{ "parsererror", CAT_SYNTAX_ERROR },
 	{ "invalid syntax", CAT_SYNTAX_ERROR },
 	{ "parse error", CAT_SYNTAX_ERROR },
 	{ "parsing error", CAT_SYNTAX_ERROR },
@@ -1548,6 +1550,16 @@ static const struct phrase phrases[] = {
 	{ "unexpected indent", CAT_SYNTAX_ERROR },
 	{ "unexpected unindent", CAT_SYNTAX_ERROR },
 	{ "unindent does not match", CAT_SYNTAX_ERROR },
+	/* YAML's grammar, as js-yaml (in most Node tools) and PyYAML tell
+	 * it: "missed comma between flow collection entries", "bad
+	 * indentation of a mapping entry", "while parsing a block mapping",
+	 * "end of the stream or a document separator is expected" */
+	{ "flow collection", CAT_SYNTAX_ERROR },
+	{ "mapping entry", CAT_SYNTAX_ERROR },
+	{ "block mapping", CAT_SYNTAX_ERROR },
+	{ "document separator", CAT_SYNTAX_ERROR },
+	/* Python's TabError: the grammar's, not a style rule's */
+	{ "inconsistent use of tabs", CAT_SYNTAX_ERROR },
 	/* what is left over after a statement the parser read: GNU as's
 	 * "junk at end of line", cpp's "extra tokens at end of #include",
 	 * gdb's and assemblers' "garbage at end of", "trailing garbage" */
@@ -1664,6 +1676,12 @@ static const struct phrase phrases[] = {
 	{ "' in scope", CAT_UNDEFINED_SYMBOL },
 	{ "unknown type name", CAT_UNDEFINED_SYMBOL },
 	{ "assertionerror", CAT_TEST_FAILURE },
+	/* R's assertions: stopifnot's "x == 6 is not TRUE", "are not all
+	 * TRUE"; all.equal's (RUnit's checkEquals, testthat's) "Mean
+	 * relative difference: 0.17" */
+	{ "is not true", CAT_TEST_FAILURE },
+	{ "are not all true", CAT_TEST_FAILURE },
+	{ "mean relative difference", CAT_TEST_FAILURE },
 	{ "assertion", CAT_TEST_FAILURE },
 	{ "assert_", CAT_TEST_FAILURE },
 	{ "expected values to be", CAT_TEST_FAILURE },
@@ -2149,6 +2167,19 @@ static bool layout_words(const char *low, size_t n)
 	       cl_find(low, n, "blank line", 10);
 }
 
+/* Does low[0..n) name a layout a style checker rules on, by itself
+ * ("Unexpected tabs found", "Line contains tab indentation", "trailing
+ * spaces")? "space" alone is not one: "No space left on device". */
+static bool layout_named(const char *low, size_t n)
+{
+	const char *t = cl_find(low, n, " tab", 4);
+
+	return (t && (t + 4 == low + n || !is_alpha(t[4]) || t[4] == 's')) ||
+	       cl_find(low, n, " spaces", 7) || cl_find(low, n, "whitespace", 10) ||
+	       cl_find(low, n, "indentation", 11) ||
+	       cl_find(low, n, "blank line", 10);
+}
+
 /* "expected X, got Y": a type error (an assertion's "expected ...
  * received" is caught above); "expected X but found Y", and "';'
  * expected" or "instruction expected" (a parser's idiom: what it wanted
@@ -2532,6 +2563,9 @@ static const char *not_found(const char *low, size_t n)
 		{ "symbol", CAT_UNDEFINED_SYMBOL },
 		{ "command", CAT_UNDEFINED_SYMBOL },
 		{ "method", CAT_UNDEFINED_SYMBOL },
+		/* a task runner's task nothing defines (Grunt's 'Task "x" not
+		 * found') */
+		{ "task ", CAT_UNDEFINED_SYMBOL },
 		/* PHP's "Class "Foo" not found", Puppet's "Could not find
 		 * class", Pascal's and SQL's procedures */
 		{ "class ", CAT_UNDEFINED_SYMBOL },
@@ -3491,6 +3525,9 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = unknown_key(low, ln);
 	if (!w->category)
 		w->category = later;
+	/* nothing else said, the layout of the text: a style rule's */
+	if (!w->category && layout_named(low, ln))
+		w->category = CAT_LINT_VIOLATION;
 	/* a value of the wrong kind, or a parse that refused a value */
 	if ((groups & (W_FAULT | W_VALUE | W_EXPECT)) && !w->code_len &&
 	    (!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR))) {
@@ -3678,6 +3715,28 @@ static bool ruled_finding(const char *l, size_t n, size_t i)
 	       k + 1 < e;
 }
 
+size_t cl_verdict_on_test(const char *l, size_t n)
+{
+	static const char *const verdicts[] = { "ERROR in ", "FAILURE in ",
+						"FAILED in ", "FAIL in " };
+	size_t k, j;
+
+	if (n < 9 || l[0] < 'A' || l[0] > 'Z')
+		return 0;
+	for (k = 0; k < sizeof(verdicts) / sizeof(*verdicts); k++) {
+		size_t vl = strlen(verdicts[k]);
+
+		if (!STARTS(l, n, verdicts[k]))
+			continue;
+		for (j = vl; j < n && !is_blank(l[j]) && l[j] != ':' &&
+		     l[j] != '(' && l[j] != '/'; j++)
+			;
+		if (j > vl && j + 2 < n && l[j] == ':' && is_blank(l[j + 1]))
+			return skip_blanks(l, n, j + 1);
+	}
+	return 0;
+}
+
 static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 {
 	size_t j, wend, k;
@@ -3764,6 +3823,20 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	if (STARTS(l + i, n - i, "FAIL ") || STARTS(l + i, n - i, "FAIL: ") ||
 	    STARTS(l + i, n - i, "--- FAIL: ")) {
 		*msg = i;
+		return true;
+	}
+	/* R's "Error in f(x) : msg", the call that failed first (its
+	 * message on the line under " :" when long) */
+	if (STARTS(l + i, n - i, "Error in ") &&
+	    (cl_find(l + i + 9, n - i - 9, " : ", 3) ||
+	     (l[n - 1] == ':' && l[n - 2] == ' '))) {
+		*msg = i;
+		return true;
+	}
+	/* a runner's verdict on a test it names: the message is what the
+	 * test raised */
+	if ((k = cl_verdict_on_test(l + i, n - i))) {
+		*msg = i + k;
 		return true;
 	}
 	/* error: x | Error: x | ERROR: x | fatal: x | FooError: x |
@@ -4252,14 +4325,29 @@ static bool decoration(char c)
 	       c == '>' || c == '<';
 }
 
+/* A label before a file heading its findings: a word and ':' ("FILE:
+ * /src/a.php", PHP_CodeSniffer's; "File: calc.js", lintspaces') or a word
+ * in brackets ("[log] ci.yml", yaml-lint's), no severity ("Error: a.js"
+ * says something of the file): the offset after it and its blanks, or 0. */
+static size_t file_label(const char *l, size_t n)
+{
+	size_t k = l[0] == '[' ? 1 : 0, w = k, len;
+	bool note;
+
+	while (k < n && is_alpha(l[k]) && k - w < 12)
+		k++;
+	if (k == w || k + 2 >= n || l[k] != (w ? ']' : ':') || !is_blank(l[k + 1]) ||
+	    sev_word(l + w, k - w, &len, &note) >= 0)
+		return 0;
+	return skip_blanks(l, n, k + 1);
+}
+
 bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 {
 	size_t i = 0, e = n;
 
-	/* a label: "FILE: /src/a.php" heading a table of findings
-	 * (PHP_CodeSniffer) */
-	if (n > 6 && STARTS(l, n, "FILE:") && is_blank(l[5])) {
-		i = skip_blanks(l, n, 5);
+	/* a label: "File: a.js", "[log] a.yml" over the findings in it */
+	if (n > 4 && (i = file_label(l, n))) {
 		while (e > i && is_blank(l[e - 1]))
 			e--;
 		if (e <= i || path_end(l, e, i) != e || !plausible_path(l + i, e - i))
@@ -4296,6 +4384,8 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 	}
 	while (i < n && decoration(l[i]))
 		i++;
+	/* a severity's mark: "✗ app.coffee" over its rows (coffeelint) */
+	i = skip_sev_mark(l, n, i);
 	/* the file in brackets and the verdict on it: "== [a.sql] FAIL"
 	 * (sqlfluff), "[a.py] FAILED" */
 	if (i < n && l[i] == '[') {
@@ -4327,11 +4417,37 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 	return true;
 }
 
+/* A finding whose place closes it: "[error] msg (5:1)" (yaml-lint's).
+ * Sets loc's line, column and message (from i); false if l has none. */
+static bool place_at_end(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t e = n, k;
+
+	while (e > i && is_blank(l[e - 1]))
+		e--;
+	if (e < i + 8 || l[e - 1] != ')')
+		return false;
+	for (k = e - 1; k > i && (is_digit(l[k - 1]) || l[k - 1] == ':'); k--)
+		;
+	if (k < i + 2 || l[k - 1] != '(' || !is_blank(l[k - 2]))
+		return false;
+	e = k - 2;
+	if (!read_int(l, n, &k, &loc->line) || l[k] != ':' ||
+	    (k++, !read_int(l, n, &k, &loc->col)) || l[k] != ')') {
+		loc->line = loc->col = 0;
+		return false;
+	}
+	set_msg(loc, l, e, i);
+	return loc->msg_len >= 3;
+}
+
 enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j, k;
 
 	memset(loc, 0, sizeof(*loc));
+	/* a severity's mark: "✗ #7: msg" */
+	i = skip_sev_mark(l, n, i);
 	/* a short prefix: "C:", "warning:" */
 	for (j = i; j < n && is_alpha(l[j]); j++)
 		;
@@ -4342,9 +4458,21 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 	}
 	if (STARTS(l + i, n - i, "line "))
 		i += 5;
+	else if (i + 1 < n && l[i] == '#' && is_digit(l[i + 1]))
+		i++; /* "#7: msg", coffeelint's */
 	j = i;
-	if (!read_int(l, n, &j, &loc->line))
+	if (!read_int(l, n, &j, &loc->line)) {
+		if (place_at_end(l, n, i, loc))
+			return loc->kind = CL_LOC_INLINE;
 		goto none;
+	}
+	/* the lines it spans: "#3-5: msg" */
+	if (j + 1 < n && l[j] == '-' && is_digit(l[j + 1])) {
+		int last;
+
+		j++;
+		read_int(l, n, &j, &last);
+	}
 	/* a table's row: " 3 | ERROR | message" */
 	if (j + 1 < n && is_blank(l[j]) && l[j + 1] == '|')
 		j++;
@@ -4355,7 +4483,10 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 		set_msg(loc, l, n, k);
 		return loc->kind = CL_LOC_INLINE;
 	}
-	if (j >= n || (l[j] != ':' && l[j] != '|'))
+	/* a table's row has a column after the line's; a code frame's
+	 * " 4 |     branches: [main" is the source */
+	if (j >= n || (l[j] != ':' && l[j] != '|') ||
+	    (l[j] == '|' && !memchr(l + j + 1, '|', n - j - 1)))
 		goto none;
 	j++;
 	k = skip_blanks(l, n, j);

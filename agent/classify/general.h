@@ -126,6 +126,11 @@ int cl_prefix_sev(const char *p, size_t n);
  * sets w->code, w->code_len (offsets into m) when there is one. */
 void cl_trailing_code(const char *m, size_t n, struct cl_words *w);
 
+/* A runner's verdict in capitals on a test it names, "FAILURE in
+ * test.mul: msg", "ERROR in test.err: msg" (RUnit): the offset of the
+ * message, or 0. */
+size_t cl_verdict_on_test(const char *l, size_t n);
+
 /* Does l[0..n) open an error report without a place ("error: x",
  * "Error: x", "✘ [ERROR] x", "FooError: x", "FAIL x", "thread 'main'
  * panicked")? *msg is where its message starts. Summaries ("Found 3

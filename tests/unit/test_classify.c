@@ -5353,6 +5353,151 @@ static void a_file_url_and_an_on_file_line_place(void **state)
 		   "missing_dependency");
 }
 
+/* A file heading its findings behind a label or a mark ("File: PATH",
+ * "[log] PATH", "✗ PATH"), the rows under it placed by a line alone in
+ * their own spelling ("Line: 2 msg", "✗ #7-7: msg (rule)", "[error] msg
+ * (5:1)"); a code frame's " 4 | source" under it is no row. */
+static void a_labelled_file_heading_places_the_rows_under_it(void **state)
+{
+	static const char spaces[] =
+		"\n"
+		"File: src/main.c\n"
+		"Line: 2 Unexpected trailing spaces found. [warning]\n"
+		"Line: 6 Unexpected tabs found. [warning]\n";
+	static const char coffee[] =
+		"  \xe2\x9c\x97 src/main.c\n"
+		"     \xe2\x9c\x97 #3-3: Class name should be UpperCamelCased. (camel_case_classes)\n"
+		"     \xe2\x9c\x97 #7: Line contains tab indentation. (no_tabs)\n"
+		"\n"
+		"\xe2\x9c\x97 Lint! \xc2\xbb 2 errors and 0 warnings in 1 file\n";
+	static const char yaml[] =
+		"[error] YAML Lint failed for 1 file\n"
+		"[log] src/main.c\n"
+		"[error] missed comma between flow collection entries (5:1)\n"
+		"\n"
+		" 4 |     branches: [main\n"
+		" 5 | jobs:\n"
+		"-----^\n"
+		" 6 |   test:\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(spaces, only_src_main, 2, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[1].line, 6);
+	/* tabs and spaces, nothing else said: a style rule's */
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(coffee, only_src_main, 2, &l);
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[1].line, 7);
+	assert_string_equal(l.v[1].code, "no_tabs");
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(yaml, only_src_main, 1, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 5);
+	assert_int_equal(l.v[0].column, 1);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+}
+
+/* A runner's verdict in capitals on a test it names ("FAILURE in
+ * test.mul: msg", RUnit) is that test's problem, its message what the test
+ * raised; R's own "Error in f(x) : msg" told above it is the same one. Its
+ * name is no file, even where no repository says so. */
+static void a_verdict_on_a_named_test_and_rs_error_in_a_call(void **state)
+{
+	static const char text[] =
+		"Error in divide(4, 2) : could not find function \"divide\"\n"
+		"Error in checkEquals(6, mul(2, 3)) : Mean relative difference: 0.1666667\n"
+		"\n"
+		"calc - 3 test functions, 1 error, 1 failure\n"
+		"ERROR in test.err: Error in divide(4, 2) : could not find function \"divide\"\n"
+		"FAILURE in test.mul: Error in checkEquals(6, mul(2, 3)) : Mean relative difference: 0.1666667\n";
+	static const char stopifnot[] =
+		"assertion failed: mul() multiplies two numbers\n"
+		"Error: mul(2, 3) == 6 is not TRUE\n"
+		"Execution halted\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(text, only_src_main, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "test_failure");
+	diag_list_release(&l);
+	classify_n(text, NULL, 2, &l);
+	assert_null(l.v[0].file);
+	assert_null(l.v[1].file);
+	diag_list_release(&l);
+	expect_one(&o, stopifnot, sizeof(stopifnot) - 1, NULL, 0, -1,
+		   "test_failure");
+}
+
+/* A tool's own exception name before a place, one CamelCase word
+ * ("SvgoParserError: a.svg:3:3: msg"), says what the message does not; an
+ * importer told bare after " from " (Rollup's "Could not resolve './math'
+ * from src/main.c") places the import; a task nothing defines is an
+ * undefined name. */
+static void a_tools_error_name_a_bare_importer_and_a_missing_task(void **state)
+{
+	static const char svgo[] =
+		"SvgoParserError: src/main.c:3:3: Invalid attribute name\n"
+		"\n"
+		"> 3 |   <circle cx=\"5\" cy=\"5\" r=\"2\"/>\n"
+		"    |   ^\n";
+	static const char rollup[] =
+		"Error: Could not resolve './math' from src/main.c\n"
+		"\n"
+		"    at error (/n/node_modules/rollup/dist/shared/rollup.js:198:30)\n";
+	static const char grunt[] =
+		"Warning: Task \"minify\" not found. Use --force to continue.\n"
+		"\n"
+		"Aborted due to warnings.\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, svgo, sizeof(svgo) - 1, "src/main.c", 3, 3,
+		   "syntax_error");
+	expect_one(&o, rollup, sizeof(rollup) - 1, "src/main.c", 0, -1,
+		   "import_resolution");
+	expect_one(&o, grunt, sizeof(grunt) - 1, NULL, 0, -1, "undefined_symbol");
+}
+
+/* TAP's "not ok 2 name" over its YAML block, the stack's error told in the
+ * test's name and placed at the test's frame (tape, riteway): one failure,
+ * placed there. */
+static void a_tap_verdict_takes_its_blocks_frame(void **state)
+{
+	static const char text[] =
+		"TAP version 13\n"
+		"# mul()\n"
+		"not ok 2 Given two numbers: should return their product\n"
+		"  ---\n"
+		"    operator: deepEqual\n"
+		"    expected: 6\n"
+		"    actual:   5\n"
+		"    stack: |-\n"
+		"      Error: Given two numbers: should return their product\n"
+		"          at Test.assert [as _assert] (/n/node_modules/tape/lib/test.js:548:48)\n"
+		"          at file:///w/test/calc.test.js:10:3\n"
+		"  ...\n"
+		"\n"
+		"1..2\n"
+		"# tests 2\n"
+		"# pass  1\n"
+		"# fail  1\n";
+	struct classify_opts o = { NULL, 0, true, any_file, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "/w/test/calc.test.js", 10, 3,
+		   "test_failure");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5492,6 +5637,10 @@ int main(void)
 		cmocka_unit_test(a_transcripts_diff_is_a_failure_per_change),
 		cmocka_unit_test(an_arrowed_rule_and_a_table_of_lines),
 		cmocka_unit_test(a_file_url_and_an_on_file_line_place),
+		cmocka_unit_test(a_labelled_file_heading_places_the_rows_under_it),
+		cmocka_unit_test(a_verdict_on_a_named_test_and_rs_error_in_a_call),
+		cmocka_unit_test(a_tools_error_name_a_bare_importer_and_a_missing_task),
+		cmocka_unit_test(a_tap_verdict_takes_its_blocks_frame),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
