@@ -8751,6 +8751,388 @@ E
 fi
 ) &
 
+# ---- held22: a validation batch of tools nobody tuned for, scored on first sight ----
+(
+BATCH=held22
+mkdir held22 && cd held22
+if have Rscript && Rscript -e 'library(lintr)' >/dev/null 2>&1; then
+	mkdir lintr && cd lintr
+	cat >calc.R <<'X'
+add = function(a, b) {
+  a+b
+}
+mul <- function(a, b) a * b
+x <- mul(2, 3) ;print(x)
+X
+	run lintr Rscript -e 'lintr::lint("calc.R")'
+	expect lintr lintr general <<'E'
+lint_violation calc.R 1 5
+lint_violation calc.R 2 4
+lint_violation calc.R 5 16
+E
+	cd ..
+fi
+if have runhugs; then
+	mkdir hugs && cd hugs
+	cat >Calc.hs <<'X'
+module Main where
+
+add :: Int -> Int -> Int
+add a b = a + b
+
+main :: IO ()
+main = print (add 2 "three")
+X
+	cat >Shapes.hs <<'X'
+module Main where
+
+area :: Double -> Double
+area r = pi * r * radius
+
+main :: IO ()
+main = print (area 2)
+X
+	run hugs runhugs Calc.hs
+	expect hugs hugs general <<'E'
+type_error Calc.hs 7 0
+E
+	run hugs-undefined runhugs Shapes.hs
+	expect hugs-undefined hugs general <<'E'
+undefined_symbol Shapes.hs 4 0
+E
+	cd ..
+fi
+if have gn; then
+	mkdir gn && cd gn
+	echo 'buildconfig = "//BUILDCONFIG.gn"' >.gn
+	echo 'set_default_toolchain("//:gcc")' >BUILDCONFIG.gn
+	cat >BUILD.gn <<'X'
+toolchain("gcc") {
+  tool("stamp") {
+    command = "touch {{output}}"
+  }
+}
+
+executable("calc") {
+  sources = [ "calc.c" ]
+  deps = [ ":mathlib" ]
+}
+
+static_libary("mathlib") {
+  sources = [ "math.c" ]
+}
+X
+	run gn gn gen out
+	expect gn gn general <<'E'
+undefined_symbol BUILD.gn 12 1
+E
+	cd ..
+fi
+if have doit; then
+	mkdir doit && cd doit
+	cat >dodo.py <<'X'
+def task_compile():
+    return {
+        'actions': ['cc -c calc.c -o calc.o'],
+        'file_dep': ['calc.c'],
+        'targets': ['calc.o'],
+    }
+
+def task_link():
+    return {
+        'actions': ['cc calc.o -o calc'],
+        'task_dep': ['compile', 'generate'],
+    }
+X
+	echo 'int add(int a, int b) { return a + b; }' >calc.c
+	run doit doit
+	expect doit doit general <<'E'
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+if have muon-meson; then
+	mkdir muon && cd muon
+	cat >meson.build <<'X'
+project('calc', 'c')
+src = files('calc.c')
+executable('calc', sources : srcs)
+X
+	echo 'int main(void) { return 0; }' >calc.c
+	run muon muon-meson setup build
+	expect muon muon general <<'E'
+undefined_symbol meson.build 3 30
+E
+	cd ..
+fi
+if [ -f /usr/share/sharness/sharness.sh ]; then
+	mkdir sharness && cd sharness
+	cat >t0001-calc.sh <<'X'
+#!/bin/sh
+test_description='calc'
+. /usr/share/sharness/sharness.sh
+
+add() { echo $(($1 + $2)); }
+mul() { echo $(($1 + $2)); }
+
+test_expect_success 'add sums' '
+	test "$(add 2 3)" = 5
+'
+test_expect_success 'mul multiplies' '
+	test "$(mul 2 3)" = 6
+'
+test_done
+X
+	run sharness sh t0001-calc.sh
+	expect sharness sharness general <<'E'
+test_failure - 0 0
+E
+	cd ..
+fi
+if perl -MTest::Class -e 1 >/dev/null 2>&1; then
+	mkdir test-class && cd test-class
+	cat >calc.t <<'X'
+package CalcTest;
+use strict;
+use warnings;
+use base 'Test::Class';
+use Test::More;
+
+sub add { return $_[0] + $_[1] }
+sub mul { return $_[0] + $_[1] }
+
+sub test_add : Test { is(add(2, 3), 5, 'add sums') }
+sub test_mul : Test { is(mul(2, 3), 6, 'mul multiplies') }
+
+package main;
+CalcTest->runtests;
+X
+	run test-class perl calc.t
+	expect test-class test-class general <<'E'
+test_failure calc.t 11 0
+E
+	cd ..
+fi
+if have bacon; then
+	mkdir bacon && cd bacon
+	cat >calc_spec.rb <<'X'
+def add(a, b) = a + b
+def mul(a, b) = a + b
+
+describe 'calc' do
+  it 'adds two numbers' do
+    add(2, 3).should.equal 5
+  end
+
+  it 'multiplies two numbers' do
+    mul(2, 3).should.equal 6
+  end
+end
+X
+	run bacon bacon calc_spec.rb
+	expect bacon bacon general <<'E'
+test_failure calc_spec.rb 10 0
+E
+	cd ..
+fi
+if have testr && /usr/bin/python3 -c 'import subunit' >/dev/null 2>&1; then
+	mkdir testr && cd testr
+	cat >test_calc.py <<'X'
+import unittest
+
+
+def add(a, b):
+    return a + b
+
+
+def mul(a, b):
+    return a + b
+
+
+class CalcTest(unittest.TestCase):
+    def test_add(self):
+        self.assertEqual(add(2, 3), 5)
+
+    def test_mul(self):
+        self.assertEqual(mul(2, 3), 6)
+X
+	printf '[DEFAULT]\ntest_command=${PYTHON:-python3} -m subunit.run discover -t . . $LISTOPT $IDOPTION\ntest_id_option=--load-list $IDFILE\ntest_list_option=--list\n' >.testr.conf
+	testr init >/dev/null 2>&1
+	# the python3 with subunit (Debian's), and without the run's time
+	run testr sh -c 'PYTHON=/usr/bin/python3 testr run 2>&1 | sed "s/^\(Ran [0-9]* tests\) in .*/\1/"'
+	expect testr testr general <<'E'
+test_failure test_calc.py 17 0
+E
+	cd ..
+fi
+if have pherkin; then
+	mkdir pherkin pherkin/features pherkin/features/step_definitions && cd pherkin
+	cat >features/calc.feature <<'X'
+Feature: Calculator
+  Scenario: Adding
+    Given the numbers 2 and 3
+    When they are added
+    Then the result is 5
+
+  Scenario: Multiplying
+    Given the numbers 2 and 3
+    When they are multiplied
+    Then the result is 6
+X
+	cat >features/step_definitions/calc_steps.pl <<'X'
+use strict;
+use warnings;
+use Test::More;
+use Test::BDD::Cucumber::StepFile;
+
+Given qr/the numbers (\d+) and (\d+)/, sub { S->{a} = $1; S->{b} = $2 };
+When qr/they are added/, sub { S->{r} = S->{a} + S->{b} };
+When qr/they are multiplied/, sub { S->{r} = S->{a} + S->{b} };
+Then qr/the result is (\d+)/, sub { is(S->{r}, $1, 'result') };
+X
+	run pherkin pherkin features
+	expect pherkin pherkin general <<'E'
+test_failure features/step_definitions/calc_steps.pl 9 0
+E
+	cd ..
+fi
+if have g++ && [ -f /usr/include/UnitTest++/UnitTest++.h ]; then
+	mkdir unittestpp && cd unittestpp
+	cat >calc_test.cpp <<'X'
+#include <UnitTest++/UnitTest++.h>
+
+static int add(int a, int b) { return a + b; }
+static int mul(int a, int b) { return a + b; }
+
+TEST(Add)
+{
+	CHECK_EQUAL(5, add(2, 3));
+}
+
+TEST(Mul)
+{
+	CHECK_EQUAL(6, mul(2, 3));
+}
+
+TEST(Close)
+{
+	CHECK_CLOSE(0.5, 1.0 / 3, 0.01);
+}
+
+int main()
+{
+	return UnitTest::RunAllTests();
+}
+X
+	if g++ -o calc_test calc_test.cpp -lUnitTest++ >/dev/null 2>&1; then
+		# without the run's time
+		run unittestpp sh -c './calc_test 2>&1 | grep -v "^Test time:"'
+		expect unittestpp unittest++ general <<'E'
+test_failure calc_test.cpp 13 0
+test_failure calc_test.cpp 18 0
+E
+	fi
+	cd ..
+fi
+if have "$BIN/gulp"; then
+	mkdir gulp gulp/copy && cd gulp
+	echo '{ "name": "site", "version": "1.0.0" }' >package.json
+	cat >gulpfile.js <<'X'
+const { series } = require('gulp');
+
+function build(cb) {
+  console.log('building');
+  cb();
+}
+
+exports.build = build;
+exports.default = series(build, 'minify');
+X
+	run gulp "$BIN/gulp" --no-color
+	expect gulp gulp general <<'E'
+undefined_symbol gulpfile.js 9 19
+E
+	cd copy
+	echo '{ "name": "site", "version": "1.0.0" }' >package.json
+	cat >gulpfile.js <<'X'
+const fs = require('fs');
+
+function copy(cb) {
+  const text = fs.readFileSync('src/index.html', 'utf8');
+  fs.writeFileSync('index.html', text);
+  cb();
+}
+
+exports.default = copy;
+X
+	# without the time of day that starts each line and the task's duration
+	run gulp-task sh -c "'$BIN/gulp' --no-color 2>&1 | sed 's/^\[[0-9:]*\] //; s/ after [0-9.]* [a-zμ]*\$//'"
+	expect gulp-task gulp general <<'E'
+unknown gulpfile.js 4 19
+E
+	cd ../..
+fi
+if have "$BIN/depcruise"; then
+	mkdir depcruise depcruise/src && cd depcruise
+	cat >.dependency-cruiser.cjs <<'X'
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    { name: 'not-to-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
+  ],
+};
+X
+	printf "import { b } from './b.js';\nexport const a = () => b();\n" >src/a.js
+	printf "import { a } from './a.js';\nexport const b = () => 1;\nexport const c = () => a();\n" >src/b.js
+	printf "import { a } from './a.js';\nimport { fmt } from './format.js';\nconsole.log(fmt(a()));\n" >src/index.js
+	run depcruise "$BIN/depcruise" --config .dependency-cruiser.cjs src
+	expect depcruise dependency-cruiser general <<'E'
+import_resolution src/index.js 0 0
+lint_violation src/a.js 0 0
+E
+	cd ..
+fi
+if have "$BIN/hegel"; then
+	mkdir hegel hegel/src && cd hegel
+	echo '{ "name": "calc", "version": "1.0.0" }' >package.json
+	cat >src/calc.js <<'X'
+function add(a: number, b: number): number {
+  return a + b;
+}
+
+const total: number = add(2, "3");
+const label: string = add(1, 2);
+console.log(total, label);
+X
+	printf 'include:\n  - ./src/**/*.js\nexclude:\n  - ./node_modules/**\nenvironment: nodejs\nworkingDirectory: ./\n' >.hegelrc
+	run hegel "$BIN/hegel"
+	expect hegel hegel general <<'E'
+type_error src/calc.js 5 0
+type_error src/calc.js 6 0
+E
+	cd ..
+fi
+if have "$BIN/dockerfilelint"; then
+	mkdir dockerfilelint && cd dockerfilelint
+	cat >Dockerfile <<'X'
+FROM node
+RUN apt-get update && apt-get install -y curl
+WORKDIR app
+COPY . .
+EXPOSE 80000
+CMD ["node", "server.js"]
+X
+	run dockerfilelint "$BIN/dockerfilelint" Dockerfile
+	expect dockerfilelint dockerfilelint general <<'E'
+lint_violation Dockerfile 1 0
+lint_violation Dockerfile 2 0
+lint_violation Dockerfile 2 0
+type_error Dockerfile 5 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
