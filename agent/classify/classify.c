@@ -1129,6 +1129,12 @@ static bool file_known(const struct scan *s, const char *l, size_t off,
 
 	if (!s->opts->file_exists || !n)
 		return false;
+	/* "//BUILD.gn", "//src/a.cc": GN's and Bazel's paths from the
+	 * source root */
+	if (n > 2 && l[off] == '/' && l[off + 1] == '/' && l[off + 2] != '/') {
+		off += 2;
+		n -= 2;
+	}
 	p = xstrndup(l + off, n);
 	yes = s->opts->file_exists(s->opts->ctx, p);
 	free(p);
@@ -1878,6 +1884,26 @@ static size_t rule_start(const char *m, size_t n)
 	return n;
 }
 
+/* A Ruby frame's message: "in `fn'", "in 'fn'" (Ruby 3.4), maybe a
+ * message after it. */
+static bool ruby_frame(const char *m, size_t n)
+{
+	return n > 4 && m[0] == 'i' && m[1] == 'n' && m[2] == ' ' &&
+	       (m[3] == '`' || m[3] == '\'');
+}
+
+/* Is line j a Ruby frame ("a.rb:9:in `block in <top>'")? */
+static bool ruby_frame_line(struct scan *s, size_t j)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n;
+
+	l = line_view(s, j, &n);
+	return line_place(s, j, l, n, &loc) == CL_LOC_INLINE &&
+	       ruby_frame(l + loc.msg, loc.msg_len);
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -1902,6 +1928,17 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		return; /* "configure.ac:3: installing './compile'" */
 	cl_words_read(m, loc->msg_len, &w);
 	w.category = symbol_at_line(w.category, loc->line, m, loc->msg_len);
+	/* a Ruby stack's deeper steps ("a.rb:9:in `block in <top>'" under
+	 * "a.rb:10:in `x': msg"): the stack's first frame is the failure */
+	if (!w.category && w.sev < 0 && ruby_frame(m, loc->msg_len) &&
+	    s->cur > 0 && ruby_frame_line(s, s->cur - 1))
+		return;
+	/* "a.build:3:1: error in function executable()" under the error
+	 * it happened in: where, not a problem of its own */
+	if (!w.category && w.text + 12 < loc->msg_len &&
+	    !memcmp(m + w.text, "in function ", 12) && s->out->n > s->first &&
+	    s->out->v[s->out->n - 1].line == loc->line)
+		return;
 	/* a name at a place, nothing said of it, in the closing list */
 	if (w.sev < 0 && !w.category && !w.code_len && s->out->n > s->first &&
 	    failure_summary(s, s->cur))
@@ -3483,6 +3520,16 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 
 		while (b < ln && (q[b] == ' ' || q[b] == '\t'))
 			b++;
+		/* the message after the carets under the quoted line
+		 * (Hegel's, Flow's "> 5 | x" over "  |  ^^^ msg") */
+		if (framed && (b = cl_caret_message(q, ln))) {
+			buf_add(&more, q + b, ln - b);
+			s->used[j] |= L_FOLDED;
+			break;
+		}
+		b = 0;
+		while (b < ln && (q[b] == ' ' || q[b] == '\t'))
+			b++;
 		/* the quoted line, bare, over its carets (ecj's "\tint x =
 		 * y;" over "\t        ^"), under a place a severity told:
 		 * the frame's too */
@@ -3497,7 +3544,7 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	}
 	if (sev < 0 && !framed)
 		return false;
-	if (!announced(s, j, &more)) {
+	if (!more.len && !announced(s, j, &more)) {
 		buf_release(&more);
 		return false;
 	}

@@ -2544,6 +2544,10 @@ static const char *not_found(const char *low, size_t n)
 		{ "opcode", CAT_SYNTAX_ERROR },
 		/* "export 'x' (imported as 'x') was not found in './y'" */
 		{ "export", CAT_MISSING_EXPORT },
+		/* a task runner's task nothing defines (Grunt's 'Task "x" not
+		 * found', doit's "Task dependency 'x' does not exist"), before
+		 * "dependency" */
+		{ "task ", CAT_UNDEFINED_SYMBOL },
 		{ "dependency", CAT_MISSING_DEPENDENCY },
 		{ "package", CAT_MISSING_DEPENDENCY },
 		{ "library", CAT_MISSING_DEPENDENCY },
@@ -2563,9 +2567,6 @@ static const char *not_found(const char *low, size_t n)
 		{ "symbol", CAT_UNDEFINED_SYMBOL },
 		{ "command", CAT_UNDEFINED_SYMBOL },
 		{ "method", CAT_UNDEFINED_SYMBOL },
-		/* a task runner's task nothing defines (Grunt's 'Task "x" not
-		 * found') */
-		{ "task ", CAT_UNDEFINED_SYMBOL },
 		/* PHP's "Class "Foo" not found", Puppet's "Could not find
 		 * class", Pascal's and SQL's procedures */
 		{ "class ", CAT_UNDEFINED_SYMBOL },
@@ -4700,6 +4701,22 @@ int cl_frame_caret_col(const char *src, size_t sn, const char *car, size_t cn,
 	while (k < cn && (car[k] == ' ' || car[k] == '\t'))
 		k++;
 	return k < cn && car[k] == '^' ? (int)(chars_before(car, k) + 1 - g) : 0;
+}
+
+size_t cl_caret_message(const char *l, size_t n)
+{
+	size_t i = skip_blanks(l, n, 0), c;
+
+	if (i < n && l[i] == '|')
+		i = skip_blanks(l, n, i + 1);
+	else if (STARTS(l + i, n - i, "\xe2\x94\x82"))
+		i = skip_blanks(l, n, i + 3);
+	for (c = i; c < n && (l[c] == '^' || l[c] == '~'); c++)
+		;
+	if (c == i || c >= n || !is_blank(l[c]))
+		return 0;
+	c = skip_blanks(l, n, c);
+	return c < n && (is_alpha(l[c]) || l[c] == '"' || l[c] == '\'') ? c : 0;
 }
 
 bool cl_source_line(const char *l, size_t n)

@@ -219,6 +219,11 @@ bool cl_sev_in_file(const char *l, size_t n, struct cl_loc *loc);
  * and ariadne's reports, whose place is the box under them. */
 bool cl_marked_message(const char *l, size_t n, size_t *msg);
 
+/* A code frame's caret line that tells the message after its carets
+ * ("    |     ^^^ Type "number" is incompatible", Hegel's and Flow's
+ * frames): the message's offset, or 0. */
+size_t cl_caret_message(const char *l, size_t n);
+
 /* Is l[0..n) a line of a code frame quoting the source ("  3| x",
  * "> 4 | x", "------^")? */
 /* The column a caret line car[0..cn) marks under the quoted source line

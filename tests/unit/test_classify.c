@@ -5498,6 +5498,87 @@ static void a_tap_verdict_takes_its_blocks_frame(void **state)
 		   "test_failure");
 }
 
+/* A place from the source root ("//src/main.c:12:1", GN's and Bazel's)
+ * is the repository's file; a task nothing defines is an undefined name
+ * even when the words call it a dependency ("Task dependency 'x' does
+ * not exist", doit). */
+static void a_source_rooted_place_and_a_task_dependency(void **state)
+{
+	static const char gn[] =
+		"ERROR at //src/main.c:12:1: Unknown function.\n"
+		"static_libary(\"mathlib\") {\n"
+		"^------------\n";
+	static const char doit[] =
+		"ERROR: link. Task dependency 'generate' does not exist.\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, gn, sizeof(gn) - 1, "//src/main.c", 12, 1,
+		   "undefined_symbol");
+	expect_one(&o, doit, sizeof(doit) - 1, NULL, 0, -1, "undefined_symbol");
+}
+
+/* A Ruby stack's deeper frames ("a.rb:9:in `block in <top>'") under its
+ * first are steps of one failure; "error in function f()" at the line of
+ * the error above says where it happened, no problem of its own. */
+static void a_stacks_steps_and_a_where_line_are_no_problems(void **state)
+{
+	static const char bacon[] =
+		"  - multiplies two numbers [FAILED]\n"
+		"\n"
+		"Bacon::Error: 5.==(6) failed\n"
+		"\tsrc/main.c:10:in `block (2 levels) in <top (required)>': calc - multiplies two numbers\n"
+		"\tsrc/main.c:9:in `block in <top (required)>'\n"
+		"\tsrc/main.c:4:in `<top (required)>'\n"
+		"\n"
+		"2 specifications (2 requirements), 1 failures, 0 errors\n";
+	static const char muon[] =
+		"src/main.c:3:30: error undefined object\n"
+		"  3 | executable('calc', sources : srcs)\n"
+		"                                   ^\n"
+		"src/main.c:3:1: error in function executable()\n"
+		"  3 | executable('calc', sources : srcs)\n"
+		"      ^\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, bacon, sizeof(bacon) - 1, "src/main.c", 10, -1, NULL);
+	expect_one(&o, muon, sizeof(muon) - 1, "src/main.c", 3, 30,
+		   "undefined_symbol");
+}
+
+/* A place alone over a code frame whose caret line tells the message
+ * ("> 5 | x" over "    |   ^^^ Type ... incompatible", Hegel's, Flow's):
+ * each such block is one problem, its message after the carets. */
+static void a_frames_caret_line_tells_the_message(void **state)
+{
+	static const char text[] =
+		"./src/main.c:5\n"
+		"  4 |\n"
+		"> 5 | const total: number = add(2, \"3\");\n"
+		"    |                             ^^^ Type \"'3'\" is incompatible with type \"number\"\n"
+		"  6 | const label: string = add(1, 2);\n"
+		"\n"
+		"./src/main.c:6\n"
+		"  5 | const total: number = add(2, \"3\");\n"
+		"> 6 | const label: string = add(1, 2);\n"
+		"    |      ^^^^^^^^^^^^^^^^^^^^^^^^^ Type \"number\" is incompatible with type \"string\"\n"
+		"  7 | console.log(total, label);\n"
+		"\n"
+		"Found 2 errors\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(text, only_src_main, 2, &l);
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].message,
+			    "Type \"'3'\" is incompatible with type \"number\"");
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_int_equal(l.v[1].line, 6);
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5641,6 +5722,9 @@ int main(void)
 		cmocka_unit_test(a_verdict_on_a_named_test_and_rs_error_in_a_call),
 		cmocka_unit_test(a_tools_error_name_a_bare_importer_and_a_missing_task),
 		cmocka_unit_test(a_tap_verdict_takes_its_blocks_frame),
+		cmocka_unit_test(a_source_rooted_place_and_a_task_dependency),
+		cmocka_unit_test(a_stacks_steps_and_a_where_line_are_no_problems),
+		cmocka_unit_test(a_frames_caret_line_tells_the_message),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
