@@ -4114,6 +4114,38 @@ static bool general_fail_tag(struct scan *s, size_t i, const char *l,
 }
 
 /* "[warn] b.js": the file, no line; a warning's is a linter's finding. */
+/* "error no-circular: src/a.js → src/b.js" (cl_sev_rule_file) at a file
+ * the project has: its finding there, no line; the rule's words say what
+ * it is when the message's do not ("not-to-unresolvable"). */
+static bool general_rule_file(struct scan *s, const char *l, size_t n)
+{
+	struct cl_rule_file f;
+	struct cl_words w;
+	const char *cat;
+	char rule[64];
+	size_t k, m;
+
+	if (!cl_sev_rule_file(l, n, &f) || f.rule_len >= sizeof(rule) ||
+	    !file_known(s, l, f.file, f.file_len))
+		return false;
+	m = f.rule + f.rule_len + 1;
+	while (m < n && (l[m] == ' ' || l[m] == '\t'))
+		m++;
+	cl_words_read(l + m, n - m, &w);
+	cat = w.category;
+	if (!cat) {
+		for (k = 0; k < f.rule_len; k++)
+			rule[k] = l[f.rule + k] == '-' || l[f.rule + k] == '_' ? ' ' :
+				  l[f.rule + k];
+		cl_words_read(rule, f.rule_len, &w);
+		cat = w.category && strcmp(w.category, CAT_LINT_VIOLATION) ?
+		      w.category : CAT_LINT_VIOLATION;
+	}
+	general_emit(s, xstrndup(l + f.file, f.file_len), 0, 0, f.sev,
+		     l + f.rule, f.rule_len, l + m, n - m, cat);
+	return true;
+}
+
 static bool general_tagged_file(struct scan *s, const char *l, size_t n)
 {
 	size_t off, len;
@@ -4554,6 +4586,10 @@ static void general_pass(struct scan *s)
 		 * line (prettier --check) */
 		if (s->opts->file_exists && n > 4 && l[0] == '[' &&
 		    general_tagged_file(s, l, n))
+			continue;
+		/* "error no-circular: src/a.js → src/b.js" */
+		if (s->opts->file_exists && lead >= 'a' && lead <= 'z' &&
+		    general_rule_file(s, l, n))
 			continue;
 		/* "[Fail] Calc [It] adds" over its place alone (Ginkgo's
 		 * summary of failures) */

@@ -1381,6 +1381,8 @@ static const struct phrase phrases[] = {
 	{ "failed to resolve", CAT_IMPORT_RESOLUTION },
 	{ "unresolved import", CAT_IMPORT_RESOLUTION },
 	{ "unable to resolve", CAT_IMPORT_RESOLUTION },
+	/* "unresolvable import", dependency-cruiser's "not-to-unresolvable" */
+	{ "unresolvable", CAT_IMPORT_RESOLUTION },
 	/* modules that import each other: Go's "import cycle not allowed",
 	 * Python's "circular import", GHC's "imports form a cycle", bundlers'
 	 * "Circular dependency" */
@@ -4627,6 +4629,31 @@ bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,
 	*off = k;
 	*len = n - k;
 	return true;
+}
+
+bool cl_sev_rule_file(const char *l, size_t n, struct cl_rule_file *f)
+{
+	size_t i = skip_blanks(l, n, 0), len, k;
+	bool note;
+
+	if (i >= n || !is_alpha(l[i]) ||
+	    (f->sev = sev_word(l + i, n - i, &len, &note)) < 0 || note ||
+	    i + len >= n || l[i + len] != ' ')
+		return false;
+	i = skip_blanks(l, n, i + len);
+	for (k = i; k < n && (is_alpha(l[k]) || is_digit(l[k]) || l[k] == '-' ||
+			      l[k] == '/' || l[k] == '_' || l[k] == '@'); k++)
+		;
+	/* a rule's name has a joiner ("no-circular", "import/no-cycle"),
+	 * a sentence's first word has none */
+	if (k == i || k + 2 >= n || l[k] != ':' || !is_blank(l[k + 1]) ||
+	    (!memchr(l + i, '-', k - i) && !memchr(l + i, '/', k - i)))
+		return false;
+	f->rule = i;
+	f->rule_len = k - i;
+	f->file = skip_blanks(l, n, k + 1);
+	f->file_len = path_end(l, n, f->file) - f->file;
+	return f->file_len && plausible_path(l + f->file, f->file_len);
 }
 
 bool cl_sev_in_file(const char *l, size_t n, struct cl_loc *loc)

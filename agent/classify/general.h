@@ -205,6 +205,16 @@ int cl_col_in_words(const char *m, size_t n);
 /* The first severity word anywhere in p[0..n) ("ninja: error:"), or -1. */
 int cl_sev_among(const char *p, size_t n);
 
+/* A severity, a rule's name and the file it found fault with, no line:
+ * "error no-circular: src/a.js → src/b.js → src/a.js", "warn
+ * not-to-unresolvable: src/index.js → ./x.js" (dependency-cruiser, and
+ * the checkers of a project's files and their links). Offsets in l. */
+struct cl_rule_file {
+	int sev;
+	size_t rule, rule_len, file, file_len;
+};
+bool cl_sev_rule_file(const char *l, size_t n, struct cl_rule_file *f);
+
 /* A severity tag and a file alone ("[warn] b.js": a formatter's file to
  * rewrite): the path's offset and length, the tag's severity. */
 bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,

@@ -5579,6 +5579,41 @@ static void a_frames_caret_line_tells_the_message(void **state)
 	diag_list_release(&l);
 }
 
+/* A severity, a rule's name and a file of the project, no line ("error
+ * no-circular: src/a.js → src/b.js", dependency-cruiser): a finding at
+ * that file, the rule its code; the rule's words tell the kind when the
+ * message's do not ("not-to-unresolvable"). A sentence's first word is no
+ * rule. */
+static void a_rule_at_a_file_with_no_line(void **state)
+{
+	static const char text[] =
+		"\n"
+		"  error not-to-unresolvable: src/main.c \xe2\x86\x92 ./format.js\n"
+		"  warn no-circular: src/main.c \xe2\x86\x92 \n"
+		"      src/b.js \xe2\x86\x92\n"
+		"      src/main.c\n"
+		"\n"
+		"x 2 dependency violations (1 errors, 1 warnings).\n";
+	static const char prose[] =
+		"error building: src/main.c failed\n";
+	struct diag_list l = DIAG_LIST_INIT;
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	classify_n(text, only_src_main, 2, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 0);
+	assert_string_equal(l.v[0].code, "not-to-unresolvable");
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_string_equal(l.v[1].code, "no-circular");
+	assert_int_equal(l.v[1].severity, DIAG_WARNING);
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+	classify_one(&o, prose, sizeof(prose) - 1, &l);
+	assert_null(l.v[0].code);
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5725,6 +5760,7 @@ int main(void)
 		cmocka_unit_test(a_source_rooted_place_and_a_task_dependency),
 		cmocka_unit_test(a_stacks_steps_and_a_where_line_are_no_problems),
 		cmocka_unit_test(a_frames_caret_line_tells_the_message),
+		cmocka_unit_test(a_rule_at_a_file_with_no_line),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
