@@ -234,13 +234,27 @@ static void plain_add(struct scan *s, size_t i)
 
 		buf_add(&s->plain, p + j, run);
 		j += run + 1;
+		if (!esc || j >= len)
+			continue;
 		/* CSI: ESC [ parameters, then a final byte 0x40..0x7e */
-		if (esc && j < len && p[j] == '[') {
+		if (p[j] == '[') {
 			for (j++; j < len && !((unsigned char)p[j] >= 0x40 &&
 					      (unsigned char)p[j] <= 0x7e);
 			     j++)
 				;
 			j++;
+		} else if (p[j] == ']') {
+			/* OSC, a terminal's hyperlink ("ESC ]8;;file://x ESC
+			 * \"): up to BEL or ESC \ */
+			for (j++; j < len && p[j] != '\a' &&
+				  !(p[j] == '\x1b' && j + 1 < len && p[j + 1] == '\\');
+			     j++)
+				;
+			j += j < len && p[j] == '\x1b' ? 2 : 1;
+		} else if (p[j] == '(' || p[j] == ')') {
+			j += 2; /* a character set ("ESC ( B": tput sgr0's reset) */
+		} else {
+			j++; /* a two-byte escape ("ESC =", "ESC >") */
 		}
 	}
 	out = s->plain.len - at - sizeof(len);

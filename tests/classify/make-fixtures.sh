@@ -454,6 +454,14 @@ undefined_symbol src/main.rs 4 20
 type_error src/main.rs 3 18
 E
 	fi
+	# `rustfmt --check`: a hunk it would rewrite is a style finding
+	if have rustfmt; then
+		printf 'fn main(){let x=1;\nprintln!("{}",x);}\n' >fmt.rs
+		run rustfmt rustfmt --check fmt.rs
+		expect rustfmt rustfmt patterns <<'E'
+lint_violation fmt.rs 1 0
+E
+	fi
 	cd ..
 fi
 ) &

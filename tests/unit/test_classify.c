@@ -5614,6 +5614,38 @@ static void a_rule_at_a_file_with_no_line(void **state)
 	diag_list_release(&l);
 }
 
+/* A terminal's other escapes are no text either: a hyperlink around a
+ * place ("ESC ]8;;file://x ESC \ a.rs ESC ]8;; ESC \", cargo's, ls's),
+ * tput sgr0's reset "ESC ( B" (rustfmt's colours); and `rustfmt --check`'s
+ * "Diff in FILE:LINE:" is a style finding there, in its old spelling too. */
+static void terminal_escapes_and_a_formatters_diff(void **state)
+{
+	static const char text[] =
+		"Diff in \x1b]8;;file:///s/src/main.rs\x1b\\/s/src/main.rs\x1b]8;;\x1b\\:1:\n"
+		"\x1b[31m-fn main(){let x=1;\n"
+		"\x1b(B\x1b[m\x1b[32m+fn main() {\n"
+		"\x1b(B\x1b[m\n"
+		"Diff in /s/src/lib.rs at line 7:\n"
+		"-x\n"
+		"+y\n";
+	struct classify_opts o = { NULL, 0, true, NULL, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, text, sizeof(text) - 1, &l,
+					    NULL, &e), 0);
+	if (l.n != 2)
+		print_diags(&l);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].file, "/s/src/main.rs");
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].file, "/s/src/lib.rs");
+	assert_int_equal(l.v[1].line, 7);
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5761,6 +5793,7 @@ int main(void)
 		cmocka_unit_test(a_stacks_steps_and_a_where_line_are_no_problems),
 		cmocka_unit_test(a_frames_caret_line_tells_the_message),
 		cmocka_unit_test(a_rule_at_a_file_with_no_line),
+		cmocka_unit_test(terminal_escapes_and_a_formatters_diff),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
