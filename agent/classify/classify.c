@@ -848,6 +848,8 @@ static bool got_of_last(struct scan *s, const struct diag *d)
 	return true;
 }
 
+static bool cause_category(const char *category);
+
 static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		 size_t n)
 {
@@ -908,8 +910,24 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		    strstr(d.message, "ndefined symbol"))
 			d.category = CAT_UNDEFINED_SYMBOL;
 	}
-	d.hint = liken && d.category == liken ? xstrdup(LIKENED_HINT) :
-						expand(s, p->hint);
+	/* a failed test whose message names a problem with a kind of its
+	 * own ("adds: ReferenceError: greet is not defined"): that kind, as
+	 * test_run_pass keeps it; a value of the wrong type at run time
+	 * stays the test's failure */
+	if (!strcmp(d.category, CAT_TEST_FAILURE)) {
+		struct cl_words w;
+
+		cl_words_read(d.message, strlen(d.message), &w);
+		if (w.category && cause_category(w.category) &&
+		    strcmp(w.category, CAT_TYPE_ERROR)) {
+			d.category = w.category;
+			d.hint = xstrdup("the test failed on this: read from the "
+					 "message's words, fix what it names");
+		}
+	}
+	if (!d.hint)
+		d.hint = liken && d.category == liken ? xstrdup(LIKENED_HINT) :
+							expand(s, p->hint);
 	d.tool = xstrdup(p->tool);
 	*push(s) = d;
 }

@@ -5646,6 +5646,44 @@ static void terminal_escapes_and_a_formatters_diff(void **state)
 	diag_list_release(&l);
 }
 
+/* A failed test whose report names a problem with a kind of its own (TAP's
+ * block: "ReferenceError: greet is not defined") is that problem; an
+ * assertion stays the test's failure, and so does a value of the wrong
+ * type at run time (a TypeError while the test ran). */
+static void a_failed_tests_cause_keeps_its_kind(void **state)
+{
+	static const char text[] =
+		"TAP version 13\n"
+		"1..3\n"
+		"not ok 1 - adds\n"
+		"  ---\n"
+		"  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n"
+		"    at Object.add (/w/test/calc.test.js:7:10)\n"
+		"  ...\n"
+		"not ok 2 - greets\n"
+		"  ---\n"
+		"  ReferenceError: greet is not defined\n"
+		"    at Object.greet (/w/test/calc.test.js:13:10)\n"
+		"  ...\n"
+		"not ok 3 - labels\n"
+		"  ---\n"
+		"  TypeError: Cannot read properties of undefined (reading 'x')\n"
+		"    at Object.label (/w/test/calc.test.js:19:10)\n"
+		"  ...\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(text, any_file, 3, &l);
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_int_equal(l.v[1].line, 13);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_non_null(strstr(l.v[1].message, "greet is not defined"));
+	assert_int_equal(l.v[2].line, 19);
+	assert_string_equal(l.v[2].category, "test_failure");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5794,6 +5832,7 @@ int main(void)
 		cmocka_unit_test(a_frames_caret_line_tells_the_message),
 		cmocka_unit_test(a_rule_at_a_file_with_no_line),
 		cmocka_unit_test(terminal_escapes_and_a_formatters_diff),
+		cmocka_unit_test(a_failed_tests_cause_keeps_its_kind),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
