@@ -1916,6 +1916,36 @@ static size_t rule_start(const char *m, size_t n)
 	return n;
 }
 
+/* Does l[0..n) open with word, then blanks and a colon ("found   :")? */
+static bool labelled(const char *l, size_t n, const char *word)
+{
+	size_t k = 0, len = strlen(word);
+
+	while (k < n && (l[k] == ' ' || l[k] == '\t'))
+		k++;
+	if (n - k < len || memcmp(l + k, word, len))
+		return false;
+	for (k += len; k < n && l[k] == ' '; k++)
+		;
+	return k < n && l[k] == ':';
+}
+
+/* Are lines j and j + 1 a type found and the type required ("found   :
+ * number" over "required: string")? */
+static bool found_required(struct scan *s, size_t j)
+{
+	const char *l;
+	size_t n;
+
+	if (j + 1 >= s->nlines)
+		return false;
+	l = line_view(s, j, &n);
+	if (!labelled(l, n, "found"))
+		return false;
+	l = line_view(s, j + 1, &n);
+	return labelled(l, n, "required");
+}
+
 /* A Ruby frame's message: "in `fn'", "in 'fn'" (Ruby 3.4), maybe a
  * message after it. */
 static bool ruby_frame(const char *m, size_t n)
@@ -1960,6 +1990,11 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		return; /* "configure.ac:3: installing './compile'" */
 	cl_words_read(m, loc->msg_len, &w);
 	w.category = symbol_at_line(w.category, loc->line, m, loc->msg_len);
+	/* "found   : number" and "required: string" under it: two types that
+	 * do not agree (Closure Compiler's, scalac's, older javac's) */
+	if ((!w.category || !strcmp(w.category, CAT_UNKNOWN)) &&
+	    found_required(s, s->cur + 1))
+		w.category = CAT_TYPE_ERROR;
 	/* a Ruby stack's deeper steps ("a.rb:9:in `block in <top>'" under
 	 * "a.rb:10:in `x': msg"): the stack's first frame is the failure */
 	if (!w.category && w.sev < 0 && ruby_frame(m, loc->msg_len) &&
@@ -2168,8 +2203,8 @@ static bool code_offset(const char *m, size_t n);
 
 /* A JVM frame of the runtime's or a test framework's own code, its file
  * told bare ("at org.testng.Assert.fail(Assert.java:94)", "at java.base/
- * jdk.internal..."): never the project's, even with no repository to
- * ask. l[0..file) is the frame up to its file. */
+ * jdk.internal...", or with no "at"): never the project's, even with no
+ * repository to ask. l[0..file) is the frame up to its file. */
 static bool jvm_runtime_frame(const char *l, size_t file)
 {
 	static const char *const pkgs[] = {
@@ -2180,9 +2215,14 @@ static bool jvm_runtime_frame(const char *l, size_t file)
 	const char *at, *slash;
 	size_t k, len, rest;
 
-	if (file < 5 || l[file - 1] != '(' || !(at = memmem(l, file, "at ", 3)))
+	if (file < 5 || l[file - 1] != '(')
 		return false;
-	at += 3;
+	/* "at pkg.C.m(", or told without "at" (JUnit 5's launcher) */
+	if ((at = memmem(l, file, "at ", 3)))
+		at += 3;
+	else
+		for (at = l; at < l + file && (*at == ' ' || *at == '\t'); at++)
+			;
 	/* a module before the class: "java.base/jdk.internal.x" */
 	if ((slash = memchr(at, '/', (size_t)(l + file - at))))
 		at = slash + 1;
@@ -4454,6 +4494,19 @@ static bool rows_under(struct scan *s, size_t j)
 	       loc.line > 0;
 }
 
+/* Is line j a row a severity opens, its place a line and a column alone
+ * ("ERROR: 1:5   prefer-const  msg")? */
+static bool sev_rows_under(struct scan *s, size_t j)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n;
+
+	l = line_view(s, j, &n);
+	return cl_header_place(l, n, &loc) != CL_LOC_NONE && loc.pre_len &&
+	       loc.col > 0 && cl_prefix_sev(l + loc.pre, loc.pre_len) >= 0;
+}
+
 static void header_set(struct header *h, size_t at, const char *p, size_t n,
 		       bool decorated)
 {
@@ -4582,6 +4635,13 @@ static void general_pass(struct scan *s)
 			if (loc.file_len && !loc.pre_len && i + 1 < s->nlines &&
 			    rows_under(s, i + 1)) {
 				header_set(&h, i, l + loc.file, loc.file_len, false);
+				continue;
+			}
+			/* ... or over rows a severity opens ("ERROR: 1:5
+			 * prefer-const  msg", TSLint's stylish) */
+			if (loc.file_len && !loc.pre_len && i + 1 < s->nlines &&
+			    sev_rows_under(s, i + 1)) {
+				header_set(&h, i, l + loc.file, loc.file_len, true);
 				continue;
 			}
 			if ((loc.pre_len || (loc.line > 0 && i + 1 < s->nlines)) &&

@@ -925,6 +925,28 @@ bool cl_file_label(const char *l, size_t n, struct cl_loc *loc)
 	return (loc->kind = CL_LOC_FRAME), true;
 }
 
+/* "pkg.Class.method(File.java:17)" from l[i] to the line's end, a dotted
+ * name with no blank before its place in parentheses: sets loc's file and
+ * line. */
+static bool bare_jvm_frame(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t k, e;
+	bool dot = false;
+
+	for (k = i; k < n && (is_alpha(l[k]) || is_digit(l[k]) || l[k] == '.' ||
+			      l[k] == '_' || l[k] == '$' || l[k] == '/' ||
+			      l[k] == '<' || l[k] == '>'); k++)
+		dot |= l[k] == '.';
+	if (!dot || k == i || k >= n || l[k] != '(' || l[k - 1] == '.')
+		return false;
+	e = place_at(l, n, k + 1, loc);
+	if (!e || e + 1 != n || l[e] != ')' || loc->line <= 0) {
+		memset(loc, 0, sizeof(*loc));
+		return false;
+	}
+	return true;
+}
+
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j, k;
@@ -1048,6 +1070,10 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			return loc->kind = CL_LOC_FRAME;
 		return CL_LOC_NONE;
 	}
+	/* a JVM frame told without "at", indented (JUnit 5's console
+	 * launcher: "CalcTest.mul(CalcTest.java:17)") */
+	if (i > 0 && l[n - 1] == ')' && bare_jvm_frame(l, n, i, loc))
+		return loc->kind = CL_LOC_FRAME;
 	/* rustc and friends: --> path:line:col; miette/codespan boxes */
 	if (STARTS(l + i, n - i, "--> ") || STARTS(l + i, n - i, "\xe2\x95\xad\xe2\x94\x80[") ||
 	    STARTS(l + i, n - i, "\xe2\x94\x8c\xe2\x94\x80 ") ||
@@ -1811,6 +1837,8 @@ static const struct phrase phrases[] = {
 	{ "never used", CAT_LINT_VIOLATION },
 	{ "trailing whitespace", CAT_LINT_VIOLATION },
 	{ "line too long", CAT_LINT_VIOLATION },
+	/* JUnit 5's assertion: "mul 2 3 ==> expected: <6> but was: <5>" */
+	{ "==> expected", CAT_TEST_FAILURE },
 	/* a suggested replacement: "teh ==> the", "should be", "consider
 	 * using" */
 	{ "==>", CAT_LINT_VIOLATION },
@@ -1819,6 +1847,12 @@ static const struct phrase phrases[] = {
 	 * one of the allowed values"; ajv 8 says "must be", wrong_kind), as
 	 * a type checker's "X should be Y" names it (Haxe's "Int should be
 	 * String") */
+	/* Python's jsonschema and the validators that copied it: "'yes' is
+	 * not of type 'boolean'", "80000 is greater than the maximum of
+	 * 65535", "is less than the minimum of" */
+	{ "is not of type", CAT_TYPE_ERROR },
+	{ "than the maximum of", CAT_TYPE_ERROR },
+	{ "than the minimum of", CAT_TYPE_ERROR },
 	{ "should be integer", CAT_TYPE_ERROR },
 	{ "should be number", CAT_TYPE_ERROR },
 	{ "should be string", CAT_TYPE_ERROR },
@@ -3340,6 +3374,26 @@ bool cl_place_heading(const char *m, size_t n)
 	return place_heading(low, n) != 0;
 }
 
+/* A rule's name in kebab case at m[i], then a column's two blanks or more
+ * before the message ("no-console      Calls to ..."): its length, or 0. */
+static size_t column_rule_at(const char *m, size_t n, size_t i)
+{
+	size_t k, e;
+	bool dash = false;
+
+	for (k = i; k < n && ((m[k] >= 'a' && m[k] <= 'z') || is_digit(m[k]) ||
+			      m[k] == '-'); k++)
+		dash |= m[k] == '-';
+	if (!dash || k == i || m[k - 1] == '-' || k + 3 >= n ||
+	    !is_blank(m[k]) || !is_blank(m[k + 1]))
+		return 0;
+	e = k;
+	k = skip_blanks(m, n, k);
+	/* a message of words after it, not a place ("left-pad
+	 * package.json:7:6": knip's item and where it is) */
+	return k < n && memchr(m + k, ' ', n - k) ? e - i : 0;
+}
+
 void cl_words_read(const char *m, size_t n, struct cl_words *w)
 {
 	char low[CL_WORDS_MAX];
@@ -3392,12 +3446,15 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		 * "[B602:subprocess_popen]" */
 		for (k = i; k < n && (is_alpha(m[k]) || is_digit(m[k]) || m[k] == '-' ||
 				      m[k] == '_' || m[k] == ':'); k++)
-			;
+			/* the tool, then its rule: "[sql-lint: missing-where]" */
+			if (m[k] == ':' && k + 2 < n && m[k + 1] == ' ' &&
+			    is_alpha(m[k + 2]) && k > i)
+				i = ++k + 1;
 		k = k < n && m[k] == ']' && k > i ? k - i : 0;
 		if (k) {
 			w->code = i;
 			w->code_len = k;
-			i += k + 1;
+			i = skip_blanks(m, n, i + k + 1);
 			k = 0;
 			w->sev = -1;
 		}
@@ -3414,8 +3471,12 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 			w->sev = DIAG_ERROR;
 		else if (!k && i == 0 && is_named(m, n, "Warning"))
 			w->sev = DIAG_WARNING;
-		/* "lint/style/useConst  FIXABLE": a rule heading its report */
-		if (!k && (k = group_rule_at(m, n, i, true))) {
+		/* "lint/style/useConst  FIXABLE": a rule heading its report;
+		 * a kebab-case rule in a column before its message
+		 * ("prefer-const    Identifier 'x' is never reassigned",
+		 * TSLint's stylish rows) */
+		if (!k && ((k = group_rule_at(m, n, i, true)) ||
+			   (k = column_rule_at(m, n, i)))) {
 			w->code = i;
 			w->code_len = k;
 			i = skip_blanks(m, n, i + k);
@@ -3949,6 +4010,10 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 		*msg = j;
 		return true;
 	}
+	/* JUnit 5's console launcher: "=> org.x.AssertionFailedError: msg"
+	 * under the failed test's name */
+	if (STARTS(l + i, n - i, "=> "))
+		i = skip_blanks(l, n, i + 3);
 	/* every shape starts with a letter, '[', '-', '>' or a UTF-8 mark */
 	if (i >= n || !(is_alpha(l[i]) || l[i] == '[' || l[i] == '-' ||
 			l[i] == '>' || (unsigned char)l[i] >= 0xc0))

@@ -5684,6 +5684,101 @@ static void a_failed_tests_cause_keeps_its_kind(void **state)
 	diag_list_release(&l);
 }
 
+/* JUnit 5's console launcher: "=> org.x.AssertionFailedError: msg ==>
+ * expected: <6> but was: <5>" over frames told without "at", the
+ * framework's first ("org.junit...build(AssertionFailureBuilder.java:151)",
+ * never the project's) and the test's own after them: a failed assertion
+ * at the test's frame. */
+static void junit5s_failure_at_its_bare_frame(void **state)
+{
+	static const char text[] =
+		"Failures (1):\n"
+		"  JUnit Jupiter:CalcTest:mulMultiplies()\n"
+		"    MethodSource [className = 'CalcTest', methodName = 'mulMultiplies', methodParameterTypes = '']\n"
+		"    => org.opentest4j.AssertionFailedError: mul 2 3 ==> expected: <6> but was: <5>\n"
+		"       org.junit.jupiter.api.AssertionFailureBuilder.build(AssertionFailureBuilder.java:151)\n"
+		"       org.junit.jupiter.api.Assertions.assertEquals(Assertions.java:560)\n"
+		"       CalcTest.mulMultiplies(src/main.c:17)\n"
+		"       java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)\n"
+		"       [...]\n"
+		"\n"
+		"[         1 tests failed          ]\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+
+	(void)state;
+	expect_one(&o, text, sizeof(text) - 1, "src/main.c", 17, -1,
+		   "test_failure");
+}
+
+/* Rows a severity opens under a place alone ("calc.ts:1:1" over "ERROR:
+ * 1:5   prefer-const    msg", TSLint's stylish): each row at its place in
+ * that file, its kebab-case rule in a column before the message as its
+ * code; "[sql-lint: missing-where]" is a tool's rule too. */
+static void severity_rows_under_a_place_and_column_rules(void **state)
+{
+	static const char tslint[] =
+		"src/main.c:1:1\n"
+		"ERROR: 1:1   no-var-keyword  Forbidden 'var' keyword, use 'let' or 'const' instead\n"
+		"ERROR: 8:1   no-console      Calls to 'console.log' are not allowed.\n"
+		"\n";
+	static const char sql[] =
+		"src/main.c:2 [sql-lint: missing-where] DELETE statement missing WHERE clause.\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(tslint, only_src_main, 2, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_equal(l.v[0].code, "no-var-keyword");
+	assert_int_equal(l.v[1].line, 8);
+	assert_int_equal(l.v[1].column, 1);
+	assert_string_equal(l.v[1].code, "no-console");
+	assert_string_equal(l.v[1].message, "Calls to 'console.log' are not allowed.");
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+	classify_one(&o, sql, sizeof(sql) - 1, &l);
+	assert_string_equal(l.v[0].code, "missing-where");
+	assert_string_equal(l.v[0].message, "DELETE statement missing WHERE clause.");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+}
+
+/* "found   : number" over "required: string" under a message that names
+ * no kind (Closure Compiler's, scalac's, older javac's) is a type error; so
+ * are a JSON Schema validator's "is not of type" and "greater than the
+ * maximum of". */
+static void found_and_required_types_and_schema_words(void **state)
+{
+	static const char closure[] =
+		"src/main.c:11: ERROR - initializing variable\n"
+		"found   : number\n"
+		"required: string\n"
+		"var label = add(2, 3);\n"
+		"            ^\n"
+		"\n"
+		"1 error(s), 0 warning(s), 100.0% typed\n";
+	static const struct { const char *m, *cat; } words[] = {
+		{ "'yes' is not of type 'boolean'", "type_error" },
+		{ "80000 is greater than the maximum of 65535", "type_error" },
+		{ "mul 2 3 ==> expected: <6> but was: <5>", "test_failure" },
+		{ "teh ==> the", "lint_violation" },
+	};
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	size_t k;
+
+	(void)state;
+	expect_one(&o, closure, sizeof(closure) - 1, "src/main.c", 11, -1,
+		   "type_error");
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++) {
+		struct cl_words w;
+
+		cl_words_read(words[k].m, strlen(words[k].m), &w);
+		assert_non_null(w.category);
+		assert_string_equal(w.category, words[k].cat);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5833,6 +5928,9 @@ int main(void)
 		cmocka_unit_test(a_rule_at_a_file_with_no_line),
 		cmocka_unit_test(terminal_escapes_and_a_formatters_diff),
 		cmocka_unit_test(a_failed_tests_cause_keeps_its_kind),
+		cmocka_unit_test(junit5s_failure_at_its_bare_frame),
+		cmocka_unit_test(severity_rows_under_a_place_and_column_rules),
+		cmocka_unit_test(found_and_required_types_and_schema_words),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
