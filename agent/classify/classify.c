@@ -3588,10 +3588,8 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	/* the message is under the code frame quoting the source, if any */
 	for (k = 0; k < 12 && j < s->nlines; k++, j++) {
 		const char *q = line_view(s, j, &ln);
-		size_t b = 0;
+		size_t b;
 
-		while (b < ln && (q[b] == ' ' || q[b] == '\t'))
-			b++;
 		/* the message after the carets under the quoted line
 		 * (Hegel's, Flow's "> 5 | x" over "  |  ^^^ msg") */
 		if (framed && (b = cl_caret_message(q, ln))) {
@@ -4185,7 +4183,6 @@ static bool general_fail_tag(struct scan *s, size_t i, const char *l,
 	return true;
 }
 
-/* "[warn] b.js": the file, no line; a warning's is a linter's finding. */
 /* "error no-circular: src/a.js → src/b.js" (cl_sev_rule_file) at a file
  * the project has: its finding there, no line; the rule's words say what
  * it is when the message's do not ("not-to-unresolvable"). */
@@ -4218,6 +4215,7 @@ static bool general_rule_file(struct scan *s, const char *l, size_t n)
 	return true;
 }
 
+/* "[warn] b.js": the file, no line; a warning's is a linter's finding. */
 static bool general_tagged_file(struct scan *s, const char *l, size_t n)
 {
 	size_t off, len;

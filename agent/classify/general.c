@@ -1842,17 +1842,17 @@ static const struct phrase phrases[] = {
 	/* a suggested replacement: "teh ==> the", "should be", "consider
 	 * using" */
 	{ "==>", CAT_LINT_VIOLATION },
-	/* but a value's kind a schema wants (ajv 6 and the JSON Schema
-	 * validators of its time: "should be integer", "should be equal to
-	 * one of the allowed values"; ajv 8 says "must be", wrong_kind), as
-	 * a type checker's "X should be Y" names it (Haxe's "Int should be
-	 * String") */
 	/* Python's jsonschema and the validators that copied it: "'yes' is
 	 * not of type 'boolean'", "80000 is greater than the maximum of
 	 * 65535", "is less than the minimum of" */
 	{ "is not of type", CAT_TYPE_ERROR },
 	{ "than the maximum of", CAT_TYPE_ERROR },
 	{ "than the minimum of", CAT_TYPE_ERROR },
+	/* but a value's kind a schema wants (ajv 6 and the JSON Schema
+	 * validators of its time: "should be integer", "should be equal to
+	 * one of the allowed values"; ajv 8 says "must be", wrong_kind), as
+	 * a type checker's "X should be Y" names it (Haxe's "Int should be
+	 * String") */
 	{ "should be integer", CAT_TYPE_ERROR },
 	{ "should be number", CAT_TYPE_ERROR },
 	{ "should be string", CAT_TYPE_ERROR },
