@@ -1492,7 +1492,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		category = CAT_LINT_VIOLATION;
 	/* no word here names a kind: the kind other tools' messages in
 	 * the same words were */
-	if (!strcmp(category, CAT_UNKNOWN) &&
+	if (!strcmp(category, CAT_UNKNOWN) && !cl_errno_report(d.message, msg_len) &&
 	    (liken = cl_learned_category(s->db->learned, d.message,
 					  msg_len)))
 		category = liken;
@@ -1966,6 +1966,25 @@ static bool ruby_frame_line(struct scan *s, size_t j)
 	       ruby_frame(l + loc.msg, loc.msg_len);
 }
 
+/* Does m[0..n) only point at a definition, ending in "defined" or
+ * "declared" (and "at", "here", blanks or ':' after it)? */
+static bool definition_pointer(const char *m, size_t n)
+{
+	static const char *const tails[] = { " at", " here", ":" };
+	size_t k;
+
+	while (n && (m[n - 1] == ' ' || m[n - 1] == '\t'))
+		n--;
+	for (k = 0; k < sizeof(tails) / sizeof(*tails); k++)
+		if (n > strlen(tails[k]) &&
+		    !memcmp(m + n - strlen(tails[k]), tails[k], strlen(tails[k])))
+			n -= strlen(tails[k]);
+	return (n >= 7 && !memcmp(m + n - 7, "defined", 7) &&
+		(n == 7 || m[n - 8] == ' ')) ||
+	       (n >= 8 && !memcmp(m + n - 8, "declared", 8) &&
+		(n == 8 || m[n - 9] == ' '));
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -2030,6 +2049,12 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	/* "ninja: error: a.x:4: msg": a severity among the prefix's words */
 	if (w.sev < 0 && loc->pre_len)
 		w.sev = cl_sev_among(l + loc->pre, loc->pre_len);
+	/* "step defined at a.feature line 10.", "x declared here": where
+	 * something named above is defined, told with nothing wrong said */
+	if (w.sev < 0 && !w.category && !w.code_len &&
+	    (definition_pointer(m, loc->msg_len) ||
+	     (loc->pre_len && definition_pointer(l + loc->pre, loc->pre_len))))
+		return;
 	/* "SyntaxError: a.js: msg (3:2)": an error's name before the place
 	 * says what it is when the message does not */
 	if (!w.category && loc->pre_len) {

@@ -2524,6 +2524,13 @@ static bool quoted_file(const char *low, size_t n, size_t q);
 /* "not found" and its kin name what was not found: a dependency or
  * package (missing_dependency), an import or include (import_resolution),
  * a variable, function or command (undefined_symbol). */
+bool cl_errno_report(const char *m, size_t n)
+{
+	/* (either case: low or as printed) */
+	return cl_find(m, n, "ENOENT", 6) || cl_find(m, n, "enoent", 6) ||
+	       cl_find(m, n, "[Errno ", 7) || cl_find(m, n, "[errno ", 7);
+}
+
 static const char *not_found(const char *low, size_t n)
 {
 	/* the ways of saying it, by a word each holds (its anchor: a
@@ -2651,6 +2658,8 @@ static const char *not_found(const char *low, size_t n)
 			break;
 	}
 	if (k == sizeof(what) / sizeof(*what))
+		return NULL;
+	if (cl_errno_report(low, n))
 		return NULL;
 	/* a package that "does not exist" is a name the code imports (javac's
 	 * "package x does not exist"), one not installed is "not found" */

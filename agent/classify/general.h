@@ -115,6 +115,12 @@ bool cl_frame_prefix(const char *l, size_t n);
  * of a.conf:"), the words under or after it saying what the error is? */
 bool cl_place_heading(const char *m, size_t n);
 
+/* Is m[0..n) the system's errno on a file the program itself opened as it
+ * ran ("ENOENT: no such file or directory, open 'x'", "[Errno 2] No such
+ * file or directory: 'x'")? A fault of the run: no import, whatever the
+ * words "no such file" say elsewhere. */
+bool cl_errno_report(const char *m, size_t n);
+
 /* Severity, rule code and category of the message m[0..n). */
 void cl_words_read(const char *m, size_t n, struct cl_words *w);
 

@@ -5773,6 +5773,46 @@ static void found_and_required_types_and_schema_words(void **state)
 	}
 }
 
+/* A file the program opened as it ran and did not find is a fault of the
+ * run, told by the system's errno; not a module the code imports, as a
+ * compiler's "x.h: No such file or directory" is. A line that only says
+ * where a step is defined reports nothing. */
+static void runtime_enoent_and_definition_pointers(void **state)
+{
+	static const char gulp[] =
+		"Starting 'default'...\n"
+		"'default' errored\n"
+		"Error: ENOENT: no such file or directory, open 'src/index.html'\n"
+		"    at Object.readFileSync (node:fs:448:20)\n"
+		"    at copy (src/main.c:4:19)\n";
+	static const char header[] =
+		"src/main.c:1:10: fatal error: nothere.h: No such file or directory\n"
+		"    1 | #include \"nothere.h\"\n"
+		"      |          ^~~~~~~~~~~\n";
+	static const char step[] =
+		"      Then the result is 6\n"
+		"          step defined at src/main.c line 10.\n"
+		"              not ok - result\n"
+		"              #   Failed test 'result'\n"
+		"              #   at src/main.c line 9.\n";
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct cl_words w;
+	static const char py[] =
+		"FileNotFoundError: [Errno 2] No such file or directory: 'nope.json'";
+
+	(void)state;
+	expect_one(&o, gulp, sizeof(gulp) - 1, "src/main.c", 4, 19, "unknown");
+	expect_one(&o, header, sizeof(header) - 1, "src/main.c", 1, 10,
+		   "import_resolution");
+	cl_words_read(py, sizeof(py) - 1, &w);
+	assert_true(w.category == NULL || strcmp(w.category, "import_resolution"));
+	classify_n(step, only_src_main, 1, &l);
+	assert_int_equal(l.v[0].line, 9);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5925,6 +5965,7 @@ int main(void)
 		cmocka_unit_test(junit5s_failure_at_its_bare_frame),
 		cmocka_unit_test(severity_rows_under_a_place_and_column_rules),
 		cmocka_unit_test(found_and_required_types_and_schema_words),
+		cmocka_unit_test(runtime_enoent_and_definition_pointers),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
