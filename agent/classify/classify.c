@@ -4616,6 +4616,9 @@ static void general_pass(struct scan *s)
 		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 			;
 		lead = k < n ? l[k] : 0;
+		/* a blank line says nothing: no reader below takes one */
+		if (!lead)
+			continue;
 		if (k < n && (l[k] == '<' || ((l[k] == '{' || l[k] == '[') &&
 					      k + 3 > n)) &&
 		    (k = embedded_report(s, i, &tries))) {
