@@ -2295,6 +2295,12 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 	    (k == CL_LOC_FRAME && jvm_runtime_frame(l, loc.file)))
 		return false;
 	*strong = file_known(s, l, loc.file, loc.file_len);
+	/* an OCaml backtrace's step in a library's file ('Raised at
+	 * Alcotest_engine__Test.check in file "src/alcotest-engine/test.ml"'):
+	 * the framework's, not the project's */
+	if (k == CL_LOC_FRAME && !*strong && s->opts->file_exists &&
+	    cl_ocaml_step(l, n))
+		return false;
 	p->file = xstrndup(l + loc.file, loc.file_len);
 	p->line = loc.line;
 	p->col = loc.col;

@@ -947,6 +947,18 @@ static bool bare_jvm_frame(const char *l, size_t n, size_t i, struct cl_loc *loc
 	return true;
 }
 
+size_t cl_ocaml_step(const char *l, size_t n)
+{
+	size_t i = skip_blanks(l, n, 0);
+	const char *f;
+
+	if (!STARTS(l + i, n - i, "Raised ") && !STARTS(l + i, n - i, "Re-raised ") &&
+	    !STARTS(l + i, n - i, "Called from "))
+		return 0;
+	f = cl_find(l + i, n - i, " in file \"", 10);
+	return f ? (size_t)(f - l) + 10 : 0;
+}
+
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j, k;
@@ -987,6 +999,30 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 				return loc->kind = CL_LOC_FRAME;
 			}
 		}
+		return CL_LOC_NONE;
+	}
+	/* OCaml's backtrace: 'Raised at M.f in file "a.ml", line 3,
+	 * characters 4-9', "Called from", "Re-raised at", "Raised by
+	 * primitive operation at" (dune, Alcotest, OUnit) */
+	if ((j = cl_ocaml_step(l, n))) {
+		for (k = j; k < n && l[k] != '"'; k++)
+			;
+		if (k > j && STARTS(l + k, n - k, "\", line ")) {
+			size_t m = k + 8;
+
+			if (read_int(l, n, &m, &loc->line)) {
+				if (STARTS(l + m, n - m, ", characters ")) {
+					size_t c = m + 13;
+
+					if (read_int(l, n, &c, &loc->col))
+						loc->col++;
+				}
+				loc->file = j;
+				loc->file_len = k - j;
+				return loc->kind = CL_LOC_FRAME;
+			}
+		}
+		memset(loc, 0, sizeof(*loc));
 		return CL_LOC_NONE;
 	}
 	/* A quoted path and its line in parentheses: Tcl's (file "t.tcl"

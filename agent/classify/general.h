@@ -121,6 +121,11 @@ bool cl_place_heading(const char *m, size_t n);
  * words "no such file" say elsewhere. */
 bool cl_errno_report(const char *m, size_t n);
 
+/* Is l[0..n) a step of an OCaml backtrace ('Raised at M.f in file "a.ml",
+ * line 3, characters 4-9', "Called from", "Re-raised at")? Where its
+ * file's name starts, or 0. */
+size_t cl_ocaml_step(const char *l, size_t n);
+
 /* Severity, rule code and category of the message m[0..n). */
 void cl_words_read(const char *m, size_t n, struct cl_words *w);
 
