@@ -9589,6 +9589,233 @@ E
 fi
 ) &
 
+# ---- held24: a validation batch of tools nobody tuned for, scored on first sight ----
+(
+BATCH=held24
+mkdir held24 && cd held24
+if have rst-lint; then
+	mkdir rst-lint && cd rst-lint
+	printf 'Title\n=====\n\nSome *unclosed emphasis\n\n.. unknowndirective:: foo\n\nA link to `nowhere`_.\n' >README.rst
+	run rst-lint rst-lint README.rst
+	expect rst-lint rst-lint general <<'E'
+syntax_error README.rst 4 0
+undefined_symbol README.rst 6 0
+undefined_symbol README.rst 8 0
+E
+	cd ..
+fi
+if have KWStyle; then
+	mkdir kwstyle && cd kwstyle
+	cat >kws.xml <<'X'
+<?xml version="1.0" encoding="iso-8859-1"?>
+<Description>
+<LineLength>80</LineLength>
+<Tabs>1</Tabs>
+<EmptyLines>1</EmptyLines>
+</Description>
+X
+	cat >calc.cxx <<'X'
+#include <iostream>
+
+int add(int a, int b)
+{
+  return a + b;
+}
+
+
+int main()
+{
+  int unused_variable_with_a_very_long_name_that_goes_past_the_limit_of_eighty = 0;
+	std::cout << add(2, 3) << std::endl;
+  return 0;
+}
+X
+	run kwstyle KWStyle -xml kws.xml -v calc.cxx
+	expect kwstyle kwstyle general <<'E'
+lint_violation calc.cxx 11 0
+lint_violation calc.cxx 12 0
+lint_violation calc.cxx 8 0
+E
+	run kwstyle-gcc KWStyle -xml kws.xml -gcc calc.cxx
+	expect kwstyle-gcc kwstyle general <<'E'
+lint_violation calc.cxx 11 0
+lint_violation calc.cxx 12 0
+lint_violation calc.cxx 8 0
+E
+	cd ..
+fi
+if have chezscheme; then
+	mkdir chez && cd chez
+	cat >calc.ss <<'X'
+(define (add a b) (+ a b))
+(define (show)
+  (display (add 2 3))
+  (newline)
+  (display totl))
+(show)
+X
+	printf '(define (add a b)\n  (+ a b)\n(display (add 2 3))\n' >bad.ss
+	run chez chezscheme --script calc.ss
+	expect chez chez general <<'E'
+undefined_symbol - 0 0
+E
+	run chez-syntax chezscheme --script bad.ss
+	expect chez-syntax chez general <<'E'
+syntax_error bad.ss 1 1
+E
+	cd ..
+fi
+if have makepp; then
+	# one folder a case: makepp reads the Makeppfiles of the folders around
+	mkdir makepp makepp/norule makepp/syntax makepp/include && cd makepp/norule
+	printf 'int main(void) { return 0; }\n' >main.c
+	cat >Makeppfile <<'X'
+CFLAGS := -O2
+
+app: main.o util.o
+	$(CC) -o $@ $^
+
+%.o: %.c
+	$(CC) $(CFLAGS) -c $<
+X
+	run makepp makepp
+	expect makepp makepp general <<'E'
+import_resolution - 0 0
+E
+	cd ../syntax
+	printf 'int main(void) { return 0; }\n' >main.c
+	printf 'CFLAGS := -O2\nthis line is not a rule\napp: main.c\n\t$(CC) $(CFLAGS) -o $@ $<\n' >Makeppfile
+	run makepp-syntax makepp
+	expect makepp-syntax makepp general <<'E'
+syntax_error Makeppfile 2 0
+E
+	cd ../include
+	printf 'int main(void) { return 0; }\n' >main.c
+	printf 'CFLAGS := -O2\n\napp: main.c\n\t$(CC) $(CFLAGS) -o $@ $<\n\ninclude config.mk\n' >Makeppfile
+	run makepp-include makepp
+	expect makepp-include makepp general <<'E'
+import_resolution Makeppfile 6 0
+E
+	cd ../..
+fi
+if have b2; then
+	mkdir b2 b2/rule && cd b2
+	echo 'using gcc ;' >user-config.jam
+	printf 'int main(void) { return 0; }\n' >main.c
+	echo 'exe app : main.c util.c ;' >jamroot.jam
+	run b2 b2 --user-config=user-config.jam
+	expect b2 b2 general <<'E'
+import_resolution - 0 0
+E
+	cd rule
+	echo 'using gcc ;' >user-config.jam
+	printf 'int main(void) { return 0; }\n' >main.c
+	printf 'project calc ;\n\nexee app : main.c ;\n' >jamroot.jam
+	run b2-rule b2 --user-config=user-config.jam
+	expect b2-rule b2 general <<'E'
+undefined_symbol jamroot.jam 3 0
+E
+	cd ../..
+fi
+if [ -x /usr/bin/python3 ] && [ -d /usr/lib/python3/dist-packages/xdoctest ]; then
+	mkdir xdoctest && cd xdoctest
+	cat >calc.py <<'X'
+def add(a, b):
+    """
+    Example:
+        >>> add(2, 3)
+        5
+    """
+    return a + b
+
+
+def mul(a, b):
+    """
+    Example:
+        >>> mul(2, 3)
+        6
+    """
+    return a + b
+X
+	run xdoctest sh -c '/usr/bin/python3 -m xdoctest --nocolor calc.py all 2>&1 | sed "s/ in [0-9.]* seconds/ in 0 seconds/"'
+	expect xdoctest xdoctest general <<'E'
+test_failure calc.py 14 0
+E
+	cd ..
+fi
+if have go && [ -d /usr/share/gocode/src/github.com/franela/goblin ]; then
+	mkdir goblin && cd goblin
+	cat >calc.go <<'X'
+package calc
+
+func Add(a, b int) int { return a + b }
+
+func Mul(a, b int) int { return a + b }
+X
+	cat >calc_test.go <<'X'
+package calc
+
+import (
+	"testing"
+
+	. "github.com/franela/goblin"
+)
+
+func TestCalc(t *testing.T) {
+	g := Goblin(t)
+	g.Describe("Calc", func() {
+		g.It("adds two numbers", func() {
+			g.Assert(Add(2, 3)).Equal(5)
+		})
+		g.It("multiplies two numbers", func() {
+			g.Assert(Mul(2, 3)).Equal(6)
+		})
+	})
+}
+X
+	# Debian's goblin parses the flags itself, so the test binary is run
+	# alone (go test passes flags it does not know); without the times
+	GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= GOCACHE=$PWD/.cache go test -c -o calc.test . >/dev/null 2>&1
+	run goblin sh -c './calc.test -goblin.tty=false 2>&1 | sed "s/([0-9.]* *m\{0,1\}s)/(0s)/"'
+	expect goblin goblin general <<'E'
+test_failure calc_test.go 16 0
+E
+	cd ..
+fi
+if have ruby && [ -f /usr/lib/ruby/vendor_ruby/minitest/reporters.rb ]; then
+	mkdir minitest-reporters && cd minitest-reporters
+	cat >calc_test.rb <<'X'
+require "minitest/autorun"
+require "minitest/reporters"
+Minitest::Reporters.use! Minitest::Reporters::SpecReporter.new(color: false)
+
+def add(a, b) = a + b
+def mul(a, b) = a + b
+
+class CalcTest < Minitest::Test
+  def test_add
+    assert_equal 5, add(2, 3)
+  end
+
+  def test_mul
+    assert_equal 6, mul(2, 3)
+  end
+
+  def test_div
+    assert_equal 2, dvi(6, 3)
+  end
+end
+X
+	# a fixed seed; without the times and object ids
+	run minitest-reporters sh -c 'ruby calc_test.rb --seed 1 2>&1 | sed "s/([0-9.]*s)/(0s)/; s/Finished in [0-9.]*s/Finished in 0s/; s/0x[0-9a-f]*/0x0/; s/@time=[0-9.e-]*/@time=0/"'
+	expect minitest-reporters minitest-reporters general <<'E'
+test_failure calc_test.rb 14 0
+undefined_symbol calc_test.rb 18 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
