@@ -2744,6 +2744,81 @@ static char *importer_named(const char *m, size_t n)
 	return xstrndup(f, (size_t)(e - f));
 }
 
+/* Does m[0..n) end in a word that says the sentence goes on ("named",
+ * "at", "from", "in", "of", "to") or in ':'? */
+static bool sentence_goes_on(const char *m, size_t n)
+{
+	static const char *const words[] = { " named", " at", " from", " in",
+					     " of", " to" };
+	size_t k;
+
+	while (n && (m[n - 1] == ' ' || m[n - 1] == '\t'))
+		n--;
+	if (n && m[n - 1] == ':')
+		return true;
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
+		if (n > strlen(words[k]) &&
+		    !memcmp(m + n - strlen(words[k]), words[k], strlen(words[k])))
+			return true;
+	return false;
+}
+
+/* A message a tool wraps over several lines, each opening with the same
+ * prefix ("error: Unable to find file or target named" over "error:
+ * 'util.c'" and "error: referred to from project at", Boost.Build): line
+ * i and the lines under it that go on with it, one blank between them, as
+ * a string the caller frees; NULL when none goes on. A line goes on when
+ * it is indented under the prefix, or the line before it was or ended
+ * mid-sentence, and names no place. The lines joined are read no more. */
+static char *prefixed_continuation(struct scan *s, size_t i, const char *pre,
+				   size_t plen)
+{
+	struct buf all = BUF_INIT;
+	struct cl_loc loc;
+	const char *l;
+	size_t j, n, k, pn;
+	bool open, deep;
+
+	while (plen && (pre[plen - 1] == ' ' || pre[plen - 1] == '\t'))
+		plen--;
+	if (plen < 2 || pre[plen - 1] != ':')
+		return NULL;
+	l = line_view(s, i, &n);
+	for (pn = 0; pn < n && (l[pn] == ' ' || l[pn] == '\t'); pn++)
+		;
+	/* itself deep under its prefix: the rest of a report above */
+	if (n - pn > plen + 3 && !memcmp(l + pn + plen, "   ", 3))
+		return NULL;
+	buf_add(&all, l + pn, n - pn);
+	open = sentence_goes_on(l, n);
+	for (j = i + 1; j < s->nlines && j <= i + 8; j++) {
+		if (s->used[j] & L_USED)
+			break;
+		l = line_view(s, j, &n);
+		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+		if (n - k <= plen || memcmp(l + k, pre, plen))
+			break;
+		k += plen;
+		/* a column of its own under the prefix: three blanks or more */
+		deep = n - k > 3 && l[k] == ' ' && l[k + 1] == ' ' && l[k + 2] == ' ';
+		/* a line with a place of its own is a report of its own */
+		if ((!deep && !open) || line_place(s, j, l, n, &loc) != CL_LOC_NONE)
+			break;
+		while (k < n && (l[k] == ' ' || l[k] == '\t'))
+			k++;
+		buf_addch(&all, ' ');
+		buf_add(&all, l + k, n - k);
+		s->used[j] |= L_FOLDED;
+		open = deep || sentence_goes_on(l, n);
+	}
+	if (j == i + 1) {
+		buf_release(&all);
+		return NULL;
+	}
+	return buf_detach(&all, NULL);
+}
+
 static void general_headline(struct scan *s, size_t i, const char *l,
 			     size_t n, size_t msg, long lone, size_t specific)
 {
@@ -2756,11 +2831,17 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	struct buf more = BUF_INIT;
 	size_t b = 0;
 	bool no_place;
+	char *wrapped;
 
 	while (b < msg && (line[b] == ' ' || line[b] == '\t'))
 		b++;
 	no_place = !strncmp(line + b, "unknown file: ", 14) ||
 		   !strncmp(line + b, "<unknown>: ", 11);
+	if (msg > b && (wrapped = prefixed_continuation(s, i, l + b, msg - b))) {
+		free(line);
+		line = wrapped;
+		n = strlen(line);
+	}
 	cl_words_read(line + msg, n - msg, &w);
 	/* "ERROR: In procedure x:" over "Unbound variable: y": the line
 	 * under it says what it is; so it does under a severity alone

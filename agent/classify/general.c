@@ -1483,9 +1483,10 @@ static const struct phrase phrases[] = {
 	{ "package configuration file", CAT_MISSING_DEPENDENCY },
 	{ "file not found", CAT_IMPORT_RESOLUTION },
 	/* a make's missing prerequisite: BSD make's and NMAKE's "don't know
-	 * how to make x.c", GNU make's "No rule to make target" */
+	 * how to make x.c", GNU make's "No rule to make target", makepp's
+	 * "No rule to make x.o" */
 	{ "don't know how to make", CAT_IMPORT_RESOLUTION },
-	{ "no rule to make target", CAT_IMPORT_RESOLUTION },
+	{ "no rule to make ", CAT_IMPORT_RESOLUTION },
 	{ "to import", CAT_IMPORT_RESOLUTION },
 	/* the other order: Cap'n Proto's "Import failed: x.capnp", Python
 	 * tools' "import failed for x" */
@@ -2244,12 +2245,19 @@ static bool layout_words(const char *low, size_t n)
  * spaces")? "space" alone is not one: "No space left on device". */
 static bool layout_named(const char *low, size_t n)
 {
-	const char *t = cl_find(low, n, " tab", 4);
+	const char *t = cl_find(low, n, "tab", 3);
 
-	return (t && (t + 4 == low + n || !is_alpha(t[4]) || t[4] == 's')) ||
-	       cl_find(low, n, " spaces", 7) || cl_find(low, n, "whitespace", 10) ||
+	/* "tab", "tabs" as a word ("Tabs identified": KWStyle), not
+	 * "table" or "stable" */
+	for (; t; t = cl_find(t + 3, n - (size_t)(t + 3 - low), "tab", 3))
+		if ((t == low || !is_alpha(t[-1])) &&
+		    (t + 3 == low + n || !is_alpha(t[3]) ||
+		     (t[3] == 's' && (t + 4 == low + n || !is_alpha(t[4])))))
+			return true;
+	return cl_find(low, n, " spaces", 7) || cl_find(low, n, "whitespace", 10) ||
 	       cl_find(low, n, "indentation", 11) ||
-	       cl_find(low, n, "blank line", 10);
+	       cl_find(low, n, "blank line", 10) || cl_find(low, n, "empty line", 10) ||
+	       cl_find(low, n, "line length", 11) || cl_find(low, n, "line too long", 13);
 }
 
 /* "expected X, got Y": a type error (an assertion's "expected ...
@@ -3953,7 +3961,11 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	 * Failure/Error: x (RSpec) */
 	for (j = i; j < n && (is_alpha(l[j]) || is_digit(l[j]) || l[j] == '_' ||
 			      l[j] == '.' || l[j] == '/'); j++)
-		;
+		/* a namespace's "::" ("Minitest::UnexpectedError: x",
+		 * "Foo::Bar::Error: x": Ruby, Perl, C++) */
+		if (j + 3 < n && l[j + 1] == ':' && l[j + 2] == ':' &&
+		    is_alpha(l[j + 3]))
+			j += 2;
 	wend = j;
 	if (j == i || j >= n)
 		return false;

@@ -5813,6 +5813,67 @@ static void runtime_enoent_and_definition_pointers(void **state)
 	diag_list_release(&l);
 }
 
+/* A namespaced exception names a headline ("Minitest::UnexpectedError:
+ * NoMethodError: ...") placed by the frame under it; a layout named alone
+ * ("Tabs identified") is a style finding; makepp's "No rule to make x.o"
+ * is a make's missing prerequisite; a message wrapped over lines that
+ * repeat its prefix ("error: ... named" over "error:     'util.c'") is
+ * one problem, and a deep line under a report's prefix joins nothing. */
+static void wrapped_prefixes_namespaces_and_layout(void **state)
+{
+	static const char minitest[] =
+		"CalcTest\n"
+		"  test_div                                   ERROR (0s)\n"
+		"Minitest::UnexpectedError:         NoMethodError: undefined method `dvi' for #<CalcTest:0x0>\n"
+		"            calc_test.rb:18:in `test_div'\n";
+	static const char b2[] =
+		"error: Unable to find file or target named\n"
+		"error:     'util.c'\n"
+		"error: referred to from project at\n"
+		"error:     '.'\n";
+	static const char plunit[] =
+		"ERROR: src/main.c:9:\n"
+		"\ttest sum: wrong answer (compared using ==)\n"
+		"ERROR:     Expected: 5\n"
+		"ERROR:     Got:      -1\n"
+		"ERROR: src/main.c:10:\n"
+		"\ttest helper: received error: Unknown procedure: calc:missing_helper/2\n";
+	static const struct { const char *m, *cat; } words[] = {
+		{ "Tabs identified", "lint_violation" },
+		{ "Empty lines exceed 2 (max=1)", "lint_violation" },
+		{ "makepp: error: No rule to make /w/util.o", "import_resolution" },
+		{ "the stable table is full", NULL },
+	};
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t k;
+
+	(void)state;
+	classify_n(minitest, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "calc_test.rb");
+	assert_int_equal(l.v[0].line, 18);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(b2, any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_non_null(strstr(l.v[0].message, "'util.c' referred to from project at '.'"));
+	diag_list_release(&l);
+	classify_n(plunit, only_src_main, 2, &l);
+	assert_int_equal(l.v[0].line, 9);
+	assert_int_equal(l.v[1].line, 10);
+	diag_list_release(&l);
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++) {
+		struct cl_words w;
+
+		cl_words_read(words[k].m, strlen(words[k].m), &w);
+		if (!words[k].cat) {
+			assert_true(!w.category || strcmp(w.category, "lint_violation"));
+			continue;
+		}
+		assert_non_null(w.category);
+		assert_string_equal(w.category, words[k].cat);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -5966,6 +6027,7 @@ int main(void)
 		cmocka_unit_test(severity_rows_under_a_place_and_column_rules),
 		cmocka_unit_test(found_and_required_types_and_schema_words),
 		cmocka_unit_test(runtime_enoent_and_definition_pointers),
+		cmocka_unit_test(wrapped_prefixes_namespaces_and_layout),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
