@@ -5217,6 +5217,65 @@ static void list_emit(struct scan *s, const char *file, size_t fn,
  * "ERROR: invalid command name" after the one at helper.exp line 2, a
  * runner's closing recap of an error, a compiler's "in file a.c" line).
  * Small lists only: a pair test each. */
+/* The indent of line j, and whether what follows it is TAP's "not ok N". */
+static size_t tap_not_ok(struct scan *s, size_t j, bool *not_ok)
+{
+	const char *l;
+	size_t n, k;
+
+	l = line_view(s, j, &n);
+	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+		;
+	*not_ok = n - k > 7 && !memcmp(l + k, "not ok ", 7) &&
+		  l[k + 7] >= '0' && l[k + 7] <= '9';
+	return k < n ? k : SIZE_MAX;
+}
+
+/* TAP's subtests: a test's "not ok 1 - adds" closing the block of its
+ * own assertions, indented under it ("    not ok 1 - should be equal",
+ * node-tap, brittle, node:test's nested tests), is their verdict. When one
+ * of them was reported, the verdict with no place of its own is no
+ * problem of its own. */
+static void drop_subtest_verdicts(struct scan *s)
+{
+	size_t n = s->out->n - s->first, k, w = 0, j, c, ind, cind;
+	struct diag *v = s->out->v + s->first;
+	bool not_ok, child_ok, *drop;
+
+	/* (as drop_lineless_repeats: each asks the others) */
+	if (n < 2 || n > 256 || n != s->nat)
+		return;
+	drop = xcalloc(n, sizeof(*drop));
+	for (k = 0; k < n; k++) {
+		if (v[k].file || strcmp(v[k].category, CAT_TEST_FAILURE) ||
+		    s->at[k] >= s->nlines ||
+		    (ind = tap_not_ok(s, s->at[k], &not_ok)) == SIZE_MAX || !not_ok)
+			continue;
+		/* up the block indented deeper than it, to a reported "not
+		 * ok" there */
+		for (j = s->at[k]; j-- > 0 && s->at[k] - j <= 400 && !drop[k];) {
+			cind = tap_not_ok(s, j, &child_ok);
+			if (cind == SIZE_MAX)
+				continue; /* a blank line */
+			if (cind <= ind)
+				break;
+			for (c = 0; child_ok && c < n && !drop[k]; c++)
+				drop[k] = c != k && s->at[c] == j;
+		}
+	}
+	for (k = 0; k < n; k++) {
+		if (drop[k]) {
+			diag_release(&v[k]);
+			continue;
+		}
+		v[w] = v[k];
+		s->at[w++] = s->at[k];
+	}
+	free(drop);
+	s->out->n = s->first + w;
+	s->nat = w;
+}
+
 static void drop_lineless_repeats(struct scan *s)
 {
 	size_t n = s->out->n - s->first, k, j, w = 0;
@@ -5891,6 +5950,7 @@ int classify_text_opts(const struct classify_db *db,
 	if (opts->failed && !s.stopped)
 		counted_lists(&s);
 	s.cur = s.nlines; /* what comes now belongs to the whole text */
+	drop_subtest_verdicts(&s);
 	drop_lineless_repeats(&s);
 	if (opts->failed && out->n == s.first && !s.stopped)
 		list_report(&s);

@@ -5874,6 +5874,37 @@ static void wrapped_prefixes_namespaces_and_layout(void **state)
 	}
 }
 
+/* TAP's subtests: the parent's "not ok 1 - adds" closing the block of
+ * its own failed assertions (node-tap, brittle) is their verdict, no
+ * problem of its own; a failed test with no child reported stays. */
+static void tap_subtest_verdicts_fold_into_their_assertions(void **state)
+{
+	static const char tap[] =
+		"TAP version 14\n"
+		"# Subtest: calc.test.js\n"
+		"    # Subtest: adds\n"
+		"        not ok 1 - should be equal\n"
+		"          ---\n"
+		"          stack: |\n"
+		"            Test.<anonymous> (src/main.c:6:5)\n"
+		"          ...\n"
+		"        1..1\n"
+		"    not ok 1 - adds # time=5.1ms\n"
+		"    # Subtest: subtracts\n"
+		"    not ok 2 - subtracts # time=1.0ms\n"
+		"    1..2\n"
+		"not ok 1 - calc.test.js # time=600ms\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(tap, only_src_main, 2, &l);
+	assert_string_equal(l.v[0].file, "src/main.c");
+	assert_int_equal(l.v[0].line, 6);
+	assert_null(l.v[1].file);
+	assert_non_null(strstr(l.v[1].message, "subtracts"));
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6028,6 +6059,7 @@ int main(void)
 		cmocka_unit_test(found_and_required_types_and_schema_words),
 		cmocka_unit_test(runtime_enoent_and_definition_pointers),
 		cmocka_unit_test(wrapped_prefixes_namespaces_and_layout),
+		cmocka_unit_test(tap_subtest_verdicts_fold_into_their_assertions),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
