@@ -1985,6 +1985,27 @@ static bool definition_pointer(const char *m, size_t n)
 		(n == 8 || m[n - 9] == ' '));
 }
 
+static size_t numbered_item(const char *l, size_t n, unsigned *num);
+static void item_words(struct scan *s, size_t i, struct buf *words);
+
+/* If line j places line `line` of a path that ends in "/" *file, *file
+ * becomes that path (the caller's string freed), line j is read. */
+static void same_place_below(struct scan *s, size_t j, char **file, int line)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n, fl = strlen(*file);
+
+	l = line_view(s, j, &n);
+	if (line_place(s, j, l, n, &loc) == CL_LOC_NONE || loc.line != line ||
+	    loc.file_len <= fl + 1 || l[loc.file + loc.file_len - fl - 1] != '/' ||
+	    memcmp(l + loc.file + loc.file_len - fl, *file, fl))
+		return;
+	free(*file);
+	*file = xstrndup(l + loc.file, loc.file_len);
+	s->used[j] |= L_FOLDED;
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -1998,6 +2019,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	size_t last = 0, text, text_len, end;
 	struct place p;
 	int line, col;
+	unsigned num;
 
 	if (loc->file_len && line_seen(s, l, n))
 		return;
@@ -2014,6 +2036,21 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if ((!w.category || !strcmp(w.category, CAT_UNKNOWN)) &&
 	    found_required(s, s->cur + 1))
 		w.category = CAT_TYPE_ERROR;
+	/* a runner's numbered failure at its place, "1) HelperTest.pm:8 -
+	 * test_helper(HelperTest)", its cause told under it ("Undefined
+	 * subroutine &HelperTest::missing_helper called"); a value that
+	 * differs ("expected 5, got -1") stays the test's failure */
+	if (!w.category && s->cur + 1 < s->nlines && numbered_item(l, n, &num)) {
+		struct buf iw = BUF_INIT;
+		struct cl_words uw;
+
+		item_words(s, s->cur, &iw);
+		cl_words_read(iw.ptr ? iw.ptr : "", iw.len, &uw);
+		if (uw.category && strcmp(uw.category, CAT_TYPE_ERROR) &&
+		    cause_category(uw.category))
+			w.category = uw.category;
+		buf_release(&iw);
+	}
 	/* a Ruby stack's deeper steps ("a.rb:9:in `block in <top>'" under
 	 * "a.rb:10:in `x': msg"): the stack's first frame is the failure */
 	if (!w.category && w.sev < 0 && ruby_frame(m, loc->msg_len) &&
@@ -2193,15 +2230,28 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	 * in a file the repository lacks (the runtime's), its trace under
 	 * it naming the project's frame (clojure.test, a JVM test runner's
 	 * "at" lines, Python's frames): there */
+	/* ... and any finding in a file the repository lacks, a place
+	 * under it naming the same line in one it has (vite's "src/main.js
+	 * (1:9): msg" relative to its root, "file: /w/app/src/main.js:1:9"
+	 * under it) */
 	if (loc->file_len && !known && s->opts->file_exists &&
-	    (!strcmp(cat, CAT_TEST_FAILURE) || !strcmp(cat, CAT_UNKNOWN)) &&
 	    headline_place(s, s->cur, -1, &p)) {
-		free(file);
-		file = p.file;
-		line = p.line;
-		col = p.col;
-		s->used[p.at] |= L_FOLDED;
+		if (!strcmp(cat, CAT_TEST_FAILURE) || !strcmp(cat, CAT_UNKNOWN) ||
+		    (line > 0 && p.line == line)) {
+			free(file);
+			file = p.file;
+			line = p.line;
+			col = p.col;
+			s->used[p.at] |= L_FOLDED;
+		} else {
+			free(p.file);
+		}
 	}
+	/* the same place told again under it in full ("src/main.js (1:9):
+	 * msg" over "file: /w/app/src/main.js:1:9", vite's, relative to a
+	 * root that need not be the repository's): the full one */
+	if (file && line > 0 && s->cur + 1 < s->nlines)
+		same_place_below(s, s->cur + 1, &file, line);
 	if (w.sev < 0 && !w.code_len && !w.category && general_at(s, file, loc->line)) {
 		free(file);
 		goto out;

@@ -237,6 +237,16 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	}
 	if (l[e] == '(')
 		return bracketed_line_col(l, n, j, ')', loc);
+	/* Rollup's "src/a.ts (1:17): msg": the line and column in
+	 * parentheses after a blank, then the colon */
+	if (l[e] == ' ' && e + 2 < n && l[e + 1] == '(' && is_digit(l[e + 2])) {
+		j = e + 2;
+		if (read_int(l, n, &j, &loc->line) && j + 1 < n && l[j] == ':' &&
+		    (j++, read_int(l, n, &j, &loc->col)) && j + 1 < n &&
+		    l[j] == ')' && l[j + 1] == ':')
+			return j + 1;
+		loc->line = loc->col = 0;
+	}
 	return 0;
 }
 
@@ -263,9 +273,15 @@ static bool frame_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 
 /* The end of a prefix before a place at l[i]: "[ERROR] ", "[warn] ",
  * "prog: " (a program's name, no folder in it); 0 if none. */
+static size_t skip_sev_mark(const char *l, size_t n, size_t i);
+
 static size_t prefix_end(const char *l, size_t n, size_t i)
 {
-	size_t j = i;
+	size_t j;
+
+	/* a severity's mark before it: "⨯ Error [RollupError]: " */
+	i = skip_sev_mark(l, n, i);
+	j = i;
 
 	if (j < n && l[j] == '[') {
 		for (j++; j < n && is_alpha(l[j]); j++)
@@ -280,7 +296,18 @@ static size_t prefix_end(const char *l, size_t n, size_t i)
 	for (; j < n && (is_alpha(l[j]) || is_digit(l[j]) || l[j] == '.' ||
 			 l[j] == '_' || l[j] == '-' || l[j] == '+'); j++)
 		;
-	if (j == i || j - i > 32 || j + 1 >= n || l[j] != ':' || !is_blank(l[j + 1]))
+	/* a code or a class in brackets after the word: "Error
+	 * [RollupError]: ", Node's "Error [ERR_X]: " */
+	if (j > i && j + 2 < n && l[j] == ' ' && l[j + 1] == '[') {
+		size_t b = j + 2;
+
+		while (b < n && b - j < 40 && (is_alpha(l[b]) || is_digit(l[b]) ||
+					       l[b] == '_'))
+			b++;
+		if (b > j + 2 && b < n && l[b] == ']')
+			j = b + 1;
+	}
+	if (j == i || j - i > 48 || j + 1 >= n || l[j] != ':' || !is_blank(l[j + 1]))
 		return 0;
 	return skip_blanks(l, n, j + 1);
 }
@@ -765,7 +792,9 @@ static size_t skip_sev_mark(const char *l, size_t n, size_t i)
 	if (i + 4 < n && l[i] == '\xe2' && l[i + 3] == ' ' &&
 	    ((l[i + 1] == '\x9c' && (l[i + 2] == '\x98' || l[i + 2] == '\x96' ||
 				  l[i + 2] == '\x97')) ||
-	     (l[i + 1] == '\x9a' && l[i + 2] == '\xa0')))
+	     (l[i + 1] == '\x9a' && l[i + 2] == '\xa0') ||
+	     /* ⨯ (Next.js, bunchee, Turborepo) */
+	     (l[i + 1] == '\xa8' && l[i + 2] == '\xaf')))
 		return skip_blanks(l, n, i + 4);
 	return i;
 }
@@ -1179,17 +1208,58 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		memset(loc, 0, sizeof(*loc));
 	}
+	/* a label, then the place in words alone, under the message: mypy
+	 * stubtest's "Stub: at line 7 in file calc.pyi", "at line 3 in file
+	 * a.x", "line 3 in a.x" */
+	j = i;
+	for (k = i; k < n && k - i < 12 && is_alpha(l[k]); k++)
+		;
+	if (k > i && k + 1 < n && l[k] == ':' && l[k + 1] == ' ')
+		j = k + 2;
+	if (STARTS(l + j, n - j, "at line ")) {
+		size_t m = j + 8, f;
+
+		if (read_int(l, n, &m, &loc->line) &&
+		    (STARTS(l + m, n - m, " in file ") || STARTS(l + m, n - m, " of file "))) {
+			f = m + 9;
+			k = path_end(l, n, f);
+			if (k > f && (k == n || (k + 1 == n && (l[k] == '.' || l[k] == ':'))) &&
+			    plausible_path(l + f, k - f)) {
+				loc->file = f;
+				loc->file_len = k - f;
+				return loc->kind = CL_LOC_FRAME;
+			}
+		}
+		loc->line = 0;
+	}
 	/* libsass under its message: "on line 3:10 of a.scss", "line 3 of
-	 * a.scss" */
-	if (STARTS(l + i, n - i, "on line ") || STARTS(l + i, n - i, "line ")) {
+	 * a.scss"; MJML's "Line 5 of a.mjml (mj-text) — msg", the message
+	 * after the place */
+	if (STARTS(l + i, n - i, "on line ") || STARTS(l + i, n - i, "line ") ||
+	    STARTS(l + i, n - i, "Line ")) {
 		j = i + (l[i] == 'o' ? 8 : 5);
 		if (read_int(l, n, &j, &loc->line) &&
 		    (j >= n || l[j] != ':' || (j++, read_int(l, n, &j, &loc->col))) &&
-		    STARTS(l + j, n - j, " of ") && (k = path_end(l, n, j + 4)) == n &&
+		    STARTS(l + j, n - j, " of ") && (k = path_end(l, n, j + 4)) > j + 4 &&
 		    plausible_path(l + j + 4, k - j - 4)) {
 			loc->file = j + 4;
 			loc->file_len = k - j - 4;
-			return loc->kind = CL_LOC_ALONE;
+			if (k == n)
+				return loc->kind = CL_LOC_ALONE;
+			/* what it is about, in parentheses, then a dash or
+			 * a colon and the message */
+			if (STARTS(l + k, n - k, " (") && (fw = memchr(l + k, ')', n - k)))
+				k = (size_t)(fw - l) + 1;
+			k = skip_blanks(l, n, k);
+			if (STARTS(l + k, n - k, "\xe2\x80\x94 ") || STARTS(l + k, n - k, "- ") ||
+			    STARTS(l + k, n - k, ": ")) {
+				k = skip_blanks(l, n, k + (l[k] == '\xe2' ? 4 : 2));
+				if (k < n) {
+					set_msg(loc, l, n, k);
+					return loc->kind = CL_LOC_INLINE;
+				}
+			}
+			loc->file = loc->file_len = 0;
 		}
 		loc->line = loc->col = 0;
 	}
@@ -1679,6 +1749,16 @@ static const struct phrase phrases[] = {
 	{ "wasn't declared", CAT_UNDEFINED_SYMBOL },
 	/* "'x' is used but never defined" (Bison, GraphQL fragments) */
 	{ "never defined", CAT_UNDEFINED_SYMBOL },
+	/* a name a stub or an interface declares that the code lacks: mypy
+	 * stubtest's "calc.missing is not present at runtime" */
+	{ "not present at runtime", CAT_UNDEFINED_SYMBOL },
+	/* a component, element or plugin no registry holds (MJML's
+	 * "Element mj-buton doesn't exist or is not registered", Vue's and
+	 * web components') */
+	{ "is not registered", CAT_UNDEFINED_SYMBOL },
+	/* a tag or a name no one knows: JSDoc's "The @retuns tag is not a
+	 * known tag" */
+	{ "is not a known ", CAT_UNDEFINED_SYMBOL },
 	{ "not defined", CAT_UNDEFINED_SYMBOL },
 	{ "undefined variable", CAT_UNDEFINED_SYMBOL },
 	{ "undefined name", CAT_UNDEFINED_SYMBOL },
@@ -3226,6 +3306,10 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 			for (b = 0; b + 1 < s && is_blank(m[b]); b++)
 				;
 			if (b + 1 >= s)
+				return;
+			/* glued to a name, a call or a test's class:
+			 * "test_add(CalcTest)" (JUnit, Test::Unit) */
+			if (s >= 2 && !is_blank(m[s - 2]))
 				return;
 
 			for (k = s; k < end - 1; k++) {

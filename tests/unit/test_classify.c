@@ -5905,6 +5905,49 @@ static void tap_subtest_verdicts_fold_into_their_assertions(void **state)
 	diag_list_release(&l);
 }
 
+/* Places told in words and in parentheses: mypy stubtest's "Stub: at
+ * line 3 in file a.pyi" under its error, MJML's "Line 5 of a.mjml
+ * (mj-text) — msg", Rollup's "a.ts (1:17): msg" behind "⨯ Error
+ * [RollupError]: "; a numbered failure's cause told under it; a test's
+ * class glued to its name is no rule code. */
+static void places_in_words_and_parentheses(void **state)
+{
+	static const struct {
+		const char *log, *cat;
+		int line, col;
+	} cases[] = {
+		{ "error: calc.missing is not present at runtime\n"
+		  "Stub: at line 3 in file src/main.c\n"
+		  "def (x: builtins.int) -> builtins.int\n"
+		  "Runtime:\n"
+		  "MISSING\n", "undefined_symbol", 3, 0 },
+		{ "Line 6 of /w/src/main.c (mj-buton) \xe2\x80\x94 Element mj-buton doesn't exist or is not registered\n",
+		  "undefined_symbol", 6, 0 },
+		{ "\xe2\xa8\xaf Error [RollupError]: src/main.c (1:17): \"twice\" is not exported by \"src/helpers.ts\", imported by \"src/main.c\".\n",
+		  "missing_export", 1, 17 },
+		{ "There was 1 failure:\n"
+		  "1) src/main.c:8 - test_helper(HelperTest)\n"
+		  "Undefined subroutine &HelperTest::missing_helper called\n"
+		  "\n", "undefined_symbol", 8, 0 },
+		{ "ERROR: The @retuns tag is not a known tag. File: src/main.c, line: 11\n",
+		  "undefined_symbol", 11, 0 },
+	};
+	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
+		expect_one(&o, cases[k].log, strlen(cases[k].log), NULL,
+			   cases[k].line, cases[k].col, cases[k].cat);
+		classify_one(&o, cases[k].log, strlen(cases[k].log), &l);
+		assert_non_null(l.v[0].file);
+		assert_true(ends_with(l.v[0].file, "src/main.c"));
+		assert_null(l.v[0].code);
+		diag_list_release(&l);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6060,6 +6103,7 @@ int main(void)
 		cmocka_unit_test(runtime_enoent_and_definition_pointers),
 		cmocka_unit_test(wrapped_prefixes_namespaces_and_layout),
 		cmocka_unit_test(tap_subtest_verdicts_fold_into_their_assertions),
+		cmocka_unit_test(places_in_words_and_parentheses),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
