@@ -2229,11 +2229,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	/* "ERROR in (t) (NumberFormatException.java:67)": a failure placed
 	 * in a file the repository lacks (the runtime's), its trace under
 	 * it naming the project's frame (clojure.test, a JVM test runner's
-	 * "at" lines, Python's frames): there */
-	/* ... and any finding in a file the repository lacks, a place
-	 * under it naming the same line in one it has (vite's "src/main.js
-	 * (1:9): msg" relative to its root, "file: /w/app/src/main.js:1:9"
-	 * under it) */
+	 * "at" lines, Python's frames): there; any finding in such a file
+	 * when the place under it names the same line */
 	if (loc->file_len && !known && s->opts->file_exists &&
 	    headline_place(s, s->cur, -1, &p)) {
 		if (!strcmp(cat, CAT_TEST_FAILURE) || !strcmp(cat, CAT_UNKNOWN) ||
@@ -5261,12 +5258,6 @@ static void list_emit(struct scan *s, const char *file, size_t fn,
 		     w.category ? w.category : CAT_LINT_VIOLATION);
 }
 
-/* A finding with no line in a file another finding of its kind (or of
- * any, when its words name none) has a line of: the same problem told
- * again without its place (DejaGnu's
- * "ERROR: invalid command name" after the one at helper.exp line 2, a
- * runner's closing recap of an error, a compiler's "in file a.c" line).
- * Small lists only: a pair test each. */
 /* The indent of line j, and whether what follows it is TAP's "not ok N". */
 static size_t tap_not_ok(struct scan *s, size_t j, bool *not_ok)
 {
@@ -5326,6 +5317,12 @@ static void drop_subtest_verdicts(struct scan *s)
 	s->nat = w;
 }
 
+/* A finding with no line in a file another finding of its kind (or of
+ * any, when its words name none) has a line of: the same problem told
+ * again without its place (DejaGnu's
+ * "ERROR: invalid command name" after the one at helper.exp line 2, a
+ * runner's closing recap of an error, a compiler's "in file a.c" line).
+ * Small lists only: a pair test each. */
 static void drop_lineless_repeats(struct scan *s)
 {
 	size_t n = s->out->n - s->first, k, j, w = 0;
