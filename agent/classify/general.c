@@ -1208,9 +1208,9 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		memset(loc, 0, sizeof(*loc));
 	}
-	/* a label, then the place in words alone, under the message: mypy
-	 * stubtest's "Stub: at line 7 in file calc.pyi", "at line 3 in file
-	 * a.x", "line 3 in a.x" */
+	/* the place in words alone under the message, a label before it or
+	 * not: mypy stubtest's "Stub: at line 7 in file calc.pyi", "at line
+	 * 3 of file a.x." */
 	j = i;
 	for (k = i; k < n && k - i < 12 && is_alpha(l[k]); k++)
 		;
