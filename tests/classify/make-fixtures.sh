@@ -10195,6 +10195,583 @@ E
 fi
 ) &
 
+# ---- held26: a validation batch of tools nobody tuned for, scored on first sight ----
+(
+BATCH=held26
+mkdir held26 && cd held26
+if have scan-build && have gcc; then
+	# the Clang static analyzer wrapped round a build; no report folder name (a time)
+	mkdir scan-build && cd scan-build
+	cat >calc.c <<'X'
+#include <stdlib.h>
+#include <string.h>
+
+int first(int *p)
+{
+	if (p == NULL) {
+		return *p;
+	}
+	return p[0];
+}
+
+char *copy(const char *s)
+{
+	char *d = malloc(strlen(s) + 1);
+	strcpy(d, s);
+	return d;
+}
+
+int leak(int n)
+{
+	int *buf = malloc(n * sizeof(int));
+	if (n > 10)
+		return -1;
+	buf[0] = n;
+	free(buf);
+	return 0;
+}
+
+int divide(int a)
+{
+	int z = 0;
+	return a / z;
+}
+X
+	run scan-build sh -c 'scan-build -o "$PWD/report" gcc -c calc.c -o calc.o 2>&1 | sed "s|$PWD/report/[^'"'"']*|report|; s|^scan-build: Using .* for static analysis|scan-build: Using clang for static analysis|"'
+	expect scan-build scan-build general <<'E'
+lint_violation calc.c 7 10
+lint_violation calc.c 23 11
+lint_violation calc.c 32 11
+E
+	cd ..
+fi
+if have go && [ -d /usr/share/gocode/src/github.com/google/go-cmp/cmp ]; then
+	# go-cmp's Diff in a go test; it swaps spaces for no-break ones at random
+	mkdir go-cmp && cd go-cmp
+	cat >shop.go <<'X'
+package shop
+
+type Item struct {
+	Name  string
+	Price int
+	Tags  []string
+}
+
+func Basket() []Item {
+	return []Item{{Name: "tea", Price: 3}, {Name: "jam", Price: 4, Tags: []string{"sweet"}}}
+}
+
+func Total(items []Item) int {
+	t := 0
+	for _, it := range items {
+		t += it.Price
+	}
+	return t + 1
+}
+X
+	cat >shop_test.go <<'X'
+package shop
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestBasket(t *testing.T) {
+	want := []Item{{Name: "tea", Price: 3}, {Name: "jam", Price: 5, Tags: []string{"sweet"}}}
+	if diff := cmp.Diff(want, Basket()); diff != "" {
+		t.Errorf("Basket() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestTotal(t *testing.T) {
+	if got := Total(Basket()); !cmp.Equal(got, 7) {
+		t.Fatalf("Total() = %d, want 7", got)
+	}
+}
+X
+	run go-cmp sh -c 'GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= GOCACHE=$PWD/.cache go test . 2>&1 | sed "s/\xc2\xa0/ /g; s/ ([0-9.]*s)\$//; s/\t[0-9.]*s\$//"'
+	expect go-cmp go-cmp general <<'E'
+test_failure shop_test.go 12 0
+test_failure shop_test.go 18 0
+E
+	cd ..
+fi
+if have yard; then
+	# Ruby's documentation tool: tag warnings and a file it cannot parse
+	mkdir yard && cd yard
+	mkdir lib
+	cat >lib/calc.rb <<'X'
+# Arithmetic helpers.
+class Calc
+  # Adds two numbers.
+  # @param a [Integer] the first
+  # @param c [Integer] the second
+  # @return [Integer]
+  def add(a, b)
+    a + b
+  end
+
+  # Scales a number.
+  # @parm factor [Integer] how much
+  # @return [Integer]
+  def scale(factor)
+    factor * 2
+  end
+end
+X
+	cat >lib/shape.rb <<'X'
+# A shape.
+class Shape
+  # The area.
+  def area(
+    width * height
+  end
+end
+X
+	run yard yard doc --no-save --no-output --fail-on-warning lib/calc.rb lib/shape.rb
+	expect yard yard general <<'E'
+undefined_symbol lib/calc.rb 7 0
+undefined_symbol lib/calc.rb 14 0
+syntax_error lib/shape.rb 5 10
+E
+	cd ..
+fi
+if have phpcpd; then
+	# PHP's copy/paste detector; paths made relative, no time
+	mkdir phpcpd && cd phpcpd
+	mkdir src
+	for f in Orders Invoices; do
+		cat >src/$f.php <<X
+<?php
+class $f
+{
+    public function total(array \$rows): float
+    {
+        \$sum = 0.0;
+        foreach (\$rows as \$row) {
+            if (!isset(\$row['price'], \$row['qty'])) {
+                continue;
+            }
+            \$line = \$row['price'] * \$row['qty'];
+            if (\$line > 1000) {
+                \$line = \$line * 0.95;
+            }
+            \$sum += \$line;
+        }
+        return round(\$sum, 2);
+    }
+}
+X
+	done
+	run phpcpd sh -c 'phpcpd --min-lines 3 --min-tokens 20 src 2>&1 | sed "s|$PWD/||; /^Time: /d"'
+	expect phpcpd phpcpd general <<'E'
+lint_violation src/Invoices.php 4 0
+E
+	cd ..
+fi
+if have /usr/bin/python3 && /usr/bin/python3 -c 'import hamcrest' 2>/dev/null; then
+	# PyHamcrest matchers under unittest
+	mkdir pyhamcrest && cd pyhamcrest
+	cat >inventory.py <<'X'
+def stock():
+    return {"apples": 3, "pears": 0}
+
+
+def names():
+    return ["apples", "pears"]
+X
+	cat >test_inventory.py <<'X'
+import unittest
+
+from hamcrest import assert_that, contains_inanyorder, equal_to, has_entry
+
+from inventory import names, stock
+
+
+class InventoryTest(unittest.TestCase):
+    def test_stock(self):
+        assert_that(stock(), has_entry("pears", 2))
+
+    def test_names(self):
+        assert_that(names(), contains_inanyorder("apples", "plums"))
+
+    def test_count(self):
+        assert_that(len(names()), equal_to(2))
+
+
+if __name__ == "__main__":
+    unittest.main()
+X
+	run pyhamcrest sh -c '/usr/bin/python3 -B -m unittest test_inventory 2>&1 | sed "s/^Ran \([0-9]*\) tests in .*/Ran \1 tests/"'
+	expect pyhamcrest pyhamcrest general <<'E'
+test_failure test_inventory.py 13 0
+test_failure test_inventory.py 10 0
+E
+	cd ..
+fi
+if have perl && perl -MTest::Deep -e 1 2>/dev/null; then
+	# Test::Deep's comparisons in a plain TAP run
+	mkdir test-deep && cd test-deep
+	mkdir t
+	cat >t/config.t <<'X'
+use strict;
+use warnings;
+use Test::More tests => 3;
+use Test::Deep;
+
+sub load {
+    return { name => 'app', ports => [80, 443], opts => { debug => 1 } };
+}
+
+my $c = load();
+cmp_deeply($c, { name => 'app', ports => [80, 8443], opts => { debug => 1 } }, 'whole config');
+cmp_deeply($c->{opts}, superhashof({ debug => 0 }), 'debug off');
+cmp_deeply($c->{ports}, bag(443, 80), 'ports in any order');
+X
+	run test-deep perl t/config.t
+	expect test-deep test-deep general <<'E'
+test_failure t/config.t 11 0
+test_failure t/config.t 12 0
+E
+	cd ..
+fi
+AJ=/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar:/usr/share/java/assertj-core.jar:/usr/share/java/byte-buddy.jar
+if [ -f /usr/share/java/assertj-core.jar ] && [ -f /usr/share/java/junit4.jar ] && have javac; then
+	# AssertJ's fluent assertions under JUnit 4
+	mkdir assertj && cd assertj
+	cat >Cart.java <<'X'
+import java.util.List;
+
+public class Cart {
+	public static List<String> items() { return List.of("tea", "jam"); }
+
+	public static int total() { return 9; }
+
+	public static String owner() { return "ann"; }
+}
+X
+	cat >CartTest.java <<'X'
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.Test;
+
+public class CartTest {
+	@Test
+	public void itemsHoldBread() {
+		assertThat(Cart.items()).contains("bread");
+	}
+
+	@Test
+	public void totalIsTen() {
+		assertThat(Cart.total()).isEqualTo(10);
+	}
+
+	@Test
+	public void ownerIsNamed() {
+		assertThat(Cart.owner()).startsWith("a");
+	}
+}
+X
+	run assertj sh -c 'javac -cp "$0" -d out Cart.java CartTest.java && java -cp "$0:out" org.junit.runner.JUnitCore CartTest 2>&1 | sed "s/^Time: .*/Time:/"' "$AJ"
+	expect assertj assertj general <<'E'
+test_failure CartTest.java 8 0
+test_failure CartTest.java 13 0
+E
+	cd ..
+fi
+if have "$BIN/tsx"; then
+	# tsx runs TypeScript with esbuild: a file it cannot transform, a
+	# runtime error, an import that does not resolve; no duration
+	mkdir tsx && cd tsx
+	cat >app.ts <<'X'
+interface User {
+  name: string;
+  age: number;
+}
+
+const users: User[] = [{ name: "ann", age: 30 }];
+
+function oldest(list: User[]): User {
+  return list.reduce((a, b) => (a.age > b.age ? a : b));
+}
+
+console.log(oldest(users).name.toUpperCase(;
+X
+	cat >run.ts <<'X'
+import { format } from "./fmt";
+
+export function label(n: number): string {
+  return format(n);
+}
+
+console.log(label(3));
+X
+	cat >fmt.ts <<'X'
+export function format(n: number): string {
+  const opts = undefined as unknown as { digits: number };
+  return n.toFixed(opts.digits);
+}
+X
+	printf 'import { port } from "./config";\n\nconsole.log(port + 1);\n' >main.ts
+	run tsx-syntax "$BIN/tsx" app.ts
+	expect tsx-syntax tsx general <<'E'
+syntax_error app.ts 12 43
+E
+	run tsx-runtime "$BIN/tsx" run.ts
+	expect tsx-runtime tsx general <<'E'
+type_error fmt.ts 3 25
+E
+	run tsx-import "$BIN/tsx" main.ts
+	expect tsx-import tsx general <<'E'
+import_resolution main.ts 0 0
+E
+	cd ..
+fi
+if have "$BIN/ts-prune"; then
+	# exports nothing imports
+	mkdir ts-prune && cd ts-prune
+	mkdir src
+	cat >tsconfig.json <<'X'
+{ "compilerOptions": { "strict": true, "noEmit": true, "types": [] }, "include": ["src"] }
+X
+	cat >src/math.ts <<'X'
+export function add(a: number, b: number): number { return a + b; }
+export function sub(a: number, b: number): number { return a - b; }
+export const PI_ISH = 3.14;
+X
+	cat >src/index.ts <<'X'
+import { add } from "./math";
+
+console.log(add(1, 2));
+X
+	run ts-prune "$BIN/ts-prune" -e
+	expect ts-prune ts-prune general <<'E'
+lint_violation src/math.ts 2 0
+lint_violation src/math.ts 3 0
+E
+	cd ..
+fi
+if have "$BIN/eclint"; then
+	# EditorConfig checker: indent style, trailing space, line length
+	mkdir eclint && cd eclint
+	printf 'root = true\n\n[*]\nindent_style = space\nindent_size = 2\ntrim_trailing_whitespace = true\nend_of_line = lf\ninsert_final_newline = true\nmax_line_length = 80\n' >.editorconfig
+	printf 'function f() {\n\treturn 1;\n}\nconst x = 2;   \nconst long = "%s";\n' "$(printf 'a%.0s' $(seq 90))" >a.js
+	run eclint "$BIN/eclint" check a.js
+	expect eclint eclint general <<'E'
+lint_violation a.js 2 1
+lint_violation a.js 4 13
+lint_violation a.js 5 80
+E
+	cd ..
+fi
+if have "$BIN/sass-lint"; then
+	mkdir sass-lint && cd sass-lint
+	cat >main.scss <<'X'
+$brand: #336699;
+
+.card {
+  color: $brand;
+  .title { font-weight: bold; }
+  border: 0px solid $brand;
+}
+
+#header {
+  color: RED;
+}
+X
+	printf 'options:\n  formatter: stylish\n  merge-default-rules: false\nrules:\n  no-ids: 2\n  no-color-keywords: 2\n  zero-unit: 2\n  declarations-before-nesting: 2\n' >.sass-lint.yml
+	run sass-lint "$BIN/sass-lint" -v -q main.scss
+	expect sass-lint sass-lint general <<'E'
+lint_violation main.scss 6 3
+lint_violation main.scss 6 11
+lint_violation main.scss 9 1
+lint_violation main.scss 10 10
+E
+	cd ..
+fi
+if have "$BIN/ember-template-lint"; then
+	# Handlebars templates; it wants a package.json beside its config
+	mkdir ember-template-lint && cd ember-template-lint
+	mkdir -p app/templates
+	printf '{ "name": "app", "private": true }\n' >package.json
+	printf "module.exports = { extends: 'recommended' };\n" >.template-lintrc.js
+	cat >app/templates/profile.hbs <<'X'
+<div class="profile">
+  <img src={{this.avatar}}>
+  <button onclick={{action "save"}}>Save</button>
+  {{#if this.isAdmin}}
+    <a href="#">Admin</a>
+  {{/if}}
+  <p style="color: red">{{this.name}}</p>
+</div>
+X
+	run ember-template-lint "$BIN/ember-template-lint" app/templates/profile.hbs
+	expect ember-template-lint ember-template-lint general <<'E'
+lint_violation app/templates/profile.hbs 3 18
+lint_violation app/templates/profile.hbs 7 5
+lint_violation app/templates/profile.hbs 3 2
+lint_violation app/templates/profile.hbs 2 2
+E
+	cd ..
+fi
+if have "$BIN/lit-analyzer"; then
+	# type checks lit-html template bindings
+	mkdir lit-analyzer && cd lit-analyzer
+	mkdir src
+	cat >src/my-card.ts <<'X'
+import { html, LitElement } from "lit";
+import { customElement, property } from "lit/decorators.js";
+
+@customElement("my-card")
+export class MyCard extends LitElement {
+  @property({ type: Number }) count = 0;
+  @property() title = "";
+
+  render() {
+    return html`
+      <div>
+        <h2>${this.title}</h2>
+        <span>${this.count}</span>
+        <my-card .count=${"three"}></my-card>
+        <input value=${this.count} @clikc=${this.onClick} />
+        <my-missing-element></my-missing-element>
+      </div>
+    `;
+  }
+
+  onClick() {}
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "my-card": MyCard;
+  }
+}
+X
+	run lit-analyzer "$BIN/lit-analyzer" --rules.no-unknown-tag-name error --rules.no-unknown-event error src/my-card.ts
+	expect lit-analyzer lit-analyzer general <<'E'
+type_error src/my-card.ts 14 0
+undefined_symbol src/my-card.ts 15 0
+undefined_symbol src/my-card.ts 16 0
+E
+	cd ..
+fi
+if have "$BIN/xv"; then
+	# xv stops at a file's first failing test: one case a failure
+	mkdir xv && cd xv
+	mkdir src
+	printf '{ "type": "module" }\n' >package.json
+	cat >src/cart.js <<'X'
+export function total(prices) {
+  return prices.reduce((a, b) => a + b, 1);
+}
+
+export function discount(price) {
+  return price * 0.9;
+}
+X
+	cat >src/cart.test.js <<'X'
+import assert from 'node:assert/strict'
+import { total, discount } from './cart.js'
+
+export function testDiscount() {
+  assert.equal(discount(100), 90)
+}
+
+export function testTotal() {
+  assert.equal(total([1, 2, 3]), 6)
+}
+X
+	cat >src/helper.test.js <<'X'
+import assert from 'node:assert/strict'
+
+export function testHelper() {
+  assert.ok(missingHelper(2))
+}
+X
+	run xv "$BIN/xv" src/cart.test.js
+	expect xv xv general <<'E'
+test_failure src/cart.test.js 9 10
+E
+	run xv-error "$BIN/xv" src/helper.test.js
+	expect xv-error xv general <<'E'
+undefined_symbol src/helper.test.js 4 10
+E
+	cd ..
+fi
+if have "$BIN/tman"; then
+	# T-man, a mocha-like runner; no colours, no duration
+	mkdir tman && cd tman
+	mkdir test
+	cat >cart.js <<'X'
+exports.total = (prices) => prices.reduce((a, b) => a + b, 1)
+exports.discount = (price) => price * 0.9
+X
+	cat >test/cart.js <<'X'
+const assert = require('assert')
+const tman = require('tman')
+const { total, discount } = require('../cart')
+
+tman.suite('cart', function () {
+  tman.it('totals prices', function () {
+    assert.strictEqual(total([1, 2, 3]), 6)
+  })
+
+  tman.it('discounts by ten percent', function () {
+    assert.strictEqual(discount(100), 90)
+  })
+
+  tman.it('formats a receipt', function () {
+    assert.ok(formatReceipt([1]))
+  })
+})
+X
+	run tman sh -c '"$0" -C test/cart.js 2>&1 | sed "s/ ([0-9]*ms) *\$//"' "$BIN/tman"
+	expect tman tman general <<'E'
+test_failure test/cart.js 7 12
+undefined_symbol test/cart.js 15 12
+E
+	cd ..
+fi
+if have node && [ -d "$HERE/node_modules/fast-check" ]; then
+	# fast-check properties under node's test runner, seeded; no durations
+	mkdir fast-check && cd fast-check
+	cat >text.mjs <<'X'
+export function slug(s) {
+  return s.toLowerCase().replace(" ", "-");
+}
+
+export function clamp(n, lo, hi) {
+  return Math.max(lo, Math.min(n, hi - 1));
+}
+X
+	cat >text.test.mjs <<'X'
+import test from "node:test";
+import fc from "fast-check";
+import { slug, clamp } from "./text.mjs";
+
+test("slug has no spaces", () => {
+  fc.assert(fc.property(fc.string(), (s) => !slug(s).includes(" ")), { seed: 42 });
+});
+
+test("clamp keeps values in range", () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 10 }), (n) => clamp(n, 0, 10) === n),
+    { seed: 42 },
+  );
+});
+X
+	run fast-check sh -c 'node --test --test-reporter=spec text.test.mjs 2>&1 | sed "s/ ([0-9.]*ms)\$//; s/^ℹ duration_ms .*/ℹ duration_ms/"'
+	expect fast-check fast-check general <<'E'
+test_failure text.test.mjs 6 6
+test_failure text.test.mjs 10 6
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
