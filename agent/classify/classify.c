@@ -4698,6 +4698,38 @@ static size_t shared_tag(struct scan *s, size_t i, const char *l, size_t n)
 	return 0;
 }
 
+/* Line i is a place told in words alone ("    in file `lib/calc.rb'
+ * near line 7", YARD's): the message on the line above it that no reader
+ * took, when its words say what it is ("[warn]: @param tag has unknown
+ * parameter name: c"), is reported there. */
+static void general_place_under(struct scan *s, size_t i, const char *l,
+				size_t n)
+{
+	struct cl_loc loc, above;
+	struct cl_words w;
+	const char *a;
+	size_t an, k;
+
+	if ((s->used[i - 1] & L_USED) || !cl_place_in_words(l, n, &loc) ||
+	    !file_known(s, l, loc.file, loc.file_len))
+		return;
+	a = line_view(s, i - 1, &an);
+	for (k = 0; k < an && (a[k] == ' ' || a[k] == '\t'); k++)
+		;
+	if (k == an || line_place(s, i - 1, a, an, &above) != CL_LOC_NONE ||
+	    (s->out->n > s->first && s->at[s->nat - 1] == i - 1))
+		return;
+	cl_words_read(a + k, an - k, &w);
+	if (w.sev < 0 || (!w.category && !w.code_len) || w.text >= an - k)
+		return;
+	s->cur = i - 1;
+	general_emit(s, xstrndup(l + loc.file, loc.file_len), loc.line, 0, w.sev,
+		     a + k + w.code, w.code_len, a + k + w.text, an - k - w.text,
+		     w.category ? w.category : CAT_LINT_VIOLATION);
+	s->cur = i;
+	s->used[i - 1] |= L_FOLDED;
+}
+
 static void general_pass(struct scan *s)
 {
 	struct header h = { BUF_INIT, 0, false, false, 0 };
@@ -4810,6 +4842,10 @@ static void general_pass(struct scan *s)
 			lone = (long)i;
 			continue;
 		case CL_LOC_FRAME:
+			/* "in file `a.rb' near line 7" under "[warn]: msg":
+			 * the place of the message above, if nothing took it */
+			if (i > 0 && s->opts->file_exists)
+				general_place_under(s, i, l, n);
 			continue;
 		case CL_LOC_NONE:
 			break;

@@ -793,8 +793,9 @@ static size_t skip_sev_mark(const char *l, size_t n, size_t i)
 	    ((l[i + 1] == '\x9c' && (l[i + 2] == '\x98' || l[i + 2] == '\x96' ||
 				  l[i + 2] == '\x97')) ||
 	     (l[i + 1] == '\x9a' && l[i + 2] == '\xa0') ||
-	     /* ⨯ (Next.js, bunchee, Turborepo) */
-	     (l[i + 1] == '\xa8' && l[i + 2] == '\xaf')))
+	     /* ⨯ (Next.js, bunchee, Turborepo), ❌ (eclint) */
+	     (l[i + 1] == '\xa8' && l[i + 2] == '\xaf') ||
+	     (l[i + 1] == '\x9d' && l[i + 2] == '\x8c')))
 		return skip_blanks(l, n, i + 4);
 	return i;
 }
@@ -986,6 +987,72 @@ size_t cl_ocaml_step(const char *l, size_t n)
 		return 0;
 	f = cl_find(l + i, n - i, " in file \"", 10);
 	return f ? (size_t)(f - l) + 10 : 0;
+}
+
+/* A quoted or bare path at l[f..n): its end (the closing quote's offset
+ * for a quoted one: `a.rb', "a.rb", 'a.rb'), 0 if none. */
+static size_t words_path_end(const char *l, size_t n, size_t f, size_t *start)
+{
+	size_t k;
+
+	*start = f;
+	if (f < n && (l[f] == '`' || l[f] == '\'' || l[f] == '"')) {
+		*start = ++f;
+		for (k = f; k < n && l[k] != '\'' && l[k] != '`' && l[k] != '"'; k++)
+			;
+		return k < n && k > f && plausible_path(l + f, k - f) ? k : 0;
+	}
+	k = path_end(l, n, f);
+	return k > f && plausible_path(l + f, k - f) ? k : 0;
+}
+
+bool cl_place_in_words(const char *l, size_t n, struct cl_loc *loc)
+{
+	size_t i = skip_blanks(l, n, 0), j = i, k, m, f, e;
+
+	/* a label before it: "Stub: " */
+	for (k = i; k < n && k - i < 12 && is_alpha(l[k]); k++)
+		;
+	if (k > i && k + 1 < n && l[k] == ':' && l[k + 1] == ' ')
+		j = k + 2;
+	memset(loc, 0, sizeof(*loc));
+	/* "at line 7 in file a.pyi" (mypy stubtest), "at line 3 of file a.x" */
+	if (STARTS(l + j, n - j, "at line ")) {
+		m = j + 8;
+		if (!read_int(l, n, &m, &loc->line) ||
+		    !(STARTS(l + m, n - m, " in file ") || STARTS(l + m, n - m, " of file ")) ||
+		    !(e = words_path_end(l, n, m + 9, &f)))
+			goto none;
+		m = e + (e < n && l[e] != ' ' && l[e] != '.' && l[e] != ':');
+	} else if (STARTS(l + j, n - j, "in file ")) {
+		/* "in file `lib/calc.rb' near line 7" (YARD) */
+		if (!(e = words_path_end(l, n, j + 8, &f)))
+			goto none;
+		m = e + (e < n && l[e] != ' ' && l[e] != ',');
+		if (STARTS(l + m, n - m, " near line "))
+			m += 11;
+		else if (STARTS(l + m, n - m, " at line "))
+			m += 9;
+		else if (STARTS(l + m, n - m, ", line "))
+			m += 7;
+		else
+			goto none;
+		if (!read_int(l, n, &m, &loc->line))
+			goto none;
+	} else {
+		return false;
+	}
+	/* nothing after it but a full stop or a colon */
+	while (m < n && (l[m] == '.' || l[m] == ':' || is_blank(l[m])))
+		m++;
+	if (m < n)
+		goto none;
+	loc->file = f;
+	loc->file_len = e - f;
+	return true;
+none:
+	memset(loc, 0, sizeof(*loc));
+	return false;
 }
 
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
@@ -1208,30 +1275,9 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		memset(loc, 0, sizeof(*loc));
 	}
-	/* the place in words alone under the message, a label before it or
-	 * not: mypy stubtest's "Stub: at line 7 in file calc.pyi", "at line
-	 * 3 of file a.x." */
-	j = i;
-	for (k = i; k < n && k - i < 12 && is_alpha(l[k]); k++)
-		;
-	if (k > i && k + 1 < n && l[k] == ':' && l[k + 1] == ' ')
-		j = k + 2;
-	if (STARTS(l + j, n - j, "at line ")) {
-		size_t m = j + 8, f;
-
-		if (read_int(l, n, &m, &loc->line) &&
-		    (STARTS(l + m, n - m, " in file ") || STARTS(l + m, n - m, " of file "))) {
-			f = m + 9;
-			k = path_end(l, n, f);
-			if (k > f && (k == n || (k + 1 == n && (l[k] == '.' || l[k] == ':'))) &&
-			    plausible_path(l + f, k - f)) {
-				loc->file = f;
-				loc->file_len = k - f;
-				return loc->kind = CL_LOC_FRAME;
-			}
-		}
-		loc->line = 0;
-	}
+	/* the place in words alone under the message */
+	if (cl_place_in_words(l, n, loc))
+		return loc->kind = CL_LOC_FRAME;
 	/* libsass under its message: "on line 3:10 of a.scss", "line 3 of
 	 * a.scss"; MJML's "Line 5 of a.mjml (mj-text) — msg", the message
 	 * after the place */
@@ -1291,8 +1337,11 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			j++;
 			read_int(l, n, &j, &loc->col);
 			span = span_end(l, n, &j);
+			/* two blanks after it, or one and a severity's mark
+			 * (eclint's "    02:01 ❌ msg") */
 			if (j + 1 < n && is_blank(l[j]) &&
-			    (span || (k > 0 && is_blank(l[j + 1])))) {
+			    (span || (k > 0 && (is_blank(l[j + 1]) ||
+						skip_sev_mark(l, n, j + 1) > j + 1)))) {
 				set_msg(loc, l, n, j);
 				return loc->kind = CL_LOC_INLINE;
 			}

@@ -121,6 +121,11 @@ bool cl_place_heading(const char *m, size_t n);
  * words "no such file" say elsewhere. */
 bool cl_errno_report(const char *m, size_t n);
 
+/* Is l[0..n) a place told in words alone, under the message it places
+ * ("Stub: at line 7 in file calc.pyi", "in file `lib/a.rb' near line 7")?
+ * Sets loc's file and line. */
+bool cl_place_in_words(const char *l, size_t n, struct cl_loc *loc);
+
 /* Is l[0..n) a step of an OCaml backtrace ('Raised at M.f in file "a.ml",
  * line 3, characters 4-9', "Called from", "Re-raised at")? Where its
  * file's name starts, or 0. */

@@ -5948,6 +5948,37 @@ static void places_in_words_and_parentheses(void **state)
 	}
 }
 
+/* A place told in words on the line under a message no reader took
+ * (YARD's "[warn]: msg" over "    in file `lib/calc.rb' near line 7"), and
+ * a stylish row whose place is followed by a mark, not two blanks
+ * (eclint's "    02:01 \xe2\x9d\x8c msg" under its file). */
+static void places_under_their_message_and_marked_rows(void **state)
+{
+	static const char yard[] =
+		"[warn]: @param tag has unknown parameter name: c \n"
+		"    in file `src/main.c' near line 7\n"
+		"[warn]: Unknown tag @parm in file `src/main.c` near line 14\n";
+	static const char eclint[] =
+		"src/main.c\n"
+		"    02:01 \xe2\x9d\x8c invalid indent style: tab, expected: space\n"
+		"    05:80 \xe2\x9d\x8c invalid line length: 106, exceeds: 80\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(yard, only_src_main, 2, &l);
+	assert_int_equal(l.v[0].line, 7);
+	assert_non_null(strstr(l.v[0].message, "unknown parameter name"));
+	assert_int_equal(l.v[1].line, 14);
+	diag_list_release(&l);
+	classify_n(eclint, only_src_main, 2, &l);
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 1);
+	assert_int_equal(l.v[1].line, 5);
+	assert_int_equal(l.v[1].column, 80);
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6104,6 +6135,7 @@ int main(void)
 		cmocka_unit_test(wrapped_prefixes_namespaces_and_layout),
 		cmocka_unit_test(tap_subtest_verdicts_fold_into_their_assertions),
 		cmocka_unit_test(places_in_words_and_parentheses),
+		cmocka_unit_test(places_under_their_message_and_marked_rows),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
