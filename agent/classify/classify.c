@@ -419,8 +419,19 @@ static void cap_add(struct scan *s, const struct cl_regex *re,
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
 	uint32_t nov = pcre2_get_ovector_count(s->md);
+	const struct capture *had = s->field[CL_F_FILE];
+	bool elsewhere = false; /* this line places another file */
 	size_t i;
 
+	for (i = 0; had && i < re->ngroups; i++) {
+		const struct cl_group *g = &re->groups[i];
+
+		if (g->field == CL_F_FILE && g->number < nov &&
+		    ov[2 * g->number] != PCRE2_UNSET)
+			elsewhere = ov[2 * g->number + 1] - ov[2 * g->number] != had->len ||
+				    memcmp(subject + ov[2 * g->number],
+					   s->vals.ptr + had->off, had->len);
+	}
 	for (i = 0; i < re->ngroups && s->ncap < CL_MAX_CAPTURES; i++) {
 		const struct cl_group *g = &re->groups[i];
 		struct capture *c;
@@ -428,6 +439,11 @@ static void cap_add(struct scan *s, const struct cl_regex *re,
 		if (g->number >= nov || ov[2 * g->number] == PCRE2_UNSET ||
 		    (g->field != CL_F_OTHER ? s->field[g->field] != NULL :
 		     cap_get(s, g->name) != NULL))
+			continue;
+		/* a line and column belong to the file on their line: a frame
+		 * in another file ("at f (node_modules/tsx/dist/x.cjs:23:1010)"
+		 * under "- /w/main.ts") does not place the file taken before */
+		if (elsewhere && (g->field == CL_F_LINE || g->field == CL_F_COL))
 			continue;
 		c = &s->cap[s->ncap++];
 		if (g->field != CL_F_OTHER)

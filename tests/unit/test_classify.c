@@ -5979,6 +5979,31 @@ static void places_under_their_message_and_marked_rows(void **state)
 	diag_list_release(&l);
 }
 
+/* A pattern's line and column come from the line that names its file: a
+ * frame in another file (a loader's, under node_modules) after Node's
+ * "Require stack:" does not place the requiring file. */
+static void frame_of_another_file_places_nothing(void **state)
+{
+	static const char node[] =
+		"Error: Cannot find module './config'\n"
+		"Require stack:\n"
+		"- /w/src/main.c\n"
+		"    at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)\n"
+		"    at nextResolveSimple (/w/node_modules/tsx/dist/register.cjs:23:1010)\n"
+		"    at Module._load (node:internal/modules/cjs/loader:1038:27) {\n"
+		"  code: 'MODULE_NOT_FOUND',\n"
+		"}\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(node, only_src_main, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/src/main.c");
+	assert_int_equal(l.v[0].line, 0);
+	assert_int_equal(l.v[0].column, 0);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6136,6 +6161,7 @@ int main(void)
 		cmocka_unit_test(tap_subtest_verdicts_fold_into_their_assertions),
 		cmocka_unit_test(places_in_words_and_parentheses),
 		cmocka_unit_test(places_under_their_message_and_marked_rows),
+		cmocka_unit_test(frame_of_another_file_places_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
