@@ -10772,6 +10772,350 @@ E
 fi
 ) &
 
+# ---- held27: a validation batch of tools nobody tuned for, scored on first sight ----
+# gofmt as a syntax checker, terraform validate and cfn-lint (neither is a
+# Debian package: skipped where absent), Ruby's TypeProf and RBS, PHP's
+# parser CLI, pre-commit, tox, nox, git diff --check, Test::Differences
+(
+BATCH=held27
+mkdir held27 && cd held27
+if have gofmt; then
+	mkdir gofmt && cd gofmt
+	cat >calc.go <<'X'
+package calc
+
+func Add(a, b int) int {
+	return a + b
+}
+
+func Mul(a, b int) int {
+	return a * b
+X
+	cat >shapes.go <<'X'
+package calc
+
+type Point struct {
+	X int,
+	Y int
+}
+
+func Scale(p Point, k int) Point {
+	return Point{p.X * k, p.Y * k}
+}
+X
+	run gofmt gofmt -l -e .
+	expect gofmt gofmt general <<'E'
+syntax_error calc.go 8 15
+syntax_error shapes.go 4 7
+E
+	cd ..
+fi
+if have terraform; then
+	# no providers, so init needs no network; no CLI config, no update check
+	mkdir terraform terraform/type terraform/undefined terraform/syntax && cd terraform
+	: >cli.rc
+	cat >type/main.tf <<'X'
+variable "replicas" {
+  type    = number
+  default = "three"
+}
+
+output "replicas" {
+  value = var.replicas
+}
+X
+	cat >undefined/main.tf <<'X'
+variable "region" {
+  type    = string
+  default = "eu-west-1"
+}
+
+locals {
+  name = "app-${var.regoin}"
+}
+
+output "name" {
+  value = local.nmae
+}
+X
+	cat >syntax/main.tf <<'X'
+variable "region" {
+  type    = string
+  default = "eu-west-1"
+}
+
+output "name" {
+  value = 1 +
+}
+X
+	for d in type undefined syntax; do
+		(cd $d && export CHECKPOINT_DISABLE=1 TF_CLI_CONFIG_FILE=../cli.rc
+		 terraform init -input=false -no-color >/dev/null 2>&1
+		 run terraform-$d terraform validate -no-color)
+	done
+	expect terraform-type terraform general <<'E'
+type_error main.tf 3 0
+E
+	expect terraform-undefined terraform general <<'E'
+undefined_symbol main.tf 7 0
+undefined_symbol main.tf 11 0
+E
+	expect terraform-syntax terraform general <<'E'
+syntax_error main.tf 7 0
+E
+	cd ..
+fi
+if have typeprof3.1; then
+	mkdir typeprof && cd typeprof
+	cat >calc.rb <<'X'
+def add(a, b)
+  a + b
+end
+
+def label(n)
+  "total: " + n
+end
+
+add(1, 2)
+label(add(1, 2))
+add(1, "two")
+[1, 2].frist
+X
+	run typeprof typeprof3.1 -v calc.rb
+	expect typeprof typeprof general <<'E'
+type_error calc.rb 6 0
+undefined_symbol calc.rb 12 0
+E
+	cd ..
+fi
+if have rbs3.1; then
+	mkdir rbs rbs/syntax rbs/syntax/sig rbs/names rbs/names/sig && cd rbs
+	cat >syntax/sig/point.rbs <<'X'
+class Point
+  attr_reader x: Integer
+  def scale: (Integer k) -> Point
+  def move: (Integer dx, Integer dy -> Point
+end
+X
+	cat >names/sig/calc.rbs <<'X'
+class Calc
+  def add: (Integer a, Integer b) -> Integer
+  def label: (Integer n) -> Strng
+end
+X
+	(cd syntax && run rbs-syntax rbs3.1 -I sig validate --silent)
+	(cd names && run rbs-names rbs3.1 -I sig validate --silent)
+	expect rbs-syntax rbs general <<'E'
+syntax_error sig/point.rbs 4 36
+E
+	expect rbs-names rbs general <<'E'
+undefined_symbol sig/calc.rbs 3 28
+E
+	cd ..
+fi
+if have php-parse; then
+	mkdir php-parse && cd php-parse
+	printf '<?php\nfunction add($a, $b) {\n    return $a + $b\n}\necho add(1, 2);\n' >calc.php
+	printf '<?php\nclass Point {\n    public function __construct(public int $x, public int $y) {}\n    public function scale(int $k): Point {\n        return new Point($this->x * $k, $this->y * $k;\n    }\n}\n' >point.php
+	# it stops at the first file that does not parse: one run each
+	run php-parse sh -c 'php-parse -c calc.php; php-parse -c point.php'
+	expect php-parse php-parse general <<'E'
+syntax_error calc.php 4 1
+syntax_error point.php 5 54
+E
+	cd ..
+fi
+if have pre-commit && have git; then
+	mkdir pre-commit && cd pre-commit
+	git init -q .
+	cat >.pre-commit-config.yaml <<'X'
+repos:
+  - repo: local
+    hooks:
+      - id: no-print
+        name: no print calls
+        language: pygrep
+        entry: '^\s*print\('
+        types: [python]
+      - id: no-todo
+        name: no TODO markers
+        language: pygrep
+        entry: 'TODO'
+        files: '\.py$'
+X
+	printf 'def add(a, b):\n    # TODO: check types\n    return a + b\n\n\ndef main():\n    print(add(1, 2))\n' >app.py
+	git add -A
+	# local hooks only (no download); its cache here, not in HOME
+	(export PRE_COMMIT_HOME="$PWD/.cache"; run pre-commit pre-commit run --all-files --color never)
+	expect pre-commit pre-commit general <<'E'
+lint_violation app.py 7 0
+lint_violation app.py 2 0
+E
+	cd ..
+fi
+if perl -MTest::Differences -MTest::Exception -e 1 >/dev/null 2>&1; then
+	mkdir test-differences && cd test-differences
+	cat >calc.t <<'X'
+use strict;
+use warnings;
+use Test::More tests => 3;
+use Test::Differences;
+use Test::Exception;
+
+sub pair { return { sum => $_[0] + $_[1], product => $_[0] + $_[1] } }
+sub divide { my ($a, $b) = @_; return $b ? $a / $b : 0 }
+
+eq_or_diff(pair(2, 3), { sum => 5, product => 6 }, 'pair');
+throws_ok { divide(1, 0) } qr/division by zero/, 'divide by zero dies';
+lives_ok { divide(6, 3) } 'divide lives';
+X
+	run test-differences sh -c 'perl calc.t 2>&1'
+	expect test-differences test-differences general <<'E'
+test_failure calc.t 10 0
+test_failure calc.t 11 0
+E
+	cd ..
+fi
+if have tox || /usr/bin/python3 -c 'import nox' >/dev/null 2>&1; then
+	mkdir pyorch pyorch/tox pyorch/nox && cd pyorch
+	cat >calc.py <<'X'
+def add(a, b):
+    return a + b
+
+
+def mul(a, b):
+    return a + b
+X
+	cat >test_calc.py <<'X'
+import unittest
+
+from calc import add, mul
+
+
+class CalcTest(unittest.TestCase):
+    def test_add(self):
+        self.assertEqual(add(2, 3), 5)
+
+    def test_mul(self):
+        self.assertEqual(mul(2, 3), 6)
+
+
+if __name__ == "__main__":
+    unittest.main()
+X
+	cp calc.py test_calc.py tox
+	cp calc.py test_calc.py nox
+	if have tox; then
+		cd tox
+		cat >tox.ini <<'X'
+[tox]
+envlist = py, lint
+skipsdist = true
+
+[testenv]
+skip_install = true
+commands = python -m unittest -v test_calc
+
+[testenv:lint]
+commands = pyflaeks calc.py
+X
+		# a fixed hash seed and no run time
+		run tox sh -c 'tox --hashseed 1 2>&1 | sed "s/^Ran \([0-9]*\) tests* in .*/Ran \1 tests/"'
+		expect tox tox general <<'E'
+test_failure test_calc.py 11 0
+undefined_symbol - 0 0
+E
+		cd ..
+	fi
+	if /usr/bin/python3 -c 'import nox' >/dev/null 2>&1; then
+		cd nox
+		cat >noxfile.py <<'X'
+import nox
+
+
+@nox.session(python=False)
+def tests(session):
+    session.run("python3", "-m", "unittest", "test_calc")
+
+
+@nox.session(python=False)
+def lint(session):
+    session.run("pyflaeks", "calc.py")
+X
+		run nox sh -c '/usr/bin/python3 -m nox 2>&1 | sed "s/^Ran \([0-9]*\) tests* in .*/Ran \1 tests/"'
+		expect nox nox general <<'E'
+test_failure test_calc.py 11 0
+undefined_symbol - 0 0
+E
+		cd ..
+	fi
+	cd ..
+fi
+if have git; then
+	mkdir git-diff-check && cd git-diff-check
+	git init -q .
+	printf 'def add(a, b):\n    return a + b\n' >calc.py
+	printf '# Calc\n\nAdds numbers.\n' >README.md
+	git add -A && git -c user.name=t -c user.email=t@example.com commit -qm init
+	printf 'def add(a, b):\n    return a + b   \n\n\ndef mul(a, b):\n\treturn a * b\n' >calc.py
+	printf '# Calc\n\nAdds numbers.\n<<<<<<< HEAD\nMultiplies too.\n\n' >README.md
+	run git-diff-check git diff --check
+	expect git-diff-check git-diff-check general <<'E'
+lint_violation README.md 4 0
+lint_violation README.md 6 0
+lint_violation calc.py 2 0
+E
+	cd ..
+fi
+if have cfn-lint; then
+	mkdir cfn-lint cfn-lint/syntax && cd cfn-lint
+	cat >stack.yaml <<'X'
+AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  BucketName:
+    Type: String
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Ref BucketNmae
+      VersioningConfiguration:
+        Status: Sometimes
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: "thirty"
+      QueueColour: blue
+Outputs:
+  BucketArn:
+    Value: !GetAtt Bucket.Arn
+X
+	cat >syntax/stack.yaml <<'X'
+AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: [logs, archive
+  Queue:
+    Type: AWS::SQS::Queue
+X
+	run cfn-lint cfn-lint stack.yaml
+	expect cfn-lint cfn-lint general <<'E'
+lint_violation stack.yaml 3 3
+undefined_symbol stack.yaml 9 7
+type_error stack.yaml 11 9
+type_error stack.yaml 15 7
+undefined_symbol stack.yaml 16 7
+E
+	(cd syntax && run cfn-lint-syntax cfn-lint stack.yaml)
+	expect cfn-lint-syntax cfn-lint general <<'E'
+syntax_error stack.yaml 7 8
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
