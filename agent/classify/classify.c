@@ -2022,10 +2022,41 @@ static void same_place_below(struct scan *s, size_t j, char **file, int line)
 	s->used[j] |= L_FOLDED;
 }
 
+/* A library's frame raising an error whose message opens with a place of
+ * the project ("/usr/lib/ruby/gems/rbs/errors.rb:131:in `check!':
+ * sig/calc.rbs:3:28...3:33: Could not find Strng", an uncaught exception
+ * a tool raised about its input): that inner place, in *inner (offsets
+ * into l); false if there is none. */
+static bool inner_place(struct scan *s, const char *l,
+			const struct cl_loc *loc, struct cl_loc *inner)
+{
+	const char *m = l + loc->msg, *q;
+	size_t k = 0, len = loc->msg_len;
+
+	if (!loc->file_len || len < 8 ||
+	    !(cl_foreign_path(l + loc->file, loc->file_len) ||
+	      (s->opts->file_exists && !file_known(s, l, loc->file, loc->file_len))))
+		return false;
+	/* Ruby's method the frame is in: "in `check!': " */
+	if (len > 4 && (!memcmp(m, "in `", 4) || !memcmp(m, "in '", 4)) &&
+	    (q = cl_find(m, len, "': ", 3)))
+		k = (size_t)(q - m) + 3;
+	if (cl_loc_read(m + k, len - k, inner) != CL_LOC_INLINE ||
+	    !inner->file_len || inner->line <= 0 || inner->pre_len)
+		return false;
+	inner->file += loc->msg + k;
+	inner->msg += loc->msg + k;
+	if (cl_foreign_path(l + inner->file, inner->file_len) ||
+	    (s->opts->file_exists && !file_known(s, l, inner->file, inner->file_len)))
+		return false;
+	return true;
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
 {
+	struct cl_loc in;
 	struct cl_words w, cw;
 	const char *m = l + loc->msg;
 	const char *cat, *code;
@@ -2037,6 +2068,10 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	int line, col;
 	unsigned num;
 
+	if (!hdr && inner_place(s, l, loc, &in)) {
+		general_inline(s, l, n, &in, NULL, 0);
+		return;
+	}
 	if (loc->file_len && line_seen(s, l, n))
 		return;
 	if (duration_only(m, loc->msg_len))

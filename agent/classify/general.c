@@ -224,8 +224,9 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 			j++;
 			read_int(l, n, &j, &loc->col);
 			/* a span after it: "a.res:3:19-22" (ReScript),
-			 * "a.md:3:5-3:13" */
-			if (j + 1 < n && l[j] == '-' && is_digit(l[j + 1]))
+			 * "a.md:3:5-3:13", "a.rbs:3:28...3:33" */
+			if (j + 1 < n && (l[j] == '-' || l[j] == '.') &&
+			    (is_digit(l[j + 1]) || l[j + 1] == '.'))
 				span_end(l, n, &j);
 		}
 		/* "a.c:3.5" (bison, some compilers): line.col */
@@ -920,7 +921,12 @@ static bool span_end(const char *l, size_t n, size_t *i)
 	size_t j = *i + 1;
 	int v;
 
-	if (*i >= n || l[*i] != '-' || !read_int(l, n, &j, &v))
+	/* Ruby's range: "3:28...3:33" (RBS, Steep), "3:28..3:33" */
+	if (*i + 2 < n && l[*i] == '.' && l[*i + 1] == '.')
+		j = *i + (l[*i + 2] == '.' ? 3 : 2);
+	else if (*i >= n || l[*i] != '-')
+		return false;
+	if (!read_int(l, n, &j, &v))
 		return false;
 	if (j + 1 < n && l[j] == ':' && is_digit(l[j + 1])) {
 		j++;
@@ -1555,6 +1561,14 @@ static const struct phrase phrases[] = {
 	 * unresolved imports) */
 	{ "be resolved to a", CAT_UNDEFINED_SYMBOL },
 	{ "resolved or is not a field", CAT_UNDEFINED_SYMBOL },
+	/* a call no overload takes: TypeProf's "failed to resolve
+	 * overload", Kotlin's "Overload resolution ambiguity", C#'s "No
+	 * overload for method", TypeScript's "No overload matches this
+	 * call": the arguments' types, not a module that does not resolve */
+	{ "resolve overload", CAT_TYPE_ERROR },
+	{ "overload resolution", CAT_TYPE_ERROR },
+	{ "no overload", CAT_TYPE_ERROR },
+	{ "matching overload", CAT_TYPE_ERROR },
 	{ "could not resolve", CAT_IMPORT_RESOLUTION },
 	{ "could not be resolved", CAT_IMPORT_RESOLUTION },
 	{ "cannot resolve", CAT_IMPORT_RESOLUTION },
@@ -4642,6 +4656,9 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 	}
 	while (i < n && decoration(l[i]))
 		i++;
+	/* "====> File calc.php:" (php-parse) */
+	if (i > 0 && STARTS(l + i, n - i, "File "))
+		i += 5;
 	/* a severity's mark: "✗ app.coffee" over its rows (coffeelint) */
 	i = skip_sev_mark(l, n, i);
 	/* the file in brackets and the verdict on it: "== [a.sql] FAIL"
@@ -4677,12 +4694,16 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 
 /* A finding whose place closes it: "[error] msg (5:1)" (yaml-lint's).
  * Sets loc's line, column and message (from i); false if l has none. */
+static bool span_at_end(const char *l, size_t n, size_t i, struct cl_loc *loc);
+
 static bool place_at_end(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
 	size_t e = n, k;
 
 	while (e > i && is_blank(l[e - 1]))
 		e--;
+	if (e > i && l[e - 1] != ')')
+		return span_at_end(l, e, i, loc);
 	if (e < i + 8 || l[e - 1] != ')')
 		return false;
 	for (k = e - 1; k > i && (is_digit(l[k - 1]) || l[k - 1] == ':'); k--)
@@ -4697,6 +4718,43 @@ static bool place_at_end(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	}
 	set_msg(loc, l, e, i);
 	return loc->msg_len >= 3;
+}
+
+/* A finding whose span closes it: "Syntax error, unexpected '}' from 4:1
+ * to 4:1" (PHP-Parser's), "... from 3:5 to 3:9". Sets loc's line, column
+ * and message (from i); false if l[0..n) has none. */
+static bool span_at_end(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	const char *f = NULL, *p;
+	size_t j;
+	int end;
+
+	for (p = l + i; (p = cl_find(p, (size_t)(l + n - p), " from ", 6)); p += 6)
+		f = p;
+	if (!f || (size_t)(f - l) < i + 3)
+		return false;
+	j = (size_t)(f - l) + 6;
+	if (!read_int(l, n, &j, &loc->line) || j + 1 >= n || l[j] != ':')
+		goto none;
+	j++;
+	if (!read_int(l, n, &j, &loc->col) || !STARTS(l + j, n - j, " to "))
+		goto none;
+	j += 4;
+	/* the span's end, "4:1" or "4", closes the line */
+	if (!read_int(l, n, &j, &end))
+		goto none;
+	if (j < n && l[j] == ':') {
+		j++;
+		if (!read_int(l, n, &j, &end))
+			goto none;
+	}
+	if (j != n)
+		goto none;
+	set_msg(loc, l, (size_t)(f - l), i);
+	return loc->msg_len >= 3;
+none:
+	loc->line = loc->col = 0;
+	return false;
 }
 
 enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)

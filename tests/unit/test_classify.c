@@ -1842,6 +1842,11 @@ static void a_redeclaration_and_no_matching_overload_by_their_words(void **state
 		  "type_error" },
 		{ "src/main.c:5:3: error: no viable conversion from 'A' to 'B'\n",
 		  "type_error" },
+		/* a call no overload takes: its arguments' types, not a module */
+		{ "src/main.c:5: [error] failed to resolve overload: String#+\n",
+		  "type_error" },
+		{ "src/main.c:5:3 - error: No overload matches this call.\n",
+		  "type_error" },
 	};
 	struct classify_opts o = { "mytool", 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
@@ -6004,6 +6009,53 @@ static void frame_of_another_file_places_nothing(void **state)
 	diag_list_release(&l);
 }
 
+/* An uncaught exception a tool raised about its input, from a frame in the
+ * tool's own library: the place its message opens with is the problem's,
+ * a Ruby range after the column ("3:28...3:33") its span. */
+static void library_frame_gives_the_place_in_its_message(void **state)
+{
+	static const char rbs[] =
+		"/usr/lib/ruby/gems/3.1.0/gems/rbs-2.1.0/lib/rbs/errors.rb:131:in"
+		" `check!': sig/calc.rbs:3:28...3:33: Could not find Strng"
+		" (RBS::NoTypeFoundError)\n"
+		"\tfrom /usr/lib/ruby/gems/3.1.0/gems/rbs-2.1.0/lib/rbs/cli.rb:125:"
+		"in `run'\n"
+		"\tfrom /usr/bin/rbs3.1:25:in `<main>'\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(rbs, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "sig/calc.rbs");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 28);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
+/* A file heading ("====> File calc.php:") over findings whose span closes
+ * them ("... from 4:1 to 4:1"): each is placed in its heading's file. */
+static void span_at_the_end_is_placed_in_the_heading_file(void **state)
+{
+	static const char php[] =
+		"====> File calc.php:\n"
+		"Syntax error, unexpected '}', expecting ';' from 4:1 to 4:1\n"
+		"====> File point.php:\n"
+		"Syntax error, unexpected ';', expecting ')' from 5:54 to 5:54\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(php, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "calc.php");
+	assert_int_equal(l.v[0].line, 4);
+	assert_int_equal(l.v[0].column, 1);
+	assert_string_equal(l.v[0].message, "Syntax error, unexpected '}', expecting ';'");
+	assert_string_equal(l.v[1].file, "point.php");
+	assert_int_equal(l.v[1].line, 5);
+	assert_int_equal(l.v[1].column, 54);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6162,6 +6214,8 @@ int main(void)
 		cmocka_unit_test(places_in_words_and_parentheses),
 		cmocka_unit_test(places_under_their_message_and_marked_rows),
 		cmocka_unit_test(frame_of_another_file_places_nothing),
+		cmocka_unit_test(library_frame_gives_the_place_in_its_message),
+		cmocka_unit_test(span_at_the_end_is_placed_in_the_heading_file),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
