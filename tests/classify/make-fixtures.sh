@@ -11016,7 +11016,7 @@ fi
 # ---- held28: a validation batch of tools nobody tuned for, scored on first sight ----
 # Test::Most, Test::LongString, Test::Warn, Python's testfixtures and
 # typeguard, shoulda-context, Truth, linkchecker, gherkin-lint, stylint,
-# pkgroll, API Extractor, TypeScriptToLua
+# pkgroll, API Extractor, TypeScriptToLua, GYP, Python's build
 (
 BATCH=held28
 mkdir held28 && cd held28
@@ -11493,6 +11493,84 @@ unknown calc.ts 7 1
 undefined_symbol calc.ts 13 59
 E
 	cd ..
+fi
+if have gyp; then
+	mkdir gyp gyp/missing gyp/condition gyp/syntax gyp/variable && cd gyp/missing
+	cat >calc.gyp <<'X'
+{
+  'targets': [
+    {
+      'target_name': 'calc',
+      'type': 'executable',
+      'sources': [ 'main.c', 'calc.c' ],
+      'dependencies': [ 'lib/util.gyp:util' ],
+    },
+  ],
+}
+X
+	run gyp gyp --depth=. -f make calc.gyp
+	expect gyp gyp general <<'E'
+import_resolution lib/util.gyp 0 0
+E
+	cd ../condition
+	cat >calc.gyp <<'X'
+{
+  'variables': { 'use_fast': 1 },
+  'targets': [
+    {
+      'target_name': 'calc',
+      'type': 'executable',
+      'sources': [ 'main.c' ],
+      'conditions': [
+        [ 'use_fats==1', { 'defines': [ 'FAST' ] } ],
+      ],
+    },
+  ],
+}
+X
+	run gyp-condition gyp --depth=. -f make calc.gyp
+	expect gyp-condition gyp general <<'E'
+undefined_symbol calc.gyp 0 0
+E
+	cd ../syntax
+	printf "{\n  'targets': [\n    {\n      'target_name': 'calc',\n      'type': 'executable'\n      'sources': [ 'main.c' ],\n    },\n  ],\n}\n" >calc.gyp
+	run gyp-syntax gyp --depth=. -f make calc.gyp
+	expect gyp-syntax gyp general <<'E'
+syntax_error calc.gyp 6 0
+E
+	cd ../variable
+	printf "{\n  'targets': [\n    {\n      'target_name': 'calc',\n      'type': 'executable',\n      'sources': [ '<(src_dir)/main.c' ],\n    },\n  ],\n}\n" >calc.gyp
+	run gyp-variable gyp --depth=. -f make calc.gyp
+	expect gyp-variable gyp general <<'E'
+undefined_symbol calc.gyp 0 0
+E
+	cd ../..
+fi
+if have /usr/bin/python3 && /usr/bin/python3 -c 'import build, setuptools' 2>/dev/null; then
+	mkdir python-build python-build/toml python-build/backend python-build/setup && cd python-build/toml
+	mkdir -p src/calc && echo 'def add(a, b): return a + b' >src/calc/__init__.py
+	printf '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n\n[project]\nname = "calc"\nversion = "1.0"\ndependencies = ["requests>=2" "click"]\n' >pyproject.toml
+	# --no-isolation: the machine's setuptools, nothing downloaded
+	run python-build /usr/bin/python3 -m build --no-isolation --sdist .
+	expect python-build python-build general <<'E'
+syntax_error pyproject.toml 8 31
+E
+	cd ../backend
+	mkdir -p src/calc && echo 'def add(a, b): return a + b' >src/calc/__init__.py
+	printf '[build-system]\nrequires = ["hatchling>=1.10"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "calc"\nversion = "1.0"\n' >pyproject.toml
+	run python-build-backend /usr/bin/python3 -m build --no-isolation --sdist .
+	expect python-build-backend python-build general <<'E'
+missing_dependency - 0 0
+E
+	cd ../setup
+	mkdir -p src/calc && echo 'def add(a, b): return a + b' >src/calc/__init__.py
+	printf 'from setuptools import setup\nfrom calc_version import VERSION\n\nsetup(name="calc", version=VERSION, packages=["calc"], package_dir={"": "src"})\n' >setup.py
+	# the backend runs setup.py as "<string>": no file is named
+	run python-build-setup /usr/bin/python3 -m build --no-isolation --sdist .
+	expect python-build-setup python-build general <<'E'
+import_resolution - 0 0
+E
+	cd ../..
 fi
 ) &
 
