@@ -5367,12 +5367,13 @@ static size_t tap_not_ok(struct scan *s, size_t j, bool *not_ok)
 static void drop_subtest_verdicts(struct scan *s)
 {
 	size_t n = s->out->n - s->first, k, w = 0, j, c, ind, cind;
-	struct diag *v = s->out->v + s->first;
+	struct diag *v;
 	bool not_ok, child_ok, *drop;
 
 	/* (as drop_lineless_repeats: each asks the others) */
 	if (n < 2 || n > 256 || n != s->nat)
 		return;
+	v = s->out->v + s->first; /* (v is NULL while nothing was found) */
 	drop = xcalloc(n, sizeof(*drop));
 	for (k = 0; k < n; k++) {
 		if (v[k].file || strcmp(v[k].category, CAT_TEST_FAILURE) ||
