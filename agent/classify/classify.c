@@ -1480,6 +1480,32 @@ static struct diag *verdict_named_in(struct scan *s, const char *m)
 	return NULL;
 }
 
+/* The file of the project a message names at its end, its place told in
+ * words ("Undefined variable src_dir in calc.gyp", "... while evaluating
+ * condition 'x==1' in 'calc.gyp'"); NULL if none (a string the caller
+ * owns). */
+static char *file_at_end(struct scan *s, const char *m, size_t n)
+{
+	size_t e = n, b;
+
+	while (e && (m[e - 1] == ' ' || m[e - 1] == '.' || m[e - 1] == '\'' ||
+		     m[e - 1] == '"' || m[e - 1] == '`'))
+		e--;
+	for (b = e; b && m[b - 1] != ' ' && m[b - 1] != '\'' && m[b - 1] != '"' &&
+		    m[b - 1] != '`'; b--)
+		;
+	if (b == e || !s->opts->file_exists || !memchr(m + b, '.', e - b))
+		return NULL;
+	/* the word before it: "in" (or its quote's opening) */
+	if (b >= 4 && (m[b - 1] == '\'' || m[b - 1] == '"' || m[b - 1] == '`'))
+		b--;
+	if (b < 4 || memcmp(m + b - 4, " in ", 4))
+		return NULL;
+	if (m[b] == '\'' || m[b] == '"' || m[b] == '`')
+		b++;
+	return known_file(s, m + b, e - b) ? xstrndup(m + b, e - b) : NULL;
+}
+
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
 			 const char *msg, size_t msg_len, const char *category)
@@ -1487,6 +1513,8 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	const char *liken = NULL;
 	struct diag d, *t;
 
+	if (!file)
+		file = file_at_end(s, msg, msg_len);
 	memset(&d, 0, sizeof(d));
 	d.file = file;
 	d.line = line;
@@ -4966,11 +4994,14 @@ static void general_pass(struct scan *s)
 			general_inline(s, l, n, &loc, h.text.ptr, h.text.len);
 			continue;
 		}
-		/* a bare path line heads rows right under it too, unindented
-		 * and with one blank: "18:11 Unknown type" (graphql-schema-
-		 * linter) */
-		if (h.on && (h.decorated || ((l[0] >= '0' && l[0] <= '9') && i == h.last + 1)) &&
-		    cl_header_place(l, n, &loc) != CL_LOC_NONE) {
+		/* a bare path line heads rows right under it too, with one
+		 * blank: "18:11 Unknown type" (graphql-schema-linter), "7
+		 * duplicates warning msg" (stylint), indented "  3    msg"
+		 * (gherkin-lint) */
+		if (h.on && (h.decorated || (lead >= '0' && lead <= '9' && i == h.last + 1)) &&
+		    (cl_header_place(l, n, &loc) != CL_LOC_NONE ||
+		     (lead >= '0' && lead <= '9' && i == h.last + 1 &&
+		      cl_row_line(l, n, &loc)))) {
 			general_inline(s, l, n, &loc, h.text.ptr, h.text.len);
 			h.last = i;
 			continue;

@@ -1078,6 +1078,10 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		k = j;
 		while (k < n && l[k] != '"')
 			k++;
+		/* "<string>", "<frozen importlib._bootstrap>", "<stdin>":
+		 * code that has no file */
+		if (j < k && l[j] == '<' && l[k - 1] == '>')
+			return CL_LOC_NONE;
 		if (k < n && STARTS(l + k, n - k, "\", line ")) {
 			size_t m = k + 8;
 
@@ -2861,6 +2865,20 @@ static const char *not_found(const char *low, size_t n)
 		if ((low[k] == '\'' || low[k] == '"' || low[k] == '`') &&
 		    quoted_file(low, n, k))
 			return CAT_IMPORT_RESOLUTION;
+	/* ... or unquoted right before the words: "lib/util.gyp not found"
+	 * (a folder and a file with its extension) */
+	if ((nf = cl_find(low, n, " not found", 10))) {
+		size_t e = (size_t)(nf - low), b = e, dot = 0, slash = 0;
+
+		for (; b > 0 && low[b - 1] != ' '; b--)
+			if (!dot && low[b - 1] == '.')
+				dot = b - 1;
+			else if (!slash && low[b - 1] == '/')
+				slash = b;
+		if (slash && dot > slash && e - dot >= 2 && e - dot <= 6 &&
+		    is_alpha(low[dot + 1]))
+			return CAT_IMPORT_RESOLUTION;
+	}
 	/* "no template named 'x'" (clang), "There is no mixin named x"
 	 * (Sass), whatever the kind: a name nothing defines */
 	if ((nf = cl_find(low, n, " named ", 7)) && nf - low >= 4) {
@@ -4793,9 +4811,11 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 	if (j + 1 < n && is_blank(l[j]) && l[j + 1] == '|')
 		j++;
 	/* a column of lines, the message two blanks on: "  12     Call
-	 * to an undefined method" (PHPStan) */
+	 * to an undefined method" (PHPStan), "  6    (6:7): msg" (a
+	 * parser's place in the message, gherkin-lint's) */
 	if (!loc->pre_len && j + 3 < n && is_blank(l[j]) && is_blank(l[j + 1]) &&
-	    is_alpha(l[k = skip_blanks(l, n, j)])) {
+	    (is_alpha(l[k = skip_blanks(l, n, j)]) ||
+	     (l[k] == '(' && k + 1 < n && is_digit(l[k + 1])))) {
 		set_msg(loc, l, n, k);
 		return loc->kind = CL_LOC_INLINE;
 	}
@@ -4836,6 +4856,25 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 none:
 	memset(loc, 0, sizeof(*loc));
 	return CL_LOC_NONE;
+}
+
+bool cl_row_line(const char *l, size_t n, struct cl_loc *loc)
+{
+	size_t i = skip_blanks(l, n, 0), j = i;
+
+	memset(loc, 0, sizeof(*loc));
+	if (!read_int(l, n, &j, &loc->line) || loc->line <= 0 || j - i > 6 ||
+	    j + 2 >= n || !is_blank(l[j]) || !is_alpha(l[j + 1])) {
+		loc->line = 0;
+		return false;
+	}
+	set_msg(loc, l, n, j + 1);
+	if (loc->msg_len < 3) {
+		memset(loc, 0, sizeof(*loc));
+		return false;
+	}
+	loc->kind = CL_LOC_INLINE;
+	return true;
 }
 
 /* Is the token l[t..e) a name that only looks like a file: a runtime's or

@@ -201,6 +201,10 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len);
 /* A place with no file, under such a header: "C:  1:  1: msg", "  12: msg",
  * "line 4: msg", "3:5: msg" (a short prefix in loc->pre). */
 enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc);
+/* A row under a file heading that names its line alone, one blank before
+ * a word: "7 duplicates warning msg" (stylint's rows with no column).
+ * Sets loc's line and message; false if l[0..n) is no such row. */
+bool cl_row_line(const char *l, size_t n, struct cl_loc *loc);
 
 /* A place in a source string under a file heading it: "ERROR: 0:4: msg"
  * (glslangValidator: string 0, line 4), "0:4(10): error: msg" (Mesa's

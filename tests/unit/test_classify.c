@@ -6056,6 +6056,66 @@ static void span_at_the_end_is_placed_in_the_heading_file(void **state)
 	diag_list_release(&l);
 }
 
+/* Rows right under a bare path line that name their line alone: one
+ * blank before a word ("7 duplicates warning msg", stylint's rows with no
+ * column), indented in a column ("  3    msg    rule", gherkin-lint's),
+ * the parser's own place leading the message ("  6    (6:7): msg"). */
+static void rows_under_a_path_line_name_their_line(void **state)
+{
+	static const char stylint[] =
+		"main.styl\n"
+		"7 duplicates warning duplicate property or selector, consider merging\n"
+		"\n"
+		"main.styl\n"
+		"8 brackets warning unnecessary bracket\n";
+	static const char gherkin[] =
+		"features/cart.feature\n"
+		"  3     Trailing spaces are not allowed      no-trailing-spaces\n"
+		"  6     (6:7): inconsistent cell count within the table    unexpected-error\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(stylint, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "main.styl");
+	assert_int_equal(l.v[0].line, 7);
+	assert_int_equal(l.v[1].line, 8);
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(gherkin, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "features/cart.feature");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].code, "no-trailing-spaces");
+	assert_int_equal(l.v[1].line, 6);
+	diag_list_release(&l);
+}
+
+/* A file of the project named at a message's end is its place ("in
+ * calc.gyp"); a path right before "not found" is a file that does not
+ * resolve; Python's code with no file ("<string>", "<frozen ...>") is
+ * no place. */
+static void a_file_named_in_words_and_code_with_no_file(void **state)
+{
+	static const char frozen[] =
+		"Traceback (most recent call last):\n"
+		"  File \"<frozen importlib._bootstrap>\", line 1142, in _find_and_load_unlocked\n"
+		"ModuleNotFoundError: No module named 'hatchling'\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("gyp: Undefined variable src_dir in calc.gyp\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "calc.gyp");
+	assert_int_equal(l.v[0].line, 0);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n("gyp: lib/util.gyp not found (cwd: /w)\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+	classify_n(frozen, any_file, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "missing_dependency");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6216,6 +6276,8 @@ int main(void)
 		cmocka_unit_test(frame_of_another_file_places_nothing),
 		cmocka_unit_test(library_frame_gives_the_place_in_its_message),
 		cmocka_unit_test(span_at_the_end_is_placed_in_the_heading_file),
+		cmocka_unit_test(rows_under_a_path_line_name_their_line),
+		cmocka_unit_test(a_file_named_in_words_and_code_with_no_file),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
