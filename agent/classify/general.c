@@ -4468,6 +4468,9 @@ static bool next_file_token(const char *l, size_t n, struct file_tokens *ft,
 		    (l[*t] == '\\' || l[*t] == '/') &&
 		    (*t - 2 == *i || path_stop[(unsigned char)l[*t - 3]]))
 			*t -= 2;
+		/* a file URL's path: "file:///w/a.html" is "/w/a.html" */
+		if (*t >= 5 && n - *t > 3 && !memcmp(l + *t - 5, "file:///", 8))
+			*t += 2;
 		*e = path_end(l, n, *t);
 		*i = *e > k ? *e : k + 1;
 		while (*e > *t && (l[*e - 1] == '.' || l[*e - 1] == ';'))

@@ -6116,6 +6116,31 @@ static void a_file_named_in_words_and_code_with_no_file(void **state)
 	diag_list_release(&l);
 }
 
+static bool only_w_index(void *ctx, const char *path)
+{
+	(void)ctx;
+	return !strcmp(path, "/w/site/index.html");
+}
+
+/* A file URL names the path after "file://": LinkChecker's error placed
+ * at the page its "Parent URL file:///w/site/index.html, line 5, col 4"
+ * names, a file the repository has. */
+static void a_file_url_names_its_path(void **state)
+{
+	static const char text[] =
+		"URL        `docs/guide.html'\n"
+		"Parent URL file:///w/site/index.html, line 5, col 4\n"
+		"Real URL   file:///w/site/docs/guide.html\n"
+		"Result     Error: URLError: <urlopen error [Errno 2] No such file"
+		" or directory: '/w/site/docs/guide.html'>\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(text, only_w_index, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/site/index.html");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6278,6 +6303,7 @@ int main(void)
 		cmocka_unit_test(span_at_the_end_is_placed_in_the_heading_file),
 		cmocka_unit_test(rows_under_a_path_line_name_their_line),
 		cmocka_unit_test(a_file_named_in_words_and_code_with_no_file),
+		cmocka_unit_test(a_file_url_names_its_path),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
