@@ -1488,13 +1488,15 @@ static char *file_at_end(struct scan *s, const char *m, size_t n)
 {
 	size_t e = n, b;
 
+	if (!s->opts->file_exists)
+		return NULL;
 	while (e && (m[e - 1] == ' ' || m[e - 1] == '.' || m[e - 1] == '\'' ||
 		     m[e - 1] == '"' || m[e - 1] == '`'))
 		e--;
 	for (b = e; b && m[b - 1] != ' ' && m[b - 1] != '\'' && m[b - 1] != '"' &&
 		    m[b - 1] != '`'; b--)
 		;
-	if (b == e || !s->opts->file_exists || !memchr(m + b, '.', e - b))
+	if (b == e || !memchr(m + b, '.', e - b))
 		return NULL;
 	/* the word before it: "in" (or its quote's opening) */
 	if (b >= 4 && (m[b - 1] == '\'' || m[b - 1] == '"' || m[b - 1] == '`'))
@@ -2061,7 +2063,7 @@ static bool inner_place(struct scan *s, const char *l,
 	const char *m = l + loc->msg, *q;
 	size_t k = 0, len = loc->msg_len;
 
-	if (!loc->file_len || len < 8 ||
+	if (!loc->file_len || len < 8 || !cl_may_place(m, len) ||
 	    !(cl_foreign_path(l + loc->file, loc->file_len) ||
 	      (s->opts->file_exists && !file_known(s, l, loc->file, loc->file_len))))
 		return false;

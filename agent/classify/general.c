@@ -4750,6 +4750,9 @@ static bool span_at_end(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	size_t j;
 	int end;
 
+	/* the span's end closes the line: most lines end in no digit */
+	if (n < i + 16 || !is_digit(l[n - 1]))
+		return false;
 	for (p = l + i; (p = cl_find(p, (size_t)(l + n - p), " from ", 6)); p += 6)
 		f = p;
 	if (!f || (size_t)(f - l) < i + 3)
