@@ -4713,34 +4713,6 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 	return true;
 }
 
-/* A finding whose place closes it: "[error] msg (5:1)" (yaml-lint's).
- * Sets loc's line, column and message (from i); false if l has none. */
-static bool span_at_end(const char *l, size_t n, size_t i, struct cl_loc *loc);
-
-static bool place_at_end(const char *l, size_t n, size_t i, struct cl_loc *loc)
-{
-	size_t e = n, k;
-
-	while (e > i && is_blank(l[e - 1]))
-		e--;
-	if (e > i && l[e - 1] != ')')
-		return span_at_end(l, e, i, loc);
-	if (e < i + 8 || l[e - 1] != ')')
-		return false;
-	for (k = e - 1; k > i && (is_digit(l[k - 1]) || l[k - 1] == ':'); k--)
-		;
-	if (k < i + 2 || l[k - 1] != '(' || !is_blank(l[k - 2]))
-		return false;
-	e = k - 2;
-	if (!read_int(l, n, &k, &loc->line) || l[k] != ':' ||
-	    (k++, !read_int(l, n, &k, &loc->col)) || l[k] != ')') {
-		loc->line = loc->col = 0;
-		return false;
-	}
-	set_msg(loc, l, e, i);
-	return loc->msg_len >= 3;
-}
-
 /* A finding whose span closes it: "Syntax error, unexpected '}' from 4:1
  * to 4:1" (PHP-Parser's), "... from 3:5 to 3:9". Sets loc's line, column
  * and message (from i); false if l[0..n) has none. */
@@ -4779,6 +4751,33 @@ static bool span_at_end(const char *l, size_t n, size_t i, struct cl_loc *loc)
 none:
 	loc->line = loc->col = 0;
 	return false;
+}
+
+/* A finding whose place closes it: "[error] msg (5:1)" (yaml-lint's), or
+ * its span (span_at_end). Sets loc's line, column and message (from i);
+ * false if l has none. */
+static bool place_at_end(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t e = n, k;
+
+	while (e > i && is_blank(l[e - 1]))
+		e--;
+	if (e > i && l[e - 1] != ')')
+		return span_at_end(l, e, i, loc);
+	if (e < i + 8 || l[e - 1] != ')')
+		return false;
+	for (k = e - 1; k > i && (is_digit(l[k - 1]) || l[k - 1] == ':'); k--)
+		;
+	if (k < i + 2 || l[k - 1] != '(' || !is_blank(l[k - 2]))
+		return false;
+	e = k - 2;
+	if (!read_int(l, n, &k, &loc->line) || l[k] != ':' ||
+	    (k++, !read_int(l, n, &k, &loc->col)) || l[k] != ')') {
+		loc->line = loc->col = 0;
+		return false;
+	}
+	set_msg(loc, l, e, i);
+	return loc->msg_len >= 3;
 }
 
 enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
