@@ -11574,6 +11574,313 @@ E
 fi
 ) &
 
+# ---- held29: a validation batch of tools nobody tuned for, scored on first sight ----
+# Test::Fatal, Test::Output, Test::Pod, Test::Trap, Test::Number::Delta,
+# Test::JSON, Test::File, Test::Command, Test::NoWarnings, Python's sure,
+# Ruby's power_assert
+(
+BATCH=held29
+mkdir held29 && cd held29
+if perl -MTest::Fatal -e 1 >/dev/null 2>&1; then
+	mkdir test-fatal && cd test-fatal
+	cat >parse.t <<'X'
+use strict;
+use warnings;
+use Test::More tests => 4;
+use Test::Fatal;
+
+sub parse_int { my $s = shift; die "not a number: $s\n" unless $s =~ /^-?\d+$/; return 0 + $s }
+
+like(exception { parse_int('x1') }, qr/not a number/, 'rejects x1');
+is(exception { parse_int('12') }, undef, 'accepts 12');
+like(exception { parse_int('1.5') }, qr/not an integer/, 'rejects 1.5');
+is(exception { parse_int('-') }, undef, 'accepts a lone minus');
+X
+	cat >undef.t <<'X'
+use strict;
+use warnings;
+use Test::More tests => 1;
+use Test::Fatal;
+
+is(exception { parse_number('12') }, undef, 'parses 12');
+my $n = totl(3);
+X
+	run test-fatal perl parse.t
+	expect test-fatal test-fatal general <<'E'
+test_failure parse.t 10 0
+test_failure parse.t 11 0
+E
+	run test-fatal-undefined perl undef.t
+	expect test-fatal-undefined test-fatal general <<'E'
+undefined_symbol undef.t 6 0
+undefined_symbol undef.t 7 0
+E
+	cd ..
+fi
+if perl -MTest::Output -e 1 >/dev/null 2>&1; then
+	mkdir test-output && cd test-output
+	cat >report.t <<'X'
+use strict;
+use warnings;
+use Test::More tests => 4;
+use Test::Output;
+
+sub report { my ($n) = @_; print "total: $n\n"; warn "low total\n" if $n < 10 }
+
+stdout_is { report(12) } "total: 12\n", 'prints the total';
+stdout_is { report(5) } "Total: 5\n", 'prints a capital total';
+stderr_like { report(20) } qr/high total/, 'warns on a high total';
+output_is { report(3) } "total: 3\n", '', 'quiet on 3';
+X
+	run test-output perl report.t
+	expect test-output test-output general <<'E'
+test_failure report.t 9 0
+test_failure report.t 10 0
+test_failure report.t 11 0
+E
+	cd ..
+fi
+if perl -MTest::Pod -e 1 >/dev/null 2>&1; then
+	mkdir test-pod test-pod/lib && cd test-pod
+	cat >lib/Calc.pm <<'X'
+package Calc;
+use strict;
+
+=head1 NAME
+
+Calc - small sums
+
+=hed2 add
+
+Adds two numbers.
+
+=over 4
+
+=item add(A, B)
+
+Returns A + B. See L<Calc::Util/>.
+
+=cut
+
+sub add { return $_[0] + $_[1] }
+
+1;
+X
+	cat >pod.t <<'X'
+use Test::More;
+use Test::Pod;
+all_pod_files_ok('lib');
+X
+	run test-pod perl pod.t
+	expect test-pod test-pod general <<'E'
+undefined_symbol lib/Calc.pm 8 0
+syntax_error lib/Calc.pm 12 0
+E
+	cd ..
+fi
+if perl -MTest::Trap -e 1 >/dev/null 2>&1; then
+	mkdir test-trap && cd test-trap
+	cat >main.t <<'X'
+use strict;
+use warnings;
+use Test::More tests => 4;
+use Test::Trap;
+
+sub run_cli { my ($arg) = @_; die "missing argument\n" unless defined $arg; print "ran $arg\n"; exit($arg eq 'bad' ? 2 : 0) }
+
+my @r = trap { run_cli('go') };
+$trap->exit_is(0, 'go exits 0');
+$trap->stdout_is("ran go\n", 'go prints');
+@r = trap { run_cli('bad') };
+$trap->exit_is(0, 'bad exits 0');
+@r = trap { run_cli() };
+$trap->die_like(qr/no argument/, 'dies without an argument');
+X
+	run test-trap perl main.t
+	expect test-trap test-trap general <<'E'
+test_failure main.t 12 0
+test_failure main.t 14 0
+E
+	cd ..
+fi
+if perl -MTest::Number::Delta -e 1 >/dev/null 2>&1; then
+	mkdir test-number-delta && cd test-number-delta
+	cat >area.t <<'X'
+use strict;
+use warnings;
+use Test::More tests => 3;
+use Test::Number::Delta within => 1e-4;
+
+sub area { my $r = shift; return 3.14 * $r * $r }
+
+delta_ok(area(1), 3.14159, 'unit circle');
+delta_within(area(2), 12.566, 0.001, 'circle of two');
+delta_ok([area(0), area(3)], [0, 28.2743], 'pair of circles');
+X
+	run test-number-delta perl area.t
+	expect test-number-delta test-number-delta general <<'E'
+test_failure area.t 8 0
+test_failure area.t 9 0
+test_failure area.t 10 0
+E
+	cd ..
+fi
+if perl -MTest::JSON -e 1 >/dev/null 2>&1; then
+	mkdir test-json && cd test-json
+	cat >api.t <<'X'
+use strict;
+use warnings;
+use Test::More tests => 3;
+use Test::JSON;
+
+my $body = '{"id": 7, "name": "widget", "tags": ["a", "b"]}';
+is_valid_json($body, 'body is JSON');
+is_json($body, '{"id": 7, "name": "gadget", "tags": ["a", "b"]}', 'body matches');
+is_valid_json('{"id": 7, "name": }', 'broken body is JSON');
+X
+	run test-json perl api.t
+	expect test-json test-json general <<'E'
+test_failure api.t 8 0
+test_failure api.t 9 0
+E
+	cd ..
+fi
+if perl -MTest::File -e 1 >/dev/null 2>&1; then
+	mkdir test-file && cd test-file
+	printf 'name=app\nport=8080\n' >app.conf
+	cat >files.t <<'X'
+use strict;
+use warnings;
+use Test::More tests => 4;
+use Test::File;
+
+file_exists_ok('app.conf');
+file_exists_ok('app.local.conf');
+file_empty_ok('app.conf');
+file_line_count_is('app.conf', 2);
+X
+	run test-file perl files.t
+	expect test-file test-file general <<'E'
+test_failure files.t 7 0
+test_failure files.t 8 0
+E
+	cd ..
+fi
+if perl -MTest::Command -e 1 >/dev/null 2>&1; then
+	mkdir test-command && cd test-command
+	cat >cli.t <<'X'
+use strict;
+use warnings;
+use Test::More tests => 4;
+use Test::Command;
+
+my $ok = Test::Command->new(cmd => ['sh', '-c', 'echo hello']);
+$ok->exit_is_num(0, 'echo exits 0');
+$ok->stdout_is_eq("hello\n", 'echo prints hello');
+my $bad = Test::Command->new(cmd => ['sh', '-c', 'echo oops >&2; exit 3']);
+$bad->exit_is_num(0, 'oops exits 0');
+$bad->stderr_like(qr/fine/, 'oops says fine');
+X
+	run test-command perl cli.t
+	expect test-command test-command general <<'E'
+test_failure cli.t 10 0
+test_failure cli.t 11 0
+E
+	cd ..
+fi
+if perl -e 'require Test::NoWarnings' >/dev/null 2>&1; then
+	mkdir test-nowarnings && cd test-nowarnings
+	cat >calc.t <<'X'
+use strict;
+use warnings;
+use Test::More tests => 3;
+use Test::NoWarnings;
+
+sub add { my ($a, $b) = @_; return $a + $b }
+
+is(add(2, 3), 5, 'add sums');
+is(add(2, undef), 2, 'undef counts as zero');
+X
+	run test-nowarnings perl calc.t
+	expect test-nowarnings test-nowarnings general <<'E'
+test_failure calc.t 6 0
+E
+	cd ..
+fi
+if have /usr/bin/python3 && /usr/bin/python3 -c 'import sure' 2>/dev/null; then
+	mkdir sure && cd sure
+	cat >test_calc.py <<'X'
+import unittest
+import sure  # noqa: F401  (adds .should to every object)
+from sure import expect
+
+
+def add(a, b):
+    return a + b
+
+
+def words(text):
+    return text.split(',')
+
+
+class CalcTest(unittest.TestCase):
+    def test_add(self):
+        expect(add(2, 3)).to.equal(6)
+
+    def test_words(self):
+        expect(words('a b c')).to.have.length_of(3)
+
+    def test_add_zero(self):
+        expect(add(0, 0)).to.equal(0)
+
+    def test_words_empty(self):
+        expect(words('')).to.be.empty
+
+
+if __name__ == '__main__':
+    unittest.main()
+X
+	run sure sh -c '/usr/bin/python3 -m unittest test_calc 2>&1 | sed "s/^Ran \([0-9]*\) tests* in .*/Ran \1 tests/"'
+	expect sure sure general <<'E'
+test_failure test_calc.py 16 0
+test_failure test_calc.py 19 0
+test_failure test_calc.py 25 0
+E
+	cd ..
+fi
+if have ruby && ruby -e 'require "power_assert"; require "test/unit/assertions"' >/dev/null 2>&1; then
+	mkdir power-assert && cd power-assert
+	cat >calc_test.rb <<'X'
+require 'test/unit'
+require 'power_assert'
+
+def add(a, b) = a + b
+def words(text) = text.split(',')
+
+class CalcTest < Test::Unit::TestCase
+  def test_add
+    assert { add(2, 3) == 6 }
+  end
+
+  def test_words
+    assert { words('a b c').size == 3 }
+  end
+
+  def test_add_zero
+    assert { add(0, 0) == 0 }
+  end
+end
+X
+	# without the run's time
+	run power-assert sh -c "ruby calc_test.rb 2>&1 | sed 's/^Finished in .*/Finished/; s/^[0-9.]* tests\/s, .*/rates/'"
+	expect power-assert power-assert general <<'E'
+test_failure calc_test.rb 9 0
+test_failure calc_test.rb 13 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
