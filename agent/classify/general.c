@@ -239,12 +239,13 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	if (l[e] == '(')
 		return bracketed_line_col(l, n, j, ')', loc);
 	/* Rollup's "src/a.ts (1:17): msg": the line and column in
-	 * parentheses after a blank, then the colon */
+	 * parentheses after a blank, then the colon; Pod::Checker's
+	 * "lib/A.pm (8): msg", the line alone */
 	if (l[e] == ' ' && e + 2 < n && l[e + 1] == '(' && is_digit(l[e + 2])) {
 		j = e + 2;
-		if (read_int(l, n, &j, &loc->line) && j + 1 < n && l[j] == ':' &&
-		    (j++, read_int(l, n, &j, &loc->col)) && j + 1 < n &&
-		    l[j] == ')' && l[j + 1] == ':')
+		if (read_int(l, n, &j, &loc->line) && j + 1 < n &&
+		    (l[j] != ':' || (j++, read_int(l, n, &j, &loc->col))) &&
+		    j + 1 < n && l[j] == ')' && l[j + 1] == ':')
 			return j + 1;
 		loc->line = loc->col = 0;
 	}
@@ -1184,6 +1185,13 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		if (j && loc->line > 0 && (STARTS(l + j, n - j, ":in `") ||
 					   STARTS(l + j, n - j, ":in '")))
 			return loc->kind = CL_LOC_FRAME;
+		/* a checker's finding a test prints as its comment ("# lib/A.pm
+		 * (8): Unknown directive: =hed2", Test::Pod's) */
+		if (l[i] == '#' && j && loc->line > 0 && j + 2 < n && l[j] == ':' &&
+		    is_blank(l[j + 1]) && skip_blanks(l, n, j + 1) < n) {
+			set_msg(loc, l, n, j + 1);
+			return loc->kind = CL_LOC_INLINE;
+		}
 		memset(loc, 0, sizeof(*loc));
 		if (l[i] == '#')
 			return tap_comment_place(l, n, i + 2, loc) ?

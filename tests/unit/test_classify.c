@@ -6141,6 +6141,35 @@ static void a_file_url_names_its_path(void **state)
 	diag_list_release(&l);
 }
 
+/* A checker's findings a test prints as its TAP comments ("# lib/A.pm
+ * (8): Unknown directive: =hed2", Test::Pod's; the line alone in
+ * parentheses after a blank): each at its place. */
+static void findings_in_tap_comments_are_placed(void **state)
+{
+	static const char pod[] =
+		"1..1\n"
+		"not ok 1 - POD test for lib/Calc.pm\n"
+		"#   Failed test 'POD test for lib/Calc.pm'\n"
+		"#   at /usr/share/perl5/Test/Pod.pm line 184.\n"
+		"# lib/Calc.pm (8): Unknown directive: =hed2\n"
+		"# lib/Calc.pm (12): =over without closing =back\n"
+		"# Looks like you failed 1 test of 1.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t i, found = 0;
+
+	(void)state;
+	classify_n(pod, any_file, 3, &l);
+	for (i = 0; i < l.n; i++) {
+		if (!l.v[i].file)
+			continue;
+		assert_string_equal(l.v[i].file, "lib/Calc.pm");
+		assert_int_equal(l.v[i].line, found ? 12 : 8);
+		found++;
+	}
+	assert_int_equal(found, 2);
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6304,6 +6333,7 @@ int main(void)
 		cmocka_unit_test(rows_under_a_path_line_name_their_line),
 		cmocka_unit_test(a_file_named_in_words_and_code_with_no_file),
 		cmocka_unit_test(a_file_url_names_its_path),
+		cmocka_unit_test(findings_in_tap_comments_are_placed),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
