@@ -1870,6 +1870,10 @@ static bool failure_summary(struct scan *s, size_t i)
 		}
 		if (l[n - 1] != ':' || n > 48)
 			continue; /* another line of the list */
+		/* "Failure: test_words(CalcTest):" heads one failure's
+		 * report, not a list (test-unit's) */
+		if (memchr(l, ':', n - 1))
+			return false;
 		for (k = 0; k + 4 <= n; k++)
 			if ((l[k] | 0x20) == 'f' && !strncmp(l + k + 1, "ail", 3))
 				return true;

@@ -6170,6 +6170,33 @@ static void findings_in_tap_comments_are_placed(void **state)
 	diag_list_release(&l);
 }
 
+/* test-unit's report of each failure under its own heading ("Failure:
+ * test_words(CalcTest):"): a heading naming one test, not the closing
+ * list of failures, so the second failure is one too. */
+static void each_failure_heading_reports_its_failure(void **state)
+{
+	static const char text[] =
+		"Failure: test_add(CalcTest):\n"
+		"      assert { add(2, 3) == 6 }\n"
+		"calc_test.rb:9:in `test_add'\n"
+		"=========================================\n"
+		".F\n"
+		"=========================================\n"
+		"Failure: test_words(CalcTest):\n"
+		"      assert { words('a b c').size == 3 }\n"
+		"calc_test.rb:13:in `test_words'\n"
+		"=========================================\n"
+		"3 tests, 3 assertions, 2 failures, 0 errors\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(text, any_file, 2, &l);
+	assert_int_equal(l.v[0].line, 9);
+	assert_int_equal(l.v[1].line, 13);
+	assert_string_equal(l.v[1].category, "test_failure");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6334,6 +6361,7 @@ int main(void)
 		cmocka_unit_test(a_file_named_in_words_and_code_with_no_file),
 		cmocka_unit_test(a_file_url_names_its_path),
 		cmocka_unit_test(findings_in_tap_comments_are_placed),
+		cmocka_unit_test(each_failure_heading_reports_its_failure),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
