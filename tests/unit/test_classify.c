@@ -6197,6 +6197,44 @@ static void each_failure_heading_reports_its_failure(void **state)
 	diag_list_release(&l);
 }
 
+/* A chained exception whose message runs over several lines (sure's
+ * "AssertionError: given" over "X = 5" ... "X is 5 whereas Y is 6") is
+ * told again by the last one of the chain: one failure, the test's. */
+static void a_chained_exception_told_over_lines_is_one_failure(void **state)
+{
+	static const char text[] =
+		"FAIL: test_add (test_calc.CalcTest.test_add)\n"
+		"Traceback (most recent call last):\n"
+		"  File \"/usr/lib/python3/dist-packages/sure/core.py\", line 57, in as_assertion\n"
+		"    raise self.get_assertion(X, Y)\n"
+		"AssertionError: given\n"
+		"X = 5\n"
+		"    and\n"
+		"Y = 6\n"
+		"X is 5 whereas Y is 6\n"
+		"\n"
+		"During handling of the above exception, another exception occurred:\n"
+		"\n"
+		"Traceback (most recent call last):\n"
+		"  File \"/w/test_calc.py\", line 16, in test_add\n"
+		"    (add(2, 3)).should.equal(6)\n"
+		"AssertionError: given\n"
+		"X = 5\n"
+		"    and\n"
+		"Y = 6\n"
+		"X is 5 whereas Y is 6\n"
+		"\n"
+		"FAILED (failures=1)\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(text, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/test_calc.py");
+	assert_int_equal(l.v[0].line, 16);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6362,6 +6400,7 @@ int main(void)
 		cmocka_unit_test(a_file_url_names_its_path),
 		cmocka_unit_test(findings_in_tap_comments_are_placed),
 		cmocka_unit_test(each_failure_heading_reports_its_failure),
+		cmocka_unit_test(a_chained_exception_told_over_lines_is_one_failure),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
