@@ -5398,7 +5398,8 @@ static size_t tap_not_ok(struct scan *s, size_t j, bool *not_ok)
 
 /* TAP's subtests: a test's "not ok 1 - adds" closing the block of its
  * own assertions, indented under it ("    not ok 1 - should be equal",
- * node-tap, brittle, node:test's nested tests), is their verdict. When one
+ * node-tap, brittle, node:test's nested tests), is their verdict (as it is
+ * of findings placed in its comment block under it). When one
  * of them was reported, the verdict with no place of its own is no
  * problem of its own. */
 static void drop_subtest_verdicts(struct scan *s)
@@ -5427,6 +5428,21 @@ static void drop_subtest_verdicts(struct scan *s)
 				break;
 			for (c = 0; child_ok && c < n && !drop[k]; c++)
 				drop[k] = c != k && s->at[c] == j;
+		}
+		/* down its comment block, to a finding placed there ("# lib/A.pm
+		 * (8): msg" under "not ok 1 - POD test", Test::Pod's): the
+		 * verdict's failure is that finding */
+		for (j = s->at[k] + 1; j < s->nlines && j - s->at[k] <= 64 && !drop[k]; j++) {
+			const char *l;
+			size_t ln, b;
+
+			l = line_view(s, j, &ln);
+			for (b = 0; b < ln && (l[b] == ' ' || l[b] == '\t'); b++)
+				;
+			if (b == ln || l[b] != '#' || b < ind)
+				break;
+			for (c = 0; c < n && !drop[k]; c++)
+				drop[k] = c != k && s->at[c] == j && v[c].file && v[c].line > 0;
 		}
 	}
 	for (k = 0; k < n; k++) {

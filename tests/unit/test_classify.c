@@ -6143,7 +6143,8 @@ static void a_file_url_names_its_path(void **state)
 
 /* A checker's findings a test prints as its TAP comments ("# lib/A.pm
  * (8): Unknown directive: =hed2", Test::Pod's; the line alone in
- * parentheses after a blank): each at its place. */
+ * parentheses after a blank): each at its place, and they are the failure
+ * of the "not ok" over them, no problem of its own. */
 static void findings_in_tap_comments_are_placed(void **state)
 {
 	static const char pod[] =
@@ -6155,18 +6156,13 @@ static void findings_in_tap_comments_are_placed(void **state)
 		"# lib/Calc.pm (12): =over without closing =back\n"
 		"# Looks like you failed 1 test of 1.\n";
 	struct diag_list l = DIAG_LIST_INIT;
-	size_t i, found = 0;
 
 	(void)state;
-	classify_n(pod, any_file, 3, &l);
-	for (i = 0; i < l.n; i++) {
-		if (!l.v[i].file)
-			continue;
-		assert_string_equal(l.v[i].file, "lib/Calc.pm");
-		assert_int_equal(l.v[i].line, found ? 12 : 8);
-		found++;
-	}
-	assert_int_equal(found, 2);
+	classify_n(pod, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "lib/Calc.pm");
+	assert_int_equal(l.v[0].line, 8);
+	assert_string_equal(l.v[1].file, "lib/Calc.pm");
+	assert_int_equal(l.v[1].line, 12);
 	diag_list_release(&l);
 }
 
