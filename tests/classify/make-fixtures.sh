@@ -12130,6 +12130,74 @@ E
 fi
 ) &
 
+# held30, second part: tools added to the batch later the same day, each
+# scored on first sight too (its own folder: the two run in parallel)
+(
+BATCH=held30
+mkdir held30b && cd held30b
+if have "$BIN/js-yaml"; then
+	mkdir js-yaml && cd js-yaml
+	printf 'server:\n  host: example.com\n  port: 80\n   debug: true\nitems: [a, b\n' >config.yaml
+	run js-yaml "$BIN/js-yaml" config.yaml
+	# the file is named on the command line only
+	expect js-yaml js-yaml general <<'E'
+syntax_error - 4 9
+E
+	cd ..
+fi
+if have "$BIN/json5"; then
+	mkdir json5 && cd json5
+	printf '{\n  name: "app",\n  version: 1.0.0,\n}\n' >app.json5
+	run json5 "$BIN/json5" -v app.json5
+	expect json5 json5 general <<'E'
+syntax_error - 3 15
+E
+	cd ..
+fi
+if have "$BIN/esvalidate"; then
+	mkdir esvalidate && cd esvalidate
+	printf 'function f(a) {\n  return a +;\n}\n' >a.js
+	printf 'var x = {a: 1,, b: 2};\n' >b.js
+	run esvalidate "$BIN/esvalidate" a.js b.js
+	expect esvalidate esvalidate general <<'E'
+syntax_error a.js 2 0
+syntax_error b.js 1 0
+E
+	cd ..
+fi
+if have "$BIN/sucrase"; then
+	mkdir sucrase sucrase/src && cd sucrase
+	printf 'const x: number = ;\nexport { x };\n' >src/c.ts
+	run sucrase "$BIN/sucrase" src -d out --transforms typescript
+	expect sucrase sucrase general <<'E'
+syntax_error src/c.ts 1 19
+E
+	cd ..
+fi
+if have ebnflint; then
+	mkdir ebnflint ebnflint/syntax && cd ebnflint
+	cat >expr.ebnf <<'X'
+Expr = Term { ( "+" | "-" ) Term } .
+Term = Factor { ( "*" | "/" ) Faktor } .
+Factor = number | "(" Expr ")" .
+number = digit { digit } .
+digit = "0" … "9" .
+Unused = "x" .
+X
+	run ebnflint ebnflint -start Expr expr.ebnf
+	expect ebnflint ebnflint general <<'E'
+undefined_symbol expr.ebnf 2 31
+E
+	cd syntax
+	printf 'Expr = Term { "+" Term .\nTerm = "a" .\n' >bad.ebnf
+	run ebnflint-syntax ebnflint -start Expr bad.ebnf
+	expect ebnflint-syntax ebnflint general <<'E'
+syntax_error bad.ebnf 1 24
+E
+	cd ../..
+fi
+) &
+
 wait
 
 echo "$OUT"
