@@ -1758,13 +1758,19 @@ static const char *words_between(struct scan *s, size_t i, size_t at)
 }
 
 /* Does the label before a headline's message (line[0..msg)) say
- * "Failure" ("Failure/Error:", "Failure:")? */
+ * "Failure" ("Failure/Error:", "Failure:"), or name an assertion's
+ * exception? */
 static bool failure_label(const char *line, size_t msg)
 {
 	size_t b = 0;
 
 	while (b < msg && (line[b] == ' ' || line[b] == '\t'))
 		b++;
+	/* an assertion's exception heading it: "AssertionError
+	 * [ERR_ASSERTION]: -1 == 5" (Node's assert), "java.lang.
+	 * AssertionError: x", "AssertionFailedError:" */
+	if (msg - b >= 6 && cl_find(line + b, msg - b, "Assert", 6))
+		return true;
 	return msg - b >= 8 && !strncmp(line + b, "Failure", 7) &&
 	       (line[b + 7] == ':' || line[b + 7] == '/');
 }

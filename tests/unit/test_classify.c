@@ -6231,6 +6231,37 @@ static void a_chained_exception_told_over_lines_is_one_failure(void **state)
 	diag_list_release(&l);
 }
 
+/* An assertion's exception heading a failure ("AssertionError
+ * [ERR_ASSERTION]: -1 == 5", Node's assert under a runner that prints no
+ * verdict words) is a test failure; stylish rows under a file heading
+ * behind a "File: " label (linthtml's) are in that file. */
+static void an_assertion_exception_and_a_labelled_stylish_file(void **state)
+{
+	static const char tehanu[] =
+		"Failed: adds two numbers\n"
+		"\n"
+		"AssertionError [ERR_ASSERTION]: -1 == 5\n"
+		"    at /w/test.js:6:10\n";
+	static const char linthtml[] =
+		"File: index.html\n"
+		"Config file: /w/.linthtmlrc.json\n"
+		"  7:6   error  The attribute id is duplicated                 attr-no-dup    \n"
+		"  8:1   error  The \"alt\" attribute must be set for <img> tag  img-req-alt    \n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(tehanu, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/test.js");
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_n(linthtml, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "index.html");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[1].file, "index.html");
+	assert_string_equal(l.v[1].code, "img-req-alt");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6397,6 +6428,7 @@ int main(void)
 		cmocka_unit_test(findings_in_tap_comments_are_placed),
 		cmocka_unit_test(each_failure_heading_reports_its_failure),
 		cmocka_unit_test(a_chained_exception_told_over_lines_is_one_failure),
+		cmocka_unit_test(an_assertion_exception_and_a_labelled_stylish_file),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
