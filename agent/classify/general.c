@@ -2464,6 +2464,29 @@ static bool token_punct(char c)
  * punctuation under a linter's rule is its style ("Expected '===' and
  * instead saw '=='. (eqeqeq)"): ruled says there is one. m is low in its
  * own case. */
+/* What a parser wanted, closing the message: "MX exchange expected"
+ * (validns), "identifier expected" (Pascal's); not "did not panic as
+ * expected", "slower than expected". */
+static bool closing_expected(const char *low, size_t n)
+{
+	static const char *const not_a_noun[] = { "as", "than", "is", "was",
+						  "were", "be", "been", "are",
+						  "not" };
+	size_t k = n, b, i;
+
+	while (k > 0 && (low[k - 1] == ' ' || low[k - 1] == '.'))
+		k--;
+	if (k <= 10 || memcmp(low + k - 9, " expected", 9) || !is_alpha(low[k - 10]))
+		return false;
+	for (b = k - 10; b > 0 && is_alpha(low[b - 1]); b--)
+		;
+	for (i = 0; i < sizeof(not_a_noun) / sizeof(*not_a_noun); i++)
+		if (k - 9 - b == strlen(not_a_noun[i]) &&
+		    !memcmp(low + b, not_a_noun[i], k - 9 - b))
+			return false;
+	return true;
+}
+
 static const char *expected_token(const char *m, const char *low, size_t n,
 				  bool ruled)
 {
@@ -2471,6 +2494,8 @@ static const char *expected_token(const char *m, const char *low, size_t n,
 	size_t k, j;
 	char q;
 
+	if (!ruled && closing_expected(low, n))
+		return CAT_SYNTAX_ERROR;
 	while ((e = cl_find(e, n - (size_t)(e - low), "expect", 6)) &&
 	       e > low && is_alpha(e[-1]))
 		e += 6;

@@ -2096,6 +2096,10 @@ static void words_name_the_kind_of_problem(void **state)
 		  "(@typescript-eslint/explicit-function-return-type)\n",
 		  "lint_violation" },
 		{ "src/main.c:5:3: error: cannot coerce Str to Int\n", "type_error" },
+		/* held30: what a parser wanted, closing the message; a test
+		 * that did not panic "as expected" is no parser's */
+		{ "src/main.c:5: MX exchange expected\n", "syntax_error" },
+		{ "src/main.c:5: error: identifier expected.\n", "syntax_error" },
 		{ "src/main.c:5:3: error: Unable to find 'helpers.inc'\n",
 		  "import_resolution" },
 		{ "src/main.c:5:3: error: 'common.defs' not found\n",
