@@ -2062,6 +2062,14 @@ static void same_place_below(struct scan *s, size_t j, char **file, int line)
 	s->used[j] |= L_FOLDED;
 }
 
+/* Is loc's file the project's: no runtime's or dependency's, and one the
+ * repository has when there is one to ask? */
+static bool project_file(struct scan *s, const char *l, const struct cl_loc *loc)
+{
+	return !cl_foreign_path(l + loc->file, loc->file_len) &&
+	       (!s->opts->file_exists || file_known(s, l, loc->file, loc->file_len));
+}
+
 /* A library's frame raising an error whose message opens with a place of
  * the project ("/usr/lib/ruby/gems/rbs/errors.rb:131:in `check!':
  * sig/calc.rbs:3:28...3:33: Could not find Strng", an uncaught exception
@@ -2074,8 +2082,7 @@ static bool inner_place(struct scan *s, const char *l,
 	size_t k = 0, len = loc->msg_len;
 
 	if (!loc->file_len || len < 8 || !cl_may_place(m, len) ||
-	    !(cl_foreign_path(l + loc->file, loc->file_len) ||
-	      (s->opts->file_exists && !file_known(s, l, loc->file, loc->file_len))))
+	    project_file(s, l, loc))
 		return false;
 	/* Ruby's method the frame is in: "in `check!': " */
 	if (len > 4 && (!memcmp(m, "in `", 4) || !memcmp(m, "in '", 4)) &&
@@ -2086,10 +2093,7 @@ static bool inner_place(struct scan *s, const char *l,
 		return false;
 	inner->file += loc->msg + k;
 	inner->msg += loc->msg + k;
-	if (cl_foreign_path(l + inner->file, inner->file_len) ||
-	    (s->opts->file_exists && !file_known(s, l, inner->file, inner->file_len)))
-		return false;
-	return true;
+	return project_file(s, l, inner);
 }
 
 static void general_inline(struct scan *s, const char *l, size_t n,
@@ -4830,6 +4834,7 @@ static void general_pass(struct scan *s)
 	unsigned tries = 0, num;
 	size_t item; /* numbered_item of the line */
 	char lead; /* the line's first byte after blanks, or 0 */
+	bool row_next; /* a digit opens it, right under the header's last row */
 
 	/* A JSON or SARIF report as the whole output: its problems, and no
 	 * reading of its lines as text. */
@@ -5010,10 +5015,10 @@ static void general_pass(struct scan *s)
 		 * blank: "18:11 Unknown type" (graphql-schema-linter), "7
 		 * duplicates warning msg" (stylint), indented "  3    msg"
 		 * (gherkin-lint) */
-		if (h.on && (h.decorated || (lead >= '0' && lead <= '9' && i == h.last + 1)) &&
+		row_next = lead >= '0' && lead <= '9' && i == h.last + 1;
+		if (h.on && (h.decorated || row_next) &&
 		    (cl_header_place(l, n, &loc) != CL_LOC_NONE ||
-		     (lead >= '0' && lead <= '9' && i == h.last + 1 &&
-		      cl_row_line(l, n, &loc)))) {
+		     (row_next && cl_row_line(l, n, &loc)))) {
 			general_inline(s, l, n, &loc, h.text.ptr, h.text.len);
 			h.last = i;
 			continue;
