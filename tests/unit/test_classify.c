@@ -495,7 +495,7 @@ static void concatenated_log_keeps_every_diagnostic_hinted_or_not(void **state)
 
 /* The scorer's tables: tools with fixtures, layers (patterns, general and
  * their -bare rows), held-out batches. */
-enum { SCORE_TOOLS = 480, SCORE_LAYERS = 4, SCORE_BATCHES = 32 };
+enum { SCORE_TOOLS = 480, SCORE_LAYERS = 4, SCORE_BATCHES = 40 };
 
 struct tally {
 	char tool[32], layer[16];
@@ -832,9 +832,12 @@ static void check_baseline(const struct tally *t, size_t n)
 		char tool[32];
 		double acc, rec, prec;
 
-		if (line[0] == '#' ||
-		    sscanf(line, "%31s %lf %lf %lf", tool, &acc, &rec, &prec) != 4)
+		if (line[0] == '#' || !line[strspn(line, " \t")])
 			continue;
+		/* a row the scorer cannot read would hold nothing up */
+		if (sscanf(line, "%31s %lf %lf %lf", tool, &acc, &rec, &prec) != 4)
+			fail_msg("score-baseline: not \"tool accuracy recall "
+				 "precision\": %s", line);
 		for (i = 0; i < n && strcmp(t[i].tool, tool); i++)
 			;
 		if (i == n) {
