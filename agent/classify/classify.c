@@ -45,6 +45,8 @@
 #define CL_PLACED 32
 /* Lines above a frame whose words may say what failed there. */
 #define CL_WORDS_ABOVE 8
+/* how far up a list's rows reach for the heading naming their kind */
+#define CL_LIST_ROWS 40
 /* A failed run's fallback diagnostic: at most this much of its tail. */
 #define CL_TAIL_LINES 12
 /* Lines of a failed run's output whose words may name the fallback's category. */
@@ -1807,6 +1809,40 @@ static const char *words_above(struct scan *s, size_t cur)
 	return cat;
 }
 
+/* The category a list's heading names for the rows under it that say
+ * nothing of themselves: "Missing requirements:" over "a.py:3 dist=x
+ * module=x" (pip-missing-reqs), a checker's "Undefined variables:". The
+ * heading is the nearest line above `cur`, with no blank line between,
+ * indented no deeper than the rows under it, short, and ending in ':';
+ * NULL when there is none or its words do not say. *sev: the severity
+ * the heading names (-1: none); *head..*head_len: its words without the
+ * colon (into the scan's text). */
+static const char *heading_words(struct scan *s, size_t cur, int *sev,
+				 const char **head, size_t *head_len)
+{
+	size_t j, n, k, ind = (size_t)-1;
+	struct cl_words w;
+
+	for (j = cur + 1; j-- > 0 && cur - j < CL_LIST_ROWS;) {
+		const char *l = line_view(s, j, &n);
+
+		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+		if (k == n)
+			return NULL; /* a blank line ends the list */
+		if (j < cur && k <= ind && n - k < 60 && l[n - 1] == ':') {
+			cl_words_read(l + k, n - k, &w);
+			*sev = w.sev;
+			*head = l + k;
+			*head_len = n - k - 1;
+			return w.category;
+		}
+		if (k < ind)
+			ind = k;
+	}
+	return NULL;
+}
+
 static bool duration_only(const char *m, size_t n);
 static bool progress_note(const char *m, size_t n);
 
@@ -2023,11 +2059,20 @@ static bool ruby_frame_line(struct scan *s, size_t j)
 }
 
 /* Does m[0..n) only point at a definition, ending in "defined" or
- * "declared" (and "at", "here", blanks or ':' after it)? */
+ * "declared" (and "at", "here", blanks or ':' after it), or opening with
+ * where it is ("Defined in module SHOW line 17 file a.f", "Declared at
+ * a.c:3", the other half of a mismatch told at its use)? */
 static bool definition_pointer(const char *m, size_t n)
 {
 	static const char *const tails[] = { " at", " here", ":" };
+	static const char *const heads[] = { "efined in ", "efined at ",
+					     "eclared in ", "eclared at " };
 	size_t k;
+
+	if (n > 12 && (m[0] == 'D' || m[0] == 'd'))
+		for (k = 0; k < sizeof(heads) / sizeof(*heads); k++)
+			if (!memcmp(m + 1, heads[k], strlen(heads[k])))
+				return true;
 
 	while (n && (m[n - 1] == ' ' || m[n - 1] == '\t'))
 		n--;
@@ -2295,6 +2340,21 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (w.sev < 0 && !w.code_len && !w.category && loc->file_len &&
 	    loc->msg < loc->file)
 		w.category = words_of_last(s, m, (size_t)(l + loc->file - m));
+	/* "Missing requirements:" over "a.py:3 dist=x module=x": the
+	 * heading says what the row is, and is its message's first words */
+	if (!w.category && w.sev < 0 && !w.code_len && loc->file_len && known) {
+		const char *hw;
+		size_t hl;
+		int hs;
+
+		if ((w.category = heading_words(s, s->cur, &hs, &hw, &hl)) &&
+		    !msg.len) {
+			w.sev = hs;
+			buf_add(&msg, hw, hl);
+			buf_adds(&msg, ": ");
+			buf_add(&msg, m + text, text_len);
+		}
+	}
 	/* Shape alone is weak evidence: the message must say what it is, or
 	 * the file must be the project's. */
 	if (w.sev < 0 && !w.code_len && !w.category &&

@@ -1610,6 +1610,12 @@ static const struct phrase phrases[] = {
 	 * module provides package" (every Go tool that loads packages) */
 	{ "unmet dependenc", CAT_MISSING_DEPENDENCY },
 	{ "missing dependenc", CAT_MISSING_DEPENDENCY },
+	/* the same in other words: pip-missing-reqs' "Missing
+	 * requirements", knip's "Unlisted dependencies", eslint-plugin-
+	 * import's "'x' should be listed in the project's dependencies" */
+	{ "missing requirement", CAT_MISSING_DEPENDENCY },
+	{ "unlisted dependenc", CAT_MISSING_DEPENDENCY },
+	{ "listed in the project's dependenc", CAT_MISSING_DEPENDENCY },
 	{ "required dependenc", CAT_MISSING_DEPENDENCY },
 	{ "required module provides", CAT_MISSING_DEPENDENCY },
 	/* but Perl's "Can't locate object method "f" via package "P"" is a

@@ -3365,6 +3365,9 @@ static void general_words_read_dependencies(void **state)
 		{ "Program 'foo' not found or not executable", "missing_dependency" },
 		{ "The following packages have unmet dependencies", "missing_dependency" },
 		{ "Missing dependency: lodash", "missing_dependency" },
+		{ "Missing requirements:", "missing_dependency" },
+		{ "Unlisted dependencies (1)", "missing_dependency" },
+		{ "'lodash' should be listed in the project's dependencies. Run 'npm i -S lodash' to add it", "missing_dependency" },
 		{ "no required module provides package github.com/x/y", "missing_dependency" },
 		{ "the file a.yml does not exist", "import_resolution" },
 		{ "Missing package-info.java file.", NULL },
@@ -6269,6 +6272,45 @@ static void an_assertion_exception_and_a_labelled_stylish_file(void **state)
 	diag_list_release(&l);
 }
 
+/* A list's heading says what its rows are when they do not; where a
+ * mismatch's other half is defined is no problem of its own. */
+static void a_list_heading_names_its_rows_kind(void **state)
+{
+	static const char reqs[] =
+		"Missing requirements:\n"
+		"app/main.py:3 dist=pyyaml module=yaml\n"
+		"app/cli.py:1 dist=click module=click\n";
+	static const char args[] =
+		"Warning: Subprogram SHOW varying number of arguments:\n"
+		"    Defined in module SHOW line 17 file calc.f with 1 argument\n"
+		"    Invoked in module CALC line 8 file calc.f with 2 arguments\n";
+	/* a blank line ends the list: the row after it is on its own */
+	static const char apart[] =
+		"Missing requirements:\n"
+		"\n"
+		"app/main.py:3 dist=pyyaml module=yaml\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(reqs, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "app/main.py");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "missing_dependency");
+	assert_string_equal(l.v[0].message,
+			    "Missing requirements: dist=pyyaml module=yaml");
+	assert_string_equal(l.v[1].file, "app/cli.py");
+	assert_string_equal(l.v[1].category, "missing_dependency");
+	diag_list_release(&l);
+	classify_n(args, any_file, 1, &l);
+	assert_int_equal(l.v[0].line, 8);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_int_equal(l.v[0].severity, DIAG_WARNING);
+	diag_list_release(&l);
+	classify_n(apart, any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "unknown");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6436,6 +6478,7 @@ int main(void)
 		cmocka_unit_test(each_failure_heading_reports_its_failure),
 		cmocka_unit_test(a_chained_exception_told_over_lines_is_one_failure),
 		cmocka_unit_test(an_assertion_exception_and_a_labelled_stylish_file),
+		cmocka_unit_test(a_list_heading_names_its_rows_kind),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
