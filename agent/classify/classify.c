@@ -1243,6 +1243,11 @@ static bool file_plausible(void *ctx, const char *p)
 		if (!isalnum((unsigned char)*c) && *c != '_' && *c != '+' &&
 		    *c != '-')
 			return false;
+		/* in camel case: a member or a class ("AppTest.testAdd",
+		 * "com.ex.AppTest"), as plausible_path says */
+		if (c > dot + 1 && isupper((unsigned char)*c) &&
+		    islower((unsigned char)c[-1]))
+			return false;
 		letter |= isalpha((unsigned char)*c) != 0;
 	}
 	for (k = 0; k < sizeof(hosts) / sizeof(*hosts); k++)
@@ -1705,6 +1710,25 @@ static bool general_at(const struct scan *s, const char *file, int line)
 	return false;
 }
 
+/* Did a finding of the last 64 say m[0..n) at line `line`? A runner's
+ * recap tells a failure again at a place of its own spelling (Maven
+ * Surefire's "AppTest.testAdd:12 expected: <5> but was: <4>" under
+ * "Failures:", after "AppTest.java:12" in the trace). */
+static bool said_at_line(const struct scan *s, int line, const char *m,
+			 size_t n)
+{
+	size_t k = s->out->n, stop = k > s->first + 64 ? k - 64 : s->first;
+
+	while (k-- > stop) {
+		const struct diag *d = &s->out->v[k];
+
+		if (d->line == line && d->message && strlen(d->message) == n &&
+		    !memcmp(d->message, m, n))
+			return true;
+	}
+	return false;
+}
+
 /* Is m[0..n) only "(name)", a stack frame's function? */
 static bool frame_function(const char *m, size_t n)
 {
@@ -2141,6 +2165,22 @@ static bool inner_place(struct scan *s, const char *l,
 	return project_file(s, l, inner);
 }
 
+static bool is_alnum_byte(char c);
+
+/* Is m[0..n) only an exception's class, its package before it or not
+ * ("java.lang.ArithmeticException", "ZeroDivisionError")? Gradle tells a
+ * failed test's cause so, "java.lang.X at AppTest.java:18". */
+static bool exception_class(const char *m, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (!is_alnum_byte(m[k]) && m[k] != '.' && m[k] != '_' && m[k] != '$')
+			return false;
+	return (n > 5 && !memcmp(m + n - 5, "Error", 5)) ||
+	       (n > 9 && !memcmp(m + n - 9, "Exception", 9));
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -2340,6 +2380,16 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (w.sev < 0 && !w.code_len && !w.category && loc->file_len &&
 	    loc->msg < loc->file)
 		w.category = words_of_last(s, m, (size_t)(l + loc->file - m));
+	/* "java.lang.ArithmeticException at AppTest.java:18": an error
+	 * the code raised, named by its class (a test run's failure, once
+	 * test_run_pass sees the run's verdict) */
+	if (!w.category && w.sev < 0 && !w.code_len && loc->msg < loc->file &&
+	    exception_class(m + text, text_len)) {
+		code = m + text;
+		w.code_len = text_len;
+		w.sev = DIAG_ERROR;
+		w.category = CAT_UNKNOWN;
+	}
 	/* "Missing requirements:" over "a.py:3 dist=x module=x": the
 	 * heading says what the row is, and is its message's first words */
 	if (!w.category && w.sev < 0 && !w.code_len && loc->file_len && known) {
@@ -2412,6 +2462,12 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	 * failure told above, saying nothing of itself */
 	if (w.sev < 0 && !w.code_len && !w.category && loc->pre_len &&
 	    loc->pre == 0 && command_word(l, loc->pre_len) && s->out->n > s->first) {
+		free(file);
+		goto out;
+	}
+	/* the same words at the same line, placed in a file the project
+	 * lacks: the recap of a failure told above */
+	if (!known && line > 0 && !msg.len && said_at_line(s, line, m + text, text_len)) {
 		free(file);
 		goto out;
 	}
@@ -2852,8 +2908,6 @@ static bool frame_above(struct scan *s, size_t i, struct place *out)
  * trace's innermost frame in the project, the frames of the runtime and
  * the test framework under it skipped. A name of a failed check
  * ("FailTest", "AssertionFailed") is a test's failure. */
-static bool is_alnum_byte(char c);
-
 static bool general_trace_end(struct scan *s, size_t i, const char *l,
 			      size_t n)
 {
@@ -3142,16 +3196,21 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		return;
 	}
 	/* a failed test's report ("Error: should be equal" under TAP's "not
-	 * ok 1") whose words name nothing, at the place its test was
-	 * reported: the same failure told twice */
-	if (p.file && !w.code_len && (!w.category || !strcmp(w.category, CAT_LINT_VIOLATION)) &&
+	 * ok 1") whose words name nothing or a test's failure, at the place
+	 * its test was reported: the same failure told twice */
+	if (p.file && !w.code_len && (!w.category || !strcmp(w.category, CAT_LINT_VIOLATION) ||
+				      !strcmp(w.category, CAT_TEST_FAILURE)) &&
 	    general_at(s, p.file, p.line) && strncmp(line + msg, "not ok ", 7)) {
 		free(p.file);
 		free(line);
 		return;
 	}
+	/* a row of the closing list of failures ("[ERROR] Failures:" over
+	 * "[ERROR]   AppTest.testAdd:12 expected: <5> but was: <4>",
+	 * Surefire's) after the failures were told */
 	if (!p.file && (!w.category || !strcmp(w.category, CAT_TEST_FAILURE)) &&
-	    !w.code_len && (verdict_on_reported(s, line + msg, n - msg) ||
+	    !w.code_len && ((s->out->n > s->first && failure_summary(s, i)) ||
+			    verdict_on_reported(s, line + msg, n - msg) ||
 			    suite_verdict(s, line + msg, n - msg))) {
 		free(line);
 		return;

@@ -132,6 +132,15 @@ static bool plausible_path(const char *p, size_t n)
 		return false;
 	if (p[n - 1] == '.' || p[n - 1] == '/')
 		return false;
+	/* an extension in camel case is a member or a class, not a file's
+	 * kind: "AppTest.testAdd" (a JVM runner's test), "com.ex.AppTest",
+	 * "java.lang.NullPointerException" */
+	if (ext) {
+		for (i = n - 1; i > 0 && p[i] != '.'; i--)
+			if (p[i] >= 'A' && p[i] <= 'Z' && p[i - 1] >= 'a' &&
+			    p[i - 1] <= 'z')
+				return false;
+	}
 	return true;
 }
 
@@ -3901,6 +3910,53 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 
 /* ---- headlines ---- */
 
+/* "2 errors found", "two errors found.", "1 error", "3 errors and 1
+ * warning generated": a count of the problems told above (scalac's and
+ * sbt's, Clang's, many checkers' last line), a number or its word, a
+ * problem's noun, then a few words at most. */
+static bool problem_count(const char *l, size_t n)
+{
+	static const char *const nums[] = { "one ", "two ", "three ", "four ",
+					    "five ", "six ", "seven ", "eight ",
+					    "nine ", "ten " };
+	static const char *const nouns[] = { "error", "warning", "problem",
+					     "failure", "issue" };
+	size_t k = 0, j, words = 0;
+
+	if (n && is_digit(l[0])) {
+		while (k < n && is_digit(l[k]))
+			k++;
+		if (k >= n || l[k] != ' ')
+			return false;
+		k++;
+	} else {
+		for (j = 0; j < sizeof(nums) / sizeof(*nums) && !k; j++)
+			if (n > strlen(nums[j]) && lower(l[0]) == nums[j][0] &&
+			    !strncmp(l + 1, nums[j] + 1, strlen(nums[j]) - 1))
+				k = strlen(nums[j]);
+		if (!k)
+			return false;
+	}
+	for (j = 0; j < sizeof(nouns) / sizeof(*nouns); j++)
+		if (starts(l + k, n - k, nouns[j]))
+			break;
+	if (j == sizeof(nouns) / sizeof(*nouns))
+		return false;
+	k += strlen(nouns[j]);
+	if (starts(l + k, n - k, "(s)"))
+		k += 3;
+	else if (k < n && l[k] == 's')
+		k++;
+	for (; k < n; k++) {
+		if (l[k] == ' ')
+			words++;
+		else if (!is_alpha(l[k]) && !is_digit(l[k]) && l[k] != '.' &&
+			 l[k] != ',' && l[k] != '!')
+			return false;
+	}
+	return words <= 4;
+}
+
 bool cl_summary(const char *l, size_t n, bool words)
 {
 	const char *c;
@@ -3912,12 +3968,25 @@ bool cl_summary(const char *l, size_t n, bool words)
 		"Found ", "FAILED (", "error: script",
 		"Error: Command failed", "Error: exit status", "error: linker",
 		"Error: Cannot find module '/", "Error: Could not find or load",
+		/* a build tool's verdict naming the step that failed (Maven's,
+		 * Gradle's), and JUnit's and NUnit's count of the tests run */
+		"Failed to execute goal", "Execution failed for task",
+		"Tests run: ",
 	};
 	size_t k;
 
 	for (k = 0; k < sizeof(lits) / sizeof(*lits); k++)
 		if (n && l[0] == lits[k][0] && starts(l, n, lits[k]))
 			return true;
+	if (problem_count(l, n))
+		return true;
+	/* Bazel's "Compiling a.cc failed: (Exit 1): gcc failed: error
+	 * executing command ...": the action whose tool's errors follow */
+	if (cl_find(l, n, "failed: (Exit ", 14))
+		return true;
+	/* sbt's "(Compile / compileIncremental) Compilation failed" */
+	if (n > 18 && !memcmp(l + n - 18, "Compilation failed", 18))
+		return true;
 	/* each test below needs one of CL_T_SUMMARY's words (cl_triggers) */
 	if (!words)
 		return false;
@@ -4254,7 +4323,7 @@ const struct cl_trigger cl_triggers[] = {
 
 bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 {
-	size_t i = skip_blanks(l, n, 0);
+	size_t i = skip_blanks(l, n, 0), e;
 
 	/* A box drawn around the message ("│ Error: x", Tailwind v4, miette):
 	 * its side is not part of it. */
@@ -4285,7 +4354,16 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 	 * are read for themselves */
 	if (*msg >= n)
 		return false;
-	return !cl_summary(l + i, n - i, words);
+	/* "[ERROR] Failures:": one word heading the rows under it, each
+	 * read for itself */
+	for (e = *msg; e < n && is_alpha(l[e]); e++)
+		;
+	if (e > *msg && e < n && l[e] == ':' && skip_blanks(l, n, e + 1) == n)
+		return false;
+	/* the line, and the message after its label ("[ERROR] Tests run:
+	 * 2, Failures: 1", "[error] 2 errors found") */
+	return !cl_summary(l + i, n - i, words) &&
+	       !(*msg > i && cl_summary(l + *msg, n - *msg, words));
 }
 
 bool cl_tool_says(const char *l, size_t n, size_t *msg, bool words)
@@ -4929,8 +5007,10 @@ static bool named_not_file(const char *l, size_t n, size_t t, size_t e)
 {
 	size_t k;
 
-	if (t >= 3 && STARTS(l + t - 3, 3, "at ") && e + 1 < n && l[e] == ' ' &&
-	    l[e + 1] == '(')
+	/* ... or a JVM frame's method, its file in the parentheses ("at
+	 * org.junit.Assert.fail(Assert.java:89)") */
+	if (t >= 3 && STARTS(l + t - 3, 3, "at ") && e + 1 < n &&
+	    (l[e] == '(' || (l[e] == ' ' && l[e + 1] == '(')))
 		return true;
 	if (t != skip_blanks(l, n, 0) || e >= n || l[e] != ' ')
 		return false;

@@ -6311,6 +6311,100 @@ static void a_list_heading_names_its_rows_kind(void **state)
 	diag_list_release(&l);
 }
 
+/* A project of a few JVM and C++ sources: a runtime's or a library's file
+ * (AssertionFailureBuilder.java) and a JVM runner's name of a test
+ * ("AppTest.testAdd") are not the project's. */
+static bool jvm_sources(void *ctx, const char *path)
+{
+	static const char *const files[] = { "App.java", "AppTest.java",
+					     "main/BUILD", "main/hello.cc" };
+	size_t k, n = strlen(path), fl;
+
+	(void)ctx;
+	for (k = 0; k < sizeof(files) / sizeof(*files); k++)
+		if (n >= (fl = strlen(files[k])) && !strcmp(path + n - fl, files[k]) &&
+		    (n == fl || path[n - fl - 1] == '/'))
+			return true;
+	return false;
+}
+
+/* Build tools that wrap a compiler or a test runner close with their own
+ * verdict and counts (Maven's "Failed to execute goal", Surefire's "Tests
+ * run:" and its recap of each failure, sbt's "2 errors found", Bazel's
+ * "Compiling x failed: (Exit 1)"): only the wrapped tool's problems are
+ * reported. Gradle tells a failed test's cause as "Exception at
+ * File.java:N". */
+static void build_tools_report_what_they_wrap(void **state)
+{
+	static const char maven[] =
+		"[INFO] --- maven-compiler-plugin:3.11.0:compile (default-compile) @ demo ---\n"
+		"[ERROR] COMPILATION ERROR : \n"
+		"[ERROR] src/main/java/com/ex/App.java:[7,9] cannot find symbol\n"
+		"  symbol:   variable foo\n"
+		"  location: class com.ex.App\n"
+		"[INFO] 1 error \n"
+		"[INFO] BUILD FAILURE\n"
+		"[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.11.0:compile (default-compile) on project demo: Compilation failure\n";
+	static const char surefire[] =
+		"[INFO] Running com.ex.AppTest\n"
+		"[ERROR] Tests run: 2, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.05 s <<< FAILURE! -- in com.ex.AppTest\n"
+		"[ERROR] com.ex.AppTest.testAdd -- Time elapsed: 0.01 s <<< FAILURE!\n"
+		"org.opentest4j.AssertionFailedError: expected: <5> but was: <4>\n"
+		"\tat org.junit.jupiter.api.AssertionFailureBuilder.build(AssertionFailureBuilder.java:151)\n"
+		"\tat com.ex.AppTest.testAdd(AppTest.java:12)\n"
+		"\n"
+		"[ERROR] Failures: \n"
+		"[ERROR]   AppTest.testAdd:12 expected: <5> but was: <4>\n"
+		"[INFO] \n"
+		"[ERROR] Tests run: 2, Failures: 1, Errors: 0, Skipped: 0\n";
+	static const char gradle[] =
+		"> Task :app:test FAILED\n"
+		"\n"
+		"AppTest > testAdd() FAILED\n"
+		"    org.opentest4j.AssertionFailedError at AppTest.java:12\n"
+		"\n"
+		"AppTest > testDiv() FAILED\n"
+		"    java.lang.ArithmeticException at AppTest.java:18\n"
+		"\n"
+		"3 tests completed, 2 failed\n"
+		"\n"
+		"* What went wrong:\n"
+		"Execution failed for task ':app:test'.\n";
+	static const char sbt[] =
+		"[error] /w/src/main/scala/Main.scala:3:10: not found: value foo\n"
+		"[error] two errors found\n"
+		"[error] (Compile / compileIncremental) Compilation failed\n";
+	static const char bazel[] =
+		"ERROR: main/BUILD:3:10: Compiling main/hello.cc failed: (Exit 1): gcc failed: error executing command /usr/bin/gcc -c main/hello.cc -o bazel-out/hello.pic.o\n"
+		"main/hello.cc:5:3: error: 'foo' was not declared in this scope\n"
+		"Target //main:hello failed to build\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(maven, jvm_sources, 1, &l);
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(surefire, jvm_sources, 1, &l);
+	assert_string_equal(l.v[0].file, "AppTest.java");
+	assert_int_equal(l.v[0].line, 12);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_n(gradle, jvm_sources, 2, &l);
+	assert_int_equal(l.v[0].line, 12);
+	assert_int_equal(l.v[1].line, 18);
+	assert_string_equal(l.v[1].category, "test_failure");
+	assert_string_equal(l.v[1].code, "java.lang.ArithmeticException");
+	diag_list_release(&l);
+	classify_n(sbt, NULL, 1, &l);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(bazel, jvm_sources, 1, &l);
+	assert_string_equal(l.v[0].file, "main/hello.cc");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6479,6 +6573,7 @@ int main(void)
 		cmocka_unit_test(a_chained_exception_told_over_lines_is_one_failure),
 		cmocka_unit_test(an_assertion_exception_and_a_labelled_stylish_file),
 		cmocka_unit_test(a_list_heading_names_its_rows_kind),
+		cmocka_unit_test(build_tools_report_what_they_wrap),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
