@@ -12448,6 +12448,161 @@ syntax_error bad.css 5 0
 E
 	cd ..
 fi
+if have antlr4; then
+	mkdir antlr4 && cd antlr4
+	cat >Calc.g4 <<'X'
+grammar Calc;
+
+prog : expr EOF ;
+expr : expr '*' expr
+     | expr '+' expr
+     | NUMBER
+     | '(' expr ')'
+     | ident
+     ;
+NUMBER : [0-9]+ ;
+WS : [ \t\r\n]+ -> skip ;
+X
+	cat >Syntax.g4 <<'X'
+grammar Syntax;
+
+prog : expr EOF ;
+expr : expr '+' term
+     | term
+term : NUMBER ;
+NUMBER : [0-9]+ ;
+X
+	run antlr4 antlr4 -o out Calc.g4
+	expect antlr4 antlr4 general <<'E'
+undefined_symbol Calc.g4 8 7
+E
+	run antlr4-syntax antlr4 -o out Syntax.g4
+	expect antlr4-syntax antlr4 general <<'E'
+syntax_error Syntax.g4 6 0
+E
+	cd ..
+fi
+if have menhir; then
+	mkdir menhir && cd menhir
+	cat >calc.mly <<'X'
+%token <int> INT
+%token PLUS TIMES EOF
+%start <int> main
+%%
+main:
+  | e = expr EOF { e }
+expr:
+  | i = INT { i }
+  | a = expr PLUS b = expr { a + b }
+  | a = expr TIMES b = expr { a * b }
+  | LPAREN e = expr RPAREN { e }
+X
+	cat >syntax.mly <<'X'
+%token <int> INT
+%token PLUS EOF
+%start <int> main
+%%
+main:
+  | e = expr EOF { e }
+expr:
+  | i = INT { i }
+  | a = expr PLUS b = expr { a + b
+X
+	run menhir menhir calc.mly
+	expect menhir menhir general <<'E'
+undefined_symbol calc.mly 11 0
+E
+	run menhir-syntax menhir syntax.mly
+	expect menhir-syntax menhir general <<'E'
+syntax_error syntax.mly 9 0
+E
+	cd ..
+fi
+if have happy; then
+	mkdir happy && cd happy
+	cat >Calc.y <<'X'
+{
+module Main where
+}
+
+%name calc
+%tokentype { Token }
+%error { parseError }
+
+%token
+      int             { TokenInt $$ }
+      '+'             { TokenPlus }
+
+%%
+
+Exp   : Exp '+' Term            { $1 + $3 }
+      | Term                    { $1 }
+      | Exp '-' Term            { $1 - $3 }
+
+Term  : int                     { $1 }
+      | Factor                  { $1 }
+
+{
+parseError :: [Token] -> a
+parseError _ = error "Parse error"
+
+data Token = TokenInt Int | TokenPlus deriving Show
+}
+X
+	run happy happy Calc.y
+	# happy's lines are its own count, not where the names stand
+	expect happy happy general <<'E'
+undefined_symbol Calc.y 19 0
+undefined_symbol Calc.y 27 0
+E
+	cd ..
+fi
+if have javacc; then
+	mkdir javacc && cd javacc
+	cat >Calc.jj <<'X'
+PARSER_BEGIN(Calc)
+public class Calc {
+  public static void main(String[] args) throws ParseException {
+    new Calc(System.in).Expr();
+  }
+}
+PARSER_END(Calc)
+
+SKIP : { " " | "\t" | "\n" }
+TOKEN : { < NUMBER : (["0"-"9"])+ > | < PLUS : "+" > }
+
+void Expr() : {}
+{
+  Term() ( <PLUS> Term() )* <EOF>
+}
+
+void Term() : {}
+{
+  <NUMBER> | "(" Expr() ")" | Factor()
+}
+X
+	cat >Syntax.jj <<'X'
+PARSER_BEGIN(Syntax)
+public class Syntax {}
+PARSER_END(Syntax)
+
+TOKEN : { < NUMBER : (["0"-"9"])+ > }
+
+void Expr() : {}
+{
+  <NUMBER> ( "+" <NUMBER> )*
+X
+	run javacc javacc -OUTPUT_DIRECTORY=out Calc.jj
+	# the place's file is the one "Reading from file F . . ." names
+	expect javacc javacc general <<'E'
+undefined_symbol Calc.jj 19 31
+E
+	run javacc-syntax javacc -OUTPUT_DIRECTORY=out Syntax.jj
+	expect javacc-syntax javacc general <<'E'
+syntax_error Syntax.jj 9 29
+E
+	cd ..
+fi
 ) &
 
 wait
