@@ -4321,7 +4321,7 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 	struct place p;
 	struct cl_words w;
 	size_t j, k = 0, ln, off;
-	bool strong, found = false;
+	bool strong, alone, found = false;
 	const char *q;
 
 	unsigned num = 0;
@@ -4344,10 +4344,13 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 
 		if (s->used[j] & L_USED)
 			break;
-		/* a place alone is the test's own ("math_test.exs:4"), the
-		 * frame below it the failure's */
+		/* a place alone right under the title is the test's own
+		 * ("math_test.exs:4"), the frame below it the failure's; one
+		 * after the failure's words is where it failed (PHPUnit's
+		 * trace, "/w/tests/AddTest.php:10") */
 		q = line_view(s, j, &ln);
-		if (line_place(s, j, q, ln, &loc) == CL_LOC_ALONE)
+		alone = line_place(s, j, q, ln, &loc) == CL_LOC_ALONE;
+		if (alone && j == i + 1)
 			continue;
 		if (place_of(s, j, &p, &strong, false)) {
 			if (strong || !s->opts->file_exists)
@@ -4356,6 +4359,8 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 				free(p.file);
 			continue;
 		}
+		if (alone)
+			continue; /* a step of the trace in a library's code */
 		q = line_view(s, j, &ln);
 		if (!lacks(s, j, CL_T_HEADLINE) &&
 		    cl_headline(q, ln, &off, !lacks(s, j, CL_T_SUMMARY)))

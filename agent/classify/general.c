@@ -2849,6 +2849,11 @@ static const char *not_found(const char *low, size_t n)
 		{ "symbol", CAT_UNDEFINED_SYMBOL },
 		{ "command", CAT_UNDEFINED_SYMBOL },
 		{ "method", CAT_UNDEFINED_SYMBOL },
+		/* a template language's tag or filter nothing defines
+		 * (Liquid's 'tag "endfr" not found', Jinja's "No filter named
+		 * 'x'") */
+		{ "tag ", CAT_UNDEFINED_SYMBOL },
+		{ "filter", CAT_UNDEFINED_SYMBOL },
 		/* PHP's "Class "Foo" not found", Puppet's "Could not find
 		 * class", Pascal's and SQL's procedures */
 		{ "class ", CAT_UNDEFINED_SYMBOL },
@@ -3054,14 +3059,15 @@ static const char *unknown_key(const char *low, size_t n)
 	 * (XML schemas, appstream, HTML checkers), PHP's "Undefined index"
 	 * and "Undefined property", TeX's "Undefined control sequence",
 	 * Sass' "Undefined mixin", a BDD runner's "undefined step"
-	 * (cucumber, behave), a compose file's "undefined service" */
+	 * (cucumber, behave), a compose file's "undefined service", a
+	 * template's "undefined filter: money" (Liquid, Jinja) */
 	static const char *const noun[] = { "key", "field", "directive",
 					    "property", "attribute", "setting",
 					    "keyword", "section", "parameter",
 					    "entry", "tag", "element", "index",
 					    "offset", "control sequence",
 					    "mixin", "step", "service",
-					    "template" };
+					    "template", "filter" };
 	size_t a, b, j;
 	const char *at;
 
@@ -3969,9 +3975,11 @@ bool cl_summary(const char *l, size_t n, bool words)
 		"Error: Command failed", "Error: exit status", "error: linker",
 		"Error: Cannot find module '/", "Error: Could not find or load",
 		/* a build tool's verdict naming the step that failed (Maven's,
-		 * Gradle's), and JUnit's and NUnit's count of the tests run */
+		 * Gradle's), and a runner's count of the tests run (JUnit's,
+		 * NUnit's "Tests run: 2, Failures: 1", PHPUnit's "Tests: 2,
+		 * Assertions: 1, Errors: 1.", Jest's "Tests:  1 failed") */
 		"Failed to execute goal", "Execution failed for task",
-		"Tests run: ",
+		"Tests run: ", "Tests: ",
 	};
 	size_t k;
 

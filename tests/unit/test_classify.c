@@ -3273,7 +3273,8 @@ static void general_words_read_kinds_names_assertions_and_style(void **state)
 /* More of the same classes: a name nothing defines by its noun after
  * "undefined" (PHP's index and property, TeX's control sequence, a BDD
  * runner's step), a module to install and a method no package has
- * (Perl), a file that could not be opened; a value that came against
+ * (Perl), a template's filter or tag nothing defines, a file that could
+ * not be opened; a value that came against
  * one expected, but not a count of arguments ("Expected 2 arguments, but
  * got 1" is a type checker's), nor a clause's comma a token; a missing
  * final newline, a line's length and a linter's advice; an option a
@@ -3285,6 +3286,8 @@ static void general_words_read_names_files_values_and_advice(void **state)
 		{ "Undefined control sequence.", "undefined_symbol" },
 		{ "Notice: Undefined index: name", "undefined_symbol" },
 		{ "You can implement step definitions for undefined steps", "undefined_symbol" },
+		{ "undefined filter: money, line:7, col:4", "undefined_symbol" },
+		{ "tag \"endfr\" not found, line:5, col:1", "undefined_symbol" },
 		{ "Can't locate Foo/Bar.pm in @INC (you may need to install the Foo::Bar module)", "missing_dependency" },
 		{ "Can't locate object method \"frob\" via package \"Foo\"", "undefined_symbol" },
 		{ "Couldn't open file 'x.txt'", "import_resolution" },
@@ -6405,6 +6408,43 @@ static void build_tools_report_what_they_wrap(void **state)
 	diag_list_release(&l);
 }
 
+/* PHPUnit's numbered failures: the title, what failed, a blank line, then
+ * the trace, its first frame in the project the failure's place (a
+ * library's before it is not); the closing "Tests: 2, ..." counts them.
+ * A place alone right under the title is the test's own (ExUnit's). */
+static void numbered_failures_over_their_traces(void **state)
+{
+	static const char phpunit[] =
+		"There were 2 errors:\n"
+		"\n"
+		"1) CalcTest::testAddSaves\n"
+		"Mockery\\Exception\\NoMatchingExpectationException: No matching handler found for Mockery_0_Store::save(5).\n"
+		"\n"
+		"/usr/share/php/Mockery/ExpectationDirector.php:92\n"
+		"tests/CalcTest.php:10\n"
+		"tests/CalcTest.php:20\n"
+		"\n"
+		"2) CalcTest::testAdds\n"
+		"Failed asserting that -1 is identical to 3.\n"
+		"\n"
+		"tests/CalcTest.php:15\n"
+		"\n"
+		"ERRORS!\n"
+		"Tests: 2, Assertions: 1, Errors: 1, Failures: 1.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(phpunit, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "tests/CalcTest.php");
+	assert_int_equal(l.v[0].line, 10);
+	assert_string_equal(l.v[1].file, "tests/CalcTest.php");
+	assert_int_equal(l.v[1].line, 15);
+	assert_string_equal(l.v[1].category, "test_failure");
+	assert_string_equal(l.v[1].message,
+			    "CalcTest::testAdds: Failed asserting that -1 is identical to 3.");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6574,6 +6614,7 @@ int main(void)
 		cmocka_unit_test(an_assertion_exception_and_a_labelled_stylish_file),
 		cmocka_unit_test(a_list_heading_names_its_rows_kind),
 		cmocka_unit_test(build_tools_report_what_they_wrap),
+		cmocka_unit_test(numbered_failures_over_their_traces),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
