@@ -4527,6 +4527,49 @@ static bool general_arrowed(struct scan *s, size_t i, const char *l, size_t n)
 	return true;
 }
 
+/* "yaml[truthy]: Truthy value should be one of [false, true]" over
+ * "playbook.yml:3" (ansible-lint's): a rule's name in lower case (no
+ * '.': no file's), its detail in brackets or not, a colon and the
+ * message, over a line that opens with the place of a file the project
+ * has. */
+static bool general_rule_over_place(struct scan *s, size_t i, const char *l,
+				    size_t n)
+{
+	struct cl_words w;
+	struct cl_loc loc;
+	const char *q;
+	size_t qn, k;
+
+	for (k = 0; k < n && ((l[k] >= 'a' && l[k] <= 'z') ||
+			      (l[k] >= '0' && l[k] <= '9') || l[k] == '-' ||
+			      l[k] == '_'); k++)
+		;
+	if (k < 2 || k >= n)
+		return false;
+	if (l[k] == '[') {
+		while (k < n && l[k] != ']' && l[k] != ' ')
+			k++;
+		if (k >= n || l[k] != ']')
+			return false;
+		k++;
+	}
+	if (k + 3 >= n || l[k] != ':' || l[k + 1] != ' ' || (s->used[i + 1] & L_USED))
+		return false;
+	q = line_view(s, i + 1, &qn);
+	if (!qn || q[0] == ' ' || q[0] == '\t' ||
+	    cl_loc_read(q, qn, &loc) == CL_LOC_NONE || loc.file != 0 ||
+	    loc.line <= 0 || !file_known(s, q, loc.file, loc.file_len))
+		return false;
+	cl_words_read(l + k + 2, n - k - 2, &w);
+	if (w.note)
+		return false;
+	s->used[i + 1] |= L_FOLDED;
+	general_emit(s, xstrndup(q + loc.file, loc.file_len), loc.line, loc.col,
+		     w.sev >= 0 ? w.sev : DIAG_ERROR, l, k, l + k + 2 + w.text,
+		     n - k - 2 - w.text, w.category ? w.category : CAT_LINT_VIOLATION);
+	return true;
+}
+
 /* A failed test's tag opening the line ("[Fail] Calc [It] adds",
  * "[FAILED] x"), its place alone right under it (Ginkgo's summary): the
  * test failed there. */
@@ -5107,6 +5150,12 @@ static void general_pass(struct scan *s)
 		 * (ruff's, and the reports rustc's shape taught) */
 		if (lead && lead != ' ' && i + 1 < s->nlines &&
 		    general_arrowed(s, i, l, n))
+			continue;
+		/* "name[missing]: All tasks should be named." over
+		 * "playbook.yml:7" */
+		if (lead >= 'a' && lead <= 'z' && l[0] == lead &&
+		    s->opts->file_exists && i + 1 < s->nlines &&
+		    general_rule_over_place(s, i, l, n))
 			continue;
 		/* "ERROR in ./src/util.js" over "× Module parse failed:" */
 		if (s->opts->file_exists && lead >= 'A' && lead <= 'Z' &&
@@ -5771,6 +5820,22 @@ static bool frame_line(struct scan *s, size_t j)
  * under a paragraph no reader took either (ospec's "calc > add:" over
  * "-1", "should equal", "5", then "    at /s/tests/calc.js:7:16"): a
  * test's failure there, told by that paragraph. */
+/* Is l[0..n) only a label over what follows it, a word or two and a
+ * colon ("Error Message:", "Stack Trace:", "Message:")? */
+static bool field_label(const char *l, size_t n)
+{
+	size_t k, words = 0;
+
+	if (n < 2 || l[n - 1] != ':')
+		return false;
+	for (k = 0; k + 1 < n; k++)
+		if (l[k] == ' ')
+			words++;
+		else if (!is_alnum_byte(l[k]))
+			return false;
+	return words <= 1;
+}
+
 static void orphan_test_frames(struct scan *s)
 {
 	size_t c, j, n, top;
@@ -5807,8 +5872,14 @@ static void orphan_test_frames(struct scan *s)
 
 			while (b < n && (l[b] == ' ' || l[b] == '\t'))
 				b++;
-			if (b == n)
+			if (b == n || field_label(l + b, n - b))
 				continue;
+			/* the runner's verdict on the test opens its report
+			 * (.NET's "  Failed NS.C.M [12 ms]" under its progress) */
+			if (n - b > 7 && (!memcmp(l + b, "Failed ", 7) ||
+					  !memcmp(l + b, "FAILED ", 7) ||
+					  !memcmp(l + b, "FAIL ", 5)))
+				buf_reset(&m);
 			if (m.len)
 				buf_addch(&m, ' ');
 			buf_add(&m, l + b, n - b);

@@ -266,7 +266,24 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 static bool frame_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
 	size_t end = n, start, j;
+	const char *w;
 
+	/* .NET's "at NS.C.M() in /w/tests/CalcTests.cs:line 12" */
+	if (n > i + 12 && (w = cl_find(l + i, n - i, ":line ", 6)) &&
+	    (j = (size_t)(w - l) + 6, read_int(l, n, &j, &loc->line)) &&
+	    skip_blanks(l, n, j) == n && loc->line > 0) {
+		for (start = (size_t)(w - l); start > i && !is_blank(l[start - 1]);
+		     start--)
+			;
+		if (start < (size_t)(w - l) &&
+		    plausible_path(l + start, (size_t)(w - l) - start)) {
+			loc->file = start;
+			loc->file_len = (size_t)(w - l) - start;
+			loc->col = 0;
+			return true;
+		}
+		loc->line = 0;
+	}
 	while (end > i && (is_blank(l[end - 1]) || l[end - 1] == ')' ||
 			   l[end - 1] == ']' || l[end - 1] == ':'))
 		end--;
@@ -1079,6 +1096,10 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	memset(loc, 0, sizeof(*loc));
 	if (i >= n)
 		return CL_LOC_NONE;
+	/* inside a box drawn around the report (Terraform's "│   on main.tf
+	 * line 3, in resource ...:"): its side is not part of the line */
+	if (l[i] == '\xe2' && STARTS(l + i, n - i, "\xe2\x94\x82"))
+		i = skip_blanks(l, n, i + 3);
 	/* rollup's and vite's "file: /src/a.js:1:9" under the error */
 	if (i == 0 && l[0] == 'f' && cl_file_label(l, n, loc))
 		return CL_LOC_FRAME;

@@ -6445,6 +6445,59 @@ static void numbered_failures_over_their_traces(void **state)
 	diag_list_release(&l);
 }
 
+/* .NET's frames ("at NS.C.M() in /w/T.cs:line 12") place a failed test,
+ * its report from the runner's verdict on, without the labels; a place
+ * inside a box drawn around a report (Terraform's); a rule over the place
+ * it names (ansible-lint's). */
+static void dotnet_frames_boxed_places_and_rules_over_places(void **state)
+{
+	static const char dotnet[] =
+		"A total of 1 test files matched the specified pattern.\n"
+		"  Failed MyTests.CalcTests.Add_ReturnsSum [12 ms]\n"
+		"  Error Message:\n"
+		"   Assert.Equal() Failure\n"
+		"  Stack Trace:\n"
+		"     at MyTests.CalcTests.Add_ReturnsSum() in /w/tests/CalcTests.cs:line 12\n"
+		"\n"
+		"Failed!  - Failed:     1, Passed:     2, Skipped:     0, Total:     3\n";
+	static const char terraform[] =
+		"\xe2\x95\xb7\n"
+		"\xe2\x94\x82 Error: Unsupported argument\n"
+		"\xe2\x94\x82 \n"
+		"\xe2\x94\x82   on main.tf line 3, in resource \"aws_instance\" \"web\":\n"
+		"\xe2\x94\x82    3:   foo = 1\n"
+		"\xe2\x95\xb5\n";
+	static const char ansible[] =
+		"yaml[truthy]: Truthy value should be one of [false, true]\n"
+		"playbook.yml:3\n"
+		"\n"
+		"name[missing]: All tasks should be named.\n"
+		"playbook.yml:7 Task/Handler: shell echo hi\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(dotnet, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/tests/CalcTests.cs");
+	assert_int_equal(l.v[0].line, 12);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_string_equal(l.v[0].message, "Failed MyTests.CalcTests.Add_ReturnsSum "
+			    "[12 ms] Assert.Equal() Failure");
+	diag_list_release(&l);
+	classify_n(terraform, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "main.tf");
+	assert_int_equal(l.v[0].line, 3);
+	diag_list_release(&l);
+	classify_n(ansible, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "playbook.yml");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].code, "yaml[truthy]");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_int_equal(l.v[1].line, 7);
+	assert_string_equal(l.v[1].code, "name[missing]");
+	assert_string_equal(l.v[1].message, "All tasks should be named.");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6615,6 +6668,7 @@ int main(void)
 		cmocka_unit_test(a_list_heading_names_its_rows_kind),
 		cmocka_unit_test(build_tools_report_what_they_wrap),
 		cmocka_unit_test(numbered_failures_over_their_traces),
+		cmocka_unit_test(dotnet_frames_boxed_places_and_rules_over_places),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
