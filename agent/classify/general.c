@@ -182,17 +182,57 @@ static size_t bracketed_line_col(const char *l, size_t n, size_t j, char close,
 
 static bool span_end(const char *l, size_t n, size_t *i);
 
+/* SpotBugs' "[line 7]" or "[lines 7-9]" at l[j] (after "App.java:"):
+ * the offset after it, or 0. */
+static size_t bracketed_line_words(const char *l, size_t n, size_t j,
+				   struct cl_loc *loc)
+{
+	int last;
+
+	if (STARTS(l + j, n - j, "[line "))
+		j += 6;
+	else if (STARTS(l + j, n - j, "[lines "))
+		j += 7;
+	else
+		return 0;
+	if (!read_int(l, n, &j, &loc->line))
+		return 0;
+	if (j + 1 < n && l[j] == '-' && is_digit(l[j + 1])) {
+		j++;
+		read_int(l, n, &j, &last);
+	}
+	if (j < n && l[j] == ']')
+		return j + 1;
+	loc->line = 0;
+	return 0;
+}
+
+/* Where the path of a URL naming a file at l[i] starts: "file:///s/A.kt"
+ * (kotlinc's "e: ..."), a bundler's source map "webpack:///./src/a.js" or
+ * "webpack://app/./src/a.js" (Cypress', Karma's frames); i if none. */
+static size_t url_path(const char *l, size_t n, size_t i)
+{
+	size_t k;
+
+	if (STARTS(l + i, n - i, "file:///"))
+		return i + 7;
+	if (!STARTS(l + i, n - i, "webpack://"))
+		return i;
+	/* the bundle's name, then the path in it */
+	for (k = i + 10; k < n && l[k] != '/' && !path_stop[(unsigned char)l[k]]; k++)
+		;
+	return k < n && l[k] == '/' ? k + 1 : i;
+}
+
 /* path:line[:col] or path(line[,col]) at l[i]; sets file, line, col and
  * returns the offset after the place, or 0. */
 static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
-	size_t e, j;
+	size_t e, j, k;
 
 	if (i >= n)
 		return 0;
-	/* a URL of the file: "file:///s/A.kt:3:5" (kotlinc's "e: ...") */
-	if (STARTS(l + i, n - i, "file:///"))
-		i += 7;
+	i = url_path(l, n, i);
 	e = path_end(l, n, i);
 	if (l[i] == '.' && i + 1 < n && l[i + 1] == '/' && e == i + 1)
 		return 0;
@@ -203,8 +243,11 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	loc->line = loc->col = 0;
 	j = e + 1;
 	/* "A.java:[3,5]" (maven) */
-	if (l[e] == ':' && j < n && l[j] == '[')
+	if (l[e] == ':' && j < n && l[j] == '[') {
+		if ((k = bracketed_line_words(l, n, j, loc)))
+			return k;
 		return bracketed_line_col(l, n, j + 1, ']', loc);
+	}
 	/* "a.sh: line 6: x" (bash, mawk), "a.sh: 6: x" (dash) */
 	if (l[e] == ':' && j + 1 < n && l[j] == ' ') {
 		j++;
@@ -291,8 +334,6 @@ static bool frame_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	while (start > i && !is_blank(l[start - 1]) && l[start - 1] != '(' &&
 	       l[start - 1] != '[')
 		start--;
-	if (STARTS(l + start, end - start, "file://"))
-		start += 7;
 	if (start >= end)
 		return false;
 	j = place_at(l, end, start, loc);
@@ -1570,12 +1611,19 @@ static const struct phrase phrases[] = {
 	{ "undefined symbol", CAT_LINK_ERROR },
 	{ "unresolved external", CAT_LINK_ERROR },
 	{ "ld returned", CAT_LINK_ERROR },
+	/* an assertion retried until it gave up (Cypress' "Timed out
+	 * retrying after 4000ms: expected '<h1>' to have text '5'"): the
+	 * test's expectation failed, nothing hung */
+	{ "timed out retrying", CAT_TEST_FAILURE },
 	{ "timed out", CAT_TIMEOUT },
 	{ "timeout of", CAT_TIMEOUT },
 	{ "exceeded timeout", CAT_TIMEOUT },
 	/* a test or a step over its time ("Test took longer than 10s",
 	 * "step took longer than 300s"), before later_phrases' line length */
 	{ "took longer than", CAT_TIMEOUT },
+	/* "Method A::f() should return int but returns string." (PHPStan),
+	 * a value of another type than declared */
+	{ "but returns ", CAT_TYPE_ERROR },
 	{ "does not provide an export", CAT_MISSING_EXPORT },
 	{ "has no exported member", CAT_MISSING_EXPORT },
 	{ "is not exported", CAT_MISSING_EXPORT },
@@ -4550,6 +4598,8 @@ static size_t number_after(const char *l, size_t n, size_t e,
 	size_t j = e + 1;
 	char close;
 
+	if (e + 2 < n && l[e] == ':' && l[j] == '[' && l[j + 1] == 'l')
+		return bracketed_line_words(l, n, j, loc);
 	if (e + 1 >= n || !is_digit(l[j]) ||
 	    !(l[e] == ':' || l[e] == '(' || l[e] == '[' || l[e] == ' ') ||
 	    !read_int(l, n, &j, &loc->line))

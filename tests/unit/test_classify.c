@@ -3288,6 +3288,7 @@ static void general_words_read_names_files_values_and_advice(void **state)
 		{ "You can implement step definitions for undefined steps", "undefined_symbol" },
 		{ "undefined filter: money, line:7, col:4", "undefined_symbol" },
 		{ "tag \"endfr\" not found, line:5, col:1", "undefined_symbol" },
+		{ "Method App\\Foo::bar() should return int but returns string.", "type_error" },
 		{ "Can't locate Foo/Bar.pm in @INC (you may need to install the Foo::Bar module)", "missing_dependency" },
 		{ "Can't locate object method \"frob\" via package \"Foo\"", "undefined_symbol" },
 		{ "Couldn't open file 'x.txt'", "import_resolution" },
@@ -6498,6 +6499,35 @@ static void dotnet_frames_boxed_places_and_rules_over_places(void **state)
 	diag_list_release(&l);
 }
 
+/* A bundler's source-map URL names the file ("webpack:///./cypress/e2e/
+ * a.cy.js:5:22", Cypress' and Karma's frames); an assertion retried until
+ * it gave up is the test's failure, no hang; SpotBugs tells its line in
+ * brackets ("At App.java:[line 7]"). */
+static void source_map_urls_retried_assertions_and_bracketed_lines(void **state)
+{
+	static const char cypress[] =
+		"  1) Calc\n"
+		"       adds:\n"
+		"     AssertionError: Timed out retrying after 4000ms: expected '<h1>' to have text '5', but the text was '4'\n"
+		"      at Context.eval (webpack:///./cypress/e2e/calc.cy.js:5:22)\n";
+	static const char spotbugs[] =
+		"[ERROR] Medium: Dead store to x in com.ex.App.main(String[]) [com.ex.App] At App.java:[lines 7-9] DLS_DEAD_LOCAL_STORE\n"
+		"[INFO] Total bugs: 1\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(cypress, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "./cypress/e2e/calc.cy.js");
+	assert_int_equal(l.v[0].line, 5);
+	assert_int_equal(l.v[0].column, 22);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_n(spotbugs, jvm_sources, 1, &l);
+	assert_string_equal(l.v[0].file, "App.java");
+	assert_int_equal(l.v[0].line, 7);
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6669,6 +6699,7 @@ int main(void)
 		cmocka_unit_test(build_tools_report_what_they_wrap),
 		cmocka_unit_test(numbered_failures_over_their_traces),
 		cmocka_unit_test(dotnet_frames_boxed_places_and_rules_over_places),
+		cmocka_unit_test(source_map_urls_retried_assertions_and_bracketed_lines),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
