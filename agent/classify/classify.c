@@ -4961,35 +4961,49 @@ static size_t shared_tag(struct scan *s, size_t i, const char *l, size_t n)
 }
 
 /* Line i is a place told in words alone ("    in file `lib/calc.rb'
- * near line 7", YARD's): the message on the line above it that no reader
- * took, when its words say what it is ("[warn]: @param tag has unknown
- * parameter name: c"), is reported there. */
+ * near line 7", YARD's; HCL's "  on main.tf line 1:", a blank line
+ * between): the message on the line above it that no reader took, when
+ * its words say what it is ("[warn]: @param tag has unknown parameter
+ * name: c", "Warning: x (rule)"), is reported there. */
 static void general_place_under(struct scan *s, size_t i, const char *l,
 				size_t n)
 {
 	struct cl_loc loc, above;
 	struct cl_words w;
 	const char *a;
-	size_t an, k;
+	size_t an, k, m = i - 1;
+	bool hcl = false;
 
-	if ((s->used[i - 1] & L_USED) || !cl_place_in_words(l, n, &loc) ||
-	    !file_known(s, l, loc.file, loc.file_len))
+	if (!cl_place_in_words(l, n, &loc)) {
+		/* HCL's "  on main.tf line 1:" under "Warning: msg (rule)"
+		 * and a blank line (TFLint's, Terraform's warnings) */
+		for (k = 0; k < n && l[k] == ' '; k++)
+			;
+		if (!k || n - k < 4 || memcmp(l + k, "on ", 3) ||
+		    cl_loc_read(l, n, &loc) != CL_LOC_FRAME)
+			return;
+		hcl = true;
+		if (m > 0 && blank_line(s, m))
+			m--;
+	}
+	if ((s->used[m] & L_USED) || !file_known(s, l, loc.file, loc.file_len))
 		return;
-	a = line_view(s, i - 1, &an);
+	a = line_view(s, m, &an);
 	for (k = 0; k < an && (a[k] == ' ' || a[k] == '\t'); k++)
 		;
-	if (k == an || line_place(s, i - 1, a, an, &above) != CL_LOC_NONE ||
-	    (s->out->n > s->first && s->at[s->nat - 1] == i - 1))
+	if (k == an || line_place(s, m, a, an, &above) != CL_LOC_NONE ||
+	    (s->out->n > s->first && s->at[s->nat - 1] == m))
 		return;
 	cl_words_read(a + k, an - k, &w);
-	if (w.sev < 0 || (!w.category && !w.code_len) || w.text >= an - k)
+	if (w.sev < 0 || (!w.category && !w.code_len && !(hcl && w.sev == DIAG_WARNING)) ||
+	    w.text >= an - k)
 		return;
-	s->cur = i - 1;
+	s->cur = m;
 	general_emit(s, xstrndup(l + loc.file, loc.file_len), loc.line, 0, w.sev,
 		     a + k + w.code, w.code_len, a + k + w.text, an - k - w.text,
 		     w.category ? w.category : CAT_LINT_VIOLATION);
 	s->cur = i;
-	s->used[i - 1] |= L_FOLDED;
+	s->used[m] |= L_FOLDED;
 }
 
 static void general_pass(struct scan *s)
@@ -5107,8 +5121,18 @@ static void general_pass(struct scan *s)
 		case CL_LOC_FRAME:
 			/* "in file `a.rb' near line 7" under "[warn]: msg":
 			 * the place of the message above, if nothing took it */
+			k = s->out->n;
 			if (i > 0 && s->opts->file_exists)
 				general_place_under(s, i, l, n);
+			/* a stack's first frame in its own spelling (Dart's
+			 * "test/a_test.dart 6:5  main.<fn>") */
+			if (s->out->n == k && s->norphan < 16 && i > 0 &&
+			    loc.file_len && loc.file + loc.file_len + 1 < n &&
+			    l[loc.file + loc.file_len] == ' ' &&
+			    l[loc.file + loc.file_len + 1] >= '0' &&
+			    l[loc.file + loc.file_len + 1] <= '9' &&
+			    !frame_line(s, i - 1))
+				s->orphan[s->norphan++] = i;
 			continue;
 		case CL_LOC_NONE:
 			break;
@@ -5872,13 +5896,19 @@ static void orphan_test_frames(struct scan *s)
 
 			while (b < n && (l[b] == ' ' || l[b] == '\t'))
 				b++;
-			if (b == n || field_label(l + b, n - b))
+			/* not a label, nor a frame under the words (Dart's
+			 * "package:matcher  expect" too, a package's) */
+			if (b == n || field_label(l + b, n - b) ||
+			    (b && (frame_line(s, j) || !memcmp(l + b, "package:", n - b < 8 ? n - b : 8) ||
+				   !memcmp(l + b, "dart:", n - b < 5 ? n - b : 5))))
 				continue;
 			/* the runner's verdict on the test opens its report
-			 * (.NET's "  Failed NS.C.M [12 ms]" under its progress) */
-			if (n - b > 7 && (!memcmp(l + b, "Failed ", 7) ||
-					  !memcmp(l + b, "FAILED ", 7) ||
-					  !memcmp(l + b, "FAIL ", 5)))
+			 * (.NET's "  Failed NS.C.M [12 ms]" under its progress,
+			 * Dart's "00:01 +0 -1: adds [E]") */
+			if ((n - b > 7 && (!memcmp(l + b, "Failed ", 7) ||
+					   !memcmp(l + b, "FAILED ", 7) ||
+					   !memcmp(l + b, "FAIL ", 5))) ||
+			    (n > 4 && !memcmp(l + n - 4, " [E]", 4)))
 				buf_reset(&m);
 			if (m.len)
 				buf_addch(&m, ' ');

@@ -6528,6 +6528,63 @@ static void source_map_urls_retried_assertions_and_bracketed_lines(void **state)
 	diag_list_release(&l);
 }
 
+/* A compiler's located line whose message is only its code, the words on
+ * the indented line under it (GHC's); a warning over HCL's place, a blank
+ * line between (TFLint's); Dart's stack frame "path L:C  fn" under a
+ * failed test's report. */
+static void coded_headlines_hcl_warnings_and_dart_frames(void **state)
+{
+	static const char ghc[] =
+		"app/Main.hs:5:14: error: [GHC-83865]\n"
+		"    \xe2\x80\xa2 Couldn't match expected type \xe2\x80\x98Int\xe2\x80\x99 with actual type \xe2\x80\x98[Char]\xe2\x80\x99\n"
+		"  |\n"
+		"5 | main = print (f \"s\")\n"
+		"\n"
+		"app/Main.hs:7:9: error: [GHC-88464]\n"
+		"    Variable not in scope: foo :: Int\n";
+	static const char tflint[] =
+		"1 issue(s) found:\n"
+		"\n"
+		"Warning: `foo` variable has no type (terraform_typed_variables)\n"
+		"\n"
+		"  on main.tf line 1:\n"
+		"   1: variable \"foo\" {}\n";
+	static const char dart[] =
+		"00:01 +0 -1: adds [E]\n"
+		"  Expected: <5>\n"
+		"    Actual: <4>\n"
+		"  \n"
+		"  package:matcher                 expect\n"
+		"  test/calc_test.dart 6:5  main.<fn>\n"
+		"  \n"
+		"00:01 +1 -1: Some tests failed.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(ghc, any_file, 2, &l);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[0].code, "GHC-83865");
+	assert_int_equal(l.v[1].line, 7);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_string_equal(l.v[1].message, "Variable not in scope: foo :: Int");
+	diag_list_release(&l);
+	classify_n(tflint, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "main.tf");
+	assert_int_equal(l.v[0].line, 1);
+	assert_int_equal(l.v[0].severity, DIAG_WARNING);
+	assert_string_equal(l.v[0].code, "terraform_typed_variables");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(dart, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "test/calc_test.dart");
+	assert_int_equal(l.v[0].line, 6);
+	assert_int_equal(l.v[0].column, 5);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_string_equal(l.v[0].message,
+			    "00:01 +0 -1: adds [E] Expected: <5> Actual: <4>");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6700,6 +6757,7 @@ int main(void)
 		cmocka_unit_test(numbered_failures_over_their_traces),
 		cmocka_unit_test(dotnet_frames_boxed_places_and_rules_over_places),
 		cmocka_unit_test(source_map_urls_retried_assertions_and_bracketed_lines),
+		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
