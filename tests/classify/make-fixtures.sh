@@ -12844,6 +12844,70 @@ test_failure lib/Calc.pm 5 0
 E
 	cd ..
 fi
+if have luarocks; then
+	mkdir luarocks luarocks/syntax luarocks/type luarocks/field && cd luarocks
+	cat >acme-1.0-1.rockspec <<'X'
+package = "acme"
+version = "1.0-1"
+source = {
+   url = "git://example.com/acme.git"
+}
+description = {
+   summary = "Demo",
+   license = "MIT"
+}
+dependencies = {
+   "lua >= 5.1"
+}
+build = {
+   type = "builtin",
+   modules = {
+      acme = "src/acme.lua"
+   }
+}
+X
+	run luarocks luarocks make --tree tree acme-1.0-1.rockspec
+	expect luarocks luarocks general <<'E'
+import_resolution - 0 0
+E
+	cd syntax
+	printf 'package = "acme"\nversion = "1.0-1"\nsource = {\n   url = "git://example.com/acme.git"\ndescription = {}\n' >acme-1.0-1.rockspec
+	run luarocks-syntax luarocks lint acme-1.0-1.rockspec
+	expect luarocks-syntax luarocks general <<'E'
+syntax_error acme-1.0-1.rockspec 5 0
+E
+	cd ../type
+	printf 'package = "acme"\nversion = "1.0"\nsource = { url = "x" }\nbuild = { type = "builtin", modules = { acme = "acme.lua" } }\n' >acme-1.0-1.rockspec
+	run luarocks-type luarocks lint acme-1.0-1.rockspec
+	expect luarocks-type luarocks general <<'E'
+type_error acme-1.0-1.rockspec 0 0
+E
+	cd ../field
+	printf 'package = "acme"\nversion = "1.0-1"\nsource = { url = "x" }\nbuild = { type = "builtin", modules = { acme = "acme.lua" } }\ndependencis = {}\n' >acme-1.0-1.rockspec
+	run luarocks-field luarocks lint acme-1.0-1.rockspec
+	expect luarocks-field luarocks general <<'E'
+undefined_symbol acme-1.0-1.rockspec 0 0
+E
+	cd ../..
+fi
+# twine check renders an sdist's long description as PyPI would
+if have twine; then
+	mkdir twine twine/acme-1.0 twine/literal twine/literal/acme-1.0 && cd twine
+	printf 'Metadata-Version: 2.1\nName: acme\nVersion: 1.0\nSummary: Demo\nDescription-Content-Type: text/x-rst\n\nAcme\n====\n\nSee `the docs <https://example.com>`_ and :unknownrole:`x`.\n' >acme-1.0/PKG-INFO
+	tar czf acme-1.0.tar.gz acme-1.0
+	run twine twine check acme-1.0.tar.gz
+	expect twine twine general <<'E'
+undefined_symbol - 0 0
+E
+	cd literal
+	printf 'Metadata-Version: 2.1\nName: acme\nVersion: 1.0\nSummary: Demo\nDescription-Content-Type: text/x-rst\n\nAcme\n====\n\nUsage::\n\n    acme run\nThe end.\n' >acme-1.0/PKG-INFO
+	tar czf acme-1.0.tar.gz acme-1.0
+	run twine-literal twine check acme-1.0.tar.gz
+	expect twine-literal twine general <<'E'
+syntax_error - 0 0
+E
+	cd ../..
+fi
 ) &
 
 wait
