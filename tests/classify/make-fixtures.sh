@@ -12908,6 +12908,44 @@ syntax_error - 0 0
 E
 	cd ../..
 fi
+NUNIT=/usr/lib/cli/nunit.framework-2.6.3/nunit.framework.dll
+if [ -f "$NUNIT" ] && have nunit-console && have mcs; then
+	mkdir nunit && cd nunit
+	cat >CalcTests.cs <<'X'
+using NUnit.Framework;
+
+public static class Calc {
+    public static int Add(int a, int b) { return a + b + 1; }
+    public static int Div(int a, int b) { return a / b; }
+}
+
+[TestFixture]
+public class CalcTests {
+    [Test]
+    public void AddsTwoNumbers() {
+        Assert.AreEqual(4, Calc.Add(2, 2));
+    }
+
+    [Test]
+    public void DividesByZero() {
+        Assert.AreEqual(0, Calc.Div(1, 0));
+    }
+
+    [Test]
+    public void KeepsSign() {
+        Assert.AreEqual(-1, Calc.Div(-2, 2));
+    }
+}
+X
+	mcs -debug -target:library -r:"$NUNIT" -out:CalcTests.dll CalcTests.cs >/dev/null 2>&1
+	# mono's --debug gives the trace its file:line; the run's time varies
+	run nunit sh -c 'MONO_ENV_OPTIONS=--debug nunit-console -nologo -noresult CalcTests.dll 2>&1 | sed "s/Time: [0-9.]* seconds/Time: 0 seconds/"'
+	expect nunit nunit-console general <<'E'
+test_failure CalcTests.cs 12 0
+test_failure CalcTests.cs 17 0
+E
+	cd ..
+fi
 ) &
 
 wait
