@@ -2813,6 +2813,44 @@ static size_t link_words(const char *l, size_t n)
 	return n;
 }
 
+/* PyYAML's and ruamel's report: the context and its mark ("while parsing
+ * a block mapping" over 'in "a.yml", line 3, column 3'), then the problem
+ * and its mark ("did not find expected key" over 'in "a.yml", line 5,
+ * column 4'): the problem is at the last mark. Moves *p there (the marks
+ * and words read) and puts the problem's words in *words; false if p's
+ * mark is the last. */
+static bool yaml_problem_mark(struct scan *s, struct place *p, struct buf *words)
+{
+	size_t j = p->at, n, k, wn;
+	struct cl_loc loc;
+	const char *l, *w;
+	bool moved = false;
+
+	while (j + 2 < s->nlines && !(s->used[j + 2] & L_USED)) {
+		l = line_view(s, j + 2, &n);
+		for (k = 0; k < n && l[k] == ' '; k++)
+			;
+		if (!k || n - k < 4 || memcmp(l + k, "in \"", 4) ||
+		    !cl_place_in_words(l, n, &loc) || loc.line <= 0 ||
+		    strlen(p->file) != loc.file_len ||
+		    memcmp(p->file, l + loc.file, loc.file_len))
+			break;
+		w = line_view(s, j + 1, &wn);
+		if (!wn || w[0] == ' ')
+			break;
+		buf_reset(words);
+		buf_add(words, w, wn);
+		p->line = loc.line;
+		p->col = loc.col;
+		s->used[j + 1] |= L_FOLDED;
+		s->used[j + 2] |= L_FOLDED;
+		j += 2;
+		moved = true;
+	}
+	p->at = j;
+	return moved;
+}
+
 /* An error report without a place on its line ("Error: x", "✘ [ERROR]
  * x", "FooError: x"): placed from the lines around it. */
 /* A placeless headline after the patterns' errors whose words name a
@@ -3147,6 +3185,17 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			w.category = words_between(s, i, p.at);
 		if (p.at > i)
 			frame_caret(s, &p);
+		/* past the context's mark, the problem's (PyYAML's) */
+		if (p.at == i + 1 && yaml_problem_mark(s, &p, &more)) {
+			struct buf both = BUF_INIT;
+
+			buf_add(&both, line, n);
+			buf_adds(&both, ": ");
+			buf_add(&both, more.ptr, more.len);
+			free(line);
+			line = buf_detach(&both, &n);
+			buf_release(&more);
+		}
 	} else if ((p.file = importer_named(line + msg, n - msg))) {
 		/* "failed to resolve import "x" from "src/main.js"" (vite,
 		 * Rollup): the file that imports it */

@@ -1098,6 +1098,20 @@ bool cl_place_in_words(const char *l, size_t n, struct cl_loc *loc)
 		    !(e = words_path_end(l, n, m + 9, &f)))
 			goto none;
 		m = e + (e < n && l[e] != ' ' && l[e] != '.' && l[e] != ':');
+	} else if (STARTS(l + j, n - j, "in \"")) {
+		/* PyYAML's and ruamel's mark under a message: 'in
+		 * "compose.yml", line 5, column 4' */
+		if (!(e = words_path_end(l, n, j + 3, &f)) ||
+		    !STARTS(l + e, n - e, "\", line "))
+			goto none;
+		m = e + 8;
+		if (!read_int(l, n, &m, &loc->line))
+			goto none;
+		if (STARTS(l + m, n - m, ", column ")) {
+			m += 9;
+			if (!read_int(l, n, &m, &loc->col))
+				goto none;
+		}
 	} else if (STARTS(l + j, n - j, "in file ")) {
 		/* "in file `lib/calc.rb' near line 7" (YARD) */
 		if (!(e = words_path_end(l, n, j + 8, &f)))

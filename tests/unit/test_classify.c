@@ -6585,6 +6585,36 @@ static void coded_headlines_hcl_warnings_and_dart_frames(void **state)
 	diag_list_release(&l);
 }
 
+/* PyYAML's report (yq, MkDocs, docker-compose, pre-commit): the context's
+ * mark, then the problem's; the problem is at the last mark, in its words. */
+static void a_yaml_problem_is_at_its_last_mark(void **state)
+{
+	static const char yq[] =
+		"yq: Error running jq: ParserError: while parsing a block mapping\n"
+		"  in \"compose.yml\", line 3, column 3\n"
+		"did not find expected key\n"
+		"  in \"compose.yml\", line 5, column 4.\n";
+	static const char mkdocs[] =
+		"Error: MkDocs encountered an error parsing the configuration file: while parsing a flow node\n"
+		"expected the node content, but found '<stream end>'\n"
+		"  in \"mkdocs.yml\", line 3, column 1\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(yq, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "compose.yml");
+	assert_int_equal(l.v[0].line, 5);
+	assert_int_equal(l.v[0].column, 4);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[0].message, "Error running jq: ParserError: while "
+			    "parsing a block mapping: did not find expected key");
+	diag_list_release(&l);
+	classify_n(mkdocs, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "mkdocs.yml");
+	assert_int_equal(l.v[0].line, 3);
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6758,6 +6788,7 @@ int main(void)
 		cmocka_unit_test(dotnet_frames_boxed_places_and_rules_over_places),
 		cmocka_unit_test(source_map_urls_retried_assertions_and_bracketed_lines),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
+		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
