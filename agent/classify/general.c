@@ -536,7 +536,8 @@ static bool bracketed_place(const char *l, size_t n, size_t i, struct cl_loc *lo
 /* A file heading its message and the place ending it in parentheses:
  * "a.js: Unexpected token (4:1)" (acorn, babel, prettier, postcss), after
  * an error's name or a severity tag ("SyntaxError: /s/a.js: x (3:2):",
- * "[error] a.js: x (4:1)"). The message is what lies between. */
+ * "[error] a.js: x (4:1)", "Error parsing a.yaml: x (4:3)"). The message
+ * is what lies between. */
 static bool paren_line_col(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
 	size_t end = n, k, e, j = i, pre = 0;
@@ -563,7 +564,13 @@ static bool paren_line_col(const char *l, size_t n, size_t i, struct cl_loc *loc
 	      plausible_path(l + j, e - j))) {
 		size_t words;
 
-		if (!(j = prefix_end(l, n, i)))
+		/* or an error's words with no colon: "Error parsing /w/a.yaml:
+		 * missed comma between flow collection entries (4:3)"
+		 * (swagger-cli, js-yaml's callers) */
+		if (!(j = prefix_end(l, n, i)) &&
+		    (STARTS(l + i, n - i, "Error ") || STARTS(l + i, n - i, "error ")))
+			j = i + 6;
+		if (!j)
 			return false;
 		pre = j;
 		for (words = 0;; words++) {
@@ -1158,6 +1165,28 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	/* rollup's and vite's "file: /src/a.js:1:9" under the error */
 	if (i == 0 && l[0] == 'f' && cl_file_label(l, n, loc))
 		return CL_LOC_FRAME;
+	/* Lua's chunk of a loaded file: '[string "a.rockspec"]:5: msg'
+	 * (luarocks, Neovim's "E5108: Error executing lua [string ...]"),
+	 * anywhere on the line */
+	for (fw = memchr(l + i, '[', n - i); fw;
+	     fw = memchr(fw + 1, '[', n - (size_t)(fw + 1 - l))) {
+		size_t f = (size_t)(fw - l) + 9, e;
+
+		if (!STARTS(fw, (size_t)(l + n - fw), "[string \""))
+			continue;
+		for (e = f; e < n && l[e] != '"'; e++)
+			;
+		k = e + 3;
+		if (e > f && STARTS(l + e, n - e, "\"]:") && plausible_path(l + f, e - f) &&
+		    read_int(l, n, &k, &loc->line) && k + 1 < n && l[k] == ':' &&
+		    l[k + 1] == ' ') {
+			loc->file = f;
+			loc->file_len = e - f;
+			set_msg(loc, l, n, k + 1);
+			return loc->kind = CL_LOC_INLINE;
+		}
+		loc->line = 0;
+	}
 	/* Dart's stack, indented: "test/calc_test.dart 6:5  main.<fn>" */
 	if (i > 0 && (j = path_end(l, n, i)) + 4 < n && l[j] == ' ' &&
 	    is_digit(l[j + 1]) && plausible_path(l + i, j - i)) {
@@ -5348,8 +5377,19 @@ bool cl_source_line(const char *l, size_t n)
 
 char *cl_file_heading(const char *m, size_t n)
 {
-	size_t i = skip_blanks(m, n, 0), e = path_end(m, n, i);
+	size_t i = skip_blanks(m, n, 0), e = path_end(m, n, i), k;
 
+	/* after a few words and their colon: "Failed loading rockspec:
+	 * /w/a.rockspec: Unknown field x" (luarocks) */
+	if (e < n && m[e] != ':' && e - i < 40) {
+		for (k = i; k < n && k - i < 40 && (is_alpha(m[k]) || m[k] == ' '); k++)
+			;
+		if (k > i && k + 2 < n && m[k] == ':' && m[k + 1] == ' ' &&
+		    (m[k + 2] == '/' || m[k + 2] == '.')) {
+			i = k + 2;
+			e = path_end(m, n, i);
+		}
+	}
 	if (e + 2 >= n || m[e] != ':' || m[e + 1] != ' ' ||
 	    !plausible_path(m + i, e - i) || !memchr(m + i, '.', e - i))
 		return NULL;

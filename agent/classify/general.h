@@ -265,7 +265,8 @@ int cl_frame_caret_col(const char *src, size_t sn, const char *car, size_t cn,
 bool cl_source_line(const char *l, size_t n);
 
 /* The file heading a message, no line ("a.json: Expected ..." after
- * "error:"): a copy the caller frees, or NULL. */
+ * "error:", or after a few words: "Failed loading rockspec: /w/a.rockspec:
+ * Unknown field x"): a copy the caller frees, or NULL. */
 char *cl_file_heading(const char *m, size_t n);
 
 #endif

@@ -2969,10 +2969,12 @@ lint_violation README.md 3 27
 E
 	cd ..
 fi
-if have "$BIN/tape"; then
+# tape's own program, not node_modules/.bin/tape: supertape names its
+# program "tape" too, and npm links either there
+if have "$HERE/node_modules/tape/bin/tape"; then
 	mkdir tape && cd tape
 	printf 'const test = require("tape");\nfunction add(a, b) { return a - b; }\ntest("adds", (t) => {\n  t.equal(add(1, 2), 3, "one plus two");\n  t.end();\n});\ntest("deep", (t) => {\n  t.deepEqual({ a: [1, 2] }, { a: [1, 3] });\n  t.end();\n});\n' >add.test.js
-	run tape "$BIN/tape" add.test.js
+	run tape "$HERE/node_modules/tape/bin/tape" add.test.js
 	# TAP with YAML blocks: "at: Test.<anonymous> (path:4:5)"
 	expect tape tape general <<'E'
 test_failure add.test.js 4 5
@@ -12679,8 +12681,10 @@ E
 fi
 if have "$BIN/supertape"; then
 	mkdir supertape && cd supertape
-	cat >math.test.js <<'X'
-const test = require('supertape');
+	# an ES module: supertape 12 and later is one, and require() of it
+	# gives no function
+	cat >math.test.mjs <<'X'
+import test from 'supertape';
 const add = (a, b) => a + b;
 
 test('add: sums two numbers', (t) => {
@@ -12698,11 +12702,11 @@ test('add: uses helper', (t) => {
     t.end();
 });
 X
-	run supertape "$BIN/supertape" math.test.js
+	run supertape "$BIN/supertape" math.test.mjs
 	expect supertape supertape general <<'E'
-test_failure math.test.js 5 7
-test_failure math.test.js 10 7
-undefined_symbol math.test.js 15 7
+test_failure math.test.mjs 5 7
+test_failure math.test.mjs 10 7
+undefined_symbol math.test.mjs 15 7
 E
 	cd ..
 fi

@@ -6615,6 +6615,40 @@ static void a_yaml_problem_is_at_its_last_mark(void **state)
 	diag_list_release(&l);
 }
 
+/* Lua's chunk name places a loaded file's error ('[string "a.rockspec"]:5:
+ * msg'), not the line its words mention; a file after a few words and
+ * their colon heads the message ("Failed loading rockspec: /w/a.rockspec:
+ * Unknown field x"); "Error parsing a.yaml: msg (4:3)". */
+static void lua_chunks_files_after_words_and_parsing_errors(void **state)
+{
+	static const char lua[] =
+		"Error: Failed loading rockspec: Could not load rockspec file /w/acme-1.0-1.rockspec "
+		"(Error loading file: [string \"/w/acme-1.0-1.rockspec\"]:5: '}' expected "
+		"(to close '{' at line 3) near 'description')\n";
+	static const char heading[] =
+		"Error: Failed loading rockspec: /w/acme-1.0-1.rockspec: Unknown field dependencis\n";
+	static const char parsing[] =
+		"Error parsing /w/api.yaml: missed comma between flow collection entries (4:3)\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(lua, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/acme-1.0-1.rockspec");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(heading, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/acme-1.0-1.rockspec");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(parsing, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/api.yaml");
+	assert_int_equal(l.v[0].line, 4);
+	assert_int_equal(l.v[0].column, 3);
+	assert_string_equal(l.v[0].message, "missed comma between flow collection entries");
+	diag_list_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -6789,6 +6823,7 @@ int main(void)
 		cmocka_unit_test(source_map_urls_retried_assertions_and_bracketed_lines),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
+		cmocka_unit_test(lua_chunks_files_after_words_and_parsing_errors),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
