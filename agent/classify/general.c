@@ -232,7 +232,8 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 
 	if (i >= n)
 		return 0;
-	i = url_path(l, n, i);
+	if (l[i] == 'f' || l[i] == 'w')
+		i = url_path(l, n, i);
 	e = path_end(l, n, i);
 	if (l[i] == '.' && i + 1 < n && l[i + 1] == '/' && e == i + 1)
 		return 0;
@@ -312,7 +313,8 @@ static bool frame_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	const char *w;
 
 	/* .NET's "at NS.C.M() in /w/tests/CalcTests.cs:line 12" */
-	if (n > i + 12 && (w = cl_find(l + i, n - i, ":line ", 6)) &&
+	if (n > i + 12 && is_digit(l[n - 1]) &&
+	    (w = cl_find(l + i, n - i, ":line ", 6)) &&
 	    (j = (size_t)(w - l) + 6, read_int(l, n, &j, &loc->line)) &&
 	    skip_blanks(l, n, j) == n && loc->line > 0) {
 		for (start = (size_t)(w - l); start > i && !is_blank(l[start - 1]);
@@ -1150,24 +1152,14 @@ none:
 	return false;
 }
 
-enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
+/* Lua's chunk of a loaded file, anywhere on the line: '[string
+ * "a.rockspec"]:5: msg' (luarocks, Neovim's "E5108: Error executing lua
+ * [string ...]"). */
+static bool lua_chunk_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
-	size_t i = skip_blanks(l, n, 0), j, k;
 	const char *fw;
+	size_t k;
 
-	memset(loc, 0, sizeof(*loc));
-	if (i >= n)
-		return CL_LOC_NONE;
-	/* inside a box drawn around the report (Terraform's "│   on main.tf
-	 * line 3, in resource ...:"): its side is not part of the line */
-	if (l[i] == '\xe2' && STARTS(l + i, n - i, "\xe2\x94\x82"))
-		i = skip_blanks(l, n, i + 3);
-	/* rollup's and vite's "file: /src/a.js:1:9" under the error */
-	if (i == 0 && l[0] == 'f' && cl_file_label(l, n, loc))
-		return CL_LOC_FRAME;
-	/* Lua's chunk of a loaded file: '[string "a.rockspec"]:5: msg'
-	 * (luarocks, Neovim's "E5108: Error executing lua [string ...]"),
-	 * anywhere on the line */
 	for (fw = memchr(l + i, '[', n - i); fw;
 	     fw = memchr(fw + 1, '[', n - (size_t)(fw + 1 - l))) {
 		size_t f = (size_t)(fw - l) + 9, e;
@@ -1183,10 +1175,28 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			loc->file = f;
 			loc->file_len = e - f;
 			set_msg(loc, l, n, k + 1);
-			return loc->kind = CL_LOC_INLINE;
+			return true;
 		}
 		loc->line = 0;
 	}
+	return false;
+}
+
+enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
+{
+	size_t i = skip_blanks(l, n, 0), j, k;
+	const char *fw;
+
+	memset(loc, 0, sizeof(*loc));
+	if (i >= n)
+		return CL_LOC_NONE;
+	/* inside a box drawn around the report (Terraform's "│   on main.tf
+	 * line 3, in resource ...:"): its side is not part of the line */
+	if (l[i] == '\xe2' && STARTS(l + i, n - i, "\xe2\x94\x82"))
+		i = skip_blanks(l, n, i + 3);
+	/* rollup's and vite's "file: /src/a.js:1:9" under the error */
+	if (i == 0 && l[0] == 'f' && cl_file_label(l, n, loc))
+		return CL_LOC_FRAME;
 	/* Dart's stack, indented: "test/calc_test.dart 6:5  main.<fn>" */
 	if (i > 0 && (j = path_end(l, n, i)) + 4 < n && l[j] == ' ' &&
 	    is_digit(l[j + 1]) && plausible_path(l + i, j - i)) {
@@ -1645,8 +1655,9 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	if (sev_in_place(l, n, i, loc) && loc->line > 0)
 		return loc->kind = CL_LOC_ALONE;
 	memset(loc, 0, sizeof(*loc));
-	if (quoted_place(l, n, i, loc))
+	if (quoted_place(l, n, i, loc) || lua_chunk_place(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
+	memset(loc, 0, sizeof(*loc));
 	return CL_LOC_NONE;
 }
 
