@@ -1197,19 +1197,6 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	/* rollup's and vite's "file: /src/a.js:1:9" under the error */
 	if (i == 0 && l[0] == 'f' && cl_file_label(l, n, loc))
 		return CL_LOC_FRAME;
-	/* Dart's stack, indented: "test/calc_test.dart 6:5  main.<fn>" */
-	if (i > 0 && (j = path_end(l, n, i)) + 4 < n && l[j] == ' ' &&
-	    is_digit(l[j + 1]) && plausible_path(l + i, j - i)) {
-		k = j + 1;
-		if (read_int(l, n, &k, &loc->line) && k + 1 < n && l[k] == ':' &&
-		    (k++, read_int(l, n, &k, &loc->col)) &&
-		    (k == n || (k + 1 < n && l[k] == ' ' && l[k + 1] == ' '))) {
-			loc->file = i;
-			loc->file_len = j - i;
-			return loc->kind = CL_LOC_FRAME;
-		}
-		memset(loc, 0, sizeof(*loc));
-	}
 	/* Python: File "path", line N[, in fn] */
 	if (STARTS(l + i, n - i, "File \"")) {
 		j = i + 6;
@@ -1464,7 +1451,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		loc->line = loc->col = 0;
 	}
-	/* dart-sass's trace: "  path 2:10  root stylesheet" */
+	/* Dart's stack (dart-sass's trace, "  path 2:10  root stylesheet",
+	 * the test runner's "  test/a_test.dart 6:5  main.<fn>") */
 	if (i > 0 && (j = path_end(l, n, i)) > i && j + 3 < n && l[j] == ' ' &&
 	    is_digit(l[j + 1]) && plausible_path(l + i, j - i)) {
 		k = j + 1;
