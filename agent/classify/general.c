@@ -1169,9 +1169,25 @@ static bool lua_chunk_place(const char *l, size_t n, size_t i, struct cl_loc *lo
 		for (e = f; e < n && l[e] != '"'; e++)
 			;
 		k = e + 3;
-		if (e > f && STARTS(l + e, n - e, "\"]:") && plausible_path(l + f, e - f) &&
-		    read_int(l, n, &k, &loc->line) && k + 1 < n && l[k] == ':' &&
-		    l[k + 1] == ' ') {
+		if (e <= f || !STARTS(l + e, n - e, "\"]:") ||
+		    !read_int(l, n, &k, &loc->line) || k + 1 >= n || l[k] != ':' ||
+		    l[k + 1] != ' ') {
+			loc->line = 0;
+			continue;
+		}
+		/* a long name Lua cut short ("/w/src/held32/luarocks/acme-1...."):
+		 * the whole path where the line names it before */
+		if (e - f > 3 && !memcmp(l + e - 3, "...", 3)) {
+			const char *whole = cl_find(l, (size_t)(fw - l), l + f, e - f - 3);
+
+			if (!whole) {
+				loc->line = 0;
+				continue;
+			}
+			f = (size_t)(whole - l);
+			e = path_end(l, n, f);
+		}
+		if (plausible_path(l + f, e - f)) {
 			loc->file = f;
 			loc->file_len = e - f;
 			set_msg(loc, l, n, k + 1);

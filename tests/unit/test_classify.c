@@ -6625,6 +6625,11 @@ static void lua_chunks_files_after_words_and_parsing_errors(void **state)
 		"Error: Failed loading rockspec: Could not load rockspec file /w/acme-1.0-1.rockspec "
 		"(Error loading file: [string \"/w/acme-1.0-1.rockspec\"]:5: '}' expected "
 		"(to close '{' at line 3) near 'description')\n";
+	/* a long name Lua cut short: the whole path named before it */
+	static const char cut[] =
+		"Error: Failed loading rockspec: Could not load rockspec file /tmp/airunner-classify-Zq9TbW/src/held32/luarocks/syntax/acme-1.0-1.rockspec "
+		"(Error loading file: [string \"/tmp/airunner-classify-Zq9TbW/src/held32/luarocks/syntax/acme-1....\"]:5: '}' expected "
+		"(to close '{' at line 3) near 'description')\n";
 	static const char heading[] =
 		"Error: Failed loading rockspec: /w/acme-1.0-1.rockspec: Unknown field dependencis\n";
 	static const char parsing[] =
@@ -6636,6 +6641,11 @@ static void lua_chunks_files_after_words_and_parsing_errors(void **state)
 	assert_string_equal(l.v[0].file, "/w/acme-1.0-1.rockspec");
 	assert_int_equal(l.v[0].line, 5);
 	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(cut, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "/tmp/airunner-classify-Zq9TbW/src/held32/"
+			    "luarocks/syntax/acme-1.0-1.rockspec");
+	assert_int_equal(l.v[0].line, 5);
 	diag_list_release(&l);
 	classify_n(heading, NULL, 1, &l);
 	assert_string_equal(l.v[0].file, "/w/acme-1.0-1.rockspec");
