@@ -1744,6 +1744,57 @@ static bool frame_function(const char *m, size_t n)
 	return true;
 }
 
+/* Is m[0..n) only the scope a finding is in, "#(A.B.f)" or "(A.B.f)"
+ * (Credo's, after the place), no words of its own? */
+static bool scope_only(const char *m, size_t n)
+{
+	while (n && (m[n - 1] == ' ' || m[n - 1] == '\t'))
+		n--;
+	if (n && m[0] == '#')
+		m++, n--;
+	return frame_function(m, n) && !memchr(m, ' ', n);
+}
+
+/* Line j's message when it is one a checker put right over its place
+ * ("┃ [F] ↗ Avoid negated conditions in if-else blocks.", Credo's): a
+ * frame's box-drawn border, a one-letter tag and a priority's arrow
+ * before it are decoration. At least three words, no place of its own,
+ * not read yet; *at and *len say where the words are in the line. */
+static bool message_over_place(struct scan *s, size_t j, size_t *at,
+			       size_t *len)
+{
+	const unsigned char *u;
+	struct cl_loc loc;
+	const char *l;
+	size_t n, k = 0, words = 0;
+
+	if ((s->used[j] & L_USED) || (s->nat && s->at[s->nat - 1] == j))
+		return false; /* read already, or reported from */
+	l = line_view(s, j, &n);
+	u = (const unsigned char *)l;
+	for (;;) {
+		if (k < n && (l[k] == ' ' || l[k] == '\t' || l[k] == '|'))
+			k++;
+		/* U+2500-U+257F box drawing, U+2190-U+21FF arrows */
+		else if (k + 2 < n && u[k] == 0xe2 &&
+			 (u[k + 1] == 0x94 || u[k + 1] == 0x95 ||
+			  u[k + 1] == 0x86 || u[k + 1] == 0x87))
+			k += 3;
+		else if (k + 3 < n && l[k] == '[' && l[k + 2] == ']' &&
+			 l[k + 1] >= 'A' && l[k + 1] <= 'Z' && l[k + 3] == ' ')
+			k += 3;
+		else
+			break;
+	}
+	if (k == n || line_place(s, j, l, n, &loc) != CL_LOC_NONE)
+		return false;
+	*at = k;
+	*len = n - k;
+	for (; k < n; k++)
+		words += l[k] == ' ' && k + 1 < n && l[k + 1] != ' ';
+	return words >= 2;
+}
+
 /* Is p[0..n) one word and a blank, a command's name ("rspec ")? */
 static bool command_word(const char *p, size_t n)
 {
@@ -2209,6 +2260,26 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		return;
 	if (progress_note(m, loc->msg_len))
 		return; /* "configure.ac:3: installing './compile'" */
+	/* "┃       lib/a.ex:306 #(A.f)" under "┃ [F] ↗ Avoid negated
+	 * conditions.": the place names the scope it is in; what is wrong
+	 * is the line above, a checker's finding unless its words say more */
+	if (!hdr && loc->file_len && loc->msg > loc->file && s->cur > 0 &&
+	    scope_only(m, loc->msg_len) &&
+	    file_known(s, l, loc->file, loc->file_len) &&
+	    message_over_place(s, s->cur - 1, &text, &text_len)) {
+		const char *a = line_view(s, s->cur - 1, &end);
+
+		cl_words_read(a + text, text_len, &w);
+		if (!w.note) {
+			s->used[s->cur - 1] |= L_FOLDED;
+			general_emit(s, xstrndup(l + loc->file, loc->file_len),
+				     loc->line, loc->col,
+				     w.sev >= 0 ? w.sev : DIAG_ERROR, a + text + w.code,
+				     w.code_len, a + text + w.text, text_len - w.text,
+				     w.category ? w.category : CAT_LINT_VIOLATION);
+			return;
+		}
+	}
 	cl_words_read(m, loc->msg_len, &w);
 	w.category = symbol_at_line(w.category, loc->line, m, loc->msg_len);
 	/* "found   : number" and "required: string" under it: two types that

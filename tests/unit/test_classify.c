@@ -6499,6 +6499,48 @@ static void dotnet_frames_boxed_places_and_rules_over_places(void **state)
 	diag_list_release(&l);
 }
 
+/* A place that names only the scope it is in ("lib/a.ex:306 #(A.f)",
+ * Credo's, inside its box-drawn frame) is the place of the finding on the
+ * line above it; the tag and the priority's arrow before that message are
+ * decoration. A heading of two words over such a place is no message. */
+static void a_place_naming_its_scope_takes_the_finding_above(void **state)
+{
+	static const char credo[] =
+		"Checking 2 source files ...\n"
+		"\n"
+		"  Refactoring opportunities\n"
+		"\xe2\x94\x83 \n"
+		"\xe2\x94\x83 [F] \xe2\x86\x97 Avoid negated conditions in if-else blocks.\n"
+		"\xe2\x94\x83       lib/credo/check.ex:306 #(Credo.Check.explanations)\n"
+		"\xe2\x94\x83 [R] \xe2\x86\x92 Function is too complex (max ABC is 15, was 43).\n"
+		"\xe2\x94\x83       lib/credo/router.ex:563:8 (Credo.Router.add_resources)\n"
+		"\n"
+		"Analysis took 0.1 seconds (0.02s to load, 0.08s running 55 checks on 2 files)\n"
+		"12 mods/funs, found 2 refactoring opportunities.\n";
+	static const char heading[] =
+		"Code Readability\n"
+		"lib/a.ex:1:11 #(A)\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(credo, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "lib/credo/check.ex");
+	assert_int_equal(l.v[0].line, 306);
+	assert_string_equal(l.v[0].message,
+			    "Avoid negated conditions in if-else blocks.");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].file, "lib/credo/router.ex");
+	assert_int_equal(l.v[1].line, 563);
+	assert_int_equal(l.v[1].column, 8);
+	assert_string_equal(l.v[1].message,
+			    "Function is too complex (max ABC is 15, was 43).");
+	diag_list_release(&l);
+	classify_n(heading, any_file, 1, &l);
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_not_equal(l.v[0].message, "Code Readability");
+	diag_list_release(&l);
+}
+
 /* A bundler's source-map URL names the file ("webpack:///./cypress/e2e/
  * a.cy.js:5:22", Cypress' and Karma's frames); an assertion retried until
  * it gave up is the test's failure, no hang; SpotBugs tells its line in
@@ -6831,6 +6873,7 @@ int main(void)
 		cmocka_unit_test(numbered_failures_over_their_traces),
 		cmocka_unit_test(dotnet_frames_boxed_places_and_rules_over_places),
 		cmocka_unit_test(source_map_urls_retried_assertions_and_bracketed_lines),
+		cmocka_unit_test(a_place_naming_its_scope_takes_the_finding_above),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
 		cmocka_unit_test(lua_chunks_files_after_words_and_parsing_errors),
