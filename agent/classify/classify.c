@@ -4057,6 +4057,17 @@ static bool carets_under(struct scan *s, size_t j)
 
 /* "ERROR in ./src/a.js 2:0-32" over its message: the severity said
  * before the place, what went wrong on the line under it. */
+/* Is line j a place alone ("    a.rb:20:")? */
+static bool alone_place(struct scan *s, size_t j)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n;
+
+	l = line_view(s, j, &n);
+	return line_place(s, j, l, n, &loc) == CL_LOC_ALONE;
+}
+
 static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 			     const struct cl_loc *loc)
 {
@@ -4110,6 +4121,14 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	if (!more.len && !announced(s, j, &more)) {
 		buf_release(&more);
 		return false;
+	}
+	/* "Got `String` originating from:" over "    a.rb:20:" under the
+	 * frame (Sorbet's notes to the error above): a heading of the place
+	 * under it, and this place a step the error's note named */
+	if (sev < 0 && more.ptr[more.len - 1] == ':' && j + 1 < s->nlines &&
+	    alone_place(s, j + 1)) {
+		buf_release(&more);
+		return true;
 	}
 	cl_words_read(more.ptr, more.len, &w);
 	if (!w.category && pw.category && strcmp(pw.category, CAT_LINT_VIOLATION))

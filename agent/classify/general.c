@@ -2598,8 +2598,16 @@ static const char *expected_got(const char *low, size_t n)
 	if (cl_find(e, n - (size_t)(e - low), " got ", 5) ||
 	    cl_find(e, n - (size_t)(e - low), ", not ", 6))
 		return CAT_TYPE_ERROR;
-	if (cl_find(e, n - (size_t)(e - low), " found ", 7))
+	if (cl_find(e, n - (size_t)(e - low), " found ", 7)) {
+		/* what a value passed or returned should have been
+		 * ("Expected `Integer` but found `String` for argument `n`",
+		 * Sorbet's): a type */
+		if (cl_find(e, n - (size_t)(e - low), " for argument", 13) ||
+		    cl_find(e, n - (size_t)(e - low), " for parameter", 14) ||
+		    cl_find(e, n - (size_t)(e - low), " for return", 11))
+			return CAT_TYPE_ERROR;
 		return CAT_SYNTAX_ERROR;
+	}
 	return NULL;
 }
 
@@ -4103,6 +4111,24 @@ static bool problem_count(const char *l, size_t n)
 	return words <= 4;
 }
 
+/* "1 chart(s) linted, 1 chart(s) failed", "3 file(s) checked": a number,
+ * then a noun with its plural told as "(s)", a tool's tally of what it
+ * went through (Helm's, many a script's), never a finding of its own. */
+static bool unit_tally(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && is_digit(l[k]))
+		k++;
+	if (!k || k >= n || l[k] != ' ')
+		return false;
+	for (k++; k < n && is_alpha(l[k]); k++)
+		;
+	return k + 3 <= n && l[k - 1] != ' ' && starts(l + k, n - k, "(s)") &&
+	       (k + 3 == n || l[k + 3] == ' ' || l[k + 3] == ',' ||
+		l[k + 3] == '.');
+}
+
 bool cl_summary(const char *l, size_t n, bool words)
 {
 	const char *c;
@@ -4126,7 +4152,7 @@ bool cl_summary(const char *l, size_t n, bool words)
 	for (k = 0; k < sizeof(lits) / sizeof(*lits); k++)
 		if (n && l[0] == lits[k][0] && starts(l, n, lits[k]))
 			return true;
-	if (problem_count(l, n))
+	if (problem_count(l, n) || unit_tally(l, n))
 		return true;
 	/* Bazel's "Compiling a.cc failed: (Exit 1): gcc failed: error
 	 * executing command ...": the action whose tool's errors follow */

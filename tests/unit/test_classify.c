@@ -6541,6 +6541,70 @@ static void a_place_naming_its_scope_takes_the_finding_above(void **state)
 	diag_list_release(&l);
 }
 
+/* A count of what a tool went through, its plural told as "(s)" ("Error:
+ * 1 chart(s) linted, 1 chart(s) failed", Helm's last line), is no problem
+ * of its own: the findings above it are. */
+static void a_tally_of_units_is_no_finding(void **state)
+{
+	static const char helm[] =
+		"==> Linting ./mychart\n"
+		"[ERROR] Chart.yaml: version is required\n"
+		"[INFO] Chart.yaml: icon is recommended\n"
+		"[ERROR] templates/deployment.yaml: unable to parse YAML: error converting YAML to JSON: yaml: line 12: did not find expected key\n"
+		"\n"
+		"Error: 1 chart(s) linted, 1 chart(s) failed\n";
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t k;
+
+	(void)state;
+	classify_n(helm, any_file, 2, &l);
+	for (k = 0; k < l.n; k++)
+		assert_null(strstr(l.v[k].message, "linted"));
+	assert_string_equal(l.v[1].file, "templates/deployment.yaml");
+	assert_int_equal(l.v[1].line, 12);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+}
+
+/* Sorbet's errors: a place and the message, a code frame, then notes
+ * ("Got `User` originating from:" over "    a.rb:11:" and its frame) that
+ * name other places as steps of the error above, no problems of their
+ * own. "Expected `Integer` but found `String` for argument `n`" is what a
+ * value passed should have been: a type, not a parser's token. */
+static void sorbet_notes_are_steps_of_their_error(void **state)
+{
+	static const char sorbet[] =
+		"app/models/user.rb:12: Method `foo` does not exist on `User` https://srb.help/7003\n"
+		"    12 |    user.foo\n"
+		"                 ^^^\n"
+		"  Got `User` originating from:\n"
+		"    app/models/user.rb:11:\n"
+		"    11 |    user = User.new\n"
+		"                   ^^^^^^^^\n"
+		"\n"
+		"app/models/user.rb:20: Expected `Integer` but found `String(\"x\")` for argument `n` https://srb.help/7002\n"
+		"    20 |    add(\"x\")\n"
+		"                ^^^\n"
+		"  Expected `Integer` for argument `n` of method `User#add`:\n"
+		"    app/models/user.rb:3:\n"
+		"     3 |  sig {params(n: Integer).void}\n"
+		"                      ^\n"
+		"  Got `String(\"x\")` originating from:\n"
+		"    app/models/user.rb:20:\n"
+		"    20 |    add(\"x\")\n"
+		"                ^^^\n"
+		"Errors: 2\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(sorbet, any_file, 2, &l);
+	assert_int_equal(l.v[0].line, 12);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_int_equal(l.v[1].line, 20);
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+}
+
 /* A bundler's source-map URL names the file ("webpack:///./cypress/e2e/
  * a.cy.js:5:22", Cypress' and Karma's frames); an assertion retried until
  * it gave up is the test's failure, no hang; SpotBugs tells its line in
@@ -6874,6 +6938,8 @@ int main(void)
 		cmocka_unit_test(dotnet_frames_boxed_places_and_rules_over_places),
 		cmocka_unit_test(source_map_urls_retried_assertions_and_bracketed_lines),
 		cmocka_unit_test(a_place_naming_its_scope_takes_the_finding_above),
+		cmocka_unit_test(a_tally_of_units_is_no_finding),
+		cmocka_unit_test(sorbet_notes_are_steps_of_their_error),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
 		cmocka_unit_test(lua_chunks_files_after_words_and_parsing_errors),
