@@ -2840,7 +2840,11 @@ static char *file_below(struct scan *s, size_t i)
 		 * test.mul: msg" under "ERROR in test.err: msg") */
 		if (cl_verdict_on_test(l, n))
 			break;
-		if (cl_repo_token(l, n, known_file, s, &off, &len))
+		/* a frame in the runtime's or a test framework's code
+		 * ("at org.junit.x.Builder.build(Builder.java:151)") is none
+		 * of the project's, whatever its name looks like */
+		if (cl_repo_token(l, n, known_file, s, &off, &len) &&
+		    !jvm_runtime_frame(l, off) && !cl_foreign_path(l + off, len))
 			return xstrndup(l + off, len);
 	}
 	return NULL;

@@ -6394,6 +6394,12 @@ static void build_tools_report_what_they_wrap(void **state)
 	assert_int_equal(l.v[0].line, 12);
 	assert_string_equal(l.v[0].category, "test_failure");
 	diag_list_release(&l);
+	/* with no repository to ask, the test framework's frame is still
+	 * not the project's file */
+	classify_n(surefire, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "AppTest.java");
+	assert_int_equal(l.v[0].line, 12);
+	diag_list_release(&l);
 	classify_n(gradle, jvm_sources, 2, &l);
 	assert_int_equal(l.v[0].line, 12);
 	assert_int_equal(l.v[1].line, 18);
