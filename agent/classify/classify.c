@@ -4713,6 +4713,79 @@ static bool general_rule_over_place(struct scan *s, size_t i, const char *l,
 	return true;
 }
 
+/* "-- NAMING ERROR --------- src/Main.elm" (Elm's; elm-review's with
+ * ":5:5" after the file): a report's title in capitals ruled off to the
+ * file it is about. What it reports is the paragraph under it, its line
+ * the first the code frame below quotes ("5|     foo"); the report runs
+ * to the next such title or two blank lines, and is read whole here. */
+static bool general_banner(struct scan *s, size_t i, const char *l, size_t n)
+{
+	struct buf msg = BUF_INIT;
+	struct cl_words w;
+	const char *q;
+	size_t k = 3, t, f, e, j, qn, b, d;
+	int line = 0, col = 0, blanks = 0;
+	bool para = false, framed = false;
+
+	while (k < n && ((l[k] >= 'A' && l[k] <= 'Z') || l[k] == ' ' ||
+			 l[k] == '\'' || (l[k] == '-' && k + 1 < n &&
+					   l[k + 1] >= 'A' && l[k + 1] <= 'Z')))
+		k++;
+	for (t = k; t > 3 && l[t - 1] == ' '; t--)
+		;
+	for (d = k; d < n && l[d] == '-'; d++)
+		;
+	if (t < 6 || d - k < 3 || d >= n || l[d] != ' ')
+		return false;
+	f = d + 1;
+	for (e = n; e > f && (l[e - 1] == ' ' || l[e - 1] == '\t'); e--)
+		;
+	/* elm-review's ":5:5" after the file */
+	for (j = e; j > f && (isdigit((unsigned char)l[j - 1]) || l[j - 1] == ':'); j--)
+		;
+	if (j < e && l[j] == ':') {
+		line = atoi(l + j + 1);
+		q = memchr(l + j + 1, ':', e - j - 1);
+		col = q ? atoi(q + 1) : 0;
+		e = j;
+	}
+	if (e <= f || memchr(l + f, ' ', e - f) || !file_known(s, l, f, e - f))
+		return false;
+	buf_add(&msg, l + 3, t - 3);
+	buf_adds(&msg, ": ");
+	for (j = i + 1; j < s->nlines && j < i + 80; j++) {
+		q = line_view(s, j, &qn);
+		for (b = 0; b < qn && (q[b] == ' ' || q[b] == '\t'); b++)
+			;
+		if (b == qn) {
+			if (++blanks == 2 && para)
+				break;
+			para = para || msg.len > t - 1;
+			continue;
+		}
+		blanks = 0;
+		if (qn > 3 && q[0] == '-' && q[1] == '-' && q[2] == ' ')
+			break; /* the next report */
+		if (!para) {
+			if (msg.len > t - 1)
+				buf_addch(&msg, ' ');
+			buf_add(&msg, q + b, qn - b);
+		} else if (!framed && isdigit((unsigned char)q[b]) &&
+			   cl_source_line(q, qn)) {
+			framed = true;
+			if (!line)
+				line = atoi(q + b);
+		}
+		s->used[j] |= L_FOLDED;
+	}
+	cl_words_read(msg.ptr, msg.len, &w);
+	general_emit(s, xstrndup(l + f, e - f), line, col,
+		     w.sev >= 0 ? w.sev : DIAG_ERROR, NULL, 0, msg.ptr, msg.len,
+		     w.category ? w.category : CAT_UNKNOWN);
+	buf_release(&msg);
+	return true;
+}
+
 /* A failed test's tag opening the line ("[Fail] Calc [It] adds",
  * "[FAILED] x"), its place alone right under it (Ginkgo's summary): the
  * test failed there. */
@@ -5217,6 +5290,9 @@ static void general_pass(struct scan *s)
 			continue;
 		if (l[0] == 'F' && s->opts->file_exists && n > 6 && !memcmp(l, "File \"", 6) &&
 		    general_report_head(s, i, l, n))
+			continue;
+		if (l[0] == '-' && n > 12 && l[1] == '-' && l[2] == ' ' &&
+		    general_banner(s, i, l, n))
 			continue;
 		/* a frame opens with one of these (cl_frame_prefix): most
 		 * lines are not asked */

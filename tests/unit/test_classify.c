@@ -6611,6 +6611,68 @@ static void sorbet_notes_are_steps_of_their_error(void **state)
 	diag_list_release(&l);
 }
 
+/* Elm's reports: a title in capitals ruled off to the file ("-- NAMING
+ * ERROR ----- src/Main.elm"), the paragraph under it saying what is wrong,
+ * a code frame quoting the line ("5|     foo"), then hints; elm-review's
+ * tell the line and column after the file. Each report is one problem,
+ * its hints none. */
+static void a_titled_report_ruled_off_to_its_file(void **state)
+{
+	static const char elm[] =
+		"Detected problems in 1 module.\n"
+		"-- NAMING ERROR ------------------------------------------------ src/Main.elm\n"
+		"\n"
+		"I cannot find a `foo` variable:\n"
+		"\n"
+		"5|     foo\n"
+		"       ^^^\n"
+		"These names seem close though:\n"
+		"\n"
+		"    floor\n"
+		"    not\n"
+		"\n"
+		"Hint: Read <https://elm-lang.org/0.19.1/imports> to see how `import`\n"
+		"declarations work in Elm.\n"
+		"\n"
+		"-- TYPE MISMATCH ----------------------------------------------- src/Main.elm\n"
+		"\n"
+		"The 1st argument to `add` is not what I expect:\n"
+		"\n"
+		"9|     add \"1\" 2\n"
+		"           ^^^\n"
+		"This argument is a string of type:\n"
+		"\n"
+		"    String\n"
+		"\n";
+	static const char review[] =
+		"-- ELM-REVIEW ERROR ------------------------------------ src/Main.elm:4:28\n"
+		"\n"
+		"(fix) NoUnused.Variables: Imported variable `span` is not used\n"
+		"\n"
+		"3| import Html exposing (div, span)\n"
+		"                              ^^^^\n"
+		"\n"
+		"You should either use this value somewhere, or remove it at the location I\n"
+		"pointed at.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(elm, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "src/Main.elm");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[0].message,
+			    "NAMING ERROR: I cannot find a `foo` variable:");
+	assert_int_equal(l.v[1].line, 9);
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+	classify_n(review, any_file, 1, &l);
+	assert_int_equal(l.v[0].line, 4);
+	assert_int_equal(l.v[0].column, 28);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+}
+
 /* A bundler's source-map URL names the file ("webpack:///./cypress/e2e/
  * a.cy.js:5:22", Cypress' and Karma's frames); an assertion retried until
  * it gave up is the test's failure, no hang; SpotBugs tells its line in
@@ -6946,6 +7008,7 @@ int main(void)
 		cmocka_unit_test(a_place_naming_its_scope_takes_the_finding_above),
 		cmocka_unit_test(a_tally_of_units_is_no_finding),
 		cmocka_unit_test(sorbet_notes_are_steps_of_their_error),
+		cmocka_unit_test(a_titled_report_ruled_off_to_its_file),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
 		cmocka_unit_test(lua_chunks_files_after_words_and_parsing_errors),
