@@ -866,6 +866,40 @@ static bool got_of_last(struct scan *s, const struct diag *d)
 	return true;
 }
 
+/* The tail of m worth comparing: past its first ": " (a label, a logger's
+ * name) when at least 24 bytes are left; else m. */
+static const char *message_tail(const char *m)
+{
+	const char *c = strstr(m, ": ");
+
+	return c && strlen(c + 2) >= 24 ? c + 2 : m;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+
+	return k >= 24 && n >= k && !strcmp(s + n - k, tail);
+}
+
+/* Is d the last diagnostic told again at the same place, one message the
+ * other's end ("[kea-dhcp4.dhcp4/1] DHCP4_PARSER_FAIL ...: subnet
+ * configuration failed: x (a.json:6:7)" in a server's log, then "Error
+ * encountered: subnet configuration failed: x (a.json:6:7)")? */
+static bool told_again(const struct scan *s, const struct diag *d)
+{
+	const struct diag *t;
+
+	if (s->out->n <= s->first || !d->file || d->line <= 0 || !d->message)
+		return false;
+	t = &s->out->v[s->out->n - 1];
+	if (!t->file || strcmp(t->file, d->file) || t->line != d->line ||
+	    t->column != d->column || !t->message)
+		return false;
+	return ends_with(t->message, message_tail(d->message)) ||
+	       ends_with(d->message, message_tail(t->message));
+}
+
 static bool cause_category(const char *category);
 
 static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
@@ -1550,7 +1584,8 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 					  msg_len)))
 		category = liken;
 	d.category = category;
-	if (!first_sighting(s, &d) || got_of_last(s, &d) || closes_last(s, &d)) {
+	if (!first_sighting(s, &d) || got_of_last(s, &d) || closes_last(s, &d) ||
+	    told_again(s, &d)) {
 		diag_release(&d);
 		return;
 	}
@@ -6490,6 +6525,7 @@ int classify_text_opts(const struct classify_db *db,
 	static const struct classify_opts none;
 	struct classify_opts shaped;
 	const char *tool_hint;
+	struct buf relayed = BUF_INIT; /* the text without its runner's prefixes */
 	struct scan s;
 	size_t i, k, m = 0;
 
@@ -6517,6 +6553,10 @@ int classify_text_opts(const struct classify_db *db,
 	s.out = out;
 	if (!text)
 		len = 0;
+	if (classify_strip_prefixes(s.text, len, &relayed)) {
+		s.text = relayed.ptr;
+		len = relayed.len;
+	}
 	buf_init(&s.plain, 0);
 	buf_init(&s.vals, 0);
 	split_lines(&s, s.text, len);
@@ -6616,6 +6656,7 @@ int classify_text_opts(const struct classify_db *db,
 	free(s.plain_at);
 	buf_release(&s.plain);
 	buf_release(&s.vals);
+	buf_release(&relayed);
 	return 0;
 }
 

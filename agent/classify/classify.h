@@ -25,6 +25,8 @@
 #include "json/json.h"
 #include "util/err.h"
 
+struct buf;
+
 /* Longer lines are matched on their first CLASSIFY_LINE_MAX bytes only. */
 #define CLASSIFY_LINE_MAX 4096
 
@@ -163,6 +165,15 @@ int classify_text_opts(const struct classify_db *db,
 		       const struct classify_opts *opts, const char *text,
 		       size_t len, struct diag_list *out,
 		       struct classify_outcome *outcome, struct err *e);
+
+/*
+ * A log whose lines carry what relayed them (a CI service's timestamps,
+ * BuildKit's step and seconds, Compose's service, a task runner's clock):
+ * into *out (initialised here; the caller releases it), the same lines
+ * without it, and true. False, *out untouched, when most of the first lines
+ * carry none. classify_text_opts and classify_output_failed read through it.
+ */
+bool classify_strip_prefixes(const char *text, size_t len, struct buf *out);
 
 /* A new zeroed diag at the end of l, owned by l. */
 struct diag *diag_list_push(struct diag_list *l);

@@ -22,6 +22,7 @@
 
 #include "classify/classify.h"
 #include "classify/general.h"
+#include "util/buf.h"
 
 /* What a line opens with when the run failed. Case as tools print it. */
 static const char *const openers[] = {
@@ -296,7 +297,7 @@ static bool read_lines(const char *text, size_t from, size_t to,
 	return false;
 }
 
-bool classify_output_failed(const char *text, size_t len)
+static bool output_failed(const char *text, size_t len)
 {
 	bool weak_seen = false, passed_seen = false;
 	size_t head = len, tail;
@@ -317,4 +318,16 @@ bool classify_output_failed(const char *text, size_t len)
 	if (read_lines(text, 0, head, &weak_seen, &passed_seen))
 		return true;
 	return weak_seen && !passed_seen;
+}
+
+bool classify_output_failed(const char *text, size_t len)
+{
+	struct buf relayed = BUF_INIT;
+	bool failed;
+
+	if (!classify_strip_prefixes(text, len, &relayed))
+		return output_failed(text, len);
+	failed = output_failed(relayed.ptr, relayed.len);
+	buf_release(&relayed);
+	return failed;
 }

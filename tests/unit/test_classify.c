@@ -6673,6 +6673,74 @@ static void a_titled_report_ruled_off_to_its_file(void **state)
 	diag_list_release(&l);
 }
 
+/* What relayed a tool's lines goes before each of them: a CI service's
+ * timestamp (GitHub Actions), BuildKit's step and seconds (and its recap of
+ * the failed step's last lines, told again), Compose's service. The tool's
+ * own lines are read under it, once each; a log with one stamped line among
+ * its own keeps that line as it is. */
+static void a_runners_prefix_on_every_line_is_read_past(void **state)
+{
+	static const char actions[] =
+		"2024-05-01T12:00:01.1234567Z ##[group]Run npm run lint\n"
+		"2024-05-01T12:00:01.1234567Z npm run lint\n"
+		"2024-05-01T12:00:01.1234567Z ##[endgroup]\n"
+		"2024-05-01T12:00:03.2345678Z \n"
+		"2024-05-01T12:00:03.2345678Z /home/runner/work/app/app/src/util.js\n"
+		"2024-05-01T12:00:03.2345678Z   3:7  error  'x' is assigned a value but never used  no-unused-vars\n"
+		"2024-05-01T12:00:03.2345678Z \n"
+		"2024-05-01T12:00:03.2345678Z \xe2\x9c\x96 1 problem (1 error, 0 warnings)\n"
+		"2024-05-01T12:00:03.3456789Z ##[error]Process completed with exit code 1.\n";
+	static const char buildkit[] =
+		"#11 [build 4/5] RUN npm run build\n"
+		"#11 0.412 > app@1.0.0 build\n"
+		"#11 0.412 > tsc -p .\n"
+		"#11 2.981 src/index.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'.\n"
+		"#11 ERROR: process \"/bin/sh -c npm run build\" did not complete successfully: exit code: 2\n"
+		"------\n"
+		" > [build 4/5] RUN npm run build:\n"
+		"2.981 src/index.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'.\n"
+		"------\n"
+		"ERROR: failed to solve: process \"/bin/sh -c npm run build\" did not complete successfully: exit code: 2\n";
+	static const char compose[] =
+		"app-1  | src/index.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'.\n"
+		"app-1  | npm ERR! code 2\n"
+		"app-1 exited with code 2\n";
+	static const char one_stamp[] =
+		"2024-05-01T12:00:01Z build started\n"
+		"src/a.c:3:5: error: 'x' undeclared (first use in this function)\n"
+		"make: *** [a.o] Error 1\n";
+	struct diag_list l = DIAG_LIST_INIT;
+	struct buf plain = BUF_INIT;
+
+	(void)state;
+	classify_n(actions, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "/home/runner/work/app/app/src/util.js");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 7);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+	assert_true(classify_output_failed(actions, strlen(actions)));
+	classify_n(buildkit, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "src/index.ts");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+	classify_n(compose, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "src/index.ts");
+	diag_list_release(&l);
+	assert_false(classify_strip_prefixes(one_stamp, strlen(one_stamp), &plain));
+	classify_n(one_stamp, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "src/a.c");
+	diag_list_release(&l);
+	/* the lines stay where they were */
+	assert_true(classify_strip_prefixes(compose, strlen(compose), &plain));
+	assert_string_equal(plain.ptr,
+			    "src/index.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'.\n"
+			    "npm ERR! code 2\n"
+			    "app-1 exited with code 2\n");
+	buf_release(&plain);
+}
+
 /* A bundler's source-map URL names the file ("webpack:///./cypress/e2e/
  * a.cy.js:5:22", Cypress' and Karma's frames); an assertion retried until
  * it gave up is the test's failure, no hang; SpotBugs tells its line in
@@ -7009,6 +7077,7 @@ int main(void)
 		cmocka_unit_test(a_tally_of_units_is_no_finding),
 		cmocka_unit_test(sorbet_notes_are_steps_of_their_error),
 		cmocka_unit_test(a_titled_report_ruled_off_to_its_file),
+		cmocka_unit_test(a_runners_prefix_on_every_line_is_read_past),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
 		cmocka_unit_test(lua_chunks_files_after_words_and_parsing_errors),

@@ -1,0 +1,236 @@
+/*
+ * What a runner puts before every line of the output it relays: a CI
+ * service's timestamp ("2024-05-01T12:00:03.2345678Z " on GitHub Actions,
+ * Azure Pipelines and `docker logs -t`; GitLab's adds a stream tag, "00O "),
+ * BuildKit's step and seconds ("#11 2.981 ", and "2.981 " in the recap of a
+ * failed step), Compose's service ("app-1  | "), a task runner's clock
+ * ("[12:00:01] "). Under it, a tool's own lines are as the tool printed
+ * them; the readers of classify.c look for them at the line's start.
+ *
+ * Which prefix a log carries is decided once, from its first lines (most of
+ * those that are not blank must carry it), so a log without one costs a
+ * look at those lines only. Then every line that carries it loses it; the
+ * lines stay where they were, so line numbers do not move.
+ */
+#include <string.h>
+
+#include "classify/classify.h"
+#include "util/buf.h"
+
+enum prefix_kind { PX_NONE, PX_STAMP, PX_BUILDKIT, PX_COMPOSE, PX_CLOCK };
+
+/* lines sampled to decide; fewer than PREFIX_MIN_LINES carrying one is
+ * chance */
+enum { PREFIX_SAMPLE = 64, PREFIX_MIN_LINES = 2 };
+
+static bool digits(const char *p, size_t n, size_t at, size_t count)
+{
+	size_t k;
+
+	if (at + count > n)
+		return false;
+	for (k = at; k < at + count; k++)
+		if (p[k] < '0' || p[k] > '9')
+			return false;
+	return true;
+}
+
+/* "HH:MM:SS" at p[at], then an optional fraction: where it ends, or 0. */
+static size_t clock_end(const char *p, size_t n, size_t at)
+{
+	if (!digits(p, n, at, 2) || at + 8 > n || p[at + 2] != ':' ||
+	    !digits(p, n, at + 3, 2) || p[at + 5] != ':' || !digits(p, n, at + 6, 2))
+		return 0;
+	at += 8;
+	if (at < n && (p[at] == '.' || p[at] == ',') && digits(p, n, at + 1, 1))
+		for (at++; at < n && p[at] >= '0' && p[at] <= '9'; at++)
+			;
+	return at;
+}
+
+/* "2024-05-01T12:00:03.2345678Z " or "[2024-05-01 12:00:03.123] ", with
+ * GitLab's stream tag after it ("00O ", "01E+ "): its length, or 0. */
+static size_t stamp_len(const char *p, size_t n)
+{
+	size_t k = p[0] == '[' ? 1 : 0, e;
+
+	if (!digits(p, n, k, 4) || k + 11 > n || p[k + 4] != '-' ||
+	    !digits(p, n, k + 5, 2) || p[k + 7] != '-' || !digits(p, n, k + 8, 2) ||
+	    (p[k + 10] != 'T' && p[k + 10] != ' '))
+		return 0;
+	if (!(e = clock_end(p, n, k + 11)))
+		return 0;
+	if (e < n && p[e] == 'Z')
+		e++;
+	else if (e < n && (p[e] == '+' || p[e] == '-') && digits(p, n, e + 1, 2))
+		for (e += 3; e < n && (p[e] == ':' || (p[e] >= '0' && p[e] <= '9')); e++)
+			;
+	if (k && (e >= n || p[e++] != ']'))
+		return 0;
+	if (e >= n || (p[e] != ' ' && p[e] != '\t'))
+		return e == n ? e : 0;
+	e++;
+	if (digits(p, n, e, 2) && e + 2 < n && (p[e + 2] == 'O' || p[e + 2] == 'E')) {
+		size_t t = e + 3;
+
+		if (t < n && p[t] == '+')
+			t++;
+		if (t == n || p[t] == ' ')
+			e = t < n ? t + 1 : t;
+	}
+	return e;
+}
+
+/* "2.981 " (seconds into a BuildKit step): its length, or 0. */
+static size_t seconds_len(const char *p, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && k < 6 && p[k] >= '0' && p[k] <= '9')
+		k++;
+	if (!k || k + 5 > n || p[k] != '.' || !digits(p, n, k + 1, 3) ||
+	    (p[k + 4] != ' ' && k + 4 != n))
+		return 0;
+	return k + 4 < n ? k + 5 : k + 4;
+}
+
+/* "#11 2.981 ", "#11 [build 4/5] RUN x" (BuildKit's plain progress): the
+ * step's number and its time, or 0. */
+static size_t buildkit_len(const char *p, size_t n)
+{
+	size_t k = 1;
+
+	if (!n || p[0] != '#')
+		return 0;
+	while (k < n && p[k] >= '0' && p[k] <= '9')
+		k++;
+	if (k == 1 || (k < n && p[k] != ' '))
+		return 0;
+	if (k == n)
+		return k;
+	k++;
+	return k + seconds_len(p + k, n - k);
+}
+
+/* "app-1  | " (Compose's service and replica): its length, or 0. */
+static size_t compose_len(const char *p, size_t n)
+{
+	size_t k = 0, b;
+
+	while (k < n && k < 64 && ((p[k] >= 'a' && p[k] <= 'z') ||
+				   (p[k] >= 'A' && p[k] <= 'Z') ||
+				   (p[k] >= '0' && p[k] <= '9') || p[k] == '-' ||
+				   p[k] == '_' || p[k] == '.'))
+		k++;
+	if (!k)
+		return 0;
+	for (b = k; b < n && p[b] == ' '; b++)
+		;
+	if (b == k || b >= n || p[b] != '|')
+		return 0;
+	return b + 1 < n && p[b + 1] == ' ' ? b + 2 : b + 1 == n ? b + 1 : 0;
+}
+
+/* "[12:00:01] " (gulp's, Grunt's time-grunt): its length, or 0. */
+static size_t clock_len(const char *p, size_t n)
+{
+	size_t e;
+
+	if (!n || p[0] != '[' || !(e = clock_end(p, n, 1)) || e >= n || p[e] != ']')
+		return 0;
+	return e + 1 < n && p[e + 1] == ' ' ? e + 2 : 0;
+}
+
+static size_t prefix_len(enum prefix_kind kind, const char *p, size_t n)
+{
+	if (!n)
+		return 0;
+	switch (kind) {
+	case PX_STAMP:
+		return stamp_len(p, n);
+	case PX_BUILDKIT:
+		/* the recap of a failed step drops the step's number */
+		return p[0] == '#' ? buildkit_len(p, n) : seconds_len(p, n);
+	case PX_COMPOSE:
+		return compose_len(p, n);
+	case PX_CLOCK:
+		return clock_len(p, n);
+	case PX_NONE:
+		break;
+	}
+	return 0;
+}
+
+/* The prefix text's first non-blank lines carry, or PX_NONE. */
+static enum prefix_kind prefix_of(const char *text, size_t len)
+{
+	size_t seen[PX_CLOCK + 1] = { 0 };
+	size_t lines = 0, k, at = 0;
+
+	while (at < len && lines < PREFIX_SAMPLE) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - text) - at : len - at;
+		const char *p = text + at;
+
+		if (n && p[n - 1] == '\r')
+			n--;
+		if (n) {
+			lines++;
+			seen[PX_STAMP] += stamp_len(p, n) != 0;
+			seen[PX_COMPOSE] += compose_len(p, n) != 0;
+			seen[PX_CLOCK] += clock_len(p, n) != 0;
+			/* "#11 2.981 ": a step's number and its seconds */
+			k = buildkit_len(p, n);
+			seen[PX_BUILDKIT] += k > 2 && p[k - 1] == ' ' &&
+					     memchr(p, '.', k) != NULL;
+		}
+		at = nl ? (size_t)(nl - text) + 1 : len;
+	}
+	if (lines < PREFIX_MIN_LINES)
+		return PX_NONE;
+	/* a stamp or a clock on most lines; BuildKit's step and seconds on
+	 * a few (its recap and the Dockerfile quoted under a failed step
+	 * carry none); Compose's service on a third (Compose's own lines,
+	 * "app-1 exited with code 2", are between) */
+	if (seen[PX_STAMP] * 2 >= lines)
+		return PX_STAMP;
+	if (seen[PX_BUILDKIT] >= PREFIX_MIN_LINES)
+		return PX_BUILDKIT;
+	if (seen[PX_COMPOSE] >= PREFIX_MIN_LINES && seen[PX_COMPOSE] * 3 >= lines)
+		return PX_COMPOSE;
+	if (seen[PX_CLOCK] * 2 >= lines)
+		return PX_CLOCK;
+	return PX_NONE;
+}
+
+bool classify_strip_prefixes(const char *text, size_t len, struct buf *out)
+{
+	enum prefix_kind kind;
+	size_t at = 0, round;
+	struct buf pass = BUF_INIT;
+	bool any = false;
+
+	/* a relayed log may be relayed again (Compose under a CI's stamps):
+	 * one prefix at a time, outermost first */
+	for (round = 0; round < 3 && (kind = prefix_of(text, len)) != PX_NONE;
+	     round++) {
+		buf_init(&pass, 0);
+		buf_grow(&pass, len);
+		for (at = 0; at < len;) {
+			const char *nl = memchr(text + at, '\n', len - at);
+			size_t n = nl ? (size_t)(nl - text) - at : len - at;
+			size_t k = prefix_len(kind, text + at, n);
+
+			/* (smaller than text, which fit: no cap to meet) */
+			buf_add(&pass, text + at + k, n - k + (nl != NULL));
+			at += n + (nl != NULL);
+		}
+		if (any)
+			buf_release(out);
+		*out = pass;
+		text = out->ptr;
+		len = out->len;
+		any = true;
+	}
+	return any;
+}
