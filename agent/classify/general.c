@@ -1198,6 +1198,52 @@ static bool lua_chunk_place(const char *l, size_t n, size_t i, struct cl_loc *lo
 	return false;
 }
 
+/* "a.json: error parsing file: <data>:3:20: msg" (json-glib's; a parser
+ * handed the file's bytes names them "<data>", "<stdin>", "<string>"): the
+ * place in the stand-in, the file the one the line named before it, a
+ * path or a file URL closed by ':'. */
+static bool stand_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	const char *lt;
+
+	for (lt = memchr(l + i, '<', n - i); lt;
+	     lt = memchr(lt + 1, '<', n - (size_t)(lt + 1 - l))) {
+		size_t a = (size_t)(lt - l), e = a + 1, k, p, f, fe;
+
+		while (e < n && (is_alpha(l[e]) || l[e] == ' ' || l[e] == '-' ||
+				 l[e] == '_'))
+			e++;
+		k = e + 2;
+		if (e == a + 1 || e + 2 >= n || l[e] != '>' || l[e + 1] != ':' ||
+		    !read_int(l, n, &k, &loc->line))
+			continue;
+		if (k + 1 < n && l[k] == ':' && is_digit(l[k + 1])) {
+			k++;
+			read_int(l, n, &k, &loc->col);
+		}
+		if (k >= n || l[k] != ':') {
+			loc->line = loc->col = 0;
+			continue;
+		}
+		/* the first path before it that a ':' closes */
+		for (p = i; p < a; p++) {
+			if (p > i && l[p - 1] != ' ')
+				continue;
+			f = url_path(l, a, p);
+			fe = path_end(l, a, f);
+			if (fe > f && fe < a && l[fe] == ':' &&
+			    plausible_path(l + f, fe - f)) {
+				loc->file = f;
+				loc->file_len = fe - f;
+				set_msg(loc, l, n, k + 1);
+				return true;
+			}
+		}
+		loc->line = loc->col = 0;
+	}
+	return false;
+}
+
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j, k;
@@ -1659,7 +1705,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	if (sev_in_place(l, n, i, loc) && loc->line > 0)
 		return loc->kind = CL_LOC_ALONE;
 	memset(loc, 0, sizeof(*loc));
-	if (quoted_place(l, n, i, loc) || lua_chunk_place(l, n, i, loc))
+	if (quoted_place(l, n, i, loc) || lua_chunk_place(l, n, i, loc) ||
+	    stand_in_place(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
 	memset(loc, 0, sizeof(*loc));
 	return CL_LOC_NONE;

@@ -6741,6 +6741,24 @@ static void a_runners_prefix_on_every_line_is_read_past(void **state)
 	buf_release(&plain);
 }
 
+/* A parser handed a file's bytes names them "<data>" (json-glib's,
+ * "<stdin>", "<string>"): the place is in the stand-in, the file the one
+ * the line named before it, here a file URL. */
+static void a_stand_in_name_is_the_file_named_before_it(void **state)
+{
+	static const char glib[] =
+		"json-glib-validate: file:///w/conf/a.json: error parsing file: <data>:3:20: Parse error: unexpected character `,', expected character `]'\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(glib, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/conf/a.json");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 20);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 /* A bundler's source-map URL names the file ("webpack:///./cypress/e2e/
  * a.cy.js:5:22", Cypress' and Karma's frames); an assertion retried until
  * it gave up is the test's failure, no hang; SpotBugs tells its line in
@@ -7078,6 +7096,7 @@ int main(void)
 		cmocka_unit_test(sorbet_notes_are_steps_of_their_error),
 		cmocka_unit_test(a_titled_report_ruled_off_to_its_file),
 		cmocka_unit_test(a_runners_prefix_on_every_line_is_read_past),
+		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
 		cmocka_unit_test(lua_chunks_files_after_words_and_parsing_errors),
