@@ -866,20 +866,23 @@ static bool got_of_last(struct scan *s, const struct diag *d)
 	return true;
 }
 
+/* Bytes a message's end must share with another's to be the same words */
+enum { TOLD_AGAIN_MIN = 24 };
+
 /* The tail of m worth comparing: past its first ": " (a label, a logger's
- * name) when at least 24 bytes are left; else m. */
+ * name) when TOLD_AGAIN_MIN bytes are left; else m. */
 static const char *message_tail(const char *m)
 {
 	const char *c = strstr(m, ": ");
 
-	return c && strlen(c + 2) >= 24 ? c + 2 : m;
+	return c && strlen(c + 2) >= TOLD_AGAIN_MIN ? c + 2 : m;
 }
 
 static bool ends_with(const char *s, const char *tail)
 {
 	size_t n = strlen(s), k = strlen(tail);
 
-	return k >= 24 && n >= k && !strcmp(s + n - k, tail);
+	return k >= TOLD_AGAIN_MIN && n >= k && !strcmp(s + n - k, tail);
 }
 
 /* Is d the last diagnostic told again at the same place, one message the
@@ -1794,14 +1797,14 @@ static bool scope_only(const char *m, size_t n)
  * ("┃ [F] ↗ Avoid negated conditions in if-else blocks.", Credo's): a
  * frame's box-drawn border, a one-letter tag and a priority's arrow
  * before it are decoration. At least three words, no place of its own,
- * not read yet; *at and *len say where the words are in the line. */
-static bool message_over_place(struct scan *s, size_t j, size_t *at,
+ * not read yet; *words and *len are they (in the line's view). */
+static bool message_over_place(struct scan *s, size_t j, const char **words,
 			       size_t *len)
 {
 	const unsigned char *u;
 	struct cl_loc loc;
 	const char *l;
-	size_t n, k = 0, words = 0;
+	size_t n, k = 0, gaps = 0;
 
 	if ((s->used[j] & L_USED) || (s->nat && s->at[s->nat - 1] == j))
 		return false; /* read already, or reported from */
@@ -1823,11 +1826,11 @@ static bool message_over_place(struct scan *s, size_t j, size_t *at,
 	}
 	if (k == n || line_place(s, j, l, n, &loc) != CL_LOC_NONE)
 		return false;
-	*at = k;
+	*words = l + k;
 	*len = n - k;
 	for (; k < n; k++)
-		words += l[k] == ' ' && k + 1 < n && l[k + 1] != ' ';
-	return words >= 2;
+		gaps += l[k] == ' ' && k + 1 < n && l[k + 1] != ' ';
+	return gaps >= 2;
 }
 
 /* Is p[0..n) one word and a blank, a command's name ("rspec ")? */
@@ -2274,6 +2277,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	struct cl_loc in;
 	struct cl_words w, cw;
 	const char *m = l + loc->msg;
+	const char *above; /* the finding over a place that names its scope */
 	const char *cat, *code;
 	char *file;
 	bool known, bare, place_only, ruled;
@@ -2301,16 +2305,14 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (!hdr && loc->file_len && loc->msg > loc->file && s->cur > 0 &&
 	    scope_only(m, loc->msg_len) &&
 	    file_known(s, l, loc->file, loc->file_len) &&
-	    message_over_place(s, s->cur - 1, &text, &text_len)) {
-		const char *a = line_view(s, s->cur - 1, &end);
-
-		cl_words_read(a + text, text_len, &w);
+	    message_over_place(s, s->cur - 1, &above, &text_len)) {
+		cl_words_read(above, text_len, &w);
 		if (!w.note) {
 			s->used[s->cur - 1] |= L_FOLDED;
 			general_emit(s, xstrndup(l + loc->file, loc->file_len),
 				     loc->line, loc->col,
-				     w.sev >= 0 ? w.sev : DIAG_ERROR, a + text + w.code,
-				     w.code_len, a + text + w.text, text_len - w.text,
+				     w.sev >= 0 ? w.sev : DIAG_ERROR, above + w.code,
+				     w.code_len, above + w.text, text_len - w.text,
 				     w.category ? w.category : CAT_LINT_VIOLATION);
 			return;
 		}
@@ -4758,7 +4760,7 @@ static bool general_banner(struct scan *s, size_t i, const char *l, size_t n)
 	struct buf msg = BUF_INIT;
 	struct cl_words w;
 	const char *q;
-	size_t k = 3, t, f, e, j, qn, b, d;
+	size_t k = 3, t, f, e, j, qn, b, d, head;
 	int line = 0, col = 0, blanks = 0;
 	bool para = false, framed = false;
 
@@ -4788,6 +4790,7 @@ static bool general_banner(struct scan *s, size_t i, const char *l, size_t n)
 		return false;
 	buf_add(&msg, l + 3, t - 3);
 	buf_adds(&msg, ": ");
+	head = msg.len; /* the title; the paragraph after it */
 	for (j = i + 1; j < s->nlines && j < i + 80; j++) {
 		q = line_view(s, j, &qn);
 		for (b = 0; b < qn && (q[b] == ' ' || q[b] == '\t'); b++)
@@ -4795,14 +4798,14 @@ static bool general_banner(struct scan *s, size_t i, const char *l, size_t n)
 		if (b == qn) {
 			if (++blanks == 2 && para)
 				break;
-			para = para || msg.len > t - 1;
+			para = para || msg.len > head;
 			continue;
 		}
 		blanks = 0;
 		if (qn > 3 && q[0] == '-' && q[1] == '-' && q[2] == ' ')
 			break; /* the next report */
 		if (!para) {
-			if (msg.len > t - 1)
+			if (msg.len > head)
 				buf_addch(&msg, ' ');
 			buf_add(&msg, q + b, qn - b);
 		} else if (!framed && isdigit((unsigned char)q[b]) &&
