@@ -77,6 +77,9 @@ struct scan {
 	const struct classify_db *db;
 	const char *text;
 	size_t nlines;
+	/* does the text hold pre-commit's "- hook id: "? 0 not asked yet,
+	 * 1 no, 2 yes */
+	unsigned char hooks;
 	/* Where each line starts, and start[nlines]: line i ends one byte
 	 * before start[i + 1] (its '\n'); line_len() drops a '\r' too. */
 	size_t *start;
@@ -215,6 +218,12 @@ static size_t line_len(const struct scan *s, size_t i)
 	return e - b;
 }
 
+/* The text's length, less a last '\n'. */
+static size_t text_len(const struct scan *s)
+{
+	return s->start[s->nlines] ? s->start[s->nlines] - 1 : 0;
+}
+
 /* Copies line i's first CLASSIFY_LINE_MAX bytes into s->plain without
  * ANSI colour sequences, after their length; plain has the room. */
 static void plain_add(struct scan *s, size_t i)
@@ -308,6 +317,33 @@ static bool lacks(const struct scan *s, size_t i, unsigned group)
 	return (s->used[i] & L_NO(group)) != 0;
 }
 
+static bool is_alnum_byte(char c);
+
+/* How much of l[0..n) comes before an object's inspection ("#<T:0x"): its
+ * words, not the values the object holds (another failure's message). */
+static size_t before_object_dump(const char *l, size_t n)
+{
+	const char *o = l, *end = l + n, *c;
+
+	while ((o = memmem(o, (size_t)(end - o), "#<", 2))) {
+		for (c = o + 2; c < end && (is_alnum_byte(*c) || *c == ':' ||
+					    *c == '_'); c++)
+			if (c + 2 < end && c[0] == ':' && c[1] == '0' && c[2] == 'x')
+				return (size_t)(o - l);
+		o += 2;
+	}
+	return n;
+}
+
+/* Is l[at] inside an object's inspection ("for #<TestCalc:0x00007fc4
+ * @failures=[#<Test::Unit::Failure:0x... @location=["a.rb:9:in `t'"]",
+ * what Ruby before 3.3 prints of a NoMethodError's receiver)? A place
+ * there is a value the object holds, not where anything went wrong. */
+static bool in_object_dump(const char *l, size_t at)
+{
+	return at > 8 && before_object_dump(l, at) < at;
+}
+
 /* The place line j holds (l[0..n), its line_view), as cl_loc_read reads
  * it; CL_LOC_NONE, loc cleared, when cl_may_place says it has none. The
  * lines around a report are asked by every reader of a report near them,
@@ -321,6 +357,8 @@ static enum cl_loc_kind line_place(struct scan *s, size_t j, const char *l,
 		p->line = j + 1;
 		p->read = cl_may_place(l, n);
 		p->kind = p->read ? cl_loc_read(l, n, &p->loc) : CL_LOC_NONE;
+		if (p->kind != CL_LOC_NONE && in_object_dump(l, p->loc.file))
+			p->kind = CL_LOC_NONE;
 	}
 	if (p->read)
 		*loc = p->loc;
@@ -1692,6 +1730,20 @@ static bool announced(struct scan *s, size_t j, struct buf *out)
 	return true;
 }
 
+/* Is l[k..n) a line of a code frame quoting the source ("  1 | x", "> 2 |
+ * y", "    | ^"): its gutter a line's number, marked or not, or none? */
+static bool quoted_source(const char *l, size_t n, size_t k)
+{
+	if (k < n && l[k] == '>')
+		for (k++; k < n && l[k] == ' '; k++)
+			;
+	while (k < n && l[k] >= '0' && l[k] <= '9')
+		k++;
+	while (k < n && l[k] == ' ')
+		k++;
+	return k < n && l[k] == '|' && (k + 1 == n || l[k + 1] == ' ');
+}
+
 /* The lines under line i indented deeper than it (blank lines between
  * them allowed) that name no place of their own: the rest of its message
  * ("CMake Error at a:3 (x):" and its paragraphs, pyright's second line
@@ -1720,6 +1772,7 @@ static size_t continuation(struct scan *s, size_t i, struct buf *out,
 		if (k == n)
 			continue; /* a blank line inside the message */
 		if (k <= ind || l[k] == '^' || l[k] == '~' ||
+		    quoted_source(l, n, k) ||
 		    line_place(s, j, l, n, &loc) != CL_LOC_NONE)
 			break;
 		if (out->len)
@@ -1915,7 +1968,7 @@ static const char *words_above(struct scan *s, size_t cur)
 		const char *l = line_view(s, j - 1, &n);
 		struct cl_words w;
 
-		cl_words_read(l, n, &w);
+		cl_words_read(l, before_object_dump(l, n), &w);
 		if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
 			cat = w.category;
 	}
@@ -1997,6 +2050,67 @@ static bool under_failure_label(struct scan *s, size_t i)
 	return failure_label(q + b, ln - b);
 }
 
+/* Is what follows loc's "FILE:N:" on l[0..n) a line of source as grep -n
+ * quotes it: glued to the colon, or its indentation kept ("a.py:7:
+ * print(x)"), where a message stands one blank after it? */
+static bool quoted_after_place(const char *l, size_t n,
+			       const struct cl_loc *loc)
+{
+	size_t k = loc->file + loc->file_len;
+
+	if (!loc->file_len || loc->col || k + 2 >= n || l[k] != ':' ||
+	    l[k + 1] < '0' || l[k + 1] > '9')
+		return false;
+	for (k++; k < n && l[k] >= '0' && l[k] <= '9'; k++)
+		;
+	if (k + 1 >= n || l[k] != ':')
+		return false;
+	k++;
+	return l[k] == '\t' || (l[k] == ' ' && (l[k + 1] == ' ' || l[k + 1] == '\t')) ||
+	       (l[k] != ' ' && l[k] != '\r');
+}
+
+/* Where the words after " line N: " in m[0..n) start, or n. */
+static size_t after_line_in_words(const char *m, size_t n)
+{
+	const char *c = cl_find(m, n, " line ", 6);
+	size_t k;
+
+	if (!c)
+		return n;
+	k = (size_t)(c - m) + 6;
+	if (k >= n || m[k] < '0' || m[k] > '9')
+		return n;
+	while (k < n && m[k] >= '0' && m[k] <= '9')
+		k++;
+	return k + 2 < n && m[k] == ':' && m[k + 1] == ' ' ? k + 2 : n;
+}
+
+/* Is line i in a report of pre-commit's ("name....Failed" over "- hook
+ * id: x"), under its hook's id and before the next hook's verdict? */
+static bool in_hook_report(struct scan *s, size_t i)
+{
+	const char *l;
+	size_t j, n;
+
+	if (!s->hooks)
+		s->hooks = memmem(s->text, text_len(s), "- hook id: ", 11) ?
+			   2 : 1;
+	if (s->hooks == 1)
+		return false;
+	for (j = i; j-- > 0 && i - j <= 200;) {
+		l = line_view(s, j, &n);
+		if (n > 11 && !memcmp(l, "- hook id: ", 11))
+			return true;
+		if (n > 9 && l[0] != ' ' &&
+		    ((n > 6 && !memcmp(l + n - 6, "Passed", 6)) ||
+		     !memcmp(l + n - 7, "Skipped", 7) ||
+		     !memcmp(l + n - 6, "Failed", 6)) && memmem(l, n, "...", 3))
+			return false;
+	}
+	return false;
+}
+
 /* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
  * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
  * output that gives only line:col. */
@@ -2023,6 +2137,16 @@ static bool failure_summary(struct scan *s, size_t i)
 			blank = true;
 			continue;
 		}
+		/* "  3 failed" over the failed tests' places and titles
+		 * (Playwright's recap) */
+		for (k = 0; k < n && l[k] == ' '; k++)
+			;
+		if (k < n && l[k] >= '0' && l[k] <= '9') {
+			while (k < n && l[k] >= '0' && l[k] <= '9')
+				k++;
+			if (n - k == 7 && !memcmp(l + k, " failed", 7))
+				return true;
+		}
 		if (l[n - 1] != ':' || n > 48)
 			continue; /* another line of the list */
 		/* "Failure: test_words(CalcTest):" heads one failure's
@@ -2042,6 +2166,9 @@ static bool failure_summary(struct scan *s, size_t i)
  * "Given x  # steps/a.py:4", godog's "# steps_test.go:12 -> f",
  * "Scenario: y  # a.feature:3"): a step failed only when its failure is
  * told under it, indented deeper; the others are no finding. */
+static bool fails_further_below(struct scan *s, size_t i, const char *file,
+				size_t file_len, int line);
+
 static bool step_listing(struct scan *s, const char *l, size_t n,
 			 const struct cl_loc *loc)
 {
@@ -2064,9 +2191,13 @@ static bool step_listing(struct scan *s, const char *l, size_t n,
 	u = line_view(s, s->cur + 1, &below);
 	for (j = 0; j < below && (u[j] == ' ' || u[j] == '\t'); j++)
 		;
-	/* the next step, or nothing told under it */
+	/* the next step, or nothing told under it; or a failure told
+	 * under it at a later line of the step's own file, the frame where
+	 * it failed ("at World.<anonymous> (/w/steps.js:6:10)" under "\u2716
+	 * Then x # steps.js:5", Cucumber's): that place is the failure's */
 	return j <= ind || j == below ||
-	       memmem(u, below, " # ", 3) != NULL;
+	       memmem(u, below, " # ", 3) != NULL ||
+	       fails_further_below(s, s->cur, l + f, loc->file_len, loc->line);
 }
 
 struct place {
@@ -2220,6 +2351,109 @@ static void same_place_below(struct scan *s, size_t j, char **file, int line)
 	s->used[j] |= L_FOLDED;
 }
 
+/* A test's mark at l[k] ("\u2713 ", "\u2718 "): +len for a pass mark
+ * (check marks), -len for a fail mark (crosses), 0 for none. */
+static int test_mark(const char *l, size_t n, size_t k)
+{
+	static const char *const pass[] = { "\xe2\x9c\x93", "\xe2\x9c\x94",
+					    "\xe2\x88\x9a" };
+	static const char *const fail[] = { "\xe2\x9c\x98", "\xe2\x9c\x97",
+					    "\xe2\x9c\x96", "\xe2\x9c\x95",
+					    "\xc3\x97" };
+	size_t m, len;
+
+	for (m = 0; m < sizeof(pass) / sizeof(*pass); m++) {
+		len = strlen(pass[m]);
+		if (k + len < n && !memcmp(l + k, pass[m], len) && l[k + len] == ' ')
+			return (int)len;
+	}
+	for (m = 0; m < sizeof(fail) / sizeof(*fail); m++) {
+		len = strlen(fail[m]);
+		if (k + len < n && !memcmp(l + k, fail[m], len) && l[k + len] == ' ')
+			return -(int)len;
+	}
+	return 0;
+}
+
+/* "\u2713  2 tests/a.spec.js:11:1 \u203a adds zero (12ms)", "\u2718  1 ...": a
+ * runner's line for each test as it ends (Playwright's list reporter):
+ * a mark, its number or not, the test's place and title. Nothing to
+ * report there: a pass mark's test passed, and a fail mark's failure is
+ * told in full below, where its place is named again with what failed
+ * (one that is not stays a finding). */
+static bool test_progress_told(struct scan *s, const char *l,
+			       const struct cl_loc *loc)
+{
+	struct buf at = BUF_INIT;
+	size_t k = 0, from;
+	int mark;
+	bool told;
+
+	while (k < loc->file && (l[k] == ' ' || l[k] == '\t'))
+		k++;
+	if (k >= loc->file || !(mark = test_mark(l, loc->file, k)))
+		return false;
+	k += (size_t)(mark > 0 ? mark : -mark);
+	while (k < loc->file && (l[k] == ' ' || (l[k] >= '0' && l[k] <= '9')))
+		k++;
+	/* the project it ran in: "[chromium] \u203a " */
+	if (k < loc->file && l[k] == '[') {
+		while (k < loc->file && l[k] != ']')
+			k++;
+		for (k++; k < loc->file && l[k] == ' '; k++)
+			;
+		if (k + 3 < loc->file && !memcmp(l + k, "\xe2\x80\xba ", 4))
+			k += 4;
+	}
+	if (k != loc->file || loc->line <= 0)
+		return false;
+	if (mark > 0)
+		return true;
+	from = s->start[s->cur + 1];
+	buf_add(&at, l + loc->file, loc->file_len);
+	buf_addf(&at, ":%d", loc->line);
+	told = from < text_len(s) &&
+	       memmem(s->text + from, text_len(s) - from, at.ptr,
+		      at.len) != NULL;
+	buf_release(&at);
+	return told;
+}
+
+/* Line i, a test's own place (a runner's numbered failure, "1)
+ * tests/a.spec.js:7:1 \u203a adds \u2500\u2500\u2500", Playwright's; a BDD step):
+ * does its report, the lines under it indented deeper, name a later line
+ * of the same file (the frame where it failed, "at /w/tests/a.spec.js:
+ * 8:21")? That place is the failure's; line i's only says which test. */
+static bool fails_further_below(struct scan *s, size_t i, const char *file,
+			     size_t file_len, int line)
+{
+	struct cl_loc loc;
+	const char *q, *f;
+	size_t j, ind, k, ln, fl;
+
+	q = line_view(s, i, &ln);
+	for (ind = 0; ind < ln && q[ind] == ' '; ind++)
+		;
+	for (j = i + 1; j < s->nlines && j <= i + 2 * CL_AHEAD; j++) {
+		q = line_view(s, j, &ln);
+		for (k = 0; k < ln && (q[k] == ' ' || q[k] == '\t'); k++)
+			;
+		if (k == ln)
+			continue;
+		if (k <= ind)
+			return false;
+		if (line_place(s, j, q, ln, &loc) == CL_LOC_NONE ||
+		    loc.line <= line || !loc.file_len)
+			continue;
+		f = q + loc.file;
+		fl = loc.file_len;
+		if (fl >= file_len && !memcmp(f + fl - file_len, file, file_len) &&
+		    (fl == file_len || f[fl - file_len - 1] == '/'))
+			return true;
+	}
+	return false;
+}
+
 /* Is loc's file the project's: no runtime's or dependency's, and one the
  * repository has when there is one to ask? */
 static bool project_file(struct scan *s, const char *l, const struct cl_loc *loc)
@@ -2254,8 +2488,6 @@ static bool inner_place(struct scan *s, const char *l,
 	return project_file(s, l, inner);
 }
 
-static bool is_alnum_byte(char c);
-
 /* Is m[0..n) only an exception's class, its package before it or not
  * ("java.lang.ArithmeticException", "ZeroDivisionError")? Gradle tells a
  * failed test's cause so, "java.lang.X at AppTest.java:18". */
@@ -2282,7 +2514,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	char *file;
 	bool known, bare, place_only, ruled;
 	struct buf more = BUF_INIT, msg = BUF_INIT;
-	size_t last = 0, text, text_len, end;
+	size_t last = 0, text, text_len, end, after;
 	struct place p;
 	int line, col;
 	unsigned num;
@@ -2295,6 +2527,11 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		return;
 	if (duration_only(m, loc->msg_len))
 		return; /* a step's place and its time */
+	if (loc->file_len && test_progress_told(s, l, loc))
+		return;
+	if (loc->file_len && numbered_item(l, n, &num) &&
+	    fails_further_below(s, s->cur, l + loc->file, loc->file_len, loc->line))
+		return; /* the test's own place: its frame below tells it */
 	if (step_listing(s, l, n, loc))
 		return;
 	if (progress_note(m, loc->msg_len))
@@ -2318,6 +2555,23 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		}
 	}
 	cl_words_read(m, loc->msg_len, &w);
+	/* "AppArmor parser error for a in profile a at line 5: Invalid
+	 * capability x": the tool's name for all its errors, the place in
+	 * words, then what is wrong: the words after the place say it */
+	if (loc->file_len && l + loc->file > m &&
+	    (after = after_line_in_words(m, loc->msg_len)) < loc->msg_len) {
+		struct cl_words tw;
+
+		cl_words_read(m + after, loc->msg_len - after, &tw);
+		/* (none: the kind other tools' messages in those words were) */
+		if (!tw.category && !tw.code_len)
+			tw.category = cl_learned_category(s->db->learned,
+							  m + after,
+							  loc->msg_len - after);
+		if (tw.category && w.category && tw.category != w.category &&
+		    !strcmp(w.category, CAT_SYNTAX_ERROR))
+			w.category = tw.category;
+	}
 	w.category = symbol_at_line(w.category, loc->line, m, loc->msg_len);
 	/* "found   : number" and "required: string" under it: two types that
 	 * do not agree (Closure Compiler's, scalac's, older javac's) */
@@ -2414,7 +2668,11 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	/* the message proper is the place alone: a header, its words in
 	 * the paragraph under it */
 	place_only = !w.category && !w.code_len && loc->file_len &&
-		     m + text == l + loc->file && !memchr(m + text, ' ', text_len);
+		     ((m + text == l + loc->file && !memchr(m + text, ' ', text_len)) ||
+		      /* or where in the document: "at #/paths/~1a/get"
+		       * (Redocly's, a JSON pointer) */
+		      (text_len > 5 && !memcmp(m + text, "at #/", 5) &&
+		       !memchr(m + text + 3, ' ', text_len - 3)));
 	/* a heading ruled off to the line's end ("── Error ('a.R:14'): t
 	 * ─────", testthat's; a box-drawn or dashed banner over a report):
 	 * what went wrong is the line under it */
@@ -2432,6 +2690,19 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		cl_words_read(more.ptr, more.len, &cw);
 		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
 			w.category = cw.category;
+		/* a message wrapped onto the next line ("the function 'f' is
+		 * not known to be" over "    defined."): its words read whole */
+		if (!w.category && !bare && !cw.category && text_len) {
+			struct buf whole = BUF_INIT;
+			struct cl_words ww;
+
+			buf_add(&whole, m + text, text_len);
+			buf_addch(&whole, ' ');
+			buf_add(&whole, more.ptr, more.len);
+			cl_words_read(whole.ptr, whole.len, &ww);
+			w.category = ww.category;
+			buf_release(&whole);
+		}
 		/* "Syntax error on line 9 of a.conf:" over "Invalid command
 		 * 'X'": the heading places it, the message says what it is */
 		else if (bare && cw.category && cl_place_heading(m, loc->msg_len))
@@ -2464,10 +2735,18 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 			buf_add(&msg, more.ptr, more.len);
 		}
 	}
+	/* "app.py:7:    print(x)" under pre-commit's "- hook id: no-print":
+	 * a line a pattern hook matched, quoted as grep -n quotes it; the
+	 * hook is a check, and the quoted source says nothing of what it
+	 * found ("# TODO: check types" is no type error) */
+	if (w.sev < 0 && !w.code_len && quoted_after_place(l, n, loc) &&
+	    in_hook_report(s, s->cur))
+		w.category = CAT_LINT_VIOLATION;
 	/* "a_test.x:5: (test)" under "stacktrace:": a frame naming its
 	 * function; what failed is said by the lines above it ("Assertion
 	 * with == failed") */
-	if (!w.category && w.sev < 0 && !w.code_len && frame_function(m, loc->msg_len))
+	if (!w.category && w.sev < 0 && !w.code_len &&
+	    (frame_function(m, loc->msg_len) || ruby_frame(m, loc->msg_len)))
 		w.category = words_above(s, s->cur);
 	/* "runtime error: file a.xsl line 4 ...": a few words naming a
 	 * severity before the place; what went wrong is said above it */
@@ -2674,22 +2953,21 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 	return true;
 }
 
-/* How far below line i its report may name its place: CL_AHEAD lines, or
- * to the end of a TAP YAML block opening right under it ("not ok 2" over
- * "  ---" ... "  ...": node-tap, tape, QUnit, TAP::Harness), however long
- * the values it quotes. */
-static size_t report_reach(struct scan *s, size_t i)
+/* Where the TAP YAML block opening right under line i ends ("not ok 2"
+ * over "  ---" ... "  ...": node-tap, tape, node:test, QUnit,
+ * TAP::Harness), however long the values it quotes; 0 if none opens. */
+static size_t yaml_block_end(struct scan *s, size_t i)
 {
 	size_t j, n, k;
 	const char *l;
 
 	if (i + 1 >= s->nlines)
-		return i + CL_AHEAD;
+		return 0;
 	l = line_view(s, i + 1, &n);
 	for (k = 0; k < n && l[k] == ' '; k++)
 		;
 	if (n - k != 3 || memcmp(l + k, "---", 3))
-		return i + CL_AHEAD;
+		return 0;
 	for (j = i + 2; j < s->nlines && j <= i + 256; j++) {
 		l = line_view(s, j, &n);
 		for (k = 0; k < n && l[k] == ' '; k++)
@@ -2697,7 +2975,16 @@ static size_t report_reach(struct scan *s, size_t i)
 		if (n - k == 3 && !memcmp(l + k, "...", 3))
 			return j;
 	}
-	return i + CL_AHEAD;
+	return 0;
+}
+
+/* How far below line i its report may name its place: CL_AHEAD lines, or
+ * to the end of the TAP YAML block under it. */
+static size_t report_reach(struct scan *s, size_t i)
+{
+	size_t end = yaml_block_end(s, i);
+
+	return end ? end : i + CL_AHEAD;
 }
 
 /* The place of a headline at line i: a lone place just above it (gfortran,
@@ -2883,6 +3170,26 @@ static char *file_below(struct scan *s, size_t i)
 		if (cl_repo_token(l, n, known_file, s, &off, &len) &&
 		    !jvm_runtime_frame(l, off) && !cl_foreign_path(l + off, len))
 			return xstrndup(l + off, len);
+	}
+	return NULL;
+}
+
+/* The first file of the project l[0..n) names in quotes ('a.yml',
+ * "src/a.c", `x.json`), as a string the caller owns; NULL if none. */
+static char *quoted_project_file(struct scan *s, const char *l, size_t n)
+{
+	size_t k, e;
+
+	for (k = 0; k < n; k++) {
+		if (l[k] != '\'' && l[k] != '"' && l[k] != '`')
+			continue;
+		for (e = k + 1; e < n && l[e] != l[k] && l[e] != ' '; e++)
+			;
+		if (e < n && l[e] == l[k] && e > k + 2 &&
+		    memchr(l + k + 1, '.', e - k - 1) &&
+		    known_file(s, l + k + 1, e - k - 1))
+			return xstrndup(l + k + 1, e - k - 1);
+		k = e;
 	}
 	return NULL;
 }
@@ -4098,6 +4405,21 @@ static bool carets_under(struct scan *s, size_t j)
 
 /* "ERROR in ./src/a.js 2:0-32" over its message: the severity said
  * before the place, what went wrong on the line under it. */
+/* Is p[0..n) one word a program is named by ("hledger", "luac"), the
+ * prefix a tool puts before the place it reports ("hledger: a.journal:
+ * 1:1:")? */
+static bool program_name(const char *p, size_t n)
+{
+	size_t k;
+
+	if (!n || n > 32)
+		return false;
+	for (k = 0; k < n; k++)
+		if (!is_alnum_byte(p[k]) && p[k] != '-' && p[k] != '_' && p[k] != '.')
+			return false;
+	return true;
+}
+
 /* Is line j a place alone ("    a.rb:20:")? */
 static bool alone_place(struct scan *s, size_t j)
 {
@@ -4128,7 +4450,7 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	/* no severity: "a.pug:1:4" alone over a code frame quoting the
 	 * source, its message under the frame (pug-lint's console), is a
 	 * problem reported there all the same */
-	if (sev < 0 && loc->pre_len)
+	if (sev < 0 && loc->pre_len && !program_name(l + loc->pre, loc->pre_len))
 		return false;
 	/* the message is under the code frame quoting the source, if any */
 	for (k = 0; k < 12 && j < s->nlines; k++, j++) {
@@ -4287,6 +4609,13 @@ static bool general_sentence(struct scan *s, const char *l, size_t n)
 	}
 	if (quoted)
 		placed = place_under(s, s->cur, &p);
+	/* "Checking 'a.yml'  FAILED: not a valid duration string" (amtool,
+	 * promtool): the file of the project it quotes */
+	if (quoted && !placed && s->opts->file_exists &&
+	    (p.file = quoted_project_file(s, l, n))) {
+		p.line = cl_line_in_words(l, n);
+		placed = named = true;
+	}
 	if (!placed && !own_cause(s, w.category))
 		return false;
 	if (placed && !named) {
@@ -5274,13 +5603,11 @@ static void general_pass(struct scan *s)
 	/* A JSON or SARIF report as the whole output: its problems, and no
 	 * reading of its lines as text. */
 	s->cur = 0;
-	if (!specific && js_shaped(s->text, s->start[s->nlines] ?
-				    s->start[s->nlines] - 1 : 0) &&
-	    js_reporter(s, s->text, s->start[s->nlines] ? s->start[s->nlines] - 1 : 0))
+	if (!specific && js_shaped(s->text, text_len(s)) &&
+	    js_reporter(s, s->text, text_len(s)))
 		return;
-	if (!specific && xml_shaped(s->text, s->start[s->nlines] ?
-				    s->start[s->nlines] - 1 : 0) &&
-	    xml_reporter(s, s->text, s->start[s->nlines] ? s->start[s->nlines] - 1 : 0))
+	if (!specific && xml_shaped(s->text, text_len(s)) &&
+	    xml_reporter(s, s->text, text_len(s)))
 		return;
 	s->nspec = specific;
 	s->spec_line = xmalloc((specific ? specific : 1) * sizeof(*s->spec_line));
@@ -5298,8 +5625,19 @@ static void general_pass(struct scan *s)
 		/* (only a budget stops a scan: no call a line without one) */
 		if (s->deadline && out_of_time(s, i))
 			break;
-		if (s->used[i] & L_USED)
+		if (s->used[i] & L_USED) {
+			/* a test the patterns reported ("not ok 1 - adds",
+			 * node:test's): its YAML block is its report, the
+			 * stack's frames and the error's lines too */
+			l = line_view(s, i, &n);
+			for (k = 0; k < n && l[k] == ' '; k++)
+				;
+			if (n - k > 7 && !memcmp(l + k, "not ok ", 7) &&
+			    (k = yaml_block_end(s, i)))
+				while (i < k)
+					s->used[++i] |= L_FOLDED;
 			continue;
+		}
 		l = line_view(s, i, &n);
 		head = !lacks(s, i, CL_T_HEADLINE);
 		summary = !lacks(s, i, CL_T_SUMMARY);
@@ -5405,7 +5743,8 @@ static void general_pass(struct scan *s)
 			continue;
 		/* any spelling of a place around a file the repository has */
 		if (s->opts->file_exists && n > 4 && has_file_byte(l, n) &&
-		    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE) {
+		    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE &&
+		    !in_object_dump(l, loc.file)) {
 			general_inline(s, l, n, &loc, NULL, 0);
 			continue;
 		}
@@ -5651,7 +5990,7 @@ static bool runtime_exception(const char *code)
  * error, an undefined name, an import) keep it. */
 static void test_run_pass(struct scan *s)
 {
-	size_t i, len = s->start[s->nlines] ? s->start[s->nlines] - 1 : 0;
+	size_t i, len = text_len(s);
 	bool any = false;
 
 	for (i = s->first; i < s->out->n && !any; i++) {
@@ -5861,6 +6200,58 @@ static size_t tap_not_ok(struct scan *s, size_t j, bool *not_ok)
 	return k < n ? k : SIZE_MAX;
 }
 
+/* Does m[0..n) end in "N subtest(s) failed" (node:test's error for a test
+ * whose own subtests failed)? */
+static bool subtests_failed_n(const char *m, size_t n)
+{
+	return (n > 15 && !memcmp(m + n - 15, " subtest failed", 15)) ||
+	       (n > 16 && !memcmp(m + n - 16, " subtests failed", 16));
+}
+
+static bool subtests_failed(const char *m)
+{
+	return subtests_failed_n(m, strlen(m));
+}
+
+/* If line i is a suite's verdict, "\u2716 NAME (T)" (node:test's spec and
+ * dot reporters), where the failures in it start: after the line that
+ * opened it ("\u25b6 NAME", at its indent), or anywhere above when
+ * nothing is told under it (a test that failed says why); else SIZE_MAX. */
+static size_t suite_opening(struct scan *s, size_t i)
+{
+	const char *l, *q;
+	size_t n, ln, k, name, j;
+
+	l = line_view(s, i, &n);
+	for (k = 0; k < n && l[k] == ' '; k++)
+		;
+	if (n - k < 8 || memcmp(l + k, "\xe2\x9c\x96 ", 4) || l[n - 1] != ')')
+		return SIZE_MAX;
+	q = memmem(l + k + 4, n - k - 4, " (", 2);
+	if (!q)
+		return SIZE_MAX;
+	name = (size_t)(q - (l + k + 4));
+	for (j = i; j-- > 0 && i - j <= 400;) {
+		q = line_view(s, j, &ln);
+		if (ln == k + 4 + name && !memcmp(q, l, k) &&
+		    !memcmp(q + k, "\xe2\x96\xb6 ", 4) &&
+		    !memcmp(q + k + 4, l + k + 4, name))
+			return j;
+	}
+	/* what is told under it: nothing, or that its subtests failed
+	 * ("'1 subtest failed'", the dot reporter's) */
+	if (i + 1 < s->nlines) {
+		q = line_view(s, i + 1, &ln);
+		for (j = 0; j < ln && q[j] == ' '; j++)
+			;
+		if (j < ln && j > k &&
+		    !(q[j] == '\'' && q[ln - 1] == '\'' && ln - j > 2 &&
+		      subtests_failed_n(q + j + 1, ln - j - 2)))
+			return SIZE_MAX;
+	}
+	return 0;
+}
+
 /* TAP's subtests: a test's "not ok 1 - adds" closing the block of its
  * own assertions, indented under it ("    not ok 1 - should be equal",
  * node-tap, brittle, node:test's nested tests), is their verdict (as it is
@@ -5879,7 +6270,19 @@ static void drop_subtest_verdicts(struct scan *s)
 	v = s->out->v + s->first; /* (v is NULL while nothing was found) */
 	drop = xcalloc(n, sizeof(*drop));
 	for (k = 0; k < n; k++) {
-		if (v[k].file || strcmp(v[k].category, CAT_TEST_FAILURE) ||
+		/* "\u2716 suite (2ms)" closing "\u25b6 suite" (node:test's spec
+		 * reporter): the suite failed by the failures found in it */
+		if (!v[k].file && s->at[k] < s->nlines &&
+		    (j = suite_opening(s, s->at[k])) != SIZE_MAX) {
+			for (c = 0; c < n && !drop[k]; c++)
+				drop[k] = c != k && s->at[c] >= j &&
+					  s->at[c] < s->at[k];
+			continue;
+		}
+		/* placeless, or what node:test says of a suite at its place
+		 * ("suite: 1 subtest failed") */
+		if ((v[k].file && !subtests_failed(v[k].message)) ||
+		    strcmp(v[k].category, CAT_TEST_FAILURE) ||
 		    s->at[k] >= s->nlines ||
 		    (ind = tap_not_ok(s, s->at[k], &not_ok)) == SIZE_MAX || !not_ok)
 			continue;

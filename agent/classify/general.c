@@ -1914,6 +1914,8 @@ static const struct phrase phrases[] = {
 	{ "invalid token", CAT_SYNTAX_ERROR },
 	{ "unterminated", CAT_SYNTAX_ERROR },
 	{ "unclosed", CAT_SYNTAX_ERROR },
+	/* gnuplot's "unfinished range", "unfinished string" */
+	{ "unfinished", CAT_SYNTAX_ERROR },
 	{ "unmatched", CAT_SYNTAX_ERROR },
 	/* perltidy's "The most recent un-matched '{' is on line 3" */
 	{ "un-matched", CAT_SYNTAX_ERROR },
@@ -2132,6 +2134,16 @@ static const struct phrase phrases[] = {
 	{ "cannot access attribute", CAT_TYPE_ERROR },
 	{ "no overloads for", CAT_TYPE_ERROR },
 	{ "positional argument", CAT_TYPE_ERROR },
+	/* a call's arity, as a byte compiler warns of it: Emacs's "f called
+	 * with 2 arguments, but accepts only 1" (or "but requires 2") */
+	{ "but accepts only", CAT_TYPE_ERROR },
+	{ "arguments, but requires", CAT_TYPE_ERROR },
+	/* a name nothing binds, warned of: Lisp compilers' "reference to
+	 * free variable 'x'", "the function 'f' is not known to be
+	 * defined", an API document's "does not define the path parameter" */
+	{ "free variable", CAT_UNDEFINED_SYMBOL },
+	{ "not known to be defined", CAT_UNDEFINED_SYMBOL },
+	{ "does not define", CAT_UNDEFINED_SYMBOL },
 	{ "cannot be assigned to", CAT_TYPE_ERROR },
 	/* the same in contractions: Dart's "The argument type 'String'
 	 * can't be assigned to the parameter type 'int'" */
@@ -3426,7 +3438,7 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 	static const char *const kind[] = { "value", "type", "format",
 					    "argument", "boolean", "bool",
 					    "duration", "count", "level",
-					    "mode", "unit" };
+					    "mode", "unit", "date" };
 	static const char *const must[] = { "string", "number", "integer",
 					    "int", "boolean", "bool", "array",
 					    "list", "object", "map", "float",
@@ -3587,6 +3599,20 @@ static void leading_check(const char *m, size_t n, size_t i,
 	w->lead_check = true;
 }
 
+/* Is u[0..n) a unit of time after a number ("s", "ms", "m", "min", "h",
+ * "us", "ns", "sec")? */
+static bool time_unit(const char *u, size_t n)
+{
+	static const char *const units[] = { "s", "ms", "m", "min", "h", "us",
+					     "ns", "\xc2\xb5s", "sec", "secs" };
+	size_t k;
+
+	for (k = 0; k < sizeof(units) / sizeof(*units); k++)
+		if (n == strlen(units[k]) && !memcmp(u, units[k], n))
+			return true;
+	return false;
+}
+
 /* A trailing rule name: "... [rule-name]", "... (rule-name)" or "...  rule/name". */
 static void trailing_code(const char *m, size_t n, struct cl_words *w)
 {
@@ -3613,10 +3639,9 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 			;
 		if (k == end - 1)
 			return; /* "[-1]", "(3.5)": a value, no rule */
-		/* "(0.01s)", "(12ms)": a duration, no rule */
+		/* "(0.01s)", "(12ms)", "(4.8m)": a duration, no rule */
 		if (k > s && (is_digit(m[k - 1]) || m[k - 1] == '.') &&
-		    ((k + 1 == end - 1 && m[k] == 's') ||
-		     (k + 2 == end - 1 && m[k] == 'm' && m[k + 1] == 's')))
+		    time_unit(m + k, end - 1 - k))
 			return;
 		for (k = s; k < end - 1; k++)
 			if (m[k] == '-' || m[k] == '/' || m[k] == '.')

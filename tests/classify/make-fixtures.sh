@@ -341,6 +341,29 @@ E
 	expect nodetest-timeout-tap node patterns <<'E'
 timeout nodejs/slow.test.mjs 2 1
 E
+	# a suite (describe) whose test fails with an error told over several
+	# lines: the suite's own verdict ("\u2716 suite", "1 subtest failed")
+	# is no failure of its own, nor are the lines of the YAML block
+	cat >suite.test.mjs <<'X'
+import { describe, it } from 'node:test';
+import assert from 'node:assert';
+describe('shapes', () => {
+  it('compares', () => {
+    assert.deepStrictEqual({ a: 1, b: [1, 2] }, { a: 1, b: [1, 3] });
+  });
+  it('passes', () => {});
+});
+X
+	for r in spec dot; do
+		run nodetest-suite-$r node --test --test-reporter=$r suite.test.mjs
+		expect nodetest-suite-$r node patterns <<'E'
+test_failure nodejs/suite.test.mjs 5 12
+E
+	done
+	run nodetest-suite-tap node --test --test-reporter=tap suite.test.mjs
+	expect nodetest-suite-tap node patterns <<'E'
+test_failure nodejs/suite.test.mjs 4 3
+E
 	cd ..
 	if have "$BIN/jest"; then
 		mkdir jest && cd jest
@@ -6402,6 +6425,14 @@ X
 	# "N) FILE:L:C › title" over the error, a code frame and "at
 	# /abs/FILE:L:C"; a summary repeats the tests' own lines
 	expect playwright playwright general <<'E'
+test_failure tests/calc.spec.js 8 21
+test_failure tests/calc.spec.js 17 20
+undefined_symbol tests/calc.spec.js 21 3
+E
+	# the list reporter, Playwright's own default: a line for each test
+	# as it ends, a check mark or a cross, before the same failures
+	run playwright-list "$BIN/playwright" test --workers=1 --reporter=list
+	expect playwright-list playwright general <<'E'
 test_failure tests/calc.spec.js 8 21
 test_failure tests/calc.spec.js 17 20
 undefined_symbol tests/calc.spec.js 21 3

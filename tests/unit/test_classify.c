@@ -6547,6 +6547,280 @@ static void a_place_naming_its_scope_takes_the_finding_above(void **state)
 	diag_list_release(&l);
 }
 
+/* The spec files of a Playwright project, relative or under /w. */
+static bool w_specs(void *ctx, const char *path)
+{
+	(void)ctx;
+	if (!strncmp(path, "/w/", 3))
+		path += 3;
+	return !strncmp(path, "tests/", 6);
+}
+
+/* Playwright's failures: a line for each test as it ends (the list
+ * reporter's, a check mark for one that passed, a cross for one that
+ * failed, in a project's name or not), then each failure numbered at the
+ * test's own place, its error and code frame, and the frame where it
+ * failed; then a recap of the failed tests. Each failure is one problem,
+ * at its frame; a test that passed is none, and a test that failed with
+ * no frame (a timeout) stays at its own place. */
+static void playwright_failures_are_at_their_frames(void **state)
+{
+	static const char list[] =
+		"\n"
+		"Running 5 tests using 1 worker\n"
+		"\n"
+		"  \xe2\x9c\x98  1 [chromium] \xe2\x80\xba tests/calc.spec.js:7:1 \xe2\x80\xba adds two numbers (19ms)\n"
+		"  \xe2\x9c\x93  2 [chromium] \xe2\x80\xba tests/calc.spec.js:11:1 \xe2\x80\xba adds zero (12ms)\n"
+		"  \xe2\x9c\x98  3 [chromium] \xe2\x80\xba tests/calc.spec.js:20:1 \xe2\x80\xba uses a helper (4ms)\n"
+		"  \xe2\x9c\x98  4 [chromium] \xe2\x80\xba tests/calc.spec.js:24:1 \xe2\x80\xba waits (503ms)\n"
+		"  \xe2\x9c\x93  5 [chromium] \xe2\x80\xba tests/calc.spec.js:29:1 \xe2\x80\xba greets (3ms)\n"
+		"\n"
+		"\n"
+		"  1) [chromium] \xe2\x80\xba tests/calc.spec.js:7:1 \xe2\x80\xba adds two numbers \xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\n"
+		"\n"
+		"    Error: expect(received).toBe(expected) // Object.is equality\n"
+		"\n"
+		"    Expected: 5\n"
+		"    Received: -1\n"
+		"\n"
+		"       6 |\n"
+		"       7 | test('adds two numbers', () => {\n"
+		"    >  8 |   expect(add(2, 3)).toBe(5);\n"
+		"         |                     ^\n"
+		"       9 | });\n"
+		"        at /w/tests/calc.spec.js:8:21\n"
+		"\n"
+		"  2) [chromium] \xe2\x80\xba tests/calc.spec.js:20:1 \xe2\x80\xba uses a helper \xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\n"
+		"\n"
+		"    ReferenceError: missingHelper is not defined\n"
+		"\n"
+		"      20 | test('uses a helper', () => {\n"
+		"    > 21 |   expect(missingHelper(2)).toBe(4);\n"
+		"         |   ^\n"
+		"        at /w/tests/calc.spec.js:21:3\n"
+		"\n"
+		"  3) [chromium] \xe2\x80\xba tests/calc.spec.js:24:1 \xe2\x80\xba waits \xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\n"
+		"\n"
+		"    Test timeout of 500ms exceeded.\n"
+		"\n"
+		"  3 failed\n"
+		"    [chromium] \xe2\x80\xba tests/calc.spec.js:7:1 \xe2\x80\xba adds two numbers \xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\n"
+		"    [chromium] \xe2\x80\xba tests/calc.spec.js:20:1 \xe2\x80\xba uses a helper \xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\n"
+		"    [chromium] \xe2\x80\xba tests/calc.spec.js:24:1 \xe2\x80\xba waits \xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\n"
+		"  2 passed (4.8m)\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(list, w_specs, 3, &l);
+	assert_string_equal(l.v[0].file, "/w/tests/calc.spec.js");
+	assert_int_equal(l.v[0].line, 8);
+	assert_int_equal(l.v[0].column, 21);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_int_equal(l.v[1].line, 21);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_string_equal(l.v[2].file, "tests/calc.spec.js");
+	assert_int_equal(l.v[2].line, 24);
+	assert_string_equal(l.v[2].category, "timeout");
+	diag_list_release(&l);
+}
+
+/* A duration in parentheses closing a line ("(4.8m)", "(12ms)", "(2h)")
+ * is how long something took, never a rule's name. */
+static void a_duration_in_parentheses_is_no_rule(void **state)
+{
+	const char *const units[] = { "4.8m", "12ms", "0.5s", "2h", "3 min" };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct buf t = BUF_INIT;
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(units) / sizeof(*units); k++) {
+		buf_reset(&t);
+		buf_addf(&t, "src/a.c:3: the build step stopped (%s)\n", units[k]);
+		classify_n(t.ptr, any_file, 1, &l);
+		assert_null(l.v[0].code);
+		assert_string_not_equal(l.v[0].category, "lint_violation");
+		diag_list_release(&l);
+	}
+	buf_release(&t);
+}
+
+/* A project at /w, named from there or relative to it. */
+static bool w_tree(void *ctx, const char *path)
+{
+	(void)ctx;
+	return *path != '/' || !strncmp(path, "/w/", 3);
+}
+
+/* The files of a small project some checkers read: relative names. */
+static bool relative_files(void *ctx, const char *path)
+{
+	(void)ctx;
+	return *path != '/' && strcmp(path, "config.plain") != 0;
+}
+
+/* pre-commit's pattern hooks quote each line they matched as grep -n
+ * does ("app.py:2:    # TODO: check types"): a check's finding whatever
+ * the quoted source says; a linter's own message under another hook keeps
+ * its words' category. */
+static void pre_commit_pattern_hooks_find_lint(void **state)
+{
+	static const char log[] =
+		"no TODO markers..........................................................Failed\n"
+		"- hook id: no-todo\n"
+		"- exit code: 1\n"
+		"\n"
+		"app.py:2:    # TODO: check types\n"
+		"app.py:9:import undefined_thing\n"
+		"\n"
+		"flake8...................................................................Failed\n"
+		"- hook id: flake8\n"
+		"- exit code: 1\n"
+		"\n"
+		"app.py:4:5: F821 undefined name 'x'\n";
+	static const char grep[] = "app.py:2:    # TODO: check types\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(log, relative_files, 3, &l);
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_int_equal(l.v[1].line, 9);
+	assert_string_equal(l.v[1].category, "lint_violation");
+	assert_int_equal(l.v[2].line, 4);
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	diag_list_release(&l);
+	/* outside a hook's report the words are read as they are */
+	classify_n(grep, relative_files, 1, &l);
+	assert_string_not_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+}
+
+/* Ruby before 3.3 inspects a NoMethodError's receiver into its message:
+ * a test case's instance variables, another failure's message and place
+ * among them. Those are values, not places or words of this failure. */
+static void an_objects_inspection_is_no_place(void **state)
+{
+	static const char log[] =
+		"Failure: test_adds(TestCalc)\n"
+		"test_calc.rb:9:in `test_adds'\n"
+		"<3> expected but was\n"
+		"<-1>\n"
+		"===============================================================================\n"
+		"E\n"
+		"===============================================================================\n"
+		"Error: test_helper(TestCalc):\n"
+		"  NoMethodError: undefined method `missing_helper' for #<TestCalc:0x00007fc4e3733278 @method_name=\"test_helper\", @_result=#<Test::Unit::TestResult:0x00007fc4e36db5f0 @faults=[#<Test::Unit::Failure:0x00007fc4e36a0018 @test_name=\"test_adds(TestCalc)\", @location=[\"test_calc.rb:9:in `test_adds'\"], @message=\"<3> expected but was\\n<-1>.\">]>>\n"
+		"test_calc.rb:13:in `test_helper'\n";
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t k;
+	bool at9 = false, at13 = false;
+	struct classify_opts o = { NULL, 0, true, relative_files, NULL };
+	struct err e = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(classify_text_opts(db, &o, log, strlen(log), &l, NULL,
+					    &e), 0);
+	for (k = 0; k < l.n; k++) {
+		if (l.v[k].line == 9) {
+			assert_string_equal(l.v[k].category, "test_failure");
+			at9 = true;
+		}
+		if (l.v[k].line == 13) {
+			assert_string_equal(l.v[k].category, "undefined_symbol");
+			at13 = true;
+		}
+	}
+	assert_true(at9 && at13);
+	diag_list_release(&l);
+}
+
+/* Reports that tell their message away from the place: megaparsec's
+ * (hledger's) "prog: FILE:1:1:" over the source it quotes, then the
+ * message; Redocly's place whose words are only a JSON pointer, the
+ * message the paragraph under it; a checker's verdict quoting the file
+ * it checked (amtool's "Checking 'a.yml'  FAILED: ..."); a parser's
+ * heading for all its errors before the place in words, what is wrong
+ * after it (AppArmor's). */
+static void messages_told_apart_from_their_place(void **state)
+{
+	static const char hledger[] =
+		"hledger: /w/c.journal:1:1:\n"
+		"  |\n"
+		"1 | 2024-13-05 Bad date\n"
+		"  | ^^^^^^^^^^\n"
+		"well-formed but invalid date: 2024-13-5\n";
+	static const char redocly[] =
+		"validating openapi.yaml...\n"
+		"[1] openapi.yaml:17:17 at #/paths/~1users~1{id}/get/responses/200\n"
+		"\n"
+		"The operation does not define the path parameter `{id}` expected by path `/users/{id}`.\n"
+		"\n"
+		"15 |           application/json:\n"
+		"\n"
+		"Error was generated by the path-parameters-defined rule.\n";
+	static const char amtool[] =
+		"Checking 'a.yml'  FAILED: not a valid duration string: \"30x\"\n"
+		"\n"
+		"amtool: error: failed to validate 1 file(s)\n";
+	static const char apparmor[] =
+		"AppArmor parser error for usr.bin.inc in profile usr.bin.inc at line 4: Could not open 'abstractions/nosuchthing'\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(hledger, w_tree, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/c.journal");
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_equal(l.v[0].message, "well-formed but invalid date: 2024-13-5");
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+	classify_n(redocly, relative_files, 1, &l);
+	assert_int_equal(l.v[0].line, 17);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_non_null(strstr(l.v[0].message, "does not define the path"));
+	diag_list_release(&l);
+	classify_n(amtool, relative_files, 1, &l);
+	assert_string_equal(l.v[0].file, "a.yml");
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+	classify_n(apparmor, relative_files, 1, &l);
+	assert_string_equal(l.v[0].file, "usr.bin.inc");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+}
+
+/* A compiler's warning whose words name what is wrong is that problem,
+ * a warning still: Emacs's byte compiler's free variable, a function
+ * not known to be defined (its message wrapped onto the next line), a
+ * call with the wrong number of arguments. */
+static void a_warnings_words_name_its_category(void **state)
+{
+	static const char log[] =
+		"In acme-greet:\n"
+		"acme.el:5:20: Warning: Unused lexical argument `name'\n"
+		"acme.el:8:25: Warning: reference to free variable \xe2\x80\x98nme\xe2\x80\x99\n"
+		"\n"
+		"In acme-run:\n"
+		"acme.el:12:4: Warning: acme-greet called with 2 arguments, but accepts only 1\n"
+		"\n"
+		"In end of data:\n"
+		"acme.el:13:4: Warning: the function \xe2\x80\x98" "acme-helper\xe2\x80\x99 is not known to be\n"
+		"    defined.\n";
+	static const char *const cats[] = { "lint_violation", "undefined_symbol",
+					    "type_error", "undefined_symbol" };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t k;
+
+	(void)state;
+	classify_n(log, relative_files, 4, &l);
+	for (k = 0; k < 4; k++) {
+		assert_string_equal(l.v[k].category, cats[k]);
+		assert_int_equal(l.v[k].severity, DIAG_WARNING);
+	}
+	diag_list_release(&l);
+}
+
 /* A count of what a tool went through, its plural told as "(s)" ("Error:
  * 1 chart(s) linted, 1 chart(s) failed", Helm's last line), is no problem
  * of its own: the findings above it are. */
@@ -7093,6 +7367,12 @@ int main(void)
 		cmocka_unit_test(source_map_urls_retried_assertions_and_bracketed_lines),
 		cmocka_unit_test(a_place_naming_its_scope_takes_the_finding_above),
 		cmocka_unit_test(a_tally_of_units_is_no_finding),
+		cmocka_unit_test(playwright_failures_are_at_their_frames),
+		cmocka_unit_test(a_duration_in_parentheses_is_no_rule),
+		cmocka_unit_test(pre_commit_pattern_hooks_find_lint),
+		cmocka_unit_test(an_objects_inspection_is_no_place),
+		cmocka_unit_test(messages_told_apart_from_their_place),
+		cmocka_unit_test(a_warnings_words_name_its_category),
 		cmocka_unit_test(sorbet_notes_are_steps_of_their_error),
 		cmocka_unit_test(a_titled_report_ruled_off_to_its_file),
 		cmocka_unit_test(a_runners_prefix_on_every_line_is_read_past),
