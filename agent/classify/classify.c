@@ -80,6 +80,7 @@ struct scan {
 	/* does the text hold pre-commit's "- hook id: "? 0 not asked yet,
 	 * 1 no, 2 yes */
 	unsigned char hooks;
+	bool repo; /* file_exists asks a repository, not a name's shape */
 	/* Where each line starts, and start[nlines]: line i ends one byte
 	 * before start[i + 1] (its '\n'); line_len() drops a '\r' too. */
 	size_t *start;
@@ -335,6 +336,18 @@ static size_t before_object_dump(const char *l, size_t n)
 	return n;
 }
 
+/* Is l[0..n) the line of code a test runner quotes as what failed
+ * ("Failure/Error: expect(Calc.new.add(1)).to eq(2)", RSpec's)? A call
+ * in it is no place ("Calc.new.add(1)"); the frame under it is. */
+static bool quoted_code(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && l[k] == ' ')
+		k++;
+	return n - k > 15 && l[k] == 'F' && !memcmp(l + k, "Failure/Error: ", 15);
+}
+
 /* Is l[at] inside an object's inspection ("for #<TestCalc:0x00007fc4
  * @failures=[#<Test::Unit::Failure:0x... @location=["a.rb:9:in `t'"]",
  * what Ruby before 3.3 prints of a NoMethodError's receiver)? A place
@@ -357,7 +370,8 @@ static enum cl_loc_kind line_place(struct scan *s, size_t j, const char *l,
 		p->line = j + 1;
 		p->read = cl_may_place(l, n);
 		p->kind = p->read ? cl_loc_read(l, n, &p->loc) : CL_LOC_NONE;
-		if (p->kind != CL_LOC_NONE && in_object_dump(l, p->loc.file))
+		if (p->kind != CL_LOC_NONE &&
+		    (in_object_dump(l, p->loc.file) || quoted_code(l, n)))
 			p->kind = CL_LOC_NONE;
 	}
 	if (p->read)
@@ -1590,6 +1604,67 @@ static char *file_at_end(struct scan *s, const char *m, size_t n)
 	return known_file(s, m + b, e - b) ? xstrndup(m + b, e - b) : NULL;
 }
 
+/* Does the first name message m quotes ("pkg.missing", 'pkg/x') start
+ * with a Python package or module the repository has (pkg/__init__.py,
+ * pkg.py, src/pkg/__init__.py)? Then the quoted name is m[*at..*at+*len)
+ * and its package's m[*at..*at+*pkg). */
+static bool project_module(struct scan *s, const char *m, size_t *at,
+			   size_t *len, size_t *pkg)
+{
+	static const char *const shapes[] = { "%.*s/__init__.py", "%.*s.py",
+					      "src/%.*s/__init__.py" };
+	const char *q = strpbrk(m, "'\"`"), *c, *e;
+	struct buf path = BUF_INIT;
+	size_t k, n;
+	bool yes = false;
+
+	if (!q || !(e = strchr(q + 1, *q)))
+		return false;
+	for (c = ++q; is_alnum_byte(*c) || *c == '_'; c++)
+		;
+	n = (size_t)(c - q);
+	if (!n || (*c != '.' && *c != '/'))
+		return false; /* a bare name: a package's */
+	for (k = 0; k < sizeof(shapes) / sizeof(*shapes) && !yes; k++) {
+		buf_reset(&path);
+		buf_addf(&path, shapes[k], (int)n, q);
+		yes = file_known(s, path.ptr, 0, path.len);
+	}
+	buf_release(&path);
+	*at = (size_t)(q - m);
+	*len = (size_t)(e - q);
+	*pkg = n;
+	return yes;
+}
+
+/* "Cannot find implementation or library stub for module named
+ * "pkg.missing"" (mypy), "Unable to import 'pkg.missing'" (pylint),
+ * "Import "pkg.missing" could not be resolved" (pyright): a module of a
+ * package the repository has is the project's, no package to install,
+ * whichever layer read it. */
+static void own_modules(struct scan *s)
+{
+	struct buf hint = BUF_INIT;
+	size_t k, at, len, pkg;
+
+	for (k = s->first; k < s->out->n; k++) {
+		struct diag *d = &s->out->v[k];
+
+		if (strcmp(d->category, CAT_MISSING_DEPENDENCY) ||
+		    !project_module(s, d->message, &at, &len, &pkg))
+			continue;
+		d->category = CAT_IMPORT_RESOLUTION;
+		buf_reset(&hint);
+		buf_addf(&hint, "'%.*s' is a module of the project's own package "
+			 "'%.*s', not one to install: check its name and that "
+			 "its file exists", (int)len, d->message + at, (int)pkg,
+			 d->message + at);
+		free(d->hint);
+		d->hint = buf_detach(&hint, NULL);
+	}
+	buf_release(&hint);
+}
+
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
 			 const char *msg, size_t msg_len, const char *category)
@@ -2690,9 +2765,12 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		cl_words_read(more.ptr, more.len, &cw);
 		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
 			w.category = cw.category;
-		/* a message wrapped onto the next line ("the function 'f' is
-		 * not known to be" over "    defined."): its words read whole */
-		if (!w.category && !bare && !cw.category && text_len) {
+		/* a message wrapped onto the lines under it ("the function 'f'
+		 * is not known to be" over "    defined.", Dialyzer's "The call
+		 * m:f" over its reasons): its words read whole */
+		if (!w.category && !bare && !w.code_len && cw.category)
+			w.category = cw.category;
+		if (!w.category && !bare && !w.code_len && text_len) {
 			struct buf whole = BUF_INIT;
 			struct cl_words ww;
 
@@ -5744,7 +5822,7 @@ static void general_pass(struct scan *s)
 		/* any spelling of a place around a file the repository has */
 		if (s->opts->file_exists && n > 4 && has_file_byte(l, n) &&
 		    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE &&
-		    !in_object_dump(l, loc.file)) {
+		    !in_object_dump(l, loc.file) && !quoted_code(l, n)) {
 			general_inline(s, l, n, &loc, NULL, 0);
 			continue;
 		}
@@ -6951,6 +7029,7 @@ int classify_text_opts(const struct classify_db *db,
 	memset(&s, 0, sizeof(s));
 	s.db = db;
 	s.opts = opts;
+	s.repo = opts->file_exists != file_plausible;
 	s.outcome = outcome;
 	s.first = out->n;
 	if (opts->budget > 0)
@@ -7039,6 +7118,8 @@ int classify_text_opts(const struct classify_db *db,
 	if (opts->failed && !s.stopped)
 		counted_lists(&s);
 	s.cur = s.nlines; /* what comes now belongs to the whole text */
+	if (s.repo)
+		own_modules(&s);
 	drop_subtest_verdicts(&s);
 	drop_lineless_repeats(&s);
 	if (opts->failed && out->n == s.first && !s.stopped)

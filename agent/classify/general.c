@@ -1724,6 +1724,9 @@ struct phrase {
 
 /* First match wins: the more specific phrases come first. */
 static const struct phrase phrases[] = {
+	/* a portability rule's, whatever its words: ShellCheck's "In POSIX
+	 * sh, == in place of = is undefined." */
+	{ "in posix sh", CAT_LINT_VIOLATION },
 	{ "undefined reference", CAT_LINK_ERROR },
 	{ "multiple definition", CAT_LINK_ERROR },
 	{ "undefined symbol", CAT_LINK_ERROR },
@@ -2137,6 +2140,8 @@ static const struct phrase phrases[] = {
 	/* a call's arity, as a byte compiler warns of it: Emacs's "f called
 	 * with 2 arguments, but accepts only 1" (or "but requires 2") */
 	{ "but accepts only", CAT_TYPE_ERROR },
+	/* Dialyzer's "will never return since the success typing is" */
+	{ "success typing", CAT_TYPE_ERROR },
 	{ "arguments, but requires", CAT_TYPE_ERROR },
 	/* a name nothing binds, warned of: Lisp compilers' "reference to
 	 * free variable 'x'", "the function 'f' is not known to be
@@ -3886,6 +3891,20 @@ static size_t column_rule_at(const char *m, size_t n, size_t i)
 	return k < n && memchr(m + k, ' ', n - k) ? e - i : 0;
 }
 
+/* Does low[0..n) end in "no module named NAME", NAME one bare word (no
+ * dot: a package's, not a module of one)? */
+static bool bare_module_named(const char *low, size_t n)
+{
+	const char *c = cl_find(low, n, "no module named ", 16), *e = low + n;
+
+	if (!c || c + 16 >= e || !is_alpha(c[16]))
+		return false;
+	for (c += 16; c < e; c++)
+		if (*c == '.' || *c == ' ')
+			return false;
+	return true;
+}
+
 void cl_words_read(const char *m, size_t n, struct cl_words *w)
 {
 	char low[CL_WORDS_MAX];
@@ -4119,6 +4138,10 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 			w->category = CAT_MISSING_DEPENDENCY;
 		if (k + 1 < ln && cl_find(low, ln, "no module named", 15) &&
 		    low[k + 1] != '.' && !memchr(low + k + 1, '.', ln - k - 1))
+			w->category = CAT_MISSING_DEPENDENCY;
+		/* unquoted, as `python -m x` says it: "python3: No module
+		 * named pytest" */
+		if (k == ln && bare_module_named(low, ln))
 			w->category = CAT_MISSING_DEPENDENCY;
 	}
 	/* a heading that only places the error, over a message with words

@@ -2768,6 +2768,16 @@ if have rspec; then
 test_failure spec/calc_spec.rb 5 0
 undefined_symbol spec/mul_spec.rb 5 0
 E
+	# "Failure/Error:" quotes the line that failed: a call in it
+	# ("Calc.new.helper(2)") is no place, the frame under it is
+	mkdir ../rs2 ../rs2/lib ../rs2/spec && cd ../rs2
+	printf 'class Calc\n  def add(a, b)\n    a - b\n  end\nend\n' >lib/calc.rb
+	printf 'require_relative "../lib/calc"\n\nRSpec.describe Calc do\n  it "adds" do\n    expect(Calc.new.add(2, 3)).to eq(5)\n  end\n\n  it "helps" do\n    expect(Calc.new.helper(2)).to eq(4)\n  end\nend\n' >spec/calc_spec.rb
+	run rspec-calls sh -c 'rspec 2>&1 | sed "s/0x[0-9a-f]*/0x0/g; s/Finished in .*/Finished/"'
+	expect rspec-calls rspec general <<'E'
+test_failure spec/calc_spec.rb 5 0
+undefined_symbol spec/calc_spec.rb 9 0
+E
 	cd ..
 fi
 if have ctest && have cc; then

@@ -6793,7 +6793,8 @@ static void messages_told_apart_from_their_place(void **state)
 /* A compiler's warning whose words name what is wrong is that problem,
  * a warning still: Emacs's byte compiler's free variable, a function
  * not known to be defined (its message wrapped onto the next line), a
- * call with the wrong number of arguments. */
+ * call with the wrong number of arguments; but a portability rule's "is
+ * undefined" (ShellCheck's) is no name nothing defines. */
 static void a_warnings_words_name_its_category(void **state)
 {
 	static const char log[] =
@@ -6806,18 +6807,63 @@ static void a_warnings_words_name_its_category(void **state)
 		"\n"
 		"In end of data:\n"
 		"acme.el:13:4: Warning: the function \xe2\x80\x98" "acme-helper\xe2\x80\x99 is not known to be\n"
-		"    defined.\n";
+		"    defined.\n"
+		"a.sh:5:9: warning: In POSIX sh, == in place of = is undefined. [SC3014]\n";
 	static const char *const cats[] = { "lint_violation", "undefined_symbol",
-					    "type_error", "undefined_symbol" };
+					    "type_error", "undefined_symbol",
+					    "lint_violation" };
 	struct diag_list l = DIAG_LIST_INIT;
 	size_t k;
 
 	(void)state;
-	classify_n(log, relative_files, 4, &l);
-	for (k = 0; k < 4; k++) {
+	classify_n(log, relative_files, 5, &l);
+	for (k = 0; k < 5; k++) {
 		assert_string_equal(l.v[k].category, cats[k]);
 		assert_int_equal(l.v[k].severity, DIAG_WARNING);
 	}
+	diag_list_release(&l);
+}
+
+/* A Python project with its own package, pkg/. */
+static bool python_package(void *ctx, const char *path)
+{
+	static const char *const have[] = { "pkg/__init__.py", "pkg/calc.py",
+					    "tests/test_calc.py" };
+	size_t k;
+
+	(void)ctx;
+	for (k = 0; k < sizeof(have) / sizeof(*have); k++)
+		if (!strcmp(path, have[k]))
+			return true;
+	return false;
+}
+
+/* A module of the project's own package that does not resolve is the
+ * project's import, whichever checker says it (mypy, pylint, pyright);
+ * a package by its bare name, or one the repository lacks, is one to
+ * install, as `python -m pytest` without pytest says it. */
+static void a_module_of_the_projects_package_is_its_import(void **state)
+{
+	static const char log[] =
+		"tests/test_calc.py:2: error: Cannot find implementation or library stub for module named \"pkg.missing\"  [import]\n"
+		"tests/test_calc.py:3: error: Cannot find implementation or library stub for module named \"yaml\"  [import]\n"
+		"tests/test_calc.py:4: error: Cannot find implementation or library stub for module named \"google.protobuf\"  [import]\n"
+		"tests/test_calc.py:5:0: E0401: Unable to import 'pkg.other' (import-error)\n"
+		"Found 4 errors in 1 file (checked 2 source files)\n";
+	static const char *const cats[] = { "import_resolution",
+		"missing_dependency", "missing_dependency", "import_resolution" };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t k;
+
+	(void)state;
+	classify_n(log, python_package, 4, &l);
+	for (k = 0; k < 4; k++)
+		assert_string_equal(l.v[k].category, cats[k]);
+	assert_non_null(strstr(l.v[0].hint, "'pkg.missing' is a module of the "
+					    "project's own package 'pkg'"));
+	diag_list_release(&l);
+	classify_n("/usr/bin/python3: No module named pytest\n", NULL, 1, &l);
+	assert_string_equal(l.v[0].category, "missing_dependency");
 	diag_list_release(&l);
 }
 
@@ -7373,6 +7419,7 @@ int main(void)
 		cmocka_unit_test(an_objects_inspection_is_no_place),
 		cmocka_unit_test(messages_told_apart_from_their_place),
 		cmocka_unit_test(a_warnings_words_name_its_category),
+		cmocka_unit_test(a_module_of_the_projects_package_is_its_import),
 		cmocka_unit_test(sorbet_notes_are_steps_of_their_error),
 		cmocka_unit_test(a_titled_report_ruled_off_to_its_file),
 		cmocka_unit_test(a_runners_prefix_on_every_line_is_read_past),
