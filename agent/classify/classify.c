@@ -6359,7 +6359,7 @@ static void drop_subtest_verdicts(struct scan *s)
 		}
 		/* placeless, or what node:test says of a suite at its place
 		 * ("suite: 1 subtest failed") */
-		if ((v[k].file && !subtests_failed(v[k].message)) ||
+		if ((v[k].file && v[k].line > 0 && !subtests_failed(v[k].message)) ||
 		    strcmp(v[k].category, CAT_TEST_FAILURE) ||
 		    s->at[k] >= s->nlines ||
 		    (ind = tap_not_ok(s, s->at[k], &not_ok)) == SIZE_MAX || !not_ok)
@@ -6375,9 +6375,11 @@ static void drop_subtest_verdicts(struct scan *s)
 			for (c = 0; child_ok && c < n && !drop[k]; c++)
 				drop[k] = c != k && s->at[c] == j;
 		}
-		/* down its comment block, to a finding placed there ("# lib/A.pm
-		 * (8): msg" under "not ok 1 - POD test", Test::Pod's): the
-		 * verdict's failure is that finding */
+		/* down its comment block, or the lines indented under it, to
+		 * a finding placed there ("# lib/A.pm (8): msg" under "not ok
+		 * 1 - POD test", Test::Pod's; mocha's TAP, the error and its
+		 * stack under "not ok 2 calc parses"): the verdict's failure
+		 * is that finding */
 		for (j = s->at[k] + 1; j < s->nlines && j - s->at[k] <= 64 && !drop[k]; j++) {
 			const char *l;
 			size_t ln, b;
@@ -6385,7 +6387,12 @@ static void drop_subtest_verdicts(struct scan *s)
 			l = line_view(s, j, &ln);
 			for (b = 0; b < ln && (l[b] == ' ' || l[b] == '\t'); b++)
 				;
-			if (b == ln || l[b] != '#' || b < ind)
+			if (b == ln) {
+				if (j == s->at[k] + 1)
+					break;
+				continue;
+			}
+			if (l[b] == '#' ? b < ind : b <= ind)
 				break;
 			for (c = 0; c < n && !drop[k]; c++)
 				drop[k] = c != k && s->at[c] == j && v[c].file && v[c].line > 0;

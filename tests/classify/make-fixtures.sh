@@ -970,6 +970,25 @@ X
 	expect mocha mocha general <<'E'
 test_failure sum.spec.js 4 12
 E
+	# TAP: each "not ok N title" over its error and stack, indented
+	mkdir -p mo/lib && cat >mo/lib/calc.js <<'X'
+exports.parse = (s) => JSON.parse(s);
+X
+	cat >mo/calc.spec.js <<'X'
+const assert = require('assert');
+const { parse } = require('./lib/calc');
+describe('calc', () => {
+  it('parses', () => { parse('{bad'); });
+  it('helps', () => { missingHelper(); });
+  it('equals', () => { assert.deepStrictEqual({ a: 1 }, { a: 2 }); });
+});
+X
+	(cd mo && run mocha-tap "$BIN/mocha" --reporter tap calc.spec.js)
+	expect mocha-tap mocha general <<'E'
+syntax_error lib/calc.js 1 29
+undefined_symbol calc.spec.js 5 23
+test_failure calc.spec.js 6 31
+E
 fi
 if have pytest; then
 	mkdir -p pt && cat >pt/test_m.py <<'X'
