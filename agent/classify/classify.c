@@ -1604,10 +1604,10 @@ static char *file_at_end(struct scan *s, const char *m, size_t n)
 	return known_file(s, m + b, e - b) ? xstrndup(m + b, e - b) : NULL;
 }
 
-/* Does the first name message m quotes ("pkg.missing", 'pkg/x') start
- * with a Python package or module the repository has (pkg/__init__.py,
- * pkg.py, src/pkg/__init__.py)? Then the quoted name is m[*at..*at+*len)
- * and its package's m[*at..*at+*pkg). */
+/* Does the first name message m quotes ("pkg.missing", 'pkg/x', 'pkg')
+ * start with a Python package or module the repository has
+ * (pkg/__init__.py, pkg.py, src/pkg/__init__.py)? Then the quoted name
+ * is m[*at..*at+*len) and its package's m[*at..*at+*pkg). */
 static bool project_module(struct scan *s, const char *m, size_t *at,
 			   size_t *len, size_t *pkg)
 {
@@ -1623,8 +1623,12 @@ static bool project_module(struct scan *s, const char *m, size_t *at,
 	for (c = ++q; is_alnum_byte(*c) || *c == '_'; c++)
 		;
 	n = (size_t)(c - q);
-	if (!n || (*c != '.' && *c != '/'))
-		return false; /* a bare name: a package's */
+	/* "pkg.missing", "pkg/x", or "pkg" itself as Python says it
+	 * (pytest's "No module named 'pkg'" when the project's root is not
+	 * on the path) */
+	if (!n || (*c != '.' && *c != '/' &&
+		   (c != e || !strstr(m, "No module named"))))
+		return false;
 	for (k = 0; k < sizeof(shapes) / sizeof(*shapes) && !yes; k++) {
 		buf_reset(&path);
 		buf_addf(&path, shapes[k], (int)n, q);
@@ -1655,10 +1659,17 @@ static void own_modules(struct scan *s)
 			continue;
 		d->category = CAT_IMPORT_RESOLUTION;
 		buf_reset(&hint);
-		buf_addf(&hint, "'%.*s' is a module of the project's own package "
-			 "'%.*s', not one to install: check its name and that "
-			 "its file exists", (int)len, d->message + at, (int)pkg,
-			 d->message + at);
+		if (len == pkg)
+			buf_addf(&hint, "'%.*s' is the project's own package, "
+				 "not one to install: run from the project's "
+				 "root or put it on the import path (an "
+				 "editable install, the test runner's root)",
+				 (int)len, d->message + at);
+		else
+			buf_addf(&hint, "'%.*s' is a module of the project's own "
+				 "package '%.*s', not one to install: check its "
+				 "name and that its file exists", (int)len,
+				 d->message + at, (int)pkg, d->message + at);
 		free(d->hint);
 		d->hint = buf_detach(&hint, NULL);
 	}
@@ -2500,7 +2511,7 @@ static bool test_progress_told(struct scan *s, const char *l,
  * of the same file (the frame where it failed, "at /w/tests/a.spec.js:
  * 8:21")? That place is the failure's; line i's only says which test. */
 static bool fails_further_below(struct scan *s, size_t i, const char *file,
-			     size_t file_len, int line)
+				size_t file_len, int line)
 {
 	struct cl_loc loc;
 	const char *q, *f;
@@ -2765,6 +2776,10 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		cl_words_read(more.ptr, more.len, &cw);
 		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
 			w.category = cw.category;
+		/* "Syntax error on line 9 of a.conf:" over "Invalid command
+		 * 'X'": the heading places it, the message says what it is */
+		else if (bare && cw.category && cl_place_heading(m, loc->msg_len))
+			w.category = cw.category;
 		/* a message wrapped onto the lines under it ("the function 'f'
 		 * is not known to be" over "    defined.", Dialyzer's "The call
 		 * m:f" over its reasons): its words read whole */
@@ -2781,10 +2796,6 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 			w.category = ww.category;
 			buf_release(&whole);
 		}
-		/* "Syntax error on line 9 of a.conf:" over "Invalid command
-		 * 'X'": the heading places it, the message says what it is */
-		else if (bare && cw.category && cl_place_heading(m, loc->msg_len))
-			w.category = cw.category;
 		/* "p.py:1 at module level:" over "    D100: Missing ...": the
 		 * lines under it say what it is */
 		if (bare && !w.code_len && cw.code_len) {
@@ -4481,8 +4492,6 @@ static bool carets_under(struct scan *s, size_t j)
 	return k == n;
 }
 
-/* "ERROR in ./src/a.js 2:0-32" over its message: the severity said
- * before the place, what went wrong on the line under it. */
 /* Is p[0..n) one word a program is named by ("hledger", "luac"), the
  * prefix a tool puts before the place it reports ("hledger: a.journal:
  * 1:1:")? */
@@ -4498,6 +4507,8 @@ static bool program_name(const char *p, size_t n)
 	return true;
 }
 
+/* "ERROR in ./src/a.js 2:0-32" over its message: the severity said
+ * before the place, what went wrong on the line under it. */
 /* Is line j a place alone ("    a.rb:20:")? */
 static bool alone_place(struct scan *s, size_t j)
 {

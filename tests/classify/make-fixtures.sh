@@ -983,8 +983,8 @@ describe('calc', () => {
   it('equals', () => { assert.deepStrictEqual({ a: 1 }, { a: 2 }); });
 });
 X
-	(cd mo && run mocha-tap "$BIN/mocha" --reporter tap calc.spec.js)
-	expect mocha-tap mocha general <<'E'
+	(cd mo && run mocha-tap-errors "$BIN/mocha" --reporter tap calc.spec.js)
+	expect mocha-tap-errors mocha general <<'E'
 syntax_error lib/calc.js 1 29
 undefined_symbol calc.spec.js 5 23
 test_failure calc.spec.js 6 31

@@ -6103,6 +6103,20 @@ static void rows_under_a_path_line_name_their_line(void **state)
 	diag_list_release(&l);
 }
 
+/* A Python project with its own package, pkg/. */
+static bool python_package(void *ctx, const char *path)
+{
+	static const char *const have[] = { "pkg/__init__.py", "pkg/calc.py",
+					    "tests/test_calc.py" };
+	size_t k;
+
+	(void)ctx;
+	for (k = 0; k < sizeof(have) / sizeof(*have); k++)
+		if (!strcmp(path, have[k]))
+			return true;
+	return false;
+}
+
 /* A file of the project named at a message's end is its place ("in
  * calc.gyp"); a path right before "not found" is a file that does not
  * resolve; Python's code with no file ("<string>", "<frozen ...>") is
@@ -6124,7 +6138,7 @@ static void a_file_named_in_words_and_code_with_no_file(void **state)
 	classify_n("gyp: lib/util.gyp not found (cwd: /w)\n", any_file, 1, &l);
 	assert_string_equal(l.v[0].category, "import_resolution");
 	diag_list_release(&l);
-	classify_n(frozen, any_file, 1, &l);
+	classify_n(frozen, python_package, 1, &l);
 	assert_null(l.v[0].file);
 	assert_string_equal(l.v[0].category, "missing_dependency");
 	diag_list_release(&l);
@@ -6824,20 +6838,6 @@ static void a_warnings_words_name_its_category(void **state)
 	diag_list_release(&l);
 }
 
-/* A Python project with its own package, pkg/. */
-static bool python_package(void *ctx, const char *path)
-{
-	static const char *const have[] = { "pkg/__init__.py", "pkg/calc.py",
-					    "tests/test_calc.py" };
-	size_t k;
-
-	(void)ctx;
-	for (k = 0; k < sizeof(have) / sizeof(*have); k++)
-		if (!strcmp(path, have[k]))
-			return true;
-	return false;
-}
-
 /* A module of the project's own package that does not resolve is the
  * project's import, whichever checker says it (mypy, pylint, pyright);
  * a package by its bare name, or one the repository lacks, is one to
@@ -6850,6 +6850,16 @@ static void a_module_of_the_projects_package_is_its_import(void **state)
 		"tests/test_calc.py:4: error: Cannot find implementation or library stub for module named \"google.protobuf\"  [import]\n"
 		"tests/test_calc.py:5:0: E0401: Unable to import 'pkg.other' (import-error)\n"
 		"Found 4 errors in 1 file (checked 2 source files)\n";
+	/* pytest run where the project's root is not on the path */
+	static const char pytest[] =
+		"______________ ERROR collecting tests/test_calc.py ______________\n"
+		"ImportError while importing test module '/w/tests/test_calc.py'.\n"
+		"Traceback:\n"
+		"/usr/lib/python3.11/importlib/__init__.py:126: in import_module\n"
+		"    return _bootstrap._gcd_import(name[level:], package, level)\n"
+		"tests/test_calc.py:1: in <module>\n"
+		"    from pkg.calc import add\n"
+		"E   ModuleNotFoundError: No module named 'pkg'\n";
 	static const char *const cats[] = { "import_resolution",
 		"missing_dependency", "missing_dependency", "import_resolution" };
 	struct diag_list l = DIAG_LIST_INIT;
@@ -6864,6 +6874,10 @@ static void a_module_of_the_projects_package_is_its_import(void **state)
 	diag_list_release(&l);
 	classify_n("/usr/bin/python3: No module named pytest\n", NULL, 1, &l);
 	assert_string_equal(l.v[0].category, "missing_dependency");
+	diag_list_release(&l);
+	classify_n(pytest, python_package, 1, &l);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_non_null(strstr(l.v[0].hint, "'pkg' is the project's own package"));
 	diag_list_release(&l);
 }
 
