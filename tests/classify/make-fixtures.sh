@@ -13582,6 +13582,456 @@ E
 fi
 ) &
 
+# ---- held35: a validation batch of tools nobody tuned for, scored on first sight ----
+# Mainstream tools in output modes the fixtures did not have yet: mocha's
+# dot and TAP reporters, jest --verbose, vitest's verbose reporter,
+# stylelint's compact formatter, go test -json, cargo clippy
+# --message-format=short, make -k over several failing objects, clang's
+# MSVC-style places, pytest -rA, phpunit --testdox, rspec's documentation
+# format.
+(
+BATCH=held35
+mkdir held35 && cd held35
+# mocha's dot and TAP reporters: an assertion, a call to a function
+# nobody defined, a property read of undefined (each placed at its frame)
+if have "$BIN/mocha"; then
+	mkdir mocha && cd mocha
+	cat >cart.spec.js <<'X'
+const assert = require('assert');
+
+function total(items) {
+  return items.reduce((s, i) => s + i.price * i.qty, 0);
+}
+
+describe('cart', () => {
+  it('sums prices', () => {
+    assert.strictEqual(total([{ price: 2, qty: 3 }]), 7);
+  });
+  it('is empty at zero', () => {
+    assert.strictEqual(total([]), 0);
+  });
+  it('applies a coupon', () => {
+    assert.strictEqual(applyCoupon(total([{ price: 10, qty: 1 }]), 'HALF'), 5);
+  });
+  it('reads a discount', () => {
+    const cart = undefined;
+    assert.ok(cart.discount > 0);
+  });
+});
+X
+	run mocha-dot sh -c '"$0" --reporter dot cart.spec.js 2>&1 | sed "s/ passing ([0-9]*ms)/ passing/"' "$BIN/mocha"
+	run mocha-tap "$BIN/mocha" --reporter tap cart.spec.js
+	for f in mocha-dot mocha-tap; do
+		expect $f mocha general <<'E'
+test_failure cart.spec.js 9 12
+undefined_symbol cart.spec.js 15 12
+test_failure cart.spec.js 19 20
+E
+	done
+	cd ..
+fi
+# jest --verbose: the tree of results over the failures of two suites;
+# an error thrown in the code under test is placed where it was thrown
+if have "$BIN/jest"; then
+	mkdir jest && cd jest
+	echo '{"name":"h35j","private":true}' >package.json
+	cat >price.js <<'X'
+const rates = { de: 0.19, fr: 0.2 };
+function withTax(amount, region) {
+  if (!(region in rates)) throw new Error('no tax rate for ' + region);
+  return Math.round(amount * (1 + rates[region]) * 100) / 100;
+}
+module.exports = { withTax };
+X
+	cat >price.test.js <<'X'
+const { withTax } = require('./price');
+
+describe('withTax', () => {
+  test('adds the rate', () => {
+    expect(withTax(10, 'fr')).toBe(12);
+  });
+  test('rounds to cents', () => {
+    expect(withTax(9.99, 'de')).toBe(11.88);
+  });
+  test('knows Italy', () => {
+    expect(withTax(10, 'it')).toBe(12.2);
+  });
+});
+X
+	cat >format.test.js <<'X'
+describe('format', () => {
+  test('pads a code', () => {
+    expect('7'.padStart(3, '0')).toEqual('007');
+  });
+  test('joins a list', () => {
+    expect(['a', 'b'].join(', ')).toEqual('a; b');
+  });
+  test('formats a date', () => {
+    expect(formatDate(new Date(0))).toBe('1970-01-01');
+  });
+});
+X
+	run jest-verbose sh -c '"$0" --ci --verbose -i --rootDir . 2>&1 | sed "s/ ([0-9.]* m\?s)\$//; s/^Time: .*/Time:/"' "$BIN/jest"
+	expect jest-verbose jest patterns <<'E'
+test_failure price.test.js 8 33
+test_failure price.js 3 33
+test_failure format.test.js 6 35
+undefined_symbol format.test.js 9 5
+E
+	cd ..
+fi
+# vitest's verbose reporter: every test on its line, then the failures
+if have "$BIN/vitest"; then
+	mkdir vitest && cd vitest
+	echo '{"name":"h35v","private":true,"type":"module"}' >package.json
+	cat >slug.js <<'X'
+export function slugify(title) {
+  return title.toLowerCase().trim().replace(/\s+/g, '-');
+}
+export function words(text) {
+  return text.split(' ').filter(Boolean).length;
+}
+X
+	cat >slug.test.js <<'X'
+import { describe, it, expect } from 'vitest';
+import { slugify, words } from './slug.js';
+
+describe('slugify', () => {
+  it('joins words with dashes', () => {
+    expect(slugify('Hello World')).toBe('hello-world');
+  });
+  it('drops punctuation', () => {
+    expect(slugify('Hello, World!')).toBe('hello-world');
+  });
+});
+
+describe('words', () => {
+  it('counts words', () => {
+    expect(words('one two  three')).toBe(3);
+  });
+  it('counts nothing in null', () => {
+    expect(words(null)).toBe(0);
+  });
+});
+X
+	run vitest-verbose sh -c '"$0" run --root . --reporter=verbose 2>&1 | sed "s| RUN  v[0-9.]* .*| RUN|; s/ [0-9]*ms\$//; /^   Start at /d; /^   Duration /d"' "$BIN/vitest"
+	expect vitest-verbose vitest patterns <<'E'
+test_failure slug.test.js 9 38
+test_failure slug.js 5 15
+E
+	cd ..
+fi
+# stylelint's compact formatter: "FILE: line L, col C, error - message"
+if have "$BIN/stylelint"; then
+	mkdir stylelint && cd stylelint
+	cat >.stylelintrc.json <<'X'
+{ "rules": {
+    "color-no-invalid-hex": true,
+    "property-no-unknown": true,
+    "unit-no-unknown": true,
+    "selector-pseudo-class-no-unknown": true
+} }
+X
+	cat >site.css <<'X'
+.header {
+  colr: #333;
+  padding: 4px;
+}
+
+.button:hoverr {
+  color: #12345z;
+  margin: 2pz;
+}
+X
+	printf '.card {\n  border: 1px solid #ccc;\n\n.title { font-weight: bold; }\n' >broken.css
+	run stylelint-compact sh -c '"$0" --formatter compact site.css broken.css 2>&1 | sed "s|$PWD/||"' "$BIN/stylelint"
+	# the rules' findings; a block never closed, reported at its start
+	expect stylelint-compact stylelint general <<'E'
+lint_violation site.css 2 3
+lint_violation site.css 6 8
+lint_violation site.css 7 10
+lint_violation site.css 8 12
+syntax_error broken.css 1 1
+E
+	cd ..
+fi
+# go test -json: one JSON event a line, the test's output in "Output"
+if have go; then
+	mkdir gotest && cd gotest
+	printf 'module example.com/inv\n\ngo 1.19\n' >go.mod
+	cat >inv.go <<'X'
+package inv
+
+// Restock adds n items to the stock of sku.
+func Restock(stock map[string]int, sku string, n int) int {
+	stock[sku] += n - 1
+	return stock[sku]
+}
+
+// Take removes one item.
+func Take(stock map[string]int, sku string) int {
+	var m map[string]int
+	if stock != nil {
+		m = stock
+	}
+	m[sku]--
+	return m[sku]
+}
+X
+	cat >inv_test.go <<'X'
+package inv
+
+import "testing"
+
+func TestRestock(t *testing.T) {
+	stock := map[string]int{"pen": 2}
+	if got := Restock(stock, "pen", 3); got != 5 {
+		t.Errorf("Restock = %d, want 5", got)
+	}
+}
+
+func TestRestockNew(t *testing.T) {
+	got := Restock(map[string]int{}, "ink", 1)
+	if got != 1 {
+		t.Fatalf("Restock of a new sku = %d, want 1", got)
+	}
+}
+
+func TestTake(t *testing.T) {
+	if got := Take(nil, "pen"); got != -1 {
+		t.Errorf("Take = %d", got)
+	}
+}
+X
+	run go-test-json sh -c 'GOPROXY=off GOFLAGS=-mod=mod GOCACHE="$PWD/.gocache" GOTOOLCHAIN=local go test -json ./... 2>&1 | sed "s/\"Time\":\"[^\"]*\"/\"Time\":\"2024-01-01T00:00:00Z\"/; s/\"Elapsed\":[0-9.]*/\"Elapsed\":0/; s/\\\\t[0-9.]*s\\\\n/\\\\t0s\\\\n/; s|$PWD/||; s/0xc[0-9a-f]*/0xc000000000/g; s/goroutine [0-9]* /goroutine 1 /"'
+	# the panic's place: the first frame in the project
+	expect go-test-json go patterns <<'E'
+test_failure inv_test.go 8 0
+test_failure inv_test.go 15 0
+test_failure inv.go 15 0
+E
+	cd ..
+fi
+# cargo clippy --message-format=short, its lints made errors
+if have cargo && command -v cargo-clippy >/dev/null 2>&1; then
+	mkdir clippy clippy/src && cd clippy
+	printf '[package]\nname = "stats"\nversion = "0.1.0"\nedition = "2021"\n' >Cargo.toml
+	cat >src/main.rs <<'X'
+fn average(xs: &Vec<f64>) -> f64 {
+    let sum: f64 = xs.iter().sum();
+    return sum / xs.len() as f64;
+}
+
+fn main() {
+    let values = vec![1.0, 2.5, 4.0];
+    let unused = 3;
+    if values.len() == 0 {
+        println!("none");
+    }
+    println!("{}", average(&values));
+}
+X
+	run cargo-clippy-short sh -c 'CARGO_TARGET_DIR="$PWD/target" cargo clippy --offline --message-format=short -- -D warnings 2>&1 | sed "s|$PWD|.|"'
+	expect cargo-clippy-short cargo patterns <<'E'
+lint_violation src/main.rs 8 9
+lint_violation src/main.rs 3 5
+lint_violation src/main.rs 1 16
+lint_violation src/main.rs 9 8
+E
+	cd ..
+fi
+# make -k: gcc fails on two of three objects, make goes on and sums up
+if have make && have gcc; then
+	mkdir make-k && cd make-k
+	printf 'CC = gcc\nCFLAGS = -Wall -Werror -std=c11\nOBJS = main.o parse.o store.o\n\napp: $(OBJS)\n\t$(CC) -o $@ $(OBJS)\n\n%%.o: %%.c\n\t$(CC) $(CFLAGS) -c $< -o $@\n' >Makefile
+	printf '#include <stdio.h>\n#include "store.h"\n\nint main(void)\n{\n\tconst char *label = store_count();\n\tprintf("%%s items\\n", label);\n\treturn 0;\n}\n' >main.c
+	printf 'int store_count(void);\n' >store.h
+	printf '#include <stdlib.h>\n\nint parse_number(const char *s)\n{\n\tint unused;\n\treturn atoi(s)\n}\n' >parse.c
+	printf '#include "store.h"\n#include "config.h"\n\nint store_count(void)\n{\n\treturn STORE_MAX;\n}\n' >store.c
+	run make-k make -k
+	# an int made a pointer (an error under -Werror), a missing ";", an
+	# unused variable, a header that is not there
+	expect make-k make patterns <<'E'
+type_error main.c 6 29
+syntax_error parse.c 6 23
+lint_violation parse.c 5 13
+import_resolution store.c 2 10
+E
+	cd ..
+fi
+# clang's MSVC-style places: "FILE(L,C): error: ..."
+if have clang; then
+	mkdir clang-msvc && cd clang-msvc
+	printf '#define RING 4\n' >ring.h
+	cat >queue.c <<'X'
+#include <stdlib.h>
+#include "ring.h"
+
+struct queue {
+	int *items;
+	int head, tail;
+};
+
+int queue_size(struct queue *q)
+{
+	return q->tail - q->head + offset;
+}
+
+int queue_push(struct queue *q, int v)
+{
+	char *label = q->head;
+	q->items[q->tail++] = v;
+	return queue_size(q, RING);
+}
+X
+	printf 'int twice(int x)\n{\n\treturn x * 2\n}\n' >twice.c
+	run clang-msvc sh -c 'for f in queue twice; do clang -fdiagnostics-format=msvc -Wall -Werror -c $f.c -o /dev/null; done'
+	# an undeclared name, an int made a pointer, one argument too many
+	# (its note points into the macro's header), a missing ";"
+	expect clang-msvc clang patterns <<'E'
+undefined_symbol queue.c 11 29
+type_error queue.c 16 8
+type_error queue.c 18 23
+syntax_error twice.c 3 14
+E
+	cd ..
+fi
+# pytest -rA: the short summary lists every test, passed ones too; a
+# fixture calling what nobody defined is an error at setup
+if have pytest; then
+	mkdir pytest-ra && cd pytest-ra
+	cat >test_orders.py <<'X'
+import pytest
+
+
+def order_total(lines):
+    return sum(qty * price for qty, price in lines)
+
+
+@pytest.fixture
+def empty_order():
+    return load_order("empty")
+
+
+def test_total():
+    assert order_total([(2, 3.0), (1, 4.0)]) == 11.0
+
+
+def test_single():
+    assert order_total([(1, 5.0)]) == 5.0
+
+
+def test_empty(empty_order):
+    assert order_total(empty_order) == 0
+
+
+def test_average():
+    lines = []
+    assert order_total(lines) / len(lines) == 0
+X
+	run pytest-ra sh -c 'pytest -rA -p no:cacheprovider test_orders.py 2>&1 | sed "s|$PWD|.|; s/^platform .*/platform linux/; s/^plugins: .*/plugins:/; s/ in [0-9.]*s =/ in 0s =/"'
+	expect pytest-ra pytest patterns <<'E'
+undefined_symbol test_orders.py 10 0
+test_failure test_orders.py 14 0
+test_failure test_orders.py 27 0
+E
+	cd ..
+fi
+# phpunit --testdox: sentences with a boxed message and the file's place
+if have phpunit; then
+	mkdir phpunit-testdox phpunit-testdox/tests && cd phpunit-testdox
+	cat >tests/CartTest.php <<'X'
+<?php
+use PHPUnit\Framework\TestCase;
+
+final class CartTest extends TestCase
+{
+    private function total(array $items): float
+    {
+        return array_sum(array_map(fn ($i) => $i['price'] * $i['qty'], $items));
+    }
+
+    public function testSumsPrices(): void
+    {
+        $this->assertSame(7.0, $this->total([['price' => 2.0, 'qty' => 3]]));
+    }
+
+    public function testEmptyCartIsZero(): void
+    {
+        $this->assertSame(0, $this->total([]));
+    }
+
+    public function testAppliesCoupon(): void
+    {
+        $this->assertSame(5.0, apply_coupon($this->total([['price' => 10.0, 'qty' => 1]]), 'HALF'));
+    }
+
+    public function testCountsItems(): void
+    {
+        $this->assertCount(2, [1, 2]);
+    }
+}
+X
+	run phpunit-testdox sh -c 'phpunit --testdox tests/CartTest.php 2>&1 | sed "s|$PWD/||; s/^PHPUnit [0-9.]* /PHPUnit /; s/^Time: .*/Time: 00:00/"'
+	expect phpunit-testdox phpunit general <<'E'
+test_failure tests/CartTest.php 13 0
+test_failure tests/CartTest.php 18 0
+undefined_symbol tests/CartTest.php 23 0
+E
+	cd ..
+fi
+# rspec's documentation format: the examples as an outline, then the
+# failures; a method the object does not have is a name nobody defined
+if have rspec; then
+	mkdir rspec-doc rspec-doc/spec && cd rspec-doc
+	cat >spec/wallet_spec.rb <<'X'
+class Wallet
+  attr_reader :balance
+
+  def initialize(balance)
+    @balance = balance
+  end
+
+  def spend(amount)
+    raise ArgumentError, "not enough money" if amount > balance
+    @balance -= amount
+  end
+end
+
+RSpec.describe Wallet do
+  it "starts with its balance" do
+    expect(Wallet.new(10).balance).to eq(10)
+  end
+
+  it "spends money" do
+    wallet = Wallet.new(10)
+    wallet.spend(4)
+    expect(wallet.balance).to eq(5)
+  end
+
+  it "refuses to overspend" do
+    expect { Wallet.new(3).spend(5) }.to raise_error(RuntimeError)
+  end
+
+  it "deposits money" do
+    wallet = Wallet.new(1)
+    wallet.deposit(2)
+    expect(wallet.balance).to eq(3)
+  end
+end
+X
+	run rspec-doc sh -c 'rspec --format documentation --no-color 2>&1 | sed "s/^Finished in .*/Finished in 0 seconds/; s/0x[0-9a-f]*/0x0/g"'
+	# the failed expectation, an expected error of the wrong class (the
+	# expectation's line), an undefined method
+	expect rspec-doc rspec general <<'E'
+test_failure spec/wallet_spec.rb 22 0
+test_failure spec/wallet_spec.rb 26 0
+undefined_symbol spec/wallet_spec.rb 31 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
