@@ -319,6 +319,17 @@ static bool lacks(const struct scan *s, size_t i, unsigned group)
 }
 
 static bool is_alnum_byte(char c);
+static bool carets_under(struct scan *s, size_t j);
+
+/* An error at a Rust source (file[0..n)) with no code and no words that
+ * name its kind: in rustc's short format ("src/main.rs:3:5: error:
+ * unneeded `return` statement") rustc's own errors carry a code
+ * ("error[E0308]: "), a lint denied to error level (clippy's, under -D
+ * warnings) none. */
+static bool uncoded_rust_error(const char *file, size_t n)
+{
+	return n > 3 && !memcmp(file + n - 3, ".rs", 3);
+}
 
 /* How much of l[0..n) comes before an object's inspection ("#<T:0x"): its
  * words, not the values the object holds (another failure's message). */
@@ -370,8 +381,12 @@ static enum cl_loc_kind line_place(struct scan *s, size_t j, const char *l,
 		p->line = j + 1;
 		p->read = cl_may_place(l, n);
 		p->kind = p->read ? cl_loc_read(l, n, &p->loc) : CL_LOC_NONE;
+		/* a line with carets under it is quoted source, whatever
+		 * in it looks like a place ("wallet.deposit(2)" over
+		 * "^^^^^^^^", Ruby's error_highlight) */
 		if (p->kind != CL_LOC_NONE &&
-		    (in_object_dump(l, p->loc.file) || quoted_code(l, n)))
+		    (in_object_dump(l, p->loc.file) || quoted_code(l, n) ||
+		     carets_under(s, j)))
 			p->kind = CL_LOC_NONE;
 	}
 	if (p->read)
@@ -1001,6 +1016,10 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 				      * finding, as the general layer reads one */
 				     d.severity == DIAG_WARNING ?
 				     CAT_LINT_VIOLATION : CAT_UNKNOWN;
+		if (!strcmp(d.category, CAT_UNKNOWN) && !d.code &&
+		    d.severity == DIAG_ERROR && d.file &&
+		    uncoded_rust_error(d.file, strlen(d.file)))
+			d.category = CAT_LINT_VIOLATION;
 		/* no word names a kind: for the catch-all pattern, the kind
 		 * other tools' messages in the same words were, as
 		 * general_emit reads one (a tool's own pattern that says
@@ -2896,6 +2915,9 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	cat = w.category ? w.category :
 	      w.code_len || w.sev == DIAG_WARNING || w.sev == DIAG_NOTE ?
 	      CAT_LINT_VIOLATION : CAT_UNKNOWN;
+	if (!w.category && !w.code_len && w.sev == DIAG_ERROR &&
+	    uncoded_rust_error(l + loc->file, loc->file_len))
+		cat = CAT_LINT_VIOLATION;
 	/* a shell's "command not found" at a line of the project's own
 	 * script: a name the script calls that nothing defines (a helper,
 	 * a function); from the runner's own shell ("sh: 1: x: not found")
@@ -3067,6 +3089,109 @@ static size_t yaml_block_end(struct scan *s, size_t i)
 	return 0;
 }
 
+/* "expected RuntimeError, got #<ArgumentError: x> with backtrace:"
+ * (RSpec's raise_error): is line j one of the frames indented under such
+ * a line, the other exception's and not where the expectation failed?
+ * *nested: the indent of the last such line (0: none), kept by the
+ * caller over the lines it walks down. */
+static bool other_trace(struct scan *s, size_t j, size_t *nested)
+{
+	const char *l;
+	size_t n, k;
+
+	l = line_view(s, j, &n);
+	for (k = 0; k < n && l[k] == ' '; k++)
+		;
+	if (*nested && k > *nested && k < n)
+		return true;
+	*nested = n > k + 15 && !memcmp(l + n - 15, "with backtrace:", 15) ? k : 0;
+	return false;
+}
+
+/* The offset in l[0..n) past its indent and a box's side ("   \u2502 "). */
+static size_t box_text(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && (l[k] == ' ' || l[k] == '\t'))
+		k++;
+	if (k + 2 < n && !memcmp(l + k, "\xe2\x94\x82", 3))
+		for (k += 3; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+	return k;
+}
+
+/* Does a test's verdict ("\u2718 Applies coupon", a check mark's or a
+ * cross) open a line between lines a and b? Then a place alone at a is
+ * another test's, not that of a report at b. */
+static bool test_between(struct scan *s, size_t a, size_t b)
+{
+	const char *l;
+	size_t n, j, k;
+
+	for (j = a + 1; j < b; j++) {
+		l = line_view(s, j, &n);
+		for (k = 0; k < n && l[k] == ' '; k++)
+			;
+		if (test_mark(l, n, k))
+			return true;
+	}
+	return false;
+}
+
+/* "tests/CartTest.php:13" alone, closing the box under "\u2718 Sums
+ * prices" whose lines above it say what failed ("\u2502 Failed asserting
+ * that 6.0 is identical to 7.0.", PHPUnit's testdox): that test's
+ * failure, at its place. Read at line i, the place alone (loc). */
+static bool test_box_place(struct scan *s, size_t i, const struct cl_loc *loc)
+{
+	struct buf msg = BUF_INIT;
+	struct cl_words w;
+	const char *l;
+	size_t n, j, k, top = i;
+
+	/* nothing more in the box under it */
+	for (j = i + 1; j < s->nlines && j <= i + 2; j++) {
+		l = line_view(s, j, &n);
+		k = box_text(l, n);
+		if (k < n && !test_mark(l, n, k))
+			return false;
+	}
+	/* up the box to the failed test's verdict */
+	for (j = i; j-- > 0 && i - j <= 8;) {
+		int mark;
+
+		l = line_view(s, j, &n);
+		k = box_text(l, n);
+		if (k < n && (mark = test_mark(l, n, k))) {
+			if (mark < 0)
+				top = j;
+			break;
+		}
+	}
+	if (top == i)
+		return false;
+	for (j = top + 1; j < i; j++) {
+		l = line_view(s, j, &n);
+		k = box_text(l, n);
+		if (k == n || (s->used[j] & L_USED))
+			continue;
+		if (msg.len)
+			buf_addch(&msg, ' ');
+		buf_add(&msg, l + k, n - k);
+		s->used[j] |= L_FOLDED;
+	}
+	if (!msg.len)
+		return false;
+	cl_words_read(msg.ptr, msg.len, &w);
+	general_emit(s, xstrndup(line_view(s, i, &n) + loc->file, loc->file_len),
+		     loc->line, loc->col, DIAG_ERROR, NULL, 0, msg.ptr, msg.len,
+		     w.category && strcmp(w.category, CAT_LINT_VIOLATION) ?
+		     w.category : CAT_TEST_FAILURE);
+	buf_release(&msg);
+	return true;
+}
+
 /* How far below line i its report may name its place: CL_AHEAD lines, or
  * to the end of the TAP YAML block under it. */
 static size_t report_reach(struct scan *s, size_t i)
@@ -3084,17 +3209,19 @@ static bool headline_place(struct scan *s, size_t i, long lone,
 {
 	struct place p, weak;
 	bool strong, have_weak = false;
-	size_t j, msg, n;
+	size_t j, msg, n, nested = 0;
 	const char *l;
-
 	size_t reach = report_reach(s, i);
 
 	if (lone >= 0 && i - (size_t)lone <= CL_BACK &&
+	    !test_between(s, (size_t)lone, i) &&
 	    place_of(s, (size_t)lone, out, &strong, true))
 		return true;
 	for (j = i + 1; j < s->nlines && j <= reach; j++) {
 		if (s->used[j] & L_TAKEN)
 			break;
+		if (other_trace(s, j, &nested))
+			continue;
 		l = line_view(s, j, &n);
 		/* another report's ("x msg" over its box is miette's) */
 		if ((!lacks(s, j, CL_T_HEADLINE) &&
@@ -4921,7 +5048,7 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 	size_t j, k = 0, ln, off;
 	bool strong, alone, found = false;
 	const char *q;
-
+	size_t nested = 0; /* the indent of "with backtrace:", or 0 */
 	unsigned num = 0;
 
 	if (!(k = numbered_item(l, n, &num)))
@@ -4942,6 +5069,8 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 
 		if (s->used[j] & L_USED)
 			break;
+		if (other_trace(s, j, &nested))
+			continue;
 		/* a place alone right under the title is the test's own
 		 * ("math_test.exs:4"), the frame below it the failure's; one
 		 * after the failure's words is where it failed (PHPUnit's
@@ -5799,6 +5928,9 @@ static void general_pass(struct scan *s)
 			}
 			if ((loc.pre_len || (loc.line > 0 && i + 1 < s->nlines)) &&
 			    general_lone_sev(s, l, n, &loc))
+				continue;
+			if (loc.file_len && loc.line > 0 && !loc.pre_len &&
+			    test_box_place(s, i, &loc))
 				continue;
 			lone = (long)i;
 			continue;
@@ -7056,7 +7188,7 @@ int classify_text_opts(const struct classify_db *db,
 	s.out = out;
 	if (!text)
 		len = 0;
-	if (classify_strip_prefixes(s.text, len, &relayed)) {
+	if (classify_relay(s.text, len, &relayed)) {
 		s.text = relayed.ptr;
 		len = relayed.len;
 	}

@@ -168,12 +168,13 @@ int classify_text_opts(const struct classify_db *db,
 
 /*
  * A log whose lines carry what relayed them (a CI service's timestamps,
- * BuildKit's step and seconds, Compose's service, a task runner's clock):
- * into *out (initialised here; the caller releases it), the same lines
- * without it, and true. False, *out untouched, when most of the first lines
- * carry none. classify_text_opts and classify_output_failed read through it.
+ * BuildKit's step and seconds, Compose's service, a task runner's clock),
+ * or whose lines are go test -json's events: into *out (initialised here;
+ * the caller releases it), the lines as the tool printed them, and true.
+ * False, *out untouched, when the log is neither. classify_text_opts and
+ * classify_output_failed read through it.
  */
-bool classify_strip_prefixes(const char *text, size_t len, struct buf *out);
+bool classify_relay(const char *text, size_t len, struct buf *out);
 
 /* A new zeroed diag at the end of l, owned by l. */
 struct diag *diag_list_push(struct diag_list *l);

@@ -1724,6 +1724,9 @@ struct phrase {
 
 /* First match wins: the more specific phrases come first. */
 static const struct phrase phrases[] = {
+	/* an expectation on what was raised: RSpec's "expected
+	 * RuntimeError, got #<ArgumentError: x>" */
+	{ ", got #<", CAT_TEST_FAILURE },
 	/* a portability rule's, whatever its words: ShellCheck's "In POSIX
 	 * sh, == in place of = is undefined." */
 	{ "in posix sh", CAT_LINT_VIOLATION },

@@ -11,11 +11,16 @@
  * those that are not blank must carry it), so a log without one costs a
  * look at those lines only. Then every line that carries it loses it; the
  * lines stay where they were, so line numbers do not move.
+ *
+ * go test -json relays its tests' lines too, each in an event of its own:
+ * the lines are the events' "Output", in turn.
  */
 #include <string.h>
 
 #include "classify/classify.h"
+#include "json/json.h"
 #include "util/buf.h"
+#include "util/err.h"
 
 enum prefix_kind { PX_NONE, PX_STAMP, PX_BUILDKIT, PX_COMPOSE, PX_CLOCK };
 
@@ -203,7 +208,55 @@ static enum prefix_kind prefix_of(const char *text, size_t len)
 	return PX_NONE;
 }
 
-bool classify_strip_prefixes(const char *text, size_t len, struct buf *out)
+/* A line of go test -json (test2json) at p[0..n): one event, an object
+ * whose first member is its time or its action. */
+static bool go_event(const char *p, size_t n)
+{
+	return (n > 10 && !memcmp(p, "{\"Time\":\"", 9)) ||
+	       (n > 12 && !memcmp(p, "{\"Action\":\"", 11));
+}
+
+/* go test -json's events: into *dec (initialised here) the lines the tests
+ * printed, the "Output" of each "output" (or "build-output") event in
+ * turn; a line that is no event (a build's error on stderr) as it is.
+ * False, dec untouched, when the first line that is not blank is no
+ * event. */
+static bool go_events(const char *text, size_t len, struct buf *dec)
+{
+	struct json_doc doc = JSON_DOC_INIT;
+	struct err e = ERR_INIT;
+	size_t at = 0;
+	int v;
+
+	while (at < len && (text[at] == '\n' || text[at] == ' ' ||
+			    text[at] == '\r'))
+		at++;
+	if (!go_event(text + at, len - at))
+		return false;
+	buf_init(dec, 0);
+	buf_grow(dec, len / 2);
+	for (at = 0; at < len;) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - text) - at : len - at;
+
+		if (!go_event(text + at, n)) {
+			buf_add(dec, text + at, n + (nl != NULL));
+		} else if (json_parse(&doc, text + at, n, 8, &e) == 0) {
+			v = json_get(&doc, 0, "Action");
+			if ((json_str_eq(&doc, v, "output") ||
+			     json_str_eq(&doc, v, "build-output")) &&
+			    (v = json_get(&doc, 0, "Output")) >= 0)
+				json_str(&doc, v, dec);
+			json_doc_release(&doc);
+		} else {
+			err_clear(&e);
+		}
+		at += n + (nl != NULL);
+	}
+	return true;
+}
+
+bool classify_relay(const char *text, size_t len, struct buf *out)
 {
 	enum prefix_kind kind;
 	size_t at = 0, round;
@@ -230,6 +283,13 @@ bool classify_strip_prefixes(const char *text, size_t len, struct buf *out)
 		*out = pass;
 		text = out->ptr;
 		len = out->len;
+		any = true;
+	}
+	/* under them, go test -json's events */
+	if (go_events(text, len, &pass)) {
+		if (any)
+			buf_release(out);
+		*out = pass;
 		any = true;
 	}
 	return any;

@@ -325,7 +325,7 @@ bool classify_output_failed(const char *text, size_t len)
 	struct buf relayed = BUF_INIT;
 	bool failed;
 
-	if (!classify_strip_prefixes(text, len, &relayed))
+	if (!classify_relay(text, len, &relayed))
 		return output_failed(text, len);
 	failed = output_failed(relayed.ptr, relayed.len);
 	buf_release(&relayed);

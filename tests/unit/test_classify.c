@@ -6881,6 +6881,59 @@ static void a_module_of_the_projects_package_is_its_import(void **state)
 	diag_list_release(&l);
 }
 
+/* go test -json relays each line its tests print in an event of its own
+ * ({"Action":"output","Output":"..."}): read as the lines themselves, a
+ * panic's first project frame and all. */
+static void go_test_events_are_read_as_their_output(void **state)
+{
+	static const char events[] =
+		"{\"Time\":\"2024-01-01T00:00:00Z\",\"Action\":\"run\",\"Package\":\"x/inv\",\"Test\":\"TestTake\"}\n"
+		"{\"Time\":\"2024-01-01T00:00:00Z\",\"Action\":\"output\",\"Package\":\"x/inv\",\"Test\":\"TestTake\",\"Output\":\"=== RUN   TestTake\\n\"}\n"
+		"{\"Time\":\"2024-01-01T00:00:00Z\",\"Action\":\"output\",\"Package\":\"x/inv\",\"Test\":\"TestTake\",\"Output\":\"    inv_test.go:8: Take = 4, want 5\\n\"}\n"
+		"{\"Time\":\"2024-01-01T00:00:00Z\",\"Action\":\"output\",\"Package\":\"x/inv\",\"Test\":\"TestTake\",\"Output\":\"--- FAIL: TestTake (0.00s)\\n\"}\n"
+		"{\"Time\":\"2024-01-01T00:00:00Z\",\"Action\":\"fail\",\"Package\":\"x/inv\",\"Test\":\"TestTake\",\"Elapsed\":0}\n"
+		"{\"Time\":\"2024-01-01T00:00:00Z\",\"Action\":\"fail\",\"Package\":\"x/inv\",\"Elapsed\":0.01}\n";
+	struct diag_list l = DIAG_LIST_INIT;
+	struct buf out = BUF_INIT;
+
+	(void)state;
+	assert_true(classify_relay(events, strlen(events), &out));
+	assert_string_equal(out.ptr, "=== RUN   TestTake\n"
+				     "    inv_test.go:8: Take = 4, want 5\n"
+				     "--- FAIL: TestTake (0.00s)\n");
+	buf_release(&out);
+	assert_true(classify_output_failed(events, strlen(events)));
+	classify_n(events, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "inv_test.go");
+	assert_int_equal(l.v[0].line, 8);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+}
+
+/* rustc's short format: its own errors carry a code ("error[E0308]"), a
+ * lint denied to error level (clippy's under -D warnings) none, so an
+ * uncoded error whose words name no kind is a lint. */
+static void rust_short_format_uncoded_errors_are_lints(void **state)
+{
+	static const char log[] =
+		"    Checking stats v0.1.0 (/w)\n"
+		"src/main.rs:3:5: error: unneeded `return` statement\n"
+		"src/main.rs:9:8: error: length comparison to zero\n"
+		"src/main.rs:12:9: error[E0308]: mismatched types\n"
+		"src/main.rs:14:1: error: expected one of `;` or `}`, found `x`\n"
+		"error: could not compile `stats` (bin \"stats\") due to 4 previous errors\n";
+	static const char *const cats[] = { "lint_violation", "lint_violation",
+					    "type_error", "syntax_error" };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t k;
+
+	(void)state;
+	classify_n(log, any_file, 4, &l);
+	for (k = 0; k < 4; k++)
+		assert_string_equal(l.v[k].category, cats[k]);
+	diag_list_release(&l);
+}
+
 /* A count of what a tool went through, its plural told as "(s)" ("Error:
  * 1 chart(s) linted, 1 chart(s) failed", Helm's last line), is no problem
  * of its own: the findings above it are. */
@@ -7062,12 +7115,12 @@ static void a_runners_prefix_on_every_line_is_read_past(void **state)
 	classify_n(compose, NULL, 1, &l);
 	assert_string_equal(l.v[0].file, "src/index.ts");
 	diag_list_release(&l);
-	assert_false(classify_strip_prefixes(one_stamp, strlen(one_stamp), &plain));
+	assert_false(classify_relay(one_stamp, strlen(one_stamp), &plain));
 	classify_n(one_stamp, NULL, 1, &l);
 	assert_string_equal(l.v[0].file, "src/a.c");
 	diag_list_release(&l);
 	/* the lines stay where they were */
-	assert_true(classify_strip_prefixes(compose, strlen(compose), &plain));
+	assert_true(classify_relay(compose, strlen(compose), &plain));
 	assert_string_equal(plain.ptr,
 			    "src/index.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'.\n"
 			    "npm ERR! code 2\n"
@@ -7434,6 +7487,8 @@ int main(void)
 		cmocka_unit_test(messages_told_apart_from_their_place),
 		cmocka_unit_test(a_warnings_words_name_its_category),
 		cmocka_unit_test(a_module_of_the_projects_package_is_its_import),
+		cmocka_unit_test(go_test_events_are_read_as_their_output),
+		cmocka_unit_test(rust_short_format_uncoded_errors_are_lints),
 		cmocka_unit_test(sorbet_notes_are_steps_of_their_error),
 		cmocka_unit_test(a_titled_report_ruled_off_to_its_file),
 		cmocka_unit_test(a_runners_prefix_on_every_line_is_read_past),
