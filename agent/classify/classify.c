@@ -5965,7 +5965,8 @@ static void general_pass(struct scan *s)
 		/* any spelling of a place around a file the repository has */
 		if (s->opts->file_exists && n > 4 && has_file_byte(l, n) &&
 		    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE &&
-		    !in_object_dump(l, loc.file) && !quoted_code(l, n)) {
+		    !in_object_dump(l, loc.file) && !quoted_code(l, n) &&
+		    !carets_under(s, i)) {
 			general_inline(s, l, n, &loc, NULL, 0);
 			continue;
 		}
