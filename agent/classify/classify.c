@@ -1836,7 +1836,8 @@ static bool announced(struct scan *s, size_t j, struct buf *out)
 }
 
 /* Is l[k..n) a line of a code frame quoting the source ("  1 | x", "> 2 |
- * y", "    | ^"): its gutter a line's number, marked or not, or none? */
+ * y", "    | ^", Biome's "> 1 \u2502 x"): its gutter a line's number,
+ * marked or not, or none? */
 static bool quoted_source(const char *l, size_t n, size_t k)
 {
 	if (k < n && l[k] == '>')
@@ -1846,7 +1847,23 @@ static bool quoted_source(const char *l, size_t n, size_t k)
 		k++;
 	while (k < n && l[k] == ' ')
 		k++;
+	if (k + 2 < n && !memcmp(l + k, "\xe2\x94\x82", 3))
+		return k + 3 == n || l[k + 3] == ' ';
 	return k < n && l[k] == '|' && (k + 1 == n || l[k + 1] == ' ');
+}
+
+/* Is m[0..n) one word, a tag or a label ("FIXABLE", "parse": Biome's),
+ * not a message? */
+static bool one_word(const char *m, size_t n)
+{
+	size_t k;
+
+	while (n && m[n - 1] == ' ')
+		n--;
+	for (k = 0; k < n; k++)
+		if (!is_alnum_byte(m[k]) && m[k] != '_' && m[k] != '-')
+			return false;
+	return n >= 3;
 }
 
 /* The lines under line i indented deeper than it (blank lines between
@@ -2617,7 +2634,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	const char *above; /* the finding over a place that names its scope */
 	const char *cat, *code;
 	char *file;
-	bool known, bare, place_only, ruled;
+	bool known, bare, place_only, ruled, tagged;
 	struct buf more = BUF_INIT, msg = BUF_INIT;
 	size_t last = 0, text, text_len, end, after;
 	struct place p;
@@ -2784,6 +2801,10 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	end = rule_start(m + text, text_len);
 	ruled = end < text_len;
 	text_len = end; /* the rule is decoration, not words */
+	/* "a.js:1:1 lint/style/useConst  FIXABLE  \u2501\u2501\u2501", "a.js:3:11
+	 * parse  \u2501\u2501\u2501" (Biome): a rule or a label over the message,
+	 * the paragraph under it */
+	tagged = ruled && one_word(m + text, text_len);
 	if ((bare || !w.code_len || (!w.category && w.sev < 0)) &&
 	    (continuation(s, s->cur, &more, &last) ||
 	     (bare && loc->msg_len && m[loc->msg_len - 1] == ':' &&
@@ -2831,8 +2852,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 				w.code_len = cw.code_len;
 			}
 		}
-		if (bare) {
-			size_t tl = text_len;
+		if (bare || tagged) {
+			size_t tl = tagged ? 0 : text_len;
 
 			if (tl && m[text + tl - 1] == ':')
 				tl--;

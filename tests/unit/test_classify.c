@@ -6934,6 +6934,40 @@ static void rust_short_format_uncoded_errors_are_lints(void **state)
 	diag_list_release(&l);
 }
 
+/* Biome's reports: the place, a rule (or a label, "parse") and a tag
+ * ruled off to the line's end, the message in the paragraph under it and
+ * a code frame with its own gutter after. The message is that paragraph;
+ * the rule keeps it a lint. */
+static void a_rule_ruled_off_tells_its_message_under_it(void **state)
+{
+	static const char biome[] =
+		"a.js:2:7 lint/suspicious/noDoubleEquals  FIXABLE  \xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\n"
+		"\n"
+		"  \xc3\x97 Using == may be unsafe if you are relying on type coercion.\n"
+		"  \n"
+		"    1 \xe2\x94\x82 let x = 1;\n"
+		"  > 2 \xe2\x94\x82 if (x == 2) { debugger; }\n"
+		"      \xe2\x94\x82       ^^\n"
+		"\n"
+		"a.js:3:11 parse \xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\n"
+		"\n"
+		"  \xc3\x97 Expected an expression but instead found ';'.\n"
+		"  \n"
+		"  > 3 \xe2\x94\x82 const y = ;\n"
+		"      \xe2\x94\x82           ^\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(biome, any_file, 2, &l);
+	assert_string_equal(l.v[0].message, "\xc3\x97 Using == may be unsafe if you "
+			    "are relying on type coercion.");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].message, "\xc3\x97 Expected an expression but "
+			    "instead found ';'.");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 /* A count of what a tool went through, its plural told as "(s)" ("Error:
  * 1 chart(s) linted, 1 chart(s) failed", Helm's last line), is no problem
  * of its own: the findings above it are. */
@@ -7489,6 +7523,7 @@ int main(void)
 		cmocka_unit_test(a_module_of_the_projects_package_is_its_import),
 		cmocka_unit_test(go_test_events_are_read_as_their_output),
 		cmocka_unit_test(rust_short_format_uncoded_errors_are_lints),
+		cmocka_unit_test(a_rule_ruled_off_tells_its_message_under_it),
 		cmocka_unit_test(sorbet_notes_are_steps_of_their_error),
 		cmocka_unit_test(a_titled_report_ruled_off_to_its_file),
 		cmocka_unit_test(a_runners_prefix_on_every_line_is_read_past),
