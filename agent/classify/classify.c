@@ -2503,6 +2503,8 @@ static int test_mark(const char *l, size_t n, size_t k)
  * report there: a pass mark's test passed, and a fail mark's failure is
  * told in full below, where its place is named again with what failed
  * (one that is not stays a finding). */
+enum { TOLD_BELOW = 1 << 20 };
+
 static bool test_progress_told(struct scan *s, const char *l,
 			       const struct cl_loc *loc)
 {
@@ -2531,12 +2533,15 @@ static bool test_progress_told(struct scan *s, const char *l,
 		return false;
 	if (mark > 0)
 		return true;
+	/* told again within the next TOLD_BELOW bytes: a run of thousands
+	 * of tests asks this of each cross, so not of the whole log */
 	from = s->start[s->cur + 1];
 	buf_add(&at, l + loc->file, loc->file_len);
 	buf_addf(&at, ":%d", loc->line);
 	told = from < text_len(s) &&
-	       memmem(s->text + from, text_len(s) - from, at.ptr,
-		      at.len) != NULL;
+	       memmem(s->text + from, text_len(s) - from < TOLD_BELOW ?
+				      text_len(s) - from : TOLD_BELOW,
+		      at.ptr, at.len) != NULL;
 	buf_release(&at);
 	return told;
 }
