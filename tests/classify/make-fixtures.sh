@@ -14032,6 +14032,411 @@ E
 fi
 ) &
 
+# ---- held36: a validation batch of tools nobody tuned for, scored on first sight ----
+# Compilers and checkers of other ecosystems, as CI and pre-commit hooks
+# run them: mix compile (and its unchecked dependencies) and mix format
+# --check-formatted, include-what-you-use, rakudo -c, ls-lint, ocamlfind,
+# kotlinc, ghc -fno-code, raco make and raco test, gitlint, ansible-lint,
+# nix-instantiate --eval (terraform validate was tried and left out: it
+# comes from neither Debian nor npm).
+(
+BATCH=held36
+mkdir held36 && cd held36
+# mix compile: a dependency nobody fetched; then a project's unused
+# variable and a call of a function nobody defined; mix format's check
+if have mix; then
+	mkdir mix mix/deps-app mix/deps-app/lib mix/app mix/app/lib && cd mix
+	cat >deps-app/mix.exs <<'X'
+defmodule Feed.MixProject do
+  use Mix.Project
+
+  def project do
+    [app: :feed, version: "0.1.0", elixir: "~> 1.14", deps: deps()]
+  end
+
+  defp deps do
+    [{:jason, git: "https://git.example.invalid/jason.git", tag: "v1.4.0"}]
+  end
+end
+X
+	echo 'defmodule Feed do def go, do: :ok end' >deps-app/lib/feed.ex
+	cat >app/mix.exs <<'X'
+defmodule Shop.MixProject do
+  use Mix.Project
+
+  def project do
+    [app: :shop, version: "0.1.0", elixir: "~> 1.14", deps: []]
+  end
+end
+X
+	cat >app/lib/shop.ex <<'X'
+defmodule Shop do
+  def total(items) do
+    discount = 5
+    Enum.reduce(items, 0, fn item, acc -> acc + item.price end)
+  end
+
+  def label(item) do
+    String.upcase(item.name) <> formatt(item.price)
+  end
+end
+X
+	run mix-deps sh -c 'cd deps-app && MIX_HOME=$PWD/.mix mix compile'
+	expect mix-deps mix general <<'E'
+missing_dependency - 0 0
+E
+	run mix sh -c 'cd app && MIX_HOME=$PWD/.mix mix compile'
+	expect mix mix general <<'E'
+lint_violation lib/shop.ex 3 0
+undefined_symbol lib/shop.ex 8 0
+E
+	# mix format --check-formatted, as a pre-commit hook runs it
+	mkdir fmt fmt/lib
+	echo '[inputs: ["{mix,.formatter}.exs", "lib/**/*.ex"]]' >fmt/.formatter.exs
+	cp app/mix.exs fmt/mix.exs
+	printf 'defmodule Fmt do\n  def add(a,b), do: a+b\nend\n' >fmt/lib/fmt.ex
+	run mix-format sh -c 'cd fmt && MIX_HOME=$PWD/.mix mix format --check-formatted'
+	expect mix-format mix general <<'E'
+lint_violation lib/fmt.ex 0 0
+E
+	cd ..
+fi
+# include-what-you-use over three files: a header that is not there, a
+# name nothing declares, two includes nothing uses
+if have include-what-you-use; then
+	mkdir iwyu && cd iwyu
+	cat >report.c <<'X'
+#include <stdio.h>
+#include "config.h"
+
+int report(const char *name) { return printf("%s\n", name); }
+X
+	cat >count.c <<'X'
+#include <stdio.h>
+
+int count(void)
+{
+	printf("%d\n", 1);
+	return undefined_total;
+}
+X
+	cat >tally.c <<'X'
+#include <stdio.h>
+#include <math.h>
+#include <string.h>
+#include <ctype.h>
+
+int tally(const char *s)
+{
+	return printf("%zu\n", strlen(s));
+}
+X
+	run iwyu sh -c 'for f in report count tally; do include-what-you-use $f.c; done'
+	expect iwyu include-what-you-use general <<'E'
+import_resolution report.c 2 10
+undefined_symbol count.c 6 9
+lint_violation tally.c 2 0
+lint_violation tally.c 4 0
+E
+	cd ..
+fi
+# rakudo -c checks a Raku script without running it: a routine nobody
+# declared, a variable nobody declared, an unclosed block; a typed
+# assignment fails only when the script runs
+if have rakudo; then
+	mkdir rakudo && cd rakudo
+	cat >greet.raku <<'X'
+sub greet(Str $name) {
+    say "Hello, $name";
+}
+
+greet("world");
+gret("again");
+X
+	cat >total.raku <<'X'
+my $total = 3;
+say $totl;
+X
+	cat >loop.raku <<'X'
+for 1..3 -> $i {
+    say $i;
+
+say "done";
+X
+	cat >count.raku <<'X'
+my Int $count = "seven";
+say $count;
+X
+	run rakudo sh -c 'for f in greet total loop; do RAKUDO_ERROR_COLOR=0 rakudo -c $f.raku; done; RAKUDO_ERROR_COLOR=0 rakudo count.raku' 
+	sed -i "s|$PWD/||g" "$OUT/rakudo.out"
+	expect rakudo rakudo general <<'E'
+undefined_symbol greet.raku 6 0
+undefined_symbol total.raku 2 0
+syntax_error loop.raku 5 0
+type_error count.raku 1 0
+E
+	cd ..
+fi
+# ls-lint: file names against the project's naming rules
+if have "$BIN/ls-lint"; then
+	mkdir ls-lint ls-lint/src ls-lint/src/components && cd ls-lint
+	cat >.ls-lint.yml <<'X'
+ls:
+  src:
+    .js: kebab-case
+    .ts: kebab-case
+  src/components:
+    .jsx: PascalCase
+X
+	touch src/user-card.js src/userProfile.js src/api_client.ts src/components/NavBar.jsx src/components/side-menu.jsx
+	run ls-lint "$BIN/ls-lint"
+	expect ls-lint ls-lint general <<'E'
+lint_violation src/components/side-menu.jsx 0 0
+lint_violation src/api_client.ts 0 0
+lint_violation src/userProfile.js 0 0
+E
+	cd ..
+fi
+# ocamlfind: a findlib package that is not installed, a module of the
+# project nobody wrote, an unused variable made an error
+if have ocamlfind; then
+	mkdir ocamlfind && cd ocamlfind
+	echo 'let () = print_endline (Yojson.Safe.to_string (`Int 1))' >json_out.ml
+	cat >main.ml <<'X'
+let () =
+  let n = Stats.mean [1; 2; 3] in
+  print_int n
+X
+	cat >calc.ml <<'X'
+let area w h =
+  let unused = w + h in
+  w * h
+X
+	run ocamlfind sh -c 'ocamlfind ocamlopt -package yojson -linkpkg json_out.ml -o j; ocamlfind ocamlopt -c main.ml; ocamlfind ocamlopt -w +26 -warn-error +26 -c calc.ml'
+	expect ocamlfind ocamlfind general <<'E'
+missing_dependency - 0 0
+import_resolution main.ml 2 0
+lint_violation calc.ml 2 0
+E
+	cd ..
+fi
+# kotlinc: an import of a package nobody wrote, a value of the wrong type,
+# a call of a function nobody defined; a variable nobody reads (a warning)
+if have kotlinc; then
+	mkdir kotlinc && cd kotlinc
+	cat >Cart.kt <<'X'
+package shop
+
+import shop.util.Money
+
+class Cart(val items: List<Int>) {
+    fun total(): Int = items.sum()
+    fun label(): String = total()
+    fun tax(): Int = totl() / 5
+}
+X
+	# its warnings come only from a file that compiles
+	cat >Stock.kt <<'X'
+package shop
+
+fun inStock(counts: Map<String, Int>, sku: String): Boolean {
+    val fallback = 0
+    return (counts[sku] ?: 0) > 0
+}
+X
+	run kotlinc sh -c 'kotlinc Cart.kt -d out; kotlinc Stock.kt -d out'
+	expect kotlinc kotlinc general <<'E'
+import_resolution Cart.kt 3 13
+type_error Cart.kt 7 27
+undefined_symbol Cart.kt 8 22
+lint_violation Stock.kt 4 9
+E
+	cd ..
+fi
+# ghc -fno-code -Wall, a module at a time: a type mismatch, a name not in
+# scope, a module nobody wrote, a parse error, an import nothing uses
+if have ghc; then
+	mkdir ghc && cd ghc
+	cat >Main.hs <<'X'
+module Main where
+
+main :: IO ()
+main = putStrLn (length "abc")
+X
+	cat >Prices.hs <<'X'
+module Prices (withVat) where
+
+withVat :: Int -> Int
+withVat n = n + n `div` 5 + rounding
+X
+	cat >Report.hs <<'X'
+module Report where
+
+import Shop.Format (money)
+
+report :: Int -> String
+report = money
+X
+	printf 'module Parse where\n\nf :: Int -> Int\nf x = let y = x * 2\n  in (y +\n' >Parse.hs
+	cat >Util.hs <<'X'
+module Util (twice) where
+
+import Data.Char (toUpper)
+
+twice :: Int -> Int
+twice n = n * 2
+X
+	run ghc sh -c 'for m in Main Prices Report Parse Util; do ghc -fno-code -Wall $m.hs; done'
+	expect ghc ghc general <<'E'
+type_error Main.hs 4 18
+undefined_symbol Prices.hs 4 29
+import_resolution Report.hs 3 1
+syntax_error Parse.hs 6 1
+lint_violation Util.hs 3 1
+E
+	cd ..
+fi
+# Racket: raco make over a require of a file nobody wrote, an unbound
+# identifier, an unclosed parenthesis; raco test over a failed check and a
+# contract violation inside one
+if have raco; then
+	mkdir raco && cd raco
+	cat >cart.rkt <<'X'
+#lang racket/base
+(require "pricing.rkt")
+
+(define (total items)
+  (for/sum ([i items]) (item-price i)))
+X
+	cat >tax.rkt <<'X'
+#lang racket/base
+(define (tax amount)
+  (* amount rate))
+X
+	cat >paren.rkt <<'X'
+#lang racket/base
+(define (f x)
+  (+ x 1)
+X
+	cat >double-test.rkt <<'X'
+#lang racket/base
+(require rackunit)
+(define (double x) (* 2 x))
+(check-equal? (double 2) 5)
+(check-equal? (double "a") 2)
+(check-equal? (double 3) 6)
+X
+	run raco-make sh -c 'for f in cart tax paren; do raco make $f.rkt; done'
+	sed -i "s|$PWD/||g" "$OUT/raco-make.out"
+	expect raco-make raco general <<'E'
+import_resolution cart.rkt 2 9
+undefined_symbol tax.rkt 3 12
+syntax_error paren.rkt 2 0
+E
+	run raco-test raco test double-test.rkt
+	expect raco-test raco general <<'E'
+test_failure double-test.rkt 4 0
+type_error double-test.rkt 5 0
+E
+	cd ..
+fi
+# gitlint over a commit message file: a long title, its full stop, a
+# body with no blank line over it (the lines of the message, no file)
+if have gitlint; then
+	mkdir gitlint && cd gitlint
+	printf 'Fix the parser so that it does not crash anymore on empty or unreadable input files.\nThe body starts right here\n\nIt reads nothing now.\n' >msg.txt
+	run gitlint gitlint --msg-filename msg.txt
+	expect gitlint gitlint general <<'E'
+lint_violation - 0 0
+lint_violation - 0 0
+lint_violation - 0 0
+E
+	cd ..
+fi
+# ansible-lint over a playbook (a latest package, an option the module
+# does not have, a command where a module is) and a file that is not YAML
+if have ansible-lint; then
+	mkdir ansible-lint && cd ansible-lint
+	cat >site.yml <<'X'
+- name: Configure web servers
+  hosts: web
+  tasks:
+    - name: Install nginx
+      ansible.builtin.apt:
+        name: nginx
+        state: latest
+
+    - name: Copy config
+      ansible.builtin.copy:
+        src: nginx.conf
+        dest: /etc/nginx/nginx.conf
+        mode: "0644"
+        colour: blue
+
+    - name: Restart nginx
+      ansible.builtin.command: systemctl restart nginx
+      changed_when: true
+X
+	cat >broken.yml <<'X'
+- name: Broken play
+  hosts: db
+  tasks:
+    - name: Ping
+      ansible.builtin.ping:
+     - name: Misplaced
+X
+	run ansible-lint sh -c 'ansible-lint --offline site.yml; ansible-lint --offline broken.yml'
+	expect ansible-lint ansible-lint general <<'E'
+lint_violation site.yml 4 0
+undefined_symbol site.yml 9 0
+lint_violation site.yml 16 0
+syntax_error broken.yml 1 0
+E
+	cd ..
+fi
+# nix-instantiate --eval over four expressions: an undefined variable, a
+# string plus an integer, a syntax error, an import of a file nobody wrote
+if have nix-instantiate; then
+	mkdir nix && cd nix
+	cat >config.nix <<'X'
+let
+  port = 8080;
+  name = "web";
+in {
+  inherit name;
+  url = "http://localhost:${toString port}/${nmae}";
+}
+X
+	cat >types.nix <<'X'
+let
+  replicas = 3;
+in {
+  label = "replicas: " + replicas;
+}
+X
+	cat >syntax.nix <<'X'
+{
+  a = 1;
+  b = [ 1 2 3 ;
+}
+X
+	cat >imports.nix <<'X'
+let
+  lib = import ./lib/strings.nix;
+in lib.upper "x"
+X
+	run nix sh -c 'for f in config types syntax imports; do NIX_CONFIG="build-users-group =" nix-instantiate --eval --strict $f.nix; done'
+	sed -i "s|$PWD/||g" "$OUT/nix.out"
+	expect nix nix-instantiate general <<'E'
+undefined_symbol config.nix 6 46
+type_error types.nix 4 26
+syntax_error syntax.nix 3 15
+import_resolution lib/strings.nix 0 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
