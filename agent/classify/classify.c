@@ -1660,11 +1660,36 @@ static bool project_module(struct scan *s, const char *m, size_t *at,
 	return yes;
 }
 
+/* Does the source line quoted under line i, over its carets, import
+ * ("import shop.util.Money" under "Cart.kt:3:13: error: unresolved
+ * reference: util")? A name an import statement does not find is a module
+ * that does not resolve. */
+static bool quotes_import(struct scan *s, size_t i)
+{
+	static const char *const words[] = { "import ", "from ", "use ",
+					     "#include " };
+	const char *q;
+	size_t qn, b, k;
+
+	if (i + 2 >= s->nlines || !carets_under(s, i + 1))
+		return false;
+	q = line_view(s, i + 1, &qn);
+	for (b = 0; b < qn && (q[b] == ' ' || q[b] == '\t'); b++)
+		;
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
+		if (qn - b > strlen(words[k]) &&
+		    !memcmp(q + b, words[k], strlen(words[k])))
+			/* Python's "from x import y", not a query's FROM */
+			return k != 1 || cl_find(q + b, qn - b, " import ", 8);
+	return false;
+}
+
 /* "Cannot find implementation or library stub for module named
  * "pkg.missing"" (mypy), "Unable to import 'pkg.missing'" (pylint),
  * "Import "pkg.missing" could not be resolved" (pyright): a module of a
  * package the repository has is the project's, no package to install,
- * whichever layer read it. */
+ * whichever layer read it. A name an import the output quotes does not
+ * find is a module that does not resolve, repository or not. */
 static void own_modules(struct scan *s)
 {
 	struct buf hint = BUF_INIT;
@@ -1673,7 +1698,17 @@ static void own_modules(struct scan *s)
 	for (k = s->first; k < s->out->n; k++) {
 		struct diag *d = &s->out->v[k];
 
-		if (strcmp(d->category, CAT_MISSING_DEPENDENCY) ||
+		if (!strcmp(d->category, CAT_UNDEFINED_SYMBOL) && d->file &&
+		    s->out->n - s->first == s->nat &&
+		    quotes_import(s, s->at[k - s->first])) {
+			d->category = CAT_IMPORT_RESOLUTION;
+			free(d->hint);
+			d->hint = xstrdup("the import names what no module of the "
+					  "project or its dependencies provides: "
+					  "check the path it imports");
+			continue;
+		}
+		if (!s->repo || strcmp(d->category, CAT_MISSING_DEPENDENCY) ||
 		    !project_module(s, d->message, &at, &len, &pkg))
 			continue;
 		d->category = CAT_IMPORT_RESOLUTION;
@@ -3230,6 +3265,30 @@ static size_t report_reach(struct scan *s, size_t i)
 /* The place of a headline at line i: a lone place just above it (gfortran,
  * node), else the first frame or lone place below it, in the project (one
  * the repository has, when we can ask). */
+/* Is line j a place alone heading a report of its own, its message
+ * under the code frame quoting the place ('File "a.ml", line 2,
+ * characters 10-20:' over "2 | let n = Stats.mean" and "Error: Unbound
+ * module Stats", OCaml's)? No headline above it takes it then. */
+static bool heads_own_report(struct scan *s, size_t j)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n, k, m;
+
+	l = line_view(s, j, &n);
+	if (!n || l[n - 1] != ':' ||
+	    line_place(s, j, l, n, &loc) != CL_LOC_ALONE || loc.pre_len)
+		return false;
+	for (k = j + 1; k < s->nlines && k <= j + 4; k++) {
+		l = line_view(s, k, &n);
+		if (cl_headline(l, n, &m, true))
+			return true;
+		if (!cl_source_line(l, n) && !carets_under(s, k - 1))
+			return false;
+	}
+	return false;
+}
+
 static bool headline_place(struct scan *s, size_t i, long lone,
 			   struct place *out)
 {
@@ -3253,6 +3312,8 @@ static bool headline_place(struct scan *s, size_t i, long lone,
 		if ((!lacks(s, j, CL_T_HEADLINE) &&
 		     cl_headline(l, n, &msg, !lacks(s, j, CL_T_SUMMARY))) ||
 		    cl_marked_message(l, n, &msg))
+			break;
+		if (heads_own_report(s, j))
 			break;
 		if (!place_of(s, j, &p, &strong, false))
 			continue;
@@ -3404,7 +3465,7 @@ static char *file_below(struct scan *s, size_t i)
 		l = line_view(s, j, &n);
 		/* another test's verdict: its name is no file ("FAILURE in
 		 * test.mul: msg" under "ERROR in test.err: msg") */
-		if (cl_verdict_on_test(l, n))
+		if (cl_verdict_on_test(l, n) || heads_own_report(s, j))
 			break;
 		/* a frame in the runtime's or a test framework's code
 		 * ("at org.junit.x.Builder.build(Builder.java:151)") is none
@@ -5316,6 +5377,16 @@ static bool general_rule_over_place(struct scan *s, size_t i, const char *l,
 	cl_words_read(l + k + 2, n - k - 2, &w);
 	if (w.note)
 		return false;
+	/* "load-failure: Failed to load YAML file" over "broken.yml:1 while
+	 * parsing a block collection": the file could not be read, as the
+	 * place's own words say */
+	if (loc.msg_len) {
+		struct cl_words pw;
+
+		cl_words_read(q + loc.msg, loc.msg_len, &pw);
+		if (pw.category && !strcmp(pw.category, CAT_SYNTAX_ERROR))
+			w.category = pw.category;
+	}
 	s->used[i + 1] |= L_FOLDED;
 	general_emit(s, xstrndup(q + loc.file, loc.file_len), loc.line, loc.col,
 		     w.sev >= 0 ? w.sev : DIAG_ERROR, l, k, l + k + 2 + w.text,
@@ -5461,6 +5532,245 @@ static bool general_rule_file(struct scan *s, const char *l, size_t n)
 	general_emit(s, xstrndup(l + f.file, f.file_len), 0, 0, f.sev,
 		     l + f.rule, f.rule_len, l + m, n - m, cat);
 	return true;
+}
+
+static bool has_file_byte(const char *l, size_t n);
+
+/* Where the file a compiler's banner names starts ("===SORRY!=== Error
+ * while compiling a.raku"; the file ends the line), 0 if l is none. */
+static size_t compiling_file(struct scan *s, const char *l, size_t n)
+{
+	const char *at = cl_find(l, n, "rror while compiling ", 21);
+	size_t k;
+
+	if (!at)
+		return 0;
+	k = (size_t)(at - l) + 21;
+	return k < n && !memchr(l + k, ' ', n - k) && known_file(s, l + k, n - k) ?
+	       k : 0;
+}
+
+/* "  context...:" over Racket's stack, "  location...:" and
+ * "  compilation context...:" over what they list: the lines indented
+ * deeper under such a label are its items, no findings. Returns the
+ * lines it heads, 0 if l is no such label. */
+static size_t ellipsis_field(struct scan *s, size_t i, const char *l,
+			     size_t n)
+{
+	size_t in, j, k, m;
+	const char *r;
+
+	if (n < 5 || memcmp(l + n - 4, "...:", 4))
+		return 0;
+	for (in = 0; in < n && l[in] == ' '; in++)
+		;
+	for (j = i + 1; j < s->nlines; j++) {
+		r = line_view(s, j, &m);
+		for (k = 0; k < m && r[k] == ' '; k++)
+			;
+		if (k <= in || k == m)
+			break;
+		s->used[j] |= L_FOLDED;
+	}
+	return j - i;
+}
+
+/* Is line i, indented, one of the "label: value" fields under a finding
+ * told on the last line indented less ("  system error: no such file or
+ * directory; rkt_err=3" under "cart.rkt:2:9: cannot open module file",
+ * with "  module path: pricing.rkt" between)? */
+static bool field_of_reported(struct scan *s, size_t i)
+{
+	const char *r;
+	size_t j, k, m, c;
+
+	for (j = i; j + 8 > i && j > 0; j--) {
+		r = line_view(s, j, &m);
+		for (k = 0; k < m && r[k] == ' '; k++)
+			;
+		if (!k)
+			break;
+		/* "label: value", the label in lower-case words */
+		for (c = k; c < m && ((r[c] >= 'a' && r[c] <= 'z') || r[c] == ' '); c++)
+			;
+		if (c == k || c + 1 >= m || r[c] != ':' || r[c + 1] != ' ')
+			return false;
+	}
+	r = line_view(s, j, &m);
+	if (j == i || !m || r[0] == ' ')
+		return false;
+	for (k = s->nat; k-- > 0 && s->at[k] + 8 >= i;)
+		if (s->at[k] == j)
+			return true;
+	return false;
+}
+
+/* A test's report as fields under its verdict alone on a line, to a rule
+ * of dashes or a blank (RackUnit's "FAILURE" over "name: check-equal?",
+ * "location: a-test.rkt:4:0", "actual: 4", "expected: 5"; its "ERROR"
+ * over the fields and the error's own message): one finding at the
+ * location field, a failed test's, or what the error's words say.
+ * Returns the lines read, 0 if line i heads no such report. */
+static size_t general_field_report(struct scan *s, size_t i, const char *l,
+				   size_t n)
+{
+	struct buf text = BUF_INIT;
+	struct cl_loc loc;
+	struct cl_words w;
+	const char *r, *cat;
+	char *file = NULL;
+	size_t j, m, c;
+	int line = 0, col = 0;
+	bool error = n == 5 && !memcmp(l, "ERROR", 5);
+
+	if (!error && !(n == 7 && !memcmp(l, "FAILURE", 7)))
+		return 0;
+	for (j = i + 1; j < s->nlines && j < i + 40; j++) {
+		r = line_view(s, j, &m);
+		if (m >= 3 && r[0] == '-' && r[1] == '-' && r[2] == '-')
+			break;
+		for (c = 0; c < m && r[c] >= 'a' && r[c] <= 'z'; c++)
+			;
+		if (!file && c == 8 && !memcmp(r, "location", 8) && c < m &&
+		    r[c] == ':' && cl_loc_read(r, m, &loc) != CL_LOC_NONE &&
+		    loc.file_len) {
+			file = xstrndup(r + loc.file, loc.file_len);
+			line = loc.line;
+			col = loc.col;
+		} else if (m) {
+			/* the values compared, or the error's own lines */
+			if (text.len)
+				buf_addch(&text, '\n');
+			buf_add(&text, r, m);
+		}
+	}
+	if (!file) {
+		buf_release(&text);
+		return 0;
+	}
+	cl_words_read(text.ptr, text.len, &w);
+	cat = error && w.category ? w.category : CAT_TEST_FAILURE;
+	general_emit(s, file, line, col, DIAG_ERROR, NULL, 0, text.ptr, text.len,
+		     cat);
+	buf_release(&text);
+	for (m = i + 1; m < j; m++)
+		s->used[m] |= L_FOLDED;
+	return j - i;
+}
+
+/* Line i an indented place whose words are only the function it is in
+ * ("  lib/shop.ex:3: Shop.total/1" under "warning: variable \"discount\"
+ * is unused", Elixir's): the place of the severity's message on the line
+ * above, if nothing took that. */
+static bool general_place_of_above(struct scan *s, size_t i, const char *l,
+				   const struct cl_loc *loc)
+{
+	struct cl_loc above;
+	struct cl_words w;
+	const char *a;
+	size_t an;
+
+	if (l[0] != ' ' || !loc->file_len || loc->line <= 0 || !loc->msg_len ||
+	    memchr(l + loc->msg, ' ', loc->msg_len) || i == 0 ||
+	    (s->used[i - 1] & L_USED))
+		return false;
+	a = line_view(s, i - 1, &an);
+	if (!an || a[0] == ' ' || a[0] == '\t')
+		return false;
+	cl_words_read(a, an, &w);
+	if (w.sev < 0 || w.note || w.sev == DIAG_NOTE || w.text >= an ||
+	    line_place(s, i - 1, a, an, &above) != CL_LOC_NONE)
+		return false;
+	s->cur = i - 1;
+	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line,
+		     loc->col, w.sev, a + w.code, w.code_len, a + w.text,
+		     an - w.text, w.category ? w.category :
+		     w.sev == DIAG_WARNING ? CAT_LINT_VIOLATION : CAT_UNKNOWN);
+	s->cur = i;
+	s->used[i - 1] |= L_FOLDED;
+	return true;
+}
+
+/* "src/api_client.ts failed for `.ts` rules: kebabcase" (ls-lint): a
+ * file the project has opening its line, and words saying what is wrong
+ * with it (a rule named, or a category's words): its finding there, no
+ * line. A file listed with a size or a count says nothing. */
+static bool general_file_first(struct scan *s, const char *l, size_t n)
+{
+	struct cl_words w;
+	const char *cat;
+	size_t e;
+
+	for (e = 0; e < n && l[e] != ' ' && l[e] != ':' && l[e] != '\t'; e++)
+		;
+	if (e < 3 || e + 4 >= n || l[e] != ' ' || !has_file_byte(l, e) ||
+	    !file_known(s, l, 0, e))
+		return false;
+	cl_words_read(l + e + 1, n - e - 1, &w);
+	cat = cl_find(l + e, n - e, " rule", 5) ? CAT_LINT_VIOLATION : w.category;
+	if (!cat || w.note || w.sev == DIAG_NOTE)
+		return false;
+	general_emit(s, xstrndup(l, e), 0, 0, w.sev >= 0 ? w.sev : DIAG_ERROR,
+		     NULL, 0, l, n, cat);
+	return true;
+}
+
+/* "tally.c should remove these lines:" over "- #include <ctype.h>  //
+ * lines 4-4" (include-what-you-use): each line to remove is a finding at
+ * its line of that file. Returns the lines read, 0 if l is no such
+ * heading. */
+static size_t general_removals(struct scan *s, size_t i, const char *l,
+			       size_t n)
+{
+	static const char tail[] = " should remove these lines:";
+	const size_t tn = sizeof(tail) - 1;
+	const char *r, *at;
+	size_t j, rn, f = n - tn;
+	long line;
+
+	if (n <= tn || memcmp(l + f, tail, tn) || memchr(l, ' ', f) ||
+	    !file_known(s, l, 0, f))
+		return 0;
+	for (j = i + 1; j < s->nlines; j++) {
+		r = line_view(s, j, &rn);
+		if (rn < 3 || r[0] != '-' || r[1] != ' ' ||
+		    !(at = cl_find(r, rn, "  // lines ", 11)))
+			break;
+		at += 11;
+		for (line = 0; at < r + rn && *at >= '0' && *at <= '9' && line < 1000000; at++)
+			line = line * 10 + (*at - '0');
+		s->cur = j;
+		general_emit(s, xstrndup(l, f), (int)line, 0, DIAG_WARNING, NULL,
+			     0, r, (size_t)(cl_find(r, rn, "  // lines ", 11) - r),
+			     CAT_LINT_VIOLATION);
+		s->used[j] |= L_FOLDED;
+	}
+	s->cur = i;
+	return j - i;
+}
+
+/* "1: T1 Title exceeds max length (84>72)" (gitlint's, "12: E501 line
+ * too long"): a line number and a rule's code opening a finding, in a
+ * text no file is named for. Where the code is in l, 0 if it is no such
+ * row. */
+static size_t line_code_row(const char *l, size_t n, size_t *code_len)
+{
+	size_t i = 0, c, d;
+
+	while (i < n && l[i] >= '0' && l[i] <= '9')
+		i++;
+	if (!i || i + 4 >= n || l[i] != ':' || l[i + 1] != ' ')
+		return 0;
+	for (i += 2, c = i; i < n && l[i] >= 'A' && l[i] <= 'Z'; i++)
+		;
+	if (i == c || i - c > 4)
+		return 0;
+	for (d = i; i < n && l[i] >= '0' && l[i] <= '9'; i++)
+		;
+	if (i == d || i - d > 5 || i + 1 >= n || l[i] != ' ')
+		return 0;
+	*code_len = i - c;
+	return c;
 }
 
 /* "[warn] b.js": the file, no line; a warning's is a linter's finding. */
@@ -5930,10 +6240,20 @@ static void general_pass(struct scan *s)
 			continue;
 		if (l[0] == '@' && general_hunk(s, i, l, n))
 			continue;
+		if (l[n - 1] == ':' && (k = ellipsis_field(s, i, l, n))) {
+			i += k - 1;
+			continue;
+		}
+		if ((l[0] == 'F' || l[0] == 'E') && (k = general_field_report(s, i, l, n))) {
+			i += k - 1;
+			continue;
+		}
 		switch (line_place(s, i, l, n, &loc)) {
 		case CL_LOC_INLINE:
 			if (code_offset(l + loc.msg, loc.msg_len))
 				continue; /* a frame: read by the error above */
+			if (general_place_of_above(s, i, l, &loc))
+				continue;
 			general_inline(s, l, n, &loc,
 				       h.on ? h.text.ptr : NULL, h.text.len);
 			continue;
@@ -6010,6 +6330,14 @@ static void general_pass(struct scan *s)
 		if (s->opts->file_exists && lead >= 'a' && lead <= 'z' &&
 		    general_rule_file(s, l, n))
 			continue;
+		if (s->opts->file_exists && lead == l[0] &&
+		    general_file_first(s, l, n))
+			continue;
+		if (s->opts->file_exists && lead == l[0] && l[n - 1] == ':' &&
+		    (k = general_removals(s, i, l, n))) {
+			i += k - 1;
+			continue;
+		}
 		/* "[Fail] Calc [It] adds" over its place alone (Ginkgo's
 		 * summary of failures) */
 		if (lead == '[' && s->opts->file_exists && general_fail_tag(s, i, l, n))
@@ -6033,6 +6361,12 @@ static void general_pass(struct scan *s)
 			continue;
 		if (cl_path_line(l, n)) {
 			header_set(&h, i, l, n, false);
+			continue;
+		}
+		/* "===SORRY!=== Error while compiling a.raku" (Raku's): the
+		 * file of the findings under it */
+		if (lead == '=' && (k = compiling_file(s, l, n))) {
+			header_set(&h, i, l + k, n - k, true);
 			continue;
 		}
 		/* "== a.rb ==" over "C:  1:  1: msg": a decorated header
@@ -6076,6 +6410,17 @@ static void general_pass(struct scan *s)
 			while (b < n && (l[b] == ' ' || l[b] == '\t' || l[b] == '^'))
 				b++;
 			cl_words_read(l + b, n - b, &w);
+			/* "Undeclared routine:" over "    gret used at line
+			 * 6": the kind the line above says */
+			if (!w.category && i > h.at + 1 && !(s->used[i - 1] & L_USED)) {
+				const char *a = line_view(s, i - 1, &msg);
+				struct cl_words aw;
+
+				if (msg > 1 && a[msg - 1] == ':') {
+					cl_words_read(a, msg, &aw);
+					w.category = aw.category;
+				}
+			}
 			general_emit(s, xstrndup(h.text.ptr, h.text.len), (int)k,
 				     c > 0 ? c : 0, w.sev, NULL, 0, l + b, n - b,
 				     w.category ? w.category : CAT_UNKNOWN);
@@ -6083,6 +6428,13 @@ static void general_pass(struct scan *s)
 		}
 		if (item && general_numbered(s, i, l, n))
 			continue;
+		if (!h.on && lead >= '1' && lead <= '9' && lead == l[0] &&
+		    (k = line_code_row(l, n, &msg))) {
+			general_emit(s, NULL, 0, 0, DIAG_ERROR, l + k, msg,
+				     l + k + msg + 1, n - k - msg - 1,
+				     CAT_LINT_VIOLATION);
+			continue;
+		}
 
 		/* "FAILED: parsing YAML file a.yml: yaml: unmarshal errors:"
 		 * over "  line 7: msg" (Go's YAML and JSON decoders, Ansible's
@@ -6112,6 +6464,8 @@ static void general_pass(struct scan *s)
 		if ((head && cl_headline(l, n, &msg, summary)) ||
 		    (cl_marked_message(l, n, &msg) && boxed_below(s, i)) ||
 		    (cl_tool_says(l, n, &msg, summary) && !placed_next(s, i))) {
+			if (l[0] == ' ' && field_of_reported(s, i))
+				continue;
 			general_headline(s, i, l, n, msg, lone, specific);
 			lone = -1;
 		} else if (!specific && !lacks(s, i, CL_T_VERDICT) &&
@@ -7295,8 +7649,7 @@ int classify_text_opts(const struct classify_db *db,
 	if (opts->failed && !s.stopped)
 		counted_lists(&s);
 	s.cur = s.nlines; /* what comes now belongs to the whole text */
-	if (s.repo)
-		own_modules(&s);
+	own_modules(&s);
 	drop_subtest_verdicts(&s);
 	drop_lineless_repeats(&s);
 	if (opts->failed && out->n == s.first && !s.stopped)

@@ -1666,6 +1666,31 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			loc->line = loc->col = 0;
 		}
 	}
+	/* Raku's backtrace: "  in block <unit> at a.raku line 1", "in sub
+	 * total at lib/a.rakumod (A) line 3": a frame */
+	if (STARTS(l + i, n - i, "in ") && is_digit(l[n - 1])) {
+		const char *w = l + n, *at;
+		size_t m, s, d;
+
+		while (w > l + i && is_digit(w[-1]))
+			w--;
+		m = (size_t)(w - l);
+		if (m > i + 10 && STARTS(w - 6, 6, " line ") &&
+		    (at = cl_find(l + i, m - 6 - i, " at ", 4))) {
+			s = (size_t)(at - l) + 4;
+			for (m = s; m < n && !is_blank(l[m]); m++)
+				;
+			d = (size_t)(w - l);
+			if (plausible_path(l + s, m - s) &&
+			    read_int(l, n, &d, &loc->line)) {
+				loc->file = s;
+				loc->file_len = m - s;
+				loc->msg = i;
+				loc->msg_len = (size_t)(at - l) - i;
+				return loc->kind = CL_LOC_FRAME;
+			}
+		}
+	}
 	/* Perl and friends: "message at path line N." (or "..., near
 	 * "x"", "..., <STDIN> line 1."): such a line ends in '.' or '"' */
 	if (l[n - 1] == '.' || l[n - 1] == '"') {
@@ -1766,6 +1791,8 @@ static const struct phrase phrases[] = {
 	{ "resolve name", CAT_UNDEFINED_SYMBOL },
 	{ "unbound name", CAT_UNDEFINED_SYMBOL },
 	{ "unbound identifier", CAT_UNDEFINED_SYMBOL },
+	/* OCaml's "Unbound module Stats": a module nothing provides */
+	{ "unbound module", CAT_IMPORT_RESOLUTION },
 	{ "resolve symbol", CAT_UNDEFINED_SYMBOL },
 	{ "resolve method", CAT_UNDEFINED_SYMBOL },
 	{ "resolve variable", CAT_UNDEFINED_SYMBOL },
@@ -1812,6 +1839,10 @@ static const struct phrase phrases[] = {
 	 * module provides package" (every Go tool that loads packages) */
 	{ "unmet dependenc", CAT_MISSING_DEPENDENCY },
 	{ "missing dependenc", CAT_MISSING_DEPENDENCY },
+	/* Mix's "Unchecked dependencies for environment dev:" over "the
+	 * dependency is not available, run \"mix deps.get\"" */
+	{ "unchecked dependenc", CAT_MISSING_DEPENDENCY },
+	{ "dependency is not available", CAT_MISSING_DEPENDENCY },
 	/* the same in other words: pip-missing-reqs' "Missing
 	 * requirements", knip's "Unlisted dependencies", eslint-plugin-
 	 * import's "'x' should be listed in the project's dependencies" */
@@ -1977,6 +2008,10 @@ static const struct phrase phrases[] = {
 	{ "flow collection", CAT_SYNTAX_ERROR },
 	{ "mapping entry", CAT_SYNTAX_ERROR },
 	{ "block mapping", CAT_SYNTAX_ERROR },
+	/* PyYAML's "while parsing a block collection ... did not find
+	 * expected '-' indicator" (ansible-lint's load-failure) */
+	{ "block collection", CAT_SYNTAX_ERROR },
+	{ "did not find expected", CAT_SYNTAX_ERROR },
 	{ "document separator", CAT_SYNTAX_ERROR },
 	/* Python's TabError: the grammar's, not a style rule's */
 	{ "inconsistent use of tabs", CAT_SYNTAX_ERROR },
@@ -2145,6 +2180,9 @@ static const struct phrase phrases[] = {
 	{ "but accepts only", CAT_TYPE_ERROR },
 	/* Dialyzer's "will never return since the success typing is" */
 	{ "success typing", CAT_TYPE_ERROR },
+	/* Racket's "*: contract violation / expected: number? / given:
+	 * \"a\"": a value of the wrong kind for a function's contract */
+	{ "contract violation", CAT_TYPE_ERROR },
 	{ "arguments, but requires", CAT_TYPE_ERROR },
 	/* a name nothing binds, warned of: Lisp compilers' "reference to
 	 * free variable 'x'", "the function 'f' is not known to be
@@ -3348,8 +3386,9 @@ static const char *bracket_count(const char *low, size_t n)
  * (a quoted or bracketing token, or an end or closing one). */
 static const char *missing_token(const char *low, size_t n)
 {
+	/* (Raku's "Missing block": a statement's braces) */
 	static const char *const ends[] = { "end", "closing", "terminating",
-					    "delimiter" };
+					    "delimiter", "block" };
 	const char *at;
 	size_t j, e;
 
@@ -4401,6 +4440,7 @@ size_t cl_verdict_on_test(const char *l, size_t n)
 
 static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 {
+	const char *c;
 	size_t j, wend, k;
 
 	/* ✘ [ERROR], × error, ✖; ⚠ a warning (oxlint, miette's reports) */
@@ -4434,8 +4474,7 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	/* two or three words, the last "error": "parse error: x" (jq),
 	 * "Fatal error: x" */
 	{
-		const char *c = memchr(l + i, ':', n - i < 32 ? n - i : 32);
-
+		c = memchr(l + i, ':', n - i < 32 ? n - i : 32);
 		j = c ? (size_t)(c - l) : i;
 		if (j > i + 6 && j + 1 < n && ends_ci(l + i, j - i, " error")) {
 			for (wend = i; wend < j && (is_alpha(l[wend]) || l[wend] == ' ');
@@ -4525,6 +4564,12 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	else if (l[j] == ' ' && (k = code_at(l, n, j + 1)) && j + 1 + k < n &&
 		 l[j + 1 + k] == ':')
 		j += 1 + k;
+	/* "Error (warning 26 [unused-var]): x": OCaml's warning made an
+	 * error, what it was in parentheses */
+	else if (l[j] == ' ' && j + 2 < n && l[j + 1] == '(' &&
+		 (c = memchr(l + j + 2, ')', n - j - 2 < 48 ? n - j - 2 : 48)) &&
+		 (size_t)(c - l) + 1 < n && c[1] == ':')
+		j = (size_t)(c - l) + 1;
 	if (j >= n || l[j] != ':')
 		return false;
 	if (ends_ci(l + i, wend - i, "error") || ends_ci(l + i, wend - i, "exception") ||
@@ -5281,6 +5326,9 @@ static bool named_not_file(const char *l, size_t n, size_t t, size_t e)
 {
 	size_t k;
 
+	/* ... or an address's path ("https://host/dep.git") */
+	if (t > 0 && l[t - 1] == ':' && e - t > 2 && l[t] == '/' && l[t + 1] == '/')
+		return true;
 	/* ... or a JVM frame's method, its file in the parentheses ("at
 	 * org.junit.Assert.fail(Assert.java:89)") */
 	if (t >= 3 && STARTS(l + t - 3, 3, "at ") && e + 1 < n &&

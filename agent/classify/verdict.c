@@ -33,6 +33,7 @@ static const char *const openers[] = {
 	"Unhandled", "Exception", "npm ERR!", "not ok ", "--- FAIL",
 	"BUILD FAILED", "E   ", "\xe2\x9c\x96" /* ✖ */, "\xe2\x9c\x97" /* ✗ */,
 	"\xe2\x9c\x98" /* ✘ */, "\xe2\x9c\x95" /* ✕ */, "\xe2\x9d\x8c" /* ❌ */,
+	"** (" /* Elixir's raised error: "** (Mix) Can't continue" */,
 };
 
 /* What a failed run prints inside a line. A word ending in a blank is a
@@ -61,6 +62,7 @@ static const char *const weak[] = {
 	"Unable to ", "not found", "undefined", "Undefined", "unexpected",
 	"Unexpected", "invalid ", "Invalid ", "Missing ", "missing ",
 	"Expecting ", "expecting ", "Expected ", "expected ",
+	"failed" /* "a.ts failed for `.ts` rules: kebabcase" (ls-lint) */,
 };
 
 /* What a passing run says of itself. */

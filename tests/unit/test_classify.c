@@ -6881,6 +6881,234 @@ static void a_module_of_the_projects_package_is_its_import(void **state)
 	diag_list_release(&l);
 }
 
+/* Every path names a file, a system library's too (as stat answers
+ * for an absolute path). */
+static bool every_file(void *ctx, const char *path)
+{
+	(void)ctx;
+	return *path != 0;
+}
+
+/* Racket's errors: the message with its place, "label: value" fields
+ * under it and a "context...:" list of frames in the runtime's files,
+ * which are no findings; RackUnit's FAILURE and ERROR reports, fields to
+ * a rule of dashes, placed at their "location:". */
+static void racket_fields_frames_and_rackunit_reports(void **state)
+{
+	static const char make[] =
+		"shop.rkt:4:9: cannot open module file\n"
+		"  module path: money.rkt\n"
+		"  path: money.rkt\n"
+		"  system error: no such file or directory; rkt_err=3\n"
+		"  compilation context...:\n"
+		"   shop.rkt\n"
+		"  context...:\n"
+		"   /usr/share/racket/collects/compiler/private/cm-minimal.rkt:686:0: compile-zo*\n"
+		"   /usr/share/racket/collects/compiler/private/cm-minimal.rkt:412:0: maybe-compile-zo\n"
+		"   body of \"/usr/share/racket/collects/raco/main.rkt\"\n"
+		"vat.rkt:7:3: pct: unbound identifier\n"
+		"  in: pct\n"
+		"  context...:\n"
+		"   /usr/share/racket/collects/syntax/module-reader.rkt:214:17: body\n";
+	static const char test[] =
+		"raco test: \"cart-test.rkt\"\n"
+		"--------------------\n"
+		"FAILURE\n"
+		"name:       check-equal?\n"
+		"location:   cart-test.rkt:9:2\n"
+		"actual:     3\n"
+		"expected:   4\n"
+		"--------------------\n"
+		"--------------------\n"
+		"ERROR\n"
+		"name:       check-equal?\n"
+		"location:   cart-test.rkt:11:2\n"
+		"\n"
+		"+: contract violation\n"
+		"  expected: number?\n"
+		"  given: 'x\n"
+		"--------------------\n"
+		"2/5 test failures\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(make, every_file, 2, &l);
+	assert_string_equal(l.v[0].file, "shop.rkt");
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_string_equal(l.v[1].file, "vat.rkt");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(test, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "cart-test.rkt");
+	assert_int_equal(l.v[0].line, 9);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_non_null(strstr(l.v[0].message, "expected:   4"));
+	assert_int_equal(l.v[1].line, 11);
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+}
+
+/* OCaml's place alone ('File "a.ml", line 2, characters 4-9:') heads the
+ * message under its code frame: a line before it (ocamlfind's own
+ * complaint) does not take it, and the message after the frame does not
+ * take the next report's. A warning made an error names itself in
+ * parentheses. */
+static void a_place_alone_heads_the_message_under_its_frame(void **state)
+{
+	static const char log[] =
+		"ocamlfind: Package `cmdliner' not found\n"
+		"File \"cli.ml\", line 3, characters 8-16:\n"
+		"3 |   let r = Report.show t in\n"
+		"            ^^^^^^^^\n"
+		"Error: Unbound module Report\n"
+		"File \"area.ml\", line 5, characters 6-7:\n"
+		"5 |   let k = 2 in\n"
+		"          ^\n"
+		"Error (warning 26 [unused-var]): unused variable k.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(log, any_file, 3, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "missing_dependency");
+	assert_string_equal(l.v[1].file, "cli.ml");
+	assert_int_equal(l.v[1].line, 3);
+	assert_string_equal(l.v[1].category, "import_resolution");
+	assert_string_equal(l.v[2].file, "area.ml");
+	assert_int_equal(l.v[2].line, 5);
+	assert_string_equal(l.v[2].category, "lint_violation");
+	diag_list_release(&l);
+}
+
+/* Raku: the banner names the file, the place follows in words ("used at
+ * line 6") or as "at a.raku:5", and a run-time error's place is the first
+ * frame of its backtrace ("in block <unit> at a.raku line 1"). */
+static void raku_banners_words_and_frames_place_their_errors(void **state)
+{
+	static const char log[] =
+		"===SORRY!=== Error while compiling hello.raku\n"
+		"Undeclared routine:\n"
+		"    sya used at line 4. Did you mean 'say'?\n"
+		"\n"
+		"===SORRY!=== Error while compiling each.raku\n"
+		"Missing block\n"
+		"at each.raku:3\n"
+		"------> <BOL><HERE><EOL>\n"
+		"Type check failed in assignment to $n; expected Int but got Str (\"x\")\n"
+		"  in sub bump at lib/count.raku line 7\n"
+		"  in block <unit> at count.raku line 2\n"
+		"\n";
+	static const char *const files[] = { "hello.raku", "each.raku",
+					     "lib/count.raku" };
+	static const int lines[] = { 4, 3, 7 };
+	static const char *const cats[] = { "undefined_symbol", "syntax_error",
+					    "type_error" };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t k;
+
+	(void)state;
+	classify_n(log, any_file, 3, &l);
+	for (k = 0; k < 3; k++) {
+		assert_string_equal(l.v[k].file, files[k]);
+		assert_int_equal(l.v[k].line, lines[k]);
+		assert_string_equal(l.v[k].category, cats[k]);
+	}
+	diag_list_release(&l);
+}
+
+/* Findings with no line of a file: a file the project has opening a
+ * line of a rule's words (ls-lint), a line number and a rule's code with
+ * no file (gitlint, of a commit message), include-what-you-use's lines
+ * to remove under the file's heading; and Elixir's place alone under its
+ * warning, the function it is in after it. */
+static void files_rows_and_removals_are_findings(void **state)
+{
+	static const char lslint[] =
+		"lib/HttpClient.ts failed for `.ts` rules: kebabcase\n"
+		"lib/models/order_item.js failed for `.js` rules: camelcase\n";
+	static const char gitlint[] =
+		"1: T5 Title contains the word 'WIP' (case-insensitive): \"WIP: parser\"\n"
+		"3: B1 Line exceeds max length (90>80): \"the body goes on and on\"\n";
+	static const char iwyu[] =
+		"io.c should add these lines:\n"
+		"\n"
+		"io.c should remove these lines:\n"
+		"- #include <stdlib.h>  // lines 3-3\n"
+		"\n"
+		"The full include-list for io.c:\n"
+		"#include <stdio.h>  // for puts\n"
+		"---\n";
+	static const char elixir[] =
+		"warning: variable \"rate\" is unused (if the variable is not meant to be used, prefix it with an underscore)\n"
+		"  lib/tax.ex:12: Tax.apply/2\n"
+		"\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(lslint, any_file, 2, &l);
+	assert_string_equal(l.v[1].file, "lib/models/order_item.js");
+	assert_int_equal(l.v[1].line, 0);
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(gitlint, any_file, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].code, "T5");
+	assert_string_equal(l.v[1].code, "B1");
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(iwyu, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "io.c");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(elixir, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "lib/tax.ex");
+	assert_int_equal(l.v[0].line, 12);
+	assert_non_null(strstr(l.v[0].message, "is unused"));
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+}
+
+/* A name an import statement does not find is a module that does not
+ * resolve (Kotlin's "unresolved reference" over "import a.b.C"); a YAML
+ * file a linter could not load is a syntax error when the place says it
+ * was parsing; Elixir's "** (Mix)" says the run failed. */
+static void imports_loads_and_elixir_failures(void **state)
+{
+	static const char kotlin[] =
+		"Order.kt:2:12: error: unresolved reference: billing\n"
+		"import shop.billing.Invoice\n"
+		"           ^\n"
+		"Order.kt:9:5: error: unresolved reference: totl\n"
+		"    totl()\n"
+		"    ^\n";
+	static const char ansible[] =
+		"load-failure: Failed to load YAML file\n"
+		"deploy.yml:3 while parsing a block collection\n"
+		"  in \"<unicode string>\", line 2, column 3\n"
+		"did not find expected '-' indicator\n";
+	static const char mix[] =
+		"Unchecked dependencies for environment test:\n"
+		"* decimal (Hex package)\n"
+		"  the dependency is not available, run \"mix deps.get\"\n"
+		"** (Mix) Can't continue due to errors on dependencies\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(kotlin, any_file, 2, &l);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(ansible, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "deploy.yml");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	assert_true(classify_output_failed(mix, strlen(mix)));
+	classify_n(mix, any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "missing_dependency");
+	diag_list_release(&l);
+}
+
 /* go test -json relays each line its tests print in an event of its own
  * ({"Action":"output","Output":"..."}): read as the lines themselves, a
  * panic's first project frame and all. */
@@ -7531,6 +7759,11 @@ int main(void)
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
 		cmocka_unit_test(lua_chunks_files_after_words_and_parsing_errors),
+		cmocka_unit_test(racket_fields_frames_and_rackunit_reports),
+		cmocka_unit_test(a_place_alone_heads_the_message_under_its_frame),
+		cmocka_unit_test(raku_banners_words_and_frames_place_their_errors),
+		cmocka_unit_test(files_rows_and_removals_are_findings),
+		cmocka_unit_test(imports_loads_and_elixir_failures),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
