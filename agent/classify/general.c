@@ -1791,6 +1791,9 @@ static const struct phrase phrases[] = {
 	{ "resolve name", CAT_UNDEFINED_SYMBOL },
 	{ "unbound name", CAT_UNDEFINED_SYMBOL },
 	{ "unbound identifier", CAT_UNDEFINED_SYMBOL },
+	/* a JSON reference to nothing: Redocly's "Can't resolve $ref",
+	 * before "can't resolve" (a module's) */
+	{ "resolve $ref", CAT_UNDEFINED_SYMBOL },
 	/* OCaml's "Unbound module Stats": a module nothing provides */
 	{ "unbound module", CAT_IMPORT_RESOLUTION },
 	{ "resolve symbol", CAT_UNDEFINED_SYMBOL },
@@ -2126,6 +2129,9 @@ static const struct phrase phrases[] = {
 	{ "unbound value", CAT_UNDEFINED_SYMBOL },
 	{ "unknown variable", CAT_UNDEFINED_SYMBOL },
 	{ "unknown function", CAT_UNDEFINED_SYMBOL },
+	/* SMT-LIB's "unknown constant z", "unknown sort" (Z3) */
+	{ "unknown constant", CAT_UNDEFINED_SYMBOL },
+	{ "unknown sort", CAT_UNDEFINED_SYMBOL },
 	{ "unknown command", CAT_UNDEFINED_SYMBOL },
 	{ "unknown cmake command", CAT_UNDEFINED_SYMBOL },
 	{ "no such function", CAT_UNDEFINED_SYMBOL },
@@ -2402,6 +2408,11 @@ static const struct phrase later_phrases[] = {
 	{ "only accepts", CAT_TYPE_ERROR },
 	{ "must be one of", CAT_TYPE_ERROR },
 	{ "to be one of", CAT_TYPE_ERROR },
+	/* a value outside its bounds: MathProg's "price[t] = -3 not >= 0" */
+	{ " not >= ", CAT_TYPE_ERROR },
+	{ " not <= ", CAT_TYPE_ERROR },
+	/* Redocly's "`type` can be one of the following only: ..." */
+	{ "one of the following only", CAT_TYPE_ERROR },
 	{ "unsupported value", CAT_TYPE_ERROR },
 	/* a value of the wrong kind for its setting: sudoers' 'value "x"
 	 * is invalid for option "y"', ssh's and systemd's "invalid value
