@@ -3262,9 +3262,6 @@ static size_t report_reach(struct scan *s, size_t i)
 	return end ? end : i + CL_AHEAD;
 }
 
-/* The place of a headline at line i: a lone place just above it (gfortran,
- * node), else the first frame or lone place below it, in the project (one
- * the repository has, when we can ask). */
 /* Is line j a place alone heading a report of its own, its message
  * under the code frame quoting the place ('File "a.ml", line 2,
  * characters 10-20:' over "2 | let n = Stats.mean" and "Error: Unbound
@@ -3289,6 +3286,9 @@ static bool heads_own_report(struct scan *s, size_t j)
 	return false;
 }
 
+/* The place of a headline at line i: a lone place just above it (gfortran,
+ * node), else the first frame or lone place below it, in the project (one
+ * the repository has, when we can ask). */
 static bool headline_place(struct scan *s, size_t i, long lone,
 			   struct place *out)
 {
@@ -5773,7 +5773,7 @@ static size_t general_removals(struct scan *s, size_t i, const char *l,
 {
 	static const char tail[] = " should remove these lines:";
 	const size_t tn = sizeof(tail) - 1;
-	const char *r, *at;
+	const char *r, *at, *e;
 	size_t j, rn, f = n - tn;
 	long line;
 
@@ -5785,13 +5785,13 @@ static size_t general_removals(struct scan *s, size_t i, const char *l,
 		if (rn < 3 || r[0] != '-' || r[1] != ' ' ||
 		    !(at = cl_find(r, rn, "  // lines ", 11)))
 			break;
-		at += 11;
-		for (line = 0; at < r + rn && *at >= '0' && *at <= '9' && line < 1000000; at++)
+		e = at;
+		for (at += 11, line = 0; at < r + rn && *at >= '0' && *at <= '9' &&
+		     line < 1000000; at++)
 			line = line * 10 + (*at - '0');
 		s->cur = j;
 		general_emit(s, xstrndup(l, f), (int)line, 0, DIAG_WARNING, NULL,
-			     0, r, (size_t)(cl_find(r, rn, "  // lines ", 11) - r),
-			     CAT_LINT_VIOLATION);
+			     0, r, (size_t)(e - r), CAT_LINT_VIOLATION);
 		s->used[j] |= L_FOLDED;
 	}
 	s->cur = i;
