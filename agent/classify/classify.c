@@ -1698,7 +1698,11 @@ static void own_modules(struct scan *s)
 	for (k = s->first; k < s->out->n; k++) {
 		struct diag *d = &s->out->v[k];
 
-		if (!strcmp(d->category, CAT_UNDEFINED_SYMBOL) && d->file &&
+		/* (Scala's "object util is not a member of package shop"
+		 * over "import shop.util.Money" is a member's type error in
+		 * its words) */
+		if ((!strcmp(d->category, CAT_UNDEFINED_SYMBOL) ||
+		     !strcmp(d->category, CAT_TYPE_ERROR)) && d->file &&
 		    s->out->n - s->first == s->nat &&
 		    quotes_import(s, s->at[k - s->first])) {
 			d->category = CAT_IMPORT_RESOLUTION;
@@ -1734,7 +1738,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
 			 const char *msg, size_t msg_len, const char *category)
 {
-	const char *liken = NULL;
+	const char *liken = NULL, *at;
 	struct diag d, *t;
 
 	if (!file)
@@ -1747,6 +1751,14 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	d.code = code_len ? xstrndup(code, code_len) : NULL;
 	while (msg_len && (msg[msg_len - 1] == ' ' || msg[msg_len - 1] == '\t'))
 		msg_len--;
+	/* Maven's pointer to its help page (" -> [Help 2]"), no part of
+	 * the message: the error told again with it is the same */
+	if (msg_len > 12 && msg[msg_len - 1] == ']') {
+		size_t from = msg_len > 16 ? msg_len - 16 : 0;
+
+		if ((at = cl_find(msg + from, msg_len - from, " -> [Help ", 10)))
+			msg_len = (size_t)(at - msg);
+	}
 	d.message = xstrndup(msg, msg_len);
 	/* an error nothing names, in a test's own file: the test failed
 	 * there (pytest's "test_a.py:19: KeyError", go's "x_test.go:15:
@@ -3077,6 +3089,17 @@ static bool jvm_runtime_frame(const char *l, size_t file)
 	return false;
 }
 
+/* "Emergency stop." and " ==> Fatal error occurred, no output PDF file
+ * produced!" after a place: TeX stopping at the error told above, no
+ * finding of their own. */
+static bool tex_stop(const char *m, size_t n)
+{
+	while (n && m[0] == ' ')
+		m++, n--;
+	return (n == 15 && !memcmp(m, "Emergency stop.", 15)) ||
+	       (n > 26 && !memcmp(m, "==> Fatal error occurred", 24));
+}
+
 /* The place of line j as a frame or lone place, if it is one worth
  * taking; strong when the repository has the file. */
 static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
@@ -3090,8 +3113,10 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 	l = line_view(s, j, &n);
 	memset(&loc, 0, sizeof(loc));
 	k = line_place(s, j, l, n, &loc);
-	/* "a.zig:6:5: 0x211b4e in test.adds (test)": a frame by its message */
-	if (k == CL_LOC_INLINE && code_offset(l + loc.msg, loc.msg_len))
+	/* "a.zig:6:5: 0x211b4e in test.adds (test)": a frame by its message;
+	 * "./a.tex:6: Emergency stop.": where TeX stopped, the error's place */
+	if (k == CL_LOC_INLINE && (code_offset(l + loc.msg, loc.msg_len) ||
+				   tex_stop(l + loc.msg, loc.msg_len)))
 		k = CL_LOC_FRAME;
 	/* "file: /src/a.js" (vite): the file alone, no digit to gate on */
 	if (k == CL_LOC_NONE && !alone_only && cl_file_label(l, n, &loc))
@@ -3835,6 +3860,41 @@ static char *prefixed_continuation(struct scan *s, size_t i, const char *pre,
 	return buf_detach(&all, NULL);
 }
 
+/* Does the message m[0..n) tell how to learn more, or count what was
+ * told, rather than say what is wrong (Maven's and Gradle's closing
+ * lines: "To see the full stack trace of the errors, re-run Maven with
+ * the -e switch.", "Run with --stacktrace option", "The build could not
+ * read 1 project")? */
+static bool advice(const char *m, size_t n)
+{
+	static const char *const heads[] = {
+		"To see the full stack trace", "Re-run Maven ", "Re-run with ",
+		"For more information about the errors", "Run with --",
+		"Get more help at ", "The build could not read ", "[Help ",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(heads) / sizeof(*heads); k++)
+		if (n >= strlen(heads[k]) && !memcmp(m, heads[k], strlen(heads[k])))
+			return true;
+	return false;
+}
+
+/* Is line i + 1 a headline of its own ("[ERROR] Some problems were
+ * encountered while processing the POMs:" over "[ERROR] Malformed POM
+ * a/pom.xml: ...")? Then line i heads it and the others under it. */
+static bool headline_next(struct scan *s, size_t i)
+{
+	const char *q;
+	size_t qn, m;
+
+	if (i + 1 >= s->nlines || (s->used[i + 1] & L_USED))
+		return false;
+	q = line_view(s, i + 1, &qn);
+	return qn && q[0] != ' ' && cl_headline(q, qn, &m, true) && m < qn &&
+	       !advice(q + m, qn - m);
+}
+
 static void general_headline(struct scan *s, size_t i, const char *l,
 			     size_t n, size_t msg, long lone, size_t specific)
 {
@@ -3851,6 +3911,11 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 
 	while (b < msg && (line[b] == ' ' || line[b] == '\t'))
 		b++;
+	if (advice(line + msg, n - msg) ||
+	    (n > msg && line[n - 1] == ':' && headline_next(s, i))) {
+		free(line);
+		return;
+	}
 	no_place = !strncmp(line + b, "unknown file: ", 14) ||
 		   !strncmp(line + b, "<unknown>: ", 11);
 	if (msg > b && (wrapped = prefixed_continuation(s, i, l + b, msg - b))) {
@@ -3936,7 +4001,11 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			free(line);
 			return;
 		}
-		if (!p.file)
+		/* (a package to install is none of the project's files:
+		 * nimble's "Error: Package not found." over the build of
+		 * another package) */
+		if (!p.file && !(w.category &&
+				 !strcmp(w.category, CAT_MISSING_DEPENDENCY)))
 			p.file = file_below(s, i);
 		/* its line in its words: "Error: (line 3) unterminated list" */
 		if (p.file)
@@ -4880,14 +4949,20 @@ static bool general_sentence(struct scan *s, const char *l, size_t n)
 {
 	struct cl_words w;
 	struct place p;
-	bool placed, quoted, lower, named = false;
+	bool placed, quoted, lower, acronym, named = false, worded = false;
+	size_t k;
 
 	/* a capitalised word first; or a lower-case one with its frame right
 	 * under it (an exception's message printed without its name: ospec's
 	 * "greet is not defined" over "    at /s/tests/calc.js:13:3") */
 	lower = l[0] >= 'a' && l[0] <= 'z';
+	/* ... or a name in capitals ("YAML parse exception at line 3"),
+	 * with its line in words only (not a banner in capitals) */
+	for (k = 0; k < n && k < 8 && l[k] >= 'A' && l[k] <= 'Z'; k++)
+		;
+	acronym = k >= 2 && k < n && l[k] == ' ';
 	if (n < 12 || n > 160 || ((l[0] < 'A' || l[0] > 'Z') && !lower) ||
-	    l[1] < 'a' || l[1] > 'z' || l[n - 1] == ':')
+	    ((l[1] < 'a' || l[1] > 'z') && !acronym) || l[n - 1] == ':')
 		return false;
 	memset(&p, 0, sizeof(p));
 	/* an unquoted sentence only with its place under it; a quoted one
@@ -4899,8 +4974,14 @@ static bool general_sentence(struct scan *s, const char *l, size_t n)
 	 * file or directory" (qmake), "cannot open x.h: ..." */
 	if (!quoted && !placed && (p.file = named_file(l, n)))
 		placed = named = true;
-	if (!quoted && !placed)
+	/* ... or its line in words, no file ("YAML parse exception at line
+	 * 3, column 0,", pandoc's) */
+	if (!quoted && !placed && !lower && (p.line = cl_line_in_words(l, n)) > 0)
+		worded = true;
+	if ((!quoted && !placed && !worded) || (acronym && !worded)) {
+		free(p.file);
 		return false;
+	}
 	cl_words_read(l, n, &w);
 	if (w.code_len || w.note || w.sev >= 0 || !w.category ||
 	    !cause_category(w.category) ||
@@ -4919,7 +5000,7 @@ static bool general_sentence(struct scan *s, const char *l, size_t n)
 		p.line = cl_line_in_words(l, n);
 		placed = named = true;
 	}
-	if (!placed && !own_cause(s, w.category))
+	if (!placed && !worded && !own_cause(s, w.category))
 		return false;
 	if (placed && !named) {
 		s->used[p.at] |= L_FOLDED;
@@ -5740,6 +5821,103 @@ static bool general_smt_error(struct scan *s, const char *l, size_t n)
 	return true;
 }
 
+/* "LaTeX Warning: Reference `x' on page 1 undefined on input line 4."
+ * (and a package's warnings): its line in words, its file the one TeX
+ * opened last above it ("(./report.tex"). */
+static bool general_tex_input_line(struct scan *s, size_t i, const char *l,
+				   size_t n)
+{
+	const char *at = cl_find(l, n, " on input line ", 15), *r, *o;
+	struct cl_words w;
+	size_t j, rn, e;
+	long line = 0;
+
+	if (!at)
+		return false;
+	for (at += 15; at < l + n && *at >= '0' && *at <= '9' && line < 1000000; at++)
+		line = line * 10 + (*at - '0');
+	if (!line)
+		return false;
+	cl_words_read(l, n, &w);
+	for (j = i; j-- > 0 && j + 2000 > i;) {
+		r = line_view(s, j, &rn);
+		if (!(o = cl_find(r, rn, "(./", 3)))
+			continue;
+		o++;
+		for (e = (size_t)(o - r); e < rn && r[e] != ' ' && r[e] != ')' &&
+		     r[e] != '('; e++)
+			;
+		if (!known_file(s, o, (size_t)(r + e - o)))
+			continue;
+		general_emit(s, xstrndup(o, (size_t)(r + e - o)), (int)line, 0,
+			     w.sev >= 0 ? w.sev : DIAG_WARNING, NULL, 0, l + w.text,
+			     n - w.text, w.category ? w.category : CAT_LINT_VIOLATION);
+		return true;
+	}
+	return false;
+}
+
+/* BibTeX's places and warnings: "---line 7 of file paper.aux" under the
+ * message it places ("I couldn't open database file extra.bib"), and
+ * "Warning--empty year in wirth76", a finding with no place. True if
+ * line i is one of them and was read. */
+static bool general_bibtex(struct scan *s, size_t i, const char *l, size_t n)
+{
+	struct cl_words w;
+	const char *a;
+	size_t an, k, f;
+	long line = 0;
+
+	if (n > 9 && !memcmp(l, "Warning--", 9)) {
+		cl_words_read(l + 9, n - 9, &w);
+		general_emit(s, NULL, 0, 0, DIAG_WARNING, NULL, 0, l + 9, n - 9,
+			     w.category ? w.category : CAT_LINT_VIOLATION);
+		return true;
+	}
+	if (n < 20 || memcmp(l, "---line ", 8) || i == 0 ||
+	    (s->used[i - 1] & L_USED))
+		return false;
+	for (k = 8; k < n && l[k] >= '0' && l[k] <= '9' && line < 1000000; k++)
+		line = line * 10 + (l[k] - '0');
+	f = k + 9;
+	if (!line || f >= n || memcmp(l + k, " of file ", 9) ||
+	    !known_file(s, l + f, n - f))
+		return false;
+	a = line_view(s, i - 1, &an);
+	if (!an || a[0] == ' ')
+		return false;
+	cl_words_read(a, an, &w);
+	s->cur = i - 1;
+	general_emit(s, xstrndup(l + f, n - f), (int)line, 0, DIAG_ERROR, NULL, 0,
+		     a, an, w.category ? w.category : CAT_UNKNOWN);
+	s->cur = i;
+	s->used[i - 1] |= L_FOLDED;
+	return true;
+}
+
+/* "[WARNING] Citeproc: citation smith99 not found" (pandoc's; Maven's
+ * tag): a warning whose words name a cause (a name, a file, a package, a
+ * kind or the grammar) is a finding, placeless; any other is a tool's
+ * remark ("Deprecated: --self-contained"). True if read. */
+static bool general_tagged_warning(struct scan *s, const char *l, size_t n)
+{
+	struct cl_words w;
+	size_t k;
+
+	if (n > 10 && (!memcmp(l, "[WARNING] ", 10) || !memcmp(l, "[warning] ", 10)))
+		k = 10;
+	else if (n > 7 && !memcmp(l, "[WARN] ", 7))
+		k = 7;
+	else
+		return false;
+	cl_words_read(l + k, n - k, &w);
+	if (!w.category || w.note || !cause_category(w.category))
+		return false;
+	general_emit(s, NULL, 0, 0, DIAG_WARNING, l + k + w.code, w.code_len,
+		     l + k + w.text, n - k - w.text, w.category);
+	return true;
+}
+
 /* "src/api_client.ts failed for `.ts` rules: kebabcase" (ls-lint): a
  * file the project has opening its line, and words saying what is wrong
  * with it (a rule named, or a category's words): its finding there, no
@@ -6294,6 +6472,12 @@ static void general_pass(struct scan *s)
 			continue;
 		if (l[0] == '(' && general_smt_error(s, l, n))
 			continue;
+		if ((l[0] == '-' || l[0] == 'W') && general_bibtex(s, i, l, n))
+			continue;
+		if (l[0] == '[' && general_tagged_warning(s, l, n))
+			continue;
+		if (n > 20 && l[n - 1] == '.' && general_tex_input_line(s, i, l, n))
+			continue;
 		if (l[n - 1] == ':' && (k = ellipsis_field(s, i, l, n))) {
 			i += k - 1;
 			continue;
@@ -6304,8 +6488,10 @@ static void general_pass(struct scan *s)
 		}
 		switch (line_place(s, i, l, n, &loc)) {
 		case CL_LOC_INLINE:
-			if (code_offset(l + loc.msg, loc.msg_len))
-				continue; /* a frame: read by the error above */
+			/* a frame, or TeX's stop: read by the error above */
+			if (code_offset(l + loc.msg, loc.msg_len) ||
+			    tex_stop(l + loc.msg, loc.msg_len))
+				continue;
 			if (general_place_of_above(s, i, l, &loc))
 				continue;
 			general_inline(s, l, n, &loc,

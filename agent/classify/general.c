@@ -1794,6 +1794,18 @@ static const struct phrase phrases[] = {
 	/* a JSON reference to nothing: Redocly's "Can't resolve $ref",
 	 * before "can't resolve" (a module's) */
 	{ "resolve $ref", CAT_UNDEFINED_SYMBOL },
+	/* Coq's "Cannot find a physical path bound to logical path
+	 * Shop.Prices": a library of the project's load path */
+	{ "bound to logical path", CAT_IMPORT_RESOLUTION },
+	/* pandoc's "Could not fetch resource img/a.png": a file the
+	 * document names */
+	{ "could not fetch resource", CAT_IMPORT_RESOLUTION },
+	/* BibTeX's "I didn't find a database entry for \"smith99\"": a
+	 * citation's key no entry defines */
+	{ "find a database entry", CAT_UNDEFINED_SYMBOL },
+	/* LaTeX's "Reference `tab:x' on page 1 undefined on input line 4",
+	 * "Citation `k' ... undefined" */
+	{ "undefined on input line", CAT_UNDEFINED_SYMBOL },
 	/* OCaml's "Unbound module Stats": a module nothing provides */
 	{ "unbound module", CAT_IMPORT_RESOLUTION },
 	{ "resolve symbol", CAT_UNDEFINED_SYMBOL },
@@ -1814,6 +1826,9 @@ static const struct phrase phrases[] = {
 	{ "no overload", CAT_TYPE_ERROR },
 	{ "matching overload", CAT_TYPE_ERROR },
 	{ "could not resolve", CAT_IMPORT_RESOLUTION },
+	/* Maven's "Plugin x:y:2.6 or one of its dependencies could not be
+	 * resolved": a package to fetch */
+	{ "dependencies could not be resolved", CAT_MISSING_DEPENDENCY },
 	{ "could not be resolved", CAT_IMPORT_RESOLUTION },
 	{ "cannot resolve", CAT_IMPORT_RESOLUTION },
 	{ "can't resolve", CAT_IMPORT_RESOLUTION },
@@ -2014,6 +2029,8 @@ static const struct phrase phrases[] = {
 	/* PyYAML's "while parsing a block collection ... did not find
 	 * expected '-' indicator" (ansible-lint's load-failure) */
 	{ "block collection", CAT_SYNTAX_ERROR },
+	/* pandoc's "YAML parse exception at line 3, column 0" */
+	{ "parse exception", CAT_SYNTAX_ERROR },
 	{ "did not find expected", CAT_SYNTAX_ERROR },
 	{ "document separator", CAT_SYNTAX_ERROR },
 	/* Python's TabError: the grammar's, not a style rule's */
@@ -2411,6 +2428,8 @@ static const struct phrase later_phrases[] = {
 	/* a value outside its bounds: MathProg's "price[t] = -3 not >= 0" */
 	{ " not >= ", CAT_TYPE_ERROR },
 	{ " not <= ", CAT_TYPE_ERROR },
+	/* Binaryen's "function body type must match, if function returns" */
+	{ "type must match", CAT_TYPE_ERROR },
 	/* Redocly's "`type` can be one of the following only: ..." */
 	{ "one of the following only", CAT_TYPE_ERROR },
 	{ "unsupported value", CAT_TYPE_ERROR },
@@ -3126,10 +3145,18 @@ static const char *not_found(const char *low, size_t n)
 		{ "column", CAT_UNDEFINED_SYMBOL },
 		{ "table", CAT_UNDEFINED_SYMBOL },
 		{ "relation", CAT_UNDEFINED_SYMBOL },
+		/* a LaTeX package or class, installed as one ("File
+		 * `fancychart.sty' not found") */
+		{ ".sty", CAT_MISSING_DEPENDENCY },
+		{ ".cls", CAT_MISSING_DEPENDENCY },
 		/* a file or document the project names (Sphinx's toctree) */
 		{ "file", CAT_IMPORT_RESOLUTION },
 		{ "document", CAT_IMPORT_RESOLUTION },
 		{ "directory", CAT_IMPORT_RESOLUTION },
+		/* a reference nothing defines (after a document's: Sphinx's "reference to nonexisting document"): javadoc's "reference not
+		 * found", pandoc's "citation smith99 not found" */
+		{ "reference", CAT_UNDEFINED_SYMBOL },
+		{ "citation", CAT_UNDEFINED_SYMBOL },
 		/* Scala's "not found: value x", "not found: type T" */
 		{ "value", CAT_UNDEFINED_SYMBOL },
 		{ "type", CAT_UNDEFINED_SYMBOL },
@@ -4294,6 +4321,10 @@ bool cl_summary(const char *l, size_t n, bool words)
 		 * Assertions: 1, Errors: 1.", Jest's "Tests:  1 failed") */
 		"Failed to execute goal", "Execution failed for task",
 		"Tests run: ", "Tests: ",
+		/* nimble's verdicts on the package it built or the test
+		 * program it ran, whose errors it printed above */
+		"Build failed for package", "execution of an external program failed",
+		"Execution failed with exit code",
 	};
 	size_t k;
 
@@ -4470,10 +4501,18 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		}
 	}
 	if (STARTS(l + i, n - i, "[!] ") || STARTS(l + i, n - i, "[ERROR] ") ||
-	    STARTS(l + i, n - i, "[error] ")) {
+	    STARTS(l + i, n - i, "[error] ") || STARTS(l + i, n - i, "[FATAL] ")) {
 		*msg = skip_blanks(l, n, i + (l[i + 1] == '!' ? 4 : 8));
 		/* "[error] > 4 | };": the code frame under the message */
 		return !code_frame_line(l, n, *msg);
+	}
+	/* "[wasm-validator error in function f] msg": a tag naming the
+	 * checker and saying error */
+	if (l[i] == '[' && (c = memchr(l + i, ']', n - i < 64 ? n - i : 64)) &&
+	    (size_t)(c - l) + 2 < n && c[1] == ' ' &&
+	    cl_find(l + i, (size_t)(c - l) - i, " error ", 7)) {
+		*msg = skip_blanks(l, n, (size_t)(c - l) + 1);
+		return true;
 	}
 	if (STARTS(l + i, n - i, "thread '") && cl_find(l + i, n - i, " panicked at", 12)) {
 		*msg = i;
@@ -4668,6 +4707,10 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 		*msg = j;
 		return true;
 	}
+	/* TeX's mark of an error: "! LaTeX Error: File `a.sty' not found.",
+	 * "! Undefined control sequence." */
+	if (STARTS(l + i, n - i, "! "))
+		i = skip_blanks(l, n, i + 2);
 	/* JUnit 5's console launcher: "=> org.x.AssertionFailedError: msg"
 	 * under the failed test's name */
 	if (STARTS(l + i, n - i, "=> "))

@@ -7160,6 +7160,98 @@ static void rules_told_after_and_solver_errors(void **state)
 	diag_list_release(&l);
 }
 
+/* TeX's errors: "! LaTeX Error: ..." placed where TeX stopped
+ * ("./a.tex:6: Emergency stop.", no finding of its own), a package file
+ * not found a dependency, a warning's "on input line N" in the file TeX
+ * opened last; BibTeX's "---line 7 of file a.aux" under its message and
+ * its "Warning--" findings. */
+static void tex_and_bibtex_errors_are_placed(void **state)
+{
+	static const char tex[] =
+		"(./thesis.tex\n"
+		"LaTeX2e <2022-11-01> patch level 1\n"
+		"(/usr/share/texlive/texmf-dist/tex/latex/base/book.cls\n"
+		"Document Class: book 2022/07/02 v1.4n Standard LaTeX document class)\n"
+		"\n"
+		"LaTeX Warning: Citation `knuth84' on page 2 undefined on input line 12.\n"
+		"\n"
+		"! LaTeX Error: File `tikzfancy.sty' not found.\n"
+		"\n"
+		"Type X to quit or <RETURN> to proceed,\n"
+		"or enter new name. (Default extension: sty)\n"
+		"\n"
+		"Enter file name: \n"
+		"./thesis.tex:14: Emergency stop.\n"
+		"<read *> \n"
+		"./thesis.tex:14:  ==> Fatal error occurred, no output PDF file produced!\n";
+	static const char bib[] =
+		"I couldn't open database file more.bib\n"
+		"---line 4 of file thesis.aux\n"
+		" : \\bibdata{main,more\n"
+		"Warning--I didn't find a database entry for \"lamport94\"\n"
+		"Warning--empty journal in knuth84\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(tex, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "./thesis.tex");
+	assert_int_equal(l.v[0].line, 12);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_int_equal(l.v[1].line, 14);
+	assert_string_equal(l.v[1].category, "missing_dependency");
+	diag_list_release(&l);
+	classify_n(bib, any_file, 3, &l);
+	assert_string_equal(l.v[0].file, "thesis.aux");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_string_equal(l.v[2].category, "lint_violation");
+	diag_list_release(&l);
+}
+
+/* A build's closing advice ("To see the full stack trace ... re-run
+ * Maven with the -e switch", "[Help 1] http://...") and its count of
+ * what it could not read are no findings; a heading over errors of their
+ * own heads them; the error told again with " -> [Help 2]" is the same
+ * one. A tagged warning is a finding only when its words name what is
+ * wrong, and a sentence may tell its line in words. */
+static void build_advice_headings_and_tagged_warnings(void **state)
+{
+	static const char mvn[] =
+		"[INFO] Scanning for projects...\n"
+		"[ERROR] [ERROR] Some problems were encountered while processing the POMs:\n"
+		"[ERROR] Malformed POM web/pom.xml: Unrecognised tag: 'bulid' (position: START_TAG seen ...<bulid>... @9:10)  @ web/pom.xml, line 9, column 10\n"
+		" @ \n"
+		"[ERROR] The build could not read 1 project -> [Help 1]\n"
+		"[ERROR]   \n"
+		"[ERROR]   The project shop:web:1.0 (web/pom.xml) has 1 error\n"
+		"[ERROR]     Malformed POM web/pom.xml: Unrecognised tag: 'bulid' (position: START_TAG seen ...<bulid>... @9:10)  @ web/pom.xml, line 9, column 10 -> [Help 2]\n"
+		"[ERROR] \n"
+		"[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.\n"
+		"[ERROR] Re-run Maven using the -X switch to enable full debug logging.\n"
+		"[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/ProjectBuildingException\n";
+	static const char pandoc[] =
+		"[WARNING] Deprecated: --self-contained. use --embed-resources\n"
+		"[WARNING] Citeproc: citation lamport94 not found\n"
+		"YAML parse exception at line 5, column 2,\n"
+		"while scanning a simple key:\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(mvn, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "web/pom.xml");
+	assert_int_equal(l.v[0].line, 9);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(pandoc, any_file, 2, &l);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_null(l.v[1].file);
+	assert_int_equal(l.v[1].line, 5);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 /* go test -json relays each line its tests print in an event of its own
  * ({"Action":"output","Output":"..."}): read as the lines themselves, a
  * panic's first project frame and all. */
@@ -7816,6 +7908,8 @@ int main(void)
 		cmocka_unit_test(files_rows_and_removals_are_findings),
 		cmocka_unit_test(imports_loads_and_elixir_failures),
 		cmocka_unit_test(rules_told_after_and_solver_errors),
+		cmocka_unit_test(tex_and_bibtex_errors_are_placed),
+		cmocka_unit_test(build_advice_headings_and_tagged_warnings),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
