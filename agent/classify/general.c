@@ -3153,8 +3153,10 @@ static const char *not_found(const char *low, size_t n)
 		{ "file", CAT_IMPORT_RESOLUTION },
 		{ "document", CAT_IMPORT_RESOLUTION },
 		{ "directory", CAT_IMPORT_RESOLUTION },
-		/* a reference nothing defines (after a document's: Sphinx's "reference to nonexisting document"): javadoc's "reference not
-		 * found", pandoc's "citation smith99 not found" */
+		/* a reference nothing defines: javadoc's "reference not
+		 * found", pandoc's "citation smith99 not found" (after a
+		 * document's: Sphinx's "reference to nonexisting
+		 * document") */
 		{ "reference", CAT_UNDEFINED_SYMBOL },
 		{ "citation", CAT_UNDEFINED_SYMBOL },
 		/* Scala's "not found: value x", "not found: type T" */
