@@ -5615,8 +5615,6 @@ static bool general_rule_file(struct scan *s, const char *l, size_t n)
 	return true;
 }
 
-static bool has_file_byte(const char *l, size_t n);
-
 /* Where the file a compiler's banner names starts ("===SORRY!=== Error
  * while compiling a.raku"; the file ends the line), 0 if l is none. */
 static size_t compiling_file(struct scan *s, const char *l, size_t n)
@@ -5827,17 +5825,20 @@ static bool general_smt_error(struct scan *s, const char *l, size_t n)
 static bool general_tex_input_line(struct scan *s, size_t i, const char *l,
 				   size_t n)
 {
-	const char *at = cl_find(l, n, " on input line ", 15), *r, *o;
+	const char *r, *o;
 	struct cl_words w;
-	size_t j, rn, e;
+	size_t j, rn, e, d = n - 1;
 	long line = 0;
 
-	if (!at)
+	/* the words end the line ("... on input line 4."): read from the
+	 * end, most lines are none */
+	while (d > 0 && l[d - 1] >= '0' && l[d - 1] <= '9')
+		d--;
+	if (d == n - 1 || d < 16 || n - 1 - d > 7 ||
+	    memcmp(l + d - 15, " on input line ", 15))
 		return false;
-	for (at += 15; at < l + n && *at >= '0' && *at <= '9' && line < 1000000; at++)
-		line = line * 10 + (*at - '0');
-	if (!line)
-		return false;
+	for (j = d; j < n - 1; j++)
+		line = line * 10 + (l[j] - '0');
 	cl_words_read(l, n, &w);
 	for (j = i; j-- > 0 && j + 2000 > i;) {
 		r = line_view(s, j, &rn);
@@ -5927,11 +5928,11 @@ static bool general_file_first(struct scan *s, const char *l, size_t n)
 	struct cl_words w;
 	const char *cat;
 	size_t e;
+	bool dot = false; /* a '.' or a '/' in the token */
 
 	for (e = 0; e < n && l[e] != ' ' && l[e] != ':' && l[e] != '\t'; e++)
-		;
-	if (e < 3 || e + 4 >= n || l[e] != ' ' || !has_file_byte(l, e) ||
-	    !file_known(s, l, 0, e))
+		dot |= l[e] == '.' || l[e] == '/';
+	if (!dot || e < 3 || e + 4 >= n || l[e] != ' ' || !file_known(s, l, 0, e))
 		return false;
 	cl_words_read(l + e + 1, n - e - 1, &w);
 	cat = cl_find(l + e, n - e, " rule", 5) ? CAT_LINT_VIOLATION : w.category;
