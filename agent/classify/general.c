@@ -4510,7 +4510,7 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	}
 	/* "[wasm-validator error in function f] msg": a tag naming the
 	 * checker and saying error */
-	if (l[i] == '[' && (c = memchr(l + i, ']', n - i < 64 ? n - i : 64)) &&
+	if (i < n && l[i] == '[' && (c = memchr(l + i, ']', n - i < 64 ? n - i : 64)) &&
 	    (size_t)(c - l) + 2 < n && c[1] == ' ' &&
 	    cl_find(l + i, (size_t)(c - l) - i, " error ", 7)) {
 		*msg = skip_blanks(l, n, (size_t)(c - l) + 1);
