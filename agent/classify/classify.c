@@ -5615,6 +5615,18 @@ static bool general_rule_file(struct scan *s, const char *l, size_t n)
 	return true;
 }
 
+/* The line number in decimal digits at l[*k..n), *k moved past them
+ * (seven at the most are read); 0 if none. */
+static int line_number_at(const char *l, size_t n, size_t *k)
+{
+	int v = 0;
+
+	for (; *k < n && l[*k] >= '0' && l[*k] <= '9'; ++*k)
+		if (v < 1000000)
+			v = v * 10 + (l[*k] - '0');
+	return v;
+}
+
 /* Where the file a compiler's banner names starts ("===SORRY!=== Error
  * while compiling a.raku"; the file ends the line), 0 if l is none. */
 static size_t compiling_file(struct scan *s, const char *l, size_t n)
@@ -5828,7 +5840,7 @@ static bool general_tex_input_line(struct scan *s, size_t i, const char *l,
 	const char *r, *o;
 	struct cl_words w;
 	size_t j, rn, e, d = n - 1;
-	long line = 0;
+	int line;
 
 	/* the words end the line ("... on input line 4."): read from the
 	 * end, most lines are none */
@@ -5837,8 +5849,8 @@ static bool general_tex_input_line(struct scan *s, size_t i, const char *l,
 	if (d == n - 1 || d < 16 || n - 1 - d > 7 ||
 	    memcmp(l + d - 15, " on input line ", 15))
 		return false;
-	for (j = d; j < n - 1; j++)
-		line = line * 10 + (l[j] - '0');
+	j = d;
+	line = line_number_at(l, n, &j);
 	cl_words_read(l, n, &w);
 	for (j = i; j-- > 0 && j + 2000 > i;) {
 		r = line_view(s, j, &rn);
@@ -5850,7 +5862,7 @@ static bool general_tex_input_line(struct scan *s, size_t i, const char *l,
 			;
 		if (!known_file(s, o, (size_t)(r + e - o)))
 			continue;
-		general_emit(s, xstrndup(o, (size_t)(r + e - o)), (int)line, 0,
+		general_emit(s, xstrndup(o, (size_t)(r + e - o)), line, 0,
 			     w.sev >= 0 ? w.sev : DIAG_WARNING, NULL, 0, l + w.text,
 			     n - w.text, w.category ? w.category : CAT_LINT_VIOLATION);
 		return true;
@@ -5867,7 +5879,7 @@ static bool general_bibtex(struct scan *s, size_t i, const char *l, size_t n)
 	struct cl_words w;
 	const char *a;
 	size_t an, k, f;
-	long line = 0;
+	int line;
 
 	if (n > 9 && !memcmp(l, "Warning--", 9)) {
 		cl_words_read(l + 9, n - 9, &w);
@@ -5878,8 +5890,8 @@ static bool general_bibtex(struct scan *s, size_t i, const char *l, size_t n)
 	if (n < 20 || memcmp(l, "---line ", 8) || i == 0 ||
 	    (s->used[i - 1] & L_USED))
 		return false;
-	for (k = 8; k < n && l[k] >= '0' && l[k] <= '9' && line < 1000000; k++)
-		line = line * 10 + (l[k] - '0');
+	k = 8;
+	line = line_number_at(l, n, &k);
 	f = k + 9;
 	if (!line || f >= n || memcmp(l + k, " of file ", 9) ||
 	    !known_file(s, l + f, n - f))
@@ -5889,7 +5901,7 @@ static bool general_bibtex(struct scan *s, size_t i, const char *l, size_t n)
 		return false;
 	cl_words_read(a, an, &w);
 	s->cur = i - 1;
-	general_emit(s, xstrndup(l + f, n - f), (int)line, 0, DIAG_ERROR, NULL, 0,
+	general_emit(s, xstrndup(l + f, n - f), line, 0, DIAG_ERROR, NULL, 0,
 		     a, an, w.category ? w.category : CAT_UNKNOWN);
 	s->cur = i;
 	s->used[i - 1] |= L_FOLDED;
@@ -5952,9 +5964,9 @@ static size_t general_removals(struct scan *s, size_t i, const char *l,
 {
 	static const char tail[] = " should remove these lines:";
 	const size_t tn = sizeof(tail) - 1;
-	const char *r, *at, *e;
-	size_t j, rn, f = n - tn;
-	long line;
+	const char *r, *at;
+	size_t j, k, rn, f = n - tn;
+	int line;
 
 	if (n <= tn || memcmp(l + f, tail, tn) || memchr(l, ' ', f) ||
 	    !file_known(s, l, 0, f))
@@ -5964,13 +5976,11 @@ static size_t general_removals(struct scan *s, size_t i, const char *l,
 		if (rn < 3 || r[0] != '-' || r[1] != ' ' ||
 		    !(at = cl_find(r, rn, "  // lines ", 11)))
 			break;
-		e = at;
-		for (at += 11, line = 0; at < r + rn && *at >= '0' && *at <= '9' &&
-		     line < 1000000; at++)
-			line = line * 10 + (*at - '0');
+		k = (size_t)(at - r) + 11;
+		line = line_number_at(r, rn, &k);
 		s->cur = j;
-		general_emit(s, xstrndup(l, f), (int)line, 0, DIAG_WARNING, NULL,
-			     0, r, (size_t)(e - r), CAT_LINT_VIOLATION);
+		general_emit(s, xstrndup(l, f), line, 0, DIAG_WARNING, NULL, 0,
+			     r, (size_t)(at - r), CAT_LINT_VIOLATION);
 		s->used[j] |= L_FOLDED;
 	}
 	s->cur = i;
