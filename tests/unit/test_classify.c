@@ -651,18 +651,24 @@ static void tally_diags(const char *name, bool verbose, const struct want *w,
 	size_t i, j, k;
 
 	for (i = 0; i < nw; i++) {
-		bool located = false, right = false;
+		const struct diag *at = NULL; /* the first found at its place */
+		bool right = false;
 
 		for (j = 0; j < l->n; j++)
 			if (at_place(&l->v[j], &w[i])) {
-				located = true;
+				at = at ? at : &l->v[j];
 				right |= !strcmp(l->v[j].category, w[i].category);
 			}
 		for (k = 0; k < 3; k++)
 			if (ts[k])
-				ts[k]->expected++, ts[k]->located += located,
+				ts[k]->expected++, ts[k]->located += at != NULL,
 					ts[k]->right += right;
-		if (verbose && !right)
+		/* found at its place, of another kind: what it was read as */
+		if (verbose && !right && at)
+			fprintf(stderr, "  %s: missed %s %s:%d (read as %s: %s)\n",
+				name, w[i].category, w[i].file, w[i].line,
+				at->category, at->message ? at->message : "");
+		else if (verbose && !right)
 			fprintf(stderr, "  %s: missed %s %s:%d\n", name,
 				w[i].category, w[i].file, w[i].line);
 	}
