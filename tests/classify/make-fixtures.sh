@@ -14865,6 +14865,537 @@ E
 fi
 ) &
 
+# ---- held38: a validation batch of tools nobody tuned for, scored on first sight ----
+# Checkers, builds and test runners of other ecosystems, as CI and
+# pre-commit hooks run them: a68g, opam lint, cabal check, uncrustify
+# --check, ksh -n, epubcheck, glib-compile-resources, deno check, lint and
+# test, bun test, vnu (pylama was tried and left out: Debian's fails to
+# start with its pyflakes; gsc prints its errors to a terminal only).
+(
+BATCH=held38
+mkdir held38 && cd held38
+# a68g, a file at a time: a name nobody declared, a value of the wrong
+# mode, an unclosed parenthesis, an index out of bounds at run time (it
+# names no file)
+if have a68g; then
+	mkdir a68g && cd a68g
+	cat >cart.a68 <<'X'
+BEGIN
+   INT total := 0;
+   FOR i TO 3 DO total +:= i OD;
+   print((totl, new line))
+END
+X
+	cat >kind.a68 <<'X'
+BEGIN
+   INT n := "seven";
+   print((n, new line))
+END
+X
+	cat >paren.a68 <<'X'
+BEGIN
+   INT n := (1 + 2;
+   print((n, new line))
+END
+X
+	cat >bounds.a68 <<'X'
+BEGIN
+   [3] INT a := (1, 2, 3);
+   print((a[4], new line))
+END
+X
+	run a68g sh -c 'for f in cart kind paren bounds; do a68g $f.a68; done'
+	expect a68g a68g general <<'E'
+undefined_symbol - 4 0
+type_error - 2 0
+syntax_error - 2 0
+type_error - 3 0
+E
+	cd ..
+fi
+# opam lint, a file at a time: an unclosed list, a field opam does not
+# know, a missing maintainer and a synopsis in the wrong style
+if have opam; then
+	mkdir opam && cd opam
+	cat >shop.opam <<'X'
+opam-version: "2.0"
+name: "shop"
+version: "0.1"
+synopsis: "A shop"
+maintainer: "dev@example.com"
+authors: ["dev"]
+license: "MIT"
+homepage: "https://example.com/shop"
+bug-reports: "https://example.com/shop/issues"
+dev-repo: "git+https://example.com/shop.git"
+depends: [
+  "ocaml" {>= "4.14"}
+  "dune" {>= "3.0"
+]
+build: [["dune" "build" "-p" name]]
+X
+	cat >cart.opam <<'X'
+opam-version: "2.0"
+version: "0.1"
+synopsis: "A cart"
+maintainer: "dev@example.com"
+authors: ["dev"]
+license: "MIT"
+homepage: "https://example.com/cart"
+bug-reports: "https://example.com/cart/issues"
+dev-repo: "git+https://example.com/cart.git"
+depnds: [ "ocaml" ]
+build: [["dune" "build" "-p" name "-j" jobs]]
+X
+	cat >feed.opam <<'X'
+opam-version: "2.0"
+version: "0.1"
+synopsis: "a feed."
+authors: ["dev"]
+license: "MIT"
+homepage: "https://example.com/feed"
+bug-reports: "https://example.com/feed/issues"
+dev-repo: "git+https://example.com/feed.git"
+depends: [ "ocaml" {>= "4.14"} "dune" ]
+build: [["dune" "build" "-p" name "-j" jobs]]
+X
+	run opam sh -c 'export OPAMROOTISOK=1; for f in shop cart feed; do opam lint $f.opam; done'
+	sed -i "s|$PWD/||g" "$OUT/opam.out"
+	expect opam opam general <<'E'
+syntax_error shop.opam 14 0
+undefined_symbol cart.opam 10 0
+lint_violation feed.opam 0 0
+lint_violation feed.opam 0 0
+E
+	cd ..
+fi
+# cabal check over two packages: a source folder nobody made, -O2, a
+# dependency with no upper bound (warnings); an unfinished version range
+if have cabal; then
+	mkdir cabal cabal/meta cabal/syn && cd cabal
+	cat >meta/shop.cabal <<'X'
+cabal-version:      2.4
+name:               shop
+version:            0.1.0
+synopsis:           A shop
+description:        A small shop.
+category:           Web
+license:            MIT
+author:             dev
+maintainer:         dev@example.com
+build-type:         Simple
+
+library
+    exposed-modules:  Shop
+    build-depends:    base
+    hs-source-dirs:   src
+    default-language: Haskell2010
+    ghc-options:      -O2
+X
+	cat >syn/cart.cabal <<'X'
+cabal-version:      2.4
+name:               cart
+version:            0.1.0
+license:            MIT
+build-type:         Simple
+
+library
+    exposed-modules:  Cart
+    build-depends:    base >= 4 &&
+    default-language: Haskell2010
+X
+	run cabal sh -c 'export HOME=$PWD/home; for d in meta syn; do (cd $d && cabal check); done'
+	expect cabal cabal general <<'E'
+import_resolution - 0 0
+lint_violation - 0 0
+lint_violation - 0 0
+syntax_error cart.cabal 9 35
+E
+	cd ..
+fi
+# uncrustify --check: two files not in the style, and one with an
+# unmatched brace
+if have uncrustify; then
+	mkdir uncrustify && cd uncrustify
+	printf 'indent_columns=4\nindent_with_tabs=0\nsp_assign=force\n' >style.cfg
+	cat >cart.c <<'X'
+int total(const int *p, int n)
+{
+    int t=0;
+    for (int i = 0; i < n; i++) t += p[i];
+    return t;
+}
+X
+	printf 'int one(void)\n{\n\treturn 1;\n}\n' >ok.c
+	cat >brace.c <<'X'
+int f(int x)
+{
+    if (x) {
+        return 1;
+    return 0;
+}
+X
+	run uncrustify uncrustify -c style.cfg --check cart.c ok.c brace.c
+	expect uncrustify uncrustify general <<'E'
+lint_violation cart.c 0 0
+lint_violation ok.c 0 0
+syntax_error brace.c 2 0
+lint_violation brace.c 0 0
+E
+	cd ..
+fi
+# ksh -n, a script at a time: backquotes and -a (warnings), an unclosed
+# loop, an unclosed quote
+if have ksh; then
+	mkdir ksh && cd ksh
+	cat >deploy.sh <<'X'
+#!/bin/ksh
+target=$1
+for f in `ls dist`; do
+  cp dist/$f $target
+done
+if [[ -a config.ini ]]; then
+  echo "config found"
+fi
+X
+	cat >build.sh <<'X'
+#!/bin/ksh
+for t in a b c; do
+  echo "$t"
+if [ -n "$1" ]; then
+  echo done
+fi
+X
+	cat >check.sh <<'X'
+#!/bin/ksh
+name=$1
+case $name in
+  a) echo one ;;
+  b) echo "two ;;
+esac
+X
+	run ksh sh -c 'for f in deploy build check; do ksh -n $f.sh; done'
+	expect ksh ksh general <<'E'
+lint_violation deploy.sh 3 0
+lint_violation deploy.sh 6 0
+syntax_error build.sh 7 0
+syntax_error check.sh 5 0
+E
+	cd ..
+fi
+# epubcheck over a small book: an unclosed paragraph, an element XHTML
+# does not have, a manifest item nobody made, a link to a chapter nobody
+# wrote (Debian's epubcheck is the jar itself)
+if have epubcheck && have zip && have java; then
+	mkdir epubcheck epubcheck/book epubcheck/book/META-INF epubcheck/book/OEBPS && cd epubcheck/book
+	printf 'application/epub+zip' >mimetype
+	cat >META-INF/container.xml <<'X'
+<?xml version="1.0"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+X
+	cat >OEBPS/content.opf <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:identifier id="uid">urn:uuid:12345678-1234-1234-1234-123456789abc</dc:identifier>
+    <dc:title>Shop Guide</dc:title>
+    <dc:language>en</dc:language>
+    <meta property="dcterms:modified">2024-01-01T00:00:00Z</meta>
+  </metadata>
+  <manifest>
+    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+    <item id="ch1" href="ch1.xhtml" media-type="application/xhtml+xml"/>
+    <item id="ch2" href="ch2.xhtml" media-type="application/xhtml+xml"/>
+    <item id="cover" href="cover.png" media-type="image/png"/>
+  </manifest>
+  <spine>
+    <itemref idref="ch1"/>
+    <itemref idref="ch2"/>
+  </spine>
+</package>
+X
+	cat >OEBPS/nav.xhtml <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
+<head><title>Contents</title></head>
+<body>
+<nav epub:type="toc"><ol>
+<li><a href="ch1.xhtml">One</a></li>
+<li><a href="ch2.xhtml">Two</a></li>
+</ol></nav>
+</body>
+</html>
+X
+	cat >OEBPS/ch1.xhtml <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head><title>One</title></head>
+<body>
+<p>See <a href="ch3.xhtml">chapter three</a>.</p>
+<p>Unclosed paragraph
+</body>
+</html>
+X
+	cat >OEBPS/ch2.xhtml <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head><title>Two</title></head>
+<body>
+<p>Prices <blink>now</blink>.</p>
+</body>
+</html>
+X
+	zip -X0q ../guide.epub mimetype && zip -Xrq ../guide.epub META-INF OEBPS
+	cd ..
+	run epubcheck sh -c 'j=$(readlink -f "$(command -v epubcheck)"); case $j in *.jar) exec java -jar "$j" guide.epub;; esac; exec epubcheck guide.epub'
+	expect epubcheck epubcheck general <<'E'
+syntax_error guide.epub/OEBPS/ch1.xhtml 7 3
+undefined_symbol guide.epub/OEBPS/ch2.xhtml 5 18
+import_resolution guide.epub 0 0
+import_resolution guide.epub/OEBPS/ch1.xhtml 5 28
+E
+	cd ..
+fi
+# glib-compile-resources, a bundle at a time: a file nobody made, a
+# boolean that is not one, a misspelt end tag, a preprocessing option it
+# does not know
+if have glib-compile-resources; then
+	mkdir glib-compile-resources glib-compile-resources/icons && cd glib-compile-resources
+	echo '<svg xmlns="http://www.w3.org/2000/svg"/>' >icons/cart.svg
+	cat >app.gresource.xml <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<gresources>
+  <gresource prefix="/shop/app">
+    <file>icons/cart.svg</file>
+    <file>icons/checkout.svg</file>
+  </gresource>
+</gresources>
+X
+	cat >ui.gresource.xml <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<gresources>
+  <gresource prefix="/shop/ui">
+    <file compressed="maybe">icons/cart.svg</file>
+  </gresource>
+</gresources>
+X
+	cat >bad.gresource.xml <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<gresources>
+  <gresource prefix="/shop/bad">
+    <file>icons/cart.svg</file>
+  </gresourc>
+</gresources>
+X
+	cat >opt.gresource.xml <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<gresources>
+  <gresource prefix="/shop/opt">
+    <file preprocess="minify-svg">icons/cart.svg</file>
+  </gresource>
+</gresources>
+X
+	run glib-compile-resources sh -c 'for f in app ui bad opt; do glib-compile-resources --generate-source $f.gresource.xml; done'
+	expect glib-compile-resources glib-compile-resources general <<'E'
+import_resolution app.gresource.xml 0 0
+type_error ui.gresource.xml 4 31
+syntax_error bad.gresource.xml 5 14
+undefined_symbol opt.gresource.xml 0 0
+E
+	cd ..
+fi
+# deno (from npm): check (a module nobody wrote, a value of the wrong
+# type, a name nobody defined), lint (rules, and a file it cannot read),
+# test (an assertion that fails)
+if have "$BIN/deno"; then
+	mkdir deno && cd deno
+	unset RUST_BACKTRACE
+	export DENO_DIR="$PWD/.deno" DENO_NO_UPDATE_CHECK=1
+	cat >cart.ts <<'X'
+import { formatPrice } from "./money.ts";
+import { tax } from "./taxes.ts";
+
+export function total(prices: number[]): number {
+  let sum = 0;
+  for (const p of prices) sum += p;
+  return sum;
+}
+
+export function label(prices: number[]): string {
+  return total(prices);
+}
+
+console.log(formatPrice(total([1, 2])), tax, totl);
+X
+	cat >money.ts <<'X'
+export function formatPrice(n: number): string {
+  return "$" + n.toFixed(2);
+}
+X
+	cat >lint.ts <<'X'
+export function check(a: number, b: number) {
+  const unused = 1;
+  if (a == b) {
+    debugger;
+  }
+  var old = a;
+  return old;
+}
+X
+	printf 'export const x = (1 + ;\n' >syntax.ts
+	cat >assert.ts <<'X'
+export function assertEquals(actual: unknown, expected: unknown): void {
+  if (actual !== expected) {
+    throw new Error(`Values are not equal: ${actual} !== ${expected}`);
+  }
+}
+X
+	cat >total.ts <<'X'
+export function total(prices: number[]): number {
+  return prices.reduce((a, b) => a + b, 0);
+}
+X
+	cat >cart_test.ts <<'X'
+import { assertEquals } from "./assert.ts";
+import { total } from "./total.ts";
+
+Deno.test("sums prices", () => {
+  assertEquals(total([1, 2, 3]), 7);
+});
+
+Deno.test("empty cart", () => {
+  assertEquals(total([]), 0);
+});
+X
+	run deno-check "$BIN/deno" check cart.ts
+	sed -i -e "s|file://$PWD/||g" -e "s|$PWD/||g" "$OUT/deno-check.out"
+	expect deno-check deno general <<'E'
+import_resolution cart.ts 2 21
+type_error cart.ts 11 3
+undefined_symbol cart.ts 14 46
+E
+	# a file at a time: deno lints files in parallel, in no fixed order
+	run deno-lint sh -c '"$0" lint lint.ts; "$0" lint syntax.ts' "$BIN/deno"
+	sed -i -e "s|file://$PWD/||g" -e "s|$PWD/||g" "$OUT/deno-lint.out"
+	expect deno-lint deno general <<'E'
+lint_violation lint.ts 2 9
+lint_violation lint.ts 4 5
+lint_violation lint.ts 6 3
+syntax_error syntax.ts 1 23
+E
+	run deno-test "$BIN/deno" test cart_test.ts
+	sed -i -e "s|file://$PWD/||g" -e "s|$PWD/||g" -e 's/([0-9.]*[µm]*s)//g' "$OUT/deno-test.out"
+	expect deno-test deno general <<'E'
+test_failure cart_test.ts 4 6
+E
+	cd ..
+fi
+# bun test (from npm): two assertions that fail, a module nobody wrote, an
+# error thrown in a test
+if have "$BIN/bun"; then
+	mkdir bun && cd bun
+	cat >cart.ts <<'X'
+export function total(prices: number[]): number {
+  return prices.reduce((a, b) => a + b, 0);
+}
+export function label(prices: number[]): string {
+  return `${prices.length} item`;
+}
+X
+	cat >cart.test.ts <<'X'
+import { expect, test, describe } from "bun:test";
+import { total, label } from "./cart";
+
+describe("cart", () => {
+  test("sums prices", () => {
+    expect(total([1, 2, 3])).toBe(7);
+  });
+  test("labels", () => {
+    expect(label([2])).toEqual("2 items");
+  });
+  test("empty", () => {
+    expect(total([])).toBe(0);
+  });
+});
+X
+	cat >feed.test.ts <<'X'
+import { test, expect } from "bun:test";
+import { parse } from "./feed";
+
+test("parses", () => {
+  expect(parse("a")).toBe("a");
+});
+X
+	cat >tax.test.ts <<'X'
+import { test, expect } from "bun:test";
+
+test("tax", () => {
+  const rate = undefined as any;
+  expect(rate.value * 2).toBe(4);
+});
+X
+	run bun "$BIN/bun" test
+	sed -i -e "s|$PWD/||g" -e 's/\[[0-9.]*ms\]//g' "$OUT/bun.out"
+	expect bun bun general <<'E'
+test_failure cart.test.ts 6 30
+test_failure cart.test.ts 9 24
+import_resolution feed.test.ts 0 0
+test_failure tax.test.ts 4 16
+E
+	cd ..
+fi
+# vnu, the Nu Html Checker (from npm, on the machine's java): an image
+# with no alt text, an obsolete element, an id used twice, an element
+# where it may not be; a stray end tag, a value an attribute does not take
+if have "$BIN/vnu" && have java; then
+	mkdir vnu && cd vnu
+	cat >index.html <<'X'
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Shop</title>
+</head>
+<body>
+<h1>Shop</h1>
+<img src="cart.png">
+<p>Prices <font color="red">now</font> low.</p>
+<div id="main"><span id="main">x</span></div>
+<ul><p>not a list item</p></ul>
+</body>
+</html>
+X
+	cat >cart.html <<'X'
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Cart</title>
+</head>
+<body>
+<p>Total: 3</p></div>
+<input type="colour" name="c">
+</body>
+</html>
+X
+	run vnu "$BIN/vnu" --no-langdetect index.html cart.html
+	sed -i "s|file:$PWD/||g" "$OUT/vnu.out"
+	expect vnu vnu general <<'E'
+lint_violation index.html 9 1
+lint_violation index.html 10 11
+lint_violation index.html 11 16
+type_error index.html 12 5
+syntax_error cart.html 8 16
+type_error cart.html 9 1
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
