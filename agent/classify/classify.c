@@ -2676,6 +2676,24 @@ static bool exception_class(const char *m, size_t n)
 	       (n > 9 && !memcmp(m + n - 9, "Exception", 9));
 }
 
+/* Does m[0..n) only point back at the finding above, the other place of
+ * the same problem ("The first occurrence of ID “main” was here.",
+ * "previous definition is here")? */
+static bool points_back(const char *m, size_t n)
+{
+	static const char *const tails[] = { " was here", " is here",
+					     " defined here", " declared here" };
+	size_t k;
+
+	while (n && (m[n - 1] == '.' || m[n - 1] == ' '))
+		n--;
+	for (k = 0; k < sizeof(tails) / sizeof(*tails); k++)
+		if (n > strlen(tails[k]) &&
+		    !memcmp(m + n - strlen(tails[k]), tails[k], strlen(tails[k])))
+			return true;
+	return false;
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -2785,7 +2803,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	/* "a.po:2: ...this is the location of the first definition": the
 	 * message above, continued */
 	if (w.note || cl_summary(m, loc->msg_len, !lacks(s, s->cur, CL_T_SUMMARY)) ||
-	    (loc->msg_len > 3 && !memcmp(m, "...", 3)))
+	    (loc->msg_len > 3 && !memcmp(m, "...", 3)) ||
+	    points_back(m, loc->msg_len))
 		return;
 	/* "/usr/lib/python3.11/x.py:126: in f", "(fn)": a frame in the
 	 * runtime's or a dependency's code is a step of a stack, never the
@@ -6559,6 +6578,14 @@ static void general_pass(struct scan *s)
 		       numbered_item(l, n, &num) : 0;
 		if (item && cl_line_in_words(l, n) > 0 && general_numbered(s, i, l, n))
 			continue;
+		/* "shop.opam: Errors." over "  error 23: Missing field
+		 * 'x'": the file of the rows under it */
+		if (lead == l[0] && (k = cl_verdict_header(l, n)) &&
+		    i + 1 < s->nlines && cl_sev_row(s->text + s->start[i + 1],
+						    line_len(s, i + 1))) {
+			header_set(&h, i, l, k, true);
+			continue;
+		}
 		/* any spelling of a place around a file the repository has */
 		if (s->opts->file_exists && n > 4 && has_file_byte(l, n) &&
 		    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE &&
@@ -6675,6 +6702,24 @@ static void general_pass(struct scan *s)
 			general_emit(s, xstrndup(h.text.ptr, h.text.len), (int)k,
 				     c > 0 ? c : 0, w.sev, NULL, 0, l + b, n - b,
 				     w.category ? w.category : CAT_UNKNOWN);
+			h.last = i;
+			continue;
+		}
+		/* ... or a row a severity opens, no place in it */
+		if (h.on && h.decorated && i - h.last <= 2 &&
+		    (k = cl_sev_row(l, n))) {
+			struct cl_words w;
+			size_t b = 0;
+
+			while (l[b] == ' ' || l[b] == '\t')
+				b++;
+			cl_words_read(l + b, n - b, &w);
+			general_emit(s, xstrndup(h.text.ptr, h.text.len), 0, 0,
+				     w.sev >= 0 ? w.sev : DIAG_ERROR, NULL, 0,
+				     l + k, n - k, w.category ? w.category :
+				     w.sev == DIAG_WARNING ? CAT_LINT_VIOLATION :
+				     CAT_UNKNOWN);
+			h.last = i;
 			continue;
 		}
 		if (item && general_numbered(s, i, l, n))

@@ -224,6 +224,39 @@ static size_t url_path(const char *l, size_t n, size_t i)
 	return k < n && l[k] == '/' ? k + 1 : i;
 }
 
+/* The line and column at l[j], after a path and its ':': "3", "3:5",
+ * "3:5-3:13" and other spans, "3.5" and "3.5-3.9" (bison, the Nu HTML
+ * checker); sets loc's line and col and returns the offset after them, or
+ * 0 when no line is there. */
+static size_t line_col_at(const char *l, size_t n, size_t j, struct cl_loc *loc)
+{
+	if (!read_int(l, n, &j, &loc->line))
+		return 0;
+	if (j + 1 < n && (l[j] == ':' || l[j] == '.') && is_digit(l[j + 1])) {
+		bool dot = l[j] == '.';
+
+		j++;
+		read_int(l, n, &j, &loc->col);
+		/* a span after it: "a.res:3:19-22" (ReScript),
+		 * "a.md:3:5-3:13", "a.rbs:3:28...3:33", "a.html:9.1-9.20" */
+		if (j + 1 < n && (l[j] == '-' || (!dot && l[j] == '.')) &&
+		    (is_digit(l[j + 1]) || l[j + 1] == '.'))
+			span_end(l, n, &j);
+	}
+	return j;
+}
+
+/* The closing quote of a path quoted from l[i] (i past the opening '"'),
+ * or 0: a plausible path, no blank in it. */
+static size_t quoted_path_end(const char *l, size_t n, size_t i)
+{
+	size_t k = i;
+
+	while (k < n && l[k] != '"' && !is_blank(l[k]))
+		k++;
+	return k < n && l[k] == '"' && k > i && plausible_path(l + i, k - i) ? k : 0;
+}
+
 /* path:line[:col] or path(line[,col]) at l[i]; sets file, line, col and
  * returns the offset after the place, or 0. */
 static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
@@ -232,6 +265,14 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 
 	if (i >= n)
 		return 0;
+	/* a quoted path: '"index.html":9.1-9.20: error: x' (the Nu HTML
+	 * checker's) */
+	if (l[i] == '"' && (e = quoted_path_end(l, n, i + 1)) &&
+	    e + 2 < n && l[e + 1] == ':' && is_digit(l[e + 2])) {
+		loc->file = i + 1;
+		loc->file_len = e - i - 1;
+		return line_col_at(l, n, e + 2, loc);
+	}
 	if (l[i] == 'f' || l[i] == 'w')
 		i = url_path(l, n, i);
 	e = path_end(l, n, i);
@@ -270,25 +311,8 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 			return 0;
 		return j;
 	}
-	if (l[e] == ':') {
-		if (!read_int(l, n, &j, &loc->line))
-			return 0;
-		if (j + 1 < n && l[j] == ':' && is_digit(l[j + 1])) {
-			j++;
-			read_int(l, n, &j, &loc->col);
-			/* a span after it: "a.res:3:19-22" (ReScript),
-			 * "a.md:3:5-3:13", "a.rbs:3:28...3:33" */
-			if (j + 1 < n && (l[j] == '-' || l[j] == '.') &&
-			    (is_digit(l[j + 1]) || l[j + 1] == '.'))
-				span_end(l, n, &j);
-		}
-		/* "a.c:3.5" (bison, some compilers): line.col */
-		else if (j + 1 < n && l[j] == '.' && is_digit(l[j + 1])) {
-			j++;
-			read_int(l, n, &j, &loc->col);
-		}
-		return j;
-	}
+	if (l[e] == ':')
+		return line_col_at(l, n, j, loc);
 	if (l[e] == '(')
 		return bracketed_line_col(l, n, j, ')', loc);
 	/* Rollup's "src/a.ts (1:17): msg": the line and column in
@@ -1005,7 +1029,7 @@ static bool span_end(const char *l, size_t n, size_t *i)
 		return false;
 	if (!read_int(l, n, &j, &v))
 		return false;
-	if (j + 1 < n && l[j] == ':' && is_digit(l[j + 1])) {
+	if (j + 1 < n && (l[j] == ':' || l[j] == '.') && is_digit(l[j + 1])) {
 		j++;
 		read_int(l, n, &j, &v);
 	}
@@ -4354,7 +4378,9 @@ bool cl_summary(const char *l, size_t n, bool words)
 	     ((c = cl_find(l, n, "to compile ", 11)) &&
 	      c + 11 < l + n && is_digit(c[11])) ||
 	     cl_find(l, n, "returned an error exitcode", 26) ||
-	     cl_find(l, n, "had compilation errors", 22)))
+	     cl_find(l, n, "had compilation errors", 22) ||
+	     /* dtc's "Input tree has errors, aborting" */
+	     cl_find(l, n, " has errors", 11) || cl_find(l, n, "contains errors", 15)))
 		return true;
 	/* a count of the errors told ("2 compilation errors.  No code
 	 * generated.", glslang's, Haxe's, dmd's), and a compiler that
@@ -4671,7 +4697,7 @@ const struct cl_trigger cl_triggers[] = {
 	{ "unresolved external", CL_T_LINK },
 	/* cl_summary's: a count of errors ("1 error(s)", "There were 1
 	 * errors compiling", "Failed to compile 2 files", "2 problems (2
-	 * errors, 0 warnings)"), a compiler that stopped ("compilation
+	 * errors, 0 warnings)", "Input tree has errors"), a compiler that stopped ("compilation
 	 * terminated", "2 compilation errors", "Compilation aborted"), a
 	 * wrapper's verdict that points elsewhere ("see the compiler error
 	 * output", "see above", "for details"), a command's exit status */
@@ -4679,6 +4705,8 @@ const struct cl_trigger cl_triggers[] = {
 	{ "errors compiling", CL_T_SUMMARY },
 	{ "to compile ", CL_T_SUMMARY },
 	{ "returned an error exitcode", CL_T_SUMMARY },
+	{ " has errors", CL_T_SUMMARY },
+	{ "contains errors", CL_T_SUMMARY },
 	{ "ompilation error", CL_T_SUMMARY },
 	{ "ompilation terminated", CL_T_SUMMARY },
 	{ "Compilation aborted", CL_T_SUMMARY },
@@ -5125,6 +5153,39 @@ static size_t file_label(const char *l, size_t n)
 	    sev_word(l + w, k - w, &len, &note) >= 0)
 		return 0;
 	return skip_blanks(l, n, k + 1);
+}
+
+size_t cl_verdict_header(const char *l, size_t n)
+{
+	static const char *const verdicts[] = { "Errors", "Warnings", "Error",
+						"Warning", "Failed", "FAILED" };
+	size_t e = path_end(l, n, 0), k, vl;
+
+	if (!e || e + 3 >= n || l[e] != ':' || l[e + 1] != ' ' ||
+	    !plausible_path(l, e))
+		return 0;
+	for (k = 0; k < sizeof(verdicts) / sizeof(*verdicts); k++) {
+		vl = strlen(verdicts[k]);
+		if (n - e - 2 >= vl && !memcmp(l + e + 2, verdicts[k], vl) &&
+		    (n == e + 2 + vl || (n == e + 3 + vl && l[n - 1] == '.')))
+			return e;
+	}
+	return 0;
+}
+
+size_t cl_sev_row(const char *l, size_t n)
+{
+	size_t i = skip_blanks(l, n, 0), len;
+	bool note;
+
+	if (i == 0 || sev_word(l + i, n - i, &len, &note) < 0)
+		return 0;
+	i = skip_blanks(l, n, i + len);
+	while (i < n && is_digit(l[i]))
+		i++;
+	if (i + 2 >= n || l[i] != ':' || !is_blank(l[i + 1]))
+		return 0;
+	return skip_blanks(l, n, i + 1);
 }
 
 bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)

@@ -192,6 +192,13 @@ typedef bool (*cl_known_fn)(const void *ctx, const char *p, size_t n);
  * for up to four tokens. CL_LOC_INLINE with loc's message, or NONE. */
 enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 				const void *ctx, struct cl_loc *loc);
+/* A file's verdict alone, heading the findings told under it ("shop.opam:
+ * Errors.", "a.x: Warnings", opam lint's): the path's length, or 0. */
+size_t cl_verdict_header(const char *l, size_t n);
+/* An indented row a severity opens, a number maybe, then a colon ("
+ * error 23: Missing field 'x'", "  warning 47: msg"): where its message
+ * starts, or 0. */
+size_t cl_sev_row(const char *l, size_t n);
 
 /* A line that is a file heading the places under it, decorated or ending
  * in ':' ("== a.rb ==", "--- a.py ---", "a.py:"): the path's offset and
