@@ -3498,6 +3498,33 @@ static bool detail_of_last(struct scan *s, const char *file, const char *cat,
 /* The first file of the project a few lines under line i name (a
  * compiler's command told after its error: CHICKEN's "Error: shell
  * command terminated ...: 'chicken' 'b.scm'"); NULL if none. */
+/* The file of the project a message opens with ("cart.c (File size
+ * changed from 105 to 107)" after "FAIL: ", uncrustify --check's): a copy
+ * the caller frees, or NULL. */
+static char *opening_file(const struct scan *s, const char *m, size_t n)
+{
+	size_t e = 0, b;
+	bool dot = false;
+
+	/* past a verdict's or a severity's label: "FAIL: ", "error: " */
+	for (b = 0; b < n && is_alnum_byte(m[b]); b++)
+		;
+	if (b && b + 2 < n && m[b] == ':' && m[b + 1] == ' ') {
+		m += b + 2;
+		n -= b + 2;
+	}
+	while (e < n && m[e] != ' ' && m[e] != ':' && m[e] != ',' && m[e] != '(') {
+		dot |= m[e] == '.' || m[e] == '/';
+		e++;
+	}
+	/* a place of its own after it ("web/b.js (1:11): x", "a.c:3:")
+	 * is read as one */
+	if (e < n && (m[e] == ':' || (e + 2 < n && m[e] == ' ' && m[e + 1] == '(' &&
+				      m[e + 2] >= '0' && m[e + 2] <= '9')))
+		return NULL;
+	return dot && s->repo && file_known(s, m, 0, e) ? xstrndup(m, e) : NULL;
+}
+
 static char *file_below(struct scan *s, size_t i)
 {
 	size_t j, n, off, len;
@@ -3977,6 +4004,9 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.col = own.col;
 	} else if (s->opts->file_exists && frame_above(s, i, &p)) {
 		/* the trace above it says where */
+	} else if ((p.file = opening_file(s, line + msg, n - msg))) {
+		/* "FAIL: cart.c (File size changed ...)": the file it opens
+		 * with, not the next one's */
 	} else if (headline_place(s, i, lone, &p)) {
 		int bl, bc;
 
