@@ -5981,21 +5981,26 @@ static bool general_tagged_warning(struct scan *s, const char *l, size_t n)
 }
 
 /* "src/api_client.ts failed for `.ts` rules: kebabcase" (ls-lint): a
- * file the project has opening its line, and words saying what is wrong
+ * file the project has opening its line (a colon after it maybe), and
+ * words saying what is wrong
  * with it (a rule named, or a category's words): its finding there, no
  * line. A file listed with a size or a count says nothing. */
 static bool general_file_first(struct scan *s, const char *l, size_t n)
 {
 	struct cl_words w;
 	const char *cat;
-	size_t e;
+	size_t e, k;
 	bool dot = false; /* a '.' or a '/' in the token */
 
 	for (e = 0; e < n && l[e] != ' ' && l[e] != ':' && l[e] != '\t'; e++)
 		dot |= l[e] == '.' || l[e] == '/';
-	if (!dot || e < 3 || e + 4 >= n || l[e] != ' ' || !file_known(s, l, 0, e))
+	/* ... or the file and a colon: "app.gresource.xml: Failed to locate
+	 * “x” in current directory" (in a repository: a name like
+	 * "python3.11: " is no file) */
+	k = e + (e < n && l[e] == ':' && s->repo);
+	if (!dot || e < 3 || k + 4 >= n || l[k] != ' ' || !file_known(s, l, 0, e))
 		return false;
-	cl_words_read(l + e + 1, n - e - 1, &w);
+	cl_words_read(l + k + 1, n - k - 1, &w);
 	cat = cl_find(l + e, n - e, " rule", 5) ? CAT_LINT_VIOLATION : w.category;
 	if (!cat || w.note || w.sev == DIAG_NOTE)
 		return false;

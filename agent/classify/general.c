@@ -3575,6 +3575,16 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 				    sizeof(parsed_as) / sizeof(*parsed_as)))
 				return CAT_TYPE_ERROR;
 	}
+	/* "value 'maybe' cannot be parsed as a boolean value" (GLib's):
+	 * the kind named after it, not "as a" alone ("could not be parsed
+	 * as a JSON document" is a document's syntax) */
+	if ((groups & W_VALUE) && (at = cl_find(low, n, "parsed as ", 10))) {
+		j = (size_t)(at - low) + 10;
+		for (w = 0; w < 3 && j < n; w++, j = next_word(low, n, j))
+			if (word_of(low, n, j, parsed_as,
+				    sizeof(parsed_as) / sizeof(*parsed_as) - 2))
+				return CAT_TYPE_ERROR;
+	}
 	if (parsed)
 		return NULL;
 	for (a = 0; (groups & W_FAULT) && a < sizeof(fault) / sizeof(*fault);
