@@ -169,6 +169,11 @@ static void set_msg(struct cl_loc *loc, const char *l, size_t n, size_t i)
 static size_t bracketed_line_col(const char *l, size_t n, size_t j, char close,
 				 struct cl_loc *loc)
 {
+	/* "(-1,-1)": the file, no line in it (EPUBCheck's) */
+	if (STARTS(l + j, n - j, "-1,-1") && j + 5 < n && l[j + 5] == close) {
+		loc->line = loc->col = 0;
+		return j + 6;
+	}
 	if (!read_int(l, n, &j, &loc->line))
 		return 0;
 	if (j < n && l[j] == ',') {
@@ -400,6 +405,17 @@ static size_t prefix_end(const char *l, size_t n, size_t i)
 					       l[b] == '_'))
 			b++;
 		if (b > j + 2 && b < n && l[b] == ']')
+			j = b + 1;
+	}
+	/* ... or in parentheses right after it: EPUBCheck's
+	 * "ERROR(RSC-005): " */
+	if (j > i && j + 2 < n && l[j] == '(' && is_alpha(l[j + 1])) {
+		size_t b = j + 1;
+
+		while (b < n && b - j < 40 && (is_alpha(l[b]) || is_digit(l[b]) ||
+					       l[b] == '_' || l[b] == '-'))
+			b++;
+		if (b < n && l[b] == ')')
 			j = b + 1;
 	}
 	if (j == i || j - i > 48 || j + 1 >= n || l[j] != ':' || !is_blank(l[j + 1]))
@@ -3090,6 +3106,9 @@ static const char *not_found(const char *low, size_t n)
 		bool exist; /* "does not exist": see below */
 	} what[] = {
 		{ 0, "not found", false },
+		/* "could not be found", "cannot be found", "can't be found" */
+		{ 0, "not be found", false },
+		{ 0, "n't be found", false },
 		{ 1, "could not find", false },
 		{ 1, "cannot find", false },
 		{ 1, "can't find", false },
@@ -3173,8 +3192,11 @@ static const char *not_found(const char *low, size_t n)
 		 * `fancychart.sty' not found") */
 		{ ".sty", CAT_MISSING_DEPENDENCY },
 		{ ".cls", CAT_MISSING_DEPENDENCY },
-		/* a file or document the project names (Sphinx's toctree) */
+		/* a file or document the project names (Sphinx's toctree), a
+		 * resource it refers to (EPUBCheck's "Referenced resource
+		 * "x" could not be found") */
 		{ "file", CAT_IMPORT_RESOLUTION },
+		{ "resource", CAT_IMPORT_RESOLUTION },
 		{ "document", CAT_IMPORT_RESOLUTION },
 		{ "directory", CAT_IMPORT_RESOLUTION },
 		/* a reference nothing defines: javadoc's "reference not
