@@ -4272,6 +4272,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		    /* "can't find file 'x'", "nonexisting document 'x'": a
 		     * file of the project, not a package */
 		    !cl_find(low, k, "file", 4) && !cl_find(low, k, "document", 8) &&
+		    /* "'src' directory does not exist": never a package */
+		    !cl_find(low, ln, "directory", 9) &&
 		    !cl_find(low, ln, "no module named", 15))
 			w->category = CAT_MISSING_DEPENDENCY;
 		if (k + 1 < ln && cl_find(low, ln, "no module named", 15) &&
