@@ -3811,8 +3811,10 @@ static char *importer_named(const char *m, size_t n)
 {
 	const char *f = cl_find(m, n, " from ", 6), *e;
 
+	/* (bun's "Cannot find module './feed' from 'feed.test.ts'") */
 	if (!f || (!cl_find(m, (size_t)(f - m), "import", 6) &&
-		   !cl_find(m, (size_t)(f - m), "resolve", 7)))
+		   !cl_find(m, (size_t)(f - m), "resolve", 7) &&
+		   !cl_find(m, (size_t)(f - m), "find module", 11)))
 		return NULL;
 	f += 6;
 	if (f < m + n && (*f == '"' || *f == '\'')) {
@@ -6887,12 +6889,14 @@ static bool test_verdict(const char *text, size_t len)
 				return true;
 			continue;
 		}
-		/* "<N> failed", "<N> failing", "<N> failure(s)" */
+		/* "<N> failed", "<N> failing", "<N> failure(s)", bun's
+		 * "<N> fail" */
 		if (b - text < 2 || b[-1] != ' ' || b[-2] < '0' || b[-2] > '9')
 			continue;
 		if ((w + 2 <= end && !memcmp(w, "ed", 2)) ||
 		    (w + 3 <= end && !memcmp(w, "ing", 3)) ||
-		    (w + 3 <= end && !memcmp(w, "ure", 3))) {
+		    (w + 3 <= end && !memcmp(w, "ure", 3)) ||
+		    w == end || !is_alnum_byte(*w)) {
 			const char *d = b - 2;
 
 			while (d > text && d[-1] >= '0' && d[-1] <= '9')
