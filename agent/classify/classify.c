@@ -3703,6 +3703,36 @@ static bool suite_verdict(const struct scan *s, const char *m, size_t n)
  * over the quoted line and its carets, and the error under them, as any
  * Python tool prints it): the error's place. Walks back over the frames
  * and their quoted code only; the first frame met is the innermost. */
+/* "sums prices => ./cart_test.ts:4:6" over "error: Error: Values are not
+ * equal" (deno test's): the test the error was raised in, named over it
+ * with its place, a blank line between maybe. That place, the error's. */
+static bool test_named_above(struct scan *s, size_t i, struct place *out)
+{
+	struct cl_loc loc;
+	const char *l, *a;
+	size_t j, n, k;
+
+	for (j = i; j-- > 0 && i - j <= 2;) {
+		if (s->used[j] & L_USED)
+			return false;
+		l = line_view(s, j, &n);
+		if (!n)
+			continue;
+		if (!(a = cl_find(l, n, " => ", 4)))
+			return false;
+		k = (size_t)(a - l) + 4;
+		if (cl_loc_read(l + k, n - k, &loc) == CL_LOC_NONE || !loc.file_len ||
+		    loc.line <= 0 || loc.file != 0 || loc.msg_len)
+			return false;
+		out->file = xstrndup(l + k + loc.file, loc.file_len);
+		out->line = loc.line;
+		out->col = loc.col;
+		out->at = j;
+		return true;
+	}
+	return false;
+}
+
 static bool frame_above(struct scan *s, size_t i, struct place *out)
 {
 	struct place p;
@@ -4004,6 +4034,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.file = xstrndup(at + 9 + own.file, own.file_len);
 		p.line = own.line;
 		p.col = own.col;
+	} else if (test_named_above(s, i, &p)) {
+		/* the test it was raised in says where */
 	} else if (s->opts->file_exists && frame_above(s, i, &p)) {
 		/* the trace above it says where */
 	} else if ((p.file = opening_file(s, line + msg, n - msg))) {
