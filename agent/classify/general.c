@@ -4364,6 +4364,8 @@ static bool unit_tally(const char *l, size_t n)
 		l[k + 3] == '.');
 }
 
+static bool ends_ci(const char *w, size_t len, const char *lit);
+
 bool cl_summary(const char *l, size_t n, bool words)
 {
 	const char *c;
@@ -4398,6 +4400,15 @@ bool cl_summary(const char *l, size_t n, bool words)
 	if ((n == 11 && !memcmp(l, "Test failed", 11)) ||
 	    (n == 12 && !memcmp(l, "Tests failed", 12)))
 		return true;
+	/* ... and a checker's: "Type checking failed." (deno check's),
+	 * "Lint check failed" */
+	{
+		size_t e = n && l[n - 1] == '.' ? n - 1 : n;
+
+		if (e < 32 && (ends_ci(l, e, " checking failed") ||
+			       ends_ci(l, e, " check failed")))
+			return true;
+	}
 	/* Bazel's "Compiling a.cc failed: (Exit 1): gcc failed: error
 	 * executing command ...": the action whose tool's errors follow */
 	if (cl_find(l, n, "failed: (Exit ", 14))
