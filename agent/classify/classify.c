@@ -2676,9 +2676,10 @@ static bool exception_class(const char *m, size_t n)
 	       (n > 9 && !memcmp(m + n - 9, "Exception", 9));
 }
 
-/* Does m[0..n) only point back at the finding above, the other place of
- * the same problem ("The first occurrence of ID “main” was here.",
- * "previous definition is here")? */
+/* Does m[0..n) end pointing at a place ("The first occurrence of ID
+ * “main” was here.", "previous definition is here")? Told as a note, the
+ * other place of the problem above; an error's own words may end so too
+ * ("The most recent un-matched '{' is here"). */
 static bool points_back(const char *m, size_t n)
 {
 	static const char *const tails[] = { " was here", " is here",
@@ -2804,7 +2805,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	 * message above, continued */
 	if (w.note || cl_summary(m, loc->msg_len, !lacks(s, s->cur, CL_T_SUMMARY)) ||
 	    (loc->msg_len > 3 && !memcmp(m, "...", 3)) ||
-	    points_back(m, loc->msg_len))
+	    (points_back(m, loc->msg_len) && w.sev == DIAG_NOTE))
 		return;
 	/* "/usr/lib/python3.11/x.py:126: in f", "(fn)": a frame in the
 	 * runtime's or a dependency's code is a step of a stack, never the

@@ -1019,14 +1019,14 @@ bool cl_may_place(const char *l, size_t n)
 		j += (size_t)__builtin_ctzll(d) / 8;
 #endif
 		if (l[j - 1] == ':' || l[j - 1] == '(' || l[j - 1] == ' ' ||
-		    l[j - 1] == ',')
+		    l[j - 1] == ',' || (l[j - 1] == '-' && j > 1 && l[j - 2] == '('))
 			return true;
 		j++;
 	}
 	for (; j < n; j++)
 		if ((unsigned)(l[j] - '0') < 10u &&
 		    (l[j - 1] == ':' || l[j - 1] == '(' || l[j - 1] == ' ' ||
-		     l[j - 1] == ','))
+		     l[j - 1] == ',' || (l[j - 1] == '-' && j > 1 && l[j - 2] == '(')))
 			return true;
 	return false;
 }

@@ -103,7 +103,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc);
 bool cl_file_label(const char *l, size_t n, struct cl_loc *loc);
 
 /* Could l[0..n) name a place? Every shape has a number after ':', '(',
- * ',' or a blank: one cheap pass rules out the lines that have none. */
+ * ',', a blank or "(-" (EPUBCheck's "(-1,-1)", a file with no line): one
+ * cheap pass rules out the lines that have none. */
 bool cl_may_place(const char *l, size_t n);
 
 /* Does l[0..n) start like a stack frame or a pointer to a place ("at ",

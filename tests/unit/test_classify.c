@@ -7258,6 +7258,115 @@ static void build_advice_headings_and_tagged_warnings(void **state)
 	diag_list_release(&l);
 }
 
+/* Checkers' own shapes: a quoted path and a line.col span (the Nu HTML
+ * checker), a note that only points back; a file's verdict over severity
+ * rows (opam lint); a code in parentheses and "(-1,-1)" (EPUBCheck); a
+ * file and a colon opening the line (GLib's tools); a verdict on a file
+ * (uncrustify --check); a test named with its place over its error (deno
+ * test), the importer of a module (bun), and a checker's bare verdict. */
+static void checkers_shapes_quoted_places_and_verdict_headers(void **state)
+{
+	static const char vnu[] =
+		"\"index.html\":9.1-9.20: error: An \xe2\x80\x9cimg\xe2\x80\x9d element must have an \xe2\x80\x9c" "alt\xe2\x80\x9d attribute.\n"
+		"\"index.html\":11.16-11.31: error: Duplicate ID \xe2\x80\x9cmain\xe2\x80\x9d.\n"
+		"\"index.html\":11.1-11.15: info warning: The first occurrence of ID \xe2\x80\x9cmain\xe2\x80\x9d was here.\n";
+	static const char opam[] =
+		"shop.opam: Errors.\n"
+		"             error  2: File format error at line 14, column 0: Parse error\n"
+		"feed.opam: Errors.\n"
+		"             error 23: Missing field 'maintainer'\n"
+		"           warning 47: Synopsis should start with a capital\n";
+	static const char epub[] =
+		"ERROR(RSC-005): guide.epub/OEBPS/ch2.xhtml(5,18): Error while parsing file: element \"blink\" not allowed here\n"
+		"ERROR(RSC-001): guide.epub(-1,-1): File \"OEBPS/cover.png\" could not be found.\n";
+	static const char glib[] =
+		"app.gresource.xml: Failed to locate \xe2\x80\x9cicons/a.svg\xe2\x80\x9d in current directory.\n"
+		"ui.gresource.xml: Error on line 4 char 31: element 'file', attribute 'compressed', value 'maybe' cannot be parsed as a boolean value.\n";
+	static const char uncrustify[] =
+		"FAIL: cart.c (File size changed from 105 to 107)\n"
+		"FAIL: ok.c (File size changed from 29 to 32)\n";
+	static const char deno[] =
+		"running 1 test from ./cart_test.ts\n"
+		"sums prices ... FAILED \n"
+		"\n"
+		" ERRORS \n"
+		"\n"
+		"sums prices => ./cart_test.ts:4:6\n"
+		"error: Error: Values are not equal: 6 !== 7\n"
+		"    throw new Error(`Values are not equal: ${actual} !== ${expected}`);\n"
+		"          ^\n"
+		"    at assertEquals (assert.ts:3:11)\n"
+		"    at cart_test.ts:5:3\n"
+		"\n"
+		"FAILED | 0 passed | 1 failed \n"
+		"\n"
+		"error: Test failed\n";
+	static const char bun[] =
+		"feed.test.ts:\n"
+		"\n"
+		"# Unhandled error between tests\n"
+		"-------------------------------\n"
+		"error: Cannot find module './feed' from 'feed.test.ts'\n"
+		"-------------------------------\n";
+	static const char check[] =
+		"TS2307 [ERROR]: Cannot find module 'taxes.ts'.\n"
+		"    at cart.ts:2:21\n"
+		"\n"
+		"Found 1 error.\n"
+		"\n"
+		"error: Type checking failed.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(vnu, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "index.html");
+	assert_int_equal(l.v[0].line, 9);
+	assert_int_equal(l.v[0].column, 1);
+	assert_int_equal(l.v[1].line, 11);
+	assert_int_equal(l.v[1].column, 16);
+	diag_list_release(&l);
+	classify_n(opam, any_file, 3, &l);
+	assert_string_equal(l.v[0].file, "shop.opam");
+	assert_int_equal(l.v[0].line, 14);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "feed.opam");
+	assert_string_equal(l.v[1].message, "Missing field 'maintainer'");
+	assert_string_equal(l.v[2].file, "feed.opam");
+	assert_string_equal(l.v[2].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(epub, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "guide.epub/OEBPS/ch2.xhtml");
+	assert_int_equal(l.v[0].line, 5);
+	assert_int_equal(l.v[0].column, 18);
+	assert_string_equal(l.v[1].file, "guide.epub");
+	assert_int_equal(l.v[1].line, 0);
+	assert_string_equal(l.v[1].category, "import_resolution");
+	diag_list_release(&l);
+	classify_n(glib, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "app.gresource.xml");
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_string_equal(l.v[1].file, "ui.gresource.xml");
+	assert_int_equal(l.v[1].line, 4);
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+	classify_n(uncrustify, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "cart.c");
+	assert_string_equal(l.v[1].file, "ok.c");
+	diag_list_release(&l);
+	classify_n(deno, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "./cart_test.ts");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_n(bun, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "feed.test.ts");
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+	classify_n(check, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "cart.ts");
+	diag_list_release(&l);
+}
+
 /* go test -json relays each line its tests print in an event of its own
  * ({"Action":"output","Output":"..."}): read as the lines themselves, a
  * panic's first project frame and all. */
@@ -7916,6 +8025,7 @@ int main(void)
 		cmocka_unit_test(rules_told_after_and_solver_errors),
 		cmocka_unit_test(tex_and_bibtex_errors_are_placed),
 		cmocka_unit_test(build_advice_headings_and_tagged_warnings),
+		cmocka_unit_test(checkers_shapes_quoted_places_and_verdict_headers),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
