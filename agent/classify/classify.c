@@ -2677,22 +2677,16 @@ static bool exception_class(const char *m, size_t n)
 }
 
 /* Does m[0..n) end pointing at a place ("The first occurrence of ID
- * “main” was here.", "previous definition is here")? Told as a note, the
- * other place of the problem above; an error's own words may end so too
- * ("The most recent un-matched '{' is here"). */
+ * “main” was here.", "previous definition is here", "first defined
+ * here")? Told as a note, the other place of the problem above; an error's
+ * own words may end so too ("The most recent un-matched '{' is here"). */
 static bool points_back(const char *m, size_t n)
 {
-	static const char *const tails[] = { " was here", " is here",
-					     " defined here", " declared here" };
-	size_t k;
-
 	while (n && (m[n - 1] == '.' || m[n - 1] == ' '))
 		n--;
-	for (k = 0; k < sizeof(tails) / sizeof(*tails); k++)
-		if (n > strlen(tails[k]) &&
-		    !memcmp(m + n - strlen(tails[k]), tails[k], strlen(tails[k])))
-			return true;
-	return false;
+	return (n > 9 && !memcmp(m + n - 9, " was here", 9)) ||
+	       (n > 8 && !memcmp(m + n - 8, " is here", 8)) ||
+	       definition_pointer(m, n);
 }
 
 static void general_inline(struct scan *s, const char *l, size_t n,
@@ -3496,9 +3490,6 @@ static bool detail_of_last(struct scan *s, const char *file, const char *cat,
 	return true;
 }
 
-/* The first file of the project a few lines under line i name (a
- * compiler's command told after its error: CHICKEN's "Error: shell
- * command terminated ...: 'chicken' 'b.scm'"); NULL if none. */
 /* The file of the project a message opens with ("cart.c (File size
  * changed from 105 to 107)" after "FAIL: ", uncrustify --check's): a copy
  * the caller frees, or NULL. */
@@ -3526,6 +3517,9 @@ static char *opening_file(const struct scan *s, const char *m, size_t n)
 	return dot && s->repo && file_known(s, m, 0, e) ? xstrndup(m, e) : NULL;
 }
 
+/* The first file of the project a few lines under line i name (a
+ * compiler's command told after its error: CHICKEN's "Error: shell
+ * command terminated ...: 'chicken' 'b.scm'"); NULL if none. */
 static char *file_below(struct scan *s, size_t i)
 {
 	size_t j, n, off, len;
@@ -3699,11 +3693,6 @@ static bool suite_verdict(const struct scan *s, const char *m, size_t n)
 	return false;
 }
 
-/* The innermost frame of the project in a trace that ends just above
- * line i, most recent call last (Python's 'File "a.py", line 20, in f'
- * over the quoted line and its carets, and the error under them, as any
- * Python tool prints it): the error's place. Walks back over the frames
- * and their quoted code only; the first frame met is the innermost. */
 /* "sums prices => ./cart_test.ts:4:6" over "error: Error: Values are not
  * equal" (deno test's): the test the error was raised in, named over it
  * with its place, a blank line between maybe. That place, the error's. */
@@ -3734,6 +3723,11 @@ static bool test_named_above(struct scan *s, size_t i, struct place *out)
 	return false;
 }
 
+/* The innermost frame of the project in a trace that ends just above
+ * line i, most recent call last (Python's 'File "a.py", line 20, in f'
+ * over the quoted line and its carets, and the error under them, as any
+ * Python tool prints it): the error's place. Walks back over the frames
+ * and their quoted code only; the first frame met is the innermost. */
 static bool frame_above(struct scan *s, size_t i, struct place *out)
 {
 	struct place p;
@@ -6017,9 +6011,9 @@ static bool general_tagged_warning(struct scan *s, const char *l, size_t n)
 
 /* "src/api_client.ts failed for `.ts` rules: kebabcase" (ls-lint): a
  * file the project has opening its line (a colon after it maybe), and
- * words saying what is wrong
- * with it (a rule named, or a category's words): its finding there, no
- * line. A file listed with a size or a count says nothing. */
+ * words saying what is wrong with it (a rule named, or a category's
+ * words): its finding there, no line. A file listed with a size or a count
+ * says nothing. */
 static bool general_file_first(struct scan *s, const char *l, size_t n)
 {
 	struct cl_words w;
@@ -6651,10 +6645,14 @@ static void general_pass(struct scan *s)
 		/* "shop.opam: Errors." over "  error 23: Missing field
 		 * 'x'": the file of the rows under it */
 		if (lead == l[0] && (k = cl_verdict_header(l, n)) &&
-		    i + 1 < s->nlines && cl_sev_row(s->text + s->start[i + 1],
-						    line_len(s, i + 1))) {
-			header_set(&h, i, l, k, true);
-			continue;
+		    i + 1 < s->nlines) {
+			size_t nn;
+			const char *nl = line_view(s, i + 1, &nn);
+
+			if (cl_sev_row(nl, nn)) {
+				header_set(&h, i, l, k, true);
+				continue;
+			}
 		}
 		/* any spelling of a place around a file the repository has */
 		if (s->opts->file_exists && n > 4 && has_file_byte(l, n) &&

@@ -4747,8 +4747,9 @@ const struct cl_trigger cl_triggers[] = {
 	{ "unresolved external", CL_T_LINK },
 	/* cl_summary's: a count of errors ("1 error(s)", "There were 1
 	 * errors compiling", "Failed to compile 2 files", "2 problems (2
-	 * errors, 0 warnings)", "Input tree has errors"), a compiler that stopped ("compilation
-	 * terminated", "2 compilation errors", "Compilation aborted"), a
+	 * errors, 0 warnings)", "Input tree has errors"), a compiler that
+	 * stopped ("compilation terminated", "2 compilation errors",
+	 * "Compilation aborted"), a
 	 * wrapper's verdict that points elsewhere ("see the compiler error
 	 * output", "see above", "for details"), a command's exit status */
 	{ " error(s)", CL_T_SUMMARY },
