@@ -4708,6 +4708,12 @@ static bool is_xml_name_start(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
+static bool is_xml_name_byte(char c)
+{
+	return is_xml_name_start(c) || c == '-' || c == ':' || c == '.' ||
+	       (c >= '0' && c <= '9');
+}
+
 /* Is p[0..n), blanks aside, an XML document (or element)? */
 static bool xml_shaped(const char *p, size_t n)
 {
@@ -4749,6 +4755,42 @@ static size_t js_close(const char *t, size_t len)
 	return 0;
 }
 
+/* Just past the '>' of a start tag whose name ends at t[i]: its attributes
+ * (name="value", over lines if need be), and after it the line's end or
+ * another tag; 0 for what only looks like one ("<frozen runpy>", "<read
+ * *>", "<markuplint> error: x"), so no search for its end tag runs over
+ * the rest of the log. */
+static size_t xml_start_tag_end(const char *t, size_t len, size_t i)
+{
+	const char *q;
+
+	for (;;) {
+		size_t a = i;
+
+		while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' ||
+				   t[i] == '\r'))
+			i++;
+		if (i < len && t[i] == '>')
+			break;
+		if (i + 1 < len && t[i] == '/' && t[i + 1] == '>') {
+			i++;
+			break;
+		}
+		if (i == a || i >= len || !is_xml_name_start(t[i]))
+			return 0;
+		while (i < len && is_xml_name_byte(t[i]))
+			i++;
+		if (i + 1 >= len || t[i] != '=' || (t[i + 1] != '"' && t[i + 1] != '\''))
+			return 0;
+		if (!(q = memchr(t + i + 2, t[i + 1], len - i - 2)))
+			return 0;
+		i = (size_t)(q - t) + 1;
+	}
+	for (q = t + ++i; q < t + len && (*q == ' ' || *q == '\t' || *q == '\r'); q++)
+		;
+	return q < t + len && *q != '\n' && *q != '<' ? 0 : i;
+}
+
 /* Where an XML document opening at t[0] closes: past "</root>" of its
  * root element (after a "<?xml ...?>" declaration and comments), or 0. */
 static size_t xml_close(const char *t, size_t len)
@@ -4772,13 +4814,13 @@ static size_t xml_close(const char *t, size_t len)
 	}
 	if (i + 1 >= len || t[i] != '<' || !is_xml_name_start(t[i + 1]))
 		return 0;
-	for (name = ++i; i < len && (is_xml_name_start(t[i]) || t[i] == '-' ||
-				     t[i] == ':' || t[i] == '.' ||
-				     (t[i] >= '0' && t[i] <= '9')); i++)
+	for (name = ++i; i < len && is_xml_name_byte(t[i]); i++)
 		;
 	nlen = i - name;
-	if (nlen + 3 > sizeof(close))
+	if (nlen + 3 > sizeof(close) || !(i = xml_start_tag_end(t, len, i)))
 		return 0;
+	if (t[i - 2] == '/') /* "<testsuites/>": the whole document */
+		return i;
 	close[0] = '<';
 	close[1] = '/';
 	memcpy(close + 2, t + name, nlen);
@@ -7345,7 +7387,9 @@ static bool heading_names(struct scan *s, size_t j, const char *name,
 	l = line_view(s, j, &n);
 	while (n && (l[n - 1] == ' ' || l[n - 1] == '\t'))
 		n--;
-	return n > nn + 1 && !memcmp(l + n - nn, name, nn) &&
+	/* (the last bytes first: a walk over 2000 lines asks this) */
+	return n > nn + 1 && l[n - 1] == name[nn - 1] &&
+	       !memcmp(l + n - nn, name, nn) &&
 	       (l[n - nn - 1] == ' ' || l[n - nn - 1] == '/');
 }
 
