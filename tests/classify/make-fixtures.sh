@@ -15396,6 +15396,544 @@ E
 fi
 ) &
 
+# ---- held39: a validation batch of tools nobody tuned for, scored on first sight ----
+# Interpreters, assemblers, model checkers, packagers and server checks of
+# other ecosystems, as CI and pre-commit hooks run them: bc, rexx
+# (Regina), spin -search, dhcpd -t, onsgmls, composer validate, gem build,
+# fasm, sml (SML/NJ), mscgen, yabasic, proftpd -t.
+(
+BATCH=held39
+mkdir held39 && cd held39
+# bc, a script at a time: an unclosed parenthesis, then at run time a
+# function called with too few arguments, one nobody defined, the square
+# root of a negative number (run-time errors name no file)
+if have bc; then
+	mkdir bc && cd bc
+	cat >interest.bc <<'X'
+scale = 2
+rate = 5 / 100
+balance = (1000 * (1 + rate)
+balance
+X
+	cat >tax.bc <<'X'
+scale = 2
+define vat(p, r) {
+  return (p * r / 100)
+}
+vat(20)
+net(20)
+sqrt(-4)
+X
+	run bc sh -c 'for f in interest tax; do bc -q $f.bc; done'
+	expect bc bc general <<'E'
+syntax_error interest.bc 4 0
+type_error - 0 0
+undefined_symbol - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# rexx (Regina), a program at a time: a misspelt variable used in a sum
+# (an unset REXX variable holds its own name), an unclosed quote, a label
+# nobody wrote, a DO with no END
+if have rexx; then
+	mkdir rexx && cd rexx
+	cat >cart.rexx <<'X'
+/* cart total */
+total = 0
+do i = 1 to 3
+  total = total + i
+end
+say 'Total:' totl + 1
+X
+	cat >greet.rexx <<'X'
+/* greet */
+name = 'shop
+say 'hi' name
+X
+	cat >checkout.rexx <<'X'
+/* checkout */
+items = 3
+if items > 2 then signal finish
+say 'more'
+exit
+done:
+say 'done'
+X
+	cat >loop.rexx <<'X'
+/* loop */
+do i = 1 to 3
+  say i
+X
+	run rexx sh -c 'for f in cart greet checkout loop; do rexx ./$f.rexx; done'
+	sed -i "s|$PWD/||g" "$OUT/rexx.out"
+	expect rexx rexx general <<'E'
+type_error cart.rexx 6 0
+syntax_error greet.rexx 2 0
+undefined_symbol checkout.rexx 3 0
+syntax_error loop.rexx 3 0
+E
+	cd ..
+fi
+# spin -search, a model at a time (it generates, compiles and runs the
+# verifier): a variable nobody declared, an assertion the search breaks
+# (pan names no file), an unclosed proctype, a proctype nobody wrote
+if have spin && have gcc; then
+	mkdir spin && cd spin
+	cat >adder.pml <<'X'
+byte count = 0;
+
+active proctype Adder() {
+  count = count + 1;
+  total = count
+}
+X
+	cat >counter.pml <<'X'
+byte n = 0;
+
+active proctype P() {
+  do
+  :: n < 3 -> n++
+  :: else -> break
+  od
+  assert(n == 4)
+}
+X
+	cat >printer.pml <<'X'
+active proctype Q() {
+  int x = 1
+  if
+  :: x > 0 -> printf("pos\n")
+  fi
+X
+	cat >shop.pml <<'X'
+chan orders = [2] of { byte };
+
+active proctype Shop() {
+  orders!5;
+  run Worker()
+}
+X
+	run spin sh -c 'for f in adder counter printer shop; do spin -search $f.pml; done'
+	sed -i -e '/elapsed time/d' -e '/^pan: rate/d' "$OUT/spin.out"
+	expect spin spin general <<'E'
+undefined_symbol adder.pml 5 0
+test_failure - 0 0
+syntax_error printer.pml 6 0
+undefined_symbol shop.pml 5 0
+E
+	cd ..
+fi
+# dhcpd -t, a configuration at a time: a missing semicolon, an option
+# nobody defined; a range outside its subnet (it names no place)
+if have dhcpd; then
+	mkdir dhcpd && cd dhcpd
+	cat >dhcpd.conf <<'X'
+default-lease-time 600;
+max-lease-time 7200;
+authoritative;
+
+subnet 10.0.0.0 netmask 255.255.255.0 {
+  range 10.0.0.10 10.0.0.50
+  option routers 10.0.0.1;
+}
+
+subnet 10.0.1.0 netmask 255.255.255.0 {
+  range 10.0.1.10 10.0.1.90;
+  option domain-name-servres 10.0.0.1;
+}
+X
+	cat >guest.conf <<'X'
+subnet 10.0.2.0 netmask 255.255.255.0 {
+  range 10.0.3.10 10.0.3.20;
+}
+X
+	run dhcpd sh -c 'for f in dhcpd guest; do dhcpd -t -cf $f.conf; done'
+	expect dhcpd dhcpd general <<'E'
+syntax_error dhcpd.conf 7 0
+undefined_symbol dhcpd.conf 12 0
+type_error - 0 0
+E
+	cd ..
+fi
+# onsgmls -s over an SGML manual with its own DTD: an element the DTD
+# does not have, an ID that is not a name, a misspelt end tag (and the
+# element it leaves open), a link to an ID nobody gave
+if have onsgmls; then
+	mkdir onsgmls && cd onsgmls
+	cat >manual.dtd <<'X'
+<!ELEMENT manual - - (title, chapter+)>
+<!ELEMENT title - O (#PCDATA)>
+<!ELEMENT chapter - - (title, para+)>
+<!ATTLIST chapter id ID #REQUIRED>
+<!ELEMENT para - O (#PCDATA | link)*>
+<!ELEMENT link - - (#PCDATA)>
+<!ATTLIST link to IDREF #REQUIRED>
+X
+	cat >guide.sgml <<'X'
+<!DOCTYPE manual SYSTEM "manual.dtd">
+<manual>
+<title>Shop guide
+<chapter id="intro">
+<title>Intro
+<para>Welcome. See <link to="setup">setup</link>.
+<para>Prices are <b>low</b>.
+</chapter>
+<chapter id="2cart">
+<title>Cart
+<para>Add items.
+</chaptr>
+</manual>
+X
+	run onsgmls onsgmls -s guide.sgml
+	expect onsgmls onsgmls general <<'E'
+undefined_symbol guide.sgml 7 19
+type_error guide.sgml 9 13
+syntax_error guide.sgml 12 8
+syntax_error guide.sgml 13 8
+undefined_symbol guide.sgml 6 29
+E
+	cd ..
+fi
+# composer validate, a package at a time: an autoload kind that does not
+# exist, a license that is not SPDX, a dependency on any version
+# (warnings); a trailing comma; a package name in capitals
+if have composer && have php; then
+	mkdir composer composer/cart composer/feed composer/tax && cd composer
+	cat >cart/composer.json <<'X'
+{
+    "name": "shop/cart",
+    "description": "A small cart",
+    "type": "library",
+    "license": "MIT-ish",
+    "require": {
+        "php": ">=8.1",
+        "monolog/monolog": "^3.0",
+        "guzzlehttp/guzzle": "*"
+    },
+    "autoload": {
+        "psr4": { "Shop\\Cart\\": "src/" }
+    }
+}
+X
+	cat >feed/composer.json <<'X'
+{
+    "name": "shop/feed",
+    "description": "A feed",
+    "license": "MIT",
+    "require": {
+        "php": ">=8.1",
+    }
+}
+X
+	cat >tax/composer.json <<'X'
+{
+    "name": "Shop/Tax",
+    "description": "Tax rates",
+    "type": "library",
+    "license": "MIT",
+    "require": {
+        "php": ">=8.1"
+    }
+}
+X
+	run composer sh -c 'export COMPOSER_HOME=$PWD/home; for d in cart feed tax; do (cd $d && composer validate --no-interaction); done'
+	expect composer composer general <<'E'
+type_error composer.json 0 0
+lint_violation composer.json 0 0
+lint_violation composer.json 0 0
+syntax_error composer.json 6 0
+type_error composer.json 0 0
+E
+	cd ..
+fi
+# gem build, a gem at a time: a file listed that nobody made; a
+# dependency with no upper bound and no license (warnings); a misspelt
+# attribute; an unclosed call
+if have gem; then
+	mkdir gem gem/cart gem/cart/lib gem/feed gem/feed/lib gem/tax gem/ship && cd gem
+	echo 'module Cart; end' >cart/lib/cart.rb
+	echo 'module Feed; end' >feed/lib/feed.rb
+	cat >cart/cart.gemspec <<'X'
+Gem::Specification.new do |s|
+  s.name        = "cart"
+  s.version     = "0.1.0"
+  s.summary     = "A small cart"
+  s.authors     = ["Dev"]
+  s.homepage    = "https://example.com/cart"
+  s.license     = "MIT"
+  s.files       = ["lib/cart.rb", "lib/cart/total.rb"]
+end
+X
+	cat >feed/feed.gemspec <<'X'
+Gem::Specification.new do |s|
+  s.name        = "feed"
+  s.version     = "0.1.0"
+  s.summary     = "A feed"
+  s.authors     = ["Dev"]
+  s.homepage    = "https://example.com/feed"
+  s.files       = Dir["lib/**/*.rb"]
+  s.add_dependency "nokogiri"
+end
+X
+	cat >tax/tax.gemspec <<'X'
+Gem::Specification.new do |s|
+  s.name        = "tax"
+  s.version     = "0.1.0"
+  s.summary     = "Tax rates"
+  s.authors     = ["Dev"]
+  s.homepage    = "https://example.com/tax"
+  s.licence     = "MIT"
+  s.files       = Dir["lib/**/*.rb"]
+end
+X
+	cat >ship/ship.gemspec <<'X'
+Gem::Specification.new do |s|
+  s.name        = "ship"
+  s.version     = "0.1.0"
+  s.summary     = "Shipping"
+  s.authors     = ["Dev"]
+  s.homepage    = "https://example.com/ship"
+  s.license     = "MIT"
+  s.files       = Dir["lib/**/*.rb"]
+  s.add_dependency("json", "~> 2.0"
+end
+X
+	run gem sh -c 'export HOME=$PWD/home; for d in cart feed tax ship; do (cd $d && gem build $d.gemspec); done'
+	sed -i 's/0x[0-9a-f]*/0x0/g' "$OUT/gem.out"
+	expect gem gem general <<'E'
+import_resolution - 0 0
+lint_violation - 0 0
+lint_violation - 0 0
+undefined_symbol tax.gemspec 0 0
+syntax_error ship.gemspec 10 0
+E
+	cd ..
+fi
+# fasm, a program at a time (it stops at the first error): a misspelt
+# mnemonic, a constant too large for its register, an include nobody
+# wrote, an unfinished address
+if have fasm; then
+	mkdir fasm && cd fasm
+	cat >sum.asm <<'X'
+format ELF64 executable 3
+entry start
+
+segment readable executable
+start:
+        mov     rcx, 3
+        xor     eax, eax
+.loop:
+        add     eax, ecx
+        loop    .loop
+        mov     edi, eax
+        mov     eax, 60
+        syscal
+X
+	cat >copy.asm <<'X'
+format ELF64 executable 3
+entry start
+
+segment readable executable
+start:
+        mov     rsi, msg
+        mov     al, 300
+        mov     eax, 60
+        syscall
+
+segment readable writeable
+msg     db 'hi', 10
+X
+	cat >exit.asm <<'X'
+format ELF64 executable 3
+include 'macros.inc'
+entry start
+
+segment readable executable
+start:
+        mov     eax, 60
+        syscall
+X
+	cat >load.asm <<'X'
+format ELF64 executable 3
+entry start
+
+segment readable executable
+start:
+        mov     eax, [rbx+
+        syscall
+X
+	run fasm sh -c 'for f in sum copy exit load; do fasm $f.asm; done'
+	expect fasm fasm general <<'E'
+syntax_error sum.asm 13 0
+type_error copy.asm 7 0
+import_resolution exit.asm 2 0
+syntax_error load.asm 6 0
+E
+	cd ..
+fi
+# sml (SML/NJ), a file at a time: a string joined to an int, a misspelt
+# function, an unclosed parenthesis, names two structures do not have
+if have sml; then
+	mkdir sml && cd sml
+	cat >cart.sml <<'X'
+fun total [] = 0
+  | total (p :: ps) = p + total ps
+
+val t = total [1, 2, 3]
+val label = "items: " ^ t
+val n = totl [4]
+X
+	cat >area.sml <<'X'
+fun area (w, h) = (w * h
+val a = area (2, 3)
+X
+	cat >feed.sml <<'X'
+structure Feed =
+struct
+  fun parse s = String.tokens Char.isSpace s
+end
+
+val xs = Feed.parseAll "a b"
+val ys = List.mapp (fn x => x) []
+X
+	run sml sh -c 'for f in cart area feed; do sml $f.sml; done'
+	sed -i 's/\[built: [^]]*\]//' "$OUT/sml.out"
+	expect sml sml general <<'E'
+type_error cart.sml 5 5
+undefined_symbol cart.sml 6 9
+syntax_error area.sml 1 21
+missing_export feed.sml 6 10
+missing_export feed.sml 7 10
+E
+	cd ..
+fi
+# mscgen, a chart at a time (its errors name a line, not the file): a
+# missing semicolon, an entity nobody declared, a misspelt attribute
+if have mscgen; then
+	mkdir mscgen && cd mscgen
+	cat >checkout.msc <<'X'
+msc {
+  client, shop, bank;
+
+  client => shop [label="POST /cart"];
+  shop => bank [label="charge"]
+  bank >> shop [label="ok"];
+}
+X
+	cat >login.msc <<'X'
+msc {
+  user, api;
+
+  user => api [label="login"];
+  api >> usr [label="token"];
+}
+X
+	cat >refund.msc <<'X'
+msc {
+  shop, bank;
+
+  shop => bank [lable="refund"];
+  bank >> shop [label="done"];
+}
+X
+	run mscgen sh -c 'for f in checkout login refund; do mscgen -T svg -o $f.svg $f.msc; done'
+	expect mscgen mscgen general <<'E'
+syntax_error - 6 0
+undefined_symbol - 5 0
+syntax_error - 4 0
+E
+	cd ..
+fi
+# yabasic, a program at a time: a string added to a number, a WHILE with
+# no WEND (that error names no file), a subroutine nobody wrote, an index
+# past the end of an array
+if have yabasic; then
+	mkdir yabasic && cd yabasic
+	cat >cart.yab <<'X'
+total = 0
+for i = 1 to 3
+  total = total + i
+next i
+print "Total: ", total
+print "Label: " + total
+X
+	cat >loop.yab <<'X'
+count = 0
+while (count < 3)
+  count = count + 1
+print count
+X
+	cat >tax.yab <<'X'
+price = 10
+print addtax(price)
+X
+	cat >prices.yab <<'X'
+dim prices(3)
+prices(1) = 5
+print prices(5)
+X
+	run yabasic sh -c 'for f in cart loop tax prices; do yabasic $f.yab; done'
+	expect yabasic yabasic general <<'E'
+syntax_error cart.yab 6 0
+syntax_error - 2 0
+undefined_symbol tax.yab 2 0
+type_error prices.yab 3 0
+E
+	cd ..
+fi
+# proftpd -t, a configuration at a time: a misspelt directive, a misspelt
+# closing section, a boolean that is not one; an included file nobody
+# made (a warning, with no line)
+if have proftpd; then
+	mkdir proftpd && cd proftpd
+	cat >main.conf <<'X'
+ServerName "Shop files"
+ServerType standalone
+Port 2121
+Umask 022
+MaxInstance 30
+User nobody
+Group nogroup
+DefaultRoot ~
+X
+	cat >dirs.conf <<'X'
+ServerName "Shop files"
+Port 2121
+User nobody
+Group nogroup
+<Directory /srv/ftp>
+  HideFiles ^\.
+</Directroy>
+X
+	cat >upload.conf <<'X'
+ServerName "Shop files"
+Port 2121
+User nobody
+Group nogroup
+<Directory /srv/ftp/upload>
+  AllowOverwrite maybe
+</Directory>
+X
+	cat >vhost.conf <<'X'
+ServerName "Shop files"
+Port 2121
+User nobody
+Group nogroup
+Include /etc/proftpd/shop.d/vhosts.conf
+X
+	run proftpd sh -c 'for f in main dirs upload vhost; do proftpd -t -c "$PWD/$f.conf"; done'
+	sed -i -e "s|$PWD/||g" -e 's/^[0-9-]* [0-9:,]* [^ ]* proftpd\[[0-9]*\]/2026-01-01 00:00:00,000 host proftpd[100]/' "$OUT/proftpd.out"
+	expect proftpd proftpd general <<'E'
+undefined_symbol main.conf 5 0
+undefined_symbol dirs.conf 7 0
+type_error upload.conf 6 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
