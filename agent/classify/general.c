@@ -331,6 +331,19 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 			return j + 1;
 		loc->line = loc->col = 0;
 	}
+	/* the line alone after a blank, in brackets or bare, then the
+	 * colon: fasm's "sum.asm [13]:" over its error, bc's "a.bc 4:
+	 * syntax error" */
+	if (l[e] == ' ' && e + 2 < n && (l[e + 1] == '[' || is_digit(l[e + 1]))) {
+		bool bracket = l[e + 1] == '[';
+
+		j = e + 1 + bracket;
+		if (read_int(l, n, &j, &loc->line) &&
+		    (!bracket || (j < n && l[j++] == ']')) && j < n &&
+		    l[j] == ':' && (j + 1 == n || is_blank(l[j + 1])))
+			return j;
+		loc->line = 0;
+	}
 	return 0;
 }
 
@@ -1000,6 +1013,16 @@ static bool any_digit(const char *l, size_t n)
 	return false;
 }
 
+/* Can the digit at l[j] (j > 0) be a place's line: after ':', '(', '[',
+ * ' ', ',' or "(-"? */
+static bool place_before_digit(const char *l, size_t j)
+{
+	char c = l[j - 1];
+
+	return c == ':' || c == '(' || c == '[' || c == ' ' || c == ',' ||
+	       (c == '-' && j > 1 && l[j - 2] == '(');
+}
+
 bool cl_may_place(const char *l, size_t n)
 {
 	size_t j = 1;
@@ -1018,15 +1041,12 @@ bool cl_may_place(const char *l, size_t n)
 #else
 		j += (size_t)__builtin_ctzll(d) / 8;
 #endif
-		if (l[j - 1] == ':' || l[j - 1] == '(' || l[j - 1] == ' ' ||
-		    l[j - 1] == ',' || (l[j - 1] == '-' && j > 1 && l[j - 2] == '('))
+		if (place_before_digit(l, j))
 			return true;
 		j++;
 	}
 	for (; j < n; j++)
-		if ((unsigned)(l[j] - '0') < 10u &&
-		    (l[j - 1] == ':' || l[j - 1] == '(' || l[j - 1] == ' ' ||
-		     l[j - 1] == ',' || (l[j - 1] == '-' && j > 1 && l[j - 2] == '(')))
+		if ((unsigned)(l[j] - '0') < 10u && place_before_digit(l, j))
 			return true;
 	return false;
 }
@@ -2478,6 +2498,13 @@ static const struct phrase later_phrases[] = {
 	 * for", Apache's "X has wrong format", Go's and Prometheus' "not a
 	 * valid duration" / "invalid duration" */
 	{ "is invalid for", CAT_TYPE_ERROR },
+	/* two types that do not fit: Standard ML's "operator and operand
+	 * don't agree", "types of rules don't agree" */
+	{ "don't agree", CAT_TYPE_ERROR },
+	{ "do not agree", CAT_TYPE_ERROR },
+	/* a markup parser's misnested element: OpenSP's "end tag for
+	 * element "X" which is not open", "end tag for "X" omitted" */
+	{ "end tag for ", CAT_SYNTAX_ERROR },
 	{ "wrong format", CAT_TYPE_ERROR },
 	{ "valid duration", CAT_TYPE_ERROR },
 	{ "invalid duration", CAT_TYPE_ERROR },
@@ -4238,6 +4265,11 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = unknown_key(low, ln);
 	if (!w->category)
 		w->category = later;
+	/* a quoted name and the word after it: 'element "B" undefined'
+	 * (OpenSP's), "symbol 'x' undefined" */
+	if (!w->category && ln > 11 && (low[ln - 11] == '"' || low[ln - 11] == '\'') &&
+	    !memcmp(low + ln - 10, " undefined", 10))
+		w->category = CAT_UNDEFINED_SYMBOL;
 	/* nothing else said, the layout of the text: a style rule's */
 	if (!w->category && layout_named(low, ln))
 		w->category = CAT_LINT_VIOLATION;

@@ -495,7 +495,7 @@ static void concatenated_log_keeps_every_diagnostic_hinted_or_not(void **state)
 
 /* The scorer's tables: tools with fixtures, layers (patterns, general and
  * their -bare rows), held-out batches. */
-enum { SCORE_TOOLS = 560, SCORE_LAYERS = 4, SCORE_BATCHES = 40 };
+enum { SCORE_TOOLS = 1024, SCORE_LAYERS = 4, SCORE_BATCHES = 64 };
 
 struct tally {
 	char tool[32], layer[16];
@@ -7367,6 +7367,59 @@ static void checkers_shapes_quoted_places_and_verdict_headers(void **state)
 	diag_list_release(&l);
 }
 
+/* The shapes held39 taught: a line alone after the file in brackets over
+ * the error under it (fasm), or bare before a colon (bc); a quoted name
+ * and "undefined" after it, a misnested end tag (OpenSP); types that
+ * "don't agree" (Standard ML). What only looks like an XML report's
+ * opening ("<frozen runpy>") is read as text, not searched to its end. */
+static void line_after_file_and_markup_words(void **state)
+{
+	static const char fasm[] =
+		"flat assembler  version 1.73.30  (16384 kilobytes memory)\n"
+		"copy.asm [7]:\n"
+		"        mov     al, 300\n"
+		"processed: mov al,300\n"
+		"error: value out of range.\n";
+	static const char bc[] = "interest.bc 4: syntax error\n";
+	static const char sgml[] =
+		"onsgmls:guide.sgml:7:3:E: element \"B\" undefined\n"
+		"onsgmls:guide.sgml:12:8:E: end tag for element \"CHAPTR\" which is not open\n";
+	static const char sml[] =
+		"cart.sml:5.5-5.22 Error: operator and operand don't agree [tycon mismatch]\n";
+	static const char frozen[] =
+		"Traceback (most recent call last):\n"
+		"  File \"<frozen runpy>\", line 198, in _run_module_as_main\n"
+		"<frozen runpy>\n"
+		"  File \"app.py\", line 3, in <module>\n"
+		"    import shop\n"
+		"ModuleNotFoundError: No module named 'shop'\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(fasm, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "copy.asm");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+	classify_n(bc, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "interest.bc");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(sgml, any_file, 2, &l);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_int_equal(l.v[1].line, 12);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(sml, any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+	classify_n(frozen, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "app.py");
+	assert_int_equal(l.v[0].line, 3);
+	diag_list_release(&l);
+}
+
 /* go test -json relays each line its tests print in an event of its own
  * ({"Action":"output","Output":"..."}): read as the lines themselves, a
  * panic's first project frame and all. */
@@ -8026,6 +8079,7 @@ int main(void)
 		cmocka_unit_test(tex_and_bibtex_errors_are_placed),
 		cmocka_unit_test(build_advice_headings_and_tagged_warnings),
 		cmocka_unit_test(checkers_shapes_quoted_places_and_verdict_headers),
+		cmocka_unit_test(line_after_file_and_markup_words),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
