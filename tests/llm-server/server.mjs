@@ -71,6 +71,7 @@ const state = {
   redacted: new Set(), // issued redacted_thinking data
   clock: { anchorReal: Date.now(), anchorVirtual: Date.now() },
   openStreams: new Set(), // responses currently stalled or streaming (for cleanup and /health)
+  holds: new Map(), // hold name -> { released, wake: Set of resolvers }
 };
 
 function resetState() {
@@ -83,6 +84,16 @@ function resetState() {
   state.signatures.clear();
   state.redacted.clear();
   state.clock = { anchorReal: Date.now(), anchorVirtual: Date.now() };
+  for (const h of state.holds.values()) for (const w of h.wake) w(); // nobody left waiting
+  state.holds.clear();
+}
+
+// A named hold: a step with "hold": NAME is answered only once
+// POST /__control/release {"hold": NAME} came (before or after it).
+function holdOf(name) {
+  let h = state.holds.get(name);
+  if (!h) state.holds.set(name, h = { released: false, wake: new Set() });
+  return h;
 }
 
 // Virtual clock for cache TTLs: scaled real time plus manual advances.
@@ -899,8 +910,21 @@ function nextStep(provider, rec) {
   return step || {};
 }
 
-// Waits step.delay_ms unless the client goes away first; returns false if it did.
+// Waits until step.hold is released, then step.delay_ms, unless the client
+// goes away first; returns false if it did.
 async function stepDelay(req, res, step) {
+  if (step.hold !== undefined) {
+    const h = holdOf(step.hold);
+    if (!h.released) {
+      logLine({ kind: 'hold', hold: step.hold });
+      await new Promise((resolve) => {
+        function done() { h.wake.delete(done); res.off('close', done); resolve(); }
+        h.wake.add(done);
+        res.on('close', done);
+      });
+      if (gone(res)) return false;
+    }
+  }
   const ms = Number(step.delay_ms || 0);
   if (!(ms > 0)) return !gone(res);
   await new Promise((resolve) => {
@@ -1173,13 +1197,14 @@ function handleModels(req, res) {
 const STEP_KEYS = new Set(['content', 'stop_reason', 'stop_sequence', 'output_tokens', 'tool_calls', 'finish_reason',
   'reasoning_tokens', 'reasoning_content', 'completion_tokens', 'status', 'retry_after', 'retry_after_ms',
   'retry_after_http_date_in_s', 'x_should_retry', 'error_type', 'message', 'code', 'fault', 'after_events',
-  'after_bytes', 'bytes', 'delay_ms', 'note']);
+  'after_bytes', 'bytes', 'delay_ms', 'hold', 'note']);
 const FAULTS = new Set(['stall', 'drop', 'malformed_json', 'invalid_utf8', 'huge', 'stream_error']);
 
 function checkStep(s, where) {
   if (!isObj(s)) return `${where}: a step must be an object`;
   for (const k of Object.keys(s)) if (!STEP_KEYS.has(k)) return `${where}: unknown key '${k}'`;
   if (s.fault !== undefined && !FAULTS.has(s.fault)) return `${where}: unknown fault '${s.fault}'`;
+  if (s.hold !== undefined && (typeof s.hold !== 'string' || !s.hold)) return `${where}: hold must be a name`;
   if (s.status !== undefined && !(Number.isInteger(Number(s.status)) && s.status >= 400 && s.status <= 599)) return `${where}: status must be 400..599`;
   return null;
 }
@@ -1213,6 +1238,15 @@ async function handleControl(req, res, urlPath, raw) {
     }
     case 'GET /__control/script':
       return ok(state.queues);
+    case 'POST /__control/release': {
+      if (!isObj(body) || typeof body.hold !== 'string' || !body.hold) return err(400, 'expected {"hold": NAME}');
+      const h = holdOf(body.hold);
+      const waiting = h.wake.size;
+      h.released = true;
+      for (const w of [...h.wake]) w();
+      logLine({ kind: 'release', hold: body.hold, waiting });
+      return ok({ hold: body.hold, released: waiting });
+    }
     case 'POST /__control/reset':
       resetState();
       logLine({ kind: 'reset' });

@@ -527,6 +527,19 @@ describe('faults seen by a raw client', () => {
     assert.equal((await oa({ model: 'm', messages: [userMsg('x')] })).status, 200);
     assert.ok(Date.now() - t0 >= 290);
   });
+
+  test('hold keeps the reply back until it is released; a released hold lets later steps through', T, async () => {
+    await script({ openai: [{ hold: 'h1', content: 'after the release' }, { hold: 'h1', content: 'no wait' }] });
+    let answered = false;
+    const reply = oa({ model: 'm', messages: [userMsg('x')] }).then((r) => { answered = true; return r; });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(answered, false, 'held: no answer before the release');
+    assert.deepEqual(await ctl('POST', '/__control/release', { hold: 'h1' }), { hold: 'h1', released: 1 });
+    const r = await reply;
+    assert.equal(r.status, 200);
+    assert.equal(r.json.choices[0].message.content, 'after the release');
+    assert.equal((await oa({ model: 'm', messages: [userMsg('x')] })).json.choices[0].message.content, 'no wait');
+  });
 });
 
 describe('control API', () => {
@@ -558,5 +571,7 @@ describe('control API', () => {
     assert.equal((await call('POST', '/__control/script', { body: { gemini: [] } })).status, 400);
     assert.equal((await call('POST', '/__control/script', { body: { openai: [{ fualt: 'drop' }] } })).status, 400);
     assert.equal((await call('POST', '/__control/settings', { body: { time_scale: 'fast' } })).status, 400);
+    assert.equal((await call('POST', '/__control/script', { body: { openai: [{ hold: 7 }] } })).status, 400);
+    assert.equal((await call('POST', '/__control/release', { body: {} })).status, 400);
   });
 });

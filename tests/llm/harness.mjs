@@ -38,6 +38,7 @@ export async function startServer() {
     ctl,
     script: (steps) => ctl('POST', '/__control/script', steps),
     requests: () => ctl('GET', '/__control/requests'),
+    release: (hold) => ctl('POST', '/__control/release', { hold }),
     reset: () => ctl('POST', '/__control/reset'),
     async stop() {
       if (proc.exitCode !== null) return;

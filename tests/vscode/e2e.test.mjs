@@ -129,6 +129,8 @@ after(async () => {
 	/* kept beside the screenshots: what the agent did, for a failure's reader */
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
 	fs.writeFileSync(path.join(ARTIFACTS, 'agent.log'), logs);
+	if (wb)
+		fs.writeFileSync(path.join(ARTIFACTS, 'extension.log'), wb.extensionLog());
 	fs.rmSync(T, { recursive: true, force: true });
 	const report = /(ERROR: \w+Sanitizer|runtime error:)[^]*/.exec(logs);
 	if (report)
@@ -143,8 +145,7 @@ test('Verify Staged from the command palette puts the type error in the Problems
 	await wb.command('AI Runner: Verify Staged');
 	/* the summary's toast, not the progress toast: while the run ends, its
 	 * progress message says "tsc failed" too */
-	const toast = wb.toast(/Verify Staged: tsc failed: \d+ errors?/);
-	await toast.waitFor({ timeout: 180000 });
+	const toast = await wb.waitToast(/Verify Staged: tsc failed: \d+ errors?/, 180000);
 	assert.match(await toast.textContent(), /1 error, 0 warnings \(type_error\)/);
 	await toast.getByRole('button', { name: 'Show Problems' }).click();
 	const panel = await wb.problems();
@@ -161,7 +162,7 @@ test('Verify Staged from the command palette puts the type error in the Problems
 		.replace('total: ', 'total due: '));
 	git('add', 'src/cart.ts');
 	await wb.command('AI Runner: Verify Staged');
-	await wb.toast(/Verify Staged: all \d+ checks passed/).waitFor({ timeout: 180000 });
+	await wb.waitToast(/Verify Staged: all \d+ checks passed/, 180000);
 	await withTimeout((async () => {
 		while ((await panel.locator('.monaco-list-row').allTextContents()).some((r) => /Argument of type/.test(r)))
 			await wb.page.waitForTimeout(100);
@@ -257,24 +258,24 @@ test('Execute Subtask shows progress with the attempt number, survives a window 
 		return;
 	const cart = fs.readFileSync(path.join(WS, 'src/cart.ts'), 'utf8');
 	const edited = cart.replace('return lines.join', 'lines.push(`tax: ${formatPrice(total(items) * 0.2)}`);\n\treturn lines.join');
-	/* the model's turns: thinking, then a tool call; the first one slow
-	 * enough for the progress to be seen */
+	/* the model's turns: thinking, then a tool call; the first one held
+	 * until the window has reloaded, so the run is mid-way through it */
 	const turn = (...blocks) => ({ content: [{ type: 'thinking', thinking: 'Working out the change.', signature: 'auto' }, ...blocks] });
 	await llm.script({ anthropic: [
-		{ ...turn({ type: 'tool_use', name: 'write_file', input: { path: 'src/cart.ts', content: edited } }), delay_ms: 4000 },
+		{ ...turn({ type: 'tool_use', name: 'write_file', input: { path: 'src/cart.ts', content: edited } }), hold: 'reloaded' },
 		turn({ type: 'text', text: 'Done: the receipt prints the tax line.' }),
 	] });
 	await wb.command('AI Runner: Execute Subtask');
 	await wb.pick('S1 Print the tax line');
-	const progress = wb.toast(/attempt 1/);
-	await progress.waitFor({ timeout: 120000 });
+	await wb.waitToast(/attempt 1 of 3 \(claude-sonnet-4-5\)/, 120000);
 	await wb.screenshot('execute-progress');
 
-	/* the window reloaded mid-run: the run is picked up again (run/events)
-	 * and its end still shown */
+	/* the window reloaded mid-run: the new window picks the run up again
+	 * (run/events), shows where it is, and follows it to its end */
 	await wb.reload();
-	const done = wb.toast(/S1 Print the tax line: done — commit [0-9a-f]{7}/);
-	await done.waitFor({ timeout: 240000 });
+	await wb.waitToast(/S1 Print the tax line: attempt 1 of 3/, 120000);
+	await llm.release('reloaded');
+	const done = await wb.waitToast(/S1 Print the tax line: done — commit [0-9a-f]{7}/, 240000);
 	await rowSays(planRow('S1 Print the tax line'), /done: [0-9a-f]{7}/);
 	const head = git('log', '-1', '--format=%h').trim();
 	assert.match(await done.textContent(), new RegExp(head.slice(0, 7)));
@@ -288,7 +289,7 @@ test('Roll Back Run restores the file', { timeout: 180000 }, async (t) => {
 	await wb.command('AI Runner: Roll Back Run');
 	await wb.pick('S1', { type: false });
 	await wb.pick('Revert', { type: true });
-	await wb.toast(/rolled back run #\d+ \(revert\): src\/cart\.ts/).waitFor({ timeout: 120000 });
+	await wb.waitToast(/rolled back run #\d+ \(revert\): src\/cart\.ts/, 120000);
 	assert.equal(fs.readFileSync(path.join(WS, 'src/cart.ts'), 'utf8'), before);
 	await rowSays(planRow('S1 Print the tax line'), /pending/);
 	await wb.screenshot('rollback');

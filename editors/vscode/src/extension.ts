@@ -528,6 +528,12 @@ class Extension {
 	 * the cancel becomes run/cancel); remembered in the workspace state so a
 	 * reloaded window picks it up again. */
 	private async follow(f: Followed, replayed: RunEvent[]): Promise<void> {
+		/* The run's events are caught from this point, before the first
+		 * await: one that arrives while the progress comes up (the run's end,
+		 * on a quick run or after a reload) is held, never lost. */
+		const held = replayed.length ? [...replayed] : [...(this.recent.get(f.runId) ?? [])];
+		let sink = (ev: RunEvent) => { held.push(ev); };
+		this.following.set(f.runId, (ev) => sink(ev));
 		const list = this.ctx.workspaceState.get<Followed[]>('airunner.followed', []).filter((x) => x.runId !== f.runId);
 		await this.ctx.workspaceState.update('airunner.followed', [...list, f]);
 		await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `AI Runner: ${f.title}`, cancellable: true },
@@ -563,17 +569,16 @@ class Extension {
 						void this.finishRun(f, true);
 					}
 				};
-				/* what was heard before this point, then the rest as it comes
-				 * (no await in between: no event is lost or shown twice) */
-				const before = replayed.length ? replayed : (this.recent.get(f.runId) ?? []);
-				this.following.set(f.runId, show);
-				for (const ev of before)
-					show(ev);
 				token.onCancellationRequested(() => {
 					this.log(`cancelling run ${f.runId}`);
 					this.client.request('run/cancel', { run: f.runId }).catch((e) => this.log(`run/cancel: ${e.message}`));
 				});
+				/* the run's number until it says more: what was heard before
+				 * this point, then the rest as it comes */
 				progress.report({ message: `run ${f.runId}` });
+				sink = show;
+				for (const ev of held.splice(0))
+					show(ev);
 			}));
 	}
 

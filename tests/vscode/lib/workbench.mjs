@@ -215,6 +215,40 @@ export async function startWorkbench({ folder, vsix, env, settings = {}, scratch
 			return page.locator('.notifications-toasts .notification-list-item', { hasText: text });
 		},
 
+		/* Waits for the toast holding text; on a timeout the error says what
+		 * the window showed instead and what the extension logged, so a
+		 * failure on a machine nobody can look at still tells its story. */
+		async waitToast(text, timeout) {
+			const toast = wb.toast(text);
+			try {
+				await toast.waitFor({ timeout });
+			} catch (e) {
+				const shown = await page.locator('.notifications-toasts .notification-list-item').allTextContents().catch(() => []);
+				e.message += `\nthe toasts shown: ${JSON.stringify(shown)}\nthe extension's log (last lines):\n${wb.extensionLog().split('\n').slice(-40).join('\n')}`;
+				throw e;
+			}
+			return toast;
+		},
+
+		/* What the extension wrote to its output channel, over every window
+		 * (a reload starts a new extension host with a new log). */
+		extensionLog() {
+			const found = [];
+			const walk = (dir) => {
+				for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+					const p = path.join(dir, d.name);
+					if (d.isDirectory())
+						walk(p);
+					else if (d.name.endsWith('AI Runner.log'))
+						found.push(p);
+				}
+			};
+			try {
+				walk(path.join(userData, 'logs'));
+			} catch { /* no log yet */ }
+			return found.sort().map((f) => fs.readFileSync(f, 'utf8')).join('');
+		},
+
 		async dismissNotifications() {
 			for (const b of await page.locator('.notifications-toasts .notification-list-item .codicon-notifications-clear').all())
 				await b.click({ timeout: 2000 }).catch(() => {});
