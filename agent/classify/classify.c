@@ -3490,6 +3490,33 @@ static bool detail_of_last(struct scan *s, const char *file, const char *cat,
 	return true;
 }
 
+/* Does m[0..n), a message with no place, quote the file the last
+ * diagnostic placed at a line ("failed to load configuration file
+ * 'a.conf' (invalid item)" after "config, file 'a.conf', line 3, ...",
+ * knotc's)? Then it is that problem's verdict on its file, told twice. */
+static bool restates_last(const struct scan *s, const char *m, size_t n)
+{
+	const struct diag *d;
+	size_t k, e, fl;
+
+	if (s->out->n <= s->first)
+		return false;
+	d = &s->out->v[s->out->n - 1];
+	if (!d->file || !d->line)
+		return false;
+	fl = strlen(d->file);
+	for (k = 0; k < n; k++) {
+		if (m[k] != '\'' && m[k] != '"' && m[k] != '`')
+			continue;
+		for (e = k + 1; e < n && m[e] != m[k]; e++)
+			;
+		if (e < n && e - k - 1 == fl && !memcmp(m + k + 1, d->file, fl))
+			return true;
+		k = e;
+	}
+	return false;
+}
+
 /* The file of the project a message opens with ("cart.c (File size
  * changed from 105 to 107)" after "FAIL: ", uncrustify --check's): a copy
  * the caller frees, or NULL. */
@@ -3522,8 +3549,9 @@ static char *opening_file(const struct scan *s, const char *m, size_t n)
  * command terminated ...: 'chicken' 'b.scm'"); NULL if none. */
 static char *file_below(struct scan *s, size_t i)
 {
-	size_t j, n, off, len;
+	size_t j, n, off, len, msg;
 	const char *l;
+	bool head;
 
 	for (j = i + 1; j < s->nlines && j <= i + CL_BACK; j++) {
 		if (s->used[j] & L_USED)
@@ -3533,14 +3561,56 @@ static char *file_below(struct scan *s, size_t i)
 		 * test.mul: msg" under "ERROR in test.err: msg") */
 		if (cl_verdict_on_test(l, n) || heads_own_report(s, j))
 			break;
+		head = cl_headline(l, n, &msg, true);
 		/* a frame in the runtime's or a test framework's code
 		 * ("at org.junit.x.Builder.build(Builder.java:151)") is none
 		 * of the project's, whatever its name looks like */
 		if (cl_repo_token(l, n, known_file, s, &off, &len) &&
-		    !jvm_runtime_frame(l, off) && !cl_foreign_path(l + off, len))
+		    !jvm_runtime_frame(l, off) && !cl_foreign_path(l + off, len)) {
+			/* another error's own line naming a file in its words
+			 * ("ERR: problem accessing file ... 'a.lsp'" under
+			 * "ERR: x"): that error's; one opening with its place
+			 * ("ERROR: a.c:10:") places what is over it too */
+			if (head && off > msg + 1)
+				break;
 			return xstrndup(l + off, len);
+		}
 	}
 	return NULL;
+}
+
+/* The line number right after file and a colon ending line i + 1, when
+ * that line names no problem of its own ("Error found at a.conf:2." under
+ * "Error: Unknown configuration variable"): the place of the message on
+ * line i, and line i + 1 folded into it; 0 if not. */
+static int line_of_file_under(struct scan *s, size_t i, const char *file)
+{
+	size_t n, fl = strlen(file), k;
+	const char *l, *at;
+	struct cl_words w;
+	int v = 0;
+
+	if (i + 1 >= s->nlines || (s->used[i + 1] & L_USED))
+		return 0;
+	l = line_view(s, i + 1, &n);
+	if (!(at = cl_find(l, n, file, fl)))
+		return 0;
+	k = (size_t)(at - l) + fl;
+	if (k + 1 >= n || l[k] != ':' || l[k + 1] < '0' || l[k + 1] > '9')
+		return 0;
+	cl_words_read(l, (size_t)(at - l), &w);
+	if (w.category || w.code_len)
+		return 0;
+	for (k++; k < n && l[k] >= '0' && l[k] <= '9' && v < 10000000; k++)
+		v = v * 10 + (l[k] - '0');
+	/* the place ends the line: "ERROR: a.pl:10:" heads the lines
+	 * under it, it does not place the one above */
+	if (k < n && l[k] == '.')
+		k++;
+	if (k < n)
+		return 0;
+	s->used[i + 1] |= L_FOLDED;
+	return v;
 }
 
 /* The first file of the project l[0..n) names in quotes ('a.yml',
@@ -4088,6 +4158,14 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		/* its line in its words: "Error: (line 3) unterminated list" */
 		if (p.file)
 			p.line = cl_line_in_words(line + msg, n - msg);
+		/* ... or after that file on the line right under, which says
+		 * no more ("Error found at a.conf:2.", mosquitto's) */
+		if (p.file && !p.line)
+			p.line = line_of_file_under(s, i, p.file);
+	}
+	if (!p.file && restates_last(s, line + msg, n - msg)) {
+		free(line);
+		return;
 	}
 	/* "error: file in.xml" after the reports: it names the file they
 	 * were in, nothing more */

@@ -2195,6 +2195,9 @@ static const struct phrase phrases[] = {
 	{ "identifier not found", CAT_UNDEFINED_SYMBOL },
 	{ "unknown identifier", CAT_UNDEFINED_SYMBOL },
 	{ "unresolved reference", CAT_UNDEFINED_SYMBOL },
+	/* an assembler's "--- 1 Unresolved Symbol" (dasm), "unresolved
+	 * symbol 'x'" (a linker says "undefined reference": link_words) */
+	{ "unresolved symbol", CAT_UNDEFINED_SYMBOL },
 	{ "use of undefined", CAT_UNDEFINED_SYMBOL },
 	{ "requires explicit package name", CAT_UNDEFINED_SYMBOL },
 	{ "has no implicit type", CAT_UNDEFINED_SYMBOL },
@@ -2526,6 +2529,18 @@ static const struct phrase later_phrases[] = {
 	{ "outside of the range", CAT_TYPE_ERROR },
 	{ "not in range", CAT_TYPE_ERROR },
 	{ "not within range", CAT_TYPE_ERROR },
+	/* ... or by its bounds: mosquitto's "max_qos must be between 0 and
+	 * 2 inclusive", "port must be between 1 and 65535" */
+	{ "must be between", CAT_TYPE_ERROR },
+	/* a byte the reader refuses where it stands: knotc's "tabulator
+	 * character is not allowed", YAML's "found character that cannot
+	 * start any token" */
+	{ "character is not allowed", CAT_SYNTAX_ERROR },
+	/* a block's keyword without its partner: gcc's "'else' without a
+	 * previous 'if'" (unpaired_keyword reads BASIC's "FOR without
+	 * NEXT") */
+	{ "without a previous", CAT_SYNTAX_ERROR },
+	{ "character not allowed", CAT_SYNTAX_ERROR },
 	/* two values an assertion found unlike, with no "expected" label
 	 * (assertion_words reads those): testify's "Not equal:", unittest's
 	 * "Lists differ" kin "values not equal", NUnit's and Catch's "are not
@@ -3067,6 +3082,9 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 		 * "[ALERT]", "CRITICAL:") */
 		SEV("emerg", DIAG_ERROR),       SEV("alert", DIAG_ERROR),
 		SEV("critical", DIAG_ERROR),    SEV("crit", DIAG_ERROR),
+		/* "ERR: invalid function" (newLISP): in capitals only, not
+		 * a program's "err" */
+		SEV("err", DIAG_ERROR),
 	};
 #undef SEV
 	/* The words by their first byte (lower case): 1 + their index, in
@@ -3075,12 +3093,12 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 	 * and the others meet only the words they could be. A word added
 	 * above is added here (the count below says so). */
 	static const unsigned char by_first[256][4] = {
-		['f'] = { 1, 3, 4 }, ['e'] = { 2, 17 }, ['w'] = { 5, 6 },
+		['f'] = { 1, 3, 4 }, ['e'] = { 2, 17, 21 }, ['w'] = { 5, 6 },
 		['n'] = { 7 }, ['i'] = { 8 }, ['h'] = { 9 }, ['s'] = { 10 },
 		['c'] = { 11, 19, 20 }, ['r'] = { 12 }, ['a'] = { 18 },
 		[0xe2] = { 13, 14, 16 }, [0xc3] = { 15 },
 	};
-	_Static_assert(sizeof(words) / sizeof(*words) == 20,
+	_Static_assert(sizeof(words) / sizeof(*words) == 21,
 		       "sev_word's by_first lists every word");
 	size_t k, i, j;
 	char c = n ? lower(m[0]) : 0;
@@ -3100,6 +3118,8 @@ static int sev_word(const char *m, size_t n, size_t *len, bool *note)
 			continue;
 		/* a whole word: "errors found" is not a severity */
 		if (wl < n && (is_alpha(m[wl]) || m[wl] == '_' || m[wl] == '-'))
+			continue;
+		if (k == 20 && memcmp(m, "ERR", 3))
 			continue;
 		*len = wl;
 		*note = words[k].sev == DIAG_NOTE && c == 'n';
@@ -3398,7 +3418,10 @@ static const char *unknown_name(const char *low, size_t n)
 		 * after a colon, bare */
 		if (low[k] == ' ' && k > 0 && low[k - 1] == ':' && k + 1 < n &&
 		    (is_alpha(low[k + 1]) || strchr("._$@%", low[k + 1])) &&
-		    k + 2 < n && (is_alpha(low[k + 2]) || low[k + 2] == '_'))
+		    k + 2 < n && (is_alpha(low[k + 2]) || low[k + 2] == '_' ||
+				  /* "unknown subckt: x1 in out amp"
+				   * (ngspice): a name with digits */
+				  (is_alpha(low[k + 1]) && is_digit(low[k + 2]))))
 			return CAT_UNDEFINED_SYMBOL;
 		if (low[k] == ' ')
 			words++;
@@ -3501,7 +3524,12 @@ static const char *missing_token(const char *low, size_t n)
 {
 	/* (Raku's "Missing block": a statement's braces) */
 	static const char *const ends[] = { "end", "closing", "terminating",
-					    "delimiter", "block" };
+					    "delimiter", "block",
+					    /* "missing parenthesis" (newLISP),
+					     * "missing brace", "missing
+					     * bracket": the token by its name */
+					    "parenthes", "brace", "bracket",
+					    "semicolon", "quote" };
 	const char *at;
 	size_t j, e;
 
@@ -3525,9 +3553,28 @@ static const char *missing_token(const char *low, size_t n)
 		return CAT_SYNTAX_ERROR;
 	for (e = 0; e < sizeof(ends) / sizeof(*ends); e++)
 		if (starts(low + j, n - j, ends[e]) &&
-		    (j + strlen(ends[e]) == n || !is_alpha(low[j + strlen(ends[e])])))
+		    (j + strlen(ends[e]) == n || !is_alpha(low[j + strlen(ends[e])]) ||
+		     /* the names' plurals and long forms */
+		     e >= 5))
 			return CAT_SYNTAX_ERROR;
 	return NULL;
+}
+
+/* "FOR without NEXT", "NEXT without FOR", "WEND without WHILE" (BASIC
+ * dialects), "ELSE without IF": a keyword in capitals opening the
+ * message, its partner in capitals after "without": a block the parser
+ * could not close. */
+static const char *unpaired_keyword(const char *m, size_t n)
+{
+	size_t k = 0, e;
+
+	while (k < n && m[k] >= 'A' && m[k] <= 'Z')
+		k++;
+	if (k < 2 || !STARTS(m + k, n - k, " without "))
+		return NULL;
+	for (e = k + 9; e < n && m[e] >= 'A' && m[e] <= 'Z'; e++)
+		;
+	return e >= k + 11 && (e == n || !is_alpha(m[e])) ? CAT_SYNTAX_ERROR : NULL;
 }
 
 /* "duplicate message definition", "duplicate key definition": the same
@@ -4265,6 +4312,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = unknown_key(low, ln);
 	if (!w->category)
 		w->category = later;
+	if (!w->category && i < n && m[i] >= 'A' && m[i] <= 'Z')
+		w->category = unpaired_keyword(m + i, n - i);
 	/* a quoted name and the word after it: 'element "B" undefined'
 	 * (OpenSP's), "symbol 'x' undefined" */
 	if (!w->category && ln > 11 && (low[ln - 11] == '"' || low[ln - 11] == '\'') &&
@@ -4298,7 +4347,12 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 			    !(k > 0 && is_alpha(low[k - 1]) && k + 1 < ln &&
 			      is_alpha(low[k + 1])))
 				break;
-		if (k + 1 < ln && low[k + 1] != '.' && low[k + 1] != '/' &&
+		/* "Could not find any host matching 'db'" (nagios), "no
+		 * targets matching 'x'": a name looked up among the
+		 * definitions, nothing to import */
+		if (k + 1 < ln && k >= 9 && !memcmp(low + k - 9, "matching ", 9))
+			w->category = CAT_UNDEFINED_SYMBOL;
+		else if (k + 1 < ln && low[k + 1] != '.' && low[k + 1] != '/' &&
 		    !quoted_file(low, ln, k) &&
 		    !cl_find(low, ln, "file not found", 14) &&
 		    /* "can't find file 'x'", "nonexisting document 'x'": a
@@ -4309,6 +4363,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		    !cl_find(low, ln, "no module named", 15))
 			w->category = CAT_MISSING_DEPENDENCY;
 		if (k + 1 < ln && cl_find(low, ln, "no module named", 15) &&
+		    strcmp(w->category, CAT_UNDEFINED_SYMBOL) &&
 		    low[k + 1] != '.' && !memchr(low + k + 1, '.', ln - k - 1))
 			w->category = CAT_MISSING_DEPENDENCY;
 		/* unquoted, as `python -m x` says it: "python3: No module
@@ -4662,6 +4717,23 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 			}
 		}
 	}
+	/* "ERROR in line 60: msg" (bwBASIC), "Error on line 5 or its
+	 * substitute:" over the line and its message (ngspice): a severity,
+	 * then the line in words and no file before the colon */
+	if (lower(l[i]) == 'e' && (STARTS(l + i, n - i, "ERROR ") ||
+				   STARTS(l + i, n - i, "Error ") ||
+				   STARTS(l + i, n - i, "error "))) {
+		k = i + 6;
+		if ((STARTS(l + k, n - k, "in line ") || STARTS(l + k, n - k, "on line ") ||
+		     STARTS(l + k, n - k, "at line ")) && k + 8 < n && is_digit(l[k + 8]) &&
+		    (c = memchr(l + k, ':', n - k < 48 ? n - k : 48)) &&
+		    !memchr(l + k, '/', (size_t)(c - l) - k)) {
+			*msg = skip_blanks(l, n, (size_t)(c - l) + 1);
+			if (*msg == n)
+				*msg = i;
+			return true;
+		}
+	}
 	/* a severity and what the tool was doing, the message on the line
 	 * under it: "error during build:" (vite), "Error while compiling:",
 	 * "errors in build:", "Error when starting dev server:" */
@@ -4735,7 +4807,9 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	if (ends_ci(l + i, wend - i, "error") || ends_ci(l + i, wend - i, "exception") ||
 	    (wend - i == 5 && ends_ci(l + i, 5, "issue")) ||
 	    (wend - i == 5 && ends_ci(l + i, 5, "fatal")) ||
-	    (wend - i == 5 && ends_ci(l + i, 5, "panic"))) {
+	    (wend - i == 5 && ends_ci(l + i, 5, "panic")) ||
+	    /* newLISP's "ERR: invalid function", in capitals */
+	    (wend - i == 3 && !memcmp(l + i, "ERR", 3))) {
 		*msg = skip_blanks(l, n, j + 1);
 		return true;
 	}
@@ -4762,6 +4836,7 @@ const struct cl_trigger cl_triggers[] = {
 	{ "Panic", CL_T_HEADLINE },
 	{ "PANIC", CL_T_HEADLINE },
 	{ "[!] ", CL_T_HEADLINE },
+	{ "ERR: ", CL_T_HEADLINE },
 	{ "unknown file: ", CL_T_HEADLINE },
 	{ "<unknown>: ", CL_T_HEADLINE },
 	{ "not ok ", CL_T_HEADLINE },

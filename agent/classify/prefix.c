@@ -4,7 +4,8 @@
  * Azure Pipelines and `docker logs -t`; GitLab's adds a stream tag, "00O "),
  * BuildKit's step and seconds ("#11 2.981 ", and "2.981 " in the recap of a
  * failed step), Compose's service ("app-1  | "), a task runner's clock
- * ("[12:00:01] "). Under it, a tool's own lines are as the tool printed
+ * ("[12:00:01] "), a daemon's seconds since the epoch ("1700000000: ",
+ * mosquitto's). Under it, a tool's own lines are as the tool printed
  * them; the readers of classify.c look for them at the line's start.
  *
  * Which prefix a log carries is decided once, from its first lines (most of
@@ -22,7 +23,7 @@
 #include "util/buf.h"
 #include "util/err.h"
 
-enum prefix_kind { PX_NONE, PX_STAMP, PX_BUILDKIT, PX_COMPOSE, PX_CLOCK };
+enum prefix_kind { PX_NONE, PX_STAMP, PX_BUILDKIT, PX_COMPOSE, PX_CLOCK, PX_EPOCH };
 
 /* lines sampled to decide; fewer than PREFIX_MIN_LINES carrying one is
  * chance */
@@ -146,6 +147,14 @@ static size_t clock_len(const char *p, size_t n)
 	return e + 1 < n && p[e + 1] == ' ' ? e + 2 : 0;
 }
 
+/* "1700000000: " (seconds since the epoch, between 2001 and 2033, as
+ * mosquitto stamps its lines): its length, or 0. */
+static size_t epoch_len(const char *p, size_t n)
+{
+	return n > 12 && p[0] == '1' && digits(p, n, 0, 10) && p[10] == ':' &&
+	       p[11] == ' ' ? 12 : 0;
+}
+
 static size_t prefix_len(enum prefix_kind kind, const char *p, size_t n)
 {
 	if (!n)
@@ -160,6 +169,8 @@ static size_t prefix_len(enum prefix_kind kind, const char *p, size_t n)
 		return compose_len(p, n);
 	case PX_CLOCK:
 		return clock_len(p, n);
+	case PX_EPOCH:
+		return epoch_len(p, n);
 	case PX_NONE:
 		break;
 	}
@@ -169,7 +180,7 @@ static size_t prefix_len(enum prefix_kind kind, const char *p, size_t n)
 /* The prefix text's first non-blank lines carry, or PX_NONE. */
 static enum prefix_kind prefix_of(const char *text, size_t len)
 {
-	size_t seen[PX_CLOCK + 1] = { 0 };
+	size_t seen[PX_EPOCH + 1] = { 0 };
 	size_t lines = 0, k, at = 0;
 
 	while (at < len && lines < PREFIX_SAMPLE) {
@@ -184,6 +195,7 @@ static enum prefix_kind prefix_of(const char *text, size_t len)
 			seen[PX_STAMP] += stamp_len(p, n) != 0;
 			seen[PX_COMPOSE] += compose_len(p, n) != 0;
 			seen[PX_CLOCK] += clock_len(p, n) != 0;
+			seen[PX_EPOCH] += epoch_len(p, n) != 0;
 			/* "#11 2.981 ": a step's number and its seconds */
 			k = buildkit_len(p, n);
 			seen[PX_BUILDKIT] += k > 2 && p[k - 1] == ' ' &&
@@ -205,6 +217,8 @@ static enum prefix_kind prefix_of(const char *text, size_t len)
 		return PX_COMPOSE;
 	if (seen[PX_CLOCK] * 2 >= lines)
 		return PX_CLOCK;
+	if (seen[PX_EPOCH] * 2 >= lines)
+		return PX_EPOCH;
 	return PX_NONE;
 }
 

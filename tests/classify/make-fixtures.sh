@@ -34,6 +34,16 @@ have() {
 	echo "${1##*/}" >>"$OUT/skipped"
 	return 1
 }
+# runs TOOL: is it installed, and can this machine run it? (fasm and
+# SML/NJ are 32-bit x86 programs: a kernel without 32-bit support says
+# "Exec format error", status 126; they count as not installed)
+runs() {
+	have "$1" || return 1
+	"$1" </dev/null >/dev/null 2>&1
+	[ $? -ne 126 ] && return 0
+	echo "${1##*/}" >>"$OUT/skipped"
+	return 1
+}
 # run NAME CMD...: stdout and stderr of CMD (exit status ignored: they
 # fail). No standard input: cargo's rustc probe reads whatever it inherits.
 run() { name=$1; shift; "$@" >"$OUT/$name.out" 2>&1 </dev/null; :; }
@@ -15713,7 +15723,7 @@ fi
 # fasm, a program at a time (it stops at the first error): a misspelt
 # mnemonic, a constant too large for its register, an include nobody
 # wrote, an unfinished address
-if have fasm; then
+if runs fasm; then
 	mkdir fasm && cd fasm
 	cat >sum.asm <<'X'
 format ELF64 executable 3
@@ -15774,7 +15784,7 @@ E
 fi
 # sml (SML/NJ), a file at a time: a string joined to an int, a misspelt
 # function, an unclosed parenthesis, names two structures do not have
-if have sml; then
+if runs sml; then
 	mkdir sml && cd sml
 	cat >cart.sml <<'X'
 fun total [] = 0
@@ -15934,6 +15944,516 @@ E
 fi
 ) &
 
+# ---- held40: a validation batch of tools nobody tuned for, scored on first sight ----
+# Server checks, interpreters of small languages, assemblers of old CPUs,
+# a circuit simulator and a music typesetter, as CI and pre-commit hooks
+# run them: knotc conf-check, ngspice -b, bwbasic, nickle, newlisp,
+# icont (Icon), pasmo, dasm, nagios4 -v, mosquitto -c, abcm2ps, pike.
+(
+BATCH=held40
+mkdir held40 && cd held40
+# knotc conf-check, a configuration at a time: an item nobody defined, a
+# port that is not a number, a reference to a template nobody wrote, a
+# section opened with a tab
+if have knotc; then
+	mkdir knotc && cd knotc
+	cat >server.conf <<'X'
+server:
+    rundir: "/tmp"
+    listn: 127.0.0.1@5353
+X
+	cat >port.conf <<'X'
+server:
+    rundir: "/tmp"
+    listen: 127.0.0.1@fifty
+X
+	cat >zones.conf <<'X'
+template:
+  - id: default
+    storage: "/tmp"
+
+zone:
+  - domain: shop.example.
+    template: primary
+X
+	cat >tabs.conf <<'X'
+server:
+	rundir: "/tmp"
+X
+	run knotc sh -c 'for f in server port zones tabs; do knotc -c $f.conf conf-check; done'
+	expect knotc knotc general <<'E'
+undefined_symbol server.conf 3 0
+type_error port.conf 3 0
+undefined_symbol zones.conf 7 0
+syntax_error tabs.conf 2 0
+E
+	cd ..
+fi
+# ngspice -b, a circuit at a time: a model nobody defined, a value that is
+# not a number, a subcircuit nobody defined, a dot command misspelt
+if have ngspice; then
+	mkdir ngspice && cd ngspice
+	cat >divider.cir <<'X'
+* voltage divider
+V1 in 0 DC 5
+R1 in out 1k
+R2 out 0 2k
+D1 out 0 DMISSING
+.op
+.end
+X
+	cat >filter.cir <<'X'
+* RC filter
+V1 in 0 AC 1
+R1 in out abc
+C1 out 0 1u
+.ac dec 10 1 1meg
+.end
+X
+	cat >amp.cir <<'X'
+* amplifier
+V1 in 0 DC 1
+X1 in out amp
+R1 out 0 1k
+.op
+.end
+X
+	cat >tran.cir <<'X'
+* transient
+V1 in 0 PULSE(0 5 0 1n 1n 1u 2u)
+R1 in out 1k
+C1 out 0 1n
+.trann 10n 5u
+.end
+X
+	run ngspice sh -c 'for f in divider filter amp tran; do ngspice -b $f.cir; done'
+	expect ngspice ngspice general <<'E'
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# bwbasic, a program at a time: a GOSUB to a line nobody wrote, a string
+# multiplied, a FOR with no NEXT, an array subscript out of range (it
+# names the program's line number, not the file)
+if have bwbasic; then
+	mkdir bwbasic && cd bwbasic
+	cat >cart.bas <<'X'
+10 LET T = 0
+20 FOR I = 1 TO 3
+30 LET T = T + I
+40 NEXT I
+50 PRINT "TOTAL"; T
+60 GOSUB 900
+70 END
+X
+	cat >tax.bas <<'X'
+10 LET P$ = "TWELVE"
+20 LET V = P$ * 2
+30 PRINT V
+40 END
+X
+	cat >loop.bas <<'X'
+10 FOR I = 1 TO 3
+20 PRINT I
+30 END
+X
+	cat >stock.bas <<'X'
+10 DIM A(3)
+20 LET A(5) = 1
+30 END
+X
+	run bwbasic sh -c 'for f in cart tax loop stock; do bwbasic $f.bas; done'
+	expect bwbasic bwbasic general <<'E'
+undefined_symbol - 0 0
+type_error - 0 0
+syntax_error - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# nickle, a program at a time: a name nobody declared, a string where an
+# int is wanted, an unclosed brace, a function given too few arguments
+if have nickle; then
+	mkdir nickle && cd nickle
+	cat >cart.5c <<'X'
+int total = 0;
+for (int i = 0; i < 3; i++)
+	total += i;
+printf("%d\n", totl);
+X
+	cat >tax.5c <<'X'
+int price = "twelve";
+X
+	cat >greet.5c <<'X'
+if (1 > 0) {
+	printf("hi\n");
+X
+	cat >vat.5c <<'X'
+int vat(int p, int r) { return p * r / 100; }
+printf("%d\n", vat(20));
+X
+	run nickle sh -c 'for f in cart tax greet vat; do nickle $f.5c; done'
+	expect nickle nickle general <<'E'
+undefined_symbol cart.5c 4 0
+type_error tax.5c 1 0
+syntax_error greet.5c 3 0
+type_error vat.5c 2 0
+E
+	cd ..
+fi
+# newlisp, a program at a time: a function nobody defined, a string where
+# a number is wanted, an unclosed parenthesis, a file loaded that is not
+# there
+if have newlisp; then
+	mkdir newlisp && cd newlisp
+	cat >cart.lsp <<'X'
+(define (total items) (apply + items))
+(println (totl '(1 2 3)))
+(exit)
+X
+	cat >tax.lsp <<'X'
+(define (vat p) (mul p 0.2))
+(println (vat "12"))
+(exit)
+X
+	cat >list.lsp <<'X'
+(define items '(1 2 3)
+(println items)
+(exit)
+X
+	cat >main.lsp <<'X'
+(load "helpers.lsp")
+(println (helper 1))
+(exit)
+X
+	run newlisp sh -c 'for f in cart tax list main; do newlisp $f.lsp; done'
+	expect newlisp newlisp general <<'E'
+undefined_symbol - 0 0
+type_error - 0 0
+syntax_error - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# icont (Icon), a program at a time: a missing end, an undeclared
+# variable used under -u, an unclosed string, a procedure nobody wrote
+if have icont; then
+	mkdir icont && cd icont
+	cat >cart.icn <<'X'
+procedure main()
+   total := 0
+   every i := 1 to 3 do
+      total +:= i
+   write("total: ", total)
+X
+	cat >tax.icn <<'X'
+procedure main()
+   local price
+   price := 12
+   write(price * rate)
+end
+X
+	cat >greet.icn <<'X'
+procedure main()
+   write("hi
+end
+X
+	cat >shop.icn <<'X'
+procedure main()
+   write(checkout(3))
+end
+X
+	run icont sh -c 'for f in cart tax greet shop; do icont -u -s $f.icn && ./$f; done'
+	expect icont icont general <<'E'
+syntax_error cart.icn 0 0
+undefined_symbol tax.icn 0 0
+type_error tax.icn 4 0
+syntax_error greet.icn 2 0
+undefined_symbol shop.icn 0 0
+type_error shop.icn 2 0
+E
+	cd ..
+fi
+# pasmo (Z80), a program at a time: a mnemonic nobody defined, a label
+# nobody wrote, a malformed operand
+if have pasmo; then
+	mkdir pasmo && cd pasmo
+	cat >boot.asm <<'X'
+	org 8000h
+start:
+	ld a, 1
+	lda b, 2
+	ret
+X
+	cat >loop.asm <<'X'
+	org 8000h
+	ld b, 10
+again:
+	djnz agian
+	ret
+X
+	cat >paren.asm <<'X'
+	org 8000h
+	ld a, (ix+
+	ret
+X
+	run pasmo sh -c 'for f in boot loop paren; do pasmo $f.asm $f.bin; done'
+	expect pasmo pasmo general <<'E'
+syntax_error boot.asm 4 0
+undefined_symbol loop.asm 4 0
+syntax_error paren.asm 2 0
+E
+	cd ..
+fi
+# dasm (6502), a program at a time: a mnemonic nobody defined, a label
+# nobody wrote, a branch out of range, an include nobody made
+if have dasm; then
+	mkdir dasm && cd dasm
+	cat >boot.asm <<'X'
+	processor 6502
+	org $1000
+start:
+	lda #1
+	ldq #2
+	rts
+X
+	cat >loop.asm <<'X'
+	processor 6502
+	org $1000
+	ldx #10
+again:
+	dex
+	bne agian
+	rts
+X
+	cat >far.asm <<'X'
+	processor 6502
+	org $1000
+top:
+	ds 200
+	bne top
+	rts
+X
+	cat >main.asm <<'X'
+	processor 6502
+	include "macros.h"
+	org $1000
+	rts
+X
+	run dasm sh -c 'for f in boot loop far main; do dasm $f.asm -o$f.bin -f3; done'
+	expect dasm dasm general <<'E'
+undefined_symbol boot.asm 5 0
+undefined_symbol - 0 0
+type_error far.asm 5 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# nagios4 -v, a configuration at a time: a host with a command nobody
+# defined, a service with a host nobody defined, a directive misspelt,
+# an object file nobody made
+if have nagios4; then
+	mkdir nagios4 && cd nagios4
+	mkdir -m 777 results
+	for f in hosts services directive missing; do
+		cat >$f.cfg <<X
+log_file=$PWD/$f.log
+cfg_file=$PWD/$f-objects.cfg
+check_result_path=$PWD/results
+lock_file=$PWD/$f.lock
+temp_file=$PWD/$f.tmp
+illegal_macro_output_chars=\`~\$&|'"<>
+X
+	done
+	cat >base.cfg <<'X'
+define timeperiod {
+    timeperiod_name  always
+    alias            Always
+    sunday           00:00-24:00
+}
+define contact {
+    contact_name                   ops
+    host_notifications_enabled     0
+    service_notifications_enabled  0
+    host_notification_period       always
+    service_notification_period    always
+    host_notification_options      n
+    service_notification_options   n
+    host_notification_commands     notify
+    service_notification_commands  notify
+}
+define command {
+    command_name  notify
+    command_line  /bin/true
+}
+X
+	{ cat base.cfg; cat <<'X'
+define host {
+    host_name           web
+    address             127.0.0.1
+    check_command       check-ping
+    max_check_attempts  3
+    check_period        always
+    contacts            ops
+}
+define service {
+    host_name            web
+    service_description  disk
+    check_command        notify
+    max_check_attempts   3
+    check_interval       5
+    retry_interval       1
+    check_period         always
+    contacts             ops
+    notification_period  always
+}
+X
+	} >hosts-objects.cfg
+	{ cat base.cfg; cat <<'X'
+define host {
+    host_name           web
+    address             127.0.0.1
+    max_check_attempts  3
+    check_period        always
+    contacts            ops
+}
+define service {
+    host_name            db
+    service_description  disk
+    check_command        notify
+    max_check_attempts   3
+    check_interval       5
+    retry_interval       1
+    check_period         always
+    contacts             ops
+}
+X
+	} >services-objects.cfg
+	{ cat base.cfg; cat <<'X'
+define host {
+    host_name           web
+    max_check_attempts  3
+    check_period        always
+    contacts            ops
+    adress              127.0.0.1
+}
+X
+	} >directive-objects.cfg
+	run nagios4 sh -c 'for f in hosts services directive missing; do nagios4 -v $f.cfg; done'
+	sed -i -e "s|$PWD/||g" -e '/^Copyright\|^Last Modified\|^License\|^Website/d' "$OUT/nagios4.out"
+	expect nagios4 nagios4 general <<'E'
+undefined_symbol - 0 0
+undefined_symbol services-objects.cfg 28 0
+undefined_symbol directive-objects.cfg 26 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# mosquitto -c, a configuration at a time: a variable misspelt, a port
+# that is not a number, a value out of range, a listener with no port
+if have mosquitto; then
+	mkdir mosquitto && cd mosquitto
+	cat >main.conf <<'X'
+persistence false
+lisener 1883
+allow_anonymous true
+X
+	cat >port.conf <<'X'
+listener one
+allow_anonymous true
+X
+	cat >qos.conf <<'X'
+listener 18830
+max_qos 5
+X
+	cat >bool.conf <<'X'
+listener 18831
+allow_anonymous maybe
+X
+	run mosquitto sh -c 'for f in main port qos bool; do timeout 5 mosquitto -c $f.conf; done'
+	sed -i 's/^[0-9]*: /1700000000: /' "$OUT/mosquitto.out"
+	expect mosquitto mosquitto general <<'E'
+undefined_symbol main.conf 2 0
+type_error port.conf 1 0
+type_error qos.conf 2 0
+type_error bool.conf 2 0
+E
+	cd ..
+fi
+# abcm2ps, a tune at a time: a decoration nobody defined; a voice field
+# inside a bar and a key nobody defined
+if have abcm2ps; then
+	mkdir abcm2ps && cd abcm2ps
+	cat >reel.abc <<'X'
+X:1
+T:Shop reel
+M:4/4
+L:1/8
+K:D
+|:DFAd fdAF|GBdg bgdB|!bogus!AFAd fdAF|1 GBAG FDD2:|
+X
+	cat >air.abc <<'X'
+X:3
+T:Receipt air
+M:3/4
+L:1/4
+K:D
+|A B c|d e f|V:9 x|[K:Hmaj] A|
+X
+	run abcm2ps sh -c 'for f in reel air; do abcm2ps -O /dev/null $f.abc; done'
+	expect abcm2ps abcm2ps general <<'E'
+undefined_symbol reel.abc 6 29
+undefined_symbol air.abc 6 23
+syntax_error air.abc 6 14
+E
+	cd ..
+fi
+# pike, a program at a time: a name nobody declared, a string assigned to
+# an int, a missing semicolon, a module nobody wrote
+if have pike; then
+	mkdir pike && cd pike
+	cat >cart.pike <<'X'
+int main() {
+  int total = 0;
+  foreach (({1, 2, 3}), int i)
+    total += i;
+  write("%d\n", totl);
+  return 0;
+}
+X
+	cat >tax.pike <<'X'
+int main() {
+  int price = "twelve";
+  write("%d\n", price);
+  return 0;
+}
+X
+	cat >greet.pike <<'X'
+int main() {
+  string name = "ann"
+  write("hi %s\n", name);
+  return 0;
+}
+X
+	cat >shop.pike <<'X'
+import Checkout;
+int main() {
+  return 0;
+}
+X
+	run pike sh -c 'for f in cart tax greet shop; do pike $f.pike; done'
+	expect pike pike general <<'E'
+undefined_symbol cart.pike 5 0
+type_error tax.pike 2 0
+syntax_error greet.pike 3 0
+import_resolution shop.pike 1 0
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"

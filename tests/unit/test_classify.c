@@ -2641,6 +2641,24 @@ static void general_layer_reads_more_words(void **state)
 		/* "%Severity-RULE: place: message" */
 		{ "%Warning-SHAPE: src/main.c:2:12: Operand holds 4 bits\n",
 		  "lint_violation" },
+		/* an assembler's, a circuit simulator's and a monitor's names
+		 * nothing defines; a value out of its bounds; tokens missing,
+		 * refused or unpaired */
+		{ "src/main.c:7: --- 1 Unresolved Symbol\n", "undefined_symbol" },
+		{ "src/main.c:3: unknown subckt: x1 in out amp\n",
+		  "undefined_symbol" },
+		{ "src/main.c:28: error: Could not find any host matching 'db' "
+		  "(config file 'src/main.c', starting on line 28)\n",
+		  "undefined_symbol" },
+		{ "src/main.c:2: max_qos must be between 0 and 2 inclusive.\n",
+		  "type_error" },
+		{ "src/main.c:2: missing parenthesis : \"(println items)\"\n",
+		  "syntax_error" },
+		{ "src/main.c:2: tabulator character is not allowed\n",
+		  "syntax_error" },
+		{ "src/main.c:10: error: FOR without NEXT\n", "syntax_error" },
+		{ "src/main.c:4:3: error: 'else' without a previous 'if'\n",
+		  "syntax_error" },
 	};
 	struct classify_opts o = { NULL, 0, true, only_src_main, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
@@ -2685,6 +2703,74 @@ static void general_layer_reads_a_frame_under_its_failure(void **state)
 
 /* Classifies text into l (failed, with file_exists `known`), asserting it
  * gives n diagnostics (they are printed when it does not). */
+static void classify_n(const char *text, bool (*known)(void *, const char *),
+		       size_t n, struct diag_list *l);
+static bool any_file(void *ctx, const char *path);
+
+/* Lines with no file of their own: each severity's line is a problem (with
+ * the place the line under it tells, when it tells one and nothing
+ * more); a file named under a later one is that one's; a summary quoting
+ * the file just reported is that problem told twice; a daemon's seconds
+ * since the epoch before every line are no part of it. */
+static void general_layer_reads_placeless_lines_and_their_places(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	/* bwBASIC: the program's line, no file */
+	classify_n("ERROR in line 60: Line number 900 not found\n"
+		   "bwBASIC: \n"
+		   "ERROR in line 10: FOR without NEXT\n", any_file, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].message, "Line number 900 not found");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+
+	/* newLISP: "ERR:" in capitals; the file the last one names is not
+	 * the first one's */
+	classify_n("\nERR: value expected in function mul : p\n"
+		   "called from user function (vat \"12\")\n"
+		   "\nERR: problem accessing file in function load : "
+		   "\"helpers.lsp\"\n", any_file, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[0].message, "value expected in function mul : p");
+	diag_list_release(&l);
+	classify_n("err: x\n", any_file, 1, &l); /* not a severity: the tail */
+	assert_true(l.v[0].message && strstr(l.v[0].message, "err: x"));
+	diag_list_release(&l);
+
+	/* mosquitto: its seconds before each line, the place under the
+	 * message */
+	classify_n("1700000000: Error: Unknown configuration variable \"lisener\".\n"
+		   "1700000000: Error found at main.conf:2.\n"
+		   "1700000000: Error: max_qos must be between 0 and 2 inclusive.\n"
+		   "1700000000: Error found at qos.conf:2.\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "main.conf");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "qos.conf");
+	assert_int_equal(l.v[1].line, 2);
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+
+	/* knotc: each error, then the file's verdict quoting it */
+	classify_n("error: config, file 'server.conf', line 3, item 'listn', "
+		   "value '127.0.0.1@5353' (invalid item)\n"
+		   "error: failed to load configuration file 'server.conf' "
+		   "(invalid item)\n"
+		   "error: config, file 'tabs.conf', line 2 (tabulator "
+		   "character is not allowed)\n"
+		   "error: failed to load configuration file 'tabs.conf' "
+		   "(tabulator character is not allowed)\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "server.conf");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[1].file, "tabs.conf");
+	assert_int_equal(l.v[1].line, 2);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 static void classify_n(const char *text, bool (*known)(void *, const char *),
 		       size_t n, struct diag_list *l)
 {
@@ -7905,6 +7991,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_xml_reports),
 		cmocka_unit_test(general_layer_reads_reports_amid_text_and_announced_lines),
 		cmocka_unit_test(general_layer_reads_more_words),
+		cmocka_unit_test(general_layer_reads_placeless_lines_and_their_places),
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
