@@ -3551,7 +3551,6 @@ static char *file_below(struct scan *s, size_t i)
 {
 	size_t j, n, off, len, msg;
 	const char *l;
-	bool head;
 
 	for (j = i + 1; j < s->nlines && j <= i + CL_BACK; j++) {
 		if (s->used[j] & L_USED)
@@ -3561,7 +3560,6 @@ static char *file_below(struct scan *s, size_t i)
 		 * test.mul: msg" under "ERROR in test.err: msg") */
 		if (cl_verdict_on_test(l, n) || heads_own_report(s, j))
 			break;
-		head = cl_headline(l, n, &msg, true);
 		/* a frame in the runtime's or a test framework's code
 		 * ("at org.junit.x.Builder.build(Builder.java:151)") is none
 		 * of the project's, whatever its name looks like */
@@ -3571,7 +3569,7 @@ static char *file_below(struct scan *s, size_t i)
 			 * ("ERR: problem accessing file ... 'a.lsp'" under
 			 * "ERR: x"): that error's; one opening with its place
 			 * ("ERROR: a.c:10:") places what is over it too */
-			if (head && off > msg + 1)
+			if (cl_headline(l, n, &msg, true) && off > msg + 1)
 				break;
 			return xstrndup(l + off, len);
 		}
