@@ -16342,6 +16342,9 @@ define host {
 }
 X
 	} >directive-objects.cfg
+	# nagios4 reads its files as the nagios user: OUT, when a test made
+	# it with mkdtemp (mode 0700), must let it through
+	chmod a+x "$OUT"
 	run nagios4 sh -c 'for f in hosts services directive missing; do nagios4 -v $f.cfg; done'
 	sed -i -e "s|$PWD/||g" -e '/^Copyright\|^Last Modified\|^License\|^Website/d' "$OUT/nagios4.out"
 	expect nagios4 nagios4 general <<'E'
