@@ -4720,7 +4720,7 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	/* "ERROR in line 60: msg" (bwBASIC), "Error on line 5 or its
 	 * substitute:" over the line and its message (ngspice): a severity,
 	 * then the line in words and no file before the colon */
-	if (lower(l[i]) == 'e' && (STARTS(l + i, n - i, "ERROR ") ||
+	if (i < n && lower(l[i]) == 'e' && (STARTS(l + i, n - i, "ERROR ") ||
 				   STARTS(l + i, n - i, "Error ") ||
 				   STARTS(l + i, n - i, "error "))) {
 		k = i + 6;
