@@ -59,9 +59,24 @@ export const SRC = path.resolve(process.env.AIRUNNER_SRC ?? path.join(testsDir, 
  * (scripts/test.sh sets it), where an agent starts several times slower. */
 export const TIMEOUT_MS = Number(process.env.AIRUNNER_TEST_TIMEOUT_MS) || 5000;
 
-/* A fresh 0700 temp dir; removed by cleanupTmp() or the agent's cleanup(). */
+/* A fresh 0700 temp dir, removed when the test process exits (set
+ * AIRUNNER_KEEP_TMP=1 to keep them for a look after a failure). */
+const madeDirs = [];
+process.on('exit', () => {
+	if (process.env.AIRUNNER_KEEP_TMP)
+		return;
+	for (const d of madeDirs) {
+		try {
+			fs.rmSync(d, { recursive: true, force: true });
+		} catch {
+			/* a test left something unremovable: not worth failing for */
+		}
+	}
+});
 export function tmpDir(prefix = 'airunner-test-') {
-	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	madeDirs.push(d);
+	return d;
 }
 
 export function withTimeout(promise, ms = TIMEOUT_MS, what = 'operation') {
