@@ -18,6 +18,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "classify/dirs.h"
 #include "classify/general.h"
 
 #include "util/buf.h"
@@ -114,6 +115,7 @@ struct scan {
 	size_t nseen, seen_alloc;
 	struct diag_list *out;
 	size_t first; /* out->n when this text started */
+	struct cl_dirs *dirs; /* the folders a build said it was in, or NULL */
 	const struct classify_opts *opts;
 	struct classify_outcome *outcome;
 	double deadline; /* CLOCK_MONOTONIC seconds; 0: none */
@@ -829,6 +831,33 @@ static struct diag *push(struct scan *s)
 	return diag_list_push(s->out);
 }
 
+/*
+ * A build that says which folder it works in names its files from there
+ * ("make[1]: Entering directory '/p/lib'" over "a.c:3:5: error: ..."): each
+ * diagnostic's file as the folder makes it, unless the repository has the
+ * file as printed and not in the folder.
+ */
+static void files_in_their_dirs(struct scan *s)
+{
+	struct buf in = BUF_INIT;
+	size_t k, n = s->out->n - s->first;
+
+	for (k = 0; s->dirs && k < n && k < s->nat; k++) {
+		struct diag *d = &s->out->v[s->first + k];
+		const char *dir = cl_dirs_at(s->dirs, s->at[k]);
+
+		buf_reset(&in);
+		if (!d->file || !dir || !cl_dirs_join(&in, dir, d->file))
+			continue;
+		if (s->repo && !s->opts->file_exists(s->opts->ctx, in.ptr) &&
+		    s->opts->file_exists(s->opts->ctx, d->file))
+			continue;
+		free(d->file);
+		d->file = buf_detach(&in, NULL);
+	}
+	buf_release(&in);
+}
+
 struct ranked {
 	size_t at, k; /* line, then order made */
 	struct diag d;
@@ -1282,6 +1311,7 @@ static bool out_of_time(struct scan *s, size_t i)
 static bool file_known(const struct scan *s, const char *l, size_t off,
 		       size_t n)
 {
+	const char *dir;
 	char *p;
 	bool yes;
 
@@ -1295,6 +1325,14 @@ static bool file_known(const struct scan *s, const char *l, size_t off,
 	}
 	p = xstrndup(l + off, n);
 	yes = s->opts->file_exists(s->opts->ctx, p);
+	/* "a.c" under "make[1]: Entering directory '/p/lib'" */
+	if (!yes && s->dirs && (dir = cl_dirs_at(s->dirs, s->cur))) {
+		struct buf in = BUF_INIT;
+
+		yes = cl_dirs_join(&in, dir, p) &&
+		      s->opts->file_exists(s->opts->ctx, in.ptr);
+		buf_release(&in);
+	}
 	free(p);
 	return yes;
 }
@@ -8062,6 +8100,7 @@ int classify_text_opts(const struct classify_db *db,
 	buf_init(&s.plain, 0);
 	buf_init(&s.vals, 0);
 	split_lines(&s, s.text, len);
+	s.dirs = cl_dirs_read(s.text, len, s.start, s.nlines);
 	plain_lines(&s);
 	s.memo = xcalloc(db->nmemo ? db->nmemo : 1, sizeof(*s.memo));
 	for (k = 0; k < db->nmemo; k++)
@@ -8142,9 +8181,11 @@ int classify_text_opts(const struct classify_db *db,
 		list_report(&s);
 	if (opts->failed && out->n == s.first)
 		fallback(&s);
+	files_in_their_dirs(&s);
 	input_order(&s);
 
 	pcre2_match_data_free(s.md);
+	cl_dirs_free(s.dirs);
 	free(s.order);
 	free(s.guarded);
 	free(s.cand);

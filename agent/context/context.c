@@ -871,34 +871,13 @@ static const char *const rs_exts[] = { ".rs", "/mod.rs", NULL };
 static const char *const java_exts[] = { ".java", NULL };
 static const char *const plain[] = { "", NULL };
 
-/* Joins dir (with its '/' or empty) and rel, resolving "." and ".."; false
- * when rel climbs out of the work tree. */
+/* Joins dir (with its '/' or empty) and rel into out; false when rel
+ * climbs out of the work tree. */
 static bool join_path(struct buf *out, const char *dir, size_t dir_len,
 		      const char *rel)
 {
 	buf_reset(out);
-	buf_add(out, dir, dir_len);
-	while (*rel) {
-		const char *slash = strchr(rel, '/');
-		size_t n = slash ? (size_t)(slash - rel) : strlen(rel);
-		if (n == 1 && rel[0] == '.') {
-		} else if (n == 2 && rel[0] == '.' && rel[1] == '.') {
-			if (!out->len)
-				return false;
-			size_t k = out->len - 1;
-			while (k > 0 && out->ptr[k - 1] != '/')
-				k--;
-			buf_truncate(out, k);
-		} else if (n) {
-			buf_add(out, rel, n);
-			if (slash)
-				buf_addch(out, '/');
-		}
-		rel += n + (slash ? 1 : 0);
-	}
-	if (out->len && out->ptr[out->len - 1] == '/')
-		buf_truncate(out, out->len - 1);
-	return true;
+	return fs_path_join(out, dir, dir_len, rel);
 }
 
 static void edge_add(uint32_t **to, double **w, size_t *n, size_t *cap,

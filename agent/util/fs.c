@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -137,4 +138,54 @@ int fs_check_regular(const char *path, size_t limit, struct err *e)
 		return -1;
 	close(fd);
 	return 0;
+}
+
+/* Adds the segments of p[0..n) to out, which ends in '/' or is at floor. */
+static bool path_segments(struct buf *out, size_t floor, bool absolute,
+			  const char *p, size_t n)
+{
+	while (n) {
+		const char *slash = memchr(p, '/', n);
+		size_t k = slash ? (size_t)(slash - p) : n;
+
+		if (k == 2 && p[0] == '.' && p[1] == '.') {
+			size_t at = out->len;
+
+			if (at == floor && !absolute)
+				return false;
+			if (at > floor)
+				at--; /* the '/' ending the last segment */
+			while (at > floor && out->ptr[at - 1] != '/')
+				at--;
+			buf_truncate(out, at);
+		} else if (k && !(k == 1 && p[0] == '.')) {
+			buf_add(out, p, k);
+			buf_addch(out, '/');
+		}
+		p += k + (slash ? 1 : 0);
+		n -= k + (slash ? 1 : 0);
+	}
+	return true;
+}
+
+bool fs_path_join(struct buf *out, const char *dir, size_t dir_len,
+		  const char *rel)
+{
+	size_t start = out->len, floor;
+	bool absolute;
+
+	if (rel[0] == '/')
+		dir_len = 0;
+	absolute = dir_len ? dir[0] == '/' : rel[0] == '/';
+	if (absolute)
+		buf_addch(out, '/');
+	floor = out->len;
+	if (!path_segments(out, floor, absolute, dir, dir_len) ||
+	    !path_segments(out, floor, absolute, rel, strlen(rel))) {
+		buf_truncate(out, start);
+		return false;
+	}
+	if (out->len > floor)
+		buf_truncate(out, out->len - 1); /* the last '/' */
+	return true;
 }

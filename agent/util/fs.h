@@ -2,6 +2,7 @@
 #ifndef AIRUNNER_FS_H
 #define AIRUNNER_FS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -32,5 +33,12 @@ int fs_read_regular(struct buf *out, const char *path, size_t limit,
  * between this check and the other library's open(): callers say in a
  * comment what that window allows. */
 int fs_check_regular(const char *path, size_t limit, struct err *e);
+
+/* Appends dir[0..dir_len) joined with rel to out, "." and ".." resolved in
+ * both (an absolute rel stands alone; dir may end in '/' or be empty). False,
+ * out as it was, when a ".." climbs above a relative path's start ("a" and
+ * "../../b"); above "/" it stays at "/". */
+bool fs_path_join(struct buf *out, const char *dir, size_t dir_len,
+		  const char *rel);
 
 #endif

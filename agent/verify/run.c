@@ -62,11 +62,42 @@ bool verify_path_relative(const char *root, const char *path, struct buf *out)
 	return ok;
 }
 
+/*
+ * A tool run in a folder of the workspace names its files from there, and
+ * not every runner says which ("apps/web build: src/a.ts(1,5): error" from
+ * pnpm -r, a script that cd's first): a path the workspace does not have is
+ * the one file of the run whose path ends in it, if exactly one does. The
+ * run's files are those verified (the changed ones, or all with `all`).
+ */
+static const char *file_by_suffix(const struct verify_run *run,
+				  const char *rel)
+{
+	const char *found = NULL;
+	size_t n, i;
+
+	while (rel[0] == '.' && rel[1] == '/')
+		rel += 2;
+	n = strlen(rel);
+	for (i = 0; i < run->files.n; i++) {
+		const char *f = run->files.v[i];
+		size_t fn = strlen(f);
+
+		if (fn > n && f[fn - n - 1] == '/' && !strcmp(f + fn - n, rel)) {
+			if (found)
+				return NULL; /* two: which is a guess */
+			found = f;
+		}
+	}
+	return found;
+}
+
 /* A diagnostic's file as the workspace names it. */
 static void diag_fix_path(struct verify_run *run, const struct check_child *job,
 			  struct diag *d)
 {
 	struct buf abs = BUF_INIT, rel = BUF_INIT;
+	const char *whole;
+	struct stat st;
 
 	if (!d->file || !*d->file)
 		return;
@@ -74,8 +105,12 @@ static void diag_fix_path(struct verify_run *run, const struct check_child *job,
 		buf_addf(&abs, "%s/%s", job->cwd, d->file);
 	else
 		buf_adds(&abs, d->file);
-	if (verify_path_relative(run->run_root, abs.ptr, &rel) ||
-	    verify_path_relative(run->root, abs.ptr, &rel)) {
+	if (stat(abs.ptr, &st) && d->file[0] != '/' &&
+	    (whole = file_by_suffix(run, d->file))) {
+		free(d->file);
+		d->file = xstrdup(whole);
+	} else if (verify_path_relative(run->run_root, abs.ptr, &rel) ||
+		   verify_path_relative(run->root, abs.ptr, &rel)) {
 		free(d->file);
 		d->file = buf_detach(&rel, NULL);
 	}

@@ -2792,6 +2792,86 @@ static bool any_file(void *ctx, const char *path)
 	return *path != '/';
 }
 
+/* The project at /p: a.c at its top, lib/a.c, lib/sub/c.c, src/b.c. */
+static bool project_p(void *ctx, const char *path)
+{
+	static const char *const files[] = {
+		"/p/a.c", "/p/lib/a.c", "/p/lib/sub/c.c", "src/b.c", "a.c",
+	};
+	size_t k;
+
+	(void)ctx;
+	for (k = 0; k < sizeof(files) / sizeof(*files); k++)
+		if (!strcmp(path, files[k]))
+			return true;
+	return false;
+}
+
+/* A build that says which folder it works in names its files from there:
+ * GNU make's recursion brackets each folder with Entering and Leaving
+ * (nested, in any of its quotes), ninja enters its build folder once and
+ * the compiler names "../src/b.c" from it. A file the repository has as
+ * printed, and not in the folder, stays as printed; a sentence that only
+ * says "entering directory" enters none. */
+static void files_are_named_from_the_folder_the_build_entered(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+	const char *const quotes[][2] = {
+		{ "'", "'" }, { "`", "'" }, { "\xe2\x80\x98", "\xe2\x80\x99" },
+	};
+	struct buf t = BUF_INIT;
+	size_t q;
+
+	(void)state;
+	for (q = 0; q < sizeof(quotes) / sizeof(*quotes); q++) {
+		buf_reset(&t);
+		buf_addf(&t,
+			 "make -C lib\n"
+			 "make[1]: Entering directory %s/p/lib%s\n"
+			 "a.c:1:22: error: 'x' undeclared (first use in this function)\n"
+			 "make[2]: Entering directory %s/p/lib/sub%s\n"
+			 "c.c:2:1: error: expected ';' before '}' token\n"
+			 "make[2]: *** [Makefile:2: c.o] Error 1\n"
+			 "make[2]: Leaving directory %s/p/lib/sub%s\n"
+			 "a.c:7:3: error: 'y' undeclared (first use in this function)\n"
+			 "make[1]: Leaving directory %s/p/lib%s\n"
+			 "a.c:9:1: error: 'z' undeclared (first use in this function)\n",
+			 quotes[q][0], quotes[q][1], quotes[q][0], quotes[q][1],
+			 quotes[q][0], quotes[q][1], quotes[q][0], quotes[q][1]);
+		classify_n(t.ptr, project_p, 4, &l);
+		assert_string_equal(l.v[0].file, "/p/lib/a.c");
+		assert_string_equal(l.v[1].file, "/p/lib/sub/c.c");
+		assert_int_equal(l.v[1].line, 2);
+		assert_string_equal(l.v[2].file, "/p/lib/a.c");
+		assert_int_equal(l.v[2].line, 7);
+		assert_string_equal(l.v[3].file, "a.c"); /* back at the top */
+		assert_int_equal(l.v[3].line, 9);
+		diag_list_release(&l);
+	}
+	buf_release(&t);
+
+	/* ninja (meson compile): relative to where it was run */
+	classify_n("ninja: Entering directory `build'\n"
+		   "FAILED: p.p/src_b.c.o\n"
+		   "../src/b.c:3:1: error: expected ';' before '}' token\n"
+		   "ninja: build stopped: subcommand failed.\n", project_p, 1, &l);
+	assert_string_equal(l.v[0].file, "src/b.c");
+	diag_list_release(&l);
+
+	/* the repository has a.c as printed, and no /q/a.c */
+	classify_n("make[1]: Entering directory '/q'\n"
+		   "a.c:1:1: error: expected ';' before '}' token\n", project_p, 1, &l);
+	assert_string_equal(l.v[0].file, "a.c");
+	diag_list_release(&l);
+
+	/* no builder said it */
+	classify_n("note: entering directory '/p/lib' now\n"
+		   "step: Entering directory '/p/lib'\n"
+		   "a.c:1:1: error: expected ';' before '}' token\n", project_p, 1, &l);
+	assert_string_equal(l.v[0].file, "a.c");
+	diag_list_release(&l);
+}
+
 /* pytest's long traceback: a failure's place line ("a.py:13: RuntimeError")
  * says what failed by the "E" lines just above it; the first part of a
  * chained exception is told again by the last, and is no failure of its
@@ -7992,6 +8072,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_reports_amid_text_and_announced_lines),
 		cmocka_unit_test(general_layer_reads_more_words),
 		cmocka_unit_test(general_layer_reads_placeless_lines_and_their_places),
+		cmocka_unit_test(files_are_named_from_the_folder_the_build_entered),
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),

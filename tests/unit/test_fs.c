@@ -161,6 +161,46 @@ static void test_not_regular(void **state)
 	free(msg);
 }
 
+/* Joins a folder and a path as a build names it: "." and ".." resolved in
+ * both, an absolute path standing alone, never above "/", and no climb out
+ * of a relative folder (then nothing is added). */
+static void test_path_join(void **state)
+{
+	static const struct {
+		const char *dir, *rel, *want; /* want NULL: refused */
+	} cases[] = {
+		{ "/p/lib", "a.c", "/p/lib/a.c" },
+		{ "/p/lib/", "./sub/../b.c", "/p/lib/b.c" },
+		{ "build", "../src/a.c", "src/a.c" },
+		{ "../build", "../src/a.c", NULL }, /* above "." already */
+		{ "a/./b", "../../c", "c" },
+		{ "", "x/y", "x/y" },
+		{ "/p", "/usr/include/x.h", "/usr/include/x.h" },
+		{ "/p", "../../../etc", "/etc" },
+		{ "build", "../../x", NULL },
+		{ "", "..", NULL },
+	};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
+		struct buf b = BUF_INIT;
+		bool ok;
+
+		buf_adds(&b, "=");
+		ok = fs_path_join(&b, cases[k].dir, strlen(cases[k].dir),
+				  cases[k].rel);
+		if (!cases[k].want) {
+			assert_false(ok);
+			assert_string_equal(b.ptr, "=");
+		} else {
+			assert_true(ok);
+			assert_string_equal(b.ptr + 1, cases[k].want);
+		}
+		buf_release(&b);
+	}
+}
+
 static int rm_entry(const char *p, const struct stat *st, int flag,
 		    struct FTW *ftw)
 {
@@ -174,6 +214,7 @@ int main(void)
 		cmocka_unit_test(test_regular_read),
 		cmocka_unit_test(test_limit_and_missing),
 		cmocka_unit_test(test_not_regular),
+		cmocka_unit_test(test_path_join),
 	};
 	int r;
 

@@ -331,6 +331,60 @@ test('python and C: the real compilers find the errors', async () => {
   assert.equal(fs.existsSync(path.join(dir, '__pycache__')), false);
 });
 
+test('a build that enters folders names its files from there: recursive make, meson over ninja', async () => {
+  // make -C lib prints "a.c:1:22: error" under "Entering directory
+  // '.../lib'"; the top folder has an a.c of its own, which is not it.
+  const mk = repo({
+    'Makefile': 'all:\n\t$(MAKE) -C lib\n',
+    'lib/Makefile': 'a.o: a.c\n\tcc -c a.c\n',
+    'lib/a.c': 'int f(void) { return undefined_x; }\n',
+    'a.c': 'int g(void) { return 0; }\n',
+    '.airunner': '[check "build"]\n\tcommand = make\n\ttimeout = 60\n',
+  });
+  git(mk, 'add', '-A');
+  let c = check(await agent.request('verify/run', { root: mk, all: true }), 'build');
+  assert.equal(c.status, 'failed');
+  assert.match(c.output, /Entering directory/);
+  let d = c.diagnostics.find((x) => x.category === 'undefined_symbol');
+  assert.ok(d, JSON.stringify(c.diagnostics));
+  assert.deepEqual([d.file, d.line, d.column], ['lib/a.c', 1, 22]);
+
+  // ninja builds in build/ and the compiler names "../src/a.c"
+  const ms = repo({
+    'meson.build': "project('p', 'c')\nexecutable('p', 'src/a.c')\n",
+    'src/a.c': 'int main(void) { return undefined_y; }\n',
+    'build.sh': 'meson setup build >/dev/null && meson compile -C build\n',
+    '.airunner': '[check "build"]\n\tcommand = sh build.sh\n\ttimeout = 120\n',
+  });
+  git(ms, 'add', '-A');
+  c = check(await agent.request('verify/run', { root: ms, all: true }), 'build');
+  assert.equal(c.status, 'failed');
+  assert.match(c.output, /ninja: Entering directory/);
+  assert.match(c.output, /\.\.\/src\/a\.c:1:25/);
+  d = c.diagnostics.find((x) => x.category === 'undefined_symbol');
+  assert.ok(d, JSON.stringify(c.diagnostics));
+  assert.deepEqual([d.file, d.line, d.column], ['src/a.c', 1, 25]);
+});
+
+test('a tool run in a package folder names files from there: the one verified file ending in that path', async () => {
+  // a monorepo's package type-checked from its own folder (as pnpm -r,
+  // turbo or a script that cd's run it): tsc says "src/a.ts"
+  const dir = repo({
+    'apps/web/tsconfig.json': '{"compilerOptions": {"strict": true, "noEmit": true}, "include": ["src"]}\n',
+    'apps/web/src/a.ts': 'export const n: number = "one";\n',
+    'apps/api/src/b.ts': 'export const m = 1;\n',
+    'web.sh': 'cd apps/web && exec ../../node_modules/.bin/tsc -p .\n',
+    '.airunner': '[check "web"]\n\tcommand = sh web.sh\n\ttimeout = 60\n',
+  }, { node: true });
+  git(dir, 'add', '-A');
+  const c = check(await agent.request('verify/run', { root: dir, staged: true }), 'web');
+  assert.equal(c.status, 'failed');
+  assert.match(c.output, /^src\/a\.ts\(1,14\)/m);
+  const d = c.diagnostics.find((x) => x.code === 'TS2322');
+  assert.ok(d, JSON.stringify(c.diagnostics));
+  assert.deepEqual([d.file, d.line, d.column, d.category], ['apps/web/src/a.ts', 1, 14, 'type_error']);
+});
+
 test('C with compile_commands.json uses its flags', async () => {
   const dir = repo({
     'src/app.c': '#include "config.h"\nint main(void) { return CONFIG_VALUE; }\n',
