@@ -157,10 +157,26 @@ struct scan {
 #define L_FOLDED 1  /* folded into an earlier diagnostic */
 #define L_TAKEN 2   /* a pattern's own line: the general layer leaves it */
 #define L_USED (L_FOLDED | L_TAKEN)
-#define L_ESC 4     /* holds a colour code (ESC): read from scan.plain */
+#define L_ESC 4     /* holds a colour code (ESC) or a CI's tag before it
+		     * (ci_tag_len): read from scan.plain */
 /* The line lacks the words of a CL_T_* group (general.h): its reader can
  * skip it. Set by the needle scan; a line it never saw has none. */
 #define L_NO(groups) ((unsigned char)((groups) << 3))
+
+/* "##[error]", "##[warning]", "##[group]" before a line (GitHub Actions' and
+ * Azure Pipelines' logs): its length, or 0. What follows is the tool's
+ * line, read without it as a colour code is (the workflow commands a tool
+ * prints itself, "::error file=..::", are general_workflow_command's). */
+static size_t ci_tag_len(const char *p, size_t n)
+{
+	size_t k;
+
+	if (n < 5 || p[0] != '#' || p[1] != '#' || p[2] != '[')
+		return 0;
+	for (k = 3; k < n && k < 16 && p[k] >= 'a' && p[k] <= 'z'; k++)
+		;
+	return k > 3 && k < n && p[k] == ']' ? k + 1 : 0;
+}
 
 /* Splits the text into lines, and flags those with a colour code (ESC).
  * The array is sized for lines of 32 bytes on average (build logs run
@@ -202,6 +218,12 @@ static void split_lines(struct scan *s, const char *text, size_t len)
 			s->esc_bytes += n < CLASSIFY_LINE_MAX ? n : CLASSIFY_LINE_MAX;
 			esc_found = false;
 			esc = le;
+		} else if (*p == '#' && ci_tag_len(p, (size_t)(le - p))) {
+			size_t n = (size_t)(le - p);
+
+			s->used[s->nlines] = L_ESC;
+			s->nesc++;
+			s->esc_bytes += n < CLASSIFY_LINE_MAX ? n : CLASSIFY_LINE_MAX;
 		}
 		s->start[s->nlines++] = (size_t)(p - text);
 		p = nl ? nl + 1 : end;
@@ -242,7 +264,7 @@ static void plain_add(struct scan *s, size_t i)
 	s->plain_at[h].line = i;
 	s->plain_at[h].off = at;
 	buf_add(&s->plain, &len, sizeof(len)); /* set below */
-	for (j = 0; j < len;) {
+	for (j = ci_tag_len(p, len); j < len;) {
 		const char *esc = memchr(p + j, '\x1b', len - j);
 		size_t run = esc ? (size_t)(esc - (p + j)) : len - j;
 
@@ -6142,6 +6164,157 @@ static bool general_bibtex(struct scan *s, size_t i, const char *l, size_t n)
 	return true;
 }
 
+/* A workflow command's value, %-escaped ("%3A" for ':', "%2C" for ',',
+ * "%0A" for a line break, "%25" for '%'), into out (reset). */
+static void workflow_value(struct buf *out, const char *p, size_t n)
+{
+	static const struct {
+		char code[3], c;
+	} esc[] = { { "25", '%' }, { "0A", '\n' }, { "0D", '\r' },
+		    { "3A", ':' }, { "2C", ',' }, { "3B", ';' }, { "5D", ']' } };
+	const size_t nesc = sizeof(esc) / sizeof(*esc);
+	size_t k, e;
+
+	buf_reset(out);
+	for (k = 0; k < n; k++) {
+		e = nesc;
+		if (p[k] == '%' && n - k >= 3)
+			for (e = 0; e < nesc &&
+				    strncasecmp(p + k + 1, esc[e].code, 2); e++)
+				;
+		if (e < nesc) {
+			if (esc[e].c != '\r')
+				buf_addch(out, esc[e].c);
+			k += 2;
+		} else {
+			buf_addch(out, p[k]);
+		}
+	}
+}
+
+/* "3:14 " opening a message: its length, or 0. */
+static size_t line_col_prefix(const char *p, size_t n)
+{
+	size_t k = 0, d;
+
+	for (d = 0; d < 2; d++) {
+		size_t at = k;
+
+		while (k < n && p[k] >= '0' && p[k] <= '9')
+			k++;
+		if (k == at || k >= n || p[k] != (d ? ' ' : ':'))
+			return 0;
+		k++;
+	}
+	return k;
+}
+
+/*
+ * GitHub Actions' workflow commands, which linters and test reporters print
+ * for CI ("::error file=a.py,line=3,col=5,title=Ruff (F401)::msg"), and
+ * Azure Pipelines' ("##vso[task.logissue type=error;sourcepath=a.ts;
+ * linenumber=3;columnnumber=5;code=TS2304;]msg"): the properties place the
+ * message and may name its rule (a title ending in "(F401)", Azure's code).
+ */
+static bool general_workflow_command(struct scan *s, const char *l, size_t n)
+{
+	struct buf v = BUF_INIT, msg = BUF_INIT, code = BUF_INIT;
+	const char *end, *m;
+	char *file = NULL;
+	size_t k, props, pend;
+	int sev = -1, line = 0, col = 0;
+	char sep;
+	struct cl_words w;
+	struct cl_loc loc;
+
+	if (n > 8 && l[0] == ':' && l[1] == ':') {
+		k = 2;
+		if (!memcmp(l + k, "error", 5))
+			sev = DIAG_ERROR, k += 5;
+		else if (n > 10 && !memcmp(l + k, "warning", 7))
+			sev = DIAG_WARNING, k += 7;
+		else if (n > 9 && !memcmp(l + k, "notice", 6))
+			sev = DIAG_NOTE, k += 6;
+		if (sev < 0 || (l[k] != ' ' && l[k] != ':'))
+			return false;
+		props = k + (l[k] == ' ');
+		if (!(m = cl_find(l + k, n - k, "::", 2)))
+			return false;
+		pend = (size_t)(m - l);
+		m += 2;
+		sep = ',';
+	} else if (n > 24 && !memcmp(l, "##vso[task.logissue ", 20) &&
+		   (m = memchr(l, ']', n))) {
+		props = 20;
+		pend = (size_t)(m - l);
+		m++;
+		sep = ';';
+	} else {
+		return false;
+	}
+	for (k = props; k < pend;) {
+		const char *eq = memchr(l + k, '=', pend - k);
+		const char *stop = memchr(l + k, sep, pend - k);
+		size_t key = k, klen, vend;
+
+		vend = stop ? (size_t)(stop - l) : pend;
+		k = vend + 1;
+		if (!eq || eq > l + vend)
+			continue;
+		klen = (size_t)(eq - l) - key;
+		workflow_value(&v, eq + 1, vend - (size_t)(eq + 1 - l));
+#define KEY(lit) (klen == sizeof(lit) - 1 && !memcmp(l + key, lit, klen))
+		if ((KEY("file") || KEY("sourcepath")) && v.len && !file)
+			file = xstrndup(v.ptr, v.len);
+		else if (KEY("line") || KEY("linenumber"))
+			line = atoi(v.ptr);
+		else if (KEY("col") || KEY("columnnumber"))
+			col = atoi(v.ptr);
+		else if (KEY("type"))
+			sev = !strcmp(v.ptr, "error") ? DIAG_ERROR : DIAG_WARNING;
+		else if (KEY("code"))
+			buf_add(&code, v.ptr, v.len);
+		else if (KEY("title") && !code.len && v.len > 2 &&
+			 v.ptr[v.len - 1] == ')' &&
+			 (end = memrchr(v.ptr, '(', v.len)) &&
+			 !memchr(end, ' ', (size_t)(v.ptr + v.len - end)))
+			buf_add(&code, end + 1, (size_t)(v.ptr + v.len - end) - 2);
+#undef KEY
+	}
+	workflow_value(&msg, m, n - (size_t)(m - l));
+	/* the runner's "::error::Process completed with exit code 1.": the
+	 * failure told above, or the fallback's */
+	if (!file && cl_summary(msg.ptr, msg.len, true))
+		goto out;
+	/* the message may repeat the place (ruff's "a.py:1:8: F401 ...",
+	 * yamllint's "1:1 [document-start] ...") and open with its rule */
+	k = 0;
+	if (file && cl_loc_read(msg.ptr, msg.len, &loc) == CL_LOC_INLINE &&
+	    loc.file == 0)
+		k = loc.msg;
+	else if (line > 0)
+		k = line_col_prefix(msg.ptr, msg.len);
+	if (!code.len && k + 2 < msg.len && msg.ptr[k] == '[' &&
+	    (end = memchr(msg.ptr + k, ']', msg.len - k)) &&
+	    end + 1 < msg.ptr + msg.len && end[1] == ' ' &&
+	    !memchr(msg.ptr + k, ' ', (size_t)(end - msg.ptr) - k)) {
+		buf_add(&code, msg.ptr + k + 1, (size_t)(end - msg.ptr) - k - 1);
+		k = (size_t)(end - msg.ptr) + 2;
+	}
+	cl_words_read(msg.ptr + k, msg.len - k, &w);
+	if (!code.len && w.code_len)
+		buf_add(&code, msg.ptr + k + w.code, w.code_len);
+	general_emit(s, file, line, col, sev, code.ptr, code.len,
+		     msg.ptr + k, msg.len - k,
+		     w.category ? w.category :
+		     code.len ? CAT_LINT_VIOLATION : CAT_UNKNOWN);
+out:
+	buf_release(&v);
+	buf_release(&msg);
+	buf_release(&code);
+	return true;
+}
+
 /* "[WARNING] Citeproc: citation smith99 not found" (pandoc's; Maven's
  * tag): a warning whose words name a cause (a name, a file, a package, a
  * kind or the grammar) is a finding, placeless; any other is a tool's
@@ -6684,6 +6857,8 @@ static void general_pass(struct scan *s)
 		lead = k < n ? l[k] : 0;
 		/* a blank line says nothing: no reader below takes one */
 		if (!lead)
+			continue;
+		if ((l[0] == ':' || l[0] == '#') && general_workflow_command(s, l, n))
 			continue;
 		if (k < n && (l[k] == '<' || ((l[k] == '{' || l[k] == '[') &&
 					      k + 3 > n)) &&

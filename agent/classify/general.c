@@ -4459,7 +4459,8 @@ bool cl_summary(const char *l, size_t n, bool words)
 	static const char *const lits[] = {
 		"make: ***", "make[", "npm ERR!", "npm error", "error Command failed",
 		"ELIFECYCLE", "error: aborting", "error: could not compile",
-		"Error: Process completed", "errors generated", "error generated",
+		"Error: Process completed", "Process completed with exit code",
+		"errors generated", "error generated",
 		"compilation terminated", "Compilation failed", "error: Recipe",
 		"Found ", "FAILED (", "error: script",
 		"Error: Command failed", "Error: exit status", "error: linker",

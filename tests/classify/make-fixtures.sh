@@ -1020,8 +1020,9 @@ if have yamllint; then
 	mkdir -p yl && printf 'a: 1\nb:  [1,2\nc: yes\n' >yl/bad.yaml
 	printf 'key: value\nkey: other\nlist:\n- a\n-   b   \n' >yl/dup.yaml
 	(cd yl && run yamllint yamllint bad.yaml dup.yaml &&
-		run yamllint-parsable yamllint -f parsable bad.yaml dup.yaml)
-	for f in yamllint yamllint-parsable; do
+		run yamllint-parsable yamllint -f parsable bad.yaml dup.yaml &&
+		run yamllint-github yamllint -f github bad.yaml dup.yaml)
+	for f in yamllint yamllint-parsable yamllint-github; do
 		expect $f yamllint general <<'E'
 lint_violation bad.yaml 1 1
 lint_violation bad.yaml 2 4

@@ -2872,6 +2872,55 @@ static void files_are_named_from_the_folder_the_build_entered(void **state)
 	diag_list_release(&l);
 }
 
+/* CI logs: the workflow commands a linter prints for GitHub Actions
+ * ("::error file=..,line=..,col=..,title=Ruff (F401)::msg", its values
+ * %-escaped) and Azure Pipelines ("##vso[task.logissue ...]msg") are each
+ * a problem at their place with their rule; the runner's own "##[error]"
+ * before a tool's line is no part of the line, and its "Process completed
+ * with exit code 2." is no problem of its own. */
+static void ci_annotations_and_tags_are_read(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("::error file=src/app.js,line=10,col=15::Unexpected token }\n"
+		   "::warning title=Ruff (F401),file=a.py,line=1,col=8,endLine=1,"
+		   "endColumn=10::a.py:1:8: F401 `os` imported but unused\n"
+		   "::notice file=docs/a%2Cb.md,line=2::Consider rewording%0Athis\n"
+		   "::error::Process completed with exit code 1.\n", any_file, 3, &l);
+	assert_string_equal(l.v[0].file, "src/app.js");
+	assert_int_equal(l.v[0].line, 10);
+	assert_int_equal(l.v[0].column, 15);
+	assert_string_equal(l.v[0].message, "Unexpected token }");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "a.py");
+	assert_int_equal(l.v[1].severity, DIAG_WARNING);
+	assert_string_equal(l.v[1].code, "F401");
+	assert_string_equal(l.v[1].category, "lint_violation");
+	assert_string_equal(l.v[2].file, "docs/a,b.md");
+	assert_int_equal(l.v[2].severity, DIAG_NOTE);
+	assert_string_equal(l.v[2].message, "Consider rewording\nthis");
+	diag_list_release(&l);
+
+	classify_n("##vso[task.logissue type=error;sourcepath=src/a.ts;linenumber=3;"
+		   "columnnumber=5;code=TS2304;]Cannot find name 'foo'.\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "src/a.ts");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 5);
+	assert_string_equal(l.v[0].code, "TS2304");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n("##[group]Run npx tsc --noEmit\n"
+		   "##[endgroup]\n"
+		   "##[error]src/a.ts(3,5): error TS2304: Cannot find name 'foo'.\n"
+		   "##[error]Process completed with exit code 2.\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "src/a.ts");
+	assert_string_equal(l.v[0].tool, "tsc");
+	assert_string_equal(l.v[0].code, "TS2304");
+	diag_list_release(&l);
+}
+
 /* pytest's long traceback: a failure's place line ("a.py:13: RuntimeError")
  * says what failed by the "E" lines just above it; the first part of a
  * chained exception is told again by the last, and is no failure of its
@@ -8073,6 +8122,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_more_words),
 		cmocka_unit_test(general_layer_reads_placeless_lines_and_their_places),
 		cmocka_unit_test(files_are_named_from_the_folder_the_build_entered),
+		cmocka_unit_test(ci_annotations_and_tags_are_read),
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
