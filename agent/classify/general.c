@@ -4138,10 +4138,27 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		if (i < n && m[i] == '/')
 			while (++i < n && is_digit(m[i]))
 				;
+		/* its code in brackets, rustc's "error[E0425]: x" (a number
+		 * alone, gpasm's "Error[113]", is a message's number: the
+		 * words say more) */
+		if (i + 2 < n && m[i] == '[' && is_alpha(m[i + 1])) {
+			for (k = i + 1; k < n && (is_alpha(m[k]) || is_digit(m[k]) ||
+						  m[k] == '_' || m[k] == '-' ||
+						  m[k] == ':'); k++)
+				;
+			if (k < n && m[k] == ']') {
+				w->code = i + 1;
+				w->code_len = k - i - 1;
+				i = k + 1;
+			}
+			k = 0;
+		}
 		while (i < n && (m[i] == ']' || m[i] == ':' || is_blank(m[i]) ||
 				 m[i] == '-' || m[i] == ')' || m[i] == '|'))
 			i++;
-		if (!(k = code_at(m, n, i)) && (k = group_rule_at(m, n, i, false))) {
+		if (w->code_len)
+			k = 0;
+		else if (!(k = code_at(m, n, i)) && (k = group_rule_at(m, n, i, false))) {
 			/* "error MD001/heading-increment Heading ..." */
 			w->code = i;
 			w->code_len = k;

@@ -756,6 +756,14 @@ E
 import_resolution src/main.rs 1 1
 import_resolution src/util.rs 1 1
 E
+		# a program's own panic (cargo run): a crash at its place
+		mkdir -p pn/src
+		printf '[package]\nname = "pn"\nversion = "0.1.0"\nedition = "2021"\n' >pn/Cargo.toml
+		printf 'fn main() {\n    let v = vec![1, 2, 3];\n    let i = v.len() + std::env::args().count() + 6;\n    println!("{}", v[i]);\n}\n' >pn/src/main.rs
+		(cd pn && CARGO_TARGET_DIR="$W/.cargo-target" run cargo-run-panic cargo run --offline -q)
+		expect cargo-run-panic cargo patterns <<'E'
+unknown src/main.rs 4 21
+E
 		if command -v cargo-clippy >/dev/null 2>&1; then
 			mkdir -p cl/src
 			printf '[package]\nname = "cl"\nversion = "0.1.0"\nedition = "2021"\n' >cl/Cargo.toml
@@ -13867,6 +13875,35 @@ type_error main.c 6 29
 syntax_error parse.c 6 23
 lint_violation parse.c 5 13
 import_resolution store.c 2 10
+E
+	cd ..
+fi
+# builds that enter folders: a recursive make's compilers name files from
+# the folder each sub-make entered, ninja's (meson compile) from its build
+# folder ("../src/a.c")
+if have make && have gcc; then
+	mkdir -p make-rec/lib make-rec/src && cd make-rec
+	printf 'all:\n\t-$(MAKE) -C lib\n\t$(MAKE) -C src\n' >Makefile
+	printf 'a.o: a.c\n\tgcc -c a.c\n' >lib/Makefile
+	printf 'b.o: b.c\n\tgcc -c b.c\n' >src/Makefile
+	printf 'int f(void)\n{\n\treturn undefined_x;\n}\n' >lib/a.c
+	printf 'int g(void)\n{\n\treturn 1\n}\n' >src/b.c
+	printf 'int h(void) { return 0; }\n' >a.c
+	run make-recursive make
+	expect make-recursive make patterns <<'E'
+undefined_symbol lib/a.c 3 16
+syntax_error src/b.c 3 17
+E
+	cd ..
+fi
+if have meson && have ninja && have gcc; then
+	mkdir -p meson-ninja/src && cd meson-ninja
+	printf "project('p', 'c')\nexecutable('p', 'src/main.c')\n" >meson.build
+	printf 'int main(void)\n{\n\treturn undefined_y;\n}\n' >src/main.c
+	meson setup build >/dev/null 2>&1
+	run meson-ninja meson compile -C build
+	expect meson-ninja gcc patterns <<'E'
+undefined_symbol src/main.c 3 16
 E
 	cd ..
 fi

@@ -2921,6 +2921,29 @@ static void ci_annotations_and_tags_are_read(void **state)
 	diag_list_release(&l);
 }
 
+/* A severity's code in brackets after it (rustc's short format, "error[
+ * E0425]: x") is the code, not the message's first word; a number alone
+ * in them (gpasm's "Error[113]") is no rule. */
+static void bracketed_code_after_a_severity(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("src/lib.rs:3:5: error[E0425]: cannot find value `x` in this scope\n"
+		   "src/lib.rs:9:1: warning[clippy::needless_return]: unneeded `return` statement\n",
+		   any_file, 2, &l);
+	assert_string_equal(l.v[0].code, "E0425");
+	assert_string_equal(l.v[0].message, "cannot find value `x` in this scope");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].code, "clippy::needless_return");
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n("a.asm:8:Error[113]   Symbol not previously defined: \"loopx\"\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* pytest's long traceback: a failure's place line ("a.py:13: RuntimeError")
  * says what failed by the "E" lines just above it; the first part of a
  * chained exception is told again by the last, and is no failure of its
@@ -8123,6 +8146,7 @@ int main(void)
 		cmocka_unit_test(general_layer_reads_placeless_lines_and_their_places),
 		cmocka_unit_test(files_are_named_from_the_folder_the_build_entered),
 		cmocka_unit_test(ci_annotations_and_tags_are_read),
+		cmocka_unit_test(bracketed_code_after_a_severity),
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
