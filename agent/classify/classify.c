@@ -2899,10 +2899,13 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		if (pw.category && strcmp(pw.category, CAT_LINT_VIOLATION))
 			w.category = pw.category;
 	}
-	/* one letter for a severity (rubocop's and pylint's "C:", "W:") */
-	if (w.sev < 0 && loc->pre_len == 1 && strchr("CWRIEF", l[loc->pre]))
-		w.sev = l[loc->pre] == 'E' || l[loc->pre] == 'F' ? DIAG_ERROR :
-			l[loc->pre] == 'I' ? DIAG_NOTE : DIAG_WARNING;
+	/* one letter for a severity (rubocop's and pylint's "C:", "W:",
+	 * kotlinc's "e: ", "w: ", "i: ") */
+	if (w.sev < 0 && loc->pre_len && strchr("CWRIEFewi", l[loc->pre]) &&
+	    (loc->pre_len == 1 || (loc->pre_len <= 3 && l[loc->pre + 1] == ':' &&
+				   (loc->pre_len == 2 || l[loc->pre + 2] == ' '))))
+		w.sev = strchr("EFe", l[loc->pre]) ? DIAG_ERROR :
+			strchr("Ii", l[loc->pre]) ? DIAG_NOTE : DIAG_WARNING;
 	known = loc->file_len ? file_known(s, l, loc->file, loc->file_len) :
 		hdr != NULL;
 	/* no file: only a stylish header's, or a message that says what it

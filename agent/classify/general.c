@@ -295,6 +295,15 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 			return k;
 		return bracketed_line_col(l, n, j + 1, ']', loc);
 	}
+	/* Kotlin before 1.8 (Gradle's "e: /p/A.kt: (4, 9): msg") */
+	if (l[e] == ':' && j + 3 < n && l[j] == ' ' && l[j + 1] == '(' &&
+	    is_digit(l[j + 2])) {
+		if ((k = bracketed_line_col(l, n, j + 2, ')', loc)) && k < n &&
+		    l[k] == ':')
+			return k;
+		loc->line = loc->col = 0;
+		return 0;
+	}
 	/* "a.sh: line 6: x" (bash, mawk), "a.sh: 6: x" (dash) */
 	if (l[e] == ':' && j + 1 < n && l[j] == ' ') {
 		j++;

@@ -2944,6 +2944,31 @@ static void bracketed_code_after_a_severity(void **state)
 	diag_list_release(&l);
 }
 
+/* Kotlin under Gradle: "e:"/"w:" for the severity, the place as a file URI
+ * (1.8 on) or as "path: (line, col):" (before). */
+static void kotlin_under_gradle(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("e: file:///p/src/A.kt:4:9 Type mismatch: inferred type is String but Int was expected\n"
+		   "w: /p/src/B.kt: (3, 5): Parameter 'y' is never used\n"
+		   "e: /p/src/B.kt: (7, 13): Unresolved reference: foo\n", any_file, 3, &l);
+	assert_string_equal(l.v[0].file, "/p/src/A.kt");
+	assert_int_equal(l.v[0].line, 4);
+	assert_int_equal(l.v[0].column, 9);
+	assert_int_equal(l.v[0].severity, DIAG_ERROR);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[1].file, "/p/src/B.kt");
+	assert_int_equal(l.v[1].line, 3);
+	assert_int_equal(l.v[1].column, 5);
+	assert_int_equal(l.v[1].severity, DIAG_WARNING);
+	assert_string_equal(l.v[1].message, "Parameter 'y' is never used");
+	assert_int_equal(l.v[2].line, 7);
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* pytest's long traceback: a failure's place line ("a.py:13: RuntimeError")
  * says what failed by the "E" lines just above it; the first part of a
  * chained exception is told again by the last, and is no failure of its
@@ -8147,6 +8172,7 @@ int main(void)
 		cmocka_unit_test(files_are_named_from_the_folder_the_build_entered),
 		cmocka_unit_test(ci_annotations_and_tags_are_read),
 		cmocka_unit_test(bracketed_code_after_a_severity),
+		cmocka_unit_test(kotlin_under_gradle),
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
