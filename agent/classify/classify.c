@@ -1811,6 +1811,13 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	d.code = code_len ? xstrndup(code, code_len) : NULL;
 	while (msg_len && (msg[msg_len - 1] == ' ' || msg[msg_len - 1] == '\t'))
 		msg_len--;
+	/* MSBuild's project after the message (" [/p/src/App.csproj]"):
+	 * which build said it, no part of what is wrong */
+	if (msg_len > 8 && msg[msg_len - 1] == ']' &&
+	    (!memcmp(msg + msg_len - 5, "proj]", 5) ||
+	     !memcmp(msg + msg_len - 5, ".sln]", 5)) &&
+	    (at = memrchr(msg, '[', msg_len)) && at > msg && at[-1] == ' ')
+		msg_len = (size_t)(at - msg) - 1;
 	/* Maven's pointer to its help page (" -> [Help 2]"), no part of
 	 * the message: the error told again with it is the same */
 	if (msg_len > 12 && msg[msg_len - 1] == ']') {
@@ -3154,8 +3161,9 @@ static bool jvm_runtime_frame(const char *l, size_t file)
 	else
 		for (at = l; at < l + file && (*at == ' ' || *at == '\t'); at++)
 			;
-	/* a module before the class: "java.base/jdk.internal.x" */
-	if ((slash = memchr(at, '/', (size_t)(l + file - at))))
+	/* a module before the class: "java.base/jdk.internal.x", or a class
+	 * loader's name (Gradle's "app//org.junit.x") */
+	if ((slash = memrchr(at, '/', (size_t)(l + file - at))))
 		at = slash + 1;
 	rest = (size_t)(l + file - at);
 	for (k = 0; k < sizeof(pkgs) / sizeof(*pkgs); k++) {

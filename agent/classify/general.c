@@ -3927,6 +3927,22 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 	    is_alpha(m[s]) && end - s < 64) {
 		w->code = s;
 		w->code_len = end - s;
+		return;
+	}
+	/* "Undefined name 'foo'. - undefined_identifier" (dart analyze's):
+	 * a snake_case rule after the sentence and a dash */
+	if (s >= 4 && m[s - 1] == ' ' && m[s - 2] == '-' && m[s - 3] == ' ' &&
+	    m[s - 4] == '.' && end - s < 64 && is_alpha(m[s]) &&
+	    memchr(m + s, '_', end - s)) {
+		size_t t;
+
+		for (t = s; t < end && ((m[t] >= 'a' && m[t] <= 'z') ||
+					is_digit(m[t]) || m[t] == '_'); t++)
+			;
+		if (t == end) {
+			w->code = s;
+			w->code_len = end - s;
+		}
 	}
 }
 

@@ -2969,6 +2969,37 @@ static void kotlin_under_gradle(void **state)
 	diag_list_release(&l);
 }
 
+/* Gradle's test failure over frames with a class loader's name ("at
+ * app//org.junit...") is at the test's own frame, not JUnit's; MSBuild's
+ * project after a message is no part of it; dart analyze's rule follows
+ * the sentence after a dash. */
+static void gradle_msbuild_and_dart_shapes(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("AppTest > addsNumbers() FAILED\n"
+		   "    org.opentest4j.AssertionFailedError: expected: <5> but was: <4>\n"
+		   "        at app//org.junit.jupiter.api.AssertionFailureBuilder.build(AssertionFailureBuilder.java:151)\n"
+		   "        at app//org.junit.jupiter.api.Assertions.assertEquals(Assertions.java:531)\n"
+		   "        at app//AppTest.addsNumbers(AppTest.java:12)\n"
+		   "\n1 test completed, 1 failed\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "AppTest.java");
+	assert_int_equal(l.v[0].line, 12);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+
+	classify_n("/p/src/Program.cs(5,13): error CS0103: The name 'y' does not "
+		   "exist in the current context [/p/src/App.csproj]\n"
+		   "  error - lib/main.dart:3:9 - Undefined name 'foo'. - undefined_identifier\n",
+		   any_file, 2, &l);
+	assert_string_equal(l.v[0].message, "The name 'y' does not exist in the current context");
+	assert_string_equal(l.v[0].code, "CS0103");
+	assert_string_equal(l.v[1].code, "undefined_identifier");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* pytest's long traceback: a failure's place line ("a.py:13: RuntimeError")
  * says what failed by the "E" lines just above it; the first part of a
  * chained exception is told again by the last, and is no failure of its
@@ -8173,6 +8204,7 @@ int main(void)
 		cmocka_unit_test(ci_annotations_and_tags_are_read),
 		cmocka_unit_test(bracketed_code_after_a_severity),
 		cmocka_unit_test(kotlin_under_gradle),
+		cmocka_unit_test(gradle_msbuild_and_dart_shapes),
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
