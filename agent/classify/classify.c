@@ -5816,6 +5816,82 @@ static bool general_banner(struct scan *s, size_t i, const char *l, size_t n)
 	return true;
 }
 
+/*
+ * Scala 3's report: "-- [E006] Not Found Error: a.scala:3:10 -------" (the
+ * code, a title ending in its severity, the place, a rule to the line's
+ * end), then its box: the source (" 3 |  x"), the carets ("   |   ^^^")
+ * and the message ("   |   Not found: foo"). The message is the box's
+ * words after the carets, or the title when it has none.
+ */
+static bool general_titled_place(struct scan *s, size_t i, const char *l,
+				 size_t n)
+{
+	struct buf msg = BUF_INIT;
+	struct cl_loc loc;
+	struct cl_words w, tw;
+	const char *q, *colon;
+	size_t k = 3, code = 0, code_len = 0, title, title_len, j, qn, b;
+	int sev;
+	bool caret = false;
+
+	if (l[k] == '[') {
+		for (code = ++k; k < n && k - code < 16 && l[k] != ']'; k++)
+			;
+		if (k + 1 >= n || l[k] != ']' || l[k + 1] != ' ')
+			return false;
+		code_len = k - code;
+		k += 2;
+	}
+	title = k;
+	if (!(colon = cl_find(l + k, n - k, ": ", 2)))
+		return false;
+	title_len = (size_t)(colon - l) - title;
+	/* "Error", "Not Found Error", "Unused Symbol Warning" */
+	for (j = title_len; j > 0 && l[title + j - 1] != ' '; j--)
+		;
+	if (title_len > 48 ||
+	    (sev = cl_prefix_sev(l + title + j, title_len - j)) < 0)
+		return false;
+	k = (size_t)(colon - l) + 2;
+	if (cl_loc_read(l + k, n - k, &loc) == CL_LOC_NONE || !loc.line ||
+	    loc.file != 0 || !file_known(s, l + k, 0, loc.file_len))
+		return false;
+	for (j = i + 1; j < s->nlines && j < i + 64; j++) {
+		q = line_view(s, j, &qn);
+		for (b = 0; b < qn && (q[b] == ' ' || isdigit((unsigned char)q[b])); b++)
+			;
+		if (b >= qn || q[b] != '|')
+			break;
+		s->used[j] |= L_FOLDED;
+		for (b++; b < qn && (q[b] == ' ' || q[b] == '\t'); b++)
+			;
+		if (b < qn && (q[b] == '^' || q[b] == '~')) {
+			caret = true;
+			continue;
+		}
+		/* what comes after the carets, but Scala's pointer to
+		 * -explain */
+		if (!caret || b == qn ||
+		    cl_find(q + b, qn - b, "longer explanation available", 28))
+			continue;
+		if (msg.len)
+			buf_addch(&msg, ' ');
+		buf_add(&msg, q + b, qn - b);
+	}
+	if (!msg.len)
+		buf_add(&msg, l + title, title_len);
+	cl_words_read(msg.ptr, msg.len, &w);
+	if (!w.category) {
+		cl_words_read(l + title, title_len, &tw);
+		w.category = tw.category;
+	}
+	general_emit(s, xstrndup(l + k, loc.file_len), loc.line, loc.col, sev,
+		     l + code, code_len, msg.ptr, msg.len,
+		     w.category ? w.category : CAT_UNKNOWN);
+	buf_release(&msg);
+	return true;
+}
+
 /* A failed test's tag opening the line ("[Fail] Calc [It] adds",
  * "[FAILED] x"), its place alone right under it (Ginkgo's summary): the
  * test failed there. */
@@ -6885,7 +6961,7 @@ static void general_pass(struct scan *s)
 		    general_report_head(s, i, l, n))
 			continue;
 		if (l[0] == '-' && n > 12 && l[1] == '-' && l[2] == ' ' &&
-		    general_banner(s, i, l, n))
+		    (general_banner(s, i, l, n) || general_titled_place(s, i, l, n)))
 			continue;
 		/* a frame opens with one of these (cl_frame_prefix): most
 		 * lines are not asked */

@@ -4502,6 +4502,8 @@ bool cl_summary(const char *l, size_t n, bool words)
 		"make: ***", "make[", "npm ERR!", "npm error", "error Command failed",
 		"ELIFECYCLE", "error: aborting", "error: could not compile",
 		"Error: Process completed", "Process completed with exit code",
+		/* sbt's last word, "[error] Total time: 3 s, completed ..." */
+		"Total time: ",
 		"errors generated", "error generated",
 		"compilation terminated", "Compilation failed", "error: Recipe",
 		"Found ", "FAILED (", "error: script",

@@ -5,7 +5,8 @@
  * BuildKit's step and seconds ("#11 2.981 ", and "2.981 " in the recap of a
  * failed step), Compose's service ("app-1  | "), a task runner's clock
  * ("[12:00:01] "), a daemon's seconds since the epoch ("1700000000: ",
- * mosquitto's). Under it, a tool's own lines are as the tool printed
+ * mosquitto's), sbt's level ("[info] ", and "[error] " before what
+ * continues a report: the source and carets under a place). Under it, a tool's own lines are as the tool printed
  * them; the readers of classify.c look for them at the line's start.
  *
  * Which prefix a log carries is decided once, from its first lines (most of
@@ -23,7 +24,8 @@
 #include "util/buf.h"
 #include "util/err.h"
 
-enum prefix_kind { PX_NONE, PX_STAMP, PX_BUILDKIT, PX_COMPOSE, PX_CLOCK, PX_EPOCH };
+enum prefix_kind { PX_NONE, PX_STAMP, PX_BUILDKIT, PX_COMPOSE, PX_CLOCK, PX_EPOCH,
+		   PX_LEVEL };
 
 /* lines sampled to decide; fewer than PREFIX_MIN_LINES carrying one is
  * chance */
@@ -155,6 +157,45 @@ static size_t epoch_len(const char *p, size_t n)
 	       p[11] == ' ' ? 12 : 0;
 }
 
+/* sbt's (and mill's) level before every line: "[info] ", "[warn] ",
+ * "[error] ", "[success] ", "[debug] ": its length, or 0. */
+static size_t level_tag(const char *p, size_t n)
+{
+	static const char *const tags[] = {
+		"[info] ", "[warn] ", "[error] ", "[success] ", "[debug] ",
+	};
+	size_t k, len;
+
+	if (n < 6 || p[0] != '[')
+		return 0;
+	for (k = 0; k < sizeof(tags) / sizeof(*tags); k++) {
+		len = strlen(tags[k]);
+		if (n >= len && !memcmp(p, tags[k], len))
+			return len;
+		if (n == len - 1 && !memcmp(p, tags[k], n)) /* "[error]" alone */
+			return n;
+	}
+	return 0;
+}
+
+/* The level tag to take off p[0..n): "[info] " always, "[error] " and
+ * "[warn] " only before what continues a report (a source line or a caret
+ * under the place, Scala 3's "-- [E006] ..." and its box): a tag before a
+ * place keeps its severity, sbt having dropped the compiler's "error:". */
+static size_t level_len(const char *p, size_t n)
+{
+	size_t k = level_tag(p, n), d;
+
+	if (!k || p[1] == 'i' || p[1] == 's' || p[1] == 'd' || k == n)
+		return k;
+	if (p[k] == ' ' || p[k] == '\t' || p[k] == '|' ||
+	    (n - k > 3 && p[k] == '-' && p[k + 1] == '-' && p[k + 2] == ' '))
+		return k;
+	for (d = k; d < n && p[d] >= '0' && p[d] <= '9'; d++)
+		;
+	return d > k && d + 1 < n && p[d] == ' ' && p[d + 1] == '|' ? k : 0;
+}
+
 static size_t prefix_len(enum prefix_kind kind, const char *p, size_t n)
 {
 	if (!n)
@@ -171,6 +212,8 @@ static size_t prefix_len(enum prefix_kind kind, const char *p, size_t n)
 		return clock_len(p, n);
 	case PX_EPOCH:
 		return epoch_len(p, n);
+	case PX_LEVEL:
+		return level_len(p, n);
 	case PX_NONE:
 		break;
 	}
@@ -180,7 +223,7 @@ static size_t prefix_len(enum prefix_kind kind, const char *p, size_t n)
 /* The prefix text's first non-blank lines carry, or PX_NONE. */
 static enum prefix_kind prefix_of(const char *text, size_t len)
 {
-	size_t seen[PX_EPOCH + 1] = { 0 };
+	size_t seen[PX_LEVEL + 1] = { 0 };
 	size_t lines = 0, k, at = 0;
 
 	while (at < len && lines < PREFIX_SAMPLE) {
@@ -196,6 +239,7 @@ static enum prefix_kind prefix_of(const char *text, size_t len)
 			seen[PX_COMPOSE] += compose_len(p, n) != 0;
 			seen[PX_CLOCK] += clock_len(p, n) != 0;
 			seen[PX_EPOCH] += epoch_len(p, n) != 0;
+			seen[PX_LEVEL] += level_tag(p, n) != 0;
 			/* "#11 2.981 ": a step's number and its seconds */
 			k = buildkit_len(p, n);
 			seen[PX_BUILDKIT] += k > 2 && p[k - 1] == ' ' &&
@@ -219,6 +263,8 @@ static enum prefix_kind prefix_of(const char *text, size_t len)
 		return PX_CLOCK;
 	if (seen[PX_EPOCH] * 2 >= lines)
 		return PX_EPOCH;
+	if (seen[PX_LEVEL] * 2 >= lines)
+		return PX_LEVEL;
 	return PX_NONE;
 }
 

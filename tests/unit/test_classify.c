@@ -3000,6 +3000,61 @@ static void gradle_msbuild_and_dart_shapes(void **state)
 	diag_list_release(&l);
 }
 
+/* Scala 3's report: the code, a title ending in its severity and the
+ * place between dashes, then a box whose words after the carets are the
+ * message. Under sbt, every line carries its level: "[info] " is no part
+ * of a line, "[error] " before a place is its severity and before the
+ * source and carets under it nothing, and sbt's last words are no
+ * problem. */
+static void scala3_reports_and_sbt_levels(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+	const char scala3[] =
+		"-- [E007] Type Mismatch Error: src/Main.scala:4:18 -------------\n"
+		"4 |  val x: Int = \"s\"\n"
+		"  |               ^^^\n"
+		"  |               Found:    (\"s\" : String)\n"
+		"  |               Required: Int\n"
+		"  |\n"
+		"  | longer explanation available when compiling with `-explain`\n"
+		"-- Warning: src/Main.scala:6:6 ----------------------------------\n"
+		"6 |  def f(a: Int) = 1\n"
+		"  |        ^\n"
+		"  |        unused explicit parameter\n"
+		"1 error found\n";
+
+	(void)state;
+	classify_n(scala3, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "src/Main.scala");
+	assert_int_equal(l.v[0].line, 4);
+	assert_int_equal(l.v[0].column, 18);
+	assert_string_equal(l.v[0].code, "E007");
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[0].message, "Found:    (\"s\" : String) Required: Int");
+	assert_int_equal(l.v[1].severity, DIAG_WARNING);
+	assert_string_equal(l.v[1].message, "unused explicit parameter");
+	diag_list_release(&l);
+
+	classify_n("[info] welcome to sbt 1.9.7 (Eclipse Adoptium Java 17.0.9)\n"
+		   "[info] compiling 1 Scala source to /p/target/scala-2.13/classes ...\n"
+		   "[error] /p/src/Main.scala:3:11: not found: value foo\n"
+		   "[error]   println(foo)\n"
+		   "[error]           ^\n"
+		   "[warn] /p/src/Main.scala:5:7: match may not be exhaustive.\n"
+		   "[warn]   x match {\n"
+		   "[warn]   ^\n"
+		   "[error] one error found\n"
+		   "[error] (Compile / compileIncremental) Compilation failed\n"
+		   "[error] Total time: 3 s, completed Dec 4, 2026, 3:00:00 AM\n",
+		   any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "/p/src/Main.scala");
+	assert_int_equal(l.v[0].severity, DIAG_ERROR);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_int_equal(l.v[1].line, 5);
+	assert_int_equal(l.v[1].severity, DIAG_WARNING);
+	diag_list_release(&l);
+}
+
 /* pytest's long traceback: a failure's place line ("a.py:13: RuntimeError")
  * says what failed by the "E" lines just above it; the first part of a
  * chained exception is told again by the last, and is no failure of its
@@ -8205,6 +8260,7 @@ int main(void)
 		cmocka_unit_test(bracketed_code_after_a_severity),
 		cmocka_unit_test(kotlin_under_gradle),
 		cmocka_unit_test(gradle_msbuild_and_dart_shapes),
+		cmocka_unit_test(scala3_reports_and_sbt_levels),
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
