@@ -853,6 +853,27 @@ static struct diag *push(struct scan *s)
 	return diag_list_push(s->out);
 }
 
+/* The folders the text's builders say they work in (the lines the needle
+ * scan found their words in), or NULL. */
+static struct cl_dirs *dirs_of(struct scan *s)
+{
+	struct cl_dirs *d;
+	size_t *lines = NULL, n = 0, alloc = 0, i;
+
+	for (i = 0; i < s->nlines; i++) {
+		if (lacks(s, i, CL_T_DIR))
+			continue;
+		if (n == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			lines = xrealloc(lines, alloc * sizeof(*lines));
+		}
+		lines[n++] = i;
+	}
+	d = n ? cl_dirs_read(s->text, s->start, lines, n) : NULL;
+	free(lines);
+	return d;
+}
+
 /*
  * A build that says which folder it works in names its files from there
  * ("make[1]: Entering directory '/p/lib'" over "a.c:3:5: error: ..."): each
@@ -8362,7 +8383,6 @@ int classify_text_opts(const struct classify_db *db,
 	buf_init(&s.plain, 0);
 	buf_init(&s.vals, 0);
 	split_lines(&s, s.text, len);
-	s.dirs = cl_dirs_read(s.text, len, s.start, s.nlines);
 	plain_lines(&s);
 	s.memo = xcalloc(db->nmemo ? db->nmemo : 1, sizeof(*s.memo));
 	for (k = 0; k < db->nmemo; k++)
@@ -8423,6 +8443,7 @@ int classify_text_opts(const struct classify_db *db,
 		}
 		classify_line(&s, i, l, n, mask, NULL);
 	}
+	s.dirs = dirs_of(&s);
 	if (!s.stopped)
 		general_pass(&s);
 	if (!s.stopped)

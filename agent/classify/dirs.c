@@ -35,22 +35,6 @@ struct open_dir {
 	size_t n;
 };
 
-/* The line holding text offset off: the last start at or before it. */
-static size_t line_of(const size_t *start, size_t nlines, size_t off)
-{
-	size_t lo = 0, hi = nlines;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (start[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* "make", "gmake", "mingw32-make", "/usr/bin/make", each maybe with
  * "[N]"; "makepp"; "ninja" and samurai's "samu". */
 static bool builder(const char *p, size_t n)
@@ -120,26 +104,23 @@ static const char *name_add(struct cl_dirs *d, const char *p, size_t n)
 	return d->names[d->nnames++] = xstrndup(p, n);
 }
 
-struct cl_dirs *cl_dirs_read(const char *text, size_t len,
-			     const size_t *start, size_t nlines)
+struct cl_dirs *cl_dirs_read(const char *text, const size_t *start,
+			     const size_t *lines, size_t nl)
 {
 	static const char needle[] = "ing directory ";
-	const size_t nl = sizeof(needle) - 1;
+	const size_t len = sizeof(needle) - 1;
 	struct cl_dirs *d = NULL;
 	struct open_dir *stack = NULL;
-	size_t depth = 0, alloc = 0, off = 0;
-	const char *hit;
+	size_t depth = 0, alloc = 0, c;
 
-	while (nlines && off < len &&
-	       (hit = memmem(text + off, len - off, needle, nl))) {
-		size_t at = (size_t)(hit - text), i, end, word, k, dir, dlen;
-		const char *l;
+	for (c = 0; c < nl; c++) {
+		size_t i = lines[c], end, word, k, dir, dlen;
+		const char *l = text + start[i], *hit;
 		bool enter;
 
-		off = at + nl;
-		i = line_of(start, nlines, at);
-		l = text + start[i];
 		end = start[i + 1] > start[i] ? start[i + 1] - 1 - start[i] : 0;
+		if (!(hit = memmem(l, end, needle, len)))
+			continue;
 		word = (size_t)(hit - l);
 		/* "<builder>: Entering directory " / "Leaving directory " */
 		if (word >= 5 && !memcmp(hit - 5, "Enter", 5)) {
@@ -154,7 +135,7 @@ struct cl_dirs *cl_dirs_read(const char *text, size_t len,
 		if (word < 3 || l[word - 1] != ' ' || l[word - 2] != ':' ||
 		    memchr(l, ' ', word - 2) || !builder(l, word - 2))
 			continue;
-		k = (size_t)(hit - l) + nl;
+		k = (size_t)(hit - l) + len;
 		if (k > end || !quoted_dir(l + k, end - k, &dir, &dlen))
 			continue;
 		dir += k;

@@ -16,12 +16,12 @@
 
 struct cl_dirs;
 
-/* The folders text[0..len) says it was in, by line (start[i] is where line
- * i starts, start[nlines] one past the text): NULL when it names none, as
- * most logs do (one look over the text). The caller frees the result with
- * cl_dirs_free. */
-struct cl_dirs *cl_dirs_read(const char *text, size_t len,
-			     const size_t *start, size_t nlines);
+/* The folders a text says it was in, read from its lines that may say so
+ * (lines[0..n), ascending; those the needle scan found "ing directory "
+ * in): line i is text[start[i]..start[i + 1] - 1). NULL when none does, as
+ * in most logs. The caller frees the result with cl_dirs_free. */
+struct cl_dirs *cl_dirs_read(const char *text, const size_t *start,
+			     const size_t *lines, size_t n);
 void cl_dirs_free(struct cl_dirs *d);
 
 /* The folder line was printed in (absolute, or as the tool named it: relative

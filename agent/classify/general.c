@@ -4893,6 +4893,8 @@ const struct cl_trigger cl_triggers[] = {
 	{ "FAIL", CL_T_HEADLINE | CL_T_VERDICT },
 	{ "Failed", CL_T_HEADLINE | CL_T_VERDICT },
 	{ "failed", CL_T_VERDICT },
+	/* "make[1]: Entering directory '/p/lib'", "Leaving directory" */
+	{ "ing directory ", CL_T_DIR },
 	{ "undefined reference to", CL_T_LINK },
 	{ "multiple definition of", CL_T_LINK },
 	{ "undefined symbol", CL_T_LINK },

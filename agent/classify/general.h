@@ -47,7 +47,8 @@ enum {
 	CL_T_VERDICT = 2,  /* cl_test_verdict */
 	CL_T_LINK = 4,     /* a linker's words (classify.c's link_words) */
 	CL_T_SUMMARY = 8,  /* cl_summary's words (not its line starts) */
-	CL_T_ALL = 15,
+	CL_T_DIR = 16,     /* a builder's folder (dirs.c's cl_dirs_read) */
+	CL_T_ALL = 31,
 };
 
 struct cl_trigger {
