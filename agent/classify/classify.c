@@ -6855,6 +6855,51 @@ static size_t shared_tag(struct scan *s, size_t i, const char *l, size_t n)
 	return 0;
 }
 
+/*
+ * The end of a report drawn in a box, its place ("    └─ lib/a.ex:5:9:
+ * A.f/1", Elixir 1.15's; miette's) under its source lines ("  5 │ x",
+ * "    │   ~"): the report's first line above the box ("warning: variable
+ * \"x\" is unused") is the problem, at that place, when nothing read it.
+ */
+static bool general_box_end(struct scan *s, size_t i, const char *l,
+			    size_t n, const struct cl_loc *loc)
+{
+	struct cl_words w;
+	const char *h;
+	size_t j, hn, k;
+
+	for (k = 0; k < n && l[k] == ' '; k++)
+		;
+	if (n - k < 8 || memcmp(l + k, "\xe2\x94\x94\xe2\x94\x80 ", 7) ||
+	    loc->file < k + 7 || !loc->line ||
+	    !file_known(s, l, loc->file, loc->file_len))
+		return false;
+	for (j = i; j-- > 0 && i - j < 32;) {
+		h = line_view(s, j, &hn);
+		for (k = 0; k < hn && (h[k] == ' ' || isdigit((unsigned char)h[k])); k++)
+			;
+		if (hn - k >= 3 && !memcmp(h + k, "\xe2\x94\x82", 3))
+			continue; /* "│", "  5 │ x": the box */
+		break;
+	}
+	if (j == SIZE_MAX || i - j >= 32 || (s->used[j] & L_USED) ||
+	    (s->nat && s->at[s->nat - 1] == j))
+		return false;
+	h = line_view(s, j, &hn);
+	for (k = 0; k < hn && h[k] == ' '; k++)
+		;
+	cl_words_read(h + k, hn - k, &w);
+	if (w.sev < 0 || w.note || w.text >= hn - k)
+		return false;
+	s->used[j] |= L_FOLDED;
+	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line,
+		     loc->col, w.sev, h + k + w.code, w.code_len,
+		     h + k + w.text, hn - k - w.text,
+		     w.category ? w.category :
+		     w.sev == DIAG_WARNING ? CAT_LINT_VIOLATION : CAT_UNKNOWN);
+	return true;
+}
+
 /* Line i is a place told in words alone ("    in file `lib/calc.rb'
  * near line 7", YARD's; HCL's "  on main.tf line 1:", a blank line
  * between): the message on the line above it that no reader took, when
@@ -7054,6 +7099,8 @@ static void general_pass(struct scan *s)
 			lone = (long)i;
 			continue;
 		case CL_LOC_FRAME:
+			if (general_box_end(s, i, l, n, &loc))
+				continue;
 			/* "in file `a.rb' near line 7" under "[warn]: msg":
 			 * the place of the message above, if nothing took it */
 			k = s->out->n;

@@ -3055,6 +3055,43 @@ static void scala3_reports_and_sbt_levels(void **state)
 	diag_list_release(&l);
 }
 
+/* Elixir 1.15's reports: a severity's line, the source in a box, and the
+ * place at the box's end ("└─ lib/app.ex:5:9: App.f/1"); a warning is
+ * one as much as an error is (mix compile --warnings-as-errors). */
+static void box_drawn_reports_end_at_their_place(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("Compiling 1 file (.ex)\n"
+		   "    error: undefined function foo/0 (expected App to define such a function)\n"
+		   "    \xe2\x94\x82\n"
+		   "  3 \xe2\x94\x82   def run, do: foo()\n"
+		   "    \xe2\x94\x82                ^^^\n"
+		   "    \xe2\x94\x82\n"
+		   "    \xe2\x94\x94\xe2\x94\x80 lib/app.ex:3:16: App.run/0\n"
+		   "\n"
+		   "    warning: variable \"x\" is unused (if the variable is not meant to be used, prefix it with an underscore)\n"
+		   "    \xe2\x94\x82\n"
+		   "  5 \xe2\x94\x82   def f(x), do: 1\n"
+		   "    \xe2\x94\x82         ~\n"
+		   "    \xe2\x94\x82\n"
+		   "    \xe2\x94\x94\xe2\x94\x80 lib/app.ex:5:9: App.f/1\n"
+		   "\n"
+		   "Compilation failed due to warnings while using the --warnings-as-errors option\n",
+		   any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "lib/app.ex");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "lib/app.ex");
+	assert_int_equal(l.v[1].line, 5);
+	assert_int_equal(l.v[1].column, 9);
+	assert_int_equal(l.v[1].severity, DIAG_WARNING);
+	assert_string_equal(l.v[1].category, "lint_violation");
+	assert_true(!strncmp(l.v[1].message, "variable \"x\" is unused", 22));
+	diag_list_release(&l);
+}
+
 /* pytest's long traceback: a failure's place line ("a.py:13: RuntimeError")
  * says what failed by the "E" lines just above it; the first part of a
  * chained exception is told again by the last, and is no failure of its
@@ -8261,6 +8298,7 @@ int main(void)
 		cmocka_unit_test(kotlin_under_gradle),
 		cmocka_unit_test(gradle_msbuild_and_dart_shapes),
 		cmocka_unit_test(scala3_reports_and_sbt_levels),
+		cmocka_unit_test(box_drawn_reports_end_at_their_place),
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
