@@ -14342,6 +14342,16 @@ import_resolution Report.hs 3 1
 syntax_error Parse.hs 6 1
 lint_violation Util.hs 3 1
 E
+	# a warning made an error (-Werror=), and a warning: the flags alone
+	# on the place's line, the message under it
+	mkdir werror
+	printf 'module Main where\nimport Data.List\nmain :: IO ()\nmain = print 1\n' >werror/Main.hs
+	# (not of held36: written after the layer read it)
+	(cd werror && run ghc-werror ghc -fno-code -Wall -Werror=unused-imports Main.hs)
+	(BATCH= && expect ghc-werror ghc general) <<'E'
+lint_violation Main.hs 2 1
+lint_violation Main.hs 4 8
+E
 	cd ..
 fi
 # Racket: raco make over a require of a file nobody wrote, an unbound
