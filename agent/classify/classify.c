@@ -7963,10 +7963,6 @@ static bool frame_line(struct scan *s, size_t j)
 	return cl_frame_prefix(l, n);
 }
 
-/* The first frame of a stack in a test's file that no diagnostic took,
- * under a paragraph no reader took either (ospec's "calc > add:" over
- * "-1", "should equal", "5", then "    at /s/tests/calc.js:7:16"): a
- * test's failure there, told by that paragraph. */
 /* Is l[0..n) only a label over what follows it, a word or two and a
  * colon ("Error Message:", "Stack Trace:", "Message:")? */
 static bool field_label(const char *l, size_t n)
@@ -7983,9 +7979,47 @@ static bool field_label(const char *l, size_t n)
 	return words <= 1;
 }
 
+/* The words of lines [top, bottom) over a test's frame, into m: what
+ * failed, from the runner's verdict on (not labels, frames or packages). */
+static void orphan_words(struct scan *s, size_t top, size_t bottom,
+			 struct buf *m)
+{
+	size_t j, n;
+
+	buf_reset(m);
+	for (j = top; j < bottom; j++) {
+		const char *l = line_view(s, j, &n);
+		size_t b = 0;
+
+		while (b < n && (l[b] == ' ' || l[b] == '\t'))
+			b++;
+		/* not a label, nor a frame under the words (Dart's
+		 * "package:matcher  expect" too, a package's) */
+		if (b == n || field_label(l + b, n - b) ||
+		    (b && (frame_line(s, j) || !memcmp(l + b, "package:", n - b < 8 ? n - b : 8) ||
+			   !memcmp(l + b, "dart:", n - b < 5 ? n - b : 5))))
+			continue;
+		/* the runner's verdict on the test opens its report
+		 * (.NET's "  Failed NS.C.M [12 ms]" under its progress,
+		 * Dart's "00:01 +0 -1: adds [E]") */
+		if ((n - b > 7 && (!memcmp(l + b, "Failed ", 7) ||
+				   !memcmp(l + b, "FAILED ", 7) ||
+				   !memcmp(l + b, "FAIL ", 5))) ||
+		    (n > 4 && !memcmp(l + n - 4, " [E]", 4)))
+			buf_reset(m);
+		if (m->len)
+			buf_addch(m, ' ');
+		buf_add(m, l + b, n - b);
+	}
+}
+
+/* The first frame of a stack in a test's file that no diagnostic took,
+ * under a paragraph no reader took either (ospec's "calc > add:" over
+ * "-1", "should equal", "5", then "    at /s/tests/calc.js:7:16"): a
+ * test's failure there, told by that paragraph. */
 static void orphan_test_frames(struct scan *s)
 {
-	size_t c, j, n, top;
+	size_t c, n, top, bottom, para, first;
 	struct buf m = BUF_INIT;
 	struct cl_words w;
 	struct place p;
@@ -8002,40 +8036,35 @@ static void orphan_test_frames(struct scan *s)
 			free(p.file);
 			continue;
 		}
-		/* the paragraph over it, up to a blank line: none of it read */
-		for (top = i; top > 0 && i - top < 8; top--) {
-			line_view(s, top - 1, &n);
-			if (!n || (s->used[top - 1] & L_USED))
+		/* the paragraph over it, up to a blank line: none of it read;
+		 * the one over that too when this one is the stack's (Dart's
+		 * "package:matcher  expect" over the test's frame, the
+		 * expectation a blank line above) */
+		buf_reset(&m);
+		top = i;
+		first = SIZE_MAX;
+		for (bottom = i, para = 0; para < 2 && !m.len; para++) {
+			for (top = bottom; top > 0 && bottom - top < 8; top--) {
+				line_view(s, top - 1, &n);
+				if (!n || (s->used[top - 1] & L_USED))
+					break;
+			}
+			if (top == bottom || (top > 0 && (s->used[top - 1] & L_USED)))
 				break;
+			if (!para)
+				first = top;
+			orphan_words(s, top, bottom, &m);
+			if (top < 2 || !blank_line(s, top - 1))
+				break;
+			bottom = top - 1;
 		}
-		if (top == i || (top > 0 && (s->used[top - 1] & L_USED))) {
+		if (first == SIZE_MAX) {
 			free(p.file);
 			continue;
 		}
-		buf_reset(&m);
-		for (j = top; j < i; j++) {
-			const char *l = line_view(s, j, &n);
-			size_t b = 0;
-
-			while (b < n && (l[b] == ' ' || l[b] == '\t'))
-				b++;
-			/* not a label, nor a frame under the words (Dart's
-			 * "package:matcher  expect" too, a package's) */
-			if (b == n || field_label(l + b, n - b) ||
-			    (b && (frame_line(s, j) || !memcmp(l + b, "package:", n - b < 8 ? n - b : 8) ||
-				   !memcmp(l + b, "dart:", n - b < 5 ? n - b : 5))))
-				continue;
-			/* the runner's verdict on the test opens its report
-			 * (.NET's "  Failed NS.C.M [12 ms]" under its progress,
-			 * Dart's "00:01 +0 -1: adds [E]") */
-			if ((n - b > 7 && (!memcmp(l + b, "Failed ", 7) ||
-					   !memcmp(l + b, "FAILED ", 7) ||
-					   !memcmp(l + b, "FAIL ", 5))) ||
-			    (n > 4 && !memcmp(l + n - 4, " [E]", 4)))
-				buf_reset(&m);
-			if (m.len)
-				buf_addch(&m, ' ');
-			buf_add(&m, l + b, n - b);
+		if (!m.len) {
+			top = first;
+			buf_adds(&m, "the test failed here");
 		}
 		cl_words_read(m.ptr, m.len, &w);
 		s->cur = top;

@@ -3092,6 +3092,29 @@ static void box_drawn_reports_end_at_their_place(void **state)
 	diag_list_release(&l);
 }
 
+/* A test's frame under its stack's own paragraph (Dart's "package:matcher
+ * expect" a blank line under the expectation): the failure is told by the
+ * paragraph over that one, never by nothing. */
+static void orphan_frame_reads_the_paragraph_over_the_stack(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("00:02 +0 -1: test/calc_test.dart: adds [E]\n"
+		   "  Expected: <4>\n"
+		   "    Actual: <3>\n"
+		   "\n"
+		   "  package:matcher                  expect\n"
+		   "  test/calc_test.dart 6:5          main.<fn>\n"
+		   "\n"
+		   "00:02 +0 -1: Some tests failed.\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "test/calc_test.dart");
+	assert_int_equal(l.v[0].line, 6);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_non_null(strstr(l.v[0].message, "Expected: <4> Actual: <3>"));
+	diag_list_release(&l);
+}
+
 /* pytest's long traceback: a failure's place line ("a.py:13: RuntimeError")
  * says what failed by the "E" lines just above it; the first part of a
  * chained exception is told again by the last, and is no failure of its
@@ -8299,6 +8322,7 @@ int main(void)
 		cmocka_unit_test(gradle_msbuild_and_dart_shapes),
 		cmocka_unit_test(scala3_reports_and_sbt_levels),
 		cmocka_unit_test(box_drawn_reports_end_at_their_place),
+		cmocka_unit_test(orphan_frame_reads_the_paragraph_over_the_stack),
 		cmocka_unit_test(general_layer_reads_places_around_the_repositorys_files),
 		cmocka_unit_test(fallback_takes_its_category_from_the_outputs_words),
 		cmocka_unit_test(general_layer_reads_a_frame_under_its_failure),
