@@ -27,7 +27,7 @@ struct cl_dirs {
 	struct change *v;
 	size_t n, alloc;
 	char **names; /* every folder named, owned */
-	size_t nnames;
+	size_t nnames, names_alloc;
 };
 
 struct open_dir {
@@ -100,7 +100,10 @@ static void change_add(struct cl_dirs *d, size_t from, const char *dir)
 
 static const char *name_add(struct cl_dirs *d, const char *p, size_t n)
 {
-	d->names = xrealloc(d->names, (d->nnames + 1) * sizeof(*d->names));
+	if (d->nnames == d->names_alloc) {
+		d->names_alloc = d->names_alloc ? d->names_alloc * 2 : 8;
+		d->names = xrealloc(d->names, d->names_alloc * sizeof(*d->names));
+	}
 	return d->names[d->nnames++] = xstrndup(p, n);
 }
 

@@ -105,7 +105,7 @@ static void diag_fix_path(struct verify_run *run, const struct check_child *job,
 		buf_addf(&abs, "%s/%s", job->cwd, d->file);
 	else
 		buf_adds(&abs, d->file);
-	if (stat(abs.ptr, &st) && d->file[0] != '/' &&
+	if (d->file[0] != '/' && stat(abs.ptr, &st) &&
 	    (whole = file_by_suffix(run, d->file))) {
 		free(d->file);
 		d->file = xstrdup(whole);
