@@ -2169,6 +2169,9 @@ static const struct phrase phrases[] = {
 	 * known tag" */
 	{ "is not a known ", CAT_UNDEFINED_SYMBOL },
 	{ "not defined", CAT_UNDEFINED_SYMBOL },
+	/* GLib's "<enum id='x'> not (yet) defined" */
+	{ "not (yet) defined", CAT_UNDEFINED_SYMBOL },
+	{ "not yet defined", CAT_UNDEFINED_SYMBOL },
 	{ "undefined variable", CAT_UNDEFINED_SYMBOL },
 	{ "undefined name", CAT_UNDEFINED_SYMBOL },
 	{ "undefined function", CAT_UNDEFINED_SYMBOL },
@@ -3352,6 +3355,47 @@ static const char *not_found(const char *low, size_t n)
 	return NULL;
 }
 
+/* "Line number 900 not found", "could not find pattern q", "unable to
+ * locate 'x'": something looked up by name that nothing answered, and
+ * no word of not_found's kinds says what it was. A name the tool was
+ * to find among the definitions it has read, as most such messages
+ * mean (a file or package says so and not_found has read it); asked
+ * last, when no other words said anything. Not an HTTP status ("404
+ * Not Found"), a count ("no tests found") nor a value missing from a
+ * collection. */
+static bool looked_up_name(const char *low, size_t n)
+{
+	static const char *const words[] = { "not found", "not be found",
+					     "n't be found", "could not find",
+					     "cannot find", "can't find",
+					     "couldn't find", "unable to find",
+					     "unable to locate", "could not locate",
+					     "cannot locate", "can't locate",
+					     "failed to locate" };
+	const char *at = NULL;
+	size_t k, len = 0;
+
+	for (k = 0; k < sizeof(words) / sizeof(*words) && !at; k++)
+		at = cl_find(low, n, words[k], len = strlen(words[k]));
+	if (!at || cl_find(low, n, "404", 3) || cl_errno_report(low, n))
+		return false;
+	/* "'bob' not found in ['alice', 'carol']": an assertion's (a
+	 * value looked for in a collection) */
+	if (at + len + 4 < low + n && !memcmp(at + len, " in ", 4) &&
+	    (at[len + 4] == '[' || at[len + 4] == '(' || at[len + 4] == '{'))
+		return false;
+	/* "no tests found", "0 files found", "nothing found" */
+	if (cl_find(low, n, "no ", 3) == low || cl_find(low, n, "nothing", 7) ||
+	    (n && is_digit(low[0])))
+		return false;
+	/* a name is there: a word of more than the phrase before or
+	 * after it */
+	for (k = 0; k < n; k++)
+		if (is_alpha(low[k]) && (low + k < at || low + k >= at + len))
+			break;
+	return k < n;
+}
+
 /* A documentation comment that does not match its code: "@param c is
  * not found in the argument list" (Doxygen, javadoc, JSDoc, phpDocumentor
  * tags), "parameter 'b' is not documented", "Missing doc comment",
@@ -3651,10 +3695,14 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 	 * W_VALUE's: groups says which can be there */
 	static const char *const fault[] = { "invalid ", "illegal ", "bad ",
 					     "wrong ", "incorrect " };
+	/* (a quantity a setting takes: "Invalid prefix length 33" (BIRD),
+	 * "invalid port 80000"; not "size": valgrind's "Invalid write of
+	 * size 4" is a crash's) */
 	static const char *const kind[] = { "value", "type", "format",
 					    "argument", "boolean", "bool",
 					    "duration", "count", "level",
-					    "mode", "unit", "date" };
+					    "mode", "unit", "date", "length",
+					    "port", "timeout", "interval" };
 	static const char *const must[] = { "string", "number", "integer",
 					    "int", "boolean", "bool", "array",
 					    "list", "object", "map", "float",
@@ -4374,6 +4422,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	}
 	if (!w->category && (groups & W_BRACKET))
 		w->category = bracket_count(low, ln);
+	if (!w->category && (groups & W_FOUND) && looked_up_name(low, ln))
+		w->category = CAT_UNDEFINED_SYMBOL;
 	/* a test runner's verdict opening the message: clojure.test's "FAIL
 	 * in (t)", Go's and jest's "FAIL x", ExUnit's and Perl's "FAILED" */
 	if (!w->category && (STARTS(m, n, "FAIL ") || STARTS(m, n, "FAIL:") ||

@@ -3775,6 +3775,30 @@ static void general_words_read_more_assertions(void **state)
 	words_read_as(cases, sizeof(cases) / sizeof(*cases));
 }
 
+/* A name looked up that nothing answered, no kind told ("not found"
+ * alone): a name of the definitions the tool read; a value missing from
+ * a collection is an assertion's, a page's status and a count none. A
+ * setting's quantity refused is a value of the wrong kind; a memory
+ * checker's "of size" is none. */
+static void general_words_read_lookups_and_quantities(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "Line number 900 not found", "undefined_symbol" },
+		{ "could not find pattern q", "undefined_symbol" },
+		{ "unable to locate 'frobnicate'", "undefined_symbol" },
+		{ "'bob' not found in ['alice', 'carol']", NULL },
+		{ "404 Not Found: https://example.com/x", NULL },
+		{ "no tests found", NULL },
+		{ "<enum id='org.acme.Mode'> not (yet) defined.", "undefined_symbol" },
+		{ "Invalid prefix length 33", "type_error" },
+		{ "invalid port 80000", "type_error" },
+		{ "Invalid write of size 4", NULL },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
 /* What is to be installed, by its ecosystem's name or told missing or
  * unmet; a file of the project named "package-*" is none. */
 static void general_words_read_dependencies(void **state)
@@ -8341,6 +8365,7 @@ int main(void)
 		cmocka_unit_test(general_words_read_names_files_values_and_advice),
 		cmocka_unit_test(general_words_read_shared_parsers),
 		cmocka_unit_test(general_words_read_more_assertions),
+		cmocka_unit_test(general_words_read_lookups_and_quantities),
 		cmocka_unit_test(general_words_read_dependencies),
 		cmocka_unit_test(general_words_read_more_names),
 		cmocka_unit_test(general_words_read_layout_and_prose),
