@@ -2508,6 +2508,11 @@ static const struct phrase later_phrases[] = {
 	/* Redocly's "`type` can be one of the following only: ..." */
 	{ "one of the following only", CAT_TYPE_ERROR },
 	{ "unsupported value", CAT_TYPE_ERROR },
+	/* Terraform's and HCL's name nothing in the schema defines: an
+	 * "Unsupported argument", "Unsupported block type" ("Unsupported
+	 * attribute" is unknown_key's) */
+	{ "unsupported argument", CAT_UNDEFINED_SYMBOL },
+	{ "unsupported block type", CAT_UNDEFINED_SYMBOL },
 	/* a value of the wrong kind for its setting: sudoers' 'value "x"
 	 * is invalid for option "y"', ssh's and systemd's "invalid value
 	 * for", Apache's "X has wrong format", Go's and Prometheus' "not a

@@ -3793,6 +3793,9 @@ static void general_words_read_lookups_and_quantities(void **state)
 		{ "Invalid prefix length 33", "type_error" },
 		{ "invalid port 80000", "type_error" },
 		{ "Invalid write of size 4", NULL },
+		{ "Unsupported argument", "undefined_symbol" },
+		{ "Unsupported block type", "undefined_symbol" },
+		{ "Unsupported attribute", "undefined_symbol" },
 	};
 
 	(void)state;
