@@ -16505,6 +16505,507 @@ E
 	cd ..
 fi
 ) &
+
+# ---- held41: a validation batch of tools nobody tuned for, scored on first sight ----
+# UI, model and configuration checks and compilers of other ecosystems, as
+# CI and pre-commit hooks run them: octave-cli (scripts and its test
+# blocks), openscad --hardwarnings, qmllint, gtk4-builder-tool validate
+# (under xvfb-run), blueprint-compiler, cloud-init schema, caddy validate,
+# pofilter, squid -k parse, testparm, minizinc, lilypond.
+(
+BATCH=held41
+mkdir held41 && cd held41
+# octave-cli, a script at a time, then a function's %!assert blocks: a
+# name nobody defined, matrices of sizes that do not conform, an unclosed
+# parenthesis (it names the file by its full path), a failing assertion
+if have octave-cli; then
+	mkdir octave && cd octave
+	cat >cart.m <<'X'
+items = [3 4 5];
+total = sum(itms);
+printf("%d\n", total);
+X
+	cat >tax.m <<'X'
+price = [1 2 3];
+rate = [1 2];
+vat = price * rate;
+disp(vat)
+X
+	cat >greet.m <<'X'
+function greet(name)
+  printf("hi %s\n", name;
+end
+X
+	cat >vat.m <<'X'
+function v = vat(p)
+  v = p * 0.2;
+end
+
+%!assert (vat(10), 2)
+%!assert (vat(100), 21)
+X
+	run octave sh -c 'for f in cart tax greet; do octave-cli -q $f.m; done; octave-cli -q --eval "test vat"'
+	sed -i "s|$PWD/||g" "$OUT/octave.out"
+	expect octave octave-cli general <<'E'
+undefined_symbol - 0 0
+type_error - 0 0
+syntax_error greet.m 2 0
+test_failure - 0 0
+E
+	cd ..
+fi
+# openscad --hardwarnings, a model at a time (a warning stops the render):
+# a variable misspelt, a semicolon missing before a brace, an include nobody
+# made, a string where a number is wanted
+if have openscad; then
+	mkdir openscad && cd openscad
+	cat >box.scad <<'X'
+width = 20;
+cube([widht, 10, 5]);
+X
+	cat >lid.scad <<'X'
+module lid(w) {
+  cube([w, w, 2])
+}
+lid(10);
+X
+	cat >case.scad <<'X'
+include <parts/hinge.scad>
+cube(10);
+X
+	cat >ring.scad <<'X'
+inner = 4;
+outer = "ten";
+difference() {
+  cylinder(r = outer - 1, h = 2);
+  cylinder(r = inner, h = 2);
+}
+X
+	run openscad sh -c 'for f in box lid case ring; do openscad --hardwarnings -o $f.stl $f.scad; done'
+	expect openscad openscad general <<'E'
+undefined_symbol box.scad 2 0
+syntax_error lid.scad 3 0
+import_resolution case.scad 1 0
+type_error ring.scad 4 0
+E
+	cd ..
+fi
+# qmllint (Qt 6), a QML file at a time: a property nobody declared, an
+# unclosed brace, a module nobody installed and the type it was to bring,
+# a string bound to an int
+if have /usr/lib/qt6/bin/qmllint; then
+	mkdir qmllint && cd qmllint
+	cat >Cart.qml <<'X'
+import QtQuick
+
+Item {
+    id: cart
+    property int total: 0
+    Text {
+        text: "Total: " + cart.totl
+    }
+}
+X
+	cat >Footer.qml <<'X'
+import QtQuick
+
+Item {
+    Text {
+        text: "bye"
+    
+}
+X
+	cat >Main.qml <<'X'
+import QtQuick
+import Shop.Checkout 1.0
+
+Item {
+    Basket {}
+}
+X
+	cat >Price.qml <<'X'
+import QtQuick
+
+Item {
+    property int price: "twelve"
+}
+X
+	run qmllint sh -c 'for f in Cart Footer Main Price; do /usr/lib/qt6/bin/qmllint $f.qml; done'
+	expect qmllint qmllint general <<'E'
+undefined_symbol Cart.qml 7 32
+syntax_error Footer.qml 8 1
+import_resolution Main.qml 2 1
+undefined_symbol Main.qml 5 5
+type_error Price.qml 4 25
+E
+	cd ..
+fi
+# gtk4-builder-tool validate, a GtkBuilder file at a time (it needs a
+# display: xvfb-run gives it one): a property misspelt, a class nobody
+# defined, a closing tag misspelt (no file named), a boolean that is not
+# one (a warning, no file named)
+if have gtk4-builder-tool && have xvfb-run; then
+	mkdir gtk4-builder-tool && cd gtk4-builder-tool
+	cat >window.ui <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<interface>
+  <object class="GtkWindow" id="main">
+    <property name="titel">Shop</property>
+  </object>
+</interface>
+X
+	cat >cart.ui <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<interface>
+  <object class="GtkBox" id="cart">
+    <child>
+      <object class="GtkCartView" id="view"/>
+    </child>
+  </object>
+</interface>
+X
+	cat >label.ui <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<interface>
+  <object class="GtkLabel" id="total">
+    <property name="label">Total</property>
+  </object>
+</interfase>
+X
+	cat >button.ui <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<interface>
+  <object class="GtkButton" id="pay">
+    <property name="visible">maybe</property>
+  </object>
+</interface>
+X
+	run gtk4-builder-tool env GTK_A11Y=none xvfb-run -a sh -c 'for f in window cart label button; do gtk4-builder-tool validate $f.ui; done'
+	expect gtk4-builder-tool gtk4-builder-tool general <<'E'
+undefined_symbol window.ui 4 29
+undefined_symbol cart.ui 5 46
+syntax_error - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# blueprint-compiler compile, a GTK blueprint at a time (it colours its
+# output whatever NO_COLOR says): a widget class nobody defined, a missing
+# semicolon, a boolean that is not one, a namespace nobody installed and
+# the type taken from it
+if have blueprint-compiler; then
+	mkdir blueprint-compiler && cd blueprint-compiler
+	cat >cart.blp <<'X'
+using Gtk 4.0;
+
+Gtk.Box cart {
+  Gtk.CartView view {}
+}
+X
+	cat >label.blp <<'X'
+using Gtk 4.0;
+
+Gtk.Label total {
+  label: "Total"
+}
+X
+	cat >button.blp <<'X'
+using Gtk 4.0;
+
+Gtk.Button pay {
+  visible: maybe;
+  label: _("Pay");
+}
+X
+	cat >lib.blp <<'X'
+using Gtk 4.0;
+using Shop 1;
+
+Shop.Basket basket {}
+X
+	run blueprint-compiler sh -c 'for f in cart label button lib; do blueprint-compiler compile --output $f.ui $f.blp; done'
+	expect blueprint-compiler blueprint-compiler general <<'E'
+undefined_symbol cart.blp 4 7
+syntax_error label.blp 5 1
+type_error button.blp 4 12
+import_resolution lib.blp 2 7
+undefined_symbol lib.blp 4 1
+E
+	cd ..
+fi
+# cloud-init schema, a cloud-config at a time (it names a key's path, no
+# line, except for YAML it cannot read): a string where a list is wanted,
+# an unclosed flow sequence, two values of the wrong kind, a key misspelt
+if have cloud-init; then
+	mkdir cloud-init && cd cloud-init
+	cat >ntp.yaml <<'X'
+#cloud-config
+ntp:
+  enabled: yes
+  servers: pool.ntp.org
+X
+	cat >runcmd.yaml <<'X'
+#cloud-config
+runcmd:
+  - [ systemctl, restart, nginx
+  - echo done
+X
+	cat >swap.yaml <<'X'
+#cloud-config
+swap:
+  filename: /swapfile
+  size: lots
+package_update: "sometimes"
+X
+	cat >files.yaml <<'X'
+#cloud-config
+bootcmd:
+  - echo hi
+write_files:
+  - path: /etc/motd
+    contnet: hello
+X
+	run cloud-init sh -c 'for f in ntp runcmd swap files; do cloud-init schema --config-file $f.yaml; done'
+	expect cloud-init cloud-init general <<'E'
+type_error - 0 0
+syntax_error runcmd.yaml 3 5
+type_error - 0 0
+type_error - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# caddy validate, a Caddyfile at a time: a directive misspelt, a duration
+# that is not one, an unclosed site block, an import nobody wrote
+if have caddy; then
+	mkdir caddy && cd caddy
+	cat >site.Caddyfile <<'X'
+:8080 {
+	root * /srv/shop
+	file_servr
+}
+X
+	cat >proxy.Caddyfile <<'X'
+:8081 {
+	reverse_proxy localhost:9000 {
+		lb_policy round_robin
+		health_interval soon
+	}
+}
+X
+	cat >brace.Caddyfile <<'X'
+:8082 {
+	respond "ok"
+X
+	cat >import.Caddyfile <<'X'
+:8083 {
+	import snippets/headers.caddy
+	respond "ok"
+}
+X
+	run caddy sh -c 'for f in site proxy brace import; do caddy validate --adapter caddyfile --config $f.Caddyfile; done'
+	sed -i 's/"ts":[0-9.]*/"ts":1700000000.0/' "$OUT/caddy.out"
+	expect caddy caddy general <<'E'
+undefined_symbol site.Caddyfile 3 0
+type_error proxy.Caddyfile 4 0
+syntax_error brace.Caddyfile 2 0
+import_resolution import.Caddyfile 2 0
+E
+	cd ..
+fi
+# pofilter (translate-toolkit), a catalogue at a time: it prints the
+# entries that fail a check with the check's note over them, under their
+# source references, never the catalogue's own place: printf arguments
+# swapped, a trailing space, a placeholder nobody defined, a lost ellipsis
+if have pofilter; then
+	mkdir pofilter && cd pofilter
+	for l in fr de es; do
+		cat >$l.po <<X
+msgid ""
+msgstr ""
+"Project-Id-Version: shop 1.0\n"
+"POT-Creation-Date: 2024-01-01 00:00+0000\n"
+"PO-Revision-Date: 2024-01-02 00:00+0000\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: $l\n"
+
+X
+	done
+	cat >>fr.po <<'X'
+#: src/cart.c:12
+#, c-format
+msgid "%d items in %s"
+msgstr "%s articles dans %d"
+
+#: src/cart.c:20
+msgid "Checkout"
+msgstr "Payer "
+X
+	cat >>de.po <<'X'
+#: src/cart.c:31
+msgid "Total: {total}"
+msgstr "Summe: {totl}"
+X
+	cat >>es.po <<'X'
+#: src/cart.c:40
+msgid "Open file..."
+msgstr "Abrir el archivo"
+X
+	run pofilter sh -c 'for f in fr de es; do pofilter --progress=none $f.po; done'
+	expect pofilter pofilter general <<'E'
+type_error - 0 0
+lint_violation - 0 0
+undefined_symbol - 0 0
+lint_violation - 0 0
+E
+	cd ..
+fi
+# squid -k parse, a configuration at a time: a directive misspelt, a size
+# that is not a number, an address that is not one, an ACL nobody defined
+if have squid; then
+	mkdir squid && cd squid
+	cat >main.conf <<'X'
+http_port 3128
+acl localnet src 10.0.0.0/8
+http_acces allow localnet
+http_access deny all
+X
+	cat >cache.conf <<'X'
+http_port 3129
+cache_mem lots MB
+http_access deny all
+X
+	cat >acl.conf <<'X'
+http_port 3130
+acl office src 10.0.0.300/8
+http_access allow office
+http_access deny all
+X
+	cat >rule.conf <<'X'
+http_port 3131
+http_access allow staff
+http_access deny all
+X
+	run squid sh -c 'for f in main cache acl rule; do squid -k parse -f $f.conf; done'
+	sed -i -e 's|^[0-9]\{4\}/[0-9/]* [0-9:]*|2024/01/01 00:00:00|' \
+		-e 's/^CPU Usage: .*/CPU Usage: 0.020 seconds = 0.016 user + 0.004 sys/' \
+		-e 's/^Maximum Resident Size: .*/Maximum Resident Size: 56000 KB/' \
+		-e 's|^Page faults with physical i/o: .*|Page faults with physical i/o: 0|' "$OUT/squid.out"
+	expect squid squid general <<'E'
+undefined_symbol main.conf 3 0
+type_error cache.conf 2 0
+syntax_error acl.conf 2 0
+undefined_symbol rule.conf 2 0
+E
+	cd ..
+fi
+# testparm (Samba), a configuration at a time (no file or line named): a
+# parameter misspelt, a boolean that is not one, a size that is not one
+if have testparm; then
+	mkdir testparm && cd testparm
+	cat >global.conf <<'X'
+[global]
+   workgroup = SHOP
+   server rol = standalone server
+X
+	cat >share.conf <<'X'
+[global]
+   workgroup = SHOP
+
+[invoices]
+   path = /srv/invoices
+   read only = perhaps
+X
+	cat >log.conf <<'X'
+[global]
+   workgroup = SHOP
+   max log size = big
+X
+	run testparm sh -c 'for f in global share log; do testparm -s $f.conf; done'
+	expect testparm testparm general <<'E'
+undefined_symbol - 0 0
+type_error - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# minizinc, a model at a time (it names the file by its full path, and
+# Debian's Gecode warns about its own library first): a name nobody
+# declared, a string where an int is wanted, a missing semicolon, an
+# include nobody wrote
+if have minizinc; then
+	mkdir minizinc && cd minizinc
+	cat >shop.mzn <<'X'
+int: n = 3;
+array[1..n] of var 0..10: qty;
+constraint sum(i in 1..n)(qty[i]) = totl;
+solve satisfy;
+X
+	cat >tax.mzn <<'X'
+var 0..100: price;
+constraint price = "twelve";
+solve satisfy;
+X
+	cat >cart.mzn <<'X'
+var 0..10: x;
+constraint x > 3
+solve satisfy;
+X
+	cat >main.mzn <<'X'
+include "shoplib.mzn";
+var 0..10: x;
+solve satisfy;
+X
+	run minizinc sh -c 'for f in shop tax cart main; do minizinc --solver gecode $f.mzn; done'
+	sed -i "s|$PWD/||g" "$OUT/minizinc.out"
+	expect minizinc minizinc general <<'E'
+undefined_symbol shop.mzn 3 37
+type_error tax.mzn 2 27
+syntax_error cart.mzn 3 1
+import_resolution main.mzn 1 1
+E
+	cd ..
+fi
+# lilypond -l WARNING, a score at a time: a command nobody defined, an
+# unclosed brace, an include nobody wrote, a bar that does not add up
+if have lilypond; then
+	mkdir lilypond && cd lilypond
+	cat >reel.ly <<'X'
+\version "2.24.0"
+\relative c' {
+  \time 4/4
+  c4 d e f | g1 \bogus |
+}
+X
+	cat >air.ly <<'X'
+\version "2.24.0"
+\relative c' {
+  c4 d e f |
+  { g a b c |
+}
+X
+	cat >march.ly <<'X'
+\version "2.24.0"
+\include "shop-macros.ily"
+\relative c' { c1 }
+X
+	cat >waltz.ly <<'X'
+\version "2.24.0"
+\relative c' {
+  \time 3/4
+  c4 d e | f2 g4 a |
+}
+X
+	run lilypond sh -c 'for f in reel air march waltz; do lilypond -dno-print-pages -l WARNING $f.ly; done'
+	expect lilypond lilypond general <<'E'
+undefined_symbol reel.ly 4 17
+syntax_error air.ly 5 2
+import_resolution march.ly 2 10
+lint_violation waltz.ly 4 20
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
