@@ -3508,12 +3508,17 @@ static bool quoted_over_caret(struct scan *s, size_t j)
 /* A code frame under the place p read from (miette's box, a header):
  * the caret under its quoted line p->line gives the column, which the
  * header may not ("   ,-[a.js:2:1]" over " 2 | const b = a +;" and
- * "   :              ^"). */
+ * "   :              ^"). A column told in words is the column: the
+ * gutter's last blank may be the code's own ("at a.blp line 4 column
+ * 7:" over "   4 |  Gtk.x"). */
 static void frame_caret(struct scan *s, struct place *p)
 {
 	size_t j, sn, cn;
 	int col = 0;
+	const char *at = line_view(s, p->at, &sn);
 
+	if (p->col > 0 && cl_find(at, sn, " column ", 8))
+		return;
 	for (j = p->at + 1; !col && j + 1 < s->nlines && j <= p->at + 8; j++) {
 		const char *src = line_view(s, j, &sn);
 		const char *car = line_view(s, j + 1, &cn);
@@ -4104,6 +4109,9 @@ static bool advice(const char *m, size_t n)
 		"To see the full stack trace", "Re-run Maven ", "Re-run with ",
 		"For more information about the errors", "Run with --",
 		"Get more help at ", "The build could not read ", "[Help ",
+		/* the trace under an error (Octave's "error: called from"
+		 * over "    cart at line 2 column 7"): the error's */
+		"called from",
 	};
 	size_t k;
 

@@ -856,15 +856,24 @@ no:
 }
 
 /* "PATH line N" at l[j], then nothing or a '.': the rest of Perl's "at
- * t/a.t line 5." (Test::More's and Carp's place of a failure). */
+ * t/a.t line 5." (Test::More's and Carp's place of a failure), and with
+ * its column and a ':' ("at a.blp line 4 column 7:", blueprint-compiler's
+ * under its message). */
 static bool path_line_at(const char *l, size_t n, size_t j, struct cl_loc *loc)
 {
 	size_t k = path_end(l, n, j), m = k + 6;
 
 	if (k == j || !STARTS(l + k, n - k, " line ") ||
-	    !plausible_path(l + j, k - j) || !read_int(l, n, &m, &loc->line) ||
-	    !(m == n || (m + 1 == n && l[m] == '.'))) {
-		loc->line = 0;
+	    !plausible_path(l + j, k - j) || !read_int(l, n, &m, &loc->line))
+		goto no;
+	if (STARTS(l + m, n - m, ", column ") || STARTS(l + m, n - m, " column ")) {
+		m += l[m] == ',' ? 9 : 8;
+		if (!read_int(l, n, &m, &loc->col))
+			goto no;
+	}
+	if (!(m == n || (m + 1 == n && (l[m] == '.' || l[m] == ':')))) {
+no:
+		loc->line = loc->col = 0;
 		return false;
 	}
 	loc->file = j;
@@ -2168,6 +2177,30 @@ static const struct phrase phrases[] = {
 	/* a tag or a name no one knows: JSDoc's "The @retuns tag is not a
 	 * known tag" */
 	{ "is not a known ", CAT_UNDEFINED_SYMBOL },
+	/* a name a module or namespace lacks: blueprint-compiler's
+	 * "Namespace Gtk does not contain a type called X", C#'s "'T' does
+	 * not contain a definition for 'x'"; a namespace used that nothing
+	 * imported ("Namespace Shop was not imported") */
+	{ "does not contain a type", CAT_UNDEFINED_SYMBOL },
+	{ "does not contain a definition", CAT_UNDEFINED_SYMBOL },
+	{ "was not imported", CAT_UNDEFINED_SYMBOL },
+	/* JSON Schema's (Python's jsonschema, as cloud-init and
+	 * check-jsonschema print it): "Additional properties are not
+	 * allowed ('x' was unexpected)", a key the schema lacks */
+	{ "additional properties are not allowed", CAT_UNDEFINED_SYMBOL },
+	/* a module whose import failed (qmllint's "Failed to import
+	 * Shop.Checkout", "Warnings occurred while importing module") */
+	{ "failed to import", CAT_IMPORT_RESOLUTION },
+	{ "while importing module", CAT_IMPORT_RESOLUTION },
+	/* a bare name after the word, as squid says it: "unrecognized:
+	 * 'http_acces'" */
+	{ "unrecognized: ", CAT_UNDEFINED_SYMBOL },
+	{ "unrecognised: ", CAT_UNDEFINED_SYMBOL },
+	/* operands whose shapes or kinds do not go together: Octave's and
+	 * MATLAB's "nonconformant arguments (op1 is 1x3, op2 is 1x2)",
+	 * OpenSCAD's "undefined operation (string - number)" */
+	{ "nonconformant", CAT_TYPE_ERROR },
+	{ "undefined operation", CAT_TYPE_ERROR },
 	{ "not defined", CAT_UNDEFINED_SYMBOL },
 	/* GLib's "<enum id='x'> not (yet) defined" */
 	{ "not (yet) defined", CAT_UNDEFINED_SYMBOL },
@@ -2462,6 +2495,11 @@ static const struct phrase later_phrases[] = {
 	{ "invalid yaml", CAT_SYNTAX_ERROR },
 	{ "invalid xml", CAT_SYNTAX_ERROR },
 	{ "valid xml", CAT_SYNTAX_ERROR },
+	{ "not valid yaml", CAT_SYNTAX_ERROR },
+	{ "not valid json", CAT_SYNTAX_ERROR },
+	/* GLib's markup parser (GtkBuilder, glib-compile-resources):
+	 * "Element "x" was closed, but the currently open element is "y"" */
+	{ "currently open element", CAT_SYNTAX_ERROR },
 	{ "duplicate key", CAT_SYNTAX_ERROR },
 	{ "conflicting key", CAT_SYNTAX_ERROR },
 	/* what a function must give back: "function with void return
@@ -2663,7 +2701,7 @@ enum {
 	W_FOUND = 32,   /* "no", "fi", "op", "re", "lo", "xi": not_found */
 	W_DOC = 64,     /* "@" and any byte, "do": doc_comment */
 	W_UNKNOWN = 128, /* "nk": unknown_name */
-	W_KEY = 256,     /* "nk", "gn", "pp", "uc", "ef": unknown_key */
+	W_KEY = 256,     /* "nk", "gn", "pp", "uc", "ef", "nv": unknown_key */
 	W_BRACKET = 512, /* "oo", "xt", "sm": bracket_count */
 	W_HEADING = 1024, /* "rr": place_heading */
 	W_FAULT = 2048,  /* "nv", "ga", "ba", "wr", "nc": wrong_kind's faults */
@@ -2684,7 +2722,7 @@ static void word_pairs_build(void)
 		{ "nk", W_UNKNOWN | W_KEY }, { "gn", W_KEY }, { "pp", W_KEY },
 		{ "uc", W_KEY }, { "ef", W_KEY }, { "oo", W_BRACKET },
 		{ "xt", W_BRACKET }, { "sm", W_BRACKET }, { "rr", W_HEADING },
-		{ "nv", W_FAULT }, { "ga", W_FAULT }, { "ba", W_FAULT },
+		{ "nv", W_FAULT | W_KEY }, { "ga", W_FAULT }, { "ba", W_FAULT },
 		{ "wr", W_FAULT }, { "nc", W_FAULT }, { "mu", W_VALUE },
 		{ "pa", W_VALUE }, { "id", W_VALUE },
 	};
@@ -3401,6 +3439,26 @@ static bool looked_up_name(const char *low, size_t n)
 	return k < n;
 }
 
+/* "'x' undefined", then nothing or where: a quoted name nothing defines. */
+static bool quoted_undefined(const char *low, size_t n)
+{
+	const char *u = low;
+	size_t k;
+
+	while ((u = cl_find(u, n - (size_t)(u - low), " undefined", 10))) {
+		k = (size_t)(u - low);
+		u += 10;
+		if (k == 0 || (low[k - 1] != '\'' && low[k - 1] != '"'))
+			continue;
+		k += 10;
+		if (k == n || STARTS(low + k, n - k, " near ") ||
+		    STARTS(low + k, n - k, " at ") || STARTS(low + k, n - k, " in ") ||
+		    (k + 1 == n && low[k] == '.'))
+			return true;
+	}
+	return false;
+}
+
 /* A documentation comment that does not match its code: "@param c is
  * not found in the argument list" (Doxygen, javadoc, JSDoc, phpDocumentor
  * tags), "parameter 'b' is not documented", "Missing doc comment",
@@ -3499,9 +3557,11 @@ static const char *unknown_name(const char *low, size_t n)
  * them too). */
 static const char *unknown_key(const char *low, size_t n)
 {
+	/* ("invalid" last: see below) */
 	static const char *const adj[] = { "unknown ", "unrecognized ",
 					   "unrecognised ", "unsupported ",
-					   "no such ", "undefined " };
+					   "no such ", "undefined ", "invalid " };
+	const size_t invalid = sizeof(adj) / sizeof(*adj) - 1;
 	/* and a document's or a pipeline's names: a markup's tag or element
 	 * (XML schemas, appstream, HTML checkers), PHP's "Undefined index"
 	 * and "Undefined property", TeX's "Undefined control sequence",
@@ -3525,12 +3585,26 @@ static const char *unknown_key(const char *low, size_t n)
 		for (b = 0; b < sizeof(noun) / sizeof(*noun); b++) {
 			size_t e = j + strlen(noun[b]);
 
+			if (!starts(low + j, n - j, noun[b]))
+				continue;
+			/* "invalid" names a name only when the name follows:
+			 * GtkBuilder's "Invalid property: GtkWindow.titel"
+			 * (an "invalid property value" is a value's) */
+			if (a == invalid) {
+				if (STARTS(low + e, n - e, ": ") ||
+				    STARTS(low + e, n - e, " '") ||
+				    STARTS(low + e, n - e, " \"") ||
+				    STARTS(low + e, n - e, " `"))
+					return CAT_UNDEFINED_SYMBOL;
+				continue;
+			}
 			/* "key", "keys", "field:" but not "keyboard" */
-			if (starts(low + j, n - j, noun[b]) &&
-			    (e == n || !is_alpha(low[e]) ||
-			     (low[e] == 's' && (e + 1 == n || !is_alpha(low[e + 1])))))
+			if (e == n || !is_alpha(low[e]) ||
+			    (low[e] == 's' && (e + 1 == n || !is_alpha(low[e + 1]))))
 				return CAT_UNDEFINED_SYMBOL;
 		}
+		if (a == invalid)
+			continue;
 		/* an option a configuration names, not a command line's
 		 * ('-x', "--frob"): named-checkconf's "unknown option 'x'",
 		 * sshd's 'unsupported option "x"', "unrecognized option 'y'
@@ -3773,6 +3847,8 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 			    sizeof(expected_kind) / sizeof(*expected_kind)) ||
 		    starts(low + j, n - j, "yes or no") ||
 		    starts(low + j, n - j, "true or false") ||
+		    starts(low + j, n - j, "'true' or 'false'") ||
+		    starts(low + j, n - j, "\"true\" or \"false\"") ||
 		    starts(low + j, n - j, "on or off"))
 			return CAT_TYPE_ERROR;
 	}
@@ -4410,10 +4486,15 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	if (!w->category && i < n && m[i] >= 'A' && m[i] <= 'Z')
 		w->category = unpaired_keyword(m + i, n - i);
 	/* a quoted name and the word after it: 'element "B" undefined'
-	 * (OpenSP's), "symbol 'x' undefined" */
-	if (!w->category && ln > 11 && (low[ln - 11] == '"' || low[ln - 11] == '\'') &&
-	    !memcmp(low + ln - 10, " undefined", 10))
+	 * (OpenSP's), "symbol 'x' undefined", Octave's "'itms' undefined
+	 * near line 2, column 13" */
+	if (!w->category && quoted_undefined(low, ln))
 		w->category = CAT_UNDEFINED_SYMBOL;
+	/* a value of one type given where another goes: qmllint's "Cannot
+	 * assign literal of type string to int" ("gn": W_KEY's) */
+	if (!w->category && (groups & W_KEY) && cl_find(low, ln, "assign", 6) &&
+	    cl_find(low, ln, " of type ", 9))
+		w->category = CAT_TYPE_ERROR;
 	/* nothing else said, the layout of the text: a style rule's */
 	if (!w->category && layout_named(low, ln))
 		w->category = CAT_LINT_VIOLATION;

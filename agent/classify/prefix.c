@@ -1,7 +1,8 @@
 /*
  * What a runner puts before every line of the output it relays: a CI
  * service's timestamp ("2024-05-01T12:00:03.2345678Z " on GitHub Actions,
- * Azure Pipelines and `docker logs -t`; GitLab's adds a stream tag, "00O "),
+ * Azure Pipelines and `docker logs -t`; GitLab's adds a stream tag, "00O ";
+ * a daemon's "2024/01/01 00:00:00| ", squid's),
  * BuildKit's step and seconds ("#11 2.981 ", and "2.981 " in the recap of a
  * failed step), Compose's service ("app-1  | "), a task runner's clock
  * ("[12:00:01] "), a daemon's seconds since the epoch ("1700000000: ",
@@ -62,8 +63,11 @@ static size_t stamp_len(const char *p, size_t n)
 {
 	size_t k = p[0] == '[' ? 1 : 0, e;
 
-	if (!digits(p, n, k, 4) || k + 11 > n || p[k + 4] != '-' ||
-	    !digits(p, n, k + 5, 2) || p[k + 7] != '-' || !digits(p, n, k + 8, 2) ||
+	/* (the date with '/': squid's and nginx's logs, "2024/01/01
+	 * 00:00:00| ") */
+	if (!digits(p, n, k, 4) || k + 11 > n ||
+	    (p[k + 4] != '-' && p[k + 4] != '/') ||
+	    !digits(p, n, k + 5, 2) || p[k + 7] != p[k + 4] || !digits(p, n, k + 8, 2) ||
 	    (p[k + 10] != 'T' && p[k + 10] != ' '))
 		return 0;
 	if (!(e = clock_end(p, n, k + 11)))
@@ -75,6 +79,8 @@ static size_t stamp_len(const char *p, size_t n)
 			;
 	if (k && (e >= n || p[e++] != ']'))
 		return 0;
+	if (!k && e < n && p[e] == '|')
+		e++;
 	if (e >= n || (p[e] != ' ' && p[e] != '\t'))
 		return e == n ? e : 0;
 	e++;

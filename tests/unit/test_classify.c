@@ -3802,6 +3802,83 @@ static void general_words_read_lookups_and_quantities(void **state)
 	words_read_as(cases, sizeof(cases) / sizeof(*cases));
 }
 
+/* Names a namespace, a schema or a builder lacks, a markup's element
+ * closed out of turn, operands that do not go together, a literal of the
+ * wrong type: the words UI toolkits' checkers, schema validators and
+ * numeric languages share. */
+static void general_words_read_namespaces_schemas_and_markup(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "Namespace Gtk does not contain a type called CartView", "undefined_symbol" },
+		{ "'Cart' does not contain a definition for 'Totl'", "undefined_symbol" },
+		{ "Namespace Shop was not imported", "undefined_symbol" },
+		{ "Additional properties are not allowed ('contnet' was unexpected)", "undefined_symbol" },
+		{ "Invalid property: GtkWindow.titel", "undefined_symbol" },
+		{ "invalid key 'colour'", "undefined_symbol" },
+		{ "invalid property value", "type_error" },
+		{ "unrecognized: 'http_acces'", "undefined_symbol" },
+		{ "'itms' undefined near line 2, column 13", "undefined_symbol" },
+		{ "symbol 'x' undefined", "undefined_symbol" },
+		{ "Failed to import Shop.Checkout. Are your import paths set up properly?", "import_resolution" },
+		{ "Element \"interfase\" was closed, but the currently open element is \"interface\"", "syntax_error" },
+		{ "File runcmd.yaml is not valid yaml.", "syntax_error" },
+		{ "operator *: nonconformant arguments (op1 is 1x3, op2 is 1x2)", "type_error" },
+		{ "undefined operation (string - number)", "type_error" },
+		{ "Expected 'true' or 'false' for boolean value", "type_error" },
+		{ "Cannot assign literal of type string to int", "type_error" },
+	};
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+}
+
+/* A place told under its message in words with its column
+ * (blueprint-compiler's "at a.blp line 4 column 7:", coloured or not:
+ * the column is the one told, not the caret's under a gutter with no
+ * blank of its own); a daemon's "2024/01/01 00:00:00| " before every
+ * line (squid's) is no part of it; Octave's "error: called from" is the
+ * trace of the error above it, no error of its own. */
+static void places_told_under_in_words_and_slashed_stamps(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("\x1b[91m\x1b[1merror: Namespace Gtk does not contain a type "
+		   "called CartView\x1b[0m\n"
+		   "at cart.blp line 4 column 7:\n"
+		   "\x1b[2m   4 |\x1b[0m  Gtk.CartView view {}\n"
+		   "     \x1b[2m|      ^\x1b[0m\n"
+		   "\n"
+		   "error: Expected `;`\n"
+		   "at label.blp line 5 column 1:\n"
+		   "   5 |}\n"
+		   "     |^\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "cart.blp");
+	assert_int_equal(l.v[0].line, 4);
+	assert_int_equal(l.v[0].column, 7);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "label.blp");
+	assert_int_equal(l.v[1].line, 5);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n("2024/01/01 00:00:00| Processing: http_port 3128\n"
+		   "2024/01/01 00:00:00| Processing: http_acces allow localnet\n"
+		   "2024/01/01 00:00:00| main.conf(3): unrecognized: 'http_acces'\n"
+		   "2024/01/01 00:00:00| Processing: http_access deny all\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "main.conf");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n("error: 'itms' undefined near line 2, column 13\n"
+		   "error: called from\n"
+		   "    cart at line 2 column 7\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* What is to be installed, by its ecosystem's name or told missing or
  * unmet; a file of the project named "package-*" is none. */
 static void general_words_read_dependencies(void **state)
@@ -8369,6 +8446,8 @@ int main(void)
 		cmocka_unit_test(general_words_read_shared_parsers),
 		cmocka_unit_test(general_words_read_more_assertions),
 		cmocka_unit_test(general_words_read_lookups_and_quantities),
+		cmocka_unit_test(general_words_read_namespaces_schemas_and_markup),
+		cmocka_unit_test(places_told_under_in_words_and_slashed_stamps),
 		cmocka_unit_test(general_words_read_dependencies),
 		cmocka_unit_test(general_words_read_more_names),
 		cmocka_unit_test(general_words_read_layout_and_prose),
