@@ -3561,7 +3561,8 @@ static char *file_above(struct scan *s, size_t i)
 /* "Parse error at a.js:2,12" then "ERROR: Unexpected token": a report
  * with no line of its own naming the file the last diagnostic placed is
  * that one's detail (its words name the category the place line did
- * not). */
+ * not, or only its likeness guessed: pasmo's "ERROR on line 4 of file
+ * a.asm" over "ERROR: Symbol 'x' is undefined"). */
 static bool detail_of_last(struct scan *s, const char *file, const char *cat,
 			   const char *m, size_t n)
 {
@@ -3573,7 +3574,8 @@ static bool detail_of_last(struct scan *s, const char *file, const char *cat,
 	d = &s->out->v[s->out->n - 1];
 	if (!d->file || !d->line || strcmp(d->file, file))
 		return false;
-	if (cat && !strcmp(d->category, CAT_UNKNOWN)) {
+	if (cat && (!strcmp(d->category, CAT_UNKNOWN) ||
+		    (d->hint && !strcmp(d->hint, LIKENED_HINT)))) {
 		d->category = cat;
 		free(d->hint);
 		d->hint = xstrdup("read from the message's words: see the message "

@@ -2177,6 +2177,9 @@ static const struct phrase phrases[] = {
 	/* a tag or a name no one knows: JSDoc's "The @retuns tag is not a
 	 * known tag" */
 	{ "is not a known ", CAT_UNDEFINED_SYMBOL },
+	/* qmake's "'isEmpy' is not a recognized test function" */
+	{ "is not a recognized ", CAT_UNDEFINED_SYMBOL },
+	{ "is not a recognised ", CAT_UNDEFINED_SYMBOL },
 	/* a name a module or namespace lacks: blueprint-compiler's
 	 * "Namespace Gtk does not contain a type called X", C#'s "'T' does
 	 * not contain a definition for 'x'"; a namespace used that nothing
@@ -2200,6 +2203,17 @@ static const struct phrase phrases[] = {
 	 * MATLAB's "nonconformant arguments (op1 is 1x3, op2 is 1x2)",
 	 * OpenSCAD's "undefined operation (string - number)" */
 	{ "nonconformant", CAT_TYPE_ERROR },
+	/* an argument of the wrong kind, as newLISP names the kind it
+	 * wanted: "value expected in function mul : p", "list expected in
+	 * function first" */
+	{ " expected in function ", CAT_TYPE_ERROR },
+	/* a value outside a schema's enum (Spectral's and ajv's "must be
+	 * equal to one of the allowed values") */
+	{ "one of the allowed values", CAT_TYPE_ERROR },
+	/* an operand an assembler's instruction cannot take: 64tass's "no
+	 * indirect z indexed addressing mode for opcode 'lda'", "invalid
+	 * addressing mode", "illegal addressing mode" */
+	{ "addressing mode", CAT_SYNTAX_ERROR },
 	{ "undefined operation", CAT_TYPE_ERROR },
 	{ "not defined", CAT_UNDEFINED_SYMBOL },
 	/* GLib's "<enum id='x'> not (yet) defined" */
@@ -3439,21 +3453,25 @@ static bool looked_up_name(const char *low, size_t n)
 	return k < n;
 }
 
-/* "'x' undefined", then nothing or where: a quoted name nothing defines. */
+/* "'x' undefined" or "'x' is undefined", then nothing or where: a quoted
+ * name nothing defines. */
 static bool quoted_undefined(const char *low, size_t n)
 {
 	const char *u = low;
-	size_t k;
+	size_t k, e;
 
 	while ((u = cl_find(u, n - (size_t)(u - low), " undefined", 10))) {
 		k = (size_t)(u - low);
 		u += 10;
+		e = (size_t)(u - low);
+		/* (and "'x' is undefined", pasmo's) */
+		if (k >= 3 && !memcmp(low + k - 3, " is", 3))
+			k -= 3;
 		if (k == 0 || (low[k - 1] != '\'' && low[k - 1] != '"'))
 			continue;
-		k += 10;
-		if (k == n || STARTS(low + k, n - k, " near ") ||
-		    STARTS(low + k, n - k, " at ") || STARTS(low + k, n - k, " in ") ||
-		    (k + 1 == n && low[k] == '.'))
+		if (e == n || STARTS(low + e, n - e, " near ") ||
+		    STARTS(low + e, n - e, " at ") || STARTS(low + e, n - e, " in ") ||
+		    (e + 1 == n && low[e] == '.'))
 			return true;
 	}
 	return false;
