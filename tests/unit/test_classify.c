@@ -691,9 +691,11 @@ static void tally_diags(const char *name, bool verbose, const struct want *w,
  * "category<TAB>words" (cl_learned_words), appended to FILE: the examples
  * tests/classify/learn-words.sh makes data/patterns/learned-words of. A
  * batch named in CLASSIFY_LEARN_SKIP (blank- or comma-separated) is left
- * out, to stay a measure of what the rest taught; so are problems of no
- * kind (unknown) and Tailwind's own category, which only its patterns
- * give. */
+ * out, to stay a measure of what the rest taught; so is Tailwind's own
+ * category, which only its patterns give. Problems of no kind (unknown:
+ * a crash, a stack overflow) are examples too: their words are a crash's,
+ * and a message in such words stays unknown rather than take the kind
+ * the nearest other words had. */
 static void learn_examples(const char *batch, const struct want *w, size_t nw,
 			   const struct diag_list *l)
 {
@@ -716,8 +718,7 @@ static void learn_examples(const char *batch, const struct want *w, size_t nw,
 	}
 	assert_non_null(f = fopen(path, "a"));
 	for (i = 0; i < nw; i++) {
-		if (!strcmp(w[i].category, CAT_UNKNOWN) ||
-		    !strcmp(w[i].category, CAT_TAILWIND_INVALID_CLASS))
+		if (!strcmp(w[i].category, CAT_TAILWIND_INVALID_CLASS))
 			continue;
 		for (j = 0; j < l->n && !at_place(&l->v[j], &w[i]); j++)
 			;
