@@ -3432,6 +3432,15 @@ static bool looked_up_name(const char *low, size_t n)
 	const char *at = NULL;
 	size_t k, len = 0;
 
+	/* each holds "found", "find" or "locat": one pass rules out the
+	 * many messages with none */
+	for (k = 0; k + 4 <= n; k++)
+		if ((low[k] == 'f' && (!memcmp(low + k + 1, "ind", 3) ||
+				       (k + 5 <= n && !memcmp(low + k + 1, "ound", 4)))) ||
+		    (low[k] == 'l' && k + 5 <= n && !memcmp(low + k + 1, "ocat", 4)))
+			break;
+	if (k + 4 > n)
+		return false;
 	for (k = 0; k < sizeof(words) / sizeof(*words) && !at; k++)
 		at = cl_find(low, n, words[k], len = strlen(words[k]));
 	if (!at || cl_find(low, n, "404", 3) || cl_errno_report(low, n))
