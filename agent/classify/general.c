@@ -3547,8 +3547,13 @@ static const char *unknown_name(const char *low, size_t n)
 		    sizeof(value_nouns) / sizeof(*value_nouns)))
 		return CAT_TYPE_ERROR;
 	for (k = (size_t)(u - low) + 8; k < n && words < 4; k++) {
+		/* (a TeX-like command's backslash too: LilyPond's "unknown
+		 * escaped string: `\bogus'"; not a lexer's escape, '\q') */
 		if (low[k] == '\'' || low[k] == '`' || low[k] == '"')
-			return k + 1 < n && is_alpha(low[k + 1]) ?
+			return k + 1 < n && (is_alpha(low[k + 1]) ||
+					     (low[k + 1] == '\\' && k + 3 < n &&
+					      is_alpha(low[k + 2]) &&
+					      is_alpha(low[k + 3]))) ?
 			       CAT_UNDEFINED_SYMBOL : NULL;
 		/* "unknown compiler option 'x'", "unknown flag": a command
 		 * line's or a configuration's, not a name in the code */

@@ -3827,6 +3827,7 @@ static void general_words_read_namespaces_schemas_and_markup(void **state)
 		{ "undefined operation (string - number)", "type_error" },
 		{ "Expected 'true' or 'false' for boolean value", "type_error" },
 		{ "Cannot assign literal of type string to int", "type_error" },
+		{ "unknown escaped string: `\\bogus'", "undefined_symbol" },
 	};
 
 	(void)state;
