@@ -2966,6 +2966,12 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	    (continuation(s, s->cur, &more, &last) ||
 	     (bare && loc->msg_len && m[loc->msg_len - 1] == ':' &&
 	      announced(s, s->cur + 1, &more)) ||
+	     /* a severity alone ("a_test.cc:5: Failure", googletest's):
+	      * the line under it and what it indents say what failed
+	      * ("Expected equality of these values:" over "  add(1, 2)") */
+	     (bare && w.sev >= 0 && w.text >= loc->msg_len &&
+	      announced(s, s->cur + 1, &more) &&
+	      (continuation(s, s->cur + 1, &more, &last), true)) ||
 	     (place_only && (bare = true) &&
 	      announced(s, paragraph_below(s, s->cur), &more)) ||
 	     (ruled && !w.category && (bare = true) &&

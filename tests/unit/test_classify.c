@@ -3839,7 +3839,8 @@ static void general_words_read_namespaces_schemas_and_markup(void **state)
  * the column is the one told, not the caret's under a gutter with no
  * blank of its own); a daemon's "2024/01/01 00:00:00| " before every
  * line (squid's) is no part of it; Octave's "error: called from" is the
- * trace of the error above it, no error of its own. */
+ * trace of the error above it, no error of its own; a severity alone at
+ * a place takes the lines under it as its message. */
 static void places_told_under_in_words_and_slashed_stamps(void **state)
 {
 	struct diag_list l = DIAG_LIST_INIT;
@@ -3878,6 +3879,22 @@ static void places_told_under_in_words_and_slashed_stamps(void **state)
 		   "error: called from\n"
 		   "    cart at line 2 column 7\n", any_file, 1, &l);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	/* a severity alone at a place (googletest's, under CTest too): the
+	 * line under it and what it indents are the message */
+	classify_n("[ RUN      ] Add.Sums\n"
+		   "add_test.cc:5: Failure\n"
+		   "Expected equality of these values:\n"
+		   "  add(1, 2)\n"
+		   "    Which is: -1\n"
+		   "  3\n"
+		   "[  FAILED  ] Add.Sums (0 ms)\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "add_test.cc");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_string_equal(l.v[0].message, "Failure: Expected equality of these "
+			    "values: add(1, 2) Which is: -1 3");
 	diag_list_release(&l);
 }
 
