@@ -17006,6 +17006,405 @@ E
 	cd ..
 fi
 ) &
+# ---- held42: a validation batch of tools nobody tuned for, scored on first sight ----
+# Server, monitoring, logging and integrity configuration checks, a
+# Fortran 77 translator, a Haskell formatter, a small Tcl, a Korn shell
+# and a schema converter, as CI and pre-commit hooks run them: icinga2
+# daemon -C, syslog-ng --syntax-only, kamailio -c, doveconf -n, chronyd -p,
+# aide --config-check, f2c, ormolu --mode check, jimsh (Jim Tcl), mksh
+# (-n, then run), trang.
+(
+BATCH=held42
+mkdir held42 && cd held42
+# icinga2 daemon -C, a configuration at a time: an unclosed object, a
+# string where a number is wanted, an include nobody wrote, an attribute
+# misspelt
+if have icinga2; then
+	mkdir icinga2 && cd icinga2
+	cat >web.conf <<'X'
+object Host "web1" {
+  address = "10.0.0.5"
+  check_command = "hostalive"
+X
+	cat >db.conf <<'X'
+object Host "db1" {
+  address = "10.0.0.7"
+  check_command = "hostalive"
+  max_check_attempts = "three"
+}
+X
+	cat >main.conf <<'X'
+include "conf.d/hosts.conf"
+X
+	cat >mail.conf <<'X'
+object Host "mail1" {
+  adress = "10.0.0.8"
+  check_command = "hostalive"
+}
+X
+	run icinga2 sh -c 'for f in web db main mail; do icinga2 daemon -C -c $f.conf; done'
+	sed -i 's/^\[[0-9-]* [0-9:]* [+-][0-9]*\]/[2024-01-01 00:00:00 +0000]/' "$OUT/icinga2.out"
+	expect icinga2 icinga2 general <<'E'
+syntax_error web.conf 4 0
+type_error db.conf 4 3
+import_resolution main.conf 1 0
+undefined_symbol mail.conf 2 3
+E
+	cd ..
+fi
+# syslog-ng --syntax-only, a configuration at a time: a missing semicolon,
+# an include nobody wrote (it then fails to read the line itself), a
+# source driver misspelt (read as a syntax error)
+if have syslog-ng; then
+	mkdir syslog-ng && cd syslog-ng
+	cat >net.conf <<'X'
+@version: 3.38
+source s_net { udp(port(514)) };
+destination d_file { file("/var/log/app.log"); };
+log { source(s_net); destination(d_file); };
+X
+	cat >remote.conf <<'X'
+@version: 3.38
+@include "conf.d/remote.conf"
+source s_local { internal(); };
+X
+	cat >local.conf <<'X'
+@version: 3.38
+source s_local { internl(); };
+X
+	run syslog-ng sh -c 'for f in net remote local; do syslog-ng --syntax-only -f $f.conf; done'
+	sed -i 's/^\[[0-9T:.-]*\]/[2024-01-01T00:00:00.000000]/' "$OUT/syslog-ng.out"
+	expect syslog-ng syslog-ng general <<'E'
+syntax_error net.conf 2 31
+import_resolution remote.conf 2 10
+syntax_error remote.conf 2 1
+syntax_error local.conf 2 18
+E
+	cd ..
+fi
+# kamailio -c, a configuration at a time (it names the file by its full
+# path, and each line by its PID): a function misspelt, a missing
+# semicolon (reported twice), a module nobody installed, an address that
+# is not one
+if have kamailio; then
+	mkdir kamailio && cd kamailio
+	cat >reply.cfg <<'X'
+#!KAMAILIO
+loadmodule "sl.so"
+request_route {
+	sl_send_reply("200", "OK");
+	sl_sendreply("404", "Not here");
+}
+X
+	cat >route.cfg <<'X'
+#!KAMAILIO
+loadmodule "sl.so"
+request_route {
+	sl_send_reply("200", "OK")
+	drop;
+}
+X
+	cat >modules.cfg <<'X'
+#!KAMAILIO
+loadmodule "dispatcherx.so"
+request_route {
+	drop;
+}
+X
+	cat >listen.cfg <<'X'
+#!KAMAILIO
+listen=udp:10.0.0.300:5060
+request_route {
+	drop;
+}
+X
+	run kamailio sh -c 'for f in reply route modules listen; do kamailio -c -f $f.cfg; done'
+	sed -i -e "s|$PWD/||g" -e 's/^ *0([0-9]*)/ 0(1000)/' "$OUT/kamailio.out"
+	expect kamailio kamailio general <<'E'
+undefined_symbol reply.cfg 5 32
+syntax_error route.cfg 5 2
+syntax_error route.cfg 5 2
+import_resolution modules.cfg 2 12
+syntax_error listen.cfg 2 19
+E
+	cd ..
+fi
+# doveconf -n (Dovecot), a configuration at a time: a setting misspelt, a
+# section opened without its brace, an interval that is not one, an
+# include nobody wrote
+if have doveconf; then
+	mkdir doveconf && cd doveconf
+	cat >mail.conf <<'X'
+protocols = imap
+mail_locaton = maildir:~/Maildir
+X
+	cat >login.conf <<'X'
+protocols = imap
+service imap-login {
+  inet_listener imap {
+    port 143
+  }
+}
+X
+	cat >auth.conf <<'X'
+protocols = imap
+auth_cache_ttl = soon
+X
+	cat >main.conf <<'X'
+protocols = imap
+!include conf.d/10-auth.conf
+X
+	run doveconf sh -c 'for f in mail login auth main; do doveconf -n -c $f.conf; done'
+	expect doveconf doveconf general <<'E'
+undefined_symbol mail.conf 2 0
+syntax_error login.conf 4 0
+type_error auth.conf 2 0
+import_resolution main.conf 2 0
+E
+	cd ..
+fi
+# chronyd -p (chrony), a configuration at a time (it prints what it read
+# up to the error): a directive misspelt, a server option with a word for
+# its number, a directive with its argument left out
+if have chronyd; then
+	mkdir chronyd && cd chronyd
+	cat >pool.conf <<'X'
+pool pool.ntp.org iburst
+maxupdatskew 100
+X
+	cat >server.conf <<'X'
+server ntp1.example.com iburst minpoll many
+X
+	cat >drift.conf <<'X'
+makestep 1.0 3
+driftfile
+X
+	run chronyd sh -c 'for f in pool server drift; do chronyd -p -f $f.conf; done'
+	sed -i 's/^[0-9-]*T[0-9:]*Z /2024-01-01T00:00:00Z /' "$OUT/chronyd.out"
+	expect chronyd chronyd general <<'E'
+undefined_symbol pool.conf 2 0
+syntax_error server.conf 1 0
+syntax_error drift.conf 2 0
+E
+	cd ..
+fi
+# aide --config-check, a configuration at a time: a rule group nobody
+# defined, a log level that is not one, an include nobody wrote, an
+# @@ifdef never closed
+if have aide; then
+	mkdir aide && cd aide
+	cat >srv.conf <<'X'
+database_in=file:/var/lib/aide/aide.db
+NORMAL = p+i+n+u+g+s+m+sha256
+/etc NORMAL
+/srv FOOBAR
+X
+	cat >log.conf <<'X'
+database_in=file:/var/lib/aide/aide.db
+log_level=loud
+/etc p
+X
+	cat >main.conf <<'X'
+database_in=file:/var/lib/aide/aide.db
+@@include /etc/aide/shop.conf
+X
+	cat >cond.conf <<'X'
+database_in=file:/var/lib/aide/aide.db
+/etc p+i
+@@ifdef SHOP
+X
+	run aide sh -c 'for f in srv log main cond; do aide --config-check -c $f.conf; done'
+	expect aide aide general <<'E'
+undefined_symbol srv.conf 4 0
+type_error log.conf 2 0
+import_resolution main.conf 2 0
+syntax_error cond.conf 3 0
+E
+	cd ..
+fi
+# f2c, a Fortran 77 program at a time: an unclosed parenthesis, a number
+# assigned to a character variable, a jump to a label nobody wrote, an
+# include nobody wrote (no place named)
+if have f2c; then
+	mkdir f2c && cd f2c
+	cat >total.f <<'X'
+      PROGRAM TOTAL
+      INTEGER N
+      N = 3
+      CALL REPORT(N
+      END
+X
+	cat >vat.f <<'X'
+      PROGRAM VAT
+      REAL PRICE
+      CHARACTER*8 NAME
+      PRICE = 10.0
+      NAME = PRICE
+      PRINT *, NAME
+      END
+X
+	cat >loop.f <<'X'
+      PROGRAM LOOP
+      INTEGER I
+      I = 1
+      IF (I .GT. 0) GOTO 30
+      PRINT *, I
+      END
+X
+	cat >inc.f <<'X'
+      PROGRAM INC
+      INCLUDE 'shop.inc'
+      PRINT *, 1
+      END
+X
+	run f2c sh -c 'for f in total vat loop inc; do f2c -w $f.f; done'
+	expect f2c f2c general <<'E'
+syntax_error total.f 4 0
+type_error vat.f 5 0
+undefined_symbol loop.f 6 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# ormolu --mode check, a module at a time: a module that is not formatted
+# (a diff), an extension nobody defined, an unclosed import list, an
+# unterminated string
+if have ormolu; then
+	mkdir ormolu && cd ormolu
+	cat >Cart.hs <<'X'
+module Cart where
+
+total :: [Int]->Int
+total  xs=sum xs
+X
+	cat >Tax.hs <<'X'
+{-# LANGUAGE Bogus #-}
+module Tax where
+vat p = p
+X
+	cat >Main.hs <<'X'
+module Main where
+import Data.List (sortOn
+main = print 1
+X
+	cat >Price.hs <<'X'
+module Price where
+price x = case x of
+  1 -> "one
+  _ -> "many"
+X
+	run ormolu sh -c 'for f in Cart Tax Main Price; do ormolu --mode check $f.hs; done'
+	expect ormolu ormolu general <<'E'
+lint_violation Cart.hs 1 0
+undefined_symbol Tax.hs 1 1
+syntax_error Main.hs 3 1
+syntax_error Price.hs 3 12
+E
+	cd ..
+fi
+# jimsh (Jim Tcl), a script at a time: a command misspelt, a string where
+# a number is wanted, an unclosed quote, a package nobody installed
+if have jimsh; then
+	mkdir jimsh && cd jimsh
+	cat >cart.tcl <<'X'
+proc total {items} {
+    set t 0
+    foreach i $items { incr t $i }
+    return $t
+}
+puts [totl {1 2 3}]
+X
+	cat >vat.tcl <<'X'
+set price 10
+set vat [expr {$price * "abc"}]
+puts $vat
+X
+	cat >greet.tcl <<'X'
+proc greet {name} {
+    puts "hi $name
+}
+greet bob
+X
+	cat >lib.tcl <<'X'
+package require shoplib
+puts ok
+X
+	run jimsh sh -c 'for f in cart vat greet lib; do jimsh $f.tcl; done'
+	expect jimsh jimsh general <<'E'
+undefined_symbol cart.tcl 6 0
+type_error vat.tcl 2 0
+syntax_error greet.tcl 2 0
+missing_dependency lib.tcl 1 0
+E
+	cd ..
+fi
+# mksh, a script checked with -n, then three run: a loop never closed, a
+# function misspelt, an unset variable under set -u, a file sourced that
+# nobody wrote
+if have mksh; then
+	mkdir mksh && cd mksh
+	cat >deploy.sh <<'X'
+for f in a b; do
+  echo "$f"
+if [ -f x ]; then
+  echo hi
+fi
+X
+	cat >build.sh <<'X'
+build() {
+  echo building
+}
+buidl
+X
+	cat >release.sh <<'X'
+set -u
+echo "releasing $VERSON"
+X
+	cat >env.sh <<'X'
+. ./lib/common.sh
+echo ok
+X
+	run mksh sh -c 'mksh -n deploy.sh; for f in build release env; do mksh $f.sh; done'
+	expect mksh mksh general <<'E'
+syntax_error deploy.sh 1 0
+undefined_symbol build.sh 4 0
+undefined_symbol release.sh 2 0
+import_resolution env.sh 1 0
+E
+	cd ..
+fi
+# trang, a RELAX NG compact schema at a time converted to XML Schema (it
+# names each file by its full path): an unclosed brace, a pattern nobody
+# defined, an include nobody wrote (only that file named), a facet value
+# that is not a number
+if have trang; then
+	mkdir trang && cd trang
+	cat >cart.rnc <<'X'
+start = element cart {
+  element item { text }*
+X
+	cat >order.rnc <<'X'
+start = element order { customer, item* }
+item = element item { text }
+X
+	cat >shop.rnc <<'X'
+include "common.rnc"
+start = element shop { text }
+X
+	cat >price.rnc <<'X'
+start = element price { xsd:decimal { minInclusive = "zero" } }
+X
+	run trang sh -c 'for f in cart order shop price; do trang $f.rnc $f.xsd; done'
+	sed -i "s|$PWD/||g" "$OUT/trang.out"
+	expect trang trang general <<'E'
+syntax_error cart.rnc 2 25
+undefined_symbol order.rnc 1 25
+import_resolution - 0 0
+type_error price.rnc 1 39
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
