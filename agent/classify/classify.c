@@ -2340,6 +2340,11 @@ static size_t after_line_in_words(const char *m, size_t n)
 		return n;
 	while (k < n && m[k] >= '0' && m[k] <= '9')
 		k++;
+	/* and its column, or columns: kamailio's "line 5, column 12-27: " */
+	if (k + 9 < n && !memcmp(m + k, ", column ", 9) && m[k + 9] >= '0' &&
+	    m[k + 9] <= '9')
+		for (k += 9; k < n && ((m[k] >= '0' && m[k] <= '9') || m[k] == '-'); k++)
+			;
 	return k + 2 < n && m[k] == ':' && m[k + 1] == ' ' ? k + 2 : n;
 }
 
@@ -6962,6 +6967,31 @@ static void general_place_under(struct scan *s, size_t i, const char *l,
 	s->used[m] |= L_FOLDED;
 }
 
+/* The lines under line i that quote file[0..len) line by line ("a.conf(3):
+ * x = 1", Icinga 2's), and the carets among them, folded: the last of
+ * them (i if none). */
+static size_t quoted_file_lines(struct scan *s, size_t i, const char *file,
+				size_t len)
+{
+	size_t j, n, k;
+	const char *l;
+
+	for (j = i + 1; j < s->nlines; j++) {
+		l = line_view(s, j, &n);
+		for (k = 0; k < n && l[k] == ' '; k++)
+			;
+		if (k < n && l[k] == '^') {
+			s->used[j] |= L_FOLDED;
+			continue;
+		}
+		if (n <= len + 2 || memcmp(l, file, len) || l[len] != '(' ||
+		    l[len + 1] < '0' || l[len + 1] > '9')
+			break;
+		s->used[j] |= L_FOLDED;
+	}
+	return j - 1;
+}
+
 static void general_pass(struct scan *s)
 {
 	struct header h = { BUF_INIT, 0, false, false, 0 };
@@ -6992,6 +7022,15 @@ static void general_pass(struct scan *s)
 		bool head, summary;
 
 		s->cur = i;
+		/* Icinga 2's "Location: in a.conf: 4:3-4:30" (read by the
+		 * error above it) over the file's lines it quotes,
+		 * "a.conf(3):   x = 1", and carets: no findings of their own */
+		if (s->text[s->start[i]] == 'L' &&
+		    (l = line_view(s, i, &n), n > 13 && !memcmp(l, "Location: in ", 13)) &&
+		    line_place(s, i, l, n, &loc) == CL_LOC_FRAME) {
+			i = quoted_file_lines(s, i, l + loc.file, loc.file_len);
+			continue;
+		}
 		/* a header reaches the next 1000 lines at most */
 		if (h.on && i - h.at >= 1000)
 			h.on = false;
@@ -7117,6 +7156,7 @@ static void general_pass(struct scan *s)
 		case CL_LOC_FRAME:
 			if (general_box_end(s, i, l, n, &loc))
 				continue;
+
 			/* "in file `a.rb' near line 7" under "[warn]: msg":
 			 * the place of the message above, if nothing took it */
 			k = s->out->n;

@@ -1337,6 +1337,22 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	/* rollup's and vite's "file: /src/a.js:1:9" under the error */
 	if (i == 0 && l[0] == 'f' && cl_file_label(l, n, loc))
 		return CL_LOC_FRAME;
+	/* Icinga 2's "Location: in a.conf: 4:3-4:30" under the error */
+	if (i == 0 && l[0] == 'L' && STARTS(l, n, "Location: in ")) {
+		const char *c = cl_find(l + 13, n - 13, ": ", 2);
+
+		k = c ? (size_t)(c - l) + 2 : n;
+		if (c && plausible_path(l + 13, (size_t)(c - l) - 13) &&
+		    read_int(l, n, &k, &loc->line) && k < n && l[k] == ':' &&
+		    (++k, read_int(l, n, &k, &loc->col)) &&
+		    (k == n || l[k] == '-')) {
+			loc->file = 13;
+			loc->file_len = (size_t)(c - l) - 13;
+			return CL_LOC_FRAME;
+		}
+		memset(loc, 0, sizeof(*loc));
+		return CL_LOC_NONE;
+	}
 	/* Python: File "path", line N[, in fn] */
 	if (STARTS(l + i, n - i, "File \"")) {
 		j = i + 6;
@@ -2198,6 +2214,18 @@ static const struct phrase phrases[] = {
 	/* a bare name after the word, as squid says it: "unrecognized:
 	 * 'http_acces'" */
 	{ "unrecognized: ", CAT_UNDEFINED_SYMBOL },
+	/* a shell's variable nothing set, under set -u: mksh's and ksh's
+	 * "VERSON: parameter not set", POSIX sh's "parameter null or not
+	 * set" */
+	{ "parameter not set", CAT_UNDEFINED_SYMBOL },
+	{ "parameter null or not set", CAT_UNDEFINED_SYMBOL },
+	/* a directive given too few words: chronyd's "Missing arguments
+	 * for driftfile directive", gpasm's "Missing argument(s)" */
+	{ "missing arguments for", CAT_SYNTAX_ERROR },
+	{ "missing argument(s)", CAT_SYNTAX_ERROR },
+	/* a configuration's include that failed (syslog-ng's "Error
+	 * including conf.d/x.conf") */
+	{ "error including ", CAT_IMPORT_RESOLUTION },
 	{ "unrecognised: ", CAT_UNDEFINED_SYMBOL },
 	/* operands whose shapes or kinds do not go together: Octave's and
 	 * MATLAB's "nonconformant arguments (op1 is 1x3, op2 is 1x2)",
@@ -2306,6 +2334,8 @@ static const struct phrase phrases[] = {
 	{ "type mismatch", CAT_TYPE_ERROR },
 	{ "mismatched types", CAT_TYPE_ERROR },
 	{ "cannot convert", CAT_TYPE_ERROR },
+	/* Icinga 2's "Can't convert 'three' to a floating point number" */
+	{ "can't convert", CAT_TYPE_ERROR },
 	{ "cannot implicitly convert", CAT_TYPE_ERROR },
 	{ "implicit conversion", CAT_TYPE_ERROR },
 	{ "cannot be converted", CAT_TYPE_ERROR },
@@ -3291,6 +3321,8 @@ static const char *not_found(const char *low, size_t n)
 		{ "symbol", CAT_UNDEFINED_SYMBOL },
 		{ "command", CAT_UNDEFINED_SYMBOL },
 		{ "method", CAT_UNDEFINED_SYMBOL },
+		/* Icinga 2's "Attribute 'adress' does not exist" */
+		{ "attribute", CAT_UNDEFINED_SYMBOL },
 		/* a template language's tag or filter nothing defines
 		 * (Liquid's 'tag "endfr" not found', Jinja's "No filter named
 		 * 'x'") */
@@ -3593,20 +3625,23 @@ static const char *unknown_key(const char *low, size_t n)
 	static const char *const adj[] = { "unknown ", "unrecognized ",
 					   "unrecognised ", "unsupported ",
 					   "no such ", "undefined ", "invalid " };
-	const size_t invalid = sizeof(adj) / sizeof(*adj) - 1;
+	const size_t invalid = sizeof(adj) / sizeof(*adj) - 1, named_nouns = 8;
 	/* and a document's or a pipeline's names: a markup's tag or element
 	 * (XML schemas, appstream, HTML checkers), PHP's "Undefined index"
 	 * and "Undefined property", TeX's "Undefined control sequence",
 	 * Sass' "Undefined mixin", a BDD runner's "undefined step"
 	 * (cucumber, behave), a compose file's "undefined service", a
-	 * template's "undefined filter: money" (Liquid, Jinja) */
+	 * template's "undefined filter: money" (Liquid, Jinja). The first
+	 * named_nouns are names after "invalid" too; the rest may name a
+	 * value there. */
 	static const char *const noun[] = { "key", "field", "directive",
-					    "property", "attribute", "setting",
-					    "keyword", "section", "parameter",
-					    "entry", "tag", "element", "index",
-					    "offset", "control sequence",
-					    "mixin", "step", "service",
-					    "template", "filter" };
+					    "property", "attribute", "keyword",
+					    "element", "tag", "setting",
+					    "section", "parameter", "entry",
+					    "index", "offset",
+					    "control sequence", "mixin",
+					    "step", "service", "template",
+					    "filter" };
 	size_t a, b, j;
 	const char *at;
 
@@ -3619,14 +3654,18 @@ static const char *unknown_key(const char *low, size_t n)
 
 			if (!starts(low + j, n - j, noun[b]))
 				continue;
-			/* "invalid" names a name only when the name follows:
-			 * GtkBuilder's "Invalid property: GtkWindow.titel"
-			 * (an "invalid property value" is a value's) */
+			/* "invalid" names a name only when the name follows,
+			 * and only a name's noun: GtkBuilder's "Invalid
+			 * property: GtkWindow.titel" (an "invalid property
+			 * value" is a value's, trang's "invalid parameter:
+			 * "zero" is not allowed" a value's too) */
 			if (a == invalid) {
-				if (STARTS(low + e, n - e, ": ") ||
+				if (b < named_nouns &&
+				    (e == n || STARTS(low + e, n - e, " at ") ||
+				     STARTS(low + e, n - e, ": ") ||
 				    STARTS(low + e, n - e, " '") ||
 				    STARTS(low + e, n - e, " \"") ||
-				    STARTS(low + e, n - e, " `"))
+				     STARTS(low + e, n - e, " `")))
 					return CAT_UNDEFINED_SYMBOL;
 				continue;
 			}
@@ -3817,7 +3856,8 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 	static const char *const must[] = { "string", "number", "integer",
 					    "int", "boolean", "bool", "array",
 					    "list", "object", "map", "float",
-					    "double", "positive", "negative",
+					    "double", "decimal", "positive",
+					    "negative",
 					    "non-negative", "valid", "null",
 					    "type" };
 	static const char *const expected_kind[] = {
@@ -5118,6 +5158,22 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 	 * under the failed test's name */
 	if (STARTS(l + i, n - i, "=> "))
 		i = skip_blanks(l, n, i + 3);
+	/* a log's level and facility: Icinga 2's "critical/config: Error:
+	 * x" (the message proper after them) */
+	if (i < n && l[i] >= 'a' && l[i] <= 'z') {
+		size_t k = i, f, len;
+		bool note;
+
+		while (k < n && l[k] >= 'a' && l[k] <= 'z')
+			k++;
+		for (f = k + 1; k < n && l[k] == '/' && f < n &&
+				(is_alpha(l[f]) || l[f] == '_'); f++)
+			;
+		if (k < n && l[k] == '/' && f > k + 1 && f + 1 < n && l[f] == ':' &&
+		    l[f + 1] == ' ' && sev_word(l + i, k - i, &len, &note) >= 0 &&
+		    len == k - i)
+			i = skip_blanks(l, n, f + 1);
+	}
 	/* every shape starts with a letter, '[', '-', '>' or a UTF-8 mark */
 	if (i >= n || !(is_alpha(l[i]) || l[i] == '[' || l[i] == '-' ||
 			l[i] == '>' || (unsigned char)l[i] >= 0xc0))

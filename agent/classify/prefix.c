@@ -77,6 +77,10 @@ static size_t stamp_len(const char *p, size_t n)
 	else if (e < n && (p[e] == '+' || p[e] == '-') && digits(p, n, e + 1, 2))
 		for (e += 3; e < n && (p[e] == ':' || (p[e] >= '0' && p[e] <= '9')); e++)
 			;
+	/* Icinga's "[2024-01-01 00:00:00 +0000] " */
+	if (k && e + 6 < n && p[e] == ' ' && (p[e + 1] == '+' || p[e + 1] == '-') &&
+	    digits(p, n, e + 2, 4))
+		e += 6;
 	if (k && (e >= n || p[e++] != ']'))
 		return 0;
 	if (!k && e < n && p[e] == '|')
@@ -255,11 +259,13 @@ static enum prefix_kind prefix_of(const char *text, size_t len)
 	}
 	if (lines < PREFIX_MIN_LINES)
 		return PX_NONE;
-	/* a stamp or a clock on most lines; BuildKit's step and seconds on
-	 * a few (its recap and the Dockerfile quoted under a failed step
-	 * carry none); Compose's service on a third (Compose's own lines,
-	 * "app-1 exited with code 2", are between) */
-	if (seen[PX_STAMP] * 2 >= lines)
+	/* a clock on most lines; a date and time on a third (a daemon's
+	 * check quotes the lines of its configuration unstamped between its
+	 * own, chronyd's); BuildKit's step and seconds on a few (its recap
+	 * and the Dockerfile quoted under a failed step carry none);
+	 * Compose's service on a third (Compose's own lines, "app-1 exited
+	 * with code 2", are between) */
+	if (seen[PX_STAMP] >= PREFIX_MIN_LINES && seen[PX_STAMP] * 3 >= lines)
 		return PX_STAMP;
 	if (seen[PX_BUILDKIT] >= PREFIX_MIN_LINES)
 		return PX_BUILDKIT;

@@ -2707,6 +2707,7 @@ static void general_layer_reads_a_frame_under_its_failure(void **state)
 static void classify_n(const char *text, bool (*known)(void *, const char *),
 		       size_t n, struct diag_list *l);
 static bool any_file(void *ctx, const char *path);
+static bool conf_files(void *ctx, const char *path);
 
 /* Lines with no file of their own: each severity's line is a problem (with
  * the place the line under it tells, when it tells one and nothing
@@ -2791,6 +2792,15 @@ static bool any_file(void *ctx, const char *path)
 {
 	(void)ctx;
 	return *path != '/';
+}
+
+/* A project of configuration files only: "critical/config" names none. */
+static bool conf_files(void *ctx, const char *path)
+{
+	size_t n = strlen(path);
+
+	(void)ctx;
+	return n > 5 && !strcmp(path + n - 5, ".conf");
 }
 
 /* The project at /p: a.c at its top, lib/a.c, lib/sub/c.c, src/b.c. */
@@ -3828,6 +3838,13 @@ static void general_words_read_namespaces_schemas_and_markup(void **state)
 		{ "Expected 'true' or 'false' for boolean value", "type_error" },
 		{ "Cannot assign literal of type string to int", "type_error" },
 		{ "unknown escaped string: `\\bogus'", "undefined_symbol" },
+		{ "invalid parameter: \"zero\" is not allowed by the base type: must be a decimal number", "type_error" },
+		{ "Invalid directive at line 2 in file pool.conf", "undefined_symbol" },
+		{ "Missing arguments for driftfile directive at line 2", "syntax_error" },
+		{ "VERSON: parameter not set", "undefined_symbol" },
+		{ "Error including conf.d/remote.conf in remote.conf:2:10-2:30", "import_resolution" },
+		{ "Attribute 'adress' does not exist.", "undefined_symbol" },
+		{ "Can't convert 'three' to a floating point number.", "type_error" },
 	};
 
 	(void)state;
@@ -3879,6 +3896,41 @@ static void places_told_under_in_words_and_slashed_stamps(void **state)
 		   "error: called from\n"
 		   "    cart at line 2 column 7\n", any_file, 1, &l);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	/* Icinga 2: a stamp with its zone, a level and facility before the
+	 * error, its place on a line of its own, the file's lines quoted
+	 * under it (no findings of their own); a daemon's stamps on a third
+	 * of the lines (chronyd quotes its configuration between them) */
+	classify_n("[2024-01-01 00:00:00 +0000] information/cli: Loading "
+		   "configuration file(s).\n"
+		   "[2024-01-01 00:00:00 +0000] critical/config: Error: Attribute "
+		   "'adress' does not exist.\n"
+		   "Location: in mail.conf: 2:3-2:21\n"
+		   "mail.conf(1): object Host \"mail1\" {\n"
+		   "mail.conf(2):   adress = \"10.0.0.8\"\n"
+		   "                ^^^^^^^^^^^^^^^^^^^\n"
+		   "mail.conf(3):   check_command = \"hostalive\"\n"
+		   "[2024-01-01 00:00:00 +0000] critical/cli: Config validation "
+		   "failed.\n", conf_files, 1, &l);
+	assert_string_equal(l.v[0].file, "mail.conf");
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 3);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[0].message, "Attribute 'adress' does not exist.");
+	diag_list_release(&l);
+	classify_n("2024-01-01T00:00:00Z Fatal error : Invalid directive at line 2 "
+		   "in file pool.conf\n"
+		   "pool pool.ntp.org iburst\n"
+		   "maxupdatskew 100\n"
+		   "2024-01-01T00:00:00Z Fatal error : Missing arguments for "
+		   "driftfile directive at line 2 in file drift.conf\n"
+		   "makestep 1.0 3\n"
+		   "driftfile\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "pool.conf");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "drift.conf");
+	assert_string_equal(l.v[1].category, "syntax_error");
 	diag_list_release(&l);
 
 	/* a severity alone at a place (googletest's, under CTest too): the
