@@ -6967,6 +6967,36 @@ static void general_place_under(struct scan *s, size_t i, const char *l,
 	s->used[m] |= L_FOLDED;
 }
 
+/* "Tax.hs:1:1" alone over the lines it indents, "  The GHC parser (in
+ * Haddock mode) failed:" and "  Unsupported extension: Bogus" (ormolu's,
+ * fourmolu's): those lines are the message at that place, when the place
+ * has its column and the lines words that name a kind. Not a runtime's
+ * "a.js:267" over the source line it quotes and a caret, nor a code
+ * frame's lines (continuation stops at a frame's gutter). */
+static bool general_place_over_indented(struct scan *s, size_t i,
+					const char *l, const struct cl_loc *loc)
+{
+	struct buf more = BUF_INIT;
+	struct cl_words w;
+	size_t last = 0;
+
+	if (loc->col <= 0 || i + 2 >= s->nlines || carets_under(s, i + 1) ||
+	    !continuation(s, i, &more, &last)) {
+		buf_release(&more);
+		return false;
+	}
+	cl_words_read(more.ptr, more.len, &w);
+	if (!w.category) {
+		buf_release(&more);
+		return false;
+	}
+	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line,
+		     loc->col, DIAG_ERROR, NULL, 0, more.ptr, more.len,
+		     w.category);
+	buf_release(&more);
+	return true;
+}
+
 /* The lines under line i that quote file[0..len) line by line ("a.conf(3):
  * x = 1", Icinga 2's), and the carets among them, folded: the last of
  * them (i if none). */
@@ -7150,6 +7180,9 @@ static void general_pass(struct scan *s)
 				continue;
 			if (loc.file_len && loc.line > 0 && !loc.pre_len &&
 			    test_box_place(s, i, &loc))
+				continue;
+			if (loc.file_len && loc.line > 0 && !loc.pre_len &&
+			    general_place_over_indented(s, i, l, &loc))
 				continue;
 			lone = (long)i;
 			continue;

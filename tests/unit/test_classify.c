@@ -3933,6 +3933,24 @@ static void places_told_under_in_words_and_slashed_stamps(void **state)
 	assert_string_equal(l.v[1].category, "syntax_error");
 	diag_list_release(&l);
 
+	/* a place alone with its column over the lines it indents, words
+	 * naming a kind (ormolu's): the message there; a runtime's place
+	 * over the source line it quotes and a caret is no such message */
+	classify_n("Main.hs:3:1\n"
+		   "  The GHC parser (in Haddock mode) failed:\n"
+		   "  parse error (possibly incorrect indentation or mismatched "
+		   "brackets)\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "Main.hs");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 1);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n("Main.hs:3:1\n"
+		   "    return walk(node)\n"
+		   "    ^\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "unknown"); /* the output's tail */
+	diag_list_release(&l);
+
 	/* a severity alone at a place (googletest's, under CTest too): the
 	 * line under it and what it indents are the message */
 	classify_n("[ RUN      ] Add.Sums\n"
