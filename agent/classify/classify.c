@@ -3526,10 +3526,13 @@ static void frame_caret(struct scan *s, struct place *p)
 {
 	size_t j, sn, cn;
 	int col = 0;
-	const char *at = line_view(s, p->at, &sn);
 
-	if (p->col > 0 && cl_find(at, sn, " column ", 8))
-		return;
+	if (p->col > 0) {
+		const char *at = line_view(s, p->at, &sn);
+
+		if (cl_find(at, sn, " column ", 8))
+			return;
+	}
 	for (j = p->at + 1; !col && j + 1 < s->nlines && j <= p->at + 8; j++) {
 		const char *src = line_view(s, j, &sn);
 		const char *car = line_view(s, j + 1, &cn);
@@ -7055,7 +7058,7 @@ static void general_pass(struct scan *s)
 		/* Icinga 2's "Location: in a.conf: 4:3-4:30" (read by the
 		 * error above it) over the file's lines it quotes,
 		 * "a.conf(3):   x = 1", and carets: no findings of their own */
-		if (s->text[s->start[i]] == 'L' &&
+		if (line_len(s, i) > 13 && s->text[s->start[i]] == 'L' &&
 		    (l = line_view(s, i, &n), n > 13 && !memcmp(l, "Location: in ", 13)) &&
 		    line_place(s, i, l, n, &loc) == CL_LOC_FRAME) {
 			i = quoted_file_lines(s, i, l + loc.file, loc.file_len);
@@ -7189,7 +7192,6 @@ static void general_pass(struct scan *s)
 		case CL_LOC_FRAME:
 			if (general_box_end(s, i, l, n, &loc))
 				continue;
-
 			/* "in file `a.rb' near line 7" under "[warn]: msg":
 			 * the place of the message above, if nothing took it */
 			k = s->out->n;

@@ -2214,6 +2214,7 @@ static const struct phrase phrases[] = {
 	/* a bare name after the word, as squid says it: "unrecognized:
 	 * 'http_acces'" */
 	{ "unrecognized: ", CAT_UNDEFINED_SYMBOL },
+	{ "unrecognised: ", CAT_UNDEFINED_SYMBOL },
 	/* a shell's variable nothing set, under set -u: mksh's and ksh's
 	 * "VERSON: parameter not set", POSIX sh's "parameter null or not
 	 * set" */
@@ -2226,11 +2227,11 @@ static const struct phrase phrases[] = {
 	/* a configuration's include that failed (syslog-ng's "Error
 	 * including conf.d/x.conf") */
 	{ "error including ", CAT_IMPORT_RESOLUTION },
-	{ "unrecognised: ", CAT_UNDEFINED_SYMBOL },
 	/* operands whose shapes or kinds do not go together: Octave's and
 	 * MATLAB's "nonconformant arguments (op1 is 1x3, op2 is 1x2)",
 	 * OpenSCAD's "undefined operation (string - number)" */
 	{ "nonconformant", CAT_TYPE_ERROR },
+	{ "undefined operation", CAT_TYPE_ERROR },
 	/* an argument of the wrong kind, as newLISP names the kind it
 	 * wanted: "value expected in function mul : p", "list expected in
 	 * function first" */
@@ -2242,7 +2243,6 @@ static const struct phrase phrases[] = {
 	 * indirect z indexed addressing mode for opcode 'lda'", "invalid
 	 * addressing mode", "illegal addressing mode" */
 	{ "addressing mode", CAT_SYNTAX_ERROR },
-	{ "undefined operation", CAT_TYPE_ERROR },
 	{ "not defined", CAT_UNDEFINED_SYMBOL },
 	/* GLib's "<enum id='x'> not (yet) defined" */
 	{ "not (yet) defined", CAT_UNDEFINED_SYMBOL },
