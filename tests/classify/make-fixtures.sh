@@ -17010,7 +17010,7 @@ fi
 # Server, monitoring, logging and integrity configuration checks, a
 # Fortran 77 translator, a Haskell formatter, a small Tcl, a Korn shell
 # and a schema converter, as CI and pre-commit hooks run them: icinga2
-# daemon -C, syslog-ng --syntax-only, kamailio -c, doveconf -n, chronyd -p,
+# daemon -C, kamailio -c, doveconf -n, chronyd -p,
 # aide --config-check, f2c, ormolu --mode check, jimsh (Jim Tcl), mksh
 # (-n, then run), trang.
 (
@@ -17049,36 +17049,6 @@ syntax_error web.conf 4 0
 type_error db.conf 4 3
 import_resolution main.conf 1 0
 undefined_symbol mail.conf 2 3
-E
-	cd ..
-fi
-# syslog-ng --syntax-only, a configuration at a time: a missing semicolon,
-# an include nobody wrote (it then fails to read the line itself), a
-# source driver misspelt (read as a syntax error)
-if have syslog-ng; then
-	mkdir syslog-ng && cd syslog-ng
-	cat >net.conf <<'X'
-@version: 3.38
-source s_net { udp(port(514)) };
-destination d_file { file("/var/log/app.log"); };
-log { source(s_net); destination(d_file); };
-X
-	cat >remote.conf <<'X'
-@version: 3.38
-@include "conf.d/remote.conf"
-source s_local { internal(); };
-X
-	cat >local.conf <<'X'
-@version: 3.38
-source s_local { internl(); };
-X
-	run syslog-ng sh -c 'for f in net remote local; do syslog-ng --syntax-only -f $f.conf; done'
-	sed -i 's/^\[[0-9T:.-]*\]/[2024-01-01T00:00:00.000000]/' "$OUT/syslog-ng.out"
-	expect syslog-ng syslog-ng general <<'E'
-syntax_error net.conf 2 31
-import_resolution remote.conf 2 10
-syntax_error remote.conf 2 1
-syntax_error local.conf 2 18
 E
 	cd ..
 fi
