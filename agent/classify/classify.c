@@ -1815,6 +1815,35 @@ static void own_modules(struct scan *s)
 	buf_release(&hint);
 }
 
+/* How long the place in words that opens m[0..n) is, with the ": " after
+ * it, when it names file ("on line 4 of total.f: " after f2c's "Error";
+ * "at line 3:5 of a.x: "), or 0: the place is read, the message is what
+ * follows. */
+static size_t lead_place_words(const char *m, size_t n, const char *file)
+{
+	size_t k = 0, f, fl = strlen(file);
+	const char *c;
+
+	if (n > 3 && (!memcmp(m, "on ", 3) || !memcmp(m, "at ", 3) ||
+		      !memcmp(m, "in ", 3)))
+		k = 3;
+	if (k + 6 > n || memcmp(m + k, "line ", 5) || m[k + 5] < '0' || m[k + 5] > '9')
+		return 0;
+	for (k += 5; k < n && ((m[k] >= '0' && m[k] <= '9') || m[k] == ':'); k++)
+		;
+	if (k + 4 > n || memcmp(m + k, " of ", 4))
+		return 0;
+	f = k + 4;
+	if (!(c = cl_find(m + f, n - f, ": ", 2)))
+		return 0;
+	k = (size_t)(c - m);
+	/* the file it names is the place's, as given or its tail */
+	if (k - f > fl || memcmp(file + fl - (k - f), m + f, k - f) ||
+	    (k - f < fl && file[fl - (k - f) - 1] != '/'))
+		return 0;
+	return k + 2 < n ? k + 2 : 0;
+}
+
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
 			 const char *msg, size_t msg_len, const char *category)
@@ -1832,6 +1861,10 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	d.code = code_len ? xstrndup(code, code_len) : NULL;
 	while (msg_len && (msg[msg_len - 1] == ' ' || msg[msg_len - 1] == '\t'))
 		msg_len--;
+	if (file && (at = msg + lead_place_words(msg, msg_len, file)) > msg) {
+		msg_len -= (size_t)(at - msg);
+		msg = at;
+	}
 	/* MSBuild's project after the message (" [/p/src/App.csproj]"):
 	 * which build said it, no part of what is wrong */
 	if (msg_len > 8 && msg[msg_len - 1] == ']' &&

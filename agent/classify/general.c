@@ -2257,6 +2257,9 @@ static const struct phrase phrases[] = {
 	/* a document's or an assembler's label, PHP's and Ruby's constants,
 	 * a preprocessor's macro */
 	{ "undefined label", CAT_UNDEFINED_SYMBOL },
+	/* Fortran's GO TO a label no statement has: f2c's "missing
+	 * statement label 30" */
+	{ "missing statement label", CAT_UNDEFINED_SYMBOL },
 	/* a name used before any declaration: C's "implicit declaration of
 	 * function", Verilog's "is implicitly declared" */
 	{ "implicit declaration", CAT_UNDEFINED_SYMBOL },
@@ -2340,6 +2343,8 @@ static const struct phrase phrases[] = {
 	{ "implicit conversion", CAT_TYPE_ERROR },
 	{ "cannot be converted", CAT_TYPE_ERROR },
 	{ "invalid conversion", CAT_TYPE_ERROR },
+	/* f2c's "impossible conversion" */
+	{ "impossible conversion", CAT_TYPE_ERROR },
 	{ "wrong type", CAT_TYPE_ERROR },
 	{ "invalid type", CAT_TYPE_ERROR },
 	/* what an expression is against what it must be: varnish VCC's

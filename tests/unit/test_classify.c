@@ -3968,6 +3968,41 @@ static void places_told_under_in_words_and_slashed_stamps(void **state)
 	diag_list_release(&l);
 }
 
+/* The place in words that opens a message after its severity (f2c's
+ * "Error on line 4 of total.f: ...") is the place, not the message; one
+ * that names another file is kept as words. */
+static void a_place_in_words_before_the_message_is_no_part_of_it(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "impossible conversion", "type_error" },
+		{ "missing statement label 30", "undefined_symbol" },
+	};
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+	classify_n("total.f:\n"
+		   "   MAIN total:\n"
+		   "Error on line 4 of total.f: unbalanced parentheses, statement "
+		   "skipped\n"
+		   "vat.f:\n"
+		   "   MAIN vat:\n"
+		   "Error on line 5 of vat.f: impossible conversion\n",
+		   any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "total.f");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[0].message, "unbalanced parentheses, statement skipped");
+	assert_string_equal(l.v[1].file, "vat.f");
+	assert_int_equal(l.v[1].line, 5);
+	assert_string_equal(l.v[1].message, "impossible conversion");
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+	classify_n("ERROR at line 3:5 of lib/a.x: unexpected token\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].message, "unexpected token");
+	diag_list_release(&l);
+}
+
 /* What is to be installed, by its ecosystem's name or told missing or
  * unmet; a file of the project named "package-*" is none. */
 static void general_words_read_dependencies(void **state)
@@ -8537,6 +8572,7 @@ int main(void)
 		cmocka_unit_test(general_words_read_lookups_and_quantities),
 		cmocka_unit_test(general_words_read_namespaces_schemas_and_markup),
 		cmocka_unit_test(places_told_under_in_words_and_slashed_stamps),
+		cmocka_unit_test(a_place_in_words_before_the_message_is_no_part_of_it),
 		cmocka_unit_test(general_words_read_dependencies),
 		cmocka_unit_test(general_words_read_more_names),
 		cmocka_unit_test(general_words_read_layout_and_prose),
