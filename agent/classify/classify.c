@@ -5283,6 +5283,17 @@ static char *named_file(const char *l, size_t n)
 	return xstrndup(l + t, (size_t)(e - l) - t);
 }
 
+/* Does l[0..n) end in a file's name, after a blank ("... file shop.inc")? */
+static bool ends_in_file(const char *l, size_t n)
+{
+	size_t t = n;
+
+	while (t > 0 && l[t - 1] != ' ')
+		t--;
+	return t > 0 && t < n && cl_path_line(l + t, n - t) &&
+	       !cl_foreign_path(l + t, n - t);
+}
+
 /* A sentence alone on a line of a failed run, opening with a capitalised
  * word (not pytest's "E   x"), no place and no severity, that names a
  * cause with a quoted name (Thrift's 'Type "T" not defined',
@@ -5295,6 +5306,7 @@ static bool general_sentence(struct scan *s, const char *l, size_t n)
 	struct cl_words w;
 	struct place p;
 	bool placed, quoted, lower, acronym, named = false, worded = false;
+	bool missing = false;
 	size_t k;
 
 	/* a capitalised word first; or a lower-case one with its frame right
@@ -5323,6 +5335,11 @@ static bool general_sentence(struct scan *s, const char *l, size_t n)
 	 * 3, column 0,", pandoc's) */
 	if (!quoted && !placed && !lower && (p.line = cl_line_in_words(l, n)) > 0)
 		worded = true;
+	/* ... or the file it could not open last, no place of the
+	 * project's ("Cannot open file shop.inc", f2c's) */
+	if (!quoted && !placed && !worded && !lower && !acronym &&
+	    ends_in_file(l, n))
+		worded = missing = true;
 	if ((!quoted && !placed && !worded) || (acronym && !worded)) {
 		free(p.file);
 		return false;
@@ -5331,7 +5348,7 @@ static bool general_sentence(struct scan *s, const char *l, size_t n)
 	if (w.code_len || w.note || w.sev >= 0 || !w.category ||
 	    !cause_category(w.category) ||
 	    /* the file named is the one missing, or no place at all */
-	    (named && strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
+	    ((named || missing) && strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
 	     strcmp(w.category, CAT_MISSING_DEPENDENCY))) {
 		free(p.file);
 		return false;

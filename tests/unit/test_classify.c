@@ -3969,8 +3969,9 @@ static void places_told_under_in_words_and_slashed_stamps(void **state)
 }
 
 /* The place in words that opens a message after its severity (f2c's
- * "Error on line 4 of total.f: ...") is the place, not the message; one
- * that names another file is kept as words. */
+ * "Error on line 4 of total.f: ...") is the place, not the message; a
+ * sentence alone that ends in the file it could not open is a problem
+ * with no place. */
 static void a_place_in_words_before_the_message_is_no_part_of_it(void **state)
 {
 	static const struct word_case cases[] = {
@@ -3987,8 +3988,11 @@ static void a_place_in_words_before_the_message_is_no_part_of_it(void **state)
 		   "skipped\n"
 		   "vat.f:\n"
 		   "   MAIN vat:\n"
-		   "Error on line 5 of vat.f: impossible conversion\n",
-		   any_file, 2, &l);
+		   "Error on line 5 of vat.f: impossible conversion\n"
+		   "inc.f:\n"
+		   "   MAIN inc:\n"
+		   "Cannot open file shop.inc\n",
+		   any_file, 3, &l);
 	assert_string_equal(l.v[0].file, "total.f");
 	assert_int_equal(l.v[0].line, 4);
 	assert_string_equal(l.v[0].category, "syntax_error");
@@ -3997,6 +4001,9 @@ static void a_place_in_words_before_the_message_is_no_part_of_it(void **state)
 	assert_int_equal(l.v[1].line, 5);
 	assert_string_equal(l.v[1].message, "impossible conversion");
 	assert_string_equal(l.v[1].category, "type_error");
+	/* a sentence that ends in the file it could not open: no place */
+	assert_null(l.v[2].file);
+	assert_string_equal(l.v[2].category, "import_resolution");
 	diag_list_release(&l);
 	classify_n("ERROR at line 3:5 of lib/a.x: unexpected token\n", any_file, 1, &l);
 	assert_string_equal(l.v[0].message, "unexpected token");
