@@ -17375,6 +17375,339 @@ E
 	cd ..
 fi
 ) &
+# ---- held43: a validation batch of tools nobody tuned for, scored on first sight ----
+# Language toolchains and interpreters of languages the script did not
+# run yet, as CI and pre-commit hooks run them: duk (Duktape), clingo
+# (answer set programs), yorick, gp (PARI/GP), why3 prove (WhyML),
+# mit-scheme, pil (PicoLisp), hindent --validate, original-awk (the one
+# true awk) and haml render.
+(
+BATCH=held43
+mkdir held43 && cd held43
+# duk (Duktape), a script at a time: a function misspelt, an operand left
+# out, a property of null, an unclosed function body
+if have duk; then
+	mkdir duk && cd duk
+	cat >cart.js <<'X'
+function total(items) {
+  var t = 0;
+  for (var i = 0; i < items.length; i++) {
+    t += items[i];
+  }
+  return t;
+}
+print(totl([1, 2, 3]));
+X
+	cat >vat.js <<'X'
+var price = 10;
+var vat = price * ;
+print(vat);
+X
+	cat >order.js <<'X'
+var order = null;
+print(order.items.length);
+X
+	cat >greet.js <<'X'
+function greet(name) {
+  print("hi " + name);
+X
+	run duk sh -c 'for f in cart vat order greet; do duk $f.js; done'
+	expect duk duk general <<'E'
+undefined_symbol cart.js 8 0
+syntax_error vat.js 2 0
+type_error order.js 2 0
+syntax_error greet.js 3 0
+E
+	cd ..
+fi
+# clingo (Potassco's grounder and solver), a program at a time (it prints
+# its timings: set to nought): a rule never ended, an atom no rule
+# derives, an include nobody wrote, arithmetic on a string
+if have clingo; then
+	mkdir clingo && cd clingo
+	cat >color.lp <<'X'
+node(1..3).
+edge(1,2). edge(2,3).
+color(red;green).
+{ assign(N,C) : color(C) } = 1 :- node(N).
+:- edge(X,Y), assign(X,C), assign(Y,C)
+X
+	cat >shift.lp <<'X'
+person(ann). person(bob).
+works(P) :- person(P), not rests(P).
+#show works/1.
+X
+	cat >team.lp <<'X'
+#include "people.lp".
+team(X) :- person(X).
+X
+	cat >sum.lp <<'X'
+cost(a,3). cost(b,4).
+total(S) :- S = #sum { C,I : cost(I,C) }.
+bad(X) :- X = 1 + "two".
+X
+	run clingo sh -c 'for f in color shift team sum; do clingo $f.lp; done'
+	sed -i -e 's/^\(Time *: \).*/\10.000s/' -e 's/^\(CPU Time *: \).*/\10.000s/' "$OUT/clingo.out"
+	expect clingo clingo general <<'E'
+syntax_error color.lp 6 1
+undefined_symbol shift.lp 2 28
+import_resolution team.lp 1 1
+type_error sum.lp 3 15
+E
+	cd ..
+fi
+# yorick -batch, a script at a time (it names the file by its full
+# path): a function never closed, a string in arithmetic, a required file
+# nobody wrote, an index past the end
+if have yorick; then
+	mkdir yorick && cd yorick
+	cat >total.i <<'X'
+func total(x)
+{
+  t = 0;
+  for (i = 1; i <= numberof(x); i++) {
+    t += x(i);
+  }
+  return t;
+X
+	cat >vat.i <<'X'
+price = 10;
+vat = price * "abc";
+write, vat;
+X
+	cat >main.i <<'X'
+require, "shop.i";
+write, 1;
+X
+	cat >idx.i <<'X'
+x = [1, 2, 3];
+write, x(5);
+X
+	run yorick sh -c 'for f in total vat main idx; do yorick -batch $f.i; done'
+	sed -i "s|$PWD/||g" "$OUT/yorick.out"
+	expect yorick yorick general <<'E'
+syntax_error total.i 7 0
+type_error vat.i 2 0
+import_resolution main.i 1 0
+type_error idx.i 2 0
+E
+	cd ..
+fi
+# gp (PARI/GP), a script at a time (no line: only the file it skips): a
+# string in arithmetic, an unclosed call, a file read that nobody wrote,
+# an index past the end
+if have gp; then
+	mkdir gp && cd gp
+	cat >vat.gp <<'X'
+price = 10;
+vat = price * "abc";
+print(vat);
+X
+	cat >loop.gp <<'X'
+f(n) = {
+  my(s = 0);
+  for (i = 1, n, s += i;
+  s
+}
+X
+	cat >main.gp <<'X'
+read("shop.gp");
+print(1);
+X
+	cat >idx.gp <<'X'
+v = [1, 2, 3];
+print(v[5]);
+X
+	run gp sh -c 'for f in vat loop main idx; do gp -q -f --default breakloop=0 $f.gp; done'
+	expect gp gp general <<'E'
+type_error vat.gp 0 0
+syntax_error loop.gp 0 0
+import_resolution main.gp 0 0
+type_error idx.gp 0 0
+E
+	cd ..
+fi
+# why3 prove (WhyML), a module at a time: a module never ended, a symbol
+# nobody defined, a library nobody wrote, an int where a bool is wanted
+if have why3; then
+	mkdir why3 && cd why3
+	cat >cart.mlw <<'X'
+module Cart
+  use int.Int
+  let total (a b : int) : int = a + b
+  let main () = total 1
+X
+	cat >tax.mlw <<'X'
+module Tax
+  use int.Int
+  let vat (p : int) : int = p * taxrate
+end
+X
+	cat >shop.mlw <<'X'
+module Shop
+  use shop.Stock
+  let f () = 1
+end
+X
+	cat >sum.mlw <<'X'
+module Sum
+  use int.Int
+  let f (x : int) : bool = x + 1
+end
+X
+	run why3 sh -c 'for f in cart tax shop sum; do why3 prove $f.mlw; done'
+	expect why3 why3 general <<'E'
+syntax_error cart.mlw 5 0
+undefined_symbol tax.mlw 3 0
+import_resolution shop.mlw 2 0
+type_error sum.mlw 3 0
+E
+	cd ..
+fi
+# mit-scheme --load, a file at a time (its REPL's error report, no place
+# but the file it could not finish reading): a procedure misspelt, a
+# string multiplied, an unclosed definition, a file loaded that nobody
+# wrote. It ends without a newline: one is put between the runs.
+if have mit-scheme; then
+	mkdir mit-scheme && cd mit-scheme
+	cat >cart.scm <<'X'
+(define (total items)
+  (apply + items))
+(display (totl '(1 2 3)))
+(newline)
+X
+	cat >vat.scm <<'X'
+(define price 10)
+(display (* price "abc"))
+(newline)
+X
+	cat >greet.scm <<'X'
+(define (greet name)
+  (display (string-append "hi " name))
+(greet "bob")
+X
+	cat >main.scm <<'X'
+(load "lib/shop.scm")
+(display 1)
+X
+	run mit-scheme sh -c 'for f in cart vat greet main; do mit-scheme --quiet --load $f.scm --eval "(exit)"; echo; done'
+	sed -i -e "s|$PWD/||g" -e 's/textual-input-port [0-9]*/textual-input-port 12/' "$OUT/mit-scheme.out"
+	expect mit-scheme mit-scheme general <<'E'
+undefined_symbol - 0 0
+type_error - 0 0
+syntax_error greet.scm 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# pil (PicoLisp), a file at a time: a function misspelt, a string
+# multiplied, an unclosed definition, a file loaded that nobody wrote
+if have pil; then
+	mkdir picolisp && cd picolisp
+	cat >cart.l <<'X'
+(de total (Lst)
+   (apply + Lst) )
+(println (totl (1 2 3)))
+(bye)
+X
+	cat >vat.l <<'X'
+(setq Price 10)
+(println (* Price "abc"))
+(bye)
+X
+	cat >greet.l <<'X'
+(de greet (Name)
+   (prinl "hi " Name)
+(greet "bob")
+X
+	cat >main.l <<'X'
+(load "lib/shop.l")
+(println 1)
+(bye)
+X
+	run picolisp sh -c 'for f in cart vat greet main; do pil $f.l; done'
+	expect picolisp pil general <<'E'
+undefined_symbol cart.l 3 0
+type_error vat.l 2 0
+syntax_error greet.l 1 0
+import_resolution main.l 1 0
+E
+	cd ..
+fi
+# hindent --validate, a module at a time: an unclosed import list, an
+# unterminated string, a let with nothing after it, a module that is not
+# formatted (no line named)
+if have hindent; then
+	mkdir hindent && cd hindent
+	cat >Main.hs <<'X'
+module Main where
+import Data.List (sortOn
+main = print 1
+X
+	cat >Price.hs <<'X'
+module Price where
+price x = case x of
+  1 -> "one
+  _ -> "many"
+X
+	cat >Cart.hs <<'X'
+module Cart where
+total :: [Int] -> Int
+total xs = let in
+X
+	cat >Tax.hs <<'X'
+module Tax where
+vat  p=p*2
+X
+	run hindent sh -c 'for f in Main Price Cart Tax; do hindent --validate $f.hs; done'
+	expect hindent hindent general <<'E'
+syntax_error Main.hs 3 1
+syntax_error Price.hs 3 8
+syntax_error Cart.hs 3 18
+lint_violation Tax.hs 0 0
+E
+	cd ..
+fi
+# original-awk (the one true awk), a program at a time: an operand left
+# out (one syntax error told three times; its line counter is right only
+# with the space after $1), a function nobody defined (a line but no
+# file), an unclosed character class, a stray brace (told twice, then
+# "bailing out")
+if have original-awk; then
+	mkdir original-awk && cd original-awk
+	printf '{ print $1 \n  if (x > ) print }\n' >cmp.awk
+	printf 'function f(a) { return a }\nBEGIN { print g(2) }\n' >call.awk
+	printf '/[a-/ { print }\n' >re.awk
+	printf 'BEGIN {\n  n = split("a b", parts)\n  print parts[1]\n}}\n' >brace.awk
+	run original-awk sh -c 'for f in cmp call re brace; do original-awk -f $f.awk; done'
+	expect original-awk original-awk general <<'E'
+syntax_error cmp.awk 2 0
+syntax_error cmp.awk 2 0
+syntax_error cmp.awk 2 0
+undefined_symbol - 0 0
+syntax_error re.awk 1 0
+syntax_error brace.awk 4 0
+syntax_error brace.awk 4 0
+E
+	cd ..
+fi
+# haml render, a template at a time (Haml::SyntaxError, over Ruby's
+# backtrace into the gem): content both inline and nested, an unclosed
+# attribute hash, tabs and spaces mixed
+if have haml; then
+	mkdir haml && cd haml
+	printf '%%div\n  %%p hi\n    %%span nested\n' >nest.haml
+	printf '%%p{ :class => "a" \n  text\n' >attr.haml
+	printf '%%div\n\t%%p tab\n  %%p spaces\n' >mix.haml
+	run haml sh -c 'for f in nest attr mix; do haml render $f.haml; done'
+	expect haml haml general <<'E'
+syntax_error nest.haml 3 0
+syntax_error attr.haml 2 0
+syntax_error mix.haml 3 0
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
