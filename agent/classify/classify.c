@@ -4191,7 +4191,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	struct cl_words w;
 	struct place p = { NULL, 0, 0, 0 };
 	struct cl_loc own;
-	const char *cat;
+	const char *cat, *class_cat = NULL;
 	char *line = xstrndup(l, n); /* its own: the line under may join it */
 	const char *at;
 	struct buf more = BUF_INIT;
@@ -4214,6 +4214,18 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		n = strlen(line);
 	}
 	cl_words_read(line + msg, n - msg, &w);
+	/* "SyntaxError: empty expression not allowed", "TypeError: cannot
+	 * read property 'x' of null" (Duktape's): the error's class names the
+	 * kind when the words after it name none, or only a linter's (asked
+	 * once the place is known: in a test's file, a test's failure) */
+	if (msg > b && !w.code_len &&
+	    (!w.category || !strcmp(w.category, CAT_LINT_VIOLATION))) {
+		struct cl_words cw;
+
+		cl_words_read(line + b, msg - b, &cw);
+		if (cw.category && strcmp(cw.category, CAT_LINT_VIOLATION))
+			class_cat = cw.category;
+	}
 	/* "ERROR: In procedure x:" over "Unbound variable: y": the line
 	 * under it says what it is; so it does under a severity alone
 	 * ("unknown file: Failure" over "C++ exception ... thrown") */
@@ -4358,6 +4370,9 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		free(line);
 		return;
 	}
+	if (class_cat && (!w.category || !strcmp(w.category, CAT_LINT_VIOLATION)) &&
+	    !(p.file && test_file(p.file)))
+		w.category = class_cat;
 	/* "⚠ rule: msg", "WARNING: msg": a warning that names nothing else
 	 * is a linter's finding */
 	if (w.sev < 0)
@@ -5265,6 +5280,30 @@ static bool place_under(struct scan *s, size_t i, struct place *p)
 	return false;
 }
 
+/* The place alone right over line i (line lone), ending in a colon: the
+ * sentence's own, before any under it (why3's and OCaml's 'File "a.mlw",
+ * line 5, characters 0-0:' over "syntax error", the next report's place
+ * under it). */
+static bool place_over(struct scan *s, size_t i, long lone, struct place *p)
+{
+	const char *l;
+	size_t n;
+	bool strong;
+
+	if (lone < 0 || (size_t)lone + 1 != i)
+		return false;
+	l = line_view(s, (size_t)lone, &n);
+	while (n && (l[n - 1] == ' ' || l[n - 1] == '\r'))
+		n--;
+	if (!n || l[n - 1] != ':' || !place_of(s, (size_t)lone, p, &strong, true))
+		return false;
+	if (strong || !s->opts->file_exists)
+		return true;
+	free(p->file);
+	p->file = NULL;
+	return false;
+}
+
 /* The file a sentence names right before a colon and a blank, after its
  * first word ("Cannot read /s/a.pri: No such file"): one shaped as a
  * file (it may be the one missing), not the runtime's; or NULL. */
@@ -5301,7 +5340,8 @@ static bool ends_in_file(const char *l, size_t n)
  * the run, placeless, once a category. A quote is looked for first: most
  * lines have none. Placed when a frame or place is right under it, or
  * when it names the file it could not read. */
-static bool general_sentence(struct scan *s, const char *l, size_t n)
+static bool general_sentence(struct scan *s, const char *l, size_t n,
+			     long lone)
 {
 	struct cl_words w;
 	struct place p;
@@ -5326,7 +5366,8 @@ static bool general_sentence(struct scan *s, const char *l, size_t n)
 	 * asks for the place once its words name a cause */
 	quoted = !lower &&
 		 (memchr(l, '"', n) || memchr(l, '\'', n) || memchr(l, '`', n));
-	placed = !quoted && place_under(s, s->cur, &p);
+	placed = !quoted && (place_over(s, s->cur, lone, &p) ||
+			     place_under(s, s->cur, &p));
 	/* the file it names before a colon: "Cannot read /s/a.pri: No such
 	 * file or directory" (qmake), "cannot open x.h: ..." */
 	if (!quoted && !placed && (p.file = named_file(l, n)))
@@ -7467,7 +7508,7 @@ static void general_pass(struct scan *s)
 			if (!verdict_frame(s, i, l + k, n - k))
 				general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0,
 					     l + k, n - k, CAT_TEST_FAILURE);
-		} else if (s->opts->failed && general_sentence(s, l, n)) {
+		} else if (s->opts->failed && general_sentence(s, l, n, lone)) {
 			/* a placeless sentence naming a cause */
 		} else if (!lacks(s, i, CL_T_LINK) &&
 			   (k = link_words(l, n)) < n && !reported(s, CAT_LINK_ERROR)) {

@@ -380,6 +380,14 @@ static bool frame_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		}
 		loc->line = 0;
 	}
+	/* flags after the place, in lower case: Duktape's "at global
+	 * (a.js:8) preventsyield", "at [anon] (a.js:2) internal strict" */
+	if (l[n - 1] >= 'a' && l[n - 1] <= 'z' && (w = memrchr(l + i, ')', n - i))) {
+		for (j = (size_t)(w - l) + 1; j < n && (l[j] == ' ' || (l[j] >= 'a' && l[j] <= 'z')); j++)
+			;
+		if (j == n && (size_t)(w - l) + 2 < n && l[(size_t)(w - l) + 1] == ' ')
+			end = (size_t)(w - l) + 1;
+	}
 	while (end > i && (is_blank(l[end - 1]) || l[end - 1] == ')' ||
 			   l[end - 1] == ']' || l[end - 1] == ':'))
 		end--;
@@ -2297,6 +2305,14 @@ static const struct phrase phrases[] = {
 	{ "is unbound", CAT_UNDEFINED_SYMBOL },
 	{ "unbound variable", CAT_UNDEFINED_SYMBOL },
 	{ "unbound value", CAT_UNDEFINED_SYMBOL },
+	/* OCaml's other kinds of name, why3's "unbound function or
+	 * predicate symbol 'x'" */
+	{ "unbound function", CAT_UNDEFINED_SYMBOL },
+	{ "unbound symbol", CAT_UNDEFINED_SYMBOL },
+	{ "unbound type", CAT_UNDEFINED_SYMBOL },
+	{ "unbound constructor", CAT_UNDEFINED_SYMBOL },
+	{ "unbound record field", CAT_UNDEFINED_SYMBOL },
+	{ "unbound class", CAT_UNDEFINED_SYMBOL },
 	{ "unknown variable", CAT_UNDEFINED_SYMBOL },
 	{ "unknown function", CAT_UNDEFINED_SYMBOL },
 	/* SMT-LIB's "unknown constant z", "unknown sort" (Z3) */

@@ -2708,6 +2708,7 @@ static void classify_n(const char *text, bool (*known)(void *, const char *),
 		       size_t n, struct diag_list *l);
 static bool any_file(void *ctx, const char *path);
 static bool conf_files(void *ctx, const char *path);
+static bool js_files(void *ctx, const char *path);
 
 /* Lines with no file of their own: each severity's line is a problem (with
  * the place the line under it tells, when it tells one and nothing
@@ -2801,6 +2802,15 @@ static bool conf_files(void *ctx, const char *path)
 
 	(void)ctx;
 	return n > 5 && !strcmp(path + n - 5, ".conf");
+}
+
+/* A project of JavaScript files only: the engine's own C files are none. */
+static bool js_files(void *ctx, const char *path)
+{
+	size_t n = strlen(path);
+
+	(void)ctx;
+	return n > 3 && !strcmp(path + n - 3, ".js");
 }
 
 /* The project at /p: a.c at its top, lib/a.c, lib/sub/c.c, src/b.c. */
@@ -4007,6 +4017,61 @@ static void a_place_in_words_before_the_message_is_no_part_of_it(void **state)
 	diag_list_release(&l);
 	classify_n("ERROR at line 3:5 of lib/a.x: unexpected token\n", any_file, 1, &l);
 	assert_string_equal(l.v[0].message, "unexpected token");
+	diag_list_release(&l);
+}
+
+/* A place alone that ends in a colon is the place of the sentence right
+ * under it, not of the sentence above (why3's, OCaml's spelling); a
+ * JavaScript engine's frame may carry flags after its place (Duktape's
+ * "at global (cart.js:8) preventsyield"), and the error's class names
+ * the kind when the words after it name none (in a test's file, the
+ * test's failure). */
+static void a_place_over_its_sentence_and_an_errors_class(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "unbound function or predicate symbol 'taxrate'", "undefined_symbol" },
+		{ "Unbound constructor Nil", "undefined_symbol" },
+	};
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+	classify_n("File \"cart.mlw\", line 5, characters 0-0:\n"
+		   "syntax error\n"
+		   "File \"tax.mlw\", line 3, characters 32-39:\n"
+		   "unbound function or predicate symbol 'taxrate'\n"
+		   "File \"shop.mlw\", line 2, characters 2-16:\n"
+		   "Library file not found: shop\n", any_file, 3, &l);
+	assert_string_equal(l.v[0].file, "cart.mlw");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "tax.mlw");
+	assert_int_equal(l.v[1].line, 3);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_string_equal(l.v[2].file, "shop.mlw");
+	assert_int_equal(l.v[2].line, 2);
+	assert_string_equal(l.v[2].category, "import_resolution");
+	diag_list_release(&l);
+
+	classify_n("SyntaxError: empty expression not allowed (line 2)\n"
+		   "    at [anon] (vat.js:2) internal\n"
+		   "    at [anon] (duk_js_compiler.c:4954) internal\n"
+		   "error in executing file vat.js\n"
+		   "TypeError: cannot read property 'items' of null\n"
+		   "    at [anon] (duk_hobject_props.c:2621) internal\n"
+		   "    at global (order.js:2) preventsyield\n"
+		   "error in executing file order.js\n", js_files, 2, &l);
+	assert_string_equal(l.v[0].file, "vat.js");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "order.js");
+	assert_int_equal(l.v[1].line, 2);
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+	classify_n("TypeError: cannot read property 'items' of null\n"
+		   "    at global (order.test.js:2) preventsyield\n",
+		   js_files, 1, &l);
+	assert_string_equal(l.v[0].category, "test_failure");
 	diag_list_release(&l);
 }
 
@@ -8580,6 +8645,7 @@ int main(void)
 		cmocka_unit_test(general_words_read_namespaces_schemas_and_markup),
 		cmocka_unit_test(places_told_under_in_words_and_slashed_stamps),
 		cmocka_unit_test(a_place_in_words_before_the_message_is_no_part_of_it),
+		cmocka_unit_test(a_place_over_its_sentence_and_an_errors_class),
 		cmocka_unit_test(general_words_read_dependencies),
 		cmocka_unit_test(general_words_read_more_names),
 		cmocka_unit_test(general_words_read_layout_and_prose),
