@@ -17708,6 +17708,461 @@ E
 	cd ..
 fi
 ) &
+# ---- held44: a validation batch of tools nobody tuned for, scored on first sight ----
+# Build and image tools, document and data validators, and infrastructure
+# and service configuration checks, as CI and pre-commit hooks run them:
+# slaptest (OpenLDAP), checkmodule (SELinux), puppet parser validate,
+# redis-server (reading its configuration), docker-compose config,
+# asciidoc, xmlwf (expat), h2o -t, ferm --noexec, packer validate, tup
+# parse, prometheus-blackbox-exporter --config.check.
+(
+BATCH=held44
+mkdir held44 && cd held44
+# slaptest -u (OpenLDAP), a configuration at a time: a directive misspelt,
+# an include nobody wrote (only that file named), a size limit that is
+# not a number, an access level misspelt, an index on an attribute
+# nobody defined
+if have slaptest; then
+	mkdir slaptest && cd slaptest
+	cat >dir.conf <<'X'
+include /etc/ldap/schema/core.schema
+pidfile slapd.pid
+loglevl stats
+X
+	cat >inc.conf <<'X'
+include schema/shop.schema
+X
+	cat >size.conf <<'X'
+include /etc/ldap/schema/core.schema
+sizelimit lots
+X
+	cat >acl.conf <<'X'
+include /etc/ldap/schema/core.schema
+moduleload back_mdb
+database mdb
+suffix "dc=example,dc=com"
+directory .
+access to * by * readd
+X
+	cat >attr.conf <<'X'
+include /etc/ldap/schema/core.schema
+moduleload back_mdb
+database mdb
+suffix "dc=example,dc=com"
+directory .
+index mailx eq
+X
+	run slaptest sh -c 'for f in dir inc size acl attr; do slaptest -u -f $f.conf; done'
+	expect slaptest slaptest general <<'E'
+undefined_symbol dir.conf 3 0
+import_resolution - 0 0
+type_error size.conf 2 0
+syntax_error acl.conf 6 0
+undefined_symbol attr.conf 6 0
+E
+	cd ..
+fi
+# checkmodule (SELinux), a policy module at a time: a rule without its
+# semicolon (reported on the line after the last), a type nobody
+# required, a permission the class was not required with, a version that
+# is not a number
+if have checkmodule; then
+	mkdir checkmodule && cd checkmodule
+	cat >web.te <<'X'
+module web 1.0;
+
+require {
+	type httpd_t;
+	class file { read open };
+}
+
+allow httpd_t self:file { read open }
+X
+	cat >shop.te <<'X'
+module shop 1.0;
+
+require {
+	type httpd_t;
+	class file { read open };
+}
+
+allow httpd_t shop_data_t:file read;
+X
+	cat >perm.te <<'X'
+module perm 1.0;
+
+require {
+	type httpd_t;
+	class file { read open };
+}
+
+allow httpd_t self:file { read write };
+X
+	cat >ver.te <<'X'
+module ver one;
+
+require {
+	type httpd_t;
+}
+X
+	run checkmodule sh -c 'for f in web shop perm ver; do checkmodule -M -m -o $f.mod $f.te; done'
+	expect checkmodule checkmodule general <<'E'
+syntax_error web.te 9 0
+undefined_symbol shop.te 8 0
+undefined_symbol perm.te 8 0
+syntax_error ver.te 1 0
+E
+	cd ..
+fi
+# puppet parser validate, a manifest at a time (it names each file by its
+# full path): a class never closed (no line named), a comma left out, an
+# unterminated interpolation, an assignment to a type name
+if have puppet; then
+	mkdir puppet && cd puppet
+	cat >web.pp <<'X'
+class web {
+  package { 'nginx':
+    ensure => installed,
+  }
+  service { 'nginx':
+    ensure => running,
+    require => Package['nginx']
+X
+	cat >user.pp <<'X'
+user { 'deploy':
+  ensure => present,
+  shell  => '/bin/bash'
+  home   => '/home/deploy',
+}
+X
+	cat >mail.pp <<'X'
+$x = 3
+notice("${x")
+X
+	cat >mode.pp <<'X'
+$mode = '0644'
+Mode = '0600'
+X
+	run puppet sh -c 'for f in web user mail mode; do puppet parser validate --color=false $f.pp; done'
+	sed -i "s|$PWD/||g" "$OUT/puppet.out"
+	expect puppet puppet general <<'E'
+syntax_error web.pp 0 0
+syntax_error user.pp 4 3
+syntax_error mail.pp 2 13
+type_error mode.pp 2 1
+E
+	cd ..
+fi
+# redis-server, a configuration at a time (it names the line, not the
+# file, and exits before serving): a directive misspelt, a memory size
+# that is not one, an unbalanced quote, an include nobody wrote (a log
+# line, its PID and time)
+if have redis-server; then
+	mkdir redis-server && cd redis-server
+	printf 'port 6390\nmaxmemroy 100mb\n' >mem.conf
+	printf 'port 6390\nmaxmemory lots\n' >max.conf
+	printf 'port 6390\nrequirepass "s3cret\n' >pass.conf
+	printf 'port 6390\ninclude conf.d/shop.conf\n' >inc.conf
+	run redis-server sh -c 'for f in mem max pass inc; do redis-server $f.conf; done'
+	sed -i 's/^[0-9]*:C [0-9]* [A-Z][a-z]* [0-9]* [0-9:.]* /1:C 01 Jan 2024 00:00:00.000 /' "$OUT/redis-server.out"
+	expect redis-server redis-server general <<'E'
+undefined_symbol - 0 0
+type_error - 0 0
+syntax_error - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# docker-compose config (Compose v1), a file at a time: a key indented
+# wrong, an option misspelt, ports given as a number, an env file nobody
+# wrote (named by its full path), a dependency on a service nobody
+# defined
+if have docker-compose; then
+	mkdir docker-compose && cd docker-compose
+	cat >web.yml <<'X'
+version: "3.8"
+services:
+  web:
+    image: nginx
+    ports:
+      - "80:80"
+     restart: always
+X
+	cat >image.yml <<'X'
+version: "3.8"
+services:
+  web:
+    imagee: nginx
+X
+	cat >ports.yml <<'X'
+version: "3.8"
+services:
+  web:
+    image: nginx
+    ports: 8080
+X
+	cat >env.yml <<'X'
+version: "3.8"
+services:
+  web:
+    image: nginx
+    env_file: shop.env
+X
+	cat >deps.yml <<'X'
+version: "3.8"
+services:
+  web:
+    image: nginx
+    depends_on:
+      - db
+X
+	run docker-compose sh -c 'for f in web image ports env deps; do docker-compose -f $f.yml config -q; done'
+	sed -i "s|$PWD/||g" "$OUT/docker-compose.out"
+	expect docker-compose docker-compose general <<'E'
+syntax_error web.yml 7 6
+undefined_symbol image.yml 0 0
+type_error ports.yml 0 0
+import_resolution - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# asciidoc (the Python one; its launcher runs whatever python3 comes
+# first, so Debian's is put first), a document at a time: an include
+# nobody wrote (named by its full path), a listing block never closed, a
+# table never closed, a block style nobody defined
+if have asciidoc; then
+	mkdir asciidoc && cd asciidoc
+	printf '= Guide\n\nintro\n\ninclude::parts/setup.txt[]\n' >setup.txt
+	printf '= Guide\n\n----\nmake install\n' >code.txt
+	printf '= Guide\n\nPrices:\n\n[cols="1,1"]\n|===\n|tea |2\n' >table.txt
+	printf '= Guide\n\n[sidebarr]\nRead this first.\n' >note.txt
+	run asciidoc sh -c 'PATH=/usr/bin:$PATH; for f in setup code table note; do asciidoc -o /dev/null $f.txt; done'
+	sed -i "s|$PWD/||g" "$OUT/asciidoc.out"
+	expect asciidoc asciidoc general <<'E'
+import_resolution setup.txt 5 0
+syntax_error code.txt 2 0
+syntax_error table.txt 5 0
+undefined_symbol note.txt 3 0
+E
+	cd ..
+fi
+# xmlwf -p (expat), a document at a time: a mismatched end tag, an entity
+# nobody declared, a DTD nobody wrote, an attribute value without quotes
+if have xmlwf; then
+	mkdir xmlwf && cd xmlwf
+	printf '<?xml version="1.0"?>\n<feed>\n  <entry>\n    <title>One</titel>\n  </entry>\n</feed>\n' >feed.xml
+	printf '<?xml version="1.0"?>\n<menu>Fish &chips;</menu>\n' >menu.xml
+	printf '<?xml version="1.0"?>\n<!DOCTYPE doc SYSTEM "doc.dtd">\n<doc/>\n' >doc.xml
+	printf '<?xml version="1.0"?>\n<cart>\n<item qty=1/>\n</cart>\n' >cart.xml
+	run xmlwf sh -c 'for f in feed menu doc cart; do xmlwf -p $f.xml; done'
+	expect xmlwf xmlwf general <<'E'
+syntax_error feed.xml 4 16
+undefined_symbol menu.xml 2 11
+import_resolution doc.xml 2 30
+syntax_error cart.xml 3 10
+E
+	cd ..
+fi
+# h2o -t, a configuration at a time: a key indented wrong, a directive
+# misspelt, a !file include nobody wrote (named, then the line of the
+# tag), a switch that is neither ON nor OFF
+if have h2o; then
+	mkdir h2o && cd h2o
+	cat >index.conf <<'X'
+listen: 8080
+hosts:
+  "example.com":
+    paths:
+      /:
+        file.dir: /var/www
+       file.index: [index.html]
+X
+	cat >dir.conf <<'X'
+listen: 8080
+hosts:
+  "example.com":
+    paths:
+      /:
+        file.dri: /var/www
+X
+	cat >paths.conf <<'X'
+listen: 8080
+hosts:
+  "example.com":
+    paths:
+      /: !file conf.d/paths.yaml
+X
+	cat >list.conf <<'X'
+listen: 8080
+hosts:
+  "example.com":
+    paths:
+      /:
+        file.dir: /var/www
+        file.dirlisting: maybe
+X
+	run h2o sh -c 'for f in index dir paths list; do h2o -t -c $f.conf; done'
+	expect h2o h2o general <<'E'
+syntax_error index.conf 7 0
+undefined_symbol dir.conf 6 0
+import_resolution paths.conf 5 0
+type_error list.conf 7 0
+E
+	cd ..
+fi
+# ferm --noexec (it prints the rule read so far, then the error): a chain
+# never closed, a match keyword misspelt, an @include nobody wrote, a
+# variable nobody defined, a policy that is not a target
+if have ferm; then
+	mkdir ferm && cd ferm
+	cat >ssh.conf <<'X'
+table filter {
+  chain INPUT {
+    policy DROP;
+    proto tcp dport ssh ACCEPT;
+X
+	cat >web.conf <<'X'
+table filter {
+  chain INPUT {
+    policy DROP;
+    proto tcp dprot http ACCEPT;
+  }
+}
+X
+	cat >main.conf <<'X'
+@include 'rules.d/web.ferm';
+X
+	cat >trust.conf <<'X'
+table filter {
+  chain INPUT {
+    saddr $TRUSTED ACCEPT;
+  }
+}
+X
+	cat >policy.conf <<'X'
+table filter {
+  chain INPUT {
+    policy MAYBE;
+  }
+}
+X
+	run ferm sh -c 'for f in ssh web main trust policy; do ferm --noexec --lines $f.conf; done'
+	expect ferm ferm general <<'E'
+syntax_error ssh.conf 4 0
+undefined_symbol web.conf 4 0
+import_resolution main.conf 1 0
+undefined_symbol trust.conf 3 0
+type_error policy.conf 3 0
+E
+	cd ..
+fi
+# packer validate (HCL2 templates), a template at a time (the builders it
+# knows, listed in no fixed order, cut to "[...]"): a block never closed
+# (reported past the last line), a builder nobody ships, a script nobody
+# wrote, an argument misspelt, a default of the wrong type
+if have packer; then
+	mkdir packer && cd packer
+	cat >open.pkr.hcl <<'X'
+source "null" "web" {
+  communicator = "none"
+
+build {
+  sources = ["source.null.web"]
+}
+X
+	cat >kind.pkr.hcl <<'X'
+source "nul" "web" {
+  communicator = "none"
+}
+build {
+  sources = ["source.nul.web"]
+}
+X
+	cat >script.pkr.hcl <<'X'
+source "null" "web" {
+  communicator = "none"
+}
+build {
+  sources = ["source.null.web"]
+  provisioner "shell" {
+    script = "scripts/setup.sh"
+  }
+}
+X
+	cat >arg.pkr.hcl <<'X'
+source "null" "web" {
+  communicator = "none"
+  colour = "red"
+}
+build {
+  sources = ["source.null.web"]
+}
+X
+	cat >size.pkr.hcl <<'X'
+variable "size" {
+  type    = number
+  default = "big"
+}
+source "null" "web" {
+  communicator = "none"
+}
+build {
+  sources = ["source.null.web"]
+}
+X
+	run packer env CHECKPOINT_DISABLE=1 sh -c 'for f in open kind script arg size; do packer validate $f.pkr.hcl; done'
+	sed -i '/^known builders: \[/,/\]$/{/^known builders/!d;s/\[.*/[...]/}' "$OUT/packer.out"
+	expect packer packer general <<'E'
+syntax_error open.pkr.hcl 7 0
+undefined_symbol kind.pkr.hcl 1 0
+import_resolution script.pkr.hcl 6 0
+undefined_symbol arg.pkr.hcl 3 0
+type_error size.pkr.hcl 3 0
+E
+	cd ..
+fi
+# tup parse, a project at a time (it names the line of the Tupfile, and
+# times each step): a rule without its second |>, an include nobody
+# wrote, a !macro nobody defined, an input nobody wrote
+if have tup; then
+	mkdir tup && cd tup
+	for d in rule inc bang input; do
+		mkdir $d && (cd $d && tup init >/dev/null 2>&1 &&
+			printf 'int main(void) { return 0; }\n' >main.c)
+	done
+	printf 'CFLAGS = -O2\n: foreach *.c |> gcc $(CFLAGS) -c %%f -o %%o\n' >rule/Tupfile
+	printf 'include rules/cc.tup\n: foreach *.c |> gcc -c %%f -o %%o |> %%B.o\n' >inc/Tupfile
+	printf ': foreach *.c |> !cc |> %%B.o\n' >bang/Tupfile
+	printf ': foreach *.c |> gcc -c %%f -o %%o |> %%B.o\n: util.c |> gcc -c %%f -o %%o |> util.o\n' >input/Tupfile
+	run tup sh -c 'for d in rule inc bang input; do (cd $d && tup parse); done'
+	sed -i 's/\[[0-9.]*s\]/[0.000s]/g' "$OUT/tup.out"
+	expect tup tup general <<'E'
+syntax_error Tupfile 2 0
+import_resolution Tupfile 1 0
+undefined_symbol Tupfile 1 0
+import_resolution Tupfile 2 0
+E
+	cd ..
+fi
+# prometheus-blackbox-exporter --config.check, a configuration at a time
+# (logfmt lines with times; the YAML line, no file): a key indented wrong,
+# a timeout that is not a duration, a field misspelt
+if have prometheus-blackbox-exporter; then
+	mkdir blackbox && cd blackbox
+	printf 'modules:\n  http_2xx:\n    prober: http\n   timeout: 5s\n' >indent.yml
+	printf 'modules:\n  http_2xx:\n    prober: http\n    timeout: soon\n' >timeout.yml
+	printf 'modules:\n  http_2xx:\n    prober: http\n    http:\n      valid_status_codez: [200]\n' >codes.yml
+	run prometheus-blackbox-exporter sh -c 'for f in indent timeout codes; do prometheus-blackbox-exporter --config.check --config.file=$f.yml; done'
+	sed -i 's/^ts=[^ ]* /ts=2024-01-01T00:00:00.000Z /' "$OUT/prometheus-blackbox-exporter.out"
+	expect prometheus-blackbox-exporter prometheus-blackbox-exporter general <<'E'
+syntax_error - 0 0
+type_error - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
