@@ -5868,6 +5868,11 @@ static bool general_rule_over_place(struct scan *s, size_t i, const char *l,
 		struct cl_words pw;
 
 		cl_words_read(q + loc.msg, loc.msg_len, &pw);
+		/* a report of its own under a program's summary
+		 * ("checkmodule:  error(s) encountered ..." over
+		 * "a.te:8:ERROR 'unknown type x'"): no rule's place */
+		if (pw.sev >= 0)
+			return false;
 		if (pw.category && !strcmp(pw.category, CAT_SYNTAX_ERROR))
 			w.category = pw.category;
 	}
@@ -6430,6 +6435,103 @@ static size_t line_col_prefix(const char *p, size_t n)
 		k++;
 	}
 	return k;
+}
+
+/* The value of a logfmt field at l[k] (quoted, with its escapes, or bare
+ * up to a blank) added to b, a newline or tab as a blank; where it ends. */
+static size_t logfmt_value(const char *l, size_t n, size_t k, struct buf *b)
+{
+	if (k >= n || l[k] != '"') {
+		for (; k < n && l[k] != ' '; k++)
+			if (b)
+				buf_addch(b, l[k]);
+		return k;
+	}
+	for (k++; k < n && l[k] != '"'; k++) {
+		if (l[k] == '\\' && k + 1 < n) {
+			k++;
+			if (b)
+				buf_addch(b, l[k] == 'n' || l[k] == 't' ? ' ' : l[k]);
+		} else if (b) {
+			buf_addch(b, l[k]);
+		}
+	}
+	return k < n ? k + 1 : k;
+}
+
+/* A logfmt record (go-kit's and logrus' text: Prometheus and its
+ * exporters, Alertmanager, Loki, Grafana's "lvl="): 'ts=... caller=main.go:82
+ * level=error msg="Error loading config" err="yaml: line 1: ..."'. The
+ * caller is the program's own source, never a place of the project's; a
+ * record below a warning says nothing; an error's or a warning's message is
+ * its msg and err unquoted, no place. Taken when a level is one of its
+ * fields. */
+static bool general_logfmt(struct scan *s, const char *l, size_t n)
+{
+	struct buf msg = BUF_INIT, err = BUF_INIT;
+	struct cl_words w;
+	size_t k = 0, key;
+	int sev = -1;
+	bool level = false;
+
+	while (k < n) {
+		for (key = k; k < n && ((l[k] >= 'a' && l[k] <= 'z') || l[k] == '_'); k++)
+			;
+		if (k == key || k >= n || l[k] != '=')
+			break;
+		k++;
+		if ((k - key == 6 && !memcmp(l + key, "level=", 6)) ||
+		    (k - key == 4 && !memcmp(l + key, "lvl=", 4))) {
+			size_t v = k;
+
+			k = logfmt_value(l, n, k, NULL);
+			level = true;
+			sev = l[v] == '"' ? v + 1 : v;
+			sev = cl_sev_among(l + sev, k - (size_t)sev);
+			if (sev < 0 && k > v && (l[v] == 'i' || l[v] == 'd' || l[v] == 't'))
+				sev = DIAG_NOTE; /* info, debug, trace */
+		} else if (k - key == 4 && !memcmp(l + key, "msg=", 4)) {
+			k = logfmt_value(l, n, k, &msg);
+		} else if ((k - key == 4 && !memcmp(l + key, "err=", 4)) ||
+			   (k - key == 6 && !memcmp(l + key, "error=", 6))) {
+			k = logfmt_value(l, n, k, &err);
+		} else {
+			k = logfmt_value(l, n, k, NULL);
+		}
+		while (k < n && l[k] == ' ')
+			k++;
+	}
+	if (!level) {
+		buf_release(&msg);
+		buf_release(&err);
+		return false;
+	}
+	if (sev == DIAG_ERROR || sev == DIAG_WARNING) {
+		/* the error's own words first: the message is what was being
+		 * done ("Error loading config") */
+		const char *e = err.len ? strrchr(err.ptr, ':') : NULL;
+
+		w.category = NULL;
+		if (e)
+			cl_words_read(e + 1, err.len - (size_t)(e + 1 - err.ptr), &w);
+		if (!w.category && err.len)
+			cl_words_read(err.ptr, err.len, &w);
+		if (err.len) {
+			if (msg.len)
+				buf_adds(&msg, ": ");
+			buf_add(&msg, err.ptr, err.len);
+		}
+		if (!w.category)
+			cl_words_read(msg.ptr ? msg.ptr : "", msg.len, &w);
+		if (msg.len)
+			general_emit(s, NULL, 0, 0, sev, NULL, 0, msg.ptr, msg.len,
+				     w.category ? w.category :
+				     sev == DIAG_WARNING ? CAT_LINT_VIOLATION :
+				     CAT_UNKNOWN);
+	}
+	buf_release(&msg);
+	buf_release(&err);
+	return true;
 }
 
 /*
@@ -7191,6 +7293,9 @@ static void general_pass(struct scan *s)
 		if (!lead)
 			continue;
 		if ((l[0] == ':' || l[0] == '#') && general_workflow_command(s, l, n))
+			continue;
+		if ((l[0] == 't' || l[0] == 'l') && n > 8 &&
+		    memchr(l, '=', 6) && general_logfmt(s, l, n))
 			continue;
 		if (k < n && (l[k] == '<' || ((l[k] == '{' || l[k] == '[') &&
 					      k + 3 > n)) &&

@@ -1905,6 +1905,9 @@ static const struct phrase phrases[] = {
 	/* BibTeX's "I didn't find a database entry for \"smith99\"": a
 	 * citation's key no entry defines */
 	{ "find a database entry", CAT_UNDEFINED_SYMBOL },
+	/* an operation the values' kinds do not have, before any name
+	 * undefined below (clingo's "operation undefined: (1+"two")") */
+	{ "operation undefined", CAT_TYPE_ERROR },
 	/* LaTeX's "Reference `tab:x' on page 1 undefined on input line 4",
 	 * "Citation `k' ... undefined" */
 	{ "undefined on input line", CAT_UNDEFINED_SYMBOL },
@@ -2070,6 +2073,11 @@ static const struct phrase phrases[] = {
 	{ "lexical error", CAT_SYNTAX_ERROR },
 	{ "invalid token", CAT_SYNTAX_ERROR },
 	{ "unterminated", CAT_SYNTAX_ERROR },
+	/* hindent's (haskell-src-exts') "Improperly terminated string" */
+	{ "improperly terminated", CAT_SYNTAX_ERROR },
+	/* HCL's (Terraform's, Packer's) "Argument or block definition
+	 * required" where neither was written */
+	{ "block definition required", CAT_SYNTAX_ERROR },
 	{ "unclosed", CAT_SYNTAX_ERROR },
 	/* gnuplot's "unfinished range", "unfinished string" */
 	{ "unfinished", CAT_SYNTAX_ERROR },
@@ -2332,6 +2340,10 @@ static const struct phrase phrases[] = {
 	{ "not in scope", CAT_UNDEFINED_SYMBOL },
 	{ "' in scope", CAT_UNDEFINED_SYMBOL },
 	{ "unknown type name", CAT_UNDEFINED_SYMBOL },
+	/* a type named bare: SELinux checkmodule's "unknown type x_t" */
+	{ "unknown type", CAT_UNDEFINED_SYMBOL },
+	/* XML's entity nothing declares (xmlwf's "undefined entity") */
+	{ "undefined entity", CAT_UNDEFINED_SYMBOL },
 	{ "assertionerror", CAT_TEST_FAILURE },
 	/* R's assertions: stopifnot's "x == 6 is not TRUE", "are not all
 	 * TRUE"; all.equal's (RUnit's checkEquals, testthat's) "Mean

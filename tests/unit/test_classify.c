@@ -4075,6 +4075,55 @@ static void a_place_over_its_sentence_and_an_errors_class(void **state)
 	diag_list_release(&l);
 }
 
+/* A logfmt record (go-kit's: Prometheus and its exporters) names the
+ * program's own source in "caller=", never the project's; below a warning
+ * it says nothing, and an error's kind is in its err field. A program's
+ * summary over a report of its own is no rule over its place. */
+static void logfmt_records_and_a_summary_over_a_report(void **state)
+{
+	static const struct word_case cases[] = {
+		{ "'unknown type shop_data_t' at token ';' on line 8", "undefined_symbol" },
+		{ "undefined entity", "undefined_symbol" },
+		{ "operation undefined: (1+\"two\")", "type_error" },
+		{ "Improperly terminated string", "syntax_error" },
+		{ "Argument or block definition required", "syntax_error" },
+	};
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	words_read_as(cases, sizeof(cases) / sizeof(*cases));
+	classify_n("ts=2024-01-01T00:00:00.000Z caller=main.go:78 level=info "
+		   "msg=\"Starting blackbox_exporter\" version=\"(version=0.23.0)\"\n"
+		   "ts=2024-01-01T00:00:00.000Z caller=main.go:82 level=error "
+		   "msg=\"Error loading config\" err=\"error parsing config file: "
+		   "yaml: unmarshal errors:\\n  line 4: cannot unmarshal !!str "
+		   "`soon` into time.Duration\"\n"
+		   "time=\"2024-01-01T00:00:00Z\" level=error msg=\"field x not "
+		   "found in type config.plain\"\n", any_file, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[0].message, "Error loading config: error parsing "
+			    "config file: yaml: unmarshal errors:   line 4: cannot "
+			    "unmarshal !!str `soon` into time.Duration");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n("web.te:9:ERROR 'syntax error' at token '' on line 9:\n"
+		   "allow httpd_t self:file { read open }\n"
+		   "\n"
+		   "checkmodule:  error(s) encountered while parsing configuration\n"
+		   "shop.te:8:ERROR 'unknown type shop_data_t' at token ';' on line 8:\n"
+		   "allow httpd_t shop_data_t:file read;\n"
+		   "\n"
+		   "checkmodule:  error(s) encountered while parsing configuration\n",
+		   any_file, 2, &l);
+	assert_string_equal(l.v[1].file, "shop.te");
+	assert_int_equal(l.v[1].line, 8);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* What is to be installed, by its ecosystem's name or told missing or
  * unmet; a file of the project named "package-*" is none. */
 static void general_words_read_dependencies(void **state)
@@ -8646,6 +8695,7 @@ int main(void)
 		cmocka_unit_test(places_told_under_in_words_and_slashed_stamps),
 		cmocka_unit_test(a_place_in_words_before_the_message_is_no_part_of_it),
 		cmocka_unit_test(a_place_over_its_sentence_and_an_errors_class),
+		cmocka_unit_test(logfmt_records_and_a_summary_over_a_report),
 		cmocka_unit_test(general_words_read_dependencies),
 		cmocka_unit_test(general_words_read_more_names),
 		cmocka_unit_test(general_words_read_layout_and_prose),
