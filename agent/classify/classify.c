@@ -5304,6 +5304,27 @@ static bool place_over(struct scan *s, size_t i, long lone, struct place *p)
 	return false;
 }
 
+/* The file of the project a heading right over line i quotes, the
+ * heading ending in a colon: the sentence's file, no line (docker-compose's
+ * "The Compose file './a.yml' is invalid because:" over "Unsupported config
+ * option for services.web: 'imagee'"). */
+static bool file_heading_over(struct scan *s, size_t i, struct place *p)
+{
+	const char *l;
+	size_t n;
+
+	if (!i || !s->opts->file_exists || (s->used[i - 1] & L_USED))
+		return false;
+	l = line_view(s, i - 1, &n);
+	while (n && (l[n - 1] == ' ' || l[n - 1] == '\r'))
+		n--;
+	if (n < 8 || l[n - 1] != ':' || !(p->file = quoted_project_file(s, l, n)))
+		return false;
+	p->line = p->col = 0;
+	p->at = i - 1;
+	return true;
+}
+
 /* The file a sentence names right before a colon and a blank, after its
  * first word ("Cannot read /s/a.pri: No such file"): one shaped as a
  * file (it may be the one missing), not the runtime's; or NULL. */
@@ -5367,6 +5388,7 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 	quoted = !lower &&
 		 (memchr(l, '"', n) || memchr(l, '\'', n) || memchr(l, '`', n));
 	placed = !quoted && (place_over(s, s->cur, lone, &p) ||
+			     file_heading_over(s, s->cur, &p) ||
 			     place_under(s, s->cur, &p));
 	/* the file it names before a colon: "Cannot read /s/a.pri: No such
 	 * file or directory" (qmake), "cannot open x.h: ..." */
@@ -5395,7 +5417,8 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 		return false;
 	}
 	if (quoted)
-		placed = place_under(s, s->cur, &p);
+		placed = file_heading_over(s, s->cur, &p) ||
+			 place_under(s, s->cur, &p);
 	/* "Checking 'a.yml'  FAILED: not a valid duration string" (amtool,
 	 * promtool): the file of the project it quotes */
 	if (quoted && !placed && s->opts->file_exists &&
@@ -5870,8 +5893,11 @@ static bool general_rule_over_place(struct scan *s, size_t i, const char *l,
 		cl_words_read(q + loc.msg, loc.msg_len, &pw);
 		/* a report of its own under a program's summary
 		 * ("checkmodule:  error(s) encountered ..." over
-		 * "a.te:8:ERROR 'unknown type x'"): no rule's place */
-		if (pw.sev >= 0)
+		 * "a.te:8:ERROR 'unknown type x'", "slaptest: bad
+		 * configuration file!" over "a.conf: line 2: msg"): no
+		 * rule's place */
+		if (pw.sev >= 0 || (loc.msg >= 2 && q[loc.msg - 1] == ' ' &&
+				    q[loc.msg - 2] == ':'))
 			return false;
 		if (pw.category && !strcmp(pw.category, CAT_SYNTAX_ERROR))
 			w.category = pw.category;

@@ -679,6 +679,23 @@ static bool paren_line_col(const char *l, size_t n, size_t i, struct cl_loc *loc
 
 static int sev_word(const char *m, size_t n, size_t *len, bool *note);
 
+/* A severity's label at l[*k], then the place (after a program's name:
+ * "asciidoc: WARNING: a.txt: line 3: x"): where the place ends, *k moved
+ * past the label; or 0. */
+static size_t sev_then_place(const char *l, size_t n, size_t *k,
+			     struct cl_loc *loc)
+{
+	size_t len, p, j;
+	bool note;
+
+	if (*k >= n || !is_alpha(l[*k]) || sev_word(l + *k, n - *k, &len, &note) < 0 ||
+	    !(p = prefix_end(l, n, *k)) || p != skip_blanks(l, n, *k + len + 1) ||
+	    !(j = place_at(l, n, p, loc)))
+		return 0;
+	*k = p;
+	return j;
+}
+
 /* A severity, then the place alone, its message on the line under it:
  * "ERROR in ./src/a.js 2:0-32", "WARNING in src/b.ts 4:12" (webpack and
  * the bundlers that copied its stats). The severity word is loc's pre. */
@@ -1694,7 +1711,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	/* a program's name or a severity before the place: "luac: a.lua:3:
 	 * x", "[ERROR] /src/A.java:3:5: x" */
 	if (!(j = place_at(l, n, i, loc)) && (k = prefix_end(l, n, i)) &&
-	    (j = place_at(l, n, k, loc))) {
+	    ((j = place_at(l, n, k, loc)) || (j = sev_then_place(l, n, &k, loc)))) {
 		size_t m = j;
 
 		while (m < n && (l[m] == ':' || is_blank(l[m])))
@@ -2722,6 +2739,12 @@ static const struct phrase later_phrases[] = {
 	 * perhaps misspelled", gdb's and lighttpd's "unknown directive" */
 	{ "invalid command", CAT_UNDEFINED_SYMBOL },
 	{ "unknown directive", CAT_UNDEFINED_SYMBOL },
+	/* a configuration's option nobody knows (docker-compose's
+	 * "Unsupported config option for services.web: 'imagee'") */
+	{ "unsupported config option", CAT_UNDEFINED_SYMBOL },
+	{ "unknown config option", CAT_UNDEFINED_SYMBOL },
+	{ "unsupported configuration option", CAT_UNDEFINED_SYMBOL },
+	{ "unknown configuration option", CAT_UNDEFINED_SYMBOL },
 	/* a configuration reader's "bad option" (dnsmasq's, getopt-style
 	 * files'): a name it does not know */
 	{ "bad option", CAT_UNDEFINED_SYMBOL },

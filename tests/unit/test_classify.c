@@ -2709,6 +2709,7 @@ static void classify_n(const char *text, bool (*known)(void *, const char *),
 static bool any_file(void *ctx, const char *path);
 static bool conf_files(void *ctx, const char *path);
 static bool js_files(void *ctx, const char *path);
+static bool yml_files(void *ctx, const char *path);
 
 /* Lines with no file of their own: each severity's line is a problem (with
  * the place the line under it tells, when it tells one and nothing
@@ -2802,6 +2803,15 @@ static bool conf_files(void *ctx, const char *path)
 
 	(void)ctx;
 	return n > 5 && !strcmp(path + n - 5, ".conf");
+}
+
+/* A project of YAML files only. */
+static bool yml_files(void *ctx, const char *path)
+{
+	size_t n = strlen(path);
+
+	(void)ctx;
+	return n > 4 && !strcmp(path + n - 4, ".yml");
 }
 
 /* A project of JavaScript files only: the engine's own C files are none. */
@@ -4078,7 +4088,9 @@ static void a_place_over_its_sentence_and_an_errors_class(void **state)
 /* A logfmt record (go-kit's: Prometheus and its exporters) names the
  * program's own source in "caller=", never the project's; below a warning
  * it says nothing, and an error's kind is in its err field. A program's
- * summary over a report of its own is no rule over its place. */
+ * summary over a report of its own is no rule over its place; a program's
+ * name and a severity may both come before a place; a heading quoting a
+ * file of the project places the sentence under it. */
 static void logfmt_records_and_a_summary_over_a_report(void **state)
 {
 	static const struct word_case cases[] = {
@@ -4121,6 +4133,41 @@ static void logfmt_records_and_a_summary_over_a_report(void **state)
 	assert_string_equal(l.v[1].file, "shop.te");
 	assert_int_equal(l.v[1].line, 8);
 	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n("size.conf: line 2: <sizelimit> unable to parse limit \"lots\"\n"
+		   "slaptest: bad configuration file!\n"
+		   "attr.conf: line 6: index attribute \"mailx\" undefined\n"
+		   "slaptest: bad configuration file!\n", conf_files, 2, &l);
+	assert_string_equal(l.v[1].file, "attr.conf");
+	assert_int_equal(l.v[1].line, 6);
+	assert_string_equal(l.v[1].message, "index attribute \"mailx\" undefined");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	/* a program's name, then a severity, then the place */
+	classify_n("asciidoc: WARNING: setup.txt: line 5: include file not found: "
+		   "parts/setup.txt\n"
+		   "asciidoc: ERROR: code.txt: line 2: [blockdef-listing] missing "
+		   "closing delimiter\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "setup.txt");
+	assert_int_equal(l.v[0].line, 5);
+	assert_int_equal(l.v[0].severity, DIAG_WARNING);
+	assert_string_equal(l.v[0].message, "include file not found: parts/setup.txt");
+	assert_string_equal(l.v[1].file, "code.txt");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+
+	/* a heading that quotes the project's file and ends in a colon is
+	 * the place of the sentence under it */
+	classify_n("The Compose file './image.yml' is invalid because:\n"
+		   "Unsupported config option for services.web: 'imagee'\n"
+		   "The Compose file './ports.yml' is invalid because:\n"
+		   "services.web.ports contains an invalid type, it should be an "
+		   "array\n", yml_files, 2, &l);
+	assert_string_equal(l.v[0].file, "./image.yml");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "./ports.yml");
+	assert_string_equal(l.v[1].category, "type_error");
 	diag_list_release(&l);
 }
 
