@@ -3757,6 +3757,44 @@ static int line_of_file_under(struct scan *s, size_t i, const char *file)
 	return v;
 }
 
+/* The line told in fields beside file on one of the few lines under line
+ * i that say nothing else (yorick's "  LINE: 7  FILE: total.i" under
+ * "SYNTAX: syntax error near <EOF>"): that line folded, the number; or 0. */
+static int line_in_fields_under(struct scan *s, size_t i, const char *file)
+{
+	size_t j, n, fl = strlen(file);
+	const char *l;
+	struct cl_words w;
+	int v;
+
+	char low[128];
+	size_t k;
+
+	for (j = i + 1; j < s->nlines && j <= i + 4; j++) {
+		if (s->used[j] & L_USED)
+			return 0;
+		l = line_view(s, j, &n);
+		if (n > sizeof(low) || !cl_find(l, n, file, fl))
+			continue;
+		/* (the labels may be in capitals) */
+		for (k = 0; k < n; k++)
+			low[k] = (char)tolower((unsigned char)l[k]);
+		for (k = 0; k < n && low[k] == ' '; k++)
+			;
+		/* fields only: a label opens the line */
+		if ((n - k < 5 || (memcmp(low + k, "line:", 5) &&
+				   memcmp(low + k, "file:", 5))) ||
+		    (v = cl_line_in_words(low, n)) <= 0)
+			return 0;
+		cl_words_read(l, n, &w);
+		if (w.category || w.code_len || w.sev >= 0)
+			return 0;
+		s->used[j] |= L_FOLDED;
+		return v;
+	}
+	return 0;
+}
+
 /* The first file of the project l[0..n) names in quotes ('a.yml',
  * "src/a.c", `x.json`), as a string the caller owns; NULL if none. */
 static char *quoted_project_file(struct scan *s, const char *l, size_t n)
@@ -4268,6 +4306,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	} else if (headline_place(s, i, lone, &p)) {
 		int bl, bc;
 
+
 		/* "File: a.js:1:1" above, "╭─[2:17]" under: the box's
 		 * place in that file */
 		if (p.at < i && box_position(s, i, &bl, &bc)) {
@@ -4321,6 +4360,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * no more ("Error found at a.conf:2.", mosquitto's) */
 		if (p.file && !p.line)
 			p.line = line_of_file_under(s, i, p.file);
+		if (p.file && !p.line)
+			p.line = line_in_fields_under(s, i, p.file);
 	}
 	if (!p.file && restates_last(s, line + msg, n - msg)) {
 		free(line);

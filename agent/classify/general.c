@@ -5111,6 +5111,15 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		 (c = memchr(l + j + 2, ')', n - j - 2 < 48 ? n - j - 2 : 48)) &&
 		 (size_t)(c - l) + 1 < n && c[1] == ':')
 		j = (size_t)(c - l) + 1;
+	/* "ERROR (*main*) bad data type(s) in binary *" (yorick's): the
+	 * severity alone, where it ran in parentheses, then the message */
+	if (wend - i == 5 && ends_ci(l + i, 5, "error") && j + 2 < n &&
+	    l[j] == ' ' && l[j + 1] == '(' &&
+	    (c = memchr(l + j + 2, ')', n - j - 2 < 32 ? n - j - 2 : 32)) &&
+	    (size_t)(c - l) + 2 < n && c[1] == ' ' && is_alpha(c[2])) {
+		*msg = (size_t)(c - l) + 2;
+		return true;
+	}
 	if (j >= n || l[j] != ':')
 		return false;
 	if (ends_ci(l + i, wend - i, "error") || ends_ci(l + i, wend - i, "exception") ||

@@ -4090,7 +4090,8 @@ static void a_place_over_its_sentence_and_an_errors_class(void **state)
  * it says nothing, and an error's kind is in its err field. A program's
  * summary over a report of its own is no rule over its place; a program's
  * name and a severity may both come before a place; a heading quoting a
- * file of the project places the sentence under it. */
+ * file of the project places the sentence under it; a place told in
+ * fields under a message ("  LINE: 7  FILE: total.i", yorick's). */
 static void logfmt_records_and_a_summary_over_a_report(void **state)
 {
 	static const struct word_case cases[] = {
@@ -4155,6 +4156,25 @@ static void logfmt_records_and_a_summary_over_a_report(void **state)
 	assert_string_equal(l.v[0].message, "include file not found: parts/setup.txt");
 	assert_string_equal(l.v[1].file, "code.txt");
 	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+
+	/* yorick's: a severity, where it ran in parentheses, the message;
+	 * its place in fields a few lines under it */
+	classify_n("SYNTAX: syntax error near <EOF>\n"
+		   "  LINE: 7  FILE: total.i\n"
+		   "yorick: quitting on error in batch mode\n"
+		   "ERROR (*main*) bad data type(s) in binary *\n"
+		   "WARNING detailed line number information unavailable\n"
+		   "now at pc= 1 (of 12), failed at pc= 5\n"
+		   "  LINE: 2  FILE: vat.i\n"
+		   "yorick: quitting on error in batch mode\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "total.i");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "vat.i");
+	assert_int_equal(l.v[1].line, 2);
+	assert_string_equal(l.v[1].message, "bad data type(s) in binary *");
+	assert_string_equal(l.v[1].category, "type_error");
 	diag_list_release(&l);
 
 	/* a heading that quotes the project's file and ends in a colon is
