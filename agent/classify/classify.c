@@ -3765,10 +3765,9 @@ static int line_in_fields_under(struct scan *s, size_t i, const char *file)
 	size_t j, n, fl = strlen(file);
 	const char *l;
 	struct cl_words w;
-	int v;
-
 	char low[128];
 	size_t k;
+	int v;
 
 	for (j = i + 1; j < s->nlines && j <= i + 4; j++) {
 		if (s->used[j] & L_USED)
@@ -6549,14 +6548,17 @@ static bool general_logfmt(struct scan *s, const char *l, size_t n)
 		k++;
 		if ((k - key == 6 && !memcmp(l + key, "level=", 6)) ||
 		    (k - key == 4 && !memcmp(l + key, "lvl=", 4))) {
-			size_t v = k;
+			/* by its first letter, in any spelling: error, eror
+			 * (log15's), err, crit, fatal, panic, alert, emerg;
+			 * warn, warning; the rest (info, debug, dbug, trace)
+			 * below a warning */
+			size_t v = k + (k < n && l[k] == '"');
+			char c = v < n ? (char)tolower((unsigned char)l[v]) : 0;
 
 			k = logfmt_value(l, n, k, NULL);
 			level = true;
-			sev = l[v] == '"' ? v + 1 : v;
-			sev = cl_sev_among(l + sev, k - (size_t)sev);
-			if (sev < 0 && k > v && (l[v] == 'i' || l[v] == 'd' || l[v] == 't'))
-				sev = DIAG_NOTE; /* info, debug, trace */
+			sev = c && strchr("ecfpa", c) ? DIAG_ERROR :
+			      c == 'w' ? DIAG_WARNING : DIAG_NOTE;
 		} else if (k - key == 4 && !memcmp(l + key, "msg=", 4)) {
 			k = logfmt_value(l, n, k, &msg);
 		} else if ((k - key == 4 && !memcmp(l + key, "err=", 4)) ||

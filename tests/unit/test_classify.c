@@ -4112,7 +4112,11 @@ static void logfmt_records_and_a_summary_over_a_report(void **state)
 		   "yaml: unmarshal errors:\\n  line 4: cannot unmarshal !!str "
 		   "`soon` into time.Duration\"\n"
 		   "time=\"2024-01-01T00:00:00Z\" level=error msg=\"field x not "
-		   "found in type config.plain\"\n", any_file, 2, &l);
+		   "found in type config.plain\"\n"
+		   "t=2024-01-01T00:00:00+0000 lvl=dbug msg=\"Starting\"\n"
+		   "t=2024-01-01T00:00:00+0000 lvl=eror msg=\"Failed to start "
+		   "server\" error=\"listen tcp :3000: bind: address already in "
+		   "use\"\n", any_file, 3, &l);
 	assert_null(l.v[0].file);
 	assert_string_equal(l.v[0].category, "type_error");
 	assert_string_equal(l.v[0].message, "Error loading config: error parsing "
@@ -4120,6 +4124,9 @@ static void logfmt_records_and_a_summary_over_a_report(void **state)
 			    "unmarshal !!str `soon` into time.Duration");
 	assert_null(l.v[1].file);
 	assert_string_equal(l.v[1].category, "undefined_symbol");
+	/* log15's spelling of the levels (Grafana's) */
+	assert_string_equal(l.v[2].message, "Failed to start server: listen tcp "
+			    ":3000: bind: address already in use");
 	diag_list_release(&l);
 
 	classify_n("web.te:9:ERROR 'syntax error' at token '' on line 9:\n"
