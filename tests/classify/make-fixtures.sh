@@ -18163,6 +18163,302 @@ E
 	cd ..
 fi
 ) &
+# ---- held45: a validation batch of tools nobody tuned for, scored on first sight ----
+# Compilers, interpreters and checkers of less common programming and
+# proof languages, as a CI build or pre-commit hook runs them: clisp -c,
+# gsc (Gambit Scheme), maxima --batch, gap, agda, patsopt (ATS2), tcsh,
+# rc, pforth, ratfor, mrbc and mruby, nekoc and neko.
+(
+BATCH=held45
+mkdir held45 && cd held45
+# clisp -c (GNU CLISP's compile-file), a file at a time (it names each
+# file by its full path, and a form by its lines; the path's length
+# decides where an error's stream object wraps): a defun never closed
+# (the stream's line, then the line of the last open parenthesis), a
+# variable nobody bound and one never used and a function nobody defined
+# (listed at the end, no line), a call with too many arguments, a form
+# the reader cannot read back
+if have clisp; then
+	mkdir clisp && cd clisp
+	printf '(defun area (w h)\n  (* w h)\n' >open.lisp
+	printf '(defun total (items)\n  (reduce #'"'"'+ (mapcar #'"'"'price items)))\n\n(defun twice (x)\n  (* 2 y))\n' >undef.lisp
+	printf '(defun f (x)\n  (car x 1 2))\n' >args.lisp
+	printf '(defun g ()\n  (let ((x 1) (y))\n    #<bad>))\n' >reader.lisp
+	run clisp sh -c 'for f in open undef args reader; do clisp -q -norc -c $f.lisp; done'
+	sed -i "s|$PWD/||g" "$OUT/clisp.out"
+	expect clisp clisp general <<'E'
+syntax_error open.lisp 1 0
+undefined_symbol undef.lisp 4 0
+lint_violation undef.lisp 4 0
+undefined_symbol undef.lisp 0 0
+type_error args.lisp 1 0
+syntax_error reader.lisp 3 0
+E
+	cd ..
+fi
+# gsc -c (Gambit Scheme), a file at a time; it writes its errors to the
+# terminal only, so it runs under script(1) (carriage returns taken out):
+# a define never closed, an include nobody wrote (named by its full path),
+# a character name that is none, a let binding of the wrong form
+if have gsc && have script; then
+	mkdir gsc && cd gsc
+	printf '(define (area w h)\n  (* w h)\n' >open.scm
+	printf '(include "lib/util.scm")\n(display 1)\n' >inc.scm
+	printf '(define x #\\bogus)\n' >char.scm
+	printf '(define (g)\n  (let ((x 1) y)\n    x))\n' >let.scm
+	run gsc script -qec 'for f in open inc char let; do gsc -c $f.scm; done' /dev/null
+	sed -i "s/\r\$//; s|$PWD/||g" "$OUT/gsc.out"
+	expect gsc gsc general <<'E'
+syntax_error open.scm 1 1
+import_resolution - 0 0
+syntax_error char.scm 1 11
+syntax_error let.scm 2 15
+E
+	cd ..
+fi
+# maxima --batch, a file at a time (it echoes each statement read and
+# names the file after an error, centred by its full path, never a
+# line): a parenthesis never
+# closed, a load of a file nobody wrote, a list index past the end, an
+# operator without its operand, a product of matrices that do not conform
+if have maxima; then
+	mkdir maxima && cd maxima
+	printf 'f(x) := x^2 + 1;\ng(x) := (x + 1;\n' >paren.mac
+	printf 'load("lib/stats.mac");\n' >load.mac
+	printf 'a : [1, 2, 3];\nb : a[5];\n' >index.mac
+	printf 'x : 3;\ny : x + ;\n' >op.mac
+	printf 'm : matrix([1,2],[3,4]);\nn : m . [1,2,3];\n' >dim.mac
+	run maxima sh -c 'for f in paren load index op dim; do timeout 20 maxima --very-quiet --batch=$f.mac; done'
+	sed -i "s|^ *$PWD/|    |; s|$PWD/||g" "$OUT/maxima.out"
+	expect maxima maxima general <<'E'
+syntax_error paren.mac 0 0
+import_resolution load.mac 0 0
+type_error index.mac 0 0
+syntax_error op.mac 0 0
+type_error dim.mac 0 0
+E
+	cd ..
+fi
+# gap -q -b (GAP), a file at a time (its break loop prompt in colour,
+# taken out): a function never ended (reported past the last line, the
+# line number wrapped onto the next line), a global nobody bound, a Read
+# of a file nobody wrote (raised in GAP's own library, called from the
+# file's line), a list element past the end, a sum of a number and a
+# string
+if have gap; then
+	mkdir gap && cd gap
+	printf 'f := function(x)\n  return x^2;\nend;\ng := function(x)\n  return x + 1;\n' >open.g
+	printf 'f := function(x)\n  return x + y;\nend;\n' >undef.g
+	printf 'Read("lib/groups.g");\n' >read.g
+	printf 'l := [1, 2, 3];\nx := l[5];\n' >index.g
+	printf 'x := 1 + "a";\n' >add.g
+	run gap sh -c 'for f in open undef read index add; do timeout 20 gap -q -b -A $f.g; done'
+	E=$(printf '\033')
+	sed -i "s/$E\[[0-9;]*m//g" "$OUT/gap.out"
+	expect gap gap general <<'E'
+syntax_error open.g 6 0
+undefined_symbol undef.g 2 0
+import_resolution read.g 1 0
+type_error index.g 2 0
+type_error add.g 1 0
+E
+	cd ..
+fi
+# agda, a module at a time (full paths; line,column-range): a parenthesis
+# never closed, a constructor misspelt, an import of a module nobody
+# wrote, a Bool where a number is wanted
+if have agda; then
+	mkdir agda && cd agda
+	cat >Nat.agda <<'X'
+module Nat where
+
+data ℕ : Set where
+  zero : ℕ
+  suc  : ℕ → ℕ
+
+_+_ : ℕ → ℕ → ℕ
+zero + n = n
+suc m + n = suc (m + n
+X
+	cat >Undef.agda <<'X'
+module Undef where
+
+data Bool : Set where
+  true false : Bool
+
+not : Bool → Bool
+not true = fals
+not false = true
+X
+	cat >Imp.agda <<'X'
+module Imp where
+
+open import Shop.Cart
+X
+	cat >Type.agda <<'X'
+module Type where
+
+data Bool : Set where
+  true false : Bool
+
+data ℕ : Set where
+  zero : ℕ
+
+f : Bool → ℕ
+f b = b
+X
+	run agda sh -c 'for f in Nat Undef Imp Type; do timeout 60 agda $f.agda; done'
+	sed -i "s|$PWD/||g" "$OUT/agda.out"
+	expect agda agda general <<'E'
+syntax_error Nat.agda 9 22
+undefined_symbol Undef.agda 7 12
+import_resolution Imp.agda 3 1
+type_error Type.agda 10 7
+E
+	cd ..
+fi
+# patsopt --typecheck (ATS2), a file at a time (full paths; character
+# offsets, then line and column): an operator without its operand, a
+# name nobody defined, a string given where an int is ascribed (two
+# lines for the one mistake), an #include nobody wrote
+if have patsopt; then
+	mkdir patsopt && cd patsopt
+	printf 'implement main0 () = {\n  val x = 1 +\n}\n' >syn.dats
+	printf 'implement main0 () = {\n  val () = println! (y)\n}\n' >undef.dats
+	printf 'implement main0 () = {\n  val x: int = "five"\n}\n' >type.dats
+	printf '#include "lib/util.hats"\nimplement main0 () = ()\n' >inc.dats
+	run patsopt sh -c 'for f in syn undef type inc; do timeout 20 patsopt --typecheck -d $f.dats; done'
+	sed -i "s|$PWD/||g" "$OUT/patsopt.out"
+	expect patsopt patsopt general <<'E'
+syntax_error syn.dats 2 11
+undefined_symbol undef.dats 2 22
+type_error type.dats 2 7
+import_resolution inc.dats 1 1
+E
+	cd ..
+fi
+# tcsh, a script at a time (it names no file and no line): a quote never
+# closed (-n), a switch without its endsw, a variable nobody set, a source
+# of a file nobody wrote, a command misspelt
+if have tcsh; then
+	mkdir tcsh && cd tcsh
+	printf '#!/bin/tcsh\nset x = "abc\necho $x\n' >quote.csh
+	printf '#!/bin/tcsh\nswitch ($1)\ncase a:\n  echo a\n  breaksw\n' >sw.csh
+	printf '#!/bin/tcsh\necho $undefinedvar\n' >var.csh
+	printf '#!/bin/tcsh\nsource lib/env.csh\n' >src.csh
+	printf '#!/bin/tcsh\ngreett\n' >cmd.csh
+	run tcsh sh -c 'tcsh -n quote.csh; for f in sw var src cmd; do tcsh -f $f.csh; done'
+	expect tcsh tcsh general <<'E'
+syntax_error - 0 0
+syntax_error - 0 0
+undefined_symbol - 0 0
+import_resolution - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# rc (the Plan 9 shell), a script at a time (the line, never the file):
+# a function body never closed, a quote never closed, a for without its
+# closing parenthesis (then the brace after it), all with -n; then a
+# command misspelt, a . of a file nobody wrote
+if have rc; then
+	mkdir rc && cd rc
+	printf 'fn greet {\n  echo hello\n\ngreet\n' >brace.rc
+	printf 'echo '"'"'it is\n' >quote.rc
+	printf 'for (f in *.c {\n  echo $f\n}\n' >for.rc
+	printf 'fn greet { echo hi }\ngreett\n' >cmd.rc
+	printf '. lib/common.rc\necho ok\n' >dot.rc
+	run rc sh -c 'for f in brace quote for; do rc -n $f.rc; done; for f in cmd dot; do rc $f.rc; done'
+	expect rc rc general <<'E'
+syntax_error - 5 0
+syntax_error - 2 0
+syntax_error - 1 0
+syntax_error - 3 0
+undefined_symbol - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# pforth (portable Forth), a file at a time (the line of the file, never
+# its name): a word misspelt, an include nobody wrote, a test word whose
+# abort" fires
+if have pforth; then
+	mkdir pforth && cd pforth
+	printf ': square ( n -- n2 )\n  dup * ;\n: cube ( n -- n3 )\n  dup squre * ;\nbye\n' >undef.fth
+	printf 'include lib/util.fth\nbye\n' >inc.fth
+	printf ': add ( a b -- c ) + ;\n: test-add ( -- )\n  2 2 add 5 <> abort" test-add: 2 2 add is not 5" ;\ntest-add\nbye\n' >test.fth
+	run pforth sh -c 'for f in undef inc test; do timeout 20 pforth -q $f.fth; done'
+	expect pforth pforth general <<'E'
+undefined_symbol - 4 0
+import_resolution - 1 0
+test_failure - 4 0
+E
+	cd ..
+fi
+# ratfor (Rational Fortran), a file at a time (the Fortran it writes
+# thrown away; the line, never the file): a brace never closed (reported
+# past the last line), a condition without its parenthesis, an include
+# nobody wrote (reported on the line after it), a brace nobody opened, a
+# quote never closed
+if have ratfor; then
+	mkdir ratfor && cd ratfor
+	printf 'integer i\ndo i = 1, 10 {\n  write(6,*) i\n\nend\n' >brace.r
+	printf 'integer i\ni = 0\nif (i == 0 {\n  i = 1\n}\nend\n' >paren.r
+	printf 'include lib/common.r\nend\n' >inc.r
+	printf 'integer i\ni = 1\n}\nend\n' >extra.r
+	printf 'character*10 s\ns = "abc\nend\n' >quote.r
+	run ratfor sh -c 'for f in brace paren inc extra quote; do ratfor $f.r >/dev/null; done'
+	expect ratfor ratfor general <<'E'
+syntax_error - 6 0
+syntax_error - 3 0
+import_resolution - 2 0
+syntax_error - 3 0
+syntax_error - 2 0
+E
+	cd ..
+fi
+# mrbc and mruby (mruby), a file at a time: mrbc on a def never ended, an
+# array never closed, a class name in lower case; mruby on a call of a
+# method misspelt, a sum of a number and a string (with its trace)
+if have mrbc && have mruby; then
+	mkdir mruby && cd mruby
+	printf 'def area(w, h)\n  w * h\n\nputs area(2, 3)\n' >open.rb
+	printf 'x = [1, 2\nputs x\n' >arr.rb
+	printf 'class shop\nend\n' >cls.rb
+	printf 'def total(items)\n  items.sum\nend\nputs totl([1, 2])\n' >undef.rb
+	printf 'puts 1 + "a"\n' >type.rb
+	run mruby sh -c 'for f in open arr cls; do mrbc -o /dev/null $f.rb; done; for f in undef type; do mruby $f.rb; done'
+	expect mruby mruby general <<'E'
+syntax_error open.rb 5 0
+syntax_error arr.rb 2 4
+syntax_error cls.rb 1 0
+undefined_symbol undef.rb 4 0
+type_error type.rb 1 0
+E
+	cd ..
+fi
+# nekoc and neko (Neko), a file at a time: nekoc on a function never
+# closed, an operator without its operand; neko on a module nobody wrote
+# and a builtin misspelt (both named by the VM's own C source file), a
+# sum of a number and an array
+if have nekoc && have neko; then
+	mkdir nekoc && cd nekoc
+	printf 'var f = function(x) {\n  return x * 2;\n\n$print(f(3));\n' >open.neko
+	printf 'var x = 1 +;\n' >op.neko
+	printf 'var l = $loader;\nvar m = l.loadmodule("lib/util", l);\n' >load.neko
+	printf 'var x = 1;\n$prnt(x);\n' >builtin.neko
+	printf '$print(1 + $array(1));\n' >type.neko
+	run nekoc sh -c 'for f in open op; do nekoc $f.neko; done; for f in load builtin type; do nekoc $f.neko && neko $f; done'
+	expect nekoc nekoc general <<'E'
+syntax_error open.neko 1 0
+syntax_error op.neko 1 0
+import_resolution load.neko 2 0
+undefined_symbol - 0 0
+type_error type.neko 1 0
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
