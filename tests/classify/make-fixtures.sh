@@ -18459,6 +18459,270 @@ E
 	cd ..
 fi
 ) &
+# ---- held46: a validation batch of tools nobody tuned for, scored on first sight ----
+# Configuration checks of services and desktop programs, as a deploy
+# pipeline or a pre-commit hook runs them: each reads a configuration,
+# says what is wrong and exits; none is left running, none needs the
+# network (every input is broken, so none gets past its check).
+(
+BATCH=held46
+mkdir held46 && cd held46
+# sshd -t -f, a configuration at a time: a keyword misspelt, a value the
+# option does not take, a port out of range, an unbalanced quote, a
+# keyword without its argument
+if have sshd; then
+	mkdir sshd && cd sshd
+	printf 'Port 2222\nPasswordAuthentication no\nPermitRootLogn no\n' >opt.conf
+	printf 'Port 2222\nPasswordAuthentication no\nPermitRootLogin maybe\n' >root.conf
+	printf 'Port 70000\n' >port.conf
+	printf 'Port 2222\nBanner "/etc/issue.net\n' >quote.conf
+	printf 'Port 2222\nSubsystem\n' >sub.conf
+	run sshd sh -c 'for f in opt root port quote sub; do timeout 20 sshd -t -f $f.conf; done'
+	expect sshd sshd general <<'E'
+undefined_symbol opt.conf 3 0
+type_error root.conf 3 0
+type_error port.conf 1 0
+syntax_error quote.conf 2 0
+syntax_error sub.conf 2 0
+E
+	cd ..
+fi
+# dnsdist --check-config -C, a Lua configuration at a time (Lua names
+# it "chunk", not by its file): a call never closed, a function misspelt,
+# a rate limit given as a word, a backend address that is not one (it
+# still says OK), an include folder nobody made (it still says OK)
+if have dnsdist; then
+	mkdir dnsdist && cd dnsdist
+	printf 'setLocal("127.0.0.1:5300")\nnewServer({address="127.0.0.1:5301"}\n' >paren.conf
+	printf 'setLocal("127.0.0.1:5300")\nnewServr({address="127.0.0.1:5301"})\n' >func.conf
+	printf 'setLocal("127.0.0.1:5300")\nnewServer({address="127.0.0.1:5301", qps="lots"})\n' >qps.conf
+	printf 'setLocal("127.0.0.1:5300")\nnewServer({address="10.0.0.300:53"})\n' >addr.conf
+	printf 'setLocal("127.0.0.1:5300")\nincludeDirectory("conf.d")\n' >inc.conf
+	run dnsdist sh -c 'for f in paren func qps addr inc; do timeout 20 dnsdist --check-config -C $f.conf; done'
+	expect dnsdist dnsdist general <<'E'
+syntax_error - 3 0
+undefined_symbol - 2 0
+type_error - 2 0
+syntax_error addr.conf 0 0
+import_resolution inc.conf 0 0
+E
+	cd ..
+fi
+# fail2ban-client -t -c, a configuration folder at a time (log lines with
+# their time and PID): a filter nobody wrote, a section header never
+# closed, an interpolation of an option nobody set, a filter line without
+# its "="
+if have fail2ban-client; then
+	mkdir fail2ban && cd fail2ban
+	for d in filter section interp fparse; do
+		mkdir -p $d/filter.d $d/action.d
+		printf '[Definition]\nloglevel = INFO\nlogtarget = STDERR\nsocket = f2b.sock\npidfile = f2b.pid\nsyslogsocket = auto\nallowipv6 = auto\ndbfile = :memory:\ndbpurgeage = 1d\n' >$d/fail2ban.conf
+		printf '[Definition]\nfailregex = ^Failed password for .* from <HOST>\n' >$d/filter.d/shop.conf
+		printf '[DEFAULT]\nbackend = polling\naction =\n\n[shop]\nenabled = true\nfilter = shop\nlogpath = shop.log\n' >$d/jail.conf
+	done
+	touch shop.log
+	sed -i 's/^filter = shop$/filter = shopp/' filter/jail.conf
+	sed -i 's/^\[DEFAULT\]$/[DEFAULT/' section/jail.conf
+	sed -i 's/^logpath = shop.log$/logpath = %(shop_log)s/' interp/jail.conf
+	printf '[Definition]\nfailregex ^Failed password for .* from <HOST>\n' >fparse/filter.d/shop.conf
+	run fail2ban-client sh -c 'for d in filter section interp fparse; do timeout 20 fail2ban-client -c $d -t; done'
+	sed -i 's/^[0-9-]* [0-9:,]* \(fail2ban[.a-z]* *\)\[[0-9]*\]/2024-01-01 00:00:00,000 \1[1]/' "$OUT/fail2ban-client.out"
+	expect fail2ban-client fail2ban-client general <<'E'
+import_resolution - 0 0
+syntax_error section/jail.conf 1 0
+undefined_symbol - 0 0
+syntax_error fparse/filter.d/shop.conf 2 0
+E
+	cd ..
+fi
+# cupsd -t -c, a configuration at a time (named by its full path): a
+# directive misspelt, a <Location> never closed (its line, no file), a
+# count that is not a number, a group nobody defined in cups-files.conf,
+# a switch that is neither on nor off
+if have cupsd; then
+	mkdir cupsd && cd cupsd
+	printf 'LogLevel warn\nListen localhost:6310\nMaxClient 10\n' >dir.conf
+	printf 'LogLevel warn\n<Location />\n  Order allow,deny\n' >loc.conf
+	printf 'LogLevel warn\nMaxJobs many\n' >jobs.conf
+	mkdir files
+	printf 'LogLevel warn\n' >files/cupsd.conf
+	printf 'SystemGroup lpadmins\n' >files/cups-files.conf
+	printf 'LogLevel warn\nBrowsing maybe\n' >browse.conf
+	run cupsd sh -c 'for f in dir.conf loc.conf jobs.conf files/cupsd.conf browse.conf; do timeout 20 cupsd -t -c $f; done'
+	sed -i "s|$PWD/||g" "$OUT/cupsd.out"
+	expect cupsd cupsd general <<'E'
+undefined_symbol dir.conf 3 0
+syntax_error loc.conf 3 0
+type_error jobs.conf 2 0
+undefined_symbol files/cups-files.conf 1 0
+type_error browse.conf 2 0
+E
+	cd ..
+fi
+# php-fpm8.2 -t -y, a pool configuration at a time (log lines with their
+# time; no php.ini): a pool setting misspelt, a timeout that is not a
+# duration, a section header never closed (PHP's ini parser: "Unknown on
+# line 1"), an include matching no file, a process manager that is not one
+if have php-fpm8.2; then
+	mkdir php-fpm && cd php-fpm
+	G='[global]\nerror_log = /dev/stderr\n\n[www]\nlisten = 127.0.0.1:9099\npm = static\npm.max_children = 2\n'
+	printf "$G"'pm.max_chlidren = 5\n' >key.conf
+	printf "$G"'request_terminate_timeout = soon\n' >time.conf
+	printf '[global]\nerror_log = /dev/stderr\n\n[www\nlisten = 127.0.0.1:9099\n' >section.conf
+	printf "$G"'include = pool.d/*.conf\n' >inc.conf
+	printf '[global]\nerror_log = /dev/stderr\n\n[www]\nlisten = 127.0.0.1:9099\npm = sometimes\npm.max_children = 2\n' >pm.conf
+	run php-fpm8.2 sh -c 'for f in key time section inc pm; do timeout 20 php-fpm8.2 -n -t -y $f.conf; done'
+	sed -i 's/^\[[0-9]*-[A-Z][a-z]*-[0-9]* [0-9:]*\]/[01-Jan-2024 00:00:00]/' "$OUT/php-fpm8.2.out"
+	expect php-fpm8.2 php-fpm8.2 general <<'E'
+undefined_symbol key.conf 8 0
+type_error time.conf 8 0
+syntax_error section.conf 0 0
+import_resolution inc.conf 8 0
+type_error pm.conf 6 0
+E
+	cd ..
+fi
+# i3 -C -c, a configuration at a time (log lines with their time; the
+# file by its full path, the lines around the mistake, a caret under it):
+# a directive misspelt, a gap that is not a number, a criteria bracket
+# never closed, a bar setting misspelt
+if have i3; then
+	mkdir i3 && cd i3
+	H='# i3 config file (v4)\nset $mod Mod4\n'
+	printf "$H"'floating_modifer $mod\n' >mod.conf
+	printf "$H"'gaps inner lots\n' >gaps.conf
+	printf "$H"'for_window [class="Firefox" floating enable\n' >win.conf
+	printf "$H"'font pango:monospace 8\nbar {\n  status_comand i3status\n}\n' >bar.conf
+	run i3 sh -c 'for f in mod gaps win bar; do HOME=$PWD timeout 20 i3 -C -c $f.conf; done'
+	sed -i -e 's|^[0-9/]* [0-9:]* - |01/01/24 00:00:00 - |' -e "s|$PWD/||g" "$OUT/i3.out"
+	expect i3 i3 general <<'E'
+undefined_symbol mod.conf 3 0
+type_error gaps.conf 3 0
+syntax_error win.conf 3 0
+undefined_symbol bar.conf 5 0
+E
+	cd ..
+fi
+# sievec (Pigeonhole, Dovecot's Sieve), a script at a time (named without
+# its .sieve): a block never closed, a command misspelt, an extension
+# nobody ships, a number where a folder name goes
+if have sievec; then
+	mkdir sievec && cd sievec
+	printf 'require ["fileinto"];\nif header :contains "subject" "sale" {\n  fileinto "Promo";\n' >open.sieve
+	printf 'require ["fileinto"];\nif header :contains "subject" "sale" {\n  filinto "Promo";\n}\n' >cmd.sieve
+	printf 'require ["fileinto", "vacatoin"];\nkeep;\n' >ext.sieve
+	printf 'require ["fileinto"];\nfileinto 42;\n' >arg.sieve
+	run sievec sh -c 'for f in open cmd ext arg; do timeout 20 sievec -c /dev/null $f.sieve /dev/null; done'
+	expect sievec sievec general <<'E'
+syntax_error open.sieve 4 0
+undefined_symbol cmd.sieve 3 0
+import_resolution ext.sieve 1 0
+type_error arg.sieve 2 0
+E
+	cd ..
+fi
+# opendkim -n -x, a configuration at a time: a parameter misspelt, a
+# canonicalization nobody defined (no line), a signing table nobody wrote
+# (no line), a key size that is not a number
+if have opendkim; then
+	mkdir opendkim && cd opendkim
+	printf 'Syslog no\nMode sv\nCanonicalizaton relaxed/simple\n' >key.conf
+	printf 'Syslog no\nMode sv\nCanonicalization relaxed/loose\n' >canon.conf
+	printf 'Syslog no\nMode sv\nSigningTable refile:keys/signing.table\n' >table.conf
+	printf 'Syslog no\nMode sv\nMinimumKeyBits lots\n' >bits.conf
+	run opendkim sh -c 'for f in key canon table bits; do timeout 20 opendkim -n -x $f.conf; done'
+	expect opendkim opendkim general <<'E'
+undefined_symbol key.conf 3 0
+type_error canon.conf 0 0
+import_resolution table.conf 0 0
+type_error bits.conf 3 0
+E
+	cd ..
+fi
+# zabbix_agentd -t agent.ping, a configuration at a time (it reads the
+# configuration before testing the item; its PID on each line): a
+# parameter misspelt, a timeout out of range, an include folder nobody
+# made (no file, no line), a user parameter without its command
+if have zabbix_agentd; then
+	mkdir zabbix_agentd && cd zabbix_agentd
+	H='LogType=console\nServer=127.0.0.1\n'
+	printf "$H"'Hostnme=web01\n' >key.conf
+	printf "$H"'Timeout=90\n' >timeout.conf
+	printf "$H"'Include=zabbix_agentd.d/*.conf\n' >inc.conf
+	printf "$H"'UserParameter=shop.orders\n' >user.conf
+	run zabbix_agentd sh -c 'for f in key timeout inc user; do timeout 20 zabbix_agentd -c $f.conf -t agent.ping; done'
+	sed -i 's/^zabbix_agentd \[[0-9]*\]/zabbix_agentd [1]/' "$OUT/zabbix_agentd.out"
+	expect zabbix_agentd zabbix_agentd general <<'E'
+undefined_symbol key.conf 3 0
+type_error timeout.conf 3 0
+import_resolution - 0 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+# openvpn --config, a configuration at a time (each fails while its
+# options are read, before any device is opened): an option misspelt, a
+# protocol nobody defined, an inline <ca> never closed, a config include
+# nobody wrote
+if have openvpn; then
+	mkdir openvpn && cd openvpn
+	printf 'dev tun\nproto udp\nremote-cert-tls server\nciphr AES-256-GCM\n' >opt.conf
+	printf 'dev tun\nproto udpp\n' >proto.conf
+	printf 'dev tun\nclient\nremote 127.0.0.1 1194\n<ca>\n-----BEGIN CERTIFICATE-----\n' >inline.conf
+	printf 'dev tun\nconfig conf.d/extra.conf\n' >inc.conf
+	run openvpn sh -c 'for f in opt proto inline inc; do timeout 20 openvpn --config $f.conf --verb 1; done'
+	sed -i -e 's/^[0-9-]* [0-9:]* /2024-01-01 00:00:00 /' -e 's/ ([0-9.]*)$/ (2.6)/' "$OUT/openvpn.out"
+	expect openvpn openvpn general <<'E'
+undefined_symbol opt.conf 4 0
+type_error - 0 0
+syntax_error - 0 0
+import_resolution inc.conf 2 0
+E
+	cd ..
+fi
+# smartd -q onecheck -c, a configuration at a time (its banner names the
+# kernel, cut to the version): a directive nobody defined, a schedule
+# that is not a valid regular expression, a temperature that is not a
+# number, a mail directive without its address
+if have smartd; then
+	mkdir smartd && cd smartd
+	printf '/dev/nonexist -a -X\n' >dir.conf
+	printf '# weekly long test\n/dev/nonexist -a -s (L/../../6/03\n' >sched.conf
+	printf '/dev/nonexist -a -W lots\n' >temp.conf
+	printf '/dev/nonexist -a\n/dev/nonexist2 -a -m\n' >mail.conf
+	run smartd sh -c 'for f in dir sched temp mail; do timeout 20 smartd -q onecheck -c $f.conf; done'
+	sed -i 's/^\(smartd [0-9.]*\) .*/\1/' "$OUT/smartd.out"
+	expect smartd smartd general <<'E'
+undefined_symbol dir.conf 1 0
+syntax_error sched.conf 2 0
+type_error temp.conf 1 0
+syntax_error mail.conf 2 0
+E
+	cd ..
+fi
+# tor --verify-config, a configuration at a time (log lines with their
+# time; its banner names the versions of Tor and its libraries, cut): an
+# option misspelt, a duration that is not a number, an exit policy with
+# an address that is not one, an unbalanced quote (no line: the file is
+# named only as it is read)
+if have tor; then
+	mkdir tor && cd tor
+	H="DataDirectory $PWD/data\nSocksPort 9050\nLog notice stderr\n"
+	printf "$H"'ExitPolcy reject *:*\n' >opt.conf
+	printf "$H"'MaxCircuitDirtiness forever\n' >time.conf
+	printf "$H"'ExitPolicy reject 10.0.0.300:*\n' >policy.conf
+	printf "$H"'ContactInfo "admin\n' >quote.conf
+	run tor sh -c 'for f in opt time policy quote; do timeout 20 tor --verify-config -f $f.conf --defaults-torrc /dev/null; done'
+	sed -i -e 's/^[A-Z][a-z][a-z] [0-9][0-9] [0-9:.]* /Jan 01 00:00:00.000 /' -e 's/\] Tor [0-9.]* running on .*/] Tor 0.4 running on Linux./' -e "s|$PWD/||g" "$OUT/tor.out"
+	expect tor tor general <<'E'
+undefined_symbol opt.conf 0 0
+type_error time.conf 0 0
+syntax_error policy.conf 0 0
+syntax_error quote.conf 0 0
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
