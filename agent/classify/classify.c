@@ -4236,6 +4236,10 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	bool no_place;
 	char *wrapped;
 
+	/* "error at line 6: " over its message (ratfor's): the blanks
+	 * after the colon say nothing */
+	while (n > msg && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
 	while (b < msg && (line[b] == ' ' || line[b] == '\t'))
 		b++;
 	if (advice(line + msg, n - msg) ||
@@ -6179,14 +6183,29 @@ static int line_number_at(const char *l, size_t n, size_t *k)
 
 /* Where the file a compiler's banner names starts ("===SORRY!=== Error
  * while compiling a.raku"; the file ends the line), 0 if l is none. */
-static size_t compiling_file(struct scan *s, const char *l, size_t n)
+static size_t compiling_file(struct scan *s, const char *l, size_t n,
+			     size_t *len)
 {
 	const char *at = cl_find(l, n, "rror while compiling ", 21);
-	size_t k;
+	size_t k = 0;
 
-	if (!at)
-		return 0;
-	k = (size_t)(at - l) + 21;
+	if (at) {
+		k = (size_t)(at - l) + 21;
+	} else {
+		/* Lisp compilers' own lines, behind comment marks: ";;
+		 * Compiling file a.lisp ..." (CLISP), ";;; Compiling a.lisp."
+		 * (ECL) */
+		while (k < n && (l[k] == ';' || l[k] == ' '))
+			k++;
+		if (!k || n - k < 11 || memcmp(l + k, "Compiling ", 10))
+			return 0;
+		k += 10;
+		if (n - k > 5 && !memcmp(l + k, "file ", 5))
+			k += 5;
+		while (n > k && (l[n - 1] == '.' || l[n - 1] == ' '))
+			n--;
+	}
+	*len = n - k;
 	return k < n && !memchr(l + k, ' ', n - k) && known_file(s, l + k, n - k) ?
 	       k : 0;
 }
@@ -7551,10 +7570,12 @@ static void general_pass(struct scan *s)
 			header_set(&h, i, l, n, false);
 			continue;
 		}
-		/* "===SORRY!=== Error while compiling a.raku" (Raku's): the
-		 * file of the findings under it */
-		if (lead == '=' && (k = compiling_file(s, l, n))) {
-			header_set(&h, i, l + k, n - k, true);
+		/* "===SORRY!=== Error while compiling a.raku" (Raku's), ";;
+		 * Compiling file a.lisp ..." (CLISP's): the file of the
+		 * findings under it */
+		if ((lead == '=' || lead == ';') &&
+		    (k = compiling_file(s, l, n, &msg))) {
+			header_set(&h, i, l + k, msg, true);
 			continue;
 		}
 		/* "== a.rb ==" over "C:  1:  1: msg": a decorated header

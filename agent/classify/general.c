@@ -156,6 +156,8 @@ static void set_msg(struct cl_loc *loc, const char *l, size_t n, size_t i)
 	i = skip_blanks(l, n, i);
 	if (i + 1 < n && (l[i] == ':' || l[i] == '-') && is_blank(l[i + 1]))
 		i = skip_blanks(l, n, i + 1);
+	else if (i + 2 < n && l[i] == '-' && l[i + 1] == '-' && is_blank(l[i + 2]))
+		i = skip_blanks(l, n, i + 2);
 	else if (i < n && l[i] == ':')
 		i = skip_blanks(l, n, i + 1);
 	while (n > i && is_blank(l[n - 1]))
@@ -827,10 +829,15 @@ static bool sev_trailing_place(const char *l, size_t n, size_t i,
  * msg'. A quoted message is unquoted. */
 static bool quoted_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
-	size_t q, e, j, lim = n - i < 64 ? n - i : 64;
-	const char *qp = memchr(l + i, '"', lim);
+	size_t q, e, j, lim;
+	const char *qp;
 
-	if (!qp)
+	/* a banner's stars before the words ("*** ERROR IN", Gambit's) */
+	while (i < n && l[i] == '*')
+		i++;
+	i = skip_blanks(l, n, i);
+	lim = n - i < 64 ? n - i : 64;
+	if (!(qp = memchr(l + i, '"', lim)))
 		return false;
 	q = (size_t)(qp - l);
 	for (j = i; j < q; j++)
@@ -848,6 +855,13 @@ static bool quoted_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 			goto no;
 		if (j + 1 < n && l[j] == ':' && is_digit(l[j + 1]) && (j++, 1) &&
 		    !read_int(l, n, &j, &loc->col))
+			goto no;
+	} else if (l[j] == '@' && is_digit(l[j + 1])) {
+		/* Gambit's '"a.scm"@2.15' */
+		j++;
+		if (!read_int(l, n, &j, &loc->line) ||
+		    (j + 1 < n && l[j] == '.' && is_digit(l[j + 1]) && (j++, 1) &&
+		     !read_int(l, n, &j, &loc->col)))
 			goto no;
 	} else if (STARTS(l + j, n - j, ", line ") ||
 		   STARTS(l + j, n - j, " line ")) {
@@ -904,6 +918,35 @@ no:
 	loc->file = j;
 	loc->file_len = k - j;
 	return true;
+}
+
+/* "File a.conf line 2 (drive /dev/sda): msg" (smartd's), "File a.conf
+ * line 2: msg": the place in words at a line's start, an aside in
+ * parentheses after it, then the message. */
+static bool file_line_words(const char *l, size_t n, size_t i,
+			    struct cl_loc *loc)
+{
+	size_t j = i + 5, k, m;
+	const char *c;
+
+	if (!STARTS(l + i, n - i, "File ") || (k = path_end(l, n, j)) == j ||
+	    !STARTS(l + k, n - k, " line ") || !plausible_path(l + j, k - j))
+		return false;
+	m = k + 6;
+	if (!read_int(l, n, &m, &loc->line))
+		goto no;
+	if (m + 1 < n && l[m] == ' ' && l[m + 1] == '(' &&
+	    (c = memchr(l + m, ')', n - m)))
+		m = (size_t)(c - l) + 1;
+	if (m + 1 >= n || l[m] != ':' || !is_blank(l[m + 1]))
+		goto no;
+	loc->file = j;
+	loc->file_len = k - j;
+	set_msg(loc, l, n, m);
+	return true;
+no:
+	loc->line = 0;
+	return false;
 }
 
 /* A test runner's comment line (TAP's "# ...") holding the place of the
@@ -1057,12 +1100,12 @@ static bool any_digit(const char *l, size_t n)
 }
 
 /* Can the digit at l[j] (j > 0) be a place's line: after ':', '(', '[',
- * ' ', ',' or "(-"? */
+ * ' ', ',', '@' (Gambit's '"a.scm"@2.15') or "(-"? */
 static bool place_before_digit(const char *l, size_t j)
 {
 	char c = l[j - 1];
 
-	return c == ':' || c == '(' || c == '[' || c == ' ' || c == ',' ||
+	return c == ':' || c == '(' || c == '[' || c == ' ' || c == ',' || c == '@' ||
 	       (c == '-' && j > 1 && l[j - 2] == '(');
 }
 
@@ -1378,6 +1421,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		memset(loc, 0, sizeof(*loc));
 		return CL_LOC_NONE;
 	}
+	if (l[i] == 'F' && file_line_words(l, n, i, loc))
+		return loc->kind = CL_LOC_INLINE;
 	/* Python: File "path", line N[, in fn] */
 	if (STARTS(l + i, n - i, "File \"")) {
 		j = i + 6;
@@ -2016,6 +2061,30 @@ static const struct phrase phrases[] = {
 	 * tools' "import failed for x" */
 	{ "import failed", CAT_IMPORT_RESOLUTION },
 	{ "syntax error", CAT_SYNTAX_ERROR },
+	/* a keyword given nothing: sshd's "no argument after keyword
+	 * \"Subsystem\"", smartd's "Missing argument to -m Directive" */
+	{ "no argument after", CAT_SYNTAX_ERROR },
+	/* a keyword nobody defined: ssh's and sshd's "Bad configuration
+	 * option: PermitRootLogn" */
+	{ "bad configuration option", CAT_UNDEFINED_SYMBOL },
+	{ "missing argument to", CAT_SYNTAX_ERROR },
+	/* quotes that do not pair: sshd's "invalid quotes", "unbalanced
+	 * quotes" */
+	{ "invalid quotes", CAT_SYNTAX_ERROR },
+	{ "unbalanced quote", CAT_SYNTAX_ERROR },
+	/* the input stopped inside a form: CLISP's "input stream ... ends
+	 * within an object", Gambit's "Incomplete form, EOF reached" */
+	{ "ends within", CAT_SYNTAX_ERROR },
+	{ "eof reached", CAT_SYNTAX_ERROR },
+	/* a form the grammar cannot take: Scheme's "Ill-formed binding",
+	 * "ill-formed special form" */
+	{ "ill-formed", CAT_SYNTAX_ERROR },
+	/* a token the parser met alone: Neko's "Unexpected ;", "unexpected
+	 * )" */
+	{ "unexpected ;", CAT_SYNTAX_ERROR },
+	{ "unexpected )", CAT_SYNTAX_ERROR },
+	{ "unexpected }", CAT_SYNTAX_ERROR },
+	{ "unexpected ]", CAT_SYNTAX_ERROR },
 	/* a parser that gave up: "Failed to parse source" (vite), "could not
 	 * parse" (cargo's manifests, Go's), "unable to parse", "cannot parse" */
 	{ "failed to parse", CAT_SYNTAX_ERROR },
@@ -2201,6 +2270,12 @@ static const struct phrase phrases[] = {
 	{ "duplicate identifier", CAT_SYNTAX_ERROR },
 	{ "undeclared", CAT_UNDEFINED_SYMBOL },
 	{ "not declared", CAT_UNDEFINED_SYMBOL },
+	/* a name nothing binds: CLISP's "Y is neither declared nor bound",
+	 * Scheme's "variable x is not bound" */
+	{ "neither declared nor bound", CAT_UNDEFINED_SYMBOL },
+	/* GAP's "Unbound global variable" */
+	{ "unbound global", CAT_UNDEFINED_SYMBOL },
+	{ "is not bound", CAT_UNDEFINED_SYMBOL },
 	/* Poly/ML's and g++'s "has not been declared" */
 	{ "not been declared", CAT_UNDEFINED_SYMBOL },
 	{ "is not defined", CAT_UNDEFINED_SYMBOL },
@@ -2272,6 +2347,11 @@ static const struct phrase phrases[] = {
 	/* a value outside a schema's enum (Spectral's and ajv's "must be
 	 * equal to one of the allowed values") */
 	{ "one of the allowed values", CAT_TYPE_ERROR },
+	/* a yes or no that is neither: cupsd's "Unknown boolean value maybe
+	 * on line 2", "invalid boolean", "bad boolean value" */
+	{ "unknown boolean", CAT_TYPE_ERROR },
+	{ "invalid boolean", CAT_TYPE_ERROR },
+	{ "bad boolean", CAT_TYPE_ERROR },
 	/* an operand an assembler's instruction cannot take: 64tass's "no
 	 * indirect z indexed addressing mode for opcode 'lda'", "invalid
 	 * addressing mode", "illegal addressing mode" */
@@ -5372,6 +5452,10 @@ static int number_after_word(const char *l, size_t n, char first,
 			continue;
 		if (tl && k + tl <= n && !memcmp(l + k, tail, tl))
 			k += tl;
+		/* a range's first: "in lines 4..5" (CLISP's) */
+		else if (k + 2 < n && l[k] == 's' && l[k + 1] == ' ' &&
+			 is_digit(l[k + 2]))
+			k++;
 		if (k < n && (l[k] == ' ' || l[k] == ':' || l[k] == '='))
 			k++;
 		/* a field's "line: 2" (PDepend's, phpmd's), "line = 2" */

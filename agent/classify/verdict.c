@@ -34,6 +34,7 @@ static const char *const openers[] = {
 	"BUILD FAILED", "E   ", "\xe2\x9c\x96" /* ✖ */, "\xe2\x9c\x97" /* ✗ */,
 	"\xe2\x9c\x98" /* ✘ */, "\xe2\x9c\x95" /* ✕ */, "\xe2\x9d\x8c" /* ❌ */,
 	"** (" /* Elixir's raised error: "** (Mix) Can't continue" */,
+	"*** - " /* CLISP's: "*** - READ: input stream ... ends within" */,
 };
 
 /* What a failed run prints inside a line. A word ending in a blank is a

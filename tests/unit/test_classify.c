@@ -8252,6 +8252,69 @@ static void line_after_file_and_markup_words(void **state)
 	diag_list_release(&l);
 }
 
+/* Session 27's shapes (held45, held46): Gambit's quoted file at
+ * "@line.col" behind a banner's stars, smartd's "File a.conf line 2
+ * (aside): msg", ratfor's "error at line 6: " over its message, CLISP's
+ * ";; Compiling file" over warnings placed "in lines 4..5", and CLISP's
+ * "*** - " telling a log given alone that its run failed. */
+static void banner_places_compiling_headers_and_lines_in_words(void **state)
+{
+	static const char gambit[] =
+		"*** ERROR IN \"let.scm\"@2.15 -- Ill-formed binding\n";
+	static const char smartd[] =
+		"Opened configuration file dir.conf\n"
+		"File dir.conf line 1 (drive /dev/nonexist): unknown Directive: -X\n";
+	static const char ratfor[] =
+		"error at line 6: \n"
+		"      unexpected EOF.\n";
+	static const char clisp[] =
+		";; Compiling file undef.lisp ...\n"
+		"WARNING: in TWICE in lines 4..5 : Y is neither declared nor bound,\n"
+		"         it will be treated as if it were declared SPECIAL.\n"
+		";; Wrote file undef.fas\n"
+		"0 errors, 1 warning\n";
+	static const char clisp_read[] =
+		";; Compiling file open.lisp ...\n"
+		"*** - READ: input stream\n"
+		"       #<INPUT BUFFERED FILE-STREAM CHARACTER\n"
+		"         #P\"open.lisp\" @3>\n"
+		"      ends within an object. Last opening parenthesis probably in line 1.\n"
+		"\n"
+		"0 errors, 0 warnings\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(gambit, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "let.scm");
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 15);
+	assert_string_equal(l.v[0].message, "Ill-formed binding");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(smartd, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "dir.conf");
+	assert_int_equal(l.v[0].line, 1);
+	/* the aside's "/dev/nonexist" is no missing file */
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(ratfor, any_file, 1, &l);
+	assert_non_null(strstr(l.v[0].message, "unexpected EOF"));
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(clisp, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "undef.lisp");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	/* "0 errors, 0 warnings" after it: the "*** - " still says failed */
+	assert_true(classify_output_failed(clisp_read, sizeof(clisp_read) - 1));
+	classify_n(clisp_read, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "open.lisp");
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 /* go test -json relays each line its tests print in an event of its own
  * ({"Action":"output","Output":"..."}): read as the lines themselves, a
  * panic's first project frame and all. */
@@ -8927,6 +8990,7 @@ int main(void)
 		cmocka_unit_test(build_advice_headings_and_tagged_warnings),
 		cmocka_unit_test(checkers_shapes_quoted_places_and_verdict_headers),
 		cmocka_unit_test(line_after_file_and_markup_words),
+		cmocka_unit_test(banner_places_compiling_headers_and_lines_in_words),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
