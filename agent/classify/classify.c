@@ -6732,6 +6732,28 @@ out:
  * tag): a warning whose words name a cause (a name, a file, a package, a
  * kind or the grammar) is a finding, placeless; any other is a tool's
  * remark ("Deprecated: --self-contained"). True if read. */
+/* The file the nearest notice above line i names ("[notice] Read
+ * configuration file \"a.conf\"", Tor's, over its warnings), up to
+ * another error or warning; NULL if none. Owned by the caller. */
+static char *notice_file_above(struct scan *s, size_t i)
+{
+	size_t j, n, off, len;
+	struct cl_words w;
+	const char *l;
+
+	for (j = i; j-- > 0 && i - j <= CL_TRACE;) {
+		if (s->used[j] & L_USED)
+			break;
+		l = line_view(s, j, &n);
+		cl_words_read(l, n, &w);
+		if (w.sev == DIAG_ERROR || w.sev == DIAG_WARNING)
+			break;
+		if (cl_repo_token(l, n, known_file, s, &off, &len))
+			return xstrndup(l + off, len);
+	}
+	return NULL;
+}
+
 static bool general_tagged_warning(struct scan *s, const char *l, size_t n)
 {
 	struct cl_words w;
@@ -6739,14 +6761,15 @@ static bool general_tagged_warning(struct scan *s, const char *l, size_t n)
 
 	if (n > 10 && (!memcmp(l, "[WARNING] ", 10) || !memcmp(l, "[warning] ", 10)))
 		k = 10;
-	else if (n > 7 && !memcmp(l, "[WARN] ", 7))
+	else if (n > 7 && (!memcmp(l, "[WARN] ", 7) || !memcmp(l, "[warn] ", 7)))
 		k = 7;
 	else
 		return false;
 	cl_words_read(l + k, n - k, &w);
 	if (!w.category || w.note || !cause_category(w.category))
 		return false;
-	general_emit(s, NULL, 0, 0, DIAG_WARNING, l + k + w.code, w.code_len,
+	general_emit(s, s->opts->file_exists ? notice_file_above(s, s->cur) : NULL, 0, 0,
+		     DIAG_WARNING, l + k + w.code, w.code_len,
 		     l + k + w.text, n - k - w.text, w.category);
 	return true;
 }

@@ -4479,6 +4479,34 @@ static bool bare_module_named(const char *low, size_t n)
 	return true;
 }
 
+/* Where the cause starts after a failed parse's words and their colon
+ * ("failed to parse config: x", "could not parse MaxDirtiness: x"), the
+ * wrapper opening the message; 0 if none. */
+static size_t parse_wrapper_end(const char *low, size_t n)
+{
+	static const char *const wrappers[] = {
+		"failed to parse", "could not parse", "unable to parse",
+		"cannot parse", "error while parsing", "error parsing",
+	};
+	const char *at, *colon;
+	size_t k, len;
+
+	for (k = 0; k < sizeof(wrappers) / sizeof(*wrappers); k++) {
+		len = strlen(wrappers[k]);
+		/* opening the message, a severity at most before it */
+		if (!(at = cl_find(low, n < 24 + len ? n : 24 + len, wrappers[k], len)))
+			continue;
+		at += len;
+		/* the thing parsed, a few words, then the colon */
+		colon = memchr(at, ':', (size_t)(low + n - at) < 48 ?
+				       (size_t)(low + n - at) : 48);
+		if (!colon || (size_t)(colon - low) + 2 >= n || colon[1] != ' ')
+			return 0;
+		return (size_t)(colon - low) + 2;
+	}
+	return 0;
+}
+
 void cl_words_read(const char *m, size_t n, struct cl_words *w)
 {
 	char low[CL_WORDS_MAX];
@@ -4767,6 +4795,16 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		cl_words_read(m + k, n - k, &tail);
 		if (tail.category)
 			w->category = tail.category;
+	}
+	/* a parse that failed, then its cause after a colon: Tor's "Failed
+	 * to parse/validate config: Unknown option 'x'": the cause's kind */
+	if (w->category && !strcmp(w->category, CAT_SYNTAX_ERROR) &&
+	    (k = parse_wrapper_end(low, ln)) && k < n) {
+		struct cl_words cause;
+
+		cl_words_read(m + k, n - k, &cause);
+		if (cause.category && strcmp(cause.category, CAT_LINT_VIOLATION))
+			w->category = cause.category;
 	}
 }
 

@@ -57,11 +57,37 @@ static size_t clock_end(const char *p, size_t n, size_t at)
 	return at;
 }
 
+/* "Jan 01 00:00:00.000 " (Tor's), "Dec  4 12:00:01 " (syslog's, the
+ * day padded with a blank): its length, or 0. */
+static size_t month_stamp_len(const char *p, size_t n)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	size_t k, e;
+
+	if (n < 16 || p[3] != ' ')
+		return 0;
+	for (k = 0; k < 36; k += 3)
+		if (!memcmp(p, months + k, 3))
+			break;
+	if (k == 36)
+		return 0;
+	k = p[4] == ' ' ? 5 : 4;
+	if (!digits(p, n, k, 1))
+		return 0;
+	k += digits(p, n, k, 2) ? 2 : 1;
+	if (k - 4 != 2 || p[k] != ' ' || !(e = clock_end(p, n, k + 1)))
+		return 0;
+	return e < n && p[e] == ' ' ? e + 1 : e == n ? e : 0;
+}
+
 /* "2024-05-01T12:00:03.2345678Z " or "[2024-05-01 12:00:03.123] ", with
  * GitLab's stream tag after it ("00O ", "01E+ "): its length, or 0. */
 static size_t stamp_len(const char *p, size_t n)
 {
 	size_t k = p[0] == '[' ? 1 : 0, e;
+
+	if (p[0] >= 'A' && p[0] <= 'S')
+		return month_stamp_len(p, n);
 
 	/* (the date with '/': squid's and nginx's logs, "2024/01/01
 	 * 00:00:00| ") */

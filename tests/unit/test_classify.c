@@ -8315,6 +8315,35 @@ static void banner_places_compiling_headers_and_lines_in_words(void **state)
 	diag_list_release(&l);
 }
 
+/* Tor's log: a syslog-style stamp ("Jan 01 00:00:00.000 ") on every line
+ * is no part of it; "[warn] " tags a finding, whose file is the one the
+ * nearest notice above read; and a parse that failed is its cause's kind
+ * ("Failed to parse/validate config: Unknown option"). */
+static void syslog_stamps_warn_tags_and_a_failed_parse_s_cause(void **state)
+{
+	static const char tor[] =
+		"Jan 01 00:00:00.000 [notice] Tor 0.4 running on Linux.\n"
+		"Jan 01 00:00:00.000 [notice] Read configuration file \"opt.conf\".\n"
+		"Jan 01 00:00:00.000 [warn] Failed to parse/validate config: Unknown option 'ExitPolcy'.  Failing.\n"
+		"Jan 01 00:00:00.000 [err] Reading config failed--see warnings above.\n"
+		"Jan 01 00:00:00.000 [notice] Tor 0.4 running on Linux.\n"
+		"Jan 01 00:00:00.000 [notice] Read configuration file \"time.conf\".\n"
+		"Jan 01 00:00:00.000 [warn] Failed to parse/validate config: Could not parse MaxCircuitDirtiness: Unable to parse forever as a number\n"
+		"Jan 01 00:00:00.000 [err] Reading config failed--see warnings above.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(tor, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "opt.conf");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[0].message,
+			    "Failed to parse/validate config: Unknown option 'ExitPolcy'.  Failing.");
+	/* the nearest notice's file, not the first one's */
+	assert_string_equal(l.v[1].file, "time.conf");
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+}
+
 /* go test -json relays each line its tests print in an event of its own
  * ({"Action":"output","Output":"..."}): read as the lines themselves, a
  * panic's first project frame and all. */
@@ -8991,6 +9020,7 @@ int main(void)
 		cmocka_unit_test(checkers_shapes_quoted_places_and_verdict_headers),
 		cmocka_unit_test(line_after_file_and_markup_words),
 		cmocka_unit_test(banner_places_compiling_headers_and_lines_in_words),
+		cmocka_unit_test(syslog_stamps_warn_tags_and_a_failed_parse_s_cause),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
