@@ -2091,6 +2091,35 @@ static bool general_at(const struct scan *s, const char *file, int line)
 	return false;
 }
 
+/* Is m[0..n) a few words ending in "failed" ("FPM initialization
+ * failed", "Build failed.")? */
+static bool outcome_failed(const char *m, size_t n)
+{
+	size_t k, words = 1;
+
+	while (n && (m[n - 1] == '.' || m[n - 1] == '!' || m[n - 1] == ' '))
+		n--;
+	if (n < 7 || memcmp(m + n - 6, "failed", 6) || m[n - 7] != ' ')
+		return false;
+	for (k = 0; k < n; k++)
+		if (m[k] == ' ')
+			words++;
+		else if (!is_alnum_byte(m[k]) && m[k] != '-')
+			return false;
+	return words <= 4;
+}
+
+/* Has a finding of the last 64 been placed in file, at any line? */
+static bool file_reported(const struct scan *s, const char *file)
+{
+	size_t k = s->out->n, stop = k > s->first + 64 ? k - 64 : s->first;
+
+	while (k-- > stop)
+		if (s->out->v[k].file && same_file(s->out->v[k].file, file))
+			return true;
+	return false;
+}
+
 /* Did a finding of the last 64 say m[0..n) at line `line`? A runner's
  * recap tells a failure again at a place of its own spelling (Maven
  * Surefire's "AppTest.testAdd:12 expected: <5> but was: <4>" under
@@ -4234,7 +4263,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	struct buf more = BUF_INIT;
 	size_t b = 0;
 	bool no_place;
-	char *wrapped;
+	char *wrapped, *quoted;
 
 	/* "error at line 6: " over its message (ratfor's): the blanks
 	 * after the colon say nothing */
@@ -4337,7 +4366,42 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * Rollup): the file that imports it */
 	} else if ((p.file = cl_file_heading(line + msg, n - msg))) {
 		/* "error:  /w/bad.json: Expected ... at position 15": the
-		 * file heads the message, no line */
+		 * file heads the message, no line; but a file the repository
+		 * lacks and the words say is missing ("lib/env.csh: No such
+		 * file or directory.") is what was looked for, no place */
+		if (s->repo && w.category &&
+		    !strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
+		    !file_known(s, p.file, 0, strlen(p.file))) {
+			free(p.file);
+			p.file = NULL;
+		}
+	} else if (s->repo && !specific &&
+		   (quoted = quoted_project_file(s, line + msg, n - msg))) {
+		/* "failed to load configuration file 'key.conf'" (PHP-FPM's,
+		 * knotc's) after the error in it: that error told again; or
+		 * else that file, unless it is what was looked for */
+		if (file_reported(s, quoted)) {
+			free(quoted);
+			free(line);
+			return;
+		}
+		if (w.category && (!strcmp(w.category, CAT_IMPORT_RESOLUTION) ||
+				   !strcmp(w.category, CAT_MISSING_DEPENDENCY))) {
+			struct diag *last = s->out->n > s->first ?
+					    &s->out->v[s->out->n - 1] : NULL;
+
+			/* ... "syntax error ... in Unknown on line 1" over it:
+			 * the file that error was in */
+			if (last && !last->file) {
+				last->file = quoted;
+				free(line);
+				return;
+			}
+			free(quoted);
+		} else {
+			p.file = quoted;
+			p.line = cl_line_in_words(line + msg, n - msg);
+		}
 	} else if (s->opts->file_exists && !specific) {
 		/* a trace above it that names a file of the project, without
 		 * a line (guile's "(primitive-load "a.scm")"), or the command
@@ -4409,6 +4473,10 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	 * Surefire's) after the failures were told */
 	if (!p.file && (!w.category || !strcmp(w.category, CAT_TEST_FAILURE)) &&
 	    !w.code_len && ((s->out->n > s->first && failure_summary(s, i)) ||
+			     /* "FPM initialization failed", "Build failed."
+			      * after the findings: their outcome */
+			     (s->out->n > s->first && !w.category &&
+			      outcome_failed(line + msg, n - msg)) ||
 			    verdict_on_reported(s, line + msg, n - msg) ||
 			    suite_verdict(s, line + msg, n - msg))) {
 		free(line);

@@ -3767,7 +3767,8 @@ static const char *unknown_key(const char *low, size_t n)
 	 * and "Undefined property", TeX's "Undefined control sequence",
 	 * Sass' "Undefined mixin", a BDD runner's "undefined step"
 	 * (cucumber, behave), a compose file's "undefined service", a
-	 * template's "undefined filter: money" (Liquid, Jinja). The first
+	 * template's "undefined filter: money" (Liquid, Jinja), a Forth's
+	 * "unrecognized word". The first
 	 * named_nouns are names after "invalid" too; the rest may name a
 	 * value there. */
 	static const char *const noun[] = { "key", "field", "directive",
@@ -3777,7 +3778,7 @@ static const char *unknown_key(const char *low, size_t n)
 					    "index", "offset",
 					    "control sequence", "mixin",
 					    "step", "service", "template",
-					    "filter" };
+					    "filter", "word" };
 	size_t a, b, j;
 	const char *at;
 

@@ -59,17 +59,37 @@ static size_t clock_end(const char *p, size_t n, size_t at)
 
 /* "Jan 01 00:00:00.000 " (Tor's), "Dec  4 12:00:01 " (syslog's, the
  * day padded with a blank): its length, or 0. */
-static size_t month_stamp_len(const char *p, size_t n)
+static bool month_at(const char *p, size_t n, size_t at)
 {
 	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	size_t k;
+
+	if (at + 3 > n)
+		return false;
+	for (k = 0; k < 36; k += 3)
+		if (!memcmp(p + at, months + k, 3))
+			return true;
+	return false;
+}
+
+/* "[01-Jan-2024 00:00:00] " (PHP's and PHP-FPM's logs): its length, or
+ * 0. */
+static size_t php_stamp_len(const char *p, size_t n)
+{
+	size_t e;
+
+	if (n < 22 || p[0] != '[' || !digits(p, n, 1, 2) || p[3] != '-' ||
+	    !month_at(p, n, 4) || p[7] != '-' || !digits(p, n, 8, 4) ||
+	    p[12] != ' ' || !(e = clock_end(p, n, 13)) || e >= n || p[e] != ']')
+		return 0;
+	return e + 1 < n && p[e + 1] == ' ' ? e + 2 : e + 1 == n ? e + 1 : 0;
+}
+
+static size_t month_stamp_len(const char *p, size_t n)
+{
 	size_t k, e;
 
-	if (n < 16 || p[3] != ' ')
-		return 0;
-	for (k = 0; k < 36; k += 3)
-		if (!memcmp(p, months + k, 3))
-			break;
-	if (k == 36)
+	if (n < 16 || p[3] != ' ' || !month_at(p, n, 0))
 		return 0;
 	k = p[4] == ' ' ? 5 : 4;
 	if (!digits(p, n, k, 1))
@@ -88,6 +108,8 @@ static size_t stamp_len(const char *p, size_t n)
 
 	if (p[0] >= 'A' && p[0] <= 'S')
 		return month_stamp_len(p, n);
+	if (k && n > 4 && p[3] == '-')
+		return php_stamp_len(p, n);
 
 	/* (the date with '/': squid's and nginx's logs, "2024/01/01
 	 * 00:00:00| ") */

@@ -8344,6 +8344,45 @@ static void syslog_stamps_warn_tags_and_a_failed_parse_s_cause(void **state)
 	diag_list_release(&l);
 }
 
+/* PHP-FPM's "[01-Jan-2024 00:00:00] " stamp is no part of a line; its
+ * "failed to load configuration file 'key.conf'" after the error in
+ * key.conf is that error told again, and after an error with no file,
+ * the file that error was in; "FPM initialization failed" is the run's
+ * outcome, no finding. A file the repository lacks and the words say is
+ * missing is no place (rc's "lib/common.rc: No such file or directory").
+ * A Forth's "unrecognized word" is a name nothing defines. */
+static void stamps_restated_files_outcomes_and_missing_files(void **state)
+{
+	static const char fpm[] =
+		"[01-Jan-2024 00:00:00] ERROR: [key.conf:8] unknown entry 'pm.max_chlidren'\n"
+		"[01-Jan-2024 00:00:00] ERROR: failed to load configuration file 'key.conf'\n"
+		"[01-Jan-2024 00:00:00] ERROR: FPM initialization failed\n"
+		"PHP:  syntax error, unexpected end of file, expecting ']' in Unknown on line 1\n"
+		"[01-Jan-2024 00:00:00] ERROR: failed to load configuration file 'section.conf'\n"
+		"[01-Jan-2024 00:00:00] ERROR: FPM initialization failed\n";
+	static const char rc[] =
+		"rc: cannot find `greett'\n"
+		"rc: lib/common.rc: No such file or directory\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(fpm, conf_files, 2, &l);
+	assert_string_equal(l.v[0].file, "key.conf");
+	assert_int_equal(l.v[0].line, 8);
+	assert_string_equal(l.v[0].message, "[key.conf:8] unknown entry 'pm.max_chlidren'");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "section.conf");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(rc, conf_files, 2, &l);
+	assert_string_equal(l.v[1].category, "import_resolution");
+	assert_null(l.v[1].file);
+	diag_list_release(&l);
+	classify_n("ok 1\nsqure  ? - unrecognized word!\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* go test -json relays each line its tests print in an event of its own
  * ({"Action":"output","Output":"..."}): read as the lines themselves, a
  * panic's first project frame and all. */
@@ -9021,6 +9060,7 @@ int main(void)
 		cmocka_unit_test(line_after_file_and_markup_words),
 		cmocka_unit_test(banner_places_compiling_headers_and_lines_in_words),
 		cmocka_unit_test(syslog_stamps_warn_tags_and_a_failed_parse_s_cause),
+		cmocka_unit_test(stamps_restated_files_outcomes_and_missing_files),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
