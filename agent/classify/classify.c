@@ -5540,6 +5540,20 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 	}
 	if (!placed && !worded && !own_cause(s, w.category))
 		return false;
+	/* its line in words, its file on the line right under
+	 * ("Unexpected end-of-file at line 3 while reading location." over
+	 * "\"loc.conf\" contains errors.", cupsd's) */
+	if (worded && !missing && s->repo && s->cur + 1 < s->nlines &&
+	    !(s->used[s->cur + 1] & L_USED)) {
+		size_t nn, off, len;
+		const char *nl = line_view(s, s->cur + 1, &nn);
+
+		if (cl_repo_token(nl, nn, known_file, s, &off, &len) &&
+		    !cl_may_place(nl, nn)) {
+			p.file = xstrndup(nl + off, len);
+			s->used[s->cur + 1] |= L_FOLDED;
+		}
+	}
 	if (placed && !named) {
 		s->used[p.at] |= L_FOLDED;
 		frame_caret(s, &p);

@@ -8350,6 +8350,7 @@ static void syslog_stamps_warn_tags_and_a_failed_parse_s_cause(void **state)
  * the file that error was in; "FPM initialization failed" is the run's
  * outcome, no finding. A file the repository lacks and the words say is
  * missing is no place (rc's "lib/common.rc: No such file or directory").
+ * A line told in words takes the file quoted right under it (cupsd's).
  * A Forth's "unrecognized word" is a name nothing defines. */
 static void stamps_restated_files_outcomes_and_missing_files(void **state)
 {
@@ -8377,6 +8378,13 @@ static void stamps_restated_files_outcomes_and_missing_files(void **state)
 	classify_n(rc, conf_files, 2, &l);
 	assert_string_equal(l.v[1].category, "import_resolution");
 	assert_null(l.v[1].file);
+	diag_list_release(&l);
+	/* a line in words, its file quoted on the line right under */
+	classify_n("Unexpected end-of-file at line 3 while reading location.\n"
+		   "\"loc.conf\" contains errors.\n", conf_files, 1, &l);
+	assert_string_equal(l.v[0].file, "loc.conf");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "syntax_error");
 	diag_list_release(&l);
 	classify_n("ok 1\nsqure  ? - unrecognized word!\n", any_file, 1, &l);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
