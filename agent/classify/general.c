@@ -1458,6 +1458,11 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		return CL_LOC_NONE;
 	}
+	/* Neko's and Haxe's stack: "Called from load.neko line 2" */
+	if (l[i] == 'C' && STARTS(l + i, n - i, "Called from ") &&
+	    path_line_at(l, n, i + 12, loc))
+		return loc->kind = CL_LOC_FRAME;
+	memset(loc, 0, sizeof(*loc));
 	/* OCaml's backtrace: 'Raised at M.f in file "a.ml", line 3,
 	 * characters 4-9', "Called from", "Re-raised at", "Raised by
 	 * primitive operation at" (dune, Alcotest, OUnit) */

@@ -8282,8 +8282,15 @@ static void banner_places_compiling_headers_and_lines_in_words(void **state)
 		"\n"
 		"0 errors, 0 warnings\n";
 	struct diag_list l = DIAG_LIST_INIT;
+	struct cl_loc loc;
+	static const char neko[] = "Called from load.neko line 2";
 
 	(void)state;
+	/* Neko's and Haxe's frame */
+	assert_int_equal(cl_loc_read(neko, sizeof(neko) - 1, &loc), CL_LOC_FRAME);
+	assert_int_equal(loc.file_len, 9);
+	assert_memory_equal(neko + loc.file, "load.neko", 9);
+	assert_int_equal(loc.line, 2);
 	classify_n(gambit, any_file, 1, &l);
 	assert_string_equal(l.v[0].file, "let.scm");
 	assert_int_equal(l.v[0].line, 2);
