@@ -18723,6 +18723,272 @@ E
 	cd ..
 fi
 ) &
+# ---- held48: a validation batch of tools nobody tuned for, scored on first sight ----
+# Build systems, Debian packaging checks and documentation and data tools,
+# as CI and packaging pipelines run them: qbs resolve, dpkg-deb --build,
+# dpkg-parsechangelog, lintian, xmlto, txt2tags, halibut, scdoc, pod2man,
+# json_verify (yajl), po4a and itstool. None needs the network; every
+# input is broken.
+(
+BATCH=held48
+mkdir held48 && cd held48
+# qbs resolve (Qt Build Suite), a project at a time in its own build
+# folder (absolute paths cut): a list never closed (found at the closing
+# brace), a property misspelt, a variable nobody defined (under a line
+# naming the product at 1:1), a referenced project file nobody wrote, a
+# list of strings given a number
+if have qbs; then
+	mkdir qbs && cd qbs
+	printf 'Product {\n    name: "app"\n    files: ["main.c"\n}\n' >syn.qbs
+	printf 'Product {\n    name: "app"\n    fiels: ["main.c"]\n}\n' >prop.qbs
+	printf 'Product {\n    name: "app"\n    files: [mainFile]\n}\n' >ref.qbs
+	printf 'Project {\n    references: ["sub/lib.qbs"]\n}\n' >inc.qbs
+	printf 'Product {\n    name: "app"\n    type: 42\n}\n' >typ.qbs
+	run qbs sh -c 'for f in syn prop ref inc typ; do timeout 20 qbs resolve -f $f.qbs -d build-$f; done'
+	sed -i "s|$PWD/||g" "$OUT/qbs.out"
+	expect qbs qbs general <<'E'
+syntax_error syn.qbs 4 1
+undefined_symbol prop.qbs 3 12
+undefined_symbol ref.qbs 3 0
+import_resolution inc.qbs 2 17
+type_error typ.qbs 3 11
+E
+	cd ..
+fi
+# dpkg-deb --build, a package tree at a time (its control file is read
+# first): a version that does not start with a digit, a field name
+# without its colon (dpkg says the line before), a dependency's version
+# never closed, an architecture name with a character it may not have (a
+# warning: the package is built all the same)
+if have dpkg-deb; then
+	mkdir dpkg-deb && cd dpkg-deb
+	for p in ver field dep arch; do
+		mkdir -p $p/DEBIAN $p/usr/share/$p
+		echo data >$p/usr/share/$p/data.txt
+		printf 'Package: %s\nVersion: 1.0\nArchitecture: all\nMaintainer: Nobody <nobody@example.com>\nSection: misc\nPriority: optional\nDescription: tiny data package for tests\n This package ships one small data file.\n' $p >$p/DEBIAN/control
+	done
+	sed -i 's/^Version: 1.0/Version: one.0/' ver/DEBIAN/control
+	sed -i 's/^Section: misc/Section misc/' field/DEBIAN/control
+	sed -i 's/^Section: misc/Depends: libc6 (>= 2.1\nSection: misc/' dep/DEBIAN/control
+	sed -i 's/^Architecture: all/Architecture: amd64!/' arch/DEBIAN/control
+	run dpkg-deb sh -c 'for p in ver field dep arch; do dpkg-deb --root-owner-group --build $p; done'
+	expect dpkg-deb dpkg-deb general <<'E'
+syntax_error ver/DEBIAN/control 2 0
+syntax_error field/DEBIAN/control 4 0
+syntax_error dep/DEBIAN/control 5 0
+type_error arch/DEBIAN/control 3 0
+E
+	cd ..
+fi
+# dpkg-parsechangelog -l, a debian/changelog at a time (each warning
+# followed by the line it is about): a day of the month past 31, a
+# trailer with one space before the date, an entry that ends before its
+# trailer, a version that does not start with a digit
+if have dpkg-parsechangelog; then
+	mkdir dpkg-parsechangelog && cd dpkg-parsechangelog
+	T=' -- Nobody <nobody@example.com>  Mon, 01 Jan 2024 00:00:00 +0000'
+	printf 'hello (1.0) unstable; urgency=medium\n\n  * Initial release.\n\n%s\n' "$(echo "$T" | sed 's/01 Jan/32 Jan/')" >date.changelog
+	printf 'hello (1.0) unstable; urgency=medium\n\n  * Initial release.\n\n%s\n' "$(echo "$T" | sed 's/>  Mon/> Mon/')" >trailer.changelog
+	printf 'hello (1.0) unstable; urgency=medium\n\n  * Initial release.\n' >eof.changelog
+	printf 'hello (a1.0) unstable; urgency=medium\n\n  * Initial release.\n\n%s\n' "$T" >ver.changelog
+	run dpkg-parsechangelog sh -c 'for f in date trailer eof ver; do dpkg-parsechangelog -l $f.changelog >/dev/null; done'
+	expect dpkg-parsechangelog dpkg-parsechangelog general <<'E'
+syntax_error date.changelog 5 0
+syntax_error trailer.changelog 5 0
+syntax_error eof.changelog 3 0
+syntax_error ver.changelog 1 0
+E
+	cd ..
+fi
+# lintian, a binary package at a time (built here with dpkg-deb from a
+# tree that is clean but for one thing; the findings name the package,
+# no file): no extended description, a synopsis that starts with the
+# package's name, no copyright file, the retired priority "extra"
+if have lintian && have dpkg-deb; then
+	mkdir lintian && cd lintian
+	for p in ext syn copy prio; do
+		mkdir -p $p/DEBIAN $p/usr/share/doc/$p $p/usr/share/$p
+		echo data >$p/usr/share/$p/data.txt
+		printf 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: %s\n\nFiles: *\nCopyright: 2024 Nobody <nobody@example.com>\nLicense: MIT\n Permission is hereby granted, free of charge, to any person obtaining a copy.\n' $p >$p/usr/share/doc/$p/copyright
+		printf '%s (1.0) unstable; urgency=medium\n\n  * Initial release.\n\n -- Nobody <nobody@example.com>  Mon, 01 Jan 2024 00:00:00 +0000\n' $p | gzip -9n >$p/usr/share/doc/$p/changelog.gz
+		printf 'Package: %s\nVersion: 1.0\nArchitecture: all\nMaintainer: Nobody <nobody@example.com>\nSection: misc\nPriority: optional\nDescription: tiny data package for tests\n This package ships one small data file used to test packaging checks.\n' $p >$p/DEBIAN/control
+	done
+	sed -i '/^ This package/d' ext/DEBIAN/control
+	sed -i 's/^Description: .*/Description: syn is a tiny data package for tests./' syn/DEBIAN/control
+	rm copy/usr/share/doc/copy/copyright
+	sed -i 's/^Priority: optional/Priority: extra/' prio/DEBIAN/control
+	for p in ext syn copy prio; do dpkg-deb --root-owner-group --build $p $p.deb >/dev/null 2>&1; done
+	run lintian sh -c 'for p in ext syn copy prio; do timeout 60 lintian $p.deb; done'
+	sed -i '/^running with root privileges is not recommended!$/d' "$OUT/lintian.out"
+	expect lintian lintian general <<'E'
+lint_violation - 0 0
+lint_violation - 0 0
+lint_violation - 0 0
+lint_violation - 0 0
+E
+	cd ..
+fi
+# xmlto html-nochunks, a DocBook 4.5 article at a time (validated against
+# the DTD of docbook-xml through the catalog; absolute paths cut): a bare
+# ampersand, an attribute the DTD does not declare, an entity nobody
+# defined, then a format xmlto does not know ("htm", no line)
+if have xmlto; then
+	mkdir xmlto && cd xmlto
+	H='<?xml version="1.0"?>
+<!DOCTYPE article PUBLIC "-//OASIS//DTD DocBook XML V4.5//EN" "http://www.oasis-open.org/docbook/xml/4.5/docbookx.dtd">
+<article>
+<title>Guide</title>'
+	printf '%s\n<para>Fish & chips</para>\n</article>\n' "$H" >amp.xml
+	printf '%s\n<para colour="red">Hello</para>\n</article>\n' "$H" >attr.xml
+	printf '%s\n<para>Hello &wrld;</para>\n</article>\n' "$H" >ent.xml
+	printf '%s\n<para>Hello</para>\n</article>\n' "$H" >fmt.xml
+	run xmlto sh -c 'for f in amp attr ent; do timeout 20 xmlto -o out html-nochunks $f.xml; done; timeout 20 xmlto -o out htm fmt.xml'
+	sed -i "s|$PWD/||g" "$OUT/xmlto.out"
+	expect xmlto xmlto general <<'E'
+syntax_error amp.xml 5 0
+undefined_symbol attr.xml 5 0
+undefined_symbol ent.xml 5 0
+type_error - 0 0
+E
+	cd ..
+fi
+# txt2tags 3.4, a document at a time (its errors come as Python
+# tracebacks, the message last; no line): a target it does not know, a
+# configuration file nobody wrote, an option it does not have, a
+# preprocessing pattern that is no regular expression
+if have txt2tags; then
+	mkdir txt2tags && cd txt2tags
+	printf 'Title\nAuthor\n\n%%!target: htm\n\nHello\n' >target.t2t
+	printf 'Title\nAuthor\n\n%%!includeconf: missing.conf\n\nHello\n' >conf.t2t
+	printf 'Title\nAuthor\n\n%%!options: --nosuchflag\n\nHello\n' >opt.t2t
+	printf 'Title\nAuthor\n\n%%!preproc: "(" "x"\n\nHello\n' >re.t2t
+	run txt2tags sh -c 'txt2tags -o /dev/null target.t2t; for f in conf opt re; do txt2tags -t html -o /dev/null $f.t2t; done'
+	expect txt2tags txt2tags general <<'E'
+type_error - 0 0
+import_resolution - 0 0
+undefined_symbol - 0 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+# halibut --text, a document at a time: a brace never closed, a command
+# it does not know, a chapter without its keyword, a \u escape that
+# reads as the character zero
+if have halibut; then
+	mkdir halibut && cd halibut
+	printf '\\title Guide\n\n\\C{intro} Intro\n\nSome \\e{text.\n' >brace.but
+	printf '\\title Guide\n\n\\C{intro} Intro\n\n\\frobnicate{x}\n' >cmd.but
+	printf '\\title Guide\n\n\\C Intro\n' >kw.but
+	printf '\\title Guide\n\n\\C{intro} Intro\n\nA \\u00ZZ char.\n' >uni.but
+	run halibut sh -c 'for f in brace cmd kw uni; do halibut --text=/dev/null $f.but; done'
+	expect halibut halibut general <<'E'
+syntax_error brace.but 5 0
+undefined_symbol cmd.but 5 0
+syntax_error kw.but 3 0
+syntax_error uni.but 5 0
+E
+	cd ..
+fi
+# scdoc, a man page source at a time on its standard input (so no file
+# is named, only line:column): a bold span never closed (found where the
+# next paragraph starts), a section that is not a digit, a heading
+# without its space, a comment without its space
+if have scdoc; then
+	mkdir scdoc && cd scdoc
+	printf 'foo(1)\n\n# NAME\n\nfoo - *bar\n\nnext para\n' >bold.1.scd
+	printf 'foo(x)\n\n# NAME\n' >sect.1.scd
+	printf 'foo(1)\n\n#NAME\n' >head.1.scd
+	printf 'foo(1)\n\n# NAME\n\n;comment\n' >comment.1.scd
+	run scdoc sh -c 'for f in bold sect head comment; do scdoc <$f.1.scd >/dev/null; done'
+	expect scdoc scdoc general <<'E'
+syntax_error - 7 0
+syntax_error - 1 7
+syntax_error - 3 2
+syntax_error - 5 2
+E
+	cd ..
+fi
+# pod2man --errors=stderr, a POD at a time: a list without its =back, a
+# B<> never closed, a directive POD does not have, an empty L<>
+if have pod2man; then
+	mkdir pod2man && cd pod2man
+	printf '=head1 NAME\n\nfoo - bar\n\n=over 4\n\n=item one\n\n=head1 MORE\n' >over.pod
+	printf '=head1 NAME\n\nfoo - B<bar\n' >seq.pod
+	printf '=head1 NAME\n\nfoo\n\n=frob x\n' >cmd.pod
+	printf '=head1 NAME\n\nfoo L<>\n' >link.pod
+	run pod2man sh -c 'for f in over seq cmd link; do pod2man --errors=stderr $f.pod >/dev/null; done'
+	expect pod2man pod2man general <<'E'
+syntax_error over.pod 9 0
+syntax_error seq.pod 3 0
+undefined_symbol cmd.pod 5 0
+syntax_error link.pod 3 0
+E
+	cd ..
+fi
+# json_verify (yajl-tools), a document at a time on its standard input
+# (no file, no line: the text with a caret under it): a trailing comma,
+# an array closed by a brace, a string never closed, a second document
+if have json_verify; then
+	mkdir json_verify && cd json_verify
+	printf '{"a": 1,}\n' >comma.json
+	printf '{"a": [1, 2}\n' >bracket.json
+	printf '{"a": "x\n' >str.json
+	printf '{"a": 1}\n{"b": 2}\n' >two.json
+	run json_verify sh -c 'for f in comma bracket str two; do json_verify <$f.json; done'
+	expect json_verify json_verify general <<'E'
+syntax_error - 0 0
+syntax_error - 0 0
+syntax_error - 0 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+# po4a, a configuration at a time (absolute paths cut): a format it has
+# no module for (no file named), a master document nobody wrote, a
+# command it cannot parse, an option the text format does not have (no
+# file named), then a translation whose string is never closed (found by
+# msgfmt, which po4a runs on it; --no-update: no msgmerge first)
+if have po4a; then
+	mkdir po4a && cd po4a
+	printf 'Hello\n=====\n\nSome text.\n' >doc.md
+	printf 'x\n' >other.md
+	printf '[po4a_langs] fr\n[po4a_paths] po/doc.pot $lang:po/$lang.po\n[type: text] doc.md $lang:doc.$lang.md\n[type: nosuch] other.md $lang:other.$lang.md\n' >type.cfg
+	printf '[po4a_langs] fr\n[po4a_paths] po/doc.pot $lang:po/$lang.po\n[type: text] missing.md $lang:missing.$lang.md\n' >miss.cfg
+	printf '[po4a_langs] fr\n[po4a_paths] po/doc.pot $lang:po/$lang.po\n[po4a_frobnicate] yes\n[type: text] doc.md $lang:doc.$lang.md\n' >key.cfg
+	printf '[po4a_langs] fr\n[po4a_paths] po/doc.pot $lang:po/$lang.po\n[type: text] doc.md $lang:doc.$lang.md opt:"-o nosuchopt=1"\n' >opt.cfg
+	mkdir tr
+	printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Hello"\nmsgstr "Bonjour\n' >tr/fr.po
+	printf '[po4a_langs] fr\n[po4a_paths] tr/doc.pot $lang:tr/$lang.po\n[type: text] doc.md $lang:doc.$lang.md\n' >po.cfg
+	run po4a sh -c 'for f in type miss key opt; do rm -rf po; timeout 20 po4a --no-translations $f.cfg; done; timeout 20 po4a --no-update po.cfg'
+	sed -i "s|$PWD/||g" "$OUT/po4a.out"
+	expect po4a po4a general <<'E'
+undefined_symbol - 0 0
+import_resolution miss.cfg 3 0
+syntax_error key.cfg 3 0
+undefined_symbol - 0 0
+syntax_error tr/fr.po 7 0
+E
+	cd ..
+fi
+# itstool, a document at a time: a bare ampersand, an entity nobody
+# defined, an ITS rule whose selector is no XPath (a warning, no file),
+# a document nobody wrote
+if have itstool; then
+	mkdir itstool && cd itstool
+	printf '<?xml version="1.0"?>\n<doc>\n<p>Fish & chips</p>\n</doc>\n' >amp.xml
+	printf '<?xml version="1.0"?>\n<doc>\n<p>Hello &wrld;</p>\n</doc>\n' >ent.xml
+	printf '<?xml version="1.0"?>\n<doc>\n<p>Hello</p>\n</doc>\n' >ok.xml
+	printf '<?xml version="1.0"?>\n<its:rules xmlns:its="http://www.w3.org/2005/11/its" version="2.0">\n<its:translateRule selector="//p[" translate="no"/>\n</its:rules>\n' >bad.its
+	run itstool sh -c 'itstool -o /dev/null amp.xml; itstool -o /dev/null ent.xml; itstool -i bad.its -o /dev/null ok.xml; itstool -o /dev/null nosuch.xml'
+	expect itstool itstool general <<'E'
+syntax_error amp.xml 3 0
+undefined_symbol ent.xml 3 0
+syntax_error - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
