@@ -4513,6 +4513,24 @@ static size_t parse_wrapper_end(const char *low, size_t n)
 	return 0;
 }
 
+/* "pkg: a-tag-name[ info]" at m[i] (lintian's, after its "E: "): where
+ * the tag starts, or 0. */
+static size_t lintian_tag(const char *m, size_t n, size_t i)
+{
+	size_t k = i, t;
+
+	while (k < n && (is_alpha(m[k]) || is_digit(m[k]) || m[k] == '.' ||
+			 m[k] == '+' || m[k] == '-'))
+		k++;
+	if (k == i || k + 2 >= n || m[k] != ':' || m[k + 1] != ' ')
+		return 0;
+	for (t = k + 2; t < n && ((m[t] >= 'a' && m[t] <= 'z') || is_digit(m[t]) ||
+				  m[t] == '-'); t++)
+		;
+	return t > k + 4 && (t == n || m[t] == ' ') && memchr(m + k + 2, '-', t - k - 2) ?
+	       k + 2 : 0;
+}
+
 void cl_words_read(const char *m, size_t n, struct cl_words *w)
 {
 	char low[CL_WORDS_MAX];
@@ -4575,6 +4593,13 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 			w->code = i;
 			w->code_len = k - i;
 			i = skip_blanks(m, n, k + 1);
+		} else if ((k = lintian_tag(m, n, i))) {
+			/* lintian's "E: pkg: no-copyright-file": the package,
+			 * then its tag, which is the finding */
+			w->code = k;
+			for (w->code_len = 0; k + w->code_len < n &&
+			     m[k + w->code_len] != ' '; w->code_len++)
+				;
 		}
 		k = 0;
 	} else if (i > 0 && m[i - 1] == '[') {
@@ -5116,6 +5141,13 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		*msg = i;
 		return true;
 	}
+	/* lintian's "E: pkg: no-copyright-file", "W: pkg: a-tag info": a
+	 * severity's letter, the package, its tag */
+	if (i + 3 < n && (l[i] == 'E' || l[i] == 'W') && l[i + 1] == ':' &&
+	    l[i + 2] == ' ' && lintian_tag(l, n, i + 3)) {
+		*msg = i;
+		return true;
+	}
 	/* ">> Issue: x" (bandit) */
 	if (STARTS(l + i, n - i, ">> "))
 		i += 3;
@@ -5279,6 +5311,9 @@ const struct cl_trigger cl_triggers[] = {
 	{ "PANIC", CL_T_HEADLINE },
 	{ "[!] ", CL_T_HEADLINE },
 	{ "ERR: ", CL_T_HEADLINE },
+	/* lintian's "E: pkg: tag", "W: pkg: tag" */
+	{ "E: ", CL_T_HEADLINE },
+	{ "W: ", CL_T_HEADLINE },
 	{ "unknown file: ", CL_T_HEADLINE },
 	{ "<unknown>: ", CL_T_HEADLINE },
 	{ "not ok ", CL_T_HEADLINE },
@@ -5546,6 +5581,9 @@ static size_t number_after(const char *l, size_t n, size_t e,
 
 	if (e + 2 < n && l[e] == ':' && l[j] == '[' && l[j + 1] == 'l')
 		return bracketed_line_words(l, n, j, loc);
+	/* dpkg's "debian/changelog(l5)" */
+	if (e + 2 < n && l[e] == '(' && l[j] == 'l' && is_digit(l[j + 1]))
+		j++;
 	if (e + 1 >= n || !is_digit(l[j]) ||
 	    !(l[e] == ':' || l[e] == '(' || l[e] == '[' || l[e] == ' ') ||
 	    !read_int(l, n, &j, &loc->line))

@@ -35,6 +35,8 @@ static const char *const openers[] = {
 	"\xe2\x9c\x98" /* ✘ */, "\xe2\x9c\x95" /* ✕ */, "\xe2\x9d\x8c" /* ❌ */,
 	"** (" /* Elixir's raised error: "** (Mix) Can't continue" */,
 	"*** - " /* CLISP's: "*** - READ: input stream ... ends within" */,
+	"E: " /* Debian's tools: apt's "E: Unable to locate package x",
+	       * lintian's "E: pkg: tag" */,
 };
 
 /* What a failed run prints inside a line. A word ending in a blank is a

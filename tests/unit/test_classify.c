@@ -8398,6 +8398,34 @@ static void stamps_restated_files_outcomes_and_missing_files(void **state)
 	diag_list_release(&l);
 }
 
+/* Debian's tools: lintian's "E: pkg: tag" (its tag the finding, a
+ * linter's; "E: " says the run failed, as apt's does) and dpkg's
+ * "debian/changelog(l5)" place. */
+static void debian_tools_tags_and_places(void **state)
+{
+	static const char lintian[] =
+		"E: ext: extended-description-is-empty\n"
+		"W: prio: priority-extra-is-replaced-by-priority-optional\n";
+	static const char dpkg[] =
+		"dpkg-parsechangelog: warning:       date.changelog(l5): cannot parse non-conformant date '32 Jan 2024 00:00:00 +0000'\n"
+		"LINE:  -- Nobody <nobody@example.com>  Mon, 32 Jan 2024 00:00:00 +0000\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	assert_true(classify_output_failed(lintian, sizeof(lintian) - 1));
+	classify_n(lintian, any_file, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[0].code, "extended-description-is-empty");
+	assert_int_equal(l.v[1].severity, DIAG_WARNING);
+	diag_list_release(&l);
+	classify_n(dpkg, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "date.changelog");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 /* go test -json relays each line its tests print in an event of its own
  * ({"Action":"output","Output":"..."}): read as the lines themselves, a
  * panic's first project frame and all. */
@@ -9076,6 +9104,7 @@ int main(void)
 		cmocka_unit_test(banner_places_compiling_headers_and_lines_in_words),
 		cmocka_unit_test(syslog_stamps_warn_tags_and_a_failed_parse_s_cause),
 		cmocka_unit_test(stamps_restated_files_outcomes_and_missing_files),
+		cmocka_unit_test(debian_tools_tags_and_places),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
