@@ -2328,6 +2328,9 @@ static const struct phrase phrases[] = {
 	 * 'http_acces'" */
 	{ "unrecognized: ", CAT_UNDEFINED_SYMBOL },
 	{ "unrecognised: ", CAT_UNDEFINED_SYMBOL },
+	/* an option nobody defined: getopt's "option --x not recognized"
+	 * (Python's, txt2tags'), "option '--x' not recognized" */
+	{ "not recognized (try", CAT_UNDEFINED_SYMBOL },
 	/* a shell's variable nothing set, under set -u: mksh's and ksh's
 	 * "VERSON: parameter not set", POSIX sh's "parameter null or not
 	 * set" */
@@ -3416,6 +3419,10 @@ static const char *not_found(const char *low, size_t n)
 		{ 4, "couldn't open", false },
 		{ 4, "failed to open", false },
 		{ 5, "unable to read", false },
+		/* txt2tags' "Cannot read file: x.conf" */
+		{ 5, "cannot read file", false },
+		{ 5, "can't read file", false },
+		{ 5, "could not read file", false },
 		{ 6, "nonexist", false },
 		{ 6, "non-existent", false },
 		/* javac's "package x does not exist", PostgreSQL's 'relation

@@ -8393,6 +8393,13 @@ static void stamps_restated_files_outcomes_and_missing_files(void **state)
 	assert_int_equal(l.v[0].line, 3);
 	assert_string_equal(l.v[0].category, "syntax_error");
 	diag_list_release(&l);
+	/* txt2tags' file it could not read, getopt's option nobody defined */
+	classify_n("txt2tags: Error: Cannot read file: missing.conf\n"
+		   "txt2tags: Error: option --nosuchflag not recognized (try --help)\n",
+		   conf_files, 2, &l);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
 	classify_n("ok 1\nsqure  ? - unrecognized word!\n", any_file, 1, &l);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
 	diag_list_release(&l);
