@@ -2076,6 +2076,9 @@ static const struct phrase phrases[] = {
 	/* quotes that do not pair: sshd's "invalid quotes", "unbalanced
 	 * quotes" */
 	{ "invalid quotes", CAT_SYNTAX_ERROR },
+	/* a line or a literal not in the shape it must have: dpkg's "badly
+	 * formatted trailer line" */
+	{ "badly formatted", CAT_SYNTAX_ERROR },
 	{ "unbalanced quote", CAT_SYNTAX_ERROR },
 	/* the input stopped inside a form: CLISP's "input stream ... ends
 	 * within an object", Gambit's "Incomplete form, EOF reached" */
@@ -4493,13 +4496,16 @@ static bool bare_module_named(const char *low, size_t n)
 }
 
 /* Where the cause starts after a failed parse's words and their colon
- * ("failed to parse config: x", "could not parse MaxDirtiness: x"), the
+ * ("failed to parse config: x", "could not parse MaxDirtiness: x",
+ * "parser error : x"), the
  * wrapper opening the message; 0 if none. */
 static size_t parse_wrapper_end(const char *low, size_t n)
 {
 	static const char *const wrappers[] = {
 		"failed to parse", "could not parse", "unable to parse",
 		"cannot parse", "error while parsing", "error parsing",
+		/* libxml2's "parser error : Entity 'x' not defined" */
+		"parser error",
 	};
 	const char *at, *colon;
 	size_t k, len;
