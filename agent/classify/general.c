@@ -2079,6 +2079,11 @@ static const struct phrase phrases[] = {
 	/* a line or a literal not in the shape it must have: dpkg's "badly
 	 * formatted trailer line" */
 	{ "badly formatted", CAT_SYNTAX_ERROR },
+	/* po4a's "Unparsable command 'x'", msgfmt's "end-of-line within
+	 * string" (a string left open) */
+	{ "unparsable", CAT_SYNTAX_ERROR },
+	{ "unparseable", CAT_SYNTAX_ERROR },
+	{ "end-of-line within", CAT_SYNTAX_ERROR },
 	{ "unbalanced quote", CAT_SYNTAX_ERROR },
 	/* the input stopped inside a form: CLISP's "input stream ... ends
 	 * within an object", Gambit's "Incomplete form, EOF reached" */

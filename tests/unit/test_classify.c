@@ -8426,6 +8426,11 @@ static void debian_tools_tags_and_places(void **state)
 	assert_string_equal(l.v[0].code, "extended-description-is-empty");
 	assert_int_equal(l.v[1].severity, DIAG_WARNING);
 	diag_list_release(&l);
+	/* po4a's command it cannot read */
+	classify_n("po4a: key.cfg:3: Unparsable command 'po4a_frobnicate'.\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
 	/* libxml2's "parser error : " wraps its cause */
 	classify_n("ent.xml:5: parser error : Entity 'wrld' not defined\n",
 		   any_file, 1, &l);
