@@ -18184,9 +18184,9 @@ if have clisp; then
 	printf '(defun total (items)\n  (reduce #'"'"'+ (mapcar #'"'"'price items)))\n\n(defun twice (x)\n  (* 2 y))\n' >undef.lisp
 	printf '(defun f (x)\n  (car x 1 2))\n' >args.lisp
 	printf '(defun g ()\n  (let ((x 1) (y))\n    #<bad>))\n' >reader.lisp
-	run clisp sh -c 'for f in open undef args reader; do clisp -q -norc -c $f.lisp; done'
-	sed -i "s|$PWD/||g" "$OUT/clisp.out"
-	expect clisp clisp general <<'E'
+	run clisp-compile sh -c 'for f in open undef args reader; do clisp -q -norc -c $f.lisp; done'
+	sed -i "s|$PWD/||g" "$OUT/clisp-compile.out"
+	expect clisp-compile clisp general <<'E'
 syntax_error open.lisp 1 0
 undefined_symbol undef.lisp 4 0
 lint_violation undef.lisp 4 0
@@ -18479,8 +18479,8 @@ if have sshd; then
 	printf 'Port 70000\n' >port.conf
 	printf 'Port 2222\nBanner "/etc/issue.net\n' >quote.conf
 	printf 'Port 2222\nSubsystem\n' >sub.conf
-	run sshd sh -c 'for f in opt root port quote sub; do timeout 300 sshd -t -f $f.conf; done'
-	expect sshd sshd general <<'E'
+	run sshd-config sh -c 'for f in opt root port quote sub; do timeout 300 sshd -t -f $f.conf; done'
+	expect sshd-config sshd general <<'E'
 undefined_symbol opt.conf 3 0
 type_error root.conf 3 0
 type_error port.conf 1 0
