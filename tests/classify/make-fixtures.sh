@@ -18725,6 +18725,304 @@ E
 	cd ..
 fi
 ) &
+# ---- held47: a validation batch of tools nobody tuned for, scored on first sight ----
+# JavaScript and TypeScript tools from the npm registry, as a pre-commit
+# hook or a CI step runs them: template compilers (pug, ejs, mustache),
+# an SVG linter (svglint), a GraphQL document validator (graphql-inspector
+# validate), schema and API type generators (json2ts, quicktype,
+# ts-json-schema-generator, typescript-json-schema, openapi-typescript),
+# a linter (semistandard) and a YAML validator (yaml valid). Most of them
+# die with a Node.js stack trace; the folder the inputs are in and the
+# repository's tests/classify folder are cut from the paths they print.
+(
+BATCH=held47
+mkdir held47 && cd held47
+# cut PWD and the repository's node_modules folder out of NAME.out
+held47_paths() { sed -i -e "s|$PWD/||g" -e "s|$HERE/||g" "$OUT/$1.out"; }
+# pug (pug-cli), a template at a time: an attribute list never closed
+# (placed on the line after the last), an expression ending in a dot, an
+# extends of a layout nobody wrote, a mixin nobody defined (a runtime
+# "is not a function"), tabs and spaces mixed in the indentation
+if have "$BIN/pug"; then
+	mkdir pug && cd pug
+	printf 'div\n  p Hello\n    span(class="a" world\n' >attr.pug
+	printf 'ul\n  each item in items\n    li= item.\n' >expr.pug
+	printf 'extends layout.pug\nblock content\n  p hi\n' >ext.pug
+	printf 'div\n  +card("a")\n' >mixin.pug
+	printf 'div\n\tp tab\n  p space\n' >indent.pug
+	run pug sh -c 'for f in attr expr ext mixin indent; do "$0" -o out $f.pug; done' "$BIN/pug"
+	held47_paths pug
+	expect pug pug general <<'E'
+syntax_error attr.pug 4 1
+syntax_error expr.pug 3 14
+import_resolution ext.pug 1 0
+undefined_symbol mixin.pug 2 0
+syntax_error indent.pug 3 1
+E
+	cd ..
+fi
+# typescript-json-schema SOURCE User, a source at a time (TypeScript's
+# diagnostics as "file (line,col): message", then a stack trace saying
+# there is no output): an interface never closed, a type nobody defined,
+# an import of a module nobody wrote, a string where a number goes, a
+# root type the source does not have (no place)
+if have "$BIN/typescript-json-schema"; then
+	mkdir typescript-json-schema && cd typescript-json-schema
+	printf 'export interface User {\n  name: string;\n  age: number\n  email: string;\n' >syntax.ts
+	printf 'export interface User {\n  name: string;\n  addr: Address;\n}\n' >undef.ts
+	printf 'import { Address } from "./address";\nexport interface User {\n  name: string;\n  addr: Address;\n}\n' >imp.ts
+	printf 'export interface User {\n  name: string;\n  age: number;\n}\nexport const u: User = { name: "a", age: "3" };\n' >type.ts
+	printf 'export interface User {\n  name: string;\n}\n' >ok.ts
+	run typescript-json-schema sh -c 'J=$0; for f in syntax undef imp type; do timeout 60 $J $f.ts User; done; timeout 60 $J ok.ts Person' "$BIN/typescript-json-schema"
+	held47_paths typescript-json-schema
+	expect typescript-json-schema typescript-json-schema general <<'E'
+syntax_error syntax.ts 5 1
+undefined_symbol undef.ts 3 9
+import_resolution imp.ts 1 25
+type_error type.ts 5 37
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# ejs (its CLI renders a template with -i data): a scriptlet whose brace
+# and parenthesis are never closed (the file named, no line), a name
+# the data does not have, an include nobody wrote, a tag never closed
+# (no file named), a method called on a string
+if have "$BIN/ejs"; then
+	mkdir ejs && cd ejs
+	printf '<ul>\n<%% items.forEach(function (x) { %%>\n  <li><%%= x %%></li>\n<%% } %%>\n</ul>\n' >brace.ejs
+	printf '<p><%%= user.name %%></p>\n' >undef.ejs
+	printf '<div>\n<%%- include("header") %%>\n</div>\n' >inc.ejs
+	printf '<p><%%= title\n</p>\n' >open.ejs
+	printf '<p><%%= price.toFixed(2) %%></p>\n' >type.ejs
+	run ejs sh -c 'for f in brace undef inc open type; do "$0" $f.ejs -i "{\"price\":\"x\",\"items\":[1]}"; done' "$BIN/ejs"
+	held47_paths ejs
+	expect ejs ejs general <<'E'
+syntax_error brace.ejs 0 0
+undefined_symbol undef.ejs 1 0
+import_resolution inc.ejs 2 0
+syntax_error - 0 0
+type_error type.ejs 1 0
+E
+	cd ..
+fi
+# mustache (its CLI: a JSON view and a template; places are character
+# offsets, no file named): a section never closed, a tag never closed, a
+# view that is not JSON, a view nobody wrote
+if have "$BIN/mustache"; then
+	mkdir mustache && cd mustache
+	echo '{"name":"a","items":[1]}' >view.json
+	echo '{"name":' >bad.json
+	printf '<ul>\n{{#items}}\n  <li>{{.}}</li>\n</ul>\n' >sect.mustache
+	printf '<p>{{name</p>\n' >tag.mustache
+	run mustache sh -c '"$0" view.json sect.mustache; "$0" view.json tag.mustache; "$0" bad.json tag.mustache; "$0" nope.json tag.mustache' "$BIN/mustache"
+	held47_paths mustache
+	expect mustache mustache general <<'E'
+syntax_error - 0 0
+syntax_error - 0 0
+syntax_error - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# svglint --ci with a configuration of rules, a file at a time (its
+# places are line:column counted from 0; the real lines are expected):
+# a script element the rules forbid, an svg without its xmlns, an
+# onclick the rules forbid, an element never closed (placed by the line
+# it was opened on)
+if have "$BIN/svglint"; then
+	mkdir svglint && cd svglint
+	cat >conf.mjs <<'X'
+export default {
+  rules: {
+    elm: { "script": false, "svg": true },
+    attr: [{ "xmlns": true, "rule::selector": "svg" }, { "onclick": false, "rule::selector": "*" }],
+    valid: true,
+  },
+};
+X
+	printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n  <script>alert(1)</script>\n  <rect width="5" height="5"/>\n</svg>\n' >script.svg
+	printf '<svg viewBox="0 0 10 10">\n  <rect width="5" height="5"/>\n</svg>\n' >ns.svg
+	printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n  <rect width="5" height="5" onclick="x()"/>\n</svg>\n' >click.svg
+	printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n  <rect width="5" height="5">\n</svg>\n' >broken.svg
+	run svglint sh -c 'for f in script ns click broken; do timeout 20 "$0" --ci --config conf.mjs $f.svg; done' "$BIN/svglint"
+	held47_paths svglint
+	expect svglint svglint general <<'E'
+lint_violation script.svg 2 0
+lint_violation ns.svg 1 0
+lint_violation click.svg 2 0
+syntax_error broken.svg 2 0
+E
+	cd ..
+fi
+# graphql-inspector validate DOCUMENT SCHEMA, a document at a time (the
+# document named, no line): a field the type does not have, a selection
+# never closed, a float where an ID goes, a fragment nobody defined (a
+# crash naming neither file nor line), an argument the field does not take
+if have "$BIN/graphql-inspector"; then
+	mkdir graphql-inspector && cd graphql-inspector
+	cat >schema.graphql <<'X'
+type Query {
+  user(id: ID!): User
+  users: [User!]!
+}
+type User {
+  id: ID!
+  name: String
+  age: Int
+}
+X
+	printf 'query {\n  user(id: "1") {\n    id\n    email\n  }\n}\n' >field.graphql
+	printf 'query {\n  user(id: "1") {\n    id\n    name\n  }\n' >syntax.graphql
+	printf 'query {\n  user(id: 5.5) {\n    id\n  }\n}\n' >arg.graphql
+	printf 'query Q($id: ID!) {\n  user(id: "1") {\n    ...Missing\n  }\n}\n' >frag.graphql
+	printf 'query {\n  users(first: 2) {\n    id\n  }\n}\n' >unknownarg.graphql
+	run graphql-inspector sh -c 'for f in field syntax arg frag unknownarg; do timeout 60 "$0" validate $f.graphql schema.graphql; done' "$BIN/graphql-inspector"
+	held47_paths graphql-inspector
+	expect graphql-inspector graphql-inspector general <<'E'
+undefined_symbol field.graphql 0 0
+syntax_error syntax.graphql 0 0
+type_error arg.graphql 0 0
+undefined_symbol - 0 0
+undefined_symbol unknownarg.graphql 0 0
+E
+	cd ..
+fi
+# json2ts (json-schema-to-typescript), a schema at a time: a trailing
+# comma, a $ref to a file nobody wrote (only that file named), a $ref to
+# a definition nobody wrote (no file named), enum names fewer than the
+# members, a negative minItems
+if have "$BIN/json2ts"; then
+	mkdir json2ts && cd json2ts
+	printf '{\n  "title": "User",\n  "type": "object",\n  "properties": {\n    "name": { "type": "string" },\n  }\n}\n' >comma.json
+	printf '{\n  "title": "User",\n  "type": "object",\n  "properties": {\n    "addr": { "$ref": "address.json" }\n  }\n}\n' >ref.json
+	printf '{\n  "title": "User",\n  "type": "object",\n  "properties": {\n    "boss": { "$ref": "#/definitions/Person" }\n  }\n}\n' >def.json
+	printf '{\n  "title": "Color",\n  "enum": ["red", "green"],\n  "tsEnumNames": ["Red"]\n}\n' >enum.json
+	printf '{\n  "title": "User",\n  "type": "object",\n  "properties": {\n    "tags": { "type": "array", "minItems": -1, "items": { "type": "string" } }\n  }\n}\n' >min.json
+	run json2ts sh -c 'for f in comma ref def enum min; do timeout 60 "$0" -i $f.json -o /dev/null; done' "$BIN/json2ts"
+	held47_paths json2ts
+	expect json2ts json2ts general <<'E'
+syntax_error comma.json 0 0
+import_resolution - 0 0
+undefined_symbol - 0 0
+type_error enum.json 0 0
+type_error min.json 0 0
+E
+	cd ..
+fi
+# quicktype to TypeScript, an input at a time: a JSON sample with a
+# trailing comma (no file named), a JSON Schema $ref to a definition
+# nobody wrote, a type name that is not one, a $ref to a file nobody
+# wrote (the schema that refers to it named), an output language it
+# does not know
+if have "$BIN/quicktype"; then
+	mkdir quicktype && cd quicktype
+	printf '{\n  "name": "a",\n  "age": 3,\n}\n' >comma.json
+	printf '{\n  "type": "object",\n  "properties": { "addr": { "$ref": "#/definitions/Addr" } }\n}\n' >ref.schema.json
+	printf '{\n  "type": "objekt"\n}\n' >type.schema.json
+	printf '{\n  "type": "object",\n  "properties": { "a": { "$ref": "other.json" } }\n}\n' >file.schema.json
+	run quicktype sh -c 'Q=$0; timeout 60 $Q -l ts -o /dev/null comma.json; for f in ref type file; do timeout 60 $Q -s schema -l ts -o /dev/null $f.schema.json; done; timeout 60 $Q -l cobol -o /dev/null comma.json' "$BIN/quicktype"
+	held47_paths quicktype
+	expect quicktype quicktype general <<'E'
+syntax_error - 0 0
+undefined_symbol ref.schema.json 0 0
+type_error type.schema.json 0 0
+import_resolution file.schema.json 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# ts-json-schema-generator -t User, a source at a time: an interface
+# never closed (its type check says only "Type check error", no place),
+# and without the type check (--no-type-check): a type nobody defined
+# (an internal TypeError at the reference), a function type it cannot
+# map (--functions fail), a root type the source does not have
+if have "$BIN/ts-json-schema-generator"; then
+	mkdir ts-json-schema-generator && cd ts-json-schema-generator
+	printf 'export interface User {\n  name: string;\n  age: number\n  email: string;\n' >syntax.ts
+	printf 'export interface User {\n  name: string;\n  addr: Address;\n}\n' >undef.ts
+	printf 'export interface User {\n  name: string;\n  run: () => void;\n}\n' >fn.ts
+	printf 'export interface User {\n  name: string;\n}\n' >ok.ts
+	run ts-json-schema-generator sh -c 'G=$0; timeout 60 $G -p syntax.ts -t User -o /dev/null; for f in undef fn; do timeout 60 $G --no-type-check --functions fail -p $f.ts -t User -o /dev/null; done; timeout 60 $G -p ok.ts -t Person -o /dev/null' "$BIN/ts-json-schema-generator"
+	held47_paths ts-json-schema-generator
+	expect ts-json-schema-generator ts-json-schema-generator general <<'E'
+type_error - 0 0
+undefined_symbol undef.ts 3 9
+type_error fn.ts 3 8
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# openapi-typescript, a description at a time: a $ref to a schema nobody
+# defined (placed by a JSON pointer, no file), a $ref to a file nobody
+# wrote (only that file named), a flow mapping never closed, an OpenAPI
+# version it does not support
+if have "$BIN/openapi-typescript"; then
+	mkdir openapi-typescript && cd openapi-typescript
+	H='openapi: 3.0.3\ninfo:\n  title: Shop\n  version: "1"\n'
+	R='paths:\n  /items:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema:\n'
+	printf "$H$R"'                $ref: "#/components/schemas/Item"\n' >ref.yaml
+	printf "$H$R"'                $ref: "./item.yaml"\n' >file.yaml
+	printf "$H"'paths:\n  /items:\n    get:\n      responses:\n        "200": {\n          description: ok\n' >syntax.yaml
+	printf 'openapi: 9.0.0\ninfo:\n  title: Shop\n  version: "1"\npaths: {}\n' >ver.yaml
+	run openapi-typescript sh -c 'for f in ref file syntax ver; do timeout 60 "$0" $f.yaml -o out.ts; done' "$BIN/openapi-typescript"
+	held47_paths openapi-typescript
+	expect openapi-typescript openapi-typescript general <<'E'
+undefined_symbol - 0 0
+import_resolution - 0 0
+syntax_error syntax.yaml 11 1
+type_error - 0 0
+E
+	cd ..
+fi
+# semistandard (standard with semicolons), every file in one run:
+# semicolons left out, an undefined name, a stray semicolon in an object
+# literal, an unused variable and a let never reassigned, an undefined
+# name, == and a double-quoted string
+if have "$BIN/semistandard"; then
+	mkdir semistandard && cd semistandard
+	echo '{"name":"shop","version":"1.0.0"}' >package.json
+	printf 'const a = 1\nconsole.log(a)\n' >semi.js
+	printf 'function f () {\n  return undefinedThing;\n}\nf();\n' >undef.js
+	printf 'const x = {\n  a: 1,\n;\n' >syntax.js
+	printf 'const unused = 2;\nlet y = 3;\nconsole.log(y);\n' >unused.js
+	printf 'if (a == 1) {\n  console.log("hi");\n}\n' >eq.js
+	run semistandard timeout 60 "$BIN/semistandard" semi.js undef.js syntax.js unused.js eq.js
+	held47_paths semistandard
+	expect semistandard semistandard general <<'E'
+lint_violation semi.js 1 12
+lint_violation semi.js 2 15
+undefined_symbol undef.js 2 10
+syntax_error syntax.js 3 1
+lint_violation unused.js 1 7
+lint_violation unused.js 2 5
+undefined_symbol eq.js 1 5
+lint_violation eq.js 1 7
+lint_violation eq.js 2 15
+E
+	cd ..
+fi
+# yaml valid (the yaml package's CLI), a stream on standard input at a
+# time (lines and columns, no file named): a key given twice, a quote
+# never closed, an alias to an anchor nobody set (no line), a flow
+# sequence never closed
+if have "$BIN/yaml"; then
+	mkdir yaml && cd yaml
+	printf 'name: app\nname: other\n' >dup.yaml
+	printf 'name: "app\nversion: 1\n' >quote.yaml
+	printf 'a: &x 1\nb: *y\n' >alias.yaml
+	printf 'key: [1, 2\nother: 3\n' >flow.yaml
+	run yaml sh -c 'for f in dup quote alias flow; do "$0" valid <$f.yaml; done' "$BIN/yaml"
+	held47_paths yaml
+	expect yaml yaml general <<'E'
+syntax_error - 2 1
+syntax_error - 3 1
+undefined_symbol - 0 0
+syntax_error - 2 1
+E
+	cd ..
+fi
+) &
 # ---- held48: a validation batch of tools nobody tuned for, scored on first sight ----
 # Build systems, Debian packaging checks and documentation and data tools,
 # as CI and packaging pipelines run them: qbs resolve, dpkg-deb --build,
