@@ -2008,6 +2008,8 @@ static bool announced(struct scan *s, size_t j, struct buf *out)
  * marked or not, or none? */
 static bool quoted_source(const char *l, size_t n, size_t k)
 {
+	if (k + 1 < n && l[k] == '>' && l[k + 1] == '>') /* EJS's ">> 1|" */
+		k++;
 	if (k < n && l[k] == '>')
 		for (k++; k < n && l[k] == ' '; k++)
 			;
@@ -3466,6 +3468,8 @@ static size_t report_reach(struct scan *s, size_t i)
 	return end ? end : i + CL_AHEAD;
 }
 
+static bool program_name(const char *p, size_t n);
+
 /* Is line j a place alone heading a report of its own, its message
  * under the code frame quoting the place ('File "a.ml", line 2,
  * characters 10-20:' over "2 | let n = Stats.mean" and "Error: Unbound
@@ -3477,8 +3481,16 @@ static bool heads_own_report(struct scan *s, size_t j)
 	size_t n, k, m;
 
 	l = line_view(s, j, &n);
-	if (!n || l[n - 1] != ':' ||
-	    line_place(s, j, l, n, &loc) != CL_LOC_ALONE || loc.pre_len)
+	if (!n || line_place(s, j, l, n, &loc) != CL_LOC_ALONE)
+		return false;
+	/* the tool's name before it ("ejs: a.ejs:1" over "  >> 1| x", its
+	 * message under the frame): a report of its own starts there */
+	if (loc.pre_len && program_name(l + loc.pre, loc.pre_len) &&
+	    j + 1 < s->nlines) {
+		l = line_view(s, j + 1, &n);
+		return cl_source_line(l, n);
+	}
+	if (l[n - 1] != ':' || loc.pre_len)
 		return false;
 	for (k = j + 1; k < s->nlines && k <= j + 4; k++) {
 		l = line_view(s, k, &n);
@@ -3622,6 +3634,11 @@ static char *file_above(struct scan *s, size_t i)
 		if (!lacks(s, j, CL_T_HEADLINE) &&
 		    cl_headline(l, n, &off, !lacks(s, j, CL_T_SUMMARY)))
 			break; /* above it: another report's */
+		/* Node's last line under an uncaught error ("Node.js
+		 * v20.20.2"): what is above it was another run's */
+		if (n > 9 && !memcmp(l, "Node.js v", 9) &&
+		    isdigit((unsigned char)l[9]))
+			break;
 		/* a message at a file above is another report too */
 		if (line_place(s, j, l, n, &loc) == CL_LOC_INLINE && loc.file_len)
 			break;
@@ -3841,6 +3858,68 @@ static char *quoted_project_file(struct scan *s, const char *l, size_t n)
 		k = e;
 	}
 	return NULL;
+}
+
+/* The file of the project l[0..n) names unquoted where something is
+ * ("missing ) after argument list in brace.ejs while compiling ejs", "Failed
+ * to find any GraphQL type definitions in: a.graphql;", "Key definitions not
+ * in schema object at ref.schema.json#definitions/Addr", "referred to from
+ * a.schema.json#/properties/a": after "in", "at" or "from", a JSON
+ * pointer's fragment after it), as a string the caller owns; NULL if none. */
+static char *project_file_in(struct scan *s, const char *l, size_t n)
+{
+	static const char *const preps[] = { " in ", " in: ", " at ", " from " };
+	const char *at;
+	size_t p, k, e;
+
+	for (p = 0; p < sizeof(preps) / sizeof(*preps); p++)
+		for (at = l; (at = cl_find(at, n - (size_t)(at - l), preps[p],
+					   strlen(preps[p]))); at++) {
+			k = (size_t)(at - l) + strlen(preps[p]);
+			for (e = k; e < n && l[e] != ' ' && l[e] != ',' &&
+				    l[e] != ';' && l[e] != '#'; e++)
+				;
+			/* a sentence's full stop or colon is not the name's */
+			while (e > k && (l[e - 1] == '.' || l[e - 1] == ':'))
+				e--;
+			if (e > k + 2 && memchr(l + k, '.', e - k) &&
+			    known_file(s, l + k, e - k))
+				return xstrndup(l + k, e - k);
+		}
+	return NULL;
+}
+
+/* The line of file told right after its quotes in m[0..n), in parentheses
+ * with its column ('in "a.yaml" (11:1)', js-yaml's), into *line and *col;
+ * false if none. */
+static bool paren_place_after(const char *m, size_t n, const char *file,
+			      int *line, int *col)
+{
+	size_t len = strlen(file), k;
+	const char *at = m;
+	long v;
+
+	while ((at = cl_find(at, n - (size_t)(at - m), file, len))) {
+		k = (size_t)(at - m) + len;
+		at++;
+		if (k + 4 >= n || (m[k] != '"' && m[k] != '\'' && m[k] != '`') ||
+		    m[k + 1] != ' ' || m[k + 2] != '(' || !isdigit((unsigned char)m[k + 3]))
+			continue;
+		k += 3;
+		for (v = 0; k < n && isdigit((unsigned char)m[k]) && v < 10000000; k++)
+			v = v * 10 + (m[k] - '0');
+		*line = (int)v;
+		*col = 0;
+		if (k + 1 < n && (m[k] == ':' || m[k] == ',') &&
+		    isdigit((unsigned char)m[k + 1]))
+			for (v = 0, k++; k < n && isdigit((unsigned char)m[k]) &&
+					 v < 10000000; k++)
+				v = v * 10 + (m[k] - '0'), *col = (int)v;
+		if (k < n && m[k] == ')' && *line > 0)
+			return true;
+		*line = *col = 0;
+	}
+	return false;
 }
 
 /* Does m[0..n) only name a file ("file in.xml", "a.c")? */
@@ -4262,7 +4341,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	const char *at;
 	struct buf more = BUF_INIT;
 	size_t b = 0;
-	bool no_place;
+	bool no_place, where = false; /* quoted: the file it is in, not one missing */
 	char *wrapped, *quoted;
 
 	/* "error at line 6: " over its message (ratfor's): the blanks
@@ -4376,7 +4455,9 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			p.file = NULL;
 		}
 	} else if (s->repo && !specific &&
-		   (quoted = quoted_project_file(s, line + msg, n - msg))) {
+		   ((quoted = quoted_project_file(s, line + msg, n - msg)) ||
+		    ((quoted = project_file_in(s, line + msg, n - msg)) &&
+		     (where = true)))) {
 		/* "failed to load configuration file 'key.conf'" (PHP-FPM's,
 		 * knotc's) after the error in it: that error told again; or
 		 * else that file, unless it is what was looked for */
@@ -4385,8 +4466,9 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			free(line);
 			return;
 		}
-		if (w.category && (!strcmp(w.category, CAT_IMPORT_RESOLUTION) ||
-				   !strcmp(w.category, CAT_MISSING_DEPENDENCY))) {
+		if (!where && w.category &&
+		    (!strcmp(w.category, CAT_IMPORT_RESOLUTION) ||
+		     !strcmp(w.category, CAT_MISSING_DEPENDENCY))) {
 			struct diag *last = s->out->n > s->first ?
 					    &s->out->v[s->out->n - 1] : NULL;
 
@@ -4400,7 +4482,9 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			free(quoted);
 		} else {
 			p.file = quoted;
-			p.line = cl_line_in_words(line + msg, n - msg);
+			if (!paren_place_after(line + msg, n - msg, quoted,
+					       &p.line, &p.col))
+				p.line = cl_line_in_words(line + msg, n - msg);
 		}
 	} else if (s->opts->file_exists && !specific) {
 		/* a trace above it that names a file of the project, without

@@ -332,12 +332,14 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	if (l[e] == '(')
 		return bracketed_line_col(l, n, j, ')', loc);
 	/* Rollup's "src/a.ts (1:17): msg": the line and column in
-	 * parentheses after a blank, then the colon; Pod::Checker's
-	 * "lib/A.pm (8): msg", the line alone */
+	 * parentheses after a blank, then the colon (typescript-json-schema's
+	 * "a.ts (1,25): msg", a comma between); Pod::Checker's "lib/A.pm (8):
+	 * msg", the line alone */
 	if (l[e] == ' ' && e + 2 < n && l[e + 1] == '(' && is_digit(l[e + 2])) {
 		j = e + 2;
 		if (read_int(l, n, &j, &loc->line) && j + 1 < n &&
-		    (l[j] != ':' || (j++, read_int(l, n, &j, &loc->col))) &&
+		    ((l[j] != ':' && l[j] != ',') ||
+		     (j++, read_int(l, n, &j, &loc->col))) &&
 		    j + 1 < n && l[j] == ')' && l[j + 1] == ':')
 			return j + 1;
 		loc->line = loc->col = 0;
@@ -2417,6 +2419,14 @@ static const struct phrase phrases[] = {
 	/* an assembler's "--- 1 Unresolved Symbol" (dasm), "unresolved
 	 * symbol 'x'" (a linker says "undefined reference": link_words) */
 	{ "unresolved symbol", CAT_UNDEFINED_SYMBOL },
+	/* a name or an alias nothing defines by another word (YAML's
+	 * "Unresolved alias", "unresolved identifier", "unresolved name"),
+	 * and JavaScript's ReferenceError, the class of "x is not defined" */
+	{ "unresolved alias", CAT_UNDEFINED_SYMBOL },
+	{ "unresolved identifier", CAT_UNDEFINED_SYMBOL },
+	{ "unresolved name", CAT_UNDEFINED_SYMBOL },
+	{ "unresolved variable", CAT_UNDEFINED_SYMBOL },
+	{ "referenceerror", CAT_UNDEFINED_SYMBOL },
 	{ "use of undefined", CAT_UNDEFINED_SYMBOL },
 	{ "requires explicit package name", CAT_UNDEFINED_SYMBOL },
 	{ "has no implicit type", CAT_UNDEFINED_SYMBOL },
@@ -2605,6 +2615,10 @@ static const struct phrase phrases[] = {
 	/* after "typeerror": "TypeError: x is undefined" is a type error */
 	{ "is undefined", CAT_UNDEFINED_SYMBOL },
 	{ "must be followed by", CAT_SYNTAX_ERROR },
+	/* a tag or bracket never closed, before not_found's "could not
+	 * find" (EJS's 'Could not find matching close tag for "<%="') */
+	{ "matching close", CAT_SYNTAX_ERROR },
+	{ "matching end", CAT_SYNTAX_ERROR },
 	/* last: a linter's words, when nothing above names the problem */
 	{ "unused", CAT_LINT_VIOLATION },
 	{ "never used", CAT_LINT_VIOLATION },
@@ -3397,7 +3411,8 @@ static const char *not_found(const char *low, size_t n)
 	 * message without the anchor skips the forms that share it) */
 	static const char *const anchors[] = { "found", "find", "no such ",
 					       "locate", "open", "read",
-					       "exist", "load", "named " };
+					       "exist", "load", "named ",
+					       "fetch" };
 	static const struct {
 		unsigned char anchor; /* in anchors */
 		const char *text;
@@ -3446,6 +3461,9 @@ static const char *not_found(const char *low, size_t n)
 		{ 7, "failed to load", false },
 		/* "no X named y": see below */
 		{ 8, " named ", false },
+		/* quicktype's "Could not fetch schema x.json" */
+		{ 9, "could not fetch", false },
+		{ 9, "cannot fetch", false },
 	};
 	static const struct phrase kinds[] = {
 		/* an assembler's "no such instruction: `x'" is its grammar's */
@@ -5034,10 +5052,13 @@ static bool ends_ci(const char *w, size_t len, const char *lit)
 
 /* A line of a code frame quoting the source under a message: "  2 |
  * x", "> 4 | };", "    | ^" (babel, prettier, eslint's codeframe, rustc's
- * " 3 |"), its gutter a number or nothing, then a bar. */
+ * " 3 |"; EJS marks its line ">> 1| x"), its gutter a number or nothing,
+ * then a bar. */
 static bool code_frame_line(const char *l, size_t n, size_t i)
 {
 	i = skip_blanks(l, n, i);
+	if (i + 1 < n && l[i] == '>' && l[i + 1] == '>')
+		i++;
 	if (i < n && l[i] == '>')
 		i = skip_blanks(l, n, i + 1);
 	while (i < n && is_digit(l[i]))

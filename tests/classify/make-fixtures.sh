@@ -18773,7 +18773,7 @@ if have "$BIN/typescript-json-schema"; then
 	printf 'import { Address } from "./address";\nexport interface User {\n  name: string;\n  addr: Address;\n}\n' >imp.ts
 	printf 'export interface User {\n  name: string;\n  age: number;\n}\nexport const u: User = { name: "a", age: "3" };\n' >type.ts
 	printf 'export interface User {\n  name: string;\n}\n' >ok.ts
-	run typescript-json-schema sh -c 'J=$0; for f in syntax undef imp type; do timeout 60 $J $f.ts User; done; timeout 60 $J ok.ts Person' "$BIN/typescript-json-schema"
+	run typescript-json-schema sh -c 'J=$0; for f in syntax undef imp type; do timeout 300 $J $f.ts User; done; timeout 300 $J ok.ts Person' "$BIN/typescript-json-schema"
 	held47_paths typescript-json-schema
 	expect typescript-json-schema typescript-json-schema general <<'E'
 syntax_error syntax.ts 5 1
@@ -18845,7 +18845,7 @@ X
 	printf '<svg viewBox="0 0 10 10">\n  <rect width="5" height="5"/>\n</svg>\n' >ns.svg
 	printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n  <rect width="5" height="5" onclick="x()"/>\n</svg>\n' >click.svg
 	printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n  <rect width="5" height="5">\n</svg>\n' >broken.svg
-	run svglint sh -c 'for f in script ns click broken; do timeout 20 "$0" --ci --config conf.mjs $f.svg; done' "$BIN/svglint"
+	run svglint sh -c 'for f in script ns click broken; do timeout 300 "$0" --ci --config conf.mjs $f.svg; done' "$BIN/svglint"
 	held47_paths svglint
 	expect svglint svglint general <<'E'
 lint_violation script.svg 2 0
@@ -18877,7 +18877,7 @@ X
 	printf 'query {\n  user(id: 5.5) {\n    id\n  }\n}\n' >arg.graphql
 	printf 'query Q($id: ID!) {\n  user(id: "1") {\n    ...Missing\n  }\n}\n' >frag.graphql
 	printf 'query {\n  users(first: 2) {\n    id\n  }\n}\n' >unknownarg.graphql
-	run graphql-inspector sh -c 'for f in field syntax arg frag unknownarg; do timeout 60 "$0" validate $f.graphql schema.graphql; done' "$BIN/graphql-inspector"
+	run graphql-inspector sh -c 'for f in field syntax arg frag unknownarg; do timeout 300 "$0" validate $f.graphql schema.graphql; done' "$BIN/graphql-inspector"
 	held47_paths graphql-inspector
 	expect graphql-inspector graphql-inspector general <<'E'
 undefined_symbol field.graphql 0 0
@@ -18899,7 +18899,7 @@ if have "$BIN/json2ts"; then
 	printf '{\n  "title": "User",\n  "type": "object",\n  "properties": {\n    "boss": { "$ref": "#/definitions/Person" }\n  }\n}\n' >def.json
 	printf '{\n  "title": "Color",\n  "enum": ["red", "green"],\n  "tsEnumNames": ["Red"]\n}\n' >enum.json
 	printf '{\n  "title": "User",\n  "type": "object",\n  "properties": {\n    "tags": { "type": "array", "minItems": -1, "items": { "type": "string" } }\n  }\n}\n' >min.json
-	run json2ts sh -c 'for f in comma ref def enum min; do timeout 60 "$0" -i $f.json -o /dev/null; done' "$BIN/json2ts"
+	run json2ts sh -c 'for f in comma ref def enum min; do timeout 300 "$0" -i $f.json -o /dev/null; done' "$BIN/json2ts"
 	held47_paths json2ts
 	expect json2ts json2ts general <<'E'
 syntax_error comma.json 0 0
@@ -18921,7 +18921,7 @@ if have "$BIN/quicktype"; then
 	printf '{\n  "type": "object",\n  "properties": { "addr": { "$ref": "#/definitions/Addr" } }\n}\n' >ref.schema.json
 	printf '{\n  "type": "objekt"\n}\n' >type.schema.json
 	printf '{\n  "type": "object",\n  "properties": { "a": { "$ref": "other.json" } }\n}\n' >file.schema.json
-	run quicktype sh -c 'Q=$0; timeout 60 $Q -l ts -o /dev/null comma.json; for f in ref type file; do timeout 60 $Q -s schema -l ts -o /dev/null $f.schema.json; done; timeout 60 $Q -l cobol -o /dev/null comma.json' "$BIN/quicktype"
+	run quicktype sh -c 'Q=$0; timeout 300 $Q -l ts -o /dev/null comma.json; for f in ref type file; do timeout 300 $Q -s schema -l ts -o /dev/null $f.schema.json; done; timeout 300 $Q -l cobol -o /dev/null comma.json' "$BIN/quicktype"
 	held47_paths quicktype
 	expect quicktype quicktype general <<'E'
 syntax_error - 0 0
@@ -18943,7 +18943,7 @@ if have "$BIN/ts-json-schema-generator"; then
 	printf 'export interface User {\n  name: string;\n  addr: Address;\n}\n' >undef.ts
 	printf 'export interface User {\n  name: string;\n  run: () => void;\n}\n' >fn.ts
 	printf 'export interface User {\n  name: string;\n}\n' >ok.ts
-	run ts-json-schema-generator sh -c 'G=$0; timeout 60 $G -p syntax.ts -t User -o /dev/null; for f in undef fn; do timeout 60 $G --no-type-check --functions fail -p $f.ts -t User -o /dev/null; done; timeout 60 $G -p ok.ts -t Person -o /dev/null' "$BIN/ts-json-schema-generator"
+	run ts-json-schema-generator sh -c 'G=$0; timeout 300 $G -p syntax.ts -t User -o /dev/null; for f in undef fn; do timeout 300 $G --no-type-check --functions fail -p $f.ts -t User -o /dev/null; done; timeout 300 $G -p ok.ts -t Person -o /dev/null' "$BIN/ts-json-schema-generator"
 	held47_paths ts-json-schema-generator
 	expect ts-json-schema-generator ts-json-schema-generator general <<'E'
 type_error - 0 0
@@ -18965,7 +18965,7 @@ if have "$BIN/openapi-typescript"; then
 	printf "$H$R"'                $ref: "./item.yaml"\n' >file.yaml
 	printf "$H"'paths:\n  /items:\n    get:\n      responses:\n        "200": {\n          description: ok\n' >syntax.yaml
 	printf 'openapi: 9.0.0\ninfo:\n  title: Shop\n  version: "1"\npaths: {}\n' >ver.yaml
-	run openapi-typescript sh -c 'for f in ref file syntax ver; do timeout 60 "$0" $f.yaml -o out.ts; done' "$BIN/openapi-typescript"
+	run openapi-typescript sh -c 'for f in ref file syntax ver; do timeout 300 "$0" $f.yaml -o out.ts; done' "$BIN/openapi-typescript"
 	held47_paths openapi-typescript
 	expect openapi-typescript openapi-typescript general <<'E'
 undefined_symbol - 0 0
@@ -18987,7 +18987,7 @@ if have "$BIN/semistandard"; then
 	printf 'const x = {\n  a: 1,\n;\n' >syntax.js
 	printf 'const unused = 2;\nlet y = 3;\nconsole.log(y);\n' >unused.js
 	printf 'if (a == 1) {\n  console.log("hi");\n}\n' >eq.js
-	run semistandard timeout 60 "$BIN/semistandard" semi.js undef.js syntax.js unused.js eq.js
+	run semistandard timeout 300 "$BIN/semistandard" semi.js undef.js syntax.js unused.js eq.js
 	held47_paths semistandard
 	expect semistandard semistandard general <<'E'
 lint_violation semi.js 1 12

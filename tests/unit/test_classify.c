@@ -8443,6 +8443,76 @@ static void debian_tools_tags_and_places(void **state)
 	diag_list_release(&l);
 }
 
+/* JavaScript tools' own shapes: typescript-json-schema's "a.ts (1,25):",
+ * js-yaml's quoted file and "(11:1)" after it, EJS's "ejs: a.ejs:1" over
+ * its ">> 1|" frame (its message under the frame, not the line above's),
+ * a file named where the problem is ("in brace.ejs", quicktype's
+ * "at a.schema.json#/x"), and Node's "Node.js v20" closing a run's report:
+ * the next run's error names none of its files. */
+static void javascript_tools_places_and_reports(void **state)
+{
+	static const char ejs[] =
+		"ejs: missing ) after argument list in brace.ejs while compiling ejs\n"
+		"\n"
+		"If the above error is not helpful, you may want to try EJS-Lint:\n"
+		"https://github.com/RyanZim/EJS-Lint\n"
+		"ejs: undef.ejs:1\n"
+		" >> 1| <p><%= user.name %></p>\n"
+		"    2| \n"
+		"\n"
+		"user is not defined\n"
+		"ejs: Could not find matching close tag for \"<%=\".\n";
+	static const char two_runs[] =
+		"YAMLException: unexpected end of the stream within a flow collection in \"syntax.yaml\" (11:1)\n"
+		"    at generateError (node_modules/js-yaml/lib/loader.js:197:10)\n"
+		"\n"
+		"Node.js v20.20.2\n"
+		"\n"
+		"Error: Unsupported OpenAPI version: 9.0.0\n"
+		"    at validateAndBundle (file://node_modules/openapi-typescript/dist/lib/redoc.mjs:98:13)\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("imp.ts (1,25): Cannot find module './address' or its corresponding type declarations.\n",
+		   NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "imp.ts");
+	assert_int_equal(l.v[0].line, 1);
+	assert_int_equal(l.v[0].column, 25);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+	classify_n(ejs, any_file, 3, &l);
+	assert_string_equal(l.v[0].file, "brace.ejs");
+	assert_int_equal(l.v[0].line, 0);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "undef.ejs");
+	assert_int_equal(l.v[1].line, 1);
+	assert_string_equal(l.v[1].message, "user is not defined");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_null(l.v[2].file);
+	assert_string_equal(l.v[2].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(two_runs, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "syntax.yaml");
+	assert_int_equal(l.v[0].line, 11);
+	assert_int_equal(l.v[0].column, 1);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].message, "Unsupported OpenAPI version: 9.0.0");
+	diag_list_release(&l);
+	classify_n("Error: Key definitions not in schema object at ref.schema.json#definitions/Addr.\n"
+		   "Error: Could not fetch schema other.json, referred to from file.schema.json#/properties/a.\n",
+		   any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "ref.schema.json");
+	assert_string_equal(l.v[1].file, "file.schema.json");
+	assert_string_equal(l.v[1].category, "import_resolution");
+	diag_list_release(&l);
+	/* JavaScript's ReferenceError is a name nothing defines */
+	classify_n("ReferenceError: Unresolved alias (the anchor must be set before the alias): y\n",
+		   NULL, 1, &l);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* go test -json relays each line its tests print in an event of its own
  * ({"Action":"output","Output":"..."}): read as the lines themselves, a
  * panic's first project frame and all. */
@@ -9122,6 +9192,7 @@ int main(void)
 		cmocka_unit_test(syslog_stamps_warn_tags_and_a_failed_parse_s_cause),
 		cmocka_unit_test(stamps_restated_files_outcomes_and_missing_files),
 		cmocka_unit_test(debian_tools_tags_and_places),
+		cmocka_unit_test(javascript_tools_places_and_reports),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
