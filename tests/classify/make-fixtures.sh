@@ -19289,6 +19289,275 @@ E
 	cd ..
 fi
 ) &
+# ---- held50: a validation batch of tools nobody tuned for, scored on first sight ----
+# Compilers of less common languages, interface and schema compilers and
+# parser and lexer generators, as a build runs them: maude (rewriting
+# logic), asn1c (ASN.1), rpcgen (ONC RPC), omniidl (CORBA IDL), xsdcxx
+# (CodeSynthesis XSD), povray (its scene language), byacc, bisonc++,
+# Coco/R (cococpp), JFlex, CUP and ANTLR 3. Most name places in words or
+# brackets ("line 5 of", "[file: error 1] Line 8", "-- line 8 col 29",
+# "File 'x' line 3", "@ Symbol"); none needs the network.
+(
+BATCH=held50
+mkdir held50 && cd held50
+# maude, a module at a time ("Warning: "FILE", line L (fmod NAME):"): an
+# operator declared without its arrow, a term naming an operator nobody
+# declared (its "no parse" is the same problem), a sort nobody declared,
+# a module imported that does not exist (its follow-up names standard
+# input), a file loaded that nobody wrote (named at the line after)
+if have maude; then
+	mkdir maude && cd maude
+	printf 'fmod NAT-ADD is\n  protecting NAT .\n  op double : Nat Nat .\nendfm\n' >syn.maude
+	printf 'fmod UNDEF is\n  protecting NAT .\n  op f : Nat -> Nat .\n  var N : Nat .\n  eq f(N) = g(N) .\nendfm\n' >undef.maude
+	printf 'fmod SORT is\n  protecting NAT .\n  op f : Nat -> Natt .\nendfm\n' >sort.maude
+	printf 'fmod IMP is\n  protecting NATURAL .\nendfm\n' >imp.maude
+	printf 'load shop.maude\n' >load.maude
+	run maude sh -c 'for f in syn undef sort imp load; do timeout 60 maude -no-banner -no-advise -batch $f.maude; done'
+	expect maude maude general <<'E'
+syntax_error syn.maude 3 0
+undefined_symbol undef.maude 5 0
+undefined_symbol sort.maude 3 0
+import_resolution imp.maude 2 0
+import_resolution load.maude 2 0
+E
+	cd ..
+fi
+# asn1c -EF (parse, check and print, no code written), a module at a
+# time ("near line L", "at line L in FILE"): a comma left out, a type
+# nobody defined (named a line late), a module imported that nobody
+# wrote (its unknown type follows: the same problem), an enumerated
+# value nobody listed (file, no line), a component named twice (both
+# lines named; the second is the clash)
+if have asn1c; then
+	mkdir asn1c && cd asn1c
+	printf 'Shop DEFINITIONS ::= BEGIN\n  Order ::= SEQUENCE {\n    id INTEGER,\n    item UTF8String\n    qty INTEGER\n  }\nEND\n' >syn.asn
+	printf 'Shop DEFINITIONS ::= BEGIN\n  Order ::= SEQUENCE {\n    id INTEGER,\n    item Item\n  }\nEND\n' >undef.asn
+	printf 'Shop DEFINITIONS ::= BEGIN\n  IMPORTS Item FROM Catalog;\n  Order ::= SEQUENCE {\n    id INTEGER,\n    item Item\n  }\nEND\n' >imp.asn
+	printf 'Shop DEFINITIONS ::= BEGIN\n  Colour ::= ENUMERATED { red, green }\n  c Colour ::= blue\nEND\n' >val.asn
+	printf 'Shop DEFINITIONS ::= BEGIN\n  Order ::= SEQUENCE {\n    id INTEGER,\n    id BOOLEAN\n  }\nEND\n' >dup.asn
+	run asn1c sh -c 'for f in syn undef imp val dup; do timeout 60 asn1c -EF $f.asn; done'
+	expect asn1c asn1c general <<'E'
+syntax_error syn.asn 5 0
+undefined_symbol undef.asn 5 0
+import_resolution imp.asn 6 0
+undefined_symbol val.asn 0 0
+syntax_error dup.asn 4 0
+E
+	cd ..
+fi
+# rpcgen (ONC RPC), an interface at a time ("FILE, line L:" under the
+# line and a row of carets): a semicolon left out, an included file
+# nobody wrote (the C preprocessor's message), a void member of a
+# struct, a procedure given two arguments (one is allowed), a character
+# the language has not got
+if have rpcgen; then
+	mkdir rpcgen && cd rpcgen
+	printf 'struct order {\n\tint id;\n\tint qty\n};\n' >syn.x
+	printf '#include "types.x"\nstruct order { int id; };\n' >inc.x
+	printf 'struct order {\n\tint id;\n\tvoid nothing;\n};\n' >void.x
+	printf 'program SHOP {\n\tversion V1 {\n\t\tint PLACE(int, int) = 1;\n\t} = 1;\n} = 0x20000001;\n' >args.x
+	printf 'enum colour { RED = 1, GREEN = 1.5 };\n' >enum.x
+	run rpcgen sh -c 'for f in syn inc void args enum; do timeout 60 rpcgen -h -o $f.h $f.x; done'
+	expect rpcgen rpcgen general <<'E'
+syntax_error syn.x 4 0
+import_resolution inc.x 1 10
+type_error void.x 3 0
+type_error args.x 3 0
+syntax_error enum.x 1 0
+E
+	cd ..
+fi
+# omniidl -bcxx (omniORB's CORBA IDL compiler), an interface at a time:
+# a semicolon left out (found on the next line), a type nobody declared,
+# an included file nobody wrote, a constant too large for a short, an
+# operation declared twice (and where the first was)
+if have omniidl; then
+	mkdir omniidl && cd omniidl
+	printf 'module Shop {\n  interface Orders {\n    long place(in long qty)\n    void cancel(in long id);\n  };\n};\n' >syn.idl
+	printf 'module Shop {\n  interface Orders {\n    Item find(in long id);\n  };\n};\n' >undef.idl
+	printf '#include "catalog.idl"\nmodule Shop {\n  interface Orders {\n    void cancel(in long id);\n  };\n};\n' >inc.idl
+	printf 'module Shop {\n  const short MAX = 100000;\n};\n' >range.idl
+	printf 'module Shop {\n  interface Orders {\n    void cancel(in long id);\n    void cancel(in string code);\n  };\n};\n' >dup.idl
+	run omniidl sh -c 'for f in syn undef inc range dup; do timeout 60 omniidl -bcxx $f.idl; done'
+	expect omniidl omniidl general <<'E'
+syntax_error syn.idl 4 0
+undefined_symbol undef.idl 3 0
+import_resolution inc.idl 1 0
+type_error range.idl 2 0
+syntax_error dup.idl 4 0
+E
+	cd ..
+fi
+# xsdcxx cxx-tree (CodeSynthesis XSD), a schema at a time: an element
+# never closed, a type nobody defined, an included schema nobody wrote
+# (file, no line), an occurrence count that is not a number
+if have xsdcxx; then
+	mkdir xsdcxx && cd xsdcxx
+	printf '<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="order" type="xs:string">\n</xs:schema>\n' >syn.xsd
+	printf '<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="order" type="Order"/>\n</xs:schema>\n' >undef.xsd
+	printf '<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:include schemaLocation="common.xsd"/>\n  <xs:element name="order" type="xs:string"/>\n</xs:schema>\n' >inc.xsd
+	printf '<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:complexType name="Order">\n    <xs:sequence>\n      <xs:element name="qty" type="xs:int" minOccurs="some"/>\n    </xs:sequence>\n  </xs:complexType>\n</xs:schema>\n' >occ.xsd
+	run xsdcxx sh -c 'for f in syn undef inc occ; do timeout 60 xsdcxx cxx-tree --output-dir gen $f.xsd; done'
+	expect xsdcxx xsdcxx general <<'E'
+syntax_error syn.xsd 4 3
+undefined_symbol undef.xsd 3 42
+import_resolution inc.xsd 0 0
+type_error occ.xsd 5 62
+E
+	cd ..
+fi
+# povray (its scene description language), a scene at a time, no
+# display, its banner of credits and library versions cut ("File 'F'
+# line L: Parse Error:"): a brace never closed (found at the end), a
+# colour nobody declared, an include file nobody wrote (said twice, one
+# problem), a radius given a string, a keyword that does not exist
+if have povray; then
+	mkdir povray && cd povray
+	printf 'camera { location <0, 2, -3> look_at <0, 1, 2> }\nsphere { <0, 1, 2>, 2\n  pigment { rgb <1, 1, 0> }\n' >brace.pov
+	printf '#include "colors.inc"\ncamera { location <0, 2, -3> look_at <0, 1, 2> }\nsphere { <0, 1, 2>, 2 texture { pigment { color Yelow } } }\n' >undef.pov
+	printf '#include "shop.inc"\ncamera { location <0, 2, -3> look_at <0, 1, 2> }\n' >inc.pov
+	printf 'camera { location <0, 2, -3> look_at <0, 1, 2> }\nsphere { <0, 1, 2>, "two" }\n' >type.pov
+	printf 'camera { location <0, 2, -3> look_at <0, 1, 2> }\nsphere { <0, 1, 2>, 2 frobnicate 3 }\n' >kw.pov
+	run povray sh -c 'for f in brace undef inc type kw; do timeout 60 povray +I$f.pov +O/dev/null -D +W16 +H16 2>&1 | sed -n "/^==== \[Parsing/,\$p"; done'
+	expect povray povray general <<'E'
+syntax_error brace.pov 3 0
+undefined_symbol undef.pov 3 0
+import_resolution inc.pov 1 0
+type_error type.pov 2 0
+undefined_symbol kw.pov 2 0
+E
+	cd ..
+fi
+# byacc (Berkeley yacc), a grammar at a time ("byacc: e - line L of
+# "FILE", ..."; a warning as "w -"): an action never closed, a rule
+# without its colon, a symbol nobody defined (no place), a value used
+# with no type, a $3 past the end of its rule
+if have byacc; then
+	mkdir byacc && cd byacc
+	printf '%%token NUM\n%%%%\nexpr : expr '"'"'+'"'"' NUM {\n     | NUM\n     ;\n' >brace.y
+	printf '%%token NUM\n%%%%\nexpr NUM ;\n' >colon.y
+	printf '%%token NUM\n%%%%\nexpr : expr '"'"'+'"'"' term\n     | NUM\n     ;\n' >undef.y
+	printf '%%union { int ival; }\n%%token NUM\n%%type <ival> expr\n%%%%\nexpr : NUM { $$ = $1; } ;\n' >untyped.y
+	printf '%%token NUM\n%%%%\nexpr : NUM { $$ = $3; } ;\n' >dollar.y
+	run byacc sh -c 'for f in brace colon undef untyped dollar; do timeout 60 byacc -o $f.c $f.y; done'
+	expect byacc byacc general <<'E'
+syntax_error brace.y 3 0
+syntax_error colon.y 3 0
+undefined_symbol - 0 0
+type_error untyped.y 5 0
+type_error dollar.y 3 0
+E
+	cd ..
+fi
+# bisonc++, a grammar at a time, each into its own folder ("[FILE:
+# error 1] Line L:"; one names no file): an action never closed (found
+# at the end), a symbol nobody defined (named at the end, no file), a
+# directive that does not exist, a $3 past the end of its rule (named a
+# line late), a rule nothing uses (four warning lines, one problem)
+if have bisonc++; then
+	mkdir bisonc++ && cd bisonc++
+	printf '%%token NUM\n%%%%\nexpr:\n    expr '"'"'+'"'"' NUM {\n|\n    NUM\n;\n' >brace.y
+	printf '%%token NUM\n%%%%\nexpr:\n    expr '"'"'+'"'"' term\n|\n    NUM\n;\n' >undef.y
+	printf '%%token NUM\n%%frobnicate\n%%%%\nexpr:\n    NUM\n;\n' >dir.y
+	printf '%%token NUM\n%%%%\nexpr:\n    NUM { $$ = $3; }\n;\n' >dollar.y
+	printf '%%token NUM\n%%%%\nexpr:\n    NUM\n;\nrest:\n    NUM NUM\n;\n' >unused.y
+	run bisoncxx sh -c 'for f in brace undef dir dollar unused; do mkdir -p gen-$f; timeout 60 bisonc++ --target-directory=gen-$f $f.y; done'
+	expect bisoncxx bisonc++ general <<'E'
+syntax_error brace.y 8 0
+undefined_symbol - 8 0
+syntax_error dir.y 2 0
+type_error dollar.y 5 0
+lint_violation - 0 0
+E
+	cd ..
+fi
+# cococpp (Coco/R for C++), a grammar at a time ("-- line L col C:", no
+# file named; checks named by production, no place): a brace never
+# closed, a production nobody wrote, a character set nobody defined, an
+# END naming another grammar, a production nothing reaches
+if have cococpp; then
+	mkdir cococpp && cd cococpp
+	printf 'COMPILER Calc\nCHARACTERS\n  digit = "0123456789".\nTOKENS\n  number = digit {digit}.\nPRODUCTIONS\n  Calc = Expr.\n  Expr = number { "+" number.\nEND Calc.\n' >Syn.atg
+	printf 'COMPILER Calc\nCHARACTERS\n  digit = "0123456789".\nTOKENS\n  number = digit {digit}.\nPRODUCTIONS\n  Calc = Expr.\n  Expr = Term { "+" Term }.\nEND Calc.\n' >Undef.atg
+	printf 'COMPILER Calc\nCHARACTERS\n  digit = "0123456789".\nTOKENS\n  number = digit {letter}.\nPRODUCTIONS\n  Calc = number.\nEND Calc.\n' >Chars.atg
+	printf 'COMPILER Calc\nCHARACTERS\n  digit = "0123456789".\nTOKENS\n  number = digit {digit}.\nPRODUCTIONS\n  Calc = number.\nEND Calculator.\n' >Name.atg
+	printf 'COMPILER Calc\nCHARACTERS\n  digit = "0123456789".\nTOKENS\n  number = digit {digit}.\nPRODUCTIONS\n  Calc = number.\n  Rest = "+" number.\nEND Calc.\n' >Unused.atg
+	run cococpp sh -c 'for f in Syn Undef Chars Name Unused; do mkdir -p gen-$f; timeout 60 cococpp $f.atg -frames /usr/share/coco-cpp -o gen-$f; done'
+	expect cococpp cococpp general <<'E'
+syntax_error - 8 29
+undefined_symbol - 0 0
+undefined_symbol - 5 19
+syntax_error - 8 5
+lint_violation - 0 0
+E
+	cd ..
+fi
+# jflex, a specification at a time ("Error in file "F" (line L):" over
+# the message and the line): an action never closed, a macro nobody
+# defined, an option that does not exist, an included file nobody wrote,
+# a rule that can never match (a warning)
+if have jflex; then
+	mkdir jflex && cd jflex
+	printf '%%%%\n%%class Lexer\n%%%%\n[0-9]+  { return 1; \n' >brace.flex
+	printf '%%%%\n%%class Lexer\n%%%%\n{DIGIT}+  { return 1; }\n' >macro.flex
+	printf '%%%%\n%%class Lexer\n%%frobnicate\n%%%%\n[0-9]+  { return 1; }\n' >opt.flex
+	printf '%%%%\n%%class Lexer\n%%include common.flex\n%%%%\n[0-9]+  { return 1; }\n' >inc.flex
+	printf '%%%%\n%%class Lexer\n%%%%\n[0-9]+  { return 1; }\n[0-9]+  { return 2; }\n' >never.flex
+	run jflex sh -c 'for f in brace macro opt inc never; do timeout 60 jflex -d gen-$f $f.flex; done'
+	expect jflex jflex general <<'E'
+syntax_error brace.flex 4 0
+undefined_symbol macro.flex 4 0
+undefined_symbol opt.flex 3 0
+import_resolution inc.flex 3 0
+lint_violation never.flex 5 0
+E
+	cd ..
+fi
+# cup (CUP, the Java LALR parser generator), a grammar at a time (no
+# file named; a syntax error as "@ Symbol: S (unknown:L/C(-1) - ...)"):
+# a semicolon left out (found on the next line), a symbol nobody
+# declared, a name declared twice, a start symbol nobody declared, a
+# terminal nothing uses (a warning)
+if have cup; then
+	mkdir cup && cd cup
+	printf 'terminal PLUS, NUM;\nnon terminal expr\nexpr ::= expr PLUS NUM | NUM ;\n' >semi.cup
+	printf 'terminal PLUS, NUM;\nnon terminal expr;\nexpr ::= expr PLUS term\n       | NUM\n       ;\n' >undef.cup
+	printf 'terminal PLUS, NUM;\nnon terminal expr, NUM;\nexpr ::= expr PLUS NUM | NUM ;\n' >dup.cup
+	printf 'terminal PLUS, NUM;\nnon terminal expr;\nstart with prog;\nexpr ::= expr PLUS NUM | NUM ;\n' >start.cup
+	printf 'terminal PLUS, MINUS, NUM;\nnon terminal expr;\nexpr ::= expr PLUS NUM\n       | NUM\n       ;\n' >unused.cup
+	run cup sh -c 'for f in semi undef dup start unused; do mkdir -p gen-$f; timeout 60 cup -nosummary -destdir gen-$f $f.cup; done'
+	expect cup cup general <<'E'
+syntax_error - 3 0
+undefined_symbol - 0 0
+syntax_error - 0 0
+undefined_symbol - 0 0
+lint_violation - 0 0
+E
+	cd ..
+fi
+# antlr3 (ANTLR 3), a grammar at a time ("error(N): FILE:L:C:"; some
+# name no place): a rule without its colon, a rule nobody wrote (used
+# twice, two places), an option misspelt, an imported grammar nobody
+# wrote (only that file named), a label reused for a list
+if have antlr3; then
+	mkdir antlr3 && cd antlr3
+	printf 'grammar Syn;\nexpr term (PLUS term)* ;\nterm : INT ;\nPLUS : '"'"'+'"'"' ;\nINT : '"'"'0'"'"'..'"'"'9'"'"'+ ;\n' >Syn.g
+	printf 'grammar Undef;\nexpr : term (PLUS term)* ;\nPLUS : '"'"'+'"'"' ;\nINT : '"'"'0'"'"'..'"'"'9'"'"'+ ;\n' >Undef.g
+	printf 'grammar Opt;\noptions { languag = Java; }\nexpr : INT ;\nINT : '"'"'0'"'"'..'"'"'9'"'"'+ ;\n' >Opt.g
+	printf 'grammar Imp;\nimport Common;\nexpr : INT ;\nINT : '"'"'0'"'"'..'"'"'9'"'"'+ ;\n' >Imp.g
+	printf 'grammar Lab;\nexpr : a=INT PLUS a+=INT ;\nPLUS : '"'"'+'"'"' ;\nINT : '"'"'0'"'"'..'"'"'9'"'"'+ ;\n' >Lab.g
+	run antlr3 sh -c 'for f in Syn Undef Opt Imp Lab; do timeout 60 antlr3 -o gen-$f $f.g; done'
+	expect antlr3 antlr3 general <<'E'
+syntax_error Syn.g 2 6
+undefined_symbol Undef.g 2 19
+undefined_symbol Undef.g 2 8
+undefined_symbol Opt.g 2 1
+import_resolution - 0 0
+type_error Lab.g 2 19
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
