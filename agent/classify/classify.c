@@ -2656,6 +2656,19 @@ static bool definition_pointer(const char *m, size_t n)
 		(n == 8 || m[n - 9] == ' '));
 }
 
+/* Does m[0..n) only say that something was declared or defined here,
+ * in parentheses or not ("(operation 'x' declared here)", omniidl's
+ * note under its error)? Whatever its words' likeness says, a pointer. */
+static bool declared_here(const char *m, size_t n)
+{
+	while (n && (m[n - 1] == ' ' || m[n - 1] == '.'))
+		n--;
+	if (n > 2 && m[0] == '(' && m[n - 1] == ')')
+		n--;
+	return (n > 14 && !memcmp(m + n - 14, " declared here", 14)) ||
+	       (n > 13 && !memcmp(m + n - 13, " defined here", 13));
+}
+
 static size_t numbered_item(const char *l, size_t n, unsigned *num);
 static void item_words(struct scan *s, size_t i, struct buf *words);
 
@@ -2975,9 +2988,11 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		w.sev = cl_sev_among(l + loc->pre, loc->pre_len);
 	/* "step defined at a.feature line 10.", "x declared here": where
 	 * something named above is defined, told with nothing wrong said */
-	if (w.sev < 0 && !w.category && !w.code_len &&
-	    (definition_pointer(m, loc->msg_len) ||
-	     (loc->pre_len && definition_pointer(l + loc->pre, loc->pre_len))))
+	if (w.sev < 0 && !w.code_len &&
+	    (declared_here(m, loc->msg_len) ||
+	     (!w.category && (definition_pointer(m, loc->msg_len) ||
+			      (loc->pre_len && definition_pointer(l + loc->pre,
+								  loc->pre_len))))))
 		return;
 	/* "SyntaxError: a.js: msg (3:2)": an error's name before the place
 	 * says what it is when the message does not */
@@ -5570,10 +5585,14 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 	 * under it (an exception's message printed without its name: ospec's
 	 * "greet is not defined" over "    at /s/tests/calc.js:13:3") */
 	lower = l[0] >= 'a' && l[0] <= 'z';
-	/* ... or a name in capitals ("YAML parse exception at line 3"),
-	 * with its line in words only (not a banner in capitals) */
+	/* ... or a name in capitals ("YAML parse exception at line 3",
+	 * "ASN.1 grammar parse error near line 5"), with its line in words
+	 * only (not a banner in capitals) */
 	for (k = 0; k < n && k < 8 && l[k] >= 'A' && l[k] <= 'Z'; k++)
 		;
+	if (k >= 2 && k + 2 < n && l[k] == '.' && isdigit((unsigned char)l[k + 1]))
+		for (k += 2; k < n && isdigit((unsigned char)l[k]); k++)
+			;
 	acronym = k >= 2 && k < n && l[k] == ' ';
 	if (n < 12 || n > 160 || ((l[0] < 'A' || l[0] > 'Z') && !lower) ||
 	    ((l[1] < 'a' || l[1] > 'z') && !acronym) || l[n - 1] == ':')
@@ -5591,8 +5610,9 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 	if (!quoted && !placed && (p.file = named_file(l, n)))
 		placed = named = true;
 	/* ... or its line in words, no file ("YAML parse exception at line
-	 * 3, column 0,", pandoc's) */
-	if (!quoted && !placed && !lower && (p.line = cl_line_in_words(l, n)) > 0)
+	 * 3, column 0,", pandoc's; quoting its token: 'ASN.1 grammar parse
+	 * error near line 5 (token "qty")', asn1c's) */
+	if (!placed && !lower && (p.line = cl_line_in_words(l, n)) > 0)
 		worded = true;
 	/* ... or the file it could not open last, no place of the
 	 * project's ("Cannot open file shop.inc", f2c's) */
@@ -5627,7 +5647,7 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 	/* its line in words, its file on the line right under
 	 * ("Unexpected end-of-file at line 3 while reading location." over
 	 * "\"loc.conf\" contains errors.", cupsd's) */
-	if (worded && !missing && s->repo && s->cur + 1 < s->nlines &&
+	if (worded && !placed && !missing && s->repo && s->cur + 1 < s->nlines &&
 	    !(s->used[s->cur + 1] & L_USED)) {
 		size_t nn, off, len;
 		const char *nl = line_view(s, s->cur + 1, &nn);
@@ -7495,6 +7515,26 @@ static size_t quoted_file_lines(struct scan *s, size_t i, const char *file,
 	return j - 1;
 }
 
+/* "-- line 8 col 29: \"}\" expected" (Coco/R's): a problem at a line of
+ * the file the tool was given, which it does not name. */
+static bool general_line_opening(struct scan *s, const char *l, size_t n)
+{
+	struct cl_words w;
+	int line, col;
+	size_t m = cl_line_col_opening(l, n, &line, &col);
+
+	if (!m)
+		return false;
+	cl_words_read(l + m, n - m, &w);
+	if (w.note || w.text >= n - m)
+		return false;
+	general_emit(s, NULL, line, col, w.sev >= 0 ? w.sev : DIAG_ERROR,
+		     l + m + w.code, w.code_len, l + m + w.text, n - m - w.text,
+		     w.category ? w.category :
+		     w.sev == DIAG_WARNING ? CAT_LINT_VIOLATION : CAT_UNKNOWN);
+	return true;
+}
+
 static void general_pass(struct scan *s)
 {
 	struct header h = { BUF_INIT, 0, false, false, 0 };
@@ -7843,6 +7883,9 @@ static void general_pass(struct scan *s)
 			continue;
 		}
 		if (item && general_numbered(s, i, l, n))
+			continue;
+		if (!h.on && (lead == '-' || lead == '*' || lead == 'l' ||
+			      lead == 'L') && general_line_opening(s, l, n))
 			continue;
 		if (!h.on && lead >= '1' && lead <= '9' && lead == l[0] &&
 		    (k = line_code_row(l, n, &msg))) {

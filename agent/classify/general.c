@@ -876,6 +876,14 @@ static bool quoted_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	} else {
 		return false;
 	}
+	/* an aside in parentheses before the colon: Maude's '"a.maude",
+	 * line 3 (fmod NAT-ADD): msg' */
+	if (j + 2 < n && l[j] == ' ' && l[j + 1] == '(') {
+		const char *c = memchr(l + j + 2, ')', n - j - 2 < 64 ? n - j - 2 : 64);
+
+		if (c && (size_t)(c - l) + 1 < n && c[1] == ':')
+			j = (size_t)(c - l) + 1;
+	}
 	if (j >= n || (l[j] != ':' && !is_blank(l[j])))
 		goto no;
 	loc->file = q + 1;
@@ -923,18 +931,32 @@ no:
 }
 
 /* "File a.conf line 2 (drive /dev/sda): msg" (smartd's), "File a.conf
- * line 2: msg": the place in words at a line's start, an aside in
- * parentheses after it, then the message. */
+ * line 2: msg", "File 'a.pov' line 3: msg" (POV-Ray's): the place in
+ * words at a line's start, an aside in parentheses after it, then the
+ * message. */
 static bool file_line_words(const char *l, size_t n, size_t i,
 			    struct cl_loc *loc)
 {
-	size_t j = i + 5, k, m;
+	size_t j = i + 5, k, m, q = 0;
 	const char *c;
 
-	if (!STARTS(l + i, n - i, "File ") || (k = path_end(l, n, j)) == j ||
-	    !STARTS(l + k, n - k, " line ") || !plausible_path(l + j, k - j))
+	if (!STARTS(l + i, n - i, "File "))
 		return false;
-	m = k + 6;
+	if (j < n && l[j] == '\'') {
+		const char *e = memchr(l + j + 1, '\'', n - j - 1);
+
+		if (!e)
+			return false;
+		j++;
+		k = (size_t)(e - l);
+		q = 1;
+	} else {
+		k = path_end(l, n, j);
+	}
+	if (k == j || !STARTS(l + k + q, n - k - q, " line ") ||
+	    !plausible_path(l + j, k - j))
+		return false;
+	m = k + q + 6;
 	if (!read_int(l, n, &m, &loc->line))
 		goto no;
 	if (m + 1 < n && l[m] == ' ' && l[m + 1] == '(' &&
@@ -2283,6 +2305,17 @@ static const struct phrase phrases[] = {
 	{ "is already defined", CAT_SYNTAX_ERROR },
 	{ "defined multiple times", CAT_SYNTAX_ERROR },
 	{ "duplicate identifier", CAT_SYNTAX_ERROR },
+	/* and a name declared twice, in the words of IDL and ASN.1
+	 * compilers: omniidl's "Declaration of operation 'x' clashes with
+	 * operation 'x'", asn1c's 'Clash detected: "id" at line 3' */
+	{ "clashes with", CAT_SYNTAX_ERROR },
+	/* a grammar's nonterminal with no rules: Coco/R's "No production
+	 * for Term", bisonc++'s "No production rules for non-terminal" */
+	{ "no production", CAT_UNDEFINED_SYMBOL },
+	{ "clash detected", CAT_SYNTAX_ERROR },
+	{ "is already declared", CAT_SYNTAX_ERROR },
+	{ "already been declared", CAT_SYNTAX_ERROR },
+	{ "already been defined", CAT_SYNTAX_ERROR },
 	{ "undeclared", CAT_UNDEFINED_SYMBOL },
 	{ "not declared", CAT_UNDEFINED_SYMBOL },
 	/* a name nothing binds: CLISP's "Y is neither declared nor bound",
@@ -4527,8 +4560,9 @@ static size_t parse_wrapper_end(const char *low, size_t n)
 	static const char *const wrappers[] = {
 		"failed to parse", "could not parse", "unable to parse",
 		"cannot parse", "error while parsing", "error parsing",
-		/* libxml2's "parser error : Entity 'x' not defined" */
-		"parser error",
+		/* libxml2's "parser error : Entity 'x' not defined",
+		 * POV-Ray's "Parse Error: Cannot find file 'x'" */
+		"parser error", "parse error",
 	};
 	const char *at, *colon;
 	size_t k, len;
@@ -5315,6 +5349,12 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		*msg = (size_t)(c - l) + 2;
 		return true;
 	}
+	/* "Error : x" (CUP's, and French typography's blank before the
+	 * colon): the severity alone */
+	if (wend == j && j + 2 < n && l[j] == ' ' && l[j + 1] == ':' &&
+	    l[j + 2] == ' ' && wend - i == 5 &&
+	    (ends_ci(l + i, 5, "error") || ends_ci(l + i, 5, "fatal")))
+		j++;
 	if (j >= n || l[j] != ':')
 		return false;
 	if (ends_ci(l + i, wend - i, "error") || ends_ci(l + i, wend - i, "exception") ||
@@ -5607,6 +5647,32 @@ int cl_line_in_words(const char *m, size_t n)
 int cl_col_in_words(const char *m, size_t n)
 {
 	return column_anywhere(m, n);
+}
+
+size_t cl_line_col_opening(const char *l, size_t n, int *line, int *col)
+{
+	size_t k = 0;
+
+	/* a marker before it ("-- ", "*** ") */
+	while (k < n && k < 4 && (l[k] == '-' || l[k] == '*'))
+		k++;
+	k = skip_blanks(l, n, k);
+	if (!STARTS(l + k, n - k, "line ") && !STARTS(l + k, n - k, "Line "))
+		return 0;
+	k += 5;
+	*col = 0;
+	if (!read_int(l, n, &k, line))
+		return 0;
+	if (k < n && l[k] == ',')
+		k++;
+	if (STARTS(l + k, n - k, " col ") || STARTS(l + k, n - k, " column ")) {
+		k += l[k + 4] == ' ' ? 5 : 8;
+		if (!read_int(l, n, &k, col))
+			return 0;
+	}
+	if (k + 3 >= n || l[k] != ':' || !is_blank(l[k + 1]))
+		return 0;
+	return skip_blanks(l, n, k + 1);
 }
 
 /* The line number told right after a token ending at l[e] (":N[:M]",

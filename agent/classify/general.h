@@ -230,6 +230,11 @@ bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 int cl_line_in_words(const char *m, size_t n);
 /* The column "column 9", "col: 18" tells on m[0..n), or -1 if none. */
 int cl_col_in_words(const char *m, size_t n);
+/* A line that opens with its place in words and no file, a message after
+ * the colon: "-- line 8 col 29: \"}\" expected" (Coco/R's), "line 3,
+ * column 5: msg". Sets *line, *col (0 if none) and returns where the
+ * message starts; 0 if the line is no such. */
+size_t cl_line_col_opening(const char *l, size_t n, int *line, int *col);
 
 /* The first severity word anywhere in p[0..n) ("ninja: error:"), or -1. */
 int cl_sev_among(const char *p, size_t n);

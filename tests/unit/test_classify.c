@@ -8513,6 +8513,74 @@ static void javascript_tools_places_and_reports(void **state)
 	diag_list_release(&l);
 }
 
+/* A project of ASN.1 modules: "ASN.1" names none. */
+static bool asn_files(void *ctx, const char *path)
+{
+	size_t n = strlen(path);
+
+	(void)ctx;
+	return n > 4 && !strcmp(path + n - 4, ".asn");
+}
+
+/* Compilers of grammars, interfaces and scenes: POV-Ray's "File 'a.pov'
+ * line 3: Parse Error: cause" (the cause names the kind), asn1c's line in
+ * words over 'Cannot parse "a.asn"', Coco/R's "-- line 8 col 29: msg" (no
+ * file named), CUP's "Error : msg", a name declared twice in IDL's and
+ * ASN.1's words and a note saying where it was (no problem of its own),
+ * Maude's aside in parentheses before the message. */
+static void grammar_and_interface_compilers(void **state)
+{
+	static const char asn1c[] =
+		"ASN.1 grammar parse error near line 5 (token \"qty\"): syntax error, unexpected TOK_identifier, expecting '}'\n"
+		"Cannot parse \"syn.asn\"\n";
+	static const char omniidl[] =
+		"dup.idl:4: Declaration of operation 'cancel' clashes with operation 'cancel'\n"
+		"dup.idl:3:  (operation 'cancel' declared here)\n"
+		"omniidl: 1 error.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("File 'inc.pov' line 1: Possible Parse Error: Cannot find file 'shop.inc', even\n",
+		   NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "inc.pov");
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+	classify_n(asn1c, asn_files, 1, &l);
+	assert_string_equal(l.v[0].file, "syn.asn");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n("Coco/R (Jan 02, 2012)\n-- line 8 col 29: \"}\" expected\n1 errors detected\n",
+		   NULL, 1, &l);
+	assert_null(l.v[0].file);
+	assert_int_equal(l.v[0].line, 8);
+	assert_int_equal(l.v[0].column, 29);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n("Error : java_cup.runtime.Symbol \"term\" has not been declared\n"
+		   "Error : java_cup.runtime.Symbol \"NUM\" has already been declared\n"
+		   "Error : Start non terminal \"prog\" has not been declared\n",
+		   any_file, 3, &l);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	assert_string_equal(l.v[2].message, "Start non terminal \"prog\" has not been declared");
+	diag_list_release(&l);
+	classify_n(omniidl, NULL, 1, &l);
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n("Warning: \"undef.maude\", line 5 (fmod UNDEF): undeclared sort Natt.\n",
+		   NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "undef.maude");
+	assert_string_equal(l.v[0].message, "undeclared sort Natt.");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n("checking\n  No production for Term\n1 errors detected\n", NULL, 1, &l);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* go test -json relays each line its tests print in an event of its own
  * ({"Action":"output","Output":"..."}): read as the lines themselves, a
  * panic's first project frame and all. */
@@ -9193,6 +9261,7 @@ int main(void)
 		cmocka_unit_test(stamps_restated_files_outcomes_and_missing_files),
 		cmocka_unit_test(debian_tools_tags_and_places),
 		cmocka_unit_test(javascript_tools_places_and_reports),
+		cmocka_unit_test(grammar_and_interface_compilers),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
