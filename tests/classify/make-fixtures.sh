@@ -19558,6 +19558,294 @@ E
 	cd ..
 fi
 ) &
+# ---- held51: a validation batch of tools nobody tuned for, scored on first sight ----
+# Music and notation, documentation and typesetting tools and a build
+# tool and a packaging check: abc2midi (ABC notation), csound, faust and
+# ChucK (audio languages), MMA (accompaniment), BibTool, makeindex,
+# CWEB's ctangle and cweave, yodl2html, icmake and dpkg-checkbuilddeps.
+# Most name places in words or brackets ("Error in line-char L-C",
+# "<Line L> <File:F>", "[F]:line(L)", "(line L in F)", "(file = F, line
+# = L)", "(l. L)", "F [line L]", "in F at line L"); none needs the
+# network.
+(
+BATCH=held51
+mkdir held51 && cd held51
+# abc2midi (ABC notation to MIDI), a tune at a time ("Error in line-char
+# L-C :", no file named): a metre that is not a fraction (three more
+# lines follow from it), a MIDI directive that does not exist, a key
+# with a mode nobody knows, a bar too long for its metre (a warning), a
+# second tune with no blank line before it
+if have abc2midi; then
+	mkdir abc2midi && cd abc2midi
+	printf 'X:1\nT:Tune\nM:4/x\nL:1/8\nK:G\nGABc dedB|dedB dedB|\n' >meter.abc
+	printf 'X:1\nT:Tune\nM:4/4\nL:1/8\nK:G\n%%%%MIDI frobnicate 3\nGABc dedB|dedB dedB|\n' >midi.abc
+	printf 'X:1\nT:Tune\nM:4/4\nL:1/8\nK:Gzz\nGABc dedB|dedB dedB|\n' >key.abc
+	printf 'X:1\nT:Tune\nM:4/4\nL:1/8\nK:G\nGABc dedB|dedB dedB dedB|\n' >bar.abc
+	printf 'X:1\nT:Tune\nM:4/4\nL:1/8\nK:G\nGABc dedB|dedB dedB|\nX:2\nT:Two\nK:D\nDEF|\n' >dup.abc
+	run abc2midi sh -c 'for f in meter midi key bar dup; do timeout 60 abc2midi $f.abc -o $f.mid; done'
+	expect abc2midi abc2midi general <<'E'
+syntax_error - 3 0
+undefined_symbol - 6 0
+undefined_symbol - 5 0
+lint_violation - 6 0
+syntax_error - 7 0
+E
+	cd ..
+fi
+# csound (an orchestra and score in one .csd), syntax check only, its
+# colours off, its timing line cut (" from file F (1), line L:" or
+# "Line: L"): a comma left out between arguments, a variable used before
+# it is set (said twice, one problem), an opcode that does not exist, an
+# included orchestra nobody wrote (the .csd named above), an audio
+# signal given to an init variable (named a line late)
+if have csound; then
+	mkdir csound && cd csound
+	H='<CsoundSynthesizer>\n<CsInstruments>\nsr = 44100\nksmps = 32\nnchnls = 2\n0dbfs = 1\n'
+	T='</CsInstruments>\n<CsScore>\ni 1 0 1\n</CsScore>\n</CsoundSynthesizer>\n'
+	printf "$H"'instr 1\n  aout oscili 0.5, 440\n  outs aout aout\nendin\n'"$T" >syn.csd
+	printf "$H"'instr 1\n  aout oscili 0.5, 440\n  outs aout, abad\nendin\n'"$T" >undef.csd
+	printf "$H"'instr 1\n  aout oscilx 0.5, 440\n  outs aout, aout\nendin\n'"$T" >opcode.csd
+	printf "$H"'#include "synths.orc"\n'"$T" >inc.csd
+	printf "$H"'instr 1\n  aout oscili 0.5, 440\n  ival = aout\n  outs aout, aout\nendin\n'"$T" >type.csd
+	run csound sh -c 'for f in syn undef opcode inc type; do timeout 60 csound -+msg_color=0 --syntax-check-only $f.csd; done'
+	sed -i 's/\x0//g; /^Elapsed time at end of performance/d' "$OUT/csound.out"
+	expect csound csound general <<'E'
+syntax_error syn.csd 9 0
+undefined_symbol undef.csd 9 0
+undefined_symbol opcode.csd 8 0
+import_resolution inc.csd 0 0
+type_error type.csd 10 0
+E
+	cd ..
+fi
+# faust (the Faust DSP language compiler), a program at a time ("F : L
+# : ERROR :"): a semicolon left out (found on the next line), a name
+# nobody defined, a library nobody wrote (only its name, no place), a
+# composition whose outputs and inputs do not match (no place), a
+# function the standard library has not got
+if have faust; then
+	mkdir faust && cd faust
+	printf 'import("stdfaust.lib");\nprocess = os.osc(440) * 0.5\ngain = 0.3;\n' >syn.dsp
+	printf 'import("stdfaust.lib");\nprocess = os.osc(freq) * 0.5;\n' >undef.dsp
+	printf 'import("shop.lib");\nprocess = _;\n' >imp.dsp
+	printf 'import("stdfaust.lib");\nprocess = os.osc(440) : (+, *);\n' >arity.dsp
+	printf 'import("stdfaust.lib");\nprocess = os.oscx(440);\n' >member.dsp
+	run faust sh -c 'for f in syn undef imp arity member; do timeout 60 faust -o /dev/null $f.dsp; done'
+	expect faust faust general <<'E'
+syntax_error syn.dsp 3 0
+undefined_symbol undef.dsp 2 0
+import_resolution - 0 0
+type_error - 0 0
+undefined_symbol member.dsp 2 0
+E
+	cd ..
+fi
+# chuck --syntax (ChucK, the audio language), a program at a time
+# ("[F]:line(L).char(C):" or "[F]:line(L):"): a semicolon left out
+# (found on the next line), a variable nobody declared, a string given
+# where a float goes (three lines, one problem), a class nobody wrote
+# (two lines), a variable declared twice
+if have chuck; then
+	mkdir chuck && cd chuck
+	printf 'SinOsc s => dac;\n440 => s.freq\n1::second => now;\n' >syn.ck
+	printf 'SinOsc s => dac;\nfreq => s.freq;\n1::second => now;\n' >undef.ck
+	printf 'SinOsc s => dac;\n"loud" => s.freq;\n1::second => now;\n' >type.ck
+	printf 'SinOsc s => dac;\nSawOscc t => dac;\n1::second => now;\n' >class.ck
+	printf 'SinOsc s => dac;\nSawOsc s => dac;\n1::second => now;\n' >dup.ck
+	run chuck sh -c 'for f in syn undef type class dup; do timeout 60 chuck --silent --syntax $f.ck; done'
+	sed -i '/Segmentation fault/d' "$OUT/chuck.out"
+	expect chuck chuck general <<'E'
+syntax_error syn.ck 3 1
+undefined_symbol undef.ck 2 0
+type_error type.ck 2 0
+undefined_symbol class.ck 2 0
+syntax_error dup.ck 2 0
+E
+	cd ..
+fi
+# mma -n (Musical MIDI Accompaniment, checked, nothing written), a song
+# at a time ("Error: <Line L> <File:F>"), its warning that the packaged
+# plugin folder is absent cut: a repeat never ended, a groove nobody
+# defined, a tempo that is not a number, an included file nobody wrote,
+# more chords in a bar than it has beats
+if have mma; then
+	mkdir mma && cd mma
+	printf 'Tempo 120\nTime 4\nGroove Swing\nRepeat\n1 C\n2 G7\n' >rep.mma
+	printf 'Tempo 120\nTime 4\nGroove Swingg\n1 C\n2 G7\n' >groove.mma
+	printf 'Tempo fast\nTime 4\nGroove Swing\n1 C\n' >tempo.mma
+	printf 'Tempo 120\nTime 4\nInclude shop\nGroove Swing\n1 C\n' >inc.mma
+	printf 'Tempo 120\nTime 4\nGroove Swing\n1 C G7 C F Am\n' >beats.mma
+	run mma sh -c 'for f in rep groove tempo inc beats; do timeout 60 mma -n $f.mma; done'
+	sed -i "/PLUGIN '.*' does not exist/d" "$OUT/mma.out"
+	expect mma mma general <<'E'
+syntax_error rep.mma 6 0
+undefined_symbol groove.mma 3 0
+type_error tempo.mma 1 0
+import_resolution inc.mma 3 0
+type_error beats.mma 4 0
+E
+	cd ..
+fi
+# bibtool (BibTeX database tool), a file at a time ("*** BibTool ERROR
+# (line L in F):"): a brace never closed (named at the entry's start),
+# a comma left out (a row of underscores and a caret above), a key used
+# twice (check.double on; both places named, the second is the clash),
+# a checking rule broken (a two-digit year), a resource nobody knows (in
+# a resource file, no place)
+if have bibtool; then
+	mkdir bibtool && cd bibtool
+	printf '@article{knuth84,\n  author = {Donald Knuth},\n  title = {Literate Programming,\n  year = 1984\n}\n' >brace.bib
+	printf '@article{knuth84,\n  author = {Donald Knuth}\n  title = {Literate Programming},\n  year = 1984\n}\n' >comma.bib
+	printf '@article{knuth84,\n  author = {Donald Knuth},\n  title = {Literate Programming},\n  year = 1984\n}\n@book{knuth84,\n  author = {Donald Knuth},\n  title = {The TeXbook},\n  year = 1986\n}\n' >dup.bib
+	printf '@article{knuth84,\n  author = {Donald Knuth},\n  title = {Literate Programming},\n  year = 84\n}\n' >year.bib
+	printf 'check.double = on\nfrobnicate = on\n' >shop.rsc
+	run bibtool sh -c 'for f in brace comma; do timeout 60 bibtool -o /dev/null $f.bib; done
+		timeout 60 bibtool -o /dev/null -- "check.double=on" dup.bib
+		timeout 60 bibtool -o /dev/null -- "check.rule{year \"^[0-9][0-9]\$\" \"Year has only two digits\"}" year.bib
+		timeout 60 bibtool -o /dev/null -r shop.rsc year.bib'
+	expect bibtool bibtool general <<'E'
+syntax_error brace.bib 1 0
+syntax_error comma.bib 3 0
+syntax_error dup.bib 6 0
+lint_violation year.bib 1 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# makeindex, an index at a time, each transcript (.ilg) shown ("!! Input
+# index error (file = F, line = L):", "** Input style error"): an extra
+# @ in an entry, a page number with a letter in it, a style specifier
+# that does not exist, a page precedence of an unknown kind (named a
+# line late), a style file nobody wrote (no place)
+if have makeindex; then
+	mkdir makeindex && cd makeindex
+	printf '\\indexentry{apple}{1}\n\\indexentry{banana@@x}{2}\n\\indexentry{cherry}{3}\n' >at.idx
+	printf '\\indexentry{apple}{1}\n\\indexentry{banana}{3a}\n' >page.idx
+	printf '\\indexentry{apple}{1}\n' >st.idx
+	cp st.idx prec.idx
+	cp st.idx none.idx
+	printf 'frobnicate "x"\nheadings_flag 1\n' >shop.ist
+	printf 'page_precedence "rnx"\n' >prec.ist
+	run makeindex sh -c 'for f in at page; do timeout 60 makeindex -q $f.idx; cat $f.ilg; done
+		timeout 60 makeindex -q -s shop.ist st.idx; cat st.ilg
+		timeout 60 makeindex -q -s prec.ist prec.idx; cat prec.ilg
+		timeout 60 makeindex -q -s nosuch.ist none.idx'
+	expect makeindex makeindex general <<'E'
+syntax_error at.idx 2 0
+syntax_error page.idx 2 0
+undefined_symbol shop.ist 1 0
+type_error prec.ist 2 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# ctangle (CWEB, literate C), a web at a time, no change file ("! ...
+# (l. L)", no file named): a section used that nobody defined (no
+# line), an included web nobody wrote, a section name never closed
+# (found at the end; its follow-up names the same problem), a lone @ in
+# control text (found at the end)
+if have ctangle; then
+	mkdir ctangle && cd ctangle
+	printf '@* Intro. A program.\n@c\n@<Header files@>@;\nint main(void) { return 0; }\n' >undef.w
+	printf '@* Intro. A program.\n@i shop.w\n@c\nint main(void) { return 0; }\n' >inc.w
+	printf '@* Intro. A program.\n@c\nint main(void) { @<Print it@; return 0; }\n' >name.w
+	printf '@* Intro. A program.\n@c\nint main(void) { @q return 0; }\n' >ctrl.w
+	run ctangle sh -c 'for f in undef inc name ctrl; do timeout 60 ctangle $f.w - /dev/null; done'
+	expect ctangle ctangle general <<'E'
+undefined_symbol - 0 0
+import_resolution - 2 0
+syntax_error - 4 0
+syntax_error - 4 0
+E
+	cd ..
+fi
+# cweave (CWEB's typesetting half), a web at a time ("! ... (l. L)" over
+# the line, no file named): a section nobody defined (no place), a
+# section nobody uses (a warning, no place), a control code inside a
+# section name (said in both passes, then its follow-up: one problem)
+if have cweave; then
+	mkdir cweave && cd cweave
+	printf '@* Intro. A program.\n@c\n@<Header files@>@;\nint main(void) { return 0; }\n' >undef.w
+	printf '@* Intro. A program.\n@c\nint main(void) { @<Print it@>@; return 0; }\n@ @<Print it@>=\nputs("hi");\n@ @<Unused@>=\nputs("never");\n' >unused.w
+	printf '@* Intro. A program.\n@c\nint main(void) { @<Print it@; return 0; }\n' >name.w
+	run cweave sh -c 'for f in undef unused name; do timeout 60 cweave $f.w - /dev/null; done'
+	expect cweave cweave general <<'E'
+undefined_symbol - 0 0
+lint_violation - 0 0
+syntax_error - 3 0
+E
+	cd ..
+fi
+# yodl2html (Yodl's HTML converter), a document at a time ("F:L:", the
+# start of a list named with the full path, cut to the folder): a
+# parenthesis never closed (found at the end), a macro nobody defined,
+# an included file nobody wrote, a counter given a word, a counter
+# nobody defined
+if have yodl2html; then
+	mkdir yodl2html && cd yodl2html
+	H='mailto(me@example.org)\narticle(Shop)(Me)(2024)\nsect(Intro)\n'
+	printf "$H"'This is bf(bold text.\n' >paren.yo
+	printf "$H"'This is frobnicate(bold).\n' >undef.yo
+	printf "$H"'INCLUDEFILE(chapters)\n' >inc.yo
+	printf "$H"'DEFINECOUNTER(n)(0)\nADDTOCOUNTER(n)(many)\n' >count.yo
+	printf "$H"'SETCOUNTER(pages)(3)\n' >counter.yo
+	run yodl2html sh -c 'for f in paren undef inc count counter; do timeout 60 yodl2html -o /dev/null $f.yo; done'
+	sed -i "s|$PWD/||" "$OUT/yodl2html.out"
+	expect yodl2html yodl2html general <<'E'
+syntax_error paren.yo 5 0
+undefined_symbol undef.yo 4 0
+import_resolution inc.yo 4 0
+type_error count.yo 5 0
+undefined_symbol counter.yo 4 0
+E
+	cd ..
+fi
+# icmake -c (icmake's build scripts, compiled only), a script at a time
+# ("F [line L]:", mostly a line late; an include names no place): a
+# semicolon left out, a variable nobody declared, a string given to an
+# int, an included script nobody wrote, a function nobody defined
+if have icmake; then
+	mkdir icmake && cd icmake
+	printf 'void main()\n{\n    int x;\n    x = 3\n    printf("x is ", x, "\\n");\n}\n' >syn.im
+	printf 'void main()\n{\n    printf("x is ", y, "\\n");\n}\n' >undef.im
+	printf 'void main()\n{\n    int x;\n    x = "three";\n}\n' >type.im
+	printf '#include "shop.im"\nvoid main()\n{\n}\n' >inc.im
+	printf 'void main()\n{\n    frobnicate("x");\n}\n' >func.im
+	run icmake sh -c 'for f in syn undef type inc func; do timeout 60 icmake -c $f.im $f.bim; done'
+	expect icmake icmake general <<'E'
+syntax_error syn.im 6 0
+undefined_symbol undef.im 4 0
+type_error type.im 5 0
+import_resolution - 0 0
+undefined_symbol func.im 4 0
+E
+	cd ..
+fi
+# dpkg-checkbuilddeps (dpkg-dev), a source package's control file at a
+# time ("syntax error in F at line L:"; the others name no place): a
+# line with no colon, a build dependency nobody installed, a version
+# that is not one, a parenthesis never closed (a warning and an error,
+# one problem), a field given twice
+if have dpkg-checkbuilddeps; then
+	mkdir dpkg-checkbuilddeps && cd dpkg-checkbuilddeps
+	H='Source: shop\nSection: misc\nPriority: optional\nMaintainer: Shop Keeper <shop@example.org>\n'
+	P='\nPackage: shop\nArchitecture: any\nDescription: a shop\n A shop.\n'
+	printf "$H"'Build-Depends: debhelper-compat (= 13)\nthis line has no colon\n'"$P" >syn.control
+	printf "$H"'Build-Depends: libshop-frobnicate-dev (>= 2.0)\n'"$P" >unmet.control
+	printf "$H"'Build-Depends: dpkg-dev (>= two.0)\n'"$P" >ver.control
+	printf "$H"'Build-Depends: dpkg-dev (>= 1.0\n'"$P" >dep.control
+	printf 'Source: shop\nSection: misc\nSection: web\nMaintainer: Shop Keeper <shop@example.org>\n'"$P" >dupf.control
+	run dpkg-checkbuilddeps sh -c 'for f in syn unmet ver dep dupf; do timeout 60 dpkg-checkbuilddeps $f.control; done'
+	expect dpkg-checkbuilddeps dpkg-checkbuilddeps general <<'E'
+syntax_error syn.control 6 0
+missing_dependency - 0 0
+type_error - 0 0
+syntax_error - 0 0
+syntax_error dupf.control 3 0
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
