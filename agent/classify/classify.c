@@ -4295,6 +4295,17 @@ static char *prefixed_continuation(struct scan *s, size_t i, const char *pre,
 			break;
 		while (k < n && (l[k] == ' ' || l[k] == '\t'))
 			k++;
+		/* ... and so is one whose words say what is wrong by
+		 * themselves ("x: error: syntax error in a.control at line 6:
+		 * ... (not field-colon-value)" over "x: error: two.0 is not a
+		 * valid version", dpkg's) */
+		if (!deep) {
+			struct cl_words w;
+
+			cl_words_read(l + k, n - k, &w);
+			if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+				break;
+		}
 		buf_addch(&all, ' ');
 		buf_add(&all, l + k, n - k);
 		s->used[j] |= L_FOLDED;
@@ -5383,6 +5394,10 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	size_t j = s->cur + 1, k, ln;
 	bool framed = false;
 
+	/* "!! Input index error (file = a.idx, line = 2):" (makeindex's): a
+	 * severity among the words before the place */
+	if (sev < 0 && loc->pre_len && l[n - 1] == ':')
+		sev = cl_sev_among(l + loc->pre, loc->pre_len);
 	/* "ParseError: a.styl:4:1": an error's name says error */
 	memset(&pw, 0, sizeof(pw));
 	if (loc->pre + loc->pre_len < n && l[loc->pre + loc->pre_len] == ':') {

@@ -331,6 +331,16 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		return line_col_at(l, n, j, loc);
 	if (l[e] == '(')
 		return bracketed_line_col(l, n, j, ')', loc);
+	/* "a.dsp : 3 : ERROR : msg" (Faust's): a blank on each side of the
+	 * colons */
+	if (l[e] == ' ' && e + 3 < n && l[e + 1] == ':' && l[e + 2] == ' ' &&
+	    is_digit(l[e + 3])) {
+		j = e + 3;
+		if (read_int(l, n, &j, &loc->line) && j + 2 < n && l[j] == ' ' &&
+		    l[j + 1] == ':' && l[j + 2] == ' ')
+			return j + 1;
+		loc->line = 0;
+	}
 	/* Rollup's "src/a.ts (1:17): msg": the line and column in
 	 * parentheses after a blank, then the colon (typescript-json-schema's
 	 * "a.ts (1,25): msg", a comma between); Pod::Checker's "lib/A.pm (8):
@@ -1414,6 +1424,77 @@ static bool stand_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 	return false;
 }
 
+/* "[a.ck]:line(3).char(1): msg" (ChucK's): the file in brackets, its line
+ * and column each in parentheses after its word. */
+static bool bracketed_file_line(const char *l, size_t n, size_t i,
+				struct cl_loc *loc)
+{
+	const char *c = memchr(l + i + 1, ']', n - i - 1);
+	size_t k;
+
+	if (!c || !STARTS(c, (size_t)(l + n - c), "]:line(") ||
+	    !plausible_path(l + i + 1, (size_t)(c - l) - i - 1))
+		return false;
+	k = (size_t)(c - l) + 7;
+	if (!read_int(l, n, &k, &loc->line) || k >= n || l[k++] != ')')
+		goto no;
+	if (STARTS(l + k, n - k, ".char(")) {
+		k += 6;
+		if (!read_int(l, n, &k, &loc->col) || k >= n || l[k++] != ')')
+			goto no;
+	}
+	if (k + 1 >= n || l[k] != ':' || !is_blank(l[k + 1]))
+		goto no;
+	loc->file = i + 1;
+	loc->file_len = (size_t)(c - l) - i - 1;
+	set_msg(loc, l, n, k);
+	return true;
+no:
+	loc->line = loc->col = 0;
+	return false;
+}
+
+/* "!! Input index error (file = a.idx, line = 2):" (makeindex's), "(file:
+ * a.x, line: 2)": the place in fields inside parentheses, what went wrong
+ * before them; a place alone when nothing follows but a colon (the
+ * message is on the line under it). */
+static bool fields_in_parens(const char *l, size_t n, struct cl_loc *loc)
+{
+	const char *f = cl_find(l, n, "(file", 5), *c;
+	size_t j, k, e;
+
+	if (!f || f == l)
+		return false;
+	j = (size_t)(f - l) + 5;
+	j = skip_blanks(l, n, j);
+	if (j >= n || (l[j] != '=' && l[j] != ':'))
+		return false;
+	j = skip_blanks(l, n, j + 1);
+	if (!(c = memchr(l + j, ',', n - j)))
+		return false;
+	e = (size_t)(c - l);
+	k = skip_blanks(l, n, e + 1);
+	if (!STARTS(l + k, n - k, "line"))
+		return false;
+	k = skip_blanks(l, n, k + 4);
+	if (k >= n || (l[k] != '=' && l[k] != ':'))
+		return false;
+	k = skip_blanks(l, n, k + 1);
+	if (!read_int(l, n, &k, &loc->line) || k >= n || l[k] != ')' ||
+	    !plausible_path(l + j, e - j)) {
+		loc->line = 0;
+		return false;
+	}
+	loc->file = j;
+	loc->file_len = e - j;
+	loc->pre = skip_blanks(l, n, 0);
+	for (e = (size_t)(f - l); e > loc->pre && is_blank(l[e - 1]); e--)
+		;
+	loc->pre_len = e - loc->pre;
+	set_msg(loc, l, n, k + 1);
+	return true;
+}
+
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j, k;
@@ -1581,6 +1662,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	if (l[i] == '\xe2' && (j = skip_frame_bullet(l, n, i)) > i &&
 	    STARTS(l + j, n - j, "at "))
 		i = j;
+	if (l[i] == '[' && bracketed_file_line(l, n, i, loc))
+		return loc->kind = CL_LOC_INLINE;
 	if (l[i] == '[')
 		i = skip_frame_tag(l, n, i);
 	if (STARTS(l + i, n - i, "at ") || STARTS(l + i, n - i, "at: ")) {
@@ -1675,6 +1758,9 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	/* the place in words alone under the message */
 	if (cl_place_in_words(l, n, loc))
 		return loc->kind = CL_LOC_FRAME;
+	memset(loc, 0, sizeof(*loc));
+	if (l[n - 1] == ':' && fields_in_parens(l, n, loc))
+		return loc->kind = loc->msg_len ? CL_LOC_INLINE : CL_LOC_ALONE;
 	/* libsass under its message: "on line 3:10 of a.scss", "line 3 of
 	 * a.scss"; MJML's "Line 5 of a.mjml (mj-text) — msg", the message
 	 * after the place */
@@ -2052,6 +2138,8 @@ static const struct phrase phrases[] = {
 	 * "Missing dependency: x", "required dependency", Go's "no required
 	 * module provides package" (every Go tool that loads packages) */
 	{ "unmet dependenc", CAT_MISSING_DEPENDENCY },
+	/* dpkg-checkbuilddeps' "Unmet build dependencies: x" */
+	{ "unmet build dependenc", CAT_MISSING_DEPENDENCY },
 	{ "missing dependenc", CAT_MISSING_DEPENDENCY },
 	/* Mix's "Unchecked dependencies for environment dev:" over "the
 	 * dependency is not available, run \"mix deps.get\"" */
@@ -2312,6 +2400,8 @@ static const struct phrase phrases[] = {
 	/* a grammar's nonterminal with no rules: Coco/R's "No production
 	 * for Term", bisonc++'s "No production rules for non-terminal" */
 	{ "no production", CAT_UNDEFINED_SYMBOL },
+	/* a macro nothing defines: Yodl's "No macro: x(...)" */
+	{ "no macro", CAT_UNDEFINED_SYMBOL },
 	{ "clash detected", CAT_SYNTAX_ERROR },
 	{ "is already declared", CAT_SYNTAX_ERROR },
 	{ "already been declared", CAT_SYNTAX_ERROR },

@@ -19582,7 +19582,7 @@ if have abc2midi; then
 	printf 'X:1\nT:Tune\nM:4/4\nL:1/8\nK:Gzz\nGABc dedB|dedB dedB|\n' >key.abc
 	printf 'X:1\nT:Tune\nM:4/4\nL:1/8\nK:G\nGABc dedB|dedB dedB dedB|\n' >bar.abc
 	printf 'X:1\nT:Tune\nM:4/4\nL:1/8\nK:G\nGABc dedB|dedB dedB|\nX:2\nT:Two\nK:D\nDEF|\n' >dup.abc
-	run abc2midi sh -c 'for f in meter midi key bar dup; do timeout 60 abc2midi $f.abc -o $f.mid; done'
+	run abc2midi sh -c 'for f in meter midi key bar dup; do timeout 300 abc2midi $f.abc -o $f.mid; done'
 	expect abc2midi abc2midi general <<'E'
 syntax_error - 3 0
 undefined_symbol - 6 0
@@ -19607,7 +19607,7 @@ if have csound; then
 	printf "$H"'instr 1\n  aout oscilx 0.5, 440\n  outs aout, aout\nendin\n'"$T" >opcode.csd
 	printf "$H"'#include "synths.orc"\n'"$T" >inc.csd
 	printf "$H"'instr 1\n  aout oscili 0.5, 440\n  ival = aout\n  outs aout, aout\nendin\n'"$T" >type.csd
-	run csound sh -c 'for f in syn undef opcode inc type; do timeout 60 csound -+msg_color=0 --syntax-check-only $f.csd; done'
+	run csound sh -c 'for f in syn undef opcode inc type; do timeout 300 csound -+msg_color=0 --syntax-check-only $f.csd; done'
 	sed -i 's/\x0//g; /^Elapsed time at end of performance/d' "$OUT/csound.out"
 	expect csound csound general <<'E'
 syntax_error syn.csd 9 0
@@ -19630,7 +19630,7 @@ if have faust; then
 	printf 'import("shop.lib");\nprocess = _;\n' >imp.dsp
 	printf 'import("stdfaust.lib");\nprocess = os.osc(440) : (+, *);\n' >arity.dsp
 	printf 'import("stdfaust.lib");\nprocess = os.oscx(440);\n' >member.dsp
-	run faust sh -c 'for f in syn undef imp arity member; do timeout 60 faust -o /dev/null $f.dsp; done'
+	run faust sh -c 'for f in syn undef imp arity member; do timeout 300 faust -o /dev/null $f.dsp; done'
 	expect faust faust general <<'E'
 syntax_error syn.dsp 3 0
 undefined_symbol undef.dsp 2 0
@@ -19652,7 +19652,7 @@ if have chuck; then
 	printf 'SinOsc s => dac;\n"loud" => s.freq;\n1::second => now;\n' >type.ck
 	printf 'SinOsc s => dac;\nSawOscc t => dac;\n1::second => now;\n' >class.ck
 	printf 'SinOsc s => dac;\nSawOsc s => dac;\n1::second => now;\n' >dup.ck
-	run chuck sh -c 'for f in syn undef type class dup; do timeout 60 chuck --silent --syntax $f.ck; done'
+	run chuck sh -c 'for f in syn undef type class dup; do timeout 300 chuck --silent --syntax $f.ck; done'
 	sed -i '/Segmentation fault/d' "$OUT/chuck.out"
 	expect chuck chuck general <<'E'
 syntax_error syn.ck 3 1
@@ -19675,7 +19675,7 @@ if have mma; then
 	printf 'Tempo fast\nTime 4\nGroove Swing\n1 C\n' >tempo.mma
 	printf 'Tempo 120\nTime 4\nInclude shop\nGroove Swing\n1 C\n' >inc.mma
 	printf 'Tempo 120\nTime 4\nGroove Swing\n1 C G7 C F Am\n' >beats.mma
-	run mma sh -c 'for f in rep groove tempo inc beats; do timeout 60 mma -n $f.mma; done'
+	run mma sh -c 'for f in rep groove tempo inc beats; do timeout 300 mma -n $f.mma; done'
 	sed -i "/PLUGIN '.*' does not exist/d" "$OUT/mma.out"
 	expect mma mma general <<'E'
 syntax_error rep.mma 6 0
@@ -19699,10 +19699,10 @@ if have bibtool; then
 	printf '@article{knuth84,\n  author = {Donald Knuth},\n  title = {Literate Programming},\n  year = 1984\n}\n@book{knuth84,\n  author = {Donald Knuth},\n  title = {The TeXbook},\n  year = 1986\n}\n' >dup.bib
 	printf '@article{knuth84,\n  author = {Donald Knuth},\n  title = {Literate Programming},\n  year = 84\n}\n' >year.bib
 	printf 'check.double = on\nfrobnicate = on\n' >shop.rsc
-	run bibtool sh -c 'for f in brace comma; do timeout 60 bibtool -o /dev/null $f.bib; done
-		timeout 60 bibtool -o /dev/null -- "check.double=on" dup.bib
-		timeout 60 bibtool -o /dev/null -- "check.rule{year \"^[0-9][0-9]\$\" \"Year has only two digits\"}" year.bib
-		timeout 60 bibtool -o /dev/null -r shop.rsc year.bib'
+	run bibtool sh -c 'for f in brace comma; do timeout 300 bibtool -o /dev/null $f.bib; done
+		timeout 300 bibtool -o /dev/null -- "check.double=on" dup.bib
+		timeout 300 bibtool -o /dev/null -- "check.rule{year \"^[0-9][0-9]\$\" \"Year has only two digits\"}" year.bib
+		timeout 300 bibtool -o /dev/null -r shop.rsc year.bib'
 	expect bibtool bibtool general <<'E'
 syntax_error brace.bib 1 0
 syntax_error comma.bib 3 0
@@ -19726,10 +19726,10 @@ if have makeindex; then
 	cp st.idx none.idx
 	printf 'frobnicate "x"\nheadings_flag 1\n' >shop.ist
 	printf 'page_precedence "rnx"\n' >prec.ist
-	run makeindex sh -c 'for f in at page; do timeout 60 makeindex -q $f.idx; cat $f.ilg; done
-		timeout 60 makeindex -q -s shop.ist st.idx; cat st.ilg
-		timeout 60 makeindex -q -s prec.ist prec.idx; cat prec.ilg
-		timeout 60 makeindex -q -s nosuch.ist none.idx'
+	run makeindex sh -c 'for f in at page; do timeout 300 makeindex -q $f.idx; cat $f.ilg; done
+		timeout 300 makeindex -q -s shop.ist st.idx; cat st.ilg
+		timeout 300 makeindex -q -s prec.ist prec.idx; cat prec.ilg
+		timeout 300 makeindex -q -s nosuch.ist none.idx'
 	expect makeindex makeindex general <<'E'
 syntax_error at.idx 2 0
 syntax_error page.idx 2 0
@@ -19750,7 +19750,7 @@ if have ctangle; then
 	printf '@* Intro. A program.\n@i shop.w\n@c\nint main(void) { return 0; }\n' >inc.w
 	printf '@* Intro. A program.\n@c\nint main(void) { @<Print it@; return 0; }\n' >name.w
 	printf '@* Intro. A program.\n@c\nint main(void) { @q return 0; }\n' >ctrl.w
-	run ctangle sh -c 'for f in undef inc name ctrl; do timeout 60 ctangle $f.w - /dev/null; done'
+	run ctangle sh -c 'for f in undef inc name ctrl; do timeout 300 ctangle $f.w - /dev/null; done'
 	expect ctangle ctangle general <<'E'
 undefined_symbol - 0 0
 import_resolution - 2 0
@@ -19768,7 +19768,7 @@ if have cweave; then
 	printf '@* Intro. A program.\n@c\n@<Header files@>@;\nint main(void) { return 0; }\n' >undef.w
 	printf '@* Intro. A program.\n@c\nint main(void) { @<Print it@>@; return 0; }\n@ @<Print it@>=\nputs("hi");\n@ @<Unused@>=\nputs("never");\n' >unused.w
 	printf '@* Intro. A program.\n@c\nint main(void) { @<Print it@; return 0; }\n' >name.w
-	run cweave sh -c 'for f in undef unused name; do timeout 60 cweave $f.w - /dev/null; done'
+	run cweave sh -c 'for f in undef unused name; do timeout 300 cweave $f.w - /dev/null; done'
 	expect cweave cweave general <<'E'
 undefined_symbol - 0 0
 lint_violation - 0 0
@@ -19789,7 +19789,7 @@ if have yodl2html; then
 	printf "$H"'INCLUDEFILE(chapters)\n' >inc.yo
 	printf "$H"'DEFINECOUNTER(n)(0)\nADDTOCOUNTER(n)(many)\n' >count.yo
 	printf "$H"'SETCOUNTER(pages)(3)\n' >counter.yo
-	run yodl2html sh -c 'for f in paren undef inc count counter; do timeout 60 yodl2html -o /dev/null $f.yo; done'
+	run yodl2html sh -c 'for f in paren undef inc count counter; do timeout 300 yodl2html -o /dev/null $f.yo; done'
 	sed -i "s|$PWD/||" "$OUT/yodl2html.out"
 	expect yodl2html yodl2html general <<'E'
 syntax_error paren.yo 5 0
@@ -19811,7 +19811,7 @@ if have icmake; then
 	printf 'void main()\n{\n    int x;\n    x = "three";\n}\n' >type.im
 	printf '#include "shop.im"\nvoid main()\n{\n}\n' >inc.im
 	printf 'void main()\n{\n    frobnicate("x");\n}\n' >func.im
-	run icmake sh -c 'for f in syn undef type inc func; do timeout 60 icmake -c $f.im $f.bim; done'
+	run icmake sh -c 'for f in syn undef type inc func; do timeout 300 icmake -c $f.im $f.bim; done'
 	expect icmake icmake general <<'E'
 syntax_error syn.im 6 0
 undefined_symbol undef.im 4 0
@@ -19835,7 +19835,7 @@ if have dpkg-checkbuilddeps; then
 	printf "$H"'Build-Depends: dpkg-dev (>= two.0)\n'"$P" >ver.control
 	printf "$H"'Build-Depends: dpkg-dev (>= 1.0\n'"$P" >dep.control
 	printf 'Source: shop\nSection: misc\nSection: web\nMaintainer: Shop Keeper <shop@example.org>\n'"$P" >dupf.control
-	run dpkg-checkbuilddeps sh -c 'for f in syn unmet ver dep dupf; do timeout 60 dpkg-checkbuilddeps $f.control; done'
+	run dpkg-checkbuilddeps sh -c 'for f in syn unmet ver dep dupf; do timeout 300 dpkg-checkbuilddeps $f.control; done'
 	expect dpkg-checkbuilddeps dpkg-checkbuilddeps general <<'E'
 syntax_error syn.control 6 0
 missing_dependency - 0 0

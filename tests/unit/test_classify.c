@@ -8581,6 +8581,51 @@ static void grammar_and_interface_compilers(void **state)
 	diag_list_release(&l);
 }
 
+/* Music, notation and document tools: ChucK's "[a.ck]:line(3).char(1):",
+ * Faust's "a.dsp : 3 : ERROR : msg" (blanks around the colons),
+ * makeindex's "(file = a.idx, line = 2):" over its message, Yodl's "No
+ * macro", and a tool's prefix repeated over messages each of its own
+ * (not one message wrapped). */
+static void music_and_document_tools(void **state)
+{
+	static const char makeindex[] =
+		"Scanning input file at.idx....\n"
+		"!! Input index error (file = at.idx, line = 2):\n"
+		"   -- Extra `@' at position 8 of first argument.\n"
+		"done (2 entries accepted, 1 rejected).\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("[syn.ck]:line(3).char(1): syntax error\n"
+		   "[undef.ck]:line(2): undefined variable 'freq'...\n", NULL, 2, &l);
+	assert_string_equal(l.v[0].file, "syn.ck");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 1);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "undef.ck");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n("undef.dsp : 2 : ERROR : undefined symbol : freq\n", NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "undef.dsp");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(makeindex, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "at.idx");
+	assert_int_equal(l.v[0].line, 2);
+	assert_non_null(strstr(l.v[0].message, "Extra `@'"));
+	diag_list_release(&l);
+	classify_n("undef.yo:4: No macro: frobnicate(...)\n", NULL, 1, &l);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n("dpkg-checkbuilddeps: error: Unmet build dependencies: libshop-dev (>= 2.0)\n"
+		   "dpkg-checkbuilddeps: error: two.0 is not a valid version\n",
+		   NULL, 2, &l);
+	assert_string_equal(l.v[0].category, "missing_dependency");
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+}
+
 /* go test -json relays each line its tests print in an event of its own
  * ({"Action":"output","Output":"..."}): read as the lines themselves, a
  * panic's first project frame and all. */
@@ -9262,6 +9307,7 @@ int main(void)
 		cmocka_unit_test(debian_tools_tags_and_places),
 		cmocka_unit_test(javascript_tools_places_and_reports),
 		cmocka_unit_test(grammar_and_interface_compilers),
+		cmocka_unit_test(music_and_document_tools),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
