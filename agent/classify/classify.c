@@ -3784,6 +3784,28 @@ static char *file_below(struct scan *s, size_t i)
 	return NULL;
 }
 
+/* The file of the project a line a few under line i names alone, blanks
+ * around it ("    load.mac", Maxima's trailer under an error); NULL if
+ * none. */
+static char *file_alone_below(struct scan *s, size_t i)
+{
+	size_t j, n, b;
+	const char *l;
+
+	for (j = i + 1; j < s->nlines && j <= i + 3; j++) {
+		if (s->used[j] & L_USED)
+			break;
+		l = line_view(s, j, &n);
+		for (b = 0; b < n && (l[b] == ' ' || l[b] == '\t'); b++)
+			;
+		while (n > b && (l[n - 1] == ' ' || l[n - 1] == '\t'))
+			n--;
+		if (n > b && !memchr(l + b, ' ', n - b) && file_known(s, l, b, n - b))
+			return xstrndup(l + b, n - b);
+	}
+	return NULL;
+}
+
 /* The line number right after file and a colon ending line i + 1, when
  * that line names no problem of its own ("Error found at a.conf:2." under
  * "Error: Unknown configuration variable"): the place of the message on
@@ -3902,6 +3924,30 @@ static char *project_file_in(struct scan *s, const char *l, size_t n)
 				return xstrndup(l + k, e - k);
 		}
 	return NULL;
+}
+
+/* Does m[0..n) name a file the repository lacks ("can't open
+ * 'nosuch.jpg'", "File not found - a.png"): a token shaped as a file,
+ * quoted or not? */
+static bool names_missing_file(struct scan *s, const char *m, size_t n)
+{
+	size_t k = 0, e;
+
+	while (k < n) {
+		while (k < n && strchr(" \t'\"`,()", m[k]))
+			k++;
+		for (e = k; e < n && !strchr(" \t'\"`,()", m[e]); e++)
+			;
+		while (e > k && (m[e - 1] == '.' || m[e - 1] == ':'))
+			e--;
+		if (e > k + 2 && memchr(m + k, '.', e - k) &&
+		    cl_path_line(m + k, e - k) && !cl_foreign_path(m + k, e - k) &&
+		    !known_file(s, m + k, e - k))
+			return true;
+		for (k = e; k < n && !strchr(" \t'\"`,()", m[k]); k++)
+			;
+	}
+	return false;
 }
 
 /* The line of file told right after its quotes in m[0..n), in parentheses
@@ -4512,6 +4558,14 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 					       &p.line, &p.col))
 				p.line = cl_line_in_words(line + msg, n - msg);
 		}
+	} else if (s->opts->file_exists && !specific &&
+		   w.category && !strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
+		   names_missing_file(s, line + msg, n - msg)) {
+		/* the file it could not find named: in no file of a line
+		 * above or a row below ("can't open 'nosuch.jpg'" over the
+		 * next image's row), only the one a trailer names alone
+		 * (Maxima's "    load.mac" under the error) */
+		p.file = file_alone_below(s, i);
 	} else if (s->opts->file_exists && !specific) {
 		/* a trace above it that names a file of the project, without
 		 * a line (guile's "(primitive-load "a.scm")"), or the command
@@ -6975,6 +7029,44 @@ static bool general_tagged_warning(struct scan *s, const char *l, size_t n)
 	return true;
 }
 
+/* A checker's row on file l[0..e) whose words name no kind, told wrong by
+ * a severity all the same: a column of the row ("trunc.jpg  0 x 0  0bit N
+ * 150 ERROR   Bogus marker length", jpeginfo's), or the line right under
+ * it naming the file alone ("crc.png  CRC error in chunk IHDR" over
+ * "ERROR: crc.png", pngcheck's). */
+static bool file_row_verdict(struct scan *s, const char *l, size_t n, size_t e)
+{
+	struct cl_words w;
+	const char *at, *nl;
+	size_t m, nn;
+	int sev = DIAG_ERROR;
+
+	if ((at = cl_find(l + e, n - e, " ERROR ", 7)) ||
+	    ((at = cl_find(l + e, n - e, " WARNING ", 9)) && (sev = DIAG_WARNING))) {
+		for (m = (size_t)(at - l) + (sev == DIAG_ERROR ? 7 : 9);
+		     m < n && l[m] == ' '; m++)
+			;
+		if (m + 3 >= n)
+			return false;
+		cl_words_read(l + m, n - m, &w);
+		general_emit(s, xstrndup(l, e), 0, 0, sev, NULL, 0, l + m, n - m,
+			     w.category ? w.category : sev == DIAG_ERROR ?
+			     CAT_UNKNOWN : CAT_LINT_VIOLATION);
+		return true;
+	}
+	if (s->cur + 1 >= s->nlines || (s->used[s->cur + 1] & L_USED))
+		return false;
+	nl = line_view(s, s->cur + 1, &nn);
+	if (nn != e + 7 || memcmp(nl, "ERROR: ", 7) || memcmp(nl + 7, l, e))
+		return false;
+	for (m = e; m < n && l[m] == ' '; m++)
+		;
+	general_emit(s, xstrndup(l, e), 0, 0, DIAG_ERROR, NULL, 0, l + m, n - m,
+		     CAT_UNKNOWN);
+	s->used[s->cur + 1] |= L_FOLDED;
+	return true;
+}
+
 /* "src/api_client.ts failed for `.ts` rules: kebabcase" (ls-lint): a
  * file the project has opening its line (a colon after it maybe), and
  * words saying what is wrong with it (a rule named, or a category's
@@ -6997,6 +7089,8 @@ static bool general_file_first(struct scan *s, const char *l, size_t n)
 		return false;
 	cl_words_read(l + k + 1, n - k - 1, &w);
 	cat = cl_find(l + e, n - e, " rule", 5) ? CAT_LINT_VIOLATION : w.category;
+	if (!cat && !w.note && w.sev != DIAG_NOTE)
+		return file_row_verdict(s, l, n, e);
 	if (!cat || w.note || w.sev == DIAG_NOTE)
 		return false;
 	general_emit(s, xstrndup(l, e), 0, 0, w.sev >= 0 ? w.sev : DIAG_ERROR,

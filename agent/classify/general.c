@@ -1272,6 +1272,7 @@ static size_t words_path_end(const char *l, size_t n, size_t f, size_t *start)
 bool cl_place_in_words(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j = i, k, m, f, e;
+	const char *fw;
 
 	/* a label before it: "Stub: " */
 	for (k = i; k < n && k - i < 12 && is_alpha(l[k]); k++)
@@ -1301,6 +1302,28 @@ bool cl_place_in_words(const char *l, size_t n, struct cl_loc *loc)
 			if (!read_int(l, n, &m, &loc->col))
 				goto none;
 		}
+	} else if (STARTS(l + j, n - j, "in ") &&
+		   (fw = cl_find(l + j, n - j < 48 ? n - j : 48, " at line ", 9)) &&
+		   !STARTS(l + j, n - j, "in file ")) {
+		/* RXP's "in unnamed entity at line 3 char 12 of
+		 * file://a.xml" under its message: the entity's place in the
+		 * file (a URL) after "of" */
+		m = (size_t)(fw - l) + 9;
+		if (!read_int(l, n, &m, &loc->line))
+			goto none;
+		if (STARTS(l + m, n - m, " char ") || STARTS(l + m, n - m, " column ")) {
+			m += l[m + 2] == 'h' ? 6 : 8;
+			if (!read_int(l, n, &m, &loc->col))
+				goto none;
+		}
+		if (!STARTS(l + m, n - m, " of "))
+			goto none;
+		m += 4;
+		if (STARTS(l + m, n - m, "file://"))
+			m += 7;
+		if (!(e = words_path_end(l, n, m, &f)))
+			goto none;
+		m = e;
 	} else if (STARTS(l + j, n - j, "in file ")) {
 		/* "in file `lib/calc.rb' near line 7" (YARD) */
 		if (!(e = words_path_end(l, n, j + 8, &f)))
@@ -2402,6 +2425,10 @@ static const struct phrase phrases[] = {
 	{ "no production", CAT_UNDEFINED_SYMBOL },
 	/* a macro nothing defines: Yodl's "No macro: x(...)" */
 	{ "no macro", CAT_UNDEFINED_SYMBOL },
+	/* a key or section misspelt: sssctl's "Attribute 'x' is not allowed
+	 * in section 'y'. Check for typos." */
+	{ "not allowed in section", CAT_UNDEFINED_SYMBOL },
+	{ "check for typos", CAT_UNDEFINED_SYMBOL },
 	{ "clash detected", CAT_SYNTAX_ERROR },
 	{ "is already declared", CAT_SYNTAX_ERROR },
 	{ "already been declared", CAT_SYNTAX_ERROR },
@@ -2674,6 +2701,10 @@ static const struct phrase phrases[] = {
 	{ "no viable alternative", CAT_SYNTAX_ERROR },
 	{ "mismatched input", CAT_SYNTAX_ERROR },
 	{ "extraneous input", CAT_SYNTAX_ERROR },
+	/* markup's end tag that closes another element (RXP's "Mismatched
+	 * end tag: expected </p>, got </q>", before expected_got's types) */
+	{ "mismatched end tag", CAT_SYNTAX_ERROR },
+	{ "mismatched tag", CAT_SYNTAX_ERROR },
 	{ "no viable", CAT_TYPE_ERROR },
 	{ "is not a function", CAT_TYPE_ERROR },
 	{ "is not callable", CAT_TYPE_ERROR },

@@ -8626,6 +8626,71 @@ static void music_and_document_tools(void **state)
 	diag_list_release(&l);
 }
 
+/* A project with one Maxima file, load.mac. */
+static bool one_mac(void *ctx, const char *path)
+{
+	(void)ctx;
+	return !strcmp(path, "load.mac");
+}
+
+/* A project with one image, trunc.jpg. */
+static bool one_jpeg(void *ctx, const char *path)
+{
+	(void)ctx;
+	return !strcmp(path, "trunc.jpg");
+}
+
+/* Checkers of data, images and markup: RXP's message over "in unnamed
+ * entity at line 3 char 12 of file://a.xml" (the file a URL), its end tag
+ * that closes another element a syntax error (not a type's "expected X,
+ * got Y"), jpeginfo's table row with its ERROR column, pngcheck's row
+ * over "ERROR: a.png". */
+static void data_and_image_checkers(void **state)
+{
+	static const char rxp[] =
+		"Error: Mismatched end tag: expected </p>, got </q>\n"
+		" in unnamed entity at line 3 char 12 of file://tag.xml\n";
+	static const char pngcheck[] =
+		"crc.png  CRC error in chunk IHDR (computed 3a7e9b55, expected 3a7e9b56)\n"
+		"ERROR: crc.png\n"
+		"\n"
+		"Errors were detected in 1 of the 1 files tested.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(rxp, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "tag.xml");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 12);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n("trunc.jpg                           0 x    0  0bit N                              150 ERROR   Bogus marker length\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "trunc.jpg");
+	assert_string_equal(l.v[0].message, "Bogus marker length");
+	assert_int_equal(l.v[0].severity, DIAG_ERROR);
+	diag_list_release(&l);
+	classify_n(pngcheck, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "crc.png");
+	assert_non_null(strstr(l.v[0].message, "CRC error in chunk IHDR"));
+	diag_list_release(&l);
+	/* the file it could not open is in no file above or below it */
+	classify_n("jpeginfo: can't open 'nosuch.jpg'\n"
+		   "trunc.jpg                           0 x    0  0bit N                              150 ERROR   Bogus marker length\n",
+		   one_jpeg, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_string_equal(l.v[1].file, "trunc.jpg");
+	diag_list_release(&l);
+	/* ... but a trailer naming a file alone says which file asked */
+	classify_n("file_search1: lib/stats.mac not found in file_search_maxima,file_search_lisp.\n"
+		   " -- an error. To debug this try: debugmode(true);\n"
+		   "    load.mac\n", one_mac, 1, &l);
+	assert_string_equal(l.v[0].file, "load.mac");
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+}
+
 /* go test -json relays each line its tests print in an event of its own
  * ({"Action":"output","Output":"..."}): read as the lines themselves, a
  * panic's first project frame and all. */
@@ -9308,6 +9373,7 @@ int main(void)
 		cmocka_unit_test(javascript_tools_places_and_reports),
 		cmocka_unit_test(grammar_and_interface_compilers),
 		cmocka_unit_test(music_and_document_tools),
+		cmocka_unit_test(data_and_image_checkers),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
