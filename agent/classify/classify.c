@@ -3632,6 +3632,16 @@ static void frame_caret(struct scan *s, struct place *p)
 		p->col = col;
 }
 
+/* Does l[0..n) tell of a file the tool wrote ("writing MIDI file a.mid",
+ * "Output written in a.ind", "Wrote a.o")? What it names is an output,
+ * never where a problem is. */
+static bool output_notice(const char *l, size_t n)
+{
+	return cl_find(l, n, "writing ", 8) || cl_find(l, n, "Writing ", 8) ||
+	       cl_find(l, n, "written ", 8) || cl_find(l, n, "Wrote ", 6) ||
+	       cl_find(l, n, "wrote ", 6);
+}
+
 /* The outermost file of the project a trace above line i names (up to
  * CL_TRACE lines, not past another report or a line read before); NULL if
  * none. */
@@ -3657,6 +3667,8 @@ static char *file_above(struct scan *s, size_t i)
 		/* a message at a file above is another report too */
 		if (line_place(s, j, l, n, &loc) == CL_LOC_INLINE && loc.file_len)
 			break;
+		if (output_notice(l, n))
+			continue;
 		if (cl_repo_token(l, n, known_file, s, &off, &len) &&
 		    !quoted_over_caret(s, j)) {
 			free(file);
@@ -3767,6 +3779,8 @@ static char *file_below(struct scan *s, size_t i)
 		 * test.mul: msg" under "ERROR in test.err: msg") */
 		if (cl_verdict_on_test(l, n) || heads_own_report(s, j))
 			break;
+		if (output_notice(l, n))
+			continue;
 		/* a frame in the runtime's or a test framework's code
 		 * ("at org.junit.x.Builder.build(Builder.java:151)") is none
 		 * of the project's, whatever its name looks like */

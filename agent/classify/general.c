@@ -5382,9 +5382,17 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	if (i < n && lower(l[i]) == 'e' && (STARTS(l + i, n - i, "ERROR ") ||
 				   STARTS(l + i, n - i, "Error ") ||
 				   STARTS(l + i, n - i, "error "))) {
+		size_t d = 0; /* where the line's number starts */
+
 		k = i + 6;
-		if ((STARTS(l + k, n - k, "in line ") || STARTS(l + k, n - k, "on line ") ||
-		     STARTS(l + k, n - k, "at line ")) && k + 8 < n && is_digit(l[k + 8]) &&
+		if (STARTS(l + k, n - k, "in line ") || STARTS(l + k, n - k, "on line ") ||
+		    STARTS(l + k, n - k, "at line "))
+			d = k + 8;
+		/* abc2midi's "Error in line-char 3-0 : msg": the line and its
+		 * column joined by '-' */
+		else if (STARTS(l + k, n - k, "in line-char "))
+			d = k + 13;
+		if (d && d < n && is_digit(l[d]) &&
 		    (c = memchr(l + k, ':', n - k < 48 ? n - k : 48)) &&
 		    !memchr(l + k, '/', (size_t)(c - l) - k)) {
 			*msg = skip_blanks(l, n, (size_t)(c - l) + 1);

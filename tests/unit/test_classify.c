@@ -8615,6 +8615,14 @@ static void music_and_document_tools(void **state)
 	assert_int_equal(l.v[0].line, 2);
 	assert_non_null(strstr(l.v[0].message, "Extra `@'"));
 	diag_list_release(&l);
+	/* abc2midi's "Error in line-char 6-0 : msg", no file named: not
+	 * the MIDI file it writes next, nor the one it wrote before */
+	classify_n("writing MIDI file meter.mid\n"
+		   "Error in line-char 6-0 : %%MIDI command \"frobnicate\" not recognized\n"
+		   "writing MIDI file midi.mid\n", any_file, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].message, "%%MIDI command \"frobnicate\" not recognized");
+	diag_list_release(&l);
 	classify_n("undef.yo:4: No macro: frobnicate(...)\n", NULL, 1, &l);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
 	diag_list_release(&l);
