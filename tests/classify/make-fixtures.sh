@@ -20119,6 +20119,310 @@ E
 	cd ..
 fi
 ) &
+# Query languages, data transformation and data-format tools that work
+# on local files (no server): Miller (mlr), GNU datamash, csvtool,
+# recutils' recfix and recins, Ledger journals, jshon, Raptor's rapper
+# (RDF) and Rasqal's roqet (SPARQL), GNU PSPP syntax files, Xalan-C
+# (XSLT) and BaseX (XQuery). Most name places in words, brackets or
+# records ("at filename F row R", "in line L field F", "line L column
+# C", "F: L:", "(NULL)::", "cmdli:0:", "While parsing file "F", line L",
+# "URI F:L column C -", "F:L.C-L.C:", "(Occurred in entity 'F', at line
+# L, column C.)", "Stopped at F, L/C:"); none needs the network.
+(
+BATCH=held52
+mkdir held52 && cd held52
+# mlr (Miller, CSV/JSON/DKVP records and its DSL), a case at a time: a
+# row shorter than the header ("at filename F row R"), a DSL file with
+# a parenthesis never closed (found at the end, "at line L column C",
+# no file named), a function nobody defined, a JSON file with a comma
+# before a brace (no place), a type assertion failed ("at NR=N FNR=N
+# FILENAME=F", one record a line)
+if have mlr; then
+	mkdir mlr && cd mlr
+	printf 'a,b,c\n1,2,3\n4,5\n6,7,8\n' >ragged.csv
+	printf 'a,b\n1,2\n' >ok.csv
+	printf '$c = $a * 2;\n$d = strlen($b\n' >p.mlr
+	printf '[{"a":1},\n{"a":2,}]\n' >bad.json
+	printf 'a=1,b=2\na=3,b=x\n' >data.dkvp
+	run mlr sh -c 'timeout 300 mlr --icsv --ojson cat ragged.csv
+		timeout 300 mlr --icsv --ojson put -f p.mlr ok.csv
+		timeout 300 mlr --icsv --ojson put "\$c = frobnicate(\$a)" ok.csv
+		timeout 300 mlr --ijson --ocsv cat bad.json
+		timeout 300 mlr --idkvp --ojson put "\$c = asserting_int(\$b)" data.dkvp'
+	expect mlr mlr general <<'E'
+syntax_error ragged.csv 3 0
+syntax_error - 3 1
+undefined_symbol - 0 0
+syntax_error - 0 0
+type_error data.dkvp 2 0
+E
+	cd ..
+fi
+# datamash (GNU datamash, reads standard input, so no file is named): a
+# word where a number goes ("in line L field F"), a row with a field
+# too many for "check" ("line L has N fields", the rows around it
+# shown), an operation that does not exist, a column name the header
+# has not got, a "check" of the line count that fails
+if have datamash; then
+	mkdir datamash && cd datamash
+	printf 'a\t1\nb\tx\nc\t3\n' >num.tsv
+	printf 'a\t1\nb\t2\t9\nc\t3\n' >ragged.tsv
+	printf 'a\t1\nb\t2\n' >ok.tsv
+	printf 'name\tval\na\t1\n' >head.tsv
+	run datamash sh -c 'timeout 300 datamash sum 2 <num.tsv
+		timeout 300 datamash check <ragged.tsv
+		timeout 300 datamash frob 2 <ok.tsv
+		timeout 300 datamash -H sum cost <head.tsv
+		timeout 300 datamash check 5 lines <ok.tsv'
+	expect datamash datamash general <<'E'
+type_error - 2 0
+syntax_error - 2 0
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+test_failure - 0 0
+E
+	cd ..
+fi
+# csvtool (OCaml's CSV tool; its failures are OCaml exceptions, "Fatal
+# error: exception Csv.Failure(ROW, FIELD, msg)"): a quote never closed
+# (row and field, no file), a heading the file has not got (the file
+# named, no line), a column spec that is not one, a row count that is
+# not a number, a format with "%(" and no number
+if have csvtool; then
+	mkdir csvtool && cd csvtool
+	printf 'a,b\n1,"2\n3,4\n' >quote.csv
+	printf 'a,b\n1,2\n' >ok.csv
+	run csvtool sh -c 'timeout 300 csvtool cat quote.csv
+		timeout 300 csvtool namedcol c,d ok.csv
+		timeout 300 csvtool col x ok.csv
+		timeout 300 csvtool head x ok.csv
+		timeout 300 csvtool format "%(x)" ok.csv'
+	expect csvtool csvtool general <<'E'
+syntax_error - 2 0
+undefined_symbol ok.csv 0 0
+type_error - 0 0
+type_error - 0 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+# recfix (GNU recutils, checks a recfile against its %-descriptors), a
+# file at a time ("F:L: error:", a parse error "F: L: error:" with a
+# blank): a field of type int holding a word, a line with no colon, a
+# %type naming a type nobody defined, a field the %allowed list has not
+# got (named at its record's first line)
+if have recfix; then
+	mkdir recfix && cd recfix
+	printf '%%rec: Book\n%%type: Year int\n\nTitle: GNU Emacs Manual\nYear: 2010\n\nTitle: Shop\nYear: soon\n' >type.rec
+	printf '%%rec: Book\n\nTitle: A\nthis line has no colon\n' >syn.rec
+	printf '%%rec: Book\n%%type: Year frob\n\nTitle: A\nYear: 1\n' >badtype.rec
+	printf '%%rec: Book\n%%allowed: Title Year\n\nTitle: A\nAuthor: me\n' >allowed.rec
+	run recfix sh -c 'for f in type syn badtype allowed; do timeout 300 recfix $f.rec; done'
+	expect recfix recfix general <<'E'
+type_error type.rec 8 0
+syntax_error syn.rec 4 0
+undefined_symbol badtype.rec 2 0
+undefined_symbol allowed.rec 4 0
+E
+	cd ..
+fi
+# recins --verbose (recutils, adds a record and checks the set; the new
+# record's place is "(NULL)::" or "cmdli:0:", each followed by a hint
+# to use --force): a word for an int field, a key the file already
+# holds (the old record's place named, and the new one's), a field the
+# %allowed list has not got, a field name with a blank in it
+if have recins; then
+	mkdir recins && cd recins
+	printf '%%rec: Book\n%%type: Year int\n%%key: Id\n\nId: 1\nTitle: A\nYear: 2010\n' >b.rec
+	printf '%%rec: Book\n%%mandatory: Title\n%%allowed: Title Year\n\nTitle: A\nYear: 2010\n' >m.rec
+	run recins sh -c 'timeout 300 recins --verbose -t Book -f Id -v 2 -f Year -v soon b.rec
+		timeout 300 recins --verbose -t Book -f Id -v 1 -f Year -v 2000 b.rec
+		timeout 300 recins --verbose -t Book -f Title -v B -f Author -v me m.rec
+		timeout 300 recins --verbose -t Book -f "Ti tle" -v B m.rec'
+	expect recins recins general <<'E'
+type_error - 0 0
+syntax_error b.rec 5 0
+undefined_symbol - 0 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+# ledger (Ledger 3 journals, the balance report), a journal at a time
+# ("While parsing file "F", line L:" over the text, a caret under the
+# amount; the full path cut to the folder): a transaction that does not
+# balance (lines 1-3 named too), an account nobody declared (with
+# --pedantic), an included journal nobody wrote, a balance assertion
+# that fails, an amount with a letter in it
+if have ledger; then
+	mkdir ledger && cd ledger
+	printf '2024/01/05 Grocer\n    Expenses:Food    $10.00\n    Assets:Cash     $-5.00\n' >bal.ledger
+	printf 'account Expenses:Food\naccount Assets:Cash\ncommodity $\n\n2024/01/05 Grocer\n    Expenses:Fod    $10.00\n    Assets:Cash\n' >acct.ledger
+	printf 'include shop.ledger\n2024/01/05 Grocer\n    Expenses:Food    $10.00\n    Assets:Cash\n' >inc.ledger
+	printf '2024/01/05 Grocer\n    Expenses:Food    $10.00\n    Assets:Cash   $-10.00 = $5\n' >assert.ledger
+	printf '2024/01/05 Grocer\n    Expenses:Food    $1x0.00\n    Assets:Cash\n' >amt.ledger
+	run ledger sh -c 'timeout 300 ledger -f bal.ledger bal
+		timeout 300 ledger --pedantic -f acct.ledger bal
+		for f in inc assert amt; do timeout 300 ledger -f $f.ledger bal; done'
+	sed -i "s|$PWD/||g" "$OUT/ledger.out"
+	expect ledger ledger general <<'E'
+test_failure bal.ledger 1 0
+undefined_symbol acct.ledger 6 0
+import_resolution inc.ledger 1 0
+test_failure assert.ledger 3 0
+syntax_error amt.ledger 2 0
+E
+	cd ..
+fi
+# jshon (JSON from the shell, a file given with -F), a case at a time
+# ("json read error: line L column C:", no file named; the others name
+# the argument that failed, "(arg N)"): a comma before a bracket, a key
+# the object has not got, a number asked for an element, an index past
+# the end of an array, a string broken by a newline
+if have jshon; then
+	mkdir jshon && cd jshon
+	printf '{"a": 1,\n "b": [1, 2,\n}\n' >syn.json
+	printf '{"a": 1, "b": [1, 2]}\n' >ok.json
+	printf '{"a": "x\n"}\n' >str.json
+	run jshon sh -c 'timeout 300 jshon -F syn.json -k
+		timeout 300 jshon -F ok.json -e c
+		timeout 300 jshon -F ok.json -e a -e 0
+		timeout 300 jshon -F ok.json -e b -e 5
+		timeout 300 jshon -F str.json -k'
+	expect jshon jshon general <<'E'
+syntax_error - 3 1
+undefined_symbol - 0 0
+type_error - 0 0
+type_error - 0 0
+syntax_error - 1 8
+E
+	cd ..
+fi
+# rapper -c (Raptor, counts the triples of an RDF file), a file at a
+# time ("rapper: Error - URI F:L - msg" or "... F:L column C - ...",
+# the file:// URI's folder cut): a string never closed, a prefix nobody
+# declared (said without a place, then with one: one problem), a full
+# stop left out (found on the next line), an RDF/XML element never
+# closed (its "line 0" is the open tag's, no place), an N-Triples
+# object that is a bare word
+if have rapper; then
+	mkdir rapper && cd rapper
+	printf '@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e "unterminated .\n' >str.ttl
+	printf '@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nfoo:d ex:e ex:f .\n' >prefix.ttl
+	printf '@prefix ex: <http://example.org/> .\nex:a ex:b ex:c\nex:d ex:e ex:f .\n' >dot.ttl
+	printf '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n<rdf:Description rdf:about="http://e/a">\n</rdf:RDF>\n' >bad.rdf
+	printf '<http://e/a> <http://e/b> <http://e/c> .\n<http://e/a> <http://e/b> c .\n' >bad.nt
+	run rapper sh -c 'for f in str prefix dot; do timeout 300 rapper -q -i turtle -c $f.ttl; done
+		timeout 300 rapper -q -i rdfxml -c bad.rdf
+		timeout 300 rapper -q -i ntriples -c bad.nt'
+	sed -i "s|file://$PWD/||g" "$OUT/rapper.out"
+	expect rapper rapper general <<'E'
+syntax_error str.ttl 3 0
+undefined_symbol prefix.ttl 3 0
+syntax_error dot.ttl 3 0
+syntax_error bad.rdf 0 0
+syntax_error bad.nt 2 26
+E
+	cd ..
+fi
+# roqet (Rasqal, runs a SPARQL query over an N-Triples file), a query at
+# a time ("roqet: Error - URI F:L - msg", the file:// URI's folder cut,
+# then the query echoed): a brace never closed (found at the end), a
+# prefix nobody declared (a syntax error at the end follows from it), a
+# function nobody defined (told as a syntax error), a comparison with
+# no right side, a query language nobody knows (the valid ones listed)
+if have roqet; then
+	mkdir roqet && cd roqet
+	printf '<http://e/a> <http://e/b> <http://e/c> .\n' >data.nt
+	printf 'PREFIX ex: <http://e/>\nSELECT ?s\nWHERE {\n  ?s ex:b ?o\n' >brace.rq
+	printf 'SELECT ?s\nWHERE {\n  ?s foo:b ?o .\n}\n' >prefix.rq
+	printf 'SELECT ?s\nWHERE {\n  ?s ?p ?o .\n  FILTER(frob(?o))\n}\n' >func.rq
+	printf 'SELECT ?s\nWHERE {\n  ?s ?p ?o .\n  FILTER(?o > )\n}\n' >filt.rq
+	run roqet sh -c 'for f in brace prefix func filt; do timeout 300 roqet -q -i sparql -D data.nt $f.rq; done
+		timeout 300 roqet -q -i sparkle -D data.nt prefix.rq'
+	sed -i "s|file://$PWD/||g" "$OUT/roqet.out"
+	expect roqet roqet general <<'E'
+syntax_error brace.rq 5 0
+undefined_symbol prefix.rq 3 0
+syntax_error func.rq 4 0
+syntax_error filt.rq 4 0
+type_error - 0 0
+E
+	cd ..
+fi
+# pspp (GNU PSPP, statistics syntax files), a file at a time ("F:L.C:",
+# "F:L.C-L.C:" ranges, a caret line under the text, notes after; its
+# "Stopping syntax file processing here" follows the one before): an
+# expression cut short, a variable nobody defined, a string multiplied
+# by a number, an included file nobody wrote, data that is not a number
+# (a warning; the listing's table follows)
+if have pspp; then
+	mkdir pspp && cd pspp
+	printf 'DATA LIST FREE / x y.\nBEGIN DATA.\n1 2\n3 4\nEND DATA.\nCOMPUTE z = x +.\nEXECUTE.\n' >syn.sps
+	printf 'DATA LIST FREE / x y.\nBEGIN DATA.\n1 2\nEND DATA.\nDESCRIPTIVES VARIABLES=x w.\n' >var.sps
+	printf 'DATA LIST FREE / x (F8.0) name (A8).\nBEGIN DATA.\n1 bob\nEND DATA.\nCOMPUTE z = name * 2.\nEXECUTE.\n' >type.sps
+	printf 'INCLUDE FILE="shop.sps".\n' >inc.sps
+	printf 'DATA LIST FREE / x y.\nBEGIN DATA.\n1 abc\nEND DATA.\nLIST.\n' >data.sps
+	run pspp sh -c 'for f in syn var type inc data; do timeout 300 pspp -O format=txt -o /dev/null $f.sps; done'
+	expect pspp pspp general <<'E'
+syntax_error syn.sps 6 16
+undefined_symbol var.sps 5 0
+type_error type.sps 5 13
+import_resolution inc.sps 1 0
+type_error data.sps 3 3
+E
+	cd ..
+fi
+# Xalan (Xalan-C's XSLT processor), a stylesheet at a time ("(Occurred
+# in entity 'F', at line L, column C.)"; the parser's errors said twice,
+# one problem): a function nobody defined, an XPath cut short, an XSLT
+# element that does not exist, an included stylesheet nobody wrote
+# ("in an unknown entity, at line 0"), an end tag that does not match
+if have Xalan; then
+	mkdir xalan && cd xalan
+	printf '<?xml version="1.0"?>\n<shop><item price="3">tea</item></shop>\n' >ok.xml
+	S='<?xml version="1.0"?>\n<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">\n'
+	printf "$S"'<xsl:template match="/">\n  <xsl:value-of select="frob(1)"/>\n</xsl:template>\n</xsl:stylesheet>\n' >func.xsl
+	printf "$S"'<xsl:template match="/">\n  <xsl:value-of select="item[@price > ]"/>\n</xsl:template>\n</xsl:stylesheet>\n' >xpath.xsl
+	printf "$S"'<xsl:template match="/">\n  <xsl:frob/>\n</xsl:template>\n</xsl:stylesheet>\n' >elem.xsl
+	printf "$S"'<xsl:include href="shop.xsl"/>\n<xsl:template match="/">\n  <xsl:value-of select="."/>\n</xsl:template>\n</xsl:stylesheet>\n' >inc.xsl
+	printf "$S"'<xsl:template match="/">\n  <b>x</c>\n</xsl:template>\n</xsl:stylesheet>\n' >wf.xsl
+	run xalan sh -c 'for f in func xpath elem inc wf; do timeout 300 Xalan ok.xml $f.xsl; done'
+	sed -i "s|file:\(//\)\{0,1\}$PWD/||g" "$OUT/xalan.out"
+	expect xalan Xalan general <<'E'
+undefined_symbol func.xsl 4 4
+syntax_error xpath.xsl 4 4
+undefined_symbol elem.xsl 4 4
+import_resolution - 0 0
+syntax_error wf.xsl 4 9
+E
+	cd ..
+fi
+# basex (BaseX, runs an XQuery file; its settings kept in the folder,
+# the wrapper's warning about an absent jar cut), a query at a time
+# ("Stopped at F, L/C:" over "[CODE] msg", the full path cut to the
+# folder): an addition cut short (found at the end), a function nobody
+# defined, a variable nobody declared, a string added to a number, a
+# module nobody wrote (named at the line after the import)
+if have basex; then
+	mkdir basex && cd basex
+	printf 'let $x := 1\nreturn $x +\n' >syn.xq
+	printf 'let $x := 1\nreturn frob($x)\n' >func.xq
+	printf 'let $x := 1\nreturn $y\n' >var.xq
+	printf 'let $x := "a"\nreturn $x + 1\n' >type.xq
+	printf 'import module namespace s = "http://shop" at "shop.xqm";\ns:f()\n' >imp.xq
+	mkdir bx
+	run basex sh -c 'for f in syn func var type imp; do JAVA_ARGS="-Dorg.basex.path=$PWD/bx/" timeout 300 basex $f.xq; done'
+	sed -i "s|$PWD/||g; /Unable to locate .*\.jar/d; /writing new configuration file/d" "$OUT/basex.out"
+	expect basex basex general <<'E'
+syntax_error syn.xq 3 1
+undefined_symbol func.xq 2 12
+undefined_symbol var.xq 2 8
+type_error type.xq 2 12
+import_resolution imp.xq 2 0
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
