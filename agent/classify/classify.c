@@ -5440,6 +5440,25 @@ static bool program_name(const char *p, size_t n)
 	return true;
 }
 
+/* Does line j open with a code in brackets and a message ("[XPST0003]
+ * Calculation is incomplete.")? */
+static bool bracketed_code_line(struct scan *s, size_t j)
+{
+	const char *l, *c;
+	size_t n, k;
+
+	if (j >= s->nlines || (s->used[j] & L_USED))
+		return false;
+	l = line_view(s, j, &n);
+	if (n < 6 || l[0] != '[' || !(c = memchr(l, ']', n < 24 ? n : 24)) ||
+	    (size_t)(c - l) + 2 >= n || c[1] != ' ')
+		return false;
+	for (k = 1; l + k < c; k++)
+		if (!isupper((unsigned char)l[k]) && !isdigit((unsigned char)l[k]))
+			return false;
+	return k >= 4;
+}
+
 /* "ERROR in ./src/a.js 2:0-32" over its message: the severity said
  * before the place, what went wrong on the line under it. */
 /* Is line j a place alone ("    a.rb:20:")? */
@@ -5505,6 +5524,11 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 		if (sev < 0 && !framed && k > 0)
 			return false;
 	}
+	/* a heading place over a message its code opens in brackets
+	 * (BaseX's "Stopped at a.xq, 3/1:" over "[XPST0003] Calculation
+	 * is incomplete."): an error */
+	if (sev < 0 && !framed && n && l[n - 1] == ':' && bracketed_code_line(s, j))
+		sev = DIAG_ERROR;
 	if (sev < 0 && !framed)
 		return false;
 	if (!more.len && !announced(s, j, &more)) {

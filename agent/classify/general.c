@@ -1518,6 +1518,45 @@ static bool fields_in_parens(const char *l, size_t n, struct cl_loc *loc)
 	return true;
 }
 
+/* 'While parsing file "a.ledger", line 6:' (Ledger's, "While <doing>
+ * file"), "Stopped at a.xq, 3/1:" (BaseX's): at l[i], a line ending in
+ * its colon. */
+static bool heading_place(const char *l, size_t n, size_t i,
+			  struct cl_loc *loc)
+{
+	const char *f;
+	size_t j, e, m;
+
+	if (STARTS(l + i, n - i, "While ") &&
+	    (f = cl_find(l + i, n - i < 40 ? n - i : 40, " file \"", 7))) {
+		j = (size_t)(f - l) + 7;
+		for (e = j; e < n && l[e] != '"'; e++)
+			;
+		m = e + 8;
+		if (e + 8 >= n || !STARTS(l + e, n - e, "\", line ") ||
+		    !plausible_path(l + j, e - j) || !read_int(l, n, &m, &loc->line) ||
+		    m + 1 != n)
+			goto no;
+	} else if (STARTS(l + i, n - i, "Stopped at ")) {
+		j = i + 11;
+		e = path_end(l, n, j);
+		m = e + 2;
+		if (e == j || !STARTS(l + e, n - e, ", ") ||
+		    !plausible_path(l + j, e - j) || !read_int(l, n, &m, &loc->line) ||
+		    m >= n || l[m] != '/' || (++m, !read_int(l, n, &m, &loc->col)) ||
+		    m + 1 != n)
+			goto no;
+	} else {
+		return false;
+	}
+	loc->file = j;
+	loc->file_len = e - j;
+	return true;
+no:
+	loc->line = loc->col = 0;
+	return false;
+}
+
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j, k;
@@ -1778,6 +1817,12 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		memset(loc, 0, sizeof(*loc));
 	}
+	/* a heading in words over what went wrong there, the message some
+	 * lines under it: Ledger's 'While parsing file "a.ledger", line 6:',
+	 * BaseX's "Stopped at a.xq, 3/1:" over "[XPST0003] msg" */
+	if (l[n - 1] == ':' && (l[i] == 'W' || l[i] == 'S') &&
+	    heading_place(l, n, i, loc))
+		return loc->kind = CL_LOC_ALONE;
 	/* the place in words alone under the message */
 	if (cl_place_in_words(l, n, loc))
 		return loc->kind = CL_LOC_FRAME;

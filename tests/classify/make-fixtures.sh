@@ -20119,6 +20119,7 @@ E
 	cd ..
 fi
 ) &
+# ---- held52: a validation batch of tools nobody tuned for, scored on first sight ----
 # Query languages, data transformation and data-format tools that work
 # on local files (no server): Miller (mlr), GNU datamash, csvtool,
 # recutils' recfix and recins, Ledger journals, jshon, Raptor's rapper

@@ -8634,6 +8634,39 @@ static void music_and_document_tools(void **state)
 	diag_list_release(&l);
 }
 
+/* Query tools' headings in words over what went wrong there: BaseX's
+ * "Stopped at a.xq, 3/1:" over its coded message, Ledger's 'While parsing
+ * file "a.ledger", line 6:' over the posting it quotes and its error. */
+static void query_tools_headings(void **state)
+{
+	static const char ledger[] =
+		"While parsing file \"inc.ledger\", line 1:\n"
+		"Error: File to include was not found: \"shop.ledger\"\n"
+		"While parsing file \"amt.ledger\", line 2:\n"
+		"While parsing posting:\n"
+		"  Expenses:Food    $1x0.00\n"
+		"                   ^^^^^^^\n"
+		"Error: Unexpected char 'x' (Note: inline math requires parentheses)\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("Stopped at func.xq, 2/12:\n"
+		   "[XPST0017] Unknown function: fn:frob.\n", NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "func.xq");
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 12);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(ledger, NULL, 2, &l);
+	assert_string_equal(l.v[0].file, "inc.ledger");
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_string_equal(l.v[1].file, "amt.ledger");
+	assert_int_equal(l.v[1].line, 2);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 /* A project with one Maxima file, load.mac. */
 static bool one_mac(void *ctx, const char *path)
 {
@@ -9382,6 +9415,7 @@ int main(void)
 		cmocka_unit_test(grammar_and_interface_compilers),
 		cmocka_unit_test(music_and_document_tools),
 		cmocka_unit_test(data_and_image_checkers),
+		cmocka_unit_test(query_tools_headings),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
