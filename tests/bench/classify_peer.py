@@ -38,7 +38,8 @@ class Regex:
                 return "(?P<%s>" % name
             return "(?P<%s__%d>" % (name, seen[name])
 
-        self.rx = re.compile(NAMED.sub(rename, src).encode("latin-1"))
+        # the pattern's UTF-8 bytes, as PCRE2 matches them ("• " in GHC's)
+        self.rx = re.compile(NAMED.sub(rename, src).encode("utf-8"))
         self.names = [(name, [name] + ["%s__%d" % (name, i) for i in range(2, n + 1)])
                       for name, n in seen.items()]
 
