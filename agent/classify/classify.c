@@ -3940,6 +3940,17 @@ static char *project_file_in(struct scan *s, const char *l, size_t n)
 	return NULL;
 }
 
+/* The file of the project m[0..n) names: quoted (maybe the one it looked
+ * for), or else unquoted where something is (*where set); NULL if none. */
+static char *project_file_named(struct scan *s, const char *m, size_t n,
+				bool *where)
+{
+	char *f = quoted_project_file(s, m, n);
+
+	*where = !f && (f = project_file_in(s, m, n));
+	return f;
+}
+
 /* Does m[0..n) name a file the repository lacks ("can't open
  * 'nosuch.jpg'", "File not found - a.png"): a token shaped as a file,
  * quoted or not? */
@@ -4541,9 +4552,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			p.file = NULL;
 		}
 	} else if (s->repo && !specific &&
-		   ((quoted = quoted_project_file(s, line + msg, n - msg)) ||
-		    ((quoted = project_file_in(s, line + msg, n - msg)) &&
-		     (where = true)))) {
+		   (quoted = project_file_named(s, line + msg, n - msg, &where))) {
 		/* "failed to load configuration file 'key.conf'" (PHP-FPM's,
 		 * knotc's) after the error in it: that error told again; or
 		 * else that file, unless it is what was looked for */
@@ -7079,8 +7088,10 @@ static bool file_row_verdict(struct scan *s, const char *l, size_t n, size_t e)
 	size_t m, nn;
 	int sev = DIAG_ERROR;
 
-	if ((at = cl_find(l + e, n - e, " ERROR ", 7)) ||
-	    ((at = cl_find(l + e, n - e, " WARNING ", 9)) && (sev = DIAG_WARNING))) {
+	at = cl_find(l + e, n - e, " ERROR ", 7);
+	if (!at && (at = cl_find(l + e, n - e, " WARNING ", 9)))
+		sev = DIAG_WARNING;
+	if (at) {
 		for (m = (size_t)(at - l) + (sev == DIAG_ERROR ? 7 : 9);
 		     m < n && l[m] == ' '; m++)
 			;
