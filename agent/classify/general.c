@@ -1486,6 +1486,23 @@ static bool fields_in_parens(const char *l, size_t n, struct cl_loc *loc)
 	const char *f = cl_find(l, n, "(file", 5), *c;
 	size_t j, k, e;
 
+	/* ... or "(line 6 in a.bib):" (BibTool's "*** BibTool WARNING (line
+	 * 6 in dup.bib): msg") */
+	if (!f && (f = cl_find(l, n, "(line ", 6)) && f > l) {
+		k = (size_t)(f - l) + 6;
+		if (!read_int(l, n, &k, &loc->line) || !STARTS(l + k, n - k, " in "))
+			goto no;
+		j = k + 4;
+		if (STARTS(l + j, n - j, "./"))
+			j += 2;
+		for (e = j; e < n && l[e] != ')' && l[e] != ' '; e++)
+			;
+		if (e >= n || l[e] != ')' || e + 1 >= n || l[e + 1] != ':' ||
+		    !plausible_path(l + j, e - j))
+			goto no;
+		k = e;
+		goto found;
+	}
 	if (!f || f == l)
 		return false;
 	j = (size_t)(f - l) + 5;
@@ -1504,10 +1521,9 @@ static bool fields_in_parens(const char *l, size_t n, struct cl_loc *loc)
 		return false;
 	k = skip_blanks(l, n, k + 1);
 	if (!read_int(l, n, &k, &loc->line) || k >= n || l[k] != ')' ||
-	    !plausible_path(l + j, e - j)) {
-		loc->line = 0;
-		return false;
-	}
+	    !plausible_path(l + j, e - j))
+		goto no;
+found:
 	loc->file = j;
 	loc->file_len = e - j;
 	loc->pre = skip_blanks(l, n, 0);
@@ -1516,6 +1532,9 @@ static bool fields_in_parens(const char *l, size_t n, struct cl_loc *loc)
 	loc->pre_len = e - loc->pre;
 	set_msg(loc, l, n, k + 1);
 	return true;
+no:
+	loc->line = 0;
+	return false;
 }
 
 /* 'While parsing file "a.ledger", line 6:' (Ledger's, "While <doing>
@@ -1827,7 +1846,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	if (cl_place_in_words(l, n, loc))
 		return loc->kind = CL_LOC_FRAME;
 	memset(loc, 0, sizeof(*loc));
-	if (l[n - 1] == ':' && fields_in_parens(l, n, loc))
+	if (fields_in_parens(l, n, loc))
 		return loc->kind = loc->msg_len ? CL_LOC_INLINE : CL_LOC_ALONE;
 	/* libsass under its message: "on line 3:10 of a.scss", "line 3 of
 	 * a.scss"; MJML's "Line 5 of a.mjml (mj-text) — msg", the message

@@ -8615,6 +8615,13 @@ static void music_and_document_tools(void **state)
 	assert_int_equal(l.v[0].line, 2);
 	assert_non_null(strstr(l.v[0].message, "Extra `@'"));
 	diag_list_release(&l);
+	/* BibTool's "(line 6 in a.bib):" before its message */
+	classify_n("*** BibTool WARNING (line 3 in ./comma.bib): Missing ',' assumed.\n",
+		   NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "comma.bib");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].message, "Missing ',' assumed.");
+	diag_list_release(&l);
 	/* abc2midi's "Error in line-char 6-0 : msg", no file named: not
 	 * the MIDI file it writes next, nor the one it wrote before */
 	classify_n("writing MIDI file meter.mid\n"
