@@ -2656,6 +2656,18 @@ static bool definition_pointer(const char *m, size_t n)
 		(n == 8 || m[n - 9] == ' '));
 }
 
+/* Does m[0..n) open with a Python warning's class and its colon
+ * ("FutureWarning: x", "DeprecationWarning: x", "UserWarning: x")? */
+static bool python_warning(const char *m, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n && k < 40 && isalpha((unsigned char)m[k]); k++)
+		;
+	return k > 7 && k + 1 < n && m[k] == ':' && isupper((unsigned char)m[0]) &&
+	       !memcmp(m + k - 7, "Warning", 7);
+}
+
 /* Does m[0..n) only say that something was declared or defined here,
  * in parentheses or not ("(operation 'x' declared here)", omniidl's
  * note under its error)? Whatever its words' likeness says, a pointer. */
@@ -2979,6 +2991,13 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	    (frame_function(m, loc->msg_len) ||
 	     (loc->msg_len > 3 && !memcmp(m, "in ", 3) &&
 	      !memchr(m + 3, ' ', loc->msg_len - 3))))
+		return;
+	/* "/usr/lib/python3/dist-packages/x/y.py:4530: FutureWarning: msg":
+	 * a warning Python raised in a dependency's code (its place is
+	 * where the library calls the deprecated thing), no finding of the
+	 * project's */
+	if (loc->file_len && cl_foreign_path(l + loc->file, loc->file_len) &&
+	    python_warning(m, loc->msg_len))
 		return;
 	code = m + w.code;
 	if (w.sev < 0 && loc->pre_len)

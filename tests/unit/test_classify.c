@@ -8674,6 +8674,30 @@ static void query_tools_headings(void **state)
 	diag_list_release(&l);
 }
 
+/* A warning Python raised inside a dependency (pythran's FutureWarning
+ * about NumPy, printed as cython3 starts) is no finding of the project's;
+ * the compile errors after it are. */
+static void python_warnings_in_dependencies_are_not_findings(void **state)
+{
+	static const char cython[] =
+		"/usr/lib/python3/dist-packages/pythran/tables.py:4530: FutureWarning: In the future `np.bool` will be defined as the corresponding NumPy scalar.\n"
+		"  if not hasattr(numpy, method):\n"
+		"\n"
+		"Error compiling Cython file:\n"
+		"a.pyx:3:19: undeclared name not builtin: undefined_name\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(cython, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "a.pyx");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	/* the project's own warning is one */
+	classify_n("src/app.py:12: DeprecationWarning: x is deprecated\n", NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "src/app.py");
+	diag_list_release(&l);
+}
+
 /* A project with one Maxima file, load.mac. */
 static bool one_mac(void *ctx, const char *path)
 {
@@ -9423,6 +9447,7 @@ int main(void)
 		cmocka_unit_test(music_and_document_tools),
 		cmocka_unit_test(data_and_image_checkers),
 		cmocka_unit_test(query_tools_headings),
+		cmocka_unit_test(python_warnings_in_dependencies_are_not_findings),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
