@@ -2387,7 +2387,8 @@ static bool quoted_after_place(const char *l, size_t n,
 	if (k + 1 >= n || l[k] != ':')
 		return false;
 	k++;
-	return l[k] == '\t' || (l[k] == ' ' && (l[k + 1] == ' ' || l[k + 1] == '\t')) ||
+	return l[k] == '\t' ||
+	       (l[k] == ' ' && k + 1 < n && (l[k + 1] == ' ' || l[k + 1] == '\t')) ||
 	       (l[k] != ' ' && l[k] != '\r');
 }
 
