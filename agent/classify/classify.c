@@ -3856,14 +3856,12 @@ static int line_of_file_under(struct scan *s, size_t i, const char *file)
 	l = line_view(s, i + 1, &n);
 	if (!(at = cl_find(l, n, file, fl)))
 		return 0;
-	k = (size_t)(at - l) + fl;
-	if (k + 1 >= n || l[k] != ':' || l[k + 1] < '0' || l[k + 1] > '9')
+	k = (size_t)(at - l) + fl + 1;
+	if (k >= n || l[k - 1] != ':' || !cl_read_int(l, n, &k, &v))
 		return 0;
 	cl_words_read(l, (size_t)(at - l), &w);
 	if (w.category || w.code_len)
 		return 0;
-	for (k++; k < n && l[k] >= '0' && l[k] <= '9' && v < 10000000; k++)
-		v = v * 10 + (l[k] - '0');
 	/* the place ends the line: "ERROR: a.pl:10:" heads the lines
 	 * under it, it does not place the one above */
 	if (k < n && l[k] == '.')
@@ -4003,25 +4001,21 @@ static bool paren_place_after(const char *m, size_t n, const char *file,
 {
 	size_t len = strlen(file), k;
 	const char *at = m;
-	long v;
 
 	while ((at = cl_find(at, n - (size_t)(at - m), file, len))) {
 		k = (size_t)(at - m) + len;
 		at++;
 		if (k + 4 >= n || (m[k] != '"' && m[k] != '\'' && m[k] != '`') ||
-		    m[k + 1] != ' ' || m[k + 2] != '(' || !isdigit((unsigned char)m[k + 3]))
+		    m[k + 1] != ' ' || m[k + 2] != '(')
 			continue;
 		k += 3;
-		for (v = 0; k < n && isdigit((unsigned char)m[k]) && v < 10000000; k++)
-			v = v * 10 + (m[k] - '0');
-		*line = (int)v;
 		*col = 0;
+		if (!cl_read_int(m, n, &k, line) || *line <= 0)
+			continue;
 		if (k + 1 < n && (m[k] == ':' || m[k] == ',') &&
 		    isdigit((unsigned char)m[k + 1]))
-			for (v = 0, k++; k < n && isdigit((unsigned char)m[k]) &&
-					 v < 10000000; k++)
-				v = v * 10 + (m[k] - '0'), *col = (int)v;
-		if (k < n && m[k] == ')' && *line > 0)
+			k++, cl_read_int(m, n, &k, col);
+		if (k < n && m[k] == ')')
 			return true;
 		*line = *col = 0;
 	}
@@ -5904,11 +5898,10 @@ static bool general_hunk(struct scan *s, size_t i, const char *l, size_t n)
 	const char *q;
 	bool transcript = false;
 
-	if (n < 10 || memcmp(l, "@@ -", 4) || !isdigit((unsigned char)l[4]))
+	k = 4;
+	if (n < 10 || memcmp(l, "@@ -", 4) || !cl_read_int(l, n, &k, &a))
 		return false;
-	for (k = 4; k < n && isdigit((unsigned char)l[k]); k++)
-		a = a * 10 + (l[k] - '0');
-	if (a <= 0 || a > 10000000 || !memmem(l + k, n - k, " @@", 3))
+	if (a <= 0 || !memmem(l + k, n - k, " @@", 3))
 		return false;
 	/* the header above, past this file's earlier hunks */
 	for (j = i, back = 0; j-- > 0 && back < 2000; back++) {
@@ -6125,13 +6118,12 @@ static bool box_position(struct scan *s, size_t i, int *line, int *col)
 		if (n - k < 11 || memcmp(l + k, "\xe2\x95\xad\xe2\x94\x80[", 7))
 			return false;
 		k += 7;
-		for (*line = 0; k < n && l[k] >= '0' && l[k] <= '9'; k++)
-			*line = *line * 10 + (l[k] - '0');
-		if (k >= n || l[k] != ':')
+		*line = *col = 0;
+		if (!cl_read_int(l, n, &k, line) || k >= n || l[k] != ':')
 			return false;
-		for (*col = 0, k++; k < n && l[k] >= '0' && l[k] <= '9'; k++)
-			*col = *col * 10 + (l[k] - '0');
-		return k < n && l[k] == ']' && *line > 0;
+		k++;
+		return cl_read_int(l, n, &k, col) && k < n && l[k] == ']' &&
+		       *line > 0;
 	}
 	return false;
 }
@@ -6491,18 +6483,6 @@ static bool general_rule_file(struct scan *s, const char *l, size_t n)
 	return true;
 }
 
-/* The line number in decimal digits at l[*k..n), *k moved past them
- * (seven at the most are read); 0 if none. */
-static int line_number_at(const char *l, size_t n, size_t *k)
-{
-	int v = 0;
-
-	for (; *k < n && l[*k] >= '0' && l[*k] <= '9'; ++*k)
-		if (v < 1000000)
-			v = v * 10 + (l[*k] - '0');
-	return v;
-}
-
 /* Where the file a compiler's banner names starts ("===SORRY!=== Error
  * while compiling a.raku"; the file ends the line), 0 if l is none. */
 static size_t compiling_file(struct scan *s, const char *l, size_t n,
@@ -6741,7 +6721,8 @@ static bool general_tex_input_line(struct scan *s, size_t i, const char *l,
 	    memcmp(l + d - 15, " on input line ", 15))
 		return false;
 	j = d;
-	line = line_number_at(l, n, &j);
+	line = 0;
+	cl_read_int(l, n, &j, &line);
 	cl_words_read(l, n, &w);
 	for (j = i; j-- > 0 && j + 2000 > i;) {
 		r = line_view(s, j, &rn);
@@ -6782,7 +6763,8 @@ static bool general_bibtex(struct scan *s, size_t i, const char *l, size_t n)
 	    (s->used[i - 1] & L_USED))
 		return false;
 	k = 8;
-	line = line_number_at(l, n, &k);
+	line = 0;
+	cl_read_int(l, n, &k, &line);
 	f = k + 9;
 	if (!line || f >= n || memcmp(l + k, " of file ", 9) ||
 	    !known_file(s, l + f, n - f))
@@ -7189,7 +7171,8 @@ static size_t general_removals(struct scan *s, size_t i, const char *l,
 		    !(at = cl_find(r, rn, "  // lines ", 11)))
 			break;
 		k = (size_t)(at - r) + 11;
-		line = line_number_at(r, rn, &k);
+		line = 0;
+		cl_read_int(r, rn, &k, &line);
 		s->cur = j;
 		general_emit(s, xstrndup(l, f), line, 0, DIAG_WARNING, NULL, 0,
 			     r, (size_t)(at - r), CAT_LINT_VIOLATION);

@@ -46,8 +46,7 @@ static bool starts(const char *p, size_t n, const char *lit)
 	return n >= k && !memcmp(p, lit, k);
 }
 
-/* Reads digits at p[*i..n) into *v (capped); false if none. */
-static bool read_int(const char *p, size_t n, size_t *i, int *v)
+bool cl_read_int(const char *p, size_t n, size_t *i, int *v)
 {
 	long x = 0;
 	size_t j = *i;
@@ -176,12 +175,12 @@ static size_t bracketed_line_col(const char *l, size_t n, size_t j, char close,
 		loc->line = loc->col = 0;
 		return j + 6;
 	}
-	if (!read_int(l, n, &j, &loc->line))
+	if (!cl_read_int(l, n, &j, &loc->line))
 		return 0;
 	if (j < n && l[j] == ',') {
 		/* nim's "a.nim(2, 16)": a blank after the comma */
 		j = skip_blanks(l, n, j + 1);
-		if (!read_int(l, n, &j, &loc->col))
+		if (!cl_read_int(l, n, &j, &loc->col))
 			return 0;
 	}
 	return j < n && l[j] == close ? j + 1 : 0;
@@ -202,11 +201,11 @@ static size_t bracketed_line_words(const char *l, size_t n, size_t j,
 		j += 7;
 	else
 		return 0;
-	if (!read_int(l, n, &j, &loc->line))
+	if (!cl_read_int(l, n, &j, &loc->line))
 		return 0;
 	if (j + 1 < n && l[j] == '-' && is_digit(l[j + 1])) {
 		j++;
-		read_int(l, n, &j, &last);
+		cl_read_int(l, n, &j, &last);
 	}
 	if (j < n && l[j] == ']')
 		return j + 1;
@@ -237,13 +236,13 @@ static size_t url_path(const char *l, size_t n, size_t i)
  * 0 when no line is there. */
 static size_t line_col_at(const char *l, size_t n, size_t j, struct cl_loc *loc)
 {
-	if (!read_int(l, n, &j, &loc->line))
+	if (!cl_read_int(l, n, &j, &loc->line))
 		return 0;
 	if (j + 1 < n && (l[j] == ':' || l[j] == '.') && is_digit(l[j + 1])) {
 		bool dot = l[j] == '.';
 
 		j++;
-		read_int(l, n, &j, &loc->col);
+		cl_read_int(l, n, &j, &loc->col);
 		/* a span after it: "a.res:3:19-22" (ReScript),
 		 * "a.md:3:5-3:13", "a.rbs:3:28...3:33", "a.html:9.1-9.20" */
 		if (j + 1 < n && (l[j] == '-' || (!dot && l[j] == '.')) &&
@@ -311,14 +310,14 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		j++;
 		if (STARTS(l + j, n - j, "line "))
 			j += 5;
-		if (!read_int(l, n, &j, &loc->line))
+		if (!cl_read_int(l, n, &j, &loc->line))
 			return 0;
 		/* JSHint's "a.js: line 2, col 12, msg" */
 		if (j + 6 < n &&
 		    (STARTS(l + j, n - j, ", col ") || STARTS(l + j, n - j, ", column "))) {
 			size_t c = j + (l[j + 5] == ' ' ? 6 : 9);
 
-			if (read_int(l, n, &c, &loc->col) && c + 1 < n &&
+			if (cl_read_int(l, n, &c, &loc->col) && c + 1 < n &&
 			    (l[c] == ',' || l[c] == ':') && is_blank(l[c + 1]))
 				return c + 1;
 			loc->col = 0;
@@ -336,7 +335,7 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	if (l[e] == ' ' && e + 3 < n && l[e + 1] == ':' && l[e + 2] == ' ' &&
 	    is_digit(l[e + 3])) {
 		j = e + 3;
-		if (read_int(l, n, &j, &loc->line) && j + 2 < n && l[j] == ' ' &&
+		if (cl_read_int(l, n, &j, &loc->line) && j + 2 < n && l[j] == ' ' &&
 		    l[j + 1] == ':' && l[j + 2] == ' ')
 			return j + 1;
 		loc->line = 0;
@@ -347,9 +346,9 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	 * msg", the line alone */
 	if (l[e] == ' ' && e + 2 < n && l[e + 1] == '(' && is_digit(l[e + 2])) {
 		j = e + 2;
-		if (read_int(l, n, &j, &loc->line) && j + 1 < n &&
+		if (cl_read_int(l, n, &j, &loc->line) && j + 1 < n &&
 		    ((l[j] != ':' && l[j] != ',') ||
-		     (j++, read_int(l, n, &j, &loc->col))) &&
+		     (j++, cl_read_int(l, n, &j, &loc->col))) &&
 		    j + 1 < n && l[j] == ')' && l[j + 1] == ':')
 			return j + 1;
 		loc->line = loc->col = 0;
@@ -361,7 +360,7 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		bool bracket = l[e + 1] == '[';
 
 		j = e + 1 + bracket;
-		if (read_int(l, n, &j, &loc->line) &&
+		if (cl_read_int(l, n, &j, &loc->line) &&
 		    (!bracket || (j < n && l[j++] == ']')) && j < n &&
 		    l[j] == ':' && (j + 1 == n || is_blank(l[j + 1])))
 			return j;
@@ -380,7 +379,7 @@ static bool frame_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	/* .NET's "at NS.C.M() in /w/tests/CalcTests.cs:line 12" */
 	if (n > i + 12 && is_digit(l[n - 1]) &&
 	    (w = cl_find(l + i, n - i, ":line ", 6)) &&
-	    (j = (size_t)(w - l) + 6, read_int(l, n, &j, &loc->line)) &&
+	    (j = (size_t)(w - l) + 6, cl_read_int(l, n, &j, &loc->line)) &&
 	    skip_blanks(l, n, j) == n && loc->line > 0) {
 		for (start = (size_t)(w - l); start > i && !is_blank(l[start - 1]);
 		     start--)
@@ -517,14 +516,14 @@ static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 		j = e;
 		if (j + 1 < end && l[j] == ':' && is_digit(l[j + 1])) {
 			j++;
-			read_int(l, end, &j, &loc->line);
+			cl_read_int(l, end, &j, &loc->line);
 			if (j + 1 < end && l[j] == ':' && is_digit(l[j + 1])) {
 				j++;
-				read_int(l, end, &j, &loc->col);
+				cl_read_int(l, end, &j, &loc->col);
 			}
 		} else if (STARTS(l + j, end - j, " on line ")) {
 			j += 9;
-			read_int(l, end, &j, &loc->line);
+			cl_read_int(l, end, &j, &loc->line);
 		}
 		if (j != end || !loc->line || cl_find(l + i, s - i, "panicked", 8)) {
 			loc->line = loc->col = 0;
@@ -562,8 +561,8 @@ static bool line_col_in_file(const char *l, size_t n, size_t i,
 		return false;
 	memset(loc, 0, sizeof(*loc));
 	j = p;
-	if (!read_int(l, n, &j, &loc->line) ||
-	    (j < n && l[j] == ':' && (j++, !read_int(l, n, &j, &loc->col))) ||
+	if (!cl_read_int(l, n, &j, &loc->line) ||
+	    (j < n && l[j] == ':' && (j++, !cl_read_int(l, n, &j, &loc->col))) ||
 	    l + j != in) {
 		loc->line = loc->col = 0;
 		return false;
@@ -605,8 +604,8 @@ static bool bracketed_place(const char *l, size_t n, size_t i, struct cl_loc *lo
 	    !plausible_path(l + k + 1, e - k - 1))
 		return false;
 	j = e + 1;
-	if (!read_int(l, end, &j, &loc->line) ||
-	    (j < end - 1 && (l[j] != ':' || (j++, !read_int(l, end, &j, &loc->col)))) ||
+	if (!cl_read_int(l, end, &j, &loc->line) ||
+	    (j < end - 1 && (l[j] != ':' || (j++, !cl_read_int(l, end, &j, &loc->col)))) ||
 	    j != end - 1) {
 		loc->line = loc->col = 0;
 		loc->kind = CL_LOC_NONE;
@@ -639,8 +638,8 @@ static bool paren_line_col(const char *l, size_t n, size_t i, struct cl_loc *loc
 	if (k < i + 2 || l[k - 1] != '(' || l[k - 2] != ' ')
 		return false;
 	e = k;
-	if (!read_int(l, end, &e, &line) || e >= end || l[e] != ':' ||
-	    (e++, !read_int(l, end, &e, &col)) || e != end - 1)
+	if (!cl_read_int(l, end, &e, &line) || e >= end || l[e] != ':' ||
+	    (e++, !cl_read_int(l, end, &e, &col)) || e != end - 1)
 		return false;
 	/* the file: at the start, or after an error's name or a tag, and
 	 * there after a few words of what was being done ("Error: Parsing
@@ -752,8 +751,8 @@ static bool sev_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	 * ending the line: "path(2,27)" */
 	if (e + 4 < n && l[e] == '(' && l[n - 1] == ')') {
 		j = e + 1;
-		if (read_int(l, n, &j, &loc->line) && j < n && l[j] == ',' &&
-		    (j++, read_int(l, n, &j, &loc->col)) && j == n - 1)
+		if (cl_read_int(l, n, &j, &loc->line) && j < n && l[j] == ',' &&
+		    (j++, cl_read_int(l, n, &j, &loc->col)) && j == n - 1)
 			goto found;
 		goto no;
 	}
@@ -761,23 +760,23 @@ static bool sev_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	if (l[n - 1] == ')' &&
 	    (STARTS(l + e, n - e, " (at line ") || STARTS(l + e, n - e, " (line "))) {
 		j = e + (l[e + 2] == 'a' ? 10 : 7);
-		if (read_int(l, n, &j, &loc->line) && j == n - 1)
+		if (cl_read_int(l, n, &j, &loc->line) && j == n - 1)
 			goto found;
 		goto no;
 	}
 	if (e + 3 >= n || l[e] != ' ' || !is_digit(l[e + 1]))
 		return false;
 	j = e + 1;
-	if (!read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':' ||
-	    (j++, !read_int(l, n, &j, &loc->col)))
+	if (!cl_read_int(l, n, &j, &loc->line) || j >= n || l[j] != ':' ||
+	    (j++, !cl_read_int(l, n, &j, &loc->col)))
 		goto no;
 	/* a span: "2:0-32", "2:0-3:5" */
 	if (j < n && l[j] == '-') {
 		int end;
 
 		j++;
-		if (!read_int(l, n, &j, &end) ||
-		    (j < n && l[j] == ':' && (j++, !read_int(l, n, &j, &end))))
+		if (!cl_read_int(l, n, &j, &end) ||
+		    (j < n && l[j] == ':' && (j++, !cl_read_int(l, n, &j, &end))))
 			goto no;
 	}
 	if (j != n)
@@ -863,25 +862,25 @@ static bool quoted_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	j = e + 1;
 	if ((l[j] == ' ' || l[j] == ':') && is_digit(l[j + 1])) {
 		j++;
-		if (!read_int(l, n, &j, &loc->line))
+		if (!cl_read_int(l, n, &j, &loc->line))
 			goto no;
 		if (j + 1 < n && l[j] == ':' && is_digit(l[j + 1]) && (j++, 1) &&
-		    !read_int(l, n, &j, &loc->col))
+		    !cl_read_int(l, n, &j, &loc->col))
 			goto no;
 	} else if (l[j] == '@' && is_digit(l[j + 1])) {
 		/* Gambit's '"a.scm"@2.15' */
 		j++;
-		if (!read_int(l, n, &j, &loc->line) ||
+		if (!cl_read_int(l, n, &j, &loc->line) ||
 		    (j + 1 < n && l[j] == '.' && is_digit(l[j + 1]) && (j++, 1) &&
-		     !read_int(l, n, &j, &loc->col)))
+		     !cl_read_int(l, n, &j, &loc->col)))
 			goto no;
 	} else if (STARTS(l + j, n - j, ", line ") ||
 		   STARTS(l + j, n - j, " line ")) {
 		j += l[j] == ',' ? 7 : 6;
-		if (!read_int(l, n, &j, &loc->line))
+		if (!cl_read_int(l, n, &j, &loc->line))
 			goto no;
 		if (j + 1 < n && l[j] == '.' && is_digit(l[j + 1]) && (j++, 1) &&
-		    !read_int(l, n, &j, &loc->col))
+		    !cl_read_int(l, n, &j, &loc->col))
 			goto no;
 	} else {
 		return false;
@@ -923,11 +922,11 @@ static bool path_line_at(const char *l, size_t n, size_t j, struct cl_loc *loc)
 	size_t k = path_end(l, n, j), m = k + 6;
 
 	if (k == j || !STARTS(l + k, n - k, " line ") ||
-	    !plausible_path(l + j, k - j) || !read_int(l, n, &m, &loc->line))
+	    !plausible_path(l + j, k - j) || !cl_read_int(l, n, &m, &loc->line))
 		goto no;
 	if (STARTS(l + m, n - m, ", column ") || STARTS(l + m, n - m, " column ")) {
 		m += l[m] == ',' ? 9 : 8;
-		if (!read_int(l, n, &m, &loc->col))
+		if (!cl_read_int(l, n, &m, &loc->col))
 			goto no;
 	}
 	if (!(m == n || (m + 1 == n && (l[m] == '.' || l[m] == ':')))) {
@@ -967,7 +966,7 @@ static bool file_line_words(const char *l, size_t n, size_t i,
 	    !plausible_path(l + j, k - j))
 		return false;
 	m = k + q + 6;
-	if (!read_int(l, n, &m, &loc->line))
+	if (!cl_read_int(l, n, &m, &loc->line))
 		goto no;
 	if (m + 1 < n && l[m] == ' ' && l[m + 1] == '(' &&
 	    (c = memchr(l + m, ')', n - m)))
@@ -1001,7 +1000,7 @@ static bool tap_comment_place(const char *l, size_t n, size_t i,
 	k = path_end(l, n, j);
 	m = k + 7;
 	if (k == j || !STARTS(l + k, n - k, ", line ") ||
-	    !plausible_path(l + j, k - j) || !read_int(l, n, &m, &loc->line) ||
+	    !plausible_path(l + j, k - j) || !cl_read_int(l, n, &m, &loc->line) ||
 	    m + 1 != n) {
 		loc->line = 0;
 		return false;
@@ -1026,7 +1025,7 @@ static size_t file_line_message(const char *l, size_t n)
 	if (!STARTS(l + k, n - k, "\", line "))
 		return 0;
 	k += 8;
-	if (!read_int(l, n, &k, &line) || k + 2 >= n || l[k] != ':' ||
+	if (!cl_read_int(l, n, &k, &line) || k + 2 >= n || l[k] != ':' ||
 	    !is_blank(l[k + 1]))
 		return 0;
 	k = skip_blanks(l, n, k + 1);
@@ -1183,11 +1182,11 @@ static bool span_end(const char *l, size_t n, size_t *i)
 		j = *i + (l[*i + 2] == '.' ? 3 : 2);
 	else if (*i >= n || l[*i] != '-')
 		return false;
-	if (!read_int(l, n, &j, &v))
+	if (!cl_read_int(l, n, &j, &v))
 		return false;
 	if (j + 1 < n && (l[j] == ':' || l[j] == '.') && is_digit(l[j + 1])) {
 		j++;
-		read_int(l, n, &j, &v);
+		cl_read_int(l, n, &j, &v);
 	}
 	*i = j;
 	return true;
@@ -1283,7 +1282,7 @@ bool cl_place_in_words(const char *l, size_t n, struct cl_loc *loc)
 	/* "at line 7 in file a.pyi" (mypy stubtest), "at line 3 of file a.x" */
 	if (STARTS(l + j, n - j, "at line ")) {
 		m = j + 8;
-		if (!read_int(l, n, &m, &loc->line) ||
+		if (!cl_read_int(l, n, &m, &loc->line) ||
 		    !(STARTS(l + m, n - m, " in file ") || STARTS(l + m, n - m, " of file ")) ||
 		    !(e = words_path_end(l, n, m + 9, &f)))
 			goto none;
@@ -1295,11 +1294,11 @@ bool cl_place_in_words(const char *l, size_t n, struct cl_loc *loc)
 		    !STARTS(l + e, n - e, "\", line "))
 			goto none;
 		m = e + 8;
-		if (!read_int(l, n, &m, &loc->line))
+		if (!cl_read_int(l, n, &m, &loc->line))
 			goto none;
 		if (STARTS(l + m, n - m, ", column ")) {
 			m += 9;
-			if (!read_int(l, n, &m, &loc->col))
+			if (!cl_read_int(l, n, &m, &loc->col))
 				goto none;
 		}
 	} else if (STARTS(l + j, n - j, "in ") &&
@@ -1309,11 +1308,11 @@ bool cl_place_in_words(const char *l, size_t n, struct cl_loc *loc)
 		 * file://a.xml" under its message: the entity's place in the
 		 * file (a URL) after "of" */
 		m = (size_t)(fw - l) + 9;
-		if (!read_int(l, n, &m, &loc->line))
+		if (!cl_read_int(l, n, &m, &loc->line))
 			goto none;
 		if (STARTS(l + m, n - m, " char ") || STARTS(l + m, n - m, " column ")) {
 			m += l[m + 2] == 'h' ? 6 : 8;
-			if (!read_int(l, n, &m, &loc->col))
+			if (!cl_read_int(l, n, &m, &loc->col))
 				goto none;
 		}
 		if (!STARTS(l + m, n - m, " of "))
@@ -1337,7 +1336,7 @@ bool cl_place_in_words(const char *l, size_t n, struct cl_loc *loc)
 			m += 7;
 		else
 			goto none;
-		if (!read_int(l, n, &m, &loc->line))
+		if (!cl_read_int(l, n, &m, &loc->line))
 			goto none;
 	} else {
 		return false;
@@ -1373,7 +1372,7 @@ static bool lua_chunk_place(const char *l, size_t n, size_t i, struct cl_loc *lo
 			;
 		k = e + 3;
 		if (e <= f || !STARTS(l + e, n - e, "\"]:") ||
-		    !read_int(l, n, &k, &loc->line) || k + 1 >= n || l[k] != ':' ||
+		    !cl_read_int(l, n, &k, &loc->line) || k + 1 >= n || l[k] != ':' ||
 		    l[k + 1] != ' ') {
 			loc->line = 0;
 			continue;
@@ -1418,11 +1417,11 @@ static bool stand_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 			e++;
 		k = e + 2;
 		if (e == a + 1 || e + 2 >= n || l[e] != '>' || l[e + 1] != ':' ||
-		    !read_int(l, n, &k, &loc->line))
+		    !cl_read_int(l, n, &k, &loc->line))
 			continue;
 		if (k + 1 < n && l[k] == ':' && is_digit(l[k + 1])) {
 			k++;
-			read_int(l, n, &k, &loc->col);
+			cl_read_int(l, n, &k, &loc->col);
 		}
 		if (k >= n || l[k] != ':') {
 			loc->line = loc->col = 0;
@@ -1459,11 +1458,11 @@ static bool bracketed_file_line(const char *l, size_t n, size_t i,
 	    !plausible_path(l + i + 1, (size_t)(c - l) - i - 1))
 		return false;
 	k = (size_t)(c - l) + 7;
-	if (!read_int(l, n, &k, &loc->line) || k >= n || l[k++] != ')')
+	if (!cl_read_int(l, n, &k, &loc->line) || k >= n || l[k++] != ')')
 		goto no;
 	if (STARTS(l + k, n - k, ".char(")) {
 		k += 6;
-		if (!read_int(l, n, &k, &loc->col) || k >= n || l[k++] != ')')
+		if (!cl_read_int(l, n, &k, &loc->col) || k >= n || l[k++] != ')')
 			goto no;
 	}
 	if (k + 1 >= n || l[k] != ':' || !is_blank(l[k + 1]))
@@ -1490,7 +1489,7 @@ static bool fields_in_parens(const char *l, size_t n, struct cl_loc *loc)
 	 * 6 in dup.bib): msg") */
 	if (!f && (f = cl_find(l, n, "(line ", 6)) && f > l) {
 		k = (size_t)(f - l) + 6;
-		if (!read_int(l, n, &k, &loc->line) || !STARTS(l + k, n - k, " in "))
+		if (!cl_read_int(l, n, &k, &loc->line) || !STARTS(l + k, n - k, " in "))
 			goto no;
 		j = k + 4;
 		if (STARTS(l + j, n - j, "./"))
@@ -1520,7 +1519,7 @@ static bool fields_in_parens(const char *l, size_t n, struct cl_loc *loc)
 	if (k >= n || (l[k] != '=' && l[k] != ':'))
 		return false;
 	k = skip_blanks(l, n, k + 1);
-	if (!read_int(l, n, &k, &loc->line) || k >= n || l[k] != ')' ||
+	if (!cl_read_int(l, n, &k, &loc->line) || k >= n || l[k] != ')' ||
 	    !plausible_path(l + j, e - j))
 		goto no;
 found:
@@ -1553,7 +1552,7 @@ static bool heading_place(const char *l, size_t n, size_t i,
 			;
 		m = e + 8;
 		if (e + 8 >= n || !STARTS(l + e, n - e, "\", line ") ||
-		    !plausible_path(l + j, e - j) || !read_int(l, n, &m, &loc->line) ||
+		    !plausible_path(l + j, e - j) || !cl_read_int(l, n, &m, &loc->line) ||
 		    m + 1 != n)
 			goto no;
 	} else if (STARTS(l + i, n - i, "Stopped at ")) {
@@ -1561,8 +1560,8 @@ static bool heading_place(const char *l, size_t n, size_t i,
 		e = path_end(l, n, j);
 		m = e + 2;
 		if (e == j || !STARTS(l + e, n - e, ", ") ||
-		    !plausible_path(l + j, e - j) || !read_int(l, n, &m, &loc->line) ||
-		    m >= n || l[m] != '/' || (++m, !read_int(l, n, &m, &loc->col)) ||
+		    !plausible_path(l + j, e - j) || !cl_read_int(l, n, &m, &loc->line) ||
+		    m >= n || l[m] != '/' || (++m, !cl_read_int(l, n, &m, &loc->col)) ||
 		    m + 1 != n)
 			goto no;
 	} else {
@@ -1597,8 +1596,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 
 		k = c ? (size_t)(c - l) + 2 : n;
 		if (c && plausible_path(l + 13, (size_t)(c - l) - 13) &&
-		    read_int(l, n, &k, &loc->line) && k < n && l[k] == ':' &&
-		    (++k, read_int(l, n, &k, &loc->col)) &&
+		    cl_read_int(l, n, &k, &loc->line) && k < n && l[k] == ':' &&
+		    (++k, cl_read_int(l, n, &k, &loc->col)) &&
 		    (k == n || l[k] == '-')) {
 			loc->file = 13;
 			loc->file_len = (size_t)(c - l) - 13;
@@ -1622,7 +1621,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		if (k < n && STARTS(l + k, n - k, "\", line ")) {
 			size_t m = k + 8;
 
-			if (read_int(l, n, &m, &loc->line)) {
+			if (cl_read_int(l, n, &m, &loc->line)) {
 				loc->file = j;
 				loc->file_len = k - j;
 				/* OCaml: 'File "a.ml", line 3, characters 4-9:'
@@ -1630,7 +1629,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 				if (STARTS(l + m, n - m, ", characters ")) {
 					size_t c = m + 13;
 
-					if (read_int(l, n, &c, &loc->col))
+					if (cl_read_int(l, n, &c, &loc->col))
 						loc->col++;
 				}
 				if (l[n - 1] == ':')
@@ -1658,11 +1657,11 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		if (k > j && STARTS(l + k, n - k, "\", line ")) {
 			size_t m = k + 8;
 
-			if (read_int(l, n, &m, &loc->line)) {
+			if (cl_read_int(l, n, &m, &loc->line)) {
 				if (STARTS(l + m, n - m, ", characters ")) {
 					size_t c = m + 13;
 
-					if (read_int(l, n, &c, &loc->col))
+					if (cl_read_int(l, n, &c, &loc->col))
 						loc->col++;
 				}
 				loc->file = j;
@@ -1694,7 +1693,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		    STARTS(l + k + 3, n - k - 3, "ine ")) {
 			size_t m = k + 7;
 
-			if (read_int(l, n, &m, &loc->line) && m < n &&
+			if (cl_read_int(l, n, &m, &loc->line) && m < n &&
 			    plausible_path(l + j, k - j)) {
 				size_t c = m;
 
@@ -1704,7 +1703,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 					c += 5;
 				else if (STARTS(l + c, n - c, " column "))
 					c += 8;
-				if (c > m && read_int(l, n, &c, &loc->col))
+				if (c > m && cl_read_int(l, n, &c, &loc->col))
 					m = c;
 				else
 					loc->col = 0;
@@ -1807,7 +1806,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		if (w && l[n - 1] == ':') {
 			size_t m = (size_t)(w - l) + 6;
 
-			if (read_int(l, n, &m, &loc->line) && m == n - 1 &&
+			if (cl_read_int(l, n, &m, &loc->line) && m == n - 1 &&
 			    plausible_path(l + i + 3, (size_t)(w - l) - i - 3)) {
 				loc->file = i + 3;
 				loc->file_len = (size_t)(w - l) - i - 3;
@@ -1828,7 +1827,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 
 		if (w && plausible_path(l + i + 3, (size_t)(w - l) - i - 3) &&
 		    path_end(l, n, i + 3) == (size_t)(w - l) &&
-		    (m = (size_t)(w - l) + 6, read_int(l, n, &m, &loc->line)) &&
+		    (m = (size_t)(w - l) + 6, cl_read_int(l, n, &m, &loc->line)) &&
 		    (m == n || l[m] == ',' || l[m] == ':')) {
 			loc->file = i + 3;
 			loc->file_len = (size_t)(w - l) - i - 3;
@@ -1854,8 +1853,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	if (STARTS(l + i, n - i, "on line ") || STARTS(l + i, n - i, "line ") ||
 	    STARTS(l + i, n - i, "Line ")) {
 		j = i + (l[i] == 'o' ? 8 : 5);
-		if (read_int(l, n, &j, &loc->line) &&
-		    (j >= n || l[j] != ':' || (j++, read_int(l, n, &j, &loc->col))) &&
+		if (cl_read_int(l, n, &j, &loc->line) &&
+		    (j >= n || l[j] != ':' || (j++, cl_read_int(l, n, &j, &loc->col))) &&
 		    STARTS(l + j, n - j, " of ") && (k = path_end(l, n, j + 4)) > j + 4 &&
 		    plausible_path(l + j + 4, k - j - 4)) {
 			loc->file = j + 4;
@@ -1884,8 +1883,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	if (i > 0 && (j = path_end(l, n, i)) > i && j + 3 < n && l[j] == ' ' &&
 	    is_digit(l[j + 1]) && plausible_path(l + i, j - i)) {
 		k = j + 1;
-		if (read_int(l, n, &k, &loc->line) && k + 1 < n && l[k] == ':' &&
-		    (k++, read_int(l, n, &k, &loc->col)) &&
+		if (cl_read_int(l, n, &k, &loc->line) && k + 1 < n && l[k] == ':' &&
+		    (k++, cl_read_int(l, n, &k, &loc->col)) &&
 		    (k == n || (k + 1 < n && l[k] == ' ' && l[k + 1] == ' '))) {
 			loc->file = i;
 			loc->file_len = j - i;
@@ -1903,10 +1902,10 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		bool span;
 
 		j = k;
-		if (read_int(l, n, &j, &loc->line) && j + 1 < n && l[j] == ':' &&
+		if (cl_read_int(l, n, &j, &loc->line) && j + 1 < n && l[j] == ':' &&
 		    is_digit(l[j + 1])) {
 			j++;
-			read_int(l, n, &j, &loc->col);
+			cl_read_int(l, n, &j, &loc->col);
 			span = span_end(l, n, &j);
 			/* two blanks after it, or one and a severity's mark
 			 * (eclint's "    02:01 ❌ msg") */
@@ -1922,9 +1921,9 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	/* tidy and friends: "line 6 column 3 - Warning: x", no file */
 	if (STARTS(l + i, n - i, "line ") && is_digit(l[i + 5 < n ? i + 5 : i])) {
 		j = i + 5;
-		if (read_int(l, n, &j, &loc->line) &&
+		if (cl_read_int(l, n, &j, &loc->line) &&
 		    STARTS(l + j, n - j, " column ") &&
-		    (j += 8, read_int(l, n, &j, &loc->col)) && j + 2 < n &&
+		    (j += 8, cl_read_int(l, n, &j, &loc->col)) && j + 2 < n &&
 		    l[j] == ' ' && l[j + 1] == '-' && l[j + 2] == ' ') {
 			set_msg(loc, l, n, j);
 			return loc->kind = CL_LOC_INLINE;
@@ -2007,7 +2006,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		    plausible_path(l + j, k - j)) {
 			size_t m = k + 6;
 
-			if (read_int(l, n, &m, &loc->line) && (m == n || is_blank(l[m]))) {
+			if (cl_read_int(l, n, &m, &loc->line) && (m == n || is_blank(l[m]))) {
 				loc->file = j;
 				loc->file_len = k - j;
 				loc->msg = i;
@@ -2023,8 +2022,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		if (j + 2 < n && l[j] == ' ' && l[j + 1] == '(' &&
 		    plausible_path(l + i, j - i)) {
 			k = j + 2;
-			if (read_int(l, n, &k, &loc->line) && k < n && l[k] == ':' &&
-			    (k++, read_int(l, n, &k, &loc->col)) && k == n - 1) {
+			if (cl_read_int(l, n, &k, &loc->line) && k < n && l[k] == ':' &&
+			    (k++, cl_read_int(l, n, &k, &loc->col)) && k == n - 1) {
 				loc->file = i;
 				loc->file_len = j - i;
 				return loc->kind = CL_LOC_ALONE;
@@ -2048,7 +2047,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 				;
 			d = (size_t)(w - l);
 			if (plausible_path(l + s, m - s) &&
-			    read_int(l, n, &d, &loc->line)) {
+			    cl_read_int(l, n, &d, &loc->line)) {
 				loc->file = s;
 				loc->file_len = m - s;
 				loc->msg = i;
@@ -2068,7 +2067,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 
 			left = n - (at + 6);
 			w += 6;
-			if (!read_int(l, n, &m, &loc->line))
+			if (!cl_read_int(l, n, &m, &loc->line))
 				continue;
 			s = at;
 			while (s > i && !is_blank(l[s - 1]))
@@ -5812,7 +5811,7 @@ static int number_after_word(const char *l, size_t n, char first,
 		/* a field's "line: 2" (PDepend's, phpmd's), "line = 2" */
 		if (k + 1 < n && l[k] == ' ' && l[k - 1] != ' ')
 			k++;
-		if (k < n && is_digit(l[k]) && read_int(l, n, &k, &v))
+		if (k < n && is_digit(l[k]) && cl_read_int(l, n, &k, &v))
 			return v;
 	}
 	return none;
@@ -5854,13 +5853,13 @@ size_t cl_line_col_opening(const char *l, size_t n, int *line, int *col)
 		return 0;
 	k += 5;
 	*col = 0;
-	if (!read_int(l, n, &k, line))
+	if (!cl_read_int(l, n, &k, line))
 		return 0;
 	if (k < n && l[k] == ',')
 		k++;
 	if (STARTS(l + k, n - k, " col ") || STARTS(l + k, n - k, " column ")) {
 		k += l[k + 4] == ' ' ? 5 : 8;
-		if (!read_int(l, n, &k, col))
+		if (!cl_read_int(l, n, &k, col))
 			return 0;
 	}
 	if (k + 3 >= n || l[k] != ':' || !is_blank(l[k + 1]))
@@ -5884,13 +5883,13 @@ static size_t number_after(const char *l, size_t n, size_t e,
 		j++;
 	if (e + 1 >= n || !is_digit(l[j]) ||
 	    !(l[e] == ':' || l[e] == '(' || l[e] == '[' || l[e] == ' ') ||
-	    !read_int(l, n, &j, &loc->line))
+	    !cl_read_int(l, n, &j, &loc->line))
 		return 0;
 	close = l[e] == '(' ? ')' : l[e] == '[' ? ']' : 0;
 	if (j + 1 < n && (l[j] == ':' || l[j] == '.' || l[j] == ',') &&
 	    is_digit(l[j + 1])) {
 		j++;
-		read_int(l, n, &j, &loc->col);
+		cl_read_int(l, n, &j, &loc->col);
 	}
 	/* " 12" alone is a count ("a.c 12 bytes"): " N:M" only */
 	if ((close && (j >= n || l[j] != close)) || (l[e] == ' ' && !loc->col)) {
@@ -6241,18 +6240,18 @@ static bool span_at_end(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	if (!f || (size_t)(f - l) < i + 3)
 		return false;
 	j = (size_t)(f - l) + 6;
-	if (!read_int(l, n, &j, &loc->line) || j + 1 >= n || l[j] != ':')
+	if (!cl_read_int(l, n, &j, &loc->line) || j + 1 >= n || l[j] != ':')
 		goto none;
 	j++;
-	if (!read_int(l, n, &j, &loc->col) || !STARTS(l + j, n - j, " to "))
+	if (!cl_read_int(l, n, &j, &loc->col) || !STARTS(l + j, n - j, " to "))
 		goto none;
 	j += 4;
 	/* the span's end, "4:1" or "4", closes the line */
-	if (!read_int(l, n, &j, &end))
+	if (!cl_read_int(l, n, &j, &end))
 		goto none;
 	if (j < n && l[j] == ':') {
 		j++;
-		if (!read_int(l, n, &j, &end))
+		if (!cl_read_int(l, n, &j, &end))
 			goto none;
 	}
 	if (j != n)
@@ -6282,8 +6281,8 @@ static bool place_at_end(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	if (k < i + 2 || l[k - 1] != '(' || !is_blank(l[k - 2]))
 		return false;
 	e = k - 2;
-	if (!read_int(l, n, &k, &loc->line) || l[k] != ':' ||
-	    (k++, !read_int(l, n, &k, &loc->col)) || l[k] != ')') {
+	if (!cl_read_int(l, n, &k, &loc->line) || l[k] != ':' ||
+	    (k++, !cl_read_int(l, n, &k, &loc->col)) || l[k] != ')') {
 		loc->line = loc->col = 0;
 		return false;
 	}
@@ -6311,7 +6310,7 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 	else if (i + 1 < n && l[i] == '#' && is_digit(l[i + 1]))
 		i++; /* "#7: msg", coffeelint's */
 	j = i;
-	if (!read_int(l, n, &j, &loc->line)) {
+	if (!cl_read_int(l, n, &j, &loc->line)) {
 		if (place_at_end(l, n, i, loc))
 			return loc->kind = CL_LOC_INLINE;
 		goto none;
@@ -6321,7 +6320,7 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 		int last;
 
 		j++;
-		read_int(l, n, &j, &last);
+		cl_read_int(l, n, &j, &last);
 	}
 	/* a table's row: " 3 | ERROR | message" */
 	if (j + 1 < n && is_blank(l[j]) && l[j + 1] == '|')
@@ -6355,7 +6354,7 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 	}
 	if (k < n && is_digit(l[k])) {
 		j = k;
-		read_int(l, n, &j, &loc->col);
+		cl_read_int(l, n, &j, &loc->col);
 		if (j < n && l[j] == ':')
 			j++;
 		/* the table's next column */
@@ -6379,7 +6378,7 @@ bool cl_row_line(const char *l, size_t n, struct cl_loc *loc)
 	size_t i = skip_blanks(l, n, 0), j = i;
 
 	memset(loc, 0, sizeof(*loc));
-	if (!read_int(l, n, &j, &loc->line) || loc->line <= 0 || j - i > 6 ||
+	if (!cl_read_int(l, n, &j, &loc->line) || loc->line <= 0 || j - i > 6 ||
 	    j + 2 >= n || !is_blank(l[j]) || !is_alpha(l[j + 1])) {
 		loc->line = 0;
 		return false;
@@ -6443,14 +6442,14 @@ enum cl_loc_kind cl_string_place(const char *l, size_t n, struct cl_loc *loc)
 	}
 	j = i;
 	/* a source string's index, a few digits, then the line */
-	if (!read_int(l, n, &j, &src) || j - i > 3 || j + 1 >= n || l[j] != ':' ||
+	if (!cl_read_int(l, n, &j, &src) || j - i > 3 || j + 1 >= n || l[j] != ':' ||
 	    !is_digit(l[j + 1]))
 		return CL_LOC_NONE;
 	j++;
-	read_int(l, n, &j, &loc->line);
+	cl_read_int(l, n, &j, &loc->line);
 	if (j + 1 < n && l[j] == '(' && is_digit(l[j + 1])) {
 		j++;
-		read_int(l, n, &j, &loc->col);
+		cl_read_int(l, n, &j, &loc->col);
 		if (j >= n || l[j] != ')')
 			goto none;
 		j++;
@@ -6572,7 +6571,7 @@ static size_t gutter_end(const char *l, size_t n, int *num, size_t *at)
 	size_t i = skip_blanks(l, n, 0);
 
 	*num = 0;
-	if (i < n && is_digit(l[i]) && (!read_int(l, n, &i, num) ||
+	if (i < n && is_digit(l[i]) && (!cl_read_int(l, n, &i, num) ||
 					(i = skip_blanks(l, n, i)) >= n))
 		return 0;
 	if (i < n && (l[i] == '|' || l[i] == ':'))

@@ -103,6 +103,11 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc);
  * line 0 when it names only the file); false for any other line. */
 bool cl_file_label(const char *l, size_t n, struct cl_loc *loc);
 
+/* Reads the decimal digits at p[*i..n) into *v and moves *i past them;
+ * false, *i and *v untouched, if there are none or they pass 10^8 (no line
+ * or column is that large: such digits are an id, a size, a date). */
+bool cl_read_int(const char *p, size_t n, size_t *i, int *v);
+
 /* Could l[0..n) name a place? Every shape has a number after ':', '(',
  * ',', a blank or "(-" (EPUBCheck's "(-1,-1)", a file with no line): one
  * cheap pass rules out the lines that have none. */
