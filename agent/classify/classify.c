@@ -1451,6 +1451,33 @@ static bool known_file(const void *ctx, const char *p, size_t n)
 	return file_known(ctx, p, 0, n);
 }
 
+/* Is the file an errno said was not there ("ENOENT: no such file or
+ * directory, open 'layout.pug'") one a dependency's code opened: the first
+ * frame under line i past the runtime's own (node:fs) in a dependency
+ * (pug-load extending a template, protobufjs loading an imported .proto),
+ * the tool told to read it by the project, an import that does not
+ * resolve? A file the project's own code opened (a gulp task reading
+ * 'src/index.html') is its run's error, no import. Frames with a column
+ * only: pug's "at ext.pug line 1" is the template asking, no code. */
+static bool errno_file_of_dependency(struct scan *s, size_t i)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t j, n;
+
+	for (j = i + 1; j < s->nlines && j <= i + 12; j++) {
+		l = line_view(s, j, &n);
+		if (cl_loc_read(l, n, &loc) != CL_LOC_FRAME || !loc.file_len ||
+		    loc.col <= 0)
+			continue;
+		if (!strncmp(l + loc.file, "node:", 5) ||
+		    !strncmp(l + loc.file, "internal/", 9))
+			continue;
+		return cl_foreign_path(l + loc.file, loc.file_len);
+	}
+	return false;
+}
+
 /* Is path a test's file by the names test runners look for: test_x.py,
  * x_test.go, x.test.ts, x.spec.js, XTest.java, FooTests.cs, or a file under
  * test/, tests/, spec/, __tests__/ or t/ (Perl's)? */
@@ -1892,11 +1919,16 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	    prose_file(file))
 		category = CAT_LINT_VIOLATION;
 	/* no word here names a kind: the kind other tools' messages in
-	 * the same words were */
-	if (!strcmp(category, CAT_UNKNOWN) && !cl_errno_report(d.message, msg_len) &&
-	    (liken = cl_learned_category(s->db->learned, d.message,
-					  msg_len)))
+	 * the same words were; an errno's, whose code it was that failed */
+	if (!strcmp(category, CAT_UNKNOWN) && cl_errno_report(d.message, msg_len)) {
+		if (cl_find(d.message, msg_len, "no such file", 12) &&
+		    errno_file_of_dependency(s, s->cur))
+			category = CAT_IMPORT_RESOLUTION;
+	} else if (!strcmp(category, CAT_UNKNOWN) &&
+		   (liken = cl_learned_category(s->db->learned, d.message,
+						msg_len))) {
 		category = liken;
+	}
 	d.category = category;
 	if (!first_sighting(s, &d) || got_of_last(s, &d) || closes_last(s, &d) ||
 	    told_again(s, &d)) {

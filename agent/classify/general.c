@@ -2378,6 +2378,12 @@ static const struct phrase phrases[] = {
 	{ "unclosed", CAT_SYNTAX_ERROR },
 	/* gnuplot's "unfinished range", "unfinished string" */
 	{ "unfinished", CAT_SYNTAX_ERROR },
+	/* a construct the input stopped in the middle of: BaseX's
+	 * "Calculation is incomplete", "incomplete statement" (SQL shells,
+	 * PSPP), "incomplete expression" */
+	{ "is incomplete", CAT_SYNTAX_ERROR },
+	{ "incomplete statement", CAT_SYNTAX_ERROR },
+	{ "incomplete expression", CAT_SYNTAX_ERROR },
 	{ "unmatched", CAT_SYNTAX_ERROR },
 	/* perltidy's "The most recent un-matched '{' is on line 3" */
 	{ "un-matched", CAT_SYNTAX_ERROR },
@@ -2484,8 +2490,13 @@ static const struct phrase phrases[] = {
 	 * operation 'x'", asn1c's 'Clash detected: "id" at line 3' */
 	{ "clashes with", CAT_SYNTAX_ERROR },
 	/* a grammar's nonterminal with no rules: Coco/R's "No production
-	 * for Term", bisonc++'s "No production rules for non-terminal" */
+	 * for Term", bisonc++'s "No production rules for non-terminal",
+	 * ebnflint's "missing production Faktor" */
 	{ "no production", CAT_UNDEFINED_SYMBOL },
+	{ "missing production", CAT_UNDEFINED_SYMBOL },
+	/* a name an elaborator could not tie to a declaration: Icarus
+	 * Verilog's "Unable to bind wire/reg/memory `x' in `t'" */
+	{ "unable to bind", CAT_UNDEFINED_SYMBOL },
 	/* a macro nothing defines: Yodl's "No macro: x(...)" */
 	{ "no macro", CAT_UNDEFINED_SYMBOL },
 	/* a key or section misspelt: sssctl's "Attribute 'x' is not allowed
@@ -4245,7 +4256,7 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 					    "duration", "count", "level",
 					    "mode", "unit", "date", "length",
 					    "port", "timeout", "interval" };
-	static const char *const must[] = { "string", "number", "integer",
+	static const char *const must[] = { "string", "number", "numeric", "integer",
 					    "int", "boolean", "bool", "array",
 					    "list", "object", "map", "float",
 					    "double", "decimal", "positive",
@@ -4263,6 +4274,7 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 						 "as an" };
 	const char *at;
 	size_t a, j, w;
+	bool said_syntax;
 
 	if ((groups & W_VALUE) && (at = cl_find(low, n, "parse ", 6))) {
 		j = (size_t)(at - low) + 6;
@@ -4281,6 +4293,39 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 				    sizeof(parsed_as) / sizeof(*parsed_as) - 2))
 				return CAT_TYPE_ERROR;
 	}
+	/* what a setting's reader wanted in its place: "expected a
+	 * number" (nsd-checkconf), "expected yes or no" (unbound), "expected
+	 * an integer", "expected boolean" (TOML and INI readers, argument
+	 * parsers), and the other order, a syntax error's words or not
+	 * ("Number expected, xs:string found" (BaseX), Yodl's "Number
+	 * expected at `many'"), unless the tool said it was its grammar's
+	 * ("syntax error: number expected"); a token a parser wanted ("expected ';'",
+	 * "expected expression") is expected_token's */
+	said_syntax = cl_find(low, n, "syntax", 6) || cl_find(low, n, "pars", 4);
+	if ((groups & W_EXPECT) && !said_syntax &&
+	    (at = cl_find(low, n, "expected ", 9))) {
+		j = (size_t)(at - low) + 9;
+		if (starts(low + j, n - j, "a "))
+			j += 2;
+		else if (starts(low + j, n - j, "an "))
+			j += 3;
+		if (word_of(low, n, j, expected_kind,
+			    sizeof(expected_kind) / sizeof(*expected_kind)) ||
+		    starts(low + j, n - j, "yes or no") ||
+		    starts(low + j, n - j, "true or false") ||
+		    starts(low + j, n - j, "'true' or 'false'") ||
+		    starts(low + j, n - j, "\"true\" or \"false\"") ||
+		    starts(low + j, n - j, "on or off"))
+			return CAT_TYPE_ERROR;
+	}
+	if ((groups & W_EXPECT) && !said_syntax &&
+	    (at = cl_find(low, n, " expected", 9))) {
+		for (j = (size_t)(at - low); j > 0 && is_alpha(low[j - 1]); j--)
+			;
+		if (word_of(low, n, j, expected_kind,
+			    sizeof(expected_kind) / sizeof(*expected_kind)))
+			return CAT_TYPE_ERROR;
+	}
 	if (parsed)
 		return NULL;
 	for (a = 0; (groups & W_FAULT) && a < sizeof(fault) / sizeof(*fault);
@@ -4295,26 +4340,6 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 		for (w = 0; w < 3 && j < n; w++, j = next_word(low, n, j))
 			if (word_of(low, n, j, kind, sizeof(kind) / sizeof(*kind)))
 				return CAT_TYPE_ERROR;
-	}
-	/* what a setting's reader wanted in its place: "expected a
-	 * number" (nsd-checkconf), "expected yes or no" (unbound), "expected
-	 * an integer", "expected boolean" (TOML and INI readers, argument
-	 * parsers); a token a parser wanted ("expected ';'", "expected
-	 * expression") is expected_token's */
-	if ((groups & W_EXPECT) && (at = cl_find(low, n, "expected ", 9))) {
-		j = (size_t)(at - low) + 9;
-		if (starts(low + j, n - j, "a "))
-			j += 2;
-		else if (starts(low + j, n - j, "an "))
-			j += 3;
-		if (word_of(low, n, j, expected_kind,
-			    sizeof(expected_kind) / sizeof(*expected_kind)) ||
-		    starts(low + j, n - j, "yes or no") ||
-		    starts(low + j, n - j, "true or false") ||
-		    starts(low + j, n - j, "'true' or 'false'") ||
-		    starts(low + j, n - j, "\"true\" or \"false\"") ||
-		    starts(low + j, n - j, "on or off"))
-			return CAT_TYPE_ERROR;
 	}
 	if (!(groups & W_VALUE))
 		return NULL;

@@ -8698,6 +8698,60 @@ static void python_warnings_in_dependencies_are_not_findings(void **state)
 	diag_list_release(&l);
 }
 
+/* An errno's "no such file" is an import that does not resolve when a
+ * dependency's code opened the file (protobufjs loading what a .proto
+ * imports), and the run's own error when the project's code did (a gulp
+ * task reading a file): the first frame past node's own says whose. */
+static void files_a_dependency_could_not_open(void **state)
+{
+	static const char pbjs[] =
+		"Error: ENOENT: no such file or directory, open 'common.proto'\n"
+		"    at Object.openSync (node:fs:573:18)\n"
+		"    at Object.readFileSync (node:fs:452:35)\n"
+		"    at fetch (/srv/app/node_modules/protobufjs/src/root.js:215:34)\n";
+	static const char gulp[] =
+		"Error: ENOENT: no such file or directory, open 'src/index.html'\n"
+		"    at Object.readFileSync (node:fs:448:20)\n"
+		"    at copy (/srv/app/gulpfile.js:4:19)\n"
+		"    at taskWrapper (/srv/app/node_modules/undertaker/lib/set-task.js:13:15)\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(pbjs, NULL, 1, &l);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+	classify_n(gulp, NULL, 1, &l);
+	assert_string_equal(l.v[0].category, "unknown");
+	diag_list_release(&l);
+}
+
+/* The kind of value a reader wanted, before "expected" as after it, is a
+ * value of the wrong kind, unless the tool said its grammar wanted it; an
+ * input that stops inside a construct is a syntax error; a grammar's rule
+ * or a design's wire that nothing defines is an undefined name. */
+static void value_kinds_and_unfinished_input(void **state)
+{
+	static const struct {
+		const char *log, *category;
+	} cases[] = {
+		{ "count.yo:5: ADDTOCOUNTER: Number expected at `many'\n", "type_error" },
+		{ "a.cfg:3: syntax error: number expected\n", "syntax_error" },
+		{ "type.sps:5.13: COMPUTE: Both operands of * must be numeric.\n", "type_error" },
+		{ "a.q:3: Calculation is incomplete.\n", "syntax_error" },
+		{ "expr.ebnf:2:31: missing production Faktor\n", "undefined_symbol" },
+		{ "b.v:3: error: Unable to bind wire/reg/memory `nosuch' in `t2'\n", "undefined_symbol" },
+	};
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
+		classify_n(cases[k].log, NULL, 1, &l);
+		assert_string_equal(l.v[0].category, cases[k].category);
+		diag_list_release(&l);
+	}
+}
+
 /* A project with one Maxima file, load.mac. */
 static bool one_mac(void *ctx, const char *path)
 {
@@ -9448,6 +9502,8 @@ int main(void)
 		cmocka_unit_test(data_and_image_checkers),
 		cmocka_unit_test(query_tools_headings),
 		cmocka_unit_test(python_warnings_in_dependencies_are_not_findings),
+		cmocka_unit_test(files_a_dependency_could_not_open),
+		cmocka_unit_test(value_kinds_and_unfinished_input),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
