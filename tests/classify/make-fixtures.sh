@@ -20424,6 +20424,273 @@ E
 	cd ..
 fi
 ) &
+# ---- held55: a validation batch of tools nobody tuned for, scored on first sight ----
+# Packaging, desktop and distribution metadata tools and build
+# descriptions, as a Debian or Flatpak packager's checks run them:
+# dpkg-source -b (a debian/ folder), gdbus-codegen (D-Bus introspection
+# XML), makensis (NSIS installer scripts), wixl (WiX installer XML, an
+# MSI), update-mime-database (shared-mime-info packages), yelp-check
+# (Mallard help pages), lexgrog (man pages' NAME sections), flatpak-
+# builder --show-manifest, autogen (definitions and templates) and cme
+# check dpkg-copyright (DEP-5 files). Places come as "F:L:", "F(lL):",
+# "at line L" in words, "<data>:L:C:", "F on line L", "F, line L,
+# column C" in a Python traceback, or not at all; none needs the network.
+(
+BATCH=held55
+mkdir held55 && cd held55
+# dpkg-source -b (dpkg-dev, builds a source package from a folder), a
+# folder at a time ("syntax error in F at line L", "F(lL): ..."): a
+# control line with no colon, a changelog trailer with no date (its
+# "found end of file" follows from it), a source format nobody made (the
+# perl @INC list cut), a quilt series naming a patch nobody wrote, a
+# field given twice
+if have dpkg-source; then
+	mkdir dpkg-source && cd dpkg-source
+	for p in h55a h55b h55c h55d h55e; do
+		mkdir -p $p/debian/source
+		printf 'Source: %s\nMaintainer: A <a@b.c>\nStandards-Version: 4.6.2\nBuild-Depends: debhelper-compat (= 13)\n\nPackage: %s\nArchitecture: all\nDescription: x\n x\n' $p $p >$p/debian/control
+		printf '%s (1.0) unstable; urgency=low\n\n  * Initial.\n\n -- A <a@b.c>  Mon, 01 Jan 2024 00:00:00 +0000\n' $p >$p/debian/changelog
+		echo '3.0 (native)' >$p/debian/source/format
+		printf '#!/usr/bin/make -f\n%%:\n\tdh $@\n' >$p/debian/rules
+		chmod +x $p/debian/rules
+	done
+	printf 'Source: h55a\nMaintainer: A <a@b.c>\nStandards-Version: 4.6.2\nthis line has no colon\n\nPackage: h55a\nArchitecture: all\nDescription: x\n x\n' >h55a/debian/control
+	printf 'h55b (1.0) unstable; urgency=low\n\n  * Initial.\n\n -- A <a@b.c> yesterday\n' >h55b/debian/changelog
+	echo '4.0 (frob)' >h55c/debian/source/format
+	echo '3.0 (quilt)' >h55d/debian/source/format
+	mkdir h55d/debian/patches
+	echo 'fix-build.patch' >h55d/debian/patches/series
+	printf 'h55d (1.0-1) unstable; urgency=low\n\n  * Initial.\n\n -- A <a@b.c>  Mon, 01 Jan 2024 00:00:00 +0000\n' >h55d/debian/changelog
+	tar -cJf h55d_1.0.orig.tar.xz --exclude=debian h55d
+	sed -i 's/^Architecture: all/&\nArchitecture: any/' h55e/debian/control
+	run h55-dpkg-source sh -c 'for p in h55a h55b h55c h55d h55e; do timeout 300 dpkg-source -b $p; done'
+	sed -i 's/ (@INC contains:.*$//' "$OUT/h55-dpkg-source.out"
+	expect h55-dpkg-source dpkg-source general <<'E'
+syntax_error h55a/debian/control 4 0
+syntax_error h55b/debian/changelog 5 0
+type_error - 0 0
+import_resolution - 0 0
+syntax_error h55e/debian/control 8 0
+E
+	cd ..
+fi
+# gdbus-codegen (GLib, C code from D-Bus introspection XML), a case at a
+# time: an end tag that does not match (expat's "line L, column C" at
+# the end of a Python traceback, no file named), an argument direction
+# that is not "in" or "out", an interface file nobody wrote (a
+# traceback), an annotation for an interface the file has not got, an
+# option that does not exist (the usage printed first)
+if have gdbus-codegen; then
+	mkdir gdbus-codegen && cd gdbus-codegen
+	printf '<node>\n  <interface name="org.h55.Shop">\n    <method name="Buy">\n      <arg type="s" name="item" direction="in"/>\n    </method>\n  </interfac>\n</node>\n' >wf.xml
+	printf '<node>\n  <interface name="org.h55.Shop">\n    <method name="Buy">\n      <arg type="s" name="item" direction="sideways"/>\n    </method>\n  </interface>\n</node>\n' >dir.xml
+	printf '<node>\n  <interface name="org.h55.Shop">\n    <method name="Buy">\n      <arg type="s" name="item" direction="in"/>\n    </method>\n  </interface>\n</node>\n' >ok.xml
+	run h55-gdbus-codegen sh -c 'timeout 300 gdbus-codegen --generate-c-code out-wf wf.xml
+		timeout 300 gdbus-codegen --generate-c-code out-dir dir.xml
+		timeout 300 gdbus-codegen --generate-c-code out-shop shop.xml
+		timeout 300 gdbus-codegen --generate-c-code out-ok --annotate org.h55.Nope org.gtk.GDBus.C.Name Foo ok.xml
+		timeout 300 gdbus-codegen --generate-frob x ok.xml'
+	expect h55-gdbus-codegen gdbus-codegen general <<'E'
+syntax_error - 6 4
+type_error - 0 0
+import_resolution - 0 0
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# makensis (NSIS, Windows installers from a script), a script at a time
+# ("Error in script "F" on line L -- aborting"): a command misspelt, an
+# included header nobody wrote, a Goto to a label nobody defined (no
+# place), a MessageBox flag that does not exist (the usage printed), a
+# string never closed
+if have makensis; then
+	mkdir makensis && cd makensis
+	printf 'OutFile "shop.exe"\nSection "Main"\n  SetOutPath $INSTDIR\n  Fil "shop.txt"\nSectionEnd\n' >cmd.nsi
+	printf 'OutFile "shop.exe"\n!include "shop.nsh"\nSection "Main"\nSectionEnd\n' >inc.nsi
+	printf 'OutFile "shop.exe"\nSection "Main"\n  Goto done\nSectionEnd\n' >label.nsi
+	printf 'OutFile "shop.exe"\nSection "Main"\n  MessageBox MB_FROB "hi"\nSectionEnd\n' >arg.nsi
+	printf 'OutFile "shop.exe"\nSection "Main"\n  StrCpy $0 "a\nSectionEnd\n' >quote.nsi
+	run h55-makensis sh -c 'for f in cmd inc label arg quote; do timeout 300 makensis -V2 -NOCD $f.nsi; done'
+	expect h55-makensis makensis general <<'E'
+undefined_symbol cmd.nsi 4 0
+import_resolution inc.nsi 2 0
+undefined_symbol - 0 0
+type_error arg.nsi 3 0
+syntax_error quote.nsi 3 0
+E
+	cd ..
+fi
+# wixl (msitools, an MSI from WiX XML), a file at a time: a
+# ComponentRef to a component nobody defined (no place), an end tag
+# that does not match (":L: parser error", no file; the parser's
+# follow-on errors about its own rewritten text are one problem), a
+# source file nobody wrote, an include nobody wrote ("F:L: error:"), an
+# attribute the element has not got (a GLib warning, its pid and time cut)
+if have wixl; then
+	mkdir wixl && cd wixl
+	echo hi >shop.txt
+	H='<?xml version="1.0"?>\n<Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">\n  <Product Id="*" Name="Shop" Language="1033" Version="1.0.0" Manufacturer="H55" UpgradeCode="12345678-1234-1234-1234-123456789012">\n    <Package InstallerVersion="200" Compressed="yes"/>\n'
+	T='    <Directory Id="TARGETDIR" Name="SourceDir">\n      <Directory Id="INSTALLDIR" Name="Shop">\n        <Component Id="Main" Guid="12345678-1234-1234-1234-123456789013">\n          <File Id="ShopTxt" Source="shop.txt"/>\n        </Component>\n      </Directory>\n    </Directory>\n'
+	printf "$H$T"'    <Feature Id="All">\n      <ComponentRef Id="Main"/>\n    </Feature>\n  </Product>\n</Wix>\n' >ok.wxs
+	sed 's/ComponentRef Id="Main"/ComponentRef Id="Mian"/' ok.wxs >ref.wxs
+	sed 's|^</Wix>|</Wi>|' ok.wxs >wf.wxs
+	sed 's/shop.txt"/menu.txt"/' ok.wxs >file.wxs
+	sed 's|<Package |<?include shop.wxi ?>\n    <Package |' ok.wxs >inc.wxs
+	sed 's/<File Id="ShopTxt"/<File Id="ShopTxt" Frob="1"/' ok.wxs >attr.wxs
+	run h55-wixl sh -c 'for f in ref wf file inc attr; do timeout 300 wixl -o $f.msi $f.wxs; done'
+	sed -i 's/(wixl:[0-9]*)/(wixl:PID)/; s/ [0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]*: / 00:00:00.000: /' "$OUT/h55-wixl.out"
+	expect h55-wixl wixl general <<'E'
+undefined_symbol - 0 0
+syntax_error - 16 0
+import_resolution - 0 0
+import_resolution inc.wxs 4 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# update-mime-database (shared-mime-info), a MIME folder at a time (its
+# packages/ file named, "in F"; the search-path note kept away): an end
+# tag that does not match, a MIME type with no slash, a glob weight that
+# is not a number, a magic match type that does not exist
+if have update-mime-database; then
+	mkdir update-mime-database && cd update-mime-database
+	for c in wf type glob attr; do mkdir -p $c/packages; done
+	X='<?xml version="1.0" encoding="UTF-8"?>\n<mime-info xmlns="http://www.freedesktop.org/standards/shared-mime-info">\n'
+	printf "$X"'  <mime-type type="application/x-h55-shop">\n    <comment>Shop list</comment>\n    <glob pattern="*.shop"/>\n  </mime-typ>\n</mime-info>\n' >wf/packages/shop.xml
+	printf "$X"'  <mime-type type="h55shop">\n    <comment>Shop list</comment>\n    <glob pattern="*.shop"/>\n  </mime-type>\n</mime-info>\n' >type/packages/shop.xml
+	printf "$X"'  <mime-type type="application/x-h55-shop">\n    <comment>Shop list</comment>\n    <glob pattern="*.shop" weight="heavy"/>\n  </mime-type>\n</mime-info>\n' >glob/packages/shop.xml
+	printf "$X"'  <mime-type type="application/x-h55-shop">\n    <comment>Shop list</comment>\n    <magic priority="50">\n      <match type="frob" offset="0" value="SHOP"/>\n    </magic>\n  </mime-type>\n</mime-info>\n' >attr/packages/shop.xml
+	run h55-update-mime-database sh -c 'for c in wf type glob attr; do XDG_DATA_HOME=/nonexistent XDG_DATA_DIRS=. timeout 300 update-mime-database $c; done'
+	expect h55-update-mime-database update-mime-database general <<'E'
+syntax_error wf/packages/shop.xml 6 0
+type_error type/packages/shop.xml 0 0
+type_error glob/packages/shop.xml 0 0
+undefined_symbol attr/packages/shop.xml 0 0
+E
+	cd ..
+fi
+# yelp-check (yelp-tools, Mallard help pages): validate, a page at a
+# time (an end tag that does not match, told in a Python traceback with
+# the full path, cut to the folder; an element Mallard has not got; a
+# page with no title, "Expecting element title" (each said twice, one
+# problem)); links (an xref to a page nobody wrote, "page: xref", no
+# place); ids (a page whose id is not its file's name)
+if have yelp-check; then
+	mkdir yelp-check yelp-check/bad && cd yelp-check
+	printf '<page xmlns="http://projectmallard.org/1.0/" type="topic" id="nest">\n  <title>Shop</title>\n  <p>Buy <em>things.</p>\n</page>\n' >bad/nest.page
+	printf '<page xmlns="http://projectmallard.org/1.0/" type="topic" id="elem">\n  <title>Shop</title>\n  <frob>Sell things.</frob>\n</page>\n' >bad/elem.page
+	printf '<page xmlns="http://projectmallard.org/1.0/" type="topic" id="nt">\n  <p>Sell things.</p>\n</page>\n' >bad/nt.page
+	printf '<page xmlns="http://projectmallard.org/1.0/" type="guide" id="index">\n  <title>Index</title>\n  <p>See <link xref="checkout"/>.</p>\n  <links type="topic"/>\n</page>\n' >index.page
+	printf '<page xmlns="http://projectmallard.org/1.0/" type="topic" id="cart">\n  <info>\n    <link type="guide" xref="index"/>\n  </info>\n  <title>Cart</title>\n  <p>Your cart.</p>\n</page>\n' >cart.page
+	printf '<page xmlns="http://projectmallard.org/1.0/" type="topic" id="till">\n  <info>\n    <link type="guide" xref="index"/>\n  </info>\n  <title>Till</title>\n  <p>Pay here.</p>\n</page>\n' >payment.page
+	run h55-yelp-check sh -c 'for f in nest elem nt; do timeout 300 yelp-check validate bad/$f.page; done
+		timeout 300 yelp-check links .
+		timeout 300 yelp-check ids .'
+	sed -i "s|$PWD/||g" "$OUT/h55-yelp-check.out"
+	expect h55-yelp-check yelp-check general <<'E'
+syntax_error bad/nest.page 3 25
+undefined_symbol bad/elem.page 3 0
+syntax_error bad/nt.page 1 0
+undefined_symbol - 0 0
+lint_violation payment.page 0 0
+E
+	cd ..
+fi
+# lexgrog (man-db, reads a man page's NAME section as mandb does), a
+# page at a time ("F: parse failed", no line): a page with no NAME
+# section, a NAME line with no " - " before the summary, an empty NAME
+# section, a page nobody wrote (its "parse failed" follows from it)
+if have lexgrog; then
+	mkdir lexgrog && cd lexgrog
+	printf '.TH SHOP 1\n.SH SYNOPSIS\nshop\n' >noname.1
+	printf '.TH SHOP 1\n.SH NAME\nshop buy things\n.SH SYNOPSIS\nshop\n' >nodash.1
+	printf '.TH SHOP 1\n.SH NAME\n.SH SYNOPSIS\nshop\n' >empty.1
+	run h55-lexgrog sh -c 'for f in noname nodash empty gone; do timeout 300 lexgrog $f.1; done'
+	expect h55-lexgrog lexgrog general <<'E'
+syntax_error noname.1 0 0
+syntax_error nodash.1 0 0
+syntax_error empty.1 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# flatpak-builder --show-manifest (reads a manifest and prints it back,
+# no build), a manifest at a time: a comma before a bracket
+# ("F: <data>:L:C:"), a key flatpak-builder has not got, a number for a
+# string (GLib warnings, pid and time cut), an included module file
+# nobody wrote (the full path cut; the crash's trap line kept), YAML
+# indented wrong ("F: L:C:")
+if have flatpak-builder; then
+	mkdir flatpak-builder && cd flatpak-builder
+	M='{\n  "app-id": "org.h55.Shop",\n  "runtime": "org.freedesktop.Platform",\n  "sdk": "org.freedesktop.Sdk",\n'
+	printf "$M"'  "command": "shop",\n  "modules": [\n    {"name": "shop", "buildsystem": "simple", "build-commands": ["install -D shop /app/bin/shop"],}\n  ]\n}\n' >syn.json
+	printf "$M"'  "command": "shop",\n  "frobnicate": true,\n  "modules": []\n}\n' >key.json
+	printf "$M"'  "command": 5,\n  "modules": []\n}\n' >type.json
+	printf "$M"'  "command": "shop",\n  "modules": [\n    "shop-module.json"\n  ]\n}\n' >inc.json
+	printf 'app-id: org.h55.Shop\nruntime: org.freedesktop.Platform\nsdk: org.freedesktop.Sdk\nmodules:\n  - name: shop\n   buildsystem: simple\n' >syn.yml
+	run h55-flatpak-builder sh -c 'for f in syn.json key.json type.json inc.json syn.yml; do timeout 300 flatpak-builder --show-manifest $f; done'
+	sed -i "s|$PWD/||g; s/(flatpak-builder:[0-9]*)/(flatpak-builder:PID)/; s/ [0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]*: / 00:00:00.000: /" "$OUT/h55-flatpak-builder.out"
+	expect h55-flatpak-builder flatpak-builder general <<'E'
+syntax_error syn.json 7 98
+undefined_symbol - 0 0
+type_error - 0 0
+import_resolution - 0 0
+syntax_error syn.yml 6 4
+E
+	cd ..
+fi
+# autogen (GNU AutoGen, text from definitions and a template), a
+# definitions file at a time ("in F on line L", "Error in template F,
+# line L", "AutoGen ABEND-ing in template F on line L"; an abort's
+# "Aborted" after each, Guile's addresses cut): a string never closed,
+# a semicolon left out (the finite-state machine's complaint), a
+# template nobody wrote, a FOR with no ENDFOR, a Scheme function nobody
+# defined
+if have autogen; then
+	mkdir autogen && cd autogen
+	printf '[+ AutoGen5 template txt +]\n[+ FOR item +]- [+ name +]\n[+ ENDFOR +]\n' >list.tpl
+	printf 'AutoGen Definitions list;\nitem = { name = tea; };\nitem = { name = "cake; };\n' >str.def
+	printf 'AutoGen Definitions list;\nitem = { name = tea; }\nitem = { name = cake; };\n' >semi.def
+	printf 'AutoGen Definitions shop;\nitem = { name = tea; };\n' >tpl.def
+	printf '[+ AutoGen5 template txt +]\n[+ FOR item +]- [+ name +]\n' >open.tpl
+	printf 'AutoGen Definitions open;\nitem = { name = tea; };\n' >open.def
+	printf '[+ AutoGen5 template txt +]\n[+ FOR item +]- [+ (frob name) +]\n[+ ENDFOR +]\n' >fn.tpl
+	printf 'AutoGen Definitions fn;\nitem = { name = tea; };\n' >fn.def
+	run h55-autogen sh -c 'for f in str semi tpl open fn; do timeout 300 autogen -L. $f.def; done'
+	sed -i 's/ [0-9a-f]\{8,\}>/ ADDR>/g' "$OUT/h55-autogen.out"
+	expect h55-autogen autogen general <<'E'
+syntax_error str.def 4 0
+syntax_error semi.def 3 0
+import_resolution - 0 0
+syntax_error open.tpl 2 0
+undefined_symbol fn.tpl 2 0
+E
+	cd ..
+fi
+# cme check dpkg-copyright (Config::Model, a DEP-5 debian/copyright in
+# the folder it runs in), a folder at a time: a line with no colon
+# ("File F line L has a syntax error"), a license nobody gave a
+# stand-alone paragraph (its deprecation note about License-Alias is
+# part of the message), the MIT short name it warns about (no place)
+if have cme; then
+	mkdir cme && cd cme
+	for c in syn lic mit; do mkdir -p $c/debian; done
+	F='Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: shop\n\nFiles: *\nCopyright: 2024 A\nLicense: Expat\n'
+	L='\nLicense: Expat\n Permission is hereby granted.\n'
+	printf "$F"'this line has no colon\n'"$L" >syn/debian/copyright
+	printf "$F" | sed 's/License: Expat/License: FROB-1/' >lic/debian/copyright
+	printf "$L" >>lic/debian/copyright
+	printf "$F$L" | sed 's/Expat/MIT/' >mit/debian/copyright
+	run h55-cme sh -c 'for c in syn lic mit; do (cd $c && timeout 300 cme check dpkg-copyright); done'
+	expect h55-cme cme general <<'E'
+syntax_error debian/copyright 7 0
+undefined_symbol - 0 0
+lint_violation - 0 0
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
