@@ -1005,6 +1005,70 @@ static bool got_of_last(struct scan *s, const struct diag *d)
 	return true;
 }
 
+/* Does message m only say the run gave up ("-- aborting creation
+ * process", "compilation aborted", "giving up")? */
+static bool gave_up(const char *m, size_t n)
+{
+	return cl_find(m, n, "abort", 5) || cl_find(m, n, "Abort", 5) ||
+	       cl_find(m, n, "giving up", 9) || cl_find(m, n, "gave up", 7);
+}
+
+/* 'Error in script "a.nsi" on line 4 -- aborting creation process' under
+ * the placeless finding just made from the line right above ('Invalid
+ * command: "Fil"', makensis's): the place of that finding, told by a line
+ * that says nothing else but that the run gave up there. */
+static bool places_last(struct scan *s, struct diag *d)
+{
+	struct diag *t;
+
+	if (!d->file || d->line <= 0 || strcmp(d->category, CAT_UNKNOWN) ||
+	    !gave_up(d->message, strlen(d->message)) || s->out->n <= s->first ||
+	    s->out->n - s->first != s->nat)
+		return false;
+	t = &s->out->v[s->out->n - 1];
+	if (t->file || s->at[s->nat - 1] + 1 != s->cur ||
+	    t->severity != d->severity || !strcmp(t->category, CAT_UNKNOWN))
+		return false;
+	t->file = d->file;
+	d->file = NULL;
+	t->line = d->line;
+	t->column = d->column;
+	return true;
+}
+
+static enum cl_loc_kind line_place(struct scan *s, size_t i, const char *l,
+				   size_t n, struct cl_loc *loc);
+
+/* The words of the line right over the current one, when the current one
+ * only says the run gave up at its place and those words name a kind of
+ * problem and no place, and nothing took them ('!include: could not find:
+ * "shop.nsh"' over makensis's 'Error in script "inc.nsi" on line 2 --
+ * aborting creation process'): that line folded, its message's length in
+ * *len and its kind in *category; NULL if not. */
+static const char *words_over_giving_up(struct scan *s, const char *m,
+					size_t n, size_t *len,
+					const char **category)
+{
+	struct cl_words w;
+	struct cl_loc loc;
+	const char *a;
+	size_t an;
+
+	if (!gave_up(m, n) || !s->cur || (s->used[s->cur - 1] & L_USED) ||
+	    (s->nat && s->at[s->nat - 1] + 1 == s->cur))
+		return NULL;
+	a = line_view(s, s->cur - 1, &an);
+	if (!an || line_place(s, s->cur - 1, a, an, &loc) != CL_LOC_NONE)
+		return NULL;
+	cl_words_read(a, an, &w);
+	if (!w.category || w.text >= an)
+		return NULL;
+	s->used[s->cur - 1] |= L_FOLDED;
+	*len = an - w.text;
+	*category = w.category;
+	return a + w.text;
+}
+
 /* Bytes a message's end must share with another's to be the same words */
 enum { TOLD_AGAIN_MIN = 24 };
 
@@ -1067,6 +1131,18 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	else if (!(d.message = cap_dup(s, s->field[CL_F_MSG])))
 		d.message = trimmed(l, n);
 	d.category = p->category;
+	/* a trace with no frame of the project's (a tool written in Python
+	 * raising on its input: "ExpatError: mismatched tag: line 6, column
+	 * 4" under frames in /usr/share/glib-2.0): no place in the runtime's
+	 * code, only the line the message tells (of the text it read) */
+	if (d.file && d.file[0] == '/' && cl_foreign_path(d.file, strlen(d.file))) {
+		free(d.file);
+		d.file = NULL;
+		d.line = cl_line_in_words(d.message, strlen(d.message));
+		d.column = d.line > 0 ? cl_col_in_words(d.message, strlen(d.message)) : 0;
+		if (d.column < 0)
+			d.column = 0;
+	}
 	if (!first_sighting(s, &d) || got_of_last(s, &d)) {
 		diag_release(&d);
 		return;
@@ -1907,6 +1983,9 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		if ((at = cl_find(msg + from, msg_len - from, " -> [Help ", 10)))
 			msg_len = (size_t)(at - msg);
 	}
+	if (file && line > 0 && !strcmp(category, CAT_UNKNOWN) &&
+	    (at = words_over_giving_up(s, msg, msg_len, &msg_len, &category)))
+		msg = at;
 	d.message = xstrndup(msg, msg_len);
 	/* an error nothing names, in a test's own file: the test failed
 	 * there (pytest's "test_a.py:19: KeyError", go's "x_test.go:15:
@@ -1931,7 +2010,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	}
 	d.category = category;
 	if (!first_sighting(s, &d) || got_of_last(s, &d) || closes_last(s, &d) ||
-	    told_again(s, &d)) {
+	    places_last(s, &d) || told_again(s, &d)) {
 		diag_release(&d);
 		return;
 	}
@@ -3736,7 +3815,7 @@ static char *file_above(struct scan *s, size_t i)
  * not, or only its likeness guessed: pasmo's "ERROR on line 4 of file
  * a.asm" over "ERROR: Symbol 'x' is undefined"). */
 static bool detail_of_last(struct scan *s, const char *file, const char *cat,
-			   const char *m, size_t n)
+			   int sev, const char *m, size_t n)
 {
 	struct buf more = BUF_INIT;
 	struct diag *d;
@@ -3744,7 +3823,10 @@ static bool detail_of_last(struct scan *s, const char *file, const char *cat,
 	if (s->out->n <= s->first)
 		return false;
 	d = &s->out->v[s->out->n - 1];
-	if (!d->file || !d->line || strcmp(d->file, file))
+	/* (a warning is no detail of an error: GLib's "Gtk-WARNING **:
+	 * Unknown property" after the parse error another run reported) */
+	if (!d->file || !d->line || strcmp(d->file, file) ||
+	    (sev == DIAG_WARNING && d->severity == DIAG_ERROR))
 		return false;
 	if (cat && (!strcmp(d->category, CAT_UNKNOWN) ||
 		    (d->hint && !strcmp(d->hint, LIKENED_HINT)))) {
@@ -3969,7 +4051,8 @@ static char *quoted_project_file(struct scan *s, const char *l, size_t n)
  * pointer's fragment after it), as a string the caller owns; NULL if none. */
 static char *project_file_in(struct scan *s, const char *l, size_t n)
 {
-	static const char *const preps[] = { " in ", " in: ", " at ", " from " };
+	static const char *const preps[] = { " in ", " in: ", " at ", " from ",
+					     "(in " };
 	const char *at;
 	size_t p, k, e;
 
@@ -3978,7 +4061,7 @@ static char *project_file_in(struct scan *s, const char *l, size_t n)
 					   strlen(preps[p]))); at++) {
 			k = (size_t)(at - l) + strlen(preps[p]);
 			for (e = k; e < n && l[e] != ' ' && l[e] != ',' &&
-				    l[e] != ';' && l[e] != '#'; e++)
+				    l[e] != ';' && l[e] != '#' && l[e] != ')'; e++)
 				;
 			/* a sentence's full stop or colon is not the name's */
 			while (e > k && (l[e - 1] == '.' || l[e - 1] == ':'))
@@ -4025,29 +4108,38 @@ static bool names_missing_file(struct scan *s, const char *m, size_t n)
 	return false;
 }
 
-/* The line of file told right after its quotes in m[0..n), in parentheses
- * with its column ('in "a.yaml" (11:1)', js-yaml's), into *line and *col;
- * false if none. */
-static bool paren_place_after(const char *m, size_t n, const char *file,
-			      int *line, int *col)
+/* The line of file told right after its quotes in m[0..n), into *line
+ * and *col: in parentheses ('in "a.yaml" (11:1)', js-yaml's), or after a
+ * colon as "L:C:", the name of the text read before it maybe ("Can't parse
+ * 'a.json': <data>:7:98: msg", "Can't parse 'a.yml': 6:4: msg",
+ * flatpak-builder's); false if none. */
+static bool place_after_quoted(const char *m, size_t n, const char *file,
+			       int *line, int *col)
 {
 	size_t len = strlen(file), k;
-	const char *at = m;
+	const char *at = m, *e;
+	bool paren;
 
 	while ((at = cl_find(at, n - (size_t)(at - m), file, len))) {
 		k = (size_t)(at - m) + len;
 		at++;
-		if (k + 4 >= n || (m[k] != '"' && m[k] != '\'' && m[k] != '`') ||
-		    m[k + 1] != ' ' || m[k + 2] != '(')
+		if (k + 4 >= n || (m[k] != '"' && m[k] != '\'' && m[k] != '`'))
+			continue;
+		paren = m[k + 1] == ' ' && m[k + 2] == '(';
+		if (!paren && (m[k + 1] != ':' || m[k + 2] != ' '))
 			continue;
 		k += 3;
+		/* "<data>:", "<string>:": what the reader called the text */
+		if (!paren && m[k] == '<' && (e = memchr(m + k, '>', n - k)) &&
+		    e + 1 < m + n && e[1] == ':')
+			k = (size_t)(e - m) + 2;
 		*col = 0;
 		if (!cl_read_int(m, n, &k, line) || *line <= 0)
 			continue;
-		if (k + 1 < n && (m[k] == ':' || m[k] == ',') &&
+		if (k + 1 < n && (m[k] == ':' || (paren && m[k] == ',')) &&
 		    isdigit((unsigned char)m[k + 1]))
 			k++, cl_read_int(m, n, &k, col);
-		if (k < n && m[k] == ')')
+		if (k < n && m[k] == (paren ? ')' : ':'))
 			return true;
 		*line = *col = 0;
 	}
@@ -4583,6 +4675,11 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			line = buf_detach(&both, &n);
 			buf_release(&more);
 		}
+	} else if (s->repo && !specific && msg > b &&
+		   (p.file = project_file_in(s, line + b, msg - b))) {
+		/* "Error in type 'x/y' (in a.xml): msg": the file the
+		 * heading says the error is in */
+		p.line = cl_line_in_words(line + b, msg - b);
 	} else if ((p.file = importer_named(line + msg, n - msg))) {
 		/* "failed to resolve import "x" from "src/main.js"" (vite,
 		 * Rollup): the file that imports it */
@@ -4623,8 +4720,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			free(quoted);
 		} else {
 			p.file = quoted;
-			if (!paren_place_after(line + msg, n - msg, quoted,
-					       &p.line, &p.col))
+			if (!place_after_quoted(line + msg, n - msg, quoted,
+						&p.line, &p.col))
 				p.line = cl_line_in_words(line + msg, n - msg);
 		}
 	} else if (s->opts->file_exists && !specific &&
@@ -4641,8 +4738,9 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * told under it; after the patterns' errors, a placeless line
 		 * is their summary */
 		p.file = file_above(s, i);
-		if (p.file && detail_of_last(s, p.file, w.category, line + msg,
-					     n - msg)) {
+		if (p.file && detail_of_last(s, p.file, w.category,
+					     w.sev >= 0 ? w.sev : cl_sev_among(line, msg),
+					     line + msg, n - msg)) {
 			free(p.file);
 			free(line);
 			return;
@@ -5798,10 +5896,12 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 		placed = file_heading_over(s, s->cur, &p) ||
 			 place_under(s, s->cur, &p);
 	/* "Checking 'a.yml'  FAILED: not a valid duration string" (amtool,
-	 * promtool): the file of the project it quotes */
+	 * promtool): the file of the project it quotes, at the place told
+	 * after it ("Can't parse 'a.yml': 6:4: msg") */
 	if (quoted && !placed && s->opts->file_exists &&
 	    (p.file = quoted_project_file(s, l, n))) {
-		p.line = cl_line_in_words(l, n);
+		if (!place_after_quoted(l, n, p.file, &p.line, &p.col))
+			p.line = cl_line_in_words(l, n);
 		placed = named = true;
 	}
 	if (!placed && !worded && !own_cause(s, w.category))

@@ -2179,6 +2179,11 @@ static const struct phrase phrases[] = {
 	{ "resolve symbol", CAT_UNDEFINED_SYMBOL },
 	{ "resolve method", CAT_UNDEFINED_SYMBOL },
 	{ "resolve variable", CAT_UNDEFINED_SYMBOL },
+	/* a jump to a label nothing defines: makensis's "could not resolve
+	 * label "done"" */
+	{ "resolve label", CAT_UNDEFINED_SYMBOL },
+	{ "resolve function", CAT_UNDEFINED_SYMBOL },
+	{ "resolve identifier", CAT_UNDEFINED_SYMBOL },
 	/* Eclipse's compiler: "count cannot be resolved to a variable",
 	 * "Foo cannot be resolved to a type", "x cannot be resolved or is
 	 * not a field" (its imports' "The import x cannot be resolved" stay
@@ -2191,6 +2196,10 @@ static const struct phrase phrases[] = {
 	 * call": the arguments' types, not a module that does not resolve */
 	{ "resolve overload", CAT_TYPE_ERROR },
 	{ "overload resolution", CAT_TYPE_ERROR },
+	/* a value a reader could not make into the type it wanted: GLib's
+	 * JSON-GLib "Failed to deserialize "x" property of type "gchararray"",
+	 * serde's "failed to deserialize" */
+	{ "to deserialize", CAT_TYPE_ERROR },
 	{ "no overload", CAT_TYPE_ERROR },
 	{ "matching overload", CAT_TYPE_ERROR },
 	{ "could not resolve", CAT_IMPORT_RESOLUTION },
@@ -4014,6 +4023,28 @@ static const char *unknown_name(const char *low, size_t n)
 	return NULL;
 }
 
+/* "No interface "org.x.Nope"" (gdbus-codegen), "No target 'x'": the
+ * message opens with "no", one word of what is looked for, then the name
+ * quoted, nothing defining it. Not a file, a module or a package (not
+ * found, an import's) nor what is given ("no input 'x'"). */
+static bool no_such_named(const char *low, size_t n)
+{
+	static const char *const not_names[] = {
+		"file", "module", "package", "library", "header", "such",
+		"input", "output", "data", "space", "match", "rule", "directory",
+		"source", "permission", "access",
+	};
+	size_t e;
+
+	if (n < 8 || memcmp(low, "no ", 3))
+		return false;
+	for (e = 3; e < n && is_alpha(low[e]); e++)
+		;
+	return e > 5 && e + 2 < n && low[e] == ' ' &&
+	       (low[e + 1] == '"' || low[e + 1] == '\'' || low[e + 1] == '`') &&
+	       !word_of(low, n, 3, not_names, sizeof(not_names) / sizeof(*not_names));
+}
+
 /* A key of a configuration or a manifest the tool does not know (or a
  * name nothing defines), bare or quoted: dune's "Unknown field
  * librarys", systemd's "Unknown key 'ExecStat'", nginx's "unknown
@@ -4223,6 +4254,41 @@ static size_t next_word(const char *low, size_t n, size_t j)
 	return skip_blanks(low, n, j);
 }
 
+/* One word of what a setting is at low[j..n), then the value given to
+ * it, quoted or a number in parentheses: "Invalid direction "sideways""
+ * (gdbus-codegen), "Bad weight (-1)" (update-mime-database), "Bad
+ * protocol: 'udpp'" (OpenVPN), "Invalid target 'htm'" (txt2tags). Not a
+ * kind of name or of text: "invalid command 'x'" is one nothing defines,
+ * "invalid escape '\\q'" the grammar's. */
+static bool given_value_of(const char *low, size_t n, size_t j)
+{
+	static const char *const names[] = {
+		"command", "option", "flag", "name", "file", "filename", "path",
+		"directory", "key", "identifier", "symbol", "reference",
+		"character", "char", "token", "syntax", "escape", "directive",
+		"keyword", "variable", "function", "label", "module", "package",
+		"field", "property", "element", "attribute", "tag",
+		"instruction", "opcode", "mnemonic", "expression", "statement",
+		"section", "url", "uri", "regex", "regular", "pattern", "macro",
+		"class", "method", "include", "import", "sequence", "input",
+	};
+	size_t e;
+
+	for (e = j; e < n && (is_alpha(low[e]) || low[e] == '-' || low[e] == '_'); e++)
+		;
+	if (e < j + 3 || word_of(low, n, j, names, sizeof(names) / sizeof(*names)))
+		return false;
+	if (e < n && low[e] == ':')
+		e++;
+	if (e + 2 >= n || low[e] != ' ')
+		return false;
+	e++;
+	if (low[e] == '\'' || low[e] == '"' || low[e] == '`')
+		return true;
+	return low[e] == '(' && (is_digit(low[e + 1]) ||
+				 (low[e + 1] == '-' && e + 2 < n && is_digit(low[e + 2])));
+}
+
 /* A value of the wrong kind for what takes it, in the words the checkers
  * of settings, schemas and arguments share (a type error):
  * - a word of fault within three words of a word of kind: "invalid
@@ -4340,6 +4406,8 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 		for (w = 0; w < 3 && j < n; w++, j = next_word(low, n, j))
 			if (word_of(low, n, j, kind, sizeof(kind) / sizeof(*kind)))
 				return CAT_TYPE_ERROR;
+		if (given_value_of(low, n, (size_t)(at - low) + strlen(fault[a])))
+			return CAT_TYPE_ERROR;
 	}
 	if (!(groups & W_VALUE))
 		return NULL;
@@ -5027,6 +5095,9 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = unknown_name(low, ln);
 	if (!w->category && !w->code_len && (groups & W_KEY))
 		w->category = unknown_key(low, ln);
+	if (!w->category && !w->code_len && w->text < ln &&
+	    no_such_named(low + w->text, ln - w->text))
+		w->category = CAT_UNDEFINED_SYMBOL;
 	if (!w->category)
 		w->category = later;
 	if (!w->category && i < n && m[i] >= 'A' && m[i] <= 'Z')
@@ -5521,6 +5592,15 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		*msg = i;
 		return true;
 	}
+	/* "Error in type 'x/y' (in a.xml): msg" (update-mime-database),
+	 * "Error in file a.conf: msg", "Error in <match> element: msg": a
+	 * severity, what the error was in, then the message */
+	if ((STARTS(l + i, n - i, "Error in ") || STARTS(l + i, n - i, "ERROR in ") ||
+	     STARTS(l + i, n - i, "error in ")) &&
+	    (c = cl_find(l + i + 9, n - i - 9 < 96 ? n - i - 9 : 96, ": ", 2))) {
+		*msg = skip_blanks(l, n, (size_t)(c - l) + 2);
+		return *msg < n;
+	}
 	/* a runner's verdict on a test it names: the message is what the
 	 * test raised */
 	if ((k = cl_verdict_on_test(l + i, n - i))) {
@@ -5606,6 +5686,9 @@ const struct cl_trigger cl_triggers[] = {
 	{ "Panic", CL_T_HEADLINE },
 	{ "PANIC", CL_T_HEADLINE },
 	{ "[!] ", CL_T_HEADLINE },
+	/* GLib's "Gtk-WARNING **: msg", "CRITICAL **: msg" */
+	{ "WARNING **", CL_T_HEADLINE },
+	{ "CRITICAL **", CL_T_HEADLINE },
 	{ "ERR: ", CL_T_HEADLINE },
 	/* lintian's "E: pkg: tag", "W: pkg: tag" */
 	{ "E: ", CL_T_HEADLINE },
@@ -5651,6 +5734,46 @@ const struct cl_trigger cl_triggers[] = {
 	{ NULL, 0 },
 };
 
+/* GLib's log line ("(gedit:4242): Gtk-WARNING **: 12:00:00.123: msg",
+ * "** (app:7): CRITICAL **: msg", "GLib-GIO-ERROR **: msg", every GLib
+ * and GTK program's): where its message starts past the level's stars and
+ * the time, or 0 if l[i..n) is none or a level below a warning. */
+static size_t glib_log(const char *l, size_t n, size_t i)
+{
+	static const char *const levels[] = { "ERROR", "CRITICAL", "WARNING" };
+	const char *c;
+	size_t k, b, lv;
+
+	if (STARTS(l + i, n - i, "** "))
+		i += 3;
+	if (i < n && l[i] == '(') {
+		if (!(c = cl_find(l + i, n - i < 64 ? n - i : 64, "): ", 3)))
+			return 0;
+		i = (size_t)(c - l) + 3;
+	}
+	if (!(c = cl_find(l + i, n - i < 64 ? n - i : 64, " **: ", 5)))
+		return 0;
+	k = (size_t)(c - l);
+	for (b = k; b > i && l[b - 1] >= 'A' && l[b - 1] <= 'Z'; b--)
+		;
+	if (b > i && l[b - 1] != '-')
+		return 0;
+	for (lv = 0; lv < sizeof(levels) / sizeof(*levels); lv++)
+		if (k - b == strlen(levels[lv]) && !memcmp(l + b, levels[lv], k - b))
+			break;
+	if (lv == sizeof(levels) / sizeof(*levels))
+		return 0;
+	for (; i < b; i++)
+		if (!is_alpha(l[i]) && !is_digit(l[i]) && l[i] != '-' && l[i] != '_')
+			return 0;
+	k += 5;
+	/* the time GLib 2.56 on prints: "12:00:00.123: " */
+	if (k + 14 <= n && is_digit(l[k]) && l[k + 2] == ':' && l[k + 5] == ':' &&
+	    l[k + 8] == '.' && l[k + 12] == ':' && l[k + 13] == ' ')
+		k += 14;
+	return k < n ? k : 0;
+}
+
 bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 {
 	size_t i = skip_blanks(l, n, 0), e;
@@ -5674,6 +5797,10 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 	 * "! Undefined control sequence." */
 	if (STARTS(l + i, n - i, "! "))
 		i = skip_blanks(l, n, i + 2);
+	if ((e = glib_log(l, n, i))) {
+		*msg = e;
+		return true;
+	}
 	/* JUnit 5's console launcher: "=> org.x.AssertionFailedError: msg"
 	 * under the failed test's name */
 	if (STARTS(l + i, n - i, "=> "))
