@@ -20688,6 +20688,232 @@ syntax_error debian/copyright 7 0
 undefined_symbol - 0 0
 lint_violation - 0 0
 E
+fi
+) &
+# ---- held56: a validation batch of tools nobody tuned for, scored on first sight ----
+# Network, protocol, schema and interface-definition tools that check
+# local files (no daemon, no network): libyang's yanglint (YANG
+# modules), Wireshark's tshark (display filters and Lua dissectors, on
+# an empty capture), GNU libtasn1's asn1Parser (ASN.1), wayland-scanner
+# (Wayland protocol XML), Android's aidl and hidl-gen, camlidl (OCaml's
+# COM/RPC IDL), and
+# the zone checkers of NSD (nsd-checkzone) and Knot (kzonecheck). They
+# name places as "(Line number L.)" after the message, "F:L: error:",
+# "F:L.C-C:", "at F:L.C-C", "File F, line L, column C:", "F, function
+# N:", "file 'F', line L (msg)", or not at all ("tshark: msg" with a
+# caret under the filter, "[zone.] msg").
+(
+BATCH=held56
+mkdir held56 && cd held56
+# yanglint (libyang 2, YANG schema modules, each file named after its
+# module), a module at a time ("libyang err : msg (Line number L.)" or
+# "(/mod:node)", then "YANGLINT[E]: Parsing schema module "F" failed."):
+# a semicolon left out (found at the brace), a type nobody defined, an
+# imported module nobody wrote, a range too large for int8, a leafref
+# path to a node that does not exist
+if have yanglint; then
+	mkdir yanglint && cd yanglint
+	printf 'module syn {\n  namespace "urn:syn";\n  prefix s;\n  leaf x {\n    type int8\n  }\n}\n' >syn.yang
+	printf 'module typ {\n  namespace "urn:typ";\n  prefix t;\n  leaf x {\n    type frob;\n  }\n}\n' >typ.yang
+	printf 'module imp {\n  namespace "urn:imp";\n  prefix i;\n  import shop { prefix s; }\n  leaf x {\n    type string;\n  }\n}\n' >imp.yang
+	printf 'module rng {\n  namespace "urn:rng";\n  prefix r;\n  leaf x {\n    type int8 {\n      range "1..300";\n    }\n  }\n}\n' >rng.yang
+	printf 'module ref {\n  namespace "urn:ref";\n  prefix f;\n  leaf x { type string; }\n  leaf y {\n    type leafref { path "/f:z"; }\n  }\n}\n' >ref.yang
+	run h56-yanglint sh -c 'for f in syn typ imp rng ref; do timeout 300 yanglint $f.yang; done'
+	expect h56-yanglint yanglint general <<'E'
+syntax_error syn.yang 6 0
+undefined_symbol typ.yang 0 0
+import_resolution imp.yang 0 0
+type_error rng.yang 0 0
+undefined_symbol ref.yang 0 0
+E
+	cd ..
+fi
+# tshark (Wireshark 4.0) on an empty capture file, a case at a time
+# ("tshark: msg", the filter echoed with a caret under the bad part;
+# Lua's "tshark: Lua: syntax error: F:L: msg" or "F:L: msg" and a stack
+# traceback; the "Running as user" warning cut): a display filter cut
+# short, a field nobody defined, a string compared with a port number,
+# a Lua dissector with a parenthesis never closed, one calling a
+# function nobody defined
+if have tshark; then
+	mkdir tshark && cd tshark
+	printf '\324\303\262\241\002\000\004\000\000\000\000\000\000\000\000\000\377\377\000\000\001\000\000\000' >empty.pcap
+	printf 'local p = Proto("shop", "Shop protocol")\nfunction p.dissector(buf, pinfo, tree\n  tree:add(p, buf())\nend\n' >syn.lua
+	printf 'local p = Proto("shop3", "Shop protocol")\nlocal n = 1\nfrobnicate(p, n)\n' >undef.lua
+	run h56-tshark sh -c 'timeout 300 tshark -n -r empty.pcap -Y "ip.src == "
+		timeout 300 tshark -n -r empty.pcap -Y "frob.x == 1"
+		timeout 300 tshark -n -r empty.pcap -Y "tcp.port == \"x\""
+		timeout 300 tshark -n -X lua_script:syn.lua -r empty.pcap
+		timeout 300 tshark -n -X lua_script:undef.lua -r empty.pcap'
+	sed -i '/^Running as user/d' "$OUT/h56-tshark.out"
+	expect h56-tshark tshark general <<'E'
+syntax_error - 0 0
+undefined_symbol - 0 0
+type_error - 0 0
+syntax_error syn.lua 3 0
+undefined_symbol undef.lua 3 0
+E
+	cd ..
+fi
+# asn1Parser -c (GNU libtasn1, checks an ASN.1 module), a file at a
+# time ("asn1Parser: F:L: Error: msg", "F:: identifier 'N' not found"
+# with no line): a brace never closed (found at END), a type nobody
+# defined, an IMPORTS clause (libtasn1 reads none: a syntax error), an
+# object identifier naming a value nobody defined
+if have asn1Parser; then
+	mkdir asn1parser && cd asn1parser
+	H='Shop { 1 2 3 }\nDEFINITIONS IMPLICIT TAGS ::=\nBEGIN\n'
+	printf "$H"'Item ::= SEQUENCE {\n  name OCTET STRING,\n  price INTEGER\n\nEND\n' >syn.asn
+	printf "$H"'Item ::= SEQUENCE {\n  name OCTET STRING,\n  price Money\n}\nEND\n' >undef.asn
+	printf "$H"'IMPORTS Money FROM Bank;\nItem ::= SEQUENCE {\n  price Money\n}\nEND\n' >imp.asn
+	printf "$H"'Item ::= SEQUENCE {\n  price INTEGER\n}\nid-x OBJECT IDENTIFIER ::= { shop 5 }\nEND\n' >oid.asn
+	run h56-asn1parser sh -c 'for f in syn undef imp oid; do timeout 300 asn1Parser -c $f.asn; done'
+	expect h56-asn1parser asn1Parser general <<'E'
+syntax_error syn.asn 8 0
+undefined_symbol undef.asn 0 0
+syntax_error imp.asn 4 0
+undefined_symbol oid.asn 0 0
+E
+	cd ..
+fi
+# wayland-scanner --strict (Wayland protocol XML, validated against its
+# DTD), a file at a time ("F:L: error: msg", libxml2's "F:L: parser
+# error :" with the text and a caret, its "validity error" lines; a
+# file it cannot parse makes it abort, the shell saying "Aborted"): an
+# end tag misspelt, an argument of a type nobody defined, a "since" that
+# is not a number, an element the DTD has not got (the interface's
+# content named too: one problem)
+if have wayland-scanner; then
+	mkdir wayland && cd wayland
+	X='<?xml version="1.0" encoding="UTF-8"?>\n<protocol name="shop">\n  <interface name="shop_cart" version="1">\n'
+	printf "$X"'    <request name="add">\n      <arg name="n" type="uint"/>\n    </request>\n  </interfac>\n</protocol>\n' >syn.xml
+	printf "$X"'    <request name="add">\n      <arg name="n" type="frob"/>\n    </request>\n  </interface>\n</protocol>\n' >type.xml
+	printf "$X"'    <request name="add" since="x">\n      <arg name="n" type="uint"/>\n    </request>\n  </interface>\n</protocol>\n' >since.xml
+	printf "$X"'    <request name="add">\n      <arg name="n" type="uint"/>\n    </request>\n    <frob/>\n  </interface>\n</protocol>\n' >elem.xml
+	run h56-wayland sh -c 'ulimit -c 0; for f in syn type since elem; do timeout 300 wayland-scanner --strict client-header $f.xml /dev/null; done'
+	expect h56-wayland wayland-scanner general <<'E'
+syntax_error syn.xml 7 0
+undefined_symbol type.xml 5 0
+type_error since.xml 4 0
+undefined_symbol elem.xml 7 0
+E
+	cd ..
+fi
+# aidl (Android Interface Definition Language, Java out), an interface
+# at a time ("ERROR: F:L.C-C: msg"; an import nobody wrote has no
+# place): a parameter list never closed, a type nobody defined, an
+# import nobody wrote, a oneway method that returns a value, a method
+# declared twice (and where the first was)
+if have aidl; then
+	mkdir aidl && cd aidl
+	mkdir -p org/shop
+	printf 'package org.shop;\n\ninterface ISyn {\n    void add(int n;\n}\n' >org/shop/ISyn.aidl
+	printf 'package org.shop;\n\ninterface IItem {\n    void add(in Item item);\n}\n' >org/shop/IItem.aidl
+	printf 'package org.shop;\n\nimport org.bank.Money;\n\ninterface IImp {\n    void pay(in Money m);\n}\n' >org/shop/IImp.aidl
+	printf 'package org.shop;\n\ninterface IOne {\n    oneway int count();\n}\n' >org/shop/IOne.aidl
+	printf 'package org.shop;\n\ninterface IDup {\n    void add(int n);\n    void add(int n);\n}\n' >org/shop/IDup.aidl
+	run h56-aidl sh -c 'for f in ISyn IItem IImp IOne IDup; do timeout 300 aidl --lang=java -I. -o out org/shop/$f.aidl; done'
+	expect h56-aidl aidl general <<'E'
+syntax_error org/shop/ISyn.aidl 4 19
+undefined_symbol org/shop/IItem.aidl 4 16
+import_resolution - 0 0
+type_error org/shop/IOne.aidl 4 15
+syntax_error org/shop/IDup.aidl 5 9
+E
+	cd ..
+fi
+# hidl-gen -L check (Android's HIDL, a types.hal per package, the root
+# "." so each is named "./P/1.0/types.hal"), a package at a time
+# ("ERROR: msg at F:L.C-C", then "Could not parse P. Aborting."): a
+# semicolon left out, a type nobody defined, an import of a package
+# nobody wrote, a field declared twice
+if have hidl-gen; then
+	mkdir hidl && cd hidl
+	mkdir -p syn/1.0 undef/1.0 imp/1.0 dup/1.0
+	printf 'package h.syn@1.0;\n\nstruct Item {\n    uint32_t price\n};\n' >syn/1.0/types.hal
+	printf 'package h.undef@1.0;\n\nstruct Item {\n    uint32_t price;\n    Money cost;\n};\n' >undef/1.0/types.hal
+	printf 'package h.imp@1.0;\n\nimport bank@1.0::Money;\n\nstruct Item {\n    uint32_t price;\n};\n' >imp/1.0/types.hal
+	printf 'package h.dup@1.0;\n\nstruct Item {\n    uint32_t price;\n    uint32_t price;\n};\n' >dup/1.0/types.hal
+	run h56-hidl sh -c 'for p in syn undef imp dup; do timeout 300 hidl-gen -o out -L check -r h:. h.$p@1.0; done'
+	expect h56-hidl hidl-gen general <<'E'
+syntax_error syn/1.0/types.hal 4 19
+undefined_symbol undef/1.0/types.hal 5 11
+import_resolution imp/1.0/types.hal 3 8
+syntax_error dup/1.0/types.hal 5 14
+E
+	cd ..
+fi
+# camlidl -nocpp (OCaml stubs from an IDL file), a file at a time
+# ("File F, line L, column C: msg", "F, function N: msg" with no line,
+# an OCaml exception for a file it cannot open): a semicolon left out
+# (found on the next line), a type nobody defined (told as a syntax
+# error), an imported file nobody wrote, an attribute that does not
+# exist (a warning), a size_is naming a parameter nobody declared
+if have camlidl; then
+	mkdir camlidl && cd camlidl
+	printf 'int add(int a, int b)\nint sub(int a, int b);\n' >syn.idl
+	printf 'int add([in] money a, int b);\n' >undef.idl
+	printf 'import "shop.idl";\nint add(int a, int b);\n' >imp.idl
+	printf 'int add([frob] int a);\n' >attr.idl
+	printf 'int fill([in] int n, [out, size_is(m)] int * p);\n' >size.idl
+	run h56-camlidl sh -c 'for f in syn undef imp attr size; do timeout 300 camlidl -nocpp $f.idl; done'
+	expect h56-camlidl camlidl general <<'E'
+syntax_error syn.idl 2 0
+syntax_error undef.idl 1 13
+import_resolution - 0 0
+undefined_symbol attr.idl 1 20
+undefined_symbol size.idl 0 0
+E
+	cd ..
+fi
+# nsd-checkzone (NSD, a DNS zone file; "[date] nsd-checkzone[pid]:
+# error: F:L: msg", the date and pid cut, then "zone Z file F has N
+# errors"), a zone at a time: an IPv4 address with 300 in it, a record
+# type nobody defined (a syntax error said too: one problem), an
+# included file nobody wrote, a string never closed (found at the end,
+# said twice: one problem), a $TTL that is not a time
+if have nsd-checkzone; then
+	mkdir nsd-checkzone && cd nsd-checkzone
+	Z='$ORIGIN shop.test.\n$TTL 3600\n@ IN SOA ns1 admin 1 3600 600 86400 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n'
+	printf "$Z"'www IN A 192.0.2.300\n' >addr.zone
+	printf "$Z"'www IN FROB 1\n' >type.zone
+	printf "$Z"'$INCLUDE shop.inc\n' >inc.zone
+	printf "$Z"'www IN TXT "never closed\n' >txt.zone
+	printf '$ORIGIN shop.test.\n$TTL 1x\n@ IN SOA ns1 admin 1 3600 600 86400 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n' >ttl.zone
+	run h56-nsd-checkzone sh -c 'for f in addr type inc txt ttl; do timeout 300 nsd-checkzone shop.test $f.zone; done'
+	sed -i 's/^\[[^]]*\] nsd-checkzone\[[0-9]*\]: /nsd-checkzone: /' "$OUT/h56-nsd-checkzone.out"
+	expect h56-nsd-checkzone nsd-checkzone general <<'E'
+syntax_error addr.zone 6 0
+undefined_symbol type.zone 6 0
+import_resolution inc.zone 6 0
+syntax_error txt.zone 7 0
+type_error ttl.zone 2 0
+E
+	cd ..
+fi
+# kzonecheck -v (Knot DNS, a DNS zone file; "error: [Z.] zone loader,
+# error in zone, file 'F', line L (msg)", then "failed to load zone"
+# and "failed to run semantic checks" after it; a semantic finding is
+# "[name.] msg" and an error summary), a zone at a time: an IPv4
+# address with 300 in it, an included file nobody wrote, a control
+# character in a string, a $TTL with a unit that is none, a name server
+# with no address record in the zone (missing glue)
+if have kzonecheck; then
+	mkdir kzonecheck && cd kzonecheck
+	Z='$ORIGIN shop.test.\n$TTL 3600\n@ IN SOA ns1 admin 1 3600 600 86400 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n'
+	printf "$Z"'www IN A 192.0.2.300\n' >addr.zone
+	printf "$Z"'$INCLUDE shop.inc\n' >inc.zone
+	printf "$Z"'www IN TXT "never closed\n' >txt.zone
+	printf '$ORIGIN shop.test.\n$TTL 1x\n@ IN SOA ns1 admin 1 3600 600 86400 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n' >ttl.zone
+	printf '$ORIGIN shop.test.\n$TTL 3600\n@ IN SOA ns1 admin 1 3600 600 86400 300\n@ IN NS ns2\nns1 IN A 192.0.2.1\n' >glue.zone
+	run h56-kzonecheck sh -c 'for f in addr inc txt ttl glue; do timeout 300 kzonecheck -v -o shop.test $f.zone; done'
+	expect h56-kzonecheck kzonecheck general <<'E'
+syntax_error addr.zone 6 0
+import_resolution inc.zone 6 0
+syntax_error txt.zone 6 0
+type_error ttl.zone 2 0
+undefined_symbol - 0 0
+E
 	cd ..
 fi
 ) &
