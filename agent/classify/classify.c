@@ -1069,6 +1069,51 @@ static const char *words_over_giving_up(struct scan *s, const char *m,
 	return a + w.text;
 }
 
+/* Is message m only a parser's "syntax error" or "parse error", no word
+ * of what it met? */
+static bool bare_syntax_error(const char *m)
+{
+	size_t n = strlen(m);
+
+	while (n && (m[n - 1] == '.' || m[n - 1] == ' '))
+		n--;
+	return (n == 12 && (!memcmp(m, "syntax error", 12) ||
+			    !memcmp(m, "Syntax error", 12))) ||
+	       (n == 11 && (!memcmp(m, "parse error", 11) ||
+			    !memcmp(m, "Parse error", 11)));
+}
+
+/* A parser's bare "syntax error" and the message that says what it was
+ * at the same place, one after the other in either order (NSD's
+ * "a.zone:6: syntax error" then "a.zone:6: unrecognized RR type 'FROB'",
+ * "EOF inside quoted string" then "syntax error"): one problem, told in
+ * the words that say more, a syntax error when they name no kind. */
+static bool syntax_error_told_twice(struct scan *s, struct diag *d)
+{
+	struct diag *t;
+
+	if (s->out->n <= s->first || !d->file || d->line <= 0)
+		return false;
+	t = &s->out->v[s->out->n - 1];
+	if (!t->file || strcmp(t->file, d->file) || t->line != d->line)
+		return false;
+	if (bare_syntax_error(d->message)) {
+		if (!strcmp(t->category, CAT_UNKNOWN))
+			t->category = CAT_SYNTAX_ERROR;
+		return true;
+	}
+	if (!bare_syntax_error(t->message))
+		return false;
+	free(t->message);
+	t->message = d->message;
+	d->message = NULL;
+	if (strcmp(d->category, CAT_UNKNOWN))
+		t->category = d->category;
+	if (!t->column)
+		t->column = d->column;
+	return true;
+}
+
 /* Bytes a message's end must share with another's to be the same words */
 enum { TOLD_AGAIN_MIN = 24 };
 
@@ -2010,7 +2055,8 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	}
 	d.category = category;
 	if (!first_sighting(s, &d) || got_of_last(s, &d) || closes_last(s, &d) ||
-	    places_last(s, &d) || told_again(s, &d)) {
+	    places_last(s, &d) || syntax_error_told_twice(s, &d) ||
+	    told_again(s, &d)) {
 		diag_release(&d);
 		return;
 	}
@@ -3118,10 +3164,11 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (w.sev < 0 && loc->pre_len)
 		w.sev = cl_sev_among(l + loc->pre, loc->pre_len);
 	/* "step defined at a.feature line 10.", "x declared here": where
-	 * something named above is defined, told with nothing wrong said */
-	if (w.sev < 0 && !w.code_len &&
-	    (declared_here(m, loc->msg_len) ||
-	     (!w.category && (definition_pointer(m, loc->msg_len) ||
+	 * something named above is defined, told with nothing wrong said
+	 * (whatever severity the tool gives every line: aidl's "ERROR:
+	 * a.aidl:4.9-13: previously defined here.") */
+	if (!w.code_len && (declared_here(m, loc->msg_len) ||
+	    (w.sev < 0 && !w.category && (definition_pointer(m, loc->msg_len) ||
 			      (loc->pre_len && definition_pointer(l + loc->pre,
 								  loc->pre_len))))))
 		return;
@@ -3773,6 +3820,16 @@ static bool output_notice(const char *l, size_t n)
 	       cl_find(l, n, "wrote ", 6);
 }
 
+/* Does l[k..n), right after a file's name, say a step on it failed
+ * ('"a.yang" failed.', " failed to compile")? */
+static bool failed_after(const char *l, size_t n, size_t k)
+{
+	if (k < n && (l[k] == '"' || l[k] == '\'' || l[k] == '`'))
+		k++;
+	return k + 7 <= n && l[k] == ' ' &&
+	       (!memcmp(l + k + 1, "failed", 6) || !memcmp(l + k + 1, "FAILED", 6));
+}
+
 /* The outermost file of the project a trace above line i names (up to
  * CL_TRACE lines, not past another report or a line read before); NULL if
  * none. */
@@ -3802,6 +3859,11 @@ static char *file_above(struct scan *s, size_t i)
 			continue;
 		if (cl_repo_token(l, n, known_file, s, &off, &len) &&
 		    !quoted_over_caret(s, j)) {
+			/* a step on the file that failed closes the report
+			 * over it ('Parsing schema module "a.yang" failed.'
+			 * under libyang's message): above it, another file's */
+			if (failed_after(l, n, off + len))
+				break;
 			free(file);
 			file = xstrndup(l + off, len);
 		}
@@ -7433,6 +7495,17 @@ static bool duration_only(const char *m, size_t n)
 	return j == n;
 }
 
+/* Does message m[0..n) open with the file it is about ("a.asn::
+ * identifier 'x' not found", "a.json: Expected ...")? It needs no place
+ * from the lines under it. */
+static bool names_own_file(const char *m, size_t n)
+{
+	char *f = cl_file_heading(m, n);
+
+	free(f);
+	return f != NULL;
+}
+
 /* Is one of the few lines under line i, before a blank one, a message at
  * a file ("lookup: function f not found" over "XPath error" over "runtime
  * error: file a.xsl line 4")? Then line i says what went wrong there, and
@@ -8215,7 +8288,8 @@ static void general_pass(struct scan *s)
 			continue;
 		if ((head && cl_headline(l, n, &msg, summary)) ||
 		    (cl_marked_message(l, n, &msg) && boxed_below(s, i)) ||
-		    (cl_tool_says(l, n, &msg, summary) && !placed_next(s, i))) {
+		    (cl_tool_says(l, n, &msg, summary) &&
+		     (!placed_next(s, i) || names_own_file(l + msg, n - msg)))) {
 			if (l[0] == ' ' && field_of_reported(s, i))
 				continue;
 			general_headline(s, i, l, n, msg, lone, specific);

@@ -2179,6 +2179,12 @@ static const struct phrase phrases[] = {
 	{ "resolve symbol", CAT_UNDEFINED_SYMBOL },
 	{ "resolve method", CAT_UNDEFINED_SYMBOL },
 	{ "resolve variable", CAT_UNDEFINED_SYMBOL },
+	/* a name looked up that nothing answered: hidl-gen's "Failed to
+	 * lookup type 'Money'" (the kind it names is no type error) */
+	{ "failed to lookup", CAT_UNDEFINED_SYMBOL },
+	{ "failed to look up", CAT_UNDEFINED_SYMBOL },
+	{ "unable to lookup", CAT_UNDEFINED_SYMBOL },
+	{ "unable to look up", CAT_UNDEFINED_SYMBOL },
 	/* a jump to a label nothing defines: makensis's "could not resolve
 	 * label "done"" */
 	{ "resolve label", CAT_UNDEFINED_SYMBOL },
@@ -2387,6 +2393,9 @@ static const struct phrase phrases[] = {
 	{ "unclosed", CAT_SYNTAX_ERROR },
 	/* gnuplot's "unfinished range", "unfinished string" */
 	{ "unfinished", CAT_SYNTAX_ERROR },
+	/* the text ended inside a construct: NSD's "EOF inside quoted
+	 * string" */
+	{ "eof inside", CAT_SYNTAX_ERROR },
 	/* a construct the input stopped in the middle of: BaseX's
 	 * "Calculation is incomplete", "incomplete statement" (SQL shells,
 	 * PSPP), "incomplete expression" */
@@ -2489,6 +2498,8 @@ static const struct phrase phrases[] = {
 	 * "invalid redeclaration", Java's "is already defined in", Rust's
 	 * "defined multiple times", TypeScript's "Duplicate identifier" */
 	{ "redefinition of", CAT_SYNTAX_ERROR },
+	/* aidl's "attempt to redefine method add" */
+	{ "to redefine", CAT_SYNTAX_ERROR },
 	{ "redeclared", CAT_SYNTAX_ERROR },
 	{ "redeclaration", CAT_SYNTAX_ERROR },
 	{ "is already defined", CAT_SYNTAX_ERROR },
@@ -4543,6 +4554,10 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 				return;
 		if (!s || s + 1 >= end)
 			return;
+		/* "(/typ:x)": a path in the document (libyang's schema
+		 * node), no rule */
+		if (m[s] == '/')
+			return;
 		/* "FAIL in (add-test)", "ERROR in [suite]": what failed, not
 		 * a rule (clojure.test, ExUnit's and Catch's sections) */
 		if (s >= 5 && !memcmp(m + s - 5, " in ", 4))
@@ -5509,7 +5524,13 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	{
 		c = memchr(l + i, ':', n - i < 32 ? n - i : 32);
 		j = c ? (size_t)(c - l) : i;
-		if (j > i + 6 && j + 1 < n && ends_ci(l + i, j - i, " error")) {
+		/* (libyang's "libyang err : msg": "err", a blank before the
+		 * colon; libxml2's "XPath error : msg" is the second line of
+		 * a report) */
+		for (k = j; k > i && l[k - 1] == ' '; k--)
+			;
+		if (j > i + 6 && j + 1 < n && (ends_ci(l + i, j - i, " error") ||
+					       ends_ci(l + i, k - i, " err"))) {
 			for (wend = i; wend < j && (is_alpha(l[wend]) || l[wend] == ' ');
 			     wend++)
 				;
@@ -5686,6 +5707,9 @@ const struct cl_trigger cl_triggers[] = {
 	{ "Panic", CL_T_HEADLINE },
 	{ "PANIC", CL_T_HEADLINE },
 	{ "[!] ", CL_T_HEADLINE },
+	/* "libyang err : msg" */
+	{ " err: ", CL_T_HEADLINE },
+	{ " err : ", CL_T_HEADLINE },
 	/* GLib's "Gtk-WARNING **: msg", "CRITICAL **: msg" */
 	{ "WARNING **", CL_T_HEADLINE },
 	{ "CRITICAL **", CL_T_HEADLINE },
@@ -5958,6 +5982,9 @@ static int number_after_word(const char *l, size_t n, char first,
 		else if (k + 2 < n && l[k] == 's' && l[k + 1] == ' ' &&
 			 is_digit(l[k + 2]))
 			k++;
+		/* libyang's "(Line number 6.)", "column number: 5" */
+		if (STARTS(l + k, n - k, " number"))
+			k += 7;
 		if (k < n && (l[k] == ' ' || l[k] == ':' || l[k] == '='))
 			k++;
 		/* a field's "line: 2" (PDepend's, phpmd's), "line = 2" */
@@ -6803,7 +6830,10 @@ char *cl_file_heading(const char *m, size_t n)
 			e = path_end(m, n, i);
 		}
 	}
-	if (e + 2 >= n || m[e] != ':' || m[e + 1] != ' ' ||
+	if (e + 2 >= n || m[e] != ':' ||
+	    /* (an empty line field: asn1Parser's "a.asn:: identifier 'x'
+	     * not found") */
+	    (m[e + 1] != ' ' && (m[e + 1] != ':' || e + 3 >= n || m[e + 2] != ' ')) ||
 	    !plausible_path(m + i, e - i) || !memchr(m + i, '.', e - i))
 		return NULL;
 	return xstrndup(m + i, e - i);

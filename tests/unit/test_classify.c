@@ -8838,6 +8838,62 @@ static void packaging_tools_places_and_reports(void **state)
 	diag_list_release(&l);
 }
 
+/* Interface and schema compilers: libyang's "libyang err : msg (Line
+ * number 6.)" is an error at the file the trailer under it names (a
+ * step that failed on a file closes the report over it); asn1Parser's
+ * "a.asn:: msg" names its own file, whatever place the next line tells;
+ * aidl's "previously defined here" is a pointer, whatever severity it
+ * prints; a bare "syntax error" and the message at the same place are
+ * one problem (NSD). */
+static void interface_and_schema_compilers(void **state)
+{
+	static const char yanglint[] =
+		"libyang err : Invalid keyword \"}\", expected \";\" or \"{\". (Line number 6.)\n"
+		"libyang err : Parsing module \"syn\" failed.\n"
+		"YANGLINT[E]: Parsing schema module \"syn.yang\" failed.\n"
+		"libyang err : Referenced type \"frob\" not found. (/typ:x)\n"
+		"YANGLINT[E]: Parsing schema module \"typ.yang\" failed.\n";
+	static const char asn1[] =
+		"asn1Parser: undef.asn:: identifier 'Money' not found\n"
+		"asn1Parser: imp.asn:4: Error: syntax error, unexpected IMPORTS near 'IMPORTS'\n";
+	static const char aidl[] =
+		"ERROR: org/shop/IDup.aidl:5.9-13: attempt to redefine method add:\n"
+		"ERROR: org/shop/IDup.aidl:4.9-13: previously defined here.\n";
+	static const char nsd[] =
+		"nsd-checkzone: error: type.zone:6: syntax error\n"
+		"nsd-checkzone: error: type.zone:6: unrecognized RR type 'FROB'\n"
+		"nsd-checkzone: error: txt.zone:7: EOF inside quoted string\n"
+		"nsd-checkzone: error: txt.zone:7: syntax error\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(yanglint, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "syn.yang");
+	assert_int_equal(l.v[0].line, 6);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "typ.yang");
+	assert_null(l.v[1].code);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(asn1, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "undef.asn");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "imp.asn");
+	assert_int_equal(l.v[1].line, 4);
+	diag_list_release(&l);
+	classify_n(aidl, any_file, 1, &l);
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(nsd, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "type.zone");
+	assert_string_equal(l.v[0].message, "unrecognized RR type 'FROB'");
+	assert_string_equal(l.v[1].file, "txt.zone");
+	assert_string_equal(l.v[1].message, "EOF inside quoted string");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 /* A project with one Maxima file, load.mac. */
 static bool one_mac(void *ctx, const char *path)
 {
@@ -9591,6 +9647,7 @@ int main(void)
 		cmocka_unit_test(files_a_dependency_could_not_open),
 		cmocka_unit_test(value_kinds_and_unfinished_input),
 		cmocka_unit_test(packaging_tools_places_and_reports),
+		cmocka_unit_test(interface_and_schema_compilers),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
