@@ -3978,6 +3978,28 @@ static bool ends_word(const char *low, size_t k, const char *w)
 static bool word_of(const char *low, size_t n, size_t j,
 		    const char *const *list, size_t nl);
 
+/* Does low[k..n) hold one word of what kind of name, then the name bare,
+ * and end there ("specifier frobnicate." after makeindex's "Unknown")?
+ * Not an option or a flag (a command line's). */
+static bool bare_name_closes(const char *low, size_t n, size_t k)
+{
+	size_t w = k, e;
+
+	while (w < n && is_alpha(low[w]))
+		w++;
+	if (w < k + 3 || w + 2 >= n || low[w] != ' ' || ends_word(low, w, "option") ||
+	    ends_word(low, w, "flag") || ends_word(low, w, "argument"))
+		return false;
+	for (e = w + 1; e < n && (is_alpha(low[e]) || is_digit(low[e]) ||
+				  low[e] == '_' || low[e] == '-'); e++)
+		;
+	if (e < w + 3 || !is_alpha(low[w + 1]))
+		return false;
+	while (e < n && (low[e] == '.' || low[e] == ' '))
+		e++;
+	return e == n;
+}
+
 /* "unknown build rule 'x'", "Unknown key `y`", "Unknown target name:
  * "x"": a name the tool does not know, quoted within a few words of
  * "unknown". */
@@ -4000,6 +4022,8 @@ static const char *unknown_name(const char *low, size_t n)
 	if (word_of(low, n, k, value_nouns,
 		    sizeof(value_nouns) / sizeof(*value_nouns)))
 		return CAT_TYPE_ERROR;
+	if (bare_name_closes(low, n, k))
+		return CAT_UNDEFINED_SYMBOL;
 	for (k = (size_t)(u - low) + 8; k < n && words < 4; k++) {
 		/* (a TeX-like command's backslash too: LilyPond's "unknown
 		 * escaped string: `\bogus'"; not a lexer's escape, '\q') */

@@ -8729,8 +8729,9 @@ static void files_a_dependency_could_not_open(void **state)
 
 /* The kind of value a reader wanted, before "expected" as after it, is a
  * value of the wrong kind, unless the tool said its grammar wanted it; an
- * input that stops inside a construct is a syntax error; a grammar's rule
- * or a design's wire that nothing defines is an undefined name. */
+ * input that stops inside a construct is a syntax error; a grammar's rule,
+ * a design's wire or a name told bare after its kind ("Unknown specifier
+ * x") that nothing defines is an undefined name. */
 static void value_kinds_and_unfinished_input(void **state)
 {
 	static const struct {
@@ -8742,6 +8743,8 @@ static void value_kinds_and_unfinished_input(void **state)
 		{ "a.q:3: Calculation is incomplete.\n", "syntax_error" },
 		{ "expr.ebnf:2:31: missing production Faktor\n", "undefined_symbol" },
 		{ "b.v:3: error: Unable to bind wire/reg/memory `nosuch' in `t2'\n", "undefined_symbol" },
+		/* a kind of name, then the name bare, ending the message */
+		{ "shop.ist:1: error: Unknown specifier frobnicate.\n", "undefined_symbol" },
 	};
 	struct diag_list l = DIAG_LIST_INIT;
 	size_t k;
