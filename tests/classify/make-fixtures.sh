@@ -20424,6 +20424,276 @@ E
 	cd ..
 fi
 ) &
+# ---- held54: a validation batch of tools nobody tuned for, scored on first sight ----
+# Theorem provers, SAT/SMT solvers and computer algebra: SAT solvers on DIMACS CNF
+# (PicoSAT, CaDiCaL, CryptoMiniSat), SMT solvers on SMT-LIB 2 and BTOR
+# (cvc5, Boolector), first-order provers (E on TPTP, SPASS on DFG),
+# computer algebra (Singular, Yacas), Gappa's proofs of numerical
+# bounds and lp_solve's LP models. Places are "F:L:", "F:L.C:", "F:L:
+# (Column C)", "In file F at line L,column C", "in or before F line
+# L", "F(L) :", "at line L column C" with no file, "on line L" and "At
+# line L"; none needs the network.
+(
+BATCH=held54
+mkdir held54 && cd held54
+# picosat (a DIMACS file at a time, "F:L: msg"): a letter where a
+# literal goes, a header that is not "p cnf", more clauses than the
+# header said, a last clause with no 0 (found past the end), an input
+# file nobody wrote
+if have picosat; then
+	mkdir picosat && cd picosat
+	printf 'p cnf 3 2\n1 -2 0\n2 x 0\n' >char.cnf
+	printf 'p dnf 3 2\n1 -2 0\n' >hdr.cnf
+	printf 'p cnf 3 2\n1 -2 0\n2 3 0\n-1 0\n3 0\n' >count.cnf
+	printf 'p cnf 3 2\n1 -2 0\n2 3\n' >eof.cnf
+	run h54-picosat sh -c 'for f in char hdr count eof nosuch; do timeout 300 picosat $f.cnf; done'
+	expect h54-picosat picosat general <<'E'
+syntax_error char.cnf 3 0
+syntax_error hdr.cnf 1 0
+type_error count.cnf 4 0
+syntax_error eof.cnf 4 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# cadical -q (a DIMACS file at a time, "cadical: error: F:L: parse
+# error: msg"): a letter where a literal goes, a literal past the
+# header's variable count, a header that is not "p cnf", an input file
+# nobody wrote, an option that does not exist
+if have cadical; then
+	mkdir cadical && cd cadical
+	printf 'p cnf 3 2\n1 -2 0\n2 x 0\n' >char.cnf
+	printf 'p cnf 3 2\n1 -2 0\n2 5 0\n' >var.cnf
+	printf 'p dnf 3 2\n1 -2 0\n' >hdr.cnf
+	run h54-cadical sh -c 'for f in char var hdr nosuch; do timeout 300 cadical -q $f.cnf; done
+		timeout 300 cadical -q --frob char.cnf'
+	expect h54-cadical cadical general <<'E'
+syntax_error char.cnf 3 0
+type_error var.cnf 3 0
+syntax_error hdr.cnf 1 0
+import_resolution - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# cryptominisat5 --verb 0 (a DIMACS file at a time, no file named, "At
+# line L"; the letter's line is told one less than it is): a letter
+# where a literal goes, a header that is not "p cnf", a last clause
+# with no 0, an option that does not exist (an uncaught exception), an
+# input file nobody wrote
+if have cryptominisat5; then
+	mkdir cryptominisat5 && cd cryptominisat5
+	printf 'p cnf 3 2\n1 -2 0\n2 x 0\n' >char.cnf
+	printf 'p dnf 3 2\n1 -2 0\n' >hdr.cnf
+	printf 'p cnf 3 2\n1 -2 0\n2 3\n' >eof.cnf
+	run h54-cryptominisat5 sh -c 'for f in char hdr eof; do timeout 300 cryptominisat5 --verb 0 $f.cnf; done
+		timeout 300 cryptominisat5 --verb 0 --frob 1 char.cnf
+		timeout 300 cryptominisat5 --verb 0 nosuch.cnf'
+	expect h54-cryptominisat5 cryptominisat5 general <<'E'
+syntax_error - 2 0
+syntax_error - 1 0
+syntax_error - 3 0
+undefined_symbol - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# cvc5 (SMT-LIB 2, a file at a time, "(error "Parse Error: F:L.C:
+# msg")", a caret under the text for some): an assert never closed
+# (found at the next command), a constant nobody declared, a Bool
+# compared with an Int, a sort nobody declared, a command that does not
+# exist (after a "sat" from the check before it)
+if have cvc5; then
+	mkdir cvc5 && cd cvc5
+	printf '(set-logic QF_LIA)\n(declare-const x Int)\n(assert (> x 1)\n(check-sat)\n' >paren.smt2
+	printf '(set-logic QF_LIA)\n(declare-const x Int)\n(assert (> y 1))\n(check-sat)\n' >undef.smt2
+	printf '(set-logic QF_LIA)\n(declare-const x Int)\n(declare-const b Bool)\n(assert (> x b))\n(check-sat)\n' >type.smt2
+	printf '(set-logic QF_LIA)\n(declare-const x Flt)\n(assert (> x 1))\n(check-sat)\n' >sort.smt2
+	printf '(set-logic QF_LIA)\n(declare-const x Int)\n(assert (> x 1))\n(check-sat)\n(frobnicate)\n' >cmd.smt2
+	run h54-cvc5 sh -c 'for f in paren undef type sort cmd; do timeout 300 cvc5 $f.smt2; done'
+	expect h54-cvc5 cvc5 general <<'E'
+syntax_error paren.smt2 4 10
+undefined_symbol undef.smt2 3 12
+type_error type.smt2 4 15
+undefined_symbol sort.smt2 2 20
+undefined_symbol cmd.smt2 5 11
+E
+	cd ..
+fi
+# boolector (SMT-LIB 2 and BTOR, a file at a time, "F:L: msg"): an
+# assert never closed, a constant nobody declared, a hex literal with
+# no hex digits, a BTOR constant wider than its sort, a BTOR operator
+# that does not exist
+if have boolector; then
+	mkdir boolector && cd boolector
+	printf '(set-logic QF_BV)\n(declare-fun x () (_ BitVec 8))\n(assert (bvult x #x10)\n(check-sat)\n' >paren.smt2
+	printf '(set-logic QF_BV)\n(declare-fun x () (_ BitVec 8))\n(assert (bvult y #x10))\n(check-sat)\n' >undef.smt2
+	printf '(set-logic QF_BV)\n(declare-fun x () (_ BitVec 8))\n(assert (bvult x #xZZ))\n(check-sat)\n' >lit.smt2
+	printf '1 var 8 x\n2 const 8 0000000001\n3 ult 1 1 2\n4 root 1 3\n' >width.btor
+	printf '1 var 8 x\n2 const 8 00000001\n3 frob 1 1 2\n4 root 1 3\n' >op.btor
+	run h54-boolector sh -c 'for f in paren undef lit; do timeout 300 boolector $f.smt2; done
+		for f in width op; do timeout 300 boolector $f.btor; done'
+	expect h54-boolector boolector general <<'E'
+syntax_error paren.smt2 4 0
+undefined_symbol undef.smt2 3 0
+syntax_error lit.smt2 3 0
+type_error width.btor 2 0
+undefined_symbol op.btor 3 0
+E
+	cd ..
+fi
+# eprover -s (E, TPTP problems, a file at a time, "eprover: F:L:(Column
+# C):msg"): a conjecture never closed, a predicate used with two
+# arities, an included axiom file nobody wrote (only that file named),
+# a role misspelt (told as the identifiers expected), a typed formula
+# whose argument has the wrong type (no place)
+if have eprover; then
+	mkdir eprover && cd eprover
+	printf 'fof(a1, axiom, p(a)).\nfof(a2, axiom, ![X]: (p(X) => q(X))).\nfof(c, conjecture, q(a).\n' >paren.p
+	printf 'fof(a1, axiom, p(a)).\nfof(a2, axiom, p(a,b)).\nfof(c, conjecture, p(a)).\n' >arity.p
+	printf "include('Axioms/SHOP001+0.ax').\nfof(c, conjecture, p(a)).\n" >inc.p
+	printf 'fof(a1, axim, p(a)).\nfof(c, conjecture, p(a)).\n' >role.p
+	printf 'tff(t, type, n: $int).\ntff(a, axiom, $less(n, a)).\ntff(c, conjecture, $less(n, 2)).\n' >tff.p
+	run h54-eprover sh -c 'for f in paren arity inc role tff; do timeout 300 eprover --auto -s $f.p; done'
+	expect h54-eprover eprover general <<'E'
+syntax_error paren.p 3 24
+type_error arity.p 2 16
+import_resolution - 0 0
+syntax_error role.p 1 9
+type_error - 0 0
+E
+	cd ..
+fi
+# SPASS (DFG problems, a file at a time, "In file F at line L,column
+# C: msg"; the proof search's statistics kept out): a formula never
+# closed, a predicate nobody declared, a predicate given two arguments
+# where one is declared, a section keyword misspelt (told as the
+# keyword expected), an input file nobody wrote
+if have SPASS; then
+	mkdir spass && cd spass
+	cat >ok.dfg <<'X'
+begin_problem(Shop).
+list_of_descriptions.
+name({*shop*}).
+author({*me*}).
+status(unsatisfiable).
+description({*x*}).
+end_of_list.
+list_of_symbols.
+functions[(a,0)].
+predicates[(P,1),(Q,1)].
+end_of_list.
+list_of_formulae(axioms).
+formula(P(a)).
+formula(forall([x],implies(P(x),Q(x)))).
+end_of_list.
+list_of_formulae(conjectures).
+formula(Q(a)).
+end_of_list.
+end_problem.
+X
+	sed 's/formula(P(a))\./formula(P(a)./' ok.dfg >paren.dfg
+	sed 's/formula(Q(a))\./formula(R(a))./' ok.dfg >undef.dfg
+	sed 's/formula(P(a))\./formula(P(a,a))./' ok.dfg >arity.dfg
+	sed 's/^list_of_symbols\./list_of_symbolz./' ok.dfg >kw.dfg
+	rm ok.dfg
+	run h54-spass sh -c 'for f in paren undef arity kw nosuch; do timeout 300 SPASS $f.dfg; done'
+	expect h54-spass SPASS general <<'E'
+syntax_error paren.dfg 13 13
+undefined_symbol undef.dfg 17 9
+type_error arity.dfg 13 15
+syntax_error kw.dfg 8 1
+import_resolution - 0 0
+E
+	cd ..
+fi
+# Singular -q (computer algebra, a script at a time, "? msg" lines then
+# "? error occurred in or before F line L: `text`"): a parenthesis
+# never closed ("error at token"), a variable the ring has not got, a
+# string assigned to an int (the assignments it knows listed), a
+# library nobody wrote, an index past the end of an ideal
+if have Singular; then
+	mkdir singular && cd singular
+	printf 'ring r = 0, (x,y), dp;\npoly f = x^2 + y;\nf = f * (x + 1;\n' >paren.sing
+	printf 'ring r = 0, (x,y), dp;\npoly f = x^2 + y;\npoly g = f * z;\n' >undef.sing
+	printf 'ring r = 0, (x,y), dp;\nint n = "seven";\n' >type.sing
+	printf 'LIB "shop.lib";\nring r = 0, (x,y), dp;\n' >lib.sing
+	printf 'ring r = 0, (x,y), dp;\nideal i = x, y;\nmatrix m = i[5];\n' >idx.sing
+	run h54-singular sh -c 'for f in paren undef type lib idx; do timeout 300 Singular -q --no-rc $f.sing </dev/null; done'
+	expect h54-singular Singular general <<'E'
+syntax_error paren.sing 3 0
+undefined_symbol undef.sing 3 0
+type_error type.sing 2 0
+import_resolution lib.sing 1 0
+type_error idx.sing 3 0
+E
+	cd ..
+fi
+# yacas -pc (computer algebra, a script at a time, "Error in file F"
+# over "F(L) : msg"; a line past the end for the parser's errors): a
+# call never closed, a string never closed, a file loaded that nobody
+# wrote (named as "shop.ys(1)"), an index past the end of a list, a
+# Verify that fails (the two values shown)
+if have yacas; then
+	mkdir yacas && cd yacas
+	printf 'f(x) := x^2;\nWriteString("a");\ny := f(3 + ;\n' >syn.ys
+	printf 'x := 1;\ny := "abc;\nWrite(y);\n' >str.ys
+	printf 'Load("shop.ys");\n' >load.ys
+	printf 'x := {1,2,3};\nWrite(x[7]);\n' >idx.ys
+	printf 'Verify(1+1, 3);\n' >ver.ys
+	run h54-yacas sh -c 'for f in syn str load idx ver; do timeout 300 yacas -pc $f.ys </dev/null; done'
+	expect h54-yacas yacas general <<'E'
+syntax_error syn.ys 4 0
+syntax_error str.ys 4 0
+import_resolution load.ys 0 0
+type_error idx.ys 2 0
+test_failure ver.ys 1 0
+E
+	cd ..
+fi
+# gappa (proofs of numerical bounds, a file at a time, "Error: msg at
+# line L column C", no file named): a goal never closed (found at the
+# end), a float format that does not exist, a goal it cannot prove, an
+# empty interval for a hypothesis, an input file nobody wrote
+if have gappa; then
+	mkdir gappa && cd gappa
+	printf '@rnd = float<ieee_32, ne>;\nx = rnd(a);\n{ a in [0,1] -> x in [0,1] \n' >syn.g
+	printf '@rnd = float<ieee_99, ne>;\nx = rnd(a);\n{ a in [0,1] -> x in [0,1] }\n' >fmt.g
+	printf '@rnd = float<ieee_32, ne>;\nx = rnd(a);\n{ a in [0,1] -> x in [2,3] }\n' >fail.g
+	printf 'x = a + b;\n{ a in [0,1] /\\ b in [1,0] -> x in [0,2] }\n' >rng.g
+	run h54-gappa sh -c 'for f in syn fmt fail rng nosuch; do timeout 300 gappa $f.g; echo; done'
+	expect h54-gappa gappa general <<'E'
+syntax_error - 4 0
+type_error - 1 25
+test_failure - 0 0
+type_error - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# lp_solve -S1 (LP models, a file at a time, "msg on line L", no file
+# named): a constraint with no semicolon (found on the next line), a
+# constraint with no right side, an int section naming a variable
+# nobody used (a warning, the model solved), a range for a row nobody
+# defined, a bound that contradicts the one before
+if have lp_solve; then
+	mkdir lp_solve && cd lp_solve
+	printf '/* objective */\nmax: 3x + 2y;\nc1: x + y <= 4;\nc2: x + 3y <= 6\nx <= 3;\n' >semi.lp
+	printf 'max: 3x + 2y;\nc1: x + y <= 4;\nc2: x + 3y <= ;\n' >rhs.lp
+	printf 'max: 3x + 2y;\nc1: x + y <= 4;\nint z\n;\n' >int.lp
+	printf 'max: 3x + 2y;\nc1: x + y <= 4;\nc9: <= 5;\n' >row.lp
+	printf 'max: 3x + 2y;\nc1: x + y <= 4;\nx >= 5;\nx <= 3;\n' >bnd.lp
+	run h54-lp_solve sh -c 'for f in semi rhs int row bnd; do timeout 300 lp_solve -S1 $f.lp; done'
+	expect h54-lp_solve lp_solve general <<'E'
+syntax_error - 5 0
+syntax_error - 3 0
+undefined_symbol - 3 0
+undefined_symbol - 3 0
+type_error - 4 0
+E
+	cd ..
+fi
+) &
 # ---- held55: a validation batch of tools nobody tuned for, scored on first sight ----
 # Packaging, desktop and distribution metadata tools and build
 # descriptions, as a Debian or Flatpak packager's checks run them:
