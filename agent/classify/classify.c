@@ -1005,12 +1005,14 @@ static bool got_of_last(struct scan *s, const struct diag *d)
 	return true;
 }
 
-/* Does message m only say the run gave up ("-- aborting creation
- * process", "compilation aborted", "giving up")? */
+/* Does message m only say the run gave up there, or that an error was
+ * there ("-- aborting creation process", "compilation aborted", "giving
+ * up", Singular's "error occurred in or before a.sing line 3: `code`")? */
 static bool gave_up(const char *m, size_t n)
 {
 	return cl_find(m, n, "abort", 5) || cl_find(m, n, "Abort", 5) ||
-	       cl_find(m, n, "giving up", 9) || cl_find(m, n, "gave up", 7);
+	       cl_find(m, n, "giving up", 9) || cl_find(m, n, "gave up", 7) ||
+	       cl_find(m, n, "occurred in", 11);
 }
 
 /* 'Error in script "a.nsi" on line 4 -- aborting creation process' under
@@ -6886,10 +6888,21 @@ static bool rule_told_after(struct scan *s, size_t i, const char *l,
 static bool general_smt_error(struct scan *s, const char *l, size_t n)
 {
 	struct cl_words w;
+	struct cl_loc loc;
 
 	if (n < 12 || memcmp(l, "(error \"", 8) || l[n - 1] != ')' ||
 	    l[n - 2] != '"')
 		return false;
+	/* the place inside, after the solver's label: cvc5's "(error
+	 * \"Parse Error: a.smt2:4.10: Unexpected token: '('.\")" */
+	if (cl_loc_read(l + 8, n - 10, &loc) == CL_LOC_INLINE && loc.file_len &&
+	    loc.line > 0) {
+		cl_words_read(l + 8 + loc.msg, loc.msg_len, &w);
+		general_emit(s, xstrndup(l + 8 + loc.file, loc.file_len), loc.line,
+			     loc.col, DIAG_ERROR, NULL, 0, l + 8 + loc.msg,
+			     loc.msg_len, w.category ? w.category : CAT_UNKNOWN);
+		return true;
+	}
 	cl_words_read(l + 8, n - 10, &w);
 	general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l + 8, n - 10,
 		     w.category ? w.category : CAT_UNKNOWN);

@@ -3675,6 +3675,7 @@ static const char *not_found(const char *low, size_t n)
 		{ 1, "can't find", false },
 		{ 1, "couldn't find", false },
 		{ 1, "unable to find", false },
+		{ 1, "can not find", false },
 		{ 2, "no such ", false },
 		{ 3, "failed to locate", false },
 		{ 3, "unable to locate", false },
@@ -3689,11 +3690,15 @@ static const char *not_found(const char *low, size_t n)
 		{ 4, "unable to open", false },
 		{ 4, "couldn't open", false },
 		{ 4, "failed to open", false },
+		/* (picosat's "can not read input file 'x'", spelt apart) */
+		{ 4, "can not open", false },
 		{ 5, "unable to read", false },
 		/* txt2tags' "Cannot read file: x.conf" */
 		{ 5, "cannot read file", false },
 		{ 5, "can't read file", false },
 		{ 5, "could not read file", false },
+		{ 5, "can not read", false },
+		{ 5, "read input file", false },
 		{ 6, "nonexist", false },
 		{ 6, "non-existent", false },
 		/* javac's "package x does not exist", PostgreSQL's 'relation
@@ -3707,6 +3712,7 @@ static const char *not_found(const char *low, size_t n)
 		{ 7, "cannot load", false },
 		{ 7, "can't load", false },
 		{ 7, "failed to load", false },
+		{ 7, "can not load", false },
 		/* "no X named y": see below */
 		{ 8, " named ", false },
 		/* quicktype's "Could not fetch schema x.json" */
