@@ -21187,6 +21187,299 @@ E
 	cd ..
 fi
 ) &
+# ---- held53: a validation batch of tools nobody tuned for, scored on first sight ----
+# Compilers and interpreters of less common languages, from Debian: the
+# Portable C Compiler (pcc), Bruce's C compiler (bcc, 16-bit 8086),
+# Scheme 48, GNU Common Lisp (gcl), LuaJIT, CLIPS (rules), SCM,
+# TinyScheme, Elk Scheme, SISC (Scheme on the JVM), Stalin (a whole-
+# program Scheme compiler) and NQC (Not Quite C, for LEGO bricks). Most
+# name places their own way ("F, line L:", "F:L.C: error:", "(F : L)",
+# "file:F:L:C", "F:L:C:msg", "File "F" ; line L") or none at all (a
+# Lisp condition, a Scheme error with its irritants); none needs the
+# network.
+(
+BATCH=held53
+mkdir held53 && cd held53
+# pcc (the Portable C Compiler), a file at a time ("F, line L: msg",
+# then "cannot recover from earlier errors: goodbye!", which names the
+# same or the next line and is no problem of its own; the driver's
+# "error: ... terminated with status 1" neither): a semicolon left out
+# (found on the next line), a variable nobody declared, a struct added
+# to a number, a header nobody wrote ("F:L: error:"), a function
+# declared and never defined (the linker's "F:(.text+0xb): undefined
+# reference", after two linker warnings about pcc's own crtend.o; its
+# temporary object's name cut)
+if have pcc; then
+	mkdir pcc && cd pcc
+	printf 'int main(void) {\n  int x = 1\n  return x;\n}\n' >syn.c
+	printf 'int main(void) {\n  return y + 1;\n}\n' >undef.c
+	printf 'struct s { int a; };\nint main(void) {\n  struct s v;\n  int x = v + 1;\n  return x;\n}\n' >type.c
+	printf '#include "shop.h"\nint main(void) { return 0; }\n' >inc.c
+	printf 'int f(void);\nint main(void) { return f(); }\n' >link.c
+	run h53-pcc sh -c 'for f in syn undef type inc; do timeout 300 pcc -c $f.c; done
+		timeout 300 pcc -o link.bin link.c'
+	sed -i 's|/tmp/ctm\.[A-Za-z0-9]*|/tmp/ctm.XXXXXX|g' "$OUT/h53-pcc.out"
+	expect h53-pcc pcc general <<'E'
+syntax_error syn.c 3 0
+undefined_symbol undef.c 2 0
+type_error type.c 4 0
+import_resolution inc.c 1 0
+link_error link.c 0 0
+E
+	cd ..
+fi
+# bcc (Bruce's C compiler, dev86's 16-bit 8086 C), a file at a time
+# ("F:L.C: error: msg"; the missing header named at the line after the
+# #include, "F:L: error:"): a semicolon left out (found on the next
+# line), a variable nobody declared, a struct added to a number ("need
+# scalar"), a header nobody wrote, a function declared and never defined
+# (the linker's "undefined symbol: _f", no place)
+if have bcc; then
+	mkdir bcc && cd bcc
+	printf 'int main() {\n  int x = 1\n  return x;\n}\n' >syn.c
+	printf 'int main() {\n  return y + 1;\n}\n' >undef.c
+	printf 'struct s { int a; };\nint main() {\n  struct s v;\n  int x;\n  x = v + 1;\n  return x;\n}\n' >type.c
+	printf '#include "shop.h"\nint main() { return 0; }\n' >inc.c
+	printf 'int f();\nint main() { return f(); }\n' >link.c
+	run h53-bcc sh -c 'for f in syn undef type inc; do timeout 300 bcc -c $f.c; done
+		timeout 300 bcc -o link.bin link.c'
+	expect h53-bcc bcc general <<'E'
+syntax_error syn.c 3 8
+undefined_symbol undef.c 2 12
+type_error type.c 5 12
+import_resolution inc.c 2 0
+link_error - 0 0
+E
+	cd ..
+fi
+# scheme48 -a batch (Scheme 48, ",load F" fed on standard input), a file
+# at a time (a condition and its irritants, no line; batch mode stops at
+# the first): a parenthesis never closed (the file named in the port,
+# "#{input-channel "F" 3}", 3 being the channel's number, no line), a
+# variable nobody defined, a string added to a number (the compiler's
+# warning "invalid arguments" and the run's "argument of wrong type":
+# one problem), a file loaded that nobody wrote, car of a number
+if have scheme48; then
+	mkdir scheme48 && cd scheme48
+	printf '(define (f x)\n  (+ x 1)\n(display (f 2))\n' >syn.scm
+	printf '(define (f x)\n  (+ x undefined-var))\n(display (f 2))\n(newline)\n' >undef.scm
+	printf '(define (f x)\n  (+ x "one"))\n(display (f 2))\n(newline)\n' >type.scm
+	printf '(load "shop.scm")\n' >load.scm
+	printf '(define (f x) (car x))\n(display (f 5))\n' >car.scm
+	run h53-scheme48 sh -c 'for f in syn undef type load car; do printf ",load %s.scm\n" $f | timeout 300 scheme48 -a batch; done'
+	expect h53-scheme48 scheme48 general <<'E'
+syntax_error syn.scm 0 0
+undefined_symbol - 0 0
+type_error - 0 0
+import_resolution - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# gcl -batch -load (GNU Common Lisp), a file at a time ("Error: CONDITION
+# :KEY value", said twice around "Fast links are on", then the debugger's
+# prompt; no line): a parenthesis never closed (END-OF-FILE on the file's
+# stream, its full path cut to the folder), a variable nobody bound, a
+# string added to a number, a file loaded that nobody wrote, a function
+# nobody defined
+if have gcl; then
+	mkdir gcl && cd gcl
+	printf '(defun f (x)\n  (+ x 1)\n(print (f 2))\n' >syn.lisp
+	printf '(defun f (x)\n  (+ x undefined-var))\n(print (f 2))\n' >undef.lisp
+	printf '(defun f (x)\n  (+ x "one"))\n(print (f 2))\n' >type.lisp
+	printf '(load "shop.lisp")\n' >load.lisp
+	printf '(defun g (x)\n  (frobnicate x))\n(print (g 2))\n' >func.lisp
+	run h53-gcl sh -c 'for f in syn undef type load func; do timeout 300 gcl -batch -load $f.lisp; done'
+	sed -i "s|$PWD/||g" "$OUT/h53-gcl.out"
+	expect h53-gcl gcl general <<'E'
+syntax_error syn.lisp 0 0
+undefined_symbol - 0 0
+type_error - 0 0
+import_resolution - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# luajit (LuaJIT 2.1, Lua 5.1's language), a file at a time ("luajit:
+# F:L: msg", a stack traceback after the run's errors, the C frame's
+# address cut): an if never closed (found at the end), arithmetic on a
+# global nobody set, a table joined to a string, a module nobody wrote
+# (the paths searched listed), a number with a letter in it
+if have luajit; then
+	mkdir luajit && cd luajit
+	printf 'local x = 1\nif x == 1 then\n  print(x)\n' >syn.lua
+	printf 'local function f(x)\n  return x + y\nend\nprint(f(1))\n' >undef.lua
+	printf 'local t = {}\nlocal s = "a" .. t\nprint(s)\n' >type.lua
+	printf 'local shop = require("shop")\nprint(shop)\n' >req.lua
+	printf 'local x = 0x1g\nprint(x)\n' >num.lua
+	run h53-luajit sh -c 'for f in syn undef type req num; do timeout 300 luajit $f.lua; done'
+	sed -i 's/\[C\]: at 0x[0-9a-f]*/[C]: at 0xADDR/' "$OUT/h53-luajit.out"
+	expect h53-luajit luajit general <<'E'
+syntax_error syn.lua 4 0
+undefined_symbol undef.lua 2 0
+type_error type.lua 2 0
+import_resolution req.lua 1 0
+syntax_error num.lua 1 0
+E
+	cd ..
+fi
+# clips -f2 (CLIPS 6.30, a rules file run in batch, each ending in
+# "(exit)": with no more input CLIPS would spin at its prompt; "[CODE]
+# msg" and the construct echoed up to where it broke, no line): "= >"
+# for "=>", a
+# function nobody defined, a string added to a number (the call of the
+# function that therefore was never defined follows from it), a slot the
+# template has not got, a variable the rule never bound
+if have clips; then
+	mkdir clips && cd clips
+	printf '(defrule r1\n  (fact ?x)\n  = >\n  (printout t ?x crlf))\n(exit)\n' >syn.clp
+	printf '(defrule r1\n  (fact ?x)\n  =>\n  (frobnicate ?x))\n(exit)\n' >func.clp
+	printf '(deffunction f (?x)\n  (+ ?x "one"))\n(f 2)\n(exit)\n' >type.clp
+	printf '(deftemplate person (slot name))\n(deffacts people\n  (person (name bob) (age 3)))\n(exit)\n' >slot.clp
+	printf '(defrule r2\n  (fact ?x)\n  =>\n  (printout t ?y crlf))\n(exit)\n' >var.clp
+	run h53-clips sh -c 'for f in syn func type slot var; do timeout 300 clips -f2 $f.clp; done'
+	expect h53-clips clips general <<'E'
+syntax_error - 0 0
+undefined_symbol - 0 0
+type_error - 0 0
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# scm -f (Aubrey Jaffer's SCM), a file at a time (";ERROR: "F": msg",
+# the expression, its scope and a stack trace, no line): a parenthesis
+# never closed (blamed on SCM's own Init5f3.scm, which loads the file:
+# no place of the program's), a variable nobody defined, a string added
+# to a number, a file loaded that nobody wrote (no file but it named),
+# car of a number
+if have scm; then
+	mkdir scm && cd scm
+	printf '(define (f x)\n  (+ x 1)\n(display (f 2))\n' >syn.scm
+	printf '(define (f x)\n  (+ x undefined-var))\n(display (f 2))\n(newline)\n' >undef.scm
+	printf '(define (f x)\n  (+ x "one"))\n(display (f 2))\n(newline)\n' >type.scm
+	printf '(load "shop.scm")\n' >load.scm
+	printf '(define (f x) (car x))\n(display (f 5))\n' >car.scm
+	run h53-scm sh -c 'for f in syn undef type load car; do timeout 300 scm -f $f.scm; done'
+	expect h53-scm scm general <<'E'
+syntax_error - 0 0
+undefined_symbol undef.scm 0 0
+type_error type.scm 0 0
+import_resolution - 0 0
+type_error car.scm 0 0
+E
+	cd ..
+fi
+# tinyscheme, a file at a time ("Error: (F : L) msg", L being the line
+# the reader had got to, the end of the form that failed): a parenthesis
+# too many, a variable nobody defined, a string added to a number, a
+# file loaded that nobody wrote, car of a number
+if have tinyscheme; then
+	mkdir tinyscheme && cd tinyscheme
+	printf '(define x 1)\n(display x))\n(newline)\n' >syn.scm
+	printf '(define (f x)\n  (+ x undefined-var))\n(display (f 2))\n(newline)\n' >undef.scm
+	printf '(define (f x)\n  (+ x "one"))\n(display (f 2))\n(newline)\n' >type.scm
+	printf '(load "shop.scm")\n' >load.scm
+	printf '(define (f x) (car x))\n(display (f 5))\n' >car.scm
+	run h53-tinyscheme sh -c 'for f in syn undef type load car; do timeout 300 tinyscheme $f.scm; done'
+	expect h53-tinyscheme tinyscheme general <<'E'
+syntax_error syn.scm 2 0
+undefined_symbol undef.scm 4 0
+type_error type.scm 4 0
+import_resolution load.scm 2 0
+type_error car.scm 3 0
+E
+	cd ..
+fi
+# elk -l (Elk, the Extension Language Kit's Scheme), a file at a time
+# ("top-level: "./F": L: msg" for the reader, "proc: msg" with no place
+# for the rest): a parenthesis never closed (found at the end), a
+# variable nobody defined, a string added to a number, a file loaded
+# that nobody wrote, car of a number
+if have elk; then
+	mkdir elk && cd elk
+	printf '(define (f x)\n  (+ x 1)\n(display (f 2))\n' >syn.scm
+	printf '(define (f x)\n  (+ x undefined-var))\n(display (f 2))\n(newline)\n' >undef.scm
+	printf '(define (f x)\n  (+ x "one"))\n(display (f 2))\n(newline)\n' >type.scm
+	printf '(load "shop.scm")\n' >load.scm
+	printf '(define (f x) (car x))\n(display (f 5))\n' >car.scm
+	run h53-elk sh -c 'for f in syn undef type load car; do timeout 300 elk -l $f.scm; done'
+	expect h53-elk elk general <<'E'
+syntax_error syn.scm 4 0
+undefined_symbol - 0 0
+type_error - 0 0
+import_resolution - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# sisc -x (SISC, Scheme on the JVM), a file at a time ("Error in load:
+# evaluation error at file:F:L:C", the top-level form that failed, then
+# "Caused by Error ...: msg"; the reader's error names no place): a
+# parenthesis never closed, a variable nobody defined, a string added to
+# a number, a file loaded that nobody wrote, car of a number
+if have sisc; then
+	mkdir sisc && cd sisc
+	printf '(define (f x)\n  (+ x 1)\n(display (f 2))\n' >syn.scm
+	printf '(define (f x)\n  (+ x undefined-var))\n(display (f 2))\n(newline)\n' >undef.scm
+	printf '(define (f x)\n  (+ x "one"))\n(display (f 2))\n(newline)\n' >type.scm
+	printf '(load "shop.scm")\n' >load.scm
+	printf '(define (f x) (car x))\n(display (f 5))\n' >car.scm
+	run h53-sisc sh -c 'for f in syn undef type load car; do timeout 300 sisc -x $f.scm; done'
+	expect h53-sisc sisc general <<'E'
+syntax_error - 0 0
+undefined_symbol undef.scm 3 1
+type_error type.scm 3 1
+import_resolution load.scm 1 1
+type_error car.scm 2 1
+E
+	cd ..
+fi
+# stalin (a whole-program Scheme compiler through C; its type inference
+# warns of a call that will fail, "F:L:C:msg"), a file at a time: a
+# parenthesis never closed ("F:L:EOF while reading list", found at the
+# end), a variable nobody defined, a string added to a number, car of a
+# number (told as "STRUCTURE-REF"), an included file nobody wrote
+# ("Cannot find: F", no place of the program's)
+if have stalin; then
+	mkdir stalin && cd stalin
+	printf '(define (f x)\n  (+ x 1)\n(display (f 2))\n' >syn.sc
+	printf '(define (f x)\n  (+ x undefined-var))\n(display (f 2))\n(newline)\n' >undef.sc
+	printf '(define (f x)\n  (+ x "one"))\n(display (f 2))\n(newline)\n' >type.sc
+	printf '(define (f x) (car x))\n(display (f 5))\n' >car.sc
+	printf '(include "shop")\n(display 1)\n' >inc.sc
+	run h53-stalin sh -c 'for f in syn undef type car inc; do timeout 300 stalin -On $f; done'
+	expect h53-stalin stalin general <<'E'
+syntax_error syn.sc 4 0
+undefined_symbol undef.sc 2 21
+type_error type.sc 2 16
+type_error car.sc 1 14
+import_resolution - 0 0
+E
+	cd ..
+fi
+# nqc (Not Quite C, for the LEGO RCX), a file at a time ("# Error: msg"
+# over "File "F" ; line L", the line quoted with carets under it): a
+# semicolon left out (found on the next line), a variable nobody
+# declared (its "not a legal target for assignment" follows from it,
+# the same line: one problem), a header nobody wrote, a function nobody
+# defined
+if have nqc; then
+	mkdir nqc && cd nqc
+	printf 'task main()\n{\n  int x = 1\n  OnFwd(OUT_A);\n}\n' >syn.nqc
+	printf 'task main()\n{\n  y = 3;\n  OnFwd(OUT_A);\n}\n' >undef.nqc
+	printf '#include "shop.nqh"\ntask main()\n{\n  OnFwd(OUT_A);\n}\n' >inc.nqc
+	printf 'task main()\n{\n  frob(3);\n}\n' >func.nqc
+	run h53-nqc sh -c 'for f in syn undef inc func; do timeout 300 nqc $f.nqc; done'
+	expect h53-nqc nqc general <<'E'
+syntax_error syn.nqc 4 0
+undefined_symbol undef.nqc 3 0
+import_resolution inc.nqc 1 0
+undefined_symbol func.nqc 3 0
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
