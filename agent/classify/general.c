@@ -1718,6 +1718,35 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		loc->col = 0;
 		i = skip_blanks(l, n, 0);
 	}
+	/* TinyScheme's "Error: (a.scm : 4) eval: unbound variable: x": the
+	 * file and line in parentheses, blanks around the colon, the message
+	 * after (a severity before it, or none) */
+	{
+		size_t b = i, len;
+		bool note;
+
+		if (sev_word(l + b, n - b, &len, &note) >= 0 &&
+		    STARTS(l + b + len, n - b - len, ": "))
+			b = skip_blanks(l, n, b + len + 1);
+		if (b + 2 < n && l[b] == '(' &&
+		    (k = path_end(l, n, b + 1)) > b + 1 && k + 5 < n &&
+		    STARTS(l + k, n - k, " : ") && plausible_path(l + b + 1, k - b - 1)) {
+			size_t m = k + 3;
+
+			if (cl_read_int(l, n, &m, &loc->line) && m + 2 < n &&
+			    l[m] == ')' && l[m + 1] == ' ') {
+				loc->file = b + 1;
+				loc->file_len = k - b - 1;
+				if (b > i) {
+					loc->pre = i;
+					loc->pre_len = len;
+				}
+				set_msg(loc, l, n, m + 1);
+				return loc->kind = CL_LOC_INLINE;
+			}
+			loc->line = 0;
+		}
+	}
 	/* Ruby's frames: "from a.rb:4:in `<main>'", RSpec's "# ./a_spec.rb:5:in
 	 * `block'" */
 	if ((l[i] == '#' && i + 1 < n && l[i + 1] == ' ') || STARTS(l + i, n - i, "from ")) {

@@ -8897,6 +8897,33 @@ static void interface_and_schema_compilers(void **state)
 	diag_list_release(&l);
 }
 
+/* Interpreters that place an error in their own words: TinyScheme's
+ * "Error: (a.scm : 4) msg" (blanks around the colon), Singular's place
+ * under the message ("? error occurred in or before a.sing line 3:
+ * `code`" under "? `z` is not defined"). */
+static void interpreters_places_in_their_words(void **state)
+{
+	static const char tinyscheme[] =
+		"Errors encountered reading undef.scm\n"
+		"Error: (undef.scm : 4) eval: unbound variable: undefined-var \n";
+	static const char singular[] =
+		"   ? `z` is not defined\n"
+		"   ? error occurred in or before undef.sing line 3: `poly g = f * z;`\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(tinyscheme, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "undef.scm");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(singular, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "undef.sing");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* A project with one Maxima file, load.mac. */
 static bool one_mac(void *ctx, const char *path)
 {
@@ -9651,6 +9678,7 @@ int main(void)
 		cmocka_unit_test(value_kinds_and_unfinished_input),
 		cmocka_unit_test(packaging_tools_places_and_reports),
 		cmocka_unit_test(interface_and_schema_compilers),
+		cmocka_unit_test(interpreters_places_in_their_words),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
