@@ -1038,9 +1038,6 @@ static bool places_last(struct scan *s, struct diag *d)
 	return true;
 }
 
-static enum cl_loc_kind line_place(struct scan *s, size_t i, const char *l,
-				   size_t n, struct cl_loc *loc);
-
 /* The words of the line right over the current one, when the current one
  * only says the run gave up at its place and those words name a kind of
  * problem and no place, and nothing took them ('!include: could not find:
