@@ -21480,6 +21480,260 @@ E
 	cd ..
 fi
 ) &
+# ---- held59: a validation batch of tools nobody tuned for, scored on first sight ----
+# Source-code analysis, documentation and code-generation tools as CI runs
+# them on C sources, grammars and option descriptions: cflow, ctags
+# (Universal Ctags), gengetopt, gperf, kmk (kBuild), antlr (PCCTS, ANTLR
+# 1), gob2 (GObject Builder), cproto, yapps2, indent (GNU indent) and
+# help2man. Most name places as "F:L:", "F, line L:", "tool: F:L:" or not
+# at all (an option, a missing file); none needs the network.
+(
+BATCH=held59
+mkdir held59 && cd held59
+# cflow (GNU cflow), a file at a time ("cflow:F:L: msg" over the call
+# graph it still prints): a string never closed (told on each line after
+# it, "unterminated string?": one problem, first at the line after), a
+# function defined twice (its "this is the place of previous definition"
+# no problem of its own), a header nobody wrote (--cpp: the
+# preprocessor's "F:L:C: fatal error:"), a source nobody wrote, an
+# option nobody defined
+if have cflow; then
+	mkdir cflow && cd cflow
+	printf 'int main(void) {\n  char *s = "never closed;\n  return 0;\n}\n' >str.c
+	printf 'int f(void) { return 1; }\nint f(void) { return 2; }\nint main(void) { return f(); }\n' >dup.c
+	printf '#include "shop.h"\nint main(void) { return 0; }\n' >inc.c
+	run h59-cflow sh -c 'timeout 300 cflow str.c; timeout 300 cflow dup.c
+		timeout 300 cflow --cpp inc.c; timeout 300 cflow nofile.c
+		timeout 300 cflow --frobnicate dup.c'
+	expect h59-cflow cflow general <<'E'
+syntax_error str.c 3 0
+syntax_error dup.c 2 0
+import_resolution inc.c 1 10
+import_resolution - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# ctags (Universal Ctags), a run at a time ("ctags: Warning: msg" or
+# "ctags: msg", no place): a language nobody defined, a kind C has not
+# got, a regular expression never closed (in an options file, which is
+# not named), an options file nobody wrote, a source nobody wrote
+if have ctags; then
+	mkdir ctags && cd ctags
+	printf 'int main(void) {\n  return 0;\n}\n' >main.c
+	printf 'def x\n' >a.foo
+	printf -- '--langdef=foo\n--map-foo=+.foo\n--regex-foo=/^def ([a-z]+/\\1/d,def/\n' >re.ctags
+	run h59-ctags sh -c 'timeout 300 ctags -o - --languages=Klingon main.c
+		timeout 300 ctags -o - --kinds-C=+Z main.c
+		timeout 300 ctags -o - --options=re.ctags a.foo
+		timeout 300 ctags -o - --options=shop.ctags main.c
+		timeout 300 ctags -o - nofile.c'
+	expect h59-ctags ctags general <<'E'
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+syntax_error - 0 0
+import_resolution - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# gengetopt (GNU gengetopt), a description at a time ("F:L: msg"): a
+# string never closed (found at the end), a short option given twice, a
+# default that is no int, a dependency on an option nobody declared, a
+# description nobody wrote
+if have gengetopt; then
+	mkdir gengetopt && cd gengetopt
+	printf 'package "shop"\nversion "1.0"\noption "count" c "how many int required\n' >syn.ggo
+	printf 'package "shop"\nversion "1.0"\noption "count" c "how many" int required\noption "cost" c "price" int optional\n' >dup.ggo
+	printf 'package "shop"\nversion "1.0"\noption "count" c "how many" int default="abc" optional\n' >def.ggo
+	printf 'package "shop"\nversion "1.0"\noption "count" c "how many" int dependon="nosuch" optional\n' >dep.ggo
+	run h59-gengetopt sh -c 'for f in syn dup def dep; do timeout 300 gengetopt -i $f.ggo -F gen-$f; done
+		timeout 300 gengetopt -i nofile.ggo'
+	expect h59-gengetopt gengetopt general <<'E'
+syntax_error syn.ggo 4 0
+syntax_error dup.ggo 4 0
+type_error def.ggo 3 0
+undefined_symbol dep.ggo 3 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# gperf (GNU gperf), a keyword file at a time ("F:L: msg"; some no
+# place): a directive nobody defined, a %{ never closed (named at its
+# start), a string never closed, a keyword given twice ("Key link", no
+# place), a language gperf does not know (it goes on in ANSI C)
+if have gperf; then
+	mkdir gperf && cd gperf
+	printf '%%{\n#include <string.h>\n%%}\n%%frobnicate\n%%%%\napple\npear\n' >dir.gperf
+	printf '%%{\n#include <string.h>\n\n%%%%\napple\npear\n' >unterm.gperf
+	printf '%%{\n%%}\n%%%%\napple\n"pear\n' >str.gperf
+	printf '%%{\n#include <string.h>\n%%}\n%%%%\napple\npear\napple\n' >dup.gperf
+	printf '%%{\n%%}\n%%language=Klingon\n%%%%\napple\n' >lang.gperf
+	run h59-gperf sh -c 'for f in dir unterm str dup lang; do timeout 300 gperf --output-file=gen-$f.c $f.gperf; done'
+	expect h59-gperf gperf general <<'E'
+undefined_symbol dir.gperf 4 0
+syntax_error unterm.gperf 1 0
+syntax_error str.gperf 5 0
+syntax_error - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# kmk (kBuild's make), a makefile at a time ("F:L: *** msg.  Stop."): a
+# line that is no rule (missing separator), an ifeq never closed (found
+# at the end), an include nobody wrote (and then no rule to make it: one
+# problem), a prerequisite nobody wrote (no place), a recipe's built-in
+# cp of a file nobody wrote ("[F:L: target] Error 1")
+if have kmk; then
+	mkdir kmk && cd kmk
+	printf 'all:\n\t@echo hi\n\nbar baz\n' >syn.kmk
+	printf 'ifeq ($(X),1)\nY = 2\nall:\n\t@echo hi\n' >endif.kmk
+	printf 'include shop.kmk\nall:\n\t@echo hi\n' >inc.kmk
+	printf 'all: shop.o\n\t@echo done\n' >miss.kmk
+	printf 'all:\n\tkmk_builtin_cp nosuch.txt copy.txt\n' >cp.kmk
+	run h59-kmk sh -c 'for f in syn endif inc miss cp; do timeout 300 kmk --no-print-directory -f $f.kmk; done'
+	expect h59-kmk kmk general <<'E'
+syntax_error syn.kmk 4 0
+syntax_error endif.kmk 5 0
+import_resolution inc.kmk 1 0
+import_resolution - 0 0
+import_resolution cp.kmk 2 0
+E
+	cd ..
+fi
+# antlr (PCCTS 1.33, ANTLR 1), a grammar at a time ("F, line L: msg"
+# after its banner): a "*" with no ")" (a warning and the syntax error,
+# the same line: one problem), a rule nobody defined (said twice), a
+# rule defined twice (antlr then crashes), two alternatives that match
+# the same token, a grammar nobody wrote (its "main.c, line 1075: No
+# grammar description found" is antlr's own source, no place of the
+# project's)
+if have antlr && have dlg; then
+	mkdir antlr && cd antlr
+	printf '#header <<#include "charbuf.h">>\n#token NUM "[0-9]+"\nexpr : NUM ( "\\+" NUM * "@" ;\n' >syn.g
+	printf '#header <<#include "charbuf.h">>\n#token NUM "[0-9]+"\nexpr : NUM term "@" ;\n' >undef.g
+	printf '#header <<#include "charbuf.h">>\n#token NUM "[0-9]+"\nexpr : NUM "@" ;\nexpr : NUM NUM "@" ;\n' >dup.g
+	printf '#header <<#include "charbuf.h">>\n#token NUM "[0-9]+"\nexpr : NUM "@" | NUM "@" ;\n' >amb.g
+	run h59-antlr sh -c 'ulimit -c 0; for f in syn undef dup amb; do mkdir -p gen-$f; timeout 300 antlr -o gen-$f $f.g; done
+		timeout 300 antlr nofile.g'
+	sed -i 's/ (core dumped)//' "$OUT/h59-antlr.out"
+	expect h59-antlr antlr general <<'E'
+syntax_error syn.g 3 0
+undefined_symbol undef.g 3 0
+syntax_error dup.g 4 0
+lint_violation amb.g 3 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# gob2 (GObject Builder), a class at a time ("F:L: Error: msg"): a
+# semicolon left out (found on the next line), a method defined twice,
+# a property argument nobody defined (a "parse error"), a gob version
+# this one is not (a tool to upgrade), a class file nobody wrote
+if have gob2; then
+	mkdir gob2 && cd gob2
+	printf 'class Shop:Cart from G:Object {\n\tpublic int count = 0\n\tpublic void add (self, int n) {\n\t\tself->count += n;\n\t}\n}\n' >syn.gob
+	printf 'class Shop:Cart from G:Object {\n\tpublic int count = 0;\n\tpublic void add (self, int n) {\n\t\tself->count += n;\n\t}\n\tpublic void add (self, int n) {\n\t\tself->count -= n;\n\t}\n}\n' >dup.gob
+	printf 'class Shop:Cart from G:Object {\n\tprivate int count;\n\tproperty INT count\n\t\t(nick = "c", blurb = "c", minimum = 0, maximum = 9, default_value = 1, frob = 3);\n}\n' >prop.gob
+	printf 'requires 9.0.0\nclass Shop:Cart from G:Object {\n}\n' >req.gob
+	run h59-gob2 sh -c 'for f in syn dup prop req nofile; do mkdir -p gen-$f; timeout 300 gob2 -w -o gen-$f $f.gob; done'
+	expect h59-gob2 gob2 general <<'E'
+syntax_error syn.gob 3 0
+syntax_error dup.gob 6 0
+syntax_error prop.gob 4 0
+missing_dependency req.gob 1 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# cproto, a file at a time (its own "F:L: msg" and the preprocessor's
+# "F:L:C: error:"): a parenthesis never closed, a header nobody wrote, a
+# type nobody declared (a "syntax error" at the name after it), an #if
+# never closed, a source nobody wrote (cc1's, no place)
+if have cproto; then
+	mkdir cproto && cd cproto
+	printf 'int f(int a) {\n  return a;\n}\nint g(int b {\n  return b;\n}\n' >syn.c
+	printf '#include "shop.h"\nint f(void) { return 0; }\n' >inc.c
+	printf 'shop_t f(void) { return 0; }\n' >type.c
+	printf '#if 1\nint f(void) { return 0; }\n' >if.c
+	run h59-cproto sh -c 'for f in syn inc type if nofile; do timeout 300 cproto $f.c; done'
+	expect h59-cproto cproto general <<'E'
+syntax_error syn.c 4 0
+import_resolution inc.c 1 10
+syntax_error type.c 1 0
+syntax_error if.c 1 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# yapps2 (Yapps, a Python parser generator), a grammar at a time: a
+# parenthesis never closed ("F:L:C: msg" and the stack of clauses it was
+# in), a rule nobody defined ("Error: no rule <R>", twice, no place), two
+# alternatives that begin alike (no place), a token defined twice (a
+# warning, no place), a grammar nobody wrote (Python's traceback, no
+# place of the project's)
+if have yapps2; then
+	mkdir yapps2 && cd yapps2
+	printf 'parser Calc:\n    ignore: "[ \\t\\n]+"\n    token NUM: "[0-9]+"\n    token END: "$"\n    rule goal: expr END {{ return expr }}\n    rule expr: NUM ( "\\+" NUM \n' >syn.g
+	printf 'parser Calc:\n    ignore: "[ \\t\\n]+"\n    token NUM: "[0-9]+"\n    token END: "$"\n    rule goal: expr END {{ return expr }}\n    rule expr: term {{ return term }}\n' >undef.g
+	printf 'parser Calc:\n    token NUM: "[0-9]+"\n    token END: "$"\n    rule goal: NUM END {{ return NUM }}\n           | NUM NUM END {{ return NUM }}\n' >amb.g
+	printf 'parser Calc:\n    token NUM: "[0-9]+"\n    token NUM: "[a-z]+"\n    token END: "$"\n    rule goal: NUM END {{ return NUM }}\n' >dup.g
+	run h59-yapps2 sh -c 'for f in syn undef amb dup nofile; do timeout 300 yapps2 $f.g gen-$f.py; done'
+	expect h59-yapps2 yapps2 general <<'E'
+syntax_error syn.g 7 0
+undefined_symbol - 0 0
+lint_violation - 0 0
+syntax_error - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# indent (GNU indent), a file at a time ("indent: F:L: Error:msg"): a
+# comment never closed (found at the end), a brace too many, an option
+# nobody defined ("command line: unknown option"), an indentation that
+# is no number, a source nobody wrote
+if have indent; then
+	mkdir indent && cd indent
+	printf 'int f(void) {\n  /* never closed\n  return 0;\n}\n' >cmt.c
+	printf 'int f(void) {\n  return 0;\n}\n}\nint g(void) { return 1; }\n' >extra.c
+	printf 'int f(void) {\n  return 0;\n}\n' >ok.c
+	run h59-indent sh -c 'for f in cmt extra; do timeout 300 indent -st $f.c >/dev/null; done
+		timeout 300 indent -st -frob ok.c >/dev/null
+		timeout 300 indent -st -i abc ok.c >/dev/null
+		timeout 300 indent -st nofile.c >/dev/null'
+	expect h59-indent indent general <<'E'
+syntax_error cmt.c 5 0
+syntax_error extra.c 4 0
+undefined_symbol - 0 0
+type_error - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# help2man, a program at a time: a program whose --help fails ("can't
+# get `--help' info", no place: the program's own failure), an include
+# file nobody wrote, an include file's regular expression never closed
+# (Perl's "F:L:Unmatched ( in regex"), an option nobody defined (then
+# its usage)
+if have help2man; then
+	mkdir help2man && cd help2man
+	printf '#!/bin/sh\necho "oops" >&2\nexit 2\n' >fail.sh
+	printf '#!/bin/sh\ncase $1 in --help) echo "Usage: shop";; --version) echo "shop 1.0";; esac\n' >good.sh
+	printf '[NAME]\nshop\n/frob(/\nx\n' >re.h2m
+	chmod +x fail.sh good.sh
+	run h59-help2man sh -c 'timeout 300 help2man -N ./fail.sh >/dev/null
+		timeout 300 help2man -N -i shop.h2m ./good.sh >/dev/null
+		timeout 300 help2man -N -i re.h2m ./good.sh >/dev/null
+		timeout 300 help2man -N --frob ./good.sh >/dev/null'
+	expect h59-help2man help2man general <<'E'
+unknown - 0 0
+import_resolution - 0 0
+syntax_error re.h2m 3 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
