@@ -1158,6 +1158,7 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	const char *liken = NULL;
 	struct diag d;
 	const struct capture *c;
+	bool tool_trace = false; /* no frame of the project's */
 
 	memset(&d, 0, sizeof(d));
 	d.file = cap_dup(s, s->field[CL_F_FILE]);
@@ -1180,6 +1181,7 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	 * 4" under frames in /usr/share/glib-2.0): no place in the runtime's
 	 * code, only the line the message tells (of the text it read) */
 	if (d.file && d.file[0] == '/' && cl_foreign_path(d.file, strlen(d.file))) {
+		tool_trace = true;
 		free(d.file);
 		d.file = NULL;
 		d.line = cl_line_in_words(d.message, strlen(d.message));
@@ -1227,6 +1229,14 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		    !strcmp(p->category, CAT_UNKNOWN) &&
 		    strstr(d.message, "ndefined symbol"))
 			d.category = CAT_UNDEFINED_SYMBOL;
+		/* that tool could not open its input ("FileNotFoundError:
+		 * [Errno 2] No such file or directory: 'a.g'" under yapps2's
+		 * frames): a file the run named that does not resolve, as
+		 * errno_file_of_dependency reads node's */
+		if (tool_trace && !strcmp(d.category, CAT_UNKNOWN) &&
+		    cl_errno_report(d.message, strlen(d.message)) &&
+		    cl_find(d.message, strlen(d.message), "o such file", 11))
+			d.category = CAT_IMPORT_RESOLUTION;
 	}
 	/* a failed test whose message names a problem with a kind of its
 	 * own ("adds: ReferenceError: greet is not defined"): that kind, as
@@ -2827,7 +2837,7 @@ static bool python_warning(const char *m, size_t n)
 
 /* Does m[0..n) only say that something was declared or defined here,
  * in parentheses or not ("(operation 'x' declared here)", omniidl's
- * note under its error)? Whatever its words' likeness says, a pointer. */
+ * note under its error), or point at the first definition? Whatever its words' likeness says, a pointer. */
 static bool declared_here(const char *m, size_t n)
 {
 	while (n && (m[n - 1] == ' ' || m[n - 1] == '.'))
@@ -2835,7 +2845,10 @@ static bool declared_here(const char *m, size_t n)
 	if (n > 2 && m[0] == '(' && m[n - 1] == ')')
 		n--;
 	return (n > 14 && !memcmp(m + n - 14, " declared here", 14)) ||
-	       (n > 13 && !memcmp(m + n - 13, " defined here", 13));
+	       (n > 13 && !memcmp(m + n - 13, " defined here", 13)) ||
+	       /* cflow's "this is the place of previous definition" */
+	       (n > 20 && !memcmp(m + n - 20, " previous definition", 20)) ||
+	       (n > 21 && !memcmp(m + n - 21, " previous declaration", 21));
 }
 
 static size_t numbered_item(const char *l, size_t n, unsigned *num);

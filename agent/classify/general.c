@@ -2470,6 +2470,12 @@ static const struct phrase phrases[] = {
 	/* make's "*** missing separator.  Stop." (a recipe line without its
 	 * tab), HCL's and bc's "Invalid expression" */
 	{ "missing separator", CAT_SYNTAX_ERROR },
+	/* the input ended where the grammar wanted more: yapps2's "Trying
+	 * to find RP: ..., got EOF" */
+	{ "got eof", CAT_SYNTAX_ERROR },
+	/* blocks that do not close as they open: indent's "Stmt nesting
+	 * error.", and "nesting error" in other formatters' words */
+	{ "nesting error", CAT_SYNTAX_ERROR },
 	{ "invalid expression", CAT_SYNTAX_ERROR },
 	/* Python's "expected an indented block": its grammar's, not the
 	 * style checker's indentation expected_got reads */
@@ -2530,6 +2536,12 @@ static const struct phrase phrases[] = {
 	/* aidl's "attempt to redefine method add" */
 	{ "to redefine", CAT_SYNTAX_ERROR },
 	{ "redeclared", CAT_SYNTAX_ERROR },
+	/* cflow's "f/1 redefined", gengetopt's "short option redefined
+	 * 'c'", gob2's "symbol 'add' redefined", cpp's '"X" redefined';
+	 * yapps2's "token NUM defined more than once" */
+	{ "redefined", CAT_SYNTAX_ERROR },
+	{ "defined more than once", CAT_SYNTAX_ERROR },
+	{ "defined twice", CAT_SYNTAX_ERROR },
 	{ "redeclaration", CAT_SYNTAX_ERROR },
 	{ "is already defined", CAT_SYNTAX_ERROR },
 	{ "defined multiple times", CAT_SYNTAX_ERROR },
@@ -3721,6 +3733,9 @@ static const char *not_found(const char *low, size_t n)
 		{ 4, "failed to open", false },
 		/* (picosat's "can not read input file 'x'", spelt apart) */
 		{ 4, "can not open", false },
+		/* gengetopt's "Error opening input file: x.ggo", "error
+		 * opening file" in many tools' words */
+		{ 4, "error opening", false },
 		{ 5, "unable to read", false },
 		/* txt2tags' "Cannot read file: x.conf" */
 		{ 5, "cannot read file", false },
@@ -3951,8 +3966,21 @@ static bool looked_up_name(const char *low, size_t n)
 	return k < n;
 }
 
+/* Is low[0..k) one name alone ("y" of pcc's "y undefined")? */
+static bool name_alone(const char *low, size_t k)
+{
+	size_t j;
+
+	for (j = 0; j < k; j++)
+		if (!is_alpha(low[j]) && !is_digit(low[j]) && low[j] != '_' &&
+		    low[j] != '$')
+			return false;
+	return k > 0 && !is_digit(low[0]);
+}
+
 /* "'x' undefined" or "'x' is undefined", then nothing or where: a quoted
- * name nothing defines. */
+ * name nothing defines; or the name bare, the whole of what comes
+ * before ("y undefined", pcc's). */
 static bool quoted_undefined(const char *low, size_t n)
 {
 	const char *u = low;
@@ -3965,7 +3993,8 @@ static bool quoted_undefined(const char *low, size_t n)
 		/* (and "'x' is undefined", pasmo's) */
 		if (k >= 3 && !memcmp(low + k - 3, " is", 3))
 			k -= 3;
-		if (k == 0 || (low[k - 1] != '\'' && low[k - 1] != '"'))
+		if (k == 0 || (low[k - 1] != '\'' && low[k - 1] != '"' &&
+			       !name_alone(low, k)))
 			continue;
 		if (e == n || STARTS(low + e, n - e, " near ") ||
 		    STARTS(low + e, n - e, " at ") || STARTS(low + e, n - e, " in ") ||
@@ -4180,14 +4209,17 @@ static const char *unknown_key(const char *low, size_t n)
 		}
 		if (a == invalid)
 			continue;
-		/* an option a configuration names, not a command line's
-		 * ('-x', "--frob"): named-checkconf's "unknown option 'x'",
-		 * sshd's 'unsupported option "x"', "unrecognized option 'y'
-		 * in section [z]" */
+		/* an option a configuration names or a command line's:
+		 * named-checkconf's "unknown option 'x'", sshd's 'unsupported
+		 * option "x"', "unrecognized option 'y' in section [z]",
+		 * getopt's "unrecognized option '--frob'" (the check's command
+		 * asks for what the tool does not have) */
 		if (starts(low + j, n - j, "option ") ||
 		    starts(low + j, n - j, "option: ")) {
 			j += low[j + 6] == ':' ? 8 : 7;
 			if (j < n && (low[j] == '\'' || low[j] == '"' || low[j] == '`'))
+				j++;
+			while (j < n && low[j] == '-')
 				j++;
 			if (j < n && is_alpha(low[j]))
 				return CAT_UNDEFINED_SYMBOL;
@@ -6216,6 +6248,24 @@ static bool names_a_problem(const char *m, size_t n)
 	       strcmp(w.category, CAT_MISSING_DEPENDENCY);
 }
 
+/* ", line 3: " or " line 3: " right after a file ending at l[e]: the
+ * index of that colon, or 0. */
+static size_t line_words_colon(const char *l, size_t n, size_t e)
+{
+	size_t k = e;
+
+	if (k < n && l[k] == ',')
+		k++;
+	if (k >= n || l[k] != ' ' || !STARTS(l + k + 1, n - k - 1, "line "))
+		return 0;
+	k += 6;
+	if (k >= n || !is_digit(l[k]))
+		return 0;
+	while (k < n && is_digit(l[k]))
+		k++;
+	return k + 1 < n && l[k] == ':' && is_blank(l[k + 1]) ? k : 0;
+}
+
 enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 				const void *ctx, struct cl_loc *loc)
 {
@@ -6290,6 +6340,13 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 				loc->pre = 0;
 				loc->pre_len = t;
 			}
+			return loc->kind = CL_LOC_INLINE;
+		}
+		/* "amb.g, line 3: warning: msg" (PCCTS', rpcgen's): the file
+		 * opening the line, its line in words, then the message with
+		 * its severity */
+		if (t == 0 && (after = line_words_colon(l, n, e))) {
+			set_msg(loc, l, n, after);
 			return loc->kind = CL_LOC_INLINE;
 		}
 		/* "*** ERROR: x at line 9 in file a.pod", "Warning 11 in a.tex

@@ -3624,7 +3624,7 @@ static void general_words_read_keys_literals_values_and_brackets(void **state)
 		{ "Unknown field librarys", "undefined_symbol" },
 		{ "unrecognized key 'colour' in section [ui]", "undefined_symbol" },
 		{ "no such setting: max_size", "undefined_symbol" },
-		{ "unknown option --frobnicate", NULL },
+		{ "unknown option --frobnicate", "undefined_symbol" },
 		{ "near '192.0.2.300': bad dotted quad", "syntax_error" },
 		{ "malformed number near '3x'", "syntax_error" },
 		{ "port: not a valid number", "syntax_error" },
@@ -3751,7 +3751,7 @@ static void general_words_read_names_files_values_and_advice(void **state)
 		{ "Avoid using 'var'", "lint_violation" },
 		{ "unknown option 'foo'", "undefined_symbol" },
 		{ "unsupported option \"yes-please\".", "undefined_symbol" },
-		{ "Unknown option: -x", NULL },
+		{ "Unknown option: -x", "undefined_symbol" },
 		{ "invalid number of arguments in \"listen\" directive", "type_error" },
 		{ "The argument type 'String' can't be assigned to the parameter type 'int'.", "type_error" },
 		{ "The method 'foo' isn't defined for the type 'Bar'.", "undefined_symbol" },
@@ -8924,6 +8924,61 @@ static void interpreters_places_in_their_words(void **state)
 	diag_list_release(&l);
 }
 
+/* Generators of code and their words: a name defined twice in any
+ * spelling ("f/1 redefined", "defined more than once") is the same
+ * problem, cflow's pointer to the first definition no second one; a
+ * file opening the line with its line in words (PCCTS' "amb.g, line 3:
+ * warning: msg") has its message and severity after them; pcc's "y
+ * undefined" names y; a Python tool's own trace that could not open its
+ * input ("FileNotFoundError: [Errno 2]" under frames all in /usr) is a
+ * file that does not resolve. */
+static void generators_words_and_places(void **state)
+{
+	static const char cflow[] =
+		"cflow:dup.c:2: f/1 redefined\n"
+		"cflow:dup.c:1: this is the place of previous definition\n";
+	static const char antlr[] =
+		"amb.g, line 3: warning: alts 1 and 2 of the rule itself ambiguous upon { NUM }\n";
+	static const char yapps2[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/usr/bin/yapps2\", line 11, in <module>\n"
+		"    load_entry_point('Yapps2==2.2.1', 'console_scripts', 'yapps2')()\n"
+		"  File \"/usr/lib/python3/dist-packages/yapps/cli_tool.py\", line 48, in generate\n"
+		"    inputfile = open(inputfilename)\n"
+		"FileNotFoundError: [Errno 2] No such file or directory: 'nofile.g'\n";
+	static const struct word_case words[] = {
+		{ "short option redefined 'c'", "syntax_error" },
+		{ "token NUM defined more than once.", "syntax_error" },
+		{ "Stmt nesting error.", "syntax_error" },
+		{ "Trying to find RP: ATTR, OR, RP, got EOF", "syntax_error" },
+		{ "y undefined", "undefined_symbol" },
+		{ "behaviour undefined for x", NULL },
+		{ "Error opening input file: nofile.ggo", "import_resolution" },
+		{ "unrecognized option '--frobnicate'", "undefined_symbol" },
+	};
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	words_read_as(words, sizeof(words) / sizeof(*words));
+	classify_n(cflow, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "dup.c");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(antlr, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "amb.g");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].severity, DIAG_WARNING);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[0].message,
+			    "alts 1 and 2 of the rule itself ambiguous upon { NUM }");
+	diag_list_release(&l);
+	classify_n(yapps2, NULL, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+}
+
 /* A project with one Maxima file, load.mac. */
 static bool one_mac(void *ctx, const char *path)
 {
@@ -9679,6 +9734,7 @@ int main(void)
 		cmocka_unit_test(packaging_tools_places_and_reports),
 		cmocka_unit_test(interface_and_schema_compilers),
 		cmocka_unit_test(interpreters_places_in_their_words),
+		cmocka_unit_test(generators_words_and_places),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
