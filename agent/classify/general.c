@@ -5364,6 +5364,27 @@ static bool unit_tally(const char *l, size_t n)
 
 static bool ends_ci(const char *w, size_t len, const char *lit);
 
+/* Does l[0..n) end "terminated with status N" or "exited with status N"
+ * (or code N), after one word, the program's? */
+static bool status_told(const char *l, size_t n)
+{
+	static const char *const ends[] = { " terminated with status ",
+					    " exited with status ",
+					    " exited with code " };
+	size_t e = n, k, len;
+
+	while (e && is_digit(l[e - 1]))
+		e--;
+	if (e == n || e < 12)
+		return false;
+	for (k = 0; k < sizeof(ends) / sizeof(*ends); k++) {
+		len = strlen(ends[k]);
+		if (e > len && !memcmp(l + e - len, ends[k], len))
+			return !memchr(l, ' ', e - len);
+	}
+	return false;
+}
+
 bool cl_summary(const char *l, size_t n, bool words)
 {
 	const char *c;
@@ -5413,6 +5434,11 @@ bool cl_summary(const char *l, size_t n, bool words)
 	/* Bazel's "Compiling a.cc failed: (Exit 1): gcc failed: error
 	 * executing command ...": the action whose tool's errors follow */
 	if (cl_find(l, n, "failed: (Exit ", 14))
+		return true;
+	/* a compiler driver's word on the pass it ran, whose errors came
+	 * before ("error: /usr/bin/x86_64-linux-gnu-ccom terminated with
+	 * status 1", pcc's; "cc1 exited with status 1") */
+	if (status_told(l, n))
 		return true;
 	/* sbt's "(Compile / compileIncremental) Compilation failed" */
 	if (n > 18 && !memcmp(l + n - 18, "Compilation failed", 18))

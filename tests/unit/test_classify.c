@@ -8979,6 +8979,23 @@ static void generators_words_and_places(void **state)
 	diag_list_release(&l);
 }
 
+/* A compiler driver's word on the pass it ran ("error: /usr/bin/x86_64-
+ * linux-gnu-ccom terminated with status 1", pcc's) after that pass's
+ * errors: their consequence, no finding and no detail of theirs. */
+static void a_drivers_word_on_its_pass_is_no_finding(void **state)
+{
+	static const char pcc[] =
+		"syn.c, line 3: syntax error\n"
+		"error: /usr/bin/x86_64-linux-gnu-ccom terminated with status 1\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(pcc, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "syn.c");
+	assert_string_equal(l.v[0].message, "syntax error");
+	diag_list_release(&l);
+}
+
 /* A project with one Maxima file, load.mac. */
 static bool one_mac(void *ctx, const char *path)
 {
@@ -9735,6 +9752,7 @@ int main(void)
 		cmocka_unit_test(interface_and_schema_compilers),
 		cmocka_unit_test(interpreters_places_in_their_words),
 		cmocka_unit_test(generators_words_and_places),
+		cmocka_unit_test(a_drivers_word_on_its_pass_is_no_finding),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
