@@ -1007,9 +1007,17 @@ static bool got_of_last(struct scan *s, const struct diag *d)
 
 /* Does message m only say the run gave up there, or that an error was
  * there ("-- aborting creation process", "compilation aborted", "giving
- * up", Singular's "error occurred in or before a.sing line 3: `code`")? */
+ * up", Singular's "error occurred in or before a.sing line 3: `code`",
+ * the make family's "all] Error 1" of "kmk: *** [a.kmk:2: all] Error 1":
+ * the recipe at that line failed)? */
 static bool gave_up(const char *m, size_t n)
 {
+	size_t e = n;
+
+	while (e && m[e - 1] >= '0' && m[e - 1] <= '9')
+		e--;
+	if (e < n && e > 8 && !memcmp(m + e - 8, "] Error ", 8))
+		return true;
 	return cl_find(m, n, "abort", 5) || cl_find(m, n, "Abort", 5) ||
 	       cl_find(m, n, "giving up", 9) || cl_find(m, n, "gave up", 7) ||
 	       cl_find(m, n, "occurred in", 11);

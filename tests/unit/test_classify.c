@@ -8979,20 +8979,38 @@ static void generators_words_and_places(void **state)
 	diag_list_release(&l);
 }
 
+/* A project with one makefile, cp.kmk. */
+static bool one_kmk(void *ctx, const char *path)
+{
+	(void)ctx;
+	return !strcmp(path, "cp.kmk");
+}
+
 /* A compiler driver's word on the pass it ran ("error: /usr/bin/x86_64-
  * linux-gnu-ccom terminated with status 1", pcc's) after that pass's
- * errors: their consequence, no finding and no detail of theirs. */
-static void a_drivers_word_on_its_pass_is_no_finding(void **state)
+ * errors: their consequence, no finding and no detail of theirs. A make's
+ * word on the recipe that failed ("kmk: *** [cp.kmk:2: all] Error 1")
+ * under the recipe's placeless error: that error's place. */
+static void drivers_words_on_the_steps_they_ran(void **state)
 {
 	static const char pcc[] =
 		"syn.c, line 3: syntax error\n"
 		"error: /usr/bin/x86_64-linux-gnu-ccom terminated with status 1\n";
+	static const char kmk[] =
+		"kmk_builtin_cp nosuch.txt copy.txt\n"
+		"cp: fts: nosuch.txt: No such file or directory\n"
+		"kmk: *** [cp.kmk:2: all] Error 1\n";
 	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
 	classify_n(pcc, any_file, 1, &l);
 	assert_string_equal(l.v[0].file, "syn.c");
 	assert_string_equal(l.v[0].message, "syntax error");
+	diag_list_release(&l);
+	classify_n(kmk, one_kmk, 1, &l);
+	assert_string_equal(l.v[0].file, "cp.kmk");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "import_resolution");
 	diag_list_release(&l);
 }
 
@@ -9752,7 +9770,7 @@ int main(void)
 		cmocka_unit_test(interface_and_schema_compilers),
 		cmocka_unit_test(interpreters_places_in_their_words),
 		cmocka_unit_test(generators_words_and_places),
-		cmocka_unit_test(a_drivers_word_on_its_pass_is_no_finding),
+		cmocka_unit_test(drivers_words_on_the_steps_they_ran),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
