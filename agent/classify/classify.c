@@ -3891,6 +3891,21 @@ static char *file_above(struct scan *s, size_t i)
 	return file;
 }
 
+/* Did the last diagnostic, placed in file, take a cause's kind from its
+ * own words, and do this line's words (cat) name another cause? */
+static bool other_kind_than_last(const struct scan *s, const char *file,
+				 const char *cat)
+{
+	const struct diag *d;
+
+	if (!cat || !cause_category(cat) || s->out->n <= s->first)
+		return false;
+	d = &s->out->v[s->out->n - 1];
+	return d->file && d->line && !strcmp(d->file, file) &&
+	       cause_category(d->category) && strcmp(d->category, cat) &&
+	       !(d->hint && !strcmp(d->hint, LIKENED_HINT));
+}
+
 /* "Parse error at a.js:2,12" then "ERROR: Unexpected token": a report
  * with no line of its own naming the file the last diagnostic placed is
  * that one's detail (its words name the category the place line did
@@ -4820,7 +4835,14 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * told under it; after the patterns' errors, a placeless line
 		 * is their summary */
 		p.file = file_above(s, i);
-		if (p.file && detail_of_last(s, p.file, w.category,
+		/* ... unless the report there named a kind and this line
+		 * another ("Unknown option: frob" under help2man's
+		 * "re.h2m:3: Unmatched ( in regex"): a problem of its own,
+		 * and that file was the other one's */
+		if (p.file && other_kind_than_last(s, p.file, w.category)) {
+			free(p.file);
+			p.file = NULL;
+		} else if (p.file && detail_of_last(s, p.file, w.category,
 					     w.sev >= 0 ? w.sev : cl_sev_among(line, msg),
 					     line + msg, n - msg)) {
 			free(p.file);

@@ -8979,6 +8979,29 @@ static void generators_words_and_places(void **state)
 	diag_list_release(&l);
 }
 
+/* A placeless problem of another kind under a report placed in a file
+ * (the one-true-awk's "calling undefined function g" under its syntax
+ * error in cmp.awk): a problem of its own, not that one's detail. */
+static void another_kind_under_a_report_is_its_own(void **state)
+{
+	static const char awk[] =
+		"original-awk: syntax error at source line 2 source file cmp.awk\n"
+		" context is\n"
+		"\t  if (x > >>>  ) <<< \n"
+		"original-awk: illegal statement at source line 2 source file cmp.awk\n"
+		"original-awk: calling undefined function g\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(awk, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "cmp.awk");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_null(strstr(l.v[0].message, "undefined"));
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* A project with one makefile, cp.kmk. */
 static bool one_kmk(void *ctx, const char *path)
 {
@@ -9771,6 +9794,7 @@ int main(void)
 		cmocka_unit_test(interpreters_places_in_their_words),
 		cmocka_unit_test(generators_words_and_places),
 		cmocka_unit_test(drivers_words_on_the_steps_they_ran),
+		cmocka_unit_test(another_kind_under_a_report_is_its_own),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
