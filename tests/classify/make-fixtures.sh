@@ -21734,6 +21734,273 @@ E
 	cd ..
 fi
 ) &
+# ---- held57: a validation batch of tools nobody tuned for, scored on first sight ----
+# More compilers and interpreters of less common languages, from Debian:
+# GNU Modula-2 (gm2), three JavaScript engines (MuJS, Rhino on the JVM
+# and SpiderMonkey's js102 shell), S-Lang's slsh, chibicc (a small C
+# compiler), the Gambas compiler (gbc3), Scheme 9 from Empty Space (s9),
+# SigScheme (sscm), librep (rep) and BeanShell (bsh). They name places
+# their own ways ("F:L:C: error:", "F:L: msg" with a caret under the
+# source line, "js: "F", line L:", "at (unknown):L", "F:L:<top-level>:
+# Kind", "*** file "F", line L", "F, L, While reading", "at Line: L : in
+# file: F") or not at all; none needs the network.
+(
+BATCH=held57
+mkdir held57 && cd held57
+# gm2 -c (GNU Modula-2, GCC 12), a module at a time; its PIM library
+# folder is given by hand (the driver's own guess follows LIBRARY_PATH
+# and misses it): a semicolon left out (an "'END' missing" warning and
+# three errors, module names that then do not match, all of the one
+# mistake at line 5), a variable nobody declared (named again in "the
+# following unknown symbols ... were unresolved" at the END: the same
+# problem), a BOOLEAN added to a number (said three times at one place),
+# a module imported that nobody wrote (placed one line past the end), a
+# function nobody defined (said three ways)
+if have gm2; then
+	mkdir gm2 && cd gm2
+	printf 'MODULE syn;\nVAR x : INTEGER;\nBEGIN\n  x := 1\n  x := 2;\nEND syn.\n' >syn.mod
+	printf 'MODULE undef;\nVAR x : INTEGER;\nBEGIN\n  x := y + 1\nEND undef.\n' >undef.mod
+	printf 'MODULE typ;\nVAR x : INTEGER; b : BOOLEAN;\nBEGIN\n  b := TRUE;\n  x := b + 1\nEND typ.\n' >typ.mod
+	printf 'MODULE imp;\nIMPORT Shop;\nBEGIN\nEND imp.\n' >imp.mod
+	printf 'MODULE proc;\nVAR x : INTEGER;\nBEGIN\n  x := Frob(2)\nEND proc.\n' >proc.mod
+	run h57-gm2 sh -c 'P=$(gm2 -print-file-name=m2/m2pim)
+		for f in syn undef typ imp proc; do timeout 300 gm2 -I"$P" -c $f.mod 2>&1; done'
+	expect h57-gm2 gm2 general <<'E'
+syntax_error syn.mod 5 0
+undefined_symbol undef.mod 4 8
+type_error typ.mod 5 10
+import_resolution imp.mod 5 1
+undefined_symbol proc.mod 4 8
+E
+	cd ..
+fi
+# The JavaScript engines each run the same five scripts, a file at a
+# time: an operator with nothing after it, a variable nobody declared, a
+# property read from null, a file loaded that nobody wrote, a property
+# added to a frozen object in strict mode
+h57_js() {
+	printf 'function f(x) {\n  return x +;\n}\nprint(f(1));\n' >syn.js
+	printf 'function f(x) {\n  return x + undefinedVar;\n}\nprint(f(1));\n' >undef.js
+	printf 'var o = null;\nvar n = 1;\nprint(o.name);\n' >type.js
+	printf 'load("shop.js");\n' >load.js
+	printf '"use strict";\nvar o = {};\nObject.freeze(o);\nfunction g() {\n  o.x = 1;\n}\ng();\n' >strict.js
+}
+# mujs ("SyntaxError: F:L: msg", or "Kind: msg" then "at F:L" frames,
+# the innermost first)
+if have mujs; then
+	mkdir mujs && cd mujs
+	h57_js
+	run h57-mujs sh -c 'for f in syn undef type load strict; do timeout 300 mujs $f.js; done'
+	expect h57-mujs mujs general <<'E'
+syntax_error syn.js 2 0
+undefined_symbol undef.js 2 0
+type_error type.js 3 0
+import_resolution load.js 1 0
+type_error strict.js 5 0
+E
+	cd ..
+fi
+# rhino (Mozilla's JavaScript on the JVM): 'js: "F", line L: syntax
+# error' with the line and a caret (then "missing } after function
+# body" at line 4 and "Compilation produced 2 syntax errors", of the
+# same mistake), and a run's "uncaught JavaScript runtime exception"
+# placed "at (unknown):L", no file
+if have rhino; then
+	mkdir rhino && cd rhino
+	h57_js
+	run h57-rhino sh -c 'for f in syn undef type load strict; do timeout 300 rhino $f.js; done'
+	expect h57-rhino rhino general <<'E'
+syntax_error syn.js 2 0
+undefined_symbol - 2 0
+type_error - 3 0
+import_resolution - 1 0
+type_error - 5 0
+E
+	cd ..
+fi
+# js102 (SpiderMonkey 102's shell): "F:L:C Kind: msg", then a "Stack:"
+# of "fn@F:L:C" frames (the missing file named by its full path, cut to
+# the folder)
+if have js102; then
+	mkdir js102 && cd js102
+	h57_js
+	run h57-js102 sh -c 'for f in syn undef type load strict; do timeout 300 js102 $f.js; done'
+	sed -i "s|$PWD/||g" "$OUT/h57-js102.out"
+	expect h57-js102 js102 general <<'E'
+syntax_error syn.js 2 12
+undefined_symbol undef.js 2 3
+type_error type.js 3 1
+import_resolution load.js 1 5
+type_error strict.js 5 3
+E
+	cd ..
+fi
+# slsh (S-Lang), a file at a time (a message, then "F:L:fn:Kind"; the
+# file's full path cut to the folder): an operator with nothing after
+# it, a variable nobody defined, a string added to a number, a file
+# evalfile'd that nobody wrote, an index past an array's end
+if have slsh; then
+	mkdir slsh && cd slsh
+	printf 'define f(x)\n{\n  return x + ;\n}\nprint(f(1));\n' >syn.sl
+	printf 'define f(x)\n{\n  return x + undefined_var;\n}\nvmessage("%%d", f(1));\n' >undef.sl
+	printf 'define f(x)\n{\n  return x + "one";\n}\nvmessage("%%d", f(1));\n' >type.sl
+	printf '() = evalfile("shop.sl");\n' >evalf.sl
+	printf 'variable a = [1,2,3];\nvariable b = a[7];\n' >index.sl
+	run h57-slsh sh -c 'for f in syn undef type evalf index; do timeout 300 slsh $f.sl; done'
+	sed -i "s|$PWD/||g" "$OUT/h57-slsh.out"
+	expect h57-slsh slsh general <<'E'
+syntax_error syn.sl 3 0
+undefined_symbol undef.sl 3 0
+type_error type.sl 3 0
+import_resolution evalf.sl 1 0
+type_error index.sl 2 0
+E
+	cd ..
+fi
+# chibicc (a small C compiler), a file at a time ("F:L: source line",
+# then a caret and the message under it, no column number): a semicolon
+# left out (found on the next line), a variable nobody declared, a
+# member of an int, a header nobody wrote, a function declared and never
+# defined (the linker's "F:L: undefined reference", after two warnings
+# about chibicc's temporary object, its name cut)
+if have chibicc; then
+	mkdir chibicc && cd chibicc
+	printf 'int main(void) {\n  int x = 1\n  return x;\n}\n' >syn.c
+	printf 'int main(void) {\n  return y + 1;\n}\n' >undef.c
+	printf 'int main(void) {\n  int x = 1;\n  return x.a;\n}\n' >mem.c
+	printf '#include "shop.h"\nint main(void) { return 0; }\n' >inc.c
+	printf 'int f(void);\nint main(void) { return f(); }\n' >link.c
+	run h57-chibicc sh -c 'for f in syn undef mem inc; do timeout 300 chibicc -c -o $f.o $f.c; done
+		timeout 300 chibicc -o link.bin link.c'
+	sed -i -e "s|$PWD/||g" -e 's|/tmp/chibicc-[A-Za-z0-9]*|/tmp/chibicc-XXXXXX|g' "$OUT/h57-chibicc.out"
+	expect h57-chibicc chibicc general <<'E'
+syntax_error syn.c 3 0
+undefined_symbol undef.c 2 0
+type_error mem.c 3 0
+import_resolution inc.c 1 0
+link_error link.c 2 0
+E
+	cd ..
+fi
+# gbc3 -a -w (the Gambas 3 compiler), a project at a time, each with its
+# Main module in .src (named by its bare name, "Main.module:L:C: error:
+# msg"): an operator with nothing after it, a variable nobody declared,
+# a property of an Integer ("Not an object"), a class nobody wrote, a
+# variable never used (a warning, then gbc3's "OK")
+if have gbc3; then
+	mkdir gbc3 && cd gbc3
+	h57_gambas() {
+		mkdir -p "$1/.src"
+		printf '# Gambas Project File 3.0\nTitle=%s\nStartup=Main\nVersion=0.0.1\nComponent=gb\n' "$1" >"$1/.project"
+		printf "' Gambas module file\n\nPublic Sub Main()\n\n$2\n\nEnd\n" >"$1/.src/Main.module"
+	}
+	h57_gambas syn '  Dim x As Integer\n  x = 1 +\n  Print x'
+	h57_gambas undef '  Dim x As Integer\n  x = y + 1\n  Print x'
+	h57_gambas typ '  Dim x As Integer\n  x = 1\n  Print x.Count'
+	h57_gambas cls '  Dim s As Shop\n  s = New Shop\n  Print s'
+	h57_gambas unused '  Dim x As Integer\n  Dim unusedVar As String\n  x = 1\n  Print x'
+	run h57-gbc3 sh -c 'for p in syn undef typ cls unused; do timeout 300 gbc3 -a -w $p 2>&1; done'
+	expect h57-gbc3 gbc3 general <<'E'
+syntax_error Main.module 6 11
+undefined_symbol Main.module 6 8
+type_error Main.module 7 17
+undefined_symbol Main.module 5 11
+lint_violation Main.module 6 0
+E
+	cd ..
+fi
+# The Scheme interpreters each run the same five programs, a file at a
+# time: a parenthesis never closed, a variable nobody defined, a string
+# added to a number, a file loaded that nobody wrote, car of a number
+h57_scheme() {
+	printf '(define (f x)\n  (+ x 1)\n(display (f 2))\n' >syn.scm
+	printf '(define (f x)\n  (+ x undefined-var))\n(display (f 2))\n(newline)\n' >undef.scm
+	printf '(define (f x)\n  (+ x "one"))\n(display (f 2))\n(newline)\n' >type.scm
+	printf '(load "shop.scm")\n' >load.scm
+	printf '(define (f x) (car x))\n(display (f 5))\n' >car.scm
+}
+# s9 -f (Scheme 9 from Empty Space): "*** error: msg", then '*** file
+# "F", line L' (the line of the top-level form being read or run: the
+# end of the file for the parenthesis never closed, the call for the
+# rest) and "*** trace:"
+if have s9; then
+	mkdir s9 && cd s9
+	h57_scheme
+	run h57-s9 sh -c 'for f in syn undef type load car; do timeout 300 s9 -f $f.scm; done'
+	expect h57-s9 s9 general <<'E'
+syntax_error syn.scm 4 0
+undefined_symbol undef.scm 3 0
+type_error type.scm 3 0
+import_resolution load.scm 1 0
+type_error car.scm 2 0
+E
+	cd ..
+fi
+# sscm (SigScheme): "Error: in PROC: msg", no place at all
+if have sscm; then
+	mkdir sscm && cd sscm
+	h57_scheme
+	run h57-sscm sh -c 'for f in syn undef type load car; do timeout 300 sscm $f.scm; done'
+	expect h57-sscm sscm general <<'E'
+syntax_error - 0 0
+undefined_symbol - 0 0
+type_error - 0 0
+import_resolution - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# rep --batch -l (librep, sawfish's Lisp), a file at a time ("*** Kind:
+# details"; only the reader names a place, "F, L, While reading a list",
+# its full path cut to the folder): a parenthesis never closed, a
+# variable nobody bound, a string added to a number ("Bad argument"), a
+# file loaded that nobody wrote, a function nobody defined
+if have rep; then
+	mkdir rep && cd rep
+	printf '(defun f (x)\n  (+ x 1)\n(princ (f 2))\n' >syn.jl
+	printf '(defun f (x)\n  (+ x undefined-var))\n(princ (f 2))\n' >undef.jl
+	printf '(defun f (x)\n  (+ x "one"))\n(princ (f 2))\n' >type.jl
+	printf '(load "shop")\n' >load.jl
+	printf '(defun g (x)\n  (frobnicate x))\n(princ (g 2))\n' >func.jl
+	run h57-rep sh -c 'for f in syn undef type load func; do timeout 300 rep --batch -l ./$f.jl; done'
+	sed -i "s|$PWD/||g" "$OUT/h57-rep.out"
+	expect h57-rep rep general <<'E'
+syntax_error syn.jl 4 0
+undefined_symbol - 0 0
+type_error - 0 0
+import_resolution - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# bsh (BeanShell, Java-like scripts on the JVM), a file at a time: an
+# operator with nothing after it ("Parse error at line L, column C", no
+# file), a variable nobody declared ("at Line: L : in file: F", then the
+# caller's line: the same problem), an int assigned to a String (a
+# ClassCastException), a file sourced that nobody wrote (placed first in
+# bsh's own source.bsh, then "Called from ... at Line: 1 : in file: F",
+# then a Java stack trace; its full path cut to the folder), a method
+# nobody defined ("Command not found")
+if have bsh; then
+	mkdir bsh && cd bsh
+	printf 'int f(int x) {\n  return x +;\n}\nprint(f(1));\n' >syn.bsh
+	printf 'int f(int x) {\n  return x + undefinedVar;\n}\nprint(f(1));\n' >undef.bsh
+	printf 'int x = 1;\nString s = x;\nprint(s);\n' >type.bsh
+	printf 'source("shop.bsh");\n' >src.bsh
+	printf 'int y = 2;\nint z = frobnicate(y);\nprint(z);\n' >func.bsh
+	run h57-bsh sh -c 'for f in syn undef type src func; do timeout 300 bsh $f.bsh; done'
+	sed -i "s|$PWD/||g" "$OUT/h57-bsh.out"
+	expect h57-bsh bsh general <<'E'
+syntax_error - 2 13
+undefined_symbol undef.bsh 2 0
+type_error type.bsh 2 0
+import_resolution src.bsh 1 0
+undefined_symbol func.bsh 2 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
