@@ -2018,6 +2018,8 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 
 	if (!file)
 		file = file_at_end(s, msg, msg_len);
+	/* (Scheme 9's "undefined symbol: x" at a line of a.scm: no linker's) */
+	category = symbol_at_line(category, line, msg, msg_len);
 	memset(&d, 0, sizeof(d));
 	d.file = file;
 	d.line = line;
@@ -6856,6 +6858,42 @@ static size_t general_field_report(struct scan *s, size_t i, const char *l,
 	return j - i;
 }
 
+/* Line i a place and the code at it ("syn.c:3:   return x;"), the
+ * line under it a caret with the message ("           ^ expected ','",
+ * chibicc's): one finding at the place, in the caret's words. */
+static bool caret_message_below(struct scan *s, size_t i, const char *l,
+				const struct cl_loc *loc)
+{
+	struct cl_words w;
+	const char *c;
+	size_t cn, k;
+
+	if (!loc->file_len || loc->line <= 0 || i + 1 >= s->nlines ||
+	    (s->used[i + 1] & L_USED))
+		return false;
+	c = line_view(s, i + 1, &cn);
+	for (k = 0; k < cn && (c[k] == ' ' || c[k] == '\t'); k++)
+		;
+	if (k == cn || c[k] != '^')
+		return false;
+	while (k < cn && (c[k] == '^' || c[k] == '~'))
+		k++;
+	if (k + 3 >= cn || c[k] != ' ')
+		return false;
+	while (k < cn && c[k] == ' ')
+		k++;
+	/* the place's own words name a problem: the caret's are more */
+	cl_words_read(l + loc->msg, loc->msg_len, &w);
+	if (w.category || w.sev >= 0)
+		return false;
+	cl_words_read(c + k, cn - k, &w);
+	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line, 0,
+		     w.sev >= 0 ? w.sev : DIAG_ERROR, c + k + w.code, w.code_len,
+		     c + k, cn - k, w.category ? w.category : CAT_UNKNOWN);
+	s->used[i + 1] |= L_FOLDED;
+	return true;
+}
+
 /* Line i an indented place whose words are only the function it is in
  * ("  lib/shop.ex:3: Shop.total/1" under "warning: variable \"discount\"
  * is unused", Elixir's): the place of the severity's message on the line
@@ -8090,7 +8128,8 @@ static void general_pass(struct scan *s)
 			if (code_offset(l + loc.msg, loc.msg_len) ||
 			    tex_stop(l + loc.msg, loc.msg_len))
 				continue;
-			if (general_place_of_above(s, i, l, &loc))
+			if (general_place_of_above(s, i, l, &loc) ||
+			    caret_message_below(s, i, l, &loc))
 				continue;
 			general_inline(s, l, n, &loc,
 				       h.on ? h.text.ptr : NULL, h.text.len);

@@ -1575,6 +1575,30 @@ no:
 	return false;
 }
 
+/* 'file "a.scm", line 4' alone at l[i], after "*** " or not. */
+static bool quoted_file_line(const char *l, size_t n, size_t i,
+			     struct cl_loc *loc)
+{
+	size_t j, e, m;
+
+	if (STARTS(l + i, n - i, "*** "))
+		i += 4;
+	if (!STARTS(l + i, n - i, "file \""))
+		return false;
+	j = i + 6;
+	for (e = j; e < n && l[e] != '"'; e++)
+		;
+	m = e + 8;
+	if (e == j || e + 8 >= n || !STARTS(l + e, n - e, "\", line ") ||
+	    !cl_read_int(l, n, &m, &loc->line) || skip_blanks(l, n, m) != n) {
+		loc->line = 0;
+		return false;
+	}
+	loc->file = j;
+	loc->file_len = e - j;
+	return true;
+}
+
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j, k;
@@ -1608,6 +1632,10 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	}
 	if (l[i] == 'F' && file_line_words(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
+	/* Scheme 9's '*** file "a.scm", line 4' under its "*** error: msg",
+	 * the place alone, in lower case */
+	if ((l[i] == '*' || l[i] == 'f') && quoted_file_line(l, n, i, loc))
+		return loc->kind = CL_LOC_FRAME;
 	/* Python: File "path", line N[, in fn] */
 	if (STARTS(l + i, n - i, "File \"")) {
 		j = i + 6;
@@ -2769,6 +2797,10 @@ static const struct phrase phrases[] = {
 	{ "failed test", CAT_TEST_FAILURE },
 	{ "tests failed", CAT_TEST_FAILURE },
 	{ "incompatible", CAT_TYPE_ERROR },
+	/* a member asked of what has none: chibicc's "not a struct nor a
+	 * union", gcc's "request for member 'a' in something not a
+	 * structure or union" */
+	{ "not a struct", CAT_TYPE_ERROR },
 	{ "not assignable", CAT_TYPE_ERROR },
 	{ "type mismatch", CAT_TYPE_ERROR },
 	{ "mismatched types", CAT_TYPE_ERROR },
@@ -5946,6 +5978,15 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 	 * under the failed test's name */
 	if (STARTS(l + i, n - i, "=> "))
 		i = skip_blanks(l, n, i + 3);
+	/* stars before a severity: Scheme 9's "*** error: msg", "** Error:"
+	 * (one star alone is a list's bullet) */
+	if (STARTS(l + i, n - i, "** ") || STARTS(l + i, n - i, "*** ")) {
+		size_t j = skip_blanks(l, n, i + (l[i + 2] == '*' ? 4 : 3)), len;
+		bool note;
+
+		if (sev_word(l + j, n - j, &len, &note) >= 0)
+			i = j;
+	}
 	/* a log's level and facility: Icinga 2's "critical/config: Error:
 	 * x" (the message proper after them) */
 	if (i < n && l[i] >= 'a' && l[i] <= 'z') {

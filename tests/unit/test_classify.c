@@ -9002,6 +9002,50 @@ static void another_kind_under_a_report_is_its_own(void **state)
 	diag_list_release(&l);
 }
 
+/* Small language implementations' places: Scheme 9's "*** error: msg"
+ * over '*** file "a.scm", line 3' ("undefined symbol" at a line of a
+ * source a name, not a linker's); chibicc's place and quoted code over a
+ * caret that carries the message; MuJS's frames with no column. */
+static void small_implementations_places(void **state)
+{
+	static const char s9[] =
+		"*** error: missing ')', started in line 1\n"
+		"*** file \"syn.scm\", line 4\n"
+		"*** trace:\n"
+		"*** error: undefined symbol: undefined-var\n"
+		"*** file \"undef.scm\", line 3\n"
+		"*** trace: f\n";
+	static const char chibicc[] =
+		"mem.c:3:   return x.a;\n"
+		"                  ^ not a struct nor a union\n";
+	static const char mujs[] =
+		"ReferenceError: 'undefinedVar' is not defined\n"
+		"\tat f (undef.js:2)\n"
+		"\tat undef.js:4\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(s9, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "syn.scm");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "undef.scm");
+	assert_int_equal(l.v[1].line, 3);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(chibicc, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "mem.c");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].message, "not a struct nor a union");
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+	classify_n(mujs, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "undef.js");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* A project with one makefile, cp.kmk. */
 static bool one_kmk(void *ctx, const char *path)
 {
@@ -9795,6 +9839,7 @@ int main(void)
 		cmocka_unit_test(generators_words_and_places),
 		cmocka_unit_test(drivers_words_on_the_steps_they_ran),
 		cmocka_unit_test(another_kind_under_a_report_is_its_own),
+		cmocka_unit_test(small_implementations_places),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
