@@ -5666,6 +5666,22 @@ static size_t embedded_report(struct scan *s, size_t i, unsigned *tries)
 	return j - i;
 }
 
+/* Line j opening with a run of carets after its blanks ("  ^~~~", "  ^
+ * msg"): where the run ends (the line's view in *l, *n), or 0. */
+static size_t caret_run(struct scan *s, size_t j, const char **l, size_t *n)
+{
+	size_t k;
+
+	*l = line_view(s, j, n);
+	for (k = 0; k < *n && ((*l)[k] == ' ' || (*l)[k] == '\t'); k++)
+		;
+	if (k == *n || (*l)[k] != '^')
+		return 0;
+	while (k < *n && ((*l)[k] == '^' || (*l)[k] == '~'))
+		k++;
+	return k;
+}
+
 /* Is the line under j carets alone ("    ^^^^^", "  ^~~~")? */
 static bool carets_under(struct scan *s, size_t j)
 {
@@ -5674,14 +5690,8 @@ static bool carets_under(struct scan *s, size_t j)
 
 	if (j + 1 >= s->nlines)
 		return false;
-	l = line_view(s, j + 1, &n);
-	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
-		;
-	if (k == n || l[k] != '^')
-		return false;
-	while (k < n && (l[k] == '^' || l[k] == '~'))
-		k++;
-	return k == n;
+	k = caret_run(s, j + 1, &l, &n);
+	return k && k == n;
 }
 
 /* Is p[0..n) one word a program is named by ("hledger", "luac"), the
@@ -6871,14 +6881,8 @@ static bool caret_message_below(struct scan *s, size_t i, const char *l,
 	if (!loc->file_len || loc->line <= 0 || i + 1 >= s->nlines ||
 	    (s->used[i + 1] & L_USED))
 		return false;
-	c = line_view(s, i + 1, &cn);
-	for (k = 0; k < cn && (c[k] == ' ' || c[k] == '\t'); k++)
-		;
-	if (k == cn || c[k] != '^')
-		return false;
-	while (k < cn && (c[k] == '^' || c[k] == '~'))
-		k++;
-	if (k + 3 >= cn || c[k] != ' ')
+	k = caret_run(s, i + 1, &c, &cn);
+	if (!k || k + 3 >= cn || c[k] != ' ')
 		return false;
 	while (k < cn && c[k] == ' ')
 		k++;
