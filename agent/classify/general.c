@@ -2797,6 +2797,9 @@ static const struct phrase phrases[] = {
 	{ "failed test", CAT_TEST_FAILURE },
 	{ "tests failed", CAT_TEST_FAILURE },
 	{ "incompatible", CAT_TYPE_ERROR },
+	/* a value that has no members where one was asked: JavaScriptCore's
+	 * "x is not an object", Gambas' "Not an object" */
+	{ "not an object", CAT_TYPE_ERROR },
 	/* a member asked of what has none: chibicc's "not a struct nor a
 	 * union", gcc's "request for member 'a' in something not a
 	 * structure or union" */
@@ -3200,7 +3203,7 @@ _Static_assert(CL_NPHRASES + CL_NLATER < 65535,
 #define CL_PHRASE_KEYS 1024
 /* The fullest bucket of the table above holds 16 ("und..."); one slot
  * stays 0 to end it, and phrase_index refuses to overflow one. */
-#define CL_PHRASE_BUCKET 24
+#define CL_PHRASE_BUCKET 32
 
 /* Every phrase has three bytes or more: they make the key. */
 static unsigned phrase_key(const char *p)

@@ -8955,6 +8955,7 @@ static void generators_words_and_places(void **state)
 		{ "behaviour undefined for x", NULL },
 		{ "Error opening input file: nofile.ggo", "import_resolution" },
 		{ "unrecognized option '--frobnicate'", "undefined_symbol" },
+		{ "Not an object", "type_error" },
 	};
 	struct diag_list l = DIAG_LIST_INIT;
 
