@@ -2687,6 +2687,12 @@ static const struct phrase phrases[] = {
 	 * indirect z indexed addressing mode for opcode 'lda'", "invalid
 	 * addressing mode", "illegal addressing mode" */
 	{ "addressing mode", CAT_SYNTAX_ERROR },
+	/* an instruction or expression short of a part: AVRA's "add needs a
+	 * second operand", "missing operand"; BSD make's "Need an operator"
+	 * in a conditional */
+	{ "second operand", CAT_SYNTAX_ERROR },
+	{ "missing operand", CAT_SYNTAX_ERROR },
+	{ "need an operator", CAT_SYNTAX_ERROR },
 	{ "not defined", CAT_UNDEFINED_SYMBOL },
 	/* GLib's "<enum id='x'> not (yet) defined" */
 	{ "not (yet) defined", CAT_UNDEFINED_SYMBOL },

@@ -5130,7 +5130,7 @@ static void general_layer_reads_ratings_lone_places_and_missing_files(void **sta
 		 * does not know, as cc65's: a linker gives it no line) */
 		{ "\"src/main.c\", line 3: error: undefined symbol: x\n",
 		  "undefined_symbol", 3, 0 },
-		{ "mk: \"src/main.c\" line 6: Need an operator\n", "unknown",
+		{ "mk: \"src/main.c\" line 6: Need an operator\n", "syntax_error",
 		  6, 0 },
 	};
 	/* a program's name, then words that name the problem: a headline
