@@ -5426,6 +5426,44 @@ static bool status_told(const char *l, size_t n)
 	return false;
 }
 
+/* A short sentence ending in a count of errors ("Compilation produced 2
+ * syntax errors.", Rhino's; "There were 3 errors."): the number, at most
+ * one word, then "errors" or "warnings" closing it. */
+static bool count_closes(const char *l, size_t n)
+{
+	static const char *const nouns[] = { " errors", " warnings", " problems" };
+	size_t e = n, k, w, len, words = 0;
+
+	while (e && (l[e - 1] == '.' || l[e - 1] == ' '))
+		e--;
+	for (k = 0; k < sizeof(nouns) / sizeof(*nouns); k++) {
+		len = strlen(nouns[k]);
+		if (e > len && !memcmp(l + e - len, nouns[k], len))
+			break;
+	}
+	if (k == sizeof(nouns) / sizeof(*nouns))
+		return false;
+	e -= len;
+	/* the number, or a word and then the number */
+	for (w = 0; w < 2; w++) {
+		for (k = e; k && is_digit(l[k - 1]); k--)
+			;
+		if (k < e && (k == 0 || l[k - 1] == ' '))
+			break;
+		for (k = e; k && is_alpha(l[k - 1]); k--)
+			;
+		if (k == e || !k || l[k - 1] != ' ')
+			return false;
+		e = k - 1;
+	}
+	if (w == 2)
+		return false;
+	for (k = 0; k < n; k++)
+		if (l[k] == ' ')
+			words++;
+	return words <= 6;
+}
+
 bool cl_summary(const char *l, size_t n, bool words)
 {
 	const char *c;
@@ -5456,7 +5494,7 @@ bool cl_summary(const char *l, size_t n, bool words)
 	for (k = 0; k < sizeof(lits) / sizeof(*lits); k++)
 		if (n && l[0] == lits[k][0] && starts(l, n, lits[k]))
 			return true;
-	if (problem_count(l, n) || unit_tally(l, n))
+	if (problem_count(l, n) || unit_tally(l, n) || count_closes(l, n))
 		return true;
 	/* a runner's last word, naming nothing ("error: Test failed", deno
 	 * test's): the failures were told above */

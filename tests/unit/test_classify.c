@@ -9056,7 +9056,9 @@ static bool one_kmk(void *ctx, const char *path)
 
 /* A compiler driver's word on the pass it ran ("error: /usr/bin/x86_64-
  * linux-gnu-ccom terminated with status 1", pcc's) after that pass's
- * errors: their consequence, no finding and no detail of theirs. A make's
+ * errors: their consequence, no finding and no detail of theirs; so is
+ * a count of them closing a sentence (Rhino's "Compilation produced 2
+ * syntax errors."). A make's
  * word on the recipe that failed ("kmk: *** [cp.kmk:2: all] Error 1")
  * under the recipe's placeless error: that error's place. */
 static void drivers_words_on_the_steps_they_ran(void **state)
@@ -9064,6 +9066,9 @@ static void drivers_words_on_the_steps_they_ran(void **state)
 	static const char pcc[] =
 		"syn.c, line 3: syntax error\n"
 		"error: /usr/bin/x86_64-linux-gnu-ccom terminated with status 1\n";
+	static const char rhino[] =
+		"js: \"syn.js\", line 2: syntax error\n"
+		"js: \"syn.js\", line 1: Compilation produced 2 syntax errors.\n";
 	static const char kmk[] =
 		"kmk_builtin_cp nosuch.txt copy.txt\n"
 		"cp: fts: nosuch.txt: No such file or directory\n"
@@ -9074,6 +9079,9 @@ static void drivers_words_on_the_steps_they_ran(void **state)
 	classify_n(pcc, any_file, 1, &l);
 	assert_string_equal(l.v[0].file, "syn.c");
 	assert_string_equal(l.v[0].message, "syntax error");
+	diag_list_release(&l);
+	classify_n(rhino, any_file, 1, &l);
+	assert_int_equal(l.v[0].line, 2);
 	diag_list_release(&l);
 	classify_n(kmk, one_kmk, 1, &l);
 	assert_string_equal(l.v[0].file, "cp.kmk");
