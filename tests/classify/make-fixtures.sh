@@ -22001,6 +22001,260 @@ E
 fi
 ) &
 
+# ---- Held-out batch held58 ----
+# Server and service configuration checkers from Debian, as a deploy
+# pipeline or pre-commit hook runs them on a repository's config files
+# (no daemon started, no root or network needed): exim4 -bV -C,
+# freeradius -XC, collectd -T, corosync -t, Pacemaker's crm_verify -x,
+# privoxy --config-test, stunnel (a broken file stops it before it
+# listens), ngircd --configtest and gdnsd checkconf. They name places
+# their own ways ("in line L of F", "F[L]:", "F:L:", "line L", "at F
+# line L") or not at all.
+(
+BATCH=held58
+mkdir held58 && cd held58
+# exim4 -bV -C (the Exim MTA): its version banner, then "Exim
+# configuration error in line L of F:" and the message on the next line
+# (dates cut): an option without its "=", an option nobody defined, a
+# word where a number goes, an included file nobody wrote, a router
+# driver nobody defined
+if have exim4; then
+	mkdir exim4 && cd exim4
+	printf 'keep_environment =\nqualify_domain example.org\n' >syn.conf
+	printf 'keep_environment =\nbogus_option = 3\n' >unk.conf
+	printf 'keep_environment =\nsmtp_accept_max = many\n' >typ.conf
+	printf 'keep_environment =\n.include /nonexistent/shop.conf\n' >inc.conf
+	printf 'keep_environment =\nbegin routers\ndnslookup:\n  driver = frobnicate\n' >drv.conf
+	run h58-exim4 sh -c 'for f in syn unk typ inc drv; do timeout 300 exim4 -bV -C ./$f.conf; done'
+	sed -i 's/^[0-9-]* [0-9:]* //' "$OUT/h58-exim4.out"
+	expect h58-exim4 exim4 general <<'E'
+syntax_error syn.conf 2 0
+undefined_symbol unk.conf 2 0
+type_error typ.conf 2 0
+import_resolution inc.conf 2 0
+undefined_symbol drv.conf 4 0
+E
+	cd ..
+fi
+# freeradius -XC -d DIR (FreeRADIUS 3), a configuration folder at a
+# time, each with its radiusd.conf ("F[L]: msg" after the banner and,
+# once it reads, a dump of the settings): a section never closed, a
+# module nobody defined named in authorize (said twice, then "Errors
+# parsing authorize section" at the section's line: the same problem),
+# an included file nobody wrote (the missing file named, no line), a
+# boolean set to "maybe" (placed at line 0), an attribute nobody defined
+if have freeradius; then
+	mkdir freeradius && cd freeradius
+	h58_radius() {
+		mkdir -p "$1"
+		printf "prefix = /usr\nname = freeradius\nmodules {\n}\nserver default {\n  listen {\n    type = auth\n    ipaddr = 127.0.0.1\n    port = 18120\n  }\n  authorize {\n$2\n  }\n$3\n" >"$1/radiusd.conf"
+	}
+	h58_radius syn '' ''
+	h58_radius mod '    frobnicate' '}'
+	h58_radius inc '' '}\n$INCLUDE shop.conf'
+	h58_radius typ '' '}\nhostname_lookups = maybe'
+	h58_radius attr '    update request {\n      User-Name := 1\n      Frob-Attr := 2\n    }' '}'
+	run h58-freeradius sh -c 'for d in syn mod inc typ attr; do timeout 300 freeradius -XC -d ./$d; done'
+	expect h58-freeradius freeradius general <<'E'
+syntax_error syn/radiusd.conf 15 0
+undefined_symbol mod/radiusd.conf 12 0
+import_resolution inc/radiusd.conf 0 0
+type_error typ/radiusd.conf 0 0
+undefined_symbol attr/radiusd.conf 14 0
+E
+	cd ..
+fi
+# collectd -T -C (collectd 5; -t says nothing here): a block never
+# closed (the parser's "line L", then four lines of the same failure),
+# a block for a plugin never loaded, an option a plugin does not know
+# (said twice), an Include of files nobody wrote; only the parser names
+# a place
+if have collectd; then
+	mkdir collectd && cd collectd
+	printf 'Interval 10\n<Plugin "cpu">\n  ReportByCpu true\n' >syn.conf
+	printf 'Interval 10\n<Plugin frob>\n  Speed 3\n</Plugin>\n' >blk.conf
+	printf 'Interval 10\nLoadPlugin cpu\n<Plugin cpu>\n  Frobnicate true\n</Plugin>\n' >key.conf
+	printf 'Interval 10\nInclude "shop.d/*.conf"\n' >inc.conf
+	run h58-collectd sh -c 'for f in syn blk key inc; do timeout 300 collectd -T -C ./$f.conf; done'
+	expect h58-collectd collectd general <<'E'
+syntax_error syn.conf 4 0
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# corosync -t -c (Corosync 3): "parser error: F:L: msg", or log lines
+# (times cut) with no place, the last naming corosync's own main.c: a
+# brace never closed, a word for a node id, an unknown cipher, a
+# malformed address, an unknown transport
+if have corosync; then
+	mkdir corosync && cd corosync
+	printf 'totem {\n  version: 2\n  cluster_name: shop\n  crypto_cipher: none\n  crypto_hash: none\n}\nnodelist {\n  node {\n    ring0_addr: 127.0.0.1\n    name: n1\n    nodeid: 1\n  }\n}\nquorum {\n  provider: corosync_votequorum\n}\n' >ok.conf
+	printf 'totem {\n  version: 2\n  cluster_name: shop\n\nnodelist {\n}\n' >syn.conf
+	sed 's/nodeid: 1/nodeid: one/' ok.conf >typ.conf
+	sed 's/crypto_cipher: none/crypto_cipher: rot13/' ok.conf >cip.conf
+	sed 's/127.0.0.1/127.0.0.300/' ok.conf >ip.conf
+	sed 's/crypto_hash: none/crypto_hash: none\n  transport: carrierpigeon/' ok.conf >tr.conf
+	run h58-corosync sh -c 'for f in syn typ cip ip tr; do timeout 300 corosync -t -c ./$f.conf; done'
+	sed -i 's/^[A-Z][a-z][a-z] [0-9 ][0-9] [0-9:.]* //' "$OUT/h58-corosync.out"
+	expect h58-corosync corosync general <<'E'
+syntax_error syn.conf 6 0
+type_error typ.conf 11 0
+type_error cip.conf 4 0
+syntax_error - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# crm_verify -V -x (Pacemaker), a CIB at a time: a tag never closed
+# (libxml2's "F:L: parser error" three times, the partial document, then
+# Relax-NG errors on what was read: the one mistake, found at line 17),
+# a constraint naming a resource nobody defined, a word for a score (four
+# Relax-NG lines at one place), an element nobody defined (then its
+# parents fail: the same problem), a cluster option set to "maybe" (then
+# three lines on STONITH that follow from it)
+if have crm_verify; then
+	mkdir crm_verify && cd crm_verify
+	cat >ok.xml <<'X'
+<cib crm_feature_set="3.16.2" validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">
+  <configuration>
+    <crm_config>
+      <cluster_property_set id="cib-bootstrap-options">
+        <nvpair id="opt-stonith" name="stonith-enabled" value="false"/>
+      </cluster_property_set>
+    </crm_config>
+    <nodes/>
+    <resources>
+      <primitive id="web" class="ocf" provider="heartbeat" type="apache">
+        <operations>
+          <op id="web-monitor" name="monitor" interval="30s"/>
+        </operations>
+      </primitive>
+    </resources>
+    <constraints/>
+  </configuration>
+  <status/>
+</cib>
+X
+	sed 's|<nodes/>|<nodes>|' ok.xml >syn.xml
+	sed 's|<constraints/>|<constraints><rsc_location id="loc1" rsc="db" node="n1" score="INFINITY"/></constraints>|' ok.xml >ref.xml
+	sed 's|<constraints/>|<constraints><rsc_location id="loc1" rsc="web" node="n1" score="lots"/></constraints>|' ok.xml >score.xml
+	sed 's|<op id=|<opp id=|' ok.xml >elem.xml
+	sed 's|value="false"|value="maybe"|' ok.xml >prop.xml
+	run h58-crm_verify sh -c 'for f in syn ref score elem prop; do timeout 300 crm_verify -V -x $f.xml; done'
+	expect h58-crm_verify crm_verify general <<'E'
+syntax_error syn.xml 17 0
+undefined_symbol ref.xml 16 0
+type_error score.xml 16 0
+undefined_symbol elem.xml 12 0
+type_error - 0 0
+E
+	cd ..
+fi
+# privoxy --no-daemon --config-test (log lines, times and thread ids
+# cut, full paths cut to the folder): a directive nobody defined ("in
+# line L in configuration file (F)"), an actions file nobody wrote, a
+# word where a number goes, an actions file with a brace never closed
+# ("starting at line (L)"), a port that is not a number
+if have privoxy; then
+	mkdir privoxy && cd privoxy
+	printf 'listen-address 127.0.0.1:18118\nfrobnicate-level 3\n' >unk.conf
+	printf 'listen-address 127.0.0.1:18118\nactionsfile shop.action\n' >act.conf
+	printf 'listen-address 127.0.0.1:18118\ndebug lots\n' >typ.conf
+	printf '{+block{Shop.}\n.example.com\n' >bad.action
+	printf 'listen-address 127.0.0.1:18118\nconfdir .\nactionsfile bad.action\n' >asyn.conf
+	printf 'listen-address 127.0.0.1:abc\n' >port.conf
+	run h58-privoxy sh -c 'for f in unk act typ asyn port; do timeout 300 privoxy --no-daemon --config-test ./$f.conf; done'
+	sed -i -e 's/^[0-9-]* [0-9:.]* [0-9a-f]* //' -e "s|$PWD/||g" "$OUT/h58-privoxy.out"
+	expect h58-privoxy privoxy general <<'E'
+undefined_symbol unk.conf 2 0
+import_resolution - 0 0
+type_error - 0 0
+syntax_error bad.action 1 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+# stunnel (stunnel4), a file at a time: its log ("[!] F:L: "line": msg",
+# full paths cut to the folder, the count of clients allowed cut): a
+# section header never closed, an option nobody defined, a debug level
+# nobody defined ("Illegal debug level": a wrong value), an included
+# folder nobody made, a certificate file nobody wrote (OpenSSL's error
+# queue, naming its own sources, then "Failed to initialize TLS
+# context")
+if have stunnel; then
+	mkdir stunnel && cd stunnel
+	printf 'foreground = yes\npid =\n[shop\naccept = 127.0.0.1:18443\n' >syn.conf
+	printf 'foreground = yes\npid =\n[shop]\naccept = 127.0.0.1:18443\nconnect = 127.0.0.1:18080\nfrobnicate = yes\n' >unk.conf
+	printf 'foreground = yes\npid =\ndebug = loud\n' >typ.conf
+	printf 'foreground = yes\npid =\ninclude = ./shop.d\n' >inc.conf
+	printf 'foreground = yes\npid =\n[shop]\naccept = 127.0.0.1:18443\nconnect = 127.0.0.1:18080\ncert = shop.pem\n' >cert.conf
+	run h58-stunnel sh -c 'for f in syn unk typ inc cert; do timeout 300 stunnel "$PWD/$f.conf"; done'
+	sed -i -e "s|$PWD/||g" -e 's/Clients allowed=[0-9]*/Clients allowed=N/' "$OUT/h58-stunnel.out"
+	expect h58-stunnel stunnel general <<'E'
+syntax_error syn.conf 3 0
+undefined_symbol unk.conf 6 0
+type_error typ.conf 3 0
+import_resolution inc.conf 3 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# ngircd --configtest -f (ngIRCd), a file at a time (the full path cut
+# to the folder; " - F, line L: msg", then "Ok, dump of your server
+# configuration follows" and the dump, its random salt cut): a line without "=", a variable
+# nobody defined, a word where a number goes, a section nobody defined,
+# an MOTD file nobody wrote (no place)
+if have ngircd; then
+	mkdir ngircd && cd ngircd
+	h58_irc='[Global]\n  Name = irc.example.org\n  AdminInfo1 = Shop\n  AdminInfo2 = Shop\n  AdminEMail = admin@example.org\n  Ports = 16667\n'
+	printf "$h58_irc"'  Info\n' >syn.conf
+	printf "$h58_irc"'  Frobnicate = yes\n' >unk.conf
+	printf "$h58_irc"'[Limits]\n  MaxConnections = lots\n' >typ.conf
+	printf "$h58_irc"'[Frobs]\n  Speed = 3\n' >sec.conf
+	printf "$h58_irc"'  MotdFile = shop.motd\n' >motd.conf
+	run h58-ngircd sh -c 'for f in syn unk typ sec motd; do timeout 300 ngircd --configtest -f "$PWD/$f.conf"; done'
+	sed -i -e "s|$PWD/||g" -e 's/CloakHostSalt = .*/CloakHostSalt = SALT/' "$OUT/h58-ngircd.out"
+	expect h58-ngircd ngircd general <<'E'
+syntax_error syn.conf 7 0
+undefined_symbol unk.conf 7 0
+type_error typ.conf 8 0
+undefined_symbol sec.conf 7 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# gdnsd -c DIR checkconf (gdnsd 3), a configuration folder at a time,
+# its zones in DIR/zones (pids cut): a brace never closed, an option
+# nobody defined, a word for a port, a malformed address in a zone file,
+# a zone file's $INCLUDE of a file nobody wrote (only the missing file
+# named, no line)
+if have gdnsd; then
+	mkdir gdnsd && cd gdnsd
+	mkdir -p syn/zones unk/zones typ/zones zone/zones inc/zones
+	h58_gd='options => {\n  listen => [ 127.0.0.1 ]\n'
+	printf "$h58_gd"'  dns_port => 15353\n\n' >syn/config
+	printf "$h58_gd"'  dns_port => 15353\n  frobnicate => 3\n}\n' >unk/config
+	printf "$h58_gd"'  dns_port => lots\n}\n' >typ/config
+	printf "$h58_gd"'  dns_port => 15353\n}\n' >zone/config
+	cp zone/config inc/config
+	h58_soa='$TTL 900\n@ SOA ns1 admin 1 7200 1800 259200 900\n@ NS ns1\n'
+	printf "$h58_soa"'ns1 A 192.0.2.300\n' >zone/zones/example.org
+	printf "$h58_soa"'ns1 A 192.0.2.1\n$INCLUDE shop.inc\n' >inc/zones/example.org
+	run h58-gdnsd sh -c 'for d in syn unk typ zone inc; do timeout 300 gdnsd -c ./$d checkconf; done'
+	sed -i 's/@ pid [0-9]*/@ pid N/' "$OUT/h58-gdnsd.out"
+	expect h58-gdnsd gdnsd general <<'E'
+syntax_error syn/config 4 0
+undefined_symbol - 0 0
+type_error - 0 0
+syntax_error zone/zones/example.org 4 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
