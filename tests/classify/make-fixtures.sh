@@ -4737,6 +4737,9 @@ if have systemd-analyze; then
 	mkdir systemd && cd systemd
 	printf '[Unit]\nDescription=Demo\n\n[Service]\nExecStat=/bin/true\nType=simpel\nRestart=always\n\n[Install]\nWantedBy=multi-user.target\n' >demo.service
 	run systemd-analyze systemd-analyze verify ./demo.service
+	# what it says of the machine's own units (freeradius.service's
+	# "MemoryLimit=" once that package is there) is no part of the case
+	sed -i '\#^/lib/systemd/#d; \#^/usr/lib/systemd/#d' "$OUT/systemd-analyze.out"
 	# "/abs/FILE:L: message, ignoring." for a misspelt key and a value
 	# that does not parse (the unit then refused for lack of ExecStart=,
 	# a consequence of the first)
