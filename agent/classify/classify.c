@@ -2270,7 +2270,8 @@ static bool general_at(const struct scan *s, const char *file, int line)
 }
 
 /* Is m[0..n) a few words ending in "failed" ("FPM initialization
- * failed", "Build failed.")? */
+ * failed", "Build failed.", gdnsd's "Initial load of zone data failed",
+ * "Loading configuration from './a/config' failed")? */
 static bool outcome_failed(const char *m, size_t n)
 {
 	size_t k, words = 1;
@@ -2282,9 +2283,9 @@ static bool outcome_failed(const char *m, size_t n)
 	for (k = 0; k < n; k++)
 		if (m[k] == ' ')
 			words++;
-		else if (!is_alnum_byte(m[k]) && m[k] != '-')
+		else if (!is_alnum_byte(m[k]) && !strchr("-./'\"`", m[k]))
 			return false;
-	return words <= 4;
+	return words <= 6;
 }
 
 /* Has a finding of the last 64 been placed in file, at any line? */
@@ -3746,6 +3747,11 @@ static bool headline_place(struct scan *s, size_t i, long lone,
 			break;
 		if (heads_own_report(s, j))
 			break;
+		/* the program's last word closes its reports ("Corosync
+		 * Cluster Engine exiting with status 8 at main.c:1417.": a
+		 * place in its own source) */
+		if (cl_exit_status(l, n))
+			break;
 		if (!place_of(s, j, &p, &strong, false))
 			continue;
 		if (strong || !s->opts->file_exists) {
@@ -4012,7 +4018,9 @@ static char *file_below(struct scan *s, size_t i)
 		 * test.mul: msg" under "ERROR in test.err: msg") */
 		if (cl_verdict_on_test(l, n) || heads_own_report(s, j))
 			break;
-		if (output_notice(l, n))
+		/* (nor is the program's last word: "Corosync Cluster Engine
+		 * exiting with status 8 at main.c:1417.", its own source) */
+		if (output_notice(l, n) || cl_exit_status(l, n))
 			continue;
 		/* a frame in the runtime's or a test framework's code
 		 * ("at org.junit.x.Builder.build(Builder.java:151)") is none
@@ -5957,6 +5965,16 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 	bool missing = false;
 	size_t k;
 
+	/* a list's dash before it (ngIRCd's " - Can't read MOTD file
+	 * \"shop.motd\": No such file or directory"; not the "* " of Go's
+	 * multierror, which restates the report above it) */
+	for (k = 0; k < n && l[k] == ' '; k++)
+		;
+	if (k + 2 < n && l[k] == '-' && l[k + 1] == ' ' &&
+	    l[k + 2] >= 'A' && l[k + 2] <= 'Z') {
+		l += k + 2;
+		n -= k + 2;
+	}
 	/* a capitalised word first; or a lower-case one with its frame right
 	 * under it (an exception's message printed without its name: ospec's
 	 * "greet is not defined" over "    at /s/tests/calc.js:13:3") */

@@ -2810,6 +2810,15 @@ static const struct phrase phrases[] = {
 	 * union", gcc's "request for member 'a' in something not a
 	 * structure or union" */
 	{ "not a struct", CAT_TYPE_ERROR },
+	/* a value not of the kind its setting takes: ngIRCd's "Value of
+	 * \"MaxConnections\" is not a number!" */
+	{ "not a number", CAT_TYPE_ERROR },
+	{ "not an integer", CAT_TYPE_ERROR },
+	{ "not a string", CAT_TYPE_ERROR },
+	{ "not a boolean", CAT_TYPE_ERROR },
+	/* Privoxy's "Directive 'debug' used with non-numerical value", R's
+	 * "non-numeric argument to binary operator" */
+	{ "non-numeric", CAT_TYPE_ERROR },
 	{ "not assignable", CAT_TYPE_ERROR },
 	{ "type mismatch", CAT_TYPE_ERROR },
 	{ "mismatched types", CAT_TYPE_ERROR },
@@ -3245,7 +3254,7 @@ enum {
 	W_BRACKET = 512, /* "oo", "xt", "sm": bracket_count */
 	W_HEADING = 1024, /* "rr": place_heading */
 	W_FAULT = 2048,  /* "nv", "ga", "ba", "wr", "nc": wrong_kind's faults */
-	W_VALUE = 4096,  /* "mu", "pa", "id": wrong_kind's other shapes */
+	W_VALUE = 4096,  /* "be", "pa", "id": wrong_kind's other shapes */
 };
 
 static void word_pairs_build(void)
@@ -3263,7 +3272,7 @@ static void word_pairs_build(void)
 		{ "uc", W_KEY }, { "ef", W_KEY }, { "oo", W_BRACKET },
 		{ "xt", W_BRACKET }, { "sm", W_BRACKET }, { "rr", W_HEADING },
 		{ "nv", W_FAULT | W_KEY }, { "ga", W_FAULT }, { "ba", W_FAULT },
-		{ "wr", W_FAULT }, { "nc", W_FAULT }, { "mu", W_VALUE },
+		{ "wr", W_FAULT }, { "nc", W_FAULT }, { "be", W_VALUE },
 		{ "pa", W_VALUE }, { "id", W_VALUE },
 	};
 	unsigned char at[2] = { '@', 0 };
@@ -4019,17 +4028,17 @@ static bool name_alone(const char *low, size_t k)
 	return k > 0 && !is_digit(low[0]);
 }
 
-/* "'x' undefined" or "'x' is undefined", then nothing or where: a quoted
- * name nothing defines; or the name bare, the whole of what comes
+/* "'x' undefined" or "'x' is undefined" (w), then nothing or where: a
+ * quoted name nothing defines; or the name bare, the whole of what comes
  * before ("y undefined", pcc's). */
-static bool quoted_undefined(const char *low, size_t n)
+static bool quoted_then(const char *low, size_t n, const char *w)
 {
 	const char *u = low;
-	size_t k, e;
+	size_t k, e, len = strlen(w);
 
-	while ((u = cl_find(u, n - (size_t)(u - low), " undefined", 10))) {
+	while ((u = cl_find(u, n - (size_t)(u - low), w, len))) {
 		k = (size_t)(u - low);
-		u += 10;
+		u += len;
 		e = (size_t)(u - low);
 		/* (and "'x' is undefined", pasmo's) */
 		if (k >= 3 && !memcmp(low + k - 3, " is", 3))
@@ -4043,6 +4052,13 @@ static bool quoted_undefined(const char *low, size_t n)
 			return true;
 	}
 	return false;
+}
+
+/* ... undefined, or unknown (Exim's 'main option "bogus_option"
+ * unknown') */
+static bool quoted_undefined(const char *low, size_t n)
+{
+	return quoted_then(low, n, " undefined") || quoted_then(low, n, " unknown");
 }
 
 /* A documentation comment that does not match its code: "@param c is
@@ -4082,6 +4098,7 @@ static bool ends_word(const char *low, size_t k, const char *w)
 
 static bool word_of(const char *low, size_t n, size_t j,
 		    const char *const *list, size_t nl);
+static size_t next_word(const char *low, size_t n, size_t j);
 
 /* Does low[k..n) hold one word of what kind of name, then the name bare,
  * and end there ("specifier frobnicate." after makeindex's "Unknown")?
@@ -4248,6 +4265,19 @@ static const char *unknown_key(const char *low, size_t n)
 			    (low[e] == 's' && (e + 1 == n || !is_alpha(low[e + 1]))))
 				return CAT_UNDEFINED_SYMBOL;
 		}
+		/* one word of where before the noun, the name quoted after
+		 * it: gdnsd's "Invalid options key 'frobnicate'", "unknown
+		 * config key \"x\"" */
+		j = next_word(low, n, j);
+		for (b = 0; b < named_nouns && j < n; b++) {
+			size_t e = j + strlen(noun[b]);
+
+			if (starts(low + j, n - j, noun[b]) &&
+			    (STARTS(low + e, n - e, " '") ||
+			     STARTS(low + e, n - e, " \"")))
+				return CAT_UNDEFINED_SYMBOL;
+		}
+		j = (size_t)(at - low) + strlen(adj[a]);
 		if (a == invalid)
 			continue;
 		/* an option a configuration names or a command line's:
@@ -4298,8 +4328,9 @@ static const char *bracket_count(const char *low, size_t n)
 }
 
 /* A part the parser wanted and did not get: "missing ]", "Missing end to
- * balance this loop", "missing 'msgstr' section", "You forgot a '=back'"
- * (a quoted or bracketing token, or an end or closing one). */
+ * balance this loop", "missing 'msgstr' section", "You forgot a '=back'",
+ * "No '=' found" (a quoted or bracketing token, or an end or closing
+ * one). */
 static const char *missing_token(const char *low, size_t n)
 {
 	/* (Raku's "Missing block": a statement's braces) */
@@ -4313,6 +4344,11 @@ static const char *missing_token(const char *low, size_t n)
 	const char *at;
 	size_t j, e;
 
+	/* stunnel's "No '=' found": a quoted punctuation token not there */
+	if ((at = cl_find(low, n, "no '", 4)) && (j = (size_t)(at - low) + 4) + 8 <= n &&
+	    low[j] && strchr("=:;,()[]{}<>", low[j]) && low[j + 1] == '\'' &&
+	    !memcmp(low + j + 2, " found", 6))
+		return CAT_SYNTAX_ERROR;
 	if ((at = cl_find(low, n, "missing ", 8))) {
 		j = (size_t)(at - low) + 8;
 	} else if ((at = cl_find(low, n, "forgot ", 7))) {
@@ -4472,6 +4508,12 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 					    "negative",
 					    "non-negative", "valid", "null",
 					    "type" };
+	/* the ways of saying what a value must be: "must be a number",
+	 * corosync's "is expected to be integer in range (0..4294967295)"
+	 * (not "expected x to be": a test's assertion) */
+	static const char *const must_lead[] = { "must be ",
+						 "is expected to be ",
+						 "has to be ", "needs to be " };
 	static const char *const expected_kind[] = {
 		"number", "integer", "int", "boolean", "bool", "float",
 		"decimal", "positive", "non-negative", "unsigned", "duration",
@@ -4554,8 +4596,10 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 	}
 	if (!(groups & W_VALUE))
 		return NULL;
-	if ((at = cl_find(low, n, "must be ", 8))) {
-		j = (size_t)(at - low) + 8;
+	for (a = 0; a < sizeof(must_lead) / sizeof(*must_lead); a++) {
+		if (!(at = cl_find(low, n, must_lead[a], strlen(must_lead[a]))))
+			continue;
+		j = (size_t)(at - low) + strlen(must_lead[a]);
 		if (starts(low + j, n - j, "of type "))
 			return CAT_TYPE_ERROR;
 		if (starts(low + j, n - j, "a "))
@@ -5262,10 +5306,18 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	/* nothing else said, the layout of the text: a style rule's */
 	if (!w->category && layout_named(low, ln))
 		w->category = CAT_LINT_VIOLATION;
-	/* a value of the wrong kind, or a parse that refused a value */
+	/* a value of the wrong kind, or a parse that refused a value; a
+	 * fault told before the values allowed is the value's, not a style
+	 * rule's "should be" (corosync's "Invalid cipher type. Should be
+	 * none, aes256, aes192 or aes128"; a layout's "invalid line length"
+	 * stays a style rule's) */
 	if ((groups & (W_FAULT | W_VALUE | W_EXPECT)) && !w->code_len &&
-	    (!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR))) {
-		const char *v = wrong_kind(low, ln, w->category != NULL, groups);
+	    (!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR) ||
+	     ((groups & W_FAULT) && !strcmp(w->category, CAT_LINT_VIOLATION) &&
+	      !layout_named(low, ln)))) {
+		const char *v = wrong_kind(low, ln, w->category &&
+					   !strcmp(w->category, CAT_SYNTAX_ERROR),
+					   groups);
 
 		if (v && !lead_rule(low, ln, w->text))
 			w->category = v;
@@ -5406,22 +5458,42 @@ static bool unit_tally(const char *l, size_t n)
 static bool ends_ci(const char *w, size_t len, const char *lit);
 
 /* Does l[0..n) end "terminated with status N" or "exited with status N"
- * (or code N), after one word, the program's? */
-static bool status_told(const char *l, size_t n)
+ * (or code N), after one word, the program's; or "exiting with status N"
+ * after a program's name of a few words, perhaps with the place in its
+ * own source ("Corosync Cluster Engine exiting with status 8 at
+ * main.c:1417.")? */
+bool cl_exit_status(const char *l, size_t n)
 {
 	static const char *const ends[] = { " terminated with status ",
 					    " exited with status ",
-					    " exited with code " };
-	size_t e = n, k, len;
+					    " exited with code ",
+					    " exiting with status " };
+	const char *at;
+	size_t e = n, k, len, words, b = 0;
+	bool note;
 
+	/* its severity, and a log's tag for the part of the program that
+	 * said it ("error   [MAIN  ] ") */
+	if (sev_word(l, n, &len, &note) >= 0 && len < n &&
+	    (l[len] == ' ' || l[len] == ':'))
+		b = skip_blanks(l, n, len + 1);
+	if (b < n && l[b] == '[' && (at = memchr(l + b, ']', n - b)))
+		b = skip_blanks(l, n, (size_t)(at - l) + 1);
+	if ((at = cl_find(l, n, " with status ", 13)) &&
+	    (at = cl_find(at, (size_t)(l + n - at), " at ", 4)) &&
+	    memchr(at, ':', (size_t)(l + n - at)))
+		e = (size_t)(at - l);
 	while (e && is_digit(l[e - 1]))
 		e--;
-	if (e == n || e < 12)
+	if (e == n || e < 12 || !is_digit(l[e]))
 		return false;
 	for (k = 0; k < sizeof(ends) / sizeof(*ends); k++) {
 		len = strlen(ends[k]);
-		if (e > len && !memcmp(l + e - len, ends[k], len))
-			return !memchr(l, ' ', e - len);
+		if (e <= len || memcmp(l + e - len, ends[k], len))
+			continue;
+		for (words = 0, e -= len; e > b; e--)
+			words += l[e - 1] == ' ';
+		return words <= (k == 3 ? 3u : 0u);
 	}
 	return false;
 }
@@ -5517,7 +5589,7 @@ bool cl_summary(const char *l, size_t n, bool words)
 	/* a compiler driver's word on the pass it ran, whose errors came
 	 * before ("error: /usr/bin/x86_64-linux-gnu-ccom terminated with
 	 * status 1", pcc's; "cc1 exited with status 1") */
-	if (status_told(l, n))
+	if (cl_exit_status(l, n))
 		return true;
 	/* sbt's "(Compile / compileIncremental) Compilation failed" */
 	if (n > 18 && !memcmp(l + n - 18, "Compilation failed", 18))
@@ -5837,6 +5909,16 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	wend = j;
 	if (j == i || j >= n)
 		return false;
+	/* "error   [MAIN  ] msg" (corosync's and libqb's logs, "ERROR
+	 * [main] msg"): the severity alone, the part of the program that
+	 * said it in brackets, then the message */
+	if (wend - i == 5 && ends_ci(l + i, 5, "error") && l[j] == ' ' &&
+	    (k = skip_blanks(l, n, j)) < n && l[k] == '[' &&
+	    (c = memchr(l + k, ']', n - k < 32 ? n - k : 32)) &&
+	    (size_t)(c - l) + 2 < n && c[1] == ' ' && is_alpha(c[2])) {
+		*msg = (size_t)(c - l) + 2;
+		return true;
+	}
 	if (l[j] == ' ' && j + 1 < n && l[j + 1] == '[')
 		j++;
 	if (l[j] == '[') {

@@ -165,6 +165,10 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words);
  * the line holds none of CL_T_SUMMARY's words (then only the ways a
  * summary starts are read); true when it does or nobody knows. */
 bool cl_summary(const char *l, size_t n, bool words);
+/* Does l[0..n) only tell how the program or a pass of it ended ("cc1
+ * exited with status 1", "Corosync Cluster Engine exiting with status 8
+ * at main.c:1417.")? A place on it is in the program's own source. */
+bool cl_exit_status(const char *l, size_t n);
 
 /* A caret line with a rule code under a lone place (shellcheck's
  * "  ^-- SC2086 (info): msg"): offset of the code, 0 if not one; *col the

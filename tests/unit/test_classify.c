@@ -9003,6 +9003,70 @@ static void another_kind_under_a_report_is_its_own(void **state)
 	diag_list_release(&l);
 }
 
+/* Server configuration checkers: a daemon's log line with its part in
+ * brackets ("error   [MAIN  ] msg", corosync's), its last word on how it
+ * ended with the place in its own source (no place of the project's and
+ * no problem), a setting's value not of its kind however it is said, a
+ * list's dash before a sentence (ngIRCd's), a name quoted then
+ * "unknown" (Exim's), a quoted token not found (stunnel's), a key named
+ * after a word of where (gdnsd's), and a few words of outcome ending
+ * "failed" after the error they sum up. */
+static void server_checkers_words(void **state)
+{
+	static const char corosync[] =
+		"parser error: ./typ.conf:11: Value of key \"nodelist.node.0.nodeid\" "
+		"is expected to be integer in range (0..4294967295), but \"one\" was given\n"
+		"parser error: ./cip.conf:4: Invalid cipher type. Should be none, "
+		"aes256, aes192 or aes128\n"
+		"error   [MAIN  ] failed to parse bindnet address '127.0.0.300'\n"
+		"error   [MAIN  ] Corosync Cluster Engine exiting with status 8 at main.c:1417.\n";
+	static const char ngircd[] =
+		"Reading configuration from \"typ.conf\" ...\n"
+		" - typ.conf, line 8: Value of \"MaxConnections\" is not a number!\n"
+		"Reading configuration from \"motd.conf\" ...\n"
+		" - Can't read MOTD file \"shop.motd\": No such file or directory\n"
+		"Ok, dump of your server configuration follows:\n"
+		"\n"
+		"[GLOBAL]\n"
+		"  Name = irc.example.org\n";
+	static const char words[] =
+		"Exim configuration error in line 2 of ./unk.conf:\n"
+		"main option \"bogus_option\" unknown\n"
+		"[!] syn.conf:3: \"[shop\": No '=' found\n"
+		"fatal: Invalid options key 'frobnicate'\n"
+		"fatal: Initial load of zone data failed\n"
+		"Fatal error: Directive 'debug' used with non-numerical value: 'lots'\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(corosync, conf_files, 3, &l);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[1].category, "type_error");
+	assert_null(l.v[2].file);
+	assert_string_equal(l.v[2].category, "syntax_error");
+	assert_string_equal(l.v[2].message,
+			    "failed to parse bindnet address '127.0.0.300'");
+	diag_list_release(&l);
+
+	classify_n(ngircd, conf_files, 2, &l);
+	assert_string_equal(l.v[0].file, "typ.conf");
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "import_resolution");
+	assert_string_equal(l.v[1].message,
+			    "Can't read MOTD file \"shop.motd\": No such file or directory");
+	diag_list_release(&l);
+
+	classify_n(words, any_file, 4, &l);
+	assert_string_equal(l.v[0].file, "./unk.conf");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "syn.conf");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	assert_string_equal(l.v[3].category, "type_error");
+	diag_list_release(&l);
+}
+
 /* Small language implementations' places: Scheme 9's "*** error: msg"
  * over '*** file "a.scm", line 3' ("undefined symbol" at a line of a
  * source a name, not a linker's); chibicc's place and quoted code over a
@@ -9849,6 +9913,7 @@ int main(void)
 		cmocka_unit_test(drivers_words_on_the_steps_they_ran),
 		cmocka_unit_test(another_kind_under_a_report_is_its_own),
 		cmocka_unit_test(small_implementations_places),
+		cmocka_unit_test(server_checkers_words),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
