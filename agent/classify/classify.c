@@ -3052,6 +3052,8 @@ static bool points_back(const char *m, size_t n)
 	       definition_pointer(m, n);
 }
 
+static bool restates_last(const struct scan *s, const char *m, size_t n);
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -3064,13 +3066,33 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	char *file;
 	bool known, bare, place_only, ruled, tagged;
 	struct buf more = BUF_INIT, msg = BUF_INIT;
-	size_t last = 0, text, text_len, end, after;
+	size_t last = 0, text, text_len, end, after, back;
 	struct place p;
 	int line, col;
 	unsigned num;
 
 	if (!hdr && inner_place(s, l, loc, &in)) {
 		general_inline(s, l, n, &in, NULL, 0);
+		return;
+	}
+	/* OpenSSL's error queue ("../crypto/bio/bss_file.c:297: error:
+	 * 80000002:system library::No such file or directory"): the place
+	 * is in OpenSSL's source, the reason is the problem, and a step's
+	 * "system lib" or "BIO lib" says only where it passed (the reader
+	 * took its "error:" for a severity) */
+	back = loc->msg >= 6 && !memcmp(m - 6, "error:", 6) ? 6 : 0;
+	if (loc->file_len &&
+	    (text = cl_openssl_reason(m - back, loc->msg_len + back))) {
+		const char *queued = m - back, *reason = queued + text, *c;
+		size_t qn = loc->msg_len + back, rn = qn - text;
+
+		if ((c = memchr(reason, ':', rn)))
+			rn = (size_t)(c - reason);
+		cl_words_read(queued, qn, &w);
+		if (rn > 4 && memcmp(reason + rn - 4, " lib", 4) &&
+		    !restates_last(s, queued, qn))
+			general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, queued,
+				     qn, w.category ? w.category : CAT_UNKNOWN);
 		return;
 	}
 	if (loc->file_len && line_seen(s, l, n))

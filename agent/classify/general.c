@@ -5069,6 +5069,34 @@ static size_t lintian_tag(const char *m, size_t n, size_t i)
 	       k + 2 : 0;
 }
 
+size_t cl_openssl_reason(const char *m, size_t n)
+{
+	size_t e, colons = 0;
+
+	if (n < 16 || memcmp(m, "error:", 6))
+		return 0;
+	for (e = 6; e < 14; e++)
+		if (!is_digit(m[e]) && (lower(m[e]) < 'a' || lower(m[e]) > 'f'))
+			return 0;
+	if (m[e] != ':')
+		return 0;
+	for (e++; e < n && colons < 2; e++)
+		colons += m[e] == ':';
+	return colons == 2 ? e : 0;
+}
+
+/* OpenSSL's queued error in low[0..n): its code, library and function
+ * blanked, the reason left to be read (a "system library" is no
+ * package). */
+static void openssl_blank(char *low, size_t n)
+{
+	const char *at = cl_find(low, n, "error:", 6);
+	size_t r;
+
+	if (at && (r = cl_openssl_reason(at, n - (size_t)(at - low))))
+		memset(low + (at - low), ' ', r);
+}
+
 void cl_words_read(const char *m, size_t n, struct cl_words *w)
 {
 	char low[CL_WORDS_MAX];
@@ -5232,6 +5260,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	/* the words are the message's, not its rule's name ("[B101:assert_used]") */
 	for (k = w->code; k < w->code + w->code_len && k < ln; k++)
 		low[k] = ' ';
+	openssl_blank(low, ln);
 	w->category = phrase_in(low, ln, &groups, &later);
 	/* a parser's "expecting" names a token; a value expected and another
 	 * got is an assertion's: alcotest's "Error int: expecting 4, got 3." */
@@ -5457,6 +5486,22 @@ static bool unit_tally(const char *l, size_t n)
 
 static bool ends_ci(const char *w, size_t len, const char *lit);
 
+/* "Errors parsing authorize section." (FreeRADIUS'), "Errors reading or
+ * parsing ./a.conf", "Errors found in a.xml": a plural of errors, then
+ * what was being done when they were told, not one of them. */
+static bool errors_doing(const char *l, size_t n)
+{
+	size_t k;
+
+	if (n < 12 || (l[0] != 'E' && l[0] != 'e') || memcmp(l + 1, "rrors ", 6))
+		return false;
+	for (k = 7; k < n && is_alpha(l[k]); k++)
+		;
+	return (k > 10 && !memcmp(l + k - 3, "ing", 3)) ||
+	       (k == 12 && !memcmp(l + 7, "found", 5)) ||
+	       (k == 15 && !memcmp(l + 7, "occurred", 8));
+}
+
 /* Does l[0..n) end "terminated with status N" or "exited with status N"
  * (or code N), after one word, the program's; or "exiting with status N"
  * after a program's name of a few words, perhaps with the place in its
@@ -5566,7 +5611,8 @@ bool cl_summary(const char *l, size_t n, bool words)
 	for (k = 0; k < sizeof(lits) / sizeof(*lits); k++)
 		if (n && l[0] == lits[k][0] && starts(l, n, lits[k]))
 			return true;
-	if (problem_count(l, n) || unit_tally(l, n) || count_closes(l, n))
+	if (problem_count(l, n) || unit_tally(l, n) || count_closes(l, n) ||
+	    errors_doing(l, n))
 		return true;
 	/* a runner's last word, naming nothing ("error: Test failed", deno
 	 * test's): the failures were told above */
@@ -6494,13 +6540,15 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 				loc->col = 0;
 		}
 		if (!loc->line) {
-			/* "x.desktop: error: y": the file itself, no line */
-			size_t len, m;
+			/* "x.desktop: error: y": the file itself, no line;
+			 * or line 0 ("./a.conf[0]: Invalid value", FreeRADIUS'
+			 * for a setting of the file's whole) */
+			size_t len, m, p = after ? after : e;
 			bool note;
 
-			if (t != 0 || e + 2 >= n || l[e] != ':' || !is_blank(l[e + 1]))
+			if (t != 0 || p + 2 >= n || l[p] != ':' || !is_blank(l[p + 1]))
 				continue;
-			m = skip_blanks(l, n, e + 1);
+			m = skip_blanks(l, n, p + 1);
 			if ((sev_word(l + m, n - m, &len, &note) < 0 || note ||
 			     m + len >= n || l[m + len] != ':') &&
 			    !names_a_problem(l + m, n - m))
@@ -6510,7 +6558,7 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 				continue;
 			loc->file = t;
 			loc->file_len = e - t;
-			set_msg(loc, l, n, e);
+			set_msg(loc, l, n, p);
 			return loc->kind = CL_LOC_INLINE;
 		}
 		/* "fn (file:///a.mjs:4:10)" ending the line: a frame too */

@@ -169,6 +169,10 @@ bool cl_summary(const char *l, size_t n, bool words);
  * exited with status 1", "Corosync Cluster Engine exiting with status 8
  * at main.c:1417.")? A place on it is in the program's own source. */
 bool cl_exit_status(const char *l, size_t n);
+/* Where the reason starts in OpenSSL's queued error m[0..n) ("error:
+ * 80000002:system library::No such file or directory": its code, library
+ * and function before it), or 0 if m is none. */
+size_t cl_openssl_reason(const char *m, size_t n);
 
 /* A caret line with a rule code under a lone place (shellcheck's
  * "  ^-- SC2086 (info): msg"): offset of the code, 0 if not one; *col the

@@ -9009,8 +9009,9 @@ static void another_kind_under_a_report_is_its_own(void **state)
  * no problem), a setting's value not of its kind however it is said, a
  * list's dash before a sentence (ngIRCd's), a name quoted then
  * "unknown" (Exim's), a quoted token not found (stunnel's), a key named
- * after a word of where (gdnsd's), and a few words of outcome ending
- * "failed" after the error they sum up. */
+ * after a word of where (gdnsd's), a few words of outcome ending
+ * "failed" after the error they sum up, FreeRADIUS' line 0 (the file's
+ * whole) and its "Errors parsing" (no problem), OpenSSL's queue. */
 static void server_checkers_words(void **state)
 {
 	static const char corosync[] =
@@ -9036,6 +9037,17 @@ static void server_checkers_words(void **state)
 		"fatal: Invalid options key 'frobnicate'\n"
 		"fatal: Initial load of zone data failed\n"
 		"Fatal error: Directive 'debug' used with non-numerical value: 'lots'\n";
+	static const char radius[] =
+		"./mod/radiusd.conf[12]: Failed to find \"frobnicate\" as a module or policy.\n"
+		"./mod/radiusd.conf[11]: Errors parsing authorize section. \n"
+		"./typ/radiusd.conf[0]: Invalid value \"maybe\" for boolean variable "
+		"hostname_lookups\n";
+	static const char stunnel[] =
+		"[ ] Loading certificate from file: shop.pem\n"
+		"[!] error queue: ../ssl/ssl_rsa.c:450: error:0A080002:SSL routines::system lib\n"
+		"[!] error queue: ../crypto/bio/bss_file.c:300: error:10080002:BIO routines::system lib\n"
+		"[!] SSL_CTX_use_certificate_chain_file: ../crypto/bio/bss_file.c:297: "
+		"error:80000002:system library::No such file or directory\n";
 	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
@@ -9055,6 +9067,24 @@ static void server_checkers_words(void **state)
 	assert_string_equal(l.v[1].category, "import_resolution");
 	assert_string_equal(l.v[1].message,
 			    "Can't read MOTD file \"shop.motd\": No such file or directory");
+	diag_list_release(&l);
+
+	classify_n(radius, conf_files, 2, &l);
+	assert_string_equal(l.v[0].file, "./mod/radiusd.conf");
+	assert_int_equal(l.v[0].line, 12);
+	assert_string_equal(l.v[1].file, "./typ/radiusd.conf");
+	assert_int_equal(l.v[1].line, 0);
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+
+	/* OpenSSL's queue: places in its own source, one reason */
+	classify_n(stunnel, conf_files, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+	classify_n(stunnel, any_file, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "import_resolution");
 	diag_list_release(&l);
 
 	classify_n(words, any_file, 4, &l);
