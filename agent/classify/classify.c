@@ -1158,6 +1158,25 @@ static bool told_again(const struct scan *s, const struct diag *d)
 	       ends_with(d->message, message_tail(t->message));
 }
 
+/* Is d a schema validator's word that the element holding the last
+ * finding, in the same file, failed because of it (libxml2's Relax-NG:
+ * "Element page failed to validate content", "Element resources has
+ * extra content: primitive", "Invalid sequence in interleave" under
+ * "Expecting element op, got opp"; xmllint, yelp-check, crm_verify)? */
+static bool consequence_of_last(const struct scan *s, const struct diag *d)
+{
+	const struct diag *t;
+
+	if (s->out->n <= s->first || !d->file || !d->message)
+		return false;
+	t = &s->out->v[s->out->n - 1];
+	if (!t->file || strcmp(t->file, d->file))
+		return false;
+	return strstr(d->message, "failed to validate content") ||
+	       strstr(d->message, " has extra content: ") ||
+	       strstr(d->message, "Invalid sequence in interleave");
+}
+
 static bool cause_category(const char *category);
 
 static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
@@ -2075,7 +2094,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	d.category = category;
 	if (!first_sighting(s, &d) || got_of_last(s, &d) || closes_last(s, &d) ||
 	    places_last(s, &d) || syntax_error_told_twice(s, &d) ||
-	    told_again(s, &d)) {
+	    told_again(s, &d) || consequence_of_last(s, &d)) {
 		diag_release(&d);
 		return;
 	}

@@ -9011,7 +9011,8 @@ static void another_kind_under_a_report_is_its_own(void **state)
  * "unknown" (Exim's), a quoted token not found (stunnel's), a key named
  * after a word of where (gdnsd's), a few words of outcome ending
  * "failed" after the error they sum up, FreeRADIUS' line 0 (the file's
- * whole) and its "Errors parsing" (no problem), OpenSSL's queue. */
+ * whole) and its "Errors parsing" (no problem), OpenSSL's queue, and
+ * Relax-NG's elements that failed because of the one under them. */
 static void server_checkers_words(void **state)
 {
 	static const char corosync[] =
@@ -9042,6 +9043,12 @@ static void server_checkers_words(void **state)
 		"./mod/radiusd.conf[11]: Errors parsing authorize section. \n"
 		"./typ/radiusd.conf[0]: Invalid value \"maybe\" for boolean variable "
 		"hostname_lookups\n";
+	static const char relaxng[] =
+		"elem.xml:12: element opp: Relax-NG validity error : Expecting element op, got opp\n"
+		"elem.xml:11: element operations: Relax-NG validity error : Element primitive "
+		"failed to validate content\n"
+		"elem.xml:10: element primitive: Relax-NG validity error : Element resources "
+		"has extra content: primitive\n";
 	static const char stunnel[] =
 		"[ ] Loading certificate from file: shop.pem\n"
 		"[!] error queue: ../ssl/ssl_rsa.c:450: error:0A080002:SSL routines::system lib\n"
@@ -9085,6 +9092,12 @@ static void server_checkers_words(void **state)
 	classify_n(stunnel, any_file, 1, &l);
 	assert_null(l.v[0].file);
 	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+
+	/* Relax-NG's enclosing elements failing because of the first */
+	classify_n(relaxng, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "elem.xml");
+	assert_int_equal(l.v[0].line, 12);
 	diag_list_release(&l);
 
 	classify_n(words, any_file, 4, &l);
