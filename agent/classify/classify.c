@@ -1177,6 +1177,33 @@ static bool consequence_of_last(const struct scan *s, const struct diag *d)
 	       strstr(d->message, "Invalid sequence in interleave");
 }
 
+/* Is d, an error with no line, the verdict on the warning of the same
+ * kind told on the line right above, also with no line, in the same file
+ * or none (dpkg's "warning: can't parse dependency dpkg-dev (>= 1.0"
+ * then "error: cannot parse Build-Depends field")? One problem: the
+ * error, the warning's words after it. */
+static bool verdict_on_warning(struct scan *s, struct diag *d)
+{
+	struct diag *t;
+	struct buf m = BUF_INIT;
+
+	if (s->out->n <= s->first || s->out->n - s->first != s->nat ||
+	    d->line > 0 || d->severity != DIAG_ERROR || !d->message)
+		return false;
+	t = &s->out->v[s->out->n - 1];
+	if (t->severity != DIAG_WARNING || t->line > 0 ||
+	    s->at[s->nat - 1] + 1 != s->cur || strcmp(t->category, d->category) ||
+	    !!t->file != !!d->file || (t->file && strcmp(t->file, d->file)))
+		return false;
+	buf_adds(&m, d->message);
+	buf_adds(&m, ": ");
+	buf_adds(&m, t->message ? t->message : "");
+	free(t->message);
+	t->message = buf_detach(&m, NULL);
+	t->severity = DIAG_ERROR;
+	return true;
+}
+
 static bool cause_category(const char *category);
 
 static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
@@ -2094,7 +2121,8 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	d.category = category;
 	if (!first_sighting(s, &d) || got_of_last(s, &d) || closes_last(s, &d) ||
 	    places_last(s, &d) || syntax_error_told_twice(s, &d) ||
-	    told_again(s, &d) || consequence_of_last(s, &d)) {
+	    told_again(s, &d) || consequence_of_last(s, &d) ||
+	    verdict_on_warning(s, &d)) {
 		diag_release(&d);
 		return;
 	}

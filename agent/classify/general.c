@@ -2374,6 +2374,10 @@ static const struct phrase phrases[] = {
 	{ "could not parse", CAT_SYNTAX_ERROR },
 	{ "unable to parse", CAT_SYNTAX_ERROR },
 	{ "cannot parse", CAT_SYNTAX_ERROR },
+	/* Privoxy's "can't completely parse the action section" */
+	{ "can't parse", CAT_SYNTAX_ERROR },
+	{ "couldn't parse", CAT_SYNTAX_ERROR },
+	{ "completely parse", CAT_SYNTAX_ERROR },
 	{ "syntaxerror", CAT_SYNTAX_ERROR },
 	{ "parseerror", CAT_SYNTAX_ERROR },
 	{ "parsererror", CAT_SYNTAX_ERROR },
@@ -5051,6 +5055,38 @@ static size_t parse_wrapper_end(const char *low, size_t n)
 	return 0;
 }
 
+/* Where the cause starts after a load that failed, the file it named and
+ * a colon ("can't load actions file 'a.action': x", "failed to load
+ * a.conf: x"), the wrapper opening the message; 0 if none. */
+static size_t load_wrapper_end(const char *low, size_t n)
+{
+	static const char *const wrappers[] = {
+		"can't load ", "cannot load ", "failed to load ",
+		"unable to load ", "could not load ", "error loading ",
+	};
+	const char *at, *colon;
+	size_t k, len;
+
+	for (k = 0; k < sizeof(wrappers) / sizeof(*wrappers); k++) {
+		len = strlen(wrappers[k]);
+		if (!(at = cl_find(low, n < 24 + len ? n : 24 + len, wrappers[k], len)))
+			continue;
+		at += len;
+		colon = cl_find(at, (size_t)(low + n - at) < 96 ?
+				    (size_t)(low + n - at) : 96, ": ", 2);
+		return colon ? (size_t)(colon - low) + 2 : 0;
+	}
+	return 0;
+}
+
+/* Is cat a cause a message's words may name over a file's load: a
+ * syntax, type or name error? */
+static bool cause_category_word(const char *cat)
+{
+	return !strcmp(cat, CAT_SYNTAX_ERROR) || !strcmp(cat, CAT_TYPE_ERROR) ||
+	       !strcmp(cat, CAT_UNDEFINED_SYMBOL);
+}
+
 /* "pkg: a-tag-name[ info]" at m[i] (lintian's, after its "E: "): where
  * the tag starts, or 0. */
 static size_t lintian_tag(const char *m, size_t n, size_t i)
@@ -5413,6 +5449,18 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 
 		cl_words_read(m + k, n - k, &cause);
 		if (cause.category && strcmp(cause.category, CAT_LINT_VIOLATION))
+			w->category = cause.category;
+	}
+	/* a file that could not be loaded, then why after a colon:
+	 * Privoxy's "can't load actions file './a.action': can't completely
+	 * parse the action section": the cause's kind, when it names one
+	 * other than a file not there */
+	if (w->category && !strcmp(w->category, CAT_IMPORT_RESOLUTION) &&
+	    (k = load_wrapper_end(low, ln)) && k < n) {
+		struct cl_words cause;
+
+		cl_words_read(m + k, n - k, &cause);
+		if (cause.category && cause_category_word(cause.category))
 			w->category = cause.category;
 	}
 }
@@ -6323,6 +6371,13 @@ static int number_after_word(const char *l, size_t n, char first,
 		/* a field's "line: 2" (PDepend's, phpmd's), "line = 2" */
 		if (k + 1 < n && l[k] == ' ' && l[k - 1] != ' ')
 			k++;
+		/* Privoxy's "starting at line (1)": the number in parentheses */
+		if (k + 2 < n && l[k] == '(' && is_digit(l[k + 1])) {
+			size_t j = k + 1;
+
+			if (cl_read_int(l, n, &j, &v) && j < n && l[j] == ')')
+				return v;
+		}
 		if (k < n && is_digit(l[k]) && cl_read_int(l, n, &k, &v))
 			return v;
 	}

@@ -9011,8 +9011,10 @@ static void another_kind_under_a_report_is_its_own(void **state)
  * "unknown" (Exim's), a quoted token not found (stunnel's), a key named
  * after a word of where (gdnsd's), a few words of outcome ending
  * "failed" after the error they sum up, FreeRADIUS' line 0 (the file's
- * whole) and its "Errors parsing" (no problem), OpenSSL's queue, and
- * Relax-NG's elements that failed because of the one under them. */
+ * whole) and its "Errors parsing" (no problem), OpenSSL's queue,
+ * Relax-NG's elements that failed because of the one under them, a load
+ * that failed on a parse (Privoxy's) and a warning with the error that
+ * is its verdict (dpkg's). */
 static void server_checkers_words(void **state)
 {
 	static const char corosync[] =
@@ -9049,6 +9051,14 @@ static void server_checkers_words(void **state)
 		"failed to validate content\n"
 		"elem.xml:10: element primitive: Relax-NG validity error : Element resources "
 		"has extra content: primitive\n";
+	static const char privoxy[] =
+		"Info: Program name: privoxy\n"
+		"Fatal error: can't load actions file './bad.action': can't completely "
+		"parse the action section starting at line (1): {+block{Shop.}\n";
+	static const char dpkg[] =
+		"dpkg-checkbuilddeps: warning: can't parse dependency dpkg-dev (>= 1.0\n"
+		"dpkg-checkbuilddeps: error: cannot parse Build-Depends/Build-Depends-Arch/"
+		"Build-Depends-Indep field\n";
 	static const char stunnel[] =
 		"[ ] Loading certificate from file: shop.pem\n"
 		"[!] error queue: ../ssl/ssl_rsa.c:450: error:0A080002:SSL routines::system lib\n"
@@ -9098,6 +9108,20 @@ static void server_checkers_words(void **state)
 	classify_n(relaxng, any_file, 1, &l);
 	assert_string_equal(l.v[0].file, "elem.xml");
 	assert_int_equal(l.v[0].line, 12);
+	diag_list_release(&l);
+
+	/* a load that failed on a parse: the parse's kind, at its line */
+	classify_n(privoxy, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "./bad.action");
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
+	/* a warning, then the error that is its verdict: one problem */
+	classify_n(dpkg, conf_files, 1, &l);
+	assert_int_equal(l.v[0].severity, DIAG_ERROR);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_non_null(strstr(l.v[0].message, "dpkg-dev (>= 1.0"));
 	diag_list_release(&l);
 
 	classify_n(words, any_file, 4, &l);
