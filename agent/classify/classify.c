@@ -218,7 +218,10 @@ static void split_lines(struct scan *s, const char *text, size_t len)
 			s->esc_bytes += n < CLASSIFY_LINE_MAX ? n : CLASSIFY_LINE_MAX;
 			esc_found = false;
 			esc = le;
-		} else if (*p == '#' && ci_tag_len(p, (size_t)(le - p))) {
+		} else if ((*p == '#' && ci_tag_len(p, (size_t)(le - p))) ||
+			   *p == '\a') {
+			/* (a bell opening the line: librep's "\a*** Unbound
+			 * variable: x", read without it) */
 			size_t n = (size_t)(le - p);
 
 			s->used[s->nlines] = L_ESC;
@@ -264,7 +267,9 @@ static void plain_add(struct scan *s, size_t i)
 	s->plain_at[h].line = i;
 	s->plain_at[h].off = at;
 	buf_add(&s->plain, &len, sizeof(len)); /* set below */
-	for (j = ci_tag_len(p, len); j < len;) {
+	for (j = ci_tag_len(p, len); j < len && p[j] == '\a'; j++)
+		;
+	while (j < len) {
 		const char *esc = memchr(p + j, '\x1b', len - j);
 		size_t run = esc ? (size_t)(esc - (p + j)) : len - j;
 

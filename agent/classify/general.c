@@ -6079,6 +6079,8 @@ const struct cl_trigger cl_triggers[] = {
 	{ "Panic", CL_T_HEADLINE },
 	{ "PANIC", CL_T_HEADLINE },
 	{ "[!] ", CL_T_HEADLINE },
+	/* "*** Unbound variable: x" (librep), "*** error: x" */
+	{ "*** ", CL_T_HEADLINE },
 	/* "libyang err : msg" */
 	{ " err: ", CL_T_HEADLINE },
 	{ " err : ", CL_T_HEADLINE },
@@ -6170,6 +6172,24 @@ static size_t glib_log(const char *l, size_t n, size_t i)
 	return k < n ? k : 0;
 }
 
+/* A capitalised label of at most four words at l[j], its colon, and a
+ * message after it, their words naming a kind of problem: the label's
+ * length, or 0. */
+static size_t stars_label(const char *l, size_t n, size_t j)
+{
+	struct cl_words w;
+	size_t k, words = 1;
+
+	if (j >= n || l[j] < 'A' || l[j] > 'Z')
+		return 0;
+	for (k = j; k < n && (is_alpha(l[k]) || l[k] == ' ' || l[k] == '-'); k++)
+		words += l[k] == ' ';
+	if (k + 2 >= n || l[k] != ':' || l[k + 1] != ' ' || words > 4)
+		return 0;
+	cl_words_read(l + j, n - j, &w);
+	return w.category ? k - j : 0;
+}
+
 bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 {
 	size_t i = skip_blanks(l, n, 0), e;
@@ -6209,6 +6229,13 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 
 		if (sev_word(l + j, n - j, &len, &note) >= 0)
 			i = j;
+		/* ... or a label of a few words that names the kind, then the
+		 * message: librep's "*** Unbound variable: x", "*** Premature
+		 * end of stream: a.jl, 4" */
+		else if ((len = stars_label(l, n, j))) {
+			*msg = j;
+			return true;
+		}
 	}
 	/* a log's level and facility: Icinga 2's "critical/config: Error:
 	 * x" (the message proper after them) */

@@ -9003,6 +9003,26 @@ static void another_kind_under_a_report_is_its_own(void **state)
 	diag_list_release(&l);
 }
 
+/* librep's reports: a bell, three stars and a label naming the kind
+ * ("\a*** Unbound variable: x"), each line a problem of its own. */
+static void stars_and_a_label(void **state)
+{
+	static const char rep[] =
+		"\a*** Unbound variable: undefined-var\n"
+		"(You're accessing an undefined variable or function `undefined-var')\n"
+		"\a*** Bad argument: #<subr +>, one, 2\n"
+		"\a*** File error: No such file or directory, shop\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(rep, conf_files, 3, &l);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[0].message, "Unbound variable: undefined-var");
+	assert_string_equal(l.v[1].category, "type_error");
+	assert_string_equal(l.v[2].category, "import_resolution");
+	diag_list_release(&l);
+}
+
 /* Server configuration checkers: a daemon's log line with its part in
  * brackets ("error   [MAIN  ] msg", corosync's), its last word on how it
  * ended with the place in its own source (no place of the project's and
@@ -9981,6 +10001,7 @@ int main(void)
 		cmocka_unit_test(another_kind_under_a_report_is_its_own),
 		cmocka_unit_test(small_implementations_places),
 		cmocka_unit_test(server_checkers_words),
+		cmocka_unit_test(stars_and_a_label),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
