@@ -5278,6 +5278,17 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 				 DIAG_ERROR;
 		}
 	}
+	/* a second severity right after the first, graver: Xerces' "XML
+	 * warning: Fatal Error: expected end of tag 'b'" (Xalan's) */
+	if (w->sev == DIAG_WARNING && i < n && (m[i] == 'F' || m[i] == 'E')) {
+		bool note2;
+		int s2 = sev_word(m + i, n - i, &len, &note2);
+
+		if (s2 == DIAG_ERROR && i + len + 1 < n && m[i + len] == ':') {
+			w->sev = s2;
+			i = skip_blanks(m, n, i + len + 1);
+		}
+	}
 	w->text = i;
 	if (!w->code_len) {
 		size_t rated = trailing_rating(m, n);

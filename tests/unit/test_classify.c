@@ -9004,7 +9004,9 @@ static void another_kind_under_a_report_is_its_own(void **state)
 }
 
 /* librep's reports: a bell, three stars and a label naming the kind
- * ("\a*** Unbound variable: x"), each line a problem of its own. */
+ * ("\a*** Unbound variable: x"), each line a problem of its own; and a
+ * label's severity followed by a graver one (Xerces' "XML warning: Fatal
+ * Error: x"), the graver the finding's. */
 static void stars_and_a_label(void **state)
 {
 	static const char rep[] =
@@ -9012,9 +9014,20 @@ static void stars_and_a_label(void **state)
 		"(You're accessing an undefined variable or function `undefined-var')\n"
 		"\a*** Bad argument: #<subr +>, one, 2\n"
 		"\a*** File error: No such file or directory, shop\n";
+	static const char xerces[] =
+		"XML warning: Fatal Error: expected end of tag 'b' (Occurred in entity "
+		"'wf.xsl', at line 4, column 9.)\n";
 	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
+	/* a warning's label, then a graver severity: Xerces' (Xalan's) */
+	classify_n(xerces, any_file, 1, &l);
+	assert_int_equal(l.v[0].severity, DIAG_ERROR);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[0].file, "wf.xsl");
+	assert_int_equal(l.v[0].line, 4);
+	diag_list_release(&l);
+
 	classify_n(rep, conf_files, 3, &l);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
 	assert_string_equal(l.v[0].message, "Unbound variable: undefined-var");
