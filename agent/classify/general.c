@@ -2462,6 +2462,10 @@ static const struct phrase phrases[] = {
 	 * PSPP), "incomplete expression" */
 	{ "is incomplete", CAT_SYNTAX_ERROR },
 	{ "incomplete statement", CAT_SYNTAX_ERROR },
+	/* squid's "Bungled a.conf line 2: acl ...", icmake's "error in
+	 * expression" */
+	{ "bungled", CAT_SYNTAX_ERROR },
+	{ "error in expression", CAT_SYNTAX_ERROR },
 	{ "incomplete expression", CAT_SYNTAX_ERROR },
 	{ "unmatched", CAT_SYNTAX_ERROR },
 	/* perltidy's "The most recent un-matched '{' is on line 3" */
@@ -3249,7 +3253,7 @@ enum {
 	W_PHRASE = 1,
 	W_EXPECT = 2,   /* "xp": expected_token, expected_got */
 	W_ASSERT = 4,   /* "xp", "wa", "ss": assertion_words */
-	W_MISSING = 8,  /* "mi", "fo": missing_token */
+	W_MISSING = 8,  /* "mi", "fo", "ee": missing_token */
 	W_DUP = 16,     /* "du": duplicate_definition */
 	W_FOUND = 32,   /* "no", "fi", "op", "re", "lo", "xi": not_found */
 	W_DOC = 64,     /* "@" and any byte, "do": doc_comment */
@@ -3268,7 +3272,8 @@ static void word_pairs_build(void)
 		uint16_t groups;
 	} pairs[] = {
 		{ "xp", W_EXPECT | W_ASSERT }, { "wa", W_ASSERT }, { "ss", W_ASSERT },
-		{ "mi", W_MISSING }, { "fo", W_MISSING }, { "du", W_DUP },
+		{ "mi", W_MISSING }, { "fo", W_MISSING }, { "ee", W_MISSING },
+		{ "du", W_DUP },
 		{ "no", W_FOUND }, { "fi", W_FOUND }, { "op", W_FOUND },
 		{ "re", W_FOUND }, { "lo", W_FOUND }, { "xi", W_FOUND },
 		{ "do", W_DOC },
@@ -3475,6 +3480,17 @@ static bool closing_expected(const char *low, size_t n)
 	return true;
 }
 
+static bool word_of(const char *low, size_t n, size_t j,
+		    const char *const *list, size_t nl);
+
+/* The kinds of value a setting or an argument takes */
+static const char *const value_kinds[] = {
+	"number", "integer", "int", "boolean", "bool", "float", "decimal",
+	"positive", "non-negative", "unsigned", "duration", "percentage",
+	"port", "string", "list", "array", "object", "map", "value", "valid",
+	"single", "non-empty",
+};
+
 static const char *expected_token(const char *m, const char *low, size_t n,
 				  bool ruled)
 {
@@ -3501,6 +3517,18 @@ static const char *expected_token(const char *m, const char *low, size_t n,
 	k = skip_blanks(m, n, k);
 	if (k >= n)
 		return NULL;
+	/* what the grammar wanted, by its name, nothing said of what came
+	 * instead: halibut's "expected a paragraph keyword", recfix's
+	 * "expected a record" (a value's kind, "expected a string", and
+	 * "expected a number" are wrong_kind's; an assertion's "Expected: a
+	 * sequence ..." is a label's) */
+	if (!ruled && low[k - 1] == ' ' && low[k - 2] != ':' &&
+	    (starts(low + k, n - k, "a ") || starts(low + k, n - k, "an ")) &&
+	    !word_of(low, n, k + (low[k + 1] == 'n' ? 3 : 2), value_kinds,
+		     sizeof(value_kinds) / sizeof(*value_kinds)) &&
+	    !cl_find(low, n, " got", 4) && !cl_find(low, n, " but ", 5) &&
+	    !cl_find(low, n, "found", 5) && !cl_find(low, n, " to ", 4))
+		return CAT_SYNTAX_ERROR;
 	if (m[k] >= 'A' && m[k] <= 'Z') {
 		for (j = k; j < n && ((m[j] >= 'A' && m[j] <= 'Z') || m[j] == '_'); j++)
 			;
@@ -4348,10 +4376,14 @@ static const char *missing_token(const char *low, size_t n)
 	const char *at;
 	size_t j, e;
 
-	/* stunnel's "No '=' found": a quoted punctuation token not there */
+	/* stunnel's "No '=' found", bcc's "need ';'": a quoted punctuation
+	 * token not there */
 	if ((at = cl_find(low, n, "no '", 4)) && (j = (size_t)(at - low) + 4) + 8 <= n &&
 	    low[j] && strchr("=:;,()[]{}<>", low[j]) && low[j + 1] == '\'' &&
 	    !memcmp(low + j + 2, " found", 6))
+		return CAT_SYNTAX_ERROR;
+	if ((at = cl_find(low, n, "need '", 6)) && (j = (size_t)(at - low) + 6) + 2 <= n &&
+	    low[j] && strchr("=:;,()[]{}<>", low[j]) && low[j + 1] == '\'')
 		return CAT_SYNTAX_ERROR;
 	if ((at = cl_find(low, n, "missing ", 8))) {
 		j = (size_t)(at - low) + 8;

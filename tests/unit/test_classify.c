@@ -9003,6 +9003,50 @@ static void another_kind_under_a_report_is_its_own(void **state)
 	diag_list_release(&l);
 }
 
+/* The words of this session's batches, one message each: what a grammar
+ * wanted by its name, a token that had to be there, a value not of its
+ * kind however it is said, a name quoted then "unknown". */
+static void words_of_grammars_and_settings(void **state)
+{
+	static const struct { const char *m, *cat; } words[] = {
+		{ "expected a paragraph keyword", "syntax_error" },
+		{ "expected a record", "syntax_error" },
+		{ "Expected: a sequence over ['apples', 'plums'] in any order", NULL },
+		{ "expected a number", "type_error" },
+		{ "need ';'", "syntax_error" },
+		{ "\"[shop\": No '=' found", "syntax_error" },
+		{ "syn.im [line 6]: error in expression", "syntax_error" },
+		{ "Value of \"MaxConnections\" is not a number!", "type_error" },
+		{ "Value of key \"nodeid\" is expected to be integer in range "
+		  "(0..4294967295), but \"one\" was given", "type_error" },
+		{ "Directive 'debug' used with non-numerical value: 'lots'", "type_error" },
+		{ "Invalid cipher type. Should be none, aes256, aes192 or aes128",
+		  "type_error" },
+		{ "invalid line length: 106, exceeds: 80", "lint_violation" },
+		{ "main option \"bogus_option\" unknown", "undefined_symbol" },
+		{ "Invalid options key 'frobnicate'", "undefined_symbol" },
+		{ "error:80000002:system library::No such file or directory",
+		  "import_resolution" },
+	};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++) {
+		struct cl_words w;
+
+		cl_words_read(words[k].m, strlen(words[k].m), &w);
+		if (!words[k].cat) {
+			assert_true(!w.category || strcmp(w.category, "syntax_error"));
+			continue;
+		}
+		if (!w.category || strcmp(w.category, words[k].cat))
+			fprintf(stderr, "%s: %s\n", words[k].m,
+				w.category ? w.category : "(none)");
+		assert_non_null(w.category);
+		assert_string_equal(w.category, words[k].cat);
+	}
+}
+
 /* librep's reports: a bell, three stars and a label naming the kind
  * ("\a*** Unbound variable: x"), each line a problem of its own; and a
  * label's severity followed by a graver one (Xerces' "XML warning: Fatal
@@ -10015,6 +10059,7 @@ int main(void)
 		cmocka_unit_test(small_implementations_places),
 		cmocka_unit_test(server_checkers_words),
 		cmocka_unit_test(stars_and_a_label),
+		cmocka_unit_test(words_of_grammars_and_settings),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
