@@ -4265,6 +4265,7 @@ static const char *unknown_key(const char *low, size_t n)
 					    "control sequence", "mixin",
 					    "step", "service", "template",
 					    "filter", "word" };
+	static const char *const more[] = { "type", "command" };
 	size_t a, b, j;
 	const char *at;
 
@@ -4301,10 +4302,15 @@ static const char *unknown_key(const char *low, size_t n)
 		 * it: gdnsd's "Invalid options key 'frobnicate'", "unknown
 		 * config key \"x\"" */
 		j = next_word(low, n, j);
-		for (b = 0; b < named_nouns && j < n; b++) {
-			size_t e = j + strlen(noun[b]);
+		for (b = 0; b < named_nouns + 2 && j < n; b++) {
+			const char *w = b < named_nouns ? noun[b] : more[b - named_nouns];
+			size_t e = j + strlen(w);
 
-			if (starts(low + j, n - j, noun[b]) &&
+			/* (a type or a command unknown, not invalid: NSD's
+			 * "unrecognized RR type 'FROB'") */
+			if (b >= named_nouns && a == invalid)
+				break;
+			if (starts(low + j, n - j, w) &&
 			    (STARTS(low + e, n - e, " '") ||
 			     STARTS(low + e, n - e, " \"")))
 				return CAT_UNDEFINED_SYMBOL;

@@ -9025,6 +9025,7 @@ static void words_of_grammars_and_settings(void **state)
 		{ "invalid line length: 106, exceeds: 80", "lint_violation" },
 		{ "main option \"bogus_option\" unknown", "undefined_symbol" },
 		{ "Invalid options key 'frobnicate'", "undefined_symbol" },
+		{ "unrecognized RR type 'FROB'", "undefined_symbol" },
 		{ "error:80000002:system library::No such file or directory",
 		  "import_resolution" },
 	};
