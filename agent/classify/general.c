@@ -3122,6 +3122,12 @@ static const struct phrase later_phrases[] = {
 	 * large for its type", "value too big for field" */
 	{ "too large for", CAT_TYPE_ERROR },
 	{ "too big for", CAT_TYPE_ERROR },
+	/* boolector's "binary constant '0000000001' exceeds bit width 8",
+	 * CaDiCaL's "literal 5 exceeds maximum variable 3", xa65's
+	 * "Overflow error" */
+	{ "exceeds bit width", CAT_TYPE_ERROR },
+	{ "exceeds maximum", CAT_TYPE_ERROR },
+	{ "overflow error", CAT_TYPE_ERROR },
 	/* and told by its range: "value out of range" (assemblers, gpasm's
 	 * "Argument out of range"), "number '300' outside range [1, 255]"
 	 * (keepalived), "not in range" (sysctl, config checkers), "outside

@@ -9026,6 +9026,8 @@ static void words_of_grammars_and_settings(void **state)
 		{ "main option \"bogus_option\" unknown", "undefined_symbol" },
 		{ "Invalid options key 'frobnicate'", "undefined_symbol" },
 		{ "unrecognized RR type 'FROB'", "undefined_symbol" },
+		{ "binary constant '0000000001' exceeds bit width 8", "type_error" },
+		{ "parse error: literal 5 exceeds maximum variable 3", "type_error" },
 		{ "error:80000002:system library::No such file or directory",
 		  "import_resolution" },
 	};
