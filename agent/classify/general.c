@@ -2462,6 +2462,13 @@ static const struct phrase phrases[] = {
 	 * PSPP), "incomplete expression" */
 	{ "is incomplete", CAT_SYNTAX_ERROR },
 	{ "incomplete statement", CAT_SYNTAX_ERROR },
+	/* bcc's "need ';'": a token the parser had to have */
+	{ "need ';'", CAT_SYNTAX_ERROR },
+	{ "need ')'", CAT_SYNTAX_ERROR },
+	{ "need ']'", CAT_SYNTAX_ERROR },
+	{ "need '}'", CAT_SYNTAX_ERROR },
+	{ "need ':'", CAT_SYNTAX_ERROR },
+	{ "need '='", CAT_SYNTAX_ERROR },
 	/* squid's "Bungled a.conf line 2: acl ...", icmake's "error in
 	 * expression" */
 	{ "bungled", CAT_SYNTAX_ERROR },
@@ -3247,6 +3254,11 @@ static unsigned phrase_key(const char *p)
  * first (errors/classify and verify run on worker threads). */
 static uint16_t phrase_first[CL_PHRASE_KEYS][CL_PHRASE_BUCKET];
 static unsigned char phrase_len[CL_NPHRASES + CL_NLATER];
+/* Each phrase's first four bytes (fewer for a shorter one, the mask says
+ * which), as one load of the message reads them: a bucket's phrases are
+ * told apart without a call to memcmp for each. */
+static uint32_t phrase_head[CL_NPHRASES + CL_NLATER];
+static uint32_t phrase_mask[CL_NPHRASES + CL_NLATER];
 /* For each two bytes (as one 16-bit load reads them): W_PHRASE if they
  * start a phrase (most positions of a message stop at this test), and the
  * W_* groups of the word readers whose words hold them, so the one pass of
@@ -3259,7 +3271,7 @@ enum {
 	W_PHRASE = 1,
 	W_EXPECT = 2,   /* "xp": expected_token, expected_got */
 	W_ASSERT = 4,   /* "xp", "wa", "ss": assertion_words */
-	W_MISSING = 8,  /* "mi", "fo", "ee": missing_token */
+	W_MISSING = 8,  /* "mi", "fo": missing_token */
 	W_DUP = 16,     /* "du": duplicate_definition */
 	W_FOUND = 32,   /* "no", "fi", "op", "re", "lo", "xi": not_found */
 	W_DOC = 64,     /* "@" and any byte, "do": doc_comment */
@@ -3268,7 +3280,7 @@ enum {
 	W_BRACKET = 512, /* "oo", "xt", "sm": bracket_count */
 	W_HEADING = 1024, /* "rr": place_heading */
 	W_FAULT = 2048,  /* "nv", "ga", "ba", "wr", "nc": wrong_kind's faults */
-	W_VALUE = 4096,  /* "be", "pa", "id": wrong_kind's other shapes */
+	W_VALUE = 4096,  /* "mu", "pa", "id": wrong_kind's other shapes */
 };
 
 static void word_pairs_build(void)
@@ -3278,8 +3290,7 @@ static void word_pairs_build(void)
 		uint16_t groups;
 	} pairs[] = {
 		{ "xp", W_EXPECT | W_ASSERT }, { "wa", W_ASSERT }, { "ss", W_ASSERT },
-		{ "mi", W_MISSING }, { "fo", W_MISSING }, { "ee", W_MISSING },
-		{ "du", W_DUP },
+		{ "mi", W_MISSING }, { "fo", W_MISSING }, { "du", W_DUP },
 		{ "no", W_FOUND }, { "fi", W_FOUND }, { "op", W_FOUND },
 		{ "re", W_FOUND }, { "lo", W_FOUND }, { "xi", W_FOUND },
 		{ "do", W_DOC },
@@ -3287,7 +3298,7 @@ static void word_pairs_build(void)
 		{ "uc", W_KEY }, { "ef", W_KEY }, { "oo", W_BRACKET },
 		{ "xt", W_BRACKET }, { "sm", W_BRACKET }, { "rr", W_HEADING },
 		{ "nv", W_FAULT | W_KEY }, { "ga", W_FAULT }, { "ba", W_FAULT },
-		{ "wr", W_FAULT }, { "nc", W_FAULT }, { "be", W_VALUE },
+		{ "wr", W_FAULT }, { "nc", W_FAULT }, { "mu", W_VALUE },
 		{ "pa", W_VALUE }, { "id", W_VALUE },
 	};
 	unsigned char at[2] = { '@', 0 };
@@ -3312,6 +3323,11 @@ static void phrase_index_build(void)
 		size_t j = 0;
 
 		phrase_len[k] = (unsigned char)strlen(text);
+		for (j = 0; j < 4 && j < phrase_len[k]; j++) {
+			phrase_head[k] |= (uint32_t)(unsigned char)text[j] << (8 * j);
+			phrase_mask[k] |= (uint32_t)0xff << (8 * j);
+		}
+		j = 0;
 		phrase_pair[cl_pair((const unsigned char *)text)] |= W_PHRASE;
 		while (j < CL_PHRASE_BUCKET - 1 && b[j])
 			j++;
@@ -3361,14 +3377,20 @@ static const char *phrase_in(const char *low, size_t n, unsigned *groups,
 	}
 	for (c = 0; c < nat; c++) {
 		const uint16_t *b = phrase_first[phrase_key(low + at[c])];
+		const unsigned char *u = (const unsigned char *)low + at[c];
+		uint32_t head;
 
 		i = at[c];
-
+		/* (a phrase starts where its pair is: 3 bytes at least here) */
+		head = (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
+		       (i + 3 < n ? (uint32_t)u[3] << 24 : 0);
 		for (k = 0; k < CL_PHRASE_BUCKET && b[k]; k++) {
 			size_t p = b[k] - 1u, len = phrase_len[p];
 
 			if (p < best && len <= n - i &&
-			    !memcmp(low + i, phrase_at(p)->text, len))
+			    (head & phrase_mask[p]) == phrase_head[p] &&
+			    (len <= 4 || !memcmp(low + i + 4, phrase_at(p)->text + 4,
+						 len - 4)))
 				best = p;
 		}
 	}
@@ -4074,7 +4096,13 @@ static bool quoted_then(const char *low, size_t n, const char *w)
 	const char *u = low;
 	size_t k, e, len = strlen(w);
 
-	while ((u = cl_find(u, n - (size_t)(u - low), w, len))) {
+	/* (found by its word, not the blank before it: blanks are many) */
+	while ((u = cl_find(u, n - (size_t)(u - low), w + 1, len - 1))) {
+		if (u == low || u[-1] != ' ') {
+			u++;
+			continue;
+		}
+		u--;
 		k = (size_t)(u - low);
 		u += len;
 		e = (size_t)(u - low);
@@ -4388,14 +4416,10 @@ static const char *missing_token(const char *low, size_t n)
 	const char *at;
 	size_t j, e;
 
-	/* stunnel's "No '=' found", bcc's "need ';'": a quoted punctuation
-	 * token not there */
+	/* stunnel's "No '=' found": a quoted punctuation token not there */
 	if ((at = cl_find(low, n, "no '", 4)) && (j = (size_t)(at - low) + 4) + 8 <= n &&
 	    low[j] && strchr("=:;,()[]{}<>", low[j]) && low[j + 1] == '\'' &&
 	    !memcmp(low + j + 2, " found", 6))
-		return CAT_SYNTAX_ERROR;
-	if ((at = cl_find(low, n, "need '", 6)) && (j = (size_t)(at - low) + 6) + 2 <= n &&
-	    low[j] && strchr("=:;,()[]{}<>", low[j]) && low[j + 1] == '\'')
 		return CAT_SYNTAX_ERROR;
 	if ((at = cl_find(low, n, "missing ", 8))) {
 		j = (size_t)(at - low) + 8;
@@ -4556,12 +4580,6 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 					    "negative",
 					    "non-negative", "valid", "null",
 					    "type" };
-	/* the ways of saying what a value must be: "must be a number",
-	 * corosync's "is expected to be integer in range (0..4294967295)"
-	 * (not "expected x to be": a test's assertion) */
-	static const char *const must_lead[] = { "must be ",
-						 "is expected to be ",
-						 "has to be ", "needs to be " };
 	static const char *const expected_kind[] = {
 		"number", "integer", "int", "boolean", "bool", "float",
 		"decimal", "positive", "non-negative", "unsigned", "duration",
@@ -4617,6 +4635,18 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 		    starts(low + j, n - j, "on or off"))
 			return CAT_TYPE_ERROR;
 	}
+	/* corosync's "is expected to be integer in range (0..4294967295)"
+	 * (not "expected x to be": a test's assertion) */
+	if ((groups & W_EXPECT) && (at = cl_find(low, n, "is expected to be ", 18))) {
+		j = (size_t)(at - low) + 18;
+		if (starts(low + j, n - j, "a "))
+			j += 2;
+		else if (starts(low + j, n - j, "an "))
+			j += 3;
+		if (word_of(low, n, j, expected_kind,
+			    sizeof(expected_kind) / sizeof(*expected_kind)))
+			return CAT_TYPE_ERROR;
+	}
 	if ((groups & W_EXPECT) && !said_syntax &&
 	    (at = cl_find(low, n, " expected", 9))) {
 		for (j = (size_t)(at - low); j > 0 && is_alpha(low[j - 1]); j--)
@@ -4644,10 +4674,8 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 	}
 	if (!(groups & W_VALUE))
 		return NULL;
-	for (a = 0; a < sizeof(must_lead) / sizeof(*must_lead); a++) {
-		if (!(at = cl_find(low, n, must_lead[a], strlen(must_lead[a]))))
-			continue;
-		j = (size_t)(at - low) + strlen(must_lead[a]);
+	if ((at = cl_find(low, n, "must be ", 8))) {
+		j = (size_t)(at - low) + 8;
 		if (starts(low + j, n - j, "of type "))
 			return CAT_TYPE_ERROR;
 		if (starts(low + j, n - j, "a "))
@@ -5170,11 +5198,18 @@ size_t cl_openssl_reason(const char *m, size_t n)
  * package). */
 static void openssl_blank(char *low, size_t n)
 {
-	const char *at = cl_find(low, n, "error:", 6);
+	const char *c = low, *end = low + n;
 	size_t r;
 
-	if (at && (r = cl_openssl_reason(at, n - (size_t)(at - low))))
-		memset(low + (at - low), ' ', r);
+	/* by its colon, a rarer byte than the e of "error:" */
+	while ((c = memchr(c, ':', (size_t)(end - c)))) {
+		if (c - low >= 5 && !memcmp(c - 5, "error", 5) &&
+		    (r = cl_openssl_reason(c - 5, (size_t)(end - c) + 5))) {
+			memset(low + (c - 5 - low), ' ', r);
+			return;
+		}
+		c++;
+	}
 }
 
 void cl_words_read(const char *m, size_t n, struct cl_words *w)
@@ -5433,13 +5468,14 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	 * stays a style rule's) */
 	if ((groups & (W_FAULT | W_VALUE | W_EXPECT)) && !w->code_len &&
 	    (!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR) ||
-	     ((groups & W_FAULT) && !strcmp(w->category, CAT_LINT_VIOLATION) &&
-	      !layout_named(low, ln)))) {
+	     ((groups & W_FAULT) && !strcmp(w->category, CAT_LINT_VIOLATION)))) {
+		bool lint = w->category && !strcmp(w->category, CAT_LINT_VIOLATION);
 		const char *v = wrong_kind(low, ln, w->category &&
 					   !strcmp(w->category, CAT_SYNTAX_ERROR),
 					   groups);
 
-		if (v && !lead_rule(low, ln, w->text))
+		if (v && !lead_rule(low, ln, w->text) &&
+		    !(lint && layout_named(low, ln)))
 			w->category = v;
 	}
 	if (!w->category && (groups & W_BRACKET))
@@ -5620,6 +5656,11 @@ bool cl_exit_status(const char *l, size_t n)
 	size_t e = n, k, len, words, b = 0;
 	bool note;
 
+	/* (every end below says "with status" or "with code": most lines
+	 * are out at once, by their rarer first byte) */
+	if (n < 20 || (!cl_find(l, n, "with status ", 12) &&
+		       !cl_find(l, n, "with code ", 10)))
+		return false;
 	/* its severity, and a log's tag for the part of the program that
 	 * said it ("error   [MAIN  ] ") */
 	if (sev_word(l, n, &len, &note) >= 0 && len < n &&
