@@ -4579,7 +4579,9 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 					    "double", "decimal", "positive",
 					    "negative",
 					    "non-negative", "valid", "null",
-					    "type" };
+					    "type", "pair", "symbol",
+					    "procedure", "function", "vector",
+					    "char" };
 	static const char *const expected_kind[] = {
 		"number", "integer", "int", "boolean", "bool", "float",
 		"decimal", "positive", "non-negative", "unsigned", "duration",
@@ -4674,8 +4676,10 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 	}
 	if (!(groups & W_VALUE))
 		return NULL;
-	if ((at = cl_find(low, n, "must be ", 8))) {
-		j = (size_t)(at - low) + 8;
+	if ((at = cl_find(low, n, "must be", 7)) && at + 8 < low + n &&
+	    (at[7] == ' ' || at[7] == ':')) {
+		/* (TinyScheme's "car: argument 1 must be: pair") */
+		j = skip_blanks(low, n, (size_t)(at - low) + 8);
 		if (starts(low + j, n - j, "of type "))
 			return CAT_TYPE_ERROR;
 		if (starts(low + j, n - j, "a "))
@@ -4768,6 +4772,10 @@ static void leading_check(const char *m, size_t n, size_t i,
 		n--;
 	if (m[k - 1] == '-' || (k < n && !is_blank(m[k])) ||
 	    !(dashes >= 2 || (dashes == 1 && k == n)))
+		return;
+	/* words English joins so, not a check: msgfmt's "end-of-line
+	 * within string", "end-of-file in comment" */
+	if (STARTS(m + i, n - i, "end-of-") || STARTS(m + i, n - i, "out-of-"))
 		return;
 	w->code = i;
 	w->code_len = k - i;

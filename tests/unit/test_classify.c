@@ -9014,6 +9014,8 @@ static void words_of_grammars_and_settings(void **state)
 		{ "Expected: a sequence over ['apples', 'plums'] in any order", NULL },
 		{ "expected a number", "type_error" },
 		{ "need ';'", "syntax_error" },
+		{ "end-of-line within string", "syntax_error" },
+		{ "car: argument 1 must be: pair", "type_error" },
 		{ "\"[shop\": No '=' found", "syntax_error" },
 		{ "syn.im [line 6]: error in expression", "syntax_error" },
 		{ "Value of \"MaxConnections\" is not a number!", "type_error" },
