@@ -4414,6 +4414,29 @@ static bool own_cause(const struct scan *s, const char *cat)
 	return cat && cause_category(cat) && !reported(s, cat);
 }
 
+/* ... or a file missing that none of them names (cproto's "cc1: fatal
+ * error: nofile.c: No such file or directory" after gcc's placed
+ * "shop.h: No such file or directory"): another file, another problem. */
+static bool own_missing_file(const struct scan *s, const char *cat,
+			     const char *m, size_t n)
+{
+	char *f;
+	size_t k;
+	bool own = true;
+
+	if (!cat || strcmp(cat, CAT_IMPORT_RESOLUTION) ||
+	    !(f = cl_file_heading(m, n)))
+		return false;
+	for (k = s->first; k < s->out->n && own; k++) {
+		const struct diag *d = &s->out->v[k];
+
+		own = !(d->file && same_file(d->file, f)) &&
+		      !(d->message && strstr(d->message, f));
+	}
+	free(f);
+	return own;
+}
+
 /* A verdict on a file the findings just before it are in: nginx's
  * "configuration file a.conf test failed", haproxy's "Error(s) found in
  * configuration file : a.cfg", systemd's "Unit a.service has a bad unit
@@ -4971,7 +4994,9 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			free(line);
 			return;
 		}
-	} else if ((!p.file && specific && !own_cause(s, w.category)) ||
+	} else if ((!p.file && specific && !own_cause(s, w.category) &&
+		    !own_missing_file(s, w.category, line + msg + w.text,
+				      n - msg - w.text)) ||
 		   (p.file && place_reported(s, p.file, p.line, specific))) {
 		free(p.file);
 		free(line);

@@ -5937,6 +5937,22 @@ size_t cl_verdict_on_test(const char *l, size_t n)
 	return 0;
 }
 
+/* A gerund at l[j] ("opening", "reading"), a few more words, then ": "
+ * and a message: what a tool was doing when it failed. */
+static bool during_colon(const char *l, size_t n, size_t j)
+{
+	size_t k = j, words = 1;
+
+	while (k < n && is_alpha(l[k]))
+		k++;
+	if (k < j + 5 || memcmp(l + k - 3, "ing", 3) || k >= n || l[k] != ' ')
+		return false;
+	for (; k < n && k < j + 64 && l[k] != ':'; k++)
+		if (l[k] == ' ' && ++words > 5)
+			return false;
+	return k + 2 < n && l[k] == ':' && l[k + 1] == ' ';
+}
+
 static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 {
 	const char *c;
@@ -6087,6 +6103,21 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	    (c = cl_find(l + i + 9, n - i - 9 < 96 ? n - i - 9 : 96, ": ", 2))) {
 		*msg = skip_blanks(l, n, (size_t)(c - l) + 2);
 		return *msg < n;
+	}
+	/* "Error opening input file: nofile.ggo" (gengetopt), "Error
+	 * reading config: x": a severity, what the tool was doing, then
+	 * the message; the whole line says what failed */
+	if ((STARTS(l + i, n - i, "Error ") || STARTS(l + i, n - i, "ERROR ") ||
+	     STARTS(l + i, n - i, "error ")) && during_colon(l, n, i + 6)) {
+		struct cl_words w;
+
+		/* (its words must name what: qmake's "Error processing
+		 * project file: a.pro" only sums up the error above) */
+		cl_words_read(l + i, n - i, &w);
+		if (w.category) {
+			*msg = i;
+			return true;
+		}
 	}
 	/* a runner's verdict on a test it names: the message is what the
 	 * test raised */

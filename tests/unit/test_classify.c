@@ -9003,6 +9003,42 @@ static void another_kind_under_a_report_is_its_own(void **state)
 	diag_list_release(&l);
 }
 
+/* A file the run could not open, told with no place after placed
+ * findings: gengetopt's "Error opening input file: x" (what it was doing,
+ * then the file), cproto's cc1 missing another file than the header gcc
+ * reported. Each is a problem of its own; qmake's "Error processing
+ * project file: a.pro" only sums up the error above it. */
+static void missing_input_after_findings(void **state)
+{
+	static const char gengetopt[] =
+		"dep.ggo:3: option depends on undefined option\n"
+		"Error opening input file: nofile.ggo\n";
+	static const char cproto[] =
+		"inc.c:1:10: fatal error: shop.h: No such file or directory\n"
+		"    1 | #include \"shop.h\"\n"
+		"      |          ^~~~~~~~\n"
+		"compilation terminated.\n"
+		"cc1: fatal error: nofile.c: No such file or directory\n"
+		"compilation terminated.\n";
+	static const char qmake[] =
+		"calc.pro:9: Missing closing brace(s).\n"
+		"Error processing project file: calc.pro\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(gengetopt, any_file, 2, &l);
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "import_resolution");
+	diag_list_release(&l);
+	classify_n(cproto, conf_files, 2, &l);
+	assert_string_equal(l.v[0].file, "inc.c");
+	assert_null(l.v[1].file);
+	assert_non_null(strstr(l.v[1].message, "nofile.c"));
+	diag_list_release(&l);
+	classify_n(qmake, any_file, 1, &l);
+	diag_list_release(&l);
+}
+
 /* The words of this session's batches, one message each: what a grammar
  * wanted by its name, a token that had to be there, a value not of its
  * kind however it is said, a name quoted then "unknown". */
@@ -10065,6 +10101,7 @@ int main(void)
 		cmocka_unit_test(server_checkers_words),
 		cmocka_unit_test(stars_and_a_label),
 		cmocka_unit_test(words_of_grammars_and_settings),
+		cmocka_unit_test(missing_input_after_findings),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
