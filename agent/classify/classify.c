@@ -2340,6 +2340,17 @@ static bool outcome_failed(const char *m, size_t n)
 	return words <= 6;
 }
 
+/* Does m[0..n) end saying the run gave up ("... Aborting.", "aborted",
+ * "giving up")? */
+static bool ends_giving_up(const char *m, size_t n)
+{
+	while (n && (m[n - 1] == '.' || m[n - 1] == '!' || m[n - 1] == ' '))
+		n--;
+	return (n >= 8 && !strncasecmp(m + n - 8, "aborting", 8)) ||
+	       (n >= 7 && !strncasecmp(m + n - 7, "aborted", 7)) ||
+	       (n >= 9 && !strncasecmp(m + n - 9, "giving up", 9));
+}
+
 /* Has a finding of the last 64 been placed in file, at any line? */
 static bool file_reported(const struct scan *s, const char *file)
 {
@@ -5023,6 +5034,12 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			      outcome_failed(line + msg, n - msg)) ||
 			    verdict_on_reported(s, line + msg, n - msg) ||
 			    suite_verdict(s, line + msg, n - msg))) {
+		free(line);
+		return;
+	}
+	/* "Could not parse h.a@1.0::types. Aborting." (hidl-gen) after the
+	 * error it stopped on: the run giving up, no problem of its own */
+	if (!p.file && s->out->n > s->first && ends_giving_up(line + msg, n - msg)) {
 		free(line);
 		return;
 	}

@@ -9007,7 +9007,8 @@ static void another_kind_under_a_report_is_its_own(void **state)
  * findings: gengetopt's "Error opening input file: x" (what it was doing,
  * then the file), cproto's cc1 missing another file than the header gcc
  * reported. Each is a problem of its own; qmake's "Error processing
- * project file: a.pro" only sums up the error above it. */
+ * project file: a.pro" only sums up the error above it, and hidl-gen's
+ * "Could not parse x. Aborting." is the run giving up. */
 static void missing_input_after_findings(void **state)
 {
 	static const char gengetopt[] =
@@ -9020,6 +9021,11 @@ static void missing_input_after_findings(void **state)
 		"compilation terminated.\n"
 		"cc1: fatal error: nofile.c: No such file or directory\n"
 		"compilation terminated.\n";
+	static const char hidl[] =
+		"ERROR: missing ; at ./syn/1.0/types.hal:4.19-18\n"
+		"ERROR: Could not parse h.syn@1.0::types. Aborting.\n"
+		"ERROR: Failed to lookup type 'Money' at ./undef/1.0/types.hal:5.11-14\n"
+		"ERROR: Could not parse h.undef@1.0::types. Aborting.\n";
 	static const char qmake[] =
 		"calc.pro:9: Missing closing brace(s).\n"
 		"Error processing project file: calc.pro\n";
@@ -9036,6 +9042,10 @@ static void missing_input_after_findings(void **state)
 	assert_non_null(strstr(l.v[1].message, "nofile.c"));
 	diag_list_release(&l);
 	classify_n(qmake, any_file, 1, &l);
+	diag_list_release(&l);
+	/* the run giving up after the error it stopped on */
+	classify_n(hidl, any_file, 2, &l);
+	assert_string_equal(l.v[1].file, "./undef/1.0/types.hal");
 	diag_list_release(&l);
 }
 
