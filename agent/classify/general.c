@@ -3550,6 +3550,14 @@ static const char *expected_token(const char *m, const char *low, size_t n,
 	 * "expected a record" (a value's kind, "expected a string", and
 	 * "expected a number" are wrong_kind's; an assertion's "Expected: a
 	 * sequence ..." is a label's) */
+	/* a token wanted before or after a quoted one: boolector's
+	 * "expected hexa-decimal digit after '#x'", pasmo's "Value
+	 * expected but '(eol)'found" */
+	if (!ruled && (cl_find(low + k, n - k, " after '", 8) ||
+		       cl_find(low + k, n - k, " before '", 9) ||
+		       STARTS(low + k, n - k, "but '")) &&
+	    !cl_find(low, n, " got", 4))
+		return CAT_SYNTAX_ERROR;
 	if (!ruled && low[k - 1] == ' ' && low[k - 2] != ':' &&
 	    (starts(low + k, n - k, "a ") || starts(low + k, n - k, "an ")) &&
 	    !word_of(low, n, k + (low[k + 1] == 'n' ? 3 : 2), value_kinds,
@@ -4572,7 +4580,8 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 					    "argument", "boolean", "bool",
 					    "duration", "count", "level",
 					    "mode", "unit", "date", "length",
-					    "port", "timeout", "interval" };
+					    "port", "timeout", "interval",
+					    "index" };
 	static const char *const must[] = { "string", "number", "numeric", "integer",
 					    "int", "boolean", "bool", "array",
 					    "list", "object", "map", "float",
