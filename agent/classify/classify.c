@@ -4087,6 +4087,21 @@ static char *opening_file(const struct scan *s, const char *m, size_t n)
 	return dot && s->repo && file_known(s, m, 0, e) ? xstrndup(m, e) : NULL;
 }
 
+/* Is l[0..n) a row of fields between tabs (two tabs at least after its
+ * first field): data a tool wrote, not a report? */
+static bool tab_row(const char *l, size_t n)
+{
+	const char *t;
+	size_t k = 0;
+
+	while (k < n && (l[k] == ' ' || l[k] == '\t'))
+		k++;
+	if (!(t = memchr(l + k, '\t', n - k)) || t == l + k)
+		return false;
+	k = (size_t)(t - l) + 1;
+	return k < n && l[k] != '\t' && memchr(l + k, '\t', n - k);
+}
+
 /* The first file of the project a few lines under line i name (a
  * compiler's command told after its error: CHICKEN's "Error: shell
  * command terminated ...: 'chicken' 'b.scm'"); NULL if none. */
@@ -4104,8 +4119,10 @@ static char *file_below(struct scan *s, size_t i)
 		if (cl_verdict_on_test(l, n) || heads_own_report(s, j))
 			break;
 		/* (nor is the program's last word: "Corosync Cluster Engine
-		 * exiting with status 8 at main.c:1417.", its own source) */
-		if (output_notice(l, n) || cl_exit_status(l, n))
+		 * exiting with status 8 at main.c:1417.", its own source; nor
+		 * a row of the data it wrote, fields between tabs: ctags'
+		 * "main\tmain.c\t/^int main(void) {$/;\"\tf") */
+		if (output_notice(l, n) || cl_exit_status(l, n) || tab_row(l, n))
 			continue;
 		/* a frame in the runtime's or a test framework's code
 		 * ("at org.junit.x.Builder.build(Builder.java:151)") is none

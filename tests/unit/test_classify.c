@@ -9003,6 +9003,22 @@ static void another_kind_under_a_report_is_its_own(void **state)
 	diag_list_release(&l);
 }
 
+/* A row of the data a tool wrote, fields between tabs (ctags' tag
+ * lines), names files that are no place of the warnings over it. */
+static void data_rows_are_no_places(void **state)
+{
+	static const char ctags[] =
+		"ctags: Warning: Unknown language \"Klingon\" in \"languages\" option\n"
+		"main\tmain.c\t/^int main(void) {$/;\"\tf\ttyperef:typename:int\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(ctags, any_file, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 /* A file the run could not open, told with no place after placed
  * findings: gengetopt's "Error opening input file: x" (what it was doing,
  * then the file), cproto's cc1 missing another file than the header gcc
@@ -10115,6 +10131,7 @@ int main(void)
 		cmocka_unit_test(stars_and_a_label),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
+		cmocka_unit_test(data_rows_are_no_places),
 	};
 
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
