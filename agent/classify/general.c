@@ -3276,11 +3276,12 @@ enum {
 	W_FOUND = 32,   /* "no", "fi", "op", "re", "lo", "xi": not_found */
 	W_DOC = 64,     /* "@" and any byte, "do": doc_comment */
 	W_UNKNOWN = 128, /* "nk": unknown_name */
-	W_KEY = 256,     /* "nk", "gn", "pp", "uc", "ef", "nv": unknown_key */
+	W_KEY = 256,     /* "nk", "gn", "pp", "uc", "ef", "nv": unknown_key, quoted_undefined */
 	W_BRACKET = 512, /* "oo", "xt", "sm": bracket_count */
 	W_HEADING = 1024, /* "rr": place_heading */
 	W_FAULT = 2048,  /* "nv", "ga", "ba", "wr", "nc": wrong_kind's faults */
 	W_VALUE = 4096,  /* "mu", "pa", "id": wrong_kind's other shapes */
+	W_SSL = 8192,    /* "r:": OpenSSL's "error:80000002:" (openssl_blank) */
 };
 
 static void word_pairs_build(void)
@@ -3299,7 +3300,7 @@ static void word_pairs_build(void)
 		{ "xt", W_BRACKET }, { "sm", W_BRACKET }, { "rr", W_HEADING },
 		{ "nv", W_FAULT | W_KEY }, { "ga", W_FAULT }, { "ba", W_FAULT },
 		{ "wr", W_FAULT }, { "nc", W_FAULT }, { "mu", W_VALUE },
-		{ "pa", W_VALUE }, { "id", W_VALUE },
+		{ "pa", W_VALUE }, { "id", W_VALUE }, { "r:", W_SSL },
 	};
 	unsigned char at[2] = { '@', 0 };
 	size_t k;
@@ -4344,6 +4345,9 @@ static const char *unknown_key(const char *low, size_t n)
 		 * it: gdnsd's "Invalid options key 'frobnicate'", "unknown
 		 * config key \"x\"" */
 		j = next_word(low, n, j);
+		/* (no quote after it, no name: most messages stop here) */
+		if (!memchr(low + j, '\'', n - j) && !memchr(low + j, '"', n - j))
+			j = n;
 		for (b = 0; b < named_nouns + 2 && j < n; b++) {
 			const char *w = b < named_nouns ? noun[b] : more[b - named_nouns];
 			size_t e = j + strlen(w);
@@ -5212,8 +5216,8 @@ size_t cl_openssl_reason(const char *m, size_t n)
 
 /* OpenSSL's queued error in low[0..n): its code, library and function
  * blanked, the reason left to be read (a "system library" is no
- * package). */
-static void openssl_blank(char *low, size_t n)
+ * package); false if there is none. */
+static bool openssl_blank(char *low, size_t n)
 {
 	const char *c = low, *end = low + n;
 	size_t r;
@@ -5223,10 +5227,11 @@ static void openssl_blank(char *low, size_t n)
 		if (c - low >= 5 && !memcmp(c - 5, "error", 5) &&
 		    (r = cl_openssl_reason(c - 5, (size_t)(end - c) + 5))) {
 			memset(low + (c - 5 - low), ' ', r);
-			return;
+			return true;
 		}
 		c++;
 	}
+	return false;
 }
 
 void cl_words_read(const char *m, size_t n, struct cl_words *w)
@@ -5403,8 +5408,11 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	/* the words are the message's, not its rule's name ("[B101:assert_used]") */
 	for (k = w->code; k < w->code + w->code_len && k < ln; k++)
 		low[k] = ' ';
-	openssl_blank(low, ln);
 	w->category = phrase_in(low, ln, &groups, &later);
+	/* OpenSSL's code and library are no words of the problem: read
+	 * again without them */
+	if ((groups & W_SSL) && openssl_blank(low, ln))
+		w->category = phrase_in(low, ln, &groups, &later);
 	/* a parser's "expecting" names a token; a value expected and another
 	 * got is an assertion's: alcotest's "Error int: expecting 4, got 3." */
 	if (w->category && (groups & W_ASSERT) &&
@@ -5468,7 +5476,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	/* a quoted name and the word after it: 'element "B" undefined'
 	 * (OpenSP's), "symbol 'x' undefined", Octave's "'itms' undefined
 	 * near line 2, column 13" */
-	if (!w->category && quoted_undefined(low, ln))
+	if (!w->category && (groups & W_KEY) && quoted_undefined(low, ln))
 		w->category = CAT_UNDEFINED_SYMBOL;
 	/* a value of one type given where another goes: qmllint's "Cannot
 	 * assign literal of type string to int" ("gn": W_KEY's) */
@@ -5673,10 +5681,10 @@ bool cl_exit_status(const char *l, size_t n)
 	size_t e = n, k, len, words, b = 0;
 	bool note;
 
-	/* (every end below says "with status" or "with code": most lines
-	 * are out at once, by their rarer first byte) */
-	if (n < 20 || (!cl_find(l, n, "with status ", 12) &&
-		       !cl_find(l, n, "with code ", 10)))
+	/* (every shape ends in a number, perhaps a place's and a full stop:
+	 * most lines are out at once) */
+	if (n < 20 || !is_digit(l[n - 1 - (l[n - 1] == '.')]) ||
+	    (!cl_find(l, n, "with status ", 12) && !cl_find(l, n, "with code ", 10)))
 		return false;
 	/* its severity, and a log's tag for the part of the program that
 	 * said it ("error   [MAIN  ] ") */
