@@ -3282,6 +3282,7 @@ enum {
 	W_FAULT = 2048,  /* "nv", "ga", "ba", "wr", "nc": wrong_kind's faults */
 	W_VALUE = 4096,  /* "mu", "pa", "id": wrong_kind's other shapes */
 	W_SSL = 8192,    /* "r:": OpenSSL's "error:80000002:" (openssl_blank) */
+	W_LAYOUT = 16384, /* "ta", "sp", "li": layout_named */
 };
 
 static void word_pairs_build(void)
@@ -3301,6 +3302,7 @@ static void word_pairs_build(void)
 		{ "nv", W_FAULT | W_KEY }, { "ga", W_FAULT }, { "ba", W_FAULT },
 		{ "wr", W_FAULT }, { "nc", W_FAULT }, { "mu", W_VALUE },
 		{ "pa", W_VALUE }, { "id", W_VALUE }, { "r:", W_SSL },
+		{ "ta", W_LAYOUT }, { "sp", W_LAYOUT }, { "li", W_LAYOUT },
 	};
 	unsigned char at[2] = { '@', 0 };
 	size_t k;
@@ -5484,7 +5486,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	    cl_find(low, ln, " of type ", 9))
 		w->category = CAT_TYPE_ERROR;
 	/* nothing else said, the layout of the text: a style rule's */
-	if (!w->category && layout_named(low, ln))
+	if (!w->category && (groups & W_LAYOUT) && layout_named(low, ln))
 		w->category = CAT_LINT_VIOLATION;
 	/* a value of the wrong kind, or a parse that refused a value; a
 	 * fault told before the values allowed is the value's, not a style
@@ -5500,7 +5502,7 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 					   groups);
 
 		if (v && !lead_rule(low, ln, w->text) &&
-		    !(lint && layout_named(low, ln)))
+		    !(lint && (groups & W_LAYOUT) && layout_named(low, ln)))
 			w->category = v;
 	}
 	if (!w->category && (groups & W_BRACKET))
