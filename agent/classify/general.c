@@ -3276,7 +3276,8 @@ enum {
 	W_FOUND = 32,   /* "no", "fi", "op", "re", "lo", "xi": not_found */
 	W_DOC = 64,     /* "@" and any byte, "do": doc_comment */
 	W_UNKNOWN = 128, /* "nk": unknown_name */
-	W_KEY = 256,     /* "nk", "gn", "pp", "uc", "ef", "nv": unknown_key, quoted_undefined */
+	W_KEY = 256,     /* "nk", "gn", "pp", "uc", "ef", "nv": unknown_key,
+			  * quoted_undefined */
 	W_BRACKET = 512, /* "oo", "xt", "sm": bracket_count */
 	W_HEADING = 1024, /* "rr": place_heading */
 	W_FAULT = 2048,  /* "nv", "ga", "ba", "wr", "nc": wrong_kind's faults */
@@ -4351,7 +4352,8 @@ static const char *unknown_key(const char *low, size_t n)
 		if (!memchr(low + j, '\'', n - j) && !memchr(low + j, '"', n - j))
 			j = n;
 		for (b = 0; b < named_nouns + 2 && j < n; b++) {
-			const char *w = b < named_nouns ? noun[b] : more[b - named_nouns];
+			const char *w = b < named_nouns ? noun[b] :
+					more[b - named_nouns];
 			size_t e = j + strlen(w);
 
 			/* (a type or a command unknown, not invalid: NSD's
@@ -4431,8 +4433,9 @@ static const char *missing_token(const char *low, size_t n)
 	size_t j, e;
 
 	/* stunnel's "No '=' found": a quoted punctuation token not there */
-	if ((at = cl_find(low, n, "no '", 4)) && (j = (size_t)(at - low) + 4) + 8 <= n &&
-	    low[j] && strchr("=:;,()[]{}<>", low[j]) && low[j + 1] == '\'' &&
+	if ((at = cl_find(low, n, "no '", 4)) &&
+	    (j = (size_t)(at - low) + 4) + 8 <= n && low[j] &&
+	    strchr("=:;,()[]{}<>", low[j]) && low[j + 1] == '\'' &&
 	    !memcmp(low + j + 2, " found", 6))
 		return CAT_SYNTAX_ERROR;
 	if ((at = cl_find(low, n, "missing ", 8))) {
@@ -5118,10 +5121,32 @@ static bool bare_module_named(const char *low, size_t n)
 	return true;
 }
 
-/* Where the cause starts after a failed parse's words and their colon
- * ("failed to parse config: x", "could not parse MaxDirtiness: x",
- * "parser error : x"), the
- * wrapper opening the message; 0 if none. */
+/* Where the cause starts after one of wrappers opening low[0..n), a
+ * severity at most before it, then the thing it names in reach bytes and
+ * its colon: the offset after ": ", or 0 if none. */
+static size_t wrapper_end(const char *low, size_t n,
+			  const char *const *wrappers, size_t nw, size_t reach)
+{
+	const char *at, *colon;
+	size_t k, len;
+
+	for (k = 0; k < nw; k++) {
+		len = strlen(wrappers[k]);
+		if (!(at = cl_find(low, n < 24 + len ? n : 24 + len, wrappers[k], len)))
+			continue;
+		at += len;
+		colon = memchr(at, ':', (size_t)(low + n - at) < reach ?
+				       (size_t)(low + n - at) : reach);
+		if (!colon || (size_t)(colon - low) + 2 >= n || colon[1] != ' ')
+			return 0;
+		return (size_t)(colon - low) + 2;
+	}
+	return 0;
+}
+
+/* ... a failed parse's words ("failed to parse config: x", "could not
+ * parse MaxDirtiness: x", "parser error : x"), the thing parsed a few
+ * words */
 static size_t parse_wrapper_end(const char *low, size_t n)
 {
 	static const char *const wrappers[] = {
@@ -5131,47 +5156,20 @@ static size_t parse_wrapper_end(const char *low, size_t n)
 		 * POV-Ray's "Parse Error: Cannot find file 'x'" */
 		"parser error", "parse error",
 	};
-	const char *at, *colon;
-	size_t k, len;
 
-	for (k = 0; k < sizeof(wrappers) / sizeof(*wrappers); k++) {
-		len = strlen(wrappers[k]);
-		/* opening the message, a severity at most before it */
-		if (!(at = cl_find(low, n < 24 + len ? n : 24 + len, wrappers[k], len)))
-			continue;
-		at += len;
-		/* the thing parsed, a few words, then the colon */
-		colon = memchr(at, ':', (size_t)(low + n - at) < 48 ?
-				       (size_t)(low + n - at) : 48);
-		if (!colon || (size_t)(colon - low) + 2 >= n || colon[1] != ' ')
-			return 0;
-		return (size_t)(colon - low) + 2;
-	}
-	return 0;
+	return wrapper_end(low, n, wrappers, sizeof(wrappers) / sizeof(*wrappers), 48);
 }
 
-/* Where the cause starts after a load that failed, the file it named and
- * a colon ("can't load actions file 'a.action': x", "failed to load
- * a.conf: x"), the wrapper opening the message; 0 if none. */
+/* ... a load that failed, the file it named ("can't load actions file
+ * 'a.action': x", "failed to load a.conf: x") */
 static size_t load_wrapper_end(const char *low, size_t n)
 {
 	static const char *const wrappers[] = {
 		"can't load ", "cannot load ", "failed to load ",
 		"unable to load ", "could not load ", "error loading ",
 	};
-	const char *at, *colon;
-	size_t k, len;
 
-	for (k = 0; k < sizeof(wrappers) / sizeof(*wrappers); k++) {
-		len = strlen(wrappers[k]);
-		if (!(at = cl_find(low, n < 24 + len ? n : 24 + len, wrappers[k], len)))
-			continue;
-		at += len;
-		colon = cl_find(at, (size_t)(low + n - at) < 96 ?
-				    (size_t)(low + n - at) : 96, ": ", 2);
-		return colon ? (size_t)(colon - low) + 2 : 0;
-	}
-	return 0;
+	return wrapper_end(low, n, wrappers, sizeof(wrappers) / sizeof(*wrappers), 96);
 }
 
 /* Is cat a cause a message's words may name over a file's load: a
