@@ -4148,7 +4148,7 @@ static char *file_below(struct scan *s, size_t i)
  * none. */
 static char *file_alone_below(struct scan *s, size_t i)
 {
-	size_t j, n, b;
+	size_t j, n, b, k;
 	const char *l;
 
 	for (j = i + 1; j < s->nlines && j <= i + 3; j++) {
@@ -4161,6 +4161,16 @@ static char *file_alone_below(struct scan *s, size_t i)
 			n--;
 		if (n > b && !memchr(l + b, ' ', n - b) && file_known(s, l, b, n - b))
 			return xstrndup(l + b, n - b);
+		/* right under it, the file the tool was reading, ending the
+		 * line: the file whose include failed ("Errors reading or
+		 * parsing ./inc/radiusd.conf", FreeRADIUS's) */
+		for (k = n; k > b && l[k - 1] != ' ' && l[k - 1] != '\t'; k--)
+			;
+		if (j == i + 1 && k > b && k < n &&
+		    (cl_find(l, k, "reading ", 8) || cl_find(l, k, "parsing ", 8) ||
+		     cl_find(l, k, "loading ", 8) || cl_find(l, k, "processing ", 11)) &&
+		    file_known(s, l, k, n - k))
+			return xstrndup(l + k, n - k);
 	}
 	return NULL;
 }
@@ -5884,6 +5894,51 @@ static bool alone_place(struct scan *s, size_t j)
 	return line_place(s, j, l, n, &loc) == CL_LOC_ALONE;
 }
 
+/* A place alone on its line, no severity, right over a paragraph whose
+ * words name a problem (Agda's "a.agda:7,12-16" over "Not in scope:",
+ * or over "Bool !=< N" and "when checking that the expression b has
+ * type N"): one finding at the place, the paragraph its message. The
+ * paragraph, right under the place, ends at a blank line, a place or a
+ * used line; words that name nothing leave the place to the readers
+ * after. */
+static bool worded_paragraph(struct scan *s, size_t j, const char *l,
+			     const struct cl_loc *loc)
+{
+	struct buf m = BUF_INIT;
+	struct cl_words w;
+	struct cl_loc at;
+	size_t k, e, ln;
+
+	for (e = j; e < s->nlines && e < j + 6 && !(s->used[e] & L_USED); e++) {
+		const char *q = line_view(s, e, &ln);
+
+		for (k = 0; k < ln && (q[k] == ' ' || q[k] == '\t'); k++)
+			;
+		if (k == ln || (e == j && k) ||
+		    line_place(s, e, q, ln, &at) != CL_LOC_NONE)
+			break;
+		if (m.len)
+			buf_addch(&m, ' ');
+		buf_add(&m, q + k, ln - k);
+	}
+	if (!m.len) {
+		buf_release(&m);
+		return false;
+	}
+	cl_words_read(m.ptr, m.len, &w);
+	if (!w.category || w.note) {
+		buf_release(&m);
+		return false;
+	}
+	for (k = j; k < e; k++)
+		s->used[k] |= L_FOLDED;
+	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line,
+		     loc->col, w.sev >= 0 ? w.sev : DIAG_ERROR, m.ptr + w.code,
+		     w.code_len, m.ptr + w.text, m.len - w.text, w.category);
+	buf_release(&m);
+	return true;
+}
+
 static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 			     const struct cl_loc *loc)
 {
@@ -5942,7 +5997,8 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 	if (sev < 0 && !framed && n && l[n - 1] == ':' && bracketed_code_line(s, j))
 		sev = DIAG_ERROR;
 	if (sev < 0 && !framed)
-		return false;
+		return !loc->pre_len && !loc->file && j == s->cur + 1 &&
+		       worded_paragraph(s, j, l, loc);
 	if (!more.len && !announced(s, j, &more)) {
 		buf_release(&more);
 		return false;
@@ -6173,6 +6229,12 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 			p.line = cl_line_in_words(l, n);
 		placed = named = true;
 	}
+	/* a file it could not open, quoted, none of the project's: the
+	 * file whose reading failed, if the line under names it */
+	if (quoted && !placed && !worded && s->opts->file_exists &&
+	    !strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
+	    (p.file = file_alone_below(s, s->cur)))
+		placed = named = true;
 	if (!placed && !worded && !own_cause(s, w.category))
 		return false;
 	/* its line in words, its file on the line right under

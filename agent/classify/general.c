@@ -248,6 +248,25 @@ static size_t line_col_at(const char *l, size_t n, size_t j, struct cl_loc *loc)
 		if (j + 1 < n && (l[j] == '-' || (!dot && l[j] == '.')) &&
 		    (is_digit(l[j + 1]) || l[j + 1] == '.'))
 			span_end(l, n, &j);
+	} else if (j + 1 < n && l[j] == ',' && is_digit(l[j + 1])) {
+		/* Agda's "a.agda:7,12-16" and "a.agda:7,12-8,3": a column
+		 * after a comma, then its span, ending the place */
+		size_t k = j + 1;
+		int col = 0, end;
+
+		cl_read_int(l, n, &k, &col);
+		if (k + 1 < n && l[k] == '-' && is_digit(l[k + 1])) {
+			k++;
+			cl_read_int(l, n, &k, &end);
+			if (k + 1 < n && l[k] == ',' && is_digit(l[k + 1])) {
+				k++;
+				cl_read_int(l, n, &k, &end);
+			}
+		}
+		if (k == n || l[k] == ':' || is_blank(l[k])) {
+			loc->col = col;
+			j = k;
+		}
 	}
 	return j;
 }
@@ -3839,6 +3858,8 @@ static const char *not_found(const char *low, size_t n)
 		{ 1, "couldn't find", false },
 		{ 1, "unable to find", false },
 		{ 1, "can not find", false },
+		/* Agda's "Failed to find source of module X" */
+		{ 1, "failed to find", false },
 		{ 2, "no such ", false },
 		{ 3, "failed to locate", false },
 		{ 3, "unable to locate", false },

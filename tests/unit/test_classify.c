@@ -9210,6 +9210,72 @@ static void stars_and_a_label(void **state)
 	diag_list_release(&l);
 }
 
+/* A project whose only configuration is radiusd.conf, in any folder. */
+static bool radiusd_conf(void *ctx, const char *path)
+{
+	(void)ctx;
+	return ends_with(path, "radiusd.conf");
+}
+
+/* A place alone on its line, no severity, over the paragraph that says
+ * what is wrong there (Agda's, its column after a comma and a span): one
+ * finding a place, of the kind its words name; words that name nothing
+ * leave it alone. A file an include could not open, none of the
+ * project's, is placed at the file being read, named right under it. */
+static void a_place_alone_over_its_words(void **state)
+{
+	static const char agda[] =
+		"Checking Undef (Undef.agda).\n"
+		"Undef.agda:7,12-16\n"
+		"Not in scope:\n"
+		"  fals\n"
+		"  at Undef.agda:7,12-16\n"
+		"when scope checking fals\n"
+		"Checking Imp (Imp.agda).\n"
+		"Imp.agda:3,1-22\n"
+		"Failed to find source of module Shop.Cart in any of the following\n"
+		"locations:\n"
+		"  Shop/Cart.agda\n"
+		"Checking Type (Type.agda).\n"
+		"Type.agda:10,7-11,2\n"
+		"Bool !=< Nat\n"
+		"when checking that the expression b has type Nat\n";
+	static const char radius[] =
+		"including configuration file ./inc/radiusd.conf\n"
+		"including configuration file ./inc/shop.conf\n"
+		"Unable to open file \"./inc/shop.conf\": No such file or directory\n"
+		"Errors reading or parsing ./inc/radiusd.conf\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(agda, any_file, 3, &l);
+	assert_string_equal(l.v[0].file, "Undef.agda");
+	assert_int_equal(l.v[0].line, 7);
+	assert_int_equal(l.v[0].column, 12);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_non_null(strstr(l.v[0].message, "Not in scope: fals"));
+	assert_string_equal(l.v[1].file, "Imp.agda");
+	assert_int_equal(l.v[1].line, 3);
+	assert_string_equal(l.v[1].category, "import_resolution");
+	assert_string_equal(l.v[2].file, "Type.agda");
+	assert_int_equal(l.v[2].line, 10);
+	assert_int_equal(l.v[2].column, 7);
+	assert_string_equal(l.v[2].category, "type_error");
+	diag_list_release(&l);
+
+	/* words under it that name no problem: not its message (the
+	 * failed run's one diagnostic, of no kind) */
+	classify_n("Notes.agda:3,1-4\nsee the manual for more\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "unknown");
+	assert_null(strstr(l.v[0].hint, "message's words"));
+	diag_list_release(&l);
+
+	classify_n(radius, radiusd_conf, 1, &l);
+	assert_string_equal(l.v[0].file, "./inc/radiusd.conf");
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+}
+
 /* Server configuration checkers: a daemon's log line with its part in
  * brackets ("error   [MAIN  ] msg", corosync's), its last word on how it
  * ended with the place in its own source (no place of the project's and
@@ -10189,6 +10255,7 @@ int main(void)
 		cmocka_unit_test(small_implementations_places),
 		cmocka_unit_test(server_checkers_words),
 		cmocka_unit_test(stars_and_a_label),
+		cmocka_unit_test(a_place_alone_over_its_words),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
 		cmocka_unit_test(data_rows_are_no_places),
