@@ -2196,6 +2196,14 @@ static const struct phrase phrases[] = {
 	/* a portability rule's, whatever its words: ShellCheck's "In POSIX
 	 * sh, == in place of = is undefined." */
 	{ "in posix sh", CAT_LINT_VIOLATION },
+	/* an element a schema has no place for: libxml2's Relax-NG
+	 * "Expecting element section, got frob", Jing's 'element "blink"
+	 * not allowed here' (epubcheck's, trang's); a name the schema does
+	 * not define there, not the text's grammar */
+	{ "expecting element ", CAT_UNDEFINED_SYMBOL },
+	{ "did not expect element ", CAT_UNDEFINED_SYMBOL },
+	{ "\" not allowed here", CAT_UNDEFINED_SYMBOL },
+	{ "\" not allowed anywhere", CAT_UNDEFINED_SYMBOL },
 	{ "undefined reference", CAT_LINK_ERROR },
 	{ "multiple definition", CAT_LINK_ERROR },
 	{ "undefined symbol", CAT_LINK_ERROR },

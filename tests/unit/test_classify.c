@@ -9221,7 +9221,8 @@ static bool radiusd_conf(void *ctx, const char *path)
  * what is wrong there (Agda's, its column after a comma and a span): one
  * finding a place, of the kind its words name; words that name nothing
  * leave it alone. A file an include could not open, none of the
- * project's, is placed at the file being read, named right under it. */
+ * project's, is placed at the file being read, named right under it. An
+ * element a schema has no place for is a name it does not define. */
 static void a_place_alone_over_its_words(void **state)
 {
 	static const char agda[] =
@@ -9273,6 +9274,17 @@ static void a_place_alone_over_its_words(void **state)
 	classify_n(radius, radiusd_conf, 1, &l);
 	assert_string_equal(l.v[0].file, "./inc/radiusd.conf");
 	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+
+	/* an element a schema has no place for: a name it does not
+	 * define there (libxml2's Relax-NG, Jing's), not a syntax error */
+	classify_n("elem.xml:12: element opp: Relax-NG validity error : "
+		   "Expecting element op, got opp\n"
+		   "ch2.xhtml:5:7: error: element \"blink\" not allowed here; "
+		   "expected the element end-tag or element \"a\"\n",
+		   any_file, 2, &l);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
 	diag_list_release(&l);
 }
 
