@@ -3468,6 +3468,15 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		goto out;
 	if (!w.code_len && !w.category && w.sev < 0 && loc->msg_len < 3)
 		goto out;
+	/* "syntax error in a/control at line 4: line with unknown format"
+	 * (dpkg's): the tool calls it a syntax error before the place, and
+	 * the detail after it, a value's kind, is what the text's form
+	 * broke (not so a cause a wrapper's "parse error in" names:
+	 * Kamailio's "failed to load module") */
+	if (w.category && !strcmp(w.category, CAT_TYPE_ERROR) && loc->file_len &&
+	    loc->file > 16 &&
+	    cl_find(l, loc->file, "syntax error in ", 16))
+		w.category = CAT_SYNTAX_ERROR;
 	cat = w.category ? w.category :
 	      w.code_len || w.sev == DIAG_WARNING || w.sev == DIAG_NOTE ?
 	      CAT_LINT_VIOLATION : CAT_UNKNOWN;

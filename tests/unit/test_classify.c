@@ -9222,7 +9222,8 @@ static bool radiusd_conf(void *ctx, const char *path)
  * finding a place, of the kind its words name; words that name nothing
  * leave it alone. A file an include could not open, none of the
  * project's, is placed at the file being read, named right under it. An
- * element a schema has no place for is a name it does not define. */
+ * element a schema has no place for is a name it does not define; a
+ * syntax error said before its place stays one. */
 static void a_place_alone_over_its_words(void **state)
 {
 	static const char agda[] =
@@ -9285,6 +9286,15 @@ static void a_place_alone_over_its_words(void **state)
 		   any_file, 2, &l);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
 	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	/* a syntax error before its place, a form's detail after it */
+	classify_n("dpkg-source: error: syntax error in a/debian/control at "
+		   "line 4: line with unknown format (not field-colon-value)\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "a/debian/control");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "syntax_error");
 	diag_list_release(&l);
 }
 
