@@ -3119,6 +3119,44 @@ static bool points_back(const char *m, size_t n)
 
 static bool restates_last(const struct scan *s, const char *m, size_t n);
 
+/* "Error in a.conf line 4:" over the code it read up to that line, the
+ * spot marked by a trailing "<--", and the message on the line after the
+ * mark (ferm's): one finding at the place, in the message's words. */
+static bool marked_code_message(struct scan *s, const char *l,
+				const struct cl_loc *loc)
+{
+	struct cl_words w;
+	struct cl_loc at;
+	const char *q;
+	size_t j, k, qn;
+
+	for (j = s->cur + 1; j < s->nlines && j <= s->cur + 12; j++) {
+		if (s->used[j] & L_USED)
+			return false;
+		q = line_view(s, j, &qn);
+		while (qn && (q[qn - 1] == ' ' || q[qn - 1] == '\t'))
+			qn--;
+		if (!qn)
+			return false;
+		if (qn > 3 && !memcmp(q + qn - 3, "<--", 3))
+			break;
+	}
+	if (j + 1 >= s->nlines || j > s->cur + 12 || (s->used[j + 1] & L_USED))
+		return false;
+	q = line_view(s, j + 1, &qn);
+	if (!qn || q[0] == ' ' || q[0] == '\t' ||
+	    line_place(s, j + 1, q, qn, &at) != CL_LOC_NONE)
+		return false;
+	cl_words_read(q, qn, &w);
+	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line,
+		     loc->col, w.sev >= 0 ? w.sev : DIAG_ERROR, q + w.code,
+		     w.code_len, q + w.text, qn - w.text,
+		     w.category ? w.category : CAT_UNKNOWN);
+	for (k = s->cur + 1; k <= j + 1; k++)
+		s->used[k] |= L_FOLDED;
+	return true;
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -3161,6 +3199,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		return;
 	}
 	if (loc->file_len && line_seen(s, l, n))
+		return;
+	if (loc->file_len && n && l[n - 1] == ':' && marked_code_message(s, l, loc))
 		return;
 	if (duration_only(m, loc->msg_len))
 		return; /* a step's place and its time */

@@ -9298,6 +9298,37 @@ static void a_place_alone_over_its_words(void **state)
 	diag_list_release(&l);
 }
 
+/* "Error in F line N:" over the code read up to the error, the spot
+ * marked by a trailing "<--", and the message under the mark (ferm's):
+ * the message is the finding's, the code no part of it; a mark on the
+ * first line under the place works the same. */
+static void a_place_over_marked_code(void **state)
+{
+	static const char ferm[] =
+		"Error in web.conf line 4:\n"
+		"table filter \n"
+		"{ \n"
+		"    chain INPUT \n"
+		"    { \n"
+		"        proto tcp dprot <--\n"
+		"Unrecognized keyword: dprot\n"
+		"Error in ssh.conf line 4:\n"
+		"{ \n"
+		"        <--\n"
+		"Missing \"}\" at end of file\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(ferm, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "web.conf");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[0].message, "Unrecognized keyword: dprot");
+	assert_string_equal(l.v[1].file, "ssh.conf");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 /* Server configuration checkers: a daemon's log line with its part in
  * brackets ("error   [MAIN  ] msg", corosync's), its last word on how it
  * ended with the place in its own source (no place of the project's and
@@ -10278,6 +10309,7 @@ int main(void)
 		cmocka_unit_test(server_checkers_words),
 		cmocka_unit_test(stars_and_a_label),
 		cmocka_unit_test(a_place_alone_over_its_words),
+		cmocka_unit_test(a_place_over_marked_code),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
 		cmocka_unit_test(data_rows_are_no_places),
