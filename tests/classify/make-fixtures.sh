@@ -27,6 +27,11 @@ if { [ ! -x "$BIN/tsc" ] || [ ! -f "$TW4" ]; } && command -v npm >/dev/null 2>&1
 fi
 [ -d "$HERE/node_modules" ] && ln -s "$HERE/node_modules" node_modules
 export NO_COLOR=1 CI=true
+# The longest one tool's run may take before it counts as hung. Generous:
+# every family runs at once, so on two loaded cores a compiler that takes
+# 8 s alone has been seen to take over 300 s (typescript-json-schema's first
+# run: its output lost, a row fallen with nothing wrong).
+export TOOL_TIMEOUT=${TOOL_TIMEOUT:-1200}
 
 # have TOOL: is it installed? (records the ones that are not)
 have() {
@@ -18231,7 +18236,7 @@ if have maxima; then
 	printf 'a : [1, 2, 3];\nb : a[5];\n' >index.mac
 	printf 'x : 3;\ny : x + ;\n' >op.mac
 	printf 'm : matrix([1,2],[3,4]);\nn : m . [1,2,3];\n' >dim.mac
-	run maxima sh -c 'for f in paren load index op dim; do timeout 300 maxima --very-quiet --batch=$f.mac; done'
+	run maxima sh -c 'for f in paren load index op dim; do timeout $TOOL_TIMEOUT maxima --very-quiet --batch=$f.mac; done'
 	sed -i "s|^ *$PWD/|    |; s|$PWD/||g" "$OUT/maxima.out"
 	expect maxima maxima general <<'E'
 syntax_error paren.mac 0 0
@@ -18257,7 +18262,7 @@ if have gap; then
 	printf 'x := 1 + "a";\n' >add.g
 	# (each tool's timeout guards against a hang, no deadline: among
 	# every tool of this script at once, GAP took over 20 s to start)
-	run gap sh -c 'for f in open undef read index add; do timeout 300 gap -q -b -A $f.g; done'
+	run gap sh -c 'for f in open undef read index add; do timeout $TOOL_TIMEOUT gap -q -b -A $f.g; done'
 	E=$(printf '\033')
 	sed -i "s/$E\[[0-9;]*m//g" "$OUT/gap.out"
 	expect gap gap general <<'E'
@@ -18312,7 +18317,7 @@ data ℕ : Set where
 f : Bool → ℕ
 f b = b
 X
-	run agda sh -c 'for f in Nat Undef Imp Type; do timeout 300 agda $f.agda; done'
+	run agda sh -c 'for f in Nat Undef Imp Type; do timeout $TOOL_TIMEOUT agda $f.agda; done'
 	sed -i "s|$PWD/||g" "$OUT/agda.out"
 	expect agda agda general <<'E'
 syntax_error Nat.agda 9 22
@@ -18332,7 +18337,7 @@ if have patsopt; then
 	printf 'implement main0 () = {\n  val () = println! (y)\n}\n' >undef.dats
 	printf 'implement main0 () = {\n  val x: int = "five"\n}\n' >type.dats
 	printf '#include "lib/util.hats"\nimplement main0 () = ()\n' >inc.dats
-	run patsopt sh -c 'for f in syn undef type inc; do timeout 300 patsopt --typecheck -d $f.dats; done'
+	run patsopt sh -c 'for f in syn undef type inc; do timeout $TOOL_TIMEOUT patsopt --typecheck -d $f.dats; done'
 	sed -i "s|$PWD/||g" "$OUT/patsopt.out"
 	expect patsopt patsopt general <<'E'
 syntax_error syn.dats 2 11
@@ -18392,7 +18397,7 @@ if have pforth; then
 	printf ': square ( n -- n2 )\n  dup * ;\n: cube ( n -- n3 )\n  dup squre * ;\nbye\n' >undef.fth
 	printf 'include lib/util.fth\nbye\n' >inc.fth
 	printf ': add ( a b -- c ) + ;\n: test-add ( -- )\n  2 2 add 5 <> abort" test-add: 2 2 add is not 5" ;\ntest-add\nbye\n' >test.fth
-	run pforth sh -c 'for f in undef inc test; do timeout 300 pforth -q $f.fth; done'
+	run pforth sh -c 'for f in undef inc test; do timeout $TOOL_TIMEOUT pforth -q $f.fth; done'
 	expect pforth pforth general <<'E'
 undefined_symbol - 4 0
 import_resolution - 1 0
@@ -18482,7 +18487,7 @@ if have sshd; then
 	printf 'Port 70000\n' >port.conf
 	printf 'Port 2222\nBanner "/etc/issue.net\n' >quote.conf
 	printf 'Port 2222\nSubsystem\n' >sub.conf
-	run sshd-config sh -c 'for f in opt root port quote sub; do timeout 300 sshd -t -f $f.conf; done'
+	run sshd-config sh -c 'for f in opt root port quote sub; do timeout $TOOL_TIMEOUT sshd -t -f $f.conf; done'
 	expect sshd-config sshd general <<'E'
 undefined_symbol opt.conf 3 0
 type_error root.conf 3 0
@@ -18503,7 +18508,7 @@ if have dnsdist; then
 	printf 'setLocal("127.0.0.1:5300")\nnewServer({address="127.0.0.1:5301", qps="lots"})\n' >qps.conf
 	printf 'setLocal("127.0.0.1:5300")\nnewServer({address="10.0.0.300:53"})\n' >addr.conf
 	printf 'setLocal("127.0.0.1:5300")\nincludeDirectory("conf.d")\n' >inc.conf
-	run dnsdist sh -c 'for f in paren func qps addr inc; do timeout 300 dnsdist --check-config -C $f.conf; done'
+	run dnsdist sh -c 'for f in paren func qps addr inc; do timeout $TOOL_TIMEOUT dnsdist --check-config -C $f.conf; done'
 	expect dnsdist dnsdist general <<'E'
 syntax_error - 3 0
 undefined_symbol - 2 0
@@ -18530,7 +18535,7 @@ if have fail2ban-client; then
 	sed -i 's/^\[DEFAULT\]$/[DEFAULT/' section/jail.conf
 	sed -i 's/^logpath = shop.log$/logpath = %(shop_log)s/' interp/jail.conf
 	printf '[Definition]\nfailregex ^Failed password for .* from <HOST>\n' >fparse/filter.d/shop.conf
-	run fail2ban-client sh -c 'for d in filter section interp fparse; do timeout 300 fail2ban-client -c $d -t; done'
+	run fail2ban-client sh -c 'for d in filter section interp fparse; do timeout $TOOL_TIMEOUT fail2ban-client -c $d -t; done'
 	sed -i 's/^[0-9-]* [0-9:,]* \(fail2ban[.a-z]* *\)\[[0-9]*\]/2024-01-01 00:00:00,000 \1[1]/' "$OUT/fail2ban-client.out"
 	expect fail2ban-client fail2ban-client general <<'E'
 import_resolution - 0 0
@@ -18553,7 +18558,7 @@ if have cupsd; then
 	printf 'LogLevel warn\n' >files/cupsd.conf
 	printf 'SystemGroup lpadmins\n' >files/cups-files.conf
 	printf 'LogLevel warn\nBrowsing maybe\n' >browse.conf
-	run cupsd sh -c 'for f in dir.conf loc.conf jobs.conf files/cupsd.conf browse.conf; do timeout 300 cupsd -t -c $f; done'
+	run cupsd sh -c 'for f in dir.conf loc.conf jobs.conf files/cupsd.conf browse.conf; do timeout $TOOL_TIMEOUT cupsd -t -c $f; done'
 	sed -i "s|$PWD/||g" "$OUT/cupsd.out"
 	expect cupsd cupsd general <<'E'
 undefined_symbol dir.conf 3 0
@@ -18576,7 +18581,7 @@ if have php-fpm8.2; then
 	printf '[global]\nerror_log = /dev/stderr\n\n[www\nlisten = 127.0.0.1:9099\n' >section.conf
 	printf "$G"'include = pool.d/*.conf\n' >inc.conf
 	printf '[global]\nerror_log = /dev/stderr\n\n[www]\nlisten = 127.0.0.1:9099\npm = sometimes\npm.max_children = 2\n' >pm.conf
-	run php-fpm8.2 sh -c 'for f in key time section inc pm; do timeout 300 php-fpm8.2 -n -t -y $f.conf; done'
+	run php-fpm8.2 sh -c 'for f in key time section inc pm; do timeout $TOOL_TIMEOUT php-fpm8.2 -n -t -y $f.conf; done'
 	sed -i 's/^\[[0-9]*-[A-Z][a-z]*-[0-9]* [0-9:]*\]/[01-Jan-2024 00:00:00]/' "$OUT/php-fpm8.2.out"
 	expect php-fpm8.2 php-fpm8.2 general <<'E'
 undefined_symbol key.conf 8 0
@@ -18598,7 +18603,7 @@ if have i3; then
 	printf "$H"'gaps inner lots\n' >gaps.conf
 	printf "$H"'for_window [class="Firefox" floating enable\n' >win.conf
 	printf "$H"'font pango:monospace 8\nbar {\n  status_comand i3status\n}\n' >bar.conf
-	run i3 sh -c 'for f in mod gaps win bar; do HOME=$PWD timeout 300 i3 -C -c $f.conf; done'
+	run i3 sh -c 'for f in mod gaps win bar; do HOME=$PWD timeout $TOOL_TIMEOUT i3 -C -c $f.conf; done'
 	sed -i -e 's|^[0-9/]* [0-9:]* - |01/01/24 00:00:00 - |' -e "s|$PWD/||g" "$OUT/i3.out"
 	expect i3 i3 general <<'E'
 undefined_symbol mod.conf 3 0
@@ -18617,7 +18622,7 @@ if have sievec; then
 	printf 'require ["fileinto"];\nif header :contains "subject" "sale" {\n  filinto "Promo";\n}\n' >cmd.sieve
 	printf 'require ["fileinto", "vacatoin"];\nkeep;\n' >ext.sieve
 	printf 'require ["fileinto"];\nfileinto 42;\n' >arg.sieve
-	run sievec sh -c 'for f in open cmd ext arg; do timeout 300 sievec -c /dev/null $f.sieve /dev/null; done'
+	run sievec sh -c 'for f in open cmd ext arg; do timeout $TOOL_TIMEOUT sievec -c /dev/null $f.sieve /dev/null; done'
 	expect sievec sievec general <<'E'
 syntax_error open.sieve 4 0
 undefined_symbol cmd.sieve 3 0
@@ -18635,7 +18640,7 @@ if have opendkim; then
 	printf 'Syslog no\nMode sv\nCanonicalization relaxed/loose\n' >canon.conf
 	printf 'Syslog no\nMode sv\nSigningTable refile:keys/signing.table\n' >table.conf
 	printf 'Syslog no\nMode sv\nMinimumKeyBits lots\n' >bits.conf
-	run opendkim sh -c 'for f in key canon table bits; do timeout 300 opendkim -n -x $f.conf; done'
+	run opendkim sh -c 'for f in key canon table bits; do timeout $TOOL_TIMEOUT opendkim -n -x $f.conf; done'
 	expect opendkim opendkim general <<'E'
 undefined_symbol key.conf 3 0
 type_error canon.conf 0 0
@@ -18655,7 +18660,7 @@ if have zabbix_agentd; then
 	printf "$H"'Timeout=90\n' >timeout.conf
 	printf "$H"'Include=zabbix_agentd.d/*.conf\n' >inc.conf
 	printf "$H"'UserParameter=shop.orders\n' >user.conf
-	run zabbix_agentd sh -c 'for f in key timeout inc user; do timeout 300 zabbix_agentd -c $f.conf -t agent.ping; done'
+	run zabbix_agentd sh -c 'for f in key timeout inc user; do timeout $TOOL_TIMEOUT zabbix_agentd -c $f.conf -t agent.ping; done'
 	sed -i 's/^zabbix_agentd \[[0-9]*\]/zabbix_agentd [1]/' "$OUT/zabbix_agentd.out"
 	expect zabbix_agentd zabbix_agentd general <<'E'
 undefined_symbol key.conf 3 0
@@ -18675,7 +18680,7 @@ if have openvpn; then
 	printf 'dev tun\nproto udpp\n' >proto.conf
 	printf 'dev tun\nclient\nremote 127.0.0.1 1194\n<ca>\n-----BEGIN CERTIFICATE-----\n' >inline.conf
 	printf 'dev tun\nconfig conf.d/extra.conf\n' >inc.conf
-	run openvpn sh -c 'for f in opt proto inline inc; do timeout 300 openvpn --config $f.conf --verb 1; done'
+	run openvpn sh -c 'for f in opt proto inline inc; do timeout $TOOL_TIMEOUT openvpn --config $f.conf --verb 1; done'
 	sed -i -e 's/^[0-9-]* [0-9:]* /2024-01-01 00:00:00 /' -e 's/ ([0-9.]*)$/ (2.6)/' "$OUT/openvpn.out"
 	expect openvpn openvpn general <<'E'
 undefined_symbol opt.conf 4 0
@@ -18695,7 +18700,7 @@ if have smartd; then
 	printf '# weekly long test\n/dev/nonexist -a -s (L/../../6/03\n' >sched.conf
 	printf '/dev/nonexist -a -W lots\n' >temp.conf
 	printf '/dev/nonexist -a\n/dev/nonexist2 -a -m\n' >mail.conf
-	run smartd sh -c 'for f in dir sched temp mail; do timeout 300 smartd -q onecheck -c $f.conf; done'
+	run smartd sh -c 'for f in dir sched temp mail; do timeout $TOOL_TIMEOUT smartd -q onecheck -c $f.conf; done'
 	sed -i 's/^\(smartd [0-9.]*\) .*/\1/' "$OUT/smartd.out"
 	expect smartd smartd general <<'E'
 undefined_symbol dir.conf 1 0
@@ -18717,7 +18722,7 @@ if have tor; then
 	printf "$H"'MaxCircuitDirtiness forever\n' >time.conf
 	printf "$H"'ExitPolicy reject 10.0.0.300:*\n' >policy.conf
 	printf "$H"'ContactInfo "admin\n' >quote.conf
-	run tor sh -c 'for f in opt time policy quote; do timeout 300 tor --verify-config -f $f.conf --defaults-torrc /dev/null; done'
+	run tor sh -c 'for f in opt time policy quote; do timeout $TOOL_TIMEOUT tor --verify-config -f $f.conf --defaults-torrc /dev/null; done'
 	sed -i -e 's/^[A-Z][a-z][a-z] [0-9][0-9] [0-9:.]* /Jan 01 00:00:00.000 /' -e 's/\] Tor [0-9.]* running on .*/] Tor 0.4 running on Linux./' -e "s|$PWD/||g" "$OUT/tor.out"
 	expect tor tor general <<'E'
 undefined_symbol opt.conf 0 0
@@ -18776,7 +18781,7 @@ if have "$BIN/typescript-json-schema"; then
 	printf 'import { Address } from "./address";\nexport interface User {\n  name: string;\n  addr: Address;\n}\n' >imp.ts
 	printf 'export interface User {\n  name: string;\n  age: number;\n}\nexport const u: User = { name: "a", age: "3" };\n' >type.ts
 	printf 'export interface User {\n  name: string;\n}\n' >ok.ts
-	run typescript-json-schema sh -c 'J=$0; for f in syntax undef imp type; do timeout 300 $J $f.ts User; done; timeout 300 $J ok.ts Person' "$BIN/typescript-json-schema"
+	run typescript-json-schema sh -c 'J=$0; for f in syntax undef imp type; do timeout $TOOL_TIMEOUT $J $f.ts User; done; timeout $TOOL_TIMEOUT $J ok.ts Person' "$BIN/typescript-json-schema"
 	held47_paths typescript-json-schema
 	expect typescript-json-schema typescript-json-schema general <<'E'
 syntax_error syntax.ts 5 1
@@ -18848,7 +18853,7 @@ X
 	printf '<svg viewBox="0 0 10 10">\n  <rect width="5" height="5"/>\n</svg>\n' >ns.svg
 	printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n  <rect width="5" height="5" onclick="x()"/>\n</svg>\n' >click.svg
 	printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n  <rect width="5" height="5">\n</svg>\n' >broken.svg
-	run svglint sh -c 'for f in script ns click broken; do timeout 300 "$0" --ci --config conf.mjs $f.svg; done' "$BIN/svglint"
+	run svglint sh -c 'for f in script ns click broken; do timeout $TOOL_TIMEOUT "$0" --ci --config conf.mjs $f.svg; done' "$BIN/svglint"
 	held47_paths svglint
 	expect svglint svglint general <<'E'
 lint_violation script.svg 2 0
@@ -18880,7 +18885,7 @@ X
 	printf 'query {\n  user(id: 5.5) {\n    id\n  }\n}\n' >arg.graphql
 	printf 'query Q($id: ID!) {\n  user(id: "1") {\n    ...Missing\n  }\n}\n' >frag.graphql
 	printf 'query {\n  users(first: 2) {\n    id\n  }\n}\n' >unknownarg.graphql
-	run graphql-inspector sh -c 'for f in field syntax arg frag unknownarg; do timeout 300 "$0" validate $f.graphql schema.graphql; done' "$BIN/graphql-inspector"
+	run graphql-inspector sh -c 'for f in field syntax arg frag unknownarg; do timeout $TOOL_TIMEOUT "$0" validate $f.graphql schema.graphql; done' "$BIN/graphql-inspector"
 	held47_paths graphql-inspector
 	expect graphql-inspector graphql-inspector general <<'E'
 undefined_symbol field.graphql 0 0
@@ -18902,7 +18907,7 @@ if have "$BIN/json2ts"; then
 	printf '{\n  "title": "User",\n  "type": "object",\n  "properties": {\n    "boss": { "$ref": "#/definitions/Person" }\n  }\n}\n' >def.json
 	printf '{\n  "title": "Color",\n  "enum": ["red", "green"],\n  "tsEnumNames": ["Red"]\n}\n' >enum.json
 	printf '{\n  "title": "User",\n  "type": "object",\n  "properties": {\n    "tags": { "type": "array", "minItems": -1, "items": { "type": "string" } }\n  }\n}\n' >min.json
-	run json2ts sh -c 'for f in comma ref def enum min; do timeout 300 "$0" -i $f.json -o /dev/null; done' "$BIN/json2ts"
+	run json2ts sh -c 'for f in comma ref def enum min; do timeout $TOOL_TIMEOUT "$0" -i $f.json -o /dev/null; done' "$BIN/json2ts"
 	held47_paths json2ts
 	expect json2ts json2ts general <<'E'
 syntax_error comma.json 0 0
@@ -18924,7 +18929,7 @@ if have "$BIN/quicktype"; then
 	printf '{\n  "type": "object",\n  "properties": { "addr": { "$ref": "#/definitions/Addr" } }\n}\n' >ref.schema.json
 	printf '{\n  "type": "objekt"\n}\n' >type.schema.json
 	printf '{\n  "type": "object",\n  "properties": { "a": { "$ref": "other.json" } }\n}\n' >file.schema.json
-	run quicktype sh -c 'Q=$0; timeout 300 $Q -l ts -o /dev/null comma.json; for f in ref type file; do timeout 300 $Q -s schema -l ts -o /dev/null $f.schema.json; done; timeout 300 $Q -l cobol -o /dev/null comma.json' "$BIN/quicktype"
+	run quicktype sh -c 'Q=$0; timeout $TOOL_TIMEOUT $Q -l ts -o /dev/null comma.json; for f in ref type file; do timeout $TOOL_TIMEOUT $Q -s schema -l ts -o /dev/null $f.schema.json; done; timeout $TOOL_TIMEOUT $Q -l cobol -o /dev/null comma.json' "$BIN/quicktype"
 	held47_paths quicktype
 	expect quicktype quicktype general <<'E'
 syntax_error - 0 0
@@ -18946,7 +18951,7 @@ if have "$BIN/ts-json-schema-generator"; then
 	printf 'export interface User {\n  name: string;\n  addr: Address;\n}\n' >undef.ts
 	printf 'export interface User {\n  name: string;\n  run: () => void;\n}\n' >fn.ts
 	printf 'export interface User {\n  name: string;\n}\n' >ok.ts
-	run ts-json-schema-generator sh -c 'G=$0; timeout 300 $G -p syntax.ts -t User -o /dev/null; for f in undef fn; do timeout 300 $G --no-type-check --functions fail -p $f.ts -t User -o /dev/null; done; timeout 300 $G -p ok.ts -t Person -o /dev/null' "$BIN/ts-json-schema-generator"
+	run ts-json-schema-generator sh -c 'G=$0; timeout $TOOL_TIMEOUT $G -p syntax.ts -t User -o /dev/null; for f in undef fn; do timeout $TOOL_TIMEOUT $G --no-type-check --functions fail -p $f.ts -t User -o /dev/null; done; timeout $TOOL_TIMEOUT $G -p ok.ts -t Person -o /dev/null' "$BIN/ts-json-schema-generator"
 	held47_paths ts-json-schema-generator
 	expect ts-json-schema-generator ts-json-schema-generator general <<'E'
 type_error - 0 0
@@ -18968,7 +18973,7 @@ if have "$BIN/openapi-typescript"; then
 	printf "$H$R"'                $ref: "./item.yaml"\n' >file.yaml
 	printf "$H"'paths:\n  /items:\n    get:\n      responses:\n        "200": {\n          description: ok\n' >syntax.yaml
 	printf 'openapi: 9.0.0\ninfo:\n  title: Shop\n  version: "1"\npaths: {}\n' >ver.yaml
-	run openapi-typescript sh -c 'for f in ref file syntax ver; do timeout 300 "$0" $f.yaml -o out.ts; done' "$BIN/openapi-typescript"
+	run openapi-typescript sh -c 'for f in ref file syntax ver; do timeout $TOOL_TIMEOUT "$0" $f.yaml -o out.ts; done' "$BIN/openapi-typescript"
 	held47_paths openapi-typescript
 	expect openapi-typescript openapi-typescript general <<'E'
 undefined_symbol - 0 0
@@ -18990,7 +18995,7 @@ if have "$BIN/semistandard"; then
 	printf 'const x = {\n  a: 1,\n;\n' >syntax.js
 	printf 'const unused = 2;\nlet y = 3;\nconsole.log(y);\n' >unused.js
 	printf 'if (a == 1) {\n  console.log("hi");\n}\n' >eq.js
-	run semistandard timeout 300 "$BIN/semistandard" semi.js undef.js syntax.js unused.js eq.js
+	run semistandard timeout $TOOL_TIMEOUT "$BIN/semistandard" semi.js undef.js syntax.js unused.js eq.js
 	held47_paths semistandard
 	expect semistandard semistandard general <<'E'
 lint_violation semi.js 1 12
@@ -19047,7 +19052,7 @@ if have qbs; then
 	printf 'Product {\n    name: "app"\n    files: [mainFile]\n}\n' >ref.qbs
 	printf 'Project {\n    references: ["sub/lib.qbs"]\n}\n' >inc.qbs
 	printf 'Product {\n    name: "app"\n    type: 42\n}\n' >typ.qbs
-	run qbs sh -c 'for f in syn prop ref inc typ; do timeout 300 qbs resolve -f $f.qbs -d build-$f; done'
+	run qbs sh -c 'for f in syn prop ref inc typ; do timeout $TOOL_TIMEOUT qbs resolve -f $f.qbs -d build-$f; done'
 	sed -i "s|$PWD/||g" "$OUT/qbs.out"
 	expect qbs qbs general <<'E'
 syntax_error syn.qbs 4 1
@@ -19121,7 +19126,7 @@ if have lintian && have dpkg-deb; then
 	rm copy/usr/share/doc/copy/copyright
 	sed -i 's/^Priority: optional/Priority: extra/' prio/DEBIAN/control
 	for p in ext syn copy prio; do dpkg-deb --root-owner-group --build $p $p.deb >/dev/null 2>&1; done
-	run lintian sh -c 'for p in ext syn copy prio; do timeout 300 lintian $p.deb; done'
+	run lintian sh -c 'for p in ext syn copy prio; do timeout $TOOL_TIMEOUT lintian $p.deb; done'
 	sed -i '/^running with root privileges is not recommended!$/d' "$OUT/lintian.out"
 	expect lintian lintian general <<'E'
 lint_violation - 0 0
@@ -19145,7 +19150,7 @@ if have xmlto; then
 	printf '%s\n<para colour="red">Hello</para>\n</article>\n' "$H" >attr.xml
 	printf '%s\n<para>Hello &wrld;</para>\n</article>\n' "$H" >ent.xml
 	printf '%s\n<para>Hello</para>\n</article>\n' "$H" >fmt.xml
-	run xmlto sh -c 'for f in amp attr ent; do timeout 300 xmlto -o out html-nochunks $f.xml; done; timeout 300 xmlto -o out htm fmt.xml'
+	run xmlto sh -c 'for f in amp attr ent; do timeout $TOOL_TIMEOUT xmlto -o out html-nochunks $f.xml; done; timeout $TOOL_TIMEOUT xmlto -o out htm fmt.xml'
 	sed -i "s|$PWD/||g" "$OUT/xmlto.out"
 	expect xmlto xmlto general <<'E'
 syntax_error amp.xml 5 0
@@ -19262,7 +19267,7 @@ if have po4a; then
 	mkdir tr
 	printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Hello"\nmsgstr "Bonjour\n' >tr/fr.po
 	printf '[po4a_langs] fr\n[po4a_paths] tr/doc.pot $lang:tr/$lang.po\n[type: text] doc.md $lang:doc.$lang.md\n' >po.cfg
-	run po4a sh -c 'for f in type miss key opt; do rm -rf po; timeout 300 po4a --no-translations $f.cfg; done; timeout 300 po4a --no-update po.cfg'
+	run po4a sh -c 'for f in type miss key opt; do rm -rf po; timeout $TOOL_TIMEOUT po4a --no-translations $f.cfg; done; timeout $TOOL_TIMEOUT po4a --no-update po.cfg'
 	sed -i "s|$PWD/||g" "$OUT/po4a.out"
 	expect po4a po4a general <<'E'
 undefined_symbol - 0 0
@@ -19317,7 +19322,7 @@ if have augtool; then
 	printf 'module Bad =\n  let lns = [ key Rx.word . del Rx.space " " . store Rx.word ]*\n  let other = nosuch_lens\n' >lenses/bad.aug
 	printf 'module Typ =\n  let lns = [ key Rx.word . del Sep.space " " . store Rx.word ]*\n' >lenses/typ.aug
 	printf 'module Open =\n  let lns = [ key Rx.word . del Rx.space " " . store Rx.word\n' >lenses/open.aug
-	run augtool sh -c 'timeout 300 augtool -r . "print /augeas//error"; for l in Bad Typ Open; do timeout 300 augtool -r . -I lenses -A --transform "$l.lns incl /etc/hosts" "print /augeas//error"; done'
+	run augtool sh -c 'timeout $TOOL_TIMEOUT augtool -r . "print /augeas//error"; for l in Bad Typ Open; do timeout $TOOL_TIMEOUT augtool -r . -I lenses -A --transform "$l.lns incl /etc/hosts" "print /augeas//error"; done'
 	expect augtool augtool general <<'E'
 syntax_error etc/hosts 2 0
 syntax_error etc/ssh/sshd_config 2 0
@@ -19339,7 +19344,7 @@ if have exiftool; then
 	echo '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAAP/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AP//Z' | base64 -d >orient.jpg
 	exiftool -q -overwrite_original -n -Orientation=12 orient.jpg >/dev/null 2>&1
 	echo 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptWAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==' | base64 -d >crc.png
-	run exiftool timeout 300 exiftool -validate -warning -error -a bad.xmp date.xmp orient.jpg crc.png nosuch.jpg
+	run exiftool timeout $TOOL_TIMEOUT exiftool -validate -warning -error -a bad.xmp date.xmp orient.jpg crc.png nosuch.jpg
 	expect exiftool exiftool general <<'E'
 syntax_error bad.xmp 0 0
 type_error date.xmp 0 0
@@ -19359,7 +19364,7 @@ if have pngcheck; then
 	echo 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==' | base64 -d | head -c 55 >trunc.png
 	echo 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABBwAAAAC4LgyEAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==' | base64 -d >depth.png
 	echo 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAAAkFCQ0R4eWf4m+oAAAAKSURBVHicY2AAAAACAAFIr6RxAAAAAElFTkSuQmCC' | base64 -d >crit.png
-	run pngcheck timeout 300 pngcheck crc.png trunc.png depth.png crit.png nosuch.png
+	run pngcheck timeout $TOOL_TIMEOUT pngcheck crc.png trunc.png depth.png crit.png nosuch.png
 	expect pngcheck pngcheck general <<'E'
 syntax_error crc.png 0 0
 syntax_error trunc.png 0 0
@@ -19380,7 +19385,7 @@ if have jpeginfo; then
 	echo 'not an image' >text.jpg
 	echo "$J" | base64 -d | LC_ALL=C sed 's/\xff\xc0\x00\x0b\x08\x00\x01/\xff\xc0\x00\x0b\x08\x00\x00/' >zero.jpg
 	{ echo "$J" | base64 -d | head -c 146; printf 'xyz'; echo "$J" | base64 -d | tail -c 13; } >extra.jpg
-	run jpeginfo timeout 300 jpeginfo -c trunc.jpg text.jpg zero.jpg extra.jpg nosuch.jpg
+	run jpeginfo timeout $TOOL_TIMEOUT jpeginfo -c trunc.jpg text.jpg zero.jpg extra.jpg nosuch.jpg
 	expect jpeginfo jpeginfo general <<'E'
 syntax_error trunc.jpg 0 0
 syntax_error text.jpg 0 0
@@ -19401,7 +19406,7 @@ if have fontlint; then
 		printf '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><defs>\n<font id="T" horiz-adv-x="500">\n<font-face font-family="T" units-per-em="1000" ascent="800" descent="-200"/>\n<missing-glyph d=""/>\n<glyph unicode="A" glyph-name="A" d="%s"/>\n</font></defs></svg>\n' "${g#*:}" >"${g%%:*}.svg"
 	done
 	printf 'not a font\n' >text.svg
-	run fontlint sh -c 'timeout 300 fontlint -i 80,99 dir.svg open.svg cross.svg; timeout 300 fontlint -i 80,99 text.svg; timeout 300 fontlint -i 80,99 nosuch.svg'
+	run fontlint sh -c 'timeout $TOOL_TIMEOUT fontlint -i 80,99 dir.svg open.svg cross.svg; timeout $TOOL_TIMEOUT fontlint -i 80,99 text.svg; timeout $TOOL_TIMEOUT fontlint -i 80,99 nosuch.svg'
 	sed -i "s|$PWD/||g" "$OUT/fontlint.out"
 	expect fontlint fontlint general <<'E'
 lint_violation dir.svg 0 0
@@ -19426,7 +19431,7 @@ if have ttx; then
 	printf '<?xml version="1.0" encoding="UTF-8"?>\n<ttFont sfntVersion="\\x00\\x01\\x00\\x00">\n%s\n<maxp>\n<tableVersion value="0x5000"/>\n<numGlyphs value="2"\n</maxp>\n</ttFont>\n' "$G" >syn.ttx
 	printf '<?xml version="1.0" encoding="UTF-8"?>\n<ttFont sfntVersion="\\x00\\x01\\x00\\x00">\n%s\n<maxp>\n<tableVersion value="0x5000"/>\n<numGlyphs value="two"/>\n</maxp>\n</ttFont>\n' "$G" >val.ttx
 	printf '<?xml version="1.0" encoding="UTF-8"?>\n<ttFont sfntVersion="\\x00\\x01\\x00\\x00">\n<hhea>\n<ascent value="800"/>\n</hhea>\n<bogus>\n<x value="1"/>\n</bogus>\n</ttFont>\n' >tag.ttx
-	run ttx sh -c 'for f in syn val tag nosuch; do timeout 300 ttx $f.ttx; done'
+	run ttx sh -c 'for f in syn val tag nosuch; do timeout $TOOL_TIMEOUT ttx $f.ttx; done'
 	sed -i 's/ object at 0x[0-9a-f]*>/ object at 0x0>/' "$OUT/ttx.out"
 	expect ttx ttx general <<'E'
 syntax_error syn.ttx 10 0
@@ -19448,7 +19453,7 @@ if have yash; then
 	printf 'echo start\nnosuchcmd --flag\n' >cmd.sh
 	printf 'set -u\necho "$undefined_var"\n' >unset.sh
 	printf 'echo start\n. ./nosuch.sh\n' >dot.sh
-	run yash sh -c 'for f in if subst for; do timeout 300 yash -n $f.sh; done; for f in cmd unset dot; do timeout 300 yash $f.sh; done'
+	run yash sh -c 'for f in if subst for; do timeout $TOOL_TIMEOUT yash -n $f.sh; done; for f in cmd unset dot; do timeout $TOOL_TIMEOUT yash $f.sh; done'
 	expect yash yash general <<'E'
 syntax_error if.sh 4 0
 syntax_error subst.sh 4 0
@@ -19470,7 +19475,7 @@ if have rxp; then
 	printf '<?xml version="1.0"?>\n<doc>\n<p>Hello &wrld;</p>\n</doc>\n' >ent.xml
 	printf '<?xml version="1.0"?>\n<!DOCTYPE doc SYSTEM "nosuch.dtd">\n<doc/>\n' >dtd.xml
 	printf '<?xml version="1.0"?>\n<!DOCTYPE doc [\n<!ELEMENT doc (p+)>\n<!ELEMENT p (#PCDATA)>\n]>\n<doc>\n<p colour="red">Hi</p>\n</doc>\n' >attr.xml
-	run rxp sh -c 'for f in tag amp ent dtd; do timeout 300 rxp -s $f.xml; done; timeout 300 rxp -s -V attr.xml'
+	run rxp sh -c 'for f in tag amp ent dtd; do timeout $TOOL_TIMEOUT rxp -s $f.xml; done; timeout $TOOL_TIMEOUT rxp -s -V attr.xml'
 	sed -i "s|$PWD/||g" "$OUT/rxp.out"
 	expect rxp rxp general <<'E'
 syntax_error tag.xml 3 0
@@ -19496,7 +19501,7 @@ if have sssctl; then
 	sed -i 's/^services = nss/servcies = nss/' key.conf
 	printf '\n[nsss]\nfilter_users = root\n' >>sect.conf
 	sed -i 's/^\[domain\/LOCAL\]/[domain\/LOCAL/' syn.conf
-	run sssctl sh -c 'for f in key sect syn nosuch; do timeout 300 sssctl config-check -c $f.conf -s conf.d; done'
+	run sssctl sh -c 'for f in key sect syn nosuch; do timeout $TOOL_TIMEOUT sssctl config-check -c $f.conf -s conf.d; done'
 	sed -i "s|$PWD/||g" "$OUT/sssctl.out"
 	expect sssctl sssctl general <<'E'
 undefined_symbol - 0 0
@@ -19514,7 +19519,7 @@ if have csvclean; then
 	mkdir csvclean && cd csvclean
 	printf 'id,name,age\n1,Ann,30\n2,Bob\n3,Cy,40,extra\n' >cols.csv
 	printf 'id,name\n1,\377\376Ann\n' >enc.csv
-	run csvclean sh -c 'for f in cols enc nosuch; do timeout 300 csvclean -n $f.csv; done'
+	run csvclean sh -c 'for f in cols enc nosuch; do timeout $TOOL_TIMEOUT csvclean -n $f.csv; done'
 	expect csvclean csvclean general <<'E'
 syntax_error - 2 0
 syntax_error - 3 0
@@ -19535,7 +19540,7 @@ if have asn1c; then
 	printf '%s\nPerson ::= SEQUENCE {\n  name UTF8String,\n  addr Address\n}\nEND\n' "$H" >undef.asn1
 	printf '%s\nIMPORTS Address FROM Other;\nPerson ::= SEQUENCE {\n  addr Address\n}\nEND\n' "$H" >imp.asn1
 	printf '%s\nPerson ::= SEQUENCE {\n  name UTF8String,\n  name INTEGER\n}\nEND\n' "$H" >dup.asn1
-	run asn1c-print sh -c 'for f in syn undef imp dup nosuch; do timeout 300 asn1c -E -F $f.asn1 >/dev/null; done'
+	run asn1c-print sh -c 'for f in syn undef imp dup nosuch; do timeout $TOOL_TIMEOUT asn1c -E -F $f.asn1 >/dev/null; done'
 	expect asn1c-print asn1c general <<'E'
 syntax_error syn.asn1 5 0
 undefined_symbol undef.asn1 5 0
@@ -19553,7 +19558,7 @@ if have hunspell; then
 	mkdir hunspell && cd hunspell
 	printf 'This line is fine.\nThe quick brwn fox.\nIt jumps over teh dog.\n' >a.txt
 	printf 'Hello world.\nRecieve the pakage.\n' >b.txt
-	run hunspell sh -c 'timeout 300 hunspell -d en_US -u a.txt; timeout 300 hunspell -d en_US -u b.txt; timeout 300 hunspell -d xx_XX -u a.txt; timeout 300 hunspell -d en_US -u nosuch.txt'
+	run hunspell sh -c 'timeout $TOOL_TIMEOUT hunspell -d en_US -u a.txt; timeout $TOOL_TIMEOUT hunspell -d en_US -u b.txt; timeout $TOOL_TIMEOUT hunspell -d xx_XX -u a.txt; timeout $TOOL_TIMEOUT hunspell -d en_US -u nosuch.txt'
 	expect hunspell hunspell general <<'E'
 lint_violation - 2 0
 lint_violation - 3 0
@@ -19588,7 +19593,7 @@ if have maude; then
 	printf 'fmod SORT is\n  protecting NAT .\n  op f : Nat -> Natt .\nendfm\n' >sort.maude
 	printf 'fmod IMP is\n  protecting NATURAL .\nendfm\n' >imp.maude
 	printf 'load shop.maude\n' >load.maude
-	run maude sh -c 'for f in syn undef sort imp load; do timeout 60 maude -no-banner -no-advise -batch $f.maude; done'
+	run maude sh -c 'for f in syn undef sort imp load; do timeout $TOOL_TIMEOUT maude -no-banner -no-advise -batch $f.maude; done'
 	expect maude maude general <<'E'
 syntax_error syn.maude 3 0
 undefined_symbol undef.maude 5 0
@@ -19611,7 +19616,7 @@ if have asn1c; then
 	printf 'Shop DEFINITIONS ::= BEGIN\n  IMPORTS Item FROM Catalog;\n  Order ::= SEQUENCE {\n    id INTEGER,\n    item Item\n  }\nEND\n' >imp.asn
 	printf 'Shop DEFINITIONS ::= BEGIN\n  Colour ::= ENUMERATED { red, green }\n  c Colour ::= blue\nEND\n' >val.asn
 	printf 'Shop DEFINITIONS ::= BEGIN\n  Order ::= SEQUENCE {\n    id INTEGER,\n    id BOOLEAN\n  }\nEND\n' >dup.asn
-	run asn1c sh -c 'for f in syn undef imp val dup; do timeout 60 asn1c -EF $f.asn; done'
+	run asn1c sh -c 'for f in syn undef imp val dup; do timeout $TOOL_TIMEOUT asn1c -EF $f.asn; done'
 	expect asn1c asn1c general <<'E'
 syntax_error syn.asn 5 0
 undefined_symbol undef.asn 5 0
@@ -19633,7 +19638,7 @@ if have rpcgen; then
 	printf 'struct order {\n\tint id;\n\tvoid nothing;\n};\n' >void.x
 	printf 'program SHOP {\n\tversion V1 {\n\t\tint PLACE(int, int) = 1;\n\t} = 1;\n} = 0x20000001;\n' >args.x
 	printf 'enum colour { RED = 1, GREEN = 1.5 };\n' >enum.x
-	run rpcgen sh -c 'for f in syn inc void args enum; do timeout 60 rpcgen -h -o $f.h $f.x; done'
+	run rpcgen sh -c 'for f in syn inc void args enum; do timeout $TOOL_TIMEOUT rpcgen -h -o $f.h $f.x; done'
 	expect rpcgen rpcgen general <<'E'
 syntax_error syn.x 4 0
 import_resolution inc.x 1 10
@@ -19654,7 +19659,7 @@ if have omniidl; then
 	printf '#include "catalog.idl"\nmodule Shop {\n  interface Orders {\n    void cancel(in long id);\n  };\n};\n' >inc.idl
 	printf 'module Shop {\n  const short MAX = 100000;\n};\n' >range.idl
 	printf 'module Shop {\n  interface Orders {\n    void cancel(in long id);\n    void cancel(in string code);\n  };\n};\n' >dup.idl
-	run omniidl sh -c 'for f in syn undef inc range dup; do timeout 60 omniidl -bcxx $f.idl; done'
+	run omniidl sh -c 'for f in syn undef inc range dup; do timeout $TOOL_TIMEOUT omniidl -bcxx $f.idl; done'
 	expect omniidl omniidl general <<'E'
 syntax_error syn.idl 4 0
 undefined_symbol undef.idl 3 0
@@ -19673,7 +19678,7 @@ if have xsdcxx; then
 	printf '<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="order" type="Order"/>\n</xs:schema>\n' >undef.xsd
 	printf '<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:include schemaLocation="common.xsd"/>\n  <xs:element name="order" type="xs:string"/>\n</xs:schema>\n' >inc.xsd
 	printf '<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:complexType name="Order">\n    <xs:sequence>\n      <xs:element name="qty" type="xs:int" minOccurs="some"/>\n    </xs:sequence>\n  </xs:complexType>\n</xs:schema>\n' >occ.xsd
-	run xsdcxx sh -c 'for f in syn undef inc occ; do timeout 60 xsdcxx cxx-tree --output-dir gen $f.xsd; done'
+	run xsdcxx sh -c 'for f in syn undef inc occ; do timeout $TOOL_TIMEOUT xsdcxx cxx-tree --output-dir gen $f.xsd; done'
 	expect xsdcxx xsdcxx general <<'E'
 syntax_error syn.xsd 4 3
 undefined_symbol undef.xsd 3 42
@@ -19694,7 +19699,7 @@ if have povray; then
 	printf '#include "shop.inc"\ncamera { location <0, 2, -3> look_at <0, 1, 2> }\n' >inc.pov
 	printf 'camera { location <0, 2, -3> look_at <0, 1, 2> }\nsphere { <0, 1, 2>, "two" }\n' >type.pov
 	printf 'camera { location <0, 2, -3> look_at <0, 1, 2> }\nsphere { <0, 1, 2>, 2 frobnicate 3 }\n' >kw.pov
-	run povray sh -c 'for f in brace undef inc type kw; do timeout 60 povray +I$f.pov +O/dev/null -D +W16 +H16 2>&1 | sed -n "/^==== \[Parsing/,\$p"; done'
+	run povray sh -c 'for f in brace undef inc type kw; do timeout $TOOL_TIMEOUT povray +I$f.pov +O/dev/null -D +W16 +H16 2>&1 | sed -n "/^==== \[Parsing/,\$p"; done'
 	expect povray povray general <<'E'
 syntax_error brace.pov 3 0
 undefined_symbol undef.pov 3 0
@@ -19715,7 +19720,7 @@ if have byacc; then
 	printf '%%token NUM\n%%%%\nexpr : expr '"'"'+'"'"' term\n     | NUM\n     ;\n' >undef.y
 	printf '%%union { int ival; }\n%%token NUM\n%%type <ival> expr\n%%%%\nexpr : NUM { $$ = $1; } ;\n' >untyped.y
 	printf '%%token NUM\n%%%%\nexpr : NUM { $$ = $3; } ;\n' >dollar.y
-	run byacc sh -c 'for f in brace colon undef untyped dollar; do timeout 60 byacc -o $f.c $f.y; done'
+	run byacc sh -c 'for f in brace colon undef untyped dollar; do timeout $TOOL_TIMEOUT byacc -o $f.c $f.y; done'
 	expect byacc byacc general <<'E'
 syntax_error brace.y 3 0
 syntax_error colon.y 3 0
@@ -19737,7 +19742,7 @@ if have bisonc++; then
 	printf '%%token NUM\n%%frobnicate\n%%%%\nexpr:\n    NUM\n;\n' >dir.y
 	printf '%%token NUM\n%%%%\nexpr:\n    NUM { $$ = $3; }\n;\n' >dollar.y
 	printf '%%token NUM\n%%%%\nexpr:\n    NUM\n;\nrest:\n    NUM NUM\n;\n' >unused.y
-	run bisoncxx sh -c 'for f in brace undef dir dollar unused; do mkdir -p gen-$f; timeout 60 bisonc++ --target-directory=gen-$f $f.y; done'
+	run bisoncxx sh -c 'for f in brace undef dir dollar unused; do mkdir -p gen-$f; timeout $TOOL_TIMEOUT bisonc++ --target-directory=gen-$f $f.y; done'
 	expect bisoncxx bisonc++ general <<'E'
 syntax_error brace.y 8 0
 undefined_symbol - 8 0
@@ -19758,7 +19763,7 @@ if have cococpp; then
 	printf 'COMPILER Calc\nCHARACTERS\n  digit = "0123456789".\nTOKENS\n  number = digit {letter}.\nPRODUCTIONS\n  Calc = number.\nEND Calc.\n' >Chars.atg
 	printf 'COMPILER Calc\nCHARACTERS\n  digit = "0123456789".\nTOKENS\n  number = digit {digit}.\nPRODUCTIONS\n  Calc = number.\nEND Calculator.\n' >Name.atg
 	printf 'COMPILER Calc\nCHARACTERS\n  digit = "0123456789".\nTOKENS\n  number = digit {digit}.\nPRODUCTIONS\n  Calc = number.\n  Rest = "+" number.\nEND Calc.\n' >Unused.atg
-	run cococpp sh -c 'for f in Syn Undef Chars Name Unused; do mkdir -p gen-$f; timeout 60 cococpp $f.atg -frames /usr/share/coco-cpp -o gen-$f; done'
+	run cococpp sh -c 'for f in Syn Undef Chars Name Unused; do mkdir -p gen-$f; timeout $TOOL_TIMEOUT cococpp $f.atg -frames /usr/share/coco-cpp -o gen-$f; done'
 	expect cococpp cococpp general <<'E'
 syntax_error - 8 29
 undefined_symbol - 0 0
@@ -19779,7 +19784,7 @@ if have jflex; then
 	printf '%%%%\n%%class Lexer\n%%frobnicate\n%%%%\n[0-9]+  { return 1; }\n' >opt.flex
 	printf '%%%%\n%%class Lexer\n%%include common.flex\n%%%%\n[0-9]+  { return 1; }\n' >inc.flex
 	printf '%%%%\n%%class Lexer\n%%%%\n[0-9]+  { return 1; }\n[0-9]+  { return 2; }\n' >never.flex
-	run jflex sh -c 'for f in brace macro opt inc never; do timeout 60 jflex -d gen-$f $f.flex; done'
+	run jflex sh -c 'for f in brace macro opt inc never; do timeout $TOOL_TIMEOUT jflex -d gen-$f $f.flex; done'
 	expect jflex jflex general <<'E'
 syntax_error brace.flex 4 0
 undefined_symbol macro.flex 4 0
@@ -19801,7 +19806,7 @@ if have cup; then
 	printf 'terminal PLUS, NUM;\nnon terminal expr, NUM;\nexpr ::= expr PLUS NUM | NUM ;\n' >dup.cup
 	printf 'terminal PLUS, NUM;\nnon terminal expr;\nstart with prog;\nexpr ::= expr PLUS NUM | NUM ;\n' >start.cup
 	printf 'terminal PLUS, MINUS, NUM;\nnon terminal expr;\nexpr ::= expr PLUS NUM\n       | NUM\n       ;\n' >unused.cup
-	run cup sh -c 'for f in semi undef dup start unused; do mkdir -p gen-$f; timeout 60 cup -nosummary -destdir gen-$f $f.cup; done'
+	run cup sh -c 'for f in semi undef dup start unused; do mkdir -p gen-$f; timeout $TOOL_TIMEOUT cup -nosummary -destdir gen-$f $f.cup; done'
 	expect cup cup general <<'E'
 syntax_error - 3 0
 undefined_symbol - 0 0
@@ -19822,7 +19827,7 @@ if have antlr3; then
 	printf 'grammar Opt;\noptions { languag = Java; }\nexpr : INT ;\nINT : '"'"'0'"'"'..'"'"'9'"'"'+ ;\n' >Opt.g
 	printf 'grammar Imp;\nimport Common;\nexpr : INT ;\nINT : '"'"'0'"'"'..'"'"'9'"'"'+ ;\n' >Imp.g
 	printf 'grammar Lab;\nexpr : a=INT PLUS a+=INT ;\nPLUS : '"'"'+'"'"' ;\nINT : '"'"'0'"'"'..'"'"'9'"'"'+ ;\n' >Lab.g
-	run antlr3 sh -c 'for f in Syn Undef Opt Imp Lab; do timeout 60 antlr3 -o gen-$f $f.g; done'
+	run antlr3 sh -c 'for f in Syn Undef Opt Imp Lab; do timeout $TOOL_TIMEOUT antlr3 -o gen-$f $f.g; done'
 	expect antlr3 antlr3 general <<'E'
 syntax_error Syn.g 2 6
 undefined_symbol Undef.g 2 19
@@ -19858,7 +19863,7 @@ if have abc2midi; then
 	printf 'X:1\nT:Tune\nM:4/4\nL:1/8\nK:Gzz\nGABc dedB|dedB dedB|\n' >key.abc
 	printf 'X:1\nT:Tune\nM:4/4\nL:1/8\nK:G\nGABc dedB|dedB dedB dedB|\n' >bar.abc
 	printf 'X:1\nT:Tune\nM:4/4\nL:1/8\nK:G\nGABc dedB|dedB dedB|\nX:2\nT:Two\nK:D\nDEF|\n' >dup.abc
-	run abc2midi sh -c 'for f in meter midi key bar dup; do timeout 300 abc2midi $f.abc -o $f.mid; done'
+	run abc2midi sh -c 'for f in meter midi key bar dup; do timeout $TOOL_TIMEOUT abc2midi $f.abc -o $f.mid; done'
 	expect abc2midi abc2midi general <<'E'
 syntax_error - 3 0
 undefined_symbol - 6 0
@@ -19883,7 +19888,7 @@ if have csound; then
 	printf "$H"'instr 1\n  aout oscilx 0.5, 440\n  outs aout, aout\nendin\n'"$T" >opcode.csd
 	printf "$H"'#include "synths.orc"\n'"$T" >inc.csd
 	printf "$H"'instr 1\n  aout oscili 0.5, 440\n  ival = aout\n  outs aout, aout\nendin\n'"$T" >type.csd
-	run csound sh -c 'for f in syn undef opcode inc type; do timeout 300 csound -+msg_color=0 --syntax-check-only $f.csd; done'
+	run csound sh -c 'for f in syn undef opcode inc type; do timeout $TOOL_TIMEOUT csound -+msg_color=0 --syntax-check-only $f.csd; done'
 	sed -i 's/\x0//g; /^Elapsed time at end of performance/d' "$OUT/csound.out"
 	expect csound csound general <<'E'
 syntax_error syn.csd 9 0
@@ -19906,7 +19911,7 @@ if have faust; then
 	printf 'import("shop.lib");\nprocess = _;\n' >imp.dsp
 	printf 'import("stdfaust.lib");\nprocess = os.osc(440) : (+, *);\n' >arity.dsp
 	printf 'import("stdfaust.lib");\nprocess = os.oscx(440);\n' >member.dsp
-	run faust sh -c 'for f in syn undef imp arity member; do timeout 300 faust -o /dev/null $f.dsp; done'
+	run faust sh -c 'for f in syn undef imp arity member; do timeout $TOOL_TIMEOUT faust -o /dev/null $f.dsp; done'
 	expect faust faust general <<'E'
 syntax_error syn.dsp 3 0
 undefined_symbol undef.dsp 2 0
@@ -19928,7 +19933,7 @@ if have chuck; then
 	printf 'SinOsc s => dac;\n"loud" => s.freq;\n1::second => now;\n' >type.ck
 	printf 'SinOsc s => dac;\nSawOscc t => dac;\n1::second => now;\n' >class.ck
 	printf 'SinOsc s => dac;\nSawOsc s => dac;\n1::second => now;\n' >dup.ck
-	run chuck sh -c 'for f in syn undef type class dup; do timeout 300 chuck --silent --syntax $f.ck; done'
+	run chuck sh -c 'for f in syn undef type class dup; do timeout $TOOL_TIMEOUT chuck --silent --syntax $f.ck; done'
 	sed -i '/Segmentation fault/d' "$OUT/chuck.out"
 	expect chuck chuck general <<'E'
 syntax_error syn.ck 3 1
@@ -19951,7 +19956,7 @@ if have mma; then
 	printf 'Tempo fast\nTime 4\nGroove Swing\n1 C\n' >tempo.mma
 	printf 'Tempo 120\nTime 4\nInclude shop\nGroove Swing\n1 C\n' >inc.mma
 	printf 'Tempo 120\nTime 4\nGroove Swing\n1 C G7 C F Am\n' >beats.mma
-	run mma sh -c 'for f in rep groove tempo inc beats; do timeout 300 mma -n $f.mma; done'
+	run mma sh -c 'for f in rep groove tempo inc beats; do timeout $TOOL_TIMEOUT mma -n $f.mma; done'
 	sed -i "/PLUGIN '.*' does not exist/d" "$OUT/mma.out"
 	expect mma mma general <<'E'
 syntax_error rep.mma 6 0
@@ -19975,10 +19980,10 @@ if have bibtool; then
 	printf '@article{knuth84,\n  author = {Donald Knuth},\n  title = {Literate Programming},\n  year = 1984\n}\n@book{knuth84,\n  author = {Donald Knuth},\n  title = {The TeXbook},\n  year = 1986\n}\n' >dup.bib
 	printf '@article{knuth84,\n  author = {Donald Knuth},\n  title = {Literate Programming},\n  year = 84\n}\n' >year.bib
 	printf 'check.double = on\nfrobnicate = on\n' >shop.rsc
-	run bibtool sh -c 'for f in brace comma; do timeout 300 bibtool -o /dev/null $f.bib; done
-		timeout 300 bibtool -o /dev/null -- "check.double=on" dup.bib
-		timeout 300 bibtool -o /dev/null -- "check.rule{year \"^[0-9][0-9]\$\" \"Year has only two digits\"}" year.bib
-		timeout 300 bibtool -o /dev/null -r shop.rsc year.bib'
+	run bibtool sh -c 'for f in brace comma; do timeout $TOOL_TIMEOUT bibtool -o /dev/null $f.bib; done
+		timeout $TOOL_TIMEOUT bibtool -o /dev/null -- "check.double=on" dup.bib
+		timeout $TOOL_TIMEOUT bibtool -o /dev/null -- "check.rule{year \"^[0-9][0-9]\$\" \"Year has only two digits\"}" year.bib
+		timeout $TOOL_TIMEOUT bibtool -o /dev/null -r shop.rsc year.bib'
 	expect bibtool bibtool general <<'E'
 syntax_error brace.bib 1 0
 syntax_error comma.bib 3 0
@@ -20002,10 +20007,10 @@ if have makeindex; then
 	cp st.idx none.idx
 	printf 'frobnicate "x"\nheadings_flag 1\n' >shop.ist
 	printf 'page_precedence "rnx"\n' >prec.ist
-	run makeindex sh -c 'for f in at page; do timeout 300 makeindex -q $f.idx; cat $f.ilg; done
-		timeout 300 makeindex -q -s shop.ist st.idx; cat st.ilg
-		timeout 300 makeindex -q -s prec.ist prec.idx; cat prec.ilg
-		timeout 300 makeindex -q -s nosuch.ist none.idx'
+	run makeindex sh -c 'for f in at page; do timeout $TOOL_TIMEOUT makeindex -q $f.idx; cat $f.ilg; done
+		timeout $TOOL_TIMEOUT makeindex -q -s shop.ist st.idx; cat st.ilg
+		timeout $TOOL_TIMEOUT makeindex -q -s prec.ist prec.idx; cat prec.ilg
+		timeout $TOOL_TIMEOUT makeindex -q -s nosuch.ist none.idx'
 	expect makeindex makeindex general <<'E'
 syntax_error at.idx 2 0
 syntax_error page.idx 2 0
@@ -20026,7 +20031,7 @@ if have ctangle; then
 	printf '@* Intro. A program.\n@i shop.w\n@c\nint main(void) { return 0; }\n' >inc.w
 	printf '@* Intro. A program.\n@c\nint main(void) { @<Print it@; return 0; }\n' >name.w
 	printf '@* Intro. A program.\n@c\nint main(void) { @q return 0; }\n' >ctrl.w
-	run ctangle sh -c 'for f in undef inc name ctrl; do timeout 300 ctangle $f.w - /dev/null; done'
+	run ctangle sh -c 'for f in undef inc name ctrl; do timeout $TOOL_TIMEOUT ctangle $f.w - /dev/null; done'
 	expect ctangle ctangle general <<'E'
 undefined_symbol - 0 0
 import_resolution - 2 0
@@ -20044,7 +20049,7 @@ if have cweave; then
 	printf '@* Intro. A program.\n@c\n@<Header files@>@;\nint main(void) { return 0; }\n' >undef.w
 	printf '@* Intro. A program.\n@c\nint main(void) { @<Print it@>@; return 0; }\n@ @<Print it@>=\nputs("hi");\n@ @<Unused@>=\nputs("never");\n' >unused.w
 	printf '@* Intro. A program.\n@c\nint main(void) { @<Print it@; return 0; }\n' >name.w
-	run cweave sh -c 'for f in undef unused name; do timeout 300 cweave $f.w - /dev/null; done'
+	run cweave sh -c 'for f in undef unused name; do timeout $TOOL_TIMEOUT cweave $f.w - /dev/null; done'
 	expect cweave cweave general <<'E'
 undefined_symbol - 0 0
 lint_violation - 0 0
@@ -20065,7 +20070,7 @@ if have yodl2html; then
 	printf "$H"'INCLUDEFILE(chapters)\n' >inc.yo
 	printf "$H"'DEFINECOUNTER(n)(0)\nADDTOCOUNTER(n)(many)\n' >count.yo
 	printf "$H"'SETCOUNTER(pages)(3)\n' >counter.yo
-	run yodl2html sh -c 'for f in paren undef inc count counter; do timeout 300 yodl2html -o /dev/null $f.yo; done'
+	run yodl2html sh -c 'for f in paren undef inc count counter; do timeout $TOOL_TIMEOUT yodl2html -o /dev/null $f.yo; done'
 	sed -i "s|$PWD/||" "$OUT/yodl2html.out"
 	expect yodl2html yodl2html general <<'E'
 syntax_error paren.yo 5 0
@@ -20087,7 +20092,7 @@ if have icmake; then
 	printf 'void main()\n{\n    int x;\n    x = "three";\n}\n' >type.im
 	printf '#include "shop.im"\nvoid main()\n{\n}\n' >inc.im
 	printf 'void main()\n{\n    frobnicate("x");\n}\n' >func.im
-	run icmake sh -c 'for f in syn undef type inc func; do timeout 300 icmake -c $f.im $f.bim; done'
+	run icmake sh -c 'for f in syn undef type inc func; do timeout $TOOL_TIMEOUT icmake -c $f.im $f.bim; done'
 	expect icmake icmake general <<'E'
 syntax_error syn.im 6 0
 undefined_symbol undef.im 4 0
@@ -20111,7 +20116,7 @@ if have dpkg-checkbuilddeps; then
 	printf "$H"'Build-Depends: dpkg-dev (>= two.0)\n'"$P" >ver.control
 	printf "$H"'Build-Depends: dpkg-dev (>= 1.0\n'"$P" >dep.control
 	printf 'Source: shop\nSection: misc\nSection: web\nMaintainer: Shop Keeper <shop@example.org>\n'"$P" >dupf.control
-	run dpkg-checkbuilddeps sh -c 'for f in syn unmet ver dep dupf; do timeout 300 dpkg-checkbuilddeps $f.control; done'
+	run dpkg-checkbuilddeps sh -c 'for f in syn unmet ver dep dupf; do timeout $TOOL_TIMEOUT dpkg-checkbuilddeps $f.control; done'
 	expect dpkg-checkbuilddeps dpkg-checkbuilddeps general <<'E'
 syntax_error syn.control 6 0
 missing_dependency - 0 0
@@ -20148,11 +20153,11 @@ if have mlr; then
 	printf '$c = $a * 2;\n$d = strlen($b\n' >p.mlr
 	printf '[{"a":1},\n{"a":2,}]\n' >bad.json
 	printf 'a=1,b=2\na=3,b=x\n' >data.dkvp
-	run mlr sh -c 'timeout 300 mlr --icsv --ojson cat ragged.csv
-		timeout 300 mlr --icsv --ojson put -f p.mlr ok.csv
-		timeout 300 mlr --icsv --ojson put "\$c = frobnicate(\$a)" ok.csv
-		timeout 300 mlr --ijson --ocsv cat bad.json
-		timeout 300 mlr --idkvp --ojson put "\$c = asserting_int(\$b)" data.dkvp'
+	run mlr sh -c 'timeout $TOOL_TIMEOUT mlr --icsv --ojson cat ragged.csv
+		timeout $TOOL_TIMEOUT mlr --icsv --ojson put -f p.mlr ok.csv
+		timeout $TOOL_TIMEOUT mlr --icsv --ojson put "\$c = frobnicate(\$a)" ok.csv
+		timeout $TOOL_TIMEOUT mlr --ijson --ocsv cat bad.json
+		timeout $TOOL_TIMEOUT mlr --idkvp --ojson put "\$c = asserting_int(\$b)" data.dkvp'
 	expect mlr mlr general <<'E'
 syntax_error ragged.csv 3 0
 syntax_error - 3 1
@@ -20173,11 +20178,11 @@ if have datamash; then
 	printf 'a\t1\nb\t2\t9\nc\t3\n' >ragged.tsv
 	printf 'a\t1\nb\t2\n' >ok.tsv
 	printf 'name\tval\na\t1\n' >head.tsv
-	run datamash sh -c 'timeout 300 datamash sum 2 <num.tsv
-		timeout 300 datamash check <ragged.tsv
-		timeout 300 datamash frob 2 <ok.tsv
-		timeout 300 datamash -H sum cost <head.tsv
-		timeout 300 datamash check 5 lines <ok.tsv'
+	run datamash sh -c 'timeout $TOOL_TIMEOUT datamash sum 2 <num.tsv
+		timeout $TOOL_TIMEOUT datamash check <ragged.tsv
+		timeout $TOOL_TIMEOUT datamash frob 2 <ok.tsv
+		timeout $TOOL_TIMEOUT datamash -H sum cost <head.tsv
+		timeout $TOOL_TIMEOUT datamash check 5 lines <ok.tsv'
 	expect datamash datamash general <<'E'
 type_error - 2 0
 syntax_error - 2 0
@@ -20196,11 +20201,11 @@ if have csvtool; then
 	mkdir csvtool && cd csvtool
 	printf 'a,b\n1,"2\n3,4\n' >quote.csv
 	printf 'a,b\n1,2\n' >ok.csv
-	run csvtool sh -c 'timeout 300 csvtool cat quote.csv
-		timeout 300 csvtool namedcol c,d ok.csv
-		timeout 300 csvtool col x ok.csv
-		timeout 300 csvtool head x ok.csv
-		timeout 300 csvtool format "%(x)" ok.csv'
+	run csvtool sh -c 'timeout $TOOL_TIMEOUT csvtool cat quote.csv
+		timeout $TOOL_TIMEOUT csvtool namedcol c,d ok.csv
+		timeout $TOOL_TIMEOUT csvtool col x ok.csv
+		timeout $TOOL_TIMEOUT csvtool head x ok.csv
+		timeout $TOOL_TIMEOUT csvtool format "%(x)" ok.csv'
 	expect csvtool csvtool general <<'E'
 syntax_error - 2 0
 undefined_symbol ok.csv 0 0
@@ -20221,7 +20226,7 @@ if have recfix; then
 	printf '%%rec: Book\n\nTitle: A\nthis line has no colon\n' >syn.rec
 	printf '%%rec: Book\n%%type: Year frob\n\nTitle: A\nYear: 1\n' >badtype.rec
 	printf '%%rec: Book\n%%allowed: Title Year\n\nTitle: A\nAuthor: me\n' >allowed.rec
-	run recfix sh -c 'for f in type syn badtype allowed; do timeout 300 recfix $f.rec; done'
+	run recfix sh -c 'for f in type syn badtype allowed; do timeout $TOOL_TIMEOUT recfix $f.rec; done'
 	expect recfix recfix general <<'E'
 type_error type.rec 8 0
 syntax_error syn.rec 4 0
@@ -20239,10 +20244,10 @@ if have recins; then
 	mkdir recins && cd recins
 	printf '%%rec: Book\n%%type: Year int\n%%key: Id\n\nId: 1\nTitle: A\nYear: 2010\n' >b.rec
 	printf '%%rec: Book\n%%mandatory: Title\n%%allowed: Title Year\n\nTitle: A\nYear: 2010\n' >m.rec
-	run recins sh -c 'timeout 300 recins --verbose -t Book -f Id -v 2 -f Year -v soon b.rec
-		timeout 300 recins --verbose -t Book -f Id -v 1 -f Year -v 2000 b.rec
-		timeout 300 recins --verbose -t Book -f Title -v B -f Author -v me m.rec
-		timeout 300 recins --verbose -t Book -f "Ti tle" -v B m.rec'
+	run recins sh -c 'timeout $TOOL_TIMEOUT recins --verbose -t Book -f Id -v 2 -f Year -v soon b.rec
+		timeout $TOOL_TIMEOUT recins --verbose -t Book -f Id -v 1 -f Year -v 2000 b.rec
+		timeout $TOOL_TIMEOUT recins --verbose -t Book -f Title -v B -f Author -v me m.rec
+		timeout $TOOL_TIMEOUT recins --verbose -t Book -f "Ti tle" -v B m.rec'
 	expect recins recins general <<'E'
 type_error - 0 0
 syntax_error b.rec 5 0
@@ -20264,9 +20269,9 @@ if have ledger; then
 	printf 'include shop.ledger\n2024/01/05 Grocer\n    Expenses:Food    $10.00\n    Assets:Cash\n' >inc.ledger
 	printf '2024/01/05 Grocer\n    Expenses:Food    $10.00\n    Assets:Cash   $-10.00 = $5\n' >assert.ledger
 	printf '2024/01/05 Grocer\n    Expenses:Food    $1x0.00\n    Assets:Cash\n' >amt.ledger
-	run ledger sh -c 'timeout 300 ledger -f bal.ledger bal
-		timeout 300 ledger --pedantic -f acct.ledger bal
-		for f in inc assert amt; do timeout 300 ledger -f $f.ledger bal; done'
+	run ledger sh -c 'timeout $TOOL_TIMEOUT ledger -f bal.ledger bal
+		timeout $TOOL_TIMEOUT ledger --pedantic -f acct.ledger bal
+		for f in inc assert amt; do timeout $TOOL_TIMEOUT ledger -f $f.ledger bal; done'
 	sed -i "s|$PWD/||g" "$OUT/ledger.out"
 	expect ledger ledger general <<'E'
 test_failure bal.ledger 1 0
@@ -20287,11 +20292,11 @@ if have jshon; then
 	printf '{"a": 1,\n "b": [1, 2,\n}\n' >syn.json
 	printf '{"a": 1, "b": [1, 2]}\n' >ok.json
 	printf '{"a": "x\n"}\n' >str.json
-	run jshon sh -c 'timeout 300 jshon -F syn.json -k
-		timeout 300 jshon -F ok.json -e c
-		timeout 300 jshon -F ok.json -e a -e 0
-		timeout 300 jshon -F ok.json -e b -e 5
-		timeout 300 jshon -F str.json -k'
+	run jshon sh -c 'timeout $TOOL_TIMEOUT jshon -F syn.json -k
+		timeout $TOOL_TIMEOUT jshon -F ok.json -e c
+		timeout $TOOL_TIMEOUT jshon -F ok.json -e a -e 0
+		timeout $TOOL_TIMEOUT jshon -F ok.json -e b -e 5
+		timeout $TOOL_TIMEOUT jshon -F str.json -k'
 	expect jshon jshon general <<'E'
 syntax_error - 3 1
 undefined_symbol - 0 0
@@ -20315,9 +20320,9 @@ if have rapper; then
 	printf '@prefix ex: <http://example.org/> .\nex:a ex:b ex:c\nex:d ex:e ex:f .\n' >dot.ttl
 	printf '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n<rdf:Description rdf:about="http://e/a">\n</rdf:RDF>\n' >bad.rdf
 	printf '<http://e/a> <http://e/b> <http://e/c> .\n<http://e/a> <http://e/b> c .\n' >bad.nt
-	run rapper sh -c 'for f in str prefix dot; do timeout 300 rapper -q -i turtle -c $f.ttl; done
-		timeout 300 rapper -q -i rdfxml -c bad.rdf
-		timeout 300 rapper -q -i ntriples -c bad.nt'
+	run rapper sh -c 'for f in str prefix dot; do timeout $TOOL_TIMEOUT rapper -q -i turtle -c $f.ttl; done
+		timeout $TOOL_TIMEOUT rapper -q -i rdfxml -c bad.rdf
+		timeout $TOOL_TIMEOUT rapper -q -i ntriples -c bad.nt'
 	sed -i "s|file://$PWD/||g" "$OUT/rapper.out"
 	expect rapper rapper general <<'E'
 syntax_error str.ttl 3 0
@@ -20341,8 +20346,8 @@ if have roqet; then
 	printf 'SELECT ?s\nWHERE {\n  ?s foo:b ?o .\n}\n' >prefix.rq
 	printf 'SELECT ?s\nWHERE {\n  ?s ?p ?o .\n  FILTER(frob(?o))\n}\n' >func.rq
 	printf 'SELECT ?s\nWHERE {\n  ?s ?p ?o .\n  FILTER(?o > )\n}\n' >filt.rq
-	run roqet sh -c 'for f in brace prefix func filt; do timeout 300 roqet -q -i sparql -D data.nt $f.rq; done
-		timeout 300 roqet -q -i sparkle -D data.nt prefix.rq'
+	run roqet sh -c 'for f in brace prefix func filt; do timeout $TOOL_TIMEOUT roqet -q -i sparql -D data.nt $f.rq; done
+		timeout $TOOL_TIMEOUT roqet -q -i sparkle -D data.nt prefix.rq'
 	sed -i "s|file://$PWD/||g" "$OUT/roqet.out"
 	expect roqet roqet general <<'E'
 syntax_error brace.rq 5 0
@@ -20366,7 +20371,7 @@ if have pspp; then
 	printf 'DATA LIST FREE / x (F8.0) name (A8).\nBEGIN DATA.\n1 bob\nEND DATA.\nCOMPUTE z = name * 2.\nEXECUTE.\n' >type.sps
 	printf 'INCLUDE FILE="shop.sps".\n' >inc.sps
 	printf 'DATA LIST FREE / x y.\nBEGIN DATA.\n1 abc\nEND DATA.\nLIST.\n' >data.sps
-	run pspp sh -c 'for f in syn var type inc data; do timeout 300 pspp -O format=txt -o /dev/null $f.sps; done'
+	run pspp sh -c 'for f in syn var type inc data; do timeout $TOOL_TIMEOUT pspp -O format=txt -o /dev/null $f.sps; done'
 	expect pspp pspp general <<'E'
 syntax_error syn.sps 6 16
 undefined_symbol var.sps 5 0
@@ -20390,7 +20395,7 @@ if have Xalan; then
 	printf "$S"'<xsl:template match="/">\n  <xsl:frob/>\n</xsl:template>\n</xsl:stylesheet>\n' >elem.xsl
 	printf "$S"'<xsl:include href="shop.xsl"/>\n<xsl:template match="/">\n  <xsl:value-of select="."/>\n</xsl:template>\n</xsl:stylesheet>\n' >inc.xsl
 	printf "$S"'<xsl:template match="/">\n  <b>x</c>\n</xsl:template>\n</xsl:stylesheet>\n' >wf.xsl
-	run xalan sh -c 'for f in func xpath elem inc wf; do timeout 300 Xalan ok.xml $f.xsl; done'
+	run xalan sh -c 'for f in func xpath elem inc wf; do timeout $TOOL_TIMEOUT Xalan ok.xml $f.xsl; done'
 	sed -i "s|file:\(//\)\{0,1\}$PWD/||g" "$OUT/xalan.out"
 	expect xalan Xalan general <<'E'
 undefined_symbol func.xsl 4 4
@@ -20415,7 +20420,7 @@ if have basex; then
 	printf 'let $x := "a"\nreturn $x + 1\n' >type.xq
 	printf 'import module namespace s = "http://shop" at "shop.xqm";\ns:f()\n' >imp.xq
 	mkdir bx
-	run basex sh -c 'for f in syn func var type imp; do JAVA_ARGS="-Dorg.basex.path=$PWD/bx/" timeout 300 basex $f.xq; done'
+	run basex sh -c 'for f in syn func var type imp; do JAVA_ARGS="-Dorg.basex.path=$PWD/bx/" timeout $TOOL_TIMEOUT basex $f.xq; done'
 	sed -i "s|$PWD/||g; /Unable to locate .*\.jar/d; /writing new configuration file/d" "$OUT/basex.out"
 	expect basex basex general <<'E'
 syntax_error syn.xq 3 1
@@ -20449,7 +20454,7 @@ if have picosat; then
 	printf 'p dnf 3 2\n1 -2 0\n' >hdr.cnf
 	printf 'p cnf 3 2\n1 -2 0\n2 3 0\n-1 0\n3 0\n' >count.cnf
 	printf 'p cnf 3 2\n1 -2 0\n2 3\n' >eof.cnf
-	run h54-picosat sh -c 'for f in char hdr count eof nosuch; do timeout 300 picosat $f.cnf; done'
+	run h54-picosat sh -c 'for f in char hdr count eof nosuch; do timeout $TOOL_TIMEOUT picosat $f.cnf; done'
 	expect h54-picosat picosat general <<'E'
 syntax_error char.cnf 3 0
 syntax_error hdr.cnf 1 0
@@ -20468,8 +20473,8 @@ if have cadical; then
 	printf 'p cnf 3 2\n1 -2 0\n2 x 0\n' >char.cnf
 	printf 'p cnf 3 2\n1 -2 0\n2 5 0\n' >var.cnf
 	printf 'p dnf 3 2\n1 -2 0\n' >hdr.cnf
-	run h54-cadical sh -c 'for f in char var hdr nosuch; do timeout 300 cadical -q $f.cnf; done
-		timeout 300 cadical -q --frob char.cnf'
+	run h54-cadical sh -c 'for f in char var hdr nosuch; do timeout $TOOL_TIMEOUT cadical -q $f.cnf; done
+		timeout $TOOL_TIMEOUT cadical -q --frob char.cnf'
 	expect h54-cadical cadical general <<'E'
 syntax_error char.cnf 3 0
 type_error var.cnf 3 0
@@ -20489,9 +20494,9 @@ if have cryptominisat5; then
 	printf 'p cnf 3 2\n1 -2 0\n2 x 0\n' >char.cnf
 	printf 'p dnf 3 2\n1 -2 0\n' >hdr.cnf
 	printf 'p cnf 3 2\n1 -2 0\n2 3\n' >eof.cnf
-	run h54-cryptominisat5 sh -c 'for f in char hdr eof; do timeout 300 cryptominisat5 --verb 0 $f.cnf; done
-		timeout 300 cryptominisat5 --verb 0 --frob 1 char.cnf
-		timeout 300 cryptominisat5 --verb 0 nosuch.cnf'
+	run h54-cryptominisat5 sh -c 'for f in char hdr eof; do timeout $TOOL_TIMEOUT cryptominisat5 --verb 0 $f.cnf; done
+		timeout $TOOL_TIMEOUT cryptominisat5 --verb 0 --frob 1 char.cnf
+		timeout $TOOL_TIMEOUT cryptominisat5 --verb 0 nosuch.cnf'
 	expect h54-cryptominisat5 cryptominisat5 general <<'E'
 syntax_error - 2 0
 syntax_error - 1 0
@@ -20513,7 +20518,7 @@ if have cvc5; then
 	printf '(set-logic QF_LIA)\n(declare-const x Int)\n(declare-const b Bool)\n(assert (> x b))\n(check-sat)\n' >type.smt2
 	printf '(set-logic QF_LIA)\n(declare-const x Flt)\n(assert (> x 1))\n(check-sat)\n' >sort.smt2
 	printf '(set-logic QF_LIA)\n(declare-const x Int)\n(assert (> x 1))\n(check-sat)\n(frobnicate)\n' >cmd.smt2
-	run h54-cvc5 sh -c 'for f in paren undef type sort cmd; do timeout 300 cvc5 $f.smt2; done'
+	run h54-cvc5 sh -c 'for f in paren undef type sort cmd; do timeout $TOOL_TIMEOUT cvc5 $f.smt2; done'
 	expect h54-cvc5 cvc5 general <<'E'
 syntax_error paren.smt2 4 10
 undefined_symbol undef.smt2 3 12
@@ -20534,8 +20539,8 @@ if have boolector; then
 	printf '(set-logic QF_BV)\n(declare-fun x () (_ BitVec 8))\n(assert (bvult x #xZZ))\n(check-sat)\n' >lit.smt2
 	printf '1 var 8 x\n2 const 8 0000000001\n3 ult 1 1 2\n4 root 1 3\n' >width.btor
 	printf '1 var 8 x\n2 const 8 00000001\n3 frob 1 1 2\n4 root 1 3\n' >op.btor
-	run h54-boolector sh -c 'for f in paren undef lit; do timeout 300 boolector $f.smt2; done
-		for f in width op; do timeout 300 boolector $f.btor; done'
+	run h54-boolector sh -c 'for f in paren undef lit; do timeout $TOOL_TIMEOUT boolector $f.smt2; done
+		for f in width op; do timeout $TOOL_TIMEOUT boolector $f.btor; done'
 	expect h54-boolector boolector general <<'E'
 syntax_error paren.smt2 4 0
 undefined_symbol undef.smt2 3 0
@@ -20557,7 +20562,7 @@ if have eprover; then
 	printf "include('Axioms/SHOP001+0.ax').\nfof(c, conjecture, p(a)).\n" >inc.p
 	printf 'fof(a1, axim, p(a)).\nfof(c, conjecture, p(a)).\n' >role.p
 	printf 'tff(t, type, n: $int).\ntff(a, axiom, $less(n, a)).\ntff(c, conjecture, $less(n, 2)).\n' >tff.p
-	run h54-eprover sh -c 'for f in paren arity inc role tff; do timeout 300 eprover --auto -s $f.p; done'
+	run h54-eprover sh -c 'for f in paren arity inc role tff; do timeout $TOOL_TIMEOUT eprover --auto -s $f.p; done'
 	expect h54-eprover eprover general <<'E'
 syntax_error paren.p 3 24
 type_error arity.p 2 16
@@ -20600,7 +20605,7 @@ X
 	sed 's/formula(P(a))\./formula(P(a,a))./' ok.dfg >arity.dfg
 	sed 's/^list_of_symbols\./list_of_symbolz./' ok.dfg >kw.dfg
 	rm ok.dfg
-	run h54-spass sh -c 'for f in paren undef arity kw nosuch; do timeout 300 SPASS $f.dfg; done'
+	run h54-spass sh -c 'for f in paren undef arity kw nosuch; do timeout $TOOL_TIMEOUT SPASS $f.dfg; done'
 	expect h54-spass SPASS general <<'E'
 syntax_error paren.dfg 13 13
 undefined_symbol undef.dfg 17 9
@@ -20622,7 +20627,7 @@ if have Singular; then
 	printf 'ring r = 0, (x,y), dp;\nint n = "seven";\n' >type.sing
 	printf 'LIB "shop.lib";\nring r = 0, (x,y), dp;\n' >lib.sing
 	printf 'ring r = 0, (x,y), dp;\nideal i = x, y;\nmatrix m = i[5];\n' >idx.sing
-	run h54-singular sh -c 'for f in paren undef type lib idx; do timeout 300 Singular -q --no-rc $f.sing </dev/null; done'
+	run h54-singular sh -c 'for f in paren undef type lib idx; do timeout $TOOL_TIMEOUT Singular -q --no-rc $f.sing </dev/null; done'
 	expect h54-singular Singular general <<'E'
 syntax_error paren.sing 3 0
 undefined_symbol undef.sing 3 0
@@ -20644,7 +20649,7 @@ if have yacas; then
 	printf 'Load("shop.ys");\n' >load.ys
 	printf 'x := {1,2,3};\nWrite(x[7]);\n' >idx.ys
 	printf 'Verify(1+1, 3);\n' >ver.ys
-	run h54-yacas sh -c 'for f in syn str load idx ver; do timeout 300 yacas -pc $f.ys </dev/null; done'
+	run h54-yacas sh -c 'for f in syn str load idx ver; do timeout $TOOL_TIMEOUT yacas -pc $f.ys </dev/null; done'
 	expect h54-yacas yacas general <<'E'
 syntax_error syn.ys 4 0
 syntax_error str.ys 4 0
@@ -20664,7 +20669,7 @@ if have gappa; then
 	printf '@rnd = float<ieee_99, ne>;\nx = rnd(a);\n{ a in [0,1] -> x in [0,1] }\n' >fmt.g
 	printf '@rnd = float<ieee_32, ne>;\nx = rnd(a);\n{ a in [0,1] -> x in [2,3] }\n' >fail.g
 	printf 'x = a + b;\n{ a in [0,1] /\\ b in [1,0] -> x in [0,2] }\n' >rng.g
-	run h54-gappa sh -c 'for f in syn fmt fail rng nosuch; do timeout 300 gappa $f.g; echo; done'
+	run h54-gappa sh -c 'for f in syn fmt fail rng nosuch; do timeout $TOOL_TIMEOUT gappa $f.g; echo; done'
 	expect h54-gappa gappa general <<'E'
 syntax_error - 4 0
 type_error - 1 25
@@ -20686,7 +20691,7 @@ if have lp_solve; then
 	printf 'max: 3x + 2y;\nc1: x + y <= 4;\nint z\n;\n' >int.lp
 	printf 'max: 3x + 2y;\nc1: x + y <= 4;\nc9: <= 5;\n' >row.lp
 	printf 'max: 3x + 2y;\nc1: x + y <= 4;\nx >= 5;\nx <= 3;\n' >bnd.lp
-	run h54-lp_solve sh -c 'for f in semi rhs int row bnd; do timeout 300 lp_solve -S1 $f.lp; done'
+	run h54-lp_solve sh -c 'for f in semi rhs int row bnd; do timeout $TOOL_TIMEOUT lp_solve -S1 $f.lp; done'
 	expect h54-lp_solve lp_solve general <<'E'
 syntax_error - 5 0
 syntax_error - 3 0
@@ -20736,7 +20741,7 @@ if have dpkg-source; then
 	printf 'h55d (1.0-1) unstable; urgency=low\n\n  * Initial.\n\n -- A <a@b.c>  Mon, 01 Jan 2024 00:00:00 +0000\n' >h55d/debian/changelog
 	tar -cJf h55d_1.0.orig.tar.xz --exclude=debian h55d
 	sed -i 's/^Architecture: all/&\nArchitecture: any/' h55e/debian/control
-	run h55-dpkg-source sh -c 'for p in h55a h55b h55c h55d h55e; do timeout 300 dpkg-source -b $p; done'
+	run h55-dpkg-source sh -c 'for p in h55a h55b h55c h55d h55e; do timeout $TOOL_TIMEOUT dpkg-source -b $p; done'
 	sed -i 's/ (@INC contains:.*$//' "$OUT/h55-dpkg-source.out"
 	expect h55-dpkg-source dpkg-source general <<'E'
 syntax_error h55a/debian/control 4 0
@@ -20758,11 +20763,11 @@ if have gdbus-codegen; then
 	printf '<node>\n  <interface name="org.h55.Shop">\n    <method name="Buy">\n      <arg type="s" name="item" direction="in"/>\n    </method>\n  </interfac>\n</node>\n' >wf.xml
 	printf '<node>\n  <interface name="org.h55.Shop">\n    <method name="Buy">\n      <arg type="s" name="item" direction="sideways"/>\n    </method>\n  </interface>\n</node>\n' >dir.xml
 	printf '<node>\n  <interface name="org.h55.Shop">\n    <method name="Buy">\n      <arg type="s" name="item" direction="in"/>\n    </method>\n  </interface>\n</node>\n' >ok.xml
-	run h55-gdbus-codegen sh -c 'timeout 300 gdbus-codegen --generate-c-code out-wf wf.xml
-		timeout 300 gdbus-codegen --generate-c-code out-dir dir.xml
-		timeout 300 gdbus-codegen --generate-c-code out-shop shop.xml
-		timeout 300 gdbus-codegen --generate-c-code out-ok --annotate org.h55.Nope org.gtk.GDBus.C.Name Foo ok.xml
-		timeout 300 gdbus-codegen --generate-frob x ok.xml'
+	run h55-gdbus-codegen sh -c 'timeout $TOOL_TIMEOUT gdbus-codegen --generate-c-code out-wf wf.xml
+		timeout $TOOL_TIMEOUT gdbus-codegen --generate-c-code out-dir dir.xml
+		timeout $TOOL_TIMEOUT gdbus-codegen --generate-c-code out-shop shop.xml
+		timeout $TOOL_TIMEOUT gdbus-codegen --generate-c-code out-ok --annotate org.h55.Nope org.gtk.GDBus.C.Name Foo ok.xml
+		timeout $TOOL_TIMEOUT gdbus-codegen --generate-frob x ok.xml'
 	expect h55-gdbus-codegen gdbus-codegen general <<'E'
 syntax_error - 6 4
 type_error - 0 0
@@ -20784,7 +20789,7 @@ if have makensis; then
 	printf 'OutFile "shop.exe"\nSection "Main"\n  Goto done\nSectionEnd\n' >label.nsi
 	printf 'OutFile "shop.exe"\nSection "Main"\n  MessageBox MB_FROB "hi"\nSectionEnd\n' >arg.nsi
 	printf 'OutFile "shop.exe"\nSection "Main"\n  StrCpy $0 "a\nSectionEnd\n' >quote.nsi
-	run h55-makensis sh -c 'for f in cmd inc label arg quote; do timeout 300 makensis -V2 -NOCD $f.nsi; done'
+	run h55-makensis sh -c 'for f in cmd inc label arg quote; do timeout $TOOL_TIMEOUT makensis -V2 -NOCD $f.nsi; done'
 	expect h55-makensis makensis general <<'E'
 undefined_symbol cmd.nsi 4 0
 import_resolution inc.nsi 2 0
@@ -20811,7 +20816,7 @@ if have wixl; then
 	sed 's/shop.txt"/menu.txt"/' ok.wxs >file.wxs
 	sed 's|<Package |<?include shop.wxi ?>\n    <Package |' ok.wxs >inc.wxs
 	sed 's/<File Id="ShopTxt"/<File Id="ShopTxt" Frob="1"/' ok.wxs >attr.wxs
-	run h55-wixl sh -c 'for f in ref wf file inc attr; do timeout 300 wixl -o $f.msi $f.wxs; done'
+	run h55-wixl sh -c 'for f in ref wf file inc attr; do timeout $TOOL_TIMEOUT wixl -o $f.msi $f.wxs; done'
 	sed -i 's/(wixl:[0-9]*)/(wixl:PID)/; s/ [0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]*: / 00:00:00.000: /' "$OUT/h55-wixl.out"
 	expect h55-wixl wixl general <<'E'
 undefined_symbol - 0 0
@@ -20834,7 +20839,7 @@ if have update-mime-database; then
 	printf "$X"'  <mime-type type="h55shop">\n    <comment>Shop list</comment>\n    <glob pattern="*.shop"/>\n  </mime-type>\n</mime-info>\n' >type/packages/shop.xml
 	printf "$X"'  <mime-type type="application/x-h55-shop">\n    <comment>Shop list</comment>\n    <glob pattern="*.shop" weight="heavy"/>\n  </mime-type>\n</mime-info>\n' >glob/packages/shop.xml
 	printf "$X"'  <mime-type type="application/x-h55-shop">\n    <comment>Shop list</comment>\n    <magic priority="50">\n      <match type="frob" offset="0" value="SHOP"/>\n    </magic>\n  </mime-type>\n</mime-info>\n' >attr/packages/shop.xml
-	run h55-update-mime-database sh -c 'for c in wf type glob attr; do XDG_DATA_HOME=/nonexistent XDG_DATA_DIRS=. timeout 300 update-mime-database $c; done'
+	run h55-update-mime-database sh -c 'for c in wf type glob attr; do XDG_DATA_HOME=/nonexistent XDG_DATA_DIRS=. timeout $TOOL_TIMEOUT update-mime-database $c; done'
 	expect h55-update-mime-database update-mime-database general <<'E'
 syntax_error wf/packages/shop.xml 6 0
 type_error type/packages/shop.xml 0 0
@@ -20857,9 +20862,9 @@ if have yelp-check; then
 	printf '<page xmlns="http://projectmallard.org/1.0/" type="guide" id="index">\n  <title>Index</title>\n  <p>See <link xref="checkout"/>.</p>\n  <links type="topic"/>\n</page>\n' >index.page
 	printf '<page xmlns="http://projectmallard.org/1.0/" type="topic" id="cart">\n  <info>\n    <link type="guide" xref="index"/>\n  </info>\n  <title>Cart</title>\n  <p>Your cart.</p>\n</page>\n' >cart.page
 	printf '<page xmlns="http://projectmallard.org/1.0/" type="topic" id="till">\n  <info>\n    <link type="guide" xref="index"/>\n  </info>\n  <title>Till</title>\n  <p>Pay here.</p>\n</page>\n' >payment.page
-	run h55-yelp-check sh -c 'for f in nest elem nt; do timeout 300 yelp-check validate bad/$f.page; done
-		timeout 300 yelp-check links .
-		timeout 300 yelp-check ids .'
+	run h55-yelp-check sh -c 'for f in nest elem nt; do timeout $TOOL_TIMEOUT yelp-check validate bad/$f.page; done
+		timeout $TOOL_TIMEOUT yelp-check links .
+		timeout $TOOL_TIMEOUT yelp-check ids .'
 	sed -i "s|$PWD/||g" "$OUT/h55-yelp-check.out"
 	expect h55-yelp-check yelp-check general <<'E'
 syntax_error bad/nest.page 3 25
@@ -20879,7 +20884,7 @@ if have lexgrog; then
 	printf '.TH SHOP 1\n.SH SYNOPSIS\nshop\n' >noname.1
 	printf '.TH SHOP 1\n.SH NAME\nshop buy things\n.SH SYNOPSIS\nshop\n' >nodash.1
 	printf '.TH SHOP 1\n.SH NAME\n.SH SYNOPSIS\nshop\n' >empty.1
-	run h55-lexgrog sh -c 'for f in noname nodash empty gone; do timeout 300 lexgrog $f.1; done'
+	run h55-lexgrog sh -c 'for f in noname nodash empty gone; do timeout $TOOL_TIMEOUT lexgrog $f.1; done'
 	expect h55-lexgrog lexgrog general <<'E'
 syntax_error noname.1 0 0
 syntax_error nodash.1 0 0
@@ -20902,7 +20907,7 @@ if have flatpak-builder; then
 	printf "$M"'  "command": 5,\n  "modules": []\n}\n' >type.json
 	printf "$M"'  "command": "shop",\n  "modules": [\n    "shop-module.json"\n  ]\n}\n' >inc.json
 	printf 'app-id: org.h55.Shop\nruntime: org.freedesktop.Platform\nsdk: org.freedesktop.Sdk\nmodules:\n  - name: shop\n   buildsystem: simple\n' >syn.yml
-	run h55-flatpak-builder sh -c 'for f in syn.json key.json type.json inc.json syn.yml; do timeout 300 flatpak-builder --show-manifest $f; done'
+	run h55-flatpak-builder sh -c 'for f in syn.json key.json type.json inc.json syn.yml; do timeout $TOOL_TIMEOUT flatpak-builder --show-manifest $f; done'
 	sed -i "s|$PWD/||g; s/(flatpak-builder:[0-9]*)/(flatpak-builder:PID)/; s/ [0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]*: / 00:00:00.000: /" "$OUT/h55-flatpak-builder.out"
 	expect h55-flatpak-builder flatpak-builder general <<'E'
 syntax_error syn.json 7 98
@@ -20930,7 +20935,7 @@ if have autogen; then
 	printf 'AutoGen Definitions open;\nitem = { name = tea; };\n' >open.def
 	printf '[+ AutoGen5 template txt +]\n[+ FOR item +]- [+ (frob name) +]\n[+ ENDFOR +]\n' >fn.tpl
 	printf 'AutoGen Definitions fn;\nitem = { name = tea; };\n' >fn.def
-	run h55-autogen sh -c 'for f in str semi tpl open fn; do timeout 300 autogen -L. $f.def; done'
+	run h55-autogen sh -c 'for f in str semi tpl open fn; do timeout $TOOL_TIMEOUT autogen -L. $f.def; done'
 	sed -i 's/ [0-9a-f]\{8,\}>/ ADDR>/g' "$OUT/h55-autogen.out"
 	expect h55-autogen autogen general <<'E'
 syntax_error str.def 4 0
@@ -20955,7 +20960,7 @@ if have cme; then
 	printf "$F" | sed 's/License: Expat/License: FROB-1/' >lic/debian/copyright
 	printf "$L" >>lic/debian/copyright
 	printf "$F$L" | sed 's/Expat/MIT/' >mit/debian/copyright
-	run h55-cme sh -c 'for c in syn lic mit; do (cd $c && timeout 300 cme check dpkg-copyright); done'
+	run h55-cme sh -c 'for c in syn lic mit; do (cd $c && timeout $TOOL_TIMEOUT cme check dpkg-copyright); done'
 	expect h55-cme cme general <<'E'
 syntax_error debian/copyright 7 0
 undefined_symbol - 0 0
@@ -20991,7 +20996,7 @@ if have yanglint; then
 	printf 'module imp {\n  namespace "urn:imp";\n  prefix i;\n  import shop { prefix s; }\n  leaf x {\n    type string;\n  }\n}\n' >imp.yang
 	printf 'module rng {\n  namespace "urn:rng";\n  prefix r;\n  leaf x {\n    type int8 {\n      range "1..300";\n    }\n  }\n}\n' >rng.yang
 	printf 'module ref {\n  namespace "urn:ref";\n  prefix f;\n  leaf x { type string; }\n  leaf y {\n    type leafref { path "/f:z"; }\n  }\n}\n' >ref.yang
-	run h56-yanglint sh -c 'for f in syn typ imp rng ref; do timeout 300 yanglint $f.yang; done'
+	run h56-yanglint sh -c 'for f in syn typ imp rng ref; do timeout $TOOL_TIMEOUT yanglint $f.yang; done'
 	expect h56-yanglint yanglint general <<'E'
 syntax_error syn.yang 6 0
 undefined_symbol typ.yang 0 0
@@ -21013,11 +21018,11 @@ if have tshark; then
 	printf '\324\303\262\241\002\000\004\000\000\000\000\000\000\000\000\000\377\377\000\000\001\000\000\000' >empty.pcap
 	printf 'local p = Proto("shop", "Shop protocol")\nfunction p.dissector(buf, pinfo, tree\n  tree:add(p, buf())\nend\n' >syn.lua
 	printf 'local p = Proto("shop3", "Shop protocol")\nlocal n = 1\nfrobnicate(p, n)\n' >undef.lua
-	run h56-tshark sh -c 'timeout 300 tshark -n -r empty.pcap -Y "ip.src == "
-		timeout 300 tshark -n -r empty.pcap -Y "frob.x == 1"
-		timeout 300 tshark -n -r empty.pcap -Y "tcp.port == \"x\""
-		timeout 300 tshark -n -X lua_script:syn.lua -r empty.pcap
-		timeout 300 tshark -n -X lua_script:undef.lua -r empty.pcap'
+	run h56-tshark sh -c 'timeout $TOOL_TIMEOUT tshark -n -r empty.pcap -Y "ip.src == "
+		timeout $TOOL_TIMEOUT tshark -n -r empty.pcap -Y "frob.x == 1"
+		timeout $TOOL_TIMEOUT tshark -n -r empty.pcap -Y "tcp.port == \"x\""
+		timeout $TOOL_TIMEOUT tshark -n -X lua_script:syn.lua -r empty.pcap
+		timeout $TOOL_TIMEOUT tshark -n -X lua_script:undef.lua -r empty.pcap'
 	sed -i '/^Running as user/d' "$OUT/h56-tshark.out"
 	expect h56-tshark tshark general <<'E'
 syntax_error - 0 0
@@ -21040,7 +21045,7 @@ if have asn1Parser; then
 	printf "$H"'Item ::= SEQUENCE {\n  name OCTET STRING,\n  price Money\n}\nEND\n' >undef.asn
 	printf "$H"'IMPORTS Money FROM Bank;\nItem ::= SEQUENCE {\n  price Money\n}\nEND\n' >imp.asn
 	printf "$H"'Item ::= SEQUENCE {\n  price INTEGER\n}\nid-x OBJECT IDENTIFIER ::= { shop 5 }\nEND\n' >oid.asn
-	run h56-asn1parser sh -c 'for f in syn undef imp oid; do timeout 300 asn1Parser -c $f.asn; done'
+	run h56-asn1parser sh -c 'for f in syn undef imp oid; do timeout $TOOL_TIMEOUT asn1Parser -c $f.asn; done'
 	expect h56-asn1parser asn1Parser general <<'E'
 syntax_error syn.asn 8 0
 undefined_symbol undef.asn 0 0
@@ -21063,7 +21068,7 @@ if have wayland-scanner; then
 	printf "$X"'    <request name="add">\n      <arg name="n" type="frob"/>\n    </request>\n  </interface>\n</protocol>\n' >type.xml
 	printf "$X"'    <request name="add" since="x">\n      <arg name="n" type="uint"/>\n    </request>\n  </interface>\n</protocol>\n' >since.xml
 	printf "$X"'    <request name="add">\n      <arg name="n" type="uint"/>\n    </request>\n    <frob/>\n  </interface>\n</protocol>\n' >elem.xml
-	run h56-wayland sh -c 'ulimit -c 0; for f in syn type since elem; do timeout 300 wayland-scanner --strict client-header $f.xml /dev/null; done'
+	run h56-wayland sh -c 'ulimit -c 0; for f in syn type since elem; do timeout $TOOL_TIMEOUT wayland-scanner --strict client-header $f.xml /dev/null; done'
 	expect h56-wayland wayland-scanner general <<'E'
 syntax_error syn.xml 7 0
 undefined_symbol type.xml 5 0
@@ -21085,7 +21090,7 @@ if have aidl; then
 	printf 'package org.shop;\n\nimport org.bank.Money;\n\ninterface IImp {\n    void pay(in Money m);\n}\n' >org/shop/IImp.aidl
 	printf 'package org.shop;\n\ninterface IOne {\n    oneway int count();\n}\n' >org/shop/IOne.aidl
 	printf 'package org.shop;\n\ninterface IDup {\n    void add(int n);\n    void add(int n);\n}\n' >org/shop/IDup.aidl
-	run h56-aidl sh -c 'for f in ISyn IItem IImp IOne IDup; do timeout 300 aidl --lang=java -I. -o out org/shop/$f.aidl; done'
+	run h56-aidl sh -c 'for f in ISyn IItem IImp IOne IDup; do timeout $TOOL_TIMEOUT aidl --lang=java -I. -o out org/shop/$f.aidl; done'
 	expect h56-aidl aidl general <<'E'
 syntax_error org/shop/ISyn.aidl 4 19
 undefined_symbol org/shop/IItem.aidl 4 16
@@ -21107,7 +21112,7 @@ if have hidl-gen; then
 	printf 'package h.undef@1.0;\n\nstruct Item {\n    uint32_t price;\n    Money cost;\n};\n' >undef/1.0/types.hal
 	printf 'package h.imp@1.0;\n\nimport bank@1.0::Money;\n\nstruct Item {\n    uint32_t price;\n};\n' >imp/1.0/types.hal
 	printf 'package h.dup@1.0;\n\nstruct Item {\n    uint32_t price;\n    uint32_t price;\n};\n' >dup/1.0/types.hal
-	run h56-hidl sh -c 'for p in syn undef imp dup; do timeout 300 hidl-gen -o out -L check -r h:. h.$p@1.0; done'
+	run h56-hidl sh -c 'for p in syn undef imp dup; do timeout $TOOL_TIMEOUT hidl-gen -o out -L check -r h:. h.$p@1.0; done'
 	expect h56-hidl hidl-gen general <<'E'
 syntax_error syn/1.0/types.hal 4 19
 undefined_symbol undef/1.0/types.hal 5 11
@@ -21129,7 +21134,7 @@ if have camlidl; then
 	printf 'import "shop.idl";\nint add(int a, int b);\n' >imp.idl
 	printf 'int add([frob] int a);\n' >attr.idl
 	printf 'int fill([in] int n, [out, size_is(m)] int * p);\n' >size.idl
-	run h56-camlidl sh -c 'for f in syn undef imp attr size; do timeout 300 camlidl -nocpp $f.idl; done'
+	run h56-camlidl sh -c 'for f in syn undef imp attr size; do timeout $TOOL_TIMEOUT camlidl -nocpp $f.idl; done'
 	expect h56-camlidl camlidl general <<'E'
 syntax_error syn.idl 2 0
 syntax_error undef.idl 1 13
@@ -21153,7 +21158,7 @@ if have nsd-checkzone; then
 	printf "$Z"'$INCLUDE shop.inc\n' >inc.zone
 	printf "$Z"'www IN TXT "never closed\n' >txt.zone
 	printf '$ORIGIN shop.test.\n$TTL 1x\n@ IN SOA ns1 admin 1 3600 600 86400 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n' >ttl.zone
-	run h56-nsd-checkzone sh -c 'for f in addr type inc txt ttl; do timeout 300 nsd-checkzone shop.test $f.zone; done'
+	run h56-nsd-checkzone sh -c 'for f in addr type inc txt ttl; do timeout $TOOL_TIMEOUT nsd-checkzone shop.test $f.zone; done'
 	sed -i 's/^\[[^]]*\] nsd-checkzone\[[0-9]*\]: /nsd-checkzone: /' "$OUT/h56-nsd-checkzone.out"
 	expect h56-nsd-checkzone nsd-checkzone general <<'E'
 syntax_error addr.zone 6 0
@@ -21179,7 +21184,7 @@ if have kzonecheck; then
 	printf "$Z"'www IN TXT "never closed\n' >txt.zone
 	printf '$ORIGIN shop.test.\n$TTL 1x\n@ IN SOA ns1 admin 1 3600 600 86400 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\n' >ttl.zone
 	printf '$ORIGIN shop.test.\n$TTL 3600\n@ IN SOA ns1 admin 1 3600 600 86400 300\n@ IN NS ns2\nns1 IN A 192.0.2.1\n' >glue.zone
-	run h56-kzonecheck sh -c 'for f in addr inc txt ttl glue; do timeout 300 kzonecheck -v -o shop.test $f.zone; done'
+	run h56-kzonecheck sh -c 'for f in addr inc txt ttl glue; do timeout $TOOL_TIMEOUT kzonecheck -v -o shop.test $f.zone; done'
 	expect h56-kzonecheck kzonecheck general <<'E'
 syntax_error addr.zone 6 0
 import_resolution inc.zone 6 0
@@ -21219,8 +21224,8 @@ if have pcc; then
 	printf 'struct s { int a; };\nint main(void) {\n  struct s v;\n  int x = v + 1;\n  return x;\n}\n' >type.c
 	printf '#include "shop.h"\nint main(void) { return 0; }\n' >inc.c
 	printf 'int f(void);\nint main(void) { return f(); }\n' >link.c
-	run h53-pcc sh -c 'for f in syn undef type inc; do timeout 300 pcc -c $f.c; done
-		timeout 300 pcc -o link.bin link.c'
+	run h53-pcc sh -c 'for f in syn undef type inc; do timeout $TOOL_TIMEOUT pcc -c $f.c; done
+		timeout $TOOL_TIMEOUT pcc -o link.bin link.c'
 	sed -i 's|/tmp/ctm\.[A-Za-z0-9]*|/tmp/ctm.XXXXXX|g' "$OUT/h53-pcc.out"
 	expect h53-pcc pcc general <<'E'
 syntax_error syn.c 3 0
@@ -21244,8 +21249,8 @@ if have bcc; then
 	printf 'struct s { int a; };\nint main() {\n  struct s v;\n  int x;\n  x = v + 1;\n  return x;\n}\n' >type.c
 	printf '#include "shop.h"\nint main() { return 0; }\n' >inc.c
 	printf 'int f();\nint main() { return f(); }\n' >link.c
-	run h53-bcc sh -c 'for f in syn undef type inc; do timeout 300 bcc -c $f.c; done
-		timeout 300 bcc -o link.bin link.c'
+	run h53-bcc sh -c 'for f in syn undef type inc; do timeout $TOOL_TIMEOUT bcc -c $f.c; done
+		timeout $TOOL_TIMEOUT bcc -o link.bin link.c'
 	expect h53-bcc bcc general <<'E'
 syntax_error syn.c 3 8
 undefined_symbol undef.c 2 12
@@ -21269,7 +21274,7 @@ if have scheme48; then
 	printf '(define (f x)\n  (+ x "one"))\n(display (f 2))\n(newline)\n' >type.scm
 	printf '(load "shop.scm")\n' >load.scm
 	printf '(define (f x) (car x))\n(display (f 5))\n' >car.scm
-	run h53-scheme48 sh -c 'for f in syn undef type load car; do printf ",load %s.scm\n" $f | timeout 300 scheme48 -a batch; done'
+	run h53-scheme48 sh -c 'for f in syn undef type load car; do printf ",load %s.scm\n" $f | timeout $TOOL_TIMEOUT scheme48 -a batch; done'
 	expect h53-scheme48 scheme48 general <<'E'
 syntax_error syn.scm 0 0
 undefined_symbol - 0 0
@@ -21292,7 +21297,7 @@ if have gcl; then
 	printf '(defun f (x)\n  (+ x "one"))\n(print (f 2))\n' >type.lisp
 	printf '(load "shop.lisp")\n' >load.lisp
 	printf '(defun g (x)\n  (frobnicate x))\n(print (g 2))\n' >func.lisp
-	run h53-gcl sh -c 'for f in syn undef type load func; do timeout 300 gcl -batch -load $f.lisp; done'
+	run h53-gcl sh -c 'for f in syn undef type load func; do timeout $TOOL_TIMEOUT gcl -batch -load $f.lisp; done'
 	sed -i "s|$PWD/||g" "$OUT/h53-gcl.out"
 	expect h53-gcl gcl general <<'E'
 syntax_error syn.lisp 0 0
@@ -21315,7 +21320,7 @@ if have luajit; then
 	printf 'local t = {}\nlocal s = "a" .. t\nprint(s)\n' >type.lua
 	printf 'local shop = require("shop")\nprint(shop)\n' >req.lua
 	printf 'local x = 0x1g\nprint(x)\n' >num.lua
-	run h53-luajit sh -c 'for f in syn undef type req num; do timeout 300 luajit $f.lua; done'
+	run h53-luajit sh -c 'for f in syn undef type req num; do timeout $TOOL_TIMEOUT luajit $f.lua; done'
 	sed -i 's/\[C\]: at 0x[0-9a-f]*/[C]: at 0xADDR/' "$OUT/h53-luajit.out"
 	expect h53-luajit luajit general <<'E'
 syntax_error syn.lua 4 0
@@ -21340,7 +21345,7 @@ if have clips; then
 	printf '(deffunction f (?x)\n  (+ ?x "one"))\n(f 2)\n(exit)\n' >type.clp
 	printf '(deftemplate person (slot name))\n(deffacts people\n  (person (name bob) (age 3)))\n(exit)\n' >slot.clp
 	printf '(defrule r2\n  (fact ?x)\n  =>\n  (printout t ?y crlf))\n(exit)\n' >var.clp
-	run h53-clips sh -c 'for f in syn func type slot var; do timeout 300 clips -f2 $f.clp; done'
+	run h53-clips sh -c 'for f in syn func type slot var; do timeout $TOOL_TIMEOUT clips -f2 $f.clp; done'
 	expect h53-clips clips general <<'E'
 syntax_error - 0 0
 undefined_symbol - 0 0
@@ -21363,7 +21368,7 @@ if have scm; then
 	printf '(define (f x)\n  (+ x "one"))\n(display (f 2))\n(newline)\n' >type.scm
 	printf '(load "shop.scm")\n' >load.scm
 	printf '(define (f x) (car x))\n(display (f 5))\n' >car.scm
-	run h53-scm sh -c 'for f in syn undef type load car; do timeout 300 scm -f $f.scm; done'
+	run h53-scm sh -c 'for f in syn undef type load car; do timeout $TOOL_TIMEOUT scm -f $f.scm; done'
 	expect h53-scm scm general <<'E'
 syntax_error - 0 0
 undefined_symbol undef.scm 0 0
@@ -21384,7 +21389,7 @@ if have tinyscheme; then
 	printf '(define (f x)\n  (+ x "one"))\n(display (f 2))\n(newline)\n' >type.scm
 	printf '(load "shop.scm")\n' >load.scm
 	printf '(define (f x) (car x))\n(display (f 5))\n' >car.scm
-	run h53-tinyscheme sh -c 'for f in syn undef type load car; do timeout 300 tinyscheme $f.scm; done'
+	run h53-tinyscheme sh -c 'for f in syn undef type load car; do timeout $TOOL_TIMEOUT tinyscheme $f.scm; done'
 	expect h53-tinyscheme tinyscheme general <<'E'
 syntax_error syn.scm 2 0
 undefined_symbol undef.scm 4 0
@@ -21406,7 +21411,7 @@ if have elk; then
 	printf '(define (f x)\n  (+ x "one"))\n(display (f 2))\n(newline)\n' >type.scm
 	printf '(load "shop.scm")\n' >load.scm
 	printf '(define (f x) (car x))\n(display (f 5))\n' >car.scm
-	run h53-elk sh -c 'for f in syn undef type load car; do timeout 300 elk -l $f.scm; done'
+	run h53-elk sh -c 'for f in syn undef type load car; do timeout $TOOL_TIMEOUT elk -l $f.scm; done'
 	expect h53-elk elk general <<'E'
 syntax_error syn.scm 4 0
 undefined_symbol - 0 0
@@ -21428,7 +21433,7 @@ if have sisc; then
 	printf '(define (f x)\n  (+ x "one"))\n(display (f 2))\n(newline)\n' >type.scm
 	printf '(load "shop.scm")\n' >load.scm
 	printf '(define (f x) (car x))\n(display (f 5))\n' >car.scm
-	run h53-sisc sh -c 'for f in syn undef type load car; do timeout 300 sisc -x $f.scm; done'
+	run h53-sisc sh -c 'for f in syn undef type load car; do timeout $TOOL_TIMEOUT sisc -x $f.scm; done'
 	expect h53-sisc sisc general <<'E'
 syntax_error - 0 0
 undefined_symbol undef.scm 3 1
@@ -21451,7 +21456,7 @@ if have stalin; then
 	printf '(define (f x)\n  (+ x "one"))\n(display (f 2))\n(newline)\n' >type.sc
 	printf '(define (f x) (car x))\n(display (f 5))\n' >car.sc
 	printf '(include "shop")\n(display 1)\n' >inc.sc
-	run h53-stalin sh -c 'for f in syn undef type car inc; do timeout 300 stalin -On $f; done'
+	run h53-stalin sh -c 'for f in syn undef type car inc; do timeout $TOOL_TIMEOUT stalin -On $f; done'
 	expect h53-stalin stalin general <<'E'
 syntax_error syn.sc 4 0
 undefined_symbol undef.sc 2 21
@@ -21473,7 +21478,7 @@ if have nqc; then
 	printf 'task main()\n{\n  y = 3;\n  OnFwd(OUT_A);\n}\n' >undef.nqc
 	printf '#include "shop.nqh"\ntask main()\n{\n  OnFwd(OUT_A);\n}\n' >inc.nqc
 	printf 'task main()\n{\n  frob(3);\n}\n' >func.nqc
-	run h53-nqc sh -c 'for f in syn undef inc func; do timeout 300 nqc $f.nqc; done'
+	run h53-nqc sh -c 'for f in syn undef inc func; do timeout $TOOL_TIMEOUT nqc $f.nqc; done'
 	expect h53-nqc nqc general <<'E'
 syntax_error syn.nqc 4 0
 undefined_symbol undef.nqc 3 0
@@ -21505,9 +21510,9 @@ if have cflow; then
 	printf 'int main(void) {\n  char *s = "never closed;\n  return 0;\n}\n' >str.c
 	printf 'int f(void) { return 1; }\nint f(void) { return 2; }\nint main(void) { return f(); }\n' >dup.c
 	printf '#include "shop.h"\nint main(void) { return 0; }\n' >inc.c
-	run h59-cflow sh -c 'timeout 300 cflow str.c; timeout 300 cflow dup.c
-		timeout 300 cflow --cpp inc.c; timeout 300 cflow nofile.c
-		timeout 300 cflow --frobnicate dup.c'
+	run h59-cflow sh -c 'timeout $TOOL_TIMEOUT cflow str.c; timeout $TOOL_TIMEOUT cflow dup.c
+		timeout $TOOL_TIMEOUT cflow --cpp inc.c; timeout $TOOL_TIMEOUT cflow nofile.c
+		timeout $TOOL_TIMEOUT cflow --frobnicate dup.c'
 	expect h59-cflow cflow general <<'E'
 syntax_error str.c 3 0
 syntax_error dup.c 2 0
@@ -21526,11 +21531,11 @@ if have ctags; then
 	printf 'int main(void) {\n  return 0;\n}\n' >main.c
 	printf 'def x\n' >a.foo
 	printf -- '--langdef=foo\n--map-foo=+.foo\n--regex-foo=/^def ([a-z]+/\\1/d,def/\n' >re.ctags
-	run h59-ctags sh -c 'timeout 300 ctags -o - --languages=Klingon main.c
-		timeout 300 ctags -o - --kinds-C=+Z main.c
-		timeout 300 ctags -o - --options=re.ctags a.foo
-		timeout 300 ctags -o - --options=shop.ctags main.c
-		timeout 300 ctags -o - nofile.c'
+	run h59-ctags sh -c 'timeout $TOOL_TIMEOUT ctags -o - --languages=Klingon main.c
+		timeout $TOOL_TIMEOUT ctags -o - --kinds-C=+Z main.c
+		timeout $TOOL_TIMEOUT ctags -o - --options=re.ctags a.foo
+		timeout $TOOL_TIMEOUT ctags -o - --options=shop.ctags main.c
+		timeout $TOOL_TIMEOUT ctags -o - nofile.c'
 	expect h59-ctags ctags general <<'E'
 undefined_symbol - 0 0
 undefined_symbol - 0 0
@@ -21550,8 +21555,8 @@ if have gengetopt; then
 	printf 'package "shop"\nversion "1.0"\noption "count" c "how many" int required\noption "cost" c "price" int optional\n' >dup.ggo
 	printf 'package "shop"\nversion "1.0"\noption "count" c "how many" int default="abc" optional\n' >def.ggo
 	printf 'package "shop"\nversion "1.0"\noption "count" c "how many" int dependon="nosuch" optional\n' >dep.ggo
-	run h59-gengetopt sh -c 'for f in syn dup def dep; do timeout 300 gengetopt -i $f.ggo -F gen-$f; done
-		timeout 300 gengetopt -i nofile.ggo'
+	run h59-gengetopt sh -c 'for f in syn dup def dep; do timeout $TOOL_TIMEOUT gengetopt -i $f.ggo -F gen-$f; done
+		timeout $TOOL_TIMEOUT gengetopt -i nofile.ggo'
 	expect h59-gengetopt gengetopt general <<'E'
 syntax_error syn.ggo 4 0
 syntax_error dup.ggo 4 0
@@ -21572,7 +21577,7 @@ if have gperf; then
 	printf '%%{\n%%}\n%%%%\napple\n"pear\n' >str.gperf
 	printf '%%{\n#include <string.h>\n%%}\n%%%%\napple\npear\napple\n' >dup.gperf
 	printf '%%{\n%%}\n%%language=Klingon\n%%%%\napple\n' >lang.gperf
-	run h59-gperf sh -c 'for f in dir unterm str dup lang; do timeout 300 gperf --output-file=gen-$f.c $f.gperf; done'
+	run h59-gperf sh -c 'for f in dir unterm str dup lang; do timeout $TOOL_TIMEOUT gperf --output-file=gen-$f.c $f.gperf; done'
 	expect h59-gperf gperf general <<'E'
 undefined_symbol dir.gperf 4 0
 syntax_error unterm.gperf 1 0
@@ -21594,7 +21599,7 @@ if have kmk; then
 	printf 'include shop.kmk\nall:\n\t@echo hi\n' >inc.kmk
 	printf 'all: shop.o\n\t@echo done\n' >miss.kmk
 	printf 'all:\n\tkmk_builtin_cp nosuch.txt copy.txt\n' >cp.kmk
-	run h59-kmk sh -c 'for f in syn endif inc miss cp; do timeout 300 kmk --no-print-directory -f $f.kmk; done'
+	run h59-kmk sh -c 'for f in syn endif inc miss cp; do timeout $TOOL_TIMEOUT kmk --no-print-directory -f $f.kmk; done'
 	expect h59-kmk kmk general <<'E'
 syntax_error syn.kmk 4 0
 syntax_error endif.kmk 5 0
@@ -21617,8 +21622,8 @@ if have antlr && have dlg; then
 	printf '#header <<#include "charbuf.h">>\n#token NUM "[0-9]+"\nexpr : NUM term "@" ;\n' >undef.g
 	printf '#header <<#include "charbuf.h">>\n#token NUM "[0-9]+"\nexpr : NUM "@" ;\nexpr : NUM NUM "@" ;\n' >dup.g
 	printf '#header <<#include "charbuf.h">>\n#token NUM "[0-9]+"\nexpr : NUM "@" | NUM "@" ;\n' >amb.g
-	run h59-antlr sh -c 'ulimit -c 0; for f in syn undef dup amb; do mkdir -p gen-$f; timeout 300 antlr -o gen-$f $f.g; done
-		timeout 300 antlr nofile.g'
+	run h59-antlr sh -c 'ulimit -c 0; for f in syn undef dup amb; do mkdir -p gen-$f; timeout $TOOL_TIMEOUT antlr -o gen-$f $f.g; done
+		timeout $TOOL_TIMEOUT antlr nofile.g'
 	sed -i 's/ (core dumped)//' "$OUT/h59-antlr.out"
 	expect h59-antlr antlr general <<'E'
 syntax_error syn.g 3 0
@@ -21639,7 +21644,7 @@ if have gob2; then
 	printf 'class Shop:Cart from G:Object {\n\tpublic int count = 0;\n\tpublic void add (self, int n) {\n\t\tself->count += n;\n\t}\n\tpublic void add (self, int n) {\n\t\tself->count -= n;\n\t}\n}\n' >dup.gob
 	printf 'class Shop:Cart from G:Object {\n\tprivate int count;\n\tproperty INT count\n\t\t(nick = "c", blurb = "c", minimum = 0, maximum = 9, default_value = 1, frob = 3);\n}\n' >prop.gob
 	printf 'requires 9.0.0\nclass Shop:Cart from G:Object {\n}\n' >req.gob
-	run h59-gob2 sh -c 'for f in syn dup prop req nofile; do mkdir -p gen-$f; timeout 300 gob2 -w -o gen-$f $f.gob; done'
+	run h59-gob2 sh -c 'for f in syn dup prop req nofile; do mkdir -p gen-$f; timeout $TOOL_TIMEOUT gob2 -w -o gen-$f $f.gob; done'
 	expect h59-gob2 gob2 general <<'E'
 syntax_error syn.gob 3 0
 syntax_error dup.gob 6 0
@@ -21659,7 +21664,7 @@ if have cproto; then
 	printf '#include "shop.h"\nint f(void) { return 0; }\n' >inc.c
 	printf 'shop_t f(void) { return 0; }\n' >type.c
 	printf '#if 1\nint f(void) { return 0; }\n' >if.c
-	run h59-cproto sh -c 'for f in syn inc type if nofile; do timeout 300 cproto $f.c; done'
+	run h59-cproto sh -c 'for f in syn inc type if nofile; do timeout $TOOL_TIMEOUT cproto $f.c; done'
 	expect h59-cproto cproto general <<'E'
 syntax_error syn.c 4 0
 import_resolution inc.c 1 10
@@ -21681,7 +21686,7 @@ if have yapps2; then
 	printf 'parser Calc:\n    ignore: "[ \\t\\n]+"\n    token NUM: "[0-9]+"\n    token END: "$"\n    rule goal: expr END {{ return expr }}\n    rule expr: term {{ return term }}\n' >undef.g
 	printf 'parser Calc:\n    token NUM: "[0-9]+"\n    token END: "$"\n    rule goal: NUM END {{ return NUM }}\n           | NUM NUM END {{ return NUM }}\n' >amb.g
 	printf 'parser Calc:\n    token NUM: "[0-9]+"\n    token NUM: "[a-z]+"\n    token END: "$"\n    rule goal: NUM END {{ return NUM }}\n' >dup.g
-	run h59-yapps2 sh -c 'for f in syn undef amb dup nofile; do timeout 300 yapps2 $f.g gen-$f.py; done'
+	run h59-yapps2 sh -c 'for f in syn undef amb dup nofile; do timeout $TOOL_TIMEOUT yapps2 $f.g gen-$f.py; done'
 	expect h59-yapps2 yapps2 general <<'E'
 syntax_error syn.g 7 0
 undefined_symbol - 0 0
@@ -21700,10 +21705,10 @@ if have indent; then
 	printf 'int f(void) {\n  /* never closed\n  return 0;\n}\n' >cmt.c
 	printf 'int f(void) {\n  return 0;\n}\n}\nint g(void) { return 1; }\n' >extra.c
 	printf 'int f(void) {\n  return 0;\n}\n' >ok.c
-	run h59-indent sh -c 'for f in cmt extra; do timeout 300 indent -st $f.c >/dev/null; done
-		timeout 300 indent -st -frob ok.c >/dev/null
-		timeout 300 indent -st -i abc ok.c >/dev/null
-		timeout 300 indent -st nofile.c >/dev/null'
+	run h59-indent sh -c 'for f in cmt extra; do timeout $TOOL_TIMEOUT indent -st $f.c >/dev/null; done
+		timeout $TOOL_TIMEOUT indent -st -frob ok.c >/dev/null
+		timeout $TOOL_TIMEOUT indent -st -i abc ok.c >/dev/null
+		timeout $TOOL_TIMEOUT indent -st nofile.c >/dev/null'
 	expect h59-indent indent general <<'E'
 syntax_error cmt.c 5 0
 syntax_error extra.c 4 0
@@ -21724,10 +21729,10 @@ if have help2man; then
 	printf '#!/bin/sh\ncase $1 in --help) echo "Usage: shop";; --version) echo "shop 1.0";; esac\n' >good.sh
 	printf '[NAME]\nshop\n/frob(/\nx\n' >re.h2m
 	chmod +x fail.sh good.sh
-	run h59-help2man sh -c 'timeout 300 help2man -N ./fail.sh >/dev/null
-		timeout 300 help2man -N -i shop.h2m ./good.sh >/dev/null
-		timeout 300 help2man -N -i re.h2m ./good.sh >/dev/null
-		timeout 300 help2man -N --frob ./good.sh >/dev/null'
+	run h59-help2man sh -c 'timeout $TOOL_TIMEOUT help2man -N ./fail.sh >/dev/null
+		timeout $TOOL_TIMEOUT help2man -N -i shop.h2m ./good.sh >/dev/null
+		timeout $TOOL_TIMEOUT help2man -N -i re.h2m ./good.sh >/dev/null
+		timeout $TOOL_TIMEOUT help2man -N --frob ./good.sh >/dev/null'
 	expect h59-help2man help2man general <<'E'
 unknown - 0 0
 import_resolution - 0 0
@@ -21767,7 +21772,7 @@ if have gm2; then
 	printf 'MODULE imp;\nIMPORT Shop;\nBEGIN\nEND imp.\n' >imp.mod
 	printf 'MODULE proc;\nVAR x : INTEGER;\nBEGIN\n  x := Frob(2)\nEND proc.\n' >proc.mod
 	run h57-gm2 sh -c 'P=$(gm2 -print-file-name=m2/m2pim)
-		for f in syn undef typ imp proc; do timeout 300 gm2 -I"$P" -c $f.mod 2>&1; done'
+		for f in syn undef typ imp proc; do timeout $TOOL_TIMEOUT gm2 -I"$P" -c $f.mod 2>&1; done'
 	expect h57-gm2 gm2 general <<'E'
 syntax_error syn.mod 5 0
 undefined_symbol undef.mod 4 8
@@ -21793,7 +21798,7 @@ h57_js() {
 if have mujs; then
 	mkdir mujs && cd mujs
 	h57_js
-	run h57-mujs sh -c 'for f in syn undef type load strict; do timeout 300 mujs $f.js; done'
+	run h57-mujs sh -c 'for f in syn undef type load strict; do timeout $TOOL_TIMEOUT mujs $f.js; done'
 	expect h57-mujs mujs general <<'E'
 syntax_error syn.js 2 0
 undefined_symbol undef.js 2 0
@@ -21811,7 +21816,7 @@ fi
 if have rhino; then
 	mkdir rhino && cd rhino
 	h57_js
-	run h57-rhino sh -c 'for f in syn undef type load strict; do timeout 300 rhino $f.js; done'
+	run h57-rhino sh -c 'for f in syn undef type load strict; do timeout $TOOL_TIMEOUT rhino $f.js; done'
 	expect h57-rhino rhino general <<'E'
 syntax_error syn.js 2 0
 undefined_symbol - 2 0
@@ -21827,7 +21832,7 @@ fi
 if have js102; then
 	mkdir js102 && cd js102
 	h57_js
-	run h57-js102 sh -c 'for f in syn undef type load strict; do timeout 300 js102 $f.js; done'
+	run h57-js102 sh -c 'for f in syn undef type load strict; do timeout $TOOL_TIMEOUT js102 $f.js; done'
 	sed -i "s|$PWD/||g" "$OUT/h57-js102.out"
 	expect h57-js102 js102 general <<'E'
 syntax_error syn.js 2 12
@@ -21849,7 +21854,7 @@ if have slsh; then
 	printf 'define f(x)\n{\n  return x + "one";\n}\nvmessage("%%d", f(1));\n' >type.sl
 	printf '() = evalfile("shop.sl");\n' >evalf.sl
 	printf 'variable a = [1,2,3];\nvariable b = a[7];\n' >index.sl
-	run h57-slsh sh -c 'for f in syn undef type evalf index; do timeout 300 slsh $f.sl; done'
+	run h57-slsh sh -c 'for f in syn undef type evalf index; do timeout $TOOL_TIMEOUT slsh $f.sl; done'
 	sed -i "s|$PWD/||g" "$OUT/h57-slsh.out"
 	expect h57-slsh slsh general <<'E'
 syntax_error syn.sl 3 0
@@ -21873,8 +21878,8 @@ if have chibicc; then
 	printf 'int main(void) {\n  int x = 1;\n  return x.a;\n}\n' >mem.c
 	printf '#include "shop.h"\nint main(void) { return 0; }\n' >inc.c
 	printf 'int f(void);\nint main(void) { return f(); }\n' >link.c
-	run h57-chibicc sh -c 'for f in syn undef mem inc; do timeout 300 chibicc -c -o $f.o $f.c; done
-		timeout 300 chibicc -o link.bin link.c'
+	run h57-chibicc sh -c 'for f in syn undef mem inc; do timeout $TOOL_TIMEOUT chibicc -c -o $f.o $f.c; done
+		timeout $TOOL_TIMEOUT chibicc -o link.bin link.c'
 	sed -i -e "s|$PWD/||g" -e 's|/tmp/chibicc-[A-Za-z0-9]*|/tmp/chibicc-XXXXXX|g' "$OUT/h57-chibicc.out"
 	expect h57-chibicc chibicc general <<'E'
 syntax_error syn.c 3 0
@@ -21902,7 +21907,7 @@ if have gbc3; then
 	h57_gambas typ '  Dim x As Integer\n  x = 1\n  Print x.Count'
 	h57_gambas cls '  Dim s As Shop\n  s = New Shop\n  Print s'
 	h57_gambas unused '  Dim x As Integer\n  Dim unusedVar As String\n  x = 1\n  Print x'
-	run h57-gbc3 sh -c 'for p in syn undef typ cls unused; do timeout 300 gbc3 -a -w $p 2>&1; done'
+	run h57-gbc3 sh -c 'for p in syn undef typ cls unused; do timeout $TOOL_TIMEOUT gbc3 -a -w $p 2>&1; done'
 	expect h57-gbc3 gbc3 general <<'E'
 syntax_error Main.module 6 11
 undefined_symbol Main.module 6 8
@@ -21929,7 +21934,7 @@ h57_scheme() {
 if have s9; then
 	mkdir s9 && cd s9
 	h57_scheme
-	run h57-s9 sh -c 'for f in syn undef type load car; do timeout 300 s9 -f $f.scm; done'
+	run h57-s9 sh -c 'for f in syn undef type load car; do timeout $TOOL_TIMEOUT s9 -f $f.scm; done'
 	expect h57-s9 s9 general <<'E'
 syntax_error syn.scm 4 0
 undefined_symbol undef.scm 3 0
@@ -21943,7 +21948,7 @@ fi
 if have sscm; then
 	mkdir sscm && cd sscm
 	h57_scheme
-	run h57-sscm sh -c 'for f in syn undef type load car; do timeout 300 sscm $f.scm; done'
+	run h57-sscm sh -c 'for f in syn undef type load car; do timeout $TOOL_TIMEOUT sscm $f.scm; done'
 	expect h57-sscm sscm general <<'E'
 syntax_error - 0 0
 undefined_symbol - 0 0
@@ -21965,7 +21970,7 @@ if have rep; then
 	printf '(defun f (x)\n  (+ x "one"))\n(princ (f 2))\n' >type.jl
 	printf '(load "shop")\n' >load.jl
 	printf '(defun g (x)\n  (frobnicate x))\n(princ (g 2))\n' >func.jl
-	run h57-rep sh -c 'for f in syn undef type load func; do timeout 300 rep --batch -l ./$f.jl; done'
+	run h57-rep sh -c 'for f in syn undef type load func; do timeout $TOOL_TIMEOUT rep --batch -l ./$f.jl; done'
 	sed -i "s|$PWD/||g" "$OUT/h57-rep.out"
 	expect h57-rep rep general <<'E'
 syntax_error syn.jl 4 0
@@ -21991,7 +21996,7 @@ if have bsh; then
 	printf 'int x = 1;\nString s = x;\nprint(s);\n' >type.bsh
 	printf 'source("shop.bsh");\n' >src.bsh
 	printf 'int y = 2;\nint z = frobnicate(y);\nprint(z);\n' >func.bsh
-	run h57-bsh sh -c 'for f in syn undef type src func; do timeout 300 bsh $f.bsh; done'
+	run h57-bsh sh -c 'for f in syn undef type src func; do timeout $TOOL_TIMEOUT bsh $f.bsh; done'
 	sed -i "s|$PWD/||g" "$OUT/h57-bsh.out"
 	expect h57-bsh bsh general <<'E'
 syntax_error - 2 13
@@ -22028,7 +22033,7 @@ if have exim4; then
 	printf 'keep_environment =\nsmtp_accept_max = many\n' >typ.conf
 	printf 'keep_environment =\n.include /nonexistent/shop.conf\n' >inc.conf
 	printf 'keep_environment =\nbegin routers\ndnslookup:\n  driver = frobnicate\n' >drv.conf
-	run h58-exim4 sh -c 'for f in syn unk typ inc drv; do timeout 300 exim4 -bV -C ./$f.conf; done'
+	run h58-exim4 sh -c 'for f in syn unk typ inc drv; do timeout $TOOL_TIMEOUT exim4 -bV -C ./$f.conf; done'
 	sed -i 's/^[0-9-]* [0-9:]* //' "$OUT/h58-exim4.out"
 	expect h58-exim4 exim4 general <<'E'
 syntax_error syn.conf 2 0
@@ -22057,7 +22062,7 @@ if have freeradius; then
 	h58_radius inc '' '}\n$INCLUDE shop.conf'
 	h58_radius typ '' '}\nhostname_lookups = maybe'
 	h58_radius attr '    update request {\n      User-Name := 1\n      Frob-Attr := 2\n    }' '}'
-	run h58-freeradius sh -c 'for d in syn mod inc typ attr; do timeout 300 freeradius -XC -d ./$d; done'
+	run h58-freeradius sh -c 'for d in syn mod inc typ attr; do timeout $TOOL_TIMEOUT freeradius -XC -d ./$d; done'
 	expect h58-freeradius freeradius general <<'E'
 syntax_error syn/radiusd.conf 15 0
 undefined_symbol mod/radiusd.conf 12 0
@@ -22078,7 +22083,7 @@ if have collectd; then
 	printf 'Interval 10\n<Plugin frob>\n  Speed 3\n</Plugin>\n' >blk.conf
 	printf 'Interval 10\nLoadPlugin cpu\n<Plugin cpu>\n  Frobnicate true\n</Plugin>\n' >key.conf
 	printf 'Interval 10\nInclude "shop.d/*.conf"\n' >inc.conf
-	run h58-collectd sh -c 'for f in syn blk key inc; do timeout 300 collectd -T -C ./$f.conf; done'
+	run h58-collectd sh -c 'for f in syn blk key inc; do timeout $TOOL_TIMEOUT collectd -T -C ./$f.conf; done'
 	expect h58-collectd collectd general <<'E'
 syntax_error syn.conf 4 0
 undefined_symbol - 0 0
@@ -22099,7 +22104,7 @@ if have corosync; then
 	sed 's/crypto_cipher: none/crypto_cipher: rot13/' ok.conf >cip.conf
 	sed 's/127.0.0.1/127.0.0.300/' ok.conf >ip.conf
 	sed 's/crypto_hash: none/crypto_hash: none\n  transport: carrierpigeon/' ok.conf >tr.conf
-	run h58-corosync sh -c 'for f in syn typ cip ip tr; do timeout 300 corosync -t -c ./$f.conf; done'
+	run h58-corosync sh -c 'for f in syn typ cip ip tr; do timeout $TOOL_TIMEOUT corosync -t -c ./$f.conf; done'
 	sed -i 's/^[A-Z][a-z][a-z] [0-9 ][0-9] [0-9:.]* //' "$OUT/h58-corosync.out"
 	expect h58-corosync corosync general <<'E'
 syntax_error syn.conf 6 0
@@ -22145,7 +22150,7 @@ X
 	sed 's|<constraints/>|<constraints><rsc_location id="loc1" rsc="web" node="n1" score="lots"/></constraints>|' ok.xml >score.xml
 	sed 's|<op id=|<opp id=|' ok.xml >elem.xml
 	sed 's|value="false"|value="maybe"|' ok.xml >prop.xml
-	run h58-crm_verify sh -c 'for f in syn ref score elem prop; do timeout 300 crm_verify -V -x $f.xml; done'
+	run h58-crm_verify sh -c 'for f in syn ref score elem prop; do timeout $TOOL_TIMEOUT crm_verify -V -x $f.xml; done'
 	expect h58-crm_verify crm_verify general <<'E'
 syntax_error syn.xml 17 0
 undefined_symbol ref.xml 16 0
@@ -22168,7 +22173,7 @@ if have privoxy; then
 	printf '{+block{Shop.}\n.example.com\n' >bad.action
 	printf 'listen-address 127.0.0.1:18118\nconfdir .\nactionsfile bad.action\n' >asyn.conf
 	printf 'listen-address 127.0.0.1:abc\n' >port.conf
-	run h58-privoxy sh -c 'for f in unk act typ asyn port; do timeout 300 privoxy --no-daemon --config-test ./$f.conf; done'
+	run h58-privoxy sh -c 'for f in unk act typ asyn port; do timeout $TOOL_TIMEOUT privoxy --no-daemon --config-test ./$f.conf; done'
 	sed -i -e 's/^[0-9-]* [0-9:.]* [0-9a-f]* //' -e "s|$PWD/||g" "$OUT/h58-privoxy.out"
 	expect h58-privoxy privoxy general <<'E'
 undefined_symbol unk.conf 2 0
@@ -22193,7 +22198,7 @@ if have stunnel; then
 	printf 'foreground = yes\npid =\ndebug = loud\n' >typ.conf
 	printf 'foreground = yes\npid =\ninclude = ./shop.d\n' >inc.conf
 	printf 'foreground = yes\npid =\n[shop]\naccept = 127.0.0.1:18443\nconnect = 127.0.0.1:18080\ncert = shop.pem\n' >cert.conf
-	run h58-stunnel sh -c 'for f in syn unk typ inc cert; do timeout 300 stunnel "$PWD/$f.conf"; done'
+	run h58-stunnel sh -c 'for f in syn unk typ inc cert; do timeout $TOOL_TIMEOUT stunnel "$PWD/$f.conf"; done'
 	sed -i -e "s|$PWD/||g" -e 's/Clients allowed=[0-9]*/Clients allowed=N/' "$OUT/h58-stunnel.out"
 	expect h58-stunnel stunnel general <<'E'
 syntax_error syn.conf 3 0
@@ -22217,7 +22222,7 @@ if have ngircd; then
 	printf "$h58_irc"'[Limits]\n  MaxConnections = lots\n' >typ.conf
 	printf "$h58_irc"'[Frobs]\n  Speed = 3\n' >sec.conf
 	printf "$h58_irc"'  MotdFile = shop.motd\n' >motd.conf
-	run h58-ngircd sh -c 'for f in syn unk typ sec motd; do timeout 300 ngircd --configtest -f "$PWD/$f.conf"; done'
+	run h58-ngircd sh -c 'for f in syn unk typ sec motd; do timeout $TOOL_TIMEOUT ngircd --configtest -f "$PWD/$f.conf"; done'
 	sed -i -e "s|$PWD/||g" -e 's/CloakHostSalt = .*/CloakHostSalt = SALT/' "$OUT/h58-ngircd.out"
 	expect h58-ngircd ngircd general <<'E'
 syntax_error syn.conf 7 0
@@ -22245,7 +22250,7 @@ if have gdnsd; then
 	h58_soa='$TTL 900\n@ SOA ns1 admin 1 7200 1800 259200 900\n@ NS ns1\n'
 	printf "$h58_soa"'ns1 A 192.0.2.300\n' >zone/zones/example.org
 	printf "$h58_soa"'ns1 A 192.0.2.1\n$INCLUDE shop.inc\n' >inc/zones/example.org
-	run h58-gdnsd sh -c 'for d in syn unk typ zone inc; do timeout 300 gdnsd -c ./$d checkconf; done'
+	run h58-gdnsd sh -c 'for d in syn unk typ zone inc; do timeout $TOOL_TIMEOUT gdnsd -c ./$d checkconf; done'
 	sed -i 's/@ pid [0-9]*/@ pid N/' "$OUT/h58-gdnsd.out"
 	expect h58-gdnsd gdnsd general <<'E'
 syntax_error syn/config 4 0
