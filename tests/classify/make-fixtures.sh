@@ -22263,6 +22263,201 @@ E
 fi
 ) &
 
+# ---- held60: a validation batch of tools nobody tuned for, scored on first sight ----
+# Compilers and interpreters of less common languages, and graphics and
+# typesetting languages, from Debian, as CI or a pre-commit hook runs them
+# on a repository's sources (a file at a time, no network):
+# Asymptote, Ghostscript (PostScript), Eukleides, dpic (pic), grap,
+# Gri, ploticus, sketch and GDL (IDL, under Xvfb: it wants a display).
+# Each says where in its own way ("F: L.C: msg", "F:L: msg", "F(L) : error, msg", "near
+# line L, file F", "Error at F:L", or no place at all).
+(
+BATCH=held60
+mkdir held60 && cd held60
+# asy (Asymptote): "F: L.C: msg" under the line and a caret: a
+# declaration without its semicolon (read as two uses of a name nobody
+# declared), a name nobody declared, a string where an int goes, a module
+# nobody wrote (no place), a function nobody defined, a failed assert
+if have asy; then
+	mkdir asy && cd asy
+	printf 'size(100);\nint n = 3\ndraw((0,0)--(n,n));\n' >syn.asy
+	printf 'int n = 3;\nwrite(n + total);\n' >undef.asy
+	printf 'int n = "three";\nwrite(n);\n' >type.asy
+	printf 'import shop;\nwrite(1);\n' >imp.asy
+	printf 'real r = 2;\nreal a = frobnicate(r);\nwrite(a);\n' >func.asy
+	printf 'int total = 2 + 2;\nassert(total == 5, "total is 5");\n' >assert.asy
+	run h60-asy sh -c 'for f in syn undef type imp func assert; do HOME="$PWD" timeout $TOOL_TIMEOUT asy -noV -offscreen $f.asy; done'
+	expect h60-asy asy general <<'E'
+undefined_symbol syn.asy 3 14
+undefined_symbol syn.asy 3 16
+undefined_symbol undef.asy 2 11
+type_error type.asy 1 9
+import_resolution - 0 0
+undefined_symbol func.asy 2 10
+test_failure assert.asy 2 7
+E
+	cd ..
+fi
+# gs (Ghostscript, a PostScript program at a time): "Error: /NAME in
+# OBJ" and stack dumps, no place: a name nobody defined, a string added
+# to a number, a string never closed, a file nobody wrote (run without
+# -dSAFER, which would refuse it), an index past an array's end
+if have gs; then
+	mkdir gs && cd gs
+	printf '/n 3 def\nn frobnicate add\n' >undef.ps
+	printf '(shop) 3 add\n' >type.ps
+	printf '/s (never closed\n' >syn.ps
+	printf '(shop.ps) run\n' >file.ps
+	printf '[1 2 3] 5 get\n' >range.ps
+	run h60-gs sh -c 'for f in undef type syn file range; do S=-dSAFER; [ $f = file ] && S=-dNOSAFER; timeout $TOOL_TIMEOUT gs -q $S -dBATCH -dNOPAUSE -sDEVICE=nullpage $f.ps; done'
+	expect h60-gs gs general <<'E'
+undefined_symbol - 0 0
+type_error - 0 0
+syntax_error - 0 0
+import_resolution - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# eukleides (a geometry language): "F:L: syntax error." whatever went
+# wrong (a call never closed, a point nobody defined, a point plus a
+# number, a function nobody defined)
+if have eukleides; then
+	mkdir eukleides && cd eukleides
+	printf 'A = point(0, 0)\nB = point(4, 0\ndraw(segment(A, B))\n' >syn.euk
+	printf 'A = point(0, 0)\ndraw(segment(A, Z))\n' >undef.euk
+	printf 'A = point(0, 0)\nx = A + 3\n' >type.euk
+	printf 'A = point(0, 0)\nB = frob(A)\n' >func.euk
+	run h60-eukleides sh -c 'for f in syn undef type func; do timeout $TOOL_TIMEOUT eukleides $f.euk; done'
+	expect h60-eukleides eukleides general <<'E'
+syntax_error syn.euk 3 0
+syntax_error undef.euk 2 0
+syntax_error type.euk 2 0
+syntax_error func.euk 2 0
+E
+	cd ..
+fi
+# dpic (pic to PostScript): '*** dpic ERROR: file "F" line L:' over the
+# line and the message: an expression cut short (said three times), a
+# place and a variable nobody defined, a copy of a file nobody wrote, a
+# string where a width goes
+if have dpic; then
+	mkdir dpic && cd dpic
+	printf '.PS\nbox "A"\narrow right 1 +\nbox "B"\n.PE\n' >syn.pic
+	printf '.PS\nA: box "A"\nline from A.c to Frob.c\n.PE\n' >place.pic
+	printf '.PS\nx = y + 1\nbox wid x\n.PE\n' >var.pic
+	printf '.PS\ncopy "shop.pic"\n.PE\n' >copy.pic
+	printf '.PS\nbox wid "wide"\n.PE\n' >type.pic
+	run h60-dpic sh -c 'for f in syn place var copy type; do timeout $TOOL_TIMEOUT dpic -r $f.pic >/dev/null; done'
+	expect h60-dpic dpic general <<'E'
+syntax_error syn.pic 3 0
+undefined_symbol place.pic 3 0
+undefined_symbol var.pic 2 0
+import_resolution copy.pic 2 0
+syntax_error type.pic 2 0
+E
+	cd ..
+fi
+# grap (graphs for pic): "Error near line L, file F" under "grap: syntax
+# error": a frame cut short, a data file nobody wrote (no place), a
+# function nobody defined (a warning, then the syntax error it causes),
+# a string where a number goes
+if have grap; then
+	mkdir grap && cd grap
+	printf '.G1\nframe ht 2 wid\n1 2\n.G2\n' >syn.grap
+	printf '.G1\ncopy "shop.d"\n.G2\n' >copy.grap
+	printf '.G1\ny = frob(3)\n.G2\n' >func.grap
+	printf '.G1\nticks left from 0 to 10 by "two"\n.G2\n' >type.grap
+	run h60-grap sh -c 'for f in syn copy func type; do timeout $TOOL_TIMEOUT grap $f.grap; done'
+	expect h60-grap grap general <<'E'
+syntax_error syn.grap 3 0
+import_resolution - 0 0
+undefined_symbol - 0 0
+syntax_error func.grap 2 0
+syntax_error type.grap 2 0
+E
+	cd ..
+fi
+# gri (Gri graphics language): "ERROR: msg" lines, then " Error at F:L":
+# an unknown command, a variable nobody set, a data file nobody wrote,
+# a word where a number goes
+if have gri; then
+	mkdir gri && cd gri
+	printf 'set x size 10\nfrobnicate the axes\n' >cmd.gri
+	printf '.n. = 3\nshow .total.\n' >var.gri
+	printf 'open shop.dat\nread columns x y\ndraw curve\n' >open.gri
+	printf 'set x size ten\ndraw axes\n' >type.gri
+	run h60-gri sh -c 'for f in cmd var open type; do timeout $TOOL_TIMEOUT gri -batch $f.gri; done'
+	expect h60-gri gri general <<'E'
+undefined_symbol cmd.gri 2 0
+undefined_symbol var.gri 2 0
+import_resolution open.gri 1 0
+type_error type.gri 1 0
+E
+	cd ..
+fi
+# ploticus: "pl proc NAME: error N: msg", no place: an unknown
+# procedure, an unknown attribute, a word where a number goes (and what
+# it leads to), a data file and an #include nobody wrote
+if have ploticus; then
+	mkdir ploticus && cd ploticus
+	printf '#proc areadef\n  rectangle: 1 1 4 4\n  xrange: 0 10\n  yrange: 0 10\n#proc frobnicate\n  speed: 3\n' >proc.pl
+	printf '#proc areadef\n  rectangle: 1 1 4 4\n  xrange: 0 10\n  yrange: 0 10\n  frob: 3\n' >attr.pl
+	printf '#proc areadef\n  rectangle: 1 1 4 4\n  xrange: 0 ten\n  yrange: 0 10\n' >type.pl
+	printf '#proc getdata\n  file: shop.dat\n' >data.pl
+	printf '#include shop.pl\n' >inc.pl
+	run h60-ploticus sh -c 'for f in proc attr type data inc; do timeout $TOOL_TIMEOUT ploticus -svg -o $f.svg $f.pl; done'
+	expect h60-ploticus ploticus general <<'E'
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+type_error - 0 0
+import_resolution - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# sketch (3D scenes for TikZ/PSTricks): "F(L) : error, msg": a point
+# never closed (and a point nobody used, a warning), a point nobody
+# defined, a scalar where a point goes, an input nobody wrote
+if have sketch; then
+	mkdir sketch && cd sketch
+	printf 'def p (0,0,0)\nline (0,0,0)(1,1,1\n' >syn.sk
+	printf 'def p (0,0,0)\nline (p)(q)\n' >undef.sk
+	printf 'def n 3\nline (n)(1,1,1)\n' >type.sk
+	printf 'input{shop.sk}\n' >inp.sk
+	run h60-sketch sh -c 'for f in syn undef type inp; do timeout $TOOL_TIMEOUT sketch -o $f.tex $f.sk; done'
+	expect h60-sketch sketch general <<'E'
+syntax_error syn.sk 3 0
+lint_violation syn.sk 2 0
+undefined_symbol undef.sk 2 0
+type_error type.sk 2 0
+import_resolution inp.sk 1 0
+syntax_error inp.sk 2 0
+E
+	cd ..
+fi
+# gdl (GNU Data Language, IDL; under Xvfb): "% msg", no place: an
+# expression cut short, a variable and a procedure nobody defined, a
+# structure added to a number, a data file nobody wrote
+if have gdl && have xvfb-run; then
+	mkdir gdl && cd gdl
+	printf 'x = 3\nprint, x + \n' >syn.pro
+	printf 'x = 3\nprint, x + total\n' >undef.pro
+	printf 'x = 3\nfrobnicate, x\n' >proc.pro
+	printf 's = {a: 1}\nprint, s + 1\n' >type.pro
+	printf 'openr, lun, "shop.dat", /get_lun\n' >open.pro
+	run h60-gdl sh -c 'for f in syn undef proc type open; do timeout $TOOL_TIMEOUT xvfb-run -a gdl -quiet $f.pro; done'
+	expect h60-gdl gdl general <<'E'
+syntax_error - 0 0
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+type_error - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
