@@ -3121,14 +3121,18 @@ static bool restates_last(const struct scan *s, const char *m, size_t n);
 
 /* "Error in a.conf line 4:" over the code it read up to that line, the
  * spot marked by a trailing "<--", and the message on the line after the
- * mark (ferm's): one finding at the place, in the message's words. */
-static bool marked_code_message(struct scan *s, const char *l,
+ * mark (ferm's): one finding at the place, in the message's words. With
+ * no mark, the one line of code under the heading and a message after it
+ * whose words name a kind (dpic's '*** dpic ERROR: file "a.pic" line 3:'
+ * over "arrow right 1 +" over "Syntax error, unexpected end of line"). */
+static bool marked_code_message(struct scan *s, const char *l, size_t n,
 				const struct cl_loc *loc)
 {
 	struct cl_words w;
 	struct cl_loc at;
 	const char *q;
 	size_t j, k, qn;
+	bool marked = false;
 
 	for (j = s->cur + 1; j < s->nlines && j <= s->cur + 12; j++) {
 		if (s->used[j] & L_USED)
@@ -3137,17 +3141,36 @@ static bool marked_code_message(struct scan *s, const char *l,
 		while (qn && (q[qn - 1] == ' ' || q[qn - 1] == '\t'))
 			qn--;
 		if (!qn)
-			return false;
-		if (qn > 3 && !memcmp(q + qn - 3, "<--", 3))
 			break;
+		if (qn > 3 && !memcmp(q + qn - 3, "<--", 3)) {
+			marked = true;
+			break;
+		}
+	}
+	/* unmarked, the heading ends at its line number, and the message
+	 * is no heading of its own (checkbashisms' "possible bashism in
+	 * a.sh line 4 (...):" over its code is one of a list) */
+	if (!marked) {
+		size_t hn = n;
+
+		while (hn && (l[hn - 1] == ' ' || l[hn - 1] == '\t'))
+			hn--;
+		if (hn < 2 || l[hn - 1] != ':' || !isdigit((unsigned char)l[hn - 2]))
+			return false;
+		j = s->cur + 1;
 	}
 	if (j + 1 >= s->nlines || j > s->cur + 12 || (s->used[j + 1] & L_USED))
+		return false;
+	q = line_view(s, j, &qn);
+	if (!marked && (!qn || line_place(s, j, q, qn, &at) != CL_LOC_NONE))
 		return false;
 	q = line_view(s, j + 1, &qn);
 	if (!qn || q[0] == ' ' || q[0] == '\t' ||
 	    line_place(s, j + 1, q, qn, &at) != CL_LOC_NONE)
 		return false;
 	cl_words_read(q, qn, &w);
+	if (!marked && (!w.category || q[qn - 1] == ':'))
+		return false;
 	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line,
 		     loc->col, w.sev >= 0 ? w.sev : DIAG_ERROR, q + w.code,
 		     w.code_len, q + w.text, qn - w.text,
@@ -3200,7 +3223,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	}
 	if (loc->file_len && line_seen(s, l, n))
 		return;
-	if (loc->file_len && n && l[n - 1] == ':' && marked_code_message(s, l, loc))
+	if (loc->file_len && n && l[n - 1] == ':' &&
+	    marked_code_message(s, l, n, loc))
 		return;
 	if (duration_only(m, loc->msg_len))
 		return; /* a step's place and its time */

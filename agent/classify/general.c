@@ -341,6 +341,15 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 				return c + 1;
 			loc->col = 0;
 		}
+		/* Asymptote's "a.asy: 3.14: msg": the column after a dot */
+		if (j + 1 < n && l[j] == '.' && is_digit(l[j + 1])) {
+			size_t c = j + 1;
+
+			cl_read_int(l, n, &c, &loc->col);
+			if (c < n && l[c] == ':')
+				return c;
+			loc->col = 0;
+		}
 		if (j >= n || l[j] != ':')
 			return 0;
 		return j;
@@ -2836,6 +2845,8 @@ static const struct phrase phrases[] = {
 	{ "are not all true", CAT_TEST_FAILURE },
 	{ "mean relative difference", CAT_TEST_FAILURE },
 	{ "assertion", CAT_TEST_FAILURE },
+	/* Asymptote's "assert FAILED: total is 5" */
+	{ "assert failed", CAT_TEST_FAILURE },
 	{ "assert_", CAT_TEST_FAILURE },
 	{ "expected values to be", CAT_TEST_FAILURE },
 	{ "to equal", CAT_TEST_FAILURE },
@@ -2921,7 +2932,23 @@ static const struct phrase phrases[] = {
 	/* overload resolution that found nothing: "no matching (member)
 	 * function for call", "no matching constructor", clang's "no viable
 	 * conversion" */
+	/* but Asymptote's "no matching variable 'x'" is a name nothing
+	 * defines */
+	{ "no matching variable", CAT_UNDEFINED_SYMBOL },
 	{ "no matching", CAT_TYPE_ERROR },
+	/* a value of one type that cannot become another (Asymptote's
+	 * "cannot cast 'string' to 'int'") */
+	{ "cannot cast", CAT_TYPE_ERROR },
+	/* dpic's "File not readable" under a copy of a file nobody wrote */
+	{ "file not readable", CAT_IMPORT_RESOLUTION },
+	/* PostScript's errors by their names, as Ghostscript prints them
+	 * ("Error: /typecheck in --add--"): the file first, before the
+	 * name */
+	{ "/undefinedfilename", CAT_IMPORT_RESOLUTION },
+	{ "/undefined in ", CAT_UNDEFINED_SYMBOL },
+	{ "/typecheck", CAT_TYPE_ERROR },
+	{ "/rangecheck", CAT_TYPE_ERROR },
+	{ "/syntaxerror", CAT_SYNTAX_ERROR },
 	/* but an ANTLR-made parser's "no viable alternative at input 'x'"
 	 * (Spark SQL, Presto, Cypher, every grammar ANTLR builds) is its
 	 * grammar's, as its "mismatched input" and "extraneous input" */

@@ -9329,6 +9329,96 @@ static void a_place_over_marked_code(void **state)
 	diag_list_release(&l);
 }
 
+/* With no mark, a heading that ends at its line number over one line of
+ * code and a message whose words name a kind (dpic's): one finding there,
+ * the same error said again at the same place once. A heading over code
+ * followed by the next heading (checkbashisms' list) is not one. */
+static void a_place_over_one_line_of_code(void **state)
+{
+	static const char dpic[] =
+		"*** dpic ERROR: file \"syn.pic\" line 3:\n"
+		"arrow right 1 +\n"
+		"Syntax error, unexpected end of line or ;\n"
+		"\n"
+		"*** dpic ERROR: file \"syn.pic\" line 3:\n"
+		"arrow right 1 +\n"
+		"Syntax error, unexpected end of line or ;, expecting end of file or .PE\n"
+		"\n"
+		"*** dpic ERROR: file \"var.pic\" line 2:\n"
+		"x = y +\n"
+		"Variable not found\n"
+		"Search failure for \"y\"\n"
+		"\n"
+		"*** dpic ERROR: file \"copy.pic\" line 2:\n"
+		"copy \"shop.pic\"\n"
+		"File not readable\n";
+	static const char bashisms[] =
+		"possible bashism in build.sh line 4 (alternative test command ([[ foo ]] should be [ foo ])):\n"
+		"if [[ -n \"$files\" ]]; then\n"
+		"possible bashism in build.sh line 7 (should be '.', not 'source'):\n"
+		"source ./env.sh\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(dpic, any_file, 3, &l);
+	assert_string_equal(l.v[0].file, "syn.pic");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "var.pic");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_string_equal(l.v[1].message, "Variable not found");
+	assert_string_equal(l.v[2].file, "copy.pic");
+	assert_string_equal(l.v[2].category, "import_resolution");
+	diag_list_release(&l);
+	classify_n(bashisms, any_file, 2, &l);
+	assert_int_equal(l.v[0].line, 4);
+	assert_int_equal(l.v[1].line, 7);
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+}
+
+/* Asymptote's "a.asy: 3.14: msg" (a blank after the file's colon, the
+ * column after a dot) and its words; PostScript's errors by their names,
+ * as Ghostscript prints them with no place. */
+static void graphics_languages_places_and_words(void **state)
+{
+	static const char asy[] =
+		"write(n + total);\n"
+		"          ^\n"
+		"undef.asy: 2.11: no matching variable 'total'\n"
+		"int n = \"three\";\n"
+		"        ^\n"
+		"type.asy: 1.9: cannot cast 'string' to 'int'\n"
+		"assert(total == 5, \"total is 5\");\n"
+		"      ^\n"
+		"assert.asy: 2.7: assert FAILED: total is 5\n";
+	static const char *const gs[][2] = {
+		{ "Error: /undefined in frobnicate\n", "undefined_symbol" },
+		{ "Error: /typecheck in --add--\n", "type_error" },
+		{ "Error: /rangecheck in --get--\n", "type_error" },
+		{ "Error: /syntaxerror in /----nostringval----\n", "syntax_error" },
+		{ "Error: /undefinedfilename in --run--\n", "import_resolution" },
+	};
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t i;
+
+	(void)state;
+	classify_n(asy, any_file, 3, &l);
+	assert_string_equal(l.v[0].file, "undef.asy");
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 11);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].category, "type_error");
+	assert_int_equal(l.v[2].column, 7);
+	assert_string_equal(l.v[2].category, "test_failure");
+	diag_list_release(&l);
+	for (i = 0; i < sizeof(gs) / sizeof(gs[0]); i++) {
+		classify_n(gs[i][0], any_file, 1, &l);
+		assert_string_equal(l.v[0].category, gs[i][1]);
+		diag_list_release(&l);
+	}
+}
+
 /* Server configuration checkers: a daemon's log line with its part in
  * brackets ("error   [MAIN  ] msg", corosync's), its last word on how it
  * ended with the place in its own source (no place of the project's and
@@ -10310,6 +10400,8 @@ int main(void)
 		cmocka_unit_test(stars_and_a_label),
 		cmocka_unit_test(a_place_alone_over_its_words),
 		cmocka_unit_test(a_place_over_marked_code),
+		cmocka_unit_test(a_place_over_one_line_of_code),
+		cmocka_unit_test(graphics_languages_places_and_words),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
 		cmocka_unit_test(data_rows_are_no_places),
