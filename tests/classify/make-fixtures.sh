@@ -22458,6 +22458,192 @@ E
 fi
 ) &
 
+# ---- held61: a validation batch of tools nobody tuned for, scored on first sight ----
+# Verifiers, grammar compilers, assemblers and configuration languages of
+# the less travelled kind, from Debian, as CI or a pre-commit hook runs
+# them on a repository's sources (a file at a time, no network, no
+# hardware): Frama-C, SableCC, Jasmin, Sollya, gnucap, Coco/R and
+# OpenOCD (its configuration scripts, on the dummy adapter). Each says
+# where in its own way ("[kernel] F:L: msg", "[L,C] msg", "F:L: msg",
+# "-- line L col C: msg", a line echoed under a caret, or no place at all).
+(
+BATCH=held61
+mkdir held61 && cd held61
+# frama-c (Frama-C's kernel, and Eva for the assertion): "[kernel] F:L:
+# msg" (a bracketed plugin name, then the place without a column; the
+# preprocessor's "F:L:C: fatal error:" with the absolute path it was
+# given): a semicolon left out (found on the next line), a variable
+# nobody declared, a struct where a pointer goes, too many arguments, a
+# header nobody wrote, a logic variable nobody declared in an ACSL
+# annotation, an ACSL assertion Eva proves false
+if have frama-c; then
+	mkdir frama-c && cd frama-c
+	printf 'int main(void) {\n  int x = 3\n  return x;\n}\n' >syn.c
+	printf 'int main(void) {\n  return total + 1;\n}\n' >undef.c
+	printf 'struct s { int a; };\nint main(void) {\n  struct s v = {1};\n  int *p = v;\n  return *p;\n}\n' >type.c
+	printf 'int twice(int n) { return 2 * n; }\nint main(void) {\n  return twice(1, 2);\n}\n' >args.c
+	printf '#include "shop.h"\nint main(void) { return 0; }\n' >inc.c
+	printf 'int main(void) {\n  int x = 3;\n  //@ assert x == totl;\n  return x;\n}\n' >acsl.c
+	printf 'int main(void) {\n  int x = 2 + 2;\n  //@ assert x == 5;\n  return x;\n}\n' >assert.c
+	run h61-frama-c sh -c 'for f in syn undef type args inc acsl assert; do HOME="$PWD" timeout $TOOL_TIMEOUT frama-c -eva $f.c; done'
+	expect h61-frama-c frama-c general <<'E'
+syntax_error syn.c 2 0
+undefined_symbol undef.c 2 0
+type_error type.c 4 0
+type_error args.c 3 0
+import_resolution inc.c 1 10
+undefined_symbol acsl.c 3 0
+test_failure assert.c 3 0
+E
+	cd ..
+fi
+# sablecc (SableCC 3, a Java jar): "[L,C] msg" in a Java exception's
+# message over its stack, no file named (the file is only in the
+# "Generating parser for F" line above): a token definition without its
+# semicolon, a name nobody defined in a production, an ignored token
+# nobody defined, an alternative name used twice (a redefinition), a
+# grammar nobody wrote (no place)
+if have java && [ -f /usr/share/java/sablecc.jar ]; then
+	mkdir sablecc && cd sablecc
+	printf 'Package calc;\nTokens\n  num = [%s0%s..%s9%s]+;\n  plus = %s+%s;\n  blank = %s %s+;\nIgnored Tokens\n  blank;\nProductions\n  expr = {sum} expr plus num | {one} num;\n' "'" "'" "'" "'" "'" "'" "'" "'" >ok.sable
+	sed 's/\]+;$/]+/' ok.sable >syn.sable
+	sed 's/plus num |/plus numb |/' ok.sable >undef.sable
+	sed 's/^  blank;$/  space;/' ok.sable >ign.sable
+	sed 's/{one} num/{sum} num/' ok.sable >dup.sable
+	run h61-sablecc sh -c 'for f in syn undef ign dup nofile; do mkdir -p gen-$f; timeout $TOOL_TIMEOUT java -jar /usr/share/java/sablecc.jar -d gen-$f $f.sable; done'
+	expect h61-sablecc sablecc general <<'E'
+syntax_error - 4 8
+undefined_symbol - 9 26
+undefined_symbol - 7 3
+syntax_error - 9 33
+import_resolution - 0 0
+E
+	cd ..
+fi
+# jasmin (the JVM assembler): "F:L: Warning - Syntax error." or "F:L:
+# JAS Error msg" (the line it had read up to, often the next one) over
+# the text it stopped at and a caret: a word where a number goes, a
+# directive nobody defined, a label where a local's index goes, a jump
+# to a label nobody placed, an instruction nobody defined (read as a
+# syntax error), a .super with no class
+if have jasmin; then
+	mkdir jasmin && cd jasmin
+	printf '.class public Hello\n.super java/lang/Object\n\n.method public static main([Ljava/lang/String;)V\n    .limit stack 2\n    .limit locals 1\n    getstatic java/lang/System/out Ljava/io/PrintStream;\n    ldc "hi"\n    invokevirtual java/io/PrintStream/println(Ljava/lang/String;)V\n    return\n.end method\n' >ok.j
+	sed 's/\.limit stack 2/.limit stack two/' ok.j >num.j
+	sed 's/^\.super java\/lang\/Object$/.super java\/lang\/Object\n.frob 3/' ok.j >dir.j
+	sed 's/^    ldc "hi"$/    iload Start\n    ldc "hi"/' ok.j >arg.j
+	sed 's/^    return$/    goto Done/' ok.j >label.j
+	sed 's/^    return$/    frobnicate/' ok.j >op.j
+	sed 's/^\.super java\/lang\/Object$/.super/' ok.j >sup.j
+	run h61-jasmin sh -c 'for f in num dir arg label op sup; do mkdir -p gen-$f; timeout $TOOL_TIMEOUT jasmin -d gen-$f $f.j; done'
+	expect h61-jasmin jasmin general <<'E'
+syntax_error num.j 6 0
+undefined_symbol dir.j 3 0
+type_error arg.j 9 0
+undefined_symbol label.j 12 0
+syntax_error op.j 11 0
+syntax_error sup.j 4 0
+E
+	cd ..
+fi
+# sollya (a language for floating-point approximation), a script at a
+# time: "Warning: msg" on its standard output, no place: a bracket never
+# closed, a name nobody assigned (read as the free variable), a string
+# added to a number, a word where the precision's number goes, a script
+# nobody wrote given to execute
+if have sollya; then
+	mkdir sollya && cd sollya
+	printf 'f = exp(x);\np = remez(f, 3, [0;1];\nprint("done");\n' >syn.sol
+	printf 'f = exp(x);\nprint(f(2) + total);\n' >undef.sol
+	printf 'x = "abc" + 3;\nprint(x);\n' >type.sol
+	printf 'prec = "high";\nprint(exp(1));\n' >opt.sol
+	printf 'execute("shop.sol");\nprint(1);\n' >exec.sol
+	run h61-sollya sh -c 'for f in syn undef type opt exec; do timeout $TOOL_TIMEOUT sollya $f.sol; done'
+	expect h61-sollya sollya general <<'E'
+syntax_error - 0 0
+undefined_symbol - 0 0
+type_error - 0 0
+type_error - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# gnucap (a circuit simulator, -b: a netlist in batch mode): the line
+# echoed under its banner, a caret and "? msg", or "NAME: msg", no file
+# or line: a parenthesis never closed, a diode model nobody defined, a
+# dot command nobody defined, an include nobody wrote, a transient
+# analysis given a word for its times
+if have gnucap; then
+	mkdir gnucap && cd gnucap
+	printf 'divider\nV1 1 0 dc 10\nR1 1 2 (1k\nR2 2 0 1k\n.op\n.end\n' >syn.ckt
+	printf 'divider\nV1 1 0 dc 10\nR1 1 2 1k\nD1 2 0 shopdiode\n.op\n.end\n' >model.ckt
+	printf 'divider\nV1 1 0 dc 10\nR1 1 2 1k\nR2 2 0 1k\n.frob\n.op\n.end\n' >cmd.ckt
+	printf 'divider\n.include shop.ckt\nV1 1 0 dc 10\nR1 1 0 1k\n.op\n.end\n' >inc.ckt
+	printf 'divider\nV1 1 0 dc 10\nR1 1 2 1k\nR2 2 0 1k\n.tran abc\n.end\n' >tran.ckt
+	run h61-gnucap sh -c 'for f in syn model cmd inc tran; do timeout $TOOL_TIMEOUT gnucap -b $f.ckt; done'
+	expect h61-gnucap gnucap general <<'E'
+syntax_error - 0 0
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+import_resolution - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# cococpp (Coco/R for C++), a grammar at a time: "-- line L col C: msg"
+# while it reads, no file named; what it finds after ("checking") has no
+# place at all: a production without its closing period (found at the
+# next one), a production nobody wrote, an END naming another grammar, a
+# character set nobody defined, a production nothing reaches, two
+# alternatives that begin alike (an LL(1) warning)
+if have cococpp && [ -f /usr/share/coco-cpp/Parser.frame ]; then
+	mkdir cococpp && cd cococpp
+	printf 'COMPILER Calc\nCHARACTERS\n  digit = "0123456789".\nTOKENS\n  number = digit {digit}.\nIGNORE %s\\t%s + %s\\r%s + %s\\n%s\nPRODUCTIONS\n  Calc = Expr.\n  Expr = Term {"+" Term}.\n  Term = number.\nEND Calc.\n' "'" "'" "'" "'" "'" "'" >ok.atg
+	sed 's/^  Calc = Expr\.$/  Calc = Expr/' ok.atg >syn.atg
+	sed 's/^  Term = number\.$/  Term = number | Factor./' ok.atg >undef.atg
+	sed 's/^END Calc\.$/END Calx./' ok.atg >end.atg
+	sed 's/number = digit {digit}\./number = letter {digit}./' ok.atg >chr.atg
+	sed 's/^  Term = number\.$/  Term = number.\n  Unused = number./' ok.atg >unused.atg
+	sed 's/^  Term = number\.$/  Term = number | number "!"./' ok.atg >ll1.atg
+	run h61-cococpp sh -c 'for f in syn undef end chr unused ll1; do mkdir -p gen-$f; timeout $TOOL_TIMEOUT cococpp $f.atg -frames /usr/share/coco-cpp -o gen-$f; done'
+	expect h61-cococpp cococpp general <<'E'
+syntax_error - 9 8
+undefined_symbol - 0 0
+syntax_error - 11 5
+undefined_symbol - 5 12
+lint_violation - 0 0
+lint_violation - 0 0
+E
+	cd ..
+fi
+# openocd (On-Chip Debugger configuration scripts, Tcl, on the dummy
+# adapter and shut down once read: no hardware, no port opened): "F:L:
+# Error: msg" over Tcl's trace ('at file "F", line L', its own
+# embedded:startup.tcl among them), or "Error: msg" with no place: a
+# brace never closed (at the line it opened), a command nobody defined,
+# a word where the adapter's speed goes, a script nobody wrote found
+# with [find], a variable nobody set, the script's own check failing
+if have openocd; then
+	mkdir openocd && cd openocd
+	printf 'adapter driver dummy\nproc setup {} {\n  adapter speed 1000\n' >syn.cfg
+	printf 'adapter driver dummy\nfrobnicate_target 3\n' >cmd.cfg
+	printf 'adapter driver dummy\nadapter speed fast\n' >num.cfg
+	printf 'adapter driver dummy\nsource [find shop.cfg]\n' >src.cfg
+	printf 'adapter driver dummy\njtag newtap $CHIPNAME cpu -irlen 4\n' >var.cfg
+	printf 'adapter driver dummy\nset khz [expr {2 + 2}]\nif {$khz != 5} { error "speed is not 5" }\n' >check.cfg
+	run h61-openocd sh -c 'for f in syn cmd num src var check; do timeout $TOOL_TIMEOUT openocd -f $f.cfg -c shutdown; done'
+	expect h61-openocd openocd general <<'E'
+syntax_error syn.cfg 2 0
+undefined_symbol cmd.cfg 2 0
+type_error - 0 0
+import_resolution src.cfg 2 0
+undefined_symbol var.cfg 2 0
+test_failure check.cfg 3 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
