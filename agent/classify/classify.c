@@ -145,6 +145,7 @@ struct scan {
 	/* line_place's last answers, by line (slot j % CL_PLACED) */
 	struct placed {
 		size_t line;  /* 1 + the line; 0: empty */
+		const char *at; /* the view read: a tag taken off moves it */
 		bool read;    /* cl_may_place let cl_loc_read read it */
 		enum cl_loc_kind kind;
 		struct cl_loc loc;
@@ -406,8 +407,10 @@ static enum cl_loc_kind line_place(struct scan *s, size_t j, const char *l,
 {
 	struct placed *p = &s->placed[j % CL_PLACED];
 
-	if (p->line != j + 1) {
+	/* (the view, not only the line: offsets are into what was read) */
+	if (p->line != j + 1 || p->at != l) {
 		p->line = j + 1;
+		p->at = l;
 		p->read = cl_may_place(l, n);
 		p->kind = p->read ? cl_loc_read(l, n, &p->loc) : CL_LOC_NONE;
 		/* a line with carets under it is quoted source, whatever
@@ -3657,6 +3660,21 @@ static bool tex_stop(const char *m, size_t n)
 	       (n > 26 && !memcmp(m, "==> Fatal error occurred", 24));
 }
 
+/* Is the message of loc, read off l, only a severity said before the
+ * place (" Error at a.gri:2", Gri's, under the report it closes)? Then
+ * the place is that report's, as a frame's would be. */
+static bool sev_at_trailer(const char *l, const struct cl_loc *loc)
+{
+	size_t k;
+
+	if (loc->msg > loc->file || loc->msg_len < 4 || loc->msg_len > 8)
+		return false;
+	for (k = 0; k < loc->msg_len; k++)
+		if ((l[loc->msg + k] | 0x20) < 'a' || (l[loc->msg + k] | 0x20) > 'z')
+			return false;
+	return cl_prefix_sev(l + loc->msg, loc->msg_len) >= 0;
+}
+
 /* The place of line j as a frame or lone place, if it is one worth
  * taking; strong when the repository has the file. */
 static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
@@ -3673,7 +3691,8 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 	/* "a.zig:6:5: 0x211b4e in test.adds (test)": a frame by its message;
 	 * "./a.tex:6: Emergency stop.": where TeX stopped, the error's place */
 	if (k == CL_LOC_INLINE && (code_offset(l + loc.msg, loc.msg_len) ||
-				   tex_stop(l + loc.msg, loc.msg_len)))
+				   tex_stop(l + loc.msg, loc.msg_len) ||
+				   sev_at_trailer(l, &loc)))
 		k = CL_LOC_FRAME;
 	/* "file: /src/a.js" (vite): the file alone, no digit to gate on */
 	if (k == CL_LOC_NONE && !alone_only && cl_file_label(l, n, &loc))
@@ -4882,6 +4901,45 @@ static bool headline_next(struct scan *s, size_t i)
 	       !advice(q + m, qn - m);
 }
 
+/* Does m[0..n) open with its own position, "[4,8] " or "(4,8) "? Then
+ * *line and *col are it. */
+static bool own_position(const char *m, size_t n, int *line, int *col)
+{
+	size_t k = 1;
+	int l = 0, c = 0;
+
+	if (n < 6 || (m[0] != '[' && m[0] != '('))
+		return false;
+	while (k < n && m[k] >= '0' && m[k] <= '9' && l < 1000000)
+		l = l * 10 + (m[k++] - '0');
+	if (k == 1 || k >= n || m[k++] != ',')
+		return false;
+	while (k < n && m[k] >= '0' && m[k] <= '9' && c < 1000000)
+		c = c * 10 + (m[k++] - '0');
+	if (k + 1 >= n || m[k] != (m[0] == '[' ? ']' : ')') || m[k + 1] != ' ' ||
+	    !l)
+		return false;
+	*line = l;
+	*col = c;
+	return true;
+}
+
+/* Is m[0..n) (a dozen bytes or more, a final '.' aside) in the message of
+ * the finding just made, and placed (one with no place yet, TAP's "not ok
+ * 2 x", is placed by what comes under it)? */
+static bool repeats_last(const struct scan *s, const char *m, size_t n)
+{
+	const struct diag *d;
+
+	while (n && (m[n - 1] == '.' || m[n - 1] == ' '))
+		n--;
+	if (n < 12 || s->out->n <= s->first)
+		return false;
+	d = &s->out->v[s->out->n - 1];
+	return d->file && d->line && d->message &&
+	       memmem(d->message, strlen(d->message), m, n);
+}
+
 static void general_headline(struct scan *s, size_t i, const char *l,
 			     size_t n, size_t msg, long lone, size_t specific)
 {
@@ -4975,6 +5033,25 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		if (p.at < i && box_position(s, i, &bl, &bc)) {
 			p.line = bl;
 			p.col = bc ? bc : p.col;
+		}
+		/* a frame of the tool's own code under a message that
+		 * tells its own position in the input ("ParserException:
+		 * [4,8] expecting: ';'", SableCC's): that position, no file */
+		if (p.at > i && s->opts->file_exists &&
+		    !file_known(s, p.file, 0, strlen(p.file)) &&
+		    own_position(line + msg, n - msg, &p.line, &p.col)) {
+			free(p.file);
+			p.file = NULL;
+		}
+		/* ... or under the message the finding just made already
+		 * told ("a.j:3: JAS Error Unknown directive." over
+		 * "jas.jasError: Unknown directive." and the assembler's
+		 * trace): that finding's trace, told again */
+		if (p.at > i && repeats_last(s, line + msg, n - msg)) {
+			s->used[p.at] |= L_FOLDED;
+			free(p.file);
+			free(line);
+			return;
 		}
 		s->used[p.at] |= L_FOLDED;
 		if (!w.category && p.at > i)
@@ -8212,17 +8289,28 @@ static void general_place_under(struct scan *s, size_t i, const char *l,
 /* "Tax.hs:1:1" alone over the lines it indents, "  The GHC parser (in
  * Haddock mode) failed:" and "  Unsupported extension: Bogus" (ormolu's,
  * fourmolu's): those lines are the message at that place, when the place
- * has its column and the lines words that name a kind. Not a runtime's
+ * has its column (or a colon for its message) and the lines words that
+ * name a kind. Not a runtime's
  * "a.js:267" over the source line it quotes and a caret, nor a code
  * frame's lines (continuation stops at a frame's gutter). */
 static bool general_place_over_indented(struct scan *s, size_t i,
-					const char *l, const struct cl_loc *loc)
+					const char *l, size_t n,
+					const struct cl_loc *loc)
 {
 	struct buf more = BUF_INIT;
 	struct cl_words w;
 	size_t last = 0;
 
-	if (loc->col <= 0 || i + 2 >= s->nlines || carets_under(s, i + 1) ||
+	/* (or its column's place a colon ends, no message after it, in a
+	 * file the repository has: "[kernel] a.c:2: " over "  syntax
+	 * error:", Frama-C's; not "In JsonFile.php line 347:", the tool's
+	 * own source, Symfony's) */
+	while (n && (l[n - 1] == ' ' || l[n - 1] == '\t'))
+		n--;
+	if ((loc->col <= 0 &&
+	     (!n || l[n - 1] != ':' || loc->line <= 0 ||
+	      (s->repo && !file_known(s, l, loc->file, loc->file_len)))) ||
+	    i + 2 >= s->nlines || carets_under(s, i + 1) ||
 	    !continuation(s, i, &more, &last)) {
 		buf_release(&more);
 		return false;
@@ -8448,7 +8536,7 @@ static void general_pass(struct scan *s)
 			    test_box_place(s, i, &loc))
 				continue;
 			if (loc.file_len && loc.line > 0 && !loc.pre_len &&
-			    general_place_over_indented(s, i, l, &loc))
+			    general_place_over_indented(s, i, l, n, &loc))
 				continue;
 			lone = (long)i;
 			continue;
@@ -9663,6 +9751,76 @@ static void list_report(struct scan *s)
 	}
 }
 
+/* Where line l[0..n) goes on after the mark that opens a message of its
+ * own at the line's start, a severity and a colon ("Warning: ",
+ * "ERROR: ") or a sign and a blank ("% ", IDL's and GDL's), with the
+ * severity told; 0 if none. */
+static size_t told_mark(const char *l, size_t n, int *sev)
+{
+	const char *c;
+
+	if (n > 3 && (l[0] == '%' || l[0] == '!' || l[0] == '?') && l[1] == ' ' &&
+	    l[2] != ' ') {
+		*sev = DIAG_ERROR;
+		return 2;
+	}
+	if (n < 8 || (l[0] | 0x20) < 'a' || (l[0] | 0x20) > 'z' ||
+	    !(c = memchr(l, ':', n < 16 ? n : 16)) || (size_t)(c - l) + 2 >= n ||
+	    c[1] != ' ')
+		return 0;
+	*sev = cl_prefix_sev(l, (size_t)(c - l));
+	if (*sev != DIAG_ERROR && *sev != DIAG_WARNING)
+		return 0;
+	return (size_t)(c - l) + 2;
+}
+
+/* A failed run nothing else read, whose messages are told a line each
+ * behind the same kind of mark, two or more of them in words that name a
+ * kind (Sollya's "Warning: the expression given does not evaluate to a
+ * machine integer.", GDL's "% Variable is undefined: TOTAL"): each is a
+ * problem of its own, where it was told (no place). True if read so. */
+static bool told_lines(struct scan *s)
+{
+	struct cl_words w;
+	size_t i, n, k, named = 0;
+	int sev, first = -1;
+	const char *l;
+
+	for (i = 0; i < s->nlines && i < 4096; i++) {
+		l = line_view(s, i, &n);
+		if (!(k = told_mark(l, n, &sev)))
+			continue;
+		cl_words_read(l + k, n - k, &w);
+		if (!w.category)
+			continue;
+		/* (one kind of mark: a severity's, or one sign) */
+		if (first < 0)
+			first = k == 2 ? l[0] : 0;
+		else if ((k == 2 ? l[0] : 0) != first)
+			continue;
+		named++;
+	}
+	if (named < 2)
+		return false;
+	for (i = 0; i < s->nlines && i < 4096; i++) {
+		l = line_view(s, i, &n);
+		if (!(k = told_mark(l, n, &sev)))
+			continue;
+		if ((k == 2 ? l[0] : 0) != first)
+			continue;
+		/* (the others in words like other tools' too) */
+		cl_words_read(l + k, n - k, &w);
+		if (!w.category &&
+		    !(w.category = cl_learned_category(s->db->learned, l + k,
+						       n - k)))
+			continue;
+		s->cur = i;
+		general_emit(s, NULL, 0, 0, sev, NULL, 0, l, n, w.category);
+	}
+	s->cur = s->nlines;
+	return s->out->n > s->first;
+}
+
 static void fallback(struct scan *s)
 {
 	struct place p = { NULL, 0, 0, 0 }, weak = { NULL, 0, 0, 0 };
@@ -9898,7 +10056,7 @@ int classify_text_opts(const struct classify_db *db,
 	drop_lineless_repeats(&s);
 	if (opts->failed && out->n == s.first && !s.stopped)
 		list_report(&s);
-	if (opts->failed && out->n == s.first)
+	if (opts->failed && out->n == s.first && (s.stopped || !told_lines(&s)))
 		fallback(&s);
 	files_in_their_dirs(&s);
 	input_order(&s);

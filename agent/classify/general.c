@@ -2722,6 +2722,8 @@ static const struct phrase phrases[] = {
 	 * OpenSCAD's "undefined operation (string - number)" */
 	{ "nonconformant", CAT_TYPE_ERROR },
 	{ "undefined operation", CAT_TYPE_ERROR },
+	/* Sollya's "not correctly typed", and "incorrectly typed" */
+	{ "correctly typed", CAT_TYPE_ERROR },
 	/* an argument of the wrong kind, as newLISP names the kind it
 	 * wanted: "value expected in function mul : p", "list expected in
 	 * function first" */
@@ -2812,6 +2814,8 @@ static const struct phrase phrases[] = {
 	{ "unbound symbol", CAT_UNDEFINED_SYMBOL },
 	{ "unbound type", CAT_UNDEFINED_SYMBOL },
 	{ "unbound constructor", CAT_UNDEFINED_SYMBOL },
+	/* ACSL's (Frama-C's) "unbound logic variable totl" */
+	{ "unbound logic", CAT_UNDEFINED_SYMBOL },
 	{ "unbound record field", CAT_UNDEFINED_SYMBOL },
 	{ "unbound class", CAT_UNDEFINED_SYMBOL },
 	{ "unknown variable", CAT_UNDEFINED_SYMBOL },
@@ -3870,6 +3874,32 @@ bool cl_errno_report(const char *m, size_t n)
 	       cl_find(m, n, "[Errno ", 7) || cl_find(m, n, "[errno ", 7);
 }
 
+/* Is low[j..) a file's name, unquoted, up to the message's end or a
+ * blank, ',' or ':' ("shop.cfg", "conf/a.ini"): a dot and an extension
+ * of one to five letters? */
+static bool unquoted_file(const char *low, size_t n, size_t j)
+{
+	size_t e = j, dot = 0, k;
+
+	while (e < n && (is_alpha(low[e]) || is_digit(low[e]) || low[e] == '_' ||
+			 low[e] == '-' || low[e] == '.' || low[e] == '/'))
+		e++;
+	/* (a sentence's full stop is none of the name) */
+	if (e == n && e > j && low[e - 1] == '.')
+		e--;
+	for (k = j; k < e; k++)
+		if (low[k] == '.')
+			dot = k;
+	if (e == j || !dot || dot == j || e - dot < 2 || e - dot > 6 ||
+	    (e < n && low[e] != ' ' && low[e] != ',' && low[e] != ':' &&
+	     !(low[e] == '.' && e + 1 == n)))
+		return false;
+	for (dot++; dot < e; dot++)
+		if (!is_alpha(low[dot]))
+			return false;
+	return true;
+}
+
 static const char *not_found(const char *low, size_t n)
 {
 	/* the ways of saying it, by a word each holds (its anchor: a
@@ -4007,8 +4037,8 @@ static const char *not_found(const char *low, size_t n)
 		{ "value", CAT_UNDEFINED_SYMBOL },
 		{ "type", CAT_UNDEFINED_SYMBOL },
 	};
-	const char *nf;
-	size_t k, anchor = sizeof(anchors) / sizeof(*anchors);
+	const char *nf, *said = NULL; /* where the words say it */
+	size_t k, said_len = 0, anchor = sizeof(anchors) / sizeof(*anchors);
 	bool there = false, exist;
 
 	/* each of `what` holds "not ", "no ", "non", "fin", "ope", "read",
@@ -4035,8 +4065,11 @@ static const char *not_found(const char *low, size_t n)
 			there = cl_find(low, n, anchors[anchor],
 					strlen(anchors[anchor])) != NULL;
 		}
-		if (there && cl_find(low, n, what[k].text, strlen(what[k].text)))
+		if (there &&
+		    (said = cl_find(low, n, what[k].text, strlen(what[k].text)))) {
+			said_len = strlen(what[k].text);
 			break;
+		}
 	}
 	if (k == sizeof(what) / sizeof(*what))
 		return NULL;
@@ -4055,6 +4088,11 @@ static const char *not_found(const char *low, size_t n)
 		if ((low[k] == '\'' || low[k] == '"' || low[k] == '`') &&
 		    quoted_file(low, n, k))
 			return CAT_IMPORT_RESOLUTION;
+	/* ... or unquoted right after them: "Can't find shop.cfg" (Tcl's
+	 * find, OpenOCD's) */
+	k = (size_t)(said - low) + said_len;
+	if (k < n && low[k] == ' ' && unquoted_file(low, n, k + 1))
+		return CAT_IMPORT_RESOLUTION;
 	/* ... or unquoted right before the words: "lib/util.gyp not found"
 	 * (a folder and a file with its extension) */
 	if ((nf = cl_find(low, n, " not found", 10))) {
@@ -4156,6 +4194,33 @@ static bool name_alone(const char *low, size_t k)
 	return k > 0 && !is_digit(low[0]);
 }
 
+/* Is low[0..k) names alone after where the clause opens: "pnumb and
+ * tnumb" after "[9,26] " (SableCC's "[9,26] PNumb and TNumb undefined."),
+ * "a, b" after ": "? */
+static bool names_opening(const char *low, size_t k)
+{
+	size_t e = k, b;
+
+	for (;;) {
+		for (b = e; b && (is_alpha(low[b - 1]) || is_digit(low[b - 1]) ||
+				  low[b - 1] == '_');
+		     b--)
+			;
+		if (b == e || is_digit(low[b]))
+			return false;
+		if (b == 0)
+			return true;
+		if (b >= 5 && !memcmp(low + b - 5, " and ", 5))
+			e = b - 5;
+		else if (b >= 2 && low[b - 2] == ',' && low[b - 1] == ' ')
+			e = b - 2;
+		else
+			return b >= 2 && low[b - 1] == ' ' &&
+			       (low[b - 2] == ']' || low[b - 2] == ')' ||
+				low[b - 2] == ':');
+	}
+}
+
 /* "'x' undefined" or "'x' is undefined" (w), then nothing or where: a
  * quoted name nothing defines; or the name bare, the whole of what comes
  * before ("y undefined", pcc's). */
@@ -4178,7 +4243,7 @@ static bool quoted_then(const char *low, size_t n, const char *w)
 		if (k >= 3 && !memcmp(low + k - 3, " is", 3))
 			k -= 3;
 		if (k == 0 || (low[k - 1] != '\'' && low[k - 1] != '"' &&
-			       !name_alone(low, k)))
+			       !name_alone(low, k) && !names_opening(low, k)))
 			continue;
 		if (e == n || STARTS(low + e, n - e, " near ") ||
 		    STARTS(low + e, n - e, " at ") || STARTS(low + e, n - e, " in ") ||
@@ -4334,6 +4399,36 @@ static bool no_such_named(const char *low, size_t n)
 	return e > 5 && e + 2 < n && low[e] == ' ' &&
 	       (low[e + 1] == '"' || low[e + 1] == '\'' || low[e + 1] == '`') &&
 	       !word_of(low, n, 3, not_names, sizeof(not_names) / sizeof(*not_names));
+}
+
+/* A name's noun, then that it is not known: ploticus' "procedure name
+ * unrecognized (frob)", "areadef attribute not recognized (x)" (the
+ * name in parentheses is no rule's code). */
+static bool unrecognized_noun(const char *low, size_t n)
+{
+	static const char *const after[] = { " unrecognized", " unrecognised",
+					     " not recognized", " not recognised" };
+	static const char *const named[] = { "name", "attribute", "key",
+					     "field", "option", "command",
+					     "keyword", "directive", "property",
+					     "parameter", "identifier", "tag",
+					     "element", "setting", "function",
+					     "variable" };
+	size_t a, b, j, e;
+	const char *at;
+
+	for (a = 0; a < sizeof(after) / sizeof(*after); a++) {
+		if (!(at = cl_find(low, n, after[a], strlen(after[a]))))
+			continue;
+		e = (size_t)(at - low);
+		for (j = e; j > 0 && is_alpha(low[j - 1]); j--)
+			;
+		for (b = 0; b < sizeof(named) / sizeof(*named); b++)
+			if (e - j == strlen(named[b]) &&
+			    !memcmp(low + j, named[b], e - j))
+				return true;
+	}
+	return false;
 }
 
 /* A key of a configuration or a manifest the tool does not know (or a
@@ -5522,6 +5617,11 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = unknown_name(low, ln);
 	if (!w->category && !w->code_len && (groups & W_KEY))
 		w->category = unknown_key(low, ln);
+	if ((!w->category || !strcmp(w->category, CAT_LINT_VIOLATION)) &&
+	    (groups & W_KEY) && unrecognized_noun(low, ln)) {
+		w->category = CAT_UNDEFINED_SYMBOL;
+		w->code = w->code_len = 0;
+	}
 	if (!w->category && !w->code_len && w->text < ln &&
 	    no_such_named(low + w->text, ln - w->text))
 		w->category = CAT_UNDEFINED_SYMBOL;
@@ -6232,6 +6332,14 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	else if (l[j] == ' ' && (k = code_at(l, n, j + 1)) && j + 1 + k < n &&
 		 l[j + 1 + k] == ':')
 		j += 1 + k;
+	/* "error 101: x" (ploticus'): the error's number */
+	else if (l[j] == ' ' && wend - i == 5 && ends_ci(l + i, 5, "error") &&
+		 j + 2 < n && is_digit(l[j + 1])) {
+		for (k = j + 1; k < n && k < j + 8 && is_digit(l[k]); k++)
+			;
+		if (k + 1 < n && l[k] == ':' && l[k + 1] == ' ')
+			j = k;
+	}
 	/* "Error (warning 26 [unused-var]): x": OCaml's warning made an
 	 * error, what it was in parentheses */
 	else if (l[j] == ' ' && j + 2 < n && l[j + 1] == '(' &&

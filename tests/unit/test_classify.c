@@ -9419,6 +9419,180 @@ static void graphics_languages_places_and_words(void **state)
 	}
 }
 
+/* The project of held61's sources: the grammars and programs the tools
+ * were given, none of the tools' own (Parser.java, a class's name). */
+static bool held61_files(void *ctx, const char *path)
+{
+	static const char *const files[] = {
+		"undef.c", "syn.c", "acsl.c", "syn.sable", "dir.j",
+	};
+	size_t k;
+
+	(void)ctx;
+	for (k = 0; k < sizeof(files) / sizeof(*files); k++)
+		if (!strcmp(path, files[k]))
+			return true;
+	return false;
+}
+
+/* Verifiers, grammar compilers and assemblers (held61): Frama-C's tag
+ * before each line ("[kernel] a.c:2: msg", the place read off the line
+ * without it) and its place a colon ends over the message it indents;
+ * an exception of the tool's own code that tells its position in the
+ * input ("ParserException: [4,8] expecting", SableCC's: that position,
+ * no file, not the frame's Parser.java) or repeats the finding above it
+ * (Jasmin's "jas.jasError" under "a.j:3: JAS Error"); names before
+ * "undefined"; a file's name unquoted after "can't find". */
+static void verifiers_and_grammar_tools(void **state)
+{
+	static const char framac[] =
+		"[kernel] Parsing undef.c (with preprocessing)\n"
+		"[kernel] undef.c:2: User Error: Cannot resolve variable total\n"
+		"[kernel] Parsing syn.c (with preprocessing)\n"
+		"[kernel] syn.c:2: \n"
+		"  syntax error:\n"
+		"  Location: between lines 2 and 3, before or at token: return\n"
+		"[kernel:annot-error] acsl.c:3: Warning: \n"
+		"  unbound logic variable totl. Ignoring code annotation\n";
+	static const char sablecc[] =
+		" -- Generating parser for syn.sable in /p/gen-syn\n"
+		"org.sablecc.sablecc.parser.ParserException: [4,8] expecting: ';', '/'\n"
+		"\tat org.sablecc.sablecc.parser.Parser.parse(Parser.java:181)\n"
+		"\tat org.sablecc.sablecc.SableCC.processGrammar(SableCC.java:203)\n"
+		"\n"
+		"java.lang.RuntimeException: [9,26] PNumb and TNumb undefined.\n"
+		"\tat org.sablecc.sablecc.ResolveIds.error2(ResolveIds.java:625)\n";
+	static const char jasmin[] =
+		"dir.j:3: JAS Error Unknown directive or badly formed number..\n"
+		".frob \n"
+		"      ^\n"
+		"jas.jasError: Unknown directive or badly formed number.\n"
+		"\tat jasmin.Scanner.next_token(Scanner.java:214)\n"
+		"\tat jasmin.parser.scan(parser.java:598)\n"
+		"dir.j: Found 1 errors\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(framac, held61_files, 3, &l);
+	assert_string_equal(l.v[0].file, "undef.c");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].message, "Cannot resolve variable total");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "syn.c");
+	assert_int_equal(l.v[1].line, 2);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	assert_string_equal(l.v[2].file, "acsl.c");
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n(sablecc, held61_files, 2, &l);
+	assert_null(l.v[0].file);
+	assert_int_equal(l.v[0].line, 4);
+	assert_int_equal(l.v[0].column, 8);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_null(l.v[1].file);
+	assert_int_equal(l.v[1].line, 9);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	/* the trace is the finding's, told again: one problem */
+	classify_n(jasmin, held61_files, 1, &l);
+	assert_string_equal(l.v[0].file, "dir.j");
+	assert_int_equal(l.v[0].line, 3);
+	diag_list_release(&l);
+
+	classify_n("src.cfg:2: Error: Can't find shop.cfg\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+}
+
+/* A failed run nothing else read, its messages told a line each behind
+ * the same mark: each is a problem of its own, with no place (Sollya
+ * calls its errors warnings; GDL marks them "% "). One such line alone
+ * is still the run's tail, as any failed run that names nothing. */
+static void messages_told_a_line_each(void **state)
+{
+	static const char sollya[] =
+		"Warning: syntax error.\n"
+		"The last symbol read has been \";\".\n"
+		"Warning: the identifier \"total\" is neither assigned to, nor bound "
+		"to a library function nor external procedure, nor equal to the "
+		"current free variable.\n"
+		"Will interpret \"total\" as \"x\".\n"
+		"Warning: at least one of the given expressions or a subexpression "
+		"is not correctly typed\n"
+		"Warning: the file \"shop.sol\" could not be opened for reading.\n"
+		"This command will have no effect.\n";
+	static const char gdl[] =
+		"% Parser syntax error: unexpected token: \n"
+		"% Variable is undefined: TOTAL\n"
+		"% Execution halted at: $MAIN$          \n"
+		"% Procedure not found: FROBNICATE\n";
+	static const char *const sollya_kinds[] = {
+		"syntax_error", "undefined_symbol", "type_error",
+		"import_resolution",
+	};
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t i;
+
+	(void)state;
+	classify_n(sollya, any_file, 4, &l);
+	for (i = 0; i < 4; i++) {
+		assert_null(l.v[i].file);
+		assert_string_equal(l.v[i].category, sollya_kinds[i]);
+	}
+	assert_string_equal(l.v[3].message, "Warning: the file \"shop.sol\" could "
+					    "not be opened for reading.");
+	diag_list_release(&l);
+
+	classify_n(gdl, any_file, 3, &l);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].message, "% Variable is undefined: TOTAL");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n("Warning: syntax error.\nsomething else went on\n", any_file,
+		   1, &l);
+	assert_non_null(strstr(l.v[0].message, "something else went on"));
+	diag_list_release(&l);
+}
+
+/* A report its place closes, said as a severity "at" it (Gri's "Error at
+ * F:L" under the error and the command it quotes); a severity and its
+ * number ("pl: error 101: msg", ploticus'); a name's noun, then that it
+ * is not known, the name in parentheses after. */
+static void a_report_its_place_closes(void **state)
+{
+	static const char gri[] =
+		"ERROR: Unknown command encountered.\n"
+		" Bad command:  `frobnicate the axes'\n"
+		" Error at cmd.gri:2\n"
+		"ERROR: variable `.total.' is not defined yet\n"
+		" Bad command:  `show .total.'\n"
+		" Error at var.gri:2\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(gri, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "cmd.gri");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].message, "Unknown command encountered.");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "var.gri");
+	assert_int_equal(l.v[1].line, 2);
+	assert_string_equal(l.v[1].message, "variable `.total.' is not defined yet");
+	diag_list_release(&l);
+
+	classify_n("pl: error 101: procedure name unrecognized (frobnicate)\n",
+		   any_file, 1, &l);
+	assert_non_null(strstr(l.v[0].message,
+			       "procedure name unrecognized (frobnicate)"));
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_null(l.v[0].code);
+	diag_list_release(&l);
+}
+
 /* Server configuration checkers: a daemon's log line with its part in
  * brackets ("error   [MAIN  ] msg", corosync's), its last word on how it
  * ended with the place in its own source (no place of the project's and
@@ -10402,6 +10576,9 @@ int main(void)
 		cmocka_unit_test(a_place_over_marked_code),
 		cmocka_unit_test(a_place_over_one_line_of_code),
 		cmocka_unit_test(graphics_languages_places_and_words),
+		cmocka_unit_test(verifiers_and_grammar_tools),
+		cmocka_unit_test(messages_told_a_line_each),
+		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
 		cmocka_unit_test(data_rows_are_no_places),
