@@ -2884,18 +2884,25 @@ static bool js_files(void *ctx, const char *path)
 }
 
 /* The project at /p: a.c at its top, lib/a.c, lib/sub/c.c, src/b.c. */
+/* Is path one of files[0..n), as written? */
+static bool one_of(const char *path, const char *const *files, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (!strcmp(path, files[k]))
+			return true;
+	return false;
+}
+
 static bool project_p(void *ctx, const char *path)
 {
 	static const char *const files[] = {
 		"/p/a.c", "/p/lib/a.c", "/p/lib/sub/c.c", "src/b.c", "a.c",
 	};
-	size_t k;
 
 	(void)ctx;
-	for (k = 0; k < sizeof(files) / sizeof(*files); k++)
-		if (!strcmp(path, files[k]))
-			return true;
-	return false;
+	return one_of(path, files, sizeof(files) / sizeof(*files));
 }
 
 /* A build that says which folder it works in names its files from there:
@@ -9426,13 +9433,9 @@ static bool held61_files(void *ctx, const char *path)
 	static const char *const files[] = {
 		"undef.c", "syn.c", "acsl.c", "syn.sable", "dir.j",
 	};
-	size_t k;
 
 	(void)ctx;
-	for (k = 0; k < sizeof(files) / sizeof(*files); k++)
-		if (!strcmp(path, files[k]))
-			return true;
-	return false;
+	return one_of(path, files, sizeof(files) / sizeof(*files));
 }
 
 /* Verifiers, grammar compilers and assemblers (held61): Frama-C's tag
