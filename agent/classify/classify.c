@@ -4906,18 +4906,11 @@ static bool headline_next(struct scan *s, size_t i)
 static bool own_position(const char *m, size_t n, int *line, int *col)
 {
 	size_t k = 1;
-	int l = 0, c = 0;
+	int l, c;
 
-	if (n < 6 || (m[0] != '[' && m[0] != '('))
-		return false;
-	while (k < n && m[k] >= '0' && m[k] <= '9' && l < 1000000)
-		l = l * 10 + (m[k++] - '0');
-	if (k == 1 || k >= n || m[k++] != ',')
-		return false;
-	while (k < n && m[k] >= '0' && m[k] <= '9' && c < 1000000)
-		c = c * 10 + (m[k++] - '0');
-	if (k + 1 >= n || m[k] != (m[0] == '[' ? ']' : ')') || m[k + 1] != ' ' ||
-	    !l)
+	if (n < 6 || (m[0] != '[' && m[0] != '(') || !cl_read_int(m, n, &k, &l) ||
+	    k >= n || m[k++] != ',' || !cl_read_int(m, n, &k, &c) || k + 1 >= n ||
+	    m[k] != (m[0] == '[' ? ']' : ')') || m[k + 1] != ' ' || !l)
 		return false;
 	*line = l;
 	*col = c;
@@ -9774,6 +9767,13 @@ static size_t told_mark(const char *l, size_t n, int *sev)
 	return (size_t)(c - l) + 2;
 }
 
+/* The kind of mark told_mark found k bytes long at l: its sign, or 0 for
+ * a severity's. */
+static int mark_kind(const char *l, size_t k)
+{
+	return k == 2 ? l[0] : 0;
+}
+
 /* A failed run nothing else read, whose messages are told a line each
  * behind the same kind of mark, two or more of them in words that name a
  * kind (Sollya's "Warning: the expression given does not evaluate to a
@@ -9795,8 +9795,8 @@ static bool told_lines(struct scan *s)
 			continue;
 		/* (one kind of mark: a severity's, or one sign) */
 		if (first < 0)
-			first = k == 2 ? l[0] : 0;
-		else if ((k == 2 ? l[0] : 0) != first)
+			first = mark_kind(l, k);
+		else if (mark_kind(l, k) != first)
 			continue;
 		named++;
 	}
@@ -9806,7 +9806,7 @@ static bool told_lines(struct scan *s)
 		l = line_view(s, i, &n);
 		if (!(k = told_mark(l, n, &sev)))
 			continue;
-		if ((k == 2 ? l[0] : 0) != first)
+		if (mark_kind(l, k) != first)
 			continue;
 		/* (the others in words like other tools' too) */
 		cl_words_read(l + k, n - k, &w);
