@@ -22646,6 +22646,490 @@ E
 fi
 ) &
 
+# ---- held62: a validation batch of tools nobody tuned for, scored on first sight ----
+# Code-quality gates and template checkers, from Debian, as CI runs them
+# on a repository's sources (a file or a few at a time, no network):
+# radon's complexity and maintainability gates and mccabe on Python,
+# pmccabe and GNU complexity on C, slimrb on Slim templates, ERB
+# templates compiled and checked by ruby -c as Rails projects do it,
+# Coccinelle's report-mode semantic patches, and licensecheck. Each says
+# where in its own way (a file on its own line over "F L:C name - RANK
+# (N)", "L:C: 'name' N", '"F", line L: name%', "F(L): name", "F, Line L,
+# Column C", "-:L:", "F:L:C-C: msg", 'File "F", line L', "F: licence",
+# or no place at all). licensecheck's log is kept unscored (below).
+(
+BATCH=held62
+mkdir held62 && cd held62
+# radon (cc -s -n C: functions ranked C or worse; mi -n B: files whose
+# maintainability index ranks B or worse), both over the same files: a
+# file named on its own line, then "    F L:C name - RANK (N)" (a method
+# "M", its column counted from 0), "F - RANK" for mi, or "    ERROR: msg
+# (<unknown>, line L)" under the file's name (said by both runs): a
+# function of many branches, a method of many branches, a file of
+# twenty-five dense functions (each simple, the whole hard to maintain),
+# a parenthesis never closed, an indented line where none belongs
+if have radon; then
+	mkdir radon && cd radon
+	cat >deep.py <<'P'
+def grade(score, bonus, late, curve, extra):
+    if score > 90 and bonus:
+        return "A+"
+    elif score > 90:
+        return "A"
+    elif score > 80 and late:
+        return "B-"
+    elif score > 80:
+        return "B"
+    elif score > 70 or extra:
+        return "C"
+    elif score > 60:
+        return "D"
+    for c in curve:
+        if c and score + c > 60:
+            return "D"
+    return "F"
+P
+	cat >cls.py <<'P'
+class Cart:
+    def total(self, items, coupon, member, region):
+        t = 0
+        for item in items:
+            if item.qty <= 0:
+                continue
+            if item.taxable and region == "EU":
+                t += item.price * 1.2
+            elif item.taxable and region == "US":
+                t += item.price * 1.07
+            elif item.taxable:
+                t += item.price * 1.1
+            else:
+                t += item.price
+        if coupon and coupon.valid:
+            t -= coupon.amount
+        if member or t > 100:
+            t *= 0.95
+        while t < 0:
+            t += 1
+        return t
+
+    def count(self, items):
+        return len(items)
+P
+	: >big.py
+	i=1
+	while [ $i -le 25 ]; do
+		printf 'def f%d(a, b, c):\n    if a > b and c %% %d == 0 or a < c:\n        return a * b + %d - a / (b + c) ** 2\n    return b - a * %d + c // (a - b)\n\n' $i $i $i $i >>big.py
+		i=$((i + 1))
+	done
+	printf 'def ok(x):\n    return x + 1\n\ndef broken(x:\n    return x\n' >syn.py
+	printf 'def ok(x):\n    y = x + 1\n      return y\n' >ind.py
+	run h62-radon sh -c 'timeout $TOOL_TIMEOUT radon cc -s -n C deep.py cls.py big.py syn.py ind.py; timeout $TOOL_TIMEOUT radon mi -n B deep.py cls.py big.py syn.py ind.py'
+	expect h62-radon radon general <<'E'
+lint_violation deep.py 1 0
+lint_violation cls.py 2 0
+lint_violation big.py 0 0
+syntax_error syn.py 4 0
+syntax_error ind.py 3 0
+E
+	cd ..
+fi
+# mccabe (python3-mccabe, run as python3 -m mccabe --min 8, a file at a
+# time): "L:C: 'name' N" for a function or method (the column counted
+# from 0), "Loop L N" for a loop at the top of a script, no file named;
+# a file it cannot compile ends in Python's traceback, 'File "F", line
+# L' over the line and a caret: a function of many branches, a method of
+# many branches, a script's top-level loop of many branches, a def
+# without its colon
+if have /usr/bin/python3 && /usr/bin/python3 -c 'import mccabe' 2>/dev/null; then
+	mkdir mccabe && cd mccabe
+	cat >deep.py <<'P'
+def grade(score, bonus, late, curve, extra):
+    if score > 90 and bonus:
+        return "A+"
+    elif score > 90:
+        return "A"
+    elif score > 80 and late:
+        return "B-"
+    elif score > 80:
+        return "B"
+    elif score > 70 or extra:
+        return "C"
+    elif score > 60:
+        return "D"
+    for c in curve:
+        if c and score + c > 60:
+            return "D"
+    return "F"
+P
+	cat >cls.py <<'P'
+class Cart:
+    def count(self, items):
+        return len(items)
+
+    def total(self, items, coupon, member, region):
+        t = 0
+        for item in items:
+            if item.qty <= 0:
+                continue
+            if item.taxable and region == "EU":
+                t += item.price * 1.2
+            elif item.taxable and region == "US":
+                t += item.price * 1.07
+            elif item.taxable:
+                t += item.price * 1.1
+            else:
+                t += item.price
+        if coupon and coupon.valid:
+            t -= coupon.amount
+        if member or t > 100:
+            t *= 0.95
+        while t < 0:
+            t += 1
+        return t
+P
+	cat >script.py <<'P'
+import sys
+
+for arg in sys.argv[1:]:
+    if arg == "-v":
+        print("verbose")
+    elif arg == "-q":
+        print("quiet")
+    elif arg == "-n":
+        print("dry run")
+    elif arg.startswith("--"):
+        print("long option")
+    elif arg.startswith("-"):
+        print("short option")
+    elif arg.isdigit():
+        print("number")
+    else:
+        print("file")
+    while False:
+        break
+P
+	printf 'def ok(x):\n    return x + 1\n\n\ndef twice(x)\n    return 2 * x\n' >syn.py
+	run h62-mccabe sh -c 'for f in deep cls script syn; do timeout $TOOL_TIMEOUT /usr/bin/python3 -m mccabe --min 8 $f.py; done'
+	expect h62-mccabe mccabe general <<'E'
+lint_violation - 1 0
+lint_violation - 5 0
+lint_violation - 3 0
+syntax_error syn.py 5 0
+E
+	cd ..
+fi
+# pmccabe -b (compiler-style rows, '"F", line L: name%' then tab-separated
+# figures) gated on the traditional McCabe figure (third field) above
+# 10, as a CI script does with awk; what it cannot parse it says on its
+# standard error the same way, '"F", line L: msg': a function of many
+# branches, a switch of many cases, a C++ method of many branches, a
+# brace never closed (found at the end of the file), a brace too many
+if have pmccabe; then
+	mkdir pmccabe && cd pmccabe
+	cat >parse.c <<'C'
+int parse(const char *s, int strict, int base)
+{
+	int n = 0;
+	if (!s)
+		return -1;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			n = n * base + (*s - '0');
+		else if (*s >= 'a' && *s <= 'f' && base == 16)
+			n = n * base + (*s - 'a' + 10);
+		else if (strict)
+			return -1;
+		else
+			break;
+	}
+	return n;
+}
+
+int twice(int n)
+{
+	return 2 * n;
+}
+C
+	cat >days.c <<'C'
+const char *day_name(int d)
+{
+	switch (d) {
+	case 0: return "Sunday";
+	case 1: return "Monday";
+	case 2: return "Tuesday";
+	case 3: return "Wednesday";
+	case 4: return "Thursday";
+	case 5: return "Friday";
+	case 6: return "Saturday";
+	case 7: return "Sunday";
+	case 8: return "Holiday";
+	case 9: return "Unknown";
+	default: return "?";
+	}
+}
+C
+	cat >cart.cpp <<'C'
+struct Item { int qty; int price; bool taxable; };
+class Cart {
+public:
+	int total(const Item *items, int n, int coupon, bool member);
+};
+
+int Cart::total(const Item *items, int n, int coupon, bool member)
+{
+	int t = 0;
+	for (int i = 0; i < n; i++) {
+		if (items[i].qty <= 0)
+			continue;
+		if (items[i].taxable && items[i].price > 100)
+			t += items[i].price * 12 / 10;
+		else if (items[i].taxable)
+			t += items[i].price * 11 / 10;
+		else
+			t += items[i].price;
+	}
+	if (coupon > 0 && coupon < t)
+		t -= coupon;
+	if (member || t > 1000)
+		t = t * 95 / 100;
+	while (t < 0)
+		t++;
+	return t;
+}
+C
+	printf 'int f(int x)\n{\n\tif (x) {\n\t\treturn 1;\n\treturn 0;\n}\n' >brace.c
+	printf 'int f(int x)\n{\n\treturn x;\n}\n}\nint g(void) { return 1; }\n' >extra.c
+	run h62-pmccabe sh -c 'for f in parse.c days.c cart.cpp brace.c extra.c; do timeout $TOOL_TIMEOUT pmccabe -b $f | awk -F "\t" "\$3 > 10"; done'
+	expect h62-pmccabe pmccabe general <<'E'
+lint_violation parse.c 1 0
+lint_violation days.c 1 0
+lint_violation cart.cpp 7 0
+syntax_error brace.c 7 0
+syntax_error extra.c 5 0
+E
+	cd ..
+fi
+# complexity --threshold 6 (GNU complexity, its own score of branches
+# amplified by nesting), all files at once: a table of "score ln-ct
+# nc-lns F(L): name" rows (L: the line of the function's opening
+# brace), and on its standard error "NOTE: proc NAME in file F line L"
+# for a deep nesting, "error on line N of NAME in file F(L):" for a token
+# it cannot place, "unscored: NAME in F on line L" for a function it
+# gave up on: a function of deeply nested loops and branches (with the
+# note), a lexer's switch inside a loop, a brace never closed, a
+# parenthesis never closed (the error, then unscored)
+if have complexity; then
+	mkdir complexity && cd complexity
+	cat >nest.c <<'C'
+int count_matches(int **grid, int rows, int cols, int want)
+{
+	int n = 0;
+	for (int r = 0; r < rows; r++) {
+		for (int c = 0; c < cols; c++) {
+			if (grid[r][c] == want) {
+				if (r > 0 && grid[r - 1][c] == want) {
+					if (c > 0 && grid[r][c - 1] == want) {
+						n += 2;
+					} else {
+						n++;
+					}
+				} else if (c + 1 < cols) {
+					while (c + 1 < cols && grid[r][c + 1] == want)
+						c++;
+				}
+			}
+		}
+	}
+	return n;
+}
+C
+	cat >lex.c <<'C'
+int next_token(const char *s, int *pos)
+{
+	int state = 0;
+	while (s[*pos]) {
+		switch (state) {
+		case 0:
+			if (s[*pos] == '"')
+				state = 1;
+			else if (s[*pos] == '/')
+				state = 2;
+			break;
+		case 1:
+			if (s[*pos] == '\\')
+				(*pos)++;
+			else if (s[*pos] == '"')
+				return 1;
+			break;
+		case 2:
+			if (s[*pos] == '*')
+				state = 3;
+			else
+				return 2;
+			break;
+		default:
+			if (s[*pos] == '*' && s[*pos + 1] == '/')
+				state = 0;
+			break;
+		}
+		(*pos)++;
+	}
+	return 0;
+}
+C
+	printf 'int f(int x)\n{\n\tif (x) {\n\t\treturn 1;\n\treturn 0;\n}\n' >brace.c
+	printf 'int f(int x)\n{\n\tif ((x > 1) {\n\t\treturn 1;\n\t}\n\treturn 0;\n}\n' >paren.c
+	run h62-complexity sh -c 'HOME="$PWD" timeout $TOOL_TIMEOUT complexity --threshold 6 nest.c lex.c brace.c paren.c'
+	expect h62-complexity complexity general <<'E'
+lint_violation nest.c 2 0
+lint_violation lex.c 2 0
+syntax_error brace.c 2 0
+syntax_error paren.c 5 0
+E
+	cd ..
+fi
+# slimrb -c (Slim templates compiled, not run; Debian's ruby-slim keeps
+# it among its gem's files, run with ruby): "Slim::Parser::SyntaxError:
+# msg", then "  F, Line L, Column C" (a column counted from 0) over the
+# line and a caret; Temple's filter errors name no place: an attribute
+# list never closed, an indentation that matches no outer level, a tag
+# and a colon with no tag after it, an attribute with no value, an
+# explicit "- end"
+if have ruby && h62_slim=$(ruby -e 'print Gem.bin_path("slim", "slimrb")' 2>/dev/null); then
+	mkdir slimrb && cd slimrb
+	printf 'html\n  body\n    p(class="x" Hello\n' >attr.slim
+	printf 'html\n  body\n      p Deep\n    p Shallow\n' >indent.slim
+	printf 'html\n  body\n    frobnicate:\n      text\n' >colon.slim
+	printf 'html\n  body\n    p class=\n' >empty.slim
+	printf 'html\n  body\n    - if @x\n      p Yes\n    - else\n      p No\n    - end\n' >end.slim
+	run h62-slimrb sh -c 'for f in attr indent colon empty end; do timeout $TOOL_TIMEOUT ruby "$0" -c $f.slim; done' "$h62_slim"
+	expect h62-slimrb slimrb general <<'E'
+syntax_error attr.slim 3 0
+syntax_error indent.slim 4 0
+syntax_error colon.slim 3 0
+syntax_error empty.slim 3 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+# erb -x -T - F | ruby -c (an ERB template turned into Ruby and checked,
+# as Rails projects do): "-:L: msg" (standard input, L a line of the
+# generated Ruby: the template's line plus one) over the generated line
+# and a caret: a block never closed, an "end" too many, an "else" with
+# no "if", a call's parenthesis never closed, an operator with nothing
+# after it
+if have erb && have ruby; then
+	mkdir erb && cd erb
+	printf '<ul>\n<%% @items.each do |i| -%%>\n  <li><%%= i.name %%></li>\n</ul>\n' >noend.erb
+	printf '<p>\n<%% if @user -%%>\n  Hello\n<%% end -%%>\n<%% end -%%>\n</p>\n' >extra.erb
+	printf '<p>\n<%% else -%%>\n  none\n</p>\n' >else.erb
+	printf '<p>\n  <%%= link_to("Home", root_path %%>\n</p>\n' >paren.erb
+	printf '<p>\n  <%%= @price * %%>\n</p>\n' >op.erb
+	run h62-erb sh -c 'for f in noend extra else paren op; do timeout $TOOL_TIMEOUT erb -x -T - $f.erb | timeout $TOOL_TIMEOUT ruby -c; done'
+	expect h62-erb erb general <<'E'
+syntax_error - 6 0
+syntax_error - 6 0
+syntax_error - 3 0
+syntax_error - 3 0
+syntax_error - 3 0
+E
+	cd ..
+fi
+# spatch --quiet --parse-error-msg (Coccinelle): a semantic patch of
+# three report rules, as a kernel-style coccicheck runs them, each match
+# "F:L:C-C: WARNING: msg" (columns counted from 0), over its
+# "init_defs_builtins:" and "HANDLING: F" lines; a rule file it cannot
+# read, "meta: parse error:" or "minus: parse error:" over 'File "F",
+# line L, column C'; a C file it cannot parse, "parse error = error in
+# F" over its lines marked "bad:" and "BAD:!!!!!": a pointer freed
+# twice, a banned strcpy, a kmalloc followed by a memset, a C file with
+# a parenthesis never closed, a rule file with a metavariable
+# declaration's semicolon left out (found at the next line), a rule
+# file with a parenthesis never closed (found at the next rule)
+if have spatch; then
+	mkdir spatch && cd spatch
+	cat >checks.cocci <<'S'
+@twice@
+expression E;
+position p;
+@@
+kfree(E);
+... when != E = NULL
+kfree@p(E);
+
+@script:python depends on twice@
+p << twice.p;
+@@
+coccilib.report.print_report(p[0], "WARNING: kfree of a pointer already freed")
+
+@copy@
+expression D, S;
+position p;
+@@
+strcpy@p(D, S)
+
+@script:python depends on copy@
+p << copy.p;
+@@
+coccilib.report.print_report(p[0], "WARNING: strcpy is banned, use strscpy")
+
+@zalloc@
+expression P, N, F;
+position p;
+@@
+P = kmalloc@p(N, F);
+memset(P, 0, N);
+
+@script:python depends on zalloc@
+p << zalloc.p;
+@@
+coccilib.report.print_report(p[0], "WARNING: kmalloc followed by memset, use kzalloc")
+S
+	sed -n '14,23p' checks.cocci | sed 's/^expression D, S;$/expression D, S/' >meta.cocci
+	sed -n '14,23p' checks.cocci | sed 's/^strcpy@p(D, S)$/strcpy@p(D, S/' >body.cocci
+	printf 'void kfree(void *p);\nvoid drop(char *buf)\n{\n\tkfree(buf);\n\tkfree(buf);\n}\n' >twice.c
+	printf 'char *strcpy(char *d, const char *s);\nvoid name(char *dst, const char *src)\n{\n\tstrcpy(dst, src);\n}\n' >copy.c
+	printf 'void *kmalloc(unsigned long n, int flags);\nvoid *memset(void *p, int c, unsigned long n);\nstruct item { int id; };\nstruct item *make(void)\n{\n\tstruct item *it;\n\tit = kmalloc(sizeof(*it), 0);\n\tmemset(it, 0, sizeof(*it));\n\treturn it;\n}\n' >zalloc.c
+	printf 'void kfree(void *p);\nint release(char *buf, int x)\n{\n\tif (x > 1 {\n\t\tkfree(buf);\n\t\treturn 1;\n\t}\n\treturn 0;\n}\n' >bad.c
+	printf 'void copy(char *d)\n{\n\tstrcpy(d, "x");\n}\n' >ok.c
+	run h62-spatch sh -c 'for f in twice copy zalloc bad; do timeout $TOOL_TIMEOUT spatch --quiet --parse-error-msg --sp-file checks.cocci $f.c; done; for r in meta body; do timeout $TOOL_TIMEOUT spatch --quiet --parse-error-msg --sp-file $r.cocci ok.c; done'
+	expect h62-spatch spatch general <<'E'
+lint_violation twice.c 5 0
+lint_violation copy.c 4 0
+lint_violation zalloc.c 7 0
+syntax_error bad.c 0 0
+syntax_error meta.cocci 3 0
+syntax_error body.cocci 7 0
+E
+	cd ..
+fi
+# licensecheck (a licence-header check over a repository's files, the
+# two with a licence among them): "F: LICENCE", "UNKNOWN" where it finds
+# none ("*No copyright* UNKNOWN" with no copyright line either), no line:
+# a file with no header at all, a copyright line and no licence, a
+# licence nobody knows, an SPDX identifier misspelled. Scored on first
+# sight (held62's commit: 0.0/0.0/0.0, its one reading at ok.c) its log,
+# given alone, read as no failure at all, which the scorer refuses
+# outright, and the classifier may not change for this batch: the log is
+# kept for the lead, unscored (restore "lint_violation F 0 0" for none.c,
+# copy.sh, own.py and spdx.c when such a log reads as failed).
+if have licensecheck; then
+	mkdir licensecheck && cd licensecheck
+	printf 'int helper(void) { return 1; }\n' >none.c
+	printf '#!/bin/sh\n# Copyright 2024 Shop Ltd.\necho hi\n' >copy.sh
+	printf '# Copyright 2024 Shop Ltd.\n# Licensed under the Shop Community Licence, see COPYING.\nprint(1)\n' >own.py
+	printf '/* Copyright 2024 Shop Ltd.\n * SPDX-License-Identifier: MTI */\nint cart(void) { return 2; }\n' >spdx.c
+	printf '/* Copyright 2024 Shop Ltd.\n * SPDX-License-Identifier: MIT */\nint main(void) { return 0; }\n' >ok.c
+	printf '/*\n * Copyright (C) 2024 Shop Ltd.\n *\n * This program is free software; you can redistribute it and/or modify\n * it under the terms of the GNU General Public License as published by\n * the Free Software Foundation; either version 2 of the License.\n */\nint x;\n' >gpl.c
+	run h62-licensecheck timeout $TOOL_TIMEOUT licensecheck ok.c none.c copy.sh gpl.c own.py spdx.c
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
