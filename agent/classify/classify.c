@@ -2065,6 +2065,58 @@ static size_t lead_place_words(const char *m, size_t n, const char *file)
 	return k + 2 < n ? k + 2 : 0;
 }
 
+/*
+ * Is m[0..n) a row of a metric's report: a name and its figures, no word
+ * of a message ("parse%\t13\t13\t18" pmccabe's, "'grade' 9" mccabe's,
+ * "grade - C (13)" radon's)? A gate lists what is over its limit so: a
+ * lint's finding. A name with no figure counts only in a table whose row
+ * opened with figures (row: the line it is in), GNU complexity's "   7
+ * 29   lex.c(2): next_token".
+ */
+static bool metric_row(const char *m, size_t n, const char *row, size_t rn)
+{
+	size_t i = 0, k;
+	bool figure = false;
+	char q = 0;
+
+	if (n && (m[0] == '\'' || m[0] == '"'))
+		q = m[i++];
+	if (i >= n || !(isalpha((unsigned char)m[i]) || m[i] == '_'))
+		return false;
+	while (i < n && (is_alnum_byte(m[i]) || m[i] == ':' || m[i] == '.' ||
+			 m[i] == '$' || m[i] == '~'))
+		i++;
+	if (q && (i >= n || m[i++] != q))
+		return false;
+	if (i < n && m[i] == '%')
+		i++;
+	if (i + 1 < n && m[i] == '(' && m[i + 1] == ')')
+		i += 2;
+	if (i == n) {
+		/* a name alone: under figures in its row */
+		k = 0;
+		while (k < rn && (row[k] == ' ' || row[k] == '\t'))
+			k++;
+		return !q && k < rn && row[k] >= '0' && row[k] <= '9';
+	}
+	if (m[i] != ' ' && m[i] != '\t')
+		return false;
+	for (; i < n; i++) {
+		char c = m[i];
+
+		if (c >= '0' && c <= '9')
+			figure = true;
+		else if (c >= 'A' && c <= 'F') {
+			/* a grade: a letter alone */
+			if (is_alnum_byte(m[i - 1]) ||
+			    (i + 1 < n && is_alnum_byte(m[i + 1])))
+				return false;
+		} else if (!strchr(" \t.,-|()/", c))
+			return false;
+	}
+	return figure;
+}
+
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
 			 const char *msg, size_t msg_len, const char *category)
@@ -2107,6 +2159,13 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	    (at = words_over_giving_up(s, msg, msg_len, &msg_len, &category)))
 		msg = at;
 	d.message = xstrndup(msg, msg_len);
+	if (!strcmp(category, CAT_UNKNOWN) && line > 0) {
+		size_t rn;
+		const char *row = line_view(s, s->cur, &rn);
+
+		if (metric_row(msg, msg_len, row, rn))
+			category = CAT_LINT_VIOLATION;
+	}
 	/* an error nothing names, in a test's own file: the test failed
 	 * there (pytest's "test_a.py:19: KeyError", go's "x_test.go:15:
 	 * got 4, want 5") */
@@ -3675,6 +3734,42 @@ static bool sev_at_trailer(const char *l, const struct cl_loc *loc)
 	return cl_prefix_sev(l + loc->msg, loc->msg_len) >= 0;
 }
 
+/* Is l[0..n) nothing but the place loc read, a file of the repository's
+ * and its line told in words ("  indent.slim, Line 4, Column 4" under
+ * Slim's "Slim::Parser::SyntaxError: Malformed indentation")? */
+static bool place_told_alone(const char *l, size_t n, const struct cl_loc *loc)
+{
+	static const char *const words[] = { "line", "column", "col", "char",
+					     "at", "in", "on", "of", "row",
+					     "pos", "position" };
+	size_t i = 0, e, w;
+
+	if (loc->line <= 0)
+		return false;
+	while (i < n) {
+		if (i == loc->file && loc->file_len) {
+			i += loc->file_len;
+			continue;
+		}
+		if (!isalpha((unsigned char)l[i])) {
+			if (!strchr(" \t,:;.()'\"0123456789", l[i]))
+				return false;
+			i++;
+			continue;
+		}
+		for (e = i; e < n && isalpha((unsigned char)l[e]); e++)
+			;
+		for (w = 0; w < sizeof(words) / sizeof(*words); w++)
+			if (strlen(words[w]) == e - i &&
+			    !strncasecmp(l + i, words[w], e - i))
+				break;
+		if (w == sizeof(words) / sizeof(*words))
+			return false;
+		i = e;
+	}
+	return true;
+}
+
 /* The place of line j as a frame or lone place, if it is one worth
  * taking; strong when the repository has the file. */
 static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
@@ -3705,6 +3800,12 @@ static bool place_of(struct scan *s, size_t j, struct place *p, bool *strong,
 					l[loc.file_len - 1] == '\t'))
 			loc.file_len--;
 	}
+	/* a place in the words of no reader above, alone on its line */
+	if (k == CL_LOC_NONE && s->opts->file_exists && n > 4 &&
+	    memchr(l, '.', n) &&
+	    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE &&
+	    place_told_alone(l, n, &loc))
+		k = CL_LOC_ALONE;
 	if (k != CL_LOC_FRAME && k != CL_LOC_ALONE)
 		return false;
 	if (alone_only && k != CL_LOC_ALONE)
@@ -4920,7 +5021,8 @@ static bool own_position(const char *m, size_t n, int *line, int *col)
 /* Is m[0..n) (a dozen bytes or more, a final '.' aside) in the message of
  * the finding just made, and placed (one with no place yet, TAP's "not ok
  * 2 x", is placed by what comes under it)? */
-static bool repeats_last(const struct scan *s, const char *m, size_t n)
+static bool repeats_last(const struct scan *s, const char *m, size_t n,
+			 const char *file)
 {
 	const struct diag *d;
 
@@ -4929,6 +5031,12 @@ static bool repeats_last(const struct scan *s, const char *m, size_t n)
 	if (n < 12 || s->out->n <= s->first)
 		return false;
 	d = &s->out->v[s->out->n - 1];
+	/* its place (file: the line right under it) another file of the
+	 * repository's: the same words of a report of its own (spatch's
+	 * "parse error:" over each semantic patch's place) */
+	if (file && d->file && strcmp(file, d->file) && s->opts->file_exists &&
+	    file_known(s, file, 0, strlen(file)))
+		return false;
 	return d->file && d->line && d->message &&
 	       memmem(d->message, strlen(d->message), m, n);
 }
@@ -5040,7 +5148,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * told ("a.j:3: JAS Error Unknown directive." over
 		 * "jas.jasError: Unknown directive." and the assembler's
 		 * trace): that finding's trace, told again */
-		if (p.at > i && repeats_last(s, line + msg, n - msg)) {
+		if (p.at > i && repeats_last(s, line + msg, n - msg,
+					     p.at == i + 1 ? p.file : NULL)) {
 			s->used[p.at] |= L_FOLDED;
 			free(p.file);
 			free(line);
@@ -8154,6 +8263,18 @@ static bool sev_rows_under(struct scan *s, size_t j)
 	       loc.col > 0 && cl_prefix_sev(l + loc.pre, loc.pre_len) >= 0;
 }
 
+/* Does l[0..n) open, after its indent, with a kind's letter and a number
+ * ("    F 1:0 grade - C (13)": radon's rows under their file)? */
+static bool kind_letter_row(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && (l[k] == ' ' || l[k] == '\t'))
+		k++;
+	return k + 2 < n && l[k] >= 'A' && l[k] <= 'Z' && l[k + 1] == ' ' &&
+	       l[k + 2] >= '0' && l[k + 2] <= '9';
+}
+
 static void header_set(struct header *h, size_t at, const char *p, size_t n,
 		       bool decorated)
 {
@@ -8374,6 +8495,7 @@ static void general_pass(struct scan *s)
 	unsigned tries = 0, num;
 	size_t item; /* numbered_item of the line */
 	char lead; /* the line's first byte after blanks, or 0 */
+	bool under; /* the line is one h heads */
 	bool row_next; /* a digit opens it, right under the header's last row */
 
 	/* A JSON or SARIF report as the whole output: its problems, and no
@@ -8659,7 +8781,8 @@ static void general_pass(struct scan *s)
 		 * blank: "18:11 Unknown type" (graphql-schema-linter), "7
 		 * duplicates warning msg" (stylint), indented "  3    msg"
 		 * (gherkin-lint) */
-		row_next = lead >= '0' && lead <= '9' && i == h.last + 1;
+		row_next = i == h.last + 1 &&
+			   ((lead >= '0' && lead <= '9') || kind_letter_row(l, n));
 		if (h.on && (h.decorated || row_next) &&
 		    (cl_header_place(l, n, &loc) != CL_LOC_NONE ||
 		     (row_next && cl_row_line(l, n, &loc)))) {
@@ -8669,15 +8792,22 @@ static void general_pass(struct scan *s)
 		}
 		/* under it, a finding whose place is told in words ("\"So\"
 		 * adds no meaning on line 5 at column 0") */
-		if (h.on && h.decorated && n > 8 &&
+		/* (a bare path line: the indented line right under it,
+		 * "syn.py" over "    ERROR: msg (<unknown>, line 4)",
+		 * radon's) */
+		under = h.on && (h.decorated || (i == h.last + 1 && lead != l[0]));
+		if (under && n > 8 &&
 		    (k = (size_t)cl_line_in_words(l, n)) > 0) {
 			struct cl_words w;
 			int c = cl_col_in_words(l, n);
-			size_t b = 0;
+			size_t b = 0, off;
 
 			/* not the caret under the quoted line before it */
 			while (b < n && (l[b] == ' ' || l[b] == '\t' || l[b] == '^'))
 				b++;
+			/* (its severity said apart: "ERROR: msg") */
+			if (b && b < n && l[b] >= 'A' && (off = cl_sev_row(l, n)))
+				b = off;
 			cl_words_read(l + b, n - b, &w);
 			/* "Undeclared routine:" over "    gret used at line
 			 * 6": the kind the line above says */
@@ -8697,8 +8827,7 @@ static void general_pass(struct scan *s)
 			continue;
 		}
 		/* ... or a row a severity opens, no place in it */
-		if (h.on && h.decorated && i - h.last <= 2 &&
-		    (k = cl_sev_row(l, n))) {
+		if (under && i - h.last <= 2 && (k = cl_sev_row(l, n))) {
 			struct cl_words w;
 			size_t b = 0;
 
@@ -8718,6 +8847,15 @@ static void general_pass(struct scan *s)
 		if (!h.on && (lead == '-' || lead == '*' || lead == 'l' ||
 			      lead == 'L') && general_line_opening(s, l, n))
 			continue;
+		/* "1:0: 'grade' 9": a metric's row at a line and column of
+		 * the one file the tool was given (mccabe's) */
+		if (!h.on && lead >= '1' && lead <= '9' && lead == l[0] &&
+		    cl_header_place(l, n, &loc) != CL_LOC_NONE && !loc.pre_len &&
+		    metric_row(l + loc.msg, loc.msg_len, l, 0)) {
+			general_emit(s, NULL, loc.line, loc.col, DIAG_ERROR, NULL, 0,
+				     l + loc.msg, loc.msg_len, CAT_UNKNOWN);
+			continue;
+		}
 		if (!h.on && lead >= '1' && lead <= '9' && lead == l[0] &&
 		    (k = line_code_row(l, n, &msg))) {
 			general_emit(s, NULL, 0, 0, DIAG_ERROR, l + k, msg,

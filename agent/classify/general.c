@@ -2445,6 +2445,9 @@ static const struct phrase phrases[] = {
 	{ "final newline", CAT_LINT_VIOLATION },
 	{ "end of file", CAT_SYNTAX_ERROR },
 	{ "end of input", CAT_SYNTAX_ERROR },
+	/* ... or a function's with a block still open: GNU complexity's
+	 * "end of f() in a.c reached with open control blocks" */
+	{ "reached with open", CAT_SYNTAX_ERROR },
 	/* JSON.parse in every Node tool: "... in JSON at position 15" */
 	{ "in json at position", CAT_SYNTAX_ERROR },
 	{ "eof encountered", CAT_SYNTAX_ERROR },
@@ -3336,7 +3339,7 @@ enum {
 	W_UNKNOWN = 128, /* "nk": unknown_name */
 	W_KEY = 256,     /* "nk", "gn", "pp", "uc", "ef", "nv": unknown_key,
 			  * quoted_undefined */
-	W_BRACKET = 512, /* "oo", "xt", "sm": bracket_count */
+	W_BRACKET = 512, /* "oo", "xt", "sm", "gh": bracket_count */
 	W_HEADING = 1024, /* "rr": place_heading */
 	W_FAULT = 2048,  /* "nv", "ga", "ba", "wr", "nc": wrong_kind's faults */
 	W_VALUE = 4096,  /* "mu", "pa", "id": wrong_kind's other shapes */
@@ -3357,7 +3360,8 @@ static void word_pairs_build(void)
 		{ "do", W_DOC },
 		{ "nk", W_UNKNOWN | W_KEY }, { "gn", W_KEY }, { "pp", W_KEY },
 		{ "uc", W_KEY }, { "ef", W_KEY }, { "oo", W_BRACKET },
-		{ "xt", W_BRACKET }, { "sm", W_BRACKET }, { "rr", W_HEADING },
+		{ "xt", W_BRACKET }, { "sm", W_BRACKET }, { "gh", W_BRACKET },
+		{ "rr", W_HEADING },
 		{ "nv", W_FAULT | W_KEY }, { "ga", W_FAULT }, { "ba", W_FAULT },
 		{ "wr", W_FAULT }, { "nc", W_FAULT }, { "mu", W_VALUE },
 		{ "pa", W_VALUE }, { "id", W_VALUE }, { "r:", W_SSL },
@@ -4545,7 +4549,7 @@ static const char *unknown_key(const char *low, size_t n)
 static const char *bracket_count(const char *low, size_t n)
 {
 	static const char *const lead[] = { "too many ", "too few ", "extra ",
-					    "mismatched " };
+					    "mismatched ", "not enough " };
 	static const char *const word[] = { "paren", "bracket", "brace",
 					    "closing", "opening" };
 	size_t a, b, j;
@@ -7241,6 +7245,11 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 		loc->pre = i;
 		loc->pre_len = j - i;
 		i = skip_blanks(l, n, j + 1);
+	} else if (j == i + 1 && l[i] >= 'A' && l[i] <= 'Z' && j + 1 < n &&
+		   l[j] == ' ' && is_digit(l[j + 1])) {
+		/* a kind's letter: "F 1:0 grade - C (13)" (radon's F
+		 * function, M method, C class) */
+		i = j + 1;
 	}
 	if (STARTS(l + i, n - i, "line "))
 		i += 5;

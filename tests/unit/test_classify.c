@@ -9426,12 +9426,15 @@ static void graphics_languages_places_and_words(void **state)
 	}
 }
 
-/* The project of held61's sources: the grammars and programs the tools
- * were given, none of the tools' own (Parser.java, a class's name). */
-static bool held61_files(void *ctx, const char *path)
+/* The project of held61's and held62's sources: the grammars, programs
+ * and templates the tools were given, none of the tools' own
+ * (Parser.java, a class's name). */
+static bool held_files(void *ctx, const char *path)
 {
 	static const char *const files[] = {
 		"undef.c", "syn.c", "acsl.c", "syn.sable", "dir.j",
+		"parse.c", "brace.c", "lex.c", "deep.py", "cls.py", "syn.py",
+		"ind.py", "indent.slim", "attr.slim", "meta.cocci", "body.cocci",
 	};
 
 	(void)ctx;
@@ -9476,7 +9479,7 @@ static void verifiers_and_grammar_tools(void **state)
 	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
-	classify_n(framac, held61_files, 3, &l);
+	classify_n(framac, held_files, 3, &l);
 	assert_string_equal(l.v[0].file, "undef.c");
 	assert_int_equal(l.v[0].line, 2);
 	assert_string_equal(l.v[0].message, "Cannot resolve variable total");
@@ -9488,7 +9491,7 @@ static void verifiers_and_grammar_tools(void **state)
 	assert_string_equal(l.v[2].category, "undefined_symbol");
 	diag_list_release(&l);
 
-	classify_n(sablecc, held61_files, 2, &l);
+	classify_n(sablecc, held_files, 2, &l);
 	assert_null(l.v[0].file);
 	assert_int_equal(l.v[0].line, 4);
 	assert_int_equal(l.v[0].column, 8);
@@ -9499,7 +9502,7 @@ static void verifiers_and_grammar_tools(void **state)
 	diag_list_release(&l);
 
 	/* the trace is the finding's, told again: one problem */
-	classify_n(jasmin, held61_files, 1, &l);
+	classify_n(jasmin, held_files, 1, &l);
 	assert_string_equal(l.v[0].file, "dir.j");
 	assert_int_equal(l.v[0].line, 3);
 	diag_list_release(&l);
@@ -9558,6 +9561,109 @@ static void messages_told_a_line_each(void **state)
 	classify_n("Warning: syntax error.\nsomething else went on\n", any_file,
 		   1, &l);
 	assert_non_null(strstr(l.v[0].message, "something else went on"));
+	diag_list_release(&l);
+}
+
+/* Code-quality gates and template checkers (held62): a metric's row, a
+ * name and its figures with no word of a message, is a lint's finding
+ * (pmccabe's, GNU complexity's table, radon's rows under their file with
+ * a kind's letter, mccabe's at a line of the one file it was given); a
+ * bare path line heads the indented error right under it, its line told
+ * in Python's words; an exception over its place told in words alone
+ * (Slim's); one message over places in two files is two problems
+ * (spatch's). */
+static void metric_gates_and_template_checkers(void **state)
+{
+	static const char pmccabe[] =
+		"\"parse.c\", line 1: parse%\t13\t13\t18\t1\t21\n"
+		"\"brace.c\", line 7: not enough }'s\n";
+	static const char complexity[] =
+		"Complexity Scores\n"
+		"Score | ln-ct | nc-lns| file-name(line): proc-name\n"
+		"    7      29      29   lex.c(2): next_token\n"
+		"total nc-lns       47\n";
+	static const char radon[] =
+		"deep.py\n"
+		"    F 1:0 grade - C (13)\n"
+		"cls.py\n"
+		"    M 2:4 Cart.total - C (13)\n"
+		"syn.py\n"
+		"    ERROR: '(' was never closed (<unknown>, line 4)\n"
+		"ind.py\n"
+		"    ERROR: unexpected indent (<unknown>, line 3)\n";
+	static const char slim[] =
+		"Slim::Parser::SyntaxError: Expected closing delimiter )\n"
+		"  attr.slim, Line 3, Column 21\n"
+		"    p(class=\"x\" Hello\n"
+		"                     ^\n"
+		"  Use --trace for backtrace.\n"
+		"Slim::Parser::SyntaxError: Malformed indentation\n"
+		"  indent.slim, Line 4, Column 4\n"
+		"    p Shallow\n"
+		"    ^\n"
+		"  Use --trace for backtrace.\n";
+	static const char spatch[] =
+		"meta: parse error: \n"
+		"  File \"meta.cocci\", line 3, column 0, charpos = 23\n"
+		"  around = 'position',\n"
+		"  whole content = position p;\n"
+		"\n"
+		"minus: parse error: \n"
+		"  File \"body.cocci\", line 7, column 0, charpos = 54\n"
+		"  around = '@',\n"
+		"  whole content = @script:python depends on copy@\n";
+	static const char *const radon_at[] = { "deep.py", "cls.py", "syn.py",
+						"ind.py" };
+	static const int radon_line[] = { 1, 2, 4, 3 };
+	struct diag_list l = DIAG_LIST_INIT;
+	size_t i;
+
+	(void)state;
+	classify_n(pmccabe, held_files, 2, &l);
+	assert_string_equal(l.v[0].file, "parse.c");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n(complexity, held_files, 1, &l);
+	assert_string_equal(l.v[0].file, "lex.c");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].message, "next_token");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+	/* a name alone, no figures before it: no metric's row */
+	classify_n("lex.c:2: next_token\n", held_files, 1, &l);
+	assert_string_not_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+
+	classify_n(radon, held_files, 4, &l);
+	for (i = 0; i < 4; i++) {
+		assert_string_equal(l.v[i].file, radon_at[i]);
+		assert_int_equal(l.v[i].line, radon_line[i]);
+		assert_string_equal(l.v[i].category,
+				    i < 2 ? "lint_violation" : "syntax_error");
+	}
+	assert_string_equal(l.v[2].message, "'(' was never closed (<unknown>, line 4)");
+	diag_list_release(&l);
+
+	classify_n("1:0: 'grade' 9\n5:4: 'Cart.total' 9\n", any_file, 2, &l);
+	assert_null(l.v[1].file);
+	assert_int_equal(l.v[1].line, 5);
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+
+	classify_n(slim, held_files, 2, &l);
+	assert_string_equal(l.v[1].file, "indent.slim");
+	assert_int_equal(l.v[1].line, 4);
+	assert_int_equal(l.v[1].column, 4);
+	assert_string_equal(l.v[1].message, "Malformed indentation");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n(spatch, held_files, 2, &l);
+	assert_string_equal(l.v[0].file, "meta.cocci");
+	assert_string_equal(l.v[1].file, "body.cocci");
+	assert_int_equal(l.v[1].line, 7);
 	diag_list_release(&l);
 }
 
@@ -10581,11 +10687,15 @@ int main(void)
 		cmocka_unit_test(graphics_languages_places_and_words),
 		cmocka_unit_test(verifiers_and_grammar_tools),
 		cmocka_unit_test(messages_told_a_line_each),
+		cmocka_unit_test(metric_gates_and_template_checkers),
 		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
 		cmocka_unit_test(data_rows_are_no_places),
 	};
 
+	/* one test or a glob of them, by name: CLASSIFY_TEST=scorer_* */
+	if (getenv("CLASSIFY_TEST"))
+		cmocka_set_test_filter(getenv("CLASSIFY_TEST"));
 	return cmocka_run_group_tests(tests, fixtures_make, fixtures_remove);
 }
