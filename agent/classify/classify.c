@@ -8486,6 +8486,49 @@ static bool general_line_opening(struct scan *s, const char *l, size_t n)
 	return true;
 }
 
+/*
+ * A caret under the line the tool echoed, the message after it (gnucap's
+ * "R1 1 2 (1k" over "           ^ ? need )"), no place told: a problem
+ * of the run, placeless, once its words name a kind. Not the carets of a
+ * report read just above (a compiler's quoted line under its place).
+ */
+static bool general_caret_alone(struct scan *s, size_t i, const char *l,
+				size_t n)
+{
+	struct cl_words w;
+	size_t k = 0, b, an;
+	const char *a;
+
+	while (k < n && (l[k] == ' ' || l[k] == '\t'))
+		k++;
+	if (i == 0 || k >= n || l[k] != '^' ||
+	    (s->nat && s->at[s->nat - 1] + 4 > i))
+		return false;
+	for (b = k + 1; b < n && (l[b] == '^' || l[b] == '~' || l[b] == '-'); b++)
+		;
+	if (b >= n || l[b] != ' ')
+		return false;
+	while (b < n && l[b] == ' ')
+		b++;
+	/* a mark of its own before the words: "? ", "! " */
+	if (b + 1 < n && (l[b] == '?' || l[b] == '!') && l[b + 1] == ' ')
+		for (b++; b < n && l[b] == ' '; b++)
+			;
+	if (b >= n || !isalpha((unsigned char)l[b]))
+		return false;
+	a = line_view(s, i - 1, &an);
+	for (k = 0; k < an && (a[k] == ' ' || a[k] == '\t'); k++)
+		;
+	if (k == an)
+		return false;
+	cl_words_read(l + b, n - b, &w);
+	if (!w.category || w.note)
+		return false;
+	general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l + b, n - b,
+		     w.category);
+	return true;
+}
+
 static void general_pass(struct scan *s)
 {
 	struct header h = { BUF_INIT, 0, false, false, 0 };
@@ -8846,6 +8889,8 @@ static void general_pass(struct scan *s)
 			continue;
 		if (!h.on && (lead == '-' || lead == '*' || lead == 'l' ||
 			      lead == 'L') && general_line_opening(s, l, n))
+			continue;
+		if (lead == '^' && s->opts->failed && general_caret_alone(s, i, l, n))
 			continue;
 		/* "1:0: 'grade' 9": a metric's row at a line and column of
 		 * the one file the tool was given (mccabe's) */

@@ -2837,6 +2837,9 @@ static const struct phrase phrases[] = {
 	 * Agda's and PureScript's "Variable not in scope: x", Swift's
 	 * "cannot find 'x' in scope", C's "unknown type name 'T'" */
 	{ "invalid command name", CAT_UNDEFINED_SYMBOL },
+	/* ... but a known command given a value it cannot take: OpenOCD's
+	 * "Invalid command argument" */
+	{ "invalid command argument", CAT_TYPE_ERROR },
 	{ "not in scope", CAT_UNDEFINED_SYMBOL },
 	{ "' in scope", CAT_UNDEFINED_SYMBOL },
 	{ "unknown type name", CAT_UNDEFINED_SYMBOL },
@@ -3183,6 +3186,8 @@ static const struct phrase later_phrases[] = {
 	 * element "X" which is not open", "end tag for "X" omitted" */
 	{ "end tag for ", CAT_SYNTAX_ERROR },
 	{ "wrong format", CAT_TYPE_ERROR },
+	/* ploticus' "range hi value has invalid format (ten)" */
+	{ "has invalid format", CAT_TYPE_ERROR },
 	{ "valid duration", CAT_TYPE_ERROR },
 	{ "invalid duration", CAT_TYPE_ERROR },
 	/* a value out of its field's range: assemblers' "too large for a 8
@@ -3332,7 +3337,7 @@ enum {
 	W_PHRASE = 1,
 	W_EXPECT = 2,   /* "xp": expected_token, expected_got */
 	W_ASSERT = 4,   /* "xp", "wa", "ss": assertion_words */
-	W_MISSING = 8,  /* "mi", "fo": missing_token */
+	W_MISSING = 8,  /* "mi", "fo", "ee": missing_token */
 	W_DUP = 16,     /* "du": duplicate_definition */
 	W_FOUND = 32,   /* "no", "fi", "op", "re", "lo", "xi": not_found */
 	W_DOC = 64,     /* "@" and any byte, "do": doc_comment */
@@ -3354,7 +3359,8 @@ static void word_pairs_build(void)
 		uint16_t groups;
 	} pairs[] = {
 		{ "xp", W_EXPECT | W_ASSERT }, { "wa", W_ASSERT }, { "ss", W_ASSERT },
-		{ "mi", W_MISSING }, { "fo", W_MISSING }, { "du", W_DUP },
+		{ "mi", W_MISSING }, { "fo", W_MISSING }, { "ee", W_MISSING },
+		{ "du", W_DUP },
 		{ "no", W_FOUND }, { "fi", W_FOUND }, { "op", W_FOUND },
 		{ "re", W_FOUND }, { "lo", W_FOUND }, { "xi", W_FOUND },
 		{ "do", W_DOC },
@@ -4595,6 +4601,11 @@ static const char *missing_token(const char *low, size_t n)
 		return CAT_SYNTAX_ERROR;
 	if ((at = cl_find(low, n, "missing ", 8))) {
 		j = (size_t)(at - low) + 8;
+	} else if ((at = cl_find(low, n, "need ", 5))) {
+		/* gnucap's "? need )" */
+		j = (size_t)(at - low) + 5;
+		return j < n && strchr("'\"`([{)]};,", low[j]) ?
+		       CAT_SYNTAX_ERROR : NULL;
 	} else if ((at = cl_find(low, n, "forgot ", 7))) {
 		/* "forgot a", "forgot an", "forgot the" */
 		j = (size_t)(at - low) + 7;
@@ -6572,6 +6583,23 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 		    l[f + 1] == ' ' && sev_word(l + i, k - i, &len, &note) >= 0 &&
 		    len == k - i)
 			i = skip_blanks(l, n, f + 1);
+	}
+	/* a label of a few words, then "error" or "warning": ploticus' "pl
+	 * proc areadef: error 205: msg" (the program and the step it was
+	 * in; not gtest's "unknown file: Failure", a place none knows) */
+	if (i < n && l[i] >= 'a' && l[i] <= 'z') {
+		size_t k = i, nw = 1, sev;
+
+		for (; k < n && k - i < 32 && (is_alpha(l[k]) || is_digit(l[k]) ||
+					      l[k] == '_' || l[k] == ' '); k++)
+			nw += l[k] == ' ';
+		sev = k + 2 >= n ? n :
+		    STARTS(l + k + 2, n - k - 2, "error") ? k + 7 :
+		    STARTS(l + k + 2, n - k - 2, "warning") ? k + 9 : n;
+		if (nw > 1 && nw <= 3 && sev < n && l[k] == ':' &&
+		    l[k - 1] != ' ' && l[k + 1] == ' ' &&
+		    (l[sev] == ' ' || l[sev] == ':'))
+			i = k + 2;
 	}
 	/* every shape starts with a letter, '[', '-', '>' or a UTF-8 mark */
 	if (i >= n || !(is_alpha(l[i]) || l[i] == '[' || l[i] == '-' ||

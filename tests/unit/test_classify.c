@@ -9667,6 +9667,50 @@ static void metric_gates_and_template_checkers(void **state)
 	diag_list_release(&l);
 }
 
+/* Lines a report's other readers left (held60's and held61's): a caret
+ * under the line the tool echoed with the message after it (gnucap's "^ ?
+ * need )"), placeless; a label of a few words before "error N:"
+ * (ploticus' "pl proc areadef: error 205: msg"), but not a place nobody
+ * knows before a test's failure (gtest's "unknown file: Failure"); a
+ * known command given a value it cannot take. */
+static void echoed_lines_and_labels(void **state)
+{
+	static const char gnucap[] =
+		"divider \n"
+		"R1 1 2 (1k \n"
+		"           ^ ? need )\n"
+		"#          \n";
+	static const char ploticus[] =
+		"pl: error 101: procedure name unrecognized (frobnicate)\n"
+		"pl proc areadef: error 1: areadef attribute not recognized (frob)\n"
+		"pl proc areadef: error 205: range hi value has invalid format (ten)\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(gnucap, any_file, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].message, "need )");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	/* a compiler's caret under the line its place quotes: that report's */
+	classify_n("a.c:3:5: error: expected ';' before '}'\n"
+		   "    x = 1\n"
+		   "        ^ expected ';'\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "a.c");
+	diag_list_release(&l);
+
+	classify_n(ploticus, any_file, 3, &l);
+	assert_string_equal(l.v[1].message, "areadef attribute not recognized (frob)");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_string_equal(l.v[2].category, "type_error");
+	diag_list_release(&l);
+
+	classify_n("Error: Invalid command argument\n"
+		   "khz option value ('fast') is not valid\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+}
+
 /* A report its place closes, said as a severity "at" it (Gri's "Error at
  * F:L" under the error and the command it quotes); a severity and its
  * number ("pl: error 101: msg", ploticus'); a name's noun, then that it
@@ -10688,6 +10732,7 @@ int main(void)
 		cmocka_unit_test(verifiers_and_grammar_tools),
 		cmocka_unit_test(messages_told_a_line_each),
 		cmocka_unit_test(metric_gates_and_template_checkers),
+		cmocka_unit_test(echoed_lines_and_labels),
 		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
