@@ -495,7 +495,7 @@ static void concatenated_log_keeps_every_diagnostic_hinted_or_not(void **state)
 
 /* The scorer's tables: tools with fixtures, layers (patterns, general and
  * their -bare rows), held-out batches. */
-enum { SCORE_TOOLS = 1024, SCORE_LAYERS = 4, SCORE_BATCHES = 64 };
+enum { SCORE_TOOLS = 1024, SCORE_LAYERS = 4, SCORE_BATCHES = 128 };
 
 struct tally {
 	char tool[32], layer[16];
