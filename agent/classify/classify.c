@@ -3263,6 +3263,19 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		general_inline(s, l, n, &in, NULL, 0);
 		return;
 	}
+	/* a message, then where the tool's own code said it, outside the
+	 * repository (Perl's die: "'x' is not a valid attribute name at
+	 * /usr/share/perl5/Graph/Easy/Parser.pm line 1302."): the problem
+	 * is the message's, its place in the input not told */
+	if (!hdr && loc->file_len && loc->file > loc->msg + loc->msg_len &&
+	    l[loc->file] == '/' && loc->line > 0 && s->opts->file_exists &&
+	    cl_foreign_path(l + loc->file, loc->file_len)) {
+		in = *loc;
+		in.file = in.file_len = 0;
+		in.line = in.col = 0;
+		general_inline(s, l, n, &in, NULL, 0);
+		return;
+	}
 	/* OpenSSL's error queue ("../crypto/bio/bss_file.c:297: error:
 	 * 80000002:system library::No such file or directory"): the place
 	 * is in OpenSSL's source, the reason is the problem, and a step's
@@ -8551,6 +8564,26 @@ static void general_pass(struct scan *s)
 	    xml_reporter(s, s->text, text_len(s)))
 		return;
 	s->nspec = specific;
+	/* a placeless error of the patterns' right over the mark a YAML
+	 * reader prints ('  in "a.yaml", line 3, column 6': ruamel's and
+	 * PyYAML's, under the Python traceback the patterns read): there */
+	for (k = 0; k < specific && k < s->nat && s->opts->file_exists; k++) {
+		struct diag *d = &s->out->v[s->first + k];
+		struct cl_loc mark;
+		const char *ml;
+		size_t j = s->at[k] + 1, mn;
+
+		if (d->file || j >= s->nlines)
+			continue;
+		ml = line_view(s, j, &mn);
+		if (mn > 8 && ml[0] == ' ' && cl_place_in_words(ml, mn, &mark) &&
+		    mark.line > 0 && file_known(s, ml, mark.file, mark.file_len)) {
+			d->file = xstrndup(ml + mark.file, mark.file_len);
+			d->line = mark.line;
+			d->column = mark.col;
+			s->used[j] |= L_FOLDED;
+		}
+	}
 	s->spec_line = xmalloc((specific ? specific : 1) * sizeof(*s->spec_line));
 	for (k = 0; k < specific; k++)
 		s->spec_line[k] = s->out->v[s->first + k].line;

@@ -478,6 +478,21 @@ static size_t prefix_end(const char *l, size_t n, size_t i)
 		if (b > j + 2 && b < n && l[b] == ']')
 			j = b + 1;
 	}
+	/* a version after the program's name, and what it ran on:
+	 * "iptables-restore v1.8.9 (nf_tables): " */
+	if (j > i && j + 3 < n && l[j] == ' ' && l[j + 1] == 'v' &&
+	    is_digit(l[j + 2])) {
+		size_t b = j + 2;
+		const char *c;
+
+		while (b < n && (is_digit(l[b]) || l[b] == '.'))
+			b++;
+		if (b + 2 < n && l[b] == ' ' && l[b + 1] == '(' &&
+		    (c = memchr(l + b + 2, ')', n - b - 2 < 32 ? n - b - 2 : 32)))
+			b = (size_t)(c - l) + 1;
+		if (b < n && l[b] == ':')
+			j = b;
+	}
 	/* ... or in parentheses right after it: EPUBCheck's
 	 * "ERROR(RSC-005): " */
 	if (j > i && j + 2 < n && l[j] == '(' && is_alpha(l[j + 1])) {
@@ -3600,6 +3615,17 @@ static const char *expected_token(const char *m, const char *low, size_t n,
 
 	if (!ruled && closing_expected(low, n))
 		return CAT_SYNTAX_ERROR;
+	/* a keyword in capitals the grammar wanted: iptables-restore's
+	 * "COMMIT expected at line 4" */
+	if (!ruled && (e = cl_find(low, n, " expected", 9))) {
+		size_t a = k = (size_t)(e - low);
+
+		while (a > 0 && m[a - 1] >= 'A' && m[a - 1] <= 'Z')
+			a--;
+		if (k - a >= 2 && (a == 0 || m[a - 1] == ' '))
+			return CAT_SYNTAX_ERROR;
+	}
+	e = low;
 	while ((e = cl_find(e, n - (size_t)(e - low), "expect", 6)) &&
 	       e > low && is_alpha(e[-1]))
 		e += 6;
@@ -4779,6 +4805,15 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 	size_t a, j, w;
 	bool said_syntax;
 
+	/* the kind, then the fault: kconfig's "'BAR': number is invalid" */
+	if ((groups & W_FAULT) && (at = cl_find(low, n, " is invalid", 11))) {
+		for (j = (size_t)(at - low); j > 0 && is_alpha(low[j - 1]); j--)
+			;
+		if (word_of(low, n, j, kind, sizeof(kind) / sizeof(*kind)) ||
+		    word_of(low, n, j, expected_kind,
+			    sizeof(expected_kind) / sizeof(*expected_kind)))
+			return CAT_TYPE_ERROR;
+	}
 	if ((groups & W_VALUE) && (at = cl_find(low, n, "parse ", 6))) {
 		j = (size_t)(at - low) + 6;
 		for (w = 0; w < 3 && j < n; w++, j = next_word(low, n, j))

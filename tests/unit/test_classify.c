@@ -9426,8 +9426,8 @@ static void graphics_languages_places_and_words(void **state)
 	}
 }
 
-/* The project of held61's and held62's sources: the grammars, programs
- * and templates the tools were given, none of the tools' own
+/* The project of held61's to held63's sources: the grammars, programs,
+ * templates and settings the tools were given, none of the tools' own
  * (Parser.java, a class's name). */
 static bool held_files(void *ctx, const char *path)
 {
@@ -9435,6 +9435,7 @@ static bool held_files(void *ctx, const char *path)
 		"undef.c", "syn.c", "acsl.c", "syn.sable", "dir.j",
 		"parse.c", "brace.c", "lex.c", "deep.py", "cls.py", "syn.py",
 		"ind.py", "indent.slim", "attr.slim", "meta.cocci", "body.cocci",
+		"syn.yaml",
 	};
 
 	(void)ctx;
@@ -9708,6 +9709,55 @@ static void echoed_lines_and_labels(void **state)
 	classify_n("Error: Invalid command argument\n"
 		   "khz option value ('fast') is not valid\n", any_file, 1, &l);
 	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+}
+
+/* Configuration and schema checkers (held63): a message, then where the
+ * tool's own code died, outside the repository (Perl's "at
+ * /usr/share/perl5/X.pm line 1302."), is placeless; a program's version
+ * and what it ran on before its message ("iptables-restore v1.8.9
+ * (nf_tables): msg"); a keyword in capitals expected; a value's kind
+ * before "is invalid"; the YAML mark under a Python traceback the
+ * patterns read places it. */
+static void checkers_of_settings_and_schemas(void **state)
+{
+	static const char perl[] =
+		"Error in attribute: 'reddish' is not a valid color for a node at "
+		"/usr/share/perl5/Graph/Easy/Parser.pm line 1302.\n";
+	static const char iptables[] =
+		"iptables-restore v1.8.9 (nf_tables): invalid mask `40' specified\n"
+		"Error occurred at line: 3\n"
+		"iptables-restore: COMMIT expected at line 4\n";
+	static const char yaml[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/usr/lib/python3/dist-packages/ruamel/yaml/scanner.py\", "
+		"line 1087, in fetch_value\n"
+		"    raise ScannerError(\n"
+		"ruamel.yaml.scanner.ScannerError: mapping values are not allowed here\n"
+		"  in \"syn.yaml\", line 3, column 6\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(perl, held_files, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+
+	classify_n(iptables, held_files, 2, &l);
+	assert_string_equal(l.v[0].message, "invalid mask `40' specified");
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n("Kconfig:6:warning: 'BAR': number is invalid\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+
+	classify_n(yaml, held_files, 1, &l);
+	assert_string_equal(l.v[0].file, "syn.yaml");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 6);
+	assert_string_equal(l.v[0].category, "syntax_error");
 	diag_list_release(&l);
 }
 
@@ -10733,6 +10783,7 @@ int main(void)
 		cmocka_unit_test(messages_told_a_line_each),
 		cmocka_unit_test(metric_gates_and_template_checkers),
 		cmocka_unit_test(echoed_lines_and_labels),
+		cmocka_unit_test(checkers_of_settings_and_schemas),
 		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
