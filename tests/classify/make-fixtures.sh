@@ -23187,7 +23187,9 @@ M
 	cd ..
 fi
 # xkbcomp -w 3 (a custom keymap compiled against the system's XKB data,
-# output thrown away): "syntax error: line L of F" for what it cannot
+# output to a file of its own: given -o /dev/null, xkbcomp, as root,
+# removes it and writes a file in its place, which breaks every later
+# command of the machine): "syntax error: line L of F" for what it cannot
 # read, and otherwise "Error:" or "Warning:" with the message padded to a
 # column and indented continuation lines, no file or line; every run
 # opens on the same note about keycodes above 256: a symbols section
@@ -23202,7 +23204,7 @@ if have xkbcomp && [ -d /usr/share/X11/xkb/symbols ]; then
 	{ h63_xkb; printf '    xkb_symbols   { include "pc+us+nosuchlayout" };\n};\n'; } >incl.xkb
 	{ h63_xkb; printf '    xkb_symbols   {\n        include "pc+us+inet(evdev)"\n        key <AC03> { [ d, D ], actions[Group1] = [ FrobAction() ] };\n    };\n};\n'; } >action.xkb
 	{ h63_xkb; printf '    xkb_symbols   {\n        include "pc+us+inet(evdev)"\n        key <AC04> { repeat= maybe, [ f, F ] };\n    };\n};\n'; } >repeat.xkb
-	run h63-xkbcomp sh -c 'for f in syn keysym incl action repeat; do timeout $TOOL_TIMEOUT xkbcomp -w 3 $f.xkb -o /dev/null; done'
+	run h63-xkbcomp sh -c 'for f in syn keysym incl action repeat; do timeout $TOOL_TIMEOUT xkbcomp -w 3 $f.xkb -o $f.xkm; done'
 	expect h63-xkbcomp xkbcomp general <<'E'
 syntax_error syn.xkb 6 0
 undefined_symbol - 0 0
