@@ -3270,6 +3270,18 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	if (!hdr && loc->file_len && loc->file > loc->msg + loc->msg_len &&
 	    l[loc->file] == '/' && loc->line > 0 && s->opts->file_exists &&
 	    cl_foreign_path(l + loc->file, loc->file_len)) {
+		/* (no severity: Perl's die all the same, when its words
+		 * name a cause: "' -> [ Ulm' not recognized by
+		 * Graph::Easy::Parser at /usr/bin/graph-easy line 84.") */
+		cl_words_read(m, loc->msg_len, &w);
+		if (w.sev < 0) {
+			if (s->opts->failed && w.category && !w.code_len &&
+			    cause_category(w.category) &&
+			    !restates_last(s, m, loc->msg_len))
+				general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0,
+					     m, loc->msg_len, w.category);
+			return;
+		}
 		in = *loc;
 		in.file = in.file_len = 0;
 		in.line = in.col = 0;

@@ -4467,6 +4467,26 @@ static bool unrecognized_noun(const char *low, size_t n)
 	return false;
 }
 
+/* Text a parser would not take: Graph::Easy's "' -> [ Ulm' not
+ * recognized by Graph::Easy::Parser" (what it could not read, a syntax
+ * error; an option or a command not recognized by a program is
+ * unrecognized_noun's and unknown_key's). */
+static bool parser_refused(const char *low, size_t n)
+{
+	const char *at = cl_find(low, n, " not recognized by ", 19);
+	size_t j, e;
+
+	if (!at)
+		at = cl_find(low, n, " not recognised by ", 19);
+	if (!at)
+		return false;
+	j = (size_t)(at - low) + 19;
+	e = j + 40 < n ? j + 40 : n;
+	return cl_find(low + j, e - j, "pars", 4) ||
+	       cl_find(low + j, e - j, "lexer", 5) ||
+	       cl_find(low + j, e - j, "grammar", 7);
+}
+
 /* A key of a configuration or a manifest the tool does not know (or a
  * name nothing defines), bare or quoted: dune's "Unknown field
  * librarys", systemd's "Unknown key 'ExecStat'", nginx's "unknown
@@ -4797,6 +4817,11 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 		"decimal", "positive", "non-negative", "unsigned", "duration",
 		"percentage", "port",
 	};
+	static const char *const name_noun[] = { "attribute", "option", "key",
+						 "field", "property",
+						 "directive", "keyword",
+						 "setting", "parameter",
+						 "command", "element", "tag" };
 	static const char *const parsed_as[] = { "value", "type", "boolean",
 						 "bool", "duration", "size",
 						 "time", "timespan", "as a",
@@ -4856,6 +4881,19 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 		    starts(low + j, n - j, "on or off"))
 			return CAT_TYPE_ERROR;
 	}
+	/* a value outside the few words a setting takes: xkbcomp's
+	 * "Illegal identifier maybe (expected one of: true, yes, on, false,
+	 * no, off, default)" (a parser's tokens are quoted or marks:
+	 * "expected one of `,` or `}`", and come with what was unexpected) */
+	if ((groups & W_EXPECT) && !said_syntax &&
+	    (at = cl_find(low, n, "expected one of: ", 17)) &&
+	    !cl_find(low, n, "unexpected", 10) && !cl_find(low, n, "token", 5)) {
+		for (j = w = (size_t)(at - low) + 17; w < n && is_alpha(low[w]); w++)
+			;
+		if (w > j && w + 2 < n && low[w] == ',' && low[w + 1] == ' ' &&
+		    is_alpha(low[w + 2]))
+			return CAT_TYPE_ERROR;
+	}
 	/* corosync's "is expected to be integer in range (0..4294967295)"
 	 * (not "expected x to be": a test's assertion) */
 	if ((groups & W_EXPECT) && (at = cl_find(low, n, "is expected to be ", 18))) {
@@ -4909,7 +4947,17 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 		    word_of(low, n, j, must, sizeof(must) / sizeof(*must)))
 			return CAT_TYPE_ERROR;
 	}
-	return cl_find(low, n, "not a valid ", 12) ? CAT_TYPE_ERROR : NULL;
+	if (!(at = cl_find(low, n, "not a valid ", 12)))
+		return NULL;
+	/* a name's noun, no value's: "'colour' is not a valid attribute
+	 * name for a node" (Graph::Easy), "not a valid option": a name
+	 * nothing defines ("not a valid option value" is a value's) */
+	j = (size_t)(at - low) + 12;
+	w = next_word(low, n, j);
+	if (word_of(low, n, j, name_noun, sizeof(name_noun) / sizeof(*name_noun)) &&
+	    !word_of(low, n, w, kind, sizeof(kind) / sizeof(*kind)))
+		return CAT_UNDEFINED_SYMBOL;
+	return CAT_TYPE_ERROR;
 }
 
 /* Does low[i..n) open with a linter's rule name before its message: a
@@ -5667,6 +5715,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = unknown_name(low, ln);
 	if (!w->category && !w->code_len && (groups & W_KEY))
 		w->category = unknown_key(low, ln);
+	if (!w->category && (groups & W_KEY) && parser_refused(low, ln))
+		w->category = CAT_SYNTAX_ERROR;
 	if ((!w->category || !strcmp(w->category, CAT_LINT_VIOLATION)) &&
 	    (groups & W_KEY) && unrecognized_noun(low, ln)) {
 		w->category = CAT_UNDEFINED_SYMBOL;

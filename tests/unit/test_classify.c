@@ -9761,6 +9761,50 @@ static void checkers_of_settings_and_schemas(void **state)
 	diag_list_release(&l);
 }
 
+/* What a checker refused, said with no severity word: Perl's die naming
+ * the text its parser did not recognize (each a problem of its own, no
+ * place of the input told); a name's noun "not a valid" (a name nothing
+ * defines) against a value's; a value outside the words a setting
+ * takes, against a parser's tokens it wanted. */
+static void what_a_checker_refused(void **state)
+{
+	static const char perl[] =
+		"' -> [ Ulm' not recognized by Graph::Easy::Parser at "
+		"/usr/bin/graph-easy line 84.\n"
+		"Error in attribute: 'colour' is not a valid attribute name for a "
+		"node at /usr/share/perl5/Graph/Easy/Parser.pm line 1302.\n"
+		"'->  }' not recognized by Graph::Easy::Parser::Graphviz at "
+		"/usr/bin/graph-easy line 90.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(perl, held_files, 3, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].message,
+			    "' -> [ Ulm' not recognized by Graph::Easy::Parser");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_null(l.v[2].file);
+	assert_string_equal(l.v[2].category, "syntax_error");
+	diag_list_release(&l);
+
+	/* a program's option not recognized is no text of the input */
+	classify_n("error: 'x' is not a valid option value for --mode\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+
+	classify_n("Error:            Illegal identifier maybe (expected one of: "
+		   "true, yes, on, false, no, off, default)\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+
+	classify_n("error: expected one of: `,`, `:`, or `}`, found `x`\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 /* A report its place closes, said as a severity "at" it (Gri's "Error at
  * F:L" under the error and the command it quotes); a severity and its
  * number ("pl: error 101: msg", ploticus'); a name's noun, then that it
@@ -10784,6 +10828,7 @@ int main(void)
 		cmocka_unit_test(metric_gates_and_template_checkers),
 		cmocka_unit_test(echoed_lines_and_labels),
 		cmocka_unit_test(checkers_of_settings_and_schemas),
+		cmocka_unit_test(what_a_checker_refused),
 		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
