@@ -23354,6 +23354,202 @@ E
 fi
 ) &
 
+# ---- held64: a validation batch of tools nobody tuned for, scored on first sight ----
+# Assemblers, checkers and linters of small formats, from Debian, as CI
+# runs them on a repository's files (a file at a time, no network): as31
+# on 8051 sources, bibclean over BibTeX databases, minisat on DIMACS
+# problems, peg (the PEG parser generator) on grammars, spamassassin
+# --lint on rule files, SELint on SELinux policy modules, and linklint
+# over a small local web site. Each says where in its own way ("Warning,
+# line L, msg." with no file, '?? "F", line L: msg' and '%% "F", line L:
+# msg', "PARSE ERROR! Unexpected char: c" with no place at all, "F:L:
+# syntax error near token" or "rule 'X' used but not defined" with none,
+# a syslog-like "DATE [PID] warn: config: msg in F (line L): text", "F:
+# L: (S): msg (ID)" with the line padded to a column, and a report of
+# missing things each over "used in N files:" and the pages, by their
+# path in the site).
+(
+BATCH=held64
+mkdir held64 && cd held64
+# as31 (the 8051 assembler), a source at a time, its hex to a file of
+# its own: "Warning, line L, msg." with no file, between "Begin Pass #N"
+# and "Errors in passN, assembly aborted", and a stray "incLineCount=0"
+# on its standard output: a jump to a label nobody defined, an immediate
+# followed by a stray comma, a register the 8051 has not got (r9, told
+# as an undefined symbol), an immediate of 300 in an 8-bit field, a
+# short jump to a label 8 KB away
+if have as31; then
+	mkdir as31 && cd as31
+	printf '\t.org 0\nstart:\tmov a, #5\n\tsjmp nolabel\n\t.end\n' >undef.asm
+	printf '\t.org 0\nstart:\tmov a, #5,\n\tsjmp start\n\t.end\n' >syn.asm
+	printf '\t.org 0\nstart:\tmov a, #5\n\tmov r9, a\n\tsjmp start\n\t.end\n' >reg.asm
+	printf '\t.org 0\nstart:\tmov a, #300\n\tsjmp start\n\t.end\n' >range.asm
+	printf '\t.org 0\nstart:\tmov a, #5\n\tljmp far\n\t.org 0x2000\nfar:\tsjmp start\n\t.end\n' >jump.asm
+	run h64-as31 sh -c 'for f in undef syn reg range jump; do timeout $TOOL_TIMEOUT as31 -Fhex -O$f.hex $f.asm; done'
+	expect h64-as31 as31 general <<'E'
+undefined_symbol - 3 0
+syntax_error - 2 0
+undefined_symbol - 3 0
+type_error - 2 0
+type_error - 5 0
+E
+	cd ..
+fi
+# bibclean (the BibTeX prettyprinter and checker), a database at a time,
+# its clean copy to a file of its own: '?? "F", line L: msg' for what it
+# cannot read, '%% "F", line L: msg' for a value it doubts (a year told
+# twice, "Unexpected value" and "Suspicious year": one problem): a comma
+# left out after a field (found at the next field's line), a title's
+# quote never closed (found where the next quote closes it, a line on),
+# a year that is not one, an ISBN whose check digit is wrong, a month
+# nobody has
+if have bibclean; then
+	mkdir bibclean && cd bibclean
+	printf '@Article{knuth84,\n  author = "Donald E. Knuth"\n  title = "Literate Programming",\n  year = "1984",\n}\n' >comma.bib
+	printf '@Article{knuth84,\n  author = "Donald E. Knuth",\n  title = "Literate Programming,\n  journal = "The Computer Journal",\n  year = "1984",\n}\n' >quote.bib
+	printf '@Article{knuth84,\n  author = "Donald E. Knuth",\n  title = "Literate Programming",\n  journal = "The Computer Journal",\n  year = "198x",\n}\n' >year.bib
+	printf '@Article{knuth84,\n  author = "Donald E. Knuth",\n  title = "Literate Programming",\n  journal = "The Computer Journal",\n  year = "1984",\n  ISBN = "0-201-12345-1",\n}\n' >isbn.bib
+	printf '@Article{knuth84,\n  author = "Donald E. Knuth",\n  title = "Literate Programming",\n  year = "1984",\n  month = "Smarch",\n}\n' >month.bib
+	run h64-bibclean sh -c 'for f in comma quote year isbn month; do timeout $TOOL_TIMEOUT bibclean $f.bib >$f.clean.bib; done'
+	expect h64-bibclean bibclean general <<'E'
+syntax_error comma.bib 3 0
+syntax_error quote.bib 4 0
+type_error year.bib 5 0
+type_error isbn.bib 6 0
+type_error month.bib 5 0
+E
+	cd ..
+fi
+# minisat -verb=0 (the SAT solver), a DIMACS problem at a time, its
+# result to a file of its own: "PARSE ERROR! Unexpected char: c" with no
+# file or line, "WARNING! DIMACS header mismatch: msg" (then it solves
+# anyway), "ERROR! Could not open file: F", each run with a note on the
+# FPU's precision: a letter among the literals, a header of "p dnf", a
+# variable above the header's count, one clause more than the header
+# says, a problem file nobody wrote
+if have minisat; then
+	mkdir minisat && cd minisat
+	printf 'p cnf 3 2\n1 -3 0\n2 x -1 0\n' >char.cnf
+	printf 'p dnf 3 2\n1 -3 0\n2 3 -1 0\n' >header.cnf
+	printf 'p cnf 3 2\n1 -3 0\n2 5 -1 0\n' >var.cnf
+	printf 'p cnf 3 2\n1 -3 0\n2 3 -1 0\n1 2 0\n' >count.cnf
+	run h64-minisat sh -c 'for f in char header var count missing; do timeout $TOOL_TIMEOUT minisat -verb=0 $f.cnf $f.result; done'
+	expect h64-minisat minisat general <<'E'
+syntax_error - 0 0
+syntax_error - 0 0
+type_error - 0 0
+type_error - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# peg (Ian Piumarta's PEG parser generator), a grammar at a time, its C
+# to a file of its own: "F:L: syntax error near token 'T' before text
+# "X"" (the token and text may run over lines, L where it gave up), and
+# for a grammar it reads, "rule 'R' used but not defined" or "rule 'R'
+# defined but not used" with no place at all: a rule nobody defined, a
+# group never closed (found at the next rule), a rule nobody uses, a
+# string never closed (found at the end of the file), a grammar nobody
+# wrote ("F: No such file or directory")
+if have peg; then
+	mkdir peg && cd peg
+	printf 'Start <- Sum !.\nSum <- Num ("+" Numb)*\nNum <- [0-9]+\n' >undef.peg
+	printf 'Start <- Sum !.\nSum <- Num ("+" Num*\nNum <- [0-9]+\n' >paren.peg
+	printf 'Start <- Sum !.\nSum <- Num ("+" Num)*\nNum <- [0-9]+\nExtra <- "x"\n' >unused.peg
+	printf 'Start <- Sum !.\nSum <- Num ("+ Num)*\nNum <- [0-9]+\n' >str.peg
+	run h64-peg sh -c 'for f in undef paren unused str missing; do timeout $TOOL_TIMEOUT peg -o $f.c $f.peg; done'
+	expect h64-peg peg general <<'E'
+undefined_symbol - 0 0
+syntax_error paren.peg 3 0
+lint_violation - 0 0
+syntax_error str.peg 4 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# spamassassin --lint -L (SpamAssassin's rules checked with Debian's own
+# rules and a user_prefs file of the project, local tests only, its
+# state under a HOME of its own): "DATE [PID] warn: config: msg in F
+# (line L): text", or with no place for a rule's regular expression,
+# then "warn: lint: N issues detected, please rerun with debug enabled
+# for more information" (a summary, no problem of its own); a plugin
+# Perl cannot load, "warn: plugin: failed to parse plugin (from @INC):
+# Can't locate M.pm in @INC (you may need to install the M module) ...
+# at (eval N) line 1." (a place in Perl's own eval, none in the input;
+# no lint summary, status 0): a setting misspelt (told as a line it
+# failed to parse, which is how it tells any line it has no setting
+# for), a body rule's pattern never closed, a score that is not a
+# number, an ifplugin block never closed, a plugin nobody installed
+if have spamassassin; then
+	mkdir spamassassin && cd spamassassin
+	printf 'required_score 5.0\nrequired_scor 4.0\n' >typo.cf
+	printf 'score FOO_RULE 2.0\nbody MY_RULE /viagra\nscore MY_RULE 1.0\n' >re.cf
+	printf 'required_score five\n' >num.cf
+	printf 'ifplugin Mail::SpamAssassin::Plugin::Foo\nscore X 1\n' >if.cf
+	printf 'loadplugin Mail::SpamAssassin::Plugin::NoSuch\n' >plug.cf
+	run h64-spamassassin sh -c 'for f in typo re num if plug; do HOME="$PWD" timeout $TOOL_TIMEOUT spamassassin --lint -L -p $f.cf; done'
+	expect h64-spamassassin spamassassin general <<'E'
+syntax_error typo.cf 2 0
+syntax_error - 0 0
+type_error num.cf 1 0
+syntax_error if.cf 1 0
+missing_dependency - 0 0
+E
+	cd ..
+fi
+# selint (static checks of refpolicy-style SELinux policy), a module at
+# a time: "F:      L: (S): msg (ID)" with the line padded to a column,
+# S the severity (C, S, W, E, F), a code frame under a parse error (told
+# twice, "syntax error, unexpected SEMICOLON" and "Error: Invalid
+# statement": one problem), "Error: Failed to open F: msg" for a file
+# nobody wrote, every run opening with three notes about a system
+# without SELinux: a permission set never closed, permissions out of
+# order, a require block in a .te file, a file context naming a type the
+# module does not declare (the .te and .fc checked together), a module
+# nobody wrote
+if have selint; then
+	mkdir selint && cd selint
+	printf 'policy_module(syn, 1.0.0)\n\ntype syn_t;\nallow syn_t self:process { fork signal ;\n' >syn.te
+	printf 'policy_module(style, 1.0.0)\n\ntype style_t;\ntype style_log_t;\nallow style_t style_log_t:file { write append read };\n' >style.te
+	printf 'policy_module(req, 1.0.0)\n\nrequire {\n\ttype unused_t;\n}\n\ntype req_t;\nallow req_t self:process fork;\n' >req.te
+	printf 'policy_module(myapp, 1.0.0)\n\ntype myapp_t;\ntype myapp_exec_t;\ninit_daemon_domain(myapp_t, myapp_exec_t)\n\nallow myapp_t self:process { fork signal };\n' >myapp.te
+	printf '/usr/bin/myapp\t--\tgen_context(system_u:object_r:myapp_exec_t,s0)\n/etc/myapp(/.*)?\tgen_context(system_u:object_r:myapp_conf_t,s0)\n' >myapp.fc
+	run h64-selint sh -c 'for f in syn style req; do timeout $TOOL_TIMEOUT selint --color=off $f.te; done
+		timeout $TOOL_TIMEOUT selint --color=off myapp.te myapp.fc
+		timeout $TOOL_TIMEOUT selint --color=off nosuch.te'
+	expect h64-selint selint general <<'E'
+syntax_error syn.te 4 0
+lint_violation style.te 5 0
+lint_violation req.te 3 0
+undefined_symbol myapp.fc 2 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# linklint -error -xref (the link checker, on local files only: -root
+# the site's folder, two pages as seeds): its progress, a table of
+# counts, then each kind of error under a "# ERROR   N missing ..."
+# banner, the missing target by its path in the site and under it "used
+# in N files:" and the pages that link to it, by their path in the site
+# ("/index.html"), no line: a folder nobody made, a page nobody wrote,
+# an image nobody drew, an anchor no page sets (one in the same page, one
+# in the other)
+if have linklint; then
+	mkdir linklint && cd linklint
+	printf '<html><body>\n<a href="about.html">About</a>\n<a href="missing.html">Gone</a>\n<img src="logo.png">\n<a href="#top">Top</a>\n</body></html>\n' >index.html
+	printf '<html><body>\n<a href="index.html">Home</a>\n<a href="index.html#nowhere">Anchor</a>\n<a href="docs/">Docs</a>\n</body></html>\n' >about.html
+	run h64-linklint timeout $TOOL_TIMEOUT linklint -root . -error -xref /index.html /about.html
+	expect h64-linklint linklint general <<'E'
+import_resolution about.html 0 0
+import_resolution index.html 0 0
+import_resolution index.html 0 0
+undefined_symbol about.html 0 0
+undefined_symbol index.html 0 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
