@@ -1834,6 +1834,22 @@ static struct diag *placeless_cause(struct scan *s, const char *file)
  * cause of the same kind at a place ("Error: b.dts:8.2-3 syntax error"
  * then "FATAL ERROR: Unable to parse input tree", a compiler's "aborting
  * due to the previous error" in words of its own)? */
+/* Do the messages of t and d open with the same label ("config: failed
+ * to parse line in a.cf (line 2)" and "config: invalid regexp for X",
+ * SpamAssassin's): two reports of one kind, neither closing the other. */
+static bool same_label(const struct diag *t, const struct diag *d)
+{
+	const char *c;
+	size_t k;
+
+	if (!t->message || !d->message || !(c = strstr(t->message, ": ")))
+		return false;
+	k = (size_t)(c - t->message);
+	if (k < 2 || k > 24 || memchr(t->message, ' ', k))
+		return false;
+	return !strncmp(t->message, d->message, k + 2);
+}
+
 static bool closes_last(const struct scan *s, const struct diag *d)
 {
 	const struct diag *t;
@@ -1845,7 +1861,7 @@ static bool closes_last(const struct scan *s, const struct diag *d)
 	t = &s->out->v[s->out->n - 1];
 	at = s->at[s->out->n - 1 - s->first];
 	return t->file && at < s->cur && s->cur - at <= 2 &&
-	       !strcmp(t->category, d->category);
+	       !strcmp(t->category, d->category) && !same_label(t, d);
 }
 
 /* Made with no file (it may be given one later) */
@@ -4672,6 +4688,21 @@ static bool own_cause(const struct scan *s, const char *cat)
 	return cat && cause_category(cat) && !reported(s, cat);
 }
 
+/* Is file f the place or in the words of a report of this run's? */
+static bool file_named_before(const struct scan *s, const char *f)
+{
+	size_t k;
+
+	for (k = s->first; k < s->out->n; k++) {
+		const struct diag *d = &s->out->v[k];
+
+		if ((d->file && same_file(d->file, f)) ||
+		    (d->message && strstr(d->message, f)))
+			return true;
+	}
+	return false;
+}
+
 /* ... or a file missing that none of them names (cproto's "cc1: fatal
  * error: nofile.c: No such file or directory" after gcc's placed
  * "shop.h: No such file or directory"): another file, another problem. */
@@ -4679,18 +4710,12 @@ static bool own_missing_file(const struct scan *s, const char *cat,
 			     const char *m, size_t n)
 {
 	char *f;
-	size_t k;
-	bool own = true;
+	bool own;
 
 	if (!cat || strcmp(cat, CAT_IMPORT_RESOLUTION) ||
 	    !(f = cl_file_heading(m, n)))
 		return false;
-	for (k = s->first; k < s->out->n && own; k++) {
-		const struct diag *d = &s->out->v[k];
-
-		own = !(d->file && same_file(d->file, f)) &&
-		      !(d->message && strstr(d->message, f));
-	}
+	own = !file_named_before(s, f);
 	free(f);
 	return own;
 }
@@ -5293,6 +5318,9 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		free(line);
 		return;
 	}
+	/* "Warning, line 3, msg": the line its heading told, no file */
+	if (!p.file && !p.line)
+		cl_sev_line_commas(line + b, n - b, &p.line);
 	/* "error: file in.xml" after the reports: it names the file they
 	 * were in, nothing more */
 	if (!w.category && !w.code_len && s->out->n > s->first &&
@@ -6424,15 +6452,66 @@ static bool ends_in_file(const char *l, size_t n)
  * the run, placeless, once a category. A quote is looked for first: most
  * lines have none. Placed when a frame or place is right under it, or
  * when it names the file it could not read. */
+/* "missing.peg: No such file or directory" (a tool's perror of the input
+ * it was given): a file that is not there, no place of the project's,
+ * unless a report above named it. True if read. */
+static bool general_missing_input(struct scan *s, const char *l, size_t n)
+{
+	char *f;
+	bool told;
+
+	if (n < 29 || memcmp(l + n - 27, ": No such file or directory", 27) ||
+	    memchr(l, ' ', n - 27) ||
+	    (!memchr(l, '.', n - 27) && !memchr(l, '/', n - 27)) ||
+	    !s->opts->failed || !s->opts->file_exists ||
+	    known_file(s, l, n - 27))
+		return false;
+	f = xstrndup(l, n - 27);
+	told = file_named_before(s, f);
+	/* ... or the report under it that says who asked for it (rxp's
+	 * "Couldn't open dtd entity file://nosuch.dtd", xmlwf's "doc.xml:2:30:
+	 * error in processing external entity reference"): that one's */
+	if (s->cur + 1 < s->nlines) {
+		struct cl_loc loc;
+		size_t nn;
+		const char *nl = line_view(s, s->cur + 1, &nn);
+
+		if (cl_find(nl, nn, f, strlen(f)) ||
+		    line_place(s, s->cur + 1, nl, nn, &loc) != CL_LOC_NONE) {
+			free(f);
+			return false;
+		}
+	}
+	free(f);
+	if (!told)
+		general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, l, n,
+			     CAT_IMPORT_RESOLUTION);
+	return true;
+}
+
+/* Does l[0..n) open with a word in lower case and the name it is of,
+ * quoted ("rule 'Numb' used but not defined", peg's)? */
+static bool lower_quoted_name(const char *l, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n && l[k] >= 'a' && l[k] <= 'z'; k++)
+		;
+	return k >= 3 && k + 2 < n && l[k] == ' ' &&
+	       (l[k + 1] == '\'' || l[k + 1] == '"' || l[k + 1] == '`');
+}
+
 static bool general_sentence(struct scan *s, const char *l, size_t n,
 			     long lone)
 {
 	struct cl_words w;
 	struct place p;
 	bool placed, quoted, lower, acronym, named = false, worded = false;
-	bool missing = false;
+	bool missing = false, named_lint;
 	size_t k;
 
+	if (general_missing_input(s, l, n))
+		return true;
 	/* a list's dash before it (ngIRCd's " - Can't read MOTD file
 	 * \"shop.motd\": No such file or directory"; not the "* " of Go's
 	 * multierror, which restates the report above it) */
@@ -6462,7 +6541,7 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 	memset(&p, 0, sizeof(p));
 	/* an unquoted sentence only with its place under it; a quoted one
 	 * asks for the place once its words name a cause */
-	quoted = !lower &&
+	quoted = (!lower || lower_quoted_name(l, n)) &&
 		 (memchr(l, '"', n) || memchr(l, '\'', n) || memchr(l, '`', n));
 	placed = !quoted && (place_over(s, s->cur, lone, &p) ||
 			     file_heading_over(s, s->cur, &p) ||
@@ -6486,8 +6565,13 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 		return false;
 	}
 	cl_words_read(l, n, &w);
+	/* a checker's finding on a name it quotes ("rule 'Extra' defined
+	 * but not used", peg's): a lint's, told once */
+	named_lint = lower && w.category &&
+		     !strcmp(w.category, CAT_LINT_VIOLATION) && !w.code_len &&
+		     !restates_last(s, l, n);
 	if (w.code_len || w.note || w.sev >= 0 || !w.category ||
-	    !cause_category(w.category) ||
+	    (!cause_category(w.category) && !named_lint) ||
 	    /* the file named is the one missing, or no place at all */
 	    ((named || missing) && strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
 	     strcmp(w.category, CAT_MISSING_DEPENDENCY))) {
@@ -6512,7 +6596,7 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 	    !strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
 	    (p.file = file_alone_below(s, s->cur)))
 		placed = named = true;
-	if (!placed && !worded && !own_cause(s, w.category))
+	if (!placed && !worded && !named_lint && !own_cause(s, w.category))
 		return false;
 	/* its line in words, its file on the line right under
 	 * ("Unexpected end-of-file at line 3 while reading location." over
@@ -6532,7 +6616,8 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 		s->used[p.at] |= L_FOLDED;
 		frame_caret(s, &p);
 	}
-	general_emit(s, p.file, p.line, p.col, DIAG_ERROR, NULL, 0, l, n,
+	general_emit(s, p.file, p.line, p.col,
+		     named_lint ? DIAG_WARNING : DIAG_ERROR, NULL, 0, l, n,
 		     w.category);
 	return true;
 }
@@ -7813,10 +7898,75 @@ out:
 	return true;
 }
 
-/* "[WARNING] Citeproc: citation smith99 not found" (pandoc's; Maven's
- * tag): a warning whose words name a cause (a name, a file, a package, a
- * kind or the grammar) is a finding, placeless; any other is a tool's
- * remark ("Deprecated: --self-contained"). True if read. */
+/* Is l[0..n) "    used in 2 files:", "    referenced from:": the line a
+ * link checker puts under a target that is not there, over the pages that
+ * link to it? */
+static bool used_in_line(const char *l, size_t n)
+{
+	static const char *const says[] = { "used in", "referenced in",
+					    "referenced from", "linked from" };
+	size_t k, a, len;
+
+	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+		;
+	if (!k || l[n - 1] != ':')
+		return false;
+	for (a = 0; a < sizeof(says) / sizeof(*says); a++) {
+		len = strlen(says[a]);
+		if (n - k > len && !memcmp(l + k, says[a], len))
+			return true;
+	}
+	return false;
+}
+
+/* A link checker's target that is not there ("/missing.html", a page's
+ * "/index.html#top"), over "    used in 2 files:" and the pages that link
+ * to it, indented (linklint's, under its "# ERROR  1 missing html file"
+ * banner): a finding at each page the project has, a file, directory or
+ * image that does not resolve, or an anchor no page defines. The lines it
+ * took past line i (0: not that). */
+static size_t general_used_in(struct scan *s, size_t i, const char *l, size_t n)
+{
+	const char *q, *hash;
+	size_t j, qn, k;
+	struct buf m = BUF_INIT;
+	const char *cat;
+	bool any = false;
+
+	if (!s->opts->failed || i + 2 >= s->nlines || n < 2 || memchr(l, ' ', n) ||
+	    (s->used[i + 1] & L_USED))
+		return 0;
+	q = line_view(s, i + 1, &qn);
+	if (!used_in_line(q, qn))
+		return 0;
+	hash = memchr(l, '#', n);
+	cat = hash && hash > l && hash + 1 < l + n ? CAT_UNDEFINED_SYMBOL :
+	      CAT_IMPORT_RESOLUTION;
+	buf_add(&m, l, n);
+	buf_adds(&m, hash ? ": no such anchor" : ": not found");
+	for (j = i + 2; j < s->nlines; j++) {
+		q = line_view(s, j, &qn);
+		for (k = 0; k < qn && (q[k] == ' ' || q[k] == '\t'); k++)
+			;
+		if (!k || k == qn || memchr(q + k, ' ', qn - k))
+			break;
+		/* the site's root is the project's ("/index.html") */
+		if (q[k] == '/' && k + 1 < qn && known_file(s, q + k + 1, qn - k - 1))
+			k++;
+		if (known_file(s, q + k, qn - k)) {
+			general_emit(s, xstrndup(q + k, qn - k), 0, 0, DIAG_ERROR,
+				     NULL, 0, m.ptr, m.len, cat);
+			any = true;
+		}
+		s->used[j] |= L_FOLDED;
+	}
+	buf_release(&m);
+	if (!any)
+		return 0;
+	s->used[i + 1] |= L_FOLDED;
+	return j - i - 1;
+}
+
 /* The file the nearest notice above line i names ("[notice] Read
  * configuration file \"a.conf\"", Tor's, over its warnings), up to
  * another error or warning; NULL if none. Owned by the caller. */
@@ -7839,21 +7989,52 @@ static char *notice_file_above(struct scan *s, size_t i)
 	return NULL;
 }
 
-static bool general_tagged_warning(struct scan *s, const char *l, size_t n)
+/* A daemon's process id, then its warning: "[20914] warn: plugin: msg"
+ * (SpamAssassin's lint, its time taken off by prefix.c; an id the lines
+ * around share is taken off as their tag, a run's lone line keeps it):
+ * where the message starts, or 0. */
+static size_t pid_warning(const char *l, size_t n)
+{
+	size_t k;
+
+	for (k = 1; k < n && isdigit((unsigned char)l[k]); k++)
+		;
+	if (k < 2 || k + 2 >= n || l[k] != ']' || l[k + 1] != ' ')
+		return 0;
+	k += 2;
+	return n - k > 6 && !memcmp(l + k, "warn: ", 6) ? k + 6 : 0;
+}
+
+/* "[WARNING] Citeproc: citation smith99 not found" (pandoc's; Maven's
+ * tag): a warning whose words name a cause (a name, a file, a package, a
+ * kind or the grammar) is a finding, placeless; any other is a tool's
+ * remark ("Deprecated: --self-contained"). A daemon's "warn:" only when
+ * late (no other reader took the line). True if read. */
+static bool general_tagged_warning(struct scan *s, const char *l, size_t n,
+				   bool late)
 {
 	struct cl_words w;
 	size_t k;
+	bool daemon = false; /* a daemon's log line: its notices head no file */
 
 	if (n > 10 && (!memcmp(l, "[WARNING] ", 10) || !memcmp(l, "[warning] ", 10)))
 		k = 10;
 	else if (n > 7 && (!memcmp(l, "[WARN] ", 7) || !memcmp(l, "[warn] ", 7)))
 		k = 7;
+	/* SpamAssassin's "warn: config: invalid regexp for MY_RULE" (its
+	 * time and process id taken off), asked late: with a place in its
+	 * words ("... in a.cf (line 2)") it is a placed reader's */
+	else if (late && n > 6 && !memcmp(l, "warn: ", 6))
+		k = 6, daemon = true;
+	else if (late && (k = pid_warning(l, n)))
+		daemon = true;
 	else
 		return false;
 	cl_words_read(l + k, n - k, &w);
 	if (!w.category || w.note || !cause_category(w.category))
 		return false;
-	general_emit(s, s->opts->file_exists ? notice_file_above(s, s->cur) : NULL, 0, 0,
+	general_emit(s, s->opts->file_exists && !daemon ? notice_file_above(s, s->cur) :
+		     NULL, 0, 0,
 		     DIAG_WARNING, l + k + w.code, w.code_len,
 		     l + k + w.text, n - k - w.text, w.category);
 	return true;
@@ -8667,6 +8848,10 @@ static void general_pass(struct scan *s)
 		if (l[0] == 'F' && s->opts->file_exists && n > 6 && !memcmp(l, "File \"", 6) &&
 		    general_report_head(s, i, l, n))
 			continue;
+		if (lead == l[0] && s->opts->file_exists && (k = general_used_in(s, i, l, n))) {
+			i += k;
+			continue;
+		}
 		if (l[0] == '-' && n > 12 && l[1] == '-' && l[2] == ' ' &&
 		    (general_banner(s, i, l, n) || general_titled_place(s, i, l, n)))
 			continue;
@@ -8693,7 +8878,7 @@ static void general_pass(struct scan *s)
 			continue;
 		if ((l[0] == '-' || l[0] == 'W') && general_bibtex(s, i, l, n))
 			continue;
-		if (l[0] == '[' && general_tagged_warning(s, l, n))
+		if (l[0] == '[' && general_tagged_warning(s, l, n, false))
 			continue;
 		if (n > 20 && l[n - 1] == '.' && general_tex_input_line(s, i, l, n))
 			continue;
@@ -8997,6 +9182,9 @@ static void general_pass(struct scan *s)
 					     l + k, n - k, CAT_TEST_FAILURE);
 		} else if (s->opts->failed && general_sentence(s, l, n, lone)) {
 			/* a placeless sentence naming a cause */
+		} else if ((l[0] == 'w' || l[0] == '[') &&
+			   general_tagged_warning(s, l, n, true)) {
+			/* "warn: config: msg", no reader above placing it */
 		} else if (!lacks(s, i, CL_T_LINK) &&
 			   (k = link_words(l, n)) < n && !reported(s, CAT_LINK_ERROR)) {
 			/* a linker's complaint at an object file or a section,

@@ -2442,6 +2442,13 @@ static const struct phrase phrases[] = {
 	{ "parsing failed", CAT_SYNTAX_ERROR },
 	{ "parse failed", CAT_SYNTAX_ERROR },
 	{ "unexpected token", CAT_SYNTAX_ERROR },
+	/* a pattern that does not compile: SpamAssassin's "invalid regexp
+	 * for MY_RULE '/viagra'", "invalid regular expression" */
+	{ "invalid regex", CAT_SYNTAX_ERROR },
+	{ "invalid regular expression", CAT_SYNTAX_ERROR },
+	/* a field's value its checker did not take (bibclean's "Unexpected
+	 * value in ``month = "Smarch"''"): a value's, not the grammar's */
+	{ "unexpected value", CAT_TYPE_ERROR },
 	{ "unexpected end", CAT_SYNTAX_ERROR },
 	/* the input stopped inside something: libxml2's "Premature end of
 	 * data in tag", bison's and flex's "premature end of file", Tcl's,
@@ -2477,6 +2484,9 @@ static const struct phrase phrases[] = {
 	{ "semicolon needed", CAT_SYNTAX_ERROR },
 	{ "semicolon expected", CAT_SYNTAX_ERROR },
 	{ "expected semicolon", CAT_SYNTAX_ERROR },
+	/* bibclean's "Expected comma after last field ``title''" */
+	{ "expected comma", CAT_SYNTAX_ERROR },
+	{ "comma expected", CAT_SYNTAX_ERROR },
 	{ "unexpected character", CAT_SYNTAX_ERROR },
 	{ "unexpected symbol", CAT_SYNTAX_ERROR },
 	{ "unexpected keyword", CAT_SYNTAX_ERROR },
@@ -3026,6 +3036,9 @@ static const struct phrase phrases[] = {
 	/* a call with the wrong arity: Lisp's and Ruby's "wrong number of
 	 * arguments", Clojure's "Wrong number of args (1) passed to" */
 	{ "wrong number of arg", CAT_TYPE_ERROR },
+	/* ... or of what a header counts: MiniSat's "DIMACS header
+	 * mismatch: wrong number of variables" */
+	{ "wrong number of", CAT_TYPE_ERROR },
 	/* and in other words, before later_phrases' "invalid number":
 	 * nginx's "invalid number of arguments in "listen" directive",
 	 * "incorrect number of arguments", "unexpected number of arguments" */
@@ -3055,6 +3068,8 @@ static const struct phrase phrases[] = {
 	/* last: a linter's words, when nothing above names the problem */
 	{ "unused", CAT_LINT_VIOLATION },
 	{ "never used", CAT_LINT_VIOLATION },
+	/* gcc's and peg's "rule 'Extra' defined but not used" */
+	{ "defined but not used", CAT_LINT_VIOLATION },
 	{ "trailing whitespace", CAT_LINT_VIOLATION },
 	{ "line too long", CAT_LINT_VIOLATION },
 	/* JUnit 5's assertion: "mul 2 3 ==> expected: <6> but was: <5>" */
@@ -4467,6 +4482,29 @@ static bool unrecognized_noun(const char *low, size_t n)
 	return false;
 }
 
+/* A value past the bounds told by number: as31's "Relative offset
+ * exceeds -128 / +127", "constant exceeds 255" (a type error); not a
+ * length of the text ("line exceeds 80 characters", a style rule's). */
+static bool exceeds_number(const char *low, size_t n)
+{
+	static const char *const layout[] = { "character", "column", "line",
+					      "width", "length", "char" };
+	const char *at = cl_find(low, n, "exceeds ", 8);
+	size_t j, k;
+
+	if (!at)
+		return false;
+	j = (size_t)(at - low) + 8;
+	if (j < n && (low[j] == '-' || low[j] == '+'))
+		j++;
+	if (j >= n || !is_digit(low[j]))
+		return false;
+	for (k = 0; k < sizeof(layout) / sizeof(*layout); k++)
+		if (cl_find(low, n, layout[k], strlen(layout[k])))
+			return false;
+	return true;
+}
+
 /* Text a parser would not take: Graph::Easy's "' -> [ Ulm' not
  * recognized by Graph::Easy::Parser" (what it could not read, a syntax
  * error; an option or a command not recognized by a program is
@@ -4802,7 +4840,7 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 					    "duration", "count", "level",
 					    "mode", "unit", "date", "length",
 					    "port", "timeout", "interval",
-					    "index" };
+					    "index", "checksum" };
 	static const char *const must[] = { "string", "number", "numeric", "integer",
 					    "int", "boolean", "bool", "array",
 					    "list", "object", "map", "float",
@@ -5685,6 +5723,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = assertion_words(low, ln);
 	if (!w->category && (groups & W_MISSING))
 		w->category = missing_token(low, ln);
+	if (!w->category && (groups & W_MISSING) && exceeds_number(low, ln))
+		w->category = CAT_TYPE_ERROR;
 	if (!w->category && (groups & W_DUP))
 		w->category = duplicate_definition(low, ln);
 	/* the token a parser wanted before "expected X, got Y"'s types:
@@ -6226,6 +6266,22 @@ static bool during_colon(const char *l, size_t n, size_t j)
 	return k + 2 < n && l[k] == ':' && l[k + 1] == ' ';
 }
 
+size_t cl_sev_line_commas(const char *l, size_t n, int *line)
+{
+	size_t len, k;
+	bool note;
+	int at = 0;
+
+	if (!n || !is_alpha(l[0]) || sev_word(l, n, &len, &note) < 0 || note ||
+	    !STARTS(l + len, n - len, ", line ") || (k = len + 7) >= n ||
+	    !is_digit(l[k]) || !cl_read_int(l, n, &k, &at) ||
+	    k + 2 >= n || l[k] != ',' || l[k + 1] != ' ')
+		return 0;
+	if (line)
+		*line = at;
+	return k + 2;
+}
+
 static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 {
 	const char *c;
@@ -6310,6 +6366,40 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 				}
 			}
 		}
+	}
+	/* "ERROR! Could not open file: x", "PARSE ERROR! Unexpected char:
+	 * x", "WARNING! DIMACS header mismatch: msg" (MiniSat's): a
+	 * severity in capitals and its '!' (a warning only when its words
+	 * name a kind: "WARNING! Your password will be stored unencrypted"
+	 * is advice) */
+	for (k = i; k < n && k - i < 24 && ((l[k] >= 'A' && l[k] <= 'Z') || l[k] == ' ');
+	     k++)
+		;
+	if (k >= i + 5 && k + 2 < n && l[k] == '!' && l[k + 1] == ' ') {
+		struct cl_words w;
+
+		if (ends_ci(l + i, k - i, "error") || ends_ci(l + i, k - i, "fatal")) {
+			*msg = skip_blanks(l, n, k + 1);
+			return true;
+		}
+		if (ends_ci(l + i, k - i, "warning")) {
+			const char *named = cl_find(l + k, n - k, ": ", 2);
+
+			cl_words_read(l + k + 2, n - k - 2, &w);
+			/* (or after what it names: "DIMACS header mismatch:
+			 * wrong number of variables.") */
+			if (!w.category && named)
+				cl_words_read(named + 2,
+					      (size_t)(l + n - named) - 2, &w);
+			if (w.category) {
+				*msg = skip_blanks(l, n, k + 1);
+				return true;
+			}
+		}
+	}
+	if ((k = cl_sev_line_commas(l + i, n - i, NULL))) {
+		*msg = i + k;
+		return true;
 	}
 	/* "ERROR in line 60: msg" (bwBASIC), "Error on line 5 or its
 	 * substitute:" over the line and its message (ngspice): a severity,
@@ -6502,6 +6592,11 @@ const struct cl_trigger cl_triggers[] = {
 	{ " err : ", CL_T_HEADLINE },
 	/* GLib's "Gtk-WARNING **: msg", "CRITICAL **: msg" */
 	{ "WARNING **", CL_T_HEADLINE },
+	/* as31's "Warning, line 3, msg" (a warning with its line, the run's
+	 * error all the same: cl_sev_line_commas); MiniSat's "WARNING! msg" */
+	{ "arning, line ", CL_T_HEADLINE },
+	{ "ARNING, line ", CL_T_HEADLINE },
+	{ "WARNING! ", CL_T_HEADLINE },
 	{ "CRITICAL **", CL_T_HEADLINE },
 	{ "ERR: ", CL_T_HEADLINE },
 	/* lintian's "E: pkg: tag", "W: pkg: tag" */
@@ -6908,6 +7003,19 @@ static size_t number_after(const char *l, size_t n, size_t e,
 	/* dpkg's "debian/changelog(l5)" */
 	if (e + 2 < n && l[e] == '(' && l[j] == 'l' && is_digit(l[j + 1]))
 		j++;
+	/* the line padded to a column: "syn.te:      4: (F): msg" (SELint's),
+	 * its colon after it ("a.c: 12 bytes" is a count; one blank is no
+	 * column: "/bin/sh: 1: x: not found" is dash's own, "a.json: 859:"
+	 * Ruby's offset in the text) */
+	if (e + 3 < n && l[e] == ':' && l[j] == ' ' && l[j + 1] == ' ') {
+		size_t k = skip_blanks(l, n, j);
+
+		if (k < n && is_digit(l[k]) && cl_read_int(l, n, &k, &loc->line)) {
+			if (k < n && l[k] == ':')
+				return k;
+			loc->line = 0;
+		}
+	}
 	if (e + 1 >= n || !is_digit(l[j]) ||
 	    !(l[e] == ':' || l[e] == '(' || l[e] == '[' || l[e] == ' ') ||
 	    !cl_read_int(l, n, &j, &loc->line))
@@ -7007,6 +7115,17 @@ static bool names_a_problem(const char *m, size_t n)
 
 /* ", line 3: " or " line 3: " right after a file ending at l[e]: the
  * index of that colon, or 0. */
+/* Is l[0..n) marks and blanks alone, no letter or digit? */
+static bool marks_only(const char *l, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (is_alpha(l[k]) || is_digit(l[k]))
+			return false;
+	return true;
+}
+
 static size_t line_words_colon(const char *l, size_t n, size_t e)
 {
 	size_t k = e;
@@ -7105,6 +7224,14 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 		 * opening the line, its line in words, then the message with
 		 * its severity */
 		if (t == 0 && (after = line_words_colon(l, n, e))) {
+			set_msg(loc, l, n, after);
+			return loc->kind = CL_LOC_INLINE;
+		}
+		/* ... quoted, after the tool's marks ('?? "a.bib", line 3:
+		 * msg', bibclean's) */
+		if (t && l[t - 1] == '"' && e < n && l[e] == '"' &&
+		    marks_only(l, t - 1) &&
+		    (after = line_words_colon(l, n, e + 1))) {
 			set_msg(loc, l, n, after);
 			return loc->kind = CL_LOC_INLINE;
 		}

@@ -241,6 +241,10 @@ bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 
 /* A "line N" or "(line N)" anywhere in a message m[0..n): N, or 0. */
 int cl_line_in_words(const char *m, size_t n);
+/* "Warning, line 3, Undefined symbol x." (as31's): a severity, its line
+ * in words between commas, then the message. Where the message starts in
+ * l[0..n) (0: not that shape), the line in *line (unless NULL). */
+size_t cl_sev_line_commas(const char *l, size_t n, int *line);
 /* The column "column 9", "col: 18" tells on m[0..n), or -1 if none. */
 int cl_col_in_words(const char *m, size_t n);
 /* A line that opens with its place in words and no file, a message after

@@ -9426,7 +9426,7 @@ static void graphics_languages_places_and_words(void **state)
 	}
 }
 
-/* The project of held61's to held63's sources: the grammars, programs,
+/* The project of held61's to held64's sources: the grammars, programs,
  * templates and settings the tools were given, none of the tools' own
  * (Parser.java, a class's name). */
 static bool held_files(void *ctx, const char *path)
@@ -9435,7 +9435,8 @@ static bool held_files(void *ctx, const char *path)
 		"undef.c", "syn.c", "acsl.c", "syn.sable", "dir.j",
 		"parse.c", "brace.c", "lex.c", "deep.py", "cls.py", "syn.py",
 		"ind.py", "indent.slim", "attr.slim", "meta.cocci", "body.cocci",
-		"syn.yaml",
+		"syn.yaml", "comma.bib", "year.bib", "syn.te", "paren.peg",
+		"typo.cf", "index.html", "about.html",
 	};
 
 	(void)ctx;
@@ -9802,6 +9803,111 @@ static void what_a_checker_refused(void **state)
 	classify_n("error: expected one of: `,`, `:`, or `}`, found `x`\n",
 		   any_file, 1, &l);
 	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+}
+
+/* Assemblers, solvers, bibliography and policy checkers and a link
+ * checker (held64): a severity and its line between commas, no file
+ * (as31's, a warning that stopped the run all the same); a severity in
+ * capitals and its '!' (MiniSat's; a warning only when its words name a
+ * kind); the file quoted after the tool's marks ('?? "a.bib", line 3:',
+ * bibclean's); the line padded to a column (SELint's); a name quoted
+ * after a word in lower case; a perror of the input given that is not
+ * there; a daemon's "warn:" lines, each its own report; the pages under
+ * a link checker's missing target. */
+static void assemblers_solvers_and_link_checkers(void **state)
+{
+	static const char as31[] =
+		"Begin Pass #1\n"
+		"Begin Pass #2\n"
+		"Warning, line 3, Undefined symbol nolabel.\n"
+		"Errors in pass2, assembly aborted\n"
+		"Warning, line 5, Relative offset exceeds -128 / +127.\n";
+	static const char minisat[] =
+		"WARNING! Your password will be stored unencrypted\n"
+		"WARNING! DIMACS header mismatch: wrong number of variables.\n"
+		"ERROR! Could not open file: missing.cnf\n";
+	static const char bibclean[] =
+		"?? \"comma.bib\", line 3: Expected comma after last field "
+		"``author''.\n"
+		"%% \"year.bib\", line 5: Unexpected value in ``year = \"198x\"''.\n"
+		"syn.te:               4: (F): syntax error, unexpected SEMICOLON "
+		"(F-001)\n";
+	static const char peg[] =
+		"rule 'Numb' used but not defined\n"
+		"paren.peg:3: syntax error near token 'Num'\n"
+		"rule 'Extra' defined but not used\n"
+		"missing.peg: No such file or directory\n";
+	static const char spamassassin[] =
+		"warn: config: failed to parse line in typo.cf (line 2): x 4.0\n"
+		"warn: lint: 1 issues detected, please rerun with debug enabled\n"
+		"warn: config: invalid regexp for MY_RULE '/viagra': invalid end "
+		"delimiter/mods\n";
+	static const char linklint[] =
+		"# ERROR   1 missing html file (cross referenced)\n"
+		"/missing.html\n"
+		"    used in 2 files:\n"
+		"    /index.html\n"
+		"    /about.html\n"
+		"\n"
+		"/index.html#top\n"
+		"    used in 1 file:\n"
+		"    /index.html\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(as31, held_files, 2, &l);
+	assert_null(l.v[0].file);
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].message, "Undefined symbol nolabel.");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_int_equal(l.v[1].line, 5);
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+
+	classify_n(minisat, held_files, 2, &l);
+	assert_string_equal(l.v[0].message,
+			    "DIMACS header mismatch: wrong number of variables.");
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[1].message, "Could not open file: missing.cnf");
+	assert_string_equal(l.v[1].category, "import_resolution");
+	diag_list_release(&l);
+
+	classify_n(bibclean, held_files, 3, &l);
+	assert_string_equal(l.v[0].file, "comma.bib");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].message,
+			    "Expected comma after last field ``author''.");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "year.bib");
+	assert_string_equal(l.v[1].category, "type_error");
+	assert_string_equal(l.v[2].file, "syn.te");
+	assert_int_equal(l.v[2].line, 4);
+	diag_list_release(&l);
+
+	classify_n(peg, held_files, 4, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_int_equal(l.v[2].severity, DIAG_WARNING);
+	assert_string_equal(l.v[2].category, "lint_violation");
+	assert_null(l.v[3].file);
+	assert_string_equal(l.v[3].category, "import_resolution");
+	diag_list_release(&l);
+
+	classify_n(spamassassin, held_files, 2, &l);
+	assert_string_equal(l.v[0].file, "typo.cf");
+	assert_int_equal(l.v[0].line, 2);
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n(linklint, held_files, 3, &l);
+	assert_string_equal(l.v[0].file, "index.html");
+	assert_string_equal(l.v[0].message, "/missing.html: not found");
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_string_equal(l.v[1].file, "about.html");
+	assert_string_equal(l.v[2].file, "index.html");
+	assert_string_equal(l.v[2].category, "undefined_symbol");
 	diag_list_release(&l);
 }
 
@@ -10829,6 +10935,7 @@ int main(void)
 		cmocka_unit_test(echoed_lines_and_labels),
 		cmocka_unit_test(checkers_of_settings_and_schemas),
 		cmocka_unit_test(what_a_checker_refused),
+		cmocka_unit_test(assemblers_solvers_and_link_checkers),
 		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
