@@ -7989,19 +7989,22 @@ static char *notice_file_above(struct scan *s, size_t i)
 	return NULL;
 }
 
-/* A daemon's process id, then its warning: "[20914] warn: plugin: msg"
- * (SpamAssassin's lint, its time taken off by prefix.c; an id the lines
- * around share is taken off as their tag, a run's lone line keeps it):
- * where the message starts, or 0. */
-static size_t pid_warning(const char *l, size_t n)
+/* A daemon's warning, its process id before it or not: "warn: config:
+ * invalid regexp for MY_RULE", "[20914] warn: plugin: msg" (SpamAssassin's
+ * lint, its time taken off by prefix.c; an id the lines around share is
+ * taken off as their tag, a run's lone line keeps it): where the message
+ * starts, or 0. */
+static size_t daemon_warning(const char *l, size_t n)
 {
-	size_t k;
+	size_t k = 0;
 
-	for (k = 1; k < n && isdigit((unsigned char)l[k]); k++)
-		;
-	if (k < 2 || k + 2 >= n || l[k] != ']' || l[k + 1] != ' ')
-		return 0;
-	k += 2;
+	if (n && l[0] == '[') {
+		for (k = 1; k < n && isdigit((unsigned char)l[k]); k++)
+			;
+		if (k < 2 || k + 2 >= n || l[k] != ']' || l[k + 1] != ' ')
+			return 0;
+		k += 2;
+	}
 	return n - k > 6 && !memcmp(l + k, "warn: ", 6) ? k + 6 : 0;
 }
 
@@ -8021,12 +8024,9 @@ static bool general_tagged_warning(struct scan *s, const char *l, size_t n,
 		k = 10;
 	else if (n > 7 && (!memcmp(l, "[WARN] ", 7) || !memcmp(l, "[warn] ", 7)))
 		k = 7;
-	/* SpamAssassin's "warn: config: invalid regexp for MY_RULE" (its
-	 * time and process id taken off), asked late: with a place in its
-	 * words ("... in a.cf (line 2)") it is a placed reader's */
-	else if (late && n > 6 && !memcmp(l, "warn: ", 6))
-		k = 6, daemon = true;
-	else if (late && (k = pid_warning(l, n)))
+	/* a daemon's, asked late: with a place in its words ("... in a.cf
+	 * (line 2)") it is a placed reader's */
+	else if (late && (k = daemon_warning(l, n)))
 		daemon = true;
 	else
 		return false;

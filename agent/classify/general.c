@@ -4487,8 +4487,9 @@ static bool unrecognized_noun(const char *low, size_t n)
  * length of the text ("line exceeds 80 characters", a style rule's). */
 static bool exceeds_number(const char *low, size_t n)
 {
-	static const char *const layout[] = { "character", "column", "line",
-					      "width", "length", "char" };
+	/* ("char" holds "characters") */
+	static const char *const layout[] = { "char", "column", "line",
+					      "width", "length" };
 	const char *at = cl_find(low, n, "exceeds ", 8);
 	size_t j, k;
 
