@@ -23550,6 +23550,243 @@ E
 fi
 ) &
 
+# ---- held65: a validation batch of tools nobody tuned for, scored on first sight ----
+# Checkers of data formats, a solver and a test runner, from Debian, as CI
+# runs them on a repository's files (a file at a time, no network):
+# ldns-read-zone on DNS zone files, GenomeTools' gff3validator on GFF3
+# annotations, bcftools converting VCF files, CVC4 on SMT-LIB problems,
+# remind on calendar files, mp3val over MP3 files, and cmdtest's yarn
+# running Markdown-style scenarios. Each says where in its own way
+# ("Syntax error, msg at line L" with no file, "gt gff3validator: error:
+# msg on line L in file "F"", htslib's "[W::func] msg" and "[E::func]
+# msg at CHROM:POS" with no file or line, '(error "Parse Error: F:L.C:
+# msg")' with a caret under the line, "F(L): msg", 'WARNING: "/path/F"
+# (offset 0xN): msg', and "ERROR: In scenario "S" step "T" failed" after
+# "Parsing scenario file F").
+(
+BATCH=held65
+mkdir held65 && cd held65
+# ldns-read-zone -n (ldns's zone reader), a zone at a time, the zone it
+# read to a file of its own: "Syntax error, msg at line L" with no file,
+# whatever the mistake: an IPv4 address with an octet of 300, an MX with
+# no preference, a parenthesis never closed (found at the next record,
+# as "superfluous text"), a class nobody has, a label of 70 characters
+if have ldns-read-zone; then
+	mkdir ldns && cd ldns
+	printf '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 900 1209600 300\n@ IN NS ns1\nns1 IN A 192.0.2.300\nwww IN A 192.0.2.10\n' >addr.zone
+	printf '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 900 1209600 300\n@ IN NS ns1\nns1 IN A 192.0.2.1\nmail IN MX mail2.example.com.\n' >mx.zone
+	printf '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 900 1209600 300\nwww IN A (192.0.2.1\nftp IN A 192.0.2.2\n' >paren.zone
+	printf '$ORIGIN example.com.\n$TTL 3600\n@ XX SOA ns1 hostmaster 1 7200 900 1209600 300\n' >class.zone
+	printf '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 900 1209600 300\naaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa IN A 192.0.2.1\n' >label.zone
+	run h65-ldns-read-zone sh -c 'for f in addr mx paren class label; do timeout $TOOL_TIMEOUT ldns-read-zone -n $f.zone >$f.read; done'
+	expect h65-ldns-read-zone ldns-read-zone general <<'E'
+syntax_error - 5 0
+syntax_error - 6 0
+syntax_error - 5 0
+syntax_error - 3 0
+syntax_error - 4 0
+E
+	cd ..
+fi
+# gt gff3validator (GenomeTools' strict GFF3 checker), an annotation at
+# a time: "gt gff3validator: error: msg on line L in file "F"" (or the
+# file in single quotes, or "line L in file F" first): a Parent no
+# feature defines by ID, an end coordinate that is not a number, a strand
+# of "*", a line of seven columns, a start past its end, an attribute
+# with no "="
+if have gt; then
+	mkdir gt && cd gt
+	printf '##gff-version 3\nchr1\tsrc\tgene\t100\t900\t.\t+\t.\tID=gene1\nchr1\tsrc\tmRNA\t100\t900\t.\t+\t.\tID=mrna1;Parent=gene9\n' >parent.gff3
+	printf '##gff-version 3\nchr1\tsrc\tgene\t100\tabc\t.\t+\t.\tID=gene1\n' >coord.gff3
+	printf '##gff-version 3\nchr1\tsrc\tgene\t100\t900\t.\t*\t.\tID=gene1\n' >strand.gff3
+	printf '##gff-version 3\nchr1\tsrc\tgene\t100\t900\t.\t+\n' >cols.gff3
+	printf '##gff-version 3\nchr1\tsrc\tgene\t900\t100\t.\t+\t.\tID=gene1\n' >range.gff3
+	printf '##gff-version 3\nchr1\tsrc\tgene\t100\t900\t.\t+\t.\tID=gene1\nchr1\tsrc\texon\t100\t900\t.\t+\t.\tParent=gene1;Foo\n' >attr.gff3
+	run h65-gff3validator sh -c 'for f in parent coord strand cols range attr; do timeout $TOOL_TIMEOUT gt gff3validator $f.gff3; done'
+	expect h65-gff3validator gff3validator general <<'E'
+undefined_symbol parent.gff3 3 0
+syntax_error coord.gff3 2 0
+type_error strand.gff3 2 0
+syntax_error cols.gff3 2 0
+type_error range.gff3 2 0
+syntax_error attr.gff3 3 0
+E
+	cd ..
+fi
+# bcftools view -Ob (VCF to BCF, as a pipeline's first step), a file at
+# a time, the BCF to a file of its own: htslib's "[W::func] msg" and
+# "[E::func] msg at CHROM:POS" (a place in the genome, no file or line),
+# then "[main_vcfview] Error: cannot write to F.bcf" (its own output) or
+# "Failed to read from F: msg" (warning, error and failure: one
+# problem): an INFO key the header does not define, a contig the header
+# does not define, a FORMAT/DP of "ten" where the header says Integer,
+# a file with no "#CHROM" line, a file nobody wrote
+if have bcftools; then
+	mkdir bcftools && cd bcftools
+	H='##fileformat=VCFv4.2\n##contig=<ID=chr1,length=1000>\n##INFO=<ID=DP,Number=1,Type=Integer,Description="Depth">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n'
+	printf "${H}chr1\t100\t.\tA\tG\t50\tPASS\tDP=10\nchr1\t200\t.\tC\tT\t50\tPASS\tXY=3\n" >info.vcf
+	printf "${H}chr2\t100\t.\tA\tG\t50\tPASS\tDP=10\n" >contig.vcf
+	printf '##fileformat=VCFv4.2\n##contig=<ID=chr1,length=1000>\n##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">\n##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\ts1\nchr1\t100\t.\tA\tG\t50\tPASS\t.\tGT:DP\t0/1:ten\n' >fdp.vcf
+	printf '##fileformat=VCFv4.2\n##contig=<ID=chr1,length=1000>\nchr1\t100\t.\tA\tG\t50\tPASS\t.\n' >nohdr.vcf
+	run h65-bcftools sh -c 'for f in info contig fdp nohdr nosuch; do timeout $TOOL_TIMEOUT bcftools view -Ob -o $f.bcf $f.vcf; done'
+	expect h65-bcftools bcftools general <<'E'
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+type_error - 0 0
+syntax_error nohdr.vcf 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# cvc4 --lang smt2 (the SMT solver), a problem at a time: '(error "Parse
+# Error: F:L.C: msg")', for some the line again and a caret under the
+# column, the closing quote and parenthesis on a line of their own, or
+# '(error "Couldn't open file: F")': a constant nobody declared, an
+# assert never closed (found at the next command), an Int compared with
+# a Bool, a command misspelt, a sort the logic has not got, a problem
+# nobody wrote
+if have cvc4; then
+	mkdir cvc4 && cd cvc4
+	printf '(set-logic QF_LIA)\n(declare-fun x () Int)\n(assert (> x y))\n(check-sat)\n' >undef.smt2
+	printf '(set-logic QF_LIA)\n(declare-fun x () Int)\n(assert (> x 1)\n(check-sat)\n' >paren.smt2
+	printf '(set-logic QF_LIA)\n(declare-fun x () Int)\n(declare-fun b () Bool)\n(assert (> x b))\n(check-sat)\n' >type.smt2
+	printf '(set-logic QF_LIA)\n(declare-fun x () Int)\n(assert (> x 1))\n(chek-sat)\n' >cmd.smt2
+	printf '(set-logic QF_LIA)\n(declare-fun x () Real)\n(assert (> x 1.5))\n(check-sat)\n' >logic.smt2
+	run h65-cvc4 sh -c 'for f in undef paren type cmd logic nosuch; do timeout $TOOL_TIMEOUT cvc4 --lang smt2 $f.smt2; done'
+	expect h65-cvc4 cvc4 general <<'E'
+undefined_symbol undef.smt2 3 14
+syntax_error paren.smt2 4 10
+type_error type.smt2 4 15
+undefined_symbol cmd.smt2 4 9
+undefined_symbol logic.smt2 2 22
+import_resolution - 0 0
+E
+	cd ..
+fi
+# remind -n (the calendar and reminder language), a calendar at a time
+# on a fixed date: "F(L): msg" on standard error, mixed with the
+# reminders it could read ("2024/01/01 New year") on standard output: a
+# SET whose expression stops after "+", a variable nobody set, an
+# INCLUDE of a file nobody wrote, a number times a string ("`*': Type
+# mismatch"), the 30th of February, an IF never closed ("Warning:
+# Missing ENDIF" at the line after the last)
+if have remind; then
+	mkdir remind && cd remind
+	printf 'REM 1 Jan 2024 MSG New year\nSET x 5 +\nREM 2 Jan 2024 MSG Second\n' >expr.rem
+	printf 'REM 1 Jan 2024 MSG New year\nREM 3 Jan 2024 MSG Total [undefvar]\n' >var.rem
+	printf 'REM 1 Jan 2024 MSG New year\nINCLUDE holidays.rem\n' >inc.rem
+	printf 'REM 1 Jan 2024 MSG New year\nSET n 5 * "a"\n' >type.rem
+	printf 'REM 1 Jan 2024 MSG New year\nREM 30 Feb 2024 MSG Leap\n' >feb.rem
+	printf 'REM 1 Jan 2024 MSG New year\nIF 1\nREM 5 Jan 2024 MSG Inside\n' >if.rem
+	run h65-remind sh -c 'for f in expr var inc type feb if; do timeout $TOOL_TIMEOUT remind -n $f.rem 1 Jan 2024; done'
+	expect h65-remind remind general <<'E'
+syntax_error expr.rem 2 0
+undefined_symbol var.rem 2 0
+import_resolution inc.rem 2 0
+type_error type.rem 2 0
+type_error feb.rem 2 0
+syntax_error if.rem 4 0
+E
+	cd ..
+fi
+# mp3val (the MP3 checker), a file at a time, its report only (no -f):
+# "Analyzing file "F"...", then 'WARNING: "/path/F" (offset 0xN): msg'
+# or 'WARNING: "/path/F": msg' (the path the whole way from /), an INFO
+# line of counts, "Done!"; 'ERROR: "/path/F": Unknown file format' for
+# what is no MP3 at all: frames but no tag, a last frame cut short,
+# bytes of junk between frames, one frame of another bitrate with no VBR
+# header, a text file named .mp3
+if have mp3val; then
+	mkdir mp3val && cd mp3val
+	# a 128 kbit/s, 44.1 kHz MPEG-1 Layer III frame of silence, 417 bytes
+	frame() { printf '\377\373\220\144'; head -c 413 /dev/zero; }
+	frames() { i=0; while [ $i -lt $1 ]; do frame; i=$((i + 1)); done; }
+	tag() { printf 'TAG%-30s%-30s%-30s2024%-30s\000' Title Artist Album Comment; }
+	frames 30 >notag.mp3
+	{ frames 29; frame | head -c 200; tag; } >trunc.mp3
+	{ frames 15; printf 'GARBAGEGARBAGE'; frames 15; tag; } >junk.mp3
+	{ frames 15; printf '\377\373\240\144'; head -c 518 /dev/zero; frames 14; tag; } >vbr.mp3
+	printf 'not an mp3 at all\n' >text.mp3
+	run h65-mp3val sh -c 'for f in notag trunc junk vbr text; do timeout $TOOL_TIMEOUT mp3val $f.mp3; done'
+	expect h65-mp3val mp3val general <<'E'
+lint_violation notag.mp3 0 0
+syntax_error trunc.mp3 0 0
+syntax_error junk.mp3 0 0
+lint_violation vbr.mp3 0 0
+syntax_error text.mp3 0 0
+E
+	cd ..
+fi
+# yarn (cmdtest's scenario test runner, not the JavaScript one), a
+# scenario file at a time, its work under a folder of its own:
+# "Parsing scenario file F", then "ERROR: In scenario "S"" over 'step
+# "T" failed,' and the step's shell trace (its temporary script by a
+# path under /tmp), "Failed scenarios:" and "ERROR: Test suite FAILED in
+# N scenarios" (a summary, no problem of its own); or, before any
+# scenario runs, one "ERROR: msg" with no line: a THEN whose grep finds
+# another sum, a step no IMPLEMENTS matches, a step keyword yarn has not
+# got (BUT), a step sourcing a helper script nobody wrote, a scenario
+# with no THEN
+if have cmdtest && have yarn; then
+	mkdir yarn && cd yarn
+	cat >fail.yarn <<'X'
+    SCENARIO adding numbers
+    WHEN I add 2 and 2
+    THEN the sum is 5
+
+    IMPLEMENTS WHEN I add (\d+) and (\d+)
+    echo $(($MATCH_1 + $MATCH_2)) > "$DATADIR/sum"
+
+    IMPLEMENTS THEN the sum is (\d+)
+    grep -qx "$MATCH_1" "$DATADIR/sum"
+X
+	cat >nostep.yarn <<'X'
+    SCENARIO greeting
+    WHEN I greet the world
+    THEN the greeting is printed
+
+    IMPLEMENTS WHEN I greet the world
+    echo hello > "$DATADIR/out"
+X
+	cat >syntax.yarn <<'X'
+    SCENARIO broken
+    WHEN I run the tool
+    BUT the tool fails
+
+    IMPLEMENTS WHEN I run the tool
+    true
+X
+	cat >missing.yarn <<'X'
+    SCENARIO uses a helper
+    WHEN I run the helper
+    THEN it succeeds
+
+    IMPLEMENTS WHEN I run the helper
+    . "$SRCDIR/helpers.sh"
+    helper_run
+
+    IMPLEMENTS THEN it succeeds
+    true
+X
+	cat >nothen.yarn <<'X'
+    SCENARIO a scenario with no check
+    WHEN I count the files
+
+    IMPLEMENTS WHEN I count the files
+    ls "$DATADIR" | wc -l
+X
+	run h65-yarn sh -c 'for f in fail nostep syntax missing nothen; do timeout $TOOL_TIMEOUT yarn --no-default-configs --tempdir "$PWD/tmp-$f" $f.yarn; done'
+	expect h65-yarn yarn general <<'E'
+test_failure fail.yarn 0 0
+undefined_symbol nostep.yarn 0 0
+syntax_error syntax.yarn 0 0
+import_resolution missing.yarn 0 0
+lint_violation nothen.yarn 0 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
