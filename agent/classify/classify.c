@@ -1830,10 +1830,6 @@ static struct diag *placeless_cause(struct scan *s, const char *file)
 	return NULL;
 }
 
-/* Is d, placeless, the closing line of the finding just above it, a
- * cause of the same kind at a place ("Error: b.dts:8.2-3 syntax error"
- * then "FATAL ERROR: Unable to parse input tree", a compiler's "aborting
- * due to the previous error" in words of its own)? */
 /* Do the messages of t and d open with the same label ("config: failed
  * to parse line in a.cf (line 2)" and "config: invalid regexp for X",
  * SpamAssassin's): two reports of one kind, neither closing the other. */
@@ -1850,6 +1846,10 @@ static bool same_label(const struct diag *t, const struct diag *d)
 	return !strncmp(t->message, d->message, k + 2);
 }
 
+/* Is d, placeless, the closing line of the finding just above it, a
+ * cause of the same kind at a place ("Error: b.dts:8.2-3 syntax error"
+ * then "FATAL ERROR: Unable to parse input tree", a compiler's "aborting
+ * due to the previous error" in words of its own)? */
 static bool closes_last(const struct scan *s, const struct diag *d)
 {
 	const struct diag *t;
@@ -4338,6 +4338,25 @@ static bool tab_row(const char *l, size_t n)
 	return k < n && l[k] != '\t' && memchr(l + k, '\t', n - k);
 }
 
+/* Does l[0..n) open with a step of the run in its gerund, capitalized at
+ * the line's start ("Parsing scenario file a.yarn", "Checking a.c...",
+ * "Analyzing file \"a.mp3\"...")? */
+static bool work_step(const char *l, size_t n)
+{
+	static const char *const verbs[] = { "Parsing ", "Checking ",
+					     "Analyzing ", "Processing ",
+					     "Validating ", "Compiling ",
+					     "Linting ", "Reading " };
+	size_t k;
+
+	if (!n || !strchr("PCAVLR", l[0]))
+		return false;
+	for (k = 0; k < sizeof(verbs) / sizeof(*verbs); k++)
+		if (n > strlen(verbs[k]) && !memcmp(l, verbs[k], strlen(verbs[k])))
+			return true;
+	return false;
+}
+
 /* The first file of the project a few lines under line i name (a
  * compiler's command told after its error: CHICKEN's "Error: shell
  * command terminated ...: 'chicken' 'b.scm'"); NULL if none. */
@@ -4358,6 +4377,11 @@ static char *file_below(struct scan *s, size_t i)
 		 * exiting with status 8 at main.c:1417.", its own source; nor
 		 * a row of the data it wrote, fields between tabs: ctags'
 		 * "main\tmain.c\t/^int main(void) {$/;\"\tf") */
+		/* the run's next step, on its next file ("Parsing scenario
+		 * file b.yarn", yarn's; "Checking b.c ..."): what is over
+		 * it was the step before */
+		if (work_step(l, n))
+			break;
 		if (output_notice(l, n) || cl_exit_status(l, n) || tab_row(l, n))
 			continue;
 		/* a frame in the runtime's or a test framework's code
@@ -7554,7 +7578,8 @@ static bool general_smt_error(struct scan *s, const char *l, size_t n)
 		return false;
 	/* the place inside, after the solver's label: cvc5's "(error
 	 * \"Parse Error: a.smt2:4.10: Unexpected token: '('.\")" */
-	if (cl_loc_read(l + 8, n - 10, &loc) == CL_LOC_INLINE && loc.file_len &&
+	if (((cl_loc_read(l + 8, n - 10, &loc) == CL_LOC_INLINE && loc.file_len) ||
+	     cl_loose_place(l + 8, n - 10, known_file, s, &loc) != CL_LOC_NONE) &&
 	    loc.line > 0) {
 		cl_words_read(l + 8 + loc.msg, loc.msg_len, &w);
 		general_emit(s, xstrndup(l + 8 + loc.file, loc.file_len), loc.line,
@@ -8008,34 +8033,58 @@ static size_t daemon_warning(const char *l, size_t n)
 	return n - k > 6 && !memcmp(l + k, "warn: ", 6) ? k + 6 : 0;
 }
 
+/* htslib's log line ("[W::vcf_parse] Contig 'chr2' is not defined in the
+ * header", "[E::hts_open_format] Failed to open file", samtools' and
+ * bcftools'): where its message starts, *sev its level; 0 if l is none or
+ * says less than a warning. */
+static size_t hts_log_tag(const char *l, size_t n, int *sev)
+{
+	size_t k;
+
+	if (n < 8 || l[0] != '[' || (l[1] != 'E' && l[1] != 'W') || l[2] != ':' ||
+	    l[3] != ':')
+		return 0;
+	for (k = 4; k < n && (isalnum((unsigned char)l[k]) || l[k] == '_'); k++)
+		;
+	if (k == 4 || k + 2 >= n || l[k] != ']' || l[k + 1] != ' ')
+		return 0;
+	*sev = l[1] == 'E' ? DIAG_ERROR : DIAG_WARNING;
+	return k + 2;
+}
+
 /* "[WARNING] Citeproc: citation smith99 not found" (pandoc's; Maven's
  * tag): a warning whose words name a cause (a name, a file, a package, a
  * kind or the grammar) is a finding, placeless; any other is a tool's
- * remark ("Deprecated: --self-contained"). A daemon's "warn:" only when
- * late (no other reader took the line). True if read. */
+ * remark ("Deprecated: --self-contained"). htslib's errors likewise. A
+ * daemon's "warn:" only when late (no other reader took the line). True
+ * if read. */
 static bool general_tagged_warning(struct scan *s, const char *l, size_t n,
 				   bool late)
 {
 	struct cl_words w;
 	size_t k;
-	bool daemon = false; /* a daemon's log line: its notices head no file */
+	/* a daemon's or htslib's log line: its notices head no file */
+	bool log_line = false;
+	int sev = DIAG_WARNING;
 
 	if (n > 10 && (!memcmp(l, "[WARNING] ", 10) || !memcmp(l, "[warning] ", 10)))
 		k = 10;
 	else if (n > 7 && (!memcmp(l, "[WARN] ", 7) || !memcmp(l, "[warn] ", 7)))
 		k = 7;
+	else if ((k = hts_log_tag(l, n, &sev)))
+		log_line = true;
 	/* a daemon's, asked late: with a place in its words ("... in a.cf
 	 * (line 2)") it is a placed reader's */
 	else if (late && (k = daemon_warning(l, n)))
-		daemon = true;
+		log_line = true;
 	else
 		return false;
 	cl_words_read(l + k, n - k, &w);
 	if (!w.category || w.note || !cause_category(w.category))
 		return false;
-	general_emit(s, s->opts->file_exists && !daemon ? notice_file_above(s, s->cur) :
+	general_emit(s, s->opts->file_exists && !log_line ? notice_file_above(s, s->cur) :
 		     NULL, 0, 0,
-		     DIAG_WARNING, l + k + w.code, w.code_len,
+		     sev, l + k + w.code, w.code_len,
 		     l + k + w.text, n - k - w.text, w.category);
 	return true;
 }

@@ -2615,11 +2615,18 @@ static const struct phrase phrases[] = {
 	{ "junk `", CAT_SYNTAX_ERROR },
 	{ "junk after", CAT_SYNTAX_ERROR },
 	{ "garbage at end", CAT_SYNTAX_ERROR },
+	{ "garbage at the end", CAT_SYNTAX_ERROR },
 	{ "garbage after", CAT_SYNTAX_ERROR },
 	{ "garbage following", CAT_SYNTAX_ERROR },
 	{ "trailing garbage", CAT_SYNTAX_ERROR },
 	{ "extra tokens", CAT_SYNTAX_ERROR },
 	{ "trailing characters", CAT_SYNTAX_ERROR },
+	/* an input cut short, or in no format the tool reads: mp3val's "It seems
+	 * that file is truncated", "Unknown file format" */
+	{ "file is truncated", CAT_SYNTAX_ERROR },
+	{ "truncated file", CAT_SYNTAX_ERROR },
+	{ "unknown file format", CAT_SYNTAX_ERROR },
+	{ "unrecognized file format", CAT_SYNTAX_ERROR },
 	/* a bracket that does not close: "Couldn't find closing bracket",
 	 * "expected closing brace", "unbalanced parentheses" */
 	{ "closing bracket", CAT_SYNTAX_ERROR },
@@ -2970,6 +2977,10 @@ static const struct phrase phrases[] = {
 	/* but Asymptote's "no matching variable 'x'" is a name nothing
 	 * defines */
 	{ "no matching variable", CAT_UNDEFINED_SYMBOL },
+	/* and a step nothing implements (yarn's "step \"THEN x\" has no matching
+	 * implementation") */
+	{ "no matching implementation", CAT_UNDEFINED_SYMBOL },
+	{ "no matching step", CAT_UNDEFINED_SYMBOL },
 	{ "no matching", CAT_TYPE_ERROR },
 	/* a value of one type that cannot become another (Asymptote's
 	 * "cannot cast 'string' to 'int'") */
@@ -3043,6 +3054,14 @@ static const struct phrase phrases[] = {
 	 * nginx's "invalid number of arguments in "listen" directive",
 	 * "incorrect number of arguments", "unexpected number of arguments" */
 	{ "number of arguments", CAT_TYPE_ERROR },
+	/* a value told larger than another: genometools' "start '900' is larger
+	 * then end '100'" (its spelling); a quoted value, not a text's size
+	 * ("ensure that the size is larger than the maximum", Flawfinder's
+	 * advice) */
+	{ "' is larger th", CAT_TYPE_ERROR },
+	{ "\" is larger th", CAT_TYPE_ERROR },
+	{ "' is greater th", CAT_TYPE_ERROR },
+	{ "\" is greater th", CAT_TYPE_ERROR },
 	{ "was expected of type", CAT_TYPE_ERROR },
 	{ "attempt to index", CAT_TYPE_ERROR },
 	{ "attempt to call", CAT_TYPE_ERROR },
@@ -3618,7 +3637,8 @@ static const char *const value_kinds[] = {
 	"number", "integer", "int", "boolean", "bool", "float", "decimal",
 	"positive", "non-negative", "unsigned", "duration", "percentage",
 	"port", "string", "list", "array", "object", "map", "value", "valid",
-	"single", "non-empty",
+	"single", "non-empty", "real", "arithmetic", "numeric", "bit-vector",
+	"bitvector",
 };
 
 static const char *expected_token(const char *m, const char *low, size_t n,
@@ -3630,6 +3650,10 @@ static const char *expected_token(const char *m, const char *low, size_t n,
 
 	if (!ruled && closing_expected(low, n))
 		return CAT_SYNTAX_ERROR;
+	/* a name where a command goes: cvc4's "expected SMT-LIBv2 command,
+	 * got `chek-sat'" names a command nothing defines */
+	if (!ruled && cl_find(low, n, " command, got ", 14))
+		return CAT_UNDEFINED_SYMBOL;
 	/* a keyword in capitals the grammar wanted: iptables-restore's
 	 * "COMMIT expected at line 4" */
 	if (!ruled && (e = cl_find(low, n, " expected", 9))) {
@@ -4675,6 +4699,14 @@ static const char *missing_token(const char *low, size_t n)
 					     * bracket": the token by its name */
 					    "parenthes", "brace", "bracket",
 					    "semicolon", "quote" };
+	/* a block's closing keyword by its name: remind's "Missing ENDIF",
+	 * "missing endfor", "Missing END-IF" */
+	static const char *const end_words[] = { "endif", "end-if", "endfor",
+						 "endwhile", "endloop",
+						 "endcase", "endfunction",
+						 "endmodule", "endmacro",
+						 "endforeach", "endswitch",
+						 "endsub", "endm" };
 	const char *at;
 	size_t j, e;
 
@@ -4713,7 +4745,29 @@ static const char *missing_token(const char *low, size_t n)
 		     /* the names' plurals and long forms */
 		     e >= 5))
 			return CAT_SYNTAX_ERROR;
+	if (word_of(low, n, j, end_words, sizeof(end_words) / sizeof(*end_words)))
+		return CAT_SYNTAX_ERROR;
 	return NULL;
+}
+
+/* A record without a mark or the fields its format has: genometools'
+ * "token \"Foo\" on line 3 ... does not contain exactly one '='", "line 2
+ * ... does not contain 9 tab (\t) separated fields" (the layout's words
+ * there are the format's, not a style rule's). */
+static bool lacks_format_part(const char *low, size_t n)
+{
+	const char *at = cl_find(low, n, "does not contain ", 17);
+	size_t j;
+
+	if (!at)
+		return false;
+	j = (size_t)(at - low) + 17;
+	if (starts(low + j, n - j, "exactly one "))
+		j += 12;
+	if (j + 2 < n && strchr("'\"`", low[j]) && low[j + 1] &&
+	    strchr("=:;,()[]{}<>|", low[j + 1]) && low[j + 2] == low[j])
+		return true;
+	return j < n && is_digit(low[j]) && cl_find(low + j, n - j, " fields", 7);
 }
 
 /* "FOR without NEXT", "NEXT without FOR", "WEND without WHILE" (BASIC
@@ -4854,7 +4908,7 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 	static const char *const expected_kind[] = {
 		"number", "integer", "int", "boolean", "bool", "float",
 		"decimal", "positive", "non-negative", "unsigned", "duration",
-		"percentage", "port",
+		"percentage", "port", "real", "arithmetic", "numeric",
 	};
 	static const char *const name_noun[] = { "attribute", "option", "key",
 						 "field", "property",
@@ -4898,15 +4952,17 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 	/* what a setting's reader wanted in its place: "expected a
 	 * number" (nsd-checkconf), "expected yes or no" (unbound), "expected
 	 * an integer", "expected boolean" (TOML and INI readers, argument
-	 * parsers), and the other order, a syntax error's words or not
+	 * parsers), a solver's "Expecting a real term as the second
+	 * argument", and the other order, a syntax error's words or not
 	 * ("Number expected, xs:string found" (BaseX), Yodl's "Number
 	 * expected at `many'"), unless the tool said it was its grammar's
 	 * ("syntax error: number expected"); a token a parser wanted ("expected ';'",
 	 * "expected expression") is expected_token's */
 	said_syntax = cl_find(low, n, "syntax", 6) || cl_find(low, n, "pars", 4);
 	if ((groups & W_EXPECT) && !said_syntax &&
-	    (at = cl_find(low, n, "expected ", 9))) {
-		j = (size_t)(at - low) + 9;
+	    ((at = cl_find(low, n, "expected ", 9)) ||
+	     (at = cl_find(low, n, "expecting ", 10)))) {
+		j = (size_t)(at - low) + (at[6] == 'e' ? 9 : 10);
 		if (starts(low + j, n - j, "a "))
 			j += 2;
 		else if (starts(low + j, n - j, "an "))
@@ -5740,6 +5796,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 
 		if (nf)
 			w->category = nf;
+		else if (lacks_format_part(low, ln))
+			w->category = CAT_SYNTAX_ERROR;
 	}
 	/* what "not found" would say of a doc comment's tag, or nothing */
 	if ((groups & W_DOC) &&
@@ -7127,6 +7185,60 @@ static bool marks_only(const char *l, size_t n)
 	return true;
 }
 
+/* Do l[0..t) hold only a few words of reading a file ("Failed to read
+ * from ", "Error parsing ", "Could not load ")? */
+static bool reading_lead(const char *l, size_t t)
+{
+	static const char *const verbs[] = { "from", "reading", "parsing",
+					     "loading", "read", "parse", "load" };
+	size_t k, w, words = 0;
+
+	if (t < 2 || l[t - 1] != ' ')
+		return false;
+	for (w = t - 1; w > 0 && is_alpha(l[w - 1]); w--)
+		;
+	for (k = 0; k < sizeof(verbs) / sizeof(*verbs); k++)
+		if (t - 1 - w == strlen(verbs[k]) &&
+		    !memcmp(l + w, verbs[k], t - 1 - w))
+			break;
+	if (k == sizeof(verbs) / sizeof(*verbs))
+		return false;
+	for (k = 0; k < w; k++)
+		if (l[k] == ' ')
+			words++;
+		else if (!is_alpha(l[k]))
+			return false;
+	return w > 0 && words <= 4;
+}
+
+/* A file l[t..e) after what opens the line, no line told, then the
+ * message: in quotes after a severity that is no note ('SEV: "F": msg',
+ * 'SEV: "F" (detail): msg', mp3val's), or bare after a few words of
+ * reading it ("Failed to read from a.vcf: could not parse header",
+ * bcftools'). The offset of the colon before the message, or 0. */
+static size_t file_after_lead(const char *l, size_t n, size_t t, size_t e)
+{
+	size_t len, k;
+	bool note;
+
+	if (!t)
+		return 0;
+	if (l[t - 1] != '"')
+		return reading_lead(l, t) && e + 2 < n && l[e] == ':' &&
+		       l[e + 1] == ' ' ? e : 0;
+	if (t < 3 || e >= n || l[e] != '"' ||
+	    sev_word(l, n, &len, &note) < 0 || note || len + 3 != t ||
+	    l[len] != ':' || l[len + 1] != ' ')
+		return 0;
+	k = e + 1;
+	if (k + 1 < n && l[k] == ' ' && l[k + 1] == '(') {
+		while (k < n && l[k] != ')')
+			k++;
+		k++;
+	}
+	return k + 1 < n && l[k] == ':' && l[k + 1] == ' ' ? k : 0;
+}
+
 static size_t line_words_colon(const char *l, size_t n, size_t e)
 {
 	size_t k = e;
@@ -7162,8 +7274,9 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 		return CL_LOC_NONE; /* no token can open the line */
 	while (tried < 4 && next_file_token(l, n, &ft, &t, &e)) {
 		/* no digit, no line: only a file opening the line can be a
-		 * place ("x.desktop: error: y"), and tokens come in order */
-		if (!digits && t)
+		 * place ("x.desktop: error: y"), and tokens come in order, or
+		 * one after a severity or words of reading it */
+		if (!digits && t && !file_after_lead(l, n, t, e))
 			break;
 		if (is_digit(l[t]))
 			continue;
@@ -7181,6 +7294,18 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 			size_t len, m, p = after ? after : e;
 			bool note;
 
+			/* ... or after a severity or words of reading it */
+			if (t && (m = file_after_lead(l, n, t, e))) {
+				tried++;
+				if (!known(ctx, l + t, e - t))
+					continue;
+				loc->file = t;
+				loc->file_len = e - t;
+				loc->pre = 0;
+				loc->pre_len = t - 1;
+				set_msg(loc, l, n, m);
+				return loc->kind = CL_LOC_INLINE;
+			}
 			if (t != 0 || p + 2 >= n || l[p] != ':' || !is_blank(l[p + 1]))
 				continue;
 			m = skip_blanks(l, n, p + 1);

@@ -9426,7 +9426,7 @@ static void graphics_languages_places_and_words(void **state)
 	}
 }
 
-/* The project of held61's to held64's sources: the grammars, programs,
+/* The project of held61's to held65's sources: the grammars, programs,
  * templates and settings the tools were given, none of the tools' own
  * (Parser.java, a class's name). */
 static bool held_files(void *ctx, const char *path)
@@ -9437,6 +9437,9 @@ static bool held_files(void *ctx, const char *path)
 		"ind.py", "indent.slim", "attr.slim", "meta.cocci", "body.cocci",
 		"syn.yaml", "comma.bib", "year.bib", "syn.te", "paren.peg",
 		"typo.cf", "index.html", "about.html",
+		"paren.smt2", "type.smt2", "cmd.smt2", "range.gff3", "attr.gff3",
+		"cols.gff3", "if.rem", "notag.mp3", "trunc.mp3", "text.mp3",
+		"nohdr.vcf", "nostep.yarn",
 	};
 
 	(void)ctx;
@@ -9908,6 +9911,130 @@ static void assemblers_solvers_and_link_checkers(void **state)
 	assert_string_equal(l.v[1].file, "about.html");
 	assert_string_equal(l.v[2].file, "index.html");
 	assert_string_equal(l.v[2].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
+/* Data-format checkers, solvers and a scenario runner (held65): a place
+ * inside an SMT-LIB error response after the solver's label; the file
+ * quoted after a severity, a detail in parentheses maybe (mp3val's); a
+ * file after words of reading it ("Failed to read from a.vcf: msg");
+ * htslib's "[W::fn]" and "[E::fn]" tags, placeless findings when their
+ * words name a kind; a run's next step on its next file ("Parsing
+ * scenario file b.yarn") is no place of the report over it; and the
+ * words these tools use: a kind of term a solver expected, a command's
+ * name where a command goes, a block's closing keyword missing, a value
+ * larger than another, a record without the mark or the fields its
+ * format has, a file cut short or in no format the tool reads. */
+static void data_checkers_solvers_and_scenario_runners(void **state)
+{
+	static const char cvc4[] =
+		"(error \"Parse Error: paren.smt2:4.10: Unexpected token: '('.\")\n"
+		"(error \"Parse Error: type.smt2:4.15: Expecting a real term as "
+		"the second argument in 'GT'\")\n"
+		"(error \"Parse Error: cmd.smt2:4.9: expected SMT-LIBv2 command, "
+		"got `chek-sat'.\n"
+		"\n"
+		"  (chek-sat)\n"
+		"   ^\n"
+		"\")\n";
+	static const char gff3[] =
+		"gt gff3validator: error: start '900' is larger then end '100' on "
+		"line 2 in file 'range.gff3'\n"
+		"gt gff3validator: error: token \"Foo\" on line 3 in file "
+		"\"attr.gff3\" does not contain exactly one '='\n"
+		"gt gff3validator: error: line 2 in file \"cols.gff3\" does not "
+		"contain 9 tab (\\t) separated fields\n";
+	static const char mp3val[] =
+		"Analyzing file \"notag.mp3\"...\n"
+		"WARNING: \"notag.mp3\": No supported tags in the file\n"
+		"Done!\n"
+		"Analyzing file \"trunc.mp3\"...\n"
+		"WARNING: \"trunc.mp3\" (offset 0x30de): It seems that file is "
+		"truncated or there is garbage at the end of the file\n"
+		"Done!\n"
+		"Analyzing file \"text.mp3\"...\n"
+		"ERROR: \"text.mp3\": Unknown file format\n"
+		"Done!\n";
+	static const char bcftools[] =
+		"[W::vcf_parse_info] INFO 'XY' is not defined in the header, "
+		"assuming Type=String\n"
+		"[W::vcf_parse_format] Extreme FORMAT/DP value encountered and set "
+		"to missing at chr1:100\n"
+		"[E::vcf_hdr_read] No sample line\n"
+		"Failed to read from nohdr.vcf: could not parse header\n"
+		"[E::hts_open_format] Failed to open file \"nosuch.vcf\" : No such "
+		"file or directory\n";
+	static const char yarn[] =
+		"Failed scenarios:\n"
+		"    - adding numbers\n"
+		"ERROR: Test suite FAILED in 1 scenarios\n"
+		"Parsing scenario file nostep.yarn\n"
+		"ERROR: Scenario \"greeting\", step \"THEN the greeting is "
+		"printed\" has no matching implementation\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(cvc4, held_files, 3, &l);
+	assert_string_equal(l.v[0].file, "paren.smt2");
+	assert_int_equal(l.v[0].line, 4);
+	assert_int_equal(l.v[0].column, 10);
+	assert_string_equal(l.v[0].message, "Unexpected token: '('.");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "type.smt2");
+	assert_string_equal(l.v[1].category, "type_error");
+	assert_string_equal(l.v[2].file, "cmd.smt2");
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n(gff3, held_files, 3, &l);
+	assert_string_equal(l.v[0].file, "range.gff3");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[1].file, "attr.gff3");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	assert_string_equal(l.v[2].file, "cols.gff3");
+	assert_string_equal(l.v[2].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n("if.rem(4): Warning: Missing ENDIF\n", held_files, 1, &l);
+	assert_string_equal(l.v[0].file, "if.rem");
+	assert_int_equal(l.v[0].severity, DIAG_WARNING);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	/* a word that only opens like the keyword's */
+	classify_n("conf.ini:3: error: Missing endpoint\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "unknown");
+	diag_list_release(&l);
+
+	classify_n(mp3val, held_files, 3, &l);
+	assert_string_equal(l.v[0].file, "notag.mp3");
+	assert_int_equal(l.v[0].severity, DIAG_WARNING);
+	assert_string_equal(l.v[0].message, "No supported tags in the file");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].file, "trunc.mp3");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	assert_string_equal(l.v[2].file, "text.mp3");
+	assert_int_equal(l.v[2].severity, DIAG_ERROR);
+	assert_string_equal(l.v[2].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n(bcftools, held_files, 3, &l);
+	assert_null(l.v[0].file);
+	assert_int_equal(l.v[0].severity, DIAG_WARNING);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "nohdr.vcf");
+	assert_string_equal(l.v[1].message, "could not parse header");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	assert_null(l.v[2].file);
+	assert_int_equal(l.v[2].severity, DIAG_ERROR);
+	assert_string_equal(l.v[2].category, "import_resolution");
+	diag_list_release(&l);
+
+	classify_n(yarn, held_files, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_string_equal(l.v[1].file, "nostep.yarn");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
 	diag_list_release(&l);
 }
 
@@ -10936,6 +11063,7 @@ int main(void)
 		cmocka_unit_test(checkers_of_settings_and_schemas),
 		cmocka_unit_test(what_a_checker_refused),
 		cmocka_unit_test(assemblers_solvers_and_link_checkers),
+		cmocka_unit_test(data_checkers_solvers_and_scenario_runners),
 		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
