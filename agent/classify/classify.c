@@ -1013,22 +1013,45 @@ static bool got_of_last(struct scan *s, const struct diag *d)
 	return true;
 }
 
-/* Does message m only say the run gave up there, or that an error was
- * there ("-- aborting creation process", "compilation aborted", "giving
- * up", Singular's "error occurred in or before a.sing line 3: `code`",
- * the make family's "all] Error 1" of "kmk: *** [a.kmk:2: all] Error 1":
- * the recipe at that line failed)? */
-static bool gave_up(const char *m, size_t n)
+/* The make family's "all] Error 1" of "kmk: *** [a.kmk:2: all] Error 1": the
+ * recipe at that line failed. */
+static bool recipe_failed(const char *m, size_t n)
 {
 	size_t e = n;
 
 	while (e && m[e - 1] >= '0' && m[e - 1] <= '9')
 		e--;
-	if (e < n && e > 8 && !memcmp(m + e - 8, "] Error ", 8))
-		return true;
-	return cl_find(m, n, "abort", 5) || cl_find(m, n, "Abort", 5) ||
+	return e < n && e > 8 && !memcmp(m + e - 8, "] Error ", 8);
+}
+
+/* "Error parsing Tupfile line 2" (tup's, under what went wrong there): the
+ * parser gave up at the place the message names. */
+static bool parse_failed_at(const char *m, size_t n)
+{
+	return (n > 14 && !memcmp(m, "Error parsing ", 14)) ||
+	       (n > 20 && !memcmp(m, "Error while parsing ", 20));
+}
+
+/* Does message m only say the run gave up there, or that an error was
+ * there ("-- aborting creation process", "compilation aborted", "giving
+ * up", Singular's "error occurred in or before a.sing line 3: `code`",
+ * the make family's recipe_failed, parse_failed_at)? */
+static bool gave_up(const char *m, size_t n)
+{
+	return recipe_failed(m, n) || parse_failed_at(m, n) ||
+	       cl_find(m, n, "abort", 5) || cl_find(m, n, "Abort", 5) ||
 	       cl_find(m, n, "giving up", 9) || cl_find(m, n, "gave up", 7) ||
 	       cl_find(m, n, "occurred in", 11);
+}
+
+/* The make family's "*** [Makefile:9: main.o] Error 1" after the findings
+ * of this run, placing none of them: the recipe whose errors were told
+ * above failed, nothing new. */
+static bool recipe_failed_again(const struct scan *s, const struct diag *d,
+				size_t msg_len)
+{
+	return s->out->n > 0 && !strcmp(d->category, CAT_UNKNOWN) &&
+	       recipe_failed(d->message, msg_len);
 }
 
 /* 'Error in script "a.nsi" on line 4 -- aborting creation process' under
@@ -1045,8 +1068,13 @@ static bool places_last(struct scan *s, struct diag *d)
 		return false;
 	t = &s->out->v[s->out->n - 1];
 	if (t->file || s->at[s->nat - 1] + 1 != s->cur ||
-	    t->severity != d->severity || !strcmp(t->category, CAT_UNKNOWN))
+	    t->severity != d->severity ||
+	    (!strcmp(t->category, CAT_UNKNOWN) &&
+	     !parse_failed_at(d->message, strlen(d->message))))
 		return false;
+	/* words of no kind over where the parser gave up: its grammar's */
+	if (!strcmp(t->category, CAT_UNKNOWN))
+		t->category = CAT_SYNTAX_ERROR;
 	t->file = d->file;
 	d->file = NULL;
 	t->line = d->line;
@@ -2206,6 +2234,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	d.category = category;
 	if (!first_sighting(s, &d) || got_of_last(s, &d) || closes_last(s, &d) ||
 	    places_last(s, &d) || syntax_error_told_twice(s, &d) ||
+	    recipe_failed_again(s, &d, msg_len) ||
 	    told_again(s, &d) || consequence_of_last(s, &d) ||
 	    verdict_on_warning(s, &d)) {
 		diag_release(&d);
@@ -4179,11 +4208,23 @@ static bool failed_after(const char *l, size_t n, size_t k)
 	       (!memcmp(l + k + 1, "failed", 6) || !memcmp(l + k + 1, "FAILED", 6));
 }
 
+/* The diagnostic of this text made at line j, or NULL. */
+static const struct diag *reported_at(const struct scan *s, size_t j)
+{
+	size_t k;
+
+	for (k = s->nat; k-- > 0 && s->at[k] >= j;)
+		if (s->at[k] == j)
+			return &s->out->v[s->first + k];
+	return NULL;
+}
+
 /* The outermost file of the project a trace above line i names (up to
  * CL_TRACE lines, not past another report or a line read before); NULL if
  * none. */
 static char *file_above(struct scan *s, size_t i)
 {
+	const struct diag *d;
 	size_t j, n, off, len;
 	char *file = NULL;
 	const char *l;
@@ -4191,6 +4232,10 @@ static char *file_above(struct scan *s, size_t i)
 
 	for (j = i; j-- > 0 && i - j <= CL_TRACE;) {
 		if (s->used[j] & L_USED)
+			break;
+		/* a placeless report of its own (htslib's "[E::fn] msg"):
+		 * what is above it is not this line's trace */
+		if ((d = reported_at(s, j)) && !d->file)
 			break;
 		l = line_view(s, j, &n);
 		if (!lacks(s, j, CL_T_HEADLINE) &&
@@ -5302,6 +5347,15 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * next image's row), only the one a trailer names alone
 		 * (Maxima's "    load.mac" under the error) */
 		p.file = file_alone_below(s, i);
+	} else if (s->opts->file_exists && !specific &&
+		   cl_loose_place(line + msg, n - msg, known_file, s, &own) !=
+		   CL_LOC_NONE && own.line > 0 &&
+		   cl_line_in_words(line + msg, n - msg) == own.line) {
+		/* a file of the project and its line in the message's own
+		 * words ("Error parsing Tupfile line 2", tup's) */
+		p.file = xstrndup(line + msg + own.file, own.file_len);
+		p.line = own.line;
+		p.col = own.col;
 	} else if (s->opts->file_exists && !specific) {
 		/* a trace above it that names a file of the project, without
 		 * a line (guile's "(primitive-load "a.scm")"), or the command
@@ -6469,13 +6523,6 @@ static bool ends_in_file(const char *l, size_t n)
 	       !cl_foreign_path(l + t, n - t);
 }
 
-/* A sentence alone on a line of a failed run, opening with a capitalised
- * word (not pytest's "E   x"), no place and no severity, that names a
- * cause with a quoted name (Thrift's 'Type "T" not defined',
- * a generator's 'Unknown type "x"', 'Module "y" not found'): a problem of
- * the run, placeless, once a category. A quote is looked for first: most
- * lines have none. Placed when a frame or place is right under it, or
- * when it names the file it could not read. */
 /* "missing.peg: No such file or directory" (a tool's perror of the input
  * it was given): a file that is not there, no place of the project's,
  * unless a report above named it. True if read. */
@@ -6525,6 +6572,13 @@ static bool lower_quoted_name(const char *l, size_t n)
 	       (l[k + 1] == '\'' || l[k + 1] == '"' || l[k + 1] == '`');
 }
 
+/* A sentence alone on a line of a failed run, opening with a capitalised
+ * word (not pytest's "E   x"), no place and no severity, that names a
+ * cause with a quoted name (Thrift's 'Type "T" not defined',
+ * a generator's 'Unknown type "x"', 'Module "y" not found'): a problem of
+ * the run, placeless, once a category. A quote is looked for first: most
+ * lines have none. Placed when a frame or place is right under it, or
+ * when it names the file it could not read. */
 static bool general_sentence(struct scan *s, const char *l, size_t n,
 			     long lone)
 {

@@ -7097,9 +7097,9 @@ static size_t number_after(const char *l, size_t n, size_t e,
  * are looked for once each and kept (SIZE_MAX: not yet; n: none), so a line
  * of many tokens is read once. */
 struct file_tokens {
-	size_t i, dot, sep;
+	size_t i, dot, sep, named;
 };
-#define FILE_TOKENS_INIT { 0, (size_t)-1, (size_t)-1 }
+#define FILE_TOKENS_INIT { 0, (size_t)-1, (size_t)-1, (size_t)-1 }
 
 static size_t next_of(const char *l, size_t n, size_t k, char c, size_t *at)
 {
@@ -7111,11 +7111,35 @@ static size_t next_of(const char *l, size_t n, size_t k, char c, size_t *at)
 	return *at;
 }
 
+/* The next build file named by its kind alone from k ("Makefile",
+ * "Tupfile", "Dockerfile", "Jenkinsfile": a capitalised word ending in
+ * "file"), cached in *at: where its "file" starts, or n. */
+static size_t next_named(const char *l, size_t n, size_t k, size_t *at)
+{
+	const char *p;
+	size_t w;
+
+	if (*at != (size_t)-1 && *at >= k)
+		return *at;
+	for (; (p = cl_find(l + k, n - k, "file", 4)); k = (size_t)(p - l) + 4) {
+		w = (size_t)(p - l);
+		if (w + 4 < n && (is_alpha(l[w + 4]) || is_digit(l[w + 4])))
+			continue;
+		while (w > 0 && l[w - 1] >= 'a' && l[w - 1] <= 'z')
+			w--;
+		if (w > 0 && l[w - 1] >= 'A' && l[w - 1] <= 'Z' &&
+		    (size_t)(p - l) - w >= 2 &&
+		    (w == 1 || path_stop[(unsigned char)l[w - 2]]))
+			return *at = (size_t)(p - l);
+	}
+	return *at = n;
+}
+
 /*
  * The next token from ft->i that could name a file: what path_end takes,
  * from a line's start or after a blank, quote, bracket, '=' or ':', without
  * a sentence's closing '.' or ';' ("in file x.pod."), with a letter and a
- * '.' or '/' in it. [*t, *e) is the token; false at the line's end.
+ * '.' or '/' in it, or a build file named by its kind. [*t, *e) is the token; false at the line's end.
  */
 static bool next_file_token(const char *l, size_t n, struct file_tokens *ft,
 			    size_t *t, size_t *e)
@@ -7130,6 +7154,8 @@ static bool next_file_token(const char *l, size_t n, struct file_tokens *ft,
 		d = next_of(l, n, k, '.', &ft->dot);
 		sl = next_of(l, n, k, '/', &ft->sep);
 		k = d < sl ? d : sl;
+		if ((d = next_named(l, n, *i, &ft->named)) < k)
+			k = d;
 		if (k >= n)
 			break;
 		for (*t = k; *t > *i && !path_stop[(unsigned char)l[*t - 1]]; (*t)--)

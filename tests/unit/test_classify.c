@@ -9439,7 +9439,7 @@ static bool held_files(void *ctx, const char *path)
 		"typo.cf", "index.html", "about.html",
 		"paren.smt2", "type.smt2", "cmd.smt2", "range.gff3", "attr.gff3",
 		"cols.gff3", "if.rem", "notag.mp3", "trunc.mp3", "text.mp3",
-		"nohdr.vcf", "nostep.yarn",
+		"nohdr.vcf", "nostep.yarn", "Tupfile", "Makefile", "main.c", "info.bcf",
 	};
 
 	(void)ctx;
@@ -10035,6 +10035,52 @@ static void data_checkers_solvers_and_scenario_runners(void **state)
 	assert_string_equal(l.v[0].category, "test_failure");
 	assert_string_equal(l.v[1].file, "nostep.yarn");
 	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
+/* A place told after the cause, and the reports that are none of a
+ * file's: a build file named by its kind alone ("Tupfile", "Makefile")
+ * and its line in a message's own words ("Error parsing Tupfile line
+ * 2", under what went wrong there: that finding's place, and a grammar's
+ * when its words named no kind); the make family's recipe that failed
+ * after the errors it told; a headline under a placeless report does
+ * not take the file a line above that report named. */
+static void places_told_after_the_cause(void **state)
+{
+	static const char tup[] =
+		"[ tup ] [0.000s] Parsing Tupfiles...\n"
+		"tup error: Missing second '|>' marker.\n"
+		"tup error: Error parsing Tupfile line 2\n"
+		"  Line was: ': foreach *.c |> gcc -c %f -o %o'\n";
+	static const char make[] =
+		"gcc -Wall -c main.c -o main.o\n"
+		"main.c:6:29: error: initialization of 'const char *' from "
+		"'int' makes pointer from integer without a cast\n"
+		"make: *** [Makefile:9: main.o] Error 1\n";
+	static const char bcftools[] =
+		"[main_vcfview] Error: cannot write to info.bcf\n"
+		"[E::vcf_parse_format] Invalid character 't' in 'DP' FORMAT "
+		"field at chr1:100\n"
+		"Error: VCF parse error\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(tup, held_files, 1, &l);
+	assert_string_equal(l.v[0].file, "Tupfile");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].message, "Missing second '|>' marker.");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n(make, held_files, 1, &l);
+	assert_string_equal(l.v[0].file, "main.c");
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+
+	classify_n(bcftools, held_files, 2, &l);
+	assert_null(l.v[0].file);
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].message, "VCF parse error");
 	diag_list_release(&l);
 }
 
@@ -11064,6 +11110,7 @@ int main(void)
 		cmocka_unit_test(what_a_checker_refused),
 		cmocka_unit_test(assemblers_solvers_and_link_checkers),
 		cmocka_unit_test(data_checkers_solvers_and_scenario_runners),
+		cmocka_unit_test(places_told_after_the_cause),
 		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
