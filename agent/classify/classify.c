@@ -4422,13 +4422,13 @@ static char *file_below(struct scan *s, size_t i)
 		 * exiting with status 8 at main.c:1417.", its own source; nor
 		 * a row of the data it wrote, fields between tabs: ctags'
 		 * "main\tmain.c\t/^int main(void) {$/;\"\tf") */
+		if (output_notice(l, n) || cl_exit_status(l, n) || tab_row(l, n))
+			continue;
 		/* the run's next step, on its next file ("Parsing scenario
 		 * file b.yarn", yarn's; "Checking b.c ..."): what is over
 		 * it was the step before */
 		if (work_step(l, n))
 			break;
-		if (output_notice(l, n) || cl_exit_status(l, n) || tab_row(l, n))
-			continue;
 		/* a frame in the runtime's or a test framework's code
 		 * ("at org.junit.x.Builder.build(Builder.java:151)") is none
 		 * of the project's, whatever its name looks like */
