@@ -16434,7 +16434,7 @@ X
 listener 18831
 allow_anonymous maybe
 X
-	run mosquitto sh -c 'for f in main port qos bool; do timeout 5 mosquitto -c $f.conf; done'
+	run mosquitto sh -c 'for f in main port qos bool; do timeout $TOOL_TIMEOUT mosquitto -c $f.conf; done'
 	sed -i 's/^[0-9]*: /1700000000: /' "$OUT/mosquitto.out"
 	expect mosquitto mosquitto general <<'E'
 undefined_symbol main.conf 2 0
