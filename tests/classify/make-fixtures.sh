@@ -23787,6 +23787,160 @@ E
 fi
 ) &
 
+# ---- held66: a validation batch of tools nobody tuned for, scored on first sight ----
+# Compilers of language data and checkers of scientific formats, from
+# Debian, as a CI job runs them over a repository's sources (a file at a
+# time): lexd and hfst-lexc (morphological lexicons), VISL CG-3's cg-comp
+# (constraint grammars), SFST's fst-compiler and foma (finite-state
+# transducers), netCDF's ncgen (CDL files) and fitsverify (FITS images).
+# Each says where in its own way ("Error on line L: msg" with no file,
+# "F: Error: msg on line L near `text`!", a progress counter "\rF: L"
+# above a placeless "Error: msg", "F:L.C: syntax error, ...", "ncgen: F
+# line L: msg" and "Undefined name (line L): x", "L.C-L.C: error:" glued
+# to foma's last output, "*** Error: Keyword #N, KEY: msg" under "File: F").
+(
+BATCH=held66
+mkdir held66 && cd held66
+# lexd, a lexicon at a time: a pattern naming a lexicon nobody defined,
+# a tag list never closed, an anonymous pattern never closed, a lexicon
+# defined twice with different widths (a redefinition)
+if have lexd; then
+	mkdir lexd && cd lexd
+	printf 'PATTERNS\nNouns Plural\n\nLEXICON Nouns\ncat\n' >undef.lexd
+	printf 'PATTERNS\nNouns\n\nLEXICON Nouns\ncat:[dog\n' >tags.lexd
+	printf 'PATTERNS\n(Nouns Number\n\nLEXICON Nouns\ncat\nLEXICON Number\n<sg>:\n' >paren.lexd
+	printf 'PATTERNS\nNouns Number\n\nLEXICON Nouns\ncat\n\nLEXICON Number\n<sg>:\n\nLEXICON Nouns(2)\ndog\n' >twice.lexd
+	run h66-lexd sh -c 'for f in undef tags paren twice; do timeout $TOOL_TIMEOUT lexd $f.lexd $f.att; done'
+	expect h66-lexd lexd general <<'E'
+undefined_symbol - 2 0
+syntax_error - 5 0
+syntax_error - 2 0
+syntax_error - 10 0
+E
+	cd ..
+fi
+# cg-comp (VISL CG-3's grammar compiler), a grammar at a time: a set
+# nobody defined, a context never closed, a rule keyword misspelt, a set
+# defined twice (no file in that one), an INCLUDE of a file nobody wrote,
+# a string never closed (and the set it swallowed, undefined after it)
+if have cg-comp; then
+	mkdir cg3 && cd cg3
+	printf 'DELIMITERS = "<.>" ;\nLIST N = n ;\nLIST V = vblex ;\nSELECT N IF (1 Vv) ;\n' >undef.cg3
+	printf 'DELIMITERS = "<.>" ;\nLIST N = n ;\nSELECT N IF (1 N ;\n' >paren.cg3
+	printf 'DELIMITERS = "<.>" ;\nLIST N = n ;\nSELEKT N IF (1 N) ;\n' >keyword.cg3
+	printf 'DELIMITERS = "<.>" ;\nLIST N = n ;\nLIST N = vblex ;\nSELECT N ;\n' >twice.cg3
+	printf 'DELIMITERS = "<.>" ;\nLIST N = n ;\nINCLUDE nosuch.cg3 ;\nSELECT N ;\n' >include.cg3
+	printf 'DELIMITERS = "<.>" ;\nLIST N = "n ;\nSELECT N ;\n' >quote.cg3
+	run h66-cg-comp sh -c 'for f in undef paren keyword twice include quote; do timeout $TOOL_TIMEOUT cg-comp $f.cg3 $f.bin; done'
+	expect h66-cg-comp cg-comp general <<'E'
+undefined_symbol undef.cg3 4 0
+syntax_error paren.cg3 3 0
+syntax_error keyword.cg3 3 0
+syntax_error - 3 0
+import_resolution include.cg3 0 0
+syntax_error quote.cg3 2 0
+undefined_symbol quote.cg3 3 0
+E
+	cd ..
+fi
+# fst-compiler (SFST), a transducer at a time: a variable nobody defined,
+# a parenthesis never closed, an #include of a file nobody wrote, a
+# lexicon file nobody wrote. Its progress counter ("\rF: L") is the only
+# place a placeless "Error: msg" under it has.
+if have fst-compiler; then
+	mkdir sfst && cd sfst
+	printf 'ALPHABET = [a-z]\n$nouns$ = cat | dog\n$nouns$ | $verbs$\n' >undef.fst
+	printf 'ALPHABET = [a-z]\n$nouns$ = (cat | dog\n$nouns$\n' >paren.fst
+	printf 'ALPHABET = [a-z]\n#include "nosuch.fst"\n$nouns$ = cat\n$nouns$\n' >include.fst
+	printf 'ALPHABET = [a-z]\n$n$ = "<nosuch.lex>"\n$n$\n' >lexicon.fst
+	run h66-fst-compiler sh -c 'for f in undef paren include lexicon; do timeout $TOOL_TIMEOUT fst-compiler $f.fst $f.a; done'
+	expect h66-fst-compiler fst-compiler general <<'E'
+undefined_symbol undef.fst 3 0
+syntax_error paren.fst 3 0
+import_resolution include.fst 2 0
+import_resolution lexicon.fst 2 0
+E
+	cd ..
+fi
+# hfst-lexc, a lexicon at a time: a continuation lexicon nobody defined
+# (a warning, the run succeeds), a continuation where a lexicon name
+# goes, an entry without its semicolon, a regular expression entry never
+# closed (named only in the closing "did not compile cleanly")
+if have hfst-lexc; then
+	mkdir hfst && cd hfst
+	printf 'Multichar_Symbols +N +Pl\n\nLEXICON Root\nNoun ;\n\nLEXICON Noun\ncat N ;\ndog Nn ;\n\nLEXICON N\n+N:0 # ;\n' >undef.lexc
+	printf 'LEXICON Root\ncat N ;\nLEXICON N\n+N:0 #\n' >cont.lexc
+	printf 'Multichar_Symbols +N\nLEXICON Root\ncat N\nLEXICON N\n+N:0 # ;\n' >semi.lexc
+	printf 'LEXICON Root\n< a b >  # ;\n< [ a > # ;\n' >regex.lexc
+	run h66-hfst-lexc sh -c 'for f in undef cont semi regex; do timeout $TOOL_TIMEOUT hfst-lexc $f.lexc -o $f.hfst; done'
+	expect h66-hfst-lexc hfst-lexc general <<'E'
+undefined_symbol - 0 0
+syntax_error cont.lexc 4 10
+syntax_error semi.lexc 3 7
+syntax_error regex.lexc 0 0
+E
+	cd ..
+fi
+# ncgen (netCDF), a CDL file at a time: a variable over a dimension
+# nobody declared (no place at all), a missing semicolon (found at the
+# next line), a type misspelt, a dimension declared twice, a dimension of
+# negative size (placed in ncgen's own source, not the project's)
+if have ncgen; then
+	mkdir ncgen && cd ncgen
+	printf 'netcdf dim {\ndimensions:\n\ttime = 3 ;\nvariables:\n\tfloat temp(time) ;\n\t\ttemp:units = "K" ;\n\tfloat pres(lat) ;\ndata:\n\ttemp = 1, 2, 3 ;\n}\n' >dim.cdl
+	printf 'netcdf semi {\ndimensions:\n\ttime = 3 ;\nvariables:\n\tfloat temp(time) ;\n\t\ttemp:units = "K"\ndata:\n\ttemp = 1, 2, 3 ;\n}\n' >semi.cdl
+	printf 'netcdf type {\ndimensions:\n\ttime = 3 ;\nvariables:\n\tflaot temp(time) ;\ndata:\n\ttemp = 1, 2, 3 ;\n}\n' >type.cdl
+	printf 'netcdf twice {\ndimensions:\n\ttime = 3 ;\n\ttime = 4 ;\nvariables:\n\tfloat temp(time) ;\n}\n' >twice.cdl
+	printf 'netcdf size {\ndimensions:\n\ttime = -3 ;\n}\n' >size.cdl
+	run h66-ncgen sh -c 'for f in dim semi type twice size; do timeout $TOOL_TIMEOUT ncgen -o $f.nc $f.cdl; done'
+	expect h66-ncgen ncgen general <<'E'
+undefined_symbol - 0 0
+syntax_error semi.cdl 7 0
+undefined_symbol - 5 0
+syntax_error twice.cdl 4 0
+type_error - 0 0
+E
+	cd ..
+fi
+# fitsverify -e, an image at a time: BITPIX of 12 (CFITSIO's error stack,
+# the file named under it), a date where a number goes (one keyword, two
+# errors), a string never closed, NAXIS1 missing where NAXIS = 1 wants
+# it. A FITS header has no lines: a keyword's number is not one.
+if have fitsverify; then
+	mkdir fits && cd fits
+	fits() { out=$1; shift; { for c in "$@"; do printf '%-80s' "$c"; done; n=$#; while [ $((n % 36)) -ne 0 ]; do printf '%-80s' ""; n=$((n + 1)); done; } >"$out"; }
+	fits bitpix.fits "SIMPLE  =                    T" "BITPIX  =                   12" "NAXIS   =                    0" "END"
+	fits date.fits "SIMPLE  =                    T" "BITPIX  =                    8" "NAXIS   =                    0" "DATE    = 2020-01-01" "END"
+	fits quote.fits "SIMPLE  =                    T" "BITPIX  =                    8" "NAXIS   =                    0" "EXTEND  =                    T" "TELESCOP= 'Hubble" "END"
+	fits naxis.fits "SIMPLE  =                    T" "BITPIX  =                    8" "NAXIS   =                    1" "END"
+	run h66-fitsverify sh -c 'for f in bitpix date quote naxis; do timeout $TOOL_TIMEOUT fitsverify -e $f.fits; done'
+	expect h66-fitsverify fitsverify general <<'E'
+type_error bitpix.fits 0 0
+type_error date.fits 0 0
+syntax_error quote.fits 0 0
+syntax_error naxis.fits 0 0
+E
+	cd ..
+fi
+# foma -f, a script at a time: a bracket never closed ("L.C-L.C: error:"
+# glued to the size of what it defined last, no file), a script sourcing
+# a file nobody wrote, a lexc continuation nobody defined (a warning)
+if have foma; then
+	mkdir foma && cd foma
+	printf 'define V [a|e|i|o|u];\ndefine C [b|c|d ;\nregex V C;\n' >bracket.foma
+	printf 'define V [a|e|i|o|u];\nsource nosuch.foma\nregex V;\nsave stack v.fst\n' >source.foma
+	printf 'Multichar_Symbols +N\n\nLEXICON Root\nNoun ;\n\nLEXICON Noun\ncat N ;\ndog Nn ;\n\nLEXICON N\n+N:0 # ;\n' >undef.lexc
+	printf 'read lexc undef.lexc\nsave stack undef.fst\n' >lexc.foma
+	run h66-foma sh -c 'for f in bracket source lexc; do timeout $TOOL_TIMEOUT foma -f $f.foma; done'
+	expect h66-foma foma general <<'E'
+syntax_error - 2 21
+import_resolution - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
