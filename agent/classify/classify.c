@@ -158,8 +158,9 @@ struct scan {
 #define L_FOLDED 1  /* folded into an earlier diagnostic */
 #define L_TAKEN 2   /* a pattern's own line: the general layer leaves it */
 #define L_USED (L_FOLDED | L_TAKEN)
-#define L_ESC 4     /* holds a colour code (ESC) or a CI's tag before it
-		     * (ci_tag_len): read from scan.plain */
+#define L_ESC 4     /* holds a colour code (ESC), a CI's tag before it
+		     * (ci_tag_len) or a '\r' that rewrote it: read from
+		     * scan.plain */
 /* The line lacks the words of a CL_T_* group (general.h): its reader can
  * skip it. Set by the needle scan; a line it never saw has none. */
 #define L_NO(groups) ((unsigned char)((groups) << 3))
@@ -179,17 +180,35 @@ static size_t ci_tag_len(const char *p, size_t n)
 	return k > 3 && k < n && p[k] == ']' ? k + 1 : 0;
 }
 
-/* Splits the text into lines, and flags those with a colour code (ESC).
- * The array is sized for lines of 32 bytes on average (build logs run
- * longer), so it seldom grows, and pages it does not reach are never
- * touched. The next ESC is looked up a window at a time, the window the
- * line search reads next: one look per window when there is none (most
- * logs), and no second pass over a text too big for the cache. */
+/* Is the next byte c of the text (ending at end) before le, the end of a
+ * line? *at is that byte, or where the search for it stopped (*found
+ * false), looked up a window at a time. */
+static bool byte_before(const char **at, bool *found, const char *le,
+			const char *end, int c)
+{
+	while (!*found && *at < le) {
+		size_t w = (size_t)(end - *at) < 16384 ? (size_t)(end - *at) : 16384;
+		const char *q = memchr(*at, c, w);
+
+		*found = q != NULL;
+		*at = q ? q : *at + w;
+	}
+	return *found && *at < le;
+}
+
+/* Splits the text into lines, and flags those with a colour code (ESC)
+ * or a '\r' inside. The array is sized for lines of 32 bytes on average
+ * (build logs run longer), so it seldom grows, and pages it does not
+ * reach are never touched. The next ESC (and '\r') is looked up a window
+ * at a time, the window the line search reads next: one look per window
+ * when there is none (most logs), and no second pass over a text too big
+ * for the cache. */
 static void split_lines(struct scan *s, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
 	const char *esc = text; /* the next ESC, or where the search stopped */
-	bool esc_found = false;
+	const char *cr = text;  /* the next '\r', likewise */
+	bool esc_found = false, cr_found = false;
 	size_t alloc = len / 32 + 64;
 
 	s->start = xmalloc(alloc * sizeof(*s->start));
@@ -197,6 +216,7 @@ static void split_lines(struct scan *s, const char *text, size_t len)
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
+		bool plain = false;
 
 		if (s->nlines + 1 == alloc) { /* one left for start[nlines] */
 			s->start = xrealloc(s->start, 2 * alloc * sizeof(*s->start));
@@ -204,25 +224,22 @@ static void split_lines(struct scan *s, const char *text, size_t len)
 			memset(s->used + alloc, 0, alloc);
 			alloc *= 2;
 		}
-		while (!esc_found && esc < le) {
-			size_t w = (size_t)(end - esc) < 16384 ? (size_t)(end - esc) : 16384;
-			const char *q = memchr(esc, '\x1b', w);
-
-			esc_found = q != NULL;
-			esc = q ? q : esc + w;
-		}
-		if (esc_found && esc < le) {
-			size_t n = (size_t)(le - p);
-
-			s->used[s->nlines] = L_ESC;
-			s->nesc++;
-			s->esc_bytes += n < CLASSIFY_LINE_MAX ? n : CLASSIFY_LINE_MAX;
+		if (byte_before(&esc, &esc_found, le, end, '\x1b')) {
+			plain = true;
 			esc_found = false;
 			esc = le;
-		} else if ((*p == '#' && ci_tag_len(p, (size_t)(le - p))) ||
-			   *p == '\a') {
-			/* (a bell opening the line: librep's "\a*** Unbound
-			 * variable: x", read without it) */
+		}
+		/* (a bell opening the line: librep's "\a*** Unbound variable:
+		 * x", read without it) */
+		plain |= (*p == '#' && ci_tag_len(p, (size_t)(le - p))) || *p == '\a';
+		/* a '\r' inside the line: a progress counter overwritten in
+		 * place (one ending the line is a CRLF log's) */
+		if (byte_before(&cr, &cr_found, le, end, '\r')) {
+			plain |= cr + 1 < le;
+			cr_found = false;
+			cr = le;
+		}
+		if (plain) {
 			size_t n = (size_t)(le - p);
 
 			s->used[s->nlines] = L_ESC;
@@ -257,7 +274,7 @@ static size_t text_len(const struct scan *s)
  * ANSI colour sequences, after their length; plain has the room. */
 static void plain_add(struct scan *s, size_t i)
 {
-	const char *p = s->text + s->start[i];
+	const char *p = s->text + s->start[i], *cr;
 	size_t len = line_len(s, i), at = s->plain.len, out, j, h;
 
 	if (len > CLASSIFY_LINE_MAX)
@@ -268,7 +285,17 @@ static void plain_add(struct scan *s, size_t i)
 	s->plain_at[h].line = i;
 	s->plain_at[h].off = at;
 	buf_add(&s->plain, &len, sizeof(len)); /* set below */
-	for (j = ci_tag_len(p, len); j < len && p[j] == '\a'; j++)
+	/* what a terminal shows of a line a '\r' rewrote: its last part
+	 * (a counter's "\rF: 2\rF: 3" reads "F: 3") */
+	for (j = len; j > 0 && p[j - 1] == '\r'; j--)
+		;
+	if ((cr = memrchr(p, '\r', j))) {
+		len = j;
+		j = (size_t)(cr + 1 - p);
+	} else {
+		j = 0;
+	}
+	for (j += ci_tag_len(p + j, len - j); j < len && p[j] == '\a'; j++)
 		;
 	while (j < len) {
 		const char *esc = memchr(p + j, '\x1b', len - j);
@@ -4208,6 +4235,32 @@ static bool failed_after(const char *l, size_t n, size_t k)
 	       (!memcmp(l + k + 1, "failed", 6) || !memcmp(l + k + 1, "FAILED", 6));
 }
 
+/* Does l[0..n) open with a step of the run in its gerund, capitalized at
+ * the line's start ("Parsing scenario file a.yarn", "Checking a.c...",
+ * "Analyzing file \"a.mp3\"...")? */
+static bool work_step(const char *l, size_t n)
+{
+	static const char *const verbs[] = { "Parsing ", "Checking ",
+					     "Analyzing ", "Processing ",
+					     "Validating ", "Compiling ",
+					     "Linting ", "Reading " };
+	size_t k;
+
+	if (!n || !strchr("PCAVLR", l[0]))
+		return false;
+	for (k = 0; k < sizeof(verbs) / sizeof(*verbs); k++)
+		if (n > strlen(verbs[k]) && !memcmp(l, verbs[k], strlen(verbs[k])))
+			return true;
+	return false;
+}
+
+/* Does l[0..n) head the lines under it with the file they are about: a
+ * label ("File: b.fits", fitsverify's) or a step of the run on it? */
+static bool file_heading(const char *l, size_t n)
+{
+	return (n > 6 && !memcmp(l, "File: ", 6)) || work_step(l, n);
+}
+
 /* The diagnostic of this text made at line j, or NULL. */
 static const struct diag *reported_at(const struct scan *s, size_t j)
 {
@@ -4260,6 +4313,11 @@ static char *file_above(struct scan *s, size_t i)
 				break;
 			free(file);
 			file = xstrndup(l + off, len);
+			/* the heading of this report's lines: above it,
+			 * another file's (fitsverify's "File: b.fits" over
+			 * its errors, the last file's under its own above) */
+			if (file_heading(l, n))
+				break;
 		}
 	}
 	return file;
@@ -4383,29 +4441,10 @@ static bool tab_row(const char *l, size_t n)
 	return k < n && l[k] != '\t' && memchr(l + k, '\t', n - k);
 }
 
-/* Does l[0..n) open with a step of the run in its gerund, capitalized at
- * the line's start ("Parsing scenario file a.yarn", "Checking a.c...",
- * "Analyzing file \"a.mp3\"...")? */
-static bool work_step(const char *l, size_t n)
-{
-	static const char *const verbs[] = { "Parsing ", "Checking ",
-					     "Analyzing ", "Processing ",
-					     "Validating ", "Compiling ",
-					     "Linting ", "Reading " };
-	size_t k;
-
-	if (!n || !strchr("PCAVLR", l[0]))
-		return false;
-	for (k = 0; k < sizeof(verbs) / sizeof(*verbs); k++)
-		if (n > strlen(verbs[k]) && !memcmp(l, verbs[k], strlen(verbs[k])))
-			return true;
-	return false;
-}
-
 /* The first file of the project a few lines under line i name (a
  * compiler's command told after its error: CHICKEN's "Error: shell
  * command terminated ...: 'chicken' 'b.scm'"); NULL if none. */
-static char *file_below(struct scan *s, size_t i)
+static char *file_below(struct scan *s, size_t i, const char *cat)
 {
 	size_t j, n, off, len, msg;
 	const char *l;
@@ -4440,6 +4479,17 @@ static char *file_below(struct scan *s, size_t i)
 			 * ("ERROR: a.c:10:") places what is over it too */
 			if (cl_headline(l, n, &msg, true) && off > msg + 1)
 				break;
+			/* ... and one naming another cause than line i's
+			 * ("a.cg3: Error: Cannot stat b.cg3" under "Error: Set
+			 * N already defined"): a report of its own */
+			if (cat && cause_category(cat)) {
+				struct cl_words w;
+
+				cl_words_read(l, n, &w);
+				if (w.category && cause_category(w.category) &&
+				    strcmp(w.category, cat))
+					break;
+			}
 			return xstrndup(l + off, len);
 		}
 	}
@@ -4508,6 +4558,43 @@ static int line_of_file_under(struct scan *s, size_t i, const char *file)
 		return 0;
 	s->used[i + 1] |= L_FOLDED;
 	return v;
+}
+
+/* The file of the project and the line a counter just above line i says
+ * alone, a blank line between maybe ("\rundef.fst: 2\rundef.fst: 3", SFST's
+ * progress, over "Error: undefined variable: $v$"): where the tool was
+ * when it stopped. The file (the caller frees it) and *line; NULL if the
+ * line above is anything else. */
+static char *counter_above(struct scan *s, size_t i, int *line)
+{
+	size_t j, n, b, c, k;
+	const char *l;
+	int v;
+
+	for (j = i; j-- > 0 && i - j <= 2;) {
+		if (s->used[j] & L_USED)
+			return NULL;
+		l = line_view(s, j, &n);
+		while (n && (l[n - 1] == ' ' || l[n - 1] == '\t'))
+			n--;
+		if (!n)
+			continue;
+		for (b = 0; b < n && (l[b] == ' ' || l[b] == '\t'); b++)
+			;
+		for (c = b; c < n && l[c] != ':' && l[c] != ' '; c++)
+			;
+		k = c + 1;
+		if (c == b || c >= n || l[c] != ':')
+			return NULL;
+		while (k < n && l[k] == ' ')
+			k++;
+		if (!cl_read_int(l, n, &k, &v) || k != n || v <= 0 ||
+		    !file_known(s, l, b, c - b))
+			return NULL;
+		*line = v;
+		return xstrndup(l + b, c - b);
+	}
+	return NULL;
 }
 
 /* The line told in fields beside file on one of the few lines under line
@@ -5346,7 +5433,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * above or a row below ("can't open 'nosuch.jpg'" over the
 		 * next image's row), only the one a trailer names alone
 		 * (Maxima's "    load.mac" under the error) */
-		p.file = file_alone_below(s, i);
+		if (!(p.file = counter_above(s, i, &p.line)))
+			p.file = file_alone_below(s, i);
 	} else if (s->opts->file_exists && !specific &&
 		   cl_loose_place(line + msg, n - msg, known_file, s, &own) !=
 		   CL_LOC_NONE && own.line > 0 &&
@@ -5361,7 +5449,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * a line (guile's "(primitive-load "a.scm")"), or the command
 		 * told under it; after the patterns' errors, a placeless line
 		 * is their summary */
-		p.file = file_above(s, i);
+		if (!(p.file = counter_above(s, i, &p.line)))
+			p.file = file_above(s, i);
 		/* ... unless the report there named a kind and this line
 		 * another ("Unknown option: frob" under help2man's
 		 * "re.h2m:3: Unmatched ( in regex"): a problem of its own,
@@ -5381,9 +5470,9 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * another package) */
 		if (!p.file && !(w.category &&
 				 !strcmp(w.category, CAT_MISSING_DEPENDENCY)))
-			p.file = file_below(s, i);
+			p.file = file_below(s, i, w.category);
 		/* its line in its words: "Error: (line 3) unterminated list" */
-		if (p.file)
+		if (p.file && !p.line)
 			p.line = cl_line_in_words(line + msg, n - msg);
 		/* ... or after that file on the line right under, which says
 		 * no more ("Error found at a.conf:2.", mosquitto's) */
@@ -10372,6 +10461,8 @@ static void fallback(struct scan *s)
 		size_t n, off, len;
 		const char *l = line_view(s, i, &n);
 
+		if (output_notice(l, n))
+			continue; /* "Writing to file v.fst.": the run's output */
 		if (cl_repo_token(l, n, known_file, s, &off, &len)) {
 			struct cl_words w;
 

@@ -1642,6 +1642,40 @@ static bool quoted_file_line(const char *l, size_t n, size_t i,
 	return true;
 }
 
+/* The length of the progress words opening l[i..n), their last glued to
+ * what follows ("Root...1 N...a.lexc:4.10: msg", hfst-lexc naming each
+ * lexicon as it reads it, the error after the last with no break): words
+ * each ending in "...", a count after it maybe; 0 if none. */
+static size_t progress_len(const char *l, size_t n, size_t i)
+{
+	/* the first word's dots are the line's first: one look rules out
+	 * the lines with none (most, asked at every place read) */
+	const char *d = memchr(l + i, '.', n - i < 64 ? n - i : 64);
+	size_t k = i, last = 0;
+
+	if (!d || (size_t)(d - l) + 3 > n || d[1] != '.' || d[2] != '.')
+		return 0;
+
+	for (;;) {
+		size_t w = k;
+
+		while (k < n && (is_alpha(l[k]) || is_digit(l[k]) || l[k] == '_'))
+			k++;
+		if (k == w || k + 3 > n || memcmp(l + k, "...", 3))
+			break;
+		last = k += 3;
+		while (k < n && is_digit(l[k]))
+			k++;
+		if (k < n && l[k] == ',')
+			k++;
+		if (k >= n || l[k] != ' ')
+			break;
+		k++;
+	}
+	return last && last == k && last < n && l[last] != '.' &&
+	       l[last] != '/' && l[last] != ' ' ? last : 0;
+}
+
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j, k;
@@ -1650,6 +1684,17 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	memset(loc, 0, sizeof(*loc));
 	if (i >= n)
 		return CL_LOC_NONE;
+	/* progress glued before the place: read after it */
+	if ((is_alpha(l[i]) || is_digit(l[i])) && (k = progress_len(l, n, i))) {
+		enum cl_loc_kind kind = cl_loc_read(l + k, n - k, loc);
+
+		if (kind != CL_LOC_NONE) {
+			loc->file += k;
+			loc->msg += k;
+			loc->pre += k;
+		}
+		return kind;
+	}
 	/* inside a box drawn around the report (Terraform's "│   on main.tf
 	 * line 3, in resource ...:"): its side is not part of the line */
 	if (l[i] == '\xe2' && STARTS(l + i, n - i, "\xe2\x94\x82"))
@@ -2657,7 +2702,8 @@ static const struct phrase phrases[] = {
 	{ "defined more than once", CAT_SYNTAX_ERROR },
 	{ "defined twice", CAT_SYNTAX_ERROR },
 	{ "redeclaration", CAT_SYNTAX_ERROR },
-	{ "is already defined", CAT_SYNTAX_ERROR },
+	/* (VISL CG-3's "Set N already defined at line 2") */
+	{ "already defined", CAT_SYNTAX_ERROR },
 	{ "defined multiple times", CAT_SYNTAX_ERROR },
 	{ "duplicate identifier", CAT_SYNTAX_ERROR },
 	/* and a name declared twice, in the words of IDL and ASN.1
@@ -3982,7 +4028,7 @@ static const char *not_found(const char *low, size_t n)
 	static const char *const anchors[] = { "found", "find", "no such ",
 					       "locate", "open", "read",
 					       "exist", "load", "named ",
-					       "fetch" };
+					       "fetch", "stat" };
 	static const struct {
 		unsigned char anchor; /* in anchors */
 		const char *text;
@@ -4045,6 +4091,10 @@ static const char *not_found(const char *low, size_t n)
 		/* quicktype's "Could not fetch schema x.json" */
 		{ 9, "could not fetch", false },
 		{ 9, "cannot fetch", false },
+		/* a file stat(2) did not find: VISL CG-3's "Cannot stat x.cg3 due
+		 * to error -1" */
+		{ 10, "cannot stat", false },
+		{ 10, "could not stat", false },
 	};
 	static const struct phrase kinds[] = {
 		/* an assembler's "no such instruction: `x'" is its grammar's */
@@ -4787,8 +4837,9 @@ static const char *unpaired_keyword(const char *m, size_t n)
 	return e >= k + 11 && (e == n || !is_alpha(m[e])) ? CAT_SYNTAX_ERROR : NULL;
 }
 
-/* "duplicate message definition", "duplicate key definition": the same
- * thing defined twice, which the tool's reader refuses. */
+/* "duplicate message definition", "duplicate key definition", ncgen's
+ * "Duplicate dimension declaration for time": the same thing defined
+ * twice, which the tool's reader refuses. */
 static const char *duplicate_definition(const char *low, size_t n)
 {
 	const char *at = cl_find(low, n, "duplicate ", 10);
@@ -4798,8 +4849,9 @@ static const char *duplicate_definition(const char *low, size_t n)
 		return NULL;
 	j = (size_t)(at - low) + 10;
 	end = j + 32 < n ? j + 32 : n;
-	return cl_find(low + j, end - j, "definition", 10) ? CAT_SYNTAX_ERROR :
-	       NULL;
+	return cl_find(low + j, end - j, "definition", 10) ||
+		       cl_find(low + j, end - j, "declaration", 11) ?
+	       CAT_SYNTAX_ERROR : NULL;
 }
 
 /* Does low[j..n) start with one of the words of list (a whole word, or
@@ -6341,6 +6393,25 @@ size_t cl_sev_line_commas(const char *l, size_t n, int *line)
 	return k + 2;
 }
 
+/* A verb in -ing after the severity at l[i] ("Error ", "ERROR "), in
+ * lower case, and what it acted on, the line saying nothing more (no
+ * colon), its words naming a kind: "Error opening file 'a.foma'" (not
+ * testparm's "Error loading services.", the summary under the error it
+ * told before). */
+static bool step_failed(const char *l, size_t n, size_t i)
+{
+	struct cl_words w;
+	size_t k = i + 6, e;
+
+	for (e = k; e < n && l[e] >= 'a' && l[e] <= 'z'; e++)
+		;
+	if (e < k + 4 || memcmp(l + e - 3, "ing", 3) || e + 1 >= n ||
+	    l[e] != ' ' || l[e + 1] == ' ' || memchr(l + e, ':', n - e))
+		return false;
+	cl_words_read(l + i, n - i, &w);
+	return w.category != NULL;
+}
+
 static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 {
 	const char *c;
@@ -6484,6 +6555,13 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 				*msg = i;
 			return true;
 		}
+	}
+	/* a severity and the step that failed, no colon, no more:
+	 * "Error opening file 'a.foma'" (foma's), "Error loading module x" */
+	if ((STARTS(l + i, n - i, "Error ") || STARTS(l + i, n - i, "ERROR ")) &&
+	    step_failed(l, n, i)) {
+		*msg = i;
+		return true;
 	}
 	/* a severity and what the tool was doing, the message on the line
 	 * under it: "error during build:" (vite), "Error while compiling:",
@@ -6764,6 +6842,9 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 {
 	size_t i = skip_blanks(l, n, 0), e;
 
+	/* progress glued before it ("Root...1 N...Warning: x") */
+	if (i < n && (is_alpha(l[i]) || is_digit(l[i])) && (e = progress_len(l, n, i)))
+		i = e;
 	/* A box drawn around the message ("│ Error: x", Tailwind v4, miette):
 	 * its side is not part of it. */
 	if (STARTS(l + i, n - i, "\xe2\x94\x82") || STARTS(l + i, n - i, "\xe2\x94\x83") ||
@@ -7667,8 +7748,8 @@ enum cl_loc_kind cl_header_place(const char *l, size_t n, struct cl_loc *loc)
 	 * to an undefined method" (PHPStan), "  6    (6:7): msg" (a
 	 * parser's place in the message, gherkin-lint's) */
 	if (!loc->pre_len && j + 3 < n && is_blank(l[j]) && is_blank(l[j + 1]) &&
-	    (is_alpha(l[k = skip_blanks(l, n, j)]) ||
-	     (l[k] == '(' && k + 1 < n && is_digit(l[k + 1])))) {
+	    (k = skip_blanks(l, n, j)) < n &&
+	    (is_alpha(l[k]) || (l[k] == '(' && k + 1 < n && is_digit(l[k + 1])))) {
 		set_msg(loc, l, n, k);
 		return loc->kind = CL_LOC_INLINE;
 	}

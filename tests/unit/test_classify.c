@@ -10084,6 +10084,90 @@ static void places_told_after_the_cause(void **state)
 	diag_list_release(&l);
 }
 
+/* What a terminal shows and a log keeps apart: a counter a '\r' rewrote in
+ * place ("\rF: 2\rF: 3", SFST's) is where the placeless error under it
+ * stopped; progress glued before a place or a severity (hfst-lexc's
+ * "Root...1 N...F:4.10: msg") is no part of them; a severity and the step
+ * that failed, no colon ("Error opening file 'x'", foma's), a report,
+ * the file the run wrote after it none of its place; a file's report of
+ * another kind under a placeless one is not that one's place (VISL
+ * CG-3's); a file heading its lines ("File: b.fits") closes what is
+ * above it. */
+/* held66's sources, and the transducer foma wrote (v.fst): not the
+ * nosuch.foma nobody wrote. */
+static bool lexicon_files(void *ctx, const char *path)
+{
+	static const char *const files[] = {
+		"undef.fst", "cont.lexc", "include.cg3", "bitpix.fits",
+		"date.fits", "v.fst",
+	};
+
+	(void)ctx;
+	return one_of(path, files, sizeof(files) / sizeof(*files));
+}
+
+static void counters_progress_and_headings_around_reports(void **state)
+{
+	static const char sfst[] =
+		"\rundef.fst: 2\rundef.fst: 3\n"
+		"Error: undefined variable: $verbs$\n"
+		"aborted.\n";
+	static const char hfst[] =
+		"hfst-lexc: warning: Defaulting to OpenFst tropical type\n"
+		"Root...1 N...cont.lexc:4.10: syntax error, unexpected ULSTRING, "
+		"expecting LEXICON_NAME: [near: `#']\n";
+	static const char foma[] =
+		"defined V: 413 bytes. 2 states, 5 arcs, 5 paths.\n"
+		"Error opening file 'nosuch.foma'\n"
+		"413 bytes. 2 states, 5 arcs, 5 paths.\n"
+		"Writing to file v.fst.\n";
+	static const char cg3[] =
+		"Error: Set N already defined at line 2. Redefinition attempted "
+		"at line 3!\n"
+		"include.cg3: Error: Cannot stat nosuch.cg3 due to error -1 - "
+		"bailing out!\n";
+	static const char fits[] =
+		"File: bitpix.fits\n"
+		"*** Error:   (from CFITSIO error stack:)\n"
+		"             Illegal value for BITPIX keyword: 12\n"
+		"             bitpix.fits\n"
+		"**** Abort Verification: Fatal Error. ****\n"
+		"File: date.fits\n"
+		"*** Error:   Keyword #4, DATE: Bad numerical value \"2020\".\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(sfst, lexicon_files, 1, &l);
+	assert_string_equal(l.v[0].file, "undef.fst");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n(hfst, lexicon_files, 1, &l);
+	assert_string_equal(l.v[0].file, "cont.lexc");
+	assert_int_equal(l.v[0].line, 4);
+	assert_int_equal(l.v[0].column, 10);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n(foma, lexicon_files, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].message, "Error opening file 'nosuch.foma'");
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+
+	classify_n(cg3, lexicon_files, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "include.cg3");
+	diag_list_release(&l);
+
+	classify_n(fits, lexicon_files, 2, &l);
+	assert_string_equal(l.v[1].file, "date.fits");
+	assert_string_equal(l.v[1].category, "type_error");
+	diag_list_release(&l);
+}
+
 /* A report its place closes, said as a severity "at" it (Gri's "Error at
  * F:L" under the error and the command it quotes); a severity and its
  * number ("pl: error 101: msg", ploticus'); a name's noun, then that it
@@ -11111,6 +11195,7 @@ int main(void)
 		cmocka_unit_test(assemblers_solvers_and_link_checkers),
 		cmocka_unit_test(data_checkers_solvers_and_scenario_runners),
 		cmocka_unit_test(places_told_after_the_cause),
+		cmocka_unit_test(counters_progress_and_headings_around_reports),
 		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
