@@ -1648,12 +1648,14 @@ static bool quoted_file_line(const char *l, size_t n, size_t i,
  * each ending in "...", a count after it maybe; 0 if none. */
 static size_t progress_len(const char *l, size_t n, size_t i)
 {
-	/* the first word's dots are the line's first: one look rules out
-	 * the lines with none (most, asked at every place read) */
-	const char *d = memchr(l + i, '.', n - i < 64 ? n - i : 64);
+	const char *d;
 	size_t k = i, last = 0;
 
-	if (!d || (size_t)(d - l) + 3 > n || d[1] != '.' || d[2] != '.')
+	/* a word opens it, and its dots are the line's first: one look
+	 * rules out the lines with none (most, asked at every place read) */
+	if (i >= n || !(is_alpha(l[i]) || is_digit(l[i])) ||
+	    !(d = memchr(l + i, '.', n - i < 64 ? n - i : 64)) ||
+	    (size_t)(d - l) + 3 > n || d[1] != '.' || d[2] != '.')
 		return 0;
 
 	for (;;) {
@@ -1685,7 +1687,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	if (i >= n)
 		return CL_LOC_NONE;
 	/* progress glued before the place: read after it */
-	if ((is_alpha(l[i]) || is_digit(l[i])) && (k = progress_len(l, n, i))) {
+	if ((k = progress_len(l, n, i))) {
 		enum cl_loc_kind kind = cl_loc_read(l + k, n - k, loc);
 
 		if (kind != CL_LOC_NONE) {
@@ -4849,9 +4851,10 @@ static const char *duplicate_definition(const char *low, size_t n)
 		return NULL;
 	j = (size_t)(at - low) + 10;
 	end = j + 32 < n ? j + 32 : n;
-	return cl_find(low + j, end - j, "definition", 10) ||
-		       cl_find(low + j, end - j, "declaration", 11) ?
-	       CAT_SYNTAX_ERROR : NULL;
+	if (cl_find(low + j, end - j, "definition", 10) ||
+	    cl_find(low + j, end - j, "declaration", 11))
+		return CAT_SYNTAX_ERROR;
+	return NULL;
 }
 
 /* Does low[j..n) start with one of the words of list (a whole word, or
@@ -6842,9 +6845,6 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 {
 	size_t i = skip_blanks(l, n, 0), e;
 
-	/* progress glued before it ("Root...1 N...Warning: x") */
-	if (i < n && (is_alpha(l[i]) || is_digit(l[i])) && (e = progress_len(l, n, i)))
-		i = e;
 	/* A box drawn around the message ("│ Error: x", Tailwind v4, miette):
 	 * its side is not part of it. */
 	if (STARTS(l + i, n - i, "\xe2\x94\x82") || STARTS(l + i, n - i, "\xe2\x94\x83") ||
