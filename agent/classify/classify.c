@@ -712,10 +712,6 @@ static long search_before(struct scan *s, const struct cl_regex *re,
 	return found;
 }
 
-/* Fills what the line lacks from the lines around it: `after` lines first
- * (rustc's `-->`, a stack frame: the most precise), then `before` lines (a
- * traceback's `File`, eslint's file header). The after-lines used are listed
- * in fold[] so the caller can retire them once the diagnostic is kept. */
 /* Does the file re's last match on l (in md) captured name the runtime's
  * or a dependency's file (cl_foreign_path)? */
 static bool foreign_file(const struct cl_regex *re, const char *l,
@@ -761,6 +757,10 @@ static const char *project_frame_above(struct scan *s, const struct cl_regex *re
 	return l;
 }
 
+/* Fills what the line lacks from the lines around it: `after` lines first
+ * (rustc's `-->`, a stack frame: the most precise), then `before` lines (a
+ * traceback's `File`, eslint's file header). The after-lines used are listed
+ * in fold[] so the caller can retire them once the diagnostic is kept. */
 static size_t add_context(struct scan *s, const struct cl_pattern *p,
 			  size_t i, size_t *fold)
 {
@@ -998,7 +998,6 @@ static char *trimmed(const char *l, size_t n)
 	return xstrndup(l, n);
 }
 
-/* Makes the diagnostic of pattern p from the captures gathered so far. */
 /* "Undefined symbol: 'y'" at a line of a source is a compiler's or an
  * assembler's (cc65, ca65, yasm, Sun C): a linker names no line for it.
  * The category the words gave (cat), or undefined_symbol for it. */
@@ -1271,6 +1270,7 @@ static bool verdict_on_warning(struct scan *s, struct diag *d)
 
 static bool cause_category(const char *category);
 
+/* Makes the diagnostic of pattern p from the captures gathered so far. */
 static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		 size_t n)
 {
@@ -1629,6 +1629,13 @@ static bool file_known(const struct scan *s, const char *l, size_t off,
 	return yes;
 }
 
+/* Bytes no file name of a project holds (file_plausible): a table, not
+ * strchr, as each byte of each name asked about is. */
+static const bool path_bad[256] = {
+	['"'] = 1, ['\''] = 1, ['`'] = 1, ['<'] = 1, ['>'] = 1, ['|'] = 1,
+	['*'] = 1, ['?'] = 1, ['{'] = 1, ['}'] = 1,
+};
+
 /*
  * With no repository to ask (`airunner classify LOG`, errors/classify), a
  * token stands for a file the project has when it is shaped like one: no
@@ -1639,13 +1646,6 @@ static bool file_known(const struct scan *s, const char *l, size_t off,
  * files are not there to confirm anything, and judging every place by its
  * shape alone would drop the loose and headed spellings.
  */
-/* Bytes no file name of a project holds (file_plausible): a table, not
- * strchr, as each byte of each name asked about is. */
-static const bool path_bad[256] = {
-	['"'] = 1, ['\''] = 1, ['`'] = 1, ['<'] = 1, ['>'] = 1, ['|'] = 1,
-	['*'] = 1, ['?'] = 1, ['{'] = 1, ['}'] = 1,
-};
-
 static bool file_plausible(void *ctx, const char *p)
 {
 	static const char *const named[] = {
@@ -1760,7 +1760,6 @@ static bool test_file(const char *path)
 	return false;
 }
 
-/* A diagnostic of the general layer. file may be NULL. */
 /* Do paths a and b name the same file (one the other's tail at a '/':
  * "a.bats" and "/w/bt/a.bats")? */
 static bool same_file(const char *a, const char *b)
@@ -2188,6 +2187,7 @@ static bool metric_row(const char *m, size_t n, const char *row, size_t rn)
 	return figure;
 }
 
+/* A diagnostic of the general layer. file may be NULL. */
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
 			 const char *msg, size_t msg_len, const char *category)
@@ -2814,9 +2814,6 @@ static bool in_hook_report(struct scan *s, size_t i)
 	return false;
 }
 
-/* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
- * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
- * output that gives only line:col. */
 /* Is line i in the list a run closes with, of the failures told above
  * (behave's "Failing scenarios:" over "  a.feature:3  name", Cucumber's
  * "Failing Scenarios:" over "cucumber a.feature:3 # x", RSpec's "Failed
@@ -3314,6 +3311,9 @@ static bool marked_code_message(struct scan *s, const char *l, size_t n,
 	return true;
 }
 
+/* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
+ * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
+ * output that gives only line:col. */
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -4833,8 +4833,6 @@ static bool yaml_problem_mark(struct scan *s, struct place *p, struct buf *words
 	return moved;
 }
 
-/* An error report without a place on its line ("Error: x", "✘ [ERROR]
- * x", "FooError: x"): placed from the lines around it. */
 /* A placeless headline after the patterns' errors whose words name a
  * cause none of them has (yasm's "FATAL: unable to open include file" after
  * its placed errors, an import or a name no line holds): a problem of its
@@ -5247,6 +5245,8 @@ static bool repeats_last(const struct scan *s, const char *m, size_t n,
 	       memmem(d->message, strlen(d->message), m, n);
 }
 
+/* An error report without a place on its line ("Error: x", "✘ [ERROR]
+ * x", "FooError: x"): placed from the lines around it. */
 static void general_headline(struct scan *s, size_t i, const char *l,
 			     size_t n, size_t msg, long lone, size_t specific)
 {
@@ -6353,8 +6353,6 @@ static bool bracketed_code_line(struct scan *s, size_t j)
 	return k >= 4;
 }
 
-/* "ERROR in ./src/a.js 2:0-32" over its message: the severity said
- * before the place, what went wrong on the line under it. */
 /* Is line j a place alone ("    a.rb:20:")? */
 static bool alone_place(struct scan *s, size_t j)
 {
@@ -6411,6 +6409,8 @@ static bool worded_paragraph(struct scan *s, size_t j, const char *l,
 	return true;
 }
 
+/* "ERROR in ./src/a.js 2:0-32" over its message: the severity said
+ * before the place, what went wrong on the line under it. */
 static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 			     const struct cl_loc *loc)
 {
@@ -6946,10 +6946,6 @@ static bool general_hunk(struct scan *s, size_t i, const char *l, size_t n)
 	return true;
 }
 
-/* "1) add adds" over "Message:", "Expected -1 to be 3.", "Stack:" and its
- * frames: a failed test in a runner's numbered list (jasmine, mocha,
- * RSpec), at the first frame in the project below it. An error report
- * between them (a "ReferenceError: x") speaks for itself instead. */
 /* The few lines under a numbered item, up to a blank line or the next
  * item: what its failure says. */
 static void item_words(struct scan *s, size_t i, struct buf *words)
@@ -6985,6 +6981,10 @@ static size_t numbered_item(const char *l, size_t n, unsigned *num)
 	return k;
 }
 
+/* "1) add adds" over "Message:", "Expected -1 to be 3.", "Stack:" and its
+ * frames: a failed test in a runner's numbered list (jasmine, mocha,
+ * RSpec), at the first frame in the project below it. An error report
+ * between them (a "ReferenceError: x") speaks for itself instead. */
 static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 {
 	struct buf words = BUF_INIT, msg = BUF_INIT;
@@ -8600,8 +8600,6 @@ static bool verdict_frame(struct scan *s, size_t i, const char *l, size_t n)
 	return true;
 }
 
-/* Reads the lines the patterns left: located messages, headlines placed
- * from the lines around them. */
 /* The file heading the findings under it that name only a line (a
  * stylish report's path line, "== a.rb ==", a failure's heading naming
  * its file), kept while general_pass reads on. */
@@ -8927,6 +8925,8 @@ static bool general_caret_alone(struct scan *s, size_t i, const char *l,
 	return true;
 }
 
+/* Reads the lines the patterns left: located messages, headlines placed
+ * from the lines around them. */
 static void general_pass(struct scan *s)
 {
 	struct header h = { BUF_INIT, 0, false, false, 0 };
@@ -9635,8 +9635,6 @@ static void passed_test_output(struct scan *s, size_t len)
 	free(verdicts);
 }
 
-/* A failed run in which nothing was recognised: one diagnostic with the
- * output's tail, at the first place in the project the output names. */
 /* A list item's marker at l[k]: "* ", "- ", "• ", "✖ ", "✗ ", "✘ ", "× ",
  * "⚠ ": the length up to the item's text, or 0. */
 static size_t list_marker(const char *l, size_t n, size_t k)
@@ -10235,16 +10233,6 @@ static void counted_lists(struct scan *s)
 	}
 }
 
-/* A checker's report as lists, no line anywhere, read when nothing else
- * was (before the one finding of a failed run's output). Two shapes:
- * a file alone on a line over its items, each a finding of that file
- * (npm-package-json-lint's "./package.json" over "✖ rule - msg",
- * editorconfig-checker's "a.txt:" over indented findings, lychee's, a
- * stylish formatter's with no line); a heading ending in ':' over the
- * files it lists as marked items, each a finding with the heading's
- * words (reuse's "The following files have no copyright ...:" over "*
- * src/b.py", a formatter's "Files that would be reformatted:" over "-
- * a.py"; not a build's "Compiling:" over indented files). */
 /* A heading with no colon whose words say what is wrong ("Missing
  * dependencies", "Unused dependencies"): a few words, no place. */
 static bool naming_heading(const char *l, size_t n)
@@ -10294,6 +10282,16 @@ static void list_item(struct scan *s, const char *head, size_t hn,
 	buf_release(&m);
 }
 
+/* A checker's report as lists, no line anywhere, read when nothing else
+ * was (before the one finding of a failed run's output). Two shapes:
+ * a file alone on a line over its items, each a finding of that file
+ * (npm-package-json-lint's "./package.json" over "✖ rule - msg",
+ * editorconfig-checker's "a.txt:" over indented findings, lychee's, a
+ * stylish formatter's with no line); a heading ending in ':' over the
+ * files it lists as marked items, each a finding with the heading's
+ * words (reuse's "The following files have no copyright ...:" over "*
+ * src/b.py", a formatter's "Files that would be reformatted:" over "-
+ * a.py"; not a build's "Compiling:" over indented files). */
 static void list_report(struct scan *s)
 {
 	const char *file = NULL, *head = NULL;
@@ -10429,6 +10427,8 @@ static bool told_lines(struct scan *s)
 	return s->out->n > s->first;
 }
 
+/* A failed run in which nothing was recognised: one diagnostic with the
+ * output's tail, at the first place in the project the output names. */
 static void fallback(struct scan *s)
 {
 	struct place p = { NULL, 0, 0, 0 }, weak = { NULL, 0, 0, 0 };
