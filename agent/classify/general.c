@@ -7279,8 +7279,6 @@ static bool names_a_problem(const char *m, size_t n)
 	       strcmp(w.category, CAT_MISSING_DEPENDENCY);
 }
 
-/* ", line 3: " or " line 3: " right after a file ending at l[e]: the
- * index of that colon, or 0. */
 /* Is l[0..n) marks and blanks alone, no letter or digit? */
 static bool marks_only(const char *l, size_t n)
 {
@@ -7346,6 +7344,8 @@ static size_t file_after_lead(const char *l, size_t n, size_t t, size_t e)
 	return k + 1 < n && l[k] == ':' && l[k + 1] == ' ' ? k : 0;
 }
 
+/* ", line 3: " or " line 3: " right after a file ending at l[e]: the
+ * index of that colon, or 0. */
 static size_t line_words_colon(const char *l, size_t n, size_t e)
 {
 	size_t k = e;
