@@ -23941,6 +23941,149 @@ E
 fi
 ) &
 
+# ---- held67: a validation batch of tools nobody tuned for, scored on first sight ----
+# Checkers of system and desktop configuration, from Debian, as a CI job
+# runs them over a repository's configuration files (a file at a time):
+# tmux (source-file), awesome -k (a Lua rc file), netplan generate,
+# neomutt -F, anacron -T, fetchmail --configdump and rspamadm
+# configtest. Each says where in its own way ("F:L: msg", "F:L:C: Error
+# in network definition: msg" over the line and a caret, "Error in F,
+# line L: msg", "Invalid syntax in F on line L", "fetchmail:F:L: syntax
+# error at x", "ucl parser error: F:L msg") or not at all (tmux's
+# "invalid option: x", rspamadm's "rcl parse error: ... in option x").
+(
+BATCH=held67
+mkdir held67 && cd held67
+# tmux, a file at a time into a server of its own: a command misspelt, an
+# option nobody defined, a value a flag does not take, a source-file of a
+# file nobody wrote (the last three told with no place)
+if have tmux; then
+	mkdir tmux && cd tmux
+	printf 'set -g mouse on\nsett -g status off\n' >cmd.conf
+	printf 'set -g mouse on\nset -g nosuchoption 1\n' >opt.conf
+	printf 'set -g mouse maybe\n' >val.conf
+	printf 'source-file nosuch.conf\n' >src.conf
+	run h67-tmux sh -c 'for f in cmd opt val src; do timeout $TOOL_TIMEOUT tmux -S "$PWD/$f.sock" -f /dev/null new-session -d \; source-file $f.conf; tmux -S "$PWD/$f.sock" kill-server 2>/dev/null; done'
+	expect h67-tmux tmux general <<'E'
+undefined_symbol cmd.conf 2 0
+undefined_symbol - 0 0
+type_error - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# awesome -k, an rc file at a time (Lua's parser): an assignment with no
+# value, a call never closed, a string never closed, a loop never ended
+if have awesome; then
+	mkdir awesome && cd awesome
+	printf 'local awful = require("awful")\nlocal x = \n' >eof.lua
+	printf 'local awful = require("awful")\nawful.spawn("xterm"\nlocal y = 2\n' >paren.lua
+	printf 'local s = "abc\nreturn s\n' >quote.lua
+	printf 'for i = 1, 3 do\n  print(i)\n' >end.lua
+	run h67-awesome sh -c 'for f in eof paren quote end; do timeout $TOOL_TIMEOUT awesome -k -c $f.lua; done'
+	expect h67-awesome awesome general <<'E'
+syntax_error eof.lua 3 0
+syntax_error paren.lua 3 0
+syntax_error quote.lua 1 0
+syntax_error end.lua 3 0
+E
+	cd ..
+fi
+# netplan generate, a machine's tree at a time: a key misspelt, a
+# boolean that is none, an indentation off by one, an address out of
+# range, a bridge over an interface nobody defined
+if have netplan; then
+	mkdir netplan && cd netplan
+	np() { mkdir -p "$1/etc/netplan" && cat >"$1/etc/netplan/01-net.yaml" && chmod 600 "$1/etc/netplan/01-net.yaml"; }
+	printf 'network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp5: true\n' | np key
+	printf 'network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: maybe\n' | np bool
+	printf 'network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n     addresses: [10.0.0.2/24]\n' | np indent
+	printf 'network:\n  version: 2\n  ethernets:\n    eth0:\n      addresses: [10.0.0.300/24]\n' | np addr
+	printf 'network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n  bridges:\n    br0:\n      interfaces: [eth9]\n' | np ref
+	run h67-netplan sh -c 'for d in key bool indent addr ref; do timeout $TOOL_TIMEOUT netplan generate --root-dir $d; done'
+	expect h67-netplan netplan general <<'E'
+undefined_symbol key/etc/netplan/01-net.yaml 5 7
+type_error bool/etc/netplan/01-net.yaml 5 14
+syntax_error indent/etc/netplan/01-net.yaml 6 6
+syntax_error addr/etc/netplan/01-net.yaml 5 18
+undefined_symbol ref/etc/netplan/01-net.yaml 8 20
+E
+	cd ..
+fi
+# neomutt -F, an rc file at a time (it goes on after an error, status 0):
+# a variable nobody defined, a command misspelt, a sort order it does not
+# have, a source of a file nobody wrote
+if have neomutt; then
+	mkdir neomutt && cd neomutt
+	printf 'set folder = ~/Mail\nset nosuchvar = yes\n' >var.rc
+	printf 'set folder = ~/Mail\nsett sort = date\n' >cmd.rc
+	printf 'set sort = sideways\n' >val.rc
+	printf 'source nosuch.rc\n' >src.rc
+	run h67-neomutt sh -c 'for f in var cmd val src; do HOME=$PWD TERM=dumb timeout $TOOL_TIMEOUT neomutt -n -F $f.rc -Q folder; done'
+	expect h67-neomutt neomutt general <<'E'
+undefined_symbol var.rc 2 0
+undefined_symbol cmd.rc 2 0
+type_error val.rc 1 0
+import_resolution src.rc 1 0
+E
+	cd ..
+fi
+# anacron -T, a table at a time: a job with no command, a period it has
+# no name for, days that are no number. The repository's own anacrontab
+# has no extension and no folder.
+if have anacron; then
+	mkdir anacron && cd anacron
+	mkdir period days
+	printf 'SHELL=/bin/sh\n1\t5\tdaily\techo hi\n7 10 weekly\n' >anacrontab
+	printf '@fortnightly\t5\tjob\techo hi\n' >period/anacrontab
+	printf 'x\t5\tjob\techo hi\n' >days/anacrontab
+	run h67-anacron sh -c 'for f in anacrontab period/anacrontab days/anacrontab; do timeout $TOOL_TIMEOUT anacron -T -t $f; done'
+	expect h67-anacron anacron general <<'E'
+syntax_error anacrontab 3 0
+undefined_symbol period/anacrontab 1 0
+syntax_error days/anacrontab 1 0
+E
+	cd ..
+fi
+# fetchmail --configdump, an rc file at a time: a keyword misspelt, a
+# protocol it does not speak, a global setting misspelt (each "syntax
+# error at" the word), a port out of range (no place)
+if have fetchmail; then
+	mkdir fetchmail && cd fetchmail
+	printf 'poll mail.example.com protocol pop3\n  user "joe" there with passwrd "x" is joe here\n' >keyword.rc
+	printf 'poll mail.example.com protocol pop5 user "joe"\n' >proto.rc
+	printf 'set deamon 300\npoll mail.example.com protocol imap user "joe"\n' >set.rc
+	printf 'poll mail.example.com protocol imap port 99999 user "joe"\n' >port.rc
+	chmod 600 ./*.rc
+	run h67-fetchmail sh -c 'for f in keyword proto set port; do HOME=$PWD timeout $TOOL_TIMEOUT fetchmail --configdump -f $f.rc >/dev/null; done'
+	expect h67-fetchmail fetchmail general <<'E'
+syntax_error keyword.rc 2 0
+syntax_error proto.rc 1 0
+syntax_error set.rc 1 0
+type_error - 0 0
+E
+	cd ..
+fi
+# rspamadm configtest, a configuration at a time: a brace never closed,
+# a list never closed, an include of a file nobody wrote (outside the
+# repository), a number that is a word (no place)
+if have rspamadm; then
+	mkdir rspamd && cd rspamd
+	printf 'options {\n  dns {\n    timeout = 1s;\n  }\n' >brace.conf
+	printf 'options {\n  filters = "chartable"\n  dns_timeout = 1s;\n  local_addrs = [127.0.0.1;\n}\n' >bracket.conf
+	printf '.include "$CONFDIR/nosuch.inc"\n' >include.conf
+	printf 'options {\n  dns {\n    timeout = "abc";\n  }\n}\n' >value.conf
+	run h67-rspamadm sh -c 'for f in brace bracket include value; do timeout $TOOL_TIMEOUT rspamadm configtest -c $PWD/$f.conf; done'
+	expect h67-rspamadm rspamadm general <<'E'
+syntax_error brace.conf 5 0
+syntax_error bracket.conf 5 0
+import_resolution - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
