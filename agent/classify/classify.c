@@ -4279,6 +4279,7 @@ static char *file_above(struct scan *s, size_t i)
 {
 	const struct diag *d;
 	size_t j, n, off, len;
+	unsigned reports = 0;
 	char *file = NULL;
 	const char *l;
 	struct cl_loc loc;
@@ -4287,8 +4288,11 @@ static char *file_above(struct scan *s, size_t i)
 		if (s->used[j] & L_USED)
 			break;
 		/* a placeless report of its own (htslib's "[E::fn] msg"):
-		 * what is above it is not this line's trace */
-		if ((d = reported_at(s, j)) && !d->file)
+		 * what is above it is not this line's trace; nor is a
+		 * second report at a file (fetchmail's "fetchmail:a.rc:2:
+		 * syntax error" over "fetchmail:b.rc:1: ..." over "Cannot
+		 * resolve service 99999": b's, if any) */
+		if ((d = reported_at(s, j)) && (!d->file || reports++))
 			break;
 		l = line_view(s, j, &n);
 		if (!lacks(s, j, CL_T_HEADLINE) &&

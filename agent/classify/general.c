@@ -7362,6 +7362,62 @@ static size_t line_words_colon(const char *l, size_t n, size_t e)
 	return k + 1 < n && l[k] == ':' && is_blank(l[k + 1]) ? k : 0;
 }
 
+/* The whole line is the message, from its first letter or digit ("***
+ * ERROR: x at line 9 in file a.pod": the place is inside it). */
+static void set_msg_whole(struct cl_loc *loc, const char *l, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && !is_alpha(l[i]) && !is_digit(l[i]))
+		i++;
+	while (n > i && is_blank(l[n - 1]))
+		n--;
+	loc->msg = i;
+	loc->msg_len = n - i;
+}
+
+/* "Invalid syntax in anacrontab on line 3" (anacron's): a file with no
+ * extension and no folder, one the repository has, named in words right
+ * before its line (" on line N", " at line N", ", line N", " line N").
+ * No file token reads it: a bare word is a file only when known says so,
+ * and only after "in ". Sets loc (the whole line its message) and returns
+ * CL_LOC_INLINE, or NONE. */
+static enum cl_loc_kind bare_file_in_words(const char *l, size_t n,
+					   cl_known_fn known, const void *ctx,
+					   struct cl_loc *loc)
+{
+	const char *p;
+	size_t k, w, e, j;
+	int line;
+
+	for (k = 0; (p = cl_find(l + k, n - k, " line ", 6)); k = (size_t)(p - l) + 6) {
+		e = (size_t)(p - l);
+		j = e + 6;
+		if (!cl_read_int(l, n, &j, &line) || line <= 0)
+			continue;
+		if (e && l[e - 1] == ',')
+			e--;
+		else if (e >= 3 && (!memcmp(l + e - 3, " on", 3) ||
+				    !memcmp(l + e - 3, " at", 3)))
+			e -= 3;
+		for (w = e; w > 0 && (is_alpha(l[w - 1]) || is_digit(l[w - 1]) ||
+				      l[w - 1] == '_' || l[w - 1] == '-');)
+			w--;
+		if (e - w < 3 || w < 4 || memcmp(l + w - 4, " in ", 4) ||
+		    !is_alpha(l[w]) || !known(ctx, l + w, e - w))
+			continue;
+		memset(loc, 0, sizeof(*loc));
+		loc->file = w;
+		loc->file_len = e - w;
+		loc->line = line;
+		if ((loc->col = column_anywhere(l, n)) < 0)
+			loc->col = 0;
+		set_msg_whole(loc, l, n);
+		return loc->kind = CL_LOC_INLINE;
+	}
+	return CL_LOC_NONE;
+}
+
 enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 				const void *ctx, struct cl_loc *loc)
 {
@@ -7468,18 +7524,23 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 			set_msg(loc, l, n, after);
 			return loc->kind = CL_LOC_INLINE;
 		}
+		/* "anacron: b/anacrontab: Unknown named period on line 1":
+		 * the message after the file, its line in its words */
+		if (!after && e + 2 < n && l[e] == ':' && is_blank(l[e + 1])) {
+			set_msg(loc, l, n, e);
+			if (t) {
+				loc->pre = 0;
+				loc->pre_len = t;
+			}
+			return loc->kind = CL_LOC_INLINE;
+		}
 		/* "*** ERROR: x at line 9 in file a.pod", "Warning 11 in a.tex
-		 * line 3: x": the whole line is the message */
-		for (t = 0; t < n && !is_alpha(l[t]) && !is_digit(l[t]); t++)
-			;
-		loc->msg = t;
-		loc->msg_len = n - t;
-		while (loc->msg_len && is_blank(l[loc->msg + loc->msg_len - 1]))
-			loc->msg_len--;
+		 * line 3: x" */
+		set_msg_whole(loc, l, n);
 		return loc->kind = CL_LOC_INLINE;
 	}
 	memset(loc, 0, sizeof(*loc));
-	return CL_LOC_NONE;
+	return digits ? bare_file_in_words(l, n, known, ctx, loc) : CL_LOC_NONE;
 }
 
 int cl_sev_among(const char *p, size_t n)

@@ -10168,6 +10168,64 @@ static void counters_progress_and_headings_around_reports(void **state)
 	diag_list_release(&l);
 }
 
+/* Places a configuration checker tells in words: a file with no
+ * extension and no folder, one the repository has, before its line
+ * ("Invalid syntax in anacrontab on line 3", anacron's); a file after the
+ * program's name, its line in the message ("anacron: b/anacrontab:
+ * Unknown named period on line 1"). A report at a file above a placeless
+ * one is another's (fetchmail's syntax errors over "Cannot resolve
+ * service"): the placeless one stays placeless, not at the first file
+ * the run named. */
+static bool config_files(void *ctx, const char *path)
+{
+	static const char *const files[] = {
+		"anacrontab", "period/anacrontab", "/w/keyword.rc", "/w/set.rc",
+	};
+
+	(void)ctx;
+	return one_of(path, files, sizeof(files) / sizeof(*files));
+}
+
+static void config_checkers_name_their_files_in_words(void **state)
+{
+	static const char anacron[] =
+		"anacron: Invalid syntax in anacrontab on line 3 - skipping "
+		"this line\n"
+		"anacron: period/anacrontab: Unknown named period on line 1, "
+		"skipping\n";
+	static const char fetchmail[] =
+		"fetchmail:/w/keyword.rc:2: syntax error at passwrd\n"
+		"fetchmail: WARNING: Running as root is discouraged.\n"
+		"fetchmail:/w/set.rc:1: syntax error at deamon\n"
+		"fetchmail: WARNING: Running as root is discouraged.\n"
+		"fetchmail: Cannot resolve service 99999 to port number.\n";
+	static const char not_a_file[] =
+		"Invalid syntax in section on line 3\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(anacron, config_files, 2, &l);
+	assert_string_equal(l.v[0].file, "anacrontab");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "period/anacrontab");
+	assert_int_equal(l.v[1].line, 1);
+	assert_string_equal(l.v[1].message,
+			    "Unknown named period on line 1, skipping");
+	diag_list_release(&l);
+
+	classify_n(fetchmail, config_files, 3, &l);
+	assert_string_equal(l.v[0].file, "/w/keyword.rc");
+	assert_string_equal(l.v[1].file, "/w/set.rc");
+	assert_null(l.v[2].file);
+	diag_list_release(&l);
+
+	/* a word the repository has no file of is no place */
+	classify_n(not_a_file, config_files, 1, &l);
+	assert_null(l.v[0].file);
+	diag_list_release(&l);
+}
+
 /* A report its place closes, said as a severity "at" it (Gri's "Error at
  * F:L" under the error and the command it quotes); a severity and its
  * number ("pl: error 101: msg", ploticus'); a name's noun, then that it
@@ -11196,6 +11254,7 @@ int main(void)
 		cmocka_unit_test(data_checkers_solvers_and_scenario_runners),
 		cmocka_unit_test(places_told_after_the_cause),
 		cmocka_unit_test(counters_progress_and_headings_around_reports),
+		cmocka_unit_test(config_checkers_name_their_files_in_words),
 		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
