@@ -7390,10 +7390,11 @@ static enum cl_loc_kind bare_file_in_words(const char *l, size_t n,
 	size_t k, w, e, j;
 	int line;
 
-	for (k = 0; (p = cl_find(l + k, n - k, " line ", 6)); k = (size_t)(p - l) + 6) {
-		e = (size_t)(p - l);
+	/* "line " first: an 'l' is rarer than the blank before it */
+	for (k = 1; (p = cl_find(l + k, n - k, "line ", 5)); k = (size_t)(p - l) + 5) {
+		e = (size_t)(p - l) - 1;
 		j = e + 6;
-		if (!cl_read_int(l, n, &j, &line) || line <= 0)
+		if (l[e] != ' ' || !cl_read_int(l, n, &j, &line) || line <= 0)
 			continue;
 		if (e && l[e - 1] == ',')
 			e--;
