@@ -3680,14 +3680,18 @@ static bool closing_expected(const char *low, size_t n)
 static bool word_of(const char *low, size_t n, size_t j,
 		    const char *const *list, size_t nl);
 
-/* The kinds of value a setting or an argument takes */
+/* The kinds of value a setting or an argument takes: the first
+ * SCALAR_KINDS of them a scalar's (a number, a truth, a span). */
 static const char *const value_kinds[] = {
 	"number", "integer", "int", "boolean", "bool", "float", "decimal",
 	"positive", "non-negative", "unsigned", "duration", "percentage",
-	"port", "string", "list", "array", "object", "map", "value", "valid",
-	"single", "non-empty", "real", "arithmetic", "numeric", "bit-vector",
-	"bitvector",
+	"port", "real", "arithmetic", "numeric",
+	"string", "list", "array", "object", "map", "value", "valid",
+	"single", "non-empty", "bit-vector", "bitvector",
 };
+#define SCALAR_KINDS 16
+_Static_assert(SCALAR_KINDS <= sizeof(value_kinds) / sizeof(*value_kinds),
+	       "value_kinds holds its scalars");
 
 static const char *expected_token(const char *m, const char *low, size_t n,
 				  bool ruled)
@@ -4960,11 +4964,6 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 					    "type", "pair", "symbol",
 					    "procedure", "function", "vector",
 					    "char" };
-	static const char *const expected_kind[] = {
-		"number", "integer", "int", "boolean", "bool", "float",
-		"decimal", "positive", "non-negative", "unsigned", "duration",
-		"percentage", "port", "real", "arithmetic", "numeric",
-	};
 	static const char *const name_noun[] = { "attribute", "option", "key",
 						 "field", "property",
 						 "directive", "keyword",
@@ -4983,8 +4982,7 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 		for (j = (size_t)(at - low); j > 0 && is_alpha(low[j - 1]); j--)
 			;
 		if (word_of(low, n, j, kind, sizeof(kind) / sizeof(*kind)) ||
-		    word_of(low, n, j, expected_kind,
-			    sizeof(expected_kind) / sizeof(*expected_kind)))
+		    word_of(low, n, j, value_kinds, SCALAR_KINDS))
 			return CAT_TYPE_ERROR;
 	}
 	if ((groups & W_VALUE) && (at = cl_find(low, n, "parse ", 6))) {
@@ -5022,8 +5020,7 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 			j += 2;
 		else if (starts(low + j, n - j, "an "))
 			j += 3;
-		if (word_of(low, n, j, expected_kind,
-			    sizeof(expected_kind) / sizeof(*expected_kind)) ||
+		if (word_of(low, n, j, value_kinds, SCALAR_KINDS) ||
 		    starts(low + j, n - j, "yes or no") ||
 		    starts(low + j, n - j, "true or false") ||
 		    starts(low + j, n - j, "'true' or 'false'") ||
@@ -5052,16 +5049,14 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 			j += 2;
 		else if (starts(low + j, n - j, "an "))
 			j += 3;
-		if (word_of(low, n, j, expected_kind,
-			    sizeof(expected_kind) / sizeof(*expected_kind)))
+		if (word_of(low, n, j, value_kinds, SCALAR_KINDS))
 			return CAT_TYPE_ERROR;
 	}
 	if ((groups & W_EXPECT) && !said_syntax &&
 	    (at = cl_find(low, n, " expected", 9))) {
 		for (j = (size_t)(at - low); j > 0 && is_alpha(low[j - 1]); j--)
 			;
-		if (word_of(low, n, j, expected_kind,
-			    sizeof(expected_kind) / sizeof(*expected_kind)))
+		if (word_of(low, n, j, value_kinds, SCALAR_KINDS))
 			return CAT_TYPE_ERROR;
 	}
 	if (parsed)
