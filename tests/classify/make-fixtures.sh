@@ -24084,6 +24084,94 @@ E
 fi
 ) &
 
+# ---- held68: a validation batch of tools nobody tuned for, scored on first sight ----
+# Template engines and a general preprocessor, from Debian, as a CI job
+# renders or compiles a repository's templates (a file at a time): the
+# Template Toolkit's tpage, Mako's mako-render, Cheetah's compiler and
+# gpp. Each says where in its own way ("file error - parse error - F
+# line L: msg" with no newline after it, "SyntaxException: msg in file
+# 'F' at line: L char: C" under a traceback of the engine's own files,
+# "Line L, column C in file F" under the message and over a table of the
+# code, "F:L: error: msg") or not at all ("undef error - x: filter not
+# found").
+(
+BATCH=held68
+mkdir held68 && cd held68
+# tpage, a template at a time (its messages end with no newline: the
+# loop's echo ends them): an IF never ended, an INCLUDE of a template
+# nobody wrote, a list never closed, an operator where a value goes, a
+# filter nobody defined, a plugin nobody installed
+if have tpage; then
+	mkdir tt && cd tt
+	printf 'Hello [%% name %%]\n[%% IF x %%]\nyes\n' >unclosed.tt
+	printf '[%% INCLUDE nosuch.tt %%]\n' >include.tt
+	printf '[%% FOREACH i IN [1,2 %%]\n[%% i %%]\n[%% END %%]\n' >list.tt
+	printf '[%% x = 1 +* 2 %%]\n' >expr.tt
+	printf '[%% x = "a" %%][%% x | nosuchfilter %%]\n' >filter.tt
+	printf '[%% USE Nosuch %%]\n' >plugin.tt
+	run h68-tpage sh -c 'for f in unclosed include list expr filter plugin; do timeout $TOOL_TIMEOUT tpage $f.tt >/dev/null; echo; done'
+	expect h68-tpage tpage general <<'E'
+syntax_error unclosed.tt 2 0
+import_resolution - 0 0
+syntax_error list.tt 1 0
+syntax_error expr.tt 1 0
+undefined_symbol - 0 0
+missing_dependency - 0 0
+E
+	cd ..
+fi
+# mako-render, a template at a time (a Python traceback through Mako's
+# own files each time): a control line never ended, an expression never
+# closed, an include of a template nobody wrote (its frame in the
+# template), a def's arguments never closed, an operator where a value
+# goes
+if have mako-render; then
+	mkdir mako && cd mako
+	printf 'Hello ${name}\n%% if x:\nyes\n' >unclosed.mako
+	printf 'Hello ${name\n' >expr.mako
+	printf '<%%include file="nosuch.mako"/>\n' >include.mako
+	printf '<%%def name="f(">\nx\n</%%def>\n' >def.mako
+	printf 'Hello ${1 +* 2}\n' >syn.mako
+	run h68-mako-render sh -c 'for f in unclosed expr include def syn; do timeout $TOOL_TIMEOUT mako-render $f.mako >/dev/null; done'
+	expect h68-mako-render mako-render general <<'E'
+syntax_error unclosed.mako 2 1
+syntax_error expr.mako 1 7
+import_resolution include.mako 1 0
+syntax_error def.mako 1 1
+syntax_error syn.mako 1 7
+E
+	cd ..
+fi
+# cheetah3 compile, a template at a time: an #if never ended, a ${ never
+# closed, an #end naming another directive than the one open
+if have cheetah3; then
+	mkdir cheetah && cd cheetah
+	printf 'Hello $name\n#if $x\nyes\n' >unclosed.tmpl
+	printf 'Hello ${name\n' >expr.tmpl
+	printf '#for $i in [1, 2]\n$i\n#end if\n' >end.tmpl
+	run h68-cheetah sh -c 'for f in unclosed expr end; do timeout $TOOL_TIMEOUT cheetah3 compile --nobackup $f.tmpl >/dev/null; done'
+	expect h68-cheetah cheetah general <<'E'
+syntax_error unclosed.tmpl 3 4
+syntax_error expr.tmpl 1 8
+syntax_error end.tmpl 3 8
+E
+	cd ..
+fi
+# gpp, a file at a time: an #include of a file nobody wrote, an #endif
+# with no #if (each told at the line after the directive)
+if have gpp; then
+	mkdir gpp && cd gpp
+	printf '#include "nosuch.h"\n' >include.gpp
+	printf '#endif\n' >endif.gpp
+	run h68-gpp sh -c 'for f in include endif; do timeout $TOOL_TIMEOUT gpp $f.gpp >/dev/null; done'
+	expect h68-gpp gpp general <<'E'
+import_resolution include.gpp 2 0
+syntax_error endif.gpp 2 0
+E
+	cd ..
+fi
+) &
+
 wait
 
 echo "$OUT"
