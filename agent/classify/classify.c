@@ -1269,6 +1269,7 @@ static bool verdict_on_warning(struct scan *s, struct diag *d)
 }
 
 static bool cause_category(const char *category);
+static bool known_file(const void *ctx, const char *p, size_t n);
 
 /* Makes the diagnostic of pattern p from the captures gathered so far. */
 static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
@@ -1277,6 +1278,7 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	const char *liken = NULL;
 	struct diag d;
 	const struct capture *c;
+	struct cl_loc loc;
 	bool tool_trace = false; /* no frame of the project's */
 
 	memset(&d, 0, sizeof(d));
@@ -1307,6 +1309,15 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		d.column = d.line > 0 ? cl_col_in_words(d.message, strlen(d.message)) : 0;
 		if (d.column < 0)
 			d.column = 0;
+		/* ... or the place in it of a file of the project (Mako's
+		 * "SyntaxException: msg in file 'a.mako' at line: 2 char:
+		 * 1": the template it read) */
+		if (d.line > 0 && s->opts->file_exists &&
+		    cl_loose_place(d.message, strlen(d.message), known_file, s,
+				   &loc) != CL_LOC_NONE && loc.line == d.line) {
+			d.file = xstrndup(d.message + loc.file, loc.file_len);
+			d.column = loc.col;
+		}
 	}
 	if (!first_sighting(s, &d) || got_of_last(s, &d)) {
 		diag_release(&d);

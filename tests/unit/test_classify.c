@@ -10226,6 +10226,46 @@ static void config_checkers_name_their_files_in_words(void **state)
 	diag_list_release(&l);
 }
 
+/* A tool written in Python raising on its input, no frame of the
+ * project's: the place its message names in a file of the project is the
+ * place (Mako's "in file 'a.mako' at line: 2"); none, only the line. */
+static bool mako_files(void *ctx, const char *path)
+{
+	(void)ctx;
+	return !strcmp(path, "unclosed.mako");
+}
+
+static void a_tool_trace_places_its_input_in_words(void **state)
+{
+	static const char mako[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/usr/lib/python3/dist-packages/mako/lexer.py\", "
+		"line 264, in parse\n"
+		"    raise exceptions.SyntaxException(\n"
+		"SyntaxException: Unterminated control keyword: 'if' in file "
+		"'unclosed.mako' at line: 2 char: 1\n";
+	static const char elsewhere[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/usr/lib/python3/dist-packages/mako/lexer.py\", "
+		"line 264, in parse\n"
+		"    raise exceptions.SyntaxException(\n"
+		"SyntaxException: Unterminated control keyword: 'if' in file "
+		"'other.mako' at line: 2 char: 1\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(mako, mako_files, 1, &l);
+	assert_string_equal(l.v[0].file, "unclosed.mako");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n(elsewhere, mako_files, 1, &l);
+	assert_null(l.v[0].file);
+	assert_int_equal(l.v[0].line, 2);
+	diag_list_release(&l);
+}
+
 /* A report its place closes, said as a severity "at" it (Gri's "Error at
  * F:L" under the error and the command it quotes); a severity and its
  * number ("pl: error 101: msg", ploticus'); a name's noun, then that it
@@ -11255,6 +11295,7 @@ int main(void)
 		cmocka_unit_test(places_told_after_the_cause),
 		cmocka_unit_test(counters_progress_and_headings_around_reports),
 		cmocka_unit_test(config_checkers_name_their_files_in_words),
+		cmocka_unit_test(a_tool_trace_places_its_input_in_words),
 		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
