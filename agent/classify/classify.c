@@ -1270,6 +1270,45 @@ static bool verdict_on_warning(struct scan *s, struct diag *d)
 
 static bool cause_category(const char *category);
 static bool known_file(const void *ctx, const char *p, size_t n);
+static bool blank_line(struct scan *s, size_t j);
+
+/* An exception that tells its message on the lines under it, none after
+ * its name (Cheetah's "Cheetah.Parser.ParseError: " over a blank line,
+ * "Some #directives are missing their corresponding #end ___ tag: if"
+ * and "Line 3, column 4 in file a.tmpl"): the first paragraph under line
+ * i, a few lines, gives d its message (its first line) and its place (a
+ * line naming a file of the project and its line). Those lines are
+ * folded into d. False if there is none. */
+static bool message_below(struct scan *s, size_t i, struct diag *d)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t j, n, end;
+
+	for (j = i + 1; j <= i + 2 && blank_line(s, j); j++)
+		;
+	if (j >= s->nlines || j > i + 2)
+		return false;
+	for (end = j; end < j + 4 && !blank_line(s, end) && end < s->nlines &&
+		      !(s->used[end] & L_USED); end++) {
+		l = line_view(s, end, &n);
+		if (!d->file && s->opts->file_exists &&
+		    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE &&
+		    loc.line > 0) {
+			d->file = xstrndup(l + loc.file, loc.file_len);
+			d->line = loc.line;
+			d->column = loc.col;
+		}
+	}
+	if (end == j)
+		return false;
+	l = line_view(s, j, &n);
+	free(d->message);
+	d->message = trimmed(l, n);
+	while (end-- > j)
+		s->used[end] |= L_FOLDED;
+	return true;
+}
 
 /* Makes the diagnostic of pattern p from the captures gathered so far. */
 static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
@@ -1279,7 +1318,9 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	struct diag d;
 	const struct capture *c;
 	struct cl_loc loc;
+	size_t ln;
 	bool tool_trace = false; /* no frame of the project's */
+	bool below = false; /* its message told under it */
 
 	memset(&d, 0, sizeof(d));
 	d.file = cap_dup(s, s->field[CL_F_FILE]);
@@ -1318,6 +1359,10 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 			d.file = xstrndup(d.message + loc.file, loc.file_len);
 			d.column = loc.col;
 		}
+		if (!p->message && (!s->field[CL_F_MSG] || !s->field[CL_F_MSG]->len) &&
+		    s->cur < s->nlines &&
+		    line_view(s, s->cur, &ln) == l)
+			below = message_below(s, s->cur, &d);
 	}
 	if (!first_sighting(s, &d) || got_of_last(s, &d)) {
 		diag_release(&d);
@@ -1331,6 +1376,14 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		cl_words_read(d.message, strlen(d.message), &w);
 		if (!d.code && w.code_len)
 			d.code = xstrndup(d.message + w.code, w.code_len);
+		/* a message told under the exception (message_below): its
+		 * name may be all that names the kind ("ParseError") */
+		if (!w.category && below && d.code) {
+			struct cl_words cw;
+
+			cl_words_read(d.code, strlen(d.code), &cw);
+			w.category = cw.category;
+		}
 		w.category = symbol_at_line(w.category, d.line, d.message,
 					    strlen(d.message));
 		if (!strcmp(d.category, CAT_UNKNOWN))

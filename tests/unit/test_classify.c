@@ -10228,11 +10228,13 @@ static void config_checkers_name_their_files_in_words(void **state)
 
 /* A tool written in Python raising on its input, no frame of the
  * project's: the place its message names in a file of the project is the
- * place (Mako's "in file 'a.mako' at line: 2"); none, only the line. */
+ * place (Mako's "in file 'a.mako' at line: 2"); none, only the line. An
+ * exception with nothing after its name tells its message and its place
+ * on the lines under it (Cheetah's), its name the kind. */
 static bool mako_files(void *ctx, const char *path)
 {
 	(void)ctx;
-	return !strcmp(path, "unclosed.mako");
+	return !strcmp(path, "unclosed.mako") || !strcmp(path, "end.tmpl");
 }
 
 static void a_tool_trace_places_its_input_in_words(void **state)
@@ -10251,6 +10253,21 @@ static void a_tool_trace_places_its_input_in_words(void **state)
 		"    raise exceptions.SyntaxException(\n"
 		"SyntaxException: Unterminated control keyword: 'if' in file "
 		"'other.mako' at line: 2 char: 1\n";
+	static const char cheetah[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/usr/lib/python3/dist-packages/Cheetah/Parser.py\", "
+		"line 2785, in assertEmptyOpenDirectivesStack\n"
+		"    raise ParseError(self, msg=errorMsg)\n"
+		"Cheetah.Parser.ParseError: \n"
+		"\n"
+		"#end if found, expected #end for\n"
+		"Line 3, column 8 in file end.tmpl\n"
+		"\n"
+		"Line|Cheetah Code\n"
+		"----|---------------------------------------------\n"
+		"2   |$i\n"
+		"3   |#end if\n"
+		"           ^\n";
 	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
@@ -10263,6 +10280,36 @@ static void a_tool_trace_places_its_input_in_words(void **state)
 	classify_n(elsewhere, mako_files, 1, &l);
 	assert_null(l.v[0].file);
 	assert_int_equal(l.v[0].line, 2);
+	diag_list_release(&l);
+
+	classify_n(cheetah, mako_files, 1, &l);
+	assert_string_equal(l.v[0].file, "end.tmpl");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 8);
+	assert_string_equal(l.v[0].message, "#end if found, expected #end for");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+}
+
+/* The Template Toolkit's kind of error, then a dash: a report with no
+ * place ("undef error - x: filter not found"), its message after the
+ * dash; with a place, at it ("file error - parse error - a.tt line 2"). */
+static void an_error_kind_then_a_dash(void **state)
+{
+	static const char tpage[] =
+		"file error - parse error - unclosed.tt line 2: unexpected end "
+		"of input\n"
+		"undef error - nosuchfilter: filter not found\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(tpage, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "unclosed.tt");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].message, "nosuchfilter: filter not found");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
 	diag_list_release(&l);
 }
 
@@ -11296,6 +11343,7 @@ int main(void)
 		cmocka_unit_test(counters_progress_and_headings_around_reports),
 		cmocka_unit_test(config_checkers_name_their_files_in_words),
 		cmocka_unit_test(a_tool_trace_places_its_input_in_words),
+		cmocka_unit_test(an_error_kind_then_a_dash),
 		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
