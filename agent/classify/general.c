@@ -6480,8 +6480,8 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		}
 		/* ... then a dash: the Template Toolkit's "undef error -
 		 * x: filter not found" */
-		if ((c = cl_find(l + i, n - i < 32 ? n - i : 32, " - ", 3)) &&
-		    (j = (size_t)(c - l)) > i + 6 && j + 4 < n &&
+		if ((c = cl_find(l + i, n - i < 32 ? n - i : 32, "rror - ", 7)) &&
+		    (j = (size_t)(c - l) + 4) > i + 6 && j + 4 < n &&
 		    ends_ci(l + i, j - i, " error")) {
 			for (wend = i; wend < j && (is_alpha(l[wend]) || l[wend] == ' ');
 			     wend++)
