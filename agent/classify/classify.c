@@ -4356,7 +4356,7 @@ static char *file_above(struct scan *s, size_t i)
 		 * second report at a file (fetchmail's "fetchmail:a.rc:2:
 		 * syntax error" over "fetchmail:b.rc:1: ..." over "Cannot
 		 * resolve service 99999": b's, if any) */
-		if ((d = reported_at(s, j)) && (!d->file || reports++))
+		if ((d = reported_at(s, j)) && (!d->file || ++reports > 1))
 			break;
 		l = line_view(s, j, &n);
 		if (!lacks(s, j, CL_T_HEADLINE) &&

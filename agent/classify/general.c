@@ -6480,19 +6480,23 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		}
 		/* ... then a dash: the Template Toolkit's "undef error -
 		 * x: filter not found" */
-		if ((c = cl_find(l + i, n - i < 32 ? n - i : 32, "rror - ", 7)) &&
-		    (j = (size_t)(c - l) + 4) > i + 6 && j + 4 < n &&
-		    ends_ci(l + i, j - i, " error")) {
-			for (wend = i; wend < j && (is_alpha(l[wend]) || l[wend] == ' ');
-			     wend++)
-				;
-			if (wend == j) {
-				*msg = skip_blanks(l, n, j + 3);
-				return true;
+		{
+			const char *d = cl_find(l + i, n - i < 32 ? n - i : 32,
+						"rror - ", 7);
+			size_t dash = d ? (size_t)(d - l) + 4 : 0;
+
+			if (dash > i + 6 && dash + 4 < n &&
+			    ends_ci(l + i, dash - i, " error")) {
+				for (wend = i; wend < dash && (is_alpha(l[wend]) ||
+							       l[wend] == ' ');
+				     wend++)
+					;
+				if (wend == dash) {
+					*msg = skip_blanks(l, n, dash + 3);
+					return true;
+				}
 			}
 		}
-		c = memchr(l + i, ':', n - i < 32 ? n - i : 32);
-		j = c ? (size_t)(c - l) : i;
 		/* "Parse error near line 2: x" (sqlite3): a place with no
 		 * file between the words and the colon */
 		if (c) {
