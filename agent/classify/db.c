@@ -9,7 +9,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <git2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -661,16 +660,11 @@ static void sort_patterns(struct classify_db *db, unsigned *order)
 	}
 }
 
-/* The SHA-1 of what was loaded (libgit2's, as a blob): a verdict cached
- * with one set of patterns is never served under another. */
+/* The blob id of what was loaded: a verdict cached with one set of
+ * patterns is never served under another. */
 static void set_digest(struct classify_db *db, const struct buf *content)
 {
-	git_oid id;
-
-	git_libgit2_init(); /* idempotent; the hash needs it */
-	if (git_odb_hash(&id, content->ptr, content->len, GIT_OBJECT_BLOB) < 0)
-		abort(); /* only on out of memory */
-	git_oid_tostr(db->digest, sizeof(db->digest), &id);
+	blob_id_hex(content->ptr, content->len, db->digest);
 }
 
 /* dir/learned-words, the general layer's categories by likeness

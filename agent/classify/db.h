@@ -12,6 +12,7 @@
 
 #include "classify/classify.h"
 #include "classify/learned.h"
+#include "util/blobid.h"
 
 /* A needle is a literal (two bytes or more) every line a pattern matches
  * contains; the db keeps at most this many distinct ones (one bit each in a
@@ -101,7 +102,7 @@ struct classify_db {
 	/* the pattern folder's learned-words, or NULL when it has none */
 	struct cl_learned *learned;
 	unsigned refs; /* classify_db_acquire's sharing; 1 after a load */
-	char digest[41]; /* hex SHA-1 of every file loaded, in order */
+	char digest[BLOB_ID_HEXSZ + 1]; /* blob id of every file loaded, in order */
 };
 
 /* Runs one regex on subject[0..n) with the db's limits. >0 on a match. */

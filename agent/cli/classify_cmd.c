@@ -50,7 +50,10 @@ static int read_stdin(struct buf *b, struct err *e)
 }
 
 /* The work tree around the cwd, for the repo's own patterns; NULL outside
- * one (a log in CI, a scratch folder): the shipped patterns only. */
+ * one (a log in CI, a scratch folder): the shipped patterns only. libgit2
+ * stays started for the process: reading the configuration next needs it,
+ * and a second start costs what the first did (Debian's build parses every
+ * CA certificate then), half of a short classify. */
 static char *workspace(void)
 {
 	git_repository *repo = NULL;
@@ -62,7 +65,6 @@ static char *workspace(void)
 	    (wd = git_repository_workdir(repo)))
 		top = strdup(wd);
 	git_repository_free(repo);
-	git_libgit2_shutdown();
 	return top;
 }
 

@@ -19,7 +19,6 @@
  */
 #include <dirent.h>
 #include <fcntl.h>
-#include <git2.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/blobid.h"
 #include "util/fs.h"
 #include "util/log.h"
 #include "util/mem.h"
@@ -75,13 +75,9 @@ void verify_cache_free(struct verify_cache *c)
 static void entry_path(const struct verify_cache *c, const char *key,
 		       struct buf *out)
 {
-	char hex[GIT_OID_HEXSZ + 1];
-	git_oid id;
+	char hex[BLOB_ID_HEXSZ + 1];
 
-	git_libgit2_init(); /* idempotent; the hash needs it */
-	if (git_odb_hash(&id, key, strlen(key), GIT_OBJECT_BLOB) < 0)
-		abort(); /* only on out of memory */
-	git_oid_tostr(hex, sizeof(hex), &id);
+	blob_id_hex(key, strlen(key), hex);
 	buf_addf(out, "%s/%s" SUFFIX, c->dir, hex);
 }
 

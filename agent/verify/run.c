@@ -5,7 +5,6 @@
  * (shared by every run: one per core), and the cache lookup.
  */
 #include <fcntl.h>
-#include <git2.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,6 +15,7 @@
 #include <unistd.h>
 
 #include "proc/proc.h"
+#include "util/blobid.h"
 #include "util/fs.h"
 #include "util/mem.h"
 #include "verify/run.h"
@@ -406,16 +406,12 @@ static void warm_args(struct verify_run *run, struct check_child *j,
 	const struct verify_check *k = j->cr->check;
 	struct buf dir = BUF_INIT, b = BUF_INIT;
 	struct err e = ERR_INIT;
-	char hex[GIT_OID_HEXSZ + 1];
-	git_oid id;
+	char hex[BLOB_ID_HEXSZ + 1];
 
 	if (k->warm == VERIFY_WARM_NONE || !run->tools_state ||
 	    strcmp(run->run_root, run->root) || j->cr->nchildren != 1)
 		return;
-	git_libgit2_init();
-	if (git_odb_hash(&id, run->root, strlen(run->root), GIT_OBJECT_BLOB) < 0)
-		return;
-	git_oid_tostr(hex, sizeof(hex), &id);
+	blob_id_hex(run->root, strlen(run->root), hex);
 	buf_addf(&dir, "%s/%s", run->tools_state, hex);
 	if (fs_mkdirs(dir.ptr, 0700, &e) < 0)
 		goto out; /* cold, then */

@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "util/blobid.h"
 #include "util/buf.h"
 #include "util/fs.h"
 
@@ -201,6 +202,48 @@ static void test_path_join(void **state)
 	}
 }
 
+/* What `git hash-object` prints for the file at path. */
+static void git_hash_object(const char *path, char out[BLOB_ID_HEXSZ + 1])
+{
+	struct buf cmd = BUF_INIT;
+	FILE *p;
+
+	buf_addf(&cmd, "git hash-object '%s'", path);
+	p = popen(cmd.ptr, "r");
+	assert_non_null(p);
+	assert_non_null(fgets(out, BLOB_ID_HEXSZ + 1, p));
+	assert_int_equal(pclose(p), 0);
+	buf_release(&cmd);
+}
+
+/* Cache files and tool state are named by these ids: they are git's blob
+ * ids, for any bytes (NULs, a length past one SHA-1 block), so the names
+ * libgit2 gave them before stay the same. */
+static void test_blob_ids_are_gits(void **state)
+{
+	static const size_t sizes[] = { 0, 3, 55, 56, 64, 1 << 20 };
+	char ours[BLOB_ID_HEXSZ + 1], gits[BLOB_ID_HEXSZ + 1];
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		struct buf b = BUF_INIT;
+		FILE *f;
+
+		for (size_t k = 0; k < sizes[i]; k++)
+			buf_addch(&b, (char)(k * 7 % 251));
+		f = fopen(at("blob"), "wb");
+		assert_non_null(f);
+		assert_int_equal(fwrite(b.ptr ? b.ptr : "", 1, b.len, f), b.len);
+		fclose(f);
+		blob_id_hex(b.ptr ? b.ptr : "", b.len, ours);
+		git_hash_object(at("blob"), gits);
+		assert_string_equal(ours, gits);
+		buf_release(&b);
+	}
+	blob_id_hex("", 0, ours);
+	assert_string_equal(ours, "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+}
+
 static int rm_entry(const char *p, const struct stat *st, int flag,
 		    struct FTW *ftw)
 {
@@ -215,6 +258,7 @@ int main(void)
 		cmocka_unit_test(test_limit_and_missing),
 		cmocka_unit_test(test_not_regular),
 		cmocka_unit_test(test_path_join),
+		cmocka_unit_test(test_blob_ids_are_gits),
 	};
 	int r;
 
