@@ -24172,6 +24172,211 @@ E
 fi
 ) &
 
+# ---- held69: a validation batch of tools nobody tuned for, scored on first sight ----
+# The configuration readers of a developer's own machine, as a dotfiles
+# repository's CI checks what it holds (a file at a time): zic (time
+# zones), tic (terminfo), ssh -G, git config, vim -es, openssl req, the
+# elvish shell, grub-script-check, hostapd and the foot terminal. Each
+# says where in its own way ('"F", line L: msg', "F line L: msg", "fatal:
+# bad config line L in file F", vim's "Error detected while processing
+# ... F:" over "line L:" over the message, 'Error on line L of config
+# file "F"', a message over "F:L:C: code", "Syntax error at line L" with
+# no file, "Line L: msg" over "1 errors found in configuration file 'F'",
+# "err: config.c:N: F:L: msg" after the tool's own source's place) or not
+# at all ("Unable to get 'x' section").
+(
+BATCH=held69
+mkdir held69 && cd held69
+# zic, a zone file at a time: a line of a type it does not know, a zone
+# named twice, an offset out of range, a month with no name
+if have zic; then
+	mkdir zic && cd zic
+	printf 'Rule\tUS\t1967\tmax\t-\tOct\tlastSun\t2:00\t0\tS\nFoo\tbar\n' >kw.zi
+	printf 'Zone\tX/Y\t-5:00\t-\tEST\nZone\tX/Y\t-6:00\t-\tCST\n' >dup.zi
+	printf 'Zone\tX/Z\t-25:99\t-\tEST\n' >off.zi
+	printf 'Rule\tUS\t1967\tmax\t-\tOct\tlastSun\t2:00\t0\tS\nRule\tUS\t1967\tmax\t-\tFoo\tlastSun\t2:00\t0\tS\n' >month.zi
+	run h69-zic sh -c 'for f in kw dup off month; do timeout $TOOL_TIMEOUT zic -d "$PWD/out" $f.zi; done'
+	expect h69-zic zic general <<'E'
+syntax_error kw.zi 2 0
+syntax_error dup.zi 2 0
+type_error off.zi 1 0
+type_error month.zi 2 0
+E
+	cd ..
+fi
+# tic, a terminal description at a time (it warns and goes on, status
+# 0, but for the last): a capability nobody defined, a separator
+# missing, a use= of a description nobody wrote
+if have tic; then
+	mkdir tic && cd tic
+	printf 'foo|Foo terminal,\n\tcols#80, lines#24,\n\tbogus=\\E[H,\n' >cap.ti
+	printf 'foo|Foo terminal\n\tcols#80,\n' >comma.ti
+	printf 'foo|Foo terminal,\n\tcols#80, use=nosuch,\n' >use.ti
+	run h69-tic sh -c 'for f in cap comma use; do timeout $TOOL_TIMEOUT tic -o "$PWD/out" $f.ti; done'
+	expect h69-tic tic general <<'E'
+undefined_symbol cap.ti 3 19
+syntax_error comma.ti 2 16
+import_resolution use.ti 2 0
+E
+	cd ..
+fi
+# ssh -G, a client configuration at a time (it prints the settings it
+# would use, so nothing connects): an option misspelt, a port that is a
+# word, a yes/no that is neither, a keyword with no argument, a cipher
+# it does not have, a Match with no criteria
+if have ssh; then
+	mkdir ssh && cd ssh
+	printf 'Host x\n  HostName example.com\n  Bogusoption yes\n' >opt.conf
+	printf 'Host x\n  Port abc\n' >port.conf
+	printf 'Host x\n  Compression maybe\n' >bool.conf
+	printf 'Host x\n  HostName\n' >arg.conf
+	printf 'Host x\n  Ciphers nosuch-cipher\n' >cipher.conf
+	printf 'Host x\n  Match bogus\n' >match.conf
+	run h69-ssh sh -c 'for f in opt port bool arg cipher match; do timeout $TOOL_TIMEOUT ssh -G -F $f.conf x </dev/null >/dev/null; done'
+	expect h69-ssh ssh general <<'E'
+undefined_symbol opt.conf 3 0
+type_error port.conf 2 0
+type_error bool.conf 2 0
+syntax_error arg.conf 2 0
+type_error cipher.conf 2 0
+syntax_error match.conf 2 0
+E
+	cd ..
+fi
+# git config, a file at a time: a section never closed, a quote never
+# closed, a boolean that is neither (no place: git names the key)
+if have git; then
+	mkdir gitconfig && cd gitconfig
+	printf '[core]\n\tbare = false\n[user\n\tname = x\n' >sect.cfg
+	printf '[core]\n\t"name = x\n' >quote.cfg
+	printf '[core]\n\tbare = maybe\n' >bool.cfg
+	run h69-git-config sh -c 'for f in sect quote; do git config --file $f.cfg --list >/dev/null; done; git config --file bool.cfg --bool core.bare'
+	expect h69-git-config git general <<'E'
+syntax_error sect.cfg 3 0
+syntax_error quote.cfg 2 0
+type_error - 0 0
+E
+	cd ..
+fi
+# vim -es, a script at a time, as a plugin's CI sources it (-V1 shows
+# the messages; they end with no newline, the loop's echo ends them): a
+# command nobody defined, a variable nobody set, a function never ended,
+# a list never closed, a call of a function nobody defined, an option
+# vim does not have
+if have vim; then
+	mkdir vim && cd vim
+	printf 'let x = 1\nnosuchcmd foo\n' >cmd.vim
+	printf 'let x = 1\necho y\n' >var.vim
+	printf 'function! F()\n  return 1\n' >func.vim
+	printf 'let x = [1, 2\n' >list.vim
+	printf 'call Nosuch()\n' >call.vim
+	printf 'set nosuchoption\n' >opt.vim
+	run h69-vim sh -c 'for f in cmd var func list call opt; do timeout $TOOL_TIMEOUT vim -Nu NONE -i NONE -es -V1 -c "source $f.vim" -c "qa!" </dev/null; echo; done'
+	expect h69-vim vim general <<'E'
+undefined_symbol cmd.vim 2 0
+undefined_symbol var.vim 2 0
+syntax_error func.vim 1 0
+syntax_error list.vim 1 0
+undefined_symbol call.vim 1 0
+undefined_symbol opt.vim 1 0
+E
+	cd ..
+fi
+# openssl req, a configuration at a time (an EC key made on the spot,
+# kept nowhere): a line with no equal sign, a section never closed, a
+# section named that nobody wrote (no place), a digest it does not have
+# (no place)
+if have openssl; then
+	mkdir openssl && cd openssl
+	printf '[req]\ndistinguished_name = dn\nprompt no\n[dn]\nCN = x\n' >eq.cnf
+	printf '[req\ndistinguished_name = dn\n' >sect.cnf
+	printf '[req]\ndistinguished_name = nosuch\nprompt = no\n' >ref.cnf
+	printf '[req]\ndistinguished_name = dn\nprompt = no\ndefault_md = nosuchmd\n[dn]\nCN = x\n' >md.cnf
+	run h69-openssl sh -c 'for f in eq sect ref md; do timeout $TOOL_TIMEOUT openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /dev/null -config $f.cnf </dev/null >/dev/null; done'
+	expect h69-openssl openssl general <<'E'
+syntax_error eq.cnf 3 0
+syntax_error sect.cnf 1 0
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# elvish, a script at a time (its messages in colour, as a CI log keeps
+# them): a variable nobody set, a parenthesis never closed, a command
+# nobody installed, a module nobody wrote, a brace never closed
+if have elvish; then
+	mkdir elvish && cd elvish
+	printf 'var x = 1\necho $y\n' >var.elv
+	printf 'echo (put 1\n' >paren.elv
+	printf 'nosuchcmd foo\n' >cmd.elv
+	printf 'use nosuchmod\n' >use.elv
+	printf 'if $true {\n  echo 1\n' >brace.elv
+	run h69-elvish sh -c 'for f in var paren cmd use brace; do timeout $TOOL_TIMEOUT elvish -norc $f.elv </dev/null; done'
+	expect h69-elvish elvish general <<'E'
+undefined_symbol var.elv 2 6
+syntax_error paren.elv 2 1
+undefined_symbol cmd.elv 1 1
+import_resolution use.elv 1 1
+syntax_error brace.elv 3 1
+E
+	cd ..
+fi
+# grub-script-check, a menu at a time (it names no file, only the line):
+# an if never ended, a menuentry never closed, a for ended by fi, a
+# quote never closed
+if have grub-script-check; then
+	mkdir grub && cd grub
+	printf 'set timeout=5\nif [ x = y ]; then\n  echo a\n' >if.cfg
+	printf 'menuentry "x" {\n  linux /vmlinuz\n' >brace.cfg
+	printf 'set timeout=5\nfor x in a b; do echo $x; fi\n' >fi.cfg
+	printf 'echo "abc\n' >quote.cfg
+	run h69-grub-script-check sh -c 'for f in if brace fi quote; do timeout $TOOL_TIMEOUT grub-script-check $f.cfg; done'
+	expect h69-grub-script-check grub-script-check general <<'E'
+syntax_error - 3 0
+syntax_error - 2 0
+syntax_error - 2 0
+syntax_error - 1 0
+E
+	cd ..
+fi
+# hostapd, a configuration at a time (it stops before it touches an
+# interface): an item it does not know, a mode it does not have, a line
+# with no equal sign
+if have hostapd; then
+	mkdir hostapd && cd hostapd
+	printf 'interface=lo\nssid=test\nbogus=1\n' >key.conf
+	printf 'interface=lo\nssid=test\nhw_mode=z\n' >mode.conf
+	printf 'interface=lo\nssid test\n' >eq.conf
+	run h69-hostapd sh -c 'for f in key mode eq; do timeout $TOOL_TIMEOUT hostapd $f.conf </dev/null; done'
+	expect h69-hostapd hostapd general <<'E'
+undefined_symbol key.conf 3 0
+type_error mode.conf 3 0
+syntax_error eq.conf 2 0
+E
+	cd ..
+fi
+# foot --check-config, a configuration at a time (each message after the
+# place in foot's own source): an option it does not have, a number that
+# is a word, a section it does not have, an include of a file nobody
+# wrote, a section never closed
+if have foot; then
+	mkdir foot && cd foot
+	printf '[main]\nbogus=1\n' >key.ini
+	printf '[main]\nfont=monospace\n[colors]\nalpha=abc\n' >val.ini
+	printf '[nosuch]\nx=1\n' >sect.ini
+	printf '[main]\ninclude=/nonexistent/nosuch.ini\n' >inc.ini
+	printf '[main\nfont=x\n' >brack.ini
+	run h69-foot sh -c 'for f in key val sect inc brack; do timeout $TOOL_TIMEOUT foot --check-config -c $f.ini </dev/null; done'
+	expect h69-foot foot general <<'E'
+undefined_symbol key.ini 2 0
+type_error val.ini 4 0
+undefined_symbol sect.ini 1 0
+import_resolution inc.ini 2 0
+syntax_error brack.ini 1 0
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
