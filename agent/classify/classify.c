@@ -2259,6 +2259,14 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	const char *liken = NULL, *at;
 	struct diag d, *t;
 
+	/* a note at a file the repository does not have: the tool telling
+	 * where in its own source it is ("info: main.c:421: version:
+	 * 1.13.1", foot's), no finding */
+	if (sev == DIAG_NOTE && file && s->repo &&
+	    !known_file(s, file, strlen(file))) {
+		free(file);
+		return;
+	}
 	if (!file)
 		file = file_at_end(s, msg, msg_len);
 	/* (Scheme 9's "undefined symbol: x" at a line of a.scm: no linker's) */
@@ -6736,6 +6744,27 @@ static bool lower_quoted_name(const char *l, size_t n)
  * the run, placeless, once a category. A quote is looked for first: most
  * lines have none. Placed when a frame or place is right under it, or
  * when it names the file it could not read. */
+/* The file of the project the line right under line i names, that line
+ * no place of its own: the file of a report that told only its line
+ * ("Unexpected end-of-file at line 3 while reading location." over
+ * "\"loc.conf\" contains errors.", cupsd's; "Line 3: unknown item 'x'"
+ * over "1 errors found in configuration file 'a.conf'", hostapd's). The
+ * line under is folded into the report; NULL if there is none. */
+static char *file_named_under(struct scan *s, size_t i)
+{
+	size_t nn, off, len;
+	const char *nl;
+
+	if (!s->repo || i + 1 >= s->nlines || (s->used[i + 1] & L_USED))
+		return NULL;
+	nl = line_view(s, i + 1, &nn);
+	if (!cl_repo_token(nl, nn, known_file, s, &off, &len) ||
+	    cl_may_place(nl, nn))
+		return NULL;
+	s->used[i + 1] |= L_FOLDED;
+	return xstrndup(nl + off, len);
+}
+
 static bool general_sentence(struct scan *s, const char *l, size_t n,
 			     long lone)
 {
@@ -6833,20 +6862,9 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 		placed = named = true;
 	if (!placed && !worded && !named_lint && !own_cause(s, w.category))
 		return false;
-	/* its line in words, its file on the line right under
-	 * ("Unexpected end-of-file at line 3 while reading location." over
-	 * "\"loc.conf\" contains errors.", cupsd's) */
-	if (worded && !placed && !missing && s->repo && s->cur + 1 < s->nlines &&
-	    !(s->used[s->cur + 1] & L_USED)) {
-		size_t nn, off, len;
-		const char *nl = line_view(s, s->cur + 1, &nn);
-
-		if (cl_repo_token(nl, nn, known_file, s, &off, &len) &&
-		    !cl_may_place(nl, nn)) {
-			p.file = xstrndup(nl + off, len);
-			s->used[s->cur + 1] |= L_FOLDED;
-		}
-	}
+	/* its line in words, its file on the line right under */
+	if (worded && !placed && !missing)
+		p.file = file_named_under(s, s->cur);
 	if (placed && !named) {
 		s->used[p.at] |= L_FOLDED;
 		frame_caret(s, &p);
@@ -8943,10 +8961,151 @@ static bool general_line_opening(struct scan *s, const char *l, size_t n)
 	cl_words_read(l + m, n - m, &w);
 	if (w.note || w.text >= n - m)
 		return false;
-	general_emit(s, NULL, line, col, w.sev >= 0 ? w.sev : DIAG_ERROR,
+	general_emit(s, file_named_under(s, s->cur), line, col,
+		     w.sev >= 0 ? w.sev : DIAG_ERROR,
 		     l + m + w.code, w.code_len, l + m + w.text, n - m - w.text,
 		     w.category ? w.category :
 		     w.sev == DIAG_WARNING ? CAT_LINT_VIOLATION : CAT_UNKNOWN);
+	return true;
+}
+
+/*
+ * A row telling only a line ("line    2:") between a heading that ends in
+ * the file and the message under it: Vim's and Neovim's "Error detected
+ * while processing command line..script /p/a.vim:" over "line    2:" over
+ * "E492: Not an editor command: x". A heading heads every such row under
+ * it; one naming no file of the project (a function's "processing
+ * function F[3]..G:", whose lines are the function's) places nothing.
+ */
+static bool general_line_row(struct scan *s, size_t i, const char *l,
+			     size_t n)
+{
+	struct cl_words w;
+	const char *h, *m;
+	size_t k, hn, mn, b, j;
+	int line;
+
+	while (n && (l[n - 1] == ' ' || l[n - 1] == '\r'))
+		n--;
+	if (n < 7 || memcmp(l, "line ", 5) || l[n - 1] != ':' ||
+	    i + 1 >= s->nlines || (s->used[i + 1] & L_USED))
+		return false;
+	for (k = 5; k < n && l[k] == ' '; k++)
+		;
+	if (!cl_read_int(l, n, &k, &line) || k + 1 != n)
+		return false;
+	m = line_view(s, i + 1, &mn);
+	while (mn && (m[mn - 1] == ' ' || m[mn - 1] == '\r'))
+		mn--;
+	if (!mn)
+		return false;
+	/* the heading, up over the rows and messages it heads */
+	for (j = i; j-- > 0 && i - j <= 32;) {
+		h = line_view(s, j, &hn);
+		while (hn && (h[hn - 1] == ' ' || h[hn - 1] == '\r'))
+			hn--;
+		if (hn < 2 || h[hn - 1] != ':' || (hn > 5 && !memcmp(h, "line ", 5)))
+			continue;
+		for (b = hn - 1; b > 0 && h[b - 1] != ' '; b--)
+			;
+		if (!known_file(s, h + b, hn - 1 - b))
+			return false;
+		cl_words_read(m, mn, &w);
+		if (w.note || w.text >= mn)
+			return false;
+		general_emit(s, xstrndup(h + b, hn - 1 - b), line, 0,
+			     w.sev >= 0 ? w.sev : DIAG_ERROR, m + w.code,
+			     w.code_len, m + w.text, mn - w.text,
+			     w.category ? w.category : CAT_UNKNOWN);
+		s->used[i + 1] |= L_FOLDED;
+		return true;
+	}
+	return false;
+}
+
+/* A line of OpenSSL's error stack: [thread or process id:]error:CODE:
+ * library:function:reason:file:line:data ("40B7C3:error:07000065:
+ * configuration file routines:def_load_bio:missing equal sign:
+ * ../crypto/conf/conf_def.c:529:HERE-->noline 3", 3.x; 1.1's
+ * "140...:error:0E065068:..."). Sets the reason's span and where the
+ * data after OpenSSL's own source place starts (n: none); false for any
+ * other line. */
+static bool openssl_error_line(const char *l, size_t n, size_t *r,
+			       size_t *rn, size_t *data)
+{
+	size_t k = 0, e;
+
+	if (n < 24)
+		return false;
+	while (k < 24 && ((unsigned)(l[k] - '0') < 10 ||
+			  (unsigned)((l[k] | 0x20) - 'a') < 6))
+		k++;
+	if (k && l[k] == ':')
+		k++;
+	if (!(e = cl_openssl_reason(l + k, n - k)))
+		return false;
+	*r = k + e;
+	for (e = *r; e < n && l[e] != ':'; e++)
+		;
+	if (e >= n || e == *r)
+		return false;
+	*rn = e - *r;
+	/* past OpenSSL's file and its line: the data, if any */
+	for (e++; e < n && l[e] != ':'; e++)
+		;
+	for (e += e < n; e < n && isdigit((unsigned char)l[e]); e++)
+		;
+	*data = e < n && l[e] == ':' ? e + 1 : n;
+	return true;
+}
+
+/*
+ * OpenSSL's error stack under a tool's report (openssl req's "Error on
+ * line 3 of config file \"a.cnf\"" over it) or alone. Its first line
+ * tells the reason, whose words are the kind; the place is the line above
+ * when that quotes a file of the project and its line in words, and never
+ * the place in OpenSSL's own source the line names. The rest of the stack
+ * adds nothing. A stack under a report already made gives that report
+ * its kind, when its own words gave none.
+ */
+static bool general_openssl_stack(struct scan *s, size_t i, const char *l,
+				  size_t n)
+{
+	struct cl_words w;
+	struct buf m = BUF_INIT;
+	const char *a;
+	size_t r, rn, data, an, k;
+	char *file = NULL;
+	int line = 0;
+
+	if (!openssl_error_line(l, n, &r, &rn, &data))
+		return false;
+	a = i ? line_view(s, i - 1, &an) : NULL;
+	if (a && openssl_error_line(a, an, &k, &k, &k))
+		return true; /* the stack's next line */
+	buf_add(&m, l + r, rn);
+	if (data < n) {
+		buf_adds(&m, ": ");
+		buf_add(&m, l + data, n - data);
+	}
+	cl_words_read(m.ptr, m.len, &w);
+	k = s->out->n;
+	if (k > s->first && s->at[k - 1 - s->first] + 1 == i) {
+		struct diag *t = &s->out->v[k - 1];
+
+		if (w.category && !strcmp(t->category, CAT_UNKNOWN))
+			t->category = w.category;
+		buf_release(&m);
+		return true;
+	}
+	if (a && !(s->used[i - 1] & L_USED) &&
+	    (file = quoted_project_file(s, a, an))) {
+		line = cl_line_in_words(a, an);
+		s->used[i - 1] |= L_FOLDED;
+	}
+	general_emit(s, file, line > 0 ? line : 0, 0, DIAG_ERROR, NULL, 0,
+		     m.ptr, m.len, w.category ? w.category : CAT_UNKNOWN);
+	buf_release(&m);
 	return true;
 }
 
@@ -9107,6 +9266,13 @@ static void general_pass(struct scan *s)
 			continue;
 		if (l[0] == 'F' && s->opts->file_exists && n > 6 && !memcmp(l, "File \"", 6) &&
 		    general_report_head(s, i, l, n))
+			continue;
+		/* (a stack's line opens with an id in hex or "error:") */
+		if (lead == l[0] && n > 24 &&
+		    (((unsigned)(l[1] - '0') < 10 && (unsigned)(lead - '0') < 10) ||
+		     (unsigned)((l[1] | 0x20) - 'a') < 6 ||
+		     (lead == 'e' && l[1] == 'r')) &&
+		    general_openssl_stack(s, i, l, n))
 			continue;
 		if (lead == l[0] && s->opts->file_exists && (k = general_used_in(s, i, l, n))) {
 			i += k;
@@ -9376,6 +9542,8 @@ static void general_pass(struct scan *s)
 			continue;
 		}
 		if (item && general_numbered(s, i, l, n))
+			continue;
+		if (lead == 'l' && l[0] == 'l' && general_line_row(s, i, l, n))
 			continue;
 		if (!h.on && (lead == '-' || lead == '*' || lead == 'l' ||
 			      lead == 'L') && general_line_opening(s, l, n))

@@ -928,6 +928,16 @@ static bool quoted_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 	} else {
 		return false;
 	}
+	/* its column, then what it is about: tic's '"a.ti", line 3, col
+	 * 19, terminal 'foo': msg' (the message keeps what it is about) */
+	if (j + 6 < n && STARTS(l + j, n - j, ", col ") && is_digit(l[j + 6])) {
+		j += 6;
+		if (!cl_read_int(l, n, &j, &loc->col))
+			goto no;
+	}
+	if (j + 2 < n && l[j] == ',' && l[j + 1] == ' ' && is_alpha(l[j + 2]) &&
+	    memchr(l + j, ':', n - j < 48 ? n - j : 48))
+		j++;
 	/* an aside in parentheses before the colon: Maude's '"a.maude",
 	 * line 3 (fmod NAT-ADD): msg' */
 	if (j + 2 < n && l[j] == ' ' && l[j + 1] == '(') {
@@ -2917,6 +2927,8 @@ static const struct phrase phrases[] = {
 	 * Agda's and PureScript's "Variable not in scope: x", Swift's
 	 * "cannot find 'x' in scope", C's "unknown type name 'T'" */
 	{ "invalid command name", CAT_UNDEFINED_SYMBOL },
+	/* ... and Vim's E492 "Not an editor command: x" */
+	{ "not an editor command", CAT_UNDEFINED_SYMBOL },
 	/* ... but a known command given a value it cannot take: OpenOCD's
 	 * "Invalid command argument" */
 	{ "invalid command argument", CAT_TYPE_ERROR },
@@ -3384,6 +3396,15 @@ static const struct phrase later_phrases[] = {
 	/* last, after Apache's "perhaps misspelled": a word misspelt
 	 * (misspell's "is a misspelling of", spell checkers') */
 	{ "misspell", CAT_LINT_VIOLATION },
+	/* a line not in the shape its format has: hostapd's "invalid
+	 * line 'ssid x'", git's "bad config line 3 in file F" (after "line
+	 * length", a style rule's) */
+	{ "invalid line", CAT_SYNTAX_ERROR },
+	{ "bad line", CAT_SYNTAX_ERROR },
+	{ "bad config line", CAT_SYNTAX_ERROR },
+	/* a section of settings the reader has no name for (foot's
+	 * "[nosuch]: invalid section name") */
+	{ "invalid section", CAT_UNDEFINED_SYMBOL },
 };
 
 #define CL_NPHRASES (sizeof(phrases) / sizeof(*phrases))
@@ -4749,7 +4770,8 @@ static const char *missing_token(const char *low, size_t n)
 {
 	/* (Raku's "Missing block": a statement's braces) */
 	static const char *const ends[] = { "end", "closing", "terminating",
-					    "delimiter", "block",
+					    "delimiter", "block", "comma",
+					    "colon", "equal", "close",
 					    /* "missing parenthesis" (newLISP),
 					     * "missing brace", "missing
 					     * bracket": the token by its name */
@@ -4799,8 +4821,11 @@ static const char *missing_token(const char *low, size_t n)
 		if (starts(low + j, n - j, ends[e]) &&
 		    (j + strlen(ends[e]) == n || !is_alpha(low[j + strlen(ends[e])]) ||
 		     /* the names' plurals and long forms */
-		     e >= 5))
+		     e >= 9))
 			return CAT_SYNTAX_ERROR;
+	/* (named as its command: Vim's "Missing :endfunction") */
+	if (j + 1 < n && low[j] == ':')
+		j++;
 	if (word_of(low, n, j, end_words, sizeof(end_words) / sizeof(*end_words)))
 		return CAT_SYNTAX_ERROR;
 	return NULL;
@@ -4954,7 +4979,8 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 					    "duration", "count", "level",
 					    "mode", "unit", "date", "length",
 					    "port", "timeout", "interval",
-					    "index", "checksum" };
+					    "index", "checksum", "offset",
+					    "spec" };
 	static const char *const must[] = { "string", "number", "numeric", "integer",
 					    "int", "boolean", "bool", "array",
 					    "list", "object", "map", "float",
@@ -5708,13 +5734,19 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 			if (m[k] == ':' && k + 2 < n && m[k + 1] == ' ' &&
 			    is_alpha(m[k + 2]) && k > i)
 				i = ++k + 1;
-		k = k < n && m[k] == ']' && k > i ? k - i : 0;
+		/* (not a section before its key or its colon: foot's
+		 * "[main].font: x", "[nosuch]: invalid section name") */
+		k = k < n && m[k] == ']' && k > i &&
+		    (k + 1 == n || (m[k + 1] != '.' && m[k + 1] != ':')) ?
+		    k - i : 0;
 		if (k) {
 			w->code = i;
 			w->code_len = k;
 			i = skip_blanks(m, n, i + k + 1);
 			k = 0;
 			w->sev = -1;
+		} else {
+			i--; /* the bracket is the message's */
 		}
 	} else if ((k = lead_sev(m, n, i, w))) {
 		/* "PHP Parse error:  x", "CMake Error" */
@@ -6035,6 +6067,25 @@ static bool problem_count(const char *l, size_t n)
 	return words <= 4;
 }
 
+/* "terminating, 1 bad configuration options" (ssh's and sshd's last
+ * word on a file): a word of stopping, then a count of the bad or
+ * invalid things it told one by one above. */
+static bool stop_count(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	if (n > 80 || !n || (unsigned)(l[0] - 'a') >= 26)
+		return false;
+	while (k < n && is_alpha(l[k]))
+		k++;
+	if (k < 5 || k + 4 >= n || l[k] != ',' || l[k + 1] != ' ' ||
+	    !is_digit(l[k + 2]) || strncmp(l + k - 3, "ing", 3))
+		return false;
+	for (k += 2; k < n && is_digit(l[k]); k++)
+		;
+	return STARTS(l + k, n - k, " bad ") || STARTS(l + k, n - k, " invalid ");
+}
+
 /* "1 chart(s) linted, 1 chart(s) failed", "3 file(s) checked": a number,
  * then a noun with its plural told as "(s)", a tool's tally of what it
  * went through (Helm's, many a script's), never a finding of its own. */
@@ -6185,7 +6236,8 @@ bool cl_summary(const char *l, size_t n, bool words)
 	for (k = 0; k < sizeof(lits) / sizeof(*lits); k++)
 		if (n && l[0] == lits[k][0] && starts(l, n, lits[k]))
 			return true;
-	if (problem_count(l, n) || unit_tally(l, n) || count_closes(l, n) ||
+	if (problem_count(l, n) || stop_count(l, n) || unit_tally(l, n) ||
+	    count_closes(l, n) ||
 	    errors_doing(l, n))
 		return true;
 	/* a runner's last word, naming nothing ("error: Test failed", deno

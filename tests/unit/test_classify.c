@@ -10313,6 +10313,109 @@ static void an_error_kind_then_a_dash(void **state)
 	diag_list_release(&l);
 }
 
+/* A dotfiles repository's checks, each with its own way of saying where:
+ * Vim's "line N:" rows under a heading that ends in the file (a
+ * function's heading names none), hostapd's "Line N:" over the summary
+ * naming the file, OpenSSL's error stack under openssl's "Error on line
+ * N of config file" (its reason the kind, never OpenSSL's own source the
+ * place), foot's notes from its own source (none a finding), ssh's count
+ * of what it told (no finding either), tic's column and what the message
+ * is about between the place and the colon. */
+static bool dotfiles(void *ctx, const char *path)
+{
+	static const char *const files[] = {
+		"a.vim", "key.conf", "eq.cnf", "key.ini",
+	};
+
+	(void)ctx;
+	return one_of(path, files, sizeof(files) / sizeof(*files));
+}
+
+static void dotfile_checkers_place_their_reports(void **state)
+{
+	static const char vim[] =
+		"Error detected while processing command line..script a.vim:\n"
+		"line    2:\n"
+		"E492: Not an editor command: nosuchcmd foo\n"
+		"line    5:\n"
+		"E121: Undefined variable: y\n"
+		"Error detected while processing function F:\n"
+		"line    1:\n"
+		"E121: Undefined variable: z\n";
+	static const char hostapd[] =
+		"Line 3: invalid line 'ssid test'\n"
+		"1 errors found in configuration file 'key.conf'\n"
+		"Failed to set up interface with key.conf\n";
+	static const char openssl[] =
+		"req: Error on line 3 of config file \"eq.cnf\"\n"
+		"40B7:error:07000065:configuration file routines:def_load_bio:"
+		"missing equal sign:../crypto/conf/conf_def.c:529:line 3\n"
+		"40B7:error:07000066:configuration file routines:CONF_load:"
+		"more:../crypto/conf/conf_lib.c:10:\n";
+	static const char foot[] =
+		"info: main.c:421: version: 1.13.1 +pgo\n"
+		"info: config.c:3003: loading configuration from key.ini\n"
+		" err: config.c:945: key.ini:2: [main].bogus: 1: not a valid "
+		"option: bogus\n";
+	static const char ssh[] =
+		"key.conf line 2: Bad port 'abc'.\n"
+		"key.conf: terminating, 1 bad configuration options\n";
+	static const char tic[] =
+		"\"key.conf\", line 3, col 19, terminal 'foo': unknown "
+		"capability 'bogus'\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(vim, dotfiles, 3, &l);
+	assert_string_equal(l.v[0].file, "a.vim");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].code, "E492");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "a.vim");
+	assert_int_equal(l.v[1].line, 5);
+	assert_null(l.v[2].file);
+	assert_int_equal(l.v[2].line, 0);
+	diag_list_release(&l);
+
+	classify_n(hostapd, dotfiles, 1, &l);
+	assert_string_equal(l.v[0].file, "key.conf");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n(openssl, dotfiles, 1, &l);
+	assert_string_equal(l.v[0].file, "eq.cnf");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].message, "missing equal sign: line 3");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	/* alone, a stack's first line is a report of its own, placeless */
+	classify_n(openssl + 45, dotfiles, 1, &l);
+	assert_null(l.v[0].file);
+	diag_list_release(&l);
+
+	classify_n(foot, dotfiles, 1, &l);
+	assert_string_equal(l.v[0].file, "key.ini");
+	assert_int_equal(l.v[0].line, 2);
+	assert_null(l.v[0].code);
+	assert_string_equal(l.v[0].message,
+			    "[main].bogus: 1: not a valid option: bogus");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n(ssh, dotfiles, 1, &l);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+
+	classify_n(tic, dotfiles, 1, &l);
+	assert_string_equal(l.v[0].file, "key.conf");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 19);
+	assert_string_equal(l.v[0].message,
+			    "terminal 'foo': unknown capability 'bogus'");
+	diag_list_release(&l);
+}
+
 /* A report its place closes, said as a severity "at" it (Gri's "Error at
  * F:L" under the error and the command it quotes); a severity and its
  * number ("pl: error 101: msg", ploticus'); a name's noun, then that it
@@ -11344,6 +11447,7 @@ int main(void)
 		cmocka_unit_test(config_checkers_name_their_files_in_words),
 		cmocka_unit_test(a_tool_trace_places_its_input_in_words),
 		cmocka_unit_test(an_error_kind_then_a_dash),
+		cmocka_unit_test(dotfile_checkers_place_their_reports),
 		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
