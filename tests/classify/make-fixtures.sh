@@ -24377,6 +24377,95 @@ E
 	cd ..
 fi
 ) &
+# ---- held70: a validation batch of tools nobody tuned for, scored on first sight ----
+# Scripts and inputs of the toolchain's own languages, as a repository's
+# CI checks its helper scripts and patches (a file at a time): sed -f,
+# gdb -x, GNU ld's linker scripts, git apply --check and patch
+# --dry-run. Each says where in its own way ("sed: file F line L: msg",
+# "F:L: Error in sourced command file:" over the message, "ld:F:L: msg"
+# with line 0 at the end of the file, "error: corrupt patch at line L"
+# and "patch: **** malformed patch at line L: text" naming no file) or
+# not at all ("error: x.txt: No such file or directory").
+(
+BATCH=held70
+mkdir held70 && cd held70
+# sed -f, a script at a time: a command with more after it, an s never
+# ended, a brace never closed, a flag s does not have, a y whose strings
+# differ in length
+if have sed; then
+	mkdir sed && cd sed
+	printf 's/a/b/\nq q\n' >cmd.sed
+	printf 's/a/b\n' >subst.sed
+	printf '/x/{\np\n' >brace.sed
+	printf 's/a/b/z\n' >opt.sed
+	printf 'y/abc/de/\n' >y.sed
+	run h70-sed sh -c 'for f in cmd subst brace opt y; do echo a | timeout $TOOL_TIMEOUT sed -f $f.sed >/dev/null; done'
+	expect h70-sed sed general <<'E'
+syntax_error cmd.sed 2 0
+syntax_error subst.sed 1 0
+syntax_error brace.sed 1 0
+undefined_symbol opt.sed 1 0
+syntax_error y.sed 1 0
+E
+	cd ..
+fi
+# gdb -batch -x, a command file at a time (no program loaded): a command
+# nobody defined, an info subcommand nobody defined, an expression never
+# finished
+if have gdb; then
+	mkdir gdb && cd gdb
+	printf 'set pagination off\nfoo bar\n' >cmd.gdb
+	printf 'info nosuch\n' >info.gdb
+	printf 'print 1 +\n' >expr.gdb
+	run h70-gdb sh -c 'for f in cmd info expr; do timeout $TOOL_TIMEOUT gdb -q -batch -nx -x $f.gdb </dev/null; done'
+	expect h70-gdb gdb general <<'E'
+undefined_symbol cmd.gdb 2 0
+undefined_symbol info.gdb 1 0
+syntax_error expr.gdb 1 0
+E
+	cd ..
+fi
+# ld -T, a linker script at a time over one object: a brace never closed
+# and a word that is no command (both told at line 0), an INCLUDE of a
+# script nobody wrote, a symbol nobody defined in an expression
+if have ld && have cc; then
+	mkdir ld && cd ld
+	printf 'int main(void) { return 0; }\n' >m.c
+	cc -c m.c -o m.o
+	printf 'SECTIONS\n{\n  .text : { *(.text) \n}\n' >brace.ld
+	printf 'FOO\n' >kw.ld
+	printf 'INCLUDE nosuch.ld\n' >inc.ld
+	printf 'SECTIONS\n{\n  . = undefined_sym;\n}\n' >sym.ld
+	run h70-ld sh -c 'for f in brace kw inc sym; do timeout $TOOL_TIMEOUT ld -o /dev/null -T $f.ld m.o; done'
+	expect h70-ld ld general <<'E'
+syntax_error brace.ld 0 0
+syntax_error kw.ld 0 0
+import_resolution - 0 0
+undefined_symbol sym.ld 3 0
+E
+	cd ..
+fi
+# git apply --check and patch --dry-run, a patch at a time against a
+# repository of their own: a hunk whose lines do not add up (neither
+# names the patch), a patch of a file nobody wrote
+if have git && have patch; then
+	mkdir apply && cd apply
+	git init -q
+	printf 'one\ntwo\nthree\n' >a.txt
+	printf -- '--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n one\n-two\n+2\nthree\n' >corrupt.patch
+	printf -- '--- a/nosuch.txt\n+++ b/nosuch.txt\n@@ -1 +1 @@\n-x\n+y\n' >missing.patch
+	run h70-git-apply sh -c 'for f in corrupt missing; do timeout $TOOL_TIMEOUT git apply --check $f.patch; done'
+	expect h70-git-apply git-apply general <<'E'
+syntax_error - 7 0
+import_resolution - 0 0
+E
+	run h70-patch sh -c 'timeout $TOOL_TIMEOUT patch --dry-run -p1 <corrupt.patch'
+	expect h70-patch patch general <<'E'
+syntax_error - 7 0
+E
+	cd ..
+fi
+) &
 wait
 
 echo "$OUT"
