@@ -995,15 +995,25 @@ no:
 /* "File a.conf line 2 (drive /dev/sda): msg" (smartd's), "File a.conf
  * line 2: msg", "File 'a.pov' line 3: msg" (POV-Ray's): the place in
  * words at a line's start, an aside in parentheses after it, then the
- * message. */
+ * message; in lower case after the program's name ("sed: file a.sed line
+ * 2: msg"). */
 static bool file_line_words(const char *l, size_t n, size_t i,
 			    struct cl_loc *loc)
 {
-	size_t j = i + 5, k, m, q = 0;
+	size_t j, k, m, q = 0, pre = i;
 	const char *c;
 
-	if (!STARTS(l + i, n - i, "File "))
+	if (l[i] != 'F') {
+		for (k = i; k < n && (is_alpha(l[k]) || is_digit(l[k]) ||
+				      l[k] == '-' || l[k] == '_'); k++)
+			;
+		if (k == i || !STARTS(l + k, n - k, ": file "))
+			return false;
+		i = k + 2;
+	} else if (!STARTS(l + i, n - i, "File ")) {
 		return false;
+	}
+	j = i + 5;
 	if (j < n && l[j] == '\'') {
 		const char *e = memchr(l + j + 1, '\'', n - j - 1);
 
@@ -1028,6 +1038,10 @@ static bool file_line_words(const char *l, size_t n, size_t i,
 		goto no;
 	loc->file = j;
 	loc->file_len = k - j;
+	if (i > pre) {
+		loc->pre = pre;
+		loc->pre_len = i - 2 - pre;
+	}
 	set_msg(loc, l, n, m);
 	return true;
 no:
@@ -1730,7 +1744,11 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		memset(loc, 0, sizeof(*loc));
 		return CL_LOC_NONE;
 	}
-	if (l[i] == 'F' && file_line_words(l, n, i, loc))
+	if ((l[i] == 'F' ||
+	     (l[i] >= 'a' && l[i] <= 'z' &&
+	      (fw = memchr(l + i, ':', n - i < 24 ? n - i : 24)) &&
+	      STARTS(fw, n - (size_t)(fw - l), ": file "))) &&
+	    file_line_words(l, n, i, loc))
 		return loc->kind = CL_LOC_INLINE;
 	/* Scheme 9's '*** file "a.scm", line 4' under its "*** error: msg",
 	 * the place alone, in lower case */
@@ -2667,10 +2685,12 @@ static const struct phrase phrases[] = {
 	{ "inconsistent use of tabs", CAT_SYNTAX_ERROR },
 	/* what is left over after a statement the parser read: GNU as's
 	 * "junk at end of line", cpp's "extra tokens at end of #include",
-	 * gdb's and assemblers' "garbage at end of", "trailing garbage" */
+	 * sed's "extra characters after command", gdb's and assemblers'
+	 * "garbage at end of", "trailing garbage" */
 	{ "junk at end", CAT_SYNTAX_ERROR },
 	{ "junk `", CAT_SYNTAX_ERROR },
 	{ "junk after", CAT_SYNTAX_ERROR },
+	{ "extra characters", CAT_SYNTAX_ERROR },
 	{ "garbage at end", CAT_SYNTAX_ERROR },
 	{ "garbage at the end", CAT_SYNTAX_ERROR },
 	{ "garbage after", CAT_SYNTAX_ERROR },

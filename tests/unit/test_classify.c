@@ -10416,6 +10416,26 @@ static void dotfile_checkers_place_their_reports(void **state)
 	diag_list_release(&l);
 }
 
+/* sed's "sed: file F line N: msg": the program's name, then the place in
+ * words in lower case, then the message. */
+static void a_program_then_its_file_in_words(void **state)
+{
+	static const char sed[] =
+		"sed: file a.vim line 2: extra characters after command\n"
+		"sed: file key.conf line 1: unterminated `s' command\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(sed, dotfiles, 2, &l);
+	assert_string_equal(l.v[0].file, "a.vim");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].message, "extra characters after command");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "key.conf");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 /* A report its place closes, said as a severity "at" it (Gri's "Error at
  * F:L" under the error and the command it quotes); a severity and its
  * number ("pl: error 101: msg", ploticus'); a name's noun, then that it
@@ -11448,6 +11468,7 @@ int main(void)
 		cmocka_unit_test(a_tool_trace_places_its_input_in_words),
 		cmocka_unit_test(an_error_kind_then_a_dash),
 		cmocka_unit_test(dotfile_checkers_place_their_reports),
+		cmocka_unit_test(a_program_then_its_file_in_words),
 		cmocka_unit_test(a_report_its_place_closes),
 		cmocka_unit_test(words_of_grammars_and_settings),
 		cmocka_unit_test(missing_input_after_findings),
