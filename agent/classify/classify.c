@@ -6737,13 +6737,6 @@ static bool lower_quoted_name(const char *l, size_t n)
 	       (l[k + 1] == '\'' || l[k + 1] == '"' || l[k + 1] == '`');
 }
 
-/* A sentence alone on a line of a failed run, opening with a capitalised
- * word (not pytest's "E   x"), no place and no severity, that names a
- * cause with a quoted name (Thrift's 'Type "T" not defined',
- * a generator's 'Unknown type "x"', 'Module "y" not found'): a problem of
- * the run, placeless, once a category. A quote is looked for first: most
- * lines have none. Placed when a frame or place is right under it, or
- * when it names the file it could not read. */
 /* The file of the project the line right under line i names, that line
  * no place of its own: the file of a report that told only its line
  * ("Unexpected end-of-file at line 3 while reading location." over
@@ -6765,6 +6758,13 @@ static char *file_named_under(struct scan *s, size_t i)
 	return xstrndup(nl + off, len);
 }
 
+/* A sentence alone on a line of a failed run, opening with a capitalised
+ * word (not pytest's "E   x"), no place and no severity, that names a
+ * cause with a quoted name (Thrift's 'Type "T" not defined',
+ * a generator's 'Unknown type "x"', 'Module "y" not found'): a problem of
+ * the run, placeless, once a category. A quote is looked for first: most
+ * lines have none. Placed when a frame or place is right under it, or
+ * when it names the file it could not read. */
 static bool general_sentence(struct scan *s, const char *l, size_t n,
 			     long lone)
 {
@@ -9023,6 +9023,11 @@ static bool general_line_row(struct scan *s, size_t i, const char *l,
 	return false;
 }
 
+static bool is_hex(char c)
+{
+	return (unsigned)(c - '0') < 10 || (unsigned)((c | 0x20) - 'a') < 6;
+}
+
 /* A line of OpenSSL's error stack: [thread or process id:]error:CODE:
  * library:function:reason:file:line:data ("40B7C3:error:07000065:
  * configuration file routines:def_load_bio:missing equal sign:
@@ -9037,8 +9042,7 @@ static bool openssl_error_line(const char *l, size_t n, size_t *r,
 
 	if (n < 24)
 		return false;
-	while (k < 24 && ((unsigned)(l[k] - '0') < 10 ||
-			  (unsigned)((l[k] | 0x20) - 'a') < 6))
+	while (k < 24 && is_hex(l[k]))
 		k++;
 	if (k && l[k] == ':')
 		k++;
@@ -9269,9 +9273,7 @@ static void general_pass(struct scan *s)
 			continue;
 		/* (a stack's line opens with an id in hex or "error:") */
 		if (lead == l[0] && n > 24 &&
-		    (((unsigned)(l[1] - '0') < 10 && (unsigned)(lead - '0') < 10) ||
-		     (unsigned)((l[1] | 0x20) - 'a') < 6 ||
-		     (lead == 'e' && l[1] == 'r')) &&
+		    ((is_hex(lead) && is_hex(l[1])) || (lead == 'e' && l[1] == 'r')) &&
 		    general_openssl_stack(s, i, l, n))
 			continue;
 		if (lead == l[0] && s->opts->file_exists && (k = general_used_in(s, i, l, n))) {
