@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "classify/dirs.h"
+#include "classify/prefix.h"
 #include "classify/general.h"
 
 #include "util/buf.h"
@@ -889,11 +890,13 @@ static struct diag *push(struct scan *s)
 }
 
 /* The folders the text's builders say they work in (the lines the needle
- * scan found their words in), or NULL. */
-static struct cl_dirs *dirs_of(struct scan *s)
+ * scan found their words in), over those of the tasks a task runner ran
+ * (where each task's lines start in the text), or NULL. */
+static struct cl_dirs *dirs_of(struct scan *s, const struct cl_task_dirs *tasks)
 {
 	struct cl_dirs *d;
-	size_t *lines = NULL, n = 0, alloc = 0, i;
+	struct cl_dir_mark *base;
+	size_t *lines = NULL, n = 0, alloc = 0, i, k;
 
 	for (i = 0; i < s->nlines; i++) {
 		if (lacks(s, i, CL_T_DIR))
@@ -906,6 +909,17 @@ static struct cl_dirs *dirs_of(struct scan *s)
 	}
 	d = n ? cl_dirs_read(s->text, s->start, lines, n) : NULL;
 	free(lines);
+	if (!tasks->n)
+		return d;
+	base = xmalloc(tasks->n * sizeof(*base));
+	for (k = i = 0; k < tasks->n; k++) {
+		while (i < s->nlines && s->start[i] < tasks->v[k].at)
+			i++;
+		base[k].from = i;
+		base[k].dir = tasks->v[k].dir;
+	}
+	d = cl_dirs_over(d, base, tasks->n);
+	free(base);
 	return d;
 }
 
@@ -10790,6 +10804,7 @@ int classify_text_opts(const struct classify_db *db,
 	struct classify_opts shaped;
 	const char *tool_hint;
 	struct buf relayed = BUF_INIT; /* the text without its runner's prefixes */
+	struct cl_task_dirs tasks = CL_TASK_DIRS_INIT;
 	struct scan s;
 	size_t i, k, m = 0;
 
@@ -10818,7 +10833,7 @@ int classify_text_opts(const struct classify_db *db,
 	s.out = out;
 	if (!text)
 		len = 0;
-	if (classify_relay(s.text, len, &relayed)) {
+	if (cl_relay(s.text, len, &relayed, &tasks)) {
 		s.text = relayed.ptr;
 		len = relayed.len;
 	}
@@ -10885,7 +10900,7 @@ int classify_text_opts(const struct classify_db *db,
 		}
 		classify_line(&s, i, l, n, mask, NULL);
 	}
-	s.dirs = dirs_of(&s);
+	s.dirs = dirs_of(&s, &tasks);
 	if (!s.stopped)
 		general_pass(&s);
 	if (!s.stopped)
@@ -10926,6 +10941,7 @@ int classify_text_opts(const struct classify_db *db,
 	buf_release(&s.plain);
 	buf_release(&s.vals);
 	buf_release(&relayed);
+	cl_task_dirs_release(&tasks);
 	return 0;
 }
 

@@ -168,9 +168,11 @@ int classify_text_opts(const struct classify_db *db,
 
 /*
  * A log whose lines carry what relayed them (a CI service's timestamps,
- * BuildKit's step and seconds, Compose's service, a task runner's clock),
- * or whose lines are go test -json's events: into *out (initialised here;
- * the caller releases it), the lines as the tool printed them, and true.
+ * BuildKit's step and seconds, Compose's service, a task runner's clock, a
+ * monorepo task runner's label of each task, whose tasks' lines are then
+ * gathered task by task), or whose lines are go test -json's events: into
+ * *out (initialised here; the caller releases it), the lines as the tool
+ * printed them, and true.
  * False, *out untouched, when the log is neither. classify_text_opts and
  * classify_output_failed read through it.
  */

@@ -11,6 +11,7 @@
  */
 #include "classify/dirs.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,6 +108,50 @@ static const char *name_add(struct cl_dirs *d, const char *p, size_t n)
 	return d->names[d->nnames++] = xstrndup(p, n);
 }
 
+/* npm's word for its error lines: "npm error " (npm 10), "npm ERR! ": the
+ * length of the line's start that says it, or 0. */
+static size_t npm_error(const char *l, size_t n)
+{
+	if (n > 10 && !memcmp(l, "npm error ", 10))
+		return 10;
+	if (n > 9 && !memcmp(l, "npm ERR! ", 9))
+		return 9;
+	return 0;
+}
+
+bool cl_npm_dir(const char *l, size_t n, const char *prev, size_t prevn,
+		size_t *at, size_t *len)
+{
+	size_t k = npm_error(l, n), c;
+
+	while (n && (l[n - 1] == '\r' || l[n - 1] == ' '))
+		n--;
+	if (!k)
+		return false;
+	if (n > k + 5 && !memcmp(l + k, "path /", 6)) {
+		/* under "npm error code 2" */
+		c = npm_error(prev, prevn);
+		while (prevn && (prev[prevn - 1] == '\r' || prev[prevn - 1] == ' '))
+			prevn--;
+		if (!c || prevn < c + 6 || memcmp(prev + c, "code ", 5))
+			return false;
+		for (c += 5; c < prevn && prev[c] >= '0' && prev[c] <= '9'; c++)
+			;
+		if (c < prevn || (prev[c - 1] < '0' || prev[c - 1] > '9'))
+			return false;
+		k += 5;
+	} else if (n > k + 9 && !memcmp(l + k, "location /", 10)) {
+		k += 9;
+	} else if (n > k + 15 && !memcmp(l + k, "  at location: /", 16)) {
+		k += 15;
+	} else {
+		return false;
+	}
+	*at = k;
+	*len = n - k;
+	return true;
+}
+
 struct cl_dirs *cl_dirs_read(const char *text, const size_t *start,
 			     const size_t *lines, size_t nl)
 {
@@ -114,7 +159,8 @@ struct cl_dirs *cl_dirs_read(const char *text, const size_t *start,
 	const size_t len = sizeof(needle) - 1;
 	struct cl_dirs *d = NULL;
 	struct open_dir *stack = NULL;
-	size_t depth = 0, alloc = 0, c;
+	struct cl_dir_mark *npm = NULL; /* dirs owned */
+	size_t depth = 0, alloc = 0, c, nnpm = 0, npm_alloc = 0, npm_from = 0;
 
 	for (c = 0; c < nl; c++) {
 		size_t i = lines[c], end, word, k, dir, dlen;
@@ -122,6 +168,24 @@ struct cl_dirs *cl_dirs_read(const char *text, const size_t *start,
 		bool enter;
 
 		end = start[i + 1] > start[i] ? start[i + 1] - 1 - start[i] : 0;
+		/* npm's folder, told after the script's output: the lines
+		 * from the last it told on */
+		if (l[0] == 'n' && i > 0 &&
+		    cl_npm_dir(l, end, text + start[i - 1],
+			       start[i] - 1 - start[i - 1], &dir, &dlen)) {
+			if (nnpm + 2 > npm_alloc) {
+				npm_alloc = npm_alloc ? npm_alloc * 2 : 8;
+				npm = xrealloc(npm, npm_alloc * sizeof(*npm));
+			}
+			if (nnpm && npm[nnpm - 1].from == npm_from)
+				nnpm--; /* (the last one's end: this one's start) */
+			npm[nnpm].from = npm_from;
+			npm[nnpm++].dir = xstrndup(l + dir, dlen);
+			npm[nnpm].from = i + 1;
+			npm[nnpm++].dir = NULL;
+			npm_from = i + 1;
+			continue;
+		}
 		if (!(hit = memmem(l, end, needle, len)))
 			continue;
 		word = (size_t)(hit - l);
@@ -165,6 +229,12 @@ struct cl_dirs *cl_dirs_read(const char *text, const size_t *start,
 		change_add(d, i + 1, depth ? stack[depth - 1].dir : NULL);
 	}
 	free(stack);
+	if (nnpm) {
+		d = cl_dirs_over(d, npm, nnpm);
+		for (c = 0; c < nnpm; c++)
+			free((char *)npm[c].dir);
+		free(npm);
+	}
 	return d;
 }
 
@@ -179,6 +249,42 @@ void cl_dirs_free(struct cl_dirs *d)
 	free(d->names);
 	free(d->v);
 	free(d);
+}
+
+struct cl_dirs *cl_dirs_over(struct cl_dirs *d, const struct cl_dir_mark *base,
+			     size_t n)
+{
+	struct cl_dirs *o;
+	size_t i = 0, j = 0, from;
+	const char *task = NULL, *made;
+
+	if (!n)
+		return d;
+	o = xcalloc(1, sizeof(*o));
+	if (d) {
+		o->names = d->names; /* the builders' folders move over */
+		o->nnames = d->nnames;
+		o->names_alloc = d->names_alloc;
+	}
+	/* every line where either changes */
+	while (j < n || (d && i < d->n)) {
+		from = j < n ? base[j].from : SIZE_MAX;
+		if (d && i < d->n && d->v[i].from < from)
+			from = d->v[i].from;
+		for (; j < n && base[j].from == from; j++)
+			task = base[j].dir ? name_add(o, base[j].dir,
+						      strlen(base[j].dir))
+					   : NULL;
+		for (; d && i < d->n && d->v[i].from == from; i++)
+			;
+		made = cl_dirs_at(d, from);
+		change_add(o, from, made ? made : task);
+	}
+	if (d) {
+		free(d->v);
+		free(d);
+	}
+	return o;
 }
 
 const char *cl_dirs_at(const struct cl_dirs *d, size_t line)

@@ -4,7 +4,9 @@
  * and meson which folder they build in ("ninja: Entering directory
  * `build'"), and the compilers they run name their files from there
  * ("a.c:3:5: error: ..." is /p/lib/a.c; "../src/b.c" under ninja is
- * src/b.c). Private to classify/.
+ * src/b.c); npm which folder a script that failed ran in, after its
+ * output; a task runner which folder each task runs in. Private to
+ * classify/.
  */
 #ifndef AIRUNNER_CLASSIFY_DIRS_H
 #define AIRUNNER_CLASSIFY_DIRS_H
@@ -22,6 +24,26 @@ struct cl_dirs;
  * in most logs. The caller frees the result with cl_dirs_free. */
 struct cl_dirs *cl_dirs_read(const char *text, const size_t *start,
 			     const size_t *lines, size_t n);
+
+/* npm's folder of a script that failed (npm 7 and later): "npm error path
+ * /p/apps/web" right under "npm error code 2" (under a code that is no exit
+ * status, ENOENT's, the path is a file's), "npm error location /p/apps/web",
+ * npm 8's "npm ERR!   at location: /p/apps/web". Its offset and length in
+ * l[0..n) (prev[0..prevn): the line above), or false. */
+bool cl_npm_dir(const char *l, size_t n, const char *prev, size_t prevn,
+		size_t *at, size_t *len);
+
+/* A folder from line `from` on (dir borrowed; NULL: none told). */
+struct cl_dir_mark {
+	size_t from;
+	const char *dir;
+};
+
+/* d (consumed, may be NULL) over the folders a task runner said its tasks
+ * ran in (base[0..n), ascending): a builder's folder where it names one,
+ * else the task's. The caller frees the result with cl_dirs_free. */
+struct cl_dirs *cl_dirs_over(struct cl_dirs *d, const struct cl_dir_mark *base,
+			     size_t n);
 void cl_dirs_free(struct cl_dirs *d);
 
 /* The folder line was printed in (absolute, or as the tool named it: relative

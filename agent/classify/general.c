@@ -6841,6 +6841,11 @@ const struct cl_trigger cl_triggers[] = {
 	{ "failed", CL_T_VERDICT },
 	/* "make[1]: Entering directory '/p/lib'", "Leaving directory" */
 	{ "ing directory ", CL_T_DIR },
+	/* npm's folder of a script that failed (dirs.c's cl_npm_dir) */
+	{ "npm error path /", CL_T_DIR },
+	{ "npm ERR! path /", CL_T_DIR },
+	{ "npm error location /", CL_T_DIR },
+	{ "at location: /", CL_T_DIR },
 	{ "undefined reference to", CL_T_LINK },
 	{ "multiple definition of", CL_T_LINK },
 	{ "undefined symbol", CL_T_LINK },

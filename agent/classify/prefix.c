@@ -13,24 +13,39 @@
  * Which prefix a log carries is decided once, from its first lines (most of
  * those that are not blank must carry it), so a log without one costs a
  * look at those lines only. Then every line that carries it loses it; the
- * lines stay where they were, so line numbers do not move.
+ * lines stay where they were, so line numbers do not move (but for a task
+ * runner's, below).
+ *
+ * A task runner that runs several tasks at once labels each line with its
+ * task (Turborepo's "web:lint: ", pnpm's "apps/web lint: ", concurrently's
+ * "[lint] "), and the tasks' lines interleave: each task's lines are
+ * gathered, in the order the tasks first spoke, so that a report of several
+ * lines (eslint's file over its rows) reads whole.
  *
  * go test -json relays its tests' lines too, each in an event of its own:
  * the lines are the events' "Output", in turn.
  */
+#include "classify/prefix.h"
+
+#include <stdlib.h>
 #include <string.h>
 
 #include "classify/classify.h"
+#include "classify/dirs.h"
 #include "json/json.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/mem.h"
 
 enum prefix_kind { PX_NONE, PX_STAMP, PX_BUILDKIT, PX_COMPOSE, PX_CLOCK, PX_EPOCH,
-		   PX_LEVEL };
+		   PX_LEVEL, PX_TASK };
 
 /* lines sampled to decide; fewer than PREFIX_MIN_LINES carrying one is
  * chance */
 enum { PREFIX_SAMPLE = 64, PREFIX_MIN_LINES = 2 };
+/* tasks told apart in those lines, at most, for their labels to count as a
+ * task runner's */
+enum { TASKS_MAX = 12 };
 
 static bool digits(const char *p, size_t n, size_t at, size_t count)
 {
@@ -254,6 +269,191 @@ static size_t level_len(const char *p, size_t n)
 	return d > k && d + 1 < n && p[d] == ' ' && p[d + 1] == '|' ? k : 0;
 }
 
+/* The three ways a task runner labels a task's lines. */
+enum label_form { LF_BRACKET = 1, LF_PACKAGE_TASK, LF_FOLDER_SCRIPT };
+
+/* A task's label at a line's start: the bytes that tell the task
+ * (key..key + keylen; Turborepo's "web#lint" is its "web:lint") and, for
+ * pnpm's, its folder (the first dirlen bytes). */
+struct label {
+	enum label_form form;
+	size_t key, keylen, dirlen;
+};
+
+static bool is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+static bool is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A byte of a package's name or folder: "@acme/ui", "apps/web-2". */
+static bool name_byte(char c)
+{
+	return is_alnum(c) || c == '@' || c == '.' || c == '_' || c == '/' ||
+	       c == '-' || c == '+';
+}
+
+/* A byte of a script's or task's name: "test:unit", "build.prod". */
+static bool task_byte(char c)
+{
+	return is_alnum(c) || c == ':' || c == '.' || c == '_' || c == '-';
+}
+
+/* A level or a verdict, which a line's own tool puts in brackets or before
+ * a colon (Maven's "[ERROR] ", Python's "ERROR:root: "), is no task. */
+static bool level_word(const char *p, size_t n)
+{
+	static const char *const words[] = {
+		"info",	   "error",   "err",	 "warn",    "warning", "debug",
+		"fatal",   "trace",   "notice",	 "note",    "verbose", "critical",
+		"crit",	   "emerg",   "alert",	 "severe",  "fine",    "hint",
+		"pass",	   "passed",  "fail",	 "failed",  "failure", "ok",
+		"skip",	   "skipped", "success", "todo",    "done",    "log",
+		"e",	   "w",	      "i",	 "f",	    "x",       "v",
+		"s",
+	};
+	size_t k, j;
+
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++) {
+		if (strlen(words[k]) != n)
+			continue;
+		for (j = 0; j < n && (p[j] | 0x20) == words[k][j]; j++)
+			;
+		if (j == n)
+			return true;
+	}
+	return false;
+}
+
+/* "[lint] ", "[0] ", npm-run-all's padded "[lint ] ", yarn's "[web]: ":
+ * its length, or 0. Not ninja's "[1/10] ", a clock, CMake's "[ 50%] ",
+ * GoogleTest's "[ RUN      ] ". */
+static size_t bracket_label(const char *p, size_t n, struct label *lab)
+{
+	size_t k = 1, end;
+	bool digits_only = true, other = false;
+
+	for (; k < n && k < 64 && (name_byte(p[k]) || p[k] == ':'); k++) {
+		if (p[k] < '0' || p[k] > '9') {
+			digits_only = false;
+			if (p[k] != ':' && p[k] != '/')
+				other = true;
+		}
+	}
+	end = k;
+	if (end == 1 || (!digits_only && !other) || level_word(p + 1, end - 1))
+		return 0;
+	while (k < n && p[k] == ' ')
+		k++;
+	if (k >= n || p[k] != ']')
+		return 0;
+	k++;
+	if (k < n && p[k] == ':')
+		k++;
+	if (k < n && p[k] != ' ')
+		return 0;
+	lab->form = LF_BRACKET;
+	lab->key = 1;
+	lab->keylen = end - 1;
+	lab->dirlen = 0;
+	return k < n ? k + 1 : k;
+}
+
+/* Turborepo's "web:lint: ", "@acme/ui:test:unit: " (package, then task),
+ * and its own "web#lint: " about the task: its length, or 0. Not a
+ * place's "a.c:3: " (a task starts with a letter). */
+static size_t package_task_label(const char *p, size_t n, struct label *lab)
+{
+	size_t k = 0, sep, t;
+
+	while (k < n && k < 128 && name_byte(p[k]))
+		k++;
+	sep = k;
+	if (!sep || sep + 2 >= n || (p[sep] != ':' && p[sep] != '#') ||
+	    !is_letter(p[sep + 1]) || level_word(p, sep))
+		return 0;
+	for (t = sep + 1; t < n && t - sep < 64; t++) {
+		if (p[t] == ':' && (t + 1 == n || p[t + 1] == ' ')) {
+			lab->form = LF_PACKAGE_TASK;
+			lab->key = 0;
+			lab->keylen = t;
+			lab->dirlen = 0;
+			return t + 1 < n ? t + 2 : t + 1;
+		}
+		if (!task_byte(p[t]))
+			return 0;
+	}
+	return 0;
+}
+
+/* pnpm's "apps/web lint: " (the package's folder, then the script) and
+ * "apps/web lint$ eslint ." (the command it runs): its length, or 0. */
+static size_t folder_script_label(const char *p, size_t n, struct label *lab)
+{
+	size_t k = 0, d, t;
+
+	while (k < n && k < 128 && name_byte(p[k]))
+		k++;
+	d = k;
+	if (!d || d + 2 >= n || p[d] != ' ' || !is_letter(p[d + 1]) ||
+	    level_word(p, d))
+		return 0;
+	for (t = d + 1; t < n && t - d < 64 && task_byte(p[t]); t++)
+		;
+	if (t < n && p[t] == '$' && (t + 1 == n || p[t + 1] == ' '))
+		k = t + 1;
+	else if (p[t - 1] == ':' && t - 1 > d + 1 && (t == n || p[t] == ' '))
+		k = t--;
+	else
+		return 0;
+	/* "Options error: ", "Parse error: " are a tool's own */
+	if (level_word(p + d + 1, t - d - 1))
+		return 0;
+	lab->form = LF_FOLDER_SCRIPT;
+	lab->key = 0;
+	lab->keylen = t;
+	lab->dirlen = d;
+	return k < n ? k + 1 : k;
+}
+
+/* A task runner's label at p[0..n): its length (*lab says what it is), or
+ * 0. */
+static size_t task_label(const char *p, size_t n, struct label *lab)
+{
+	size_t k;
+
+	if (n < 3 || (!is_alnum(p[0]) && p[0] != '@' && p[0] != '['))
+		return 0;
+	if (p[0] == '[')
+		return bracket_label(p, n, lab);
+	if ((k = package_task_label(p, n, lab)))
+		return k;
+	return folder_script_label(p, n, lab);
+}
+
+/* Do two labels (at a and b) name one task? Turborepo's "web#lint" is
+ * "web:lint". */
+static bool same_task(const char *a, const struct label *la, const char *b,
+		      const struct label *lb)
+{
+	size_t k;
+
+	if (la->form != lb->form || la->keylen != lb->keylen)
+		return false;
+	a += la->key;
+	b += lb->key;
+	for (k = 0; k < la->keylen; k++)
+		if (a[k] != b[k] && !((a[k] == '#' || a[k] == ':') &&
+				      (b[k] == '#' || b[k] == ':')))
+			return false;
+	return true;
+}
+
 static size_t prefix_len(enum prefix_kind kind, const char *p, size_t n)
 {
 	if (!n)
@@ -272,17 +472,27 @@ static size_t prefix_len(enum prefix_kind kind, const char *p, size_t n)
 		return epoch_len(p, n);
 	case PX_LEVEL:
 		return level_len(p, n);
+	case PX_TASK: /* (relay_tasks reads its labels) */
 	case PX_NONE:
 		break;
 	}
 	return 0;
 }
 
-/* The prefix text's first non-blank lines carry, or PX_NONE. */
-static enum prefix_kind prefix_of(const char *text, size_t len)
+/* The prefix text's first non-blank lines carry, or PX_NONE; for a task
+ * runner's labels, *form is their form. */
+static enum prefix_kind prefix_of(const char *text, size_t len,
+				  enum label_form *form)
 {
-	size_t seen[PX_LEVEL + 1] = { 0 };
-	size_t lines = 0, k, at = 0;
+	size_t seen[PX_TASK + 1] = { 0 };
+	size_t lines = 0, k, at = 0, ntasks = 0;
+	/* the tasks told apart, a few at most */
+	struct {
+		const char *p;
+		struct label lab;
+		bool folder; /* pnpm's: a folder's path, or its command told */
+	} tasks[TASKS_MAX + 1];
+	struct label lab;
 
 	while (at < len && lines < PREFIX_SAMPLE) {
 		const char *nl = memchr(text + at, '\n', len - at);
@@ -302,6 +512,20 @@ static enum prefix_kind prefix_of(const char *text, size_t len)
 			k = buildkit_len(p, n);
 			seen[PX_BUILDKIT] += k > 2 && p[k - 1] == ' ' &&
 					     memchr(p, '.', k) != NULL;
+			if (ntasks <= TASKS_MAX && task_label(p, n, &lab)) {
+				seen[PX_TASK]++;
+				for (k = 0; k < ntasks; k++)
+					if (same_task(tasks[k].p, &tasks[k].lab, p, &lab))
+						break;
+				if (k == ntasks) {
+					tasks[ntasks].p = p;
+					tasks[ntasks].lab = lab;
+					tasks[ntasks++].folder = false;
+				}
+				tasks[k].folder |= lab.form == LF_FOLDER_SCRIPT &&
+						   (memchr(p, '/', lab.dirlen) ||
+						    p[lab.keylen] == '$');
+			}
 		}
 		at = nl ? (size_t)(nl - text) + 1 : len;
 	}
@@ -325,6 +549,23 @@ static enum prefix_kind prefix_of(const char *text, size_t len)
 		return PX_EPOCH;
 	if (seen[PX_LEVEL] * 2 >= lines)
 		return PX_LEVEL;
+	/* labels on a third of the lines (a runner's own lines are between),
+	 * each told twice or more on average, all of one form: a tool's own
+	 * "Caused by: " is on a line or two, and a line's words differ
+	 * from line to line */
+	if (seen[PX_TASK] >= PREFIX_MIN_LINES && seen[PX_TASK] * 3 >= lines &&
+	    ntasks <= TASKS_MAX && seen[PX_TASK] >= 2 * ntasks) {
+		/* pnpm's labels name a package's folder, or the
+		 * command its task runs: two words and a colon alone are
+		 * a tool's own ("Options error: ") */
+		for (k = 0; k < ntasks; k++)
+			if (tasks[k].lab.form != tasks[0].lab.form ||
+			    (tasks[k].lab.form == LF_FOLDER_SCRIPT &&
+			     !tasks[k].folder))
+				return PX_NONE;
+		*form = tasks[0].lab.form;
+		return PX_TASK;
+	}
 	return PX_NONE;
 }
 
@@ -376,27 +617,239 @@ static bool go_events(const char *text, size_t len, struct buf *dec)
 	return true;
 }
 
+/* The folder a line of a task tells it ran in (prev[0..prevn): the line
+ * above it), or NULL: npm's when the task's script failed (cl_npm_dir),
+ * pnpm's banner "> web@1.0.0 lint /p/apps/web", Turborepo's "ERROR  command
+ * (/p/apps/web) npm run lint exited (1)". Allocated. */
+static char *task_folder(const char *l, size_t n, const char *prev,
+			 size_t prevn)
+{
+	const char *hit, *end;
+	size_t k, sp = 0;
+
+	while (n && (l[n - 1] == '\r' || l[n - 1] == ' '))
+		n--;
+	if (cl_npm_dir(l, n, prev, prevn, &k, &sp))
+		return xstrndup(l + k, sp);
+	if (n > 4 && l[0] == '>' && l[1] == ' ' && memchr(l, '@', n)) {
+		for (k = 2; k < n && sp < 2; k++)
+			sp += l[k] == ' ';
+		if (sp == 2 && k < n && l[k] == '/' && !memchr(l + k, ' ', n - k))
+			return xstrndup(l + k, n - k);
+		return NULL;
+	}
+	if ((hit = memmem(l, n, "command (/", 10)) &&
+	    (end = memchr(hit + 9, ')', (size_t)(l + n - hit) - 9)))
+		return xstrndup(hit + 9, (size_t)(end - hit) - 9);
+	return NULL;
+}
+
+/* One task's lines, in a list through their `next`. */
+struct task_group {
+	const char *p; /* a line with its label (NULL: the lines with none) */
+	struct label lab;
+	size_t first, last;
+	char *dir; /* owned, or NULL */
+};
+
+struct task_line {
+	size_t at, n, skip; /* the line text[at..at + n), its label's length */
+	size_t next;	    /* its task's next line, or SIZE_MAX */
+};
+
+/* tasks told apart in a whole log, at most (more are lines of no task),
+ * and the slots of the table that finds them by label */
+enum { GROUPS_MAX = 4096, TASK_SLOTS = 2 * GROUPS_MAX };
+
+/* A label's hash, "web#lint" as "web:lint". */
+static size_t task_hash(const char *p, const struct label *lab)
+{
+	size_t h = 2166136261u, k;
+
+	for (k = 0; k < lab->keylen; k++)
+		h = (h ^ (unsigned char)(p[lab->key + k] == '#' ? ':'
+							       : p[lab->key + k])) *
+		    16777619u;
+	return h & (TASK_SLOTS - 1);
+}
+
+/* The task labelled as p's label says (slots: group + 1, 0 empty), or
+ * SIZE_MAX. */
+static size_t task_find(const size_t *slots, const struct task_group *g,
+			const char *p, const struct label *lab)
+{
+	size_t h = task_hash(p, lab);
+
+	for (; slots[h]; h = (h + 1) & (TASK_SLOTS - 1))
+		if (same_task(g[slots[h] - 1].p, &g[slots[h] - 1].lab, p, lab))
+			return slots[h] - 1;
+	return SIZE_MAX;
+}
+
+static void task_add(size_t *slots, const struct task_group *g, size_t k)
+{
+	size_t h = task_hash(g[k].p, &g[k].lab);
+
+	while (slots[h])
+		h = (h + 1) & (TASK_SLOTS - 1);
+	slots[h] = k + 1;
+}
+
+/* A task runner's log: into *out (initialised here) each task's lines, its
+ * label taken off, one task after another in the order they first spoke,
+ * and into *dirs (may be NULL) where each task's lines start and the
+ * folder it ran in. */
+static void relay_tasks(const char *text, size_t len, enum label_form form,
+			struct buf *out, struct cl_task_dirs *dirs)
+{
+	struct task_line *lines = NULL;
+	struct task_group *g = NULL;
+	size_t nlines = 0, lalloc = 0, ng = 0, galloc = 0, last = SIZE_MAX;
+	size_t at, k, i, prev;
+	size_t *slots = xcalloc(TASK_SLOTS, sizeof(*slots));
+	const char *prev_dir = NULL;
+
+	for (at = 0; at < len;) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - text) - at : len - at;
+		struct label lab;
+		size_t skip = task_label(text + at, n, &lab);
+		const char *p = text + at;
+
+		if (skip && lab.form != form)
+			skip = 0;
+		/* its task: the last line's, most often; a line with no label
+		 * goes on what the line above began (a runner labels all
+		 * its tasks' lines, and its own between them are about
+		 * the task above; a tool's own tags leave what continues a
+		 * report unlabelled, Frama-C's "[kernel] a.c:2: " over
+		 * "  syntax error:") */
+		if (!skip && last != SIZE_MAX) {
+			k = last;
+		} else if (skip && last != SIZE_MAX && g[last].p &&
+			   same_task(g[last].p, &g[last].lab, p, &lab)) {
+			k = last;
+		} else {
+			k = skip ? task_find(slots, g, p, &lab) : SIZE_MAX;
+			if (k == SIZE_MAX && skip && ng == GROUPS_MAX) {
+				skip = 0; /* (a task too many: no task) */
+				k = last;
+			}
+			if (k == SIZE_MAX) {
+				if (ng == galloc) {
+					galloc = galloc ? galloc * 2 : 16;
+					g = xrealloc(g, galloc * sizeof(*g));
+				}
+				g[ng].p = skip ? p : NULL;
+				if (skip)
+					g[ng].lab = lab;
+				g[ng].first = g[ng].last = SIZE_MAX;
+				g[ng].dir = skip && lab.form == LF_FOLDER_SCRIPT
+						    ? xstrndup(p, lab.dirlen)
+						    : NULL;
+				if (skip)
+					task_add(slots, g, ng);
+				k = ng++;
+			}
+		}
+		last = k;
+		if (nlines == lalloc) {
+			lalloc = lalloc ? lalloc * 2 : 256;
+			lines = xrealloc(lines, lalloc * sizeof(*lines));
+		}
+		lines[nlines].at = at;
+		lines[nlines].n = n;
+		lines[nlines].skip = skip;
+		lines[nlines].next = SIZE_MAX;
+		if (g[k].last == SIZE_MAX)
+			g[k].first = nlines;
+		else
+			lines[g[k].last].next = nlines;
+		g[k].last = nlines++;
+		at += n + (nl != NULL);
+	}
+
+	buf_init(out, 0);
+	buf_grow(out, len + 1);
+	for (k = 0; k < ng; k++) {
+		for (i = g[k].first, prev = SIZE_MAX;
+		     g[k].p && !g[k].dir && i != SIZE_MAX;
+		     prev = i, i = lines[i].next)
+			g[k].dir = task_folder(
+				text + lines[i].at + lines[i].skip,
+				lines[i].n - lines[i].skip,
+				prev == SIZE_MAX ? "" : text + lines[prev].at + lines[prev].skip,
+				prev == SIZE_MAX ? 0 : lines[prev].n - lines[prev].skip);
+		if (dirs && (g[k].dir || prev_dir)) {
+			if (dirs->n == dirs->alloc) {
+				dirs->alloc = dirs->alloc ? dirs->alloc * 2 : 8;
+				dirs->v = xrealloc(dirs->v,
+						   dirs->alloc * sizeof(*dirs->v));
+			}
+			dirs->v[dirs->n].at = out->len;
+			dirs->v[dirs->n++].dir = g[k].dir ? xstrdup(g[k].dir) : NULL;
+		}
+		prev_dir = g[k].dir;
+		for (i = g[k].first; i != SIZE_MAX; i = lines[i].next) {
+			buf_add(out, text + lines[i].at + lines[i].skip,
+				lines[i].n - lines[i].skip);
+			buf_addch(out, '\n');
+		}
+	}
+	for (k = 0; k < ng; k++)
+		free(g[k].dir);
+	free(g);
+	free(lines);
+	free(slots);
+}
+
+void cl_task_dirs_release(struct cl_task_dirs *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->n; k++)
+		free(d->v[k].dir);
+	free(d->v);
+	d->v = NULL;
+	d->n = d->alloc = 0;
+}
+
 bool classify_relay(const char *text, size_t len, struct buf *out)
 {
+	return cl_relay(text, len, out, NULL);
+}
+
+bool cl_relay(const char *text, size_t len, struct buf *out,
+	      struct cl_task_dirs *dirs)
+{
 	enum prefix_kind kind;
+	enum label_form form;
 	size_t at = 0, round;
 	struct buf pass = BUF_INIT;
 	bool any = false;
 
 	/* a relayed log may be relayed again (Compose under a CI's stamps):
-	 * one prefix at a time, outermost first */
-	for (round = 0; round < 3 && (kind = prefix_of(text, len)) != PX_NONE;
+	 * one prefix at a time, outermost first; a task runner's labels
+	 * last (its tasks' lines are moved: no prefix is read after it) */
+	for (round = 0;
+	     round < 3 && (kind = prefix_of(text, len, &form)) != PX_NONE;
 	     round++) {
-		buf_init(&pass, 0);
-		buf_grow(&pass, len);
-		for (at = 0; at < len;) {
-			const char *nl = memchr(text + at, '\n', len - at);
-			size_t n = nl ? (size_t)(nl - text) - at : len - at;
-			size_t k = prefix_len(kind, text + at, n);
+		if (kind == PX_TASK) {
+			relay_tasks(text, len, form, &pass, dirs);
+		} else {
+			buf_init(&pass, 0);
+			buf_grow(&pass, len);
+			for (at = 0; at < len;) {
+				const char *nl = memchr(text + at, '\n', len - at);
+				size_t n = nl ? (size_t)(nl - text) - at : len - at;
+				size_t k = prefix_len(kind, text + at, n);
 
-			/* (smaller than text, which fit: no cap to meet) */
-			buf_add(&pass, text + at + k, n - k + (nl != NULL));
-			at += n + (nl != NULL);
+				/* (smaller than text, which fit: no cap to
+				 * meet) */
+				buf_add(&pass, text + at + k,
+					n - k + (nl != NULL));
+				at += n + (nl != NULL);
+			}
 		}
 		if (any)
 			buf_release(out);
@@ -404,13 +857,18 @@ bool classify_relay(const char *text, size_t len, struct buf *out)
 		text = out->ptr;
 		len = out->len;
 		any = true;
+		if (kind == PX_TASK)
+			break;
 	}
-	/* under them, go test -json's events */
+	/* under them, go test -json's events (which move the lines again:
+	 * the tasks' folders no longer say where their lines are) */
 	if (go_events(text, len, &pass)) {
 		if (any)
 			buf_release(out);
 		*out = pass;
 		any = true;
+		if (dirs)
+			cl_task_dirs_release(dirs);
 	}
 	return any;
 }

@@ -24466,6 +24466,103 @@ E
 	cd ..
 fi
 ) &
+# ---- runners: the known tools under a monorepo's task runner ----
+# A repository of several packages checks them through a task runner that
+# runs their scripts at once and labels each line with its task, the
+# tasks' lines interleaved: Turborepo ("web:lint: ", streamed and
+# grouped), pnpm -r ("apps/web check: ", one after another and in
+# parallel), concurrently ("[types] ") and npm-run-all ("[lint ] "); and
+# npm's own --workspaces, one package after another with no label.
+# Under the labels: eslint's report of a file over its rows, tsc's paths
+# from the package's folder (which the task's npm lines name, "npm error
+# path /p/apps/web", or pnpm's label does).
+(
+BATCH=runners
+if [ -x "$BIN/turbo" ] && [ -x "$BIN/pnpm" ] && [ -x "$BIN/concurrently" ] &&
+	[ -x "$BIN/run-p" ] && [ -x "$BIN/eslint" ] && [ -x "$BIN/tsc" ] &&
+	have npm; then
+	mkdir runners && cd runners
+	# ws DIR JSON: a workspace of two packages, each with a lint and a
+	# type check (JSON: more of its package.json)
+	ws() {
+		mkdir -p "$1/apps/web/src" "$1/packages/api/src"
+		printf '{"name":"ws","private":true,"workspaces":["apps/*","packages/*"]%s}\n' "$2" >"$1/package.json"
+		printf '{"tasks":{"lint":{},"check":{}}}\n' >"$1/turbo.json"
+		printf 'packages:\n  - "apps/*"\n  - "packages/*"\n' >"$1/pnpm-workspace.yaml"
+		for p in apps/web:web packages/api:@acme/api; do
+			d=$1/${p%%:*}
+			printf '{"name":"%s","version":"1.0.0","scripts":{"lint":"%s src","check":"%s --noEmit -p ."}}\n' \
+				"${p#*:}" "$BIN/eslint" "$BIN/tsc" >"$d/package.json"
+			echo 'module.exports = [{ rules: { "no-unused-vars": "error", "no-undef": "error", eqeqeq: "warn" } }];' >"$d/eslint.config.js"
+			echo '{"compilerOptions":{"strict":true,"noEmit":true},"include":["src"]}' >"$d/tsconfig.json"
+		done
+		printf 'const unusedThing = 1;\nlet y = 2;\nif (y == 3) missingFn();\n' >"$1/apps/web/src/a.js"
+		printf 'const n: number = "s";\nexport {};\n' >"$1/apps/web/src/t.ts"
+		printf 'function f() {\n  return undefinedName + 1;\n}\nf();\n' >"$1/packages/api/src/b.js"
+		printf 'import { nope } from "./missing";\nexport const v: string = nope;\n' >"$1/packages/api/src/u.ts"
+	}
+	# (Turborepo asks which package manager; pnpm would fetch the one
+	# named, so its workspace names none)
+	ws npmws ',"packageManager":"npm@10.0.0"'
+	ws pnpmws ""
+	(cd npmws && npm install --offline --no-audit --no-fund) >/dev/null 2>&1
+	export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 TURBO_NO_UPDATE_NOTIFIER=1
+	# every task at once, its lines as they come (no cache: each run runs)
+	cd npmws
+	run turbo-stream timeout "$TOOL_TIMEOUT" "$BIN/turbo" run lint check \
+		--continue --cache=local:,remote: --log-order=stream
+	run turbo-grouped timeout "$TOOL_TIMEOUT" "$BIN/turbo" run lint check \
+		--continue --cache=local:,remote: --log-order=grouped
+	# npm's own, one package after another, unlabelled: each script's
+	# folder told after its output ("npm error path /p/apps/web")
+	run npm-workspaces timeout "$TOOL_TIMEOUT" npm run check --workspaces
+	cd ../pnpmws
+	run pnpm-recursive timeout "$TOOL_TIMEOUT" "$BIN/pnpm" -r --no-bail run check
+	run pnpm-parallel timeout "$TOOL_TIMEOUT" "$BIN/pnpm" -r --parallel --no-bail run lint
+	cd ../npmws/apps/web
+	run concurrently timeout "$TOOL_TIMEOUT" "$BIN/concurrently" -n lint,types \
+		"$BIN/eslint src" "$BIN/tsc --noEmit -p ."
+	run npm-run-all timeout "$TOOL_TIMEOUT" "$BIN/run-p" -l -c lint check
+	cd ../../..
+	for t in turbo-stream turbo-grouped; do
+		expect $t turbo patterns <<'E'
+lint_violation apps/web/src/a.js 1 7
+lint_violation apps/web/src/a.js 3 7
+undefined_symbol apps/web/src/a.js 3 13
+type_error apps/web/src/t.ts 1 7
+undefined_symbol packages/api/src/b.js 2 10
+import_resolution packages/api/src/u.ts 1 22
+E
+	done
+	expect npm-workspaces npm-workspaces patterns <<'E'
+type_error apps/web/src/t.ts 1 7
+import_resolution packages/api/src/u.ts 1 22
+E
+	expect pnpm-recursive pnpm patterns <<'E'
+type_error apps/web/src/t.ts 1 7
+import_resolution packages/api/src/u.ts 1 22
+E
+	expect pnpm-parallel pnpm patterns <<'E'
+lint_violation apps/web/src/a.js 1 7
+lint_violation apps/web/src/a.js 3 7
+undefined_symbol apps/web/src/a.js 3 13
+undefined_symbol packages/api/src/b.js 2 10
+E
+	# (concurrently names no folder: tsc's path is the package's own)
+	expect concurrently concurrently patterns <<'E'
+lint_violation apps/web/src/a.js 1 7
+lint_violation apps/web/src/a.js 3 7
+undefined_symbol apps/web/src/a.js 3 13
+type_error src/t.ts 1 7
+E
+	expect npm-run-all npm-run-all patterns <<'E'
+lint_violation apps/web/src/a.js 1 7
+lint_violation apps/web/src/a.js 3 7
+undefined_symbol apps/web/src/a.js 3 13
+type_error apps/web/src/t.ts 1 7
+E
+fi
+) &
 wait
 
 echo "$OUT"

@@ -11035,6 +11035,123 @@ static void a_runners_prefix_on_every_line_is_read_past(void **state)
 	buf_release(&plain);
 }
 
+/* A task runner labels each line with its task, and the tasks' lines
+ * interleave (Turborepo's "web:lint: ", pnpm's "apps/web check: ",
+ * concurrently's "[types] "): each task's lines are read together, so
+ * eslint's file stays over its rows, and a path a task printed from its
+ * package's folder is placed there (the folder npm's "npm error path"
+ * names, or pnpm's label); so under npm's own --workspaces, which labels
+ * nothing. A tool's own tags are no runner's: Maven's
+ * "[ERROR] ", ninja's "[1/3] ", "Options error: "; and under Frama-C's
+ * "[kernel] " what continues a report stays under it. */
+static void a_task_runners_lines_are_gathered_by_task(void **state)
+{
+	static const char turbo[] =
+		"web:lint: /w/apps/web/src/a.js\n"
+		"@acme/api:check: src/u.ts(1,22): error TS2307: Cannot find module './missing' or its corresponding type declarations.\n"
+		"web:lint:   1:7  error  'x' is assigned a value but never used  no-unused-vars\n"
+		"@acme/api:check: npm error code 2\n"
+		"@acme/api:check: npm error path /w/packages/api\n"
+		"web:lint: \n"
+		"web:lint: \xe2\x9c\x96 1 problem (1 error, 0 warnings)\n"
+		"web#lint:  ERROR  command (/w/apps/web) /usr/bin/npm run lint exited (1)\n";
+	static const char pnpm[] =
+		"apps/web check$ tsc --noEmit -p .\n"
+		"packages/api check$ tsc --noEmit -p .\n"
+		"apps/web check: src/t.ts(1,7): error TS2322: Type 'string' is not assignable to type 'number'.\n"
+		"packages/api check: src/u.ts(1,22): error TS2307: Cannot find module './missing' or its corresponding type declarations.\n"
+		"apps/web check: Failed\n"
+		"packages/api check: Failed\n";
+	static const char concurrently[] =
+		"[lint] \n"
+		"[lint] /w/src/a.js\n"
+		"[types] src/t.ts(1,7): error TS2322: Type 'string' is not assignable to type 'number'.\n"
+		"[lint]   1:7  error  'x' is assigned a value but never used  no-unused-vars\n"
+		"[types] tsc --noEmit -p . exited with code 2\n"
+		"[lint] eslint src exited with code 1\n";
+	static const char *const own[] = {
+		"[INFO] Compiling 1 source file\n"
+		"[ERROR] /w/src/A.java:[3,5] cannot find symbol\n"
+		"[INFO] BUILD FAILURE\n",
+		"[1/3] Building C object a.o\n"
+		"[2/3] Building C object b.o\n"
+		"[3/3] Linking C executable app\n",
+		"Options error: Unrecognized option or missing or extra parameter(s) in a.conf:4: ciphr (2.6)\n"
+		"Use --help for more information.\n"
+		"Options error: Bad protocol: 'udpp'.\n"
+		"Use --help for more information.\n",
+	};
+	/* npm's own, one package after another: each script's folder is
+	 * told after its output, under the script's exit status (a path
+	 * under "code ENOENT" is a file's) */
+	static const char workspaces[] =
+		"> web@1.0.0 check\n"
+		"> tsc --noEmit -p .\n"
+		"src/t.ts(1,7): error TS2322: Type 'string' is not assignable to type 'number'.\n"
+		"npm error Lifecycle script `check` failed with error:\n"
+		"npm error code 2\n"
+		"npm error path /w/apps/web\n"
+		"npm error workspace web@1.0.0\n"
+		"> @acme/api@1.0.0 check\n"
+		"> tsc --noEmit -p .\n"
+		"src/u.ts(1,22): error TS2307: Cannot find module './missing' or its corresponding type declarations.\n"
+		"npm error Lifecycle script `check` failed with error:\n"
+		"npm error code 2\n"
+		"npm error path /w/packages/api\n";
+	static const char enoent[] =
+		"src/t.ts(1,7): error TS2322: Type 'string' is not assignable to type 'number'.\n"
+		"npm error code ENOENT\n"
+		"npm error path /w/package.json\n";
+	static const char frama[] =
+		"[kernel] Parsing syn.c (with preprocessing)\n"
+		"[kernel] syn.c:2: \n"
+		"  syntax error:\n"
+		"[eva] analysing\n"
+		"[kernel] Frama-C aborted: invalid user input.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+	struct buf plain = BUF_INIT;
+	size_t k;
+
+	(void)state;
+	classify_n(turbo, NULL, 2, &l);
+	assert_string_equal(l.v[0].file, "/w/apps/web/src/a.js");
+	assert_int_equal(l.v[0].line, 1);
+	assert_int_equal(l.v[0].column, 7);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].file, "/w/packages/api/src/u.ts");
+	assert_int_equal(l.v[1].line, 1);
+	assert_string_equal(l.v[1].category, "import_resolution");
+	diag_list_release(&l);
+	classify_n(pnpm, NULL, 2, &l);
+	assert_string_equal(l.v[0].file, "apps/web/src/t.ts");
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[1].file, "packages/api/src/u.ts");
+	assert_string_equal(l.v[1].category, "import_resolution");
+	diag_list_release(&l);
+	/* concurrently ran where it was started: no folder to add */
+	classify_n(concurrently, NULL, 2, &l);
+	assert_string_equal(l.v[0].file, "/w/src/a.js");
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_equal(l.v[1].file, "src/t.ts");
+	diag_list_release(&l);
+	classify_n(workspaces, NULL, 2, &l);
+	assert_string_equal(l.v[0].file, "/w/apps/web/src/t.ts");
+	assert_string_equal(l.v[1].file, "/w/packages/api/src/u.ts");
+	diag_list_release(&l);
+	classify_n(enoent, NULL, 1, &l);
+	assert_string_equal(l.v[0].file, "src/t.ts");
+	diag_list_release(&l);
+	for (k = 0; k < sizeof(own) / sizeof(*own); k++)
+		assert_false(classify_relay(own[k], strlen(own[k]), &plain));
+	assert_true(classify_relay(frama, strlen(frama), &plain));
+	assert_string_equal(plain.ptr, "Parsing syn.c (with preprocessing)\n"
+				       "syn.c:2: \n"
+				       "  syntax error:\n"
+				       "Frama-C aborted: invalid user input.\n"
+				       "analysing\n");
+	buf_release(&plain);
+}
+
 /* A parser handed a file's bytes names them "<data>" (json-glib's,
  * "<stdin>", "<string>"): the place is in the stand-in, the file the one
  * the line named before it, here a file URL. */
@@ -11415,6 +11532,7 @@ int main(void)
 		cmocka_unit_test(sorbet_notes_are_steps_of_their_error),
 		cmocka_unit_test(a_titled_report_ruled_off_to_its_file),
 		cmocka_unit_test(a_runners_prefix_on_every_line_is_read_past),
+		cmocka_unit_test(a_task_runners_lines_are_gathered_by_task),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
