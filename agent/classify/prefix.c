@@ -274,7 +274,7 @@ enum label_form { LF_BRACKET = 1, LF_PACKAGE_TASK, LF_FOLDER_SCRIPT };
 
 /* A task's label at a line's start: the bytes that tell the task
  * (key..key + keylen; Turborepo's "web#lint" is its "web:lint") and, for
- * pnpm's, its folder (the first dirlen bytes). */
+ * pnpm's, its folder (the first dirlen bytes of those). */
 struct label {
 	enum label_form form;
 	size_t key, keylen, dirlen;
@@ -330,6 +330,29 @@ static bool level_word(const char *p, size_t n)
 	return false;
 }
 
+/* ANSI's colour codes ("\x1b[36m") from p[k] on: where they end. */
+static size_t sgr_skip(const char *p, size_t n, size_t k)
+{
+	size_t e;
+
+	while (k + 2 < n && p[k] == '\x1b' && p[k + 1] == '[') {
+		for (e = k + 2; e < n && ((p[e] >= '0' && p[e] <= '9') || p[e] == ';');
+		     e++)
+			;
+		if (e >= n || p[e] != 'm')
+			break;
+		k = e + 1;
+	}
+	return k;
+}
+
+/* Does a label end at p[k]: a blank, the line's end, or its colour's
+ * reset? */
+static bool label_ends(const char *p, size_t n, size_t k)
+{
+	return k == n || p[k] == ' ' || p[k] == '\x1b';
+}
+
 /* "[lint] ", "[0] ", npm-run-all's padded "[lint ] ", yarn's "[web]: ":
  * its length, or 0. Not ninja's "[1/10] ", a clock, CMake's "[ 50%] ",
  * GoogleTest's "[ RUN      ] ". */
@@ -355,13 +378,13 @@ static size_t bracket_label(const char *p, size_t n, struct label *lab)
 	k++;
 	if (k < n && p[k] == ':')
 		k++;
-	if (k < n && p[k] != ' ')
+	if (!label_ends(p, n, k))
 		return 0;
 	lab->form = LF_BRACKET;
 	lab->key = 1;
 	lab->keylen = end - 1;
 	lab->dirlen = 0;
-	return k < n ? k + 1 : k;
+	return k;
 }
 
 /* Turborepo's "web:lint: ", "@acme/ui:test:unit: " (package, then task),
@@ -378,12 +401,12 @@ static size_t package_task_label(const char *p, size_t n, struct label *lab)
 	    !is_letter(p[sep + 1]) || level_word(p, sep))
 		return 0;
 	for (t = sep + 1; t < n && t - sep < 64; t++) {
-		if (p[t] == ':' && (t + 1 == n || p[t + 1] == ' ')) {
+		if (p[t] == ':' && label_ends(p, n, t + 1)) {
 			lab->form = LF_PACKAGE_TASK;
 			lab->key = 0;
 			lab->keylen = t;
 			lab->dirlen = 0;
-			return t + 1 < n ? t + 2 : t + 1;
+			return t + 1;
 		}
 		if (!task_byte(p[t]))
 			return 0;
@@ -405,9 +428,9 @@ static size_t folder_script_label(const char *p, size_t n, struct label *lab)
 		return 0;
 	for (t = d + 1; t < n && t - d < 64 && task_byte(p[t]); t++)
 		;
-	if (t < n && p[t] == '$' && (t + 1 == n || p[t + 1] == ' '))
+	if (t < n && p[t] == '$' && label_ends(p, n, t + 1))
 		k = t + 1;
-	else if (p[t - 1] == ':' && t - 1 > d + 1 && (t == n || p[t] == ' '))
+	else if (p[t - 1] == ':' && t - 1 > d + 1 && label_ends(p, n, t))
 		k = t--;
 	else
 		return 0;
@@ -418,22 +441,32 @@ static size_t folder_script_label(const char *p, size_t n, struct label *lab)
 	lab->key = 0;
 	lab->keylen = t;
 	lab->dirlen = d;
-	return k < n ? k + 1 : k;
+	return k;
 }
 
-/* A task runner's label at p[0..n): its length (*lab says what it is), or
- * 0. */
+/* A task runner's label at p[0..n), in its colours or not (a runner
+ * colours each task's label in a CI that shows colours, GitHub Actions):
+ * its length, the blank after it too (*lab says what it is, its offsets
+ * from p), or 0. */
 static size_t task_label(const char *p, size_t n, struct label *lab)
 {
-	size_t k;
+	size_t lead = sgr_skip(p, n, 0), k;
+	const char *q = p + lead;
+	size_t m = n - lead;
 
-	if (n < 3 || (!is_alnum(p[0]) && p[0] != '@' && p[0] != '['))
+	if (m < 3 || (!is_alnum(q[0]) && q[0] != '@' && q[0] != '['))
 		return 0;
-	if (p[0] == '[')
-		return bracket_label(p, n, lab);
-	if ((k = package_task_label(p, n, lab)))
-		return k;
-	return folder_script_label(p, n, lab);
+	if (q[0] == '[')
+		k = bracket_label(q, m, lab);
+	else if (!(k = package_task_label(q, m, lab)))
+		k = folder_script_label(q, m, lab);
+	if (!k)
+		return 0;
+	lab->key += lead;
+	k = sgr_skip(p, n, lead + k);
+	if (k < n && p[k] == ' ')
+		k = sgr_skip(p, n, k + 1);
+	return k;
 }
 
 /* Do two labels (at a and b) name one task? Turborepo's "web#lint" is
@@ -523,8 +556,8 @@ static enum prefix_kind prefix_of(const char *text, size_t len,
 					tasks[ntasks++].folder = false;
 				}
 				tasks[k].folder |= lab.form == LF_FOLDER_SCRIPT &&
-						   (memchr(p, '/', lab.dirlen) ||
-						    p[lab.keylen] == '$');
+						   (memchr(p + lab.key, '/', lab.dirlen) ||
+						    p[lab.key + lab.keylen] == '$');
 			}
 		}
 		at = nl ? (size_t)(nl - text) + 1 : len;
@@ -745,7 +778,7 @@ static void relay_tasks(const char *text, size_t len, enum label_form form,
 					g[ng].lab = lab;
 				g[ng].first = g[ng].last = SIZE_MAX;
 				g[ng].dir = skip && lab.form == LF_FOLDER_SCRIPT
-						    ? xstrndup(p, lab.dirlen)
+						    ? xstrndup(p + lab.key, lab.dirlen)
 						    : NULL;
 				if (skip)
 					task_add(slots, g, ng);

@@ -24469,10 +24469,11 @@ fi
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the
-# tasks' lines interleaved: Turborepo ("web:lint: ", streamed and
-# grouped), pnpm -r ("apps/web check: ", one after another and in
-# parallel), concurrently ("[types] ") and npm-run-all ("[lint ] "); and
-# npm's own --workspaces, one package after another with no label.
+# tasks' lines interleaved: Turborepo ("web:lint: ", streamed, grouped
+# and in colour), pnpm -r ("apps/web check: ", one after another and in
+# parallel), concurrently ("[types] ", also in colour) and npm-run-all
+# ("[lint ] "); and npm's own --workspaces, one package after another
+# with no label.
 # Under the labels: eslint's report of a file over its rows, tsc's paths
 # from the package's folder (which the task's npm lines name, "npm error
 # path /p/apps/web", or pnpm's label does).
@@ -24513,6 +24514,10 @@ if [ -x "$BIN/turbo" ] && [ -x "$BIN/pnpm" ] && [ -x "$BIN/concurrently" ] &&
 		--continue --cache=local:,remote: --log-order=stream
 	run turbo-grouped timeout "$TOOL_TIMEOUT" "$BIN/turbo" run lint check \
 		--continue --cache=local:,remote: --log-order=grouped
+	# in colour, as in a CI that shows it (GitHub Actions): each task's
+	# label in its own
+	run turbo-color env -u NO_COLOR timeout "$TOOL_TIMEOUT" "$BIN/turbo" run \
+		lint check --continue --cache=local:,remote: --color
 	# npm's own, one package after another, unlabelled: each script's
 	# folder told after its output ("npm error path /p/apps/web")
 	run npm-workspaces timeout "$TOOL_TIMEOUT" npm run check --workspaces
@@ -24523,8 +24528,10 @@ if [ -x "$BIN/turbo" ] && [ -x "$BIN/pnpm" ] && [ -x "$BIN/concurrently" ] &&
 	run concurrently timeout "$TOOL_TIMEOUT" "$BIN/concurrently" -n lint,types \
 		"$BIN/eslint src" "$BIN/tsc --noEmit -p ."
 	run npm-run-all timeout "$TOOL_TIMEOUT" "$BIN/run-p" -l -c lint check
+	run concurrently-color env -u NO_COLOR FORCE_COLOR=1 timeout "$TOOL_TIMEOUT" \
+		"$BIN/concurrently" -n lint,types "$BIN/eslint src" "$BIN/tsc --noEmit -p ."
 	cd ../../..
-	for t in turbo-stream turbo-grouped; do
+	for t in turbo-stream turbo-grouped turbo-color; do
 		expect $t turbo patterns <<'E'
 lint_violation apps/web/src/a.js 1 7
 lint_violation apps/web/src/a.js 3 7
@@ -24549,12 +24556,14 @@ undefined_symbol apps/web/src/a.js 3 13
 undefined_symbol packages/api/src/b.js 2 10
 E
 	# (concurrently names no folder: tsc's path is the package's own)
-	expect concurrently concurrently patterns <<'E'
+	for t in concurrently concurrently-color; do
+		expect $t concurrently patterns <<'E'
 lint_violation apps/web/src/a.js 1 7
 lint_violation apps/web/src/a.js 3 7
 undefined_symbol apps/web/src/a.js 3 13
 type_error src/t.ts 1 7
 E
+	done
 	expect npm-run-all npm-run-all patterns <<'E'
 lint_violation apps/web/src/a.js 1 7
 lint_violation apps/web/src/a.js 3 7

@@ -11040,10 +11040,10 @@ static void a_runners_prefix_on_every_line_is_read_past(void **state)
  * concurrently's "[types] "): each task's lines are read together, so
  * eslint's file stays over its rows, and a path a task printed from its
  * package's folder is placed there (the folder npm's "npm error path"
- * names, or pnpm's label); so under npm's own --workspaces, which labels
- * nothing. A tool's own tags are no runner's: Maven's
- * "[ERROR] ", ninja's "[1/3] ", "Options error: "; and under Frama-C's
- * "[kernel] " what continues a report stays under it. */
+ * names, or pnpm's label); so in colour, and under npm's own
+ * --workspaces, which labels nothing. A tool's own tags are no runner's:
+ * Maven's "[ERROR] ", ninja's "[1/3] ", "Options error: "; and under
+ * Frama-C's "[kernel] " what continues a report stays under it. */
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -11081,6 +11081,14 @@ static void a_task_runners_lines_are_gathered_by_task(void **state)
 		"Options error: Bad protocol: 'udpp'.\n"
 		"Use --help for more information.\n",
 	};
+	/* in colour, as GitHub Actions shows it: each task's label in its
+	 * own */
+	static const char coloured[] =
+		"\x1b[32mweb:lint: \x1b[0m/w/apps/web/src/a.js\n"
+		"\x1b[36mapi:check: \x1b[0msrc/u.ts(1,22): error TS2307: Cannot find module './missing' or its corresponding type declarations.\n"
+		"\x1b[32mweb:lint: \x1b[0m  \x1b[2m1:7\x1b[22m  \x1b[31merror\x1b[39m  'x' is assigned a value but never used  no-unused-vars\n"
+		"\x1b[36mapi:check: \x1b[0mnpm error code 2\n"
+		"\x1b[36mapi:check: \x1b[0mnpm error path /w/packages/api\n";
 	/* npm's own, one package after another: each script's folder is
 	 * told after its output, under the script's exit status (a path
 	 * under "code ENOENT" is a file's) */
@@ -11133,6 +11141,12 @@ static void a_task_runners_lines_are_gathered_by_task(void **state)
 	assert_string_equal(l.v[0].file, "/w/src/a.js");
 	assert_int_equal(l.v[0].line, 1);
 	assert_string_equal(l.v[1].file, "src/t.ts");
+	diag_list_release(&l);
+	classify_n(coloured, NULL, 2, &l);
+	assert_string_equal(l.v[0].file, "/w/apps/web/src/a.js");
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].file, "/w/packages/api/src/u.ts");
 	diag_list_release(&l);
 	classify_n(workspaces, NULL, 2, &l);
 	assert_string_equal(l.v[0].file, "/w/apps/web/src/t.ts");
