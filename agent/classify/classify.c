@@ -1729,7 +1729,8 @@ static bool file_plausible(void *ctx, const char *p)
 	static const char *const named[] = {
 		"Makefile", "makefile", "GNUmakefile", "Dockerfile",
 		"Containerfile", "Rakefile", "Gemfile", "Jenkinsfile",
-		"Vagrantfile", "Justfile", "justfile", "BUILD", "WORKSPACE",
+		"Vagrantfile", "Justfile", "justfile", "mkfile", "BUILD",
+		"WORKSPACE",
 	};
 	static const char *const hosts[] = { "com", "org", "net", "io" };
 	const char *base, *dot, *c;
@@ -2265,6 +2266,50 @@ static bool metric_row(const char *m, size_t n, const char *row, size_t rn)
 	return figure;
 }
 
+/* Is m[0..n) (a dozen bytes or more) in the message of one of the last
+ * few findings this output has made, wherever it placed it? (A tool's
+ * repeat follows its first telling closely; a dense log's thousands of
+ * findings are not each searched again.) */
+static bool told_before(const struct scan *s, const char *m, size_t n)
+{
+	size_t k, stop;
+
+	if (n < 12)
+		return false;
+	stop = s->out->n > s->first + 8 ? s->out->n - 8 : s->first;
+	for (k = s->out->n; k > stop; k--) {
+		const struct diag *d = &s->out->v[k - 1];
+
+		if (d->message && cl_find(d->message, strlen(d->message), m, n))
+			return true;
+	}
+	return false;
+}
+
+/* Is what m[0..n) says after its labels ("Original error stack trace:
+ * Error: x", Eleventy's, after its "Error: x" placed above: words and
+ * blanks before each colon, no name) in a finding this output has already
+ * made? (All of it again is not: two runs may fail alike, each a problem;
+ * nor what follows a name: "x.c: No such file or directory" is x.c's.) */
+static bool tail_told_before(const struct scan *s, const char *m, size_t n)
+{
+	size_t k, from = 0;
+
+	for (k = 0; k + 1 < n && k - from <= 40; k++) {
+		if (m[k] == ':' && m[k + 1] == ' ') {
+			if (k == from)
+				return false;
+			from = k + 2;
+			if (told_before(s, m + from, n - from))
+				return true;
+			k++;
+		} else if (!isalpha((unsigned char)m[k]) && m[k] != ' ') {
+			return false;
+		}
+	}
+	return false;
+}
+
 /* A diagnostic of the general layer. file may be NULL. */
 static void general_emit(struct scan *s, char *file, int line, int col,
 			 int sev, const char *code, size_t code_len,
@@ -2283,6 +2328,11 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	}
 	if (!file)
 		file = file_at_end(s, msg, msg_len);
+	/* placeless, what a finding above said already, after a label maybe
+	 * (Eleventy's "Original error stack trace: Error: x" under its
+	 * placed "Error: x"): no second problem */
+	if (!file && !line && tail_told_before(s, msg, msg_len))
+		return;
 	/* (Scheme 9's "undefined symbol: x" at a line of a.scm: no linker's) */
 	category = symbol_at_line(category, line, msg, msg_len);
 	memset(&d, 0, sizeof(d));
@@ -3397,6 +3447,34 @@ static bool marked_code_message(struct scan *s, const char *l, size_t n,
 	return true;
 }
 
+/* Where the message starts in Ruby's frame words "in `method': msg"
+ * (m[0..n), after a frame's place), or 0 if m is none. */
+static size_t raised_in(const char *m, size_t n)
+{
+	const char *q;
+
+	/* (the method told as Ruby tells it: "block (2 levels) in f",
+	 * "<top (required)>") */
+	if (n < 8 || (memcmp(m, "in `", 4) && memcmp(m, "in '", 4)) ||
+	    !(q = cl_find(m + 4, n - 4 < 64 ? n - 4 : 64, "': ", 3)))
+		return 0;
+	return (size_t)(q - m) + 3;
+}
+
+/* m[0..n)'s length without the class of the exception it ends with
+ * ("... never closed (Liquid::SyntaxError)"). */
+static size_t class_stripped(const char *m, size_t n)
+{
+	size_t k = n;
+
+	if (n < 4 || m[n - 1] != ')')
+		return n;
+	for (k = n - 1; k > 0 && m[k - 1] != '(' && m[k - 1] != ' '; k--)
+		;
+	return k > 1 && m[k - 1] == '(' && m[k - 2] == ' ' && m[k] >= 'A' &&
+	       m[k] <= 'Z' ? k - 2 : n;
+}
+
 /* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
  * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
  * output that gives only line:col. */
@@ -3444,6 +3522,29 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		in.file = in.file_len = 0;
 		in.line = in.col = 0;
 		general_inline(s, l, n, &in, NULL, 0);
+		return;
+	}
+	/* an exception a runtime's or a dependency's code raised and
+	 * nobody caught (Ruby's "/usr/lib/ruby/3.1.0/psych.rb:455:in
+	 * `parse': (<unknown>): did not find expected ',' ... at line 2
+	 * column 14 (Psych::SyntaxError)" over its "\tfrom" frames): the
+	 * place is the library's, the problem its input's. One the tool
+	 * told above in its own words (Jekyll's "Liquid Exception: x in
+	 * a.html") is that one; else it is placed only by its words ("at
+	 * line 2 column 14": of an input it does not name). */
+	if (!hdr && loc->file_len && l[loc->file] == '/' && loc->line > 0 &&
+	    cl_foreign_path(l + loc->file, loc->file_len) &&
+	    (text = raised_in(m, loc->msg_len))) {
+		text_len = class_stripped(m + text, loc->msg_len - text);
+		if (told_before(s, m + text, text_len))
+			return;
+		cl_words_read(m + text, text_len, &w);
+		line = cl_line_in_words(m + text, text_len);
+		col = line > 0 ? cl_col_in_words(m + text, text_len) : 0;
+		if (w.category || s->opts->failed)
+			general_emit(s, NULL, line > 0 ? line : 0, col > 0 ? col : 0,
+				     DIAG_ERROR, NULL, 0, m + text, text_len,
+				     w.category ? w.category : CAT_UNKNOWN);
 		return;
 	}
 	/* OpenSSL's error queue ("../crypto/bio/bss_file.c:297: error:
@@ -4650,6 +4751,35 @@ static int line_of_file_under(struct scan *s, size_t i, const char *file)
 	return v;
 }
 
+/* The file of the project the line right above line i names alone, in
+ * parentheses or not, a list's number before it maybe (Eleventy's "2.
+ * (./a.njk)" over the error rendering it): the file the tool was
+ * reading (the caller frees it); NULL if that line says anything else. */
+static char *file_alone_above(struct scan *s, size_t i)
+{
+	size_t n, b = 0, e;
+	const char *l;
+
+	if (!i || (s->used[i - 1] & L_USED))
+		return NULL;
+	l = line_view(s, i - 1, &n);
+	while (n && (l[n - 1] == ' ' || l[n - 1] == '\t'))
+		n--;
+	while (b < n && (l[b] == ' ' || l[b] == '\t'))
+		b++;
+	for (e = b; e < n && l[e] >= '0' && l[e] <= '9'; e++)
+		;
+	if (e > b && e + 1 < n && l[e] == '.' && l[e + 1] == ' ')
+		b = e + 2;
+	if (n > b + 2 && l[b] == '(' && l[n - 1] == ')') {
+		b++;
+		n--;
+	}
+	if (n <= b || memchr(l + b, ' ', n - b) || !file_known(s, l, b, n - b))
+		return NULL;
+	return xstrndup(l + b, n - b);
+}
+
 /* The file of the project and the line a counter just above line i says
  * alone, a blank line between maybe ("\rundef.fst: 2\rundef.fst: 3", SFST's
  * progress, over "Error: undefined variable: $v$"): where the tool was
@@ -4807,6 +4937,23 @@ static bool names_missing_file(struct scan *s, const char *m, size_t n)
 			;
 	}
 	return false;
+}
+
+/* The file of the project m[0..n) ends naming as the one it was in
+ * ("Could not locate the included file 'x.html' in any of [...]. Ensure it
+ * exists ... in a.html", Jekyll's): a copy the caller frees, or NULL. */
+static char *file_in_at_end(struct scan *s, const char *m, size_t n)
+{
+	size_t b;
+
+	while (n && (m[n - 1] == '.' || m[n - 1] == ' '))
+		n--;
+	for (b = n; b > 0 && m[b - 1] != ' '; b--)
+		;
+	if (b < 4 || b == n || memcmp(m + b - 4, " in ", 4) ||
+	    !cl_path_line(m + b, n - b) || !known_file(s, m + b, n - b))
+		return NULL;
+	return xstrndup(m + b, n - b);
 }
 
 /* The line of file told right after its quotes in m[0..n), into *line
@@ -5133,6 +5280,11 @@ static bool general_trace_end(struct scan *s, size_t i, const char *l,
 	}
 	cl_words_read(l + k + 2, n - k - 2, &w);
 	cat = w.category;
+	/* ... or its class's words with it ("TemplateNotFound: x.j2") */
+	if (!cat) {
+		cl_words_read(l + ind, n - ind, &w);
+		cat = w.category;
+	}
 	if (!cat && (cl_find(l + ind, k - ind, "Fail", 4) ||
 		     cl_find(l + ind, k - ind, "Assert", 6)))
 		cat = CAT_TEST_FAILURE;
@@ -5370,6 +5522,22 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		n = strlen(line);
 	}
 	cl_words_read(line + msg, n - msg, &w);
+	/* an exception's class over a message that is only a name
+	 * ("jinja2.exceptions.TemplateNotFound: nosuch.j2"): the two read
+	 * as one sentence ("template not found: nosuch.j2") */
+	if (msg > b && !w.code_len && !memchr(line + msg, ' ', n - msg)) {
+		struct buf said = BUF_INIT;
+		struct cl_words sw;
+
+		if (cl_class_words(line + b, n - b, &said)) {
+			buf_adds(&said, ": ");
+			buf_add(&said, line + msg, n - msg);
+			cl_words_read(said.ptr, said.len, &sw);
+			if (sw.category)
+				w.category = sw.category;
+		}
+		buf_release(&said);
+	}
 	/* "SyntaxError: empty expression not allowed", "TypeError: cannot
 	 * read property 'x' of null" (Duktape's): the error's class names the
 	 * kind when the words after it name none, or only a linter's (asked
@@ -5521,9 +5689,13 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		   names_missing_file(s, line + msg, n - msg)) {
 		/* the file it could not find named: in no file of a line
 		 * above or a row below ("can't open 'nosuch.jpg'" over the
-		 * next image's row), only the one a trailer names alone
-		 * (Maxima's "    load.mac" under the error) */
-		if (!(p.file = counter_above(s, i, &p.line)))
+		 * next image's row), only the one a heading right above
+		 * names alone (Eleventy's "(./a.njk)"), the message's last
+		 * words ("... in a.html") or a trailer under it (Maxima's
+		 * "    load.mac") */
+		if (!(p.file = counter_above(s, i, &p.line)) &&
+		    !(p.file = file_alone_above(s, i)) &&
+		    !(p.file = file_in_at_end(s, line + msg, n - msg)))
 			p.file = file_alone_below(s, i);
 	} else if (s->opts->file_exists && !specific &&
 		   cl_loose_place(line + msg, n - msg, known_file, s, &own) !=
@@ -8566,6 +8738,28 @@ static bool names_own_file(const char *m, size_t n)
 	return f != NULL;
 }
 
+/* Does the line after line i open with the same program's name, l[0..k),
+ * and the line before it not ("mk: don't know how to make 'a.o'" over
+ * "mk: mkfile:2: syntax error", two runs)? Then line i is a report of its
+ * own, no heading of the next; one under the same name is the rest of the
+ * report above ("eprover: Cannot stat file x" over "eprover: No such file
+ * or directory"). */
+static bool same_tool_next(struct scan *s, size_t i, const char *l, size_t k)
+{
+	const char *nl;
+	size_t nn;
+
+	if (i + 1 >= s->nlines)
+		return false;
+	if (i > 0) {
+		nl = line_view(s, i - 1, &nn);
+		if (nn > k && !memcmp(nl, l, k))
+			return false;
+	}
+	nl = line_view(s, i + 1, &nn);
+	return nn > k && !memcmp(nl, l, k);
+}
+
 /* Is one of the few lines under line i, before a blank one, a message at
  * a file ("lookup: function f not found" over "XPath error" over "runtime
  * error: file a.xsl line 4")? Then line i says what went wrong there, and
@@ -9611,7 +9805,8 @@ static void general_pass(struct scan *s)
 		if ((head && cl_headline(l, n, &msg, summary)) ||
 		    (cl_marked_message(l, n, &msg) && boxed_below(s, i)) ||
 		    (cl_tool_says(l, n, &msg, summary) &&
-		     (!placed_next(s, i) || names_own_file(l + msg, n - msg)))) {
+		     (!placed_next(s, i) || names_own_file(l + msg, n - msg) ||
+		      same_tool_next(s, i, l, msg)))) {
 			if (l[0] == ' ' && field_of_reported(s, i))
 				continue;
 			general_headline(s, i, l, n, msg, lone, specific);

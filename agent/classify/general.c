@@ -120,13 +120,18 @@ static bool plausible_path(const char *p, size_t n)
 			ext = true;
 	}
 	/* a build or container file named by convention, no extension:
-	 * "Dockerfile", "Makefile", "Jenkinsfile", "Vagrantfile" */
+	 * "Dockerfile", "Makefile", "Jenkinsfile", "Vagrantfile"; the ones
+	 * spelt in lower case by their tools' convention (Plan 9's mk reads
+	 * "mkfile", just its "justfile"), not any word ending in "file" */
 	if (letter && !sep && !ext && n >= 7 && p[0] >= 'A' && p[0] <= 'Z' &&
 	    !memcmp(p + n - 4, "file", 4)) {
 		for (i = 1; i < n - 4 && p[i] >= 'a' && p[i] <= 'z'; i++)
 			;
 		return i == n - 4;
 	}
+	if ((n == 6 && !memcmp(p, "mkfile", 6)) ||
+	    (n == 8 && (!memcmp(p, "makefile", 8) || !memcmp(p, "justfile", 8))))
+		return true;
 	if (!letter || (!sep && !ext))
 		return false;
 	if (p[n - 1] == '.' || p[n - 1] == '/')
@@ -2462,6 +2467,13 @@ static const struct phrase phrases[] = {
 	 * tools' "import failed for x" */
 	{ "import failed", CAT_IMPORT_RESOLUTION },
 	{ "syntax error", CAT_SYNTAX_ERROR },
+	/* a decoder that could not read its input (Go's: Hugo's "unmarshal
+	 * failed: toml: x", "failed to unmarshal YAML: x") */
+	{ "unmarshal failed", CAT_SYNTAX_ERROR },
+	{ "failed to unmarshal", CAT_SYNTAX_ERROR },
+	/* Go's text/template at a field the value lacks (Hugo's, Helm's
+	 * "can't evaluate field Nosuch in type T") */
+	{ "can't evaluate field", CAT_UNDEFINED_SYMBOL },
 	/* a keyword given nothing: sshd's "no argument after keyword
 	 * \"Subsystem\"", smartd's "Missing argument to -m Directive" */
 	{ "no argument after", CAT_SYNTAX_ERROR },
@@ -3272,6 +3284,9 @@ static const struct phrase later_phrases[] = {
 	 * "invalid IP address" */
 	{ "dotted quad", CAT_SYNTAX_ERROR },
 	{ "malformed", CAT_SYNTAX_ERROR },
+	/* git apply's "corrupt patch at line 7": a text that could not be
+	 * read, as patch's "malformed patch" */
+	{ "corrupt patch", CAT_SYNTAX_ERROR },
 	{ "bad number", CAT_SYNTAX_ERROR },
 	{ "invalid number", CAT_SYNTAX_ERROR },
 	{ "valid number", CAT_SYNTAX_ERROR },
@@ -4062,8 +4077,11 @@ static bool unquoted_file(const char *low, size_t n, size_t j)
 	    (e < n && low[e] != ' ' && low[e] != ',' && low[e] != ':' &&
 	     !(low[e] == '.' && e + 1 == n)))
 		return false;
-	for (dot++; dot < e; dot++)
-		if (!is_alpha(low[dot]))
+	/* a letter first, digits after it maybe ("x.j2", "a.f90", "m.mp3") */
+	if (!is_alpha(low[++dot]))
+		return false;
+	for (; dot < e; dot++)
+		if (!is_alpha(low[dot]) && !is_digit(low[dot]))
 			return false;
 	return true;
 }
@@ -4261,9 +4279,12 @@ static const char *not_found(const char *low, size_t n)
 		    quoted_file(low, n, k))
 			return CAT_IMPORT_RESOLUTION;
 	/* ... or unquoted right after them: "Can't find shop.cfg" (Tcl's
-	 * find, OpenOCD's) */
+	 * find, OpenOCD's), "template not found: x.njk" (Nunjucks') */
 	k = (size_t)(said - low) + said_len;
 	if (k < n && low[k] == ' ' && unquoted_file(low, n, k + 1))
+		return CAT_IMPORT_RESOLUTION;
+	if (k + 2 < n && low[k] == ':' && low[k + 1] == ' ' &&
+	    unquoted_file(low, n, k + 2))
 		return CAT_IMPORT_RESOLUTION;
 	/* ... or unquoted right before the words: "lib/util.gyp not found"
 	 * (a folder and a file with its extension) */
@@ -5674,6 +5695,73 @@ static bool openssl_blank(char *low, size_t n)
 	return false;
 }
 
+/* Where the innermost cause of an error wrapped by each caller on its way
+ * up starts (Go's way: Hugo's "load resources: loading templates: parse
+ * failed: template: a.html:2: function \"f\" not defined"): after the
+ * last ": " of four clauses or more, each before it a few words (quotes
+ * aside), none inside quotes; 0 if m is no such chain ("[main]: syntax
+ * error: no closing ']'" is a kind and its detail; a dump of an object,
+ * "#<T @a=[#<E: x>]>", no chain), or its last clause is a name and no
+ * words ("x: y: z: a.txt"). */
+static size_t wrapped_cause(const char *m, size_t n)
+{
+	size_t k, seps = 0, last = 0, clause = 0; /* its bytes, quotes aside */
+	char q = 0; /* the quote open, if one is */
+	const char *c = m;
+
+	/* three colons before a blank at least, found at memchr's pace:
+	 * most messages have fewer (every message is asked) */
+	while (seps < 3 && (c = memchr(c, ':', n - (size_t)(c - m))) && ++c < m + n)
+		seps += *c == ' ';
+	if (seps < 3)
+		return 0;
+	for (seps = 0, k = 0; k + 1 < n; k++) {
+		if (q) {
+			/* Ruby's and m4's `x' close on either */
+			if (m[k] == q || (q == '`' && m[k] == '\''))
+				q = 0;
+		} else if (m[k] == '"' || m[k] == '`') {
+			q = m[k];
+		} else if (m[k] == ':' && m[k + 1] == ' ') {
+			seps++;
+			last = k + 2;
+			clause = 0;
+		} else if (++clause > 48) {
+			return 0;
+		}
+	}
+	if (seps < 3 || last >= n || !memchr(m + last, ' ', n - last))
+		return 0;
+	return last;
+}
+
+bool cl_class_words(const char *m, size_t n, struct buf *out)
+{
+	size_t k, j, last = 0, caps = 0;
+
+	for (k = 0; k < n && (is_alpha(m[k]) || is_digit(m[k]) || m[k] == '_' ||
+			      m[k] == '.' || (m[k] == ':' && k + 1 < n && m[k + 1] == ':'));
+	     k++)
+		if (m[k] == '.' || m[k] == ':') {
+			if (m[k] == ':')
+				k++;
+			last = k + 1;
+		}
+	if (k + 2 >= n || m[k] != ':' || m[k + 1] != ' ' || last >= k)
+		return false;
+	for (j = last; j < k; j++)
+		caps += m[j] >= 'A' && m[j] <= 'Z';
+	if (caps < 2 || m[last] < 'A' || m[last] > 'Z')
+		return false;
+	for (j = last; j < k; j++) {
+		if (j > last && m[j] >= 'A' && m[j] <= 'Z' && m[j - 1] >= 'a' &&
+		    m[j - 1] <= 'z')
+			buf_addch(out, ' ');
+		buf_addch(out, lower(m[j]));
+	}
+	return true;
+}
+
 void cl_words_read(const char *m, size_t n, struct cl_words *w)
 {
 	char low[CL_WORDS_MAX];
@@ -6035,6 +6123,37 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		cl_words_read(m + k, n - k, &cause);
 		if (cause.category && cause_category_word(cause.category))
 			w->category = cause.category;
+	}
+	/* an error wrapped on its way up: its innermost cause says what it
+	 * is, the callers' words ("parse failed", "render of \"page\"
+	 * failed") only where it passed */
+	if (!w->code_len && (k = wrapped_cause(m, n)) && k > w->text) {
+		struct cl_words cause;
+
+		cl_words_read(m + k, n - k, &cause);
+		if (cause.category)
+			w->category = cause.category;
+	}
+	/* an exception's class over a message that is only a name
+	 * ("TemplateNotFound: x.j2"): the class's words say what it is (a
+	 * message of words says it, or nothing: "FileNotFoundError:
+	 * [Errno 2] No such file" is the runtime's, no import) */
+	if (!w->category && w->text < n && n < CL_WORDS_MAX && is_alpha(m[w->text])) {
+		struct buf said = BUF_INIT;
+
+		if (cl_class_words(m + w->text, n - w->text, &said)) {
+			struct cl_words cw;
+
+			k = w->text;
+			while (m[k] != ':' || m[k + 1] != ' ')
+				k++;
+			if (!memchr(m + k + 2, ' ', n - k - 2)) {
+				buf_add(&said, m + k, n - k);
+				cl_words_read(said.ptr, said.len, &cw);
+				w->category = cw.category;
+			}
+		}
+		buf_release(&said);
 	}
 }
 
@@ -6530,8 +6649,9 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	/* ">> Issue: x" (bandit) */
 	if (STARTS(l + i, n - i, ">> "))
 		i += 3;
-	/* two or three words, the last "error": "parse error: x" (jq),
-	 * "Fatal error: x" */
+	/* two or three words, the last "error" or "exception": "parse
+	 * error: x" (jq), "Fatal error: x", Jekyll's "Liquid Exception: x",
+	 * "Unhandled exception: x" */
 	{
 		c = memchr(l + i, ':', n - i < 32 ? n - i : 32);
 		j = c ? (size_t)(c - l) : i;
@@ -6541,7 +6661,8 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		for (k = j; k > i && l[k - 1] == ' '; k--)
 			;
 		if (j > i + 6 && j + 1 < n && (ends_ci(l + i, j - i, " error") ||
-					       ends_ci(l + i, k - i, " err"))) {
+					       ends_ci(l + i, k - i, " err") ||
+					       ends_ci(l + i, j - i, " exception"))) {
 			for (wend = i; wend < j && (is_alpha(l[wend]) || l[wend] == ' ');
 			     wend++)
 				;

@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <string.h>
 
+struct buf;
+
 /* Where lit[0..len) first occurs in h[0..n), or NULL (len > 0): memmem
  * for the haystacks of one line, where glibc's memmem spends more setting
  * up its shift table than searching. A whole log goes to memmem. */
@@ -173,6 +175,13 @@ bool cl_exit_status(const char *l, size_t n);
  * 80000002:system library::No such file or directory": its code, library
  * and function before it), or 0 if m is none. */
 size_t cl_openssl_reason(const char *m, size_t n);
+/* An exception's class opening m[0..n) and its colon
+ * ("jinja2.exceptions.TemplateNotFound: x", "Nanoc::Core::Errors::
+ * UnknownLayout: x"): its last part's words in lower case, apart
+ * ("template not found"), added to *out (the caller's); false, *out
+ * untouched, if m opens with none (two capitals at least in its last
+ * part: "Error: x" is a severity's). */
+bool cl_class_words(const char *m, size_t n, struct buf *out);
 
 /* A caret line with a rule code under a lone place (shellcheck's
  * "  ^-- SC2086 (info): msg"): offset of the code, 0 if not one; *col the

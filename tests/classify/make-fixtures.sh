@@ -24466,6 +24466,171 @@ E
 	cd ..
 fi
 ) &
+# ---- held71: a validation batch of tools nobody tuned for, scored on first sight ----
+# A project's documentation site, as its CI builds the site and the
+# templates it renders (a site at a time: each stops at its first error):
+# Hugo (Go templates), Jekyll (Liquid), Eleventy (Nunjucks, Liquid and its
+# JavaScript data), nanoc (ERB and its Rules), j2cli (Jinja2) and Plan
+# 9's mk. Each says where in its own way (Hugo's '"/abs/F:L:C": msg',
+# Liquid's "(line L): msg in F" counting from under the front matter, a
+# YAML error's "at line L column C" of a file named before it or of none,
+# Eleventy's numbered causes over "(./F)" and "file:./F, line:L, col:C",
+# nanoc's "layout /default.html:L:" naming the layout as the site knows
+# it, Python's 'File "F", line L' under j2's own frames, "mk: F:L: msg")
+# or not at all (Ruby's "Captain! We've been hit!" over an error's class).
+# Each case's file has its own name where the tool names it from inside
+# its site (Liquid's "in F", Eleventy's "./F", nanoc's layouts, mk's
+# mkfile), so a place names one file, not one of several sites'.
+(
+BATCH=held71
+mkdir held71 && cd held71
+# Hugo, a site at a time: an action never closed, a function nobody
+# defined, a partial nobody wrote, a field a page does not have, front
+# matter that is no YAML, a shortcode nobody wrote, a config that is no
+# TOML
+if have hugo; then
+	mkdir hugo && cd hugo
+	for d in parse func partial field front shortcode config; do
+		mkdir -p $d/layouts/_default $d/content
+		printf 'title = "x"\nbaseURL = "http://x/"\n' >$d/hugo.toml
+		printf -- '---\ntitle: a\n---\nhi\n' >$d/content/a.md
+		printf '<html>{{ .Title }}{{ .Content }}</html>\n' >$d/layouts/_default/single.html
+		printf '<html>{{ range .Pages }}{{ .Title }}{{ end }}</html>\n' >$d/layouts/_default/list.html
+	done
+	printf '<html>\n<body>\n{{ .Title \n</body>\n' >parse/layouts/_default/single.html
+	printf '<html>\n{{ .Title | nosuchfunc }}\n' >func/layouts/_default/single.html
+	printf '<html>\n<body>\n{{ .Title }}\n{{ partial "nosuch.html" . }}\n</body>\n' >partial/layouts/_default/single.html
+	printf '<html>\n<body>\n{{ .Nosuch }}\n</body>\n' >field/layouts/_default/single.html
+	printf -- '---\ntitle: [a\n---\nhi\n' >front/content/a.md
+	printf -- '---\ntitle: a\n---\nhi\n\n{{< nosuch >}}\n' >shortcode/content/a.md
+	printf 'title = "x\nbaseURL = "http://x/"\n' >config/hugo.toml
+	run h71-hugo sh -c 'for d in parse func partial field front shortcode config; do (cd $d && timeout $TOOL_TIMEOUT hugo --quiet); done'
+	expect h71-hugo hugo general <<'E'
+syntax_error parse/layouts/_default/single.html 4 1
+undefined_symbol func/layouts/_default/single.html 2 1
+import_resolution partial/layouts/_default/single.html 4 3
+undefined_symbol field/layouts/_default/single.html 3 3
+syntax_error front/content/a.md 1 1
+undefined_symbol shortcode/content/a.md 6 1
+syntax_error config/hugo.toml 1 11
+E
+	cd ..
+fi
+# Jekyll, a site at a time (Liquid strict): an if never closed, an
+# include nobody wrote, a tag nobody defined, a variable and a filter
+# nobody defined, front matter that is no YAML, a config that is no YAML
+# (Liquid counts lines from under the front matter)
+if have jekyll; then
+	mkdir jekyll && cd jekyll
+	for d in if include tag var filter front config; do
+		mkdir $d
+		printf 'title: x\nliquid:\n  strict_variables: true\n  strict_filters: true\n' >$d/_config.yml
+	done
+	printf -- '---\ntitle: a\n---\n{%% if page.title %%}\nhi\n' >if/if.html
+	printf -- '---\ntitle: a\n---\nhi\n{%% include nosuch.html %%}\n' >include/include.html
+	printf -- '---\ntitle: a\n---\nhi {%% nosuchtag %%}\n' >tag/tag.html
+	printf -- '---\ntitle: a\n---\nhi\n{{ page.nosuch }}\n' >var/var.html
+	printf -- '---\ntitle: a\n---\nhi {{ page.title | nosuchfilter }}\n' >filter/filter.html
+	printf -- '---\ntitle: [a\n---\nhi\n' >front/front.html
+	printf -- '---\ntitle: a\n---\nhi\n' >config/config.html
+	printf 'title: x\ndescription: [x\n' >config/_config.yml
+	run h71-jekyll sh -c 'for d in if include tag var filter front config; do (cd $d && timeout $TOOL_TIMEOUT jekyll build --strict-front-matter); done'
+	expect h71-jekyll jekyll general <<'E'
+syntax_error if.html 3 0
+import_resolution include.html 0 0
+undefined_symbol tag.html 1 0
+undefined_symbol var.html 2 0
+undefined_symbol filter.html 1 0
+syntax_error front/front.html 2 8
+syntax_error - 2 14
+E
+	cd ..
+fi
+# Eleventy (from npm), a site at a time: a Nunjucks if never closed, an
+# include nobody wrote, a filter nobody defined, front matter that is no
+# YAML, a JavaScript data file that is no JavaScript, a Liquid tag nobody
+# defined
+if have "$BIN/eleventy"; then
+	mkdir eleventy && cd eleventy
+	mkdir if include filter front data tag
+	printf -- '---\ntitle: a\n---\n{%% if title %%}\nhi\n' >if/if.njk
+	printf -- '---\ntitle: a\n---\nhi\n{%% include "nosuch.njk" %%}\n' >include/include.njk
+	printf -- '---\ntitle: a\n---\nhi\n{{ title | nosuchfilter }}\n' >filter/filter.njk
+	printf -- '---\ntitle: [a\n---\nhi\n' >front/front.md
+	mkdir data/_data
+	printf 'module.exports = {\n  a: 1,\n  b: ,\n};\n' >data/_data/site.js
+	printf 'x\n' >data/a.md
+	printf -- '---\ntitle: a\n---\nhi {%% nosuchtag %%}\n' >tag/tag.liquid
+	run h71-eleventy sh -c 'for d in if include filter front data tag; do (cd $d && timeout $TOOL_TIMEOUT "$0" --quiet); done' "$BIN/eleventy"
+	expect h71-eleventy eleventy general <<'E'
+syntax_error if.njk 0 0
+import_resolution include.njk 0 0
+undefined_symbol filter.njk 0 0
+syntax_error front.md 3 1
+syntax_error data/_data/site.js 3 0
+undefined_symbol tag.liquid 1 4
+E
+	cd ..
+fi
+# nanoc, a site at a time (its own new site, then broken): a helper
+# nobody defined and an expression never finished in the ERB layout, a
+# layout and a filter the Rules name and nobody made, Rules that are no
+# Ruby
+if have nanoc; then
+	mkdir nanoc && cd nanoc
+	timeout $TOOL_TIMEOUT nanoc create-site site >/dev/null 2>&1
+	for d in helper erb layout filter rules; do cp -r site $d; done
+	printf '<html>\n<body>\n<%%= nosuch_helper(1) %%>\n</body>\n' >helper/layouts/default.html
+	printf '<html>\n<body>\n<%%= 1 + %%>\n</body>\n' >erb/layouts/default.html
+	sed -i 's|^  layout ./default\.\*.$|  layout "/nosuch.*"|' layout/Rules
+	sed -i '3a\  filter :nosuch' filter/Rules
+	sed -i '3a\  if true' rules/Rules
+	run h71-nanoc sh -c 'for d in helper erb layout filter rules; do (cd $d && timeout $TOOL_TIMEOUT nanoc compile); done'
+	expect h71-nanoc nanoc general <<'E'
+undefined_symbol default.html 3 0
+syntax_error default.html 3 0
+import_resolution - 0 0
+undefined_symbol - 0 0
+syntax_error rules/Rules 33 0
+E
+	cd ..
+fi
+# j2cli (Jinja2), a template at a time: an if never closed, a filter
+# nobody defined, an include nobody wrote, an expression never finished,
+# a variable nobody defined
+if have j2; then
+	mkdir j2 && cd j2
+	printf '{"name": "x"}\n' >data.json
+	printf 'Hello\n{%% if name %%}\n{{ name }}\n' >if.j2
+	printf 'Hello\n{{ name | nosuch }}\n' >filter.j2
+	printf 'Hello\n{%% include "nosuch.j2" %%}\n' >include.j2
+	printf 'Hello\n{{ name + }}\n' >expr.j2
+	printf 'Hello {{ missing.attr }}\n' >var.j2
+	run h71-j2 sh -c 'for f in if filter include expr var; do timeout $TOOL_TIMEOUT j2 $f.j2 data.json >/dev/null; done'
+	expect h71-j2 j2 general <<'E'
+syntax_error if.j2 3 0
+undefined_symbol filter.j2 2 0
+import_resolution include.j2 2 0
+syntax_error expr.j2 2 0
+undefined_symbol var.j2 1 0
+E
+	cd ..
+fi
+# Plan 9's mk (Debian's 9base), an mkfile at a time: a prerequisite
+# nobody can make, a rule with no colon
+if have /usr/lib/plan9/bin/mk; then
+	mkdir mk && cd mk
+	mkdir prereq colon
+	printf 'all:V: a.o\n\techo done\n' >prereq/mkfile
+	printf 'all:V\n\techo x\n' >colon/mkfile
+	run h71-mk sh -c 'for d in prereq colon; do (cd $d && timeout $TOOL_TIMEOUT /usr/lib/plan9/bin/mk); done'
+	expect h71-mk mk general <<'E'
+import_resolution - 0 0
+syntax_error mkfile 2 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

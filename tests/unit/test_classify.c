@@ -11044,6 +11044,116 @@ static void a_runners_prefix_on_every_line_is_read_past(void **state)
  * --workspaces, which labels nothing. A tool's own tags are no runner's:
  * Maven's "[ERROR] ", ninja's "[1/3] ", "Options error: "; and under
  * Frama-C's "[kernel] " what continues a report stays under it. */
+/* A project's file is anything but the runtime's and its libraries'. */
+static bool outside_usr(void *ctx, const char *path)
+{
+	(void)ctx;
+	return strncmp(path, "/usr/", 5) != 0;
+}
+
+/* A documentation site's build (held71's tools): an error each caller
+ * wrapped on its way up says what its innermost cause says; an exception
+ * raised in a library's code is placed where the tool said it, or by its
+ * words; a missing file's error is at the file the tool was reading. */
+static void a_site_builds_errors_read_through_their_wrappers(void **state)
+{
+	static const char hugo_func[] =
+		"Error: add site dependencies: load resources: loading templates: "
+		"\"/s/layouts/_default/single.html:2:1\": parse failed: template: "
+		"_default/single.html:2: function \"nosuchfunc\" not defined\n";
+	static const char hugo_partial[] =
+		"Error: Error building site: failed to render pages: render of "
+		"\"page\" failed: \"/s/layouts/_default/single.html:4:3\": execute "
+		"of template failed: template: _default/single.html:4:3: executing "
+		"\"_default/single.html\" at <partial \"nosuch.html\" .>: error "
+		"calling partial: partial \"nosuch.html\" not found\n";
+	static const char jekyll_if[] =
+		"      Generating... \n"
+		"  Liquid Exception: Liquid syntax error (line 3): 'if' tag was "
+		"never closed in if.html\n"
+		"/usr/share/gems/liquid-5.4.0/lib/liquid/block.rb:52:in "
+		"`raise_tag_never_closed': Liquid syntax error (line 3): 'if' tag "
+		"was never closed (Liquid::SyntaxError)\n"
+		"\tfrom /usr/share/gems/liquid-5.4.0/lib/liquid/block.rb:81:in "
+		"`block in parse_body'\n";
+	static const char jekyll_config[] =
+		"/usr/lib/ruby/3.1.0/psych.rb:455:in `parse': (<unknown>): did not "
+		"find expected ',' or ']' while parsing a flow sequence at line 2 "
+		"column 14 (Psych::SyntaxError)\n"
+		"\tfrom /usr/lib/ruby/3.1.0/psych.rb:455:in `parse_stream'\n"
+		"\tfrom /usr/bin/jekyll:25:in `<main>'\n";
+	static const char jekyll_include[] =
+		"  Liquid Exception: Could not locate the included file "
+		"'nosuch.html' in any of [\"/s/_includes\"]. Ensure it exists in "
+		"one of those directories. in include.html\n"
+		"/usr/share/gems/jekyll-4.3.1/lib/jekyll/tags/include.rb:219:in "
+		"`locate_include_file': Could not locate the included file "
+		"'nosuch.html' in any of [\"/s/_includes\"]. Ensure it exists in "
+		"one of those directories. (IOError)\n";
+	static const char eleventy_include[] =
+		"[11ty] Problem writing Eleventy templates:\n"
+		"[11ty] 1. Having trouble rendering njk template ./include.njk "
+		"(via TemplateContentRenderError)\n"
+		"[11ty] 2. (./include.njk)\n"
+		"[11ty]   Error: template not found: nosuch.njk (via Template "
+		"render error)\n"
+		"[11ty] 3. template not found: nosuch.njk\n"
+		"[11ty] \n"
+		"[11ty] Original error stack trace: Error: template not found: "
+		"nosuch.njk\n"
+		"[11ty]     at createTemplate (/n/node_modules/nunjucks/src/"
+		"environment.js:10:5)\n"
+		"[11ty] Wrote 0 files in 0.09 seconds (v3.1.8)\n";
+	static const char mk_runs[] =
+		"mk: don't know how to make 'a.o' in /s/prereq\n"
+		"mk: mkfile:2: syntax error; missing trailing :\n";
+	static const char errno_detail[] =
+		"eprover: Cannot stat file Axioms/x.ax\n"
+		"eprover: No such file or directory\n"
+		"eprover: role.p:1:(Column 9):(just read 'axim'): Identifier "
+		"expected, but Identifier not terminating in a number read\n";
+	struct classify_opts o = { NULL, 0, true, outside_usr, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct cl_words w;
+
+	(void)state;
+	expect_one(&o, hugo_func, sizeof(hugo_func) - 1,
+		   "/s/layouts/_default/single.html", 2, 1, "undefined_symbol");
+	expect_one(&o, hugo_partial, sizeof(hugo_partial) - 1,
+		   "/s/layouts/_default/single.html", 4, 3, "import_resolution");
+	/* a kind and its detail is no chain: the kind stays */
+	cl_words_read("[main]: syntax error: no closing ']'", 36, &w);
+	assert_string_equal(w.category, "syntax_error");
+	/* the library's own frame is no place; told above, one problem */
+	expect_one(&o, jekyll_if, sizeof(jekyll_if) - 1, "if.html", 3, -1,
+		   "syntax_error");
+	expect_one(&o, jekyll_config, sizeof(jekyll_config) - 1, NULL, 2, 14,
+		   "syntax_error");
+	classify_n(jekyll_config, outside_usr, 1, &l);
+	assert_null(l.v[0].file);
+	diag_list_release(&l);
+	expect_one(&o, jekyll_include, sizeof(jekyll_include) - 1,
+		   "include.html", 0, -1, "import_resolution");
+	expect_one(&o, eleventy_include, sizeof(eleventy_include) - 1,
+		   "./include.njk", 0, -1, "import_resolution");
+	/* an exception's class says what a bare name after it does not */
+	cl_words_read("jinja2.exceptions.TemplateNotFound: nosuch.j2", 45, &w);
+	assert_string_equal(w.category, "import_resolution");
+	/* two runs of one program are two reports; an errno's words under
+	 * the program's report above are that report's */
+	classify_n(mk_runs, outside_usr, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_string_equal(l.v[1].file, "mkfile");
+	assert_int_equal(l.v[1].line, 2);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(errno_detail, outside_usr, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[1].file, "role.p");
+	diag_list_release(&l);
+}
+
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -11547,6 +11657,7 @@ int main(void)
 		cmocka_unit_test(a_titled_report_ruled_off_to_its_file),
 		cmocka_unit_test(a_runners_prefix_on_every_line_is_read_past),
 		cmocka_unit_test(a_task_runners_lines_are_gathered_by_task),
+		cmocka_unit_test(a_site_builds_errors_read_through_their_wrappers),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
