@@ -2048,9 +2048,11 @@ static struct diag *verdict_named_in(struct scan *s, const char *m)
 
 /* The file of the project a message names at its end, its place told in
  * words ("Undefined variable src_dir in calc.gyp", "... while evaluating
- * condition 'x==1' in 'calc.gyp'"); NULL if none (a string the caller
- * owns). */
-static char *file_at_end(struct scan *s, const char *m, size_t n)
+ * condition 'x==1' in 'calc.gyp'", "Could not locate the included file
+ * 'x.html' ... in a.html"), or, with any_word, whatever word is before it
+ * (ast-grep's "Cannot parse rule rules/a.yml"); NULL if none (a string the
+ * caller owns). */
+static char *file_at_end(struct scan *s, const char *m, size_t n, bool any_word)
 {
 	size_t e = n, b;
 
@@ -2067,7 +2069,9 @@ static char *file_at_end(struct scan *s, const char *m, size_t n)
 	/* the word before it: "in" (or its quote's opening) */
 	if (b >= 4 && (m[b - 1] == '\'' || m[b - 1] == '"' || m[b - 1] == '`'))
 		b--;
-	if (b < 4 || memcmp(m + b - 4, " in ", 4))
+	if (!any_word && (b < 4 || memcmp(m + b - 4, " in ", 4)))
+		return NULL;
+	if (b == 0)
 		return NULL;
 	if (m[b] == '\'' || m[b] == '"' || m[b] == '`')
 		b++;
@@ -2327,7 +2331,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		return;
 	}
 	if (!file)
-		file = file_at_end(s, msg, msg_len);
+		file = file_at_end(s, msg, msg_len, false);
 	/* placeless, what a finding above said already, after a label maybe
 	 * (Eleventy's "Original error stack trace: Error: x" under its
 	 * placed "Error: x"): no second problem */
@@ -4939,23 +4943,6 @@ static bool names_missing_file(struct scan *s, const char *m, size_t n)
 	return false;
 }
 
-/* The file of the project m[0..n) ends naming as the one it was in
- * ("Could not locate the included file 'x.html' in any of [...]. Ensure it
- * exists ... in a.html", Jekyll's): a copy the caller frees, or NULL. */
-static char *file_in_at_end(struct scan *s, const char *m, size_t n)
-{
-	size_t b;
-
-	while (n && (m[n - 1] == '.' || m[n - 1] == ' '))
-		n--;
-	for (b = n; b > 0 && m[b - 1] != ' '; b--)
-		;
-	if (b < 4 || b == n || memcmp(m + b - 4, " in ", 4) ||
-	    !cl_path_line(m + b, n - b) || !known_file(s, m + b, n - b))
-		return NULL;
-	return xstrndup(m + b, n - b);
-}
-
 /* The line of file told right after its quotes in m[0..n), into *line
  * and *col: in parentheses ('in "a.yaml" (11:1)', js-yaml's), or after a
  * colon as "L:C:", the name of the text read before it maybe ("Can't parse
@@ -5433,6 +5420,22 @@ static bool advice(const char *m, size_t n)
 	return false;
 }
 
+/* Is h[0..n), a headline's head, a label of advice ("Help: ", "Hint: ",
+ * "Tip: "; ast-grep's "Help: The file is not a valid ast-grep rule" under
+ * its error)? What follows it says how to fix the error above, no error
+ * of its own. */
+static bool advice_label(const char *h, size_t n)
+{
+	static const char *const labels[] = { "Help: ", "help: ", "Hint: ",
+					      "hint: ", "Tip: ", "tip: " };
+	size_t k;
+
+	for (k = 0; k < sizeof(labels) / sizeof(*labels); k++)
+		if (n == strlen(labels[k]) && !memcmp(h, labels[k], n))
+			return true;
+	return false;
+}
+
 /* Is line i + 1 a headline of its own ("[ERROR] Some problems were
  * encountered while processing the POMs:" over "[ERROR] Malformed POM
  * a/pom.xml: ...")? Then line i heads it and the others under it. */
@@ -5487,6 +5490,89 @@ static bool repeats_last(const struct scan *s, const char *m, size_t n,
 	       memmem(d->message, strlen(d->message), m, n);
 }
 
+/* The innermost cause a report lists under its headline, line i ("Error:
+ * Cannot parse rule a.yml" over "✖ Caused by" and "╰▻ x", ast-grep's and
+ * miette's; anyhow's "Caused by:" over "    0: x", "    1: y"): the last
+ * cause whose words name a kind, read into *w, its words (*text, *tn:
+ * into the scan's text) and its line and column in words; false if no
+ * such list is under line i. */
+static bool innermost_cause(struct scan *s, size_t i, struct cl_words *w,
+			    int *line, int *col, const char **text, size_t *tn)
+{
+	const char *l;
+	size_t j, n, k;
+	bool listed = false, found = false;
+
+	for (j = i + 1; j < s->nlines && j <= i + 24; j++) {
+		l = line_view(s, j, &n);
+		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+		if (k == n) {
+			if (listed)
+				break;
+			continue;
+		}
+		if (!listed) {
+			/* (a mark before it: miette's "✖ ", "× ") */
+			if (n - k > 4 && (unsigned char)l[k] >= 0xc0)
+				while (k < n && l[k] != ' ')
+					k++;
+			while (k < n && l[k] == ' ')
+				k++;
+			if (n - k >= 9 && !memcmp(l + k, "Caused by", 9))
+				listed = true;
+			else if (j > i + 3)
+				return false;
+			continue;
+		}
+		/* a cause: "╰▻ x", "0: x"; a column-0 line ends the list */
+		if (k == 0 && (unsigned char)l[0] < 0x80)
+			break;
+		if (n - k > 7 && !memcmp(l + k, "\xe2\x95\xb0\xe2\x96\xbb ", 7))
+			k += 7;
+		else if (k < n && l[k] >= '0' && l[k] <= '9' && k + 2 < n &&
+			 l[k + 1] == ':' && l[k + 2] == ' ')
+			k += 3;
+		else
+			continue; /* its code frame, its source's place */
+		{
+			struct cl_words cw;
+
+			cl_words_read(l + k, n - k, &cw);
+			if (!cw.category)
+				continue;
+			*w = cw;
+			*text = l + k + cw.text;
+			*tn = n - k - cw.text;
+			*line = cl_line_in_words(l + k, n - k);
+			*col = *line > 0 ? cl_col_in_words(l + k, n - k) : 0;
+			found = true;
+		}
+	}
+	return found;
+}
+
+/* Where the code in brackets right after a severity word starts in a
+ * headline's head h[0..n) ("error[no-console-log]: ", "warning[W0612]:
+ * "), its length in *len; 0 if there is none. */
+static size_t head_code(const char *h, size_t n, size_t *len)
+{
+	size_t k = 0, e;
+
+	while (k < n && isalpha((unsigned char)h[k]))
+		k++;
+	if (k == 0 || k + 2 >= n || h[k] != '[' ||
+	    cl_sev_among(h, k) < 0)
+		return 0;
+	for (e = k + 1; e < n && (isalnum((unsigned char)h[e]) || h[e] == '-' ||
+				  h[e] == '_' || h[e] == '/' || h[e] == '.'); e++)
+		;
+	if (e == k + 1 || e >= n || h[e] != ']')
+		return 0;
+	*len = e - k - 1;
+	return k + 1;
+}
+
 /* An error report without a place on its line ("Error: x", "✘ [ERROR]
  * x", "FooError: x"): placed from the lines around it. */
 static void general_headline(struct scan *s, size_t i, const char *l,
@@ -5495,11 +5581,11 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	struct cl_words w;
 	struct place p = { NULL, 0, 0, 0 };
 	struct cl_loc own;
-	const char *cat, *class_cat = NULL;
+	const char *cat, *class_cat = NULL, *code;
 	char *line = xstrndup(l, n); /* its own: the line under may join it */
 	const char *at;
-	struct buf more = BUF_INIT;
-	size_t b = 0;
+	struct buf more = BUF_INIT, told = BUF_INIT; /* told: with its cause */
+	size_t b = 0, code_len, k;
 	bool no_place, where = false; /* quoted: the file it is in, not one missing */
 	char *wrapped, *quoted;
 
@@ -5509,7 +5595,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		n--;
 	while (b < msg && (line[b] == ' ' || line[b] == '\t'))
 		b++;
-	if (advice(line + msg, n - msg) ||
+	if (advice(line + msg, n - msg) || advice_label(line + b, msg - b) ||
 	    (n > msg && line[n - 1] == ':' && headline_next(s, i))) {
 		free(line);
 		return;
@@ -5695,7 +5781,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * "    load.mac") */
 		if (!(p.file = counter_above(s, i, &p.line)) &&
 		    !(p.file = file_alone_above(s, i)) &&
-		    !(p.file = file_in_at_end(s, line + msg, n - msg)))
+		    !(p.file = file_at_end(s, line + msg, n - msg, false)))
 			p.file = file_alone_below(s, i);
 	} else if (s->opts->file_exists && !specific &&
 		   cl_loose_place(line + msg, n - msg, known_file, s, &own) !=
@@ -5809,6 +5895,28 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	if (class_cat && (!w.category || !strcmp(w.category, CAT_LINT_VIOLATION)) &&
 	    !(p.file && test_file(p.file)))
 		w.category = class_cat;
+	/* the causes listed under it, innermost last: the last says what
+	 * it is and where in the file the headline ends naming ("Cannot
+	 * parse rule a.yml" over "╰▻ error: line 3 column 1: unknown field
+	 * `patern`") */
+	if (!w.code_len) {
+		struct cl_words cause;
+		const char *ct;
+		size_t ctn;
+		int cl = 0, cc = 0;
+
+		if (innermost_cause(s, i, &cause, &cl, &cc, &ct, &ctn)) {
+			w.category = cause.category;
+			buf_add(&told, line + msg, n - msg);
+			buf_adds(&told, ": ");
+			buf_add(&told, ct, ctn);
+			if (!p.file && cl > 0 &&
+			    (p.file = file_at_end(s, line + msg, n - msg, true))) {
+				p.line = cl;
+				p.col = cc;
+			}
+		}
+	}
 	/* "⚠ rule: msg", "WARNING: msg": a warning that names nothing else
 	 * is a linter's finding */
 	if (w.sev < 0)
@@ -5823,12 +5931,21 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		w.category = NULL;
 	/* "FAIL x", TAP's "not ok N", and a "Failure:" label (RSpec's
 	 * "Failure/Error:", minitest's and Test::Unit's "Failure:") */
+	code = line + msg + w.code;
+	code_len = w.code_len;
+	/* the code in brackets on the severity the headline opened with
+	 * ("error[no-console-log]: msg", ast-grep's and other codespan
+	 * reports; rustc's "error[E0425]"): the finding's rule */
+	if (!code_len && (k = head_code(line + b, msg - b, &code_len)))
+		code = line + b + k;
 	cat = w.category ? w.category :
 	      !strncmp(line + msg, "FAIL", 4) || !strncmp(line + msg, "--- FAIL", 8) ||
 	      !strncmp(line + msg, "not ok ", 7) || failure_label(line, msg) ?
-	      CAT_TEST_FAILURE : w.code_len ? CAT_LINT_VIOLATION : CAT_UNKNOWN;
+	      CAT_TEST_FAILURE : code_len ? CAT_LINT_VIOLATION : CAT_UNKNOWN;
 	general_emit(s, p.file, p.line, p.col, w.sev >= 0 ? w.sev : DIAG_ERROR,
-		     line + msg + w.code, w.code_len, line + msg, n - msg, cat);
+		     code, code_len, told.len ? told.ptr : line + msg,
+		     told.len ? told.len : n - msg, cat);
+	buf_release(&told);
 	free(line);
 }
 
@@ -9058,11 +9175,19 @@ static void general_place_under(struct scan *s, size_t i, const char *l,
 	size_t an, k, m = i - 1;
 	bool hcl = false;
 
-	if (!cl_place_in_words(l, n, &loc)) {
+	for (k = 0; k < n && l[k] == ' '; k++)
+		;
+	if (cl_place_in_words(l, n, &loc)) {
+		/* "in file `a.rb' near line 7" */
+	} else if (k && n - k > 8 && (!memcmp(l + k, "--> ", 4) ||
+				      !memcmp(l + k, "\xe2\x94\x8c\xe2\x94\x80 ", 7)) &&
+		   cl_loc_read(l, n, &loc) == CL_LOC_FRAME) {
+		/* an arrow's or a box's place right under its message
+		 * ("  ┌─ a.js:3:10" under "warning[no-eval]: msg", a
+		 * codespan report's) */
+	} else {
 		/* HCL's "  on main.tf line 1:" under "Warning: msg (rule)"
 		 * and a blank line (TFLint's, Terraform's warnings) */
-		for (k = 0; k < n && l[k] == ' '; k++)
-			;
 		if (!k || n - k < 4 || memcmp(l + k, "on ", 3) ||
 		    cl_loc_read(l, n, &loc) != CL_LOC_FRAME)
 			return;
@@ -9083,7 +9208,8 @@ static void general_place_under(struct scan *s, size_t i, const char *l,
 	    w.text >= an - k)
 		return;
 	s->cur = m;
-	general_emit(s, xstrndup(l + loc.file, loc.file_len), loc.line, 0, w.sev,
+	general_emit(s, xstrndup(l + loc.file, loc.file_len), loc.line,
+		     loc.col > 0 ? loc.col : 0, w.sev,
 		     a + k + w.code, w.code_len, a + k + w.text, an - k - w.text,
 		     w.category ? w.category : CAT_LINT_VIOLATION);
 	s->cur = i;

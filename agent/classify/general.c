@@ -2474,6 +2474,11 @@ static const struct phrase phrases[] = {
 	/* Go's text/template at a field the value lacks (Hugo's, Helm's
 	 * "can't evaluate field Nosuch in type T") */
 	{ "can't evaluate field", CAT_UNDEFINED_SYMBOL },
+	/* a name or number given twice, as a duplicate definition is
+	 * (buf's "field number `1` used more than once") */
+	{ "used more than once", CAT_SYNTAX_ERROR },
+	{ "defined more than once", CAT_SYNTAX_ERROR },
+	{ "declared more than once", CAT_SYNTAX_ERROR },
 	/* a keyword given nothing: sshd's "no argument after keyword
 	 * \"Subsystem\"", smartd's "Missing argument to -m Directive" */
 	{ "no argument after", CAT_SYNTAX_ERROR },

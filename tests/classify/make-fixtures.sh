@@ -24631,6 +24631,105 @@ E
 	cd ..
 fi
 ) &
+# ---- held72: a validation batch of tools nobody tuned for, scored on first sight ----
+# A polyglot repository's generated code and policies, as its CI checks
+# them: buf (Protocol Buffers: build and lint), ast-grep (structural lint
+# rules of the project's own), Civet (a language compiled to JavaScript)
+# and CFEngine's cf-promises. Each says where in its own way (buf's
+# "F:L:C:msg" with no blank, ast-grep's "error[rule]: msg" over "┌─ F:L:C"
+# and a rule file's YAML error "--> <input>:L:C" under the file it names,
+# Civet's "ParseError3: F:L:C Failed to parse" over what it expected,
+# cf-promises' "./F:L:C: error: msg" over the line and a caret) or not at
+# all (Civet's missing import, cf-promises' "Can't stat file"). (lefthook
+# was left out: its package's install writes a lefthook.yml and a git
+# hook into the repository that installs it, this one.)
+(
+BATCH=held72
+mkdir held72 && cd held72
+# buf (from npm), a module at a time: a brace where a field's semicolon
+# goes; an import nobody wrote and a type nobody defined; a type nobody
+# defined and a field number used twice; lint's rules (no package, names
+# in the wrong case, an enum's zero value)
+if have "$BIN/buf"; then
+	mkdir buf && cd buf
+	for d in syntax import types lint; do
+		mkdir $d && printf 'version: v2\n' >$d/buf.yaml
+	done
+	printf 'syntax = "proto3";\npackage shop.v1;\nmessage A {\n  string name = 1\n}\n' >syntax/a.proto
+	printf 'syntax = "proto3";\npackage shop.v1;\nimport "nosuch.proto";\nmessage B {\n  Nosuch x = 1;\n}\n' >import/b.proto
+	printf 'syntax = "proto3";\npackage shop.v1;\nmessage C {\n  Missing x = 1;\n  string y = 1;\n}\n' >types/c.proto
+	printf 'syntax = "proto3";\nmessage bad_name {\n  string FieldName = 1;\n}\nenum color { RED = 0; }\n' >lint/d.proto
+	run h72-buf sh -c 'for d in syntax import types; do (cd $d && timeout $TOOL_TIMEOUT "$0" build); done; cd lint && timeout $TOOL_TIMEOUT "$0" lint' "$BIN/buf"
+	expect h72-buf buf general <<'E'
+syntax_error a.proto 5 1
+import_resolution b.proto 3 1
+undefined_symbol b.proto 5 3
+undefined_symbol c.proto 4 3
+syntax_error c.proto 5 14
+lint_violation d.proto 1 1
+lint_violation d.proto 2 9
+lint_violation d.proto 3 10
+lint_violation d.proto 5 6
+lint_violation d.proto 5 14
+E
+	cd ..
+fi
+# ast-grep (from npm): the project's rules over its code (a call its rule
+# forbids at error level, another at warning level with a note), then a
+# rule file with a key ast-grep does not have
+if have "$BIN/ast-grep"; then
+	mkdir ast-grep && cd ast-grep
+	for d in scan rule; do
+		mkdir -p $d/rules $d/src
+		printf 'ruleDirs:\n  - rules\n' >$d/sgconfig.yml
+		printf 'id: no-console-log\nlanguage: JavaScript\nseverity: error\nmessage: Unexpected console.log\nrule:\n  pattern: console.log($$$A)\n' >$d/rules/no-console.yml
+		printf 'function f(x) {\n  console.log(x);\n  return eval(x);\n}\n' >$d/src/a.js
+	done
+	printf 'id: no-eval\nlanguage: JavaScript\nseverity: warning\nmessage: eval is dangerous\nnote: Use JSON.parse instead\nrule:\n  pattern: eval($A)\n' >scan/rules/no-eval.yml
+	printf 'id: broken\nlanguage: JavaScript\nrule:\n  patern: foo\n' >rule/rules/broken.yml
+	run h72-ast-grep sh -c 'for d in scan rule; do (cd $d && timeout $TOOL_TIMEOUT "$0" scan); done' "$BIN/ast-grep"
+	expect h72-ast-grep ast-grep general <<'E'
+lint_violation src/a.js 2 3
+lint_violation src/a.js 3 10
+undefined_symbol rules/broken.yml 3 1
+E
+	cd ..
+fi
+# Civet (from npm), a file at a time: an array never closed, an
+# assignment with nothing after it; then a run importing a module nobody
+# wrote
+if have "$BIN/civet"; then
+	mkdir civet && cd civet
+	printf 'x := [1, 2\ny := 3\n' >array.civet
+	printf 'class A\n  m()\n    @x = \n' >assign.civet
+	printf 'import { foo } from "./nosuch.civet"\nfoo()\n' >import.civet
+	run h72-civet sh -c 'for f in array assign; do timeout $TOOL_TIMEOUT "$0" -c $f.civet -o $f.js; done; timeout $TOOL_TIMEOUT "$0" import.civet' "$BIN/civet"
+	expect h72-civet civet general <<'E'
+syntax_error array.civet 2 3
+syntax_error assign.civet 4 1
+import_resolution - 0 0
+E
+	cd ..
+fi
+# cf-promises (CFEngine, Debian), a policy at a time: a promise's
+# semicolon missing, a function nobody defined, an input nobody wrote, an
+# attribute the promise type does not have
+if have cf-promises; then
+	mkdir cf-promises && cd cf-promises
+	printf 'bundle agent main\n{\n  reports:\n      "hello"\n}\n' >semi.cf
+	printf 'bundle agent main\n{\n  vars:\n      "x" string => nosuchfn("a");\n}\n' >fn.cf
+	printf 'body common control\n{\n  inputs => { "nosuch.cf" };\n  bundlesequence => { "main" };\n}\nbundle agent main\n{\n}\n' >input.cf
+	printf 'bundle agent main\n{\n  files:\n      "/tmp/x"\n        nosuchattr => "y";\n}\n' >attr.cf
+	run h72-cf-promises sh -c 'for f in semi fn input attr; do timeout $TOOL_TIMEOUT cf-promises -f ./$f.cf; done'
+	expect h72-cf-promises cf-promises general <<'E'
+syntax_error semi.cf 5 2
+undefined_symbol fn.cf 4 34
+import_resolution - 0 0
+undefined_symbol attr.cf 5 19
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

@@ -11154,6 +11154,66 @@ static void a_site_builds_errors_read_through_their_wrappers(void **state)
 	diag_list_release(&l);
 }
 
+/* A polyglot repository's checks (held72's tools): a codespan report's
+ * rule in brackets is a linter's, warnings too, placed by the box under
+ * it; a report's causes, innermost last, say what it is and where in the
+ * file the headline names; its "Help:" line is advice, no problem. */
+static void codespan_rules_and_a_reports_innermost_cause(void **state)
+{
+	static const char scan[] =
+		"error[no-console-log]: Unexpected console.log\n"
+		"  \xe2\x94\x8c\xe2\x94\x80 src/a.js:2:3\n"
+		"  \xe2\x94\x82\n"
+		"2 \xe2\x94\x82   console.log(x);\n"
+		"  \xe2\x94\x82   ^^^^^^^^^^^^^^\n"
+		"\n"
+		"warning[no-eval]: eval is dangerous\n"
+		"  \xe2\x94\x8c\xe2\x94\x80 src/a.js:3:10\n"
+		"  \xe2\x94\x82\n"
+		"3 \xe2\x94\x82   return eval(x);\n"
+		"  \xe2\x94\x82          ^^^^^^^\n"
+		"  \xe2\x94\x82\n"
+		"  = Use JSON.parse instead\n"
+		"\n"
+		"Error: 1 error(s) found in code.\n";
+	static const char rule[] =
+		"Error: Cannot parse rule rules/broken.yml\n"
+		"Help: The file is not a valid ast-grep rule. Please refer to doc "
+		"and fix the error.\n"
+		"See also: https://ast-grep.github.io/guide/rule-config.html\n"
+		"\n"
+		"\xe2\x9c\x96 Caused by\n"
+		"\xe2\x95\xb0\xe2\x96\xbb Fail to parse yaml as RuleConfig\n"
+		"\xe2\x95\xb0\xe2\x96\xbb error: line 3 column 1: unknown field "
+		"`patern`, expected one of pattern, kind\n"
+		" --> <input>:3:1\n";
+	struct diag_list l = DIAG_LIST_INIT;
+	struct cl_words w;
+
+	(void)state;
+	classify_n(scan, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "src/a.js");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].code, "no-console-log");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].file, "src/a.js");
+	assert_int_equal(l.v[1].line, 3);
+	assert_int_equal(l.v[1].column, 10);
+	assert_int_equal(l.v[1].severity, DIAG_WARNING);
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(rule, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "rules/broken.yml");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 1);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_non_null(strstr(l.v[0].message, "unknown field `patern`"));
+	diag_list_release(&l);
+	/* a number given twice is a duplicate definition */
+	cl_words_read("field number `1` used more than once", 36, &w);
+	assert_string_equal(w.category, "syntax_error");
+}
+
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -11658,6 +11718,7 @@ int main(void)
 		cmocka_unit_test(a_runners_prefix_on_every_line_is_read_past),
 		cmocka_unit_test(a_task_runners_lines_are_gathered_by_task),
 		cmocka_unit_test(a_site_builds_errors_read_through_their_wrappers),
+		cmocka_unit_test(codespan_rules_and_a_reports_innermost_cause),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
