@@ -5929,15 +5929,15 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	if (w.category && !strcmp(w.category, CAT_LINT_VIOLATION) &&
 	    !strncmp(line + msg, "not ok ", 7))
 		w.category = NULL;
-	/* "FAIL x", TAP's "not ok N", and a "Failure:" label (RSpec's
-	 * "Failure/Error:", minitest's and Test::Unit's "Failure:") */
-	code = line + msg + w.code;
-	code_len = w.code_len;
 	/* the code in brackets on the severity the headline opened with
 	 * ("error[no-console-log]: msg", ast-grep's and other codespan
 	 * reports; rustc's "error[E0425]"): the finding's rule */
+	code = line + msg + w.code;
+	code_len = w.code_len;
 	if (!code_len && (k = head_code(line + b, msg - b, &code_len)))
 		code = line + b + k;
+	/* "FAIL x", TAP's "not ok N", and a "Failure:" label (RSpec's
+	 * "Failure/Error:", minitest's and Test::Unit's "Failure:") */
 	cat = w.category ? w.category :
 	      !strncmp(line + msg, "FAIL", 4) || !strncmp(line + msg, "--- FAIL", 8) ||
 	      !strncmp(line + msg, "not ok ", 7) || failure_label(line, msg) ?
