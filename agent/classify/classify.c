@@ -5552,6 +5552,28 @@ static bool innermost_cause(struct scan *s, size_t i, struct cl_words *w,
 	return found;
 }
 
+/* The file of the project m[0..n) names after " in " ("... in
+ * a/package.json at .version"); a copy the caller frees, or NULL. */
+static char *file_after_in(struct scan *s, const char *m, size_t n)
+{
+	const char *c = m;
+	size_t b, e;
+
+	if (!s->opts->file_exists)
+		return NULL;
+	while ((c = cl_find(c, n - (size_t)(c - m), " in ", 4))) {
+		b = (size_t)(c - m) + 4;
+		for (e = b; e < n && m[e] != ' '; e++)
+			;
+		while (e > b && (m[e - 1] == ',' || m[e - 1] == ':' || m[e - 1] == '.'))
+			e--;
+		if (e > b && memchr(m + b, '.', e - b) && known_file(s, m + b, e - b))
+			return xstrndup(m + b, e - b);
+		c += 4;
+	}
+	return NULL;
+}
+
 /* Where the code in brackets right after a severity word starts in a
  * headline's head h[0..n) ("error[no-console-log]: ", "warning[W0612]:
  * "), its length in *len; 0 if there is none. */
@@ -5936,6 +5958,21 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	code_len = w.code_len;
 	if (!code_len && (k = head_code(line + b, msg - b, &code_len)))
 		code = line + b + k;
+	/* ... or the reason a marked row ends with, the row's file named
+	 * in it ("✘ 1.0.0 → 2.0.0 in a/package.json at .dependencies
+	 * (DiffersToLocal)") */
+	if (!code_len && !w.category && msg > b &&
+	    (k = cl_reason_code(line + msg, n - msg, &code_len))) {
+		code = line + msg + k;
+		if (!p.file)
+			p.file = file_after_in(s, line + msg, n - msg);
+	}
+	/* ... or the rule in kebab case a marked row ends with ("⨯ error
+	 * Dependency x has multiple versions. multiple-dependency-versions",
+	 * sherif's) */
+	if (!code_len && msg > b && (unsigned char)line[b] >= 0xc0 &&
+	    (k = cl_kebab_rule(line + msg, n - msg, &code_len)))
+		code = line + msg + k;
 	/* "FAIL x", TAP's "not ok N", and a "Failure:" label (RSpec's
 	 * "Failure/Error:", minitest's and Test::Unit's "Failure:") */
 	cat = w.category ? w.category :

@@ -2420,6 +2420,8 @@ static const struct phrase phrases[] = {
 	{ "import-untyped", CAT_MISSING_DEPENDENCY },
 	{ "import-not-found", CAT_IMPORT_RESOLUTION },
 	{ "not installed", CAT_MISSING_DEPENDENCY },
+	/* Emacs package-lint's "Package x is not installable" */
+	{ "not installable", CAT_MISSING_DEPENDENCY },
 	/* a module to install: Perl's "Can't locate X.pm in @INC (you may
 	 * need to install the X module)", installers' "you need to install" */
 	{ "need to install", CAT_MISSING_DEPENDENCY },
@@ -2824,6 +2826,11 @@ static const struct phrase phrases[] = {
 	 * check-jsonschema print it): "Additional properties are not
 	 * allowed ('x' was unexpected)", a key the schema lacks */
 	{ "additional properties are not allowed", CAT_UNDEFINED_SYMBOL },
+	/* ... ajv's "must NOT have additional properties",
+	 * fastjsonschema's (validate-pyproject's) "`project` must not
+	 * contain {'x'} properties" */
+	{ "have additional propert", CAT_UNDEFINED_SYMBOL },
+	{ "must not contain {", CAT_UNDEFINED_SYMBOL },
 	/* a module whose import failed (qmllint's "Failed to import
 	 * Shop.Checkout", "Warnings occurred while importing module") */
 	{ "failed to import", CAT_IMPORT_RESOLUTION },
@@ -6533,6 +6540,44 @@ static bool ruled_finding(const char *l, size_t n, size_t i)
 	       k + 1 < e;
 }
 
+size_t cl_reason_code(const char *m, size_t n, size_t *len)
+{
+	size_t e = n, k, caps = 0;
+
+	while (e && is_blank(m[e - 1]))
+		e--;
+	if (e < 8 || m[e - 1] != ')')
+		return 0;
+	for (k = e - 1; k > 0 && is_alpha(m[k - 1]); k--)
+		caps += m[k - 1] >= 'A' && m[k - 1] <= 'Z';
+	if (k < 2 || m[k - 1] != '(' || m[k - 2] != ' ' || caps < 2 ||
+	    m[k] < 'A' || m[k] > 'Z' || e - 1 - k < 6)
+		return 0;
+	*len = e - 1 - k;
+	return k;
+}
+
+size_t cl_kebab_rule(const char *l, size_t n, size_t *len)
+{
+	size_t e = n, k;
+	bool joined = false;
+
+	while (e && is_blank(l[e - 1]))
+		e--;
+	for (k = e; k > 0 && !is_blank(l[k - 1]); k--) {
+		char c = l[k - 1];
+
+		if (c == '-')
+			joined = true;
+		else if (!((c >= 'a' && c <= 'z') || is_digit(c)))
+			return 0;
+	}
+	if (!joined || k == 0 || e - k < 5 || l[k] == '-' || l[e - 1] == '-')
+		return 0;
+	*len = e - k;
+	return k;
+}
+
 size_t cl_verdict_on_test(const char *l, size_t n)
 {
 	static const char *const verdicts[] = { "ERROR in ", "FAILURE in ",
@@ -6613,8 +6658,10 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 
 	/* ✘ [ERROR], × error, ✖; ⚠ a warning (oxlint, miette's reports) */
 	if (STARTS(l + i, n - i, "\xe2\x9c\x98 ") || STARTS(l + i, n - i, "\xe2\x9c\x96 ") ||
-	    STARTS(l + i, n - i, "\xc3\x97 ") || STARTS(l + i, n - i, "\xe2\x9a\xa0 ")) {
-		/* ✖ and ✘ (the cross marks, not × or ⚠) */
+	    STARTS(l + i, n - i, "\xc3\x97 ") || STARTS(l + i, n - i, "\xe2\x9a\xa0 ") ||
+	    /* ⨯ (sherif's) */
+	    STARTS(l + i, n - i, "\xe2\xa8\xaf ")) {
+		/* ✖, ✘ and ⨯ (the cross marks, not × or ⚠) */
 		bool cross = l[i] == '\xe2' && l[i + 2] != '\xa0';
 
 		i = skip_blanks(l, n, i + (l[i] == '\xc3' ? 3 : 4));
@@ -6624,6 +6671,25 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		if (cross && ruled_finding(l, n, i)) {
 			*msg = i;
 			return true;
+		}
+		/* "✘ 1.0.0 → 2.0.0 in a/package.json at .dependencies
+		 * (DiffersToLocal)" (syncpack's): a cross mark and a row its
+		 * reason ends */
+		if (cross && cl_reason_code(l + i, n - i, &k)) {
+			*msg = i;
+			return true;
+		}
+		/* "⨯ error msg unordered-dependencies" (sherif's): a cross
+		 * mark, a severity with no colon, the rule ending the line */
+		if (cross && cl_kebab_rule(l, n, &k)) {
+			size_t len;
+			bool note;
+
+			if (sev_word(l + i, n - i, &len, &note) >= 0 && i + len < n &&
+			    l[i + len] == ' ') {
+				*msg = skip_blanks(l, n, i + len);
+				return true;
+			}
 		}
 	}
 	if (STARTS(l + i, n - i, "[!] ") || STARTS(l + i, n - i, "[ERROR] ") ||

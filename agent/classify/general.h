@@ -182,6 +182,14 @@ size_t cl_openssl_reason(const char *m, size_t n);
  * untouched, if m opens with none (two capitals at least in its last
  * part: "Error: x" is a severity's). */
 bool cl_class_words(const char *m, size_t n, struct buf *out);
+/* Where the reason a row ends with starts, in camel case in parentheses
+ * ("... at .dependencies (DiffersToLocal)", syncpack's), its length in
+ * *len; 0 if m[0..n) ends in none. */
+size_t cl_reason_code(const char *m, size_t n, size_t *len);
+/* Where the rule's name in kebab case that ends l[0..n) after a blank
+ * starts ("... alphabetically. unordered-dependencies", sherif's), its
+ * length in *len; 0 if there is none. */
+size_t cl_kebab_rule(const char *l, size_t n, size_t *len);
 
 /* A caret line with a rule code under a lone place (shellcheck's
  * "  ^-- SC2086 (info): msg"): offset of the code, 0 if not one; *col the

@@ -24730,6 +24730,98 @@ E
 	cd ..
 fi
 ) &
+# ---- held73: a validation batch of tools nobody tuned for, scored on first sight ----
+# The metadata a project publishes its packages with, as its CI checks it
+# before a release: validate-pyproject (pyproject.toml against its
+# schemas), Emacs' package-lint (an Emacs package's headers and names),
+# sherif and syncpack (a JavaScript monorepo's package.json files,
+# consistent with each other). Each says where in its own way ("Invalid
+# file: F" over "[ERROR] `key` must be array" and a TOML error's "(at
+# line L, column C)", package-lint's "F:L:C: error: msg", sherif's "N
+# issue found in ./F:" over "⨯ error msg rule", syncpack's "✘ a → b in F
+# at .key (Reason)") or not at all. (pyroma was tried and left out: its
+# log never says the run failed, only "Final rating: 7/10", and read
+# alone it cannot be told from a pass; its exit status says it.)
+(
+BATCH=held73
+mkdir held73 && cd held73
+# validate-pyproject (Debian), a file at a time: a list given as a
+# string, a key the [project] table does not have, a string never
+# closed, a string where a boolean goes
+if have validate-pyproject; then
+	mkdir validate-pyproject && cd validate-pyproject
+	printf '[project]\nname = "shop"\nversion = "1.0"\ndependencies = "requests"\n' >deps.toml
+	printf '[project]\nname = "shop"\nversion = "1.0"\nnosuch = 1\n' >key.toml
+	printf '[project]\nname = "shop"\nversion = "1.0\n' >string.toml
+	printf '[project]\nname = "shop"\nversion = "1.0"\n[tool.setuptools]\nzip-safe = "no"\n' >bool.toml
+	run h73-validate-pyproject sh -c 'for f in deps key string bool; do timeout $TOOL_TIMEOUT validate-pyproject $f.toml; done'
+	expect h73-validate-pyproject validate-pyproject general <<'E'
+type_error deps.toml 0 0
+undefined_symbol key.toml 0 0
+syntax_error string.toml 3 15
+type_error bool.toml 0 0
+E
+	cd ..
+fi
+# Emacs' package-lint (Debian's elpa-package-lint): a package with no
+# Commentary section and no home page, a dependency nobody can install,
+# a function outside the package's prefix
+h73_pl=$(find /usr/share/emacs/site-lisp/elpa-src -name package-lint.el 2>/dev/null | head -1)
+if have emacs && [ -n "$h73_pl" ]; then
+	mkdir package-lint && cd package-lint
+	cat >shop.el <<'X'
+;;; shop.el --- A shop  -*- lexical-binding: t -*-
+
+;; Version: 1.0
+;; Package-Requires: ((emacs "24.1") (nosuchpkg "1.0"))
+
+;;; Code:
+
+(defun my-helper () 1)
+(defun shop-total () (seq-reduce #'+ (list 1 2) 0))
+
+(provide 'shop)
+;;; shop.el ends here
+X
+	run h73-package-lint timeout $TOOL_TIMEOUT emacs -Q --batch -L "${h73_pl%/*}" -l package-lint -f package-lint-batch-and-exit shop.el
+	expect h73-package-lint package-lint general <<'E'
+lint_violation shop.el 1 0
+lint_violation shop.el 1 0
+missing_dependency shop.el 4 38
+lint_violation shop.el 8 0
+E
+	cd ..
+fi
+# sherif and syncpack (from npm) over one monorepo of two packages: no
+# packageManager at the root, dependencies out of order, lodash at two
+# versions, a local package asked for at a version it is not, a root with
+# no version
+for h73_tool in sherif syncpack; do
+	have "$BIN/$h73_tool" || continue
+	mkdir -p $h73_tool/packages/a $h73_tool/packages/b && cd $h73_tool
+	printf '{"name":"mono","private":true,"workspaces":["packages/*"]}\n' >package.json
+	printf '{"name":"@m/a","version":"1.0.0","dependencies":{"lodash":"^4.17.0","@m/b":"1.0.0"}}\n' >packages/a/package.json
+	printf '{"name":"@m/b","version":"2.0.0","dependencies":{"lodash":"^3.10.0"},"devDependencies":{"lodash":"^4.0.0"}}\n' >packages/b/package.json
+	cd ..
+done
+if have "$BIN/sherif"; then
+	run h73-sherif sh -c 'cd sherif && timeout $TOOL_TIMEOUT "$0"' "$BIN/sherif"
+	expect h73-sherif sherif general <<'E'
+lint_violation package.json 0 0
+lint_violation packages/a/package.json 0 0
+lint_violation - 0 0
+E
+fi
+if have "$BIN/syncpack"; then
+	run h73-syncpack sh -c 'cd syncpack && timeout $TOOL_TIMEOUT "$0" lint' "$BIN/syncpack"
+	expect h73-syncpack syncpack general <<'E'
+lint_violation packages/a/package.json 0 0
+lint_violation packages/b/package.json 0 0
+lint_violation packages/b/package.json 0 0
+lint_violation package.json 0 0
+E
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

@@ -11214,6 +11214,67 @@ static void codespan_rules_and_a_reports_innermost_cause(void **state)
 	assert_string_equal(w.category, "syntax_error");
 }
 
+/* A monorepo of packages: its package.json files. */
+static bool package_manifests(void *ctx, const char *path)
+{
+	size_t n = strlen(path);
+
+	(void)ctx;
+	return n >= 12 && !strcmp(path + n - 12, "package.json");
+}
+
+/* A monorepo's package checks (held73's sherif and syncpack): a
+ * cross-marked row is a finding, a linter's when its rule ends it (in
+ * kebab case, or a reason in camel case in parentheses), at the file
+ * its heading or its words name. */
+static void marked_rows_end_in_their_rule(void **state)
+{
+	static const char sherif[] =
+		"\n"
+		"1 issue found in ./packages/a/package.json:\n"
+		"\n"
+		" \xe2\xa8\xaf error dependencies should be ordered alphabetically. "
+		"unordered-dependencies\n"
+		"  \xe2\x94\x82 {\n"
+		"  \xe2\x94\x82 }\n"
+		"\n"
+		"1 issue found in ./:\n"
+		"\n"
+		" \xe2\xa8\xaf error Dependency lodash has multiple versions defined "
+		"in the workspace. multiple-dependency-versions\n"
+		"\n"
+		"2 issues found (2 \xe2\xa8\xaf, 0 \xe2\x9a\xa0\xef\xb8\x8f, 0 \xe2\x9c\x93) "
+		"across 2 packages in 313.886\xc2\xb5s.\n";
+	static const char syncpack[] =
+		"= Default Version Group ====================\n"
+		"   2x @m/b (local)\n"
+		"      \xe2\x9c\x98 1.0.0 \xe2\x86\x92 2.0.0 in packages/a/package.json at "
+		".dependencies (DiffersToLocal)\n"
+		"\xe2\x9c\x97 Issues found\n";
+	struct diag_list l = DIAG_LIST_INIT;
+	struct cl_words w;
+
+	(void)state;
+	classify_n(sherif, package_manifests, 2, &l);
+	assert_string_equal(l.v[0].file, "./packages/a/package.json");
+	assert_string_equal(l.v[0].code, "unordered-dependencies");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].code, "multiple-dependency-versions");
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(syncpack, package_manifests, 1, &l);
+	assert_string_equal(l.v[0].file, "packages/a/package.json");
+	assert_string_equal(l.v[0].code, "DiffersToLocal");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+	/* a schema's key the table may not have */
+	cl_words_read("`project` must not contain {'nosuch'} properties", 48, &w);
+	assert_string_equal(w.category, "undefined_symbol");
+	cl_words_read("Package nosuchpkg is not installable.", 37, &w);
+	assert_string_equal(w.category, "missing_dependency");
+}
+
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -11719,6 +11780,7 @@ int main(void)
 		cmocka_unit_test(a_task_runners_lines_are_gathered_by_task),
 		cmocka_unit_test(a_site_builds_errors_read_through_their_wrappers),
 		cmocka_unit_test(codespan_rules_and_a_reports_innermost_cause),
+		cmocka_unit_test(marked_rows_end_in_their_rule),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
