@@ -2526,6 +2526,26 @@ static bool quoted_source(const char *l, size_t n, size_t k)
 	return k < n && l[k] == '|' && (k + 1 == n || l[k + 1] == ' ');
 }
 
+/* The lines of the box under a report's place at line at, its quoted
+ * source and its notes ("  = Use JSON.parse instead"), are that report's:
+ * no trace of a later one (ast-grep's "Error: Cannot parse rule x.yml"
+ * under a warning's box). */
+static void box_fold(struct scan *s, size_t at)
+{
+	const char *l;
+	size_t j, n, k;
+
+	for (j = at + 1; j < s->nlines && !(s->used[j] & L_USED); j++) {
+		l = line_view(s, j, &n);
+		for (k = 0; k < n && l[k] == ' '; k++)
+			;
+		if (!quoted_source(l, n, 0) &&
+		    (!k || n - k < 2 || memcmp(l + k, "= ", 2)))
+			break;
+		s->used[j] |= L_FOLDED;
+	}
+}
+
 /* Is m[0..n) one word, a tag or a label ("FIXABLE", "parse": Biome's),
  * not a message? */
 static bool one_word(const char *m, size_t n)
@@ -5743,6 +5763,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			line = buf_detach(&both, &n);
 			buf_release(&more);
 		}
+		if (p.at > i)
+			box_fold(s, p.at);
 	} else if (s->repo && !specific && msg > b &&
 		   (p.file = project_file_in(s, line + b, msg - b))) {
 		/* "Error in type 'x/y' (in a.xml): msg": the file the
@@ -9251,6 +9273,8 @@ static void general_place_under(struct scan *s, size_t i, const char *l,
 		     w.category ? w.category : CAT_LINT_VIOLATION);
 	s->cur = i;
 	s->used[m] |= L_FOLDED;
+	s->used[i] |= L_FOLDED;
+	box_fold(s, i);
 }
 
 /* "Tax.hs:1:1" alone over the lines it indents, "  The GHC parser (in

@@ -11188,6 +11188,7 @@ static void codespan_rules_and_a_reports_innermost_cause(void **state)
 		"`patern`, expected one of pattern, kind\n"
 		" --> <input>:3:1\n";
 	struct diag_list l = DIAG_LIST_INIT;
+	struct buf both = BUF_INIT;
 	struct cl_words w;
 
 	(void)state;
@@ -11209,6 +11210,19 @@ static void codespan_rules_and_a_reports_innermost_cause(void **state)
 	assert_string_equal(l.v[0].category, "undefined_symbol");
 	assert_non_null(strstr(l.v[0].message, "unknown field `patern`"));
 	diag_list_release(&l);
+	/* one run after the other, as ast-grep prints them when the warning
+	 * comes last (its order is its threads'): the warning's box and note
+	 * are no trace of the rule's error, which is a report of its own */
+	buf_adds(&both, scan);
+	buf_addch(&both, '\n');
+	buf_adds(&both, rule);
+	classify_n(both.ptr, any_file, 3, &l);
+	assert_string_equal(l.v[1].message, "eval is dangerous");
+	assert_string_equal(l.v[2].file, "rules/broken.yml");
+	assert_int_equal(l.v[2].line, 3);
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	diag_list_release(&l);
+	buf_release(&both);
 	/* a number given twice is a duplicate definition */
 	cl_words_read("field number `1` used more than once", 36, &w);
 	assert_string_equal(w.category, "syntax_error");
