@@ -5594,27 +5594,6 @@ static char *file_after_in(struct scan *s, const char *m, size_t n)
 	return NULL;
 }
 
-/* Where the code in brackets right after a severity word starts in a
- * headline's head h[0..n) ("error[no-console-log]: ", "warning[W0612]:
- * "), its length in *len; 0 if there is none. */
-static size_t head_code(const char *h, size_t n, size_t *len)
-{
-	size_t k = 0, e;
-
-	while (k < n && isalpha((unsigned char)h[k]))
-		k++;
-	if (k == 0 || k + 2 >= n || h[k] != '[' ||
-	    cl_sev_among(h, k) < 0)
-		return 0;
-	for (e = k + 1; e < n && (isalnum((unsigned char)h[e]) || h[e] == '-' ||
-				  h[e] == '_' || h[e] == '/' || h[e] == '.'); e++)
-		;
-	if (e == k + 1 || e >= n || h[e] != ']')
-		return 0;
-	*len = e - k - 1;
-	return k + 1;
-}
-
 /* An error report without a place on its line ("Error: x", "✘ [ERROR]
  * x", "FooError: x"): placed from the lines around it. */
 static void general_headline(struct scan *s, size_t i, const char *l,
@@ -5653,19 +5632,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	/* an exception's class over a message that is only a name
 	 * ("jinja2.exceptions.TemplateNotFound: nosuch.j2"): the two read
 	 * as one sentence ("template not found: nosuch.j2") */
-	if (msg > b && !w.code_len && !memchr(line + msg, ' ', n - msg)) {
-		struct buf said = BUF_INIT;
-		struct cl_words sw;
-
-		if (cl_class_words(line + b, n - b, &said)) {
-			buf_adds(&said, ": ");
-			buf_add(&said, line + msg, n - msg);
-			cl_words_read(said.ptr, said.len, &sw);
-			if (sw.category)
-				w.category = sw.category;
-		}
-		buf_release(&said);
-	}
+	if (msg > b && !w.code_len && (cat = cl_class_category(line + b, n - b)))
+		w.category = cat;
 	/* "SyntaxError: empty expression not allowed", "TypeError: cannot
 	 * read property 'x' of null" (Duktape's): the error's class names the
 	 * kind when the words after it name none, or only a linter's (asked
@@ -5975,11 +5943,23 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		w.category = NULL;
 	/* the code in brackets on the severity the headline opened with
 	 * ("error[no-console-log]: msg", ast-grep's and other codespan
-	 * reports; rustc's "error[E0425]"): the finding's rule */
+	 * reports; rustc's "error[E0425]"), as the head's words read it:
+	 * the finding's rule */
 	code = line + msg + w.code;
 	code_len = w.code_len;
-	if (!code_len && (k = head_code(line + b, msg - b, &code_len)))
-		code = line + b + k;
+	if (!code_len && msg > b) {
+		struct cl_words hw;
+
+		/* (glued to its severity, "error[x]": not a tag of its
+		 * own, "[error] x") */
+		cl_words_read(line + b, msg - b, &hw);
+		if (hw.sev >= 0 && hw.code_len && hw.code >= 2 &&
+		    line[b + hw.code - 1] == '[' &&
+		    isalpha((unsigned char)line[b + hw.code - 2])) {
+			code = line + b + hw.code;
+			code_len = hw.code_len;
+		}
+	}
 	/* ... or the reason a marked row ends with, the row's file named
 	 * in it ("✘ 1.0.0 → 2.0.0 in a/package.json at .dependencies
 	 * (DiffersToLocal)") */

@@ -5747,7 +5747,10 @@ static size_t wrapped_cause(const char *m, size_t n)
 	return last;
 }
 
-bool cl_class_words(const char *m, size_t n, struct buf *out)
+/* The words of an exception's class opening m[0..n) and its colon, its
+ * last part's in lower case and apart ("template not found"), added to
+ * *out; false, *out untouched, if m opens with none. */
+static bool class_words(const char *m, size_t n, struct buf *out)
 {
 	size_t k, j, last = 0, caps = 0;
 
@@ -5772,6 +5775,26 @@ bool cl_class_words(const char *m, size_t n, struct buf *out)
 		buf_addch(out, lower(m[j]));
 	}
 	return true;
+}
+
+const char *cl_class_category(const char *m, size_t n)
+{
+	struct buf said = BUF_INIT;
+	struct cl_words cw;
+	size_t k;
+
+	cw.category = NULL;
+	if (n && is_alpha(m[0]) && class_words(m, n, &said)) {
+		/* (the class's colon: the first ": ", "::" aside) */
+		for (k = 0; m[k] != ':' || m[k + 1] != ' '; k++)
+			;
+		if (!memchr(m + k + 2, ' ', n - k - 2)) {
+			buf_add(&said, m + k, n - k);
+			cl_words_read(said.ptr, said.len, &cw);
+		}
+	}
+	buf_release(&said);
+	return cw.category;
 }
 
 void cl_words_read(const char *m, size_t n, struct cl_words *w)
@@ -6147,26 +6170,9 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 			w->category = cause.category;
 	}
 	/* an exception's class over a message that is only a name
-	 * ("TemplateNotFound: x.j2"): the class's words say what it is (a
-	 * message of words says it, or nothing: "FileNotFoundError:
-	 * [Errno 2] No such file" is the runtime's, no import) */
-	if (!w->category && w->text < n && n < CL_WORDS_MAX && is_alpha(m[w->text])) {
-		struct buf said = BUF_INIT;
-
-		if (cl_class_words(m + w->text, n - w->text, &said)) {
-			struct cl_words cw;
-
-			k = w->text;
-			while (m[k] != ':' || m[k + 1] != ' ')
-				k++;
-			if (!memchr(m + k + 2, ' ', n - k - 2)) {
-				buf_add(&said, m + k, n - k);
-				cl_words_read(said.ptr, said.len, &cw);
-				w->category = cw.category;
-			}
-		}
-		buf_release(&said);
-	}
+	 * ("TemplateNotFound: x.j2"): the class's words say what it is */
+	if (!w->category && w->text < n && n < CL_WORDS_MAX)
+		w->category = cl_class_category(m + w->text, n - w->text);
 }
 
 /* ---- headlines ---- */

@@ -11,8 +11,6 @@
 #include <stdint.h>
 #include <string.h>
 
-struct buf;
-
 /* Where lit[0..len) first occurs in h[0..n), or NULL (len > 0): memmem
  * for the haystacks of one line, where glibc's memmem spends more setting
  * up its shift table than searching. A whole log goes to memmem. */
@@ -175,13 +173,13 @@ bool cl_exit_status(const char *l, size_t n);
  * 80000002:system library::No such file or directory": its code, library
  * and function before it), or 0 if m is none. */
 size_t cl_openssl_reason(const char *m, size_t n);
-/* An exception's class opening m[0..n) and its colon
- * ("jinja2.exceptions.TemplateNotFound: x", "Nanoc::Core::Errors::
- * UnknownLayout: x"): its last part's words in lower case, apart
- * ("template not found"), added to *out (the caller's); false, *out
- * untouched, if m opens with none (two capitals at least in its last
- * part: "Error: x" is a severity's). */
-bool cl_class_words(const char *m, size_t n, struct buf *out);
+/* The kind an exception's class opening m[0..n) names when the message
+ * after its colon is only a name ("jinja2.exceptions.TemplateNotFound:
+ * x.j2" reads as "template not found: x.j2"; "Nanoc::Core::X: y" too):
+ * the category its words give, or NULL (no such class, two capitals at
+ * least in its last part: "Error: x" is a severity's; a message of words,
+ * "FileNotFoundError: [Errno 2] No such file", says it itself). */
+const char *cl_class_category(const char *m, size_t n);
 /* Where the reason a row ends with starts, in camel case in parentheses
  * ("... at .dependencies (DiffersToLocal)", syncpack's), its length in
  * *len; 0 if m[0..n) ends in none. */
