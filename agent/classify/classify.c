@@ -2832,14 +2832,27 @@ static const char *words_above(struct scan *s, size_t cur)
 	return cat;
 }
 
+/* Is l[0..n) a count of the rows under it and their kind, with no colon:
+ * "2 modules with unused exports" (ts-unused-exports')? */
+static bool count_first_heading(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && l[k] >= '0' && l[k] <= '9')
+		k++;
+	return k && k + 2 < n && l[k] == ' ' && l[k + 1] >= 'a' && l[k + 1] <= 'z' &&
+	       !memchr(l, ':', n) && !memchr(l, ')', n) && !memchr(l, '/', n);
+}
+
 /* The category a list's heading names for the rows under it that say
  * nothing of themselves: "Missing requirements:" over "a.py:3 dist=x
  * module=x" (pip-missing-reqs), a checker's "Undefined variables:". The
  * heading is the nearest line above `cur`, with no blank line between,
- * indented no deeper than the rows under it, short, and ending in ':';
- * NULL when there is none or its words do not say. *sev: the severity
- * the heading names (-1: none); *head..*head_len: its words without the
- * colon (into the scan's text). */
+ * indented no deeper than the rows under it, short, and ending in ':' or
+ * counting them ("2 modules with unused exports"); NULL when there is
+ * none or its words do not say. *sev: the severity the heading names (-1:
+ * none); *head..*head_len: its words without the colon (into the scan's
+ * text). */
 static const char *heading_words(struct scan *s, size_t cur, int *sev,
 				 const char **head, size_t *head_len)
 {
@@ -2853,11 +2866,12 @@ static const char *heading_words(struct scan *s, size_t cur, int *sev,
 			;
 		if (k == n)
 			return NULL; /* a blank line ends the list */
-		if (j < cur && k <= ind && n - k < 60 && l[n - 1] == ':') {
+		if (j < cur && k <= ind && n - k < 60 &&
+		    (l[n - 1] == ':' || count_first_heading(l + k, n - k))) {
 			cl_words_read(l + k, n - k, &w);
 			*sev = w.sev;
 			*head = l + k;
-			*head_len = n - k - 1;
+			*head_len = n - k - (l[n - 1] == ':');
 			return w.category;
 		}
 		if (k < ind)
@@ -5587,6 +5601,9 @@ static char *file_after_in(struct scan *s, const char *m, size_t n)
 			;
 		while (e > b && (m[e - 1] == ',' || m[e - 1] == ':' || m[e - 1] == '.'))
 			e--;
+		/* or in quotes: dpdm's "miss "./x" in "src/a.ts"" */
+		if (e > b + 2 && (m[b] == '"' || m[b] == '\'') && m[e - 1] == m[b])
+			b++, e--;
 		if (e > b && memchr(m + b, '.', e - b) && known_file(s, m + b, e - b))
 			return xstrndup(m + b, e - b);
 		c += 4;
@@ -6981,19 +6998,33 @@ static bool place_over(struct scan *s, size_t i, long lone, struct place *p)
 }
 
 /* The file of the project a heading right over line i quotes, the
- * heading ending in a colon: the sentence's file, no line (docker-compose's
- * "The Compose file './a.yml' is invalid because:" over "Unsupported config
- * option for services.web: 'imagee'"). */
+ * heading ending in a colon, or names alone after a label: the sentence's
+ * file, no line (docker-compose's "The Compose file './a.yml' is invalid
+ * because:" over "Unsupported config option for services.web: 'imagee'"). */
 static bool file_heading_over(struct scan *s, size_t i, struct place *p)
 {
-	const char *l;
-	size_t n;
+	const char *l, *c;
+	size_t n, f, words = 1, k;
 
 	if (!i || !s->opts->file_exists || (s->used[i - 1] & L_USED))
 		return false;
 	l = line_view(s, i - 1, &n);
 	while (n && (l[n - 1] == ' ' || l[n - 1] == '\r'))
 		n--;
+	/* ... or a label of a few words, then the file alone (sort-package-
+	 * json's "Error on: package.json" over the JSON error in it) */
+	if (n > 4 && (c = memchr(l, ':', n)) && (f = (size_t)(c - l) + 2) < n &&
+	    c[1] == ' ' && !memchr(l + f, ' ', n - f) &&
+	    file_known(s, l, f, n - f)) {
+		for (k = 0; k < f - 2; k++)
+			words += l[k] == ' ';
+		if (f > 2 && words <= 3 && l[0] >= 'A' && l[0] <= 'Z') {
+			p->file = xstrndup(l + f, n - f);
+			p->line = p->col = 0;
+			p->at = i - 1;
+			return true;
+		}
+	}
 	if (n < 8 || l[n - 1] != ':' || !(p->file = quoted_project_file(s, l, n)))
 		return false;
 	p->line = p->col = 0;
@@ -7407,6 +7438,63 @@ static size_t numbered_item(const char *l, size_t n, unsigned *num)
 	if (k + 2 >= n || l[k] != ')' || l[k + 1] != ' ' || l[k + 2] == ' ')
 		return 0;
 	return k;
+}
+
+/* How long the arrow at l[k..n) is between two files of a chain (" -> ",
+ * " > ", " → "); 0 if none. */
+static size_t chain_arrow(const char *l, size_t n, size_t k)
+{
+	if (k + 4 <= n && !memcmp(l + k, " -> ", 4))
+		return 4;
+	if (k + 3 <= n && !memcmp(l + k, " > ", 3))
+		return 3;
+	if (k + 5 <= n && !memcmp(l + k, " \xe2\x86\x92 ", 5))
+		return 5;
+	return 0;
+}
+
+/* "1) src/a.ts -> src/b.ts" (dpdm's, madge's "a.js > b.js > c.js"): a
+ * numbered row of the project's files, each importing the next, is an
+ * import graph checker's finding (a cycle, a path its rule forbids), at
+ * the first. "1) miss "./x" in "src/a.ts"" (dpdm's warnings): a row whose
+ * words name a kind, at the file they name after " in ". */
+static bool general_chain_row(struct scan *s, size_t i, const char *l, size_t n)
+{
+	struct cl_words w;
+	unsigned num;
+	size_t k = numbered_item(l, n, &num), b, e, a = 0, files = 0;
+	char *file;
+
+	if (!k || !s->opts->file_exists)
+		return false;
+	b = k + 2;
+	for (e = b; e <= n; e++) {
+		if (e < n && !(a = chain_arrow(l, n, e)) && l[e] != ' ')
+			continue;
+		if (e < n && !a)
+			break; /* a blank that joins no two files: words */
+		if (e == b || !memchr(l + b, '.', e - b) || !known_file(s, l + b, e - b))
+			break;
+		files++;
+		if (e == n) {
+			if (files < 2)
+				break;
+			for (e = k + 2; e < n && !chain_arrow(l, n, e); e++)
+				;
+			general_emit(s, xstrndup(l + k + 2, e - k - 2), 0, 0,
+				     DIAG_ERROR, NULL, 0, l + k + 2, n - k - 2,
+				     CAT_LINT_VIOLATION);
+			return true;
+		}
+		b = e + a;
+		e = b - 1;
+	}
+	cl_words_read(l + k + 2, n - k - 2, &w);
+	if (!w.category || !(file = file_after_in(s, l + k + 2, n - k - 2)))
+		return false;
+	general_emit(s, file, 0, 0, w.sev >= 0 ? w.sev : DIAG_ERROR, NULL, 0,
+		     l + k + 2, n - k - 2, w.category);
+	return true;
 }
 
 /* "1) add adds" over "Message:", "Expected -1 to be 3.", "Stack:" and its
@@ -9918,7 +10006,8 @@ static void general_pass(struct scan *s)
 			h.last = i;
 			continue;
 		}
-		if (item && general_numbered(s, i, l, n))
+		if (item && (general_chain_row(s, i, l, n) ||
+			     general_numbered(s, i, l, n)))
 			continue;
 		if (lead == 'l' && l[0] == 'l' && general_line_row(s, i, l, n))
 			continue;

@@ -1728,8 +1728,9 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	}
 	/* inside a box drawn around the report (Terraform's "│   on main.tf
 	 * line 3, in resource ...:"): its side is not part of the line */
-	if (l[i] == '\xe2' && STARTS(l + i, n - i, "\xe2\x94\x82"))
-		i = skip_blanks(l, n, i + 3);
+	if (l[i] == '\xe2' && STARTS(l + i, n - i, "\xe2\x94\x82") &&
+	    (i = skip_blanks(l, n, i + 3)) >= n)
+		return CL_LOC_NONE; /* the side alone */
 	/* rollup's and vite's "file: /src/a.js:1:9" under the error */
 	if (i == 0 && l[0] == 'f' && cl_file_label(l, n, loc))
 		return CL_LOC_FRAME;
@@ -2831,6 +2832,19 @@ static const struct phrase phrases[] = {
 	 * contain {'x'} properties" */
 	{ "have additional propert", CAT_UNDEFINED_SYMBOL },
 	{ "must not contain {", CAT_UNDEFINED_SYMBOL },
+	/* ... and what an object must have or a value be: jsonschema's
+	 * "'name' is a required property" and "2 is not valid under any of
+	 * the given schemas" (Poetry's check), ajv's "must have required
+	 * property 'x'" */
+	{ "is a required property", CAT_TYPE_ERROR },
+	{ "have required property", CAT_TYPE_ERROR },
+	{ "valid under any of the given schemas", CAT_TYPE_ERROR },
+	/* a module whose types do not resolve (arethetypeswrong's "Import
+	 * resolved to JavaScript files, but no type declarations were
+	 * found") */
+	{ "no type declarations", CAT_IMPORT_RESOLUTION },
+	/* dpdm's "miss "./x" in "a.ts"": an import it could not find */
+	{ "miss \"", CAT_IMPORT_RESOLUTION },
 	/* a module whose import failed (qmllint's "Failed to import
 	 * Shop.Checkout", "Warnings occurred while importing module") */
 	{ "failed to import", CAT_IMPORT_RESOLUTION },
@@ -6698,6 +6712,25 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 			}
 		}
 	}
+	/* ❌ or a pictograph, then words that name a kind: a checker's
+	 * finding marked its own way (arethetypeswrong's "💀 Import failed
+	 * to resolve to type declarations or JavaScript files. URL"); not a
+	 * mark over words that name none ("🚀 Build started"), nor over a
+	 * test's verdict (supertape's "❌ not ok 3 ReferenceError: x", read
+	 * with its YAML block) */
+	if ((STARTS(l + i, n - i, "\xe2\x9d\x8c ") ||
+	     (n - i > 5 && (unsigned char)l[i] == 0xf0 &&
+	      (unsigned char)l[i + 1] == 0x9f && l[i + 4] == ' ')) &&
+	    (k = skip_blanks(l, n, i + (l[i] == '\xe2' ? 4 : 5))) < n &&
+	    !STARTS(l + k, n - k, "not ok ")) {
+		struct cl_words w;
+
+		cl_words_read(l + k, n - k, &w);
+		if (w.category) {
+			*msg = k;
+			return true;
+		}
+	}
 	if (STARTS(l + i, n - i, "[!] ") || STARTS(l + i, n - i, "[ERROR] ") ||
 	    STARTS(l + i, n - i, "[error] ") || STARTS(l + i, n - i, "[FATAL] ")) {
 		*msg = skip_blanks(l, n, i + (l[i + 1] == '!' ? 4 : 8));
@@ -7032,6 +7065,9 @@ const struct cl_trigger cl_triggers[] = {
 	/* "✖ x [rule-id]", "✘ x [rule-id]": a linter's finding, no place */
 	{ "\xe2\x9c\x96 ", CL_T_HEADLINE },
 	{ "\xe2\x9c\x98 ", CL_T_HEADLINE },
+	/* "❌ x", "💀 x": a marked finding whose words name a kind */
+	{ "\xe2\x9d\x8c ", CL_T_HEADLINE },
+	{ "\xf0\x9f", CL_T_HEADLINE },
 	/* "FAIL x", "--- FAIL:", and "...  FAILED" after a test's name; TAP's
 	 * "# Failed test" */
 	{ "FAIL", CL_T_HEADLINE | CL_T_VERDICT },

@@ -24822,6 +24822,128 @@ lint_violation package.json 0 0
 E
 fi
 ) &
+# ---- held74: a validation batch of tools nobody tuned for, scored on first sight ----
+# The checks a library runs before its release, over its code, its
+# package and its pages: dpdm (imports in a circle, an import nobody
+# wrote), ts-unused-exports (exports nothing imports), arethetypeswrong's
+# attw (what each module resolution makes of the packed package),
+# sort-package-json --check, html-minifier-terser (the site's pages) and
+# Poetry's check (the Python twin's pyproject.toml). Each says where in
+# its own way ("N) a.ts -> b.ts" rows, "miss "./x" in "a.ts"", "F[L,C]:
+# name", a package's name and version over its problems with an emoji
+# each, a file alone under "Error on: F" or alone, "Minification error on
+# F" over "Parse Error: <tag", Poetry's "Invalid TOML file F: msg at line
+# L col C") or not at all (Poetry's schema errors, a minified page given
+# alone). (syslog-ng --syntax-only was tried and left out: Debian's
+# syslog-ng-core replaces rsyslog, held-out batches' rsyslogd.)
+(
+BATCH=held74
+mkdir held74 && cd held74
+# dpdm (from npm): two cycles of imports, one of two files and one of
+# three, and an import of a file nobody wrote
+if have "$BIN/dpdm"; then
+	mkdir -p dpdm/src/c && cd dpdm
+	printf '{"compilerOptions":{"strict":true}}\n' >tsconfig.json
+	printf 'import { b } from "./b";\nexport const a = () => b();\n' >src/a.ts
+	printf 'import { a } from "./a";\nexport const b = () => a();\n' >src/b.ts
+	printf 'import { d } from "./d";\nexport const c = d;\n' >src/c/c.ts
+	printf 'import { e } from "./e";\nexport const d = e;\n' >src/c/d.ts
+	printf 'import { c } from "./c";\nexport const e = c;\n' >src/c/e.ts
+	printf 'import { a } from "./a";\nimport { x } from "./nosuch";\nexport const i = a + x;\nexport * from "./c/c";\n' >src/index.ts
+	run h74-dpdm "$BIN/dpdm" --no-tree --exit-code circular:1 src/index.ts
+	expect h74-dpdm dpdm general <<'E'
+lint_violation src/a.ts 0 0
+lint_violation src/c/c.ts 0 0
+import_resolution src/index.ts 0 0
+E
+	cd ..
+fi
+# ts-unused-exports (from npm), with line numbers: two exports of a
+# module nothing imports, the default export of a module nothing
+# imports, and that module itself
+if have "$BIN/ts-unused-exports"; then
+	mkdir -p ts-unused-exports/src && cd ts-unused-exports
+	printf '{"compilerOptions":{"strict":true},"include":["src"]}\n' >tsconfig.json
+	printf 'export const used = 1;\nexport const unused = 2;\nexport function alsoUnused() {}\n' >src/lib.ts
+	printf 'import { used } from "./lib";\nconsole.log(used);\n' >src/main.ts
+	printf 'export default 3;\n' >src/orphan.ts
+	run h74-ts-unused-exports "$BIN/ts-unused-exports" tsconfig.json --showLineNumber --findCompletelyUnusedFiles --excludePathsFromReport=main.ts
+	expect h74-ts-unused-exports ts-unused-exports general <<'E'
+lint_violation src/lib.ts 2 0
+lint_violation src/lib.ts 3 0
+lint_violation src/orphan.ts 1 0
+lint_violation src/orphan.ts 0 0
+E
+	cd ..
+fi
+# attw (from npm), a package at a time, packed: an ES module's package
+# whose exports give CommonJS nothing; a CommonJS package whose types
+# are missing for one resolution and an ES module's for another (no file
+# named: the problems are the package's)
+if have "$BIN/attw"; then
+	mkdir -p attw/esm/dist attw/cjs/dist && cd attw
+	printf '{"name":"shop-lib","version":"1.0.0","type":"module","main":"./dist/index.js","types":"./dist/index.d.ts","exports":{".":{"import":"./dist/index.js"}}}\n' >esm/package.json
+	printf 'export const a = 1;\n' >esm/dist/index.js
+	printf 'export declare const a: number;\n' >esm/dist/index.d.ts
+	printf '{"name":"shop-cjs","version":"1.0.0","main":"./dist/index.js","types":"./dist/index.d.ts","exports":{".":{"types":"./dist/index.d.mts","default":"./dist/index.js"}}}\n' >cjs/package.json
+	printf 'exports.a = 1;\n' >cjs/dist/index.js
+	printf 'export declare const a: number;\n' >cjs/dist/index.d.mts
+	run h74-attw sh -c 'for d in esm cjs; do timeout $TOOL_TIMEOUT "$0" --pack $d; done' "$BIN/attw"
+	expect h74-attw attw general <<'E'
+import_resolution - 0 0
+import_resolution - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# sort-package-json (from npm) --check over a monorepo's manifests: one
+# out of order, one sorted, one that is no JSON
+if have "$BIN/sort-package-json"; then
+	mkdir -p sort-package-json/a sort-package-json/b && cd sort-package-json
+	printf '{"version":"1.0.0","name":"a","dependencies":{"b":"1"}}\n' >a/package.json
+	printf '{"name":"b","version":"1.0.0"}\n' >b/package.json
+	printf '{"name":"c",\n' >package.json
+	run h74-sort-package-json "$BIN/sort-package-json" --check a/package.json b/package.json package.json
+	expect h74-sort-package-json sort-package-json general <<'E'
+syntax_error package.json 0 0
+lint_violation a/package.json 0 0
+E
+	cd ..
+fi
+# html-minifier-terser (from npm): a site's folder with a tag never
+# closed, another's with a comment never closed, then a page given alone
+# with an attribute's quote never closed
+if have "$BIN/html-minifier-terser"; then
+	mkdir -p html-minifier-terser/site html-minifier-terser/blog && cd html-minifier-terser
+	printf '<!doctype html>\n<html>\n<body>\n<div class="a"\n<p>hi</p>\n</body>\n</html>\n' >site/index.html
+	printf '<p>a</p>\n<!-- note\n<p>b</p>\n' >blog/post.html
+	printf '<p>a</p>\n<x y="1\n' >page.html
+	run h74-html-minifier-terser sh -c 'for d in site blog; do timeout $TOOL_TIMEOUT "$0" --input-dir $d --output-dir out-$d --file-ext html --collapse-whitespace; done; timeout $TOOL_TIMEOUT "$0" --collapse-whitespace page.html -o out.html' "$BIN/html-minifier-terser"
+	expect h74-html-minifier-terser html-minifier-terser general <<'E'
+syntax_error site/index.html 0 0
+syntax_error blog/post.html 0 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+# poetry check (Debian), a project at a time: a dependency's version
+# given as a number, two keys [tool.poetry] must have missing, a string
+# never closed
+if have poetry; then
+	mkdir -p poetry/deps poetry/keys poetry/toml && cd poetry
+	printf '[tool.poetry]\nname = "shop"\nversion = "1.0"\ndescription = ""\nauthors = ["A <a@b.c>"]\n\n[tool.poetry.dependencies]\npython = "^3.9"\nrequests = 2\n' >deps/pyproject.toml
+	printf '[tool.poetry]\nname = "shop"\nversion = "1.0"\n' >keys/pyproject.toml
+	printf '[tool.poetry]\nname = "shop"\nversion = "1.0\n' >toml/pyproject.toml
+	run h74-poetry sh -c 'for d in deps keys toml; do (cd $d && timeout $TOOL_TIMEOUT poetry check); done'
+	expect h74-poetry poetry general <<'E'
+type_error - 0 0
+type_error - 0 0
+type_error - 0 0
+syntax_error toml/pyproject.toml 3 14
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

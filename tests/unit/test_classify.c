@@ -11289,6 +11289,93 @@ static void marked_rows_end_in_their_rule(void **state)
 	assert_string_equal(w.category, "missing_dependency");
 }
 
+/* A library's release checks (held74's tools): a numbered row of files
+ * each importing the next is an import graph checker's finding at the
+ * first, a row whose words name a kind is one at the file it names; rows
+ * under a heading that counts them take its words; a marked line is a
+ * finding when its words name a kind; a label over a file alone is the
+ * file of the error under it; JSON Schema's words for what an object
+ * must have. */
+static void release_checks_read_their_lists(void **state)
+{
+	static const char dpdm[] =
+		"- Start analyzing dependencies...\n"
+		"\xe2\x9c\x94 [6/6] Analyze done!\n"
+		"\xe2\x80\xa2 Circular Dependencies\n"
+		"  1) src/a.ts -> src/b.ts\n"
+		"  2) src/c/c.ts -> src/c/d.ts -> src/c/e.ts\n"
+		"\n"
+		"\xe2\x80\xa2 Warnings\n"
+		"  1) miss \"./nosuch\" in \"src/index.ts\"\n";
+	static const char unused[] =
+		"2 modules with unused exports\n"
+		"src/lib.ts[2,0]: unused\n"
+		"src/lib.ts[3,0]: alsoUnused\n"
+		"src/orphan.ts[1,0]: default\n";
+	static const char attw[] =
+		"\n"
+		"shop-cjs v1.0.0\n"
+		"\n"
+		"\xf0\x9f\x9a\x80 Packing the package\n"
+		"\n"
+		"\xf0\x9f\x92\x80 Import failed to resolve to type declarations or "
+		"JavaScript files. https://example.org/NoResolution.md\n"
+		"\n"
+		"\xe2\x9d\x8c Import resolved to JavaScript files, but no type "
+		"declarations were found. https://example.org/UntypedResolution.md\n"
+		"\n"
+		"\xe2\x94\x82 node10            \xe2\x94\x82 \xe2\x9d\x8c No types "
+		"\xe2\x94\x82\n";
+	static const char sorted[] =
+		"Error on: package.json\n"
+		"Expected double-quoted property name in JSON at position 13\n"
+		"a/package.json\n"
+		"\n"
+		"Found 3 files.\n"
+		"1 file could not be checked.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+	struct cl_words w;
+
+	(void)state;
+	classify_n(dpdm, any_file, 3, &l);
+	assert_string_equal(l.v[0].file, "src/a.ts");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].file, "src/c/c.ts");
+	assert_string_equal(l.v[1].category, "lint_violation");
+	assert_string_equal(l.v[2].file, "src/index.ts");
+	assert_string_equal(l.v[2].category, "import_resolution");
+	diag_list_release(&l);
+	/* madge's arrows */
+	classify_n("\xe2\x9c\x96 Found 1 circular dependency!\n\n1) a.js > b.js > c.js\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "a.js");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(unused, any_file, 3, &l);
+	assert_int_equal(l.v[1].line, 3);
+	assert_string_equal(l.v[1].category, "lint_violation");
+	assert_string_equal(l.v[2].file, "src/orphan.ts");
+	assert_string_equal(l.v[2].category, "lint_violation");
+	assert_non_null(strstr(l.v[2].message, "unused exports: default"));
+	diag_list_release(&l);
+	/* the rocket's words name nothing, nor does a table's row */
+	classify_n(attw, any_file, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_string_equal(l.v[1].category, "import_resolution");
+	assert_non_null(strstr(l.v[1].message, "no type declarations"));
+	diag_list_release(&l);
+	classify_n(sorted, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "package.json");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	cl_words_read("'description' is a required property", 36, &w);
+	assert_string_equal(w.category, "type_error");
+	cl_words_read("[dependencies.requests] 2 is not valid under any of the "
+		      "given schemas", 69, &w);
+	assert_string_equal(w.category, "type_error");
+}
+
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -11795,6 +11882,7 @@ int main(void)
 		cmocka_unit_test(a_site_builds_errors_read_through_their_wrappers),
 		cmocka_unit_test(codespan_rules_and_a_reports_innermost_cause),
 		cmocka_unit_test(marked_rows_end_in_their_rule),
+		cmocka_unit_test(release_checks_read_their_lists),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
