@@ -3797,6 +3797,16 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	     (ruled && !w.category && (bare = true) &&
 	      announced(s, s->cur + 1, &more)))) {
 		cl_words_read(more.ptr, more.len, &cw);
+		/* "XPST0081: XPath syntax error at char 11 ...:" over
+		 * "Undeclared namespace prefix {x}" (Saxon's): the innermost
+		 * line says what the syntax error was */
+		if (last && cw.category && !strcmp(cw.category, CAT_SYNTAX_ERROR)) {
+			struct cl_words lw;
+
+			cl_words_read(more.ptr + last, more.len - last, &lw);
+			if (lw.category && cause_category(lw.category))
+				cw.category = lw.category;
+		}
 		if (!w.category && (bare || (w.sev < 0 && !w.code_len)))
 			w.category = cw.category;
 		/* "Syntax error on line 9 of a.conf:" over "Invalid command
@@ -4299,6 +4309,11 @@ static bool heads_own_report(struct scan *s, size_t j)
 	size_t n, k, m;
 
 	l = line_view(s, j, &n);
+	/* what the tool was doing at a place, the error under it ('While
+	 * parsing file "a.ledger", line 5:' over "Error: Invalid date",
+	 * Ledger's) */
+	if (n > 8 && !memcmp(l, "While ", 6) && l[n - 1] == ':')
+		return true;
 	if (!n || line_place(s, j, l, n, &loc) != CL_LOC_ALONE)
 		return false;
 	/* the tool's name before it ("ejs: a.ejs:1" over "  >> 1| x", its
@@ -7249,9 +7264,10 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 }
 
 /* The file of a unified diff's header line "--- F" or "+++ F" (l[0..n)),
- * without what follows a tab (a time stamp), git's "a/" or "b/" and a
- * label after the name ("a.py:before", isort's): a file the repository
- * has, or with no repository to ask, the cleaned name; NULL if none. */
+ * without what follows a tab (a time stamp), git's "a/" or "b/" (or a
+ * label's folder the repository lacks) and a label after the name
+ * ("a.py:before", isort's): a file the repository has, or with no
+ * repository to ask, the cleaned name; NULL if none. */
 static char *diff_header_file(struct scan *s, const char *l, size_t n)
 {
 	const char *p = l + 4, *t = memchr(p, '\t', n - 4);
@@ -7266,6 +7282,12 @@ static char *diff_header_file(struct scan *s, const char *l, size_t n)
 	}
 	if (len && s->opts->file_exists && known_file(s, p, len))
 		return xstrndup(p, len);
+	/* ... or another label's folder, the repository's files under it
+	 * (autopep8's "--- original/a.py" over "+++ fixed/a.py") */
+	if (len && s->opts->file_exists && p[0] != '/' &&
+	    (t = memchr(p, '/', len)) && (k = (size_t)(t - p) + 1) < len &&
+	    known_file(s, p + k, len - k))
+		return xstrndup(p + k, len - k);
 	/* "a.py:before": a label after the name */
 	for (k = len; k > 0 && isalpha((unsigned char)p[k - 1]); k--)
 		;

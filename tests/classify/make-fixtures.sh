@@ -24944,6 +24944,55 @@ E
 	cd ..
 fi
 ) &
+# ---- held75: a validation batch of tools nobody tuned for, scored on first sight ----
+# The back office of a shop, as its CI checks it: Saxon's XSLT 2.0
+# compiler (saxonb-xslt: the invoices' stylesheets) and autopep8 (the
+# Python scripts' layout, as a diff). Each says where in its own way
+# (Saxon's "Error at xsl:x on line L column C of F:" over its code and
+# message, autopep8's "--- original/F" over a hunk). (pylama was tried
+# and left out: Debian's pylama fails to import with Debian's pyflakes;
+# GNU indent and Ledger, tried too, were no first sight: held59 and
+# held52 run them.)
+(
+BATCH=held75
+mkdir held75 && cd held75
+# saxonb-xslt (Debian), a stylesheet at a time: a namespace prefix
+# nobody declared, an expression cut short, a template nobody wrote, an
+# element never closed
+if have saxonb-xslt; then
+	mkdir saxonb-xslt && cd saxonb-xslt
+	h75_head='<?xml version="1.0"?>\n<xsl:stylesheet version="2.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">\n<xsl:template match="/">\n'
+	h75_tail='</xsl:template>\n</xsl:stylesheet>\n'
+	printf "$h75_head"'  <out><xsl:value-of select="nosuch:f(1)"/></out>\n'"$h75_tail" >ns.xsl
+	printf "$h75_head"'  <out><xsl:value-of select="1 +"/></out>\n'"$h75_tail" >expr.xsl
+	printf "$h75_head"'  <out><xsl:call-template name="nosuch"/></out>\n'"$h75_tail" >call.xsl
+	printf "$h75_head"'  <out>\n'"$h75_tail" >tag.xsl
+	printf '<a/>\n' >in.xml
+	run h75-saxonb-xslt sh -c 'for f in ns expr call tag; do timeout $TOOL_TIMEOUT saxonb-xslt -s:in.xml -xsl:$f.xsl; done'
+	expect h75-saxonb-xslt saxonb-xslt general <<'E'
+undefined_symbol ns.xsl 4 44
+syntax_error expr.xsl 4 36
+undefined_symbol call.xsl 4 42
+syntax_error tag.xsl 5 3
+E
+	cd ..
+fi
+# autopep8 (Debian) --diff --exit-code, a file at a time: no blank lines
+# before a function and blanks inside its parentheses; a blank before a
+# colon (one file it would leave alone between them)
+if have autopep8; then
+	mkdir autopep8 && cd autopep8
+	printf 'import os\ndef f( x ):\n    return x==1\n' >a.py
+	printf 'x = 1\n' >ok.py
+	printf 'x = 1\ny = 2\nz = 3\nw = 4\nv = 5\nif x == None :\n    pass\n' >c.py
+	run h75-autopep8 sh -c 'for f in a ok c; do timeout $TOOL_TIMEOUT autopep8 --diff --exit-code $f.py; done'
+	expect h75-autopep8 autopep8 general <<'E'
+lint_violation a.py 2 0
+lint_violation c.py 6 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

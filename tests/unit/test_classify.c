@@ -11376,6 +11376,78 @@ static void release_checks_read_their_lists(void **state)
 	assert_string_equal(w.category, "type_error");
 }
 
+/* A project whose files all sit at its top: no folder is the project's. */
+static bool top_level_files(void *ctx, const char *path)
+{
+	(void)ctx;
+	return !strchr(path, '/');
+}
+
+/* A shop's back office (held75's tools, and Ledger's): the innermost
+ * line under a syntax error says what it was; a diff's label folder is
+ * no part of the file; what a tool was doing at a place heads the error
+ * under it, never trails the one above. */
+static void innermost_lines_and_context_headings(void **state)
+{
+	static const char saxon[] =
+		"Error at xsl:value-of on line 4 column 44 of ns.xsl:\n"
+		"  XPST0081: XPath syntax error at char 11 on line 4 in {nosuch:f(1)}:\n"
+		"    Undeclared namespace prefix {nosuch}\n"
+		"Failed to compile stylesheet. 1 error detected.\n"
+		"Error at xsl:value-of on line 4 column 36 of expr.xsl:\n"
+		"  XPST0003: XPath syntax error at char 3 on line 4 in {1 +}:\n"
+		"    Unexpected token \"<eof>\" in path expression\n"
+		"Failed to compile stylesheet. 1 error detected.\n"
+		"Error at xsl:call-template on line 4 column 42 of call.xsl:\n"
+		"  XTSE0650: No template exists named nosuch\n"
+		"Failed to compile stylesheet. 1 error detected.\n";
+	static const char autopep8[] =
+		"--- original/c.py\n"
+		"+++ fixed/c.py\n"
+		"@@ -3,5 +3,5 @@\n"
+		" z = 3\n"
+		" w = 4\n"
+		" v = 5\n"
+		"-if x == None :\n"
+		"+if x == None:\n"
+		"     pass\n";
+	static const char ledger[] =
+		"While parsing file \"b.ledger\", line 5:\n"
+		"While parsing transaction:\n"
+		"> 2024/13/01 Bad date\n"
+		"Error: Invalid date: 2024/13/01\n"
+		"While parsing file \"d.ledger\", line 4:\n"
+		"While parsing posting:\n"
+		"  Expenses:Fod    $10\n"
+		"\n"
+		"Error: Unknown account 'Expenses:Fod'\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(saxon, any_file, 3, &l);
+	assert_string_equal(l.v[0].file, "ns.xsl");
+	assert_int_equal(l.v[0].line, 4);
+	assert_int_equal(l.v[0].column, 44);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	assert_string_equal(l.v[2].file, "call.xsl");
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(autopep8, top_level_files, 1, &l);
+	assert_string_equal(l.v[0].file, "c.py");
+	assert_int_equal(l.v[0].line, 6);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(ledger, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "b.ledger");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[1].file, "d.ledger");
+	assert_int_equal(l.v[1].line, 4);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -11883,6 +11955,7 @@ int main(void)
 		cmocka_unit_test(codespan_rules_and_a_reports_innermost_cause),
 		cmocka_unit_test(marked_rows_end_in_their_rule),
 		cmocka_unit_test(release_checks_read_their_lists),
+		cmocka_unit_test(innermost_lines_and_context_headings),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
