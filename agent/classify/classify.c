@@ -2844,6 +2844,25 @@ static bool count_first_heading(const char *l, size_t n)
 	       !memchr(l, ':', n) && !memchr(l, ')', n) && !memchr(l, '/', n);
 }
 
+/* Is m[0..n) a word and its replacement, "Typescript → TypeScript", and
+ * nothing more? */
+static bool replacement_only(const char *m, size_t n)
+{
+	const char *a;
+	size_t k;
+
+	while (n && (m[n - 1] == ' ' || m[n - 1] == '\t'))
+		n--;
+	if (n < 7 || !(a = cl_find(m, n, " \xe2\x86\x92 ", 5)) || a == m ||
+	    a + 5 == m + n)
+		return false;
+	for (k = 0; k < n; k++)
+		if (m[k] == ':' || m[k] == '(' || m[k] == '"')
+			return false;
+	return !memchr(m, ' ', (size_t)(a - m)) &&
+	       !memchr(a + 5, ' ', n - (size_t)(a + 5 - m));
+}
+
 /* The category a list's heading names for the rows under it that say
  * nothing of themselves: "Missing requirements:" over "a.py:3 dist=x
  * module=x" (pip-missing-reqs), a checker's "Undefined variables:". The
@@ -3914,6 +3933,11 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 			buf_add(&msg, m + text, text_len);
 		}
 	}
+	/* "Typescript → TypeScript \t ./README.md:3:12" (case-police's): a
+	 * word and the one it should be, a checker's finding */
+	if (w.sev < 0 && !w.code_len && !w.category && loc->msg < loc->file &&
+	    replacement_only(m + text, text_len))
+		w.category = CAT_LINT_VIOLATION;
 	/* Shape alone is weak evidence: the message must say what it is, or
 	 * the file must be the project's. */
 	if (w.sev < 0 && !w.code_len && !w.category &&
@@ -4831,6 +4855,33 @@ static char *file_alone_above(struct scan *s, size_t i)
 	if (n <= b || memchr(l + b, ' ', n - b) || !file_known(s, l, b, n - b))
 		return NULL;
 	return xstrndup(l + b, n - b);
+}
+
+/* The file of the project a line a little above line i (blank lines
+ * between) says the tool was reading, at its end ("A problem occurred
+ * while reading the config file /s/a.cfg.lua", Prosody's, over the
+ * included file it could not load): the caller frees it; NULL if none. */
+static char *file_read_above(struct scan *s, size_t i)
+{
+	size_t j, n, b;
+	const char *l;
+
+	for (j = i; j-- > 0 && i - j <= 3;) {
+		if (s->used[j] & L_USED)
+			return NULL;
+		l = line_view(s, j, &n);
+		while (n && (l[n - 1] == ' ' || l[n - 1] == '\t'))
+			n--;
+		if (!n)
+			continue;
+		for (b = n; b > 0 && l[b - 1] != ' '; b--)
+			;
+		if (b < 9 || b == n || !cl_find(l, b, "reading ", 8) ||
+		    !file_known(s, l, b, n - b))
+			return NULL;
+		return xstrndup(l + b, n - b);
+	}
+	return NULL;
 }
 
 /* The file of the project and the line a counter just above line i says
@@ -5825,6 +5876,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * "    load.mac") */
 		if (!(p.file = counter_above(s, i, &p.line)) &&
 		    !(p.file = file_alone_above(s, i)) &&
+		    !(p.file = file_read_above(s, i)) &&
 		    !(p.file = file_at_end(s, line + msg, n - msg, false)))
 			p.file = file_alone_below(s, i);
 	} else if (s->opts->file_exists && !specific &&

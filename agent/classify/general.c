@@ -532,9 +532,10 @@ static size_t place_label_end(const char *l, size_t n, size_t i)
 	return 0;
 }
 
-/* A place that ends the line after " at " or " in ": "CMake Error at
- * CMakeLists.txt:3 (find_package):", "... undefined_fn() in /s/a.php:2",
- * "... in a.php on line 3". The message is what comes before it. */
+/* A place that ends the line after " at ", " in " or a tab: "CMake Error
+ * at CMakeLists.txt:3 (find_package):", "... undefined_fn() in
+ * /s/a.php:2", "... in a.php on line 3". The message is what comes
+ * before it. */
 static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc)
 {
 	size_t end = n, k;
@@ -555,7 +556,12 @@ static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 	for (k = end; k > i + 4; k--) {
 		size_t s = k - 4, j, e;
 
-		if (!(STARTS(l + s, 4, " at ") || STARTS(l + s, 4, " in ")))
+		/* ... or after a tab, a column of its own ("Typescript →
+		 * TypeScript \t ./README.md:3:12", case-police's) */
+		if (l[k - 1] == '\t' || (l[k - 1] == ' ' && l[k - 2] == '\t'))
+			for (s = k - 1; s > i && is_blank(l[s - 1]); s--)
+				;
+		else if (!(STARTS(l + s, 4, " at ") || STARTS(l + s, 4, " in ")))
 			continue;
 		e = path_end(l, end, k);
 		if (e == k || !plausible_path(l + k, e - k))

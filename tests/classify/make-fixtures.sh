@@ -24993,6 +24993,92 @@ E
 	cd ..
 fi
 ) &
+# ---- held76: a validation batch of tools nobody tuned for, scored on first sight ----
+# A small host's services and its docs, as its CI checks them before a
+# deploy: tinyproxy (its config, run in the foreground), OpenDoas' doas
+# -C (the rules), Prosody's prosodyctl check config (a Lua config), and
+# the docs' words: case-police (product names' case) and lint-md (a
+# Chinese document's layout rules). Each says where in its own way
+# (tinyproxy's "ERROR: Syntax error on line L" and doas' "doas: syntax
+# error at line L", no file; Prosody's box of stars over "Error: F:L:
+# msg"; case-police's "Word → Right \t ./F:L:C" rows; lint-md's stylish
+# rows under the file).
+(
+BATCH=held76
+mkdir held76 && cd held76
+# tinyproxy (Debian's tinyproxy-bin), a config at a time: a directive
+# nobody defined, a port that is no number
+if have tinyproxy; then
+	mkdir tinyproxy && cd tinyproxy
+	printf 'Port 8888\nListen 127.0.0.1\nTimeoutt 600\n' >a.conf
+	printf 'Port abc\n' >b.conf
+	run h76-tinyproxy sh -c 'for f in a b; do timeout 20 tinyproxy -d -c "$PWD/$f.conf"; done'
+	expect h76-tinyproxy tinyproxy general <<'E'
+syntax_error - 0 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+# doas -C (Debian's opendoas), a rules file at a time: a keyword nobody
+# defined, a rule cut short after "as"
+if have doas; then
+	mkdir doas && cd doas
+	printf 'permit persist :wheel\npermit nopass tedu as root cmd /usr/bin/id\nallow alice\n' >a.conf
+	printf 'permit :wheel as\n' >b.conf
+	run h76-doas sh -c 'for f in a b; do timeout $TOOL_TIMEOUT doas -C $f.conf; done'
+	expect h76-doas doas general <<'E'
+syntax_error - 0 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+# prosodyctl check config (Debian's prosody), a config at a time: a
+# list missing its comma, an include nobody wrote, a function nobody
+# defined
+if have prosodyctl; then
+	mkdir prosodyctl && cd prosodyctl
+	printf 'admins = { }\nmodules_enabled = { "roster" "saslauth" }\n' >a.cfg.lua
+	printf 'Include "nosuch.cfg.lua"\n' >b.cfg.lua
+	printf 'admins = { }\nlocal x = nosuchfn()\n' >c.cfg.lua
+	run h76-prosodyctl sh -c 'for f in a b c; do timeout $TOOL_TIMEOUT prosodyctl --config "$PWD/$f.cfg.lua" check config; done'
+	expect h76-prosodyctl prosodyctl general <<'E'
+syntax_error a.cfg.lua 2 0
+import_resolution b.cfg.lua 0 0
+undefined_symbol c.cfg.lua 2 0
+E
+	cd ..
+fi
+# case-police (from npm) over the docs: three product names in the
+# wrong case
+if have "$BIN/case-police"; then
+	mkdir case-police && cd case-police
+	printf '# Shop\n\nBuilt with Typescript and hosted on Github.\n\nUses Javascript.\n' >README.md
+	run h76-case-police "$BIN/case-police" README.md
+	expect h76-case-police case-police general <<'E'
+lint_violation README.md 3 12
+lint_violation README.md 3 37
+lint_violation README.md 5 6
+E
+	cd ..
+fi
+# lint-md (from npm) over a document in Chinese: latin words and digits
+# with no space beside Chinese, a code block with no language, a
+# half-width comma
+if have "$BIN/lint-md"; then
+	mkdir lint-md && cd lint-md
+	printf '# 标题\n\n使用Typescript开发。\n\n```\ncode\n```\n\n数字1个，标点,错误\n' >zh.md
+	run h76-lint-md "$BIN/lint-md" zh.md
+	expect h76-lint-md lint-md general <<'E'
+lint_violation zh.md 3 2
+lint_violation zh.md 3 12
+lint_violation zh.md 5 1
+lint_violation zh.md 9 2
+lint_violation zh.md 9 3
+lint_violation zh.md 9 8
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

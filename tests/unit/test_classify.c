@@ -11376,6 +11376,15 @@ static void release_checks_read_their_lists(void **state)
 	assert_string_equal(w.category, "type_error");
 }
 
+/* A host's configs: its .cfg.lua files, none of them nosuch's. */
+static bool cfg_lua_files(void *ctx, const char *path)
+{
+	size_t n = strlen(path);
+
+	(void)ctx;
+	return n > 8 && !strcmp(path + n - 8, ".cfg.lua") && !strstr(path, "nosuch");
+}
+
 /* A project whose files all sit at its top: no folder is the project's. */
 static bool top_level_files(void *ctx, const char *path)
 {
@@ -11445,6 +11454,43 @@ static void innermost_lines_and_context_headings(void **state)
 	assert_string_equal(l.v[1].file, "d.ledger");
 	assert_int_equal(l.v[1].line, 4);
 	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
+/* A small host's services and docs (held76's tools): a place after a tab
+ * closes its row, and a word and its replacement there is a checker's
+ * finding; a file a config's reader could not include is one the file it
+ * was reading includes. */
+static void rows_placed_after_a_tab_and_files_being_read(void **state)
+{
+	static const char police[] =
+		"\n Case  Police  v2.2.1\n\n"
+		"1 files found for checking, 488 words loaded\n\n"
+		"Typescript \xe2\x86\x92 TypeScript \t ./README.md:3:12\n"
+		"Github \xe2\x86\x92 GitHub \t ./README.md:3:37\n\n"
+		"1 files contain case errors\n";
+	static const char prosody[] =
+		"\n\n**************************\n"
+		"A problem occurred while reading the config file b.cfg.lua\n\n"
+		"Error: Error loading included nosuch.cfg.lua: nosuch.cfg.lua: No "
+		"such file or directory\n\n"
+		"More help on configuring Prosody can be found at "
+		"https://prosody.im/doc/configure\n"
+		"Good luck!\n**************************\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(police, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "./README.md");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 12);
+	assert_string_equal(l.v[0].message, "Typescript \xe2\x86\x92 TypeScript");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_int_equal(l.v[1].column, 37);
+	diag_list_release(&l);
+	classify_n(prosody, cfg_lua_files, 1, &l);
+	assert_string_equal(l.v[0].file, "b.cfg.lua");
+	assert_string_equal(l.v[0].category, "import_resolution");
 	diag_list_release(&l);
 }
 
@@ -11956,6 +12002,7 @@ int main(void)
 		cmocka_unit_test(marked_rows_end_in_their_rule),
 		cmocka_unit_test(release_checks_read_their_lists),
 		cmocka_unit_test(innermost_lines_and_context_headings),
+		cmocka_unit_test(rows_placed_after_a_tab_and_files_being_read),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
