@@ -4857,31 +4857,43 @@ static char *file_alone_above(struct scan *s, size_t i)
 	return xstrndup(l + b, n - b);
 }
 
-/* The file of the project a line a little above line i (blank lines
- * between) says the tool was reading, at its end ("A problem occurred
- * while reading the config file /s/a.cfg.lua", Prosody's, over the
- * included file it could not load): the caller frees it; NULL if none. */
-static char *file_read_above(struct scan *s, size_t i)
+/* The nearest line above line i that holds something, up to `reach`
+ * lines up (blank lines between), without its trailing blanks; NULL when
+ * there is none or a report took it. */
+static const char *text_above(struct scan *s, size_t i, size_t reach, size_t *n)
 {
-	size_t j, n, b;
 	const char *l;
+	size_t j;
 
-	for (j = i; j-- > 0 && i - j <= 3;) {
+	for (j = i; j-- > 0 && i - j <= reach;) {
 		if (s->used[j] & L_USED)
 			return NULL;
-		l = line_view(s, j, &n);
-		while (n && (l[n - 1] == ' ' || l[n - 1] == '\t'))
-			n--;
-		if (!n)
-			continue;
-		for (b = n; b > 0 && l[b - 1] != ' '; b--)
-			;
-		if (b < 9 || b == n || !cl_find(l, b, "reading ", 8) ||
-		    !file_known(s, l, b, n - b))
-			return NULL;
-		return xstrndup(l + b, n - b);
+		l = line_view(s, j, n);
+		while (*n && (l[*n - 1] == ' ' || l[*n - 1] == '\t'))
+			(*n)--;
+		if (*n)
+			return l;
 	}
 	return NULL;
+}
+
+/* The file of the project a line a little above line i says the tool
+ * was reading, at its end ("A problem occurred while reading the config
+ * file /s/a.cfg.lua", Prosody's, over the included file it could not
+ * load): the caller frees it; NULL if none. */
+static char *file_read_above(struct scan *s, size_t i)
+{
+	size_t n, b;
+	const char *l = text_above(s, i, 3, &n);
+
+	if (!l)
+		return NULL;
+	for (b = n; b > 0 && l[b - 1] != ' '; b--)
+		;
+	if (b < 9 || b == n || !cl_find(l, b, "reading ", 8) ||
+	    !file_known(s, l, b, n - b))
+		return NULL;
+	return xstrndup(l + b, n - b);
 }
 
 /* The file of the project and the line a counter just above line i says
@@ -4891,34 +4903,26 @@ static char *file_read_above(struct scan *s, size_t i)
  * line above is anything else. */
 static char *counter_above(struct scan *s, size_t i, int *line)
 {
-	size_t j, n, b, c, k;
-	const char *l;
+	size_t n, b, c, k;
+	const char *l = text_above(s, i, 2, &n);
 	int v;
 
-	for (j = i; j-- > 0 && i - j <= 2;) {
-		if (s->used[j] & L_USED)
-			return NULL;
-		l = line_view(s, j, &n);
-		while (n && (l[n - 1] == ' ' || l[n - 1] == '\t'))
-			n--;
-		if (!n)
-			continue;
-		for (b = 0; b < n && (l[b] == ' ' || l[b] == '\t'); b++)
-			;
-		for (c = b; c < n && l[c] != ':' && l[c] != ' '; c++)
-			;
-		k = c + 1;
-		if (c == b || c >= n || l[c] != ':')
-			return NULL;
-		while (k < n && l[k] == ' ')
-			k++;
-		if (!cl_read_int(l, n, &k, &v) || k != n || v <= 0 ||
-		    !file_known(s, l, b, c - b))
-			return NULL;
-		*line = v;
-		return xstrndup(l + b, c - b);
-	}
-	return NULL;
+	if (!l)
+		return NULL;
+	for (b = 0; b < n && (l[b] == ' ' || l[b] == '\t'); b++)
+		;
+	for (c = b; c < n && l[c] != ':' && l[c] != ' '; c++)
+		;
+	k = c + 1;
+	if (c == b || c >= n || l[c] != ':')
+		return NULL;
+	while (k < n && l[k] == ' ')
+		k++;
+	if (!cl_read_int(l, n, &k, &v) || k != n || v <= 0 ||
+	    !file_known(s, l, b, c - b))
+		return NULL;
+	*line = v;
+	return xstrndup(l + b, c - b);
 }
 
 /* The line told in fields beside file on one of the few lines under line
