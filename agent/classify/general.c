@@ -2826,11 +2826,11 @@ static const struct phrase phrases[] = {
 	 * "Namespace Gtk does not contain a type called X", C#'s "'T' does
 	 * not contain a definition for 'x'"; a namespace used that nothing
 	 * imported ("Namespace Shop was not imported") */
-	/* Saxon's "No template exists named x" */
-	{ "exists named", CAT_UNDEFINED_SYMBOL },
 	{ "does not contain a type", CAT_UNDEFINED_SYMBOL },
 	{ "does not contain a definition", CAT_UNDEFINED_SYMBOL },
 	{ "was not imported", CAT_UNDEFINED_SYMBOL },
+	/* Saxon's "No template exists named x" */
+	{ "exists named", CAT_UNDEFINED_SYMBOL },
 	/* JSON Schema's (Python's jsonschema, as cloud-init and
 	 * check-jsonschema print it): "Additional properties are not
 	 * allowed ('x' was unexpected)", a key the schema lacks */
