@@ -7535,17 +7535,16 @@ static size_t chain_arrow(const char *l, size_t n, size_t k)
  * numbered row of the project's files, each importing the next, is an
  * import graph checker's finding (a cycle, a path its rule forbids), at
  * the first. "1) miss "./x" in "src/a.ts"" (dpdm's warnings): a row whose
- * words name a kind, at the file they name after " in ". */
-static bool general_chain_row(struct scan *s, size_t i, const char *l, size_t n)
+ * words name a kind, at the file they name after " in ". k: where the
+ * item's ')' is (numbered_item). */
+static bool general_chain_row(struct scan *s, const char *l, size_t n, size_t k)
 {
 	struct cl_words w;
-	unsigned num;
-	size_t k = numbered_item(l, n, &num), b, e, a = 0, files = 0;
+	size_t b = k + 2, e, a = 0, first = 0;
 	char *file;
 
-	if (!k || !s->opts->file_exists)
+	if (!s->opts->file_exists)
 		return false;
-	b = k + 2;
 	for (e = b; e <= n; e++) {
 		if (e < n && !(a = chain_arrow(l, n, e)) && l[e] != ' ')
 			continue;
@@ -7553,17 +7552,16 @@ static bool general_chain_row(struct scan *s, size_t i, const char *l, size_t n)
 			break; /* a blank that joins no two files: words */
 		if (e == b || !memchr(l + b, '.', e - b) || !known_file(s, l + b, e - b))
 			break;
-		files++;
-		if (e == n) {
-			if (files < 2)
-				break;
-			for (e = k + 2; e < n && !chain_arrow(l, n, e); e++)
-				;
-			general_emit(s, xstrndup(l + k + 2, e - k - 2), 0, 0,
+		if (!first)
+			first = e;
+		else if (e == n) {
+			general_emit(s, xstrndup(l + k + 2, first - k - 2), 0, 0,
 				     DIAG_ERROR, NULL, 0, l + k + 2, n - k - 2,
 				     CAT_LINT_VIOLATION);
 			return true;
 		}
+		if (e == n)
+			break; /* one file alone */
 		b = e + a;
 		e = b - 1;
 	}
@@ -10084,7 +10082,7 @@ static void general_pass(struct scan *s)
 			h.last = i;
 			continue;
 		}
-		if (item && (general_chain_row(s, i, l, n) ||
+		if (item && (general_chain_row(s, l, n, item) ||
 			     general_numbered(s, i, l, n)))
 			continue;
 		if (lead == 'l' && l[0] == 'l' && general_line_row(s, i, l, n))
