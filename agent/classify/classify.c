@@ -2507,25 +2507,6 @@ static bool announced(struct scan *s, size_t j, struct buf *out)
 	return true;
 }
 
-/* Is l[k..n) a line of a code frame quoting the source ("  1 | x", "> 2 |
- * y", "    | ^", Biome's "> 1 \u2502 x"): its gutter a line's number,
- * marked or not, or none? */
-static bool quoted_source(const char *l, size_t n, size_t k)
-{
-	if (k + 1 < n && l[k] == '>' && l[k + 1] == '>') /* EJS's ">> 1|" */
-		k++;
-	if (k < n && l[k] == '>')
-		for (k++; k < n && l[k] == ' '; k++)
-			;
-	while (k < n && l[k] >= '0' && l[k] <= '9')
-		k++;
-	while (k < n && l[k] == ' ')
-		k++;
-	if (k + 2 < n && !memcmp(l + k, "\xe2\x94\x82", 3))
-		return k + 3 == n || l[k + 3] == ' ';
-	return k < n && l[k] == '|' && (k + 1 == n || l[k + 1] == ' ');
-}
-
 /* The lines of the box under a report's place at line at, its quoted
  * source and its notes ("  = Use JSON.parse instead"), are that report's:
  * no trace of a later one (ast-grep's "Error: Cannot parse rule x.yml"
@@ -2539,7 +2520,7 @@ static void box_fold(struct scan *s, size_t at)
 		l = line_view(s, j, &n);
 		for (k = 0; k < n && l[k] == ' '; k++)
 			;
-		if (!quoted_source(l, n, 0) &&
+		if (!cl_code_frame_line(l, n, 0) &&
 		    (!k || n - k < 2 || memcmp(l + k, "= ", 2)))
 			break;
 		s->used[j] |= L_FOLDED;
@@ -2588,7 +2569,7 @@ static size_t continuation(struct scan *s, size_t i, struct buf *out,
 		if (k == n)
 			continue; /* a blank line inside the message */
 		if (k <= ind || l[k] == '^' || l[k] == '~' ||
-		    quoted_source(l, n, k) ||
+		    cl_code_frame_line(l, n, k) ||
 		    line_place(s, j, l, n, &loc) != CL_LOC_NONE)
 			break;
 		if (out->len)

@@ -6498,11 +6498,7 @@ static bool ends_ci(const char *w, size_t len, const char *lit)
 	return true;
 }
 
-/* A line of a code frame quoting the source under a message: "  2 |
- * x", "> 4 | };", "    | ^" (babel, prettier, eslint's codeframe, rustc's
- * " 3 |"; EJS marks its line ">> 1| x"), its gutter a number or nothing,
- * then a bar. */
-static bool code_frame_line(const char *l, size_t n, size_t i)
+bool cl_code_frame_line(const char *l, size_t n, size_t i)
 {
 	i = skip_blanks(l, n, i);
 	if (i + 1 < n && l[i] == '>' && l[i + 1] == '>')
@@ -6512,6 +6508,8 @@ static bool code_frame_line(const char *l, size_t n, size_t i)
 	while (i < n && is_digit(l[i]))
 		i++;
 	i = skip_blanks(l, n, i);
+	if (STARTS(l + i, n - i, "\xe2\x94\x82"))
+		return i + 3 == n || is_blank(l[i + 3]);
 	return i < n && l[i] == '|' && (i + 1 == n || is_blank(l[i + 1]));
 }
 
@@ -6743,7 +6741,7 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	    STARTS(l + i, n - i, "[error] ") || STARTS(l + i, n - i, "[FATAL] ")) {
 		*msg = skip_blanks(l, n, i + (l[i + 1] == '!' ? 4 : 8));
 		/* "[error] > 4 | };": the code frame under the message */
-		return !code_frame_line(l, n, *msg);
+		return !cl_code_frame_line(l, n, *msg);
 	}
 	/* "[wasm-validator error in function f] msg": a tag naming the
 	 * checker and saying error */
@@ -8436,7 +8434,7 @@ bool cl_source_line(const char *l, size_t n)
 {
 	size_t i = skip_blanks(l, n, 0), j;
 
-	if (code_frame_line(l, n, 0))
+	if (cl_code_frame_line(l, n, 0))
 		return true;
 	/* "  3| x" (stylus), " 3 │ x" */
 	for (j = i; j < n && is_digit(l[j]); j++)

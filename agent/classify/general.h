@@ -300,15 +300,21 @@ bool cl_marked_message(const char *l, size_t n, size_t *msg);
  * frames): the message's offset, or 0. */
 size_t cl_caret_message(const char *l, size_t n);
 
-/* Is l[0..n) a line of a code frame quoting the source ("  3| x",
- * "> 4 | x", "------^")? */
 /* The column a caret line car[0..cn) marks under the quoted source line
  * src[0..sn) numbered `line` in a code frame (" 2 | const b = a +;" over
  * "   :              ^": 14; miette, ariadne, rustc, Elm, swc), counted
  * from the source's first character; 0 when car is no caret under src. */
 int cl_frame_caret_col(const char *src, size_t sn, const char *car, size_t cn,
 		       int line);
+/* Is l[0..n) a line of a code frame quoting the source ("  3| x",
+ * "> 4 | x", "------^")? */
 bool cl_source_line(const char *l, size_t n);
+
+/* Is l[i..n) a line of a code frame quoting the source under a message,
+ * its gutter a line's number, marked or not, or none, then a bar: "  2 |
+ * x", "> 4 | };", "    | ^" (babel, prettier, eslint's codeframe, rustc),
+ * EJS's ">> 1| x", Biome's and codespan's "> 1 \u2502 x"? */
+bool cl_code_frame_line(const char *l, size_t n, size_t i);
 
 /* The file heading a message, no line ("a.json: Expected ..." after
  * "error:", or after a few words: "Failed loading rockspec: /w/a.rockspec:
