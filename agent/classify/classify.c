@@ -4465,9 +4465,18 @@ static void frame_caret(struct scan *s, struct place *p)
  * never where a problem is. */
 static bool output_notice(const char *l, size_t n)
 {
-	return cl_find(l, n, "writing ", 8) || cl_find(l, n, "Writing ", 8) ||
-	       cl_find(l, n, "written ", 8) || cl_find(l, n, "Wrote ", 6) ||
-	       cl_find(l, n, "wrote ", 6);
+	static const char *const words[] = { "writing ", "Writing ", "written ",
+					     "Wrote ", "wrote " };
+	const char *at;
+	size_t k;
+
+	/* (words of their own: a fixer's "Rewriting a.py" is no output) */
+	for (k = 0; k < sizeof(words) / sizeof(*words); k++)
+		for (at = l; (at = cl_find(at, n - (size_t)(at - l), words[k],
+					   strlen(words[k]))); at++)
+			if (at == l || !isalpha((unsigned char)at[-1]))
+				return true;
+	return false;
 }
 
 /* Does l[k..n), right after a file's name, say a step on it failed
@@ -4570,6 +4579,44 @@ static char *file_above(struct scan *s, size_t i)
 		}
 	}
 	return file;
+}
+
+/* A place in a copy the tool made of a project's file under /tmp
+ * ("BibTeX subsystem: /tmp/biber_tmp_x/8fe4.utf8, line 6, syntax error",
+ * Biber's): its line, or 0 when m[0..n) names no such place. */
+static int temp_copy_line(const char *m, size_t n)
+{
+	const char *t = cl_find(m, n, "/tmp/", 5);
+
+	/* (a token's start, or /var/tmp's) */
+	if (!t || (t > m && t[-1] != ' ' && t[-1] != '\'' && t[-1] != '"' &&
+		   !(t - m >= 4 && !memcmp(t - 4, "/var", 4))))
+		return 0;
+	return cl_line_in_words(m, n);
+}
+
+/* The file of the project the nearest line above line i names, up to
+ * another report: the one the tool said it read last ("Found BibTeX data
+ * source 'refs.bib'" over the error in its copy). The caller frees it;
+ * NULL if none. */
+static char *nearest_file_above(struct scan *s, size_t i)
+{
+	size_t j, n, off, len;
+	const char *l;
+
+	for (j = i; j-- > 0 && i - j <= CL_TRACE;) {
+		if (s->used[j] & L_USED)
+			break;
+		l = line_view(s, j, &n);
+		if (!lacks(s, j, CL_T_HEADLINE) &&
+		    cl_headline(l, n, &off, !lacks(s, j, CL_T_SUMMARY)))
+			break;
+		if (output_notice(l, n))
+			continue;
+		if (cl_repo_token(l, n, known_file, s, &off, &len))
+			return xstrndup(l + off, len);
+	}
+	return NULL;
 }
 
 /* Did the last diagnostic, placed in file, take a cause's kind from its
@@ -4944,17 +4991,20 @@ static int line_in_fields_under(struct scan *s, size_t i, const char *file)
 }
 
 /* The first file of the project l[0..n) names in quotes ('a.yml',
- * "src/a.c", `x.json`), as a string the caller owns; NULL if none. */
+ * "src/a.c", `x.json`) or parentheses ("Entry 'b' (refs.bib): x",
+ * Biber's), as a string the caller owns; NULL if none. */
 static char *quoted_project_file(struct scan *s, const char *l, size_t n)
 {
 	size_t k, e;
+	char close;
 
 	for (k = 0; k < n; k++) {
-		if (l[k] != '\'' && l[k] != '"' && l[k] != '`')
+		if (l[k] != '\'' && l[k] != '"' && l[k] != '`' && l[k] != '(')
 			continue;
-		for (e = k + 1; e < n && l[e] != l[k] && l[e] != ' '; e++)
+		close = l[k] == '(' ? ')' : l[k];
+		for (e = k + 1; e < n && l[e] != close && l[e] != ' '; e++)
 			;
-		if (e < n && l[e] == l[k] && e > k + 2 &&
+		if (e < n && l[e] == close && e > k + 2 &&
 		    memchr(l + k + 1, '.', e - k - 1) &&
 		    known_file(s, l + k + 1, e - k - 1))
 			return xstrndup(l + k + 1, e - k - 1);
@@ -5677,6 +5727,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	size_t b = 0, code_len, k;
 	bool no_place, where = false; /* quoted: the file it is in, not one missing */
 	char *wrapped, *quoted;
+	int tl;
 
 	/* "error at line 6: " over its message (ratfor's): the blanks
 	 * after the colon say nothing */
@@ -5873,6 +5924,12 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.file = xstrndup(line + msg + own.file, own.file_len);
 		p.line = own.line;
 		p.col = own.col;
+	} else if (s->opts->file_exists && !specific &&
+		   (tl = temp_copy_line(line + msg, n - msg)) > 0 &&
+		   (p.file = nearest_file_above(s, i))) {
+		/* a line of the copy the tool read in /tmp: the line of the
+		 * project's file it said it read */
+		p.line = tl;
 	} else if (s->opts->file_exists && !specific) {
 		/* a trace above it that names a file of the project, without
 		 * a line (guile's "(primitive-load "a.scm")"), or the command
@@ -8077,6 +8134,76 @@ static size_t compiling_file(struct scan *s, const char *l, size_t n,
 	       k : 0;
 }
 
+/* Is r[0..rn) an indented row of a list holding one token, a bullet
+ * before it maybe ("  NOTES.txt", "  - a.c")? The token is r[*b..*e). */
+static bool list_row(const char *r, size_t rn, size_t *b, size_t *e)
+{
+	for (*b = 0; *b < rn && (r[*b] == ' ' || r[*b] == '\t'); (*b)++)
+		;
+	if (!*b || *b == rn)
+		return false;
+	if (rn - *b > 2 && (r[*b] == '-' || r[*b] == '*') && r[*b + 1] == ' ')
+		*b += 2;
+	for (*e = rn; *e > *b && r[*e - 1] == ' '; (*e)--)
+		;
+	return *e > *b && !memchr(r + *b, ' ', *e - *b);
+}
+
+/* Files of the project listed one a line, indented (a bullet maybe),
+ * under a heading whose words say what is wrong with them: check-manifest's
+ * "missing from sdist:" over "  NOTES.txt", "Files not formatted:". A
+ * finding at each, the heading its message. How many lines it took after
+ * line i, or 0 if l is no such heading. */
+static size_t general_file_list(struct scan *s, size_t i, const char *l, size_t n)
+{
+	/* words saying so when they name no kind */
+	static const char *const wrong[] = { "missing", "not ", "unused", "unlisted",
+					     "untracked", "unexpected", "invalid" };
+	char low[80];
+	struct cl_words w;
+	struct cl_loc loc;
+	const char *r, *cat;
+	size_t j, k, rn, b, e;
+
+	if (n < 6 || n > sizeof(low) || l[0] == ' ' || l[0] == '\t' ||
+	    l[n - 2] == ':')
+		return 0;
+	/* the rows first: most lines ending in ':' head none */
+	for (j = i + 1; j < s->nlines && j - i <= CL_LIST_ROWS; j++) {
+		if (s->used[j] & L_USED)
+			break;
+		r = line_view(s, j, &rn);
+		if (!list_row(r, rn, &b, &e) || !file_known(s, r, b, e - b))
+			break;
+	}
+	if (j == i + 1)
+		return 0;
+	cl_words_read(l, n - 1, &w);
+	if (!(cat = w.category)) {
+		for (k = 0; k < n; k++)
+			low[k] = (char)tolower((unsigned char)l[k]);
+		for (k = 0; k < sizeof(wrong) / sizeof(*wrong) &&
+			    !cl_find(low, n, wrong[k], strlen(wrong[k])); k++)
+			;
+		if (k == sizeof(wrong) / sizeof(*wrong))
+			return 0;
+		cat = CAT_LINT_VIOLATION;
+	}
+	/* (a heading of its own, not a place's message the file under it
+	 * ends: clingo's "team.lp:1:1-22: error: file could not be opened:"
+	 * over "  people.lp") */
+	if (line_place(s, i, l, n, &loc) != CL_LOC_NONE)
+		return 0;
+	for (k = i + 1; k < j; k++) {
+		r = line_view(s, k, &rn);
+		list_row(r, rn, &b, &e);
+		general_emit(s, xstrndup(r + b, e - b), 0, 0,
+			     w.sev >= 0 ? w.sev : DIAG_ERROR, NULL, 0, l, n - 1, cat);
+		s->used[k] |= L_FOLDED;
+	}
+	return j - i - 1;
+}
+
 /* "  context...:" over Racket's stack, "  location...:" and
  * "  compilation context...:" over what they list: the lines indented
  * deeper under such a label are its items, no findings. Returns the
@@ -8309,16 +8436,41 @@ static bool general_smt_error(struct scan *s, const char *l, size_t n)
 	return true;
 }
 
+/* The file of the project TeX opened last above line i: the last "(./"
+ * on the nearest line that has one ("(./report.tex", MetaPost's
+ * "Preloading the plain mem file, version 1.005) ) (./fig.mp"). The
+ * caller frees it; NULL if none. */
+static char *tex_file_above(struct scan *s, size_t i)
+{
+	const char *r, *o, *next;
+	size_t j, rn, e;
+
+	for (j = i; j-- > 0 && j + 2000 > i;) {
+		r = line_view(s, j, &rn);
+		if (!(o = cl_find(r, rn, "(./", 3)))
+			continue;
+		while ((next = cl_find(o + 3, rn - (size_t)(o + 3 - r), "(./", 3)))
+			o = next;
+		o++;
+		for (e = (size_t)(o - r); e < rn && r[e] != ' ' && r[e] != ')' &&
+		     r[e] != '('; e++)
+			;
+		if (known_file(s, o, (size_t)(r + e - o)))
+			return xstrndup(o, (size_t)(r + e - o));
+	}
+	return NULL;
+}
+
 /* "LaTeX Warning: Reference `x' on page 1 undefined on input line 4."
  * (and a package's warnings): its line in words, its file the one TeX
  * opened last above it ("(./report.tex"). */
 static bool general_tex_input_line(struct scan *s, size_t i, const char *l,
 				   size_t n)
 {
-	const char *r, *o;
 	struct cl_words w;
-	size_t j, rn, e, d = n - 1;
+	size_t j, d = n - 1;
 	int line;
+	char *file;
 
 	/* the words end the line ("... on input line 4."): read from the
 	 * end, most lines are none */
@@ -8330,23 +8482,51 @@ static bool general_tex_input_line(struct scan *s, size_t i, const char *l,
 	j = d;
 	line = 0;
 	cl_read_int(l, n, &j, &line);
+	if (!(file = tex_file_above(s, i)))
+		return false;
 	cl_words_read(l, n, &w);
-	for (j = i; j-- > 0 && j + 2000 > i;) {
+	general_emit(s, file, line, 0, w.sev >= 0 ? w.sev : DIAG_WARNING, NULL, 0,
+		     l + w.text, n - w.text, w.category ? w.category : CAT_LINT_VIOLATION);
+	return true;
+}
+
+/* TeX's error as it prints it without -file-line-error (pdflatex's way by
+ * default, MetaPost's, Metafont's): "! Undefined control sequence." over
+ * the lines of its context and "l.5 \foo", the line of the file it opened
+ * last above. The context and the source's rest under "l.5" are the
+ * report's. True if line i was one and was read. */
+static bool general_tex_error(struct scan *s, size_t i, const char *l, size_t n)
+{
+	struct cl_words w;
+	const char *r;
+	size_t j, k, rn;
+	int line = 0;
+	char *file;
+
+	if (n < 4 || !isalpha((unsigned char)l[2]))
+		return false;
+	for (j = i + 1; j < s->nlines && j <= i + CL_TRACE && !line; j++) {
+		if (s->used[j] & L_USED)
+			return false;
 		r = line_view(s, j, &rn);
-		if (!(o = cl_find(r, rn, "(./", 3)))
-			continue;
-		o++;
-		for (e = (size_t)(o - r); e < rn && r[e] != ' ' && r[e] != ')' &&
-		     r[e] != '('; e++)
-			;
-		if (!known_file(s, o, (size_t)(r + e - o)))
-			continue;
-		general_emit(s, xstrndup(o, (size_t)(r + e - o)), line, 0,
-			     w.sev >= 0 ? w.sev : DIAG_WARNING, NULL, 0, l + w.text,
-			     n - w.text, w.category ? w.category : CAT_LINT_VIOLATION);
-		return true;
+		if (rn > 2 && r[0] == '!' && r[1] == ' ')
+			return false; /* the next error's */
+		k = 2;
+		if (rn > 2 && r[0] == 'l' && r[1] == '.' &&
+		    (!cl_read_int(r, rn, &k, &line) || (k < rn && r[k] != ' ')))
+			line = 0;
 	}
-	return false;
+	if (line <= 0 || !(file = tex_file_above(s, i)))
+		return false;
+	cl_words_read(l + 2, n - 2, &w);
+	general_emit(s, file, line, 0, DIAG_ERROR, NULL, 0, l + 2 + w.text,
+		     n - 2 - w.text, w.category ? w.category : CAT_UNKNOWN);
+	for (k = i + 1; k < j; k++)
+		s->used[k] |= L_FOLDED;
+	/* (the source's rest, right under where TeX stopped reading it) */
+	if (j < s->nlines && (r = line_view(s, j, &rn), rn && r[0] == ' '))
+		s->used[j] |= L_FOLDED;
+	return true;
 }
 
 /* BibTeX's places and warnings: "---line 7 of file paper.aux" under the
@@ -8769,7 +8949,7 @@ static size_t hts_log_tag(const char *l, size_t n, int *sev)
 }
 
 /* "[WARNING] Citeproc: citation smith99 not found" (pandoc's; Maven's
- * tag): a warning whose words name a cause (a name, a file, a package, a
+ * tag), "WARN - x" (a log's level): a warning whose words name a cause (a name, a file, a package, a
  * kind or the grammar) is a finding, placeless; any other is a tool's
  * remark ("Deprecated: --self-contained"). htslib's errors likewise. A
  * daemon's "warn:" only when late (no other reader took the line). True
@@ -8779,6 +8959,7 @@ static bool general_tagged_warning(struct scan *s, const char *l, size_t n,
 {
 	struct cl_words w;
 	size_t k;
+	char *file = NULL;
 	/* a daemon's or htslib's log line: its notices head no file */
 	bool log_line = false;
 	int sev = DIAG_WARNING;
@@ -8787,6 +8968,11 @@ static bool general_tagged_warning(struct scan *s, const char *l, size_t n,
 		k = 10;
 	else if (n > 7 && (!memcmp(l, "[WARN] ", 7) || !memcmp(l, "[warn] ", 7)))
 		k = 7;
+	/* a log's level, a dash, the message (Log4perl's and Python
+	 * logging's "%p - %m": Biber's "WARN - Entry 'b' (refs.bib):
+	 * Invalid format ...") */
+	else if (n > 10 && (!memcmp(l, "WARN - ", 7) || !memcmp(l, "WARNING - ", 10)))
+		k = l[4] == ' ' ? 7 : 10;
 	else if ((k = hts_log_tag(l, n, &sev)))
 		log_line = true;
 	/* a daemon's, asked late: with a place in its words ("... in a.cf
@@ -8798,9 +8984,12 @@ static bool general_tagged_warning(struct scan *s, const char *l, size_t n,
 	cl_words_read(l + k, n - k, &w);
 	if (!w.category || w.note || !cause_category(w.category))
 		return false;
-	general_emit(s, s->opts->file_exists && !log_line ? notice_file_above(s, s->cur) :
-		     NULL, 0, 0,
-		     sev, l + k + w.code, w.code_len,
+	/* the file its words name ("Entry 'b' (refs.bib): x"), or else the
+	 * one a notice above names */
+	if (s->opts->file_exists && !(file = quoted_project_file(s, l + k, n - k)) &&
+	    !log_line)
+		file = notice_file_above(s, s->cur);
+	general_emit(s, file, 0, 0, sev, l + k + w.code, w.code_len,
 		     l + k + w.text, n - k - w.text, w.category);
 	return true;
 }
@@ -9826,12 +10015,18 @@ static void general_pass(struct scan *s)
 			continue;
 		if ((l[0] == '-' || l[0] == 'W') && general_bibtex(s, i, l, n))
 			continue;
-		if (l[0] == '[' && general_tagged_warning(s, l, n, false))
+		if ((l[0] == '[' || l[0] == 'W') && general_tagged_warning(s, l, n, false))
 			continue;
 		if (n > 20 && l[n - 1] == '.' && general_tex_input_line(s, i, l, n))
 			continue;
+		if (l[0] == '!' && l[1] == ' ' && general_tex_error(s, i, l, n))
+			continue;
 		if (l[n - 1] == ':' && (k = ellipsis_field(s, i, l, n))) {
 			i += k - 1;
+			continue;
+		}
+		if (l[n - 1] == ':' && (k = general_file_list(s, i, l, n))) {
+			i += k;
 			continue;
 		}
 		if ((l[0] == 'F' || l[0] == 'E') && (k = general_field_report(s, i, l, n))) {

@@ -2537,6 +2537,9 @@ static const struct phrase phrases[] = {
 	{ "parse error", CAT_SYNTAX_ERROR },
 	{ "parsing error", CAT_SYNTAX_ERROR },
 	{ "parser error", CAT_SYNTAX_ERROR },
+	/* an INI file's text before its first "[section]": Python's
+	 * configparser's "File contains no section headers." */
+	{ "no section header", CAT_SYNTAX_ERROR },
 	/* lighttpd's "parser failed somehow near here", config readers'
 	 * "parsing failed", webpack's "Module parse failed" */
 	{ "parser failed", CAT_SYNTAX_ERROR },
@@ -2831,6 +2834,9 @@ static const struct phrase phrases[] = {
 	{ "was not imported", CAT_UNDEFINED_SYMBOL },
 	/* Saxon's "No template exists named x" */
 	{ "exists named", CAT_UNDEFINED_SYMBOL },
+	/* a name an interpolation has no value for: supervisord's "contains
+	 * names ('ENV_X') which cannot be expanded" */
+	{ "cannot be expanded", CAT_UNDEFINED_SYMBOL },
 	/* JSON Schema's (Python's jsonschema, as cloud-init and
 	 * check-jsonschema print it): "Additional properties are not
 	 * allowed ('x' was unexpected)", a key the schema lacks */
@@ -2847,6 +2853,16 @@ static const struct phrase phrases[] = {
 	{ "is a required property", CAT_TYPE_ERROR },
 	{ "have required property", CAT_TYPE_ERROR },
 	{ "valid under any of the given schemas", CAT_TYPE_ERROR },
+	/* ... and a config's or a record's field that must be there:
+	 * Biber's "Missing mandatory field 'author'", "Missing required
+	 * field 'x'", supervisord's "program section x does not specify a
+	 * command" */
+	{ "mandatory field", CAT_TYPE_ERROR },
+	{ "required field", CAT_TYPE_ERROR },
+	{ "does not specify a", CAT_TYPE_ERROR },
+	/* a value its reader cannot take as its type: Python's "invalid
+	 * literal for int() with base 10: 'four'" */
+	{ "invalid literal for", CAT_TYPE_ERROR },
 	/* a module whose types do not resolve (arethetypeswrong's "Import
 	 * resolved to JavaScript files, but no type declarations were
 	 * found") */
@@ -3253,6 +3269,9 @@ static const struct phrase phrases[] = {
 	{ "would reformat", CAT_LINT_VIOLATION },
 	{ "would be reformatted", CAT_LINT_VIOLATION },
 	{ "code style issues", CAT_LINT_VIOLATION },
+	/* ... and a fixer's, which changed the file (pyupgrade's
+	 * "Rewriting a.py") */
+	{ "rewriting ", CAT_LINT_VIOLATION },
 	/* isort's "Imports are incorrectly sorted and/or formatted",
 	 * dprint's and others' "not formatted" */
 	{ "incorrectly sorted", CAT_LINT_VIOLATION },
@@ -5655,6 +5674,20 @@ static size_t parse_wrapper_end(const char *low, size_t n)
 	return wrapper_end(low, n, wrappers, sizeof(wrappers) / sizeof(*wrappers), 48);
 }
 
+/* Does low[0..n), a parse's cause, say a token was not found: a tag's
+ * or a block's end ("Couldn't find end of Start Tag rect", libxml2's
+ * through rsvg-convert), a quoted punctuation ("Start tag expected, '<'
+ * not found")? A parse's fault still, no name nothing defines. */
+static bool token_not_found(const char *low, size_t n)
+{
+	const char *at = cl_find(low, n, "' not found", 11);
+
+	if (at && at - low >= 2 && at[-2] == '\'' && token_punct(at[-1]))
+		return true;
+	return cl_find(low, n, "find end", 8) || cl_find(low, n, "find the end", 12) ||
+	       cl_find(low, n, "find closing", 12);
+}
+
 /* ... a load that failed, the file it named ("can't load actions file
  * 'a.action': x", "failed to load a.conf: x") */
 static size_t load_wrapper_end(const char *low, size_t n)
@@ -6166,7 +6199,8 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 		struct cl_words cause;
 
 		cl_words_read(m + k, n - k, &cause);
-		if (cause.category && strcmp(cause.category, CAT_LINT_VIOLATION))
+		if (cause.category && strcmp(cause.category, CAT_LINT_VIOLATION) &&
+		    !token_not_found(low + k, ln - k))
 			w->category = cause.category;
 	}
 	/* a file that could not be loaded, then why after a colon:
@@ -6765,6 +6799,14 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	/* ">> Issue: x" (bandit) */
 	if (STARTS(l + i, n - i, ">> "))
 		i += 3;
+	/* a log's level in capitals, a dash, the message: Log4perl's and
+	 * Python logging's "%p - %m" (Biber's "ERROR - BibTeX subsystem:
+	 * x") */
+	if (STARTS(l + i, n - i, "ERROR - ") || STARTS(l + i, n - i, "FATAL - ") ||
+	    STARTS(l + i, n - i, "CRITICAL - ")) {
+		*msg = skip_blanks(l, n, i + (l[i] == 'C' ? 11 : 8));
+		return *msg < n;
+	}
 	/* two or three words, the last "error" or "exception": "parse
 	 * error: x" (jq), "Fatal error: x", Jekyll's "Liquid Exception: x",
 	 * "Unhandled exception: x" */

@@ -37,6 +37,8 @@ static const char *const openers[] = {
 	"*** - " /* CLISP's: "*** - READ: input stream ... ends within" */,
 	"E: " /* Debian's tools: apt's "E: Unable to locate package x",
 	       * lintian's "E: pkg: tag" */,
+	"Rewriting " /* a fixer that changed a file, which fails its check
+		      * (pyupgrade's "Rewriting a.py", a pre-commit hook's) */,
 };
 
 /* What a failed run prints inside a line. A word ending in a blank is a

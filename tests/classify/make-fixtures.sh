@@ -25079,6 +25079,146 @@ E
 	cd ..
 fi
 ) &
+# ---- held77: a validation batch of tools nobody tuned for, scored on first sight ----
+# A research group's paper and the small web service beside it, as its CI
+# builds and checks them: Biber (the bibliography), MetaPost (the
+# figures), xindy's texindy (the index), rsvg-convert (the SVG figures),
+# pyupgrade, gunicorn --check-config, supervisord (the service's process
+# config) and check-manifest (the sdist against git). Each says where in
+# its own way (Biber's "ERROR - BibTeX subsystem: TMP, line L, msg" for a
+# copy of the file it names above, MetaPost's TeX-like "! msg" over
+# "l.L", xindy's errors in its own temporary files, rsvg-convert's
+# "Error reading SVG F: XML parse error: ... on line L column C of data",
+# gunicorn's Python traceback, supervisord's "(file: 'F')", check-manifest's
+# list of files under "missing from sdist:").
+(
+BATCH=held77
+mkdir held77 && cd held77
+# biber (Debian's biber) over a paper: an entry whose brace is never
+# closed; then, the file mended, --validate-datamodel's warnings (a date
+# of no form, a key nobody defined, fields the data model requires)
+if have biber && have pdflatex; then
+	mkdir biber && cd biber
+	printf '\\documentclass{article}\n\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n\\begin{document}\n\\cite{a}\\cite{b}\\cite{nosuch}\n\\printbibliography\n\\end{document}\n' >doc.tex
+	printf '@article{a,\n  author = {Knuth, Donald},\n  title = {TeX},\n  year = {1984\n}\n@book{b,\n  title = {No author},\n  year = 2000,\n}\n' >refs.bib
+	printf '@article{a,\n  author = {Knuth, Donald},\n  title = {TeX},\n  year = {1984},\n}\n@book{b,\n  title = {No author},\n  date = {2000-99-01},\n}\n' >refs.fixed
+	timeout $TOOL_TIMEOUT pdflatex -interaction=nonstopmode doc.tex >/dev/null 2>&1 </dev/null
+	run h77-biber sh -c 'timeout $TOOL_TIMEOUT biber doc; cp refs.fixed refs.bib; timeout $TOOL_TIMEOUT biber --validate-datamodel doc'
+	expect h77-biber biber general <<'E'
+syntax_error refs.bib 6 0
+type_error refs.bib 0 0
+undefined_symbol - 0 0
+type_error refs.bib 0 0
+type_error refs.bib 0 0
+type_error refs.bib 0 0
+E
+	cd ..
+fi
+# mpost (Debian's texlive-metapost), a figure at a time: a coordinate
+# nobody gave a value and a misspelt withcolor; a path whose ")" is
+# missing
+if have mpost; then
+	mkdir mpost && cd mpost
+	printf 'beginfig(1);\n  draw (0,0)--(10,10);\n  draw (0,0)--(x,10) withcolor red;\n  fill fullcircle scaled 5 withcolr blue;\nendfig;\nend\n' >fig.mp
+	printf 'beginfig(1);\n  draw (0,0)--(10,10\nendfig;\nend\n' >b.mp
+	run h77-mpost sh -c 'for f in fig b; do timeout $TOOL_TIMEOUT mpost -interaction=nonstopmode $f.mp; done'
+	expect h77-mpost mpost general <<'E'
+undefined_symbol fig.mp 3 0
+undefined_symbol fig.mp 4 0
+syntax_error b.mp 3 0
+E
+	cd ..
+fi
+# texindy (Debian's xindy): a style module nobody wrote; a raw index
+# whose string never ends
+if have texindy; then
+	mkdir texindy && cd texindy
+	printf '\\indexentry{apple}{1}\n\\indexentry{date}{3}\n' >ok.idx
+	printf '\\indexentry{apple}{1}\n\\indexentry{banana|textbf}{2}\n\\indexentry{cherry{1}\n\\indexentry{date}{x3}\n' >doc.idx
+	run h77-texindy sh -c 'timeout $TOOL_TIMEOUT texindy -L english -M nosuch ok.idx; timeout $TOOL_TIMEOUT texindy -L english doc.idx'
+	expect h77-texindy texindy general <<'E'
+import_resolution - 0 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+# rsvg-convert (Debian's librsvg2-bin), a figure at a time: a tag never
+# closed, a file that is no SVG at all
+if have rsvg-convert; then
+	mkdir rsvg-convert && cd rsvg-convert
+	printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">\n  <rect width="5" height="5"\n</svg>\n' >a.svg
+	printf 'not svg\n' >c.svg
+	run h77-rsvg-convert sh -c 'for f in a c; do timeout $TOOL_TIMEOUT rsvg-convert $f.svg -o $f.png; done'
+	expect h77-rsvg-convert rsvg-convert general <<'E'
+syntax_error a.svg 3 1
+syntax_error c.svg 1 1
+E
+	cd ..
+fi
+# pyupgrade (Debian's) to Python 3.9: a module it rewrites (typing's
+# List, str.format, a class from object), one it leaves
+if have pyupgrade; then
+	mkdir pyupgrade && cd pyupgrade
+	printf 'from typing import List\n\ndef f(x: List[int]) -> str:\n    return "{}".format(x)\n\nclass A(object):\n    pass\n' >a.py
+	printf 'print("ok")\n' >b.py
+	run h77-pyupgrade timeout $TOOL_TIMEOUT pyupgrade --py39-plus a.py b.py
+	expect h77-pyupgrade pyupgrade general <<'E'
+lint_violation a.py 0 0
+E
+	cd ..
+fi
+# gunicorn --check-config (Debian's), an app at a time: one importing a
+# framework nobody installed, one missing a colon, a config with a
+# worker count in words
+if have gunicorn; then
+	mkdir gunicorn && cd gunicorn
+	printf 'import falcon\napp = falcon.App()\n' >web.py
+	printf 'def application(environ, start_response)\n    pass\n' >wsgi.py
+	mkdir conf
+	printf 'bind = "127.0.0.1:8000"\nworkers = "four"\n' >conf/gunicorn.conf.py
+	run h77-gunicorn sh -c 'timeout $TOOL_TIMEOUT gunicorn --check-config web:app; timeout $TOOL_TIMEOUT gunicorn --check-config wsgi:application; timeout $TOOL_TIMEOUT gunicorn -c conf/gunicorn.conf.py --check-config wsgi:application'
+	expect h77-gunicorn gunicorn general <<'E'
+missing_dependency web.py 1 0
+syntax_error wsgi.py 1 0
+type_error - 0 0
+E
+	cd ..
+fi
+# supervisord (Debian's supervisor), a config at a time, with a bare
+# environment (its errors list the names it has): a value it does not
+# take, a name nobody set, a program with no command, a first section
+# whose "]" is missing
+if have supervisord; then
+	mkdir supervisord && cd supervisord
+	printf '[supervisord]\nnodaemon=true\n\n[program:web]\ncommand=/bin/true\nautorestart=sometimes\n' >a.conf
+	printf '[supervisord]\nnodaemon=true\n[program:web]\ncommand=%%(ENV_NOSUCH)s/bin/web\n' >c.conf
+	printf '[supervisord]\nnodaemon=true\n[program:web]\n' >d.conf
+	printf '[supervisord\nnodaemon=true\n' >e.conf
+	run h77-supervisord sh -c 'for f in a c d e; do env -i PATH=/usr/bin:/bin timeout 10 supervisord -c $f.conf; done'
+	expect h77-supervisord supervisord general <<'E'
+type_error a.conf 0 0
+undefined_symbol c.conf 0 0
+type_error d.conf 0 0
+syntax_error e.conf 1 0
+E
+	cd ..
+fi
+# check-manifest (Debian's) over a package in git: two tracked files the
+# sdist leaves out
+if have check-manifest && have git; then
+	mkdir check-manifest && cd check-manifest
+	git init -q .
+	printf '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n[project]\nname = "acme"\nversion = "1.0"\n' >pyproject.toml
+	mkdir acme && : >acme/__init__.py && printf 'data\n' >acme/data.csv && printf 'notes\n' >NOTES.txt
+	git add -A && git -c user.name=ci -c user.email=ci@example.com commit -qm init
+	run h77-check-manifest timeout $TOOL_TIMEOUT check-manifest --no-build-isolation
+	expect h77-check-manifest check-manifest general <<'E'
+lint_violation NOTES.txt 0 0
+lint_violation acme/data.csv 0 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

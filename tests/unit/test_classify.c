@@ -993,6 +993,8 @@ static void a_log_says_whether_its_run_failed(void **state)
 		"process exited with code 137\n",
 		"Parse error near line 2: no such column: x\n",
 		"would reformat a.py\n",
+		/* a fixer that changed a file (pyupgrade's) */
+		"Rewriting a.py\n",
 		"Segmentation fault (core dumped)\n",
 		/* a report's shape, no word of failure: a place alone over
 		 * a code frame, a stylish row that is no warning */
@@ -11494,6 +11496,105 @@ static void rows_placed_after_a_tab_and_files_being_read(void **state)
 	diag_list_release(&l);
 }
 
+/* A paper's build and its service's checks (held77's tools): a log's
+ * "LEVEL - message" lines; an error in a copy the tool made under /tmp
+ * placed in the file it said it read; TeX's own way of telling an error,
+ * "! msg" over "l.N"; a parse's cause that names a token not found stays
+ * a parse's fault; files listed under a heading saying what is wrong with
+ * them. */
+static void log_levels_tex_errors_and_listed_files(void **state)
+{
+	static const char biber[] =
+		"INFO - Logfile is 'doc.blg'\n"
+		"INFO - Looking for bibtex file 'refs.bib' for section 0\n"
+		"INFO - Found BibTeX data source 'refs.bib'\n"
+		"ERROR - BibTeX subsystem: /tmp/biber_tmp_nJVU/8fe4c985.utf8, line 6, "
+		"syntax error: found \"@book\", expected end of entry (\"}\" or \")\")\n"
+		"INFO - ERRORS: 1\n"
+		"WARN - Entry 'b' (refs.bib): Invalid format '2000-99-01' of date field 'date' - ignoring\n"
+		"WARN - I didn't find a database entry for 'nosuch' (section 0)\n"
+		"WARN - Datamodel: Entry 'a' (refs.bib): Missing mandatory field 'journaltitle'\n"
+		"INFO - WARNINGS: 3\n";
+	static const char mpost[] =
+		"This is MetaPost, version 2.02 (TeX Live 2022/Debian)\n"
+		"(/usr/share/texlive/texmf-dist/metapost/base/mpost.mp\n"
+		"(/usr/share/texlive/texmf-dist/metapost/base/plain.mp\n"
+		"Preloading the plain mem file, version 1.005) ) (./b.mp\n"
+		"! Missing `)' has been inserted.\n"
+		"<to be read again> \n"
+		"                   ;\n"
+		"endfig->scantokens.extra_endfig;\n"
+		"                                shipit;endgroup\n"
+		"l.3 endfig\n"
+		"          ;\n"
+		"[1] )\n"
+		"Transcript written on b.log.\n";
+	static const char rsvg[] =
+		"Error reading SVG a.svg: XML parse error: Error domain 1 code 73 on "
+		"line 3 column 1 of data: Couldn't find end of Start Tag rect line 2\n";
+	static const char manifest[] =
+		"lists of files in version control and sdist do not match!\n"
+		"missing from sdist:\n"
+		"  NOTES.txt\n"
+		"  acme/data.csv\n"
+		"no MANIFEST.in found; you can run 'check-manifest -c' to create one\n";
+	/* a place's message ending in ':' over the file it names: no list */
+	static const char clingo[] =
+		"Reading from team.lp\n"
+		"team.lp:1:1-22: error: file could not be opened:\n"
+		"  people.lp\n";
+	static const char supervisord[] =
+		"Error: Format string '%(ENV_NOSUCH)s/bin/web' for 'program:web.command' "
+		"contains names ('ENV_NOSUCH') which cannot be expanded. Available "
+		"names: ENV_PATH, here (file: 'c.conf')\n"
+		"For help, use /usr/bin/supervisord -h\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(biber, any_file, 4, &l);
+	assert_string_equal(l.v[0].file, "refs.bib");
+	assert_int_equal(l.v[0].line, 6);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].file, "refs.bib");
+	assert_int_equal(l.v[1].severity, DIAG_WARNING);
+	assert_string_equal(l.v[1].category, "type_error");
+	assert_null(l.v[2].file);
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	assert_string_equal(l.v[3].message,
+			    "Datamodel: Entry 'a' (refs.bib): Missing mandatory field 'journaltitle'");
+	assert_string_equal(l.v[3].category, "type_error");
+	diag_list_release(&l);
+	classify_n(mpost, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "./b.mp");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].message, "Missing `)' has been inserted.");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(rsvg, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "a.svg");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(manifest, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "NOTES.txt");
+	assert_string_equal(l.v[1].file, "acme/data.csv");
+	assert_string_equal(l.v[1].message, "missing from sdist");
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(clingo, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "team.lp");
+	assert_int_equal(l.v[0].line, 1);
+	diag_list_release(&l);
+	classify_n(supervisord, conf_files, 1, &l);
+	assert_string_equal(l.v[0].file, "c.conf");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n("Rewriting a.py\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "a.py");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+}
+
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -12003,6 +12104,7 @@ int main(void)
 		cmocka_unit_test(release_checks_read_their_lists),
 		cmocka_unit_test(innermost_lines_and_context_headings),
 		cmocka_unit_test(rows_placed_after_a_tab_and_files_being_read),
+		cmocka_unit_test(log_levels_tex_errors_and_listed_files),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
