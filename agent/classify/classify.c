@@ -4526,6 +4526,21 @@ static const struct diag *reported_at(const struct scan *s, size_t j)
 	return NULL;
 }
 
+/* Is l[0..n) a row of a table drawn with bars, three at least (" a.mjs
+ * |      50 |      50 | 3-4,6-7", a coverage report's): data, whatever
+ * file its first cell names? */
+static bool bar_row(const char *l, size_t n)
+{
+	const char *b = l;
+	unsigned bars = 0;
+
+	while (bars < 3 && (b = memchr(b, '|', n - (size_t)(b - l)))) {
+		bars++;
+		b++;
+	}
+	return bars == 3;
+}
+
 /* The outermost file of the project a trace above line i names (up to
  * CL_TRACE lines, not past another report or a line read before); NULL if
  * none. */
@@ -4560,7 +4575,7 @@ static char *file_above(struct scan *s, size_t i)
 		/* a message at a file above is another report too */
 		if (line_place(s, j, l, n, &loc) == CL_LOC_INLINE && loc.file_len)
 			break;
-		if (output_notice(l, n))
+		if (output_notice(l, n) || bar_row(l, n))
 			continue;
 		if (cl_repo_token(l, n, known_file, s, &off, &len) &&
 		    !quoted_over_caret(s, j)) {
@@ -5680,7 +5695,10 @@ static bool innermost_cause(struct scan *s, size_t i, struct cl_words *w,
 			*text = l + k + cw.text;
 			*tn = n - k - cw.text;
 			*line = cl_line_in_words(l + k, n - k);
+			/* (no column told: -1, "colum" cut short) */
 			*col = *line > 0 ? cl_col_in_words(l + k, n - k) : 0;
+			if (*col < 0)
+				*col = 0;
 			found = true;
 		}
 	}
@@ -7767,6 +7785,29 @@ static bool boxed_below(struct scan *s, size_t i)
 	return (k + 3 < n && ((unsigned char)l[k] == 0xe2 || l[k] == ',') &&
 		cl_loc_read(l, n, &loc) == CL_LOC_FRAME) ||
 	       box_position(s, i, &bl, &bc);
+}
+
+/* A frame in the project's code a few lines under line i, before any
+ * other report: where a test reporter's marked failure happened
+ * ("⨯ should be strictly equal" over "Expected 6 but got 7" and "At:
+ * Test.<anonymous> (a.test.js:5:5)", tap-difflet's). */
+static bool frame_below(struct scan *s, size_t i)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t j, n, msg;
+
+	for (j = i + 1; j < s->nlines && j <= i + 8; j++) {
+		if (s->used[j] & L_USED)
+			return false;
+		l = line_view(s, j, &n);
+		if (cl_marked_message(l, n, &msg) ||
+		    (!lacks(s, j, CL_T_HEADLINE) && cl_headline(l, n, &msg, true)))
+			return false;
+		if (line_place(s, j, l, n, &loc) == CL_LOC_FRAME)
+			return loc.file_len && file_known(s, l, loc.file, loc.file_len);
+	}
+	return false;
 }
 
 /* After a rule's code, ruff's "[*]" (a fix is at hand) and its blanks:
@@ -9995,7 +10036,8 @@ static void general_pass(struct scan *s)
 		/* a frame opens with one of these (cl_frame_prefix): most
 		 * lines are not asked */
 		if ((lead == 'a' || lead == 'F' || lead == '-' || lead == '=' ||
-		     lead == '#' || lead == '\xe2') && cl_frame_prefix(l, n)) {
+		     lead == '#' || lead == '\xe2' || lead == 'A' || lead == 's') &&
+		    cl_frame_prefix(l, n)) {
 			/* read by the error above it, if any; a stack's
 			 * first frame is kept for orphan_test_frames */
 			if (lead == 'a' && s->norphan < 16 && i > 0 &&
@@ -10311,7 +10353,11 @@ static void general_pass(struct scan *s)
 		    placed_next(s, i))
 			continue;
 		if ((head && cl_headline(l, n, &msg, summary)) ||
-		    (cl_marked_message(l, n, &msg) && boxed_below(s, i)) ||
+		    (cl_marked_message(l, n, &msg) &&
+		     (boxed_below(s, i) ||
+		      /* (a TAP verdict is read with its YAML block) */
+		      ((n - msg < 7 || memcmp(l + msg, "not ok ", 7)) &&
+		       frame_below(s, i)))) ||
 		    (cl_tool_says(l, n, &msg, summary) &&
 		     (!placed_next(s, i) || names_own_file(l + msg, n - msg) ||
 		      same_tool_next(s, i, l, msg)))) {

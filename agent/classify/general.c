@@ -1173,6 +1173,7 @@ bool cl_frame_prefix(const char *l, size_t n)
 	if (STARTS(l, n, "File \"") && (l[n - 1] == ':' || file_line_message(l, n)))
 		return false;
 	return STARTS(l, n, "at ") || STARTS(l, n, "at: ") || STARTS(l, n, "File \"") ||
+	       STARTS(l, n, "At: ") || STARTS(l, n, "source: at ") ||
 	       STARTS(l, n, "--> ") ||
 	       /* vitest's "❯ a.test.ts:16:12" under its failure */
 	       STARTS(l, n, "\xe2\x9d\xaf ") ||
@@ -1933,7 +1934,12 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		return loc->kind = CL_LOC_INLINE;
 	if (l[i] == '[')
 		i = skip_frame_tag(l, n, i);
-	if (STARTS(l + i, n - i, "at ") || STARTS(l + i, n - i, "at: ")) {
+	/* a reporter's label for it: tap-difflet's "At: Test.<anonymous>
+	 * (a.js:5:5)", tap-nirvana's "source: at Test.<anonymous> (...)" */
+	if (l[i] == 's' && STARTS(l + i, n - i, "source: at "))
+		i += 8;
+	if (STARTS(l + i, n - i, "at ") || STARTS(l + i, n - i, "at: ") ||
+	    (l[i] == 'A' && STARTS(l + i, n - i, "At: "))) {
 		if (frame_place(l, n, i + 3, loc))
 			return loc->kind = CL_LOC_FRAME;
 		/* the place first, then what ran there: TSTyche's "at
@@ -3257,6 +3263,20 @@ static const struct phrase phrases[] = {
 	{ "should be object", CAT_TYPE_ERROR },
 	{ "should be of type", CAT_TYPE_ERROR },
 	{ "should be equal to one of", CAT_TYPE_ERROR },
+	/* an assertion's own words (tape's and node-tap's defaults, "should
+	 * be strictly equal", "should be deeply equivalent", "should
+	 * throw"), not a style rule's "should be" */
+	{ "should be strictly", CAT_TEST_FAILURE },
+	{ "should be deeply", CAT_TEST_FAILURE },
+	{ "should be loosely", CAT_TEST_FAILURE },
+	{ "should be equal", CAT_TEST_FAILURE },
+	{ "should be equivalent", CAT_TEST_FAILURE },
+	{ "should be truthy", CAT_TEST_FAILURE },
+	{ "should be falsy", CAT_TEST_FAILURE },
+	{ "should not be equal", CAT_TEST_FAILURE },
+	{ "should not be strictly", CAT_TEST_FAILURE },
+	{ "should throw", CAT_TEST_FAILURE },
+	{ "should not throw", CAT_TEST_FAILURE },
 	{ "should be", CAT_LINT_VIOLATION },
 	{ "should start with", CAT_LINT_VIOLATION },
 	{ "should end with", CAT_LINT_VIOLATION },
@@ -3272,11 +3292,23 @@ static const struct phrase phrases[] = {
 	/* ... and a fixer's, which changed the file (pyupgrade's
 	 * "Rewriting a.py") */
 	{ "rewriting ", CAT_LINT_VIOLATION },
+	/* a coverage gate: c8's and nyc's "Coverage for lines (50%) does
+	 * not meet global threshold (90%)", Jest's "coverage threshold for
+	 * lines (90%) not met" */
+	{ "does not meet global threshold", CAT_LINT_VIOLATION },
+	{ "does not meet threshold", CAT_LINT_VIOLATION },
+	{ "coverage threshold", CAT_LINT_VIOLATION },
 	/* isort's "Imports are incorrectly sorted and/or formatted",
 	 * dprint's and others' "not formatted" */
 	{ "incorrectly sorted", CAT_LINT_VIOLATION },
 	{ "incorrectly formatted", CAT_LINT_VIOLATION },
 	{ "not formatted", CAT_LINT_VIOLATION },
+	/* ... a list out of its order (manypkg's "x's dependencies are
+	 * unsorted", "keys are not sorted") */
+	{ "are unsorted", CAT_LINT_VIOLATION },
+	{ "is unsorted", CAT_LINT_VIOLATION },
+	{ "are not sorted", CAT_LINT_VIOLATION },
+	{ "is not sorted", CAT_LINT_VIOLATION },
 	{ "consider using", CAT_LINT_VIOLATION },
 	/* a bare "Missing semicolon." is a style checker's (a parser says
 	 * "expected ';'", caught above) */
@@ -6768,6 +6800,29 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		cl_words_read(l + k, n - k, &w);
 		if (w.category) {
 			*msg = k;
+			return true;
+		}
+	}
+	/* a symbol of one character, then a severity with no colon, then
+	 * the message: manypkg's "☔️ error @mono/b has a dependency on
+	 * ...", consola's "✖ error x" (an error's word, the warnings a
+	 * tool's remarks) */
+	if (i < n && (unsigned char)l[i] >= 0xc0) {
+		size_t len;
+		bool note;
+
+		for (k = i + 1; k < n && ((unsigned char)l[k] & 0xc0) == 0x80; k++)
+			;
+		if (STARTS(l + k, n - k, "\xef\xb8\x8f")) /* emoji style */
+			k += 3;
+		/* ("error" or "fatal": not Ginkgo's "• Failure [0.001
+		 * seconds]", a test's verdict under a bullet) */
+		if (k < n && l[k] == ' ' && (k = skip_blanks(l, n, k)) < n &&
+		    sev_word(l + k, n - k, &len, &note) == DIAG_ERROR && len == 5 &&
+		    (ends_ci(l + k, 5, "error") || ends_ci(l + k, 5, "fatal")) &&
+		    k + len < n && l[k + len] == ' ' &&
+		    (j = skip_blanks(l, n, k + len)) < n) {
+			*msg = j;
 			return true;
 		}
 	}

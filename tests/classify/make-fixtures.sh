@@ -25219,6 +25219,87 @@ E
 	cd ..
 fi
 ) &
+# ---- held78: a validation batch of tools nobody tuned for, scored on first sight ----
+# A JavaScript library's tests as its CI reports them: tape's TAP through
+# the formatters people pipe it to (tap-spec, faucet, tap-dot,
+# tap-difflet, tap-nirvana), mocha's json-stream reporter, c8's coverage
+# gate, and manypkg's checks of the monorepo around it. Each says where
+# in its own way (the failed assertion's "at: Test.<anonymous> (F:L:C)"
+# under a cross mark and its name, faucet's cursor-moving colour codes,
+# tap-dot's YAML blocks with no name, tap-difflet's "At:", tap-nirvana's
+# "source: at ...", mocha's JSON lines with their stacks, c8's "ERROR:
+# Coverage for lines (50%) does not meet threshold (90%) for F",
+# manypkg's "☔️ error @mono/b has a dependency on ...").
+(
+BATCH=held78
+mkdir held78 && cd held78
+# tape (from npm) through each formatter: four failed assertions (an
+# off-by-one sum, a field missing, no throw, the empty sum)
+if have "$HERE/node_modules/tape/bin/tape"; then
+	mkdir tape && cd tape
+	printf 'function total(xs) { return xs.reduce((a, b) => a + b, 1); }\nfunction discount(item, r) { return { price: item.price * r }; }\nmodule.exports = { total, discount };\n' >cart.js
+	printf "const test = require('tape');\nconst { total, discount } = require('./cart');\n\ntest('total adds prices', (t) => {\n  t.equal(total([1, 2, 3]), 6);\n  t.deepEqual(discount({ price: 10 }, 0.5), { price: 5, saved: 5 });\n  t.end();\n});\n\ntest('discount rejects negatives', (t) => {\n  t.throws(() => discount({ price: 10 }, -1), /negative/);\n  t.end();\n});\n\ntest('total of nothing', (t) => {\n  t.equal(total([]), 0);\n  t.end();\n});\n" >cart.test.js
+	for r in tap-spec faucet tap-dot tap-difflet tap-nirvana; do
+		have "$BIN/$r" || continue
+		run h78-$r sh -c '"$1" cart.test.js 2>&1 | "$2"' sh "$HERE/node_modules/tape/bin/tape" "$BIN/$r"
+		expect h78-$r $r general <<'E'
+test_failure cart.test.js 5 5
+test_failure cart.test.js 6 5
+test_failure cart.test.js 11 5
+test_failure cart.test.js 16 5
+E
+	done
+	cd ..
+fi
+# mocha's json-stream reporter (from npm): three failed tests, one JSON
+# array a line
+if have "$BIN/mocha"; then
+	mkdir mocha && cd mocha
+	printf 'function total(xs) { return xs.reduce((a, b) => a + b, 1); }\nfunction discount(item, r) { return { price: item.price * r }; }\nmodule.exports = { total, discount };\n' >cart.js
+	printf "const assert = require('assert');\nconst { total, discount } = require('./cart');\ndescribe('cart', function () {\n  it('adds prices', function () {\n    assert.strictEqual(total([1, 2, 3]), 6);\n  });\n  it('discounts', function () {\n    assert.deepStrictEqual(discount({ price: 10 }, 0.5), { price: 5, saved: 5 });\n  });\n  it('rounds', function () {\n    assert.ok(Number.isInteger(total([0.5])));\n  });\n});\n" >cart.spec.js
+	run h78-mocha-json-stream "$BIN/mocha" --reporter json-stream cart.spec.js
+	expect h78-mocha-json-stream mocha general <<'E'
+test_failure cart.spec.js 5 0
+test_failure cart.spec.js 8 0
+test_failure cart.spec.js 11 0
+E
+	cd ..
+fi
+# c8 (from npm) over node --test: the lines' global gate, then the same
+# gate per file
+if have "$BIN/c8"; then
+	mkdir c8 && cd c8
+	printf "export function price(x, tax) {\n  if (tax < 0) {\n    throw new Error('negative tax');\n  }\n  if (x > 1000) {\n    return x * (1 + tax) - 10;\n  }\n  return x * (1 + tax);\n}\nexport function unused(a) {\n  return a * 2;\n}\n" >price.mjs
+	printf "import test from 'node:test';\nimport assert from 'node:assert';\nimport { price } from './price.mjs';\ntest('price', () => { assert.equal(price(10, 0.5), 15); });\n" >price.test.mjs
+	run h78-c8 sh -c '"$1" --check-coverage --lines 90 node --test --test-reporter=dot price.test.mjs; "$1" --check-coverage --per-file --lines 90 node --test --test-reporter=dot price.test.mjs' sh "$BIN/c8"
+	expect h78-c8 c8 general <<'E'
+lint_violation - 0 0
+lint_violation price.mjs 0 0
+E
+	cd ..
+fi
+# manypkg check (from npm) over a yarn monorepo: ranges out of step, a
+# workspace dependency out of range, a dependency twice, the root's own
+# dependencies, unsorted ones
+if have "$BIN/manypkg"; then
+	mkdir manypkg && cd manypkg
+	mkdir -p packages/a packages/b
+	printf '{"name":"mono","private":true,"workspaces":["packages/*"],"dependencies":{"react":"^18.0.0"}}\n' >package.json
+	printf '{"name":"@mono/a","version":"1.0.0","dependencies":{"lodash":"^4.17.0"},"license":"MIT"}\n' >packages/a/package.json
+	printf '{"name":"@mono/b","version":"1.0.0","dependencies":{"lodash":"^3.10.0","@mono/a":"^0.9.0"},"devDependencies":{"lodash":"4.0.0"}}\n' >packages/b/package.json
+	: >yarn.lock
+	run h78-manypkg "$BIN/manypkg" check
+	expect h78-manypkg manypkg general <<'E'
+lint_violation - 0 0
+lint_violation - 0 0
+lint_violation - 0 0
+lint_violation - 0 0
+lint_violation package.json 0 0
+lint_violation - 0 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

@@ -11595,6 +11595,69 @@ static void log_levels_tex_errors_and_listed_files(void **state)
 	diag_list_release(&l);
 }
 
+/* A library's tests through the reporters its CI pipes them to (held78's
+ * tools): a marked failure over a frame a reporter labels its own way
+ * ("At:", "source: at"); an assertion's own words ("should be strictly
+ * equal") a failed test's, not a style rule's "should be"; a coverage
+ * table's rows no trace of the gate's error under it; a symbol, then a
+ * severity with no colon. */
+static void reporters_marks_frames_and_gates(void **state)
+{
+	static const char difflet[] =
+		"\n  total adds prices\n"
+		"    \xe2\xa8\xaf should be strictly equal\n\n"
+		"      Expected 6 but got 7\n      \n"
+		"      At: Test.<anonymous> (/w/cart.test.js:5:5)\n"
+		"    \xe2\xa8\xaf should throw\n\n"
+		"      At: Test.<anonymous> (/w/cart.test.js:11:5)\n\n"
+		"2 failing\n0 passing (18ms)\n";
+	static const char nirvana[] =
+		"  total adds prices\n"
+		"    \xe2\x9c\x96  should be deeply equivalent\n"
+		"    -------------------------------\n"
+		"        operator: deepEqual\n"
+		"        source: at Test.<anonymous> (/w/cart.test.js:6:5)\n"
+		"        at process.processImmediate (node:internal/timers:483:21)\n\n"
+		"  passed: 0,  failed: 1  of 1 tests  (61ms)\n";
+	static const char c8[] =
+		"-----------|---------|----------|---------|---------|-------------------\n"
+		"File       | % Stmts | % Branch | % Funcs | % Lines | Uncovered Line #s \n"
+		"-----------|---------|----------|---------|---------|-------------------\n"
+		"All files  |      50 |       50 |      50 |      50 |                   \n"
+		" price.mjs |      50 |       50 |      50 |      50 | 3-4,6-7,11-12     \n"
+		"-----------|---------|----------|---------|---------|-------------------\n"
+		"ERROR: Coverage for lines (50%) does not meet global threshold (90%)\n";
+	static const char manypkg[] =
+		"\xe2\x98\x94\xef\xb8\x8f error @mono/b's dependencies are unsorted, this can "
+		"cause large diffs\n"
+		"\xe2\x98\x94\xef\xb8\x8f info the above errors may be fixable with yarn manypkg fix\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(difflet, js_files, 2, &l);
+	assert_string_equal(l.v[0].file, "/w/cart.test.js");
+	assert_int_equal(l.v[0].line, 5);
+	assert_int_equal(l.v[0].column, 5);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_int_equal(l.v[1].line, 11);
+	assert_string_equal(l.v[1].category, "test_failure");
+	diag_list_release(&l);
+	classify_n(nirvana, js_files, 1, &l);
+	assert_int_equal(l.v[0].line, 6);
+	assert_string_equal(l.v[0].message, "should be deeply equivalent");
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_n(c8, any_file, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(manypkg, js_files, 1, &l);
+	assert_string_equal(l.v[0].message,
+			    "@mono/b's dependencies are unsorted, this can cause large diffs");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+}
+
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -12105,6 +12168,7 @@ int main(void)
 		cmocka_unit_test(innermost_lines_and_context_headings),
 		cmocka_unit_test(rows_placed_after_a_tab_and_files_being_read),
 		cmocka_unit_test(log_levels_tex_errors_and_listed_files),
+		cmocka_unit_test(reporters_marks_frames_and_gates),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
