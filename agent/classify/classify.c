@@ -6946,8 +6946,12 @@ static bool worded_paragraph(struct scan *s, size_t j, const char *l,
 
 		for (k = 0; k < ln && (q[k] == ' ' || q[k] == '\t'); k++)
 			;
+		/* (nor the next failure's heading, HUnit's "### Failure in:
+		 * 1:nothing", nor the run's counts under it) */
 		if (k == ln || (e == j && k) ||
-		    line_place(s, e, q, ln, &at) != CL_LOC_NONE)
+		    line_place(s, e, q, ln, &at) != CL_LOC_NONE ||
+		    (e > j && ((ln - k > 4 && !memcmp(q + k, "### ", 4)) ||
+			       cl_summary(q + k, ln - k, !lacks(s, e, CL_T_SUMMARY)))))
 			break;
 		if (m.len)
 			buf_addch(&m, ' ');
@@ -7633,6 +7637,25 @@ static bool general_chain_row(struct scan *s, const char *l, size_t n, size_t k)
  * frames: a failed test in a runner's numbered list (jasmine, mocha,
  * RSpec), at the first frame in the project below it. An error report
  * between them (a "ReferenceError: x") speaks for itself instead. */
+/* Is the line right over line i a place alone ("  Spec.hs:8:23: "), in
+ * the project when we can ask? Then *p is it. */
+static bool place_alone_over(struct scan *s, size_t i, struct place *p)
+{
+	struct cl_loc loc;
+	const char *q;
+	size_t qn;
+	bool strong;
+
+	q = line_view(s, i - 1, &qn);
+	if (line_place(s, i - 1, q, qn, &loc) != CL_LOC_ALONE || loc.pre_len ||
+	    !place_of(s, i - 1, p, &strong, false))
+		return false;
+	if (strong || !s->opts->file_exists)
+		return true;
+	free(p->file);
+	return false;
+}
+
 static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 {
 	struct buf words = BUF_INIT, msg = BUF_INIT;
@@ -7654,6 +7677,12 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 		p.file = xstrndup(l + off, ln);
 		p.col = 0;
 		p.at = i;
+		found = true;
+		item_words(s, i, &words);
+	}
+	/* ... or a place alone right over it, no blank between: hspec's
+	 * "  Spec.hs:8:23: " over "  1) total adds prices" */
+	if (!found && i > 0 && !(s->used[i - 1] & L_USED) && place_alone_over(s, i, &p)) {
 		found = true;
 		item_words(s, i, &words);
 	}
@@ -9317,6 +9346,7 @@ static bool placed_next(struct scan *s, size_t i)
 static bool told_below(struct scan *s, size_t i)
 {
 	struct cl_loc loc;
+	enum cl_loc_kind kind;
 	const char *l;
 	size_t n, j, msg;
 
@@ -9324,7 +9354,11 @@ static bool told_below(struct scan *s, size_t i)
 		l = line_view(s, j, &n);
 		if (!lacks(s, j, CL_T_VERDICT) && cl_test_verdict(l, n))
 			return false;
-		if (line_place(s, j, l, n, &loc) != CL_LOC_NONE ||
+		/* (a place alone, "    Tests.hs:7:" under tasty's "adds
+		 * prices: FAIL", tells no report: the verdict's own place) */
+		if ((kind = line_place(s, j, l, n, &loc)) == CL_LOC_ALONE && !loc.pre_len)
+			return false;
+		if (kind != CL_LOC_NONE ||
 		    (!lacks(s, j, CL_T_HEADLINE) &&
 		     cl_headline(l, n, &msg, !lacks(s, j, CL_T_SUMMARY))))
 			return true;

@@ -7400,6 +7400,30 @@ bool cl_test_verdict(const char *l, size_t n)
 	const char *d = l;
 	size_t k, s, dots, w;
 
+	/* a property falsified: QuickCheck's "*** Failed! Falsified (after
+	 * 2 tests):", qcheck's "Test total_append failed (14 shrink
+	 * steps):" */
+	if (STARTS(l, n, "*** Failed! "))
+		return true;
+	if (STARTS(l, n, "Test ") && n > 12) {
+		for (k = 5; k < n && !is_blank(l[k]); k++)
+			;
+		if (k > 5 && (STARTS(l + k, n - k, " failed (") ||
+			      STARTS(l + k, n - k, " errored (")))
+			return true;
+	}
+	/* a test's name under its group, a colon, blanks to align, the
+	 * verdict ending the line: tasty's "  adds prices: FAIL" (not a
+	 * summary's "Result: FAIL", prove's) */
+	while (n && is_blank(l[n - 1]))
+		n--;
+	if (n > 8 && is_blank(l[0]) && !memcmp(l + n - 4, "FAIL", 4) && l[n - 5] == ' ') {
+		for (k = n - 5; k > 0 && l[k - 1] == ' '; k--)
+			;
+		if (k > 1 && l[k - 1] == ':' && (is_alpha(l[k - 2]) || is_digit(l[k - 2])))
+			return true;
+	}
+
 	while ((d = memchr(d, '.', n - (size_t)(d - l)))) {
 		s = (size_t)(d - l);
 		for (k = s; k < n && l[k] == '.'; k++)

@@ -37,6 +37,7 @@ static const char *const openers[] = {
 	"*** - " /* CLISP's: "*** - READ: input stream ... ends within" */,
 	"E: " /* Debian's tools: apt's "E: Unable to locate package x",
 	       * lintian's "E: pkg: tag" */,
+	"*** Failed! " /* QuickCheck's falsified property */,
 	"Rewriting " /* a fixer that changed a file, which fails its check
 		      * (pyupgrade's "Rewriting a.py", a pre-commit hook's) */,
 };

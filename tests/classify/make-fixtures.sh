@@ -25300,6 +25300,105 @@ E
 	cd ..
 fi
 ) &
+# ---- held79: a validation batch of tools nobody tuned for, scored on first sight ----
+# Tests of typed functional code and a Go formatter, as their CI runs
+# them: Haskell's hspec, tasty with tasty-hunit, HUnit's runTestTT and
+# QuickCheck, OCaml's qcheck, and goimports -d. Each says where in its
+# own way (hspec's "  Spec.hs:8:23: " over "  1) total adds prices",
+# tasty's "    Tests.hs:7:" under "adds prices: FAIL", HUnit's "###
+# Failure in: 0:adds" over "T.hs:8" amid its progress counter's carriage
+# returns, QuickCheck's and qcheck's falsified properties with no place
+# at all, goimports' unified diff).
+(
+BATCH=held79
+mkdir held79 && cd held79
+ghc_has() { have ghc && ghc-pkg --simple-output list "$1" 2>/dev/null | grep -q "^$1-"; }
+# the module every Haskell test below checks: a sum that starts at 1, a
+# discount that takes any rate
+cart_hs='module Cart (total, discount) where\n\ntotal :: [Int] -> Int\ntotal = foldr (+) 1\n\ndiscount :: Double -> Double -> Double\ndiscount r p = p * r\n'
+# hspec (Debian's libghc-hspec-dev): three failed examples
+if ghc_has hspec; then
+	mkdir hspec && cd hspec
+	printf "$cart_hs" >Cart.hs
+	printf 'import Test.Hspec\nimport Cart\n\nmain :: IO ()\nmain = hspec $ do\n  describe "total" $ do\n    it "adds prices" $\n      total [1, 2, 3] `shouldBe` 6\n    it "is zero for nothing" $\n      total [] `shouldBe` 0\n  describe "discount" $ do\n    it "halves" $\n      discount 0.5 10 `shouldBe` 5\n    it "rejects negatives" $\n      (discount (-1) 10 > 0) `shouldBe` True\n' >Spec.hs
+	timeout $TOOL_TIMEOUT ghc -O0 -o spec Spec.hs >build.log 2>&1 </dev/null
+	run h79-hspec sh -c './spec --seed 1'
+	expect h79-hspec hspec general <<'E'
+test_failure Spec.hs 8 23
+test_failure Spec.hs 10 16
+test_failure Spec.hs 15 30
+E
+	cd ..
+fi
+# tasty with tasty-hunit (Debian's libghc-tasty-hunit-dev): three failed
+# cases, one of them an assertBool with its message alone
+if ghc_has tasty-hunit; then
+	mkdir tasty && cd tasty
+	printf "$cart_hs" >Cart.hs
+	printf 'import Test.Tasty\nimport Test.Tasty.HUnit\nimport Cart\n\nmain :: IO ()\nmain = defaultMain $ testGroup "cart"\n  [ testCase "adds prices" $ total [1, 2, 3] @?= 6\n  , testCase "halves" $ discount 0.5 10 @?= 5\n  , testCase "nothing" $ assertEqual "empty cart" 0 (total [])\n  , testCase "boom" $ assertBool "positive" (discount (-1) 10 > 0)\n  ]\n' >Tests.hs
+	timeout $TOOL_TIMEOUT ghc -O0 -o tests Tests.hs >build.log 2>&1 </dev/null
+	run h79-tasty ./tests
+	expect h79-tasty tasty general <<'E'
+test_failure Tests.hs 7 0
+test_failure Tests.hs 9 0
+test_failure Tests.hs 10 0
+E
+	cd ..
+fi
+# HUnit's runTestTT (Debian's libghc-hunit-dev): two failed cases
+if ghc_has HUnit; then
+	mkdir hunit && cd hunit
+	printf "$cart_hs" >Cart.hs
+	printf 'import Test.HUnit\nimport Cart\nimport System.Exit (exitFailure)\nimport Control.Monad (when)\n\ntests :: Test\ntests = TestList\n  [ "adds" ~: total [1, 2, 3] ~?= 6\n  , "nothing" ~: assertEqual "empty" 0 (total [])\n  , "halves" ~: discount 0.5 10 ~?= 5\n  ]\n\nmain :: IO ()\nmain = do\n  c <- runTestTT tests\n  when (failures c > 0) exitFailure\n' >T.hs
+	timeout $TOOL_TIMEOUT ghc -O0 -o t T.hs >build.log 2>&1 </dev/null
+	run h79-hunit ./t
+	expect h79-hunit hunit general <<'E'
+test_failure T.hs 8 0
+test_failure T.hs 9 0
+E
+	cd ..
+fi
+# QuickCheck (Debian's libghc-quickcheck2-dev), its seed fixed: two
+# properties falsified
+if ghc_has QuickCheck; then
+	mkdir quickcheck && cd quickcheck
+	printf "$cart_hs" >Cart.hs
+	printf 'import Test.QuickCheck hiding (total)\nimport Test.QuickCheck.Random (mkQCGen)\nimport Control.Monad (unless)\nimport System.Exit (exitFailure)\nimport Cart\n\nprop_total_append :: [Int] -> [Int] -> Bool\nprop_total_append xs ys = total (xs ++ ys) == total xs + total ys\n\nprop_discount_le :: Double -> Bool\nprop_discount_le p = discount 0.5 p <= p\n\nmain :: IO ()\nmain = do\n  let args = stdArgs { replay = Just (mkQCGen 42, 0) }\n  a <- quickCheckWithResult args prop_total_append\n  b <- quickCheckWithResult args prop_discount_le\n  unless (isSuccess a && isSuccess b) exitFailure\n' >Q.hs
+	timeout $TOOL_TIMEOUT ghc -O0 -o q Q.hs >build.log 2>&1 </dev/null
+	run h79-quickcheck ./q
+	expect h79-quickcheck quickcheck general <<'E'
+test_failure - 0 0
+test_failure - 0 0
+E
+	cd ..
+fi
+# qcheck (Debian's libqcheck-ocaml-dev), its seed fixed: two properties
+# falsified
+if have ocamlfind && ocamlfind query qcheck >/dev/null 2>&1; then
+	mkdir qcheck && cd qcheck
+	printf 'let total xs = List.fold_left ( + ) 1 xs\nlet discount r p = p *. r\n' >cart.ml
+	printf 'let total_append =\n  QCheck.Test.make ~count:100 ~name:"total_append"\n    QCheck.(pair (list small_int) (list small_int))\n    (fun (xs, ys) -> Cart.total (xs @ ys) = Cart.total xs + Cart.total ys)\n\nlet discount_le =\n  QCheck.Test.make ~count:100 ~name:"discount_le"\n    QCheck.float\n    (fun p -> Cart.discount 0.5 p <= p)\n\nlet () = exit (QCheck_base_runner.run_tests ~rand:(Random.State.make [| 42 |]) [ total_append; discount_le ])\n' >test_cart.ml
+	timeout $TOOL_TIMEOUT ocamlfind ocamlopt -package qcheck -linkpkg cart.ml test_cart.ml -o test_cart >build.log 2>&1 </dev/null
+	run h79-qcheck ./test_cart
+	expect h79-qcheck qcheck general <<'E'
+test_failure - 0 0
+test_failure - 0 0
+E
+	cd ..
+fi
+# goimports -d (Debian's golang-golang-x-tools): an import unused, one
+# missing
+if have goimports; then
+	mkdir goimports && cd goimports
+	printf 'package main\n\nimport (\n\t"os"\n\t"fmt"\n)\n\nfunc main() {\n\tfmt.Println(strings.ToUpper("x"))\n}\n' >a.go
+	printf 'package main\n\nfunc b() int { return 1 }\n' >b.go
+	run h79-goimports sh -c 'timeout $TOOL_TIMEOUT goimports -d . | sed "s/\t[0-9-]* [0-9:.]* [+-][0-9]*$//"'
+	expect h79-goimports goimports general <<'E'
+lint_violation a.go 4 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

@@ -11658,6 +11658,84 @@ static void reporters_marks_frames_and_gates(void **state)
 	diag_list_release(&l);
 }
 
+/* Tests of typed functional code (held79's tools): a numbered failure
+ * under the place alone right over it (hspec's); a test's "name: FAIL"
+ * under its group, its place alone under it (tasty's); a property
+ * falsified, placeless (QuickCheck's, qcheck's); a failure's words end at
+ * the next failure's heading (HUnit's "### Failure in:"). */
+static void test_names_over_and_under_their_places(void **state)
+{
+	static const char hspec[] =
+		"Failures:\n\n"
+		"  Spec.hs:8:23: \n"
+		"  1) total adds prices\n"
+		"       expected: 6\n"
+		"        but got: 7\n\n"
+		"  To rerun use: --match \"/total/adds prices/\"\n\n"
+		"  Spec.hs:15:30: \n"
+		"  2) discount rejects negatives\n"
+		"       expected: True\n"
+		"        but got: False\n\n"
+		"4 examples, 2 failures\n";
+	static const char tasty[] =
+		"cart\n"
+		"  adds prices: FAIL\n"
+		"    Tests.hs:7:\n"
+		"    expected: 6\n"
+		"     but got: 7\n"
+		"    Use -p '/adds prices/' to rerun this test only.\n"
+		"  halves:      OK\n"
+		"  boom:        FAIL\n"
+		"    Tests.hs:10:\n"
+		"    positive\n"
+		"    Use -p '/boom/' to rerun this test only.\n\n"
+		"2 out of 3 tests failed (0.00s)\n";
+	static const char quickcheck[] =
+		"*** Failed! Falsified (after 1 test):\n[]\n[]\n"
+		"+++ OK, passed 100 tests.\n";
+	static const char qcheck[] =
+		"\n--- Failure -----------------------------------------\n\n"
+		"Test total_append failed (14 shrink steps):\n\n([], [])\n"
+		"=====================================================\n"
+		"failure (1 tests failed, 0 tests errored, ran 2 tests)\n";
+	static const char hunit[] =
+		"\rCases: 2  Tried: 0  Errors: 0  Failures: 0\r     \r### Failure in: 0:adds\n"
+		"T.hs:8\nexpected: 6\n but got: 7\n"
+		"\rCases: 2  Tried: 1  Errors: 0  Failures: 1\r     \r### Failure in: 1:nothing\n"
+		"T.hs:9\nempty\nexpected: 0\n but got: 1\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(hspec, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "Spec.hs");
+	assert_int_equal(l.v[0].line, 8);
+	assert_int_equal(l.v[0].column, 23);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_int_equal(l.v[1].line, 15);
+	diag_list_release(&l);
+	classify_n(tasty, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "Tests.hs");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_int_equal(l.v[1].line, 10);
+	diag_list_release(&l);
+	assert_true(classify_output_failed(quickcheck, sizeof(quickcheck) - 1));
+	classify_n(quickcheck, any_file, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_n(qcheck, any_file, 1, &l);
+	assert_string_equal(l.v[0].message, "Test total_append failed (14 shrink steps):");
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+	classify_n(hunit, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "T.hs");
+	assert_int_equal(l.v[0].line, 8);
+	assert_string_equal(l.v[0].message, "expected: 6 but got: 7");
+	assert_int_equal(l.v[1].line, 9);
+	diag_list_release(&l);
+}
+
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -12169,6 +12247,7 @@ int main(void)
 		cmocka_unit_test(rows_placed_after_a_tab_and_files_being_read),
 		cmocka_unit_test(log_levels_tex_errors_and_listed_files),
 		cmocka_unit_test(reporters_marks_frames_and_gates),
+		cmocka_unit_test(test_names_over_and_under_their_places),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
