@@ -1767,6 +1767,30 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	 * the place alone, in lower case */
 	if ((l[i] == '*' || l[i] == 'f') && quoted_file_line(l, n, i, loc))
 		return loc->kind = CL_LOC_FRAME;
+	/* Ansible's pointer under its "ERROR! msg": "The error appears to be
+	 * in 'a.yml': line 6, column 6, but may" (the sentence goes on on
+	 * the next line) */
+	if (l[i] == 'T' && STARTS(l + i, n - i, "The error appears to be in '")) {
+		size_t m;
+
+		j = i + 28;
+		for (k = j; k < n && l[k] != '\''; k++)
+			;
+		m = k + 8;
+		if (k > j && STARTS(l + k, n - k, "': line ") &&
+		    cl_read_int(l, n, &m, &loc->line)) {
+			if (STARTS(l + m, n - m, ", column ")) {
+				m += 9;
+				if (!cl_read_int(l, n, &m, &loc->col))
+					loc->col = 0;
+			}
+			loc->file = j;
+			loc->file_len = k - j;
+			return loc->kind = CL_LOC_FRAME;
+		}
+		memset(loc, 0, sizeof(*loc));
+		return CL_LOC_NONE;
+	}
 	/* Python: File "path", line N[, in fn] */
 	if (STARTS(l + i, n - i, "File \"")) {
 		j = i + 6;
@@ -1909,9 +1933,17 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	/* Ruby's frames: "from a.rb:4:in `<main>'", RSpec's "# ./a_spec.rb:5:in
 	 * `block'" */
 	if ((l[i] == '#' && i + 1 < n && l[i + 1] == ' ') || STARTS(l + i, n - i, "from ")) {
-		j = place_at(l, n, i + (l[i] == '#' ? 2 : 5), loc);
+		/* (Bundler's "#  from /w/Gemfile:2", a comment's "from") */
+		k = l[i] == '#' ? skip_blanks(l, n, i + 1) : i;
+		if (STARTS(l + k, n - k, "from "))
+			k += 5;
+		j = place_at(l, n, k, loc);
 		if (j && loc->line > 0 && (STARTS(l + j, n - j, ":in `") ||
 					   STARTS(l + j, n - j, ":in '")))
+			return loc->kind = CL_LOC_FRAME;
+		/* ... or the place alone after "from", ending the line:
+		 * Bundler's over the Gemfile's lines it quotes */
+		if (j && loc->line > 0 && k > i + 2 && skip_blanks(l, n, j) == n)
 			return loc->kind = CL_LOC_FRAME;
 		/* a checker's finding a test prints as its comment ("# lib/A.pm
 		 * (8): Unknown directive: =hed2", Test::Pod's) */

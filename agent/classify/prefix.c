@@ -151,6 +151,23 @@ static size_t stamp_len(const char *p, size_t n)
 	if (e >= n || (p[e] != ' ' && p[e] != '\t'))
 		return e == n ? e : 0;
 	e++;
+	/* the zone's name and the process' id after it: PostgreSQL's and
+	 * PgBouncer's "2024-01-01 00:00:00.123 UTC [4242] " */
+	if (!k) {
+		size_t z = e;
+
+		while (z < n && z - e < 5 && p[z] >= 'A' && p[z] <= 'Z')
+			z++;
+		if (z - e >= 2 && z < n && p[z] == ' ') {
+			e = z + 1;
+			if (e < n && p[e] == '[') {
+				for (z = e + 1; z < n && p[z] >= '0' && p[z] <= '9'; z++)
+					;
+				if (z > e + 1 && z + 1 < n && p[z] == ']' && p[z + 1] == ' ')
+					e = z + 2;
+			}
+		}
+	}
 	if (digits(p, n, e, 2) && e + 2 < n && (p[e + 2] == 'O' || p[e + 2] == 'E')) {
 		size_t t = e + 3;
 

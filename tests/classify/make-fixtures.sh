@@ -25399,6 +25399,76 @@ E
 	cd ..
 fi
 ) &
+# ---- held80: a validation batch of tools nobody tuned for, scored on first sight ----
+# A small ops repository's checks: ansible-playbook --syntax-check over
+# its playbooks, bundle install --local for its Ruby tooling, PgBouncer's
+# config and PowerDNS' pdns_server --config=check. Each says where in its
+# own way (Ansible's "ERROR! msg" over "The error appears to be in 'F':
+# line L, column C", Bundler's "[!] There was an error parsing `Gemfile`"
+# over " #  from F:L", PgBouncer's log lines ending "(a.ini:4)", PowerDNS'
+# "Fatal error: Trying to set unknown setting 'x'" with no file).
+(
+BATCH=held80
+mkdir held80 && cd held80
+# ansible-playbook --syntax-check (Debian's ansible-core), a playbook at
+# a time: a task indented one column short, a module nobody wrote, a role
+# nobody wrote
+if have ansible-playbook; then
+	mkdir ansible-playbook && cd ansible-playbook
+	printf -- '- hosts: all\n  tasks:\n    - name: install\n      apt: name=nginx state=present\n    - name: bad indent\n     debug: msg=hi\n' >a.yml
+	printf -- '- hosts: all\n  tasks:\n    - name: x\n      nosuch_module_xyz:\n        a: 1\n' >b.yml
+	printf -- '- hosts: all\n  roles:\n    - nosuchrole\n' >c.yml
+	printf 'localhost ansible_connection=local\n' >inv
+	run h80-ansible-playbook sh -c 'for f in a b c; do ANSIBLE_NOCOLOR=1 ANSIBLE_LOCAL_TEMP=$PWD/.tmp HOME=$PWD timeout $TOOL_TIMEOUT ansible-playbook -i inv --syntax-check $f.yml; done'
+	expect h80-ansible-playbook ansible-playbook general <<'E'
+syntax_error a.yml 6 6
+undefined_symbol b.yml 3 7
+import_resolution c.yml 3 7
+E
+	cd ..
+fi
+# bundle install --local (Debian's ruby-bundler), a Gemfile at a time: a
+# gem nobody installed, a Gemfile that does not parse
+if have bundle; then
+	mkdir bundle && cd bundle
+	mkdir gem syn
+	printf "source 'https://rubygems.org'\ngem 'nosuchgem_xyz', '~> 1.0'\n" >gem/Gemfile
+	printf "source 'https://rubygems.org'\ngem 'rake',,\n" >syn/Gemfile
+	run h80-bundle sh -c 'for d in gem syn; do (cd $d && HOME=$PWD timeout $TOOL_TIMEOUT bundle install --local); done'
+	expect h80-bundle bundle general <<'E'
+missing_dependency - 0 0
+syntax_error syn/Gemfile 2 0
+E
+	cd ..
+fi
+# pgbouncer (Debian's), a config at a time: a port that is no number, a
+# setting nobody defined, a section's "]" missing
+if have pgbouncer; then
+	mkdir pgbouncer && cd pgbouncer
+	printf '[databases]\nshop = host=127.0.0.1 dbname=shop\n[pgbouncer]\nlisten_port = notaport\nauth_type = trust\n' >a.ini
+	printf '[pgbouncer]\nlisten_addr = 127.0.0.1\nlisten_port = 6432\nnosuch_setting = 1\nauth_type = trust\n' >b.ini
+	printf '[pgbouncer\nlisten_port = 6432\n' >c.ini
+	run h80-pgbouncer sh -c 'for f in a b c; do timeout 10 pgbouncer -u nobody $f.ini; done'
+	expect h80-pgbouncer pgbouncer general <<'E'
+type_error a.ini 4 0
+undefined_symbol b.ini 4 0
+syntax_error c.ini 1 0
+E
+	cd ..
+fi
+# pdns_server --config=check (Debian's pdns-server): a setting nobody
+# defined
+if have pdns_server; then
+	mkdir pdns_server && cd pdns_server
+	mkdir conf
+	printf 'launch=\nnosuch-setting=1\n' >conf/pdns.conf
+	run h80-pdns_server timeout 10 pdns_server --config-dir="$PWD/conf" --config=check
+	expect h80-pdns_server pdns_server general <<'E'
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

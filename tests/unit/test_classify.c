@@ -11387,6 +11387,15 @@ static bool cfg_lua_files(void *ctx, const char *path)
 	return n > 8 && !strcmp(path + n - 8, ".cfg.lua") && !strstr(path, "nosuch");
 }
 
+/* A project whose Ruby gems a Gemfile lists. */
+static bool gemfiles(void *ctx, const char *path)
+{
+	size_t n = strlen(path);
+
+	(void)ctx;
+	return n >= 7 && !strcmp(path + n - 7, "Gemfile");
+}
+
 /* A project whose files all sit at its top: no folder is the project's. */
 static bool top_level_files(void *ctx, const char *path)
 {
@@ -11733,6 +11742,51 @@ static void test_names_over_and_under_their_places(void **state)
 	assert_int_equal(l.v[0].line, 8);
 	assert_string_equal(l.v[0].message, "expected: 6 but got: 7");
 	assert_int_equal(l.v[1].line, 9);
+	diag_list_release(&l);
+}
+
+/* An ops repository's checks (held80's tools): Ansible's pointer under
+ * its "ERROR!", Bundler's "#  from F:L" under its parse error, a
+ * PostgreSQL-style stamp with its zone and process id taken off. */
+static void pointers_under_errors_and_zoned_stamps(void **state)
+{
+	static const char ansible[] =
+		"ERROR! couldn't resolve module/action 'nosuch_module_xyz'. This often "
+		"indicates a misspelling, missing collection, or incorrect module path.\n\n"
+		"The error appears to be in 'b.yml': line 3, column 7, but may\n"
+		"be elsewhere in the file depending on the exact syntax problem.\n\n"
+		"The offending line appears to be:\n\n"
+		"  tasks:\n    - name: x\n      ^ here\n";
+	static const char bundler[] =
+		"[!] There was an error parsing `Gemfile`: syntax error, unexpected ',' - gem 'rake',,\n"
+		"           ^\n"
+		". Bundler cannot continue.\n\n"
+		" #  from /w/syn/Gemfile:2\n"
+		" #  -------------------------------------------\n"
+		" >  gem 'rake',,\n";
+	static const char pgbouncer[] =
+		"2026-12-07 04:05:57.547 UTC [13122] ERROR invalid value \"notaport\" for "
+		"parameter listen_port in configuration (a.ini:4)\n"
+		"2026-12-07 04:05:57.547 UTC [13122] FATAL cannot load config file\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(ansible, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "b.yml");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 7);
+	diag_list_release(&l);
+	classify_n(bundler, gemfiles, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/syn/Gemfile");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n(pgbouncer, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "a.ini");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].message,
+			    "invalid value \"notaport\" for parameter listen_port in configuration");
+	assert_string_equal(l.v[0].category, "type_error");
 	diag_list_release(&l);
 }
 
@@ -12248,6 +12302,7 @@ int main(void)
 		cmocka_unit_test(log_levels_tex_errors_and_listed_files),
 		cmocka_unit_test(reporters_marks_frames_and_gates),
 		cmocka_unit_test(test_names_over_and_under_their_places),
+		cmocka_unit_test(pointers_under_errors_and_zoned_stamps),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
