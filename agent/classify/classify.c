@@ -4526,19 +4526,33 @@ static const struct diag *reported_at(const struct scan *s, size_t j)
 	return NULL;
 }
 
-/* Is l[0..n) a row of a table drawn with bars, three at least (" a.mjs
- * |      50 |      50 | 3-4,6-7", a coverage report's): data, whatever
- * file its first cell names? */
-static bool bar_row(const char *l, size_t n)
+/* Is l[0..n) a row of a report's table: a name, then only numbers in
+ * columns, two at least, between blanks or bars (gcovr's "price.c  7  4
+ * 57%  3,5,8", c8's " a.mjs |  50 |  50 | 3-4,6-7"): data, whatever file
+ * its first cell names? */
+static bool data_row(const char *l, size_t n)
 {
-	const char *b = l;
-	unsigned bars = 0;
+	size_t k = 0, cols = 0;
 
-	while (bars < 3 && (b = memchr(b, '|', n - (size_t)(b - l)))) {
-		bars++;
-		b++;
+	while (k < n && l[k] == ' ')
+		k++;
+	while (k < n && l[k] != ' ' && l[k] != '|')
+		k++;
+	while (k < n) {
+		while (k < n && (l[k] == ' ' || l[k] == '|'))
+			k++;
+		if (k == n)
+			break;
+		if (!isdigit((unsigned char)l[k]))
+			return false;
+		while (k < n && (isdigit((unsigned char)l[k]) || l[k] == '.' ||
+				 l[k] == ',' || l[k] == '-' || l[k] == '%'))
+			k++;
+		if (k < n && l[k] != ' ' && l[k] != '|')
+			return false;
+		cols++;
 	}
-	return bars == 3;
+	return cols >= 2;
 }
 
 /* The outermost file of the project a trace above line i names (up to
@@ -4575,7 +4589,7 @@ static char *file_above(struct scan *s, size_t i)
 		/* a message at a file above is another report too */
 		if (line_place(s, j, l, n, &loc) == CL_LOC_INLINE && loc.file_len)
 			break;
-		if (output_notice(l, n) || bar_row(l, n))
+		if (output_notice(l, n) || data_row(l, n))
 			continue;
 		if (cl_repo_token(l, n, known_file, s, &off, &len) &&
 		    !quoted_over_caret(s, j)) {
@@ -9019,11 +9033,11 @@ static size_t hts_log_tag(const char *l, size_t n, int *sev)
 }
 
 /* "[WARNING] Citeproc: citation smith99 not found" (pandoc's; Maven's
- * tag), "WARN - x" (a log's level): a warning whose words name a cause (a name, a file, a package, a
- * kind or the grammar) is a finding, placeless; any other is a tool's
- * remark ("Deprecated: --self-contained"). htslib's errors likewise. A
- * daemon's "warn:" only when late (no other reader took the line). True
- * if read. */
+ * tag), "WARN - x" (a log's level): a warning whose words name a cause (a
+ * name, a file, a package, a kind or the grammar) is a finding, at the
+ * file its words name if any; any other is a tool's remark ("Deprecated:
+ * --self-contained"). htslib's errors likewise. A daemon's "warn:" only
+ * when late (no other reader took the line). True if read. */
 static bool general_tagged_warning(struct scan *s, const char *l, size_t n,
 				   bool late)
 {
@@ -10095,7 +10109,7 @@ static void general_pass(struct scan *s)
 			continue;
 		if (n > 20 && l[n - 1] == '.' && general_tex_input_line(s, i, l, n))
 			continue;
-		if (l[0] == '!' && l[1] == ' ' && general_tex_error(s, i, l, n))
+		if (n > 3 && l[0] == '!' && l[1] == ' ' && general_tex_error(s, i, l, n))
 			continue;
 		if (l[n - 1] == ':' && (k = ellipsis_field(s, i, l, n))) {
 			i += k - 1;

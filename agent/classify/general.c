@@ -3330,6 +3330,14 @@ static const struct phrase phrases[] = {
 	{ "does not meet global threshold", CAT_LINT_VIOLATION },
 	{ "does not meet threshold", CAT_LINT_VIOLATION },
 	{ "coverage threshold", CAT_LINT_VIOLATION },
+	/* ... gcovr's "failed minimum line coverage (got 62.5%, minimum
+	 * 90.0%)" */
+	{ "minimum line coverage", CAT_LINT_VIOLATION },
+	{ "minimum branch coverage", CAT_LINT_VIOLATION },
+	{ "minimum function coverage", CAT_LINT_VIOLATION },
+	/* a catalog's message nobody translated (gettext's msgcmp: "this
+	 * message is untranslated") */
+	{ "is untranslated", CAT_LINT_VIOLATION },
 	/* isort's "Imports are incorrectly sorted and/or formatted",
 	 * dprint's and others' "not formatted" */
 	{ "incorrectly sorted", CAT_LINT_VIOLATION },
@@ -6886,6 +6894,12 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	/* ">> Issue: x" (bandit) */
 	if (STARTS(l + i, n - i, ">> "))
 		i += 3;
+	/* a severity in parentheses opening the line: gcovr's "(ERROR)
+	 * failed minimum line coverage (got 62.5%, minimum 90.0%)" */
+	if (STARTS(l + i, n - i, "(ERROR) ") && i + 9 < n) {
+		*msg = skip_blanks(l, n, i + 8);
+		return true;
+	}
 	/* a log's level in capitals, a dash, the message: Log4perl's and
 	 * Python logging's "%p - %m" (Biber's "ERROR - BibTeX subsystem:
 	 * x") */
@@ -7381,8 +7395,9 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 		    (l[sev] == ' ' || l[sev] == ':'))
 			i = k + 2;
 	}
-	/* every shape starts with a letter, '[', '-', '>' or a UTF-8 mark */
-	if (i >= n || !(is_alpha(l[i]) || l[i] == '[' || l[i] == '-' ||
+	/* every shape starts with a letter, '[', '(', '-', '>' or a UTF-8
+	 * mark */
+	if (i >= n || !(is_alpha(l[i]) || l[i] == '[' || l[i] == '(' || l[i] == '-' ||
 			l[i] == '>' || (unsigned char)l[i] >= 0xc0))
 		return false;
 	if (!headline_shape(l, n, i, msg))

@@ -152,19 +152,24 @@ static size_t stamp_len(const char *p, size_t n)
 		return e == n ? e : 0;
 	e++;
 	/* the zone's name and the process' id after it: PostgreSQL's and
-	 * PgBouncer's "2024-01-01 00:00:00.123 UTC [4242] " */
+	 * PgBouncer's "2024-01-01 00:00:00.123 UTC [4242] " (a word in
+	 * capitals alone is a level, "WARN x", the line's own: a zone only
+	 * with the id after it, or UTC's and GMT's name) */
 	if (!k) {
-		size_t z = e;
+		size_t z = e, d;
 
 		while (z < n && z - e < 5 && p[z] >= 'A' && p[z] <= 'Z')
 			z++;
 		if (z - e >= 2 && z < n && p[z] == ' ') {
-			e = z + 1;
-			if (e < n && p[e] == '[') {
-				for (z = e + 1; z < n && p[z] >= '0' && p[z] <= '9'; z++)
+			d = z + 1;
+			if (d < n && p[d] == '[') {
+				for (z = d + 1; z < n && p[z] >= '0' && p[z] <= '9'; z++)
 					;
-				if (z > e + 1 && z + 1 < n && p[z] == ']' && p[z + 1] == ' ')
+				if (z > d + 1 && z + 1 < n && p[z] == ']' && p[z + 1] == ' ')
 					e = z + 2;
+			} else if (z - e == 3 && (!memcmp(p + e, "UTC", 3) ||
+						  !memcmp(p + e, "GMT", 3))) {
+				e = d;
 			}
 		}
 	}

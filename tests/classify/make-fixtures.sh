@@ -25469,6 +25469,46 @@ E
 	cd ..
 fi
 ) &
+# ---- held81: a validation batch of tools nobody tuned for, scored on first sight ----
+# A C library's release gates: gcovr's coverage minimums over its tests,
+# and gettext's msgcmp between a translation and the template its sources
+# made. Each says where in its own way (gcovr's table of files, then
+# "(ERROR) failed minimum line coverage (got 62.5%, minimum 90.0%)";
+# msgcmp's "F:L: this message is untranslated", "is used but not defined
+# in fr.po").
+(
+BATCH=held81
+mkdir held81 && cd held81
+# gcovr (Debian's) over a test that runs half of price.c: the line and
+# branch minimums
+if have gcovr && have gcc; then
+	mkdir gcovr && cd gcovr
+	printf 'int price(int x, int tax) {\n  if (tax < 0)\n    return -1;\n  if (x > 1000)\n    return x + tax - 10;\n  return x + tax;\n}\nint unused(int a) { return a * 2; }\n' >price.c
+	printf 'int price(int, int);\nint main(void) { return price(10, 5) == 15 ? 0 : 1; }\n' >main.c
+	gcc --coverage -O0 -o t main.c price.c >build.log 2>&1 && ./t
+	run h81-gcovr timeout $TOOL_TIMEOUT gcovr --fail-under-line 90 --fail-under-branch 90 -r .
+	expect h81-gcovr gcovr general <<'E'
+lint_violation - 0 0
+lint_violation - 0 0
+E
+	cd ..
+fi
+# msgcmp (Debian's gettext) between the French catalog and the template:
+# a message untranslated (and, fuzzy-matched, not used), one the sources
+# use that the catalog lacks
+if have msgcmp; then
+	mkdir msgcmp && cd msgcmp
+	printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Hello"\nmsgstr "Bonjour"\n\nmsgid "Cart"\nmsgstr ""\n' >fr.po
+	printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n#: src/a.c:3\nmsgid "Hello"\nmsgstr ""\n\n#: src/a.c:5\nmsgid "Cart"\nmsgstr ""\n\n#: src/b.c:7\nmsgid "Checkout"\nmsgstr ""\n' >shop.pot
+	run h81-msgcmp msgcmp fr.po shop.pot
+	expect h81-msgcmp msgcmp general <<'E'
+lint_violation fr.po 9 0
+undefined_symbol shop.pot 15 0
+lint_violation fr.po 9 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

@@ -11781,12 +11781,53 @@ static void pointers_under_errors_and_zoned_stamps(void **state)
 	assert_int_equal(l.v[0].line, 2);
 	assert_string_equal(l.v[0].category, "syntax_error");
 	diag_list_release(&l);
+	/* a level in capitals after the stamp is the line's own */
+	classify_n("2026-12-07 04:05:57 INFO - This is Biber 2.18\n"
+		   "2026-12-07 04:05:57 ERROR - BibTeX subsystem: syntax error: found \"@book\"\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
 	classify_n(pgbouncer, any_file, 1, &l);
 	assert_string_equal(l.v[0].file, "a.ini");
 	assert_int_equal(l.v[0].line, 4);
 	assert_string_equal(l.v[0].message,
 			    "invalid value \"notaport\" for parameter listen_port in configuration");
 	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+}
+
+/* A C library's release gates (held81's tools): a severity in
+ * parentheses heads a report, and the table of files over it, a name and
+ * numbers in columns, is no trace naming its file (gcovr's); a catalog's
+ * untranslated message is a checker's finding (msgcmp's). */
+static void coverage_tables_and_catalogs(void **state)
+{
+	static const char gcovr[] =
+		"File                                       Lines    Exec  Cover   Missing\n"
+		"------------------------------------------------------------------------------\n"
+		"main.c                                         1       1   100%\n"
+		"price.c                                        7       4    57%   3,5,8\n"
+		"------------------------------------------------------------------------------\n"
+		"TOTAL                                          8       5    62%\n"
+		"------------------------------------------------------------------------------\n"
+		"(ERROR) failed minimum line coverage (got 62.5%, minimum 90.0%)\n";
+	static const char msgcmp[] =
+		"fr.po:9: this message is untranslated\n"
+		"shop.pot:15: this message is used but not defined in fr.po\n"
+		"msgcmp: found 2 fatal errors\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(gcovr, any_file, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].message,
+			    "failed minimum line coverage (got 62.5%, minimum 90.0%)");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n(msgcmp, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "fr.po");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
 	diag_list_release(&l);
 }
 
@@ -12303,6 +12344,7 @@ int main(void)
 		cmocka_unit_test(reporters_marks_frames_and_gates),
 		cmocka_unit_test(test_names_over_and_under_their_places),
 		cmocka_unit_test(pointers_under_errors_and_zoned_stamps),
+		cmocka_unit_test(coverage_tables_and_catalogs),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
