@@ -4610,6 +4610,27 @@ static char *file_above(struct scan *s, size_t i)
 	return file;
 }
 
+/* "(2:0)" ending m[0..n): a line and a column, into *line and *col. */
+static bool trailing_position(const char *m, size_t n, int *line, int *col)
+{
+	size_t k;
+	int l, c;
+
+	while (n && (m[n - 1] == ' ' || m[n - 1] == '.'))
+		n--;
+	if (n < 5 || m[n - 1] != ')')
+		return false;
+	for (k = n - 1; k > 0 && m[k - 1] != '('; k--)
+		;
+	if (!k || (k > 1 && m[k - 2] != ' ') || !cl_read_int(m, n, &k, &l) ||
+	    l <= 0 || k >= n || m[k] != ':' || (++k, !cl_read_int(m, n, &k, &c)) ||
+	    k != n - 1)
+		return false;
+	*line = l;
+	*col = c;
+	return true;
+}
+
 /* A place in a copy the tool made of a project's file under /tmp
  * ("BibTeX subsystem: /tmp/biber_tmp_x/8fe4.utf8, line 6, syntax error",
  * Biber's): its line, or 0 when m[0..n) names no such place. */
@@ -5992,6 +6013,12 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		/* its line in its words: "Error: (line 3) unterminated list" */
 		if (p.file && !p.line)
 			p.line = cl_line_in_words(line + msg, n - msg);
+		/* ... or its position in parentheses ending it, line and
+		 * column from 0 (acorn's and Babel's "SyntaxError: The
+		 * keyword 'const' is reserved (2:0)") */
+		if (p.file && !p.line && trailing_position(line + msg, n - msg,
+							   &p.line, &p.col))
+			p.col++;
 		/* ... or after that file on the line right under, which says
 		 * no more ("Error found at a.conf:2.", mosquitto's) */
 		if (p.file && !p.line)
@@ -8396,6 +8423,91 @@ static size_t general_field_report(struct scan *s, size_t i, const char *l,
 	return j - i;
 }
 
+/* "Label : value" on l[0..n), indented maybe, blanks around the colon
+ * maybe: the label's length (it starts after the indent) and *v where the
+ * value starts; 0 if l is no such field (up to three words of letters,
+ * then the colon). */
+static size_t field_of(const char *l, size_t n, size_t *v)
+{
+	size_t k = 0, b, e, words = 0;
+
+	while (k < n && l[k] == ' ')
+		k++;
+	b = e = k;
+	while (k < n && k - b < 32 && words < 4) {
+		if (!isalpha((unsigned char)l[k]))
+			break;
+		while (k < n && isalpha((unsigned char)l[k]))
+			k++;
+		words++;
+		e = k;
+		while (k < n && l[k] == ' ')
+			k++;
+	}
+	if (e == b || words > 3 || k >= n || l[k] != ':')
+		return 0;
+	for (k++; k < n && l[k] == ' '; k++)
+		;
+	*v = k;
+	return e - b;
+}
+
+/* A finding told in fields, one a line, "Message : x" first, then its
+ * "Rule", "Line", "Column" (IBM's lint-openapi: "  Message :   x" over
+ * "  Rule    :   path-params", "  Path    :   paths./a.get", "  Line    :
+ * 7"), its file the one the heading above names ("Validation Results for
+ * api.yaml:"). How many lines it took after line i, or 0. */
+static size_t general_message_fields(struct scan *s, size_t i, const char *l,
+				     size_t n)
+{
+	struct cl_words w;
+	const char *r, *code = NULL, *cat;
+	char *file = NULL;
+	size_t j, rn, v, lab, k, code_len = 0, off, len;
+	int line = 0, col = 0;
+
+	if (!(lab = field_of(l, n, &v)) || v >= n)
+		return 0;
+	for (k = 0; k < n && l[k] == ' '; k++)
+		;
+	if (lab != 7 || memcmp(l + k, "Message", 7))
+		return 0;
+	for (j = i + 1; j < s->nlines && j <= i + 8; j++) {
+		size_t b, vv;
+
+		if (s->used[j] & L_USED)
+			break;
+		r = line_view(s, j, &rn);
+		if (!(lab = field_of(r, rn, &vv)))
+			break;
+		for (b = 0; r[b] == ' '; b++)
+			;
+		if (lab == 4 && !memcmp(r + b, "Rule", 4)) {
+			code = r + vv;
+			code_len = rn - vv;
+		} else if (lab == 4 && !memcmp(r + b, "Line", 4)) {
+			cl_read_int(r, rn, &vv, &line);
+		} else if (lab == 6 && !memcmp(r + b, "Column", 6)) {
+			cl_read_int(r, rn, &vv, &col);
+		}
+	}
+	if (line <= 0)
+		return 0;
+	/* the file the heading over the list names */
+	for (k = i; k-- > 0 && i - k <= 200 && !file;) {
+		r = line_view(s, k, &rn);
+		if (rn && r[rn - 1] == ':' && !(s->used[k] & L_USED) &&
+		    cl_repo_token(r, rn, known_file, s, &off, &len))
+			file = xstrndup(r + off, len);
+	}
+	cl_words_read(l + v, n - v, &w);
+	cat = w.category ? w.category : code_len ? CAT_LINT_VIOLATION : CAT_UNKNOWN;
+	general_emit(s, file, line, col, DIAG_ERROR, code, code_len, l + v, n - v, cat);
+	for (k = i + 1; k < j; k++)
+		s->used[k] |= L_FOLDED;
+	return j - i - 1;
+}
+
 /* Line i a place and the code at it ("syn.c:3:   return x;"), the
  * line under it a caret with the message ("           ^ expected ','",
  * chibicc's): one finding at the place, in the caret's words. */
@@ -10116,6 +10228,10 @@ static void general_pass(struct scan *s)
 			continue;
 		}
 		if (l[n - 1] == ':' && (k = general_file_list(s, i, l, n))) {
+			i += k;
+			continue;
+		}
+		if (lead == 'M' && (k = general_message_fields(s, i, l, n))) {
 			i += k;
 			continue;
 		}

@@ -3363,6 +3363,11 @@ static const struct phrase phrases[] = {
  * message did: they lose to every phrase above and to the word readers
  * (cl_words_read asks them last), in this order. */
 static const struct phrase later_phrases[] = {
+	/* a JSON reference quoted in the message, when nothing else is
+	 * said of it: what it points at is missing ("'#/components/schemas/
+	 * X' does not exist", lint-openapi's) */
+	{ "'#/", CAT_UNDEFINED_SYMBOL },
+	{ "\"#/", CAT_UNDEFINED_SYMBOL },
 	/* a lexer's bad escape: C's and Go's "unknown escape
 	 * sequence", Python's "invalid escape sequence", Java's
 	 * "illegal escape character", Rust's "unknown character
@@ -6564,6 +6569,10 @@ bool cl_summary(const char *l, size_t n, bool words)
 	      c + 11 < l + n && is_digit(c[11])) ||
 	     cl_find(l, n, "returned an error exitcode", 26) ||
 	     cl_find(l, n, "had compilation errors", 22) ||
+	     /* a count of the errors told above: "ES-Check: there were
+	      * 2 ES version matching errors.", "There were 3 errors." */
+	     ((c = cl_find(l, n, "here were ", 10)) && c > l &&
+	      (c[-1] == 't' || c[-1] == 'T') && c + 10 < l + n && is_digit(c[10])) ||
 	     /* dtc's "Input tree has errors, aborting" */
 	     cl_find(l, n, " has errors", 11) || cl_find(l, n, "contains errors", 15)))
 		return true;
@@ -7241,6 +7250,7 @@ const struct cl_trigger cl_triggers[] = {
 	 * wrapper's verdict that points elsewhere ("see the compiler error
 	 * output", "see above", "for details"), a command's exit status */
 	{ " error(s)", CL_T_SUMMARY },
+	{ "here were ", CL_T_SUMMARY },
 	{ "errors compiling", CL_T_SUMMARY },
 	{ "to compile ", CL_T_SUMMARY },
 	{ "returned an error exitcode", CL_T_SUMMARY },

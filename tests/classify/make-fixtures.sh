@@ -25509,6 +25509,43 @@ E
 	cd ..
 fi
 ) &
+# ---- held82: a validation batch of tools nobody tuned for, scored on first sight ----
+# A web API's release checks: es-check over the bundle it ships to old
+# browsers, and IBM's OpenAPI validator (lint-openapi) over its
+# definition. Each says where in its own way (es-check's "· erroring file:
+# ./dist/a.js" and "· error: SyntaxError: msg (2:0)" in a box over the
+# parser's stack; lint-openapi's field blocks, "Message :", "Rule :",
+# "Path :", "Line :", under the file's "Validation Results for F:").
+(
+BATCH=held82
+mkdir held82 && cd held82
+# es-check (from npm) against ES5: a const, a template literal
+if have "$BIN/es-check"; then
+	mkdir es-check && cd es-check
+	mkdir dist
+	printf 'var a = 1;\nconst b = () => a;\nmodule.exports = b;\n' >dist/app.js
+	printf 'var x = 1;\nvar y = x + 1;\n' >dist/ok.js
+	printf 'var s = `tpl ${1}`;\n' >dist/tpl.js
+	run h82-es-check "$BIN/es-check" es5 './dist/*.js'
+	expect h82-es-check es-check general <<'E'
+syntax_error dist/app.js 2 0
+syntax_error dist/tpl.js 1 0
+E
+	cd ..
+fi
+# lint-openapi (ibm-openapi-validator, from npm), errors only: a path
+# parameter no operation defines, a reference to a schema nobody wrote
+if have "$BIN/lint-openapi"; then
+	mkdir lint-openapi && cd lint-openapi
+	printf "openapi: 3.0.3\ninfo:\n  title: Shop\n  version: 1.0.0\npaths:\n  /items/{id}:\n    get:\n      summary: get item\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                \$ref: '#/components/schemas/Nosuch'\ncomponents:\n  schemas:\n    Item:\n      type: object\n      properties:\n        Name:\n          type: string\n" >api.yaml
+	run h82-lint-openapi "$BIN/lint-openapi" -e api.yaml
+	expect h82-lint-openapi lint-openapi general <<'E'
+lint_violation api.yaml 7 0
+undefined_symbol api.yaml 15 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

@@ -11831,6 +11831,56 @@ static void coverage_tables_and_catalogs(void **state)
 	diag_list_release(&l);
 }
 
+/* A web API's release checks (held82's tools): a finding told in fields
+ * ("Message :", "Rule :", "Line :"), its file the heading's; a quoted JSON
+ * reference that does not exist is a name nothing defines; a headline's
+ * position in parentheses ending it, under the file a label above names;
+ * "there were 2 ... errors" is a count, no problem of its own. */
+static void fields_positions_and_counts(void **state)
+{
+	static const char openapi[] =
+		"Validation Results for api.yaml:\n\n"
+		"Errors:\n\n"
+		"  Message :   Operation must define parameter \"{id}\" as expected by path \"/items/{id}\".\n"
+		"  Rule    :   path-params\n"
+		"  Path    :   paths./items/{id}.get\n"
+		"  Line    :   7\n\n"
+		"  Message :   '#/components/schemas/Nosuch' does not exist\n"
+		"  Rule    :   invalid-ref\n"
+		"  Path    :   paths./items/{id}.get.responses.200\n"
+		"  Line    :   15\n\n"
+		"Summary:\n\n  Total number of errors   : 2\n";
+	static const char escheck[] =
+		"info: ES-Check: checking 3 files...\n"
+		"error: ES-Check: there were 1 ES version matching errors.\n"
+		"info: \n"
+		"      ES-Check Error:\n"
+		"      ----\n"
+		"      \xc2\xb7 erroring file: ./dist/app.js\n"
+		"      \xc2\xb7 error: SyntaxError: The keyword 'const' is reserved (2:0)\n"
+		"      ----\n\n"
+		"      SyntaxError: The keyword 'const' is reserved (2:0)\n"
+		"    at pp$4.raise (/w/node_modules/acorn/dist/acorn.js:3841:15)\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(openapi, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "api.yaml");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].code, "path-params");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_int_equal(l.v[1].line, 15);
+	assert_string_equal(l.v[1].message, "'#/components/schemas/Nosuch' does not exist");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(escheck, js_files, 1, &l);
+	assert_string_equal(l.v[0].file, "./dist/app.js");
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[0].column, 1);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -12345,6 +12395,7 @@ int main(void)
 		cmocka_unit_test(test_names_over_and_under_their_places),
 		cmocka_unit_test(pointers_under_errors_and_zoned_stamps),
 		cmocka_unit_test(coverage_tables_and_catalogs),
+		cmocka_unit_test(fields_positions_and_counts),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
