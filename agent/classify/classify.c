@@ -8508,6 +8508,86 @@ static size_t general_message_fields(struct scan *s, size_t i, const char *l,
 	return j - i - 1;
 }
 
+/* "rule: msg at a.js :" over a code frame whose caret line, dashes up to
+ * the '^', marks the column on the numbered line right over it (JSCS's
+ * default reporter): one finding there, the rule its code. How many lines
+ * it took after line i, or 0. */
+static size_t general_at_file_frame(struct scan *s, size_t i, const char *l,
+				    size_t n)
+{
+	struct cl_words w;
+	const char *r, *at, *bar, *c;
+	size_t e = n, f, j, rn, code_len = 0, k;
+	int line = 0, col = 0;
+
+	while (e > 0 && l[e - 1] == ' ')
+		e--;
+	if (e < 8 || l[e - 1] != ':')
+		return 0;
+	for (f = e - 1; f > 0 && l[f - 1] == ' '; f--)
+		;
+	for (k = f; k > 0 && l[k - 1] != ' '; k--)
+		;
+	if (k < 5 || f == k || memcmp(l + k - 4, " at ", 4) ||
+	    !file_known(s, l, k, f - k))
+		return 0;
+	at = l + k - 4;
+	/* the frame: numbered lines, the caret's under the one it marks */
+	for (j = i + 1; j < s->nlines && j <= i + 8; j++) {
+		r = line_view(s, j, &rn);
+		if (rn && r[0] == '-' && (c = memchr(r, '^', rn)) &&
+		    (size_t)(c - r) + 1 == rn && j > i + 1) {
+			const char *q;
+			size_t qn;
+
+			q = line_view(s, j - 1, &qn);
+			if (!(bar = memchr(q, '|', qn)))
+				return 0;
+			k = 0;
+			while (k < qn && q[k] == ' ')
+				k++;
+			if (!cl_read_int(q, qn, &k, &line))
+				return 0;
+			while (k < qn && q[k] == ' ')
+				k++;
+			if (q + k != bar)
+				return 0;
+			col = (int)(c - r) - (int)(bar + 1 - q) + 1;
+			break;
+		}
+		/* "     1 |var a = 1": a number, then the bar */
+		for (k = 0; k < rn && r[k] == ' '; k++)
+			;
+		if (k == rn || !isdigit((unsigned char)r[k]))
+			return 0;
+		while (k < rn && isdigit((unsigned char)r[k]))
+			k++;
+		while (k < rn && r[k] == ' ')
+			k++;
+		if (k == rn || r[k] != '|')
+			return 0;
+	}
+	if (line <= 0)
+		return 0;
+	/* the rule before the message: "requireSemicolons: Missing ..." */
+	for (k = 0; k < n && isalnum((unsigned char)l[k]); k++)
+		;
+	if (k > 2 && k + 2 < n && l[k] == ':' && l[k + 1] == ' ' && islower((unsigned char)l[0]))
+		code_len = k;
+	k = code_len ? code_len + 2 : 0;
+	cl_words_read(l + k, (size_t)(at - l) - k, &w);
+	general_emit(s, xstrndup(l + (at + 4 - l), f - (size_t)(at + 4 - l)), line,
+		     col > 0 ? col : 0, DIAG_ERROR, code_len ? l : NULL, code_len,
+		     l + k, (size_t)(at - l) - k,
+		     w.category ? w.category : code_len ? CAT_LINT_VIOLATION : CAT_UNKNOWN);
+	/* the frame's lines under the caret too, to the blank after it */
+	for (j++; j < s->nlines && line_len(s, j) && j <= i + 16; j++)
+		;
+	for (k = i + 1; k < j; k++)
+		s->used[k] |= L_FOLDED;
+	return j - i - 1;
+}
+
 /* Line i a place and the code at it ("syn.c:3:   return x;"), the
  * line under it a caret with the message ("           ^ expected ','",
  * chibicc's): one finding at the place, in the caret's words. */
@@ -10230,6 +10310,12 @@ static void general_pass(struct scan *s)
 		if (l[n - 1] == ':' && (k = general_file_list(s, i, l, n))) {
 			i += k;
 			continue;
+		}
+		if (l[n - 1] == ':' || l[n - 1] == ' ') {
+			if ((k = general_at_file_frame(s, i, l, n))) {
+				i += k;
+				continue;
+			}
 		}
 		if (lead == 'M' && (k = general_message_fields(s, i, l, n))) {
 			i += k;

@@ -25546,6 +25546,52 @@ E
 	cd ..
 fi
 ) &
+# ---- held83: a validation batch of tools nobody tuned for, scored on first sight ----
+# Linters of an older generation still run in CI: Ethlint's solium over
+# Solidity contracts, and JSCS with the Google preset over JavaScript.
+# Each says where in its own way (solium's stylish rows under a file name
+# its underline codes wrap in lines of their own; JSCS's "rule: msg at F :"
+# over a code frame whose caret line marks the column, the line the one
+# just over it).
+(
+BATCH=held83
+mkdir held83 && cd held83
+# solium (Ethlint, from npm) with its default rules: a function's
+# parenthesis never closed; tx.origin, a variable never used
+if have "$BIN/solium"; then
+	mkdir solium && cd solium
+	printf 'pragma solidity ^0.8.0;\n\ncontract Shop {\n    uint public total;\n    function add(uint x) public {\n        total += x;\n        tx.origin;\n    }\n    function bad() public {\n        uint unused_var = 1;\n    }\n}\n' >Shop.sol
+	printf 'pragma solidity ^0.8.0;\ncontract B {\n  function f( public {\n}\n' >B.sol
+	"$BIN/solium" --init >/dev/null 2>&1 </dev/null
+	run h83-solium timeout $TOOL_TIMEOUT "$BIN/solium" -d .
+	expect h83-solium solium general <<'E'
+syntax_error B.sol 3 22
+lint_violation Shop.sol 7 8
+lint_violation Shop.sol 10 8
+E
+	cd ..
+fi
+# jscs (from npm) with the Google preset: semicolons and spaces missing;
+# a file that does not parse
+if have "$BIN/jscs"; then
+	mkdir jscs && cd jscs
+	printf 'var a = 1\nfunction f(){\n  return a==1\n}\nvar b = {a:1, b :2};\n' >a.js
+	printf 'var x = ;\n' >b.js
+	run h83-jscs sh -c 'for f in a b; do timeout $TOOL_TIMEOUT "$0" --preset=google $f.js; done' "$BIN/jscs"
+	expect h83-jscs jscs general <<'E'
+lint_violation a.js 1 0
+lint_violation a.js 2 0
+lint_violation a.js 3 0
+lint_violation a.js 3 0
+lint_violation a.js 3 0
+lint_violation a.js 5 0
+lint_violation a.js 5 0
+lint_violation a.js 5 0
+syntax_error b.js 1 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

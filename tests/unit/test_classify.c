@@ -11831,8 +11831,9 @@ static void coverage_tables_and_catalogs(void **state)
 	diag_list_release(&l);
 }
 
-/* A web API's release checks (held82's tools): a finding told in fields
- * ("Message :", "Rule :", "Line :"), its file the heading's; a quoted JSON
+/* A web API's release checks (held82's tools) and an older linter's frames
+ * (held83's JSCS): a finding told in fields ("Message :", "Rule :", "Line
+ * :"), its file the heading's; "rule: msg at F :" over a frame; a quoted JSON
  * reference that does not exist is a name nothing defines; a headline's
  * position in parentheses ending it, under the file a label above names;
  * "there were 2 ... errors" is a count, no problem of its own. */
@@ -11861,6 +11862,18 @@ static void fields_positions_and_counts(void **state)
 		"      ----\n\n"
 		"      SyntaxError: The keyword 'const' is reserved (2:0)\n"
 		"    at pp$4.raise (/w/node_modules/acorn/dist/acorn.js:3841:15)\n";
+	/* JSCS's: the rule, the message, "at F :" over a frame whose caret
+	 * line marks the column on the line over it */
+	static const char jscs[] =
+		"requireSemicolons: Missing semicolon after statement at a.js :\n"
+		"     1 |var a = 1\n"
+		"----------------^\n"
+		"     2 |function f(){\n\n"
+		"Unexpected token (1:8) at b.js :\n"
+		"     1 |var x = ;\n"
+		"----------------^\n"
+		"     2 |\n\n\n"
+		"1 code style error found.\n";
 	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
@@ -11872,6 +11885,17 @@ static void fields_positions_and_counts(void **state)
 	assert_int_equal(l.v[1].line, 15);
 	assert_string_equal(l.v[1].message, "'#/components/schemas/Nosuch' does not exist");
 	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(jscs, js_files, 2, &l);
+	assert_string_equal(l.v[0].file, "a.js");
+	assert_int_equal(l.v[0].line, 1);
+	assert_int_equal(l.v[0].column, 9);
+	assert_string_equal(l.v[0].code, "requireSemicolons");
+	assert_string_equal(l.v[0].message, "Missing semicolon after statement");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_int_equal(l.v[1].line, 1);
+	assert_string_equal(l.v[1].file, "b.js");
+	assert_string_equal(l.v[1].category, "syntax_error");
 	diag_list_release(&l);
 	classify_n(escheck, js_files, 1, &l);
 	assert_string_equal(l.v[0].file, "./dist/app.js");
