@@ -25194,7 +25194,7 @@ if have supervisord; then
 	printf '[supervisord]\nnodaemon=true\n[program:web]\ncommand=%%(ENV_NOSUCH)s/bin/web\n' >c.conf
 	printf '[supervisord]\nnodaemon=true\n[program:web]\n' >d.conf
 	printf '[supervisord\nnodaemon=true\n' >e.conf
-	run h77-supervisord sh -c 'for f in a c d e; do env -i PATH=/usr/bin:/bin timeout 10 supervisord -c $f.conf; done'
+	run h77-supervisord sh -c 'for f in a c d e; do env -i PATH=/usr/bin:/bin timeout $TOOL_TIMEOUT supervisord -c $f.conf; done'
 	expect h77-supervisord supervisord general <<'E'
 type_error a.conf 0 0
 undefined_symbol c.conf 0 0
@@ -25448,7 +25448,7 @@ if have pgbouncer; then
 	printf '[databases]\nshop = host=127.0.0.1 dbname=shop\n[pgbouncer]\nlisten_port = notaport\nauth_type = trust\n' >a.ini
 	printf '[pgbouncer]\nlisten_addr = 127.0.0.1\nlisten_port = 6432\nnosuch_setting = 1\nauth_type = trust\n' >b.ini
 	printf '[pgbouncer\nlisten_port = 6432\n' >c.ini
-	run h80-pgbouncer sh -c 'for f in a b c; do timeout 10 pgbouncer -u nobody $f.ini; done'
+	run h80-pgbouncer sh -c 'for f in a b c; do timeout $TOOL_TIMEOUT pgbouncer -u nobody $f.ini; done'
 	expect h80-pgbouncer pgbouncer general <<'E'
 type_error a.ini 4 0
 undefined_symbol b.ini 4 0
@@ -25462,7 +25462,7 @@ if have pdns_server; then
 	mkdir pdns_server && cd pdns_server
 	mkdir conf
 	printf 'launch=\nnosuch-setting=1\n' >conf/pdns.conf
-	run h80-pdns_server timeout 10 pdns_server --config-dir="$PWD/conf" --config=check
+	run h80-pdns_server timeout $TOOL_TIMEOUT pdns_server --config-dir="$PWD/conf" --config=check
 	expect h80-pdns_server pdns_server general <<'E'
 undefined_symbol - 0 0
 E
