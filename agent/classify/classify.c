@@ -113,6 +113,7 @@ struct scan {
 	/* 64-bit hashes of the diagnostics made (open addressing): a repeat
 	 * is dropped */
 	uint64_t *seen;
+	uint64_t sighted; /* the words of the last finding first_sighting passed */
 	size_t nseen, seen_alloc;
 	struct diag_list *out;
 	size_t first; /* out->n when this text started */
@@ -821,13 +822,59 @@ static uint64_t hash_str(uint64_t h, const char *str)
 /* Adds d's hash to the seen-set; false if it was already there. */
 static bool seen_insert(struct scan *s, uint64_t h);
 
+/* Is h in the seen-set? */
+static bool seen_has(const struct scan *s, uint64_t h)
+{
+	size_t i, mask = s->seen_alloc - 1;
+
+	if (!s->seen_alloc)
+		return false;
+	h |= 1;
+	for (i = h & mask; s->seen[i]; i = (i + 1) & mask)
+		if (s->seen[i] == h)
+			return true;
+	return false;
+}
+
+/* d, told at a file's line, is kept: its words are seen (first_sighting
+ * hashed them). */
+static void placed_words_told(struct scan *s, const struct diag *d)
+{
+	if (d->file && d->line > 0 && d->message)
+		seen_insert(s, s->sighted);
+}
+
+/* Does a finding still in the list tell message at a file's line? (One
+ * kept may have been folded into another since; one at a file alone may
+ * be dropped for a finding at its line later.) */
+static bool told_at_a_place(const struct scan *s, const char *message)
+{
+	size_t k;
+
+	for (k = s->out->n; k-- > s->first;)
+		if (s->out->v[k].file && s->out->v[k].line > 0 &&
+		    s->out->v[k].message &&
+		    !strcmp(s->out->v[k].message, message))
+			return true;
+	return false;
+}
+
+/* Is d new: not told before at its place, nor, placeless, in the words
+ * of a finding kept at a place (a wrapper's recap of the errors it ran
+ * into: latexmk's "Collected error summary" quoting "! LaTeX Error: File
+ * `x.sty' not found.", placed above by TeX's own lines)? */
 static bool first_sighting(struct scan *s, const struct diag *d)
 {
 	uint64_t h = 14695981039346656037u;
 
+	/* the words alone: a key of their own, and part of d's */
+	s->sighted = hash_str(0x6c62272e07bb0142u, d->message);
+	if (!d->file && d->message && seen_has(s, s->sighted) &&
+	    told_at_a_place(s, d->message))
+		return false;
 	h = hash_str(h, d->file);
 	h = hash_str(h, d->code);
-	h = hash_str(h, d->message);
+	h = (h ^ s->sighted) * 1099511628211u;
 	h = (h ^ (uint64_t)(unsigned)d->line) * 1099511628211u;
 	h = (h ^ (uint64_t)(unsigned)d->column) * 1099511628211u;
 	return seen_insert(s, h);
@@ -1454,6 +1501,7 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		d.hint = liken && d.category == liken ? xstrdup(LIKENED_HINT) :
 							expand(s, p->hint);
 	d.tool = xstrdup(p->tool);
+	placed_words_told(s, &d);
 	*push(s) = d;
 }
 
@@ -2462,6 +2510,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		d.hint = xstrdup("read from the message's words: see the message "
 				 "at this position");
 	d.tool = xstrdup(s->opts->tool_hint ? s->opts->tool_hint : "generic");
+	placed_words_told(s, &d);
 	*push(s) = d;
 	if (s->outcome)
 		s->outcome->general++;
@@ -4721,7 +4770,9 @@ static bool detail_of_last(struct scan *s, const char *file, const char *cat,
 /* Does m[0..n), a message with no place, quote the file the last
  * diagnostic placed at a line ("failed to load configuration file
  * 'a.conf' (invalid item)" after "config, file 'a.conf', line 3, ...",
- * knotc's)? Then it is that problem's verdict on its file, told twice. */
+ * knotc's), or quote it by a longer path or URL ending in it (gjs's
+ * "Failed to resolve imports for module: 'file:///w/e.js'")? Then it is
+ * that problem's verdict on its file, told twice. */
 static bool restates_last(const struct scan *s, const char *m, size_t n)
 {
 	const struct diag *d;
@@ -4738,7 +4789,8 @@ static bool restates_last(const struct scan *s, const char *m, size_t n)
 			continue;
 		for (e = k + 1; e < n && m[e] != m[k]; e++)
 			;
-		if (e < n && e - k - 1 == fl && !memcmp(m + k + 1, d->file, fl))
+		if (e < n && e - k - 1 >= fl && !memcmp(m + e - fl, d->file, fl) &&
+		    (e - k - 1 == fl || m[e - fl - 1] == '/'))
 			return true;
 		k = e;
 	}
@@ -8712,27 +8764,39 @@ static bool general_smt_error(struct scan *s, const char *l, size_t n)
 	return true;
 }
 
-/* The file of the project TeX opened last above line i: the last "(./"
- * on the nearest line that has one ("(./report.tex", MetaPost's
- * "Preloading the plain mem file, version 1.005) ) (./fig.mp"). The
- * caller frees it; NULL if none. */
+/* The file of the project TeX has open at line i: the nearest "(./"
+ * above it whose ')' has not come yet ("(./report.tex", MetaPost's
+ * "Preloading the plain mem file, version 1.005) ) (./fig.mp"; not the
+ * "(./paper.aux)" read and closed since). The caller frees it; NULL if
+ * none. */
 static char *tex_file_above(struct scan *s, size_t i)
 {
-	const char *r, *o, *next;
-	size_t j, rn, e;
+	const char *r;
+	size_t j, rn, k, e, shut = 0; /* shut: ')' not yet matched */
 
+	/* right to left: a '(' whose ')' came before line i is a file TeX
+	 * read and closed ("(./a.aux)"), or words in parentheses */
 	for (j = i; j-- > 0 && j + 2000 > i;) {
 		r = line_view(s, j, &rn);
-		if (!(o = cl_find(r, rn, "(./", 3)))
-			continue;
-		while ((next = cl_find(o + 3, rn - (size_t)(o + 3 - r), "(./", 3)))
-			o = next;
-		o++;
-		for (e = (size_t)(o - r); e < rn && r[e] != ' ' && r[e] != ')' &&
-		     r[e] != '('; e++)
-			;
-		if (known_file(s, o, (size_t)(r + e - o)))
-			return xstrndup(o, (size_t)(r + e - o));
+		for (k = rn; k-- > 0;) {
+			if (r[k] == ')') {
+				shut++;
+				continue;
+			}
+			if (r[k] != '(')
+				continue;
+			if (shut) {
+				shut--;
+				continue;
+			}
+			if (k + 2 >= rn || r[k + 1] != '.' || r[k + 2] != '/')
+				continue;
+			for (e = k + 1; e < rn && r[e] != ' ' && r[e] != ')' &&
+			     r[e] != '('; e++)
+				;
+			if (known_file(s, r + k + 1, e - k - 1))
+				return xstrndup(r + k + 1, e - k - 1);
+		}
 	}
 	return NULL;
 }

@@ -1296,6 +1296,30 @@ bool cl_file_label(const char *l, size_t n, struct cl_loc *loc)
 	return (loc->kind = CL_LOC_FRAME), true;
 }
 
+/* SpiderMonkey's and JavaScriptCore's frame, a line each (gjs, Firefox,
+ * Safari): "fn@path:L:C", "@path:L:C", the function's name before the '@'
+ * ("outer/<", "Foo.prototype.bar"), none for top-level code. A version
+ * after the '@' is a package's ("lodash@4.17.21/a.js"), a '/' before it
+ * a scope's folder: no frame. */
+static bool at_sign_frame(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	const char *a = memchr(l + i, '@', n - i);
+	size_t k, j;
+
+	if (!a || (size_t)(a - l) - i > 128 || memchr(l + i, ' ', n - i))
+		return false;
+	k = (size_t)(a - l) + 1;
+	/* (a scope's folder: "node_modules/@scope/pkg/a.js:3") */
+	if (k >= n || is_digit(l[k]) || l[k] == '/' || (a > l + i && a[-1] == '/'))
+		return false;
+	j = place_at(l, n, k, loc);
+	if (!j || loc->line <= 0 || j != n) {
+		memset(loc, 0, sizeof(*loc));
+		return false;
+	}
+	return true;
+}
+
 /* "pkg.Class.method(File.java:17)" from l[i] to the line's end, a dotted
  * name with no blank before its place in parentheses: sets loc's file and
  * line. */
@@ -1987,6 +2011,9 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			return loc->kind = CL_LOC_FRAME;
 		return CL_LOC_NONE;
 	}
+	/* SpiderMonkey's "fn@a.js:3:3" (its lines end in the column) */
+	if (is_digit(l[n - 1]) && at_sign_frame(l, n, i, loc))
+		return loc->kind = CL_LOC_FRAME;
 	/* a JVM frame told without "at", indented (JUnit 5's console
 	 * launcher: "CalcTest.mul(CalcTest.java:17)") */
 	if (i > 0 && l[n - 1] == ')' && bare_jvm_frame(l, n, i, loc))
@@ -2377,6 +2404,10 @@ static const struct phrase phrases[] = {
 	/* 'No matching export in "a.js" for import "b"' */
 	{ "no matching export", CAT_MISSING_EXPORT },
 	{ "cannot import name", CAT_MISSING_EXPORT },
+	/* SpiderMonkey's (Firefox's, gjs') "SyntaxError: import not found:
+	 * helper": the name imported, not the module (Caddy's "File to
+	 * import not found: x" is a file) */
+	{ ": import not found: ", CAT_MISSING_EXPORT },
 	{ "no module named", CAT_IMPORT_RESOLUTION },
 	{ "cannot find module", CAT_IMPORT_RESOLUTION },
 	{ "can't find module", CAT_IMPORT_RESOLUTION },
@@ -4313,6 +4344,10 @@ static const char *not_found(const char *low, size_t n)
 		{ "crate", CAT_MISSING_DEPENDENCY },
 		{ "program ", CAT_MISSING_DEPENDENCY },
 		{ "executable", CAT_MISSING_DEPENDENCY },
+		/* a version asked for is a package's, not a project's file
+		 * (gjs's "Typelib file for namespace 'Gtk', version '9.0'
+		 * not found", the loader's "version `GLIBC_2.34' not found") */
+		{ "version", CAT_MISSING_DEPENDENCY },
 		{ "import", CAT_IMPORT_RESOLUTION },
 		{ "include", CAT_IMPORT_RESOLUTION },
 		{ "module", CAT_IMPORT_RESOLUTION },
@@ -6592,6 +6627,11 @@ bool cl_summary(const char *l, size_t n, bool words)
 	     cl_find(c, (size_t)(l + n - c), "see above", 9) ||
 	     cl_find(c, (size_t)(l + n - c), "for details", 11)))
 		return true;
+	/* a runtime's word that the script it ran died of the exception
+	 * told above, nothing after it (gjs's "Script a.js threw an
+	 * exception", "Module file:///w/d.js threw an exception") */
+	if (n > 19 && !memcmp(l + n - 19, " threw an exception", 19))
+		return true;
 	/* "shell command terminated with non-zero exit status" */
 	if (cl_find(l, n, "-zero exit", 10) &&
 	    (cl_find(l, n, "returned non-zero exit", 22) ||
@@ -7264,6 +7304,7 @@ const struct cl_trigger cl_triggers[] = {
 	{ "for details", CL_T_SUMMARY },
 	{ "-zero exit", CL_T_SUMMARY },
 	{ "problems (", CL_T_SUMMARY },
+	{ " threw an exception", CL_T_SUMMARY },
 	{ NULL, 0 },
 };
 
@@ -7350,7 +7391,7 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 		i = skip_blanks(l, n, i + 2);
 	if ((e = glib_log(l, n, i))) {
 		*msg = e;
-		return true;
+		return !cl_summary(l + e, n - e, words);
 	}
 	/* JUnit 5's console launcher: "=> org.x.AssertionFailedError: msg"
 	 * under the failed test's name */

@@ -25592,6 +25592,155 @@ E
 	cd ..
 fi
 ) &
+# ---- held84: a validation batch of tools nobody tuned for, scored on first sight ----
+# A GNOME application's C and JavaScript sources and its manual: GNU
+# indent over the C, gperf over its keyword tables, Coccinelle's spatch
+# with the project's semantic patches, gjs running its scripts, and
+# latexmk building the manual. Each says where in its own way (indent's
+# "indent: F:L: Error:msg", gperf's "F:L: msg", spatch's "File "F", line
+# L, column C" under a parse error, SpiderMonkey's "JS ERROR: Kind: msg"
+# over "fn@F:L:C" frames or ending "@ F:L:C", TeX's "! msg" over "l.N"
+# under latexmk's rule log).
+(
+BATCH=held84
+mkdir held84 && cd held84
+# indent (GNU's) in check mode, a file at a time: a brace never closed;
+# a parenthesis too many, an #else and an #endif with no #if
+if have indent; then
+	mkdir indent && cd indent
+	printf 'int main(void)\n{\n  int x = 1;\n  if (x) {\n    return 0;\n}\n' >a.c
+	printf 'int f(void)\n{\n  return (1));\n}\n#else\nint z;\n#endif\n' >c.c
+	run h84-indent sh -c 'for f in a c; do indent -st $f.c >/dev/null; done'
+	expect h84-indent indent general <<'E'
+syntax_error a.c 7 0
+syntax_error c.c 3 0
+syntax_error c.c 5 0
+syntax_error c.c 7 0
+E
+	cd ..
+fi
+# gperf, a keyword table at a time: a %define with no value; a %{ that
+# is never closed
+if have gperf; then
+	mkdir gperf && cd gperf
+	printf '%%define lookup-function-name\n%%%%\nfoo\n' >b.gperf
+	printf '%%{\n#include <string.h>\n%%%%\nfoo\n' >d.gperf
+	run h84-gperf sh -c 'for f in b d; do gperf $f.gperf >/dev/null; done'
+	expect h84-gperf gperf general <<'E'
+syntax_error b.gperf 1 0
+syntax_error d.gperf 1 0
+E
+	cd ..
+fi
+# spatch (Coccinelle), a semantic patch at a time over the same C file:
+# a + line never closed; a script rule naming a rule's variable nobody
+# declared
+if have spatch; then
+	mkdir spatch && cd spatch
+	printf 'void f(void *p) {\n  kfree(p);\n}\n' >a.c
+	printf '@@\nexpression E;\n@@\n- kfree(E)\n+ free(E\n' >bad.cocci
+	printf '@r@\nidentifier fn;\n@@\nfn(...) { ... }\n@script:python@\nx << r.fm;\n@@\nprint(x)\n' >s.cocci
+	run h84-spatch sh -c 'for f in bad s; do timeout $TOOL_TIMEOUT spatch --very-quiet --sp-file $f.cocci a.c; done'
+	expect h84-spatch spatch general <<'E'
+syntax_error bad.cocci 6 0
+undefined_symbol s.cocci 6 0
+E
+	cd ..
+fi
+# gjs (GNOME's JavaScript), a script at a time: a name nobody defined;
+# an object literal never closed; a typelib that is not installed; as
+# modules, a Gtk version that is not installed, a name a module does not
+# export
+if have gjs; then
+	mkdir gjs && cd gjs
+	printf 'const GLib = imports.gi.GLib;\nfunction area(r) {\n  return Math.PI * r * rr;\n}\nprint(area(2));\n' >a.js
+	printf 'let x = {\n  a: 1,\n  b: 2\n;\n' >b.js
+	printf 'const Foo = imports.gi.NoSuchLib;\n' >c.js
+	printf 'import Gtk from "gi://Gtk?version=9.0";\n' >d.js
+	printf 'import {helper} from "./util.js";\nhelper();\n' >e.js
+	printf 'export function other() {}\n' >util.js
+	run h84-gjs sh -c 'for f in a b c; do timeout $TOOL_TIMEOUT gjs $f.js; done; for f in d e; do timeout $TOOL_TIMEOUT gjs -m $f.js; done'
+	expect h84-gjs gjs general <<'E'
+undefined_symbol a.js 3 0
+syntax_error b.js 4 0
+missing_dependency c.js 1 0
+missing_dependency d.js 0 0
+missing_export e.js 1 0
+E
+	cd ..
+fi
+# latexmk (over pdflatex), a document at a time: a macro nobody defined,
+# halting at the first error; a package that is not installed, places
+# told as F:L
+if have latexmk && have pdflatex; then
+	mkdir latexmk && cd latexmk
+	printf '\\documentclass{article}\n\\begin{document}\nHello \\undefinedmacro{x}.\n\\end{document}\n' >paper.tex
+	printf '\\documentclass{article}\n\\usepackage{nosuchpkg}\n\\begin{document}\nx\n\\end{document}\n' >b.tex
+	run h84-latexmk sh -c 'HOME=$PWD timeout $TOOL_TIMEOUT latexmk -pdf -interaction=nonstopmode -halt-on-error paper.tex; HOME=$PWD timeout $TOOL_TIMEOUT latexmk -pdf -interaction=nonstopmode -file-line-error b.tex'
+	expect h84-latexmk latexmk general <<'E'
+undefined_symbol paper.tex 3 0
+missing_dependency b.tex 3 0
+E
+	cd ..
+fi
+) &
+# ---- held85: a validation batch of tools nobody tuned for, scored on first sight ----
+# A mail and routing host's configs checked before they ship: Dovecot's
+# doveconf, FRRouting's vtysh --dryrun and conntrackd's config check.
+# Each says where in its own way (doveconf's "Fatal: Error in
+# configuration file F line L: msg", vtysh's "line L: % Unknown
+# command[C]: text" with no file, conntrackd's stamped "[ERROR] parsing
+# config file in line (L), symbol 'x': syntax error", no file either).
+(
+BATCH=held85
+mkdir held85 && cd held85
+# doveconf -n (Debian's dovecot-core), a config at a time: a value that
+# is no boolean, a setting nobody spells so, a number that is none, an
+# include matching nothing, a section never closed
+if have doveconf; then
+	mkdir doveconf && cd doveconf
+	printf 'protocols = imap\nmail_location = maildir:~/Maildir\nssl = nope\n' >a.conf
+	printf 'protocols = imap\nmail_locaton = maildir:~/Maildir\n' >b.conf
+	printf 'protocols = imap\n!include conf.d/*.conf\n' >c.conf
+	printf 'protocols = imap\nservice imap {\n  process_limit = lots\n}\n' >d.conf
+	printf 'protocols = imap\nnamespace inbox {\n  inbox = yes\n' >e.conf
+	run h85-doveconf sh -c 'for f in a b c d e; do timeout $TOOL_TIMEOUT doveconf -c $f.conf -n >/dev/null; done'
+	expect h85-doveconf doveconf general <<'E'
+type_error a.conf 3 0
+undefined_symbol b.conf 2 0
+import_resolution c.conf 2 0
+syntax_error d.conf 3 0
+syntax_error e.conf 2 0
+E
+	cd ..
+fi
+# vtysh --dryrun (FRRouting's) over frr.conf: a BGP neighbour command
+# misspelt, an address out of range it reads as no command at all
+if have vtysh; then
+	mkdir vtysh && cd vtysh
+	printf 'frr defaults traditional\nhostname r1\n!\nrouter bgp 65001\n neighbor 10.0.0.2 remote-as 65002\n neighbor 10.0.0.2 route-mapp IN in\n!\ninterface eth0\n ip address 10.0.0.300/24\n!\n' >frr.conf
+	run h85-vtysh timeout $TOOL_TIMEOUT vtysh --dryrun -f frr.conf
+	expect h85-vtysh vtysh general <<'E'
+undefined_symbol - 6 0
+undefined_symbol - 9 0
+E
+	cd ..
+fi
+# conntrackd -C F -s (the daemon's config read, then its stats asked of
+# no daemon), a config at a time: a checksum flag misspelt, an option
+# nobody defined
+if have conntrackd; then
+	mkdir conntrackd && cd conntrackd
+	printf 'Sync {\n\tMode FTFW {\n\t\tResendQueueSize 131072\n\t}\n\tMulticast {\n\t\tIPv4_address 225.0.0.50\n\t\tGroup 3780\n\t\tIPv4_interface 192.168.100.100\n\t\tInterface lo\n\t\tChecksum onn\n\t}\n}\nGeneral {\n\tHashSize 32768\n}\n' >sync.conf
+	printf 'General {\n\tHashSize 32768\n\tBogusOption 3\n}\n' >general.conf
+	run h85-conntrackd sh -c 'for f in sync general; do timeout $TOOL_TIMEOUT conntrackd -C $f.conf -s; done'
+	expect h85-conntrackd conntrackd general <<'E'
+syntax_error - 10 0
+syntax_error - 3 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

@@ -11905,6 +11905,84 @@ static void fields_positions_and_counts(void **state)
 	diag_list_release(&l);
 }
 
+/* A project of TeX documents only: TeX's own .aux, .cls and .sty files
+ * are none. */
+static bool tex_files(void *ctx, const char *path)
+{
+	size_t n = strlen(path);
+
+	(void)ctx;
+	return n > 4 && !strcmp(path + n - 4, ".tex");
+}
+
+static void spidermonkey_frames_recaps_and_tex_groups(void **state)
+{
+	/* gjs: SpiderMonkey's "fn@F:L:C" frames under GLib's log line;
+	 * "Script a.js threw an exception" the runtime's word on it */
+	static const char gjs[] =
+		"(gjs:21): Gjs-CRITICAL **: 06:51:35.583: JS ERROR: ReferenceError: rr is not defined\n"
+		"area@a.js:3:3\n"
+		"@a.js:5:7\n\n\n"
+		"(gjs:21): Gjs-CRITICAL **: 06:51:35.583: Script a.js threw an exception\n\n"
+		"(gjs:22): Gjs-CRITICAL **: 06:51:35.696: JS ERROR: Error: Requiring NoSuchLib, version none: Typelib file for namespace 'NoSuchLib' (any version) not found\n"
+		"@c.js:1:13\n\n\n"
+		"(gjs:22): Gjs-CRITICAL **: 06:51:35.696: Script c.js threw an exception\n\n"
+		"(gjs:23): Gjs-WARNING **: 06:51:35.809: JS ERROR: SyntaxError: import not found: helper @ file:///w/e.js:1:8\n\n"
+		"(gjs:23): Gjs-CRITICAL **: 06:51:35.809: Failed to resolve imports for module: 'file:///w/e.js'\n";
+	/* a scoped package's folder is no function's name: a package's
+	 * file ("redocly/openapi-core/..." would pass for the project's) */
+	static const char scoped[] =
+		"node_modules/@redocly/openapi-core/lib/resolve.js:131\n"
+		"      throw new Error(msg);\n"
+		"      ^\n\n"
+		"Error: boom\n";
+	/* latexmk over pdflatex: the error is in the file TeX has open,
+	 * not in the .aux it read and closed since; latexmk's recap of the
+	 * error placed above is no second finding */
+	static const char latexmk[] =
+		"(./paper.tex\n"
+		"LaTeX2e <2022-11-01> patch level 1\n"
+		"(/usr/share/texlive/texmf-dist/tex/latex/base/article.cls\n"
+		"Document Class: article 2022/07/02 v1.4n Standard LaTeX document class\n"
+		"(/usr/share/texlive/texmf-dist/tex/latex/base/size10.clo))\n"
+		"(./paper.aux)\n"
+		"! Undefined control sequence.\n"
+		"l.3 Hello \\undefinedmacro\n"
+		"                         {x}.\n"
+		"!  ==> Fatal error occurred, no output PDF file produced!\n"
+		"Transcript written on paper.log.\n"
+		"Latexmk: Errors, so I did not complete making targets\n"
+		"Collected error summary (may duplicate other messages):\n"
+		"  ! Undefined control sequence.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(gjs, js_files, 3, &l);
+	assert_string_equal(l.v[0].file, "a.js");
+	assert_int_equal(l.v[0].line, 3);
+	assert_int_equal(l.v[0].column, 3);
+	assert_string_equal(l.v[0].message, "JS ERROR: ReferenceError: rr is not defined");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	/* a version asked for: a package that is not installed */
+	assert_string_equal(l.v[1].file, "c.js");
+	assert_int_equal(l.v[1].line, 1);
+	assert_string_equal(l.v[1].category, "missing_dependency");
+	/* the name imported, not the module; the trailer quoting the
+	 * module by its URL is the same problem */
+	assert_string_equal(l.v[2].file, "/w/e.js");
+	assert_int_equal(l.v[2].line, 1);
+	assert_string_equal(l.v[2].category, "missing_export");
+	diag_list_release(&l);
+	classify_n(scoped, js_files, 1, &l);
+	assert_null(l.v[0].file);
+	diag_list_release(&l);
+	classify_n(latexmk, tex_files, 1, &l);
+	assert_string_equal(l.v[0].file, "./paper.tex");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -12420,6 +12498,7 @@ int main(void)
 		cmocka_unit_test(pointers_under_errors_and_zoned_stamps),
 		cmocka_unit_test(coverage_tables_and_catalogs),
 		cmocka_unit_test(fields_positions_and_counts),
+		cmocka_unit_test(spidermonkey_frames_recaps_and_tex_groups),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
