@@ -2632,16 +2632,21 @@ static size_t continuation(struct scan *s, size_t i, struct buf *out,
 	return taken;
 }
 
-/* Has the general layer already reported file:line (a weak message at a
- * place told before, PHP's "thrown in a.php on line 2")? */
-static bool general_at(const struct scan *s, const char *file, int line)
+/* Has the general layer already reported file:line, at column col when
+ * both tell one (a weak message at a place told before, PHP's "thrown in
+ * a.php on line 2"; not a linter's next finding further along the line,
+ * htmllint's "lint.html: line 7, col 20, tag names must be lowercase"
+ * after its "col 6")? */
+static bool general_at(const struct scan *s, const char *file, int line,
+		       int col)
 {
 	size_t k = s->out->n, stop = k > s->first + 64 ? k - 64 : s->first;
 
 	while (k-- > stop) {
 		const struct diag *d = &s->out->v[k];
 
-		if (d->line == line && d->file && file && !strcmp(d->file, file))
+		if (d->line == line && d->file && file && !strcmp(d->file, file) &&
+		    (col <= 0 || d->column <= 0 || d->column == col))
 			return true;
 	}
 	return false;
@@ -3282,6 +3287,8 @@ static bool declared_here(const char *m, size_t n)
 }
 
 static size_t numbered_item(const char *l, size_t n, unsigned *num);
+static bool general_status_row(struct scan *s, size_t i, const char *l,
+			       size_t n, size_t k);
 static void item_words(struct scan *s, size_t i, struct buf *words);
 
 /* If line j places line `line` of a path that ends in "/" *file, *file
@@ -4029,7 +4036,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	 * root that need not be the repository's): the full one */
 	if (file && line > 0 && s->cur + 1 < s->nlines)
 		same_place_below(s, s->cur + 1, &file, line);
-	if (w.sev < 0 && !w.code_len && !w.category && general_at(s, file, loc->line)) {
+	if (w.sev < 0 && !w.code_len && !w.category &&
+	    general_at(s, file, loc->line, loc->col)) {
 		free(file);
 		goto out;
 	}
@@ -6116,7 +6124,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	 * its test was reported: the same failure told twice */
 	if (p.file && !w.code_len && (!w.category || !strcmp(w.category, CAT_LINT_VIOLATION) ||
 				      !strcmp(w.category, CAT_TEST_FAILURE)) &&
-	    general_at(s, p.file, p.line) && strncmp(line + msg, "not ok ", 7)) {
+	    general_at(s, p.file, p.line, 0) && strncmp(line + msg, "not ok ", 7)) {
 		free(p.file);
 		free(line);
 		return;
@@ -7150,7 +7158,7 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 
 		/* "References:" under a place told already (Flow's second
 		 * frame): words that name nothing, no problem of their own */
-		if (!w.category && general_at(s, file, loc->line)) {
+		if (!w.category && general_at(s, file, loc->line, 0)) {
 			free(file);
 			buf_release(&more);
 			return true;
@@ -7653,6 +7661,80 @@ static void item_words(struct scan *s, size_t i, struct buf *words)
 			buf_addch(words, ' ');
 		buf_add(words, q + off, ln - off);
 	}
+}
+
+/* A link checker's row for a link that failed, indented under the page
+ * that has it ("index.html" over "  [404] missing.html", linkinator's):
+ * an HTTP status of 400 or more in brackets at l[k], the link after it.
+ * A link to a page or file of the site that is not there is a file that
+ * does not resolve; one to another host, a reference to nothing. Rows
+ * not under a page of the project (its stream of links as it checks
+ * them, unindented; a folder's own index, ".") are told again under their
+ * page or say no place. True if line i was one and was read. */
+static bool general_status_row(struct scan *s, size_t i, const char *l,
+			       size_t n, size_t k)
+{
+	const char *r, *t = l + k + 6;
+	size_t j, rn, e, tn = n - k - 6;
+	int status = 0;
+
+	if (k + 7 >= n || l[k + 4] != ']' || l[k + 5] != ' ' ||
+	    !isdigit((unsigned char)l[k + 1]) || !isdigit((unsigned char)l[k + 2]) ||
+	    !isdigit((unsigned char)l[k + 3]))
+		return false;
+	status = (l[k + 1] - '0') * 100 + (l[k + 2] - '0') * 10 + (l[k + 3] - '0');
+	if (status < 400 || status > 599)
+		return false;
+	for (j = i; j-- > 0 && j + 256 > i;) {
+		r = line_view(s, j, &rn);
+		if (rn && (r[0] == ' ' || r[0] == '\t'))
+			continue; /* another row of the page */
+		for (e = rn; e && (r[e - 1] == ' ' || r[e - 1] == '\t'); e--)
+			;
+		if (!e || memchr(r, ' ', e) || !known_file(s, r, e))
+			return false;
+		while (tn && (t[tn - 1] == ' ' || t[tn - 1] == '\t'))
+			tn--;
+		general_emit(s, xstrndup(r, e), 0, 0, DIAG_ERROR, NULL, 0, l + k,
+			     n - k, (tn > 7 && !memcmp(t, "http", 4) &&
+				     (!memcmp(t + 4, "://", 3) || !memcmp(t + 4, "s://", 4))) ?
+				    CAT_UNDEFINED_SYMBOL : CAT_IMPORT_RESOLUTION);
+		return true;
+	}
+	return false;
+}
+
+/* "2. missing id="x" in a.html" (a numbered finding, indented or not):
+ * where its words start, or 0. */
+static size_t dotted_item(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && l[k] == ' ')
+		k++;
+	if (k == n || !isdigit((unsigned char)l[k]))
+		return 0;
+	while (k < n && k < 8 && isdigit((unsigned char)l[k]))
+		k++;
+	if (k + 2 >= n || l[k] != '.' || l[k + 1] != ' ' || !isalpha((unsigned char)l[k + 2]))
+		return 0;
+	return k + 2;
+}
+
+/* Is the line right under line i a frame at a file of the project (a
+ * numbered finding's "from index.html:5:9 via href=...",
+ * check-html-links')? */
+static bool framed_right_below(struct scan *s, size_t i)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t n;
+
+	if (i + 1 >= s->nlines || (s->used[i + 1] & L_USED))
+		return false;
+	l = line_view(s, i + 1, &n);
+	return line_place(s, i + 1, l, n, &loc) == CL_LOC_FRAME && loc.file_len &&
+	       file_known(s, l, loc.file, loc.file_len);
 }
 
 /* "1) name" (a runner's numbered failure, indented or not): where its ')'
@@ -10318,6 +10400,8 @@ static void general_pass(struct scan *s)
 			i += k - 1;
 			continue;
 		}
+		if (lead == '[' && k > 0 && general_status_row(s, i, l, n, k))
+			continue;
 		/* one report a line (mypy -O json, JSON lines) */
 		if (n && (l[0] == '{' || l[0] == '[') && js_shaped(l, n) &&
 		    js_reporter(s, s->text + s->start[i], line_len(s, i)))
@@ -10667,7 +10751,12 @@ static void general_pass(struct scan *s)
 		    placed_next(s, i))
 			continue;
 		if ((head && cl_headline(l, n, &msg, summary)) ||
+		    (lead >= '0' && lead <= '9' && (msg = dotted_item(l, n)) &&
+		     framed_right_below(s, i)) ||
 		    (cl_marked_message(l, n, &msg) &&
+		     /* (a marked count: "❌ Found 4 missing reference
+		      * targets ... while checking 4 files:") */
+		     !cl_summary(l + msg, n - msg, summary) &&
 		     (boxed_below(s, i) ||
 		      /* (a TAP verdict is read with its YAML block) */
 		      ((n - msg < 7 || memcmp(l + msg, "not ok ", 7)) &&
@@ -11394,7 +11483,7 @@ static void orphan_test_frames(struct scan *s)
 			continue;
 		if (!strong || p.line <= 0 || !test_file(p.file) ||
 		    cl_foreign_path(p.file, strlen(p.file)) ||
-		    general_at(s, p.file, p.line)) {
+		    general_at(s, p.file, p.line, 0)) {
 			free(p.file);
 			continue;
 		}
@@ -11496,7 +11585,7 @@ static void counted_row(struct scan *s, const char *head, size_t hn,
 	}
 	if (!file)
 		return;
-	if (general_at(s, file, line)) {
+	if (general_at(s, file, line, 0)) {
 		free(file);
 		return;
 	}

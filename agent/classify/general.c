@@ -1579,6 +1579,20 @@ no:
 	return false;
 }
 
+/* "[a.l:4] msg": the place in brackets opening the line, the message
+ * after it (PicoLisp's "[a.l:4] !? (nosuch 3)"). */
+static bool place_in_brackets(const char *l, size_t n, size_t i, struct cl_loc *loc)
+{
+	size_t j = place_at(l, n, i + 1, loc);
+
+	if (!j || loc->line <= 0 || j + 2 >= n || l[j] != ']' || !is_blank(l[j + 1])) {
+		memset(loc, 0, sizeof(*loc));
+		return false;
+	}
+	set_msg(loc, l, n, j + 1);
+	return true;
+}
+
 /* "!! Input index error (file = a.idx, line = 2):" (makeindex's), "(file:
  * a.x, line: 2)": the place in fields inside parentheses, what went wrong
  * before them; a place alone when nothing follows but a colon (the
@@ -1969,6 +1983,12 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		 * Bundler's over the Gemfile's lines it quotes */
 		if (j && loc->line > 0 && k > i + 2 && skip_blanks(l, n, j) == n)
 			return loc->kind = CL_LOC_FRAME;
+		/* ... or what there used it after the place: a link
+		 * checker's "from index.html:5:9 via href="x.html"" under
+		 * the target it did not find (check-html-links) */
+		if (j && loc->line > 0 && l[i] == 'f' && j + 1 < n && l[j] == ' ' &&
+		    is_alpha(l[j + 1]))
+			return loc->kind = CL_LOC_FRAME;
 		/* a checker's finding a test prints as its comment ("# lib/A.pm
 		 * (8): Unknown directive: =hed2", Test::Pod's) */
 		if (l[i] == '#' && j && loc->line > 0 && j + 2 < n && l[j] == ':' &&
@@ -1986,7 +2006,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	if (l[i] == '\xe2' && (j = skip_frame_bullet(l, n, i)) > i &&
 	    STARTS(l + j, n - j, "at "))
 		i = j;
-	if (l[i] == '[' && bracketed_file_line(l, n, i, loc))
+	if (l[i] == '[' && (bracketed_file_line(l, n, i, loc) ||
+			    place_in_brackets(l, n, i, loc)))
 		return loc->kind = CL_LOC_INLINE;
 	if (l[i] == '[')
 		i = skip_frame_tag(l, n, i);
@@ -2564,6 +2585,9 @@ static const struct phrase phrases[] = {
 	 * option: PermitRootLogn" */
 	{ "bad configuration option", CAT_UNDEFINED_SYMBOL },
 	{ "missing argument to", CAT_SYNTAX_ERROR },
+	/* gperf's "missing argument in %define lookup-function-name ARG
+	 * declaration" */
+	{ "missing argument in ", CAT_SYNTAX_ERROR },
 	/* quotes that do not pair: sshd's "invalid quotes", "unbalanced
 	 * quotes" */
 	{ "invalid quotes", CAT_SYNTAX_ERROR },
@@ -2845,6 +2869,13 @@ static const struct phrase phrases[] = {
 	 * ebnflint's "missing production Faktor" */
 	{ "no production", CAT_UNDEFINED_SYMBOL },
 	{ "missing production", CAT_UNDEFINED_SYMBOL },
+	/* a link checker's target that is not there: a page or file of
+	 * the site (check-html-links' "missing reference target x.html",
+	 * "missing file img/logo.png"), an anchor no element has ("missing
+	 * id="x" in a.html") */
+	{ "missing reference target", CAT_IMPORT_RESOLUTION },
+	{ "missing file ", CAT_IMPORT_RESOLUTION },
+	{ "missing id=", CAT_UNDEFINED_SYMBOL },
 	/* a name an elaborator could not tie to a declaration: Icarus
 	 * Verilog's "Unable to bind wire/reg/memory `x' in `t'" */
 	{ "unable to bind", CAT_UNDEFINED_SYMBOL },
@@ -3439,6 +3470,10 @@ static const struct phrase later_phrases[] = {
 	 * "vulnerabilities", lockfile-lint's "security issues") */
 	{ "security issue", CAT_LINT_VIOLATION },
 	{ "vulnerabilit", CAT_LINT_VIOLATION },
+	/* a rule that forbids a construct: htmllint's "the `style`
+	 * attribute is banned", a banned word or type */
+	{ " is banned", CAT_LINT_VIOLATION },
+	{ " are banned", CAT_LINT_VIOLATION },
 	/* a literal malformed for its kind: BIND's "bad dotted quad" and
 	 * "not a valid number", Lua's "malformed number near", awk's and
 	 * shells' "invalid number", ssh's and resolvers' "bad address", Go's
@@ -6632,6 +6667,10 @@ bool cl_summary(const char *l, size_t n, bool words)
 	 * exception", "Module file:///w/d.js threw an exception") */
 	if (n > 19 && !memcmp(l + n - 19, " threw an exception", 19))
 		return true;
+	/* a link checker's count of what failed (linkinator's "ERROR:
+	 * Detected 5 broken links. Scanned 9 links in 0.08 seconds.") */
+	if ((c = cl_find(l, n, " broken link", 12)) && c > l && is_digit(c[-1]))
+		return true;
 	/* "shell command terminated with non-zero exit status" */
 	if (cl_find(l, n, "-zero exit", 10) &&
 	    (cl_find(l, n, "returned non-zero exit", 22) ||
@@ -7305,6 +7344,7 @@ const struct cl_trigger cl_triggers[] = {
 	{ "-zero exit", CL_T_SUMMARY },
 	{ "problems (", CL_T_SUMMARY },
 	{ " threw an exception", CL_T_SUMMARY },
+	{ " broken link", CL_T_SUMMARY },
 	{ NULL, 0 },
 };
 

@@ -52,6 +52,9 @@ static const char *const inside[] = {
 	"tack overflow", "undefined reference", "panicked at", "make: ***",
 	"]: ***", "Sanitizer", "Assertion failed", "assertion failed",
 	"would reformat", "would be reformatted",
+	/* a copied-code detector's count (jsinspect's "1 match found
+	 * across 2 files"; none found says "No matches found") */
+	"match found across", "matches found across",
 };
 
 /* Counted words: a sign after a number that is not 0 ("2 failed"). */

@@ -25741,6 +25741,165 @@ E
 	cd ..
 fi
 ) &
+# ---- held86: a validation batch of tools nobody tuned for, scored on first sight ----
+# A small systems repository's scripts and preprocessed sources: posh
+# (Debian's strict POSIX shell) and BusyBox's sh checking its scripts,
+# BusyBox's awk, xonsh running its shell scripts, PicoLisp running its
+# tools, and mcpp preprocessing its C. Each says where in its own way
+# (posh's "F:L: syntax error: `for' unmatched", BusyBox's "F: line L:
+# msg", xonsh's Python-shaped trace, PicoLisp's "[F:L] !? (expr)" over
+# "x -- Undefined", mcpp's "F:L: error: msg" over the line it quotes,
+# indented).
+(
+BATCH=held86
+mkdir held86 && cd held86
+# posh -n, a script at a time: a loop never closed; bash's arrays
+if have posh; then
+	mkdir posh && cd posh
+	printf '#!/bin/sh\nif [ -n "$1" ]; then\n  echo hi\nfi\nfor x in 1 2; do\n  echo $x\n' >a.sh
+	printf '#!/bin/sh\necho start\narr=(1 2)\n' >b.sh
+	run h86-posh sh -c 'for f in a b; do posh -n $f.sh; done'
+	expect h86-posh posh general <<'E'
+syntax_error a.sh 5 0
+syntax_error b.sh 3 0
+E
+	cd ..
+fi
+# busybox sh -n over the same kind of scripts, then busybox awk over a
+# program file: an unterminated loop; a function nobody defined
+if have busybox; then
+	mkdir busybox && cd busybox
+	printf '#!/bin/sh\nfor x in 1 2; do\n  echo $x\n' >a.sh
+	printf 'BEGIN {\n  total = 0\n}\n{ total += $1 }\nEND { print totl(total) }\n' >sum.awk
+	run h86-busybox sh -c 'busybox sh -n a.sh; echo 1 | busybox awk -f sum.awk'
+	expect h86-busybox busybox general <<'E'
+syntax_error a.sh 4 0
+undefined_symbol sum.awk 5 0
+E
+	cd ..
+fi
+# xonsh, a script at a time: a call never closed; a module that is not
+# installed; a name nobody defined
+if have xonsh; then
+	mkdir xonsh && cd xonsh
+	printf 'x = 1\nif x == 1:\n    print("one"\n' >a.xsh
+	printf 'import nosuchmod_xyz\nprint(1)\n' >b.xsh
+	printf 'def f():\n    return undefined_name\nf()\n' >c.xsh
+	run h86-xonsh sh -c 'for f in a b c; do HOME=$PWD timeout $TOOL_TIMEOUT xonsh --no-rc $f.xsh; done'
+	expect h86-xonsh xonsh general <<'E'
+syntax_error a.xsh 3 0
+missing_dependency b.xsh 1 0
+undefined_symbol c.xsh 2 0
+E
+	cd ..
+fi
+# pil (PicoLisp), a program at a time: a function nobody defined; a
+# list never closed; a string where a number goes
+if have pil; then
+	mkdir pil && cd pil
+	printf '(de add (A B)\n   (+ A B) )\n(prinl (add 1 2))\n(prinl (nosuch 3))\n(bye)\n' >a.l
+	printf '(de f (X)\n   (+ X 1)\n(bye)\n' >b.l
+	printf '(prinl (+ 1 "a"))\n(bye)\n' >c.l
+	run h86-pil sh -c 'for f in a b c; do HOME=$PWD timeout $TOOL_TIMEOUT pil $f.l; done'
+	expect h86-pil pil general <<'E'
+undefined_symbol a.l 4 0
+syntax_error b.l 1 0
+type_error c.l 1 0
+E
+	cd ..
+fi
+# mcpp with every warning, in the C locale: a header that is not there,
+# an expression cut short, an #ifdef never closed
+if have mcpp; then
+	mkdir mcpp && cd mcpp
+	printf '#include "missing.h"\nint a = 1;\n#if 1 +\n#endif\n#ifdef X\nint b;\n' >a.c
+	run h86-mcpp env LC_ALL=C mcpp -W31 a.c -o /dev/null
+	expect h86-mcpp mcpp general <<'E'
+import_resolution a.c 1 0
+syntax_error a.c 3 0
+syntax_error a.c 6 0
+E
+	cd ..
+fi
+) &
+# ---- held87: a validation batch of tools nobody tuned for, scored on first sight ----
+# A documentation site's checks before it is published: linkinator and
+# check-html-links over the built pages, htmllint over them, and
+# jsinspect over the site's scripts for copied code. Each says where in
+# its own way (linkinator's "[404] target" rows under each page's name,
+# no line; check-html-links' numbered "missing reference target x" over
+# "from F:L:C via href=...", in a run that exits 0; htmllint's "F: line
+# L, col C, msg"; jsinspect's "./F:L,E" over the code it matched).
+(
+BATCH=held87
+mkdir held87 && cd held87
+site() {
+	mkdir -p manual
+	printf '<!doctype html>\n<html><head><title>Home</title></head>\n<body>\n<a href="about.html">About</a>\n<a href="missing.html">Missing</a>\n<img src="img/logo.png">\n<a href="manual/intro.html">Guide</a>\n</body></html>\n' >index.html
+	printf '<!doctype html><html><body><a href="index.html">Home</a><a href="nope/x.html">x</a></body></html>\n' >about.html
+	printf '<!doctype html><html><body><h1 id="intro">Guide</h1></body></html>\n' >manual/intro.html
+}
+# linkinator (from npm) over the pages it serves on localhost, links to
+# other hosts skipped: a
+# page nobody wrote, twice; an image nobody added
+if have "$BIN/linkinator"; then
+	mkdir linkinator && cd linkinator
+	site
+	run h87-linkinator timeout $TOOL_TIMEOUT "$BIN/linkinator" . --recurse --skip '^https?://(?!localhost)'
+	expect h87-linkinator linkinator general <<'E'
+import_resolution index.html 0 0
+import_resolution index.html 0 0
+import_resolution about.html 0 0
+E
+	cd ..
+fi
+# check-html-links (from npm) over the same pages and one more linking
+# to an anchor nobody wrote
+if have "$BIN/check-html-links"; then
+	mkdir check-html-links && cd check-html-links
+	site
+	printf '<!doctype html><html><body><a href="manual/intro.html#nosuch">x</a></body></html>\n' >anchors.html
+	run h87-check-html-links timeout $TOOL_TIMEOUT "$BIN/check-html-links" .
+	expect h87-check-html-links check-html-links general <<'E'
+import_resolution about.html 1 65
+undefined_symbol anchors.html 1 36
+import_resolution index.html 5 9
+import_resolution index.html 6 10
+E
+	cd ..
+fi
+# htmllint (htmllint-cli, from npm) with the rules `htmllint init` writes
+if have "$BIN/htmllint"; then
+	mkdir htmllint && cd htmllint
+	site
+	printf '<!DOCTYPE html>\n<html>\n<head>\n<title>t</title>\n</head>\n<body>\n<div id="a" id="b"><IMG src="x.png"></div>\n<p style="color:red">x\n</body>\n</html>\n' >lint.html
+	"$BIN/htmllint" init >/dev/null 2>&1 </dev/null
+	run h87-htmllint timeout $TOOL_TIMEOUT "$BIN/htmllint" lint.html index.html
+	expect h87-htmllint htmllint general <<'E'
+lint_violation lint.html 7 6
+lint_violation lint.html 7 20
+lint_violation lint.html 7 20
+lint_violation lint.html 8 4
+syntax_error lint.html 8 1
+lint_violation index.html 6 1
+E
+	cd ..
+fi
+# jsinspect (from npm) over the site's scripts, identifiers and literals
+# ignored: one function copied into another file under other names
+if have "$BIN/jsinspect"; then
+	mkdir jsinspect && cd jsinspect
+	mkdir src
+	printf 'function total(items) {\n  let sum = 0;\n  for (const it of items) {\n    if (it.price > 0) {\n      sum += it.price * it.qty;\n    }\n  }\n  return sum;\n}\nmodule.exports = total;\n' >src/a.js
+	printf 'const x = 1;\nfunction subtotal(lines) {\n  let acc = 0;\n  for (const l of lines) {\n    if (l.price > 0) {\n      acc += l.price * l.qty;\n    }\n  }\n  return acc;\n}\nmodule.exports = subtotal;\n' >src/b.js
+	run h87-jsinspect timeout $TOOL_TIMEOUT "$BIN/jsinspect" -t 10 -I -L src
+	expect h87-jsinspect jsinspect general <<'E'
+lint_violation src/a.js 1 0
+lint_violation src/b.js 2 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

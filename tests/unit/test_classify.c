@@ -11915,7 +11915,7 @@ static bool tex_files(void *ctx, const char *path)
 	return n > 4 && !strcmp(path + n - 4, ".tex");
 }
 
-static void spidermonkey_frames_recaps_and_tex_groups(void **state)
+static void spidermonkey_frames_bracketed_places_recaps_and_tex_groups(void **state)
 {
 	/* gjs: SpiderMonkey's "fn@F:L:C" frames under GLib's log line;
 	 * "Script a.js threw an exception" the runtime's word on it */
@@ -11929,6 +11929,8 @@ static void spidermonkey_frames_recaps_and_tex_groups(void **state)
 		"(gjs:22): Gjs-CRITICAL **: 06:51:35.696: Script c.js threw an exception\n\n"
 		"(gjs:23): Gjs-WARNING **: 06:51:35.809: JS ERROR: SyntaxError: import not found: helper @ file:///w/e.js:1:8\n\n"
 		"(gjs:23): Gjs-CRITICAL **: 06:51:35.809: Failed to resolve imports for module: 'file:///w/e.js'\n";
+	/* PicoLisp's: the place in brackets opening the line */
+	static const char picolisp[] = "3\n[a.l:4] !? (nosuch 3)\nnosuch -- Undefined\n";
 	/* a scoped package's folder is no function's name: a package's
 	 * file ("redocly/openapi-core/..." would pass for the project's) */
 	static const char scoped[] =
@@ -11973,6 +11975,11 @@ static void spidermonkey_frames_recaps_and_tex_groups(void **state)
 	assert_int_equal(l.v[2].line, 1);
 	assert_string_equal(l.v[2].category, "missing_export");
 	diag_list_release(&l);
+	classify_n(picolisp, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "a.l");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].message, "!? (nosuch 3)");
+	diag_list_release(&l);
 	classify_n(scoped, js_files, 1, &l);
 	assert_null(l.v[0].file);
 	diag_list_release(&l);
@@ -11980,6 +11987,76 @@ static void spidermonkey_frames_recaps_and_tex_groups(void **state)
 	assert_string_equal(l.v[0].file, "./paper.tex");
 	assert_int_equal(l.v[0].line, 3);
 	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
+/* A project of HTML pages only. */
+static bool html_files(void *ctx, const char *path)
+{
+	size_t n = strlen(path);
+
+	(void)ctx;
+	return n > 5 && !strcmp(path + n - 5, ".html");
+}
+
+static void link_checkers_rows_and_numbered_findings(void **state)
+{
+	/* linkinator: its stream of links as it checks them, then each
+	 * page's links under the page; a row of a failed link under a page
+	 * of the project is a finding there, a link to another host a
+	 * reference to nothing */
+	static const char linkinator[] =
+		"\xe2\x86\x92 crawling .\n"
+		"[200] .\n"
+		"[404] missing.html\n"
+		"[200] index.html\n"
+		"[404] missing.html\n\n"
+		"  [200] .\n"
+		".\n"
+		"  [404] missing.html\n"
+		"index.html\n"
+		"  [200] about.html\n"
+		"  [404] missing.html\n"
+		"  [404] https://example.org/gone\n"
+		"ERROR: Detected 3 broken links. Scanned 5 links in 0.08 seconds.\n";
+	/* check-html-links: numbered targets over the pages that use them,
+	 * under a marked count of them (no finding of its own) */
+	static const char links[] =
+		"  \xe2\x9d\x8c Found 2 missing reference targets (used by 2 links) while checking 2 files:\n"
+		"    1. missing reference target nope/x.html\n"
+		"      from about.html:1:65 via href=\"nope/x.html\"\n"
+		"  \n"
+		"    2. missing id=\"nosuch\" in guide.html\n"
+		"      from anchors.html:1:36 via href=\"guide.html#nosuch\"\n";
+	/* htmllint: a second finding further along a line already told */
+	static const char htmllint[] =
+		"lint.html: line 7, col 6, duplicate attribute: id\n"
+		"lint.html: line 7, col 20, tag names must be lowercase\n"
+		"lint.html: line 8, col 4, the `style` attribute is banned\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(linkinator, html_files, 2, &l);
+	assert_string_equal(l.v[0].file, "index.html");
+	assert_int_equal(l.v[0].line, 0);
+	assert_string_equal(l.v[0].message, "[404] missing.html");
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_string_equal(l.v[1].file, "index.html");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(links, html_files, 2, &l);
+	assert_string_equal(l.v[0].file, "about.html");
+	assert_int_equal(l.v[0].line, 1);
+	assert_int_equal(l.v[0].column, 65);
+	assert_string_equal(l.v[0].message, "missing reference target nope/x.html");
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_string_equal(l.v[1].file, "anchors.html");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n(htmllint, html_files, 3, &l);
+	assert_int_equal(l.v[1].line, 7);
+	assert_int_equal(l.v[1].column, 20);
+	assert_string_equal(l.v[2].category, "lint_violation");
 	diag_list_release(&l);
 }
 
@@ -12498,7 +12575,8 @@ int main(void)
 		cmocka_unit_test(pointers_under_errors_and_zoned_stamps),
 		cmocka_unit_test(coverage_tables_and_catalogs),
 		cmocka_unit_test(fields_positions_and_counts),
-		cmocka_unit_test(spidermonkey_frames_recaps_and_tex_groups),
+		cmocka_unit_test(spidermonkey_frames_bracketed_places_recaps_and_tex_groups),
+		cmocka_unit_test(link_checkers_rows_and_numbered_findings),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
