@@ -3289,6 +3289,7 @@ static bool declared_here(const char *m, size_t n)
 static size_t numbered_item(const char *l, size_t n, unsigned *num);
 static bool general_status_row(struct scan *s, size_t i, const char *l,
 			       size_t n, size_t k);
+static bool general_boxed_row(struct scan *s, size_t i, const char *l, size_t n);
 static void item_words(struct scan *s, size_t i, struct buf *words);
 
 /* If line j places line `line` of a path that ends in "/" *file, *file
@@ -7674,9 +7675,10 @@ static void item_words(struct scan *s, size_t i, struct buf *words)
 static bool general_status_row(struct scan *s, size_t i, const char *l,
 			       size_t n, size_t k)
 {
-	const char *r, *t = l + k + 6;
-	size_t j, rn, e, tn = n - k - 6;
-	int status = 0;
+	const char *r, *t;
+	size_t j, rn, e, tn;
+	bool remote;
+	int status;
 
 	if (k + 7 >= n || l[k + 4] != ']' || l[k + 5] != ' ' ||
 	    !isdigit((unsigned char)l[k + 1]) || !isdigit((unsigned char)l[k + 2]) ||
@@ -7685,6 +7687,10 @@ static bool general_status_row(struct scan *s, size_t i, const char *l,
 	status = (l[k + 1] - '0') * 100 + (l[k + 2] - '0') * 10 + (l[k + 3] - '0');
 	if (status < 400 || status > 599)
 		return false;
+	t = l + k + 6; /* the link */
+	tn = n - k - 6;
+	remote = (tn > 7 && !memcmp(t, "http://", 7)) ||
+		 (tn > 8 && !memcmp(t, "https://", 8));
 	for (j = i; j-- > 0 && j + 256 > i;) {
 		r = line_view(s, j, &rn);
 		if (rn && (r[0] == ' ' || r[0] == '\t'))
@@ -7693,15 +7699,89 @@ static bool general_status_row(struct scan *s, size_t i, const char *l,
 			;
 		if (!e || memchr(r, ' ', e) || !known_file(s, r, e))
 			return false;
-		while (tn && (t[tn - 1] == ' ' || t[tn - 1] == '\t'))
-			tn--;
 		general_emit(s, xstrndup(r, e), 0, 0, DIAG_ERROR, NULL, 0, l + k,
-			     n - k, (tn > 7 && !memcmp(t, "http", 4) &&
-				     (!memcmp(t + 4, "://", 3) || !memcmp(t + 4, "s://", 4))) ?
-				    CAT_UNDEFINED_SYMBOL : CAT_IMPORT_RESOLUTION);
+			     n - k, remote ? CAT_UNDEFINED_SYMBOL : CAT_IMPORT_RESOLUTION);
 		return true;
 	}
 	return false;
+}
+
+/* A numbered row of a table drawn with box bars (cli-table's, unimported's
+ * "   1 │ ./nosuch at src/index.js") under the table's heading row
+ * ("     │ 2 unresolved imports"): a finding for each row, the heading's
+ * words its kind (or, naming none, words saying what is wrong: "unused",
+ * "unimported"), at the file the row ends in after " at " or is. A bare
+ * name that does not resolve is a package not installed. True if line i
+ * was one and was read. */
+static bool general_boxed_row(struct scan *s, size_t i, const char *l, size_t n)
+{
+	static const char *const wrong[] = { "unused", "unimported", "unlisted",
+					     "unreferenced", "missing", "not " };
+	struct buf m = BUF_INIT;
+	struct cl_words w;
+	const char *r, *t, *at, *cat = NULL;
+	size_t j, k, rn, tn, h, f = 0, fl = 0;
+	char low[96];
+
+	for (k = 0; k < n && l[k] == ' '; k++)
+		;
+	while (k < n && isdigit((unsigned char)l[k]))
+		k++;
+	while (k < n && l[k] == ' ')
+		k++;
+	if (k + 5 > n || memcmp(l + k, "\xe2\x94\x82 ", 4))
+		return false;
+	t = l + k + 4;
+	tn = n - k - 4;
+	while (tn && t[tn - 1] == ' ')
+		tn--;
+	/* the heading: a bar first, words after it, over the rows and the
+	 * rules between them */
+	for (j = i; j-- > 0 && j + 64 > i;) {
+		r = line_view(s, j, &rn);
+		for (h = 0; h < rn && r[h] == ' '; h++)
+			;
+		if (h + 4 < rn && !memcmp(r + h, "\xe2\x94\x82 ", 4))
+			break;
+		if (h < rn && !isdigit((unsigned char)r[h]) &&
+		    memcmp(r + h, "\xe2\x94\x80", 3))
+			return false;
+	}
+	if (j == (size_t)-1 || j + 64 <= i || !tn)
+		return false;
+	r += h + 4;
+	rn -= h + 4;
+	while (rn && r[rn - 1] == ' ')
+		rn--;
+	if (!rn || rn >= sizeof(low))
+		return false;
+	cl_words_read(r, rn, &w);
+	if (!(cat = w.category)) {
+		for (k = 0; k < rn; k++)
+			low[k] = (char)tolower((unsigned char)r[k]);
+		for (k = 0; k < sizeof(wrong) / sizeof(*wrong) &&
+			    !cl_find(low, rn, wrong[k], strlen(wrong[k])); k++)
+			;
+		if (k == sizeof(wrong) / sizeof(*wrong))
+			return false;
+		cat = CAT_LINT_VIOLATION;
+	}
+	/* where: the file after " at ", or the row itself */
+	if ((at = cl_find(t, tn, " at ", 4)) && known_file(s, at + 4, (size_t)(t + tn - at - 4))) {
+		f = (size_t)(at + 4 - t);
+		fl = tn - f;
+	} else if (!memchr(t, ' ', tn) && known_file(s, t, tn)) {
+		fl = tn;
+	}
+	if (!strcmp(cat, CAT_IMPORT_RESOLUTION) && t[0] != '.' && t[0] != '/' && fl != tn)
+		cat = CAT_MISSING_DEPENDENCY;
+	buf_add(&m, r, rn);
+	buf_adds(&m, ": ");
+	buf_add(&m, t, tn);
+	general_emit(s, fl ? xstrndup(t + f, fl) : NULL, 0, 0, DIAG_ERROR, NULL, 0,
+		     m.ptr, m.len, cat);
+	buf_release(&m);
+	return true;
 }
 
 /* "2. missing id="x" in a.html" (a numbered finding, indented or not):
@@ -10401,6 +10481,8 @@ static void general_pass(struct scan *s)
 			continue;
 		}
 		if (lead == '[' && k > 0 && general_status_row(s, i, l, n, k))
+			continue;
+		if (lead >= '0' && lead <= '9' && general_boxed_row(s, i, l, n))
 			continue;
 		/* one report a line (mypy -O json, JSON lines) */
 		if (n && (l[0] == '{' || l[0] == '[') && js_shaped(l, n) &&

@@ -5056,7 +5056,10 @@ static const char *missing_token(const char *low, size_t n)
 	} else {
 		return NULL;
 	}
-	if (j < n && strchr("'\"`([{)]};,", low[j]))
+	/* (an opening bracket with words right inside it is an aside, not
+	 * the token: blhc's "CFLAGS missing (-fstack-protector-strong)") */
+	if (j < n && strchr("'\"`([{)]};,", low[j]) &&
+	    !(strchr("([{", low[j]) && j + 1 < n && low[j + 1] != ' '))
 		return CAT_SYNTAX_ERROR;
 	for (e = 0; e < sizeof(ends) / sizeof(*ends); e++)
 		if (starts(low + j, n - j, ends[e]) &&

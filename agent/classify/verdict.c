@@ -225,6 +225,25 @@ static bool finding_shape(const char *l, size_t n)
 	       cl_col_in_words(l, n) >= 0;
 }
 
+/* "a.py: Unused imports/variables detected" (autoflake --check's): a file
+ * heading words that name a kind of finding, a linter's too. A weak
+ * sign: the run's other lines may say it passed. */
+static bool file_finding(const char *l, size_t n)
+{
+	const char *c = memchr(l, ':', n < 256 ? n : 256);
+	struct cl_words w;
+	size_t k;
+
+	if (!c || c == l || (size_t)(c - l) + 2 >= n || c[1] != ' ' ||
+	    !memchr(l, '.', (size_t)(c - l)))
+		return false;
+	for (k = 0; l + k < c; k++)
+		if (l[k] == ' ' || l[k] == '\t')
+			return false;
+	cl_words_read(c + 2, n - (size_t)(c + 2 - l), &w);
+	return w.category != NULL;
+}
+
 static bool strong_sign(const char *l, size_t n)
 {
 	size_t i = 0, k;
@@ -291,7 +310,7 @@ static bool read_lines(const char *text, size_t from, size_t to,
 		}
 		EACH(k, weak)
 			*weak_seen = *weak_seen || find(p, n, weak[k], weak_word);
-		*weak_seen = *weak_seen || finding_shape(p, n);
+		*weak_seen = *weak_seen || finding_shape(p, n) || file_finding(p, n);
 		/* the general layer's words for what went wrong ("import
 		 * cycle not allowed"), but a linter's */
 		if (!*weak_seen && n) {

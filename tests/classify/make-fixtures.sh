@@ -25900,6 +25900,64 @@ E
 	cd ..
 fi
 ) &
+# ---- held88: a validation batch of tools nobody tuned for, scored on first sight ----
+# A package's hygiene checks: blhc over the build log its Debian build
+# wrote, unimported over its JavaScript, autoflake --check over its
+# Python. Each says where in its own way (blhc's "CFLAGS missing (flags):
+# the compiler's command", a build's settings, no file of the source to
+# blame; unimported's boxed tables, "./nosuch at src/index.js" under
+# "2 unresolved imports"; autoflake's "a.py: Unused imports/variables
+# detected", no line).
+(
+BATCH=held88
+mkdir held88 && cd held88
+# blhc over a dpkg-buildpackage log: one file compiled without the
+# hardening flags, its link without them either
+if have blhc; then
+	mkdir blhc && cd blhc
+	printf 'int a(void) { return 1; }\n' >a.c
+	printf 'int main(void) { return 0; }\n' >b.c
+	printf 'dpkg-buildpackage: info: source package shop\ndpkg-buildpackage: info: host architecture amd64\n gcc -g -O2 -c a.c -o a.o\n gcc -g -O2 -fstack-protector-strong -Wformat -Werror=format-security -Wdate-time -D_FORTIFY_SOURCE=2 -c b.c -o b.o\n gcc -Wl,-z,relro -o prog a.o b.o\n' >build.log
+	run h88-blhc blhc build.log
+	expect h88-blhc blhc general <<'E'
+lint_violation - 0 0
+lint_violation - 0 0
+E
+	cd ..
+fi
+# unimported (from npm) over a small package: a relative module nobody
+# wrote, a package not installed, a dependency nothing uses, a file
+# nothing imports
+if have "$BIN/unimported" && have git; then
+	mkdir unimported && cd unimported
+	mkdir src
+	printf '{"name":"shop","version":"1.0.0","main":"src/index.js","dependencies":{"left-pad":"1.3.0"}}\n' >package.json
+	printf 'const util = require("./util");\nconst missing = require("./nosuch");\nconst pad = require("nosuchpkg-xyz");\nconsole.log(util, missing, pad);\n' >src/index.js
+	printf 'module.exports = 1;\n' >src/util.js
+	printf 'module.exports = 2;\n' >src/orphan.js
+	git init -q .
+	run h88-unimported env NO_COLOR=1 timeout $TOOL_TIMEOUT "$BIN/unimported"
+	expect h88-unimported unimported general <<'E'
+import_resolution src/index.js 0 0
+missing_dependency src/index.js 0 0
+lint_violation - 0 0
+lint_violation src/orphan.js 0 0
+E
+	cd ..
+fi
+# autoflake --check (Debian's) over two modules, one with an import and
+# a variable nobody uses
+if have autoflake; then
+	mkdir autoflake && cd autoflake
+	printf 'import os\nimport sys\n\ndef f():\n    x = 1\n    return 2\n' >a.py
+	printf 'print(1)\n' >b.py
+	run h88-autoflake autoflake --check --remove-unused-variables a.py b.py
+	expect h88-autoflake autoflake general <<'E'
+lint_violation a.py 0 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

@@ -12060,6 +12060,43 @@ static void link_checkers_rows_and_numbered_findings(void **state)
 	diag_list_release(&l);
 }
 
+static void boxed_tables_and_file_findings(void **state)
+{
+	/* unimported: numbered rows of a table drawn with box bars under
+	 * the heading row that names their kind */
+	static const char unimported[] =
+		"\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\xac\xe2\x94\x80\xe2\x94\x80\n"
+		"     \xe2\x94\x82 2 unresolved imports\n"
+		"\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\xbc\xe2\x94\x80\xe2\x94\x80\n"
+		"   1 \xe2\x94\x82 ./nosuch at src/index.js\n"
+		"   2 \xe2\x94\x82 nosuchpkg-xyz at src/index.js\n"
+		"\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\xb4\xe2\x94\x80\xe2\x94\x80\n\n"
+		"\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\xac\xe2\x94\x80\xe2\x94\x80\n"
+		"     \xe2\x94\x82 1 unimported files\n"
+		"\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\xbc\xe2\x94\x80\xe2\x94\x80\n"
+		"   1 \xe2\x94\x82 src/orphan.js\n";
+	/* autoflake --check: a file heading a linter's words is a failed
+	 * check even with no exit status; a file with none passed */
+	static const char autoflake[] =
+		"b.py: No issues detected!\n"
+		"a.py: Unused imports/variables detected\n";
+	static const char clean[] = "b.py: No issues detected!\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(unimported, js_files, 3, &l);
+	assert_string_equal(l.v[0].file, "src/index.js");
+	assert_string_equal(l.v[0].message, "2 unresolved imports: ./nosuch at src/index.js");
+	assert_string_equal(l.v[0].category, "import_resolution");
+	/* a bare name: a package that is not installed */
+	assert_string_equal(l.v[1].category, "missing_dependency");
+	assert_string_equal(l.v[2].file, "src/orphan.js");
+	assert_string_equal(l.v[2].category, "lint_violation");
+	diag_list_release(&l);
+	assert_true(classify_output_failed(autoflake, strlen(autoflake)));
+	assert_false(classify_output_failed(clean, strlen(clean)));
+}
+
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -12577,6 +12614,7 @@ int main(void)
 		cmocka_unit_test(fields_positions_and_counts),
 		cmocka_unit_test(spidermonkey_frames_bracketed_places_recaps_and_tex_groups),
 		cmocka_unit_test(link_checkers_rows_and_numbered_findings),
+		cmocka_unit_test(boxed_tables_and_file_findings),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
