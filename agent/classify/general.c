@@ -6002,7 +6002,7 @@ const char *cl_class_category(const char *m, size_t n)
 	return cw.category;
 }
 
-void cl_words_read(const char *m, size_t n, struct cl_words *w)
+static void words_read(const char *m, size_t n, struct cl_words *w)
 {
 	char low[CL_WORDS_MAX];
 	size_t i = 0, k, len, ln;
@@ -6379,6 +6379,43 @@ void cl_words_read(const char *m, size_t n, struct cl_words *w)
 	 * ("TemplateNotFound: x.j2"): the class's words say what it is */
 	if (!w->category && w->text < n && n < CL_WORDS_MAX)
 		w->category = cl_class_category(m + w->text, n - w->text);
+}
+
+/* cl_words_read's answers for the messages read last, by their bytes: a
+ * message is read again and again (by the readers that try it, by the
+ * reports that repeat it). Direct-mapped; a message longer than a slot's
+ * bytes is read each time. One a thread. */
+enum { WORDS_MEMO_SLOTS = 256, WORDS_MEMO_BYTES = 160 };
+static _Thread_local struct {
+	uint64_t hash; /* 0: empty */
+	size_t n;
+	char m[WORDS_MEMO_BYTES];
+	struct cl_words w;
+} words_memo[WORDS_MEMO_SLOTS];
+
+void cl_words_read(const char *m, size_t n, struct cl_words *w)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t k;
+
+	if (n > WORDS_MEMO_BYTES) {
+		words_read(m, n, w);
+		return;
+	}
+	for (k = 0; k < n; k++)
+		h = (h ^ (unsigned char)m[k]) * 1099511628211u;
+	h |= 1;
+	k = (size_t)(h >> 32) & (WORDS_MEMO_SLOTS - 1);
+	if (words_memo[k].hash == h && words_memo[k].n == n &&
+	    !memcmp(words_memo[k].m, m, n)) {
+		*w = words_memo[k].w;
+		return;
+	}
+	words_read(m, n, w);
+	words_memo[k].hash = h;
+	words_memo[k].n = n;
+	memcpy(words_memo[k].m, m, n);
+	words_memo[k].w = *w;
 }
 
 /* ---- headlines ---- */
