@@ -3290,6 +3290,7 @@ static size_t numbered_item(const char *l, size_t n, unsigned *num);
 static bool general_status_row(struct scan *s, size_t i, const char *l,
 			       size_t n, size_t k);
 static bool general_boxed_row(struct scan *s, size_t i, const char *l, size_t n);
+static const char *heading_kind(const char *h, size_t n);
 static void item_words(struct scan *s, size_t i, struct buf *words);
 
 /* If line j places line `line` of a path that ends in "/" *file, *file
@@ -7715,13 +7716,9 @@ static bool general_status_row(struct scan *s, size_t i, const char *l,
  * was one and was read. */
 static bool general_boxed_row(struct scan *s, size_t i, const char *l, size_t n)
 {
-	static const char *const wrong[] = { "unused", "unimported", "unlisted",
-					     "unreferenced", "missing", "not " };
 	struct buf m = BUF_INIT;
-	struct cl_words w;
-	const char *r, *t, *at, *cat = NULL;
+	const char *r, *t, *at, *cat;
 	size_t j, k, rn, tn, h, f = 0, fl = 0;
-	char low[96];
 
 	for (k = 0; k < n && l[k] == ' '; k++)
 		;
@@ -7753,19 +7750,8 @@ static bool general_boxed_row(struct scan *s, size_t i, const char *l, size_t n)
 	rn -= h + 4;
 	while (rn && r[rn - 1] == ' ')
 		rn--;
-	if (!rn || rn >= sizeof(low))
+	if (!rn || !(cat = heading_kind(r, rn)))
 		return false;
-	cl_words_read(r, rn, &w);
-	if (!(cat = w.category)) {
-		for (k = 0; k < rn; k++)
-			low[k] = (char)tolower((unsigned char)r[k]);
-		for (k = 0; k < sizeof(wrong) / sizeof(*wrong) &&
-			    !cl_find(low, rn, wrong[k], strlen(wrong[k])); k++)
-			;
-		if (k == sizeof(wrong) / sizeof(*wrong))
-			return false;
-		cat = CAT_LINT_VIOLATION;
-	}
 	/* where: the file after " at ", or the row itself */
 	if ((at = cl_find(t, tn, " at ", 4)) && known_file(s, at + 4, (size_t)(t + tn - at - 4))) {
 		f = (size_t)(at + 4 - t);
@@ -8459,6 +8445,31 @@ static size_t compiling_file(struct scan *s, const char *l, size_t n,
 	       k : 0;
 }
 
+/* The kind a heading over a list or a table's rows gives them: its words'
+ * kind, or, naming none, a checker's when words say what is wrong with
+ * them ("missing from sdist:", "1 unimported files"); NULL if neither. */
+static const char *heading_kind(const char *h, size_t n)
+{
+	static const char *const wrong[] = { "missing", "not ", "unused", "unlisted",
+					     "untracked", "unexpected", "invalid",
+					     "unimported", "unreferenced" };
+	struct cl_words w;
+	char low[96];
+	size_t k;
+
+	cl_words_read(h, n, &w);
+	if (w.category)
+		return w.category;
+	if (n > sizeof(low))
+		return NULL;
+	for (k = 0; k < n; k++)
+		low[k] = (char)tolower((unsigned char)h[k]);
+	for (k = 0; k < sizeof(wrong) / sizeof(*wrong); k++)
+		if (cl_find(low, n, wrong[k], strlen(wrong[k])))
+			return CAT_LINT_VIOLATION;
+	return NULL;
+}
+
 /* Is r[0..rn) an indented row of a list holding one token, a bullet
  * before it maybe ("  NOTES.txt", "  - a.c")? The token is r[*b..*e). */
 static bool list_row(const char *r, size_t rn, size_t *b, size_t *e)
@@ -8481,16 +8492,12 @@ static bool list_row(const char *r, size_t rn, size_t *b, size_t *e)
  * line i, or 0 if l is no such heading. */
 static size_t general_file_list(struct scan *s, size_t i, const char *l, size_t n)
 {
-	/* words saying so when they name no kind */
-	static const char *const wrong[] = { "missing", "not ", "unused", "unlisted",
-					     "untracked", "unexpected", "invalid" };
-	char low[80];
 	struct cl_words w;
 	struct cl_loc loc;
 	const char *r, *cat;
 	size_t j, k, rn, b, e;
 
-	if (n < 6 || n > sizeof(low) || l[0] == ' ' || l[0] == '\t' ||
+	if (n < 6 || n > 80 || l[0] == ' ' || l[0] == '\t' ||
 	    l[n - 2] == ':')
 		return 0;
 	/* the rows first: most lines ending in ':' head none */
@@ -8503,17 +8510,9 @@ static size_t general_file_list(struct scan *s, size_t i, const char *l, size_t 
 	}
 	if (j == i + 1)
 		return 0;
-	cl_words_read(l, n - 1, &w);
-	if (!(cat = w.category)) {
-		for (k = 0; k < n; k++)
-			low[k] = (char)tolower((unsigned char)l[k]);
-		for (k = 0; k < sizeof(wrong) / sizeof(*wrong) &&
-			    !cl_find(low, n, wrong[k], strlen(wrong[k])); k++)
-			;
-		if (k == sizeof(wrong) / sizeof(*wrong))
-			return 0;
-		cat = CAT_LINT_VIOLATION;
-	}
+	if (!(cat = heading_kind(l, n - 1)))
+		return 0;
+	cl_words_read(l, n - 1, &w); /* (its severity, if it says one) */
 	/* (a heading of its own, not a place's message the file under it
 	 * ends: clingo's "team.lp:1:1-22: error: file could not be opened:"
 	 * over "  people.lp") */
