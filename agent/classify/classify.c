@@ -123,6 +123,9 @@ struct scan {
 	double deadline; /* CLOCK_MONOTONIC seconds; 0: none */
 	unsigned tick;
 	bool stopped; /* the budget ran out */
+	/* the finding in making is a running program's report (a native
+	 * stack under it): checkers' words lend it no kind */
+	bool runtime_report;
 	/* The line each diagnostic of this text came from, to put the
 	 * general layer's among the patterns' in input order at the end. */
 	size_t cur;
@@ -2441,7 +2444,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		if (cl_find(d.message, msg_len, "no such file", 12) &&
 		    errno_file_of_dependency(s, s->cur))
 			category = CAT_IMPORT_RESOLUTION;
-	} else if (!strcmp(category, CAT_UNKNOWN) &&
+	} else if (!strcmp(category, CAT_UNKNOWN) && !s->runtime_report &&
 		   (liken = cl_learned_category(s->db->learned, d.message,
 						msg_len))) {
 		category = liken;
@@ -8384,6 +8387,139 @@ static bool general_fail_tag(struct scan *s, size_t i, const char *l,
 	return true;
 }
 
+/* How deep a placed line's message sits: the blanks before its place and
+ * those before its message. */
+static size_t place_depth(const char *l, const struct cl_loc *loc)
+{
+	size_t d = 0, k = loc->msg;
+
+	while (l[d] == ' ' || l[d] == '\t')
+		d++;
+	while (k > 0 && l[k - 1] == ' ')
+		k--, d++;
+	return d;
+}
+
+/* Does the placed line i (loc) only tell what the finding under it is
+ * inside of, its message the heading of a deeper one? A checker's outline
+ * of where it was, the same file's places nested line under line, the
+ * finding the deepest: Eclipse Titan's " B.ttcn:2.3-24: In import
+ * definition:" over "  B.ttcn:2.3-24: error: There is no module ...",
+ * schema-salad's "a.cwl:4:1: checking field `inputs`" over "a.cwl:5:3:
+ * checking object `a.cwl#msg`" (cwltool's). A message ending in a colon
+ * is such a heading whatever comes under it. */
+static bool nests_next(struct scan *s, size_t i, const char *l, size_t n,
+		       const struct cl_loc *loc)
+{
+	struct cl_loc next;
+	struct cl_words w;
+	const char *q;
+	size_t qn;
+
+	if (!loc->file_len || !loc->msg_len || i + 1 >= s->nlines ||
+	    (s->used[i + 1] & L_USED))
+		return false;
+	q = line_view(s, i + 1, &qn);
+	if (line_place(s, i + 1, q, qn, &next) != CL_LOC_INLINE ||
+	    next.file_len != loc->file_len ||
+	    memcmp(q + next.file, l + loc->file, loc->file_len) ||
+	    next.line < loc->line || !next.msg_len || q[next.msg] == '(' ||
+	    place_depth(q, &next) <= place_depth(l, loc))
+		return false;
+	/* (a finding of its own, a note under it: "Error: unable to read
+	 * module `mod`" over "  Expected 'mod.d' in ...", ldc2's) */
+	cl_words_read(l + loc->msg, loc->msg_len, &w);
+	(void)n;
+	return w.sev < 0 && (l[loc->msg + loc->msg_len - 1] == ':' || !w.category ||
+			     /* PyYAML's context mark over its problem mark */
+			     (loc->msg_len > 6 && !memcmp(l + loc->msg, "while ", 6)));
+}
+
+/* Is l[0..n) a frame of a native stack, its address told: "at 0x109161:
+ * work (race.c:6)", "by 0x10914B: main (unlock.c:5)" (Valgrind's tools)? */
+static bool address_frame(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && l[k] == ' ')
+		k++;
+	return k > 0 && n - k > 6 && (!memcmp(l + k, "at 0x", 5) ||
+				      !memcmp(l + k, "by 0x", 5));
+}
+
+/* A record of a native checker's report (its lines up to a blank one): a
+ * finding on its first line, unindented, over a stack of addressed frames,
+ * a line or two between ("Locks held: none"): Valgrind's tools' ("Invalid
+ * write of size 4", Helgrind's "Possible data race during read of size 4
+ * at 0x10C02C by thread #3", DRD's "Conflicting load by thread 3"). Its
+ * place is the stack's first frame in the project's code (without the
+ * file list, the first with a line: a library's tells none). A record
+ * under Helgrind's "---Thread-Announcement---" tells where a thread began,
+ * no finding; "Thread 3:" over a record (DRD's) names whose it is; a
+ * record opening "This " ("This conflicts with a previous write of size 4
+ * by thread #2") tells more of the finding above. The words of a running
+ * program's report name its kind or none: a checker's words near them do
+ * not lend theirs. */
+static bool general_native_stack(struct scan *s, size_t i, const char *l,
+				 size_t n)
+{
+	struct cl_words w;
+	struct place p = { 0 };
+	const char *q;
+	size_t j, qn, top = 0;
+	bool strong, any = false;
+
+	if (l[n - 1] == ':' || i + 1 >= s->nlines)
+		return false;
+	if (i > 0) {
+		q = line_view(s, i - 1, &qn);
+		if (qn && q[0] != ' ' && q[qn - 1] != ':')
+			return false; /* not the record's first line */
+		if (!qn && i > 1 &&
+		    (q = line_view(s, i - 2, &qn), qn > 24) &&
+		    cl_find(q, qn, "Thread-Announcement", 19))
+			return false;
+	}
+	for (j = i + 1; j < s->nlines && j <= i + 3 && !top; j++) {
+		q = line_view(s, j, &qn);
+		if (!qn || (s->used[j] & L_USED))
+			return false;
+		if (address_frame(q, qn))
+			top = j;
+		else if (q[0] == ' ')
+			return false;
+	}
+	if (!top)
+		return false;
+	for (j = top; j < s->nlines; j++) {
+		q = line_view(s, j, &qn);
+		if (!qn || !address_frame(q, qn))
+			break;
+		if (!any && place_of(s, j, &p, &strong, false)) {
+			if (p.line > 0 && (strong || !s->opts->file_exists))
+				any = true;
+			else
+				free(p.file);
+		}
+	}
+	if (!any)
+		return false;
+	while (j < s->nlines && (q = line_view(s, j, &qn), qn))
+		j++;
+	for (top = i + 1; top < j; top++)
+		s->used[top] |= L_FOLDED;
+	if (n > 5 && !memcmp(l, "This ", 5) && s->out->n > s->first) {
+		free(p.file);
+		return true;
+	}
+	cl_words_read(l, n, &w);
+	s->runtime_report = true;
+	general_emit(s, p.file, p.line, p.col, DIAG_ERROR, NULL, 0, l, n,
+		     w.category ? w.category : CAT_UNKNOWN);
+	s->runtime_report = false;
+	return true;
+}
+
 /* "error no-circular: src/a.js → src/b.js" (cl_sev_rule_file) at a file
  * the project has: its finding there, no line; the rule's words say what
  * it is when the message's do not ("not-to-unresolvable"). */
@@ -10560,6 +10696,9 @@ static void general_pass(struct scan *s)
 			if (code_offset(l + loc.msg, loc.msg_len) ||
 			    tex_stop(l + loc.msg, loc.msg_len))
 				continue;
+			/* where the finding under it is, no finding */
+			if (nests_next(s, i, l, n, &loc))
+				continue;
 			if (general_place_of_above(s, i, l, &loc) ||
 			    caret_message_below(s, i, l, &loc))
 				continue;
@@ -10672,6 +10811,11 @@ static void general_pass(struct scan *s)
 		 * (ruff's, and the reports rustc's shape taught) */
 		if (lead && lead != ' ' && i + 1 < s->nlines &&
 		    general_arrowed(s, i, l, n))
+			continue;
+		/* "Invalid write of size 4" over "   at 0x109167: main
+		 * (heap.c:5)" (Valgrind's) */
+		if (lead == l[0] && lead >= 'A' && lead <= 'Z' &&
+		    general_native_stack(s, i, l, n))
 			continue;
 		/* "name[missing]: All tasks should be named." over
 		 * "playbook.yml:7" */

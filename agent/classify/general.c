@@ -1177,8 +1177,10 @@ bool cl_frame_prefix(const char *l, size_t n)
 	       STARTS(l, n, "--> ") ||
 	       /* vitest's "❯ a.test.ts:16:12" under its failure */
 	       STARTS(l, n, "\xe2\x9d\xaf ") ||
-	       /* valgrind's "==12==", not a header's "== a.rb ==" */
+	       /* valgrind's "==12==", not a header's "== a.rb ==", and its
+	        * callers' "by 0x10914B: main (a.c:5)" */
 	       (STARTS(l, n, "==") && n > 2 && is_digit(l[2])) ||
+	       STARTS(l, n, "by 0x") ||
 	       (n > 1 && l[0] == '#' && is_digit(l[1]));
 }
 
@@ -2066,8 +2068,10 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			return loc->kind = CL_LOC_FRAME;
 		return CL_LOC_NONE;
 	}
-	/* valgrind: "==12==    at 0x1091: main (a.c:12)" */
-	if (l[i] == '=' && i + 1 < n && l[i + 1] == '=') {
+	/* valgrind: "==12==    at 0x1091: main (a.c:12)", "by 0x1091: ..."
+	 * under it (its process's prefix taken off) */
+	if ((l[i] == '=' && i + 1 < n && l[i + 1] == '=') ||
+	    STARTS(l + i, n - i, "by 0x")) {
 		if (l[n - 1] == ')' && frame_place(l, n, i, loc))
 			return loc->kind = CL_LOC_FRAME;
 		return CL_LOC_NONE;
@@ -2105,6 +2109,36 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 			loc->file = i + 3;
 			loc->file_len = (size_t)(w - l) - i - 3;
 			return loc->kind = CL_LOC_FRAME;
+		}
+		memset(loc, 0, sizeof(*loc));
+	}
+	/* R Markdown's "Quitting from lines 13-15 (a.Rmd)" over R's error:
+	 * a chunk's lines, its file after them in parentheses */
+	if (l[n - 1] == ')' || l[n - 1] == ' ') {
+		const char *w = cl_find(l + i, n - i, " lines ", 7);
+		size_t m = 0, e = n;
+		int last;
+
+		if (!w)
+			w = cl_find(l + i, n - i, " line ", 6);
+		while (e > i && l[e - 1] == ' ')
+			e--;
+		if (w) {
+			m = (size_t)(w - l) + (w[5] == 's' ? 7 : 6);
+			if (!cl_read_int(l, n, &m, &loc->line))
+				m = 0;
+			else if (m + 1 < n && l[m] == '-' && is_digit(l[m + 1]) &&
+				 (m++, !cl_read_int(l, n, &m, &last)))
+				m = 0;
+		}
+		if (m && m + 3 < e && l[m] == ' ' && l[m + 1] == '(' && l[e - 1] == ')' &&
+		    path_end(l, e - 1, m + 2) == e - 1 &&
+		    plausible_path(l + m + 2, e - 1 - m - 2)) {
+			loc->file = m + 2;
+			loc->file_len = e - 1 - m - 2;
+			loc->pre = i;
+			loc->pre_len = (size_t)(w - l) - i;
+			return loc->kind = CL_LOC_ALONE;
 		}
 		memset(loc, 0, sizeof(*loc));
 	}
@@ -2430,6 +2464,12 @@ static const struct phrase phrases[] = {
 	 * import not found: x" is a file) */
 	{ ": import not found: ", CAT_MISSING_EXPORT },
 	{ "no module named", CAT_IMPORT_RESOLUTION },
+	/* R's "there is no package called 'x'" */
+	{ "no package called", CAT_MISSING_DEPENDENCY },
+	/* Titan's "There is no module with identifier `x'", YARA's
+	 * 'unknown module "x"' */
+	{ "no module with", CAT_IMPORT_RESOLUTION },
+	{ "unknown module", CAT_IMPORT_RESOLUTION },
 	{ "cannot find module", CAT_IMPORT_RESOLUTION },
 	{ "can't find module", CAT_IMPORT_RESOLUTION },
 	{ "cannot find package", CAT_IMPORT_RESOLUTION },
@@ -3029,6 +3069,8 @@ static const struct phrase phrases[] = {
 	{ "undefined name", CAT_UNDEFINED_SYMBOL },
 	{ "undefined function", CAT_UNDEFINED_SYMBOL },
 	{ "undefined identifier", CAT_UNDEFINED_SYMBOL },
+	/* YARA's 'undefined string "$b"' (a rule's string identifier) */
+	{ "undefined string", CAT_UNDEFINED_SYMBOL },
 	{ "undefined procedure", CAT_UNDEFINED_SYMBOL },
 	/* Perl's "Undefined subroutine &main::f called" */
 	{ "undefined subroutine", CAT_UNDEFINED_SYMBOL },
@@ -3474,6 +3516,11 @@ static const struct phrase later_phrases[] = {
 	 * attribute is banned", a banned word or type */
 	{ " is banned", CAT_LINT_VIOLATION },
 	{ " are banned", CAT_LINT_VIOLATION },
+	/* a value told its range, however it was spelt (Dante's "bad IPv4
+	 * address netmask: 33.  Legal range is 0 - 32"): out of range, not
+	 * malformed */
+	{ "legal range is", CAT_TYPE_ERROR },
+	{ "valid range is", CAT_TYPE_ERROR },
 	/* a literal malformed for its kind: BIND's "bad dotted quad" and
 	 * "not a valid number", Lua's "malformed number near", awk's and
 	 * shells' "invalid number", ssh's and resolvers' "bad address", Go's
@@ -4429,7 +4476,7 @@ static const char *not_found(const char *low, size_t n)
 	};
 	const char *nf, *said = NULL; /* where the words say it */
 	size_t k, said_len = 0, anchor = sizeof(anchors) / sizeof(*anchors);
-	bool there = false, exist;
+	bool there = false, exist, nosuch;
 
 	/* each of `what` holds "not ", "no ", "non", "fin", "ope", "read",
 	 * "loc", "loa" or "exi": one pass rules out the many messages that
@@ -4465,6 +4512,7 @@ static const char *not_found(const char *low, size_t n)
 		return NULL;
 	if (cl_errno_report(low, n))
 		return NULL;
+	nosuch = what[k].anchor == 2;
 	/* a package that "does not exist" is a name the code imports (javac's
 	 * "package x does not exist"), one not installed is "not found" */
 	exist = what[k].exist;
@@ -4522,7 +4570,9 @@ static const char *not_found(const char *low, size_t n)
 				return CAT_UNDEFINED_SYMBOL;
 		}
 	}
-	return NULL;
+	/* "no such peer: 10.0.0.3" (bgpd's), "no such host": a name of no
+	 * kind above, none of a file's */
+	return nosuch ? CAT_UNDEFINED_SYMBOL : NULL;
 }
 
 /* "Line number 900 not found", "could not find pattern q", "unable to
@@ -5478,6 +5528,26 @@ static bool time_unit(const char *u, size_t n)
 	return false;
 }
 
+/* Is t[0..n) a file's name: a word, a dot, an extension of a few letters
+ * (no '-' nor '/': a rule's)? */
+static bool file_named(const char *t, size_t n)
+{
+	size_t k, dot = 0;
+
+	for (k = 0; k < n; k++) {
+		if (t[k] == '.')
+			dot = k;
+		else if (!is_alpha(t[k]) && !is_digit(t[k]) && t[k] != '_')
+			return false;
+	}
+	if (!dot || n - dot - 1 < 1 || n - dot - 1 > 5)
+		return false;
+	for (k = dot + 1; k < n; k++)
+		if (!is_alpha(t[k]))
+			return false;
+	return is_alpha(t[0]);
+}
+
 /* A trailing rule name: "... [rule-name]", "... (rule-name)" or "...  rule/name". */
 static void trailing_code(const char *m, size_t n, struct cl_words *w)
 {
@@ -5515,6 +5585,10 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 		for (k = s; k < end - 1; k++)
 			if (m[k] == '-' || m[k] == '/' || m[k] == '.')
 				dash = true;
+		/* "(a.Rmd)": a file's name, no rule (R Markdown's "Quitting
+		 * from lines 13-15 (a.Rmd)") */
+		if (open == '(' && file_named(m + s, end - 1 - s))
+			return;
 		/* "[x]" is an index: a rule in brackets has a '-' or is a
 		 * word (cppcheck's camelCase) */
 		if (!dash && open == '[' && end - 1 - s <= 4)
@@ -7948,7 +8022,7 @@ static bool reading_lead(const char *l, size_t t)
 
 /* A file l[t..e) after what opens the line, no line told, then the
  * message: in quotes after a severity that is no note ('SEV: "F": msg',
- * 'SEV: "F" (detail): msg', mp3val's), or bare after a few words of
+ * 'SEV: "F" (detail): msg', mp3val's; "SEV in 'F': msg"), or bare after a few words of
  * reading it ("Failed to read from a.vcf: could not parse header",
  * bcftools'). The offset of the colon before the message, or 0. */
 static size_t file_after_lead(const char *l, size_t n, size_t t, size_t e)
@@ -7958,6 +8032,19 @@ static size_t file_after_lead(const char *l, size_t n, size_t t, size_t e)
 
 	if (!t)
 		return 0;
+	/* "RCC: Error in 'app.qrc': msg" (Qt's rcc), 'Error in "F": msg':
+	 * quoted after a severity and "in" */
+	if ((l[t - 1] == '"' || l[t - 1] == '\'') && t >= 10 &&
+	    !memcmp(l + t - 5, " in ", 4) && e + 2 < n && l[e] == l[t - 1] &&
+	    l[e + 1] == ':' && l[e + 2] == ' ') {
+		size_t w = t - 5;
+
+		while (w > 0 && is_alpha(l[w - 1]))
+			w--;
+		if (sev_word(l + w, t - 5 - w, &len, &note) >= 0 && !note &&
+		    len == t - 5 - w)
+			return e + 1;
+	}
 	if (l[t - 1] != '"')
 		return reading_lead(l, t) && e + 2 < n && l[e] == ':' &&
 		       l[e + 1] == ' ' ? e : 0;

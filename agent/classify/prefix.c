@@ -7,7 +7,8 @@
  * failed step), Compose's service ("app-1  | "), a task runner's clock
  * ("[12:00:01] "), a daemon's seconds since the epoch ("1700000000: ",
  * mosquitto's), sbt's level ("[info] ", and "[error] " before what
- * continues a report: the source and carets under a place). Under it, a tool's own lines are as the tool printed
+ * continues a report: the source and carets under a place), Valgrind's
+ * process ("==4021== ", before every line of its tools' reports). Under it, a tool's own lines are as the tool printed
  * them; the readers of classify.c look for them at the line's start.
  *
  * Which prefix a log carries is decided once, from its first lines (most of
@@ -38,7 +39,7 @@
 #include "util/mem.h"
 
 enum prefix_kind { PX_NONE, PX_STAMP, PX_BUILDKIT, PX_COMPOSE, PX_CLOCK, PX_EPOCH,
-		   PX_LEVEL, PX_TASK };
+		   PX_LEVEL, PX_VALGRIND, PX_TASK };
 
 /* lines sampled to decide; fewer than PREFIX_MIN_LINES carrying one is
  * chance */
@@ -291,6 +292,23 @@ static size_t level_len(const char *p, size_t n)
 	return d > k && d + 1 < n && p[d] == ' ' && p[d + 1] == '|' ? k : 0;
 }
 
+/* "==4021== " (Valgrind's process id, before each line of its tools'
+ * reports; "==4021==" alone on the blank line between two): its length,
+ * or 0. */
+static size_t valgrind_len(const char *p, size_t n)
+{
+	size_t k = 2;
+
+	if (n < 5 || p[0] != '=' || p[1] != '=')
+		return 0;
+	while (k < n && k < 12 && p[k] >= '0' && p[k] <= '9')
+		k++;
+	if (k == 2 || k + 2 > n || p[k] != '=' || p[k + 1] != '=')
+		return 0;
+	k += 2;
+	return k == n ? k : p[k] == ' ' ? k + 1 : 0;
+}
+
 /* The three ways a task runner labels a task's lines. */
 enum label_form { LF_BRACKET = 1, LF_PACKAGE_TASK, LF_FOLDER_SCRIPT };
 
@@ -527,6 +545,8 @@ static size_t prefix_len(enum prefix_kind kind, const char *p, size_t n)
 		return epoch_len(p, n);
 	case PX_LEVEL:
 		return level_len(p, n);
+	case PX_VALGRIND:
+		return valgrind_len(p, n);
 	case PX_TASK: /* (relay_tasks reads its labels) */
 	case PX_NONE:
 		break;
@@ -563,6 +583,7 @@ static enum prefix_kind prefix_of(const char *text, size_t len,
 			seen[PX_CLOCK] += clock_len(p, n) != 0;
 			seen[PX_EPOCH] += epoch_len(p, n) != 0;
 			seen[PX_LEVEL] += level_tag(p, n) != 0;
+			seen[PX_VALGRIND] += valgrind_len(p, n) != 0;
 			/* "#11 2.981 ": a step's number and its seconds */
 			k = buildkit_len(p, n);
 			seen[PX_BUILDKIT] += k > 2 && p[k - 1] == ' ' &&
@@ -604,6 +625,9 @@ static enum prefix_kind prefix_of(const char *text, size_t len,
 		return PX_EPOCH;
 	if (seen[PX_LEVEL] * 2 >= lines)
 		return PX_LEVEL;
+	/* the program's own lines are between Valgrind's */
+	if (seen[PX_VALGRIND] >= PREFIX_MIN_LINES && seen[PX_VALGRIND] * 2 >= lines)
+		return PX_VALGRIND;
 	/* labels on a third of the lines (a runner's own lines are between),
 	 * each told twice or more on average, all of one form: a tool's own
 	 * "Caused by: " is on a line or two, and a line's words differ

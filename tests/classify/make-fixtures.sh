@@ -25958,6 +25958,350 @@ E
 	cd ..
 fi
 ) &
+# ---- held89: a validation batch of tools nobody tuned for, scored on first sight ----
+# A data-analysis repository's pipeline checked before it runs: Snakemake
+# dry-running its workflows, cwltool validating its tool descriptions,
+# samtools reading its alignments, Jupyter executing its notebooks and
+# R Markdown rendering its report.
+(
+BATCH=held89
+mkdir held89 && cd held89
+# snakemake -n (a dry run), a workflow at a time: a directive without its
+# colon; an input nobody makes nor has; a wildcard the output lacks
+if have snakemake; then
+	mkdir snakemake && cd snakemake
+	mkdir a b c
+	printf 'rule all:\n    input: "out.txt"\n\nrule make:\n    output: "out.txt"\n    shell "touch {output}"\n' >a/Snakefile
+	printf 'rule all:\n    input: "results/summary.csv"\n\nrule summarize:\n    input: "data/raw.csv"\n    output: "results/summary.csv"\n    shell: "cp {input} {output}"\n' >b/Snakefile
+	printf 'rule all:\n    input: "x.txt"\n\nrule x:\n    output: "x.txt"\n    params: s=lambda w: w.sample\n    shell: "echo {params.s} > {output}"\n' >c/Snakefile
+	run h89-snakemake sh -c 'for d in a b c; do (cd $d && HOME=$PWD XDG_CACHE_HOME=$PWD/.cache timeout $TOOL_TIMEOUT snakemake -n -c1); done'
+	expect h89-snakemake snakemake general <<'E'
+syntax_error a/Snakefile 6 0
+import_resolution b/Snakefile 4 0
+type_error c/Snakefile 6 0
+E
+	cd ..
+fi
+# cwltool --validate, a tool description at a time: a type nobody
+# defined; a YAML mapping broken by its indentation; an input source
+# naming no step
+if have cwltool; then
+	mkdir cwltool && cd cwltool
+	printf 'cwlVersion: v1.2\nclass: CommandLineTool\nbaseCommand: echo\ninputs:\n  msg:\n    type: strng\n    inputBinding:\n      position: 1\noutputs: []\n' >a.cwl
+	printf 'cwlVersion: v1.2\nclass: CommandLineTool\nbaseCommand: echo\ninputs:\n  msg:\n    type: string\n   inputBinding:\n      position: 1\noutputs: []\n' >b.cwl
+	printf 'cwlVersion: v1.2\nclass: Workflow\ninputs:\n  msg: string\noutputs: []\nsteps:\n  say:\n    run: a.cwl\n    in:\n      msg: mesage\n    out: []\n' >c.cwl
+	run h89-cwltool sh -c 'for f in a b c; do HOME=$PWD timeout $TOOL_TIMEOUT cwltool --validate $f.cwl; done'
+	expect h89-cwltool cwltool general <<'E'
+undefined_symbol a.cwl 6 5
+syntax_error b.cwl 7 4
+undefined_symbol c.cwl 10 7
+E
+	cd ..
+fi
+# samtools, an alignment at a time: a read whose CIGAR and sequence
+# disagree in length; a header line with no tag (samtools names no file)
+if have samtools; then
+	mkdir samtools && cd samtools
+	printf '@HD\tVN:1.6\tSO:unsorted\n@SQ\tSN:chr1\tLN:1000\nr1\t0\tchr1\t10\t60\t5M\t*\t0\t0\tACGTACGT\tIIIIIIII\n' >a.sam
+	printf '@HD\tVN:1.6\n@SQ\tSN:chr1\n' >b.sam
+	run h89-samtools sh -c 'for f in a b; do samtools view $f.sam >/dev/null; done'
+	expect h89-samtools samtools general <<'E'
+syntax_error a.sam 3 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+# jupyter nbconvert --execute, a notebook at a time: a name nobody
+# defined, in its second cell; a module that is not installed
+if have jupyter-nbconvert && have python3; then
+	mkdir nbconvert && cd nbconvert
+	cat >a.ipynb <<'X'
+{"cells": [
+ {"cell_type": "code", "execution_count": null, "id": "c1", "metadata": {}, "outputs": [], "source": ["total = 3\n", "print(total)"]},
+ {"cell_type": "code", "execution_count": null, "id": "c2", "metadata": {}, "outputs": [], "source": ["mean = total / cnt\n", "print(mean)"]}
+],
+ "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+ "nbformat": 4, "nbformat_minor": 5}
+X
+	cat >b.ipynb <<'X'
+{"cells": [
+ {"cell_type": "code", "execution_count": null, "id": "c1", "metadata": {}, "outputs": [], "source": ["import nosuchmod_xyz\n"]}
+],
+ "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+ "nbformat": 4, "nbformat_minor": 5}
+X
+	run h89-nbconvert sh -c 'for f in a b; do HOME=$PWD JUPYTER_PLATFORM_DIRS=1 timeout $TOOL_TIMEOUT jupyter-nbconvert --to notebook --execute --stdout $f.ipynb >/dev/null; done'
+	expect h89-nbconvert nbconvert general <<'E'
+undefined_symbol a.ipynb 0 0
+missing_dependency b.ipynb 0 0
+E
+	cd ..
+fi
+# R Markdown (rmarkdown::render through Rscript), a report at a time: a
+# function nobody defined in a chunk; a package that is not installed
+if have Rscript && have pandoc; then
+	mkdir rmarkdown && cd rmarkdown
+	printf -- '---\ntitle: "Report"\noutput: html_document\n---\n\n```{r setup}\nx <- c(1, 2, 3)\n```\n\nText.\n\n```{r summary}\nprint(mean(x))\nprint(summarize_all(x))\n```\n' >a.Rmd
+	printf -- '---\ntitle: "B"\noutput: html_document\n---\n\n```{r}\nlibrary(nosuchpkgxyz)\n```\n' >b.Rmd
+	run h89-rmarkdown sh -c 'for f in a b; do HOME=$PWD timeout $TOOL_TIMEOUT Rscript -e "rmarkdown::render(\"$f.Rmd\", quiet = TRUE)"; done'
+	expect h89-rmarkdown rmarkdown general <<'E'
+undefined_symbol a.Rmd 13 0
+missing_dependency b.Rmd 7 0
+E
+	cd ..
+fi
+) &
+# ---- held90: a validation batch of tools nobody tuned for, scored on first sight ----
+# A Qt desktop application's build and its threading checks: uic over
+# its forms, rcc over its resources, glslc over its shaders, pkg-config
+# asked for its libraries, and Valgrind's thread checkers (Helgrind and
+# DRD) over its worker threads. Each says where in its own way (uic's
+# "uic: Error in line L, column C : msg" with the file only after it,
+# rcc's "RCC Parse Error: 'F' Line: L Column: C [msg]", glslc's "F:L:
+# error: 'x' : msg", pkg-config's packages with no file, Valgrind's
+# "==pid==" reports over "at 0x..: fn (F:L)" frames).
+(
+BATCH=held90
+mkdir held90 && cd held90
+# uic (Qt 5's), a form at a time: a widget element never closed
+if have uic; then
+	mkdir uic && cd uic
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<ui version="4.0">\n <class>Main</class>\n <widget class="QWidget" name="Main">\n  <layout class="QVBoxLayout">\n   <item>\n    <widget class="QPushButton" name="ok">\n   </item>\n  </layout>\n </widget>\n</ui>\n' >main.ui
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<ui version="4.0">\n <class>About</class>\n <widget class="QDialog" name="About">\n  <property name="windowTitle">\n   <string>About</string>\n  </property>\n </widget>\n</ui>\n' >about.ui
+	run h90-uic sh -c 'for f in about main; do uic $f.ui >/dev/null; done'
+	expect h90-uic uic general <<'E'
+syntax_error main.ui 8 10
+E
+	cd ..
+fi
+# rcc (Qt 5's), a resource file at a time: an icon nobody added; a
+# closing tag misspelt
+if have rcc; then
+	mkdir rcc && cd rcc
+	printf '<RCC>\n  <qresource prefix="/">\n    <file>icons/missing.png</file>\n  </qresource>\n</RCC>\n' >app.qrc
+	printf '<RCC>\n  <qresource prefix="/">\n    <file>banner.png</file>\n  </qresourc>\n</RCC>\n' >extra.qrc
+	printf 'png\n' >banner.png
+	run h90-rcc sh -c 'for f in app extra; do rcc $f.qrc -o /dev/null; done'
+	expect h90-rcc rcc general <<'E'
+import_resolution app.qrc 0 0
+syntax_error extra.qrc 4 13
+E
+	cd ..
+fi
+# glslc (shaderc), a shader at a time: a statement without its
+# semicolon; a name nobody declared
+if have glslc; then
+	mkdir glslc && cd glslc
+	printf '#version 450\nlayout(location = 0) out vec4 color;\nvoid main() {\n  color = vec4(1.0, 0.0, 0.0, 1.0)\n}\n' >a.frag
+	printf '#version 450\nlayout(location = 0) in vec3 pos;\nvoid main() {\n  gl_Position = vec4(pos, 1.0);\n  float x = undefined_var * 2.0;\n}\n' >b.vert
+	run h90-glslc sh -c 'for f in a.frag b.vert; do glslc -c $f -o /dev/null; done'
+	expect h90-glslc glslc general <<'E'
+syntax_error a.frag 5 0
+undefined_symbol b.vert 5 0
+E
+	cd ..
+fi
+# pkg-config (pkgconf), asked for the flags of the app's libraries: one
+# not installed; one of the project's .pc files requiring one not
+# installed; one requiring a newer version than there is
+if have pkg-config; then
+	mkdir pkg-config && cd pkg-config
+	printf 'prefix=/usr\nName: shop\nDescription: the shop library\nVersion: 1.0\nRequires: nosuchdep >= 2\nCflags: -I${prefix}/include\n' >shop.pc
+	printf 'Name: v\nDescription: x\nVersion: 1\nLibs: -lv\n' >v.pc
+	printf 'Name: w\nDescription: x\nVersion: 1\nRequires: v >= 3.0\n' >w.pc
+	run h90-pkg-config sh -c 'export PKG_CONFIG_PATH=$PWD; pkg-config --cflags nosuchlib-xyz; pkg-config --cflags shop; pkg-config --libs w'
+	expect h90-pkg-config pkg-config general <<'E'
+missing_dependency - 0 0
+missing_dependency - 0 0
+missing_dependency - 0 0
+E
+	cd ..
+fi
+# Valgrind's Helgrind and DRD over a program whose two threads bump one
+# counter with no lock; Helgrind also over one unlocking a mutex nobody
+# locked
+if have valgrind && have gcc; then
+	mkdir valgrind && cd valgrind
+	printf '#include <pthread.h>\n#include <stdio.h>\nstatic int counter;\nstatic void *work(void *arg)\n{\n\tcounter++;\n\treturn arg;\n}\nint main(void)\n{\n\tpthread_t a, b;\n\tpthread_create(&a, NULL, work, NULL);\n\tpthread_create(&b, NULL, work, NULL);\n\tpthread_join(a, NULL);\n\tpthread_join(b, NULL);\n\tprintf("%%d\\n", counter);\n\treturn 0;\n}\n' >race.c
+	printf '#include <pthread.h>\nstatic pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;\nint main(void)\n{\n\tpthread_mutex_unlock(&m);\n\treturn 0;\n}\n' >unlock.c
+	if gcc -g -pthread race.c -o race && gcc -g -pthread unlock.c -o unlock; then
+		run h90-helgrind sh -c 'timeout $TOOL_TIMEOUT valgrind -q --tool=helgrind ./race; timeout $TOOL_TIMEOUT valgrind -q --tool=helgrind ./unlock'
+		expect h90-helgrind helgrind general <<'E'
+unknown race.c 6 0
+unknown unlock.c 5 0
+E
+		run h90-drd timeout $TOOL_TIMEOUT valgrind -q --tool=drd ./race
+		expect h90-drd drd general <<'E'
+unknown race.c 6 0
+E
+	fi
+	cd ..
+fi
+) &
+# ---- held91: a validation batch of tools nobody tuned for, scored on first sight ----
+# A network appliance's rules and configs checked before they ship: YARA
+# compiling its detection rules, OpenBGPD's bgpd -n, Dante's danted -V
+# and Hitch's hitch -t. Each says where in its own way (YARA's "error:
+# rule "r" in F(L): msg", bgpd's "F:L: msg", danted's syslog-stamped
+# "error: F: problem on line L near token "x": msg", Hitch's "Parsing
+# error in line L: msg" with no file at all).
+(
+BATCH=held91
+mkdir held91 && cd held91
+# yara over one sample, a rule file at a time: a condition naming a
+# string nobody declared; a condition keyword without its colon; a
+# module that does not exist
+if have yara; then
+	mkdir yara && cd yara
+	printf 'rule evil_string\n{\n    strings:\n        $a = "evil"\n    condition:\n        $a and $b\n}\n' >a.yar
+	printf 'rule broken {\n    strings:\n        $a = "x"\n    condition\n        $a\n}\n' >b.yar
+	printf 'import "nosuchmodule"\nrule c { condition: true }\n' >c.yar
+	printf 'hello\n' >sample.txt
+	run h91-yara sh -c 'for f in a b c; do yara $f.yar sample.txt; done'
+	expect h91-yara yara general <<'E'
+undefined_symbol a.yar 7 0
+lint_violation b.yar 3 0
+syntax_error b.yar 5 0
+missing_dependency c.yar 1 0
+E
+	cd ..
+fi
+# bgpd -n (OpenBGPD's config check), a config at a time: a filter naming
+# a peer nobody configured; a neighbour keyword misspelt and a macro
+# nobody defined
+if have /usr/sbin/bgpd; then
+	mkdir bgpd && cd bgpd
+	printf 'AS 65001\nrouter-id 10.0.0.1\nlisten on 10.0.0.1\nneighbor 10.0.0.2 {\n\tremote-as 65002\n\tdescr "upstream"\n\tannounce IPv4 unicast\n}\nallow from any\ndeny to 10.0.0.3 prefix 10.0.0.0/8 prefixlen > 24\n' >a.conf
+	printf 'AS 65001\nrouter-id 10.0.0.1\nneighbor 10.0.0.2 {\n\tremote-as 65002\n\tdescrption "x"\n}\nmatch from any set localpref $lp\n' >b.conf
+	run h91-bgpd sh -c 'for f in a b; do /usr/sbin/bgpd -n -f $f.conf; done'
+	expect h91-bgpd bgpd general <<'E'
+undefined_symbol a.conf 10 0
+syntax_error b.conf 5 0
+undefined_symbol b.conf 7 0
+E
+	cd ..
+fi
+# danted -V (Dante's config check), a config at a time: a command
+# misspelt, a method nobody defined, a netmask out of range
+if have /usr/sbin/danted; then
+	mkdir danted && cd danted
+	printf 'logoutput: stderr\ninternal: lo port = 1080\nexternal: lo\nsocksmethod: none\nclient pass {\n\tfrom: 10.0.0.0/8 to: 0.0.0.0/0\n\tlog: connect\n}\nsocks pass {\n\tfrom: 0.0.0.0/0 to: 0.0.0.0/0\n\tcommand: bind connectt\n}\n' >a.conf
+	printf 'logoutput: stderr\ninternal: lo port = 1080\nexternal: lo\nclientmethod: none\nsocksmethod: nosuch\n' >b.conf
+	printf 'logoutput: stderr\ninternal: lo port = 1080\nexternal: lo\nsocksmethod: none\nclient pass {\n\tfrom: 10.0.0.0/33 to: 0.0.0.0/0\n}\n' >c.conf
+	run h91-danted sh -c 'for f in a b c; do /usr/sbin/danted -V -f $f.conf; done'
+	expect h91-danted danted general <<'E'
+syntax_error a.conf 11 0
+syntax_error b.conf 5 0
+type_error c.conf 6 0
+E
+	cd ..
+fi
+# hitch -t (Hitch's config check), a config at a time: a certificate
+# nobody added; a setting misspelt; a frontend block never closed
+if have hitch; then
+	mkdir hitch && cd hitch
+	printf 'frontend = "[*]:8443"\nbackend = "[127.0.0.1]:8080"\npem-file = "missing.pem"\nworkers = 2\n' >a.conf
+	printf 'frontend = "[*]:8443"\nbackend = "[127.0.0.1]:8080"\nworkrs = 2\n' >b.conf
+	printf 'frontend = {\n  host = "*"\n  port = "8443"\n\nbackend = "[127.0.0.1]:8080"\n' >d.conf
+	run h91-hitch sh -c 'for f in a b d; do hitch -t --config=$f.conf; done'
+	expect h91-hitch hitch general <<'E'
+import_resolution - 3 0
+syntax_error - 3 0
+syntax_error - 5 0
+E
+	cd ..
+fi
+) &
+# ---- held92: a validation batch of tools nobody tuned for, scored on first sight ----
+# A protocol test suite's sources and tooling: unifdef and ucpp over its
+# C, flexc++ generating its scanners, Eclipse Titan's ttcn3_compiler
+# over its TTCN-3 test modules, and gojq over its filters and fixtures.
+# Each says where in its own way (unifdef's "unifdef: F: L: msg", ucpp's
+# "F: line L: msg", flexc++'s "[Error 1] F, line L: msg" and a fatal
+# "[Fatal] msg" with no place, Titan's nested "F:L.C-C: In ...:" over
+# "F:L.C: error: msg", gojq's "gojq: invalid query: F:L" over a caret).
+(
+BATCH=held92
+mkdir held92 && cd held92
+# unifdef -DDEBUG, a file at a time: an #endif too many; an #ifdef never
+# closed
+if have unifdef; then
+	mkdir unifdef && cd unifdef
+	printf '#ifdef DEBUG\nint a;\n#else\nint b;\n#endif\n#endif\n' >a.c
+	printf '#if FOO\nint x;\n#endif\n#ifdef BAR\nint y;\n' >b.c
+	run h92-unifdef sh -c 'for f in a b; do unifdef -DDEBUG $f.c >/dev/null; done'
+	expect h92-unifdef unifdef general <<'E'
+syntax_error a.c 6 0
+syntax_error b.c 6 0
+E
+	cd ..
+fi
+# ucpp over one file: a header that is not there, a macro given too many
+# arguments, an expression cut short, an #ifdef never closed
+if have ucpp; then
+	mkdir ucpp && cd ucpp
+	printf '#include "missing.h"\n#define F(x) (x+1)\nint a = F(1, 2);\n#if 1 +\n#endif\n#ifdef X\n' >c.c
+	run h92-ucpp ucpp c.c -o /dev/null
+	expect h92-ucpp ucpp general <<'E'
+import_resolution c.c 1 0
+type_error c.c 3 0
+syntax_error c.c 4 0
+syntax_error c.c 7 0
+E
+	cd ..
+fi
+# flexc++, a scanner spec at a time: a name definition nobody wrote; a
+# character class never closed; a start condition nobody declared; an
+# option it does not know
+if have flexc++; then
+	mkdir flexc++ && cd flexc++
+	printf '%%%%\n{digit}+  return NUMBER;\n' >b.ll
+	printf '%%%%\n[a-z+      return WORD;\n' >c.ll
+	printf '%%x str\n%%%%\n<nostate>"a"   return 1;\n' >e.ll
+	printf '%%option nosuchopt\n%%%%\na   return 1;\n' >f.ll
+	run h92-flexc++ sh -c 'for f in b c e f; do flexc++ $f.ll; done'
+	expect h92-flexc++ flexc++ general <<'E'
+undefined_symbol - 0 0
+syntax_error c.ll 3 0
+undefined_symbol e.ll 3 0
+syntax_error f.ll 1 0
+E
+	cd ..
+fi
+# ttcn3_compiler (Eclipse Titan) semantic check over two modules: a name
+# nobody defined; a module nobody wrote; a string where an integer goes
+if have ttcn3_compiler; then
+	mkdir titan && cd titan
+	printf 'module A {\n  type record Msg {\n    integer id,\n    charstring text\n  }\n  function f() return integer {\n    var integer x := 1;\n    return y;\n  }\n}\n' >A.ttcn
+	printf 'module B {\n  import from Nosuch all;\n  const integer c := "text";\n}\n' >B.ttcn
+	run h92-titan timeout $TOOL_TIMEOUT ttcn3_compiler -s A.ttcn B.ttcn
+	expect h92-titan ttcn3_compiler general <<'E'
+undefined_symbol A.ttcn 8 12
+import_resolution B.ttcn 2 3
+type_error B.ttcn 3 22
+E
+	cd ..
+fi
+# gojq, a filter at a time over one fixture, then over a fixture that is
+# no JSON: a parenthesis closed by a brace; a function nobody defined; a
+# string function over a number
+if have gojq; then
+	mkdir gojq && cd gojq
+	printf '{"items":[{"price":1}]}\n' >in.json
+	printf '.items[]\n| {price: .price,\n   total: (.price * 2}\n' >a.jq
+	printf 'def double: . * 2;\n.items[] | .price | tripl\n' >b.jq
+	printf '.items[] | .price | ascii_downcase\n' >c.jq
+	printf '{"a": 1,\n "b": [1, 2,\n}\n' >bad.json
+	run h92-gojq sh -c 'for f in a b c; do gojq -f $f.jq in.json; done; gojq . bad.json'
+	expect h92-gojq gojq general <<'E'
+syntax_error a.jq 3 0
+undefined_symbol - 0 0
+type_error - 0 0
+syntax_error bad.json 3 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

@@ -12097,6 +12097,128 @@ static void boxed_tables_and_file_findings(void **state)
 	assert_false(classify_output_failed(clean, strlen(clean)));
 }
 
+/* A running program's report under Valgrind's prefix: each record's first
+ * line over a native stack is a finding at the stack's first frame in the
+ * project; a thread's announcement and "This conflicts with ..." are no
+ * findings of their own. */
+static void native_stacks_outlines_and_quoted_files(void **state)
+{
+	static const char helgrind[] =
+		"==31== ---Thread-Announcement------------------------------------------\n"
+		"==31== \n"
+		"==31== Thread #3 was created\n"
+		"==31==    at 0x4985B3F: clone (clone.S:76)\n"
+		"==31==    by 0x1091B7: main (race.c:13)\n"
+		"==31== \n"
+		"==31== ----------------------------------------------------------------\n"
+		"==31== \n"
+		"==31== Possible data race during read of size 4 at 0x10C02C by thread #3\n"
+		"==31== Locks held: none\n"
+		"==31==    at 0x109161: work (race.c:6)\n"
+		"==31==    by 0x49061F4: start_thread (pthread_create.c:442)\n"
+		"==31== \n"
+		"==31== This conflicts with a previous write of size 4 by thread #2\n"
+		"==31== Locks held: none\n"
+		"==31==    at 0x10916A: work (race.c:6)\n"
+		"==31==  Address 0x10c02c is 0 bytes inside data symbol \"counter\"\n"
+		"==31== \n"
+		"2\n"
+		"==32== ---Thread-Announcement------------------------------------------\n"
+		"==32== \n"
+		"==32== Thread #1 is the program's root thread\n"
+		"==32== \n"
+		"==32== ----------------------------------------------------------------\n"
+		"==32== \n"
+		"==32== Thread #1 unlocked an invalid lock at 0x10C040\n"
+		"==32==    at 0x4849C86: ??? (in /usr/libexec/valgrind/vgpreload_helgrind-amd64-linux.so)\n"
+		"==32==    by 0x10914B: main (unlock.c:5)\n"
+		"==32== \n";
+	/* DRD's, given alone: still a failed run */
+	static const char drd[] =
+		"==40== Thread 3:\n"
+		"==40== Conflicting load by thread 3 at 0x0010c02c size 4\n"
+		"==40==    at 0x109161: work (race.c:6)\n"
+		"==40==    by 0x484DD34: ??? (in /usr/libexec/valgrind/vgpreload_drd-amd64-linux.so)\n"
+		"==40== Allocation context: BSS section of /w/race\n"
+		"==40== \n";
+	struct classify_opts bare = { NULL, 0, false, NULL, NULL };
+	struct err e = ERR_INIT;
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(helgrind, any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "race.c");
+	assert_int_equal(l.v[0].line, 6);
+	assert_string_equal(l.v[0].message,
+			    "Possible data race during read of size 4 at 0x10C02C by thread #3");
+	/* a running program's words lend no checker's kind */
+	assert_string_equal(l.v[0].category, "unknown");
+	assert_string_equal(l.v[1].file, "unlock.c");
+	assert_int_equal(l.v[1].line, 5);
+	diag_list_release(&l);
+	bare.failed = classify_output_failed(drd, strlen(drd));
+	assert_int_equal(classify_text_opts(db, &bare, drd, strlen(drd), &l, NULL,
+					    &e), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].file, "race.c");
+	assert_string_equal(l.v[0].message, "Conflicting load by thread 3 at 0x0010c02c size 4");
+	diag_list_release(&l);
+
+	/* an outline of where a checker was, the finding the deepest
+	 * (Eclipse Titan's, cwltool's); a note under a finding, in
+	 * parentheses at an earlier line, outlines nothing (omniidl's) */
+	classify_n("A.ttcn: In TTCN-3 module `A':\n"
+		   " A.ttcn:6.3-9.3: In function definition `f':\n"
+		   "  A.ttcn:8.5-12: In return statement:\n"
+		   "   A.ttcn:8.12: error: There is no local or imported definition with name `y'\n",
+		   any_file, 1, &l);
+	assert_int_equal(l.v[0].line, 8);
+	assert_int_equal(l.v[0].column, 12);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+	classify_n("a.cwl:4:1: checking field `inputs`\n"
+		   "a.cwl:5:3:   checking object `a.cwl#msg`\n"
+		   "a.cwl:6:5:     Field `type` references unknown identifier `strng`, tried\n"
+		   "b.cwl:5:3: while parsing a block mapping\n"
+		   "b.cwl:7:4:   expected <block end>, but found '<block mapping start>'\n",
+		   any_file, 2, &l);
+	assert_int_equal(l.v[0].line, 6);
+	assert_int_equal(l.v[1].line, 7);
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n("dup.idl:4: Declaration of operation 'cancel' clashes with operation 'cancel'\n"
+		   "dup.idl:3:  (operation 'cancel' declared here)\n", any_file, 1, &l);
+	assert_int_equal(l.v[0].line, 4);
+	diag_list_release(&l);
+
+	/* the file quoted after "Error in" (Qt's rcc); a chunk's lines and
+	 * its file in parentheses over R's error (R Markdown's) */
+	classify_n("RCC: Error in 'app.qrc': Cannot find file 'icons/missing.png'\n",
+		   any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "app.qrc");
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+	classify_n("Quitting from lines 13-15 (a.Rmd) \n"
+		   "Error in summarize_all(x) : could not find function \"summarize_all\"\n"
+		   "Calls: <Anonymous> ... withVisible -> eval -> print\n"
+		   "Execution halted\n", any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "a.Rmd");
+	assert_int_equal(l.v[0].line, 13);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	/* words: a name of no file's kind "no such" (bgpd's peer); a value
+	 * told its legal range; YARA's undefined string */
+	classify_n("a.conf:10: no such peer: 10.0.0.3\n"
+		   "c.conf:6: bad IPv4 address netmask: 33.  Legal range is 0 - 32.\n"
+		   "error: rule \"r\" in a.yar(7): undefined string \"$b\"\n",
+		   any_file, 3, &l);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].category, "type_error");
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	diag_list_release(&l);
+}
+
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -12615,6 +12737,7 @@ int main(void)
 		cmocka_unit_test(spidermonkey_frames_bracketed_places_recaps_and_tex_groups),
 		cmocka_unit_test(link_checkers_rows_and_numbered_findings),
 		cmocka_unit_test(boxed_tables_and_file_findings),
+		cmocka_unit_test(native_stacks_outlines_and_quoted_files),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
