@@ -2249,6 +2249,14 @@ static size_t lead_place_words(const char *m, size_t n, const char *file)
 	size_t k = 0, f, fl = strlen(file);
 	const char *c;
 
+	/* the file first, then its line: "c.ll, line 3: x" (flexc++'s
+	 * after its "[Error 1]") */
+	if (n > fl + 9 && !memcmp(m, file, fl) && !memcmp(m + fl, ", line ", 7) &&
+	    m[fl + 7] >= '0' && m[fl + 7] <= '9') {
+		for (k = fl + 7; k < n && m[k] >= '0' && m[k] <= '9'; k++)
+			;
+		return k + 2 < n && m[k] == ':' && m[k + 1] == ' ' ? k + 2 : 0;
+	}
 	if (n > 3 && (!memcmp(m, "on ", 3) || !memcmp(m, "at ", 3) ||
 		      !memcmp(m, "in ", 3)))
 		k = 3;

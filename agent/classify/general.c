@@ -462,6 +462,10 @@ static size_t prefix_end(const char *l, size_t n, size_t i)
 	if (j < n && l[j] == '[') {
 		for (j++; j < n && is_alpha(l[j]); j++)
 			;
+		/* a count after the word: flexc++'s "[Error 1] " */
+		if (j > i + 1 && j + 2 < n && l[j] == ' ' && is_digit(l[j + 1]))
+			for (j++; j < n && is_digit(l[j]); j++)
+				;
 		if (j == i + 1 || j + 1 >= n || l[j] != ']' || !is_blank(l[j + 1]))
 			return 0;
 		return skip_blanks(l, n, j + 1);
@@ -6097,6 +6101,14 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 		if (i < n && m[i] == '/')
 			while (++i < n && is_digit(m[i]))
 				;
+		/* a count inside its brackets: flexc++'s "[Error 1] x" */
+		if (i + 2 < n && m[i] == ' ' &&
+		    is_digit(m[i + 1])) {
+			for (k = i + 1; k < n && is_digit(m[k]); k++)
+				;
+			if (k < n && m[k] == ']')
+				i = k;
+		}
 		/* its code in brackets, rustc's "error[E0425]: x" (a number
 		 * alone, gpasm's "Error[113]", is a message's number: the
 		 * words say more) */
@@ -7073,6 +7085,19 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		*msg = skip_blanks(l, n, i + (l[i + 1] == '!' ? 4 : 8));
 		/* "[error] > 4 | };": the code frame under the message */
 		return !cl_code_frame_line(l, n, *msg);
+	}
+	/* ... in any case, a count after it: flexc++'s "[Fatal] msg",
+	 * "[Error 1] msg" */
+	if (i + 8 < n && l[i] == '[' && (STARTS(l + i + 1, n - i - 1, "Error") ||
+					 STARTS(l + i + 1, n - i - 1, "Fatal"))) {
+		j = i + 6;
+		if (l[j] == ' ' && j + 1 < n && is_digit(l[j + 1]))
+			for (j++; j < n && is_digit(l[j]); j++)
+				;
+		if (j + 2 < n && l[j] == ']' && l[j + 1] == ' ' && !is_blank(l[j + 2])) {
+			*msg = j + 2;
+			return !cl_code_frame_line(l, n, *msg);
+		}
 	}
 	/* "[wasm-validator error in function f] msg": a tag naming the
 	 * checker and saying error */

@@ -12207,6 +12207,18 @@ static void native_stacks_outlines_and_quoted_files(void **state)
 	assert_string_equal(l.v[0].category, "undefined_symbol");
 	diag_list_release(&l);
 
+	/* a severity in brackets in any case, a count after it (flexc++'s):
+	 * the placeless one a finding too, the placed one's message its
+	 * words after the place */
+	classify_n("[Fatal] Name expansion `{digit}' not found\n"
+		   "[Error 1] c.ll, line 3: at `<EOLN>': character class expected.\n",
+		   any_file, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].file, "c.ll");
+	assert_string_equal(l.v[1].message, "at `<EOLN>': character class expected.");
+	diag_list_release(&l);
+
 	/* words: a name of no file's kind "no such" (bgpd's peer); a value
 	 * told its legal range; YARA's undefined string */
 	classify_n("a.conf:10: no such peer: 10.0.0.3\n"
