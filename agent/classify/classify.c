@@ -2048,6 +2048,31 @@ static bool closes_last(const struct scan *s, const struct diag *d)
 	       !strcmp(t->category, d->category) && !same_label(t, d);
 }
 
+/* d, closing the finding just above it (closes_last), opening with the
+ * line it is at ("Line 2: Unexpected token ;" under r.js' "Parse error
+ * using esprima for file: js/a.js"): that finding's line, and what is
+ * wrong there told after its words. */
+static void line_to_last(struct scan *s, const struct diag *d)
+{
+	struct diag *t = &s->out->v[s->out->n - 1];
+	const char *m = d->message;
+	struct buf b = BUF_INIT;
+	int line = 0;
+
+	if (t->line || !m || (m[0] != 'L' && m[0] != 'l') || strncmp(m + 1, "ine ", 4))
+		return;
+	for (m += 5; *m >= '0' && *m <= '9' && line < 10000000; m++)
+		line = line * 10 + (*m - '0');
+	if (!line || m[0] != ':' || m[1] != ' ' || !m[2])
+		return;
+	line_set(s, t, line);
+	buf_adds(&b, t->message);
+	buf_adds(&b, ": ");
+	buf_adds(&b, m + 2);
+	free(t->message);
+	t->message = buf_detach(&b, NULL);
+}
+
 /* Made with no file (it may be given one later) */
 static bool unplaced(const struct diag *d)
 {
@@ -2117,10 +2142,21 @@ static char *file_at_end(struct scan *s, const char *m, size_t n, bool any_word)
 		;
 	if (b == e || !memchr(m + b, '.', e - b))
 		return NULL;
-	/* the word before it: "in" (or its quote's opening) */
+	/* the word before it: "in" (or its quote's opening); "for" (a
+	 * coverage gate's "does not meet threshold (90%) for src/a.js",
+	 * nyc's and c8's), "file: " */
 	if (b >= 4 && (m[b - 1] == '\'' || m[b - 1] == '"' || m[b - 1] == '`'))
 		b--;
-	if (!any_word && (b < 4 || memcmp(m + b - 4, " in ", 4)))
+	/* (those two only where the repository says it has the file: a
+	 * name's shape alone is any file, there or missing) */
+	if (!any_word && (b < 4 || memcmp(m + b - 4, " in ", 4)) &&
+	    (!s->repo || b < 5 || memcmp(m + b - 5, " for ", 5)) &&
+	    /* r.js' "Parse error using esprima for file: /w/js/a.js"; not
+	     * a file the run could not open ("Error opening input file:
+	     * x.ggo"): that is missing, no place */
+	    (!s->repo || b < 6 || memcmp(m + b - 6, "file: ", 6) ||
+	     cl_find(m, b, "open", 4) || cl_find(m, b, "find", 4) ||
+	     cl_find(m, b, "read", 4) || cl_find(m, b, "load", 4)))
 		return NULL;
 	if (b == 0)
 		return NULL;
@@ -2458,7 +2494,8 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		category = liken;
 	}
 	d.category = category;
-	if (!first_sighting(s, &d) || got_of_last(s, &d) || closes_last(s, &d) ||
+	if (!first_sighting(s, &d) || got_of_last(s, &d) ||
+	    (closes_last(s, &d) && (line_to_last(s, &d), true)) ||
 	    places_last(s, &d) || syntax_error_told_twice(s, &d) ||
 	    recipe_failed_again(s, &d, msg_len) ||
 	    told_again(s, &d) || consequence_of_last(s, &d) ||
@@ -3585,6 +3622,17 @@ static size_t class_stripped(const char *m, size_t n)
 /* A located message ("a.c:3:5: error: x", "a.sh:3:1: SC2086 ...",
  * "a.pas(3,5) Error: x"). header: the last lone path line, for stylish
  * output that gives only line:col. */
+/* Does the place loc read end line l[0..n) in parentheses, its line and
+ * column told ("Reference to undefined rule 'x' (a.grammar 2:16)")? */
+static bool paren_place_ends(const char *l, size_t n, const struct cl_loc *loc)
+{
+	while (n && (l[n - 1] == ' ' || l[n - 1] == '\r'))
+		n--;
+	return loc->file > 0 && l[loc->file - 1] == '(' && loc->line > 0 &&
+	       loc->col > 0 && n && l[n - 1] == ')' &&
+	       !memchr(l + loc->file, '(', n - loc->file);
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -3991,9 +4039,11 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	/* Shape alone is weak evidence: the message must say what it is, or
 	 * the file must be the project's. */
 	if (w.sev < 0 && !w.code_len && !w.category &&
-	    (!known || loc->msg < loc->file))
+	    (!known || (loc->msg < loc->file && !paren_place_ends(l, n, loc))))
 		goto out; /* "test at a.mjs:3:1": a place the message ends on
-			   * says nothing of itself */
+			   * says nothing of itself (in parentheses with its
+			   * column, lezer-generator's "msg (a.grammar 2:16)",
+			   * it is a report's shape) */
 	/* a check's name alone ("W: org.example.Demo:7: spdx-license-
 	 * unknown") says what it is only at a file the project has */
 	if (w.lead_check && !w.category && !known && s->opts->file_exists)
@@ -4860,6 +4910,18 @@ static bool tab_row(const char *l, size_t n)
 	return k < n && l[k] != '\t' && memchr(l + k, '\t', n - k);
 }
 
+/* Is l[0..n) a row of a table whose cells bars part, three bars at
+ * least ("   calc.js |  40 |  0 |  50 |", a coverage report's)? */
+static bool bar_row(const char *l, size_t n)
+{
+	const char *b = l, *e = l + n;
+	int bars = 0;
+
+	while (bars < 3 && (b = memchr(b, '|', (size_t)(e - b))))
+		bars++, b++;
+	return bars >= 3;
+}
+
 /* The first file of the project a few lines under line i name (a
  * compiler's command told after its error: CHICKEN's "Error: shell
  * command terminated ...: 'chicken' 'b.scm'"); NULL if none. */
@@ -4880,7 +4942,8 @@ static char *file_below(struct scan *s, size_t i, const char *cat)
 		 * exiting with status 8 at main.c:1417.", its own source; nor
 		 * a row of the data it wrote, fields between tabs: ctags'
 		 * "main\tmain.c\t/^int main(void) {$/;\"\tf") */
-		if (output_notice(l, n) || cl_exit_status(l, n) || tab_row(l, n))
+		if (output_notice(l, n) || cl_exit_status(l, n) || tab_row(l, n) ||
+		    bar_row(l, n))
 			continue;
 		/* the run's next step, on its next file ("Parsing scenario
 		 * file b.yarn", yarn's; "Checking b.c ..."): what is over
@@ -8443,6 +8506,39 @@ static bool nests_next(struct scan *s, size_t i, const char *l, size_t n,
 			     (loc->msg_len > 6 && !memcmp(l + loc->msg, "while ", 6)));
 }
 
+/* A file of the project alone on an indented line, the line right under
+ * it indented as much saying in words of a kind what is wrong with it:
+ * size-limit's "  dist/app.js" over "  Package size limit has exceeded by
+ * 1 kB" (the lines after it its figures). */
+static bool general_indented_file_over(struct scan *s, size_t i, const char *l,
+				       size_t n)
+{
+	struct cl_words w;
+	const char *q;
+	size_t b, e, qb, qn;
+
+	for (b = 0; b < n && l[b] == ' '; b++)
+		;
+	for (e = n; e > b && l[e - 1] == ' '; e--)
+		;
+	if (!b || e == b || memchr(l + b, ' ', e - b) || !memchr(l + b, '.', e - b) ||
+	    i + 1 >= s->nlines || (s->used[i + 1] & L_USED) ||
+	    !file_known(s, l, b, e - b))
+		return false;
+	q = line_view(s, i + 1, &qn);
+	for (qb = 0; qb < qn && q[qb] == ' '; qb++)
+		;
+	if (qb != b || qb == qn)
+		return false;
+	cl_words_read(q + qb, qn - qb, &w);
+	if (!w.category)
+		return false;
+	s->used[i + 1] |= L_FOLDED;
+	general_emit(s, xstrndup(l + b, e - b), 0, 0, w.sev, NULL, 0, q + qb,
+		     qn - qb, w.category);
+	return true;
+}
+
 /* Is l[0..n) a frame of a native stack, its address told: "at 0x109161:
  * work (race.c:6)", "by 0x10914B: main (unlock.c:5)" (Valgrind's tools)? */
 static bool address_frame(const char *l, size_t n)
@@ -10819,6 +10915,9 @@ static void general_pass(struct scan *s)
 		 * (ruff's, and the reports rustc's shape taught) */
 		if (lead && lead != ' ' && i + 1 < s->nlines &&
 		    general_arrowed(s, i, l, n))
+			continue;
+		if (lead != l[0] && s->opts->file_exists &&
+		    general_indented_file_over(s, i, l, n))
 			continue;
 		/* "Invalid write of size 4" over "   at 0x109167: main
 		 * (heap.c:5)" (Valgrind's) */

@@ -2116,6 +2116,29 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		}
 		memset(loc, 0, sizeof(*loc));
 	}
+	/* lezer-generator's "Reference to undefined rule 'x' (a.grammar
+	 * 2:16)": the file, its line and column in parentheses ending the
+	 * message */
+	if (l[n - 1] == ')' && (fw = memrchr(l + i, '(', n - i)) && fw > l + i + 2 &&
+	    fw[-1] == ' ') {
+		size_t f = (size_t)(fw - l) + 1, e = f, m;
+
+		while (e < n && l[e] != ' ' && l[e] != ')')
+			e++;
+		m = e + 1;
+		if (e > f && e + 4 < n && l[e] == ' ' && plausible_path(l + f, e - f) &&
+		    cl_read_int(l, n, &m, &loc->line) && m + 1 < n && l[m] == ':' &&
+		    (m++, cl_read_int(l, n, &m, &loc->col)) && m == n - 1) {
+			loc->file = f;
+			loc->file_len = e - f;
+			/* its column counts from 0 */
+			loc->col++;
+			loc->msg = i;
+			loc->msg_len = (size_t)(fw - l) - 1 - i;
+			return loc->kind = CL_LOC_INLINE;
+		}
+		memset(loc, 0, sizeof(*loc));
+	}
 	/* R Markdown's "Quitting from lines 13-15 (a.Rmd)" over R's error:
 	 * a chunk's lines, its file after them in parentheses */
 	if (l[n - 1] == ')' || l[n - 1] == ' ') {
@@ -3534,6 +3557,9 @@ static const struct phrase later_phrases[] = {
 	/* git apply's "corrupt patch at line 7": a text that could not be
 	 * read, as patch's "malformed patch" */
 	{ "corrupt patch", CAT_SYNTAX_ERROR },
+	/* a string never closed, told by what it holds (hjson's "Bad string
+	 * containing newline") */
+	{ "bad string", CAT_SYNTAX_ERROR },
 	{ "bad number", CAT_SYNTAX_ERROR },
 	{ "invalid number", CAT_SYNTAX_ERROR },
 	{ "valid number", CAT_SYNTAX_ERROR },
@@ -3590,6 +3616,9 @@ static const struct phrase later_phrases[] = {
 	 * CaDiCaL's "literal 5 exceeds maximum variable 3", xa65's
 	 * "Overflow error" */
 	{ "exceeds bit width", CAT_TYPE_ERROR },
+	/* a budget gone over, a gate's like a coverage threshold:
+	 * size-limit's "Package size limit has exceeded by 1 kB" */
+	{ "limit has exceeded", CAT_LINT_VIOLATION },
 	{ "exceeds maximum", CAT_TYPE_ERROR },
 	{ "overflow error", CAT_TYPE_ERROR },
 	/* and told by its range: "value out of range" (assemblers, gpasm's
@@ -6703,7 +6732,7 @@ bool cl_summary(const char *l, size_t n, bool words)
 		"Total time: ",
 		"errors generated", "error generated",
 		"compilation terminated", "Compilation failed", "error: Recipe",
-		"Found ", "FAILED (", "error: script",
+		"FAILED (", "error: script",
 		"Error: Command failed", "Error: exit status", "error: linker",
 		"Error: Cannot find module '/", "Error: Could not find or load",
 		/* a build tool's verdict naming the step that failed (Maven's,
@@ -6722,6 +6751,14 @@ bool cl_summary(const char *l, size_t n, bool words)
 	for (k = 0; k < sizeof(lits) / sizeof(*lits); k++)
 		if (n && l[0] == lits[k][0] && starts(l, n, lits[k]))
 			return true;
+	/* "Found 2 errors in the same file" (tsc's count), "Found errors
+	 * in ...": not what a finding found ("Found a punctuator character
+	 * '}' when expecting ...", hjson's) */
+	if (n > 7 && l[0] == 'F' && starts(l, n, "Found ") &&
+	    (is_digit(l[6]) || starts(l + 6, n - 6, "errors") ||
+	     starts(l + 6, n - 6, "problems") || starts(l + 6, n - 6, "issues") ||
+	     starts(l + 6, n - 6, "no ")))
+		return true;
 	if (problem_count(l, n) || stop_count(l, n) || unit_tally(l, n) ||
 	    count_closes(l, n) ||
 	    errors_doing(l, n))

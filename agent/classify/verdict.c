@@ -55,6 +55,9 @@ static const char *const inside[] = {
 	/* a copied-code detector's count (jsinspect's "1 match found
 	 * across 2 files"; none found says "No matches found") */
 	"match found across", "matches found across",
+	/* a budget gone over (size-limit's "Package size limit has
+	 * exceeded by 1 kB") */
+	"limit has exceeded",
 };
 
 /* Counted words: a sign after a number that is not 0 ("2 failed"). */

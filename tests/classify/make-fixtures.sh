@@ -26302,6 +26302,94 @@ E
 	cd ..
 fi
 ) &
+# ---- held93: a validation batch of tools nobody tuned for, scored on first sight ----
+# A web application's build gates from the npm registry: nyc checking its
+# tests' coverage, size-limit its bundles' budgets, hjson reading its
+# configs, r.js (RequireJS) optimizing its modules, lezer-generator
+# building its editor's grammars. Each says where in its own way (nyc's
+# "ERROR: Coverage for lines (40%) does not meet global threshold (90%)",
+# per file "... for /abs/src/calc.js"; size-limit's file over "Package
+# size limit has exceeded by 2.07 kB"; hjson's "at line 7,3 >>>" and no
+# file; r.js' "Parse error using esprima for file: /abs/F" over "Line 2:
+# msg"; lezer's "msg (F L:C)").
+(
+BATCH=held93
+mkdir held93 && cd held93
+# nyc (istanbul) over a test that runs half the code: the lines and
+# functions under the global thresholds; then each file's lines
+if have "$BIN/nyc" && have node; then
+	mkdir nyc && cd nyc
+	mkdir src test
+	printf 'function add(a, b) { return a + b; }\nfunction sub(a, b) {\n  if (a < 0) {\n    return 0;\n  }\n  return a - b;\n}\nmodule.exports = { add, sub };\n' >src/calc.js
+	printf 'const assert = require("assert");\nconst { add } = require("../src/calc");\nassert.strictEqual(add(1, 2), 3);\n' >test/calc.test.js
+	run h93-nyc sh -c 'timeout $TOOL_TIMEOUT "$0" --check-coverage --lines 90 --functions 100 node test/calc.test.js; timeout $TOOL_TIMEOUT "$0" --check-coverage --per-file --lines 90 node test/calc.test.js' "$BIN/nyc"
+	expect h93-nyc nyc general <<'E'
+lint_violation - 0 0
+lint_violation - 0 0
+lint_violation src/calc.js 0 0
+E
+	cd ..
+fi
+# size-limit (with @size-limit/file) over the built bundles: one over
+# its budget; one under; one the build never wrote
+if have "$BIN/size-limit"; then
+	mkdir size-limit && cd size-limit
+	mkdir dist
+	i=0; while [ $i -lt 60 ]; do printf 'export const v%d = "%d%d%d%d%d%d%d%d%d%d%d%d%d%d%d%d";\n' $i $i $((i*7)) $((i*13)) $((i*17)) $((i*19)) $((i*23)) $((i*29)) $((i*31)) $((i*37)) $((i*41)) $((i*43)) $((i*47)) $((i*53)) $((i*59)) $((i*61)) $((i*67)); i=$((i+1)); done >dist/app.js
+	printf 'export const x = 1;\n' >dist/small.js
+	printf '{"name":"shop","private":true,"devDependencies":{"size-limit":"*","@size-limit/file":"*"},"size-limit":[{"path":"dist/app.js","limit":"500 B"},{"path":"dist/small.js","limit":"1 kB"},{"path":"dist/vendor.js","limit":"1 kB"}]}\n' >package.json
+	run h93-size-limit env NO_COLOR=1 timeout $TOOL_TIMEOUT "$BIN/size-limit"
+	expect h93-size-limit size-limit general <<'E'
+lint_violation dist/app.js 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# hjson, a config at a time: a list closed by a brace; a string never
+# closed
+if have "$BIN/hjson"; then
+	mkdir hjson && cd hjson
+	printf '{\n  name: shop\n  port: 8080\n  tags: [\n    a\n    b\n  }\n}\n' >a.hjson
+	printf '{\n  # the server\n  host: "localhost\n  port: 80\n}\n' >b.hjson
+	run h93-hjson sh -c 'for f in a b; do "$0" $f.hjson >/dev/null; done' "$BIN/hjson"
+	expect h93-hjson hjson general <<'E'
+syntax_error - 0 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+# r.js -o (RequireJS' optimizer), a project at a time: a module with an
+# object never closed; a module requiring one nobody wrote
+if have "$BIN/r.js" && have node; then
+	mkdir rjs && cd rjs
+	for p in a b; do
+		mkdir -p $p/js
+		printf 'require(["util"], function (u) {\n  console.log(u);\n});\n' >$p/js/main.js
+		printf '({\n  baseUrl: "js",\n  name: "main",\n  out: "dist/main.js",\n  optimize: "none"\n})\n' >$p/build.js
+	done
+	printf 'define([], function () {\n  return { a: 1 ;\n});\n' >a/js/util.js
+	printf 'define(["./helpers"], function (h) {\n  return { a: h };\n});\n' >b/js/util.js
+	run h93-rjs sh -c 'for p in a b; do (cd $p && timeout $TOOL_TIMEOUT "$0" -o build.js); done' "$BIN/r.js"
+	expect h93-rjs r.js general <<'E'
+syntax_error a/js/util.js 2 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# lezer-generator, a grammar at a time: a rule naming a token nobody
+# defined; a rule's braces never closed
+if have "$BIN/lezer-generator"; then
+	mkdir lezer && cd lezer
+	printf '@top Program { expr* }\nexpr { Number | Strin }\n@tokens {\n  Number { @digit+ }\n  String { "\\"" ![\\"]* "\\"" }\n}\n' >a.grammar
+	printf '@top Program { item+ }\nitem { Number ";" \n@tokens {\n  Number { @digit+ }\n}\n' >b.grammar
+	run h93-lezer sh -c 'for f in a b; do "$0" $f.grammar -o parser-$f.js; done' "$BIN/lezer-generator"
+	expect h93-lezer lezer-generator general <<'E'
+undefined_symbol a.grammar 2 0
+syntax_error b.grammar 3 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

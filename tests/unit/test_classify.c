@@ -12231,6 +12231,64 @@ static void native_stacks_outlines_and_quoted_files(void **state)
 	diag_list_release(&l);
 }
 
+/* Build gates' reports: a coverage gate's global threshold is no file's
+ * (a table of files under it lends none), a file's is at the file after
+ * "for"; a bundle over its budget is a finding at the file over it; a
+ * place in parentheses ending the message with its column; a count of
+ * what was found is a summary, what a parser found is not; a line number
+ * under a finding in a file with no line places it. */
+static void build_gates_and_their_files(void **state)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n("ERROR: Coverage for lines (40%) does not meet global threshold (90%)\n"
+		   "----------|----------|----------|\n"
+		   "File      |  % Stmts | % Branch |\n"
+		   "----------|----------|----------|\n"
+		   " calc.js  |       40 |        0 |\n"
+		   "ERROR: Coverage for lines (40%) does not meet threshold (90%) for src/calc.js\n",
+		   js_files, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].file, "src/calc.js");
+	diag_list_release(&l);
+	classify_n("  \n"
+		   "  dist/app.js\n"
+		   "  Package size limit has exceeded by 1 kB\n"
+		   "  Size limit: 500 B\n"
+		   "  Size:       1.5 kB brotlied\n", js_files, 1, &l);
+	assert_string_equal(l.v[0].file, "dist/app.js");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+	classify_n("Reference to undefined rule 'Strin' (a.grammar 2:16)\n"
+		   "Unexpected token '@tokens' (b.grammar 3:0)\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].file, "a.grammar");
+	assert_int_equal(l.v[0].line, 2);
+	/* (its column counts from 0) */
+	assert_int_equal(l.v[0].column, 17);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	assert_string_equal(l.v[1].message, "Unexpected token '@tokens'");
+	diag_list_release(&l);
+	classify_n("Error: Found a punctuator character '}' when expecting a quoteless string (check your syntax) at line 7,3 >>>  }\n"
+		   "}\n"
+		   " ...\n"
+		   "Error: Bad string containing newline at line 4,0 >>>  port: 80\n",
+		   any_file, 2, &l);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+	classify_n("\nTracing dependencies for: main\n"
+		   "Error: Parse error using esprima for file: js/util.js\n"
+		   "Error: Line 2: Unexpected token ;\n"
+		   "In module tree:\n"
+		   "    main\n", js_files, 1, &l);
+	assert_string_equal(l.v[0].file, "js/util.js");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+}
+
 static void a_task_runners_lines_are_gathered_by_task(void **state)
 {
 	static const char turbo[] =
@@ -12750,6 +12808,7 @@ int main(void)
 		cmocka_unit_test(link_checkers_rows_and_numbered_findings),
 		cmocka_unit_test(boxed_tables_and_file_findings),
 		cmocka_unit_test(native_stacks_outlines_and_quoted_files),
+		cmocka_unit_test(build_gates_and_their_files),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
 		cmocka_unit_test(a_yaml_problem_is_at_its_last_mark),
