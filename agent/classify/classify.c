@@ -82,6 +82,9 @@ struct scan {
 	/* does the text hold pre-commit's "- hook id: "? 0 not asked yet,
 	 * 1 no, 2 yes */
 	unsigned char hooks;
+	/* does the text hold a native stack's addressed frame ("at 0x",
+	 * "by 0x")? 0 not asked yet, 1 no, 2 yes */
+	unsigned char addressed;
 	bool repo; /* file_exists asks a repository, not a name's shape */
 	/* Where each line starts, and start[nlines]: line i ends one byte
 	 * before start[i + 1] (its '\n'); line_len() drops a '\r' too. */
@@ -8509,7 +8512,9 @@ static bool nests_next(struct scan *s, size_t i, const char *l, size_t n,
 /* A file of the project alone on an indented line, the line right under
  * it indented as much saying in words of a kind what is wrong with it:
  * size-limit's "  dist/app.js" over "  Package size limit has exceeded by
- * 1 kB" (the lines after it its figures). */
+ * 1 kB" (the lines after it its figures). Asked where a repository says
+ * which files it has: a name's shape alone would take any indented word
+ * with a dot. */
 static bool general_indented_file_over(struct scan *s, size_t i, const char *l,
 				       size_t n)
 {
@@ -8574,6 +8579,17 @@ static bool general_native_stack(struct scan *s, size_t i, const char *l,
 	bool strong, any = false;
 
 	if (l[n - 1] == ':' || i + 1 >= s->nlines)
+		return false;
+	/* (most logs hold no such stack: one look at the text says so) */
+	if (!s->addressed) {
+		/* (the raw text's end: a line's view may be its de-coloured
+		 * copy) */
+		size_t len = s->start[s->nlines - 1] + line_len(s, s->nlines - 1);
+
+		s->addressed = memmem(s->text, len, "at 0x", 5) ||
+			       memmem(s->text, len, "by 0x", 5) ? 2 : 1;
+	}
+	if (s->addressed == 1)
 		return false;
 	if (i > 0) {
 		q = line_view(s, i - 1, &qn);
@@ -10916,7 +10932,7 @@ static void general_pass(struct scan *s)
 		if (lead && lead != ' ' && i + 1 < s->nlines &&
 		    general_arrowed(s, i, l, n))
 			continue;
-		if (lead != l[0] && s->opts->file_exists &&
+		if (lead != l[0] && s->repo &&
 		    general_indented_file_over(s, i, l, n))
 			continue;
 		/* "Invalid write of size 4" over "   at 0x109167: main

@@ -2119,8 +2119,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	/* lezer-generator's "Reference to undefined rule 'x' (a.grammar
 	 * 2:16)": the file, its line and column in parentheses ending the
 	 * message */
-	if (l[n - 1] == ')' && (fw = memrchr(l + i, '(', n - i)) && fw > l + i + 2 &&
-	    fw[-1] == ' ') {
+	if (l[n - 1] == ')' && is_digit(l[n - 2]) &&
+	    (fw = memrchr(l + i, '(', n - i)) && fw > l + i + 2 && fw[-1] == ' ') {
 		size_t f = (size_t)(fw - l) + 1, e = f, m;
 
 		while (e < n && l[e] != ' ' && l[e] != ')')
@@ -2140,16 +2140,25 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		memset(loc, 0, sizeof(*loc));
 	}
 	/* R Markdown's "Quitting from lines 13-15 (a.Rmd)" over R's error:
-	 * a chunk's lines, its file after them in parentheses */
+	 * a chunk's lines, its file after them in parentheses (asked of a
+	 * line ending in a file's name in parentheses only) */
 	if (l[n - 1] == ')' || l[n - 1] == ' ') {
-		const char *w = cl_find(l + i, n - i, " lines ", 7);
+		const char *w = NULL, *o;
 		size_t m = 0, e = n;
 		int last;
 
-		if (!w)
-			w = cl_find(l + i, n - i, " line ", 6);
 		while (e > i && l[e - 1] == ' ')
 			e--;
+		if (e > i + 9 && l[e - 1] == ')' && is_alpha(l[e - 2]) &&
+		    (o = memrchr(l + i, '(', e - i)) && o > l + i + 7 && o[-1] == ' ' &&
+		    is_digit(o[-2]) && memchr(o, '.', (size_t)(l + e - o)) &&
+		    (w = cl_find(l + i, (size_t)(o - l) - i, " line", 5))) {
+			size_t after = (size_t)(w - l) + 5;
+
+			if (after + 1 >= e ||
+			    (l[after] != ' ' && (l[after] != 's' || l[after + 1] != ' ')))
+				w = NULL;
+		}
 		if (w) {
 			m = (size_t)(w - l) + (w[5] == 's' ? 7 : 6);
 			if (!cl_read_int(l, n, &m, &loc->line))
@@ -2158,7 +2167,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 				 (m++, !cl_read_int(l, n, &m, &last)))
 				m = 0;
 		}
-		if (m && m + 3 < e && l[m] == ' ' && l[m + 1] == '(' && l[e - 1] == ')' &&
+		if (m && m + 3 < e && l[m] == ' ' && l[m + 1] == '(' &&
 		    path_end(l, e - 1, m + 2) == e - 1 &&
 		    plausible_path(l + m + 2, e - 1 - m - 2)) {
 			loc->file = m + 2;
