@@ -2812,6 +2812,14 @@ static const struct phrase phrases[] = {
 	{ "error in expression", CAT_SYNTAX_ERROR },
 	{ "incomplete expression", CAT_SYNTAX_ERROR },
 	{ "unmatched", CAT_SYNTAX_ERROR },
+	/* a conditional's directive where none is open (unifdef's
+	 * "Inappropriate #endif", gpp's "#endif without #if"; not a
+	 * linter's "#endif line should be ...") */
+	{ "inappropriate #", CAT_SYNTAX_ERROR },
+	{ "unexpected #", CAT_SYNTAX_ERROR },
+	{ "#endif without", CAT_SYNTAX_ERROR },
+	{ "#else without", CAT_SYNTAX_ERROR },
+	{ "#elif without", CAT_SYNTAX_ERROR },
 	/* perltidy's "The most recent un-matched '{' is on line 3" */
 	{ "un-matched", CAT_SYNTAX_ERROR },
 	{ "tag mismatch", CAT_SYNTAX_ERROR },

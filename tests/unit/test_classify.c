@@ -12219,6 +12219,15 @@ static void native_stacks_outlines_and_quoted_files(void **state)
 	assert_string_equal(l.v[1].message, "at `<EOLN>': character class expected.");
 	diag_list_release(&l);
 
+	/* a conditional's directive where none is open (unifdef's, gpp's),
+	 * not a linter's rule about one */
+	classify_n("unifdef: a.c: 6: Inappropriate #endif\n"
+		   "unifdef: output may be truncated\n"
+		   "endif.gpp:2: error: #endif without #if\n", any_file, 2, &l);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+
 	/* words: a name of no file's kind "no such" (bgpd's peer); a value
 	 * told its legal range; YARA's undefined string */
 	classify_n("a.conf:10: no such peer: 10.0.0.3\n"
