@@ -2119,7 +2119,7 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 	/* lezer-generator's "Reference to undefined rule 'x' (a.grammar
 	 * 2:16)": the file, its line and column in parentheses ending the
 	 * message */
-	if (l[n - 1] == ')' && is_digit(l[n - 2]) &&
+	if (n - i > 8 && l[n - 1] == ')' && is_digit(l[n - 2]) &&
 	    (fw = memrchr(l + i, '(', n - i)) && fw > l + i + 2 && fw[-1] == ' ') {
 		size_t f = (size_t)(fw - l) + 1, e = f, m;
 
