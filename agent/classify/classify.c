@@ -9067,10 +9067,18 @@ static bool caret_message_below(struct scan *s, size_t i, const char *l,
 	const char *c;
 	size_t cn, k;
 
+	size_t at = i + 1;
+
 	if (!loc->file_len || loc->line <= 0 || i + 1 >= s->nlines ||
 	    (s->used[i + 1] & L_USED))
 		return false;
-	k = caret_run(s, i + 1, &c, &cn);
+	/* the line quoted between, its number in a gutter ("    3 |
+	 * total: (.price * 2}", gojq's) */
+	c = line_view(s, i + 1, &cn);
+	if (i + 2 < s->nlines && !(s->used[i + 2] & L_USED) &&
+	    cl_code_frame_line(c, cn, 0))
+		at = i + 2;
+	k = caret_run(s, at, &c, &cn);
 	if (!k || k + 3 >= cn || c[k] != ' ')
 		return false;
 	while (k < cn && c[k] == ' ')
@@ -9083,7 +9091,8 @@ static bool caret_message_below(struct scan *s, size_t i, const char *l,
 	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line, 0,
 		     w.sev >= 0 ? w.sev : DIAG_ERROR, c + k + w.code, w.code_len,
 		     c + k, cn - k, w.category ? w.category : CAT_UNKNOWN);
-	s->used[i + 1] |= L_FOLDED;
+	while (at > i)
+		s->used[at--] |= L_FOLDED;
 	return true;
 }
 
@@ -9991,6 +10000,35 @@ static bool names_own_file(const char *m, size_t n)
  * own, no heading of the next; one under the same name is the rest of the
  * report above ("eprover: Cannot stat file x" over "eprover: No such file
  * or directory"). */
+/* Is m[0..n) only the system's words for an errno ("No such file or
+ * directory", "Permission denied"): the detail of the line above? */
+static bool strerror_only(const char *m, size_t n)
+{
+	static const char *const said[] = { "No such file or directory",
+					    "Permission denied", "Is a directory",
+					    "Not a directory", "File exists" };
+	size_t k;
+
+	while (n && (m[n - 1] == ' ' || m[n - 1] == '.'))
+		n--;
+	for (k = 0; k < sizeof(said) / sizeof(*said); k++)
+		if (n == strlen(said[k]) && !memcmp(m, said[k], n))
+			return true;
+	return false;
+}
+
+/* Does line j open with l's first k bytes (the same tool's name)? */
+static bool same_tool_line(struct scan *s, size_t j, const char *l, size_t k)
+{
+	const char *nl;
+	size_t nn;
+
+	if (j >= s->nlines)
+		return false;
+	nl = line_view(s, j, &nn);
+	return nn > k && !memcmp(nl, l, k);
+}
+
 static bool same_tool_next(struct scan *s, size_t i, const char *l, size_t k)
 {
 	const char *nl;
@@ -10025,6 +10063,27 @@ static bool placed_next(struct scan *s, size_t i)
 			return true;
 	}
 	return false;
+}
+
+/* Is the message at a file right under line i (the tool's next line) one
+ * whose own words name a kind ("gojq: invalid json: bad.json:3" under
+ * "gojq: ascii_downcase cannot be applied to: number (1)")? Then it tells
+ * its own problem, not line i's. */
+static bool placed_next_says(struct scan *s, size_t i)
+{
+	struct cl_loc loc;
+	struct cl_words w;
+	const char *l;
+	size_t n;
+
+	if (i + 1 >= s->nlines)
+		return false;
+	l = line_view(s, i + 1, &n);
+	if (!n || line_place(s, i + 1, l, n, &loc) != CL_LOC_INLINE ||
+	    !loc.file_len || !loc.msg_len)
+		return false;
+	cl_words_read(l + loc.msg, loc.msg_len, &w);
+	return w.category != NULL;
 }
 
 /* Does the failure a test runner's verdict (line i) announces come with
@@ -11111,7 +11170,11 @@ static void general_pass(struct scan *s)
 		       frame_below(s, i)))) ||
 		    (cl_tool_says(l, n, &msg, summary) &&
 		     (!placed_next(s, i) || names_own_file(l + msg, n - msg) ||
-		      same_tool_next(s, i, l, msg)))) {
+		      same_tool_next(s, i, l, msg) ||
+		      /* (not an errno's words detailing the line above:
+		       * "eprover: No such file or directory") */
+		      (same_tool_line(s, i + 1, l, msg) && placed_next_says(s, i) &&
+		       !strerror_only(l + msg, n - msg))))) {
 			if (l[0] == ' ' && field_of_reported(s, i))
 				continue;
 			general_headline(s, i, l, n, msg, lone, specific);

@@ -565,6 +565,10 @@ static bool trailing_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 		if (l[k - 1] == '\t' || (l[k - 1] == ' ' && l[k - 2] == '\t'))
 			for (s = k - 1; s > i && is_blank(l[s - 1]); s--)
 				;
+		else if (l[k - 1] == ' ' && l[k - 2] == ':' && k - 2 > i)
+			/* ... or after the words' colon: gojq's "invalid
+			 * query: a.jq:3" over its code frame */
+			s = k - 2;
 		else if (!(STARTS(l + s, 4, " at ") || STARTS(l + s, 4, " in ")))
 			continue;
 		e = path_end(l, end, k);

@@ -12219,6 +12219,25 @@ static void native_stacks_outlines_and_quoted_files(void **state)
 	assert_string_equal(l.v[1].message, "at `<EOLN>': character class expected.");
 	diag_list_release(&l);
 
+	/* a tool's lines one after another, each its own problem though the
+	 * next is placed (its words name its own kind); a caret's message
+	 * under the line quoted under a place (gojq's) */
+	classify_n("gojq: invalid query: a.jq:3\n"
+		   "    3 |    total: (.price * 2}\n"
+		   "                             ^  unexpected token \"}\"\n"
+		   "gojq: ascii_downcase cannot be applied to: number (1)\n"
+		   "gojq: invalid json: bad.json:3\n"
+		   "    3 | }\n"
+		   "        ^  invalid character '}' looking for beginning of value\n",
+		   any_file, 3, &l);
+	assert_string_equal(l.v[0].file, "a.jq");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].message, "unexpected token \"}\"");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "type_error");
+	assert_string_equal(l.v[2].file, "bad.json");
+	diag_list_release(&l);
+
 	/* a conditional's directive where none is open (unifdef's, gpp's),
 	 * not a linter's rule about one */
 	classify_n("unifdef: a.c: 6: Inappropriate #endif\n"
