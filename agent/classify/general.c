@@ -7752,6 +7752,18 @@ bool cl_test_verdict(const char *l, size_t n)
 	 * summary's "Result: FAIL", prove's) */
 	while (n && is_blank(l[n - 1]))
 		n--;
+	/* ... its time after it when the test was slow: "  adds prices:
+	 * FAIL (0.07s)" */
+	if (n > 12 && l[n - 1] == ')') {
+		const char *o = memrchr(l, '(', n);
+		size_t u = o ? (size_t)(o - l) + 1 : n;
+
+		while (u < n && (is_digit(l[u]) || l[u] == '.'))
+			u++;
+		if (o && o > l + 1 && o[-1] == ' ' && is_digit(o[1]) &&
+		    time_unit(l + u, n - 1 - u))
+			n = (size_t)(o - l) - 1;
+	}
 	if (n > 8 && is_blank(l[0]) && !memcmp(l + n - 4, "FAIL", 4) && l[n - 5] == ' ') {
 		for (k = n - 5; k > 0 && l[k - 1] == ' '; k--)
 			;

@@ -11688,7 +11688,9 @@ static void test_names_over_and_under_their_places(void **state)
 		"4 examples, 2 failures\n";
 	static const char tasty[] =
 		"cart\n"
-		"  adds prices: FAIL\n"
+		/* (its time told when the test was slow, as on a loaded
+		 * machine) */
+		"  adds prices: FAIL (0.07s)\n"
 		"    Tests.hs:7:\n"
 		"    expected: 6\n"
 		"     but got: 7\n"
