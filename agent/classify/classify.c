@@ -10031,18 +10031,8 @@ static bool same_tool_line(struct scan *s, size_t j, const char *l, size_t k)
 
 static bool same_tool_next(struct scan *s, size_t i, const char *l, size_t k)
 {
-	const char *nl;
-	size_t nn;
-
-	if (i + 1 >= s->nlines)
-		return false;
-	if (i > 0) {
-		nl = line_view(s, i - 1, &nn);
-		if (nn > k && !memcmp(nl, l, k))
-			return false;
-	}
-	nl = line_view(s, i + 1, &nn);
-	return nn > k && !memcmp(nl, l, k);
+	return !(i > 0 && same_tool_line(s, i - 1, l, k)) &&
+	       same_tool_line(s, i + 1, l, k);
 }
 
 /* Is one of the few lines under line i, before a blank one, a message at
