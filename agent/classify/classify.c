@@ -5232,6 +5232,28 @@ static char *project_file_in(struct scan *s, const char *l, size_t n)
 	return NULL;
 }
 
+/* A severity's label, then a file of the project, then the message:
+ * qpdf's "WARNING: report.pdf: file is damaged" and "WARNING: report.pdf
+ * (offset 999): xref not found", i18nspector's "E: fr.po: tag" (lintian's
+ * spelling, where a package would stand). That file, as a string the
+ * caller owns; NULL if none. */
+static char *file_after_label(struct scan *s, const char *l, size_t n)
+{
+	size_t k = 0, e;
+
+	while (k < n && k < 16 && isalpha((unsigned char)l[k]))
+		k++;
+	if (!k || k + 2 >= n || l[k] != ':' || l[k + 1] != ' ')
+		return NULL;
+	k += 2;
+	for (e = k; e < n && l[e] != ':' && l[e] != ' '; e++)
+		;
+	if (e == k || e >= n || (l[e] == ' ' && (e + 1 >= n || l[e + 1] != '(')) ||
+	    !memchr(l + k, '.', e - k) || !known_file(s, l + k, e - k))
+		return NULL;
+	return xstrndup(l + k, e - k);
+}
+
 /* The file of the project m[0..n) names: quoted (maybe the one it looked
  * for), or else unquoted where something is (*where set); NULL if none. */
 static char *project_file_named(struct scan *s, const char *m, size_t n,
@@ -5989,6 +6011,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.file = xstrndup(at + 9 + own.file, own.file_len);
 		p.line = own.line;
 		p.col = own.col;
+	} else if (s->repo && (p.file = file_after_label(s, line + b, n - b))) {
+		/* "WARNING: report.pdf: file is damaged" */
 	} else if (test_named_above(s, i, &p)) {
 		/* the test it was raised in says where */
 	} else if (s->opts->file_exists && frame_above(s, i, &p)) {
@@ -10678,6 +10702,23 @@ static bool general_caret_alone(struct scan *s, size_t i, const char *l,
 
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
+/* Is line i the first frame of its stack that has a place: none above it,
+ * or only the runner's placeless ones (Karma's "at <Jasmine>" over "at
+ * UserContext.<anonymous> (test/a.spec.js:3:23)")? */
+static bool first_placed_frame(struct scan *s, size_t i)
+{
+	struct cl_loc loc;
+	const char *l;
+	size_t j, n;
+
+	for (j = i; j > 0 && frame_line(s, j - 1); j--) {
+		l = line_view(s, j - 1, &n);
+		if (cl_loc_read(l, n, &loc) != CL_LOC_NONE && loc.file_len)
+			return false;
+	}
+	return true;
+}
+
 static void general_pass(struct scan *s)
 {
 	struct header h = { BUF_INIT, 0, false, false, 0 };
@@ -10815,7 +10856,7 @@ static void general_pass(struct scan *s)
 			/* read by the error above it, if any; a stack's
 			 * first frame is kept for orphan_test_frames */
 			if (lead == 'a' && s->norphan < 16 && i > 0 &&
-			    !(s->used[i] & L_USED) && !frame_line(s, i - 1))
+			    !(s->used[i] & L_USED) && first_placed_frame(s, i))
 				s->orphan[s->norphan++] = i;
 			continue;
 		}
@@ -11447,7 +11488,10 @@ static size_t list_marker(const char *l, size_t n, size_t k)
 	static const char *const marks[] = { "*", "-", "\xe2\x80\xa2",
 					     "\xe2\x9c\x96", "\xe2\x9c\x97",
 					     "\xe2\x9c\x98", "\xc3\x97",
-					     "\xe2\x9a\xa0" };
+					     "\xe2\x9a\xa0",
+					     /* arrows: skott's "➡️ src/a.js" */
+					     "\xe2\x9e\xa1\xef\xb8\x8f",
+					     "\xe2\x9e\xa1", "\xe2\x86\x92" };
 	size_t m, len;
 
 	for (m = 0; m < sizeof(marks) / sizeof(*marks); m++) {
@@ -11853,10 +11897,12 @@ static void orphan_words(struct scan *s, size_t top, size_t bottom,
 			continue;
 		/* the runner's verdict on the test opens its report
 		 * (.NET's "  Failed NS.C.M [12 ms]" under its progress,
-		 * Dart's "00:01 +0 -1: adds [E]") */
+		 * Dart's "00:01 +0 -1: adds [E]", Karma's "Chrome Headless
+		 * 120.0 (Linux x86_64) math adds FAILED") */
 		if ((n - b > 7 && (!memcmp(l + b, "Failed ", 7) ||
 				   !memcmp(l + b, "FAILED ", 7) ||
-				   !memcmp(l + b, "FAIL ", 5))) ||
+				   !memcmp(l + b, "FAIL ", 5) ||
+				   !memcmp(l + n - 7, " FAILED", 7))) ||
 		    (n > 4 && !memcmp(l + n - 4, " [E]", 4)))
 			buf_reset(m);
 		if (m->len)
@@ -12119,7 +12165,9 @@ static void list_report(struct scan *s)
 		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
 			;
 		m = list_marker(l, n, k);
-		if (!k && !m) {
+		/* (a heading a blank or two in, as its items: skott's "
+		 * Unused files found:" over " ➡️ src/dead.js") */
+		if ((!k || (k <= 2 && l[n - 1] == ':')) && !m) {
 			e = l[n - 1] == ':' ? n - 1 : n;
 			file = head = NULL;
 			named = false;
@@ -12226,7 +12274,9 @@ static bool told_lines(struct scan *s)
 						       n - k)))
 			continue;
 		s->cur = i;
-		general_emit(s, NULL, 0, 0, sev, NULL, 0, l, n, w.category);
+		/* "WARNING: report.pdf: file is damaged": in that file */
+		general_emit(s, file_after_label(s, l, n), 0, 0, sev, NULL, 0,
+			     l, n, w.category);
 	}
 	s->cur = s->nlines;
 	return s->out->n > s->first;
@@ -12316,6 +12366,18 @@ static void fallback(struct scan *s)
 		cl_words_read(l, n, &w);
 		if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
 			cat = w.category;
+	}
+	/* a gate's or a policy's words in the run's last lines: the tool's
+	 * own last word on why it failed (coverage.py's "Coverage failure:
+	 * total of 62 is less than fail-under=90", license-checker's 'is
+	 * licensed under "GPL-3.0" which is not permitted ... Exiting.') */
+	for (i = start; i < s->nlines && !cat; i++) {
+		size_t n;
+		const char *l = line_view(s, i, &n);
+		struct cl_words w;
+
+		cl_words_read(l, n, &w);
+		cat = w.category;
 	}
 	/* nothing named, in a test run that failed: a test failed */
 	if (!cat && test_verdict(s->text, s->start[s->nlines] ?

@@ -1108,6 +1108,17 @@ static size_t file_line_message(const char *l, size_t n)
 	if (!STARTS(l, n, "File \"") || !(q = memchr(l + 6, '"', n - 6)))
 		return 0;
 	k = (size_t)(q - l);
+	/* MPW's spelling, as Inform 6 -E2 and Apple's old tools print it:
+	 * 'File "demo.inf"; Line 7\t# Error:  No such constant as "x"' */
+	if (STARTS(l + k, n - k, "\"; Line ")) {
+		k += 8;
+		if (!cl_read_int(l, n, &k, &line))
+			return 0;
+		k = skip_blanks(l, n, k);
+		if (k < n && l[k] == '#')
+			k = skip_blanks(l, n, k + 1);
+		return k < n ? k : 0;
+	}
 	if (!STARTS(l + k, n - k, "\", line "))
 		return 0;
 	k += 8;
@@ -1849,7 +1860,8 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		 * code that has no file */
 		if (j < k && l[j] == '<' && l[k - 1] == '>')
 			return CL_LOC_NONE;
-		if (k < n && STARTS(l + k, n - k, "\", line ")) {
+		if (k < n && (STARTS(l + k, n - k, "\", line ") ||
+			      STARTS(l + k, n - k, "\"; Line "))) {
 			size_t m = k + 8;
 
 			if (cl_read_int(l, n, &m, &loc->line)) {
@@ -2467,6 +2479,13 @@ static const struct phrase phrases[] = {
 	/* a portability rule's, whatever its words: ShellCheck's "In POSIX
 	 * sh, == in place of = is undefined." */
 	{ "in posix sh", CAT_LINT_VIOLATION },
+	/* LLVM's FileCheck under lit: "CHECK-NEXT: expected string not found
+	 * in input", "CHECK-NOT: excluded string found in input", "no check
+	 * strings found with prefix 'FOO:'" (a test's expectation, not a
+	 * grammar's "expected") */
+	{ "string not found in input", CAT_TEST_FAILURE },
+	{ "string found in input", CAT_TEST_FAILURE },
+	{ "no check strings found", CAT_TEST_FAILURE },
 	/* an element a schema has no place for: libxml2's Relax-NG
 	 * "Expecting element section, got frob", Jing's 'element "blink"
 	 * not allowed here' (epubcheck's, trang's); a name the schema does
@@ -2593,6 +2612,11 @@ static const struct phrase phrases[] = {
 	{ "cyclic import", CAT_IMPORT_RESOLUTION },
 	{ "imports form a cycle", CAT_IMPORT_RESOLUTION },
 	{ "circular dependency", CAT_IMPORT_RESOLUTION },
+	/* a build graph's steps that wait on each other (Wireit's "Cycle
+	 * detected in dependencies of "build"") */
+	{ "cycle detected", CAT_IMPORT_RESOLUTION },
+	{ "dependency cycle", CAT_IMPORT_RESOLUTION },
+	{ "cyclic dependenc", CAT_IMPORT_RESOLUTION },
 	{ "import-error", CAT_IMPORT_RESOLUTION },
 	{ "import-untyped", CAT_MISSING_DEPENDENCY },
 	{ "import-not-found", CAT_IMPORT_RESOLUTION },
@@ -3578,6 +3602,16 @@ static const struct phrase later_phrases[] = {
 	/* git apply's "corrupt patch at line 7": a text that could not be
 	 * read, as patch's "malformed patch" */
 	{ "corrupt patch", CAT_SYNTAX_ERROR },
+	/* a file its reader could not take apart: flac's "ERROR while
+	 * decoding metadata", qpdf's "file is damaged", "not a FLAC file or
+	 * is corrupted" (a heap's corruption is a crash's words, not these) */
+	{ "while decoding", CAT_SYNTAX_ERROR },
+	{ "failed to decode", CAT_SYNTAX_ERROR },
+	{ "could not decode", CAT_SYNTAX_ERROR },
+	{ "unable to decode", CAT_SYNTAX_ERROR },
+	{ "file is damaged", CAT_SYNTAX_ERROR },
+	{ "file is corrupt", CAT_SYNTAX_ERROR },
+	{ "or is corrupted", CAT_SYNTAX_ERROR },
 	/* a string never closed, told by what it holds (hjson's "Bad string
 	 * containing newline") */
 	{ "bad string", CAT_SYNTAX_ERROR },
@@ -3640,6 +3674,14 @@ static const struct phrase later_phrases[] = {
 	/* a budget gone over, a gate's like a coverage threshold:
 	 * size-limit's "Package size limit has exceeded by 1 kB" */
 	{ "limit has exceeded", CAT_LINT_VIOLATION },
+	/* coverage.py's "total of 62 is less than fail-under=90" */
+	{ "fail-under", CAT_LINT_VIOLATION },
+	/* a dependency's license a policy forbids (license-checker's
+	 * 'Package "x" is licensed under "GPL-3.0" which is not permitted') */
+	{ "is licensed under", CAT_LINT_VIOLATION },
+	/* an assembler's value too large for its field (crasm's "Operand
+	 * overflow") */
+	{ "operand overflow", CAT_TYPE_ERROR },
 	{ "exceeds maximum", CAT_TYPE_ERROR },
 	{ "overflow error", CAT_TYPE_ERROR },
 	/* and told by its range: "value out of range" (assemblers, gpasm's
@@ -4469,6 +4511,10 @@ static const char *not_found(const char *low, size_t n)
 		 * found', doit's "Task dependency 'x' does not exist"), before
 		 * "dependency" */
 		{ "task ", CAT_UNDEFINED_SYMBOL },
+		/* a script of package.json nothing defines (Wireit's "Cannot
+		 * find script named "x" in package"; not ld's "cannot open
+		 * linker script file x") */
+		{ " script named", CAT_UNDEFINED_SYMBOL },
 		{ "dependency", CAT_MISSING_DEPENDENCY },
 		{ "package", CAT_MISSING_DEPENDENCY },
 		{ "library", CAT_MISSING_DEPENDENCY },
@@ -4564,8 +4610,17 @@ static const char *not_found(const char *low, size_t n)
 	}
 	if (k == sizeof(what) / sizeof(*what))
 		return NULL;
-	if (cl_errno_report(low, n))
-		return NULL;
+	/* a runtime's errno ("[Errno 2] No such file or directory: 'x'",
+	 * "ENOENT: no such file or directory, open 'x'") says no kind; the
+	 * tool's own words before it may ("Failed to load stylesheet at
+	 * file:///a/x.css: URLError: <urlopen error [Errno 2] ...>",
+	 * WeasyPrint's): those */
+	if (cl_errno_report(low, n)) {
+		const char *e1 = cl_find(low, n, "[errno ", 7), *e2 = cl_find(low, n, "enoent", 6);
+		size_t e = (size_t)((e1 && (!e2 || e1 < e2) ? e1 : e2) - low);
+
+		return e > 8 ? not_found(low, e) : NULL;
+	}
 	nosuch = what[k].anchor == 2;
 	/* a package that "does not exist" is a name the code imports (javac's
 	 * "package x does not exist"), one not installed is "not found" */
@@ -6186,9 +6241,9 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 			i = skip_blanks(m, n, i + k);
 			k = 0;
 		}
-	} else if (i + 2 < n && i == 0 && strchr("CWERFI", m[0]) && m[1] == ':' &&
+	} else if (i + 2 < n && i == 0 && strchr("CWERFIP", m[0]) && m[1] == ':' &&
 		   is_blank(m[2])) {
-		/* rubocop's "C: [Correctable] Style/Foo: x" */
+		/* rubocop's "C: [Correctable] Style/Foo: x"; lintian's "P: pkg: tag" */
 		w->sev = m[0] == 'E' || m[0] == 'F' ? DIAG_ERROR :
 			 m[0] == 'I' ? DIAG_NOTE : DIAG_WARNING;
 		i = skip_blanks(m, n, 2);
@@ -6456,6 +6511,9 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 		    !cl_find(low, k, "file", 4) && !cl_find(low, k, "document", 8) &&
 		    /* "'src' directory does not exist": never a package */
 		    !cl_find(low, ln, "directory", 9) &&
+		    /* a cycle's names are the project's own ('Cycle detected
+		     * in dependencies of "build"') */
+		    !cl_find(low, ln, "cycl", 4) &&
 		    !cl_find(low, ln, "no module named", 15))
 			w->category = CAT_MISSING_DEPENDENCY;
 		if (k + 1 < ln && cl_find(low, ln, "no module named", 15) &&
@@ -7171,7 +7229,7 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 	}
 	/* lintian's "E: pkg: no-copyright-file", "W: pkg: a-tag info": a
 	 * severity's letter, the package, its tag */
-	if (i + 3 < n && (l[i] == 'E' || l[i] == 'W') && l[i + 1] == ':' &&
+	if (i + 3 < n && (l[i] == 'E' || l[i] == 'W' || l[i] == 'P') && l[i + 1] == ':' &&
 	    l[i + 2] == ' ' && lintian_tag(l, n, i + 3)) {
 		*msg = i;
 		return true;
@@ -7453,6 +7511,32 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		*msg = skip_blanks(l, n, j + 1);
 		return true;
 	}
+	/* "WARNING: Ignored `colr: red` at 2:3, unknown property."
+	 * (WeasyPrint's, Python logging's level), no place: a warning in
+	 * capitals is a finding of its own when its words name a kind other
+	 * than a linter's (most placeless warnings are a tool's advice:
+	 * "WARNING: Running pip as root"; "Warning: x" after a placed
+	 * finding mostly tells it again) */
+	if (wend - i == 7 && !memcmp(l + i, "WARNING", 7) && j + 2 < n &&
+	    l[j + 1] == ' ' &&
+	    /* (a sentence that ends on its line: not clean-css' wrapped
+	     * "WARNING: Invalid selector '.card } border: 1px;" over the
+	     * rest and its place) */
+	    (l[n - 1] == '.' || l[n - 1] == ')' || is_alpha(l[n - 1]) ||
+	     is_digit(l[n - 1]))) {
+		struct cl_words w;
+
+		k = skip_blanks(l, n, j + 1);
+		cl_words_read(l + k, n - k, &w);
+		/* (a name or a value wrong: "Couldn't find tool init file"
+		 * is DejaGnu's remark) */
+		if (w.category && (!strcmp(w.category, CAT_UNDEFINED_SYMBOL) ||
+				   !strcmp(w.category, CAT_TYPE_ERROR) ||
+				   !strcmp(w.category, CAT_SYNTAX_ERROR))) {
+			*msg = k;
+			return true;
+		}
+	}
 	return false;
 }
 
@@ -7476,6 +7560,8 @@ const struct cl_trigger cl_triggers[] = {
 	{ "Panic", CL_T_HEADLINE },
 	{ "PANIC", CL_T_HEADLINE },
 	{ "[!] ", CL_T_HEADLINE },
+	/* "WARNING: msg" whose words name a kind */
+	{ "ARNING: ", CL_T_HEADLINE },
 	/* "*** Unbound variable: x" (librep), "*** error: x" */
 	{ "*** ", CL_T_HEADLINE },
 	/* "libyang err : msg" */
@@ -7493,6 +7579,8 @@ const struct cl_trigger cl_triggers[] = {
 	/* lintian's "E: pkg: tag", "W: pkg: tag" */
 	{ "E: ", CL_T_HEADLINE },
 	{ "W: ", CL_T_HEADLINE },
+	/* (and its pedantic "P: pkg: tag", i18nspector's too) */
+	{ "P: ", CL_T_HEADLINE },
 	{ "unknown file: ", CL_T_HEADLINE },
 	{ "<unknown>: ", CL_T_HEADLINE },
 	{ "not ok ", CL_T_HEADLINE },

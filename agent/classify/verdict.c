@@ -58,6 +58,11 @@ static const char *const inside[] = {
 	/* a budget gone over (size-limit's "Package size limit has
 	 * exceeded by 1 kB") */
 	"limit has exceeded",
+	/* a gate's own failure (coverage.py's "Coverage failure: total of
+	 * 62 is less than fail-under=90"), a tool that stops itself
+	 * (license-checker's "... not permitted by the --onlyAllow flag.
+	 * Exiting.") */
+	"failure: ", ". Exiting.", ". Aborting.",
 };
 
 /* Counted words: a sign after a number that is not 0 ("2 failed"). */

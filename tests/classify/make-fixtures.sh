@@ -26390,6 +26390,313 @@ E
 	cd ..
 fi
 ) &
+# ---- held94: a validation batch of tools nobody tuned for, scored on first sight ----
+# A compiler project's test suite and its odd corners: LLVM's lit running
+# FileCheck, llc and opt over its tests, crasm over a 6502 routine, the
+# Inform 6 compiler over a game's sources, WeasyPrint rendering its
+# manual, and i18nspector over a translation. Each says where in its own
+# way (lit's "FAIL: suite :: F" over FileCheck's "F:L:C: error: CHECK:"
+# with its input dump, crasm's listing with ">>>>> L ERROR: msg" and no
+# file, Inform's "File "F"; Line L	# Error:", WeasyPrint's "at L:C" with
+# no file, i18nspector's lintian-like "E: F: tag detail").
+(
+BATCH=held94
+mkdir held94 && cd held94
+# lit, one worker, over four tests: a CHECK-NEXT the optimised IR does not
+# match; a CHECK-NOT that is found; a check prefix nothing uses; IR that
+# llc cannot read
+LIT=/usr/lib/llvm-14/build/utils/lit/lit.py
+if [ -f "$LIT" ] && have FileCheck-14 && have opt-14 && have llc-14; then
+	mkdir lit && cd lit
+	cat >lit.cfg.py <<'X'
+import lit.formats
+config.name = 'codegen'
+config.test_format = lit.formats.ShTest(True)
+config.suffixes = ['.ll', '.txt']
+config.substitutions.append(('FileCheck', 'FileCheck-14'))
+config.substitutions.append(('opt', 'opt-14'))
+config.substitutions.append(('llc', 'llc-14'))
+X
+	printf '; RUN: opt -S -passes=instcombine %%s | FileCheck %%s\n; CHECK-LABEL: define i32 @add\n; CHECK-NEXT: ret i32 4\ndefine i32 @add() {\n  %%r = add i32 1, 2\n  ret i32 %%r\n}\n' >add.ll
+	printf '; RUN: llc %%s -o /dev/null\ndefine i32 @f(i32 %%x) {\n  %%y = mull i32 %%x, 2\n  ret i32 %%y\n}\n' >bad.ll
+	printf '# RUN: echo hello world | FileCheck %%s\n# CHECK: hello\n# CHECK-NOT: world\n' >not.txt
+	printf '# RUN: echo abc | FileCheck %%s --check-prefix=FOO\n# CHECK: abc\n' >prefix.txt
+	run h94-lit timeout $TOOL_TIMEOUT python3 "$LIT" -v -j1 .
+	expect h94-lit lit general <<'E'
+test_failure add.ll 3 15
+syntax_error bad.ll 3 8
+test_failure not.txt 3 14
+test_failure prefix.txt 0 0
+E
+	cd ..
+fi
+# crasm over a 6502 routine: a label nobody defined; an operand too large
+# for its byte (a warning); a mnemonic it does not know
+if have crasm; then
+	mkdir crasm && cd crasm
+	printf '\tcpu 6502\n\t* = $1000\nstart\tlda #$10\n\tsta $0200\n\tjmp nowhere\n\tldx #$1ff\n\tfoo $20\n\tbne start\n' >a.asm
+	run h94-crasm crasm -o a.hex a.asm
+	expect h94-crasm crasm general <<'E'
+undefined_symbol - 0 0
+type_error - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# inform6 -E2 (MPW style, as an editor asks for it), a game at a time: a
+# constant nobody defined; an object's definition missing its semicolon
+# (three errors where the parser lost its way); a library file that is not
+# there
+if have inform6; then
+	mkdir inform6 && cd inform6
+	printf 'Constant Story "Demo";\nInclude "Parser";\nInclude "VerbLib";\n\n[ Initialise;\n  location = Kitchen;\n  score = scroe + 1;\n];\n\nObject Kitchen "Kitchen"\n  with description "A small kitchen.",\n  has light;\n\nInclude "Grammar";\n' >demo.inf
+	sed 's/has light;$/has light/' demo.inf >bad.inf
+	printf 'Include "Parser";\nInclude "VerbLib";\nInclude "Extras";\n[ Initialise; location = Hall; ];\nObject Hall "Hall" has light;\nInclude "Grammar";\n' >extras.inf
+	run h94-inform6 sh -c 'for f in demo bad extras; do inform6 -E2 $f.inf; done'
+	expect h94-inform6 inform6 general <<'E'
+undefined_symbol demo.inf 7 0
+syntax_error bad.inf 10 0
+syntax_error bad.inf 10 0
+syntax_error bad.inf 14 0
+import_resolution extras.inf 3 0
+E
+	cd ..
+fi
+# weasyprint over a page and its stylesheet: a property misspelt; a size
+# in a unit CSS does not have; a second stylesheet and an image that are
+# not there
+if have weasyprint; then
+	mkdir weasyprint && cd weasyprint
+	printf 'body {\n  colr: red;\n  margin: 10px 5px;\n}\n@page { size: A5 landscape; }\nh1 { font-size: 12pz; }\n' >style.css
+	printf '<html><head><link rel="stylesheet" href="style.css"><link rel="stylesheet" href="letterhead.css"></head>\n<body><h1>Manual</h1><img src="seal.png"></body></html>\n' >manual.html
+	run h94-weasyprint weasyprint manual.html manual.pdf
+	expect h94-weasyprint weasyprint general <<'E'
+undefined_symbol - 0 0
+type_error - 0 0
+import_resolution - 0 0
+import_resolution - 0 0
+E
+	cd ..
+fi
+# i18nspector over a French catalogue: a plural with one form where its
+# header says two (an error), the header's missing fields (warnings) and
+# a pedantic note
+if have i18nspector; then
+	mkdir i18nspector && cd i18nspector
+	printf 'msgid ""\nmsgstr ""\n"Project-Id-Version: demo 1.0\\n"\n"Language: fr\\n"\n"MIME-Version: 1.0\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Content-Transfer-Encoding: 8bit\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\nmsgid "Hello %%s"\nmsgstr "Bonjour %%s"\n\nmsgid "one file"\nmsgid_plural "%%d files"\nmsgstr[0] "un fichier"\n' >fr.po
+	run h94-i18nspector i18nspector fr.po
+	expect h94-i18nspector i18nspector general <<'E'
+lint_violation fr.po 0 0
+lint_violation fr.po 0 0
+lint_violation fr.po 0 0
+lint_violation fr.po 0 0
+lint_violation fr.po 0 0
+lint_violation fr.po 0 0
+E
+	cd ..
+fi
+) &
+# ---- held95: a validation batch of tools nobody tuned for, scored on first sight ----
+# An office server's repository: msmtp's accounts, ExaBGP's peering,
+# the PDFs and audio it publishes checked by qpdf and flac, and its
+# Python helpers' coverage gate. Each says where in its own way (msmtp's
+# "msmtp: F: line L: msg", ExaBGP's timestamped log with "line L: text"
+# and no file, qpdf's "WARNING: F (offset N): msg", flac's "F: ERROR
+# while ..." over a state, coverage.py's table over "Coverage failure:").
+(
+BATCH=held95
+mkdir held95 && cd held95
+# msmtp --pretend, an account file at a time: a port that is no number; a
+# command it does not know; a default naming an account nobody defined
+if have msmtp; then
+	mkdir msmtp && cd msmtp
+	printf 'defaults\nauth on\ntls on\n\naccount work\nhost smtp.example.com\nport seventy\nfrom me@example.com\nuser me\npasswordeval "pass show mail"\ntls_trust_fil /etc/ssl/certs/ca.pem\n\naccount default : wrk\n' >a.msmtprc
+	sed 's/seventy/587/' a.msmtprc >b.msmtprc
+	sed 's/tls_trust_fil/tls_trust_file/' b.msmtprc >c.msmtprc
+	chmod 600 a.msmtprc b.msmtprc c.msmtprc
+	run h95-msmtp sh -c 'for f in a b c; do msmtp -C $f.msmtprc --pretend; done'
+	expect h95-msmtp msmtp general <<'E'
+type_error a.msmtprc 7 0
+undefined_symbol b.msmtprc 11 0
+undefined_symbol c.msmtprc 13 0
+E
+	cd ..
+fi
+# exabgp --validate over a neighbor whose peer AS is a word
+if have exabgp; then
+	mkdir exabgp && cd exabgp
+	printf 'neighbor 192.0.2.1 {\n  router-id 10.0.0.1;\n  local-address 192.0.2.2;\n  local-as 65001;\n  peer-as sixty;\n  family {\n    ipv4 unicast;\n  }\n}\n' >exabgp.conf
+	run h95-exabgp timeout $TOOL_TIMEOUT exabgp --validate exabgp.conf
+	expect h95-exabgp exabgp general <<'E'
+type_error - 0 0
+E
+	cd ..
+fi
+# qpdf --check over a PDF whose cross-reference table is not where its
+# trailer says
+if have qpdf; then
+	mkdir qpdf && cd qpdf
+	printf '%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\nxref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000999 00000 n \n0000000111 00000 n \ntrailer << /Size 4 /Root 1 0 R >>\nstartxref\n999\n%%%%EOF\n' >report.pdf
+	run h95-qpdf qpdf --check report.pdf
+	expect h95-qpdf qpdf general <<'E'
+syntax_error report.pdf 0 0
+E
+	cd ..
+fi
+# flac -t over two files: one is no FLAC at all; one is cut short
+if have flac; then
+	mkdir flac && cd flac
+	head -c 2000 /dev/zero | tr '\0' 'x' >noise.flac
+	printf 'RIFF' >tone.wav; head -c 4000 /dev/zero >>tone.wav
+	flac -s --force-raw-format --endian=little --sign=signed --channels=1 --bps=16 --sample-rate=8000 -o tone.flac tone.wav 2>/dev/null
+	head -c 100 tone.flac >cut.flac
+	run h95-flac flac -t -s noise.flac cut.flac
+	expect h95-flac flac general <<'E'
+syntax_error noise.flac 0 0
+syntax_error cut.flac 0 0
+E
+	cd ..
+fi
+# coverage.py (Debian's python3-coverage) over a helper's test, with a
+# gate of 90%
+if have python3-coverage; then
+	mkdir coverage && cd coverage
+	printf 'def add(a, b):\n    return a + b\n\ndef unused(x):\n    if x:\n        return 1\n    return 2\n' >calc.py
+	printf 'import calc\nassert calc.add(1, 2) == 3\n' >test_calc.py
+	run h95-coverage sh -c 'python3-coverage run --source=. test_calc.py && python3-coverage report --fail-under=90 -m'
+	expect h95-coverage coverage general <<'E'
+lint_violation - 0 0
+E
+	cd ..
+fi
+) &
+# ---- held96: a validation batch of tools nobody tuned for, scored on first sight ----
+# A web front end's checks from npm: Karma running Jasmine specs in
+# headless Chromium, Wireit's script graph, skott's dependency graph and
+# license-checker's policy. Each says where in its own way (Karma's
+# "Chrome Headless ... suite test FAILED" over an indented stack, Wireit's
+# "❌ package.json:L:C msg" over the JSON it quotes, skott's "-> F" chains
+# and "➡️ F" lists under headings, license-checker's one sentence).
+(
+BATCH=held96
+mkdir held96 && cd held96
+# karma start with a Chromium it launches itself (--no-sandbox: the
+# machine's root): a function with a name misspelt; an assertion that
+# fails
+if have "$BIN/karma" && have chromium; then
+	mkdir karma karma/src karma/test && cd karma
+	cat >karma.conf.js <<'X'
+module.exports = function (config) {
+  config.set({
+    frameworks: ['jasmine'],
+    files: ['src/*.js', 'test/*.spec.js'],
+    browsers: ['ChromeHeadlessCI'],
+    customLaunchers: {
+      ChromeHeadlessCI: { base: 'ChromeHeadless', flags: ['--no-sandbox'] }
+    },
+    client: { jasmine: { random: false } },
+    singleRun: true,
+    reporters: ['progress']
+  });
+};
+X
+	printf 'function add(a, b) { return a - b; }\nfunction greet(name) { return "Hello, " + nme; }\n' >src/math.js
+	printf 'describe("math", function () {\n  it("adds", function () {\n    expect(add(1, 2)).toBe(3);\n  });\n  it("greets", function () {\n    expect(greet("Ann")).toBe("Hello, Ann");\n  });\n  it("adds zero", function () {\n    expect(add(2, 0)).toBe(2);\n  });\n});\n' >test/math.spec.js
+	run h96-karma env CHROME_BIN="$(command -v chromium)" timeout $TOOL_TIMEOUT "$BIN/karma" start karma.conf.js
+	expect h96-karma karma general <<'E'
+test_failure test/math.spec.js 3 23
+undefined_symbol src/math.js 2 43
+E
+	cd ..
+fi
+# wireit through npm run, a package at a time: a dependency on a script
+# nobody wrote; two scripts that depend on each other
+if have "$BIN/wireit" && have npm; then
+	mkdir wireit wireit/site wireit/docs && cd wireit
+	cat >site/package.json <<'X'
+{
+  "name": "site",
+  "scripts": {
+    "build": "wireit",
+    "lint": "wireit"
+  },
+  "wireit": {
+    "build": {
+      "command": "tsc",
+      "dependencies": ["lint", "typecheck"]
+    },
+    "lint": {
+      "command": "node lint.js",
+      "files": ["src/**/*.js"],
+      "output": []
+    }
+  }
+}
+X
+	cat >docs/package.json <<'X'
+{
+  "name": "docs",
+  "scripts": {
+    "build": "wireit",
+    "bundle": "wireit"
+  },
+  "wireit": {
+    "build": {
+      "command": "node build.js",
+      "dependencies": ["bundle"]
+    },
+    "bundle": {
+      "command": "rollup -c",
+      "dependencies": ["build"]
+    }
+  }
+}
+X
+	ln -s "$HERE/node_modules" site/node_modules
+	ln -s "$HERE/node_modules" docs/node_modules
+	(cd site && run h96-wireit npm run --silent build)
+	(cd docs && run h96-wireit-cycle npm run --silent build)
+	expect h96-wireit wireit general <<'E'
+undefined_symbol package.json 10 32
+E
+	expect h96-wireit-cycle wireit general <<'E'
+import_resolution package.json 8 5
+E
+	cd ..
+fi
+# skott over a package's sources: two modules importing each other, a
+# module nothing imports, a dependency nothing uses
+if have "$BIN/skott"; then
+	mkdir skott skott/src && cd skott
+	printf '{"name":"app","type":"module","dependencies":{"lodash":"^4.0.0"}}\n' >package.json
+	printf 'import { b } from "./b.js";\nexport const a = () => b();\n' >src/a.js
+	printf 'import { a } from "./a.js";\nexport const b = () => a();\n' >src/b.js
+	printf 'import "./a.js";\n' >src/index.js
+	printf 'export const dead = 1;\n' >src/dead.js
+	run h96-skott timeout $TOOL_TIMEOUT "$BIN/skott" --displayMode=raw --showCircularDependencies --showUnusedFiles --showUnusedDependencies --trackThirdPartyDependencies
+	expect h96-skott skott general <<'E'
+lint_violation src/a.js 0 0
+lint_violation src/dead.js 0 0
+lint_violation - 0 0
+E
+	cd ..
+fi
+# license-checker over installed packages, once with a list of licenses
+# allowed, once with one that fails the check
+if have "$BIN/license-checker"; then
+	mkdir license-checker && cd license-checker
+	mkdir -p node_modules/left-pad node_modules/gpl-thing
+	printf '{"name":"app","version":"1.0.0","license":"MIT","dependencies":{"left-pad":"1.3.0","gpl-thing":"2.0.0"}}\n' >package.json
+	printf '{"name":"left-pad","version":"1.3.0","license":"WTFPL"}\n' >node_modules/left-pad/package.json
+	printf '{"name":"gpl-thing","version":"2.0.0","license":"GPL-3.0"}\n' >node_modules/gpl-thing/package.json
+	run h96-license-checker sh -c '"$0" --onlyAllow "MIT;ISC;Apache-2.0" --production; "$0" --failOn GPL-3.0 --production' "$BIN/license-checker"
+	expect h96-license-checker license-checker general <<'E'
+lint_violation - 0 0
+lint_violation - 0 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the
