@@ -3636,10 +3636,60 @@ static bool paren_place_ends(const char *l, size_t n, const struct cl_loc *loc)
 	       !memchr(l + loc->file, '(', n - loc->file);
 }
 
+/* Is the placed line l[0..n) (the current one) a place the finding just
+ * made points to: indented deeper than that finding's line, in the same
+ * file, its words no severity and no kind, only code frames and blanks
+ * between them (Wireit's "❌ package.json:8:5 Cycle detected in
+ * dependencies of "build"." over the quoted lines and "    package.json:
+ * 10:24 "build" points to "bundle"")? */
+static bool points_of_last(struct scan *s, const char *l, size_t n,
+			   const struct cl_loc *loc)
+{
+	const struct diag *d;
+	struct cl_words w;
+	const char *a;
+	size_t k, ka, j, an, at;
+
+	if (!s->nat || s->out->n <= s->first || !loc->file_len ||
+	    !(n && (l[0] == ' ' || l[0] == '\t')))
+		return false;
+	d = &s->out->v[s->out->n - 1];
+	at = s->at[s->nat - 1];
+	/* (a finding with no line yet takes it from the frame under it:
+	 * Ruby's "calc_test.rb:18:in `test_div'") */
+	if (!d->file || d->line <= 0 || d->line == loc->line || at >= s->cur ||
+	    s->cur - at > 16 ||
+	    strlen(d->file) != loc->file_len ||
+	    memcmp(d->file, l + loc->file, loc->file_len))
+		return false;
+	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+		;
+	a = line_view(s, at, &an);
+	for (ka = 0; ka < an && (a[ka] == ' ' || a[ka] == '\t'); ka++)
+		;
+	if (ka >= k)
+		return false;
+	for (j = at + 1; j < s->cur; j++) {
+		const char *b = line_view(s, j, &an);
+		struct cl_loc bl;
+
+		if (an && !(s->used[j] & L_FOLDED) &&
+		    cl_loc_read(b, an, &bl) != CL_LOC_NONE && bl.file_len)
+			return false; /* another place between: a list (not
+				       * one it points to too) */
+	}
+	cl_words_read(l + loc->msg, loc->msg_len, &w);
+	return w.sev < 0 && !w.category;
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
 {
+	if (!hdr && points_of_last(s, l, n, loc)) {
+		s->used[s->cur] |= L_FOLDED;
+		return;
+	}
 	struct cl_loc in;
 	struct cl_words w, cw;
 	const char *m = l + loc->msg;
@@ -5517,6 +5567,33 @@ static bool test_named_above(struct scan *s, size_t i, struct place *out)
 	return false;
 }
 
+/* The test whose report line i is in, as LLVM's lit frames it: "*****
+ * TEST 'suite :: dir/a.ll' FAILED *****" over its script and "Command
+ * Output (stderr):", up to a line of stars alone. That test's file (the
+ * path after " :: ", one the project has), as a string the caller owns;
+ * NULL if none. */
+static char *lit_test_above(struct scan *s, size_t i)
+{
+	const char *l, *t, *q;
+	size_t j, n, k;
+
+	for (j = i; j-- > 0 && i - j <= 40;) {
+		l = line_view(s, j, &n);
+		if (n < 20 || memcmp(l, "**********", 10))
+			continue;
+		if (!(t = cl_find(l, n, " TEST '", 7)))
+			return NULL; /* the end of another test's report */
+		k = (size_t)(t - l) + 7;
+		if (!(t = cl_find(l + k, n - k, " :: ", 4)) ||
+		    !(q = memchr(t + 4, '\'', (size_t)(l + n - t - 4))))
+			return NULL;
+		k = (size_t)(t + 4 - l);
+		return known_file(s, l + k, (size_t)(q - l) - k) ?
+		       xstrndup(l + k, (size_t)(q - l) - k) : NULL;
+	}
+	return NULL;
+}
+
 /* The innermost frame of the project in a trace that ends just above
  * line i, most recent call last (Python's 'File "a.py", line 20, in f'
  * over the quoted line and its carets, and the error under them, as any
@@ -6015,6 +6092,9 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		/* "WARNING: report.pdf: file is damaged" */
 	} else if (test_named_above(s, i, &p)) {
 		/* the test it was raised in says where */
+	} else if ((p.file = lit_test_above(s, i))) {
+		/* "error: no check strings found with prefix 'FOO:'" in
+		 * lit's report of the test's run */
 	} else if (s->opts->file_exists && frame_above(s, i, &p)) {
 		/* the trace above it says where */
 	} else if ((p.file = opening_file(s, line + msg, n - msg))) {
@@ -10505,6 +10585,29 @@ static bool general_line_opening(struct scan *s, const char *l, size_t n)
 	cl_words_read(l + m, n - m, &w);
 	if (w.note || w.text >= n - m)
 		return false;
+	/* the text quoted at the line ("line 5: peer-as sixty ;") right
+	 * under a line whose words say what is wrong with it ("syntax error
+	 * in section neighbor", ExaBGP's): that kind */
+	if (!w.category && w.sev < 0 && s->cur > 0 && s->cur < s->nlines &&
+	    !(s->used[s->cur - 1] & L_USED)) {
+		size_t an;
+		const char *al = line_view(s, s->cur - 1, &an);
+		struct cl_words aw;
+
+		cl_words_read(al, an, &aw);
+		if (an && !aw.note && aw.category && aw.text < an) {
+			struct buf both = BUF_INIT;
+
+			buf_add(&both, al + aw.text, an - aw.text);
+			buf_adds(&both, ": ");
+			buf_add(&both, l + m + w.text, n - m - w.text);
+			general_emit(s, file_named_under(s, s->cur), line, col,
+				     aw.sev >= 0 ? aw.sev : DIAG_ERROR, NULL, 0,
+				     both.ptr, both.len, aw.category);
+			buf_release(&both);
+			return true;
+		}
+	}
 	general_emit(s, file_named_under(s, s->cur), line, col,
 		     w.sev >= 0 ? w.sev : DIAG_ERROR,
 		     l + m + w.code, w.code_len, l + m + w.text, n - m - w.text,
@@ -12316,8 +12419,11 @@ static void fallback(struct scan *s)
 		size_t n, off, len;
 		const char *l = line_view(s, i, &n);
 
-		if (output_notice(l, n))
-			continue; /* "Writing to file v.fst.": the run's output */
+		/* "Writing to file v.fst.": the run's output; a table's row
+		 * ("calc.py  6  3  50%  5-7", coverage.py's under its gate's
+		 * failure): data about the file, no place of a problem */
+		if (output_notice(l, n) || data_row(l, n))
+			continue;
 		if (cl_repo_token(l, n, known_file, s, &off, &len)) {
 			struct cl_words w;
 

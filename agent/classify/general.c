@@ -7714,6 +7714,18 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 	 * "! Undefined control sequence." */
 	if (STARTS(l + i, n - i, "! "))
 		i = skip_blanks(l, n, i + 2);
+	/* an assembler's listing marks its errors in the margin, with the
+	 * line: crasm's ">>>>> 5 ERROR: Undefined label" */
+	if (STARTS(l + i, n - i, ">>> ") || STARTS(l + i, n - i, ">>>>")) {
+		size_t j = i;
+
+		while (j < n && l[j] == '>')
+			j++;
+		j = skip_blanks(l, n, j);
+		while (j < n && is_digit(l[j]))
+			j++;
+		i = skip_blanks(l, n, j);
+	}
 	if ((e = glib_log(l, n, i))) {
 		*msg = e;
 		return !cl_summary(l + e, n - e, words);

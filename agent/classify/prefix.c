@@ -238,8 +238,23 @@ static size_t compose_len(const char *p, size_t n)
 /* "[12:00:01] " (gulp's, Grunt's time-grunt): its length, or 0. */
 static size_t clock_len(const char *p, size_t n)
 {
-	size_t e;
+	size_t e, k, f;
 
+	/* "14:16:55 | 23672  | configuration   | msg" (ExaBGP's): the time,
+	 * then up to two columns (the process, the part of the program),
+	 * each ended by " | " */
+	if (n > 11 && p[0] != '[' && (e = clock_end(p, n, 0)) &&
+	    n - e > 3 && !memcmp(p + e, " | ", 3)) {
+		for (k = e + 3, f = 0; f < 2; f++) {
+			const char *bar = memchr(p + k, '|', n - k < 24 ? n - k : 24);
+
+			if (!bar || bar == p + k || bar[-1] != ' ' ||
+			    (size_t)(bar - p) + 1 >= n || bar[1] != ' ')
+				break;
+			k = (size_t)(bar - p) + 2;
+		}
+		return k;
+	}
 	if (!n || p[0] != '[' || !(e = clock_end(p, n, 1)) || e >= n || p[e] != ']')
 		return 0;
 	return e + 1 < n && p[e + 1] == ' ' ? e + 2 : 0;

@@ -26528,7 +26528,7 @@ if have exabgp; then
 	printf 'neighbor 192.0.2.1 {\n  router-id 10.0.0.1;\n  local-address 192.0.2.2;\n  local-as 65001;\n  peer-as sixty;\n  family {\n    ipv4 unicast;\n  }\n}\n' >exabgp.conf
 	run h95-exabgp timeout $TOOL_TIMEOUT exabgp --validate exabgp.conf
 	expect h95-exabgp exabgp general <<'E'
-type_error - 0 0
+syntax_error - 0 0
 E
 	cd ..
 fi
