@@ -3636,6 +3636,21 @@ static bool paren_place_ends(const char *l, size_t n, const struct cl_loc *loc)
 	       !memchr(l + loc->file, '(', n - loc->file);
 }
 
+/* Is p[0..n) a program's path: in a bin, sbin or libexec folder, its
+ * name with no extension ("/usr/bin/ld", ".../avr/bin/ld")? */
+static bool program_path(const char *p, size_t n)
+{
+	const char *slash = memrchr(p, '/', n);
+	size_t d;
+
+	if (!slash || memchr(slash, '.', (size_t)(p + n - slash)))
+		return false;
+	d = (size_t)(slash - p);
+	return (d >= 4 && !memcmp(slash - 4, "/bin", 4)) ||
+	       (d >= 5 && !memcmp(slash - 5, "/sbin", 5)) ||
+	       (d >= 8 && !memcmp(slash - 8, "/libexec", 8));
+}
+
 /* Is the placed line l[0..n) (the current one) a place the finding just
  * made points to: indented deeper than that finding's line, in the same
  * file, its words no severity and no kind, only code frames and blanks
@@ -3686,10 +3701,6 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
 {
-	if (!hdr && points_of_last(s, l, n, loc)) {
-		s->used[s->cur] |= L_FOLDED;
-		return;
-	}
 	struct cl_loc in;
 	struct cl_words w, cw;
 	const char *m = l + loc->msg;
@@ -3703,6 +3714,22 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	int line, col;
 	unsigned num;
 
+	if (!hdr && points_of_last(s, l, n, loc)) {
+		s->used[s->cur] |= L_FOLDED;
+		return;
+	}
+	/* a program's path opening its message, no line: the linker's
+	 * "/usr/lib/gcc/avr/5.4.0/../../../avr/bin/ld: region `text'
+	 * overflowed by 1118 bytes" (a tool's name, no place) */
+	if (!hdr && loc->file_len && loc->line <= 0 && l[loc->file] == '/' &&
+	    program_path(l + loc->file, loc->file_len)) {
+		cl_words_read(m, loc->msg_len, &w);
+		if (w.category && !w.note)
+			general_emit(s, NULL, 0, 0, w.sev >= 0 ? w.sev : DIAG_ERROR,
+				     NULL, 0, m + w.text, loc->msg_len - w.text,
+				     w.category);
+		return;
+	}
 	if (!hdr && inner_place(s, l, loc, &in)) {
 		general_inline(s, l, n, &in, NULL, 0);
 		return;
@@ -5304,6 +5331,30 @@ static char *file_after_label(struct scan *s, const char *l, size_t n)
 	return xstrndup(l + k, e - k);
 }
 
+/* A file of the project m[0..n) names as a path from here ("./a.md",
+ * after a blank), as a string the caller owns; NULL if none. */
+static char *dot_path_in(struct scan *s, const char *m, size_t n)
+{
+	const char *at = m;
+	size_t k, e;
+
+	while ((at = cl_find(at, n - (size_t)(at - m), "./", 2))) {
+		k = (size_t)(at - m);
+		at += 2;
+		if (k > 0 && m[k - 1] != ' ')
+			continue;
+		for (e = k + 2; e < n && m[e] != ' ' && m[e] != '\'' && m[e] != '"' &&
+			    m[e] != ':' && m[e] != ',' && m[e] != ')'; e++)
+			;
+		while (e > k + 2 && m[e - 1] == '.')
+			e--;
+		if (e > k + 3 && memchr(m + k + 2, '.', e - k - 2) &&
+		    known_file(s, m + k + 2, e - k - 2))
+			return xstrndup(m + k + 2, e - k - 2);
+	}
+	return NULL;
+}
+
 /* The file of the project m[0..n) names: quoted (maybe the one it looked
  * for), or else unquoted where something is (*where set); NULL if none. */
 static char *project_file_named(struct scan *s, const char *m, size_t n,
@@ -5607,7 +5658,10 @@ static bool frame_above(struct scan *s, size_t i, struct place *out)
 	bool strong;
 
 	for (j = i; j-- > 0 && i - j <= 4;) {
-		if (s->used[j] & L_USED)
+		/* (nor past a report read there: jscodeshift's " ERR
+		 * src/c.js ..." over its SyntaxError, the previous file's
+		 * stack above it) */
+		if ((s->used[j] & L_USED) || reported_at(s, j))
 			return false;
 		l = line_view(s, j, &n);
 		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
@@ -6090,6 +6144,15 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.col = own.col;
 	} else if (s->repo && (p.file = file_after_label(s, line + b, n - b))) {
 		/* "WARNING: report.pdf: file is damaged" */
+	} else if ((k = cl_path_words(line + msg, n - msg)) &&
+		   known_file(s, line + msg, k) &&
+		   /* (not the file looked for: "lib/util.gyp not found") */
+		   (!w.category || (strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
+				    strcmp(w.category, CAT_MISSING_DEPENDENCY)))) {
+		/* " ERR src/b.js Transformation error (Unexpected token
+		 * (2:7))": the file, and the position the message ends on */
+		p.file = xstrndup(line + msg, k);
+		cl_paren_position(line + msg, n - msg, &p.line, &p.col);
 	} else if (test_named_above(s, i, &p)) {
 		/* the test it was raised in says where */
 	} else if ((p.file = lit_test_above(s, i))) {
@@ -6153,6 +6216,9 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		/* "Error in type 'x/y' (in a.xml): msg": the file the
 		 * heading says the error is in */
 		p.line = cl_line_in_words(line + b, msg - b);
+	} else if (s->repo && !specific && (p.file = dot_path_in(s, line + msg, n - msg))) {
+		/* "Could not process ./hello.md" (Pelican's): the file the
+		 * message names as a path from here */
 	} else if ((p.file = importer_named(line + msg, n - msg))) {
 		/* "failed to resolve import "x" from "src/main.js"" (vite,
 		 * Rollup): the file that imports it */

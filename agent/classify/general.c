@@ -2493,6 +2493,8 @@ static const struct phrase phrases[] = {
 	{ "expecting element ", CAT_UNDEFINED_SYMBOL },
 	{ "did not expect element ", CAT_UNDEFINED_SYMBOL },
 	{ "\" not allowed here", CAT_UNDEFINED_SYMBOL },
+	/* FOP's '"fo:blok" is not a valid child of "fo:flow"!' */
+	{ "\" is not a valid child", CAT_UNDEFINED_SYMBOL },
 	{ "\" not allowed anywhere", CAT_UNDEFINED_SYMBOL },
 	{ "undefined reference", CAT_LINK_ERROR },
 	{ "multiple definition", CAT_LINK_ERROR },
@@ -3674,6 +3676,20 @@ static const struct phrase later_phrases[] = {
 	/* a budget gone over, a gate's like a coverage threshold:
 	 * size-limit's "Package size limit has exceeded by 1 kB" */
 	{ "limit has exceeded", CAT_LINT_VIOLATION },
+	/* a program too large for its chip's memory: GNU ld's "section
+	 * `.data' will not fit in region `text'", "region `text' overflowed
+	 * by 1118 bytes" */
+	{ "will not fit in region", CAT_LINK_ERROR },
+	{ "overflowed by", CAT_LINK_ERROR },
+	/* a manifest's field that must be there (fixpack's "package.json
+	 * files must have a name") */
+	{ "must have a name", CAT_TYPE_ERROR },
+	{ "must have a version", CAT_TYPE_ERROR },
+	/* a design's timing that misses its clock (icetime's "Checking
+	 * 2.50 ns (400.00 MHz) clock constraint: FAILED.", "Timing
+	 * constraints are not met"): a rule of the design's, as a gate */
+	{ "clock constraint", CAT_LINT_VIOLATION },
+	{ "timing constraint", CAT_LINT_VIOLATION },
 	/* coverage.py's "total of 62 is less than fail-under=90" */
 	{ "fail-under", CAT_LINT_VIOLATION },
 	/* a dependency's license a policy forbids (license-checker's
@@ -4622,6 +4638,27 @@ static const char *not_found(const char *low, size_t n)
 		return e > 8 ? not_found(low, e) : NULL;
 	}
 	nosuch = what[k].anchor == 2;
+	/* "a X named y" alone: the kind is X's, the word right before
+	 * " named" ("package does not have a pin named '999'", nextpnr's: a
+	 * pin, not a package), a name nothing defines when X is no kind */
+	if (what[k].anchor == 8) {
+		size_t e = (size_t)(said - low), b = e, j;
+
+		while (b > 0 && is_alpha(low[b - 1]))
+			b--;
+		for (j = 0; b < e && j < sizeof(kinds) / sizeof(*kinds); j++) {
+			const char *t = kinds[j].text;
+			size_t kl;
+
+			while (*t == ' ')
+				t++;
+			for (kl = strlen(t); kl && t[kl - 1] == ' '; kl--)
+				;
+			if (kl == e - b && !memcmp(low + b, t, kl))
+				return kinds[j].category;
+		}
+		return b < e ? CAT_UNDEFINED_SYMBOL : NULL;
+	}
 	/* a package that "does not exist" is a name the code imports (javac's
 	 * "package x does not exist"), one not installed is "not found" */
 	exist = what[k].exist;
@@ -4900,12 +4937,29 @@ static const char *unknown_name(const char *low, size_t n)
 	for (k = (size_t)(u - low) + 8; k < n && words < 4; k++) {
 		/* (a TeX-like command's backslash too: LilyPond's "unknown
 		 * escaped string: `\bogus'"; not a lexer's escape, '\q') */
-		if (low[k] == '\'' || low[k] == '`' || low[k] == '"')
+		if (low[k] == '\'' || low[k] == '`' || low[k] == '"') {
+			size_t v;
+
+			/* "Unknown length unit 'pz'" (FOP's): a value in a
+			 * unit of none, the noun right before it */
+			if (k > 1 && low[k - 1] == ' ' &&
+			    (ends_word(low, k - 1, "unit") ||
+			     ends_word(low, k - 1, "value")))
+				return CAT_TYPE_ERROR;
+			for (v = k + 1; v < n && (is_alpha(low[v]) || is_digit(low[v]) ||
+						  low[v] == '_' || low[v] == '-'); v++)
+				;
+			/* (a name of digits after its noun: arachne-pnr's
+			 * "unknown pin `999' on package `tq144'"; not an
+			 * address, "unknown first address in '10.0.0.300/8'") */
 			return k + 1 < n && (is_alpha(low[k + 1]) ||
+					     (words && is_digit(low[k + 1]) && v < n &&
+					      low[v] == (low[k] == '`' ? '\'' : low[k])) ||
 					     (low[k + 1] == '\\' && k + 3 < n &&
 					      is_alpha(low[k + 2]) &&
 					      is_alpha(low[k + 3]))) ?
 			       CAT_UNDEFINED_SYMBOL : NULL;
+		}
 		/* "unknown compiler option 'x'", "unknown flag": a command
 		 * line's or a configuration's, not a name in the code */
 		if (low[k] == ' ' && (ends_word(low, k, "option") ||
@@ -7196,6 +7250,14 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 			return true;
 		}
 	}
+	/* " ERR src/b.js Transformation error (Unexpected token (2:7))"
+	 * (jscodeshift's): a severity in capitals, the file, the message */
+	if ((STARTS(l + i, n - i, "ERR ") || STARTS(l + i, n - i, "ERROR ")) &&
+	    (j = cl_path_words(l + i + (l[i + 3] == ' ' ? 4 : 6),
+			       n - i - (l[i + 3] == ' ' ? 4 : 6)))) {
+		*msg = i + (l[i + 3] == ' ' ? 4 : 6);
+		return true;
+	}
 	if (STARTS(l + i, n - i, "[!] ") || STARTS(l + i, n - i, "[ERROR] ") ||
 	    STARTS(l + i, n - i, "[error] ") || STARTS(l + i, n - i, "[FATAL] ")) {
 		*msg = skip_blanks(l, n, i + (l[i + 1] == '!' ? 4 : 8));
@@ -9029,10 +9091,54 @@ bool cl_source_line(const char *l, size_t n)
 	return j > i && j == n && memchr(l + i, '^', n - i);
 }
 
+size_t cl_path_words(const char *m, size_t n)
+{
+	size_t e = path_end(m, n, 0);
+
+	return e > 2 && e + 2 < n && m[e] == ' ' && is_alpha(m[e + 1]) &&
+	       plausible_path(m, e) && memchr(m, '.', e) && memchr(m, '/', e) ? e : 0;
+}
+
+bool cl_paren_position(const char *m, size_t n, int *line, int *col)
+{
+	size_t k = n, j;
+	int l = 0, c = 0;
+
+	/* the last "(L:C)", maybe inside the message's own parentheses */
+	while (k && m[k - 1] == ')')
+		k--;
+	if (k == n)
+		return false;
+	for (j = k; j > 0 && (is_digit(m[j - 1]) || m[j - 1] == ':'); j--)
+		;
+	if (j == 0 || m[j - 1] != '(' || j == k)
+		return false;
+	if (!cl_read_int(m, k, &j, &l) || j >= k || m[j] != ':')
+		return false;
+	j++;
+	if (!cl_read_int(m, k, &j, &c) || j != k || l <= 0)
+		return false;
+	*line = l;
+	*col = c + 1;
+	return true;
+}
+
 char *cl_file_heading(const char *m, size_t n)
 {
 	size_t i = skip_blanks(m, n, 0), e = path_end(m, n, i), k;
 
+	/* after what the tool was doing: Pelican's "Skipping /w/content/
+	 * a.md: could not find information about 'title'", "Processing
+	 * a.c: msg" (one word in -ing) */
+	if (e < n && m[e] != ':' && i < n && m[i] >= 'A' && m[i] <= 'Z') {
+		for (k = i + 1; k < n && k - i < 16 && is_alpha(m[k]); k++)
+			;
+		if (k - i > 4 && k + 1 < n && m[k] == ' ' && !memcmp(m + k - 3, "ing", 3) &&
+		    (e = path_end(m, n, k + 1)) < n && m[e] == ':')
+			i = k + 1;
+		else
+			e = path_end(m, n, i);
+	}
 	/* after a few words and their colon: "Failed loading rockspec:
 	 * /w/a.rockspec: Unknown field x" (luarocks) */
 	if (e < n && m[e] != ':' && e - i < 40) {

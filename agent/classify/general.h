@@ -316,6 +316,14 @@ bool cl_source_line(const char *l, size_t n);
  * EJS's ">> 1| x", Biome's and codespan's "> 1 \u2502 x"? */
 bool cl_code_frame_line(const char *l, size_t n, size_t i);
 
+/* A path with a folder and an extension opening m[0..n), then a blank and
+ * words ("src/b.js Transformation error (...)"): the path's length, or 0. */
+size_t cl_path_words(const char *m, size_t n);
+/* The position "(L:C)" ending m[0..n), inside its closing parentheses too
+ * (Babel's and acorn's "Unexpected token (2:7)", the column from 0): the
+ * line and the column from 1. */
+bool cl_paren_position(const char *m, size_t n, int *line, int *col);
+
 /* The file heading a message, no line ("a.json: Expected ..." after
  * "error:", or after a few words: "Failed loading rockspec: /w/a.rockspec:
  * Unknown field x"): a copy the caller frees, or NULL. */

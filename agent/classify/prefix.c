@@ -676,6 +676,120 @@ static bool go_event(const char *p, size_t n)
  * turn; a line that is no event (a build's error on stderr) as it is.
  * False, dec untouched, when the first line that is not blank is no
  * event. */
+/* A record of Python's Rich logging handler (Pelican's, and most Rich
+ * CLIs'): "[14:31:57] ERROR    msg      log.py:96", the time blank when
+ * it has not changed, the level padded to eight. Where its message starts
+ * (the level at *lvl), or 0. */
+static size_t rich_record(const char *p, size_t n, size_t *lvl, size_t *lvl_len)
+{
+	static const char *const levels[] = { "DEBUG", "INFO", "WARNING",
+					      "ERROR", "CRITICAL" };
+	size_t k, j, len;
+
+	if (n > 20 && p[0] == '[' && clock_end(p, n, 1) == 9 && p[9] == ']' &&
+	    p[10] == ' ')
+		k = 11;
+	else if (n > 20 && !memcmp(p, "           ", 11))
+		k = 11;
+	else
+		return 0;
+	for (j = 0; j < sizeof(levels) / sizeof(*levels); j++) {
+		len = strlen(levels[j]);
+		if (!memcmp(p + k, levels[j], len))
+			break;
+	}
+	if (j == sizeof(levels) / sizeof(*levels))
+		return 0;
+	/* the column padded to eight, one blank after it */
+	for (j = k + len; j < k + 9; j++)
+		if (p[j] != ' ')
+			return 0;
+	if (p[k + 9] == ' ')
+		return 0;
+	*lvl = k;
+	*lvl_len = len;
+	return k + 9;
+}
+
+/* The message of a Rich record's first line without the padding and the
+ * logging call's place at its right ("  log.py:96", the tool's own
+ * source, no place of the input's): its length. */
+static size_t rich_message(const char *p, size_t n)
+{
+	size_t e = n, b;
+
+	while (e && p[e - 1] == ' ')
+		e--;
+	for (b = e; b && p[b - 1] != ' '; b--)
+		;
+	if (b >= 2 && b < e && p[b - 2] == ' ' && memchr(p + b, ':', e - b) &&
+	    p[e - 1] >= '0' && p[e - 1] <= '9' && memmem(p + b, e - b, ".py:", 4)) {
+		e = b;
+		while (e && p[e - 1] == ' ')
+			e--;
+	}
+	return e;
+}
+
+/* A Rich log (two records or more among the first lines, the first with
+ * its time) into dec: each record on one line, "LEVEL: message" and the
+ * lines it wrapped onto (indented to its message's column) joined to it,
+ * as a plain logger would have printed it. False when the text is none. */
+static bool rich_log(const char *text, size_t len, struct buf *dec)
+{
+	size_t at = 0, lines = 0, records = 0, col = 0, lvl, lvl_len, m, e;
+	bool open = false, timed = false;
+
+	while (at < len && lines < 64) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - text) - at : len - at;
+
+		if (n && rich_record(text + at, n, &lvl, &lvl_len)) {
+			timed |= !records && text[at] == '[';
+			records++;
+		}
+		lines += n > 0;
+		at += n + (nl != NULL);
+	}
+	if (records < 2 || !timed)
+		return false;
+	buf_init(dec, 0);
+	buf_grow(dec, len);
+	for (at = 0; at < len;) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - text) - at : len - at, k;
+		const char *p = text + at;
+
+		at += n + (nl != NULL);
+		if ((m = rich_record(p, n, &lvl, &lvl_len))) {
+			if (open)
+				buf_addch(dec, '\n');
+			buf_add(dec, p + lvl, lvl_len);
+			buf_adds(dec, ": ");
+			buf_add(dec, p + m, rich_message(p + m, n - m));
+			col = m;
+			open = true;
+			continue;
+		}
+		for (k = 0; k < n && p[k] == ' '; k++)
+			;
+		if (open && k >= col && k < n) {
+			for (e = n; e > k && p[e - 1] == ' '; e--)
+				;
+			buf_addch(dec, ' ');
+			buf_add(dec, p + k, e - k);
+			continue;
+		}
+		if (open)
+			buf_addch(dec, '\n');
+		open = false;
+		buf_add(dec, p, n + (nl != NULL));
+	}
+	if (open)
+		buf_addch(dec, '\n');
+	return true;
+}
+
 static bool go_events(const char *text, size_t len, struct buf *dec)
 {
 	struct json_doc doc = JSON_DOC_INIT;
@@ -953,6 +1067,15 @@ bool cl_relay(const char *text, size_t len, struct buf *out,
 		any = true;
 		if (kind == PX_TASK)
 			break;
+	}
+	/* a Rich log's records, each on one line */
+	if (rich_log(text, len, &pass)) {
+		if (any)
+			buf_release(out);
+		*out = pass;
+		text = out->ptr;
+		len = out->len;
+		any = true;
 	}
 	/* under them, go test -json's events (which move the lines again:
 	 * the tasks' folders no longer say where their lines are) */

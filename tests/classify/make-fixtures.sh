@@ -26697,6 +26697,211 @@ E
 	cd ..
 fi
 ) &
+# ---- held97: a validation batch of tools nobody tuned for, scored on first sight ----
+# A hardware project's flow: Project IceStorm's FPGA tools (nextpnr and
+# arachne-pnr placing a design under its pin constraints, icetime timing
+# it) and avr-gcc building the microcontroller's firmware beside it. Each
+# says where in its own way (nextpnr's "ERROR: ... (on line L)" and
+# "Warning: ... (on line L)" with no file, arachne's "F:L: fatal error:",
+# icetime's "// Checking ...: FAILED." comment, avr-gcc's and its linker's
+# GNU shapes, the linker's "region `text' overflowed by N bytes").
+(
+BATCH=held97
+mkdir held97 && cd held97
+if have yosys && { have nextpnr-ice40 || have arachne-pnr; }; then
+	mkdir ice40 && cd ice40
+	printf 'module top(input clk, output led);\n  reg [23:0] n = 0;\n  always @(posedge clk) n <= n + 1;\n  assign led = n[23];\nendmodule\n' >top.v
+	yosys -q -p 'synth_ice40 -top top -json top.json -blif top.blif' top.v >/dev/null 2>&1
+	printf 'set_io clk 21\nset_io led 999\n' >bad.pcf
+	printf 'set_io clk 21\nset_io led 99\nset_io btn 10\n' >extra.pcf
+	# nextpnr over a pin the package does not have, then over a pin
+	# constrained that the design does not have (a warning)
+	if have nextpnr-ice40; then
+		run h97-nextpnr sh -c 'nextpnr-ice40 -q --hx1k --package tq144 --json top.json --pcf bad.pcf --asc bad.asc; nextpnr-ice40 -q --hx1k --package tq144 --json top.json --pcf extra.pcf --asc top.asc'
+		expect h97-nextpnr nextpnr-ice40 general <<'E'
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+E
+	fi
+	# arachne-pnr over the pin the package does not have
+	if have arachne-pnr; then
+		run h97-arachne-pnr arachne-pnr -q -d 1k -p bad.pcf top.blif -o arachne.asc
+		expect h97-arachne-pnr arachne-pnr general <<'E'
+undefined_symbol bad.pcf 2 0
+E
+	fi
+	# icetime asked for a clock the placed design cannot reach
+	if have nextpnr-ice40 && have icetime; then
+		nextpnr-ice40 -q --hx1k --package tq144 --json top.json --pcf extra.pcf --asc timed.asc >/dev/null 2>&1
+		run h97-icetime icetime -d hx1k -c 400 timed.asc
+		expect h97-icetime icetime general <<'E'
+lint_violation - 0 0
+E
+	fi
+	cd ..
+fi
+# avr-gcc for an ATtiny13, a program at a time: a table too large for its
+# 1 KB of flash and 64 bytes of RAM; a port register the chip does not have
+if have avr-gcc; then
+	mkdir avr && cd avr
+	printf '#include <avr/io.h>\n#include <util/delay.h>\nstatic const char table[2048] = {1};\nint main(void) {\n  DDRB = 1;\n  for (;;) { PORTB ^= table[PORTB]; _delay_ms(100); }\n}\n' >blink.c
+	printf '#include <avr/io.h>\nint main(void) {\n  DDRB = 1;\n  PORTX = 2;\n  return 0;\n}\n' >port.c
+	run h97-avr-gcc sh -c 'for f in blink port; do avr-gcc -mmcu=attiny13 -Os -DF_CPU=1200000 -o $f.elf $f.c; done'
+	expect h97-avr-gcc avr-gcc general <<'E'
+link_error - 0 0
+link_error - 0 0
+undefined_symbol port.c 4 3
+E
+	cd ..
+fi
+) &
+# ---- held98: a validation batch of tools nobody tuned for, scored on first sight ----
+# A documentation site's build: Pelican over its articles, Apache FOP
+# rendering its printed manual, blockdiag drawing its figures. Each says
+# where in its own way (Pelican's Rich log wrapped at 80 columns with its
+# own source's "log.py:96" at the right, FOP's Java exception told four
+# times over "file:F:L:C: msg (See position L:C)", blockdiag's "ERROR:
+# msg" with no file).
+(
+BATCH=held98
+mkdir held98 && cd held98
+# pelican over three articles: a date that is none; an article with no
+# title; a plugin that is not installed
+if have pelican; then
+	mkdir pelican pelican/content && cd pelican
+	printf "AUTHOR = 'me'\nSITENAME = 'Site'\nPATH = 'content'\nTIMEZONE = 'UTC'\nPLUGINS = ['sitemap']\n" >pelicanconf.py
+	printf 'Title: Hello\nDate: 2024-13-45\n\nHello.\n' >content/hello.md
+	printf 'Welcome\n\nNo metadata at all.\n' >content/notitle.md
+	printf 'Title: Fine\nDate: 2024-01-05\n\nFine.\n' >content/fine.md
+	run h98-pelican env COLUMNS=80 timeout $TOOL_TIMEOUT pelican content -s pelicanconf.py -o output
+	expect h98-pelican pelican general <<'E'
+missing_dependency - 0 0
+type_error hello.md 0 0
+type_error content/notitle.md 0 0
+E
+	cd ..
+fi
+# fop, a document at a time: a page sequence naming a page master nobody
+# defined; a length in a unit XSL does not have, then an element it does
+# not have
+if have fop; then
+	mkdir fop && cd fop
+	cat >manual.fo <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">
+  <fo:layout-master-set>
+    <fo:simple-page-master master-name="A4" page-height="29.7cm" page-width="21cm">
+      <fo:region-body margin="2cm"/>
+    </fo:simple-page-master>
+  </fo:layout-master-set>
+  <fo:page-sequence master-reference="Letter">
+    <fo:flow flow-name="xsl-region-body">
+      <fo:block font-size="12pz">Hello</fo:block>
+      <fo:blok>Typo</fo:blok>
+    </fo:flow>
+  </fo:page-sequence>
+</fo:root>
+X
+	sed 's/"Letter"/"A4"/' manual.fo >body.fo
+	run h98-fop sh -c 'for f in manual body; do timeout '"$TOOL_TIMEOUT"' fop -fo $f.fo -pdf $f.pdf; done'
+	expect h98-fop fop general <<'E'
+undefined_symbol manual.fo 8 47
+type_error - 0 0
+undefined_symbol body.fo 11 16
+E
+	cd ..
+fi
+# blockdiag, a figure at a time: an attribute misspelt; a shape it does
+# not have; a group never closed
+if have blockdiag3; then
+	mkdir blockdiag && cd blockdiag
+	printf 'blockdiag {\n  A -> B -> C;\n  B -> D;\n  D [colr = "red"];\n}\n' >flow.diag
+	printf 'blockdiag {\n  A -> B -> C;\n  A [shape = "hexagon"];\n}\n' >shape.diag
+	printf 'blockdiag {\n  A -> B;\n  group { C; D;\n}\n' >open.diag
+	run h98-blockdiag sh -c 'for f in flow shape open; do blockdiag3 $f.diag; done'
+	expect h98-blockdiag blockdiag general <<'E'
+undefined_symbol - 0 0
+undefined_symbol - 0 0
+syntax_error - 0 0
+E
+	cd ..
+fi
+) &
+# ---- held99: a validation batch of tools nobody tuned for, scored on first sight ----
+# A Node.js package's pre-commit and install checks from npm: lint-staged
+# running ESLint over the staged files, installed-check over what is
+# installed, jscodeshift running a codemod over the sources, fixpack over
+# the manifest. Each says where in its own way (lint-staged's "[FAILED]"
+# task list over "✖ eslint ...:" and the wrapped tool's report,
+# installed-check's "name: msg" rows under "Errors:", jscodeshift's " ERR
+# F Transformation error (msg (L:C))" over a stack, fixpack's uncaught
+# Error with node_modules frames).
+(
+BATCH=held99
+mkdir held99 && cd held99
+# lint-staged over two staged files, tasks one after the other (ESLint's
+# errors stop it before the JSON check)
+if have "$BIN/lint-staged" && have "$BIN/eslint" && have git; then
+	mkdir lint-staged && cd lint-staged
+	git init -q . && git config user.email t@example.com && git config user.name t
+	ln -s "$HERE/node_modules" node_modules
+	printf '{"name":"app","private":true,"lint-staged":{"*.js":"eslint --no-warn-ignored","*.json":"node check-json.js"}}\n' >package.json
+	printf 'export default [{ rules: { "no-unused-vars": "error", "no-undef": "error" } }];\n' >eslint.config.mjs
+	printf 'const unused = 1;\nconsole.log(missing);\n' >a.js
+	printf 'const fs = require("fs");\nfor (const f of process.argv.slice(2)) { try { JSON.parse(fs.readFileSync(f, "utf8")); } catch (e) { console.error(f + ": " + e.message); process.exitCode = 1; } }\n' >check-json.js
+	printf '{"a": 1,}\n' >data.json
+	git add a.js data.json
+	run h99-lint-staged env PATH="$BIN:$PATH" timeout $TOOL_TIMEOUT "$BIN/lint-staged" --concurrent false
+	expect h99-lint-staged lint-staged general <<'E'
+lint_violation a.js 1 7
+undefined_symbol a.js 2 1
+undefined_symbol a.js 2 13
+E
+	cd ..
+fi
+# installed-check over what node_modules holds: a version older than the
+# range asked; a dependency not installed; a dependency needing a newer
+# Node.js than the package says it runs on
+if have "$BIN/installed-check"; then
+	mkdir installed-check && cd installed-check
+	mkdir -p node_modules/left-pad node_modules/chalk
+	printf '{"name":"app","version":"1.0.0","engines":{"node":">=20"},"dependencies":{"left-pad":"^1.3.0","chalk":"^5.0.0","lodash":"^4.17.0"}}\n' >package.json
+	printf '{"name":"left-pad","version":"1.1.0"}\n' >node_modules/left-pad/package.json
+	printf '{"name":"chalk","version":"5.3.0","engines":{"node":">=22"}}\n' >node_modules/chalk/package.json
+	run h99-installed-check timeout $TOOL_TIMEOUT "$BIN/installed-check"
+	expect h99-installed-check installed-check general <<'E'
+missing_dependency - 0 0
+missing_dependency - 0 0
+lint_violation - 0 0
+E
+	cd ..
+fi
+# jscodeshift --dry, one worker, a rename over three sources: two that do
+# not parse (Babel's "(2:7)" counts the column from 0)
+if have "$BIN/jscodeshift"; then
+	mkdir jscodeshift jscodeshift/src && cd jscodeshift
+	printf 'module.exports = function (file, api) {\n  const j = api.jscodeshift;\n  return j(file.source).find(j.Identifier, { name: "oldName" }).forEach(p => { p.node.name = "newName"; }).toSource();\n};\n' >rename.js
+	printf 'const oldName = 1;\nexport default oldName;\n' >src/a.js
+	printf 'const x = {\n  a: 1,,\n};\n' >src/b.js
+	printf 'function f( {\n  return 1;\n}\n' >src/c.js
+	run h99-jscodeshift timeout $TOOL_TIMEOUT "$BIN/jscodeshift" --cpus=1 --dry -t rename.js src
+	expect h99-jscodeshift jscodeshift general <<'E'
+syntax_error src/b.js 2 8
+syntax_error src/c.js 2 3
+E
+	cd ..
+fi
+# fixpack over a manifest with no name
+if have "$BIN/fixpack"; then
+	mkdir fixpack && cd fixpack
+	printf '{"version":"1.0.0","dependencies":{"b":"1","a":"2"}}\n' >package.json
+	run h99-fixpack "$BIN/fixpack"
+	expect h99-fixpack fixpack general <<'E'
+type_error package.json 0 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the
