@@ -3636,6 +3636,54 @@ static bool paren_place_ends(const char *l, size_t n, const struct cl_loc *loc)
 	       !memchr(l + loc->file, '(', n - loc->file);
 }
 
+/* Does the message m[0..n) go on the one above it: "error:  ... to
+ * match this", after its severity? */
+static bool continues_last(const char *m, size_t n)
+{
+	size_t k = 0;
+
+	if (n > 7 && !strncasecmp(m, "error:", 6))
+		k = 6;
+	else if (n > 6 && !strncasecmp(m, "note:", 5))
+		k = 5;
+	while (k < n && m[k] == ' ')
+		k++;
+	return k + 4 < n && !memcmp(m + k, "... ", 4);
+}
+
+/* The first frame under line i (its trace: frames only, forty lines at
+ * most) in a file the project has, into *p (its file the caller's). */
+static bool project_frame_below(struct scan *s, size_t i, struct place *p)
+{
+	struct cl_loc fl;
+	const char *f;
+	size_t j, fn;
+
+	bool framed = false;
+
+	for (j = i + 1; j < s->nlines && j <= i + 40; j++) {
+		enum cl_loc_kind k;
+
+		f = line_view(s, j, &fn);
+		k = cl_loc_read(f, fn, &fl);
+		/* (the message's own lines before the trace: "--    degre
+		 * (of class Symbol)") */
+		if (k == CL_LOC_NONE && !framed && j <= i + 6 && fn)
+			continue;
+		if (k != CL_LOC_FRAME || !fl.file_len)
+			return false;
+		framed = true;
+		if (file_known(s, f, fl.file, fl.file_len)) {
+			p->file = xstrndup(f + fl.file, fl.file_len);
+			p->line = fl.line;
+			p->col = fl.col;
+			p->at = j;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Is p[0..n) a program's path: in a bin, sbin or libexec folder, its
  * name with no extension ("/usr/bin/ld", ".../avr/bin/ld")? */
 static bool program_path(const char *p, size_t n)
@@ -3718,6 +3766,13 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		s->used[s->cur] |= L_FOLDED;
 		return;
 	}
+	/* "... to match this" (Macaulay2's, under "expected \")\""): the
+	 * finding above goes on */
+	if (!hdr && loc->file_len && s->out->n > s->first &&
+	    continues_last(m, loc->msg_len)) {
+		s->used[s->cur] |= L_FOLDED;
+		return;
+	}
 	/* a program's path opening its message, no line: the linker's
 	 * "/usr/lib/gcc/avr/5.4.0/../../../avr/bin/ld: region `text'
 	 * overflowed by 1118 bytes" (a tool's name, no place) */
@@ -3780,6 +3835,37 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 			general_emit(s, NULL, line > 0 ? line : 0, col > 0 ? col : 0,
 				     DIAG_ERROR, NULL, 0, m + text, text_len,
 				     w.category ? w.category : CAT_UNKNOWN);
+		return;
+	}
+	/* an error raised in a library outside the repository, over a
+	 * trace through it to the project's code (Macaulay2's
+	 * "/usr/share/Macaulay2/Core/robust.m2:102:26:(1):[8]: error: no
+	 * method for ..." over "gb.m2:4:7:(3):[7]: --back trace--"): at the
+	 * project's first frame */
+	if (!hdr && loc->file_len && l[loc->file] == '/' && loc->line > 0 &&
+	    loc->file < loc->msg && s->opts->file_exists &&
+	    cl_foreign_path(l + loc->file, loc->file_len) &&
+	    project_frame_below(s, s->cur, &p)) {
+		size_t j, jn;
+
+		/* the message with its lines over the trace ("--  degre (of
+		 * class Symbol)") */
+		cl_words_read(m, loc->msg_len, &w);
+		buf_add(&msg, m + w.text, loc->msg_len - w.text);
+		for (j = s->cur + 1; j < p.at; j++) {
+			const char *jl = line_view(s, j, &jn);
+
+			while (jn && (jl[0] == '-' || jl[0] == ' '))
+				jl++, jn--;
+			buf_addch(&msg, ' ');
+			buf_add(&msg, jl, jn);
+			s->used[j] |= L_FOLDED;
+		}
+		cl_words_read(msg.ptr, msg.len, &cw);
+		general_emit(s, p.file, p.line, p.col, w.sev >= 0 ? w.sev : DIAG_ERROR,
+			     NULL, 0, msg.ptr, msg.len,
+			     cw.category ? cw.category : CAT_UNKNOWN);
+		buf_release(&msg);
 		return;
 	}
 	/* OpenSSL's error queue ("../crypto/bio/bss_file.c:297: error:
@@ -6059,6 +6145,35 @@ static char *file_after_in(struct scan *s, const char *m, size_t n)
 
 /* An error report without a place on its line ("Error: x", "✘ [ERROR]
  * x", "FooError: x"): placed from the lines around it. */
+/* Is f a C or C++ source file by its name? */
+static bool c_source(const char *f)
+{
+	static const char *const exts[] = { ".c", ".cc", ".cpp", ".cxx", ".h",
+					    ".hpp" };
+	size_t n = strlen(f), k, e;
+
+	for (k = 0; k < sizeof(exts) / sizeof(*exts); k++) {
+		e = strlen(exts[k]);
+		if (n > e && !memcmp(f + n - e, exts[k], e))
+			return true;
+	}
+	return false;
+}
+
+/* Does m[0..n) open with a function's name and a colon ("set_locale: x",
+ * "GDScript::reload: x")? */
+static bool fn_label(const char *m, size_t n)
+{
+	size_t k = 0;
+
+	if (!n || !(isalpha((unsigned char)m[0]) || m[0] == '_'))
+		return false;
+	while (k < n && (isalnum((unsigned char)m[k]) || m[k] == '_' ||
+			 (m[k] == ':' && k + 1 < n && m[k + 1] == ':' && (k += 1))))
+		k++;
+	return k + 1 < n && m[k] == ':' && m[k + 1] == ' ';
+}
+
 static void general_headline(struct scan *s, size_t i, const char *l,
 			     size_t n, size_t msg, long lone, size_t specific)
 {
@@ -6181,6 +6296,19 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		    own_position(line + msg, n - msg, &p.line, &p.col)) {
 			free(p.file);
 			p.file = NULL;
+		}
+		/* a function of the tool's own C or C++ source, one the
+		 * repository lacks, under "fn: msg": the tool's report on
+		 * itself (Godot's "ERROR: set_locale: Unsupported locale 'C'"
+		 * over "   At: core/translation.cpp:969."), none of the
+		 * project's problems */
+		if (p.at > i && s->repo && p.file && p.file[0] != '/' &&
+		    c_source(p.file) && fn_label(line + msg, n - msg) &&
+		    !file_known(s, p.file, 0, strlen(p.file))) {
+			s->used[p.at] |= L_FOLDED;
+			free(p.file);
+			free(line);
+			return;
 		}
 		/* ... or under the message the finding just made already
 		 * told ("a.j:3: JAS Error Unknown directive." over
@@ -10871,6 +10999,35 @@ static bool general_caret_alone(struct scan *s, size_t i, const char *l,
 
 /* Reads the lines the patterns left: located messages, headlines placed
  * from the lines around them. */
+/* A place alone on line i right under a status in brackets and what it
+ * is about, nothing read there ("[Survived] ArithmeticOperator" over
+ * "calc.js:1:29" over the mutant's diff, Stryker's and PIT's): a finding
+ * there, the status line its message, its words its kind. */
+static bool general_tag_over_place(struct scan *s, size_t i, const char *l,
+				   const struct cl_loc *loc)
+{
+	const char *a, *c;
+	size_t an;
+	struct cl_words w;
+
+	if (!i || (s->used[i - 1] & L_USED))
+		return false;
+	a = line_view(s, i - 1, &an);
+	if (an < 5 || a[0] != '[' || !(c = memchr(a, ']', an < 24 ? an : 24)) ||
+	    c == a + 1 || (size_t)(c - a) + 2 >= an || c[1] != ' ')
+		return false;
+	/* the status's words, or the line's */
+	cl_words_read(a + 1, (size_t)(c - a) - 1, &w);
+	if (!w.category)
+		cl_words_read(a, an, &w);
+	if (!w.category)
+		return false;
+	s->used[i] |= L_FOLDED;
+	general_emit(s, xstrndup(l + loc->file, loc->file_len), loc->line, loc->col,
+		     w.sev >= 0 ? w.sev : DIAG_ERROR, NULL, 0, a, an, w.category);
+	return true;
+}
+
 /* Is line i the first frame of its stack that has a place: none above it,
  * or only the runner's placeless ones (Karma's "at <Jasmine>" over "at
  * UserContext.<anonymous> (test/a.spec.js:3:23)")? */
@@ -11107,6 +11264,9 @@ static void general_pass(struct scan *s)
 				continue;
 			if (loc.file_len && loc.line > 0 && !loc.pre_len &&
 			    general_place_over_indented(s, i, l, n, &loc))
+				continue;
+			if (loc.file_len && loc.line > 0 && !loc.pre_len &&
+			    general_tag_over_place(s, i, l, &loc))
 				continue;
 			lone = (long)i;
 			continue;
@@ -11370,6 +11530,9 @@ static void general_pass(struct scan *s)
 		       frame_below(s, i)))) ||
 		    (cl_tool_says(l, n, &msg, summary) &&
 		     (!placed_next(s, i) || names_own_file(l + msg, n - msg) ||
+		      /* (make's fatal error, whatever follows: "remake: ***
+		       * No rule to make target 'x', needed by 'y'.  Stop.") */
+		      (n > 5 && !memcmp(l + n - 5, "Stop.", 5)) ||
 		      same_tool_next(s, i, l, msg) ||
 		      /* (not an errno's words detailing the line above:
 		       * "eprover: No such file or directory") */

@@ -227,6 +227,9 @@ static size_t url_path(const char *l, size_t n, size_t i)
 
 	if (STARTS(l + i, n - i, "file:///"))
 		return i + 7;
+	/* Godot's resources, from the project's root: "res://player.gd" */
+	if (STARTS(l + i, n - i, "res://"))
+		return i + 6;
 	if (!STARTS(l + i, n - i, "webpack://"))
 		return i;
 	/* the bundle's name, then the path in it */
@@ -303,7 +306,7 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		loc->file_len = e - i - 1;
 		return line_col_at(l, n, e + 2, loc);
 	}
-	if (l[i] == 'f' || l[i] == 'w')
+	if (l[i] == 'f' || l[i] == 'w' || l[i] == 'r')
 		i = url_path(l, n, i);
 	e = path_end(l, n, i);
 	if (l[i] == '.' && i + 1 < n && l[i + 1] == '/' && e == i + 1)
@@ -1773,7 +1776,45 @@ static size_t progress_len(const char *l, size_t n, size_t i)
 	       l[last] != '/' && l[last] != ' ' ? last : 0;
 }
 
+static enum cl_loc_kind loc_read(const char *l, size_t n, struct cl_loc *loc);
+
+/* Macaulay2's marks after its place, "(3):[7]: " (the file's load depth
+ * and the frame's): their length at m[0..n), or 0. */
+static size_t m2_marks(const char *m, size_t n)
+{
+	size_t k = 1;
+
+	if (n < 8 || m[0] != '(' || !is_digit(m[1]))
+		return 0;
+	while (k < n && is_digit(m[k]))
+		k++;
+	if (k + 3 >= n || m[k] != ')' || m[k + 1] != ':' || m[k + 2] != '[')
+		return 0;
+	for (k += 3; k < n && is_digit(m[k]); k++)
+		;
+	if (k + 1 >= n || m[k] != ']' || m[k + 1] != ':')
+		return 0;
+	return skip_blanks(m, n, k + 2);
+}
+
 enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
+{
+	enum cl_loc_kind kind = loc_read(l, n, loc);
+	size_t k;
+
+	/* "gb.m2:4:7:(3):[7]: --back trace--": a frame of Macaulay2's
+	 * trace, its marks none of the message */
+	if (kind == CL_LOC_INLINE && loc->msg_len && l[loc->msg] == '(' &&
+	    (k = m2_marks(l + loc->msg, loc->msg_len))) {
+		loc->msg += k;
+		loc->msg_len -= k;
+		if (STARTS(l + loc->msg, loc->msg_len, "--back"))
+			kind = loc->kind = CL_LOC_FRAME;
+	}
+	return kind;
+}
+
+static enum cl_loc_kind loc_read(const char *l, size_t n, struct cl_loc *loc)
 {
 	size_t i = skip_blanks(l, n, 0), j, k;
 	const char *fw;
@@ -2048,6 +2089,14 @@ enum cl_loc_kind cl_loc_read(const char *l, size_t n, struct cl_loc *loc)
 		j = place_at(l, n, i + 3, loc);
 		if (j && loc->line > 0 && j < n && is_blank(l[j]))
 			return loc->kind = CL_LOC_FRAME;
+		/* ... or the place alone, a full stop after it: Godot's
+		 * "   At: res://player.gd:7." */
+		if (l[i] == 'A') {
+			memset(loc, 0, sizeof(*loc));
+			j = place_at(l, n, i + 4, loc);
+			if (j && loc->line > 0 && j + 1 == n && l[j] == '.')
+				return loc->kind = CL_LOC_FRAME;
+		}
 		/* Perl's "at t/a.t line 5." on its own */
 		memset(loc, 0, sizeof(*loc));
 		if (path_line_at(l, n, i + 3, loc))
@@ -2614,6 +2663,16 @@ static const struct phrase phrases[] = {
 	{ "cyclic import", CAT_IMPORT_RESOLUTION },
 	{ "imports form a cycle", CAT_IMPORT_RESOLUTION },
 	{ "circular dependency", CAT_IMPORT_RESOLUTION },
+	/* Godot's "Can't preload resource at path: res://missing.tscn" */
+	{ "preload resource", CAT_IMPORT_RESOLUTION },
+	/* a PEM file whose base64 is broken (certtool's "Base64
+	 * unexpected header error") */
+	{ "unexpected header", CAT_SYNTAX_ERROR },
+	/* a mutation test's score under its gate (Stryker's "Final
+	 * mutation score 62.50 under breaking threshold 75"), a mutant the
+	 * tests let live ("[Survived] ArithmeticOperator") */
+	{ "breaking threshold", CAT_LINT_VIOLATION },
+	{ "survived", CAT_LINT_VIOLATION },
 	/* a build graph's steps that wait on each other (Wireit's "Cycle
 	 * detected in dependencies of "build"") */
 	{ "cycle detected", CAT_IMPORT_RESOLUTION },
@@ -7250,6 +7309,19 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 			return true;
 		}
 	}
+	/* "ERROR MutationTestReportHelper Final mutation score ..." (a
+	 * log4js layout's level, then the logger's name in camel case) */
+	if (STARTS(l + i, n - i, "ERROR ") && i + 8 < n && l[i + 6] >= 'A' &&
+	    l[i + 6] <= 'Z') {
+		size_t caps = 0;
+
+		for (j = i + 6; j < n && is_alpha(l[j]); j++)
+			caps += l[j] >= 'A' && l[j] <= 'Z';
+		if (caps >= 3 && j + 2 < n && l[j] == ' ' && is_alpha(l[j + 1])) {
+			*msg = j + 1;
+			return true;
+		}
+	}
 	/* " ERR src/b.js Transformation error (Unexpected token (2:7))"
 	 * (jscodeshift's): a severity in capitals, the file, the message */
 	if ((STARTS(l + i, n - i, "ERR ") || STARTS(l + i, n - i, "ERROR ")) &&
@@ -7776,6 +7848,19 @@ bool cl_headline(const char *l, size_t n, size_t *msg, bool words)
 	 * "! Undefined control sequence." */
 	if (STARTS(l + i, n - i, "! "))
 		i = skip_blanks(l, n, i + 2);
+	/* a log line's time and process, where too few lines carry them to
+	 * be taken off as a prefix: "14:43:18 (20273) ERROR x" (log4js') */
+	if (i + 9 < n && is_digit(l[i]) && is_digit(l[i + 1]) && l[i + 2] == ':' &&
+	    is_digit(l[i + 3]) && is_digit(l[i + 4]) && l[i + 5] == ':' &&
+	    is_digit(l[i + 6]) && is_digit(l[i + 7]) && l[i + 8] == ' ' &&
+	    l[i + 9] == '(') {
+		size_t j = i + 10;
+
+		while (j < n && is_digit(l[j]))
+			j++;
+		if (j > i + 10 && j + 2 < n && l[j] == ')' && l[j + 1] == ' ')
+			i = j + 2;
+	}
 	/* an assembler's listing marks its errors in the margin, with the
 	 * line: crasm's ">>>>> 5 ERROR: Undefined label" */
 	if (STARTS(l + i, n - i, ">>> ") || STARTS(l + i, n - i, ">>>>")) {

@@ -236,6 +236,8 @@ static size_t compose_len(const char *p, size_t n)
 }
 
 /* "[12:00:01] " (gulp's, Grunt's time-grunt): its length, or 0. */
+static size_t sgr_skip(const char *p, size_t n, size_t k);
+
 static size_t clock_len(const char *p, size_t n)
 {
 	size_t e, k, f;
@@ -243,6 +245,16 @@ static size_t clock_len(const char *p, size_t n)
 	/* "14:16:55 | 23672  | configuration   | msg" (ExaBGP's): the time,
 	 * then up to two columns (the process, the part of the program),
 	 * each ended by " | " */
+	/* "14:43:18 (20273) ERROR ..." (log4js' layout, Stryker's, its
+	 * colour before it): the time and the process */
+	k = sgr_skip(p, n, 0);
+	if (n > k + 12 && (e = clock_end(p, n, k)) && e + 3 < n &&
+	    p[e] == ' ' && p[e + 1] == '(' && p[e + 2] >= '0' && p[e + 2] <= '9') {
+		for (k = e + 2; k < n && p[k] >= '0' && p[k] <= '9'; k++)
+			;
+		if (k + 2 < n && p[k] == ')' && p[k + 1] == ' ')
+			return k + 2;
+	}
 	if (n > 11 && p[0] != '[' && (e = clock_end(p, n, 0)) &&
 	    n - e > 3 && !memcmp(p + e, " | ", 3)) {
 		for (k = e + 3, f = 0; f < 2; f++) {

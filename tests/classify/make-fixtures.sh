@@ -26902,6 +26902,124 @@ E
 	cd ..
 fi
 ) &
+# ---- held100: a validation batch of tools nobody tuned for, scored on first sight ----
+# A game studio's and a lab's odd checks: Godot 3's headless server
+# parsing GDScript, Macaulay2 running a computation's script, GnuTLS's
+# certtool over a certificate and a template, and remake (GNU make with
+# a debugger) over the build. Each says where in its own way (Godot's
+# "SCRIPT ERROR: ... Parse Error: msg" over "   At: res://F:L." among
+# the engine's own "ERROR: fn: msg" over its C++ places, Macaulay2's
+# "F:L:C:(3):[7]: error: msg" over a back trace through its library,
+# certtool's one sentence and no file, remake's "remake: *** msg").
+(
+BATCH=held100
+mkdir held100 && cd held100
+# godot3-server --check-only, a script at a time: a function's argument
+# list broken; a name misspelt; a scene preloaded that is not there
+if have godot3-server; then
+	mkdir godot && cd godot
+	printf 'config_version=4\n[application]\nconfig/name="demo"\n' >project.godot
+	printf 'extends Node\n\nfunc _ready():\n\tvar speed = 10\n\tprint(speed)\n\nfunc move(:\n\tpass\n' >player.gd
+	printf 'extends Node\n\nfunc _ready():\n\tvar speed = 10\n\tprint(sped)\n' >enemy.gd
+	printf 'extends Node\n\nfunc _ready():\n\tpreload("res://missing.tscn")\n' >hud.gd
+	run h100-godot sh -c 'for f in player enemy hud; do timeout '"$TOOL_TIMEOUT"' godot3-server --check-only -s $f.gd; done'
+	expect h100-godot godot3-server general <<'E'
+syntax_error player.gd 7 0
+undefined_symbol enemy.gd 5 0
+import_resolution hud.gd 4 0
+E
+	cd ..
+fi
+# Macaulay2's M2 --script, a script at a time: a function's name
+# misspelt (M2 takes it for a symbol and finds no method for it next to
+# a matrix); a call's parenthesis never closed
+if have M2; then
+	mkdir m2 && cd m2
+	printf 'R = QQ[x,y];\nI = ideal(x^2 - y, x*y);\nG = gens gb I;\nprint degre G;\n' >gb.m2
+	printf 'f = x -> x + 1;\nprint f(1, 2;\n' >call.m2
+	run h100-m2 sh -c 'for f in gb call; do timeout '"$TOOL_TIMEOUT"' M2 --script $f.m2; done'
+	expect h100-m2 M2 general <<'E'
+undefined_symbol gb.m2 4 7
+syntax_error call.m2 3 1
+E
+	cd ..
+fi
+# certtool (GnuTLS): a certificate whose base64 is broken; a template with
+# an option it does not know
+if have certtool; then
+	mkdir certtool && cd certtool
+	printf -- '-----BEGIN CERTIFICATE-----\nMIIBnotreallybase64!!\n-----END CERTIFICATE-----\n' >bad.pem
+	printf 'cn = "demo"\nexpiration_days = 30\nsigning_key\nnosuchkey = 1\n' >cert.cfg
+	certtool -p --outfile key.pem --sec-param medium >/dev/null 2>&1
+	run h100-certtool sh -c 'certtool -i --infile bad.pem; certtool -s --load-privkey key.pem --template cert.cfg --outfile c.pem 2>&1 >/dev/null'
+	expect h100-certtool certtool general <<'E'
+syntax_error - 0 0
+undefined_symbol - 0 0
+E
+	cd ..
+fi
+# remake, a makefile at a time: a prerequisite no rule makes; a call
+# never closed; a recipe indented with blanks
+if have remake; then
+	mkdir remake && cd remake
+	printf 'all: app\n\napp: main.o util.o\n\tcc -o $@ $^\n\nmain.o: main.c\n\tcc -c main.c\n' >Makefile
+	printf 'int main(void){return 0;}\n' >main.c
+	printf 'all:\n\techo $(call nosuch\n' >Bad.mk
+	printf 'all:\n    echo spaces\n' >Sp.mk
+	run h100-remake sh -c 'remake; remake -f Bad.mk; remake -f Sp.mk'
+	expect h100-remake remake general <<'E'
+import_resolution - 0 0
+syntax_error Bad.mk 2 0
+syntax_error Sp.mk 2 0
+E
+	cd ..
+fi
+) &
+# ---- held101: a validation batch of tools nobody tuned for, scored on first sight ----
+# A browser library's test gates from npm: Modern Web's test runner in
+# the machine's Chromium, and Stryker's mutation testing with its break
+# threshold. Each says where in its own way (Web Test Runner's "F:" over
+# "❌ test" and an indented error with its frames, Stryker's
+# "[Survived] Mutator" over "F:L:C" and the mutant's diff, its table and
+# a timestamped "ERROR ... Final mutation score 62.50 under breaking
+# threshold 75").
+(
+BATCH=held101
+mkdir held101 && cd held101
+# wtr over one test file: an assertion a helper throws; a name misspelt
+# in the module under test
+if have "$BIN/wtr" && have chromium; then
+	mkdir wtr wtr/test && cd wtr
+	ln -s "$HERE/node_modules" node_modules
+	printf 'export function add(a, b) { return a - b; }\nexport function greet(n) { return `Hi ${nme}`; }\n' >math.js
+	printf 'import { add, greet } from "../math.js";\n\nfunction assertEqual(a, b) { if (a !== b) throw new Error(`expected ${b} but got ${a}`); }\n\nit("adds", () => { assertEqual(add(1, 2), 3); });\nit("greets", () => { assertEqual(greet("A"), "Hi A"); });\n' >test/math.test.js
+	printf 'import { chromeLauncher } from "@web/test-runner";\nexport default { nodeResolve: true, browsers: [chromeLauncher({ launchOptions: { executablePath: "%s", args: ["--no-sandbox"] } })] };\n' "$(command -v chromium)" >web-test-runner.config.mjs
+	run h101-wtr timeout $TOOL_TIMEOUT "$BIN/wtr" "test/**/*.test.js"
+	expect h101-wtr web-test-runner general <<'E'
+test_failure test/math.test.js 3 49
+undefined_symbol math.js 2 41
+E
+	cd ..
+fi
+# stryker run with the command runner over a module whose tests let three
+# mutants live, under a break threshold of 75%
+if have "$BIN/stryker"; then
+	mkdir stryker && cd stryker
+	ln -s "$HERE/node_modules" node_modules
+	printf '{"name":"calc","version":"1.0.0","type":"commonjs"}\n' >package.json
+	printf 'function add(a, b) { return a + b; }\nfunction isAdult(age) { return age >= 18; }\nmodule.exports = { add, isAdult };\n' >calc.js
+	printf 'const assert = require("assert");\nconst { add, isAdult } = require("./calc");\nassert.strictEqual(add(2, 0), 2);\nassert.strictEqual(isAdult(30), true);\n' >test.js
+	printf '{\n  "testRunner": "command",\n  "commandRunner": { "command": "node test.js" },\n  "mutate": ["calc.js"],\n  "reporters": ["clear-text"],\n  "thresholds": { "high": 90, "low": 80, "break": 75 },\n  "tempDirName": ".stryker-tmp",\n  "concurrency": 1\n}\n' >stryker.config.json
+	run h101-stryker timeout $TOOL_TIMEOUT "$BIN/stryker" run
+	expect h101-stryker stryker general <<'E'
+lint_violation calc.js 1 29
+lint_violation calc.js 2 32
+lint_violation calc.js 2 32
+lint_violation - 0 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the
