@@ -12103,6 +12103,96 @@ static void boxed_tables_and_file_findings(void **state)
  * line over a native stack is a finding at the stack's first frame in the
  * project; a thread's announcement and "This conflicts with ..." are no
  * findings of their own. */
+/* A project of GDScript and Markdown files: an engine's C++ sources are
+ * none of it. */
+static bool gd_md_files(void *ctx, const char *path)
+{
+	size_t n = strlen(path);
+
+	(void)ctx;
+	return (n > 3 && !strcmp(path + n - 3, ".gd")) ||
+	       (n > 3 && !strcmp(path + n - 3, ".md"));
+}
+
+/* An engine's own reports beside the project's, a Rich log's wrapped
+ * records, a place MPW spells, and a status in brackets over a place. */
+static void engine_reports_rich_logs_and_tagged_places(void **state)
+{
+	/* Godot: "SCRIPT ERROR: ..." over "At: res://F:L." is the script's;
+	 * "ERROR: fn: msg" over the engine's own C++ place is the engine's
+	 * report on itself, none of the project's problems */
+	static const char godot[] =
+		"ERROR: set_locale: Unsupported locale 'C', falling back to 'en'.\n"
+		"   At: core/translation.cpp:969.\n"
+		"SCRIPT ERROR: GDScript::reload: Parse Error: The identifier \"sped\" isn't declared in the current scope.\n"
+		"   At: res://enemy.gd:5.\n"
+		"ERROR: reload: Method failed. Returning: ERR_PARSE_ERROR\n"
+		"   At: modules/gdscript/gdscript.cpp:599.\n";
+	/* Pelican's Rich log: each record joined with the lines it wrapped
+	 * onto, its logging call's place ("log.py:96") none of the input's */
+	static const char rich[] =
+		"[14:31:57] WARNING  Feeds generated without SITEURL set properly may   log.py:91\n"
+		"                    not be valid                                                \n"
+		"           ERROR    Could not process ./hello.md                       log.py:96\n"
+		"                    '2024-13-45' is not a valid date                            \n"
+		"Done: Processed 1 article, 0 drafts, 0 hidden articles, 0 pages, 0 hidden pages \n";
+	/* Inform 6 -E2 (MPW's spelling) */
+	static const char mpw[] =
+		"Inform 6.41 (22nd July 2022)\n"
+		"File \"demo.inf\"; Line 7\t# Error:  No such constant as \"scroe\"\n"
+		"Compiled with 1 error\n";
+	/* make's fatal "Stop." is a finding of its own, whatever follows */
+	static const char make[] =
+		"cc -c main.c\n"
+		"remake: *** No rule to make target 'util.o', needed by 'app'.  Stop.\n"
+		"Bad.mk:2: *** missing separator.  Stop.\n";
+	/* Stryker's surviving mutant: a status in brackets over its place */
+	static const char mutant[] =
+		"[Survived] ArithmeticOperator\n"
+		"calc.js:1:29\n"
+		"-   function add(a, b) { return a + b; }\n"
+		"+   function add(a, b) { return a - b; }\n"
+		"\n"
+		"Ran 1.00 tests per mutant on average.\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(godot, gd_md_files, 1, &l);
+	assert_string_equal(l.v[0].file, "enemy.gd");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n(rich, gd_md_files, 1, &l);
+	assert_string_equal(l.v[0].file, "hello.md");
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[0].message,
+			    "Could not process ./hello.md '2024-13-45' is not a valid date");
+	diag_list_release(&l);
+
+	classify_n(mpw, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "demo.inf");
+	assert_int_equal(l.v[0].line, 7);
+	assert_string_equal(l.v[0].message, "No such constant as \"scroe\"");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n(make, any_file, 2, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	assert_string_equal(l.v[1].file, "Bad.mk");
+	assert_string_equal(l.v[1].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n(mutant, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "calc.js");
+	assert_int_equal(l.v[0].line, 1);
+	assert_int_equal(l.v[0].column, 29);
+	assert_string_equal(l.v[0].message, "[Survived] ArithmeticOperator");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	diag_list_release(&l);
+}
+
 static void native_stacks_outlines_and_quoted_files(void **state)
 {
 	static const char helgrind[] =
@@ -12838,6 +12928,7 @@ int main(void)
 		cmocka_unit_test(link_checkers_rows_and_numbered_findings),
 		cmocka_unit_test(boxed_tables_and_file_findings),
 		cmocka_unit_test(native_stacks_outlines_and_quoted_files),
+		cmocka_unit_test(engine_reports_rich_logs_and_tagged_places),
 		cmocka_unit_test(build_gates_and_their_files),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
