@@ -5714,6 +5714,15 @@ static char *lit_test_above(struct scan *s, size_t i)
 	const char *l, *t, *q;
 	size_t j, n, k;
 
+	/* (its output's fence, "--", a few lines above: most lines have
+	 * none, and no more is read) */
+	for (j = i; j-- > 0 && i - j <= 8;) {
+		l = line_view(s, j, &n);
+		if (n == 2 && l[0] == '-' && l[1] == '-')
+			break;
+	}
+	if (j == (size_t)-1 || i - j > 8)
+		return NULL;
 	for (j = i; j-- > 0 && i - j <= 40;) {
 		l = line_view(s, j, &n);
 		if (n < 20 || memcmp(l, "**********", 10))
@@ -11038,8 +11047,16 @@ static bool first_placed_frame(struct scan *s, size_t i)
 	size_t j, n;
 
 	for (j = i; j > 0 && frame_line(s, j - 1); j--) {
+		const char *c;
+
 		l = line_view(s, j - 1, &n);
-		if (cl_loc_read(l, n, &loc) != CL_LOC_NONE && loc.file_len)
+		/* (a colon before a digit: a place, most frames have one;
+		 * read it only then) */
+		for (c = l; (c = memchr(c, ':', n - (size_t)(c - l))) &&
+			    (c + 1 == l + n || !isdigit((unsigned char)c[1]));
+		     c++)
+			;
+		if (c && cl_loc_read(l, n, &loc) != CL_LOC_NONE && loc.file_len)
 			return false;
 	}
 	return true;
