@@ -726,16 +726,19 @@ static size_t rich_record(const char *p, size_t n, size_t *lvl, size_t *lvl_len)
 /* The message of a Rich record's first line without the padding and the
  * logging call's place at its right ("  log.py:96", the tool's own
  * source, no place of the input's): its length. */
-static size_t rich_message(const char *p, size_t n)
+static size_t rich_message(const char *p, size_t n, size_t *width)
 {
 	size_t e = n, b;
 
+	*width = 0;
 	while (e && p[e - 1] == ' ')
 		e--;
 	for (b = e; b && p[b - 1] != ' '; b--)
 		;
 	if (b >= 2 && b < e && p[b - 2] == ' ' && memchr(p + b, ':', e - b) &&
 	    p[e - 1] >= '0' && p[e - 1] <= '9' && memmem(p + b, e - b, ".py:", 4)) {
+		/* the message's column ends a blank before the place's */
+		*width = b - 1;
 		e = b;
 		while (e && p[e - 1] == ' ')
 			e--;
@@ -750,7 +753,8 @@ static size_t rich_message(const char *p, size_t n)
 static bool rich_log(const char *text, size_t len, struct buf *dec)
 {
 	size_t at = 0, lines = 0, records = 0, col = 0, lvl, lvl_len, m, e;
-	bool open = false, timed = false;
+	size_t width = 0; /* the message's column, when the record says */
+	bool open = false, timed = false, glue = false;
 
 	while (at < len && lines < 64) {
 		const char *nl = memchr(text + at, '\n', len - at);
@@ -778,9 +782,10 @@ static bool rich_log(const char *text, size_t len, struct buf *dec)
 				buf_addch(dec, '\n');
 			buf_add(dec, p + lvl, lvl_len);
 			buf_adds(dec, ": ");
-			buf_add(dec, p + m, rich_message(p + m, n - m));
+			buf_add(dec, p + m, rich_message(p + m, n - m, &width));
 			col = m;
 			open = true;
+			glue = false;
 			continue;
 		}
 		for (k = 0; k < n && p[k] == ' '; k++)
@@ -788,8 +793,13 @@ static bool rich_log(const char *text, size_t len, struct buf *dec)
 		if (open && k >= col && k < n) {
 			for (e = n; e > k && p[e - 1] == ' '; e--)
 				;
-			buf_addch(dec, ' ');
+			if (!glue)
+				buf_addch(dec, ' ');
 			buf_add(dec, p + k, e - k);
+			/* a word longer than the column, cut at its edge
+			 * ("/w/src/pelican/c" over "ontent/a.md: msg"): the
+			 * next line goes on with it */
+			glue = width && k == col && e - k == width;
 			continue;
 		}
 		if (open)

@@ -12129,12 +12129,17 @@ static void engine_reports_rich_logs_and_tagged_places(void **state)
 		"ERROR: reload: Method failed. Returning: ERR_PARSE_ERROR\n"
 		"   At: modules/gdscript/gdscript.cpp:599.\n";
 	/* Pelican's Rich log: each record joined with the lines it wrapped
-	 * onto, its logging call's place ("log.py:96") none of the input's */
+	 * onto (a word cut at the column's edge glued back), its logging
+	 * call's place ("log.py:96") none of the input's */
 	static const char rich[] =
 		"[14:31:57] WARNING  Feeds generated without SITEURL set properly may   log.py:91\n"
 		"                    not be valid                                                \n"
 		"           ERROR    Could not process ./hello.md                       log.py:96\n"
 		"                    '2024-13-45' is not a valid date                            \n"
+		"           ERROR    Skipping                                           log.py:96\n"
+		"                    /tmp/airunner-classify-R5uUyV/src/held98/pelican/c          \n"
+		"                    ontent/notitle.md: could not find information               \n"
+		"                    about 'title'                                               \n"
 		"Done: Processed 1 article, 0 drafts, 0 hidden articles, 0 pages, 0 hidden pages \n";
 	/* Inform 6 -E2 (MPW's spelling) */
 	static const char mpw[] =
@@ -12163,11 +12168,14 @@ static void engine_reports_rich_logs_and_tagged_places(void **state)
 	assert_string_equal(l.v[0].category, "undefined_symbol");
 	diag_list_release(&l);
 
-	classify_n(rich, gd_md_files, 1, &l);
+	classify_n(rich, gd_md_files, 2, &l);
 	assert_string_equal(l.v[0].file, "hello.md");
 	assert_string_equal(l.v[0].category, "type_error");
 	assert_string_equal(l.v[0].message,
 			    "Could not process ./hello.md '2024-13-45' is not a valid date");
+	/* a path longer than the column, cut at its edge, read whole */
+	assert_string_equal(l.v[1].file,
+			    "/tmp/airunner-classify-R5uUyV/src/held98/pelican/content/notitle.md");
 	diag_list_release(&l);
 
 	classify_n(mpw, any_file, 1, &l);
