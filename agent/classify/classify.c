@@ -8768,6 +8768,65 @@ static bool general_fail_tag(struct scan *s, size_t i, const char *l,
 	return true;
 }
 
+/* QtTest's failure (C++ tests' and qmltestrunner's): "FAIL!  :
+ * Suite::Case::test_add() msg" over indented details ("   Actual   ():
+ * -1", "   Expected (): 3") and "   Loc: [/w/tst_calc.qml(10)]", its
+ * place. One finding there, the details in its message; the lines read,
+ * or 0. */
+static size_t general_qtest_fail(struct scan *s, size_t i, const char *l,
+				 size_t n)
+{
+	struct buf m = BUF_INIT;
+	struct cl_words w;
+	const char *q = NULL, *t, *o;
+	size_t k, j, qn = 0, b, path = 0;
+	long line = 0;
+
+	if (n < 12 || (memcmp(l, "FAIL!  : ", 9) && memcmp(l, "XPASS  : ", 9)) ||
+	    !(t = memmem(l + 9, n - 9, "() ", 3)))
+		return 0;
+	/* its details, indented, down to "Loc: [F(L)]" */
+	for (j = i + 1; j < s->nlines && j <= i + 8 && !line; j++) {
+		q = line_view(s, j, &qn);
+		for (b = 0; b < qn && q[b] == ' '; b++)
+			;
+		if (!b || b == qn)
+			return 0;
+		if (qn - b < 10 || memcmp(q + b, "Loc: [", 6) ||
+		    q[qn - 1] != ']' || q[qn - 2] != ')')
+			continue;
+		for (o = q + qn - 2; o > q + b + 6 && o[-1] >= '0' && o[-1] <= '9'; o--)
+			;
+		if (o < q + qn - 2 && o > q + b + 7 && o[-1] == '(') {
+			line = strtol(o, NULL, 10);
+			path = (size_t)(o - 1 - q);
+		}
+	}
+	if (line <= 0 || line > INT_MAX)
+		return 0;
+	j--;
+	t += 3;
+	buf_add(&m, t, (size_t)(l + n - t));
+	for (k = i + 1; k < j; k++) {
+		const char *d = line_view(s, k, &b);
+
+		while (b && *d == ' ')
+			d++, b--;
+		buf_addch(&m, '\n');
+		buf_add(&m, d, b);
+		s->used[k] |= L_FOLDED;
+	}
+	s->used[j] |= L_FOLDED;
+	cl_words_read(t, (size_t)(l + n - t), &w);
+	for (b = 0; q[b] == ' '; b++)
+		;
+	general_emit(s, xstrndup(q + b + 6, path - b - 6), (int)line, 0,
+		     DIAG_ERROR, NULL, 0, m.ptr, m.len,
+		     w.category ? w.category : CAT_TEST_FAILURE);
+	buf_release(&m);
+	return j - i + 1;
+}
+
 /* How deep a placed line's message sits: the blanks before its place and
  * those before its message. */
 static size_t place_depth(const char *l, const struct cl_loc *loc)
@@ -11062,6 +11121,151 @@ static bool first_placed_frame(struct scan *s, size_t i)
 	return true;
 }
 
+static size_t list_marker(const char *l, size_t n, size_t k);
+
+/* A frame in words at l[0..n): "at line 2 of function total ( /w/calc.sce
+ * line 6 )" (the function's line in its file) or "at line 10 of executed
+ * file /w/calc.sce" (Scilab's): the file's offset and length, its line in
+ * *line; 0 if none. */
+static size_t line_of_frame(const char *l, size_t n, size_t *len, int *line)
+{
+	size_t k = 8, f, e;
+	long at = 0;
+
+	if (n < 24 || memcmp(l, "at line ", 8))
+		return 0;
+	while (k < n && l[k] == ' ')
+		k++;
+	for (; k < n && l[k] >= '0' && l[k] <= '9' && at < 1000000; k++)
+		at = at * 10 + (l[k] - '0');
+	if (!at || n - k < 16 || memcmp(l + k, " of ", 4))
+		return 0;
+	k += 4;
+	while (n > k && (l[n - 1] == ' ' || l[n - 1] == '\r'))
+		n--;
+	if (n - k > 14 && !memcmp(l + k, "executed file ", 14)) {
+		*len = n - k - 14;
+		*line = (int)at;
+		return k + 14;
+	}
+	/* "function NAME ( PATH line M )" */
+	if (n - k < 16 || memcmp(l + k, "function ", 9) || l[n - 1] != ')')
+		return 0;
+	for (f = k + 9; f < n && l[f] != '('; f++)
+		;
+	for (f++; f < n && l[f] == ' '; f++)
+		;
+	for (e = n - 1; e > f && l[e - 1] == ' '; e--)
+		;
+	while (e > f && l[e - 1] >= '0' && l[e - 1] <= '9')
+		e--;
+	if (e < f + 7 || memcmp(l + e - 6, " line ", 6))
+		return 0;
+	at = strtol(l + e, NULL, 10);
+	if (at <= 0 || at > INT_MAX)
+		return 0;
+	*len = e - 6 - f;
+	*line = (int)at;
+	return f;
+}
+
+/* A stack told innermost first in words, then a blank line and the error
+ * (Scilab's "at line 2 of function total ( /w/calc.sce line 6 )" over "at
+ * line 10 of executed file /w/calc.sce", then "Undefined variable:
+ * offset"; a parser's quoted line and caret before its "Error: syntax
+ * error, unexpected ="): one finding, at the innermost frame in the
+ * project. The lines it read, or 0. */
+static size_t general_frames_over_error(struct scan *s, size_t i)
+{
+	const char *l, *m = NULL, *fl = NULL;
+	size_t n, j, fo = 0, flen = 0, len, mn = 0, lines;
+	int line, fline = 0;
+	struct cl_words w;
+	bool caret = false;
+
+	for (j = i; j < s->nlines; j++) {
+		size_t off;
+
+		l = line_view(s, j, &n);
+		if (!(off = line_of_frame(l, n, &len, &line)))
+			break;
+		if (!fl && !cl_foreign_path(l + off, len) &&
+		    (!s->opts->file_exists || file_known(s, l, off, len))) {
+			fl = l;
+			fo = off;
+			flen = len;
+			fline = line;
+		}
+	}
+	if (j == i || !fl || j + 1 >= s->nlines || line_len(s, j))
+		return 0;
+	/* the error: its first line, or the one under a caret */
+	for (j++, lines = 0; j < s->nlines && line_len(s, j) && lines < 4;
+	     j++, lines++) {
+		size_t b = 0;
+
+		l = line_view(s, j, &n);
+		if (!m || caret)
+			m = l, mn = n;
+		while (b < n && l[b] == ' ')
+			b++;
+		caret = b < n && l[b] == '^';
+	}
+	if (!m)
+		return 0;
+	cl_words_read(m, mn, &w);
+	general_emit(s, xstrndup(fl + fo, flen), fline, 0,
+		     w.sev >= 0 ? w.sev : DIAG_ERROR, NULL, 0, m + w.text,
+		     mn - w.text, w.category ? w.category : CAT_UNKNOWN);
+	return j - i;
+}
+
+/* Where a tree's branch opens its text ("   ├── html", "   └── x", "   │
+ * x"), or 0 if l[0..n) is none. */
+static size_t tree_branch(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && (l[k] == ' ' || l[k] == '\t'))
+		k++;
+	/* "├", "└", "│" (U+251C, U+2514, U+2502), then "─" or blanks */
+	if (k + 4 >= n || l[k] != '\xe2' || l[k + 1] != '\x94' ||
+	    (l[k + 2] != '\x9c' && l[k + 2] != '\x94' && l[k + 2] != '\x82'))
+		return 0;
+	for (k += 3; k + 2 < n && l[k] == '\xe2' && l[k + 1] == '\x94' &&
+		     l[k + 2] == '\x80'; k += 3)
+		;
+	while (k < n && l[k] == ' ')
+		k++;
+	return k < n ? k : 0;
+}
+
+/* A rule's code on the tree branch right under line i ("   ├──
+ * WCAG2AA.Principle1.Guideline1_1.1_1_1.H37"): a word of letters,
+ * digits, dots and '_' holding a dot or a digit; its length in *len, or
+ * NULL. */
+static const char *tree_code_under(struct scan *s, size_t i, size_t *len)
+{
+	const char *l;
+	size_t n, k, e;
+	bool mark = false;
+
+	if (i + 1 >= s->nlines)
+		return NULL;
+	l = line_view(s, i + 1, &n);
+	if (!(k = tree_branch(l, n)))
+		return NULL;
+	for (e = k; e < n && (is_alnum_byte(l[e]) || l[e] == '.' || l[e] == '_' ||
+			      l[e] == '-'); e++)
+		mark |= l[e] == '.' || (l[e] >= '0' && l[e] <= '9');
+	while (n > e && (l[n - 1] == ' ' || l[n - 1] == '\r'))
+		n--;
+	if (e != n || e - k < 3 || !mark)
+		return NULL;
+	*len = e - k;
+	return l + k;
+}
+
 static void general_pass(struct scan *s)
 {
 	struct header h = { BUF_INIT, 0, false, false, 0 };
@@ -11170,6 +11374,10 @@ static void general_pass(struct scan *s)
 		}
 		if (lead == '[' && k > 0 && general_status_row(s, i, l, n, k))
 			continue;
+		if (l[0] == 'a' && (k = general_frames_over_error(s, i))) {
+			i += k - 1;
+			continue;
+		}
 		if (lead >= '0' && lead <= '9' && general_boxed_row(s, i, l, n))
 			continue;
 		/* one report a line (mypy -O json, JSON lines) */
@@ -11333,7 +11541,13 @@ static void general_pass(struct scan *s)
 		if (s->opts->file_exists && n > 4 && has_file_byte(l, n) &&
 		    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE &&
 		    !in_object_dump(l, loc.file) && !quoted_code(l, n) &&
-		    !carets_under(s, i)) {
+		    !carets_under(s, i) &&
+		    /* (not a file a finding under a file's heading names,
+		     * its line told in words: "- site/index.html" over "*
+		     * image logo.png does not have an alt attribute (line
+		     * 8)", HTML-Proofer's) */
+		    !(h.on && h.decorated && lead != l[0] &&
+		      cl_line_in_words(l, n) > 0)) {
 			general_inline(s, l, n, &loc, NULL, 0);
 			continue;
 		}
@@ -11356,6 +11570,10 @@ static void general_pass(struct scan *s)
 			continue;
 		if (s->opts->file_exists && lead == l[0] && l[n - 1] == ':' &&
 		    (k = general_removals(s, i, l, n))) {
+			i += k - 1;
+			continue;
+		}
+		if ((l[0] == 'F' || l[0] == 'X') && (k = general_qtest_fail(s, i, l, n))) {
 			i += k - 1;
 			continue;
 		}
@@ -11445,6 +11663,10 @@ static void general_pass(struct scan *s)
 			/* not the caret under the quoted line before it */
 			while (b < n && (l[b] == ' ' || l[b] == '\t' || l[b] == '^'))
 				b++;
+			/* nor a list's mark ("  *  image x.png ...") */
+			if ((off = list_marker(l, n, b)))
+				for (b += off; b < n && l[b] == ' '; b++)
+					;
 			/* (its severity said apart: "ERROR: msg") */
 			if (b && b < n && l[b] >= 'A' && (off = cl_sev_row(l, n)))
 				b = off;
@@ -11469,16 +11691,25 @@ static void general_pass(struct scan *s)
 		/* ... or a row a severity opens, no place in it */
 		if (under && i - h.last <= 2 && (k = cl_sev_row(l, n))) {
 			struct cl_words w;
-			size_t b = 0;
+			size_t b = 0, cn = 0;
+			const char *code = tree_code_under(s, i, &cn);
 
 			while (l[b] == ' ' || l[b] == '\t')
 				b++;
 			cl_words_read(l + b, n - b, &w);
+			/* (a rule's code under it: a rule's finding) */
 			general_emit(s, xstrndup(h.text.ptr, h.text.len), 0, 0,
-				     w.sev >= 0 ? w.sev : DIAG_ERROR, NULL, 0,
+				     w.sev >= 0 ? w.sev : DIAG_ERROR, code, cn,
 				     l + k, n - k, w.category ? w.category :
-				     w.sev == DIAG_WARNING ? CAT_LINT_VIOLATION :
-				     CAT_UNKNOWN);
+				     w.sev == DIAG_WARNING || code ?
+				     CAT_LINT_VIOLATION : CAT_UNKNOWN);
+			h.last = i;
+			continue;
+		}
+		/* a tree's branch under the row above ("   ├── html >
+		 * body > img", pa11y's): that row's details */
+		if (under && lead == '\xe2' && i - h.last <= 1 && tree_branch(l, n)) {
+			s->used[i] |= L_FOLDED;
 			h.last = i;
 			continue;
 		}

@@ -2672,6 +2672,14 @@ static const struct phrase phrases[] = {
 	 * mutation score 62.50 under breaking threshold 75"), a mutant the
 	 * tests let live ("[Survived] ArithmeticOperator") */
 	{ "breaking threshold", CAT_LINT_VIOLATION },
+	/* an accessibility rule's (HTML-Proofer's "image x.png does not
+	 * have an alt attribute", pa11y's "insufficient contrast", "should
+	 * have a lang or xml:lang attribute") */
+	{ "alt attribute", CAT_LINT_VIOLATION },
+	{ "alt text", CAT_LINT_VIOLATION },
+	{ "lang attribute", CAT_LINT_VIOLATION },
+	{ "insufficient contrast", CAT_LINT_VIOLATION },
+	{ "contrast ratio", CAT_LINT_VIOLATION },
 	{ "survived", CAT_LINT_VIOLATION },
 	/* a build graph's steps that wait on each other (Wireit's "Cycle
 	 * detected in dependencies of "build"") */
@@ -3170,6 +3178,11 @@ static const struct phrase phrases[] = {
 	 * OpenSCAD's "undefined operation (string - number)" */
 	{ "nonconformant", CAT_TYPE_ERROR },
 	{ "undefined operation", CAT_TYPE_ERROR },
+	/* Scilab's "Inconsistent row/column dimensions.", MATLAB's "Matrix
+	 * dimensions must agree." */
+	{ "column dimensions", CAT_TYPE_ERROR },
+	{ "dimensions must agree", CAT_TYPE_ERROR },
+	{ "dimension mismatch", CAT_TYPE_ERROR },
 	/* Sollya's "not correctly typed", and "incorrectly typed" */
 	{ "correctly typed", CAT_TYPE_ERROR },
 	/* an argument of the wrong kind, as newLISP names the kind it
@@ -4751,6 +4764,29 @@ static const char *not_found(const char *low, size_t n)
 				slash = b;
 		if (slash && dot > slash && e - dot >= 2 && e - dot <= 6 &&
 		    is_alpha(low[dot + 1]))
+			return CAT_IMPORT_RESOLUTION;
+	}
+	/* ... or the word before "does not exist", the subject: a file by
+	 * its name ("internal image banner.png does not exist", "linking
+	 * to pricing.html, which does not exist": HTML-Proofer's), a page's
+	 * anchor ("linking to internal hash #contact that does not exist") */
+	if (exist) {
+		size_t e = (size_t)(said - low), b;
+
+		/* (past a relative pronoun: ", which", " that") */
+		for (k = 0; k < 2; k++) {
+			while (e > 0 && (low[e - 1] == ' ' || low[e - 1] == ','))
+				e--;
+			for (b = e; b > 0 && low[b - 1] != ' '; b--)
+				;
+			if (k || !((e - b == 5 && STARTS(low + b, 5, "which")) ||
+				   (e - b == 4 && STARTS(low + b, 4, "that"))))
+				break;
+			e = b;
+		}
+		if (e > b + 1 && low[b] == '#' && is_alpha(low[b + 1]))
+			return CAT_UNDEFINED_SYMBOL;
+		if (e > b && unquoted_file(low, e, b))
 			return CAT_IMPORT_RESOLUTION;
 	}
 	/* "no template named 'x'" (clang), "There is no mixin named x"
@@ -8647,6 +8683,22 @@ static size_t file_label(const char *l, size_t n)
 	return skip_blanks(l, n, k + 1);
 }
 
+/* Where the path starts after a label of up to four words and a file's
+ * URL ("Results for URL: file:///w/a.html"), or 0. */
+static size_t url_label(const char *l, size_t n)
+{
+	const char *c = memchr(l, ':', n < 40 ? n : 40);
+	size_t k, e, words = 1;
+
+	if (!c || !is_alpha(l[0]) || (e = (size_t)(c - l)) + 10 >= n ||
+	    c[1] != ' ' || !STARTS(c + 2, n - e - 2, "file:///"))
+		return 0;
+	for (k = 0; k < e; k++)
+		if (!is_alpha(l[k]) && (l[k] != ' ' || ++words > 4))
+			return 0;
+	return url_path(l, n, e + 2);
+}
+
 size_t cl_verdict_header(const char *l, size_t n)
 {
 	static const char *const verdicts[] = { "Errors", "Warnings", "Error",
@@ -8670,6 +8722,9 @@ size_t cl_sev_row(const char *l, size_t n)
 	size_t i = skip_blanks(l, n, 0), len;
 	bool note;
 
+	/* (behind a bullet: pa11y's " • Error: msg") */
+	if (i)
+		i = skip_frame_bullet(l, n, i);
 	if (i == 0 || sev_word(l + i, n - i, &len, &note) < 0)
 		return 0;
 	i = skip_blanks(l, n, i + len);
@@ -8684,6 +8739,17 @@ bool cl_header_path(const char *l, size_t n, size_t *off, size_t *len)
 {
 	size_t i = 0, e = n;
 
+	/* a label of words over a file's URL: "Results for URL:
+	 * file:///w/index.html" (pa11y's) */
+	if (n > 16 && (i = url_label(l, n))) {
+		while (e > i && is_blank(l[e - 1]))
+			e--;
+		if (path_end(l, e, i) != e || !plausible_path(l + i, e - i))
+			return false;
+		*off = i;
+		*len = e - i;
+		return true;
+	}
 	/* a label: "File: a.js", "[log] a.yml" over the findings in it */
 	if (n > 4 && (i = file_label(l, n))) {
 		while (e > i && is_blank(l[e - 1]))

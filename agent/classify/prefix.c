@@ -337,7 +337,7 @@ static size_t valgrind_len(const char *p, size_t n)
 }
 
 /* The three ways a task runner labels a task's lines. */
-enum label_form { LF_BRACKET = 1, LF_PACKAGE_TASK, LF_FOLDER_SCRIPT };
+enum label_form { LF_BRACKET = 1, LF_PACKAGE_TASK, LF_FOLDER_SCRIPT, LF_PACKAGE };
 
 /* A task's label at a line's start: the bytes that tell the task
  * (key..key + keylen; Turborepo's "web#lint" is its "web:lint") and, for
@@ -511,6 +511,40 @@ static size_t folder_script_label(const char *p, size_t n, struct label *lab)
 	return k;
 }
 
+/* Nx's and Lerna's streamed "web: ", "@acme/api: " (a package's name
+ * alone): its length, or 0. Not a file's "a.c: " nor a folder's "src/x: "
+ * (no dot; a slash only in a scope's name), nor a level's. */
+static size_t package_label(const char *p, size_t n, struct label *lab)
+{
+	size_t k = p[0] == '@' ? 1 : 0, slash = 0;
+
+	if (k >= n || !is_letter(p[k]))
+		return 0;
+	for (; k < n && k < 128 && (is_alnum(p[k]) || p[k] == '_' || p[k] == '-' ||
+				    p[k] == '/'); k++)
+		if (p[k] == '/')
+			slash++;
+	if (k + 1 >= n || p[k] != ':' || p[k + 1] != ' ' ||
+	    slash != (p[0] == '@') || level_word(p, k))
+		return 0;
+	lab->form = LF_PACKAGE;
+	lab->key = 0;
+	lab->keylen = k;
+	lab->dirlen = 0;
+	return k + 1;
+}
+
+/* Does a package's label at p (*lab) open npm's banner of that package's
+ * script, "web: > web@1.0.0 lint"? */
+static bool package_banner(const char *p, size_t n, const struct label *lab)
+{
+	size_t k = lab->key + lab->keylen + 2;
+
+	return k + lab->keylen + 3 < n && p[k] == '>' && p[k + 1] == ' ' &&
+	       !memcmp(p + k + 2, p + lab->key, lab->keylen) &&
+	       p[k + 2 + lab->keylen] == '@';
+}
+
 /* A task runner's label at p[0..n), in its colours or not (a runner
  * colours each task's label in a CI that shows colours, GitHub Actions):
  * its length, the blank after it too (*lab says what it is, its offsets
@@ -525,8 +559,9 @@ static size_t task_label(const char *p, size_t n, struct label *lab)
 		return 0;
 	if (q[0] == '[')
 		k = bracket_label(q, m, lab);
-	else if (!(k = package_task_label(q, m, lab)))
-		k = folder_script_label(q, m, lab);
+	else if (!(k = package_task_label(q, m, lab)) &&
+		 !(k = folder_script_label(q, m, lab)))
+		k = package_label(q, m, lab);
 	if (!k)
 		return 0;
 	lab->key += lead;
@@ -616,18 +651,29 @@ static enum prefix_kind prefix_of(const char *text, size_t len,
 			seen[PX_BUILDKIT] += k > 2 && p[k - 1] == ' ' &&
 					     memchr(p, '.', k) != NULL;
 			if (ntasks <= TASKS_MAX && task_label(p, n, &lab)) {
-				seen[PX_TASK]++;
 				for (k = 0; k < ntasks; k++)
 					if (same_task(tasks[k].p, &tasks[k].lab, p, &lab))
 						break;
+				/* (a package's name alone counts from its
+				 * script's banner on: not pnpm's "Scope: 2
+				 * of 3 workspace projects") */
+				if (k == ntasks && lab.form == LF_PACKAGE &&
+				    !package_banner(p, n, &lab))
+					k = SIZE_MAX;
 				if (k == ntasks) {
 					tasks[ntasks].p = p;
 					tasks[ntasks].lab = lab;
 					tasks[ntasks++].folder = false;
 				}
-				tasks[k].folder |= lab.form == LF_FOLDER_SCRIPT &&
-						   (memchr(p + lab.key, '/', lab.dirlen) ||
-						    p[lab.key + lab.keylen] == '$');
+				if (k != SIZE_MAX) {
+					seen[PX_TASK]++;
+					tasks[k].folder |=
+						(lab.form == LF_FOLDER_SCRIPT &&
+						 (memchr(p + lab.key, '/', lab.dirlen) ||
+						  p[lab.key + lab.keylen] == '$')) ||
+						(lab.form == LF_PACKAGE &&
+						 package_banner(p, n, &lab));
+				}
 			}
 		}
 		at = nl ? (size_t)(nl - text) + 1 : len;
@@ -663,10 +709,13 @@ static enum prefix_kind prefix_of(const char *text, size_t len,
 	    ntasks <= TASKS_MAX && seen[PX_TASK] >= 2 * ntasks) {
 		/* pnpm's labels name a package's folder, or the
 		 * command its task runs: two words and a colon alone are
-		 * a tool's own ("Options error: ") */
+		 * a tool's own ("Options error: "); a package's name alone
+		 * (Nx's, Lerna's) opens npm's banner of its script, a
+		 * word and a colon alone are a tool's own ("Usage: ") */
 		for (k = 0; k < ntasks; k++)
 			if (tasks[k].lab.form != tasks[0].lab.form ||
-			    (tasks[k].lab.form == LF_FOLDER_SCRIPT &&
+			    ((tasks[k].lab.form == LF_FOLDER_SCRIPT ||
+			      tasks[k].lab.form == LF_PACKAGE) &&
 			     !tasks[k].folder))
 				return PX_NONE;
 		*form = tasks[0].lab.form;

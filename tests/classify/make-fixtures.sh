@@ -27004,6 +27004,169 @@ E
 	cd ..
 fi
 ) &
+# ---- held102: a validation batch of tools nobody tuned for, scored on first sight ----
+# A site's and a document's checks: pa11y's accessibility audit and
+# mermaid-cli's diagrams, both in Debian's chromium (from npm, installed
+# apart in browser/), HTML-Proofer over the built pages and ConTeXt's
+# typesetting. Each says where in its own way (pa11y's "Results for URL:
+# file:///F" over " • Error: msg" and its "├──" rule, mermaid's "Parse
+# error on line N:" with no file, HTML-Proofer's "- F" over "*  msg (line
+# N)", ConTeXt's "tex error > tex error on line N in file F: ! msg" over
+# the numbered source).
+(
+BATCH=held102
+mkdir held102 && cd held102
+BROWSER_BIN="$HERE/browser/node_modules/.bin"
+# pa11y over a page whose image has no text, whose link has none and
+# whose paragraph can hardly be read (--no-sandbox: the machine's root)
+if have "$BROWSER_BIN/pa11y" && have chromium; then
+	mkdir pa11y && cd pa11y
+	printf '<!doctype html>\n<html>\n<head><title>Shop</title></head>\n<body>\n<img src="logo.png">\n<a href="#"></a>\n<p style="color:#aaa;background:#bbb">Opening hours</p>\n</body>\n</html>\n' >index.html
+	printf '{"chromeLaunchConfig":{"executablePath":"%s","args":["--no-sandbox"]}}\n' "$(command -v chromium)" >pa11y.json
+	run h102-pa11y timeout $TOOL_TIMEOUT "$BROWSER_BIN/pa11y" --config pa11y.json ./index.html
+	expect h102-pa11y pa11y general <<'E'
+lint_violation index.html 0 0
+lint_violation index.html 0 0
+lint_violation index.html 0 0
+lint_violation index.html 0 0
+E
+	cd ..
+fi
+# mmdc (mermaid-cli) over a flowchart whose decision is never closed
+if have "$BROWSER_BIN/mmdc" && have chromium; then
+	mkdir mmdc && cd mmdc
+	printf 'graph TD\n  A[Order] --> B{Paid?\n  B -->|Yes| C[Ship]\n  B -->|No| D[Remind]\n' >flow.mmd
+	printf '{"executablePath":"%s","args":["--no-sandbox"]}\n' "$(command -v chromium)" >puppeteer.json
+	run h102-mmdc timeout $TOOL_TIMEOUT "$BROWSER_BIN/mmdc" -p puppeteer.json -i flow.mmd -o flow.svg
+	expect h102-mmdc mmdc general <<'E'
+syntax_error - 0 0
+E
+	cd ..
+fi
+# htmlproofer (Debian's ruby-html-proofer) over a built site: images
+# without alt text, one not there, a link to a page nobody wrote and one
+# to an anchor nobody set (it reports that link twice, word for word: one
+# problem)
+if have htmlproofer; then
+	mkdir htmlproofer htmlproofer/site && cd htmlproofer
+	printf '<!doctype html>\n<html lang="en">\n<head><title>Home</title></head>\n<body>\n<img src="banner.png">\n<a href="pricing.html">Pricing</a>\n<a href="#contact">Contact</a>\n<img src="badge.png">\n</body>\n</html>\n' >site/index.html
+	printf '\211PNG\r\n\032\n' >site/badge.png
+	run h102-htmlproofer timeout $TOOL_TIMEOUT htmlproofer --disable-external site
+	expect h102-htmlproofer htmlproofer general <<'E'
+lint_violation site/index.html 5 0
+lint_violation site/index.html 8 0
+import_resolution site/index.html 5 0
+import_resolution site/index.html 6 0
+undefined_symbol site/index.html 7 0
+E
+	cd ..
+fi
+# context (ConTeXt MkIV) over three documents: a macro nobody defined;
+# a formula missing its brace in a section the report inputs; an input
+# file that is not there
+if have context; then
+	mkdir context context/sections && cd context
+	printf '\\starttext\n\\section{Results}\n\\tablestart\nThe figures follow.\n\\stoptext\n' >notes.tex
+	printf '\\starttext\n\\input sections/intro\n\\stoptext\n' >report.tex
+	printf 'The model is linear.\n$y = a x^$\n' >sections/intro.tex
+	printf '\\starttext\n\\section{Appendix}\n\\input appendix-data\n\\stoptext\n' >appendix.tex
+	run h102-context-undefined timeout $TOOL_TIMEOUT context --batchmode notes.tex
+	expect h102-context-undefined context general <<'E'
+undefined_symbol notes.tex 3 0
+E
+	run h102-context-syntax timeout $TOOL_TIMEOUT context --batchmode report.tex
+	expect h102-context-syntax context general <<'E'
+syntax_error sections/intro.tex 2 0
+E
+	run h102-context-missing timeout $TOOL_TIMEOUT context --batchmode appendix.tex
+	expect h102-context-missing context general <<'E'
+import_resolution appendix.tex 3 0
+E
+	cd ..
+fi
+) &
+# ---- held103: a validation batch of tools nobody tuned for, scored on first sight ----
+# Scilab's scripts and Qt Quick's tests: scilab-cli running scripts and
+# a test, qmltestrunner (QtTest's log) over QML test cases. Each says
+# where in its own way (Scilab's "at line 2 of function total ( F line
+# 6 )" frames over the message, a blank between; QtTest's "FAIL!  :
+# qmltestrunner::Calc::test_add() msg" over "Loc: [F(10)]"; QML's
+# "file:///F:8:5: msg" over the quoted line and its caret).
+(
+BATCH=held103
+mkdir held103 && cd held103
+# scilab-cli over a script whose function reads a variable nobody set,
+# one missing its bracket, one adding vectors of two sizes, and a test
+# whose assertion fails (in Scilab's own assert library)
+if have scilab-cli; then
+	mkdir scilab && cd scilab
+	printf 'function y = area(r)\n  y = %%pi * r ^ 2;\nendfunction\n\nfunction t = total(v)\n  t = sum(v) + offset;\nendfunction\n\ndisp(area(2));\ndisp(total([1 2 3]));\n' >calc.sce
+	printf 'prices = [3 4 5;\nq = prices(\n' >parse.sce
+	printf 'a = [1 2 3];\nb = [1 2];\nc = a + b;\ndisp(c);\n' >sizes.sce
+	printf '// <-- CLI SHELL MODE -->\nfunction r = half(x)\n  r = x / 3;\nendfunction\nassert_checkequal(half(4), 2);\n' >half.tst
+	run h103-scilab-undefined timeout $TOOL_TIMEOUT scilab-cli -nb -quit -f calc.sce
+	expect h103-scilab-undefined scilab-cli general <<'E'
+undefined_symbol calc.sce 6 0
+E
+	run h103-scilab-syntax timeout $TOOL_TIMEOUT scilab-cli -nb -quit -f parse.sce
+	expect h103-scilab-syntax scilab-cli general <<'E'
+syntax_error parse.sce 2 0
+E
+	run h103-scilab-sizes timeout $TOOL_TIMEOUT scilab-cli -nb -quit -f sizes.sce
+	expect h103-scilab-sizes scilab-cli general <<'E'
+type_error sizes.sce 3 0
+E
+	run h103-scilab-assert timeout $TOOL_TIMEOUT scilab-cli -nb -quit -f half.tst
+	expect h103-scilab-assert scilab-cli general <<'E'
+test_failure half.tst 5 0
+E
+	cd ..
+fi
+# qmltestrunner (Qt 5's, offscreen) over a test case whose sum is wrong
+# and whose helper nobody wrote; one missing a parenthesis; one
+# importing a module nobody installed
+if have qmltestrunner && [ -d /usr/lib/x86_64-linux-gnu/qt5/qml/QtTest ]; then
+	mkdir qmltest qmltest/broken qmltest/cart && cd qmltest
+	cat >tst_calc.qml <<'X'
+import QtQuick 2.0
+import QtTest 1.0
+
+TestCase {
+    name: "Calc"
+
+    function add(a, b) { return a - b }
+
+    function test_add() {
+        compare(add(1, 2), 3, "sum")
+    }
+
+    function test_zero() {
+        verify(add(2, 0) === 2)
+    }
+
+    function test_greeting() {
+        compare(greeting("Ann"), "Hello, Ann")
+    }
+}
+X
+	printf 'import QtQuick 2.0\nimport QtTest 1.0\n\nTestCase {\n    name: "Broken"\n    function test_x() {\n        compare(1, 1\n    }\n}\n' >broken/tst_broken.qml
+	printf 'import QtQuick 2.0\nimport QtTest 1.0\nimport Shop.Cart 1.0\n\nTestCase {\n    name: "Cart"\n    function test_x() { verify(true) }\n}\n' >cart/tst_cart.qml
+	run h103-qmltest timeout $TOOL_TIMEOUT env QT_QPA_PLATFORM=offscreen qmltestrunner -input tst_calc.qml
+	expect h103-qmltest qmltestrunner general <<'E'
+test_failure tst_calc.qml 10 0
+undefined_symbol tst_calc.qml 18 0
+E
+	run h103-qmltest-syntax timeout $TOOL_TIMEOUT env QT_QPA_PLATFORM=offscreen qmltestrunner -input broken
+	expect h103-qmltest-syntax qmltestrunner general <<'E'
+syntax_error broken/tst_broken.qml 8 5
+E
+	run h103-qmltest-import timeout $TOOL_TIMEOUT env QT_QPA_PLATFORM=offscreen qmltestrunner -input cart
+	expect h103-qmltest-import qmltestrunner general <<'E'
+missing_dependency cart/tst_cart.qml 3 1
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the
@@ -27059,6 +27222,29 @@ if [ -x "$BIN/turbo" ] && [ -x "$BIN/pnpm" ] && [ -x "$BIN/concurrently" ] &&
 	# npm's own, one package after another, unlabelled: each script's
 	# folder told after its output ("npm error path /p/apps/web")
 	run npm-workspaces timeout "$TOOL_TIMEOUT" npm run check --workspaces
+	# Nx over the same workspace, its tasks' outputs grouped (each under
+	# "> nx run web:check") and streamed (each line behind "web:check: "):
+	# an nx.json of its own, the nx package linked in where the
+	# workspace's install would have put it, no daemon, cache nor cloud
+	if [ -x "$BIN/nx" ]; then
+		echo '{}' >nx.json
+		ln -s "$HERE/node_modules/nx" node_modules/nx
+		run nx-grouped env NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false \
+			timeout "$TOOL_TIMEOUT" "$BIN/nx" run-many -t lint check --skip-nx-cache
+		run nx-stream env NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false \
+			timeout "$TOOL_TIMEOUT" "$BIN/nx" run-many -t lint check --skip-nx-cache \
+			--outputStyle=stream
+		for t in nx-grouped nx-stream; do
+			expect $t nx patterns <<'E'
+lint_violation apps/web/src/a.js 1 7
+lint_violation apps/web/src/a.js 3 7
+undefined_symbol apps/web/src/a.js 3 13
+type_error apps/web/src/t.ts 1 7
+undefined_symbol packages/api/src/b.js 2 10
+import_resolution packages/api/src/u.ts 1 22
+E
+		done
+	fi
 	cd ../pnpmws
 	run pnpm-recursive timeout "$TOOL_TIMEOUT" "$BIN/pnpm" -r --no-bail run check
 	run pnpm-parallel timeout "$TOOL_TIMEOUT" "$BIN/pnpm" -r --parallel --no-bail run lint

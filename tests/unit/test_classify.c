@@ -12201,6 +12201,142 @@ static void engine_reports_rich_logs_and_tagged_places(void **state)
 	diag_list_release(&l);
 }
 
+/* A site's and a script's project under /w: its pages, Scilab's scripts,
+ * QML's tests and TypeScript (pa11y's, Scilab's and npm's paths are
+ * absolute). */
+static bool page_script_files(void *ctx, const char *path)
+{
+	size_t n = strlen(path);
+
+	(void)ctx;
+	return !strncmp(path, "/w/", 3) && n > 4 &&
+	       (!strcmp(path + n - 5, ".html") || !strcmp(path + n - 4, ".sce") ||
+		!strcmp(path + n - 4, ".qml") || !strcmp(path + n - 3, ".ts"));
+}
+
+/* An audit's findings under the page it names, a list under a file's
+ * heading, a stack told in words over its error, QtTest's failures, and a
+ * task runner's lines behind each package's name. */
+static void engine_reads_page_audits_word_stacks_and_qtest(void **state)
+{
+	/* pa11y: a label over the page's URL, a severity behind a bullet,
+	 * the tree under it (its rule's code first) */
+	static const char pa11y[] =
+		"Results for URL: file:///w/index.html\n"
+		"\n"
+		" \xe2\x80\xa2 Error: Img element missing an alt attribute.\n"
+		"   \xe2\x94\x9c\xe2\x94\x80\xe2\x94\x80 WCAG2AA.Principle1.Guideline1_1.1_1_1.H37\n"
+		"   \xe2\x94\x9c\xe2\x94\x80\xe2\x94\x80 html > body > img\n"
+		"   \xe2\x94\x94\xe2\x94\x80\xe2\x94\x80 <img src=\"logo.png\">\n"
+		"\n"
+		" \xe2\x80\xa2 Error: This element has insufficient contrast at this conformance level.\n"
+		"   \xe2\x94\x9c\xe2\x94\x80\xe2\x94\x80 WCAG2AA.Principle1.Guideline1_4.1_4_3.G18.Fail\n"
+		"   \xe2\x94\x94\xe2\x94\x80\xe2\x94\x80 <p>Opening hours</p>\n"
+		"\n"
+		"2 Errors\n";
+	/* HTML-Proofer: the files its findings name are not their places;
+	 * the word before "does not exist" is what does not */
+	static const char proofer[] =
+		"- /w/index.html\n"
+		"  *  image logo.png does not have an alt attribute (line 8)\n"
+		"  *  internally linking to pricing.html, which does not exist (line 6)\n"
+		"  *  linking to internal hash #contact that does not exist (line 7)\n"
+		"\n"
+		"HTML-Proofer found 3 failures!\n";
+	/* Scilab: the innermost frame in the project, the library's not */
+	static const char scilab[] =
+		"at line    22 of function assert_generror   ( /usr/share/scilab/modules/development_tools/macros/assert/assert_generror.sci line 33 )\n"
+		"at line     2 of function total ( /w/calc.sce line 6 )\n"
+		"at line    10 of executed file /w/calc.sce\n"
+		"\n"
+		"Undefined variable: offset\n";
+	static const char parse[] =
+		"at line     2 of executed file /w/parse.sce\n"
+		"\n"
+		"q = prices(\n"
+		"  ^^\n"
+		"Error: syntax error, unexpected =\n";
+	/* QtTest: the failure, its details, its place */
+	static const char qtest[] =
+		"PASS   : qmltestrunner::Calc::initTestCase()\n"
+		"FAIL!  : qmltestrunner::Calc::test_add() sum\n"
+		"   Actual   (): -1\n"
+		"   Expected (): 3\n"
+		"   Loc: [/w/tst_calc.qml(10)]\n"
+		"FAIL!  : qmltestrunner::Calc::test_greeting() Uncaught exception: greeting is not defined\n"
+		"   Loc: [/w/tst_calc.qml(18)]\n"
+		"Totals: 1 passed, 2 failed, 0 skipped, 0 blacklisted, 2ms\n";
+	/* Nx's streamed tasks: a package's name before each line once it
+	 * opens npm's banner of its script; pnpm's "Scope: " is no task */
+	static const char nx[] =
+		" NX   Running targets check for 2 projects:\n"
+		"web: > web@1.0.0 check\n"
+		"web: > tsc --noEmit -p .\n"
+		"@acme/api: > @acme/api@1.0.0 check\n"
+		"@acme/api: > tsc --noEmit -p .\n"
+		"@acme/api: src/u.ts(1,22): error TS2307: Cannot find module './missing' or its corresponding type declarations.\n"
+		"@acme/api: npm error Lifecycle script `check` failed with error:\n"
+		"@acme/api: npm error code 2\n"
+		"@acme/api: npm error path /w/packages/api\n"
+		"web: src/t.ts(1,7): error TS2322: Type 'string' is not assignable to type 'number'.\n"
+		"web: npm error Lifecycle script `check` failed with error:\n"
+		"web: npm error code 2\n"
+		"web: npm error path /w/apps/web\n"
+		" NX   Running targets check for 2 projects failed\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(pa11y, page_script_files, 2, &l);
+	assert_string_equal(l.v[0].file, "/w/index.html");
+	assert_string_equal(l.v[0].code, "WCAG2AA.Principle1.Guideline1_1.1_1_1.H37");
+	assert_string_equal(l.v[0].message, "Img element missing an alt attribute.");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].file, "/w/index.html");
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+
+	classify_n(proofer, page_script_files, 3, &l);
+	assert_string_equal(l.v[0].file, "/w/index.html");
+	assert_int_equal(l.v[0].line, 8);
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_string_equal(l.v[1].file, "/w/index.html");
+	assert_int_equal(l.v[1].line, 6);
+	assert_string_equal(l.v[1].category, "import_resolution");
+	assert_int_equal(l.v[2].line, 7);
+	assert_string_equal(l.v[2].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n(scilab, page_script_files, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/calc.sce");
+	assert_int_equal(l.v[0].line, 6);
+	assert_string_equal(l.v[0].message, "Undefined variable: offset");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n(parse, page_script_files, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/parse.sce");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[0].message, "syntax error, unexpected =");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n(qtest, page_script_files, 2, &l);
+	assert_string_equal(l.v[0].file, "/w/tst_calc.qml");
+	assert_int_equal(l.v[0].line, 10);
+	assert_string_equal(l.v[0].message, "sum\nActual   (): -1\nExpected (): 3");
+	assert_string_equal(l.v[0].category, "test_failure");
+	assert_int_equal(l.v[1].line, 18);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n(nx, page_script_files, 2, &l);
+	assert_string_equal(l.v[0].file, "/w/apps/web/src/t.ts");
+	assert_string_equal(l.v[0].category, "type_error");
+	assert_string_equal(l.v[1].file, "/w/packages/api/src/u.ts");
+	assert_string_equal(l.v[1].category, "import_resolution");
+	diag_list_release(&l);
+}
+
 static void native_stacks_outlines_and_quoted_files(void **state)
 {
 	static const char helgrind[] =
@@ -12937,6 +13073,7 @@ int main(void)
 		cmocka_unit_test(boxed_tables_and_file_findings),
 		cmocka_unit_test(native_stacks_outlines_and_quoted_files),
 		cmocka_unit_test(engine_reports_rich_logs_and_tagged_places),
+		cmocka_unit_test(engine_reads_page_audits_word_stacks_and_qtest),
 		cmocka_unit_test(build_gates_and_their_files),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),

@@ -1,0 +1,2 @@
+// The fixtures drive Debian's chromium: no browser is downloaded at install.
+module.exports = { skipDownload: true };
