@@ -609,7 +609,9 @@ static int cap_int(const struct scan *s, const struct capture *c)
 	long v = 0;
 	size_t i;
 
-	if (!c)
+	/* (six digits or more, zero-padded, are a byte's offset as a
+	 * dump prints it, no line: WABT's "add.wasm:0000028: error: ...") */
+	if (!c || (c->len >= 6 && s->vals.ptr[c->off] == '0'))
 		return 0;
 	for (i = 0; i < c->len; i++) {
 		char ch = s->vals.ptr[c->off + i];

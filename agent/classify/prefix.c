@@ -39,7 +39,7 @@
 #include "util/mem.h"
 
 enum prefix_kind { PX_NONE, PX_STAMP, PX_BUILDKIT, PX_COMPOSE, PX_CLOCK, PX_EPOCH,
-		   PX_LEVEL, PX_VALGRIND, PX_TASK };
+		   PX_LEVEL, PX_VALGRIND, PX_VTEST, PX_TASK };
 
 /* lines sampled to decide; fewer than PREFIX_MIN_LINES carrying one is
  * chance */
@@ -336,6 +336,39 @@ static size_t valgrind_len(const char *p, size_t n)
 	return k == n ? k : p[k] == ' ' ? k + 1 : 0;
 }
 
+/* "**** c1    ", "---- v1    ", "*    top   " (varnishtest's level, four
+ * stars to one or its failure's four dashes, padded to five, then the
+ * test's actor: "top", "dT", "c1", "s1", "v1"): its length, or 0. */
+static size_t vtest_len(const char *p, size_t n)
+{
+	size_t k = 0, a;
+
+	if (n < 8)
+		return 0;
+	if (p[0] == '-')
+		k = memcmp(p, "----", 4) ? 0 : 4;
+	else if (p[0] == '#')
+		k = 1;
+	else
+		while (k < 4 && p[k] == '*')
+			k++;
+	if (!k)
+		return 0;
+	while (k < 5 && p[k] == ' ')
+		k++;
+	if (k != 5 || (p[k] < 'a' || p[k] > 'z'))
+		return 0;
+	for (a = k; k < n && k - a < 8 && ((p[k] >= 'a' && p[k] <= 'z') ||
+					   (p[k] >= 'A' && p[k] <= 'Z') ||
+					   (p[k] >= '0' && p[k] <= '9')); k++)
+		;
+	if (k == n || p[k] != ' ')
+		return 0;
+	while (k < n && p[k] == ' ')
+		k++;
+	return k;
+}
+
 /* The three ways a task runner labels a task's lines. */
 enum label_form { LF_BRACKET = 1, LF_PACKAGE_TASK, LF_FOLDER_SCRIPT, LF_PACKAGE };
 
@@ -609,6 +642,8 @@ static size_t prefix_len(enum prefix_kind kind, const char *p, size_t n)
 		return level_len(p, n);
 	case PX_VALGRIND:
 		return valgrind_len(p, n);
+	case PX_VTEST:
+		return vtest_len(p, n);
 	case PX_TASK: /* (relay_tasks reads its labels) */
 	case PX_NONE:
 		break;
@@ -646,6 +681,7 @@ static enum prefix_kind prefix_of(const char *text, size_t len,
 			seen[PX_EPOCH] += epoch_len(p, n) != 0;
 			seen[PX_LEVEL] += level_tag(p, n) != 0;
 			seen[PX_VALGRIND] += valgrind_len(p, n) != 0;
+			seen[PX_VTEST] += vtest_len(p, n) != 0;
 			/* "#11 2.981 ": a step's number and its seconds */
 			k = buildkit_len(p, n);
 			seen[PX_BUILDKIT] += k > 2 && p[k - 1] == ' ' &&
@@ -701,6 +737,8 @@ static enum prefix_kind prefix_of(const char *text, size_t len,
 	/* the program's own lines are between Valgrind's */
 	if (seen[PX_VALGRIND] >= PREFIX_MIN_LINES && seen[PX_VALGRIND] * 2 >= lines)
 		return PX_VALGRIND;
+	if (seen[PX_VTEST] * 2 >= lines)
+		return PX_VTEST;
 	/* labels on a third of the lines (a runner's own lines are between),
 	 * each told twice or more on average, all of one form: a tool's own
 	 * "Caused by: " is on a line or two, and a line's words differ

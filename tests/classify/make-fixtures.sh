@@ -27167,6 +27167,92 @@ E
 	cd ..
 fi
 ) &
+# ---- held104: a validation batch of tools nobody tuned for, scored on first sight ----
+# A cache's tests, a Ruby parser generator and a WebAssembly validator:
+# varnishtest (Varnish's own test tool) over .vtc tests, racc over a
+# grammar, wasm-validate (WABT's) over a module. Each says where in its
+# own way (varnishtest's verbose log, "---- c1    EXPECT ... failed"
+# among hundreds of "**** " lines and "#    top  TEST F FAILED";
+# racc's "racc: F:6: 6: msg"; WABT's "m.wasm:0000028: error: msg", a
+# byte's offset in the module, no line).
+(
+BATCH=held104
+mkdir held104 && cd held104
+# varnishtest over a test whose body is not the one expected, and one
+# whose inline VCL misses a semicolon
+if have varnishtest; then
+	mkdir varnishtest && cd varnishtest
+	cat >cache.vtc <<'X'
+varnishtest "cache hits"
+
+server s1 {
+	rxreq
+	txresp -body "hello"
+} -start
+
+varnish v1 -vcl+backend {
+	sub vcl_backend_response {
+		set beresp.ttl = 1m;
+	}
+} -start
+
+client c1 {
+	txreq -url "/"
+	rxresp
+	expect resp.status == 200
+	expect resp.body == "goodbye"
+} -run
+X
+	cat >header.vtc <<'X'
+varnishtest "a header set"
+
+server s1 {
+	rxreq
+	txresp
+} -start
+
+varnish v1 -vcl+backend {
+	sub vcl_deliver {
+		set resp.http.X-Cache = "HIT"
+		set resp.http.X-Served = "v1";
+	}
+} -start
+X
+	# (its timings and ports change from run to run)
+	run h104-varnishtest sh -c "timeout $TOOL_TIMEOUT varnishtest cache.vtc 2>&1 | sed -e 's/^\\(\\*\\*\\*\\* dT *\\).*/\\1N/' -e 's/FAILED ([0-9.]*)/FAILED (N)/'"
+	expect h104-varnishtest varnishtest general <<'E'
+test_failure cache.vtc 0 0
+E
+	run h104-varnishtest-vcl sh -c "timeout $TOOL_TIMEOUT varnishtest header.vtc 2>&1 | sed -e 's/^\\(\\*\\*\\*\\* dT *\\).*/\\1N/' -e 's/FAILED ([0-9.]*)/FAILED (N)/'"
+	expect h104-varnishtest-vcl varnishtest general <<'E'
+syntax_error header.vtc 0 0
+E
+	cd ..
+fi
+# racc over a grammar whose action is never closed
+if have racc; then
+	mkdir racc && cd racc
+	printf 'class Calc\nrule\n  exp: exp "+" term\n     | term {\n  term: NUMBER\nend\n' >calc.y
+	run h104-racc timeout $TOOL_TIMEOUT racc calc.y -o calc.rb
+	expect h104-racc racc general <<'E'
+syntax_error calc.y 6 0
+E
+	cd ..
+fi
+# wasm-validate over a module (assembled unchecked by wat2wasm) adding
+# 64-bit integers where its parameters are 32-bit
+if have wasm-validate && have wat2wasm; then
+	mkdir wasm-validate && cd wasm-validate
+	printf '(module\n  (func $add (param i32 i32) (result i32)\n    local.get 0\n    local.get 1\n    i64.add)\n  (export "add" (func $add)))\n' >add.wat
+	wat2wasm --no-check add.wat -o add.wasm
+	run h104-wasm-validate timeout $TOOL_TIMEOUT wasm-validate add.wasm
+	expect h104-wasm-validate wasm-validate general <<'E'
+type_error add.wasm 0 0
+type_error add.wasm 0 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

@@ -12215,8 +12215,9 @@ static bool page_script_files(void *ctx, const char *path)
 }
 
 /* An audit's findings under the page it names, a list under a file's
- * heading, a stack told in words over its error, QtTest's failures, and a
- * task runner's lines behind each package's name. */
+ * heading, a stack told in words over its error, QtTest's failures, a
+ * task runner's lines behind each package's name, varnishtest's levels
+ * and a binary's offsets. */
 static void engine_reads_page_audits_word_stacks_and_qtest(void **state)
 {
 	/* pa11y: a label over the page's URL, a severity behind a bullet,
@@ -12283,9 +12284,33 @@ static void engine_reads_page_audits_word_stacks_and_qtest(void **state)
 		"web: npm error code 2\n"
 		"web: npm error path /w/apps/web\n"
 		" NX   Running targets check for 2 projects failed\n";
+	/* varnishtest: its level and actor before each line taken off */
+	static const char vtest[] =
+		"*    top   TEST header.vtc starting\n"
+		"**   top   === varnish v1 -vcl+backend {\n"
+		"**** v1    CLI RX|Message from VCC-compiler:\n"
+		"**** v1    CLI RX|Expected ';' got 'set'\n"
+		"---- v1    FAIL VCL does not compile\n"
+		"*    top   RESETTING after header.vtc\n"
+		"*    top   TEST header.vtc FAILED\n"
+		"#    top  TEST header.vtc FAILED (0.217) exit=2\n";
+	/* WABT: a byte's offset in the module, zero-padded, is no line */
+	static const char wasm[] =
+		"add.wasm:0000028: error: type mismatch in i64.add, expected [i64, i64] but got [i32, i32]\n";
 	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
+	classify_n(vtest, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "header.vtc");
+	assert_string_equal(l.v[0].message, "FAIL VCL does not compile");
+	diag_list_release(&l);
+
+	classify_n(wasm, any_file, 1, &l);
+	assert_string_equal(l.v[0].file, "add.wasm");
+	assert_int_equal(l.v[0].line, 0);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+
 	classify_n(pa11y, page_script_files, 2, &l);
 	assert_string_equal(l.v[0].file, "/w/index.html");
 	assert_string_equal(l.v[0].code, "WCAG2AA.Principle1.Guideline1_1.1_1_1.H37");
