@@ -11125,6 +11125,52 @@ static bool first_placed_frame(struct scan *s, size_t i)
 
 static size_t list_marker(const char *l, size_t n, size_t k);
 
+/* A link checker's record of padded fields whose result is an error
+ * (LinkChecker's "URL        `logo.png'", "Parent URL file:///w/a.html,
+ * line 6, col 4", ..., "Result     Error: URLError: ... No such file or
+ * directory: '/w/logo.png'"): a link that leads nowhere, at its place in
+ * the page that has it. True if line i (l[0..n)) was such a result. */
+static bool general_link_record(struct scan *s, size_t i, const char *l,
+				size_t n)
+{
+	struct cl_words w;
+	const char *q;
+	size_t k, j, qn, f, e;
+	int line = 0, col = 0;
+
+	for (k = 6; k < n && l[k] == ' '; k++)
+		;
+	if (k < 8 || n - k < 10 || memcmp(l, "Result", 6) ||
+	    memcmp(l + k, "Error: ", 7))
+		return false;
+	k += 7;
+	/* the page that links, a few fields up the record */
+	for (j = i; j-- > 0 && i - j <= 6;) {
+		q = line_view(s, j, &qn);
+		if (!qn)
+			return false;
+		if (qn > 20 && !memcmp(q, "Parent URL ", 11))
+			break;
+	}
+	if (j == SIZE_MAX || i - j > 6)
+		return false;
+	f = cl_url_path(q, qn, 11);
+	for (e = f; e < qn && q[e] != ','; e++)
+		;
+	if (f == 11 || e + 7 >= qn || memcmp(q + e, ", line ", 7))
+		return false;
+	line = atoi(q + e + 7);
+	if ((q = memmem(q + e, qn - e, ", col ", 6)))
+		col = atoi(q + 6);
+	q = line_view(s, j, &qn);
+	cl_words_read(l + k, n - k, &w);
+	s->used[j] |= L_FOLDED;
+	general_emit(s, xstrndup(q + f, e - f), line > 0 ? line : 0,
+		     col > 0 ? col : 0, DIAG_ERROR, NULL, 0, l + k, n - k,
+		     w.category ? w.category : CAT_IMPORT_RESOLUTION);
+	return true;
+}
+
 /* A frame in words at l[0..n): "at line 2 of function total ( /w/calc.sce
  * line 6 )" (the function's line in its file) or "at line 10 of executed
  * file /w/calc.sce" (Scilab's): the file's offset and length, its line in
@@ -11375,6 +11421,8 @@ static void general_pass(struct scan *s)
 			continue;
 		}
 		if (lead == '[' && k > 0 && general_status_row(s, i, l, n, k))
+			continue;
+		if (l[0] == 'R' && general_link_record(s, i, l, n))
 			continue;
 		if (l[0] == 'a' && (k = general_frames_over_error(s, i))) {
 			i += k - 1;

@@ -221,7 +221,7 @@ static size_t bracketed_line_words(const char *l, size_t n, size_t j,
 /* Where the path of a URL naming a file at l[i] starts: "file:///s/A.kt"
  * (kotlinc's "e: ..."), a bundler's source map "webpack:///./src/a.js" or
  * "webpack://app/./src/a.js" (Cypress', Karma's frames); i if none. */
-static size_t url_path(const char *l, size_t n, size_t i)
+size_t cl_url_path(const char *l, size_t n, size_t i)
 {
 	size_t k;
 
@@ -307,7 +307,7 @@ static size_t place_at(const char *l, size_t n, size_t i, struct cl_loc *loc)
 		return line_col_at(l, n, e + 2, loc);
 	}
 	if (l[i] == 'f' || l[i] == 'w' || l[i] == 'r')
-		i = url_path(l, n, i);
+		i = cl_url_path(l, n, i);
 	e = path_end(l, n, i);
 	if (l[i] == '.' && i + 1 < n && l[i + 1] == '/' && e == i + 1)
 		return 0;
@@ -1558,7 +1558,7 @@ static bool stand_in_place(const char *l, size_t n, size_t i, struct cl_loc *loc
 		for (p = i; p < a; p++) {
 			if (p > i && l[p - 1] != ' ')
 				continue;
-			f = url_path(l, a, p);
+			f = cl_url_path(l, a, p);
 			fe = path_end(l, a, f);
 			if (fe > f && fe < a && l[fe] == ':' &&
 			    plausible_path(l + f, fe - f)) {
@@ -8696,7 +8696,7 @@ static size_t url_label(const char *l, size_t n)
 	for (k = 0; k < e; k++)
 		if (!is_alpha(l[k]) && (l[k] != ' ' || ++words > 4))
 			return 0;
-	return url_path(l, n, e + 2);
+	return cl_url_path(l, n, e + 2);
 }
 
 size_t cl_verdict_header(const char *l, size_t n)

@@ -205,6 +205,10 @@ bool cl_tool_says(const char *l, size_t n, size_t *msg, bool words);
  * "t/a.t .. Failed 1/2 subtests" (prove), "test_x (m.T) ... FAIL")? */
 bool cl_test_verdict(const char *l, size_t n);
 
+/* Where the path of a URL naming a file at l[i] starts ("file:///w/a.kt",
+ * Godot's "res://a.gd", a bundler's "webpack:///./src/a.js"); i if none. */
+size_t cl_url_path(const char *l, size_t n, size_t i);
+
 /* Is l[0..n) a path on its own (an eslint/stylelint "stylish" file header)? */
 bool cl_path_line(const char *l, size_t n);
 

@@ -12297,9 +12297,26 @@ static void engine_reads_page_audits_word_stacks_and_qtest(void **state)
 	/* WABT: a byte's offset in the module, zero-padded, is no line */
 	static const char wasm[] =
 		"add.wasm:0000028: error: type mismatch in i64.add, expected [i64, i64] but got [i32, i32]\n";
+	/* LinkChecker: a record's failed result at its parent page's place */
+	static const char links[] =
+		"URL        `logo.png'\n"
+		"Name       `logo'\n"
+		"Parent URL file:///w/index.html, line 6, col 4\n"
+		"Real URL   file:///w/logo.png\n"
+		"Check time 0.001 seconds\n"
+		"Result     Error: URLError: <urlopen error [Errno 2] No such file or directory: '/w/logo.png'>\n"
+		"\n"
+		"That's it. 2 links in 2 URLs checked. 0 warnings found. 1 error found.\n";
 	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
+	classify_n(links, page_script_files, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/index.html");
+	assert_int_equal(l.v[0].line, 6);
+	assert_int_equal(l.v[0].column, 4);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+
 	classify_n(vtest, any_file, 1, &l);
 	assert_string_equal(l.v[0].file, "header.vtc");
 	assert_string_equal(l.v[0].message, "FAIL VCL does not compile");
