@@ -8781,7 +8781,7 @@ static size_t general_qtest_fail(struct scan *s, size_t i, const char *l,
 	struct buf m = BUF_INIT;
 	struct cl_words w;
 	const char *q = NULL, *t, *o;
-	size_t k, j, qn = 0, b, path = 0;
+	size_t k, j, qn = 0, b, from = 0, path = 0;
 	long line = 0;
 
 	if (n < 12 || (memcmp(l, "FAIL!  : ", 9) && memcmp(l, "XPASS  : ", 9)) ||
@@ -8801,6 +8801,7 @@ static size_t general_qtest_fail(struct scan *s, size_t i, const char *l,
 			;
 		if (o < q + qn - 2 && o > q + b + 7 && o[-1] == '(') {
 			line = strtol(o, NULL, 10);
+			from = b + 6;
 			path = (size_t)(o - 1 - q);
 		}
 	}
@@ -8820,9 +8821,7 @@ static size_t general_qtest_fail(struct scan *s, size_t i, const char *l,
 	}
 	s->used[j] |= L_FOLDED;
 	cl_words_read(t, (size_t)(l + n - t), &w);
-	for (b = 0; q[b] == ' '; b++)
-		;
-	general_emit(s, xstrndup(q + b + 6, path - b - 6), (int)line, 0,
+	general_emit(s, xstrndup(q + from, path - from), (int)line, 0,
 		     DIAG_ERROR, NULL, 0, m.ptr, m.len,
 		     w.category ? w.category : CAT_TEST_FAILURE);
 	buf_release(&m);
@@ -11134,7 +11133,7 @@ static bool general_link_record(struct scan *s, size_t i, const char *l,
 				size_t n)
 {
 	struct cl_words w;
-	const char *q;
+	const char *q, *c;
 	size_t k, j, qn, f, e;
 	int line = 0, col = 0;
 
@@ -11160,9 +11159,8 @@ static bool general_link_record(struct scan *s, size_t i, const char *l,
 	if (f == 11 || e + 7 >= qn || memcmp(q + e, ", line ", 7))
 		return false;
 	line = atoi(q + e + 7);
-	if ((q = memmem(q + e, qn - e, ", col ", 6)))
-		col = atoi(q + 6);
-	q = line_view(s, j, &qn);
+	if ((c = memmem(q + e, qn - e, ", col ", 6)))
+		col = atoi(c + 6);
 	cl_words_read(l + k, n - k, &w);
 	s->used[j] |= L_FOLDED;
 	general_emit(s, xstrndup(q + f, e - f), line > 0 ? line : 0,

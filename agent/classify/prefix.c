@@ -339,6 +339,8 @@ static size_t valgrind_len(const char *p, size_t n)
 /* "**** c1    ", "---- v1    ", "*    top   " (varnishtest's level, four
  * stars to one or its failure's four dashes, padded to five, then the
  * test's actor: "top", "dT", "c1", "s1", "v1"): its length, or 0. */
+static bool is_alnum(char c);
+
 static size_t vtest_len(const char *p, size_t n)
 {
 	size_t k = 0, a;
@@ -358,9 +360,7 @@ static size_t vtest_len(const char *p, size_t n)
 		k++;
 	if (k != 5 || (p[k] < 'a' || p[k] > 'z'))
 		return 0;
-	for (a = k; k < n && k - a < 8 && ((p[k] >= 'a' && p[k] <= 'z') ||
-					   (p[k] >= 'A' && p[k] <= 'Z') ||
-					   (p[k] >= '0' && p[k] <= '9')); k++)
+	for (a = k; k < n && k - a < 8 && is_alnum(p[k]); k++)
 		;
 	if (k == n || p[k] != ' ')
 		return 0;
@@ -704,11 +704,9 @@ static enum prefix_kind prefix_of(const char *text, size_t len,
 				if (k != SIZE_MAX) {
 					seen[PX_TASK]++;
 					tasks[k].folder |=
-						(lab.form == LF_FOLDER_SCRIPT &&
-						 (memchr(p + lab.key, '/', lab.dirlen) ||
-						  p[lab.key + lab.keylen] == '$')) ||
-						(lab.form == LF_PACKAGE &&
-						 package_banner(p, n, &lab));
+						lab.form == LF_FOLDER_SCRIPT &&
+						(memchr(p + lab.key, '/', lab.dirlen) ||
+						 p[lab.key + lab.keylen] == '$');
 				}
 			}
 		}
@@ -747,13 +745,10 @@ static enum prefix_kind prefix_of(const char *text, size_t len,
 	    ntasks <= TASKS_MAX && seen[PX_TASK] >= 2 * ntasks) {
 		/* pnpm's labels name a package's folder, or the
 		 * command its task runs: two words and a colon alone are
-		 * a tool's own ("Options error: "); a package's name alone
-		 * (Nx's, Lerna's) opens npm's banner of its script, a
-		 * word and a colon alone are a tool's own ("Usage: ") */
+		 * a tool's own ("Options error: ") */
 		for (k = 0; k < ntasks; k++)
 			if (tasks[k].lab.form != tasks[0].lab.form ||
-			    ((tasks[k].lab.form == LF_FOLDER_SCRIPT ||
-			      tasks[k].lab.form == LF_PACKAGE) &&
+			    (tasks[k].lab.form == LF_FOLDER_SCRIPT &&
 			     !tasks[k].folder))
 				return PX_NONE;
 		*form = tasks[0].lab.form;
