@@ -433,6 +433,59 @@ static bool in_object_dump(const char *l, size_t at)
 	return at > 8 && before_object_dump(l, at) < at;
 }
 
+static bool file_known(const struct scan *s, const char *l, size_t off,
+		       size_t n);
+
+/* "mbsyncrc:4: Invalid SSL type" (mbsync's, "config:3: ..."): a file
+ * with neither a folder nor an extension, which no shape says is one,
+ * opening line j (l[0..n)) with its line after it: a place when the
+ * repository has that file. */
+static bool bare_file_place(struct scan *s, size_t j, const char *l,
+			    size_t n, struct cl_loc *loc)
+{
+	size_t e, k, a, an;
+	const char *al;
+	int line, col = 0;
+
+	for (e = 0; e < n && (isalnum((unsigned char)l[e]) || l[e] == '_' ||
+			      l[e] == '-' || l[e] == '.'); e++)
+		;
+	if (e < 2 || e + 3 >= n || l[e] != ':' ||
+	    !isdigit((unsigned char)l[e + 1]))
+		return false;
+	k = e + 1;
+	if (!cl_read_int(l, n, &k, &line) || line <= 0 || k + 1 >= n)
+		return false;
+	if (l[k] == ':' && isdigit((unsigned char)l[k + 1]) &&
+	    (++k, !cl_read_int(l, n, &k, &col) || k + 1 >= n))
+		return false;
+	if (l[k] != ':' || l[k + 1] != ' ' || !file_known(s, l, 0, e))
+		return false;
+	/* a program's name before its lines, a number after it in one
+	 * ("pan:1: assertion violated" over "pan: wrote a.pml.trail", Spin's
+	 * verifier, built in the repository): no file's place */
+	for (a = j > 8 ? j - 8 : 0; a < s->nlines && a <= j + 8; a++) {
+		al = line_view(s, a, &an);
+		if (a != j && an > e + 2 && !memcmp(al, l, e) && al[e] == ':' &&
+		    al[e + 1] == ' ')
+			return false;
+	}
+	for (k += 2; k < n && l[k] == ' '; k++)
+		;
+	while (n > k && (l[n - 1] == ' ' || l[n - 1] == '\r'))
+		n--;
+	if (k == n)
+		return false;
+	memset(loc, 0, sizeof(*loc));
+	loc->kind = CL_LOC_INLINE;
+	loc->file_len = e;
+	loc->line = line;
+	loc->col = col;
+	loc->msg = k;
+	loc->msg_len = n - k;
+	return true;
+}
+
 /* The place line j holds (l[0..n), its line_view), as cl_loc_read reads
  * it; CL_LOC_NONE, loc cleared, when cl_may_place says it has none. The
  * lines around a report are asked by every reader of a report near them,
@@ -448,6 +501,9 @@ static enum cl_loc_kind line_place(struct scan *s, size_t j, const char *l,
 		p->at = l;
 		p->read = cl_may_place(l, n);
 		p->kind = p->read ? cl_loc_read(l, n, &p->loc) : CL_LOC_NONE;
+		if (p->read && p->kind == CL_LOC_NONE && s->repo &&
+		    bare_file_place(s, j, l, n, &p->loc))
+			p->kind = CL_LOC_INLINE;
 		/* a line with carets under it is quoted source, whatever
 		 * in it looks like a place ("wallet.deposit(2)" over
 		 * "^^^^^^^^", Ruby's error_highlight) */
@@ -3757,9 +3813,9 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	const char *above; /* the finding over a place that names its scope */
 	const char *cat, *code;
 	char *file;
-	bool known, bare, place_only, ruled, tagged;
+	bool known, bare, place_only, ruled, tagged, paren;
 	struct buf more = BUF_INIT, msg = BUF_INIT;
-	size_t last = 0, text, text_len, end, after, back;
+	size_t last = 0, text, text_len, end, after, back, more_text = 0;
 	struct place p;
 	int line, col;
 	unsigned num;
@@ -4057,6 +4113,13 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		       * (Redocly's, a JSON pointer) */
 		      (text_len > 5 && !memcmp(m + text, "at #/", 5) &&
 		       !memchr(m + text + 3, ' ', text_len - 3)));
+	/* "Template render error: (views/a.njk) [Line 4, Column 4]" over
+	 * "  unknown block tag: endfro" (nunjucks'): after the label, only
+	 * the place; what went wrong is under it */
+	paren = loc->file_len && loc->file > 0 && l[loc->file - 1] == '(' &&
+		cl_paren_place_only(l + loc->file - 1, n - loc->file + 1);
+	if (paren)
+		place_only = bare = true;
 	/* a heading ruled off to the line's end ("── Error ('a.R:14'): t
 	 * ─────", testthat's; a box-drawn or dashed banner over a report):
 	 * what went wrong is the line under it */
@@ -4077,11 +4140,13 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	     (bare && w.sev >= 0 && w.text >= loc->msg_len &&
 	      announced(s, s->cur + 1, &more) &&
 	      (continuation(s, s->cur + 1, &more, &last), true)) ||
+	     (paren && announced(s, s->cur + 1, &more)) ||
 	     (place_only && (bare = true) &&
 	      announced(s, paragraph_below(s, s->cur), &more)) ||
 	     (ruled && !w.category && (bare = true) &&
 	      announced(s, s->cur + 1, &more)))) {
 		cl_words_read(more.ptr, more.len, &cw);
+		more_text = cw.code_len ? 0 : cw.text;
 		/* "XPST0081: XPath syntax error at char 11 ...:" over
 		 * "Undeclared namespace prefix {x}" (Saxon's): the innermost
 		 * line says what the syntax error was */
@@ -4139,7 +4204,12 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 				buf_add(&msg, m + text, tl);
 			if (msg.len)
 				buf_adds(&msg, ": ");
-			buf_add(&msg, more.ptr, more.len);
+			/* (under a place alone, its own severity is no
+			 * part of the message: "Error: filter not found") */
+			if (paren && more_text < more.len)
+				buf_add(&msg, more.ptr + more_text, more.len - more_text);
+			else
+				buf_add(&msg, more.ptr, more.len);
 		}
 	}
 	/* "app.py:7:    print(x)" under pre-commit's "- hook id: no-print":
@@ -6185,6 +6255,24 @@ static bool fn_label(const char *m, size_t n)
 	return k + 1 < n && m[k] == ':' && m[k + 1] == ' ';
 }
 
+/* Does line j repeat a headline's label (lab[0..len), "Template render
+ * error: ") with only a place after it, indented under it (an included
+ * template's report inside the one that included it)? */
+static bool label_place_again(struct scan *s, size_t j, const char *lab,
+			      size_t len)
+{
+	const char *l;
+	size_t n, k;
+
+	if (j >= s->nlines || (s->used[j] & L_USED))
+		return false;
+	l = line_view(s, j, &n);
+	for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+		;
+	return n - k > len && !memcmp(l + k, lab, len) &&
+	       cl_paren_place_only(l + k + len, n - k - len);
+}
+
 static void general_headline(struct scan *s, size_t i, const char *l,
 			     size_t n, size_t msg, long lone, size_t specific)
 {
@@ -6197,6 +6285,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	struct buf more = BUF_INIT, told = BUF_INIT; /* told: with its cause */
 	size_t b = 0, code_len, k;
 	bool no_place, where = false; /* quoted: the file it is in, not one missing */
+	bool paren_only = false;
 	char *wrapped, *quoted;
 	int tl;
 
@@ -6210,6 +6299,24 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	    (n > msg && line[n - 1] == ':' && headline_next(s, i))) {
 		free(line);
 		return;
+	}
+	/* "Template render error: (views/a.njk)" over "  unknown block tag:
+	 * endfro" (nunjucks'): a message that is only its place is told on
+	 * the line under. The label again under it with only a place (an
+	 * included template's, nested) is this report's too: the last of
+	 * them reports it, its line the one it tells. */
+	if (msg > b && cl_paren_place_only(line + msg, n - msg)) {
+		size_t j = i;
+
+		while (label_place_again(s, j + 1, line + b, msg - b))
+			j++;
+		if (j > i) {
+			while (++i < j)
+				s->used[i] |= L_FOLDED;
+			free(line);
+			return;
+		}
+		paren_only = true;
 	}
 	no_place = !strncmp(line + b, "unknown file: ", 14) ||
 		   !strncmp(line + b, "<unknown>: ", 11);
@@ -6239,7 +6346,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	/* "ERROR: In procedure x:" over "Unbound variable: y": the line
 	 * under it says what it is; so it does under a severity alone
 	 * ("unknown file: Failure" over "C++ exception ... thrown") */
-	if (n > msg && (line[n - 1] == ':' || (w.sev >= 0 && w.text >= n - msg)) &&
+	if (n > msg && (line[n - 1] == ':' || paren_only ||
+			(w.sev >= 0 && w.text >= n - msg)) &&
 	    (announced(s, i + 1, &more) ||
 	     /* a blank line between ("[error] Build failed with 1 error:",
 	      * a blank, "[PARSE_ERROR] Expected `}`": rolldown) */
@@ -6739,6 +6847,17 @@ static bool js_diag(struct scan *s, const struct json_doc *d, int v,
 	file = f >= 0 ? json_strdup(d, f) : outer_file ? xstrdup(outer_file) : NULL;
 	if (file && !strncmp(file, "file://", 7))
 		memmove(file, file + 7, strlen(file + 7) + 1);
+	/* "path": "#/port" (z-schema's, a JSON Schema validator's): where
+	 * in the document, a JSON pointer, no file; said after the message */
+	if (file && file[0] == '#' && (!file[1] || file[1] == '/')) {
+		struct buf at = BUF_INIT;
+
+		buf_addf(&at, "%s (at %s)", msg, file);
+		free(msg);
+		msg = buf_detach(&at, NULL);
+		free(file);
+		file = outer_file ? xstrdup(outer_file) : NULL;
+	}
 	sv = js_get_any(d, v, js_sev_keys, JSON_NONE);
 	if (sv >= 0 && json_type(d, sv) == JSON_STRING) {
 		sev = json_strdup(d, sv);
@@ -7738,16 +7857,27 @@ static bool lower_quoted_name(const char *l, size_t n)
  * line under is folded into the report; NULL if there is none. */
 static char *file_named_under(struct scan *s, size_t i)
 {
-	size_t nn, off, len;
+	size_t nn, off, len, j = i + 1;
 	const char *nl;
+	int line, col;
 
-	if (!s->repo || i + 1 >= s->nlines || (s->used[i + 1] & L_USED))
+	if (!s->repo)
 		return NULL;
-	nl = line_view(s, i + 1, &nn);
+	/* under the rest of a list of such reports, each told by its line
+	 * ("Line 1: invalid number" ... "Line 7: invalid key_mgmt" over
+	 * "Failed to read or parse configuration 'wpa.conf'.",
+	 * wpa_supplicant's): the list's file; the last folds it */
+	while (j < s->nlines && j - i < 64 && !(s->used[j] & L_USED) &&
+	       (nl = line_view(s, j, &nn), cl_line_col_opening(nl, nn, &line, &col)))
+		j++;
+	if (j >= s->nlines || (s->used[j] & L_USED))
+		return NULL;
+	nl = line_view(s, j, &nn);
 	if (!cl_repo_token(nl, nn, known_file, s, &off, &len) ||
 	    cl_may_place(nl, nn))
 		return NULL;
-	s->used[i + 1] |= L_FOLDED;
+	if (j == i + 1)
+		s->used[j] |= L_FOLDED;
 	return xstrndup(nl + off, len);
 }
 
@@ -10835,6 +10965,50 @@ static size_t quoted_file_lines(struct scan *s, size_t i, const char *file,
 	return j - 1;
 }
 
+/* Does b[0..bn) hold a word of four letters or more that a[0..an) holds
+ * ("key_mgmt", "maybe")? */
+static bool shares_a_word(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, e, k;
+
+	while (i < an) {
+		for (e = i; e < an && (isalnum((unsigned char)a[e]) || a[e] == '_'); e++)
+			;
+		for (k = 0; e - i >= 4 && k + (e - i) <= bn; k++)
+			if (!memcmp(b + k, a + i, e - i) &&
+			    (!k || !isalnum((unsigned char)b[k - 1])) &&
+			    (k + (e - i) == bn ||
+			     !isalnum((unsigned char)b[k + (e - i)])))
+				return true;
+		i = e + 1;
+	}
+	return false;
+}
+
+/* The reports right under line i told at the same line, of what line i's
+ * message names (wpa_supplicant's "Line 1: invalid number \"maybe\"" over
+ * "Line 1: failed to parse 'update_config=maybe'." and "Line 1: Invalid
+ * configuration line ..."): the first's cause restated on the way out,
+ * folded into it. Not another finding at that line of another file
+ * (hunspell's "Line 2: pakage -> package" under "Line 2: Recieve ->
+ * Receive"). */
+static void fold_same_line_openings(struct scan *s, size_t i, int line)
+{
+	size_t j, n, in, im, m;
+	const char *l, *il = line_view(s, i, &in);
+	int jl, jc;
+
+	if (!(im = cl_line_col_opening(il, in, &jl, &jc)))
+		return;
+	for (j = i + 1; j < s->nlines && !(s->used[j] & L_USED); j++) {
+		l = line_view(s, j, &n);
+		if (!(m = cl_line_col_opening(l, n, &jl, &jc)) || jl != line ||
+		    !shares_a_word(il + im, in - im, l + m, n - m))
+			break;
+		s->used[j] |= L_FOLDED;
+	}
+}
+
 /* "-- line 8 col 29: \"}\" expected" (Coco/R's): a problem at a line of
  * the file the tool was given, which it does not name. */
 static bool general_line_opening(struct scan *s, const char *l, size_t n)
@@ -10856,9 +11030,13 @@ static bool general_line_opening(struct scan *s, const char *l, size_t n)
 		size_t an;
 		const char *al = line_view(s, s->cur - 1, &an);
 		struct cl_words aw;
+		int al_line, al_col;
 
 		cl_words_read(al, an, &aw);
-		if (an && !aw.note && aw.category && aw.text < an) {
+		/* (not a report of the list's own above it: "Line 6:
+		 * failed to parse psk" over "Line 7: invalid key_mgmt") */
+		if (an && !aw.note && aw.category && aw.text < an &&
+		    !cl_line_col_opening(al, an, &al_line, &al_col)) {
 			struct buf both = BUF_INIT;
 
 			buf_add(&both, al + aw.text, an - aw.text);
@@ -10868,6 +11046,7 @@ static bool general_line_opening(struct scan *s, const char *l, size_t n)
 				     aw.sev >= 0 ? aw.sev : DIAG_ERROR, NULL, 0,
 				     both.ptr, both.len, aw.category);
 			buf_release(&both);
+			fold_same_line_openings(s, s->cur, line);
 			return true;
 		}
 	}
@@ -10876,6 +11055,7 @@ static bool general_line_opening(struct scan *s, const char *l, size_t n)
 		     l + m + w.code, w.code_len, l + m + w.text, n - m - w.text,
 		     w.category ? w.category :
 		     w.sev == DIAG_WARNING ? CAT_LINT_VIOLATION : CAT_UNKNOWN);
+	fold_same_line_openings(s, s->cur, line);
 	return true;
 }
 
@@ -12312,7 +12492,8 @@ static void drop_subtest_verdicts(struct scan *s)
 }
 
 /* A finding with no line in a file another finding of its kind (or of
- * any, when its words name none) has a line of: the same problem told
+ * any, when its words name none; of its rule, when both name one) has a
+ * line of: the same problem told
  * again without its place (DejaGnu's
  * "ERROR: invalid command name" after the one at helper.exp line 2, a
  * runner's closing recap of an error, a compiler's "in file a.c" line).
@@ -12332,6 +12513,11 @@ static void drop_lineless_repeats(struct scan *s)
 			again = v[j].line > 0 && v[j].file &&
 				(!strcmp(v[j].category, v[k].category) ||
 				 !strcmp(v[k].category, CAT_UNKNOWN)) &&
+				/* (not another rule's: Bootlint's "index.html:
+				 * W002 ..." of the page's head after its E004
+				 * at a line) */
+				(!v[k].code || !v[j].code ||
+				 !strcmp(v[k].code, v[j].code)) &&
 				same_file(v[j].file, v[k].file);
 		if (again) {
 			diag_release(&v[k]);

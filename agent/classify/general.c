@@ -3170,6 +3170,9 @@ static const struct phrase phrases[] = {
 	 * for driftfile directive", gpasm's "Missing argument(s)" */
 	{ "missing arguments for", CAT_SYNTAX_ERROR },
 	{ "missing argument(s)", CAT_SYNTAX_ERROR },
+	/* ... or said after (mbsync's "parameter missing") */
+	{ "parameter missing", CAT_SYNTAX_ERROR },
+	{ "argument missing", CAT_SYNTAX_ERROR },
 	/* a configuration's include that failed (syslog-ng's "Error
 	 * including conf.d/x.conf") */
 	{ "error including ", CAT_IMPORT_RESOLUTION },
@@ -3666,6 +3669,10 @@ static const struct phrase later_phrases[] = {
 	 * address netmask: 33.  Legal range is 0 - 32"): out of range, not
 	 * malformed */
 	{ "legal range is", CAT_TYPE_ERROR },
+	/* a JSON Schema's bounds (z-schema's "Value 99999 is greater than
+	 * maximum 65535") */
+	{ "than maximum", CAT_TYPE_ERROR },
+	{ "than minimum", CAT_TYPE_ERROR },
 	{ "valid range is", CAT_TYPE_ERROR },
 	/* a literal malformed for its kind: BIND's "bad dotted quad" and
 	 * "not a valid number", Lua's "malformed number near", awk's and
@@ -4176,6 +4183,25 @@ static const char *const value_kinds[] = {
 _Static_assert(SCALAR_KINDS <= sizeof(value_kinds) / sizeof(*value_kinds),
 	       "value_kinds holds its scalars");
 
+/* Is low[0..n) a construct's end, named in a word or two before "end"
+ * ("variable end", "block end") and nothing after it? */
+static bool construct_end(const char *low, size_t n)
+{
+	size_t k, words = 0;
+
+	while (n && (low[n - 1] == ' ' || low[n - 1] == '.'))
+		n--;
+	if (n < 5 || memcmp(low + n - 4, " end", 4))
+		return false;
+	for (k = 0; k < n - 4; k++) {
+		if (low[k] == ' ')
+			words++;
+		else if (!is_alpha(low[k]) && low[k] != '-')
+			return false;
+	}
+	return words < 2;
+}
+
 static const char *expected_token(const char *m, const char *low, size_t n,
 				  bool ruled)
 {
@@ -4217,6 +4243,11 @@ static const char *expected_token(const char *m, const char *low, size_t n,
 	k = skip_blanks(m, n, k);
 	if (k >= n)
 		return NULL;
+	/* the end of a construct the grammar wanted: nunjucks' "expected
+	 * variable end", "expected block end", "expected end of input" */
+	if (!ruled && (STARTS(low + k, n - k, "end of ") ||
+		       construct_end(low + k, n - k)))
+		return CAT_SYNTAX_ERROR;
 	/* what the grammar wanted, by its name, nothing said of what came
 	 * instead: halibut's "expected a paragraph keyword", recfix's
 	 * "expected a record" (a value's kind, "expected a string", and
@@ -5483,10 +5514,19 @@ static bool given_value_of(const char *low, size_t n, size_t j)
 	};
 	size_t e;
 
+	size_t k, len;
+
 	for (e = j; e < n && (is_alpha(low[e]) || low[e] == '-' || low[e] == '_'); e++)
 		;
-	if (e < j + 3 || word_of(low, n, j, names, sizeof(names) / sizeof(*names)))
+	if (e < j + 3)
 		return false;
+	/* (the whole word: "key_mgmt" is a setting, "key" a kind of name) */
+	for (k = 0; k < sizeof(names) / sizeof(*names); k++) {
+		len = strlen(names[k]);
+		if ((e - j == len || (e - j == len + 1 && low[e - 1] == 's')) &&
+		    !memcmp(low + j, names[k], len))
+			return false;
+	}
 	if (e < n && low[e] == ':')
 		e++;
 	if (e + 2 >= n || low[e] != ' ')
@@ -5527,7 +5567,7 @@ static const char *wrong_kind(const char *low, size_t n, bool parsed,
 	 * "invalid port 80000"; not "size": valgrind's "Invalid write of
 	 * size 4" is a crash's) */
 	static const char *const kind[] = { "value", "type", "format",
-					    "argument", "boolean", "bool",
+					    "argument", "arg", "boolean", "bool",
 					    "duration", "count", "level",
 					    "mode", "unit", "date", "length",
 					    "port", "timeout", "interval",
@@ -8568,9 +8608,13 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 			if (t != 0 || p + 2 >= n || l[p] != ':' || !is_blank(l[p + 1]))
 				continue;
 			m = skip_blanks(l, n, p + 1);
+			/* ... or a rule's code opening the message ("index.html:
+			 * W002 `<head>` is missing ...", Bootlint's) */
 			if ((sev_word(l + m, n - m, &len, &note) < 0 || note ||
 			     m + len >= n || l[m + len] != ':') &&
-			    !names_a_problem(l + m, n - m))
+			    !names_a_problem(l + m, n - m) &&
+			    !((len = code_at(l, n, m)) && m + len + 1 < n &&
+			      l[m + len] == ' '))
 				continue;
 			tried++;
 			if (!known(ctx, l + t, e - t))
@@ -9089,6 +9133,34 @@ bool cl_repo_token(const char *l, size_t n, cl_known_fn known, const void *ctx,
 		}
 	}
 	return false;
+}
+
+bool cl_paren_place_only(const char *m, size_t n)
+{
+	size_t k, e;
+	int v;
+
+	while (n && is_blank(m[n - 1]))
+		n--;
+	if (n < 3 || m[0] != '(' || !(e = path_end(m, n, 1)) || e >= n ||
+	    m[e] != ')' || !plausible_path(m + 1, e - 1))
+		return false;
+	k = skip_blanks(m, n, e + 1);
+	if (k == n)
+		return true;
+	/* "[Line 4, Column 4]", "[Line 4]" */
+	if (n - k < 8 || m[k] != '[' || lower(m[k + 1]) != 'l' ||
+	    memcmp(m + k + 2, "ine ", 4))
+		return false;
+	k += 6;
+	if (!cl_read_int(m, n, &k, &v))
+		return false;
+	if (STARTS(m + k, n - k, ", Column ") || STARTS(m + k, n - k, ", column ")) {
+		k += 9;
+		if (!cl_read_int(m, n, &k, &v))
+			return false;
+	}
+	return k + 1 == n && m[k] == ']';
 }
 
 bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,

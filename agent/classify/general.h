@@ -285,6 +285,11 @@ struct cl_rule_file {
 };
 bool cl_sev_rule_file(const char *l, size_t n, struct cl_rule_file *f);
 
+/* Is m[0..n) only a place: a file in parentheses, its line and column in
+ * brackets after it if told ("(views/a.njk) [Line 4, Column 4]",
+ * nunjucks')? The message it heads is then on the line under. */
+bool cl_paren_place_only(const char *m, size_t n);
+
 /* A severity tag and a file alone ("[warn] b.js": a formatter's file to
  * rewrite): the path's offset and length, the tag's severity. */
 bool cl_tagged_path(const char *l, size_t n, size_t *off, size_t *len,

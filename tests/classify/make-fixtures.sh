@@ -27253,6 +27253,168 @@ E
 	cd ..
 fi
 ) &
+# ---- held105: a validation batch of tools nobody tuned for, scored on first sight ----
+# Programs' own configuration files and a documentation generator:
+# Mercurial over a repository whose .hg/hgrc is broken, mbsync (isync)
+# over its mbsyncrc, newsboat over its config, wpa_supplicant over a
+# network's configuration, LDoc over a Lua module's comments. Each says
+# where in its own way (Mercurial's "config error at F:3: text", mbsync's
+# "F:4: msg", newsboat's "Error while processing command `c' (F line 2):
+# msg", wpa_supplicant's "Line 3: msg" with the file told once at the
+# end, "Failed to read or parse configuration 'F'.", LDoc's "F:10: name:
+# msg").
+(
+BATCH=held105
+mkdir held105 && cd held105
+# Mercurial over a repository whose hgrc leaves a section's bracket open
+if have hg; then
+	mkdir hg && cd hg
+	hg init
+	printf '[ui]\nusername = Dev <dev@example.com>\n[extensions\nrebase =\n' >.hg/hgrc
+	run h105-hg env HGPLAIN=1 timeout $TOOL_TIMEOUT hg status
+	expect h105-hg hg general <<'E'
+syntax_error .hg/hgrc 3 0
+E
+	cd ..
+fi
+# mbsync listing a channel's mailboxes with a config of bad values, an
+# unknown keyword and an option with no argument
+if have mbsync; then
+	mkdir mbsync && cd mbsync
+	printf 'IMAPAccount work\nHost imap.example.com\nUser dev\nSSLType Sometimes\nFrobnicate yes\nPort eighty\n\nIMAPStore work-remote\nAccount work\n\nMaildirStore work-local\nPath ~/Mail/\nInbox ~/Mail/INBOX\n\nChannel work\nFar :work-remote:\nNear :work-local:\nPatterns *\nCreate Sometimes\nExpunge\n' >mbsyncrc
+	run h105-mbsync timeout $TOOL_TIMEOUT mbsync -c mbsyncrc -l work
+	expect h105-mbsync mbsync general <<'E'
+type_error mbsyncrc 4 0
+undefined_symbol mbsyncrc 5 0
+syntax_error mbsyncrc 6 0
+type_error mbsyncrc 19 0
+syntax_error mbsyncrc 20 0
+E
+	cd ..
+fi
+# newsboat reloading its feeds with a config whose reload time is a word
+if have newsboat; then
+	mkdir newsboat && cd newsboat
+	printf 'https://example.com/feed.xml\n' >urls
+	printf 'auto-reload yes\nreload-time soon\nbind-key j down\n' >config
+	run h105-newsboat env HOME="$PWD" timeout $TOOL_TIMEOUT newsboat -C config -u urls -c cache.db -x reload
+	expect h105-newsboat newsboat general <<'E'
+type_error config 2 0
+E
+	cd ..
+fi
+# wpa_supplicant given a network's configuration with a bad number, an
+# unknown field, a short passphrase and an unknown key management
+if have wpa_supplicant; then
+	mkdir wpa_supplicant && cd wpa_supplicant
+	printf 'update_config=maybe\ncountry=US\nfrobnicate=1\nnetwork={\n\tssid="home"\n\tpsk="short"\n\tkey_mgmt=WPA-NOPE\n}\n' >wpa.conf
+	run h105-wpa_supplicant timeout $TOOL_TIMEOUT wpa_supplicant -c wpa.conf -i lo -D nl80211
+	expect h105-wpa_supplicant wpa_supplicant general <<'E'
+syntax_error wpa.conf 1 0
+undefined_symbol wpa.conf 3 0
+type_error wpa.conf 6 0
+type_error wpa.conf 7 0
+syntax_error wpa.conf 8 0
+E
+	cd ..
+fi
+# LDoc over a module whose comments use a tag it does not know and
+# refer to a module there is none of (its warnings fatal, as in a CI)
+if have ldoc; then
+	mkdir ldoc && cd ldoc
+	printf -- '--- A cart.\n-- @module cart\nlocal M = {}\n\n--- Adds an item.\n-- @param item the item\n-- @param qty how many\n-- @return the cart\n-- @frobnicate yes\nfunction M.add(item, qty) return M end\n\n--- Totals.\n-- @see nosuch.thing\nfunction M.total() return 0 end\n\nreturn M\n' >cart.lua
+	run h105-ldoc timeout $TOOL_TIMEOUT ldoc --fatalwarnings -d out cart.lua
+	expect h105-ldoc ldoc general <<'E'
+undefined_symbol cart.lua 10 0
+import_resolution cart.lua 14 0
+E
+	cd ..
+fi
+) &
+# ---- held106: a validation batch of tools nobody tuned for, scored on first sight ----
+# Templates, a JSON Schema validator and a Bootstrap linter from npm
+# (tests/classify/older, apart from the main tree: nunjucks' optional
+# peer range): nunjucks' precompiler and its renderer under a build
+# script, dustc (Dust.js), z-schema, Bootlint. Each says where in its
+# own way (nunjucks' "Template render error: (F) [Line 4, Column 4]"
+# over its message, dustc's "[tpl/list:4:8]", a template's name with no
+# extension, z-schema's JSON list of errors by JSON pointer and "json #1
+# validation failed", Bootlint's "F:10:1 E003 msg").
+(
+BATCH=held106
+mkdir held106 && cd held106
+OLDER_BIN="$HERE/older/node_modules/.bin"
+# nunjucks: a block tag misspelt and a tag left open, precompiled one
+# template at a time; a page rendered by a build script with a filter
+# nobody registered and a value that is not there
+if have "$OLDER_BIN/nunjucks-precompile" && have node; then
+	mkdir nunjucks && cd nunjucks
+	mkdir views
+	printf '<ul>\n{%% for item in items %%}\n  <li>{{ item.name }}</li>\n{%% endfro %%}\n</ul>\n' >views/list.njk
+	printf '<h1>{{ title }</h1>\n' >views/head.njk
+	printf '<html><body>{%% block content %%}{%% endblock %%}</body></html>\n' >views/base.njk
+	printf '{%% extends "base.njk" %%}\n{%% block content %%}\n  <p>{{ title | shout }}</p>\n{%% endblock %%}\n' >views/page.njk
+	printf '<p>Signed in as</p>\n<p>{{ user.name }}</p>\n' >views/user.njk
+	printf "const nunjucks = require('%s');\nconst env = nunjucks.configure('views', { throwOnUndefined: true });\nfor (const t of process.argv.slice(2)) console.log(env.render(t, { title: 'Shop', items: [] }));\n" \
+		"$HERE/older/node_modules/nunjucks" >build.js
+	run h106-nunjucks sh -c "for t in views/list.njk views/head.njk; do timeout $TOOL_TIMEOUT '$OLDER_BIN/nunjucks-precompile' \$t >/dev/null || st=1; done; exit \$st"
+	expect h106-nunjucks nunjucks general <<'E'
+undefined_symbol views/list.njk 4 4
+syntax_error views/head.njk 1 14
+E
+	run h106-nunjucks-render timeout $TOOL_TIMEOUT node build.js page.njk
+	expect h106-nunjucks-render nunjucks general <<'E'
+undefined_symbol views/page.njk 1 3
+E
+	run h106-nunjucks-undefined timeout $TOOL_TIMEOUT node build.js user.njk
+	expect h106-nunjucks-undefined nunjucks general <<'E'
+undefined_symbol views/user.njk 2 4
+E
+	cd ..
+fi
+# dustc over templates whose sections are closed by the wrong name
+if have "$OLDER_BIN/dustc"; then
+	mkdir dustc && cd dustc
+	mkdir tpl
+	printf '<h1>{title}</h1>\n{#items}\n  <li>{name}</li>\n{/item}\n' >tpl/list.dust
+	printf '<p>Hello {name}</p>\n' >tpl/hello.dust
+	printf '{@eq key=role value="admin"}\n  <a href="/admin">Admin</a>\n{/ne}\n' >tpl/nav.dust
+	# (dustc stops at the first template that fails: one at a time, as a
+	# build script compiles them)
+	run h106-dustc env -u NO_COLOR sh -c "for t in tpl/*.dust; do timeout $TOOL_TIMEOUT '$OLDER_BIN/dustc' \$t >/dev/null || st=1; done; exit \$st"
+	expect h106-dustc dustc general <<'E'
+syntax_error tpl/list.dust 4 8
+syntax_error tpl/nav.dust 3 6
+E
+	cd ..
+fi
+# z-schema over a config whose name is a number and whose port is too big
+if have "$OLDER_BIN/z-schema"; then
+	mkdir z-schema && cd z-schema
+	printf '{\n  "type": "object",\n  "required": ["name", "port"],\n  "properties": {\n    "name": {"type": "string"},\n    "port": {"type": "integer", "maximum": 65535}\n  }\n}\n' >schema.json
+	printf '{\n  "name": 42,\n  "port": 99999\n}\n' >config.json
+	run h106-z-schema timeout $TOOL_TIMEOUT "$OLDER_BIN/z-schema" schema.json config.json
+	expect h106-z-schema z-schema general <<'E'
+type_error - 0 0
+type_error - 0 0
+E
+	cd ..
+fi
+# Bootlint over a page whose grid and containers are wrong
+if have "$OLDER_BIN/bootlint"; then
+	mkdir bootlint && cd bootlint
+	printf '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Shop</title>\n<link rel="stylesheet" href="bootstrap.min.css">\n</head>\n<body>\n<div class="row">\n  <div class="col-md-6">A</div>\n</div>\n<button class="btn">Go</button>\n<div class="container"><div class="container">x</div></div>\n</body>\n</html>\n' >index.html
+	run h106-bootlint timeout $TOOL_TIMEOUT "$OLDER_BIN/bootlint" index.html
+	expect h106-bootlint bootlint general <<'E'
+lint_violation index.html 10 1
+lint_violation index.html 14 24
+lint_violation index.html 0 0
+lint_violation index.html 0 0
+lint_violation index.html 13 1
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

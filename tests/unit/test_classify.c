@@ -12379,6 +12379,156 @@ static void engine_reads_page_audits_word_stacks_and_qtest(void **state)
 	diag_list_release(&l);
 }
 
+/* A mail and network client's configuration, a verifier built in the
+ * repository, templates and a page (wpa_supplicant and nunjucks print
+ * absolute paths). */
+static bool config_template_files(void *ctx, const char *path)
+{
+	static const char *const files[] = {
+		"mbsyncrc", "pan", "/w/wpa.conf", "views/list.njk",
+		"/w/views/page.njk", "index.html",
+	};
+	size_t k;
+
+	(void)ctx;
+	for (k = 0; k < sizeof(files) / sizeof(*files); k++)
+		if (!strcmp(path, files[k]))
+			return true;
+	return false;
+}
+
+/* A file with no extension, reports told by their line alone over the
+ * file they were in, a headline whose message is only its place, a JSON
+ * Schema validator's pointers, and rules' codes at a file with no line. */
+static void engine_reads_config_lists_and_place_only_headlines(void **state)
+{
+	/* mbsync: a file the repository has, no folder, no extension */
+	static const char mbsync[] =
+		"mbsyncrc:4: Invalid SSL type\n"
+		"mbsyncrc:5: keyword 'Frobnicate' is not recognized in IMAPAccount sections\n"
+		"mbsyncrc:19: invalid Create arg 'Sometimes'\n"
+		"mbsyncrc:20: parameter missing\n";
+	/* Spin's verifier: its name before its lines, a number in one */
+	static const char spin[] =
+		"pan:1: assertion violated (n==4) (at depth 7)\n"
+		"pan: wrote counter.pml.trail\n";
+	/* wpa_supplicant: the list's file under it; the same line's
+	 * restatements folded, another line's report kept */
+	static const char wpa[] =
+		"Successfully initialized wpa_supplicant\n"
+		"Line 1: invalid number \"maybe\"\n"
+		"Line 1: failed to parse 'update_config=maybe'.\n"
+		"Line 1: Invalid configuration line 'update_config=maybe'.\n"
+		"Line 3: unknown global field 'frobnicate=1'.\n"
+		"Line 3: Invalid configuration line 'frobnicate=1'.\n"
+		"Line 7: invalid key_mgmt 'WPA-NOPE'\n"
+		"Line 7: failed to parse key_mgmt 'WPA-NOPE'.\n"
+		"Failed to read or parse configuration '/w/wpa.conf'.\n";
+	/* hunspell: one line of two files, two words misspelt */
+	static const char hunspell[] =
+		"Line 2: Recieve -> Receive\n"
+		"Line 2: pakage -> package\n";
+	/* nunjucks: the message under its place; an included template's
+	 * report inside the one that included it */
+	static const char njk[] =
+		"Template render error: (views/list.njk) [Line 4, Column 4]\n"
+		"  unknown block tag: endfro\n"
+		"    at _prettifyError (/usr/lib/node_modules/nunjucks/src/lib.js:32:11)\n";
+	static const char nested[] =
+		"Template render error: (/w/views/page.njk)\n"
+		"  Template render error: (/w/views/page.njk)\n"
+		"  Template render error: (/w/views/page.njk) [Line 1, Column 3]\n"
+		"  Error: filter not found: shout\n"
+		"    at Object._prettifyError (/usr/lib/node_modules/nunjucks/src/lib.js:32:11)\n";
+	static const char njk_end[] =
+		"Template render error: (views/list.njk) [Line 1, Column 14]\n"
+		"  expected variable end\n";
+	/* z-schema: where in the document, no file */
+	static const char zschema[] =
+		"[\n"
+		"    {\n"
+		"        \"code\": \"MAXIMUM\",\n"
+		"        \"params\": [99999, 65535],\n"
+		"        \"message\": \"Value 99999 is greater than maximum 65535\",\n"
+		"        \"path\": \"#/port\"\n"
+		"    }\n"
+		"]\n"
+		"json #1 validation failed\n";
+	/* Bootlint: a rule at a line, then another rule at the file */
+	static const char bootlint[] =
+		"index.html:14:24 E004 Containers (`.container` and `.container-fluid`) are not nestable\n"
+		"index.html: W002 `<head>` is missing X-UA-Compatible `<meta>` tag that disables old IE compatibility modes\n";
+	struct diag_list l = DIAG_LIST_INIT;
+
+	(void)state;
+	classify_n(mbsync, config_template_files, 4, &l);
+	assert_string_equal(l.v[0].file, "mbsyncrc");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].message, "Invalid SSL type");
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_int_equal(l.v[2].line, 19);
+	assert_string_equal(l.v[2].category, "type_error");
+	assert_string_equal(l.v[3].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n(spin, config_template_files, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "test_failure");
+	diag_list_release(&l);
+
+	classify_n(wpa, config_template_files, 3, &l);
+	assert_string_equal(l.v[0].file, "/w/wpa.conf");
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_equal(l.v[0].message, "invalid number \"maybe\"");
+	assert_string_equal(l.v[1].file, "/w/wpa.conf");
+	assert_int_equal(l.v[1].line, 3);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	assert_int_equal(l.v[2].line, 7);
+	assert_string_equal(l.v[2].message, "invalid key_mgmt 'WPA-NOPE'");
+	assert_string_equal(l.v[2].category, "type_error");
+	diag_list_release(&l);
+
+	classify_n(hunspell, config_template_files, 2, &l);
+	assert_int_equal(l.v[0].line, 2);
+	assert_int_equal(l.v[1].line, 2);
+	diag_list_release(&l);
+
+	classify_n(njk, config_template_files, 1, &l);
+	assert_string_equal(l.v[0].file, "views/list.njk");
+	assert_int_equal(l.v[0].line, 4);
+	assert_int_equal(l.v[0].column, 4);
+	assert_string_equal(l.v[0].message, "unknown block tag: endfro");
+	diag_list_release(&l);
+
+	classify_n(nested, config_template_files, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/views/page.njk");
+	assert_int_equal(l.v[0].line, 1);
+	assert_int_equal(l.v[0].column, 3);
+	assert_string_equal(l.v[0].message, "filter not found: shout");
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n(njk_end, config_template_files, 1, &l);
+	assert_string_equal(l.v[0].message, "expected variable end");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n(zschema, config_template_files, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].message,
+			    "Value 99999 is greater than maximum 65535 (at #/port)");
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+
+	classify_n(bootlint, config_template_files, 2, &l);
+	assert_int_equal(l.v[0].line, 14);
+	assert_string_equal(l.v[1].file, "index.html");
+	assert_int_equal(l.v[1].line, 0);
+	assert_string_equal(l.v[1].code, "W002");
+	assert_string_equal(l.v[1].category, "lint_violation");
+	diag_list_release(&l);
+}
+
 static void native_stacks_outlines_and_quoted_files(void **state)
 {
 	static const char helgrind[] =
@@ -13116,6 +13266,7 @@ int main(void)
 		cmocka_unit_test(native_stacks_outlines_and_quoted_files),
 		cmocka_unit_test(engine_reports_rich_logs_and_tagged_places),
 		cmocka_unit_test(engine_reads_page_audits_word_stacks_and_qtest),
+		cmocka_unit_test(engine_reads_config_lists_and_place_only_headlines),
 		cmocka_unit_test(build_gates_and_their_files),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
