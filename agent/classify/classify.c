@@ -6311,8 +6311,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		while (label_place_again(s, j + 1, line + b, msg - b))
 			j++;
 		if (j > i) {
-			while (++i < j)
-				s->used[i] |= L_FOLDED;
+			for (k = i + 1; k < j; k++)
+				s->used[k] |= L_FOLDED;
 			free(line);
 			return;
 		}
@@ -10985,25 +10985,24 @@ static bool shares_a_word(const char *a, size_t an, const char *b, size_t bn)
 	return false;
 }
 
-/* The reports right under line i told at the same line, of what line i's
- * message names (wpa_supplicant's "Line 1: invalid number \"maybe\"" over
+/* The reports right under line i told at the same line, of what its
+ * message (msg[0..msg_len)) names (wpa_supplicant's "Line 1: invalid number \"maybe\"" over
  * "Line 1: failed to parse 'update_config=maybe'." and "Line 1: Invalid
  * configuration line ..."): the first's cause restated on the way out,
  * folded into it. Not another finding at that line of another file
  * (hunspell's "Line 2: pakage -> package" under "Line 2: Recieve ->
  * Receive"). */
-static void fold_same_line_openings(struct scan *s, size_t i, int line)
+static void fold_same_line_openings(struct scan *s, size_t i, int line,
+				    const char *msg, size_t msg_len)
 {
-	size_t j, n, in, im, m;
-	const char *l, *il = line_view(s, i, &in);
+	size_t j, n, m;
+	const char *l;
 	int jl, jc;
 
-	if (!(im = cl_line_col_opening(il, in, &jl, &jc)))
-		return;
 	for (j = i + 1; j < s->nlines && !(s->used[j] & L_USED); j++) {
 		l = line_view(s, j, &n);
 		if (!(m = cl_line_col_opening(l, n, &jl, &jc)) || jl != line ||
-		    !shares_a_word(il + im, in - im, l + m, n - m))
+		    !shares_a_word(msg, msg_len, l + m, n - m))
 			break;
 		s->used[j] |= L_FOLDED;
 	}
@@ -11046,7 +11045,7 @@ static bool general_line_opening(struct scan *s, const char *l, size_t n)
 				     aw.sev >= 0 ? aw.sev : DIAG_ERROR, NULL, 0,
 				     both.ptr, both.len, aw.category);
 			buf_release(&both);
-			fold_same_line_openings(s, s->cur, line);
+			fold_same_line_openings(s, s->cur, line, l + m, n - m);
 			return true;
 		}
 	}
@@ -11055,7 +11054,7 @@ static bool general_line_opening(struct scan *s, const char *l, size_t n)
 		     l + m + w.code, w.code_len, l + m + w.text, n - m - w.text,
 		     w.category ? w.category :
 		     w.sev == DIAG_WARNING ? CAT_LINT_VIOLATION : CAT_UNKNOWN);
-	fold_same_line_openings(s, s->cur, line);
+	fold_same_line_openings(s, s->cur, line, l + m, n - m);
 	return true;
 }
 
