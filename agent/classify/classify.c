@@ -436,21 +436,38 @@ static bool in_object_dump(const char *l, size_t at)
 static bool file_known(const struct scan *s, const char *l, size_t off,
 		       size_t n);
 
-/* "mbsyncrc:4: Invalid SSL type" (mbsync's, "config:3: ..."): a file
- * with neither a folder nor an extension, which no shape says is one,
- * opening line j (l[0..n)) with its line after it: a place when the
- * repository has that file. */
-static bool bare_file_place(struct scan *s, size_t j, const char *l,
-			    size_t n, struct cl_loc *loc)
+/* How long the name of a file with neither a folder nor an extension is
+ * at l[0..n) ("mbsyncrc", "00-shop"): letters, digits, '_', '-', '.'. */
+static size_t bare_name_len(const char *l, size_t n)
 {
-	size_t e, k, a, an;
-	const char *al;
-	int line, col = 0;
+	size_t e;
 
 	for (e = 0; e < n && (isalnum((unsigned char)l[e]) || l[e] == '_' ||
 			      l[e] == '-' || l[e] == '.'); e++)
 		;
-	if (e < 2 || e + 3 >= n || l[e] != ':' ||
+	return e;
+}
+
+/* "mbsyncrc:4: Invalid SSL type" (mbsync's), "ifquery: interfaces:5: msg"
+ * after the program's name: a file with neither a folder nor an
+ * extension, which no shape says is one, with its line after it, opening
+ * line j (l[0..n)) or after one word: a place when the repository has
+ * that file. */
+static bool bare_file_place(struct scan *s, size_t j, const char *l,
+			    size_t n, struct cl_loc *loc)
+{
+	size_t f = 0, e, k, a, an;
+	const char *al;
+	int line, col = 0;
+
+	e = bare_name_len(l, n);
+	/* one word before it: the program's name */
+	if (e + 2 < n && l[e] == ':' && l[e + 1] == ' ' &&
+	    isalnum((unsigned char)l[e + 2])) {
+		f = e + 2;
+		e = f + bare_name_len(l + f, n - f);
+	}
+	if (e < f + 2 || e + 3 >= n || l[e] != ':' ||
 	    !isdigit((unsigned char)l[e + 1]))
 		return false;
 	k = e + 1;
@@ -459,12 +476,12 @@ static bool bare_file_place(struct scan *s, size_t j, const char *l,
 	if (l[k] == ':' && isdigit((unsigned char)l[k + 1]) &&
 	    (++k, !cl_read_int(l, n, &k, &col) || k + 1 >= n))
 		return false;
-	if (l[k] != ':' || l[k + 1] != ' ' || !file_known(s, l, 0, e))
+	if (l[k] != ':' || l[k + 1] != ' ' || !file_known(s, l, f, e - f))
 		return false;
 	/* a program's name before its lines, a number after it in one
 	 * ("pan:1: assertion violated" over "pan: wrote a.pml.trail", Spin's
 	 * verifier, built in the repository): no file's place */
-	for (a = j > 8 ? j - 8 : 0; a < s->nlines && a <= j + 8; a++) {
+	for (a = j > 8 ? j - 8 : 0; !f && a < s->nlines && a <= j + 8; a++) {
 		al = line_view(s, a, &an);
 		if (a != j && an > e + 2 && !memcmp(al, l, e) && al[e] == ':' &&
 		    al[e + 1] == ' ')
@@ -478,11 +495,13 @@ static bool bare_file_place(struct scan *s, size_t j, const char *l,
 		return false;
 	memset(loc, 0, sizeof(*loc));
 	loc->kind = CL_LOC_INLINE;
-	loc->file_len = e;
+	loc->file = f;
+	loc->file_len = e - f;
 	loc->line = line;
 	loc->col = col;
 	loc->msg = k;
 	loc->msg_len = n - k;
+	loc->pre_len = f ? f - 2 : 0;
 	return true;
 }
 
@@ -5467,9 +5486,22 @@ static char *project_file_in(struct scan *s, const char *l, size_t n)
 	return NULL;
 }
 
+/* Is p[0..n) no word of a sentence: a digit, '-' or '_' in it
+ * ("00-shop", "db_v2")? */
+static bool no_word(const char *p, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (isdigit((unsigned char)p[k]) || p[k] == '-' || p[k] == '_')
+			return true;
+	return false;
+}
+
 /* A severity's label, then a file of the project, then the message:
  * qpdf's "WARNING: report.pdf: file is damaged" and "WARNING: report.pdf
- * (offset 999): xref not found", i18nspector's "E: fr.po: tag" (lintian's
+ * (offset 999): xref not found", dconf's "error: 00-shop: msg",
+ * i18nspector's "E: fr.po: tag" (lintian's
  * spelling, where a package would stand). That file, as a string the
  * caller owns; NULL if none. */
 static char *file_after_label(struct scan *s, const char *l, size_t n)
@@ -5483,8 +5515,15 @@ static char *file_after_label(struct scan *s, const char *l, size_t n)
 	k += 2;
 	for (e = k; e < n && l[e] != ':' && l[e] != ' '; e++)
 		;
+	/* (a name with no extension too, before its colon and a blank, when
+	 * it is no word: dconf's "error: 00-shop: Key file contains line
+	 * ...", a file of its database's folder; not unittest's "FAIL:
+	 * test_add (test_calc.T.test_add)", Deno's "error: Error: Values
+	 * are not equal", OUnit's "Error: calc:3:parse.") */
 	if (e == k || e >= n || (l[e] == ' ' && (e + 1 >= n || l[e + 1] != '(')) ||
-	    !memchr(l + k, '.', e - k) || !known_file(s, l + k, e - k))
+	    (!memchr(l + k, '.', e - k) &&
+	     (l[e] != ':' || e + 1 >= n || l[e + 1] != ' ' || !no_word(l + k, e - k))) ||
+	    !known_file(s, l + k, e - k))
 		return NULL;
 	return xstrndup(l + k, e - k);
 }
@@ -11491,6 +11530,108 @@ static const char *tree_code_under(struct scan *s, size_t i, size_t *len)
 	return l + k;
 }
 
+/* "        3 | We recieve orders daily.": a line's number and the line
+ * quoted after a bar; its line in *line and where the quote starts (0:
+ * not such a row). */
+static size_t quoted_line_row(const char *l, size_t n, int *line)
+{
+	size_t k = 0;
+
+	while (k < n && l[k] == ' ')
+		k++;
+	if (!k || k >= n || !isdigit((unsigned char)l[k]) ||
+	    !cl_read_int(l, n, &k, line) || *line <= 0 || k + 3 > n ||
+	    memcmp(l + k, " | ", 3))
+		return 0;
+	return k + 3;
+}
+
+/* The run's count under a file's quoted rows (">> 2 spelling errors
+ * found in 1 file", mdspell's), past more files' rows and blanks: the
+ * words it names its findings by before "error" ("spelling") into
+ * *kind, *kind_len (0 if none); false if there is no such count. */
+static bool rows_counted(struct scan *s, size_t j, const char **kind,
+			 size_t *kind_len)
+{
+	const char *l, *e;
+	size_t n, k, b;
+	int v;
+
+	for (; j < s->nlines && j < s->cur + 512; j++) {
+		l = line_view(s, j, &n);
+		for (k = 0; k < n && l[k] == ' '; k++)
+			;
+		if (k == n || quoted_line_row(l, n, &v) ||
+		    (k && !memchr(l + k, ' ', n - k)))
+			continue; /* a blank, a row, another file's heading */
+		while (k < n && !isdigit((unsigned char)l[k]))
+			k++;
+		if (k == n || !cl_read_int(l, n, &k, &v) || v <= 0 || k >= n ||
+		    l[k] != ' ' || !(e = cl_find(l + k, n - k, " error", 6)))
+			return false;
+		b = k + 1;
+		*kind = l + b;
+		*kind_len = (size_t)(e - l) > b ? (size_t)(e - l) - b : 0;
+		return true;
+	}
+	return false;
+}
+
+/* A file alone on line i, indented maybe ("    README.md"), over rows
+ * that each quote one of its lines ("        3 | We recieve orders
+ * daily."), a count of the run's findings under them (">> 2 spelling
+ * errors found in 1 file", mdspell's): each row a finding at its line, of
+ * the kind the count names (a checker's, a lint's, when its words say no
+ * other). Not rows with no such count: a code frame quotes lines too.
+ * How many lines it took (0: none). */
+static size_t general_quoted_rows(struct scan *s, size_t i, const char *l,
+				  size_t n)
+{
+	struct cl_words w;
+	const char *nl, *kind;
+	size_t k, e, nn, q, j, kind_len;
+	int line;
+
+	for (k = 0; k < n && l[k] == ' '; k++)
+		;
+	while (n > k && (l[n - 1] == ' ' || l[n - 1] == '\r'))
+		n--;
+	e = n;
+	if (i + 1 >= s->nlines || k == e || memchr(l + k, ' ', e - k))
+		return 0;
+	nl = line_view(s, i + 1, &nn);
+	if (!quoted_line_row(nl, nn, &line) || !file_known(s, l, k, e - k))
+		return 0;
+	for (j = i + 1; j < s->nlines && !(s->used[j] & L_USED); j++) {
+		nl = line_view(s, j, &nn);
+		if (!quoted_line_row(nl, nn, &line))
+			break;
+	}
+	if (!rows_counted(s, j, &kind, &kind_len))
+		return 0;
+	cl_words_read(kind, kind_len, &w);
+	for (j = i + 1; j < s->nlines && !(s->used[j] & L_USED); j++) {
+		struct buf m = BUF_INIT;
+
+		nl = line_view(s, j, &nn);
+		if (!(q = quoted_line_row(nl, nn, &line)))
+			break;
+		while (nn > q && nl[nn - 1] == ' ')
+			nn--;
+		if (kind_len) {
+			buf_add(&m, kind, kind_len);
+			buf_adds(&m, " error: ");
+		}
+		buf_add(&m, nl + q, nn - q);
+		general_emit(s, xstrndup(l + k, e - k), line, 0, DIAG_ERROR,
+			     NULL, 0, m.ptr, m.len,
+			     w.category ? w.category : CAT_LINT_VIOLATION);
+		buf_release(&m);
+		s->used[j] |= L_FOLDED;
+	}
+	return j - i;
+}
+
 static void general_pass(struct scan *s)
 {
 	struct header h = { BUF_INIT, 0, false, false, 0 };
@@ -11607,6 +11748,10 @@ static void general_pass(struct scan *s)
 		}
 		if (lead >= '0' && lead <= '9' && general_boxed_row(s, i, l, n))
 			continue;
+		if (s->repo && lead != l[0] && (k = general_quoted_rows(s, i, l, n))) {
+			i += k - 1;
+			continue;
+		}
 		/* one report a line (mypy -O json, JSON lines) */
 		if (n && (l[0] == '{' || l[0] == '[') && js_shaped(l, n) &&
 		    js_reporter(s, s->text + s->start[i], line_len(s, i)))

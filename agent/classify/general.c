@@ -3170,6 +3170,13 @@ static const struct phrase phrases[] = {
 	 * for driftfile directive", gpasm's "Missing argument(s)" */
 	{ "missing arguments for", CAT_SYNTAX_ERROR },
 	{ "missing argument(s)", CAT_SYNTAX_ERROR },
+	/* a construct where the grammar has no place for it: ifupdown's
+	 * "misplaced option", Texinfo's "misplaced {" */
+	{ "misplaced", CAT_SYNTAX_ERROR },
+	/* a line of a key file that is none of its three kinds (GLib's, as
+	 * dconf and desktop files are read: "Key file contains line \"[x\"
+	 * which is not a key-value pair, group, or comment") */
+	{ "which is not a key-value pair", CAT_SYNTAX_ERROR },
 	/* ... or said after (mbsync's "parameter missing") */
 	{ "parameter missing", CAT_SYNTAX_ERROR },
 	{ "argument missing", CAT_SYNTAX_ERROR },
@@ -4113,7 +4120,9 @@ static const char *expected_got(const char *low, size_t n)
 	/* " got ", and Crystal's "expected argument #1 to be Int32, not
 	 * String" */
 	if (cl_find(e, n - (size_t)(e - low), " got ", 5) ||
-	    cl_find(e, n - (size_t)(e - low), ", not ", 6))
+	    cl_find(e, n - (size_t)(e - low), ", not ", 6) ||
+	    /* Aeson's "expected String, but encountered Number" (hpack's) */
+	    cl_find(e, n - (size_t)(e - low), " but encountered ", 17))
 		return CAT_TYPE_ERROR;
 	if (cl_find(e, n - (size_t)(e - low), " found ", 7)) {
 		/* what a value passed or returned should have been

@@ -76,7 +76,8 @@ static const char *const counted[] = {
 static const char *const weak[] = {
 	"error", "Error", "ERROR", "no such ", "No such ", "cannot ",
 	"Cannot ", "can't ", "could not ", "Could not ", "unable to ",
-	"Unable to ", "not found", "undefined", "Undefined", "unexpected",
+	"Unable to ", "couldn't ", "Couldn't ", "not found", "undefined",
+	"Undefined", "unexpected",
 	"Unexpected", "invalid ", "Invalid ", "Missing ", "missing ",
 	"Expecting ", "expecting ", "Expected ", "expected ",
 	"failed" /* "a.ts failed for `.ts` rules: kebabcase" (ls-lint) */,
@@ -154,7 +155,20 @@ static bool status_or_any(const char *l, size_t n, size_t at, const char *w)
 
 static bool counted_nonzero(const char *l, size_t n, size_t at, const char *w)
 {
-	return whole(l, n, at, w) && count_before(l, at) > 0;
+	size_t b = at, t;
+	long c;
+
+	if (!whole(l, n, at, w))
+		return false;
+	if ((c = count_before(l, at)) >= 0)
+		return c > 0;
+	/* one word of what kind between them: mdspell's "2 spelling errors
+	 * found", "3 type errors" */
+	while (b > 0 && l[b - 1] == ' ')
+		b--;
+	for (t = b; t > 0 && isalpha((unsigned char)l[t - 1]); t--)
+		;
+	return b - t >= 3 && t < at && count_before(l, t) > 0;
 }
 
 static bool weak_word(const char *l, size_t n, size_t at, const char *w)

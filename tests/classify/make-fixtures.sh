@@ -27415,6 +27415,85 @@ E
 	cd ..
 fi
 ) &
+# ---- held107: a validation batch of tools nobody tuned for, scored on first sight ----
+# A Haskell package's description, a machine's network interfaces, a
+# desktop's settings database and a README's spelling: hpack over a
+# package.yaml, ifupdown's ifquery over an interfaces file, dconf compile
+# over a keyfile database, mdspell (markdown-spellcheck, npm,
+# tests/classify/older). Each says where in its own way (hpack's "F:
+# Error while parsing $.library.exposed-modules - msg", a path into the
+# document, and "F:4:0: msg" from its YAML parser; ifquery's "ifquery:
+# F:6: msg" over "couldn't read interfaces file \"F\""; dconf's "error:
+# F: [group]: key: msg" with no line; mdspell's file over "    3 | the
+# line").
+(
+BATCH=held107
+mkdir held107 && cd held107
+OLDER_BIN="$HERE/older/node_modules/.bin"
+# hpack over a description whose module list is a number, and one whose
+# list is never closed
+if have hpack; then
+	mkdir hpack && cd hpack
+	mkdir kind flow
+	printf 'name: shop\nversion: 0.1.0\ndependencies:\n  - base\nlibrary:\n  source-dirs: src\n  exposed-modules: 42\n' >kind/package.yaml
+	printf 'name: shop\nversion: 0.1.0\nlibrary:\n  source-dirs: [src\n' >flow/package.yaml
+	run h107-hpack sh -c "cd kind && timeout $TOOL_TIMEOUT hpack"
+	expect h107-hpack hpack general <<'E'
+type_error package.yaml 0 0
+E
+	run h107-hpack-yaml sh -c "cd flow && timeout $TOOL_TIMEOUT hpack"
+	expect h107-hpack-yaml hpack general <<'E'
+syntax_error package.yaml 4 0
+E
+	cd ..
+fi
+# ifquery over an interfaces file with a method misspelt, and one with an
+# option before any stanza (it stops at the first)
+if have ifquery; then
+	mkdir ifupdown && cd ifupdown
+	mkdir method misplaced
+	printf 'auto lo\niface lo inet loopback\n\nauto eth0\niface eth0 inet statik\n    address 192.168.1.10\n' >method/interfaces
+	printf '    address 10.0.0.1\nauto lo\niface lo inet loopback\n' >misplaced/interfaces
+	run h107-ifquery sh -c "cd method && timeout $TOOL_TIMEOUT ifquery -i interfaces --list -a"
+	expect h107-ifquery ifquery general <<'E'
+undefined_symbol interfaces 5 0
+E
+	run h107-ifquery-misplaced sh -c "cd misplaced && timeout $TOOL_TIMEOUT ifquery -i interfaces --list -a"
+	expect h107-ifquery-misplaced ifquery general <<'E'
+syntax_error interfaces 1 0
+E
+	cd ..
+fi
+# dconf compile over a database whose group is never closed, and one
+# whose clock format is a bare word where a string goes
+if have dconf; then
+	mkdir dconf && cd dconf
+	mkdir -p group/db.d value/db.d
+	printf '[org/gnome/desktop/interface]\nclock-format="24h"\n\n[org/gnome/shop\nenabled=true\n' >group/db.d/00-shop
+	printf '[org/gnome/desktop/interface]\nclock-format=24h\n' >value/db.d/10-clock
+	run h107-dconf sh -c "cd group && timeout $TOOL_TIMEOUT dconf compile shop db.d"
+	expect h107-dconf dconf general <<'E'
+syntax_error 00-shop 0 0
+E
+	run h107-dconf-value sh -c "cd value && timeout $TOOL_TIMEOUT dconf compile shop db.d"
+	expect h107-dconf-value dconf general <<'E'
+syntax_error 10-clock 0 0
+E
+	cd ..
+fi
+# mdspell over a README with two words misspelt (one of them again in
+# code, which it skips), reporting rather than asking
+if have "$OLDER_BIN/mdspell"; then
+	mkdir mdspell && cd mdspell
+	printf '# Shop\n\nWe recieve orders daily.\n\nThe pakage ships `recieve` in code.\n' >README.md
+	run h107-mdspell timeout $TOOL_TIMEOUT "$OLDER_BIN/mdspell" --report --en-us README.md
+	expect h107-mdspell mdspell general <<'E'
+lint_violation README.md 3 0
+lint_violation README.md 5 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

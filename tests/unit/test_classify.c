@@ -1005,8 +1005,13 @@ static void a_log_says_whether_its_run_failed(void **state)
 		 * rule's code (gitlint's) */
 		"In guide.md\n=============\n\"So\" adds no meaning on line 5 at column 0\n",
 		"1: T3 Title has trailing punctuation (.): \"WIP: fix.\"\n",
+		/* a count with a word of its kind before the word (mdspell's),
+		 * and "couldn't" as "could not" (ifquery's) */
+		"    README.md\n        3 | We recieve orders.\n\n>> 2 spelling errors found in 1 file\n",
+		"ifquery: couldn't read interfaces file \"interfaces\"\n",
 	};
 	static const char *const passing[] = {
+		">> 0 spelling errors found in 1 file\n",
 		"Found 0 errors. Watching for file changes.\n",
 		"  \xe2\x9c\x94 returns an error on bad input\n\n  12 passing (9ms)\n",
 		"ok  \texample.com/x/errors\t0.01s\n",
@@ -12386,7 +12391,8 @@ static bool config_template_files(void *ctx, const char *path)
 {
 	static const char *const files[] = {
 		"mbsyncrc", "pan", "/w/wpa.conf", "views/list.njk",
-		"/w/views/page.njk", "index.html",
+		"/w/views/page.njk", "index.html", "interfaces", "00-shop",
+		"README.md", "package.yaml",
 	};
 	size_t k;
 
@@ -12458,6 +12464,27 @@ static void engine_reads_config_lists_and_place_only_headlines(void **state)
 	static const char bootlint[] =
 		"index.html:14:24 E004 Containers (`.container` and `.container-fluid`) are not nestable\n"
 		"index.html: W002 `<head>` is missing X-UA-Compatible `<meta>` tag that disables old IE compatibility modes\n";
+	/* ifupdown: the program's name before the file */
+	static const char ifquery[] =
+		"ifquery: interfaces:5: unknown or no method and no inherits keyword specified\n"
+		"ifquery: couldn't read interfaces file \"interfaces\"\n";
+	/* dconf: a severity's label before a file with no extension */
+	static const char dconf[] =
+		"error: 00-shop: Key file contains line \xe2\x80\x9c[org/gnome/shop\xe2\x80\x9d which is not a key-value pair, group, or comment\n";
+	/* mdspell: rows quoting a file's lines, counted under them */
+	static const char mdspell[] =
+		"    README.md\n"
+		"        3 | We recieve orders daily. \n"
+		"        5 | The pakage ships `recieve` in code. \n"
+		"\n"
+		">> 2 spelling errors found in 1 file\n";
+	static const char frame[] =
+		"README.md:3:4: error: Unexpected token\n"
+		"    README.md\n"
+		"        3 | We recieve orders daily.\n";
+	/* hpack: Aeson's words for a value of the wrong kind */
+	static const char hpack[] =
+		"package.yaml: Error while parsing $.library.exposed-modules - expected String, but encountered Number\n";
 	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
@@ -12517,6 +12544,37 @@ static void engine_reads_config_lists_and_place_only_headlines(void **state)
 	assert_null(l.v[0].file);
 	assert_string_equal(l.v[0].message,
 			    "Value 99999 is greater than maximum 65535 (at #/port)");
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+
+	classify_n(ifquery, config_template_files, 1, &l);
+	assert_string_equal(l.v[0].file, "interfaces");
+	assert_int_equal(l.v[0].line, 5);
+	assert_string_equal(l.v[0].message,
+			    "unknown or no method and no inherits keyword specified");
+	diag_list_release(&l);
+
+	classify_n(dconf, config_template_files, 1, &l);
+	assert_string_equal(l.v[0].file, "00-shop");
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
+	classify_n(mdspell, config_template_files, 2, &l);
+	assert_string_equal(l.v[0].file, "README.md");
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].message, "spelling error: We recieve orders daily.");
+	assert_string_equal(l.v[0].category, "lint_violation");
+	assert_int_equal(l.v[1].line, 5);
+	diag_list_release(&l);
+
+	/* a code frame under a file is no list of findings: no count */
+	classify_n(frame, config_template_files, 1, &l);
+	assert_int_equal(l.v[0].line, 3);
+	assert_string_equal(l.v[0].message, "Unexpected token");
+	diag_list_release(&l);
+
+	classify_n(hpack, config_template_files, 1, &l);
+	assert_string_equal(l.v[0].file, "package.yaml");
 	assert_string_equal(l.v[0].category, "type_error");
 	diag_list_release(&l);
 
