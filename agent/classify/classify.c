@@ -11547,17 +11547,18 @@ static size_t quoted_line_row(const char *l, size_t n, int *line)
 }
 
 /* The run's count under a file's quoted rows (">> 2 spelling errors
- * found in 1 file", mdspell's), past more files' rows and blanks: the
+ * found in 1 file", mdspell's), from line j past more files' rows and
+ * blanks (512 lines at most): the
  * words it names its findings by before "error" ("spelling") into
  * *kind, *kind_len (0 if none); false if there is no such count. */
 static bool rows_counted(struct scan *s, size_t j, const char **kind,
 			 size_t *kind_len)
 {
 	const char *l, *e;
-	size_t n, k, b;
+	size_t n, k, b, end = j + 512;
 	int v;
 
-	for (; j < s->nlines && j < s->cur + 512; j++) {
+	for (; j < s->nlines && j < end; j++) {
 		l = line_view(s, j, &n);
 		for (k = 0; k < n && l[k] == ' '; k++)
 			;

@@ -3897,8 +3897,10 @@ _Static_assert(CL_NPHRASES + CL_NLATER < 65535,
 	       "phrase_in's buckets hold an index in 16 bits");
 
 #define CL_PHRASE_KEYS 1024
-/* The fullest bucket of the table above holds 16 ("und..."); one slot
- * stays 0 to end it, and phrase_index refuses to overflow one. */
+/* The fullest bucket of the tables above holds 31 ("not ...": one more
+ * such phrase needs a bucket of 40, or words of its own to open it, as
+ * GLib's "which is not a key-value pair" has); one slot stays 0 to end
+ * it, and phrase_index refuses to overflow one. */
 #define CL_PHRASE_BUCKET 32
 
 /* Every phrase has three bytes or more: they make the key. */
