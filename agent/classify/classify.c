@@ -1385,6 +1385,18 @@ static bool consequence_of_last(const struct scan *s, const struct diag *d)
 		strstr(d->message, "Invalid sequence in interleave"));
 }
 
+/* Is d, placeless and of no kind, the run's word that the warnings told
+ * above were errors (odoc's "ERROR: Warnings have been generated.", "all
+ * warnings being treated as errors"): nothing of its own. */
+static bool warnings_were_errors(const struct scan *s, const struct diag *d)
+{
+	return s->out->n > s->first && !d->file && d->line <= 0 && d->message &&
+	       !strcmp(d->category, CAT_UNKNOWN) &&
+	       (strstr(d->message, "arnings have been generated") ||
+		strstr(d->message, "arnings being treated as errors") ||
+		strstr(d->message, "arnings treated as errors"));
+}
+
 /* Is d, an error with no line, the verdict on the warning of the same
  * kind told on the line right above, also with no line, in the same file
  * or none (dpkg's "warning: can't parse dependency dpkg-dev (>= 1.0"
@@ -2579,7 +2591,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	    places_last(s, &d) || syntax_error_told_twice(s, &d) ||
 	    recipe_failed_again(s, &d, msg_len) ||
 	    told_again(s, &d) || consequence_of_last(s, &d) ||
-	    verdict_on_warning(s, &d)) {
+	    verdict_on_warning(s, &d) || warnings_were_errors(s, &d)) {
 		diag_release(&d);
 		return;
 	}
@@ -3822,6 +3834,34 @@ static bool points_of_last(struct scan *s, const char *l, size_t n,
 	return w.sev < 0 && !w.category;
 }
 
+/* Is line i (l[0..n)), its message m[0..mn) after its place, a frame of
+ * a Lua traceback ("\tinit.lua:6: in main chunk", "\ta.lua:4: in
+ * function 'setup'" under "stack traceback:", its frames between)? The
+ * error over it says what went wrong. */
+static bool lua_frame(struct scan *s, size_t i, const char *l, size_t n,
+		      const char *m, size_t mn)
+{
+	static const char *const ins[] = { "in main chunk", "in function ",
+		"in local ", "in upvalue ", "in method ", "in field ",
+		"in ?", "in function <" };
+	const char *a;
+	size_t k, an, j;
+	bool in = false;
+
+	if (!n || (l[0] != '\t' && l[0] != ' ') || mn < 4 || m[0] != 'i')
+		return false;
+	for (k = 0; k < sizeof(ins) / sizeof(*ins) && !in; k++)
+		in = mn >= strlen(ins[k]) && !memcmp(m, ins[k], strlen(ins[k]));
+	for (j = i; in && j-- > 0 && i - j <= 40;) {
+		a = line_view(s, j, &an);
+		if (an >= 16 && !memcmp(a, "stack traceback:", 16))
+			return true;
+		if (!an || (a[0] != '\t' && a[0] != ' '))
+			return false;
+	}
+	return false;
+}
+
 static void general_inline(struct scan *s, const char *l, size_t n,
 			   const struct cl_loc *loc, const char *hdr,
 			   size_t hdr_len)
@@ -3839,7 +3879,8 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	int line, col;
 	unsigned num;
 
-	if (!hdr && points_of_last(s, l, n, loc)) {
+	if (!hdr && (points_of_last(s, l, n, loc) ||
+		     lua_frame(s, s->cur, l, n, m, loc->msg_len))) {
 		s->used[s->cur] |= L_FOLDED;
 		return;
 	}
@@ -11134,6 +11175,15 @@ static bool general_line_row(struct scan *s, size_t i, const char *l,
 			hn--;
 		if (hn < 2 || h[hn - 1] != ':' || (hn > 5 && !memcmp(h, "line ", 5)))
 			continue;
+		/* (the message of a row above, ending in its own colon: "E15:
+		 * Invalid expression: " under "line    2:") */
+		if (j > 0) {
+			size_t rn;
+			const char *r = line_view(s, j - 1, &rn);
+
+			if (rn > 5 && !memcmp(r, "line ", 5))
+				continue;
+		}
 		for (b = hn - 1; b > 0 && h[b - 1] != ' '; b--)
 			;
 		if (!known_file(s, h + b, hn - 1 - b))

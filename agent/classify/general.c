@@ -3177,6 +3177,9 @@ static const struct phrase phrases[] = {
 	 * dconf and desktop files are read: "Key file contains line \"[x\"
 	 * which is not a key-value pair, group, or comment") */
 	{ "which is not a key-value pair", CAT_SYNTAX_ERROR },
+	/* the text ending inside a construct (odoc's "End of text is not
+	 * allowed in '{1 ...}' (section heading)") */
+	{ "end of text", CAT_SYNTAX_ERROR },
 	/* ... or said after (mbsync's "parameter missing") */
 	{ "parameter missing", CAT_SYNTAX_ERROR },
 	{ "argument missing", CAT_SYNTAX_ERROR },

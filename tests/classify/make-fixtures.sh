@@ -27494,6 +27494,69 @@ E
 	cd ..
 fi
 ) &
+# ---- held108: a validation batch of tools nobody tuned for, scored on first sight ----
+# An editor's configuration, OCaml's documentation and a coverage report:
+# Neovim starting headless on a Lua and a Vim script configuration (the
+# check a dotfiles repository runs), odoc over an interface's comments
+# (its warnings errors), genhtml over a coverage trace that names a file
+# no longer there. Each says where in its own way (Neovim's "Error
+# detected while processing F:" over "E5113: Error while calling lua
+# chunk: F:4: msg" and its Lua traceback, or "line    2:" rows; odoc's
+# OCaml "File "F", line 5, characters 4-15:" over "Error: msg";
+# genhtml's "genhtml: ERROR: cannot read F").
+(
+BATCH=held108
+mkdir held108 && cd held108
+# Neovim: a Lua configuration calling a helper nobody defined, a Lua
+# module whose table misses a comma, a Vim script with an empty
+# expression and a function nobody defined
+if have nvim; then
+	mkdir nvim && cd nvim
+	printf 'local M = {}\nfunction M.setup()\n  vim.opt.number = true\n  undefined_helper()\nend\nM.setup()\nreturn M\n' >init.lua
+	printf 'local keys = {\n  leader = " "\n  local_leader = ","\n}\nreturn keys\n' >keys.lua
+	printf 'set number\nlet g:width = \ncall Nosuch()\n' >init.vim
+	nv() { env HOME="$PWD" XDG_STATE_HOME="$PWD/.state" XDG_DATA_HOME="$PWD/.data" timeout $TOOL_TIMEOUT nvim --headless -n -i NONE "$@" -c 'qa!'; }
+	run h108-nvim nv -u init.lua
+	expect h108-nvim nvim general <<'E'
+undefined_symbol init.lua 4 0
+E
+	run h108-nvim-syntax nv -u NONE -c 'luafile keys.lua'
+	expect h108-nvim-syntax nvim general <<'E'
+syntax_error keys.lua 3 0
+E
+	run h108-nvim-vim nv -u init.vim
+	expect h108-nvim-vim nvim general <<'E'
+syntax_error init.vim 2 0
+undefined_symbol init.vim 3 0
+E
+	cd ..
+fi
+# odoc over an interface with a tag it does not know and a heading never
+# closed (warnings as errors, as a documentation check runs it)
+if have odoc && have ocamlfind; then
+	mkdir odoc && cd odoc
+	printf '(** A cart. *)\n\n(** [add x] adds [x] to the cart.\n    @raise Not_found\n    @frobnicate yes *)\nval add : int -> unit\n\n(** {1 Totals\n    [total ()] is the sum. *)\nval total : unit -> int\n' >cart.mli
+	ocamlfind ocamlc -bin-annot -c cart.mli >/dev/null 2>&1
+	run h108-odoc timeout $TOOL_TIMEOUT odoc compile --warn-error cart.cmti
+	expect h108-odoc odoc general <<'E'
+undefined_symbol cart.mli 5 0
+syntax_error cart.mli 9 0
+E
+	cd ..
+fi
+# genhtml over a trace that still names a source file since deleted
+if have genhtml; then
+	mkdir genhtml && cd genhtml
+	mkdir src
+	printf 'int add(int a, int b)\n{ return a + b; }\n' >src/calc.c
+	printf 'TN:\nSF:%s/src/calc.c\nFN:1,add\nFNDA:1,add\nDA:1,1\nDA:2,1\nLF:2\nLH:2\nend_of_record\nTN:\nSF:%s/src/gone.c\nDA:1,1\nLF:1\nLH:1\nend_of_record\n' "$PWD" "$PWD" >cov.info
+	run h108-genhtml timeout $TOOL_TIMEOUT genhtml cov.info -o report
+	expect h108-genhtml genhtml general <<'E'
+import_resolution - 0 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

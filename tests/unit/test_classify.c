@@ -12392,7 +12392,8 @@ static bool config_template_files(void *ctx, const char *path)
 	static const char *const files[] = {
 		"mbsyncrc", "pan", "/w/wpa.conf", "views/list.njk",
 		"/w/views/page.njk", "index.html", "interfaces", "00-shop",
-		"README.md", "package.yaml",
+		"README.md", "package.yaml", "init.lua", "/w/init.vim",
+		"cart.mli",
 	};
 	size_t k;
 
@@ -12482,6 +12483,25 @@ static void engine_reads_config_lists_and_place_only_headlines(void **state)
 		"README.md:3:4: error: Unexpected token\n"
 		"    README.md\n"
 		"        3 | We recieve orders daily.\n";
+	/* Lua's traceback: its frames are the error's */
+	static const char lua[] =
+		"E5113: Error while calling lua chunk: init.lua:4: attempt to call global 'undefined_helper' (a nil value)\r\n"
+		"stack traceback:\r\n"
+		"\tinit.lua:4: in function 'setup'\r\n"
+		"\tinit.lua:6: in main chunk";
+	/* Vim's rows: a row's message ending in a colon is no heading */
+	static const char vim[] =
+		"Error detected while processing /w/init.vim:\n"
+		"line    2:\n"
+		"E15: Invalid expression: \n"
+		"line    3:\n"
+		"E117: Unknown function: Nosuch\n";
+	/* odoc: the text ending inside a heading; the closing word that the
+	 * warnings were errors, none of its own */
+	static const char odoc[] =
+		"File \"cart.mli\", line 9, characters 26-27:\n"
+		"Error: End of text is not allowed in '{1 ...}' (section heading).\n"
+		"ERROR: Warnings have been generated.\n";
 	/* hpack: Aeson's words for a value of the wrong kind */
 	static const char hpack[] =
 		"package.yaml: Error while parsing $.library.exposed-modules - expected String, but encountered Number\n";
@@ -12571,6 +12591,26 @@ static void engine_reads_config_lists_and_place_only_headlines(void **state)
 	classify_n(frame, config_template_files, 1, &l);
 	assert_int_equal(l.v[0].line, 3);
 	assert_string_equal(l.v[0].message, "Unexpected token");
+	diag_list_release(&l);
+
+	classify_n(lua, config_template_files, 1, &l);
+	assert_string_equal(l.v[0].file, "init.lua");
+	assert_int_equal(l.v[0].line, 4);
+	assert_string_equal(l.v[0].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n(vim, config_template_files, 2, &l);
+	assert_string_equal(l.v[0].file, "/w/init.vim");
+	assert_int_equal(l.v[0].line, 2);
+	assert_string_equal(l.v[1].file, "/w/init.vim");
+	assert_int_equal(l.v[1].line, 3);
+	assert_string_equal(l.v[1].category, "undefined_symbol");
+	diag_list_release(&l);
+
+	classify_n(odoc, config_template_files, 1, &l);
+	assert_string_equal(l.v[0].file, "cart.mli");
+	assert_int_equal(l.v[0].line, 9);
+	assert_string_equal(l.v[0].category, "syntax_error");
 	diag_list_release(&l);
 
 	classify_n(hpack, config_template_files, 1, &l);
