@@ -1385,16 +1385,23 @@ static bool consequence_of_last(const struct scan *s, const struct diag *d)
 		strstr(d->message, "Invalid sequence in interleave"));
 }
 
-/* Is d, placeless and of no kind, the run's word that the warnings told
- * above were errors (odoc's "ERROR: Warnings have been generated.", "all
- * warnings being treated as errors"): nothing of its own. */
-static bool warnings_were_errors(const struct scan *s, const struct diag *d)
+/* Is msg[0..n), placeless and of no kind, the run's word that the
+ * warnings told above were errors (odoc's "ERROR: Warnings have been
+ * generated.", "all warnings being treated as errors"): nothing of its
+ * own. */
+static bool warnings_were_errors(const struct scan *s, const char *msg,
+				 size_t n, const char *category)
 {
-	return s->out->n > s->first && !d->file && d->line <= 0 && d->message &&
-	       !strcmp(d->category, CAT_UNKNOWN) &&
-	       (strstr(d->message, "arnings have been generated") ||
-		strstr(d->message, "arnings being treated as errors") ||
-		strstr(d->message, "arnings treated as errors"));
+	const char *w;
+
+	if (n > 64 || s->out->n <= s->first || strcmp(category, CAT_UNKNOWN) ||
+	    !(w = cl_find(msg, n, "arnings ", 8)))
+		return false;
+	w += 8;
+	n -= (size_t)(w - msg);
+	return (n >= 19 && !memcmp(w, "have been generated", 19)) ||
+	       (n >= 23 && !memcmp(w, "being treated as errors", 23)) ||
+	       (n >= 17 && !memcmp(w, "treated as errors", 17));
 }
 
 /* Is d, an error with no line, the verdict on the warning of the same
@@ -2522,7 +2529,8 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	/* placeless, what a finding above said already, after a label maybe
 	 * (Eleventy's "Original error stack trace: Error: x" under its
 	 * placed "Error: x"): no second problem */
-	if (!file && !line && tail_told_before(s, msg, msg_len))
+	if (!file && !line && (tail_told_before(s, msg, msg_len) ||
+			       warnings_were_errors(s, msg, msg_len, category)))
 		return;
 	/* (Scheme 9's "undefined symbol: x" at a line of a.scm: no linker's) */
 	category = symbol_at_line(category, line, msg, msg_len);
@@ -2591,7 +2599,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	    places_last(s, &d) || syntax_error_told_twice(s, &d) ||
 	    recipe_failed_again(s, &d, msg_len) ||
 	    told_again(s, &d) || consequence_of_last(s, &d) ||
-	    verdict_on_warning(s, &d) || warnings_were_errors(s, &d)) {
+	    verdict_on_warning(s, &d)) {
 		diag_release(&d);
 		return;
 	}
