@@ -3846,12 +3846,13 @@ static bool points_of_last(struct scan *s, const char *l, size_t n,
  * a Lua traceback ("\tinit.lua:6: in main chunk", "\ta.lua:4: in
  * function 'setup'" under "stack traceback:", its frames between)? The
  * error over it says what went wrong. */
-static bool lua_frame(struct scan *s, size_t i, const char *l, size_t n,
-		      const char *m, size_t mn)
+static bool lua_frame(const struct scan *s, size_t i, const char *l,
+		      size_t n, const char *m, size_t mn)
 {
+	/* (Lua 5.1's "in function 'f'", 5.4's "in function <a.lua:3>") */
 	static const char *const ins[] = { "in main chunk", "in function ",
 		"in local ", "in upvalue ", "in method ", "in field ",
-		"in ?", "in function <" };
+		"in ?" };
 	const char *a;
 	size_t k, an, j;
 	bool in = false;
