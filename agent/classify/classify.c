@@ -188,6 +188,41 @@ static size_t ci_tag_len(const char *p, size_t n)
 	return k > 3 && k < n && p[k] == ']' ? k + 1 : 0;
 }
 
+/* A Lisp debugger's prompt before a line ("[1] CL-USER(1): ", ABCL's at
+ * its first level, or CLISP's "Break 1 [2]> "): the REPL read the end of
+ * its input, so the prompt and the next run's first line share a line.
+ * Its length, or 0. */
+static size_t repl_prompt_len(const char *p, size_t n)
+{
+	size_t k;
+
+	if (n > 8 && p[0] == '[') {
+		for (k = 1; k < n && k < 4 && p[k] >= '0' && p[k] <= '9'; k++)
+			;
+		if (k == 1 || k + 2 >= n || p[k] != ']' || p[k + 1] != ' ')
+			return 0;
+		k += 2;
+		if (k >= n || p[k] < 'A' || p[k] > 'Z')
+			return 0;
+		while (k < n && ((p[k] >= 'A' && p[k] <= 'Z') || p[k] == '-' ||
+				 (p[k] >= '0' && p[k] <= '9')))
+			k++;
+		if (k + 1 >= n || p[k] != '(' || p[k + 1] < '0' || p[k + 1] > '9')
+			return 0;
+		for (k++; k < n && p[k] >= '0' && p[k] <= '9'; k++)
+			;
+		return k + 2 < n && p[k] == ')' && p[k + 1] == ':' &&
+		       p[k + 2] == ' ' ? k + 3 : 0;
+	}
+	if (n > 12 && !memcmp(p, "Break ", 6) && p[6] >= '0' && p[6] <= '9') {
+		const char *gt = memchr(p + 6, '>', n - 6 < 16 ? n - 6 : 16);
+
+		return gt && (size_t)(gt - p) + 1 < n && gt[1] == ' ' &&
+		       gt[-1] == ']' ? (size_t)(gt - p) + 2 : 0;
+	}
+	return 0;
+}
+
 /* Is the next byte c of the text (ending at end) before le, the end of a
  * line? *at is that byte, or where the search for it stopped (*found
  * false), looked up a window at a time. */
@@ -238,8 +273,9 @@ static void split_lines(struct scan *s, const char *text, size_t len)
 			esc = le;
 		}
 		/* (a bell opening the line: librep's "\a*** Unbound variable:
-		 * x", read without it) */
-		plain |= (*p == '#' && ci_tag_len(p, (size_t)(le - p))) || *p == '\a';
+		 * x", read without it; so is a Lisp debugger's prompt) */
+		plain |= (*p == '#' && ci_tag_len(p, (size_t)(le - p))) || *p == '\a' ||
+			 ((*p == '[' || *p == 'B') && repl_prompt_len(p, (size_t)(le - p)));
 		/* a '\r' inside the line: a progress counter overwritten in
 		 * place (one ending the line is a CRLF log's) */
 		if (byte_before(&cr, &cr_found, le, end, '\r')) {
@@ -303,7 +339,8 @@ static void plain_add(struct scan *s, size_t i)
 	} else {
 		j = 0;
 	}
-	for (j += ci_tag_len(p + j, len - j); j < len && p[j] == '\a'; j++)
+	j += ci_tag_len(p + j, len - j);
+	for (j += repl_prompt_len(p + j, len - j); j < len && p[j] == '\a'; j++)
 		;
 	while (j < len) {
 		const char *esc = memchr(p + j, '\x1b', len - j);
@@ -1432,6 +1469,8 @@ static bool verdict_on_warning(struct scan *s, struct diag *d)
 }
 
 static bool cause_category(const char *category);
+static const char *kind_under(struct scan *s, size_t i, const char *m,
+			      size_t mn, struct buf *more);
 static bool known_file(const void *ctx, const char *p, size_t n);
 static bool blank_line(struct scan *s, size_t j);
 
@@ -4366,6 +4405,20 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	    loc->file > 16 &&
 	    cl_find(l, loc->file, "syntax error in ", 16))
 		w.category = CAT_SYNTAX_ERROR;
+	/* its kind told under it ("Error loading /w/a.lisp at line 5" over
+	 * "... condition of type UNDEFINED-FUNCTION", ABCL's) */
+	if (!w.category && !w.code_len && w.sev != DIAG_WARNING &&
+	    w.sev != DIAG_NOTE && loc->file_len && loc->line > 0) {
+		struct buf under = BUF_INIT;
+
+		if ((w.category = kind_under(s, s->cur, m + text, text_len,
+					     &under))) {
+			if (!msg.len)
+				buf_add(&msg, m + text, text_len);
+			buf_add(&msg, under.ptr, under.len);
+		}
+		buf_release(&under);
+	}
 	cat = w.category ? w.category :
 	      w.code_len || w.sev == DIAG_WARNING || w.sev == DIAG_NOTE ?
 	      CAT_LINT_VIOLATION : CAT_UNKNOWN;
@@ -4916,6 +4969,13 @@ static bool failed_after(const char *l, size_t n, size_t k)
 	       (!memcmp(l + k + 1, "failed", 6) || !memcmp(l + k + 1, "FAILED", 6));
 }
 
+/* Do the words before a file's name at l[k] say it failed ("failed to
+ * compile sieve script 'a.sieve'", "Failed to load a.aug")? */
+static bool failed_before(const char *l, size_t k)
+{
+	return cl_find(l, k, "ailed to ", 9) || cl_find(l, k, "FAILED", 6);
+}
+
 /* Does l[0..n) open with a step of the run in its gerund, capitalized at
  * the line's start ("Parsing scenario file a.yarn", "Checking a.c...",
  * "Analyzing file \"a.mp3\"...")? */
@@ -5022,8 +5082,14 @@ static char *file_above(struct scan *s, size_t i)
 		    !quoted_over_caret(s, j)) {
 			/* a step on the file that failed closes the report
 			 * over it ('Parsing schema module "a.yang" failed.'
-			 * under libyang's message): above it, another file's */
-			if (failed_after(l, n, off + len))
+			 * under libyang's message), and so does the run's
+			 * verdict on it right under that report ("sievec:
+			 * Fatal: failed to compile sieve script 'a.sieve'"):
+			 * that file is the report's above, not line i's */
+			if (failed_after(l, n, off + len) ||
+			    (j && ((s->used[j - 1] & L_USED) ||
+				   reported_at(s, j - 1)) &&
+			     failed_before(l, off)))
 				break;
 			free(file);
 			file = xstrndup(l + off, len);
@@ -5121,14 +5187,18 @@ static bool detail_of_last(struct scan *s, const char *file, const char *cat,
 {
 	struct buf more = BUF_INIT;
 	struct diag *d;
+	int own, col;
 
 	if (s->out->n <= s->first)
 		return false;
 	d = &s->out->v[s->out->n - 1];
 	/* (a warning is no detail of an error: GLib's "Gtk-WARNING **:
-	 * Unknown property" after the parse error another run reported) */
+	 * Unknown property" after the parse error another run reported;
+	 * nor a line that opens with a line of its own: sievec's "a: line
+	 * 5: error: unknown command 'x'" under its "a: line 3: ...") */
 	if (!d->file || !d->line || strcmp(d->file, file) ||
-	    (sev == DIAG_WARNING && d->severity == DIAG_ERROR))
+	    (sev == DIAG_WARNING && d->severity == DIAG_ERROR) ||
+	    (cl_line_col_opening(m, n, &own, &col) && own != d->line))
 		return false;
 	if (cat && (!strcmp(d->category, CAT_UNKNOWN) ||
 		    (d->hint && !strcmp(d->hint, LIKENED_HINT)))) {
@@ -5546,6 +5616,43 @@ static bool no_word(const char *p, size_t n)
 		if (isdigit((unsigned char)p[k]) || p[k] == '-' || p[k] == '_')
 			return true;
 	return false;
+}
+
+/* The file of the project the lines around line i name whose name
+ * without its extension is the label l[0..n) opening line i (sievec's
+ * "shop: line 4: error: msg" over "sievec: Fatal: failed to compile sieve
+ * script 'shop.sieve'"); NULL if none. */
+static char *label_stem_file(struct scan *s, size_t i, const char *l,
+			     size_t n)
+{
+	size_t d, j, nn, off, len, e, base;
+	const char *nl;
+	int side;
+
+	while (n && (l[n - 1] == ' ' || l[n - 1] == ':'))
+		n--;
+	if (n < 2 || n > 64 || memchr(l, ' ', n) || memchr(l, '.', n))
+		return NULL;
+	for (d = 1; d <= 8; d++)
+		for (side = 0; side < 2; side++) {
+			if (side ? d > i : i + d >= s->nlines)
+				continue;
+			j = side ? i - d : i + d;
+			nl = line_view(s, j, &nn);
+			if (!cl_repo_token(nl, nn, known_file, s, &off, &len))
+				continue;
+			for (e = len; e && nl[off + e - 1] != '.' &&
+				      nl[off + e - 1] != '/'; e--)
+				;
+			for (base = e; base && nl[off + base - 1] != '/'; base--)
+				;
+			/* its stem, or its path without the extension */
+			if (e && nl[off + e - 1] == '.' &&
+			    ((e - 1 - base == n && !memcmp(nl + off + base, l, n)) ||
+			     (e - 1 == n && !memcmp(nl + off, l, n))))
+				return xstrndup(nl + off, len);
+		}
+	return NULL;
 }
 
 /* A severity's label, then a file of the project, then the message:
@@ -6288,6 +6395,71 @@ static bool innermost_cause(struct scan *s, size_t i, struct cl_words *w,
 	return found;
 }
 
+/* Does m[0..n) open with the step the tool was taking on a file, a verb
+ * in its gerund ("loading /w/a.lisp at line 5", "Processing x.conf")? */
+static bool step_on_file(const char *m, size_t n)
+{
+	static const char *const steps[] = { "loading ", "processing ",
+		"compiling ", "reading ", "evaluating ", "parsing ",
+		"including ", "importing ", "while " };
+	size_t k, len;
+
+	for (k = 0; k < sizeof(steps) / sizeof(*steps); k++) {
+		len = strlen(steps[k]);
+		if (n > len && tolower((unsigned char)m[0]) == steps[k][0] &&
+		    !memcmp(m + 1, steps[k] + 1, len - 1))
+			return true;
+	}
+	return false;
+}
+
+/* The kind of a placed report whose words name none, told in the one or
+ * two lines right under it that are no report of their own: ABCL's
+ * "Error loading /w/a.lisp at line 5 (offset 100)" over "Debugger invoked
+ * on condition of type UNDEFINED-FUNCTION" and "  The function TOTL is
+ * undefined." The last of them that names a cause wins; the lines read
+ * are folded into the report, their text after its own into *more. */
+static const char *kind_under(struct scan *s, size_t i, const char *m,
+			      size_t mn, struct buf *more)
+{
+	const char *l, *cat = NULL, *at;
+	size_t j, n, k, off, last = i;
+	struct cl_loc loc;
+	struct cl_words w;
+
+	/* a report of a step on the file, no more ("loading F at line 5") */
+	if (!step_on_file(m, mn))
+		return NULL;
+	for (j = i + 1; j < s->nlines && j <= i + 2; j++) {
+		if (s->used[j] & L_USED)
+			break;
+		l = line_view(s, j, &n);
+		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+		if (k == n || cl_headline(l, n, &off, true) ||
+		    line_place(s, j, l, n, &loc) != CL_LOC_NONE)
+			break;
+		/* (after the object that raised it: '#<THREAD "x" {8CE}>: ') */
+		if (n - k > 4 && l[k] == '#' && l[k + 1] == '<' &&
+		    (at = cl_find(l + k, n - k, ">: ", 3)))
+			k = (size_t)(at + 3 - l);
+		cl_words_read(l + k, n - k, &w);
+		if (w.category && cause_category(w.category)) {
+			cat = w.category;
+			last = j;
+		}
+	}
+	for (j = i + 1; j <= last; j++) {
+		l = line_view(s, j, &n);
+		for (k = 0; k < n && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+		buf_adds(more, ": ");
+		buf_add(more, l + k, n - k);
+		s->used[j] |= L_FOLDED;
+	}
+	return cat;
+}
+
 /* The file of the project m[0..n) names after " in " ("... in
  * a/package.json at .version"); a copy the caller frees, or NULL. */
 static char *file_after_in(struct scan *s, const char *m, size_t n)
@@ -6376,7 +6548,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	bool no_place, where = false; /* quoted: the file it is in, not one missing */
 	bool paren_only = false;
 	char *wrapped, *quoted;
-	int tl;
+	int tl, ol, oc;
 
 	/* "error at line 6: " over its message (ratfor's): the blanks
 	 * after the colon say nothing */
@@ -6467,6 +6639,17 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		p.col = own.col;
 	} else if (s->repo && (p.file = file_after_label(s, line + b, n - b))) {
 		/* "WARNING: report.pdf: file is damaged" */
+	} else if (s->repo && msg > b &&
+		   (k = cl_line_col_opening(line + msg, n - msg, &ol, &oc)) &&
+		   (p.file = label_stem_file(s, i, line + b, msg - b))) {
+		/* "shop: line 4: error: msg", the file named around it; the
+		 * message after its line */
+		p.line = ol;
+		p.col = oc;
+		msg += k;
+		if (cl_headline(line + msg, n - msg, &k, false))
+			msg += k;
+		cl_words_read(line + msg, n - msg, &w);
 	} else if ((k = cl_path_words(line + msg, n - msg)) &&
 		   known_file(s, line + msg, k) &&
 		   /* (not the file looked for: "lib/util.gyp not found") */
@@ -6737,11 +6920,19 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	if (class_cat && (!w.category || !strcmp(w.category, CAT_LINT_VIOLATION)) &&
 	    !(p.file && test_file(p.file)))
 		w.category = class_cat;
+	/* its kind told under it, as general_inline reads it */
+	if (!w.category && !w.code_len && p.file && p.line > 0 &&
+	    (cat = kind_under(s, i, line + msg, n - msg, &more))) {
+		w.category = cat;
+		buf_add(&told, line + msg, n - msg);
+		buf_add(&told, more.ptr, more.len);
+	}
+	buf_release(&more);
 	/* the causes listed under it, innermost last: the last says what
 	 * it is and where in the file the headline ends naming ("Cannot
 	 * parse rule a.yml" over "╰▻ error: line 3 column 1: unknown field
 	 * `patern`") */
-	if (!w.code_len) {
+	if (!w.code_len && !told.len) {
 		struct cl_words cause;
 		const char *ct;
 		size_t ctn;
@@ -8034,8 +8225,15 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 	/* ... or the file it could not open last, no place of the
 	 * project's ("Cannot open file shop.inc", f2c's) */
 	if (!quoted && !placed && !worded && !lower && !acronym &&
-	    ends_in_file(l, n))
+	    ends_in_file(l, n)) {
+		/* (one the repository has failed in what it holds: "Failed
+		 * to load tax.aug" over the reports on tax.aug, augparse's) */
+		for (k = n; l[k - 1] != ' '; k--)
+			;
+		if (s->repo && failed_before(l, k) && known_file(s, l + k, n - k))
+			return false;
 		worded = missing = true;
+	}
 	if ((!quoted && !placed && !worded) || (acronym && !worded)) {
 		free(p.file);
 		return false;

@@ -2528,6 +2528,30 @@ static const struct phrase phrases[] = {
 	/* a portability rule's, whatever its words: ShellCheck's "In POSIX
 	 * sh, == in place of = is undefined." */
 	{ "in posix sh", CAT_LINT_VIOLATION },
+	/* a module or system no one installed, asked for by Common Lisp's
+	 * REQUIRE (ABCL's "Don't know how to REQUIRE SHOP-UTILS.") */
+	{ "know how to require", CAT_MISSING_DEPENDENCY },
+	/* Common Lisp's condition types, as a debugger names them ("...
+	 * invoked on condition of type END-OF-FILE") */
+	{ "type end-of-file", CAT_SYNTAX_ERROR },
+	{ "type reader-error", CAT_SYNTAX_ERROR },
+	{ "type unbound-variable", CAT_UNDEFINED_SYMBOL },
+	/* an exception raised by a test of the module's own (Augeas'
+	 * "exception thrown in test") */
+	{ "thrown in test", CAT_TEST_FAILURE },
+	/* a value a type cannot read, whatever "syntax" says: PostgreSQL's
+	 * "invalid input syntax for type numeric: \"ten\"" */
+	{ "input syntax for type", CAT_TYPE_ERROR },
+	/* ISO Prolog's error terms, as GNU, SWI and others print them
+	 * ("error(existence_error(procedure,price/2),main/0)") */
+	{ "existence_error(procedure", CAT_UNDEFINED_SYMBOL },
+	{ "existence_error(source_sink", CAT_IMPORT_RESOLUTION },
+	{ "instantiation_error", CAT_TYPE_ERROR },
+	{ "type_error(", CAT_TYPE_ERROR },
+	{ "domain_error(", CAT_TYPE_ERROR },
+	{ "representation_error(", CAT_TYPE_ERROR },
+	{ "evaluation_error(", CAT_TYPE_ERROR },
+	{ "syntax_error(", CAT_SYNTAX_ERROR },
 	/* LLVM's FileCheck under lit: "CHECK-NEXT: expected string not found
 	 * in input", "CHECK-NOT: excluded string found in input", "no check
 	 * strings found with prefix 'FOO:'" (a test's expectation, not a
@@ -3180,6 +3204,14 @@ static const struct phrase phrases[] = {
 	/* the text ending inside a construct (odoc's "End of text is not
 	 * allowed in '{1 ...}' (section heading)") */
 	{ "end of text", CAT_SYNTAX_ERROR },
+	/* an operator whose precedence the parser could not settle (ATS2's
+	 * "operator fixity cannot be resolved"), a block statement never
+	 * closed (REXX's "Incomplete DO/SELECT/IF") */
+	{ "operator fixity", CAT_SYNTAX_ERROR },
+	{ "incomplete do", CAT_SYNTAX_ERROR },
+	/* a function no script or library defines (FontForge's "No built-in
+	 * function or script file: SetWidht") */
+	{ "no built-in function", CAT_UNDEFINED_SYMBOL },
 	/* ... or said after (mbsync's "parameter missing") */
 	{ "parameter missing", CAT_SYNTAX_ERROR },
 	{ "argument missing", CAT_SYNTAX_ERROR },
@@ -4109,10 +4141,12 @@ static const char *expected_got(const char *low, size_t n)
 		"` expected", "instruction expected", "expression expected",
 		"identifier expected", "statement expected",
 		"declaration expected", "operand expected" };
-	const char *e = cl_find(low, n, "expected", 8);
+	const char *e = cl_find(low, n, "expected", 8), *f;
 	size_t k;
 
-	if (!e)
+	/* (a command's: "the fileinto command expects a string as argument
+	 * 1 (folder), but a number was found", sievec's) */
+	if (!e && !(e = cl_find(low, n, "expects ", 8)))
 		return NULL;
 	/* the layout a style checker wants: "Expected 1 space after IF",
 	 * "expected at least 4 spaces, found 2", "Expected indentation of
@@ -4122,18 +4156,26 @@ static const char *expected_got(const char *low, size_t n)
 	for (k = 0; k < sizeof(wanted) / sizeof(*wanted); k++)
 		if (cl_find(low, n, wanted[k], strlen(wanted[k])))
 			return CAT_SYNTAX_ERROR;
+	/* what it got was the end of the text: "Expected name, got end of
+	 * ff_statement" (FontForge's), "expected ')', got EOF" */
+	if ((f = cl_find(e, n - (size_t)(e - low), " got ", 5)) &&
+	    (STARTS(f + 5, n - (size_t)(f + 5 - low), "end") ||
+	     STARTS(f + 5, n - (size_t)(f + 5 - low), "eof")))
+		return CAT_SYNTAX_ERROR;
 	/* " got ", and Crystal's "expected argument #1 to be Int32, not
 	 * String" */
-	if (cl_find(e, n - (size_t)(e - low), " got ", 5) ||
+	if (f ||
 	    cl_find(e, n - (size_t)(e - low), ", not ", 6) ||
 	    /* Aeson's "expected String, but encountered Number" (hpack's) */
 	    cl_find(e, n - (size_t)(e - low), " but encountered ", 17))
 		return CAT_TYPE_ERROR;
-	if (cl_find(e, n - (size_t)(e - low), " found ", 7)) {
+	f = cl_find(e, n - (size_t)(e - low), " found", 6);
+	if (f && (f + 6 == low + n || !is_alpha(f[6]))) {
 		/* what a value passed or returned should have been
 		 * ("Expected `Integer` but found `String` for argument `n`",
 		 * Sorbet's): a type */
 		if (cl_find(e, n - (size_t)(e - low), " for argument", 13) ||
+		    cl_find(e, n - (size_t)(e - low), " as argument", 12) ||
 		    cl_find(e, n - (size_t)(e - low), " for parameter", 14) ||
 		    cl_find(e, n - (size_t)(e - low), " for return", 11))
 			return CAT_TYPE_ERROR;
@@ -5894,9 +5936,15 @@ static void trailing_code(const char *m, size_t n, struct cl_words *w)
 		if (k > s && (is_digit(m[k - 1]) || m[k - 1] == '.') &&
 		    time_unit(m + k, end - 1 - k))
 			return;
-		for (k = s; k < end - 1; k++)
+		for (k = s; k < end - 1; k++) {
 			if (m[k] == '-' || m[k] == '/' || m[k] == '.')
 				dash = true;
+			/* "existence_error(procedure,price/2)": a term's or a
+			 * call's arguments, no rule (clang-tidy's brackets
+			 * list its check and "-warnings-as-errors") */
+			if (m[k] == ',' && open == '(')
+				return;
+		}
 		/* "(a.Rmd)": a file's name, no rule (R Markdown's "Quitting
 		 * from lines 13-15 (a.Rmd)") */
 		if (open == '(' && file_named(m + s, end - 1 - s))
@@ -8568,6 +8616,31 @@ static enum cl_loc_kind bare_file_in_words(const char *l, size_t n,
 	return CL_LOC_NONE;
 }
 
+/* The functions called under a place in brackets, each with its line in
+ * the same file (ksh93's "deploy.sh[7]: publish[5]: x: not found"): the
+ * colon after the last of them (the error's line into *line), or k, the
+ * colon after the place, if none. */
+static size_t bracket_frames(const char *l, size_t n, size_t k, int *line)
+{
+	size_t j, b;
+	int v;
+
+	for (;;) {
+		j = skip_blanks(l, n, k + 1);
+		for (b = j; b < n && (is_alpha(l[b]) || is_digit(l[b]) ||
+				      l[b] == '_' || l[b] == '.'); b++)
+			;
+		if (b == j || b + 3 >= n || l[b] != '[' || !is_digit(l[b + 1]))
+			return k;
+		b++;
+		if (!cl_read_int(l, n, &b, &v) || v <= 0 || b + 2 >= n ||
+		    l[b] != ']' || l[b + 1] != ':' || !is_blank(l[b + 2]))
+			return k;
+		*line = v;
+		k = b + 1;
+	}
+}
+
 enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 				const void *ctx, struct cl_loc *loc)
 {
@@ -8622,6 +8695,25 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 			if (t != 0 || p + 2 >= n || l[p] != ':' || !is_blank(l[p + 1]))
 				continue;
 			m = skip_blanks(l, n, p + 1);
+			/* the line, a blank, then the message in a capital
+			 * ("calc.pe: 3 Expected name, got end of ...",
+			 * FontForge's; "a.c: 12 bytes" is a count) */
+			if (m < n && is_digit(l[m])) {
+				size_t c = m;
+				int v;
+
+				if (cl_read_int(l, n, &c, &v) && v > 0 && c + 1 < n &&
+				    l[c] == ' ' && l[c + 1] >= 'A' && l[c + 1] <= 'Z') {
+					tried++;
+					if (!known(ctx, l + t, e - t))
+						continue;
+					loc->file = t;
+					loc->file_len = e - t;
+					loc->line = v;
+					set_msg(loc, l, n, c);
+					return loc->kind = CL_LOC_INLINE;
+				}
+			}
 			/* ... or a rule's code opening the message ("index.html:
 			 * W002 `<head>` is missing ...", Bootlint's) */
 			if ((sev_word(l + m, n - m, &len, &note) < 0 || note ||
@@ -8656,6 +8748,8 @@ enum cl_loc_kind cl_loose_place(const char *l, size_t n, cl_known_fn known,
 		 * what stood before it read for a severity */
 		if (after && skip_blanks(l, n, after) + 2 < n &&
 		    (l[after] == ':' || is_blank(l[after]))) {
+			if (l[e] == '[' && l[after] == ':')
+				after = bracket_frames(l, n, after, &loc->line);
 			set_msg(loc, l, n, after);
 			if (t) {
 				loc->pre = 0;

@@ -27557,6 +27557,288 @@ E
 	cd ..
 fi
 ) &
+# ---- held109: a validation batch of tools nobody tuned for, scored on first sight ----
+# Configuration, policy and schema compilers: Augeas' augparse over three
+# lens modules (one with a failing test), SELinux's checkpolicy over two
+# policies, rpmspec parsing three spec files, and psql running a
+# project's SQL migrations against a PostgreSQL started for the run. Each
+# says where in its own way (Augeas' "F:4.2-.5:msg" with a line.column
+# range, checkpolicy's "F:9:ERROR 'syntax error' at token 'allow' on line
+# 9:" over the lines it quotes, rpmspec's "error: line 6: msg" that never
+# names its file, psql's "psql:F:3: ERROR:  msg" over the statement's own
+# "LINE 2:" and a caret).
+(
+BATCH=held109
+mkdir held109 && cd held109
+# augparse: a lens list never closed, a lens naming a variable nobody
+# defined, a module whose own test fails on its input
+if have augparse; then
+	mkdir augeas && cd augeas
+	printf 'module Shop =\n  let eol = Util.eol\n  let entry = [ key /[a-z]+/ . del "=" "=" . store /[^\\n]+/ . eol\n  let lns = entry*\n' >shop.aug
+	printf 'module Cart =\n  let eol = Util.eol\n  let entry = [ key /[a-z]+/ . del "=" "=" . store /[^\\n]+/ . eol ]\n  let lns = entri*\n' >cart.aug
+	printf 'module Tax =\n  let lns = [ key Rx.word . Sep.colon . store Rx.integer ]\n  test lns get "rate: 5\\n" = { "rate" = "5" }\n' >tax.aug
+	run h109-augparse sh -c 'for f in shop cart tax; do augparse $f.aug; done'
+	expect h109-augparse augparse general <<'E'
+syntax_error shop.aug 4 0
+undefined_symbol cart.aug 4 0
+test_failure tax.aug 3 0
+E
+	cd ..
+fi
+# checkpolicy: a type declaration without its semicolon, a rule naming a
+# type nobody declared
+if have checkpolicy; then
+	mkdir selinux && cd selinux
+	printf 'class file\nclass process\nsid kernel\ncommon file { read write }\nclass file inherits file\nclass process { transition }\ntype kernel_t;\ntype shop_t\nallow shop_t kernel_t:file read;\n' >base.conf
+	printf 'class file\nsid kernel\nclass file { read write }\ntype kernel_t;\nallow shop_t kernel_t:file read;\nuser system_u roles { object_r };\nsid kernel system_u:object_r:kernel_t\n' >shop.conf
+	run h109-checkpolicy sh -c 'for f in base shop; do checkpolicy -o $f.bin $f.conf; done'
+	expect h109-checkpolicy checkpolicy general <<'E'
+syntax_error base.conf 9 0
+undefined_symbol shop.conf 5 0
+E
+	cd ..
+fi
+# rpmspec -P, one spec a run (its errors give a line, never the file): a
+# tag rpm does not know, an %if never closed, a version with a dash
+if have rpmspec; then
+	mkdir rpm && cd rpm
+	printf 'Name: shop\nVersion: 1.0\nRelease: 1\nSummary: A shop\nLicense: MIT\nFrobnicate: yes\n\n%%description\nA shop.\n' >shop.spec
+	printf 'Name: cart\nVersion: 1.0\nRelease: 1\nSummary: A cart\nLicense: MIT\n\n%%description\nA cart.\n%%if 1\n%%files\n' >cart.spec
+	printf 'Name: tax\nVersion: 1.0.x-2\nRelease: 1\nSummary: Tax\nLicense: MIT\n%%description\nTax.\n' >tax.spec
+	run h109-rpmspec-tag rpmspec -P shop.spec
+	expect h109-rpmspec-tag rpmspec general <<'E'
+undefined_symbol - 0 0
+E
+	run h109-rpmspec-if rpmspec -P cart.spec
+	expect h109-rpmspec-if rpmspec general <<'E'
+syntax_error - 0 0
+E
+	run h109-rpmspec-version rpmspec -P tax.spec
+	expect h109-rpmspec-version rpmspec general <<'E'
+syntax_error - 0 0
+E
+	cd ..
+fi
+# psql -v ON_ERROR_STOP=1 over a project's migrations, one file a run,
+# against a PostgreSQL of its own (a socket in a folder of its own, no
+# TCP; as root, the server runs as nobody): a column misspelt, a reserved
+# word as a table's name, a word where a number goes, an include of a
+# file that is not there
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+if have psql && [ -x "$PG_BIN/initdb" ]; then
+	mkdir psql && cd psql
+	mkdir migrations
+	printf 'CREATE TABLE orders (\n  id serial PRIMARY KEY,\n  total numeric NOT NULL\n);\nINSERT INTO orders (total) VALUES (10);\n' >migrations/001_orders.sql
+	printf 'SELECT id,\n       totl\nFROM orders;\n' >migrations/002_report.sql
+	printf 'CREATE TABLE items (\n  id serial PRIMARY KEY,\n  order_id int REFERENCES order(id)\n);\n' >migrations/003_items.sql
+	printf "INSERT INTO orders (total) VALUES ('ten');\n" >migrations/004_seed.sql
+	printf '\\i migrations/seed_data.sql\n' >migrations/005_more.sql
+	pg=$(mktemp -d)
+	chmod 777 "$pg"
+	as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi; }
+	if as_pg "$PG_BIN/initdb" -D "$pg/data" -A trust -U app >"$pg/init.log" 2>&1 &&
+	   as_pg "$PG_BIN/pg_ctl" -D "$pg/data" -o "-k $pg -c listen_addresses=" -l "$pg/log" -w start >/dev/null 2>&1; then
+		run h109-psql sh -c 'for f in migrations/*.sql; do psql -h "$0" -U app -d postgres -X -q -v ON_ERROR_STOP=1 -f $f; done' "$pg"
+		as_pg "$PG_BIN/pg_ctl" -D "$pg/data" -m immediate stop >/dev/null 2>&1
+		expect h109-psql psql general <<'E'
+undefined_symbol migrations/002_report.sql 3 0
+syntax_error migrations/003_items.sql 4 0
+type_error migrations/004_seed.sql 1 0
+import_resolution migrations/005_more.sql 1 0
+E
+	else
+		echo psql >>"$OUT/skipped"
+	fi
+	rm -rf "$pg"
+	cd ..
+fi
+) &
+# ---- held110: a validation batch of tools nobody tuned for, scored on first sight ----
+# Interpreters that stop a script at its first fault: Regina REXX, ksh93
+# running scripts, GNU Prolog consulting programs, CHICKEN's csi. Each says
+# where in its own way (Regina's "Error 14 running "/abs/F", line 6: msg",
+# ksh93's "F[7]: f[5]: cmd: not found" with the function's own line last,
+# GNU Prolog's "warning: /abs/F:2: user directive caused exception:
+# error(existence_error(procedure,price/2),main/0)", CHICKEN's "Error:
+# unbound variable: totl" over a call history that never names the file).
+(
+BATCH=held110
+mkdir held110 && cd held110
+# Regina: a DO loop never ended, arithmetic on a word
+if have regina; then
+	mkdir rexx && cd rexx
+	printf '/* total */\nsay "start"\ntotal = 0\ndo i = 1 to 3\n  total = total + i\nsay total\n' >total.rexx
+	printf '/* arith */\nx = "abc"\ny = x + 1\nsay y\n' >arith.rexx
+	run h110-regina sh -c 'for f in total arith; do regina ./$f.rexx; done'
+	expect h110-regina regina general <<'E'
+syntax_error total.rexx 6 0
+type_error arith.rexx 3 0
+E
+	cd ..
+fi
+# ksh93 running three scripts: a function calling a command nobody
+# installed, a variable never set under set -u, an arithmetic expression
+# cut short
+if have ksh93; then
+	mkdir ksh93 && cd ksh93
+	printf 'echo start\n\nfunction publish {\n  echo in\n  nosuchcmd --flag\n}\npublish\n' >deploy.sh
+	printf 'set -u\necho "$undefined_var"\n' >env.sh
+	printf 'x=$(( 3 + ))\necho $x\n' >calc.sh
+	run h110-ksh93 sh -c 'for f in deploy env calc; do ksh93 $f.sh; done'
+	expect h110-ksh93 ksh93 general <<'E'
+undefined_symbol deploy.sh 5 0
+undefined_symbol env.sh 2 0
+syntax_error calc.sh 1 0
+E
+	cd ..
+fi
+# GNU Prolog consulting two programs whose start goal fails: a predicate
+# nobody defined, arithmetic on an atom
+if have gprolog; then
+	mkdir gprolog && cd gprolog
+	printf 'main :- price(apple, P), write(P), nl.\n:- initialization(main).\n' >price.pl
+	printf 'main :- X is foo + 1, write(X).\n:- initialization(main).\n' >calc.pl
+	run h110-gprolog sh -c 'for f in price calc; do gprolog --consult-file $f.pl --query-goal halt; done'
+	expect h110-gprolog gprolog general <<'E'
+undefined_symbol price.pl 2 0
+type_error calc.pl 2 0
+E
+	cd ..
+fi
+# csi -s: a misspelt procedure, a call with one argument too many (CHICKEN
+# names neither file)
+if have csi; then
+	mkdir csi && cd csi
+	printf '(define (total xs)\n  (if (null? xs)\n      0\n      (+ (car xs) (total (cdr xs)))))\n(display (totl (list 1 2)))\n' >total.scm
+	printf '(define (inc x) (+ x 1))\n(display (inc 1 2))\n' >args.scm
+	run h110-csi-unbound csi -s total.scm
+	expect h110-csi-unbound csi general <<'E'
+undefined_symbol - 0 0
+E
+	run h110-csi-args csi -s args.scm
+	expect h110-csi-args csi general <<'E'
+type_error - 0 0
+E
+	cd ..
+fi
+) &
+# ---- held111: a validation batch of tools nobody tuned for, scored on first sight ----
+# Scripts a build or a font's release runs: Armed Bear Common Lisp
+# loading four files, FontForge's own scripting language over three
+# scripts, Boost's quickbook over two documents. Each says where in its
+# own way (ABCL's "Error loading /abs/F at line 5 (offset 100)" over the
+# condition's type and its message, FontForge's "F: 3 msg", "F line: 4
+# msg" and " F: line 2" under "Called from...", quickbook's "F:10: error:
+# msg").
+(
+BATCH=held111
+mkdir held111 && cd held111
+# abcl --load: a misspelt function, a form never closed, a string where a
+# number goes, a system nobody installed
+if have abcl; then
+	mkdir abcl && cd abcl
+	printf '(defun total (xs)\n  (if (null xs) 0\n      (+ (car xs) (total (cdr xs)))))\n(print (totl (list 1 2)))\n' >total.lisp
+	printf '(defun total (xs)\n  (if (null xs) 0\n      (+ (car xs) (total (cdr xs))))\n(print (total (list 1 2)))\n' >open.lisp
+	printf '(defun half (x) (/ x 2))\n(print (half "four"))\n' >half.lisp
+	printf '(require :shop-utils)\n' >deps.lisp
+	run h111-abcl sh -c 'for f in total open half deps; do abcl --noinform --non-interactive --load $f.lisp; done'
+	expect h111-abcl abcl general <<'E'
+undefined_symbol total.lisp 5 0
+syntax_error open.lisp 5 0
+type_error half.lisp 3 0
+missing_dependency deps.lisp 2 0
+E
+	cd ..
+fi
+# fontforge -script: a font that is not there, an expression cut short, a
+# misspelt built-in
+if have fontforge; then
+	mkdir fontforge && cd fontforge
+	printf 'Open("shop-regular.sfd")\nGenerate("shop-regular.ttf")\n' >build.pe
+	printf 'Print("x")\nx = 1 +\n' >calc.pe
+	printf 'New()\nSelect(0u41)\nSetWidht(500)\n' >width.pe
+	run h111-fontforge sh -c 'for f in build calc width; do fontforge -lang=ff -script $f.pe; done'
+	expect h111-fontforge fontforge general <<'E'
+import_resolution build.pe 2 0
+syntax_error calc.pe 3 0
+undefined_symbol width.pe 4 0
+E
+	cd ..
+fi
+# quickbook: an include of a file that is not there; a template given
+# arguments it does not take and an [endsect] with no section open
+if have quickbook; then
+	mkdir quickbook && cd quickbook
+	printf '[article Shop\n    [quickbook 1.6]\n]\n\n[section Intro]\nSome text.\n[endsect]\n\n[section Two]\n[include missing.qbk]\n[endsect]\n' >shop.qbk
+	printf '[article Tax\n    [quickbook 1.6]\n]\n\n[template rate[] 5]\n[section Intro]\nRate [rate 1 2 3].\n[endsect]\n[endsect]\n' >tax.qbk
+	run h111-quickbook sh -c 'for f in shop tax; do quickbook $f.qbk --output-file $f.xml; done'
+	expect h111-quickbook quickbook general <<'E'
+import_resolution shop.qbk 10 0
+type_error tax.qbk 7 0
+syntax_error tax.qbk 9 0
+E
+	cd ..
+fi
+) &
+# ---- held112: a validation batch of tools nobody tuned for, scored on first sight ----
+# Compilers of less common languages and Qt's code generators: ATS2's
+# patscc type-checking four programs, Neko's nekoml over three modules,
+# Qt's qmlcachegen, moc and qlalr. Each says where in its own way (ATS2's
+# "/abs/F: 32(line=2, offs=7) -- 38(line=2, offs=13): error(3): msg",
+# nekoml's "F(4): msg" under nothing else, Qt's "F:6:1: error: msg" and
+# "F:3: Parse error at "NOTIFY"").
+(
+BATCH=held112
+mkdir held112 && cd held112
+# patscc -tcats: a string where an int is declared, an operator with
+# nothing after it, a name nobody bound, an include of a file not there
+if have patscc; then
+	mkdir ats && cd ats
+	printf 'implement main0 () = let\n  val x: int = "five"\nin\n  println! (x)\nend\n' >shop.dats
+	printf 'implement main0 () = let\n  val x = 1 +\nin\n  println! (x)\nend\n' >cart.dats
+	printf 'implement main0 () = let\n  val x = 1\nin\n  println! (y)\nend\n' >tax.dats
+	printf '#include "nosuch.sats"\nimplement main0 () = ()\n' >main.dats
+	run h112-patscc sh -c 'for f in shop cart tax main; do patscc -tcats $PWD/$f.dats; done'
+	expect h112-patscc patscc general <<'E'
+type_error shop.dats 2 0
+syntax_error cart.dats 2 0
+undefined_symbol tax.dats 4 0
+import_resolution main.dats 1 0
+E
+	cd ..
+fi
+# nekoml: a recursive function used before it is bound, a parenthesis
+# never closed, a module that is not there
+if have nekoml; then
+	mkdir nekoml && cd nekoml
+	printf 'function total(l) {\n  match l {\n  | [] -> 0\n  | x :: l -> x + total l\n  }\n}\n\nprint(total [1;2])\n' >Shop.nml
+	printf 'let x = (1 + \nprint x\n' >Tax.nml
+	printf 'open Nosuch;\nprint 1\n' >Imp.nml
+	run h112-nekoml sh -c 'for f in Shop Tax Imp; do nekoml $f.nml; done'
+	expect h112-nekoml nekoml general <<'E'
+undefined_symbol Shop.nml 4 0
+syntax_error Tax.nml 1 0
+import_resolution Imp.nml 1 0
+E
+	cd ..
+fi
+# Qt: qmlcachegen over a QML file missing its last brace, moc over a
+# header whose Q_PROPERTY ends after NOTIFY, qlalr over a grammar that
+# opens with a line it cannot read
+if have qmlcachegen && have moc && have qlalr; then
+	mkdir qt && cd qt
+	printf 'import QtQuick 2.0\nRectangle {\n    width: 100\n    Text { text: "x" \n}\n' >Shop.qml
+	printf 'class Shop : public QObject {\n  Q_OBJECT\n  Q_PROPERTY(int total READ total NOTIFY)\npublic:\n  int total();\n};\n' >shop.h
+	printf 'x = 1\n%%%%\nfoo: bar ;\n' >grammar.g
+	run h112-qt sh -c 'qmlcachegen --resource-path /Shop.qml Shop.qml -o Shop.cpp; moc shop.h -o moc_shop.cpp; qlalr grammar.g'
+	expect h112-qt qt general <<'E'
+syntax_error Shop.qml 6 1
+syntax_error shop.h 3 0
+syntax_error grammar.g 1 0
+E
+	cd ..
+fi
+) &
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the
