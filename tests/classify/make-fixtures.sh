@@ -27625,7 +27625,7 @@ fi
 # word as a table's name, a word where a number goes, an include of a
 # file that is not there
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-if have psql && [ -x "$PG_BIN/initdb" ]; then
+if have psql && { [ -x "$PG_BIN/initdb" ] || { echo psql >>"$OUT/skipped"; false; }; }; then
 	mkdir psql && cd psql
 	mkdir migrations
 	printf 'CREATE TABLE orders (\n  id serial PRIMARY KEY,\n  total numeric NOT NULL\n);\nINSERT INTO orders (total) VALUES (10);\n' >migrations/001_orders.sql
@@ -27825,7 +27825,10 @@ fi
 # Qt: qmlcachegen over a QML file missing its last brace, moc over a
 # header whose Q_PROPERTY ends after NOTIFY, qlalr over a grammar that
 # opens with a line it cannot read
-if have qmlcachegen && have moc && have qlalr; then
+# (one missing: the row's name is skipped, as the baseline knows it)
+if ! { have qmlcachegen && have moc && have qlalr; }; then
+	echo qt >>"$OUT/skipped"
+else
 	mkdir qt && cd qt
 	printf 'import QtQuick 2.0\nRectangle {\n    width: 100\n    Text { text: "x" \n}\n' >Shop.qml
 	printf 'class Shop : public QObject {\n  Q_OBJECT\n  Q_PROPERTY(int total READ total NOTIFY)\npublic:\n  int total();\n};\n' >shop.h
