@@ -461,6 +461,24 @@ static bool quoted_code(const char *l, size_t n)
 	return n - k > 15 && l[k] == 'F' && !memcmp(l + k, "Failure/Error: ", 15);
 }
 
+/* Is l[0..n) a row of a code frame, the source quoted under a report
+ * ("    > 6 |   expect.assertions(2);", "  12 | x = 1")? Its code holds no
+ * place, whatever looks like one ("expect.assertions(2)"). */
+static bool code_frame_row(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && l[k] == ' ')
+		k++;
+	if (k + 1 < n && l[k] == '>' && l[k + 1] == ' ')
+		k += 2;
+	if (k >= n || !isdigit((unsigned char)l[k]))
+		return false;
+	while (k < n && isdigit((unsigned char)l[k]))
+		k++;
+	return k + 1 < n && l[k] == ' ' && l[k + 1] == '|';
+}
+
 /* Is l[at] inside an object's inspection ("for #<TestCalc:0x00007fc4
  * @failures=[#<Test::Unit::Failure:0x... @location=["a.rb:9:in `t'"]",
  * what Ruby before 3.3 prints of a NoMethodError's receiver)? A place
@@ -5042,6 +5060,21 @@ static bool data_row(const char *l, size_t n)
 	return cols >= 2;
 }
 
+/* Is l[0..n) a command a build echoed, a program's name and then its
+ * options ("cc -c main.c -o main.o", "javac -d out A.java"), no message's
+ * colon in it? */
+static bool invocation_line(const char *l, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n && ((l[k] >= 'a' && l[k] <= 'z') || isdigit((unsigned char)l[k]) ||
+			      l[k] == '+' || l[k] == '-' || l[k] == '_' ||
+			      l[k] == '.' || l[k] == '/'); k++)
+		;
+	return k > 0 && k + 2 < n && l[k] == ' ' && l[k + 1] == '-' &&
+	       isalpha((unsigned char)l[k + 2]) && !cl_find(l, n, ": ", 2);
+}
+
 /* The outermost file of the project a trace above line i names (up to
  * CL_TRACE lines, not past another report or a line read before); NULL if
  * none. */
@@ -5076,7 +5109,9 @@ static char *file_above(struct scan *s, size_t i)
 		/* a message at a file above is another report too */
 		if (line_place(s, j, l, n, &loc) == CL_LOC_INLINE && loc.file_len)
 			break;
-		if (output_notice(l, n) || data_row(l, n))
+		/* (nor a command the build ran: "cc -c main.c -o main.o"
+		 * over make's "No rule to make target 'util.o'") */
+		if (output_notice(l, n) || data_row(l, n) || invocation_line(l, n))
 			continue;
 		if (cl_repo_token(l, n, known_file, s, &off, &len) &&
 		    !quoted_over_caret(s, j)) {
@@ -12171,6 +12206,8 @@ static void general_pass(struct scan *s)
 		if (s->opts->file_exists && n > 4 && has_file_byte(l, n) &&
 		    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE &&
 		    !in_object_dump(l, loc.file) && !quoted_code(l, n) &&
+		    !((lead == '>' || (lead >= '0' && lead <= '9')) &&
+		      code_frame_row(l, n)) &&
 		    !carets_under(s, i) &&
 		    /* (not a file a finding under a file's heading names,
 		     * its line told in words: "- site/index.html" over "*
@@ -12917,9 +12954,10 @@ static void drop_lineless_repeats(struct scan *s)
 				 !strcmp(v[k].category, CAT_UNKNOWN)) &&
 				/* (not another rule's: Bootlint's "index.html:
 				 * W002 ..." of the page's head after its E004
-				 * at a line) */
-				(!v[k].code || !v[j].code ||
-				 !strcmp(v[k].code, v[j].code)) &&
+				 * at a line; nor pytest's "XPASS(strict)" of a
+				 * test the summary names after another's
+				 * assertion) */
+				(!v[k].code || !strcmp(v[k].code, v[j].code ? v[j].code : "")) &&
 				same_file(v[j].file, v[k].file);
 		if (again) {
 			diag_release(&v[k]);

@@ -2528,6 +2528,12 @@ static const struct phrase phrases[] = {
 	/* a portability rule's, whatever its words: ShellCheck's "In POSIX
 	 * sh, == in place of = is undefined." */
 	{ "in posix sh", CAT_LINT_VIOLATION },
+	/* a checked exception the method neither catches nor declares
+	 * (javac's "unreported exception FileNotFoundException; must be
+	 * caught or declared to be thrown"): its type lacks it */
+	{ "must be caught or declared", CAT_TYPE_ERROR },
+	/* make's prerequisite that no rule makes and no file is */
+	{ "no rule to make target", CAT_IMPORT_RESOLUTION },
 	/* a module or system no one installed, asked for by Common Lisp's
 	 * REQUIRE (ABCL's "Don't know how to REQUIRE SHOP-UTILS.") */
 	{ "know how to require", CAT_MISSING_DEPENDENCY },
@@ -7078,6 +7084,11 @@ bool cl_summary(const char *l, size_t n, bool words)
 	};
 	size_t k;
 
+	/* make's own fatal error, not its recap of a recipe's: "make: ***
+	 * No rule to make target 'util.o', needed by 'app'.  Stop." */
+	if (n > 14 && l[0] == 'm' && starts(l, n, "make") &&
+	    !memcmp(l + n - 5, "Stop.", 5) && cl_find(l, n, ": *** ", 6))
+		return false;
 	for (k = 0; k < sizeof(lits) / sizeof(*lits); k++)
 		if (n && l[0] == lits[k][0] && starts(l, n, lits[k]))
 			return true;

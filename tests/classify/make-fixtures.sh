@@ -27842,6 +27842,201 @@ E
 	cd ..
 fi
 ) &
+# ---- Known tools, more new output (batch known3, issue 12): shapes of the
+# tools the database knows that neither the fixtures above nor known1 and
+# known2 had (tsc's missing export and a path alias that resolves to
+# nothing, typescript-eslint's rules and a parse error in a file eslint
+# cannot read, jest's inline snapshot and assertion count and a module a
+# test cannot find, vitest's failing table row and a test file whose import
+# does not load, pytest's failing parameter set and a strict xfail that
+# passed, a Go test's panic and a generic call of the wrong type, javac's
+# generic conversion and unreported checked exception, make's missing
+# prerequisite, gcc's and clang's -Werror), written down and scored once
+# before anything changed for them. ----
+(
+BATCH=known3
+mkdir -p known3 && cd known3
+if have "$BIN/tsc"; then
+	mkdir ts && cd ts
+	printf 'export function add(a: number, b: number): number {\n  return a + b;\n}\n' >util.ts
+	printf 'import { add, subtract } from "./util";\nimport { format } from "@app/format";\nconst n: string = add(1, 2);\nconsole.log(n, subtract, format);\n' >main.ts
+	printf '{ "compilerOptions": { "strict": true, "noEmit": true, "types": [], "baseUrl": ".",\n    "paths": { "@app/*": ["src/*"] } }, "files": ["main.ts"] }\n' >tsconfig.json
+	run k3-tsc "$BIN/tsc" -p .
+	# a name the module does not export; a path alias of the project's
+	# own that maps to no file; a number where a string is declared
+	expect k3-tsc tsc patterns <<'E'
+missing_export main.ts 1 15
+import_resolution main.ts 2 24
+type_error main.ts 3 7
+E
+	cd ..
+fi
+if have "$BIN/eslint"; then
+	mkdir es && cd es
+	cat >eslint.config.mjs <<'X'
+import tseslint from "typescript-eslint";
+export default tseslint.config(
+  { files: ["**/*.ts"], extends: [tseslint.configs.recommended] },
+  { files: ["**/*.js"], rules: { eqeqeq: "error", "no-undef": "error" },
+    languageOptions: { sourceType: "module", globals: { console: "readonly" } } },
+);
+X
+	printf 'export function total(items: any[]): number {\n  let sum: number = 0;\n  for (const i of items) sum += i.price;\n  return sum;\n}\nconst unused = 1;\n' >cart.ts
+	printf 'export const rate = (x) => {\n  if (x == null) return 0;\n  return x * VAT;\n};\nconst y: number = 2;\n' >tax.js
+	run k3-eslint "$BIN/eslint" .
+	# typescript-eslint's rules at their places; a type annotation in a
+	# JavaScript file eslint parses as JavaScript: its parse error
+	expect k3-eslint eslint patterns <<'E'
+lint_violation cart.ts 1 30
+lint_violation cart.ts 6 7
+syntax_error tax.js 5 8
+E
+	cd ..
+fi
+if have "$BIN/jest"; then
+	mkdir jest && cd jest
+	printf '{ "name": "k3-jest", "private": true }\n' >package.json
+	cat >price.test.js <<'X'
+const { price } = require("./price");
+test("formats the price", () => {
+  expect(price(3)).toMatchInlineSnapshot(`"3.00 EUR"`);
+});
+test("rounds", async () => {
+  expect.assertions(2);
+  expect(price(1.005)).toBe("1.01 EUR");
+});
+X
+	printf 'exports.price = (n) => n.toFixed(2) + " USD";\n' >price.js
+	printf 'const { cart } = require("./lib/cart");\ntest("empty", () => { expect(cart()).toEqual([]); });\n' >cart.test.js
+	run k3-jest "$BIN/jest" --ci --rootDir .
+	# an inline snapshot that differs, a value, a count of assertions;
+	# a suite whose require finds no file of the project
+	expect k3-jest jest patterns <<'E'
+test_failure price.test.js 3 20
+test_failure price.test.js 7 24
+test_failure price.test.js 6 10
+import_resolution cart.test.js 1 18
+E
+	cd ..
+fi
+if have "$BIN/vitest"; then
+	mkdir vitest && cd vitest
+	printf '{ "name": "k3-vitest", "private": true, "type": "module" }\n' >package.json
+	cat >tax.test.js <<'X'
+import { describe, it, expect } from "vitest";
+import { vat } from "./tax.js";
+describe("vat", () => {
+  it.each([
+    [100, 20],
+    [50, 10],
+    [10, 3],
+  ])("vat(%i) is %i", (net, want) => {
+    expect(vat(net)).toBe(want);
+  });
+});
+X
+	printf 'export const vat = (n) => n / 5;\n' >tax.js
+	printf 'import { it, expect } from "vitest";\nimport { ship } from "./lib/ship.js";\nit("ships", () => { expect(ship()).toBe(true); });\n' >ship.test.js
+	run k3-vitest "$BIN/vitest" run --root .
+	# one row of a table fails; a test file whose import loads nothing
+	# (vitest names the importer, no line)
+	expect k3-vitest vitest patterns <<'E'
+test_failure tax.test.js 9 22
+import_resolution ship.test.js 0 0
+E
+	cd ..
+fi
+if have pytest; then
+	mkdir pytest pytest/tests && cd pytest
+	printf 'def total(items):\n    return sum(items)\n' >shop.py
+	cat >tests/test_shop.py <<'X'
+import pytest
+
+from shop import total
+
+
+@pytest.mark.parametrize("items,want", [([1, 2], 3), ([2, 2], 5), ([], 0)])
+def test_total(items, want):
+    assert total(items) == want
+
+
+@pytest.mark.xfail(strict=True, reason="rounding bug")
+def test_rounding():
+    assert total([0.5, 0.5]) == 1
+X
+	printf '[pytest]\npythonpath = .\n' >pytest.ini
+	run k3-pytest pytest -q -p no:cacheprovider tests
+	# one parameter set fails at its assert; a strict xfail passed: the
+	# test fails, its file named with no line
+	expect k3-pytest pytest patterns <<'E'
+test_failure tests/test_shop.py 8 0
+test_failure tests/test_shop.py 0 0
+E
+	cd ..
+fi
+if have go; then
+	mkdir go go/build && cd go
+	printf 'module example.com/shop\n\ngo 1.19\n' >go.mod
+	printf 'package shop\n\nfunc Last(items []int) int {\n\treturn items[len(items)]\n}\n' >cart.go
+	printf 'package shop\n\nimport "testing"\n\nfunc TestLast(t *testing.T) {\n\tt.Run("two", func(t *testing.T) {\n\t\tif Last([]int{1, 2}) != 2 {\n\t\t\tt.Fatal("want 2")\n\t\t}\n\t})\n}\n' >cart_test.go
+	run k3-go-test env GOPROXY=off GOFLAGS=-mod=mod go test ./...
+	# a subtest's panic: the test fails where the project's own frame
+	# under the runtime's is
+	expect k3-go-test go patterns <<'E'
+test_failure cart.go 4 0
+E
+	cd build
+	printf 'module example.com/names\n\ngo 1.19\n' >go.mod
+	printf 'package names\n\nfunc Map[T, U any](xs []T, f func(T) U) []U {\n\tout := make([]U, 0, len(xs))\n\tfor _, x := range xs {\n\t\tout = append(out, f(x))\n\t}\n\treturn out\n}\n\nfunc Names() []string {\n\treturn Map([]int{1, 2}, func(i int) int { return i * 2 })\n}\n' >names.go
+	run k3-go-build env GOPROXY=off go build ./...
+	expect k3-go-build go patterns <<'E'
+type_error names.go 12 9
+E
+	cd ../..
+fi
+if have javac; then
+	mkdir javac && cd javac
+	printf 'import java.util.ArrayList;\nimport java.util.List;\n\npublic class Shop {\n    static List<Object> names() {\n        List<String> xs = new ArrayList<>();\n        return xs;\n    }\n}\n' >Shop.java
+	printf 'import java.io.FileReader;\n\npublic class Reader {\n    static FileReader open(String p) {\n        return new FileReader(p);\n    }\n}\n' >Reader.java
+	run k3-javac sh -c 'javac -d out Shop.java; javac -d out Reader.java'
+	# a generic type that does not convert; a checked exception neither
+	# caught nor declared (the method's type lacks it)
+	expect k3-javac javac patterns <<'E'
+type_error Shop.java 7 0
+type_error Reader.java 5 0
+E
+	cd ..
+fi
+if have make && have cc; then
+	mkdir make && cd make
+	printf 'app: main.o util.o\n\tcc -o app main.o util.o\n%%.o: %%.c\n\tcc -c $< -o $@\n' >Makefile
+	printf 'int main(void) { return 0; }\n' >main.c
+	run k3-make make
+	# a prerequisite no rule makes and no file is: a file missing
+	expect k3-make make patterns <<'E'
+import_resolution - 0 0
+E
+	cd ..
+fi
+if have gcc && have clang; then
+	mkdir werror && cd werror
+	printf '#include <stdio.h>\n\nint main(void)\n{\n\tint unused = 3;\n\tprintf("%%d\\n", compute(2));\n\treturn 0;\n}\n' >main.c
+	run k3-gcc-werror gcc -std=gnu11 -Wall -Werror -c main.c -o main.o
+	# a function nobody declared; a variable never used, a warning made
+	# an error: a lint's
+	expect k3-gcc-werror gcc patterns <<'E'
+undefined_symbol main.c 6 24
+lint_violation main.c 5 13
+E
+	run k3-clang-werror clang -Wall -Werror -c main.c -o main.o
+	expect k3-clang-werror clang patterns <<'E'
+undefined_symbol main.c 6 17
+lint_violation main.c 5 6
+E
+	cd ..
+fi
+) &
+
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

@@ -12766,6 +12766,101 @@ static void engine_reads_interpreter_stops_and_their_kinds(void **state)
 	diag_list_release(&l);
 }
 
+static bool known3_files(void *ctx, const char *path)
+{
+	static const char *const files[] = {
+		"tests/test_shop.py", "main.c", "Makefile", "Reader.java",
+		"price.test.js",
+	};
+	size_t k;
+
+	(void)ctx;
+	for (k = 0; k < sizeof(files) / sizeof(*files); k++)
+		if (!strcmp(path, files[k]))
+			return true;
+	return false;
+}
+
+/* The known tools' shapes known3 found: pytest's strict xfail that
+ * passed (its file from the summary, no line, a finding of its own beside
+ * another test's assertion in the file), make's prerequisite that nothing
+ * makes (no place, not the file of the command echoed above it), javac's
+ * checked exception, and a code frame's row whose code only looks like a
+ * place. */
+static void known_tools_strict_xfail_make_rules_and_frame_rows(void **state)
+{
+	static const char pytest[] =
+		"=================================== FAILURES ===================================\n"
+		"_____________________________ test_total[items1-5] _____________________________\n"
+		"\n"
+		">       assert total(items) == want\n"
+		"E       assert 4 == 5\n"
+		"\n"
+		"tests/test_shop.py:8: AssertionError\n"
+		"________________________________ test_rounding _________________________________\n"
+		"[XPASS(strict)] rounding bug\n"
+		"=========================== short test summary info ============================\n"
+		"FAILED tests/test_shop.py::test_total[items1-5] - assert 4 == 5\n"
+		"FAILED tests/test_shop.py::test_rounding\n"
+		"2 failed, 2 passed in 0.04s\n";
+	static const char make[] =
+		"cc -c main.c -o main.o\n"
+		"make: *** No rule to make target 'util.o', needed by 'app'.  Stop.\n";
+	static const char javac[] =
+		"Reader.java:5: error: unreported exception FileNotFoundException; must be caught or declared to be thrown\n"
+		"        return new FileReader(p);\n"
+		"               ^\n"
+		"1 error\n";
+	static const char frame[] =
+		"  \xe2\x97\x8f rounds\n"
+		"\n"
+		"    expect.assertions(2)\n"
+		"\n"
+		"    Expected two assertions to be called but received one assertion call.\n"
+		"\n"
+		"      5 | test(\"rounds\", async () => {\n"
+		"    > 6 |   expect.assertions(2);\n"
+		"        |          ^\n"
+		"\n"
+		"      at Object.assertions (price.test.js:6:10)\n";
+	struct classify_opts bare = { NULL, 0, true, NULL, NULL };
+	struct diag_list l = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+
+	(void)state;
+	classify_n(pytest, known3_files, 2, &l);
+	assert_string_equal(l.v[1].file, "tests/test_shop.py");
+	assert_int_equal(l.v[1].line, 0);
+	assert_string_equal(l.v[1].code, "XPASS(strict)");
+	assert_string_equal(l.v[1].message,
+			    "test_rounding: expected to fail (rounding bug), passed");
+	assert_string_equal(l.v[1].category, "test_failure");
+	diag_list_release(&l);
+
+	classify_n(make, known3_files, 1, &l);
+	assert_null(l.v[0].file);
+	assert_string_equal(l.v[0].category, "import_resolution");
+	diag_list_release(&l);
+	/* ... given alone too: the command's file is none of its */
+	assert_int_equal(classify_text_opts(db, &bare, make, strlen(make), &l,
+					    NULL, &e), 0);
+	assert_int_equal(l.n, 1);
+	assert_null(l.v[0].file);
+	diag_list_release(&l);
+
+	classify_n(javac, known3_files, 1, &l);
+	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+
+	/* alone, every dotted name is a file: the row's code is still none */
+	assert_int_equal(classify_text_opts(db, &bare, frame, strlen(frame), &l,
+					    NULL, &e), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].file, "price.test.js");
+	assert_int_equal(l.v[0].line, 6);
+	diag_list_release(&l);
+}
+
 static void native_stacks_outlines_and_quoted_files(void **state)
 {
 	static const char helgrind[] =
@@ -13505,6 +13600,7 @@ int main(void)
 		cmocka_unit_test(engine_reads_page_audits_word_stacks_and_qtest),
 		cmocka_unit_test(engine_reads_config_lists_and_place_only_headlines),
 		cmocka_unit_test(engine_reads_interpreter_stops_and_their_kinds),
+		cmocka_unit_test(known_tools_strict_xfail_make_rules_and_frame_rows),
 		cmocka_unit_test(build_gates_and_their_files),
 		cmocka_unit_test(a_stand_in_name_is_the_file_named_before_it),
 		cmocka_unit_test(coded_headlines_hcl_warnings_and_dart_frames),
