@@ -2532,6 +2532,13 @@ static const struct phrase phrases[] = {
 	 * (javac's "unreported exception FileNotFoundException; must be
 	 * caught or declared to be thrown"): its type lacks it */
 	{ "must be caught or declared", CAT_TYPE_ERROR },
+	/* MySQL's and MariaDB's parse error, whatever the advice after it
+	 * ("You have an error in your SQL syntax; check the manual that
+	 * corresponds to your MariaDB server version ...") */
+	{ "in your sql syntax", CAT_SYNTAX_ERROR },
+	/* a namespace the project does not have (nbb's and SCI's "Could not
+	 * find namespace: shop.rates") */
+	{ "could not find namespace", CAT_IMPORT_RESOLUTION },
 	/* make's prerequisite that no rule makes and no file is */
 	{ "no rule to make target", CAT_IMPORT_RESOLUTION },
 	/* a module or system no one installed, asked for by Common Lisp's

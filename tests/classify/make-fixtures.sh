@@ -27842,6 +27842,95 @@ E
 	cd ..
 fi
 ) &
+# ---- held113: a validation batch of tools nobody tuned for, scored on first sight ----
+# A web backend's migrations and its ClojureScript: the MariaDB client
+# sourcing a project's SQL migrations against a server started for the
+# run, nbb running ClojureScript scripts on Node, squint compiling one.
+# Each says where in its own way (MariaDB's "ERROR 1054 (42S22) at line 1
+# in file: 'F': msg" under the statement it echoes between dashes, nbb's
+# boxed "----- Error ---" with "Message:" and "Location: /abs/F:6:10" over
+# its context rows, or a location with no file; squint's "[squint] Error
+# while compiling F:7:1: msg").
+(
+BATCH=held113
+mkdir held113 && cd held113
+# mariadb -e "source F", one migration a run against a MariaDB of its own
+# (a socket in a folder of its own, no TCP; as root, the server runs as
+# nobody): a column misspelt, a reserved word as a table's name, a word
+# where a number goes (strict mode), a source of a file that is not there
+if ! { have mariadb && have mariadbd && have mariadb-install-db; }; then
+	echo mariadb >>"$OUT/skipped"
+else
+	mkdir mariadb && cd mariadb
+	mkdir migrations
+	printf 'CREATE TABLE orders (\n  id int PRIMARY KEY AUTO_INCREMENT,\n  total decimal(10,2) NOT NULL\n);\nINSERT INTO orders (total) VALUES (10);\n' >migrations/001_orders.sql
+	printf 'SELECT id,\n       totl\nFROM orders;\n' >migrations/002_report.sql
+	printf 'CREATE TABLE items (\n  id int PRIMARY KEY,\n  order_id int REFERENCES order(id)\n);\n' >migrations/003_items.sql
+	printf "SET sql_mode = 'STRICT_ALL_TABLES';\nINSERT INTO orders (total) VALUES ('ten');\n" >migrations/004_seed.sql
+	printf 'source migrations/seed_data.sql\n' >migrations/005_more.sql
+	my=$(mktemp -d)
+	chmod 777 "$my"
+	as_user=
+	[ "$(id -u)" = 0 ] && as_user=--user=nobody
+	if mariadb-install-db --no-defaults --datadir="$my/data" $as_user \
+		--auth-root-authentication-method=normal --skip-test-db >"$my/init.log" 2>&1; then
+		mariadbd --no-defaults --datadir="$my/data" --socket="$my/sock" \
+			--skip-networking $as_user --pid-file="$my/pid" \
+			--log-error="$my/err.log" >/dev/null 2>&1 &
+		t=0
+		while [ ! -S "$my/sock" ] && [ $t -lt 600 ]; do sleep 0.2; t=$((t + 1)); done
+	fi
+	if [ -S "$my/sock" ] &&
+	   mariadb --no-defaults -S "$my/sock" -u root -e 'CREATE DATABASE shop' >/dev/null 2>&1; then
+		run h113-mariadb sh -c 'for f in migrations/*.sql; do mariadb --no-defaults -S "$0" -u root shop -e "source $f"; done' "$my/sock"
+		expect h113-mariadb mariadb general <<'E'
+undefined_symbol migrations/002_report.sql 1 0
+syntax_error migrations/003_items.sql 1 0
+type_error migrations/004_seed.sql 2 0
+import_resolution migrations/005_more.sql 1 0
+E
+	else
+		echo mariadb >>"$OUT/skipped"
+	fi
+	[ -f "$my/pid" ] && kill "$(cat "$my/pid")" 2>/dev/null
+	t=0
+	while [ -f "$my/pid" ] && [ $t -lt 100 ]; do sleep 0.2; t=$((t + 1)); done
+	rm -rf "$my"
+	cd ..
+fi
+# nbb: a misspelt function, a form never closed, a namespace the project
+# does not have (nbb names the file only for the first)
+if have "$BIN/nbb"; then
+	mkdir nbb nbb/src && cd nbb
+	printf '(ns shop.core)\n\n(defn total [xs]\n  (reduce + xs))\n\n(println (totl [1 2]))\n' >src/total.cljs
+	printf '(ns shop.cart)\n\n(defn add [x]\n  (+ x 1)\n\n(println (add 1))\n' >src/cart.cljs
+	printf '(ns shop.tax\n  (:require [shop.rates :as r]))\n\n(println (r/rate))\n' >src/tax.cljs
+	run h113-nbb-unbound "$BIN/nbb" src/total.cljs
+	expect h113-nbb-unbound nbb general <<'E'
+undefined_symbol src/total.cljs 6 10
+E
+	run h113-nbb-eof "$BIN/nbb" src/cart.cljs
+	expect h113-nbb-eof nbb general <<'E'
+syntax_error - 0 0
+E
+	run h113-nbb-ns "$BIN/nbb" src/tax.cljs
+	expect h113-nbb-ns nbb general <<'E'
+import_resolution - 0 0
+E
+	cd ..
+fi
+# squint compiling a form never closed
+if have "$BIN/squint"; then
+	mkdir squint && cd squint
+	printf '(ns shop.cart)\n\n(defn add [x]\n  (+ x 1)\n\n(println (add 1))\n' >cart.cljs
+	run h113-squint "$BIN/squint" compile cart.cljs
+	expect h113-squint squint general <<'E'
+syntax_error cart.cljs 7 1
+E
+	cd ..
+fi
+) &
+
 # ---- Known tools, more new output (batch known3, issue 12): shapes of the
 # tools the database knows that neither the fixtures above nor known1 and
 # known2 had (tsc's missing export and a path alias that resolves to

@@ -12635,6 +12635,7 @@ static bool interpreter_files(void *ctx, const char *path)
 		"shop.sieve", "filters.sieve", "deploy.sh", "/w/price.pl",
 		"/w/total.lisp", "/w/open.lisp", "/w/deps.lisp", "calc.pe",
 		"migrations/004_seed.sql", "tax.aug", "cart.dats",
+		"migrations/003_items.sql",
 	};
 	size_t k;
 
@@ -12691,6 +12692,13 @@ static void engine_reads_interpreter_stops_and_their_kinds(void **state)
 		"psql:migrations/004_seed.sql:1: ERROR:  invalid input syntax for type numeric: \"ten\"\n"
 		"LINE 1: INSERT INTO orders (total) VALUES ('ten');\n"
 		"                                           ^\n";
+	/* MariaDB: a parse error whatever the advice after it; nbb: a
+	 * namespace the project does not have */
+	static const char sql[] =
+		"ERROR 1064 (42000) at line 1 in file: 'migrations/003_items.sql': You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near 'order(id)\n"
+		")' at line 3\n"
+		"----- Error --------------------------------------\n"
+		"Message:  Could not find namespace: shop.rates\n";
 	/* augparse: a module the repository has that failed to load is the
 	 * report under it, not a file missing */
 	static const char augparse[] =
@@ -12752,6 +12760,14 @@ static void engine_reads_interpreter_stops_and_their_kinds(void **state)
 	classify_n(psql, interpreter_files, 1, &l);
 	assert_string_equal(l.v[0].file, "migrations/004_seed.sql");
 	assert_string_equal(l.v[0].category, "type_error");
+	diag_list_release(&l);
+
+	classify_n(sql, interpreter_files, 2, &l);
+	assert_string_equal(l.v[0].file, "migrations/003_items.sql");
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	assert_null(l.v[1].file);
+	assert_string_equal(l.v[1].category, "import_resolution");
 	diag_list_release(&l);
 
 	classify_n(augparse, interpreter_files, 1, &l);
