@@ -12397,13 +12397,9 @@ static bool config_template_files(void *ctx, const char *path)
 		"README.md", "package.yaml", "init.lua", "/w/init.vim",
 		"cart.mli",
 	};
-	size_t k;
 
 	(void)ctx;
-	for (k = 0; k < sizeof(files) / sizeof(*files); k++)
-		if (!strcmp(path, files[k]))
-			return true;
-	return false;
+	return one_of(path, files, sizeof(files) / sizeof(*files));
 }
 
 /* A file with no extension, reports told by their line alone over the
@@ -12637,13 +12633,9 @@ static bool interpreter_files(void *ctx, const char *path)
 		"migrations/004_seed.sql", "tax.aug", "cart.dats",
 		"migrations/003_items.sql",
 	};
-	size_t k;
 
 	(void)ctx;
-	for (k = 0; k < sizeof(files) / sizeof(*files); k++)
-		if (!strcmp(path, files[k]))
-			return true;
-	return false;
+	return one_of(path, files, sizeof(files) / sizeof(*files));
 }
 
 /* Interpreters and compilers stopping at a fault: a script named without
@@ -12788,13 +12780,9 @@ static bool known3_files(void *ctx, const char *path)
 		"tests/test_shop.py", "main.c", "Makefile", "Reader.java",
 		"price.test.js",
 	};
-	size_t k;
 
 	(void)ctx;
-	for (k = 0; k < sizeof(files) / sizeof(*files); k++)
-		if (!strcmp(path, files[k]))
-			return true;
-	return false;
+	return one_of(path, files, sizeof(files) / sizeof(*files));
 }
 
 /* The known tools' shapes known3 found: pytest's strict xfail that
