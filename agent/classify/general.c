@@ -2539,6 +2539,9 @@ static const struct phrase phrases[] = {
 	/* a namespace the project does not have (nbb's and SCI's "Could not
 	 * find namespace: shop.rates") */
 	{ "could not find namespace", CAT_IMPORT_RESOLUTION },
+	/* Node's SyntaxError on ESM syntax in a file it reads as CommonJS
+	 * (jest's "Jest encountered an unexpected token" over it) */
+	{ "cannot use import statement", CAT_SYNTAX_ERROR },
 	/* make's prerequisite that no rule makes and no file is */
 	{ "no rule to make target", CAT_IMPORT_RESOLUTION },
 	/* a module or system no one installed, asked for by Common Lisp's

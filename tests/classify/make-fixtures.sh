@@ -28126,6 +28126,79 @@ E
 fi
 ) &
 
+# ---- Known tools, more new output (batch known4, issue 12): jest's suite
+# that cannot parse ESM syntax (its long advice over the SyntaxError), a
+# mock called with other arguments and a hook that throws; tsc's missing
+# property and an overload nothing matches, in --pretty with a related
+# place in TypeScript's own lib; pytest's doctest and "DID NOT RAISE";
+# gcc -fanalyzer's double free over its path of events. Written down and
+# scored once before anything changed for them. ----
+(
+BATCH=known4
+mkdir -p known4 && cd known4
+if have "$BIN/jest"; then
+	mkdir jest && cd jest
+	printf '{ "name": "k4-jest", "private": true }\n' >package.json
+	printf 'import { total } from "./total.js";\ntest("total", () => { expect(total([1, 2])).toBe(3); });\n' >esm.test.js
+	printf 'export const total = (xs) => xs.reduce((a, b) => a + b, 0);\n' >total.js
+	cat >notify.test.js <<'X'
+const { checkout } = require("./checkout");
+test("notifies the customer", () => {
+  const send = jest.fn();
+  checkout({ id: 7 }, send);
+  expect(send).toHaveBeenCalledWith("order 7 paid");
+});
+X
+	printf 'exports.checkout = (order, send) => send(`order ${order.id} shipped`);\n' >checkout.js
+	printf 'let db;\nbeforeAll(() => {\n  db = connect();\n});\ntest("reads", () => { expect(db).toBeDefined(); });\n' >db.test.js
+	run k4-jest "$BIN/jest" --ci --rootDir .
+	# a mock's call; a hook calling what nothing defines; a test file in
+	# ESM syntax no transform turned into CommonJS: its parse error
+	expect k4-jest jest patterns <<'E'
+test_failure notify.test.js 5 16
+undefined_symbol db.test.js 3 3
+syntax_error esm.test.js 1 0
+E
+	cd ..
+fi
+if have "$BIN/tsc"; then
+	mkdir ts && cd ts
+	printf 'interface Order {\n  id: number;\n  total: number;\n}\nexport const o: Order = { id: 1 };\nexport const label = "order".replace(1, 2);\n' >order.ts
+	printf '{ "compilerOptions": { "strict": true, "noEmit": true, "types": [], "lib": ["es2020"] }, "files": ["order.ts"] }\n' >tsconfig.json
+	run k4-tsc "$BIN/tsc" -p . --pretty
+	# the related places under each (the property's declaration, the
+	# last overload in lib.es5.d.ts) are no findings
+	expect k4-tsc tsc patterns <<'E'
+type_error order.ts 5 14
+type_error order.ts 6 38
+E
+	cd ..
+fi
+if have pytest; then
+	mkdir pytest pytest/tests && cd pytest
+	printf 'def add(a, b):\n    """Add two prices.\n\n    >>> add(1, 2)\n    4\n    """\n    return a + b\n\n\ndef parse(s):\n    return int(s)\n' >shop.py
+	printf 'import pytest\n\nfrom shop import parse\n\n\ndef test_rejects_words():\n    with pytest.raises(ValueError):\n        parse("12")\n' >tests/test_parse.py
+	printf '[pytest]\npythonpath = .\n' >pytest.ini
+	run k4-pytest pytest -q -p no:cacheprovider --doctest-modules shop.py tests
+	expect k4-pytest pytest patterns <<'E'
+test_failure shop.py 4 0
+test_failure tests/test_parse.py 7 0
+E
+	cd ..
+fi
+if have gcc; then
+	mkdir analyzer && cd analyzer
+	printf '#include <stdlib.h>\n\nvoid drop(char *p)\n{\n\tfree(p);\n}\n\nint main(void)\n{\n\tchar *p = malloc(8);\n\n\tdrop(p);\n\tfree(p);\n\treturn 0;\n}\n' >cart.c
+	run k4-gcc-analyzer gcc -fanalyzer -c cart.c -o cart.o
+	# a checker's finding (a warning): its path of events under it is
+	# its own, no findings
+	expect k4-gcc-analyzer gcc patterns <<'E'
+lint_violation cart.c 13 9
+E
+	cd ..
+fi
+) &
+
 # ---- runners: the known tools under a monorepo's task runner ----
 # A repository of several packages checks them through a task runner that
 # runs their scripts at once and labels each line with its task, the

@@ -12778,7 +12778,7 @@ static bool known3_files(void *ctx, const char *path)
 {
 	static const char *const files[] = {
 		"tests/test_shop.py", "main.c", "Makefile", "Reader.java",
-		"price.test.js",
+		"price.test.js", "/w/esm.test.js",
 	};
 
 	(void)ctx;
@@ -12827,11 +12827,30 @@ static void known_tools_strict_xfail_make_rules_and_frame_rows(void **state)
 		"        |          ^\n"
 		"\n"
 		"      at Object.assertions (price.test.js:6:10)\n";
+	/* jest on a test file in ESM syntax: Node's words under its advice */
+	static const char esm[] =
+		"  \xe2\x97\x8f Test suite failed to run\n"
+		"\n"
+		"    Jest encountered an unexpected token\n"
+		"\n"
+		"    Details:\n"
+		"\n"
+		"    /w/esm.test.js:1\n"
+		"    ({\"Object.<anonymous>\":function(module,exports,require,__dirname,__filename,jest){import { total } from \"./total.js\";\n"
+		"                                                                                      ^^^^^^\n"
+		"\n"
+		"    SyntaxError: Cannot use import statement outside a module\n";
 	struct classify_opts bare = { NULL, 0, true, NULL, NULL };
 	struct diag_list l = DIAG_LIST_INIT;
 	struct err e = ERR_INIT;
 
 	(void)state;
+	classify_n(esm, known3_files, 1, &l);
+	assert_string_equal(l.v[0].file, "/w/esm.test.js");
+	assert_int_equal(l.v[0].line, 1);
+	assert_string_equal(l.v[0].category, "syntax_error");
+	diag_list_release(&l);
+
 	classify_n(pytest, known3_files, 2, &l);
 	assert_string_equal(l.v[1].file, "tests/test_shop.py");
 	assert_int_equal(l.v[1].line, 0);
