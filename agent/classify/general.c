@@ -2542,6 +2542,9 @@ static const struct phrase phrases[] = {
 	/* Node's SyntaxError on ESM syntax in a file it reads as CommonJS
 	 * (jest's "Jest encountered an unexpected token" over it) */
 	{ "cannot use import statement", CAT_SYNTAX_ERROR },
+	/* a reserved word where the grammar forbids it (acorn's "Cannot use
+	 * keyword 'await' outside an async function") */
+	{ "cannot use keyword", CAT_SYNTAX_ERROR },
 	/* make's prerequisite that no rule makes and no file is */
 	{ "no rule to make target", CAT_IMPORT_RESOLUTION },
 	/* a module or system no one installed, asked for by Common Lisp's

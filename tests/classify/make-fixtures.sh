@@ -27931,6 +27931,88 @@ E
 fi
 ) &
 
+# ---- held114: a validation batch of tools nobody tuned for, scored on first sight ----
+# Parsers a JavaScript build runs on its sources and assets: acorn and
+# esprima's esparse on a module, PEG.js compiling two grammars, KaTeX
+# rendering two formulas, binaryen's wasm-opt on two text modules (all
+# npm, in tests/classify's tree by other tools' dependencies). Each says
+# where in its own way (acorn's "msg (F 8:0)", esparse's "Error: Line 2:
+# msg" with no file, PEG.js's "5:5: msg" with no file, KaTeX's "ParseError:
+# KaTeX parse error: msg at position 5: ..." over a thrown error's fields,
+# wasm-opt's "Fatal: F:5:4: error: msg" or "[wasm-validator error in
+# function 0] msg" over the expression).
+(
+BATCH=held114
+mkdir held114 && cd held114
+# acorn: an object literal never closed, a keyword as a name in a module
+if have "$BIN/acorn"; then
+	mkdir acorn && cd acorn
+	printf 'export function total(items) {\n  return items.reduce((a, b) => a + b, 0)\n}\nexport const tax = (x) => x * 0.2;\nexport default {\n  total,\n  tax\n' >cart.js
+	printf 'const await = 1;\n' >kw.mjs
+	run h114-acorn sh -c 'for f in cart.js kw.mjs; do "$0" --ecma2022 --module $f >/dev/null; done' "$BIN/acorn"
+	expect h114-acorn acorn general <<'E'
+syntax_error cart.js 8 0
+syntax_error kw.mjs 1 7
+E
+	cd ..
+fi
+# esparse on an expression cut short (esprima names no file)
+if have "$BIN/esparse"; then
+	mkdir esparse && cd esparse
+	printf 'const a = 1;\nlet b = (a +;\n' >calc.js
+	run h114-esparse "$BIN/esparse" calc.js
+	expect h114-esparse esparse general <<'E'
+syntax_error - 0 0
+E
+	cd ..
+fi
+# pegjs: a rule nobody defined, a group never closed (a grammar a run)
+if have "$BIN/pegjs"; then
+	mkdir pegjs && cd pegjs
+	printf 'start\n  = "a" b\n\nb = "b"\n  / c\n' >list.pegjs
+	printf 'start = "a" (\n' >open.pegjs
+	run h114-pegjs-rule "$BIN/pegjs" -o list.js list.pegjs
+	expect h114-pegjs-rule pegjs general <<'E'
+undefined_symbol - 0 0
+E
+	run h114-pegjs-syntax "$BIN/pegjs" -o open.js open.pegjs
+	expect h114-pegjs-syntax pegjs general <<'E'
+syntax_error - 0 0
+E
+	cd ..
+fi
+# katex -i: a control sequence nobody defined, an argument never closed
+if have "$BIN/katex"; then
+	mkdir katex && cd katex
+	printf 'x = \\sqrtt{2}\n' >sqrt.tex
+	printf '\\frac{1}{2\n' >frac.tex
+	run h114-katex-undefined "$BIN/katex" -i sqrt.tex
+	expect h114-katex-undefined katex general <<'E'
+undefined_symbol - 0 0
+E
+	run h114-katex-syntax "$BIN/katex" -i frac.tex
+	expect h114-katex-syntax katex general <<'E'
+syntax_error - 0 0
+E
+	cd ..
+fi
+# wasm-opt: a local that does not exist; a body of the wrong type
+if have "$BIN/wasm-opt"; then
+	mkdir wasm-opt && cd wasm-opt
+	printf '(module\n  (func $add (param i32 i32) (result i32)\n    local.get 0\n    local.get 2\n    i32.add)\n)\n' >add.wat
+	printf '(module (func (result i32) i64.const 1))\n' >ret.wat
+	run h114-wasm-opt-local "$BIN/wasm-opt" add.wat -o add.wasm
+	expect h114-wasm-opt-local wasm-opt general <<'E'
+undefined_symbol add.wat 5 4
+E
+	run h114-wasm-opt-type "$BIN/wasm-opt" ret.wat -o ret.wasm
+	expect h114-wasm-opt-type wasm-opt general <<'E'
+type_error - 0 0
+E
+	cd ..
+fi
+) &
+
 # ---- Known tools, more new output (batch known3, issue 12): shapes of the
 # tools the database knows that neither the fixtures above nor known1 and
 # known2 had (tsc's missing export and a path alias that resolves to

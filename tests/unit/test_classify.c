@@ -12631,7 +12631,7 @@ static bool interpreter_files(void *ctx, const char *path)
 		"shop.sieve", "filters.sieve", "deploy.sh", "/w/price.pl",
 		"/w/total.lisp", "/w/open.lisp", "/w/deps.lisp", "calc.pe",
 		"migrations/004_seed.sql", "tax.aug", "cart.dats",
-		"migrations/003_items.sql",
+		"migrations/003_items.sql", "kw.mjs",
 	};
 
 	(void)ctx;
@@ -12699,7 +12699,8 @@ static void engine_reads_interpreter_stops_and_their_kinds(void **state)
 	/* patscc, Regina: a construct's words */
 	static const char words[] =
 		"cart.dats: 36(line=2, offs=11) -- 39(line=2, offs=14): error(1): operator fixity cannot be resolved.\n"
-		"Error 14 running \"/w/total.rexx\", line 6: Incomplete DO/SELECT/IF\n";
+		"Error 14 running \"/w/total.rexx\", line 6: Incomplete DO/SELECT/IF\n"
+		"Cannot use keyword 'await' outside an async function (kw.mjs 1:6)\n";
 	struct diag_list l = DIAG_LIST_INIT;
 
 	(void)state;
@@ -12767,10 +12768,14 @@ static void engine_reads_interpreter_stops_and_their_kinds(void **state)
 	assert_string_equal(l.v[0].category, "test_failure");
 	diag_list_release(&l);
 
-	classify_n(words, interpreter_files, 2, &l);
+	classify_n(words, interpreter_files, 3, &l);
 	assert_string_equal(l.v[0].category, "syntax_error");
 	assert_int_equal(l.v[1].line, 6);
 	assert_string_equal(l.v[1].category, "syntax_error");
+	/* acorn's position counts columns from 0 */
+	assert_string_equal(l.v[2].file, "kw.mjs");
+	assert_int_equal(l.v[2].column, 7);
+	assert_string_equal(l.v[2].category, "syntax_error");
 	diag_list_release(&l);
 }
 
