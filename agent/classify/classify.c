@@ -1203,7 +1203,7 @@ static char *trimmed(const char *l, size_t n)
 static const char *symbol_at_line(const char *cat, int line, const char *m,
 				  size_t n)
 {
-	if (cat && line > 0 && !strcmp(cat, CAT_LINK_ERROR) &&
+	if (cat && line > 0 && cl_cat_is(cat, CAT_LINK_ERROR) &&
 	    cl_find(m, n, "ndefined symbol", 15))
 		return CAT_UNDEFINED_SYMBOL;
 	return cat;
@@ -1275,7 +1275,7 @@ static bool gave_up(const char *m, size_t n)
 static bool recipe_failed_again(const struct scan *s, const struct diag *d,
 				size_t msg_len)
 {
-	return s->out->n > 0 && !strcmp(d->category, CAT_UNKNOWN) &&
+	return s->out->n > 0 && cl_cat_is(d->category, CAT_UNKNOWN) &&
 	       recipe_failed(d->message, msg_len);
 }
 
@@ -1287,18 +1287,18 @@ static bool places_last(struct scan *s, struct diag *d)
 {
 	struct diag *t;
 
-	if (!d->file || d->line <= 0 || strcmp(d->category, CAT_UNKNOWN) ||
+	if (!d->file || d->line <= 0 || !cl_cat_is(d->category, CAT_UNKNOWN) ||
 	    !gave_up(d->message, strlen(d->message)) || s->out->n <= s->first ||
 	    s->out->n - s->first != s->nat)
 		return false;
 	t = &s->out->v[s->out->n - 1];
 	if (t->file || s->at[s->nat - 1] + 1 != s->cur ||
 	    t->severity != d->severity ||
-	    (!strcmp(t->category, CAT_UNKNOWN) &&
+	    (cl_cat_is(t->category, CAT_UNKNOWN) &&
 	     !parse_failed_at(d->message, strlen(d->message))))
 		return false;
 	/* words of no kind over where the parser gave up: its grammar's */
-	if (!strcmp(t->category, CAT_UNKNOWN))
+	if (cl_cat_is(t->category, CAT_UNKNOWN))
 		t->category = CAT_SYNTAX_ERROR;
 	t->file = d->file;
 	d->file = NULL;
@@ -1366,7 +1366,7 @@ static bool syntax_error_told_twice(struct scan *s, struct diag *d)
 	if (!t->file || strcmp(t->file, d->file) || t->line != d->line)
 		return false;
 	if (bare_syntax_error(d->message)) {
-		if (!strcmp(t->category, CAT_UNKNOWN))
+		if (cl_cat_is(t->category, CAT_UNKNOWN))
 			t->category = CAT_SYNTAX_ERROR;
 		return true;
 	}
@@ -1375,7 +1375,7 @@ static bool syntax_error_told_twice(struct scan *s, struct diag *d)
 	free(t->message);
 	t->message = d->message;
 	d->message = NULL;
-	if (strcmp(d->category, CAT_UNKNOWN))
+	if (!cl_cat_is(d->category, CAT_UNKNOWN))
 		t->category = d->category;
 	if (!t->column)
 		t->column = d->column;
@@ -1449,7 +1449,7 @@ static bool warnings_were_errors(const struct scan *s, const char *msg,
 {
 	const char *w;
 
-	if (n > 64 || s->out->n <= s->first || strcmp(category, CAT_UNKNOWN) ||
+	if (n > 64 || s->out->n <= s->first || !cl_cat_is(category, CAT_UNKNOWN) ||
 	    !(w = cl_find(msg, n, "arnings ", 8)))
 		return false;
 	w += 8;
@@ -1590,7 +1590,7 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	}
 	/* What the pattern leaves, the message's own words fill: a generic
 	 * "error" pattern's category, a rule code in brackets. */
-	if (!d.code || !strcmp(d.category, CAT_UNKNOWN)) {
+	if (!d.code || cl_cat_is(d.category, CAT_UNKNOWN)) {
 		struct cl_words w;
 
 		cl_words_read(d.message, strlen(d.message), &w);
@@ -1606,14 +1606,14 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		}
 		w.category = symbol_at_line(w.category, d.line, d.message,
 					    strlen(d.message));
-		if (!strcmp(d.category, CAT_UNKNOWN))
+		if (cl_cat_is(d.category, CAT_UNKNOWN))
 			d.category = w.category ? w.category :
 				     w.code_len || (d.code && !strncmp(d.code, "-W", 2)) ||
 				     /* a warning no words name: a checker's
 				      * finding, as the general layer reads one */
 				     d.severity == DIAG_WARNING ?
 				     CAT_LINT_VIOLATION : CAT_UNKNOWN;
-		if (!strcmp(d.category, CAT_UNKNOWN) && !d.code &&
+		if (cl_cat_is(d.category, CAT_UNKNOWN) && !d.code &&
 		    d.severity == DIAG_ERROR && d.file &&
 		    uncoded_rust_error(d.file, strlen(d.file)))
 			d.category = CAT_LINT_VIOLATION;
@@ -1621,22 +1621,22 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 		 * other tools' messages in the same words were, as
 		 * general_emit reads one (a tool's own pattern that says
 		 * unknown means it) */
-		if (!strcmp(d.category, CAT_UNKNOWN) &&
+		if (cl_cat_is(d.category, CAT_UNKNOWN) &&
 		    !strcmp(p->tool, "generic") &&
 		    (liken = cl_learned_category(s->db->learned, d.message,
 						  strlen(d.message))))
 			d.category = liken;
 		/* a compiler pattern's "undefined symbol 'x'" at a line of a
 		 * source (re2c, cc65): a name, as the general layer reads it */
-		if (d.line > 0 && !strcmp(d.category, CAT_LINK_ERROR) &&
-		    !strcmp(p->category, CAT_UNKNOWN) &&
+		if (d.line > 0 && cl_cat_is(d.category, CAT_LINK_ERROR) &&
+		    cl_cat_is(p->category, CAT_UNKNOWN) &&
 		    strstr(d.message, "ndefined symbol"))
 			d.category = CAT_UNDEFINED_SYMBOL;
 		/* that tool could not open its input ("FileNotFoundError:
 		 * [Errno 2] No such file or directory: 'a.g'" under yapps2's
 		 * frames): a file the run named that does not resolve, as
 		 * errno_file_of_dependency reads node's */
-		if (tool_trace && !strcmp(d.category, CAT_UNKNOWN) &&
+		if (tool_trace && cl_cat_is(d.category, CAT_UNKNOWN) &&
 		    cl_errno_report(d.message, strlen(d.message)) &&
 		    cl_find(d.message, strlen(d.message), "o such file", 11))
 			d.category = CAT_IMPORT_RESOLUTION;
@@ -1645,12 +1645,12 @@ static void emit(struct scan *s, const struct cl_pattern *p, const char *l,
 	 * own ("adds: ReferenceError: greet is not defined"): that kind, as
 	 * test_run_pass keeps it; a value of the wrong type at run time
 	 * stays the test's failure */
-	if (!strcmp(d.category, CAT_TEST_FAILURE)) {
+	if (cl_cat_is(d.category, CAT_TEST_FAILURE)) {
 		struct cl_words w;
 
 		cl_words_read(d.message, strlen(d.message), &w);
 		if (w.category && cause_category(w.category) &&
-		    strcmp(w.category, CAT_TYPE_ERROR)) {
+		    !cl_cat_is(w.category, CAT_TYPE_ERROR)) {
 			d.category = w.category;
 			d.hint = xstrdup("the test failed on this: read from the "
 					 "message's words, fix what it names");
@@ -2087,12 +2087,22 @@ static bool prose_file(const char *path)
  * type, an import, syntax), not only that it did? */
 static bool cause_category(const char *category)
 {
-	return !strcmp(category, CAT_UNDEFINED_SYMBOL) ||
-	       !strcmp(category, CAT_TYPE_ERROR) ||
-	       !strcmp(category, CAT_IMPORT_RESOLUTION) ||
-	       !strcmp(category, CAT_MISSING_DEPENDENCY) ||
-	       !strcmp(category, CAT_MISSING_EXPORT) ||
-	       !strcmp(category, CAT_SYNTAX_ERROR);
+	/* by the first letter first: asked of every report read */
+	switch (category[0]) {
+	case 'u':
+		return cl_cat_is(category, CAT_UNDEFINED_SYMBOL);
+	case 't':
+		return cl_cat_is(category, CAT_TYPE_ERROR);
+	case 'i':
+		return cl_cat_is(category, CAT_IMPORT_RESOLUTION);
+	case 'm':
+		return cl_cat_is(category, CAT_MISSING_DEPENDENCY) ||
+		       cl_cat_is(category, CAT_MISSING_EXPORT);
+	case 's':
+		return cl_cat_is(category, CAT_SYNTAX_ERROR);
+	default:
+		return false;
+	}
 }
 
 /* Lists the diagnostics added since the last call that pick() takes. A
@@ -2117,8 +2127,8 @@ static void picks_update(struct scan *s, struct diag_picks *p,
 /* A failed test, or an unknown one the words under it may make one */
 static bool maybe_test_failure(const struct diag *d)
 {
-	return d->file && (!strcmp(d->category, CAT_TEST_FAILURE) ||
-			   !strcmp(d->category, CAT_UNKNOWN));
+	return d->file && (cl_cat_is(d->category, CAT_TEST_FAILURE) ||
+			   cl_cat_is(d->category, CAT_UNKNOWN));
 }
 
 /* A failed test reported at file:line, or NULL. */
@@ -2130,7 +2140,7 @@ static struct diag *test_failure_at(struct scan *s, const char *file, int line)
 	for (k = 0; k < s->tf.n; k++) {
 		struct diag *t = &s->out->v[s->tf.v[k]];
 
-		if (t->line == line && !strcmp(t->category, CAT_TEST_FAILURE) &&
+		if (t->line == line && cl_cat_is(t->category, CAT_TEST_FAILURE) &&
 		    same_file(t->file, file))
 			return t;
 	}
@@ -2253,7 +2263,7 @@ static struct diag *verdict_named_in(struct scan *s, const char *m)
 			continue;
 		at = s->at[k - s->first];
 		if (t->file || at > s->cur || s->cur - at > 40 ||
-		    strcmp(t->category, CAT_TEST_FAILURE) ||
+		    !cl_cat_is(t->category, CAT_TEST_FAILURE) ||
 		    !(len = strlen(t->message)))
 			continue;
 		/* TAP's "not ok 2 adds" over its YAML block, whose stack's
@@ -2399,8 +2409,8 @@ static void own_modules(struct scan *s)
 		/* (Scala's "object util is not a member of package shop"
 		 * over "import shop.util.Money" is a member's type error in
 		 * its words) */
-		if ((!strcmp(d->category, CAT_UNDEFINED_SYMBOL) ||
-		     !strcmp(d->category, CAT_TYPE_ERROR)) && d->file &&
+		if ((cl_cat_is(d->category, CAT_UNDEFINED_SYMBOL) ||
+		     cl_cat_is(d->category, CAT_TYPE_ERROR)) && d->file &&
 		    s->out->n - s->first == s->nat &&
 		    quotes_import(s, s->at[k - s->first])) {
 			d->category = CAT_IMPORT_RESOLUTION;
@@ -2410,7 +2420,7 @@ static void own_modules(struct scan *s)
 					  "check the path it imports");
 			continue;
 		}
-		if (!s->repo || strcmp(d->category, CAT_MISSING_DEPENDENCY) ||
+		if (!s->repo || !cl_cat_is(d->category, CAT_MISSING_DEPENDENCY) ||
 		    !project_module(s, d->message, &at, &len, &pkg))
 			continue;
 		d->category = CAT_IMPORT_RESOLUTION;
@@ -2618,11 +2628,11 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		if ((at = cl_find(msg + from, msg_len - from, " -> [Help ", 10)))
 			msg_len = (size_t)(at - msg);
 	}
-	if (file && line > 0 && !strcmp(category, CAT_UNKNOWN) &&
+	if (file && line > 0 && cl_cat_is(category, CAT_UNKNOWN) &&
 	    (at = words_over_giving_up(s, msg, msg_len, &msg_len, &category)))
 		msg = at;
 	d.message = xstrndup(msg, msg_len);
-	if (!strcmp(category, CAT_UNKNOWN) && line > 0) {
+	if (cl_cat_is(category, CAT_UNKNOWN) && line > 0) {
 		size_t rn;
 		const char *row = line_view(s, s->cur, &rn);
 
@@ -2632,20 +2642,20 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	/* an error nothing names, in a test's own file: the test failed
 	 * there (pytest's "test_a.py:19: KeyError", go's "x_test.go:15:
 	 * got 4, want 5") */
-	if (!strcmp(category, CAT_UNKNOWN) && d.severity == DIAG_ERROR &&
+	if (cl_cat_is(category, CAT_UNKNOWN) && d.severity == DIAG_ERROR &&
 	    file && test_file(file))
 		category = CAT_TEST_FAILURE;
 	/* a finding at a line of a document of prose: a linter's */
-	if (!strcmp(category, CAT_UNKNOWN) && file && line > 0 &&
+	if (cl_cat_is(category, CAT_UNKNOWN) && file && line > 0 &&
 	    prose_file(file))
 		category = CAT_LINT_VIOLATION;
 	/* no word here names a kind: the kind other tools' messages in
 	 * the same words were; an errno's, whose code it was that failed */
-	if (!strcmp(category, CAT_UNKNOWN) && cl_errno_report(d.message, msg_len)) {
+	if (cl_cat_is(category, CAT_UNKNOWN) && cl_errno_report(d.message, msg_len)) {
 		if (cl_find(d.message, msg_len, "no such file", 12) &&
 		    errno_file_of_dependency(s, s->cur))
 			category = CAT_IMPORT_RESOLUTION;
-	} else if (!strcmp(category, CAT_UNKNOWN) && !s->runtime_report &&
+	} else if (cl_cat_is(category, CAT_UNKNOWN) && !s->runtime_report &&
 		   (liken = cl_learned_category(s->db->learned, d.message,
 						msg_len))) {
 		category = liken;
@@ -2682,8 +2692,8 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	 * ("test/a.rb:13:in `test_h'"; a frame in a test's file reads as its
 	 * failure, elsewhere as unknown): one problem, the cause's, placed
 	 * there */
-	if (file && line > 0 && (!strcmp(category, CAT_TEST_FAILURE) ||
-				 !strcmp(category, CAT_UNKNOWN)) &&
+	if (file && line > 0 && (cl_cat_is(category, CAT_TEST_FAILURE) ||
+				 cl_cat_is(category, CAT_UNKNOWN)) &&
 	    (t = placeless_cause(s, file))) {
 		line_set(s, t, line);
 		t->column = col;
@@ -2694,7 +2704,7 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 	 * place in the comment under it ("#   Failed test 'adds'" over "#
 	 * at calc.t line 7.": Perl's Test::More, Raku's Test, node-tap): one
 	 * failure, placed there */
-	if (file && line > 0 && !strcmp(category, CAT_TEST_FAILURE) &&
+	if (file && line > 0 && cl_cat_is(category, CAT_TEST_FAILURE) &&
 	    (t = verdict_named_in(s, d.message))) {
 		t->file = d.file;
 		d.file = NULL;
@@ -2703,9 +2713,9 @@ static void general_emit(struct scan *s, char *file, int line, int col,
 		diag_release(&d);
 		return;
 	}
-	if (!strcmp(category, CAT_UNKNOWN))
+	if (cl_cat_is(category, CAT_UNKNOWN))
 		d.hint = xstrdup("see the message at this position");
-	else if (!strcmp(category, CAT_LINT_VIOLATION))
+	else if (cl_cat_is(category, CAT_LINT_VIOLATION))
 		d.hint = d.code ? xstrdup("fix the code this rule points at, or "
 					  "configure the rule if it is wrong here") :
 			 xstrdup("fix the code this warning points at");
@@ -3014,7 +3024,7 @@ static const char *words_between(struct scan *s, size_t i, size_t at)
 		    line_place(s, j, l, n, &loc) == CL_LOC_INLINE)
 			return cat;
 		cl_words_read(l, n, &w);
-		if (!cat && w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+		if (!cat && w.category && !cl_cat_is(w.category, CAT_LINT_VIOLATION))
 			cat = w.category;
 		if (cat)
 			s->used[j] |= L_FOLDED;
@@ -3066,7 +3076,7 @@ static const char *words_above(struct scan *s, size_t cur)
 		struct cl_words w;
 
 		cl_words_read(l, before_object_dump(l, n), &w);
-		if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+		if (w.category && !cl_cat_is(w.category, CAT_LINT_VIOLATION))
 			cat = w.category;
 	}
 	return cat;
@@ -3354,7 +3364,7 @@ static const char *words_of_last(struct scan *s, const char *m, size_t k)
 	if (k < 8 || !memchr(m, ' ', k) || s->out->n <= s->first)
 		return NULL;
 	t = &s->out->v[s->out->n - 1];
-	if (strncmp(t->message, m, k) || !strcmp(t->category, CAT_UNKNOWN))
+	if (strncmp(t->message, m, k) || cl_cat_is(t->category, CAT_UNKNOWN))
 		return NULL;
 	return t->category;
 }
@@ -4121,13 +4131,13 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 							  m + after,
 							  loc->msg_len - after);
 		if (tw.category && w.category && tw.category != w.category &&
-		    !strcmp(w.category, CAT_SYNTAX_ERROR))
+		    cl_cat_is(w.category, CAT_SYNTAX_ERROR))
 			w.category = tw.category;
 	}
 	w.category = symbol_at_line(w.category, loc->line, m, loc->msg_len);
 	/* "found   : number" and "required: string" under it: two types that
 	 * do not agree (Closure Compiler's, scalac's, older javac's) */
-	if ((!w.category || !strcmp(w.category, CAT_UNKNOWN)) &&
+	if ((!w.category || cl_cat_is(w.category, CAT_UNKNOWN)) &&
 	    found_required(s, s->cur + 1))
 		w.category = CAT_TYPE_ERROR;
 	/* a runner's numbered failure at its place, "1) HelperTest.pm:8 -
@@ -4140,7 +4150,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 
 		item_words(s, s->cur, &iw);
 		cl_words_read(iw.ptr ? iw.ptr : "", iw.len, &uw);
-		if (uw.category && strcmp(uw.category, CAT_TYPE_ERROR) &&
+		if (uw.category && !cl_cat_is(uw.category, CAT_TYPE_ERROR) &&
 		    cause_category(uw.category))
 			w.category = uw.category;
 		buf_release(&iw);
@@ -4211,7 +4221,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 			    pre[k] != ' '; k++)
 			if (pre[k] >= 'A' && pre[k] <= 'Z')
 				cl_words_read(pre + k, loc->pre_len - k, &pw);
-		if (pw.category && strcmp(pw.category, CAT_LINT_VIOLATION))
+		if (pw.category && !cl_cat_is(pw.category, CAT_LINT_VIOLATION))
 			w.category = pw.category;
 	}
 	/* one letter for a severity (rubocop's and pylint's "C:", "W:",
@@ -4276,7 +4286,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 		/* "XPST0081: XPath syntax error at char 11 ...:" over
 		 * "Undeclared namespace prefix {x}" (Saxon's): the innermost
 		 * line says what the syntax error was */
-		if (last && cw.category && !strcmp(cw.category, CAT_SYNTAX_ERROR)) {
+		if (last && cw.category && cl_cat_is(cw.category, CAT_SYNTAX_ERROR)) {
 			struct cl_words lw;
 
 			cl_words_read(more.ptr + last, more.len - last, &lw);
@@ -4419,7 +4429,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	 * the detail after it, a value's kind, is what the text's form
 	 * broke (not so a cause a wrapper's "parse error in" names:
 	 * Kamailio's "failed to load module") */
-	if (w.category && !strcmp(w.category, CAT_TYPE_ERROR) && loc->file_len &&
+	if (w.category && cl_cat_is(w.category, CAT_TYPE_ERROR) && loc->file_len &&
 	    loc->file > 16 &&
 	    cl_find(l, loc->file, "syntax error in ", 16))
 		w.category = CAT_SYNTAX_ERROR;
@@ -4447,7 +4457,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	 * script: a name the script calls that nothing defines (a helper,
 	 * a function); from the runner's own shell ("sh: 1: x: not found")
 	 * it stays a tool that is not installed */
-	if (known && loc->file_len && !strcmp(cat, CAT_MISSING_DEPENDENCY) &&
+	if (known && loc->file_len && cl_cat_is(cat, CAT_MISSING_DEPENDENCY) &&
 	    cl_find(m, loc->msg_len, "command not found", 17))
 		cat = CAT_UNDEFINED_SYMBOL;
 	file = loc->file_len ? xstrndup(l + loc->file, loc->file_len) :
@@ -4461,7 +4471,7 @@ static void general_inline(struct scan *s, const char *l, size_t n,
 	 * when the place under it names the same line */
 	if (loc->file_len && !known && s->opts->file_exists &&
 	    headline_place(s, s->cur, -1, &p)) {
-		if (!strcmp(cat, CAT_TEST_FAILURE) || !strcmp(cat, CAT_UNKNOWN) ||
+		if (cl_cat_is(cat, CAT_TEST_FAILURE) || cl_cat_is(cat, CAT_UNKNOWN) ||
 		    (line > 0 && p.line == line)) {
 			free(file);
 			file = p.file;
@@ -4784,7 +4794,7 @@ static bool test_box_place(struct scan *s, size_t i, const struct cl_loc *loc)
 	cl_words_read(msg.ptr, msg.len, &w);
 	general_emit(s, xstrndup(line_view(s, i, &n) + loc->file, loc->file_len),
 		     loc->line, loc->col, DIAG_ERROR, NULL, 0, msg.ptr, msg.len,
-		     w.category && strcmp(w.category, CAT_LINT_VIOLATION) ?
+		     w.category && !cl_cat_is(w.category, CAT_LINT_VIOLATION) ?
 		     w.category : CAT_TEST_FAILURE);
 	buf_release(&msg);
 	return true;
@@ -5235,7 +5245,7 @@ static bool detail_of_last(struct scan *s, const char *file, const char *cat,
 	    (sev == DIAG_WARNING && d->severity == DIAG_ERROR) ||
 	    (cl_line_col_opening(m, n, &own, &col) && own != d->line))
 		return false;
-	if (cat && (!strcmp(d->category, CAT_UNKNOWN) ||
+	if (cat && (cl_cat_is(d->category, CAT_UNKNOWN) ||
 		    (d->hint && !strcmp(d->hint, LIKENED_HINT)))) {
 		d->category = cat;
 		free(d->hint);
@@ -5926,7 +5936,7 @@ static bool own_missing_file(const struct scan *s, const char *cat,
 	char *f;
 	bool own;
 
-	if (!cat || strcmp(cat, CAT_IMPORT_RESOLUTION) ||
+	if (!cat || !cl_cat_is(cat, CAT_IMPORT_RESOLUTION) ||
 	    !(f = cl_file_heading(m, n)))
 		return false;
 	own = !file_named_before(s, f);
@@ -5971,7 +5981,7 @@ static bool suite_verdict(const struct scan *s, const char *m, size_t n)
 	for (k = s->out->n; k > s->first && k + 32 > s->out->n; k--) {
 		const struct diag *d = &s->out->v[k - 1];
 
-		if (d->file && d->line > 0 && !strcmp(d->category, CAT_TEST_FAILURE))
+		if (d->file && d->line > 0 && cl_cat_is(d->category, CAT_TEST_FAILURE))
 			return true;
 	}
 	return false;
@@ -6257,7 +6267,7 @@ static char *prefixed_continuation(struct scan *s, size_t i, const char *pre,
 			struct cl_words w;
 
 			cl_words_read(l + k, n - k, &w);
-			if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+			if (w.category && !cl_cat_is(w.category, CAT_LINT_VIOLATION))
 				break;
 		}
 		buf_addch(&all, ' ');
@@ -6632,11 +6642,11 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	 * kind when the words after it name none, or only a linter's (asked
 	 * once the place is known: in a test's file, a test's failure) */
 	if (msg > b && !w.code_len &&
-	    (!w.category || !strcmp(w.category, CAT_LINT_VIOLATION))) {
+	    (!w.category || cl_cat_is(w.category, CAT_LINT_VIOLATION))) {
 		struct cl_words cw;
 
 		cl_words_read(line + b, msg - b, &cw);
-		if (cw.category && strcmp(cw.category, CAT_LINT_VIOLATION))
+		if (cw.category && !cl_cat_is(cw.category, CAT_LINT_VIOLATION))
 			class_cat = cw.category;
 	}
 	/* "ERROR: In procedure x:" over "Unbound variable: y": the line
@@ -6688,8 +6698,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	} else if ((k = cl_path_words(line + msg, n - msg)) &&
 		   known_file(s, line + msg, k) &&
 		   /* (not the file looked for: "lib/util.gyp not found") */
-		   (!w.category || (strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
-				    strcmp(w.category, CAT_MISSING_DEPENDENCY)))) {
+		   (!w.category || (!cl_cat_is(w.category, CAT_IMPORT_RESOLUTION) &&
+				    !cl_cat_is(w.category, CAT_MISSING_DEPENDENCY)))) {
 		/* " ERR src/b.js Transformation error (Unexpected token
 		 * (2:7))": the file, and the position the message ends on */
 		p.file = xstrndup(line + msg, k);
@@ -6782,7 +6792,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * lacks and the words say is missing ("lib/env.csh: No such
 		 * file or directory.") is what was looked for, no place */
 		if (s->repo && w.category &&
-		    !strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
+		    cl_cat_is(w.category, CAT_IMPORT_RESOLUTION) &&
 		    !file_known(s, p.file, 0, strlen(p.file))) {
 			free(p.file);
 			p.file = NULL;
@@ -6798,8 +6808,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 			return;
 		}
 		if (!where && w.category &&
-		    (!strcmp(w.category, CAT_IMPORT_RESOLUTION) ||
-		     !strcmp(w.category, CAT_MISSING_DEPENDENCY))) {
+		    (cl_cat_is(w.category, CAT_IMPORT_RESOLUTION) ||
+		     cl_cat_is(w.category, CAT_MISSING_DEPENDENCY))) {
 			struct diag *last = s->out->n > s->first ?
 					    &s->out->v[s->out->n - 1] : NULL;
 
@@ -6818,7 +6828,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 				p.line = cl_line_in_words(line + msg, n - msg);
 		}
 	} else if (s->opts->file_exists && !specific &&
-		   w.category && !strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
+		   w.category && cl_cat_is(w.category, CAT_IMPORT_RESOLUTION) &&
 		   names_missing_file(s, line + msg, n - msg)) {
 		/* the file it could not find named: in no file of a line
 		 * above or a row below ("can't open 'nosuch.jpg'" over the
@@ -6871,7 +6881,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		 * nimble's "Error: Package not found." over the build of
 		 * another package) */
 		if (!p.file && !(w.category &&
-				 !strcmp(w.category, CAT_MISSING_DEPENDENCY)))
+				 cl_cat_is(w.category, CAT_MISSING_DEPENDENCY)))
 			p.file = file_below(s, i, w.category);
 		/* its line in its words: "Error: (line 3) unterminated list" */
 		if (p.file && !p.line)
@@ -6909,7 +6919,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	 * reported is the same error told twice. */
 	/* ... but a link error after compile errors is a problem of its own
 	 * (the compile errors' summary is never one), once */
-	if (!p.file && w.category && !strcmp(w.category, CAT_LINK_ERROR)) {
+	if (!p.file && w.category && cl_cat_is(w.category, CAT_LINK_ERROR)) {
 		if (reported(s, CAT_LINK_ERROR)) {
 			free(line);
 			return;
@@ -6925,8 +6935,8 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	/* a failed test's report ("Error: should be equal" under TAP's "not
 	 * ok 1") whose words name nothing or a test's failure, at the place
 	 * its test was reported: the same failure told twice */
-	if (p.file && !w.code_len && (!w.category || !strcmp(w.category, CAT_LINT_VIOLATION) ||
-				      !strcmp(w.category, CAT_TEST_FAILURE)) &&
+	if (p.file && !w.code_len && (!w.category || cl_cat_is(w.category, CAT_LINT_VIOLATION) ||
+				      cl_cat_is(w.category, CAT_TEST_FAILURE)) &&
 	    general_at(s, p.file, p.line, 0) && strncmp(line + msg, "not ok ", 7)) {
 		free(p.file);
 		free(line);
@@ -6935,7 +6945,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 	/* a row of the closing list of failures ("[ERROR] Failures:" over
 	 * "[ERROR]   AppTest.testAdd:12 expected: <5> but was: <4>",
 	 * Surefire's) after the failures were told */
-	if (!p.file && (!w.category || !strcmp(w.category, CAT_TEST_FAILURE)) &&
+	if (!p.file && (!w.category || cl_cat_is(w.category, CAT_TEST_FAILURE)) &&
 	    !w.code_len && ((s->out->n > s->first && failure_summary(s, i)) ||
 			     /* "FPM initialization failed", "Build failed."
 			      * after the findings: their outcome */
@@ -6952,7 +6962,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		free(line);
 		return;
 	}
-	if (class_cat && (!w.category || !strcmp(w.category, CAT_LINT_VIOLATION)) &&
+	if (class_cat && (!w.category || cl_cat_is(w.category, CAT_LINT_VIOLATION)) &&
 	    !(p.file && test_file(p.file)))
 		w.category = class_cat;
 	/* its kind told under it, as general_inline reads it */
@@ -6994,7 +7004,7 @@ static void general_headline(struct scan *s, size_t i, const char *l,
 		w.category = CAT_LINT_VIOLATION;
 	/* a failed test is one whatever a linter's words in its name say
 	 * ("not ok 2 should be deeply equivalent") */
-	if (w.category && !strcmp(w.category, CAT_LINT_VIOLATION) &&
+	if (w.category && cl_cat_is(w.category, CAT_LINT_VIOLATION) &&
 	    !strncmp(line + msg, "not ok ", 7))
 		w.category = NULL;
 	/* the code in brackets on the severity the headline opened with
@@ -7973,7 +7983,7 @@ static bool general_lone_sev(struct scan *s, const char *l, size_t n,
 		return true;
 	}
 	cl_words_read(more.ptr, more.len, &w);
-	if (!w.category && pw.category && strcmp(pw.category, CAT_LINT_VIOLATION))
+	if (!w.category && pw.category && !cl_cat_is(pw.category, CAT_LINT_VIOLATION))
 		w.category = pw.category;
 	if (sev < 0) {
 		char *file = xstrndup(l + loc->file, loc->file_len);
@@ -8277,13 +8287,13 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 	/* a checker's finding on a name it quotes ("rule 'Extra' defined
 	 * but not used", peg's): a lint's, told once */
 	named_lint = lower && w.category &&
-		     !strcmp(w.category, CAT_LINT_VIOLATION) && !w.code_len &&
+		     cl_cat_is(w.category, CAT_LINT_VIOLATION) && !w.code_len &&
 		     !restates_last(s, l, n);
 	if (w.code_len || w.note || w.sev >= 0 || !w.category ||
 	    (!cause_category(w.category) && !named_lint) ||
 	    /* the file named is the one missing, or no place at all */
-	    ((named || missing) && strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
-	     strcmp(w.category, CAT_MISSING_DEPENDENCY))) {
+	    ((named || missing) && !cl_cat_is(w.category, CAT_IMPORT_RESOLUTION) &&
+	     !cl_cat_is(w.category, CAT_MISSING_DEPENDENCY))) {
 		free(p.file);
 		return false;
 	}
@@ -8302,7 +8312,7 @@ static bool general_sentence(struct scan *s, const char *l, size_t n,
 	/* a file it could not open, quoted, none of the project's: the
 	 * file whose reading failed, if the line under names it */
 	if (quoted && !placed && !worded && s->opts->file_exists &&
-	    !strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
+	    cl_cat_is(w.category, CAT_IMPORT_RESOLUTION) &&
 	    (p.file = file_alone_below(s, s->cur)))
 		placed = named = true;
 	if (!placed && !worded && !named_lint && !own_cause(s, w.category))
@@ -8473,7 +8483,7 @@ static bool general_hunk(struct scan *s, size_t i, const char *l, size_t n)
 
 		if (!d->line && same_file(d->file, file)) {
 			line_set(s, d, a + ctx);
-			if (!strcmp(d->category, CAT_UNKNOWN))
+			if (cl_cat_is(d->category, CAT_UNKNOWN))
 				d->category = CAT_LINT_VIOLATION;
 			free(file);
 			return true;
@@ -8597,7 +8607,7 @@ static bool general_boxed_row(struct scan *s, size_t i, const char *l, size_t n)
 	} else if (!memchr(t, ' ', tn) && known_file(s, t, tn)) {
 		fl = tn;
 	}
-	if (!strcmp(cat, CAT_IMPORT_RESOLUTION) && t[0] != '.' && t[0] != '/' && fl != tn)
+	if (cl_cat_is(cat, CAT_IMPORT_RESOLUTION) && t[0] != '.' && t[0] != '/' && fl != tn)
 		cat = CAT_MISSING_DEPENDENCY;
 	buf_add(&m, r, rn);
 	buf_adds(&m, ": ");
@@ -8818,7 +8828,7 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 			buf_add(&msg, words.ptr, words.len < 200 ? words.len : 200);
 		}
 		general_emit(s, NULL, 0, 0, DIAG_ERROR, NULL, 0, msg.ptr, msg.len,
-			     w.category && strcmp(w.category, CAT_LINT_VIOLATION) ?
+			     w.category && !cl_cat_is(w.category, CAT_LINT_VIOLATION) ?
 			     w.category : CAT_TEST_FAILURE);
 		s->numbered = num;
 		s->numbered_at = i;
@@ -8841,7 +8851,7 @@ static bool general_numbered(struct scan *s, size_t i, const char *l, size_t n)
 		}
 		general_emit(s, p.file, p.line, p.col, DIAG_ERROR, NULL, 0,
 			     msg.ptr, msg.len,
-			     w.category && strcmp(w.category, CAT_LINT_VIOLATION) ?
+			     w.category && !cl_cat_is(w.category, CAT_LINT_VIOLATION) ?
 			     w.category : CAT_TEST_FAILURE);
 	}
 	buf_release(&words);
@@ -9028,7 +9038,7 @@ static bool general_rule_over_place(struct scan *s, size_t i, const char *l,
 		if (pw.sev >= 0 || (loc.msg >= 2 && q[loc.msg - 1] == ' ' &&
 				    q[loc.msg - 2] == ':'))
 			return false;
-		if (pw.category && !strcmp(pw.category, CAT_SYNTAX_ERROR))
+		if (pw.category && cl_cat_is(pw.category, CAT_SYNTAX_ERROR))
 			w.category = pw.category;
 	}
 	s->used[i + 1] |= L_FOLDED;
@@ -9483,7 +9493,7 @@ static bool general_rule_file(struct scan *s, const char *l, size_t n)
 			rule[k] = l[f.rule + k] == '-' || l[f.rule + k] == '_' ? ' ' :
 				  l[f.rule + k];
 		cl_words_read(rule, f.rule_len, &w);
-		cat = w.category && strcmp(w.category, CAT_LINT_VIOLATION) ?
+		cat = w.category && !cl_cat_is(w.category, CAT_LINT_VIOLATION) ?
 		      w.category : CAT_LINT_VIOLATION;
 	}
 	general_emit(s, xstrndup(l + f.file, f.file_len), 0, 0, f.sev,
@@ -9976,7 +9986,7 @@ static bool rule_told_after(struct scan *s, size_t i, const char *l,
 		d->code = xstrndup(l + k, e - k);
 	if (warning) {
 		d->severity = DIAG_WARNING;
-		if (!strcmp(d->category, CAT_UNKNOWN))
+		if (cl_cat_is(d->category, CAT_UNKNOWN))
 			d->category = CAT_LINT_VIOLATION;
 	}
 	return true;
@@ -10954,7 +10964,7 @@ static bool general_report_head(struct scan *s, size_t i, const char *l,
 		if (cat || b == ln || q[ln - 1] == ':')
 			continue;
 		cl_words_read(q + b, ln - b, &w);
-		if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+		if (w.category && !cl_cat_is(w.category, CAT_LINT_VIOLATION))
 			cat = w.category;
 	}
 	general_emit(s, xstrndup(l + loc.file, loc.file_len), loc.line, loc.col,
@@ -11004,7 +11014,7 @@ static bool verdict_frame(struct scan *s, size_t i, const char *l, size_t n)
 			continue;
 		}
 		cl_words_read(q, ln, &w);
-		if (!cat && w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+		if (!cat && w.category && !cl_cat_is(w.category, CAT_LINT_VIOLATION))
 			cat = w.category;
 	}
 	if (!file)
@@ -11517,7 +11527,7 @@ static bool general_openssl_stack(struct scan *s, size_t i, const char *l,
 	if (k > s->first && s->at[k - 1 - s->first] + 1 == i) {
 		struct diag *t = &s->out->v[k - 1];
 
-		if (w.category && !strcmp(t->category, CAT_UNKNOWN))
+		if (w.category && cl_cat_is(t->category, CAT_UNKNOWN))
 			t->category = w.category;
 		buf_release(&m);
 		return true;
@@ -12592,8 +12602,8 @@ static void test_run_pass(struct scan *s)
 	for (i = s->first; i < s->out->n && !any; i++) {
 		const struct diag *d = &s->out->v[i];
 
-		any = !strcmp(d->category, CAT_UNKNOWN) ||
-		      (d->file && !strcmp(d->category, CAT_TYPE_ERROR) &&
+		any = cl_cat_is(d->category, CAT_UNKNOWN) ||
+		      (d->file && cl_cat_is(d->category, CAT_TYPE_ERROR) &&
 		       runtime_exception(d->code));
 	}
 	if (!any || !test_verdict(s->text, len))
@@ -12601,8 +12611,8 @@ static void test_run_pass(struct scan *s)
 	for (i = s->first; i < s->out->n; i++) {
 		struct diag *d = &s->out->v[i];
 
-		if (!strcmp(d->category, CAT_UNKNOWN) ||
-		    (d->file && !strcmp(d->category, CAT_TYPE_ERROR) &&
+		if (cl_cat_is(d->category, CAT_UNKNOWN) ||
+		    (d->file && cl_cat_is(d->category, CAT_TYPE_ERROR) &&
 		     runtime_exception(d->code)))
 			d->category = CAT_TEST_FAILURE;
 	}
@@ -12879,7 +12889,7 @@ static void drop_subtest_verdicts(struct scan *s)
 		/* placeless, or what node:test says of a suite at its place
 		 * ("suite: 1 subtest failed") */
 		if ((v[k].file && v[k].line > 0 && !subtests_failed(v[k].message)) ||
-		    strcmp(v[k].category, CAT_TEST_FAILURE) ||
+		    !cl_cat_is(v[k].category, CAT_TEST_FAILURE) ||
 		    s->at[k] >= s->nlines ||
 		    (ind = tap_not_ok(s, s->at[k], &not_ok)) == SIZE_MAX || !not_ok)
 			continue;
@@ -12951,7 +12961,7 @@ static void drop_lineless_repeats(struct scan *s)
 		for (j = 0; !v[k].line && v[k].file && j < n && !again; j++)
 			again = v[j].line > 0 && v[j].file &&
 				(!strcmp(v[j].category, v[k].category) ||
-				 !strcmp(v[k].category, CAT_UNKNOWN)) &&
+				 cl_cat_is(v[k].category, CAT_UNKNOWN)) &&
 				/* (not another rule's: Bootlint's "index.html:
 				 * W002 ..." of the page's head after its E004
 				 * at a line; nor pytest's "XPASS(strict)" of a
@@ -13002,7 +13012,7 @@ static void verdicts_placed_by_blocks(struct scan *s)
 	for (k = s->first; k < nd && k - s->first < s->nat && nv < 32; k++) {
 		const struct diag *d = &s->out->v[k];
 
-		if (d->file || strcmp(d->category, CAT_TEST_FAILURE))
+		if (d->file || !cl_cat_is(d->category, CAT_TEST_FAILURE))
 			continue;
 		m = strstr(d->message, ": ");
 		nn = m ? (size_t)(m - d->message) : strlen(d->message);
@@ -13073,7 +13083,7 @@ static void failures_at_their_assertion(struct scan *s)
 		struct diag *d = &s->out->v[k];
 		size_t at = s->at[k - s->first];
 
-		if (!d->file || d->line <= 0 || strcmp(d->category, CAT_TEST_FAILURE))
+		if (!d->file || d->line <= 0 || !cl_cat_is(d->category, CAT_TEST_FAILURE))
 			continue;
 		/* the heading a verdict opens: "FAIL: a.go:15: T.t" */
 		l = line_view(s, at, &n);
@@ -13621,7 +13631,7 @@ static void fallback(struct scan *s)
 		struct cl_words w;
 
 		cl_words_read(l, n, &w);
-		if (w.category && strcmp(w.category, CAT_LINT_VIOLATION))
+		if (w.category && !cl_cat_is(w.category, CAT_LINT_VIOLATION))
 			cat = w.category;
 	}
 	/* a gate's or a policy's words in the run's last lines: the tool's

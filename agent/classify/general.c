@@ -6307,8 +6307,8 @@ static size_t load_wrapper_end(const char *low, size_t n)
  * syntax, type or name error? */
 static bool cause_category_word(const char *cat)
 {
-	return !strcmp(cat, CAT_SYNTAX_ERROR) || !strcmp(cat, CAT_TYPE_ERROR) ||
-	       !strcmp(cat, CAT_UNDEFINED_SYMBOL);
+	return cl_cat_is(cat, CAT_SYNTAX_ERROR) || cl_cat_is(cat, CAT_TYPE_ERROR) ||
+	       cl_cat_is(cat, CAT_UNDEFINED_SYMBOL);
 }
 
 /* "pkg: a-tag-name[ info]" at m[i] (lintian's, after its "E: "): where
@@ -6651,7 +6651,7 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 	/* a parser's "expecting" names a token; a value expected and another
 	 * got is an assertion's: alcotest's "Error int: expecting 4, got 3." */
 	if (w->category && (groups & W_ASSERT) &&
-	    !strcmp(w->category, CAT_SYNTAX_ERROR)) {
+	    cl_cat_is(w->category, CAT_SYNTAX_ERROR)) {
 		const char *e = cl_find(low, ln, "expecting ", 10);
 
 		if (e && expected_value(low, ln, e))
@@ -6661,7 +6661,7 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 	 * "attempt to call a nil value (global 'f')" (5.3 on), "attempt to
 	 * index ...": a global that nothing defines, not a value of the
 	 * wrong type */
-	if (w->category && !strcmp(w->category, CAT_TYPE_ERROR) &&
+	if (w->category && cl_cat_is(w->category, CAT_TYPE_ERROR) &&
 	    cl_find(low, ln, "nil value", 9) &&
 	    cl_find(low, ln, "global '", 8))
 		w->category = CAT_UNDEFINED_SYMBOL;
@@ -6682,7 +6682,7 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 	if (!w->category && !w->code_len && (groups & W_EXPECT))
 		w->category = expected_got(low, ln);
 	if ((groups & W_FOUND) &&
-	    (!w->category || !strcmp(w->category, CAT_LINT_VIOLATION))) {
+	    (!w->category || cl_cat_is(w->category, CAT_LINT_VIOLATION))) {
 		const char *nf = not_found(low, ln);
 
 		if (nf)
@@ -6692,8 +6692,8 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 	}
 	/* what "not found" would say of a doc comment's tag, or nothing */
 	if ((groups & W_DOC) &&
-	    (!w->category || !strcmp(w->category, CAT_UNDEFINED_SYMBOL) ||
-	     !strcmp(w->category, CAT_IMPORT_RESOLUTION))) {
+	    (!w->category || cl_cat_is(w->category, CAT_UNDEFINED_SYMBOL) ||
+	     cl_cat_is(w->category, CAT_IMPORT_RESOLUTION))) {
 		const char *doc = doc_comment(low, ln);
 
 		if (doc)
@@ -6707,7 +6707,7 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 		w->category = unknown_key(low, ln);
 	if (!w->category && (groups & W_KEY) && parser_refused(low, ln))
 		w->category = CAT_SYNTAX_ERROR;
-	if ((!w->category || !strcmp(w->category, CAT_LINT_VIOLATION)) &&
+	if ((!w->category || cl_cat_is(w->category, CAT_LINT_VIOLATION)) &&
 	    (groups & W_KEY) && unrecognized_noun(low, ln)) {
 		w->category = CAT_UNDEFINED_SYMBOL;
 		w->code = w->code_len = 0;
@@ -6738,11 +6738,11 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 	 * none, aes256, aes192 or aes128"; a layout's "invalid line length"
 	 * stays a style rule's) */
 	if ((groups & (W_FAULT | W_VALUE | W_EXPECT)) && !w->code_len &&
-	    (!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR) ||
-	     ((groups & W_FAULT) && !strcmp(w->category, CAT_LINT_VIOLATION)))) {
-		bool lint = w->category && !strcmp(w->category, CAT_LINT_VIOLATION);
+	    (!w->category || cl_cat_is(w->category, CAT_SYNTAX_ERROR) ||
+	     ((groups & W_FAULT) && cl_cat_is(w->category, CAT_LINT_VIOLATION)))) {
+		bool lint = w->category && cl_cat_is(w->category, CAT_LINT_VIOLATION);
 		const char *v = wrong_kind(low, ln, w->category &&
-					   !strcmp(w->category, CAT_SYNTAX_ERROR),
+					   cl_cat_is(w->category, CAT_SYNTAX_ERROR),
 					   groups);
 
 		if (v && !lead_rule(low, ln, w->text) &&
@@ -6761,7 +6761,7 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 	/* A name that does not resolve: a relative or absolute one is the
 	 * project's (import_resolution), a bare one a package that is not
 	 * installed (missing_dependency). */
-	if (w->category && !strcmp(w->category, CAT_IMPORT_RESOLUTION)) {
+	if (w->category && cl_cat_is(w->category, CAT_IMPORT_RESOLUTION)) {
 		for (k = 0; k < ln; k++)
 			if ((low[k] == '\'' || low[k] == '"' || low[k] == '`') &&
 			    /* not an apostrophe: "can't", "doesn't" */
@@ -6787,7 +6787,7 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 		    !cl_find(low, ln, "no module named", 15))
 			w->category = CAT_MISSING_DEPENDENCY;
 		if (k + 1 < ln && cl_find(low, ln, "no module named", 15) &&
-		    strcmp(w->category, CAT_UNDEFINED_SYMBOL) &&
+		    !cl_cat_is(w->category, CAT_UNDEFINED_SYMBOL) &&
 		    low[k + 1] != '.' && !memchr(low + k + 1, '.', ln - k - 1))
 			w->category = CAT_MISSING_DEPENDENCY;
 		/* unquoted, as `python -m x` says it: "python3: No module
@@ -6798,7 +6798,7 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 	/* a heading that only places the error, over a message with words
 	 * of its own: those words say what it is */
 	if ((groups & W_HEADING) &&
-	    (!w->category || !strcmp(w->category, CAT_SYNTAX_ERROR)) &&
+	    (!w->category || cl_cat_is(w->category, CAT_SYNTAX_ERROR)) &&
 	    (k = place_heading(low, ln)) && k < ln) {
 		struct cl_words tail;
 
@@ -6808,12 +6808,12 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 	}
 	/* a parse that failed, then its cause after a colon: Tor's "Failed
 	 * to parse/validate config: Unknown option 'x'": the cause's kind */
-	if (w->category && !strcmp(w->category, CAT_SYNTAX_ERROR) &&
+	if (w->category && cl_cat_is(w->category, CAT_SYNTAX_ERROR) &&
 	    (k = parse_wrapper_end(low, ln)) && k < n) {
 		struct cl_words cause;
 
 		cl_words_read(m + k, n - k, &cause);
-		if (cause.category && strcmp(cause.category, CAT_LINT_VIOLATION) &&
+		if (cause.category && !cl_cat_is(cause.category, CAT_LINT_VIOLATION) &&
 		    !token_not_found(low + k, ln - k))
 			w->category = cause.category;
 	}
@@ -6821,7 +6821,7 @@ static void words_read(const char *m, size_t n, struct cl_words *w)
 	 * Privoxy's "can't load actions file './a.action': can't completely
 	 * parse the action section": the cause's kind, when it names one
 	 * other than a file not there */
-	if (w->category && !strcmp(w->category, CAT_IMPORT_RESOLUTION) &&
+	if (w->category && cl_cat_is(w->category, CAT_IMPORT_RESOLUTION) &&
 	    (k = load_wrapper_end(low, ln)) && k < n) {
 		struct cl_words cause;
 
@@ -7826,9 +7826,9 @@ static bool headline_shape(const char *l, size_t n, size_t i, size_t *msg)
 		cl_words_read(l + k, n - k, &w);
 		/* (a name or a value wrong: "Couldn't find tool init file"
 		 * is DejaGnu's remark) */
-		if (w.category && (!strcmp(w.category, CAT_UNDEFINED_SYMBOL) ||
-				   !strcmp(w.category, CAT_TYPE_ERROR) ||
-				   !strcmp(w.category, CAT_SYNTAX_ERROR))) {
+		if (w.category && (cl_cat_is(w.category, CAT_UNDEFINED_SYMBOL) ||
+				   cl_cat_is(w.category, CAT_TYPE_ERROR) ||
+				   cl_cat_is(w.category, CAT_SYNTAX_ERROR))) {
 			*msg = k;
 			return true;
 		}
@@ -8131,7 +8131,7 @@ bool cl_tool_says(const char *l, size_t n, size_t *msg, bool words)
 	    plausible_path(l, (size_t)(colon - l)) || cl_summary(l, n, words))
 		return false;
 	cl_words_read(l + k, n - k, &w);
-	if (w.note || !w.category || !strcmp(w.category, CAT_LINT_VIOLATION))
+	if (w.note || !w.category || cl_cat_is(w.category, CAT_LINT_VIOLATION))
 		return false;
 	*msg = k;
 	return true;
@@ -8482,9 +8482,9 @@ static bool names_a_problem(const char *m, size_t n)
 	cl_words_read(m, n, &w);
 	/* "missing.proto: File not found.": the file is what is missing,
 	 * not where a problem is */
-	return w.category && !w.note && strcmp(w.category, CAT_LINT_VIOLATION) &&
-	       strcmp(w.category, CAT_IMPORT_RESOLUTION) &&
-	       strcmp(w.category, CAT_MISSING_DEPENDENCY);
+	return w.category && !w.note && !cl_cat_is(w.category, CAT_LINT_VIOLATION) &&
+	       !cl_cat_is(w.category, CAT_IMPORT_RESOLUTION) &&
+	       !cl_cat_is(w.category, CAT_MISSING_DEPENDENCY);
 }
 
 /* Is l[0..n) marks and blanks alone, no letter or digit? */

@@ -28,6 +28,14 @@ static inline const char *cl_find(const char *h, size_t n, const char *lit,
 	return NULL;
 }
 
+/* Is category c the category id (a CAT_* of classify.h)? Asked of every
+ * report read, most often of one that is not: the first letter settles
+ * most, before strcmp. */
+static inline bool cl_cat_is(const char *c, const char *id)
+{
+	return c[0] == id[0] && !strcmp(c, id);
+}
+
 /* Two bytes as one unaligned 16-bit load reads them: the index of the
  * tables that say which pairs start a needle or a phrase. */
 static inline unsigned cl_pair(const unsigned char *p)

@@ -340,7 +340,7 @@ static bool read_lines(const char *text, size_t from, size_t to,
 
 			cl_words_read(p, n, &w);
 			*weak_seen = w.category &&
-				     strcmp(w.category, CAT_LINT_VIOLATION) != 0;
+				     !cl_cat_is(w.category, CAT_LINT_VIOLATION);
 		}
 		EACH(k, passed)
 			*passed_seen = *passed_seen || find(p, n, passed[k], any);
