@@ -461,10 +461,12 @@ static bool quoted_code(const char *l, size_t n)
 	return n - k > 15 && l[k] == 'F' && !memcmp(l + k, "Failure/Error: ", 15);
 }
 
-/* Is l[0..n) a row of a code frame, the source quoted under a report
- * ("    > 6 |   expect.assertions(2);", "  12 | x = 1")? Its code holds no
- * place, whatever looks like one ("expect.assertions(2)"). */
-static bool code_frame_row(const char *l, size_t n)
+/* A row quoting a line of a file after its number and a bar, indented
+ * or marked ("        3 | We recieve orders daily.", a code frame's
+ * "    > 6 |   expect.assertions(2);"): its line in *line and where the
+ * quote starts (0: not such a row). A code frame's row holds no place,
+ * whatever its code looks like. */
+static size_t quoted_line_row(const char *l, size_t n, int *line)
 {
 	size_t k = 0;
 
@@ -472,11 +474,11 @@ static bool code_frame_row(const char *l, size_t n)
 		k++;
 	if (k + 1 < n && l[k] == '>' && l[k + 1] == ' ')
 		k += 2;
-	if (k >= n || !isdigit((unsigned char)l[k]))
-		return false;
-	while (k < n && isdigit((unsigned char)l[k]))
-		k++;
-	return k + 1 < n && l[k] == ' ' && l[k + 1] == '|';
+	if (!k || k >= n || !isdigit((unsigned char)l[k]) ||
+	    !cl_read_int(l, n, &k, line) || *line <= 0 || k + 3 > n ||
+	    memcmp(l + k, " | ", 3))
+		return 0;
+	return k + 3;
 }
 
 /* Is l[at] inside an object's inspection ("for #<TestCalc:0x00007fc4
@@ -11832,22 +11834,6 @@ static const char *tree_code_under(struct scan *s, size_t i, size_t *len)
 	return l + k;
 }
 
-/* "        3 | We recieve orders daily.": a line's number and the line
- * quoted after a bar; its line in *line and where the quote starts (0:
- * not such a row). */
-static size_t quoted_line_row(const char *l, size_t n, int *line)
-{
-	size_t k = 0;
-
-	while (k < n && l[k] == ' ')
-		k++;
-	if (!k || k >= n || !isdigit((unsigned char)l[k]) ||
-	    !cl_read_int(l, n, &k, line) || *line <= 0 || k + 3 > n ||
-	    memcmp(l + k, " | ", 3))
-		return 0;
-	return k + 3;
-}
-
 /* The run's count under a file's quoted rows (">> 2 spelling errors
  * found in 1 file", mdspell's), from line j past more files' rows and
  * blanks (512 lines at most): the
@@ -11942,6 +11928,7 @@ static void general_pass(struct scan *s)
 	size_t col, k;
 	long lone = -1;
 	unsigned tries = 0, num;
+	int qline; /* a quoted row's line, unused */
 	size_t item; /* numbered_item of the line */
 	char lead; /* the line's first byte after blanks, or 0 */
 	bool under; /* the line is one h heads */
@@ -12217,7 +12204,7 @@ static void general_pass(struct scan *s)
 		    cl_loose_place(l, n, known_file, s, &loc) != CL_LOC_NONE &&
 		    !in_object_dump(l, loc.file) && !quoted_code(l, n) &&
 		    !((lead == '>' || (lead >= '0' && lead <= '9')) &&
-		      code_frame_row(l, n)) &&
+		      quoted_line_row(l, n, &qline)) &&
 		    !carets_under(s, i) &&
 		    /* (not a file a finding under a file's heading names,
 		     * its line told in words: "- site/index.html" over "*
